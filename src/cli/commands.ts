@@ -1,0 +1,85 @@
+import { userInfo } from 'node:os';
+import type { Database } from '../platform/db/database.ts';
+import { withSchool } from '../platform/db/school-scope.ts';
+import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { AppError, ValidationError } from '../platform/http/errors.ts';
+import { createImportService } from '../modules/people/import.service.ts';
+import { addApiToken, addStaff, createSchool, findSchoolByUrn, splitName } from '../modules/school/school.service.ts';
+import { promptHidden } from './prompt.ts';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const cliActor = () => ({ id: null, label: `CLI (${userInfo().username})` });
+
+export class UsageError extends Error {}
+
+const required = (value: string | undefined, flag: string): string => {
+  if (!value || !value.trim()) throw new UsageError(`${flag} is required`);
+  return value;
+};
+
+export async function schoolAdd(database: Database, io: Output, args: { name?: string; urn?: string }): Promise<number> {
+  const school = await createSchool(database.db, { name: required(args.name, '--name'), urn: required(args.urn, '--urn') }, cliActor());
+  io.out(`Created ${school.name} (URN ${school.urn}).`);
+  return 0;
+}
+
+export async function userAdd(database: Database, io: Output, args: { school?: string; email?: string; name?: string; role?: string[] }, env: Record<string, string | undefined>): Promise<number> {
+  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const email = required(args.email, '--email');
+  const { givenName, familyName } = splitName(required(args.name, '--name'));
+  const roles = args.role ?? [];
+  if (roles.length === 0) throw new UsageError('--role is required (repeat it for several roles)');
+  const password = env.ESAFETY_PASSWORD ?? (await promptHidden(`Password for ${email}: `));
+  const staff = await withSchool(database.db, school.id, (tx) => addStaff(tx, school.id, cliActor(), { email, givenName, familyName, roles, password }));
+  io.out(`Added ${staff.given_name} ${staff.family_name} (${roles.join(', ')}) to ${school.name}.`);
+  return 0;
+}
+
+export async function tokenAdd(database: Database, io: Output, args: { school?: string; email?: string }): Promise<number> {
+  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const token = await withSchool(database.db, school.id, (tx) => addApiToken(tx, school.id, cliActor(), required(args.email, '--email')));
+  io.out(token);
+  io.err('This token is shown once. It acts with that person’s roles; keep it secret.');
+  return 0;
+}
+
+export async function importOneRoster(database: Database, io: Output, path: string | undefined, args: { school?: string; 'dry-run'?: boolean; json?: boolean }): Promise<number> {
+  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const result = await createImportService(database.db).importFromPath(school.id, cliActor(), required(path, 'PATH'), args['dry-run'] === true);
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(problem);
+    if (args.json) io.out(JSON.stringify({ error: 'invalid_package', problems: result.problems }));
+    io.err(`Nothing was imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}.`);
+    return 1;
+  }
+  const s = result.outcome.summary;
+  if (args.json) {
+    io.out(JSON.stringify(s));
+  } else {
+    const line = (label: string, c: { created: number; updated: number; left: number }) => `${label}: ${c.created} new, ${c.updated} updated, ${c.left} left`;
+    io.out([args['dry-run'] ? 'Dry run: nothing was saved.' : `Imported into ${school.name}.`,
+      line('Pupils', s.pupils), line('Carers', s.carers), line('Staff', s.staff), line('Classes', s.classes)].join('\n'));
+  }
+  return 0;
+}
+
+export async function auditVerify(database: Database, io: Output): Promise<number> {
+  const check = await verifyAuditChain(database.db);
+  if (check.ok) {
+    io.out(`The audit log is intact: ${check.entries} entries checked.`);
+    return 0;
+  }
+  io.err(`The audit log is broken at entry ${check.brokenId} (school ${check.schoolId}): ${check.reason}.`);
+  return 1;
+}
+
+/** Friendly one-line messages for the errors a person can act on. */
+export function describeCliError(error: unknown): string {
+  if (error instanceof ValidationError) return error.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
+  if (error instanceof AppError || error instanceof UsageError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

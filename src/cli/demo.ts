@@ -1,0 +1,53 @@
+import type { Database } from '../platform/db/database.ts';
+import { withSchool } from '../platform/db/school-scope.ts';
+import { roleLabels, type Role } from '../platform/auth/permissions.ts';
+import { parseRosterFiles } from '../modules/people/oneroster/oneroster.parse.ts';
+import { applyRoster } from '../modules/people/import.apply.ts';
+import { recordAudit } from '../platform/audit/audit.ts';
+import { generateRosterPackage } from '../modules/people/oneroster/sample-roster.ts';
+import { addStaff, createSchool } from '../modules/school/school.service.ts';
+import type { Output } from './commands.ts';
+
+export const demoSchool = { name: 'Hazel Lane Primary School (demo)', urn: '999001' };
+export const demoPassword = 'demo-school-password';
+
+const demoStaff: { name: [string, string]; email: string; roles: Role[] }[] = [
+  { name: ['Helen', 'Carter'], email: 'head@hazel-lane.example', roles: ['headteacher'] },
+  { name: ['David', 'Okafor'], email: 'deputy@hazel-lane.example', roles: ['deputy-headteacher', 'dsl'] },
+  { name: ['Sarah', 'Patel'], email: 'dsl@hazel-lane.example', roles: ['senior-leader', 'dsl'] },
+  { name: ['Tom', 'Hughes'], email: 'ict@hazel-lane.example', roles: ['ict-lead', 'teacher'] },
+  { name: ['Amy', 'Wright'], email: 'teacher@hazel-lane.example', roles: ['teacher'] },
+  { name: ['Kelly', 'Moore'], email: 'ta@hazel-lane.example', roles: ['support-staff'] },
+  { name: ['Joanne', 'Bennett'], email: 'office@hazel-lane.example', roles: ['office'] },
+  { name: ['Richard', 'Evans'], email: 'governor@hazel-lane.example', roles: ['governor'] },
+  { name: ['Margaret', 'Hill'], email: 'volunteer@hazel-lane.example', roles: ['volunteer'] },
+];
+
+/** A fictional school to look around: staff in every role, 7 classes of pupils with their carers. */
+export async function loadDemo(database: Database, io: Output): Promise<number> {
+  const existing = await database.db.selectFrom('schools').select('id').where('urn', '=', demoSchool.urn).executeTakeFirst();
+  if (!existing) {
+    const actor = { id: null, label: 'Demo loader' };
+    const school = await createSchool(database.db, demoSchool, actor);
+    const roster = parseRosterFiles(generateRosterPackage({ pupils: 140, classes: 7, seed: 2026 }));
+    if (!roster.ok) throw new Error(`The demo data is invalid: ${roster.problems.join('; ')}`);
+    await withSchool(database.db, school.id, async (tx) => {
+      const ids = new Map<string, string>();
+      for (const person of demoStaff) {
+        const staff = await addStaff(tx, school.id, actor, { email: person.email, givenName: person.name[0], familyName: person.name[1], roles: person.roles, password: demoPassword });
+        ids.set(person.email, staff.id);
+      }
+      const head = ids.get('head@hazel-lane.example')!;
+      for (const [email, id] of ids) if (id !== head) await tx.updateTable('staff').set({ line_manager_id: email === 'ta@hazel-lane.example' ? ids.get('teacher@hazel-lane.example')! : head }).where('id', '=', id).execute();
+      const outcome = await applyRoster(tx, school.id, roster.roster);
+      await recordAudit(tx, school.id, actor, { action: 'people.imported', subjectType: 'import', detail: { source: 'demo data', summary: outcome.summary } });
+    });
+    io.out(`Loaded the demo school: ${demoSchool.name}, URN ${demoSchool.urn}.`);
+  } else {
+    io.out(`The demo school is already loaded: ${demoSchool.name}, URN ${demoSchool.urn}.`);
+  }
+  io.out(`\nStart the app with "npm start" and sign in at http://localhost:3000/sign-in with any of these (password: ${demoPassword}):`);
+  for (const person of demoStaff) io.out(`  ${person.email.padEnd(30)} ${person.roles.map((r) => roleLabels[r]).join(', ')}`);
+  io.out('\nHeadteachers and DSLs set up two-factor authentication with an authenticator app at first sign-in.');
+  return 0;
+}

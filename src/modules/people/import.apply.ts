@@ -1,0 +1,259 @@
+import { sql, type Insertable } from 'kysely';
+import type { PupilTable } from '../../platform/db/schema.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
+import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+
+export interface Counts { created: number; updated: number; left: number }
+export interface ImportSummary { pupils: Counts; carers: Counts; staff: Counts; classes: Counts }
+export interface ImportOutcome {
+  summary: ImportSummary;
+  /** The changes a person should look at before confirming. */
+  leavers: string[];
+  moves: { name: string; from: string | null; to: string | null }[];
+  problems: string[];
+}
+
+const zero = (): Counts => ({ created: 0, updated: 0, left: 0 });
+const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const today = () => new Date().toISOString().slice(0, 10);
+const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
+// Parents and guardians have parental responsibility; other relatives usually do not.
+const hasParentalResponsibility = (relationship: string) => relationship !== 'relative';
+
+/**
+ * Applies a checked OneRoster package to one school, keyed by sourcedId: creates, updates in
+ * place, moves pupils between classes, and marks leavers — never deletes. Runs inside the
+ * caller's transaction, so a refusal or a preview leaves nothing written.
+ */
+export async function applyRoster(tx: SchoolTx, schoolId: string, roster: RosterPackage): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { summary: { pupils: zero(), carers: zero(), staff: zero(), classes: zero() }, leavers: [], moves: [], problems: [] };
+  const bulk = roster.mode === 'bulk';
+  const live = (u: RosterUser) => !u.toBeDeleted;
+
+  // --- classes ---
+  const classIds = new Map<string, string>();
+  const classTitles = new Map<string, string>();
+  const existingClasses = await tx.selectFrom('classes').select(['id', 'sourced_id', 'title', 'year_group', 'active']).execute();
+  for (const c of existingClasses) classTitles.set(c.id, c.title);
+  const classBySourced = new Map(existingClasses.filter((c) => c.sourced_id).map((c) => [c.sourced_id!, c]));
+  const seenClasses = new Set<string>();
+  for (const c of roster.classes) {
+    seenClasses.add(c.sourcedId);
+    const existing = classBySourced.get(c.sourcedId);
+    if (c.toBeDeleted) {
+      if (existing?.active) {
+        await tx.updateTable('classes').set({ active: false, updated_at: new Date() }).where('id', '=', existing.id).execute();
+        outcome.summary.classes.left++;
+      }
+      continue;
+    }
+    if (!existing) {
+      const row = await tx.insertInto('classes').values({ school_id: schoolId, sourced_id: c.sourcedId, title: c.title, year_group: c.yearGroup })
+        .returning('id').executeTakeFirstOrThrow();
+      classIds.set(c.sourcedId, row.id);
+      classTitles.set(row.id, c.title);
+      outcome.summary.classes.created++;
+    } else {
+      classIds.set(c.sourcedId, existing.id);
+      classTitles.set(existing.id, c.title);
+      if (existing.title !== c.title || existing.year_group !== c.yearGroup || !existing.active) {
+        await tx.updateTable('classes').set({ title: c.title, year_group: c.yearGroup, active: true, updated_at: new Date() }).where('id', '=', existing.id).execute();
+        outcome.summary.classes.updated++;
+      }
+    }
+  }
+  for (const c of existingClasses) if (c.sourced_id && !classIds.has(c.sourced_id)) classIds.set(c.sourced_id, c.id);
+  if (bulk && roster.classes.length > 0) {
+    const gone = existingClasses.filter((c) => c.sourced_id && c.active && !seenClasses.has(c.sourced_id));
+    for (const c of gone) await tx.updateTable('classes').set({ active: false, updated_at: new Date() }).where('id', '=', c.id).execute();
+    outcome.summary.classes.left += gone.length;
+  }
+
+  // A pupil's class is their first live student enrolment.
+  const classOfPupil = new Map<string, string>();
+  for (const e of roster.enrollments) {
+    if (e.toBeDeleted || e.role !== 'student' || classOfPupil.has(e.userSourcedId)) continue;
+    const id = classIds.get(e.classSourcedId);
+    if (id) classOfPupil.set(e.userSourcedId, id);
+  }
+  const hasEnrollments = roster.enrollments.length > 0;
+
+  // --- pupils ---
+  const pupilsIn = roster.users.filter((u) => u.kind === 'pupil');
+  const existingPupils = await tx.selectFrom('pupils').select(['id', 'sourced_id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'class_id', 'on_roll']).execute();
+  const pupilBySourced = new Map(existingPupils.filter((p) => p.sourced_id).map((p) => [p.sourced_id!, p]));
+  const pupilIds = new Map<string, string>();
+  const newPupils: { sourced: string; values: Insertable<PupilTable> }[] = [];
+  const leave = async (p: (typeof existingPupils)[number]) => {
+    if (!p.on_roll) return;
+    await tx.updateTable('pupils').set({ on_roll: false, leaving_date: today(), updated_at: new Date() }).where('id', '=', p.id).execute();
+    outcome.summary.pupils.left++;
+    outcome.leavers.push(`${p.given_name} ${p.family_name}`);
+  };
+  for (const u of pupilsIn) {
+    const existing = pupilBySourced.get(u.sourcedId);
+    if (!live(u)) {
+      if (existing) await leave(existing);
+      continue;
+    }
+    const dateOfBirth = roster.birthDates.get(u.sourcedId) ?? existing?.date_of_birth ?? null;
+    const classId = classOfPupil.get(u.sourcedId) ?? (hasEnrollments && bulk ? null : existing?.class_id ?? null);
+    if (!existing) {
+      newPupils.push({ sourced: u.sourcedId, values: { school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName,
+        preferred_name: u.preferredName, date_of_birth: dateOfBirth, class_id: classId, admission_date: today() } });
+      continue;
+    }
+    pupilIds.set(u.sourcedId, existing.id);
+    const changed = existing.given_name !== u.givenName || existing.family_name !== u.familyName || existing.preferred_name !== u.preferredName
+      || existing.date_of_birth !== dateOfBirth || existing.class_id !== classId || !existing.on_roll;
+    if (!changed) continue;
+    if (existing.class_id !== classId && existing.on_roll) {
+      outcome.moves.push({ name: `${u.givenName} ${u.familyName}`, from: existing.class_id ? classTitles.get(existing.class_id) ?? null : null, to: classId ? classTitles.get(classId) ?? null : null });
+    }
+    await tx.updateTable('pupils').set({ given_name: u.givenName, family_name: u.familyName, preferred_name: u.preferredName, date_of_birth: dateOfBirth,
+      class_id: classId, on_roll: true, leaving_date: null, updated_at: new Date() }).where('id', '=', existing.id).execute();
+    outcome.summary.pupils.updated++;
+  }
+  for (const batch of chunk(newPupils)) {
+    const rows = await tx.insertInto('pupils').values(batch.map((b) => b.values)).returning(['id', 'sourced_id']).execute();
+    for (const r of rows) pupilIds.set(r.sourced_id!, r.id);
+  }
+  outcome.summary.pupils.created += newPupils.length;
+  if (bulk) {
+    const present = new Set(pupilsIn.map((u) => u.sourcedId));
+    for (const p of existingPupils) if (p.sourced_id && !present.has(p.sourced_id)) await leave(p);
+  }
+
+  // --- carers ---
+  const carersIn = roster.users.filter((u) => u.kind === 'carer');
+  const existingCarers = await tx.selectFrom('carers').select(['id', 'sourced_id', 'given_name', 'family_name', 'email', 'phone', 'active']).execute();
+  const carerBySourced = new Map(existingCarers.filter((k) => k.sourced_id).map((k) => [k.sourced_id!, k]));
+  const carerIds = new Map<string, string>();
+  const deactivateCarer = async (k: (typeof existingCarers)[number]) => {
+    if (!k.active) return;
+    await tx.updateTable('carers').set({ active: false, updated_at: new Date() }).where('id', '=', k.id).execute();
+    await tx.deleteFrom('pupil_carers').where('carer_id', '=', k.id).execute();
+    outcome.summary.carers.left++;
+  };
+  const newCarers: { school_id: string; sourced_id: string; given_name: string; family_name: string; email: string | null; phone: string | null }[] = [];
+  for (const u of carersIn) {
+    const existing = carerBySourced.get(u.sourcedId);
+    if (!live(u)) {
+      if (existing) await deactivateCarer(existing);
+      continue;
+    }
+    if (!existing) {
+      newCarers.push({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email, phone: u.phone });
+      continue;
+    }
+    carerIds.set(u.sourcedId, existing.id);
+    if (existing.given_name !== u.givenName || existing.family_name !== u.familyName || existing.email !== u.email || existing.phone !== u.phone || !existing.active) {
+      await tx.updateTable('carers').set({ given_name: u.givenName, family_name: u.familyName, email: u.email, phone: u.phone, active: true, updated_at: new Date() })
+        .where('id', '=', existing.id).execute();
+      outcome.summary.carers.updated++;
+    }
+  }
+  for (const batch of chunk(newCarers)) {
+    const rows = await tx.insertInto('carers').values(batch).returning(['id', 'sourced_id']).execute();
+    for (const r of rows) carerIds.set(r.sourced_id!, r.id);
+  }
+  outcome.summary.carers.created += newCarers.length;
+  if (bulk) {
+    const present = new Set(carersIn.map((u) => u.sourcedId));
+    for (const k of existingCarers) if (k.sourced_id && !present.has(k.sourced_id)) await deactivateCarer(k);
+  }
+
+  // --- links between pupils and carers (either side may list the other) ---
+  const links = new Map<string, { pupil_id: string; carer_id: string; relationship: string }>();
+  const link = (pupilSourced: string, carerSourced: string) => {
+    const pupilId = pupilIds.get(pupilSourced);
+    const carerId = carerIds.get(carerSourced);
+    if (!pupilId || !carerId) return;
+    links.set(`${pupilId}:${carerId}`, { pupil_id: pupilId, carer_id: carerId, relationship: roster.relationships.get(carerSourced) ?? 'parent' });
+  };
+  for (const u of roster.users) {
+    if (!live(u)) continue;
+    if (u.kind === 'pupil') for (const agent of u.agentSourcedIds) link(u.sourcedId, agent);
+    if (u.kind === 'carer') for (const agent of u.agentSourcedIds) link(agent, u.sourcedId);
+  }
+  const touchedPupils = [...new Set([...links.values()].map((l) => l.pupil_id))];
+  const existingLinks = new Map<string, string>();
+  for (const batch of chunk(bulk ? [...pupilIds.values()] : touchedPupils, 1000)) {
+    if (batch.length === 0) continue;
+    for (const l of await tx.selectFrom('pupil_carers').select(['pupil_id', 'carer_id', 'relationship']).where('pupil_id', 'in', batch).execute()) {
+      existingLinks.set(`${l.pupil_id}:${l.carer_id}`, l.relationship);
+    }
+  }
+  const toInsert = [...links.entries()].filter(([key]) => !existingLinks.has(key)).map(([, l]) => ({ ...l, school_id: schoolId, parental_responsibility: hasParentalResponsibility(l.relationship) }));
+  for (const batch of chunk(toInsert)) await tx.insertInto('pupil_carers').values(batch).execute();
+  for (const [key, l] of links) {
+    const before = existingLinks.get(key);
+    if (before !== undefined && before !== l.relationship) {
+      await tx.updateTable('pupil_carers').set({ relationship: l.relationship, parental_responsibility: hasParentalResponsibility(l.relationship) })
+        .where('pupil_id', '=', l.pupil_id).where('carer_id', '=', l.carer_id).execute();
+    }
+  }
+  if (bulk) {
+    // A bulk file is the whole truth about the families of the pupils in it.
+    for (const key of existingLinks.keys()) {
+      if (links.has(key)) continue;
+      const [pupilId, carerId] = key.split(':') as [string, string];
+      await tx.deleteFrom('pupil_carers').where('pupil_id', '=', pupilId).where('carer_id', '=', carerId).execute();
+    }
+  }
+
+  await applyStaff(tx, schoolId, roster, outcome);
+  return outcome;
+}
+
+async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage, outcome: ImportOutcome): Promise<void> {
+  const staffIn = roster.users.filter((u) => u.kind === 'staff');
+  const existing = await tx.selectFrom('staff as s').select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
+    .select(sql<string[]>`coalesce((SELECT array_agg(r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`.as('roles')).execute();
+  const bySourced = new Map(existing.filter((s) => s.sourced_id).map((s) => [s.sourced_id!, s]));
+  const byEmail = new Map(existing.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s]));
+  const emailsInFile = new Map<string, number>();
+  for (const u of staffIn) {
+    if (!u.email || u.toBeDeleted) continue;
+    const key = u.email.toLowerCase();
+    const earlier = emailsInFile.get(key);
+    if (earlier !== undefined) outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} is also used on line ${earlier}`);
+    else emailsInFile.set(key, u.line);
+  }
+  for (const u of staffIn) {
+    // Someone added in the app (the headteacher at set-up) is matched by e-mail, not duplicated.
+    const match = bySourced.get(u.sourcedId) ?? (u.email ? byEmail.get(u.email.toLowerCase()) : undefined);
+    if (u.toBeDeleted) {
+      if (match?.active && !match.roles.includes('headteacher')) {
+        await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', match.id).execute();
+        outcome.summary.staff.left++;
+      }
+      continue;
+    }
+    if (match && match.sourced_id && match.sourced_id !== u.sourcedId) {
+      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${match.given_name} ${match.family_name})`);
+      continue;
+    }
+    if (!match) {
+      const row = await tx.insertInto('staff').values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email })
+        .returning('id').executeTakeFirstOrThrow();
+      await tx.insertInto('staff_roles').values({ school_id: schoolId, staff_id: row.id, role: staffRoleFor[u.oneRosterRole] ?? 'support-staff' }).execute();
+      outcome.summary.staff.created++;
+      continue;
+    }
+    if (match.sourced_id !== u.sourcedId || match.given_name !== u.givenName || match.family_name !== u.familyName || match.email !== u.email || !match.active) {
+      await tx.updateTable('staff').set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email ?? match.email, active: true, updated_at: new Date() })
+        .where('id', '=', match.id).execute();
+      outcome.summary.staff.updated++;
+    }
+  }
+  if (roster.mode === 'bulk') {
+    const present = new Set(staffIn.map((u) => u.sourcedId));
+    for (const s of existing) {
+      if (s.sourced_id && s.active && !present.has(s.sourced_id) && !s.roles.includes('headteacher')) {
+        await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', s.id).execute();
+        outcome.summary.staff.left++;
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
+
+export type PupilStatus = 'on-roll' | 'left' | 'all';
+
+export function listClasses(tx: SchoolTx) {
+  return tx.selectFrom('classes as c')
+    .select(['c.id', 'c.title', 'c.year_group', 'c.sourced_id'])
+    .select(sql<number>`(SELECT count(*)::int FROM pupils p WHERE p.class_id = c.id AND p.on_roll)`.as('pupil_count'))
+    .where('c.active', '=', true)
+    .orderBy(sql`c.year_group NULLS LAST`).orderBy('c.title').execute();
+}
+
+export function findClass(tx: SchoolTx, id: string) {
+  return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+export function pupilsInClass(tx: SchoolTx, classId: string) {
+  return tx.selectFrom('pupils').select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth'])
+    .where('class_id', '=', classId).where('on_roll', '=', true).orderBy('family_name').orderBy('given_name').execute();
+}
+
+export function listPupils(tx: SchoolTx, status: PupilStatus) {
+  let query = tx.selectFrom('pupils as p')
+    .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.class_id', 'p.on_roll'])
+    .select(sql<{ id: string; relationship: string }[]>`coalesce((SELECT json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship) ORDER BY pc.carer_id)
+      FROM pupil_carers pc WHERE pc.pupil_id = p.id), '[]'::json)`.as('carers'))
+    .orderBy('p.family_name').orderBy('p.given_name');
+  if (status === 'on-roll') query = query.where('p.on_roll', '=', true);
+  if (status === 'left') query = query.where('p.on_roll', '=', false);
+  return query.execute();
+}
+
+export function findPupil(tx: SchoolTx, id: string) {
+  return tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id')
+    .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.admission_date',
+      'p.leaving_date', 'p.on_roll', 'p.class_id', 'c.title as class_title', 'c.year_group'])
+    .where('p.id', '=', id).executeTakeFirst();
+}
+
+export function carersOfPupil(tx: SchoolTx, pupilId: string) {
+  return tx.selectFrom('pupil_carers as pc').innerJoin('carers as k', 'k.id', 'pc.carer_id')
+    .select(['k.id', 'k.given_name', 'k.family_name', 'k.email', 'k.phone', 'pc.relationship', 'pc.parental_responsibility'])
+    .where('pc.pupil_id', '=', pupilId).where('k.active', '=', true).orderBy('k.family_name').execute();
+}
+
+/** Siblings are the other pupils who share a carer with this one. */
+export function siblingsOf(tx: SchoolTx, pupilId: string) {
+  return tx.selectFrom('pupils as p').select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.on_roll'])
+    .where('p.id', '!=', pupilId)
+    .where('p.id', 'in', (eb) => eb.selectFrom('pupil_carers as a').innerJoin('pupil_carers as b', 'b.carer_id', 'a.carer_id')
+      .select('b.pupil_id').where('a.pupil_id', '=', pupilId))
+    .orderBy('p.given_name').execute();
+}
+
+export function listCarers(tx: SchoolTx) {
+  return tx.selectFrom('carers as k')
+    .select(['k.id', 'k.sourced_id', 'k.given_name', 'k.family_name', 'k.email', 'k.phone'])
+    .select(sql<string[]>`coalesce((SELECT array_agg(pc.pupil_id::text ORDER BY pc.pupil_id) FROM pupil_carers pc WHERE pc.carer_id = k.id), '{}')`.as('pupil_ids'))
+    .where('k.active', '=', true).orderBy('k.family_name').orderBy('k.given_name').execute();
+}
+
+const staffRoles = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`;
+
+export function listStaff(tx: SchoolTx) {
+  return tx.selectFrom('staff as s').leftJoin('staff as m', 'm.id', 's.line_manager_id')
+    .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active', 's.line_manager_id',
+      'm.given_name as manager_given_name', 'm.family_name as manager_family_name'])
+    .select(sql<boolean>`s.totp_enabled_at IS NOT NULL`.as('two_factor'))
+    .select(staffRoles.as('roles'))
+    .where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
+}
+
+export function findStaff(tx: SchoolTx, id: string) {
+  return tx.selectFrom('staff as s').select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
+    .select(staffRoles.as('roles')).where('s.id', '=', id).executeTakeFirst();
+}
+
+export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: string[]): Promise<void> {
+  await tx.deleteFrom('staff_roles').where('staff_id', '=', staffId).execute();
+  if (roles.length) await tx.insertInto('staff_roles').values(roles.map((role) => ({ school_id: schoolId, staff_id: staffId, role }))).execute();
+}
+
+export async function setLineManager(tx: SchoolTx, staffId: string, managerId: string | null): Promise<void> {
+  await tx.updateTable('staff').set({ line_manager_id: managerId, updated_at: new Date() }).where('id', '=', staffId).execute();
+}
+
+/** Would making `managerId` manage `staffId` close a loop (A manages B manages A)? */
+export async function wouldCreateCycle(tx: SchoolTx, staffId: string, managerId: string): Promise<boolean> {
+  const row = await sql<{ found: boolean }>`
+    WITH RECURSIVE chain(id, depth) AS (
+      SELECT ${managerId}::uuid, 0
+      UNION ALL SELECT s.line_manager_id, chain.depth + 1 FROM staff s JOIN chain ON s.id = chain.id
+      WHERE s.line_manager_id IS NOT NULL AND chain.depth < 50)
+    SELECT EXISTS (SELECT 1 FROM chain WHERE id = ${staffId}::uuid) AS found`.execute(tx);
+  return row.rows[0]?.found ?? false;
+}

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { Services } from '../../app.ts';
+import { may } from '../../platform/auth/access.ts';
+import { roleLabels, roles } from '../../platform/auth/permissions.ts';
+import { ValidationError } from '../../platform/http/errors.ts';
+import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { actorOf } from '../../platform/http/request-context.ts';
+import { yearGroupLabel } from '../school/school-calendar.ts';
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const RolesBody = Type.Object({
+  roles: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
+  lineManager: Type.String({ default: '' }),
+});
+
+const displayName = (p: { given_name: string; family_name: string; preferred_name?: string | null }) =>
+  p.preferred_name && p.preferred_name !== p.given_name ? `${p.preferred_name} ${p.family_name}` : `${p.given_name} ${p.family_name}`;
+
+export async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  app.get('/classes', { config: { permission: 'people:read' }, schema: { hide: true } }, async (request, reply) => {
+    const classes = await services.people.classes(actorOf(request));
+    return render(request, reply, 'people/views/classes.njk', {
+      title: 'Classes',
+      classes: classes.map((c) => ({ ...c, yearGroupLabel: yearGroupLabel(c.year_group) })),
+      canImport: may(actorOf(request), 'import:run'),
+    });
+  });
+
+  app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const { class: found, pupils } = await services.people.classWithPupils(actorOf(request), id);
+    return render(request, reply, 'people/views/class.njk', {
+      title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+    });
+  });
+
+  app.get('/pupils/:id', { config: { permission: 'pupil:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const actor = actorOf(request);
+    const { pupil, carers, siblings } = await services.people.pupil(actor, id);
+    return render(request, reply, 'people/views/pupil.njk', {
+      title: displayName(pupil), pupil, carers, showCarerContacts: may(actor, 'carer:read'),
+      siblings: siblings.map((s) => ({ ...s, displayName: displayName(s) })),
+      backLink: pupil.class_id ? `/classes/${pupil.class_id}` : '/classes',
+    });
+  });
+
+  app.get('/staff', { config: { permission: 'staff:read' }, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const staff = await services.people.staff(actor);
+    return render(request, reply, 'people/views/staff.njk', {
+      title: 'Staff', canManage: may(actor, 'staff:manage'),
+      staff: staff.map((s) => ({ ...s, roleNames: s.roles.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r) })),
+    });
+  });
+
+  const staffPage = async (actorId: Parameters<typeof actorOf>[0], id: string) => {
+    const { member, colleagues } = await services.people.staffMember(actorOf(actorId), id);
+    return {
+      title: `${member.given_name} ${member.family_name}`, member, backLink: '/staff', canManage: may(actorOf(actorId), 'staff:manage'),
+      roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: member.roles.includes(r) })),
+      managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: `${c.given_name} ${c.family_name}`, selected: c.id === member.line_manager_id }))],
+    };
+  };
+
+  app.get('/staff/:id', { config: { permission: 'staff:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    return render(request, reply, 'people/views/staff-member.njk', await staffPage(request, id));
+  });
+
+  app.post('/staff/:id', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: RolesBody } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const body = request.body as Static<typeof RolesBody>;
+    const chosen = [body.roles].flat().filter(Boolean);
+    try {
+      await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const page = await staffPage(request, id);
+      page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
+      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, 400);
+    }
+    setFlash(reply, 'Roles and line manager saved');
+    return reply.redirect(`/staff/${id}`, 303);
+  });
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { isRole } from '../../platform/auth/permissions.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool } from '../../platform/db/school-scope.ts';
+import { NotFound, ValidationError } from '../../platform/http/errors.ts';
+import * as repo from './people.repository.ts';
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export function createPeopleService(db: Kysely<DB>) {
+  const inSchool = <T>(actor: Actor, work: (tx: Parameters<Parameters<typeof withSchool>[2]>[0]) => Promise<T>) => withSchool(db, actor.schoolId, work);
+
+  return {
+    async classes(actor: Actor) {
+      requireAccess(actor, 'people:read');
+      return inSchool(actor, (tx) => repo.listClasses(tx));
+    },
+
+    async classWithPupils(actor: Actor, classId: string) {
+      requireAccess(actor, 'people:read');
+      if (!isUuid(classId)) throw new NotFound();
+      return inSchool(actor, async (tx) => {
+        const found = await repo.findClass(tx, classId);
+        if (!found) throw new NotFound();
+        return { class: found, pupils: await repo.pupilsInClass(tx, classId) };
+      });
+    },
+
+    async pupils(actor: Actor, status: repo.PupilStatus) {
+      requireAccess(actor, 'pupil:read');
+      return inSchool(actor, (tx) => repo.listPupils(tx, status));
+    },
+
+    async pupil(actor: Actor, pupilId: string) {
+      requireAccess(actor, 'pupil:read');
+      if (!isUuid(pupilId)) throw new NotFound();
+      return inSchool(actor, async (tx) => {
+        const pupil = await repo.findPupil(tx, pupilId);
+        if (!pupil) throw new NotFound();
+        const [carers, siblings] = await Promise.all([repo.carersOfPupil(tx, pupilId), repo.siblingsOf(tx, pupilId)]);
+        return { pupil, carers, siblings };
+      });
+    },
+
+    async carers(actor: Actor) {
+      requireAccess(actor, 'carer:read');
+      return inSchool(actor, (tx) => repo.listCarers(tx));
+    },
+
+    async staff(actor: Actor) {
+      requireAccess(actor, 'staff:read');
+      return inSchool(actor, (tx) => repo.listStaff(tx));
+    },
+
+    async staffMember(actor: Actor, staffId: string) {
+      requireAccess(actor, 'staff:read');
+      if (!isUuid(staffId)) throw new NotFound();
+      return inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        if (!member || !member.active) throw new NotFound();
+        return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId) };
+      });
+    },
+
+    /** The headteacher or office sets a person's roles and line manager (PPL-3). */
+    async updateStaffRoles(actor: Actor, staffId: string, input: { roles: string[]; lineManagerId: string | null }) {
+      requireAccess(actor, 'staff:manage');
+      if (!isUuid(staffId)) throw new NotFound();
+      const roles = [...new Set(input.roles)];
+      const problems = [];
+      if (roles.length === 0) problems.push({ field: 'roles', message: 'Choose at least one role' });
+      if (roles.some((r) => !isRole(r))) problems.push({ field: 'roles', message: 'Choose roles from the list' });
+      const managerId = input.lineManagerId || null;
+      if (managerId !== null && (!isUuid(managerId) || managerId === staffId)) problems.push({ field: 'lineManager', message: 'Choose a line manager from the list, other than the person themselves' });
+      if (problems.length) throw new ValidationError(problems);
+      await inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        if (!member || !member.active) throw new NotFound();
+        // Only a headteacher may give or take away the headteacher role: the office cannot promote itself.
+        const touchesHead = member.roles.includes('headteacher') !== roles.includes('headteacher');
+        if (touchesHead && !actor.roles.includes('headteacher')) {
+          throw new ValidationError([{ field: 'roles', message: 'Only a headteacher can give or remove the headteacher role' }]);
+        }
+        if (member.roles.includes('headteacher') && !roles.includes('headteacher')) {
+          const heads = (await repo.listStaff(tx)).filter((s) => s.roles.includes('headteacher'));
+          if (heads.length <= 1) throw new ValidationError([{ field: 'roles', message: 'The school must keep at least one headteacher' }]);
+        }
+        if (managerId) {
+          const manager = await repo.findStaff(tx, managerId);
+          if (!manager || !manager.active) throw new ValidationError([{ field: 'lineManager', message: 'Choose a line manager from the list' }]);
+          if (await repo.wouldCreateCycle(tx, staffId, managerId)) {
+            throw new ValidationError([{ field: 'lineManager', message: `${manager.given_name} ${manager.family_name} is already managed, directly or not, by this person` }]);
+          }
+        }
+        await repo.replaceRoles(tx, actor.schoolId, staffId, roles);
+        await repo.setLineManager(tx, staffId, managerId);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'staff.roles-changed', subjectType: 'staff', subjectId: staffId,
+          detail: { before: member.roles, after: roles, lineManagerBefore: member.line_manager_id, lineManagerAfter: managerId },
+        });
+      });
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

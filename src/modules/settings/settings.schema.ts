@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { roles, type Role } from '../../platform/auth/permissions.ts';
+
+const Key = Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' });
+const RoleName = Type.Unsafe<Role>(Type.String({ enum: [...roles] }));
+/** Who hears about a concern: a role, or someone defined by the concern itself. */
+const Recipient = Type.Unsafe<Role | 'class-teacher' | 'line-manager'>(Type.String({ enum: [...roles, 'class-teacher', 'line-manager'] }));
+
+export const ConsentPurpose = Type.Object({
+  key: Key,
+  label: Type.String({ minLength: 1, maxLength: 80 }),
+  description: Type.String({ minLength: 1, maxLength: 600 }),
+  external: Type.Boolean(),
+  active: Type.Boolean(),
+});
+
+export const ConcernRoute = Type.Object({
+  type: Key,
+  label: Type.String({ minLength: 1 }),
+  explanation: Type.String({ minLength: 1 }),
+  notify: Type.Array(Recipient, { minItems: 1 }),
+  immediate: Type.Boolean(),
+  restricted: Type.Boolean(),
+});
+
+export const PolicySettings = Type.Object({
+  consent: Type.Object({
+    purposes: Type.Array(ConsentPurpose, { minItems: 1 }),
+    lapse: Type.Union([Type.Literal('never'), Type.Literal('each-september'), Type.Literal('key-stage-change'), Type.Literal('new-form-version')]),
+    reminderAfterDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  }),
+  concerns: Type.Object({
+    routes: Type.Array(ConcernRoute, { minItems: 1 }),
+    actions: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }) }), { minItems: 1 }),
+  }),
+  photos: Type.Object({
+    contexts: Type.Array(Key, { minItems: 1 }),
+    prohibitedContexts: Type.Array(Key),
+    channels: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean() })),
+    maxUploadMegabytes: Type.Integer({ minimum: 1, maximum: 200 }),
+    publishedLongestSide: Type.Integer({ minimum: 256, maximum: 8192 }),
+  }),
+  retention: Type.Object({
+    archivePhotosAtYearEnd: Type.Boolean(),
+    deletePhotosAfterYears: Type.Integer({ minimum: 0, maximum: 10 }),
+    deletionNoticeDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  }),
+  policyReview: Type.Object({
+    intervalMonths: Type.Integer({ minimum: 1, maximum: 60 }),
+    reminderWeeks: Type.Integer({ minimum: 1, maximum: 26 }),
+    approvingBody: Type.String({ minLength: 1 }),
+    signatories: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  }),
+  ageLimits: Type.Object({ socialMediaMinimumAge: Type.Integer({ minimum: 0, maximum: 18 }) }),
+  decisions: Type.Object({
+    schoolSocialMediaAccounts: Type.Array(RoleName, { minItems: 1 }),
+    blockedContentRequests: Type.Array(RoleName, { minItems: 1 }),
+    photoPublication: Type.Array(RoleName, { minItems: 1 }),
+  }),
+  security: Type.Object({ requireTwoFactorForAllStaff: Type.Boolean() }),
+});
+
+export type PolicySettings = Static<typeof PolicySettings>;
+export type ConsentPurpose = Static<typeof ConsentPurpose>;

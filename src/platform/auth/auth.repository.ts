@@ -1,0 +1,113 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { isRole, safeguardingRoles, type Role } from './permissions.ts';
+import type { Actor, TwoFactorState } from './actor.ts';
+
+/**
+ * Sign-in, sessions and tokens are found before any school is known, so these queries run as
+ * the database owner (outside row-level security). Everything after runs inside `withSchool`.
+ */
+export interface AccountRow {
+  id: string;
+  school_id: string;
+  password_hash: string | null;
+  totp_enabled_at: Date | null;
+}
+
+export function findAccountsByEmail(db: Kysely<DB>, email: string): Promise<AccountRow[]> {
+  return db.selectFrom('staff').select(['id', 'school_id', 'password_hash', 'totp_enabled_at'])
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase()).where('active', '=', true).execute();
+}
+
+function twoFactorState(roles: Role[], totpEnabled: boolean, done: boolean, requiredForAll: boolean): TwoFactorState {
+  if (totpEnabled) return done ? 'done' : 'needs-code';
+  const required = requiredForAll || roles.some((r) => safeguardingRoles.includes(r));
+  return required ? 'needs-setup' : 'not-required';
+}
+
+const requireAllSetting = sql<boolean | null>`(
+  SELECT (ss.document -> 'security' ->> 'requireTwoFactorForAllStaff')::boolean FROM school_settings ss
+  WHERE ss.school_id = st.school_id ORDER BY ss.version DESC LIMIT 1)`;
+
+const roleList = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = st.id), '{}')`;
+
+async function loadActor(db: Kysely<DB>, staffId: string, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Promise<Actor | null> {
+  const row = await db.selectFrom('staff as st').innerJoin('schools as sc', 'sc.id', 'st.school_id')
+    .select(['st.id', 'st.school_id', 'st.given_name', 'st.family_name', 'st.email', 'st.totp_enabled_at', 'sc.name as school_name', 'sc.urn'])
+    .select(roleList.as('roles')).select(requireAllSetting.as('require_all'))
+    .where('st.id', '=', staffId).where('st.active', '=', true).executeTakeFirst();
+  if (!row) return null;
+  const roles = row.roles.filter(isRole);
+  return {
+    staffId: row.id, schoolId: row.school_id, schoolName: row.school_name, schoolUrn: row.urn,
+    name: `${row.given_name} ${row.family_name}`, email: row.email ?? '', roles, via, sessionHash,
+    twoFactor: via === 'token' ? 'not-required' : twoFactorState(roles, row.totp_enabled_at !== null, twoFactorDone, row.require_all === true),
+  };
+}
+
+export const sessionIdleHours = 12;
+export const sessionMaxDays = 7;
+
+export async function createSession(db: Kysely<DB>, account: { id: string; school_id: string }, idHash: string, twoFactorDone: boolean): Promise<void> {
+  await db.insertInto('sessions').values({
+    id_hash: idHash, school_id: account.school_id, staff_id: account.id, two_factor_done: twoFactorDone,
+    expires_at: new Date(Date.now() + sessionIdleHours * 3600_000),
+  }).execute();
+}
+
+export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<Actor | null> {
+  const session = await db.selectFrom('sessions').select(['staff_id', 'two_factor_done', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('id_hash', '=', idHash).executeTakeFirst();
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expires_at.getTime() < now || session.created_at.getTime() + sessionMaxDays * 86400_000 < now) {
+    await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    return null;
+  }
+  // Sliding expiry, written at most every five minutes to keep page views read-only.
+  if (now - session.last_seen_at.getTime() > 5 * 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now), expires_at: new Date(now + sessionIdleHours * 3600_000) })
+      .where('id_hash', '=', idHash).execute();
+  }
+  return loadActor(db, session.staff_id, 'session', idHash, session.two_factor_done);
+}
+
+export async function markSessionTwoFactorDone(db: Kysely<DB>, oldHash: string, newHash: string): Promise<void> {
+  // A new session id after each privilege step, so a fixed or stolen earlier id is worthless.
+  await db.updateTable('sessions').set({ id_hash: newHash, two_factor_done: true, last_seen_at: new Date() })
+    .where('id_hash', '=', oldHash).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSessionsOf(db: Kysely<DB>, staffId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
+}
+
+export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor | null> {
+  const token = await db.selectFrom('api_tokens').select(['id', 'staff_id', 'last_used_at'])
+    .where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!token) return null;
+  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
+  }
+  return loadActor(db, token.staff_id, 'token', null, false);
+}
+
+// --- throttling: counted in the database so every app instance sees the same attempts ---
+export async function recentAttempts(db: Kysely<DB>, key: string, minutes: number): Promise<number> {
+  const row = await db.selectFrom('sign_in_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('key', '=', key).where('at', '>', new Date(Date.now() - minutes * 60_000)).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function recordAttempt(db: Kysely<DB>, keys: string[]): Promise<void> {
+  await db.insertInto('sign_in_attempts').values(keys.map((key) => ({ key }))).execute();
+  await db.deleteFrom('sign_in_attempts').where('at', '<', new Date(Date.now() - 86400_000)).execute();
+}
+
+export async function clearAttempts(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_attempts').where('key', '=', key).execute();
+}

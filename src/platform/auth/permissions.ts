@@ -1,0 +1,68 @@
+/** Staff roles (PPL-3). A person may hold several. */
+export const roles = [
+  'headteacher',
+  'deputy-headteacher',
+  'senior-leader',
+  'dsl',
+  'ict-lead',
+  'teacher',
+  'support-staff',
+  'office',
+  'governor',
+  'volunteer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  headteacher: 'Headteacher',
+  'deputy-headteacher': 'Deputy headteacher',
+  'senior-leader': 'Senior leader',
+  dsl: 'Designated safeguarding lead',
+  'ict-lead': 'ICT lead',
+  teacher: 'Teacher',
+  'support-staff': 'Support staff',
+  office: 'Office',
+  governor: 'Governor',
+  volunteer: 'Volunteer',
+};
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** Roles that can see safeguarding records, and so must use two-factor authentication. */
+export const safeguardingRoles: readonly Role[] = ['headteacher', 'dsl'];
+
+const leaders: Role[] = ['headteacher', 'deputy-headteacher', 'senior-leader'];
+const allStaff: Role[] = [...roles];
+const schoolStaff: Role[] = roles.filter((r) => r !== 'governor' && r !== 'volunteer');
+
+/**
+ * The one table of who may do what. Every route names one of these actions (or `public`, or
+ * `signed-in` for a person's own account); a route without one fails at start-up.
+ */
+export const permissions = {
+  'dashboard:view': allStaff,
+  'people:read': [...schoolStaff],
+  'pupil:read': [...schoolStaff],
+  'carer:read': [...leaders, 'dsl', 'office', 'teacher'],
+  'staff:read': [...leaders, 'dsl', 'office'],
+  'staff:manage': ['headteacher', 'office'],
+  'import:run': ['headteacher', 'office'],
+  'audit:read': ['headteacher'],
+  'mail:read': ['headteacher'],
+  'settings:read': [...leaders, 'dsl', 'governor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+/** What a route requires: an action from the table, any signed-in person, or nobody at all. */
+export type RoutePermission = Action | 'signed-in' | 'public';
+
+export function isAllowed(actorRoles: readonly string[], action: Action): boolean {
+  const allowed: readonly string[] = permissions[action];
+  return actorRoles.some((role) => allowed.includes(role));
+}
+
+export function isRoutePermission(value: unknown): value is RoutePermission {
+  return value === 'public' || value === 'signed-in' || (typeof value === 'string' && value in permissions);
+}

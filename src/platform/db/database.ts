@@ -1,0 +1,55 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+// DATE columns come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly pool: pg.Pool;
+  readonly kind: 'pglite' | 'postgres';
+  /** The embedded instance, when there is one (tests clone it). */
+  readonly pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export type DatabaseSource = { url: string } | { pglite: PGlite; ownsPglite?: boolean } | { dataDir: string };
+
+/**
+ * One driver for both databases: PGlite sits behind the same `pg` pool interface as
+ * PostgreSQL, so queries, migrations and pg-boss all speak one dialect.
+ */
+export async function openDatabase(source: DatabaseSource): Promise<Database> {
+  if ('url' in source) {
+    const pool = new pg.Pool({ connectionString: source.url, max: 10 });
+    return wrap(pool, 'postgres', null, async () => {});
+  }
+  const pglite = 'pglite' in source ? source.pglite : await PGlite.create(source.dataDir);
+  const owns = 'dataDir' in source || source.ownsPglite === true;
+  // A single connection: PGlite runs one query at a time, so a transaction must own it
+  // until it commits and nobody else may slip a statement into it.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  return wrap(pool, 'pglite', pglite, async () => {
+    if (owns) await pglite.close();
+  });
+}
+
+function wrap(pool: pg.Pool, kind: Database['kind'], pglite: PGlite | null, after: () => Promise<void>): Database {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    pool,
+    kind,
+    pglite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await after();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { isFullySignedIn } from '../auth/actor.ts';
+import { actorForSession, actorForToken } from '../auth/auth.repository.ts';
+import { isAllowed, isRoutePermission, type RoutePermission } from '../auth/permissions.ts';
+import { tokenHash } from '../auth/secrets.ts';
+import type { DB } from '../db/schema.ts';
+import { Forbidden, Unauthorised } from './errors.ts';
+import { isApiRequest } from './request-context.ts';
+
+export const sessionCookie = 'esafety_session';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+export function sessionCookieOptions(config: Config) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: 7 * 86400 };
+}
+
+/**
+ * Finds who is asking (session cookie for pages, bearer token for the API) and enforces each
+ * route's declared permission. A route that declares nothing stops the app from starting.
+ */
+export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: RegisteredRoute[]): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    // Static assets carry no school data.
+    if (url.startsWith('/assets/')) route.config = { ...route.config, permission: 'public' };
+    const permission = route.config?.permission;
+    if (!isRoutePermission(permission)) {
+      throw new Error(`Route ${String(route.method)} ${url} does not declare a permission (config.permission)`);
+    }
+    for (const method of [route.method].flat()) routes.push({ method, url, permission });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) return; // 404s: the not-found handler answers.
+    request.actor = await identify(request, db);
+    const redirect = enforce(request, permission);
+    if (redirect) return reply.redirect(redirect, 303);
+  });
+}
+
+async function identify(request: FastifyRequest, db: Kysely<DB>) {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return actorForToken(db, tokenHash(header.slice(7).trim()));
+  const cookie = request.cookies[sessionCookie];
+  return cookie ? actorForSession(db, tokenHash(cookie)) : null;
+}
+
+/** Throws when the person may not use the route; returns where to send them to finish signing in. */
+function enforce(request: FastifyRequest, permission: RoutePermission): string | null {
+  if (permission === 'public') return null;
+  const actor = request.actor;
+  if (!actor) {
+    if (isApiRequest(request)) throw new Unauthorised('Send a valid API token as "Authorization: Bearer TOKEN"');
+    const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+    return `/sign-in${next}`;
+  }
+  if (!isFullySignedIn(actor) && !request.routeOptions.config.duringTwoFactor) {
+    if (isApiRequest(request)) throw new Unauthorised('Finish signing in with two-factor authentication first');
+    return actor.twoFactor === 'needs-setup' ? '/account/two-factor/set-up' : '/sign-in/two-factor';
+  }
+  if (permission !== 'signed-in' && !isAllowed(actor.roles, permission)) throw new Forbidden();
+  return null;
+}

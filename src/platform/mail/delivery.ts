@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { DB } from '../db/schema.ts';
+
+export interface MailTransport {
+  send(message: { messageId: string; from: string; to: string; subject: string; text: string }): Promise<void>;
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport & { close(): void } {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transporter.sendMail({ ...message, messageId: message.messageId });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export const maxAttempts = 8;
+const leaseMinutes = 5;
+
+/**
+ * Sends what is due. Rows are leased (not locked) while the SMTP conversation runs, so a slow
+ * mail server never holds a transaction open; a crash mid-send means the lease expires and the
+ * message is tried again. Each message keeps one Message-ID so a resend can be recognised.
+ */
+export async function deliverDueMail(db: Kysely<DB>, transport: MailTransport, from: string, batch = 20): Promise<{ sent: number; failed: number }> {
+  const due = await db.transaction().execute(async (tx) => {
+    const ids = await tx.selectFrom('outbox').select('id')
+      .where('sent_at', 'is', null).where('attempts', '<', maxAttempts).where('next_attempt_at', '<=', sql<Date>`now()`)
+      .orderBy('created_at').limit(batch).forUpdate().skipLocked().execute();
+    if (ids.length === 0) return [];
+    return tx.updateTable('outbox')
+      .set({ attempts: sql`attempts + 1`, next_attempt_at: sql`now() + make_interval(mins => ${leaseMinutes})` })
+      .where('id', 'in', ids.map((r) => r.id))
+      .returning(['id', 'to_address', 'subject', 'body_text', 'attempts']).execute();
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const mail of due) {
+    try {
+      await transport.send({ messageId: `<${mail.id}@esafety-office>`, from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await db.updateTable('outbox').set({ sent_at: sql`now()`, last_error: null }).where('id', '=', mail.id).execute();
+      sent++;
+    } catch (error) {
+      failed++;
+      const backoffMinutes = Math.min(2 ** mail.attempts, 240);
+      await db.updateTable('outbox')
+        .set({ last_error: (error as Error).message.slice(0, 500), next_attempt_at: sql`now() + make_interval(mins => ${backoffMinutes})` })
+        .where('id', '=', mail.id).execute();
+    }
+  }
+  return { sent, failed };
+}

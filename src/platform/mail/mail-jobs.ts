@@ -1,0 +1,24 @@
+import type { Config } from '../../config.ts';
+import type { Database } from '../db/database.ts';
+import { startJobs, type Jobs } from '../jobs/jobs.ts';
+import { deliverDueMail, smtpTransport } from './delivery.ts';
+
+export const mailQueue = 'mail-deliver';
+
+/** Starts the background jobs; mail delivery only when an SMTP server is configured. */
+export async function startBackgroundJobs(config: Config, database: Database): Promise<Jobs & { closeTransport(): void }> {
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+  const handlers: Parameters<typeof startJobs>[1] = {};
+  if (transport) {
+    handlers[mailQueue] = {
+      // Every minute as well, so retries happen without anything new being queued.
+      cron: '* * * * *',
+      handler: async () => {
+        while ((await deliverDueMail(database.db, transport, config.mailFrom)).sent > 0) { /* keep going while there is mail */ }
+      },
+    };
+  }
+  const jobs = await startJobs(database.pool, handlers);
+  if (transport) await jobs.nudge(mailQueue);
+  return { ...jobs, nudge: async (name) => { if (handlers[name]) await jobs.nudge(name); }, closeTransport: () => transport?.close() };
+}
