@@ -1,0 +1,71 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * Every database tier runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
+ * Under CI=true PostgreSQL is required: a suite that quietly skipped it would prove nothing.
+ */
+export function databaseKinds(): DatabaseKind[] {
+  if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests must run in CI');
+  return ['pglite'];
+}
+
+let template: Promise<PGlite> | null = null;
+
+/** One migrated PGlite per test file, cloned for each test database (cloning is much faster than migrating). */
+function pgliteTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const pglite = await PGlite.create();
+    const database = await openDatabase({ pglite });
+    await migrateToLatest(database.db);
+    await database.pool.end();
+    return pglite;
+  })();
+  return template;
+}
+
+async function postgresDatabase(): Promise<Database> {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `esafety_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const templateName = process.env.ESAFETY_PG_TEMPLATE ?? 'esafety_test_template';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+        break;
+      } catch (error) {
+        // Two files copying the template at the same moment: wait and try again.
+        if (attempt > 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A fresh, migrated, empty database of the given kind. Close it when done. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'postgres') return postgresDatabase();
+  const pglite = (await (await pgliteTemplate()).clone()) as PGlite;
+  return openDatabase({ pglite, ownsPglite: true });
+}

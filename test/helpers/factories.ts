@@ -1,0 +1,34 @@
+import { generate } from 'otplib';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../src/platform/auth/permissions.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { addStaff, createSchool } from '../../src/modules/school/school.service.ts';
+import { newTotpSecret } from '../../src/platform/auth/two-factor.ts';
+
+export const testPassword = 'correct horse battery staple';
+const testActor = { id: null, label: 'test' };
+let counter = 0;
+
+export async function makeSchool(db: Kysely<DB>, overrides: { name?: string; urn?: string } = {}) {
+  counter++;
+  return createSchool(db, { name: overrides.name ?? `Test Primary ${counter}`, urn: overrides.urn ?? String(100000 + Math.floor(Math.random() * 800000)) }, testActor);
+}
+
+export interface TestStaff { id: string; email: string; password: string; totpSecret: string | null; roles: Role[] }
+
+/** A member of staff who can sign in; safeguarding roles get two-factor already set up, as they would have. */
+export async function makeStaff(db: Kysely<DB>, schoolId: string, roles: Role[], options: { email?: string; twoFactor?: boolean } = {}): Promise<TestStaff> {
+  counter++;
+  const email = options.email ?? `${roles[0]}-${counter}-${Math.random().toString(36).slice(2, 7)}@school.example`;
+  const staff = await withSchool(db, schoolId, (tx) => addStaff(tx, schoolId, testActor, { email, givenName: 'Test', familyName: `Person ${counter}`, roles, password: testPassword }));
+  const wantsTwoFactor = options.twoFactor ?? roles.some((r) => r === 'headteacher' || r === 'dsl');
+  let totpSecret: string | null = null;
+  if (wantsTwoFactor) {
+    totpSecret = newTotpSecret();
+    await db.updateTable('staff').set({ totp_secret: totpSecret, totp_enabled_at: new Date() }).where('id', '=', staff.id).execute();
+  }
+  return { id: staff.id, email, password: testPassword, totpSecret, roles };
+}
+
+export const totpNow = (secret: string): Promise<string> => generate({ secret });

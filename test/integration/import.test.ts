@@ -1,0 +1,127 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/platform/db/database.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { createImportService } from '../../src/modules/people/import.service.ts';
+import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
+import { makeSchool, makeStaff } from '../helpers/factories.ts';
+
+const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
+const actor = { id: null, label: 'test' };
+
+function fixtureFiles(): Map<string, string> {
+  return new Map(readdirSync(fixtureDir).map((name) => [name, readFileSync(join(fixtureDir, name), 'utf8')]));
+}
+
+function writePackage(files: Map<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'roster-'));
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.close());
+
+  const pupilsOf = (schoolId: string) => withSchool(database.db, schoolId, (tx) =>
+    tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id')
+      .select(['p.sourced_id', 'p.given_name', 'p.preferred_name', 'p.date_of_birth', 'p.on_roll', 'p.leaving_date', 'c.title']).orderBy('p.sourced_id').execute());
+
+  it('imports a real-world package: BOM, CRLF, quoted commas, extension columns and tobedeleted', async () => {
+    const school = await makeSchool(database.db);
+    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: {
+      pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15 }, staff: { created: 4 }, classes: { created: 3 },
+    } } });
+    const pupils = await pupilsOf(school.id);
+    expect(pupils).toHaveLength(11);
+    expect(pupils.find((p) => p.sourced_id === 'stu-012')).toBeUndefined();
+    expect(pupils.find((p) => p.sourced_id === 'stu-001')).toMatchObject({ given_name: 'Amelia', title: 'Year 3 Hazel', on_roll: true });
+    expect(pupils.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.date_of_birth ?? ''))).toBe(true);
+    const links = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupil_carers').select(['relationship', 'parental_responsibility']).execute());
+    expect(links.length).toBeGreaterThanOrEqual(11);
+    const roles = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff_roles').select('role').execute());
+    expect(roles.map((r) => r.role).sort()).toEqual(['office', 'support-staff', 'teacher', 'teacher']);
+  });
+
+  it('a second import of the same export changes nothing and creates no duplicates', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const again = await importer.importFromPath(school.id, actor, fixtureDir, false);
+    expect(again).toMatchObject({ ok: true, outcome: { summary: {
+      pupils: { created: 0, updated: 0, left: 0 }, carers: { created: 0, updated: 0, left: 0 }, staff: { created: 0, updated: 0 }, classes: { created: 0, updated: 0 },
+    } } });
+    expect(await pupilsOf(school.id)).toHaveLength(11);
+  });
+
+  it('a later bulk export moves pupils, marks the missing as left and never deletes them', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const files = fixtureFiles();
+    // stu-002 leaves (removed from users and enrollments); stu-001 moves from Year 3 Hazel to Year 4 Oak.
+    files.set('users.csv', files.get('users.csv')!.split('\r\n').filter((l) => !l.startsWith('stu-002,')).join('\r\n'));
+    files.set('enrollments.csv', files.get('enrollments.csv')!.split('\r\n').filter((l) => !l.includes(',stu-002,'))
+      .map((l) => (l.includes(',stu-001,') ? l.replace('cls-y3-hazel', 'cls-y4-oak') : l)).join('\r\n'));
+    files.set('demographics.csv', files.get('demographics.csv')!.split(/\r?\n/).filter((l) => !l.startsWith('stu-002,')).join('\n'));
+    const result = await importer.importFromPath(school.id, actor, writePackage(files), false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 0, updated: 1, left: 1 } } } });
+    if (!result.ok) return;
+    expect(result.outcome.moves).toEqual([{ name: 'Amelia Clarke', from: 'Year 3 Hazel', to: 'Year 4 Oak' }]);
+    const pupils = await pupilsOf(school.id);
+    expect(pupils).toHaveLength(11);
+    expect(pupils.find((p) => p.sourced_id === 'stu-002')).toMatchObject({ on_roll: false, leaving_date: expect.stringMatching(/^\d{4}-/) });
+    expect(pupils.find((p) => p.sourced_id === 'stu-001')).toMatchObject({ title: 'Year 4 Oak', on_roll: true });
+  });
+
+  it('a pupil marked tobedeleted later is marked as left, not deleted', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!.replace(/^stu-003,active,/m, 'stu-003,tobedeleted,'));
+    const result = await importer.importFromPath(school.id, actor, writePackage(files), false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { left: 1 } }, leavers: ["Isla O'Neill"] } });
+  });
+
+  it('matches a member of staff added in the app by e-mail instead of duplicating them', async () => {
+    const school = await makeSchool(database.db);
+    await makeStaff(database.db, school.id, ['office'], { email: 'Office@Hazelwood.example.org' });
+    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { staff: { created: 3, updated: 1 } } } });
+    const staff = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('email').execute());
+    expect(staff).toHaveLength(4);
+  });
+
+  it('refuses a package with any invalid row whole, listing every problem, and writes nothing', async () => {
+    const school = await makeSchool(database.db);
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!.replace(/^(stu-004,active,[^,]*,true,org-hazelwood,)student,/m, '$1janitor,')
+      .replace(/^(stu-005,active,[^,]*,true,org-hazelwood,student,stu-005,,)[^,]+,/m, '$1,'));
+    files.set('enrollments.csv', `${files.get('enrollments.csv')!}enr-999,active,2025-09-01T07:30:00.000Z,cls-missing,org-hazelwood,stu-001,student,false,2025-09-01,\r\n`);
+    const result = await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^users\.csv:\d+: unknown role "janitor"/),
+      expect.stringMatching(/^users\.csv:\d+: givenName is missing/),
+      expect.stringMatching(/^enrollments\.csv:\d+: class "cls-missing" does not exist/),
+    ]));
+    expect(await pupilsOf(school.id)).toHaveLength(0);
+    const classes = await withSchool(database.db, school.id, (tx) => tx.selectFrom('classes').select('id').execute());
+    expect(classes).toHaveLength(0);
+  });
+
+  it('a dry run reports what would change and saves nothing', async () => {
+    const school = await makeSchool(database.db);
+    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, true);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 11 } } } });
+    expect(await pupilsOf(school.id)).toHaveLength(0);
+  });
+});
