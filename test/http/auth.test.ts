@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { makeSchool, makeStaff, totpNow } from '../helpers/factories.ts';
+import { databaseKinds } from '../helpers/database.ts';
+
+describe.each(databaseKinds())('setting up and signing in (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('an empty installation opens on the set-up page, which explains each mistake and then creates the school', async () => {
+    const browser = new TestBrowser(t.app);
+    expect((await browser.get('/')).headers.location).toBe('/setup');
+    const invalid = await browser.submit('/setup', '/setup', { schoolName: '', urn: '12', headName: 'Jo', email: 'not-an-email', password: 'short', confirm: '' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('There is a problem');
+    expect(invalid.body).toContain('href="#schoolName"');
+    expect(invalid.body).toContain('Enter the school’s URN');
+    expect(invalid.body).toContain('Enter a password of at least 12 characters');
+    expect(await t.database.db.selectFrom('schools').selectAll().execute()).toHaveLength(0);
+
+    const created = await browser.submit('/setup', '/setup', { schoolName: 'Low Ash Primary', urn: '107331', headName: 'Jo Head', email: 'head@lowash.example', password: 'a long enough password', confirm: 'a long enough password' });
+    expect(created.statusCode).toBe(303);
+    expect(created.headers.location).toBe('/sign-in');
+    expect((await browser.get('/sign-in')).body).toContain('Your school is set up');
+    // The page disappears once a school exists.
+    expect((await browser.get('/setup')).headers.location).toBe('/sign-in');
+
+    // The headteacher must set up two-factor before anything else.
+    await browser.submit('/sign-in', '/sign-in', { email: 'head@lowash.example', password: 'a long enough password' });
+    expect((await browser.get('/classes')).headers.location).toBe('/account/two-factor/set-up');
+    const setup = await browser.get('/account/two-factor/set-up');
+    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1]!;
+    const wrong = await browser.post('/account/two-factor/set-up', { _csrf: csrfFrom(setup.body), secret, code: '000000' });
+    expect(wrong.statusCode).toBe(400);
+    const on = await browser.post('/account/two-factor/set-up', { _csrf: csrfFrom(wrong.body), secret, code: await totpNow(secret) });
+    expect(on.statusCode).toBe(200);
+    expect(on.body.match(/<li>[0-9a-f]{5}-[0-9a-f]{5}<\/li>/g)).toHaveLength(10);
+    expect((await browser.get('/classes')).statusCode).toBe(200);
+  });
+
+  it('refuses a form without its CSRF token and changes nothing', async () => {
+    const browser = new TestBrowser(t.app);
+    await browser.get('/sign-in');
+    const response = await browser.post('/sign-in', { email: 'head@lowash.example', password: 'a long enough password' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('This form has expired');
+    expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (kind) => {
+  let t: TestApp;
+  let schoolId: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { secureCookies: true });
+    schoolId = (await makeSchool(t.database.db)).id;
+  });
+  afterAll(() => t.close());
+
+  it('session cookies are HttpOnly, SameSite and Secure behind HTTPS, and signing out ends the session', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    const response = await browser.signIn(teacher);
+    const cookie = response.cookies.find((c) => c.name === 'esafety_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });
+    expect((await browser.get('/classes')).statusCode).toBe(200);
+    const stolen = browser.cookies.get('esafety_session')!;
+    const page = await browser.get('/classes');
+    expect((await browser.post('/sign-out', { _csrf: csrfFrom(page.body) })).headers.location).toBe('/sign-in');
+    expect((await browser.get('/classes')).headers.location).toBe('/sign-in?next=%2Fclasses');
+    // The old cookie is worthless: the session is gone from the database.
+    const replay = await t.app.inject({ url: '/classes', headers: { cookie: `esafety_session=${stolen}` } });
+    expect(replay.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('a wrong password says so without saying which part was wrong, and repeated attempts are throttled', async () => {
+    const office = await makeStaff(t.database.db, schoolId, ['office']);
+    const browser = new TestBrowser(t.app);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await browser.submit('/sign-in', '/sign-in', { email: office.email, password: 'not the password' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('Enter a correct e-mail address and password');
+    }
+    const blocked = await browser.submit('/sign-in', '/sign-in', { email: office.email, password: office.password });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Too many attempts');
+  });
+
+  it('a lost phone: each recovery code signs in once', async () => {
+    const dsl = await makeStaff(t.database.db, schoolId, ['dsl'], { twoFactor: false });
+    const first = new TestBrowser(t.app);
+    await first.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
+    const setup = await first.get('/account/two-factor/set-up');
+    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1]!;
+    const on = await first.post('/account/two-factor/set-up', { _csrf: csrfFrom(setup.body), secret, code: await totpNow(secret) });
+    const code = /<li>([0-9a-f]{5}-[0-9a-f]{5})<\/li>/.exec(on.body)![1]!;
+    for (const [attempt, expected] of [[1, 303], [2, 400]] as const) {
+      const browser = new TestBrowser(t.app);
+      await browser.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
+      const answer = await browser.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: code.toUpperCase() });
+      expect(answer.statusCode, `attempt ${attempt}`).toBe(expected);
+    }
+  });
+
+  it('asks a DSL for a code after the password', async () => {
+    const dsl = await makeStaff(t.database.db, schoolId, ['dsl']);
+    const browser = new TestBrowser(t.app);
+    expect((await browser.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password })).headers.location).toBe('/dashboard');
+    expect((await browser.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
+    expect((await browser.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: '123456' })).statusCode).toBe(400);
+    const ok = await browser.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: await totpNow(dsl.totpSecret!) });
+    expect(ok.headers.location).toBe('/dashboard');
+    expect((await browser.get('/dashboard')).statusCode).toBe(200);
+  });
+
+  it('resets a forgotten password through an e-mailed, single-use, expiring link', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    const sent = await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
+    expect(sent.body).toContain('Check your e-mail');
+    const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
+    expect(mail.body_text).not.toContain(teacher.password);
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1]!;
+
+    expect((await browser.get(`${link}x`)).statusCode).toBe(404);
+    const reset = await browser.submit(link, link, { password: 'my brand new password', confirm: 'my brand new password' });
+    expect(reset.headers.location).toBe('/sign-in');
+    expect((await browser.get(link)).statusCode).toBe(404);
+    const signIn = await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: teacher.email, password: 'my brand new password' });
+    expect(signIn.statusCode).toBe(303);
+    const old = await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: teacher.email, password: teacher.password });
+    expect(old.statusCode).toBe(400);
+  });
+
+  it('an expired reset link is refused, and an unknown address gets the same answer but no e-mail', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
+    const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1]!;
+    await t.database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', teacher.id).execute();
+    const expired = await browser.get(link);
+    expect(expired.statusCode).toBe(404);
+    expect(expired.body).toContain('This link has expired');
+
+    const unknown = await browser.submit('/forgot-password', '/forgot-password', { email: 'nobody@nowhere.example' });
+    expect(unknown.body).toContain('Check your e-mail');
+    expect(await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', 'nobody@nowhere.example').execute()).toHaveLength(0);
+  });
+
+  it('never sends someone off-site after signing in', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    const response = await browser.submit('/sign-in?next=//evil.example', '/sign-in', { email: teacher.email, password: teacher.password, next: '//evil.example' });
+    expect(response.headers.location).toBe('/dashboard');
+  });
+});
