@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   });
   await app.register(fastifyView, {
     engine: { nunjucks },
-    templates: [join(srcDir, 'platform/views'), join(srcDir, 'modules'), govukDist],
+    templates: [join(srcDir, 'platform/views'), join(srcDir, 'platform'), join(srcDir, 'modules'), govukDist],
     production: config.env === 'production',
     options: { autoescape: true, throwOnUndefined: false, onConfigure: configureNunjucks },
   });

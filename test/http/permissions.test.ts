@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAllowed, roles, type Action, type Role } from '../../src/platform/auth/permissions.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { addApiToken } from '../../src/modules/school/school.service.ts';
+import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { makeSchool, makeStaff } from '../helpers/factories.ts';
+
+const sample: Record<string, string> = { id: randomUUID(), token: 'not-a-real-token', file: 'app.css' };
+const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => sample[name] ?? 'x');
+
+/**
+ * Walks every registered route with every role (and nobody) and checks the answer against the
+ * permission table. A new route without a declared permission cannot even be registered.
+ */
+describe('every route × every role follows the permission table', () => {
+  let t: TestApp;
+  const browsers = new Map<Role, TestBrowser>();
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    const school = await makeSchool(t.database.db);
+    for (const role of roles) {
+      const staff = await makeStaff(t.database.db, school.id, [role]);
+      const browser = new TestBrowser(t.app);
+      await browser.signIn(staff);
+      browsers.set(role, browser);
+      tokens.set(role, await withSchool(t.database.db, school.id, (tx) => addApiToken(tx, school.id, { id: null, label: 'test' }, staff.email)));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('has routes to walk, each with a declared permission', () => {
+    expect(t.app.registeredRoutes.length).toBeGreaterThan(20);
+    for (const route of t.app.registeredRoutes) expect(route.permission, `${route.method} ${route.url}`).toBeTruthy();
+  });
+
+  it('refuses a route that declares no permission', async () => {
+    const { buildApp } = await import('../../src/app.ts');
+    const app = await buildApp({ config: t.config, database: t.database });
+    expect(() => app.get('/undeclared', async () => 'hello')).toThrow(/does not declare a permission/);
+    await app.close();
+  });
+
+  const send = async (browser: TestBrowser | null, method: string, url: string, token?: string) => {
+    if (token) return t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    if (!browser) return t.app.inject({ method: method as 'GET', url });
+    if (method !== 'POST') return browser.request({ method: method as 'GET', url });
+    const page = await browser.get('/account');
+    return browser.post(url, { _csrf: csrfFrom(page.body) });
+  };
+
+  it('answers each role as the table says: allowed roles are let in, the rest get 403, nobody signed in goes to sign-in', async () => {
+    const failures: string[] = [];
+    // Signing out ends each browser's session, so it goes last.
+    const ordered = [...t.app.registeredRoutes].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+    for (const route of ordered) {
+      const url = concrete(route.url);
+      const isApi = url.startsWith('/api/');
+      const anonymous = await send(null, route.method, url);
+      if (route.permission !== 'public') {
+        const ok = isApi ? anonymous.statusCode === 401 : anonymous.statusCode === 303 && String(anonymous.headers.location).startsWith('/sign-in');
+        if (!ok) failures.push(`${route.method} ${url} nobody: ${anonymous.statusCode}`);
+      } else if (anonymous.statusCode >= 500) {
+        failures.push(`${route.method} ${url} nobody: ${anonymous.statusCode}`);
+      }
+      for (const role of roles) {
+        const response = isApi ? await send(null, route.method, url, tokens.get(role)) : await send(browsers.get(role)!, route.method, url);
+        const allowed = route.permission === 'public' || route.permission === 'signed-in' || isAllowed([role], route.permission as Action);
+        const status = response.statusCode;
+        if (status >= 500) failures.push(`${route.method} ${url} ${role}: ${status} ${response.body.slice(0, 200)}`);
+        else if (allowed && (status === 403 || status === 401)) failures.push(`${route.method} ${url} ${role}: refused (${status}) but the table allows it`);
+        else if (!allowed && status !== 403) failures.push(`${route.method} ${url} ${role}: ${status} but the table refuses it`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
