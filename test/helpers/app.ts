@@ -24,7 +24,7 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
 export function csrfFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('No CSRF field on this page');
-  return match[1]!;
+  return match[1];
 }
 
 /** A cookie-keeping client over app.inject: behaves like one person's browser. */
@@ -34,7 +34,7 @@ export class TestBrowser {
   constructor(private readonly app: FastifyInstance) {}
 
   async request(options: InjectOptions & { url: string }) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
     const response = await this.app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
     for (const c of response.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

@@ -32,7 +32,7 @@ describe.each(databaseKinds())('setting up and signing in (%s)', (kind) => {
     await browser.submit('/sign-in', '/sign-in', { email: 'head@lowash.example', password: 'a long enough password' });
     expect((await browser.get('/classes')).headers.location).toBe('/account/two-factor/set-up');
     const setup = await browser.get('/account/two-factor/set-up');
-    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1]!;
+    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1];
     const wrong = await browser.post('/account/two-factor/set-up', { _csrf: csrfFrom(setup.body), secret, code: '000000' });
     expect(wrong.statusCode).toBe(400);
     const on = await browser.post('/account/two-factor/set-up', { _csrf: csrfFrom(wrong.body), secret, code: await totpNow(secret) });
@@ -94,9 +94,9 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const first = new TestBrowser(t.app);
     await first.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
     const setup = await first.get('/account/two-factor/set-up');
-    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1]!;
+    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1];
     const on = await first.post('/account/two-factor/set-up', { _csrf: csrfFrom(setup.body), secret, code: await totpNow(secret) });
-    const code = /<li>([0-9a-f]{5}-[0-9a-f]{5})<\/li>/.exec(on.body)![1]!;
+    const code = /<li>([0-9a-f]{5}-[0-9a-f]{5})<\/li>/.exec(on.body)![1];
     for (const [attempt, expected] of [[1, 303], [2, 400]] as const) {
       const browser = new TestBrowser(t.app);
       await browser.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
@@ -123,7 +123,7 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     expect(sent.body).toContain('Check your e-mail');
     const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
     expect(mail.body_text).not.toContain(teacher.password);
-    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1]!;
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1];
 
     expect((await browser.get(`${link}x`)).statusCode).toBe(404);
     const reset = await browser.submit(link, link, { password: 'my brand new password', confirm: 'my brand new password' });
@@ -140,7 +140,7 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const browser = new TestBrowser(t.app);
     await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
     const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
-    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1]!;
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1];
     await t.database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', teacher.id).execute();
     const expired = await browser.get(link);
     expect(expired.statusCode).toBe(404);

@@ -46,7 +46,7 @@ describe('every route × every role follows the permission table', () => {
   const send = async (browser: TestBrowser | null, method: string, url: string, token?: string) => {
     if (token) return t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token}` } });
     if (!browser) return t.app.inject({ method: method as 'GET', url });
-    if (method !== 'POST') return browser.request({ method: method as 'GET', url });
+    if (method !== 'POST') return browser.request({ method: method, url });
     const page = await browser.get('/account');
     return browser.post(url, { _csrf: csrfFrom(page.body) });
   };

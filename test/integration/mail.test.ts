@@ -36,8 +36,8 @@ describe.each(databaseKinds())('mail goes through the outbox to a real SMTP serv
     expect(await deliverDueMail(database.db, transport, from)).toEqual({ sent: 1, failed: 0 });
     expect(await deliverDueMail(database.db, smtpTransport(smtp.url), from)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]!.to).toBe('dsl@school.example');
-    expect(smtp.received[0]!.raw).toMatch(/Message-ID: <[0-9a-f-]+@esafety-office>/i);
+    expect(smtp.received[0].to).toBe('dsl@school.example');
+    expect(smtp.received[0].raw).toMatch(/Message-ID: <[0-9a-f-]+@esafety-office>/i);
   });
 
   it('writes no mail when the change that caused it rolls back', async () => {

@@ -1,0 +1,222 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Fails with every axe violation on the page, by rule, impact and element, so the owner can fix it.
+ * A soft assertion: the journey goes on, and one run lists the violations of every page.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map((v) =>
+    `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect.soft(found, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Runs an action that loads a new page (a link, a form, Enter) and waits until that page has loaded. */
+export async function navigates(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 });
+  await action();
+  await committed;
+  await page.waitForLoadState('load');
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+const visibleText = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+/** The checks every page gets: where we are, the one h1 a person reads first, and axe. */
+async function verifyPage(page: Page, path: string | RegExp, heading: string | RegExp): Promise<void> {
+  await page.waitForLoadState('load');
+  if (typeof path === 'string') expect(pathOf(page)).toBe(path);
+  else expect(pathOf(page)).toMatch(path);
+  const headings = await page.getByRole('heading', { level: 1 }).all();
+  expect(headings, `one h1 on ${page.url()}`).toHaveLength(1);
+  const text = await visibleText(headings[0]);
+  if (typeof heading === 'string') expect(text).toBe(heading);
+  else expect(text).toMatch(heading);
+  await expectNoAxeViolations(page);
+}
+
+/** Parts of the layout that any page has. */
+class BasePage {
+  constructor(readonly page: Page) {}
+
+  /** The text of the success banner ("Roles saved"), or null when there is none. */
+  async successBanner(): Promise<string | null> {
+    const banner = this.page.locator('.govuk-notification-banner--success .govuk-notification-banner__heading');
+    return (await banner.count()) ? visibleText(banner) : null;
+  }
+
+  /** The GOV.UK error summary: each message and the field it links to. */
+  async errorSummary(): Promise<{ text: string; href: string | null }[]> {
+    const summary = this.page.locator('.govuk-error-summary');
+    await summary.waitFor({ state: 'visible' });
+    expect(await visibleText(summary.locator('.govuk-error-summary__title'))).toBe('There is a problem');
+    const links = await summary.locator('.govuk-error-summary__list a').all();
+    return Promise.all(links.map(async (link) => ({ text: await visibleText(link), href: await link.getAttribute('href') })));
+  }
+
+  /** What the keyboard is on: an element's id, or its tag and text when it has none. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return 'body';
+      return element.id ? `#${element.id}` : `${element.tagName.toLowerCase()}:${(element.textContent ?? '').trim()}`;
+    });
+  }
+
+  async navigateTo(linkText: string): Promise<void> {
+    await navigates(this.page, () => this.page.getByRole('link', { name: linkText, exact: true }).click());
+  }
+
+  /** Follows a link in the header's service navigation ("Menu"). */
+  async useMenu(linkText: string): Promise<void> {
+    const menu = this.page.getByRole('navigation', { name: 'Menu' });
+    await navigates(this.page, () => menu.getByRole('link', { name: linkText, exact: true }).click());
+  }
+
+  async signOut(): Promise<void> {
+    await navigates(this.page, () => this.page.getByRole('button', { name: 'Sign out' }).click());
+  }
+}
+
+export class SetupPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<SetupPage> {
+    await verifyPage(page, '/setup', 'Set up eSafety Office');
+    return new SetupPage(page);
+  }
+
+  async create(values: { schoolName: string; urn: string; headName: string; email: string; password: string; confirm: string }): Promise<void> {
+    for (const [field, value] of Object.entries(values)) await this.page.locator(`#${field}`).fill(value);
+    await this.submit();
+  }
+
+  async submit(): Promise<void> {
+    await navigates(this.page, () => this.page.getByRole('button', { name: 'Create the school' }).click());
+  }
+}
+
+export class SignInPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<SignInPage> {
+    await verifyPage(page, '/sign-in', 'Sign in');
+    return new SignInPage(page);
+  }
+
+  /**
+   * Signs in with the keyboard alone: Tab to the e-mail field (past the skip link, the header and
+   * any banner), type, Tab to the password, type, Tab to the button, Enter.
+   */
+  async signInWithKeyboard(email: string, password: string): Promise<void> {
+    const { keyboard } = this.page;
+    for (let presses = 0; presses < 10 && (await this.focused()) !== '#email'; presses++) await keyboard.press('Tab');
+    expect(await this.focused(), 'Tab reaches the e-mail field').toBe('#email');
+    await keyboard.type(email);
+    await keyboard.press('Tab');
+    expect(await this.focused(), 'Tab from the e-mail field reaches the password').toBe('#password');
+    await keyboard.type(password);
+    await keyboard.press('Tab');
+    expect(await this.focused(), 'Tab from the password reaches the Sign in button').toBe('button:Sign in');
+    await navigates(this.page, () => keyboard.press('Enter'));
+  }
+}
+
+export class TwoFactorSetUpPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<TwoFactorSetUpPage> {
+    await verifyPage(page, '/account/two-factor/set-up', 'Set up two-factor authentication');
+    return new TwoFactorSetUpPage(page);
+  }
+
+  /** Opens "I cannot scan the QR code" and reads the key the way a person would type it (no spaces). */
+  async revealSecretKey(): Promise<string> {
+    const key = this.page.locator('#secret-key');
+    expect(await key.isVisible()).toBe(false);
+    await this.page.getByText('I cannot scan the QR code').click();
+    await key.waitFor({ state: 'visible' });
+    return (await key.innerText()).replace(/\s+/g, '');
+  }
+
+  async turnOn(code: string): Promise<void> {
+    await this.page.getByLabel('Code from the app').fill(code);
+    await navigates(this.page, () => this.page.getByRole('button', { name: 'Turn on two-factor authentication' }).click());
+  }
+}
+
+export class RecoveryCodesPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<RecoveryCodesPage> {
+    // The codes are the answer to the set-up form, so the address is still the form's.
+    await verifyPage(page, '/account/two-factor/set-up', 'Two-factor authentication is on');
+    return new RecoveryCodesPage(page);
+  }
+
+  async recoveryCodes(): Promise<string[]> {
+    return (await this.page.locator('#recovery-codes li').allInnerTexts()).map((code) => code.trim());
+  }
+}
+
+export class DashboardPage extends BasePage {
+  static async verifyOnPage(page: Page, schoolName: string): Promise<DashboardPage> {
+    await verifyPage(page, '/dashboard', schoolName);
+    return new DashboardPage(page);
+  }
+}
+
+export class ImportPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<ImportPage> {
+    await verifyPage(page, '/import', 'Import from your management information system');
+    return new ImportPage(page);
+  }
+
+  async checkFile(path: string): Promise<void> {
+    await this.page.locator('#file').setInputFiles(path);
+    await navigates(this.page, () => this.page.getByRole('button', { name: 'Check the file' }).click());
+  }
+}
+
+export class ImportPreviewPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<ImportPreviewPage> {
+    await verifyPage(page, '/import', 'Check the changes before you import');
+    return new ImportPreviewPage(page);
+  }
+
+  async intro(): Promise<string> {
+    return visibleText(this.page.locator('h1 + p'));
+  }
+
+  /** The "What will change" table as row label → [new, updated, left]. */
+  async changes(): Promise<Record<string, number[]>> {
+    const rows = await this.page.locator('#import-summary tbody tr').all();
+    const entries = await Promise.all(rows.map(async (row) =>
+      [await visibleText(row.locator('th')), (await row.locator('td').allInnerTexts()).map((n) => Number(n.trim()))] as const));
+    return Object.fromEntries(entries);
+  }
+
+  async importChanges(): Promise<void> {
+    await navigates(this.page, () => this.page.getByRole('button', { name: 'Import these changes' }).click());
+  }
+}
+
+export class ClassesPage extends BasePage {
+  static async verifyOnPage(page: Page): Promise<ClassesPage> {
+    await verifyPage(page, '/classes', 'Classes');
+    return new ClassesPage(page);
+  }
+
+  async classNames(): Promise<string[]> {
+    return (await this.page.locator('table tbody tr td:first-child').allInnerTexts()).map((name) => name.trim());
+  }
+
+  async openClass(name: string): Promise<void> {
+    await this.navigateTo(name);
+  }
+}
+
+export class ClassPage extends BasePage {
+  static async verifyOnPage(page: Page, title: string): Promise<ClassPage> {
+    await verifyPage(page, /^\/classes\/[^/]+$/, title);
+    return new ClassPage(page);
+  }
+
+  async pupilNames(): Promise<string[]> {
+    return (await this.page.locator('table tbody tr td:first-child').allInnerTexts()).map((name) => name.trim());
+  }
+}

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipRosterFiles } from '../../src/modules/people/oneroster/oneroster.parse.ts';
+import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
+
+const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
+const fixtureZip = () => zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n))])));
+
+function multipart(fields: Record<string, string>, file: { name: string; content: Uint8Array }) {
+  const boundary = '----esafety-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/zip\r\n\r\n`));
+  parts.push(Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('people pages, staff roles and importing from the web', () => {
+  let t: TestApp;
+  let schoolId: string;
+  let office: TestStaff;
+  let officeBrowser: TestBrowser;
+
+  const upload = async (browser: TestBrowser, name: string, content: Uint8Array) => {
+    const page = await browser.get('/import');
+    return browser.request({ method: 'POST', url: '/import', ...multipart({ _csrf: csrfFrom(page.body) }, { name, content }) });
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db, { name: 'Trent CE Primary' })).id;
+    office = await makeStaff(t.database.db, schoolId, ['office']);
+    officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+  });
+  afterAll(() => t.close());
+
+  it('an empty school’s class list says how to import', async () => {
+    const page = await officeBrowser.get('/classes');
+    expect(page.body).toContain('There are no classes yet');
+    expect(page.body).toContain('Trent CE Primary');
+  });
+
+  it('refuses a file that is not a OneRoster zip, saying what is wrong, and saves nothing', async () => {
+    const response = await upload(officeBrowser, 'pupils.xlsx', new TextEncoder().encode('this is not a zip'));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('cannot be imported');
+    expect(response.body).toContain('Nothing has been changed');
+    expect(await t.database.db.selectFrom('pupils').select('id').execute()).toHaveLength(0);
+  });
+
+  it('an upload without its CSRF token is refused', async () => {
+    const response = await officeBrowser.request({ method: 'POST', url: '/import', ...multipart({}, { name: 'roster.zip', content: fixtureZip() }) });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('previews an upload, changes nothing until confirmed, then imports it', async () => {
+    const preview = await upload(officeBrowser, 'roster.zip', fixtureZip());
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('Check the changes before you import');
+    expect(preview.body).toMatch(/Pupils<\/th>\s*<td[^>]*>11<\/td>/);
+    expect(await t.database.db.selectFrom('pupils').select('id').execute()).toHaveLength(0);
+    const action = /action="(\/import\/[^"]+\/confirm)"/.exec(preview.body)![1];
+    const done = await officeBrowser.post(action, { _csrf: csrfFrom(preview.body) });
+    expect(done.headers.location).toBe('/classes');
+    const classes = await officeBrowser.get('/classes');
+    expect(classes.body).toContain('Import finished: 11 pupils added');
+    expect(classes.body).toContain('Year 3 Hazel');
+    // The same preview cannot be applied twice.
+    expect((await officeBrowser.post(action, { _csrf: csrfFrom(classes.body) })).statusCode).toBe(404);
+  });
+
+  it('a teacher opens a class and a pupil, with carers and siblings', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(teacher);
+    const hazel = await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow();
+    const classPage = await browser.get(`/classes/${hazel.id}`);
+    expect(classPage.statusCode).toBe(200);
+    expect(classPage.body).toContain('Amelia Clarke');
+    const pupil = await t.database.db.selectFrom('pupils').select('id').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow();
+    const pupilPage = await browser.get(`/pupils/${pupil.id}`);
+    expect(pupilPage.body).toContain('Carers');
+    expect(pupilPage.body).toMatch(/Parental responsibility/);
+    expect((await browser.get('/pupils/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
+    expect((await browser.get('/pupils/not-a-uuid')).statusCode).toBe(404);
+  });
+
+  it('the office assigns roles and a line manager; the office cannot make anyone headteacher', async () => {
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const saved = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'ict-lead'], lineManager: head.id });
+    expect(saved.headers.location).toBe(`/staff/${teacher.id}`);
+    const page = await officeBrowser.get(`/staff/${teacher.id}`);
+    expect(page.body).toContain('Roles and line manager saved');
+    const roles = await t.database.db.selectFrom('staff_roles').select('role').where('staff_id', '=', teacher.id).orderBy('role').execute();
+    expect(roles.map((r) => r.role)).toEqual(['ict-lead', 'teacher']);
+
+    const promote = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['headteacher'], lineManager: '' });
+    expect(promote.statusCode).toBe(400);
+    expect(promote.body).toContain('Only a headteacher can give or remove the headteacher role');
+    const none = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { lineManager: '' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Choose at least one role');
+
+    // A loop of line managers is refused.
+    const headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+    const loop = await headBrowser.submit(`/staff/${head.id}`, `/staff/${head.id}`, { roles: ['headteacher'], lineManager: teacher.id });
+    expect(loop.statusCode).toBe(400);
+    expect(loop.body).toContain('already managed');
+  });
+
+  it('the headteacher reads the audit log and the outbox', async () => {
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    const audit = await browser.get('/audit');
+    expect(audit.body).toContain('people.imported');
+    expect(audit.body).toContain('staff.roles-changed');
+    expect((await browser.get('/mail')).statusCode).toBe(200);
+    expect((await browser.get('/settings')).body).toContain('School website');
+  });
+});
