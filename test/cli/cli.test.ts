@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { lockDataDir } from '../../src/platform/db/data-dir-lock.ts';
+
+const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
+
+/** Runs the CLI in this process, on its own embedded database folder, capturing what it prints. */
+async function cli(dataDir: string, args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { NODE_ENV: 'test', DATA_DIR: dataDir, ...env }, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the esafety CLI on the embedded database', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'esafety-cli-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('adds a school, a user and an API token that works with the user’s roles', async () => {
+    expect(await cli(dataDir, ['school', 'add', '--name', 'Wendover CE Junior', '--urn', '110492'])).toMatchObject({ code: 0, out: expect.stringContaining('Created Wendover CE Junior') });
+    const again = await cli(dataDir, ['school', 'add', '--name', 'Wendover CE Junior', '--urn', '110492']);
+    expect(again).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
+    const user = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'office@wendover.example', '--name', 'Olive Office', '--role', 'office', '--role', 'governor'],
+      { ESAFETY_PASSWORD: 'a long password for olive' });
+    expect(user).toMatchObject({ code: 0, out: expect.stringContaining('office, governor') });
+    const weak = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'x@wendover.example', '--name', 'X Y', '--role', 'teacher'], { ESAFETY_PASSWORD: 'short' });
+    expect(weak).toMatchObject({ code: 1, err: expect.stringContaining('at least 12 characters') });
+    const badRole = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'y@wendover.example', '--name', 'Y Z', '--role', 'caretaker'], { ESAFETY_PASSWORD: 'a long password for y' });
+    expect(badRole).toMatchObject({ code: 1, err: expect.stringContaining('"caretaker" is not a role') });
+    const token = await cli(dataDir, ['token', 'add', '--school', '110492', '--email', 'office@wendover.example']);
+    expect(token.code).toBe(0);
+    expect(token.out).toMatch(/^eso_[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('imports OneRoster with --json counts, and a dry run saves nothing', async () => {
+    const dry = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ pupils: { created: 11, updated: 0, left: 0 } });
+    const real = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
+    expect(JSON.parse(real.out)).toEqual({
+      pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15, updated: 0, left: 0 },
+      staff: { created: 4, updated: 0, left: 0 }, classes: { created: 3, updated: 0, left: 0 },
+    });
+    const again = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
+    expect(JSON.parse(again.out)).toMatchObject({ pupils: { created: 0, updated: 0, left: 0 } });
+  });
+
+  it('refuses a package that is not there or not OneRoster with exit 1 and the problem', async () => {
+    const missing = await cli(dataDir, ['import', 'oneroster', join(dataDir, 'nope.zip'), '--school', '110492']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nope\.zip/);
+    const wrongSchool = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '999999']);
+    expect(wrongSchool).toMatchObject({ code: 1, err: 'No school has the URN 999999' });
+  });
+
+  it('verifies the audit chain', async () => {
+    expect(await cli(dataDir, ['audit', 'verify'])).toMatchObject({ code: 0, out: expect.stringMatching(/intact: \d+ entries/) });
+  });
+
+  it('says how to use it when the command is unknown', async () => {
+    expect(await cli(dataDir, ['frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('Usage: esafety') });
+  });
+
+  it('refuses to open the embedded database while the server holds it', async () => {
+    const release = lockDataDir(dataDir, 'server');
+    try {
+      // A real second process, as an administrator would run it: `npx esafety …` through bin/.
+      const child = spawn(process.execPath, [join(root, 'bin/esafety.js'), 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('The eSafety Office server is running');
+      expect(stderr).toContain('stop it first');
+    } finally {
+      release();
+    }
+  });
+});
