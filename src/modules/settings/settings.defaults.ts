@@ -39,13 +39,14 @@ export const defaultSettings: PolicySettings = {
       // 004 §8.2
       { type: 'filter-circumvention', label: 'Getting round the filter', explanation: 'An attempt to get round the school’s web filter.', notify: ['ict-lead', 'headteacher'], immediate: false, restricted: false },
     ],
+    // Keys are part of the API contract (POST /api/v1/concerns/{id}/actions).
     actions: [
       { key: 'carer-contacted', label: 'Carer contacted' },
       { key: 'removal-requested', label: 'Removal requested' },
       { key: 'removal-confirmed', label: 'Removal confirmed' },
-      { key: 'carers-told', label: 'Carers of the pupils involved told, with advice on closing accounts' },
+      { key: 'carers-informed', label: 'Carers of the pupils involved told, with advice on closing accounts' },
       { key: 'police-referral', label: 'Police referral' },
-      { key: 'agency-referral', label: 'Outside agency referral' },
+      { key: 'outside-agency-referral', label: 'Outside agency referral' },
       { key: 'new-school-contacted', label: 'The new school contacted' },
       { key: 'legal-advice', label: 'Legal advice sought by governors' },
       { key: 'disciplinary-referral', label: 'Disciplinary referral' },
@@ -53,6 +54,7 @@ export const defaultSettings: PolicySettings = {
       { key: 'computer-ban', label: 'Ban from school computers except under supervision' },
       { key: 'staff-asked-to-remove', label: 'Member of staff asked to remove a post' },
       { key: 'no-action', label: 'Decided not to act' },
+      { key: 'note', label: 'Note' },
     ],
   },
   photos: {

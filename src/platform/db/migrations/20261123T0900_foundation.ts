@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { grantSequences, isolateBySchool } from '../row-level-security.ts';
 
 /** Tables that belong to one school: each gets row-level security on `school_id`. */
 export const schoolOwnedTables = [
@@ -162,7 +163,7 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_school ON audit_log (school_id, id);
 CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
-  RAISE EXCEPTION 'the audit log is append-only';
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END $f$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
@@ -237,19 +238,8 @@ CREATE POLICY school_isolation ON schools
     )
     .execute(db);
 
-  for (const table of schoolOwnedTables) {
-    const privileges = table === 'audit_log' ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
-    await sql
-      .raw(
-        `GRANT ${privileges} ON ${table} TO app_user;
-ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-CREATE POLICY school_isolation ON ${table}
-  USING (school_id = nullif(current_setting('app.school_id', true), '')::uuid)
-  WITH CHECK (school_id = nullif(current_setting('app.school_id', true), '')::uuid);`,
-      )
-      .execute(db);
-  }
-  await sql.raw(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO app_user;`).execute(db);
+  for (const table of schoolOwnedTables) await isolateBySchool(db, table, table === 'audit_log' ? 'append-only' : 'read-write');
+  await grantSequences(db);
 }
 
 export async function down(): Promise<void> {
