@@ -23,11 +23,32 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { mailRoutes } from './platform/mail/mail.routes.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { createStaffInvitations } from './modules/people/staff-invitation.ts';
 import { peopleApiRoutes } from './modules/people/people.api.ts';
 import { createImportService } from './modules/people/import.service.ts';
 import { importRoutes } from './modules/people/import.routes.ts';
+import { createConcernsService } from './modules/concerns/concerns.service.ts';
+import { concernRoutes } from './modules/concerns/concerns.routes.ts';
+import { concernApiRoutes } from './modules/concerns/concerns.api.ts';
+import { concernOverviewRoutes } from './modules/concerns/concerns.overview.routes.ts';
 import { schoolRoutes } from './modules/school/school.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { createPoliciesService } from './modules/policies/policies.module.ts';
+import { policiesRoutes } from './modules/policies/policies.routes.ts';
+import { policyVersionRoutes } from './modules/policies/policies.versions.routes.ts';
+import { policyApprovalRoutes } from './modules/policies/policies.approval.routes.ts';
+import { policyPublicRoutes } from './modules/policies/policies.public.routes.ts';
+import { policySettingsRoutes } from './modules/policies/policies.settings.routes.ts';
+import { createConsentService } from './modules/consent/consent.service.ts';
+import { createConsentRequestService } from './modules/consent/consent-requests.service.ts';
+import { createConsentLinkService } from './modules/consent/consent-link.service.ts';
+import { consentApiRoutes } from './modules/consent/consent.api.ts';
+import { consentRoutes } from './modules/consent/consent.routes.ts';
+import { consentPublicRoutes } from './modules/consent/consent.public.routes.ts';
+import { createPhotoService } from './modules/photos/photos.service.ts';
+import { createPublishingService, findPublishedPhotos } from './modules/photos/photos.publishing.ts';
+import { fileStorage } from './modules/photos/photos.storage.ts';
+import { photoRoutes } from './modules/photos/photos.routes.ts';
 
 const srcDir = dirname(fileURLToPath(import.meta.url));
 
@@ -50,10 +71,19 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const { db } = deps.database;
   const onMail = deps.onMailQueued ?? (() => {});
+  const photoStorage = fileStorage(deps.config.storageDir);
   return {
     auth: createAuthService(db, deps.config, onMail),
     people: createPeopleService(db),
+    staffInvitations: createStaffInvitations(db, deps.config, onMail),
     import: createImportService(db),
+    policies: createPoliciesService({ db, baseUrl: deps.config.baseUrl, onMail }),
+    concerns: createConcernsService(db, deps.config, onMail),
+    consent: createConsentService(db, deps.config, { onMail, findPublishedImages: findPublishedPhotos }),
+    consentRequests: createConsentRequestService(db, deps.config, onMail),
+    consentLinks: createConsentLinkService(db, deps.config, onMail),
+    photos: createPhotoService(db, photoStorage),
+    photoPublishing: createPublishingService(db, photoStorage, deps.config.baseUrl, onMail),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -122,7 +152,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(peopleRoutes, { services });
   await app.register(peopleApiRoutes, { services });
   await app.register(importRoutes, { services });
+  await app.register(concernRoutes, { services });
+  await app.register(concernApiRoutes, { services });
+  await app.register(concernOverviewRoutes, { services });
   await app.register(settingsRoutes, { db: database.db });
+  await app.register(policiesRoutes, { services });
+  await app.register(policyVersionRoutes, { services });
+  await app.register(policyApprovalRoutes, { services });
+  await app.register(policyPublicRoutes, { services });
+  await app.register(policySettingsRoutes, { services });
+  await app.register(consentApiRoutes, { services });
+  await app.register(consentRoutes, { services });
+  await app.register(consentPublicRoutes, { services });
+  await app.register(photoRoutes, { services });
   await app.register(auditRoutes, { db: database.db });
   await app.register(mailRoutes, { db: database.db });
 

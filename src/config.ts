@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything the app reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -8,6 +8,8 @@ export interface Config {
   /** Public address used in e-mailed links, e.g. https://esafety.example.sch.uk */
   readonly baseUrl: string;
   readonly dataDir: string;
+  /** Where photographs are kept (STORAGE_DIR); never served as static files. */
+  readonly storageDir: string;
   readonly databaseUrl: string | null;
   readonly sessionSecret: string;
   readonly smtpUrl: string | null;
@@ -33,6 +35,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST ?? '0.0.0.0',
     baseUrl,
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    storageDir: resolve(env.STORAGE_DIR ?? join(env.DATA_DIR ?? './data', 'storage')),
     databaseUrl: env.DATABASE_URL || null,
     sessionSecret,
     smtpUrl: env.SMTP_URL || null,

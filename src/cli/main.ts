@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openAppDatabase } from '../platform/db/open.ts';
 import type { Database } from '../platform/db/database.ts';
 import { auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
+import { policyImport } from './policy-commands.ts';
 import { loadDemo } from './demo.ts';
 
 const usage = `Usage: esafety <command>
@@ -12,6 +13,8 @@ const usage = `Usage: esafety <command>
         (password from ESAFETY_PASSWORD, or asked for)
   token add --school URN --email EMAIL
   import oneroster PATH --school URN [--dry-run] [--json]
+  policy import PATH --school URN [--json]
+        (text, Markdown, Word .docx or PDF; becomes a draft policy)
   audit verify
   demo
 
@@ -33,7 +36,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const { values, positionals } = parsed;
   const [group, verb, ...rest] = positionals;
   const command = [group, verb].filter(Boolean).join(' ');
-  const known = ['school add', 'user add', 'token add', 'import oneroster', 'audit verify', 'demo'];
+  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'audit verify', 'demo'];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;
@@ -46,6 +49,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'user add': return await userAdd(database, io, values, env);
       case 'token add': return await tokenAdd(database, io, values);
       case 'import oneroster': return await importOneRoster(database, io, rest[0] ?? undefined, values);
+      case 'policy import': return await policyImport(database, io, rest[0] ?? undefined, values);
       case 'audit verify': return await auditVerify(database, io);
       case 'demo': return await loadDemo(database, io);
     }

@@ -17,7 +17,7 @@ async function cli(dataDir: string, args: string[], env: Record<string, string> 
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe('the esafety CLI on the embedded database', () => {
+describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'esafety-cli-'));

@@ -79,7 +79,8 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
   it('publishes an OpenAPI document generated from the route schemas', async () => {
     const doc = (await get('/api/v1/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']);
+    // Other modules add their own paths; the people API's are these.
+    expect(Object.keys(doc.paths).sort()).toEqual(expect.arrayContaining(['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']));
   });
 
   it('reports health when the database answers', async () => {

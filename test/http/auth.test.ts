@@ -151,6 +151,24 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     expect(await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', 'nobody@nowhere.example').execute()).toHaveLength(0);
   });
 
+  it('the headteacher can require two-factor authentication for every member of staff', async () => {
+    const school = await makeSchool(t.database.db);
+    const head = await makeStaff(t.database.db, school.id, ['headteacher']);
+    const teacher = await makeStaff(t.database.db, school.id, ['teacher']);
+    const before = new TestBrowser(t.app);
+    await before.signIn(teacher);
+    expect((await before.get('/classes')).statusCode).toBe(200);
+    const headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+    const settings = await headBrowser.get('/settings');
+    expect(settings.body).toContain('Autumn');
+    const saved = await headBrowser.post('/settings/two-factor', { _csrf: csrfFrom(settings.body), requireAll: 'yes' });
+    expect(saved.headers.location).toBe('/settings');
+    // The teacher's next request must first set up two-factor.
+    expect((await before.get('/classes')).headers.location).toBe('/account/two-factor/set-up');
+    expect((await before.get('/settings')).headers.location).toBe('/account/two-factor/set-up');
+  });
+
   it('never sends someone off-site after signing in', async () => {
     const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
     const browser = new TestBrowser(t.app);

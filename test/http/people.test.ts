@@ -113,6 +113,25 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(loop.body).toContain('already managed');
   });
 
+  it('the office adds a volunteer, who chooses a password from the e-mailed link and signs in', async () => {
+    const missing = await officeBrowser.submit('/staff/new', '/staff', { name: 'Margaret', email: 'nope' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Enter the person’s full name');
+    expect(missing.body).toContain('Choose at least one role');
+    const added = await officeBrowser.submit('/staff/new', '/staff', { name: 'Margaret Hill', email: 'm.hill@parents.example', roles: 'volunteer' });
+    expect(added.statusCode).toBe(303);
+    const mail = await t.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', 'm.hill@parents.example').executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1]!;
+    const volunteer = new TestBrowser(t.app);
+    expect((await volunteer.submit(link, link, { password: 'volunteering on fridays', confirm: 'volunteering on fridays' })).headers.location).toBe('/sign-in');
+    await volunteer.signIn({ email: 'm.hill@parents.example', password: 'volunteering on fridays', totpSecret: null });
+    expect((await volunteer.get('/consent')).statusCode).toBe(200);
+    expect((await volunteer.get('/staff')).statusCode).toBe(403);
+    const head = await officeBrowser.submit('/staff/new', '/staff', { name: 'New Head', email: 'newhead@school.example', roles: 'headteacher' });
+    expect(head.statusCode).toBe(400);
+    expect(head.body).toContain('Only a headteacher can give the headteacher role');
+  });
+
   it('the headteacher reads the audit log and the outbox', async () => {
     const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
     const browser = new TestBrowser(t.app);

@@ -2,6 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { PupilTable } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+import { applyClassTeachers } from './import.class-teachers.ts';
 
 export interface Counts { created: number; updated: number; left: number }
 export interface ImportSummary { pupils: Counts; carers: Counts; staff: Counts; classes: Counts }
@@ -203,6 +204,7 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   }
 
   await applyStaff(tx, schoolId, roster, outcome);
+  await applyClassTeachers(tx, schoolId, roster, classIds);
   return outcome;
 }
 

@@ -7,6 +7,7 @@ import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
+import { splitName } from '../school/school.service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const RolesBody = Type.Object({
@@ -41,7 +42,7 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     const actor = actorOf(request);
     const { pupil, carers, siblings } = await services.people.pupil(actor, id);
     return render(request, reply, 'people/views/pupil.njk', {
-      title: displayName(pupil), pupil, carers, showCarerContacts: may(actor, 'carer:read'),
+      title: displayName(pupil), pupil, carers, showCarerContacts: may(actor, 'carer:read'), showConsent: may(actor, 'consent:history'),
       siblings: siblings.map((s) => ({ ...s, displayName: displayName(s) })),
       backLink: pupil.class_id ? `/classes/${pupil.class_id}` : '/classes',
     });
@@ -54,6 +55,28 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
       title: 'Staff', canManage: may(actor, 'staff:manage'),
       staff: staff.map((s) => ({ ...s, roleNames: s.roles.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r) })),
     });
+  });
+
+  const InviteBody = Type.Object({ name: Type.String({ default: '' }), email: Type.String({ default: '' }),
+    roles: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }) });
+  const invitePage = (values: Record<string, unknown>, chosen: string[] = []) => ({ title: 'Add a member of staff', backLink: '/staff', values,
+    roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) })) });
+
+  app.get('/staff/new', { config: { permission: 'staff:manage' }, schema: { hide: true } }, async (request, reply) =>
+    render(request, reply, 'people/views/staff-new.njk', invitePage({})));
+
+  app.post('/staff', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: InviteBody } }, async (request, reply) => {
+    const body = request.body as Static<typeof InviteBody>;
+    const chosen = [body.roles].flat().filter(Boolean);
+    const { givenName, familyName } = splitName(body.name);
+    try {
+      const staff = await services.staffInvitations.invite(actorOf(request), { givenName, familyName, email: body.email, roles: chosen });
+      setFlash(reply, `${staff.given_name} ${staff.family_name} has been e-mailed a link to choose a password`);
+      return reply.redirect(`/staff/${staff.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, 400);
+    }
   });
 
   const staffPage = async (actorId: Parameters<typeof actorOf>[0], id: string) => {

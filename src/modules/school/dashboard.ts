@@ -4,6 +4,8 @@ import { may } from '../../platform/auth/access.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
 import { termName } from './school-calendar.ts';
+import { policyDashboard } from '../policies/policies.acknowledgements.ts';
+import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(db: Kysely<DB>, actor: Actor) {
@@ -22,7 +24,11 @@ export async function dashboardFor(db: Kysely<DB>, actor: Actor) {
       ? await count(tx.selectFrom('staff').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true)
           .where('password_hash', 'is not', null).where('totp_enabled_at', 'is', null).executeTakeFirstOrThrow())
       : null;
-    return { term: termName(new Date()), pupils, classes, unsentMail, staffWithoutTwoFactor,
+    const concernsNeedingMe = may(actor, 'concern:read') ? await concernsNeedingAttention(tx, actor) : null;
+    const canReportConcern = may(actor, 'concern:report');
+    const canSeeConcernOverview = may(actor, 'concern:overview');
+    const policyTasks = await policyDashboard(tx, actor);
+    return { term: termName(new Date()), policyTasks, pupils, classes, unsentMail, staffWithoutTwoFactor, concernsNeedingMe, canReportConcern, canSeeConcernOverview,
       canImport: may(actor, 'import:run'), canSeeStaff: may(actor, 'staff:read') };
   });
 }

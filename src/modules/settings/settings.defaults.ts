@@ -18,6 +18,8 @@ export const defaultSettings: PolicySettings = {
     ],
     lapse: 'never',
     reminderAfterDays: 7,
+    formVersion: 1,
+    linkValidDays: 28,
   },
   concerns: {
     routes: [
@@ -67,7 +69,7 @@ export const defaultSettings: PolicySettings = {
       { key: 'prospectus', label: 'Prospectus', purpose: 'publications', headteacherApproval: false },
       { key: 'newsletter', label: 'Newsletter', purpose: 'publications', headteacherApproval: false },
       { key: 'social-media', label: 'School social media', purpose: 'social-media', headteacherApproval: true },
-      { key: 'press', label: 'Newspaper or other media', purpose: 'press', headteacherApproval: true },
+      { key: 'press', label: 'Newspaper or other media', purpose: 'press', headteacherApproval: true, expressPermission: true },
     ],
     maxUploadMegabytes: 25,
     publishedLongestSide: 2048,

@@ -5,7 +5,13 @@ import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
 import { render } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import { currentSettings } from './settings.service.ts';
+import { currentSettings, saveSettings } from './settings.service.ts';
+import { auditActor } from '../../platform/auth/actor.ts';
+import { may } from '../../platform/auth/access.ts';
+import { setFlash } from '../../platform/http/render.ts';
+import { Type, type Static } from 'typebox';
+
+const TwoFactorBody = Type.Object({ requireAll: Type.String({ default: '' }) });
 
 const recipientLabel = (r: string) => (r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : roleLabels[r as keyof typeof roleLabels] ?? r);
 
@@ -13,10 +19,27 @@ const recipientLabel = (r: string) => (r === 'class-teacher' ? 'Class teacher' :
 export async function settingsRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
   app.get('/settings', { config: { permission: 'settings:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    const current = await withSchool(db, actor.schoolId, (tx) => currentSettings(tx, actor.schoolId));
+    const { current, years } = await withSchool(db, actor.schoolId, async (tx) => ({
+      current: await currentSettings(tx, actor.schoolId),
+      years: await tx.selectFrom('academic_years as y').innerJoin('terms as t', 't.academic_year_id', 'y.id')
+        .select(['y.label', 't.name', 't.starts_on', 't.ends_on']).orderBy('y.starts_on').orderBy('t.starts_on').execute(),
+    }));
     return render(request, reply, 'settings/views/settings.njk', {
-      title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings,
+      title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings, years,
+      canManageSecurity: may(actor, 'security:manage'),
       routes: current.settings.concerns.routes.map((r) => ({ ...r, recipients: r.notify.map(recipientLabel).join(', ') })),
     });
+  });
+
+  // DfE's cyber security standards ask for multi-factor authentication on accounts that reach personal data.
+  app.post('/settings/two-factor', { config: { permission: 'security:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: TwoFactorBody } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const requireAll = (request.body as Static<typeof TwoFactorBody>).requireAll === 'yes';
+    await withSchool(db, actor.schoolId, async (tx) => {
+      const { settings } = await currentSettings(tx, actor.schoolId);
+      await saveSettings(tx, actor.schoolId, auditActor(actor), { ...settings, security: { ...settings.security, requireTwoFactorForAllStaff: requireAll } });
+    });
+    setFlash(reply, requireAll ? 'Every member of staff now needs two-factor authentication to sign in' : 'Two-factor authentication is required for headteachers and designated safeguarding leads only');
+    return reply.redirect('/settings', 303);
   });
 }

@@ -28,6 +28,10 @@ export const PolicySettings = Type.Object({
     purposes: Type.Array(ConsentPurpose, { minItems: 1 }),
     lapse: Type.Union([Type.Literal('never'), Type.Literal('each-september'), Type.Literal('key-stage-change'), Type.Literal('new-form-version')]),
     reminderAfterDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    /** The version of the consent form; raising it lapses older answers when lapse is 'new-form-version'. */
+    formVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Days a carer's personal link stays open. */
+    linkValidDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
   }),
   concerns: Type.Object({
     routes: Type.Array(ConcernRoute, { minItems: 1 }),
@@ -36,7 +40,9 @@ export const PolicySettings = Type.Object({
   photos: Type.Object({
     contexts: Type.Array(Key, { minItems: 1 }),
     prohibitedContexts: Type.Array(Key),
-    channels: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean() })),
+    channels: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean(),
+      /** Every pupil also needs express permission for the particular use (000 D: newspapers). */
+      expressPermission: Type.Optional(Type.Boolean()) })),
     maxUploadMegabytes: Type.Integer({ minimum: 1, maximum: 200 }),
     publishedLongestSide: Type.Integer({ minimum: 256, maximum: 8192 }),
   }),

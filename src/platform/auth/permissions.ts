@@ -52,6 +52,34 @@ export const permissions = {
   'audit:read': ['headteacher'],
   'mail:read': ['headteacher'],
   'settings:read': [...leaders, 'dsl', 'governor'],
+  'security:manage': ['headteacher'],
+  // Policies (POL): everyone reads and confirms them; leaders keep the register; the
+  // signatories the policy names (head, deputy, governors) sign.
+  'policy:read': allStaff,
+  'policy:acknowledge': allStaff,
+  'policy:manage': [...leaders],
+  'policy:sign': ['headteacher', 'deputy-headteacher', 'governor'],
+  'policy:settings': ['headteacher'],
+  // Concerns (INC): anyone may report and open what they may see; each record's own rules
+  // (concerns.rules.ts, PPL-5) decide who sees it, and everyone else gets 404.
+  'concern:report': allStaff,
+  'concern:read': allStaff,
+  'concern:act': [...schoolStaff],
+  'concern:chronology': [...schoolStaff],
+  'concern:overview': ['headteacher', 'dsl'],
+  // Consent (CON): everyone who may take photographs consults; the office and leaders record.
+  'consent:consult': [...schoolStaff, 'volunteer'],
+  'consent:history': [...leaders, 'dsl', 'office', 'teacher'],
+  'consent:record': ['headteacher', 'deputy-headteacher', 'office'],
+  'consent:request': ['headteacher', 'deputy-headteacher', 'office'],
+  'consent:takedown': ['headteacher', 'deputy-headteacher'],
+  // Photographs (MED): staff keep, tag and ask to publish; the school's settings say which of
+  // these leaders decides a publication (default: the headteacher, MED-5).
+  'media:view': [...schoolStaff],
+  'media:upload': [...schoolStaff],
+  'media:publish': [...schoolStaff],
+  'media:decide': ['headteacher', 'deputy-headteacher'],
+  'media:keep': [...leaders],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -1,10 +1,18 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
 import * as foundation from './migrations/20261123T0900_foundation.ts';
+import * as consent from './migrations/20261123T1000_consent.ts';
+import * as concerns from './migrations/20261123T1100_concerns.ts';
+import * as policies from './migrations/20261123T1200_policies.ts';
+import * as photos from './migrations/20261123T1300_photos.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
   '20261123T0900_foundation': foundation,
+  '20261123T1000_consent': consent,
+  '20261123T1100_concerns': concerns,
+  '20261123T1200_policies': policies,
+  '20261123T1300_photos': photos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

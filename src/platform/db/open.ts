@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -15,7 +16,8 @@ export async function openAppDatabase(config: Config, what: string): Promise<Dat
   }
   const release = lockDataDir(config.dataDir, what);
   try {
-    const database = await openDatabase({ dataDir: config.dataDir });
+    // The database in its own folder, beside the lock file and the photo storage.
+    const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
     await migrateToLatest(database.db);
     return { ...database, close: async () => { try { await database.close(); } finally { release(); } } };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ValidationError } from './errors.ts';
+import { AppError, Unprocessable, ValidationError } from './errors.ts';
 import { render } from './render.ts';
 import { isApiRequest } from './request-context.ts';
 
@@ -32,6 +32,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (isApiRequest(request)) {
       const body: Record<string, unknown> = { error: code, message };
       if (error instanceof ValidationError) body.problems = error.problems;
+      if (error instanceof Unprocessable && error.field) body.field = error.field;
       return reply.code(status).send(body);
     }
     return render(request, reply, 'error.njk', { title: titles[status] ?? 'There is a problem', message, requestId: status >= 500 ? request.id : null }, status);

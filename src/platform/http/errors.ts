@@ -43,6 +43,16 @@ export class ValidationError extends AppError {
   }
 }
 
+/** The API's 422: the request was understood but a value is not acceptable; names the field. */
+export class Unprocessable extends AppError {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(422, 'invalid', message);
+  }
+}
+
 export class Conflict extends AppError {
   constructor(code: string, message: string) {
     super(409, code, message);

@@ -6,6 +6,10 @@ import type { FieldProblem } from './errors.ts';
 const menu: { href: string; text: string; action: Action | 'signed-in' }[] = [
   { href: '/', text: 'Home', action: 'dashboard:view' },
   { href: '/classes', text: 'Classes', action: 'people:read' },
+  { href: '/consent', text: 'Photo consent', action: 'consent:consult' },
+  { href: '/photos', text: 'Photographs', action: 'media:view' },
+  { href: '/concerns', text: 'Concerns', action: 'concern:read' },
+  { href: '/policies', text: 'Policies', action: 'policy:read' },
   { href: '/staff', text: 'Staff', action: 'staff:read' },
   { href: '/import', text: 'Import', action: 'import:run' },
   { href: '/settings', text: 'Policy settings', action: 'settings:read' },

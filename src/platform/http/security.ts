@@ -42,6 +42,8 @@ export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: R
   app.addHook('onRequest', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) return; // 404s: the not-found handler answers.
+    // Stylesheets and scripts need nobody's identity: no session lookup for them.
+    if (request.url.startsWith('/assets/')) return;
     request.actor = await identify(request, db);
     const redirect = enforce(request, permission);
     if (redirect) return reply.redirect(redirect, 303);

@@ -5,10 +5,10 @@ import { deliverDueMail, smtpTransport } from './delivery.ts';
 
 export const mailQueue = 'mail-deliver';
 
-/** Starts the background jobs; mail delivery only when an SMTP server is configured. */
-export async function startBackgroundJobs(config: Config, database: Database): Promise<Jobs & { closeTransport(): void }> {
+/** Starts the background jobs: the scheduled ones given, and mail delivery when an SMTP server is configured. */
+export async function startBackgroundJobs(config: Config, database: Database, scheduled: Parameters<typeof startJobs>[1] = {}): Promise<Jobs & { closeTransport(): void }> {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
-  const handlers: Parameters<typeof startJobs>[1] = {};
+  const handlers: Parameters<typeof startJobs>[1] = { ...scheduled };
   if (transport) {
     handlers[mailQueue] = {
       // Every minute as well, so retries happen without anything new being queued.

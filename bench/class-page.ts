@@ -1,0 +1,177 @@
+/**
+ * Requests per second and latency of GET /classes/:id (a class of 30 pupils, signed in as a teacher) against a
+ * baseline on the SAME app instance: GET /bench/fixed-class, which renders the same people/views/class.njk through
+ * the same render() helper (reply.view) with a fixed in-memory actor and class, and touches no database. A third
+ * variant sends the session cookie to that fixed route, so the cost of identifying the signed-in person (done in
+ * onRequest for every route, public ones included) can be told apart from the cost of the class queries. Rounds alternate; medians and same-round ratios are reported.
+ *
+ *   npx tsx bench/class-page.ts       BENCH_DURATION=3 (s per round; 2 when short of time) BENCH_ROUNDS=3 BENCH_CONNECTIONS=10
+ */
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { applyRoster } from '../src/modules/people/import.apply.ts';
+import { parseRosterFiles } from '../src/modules/people/oneroster/oneroster.parse.ts';
+import { generateRosterPackage } from '../src/modules/people/oneroster/sample-roster.ts';
+import { findClass, pupilsInClass } from '../src/modules/people/people.repository.ts';
+import { yearGroupLabel } from '../src/modules/school/school-calendar.ts';
+import type { Actor } from '../src/platform/auth/actor.ts';
+import { actorForSession } from '../src/platform/auth/auth.repository.ts';
+import { tokenHash } from '../src/platform/auth/secrets.ts';
+import { withSchool } from '../src/platform/db/school-scope.ts';
+import { render } from '../src/platform/http/render.ts';
+import { sessionCookie } from '../src/platform/http/security.ts';
+import { TestBrowser } from '../test/helpers/app.ts';
+import { makeSchool, makeStaff } from '../test/helpers/factories.ts';
+import { closePgliteTemplate, fmt, formatTable, freshPgliteDatabase, intEnv, interleave, isMain, median, pairedRatio, progress, writeResults } from './lib.ts';
+
+const classSize = 30;
+const classCount = 10;
+
+export interface PageSample { requestsPerSecond: number; p50: number; p99: number; requests: number }
+
+export interface ClassPageBenchResult {
+  durationSeconds: number;
+  rounds: number;
+  connections: number;
+  bodyBytes: Record<string, number>;
+  samples: Record<string, PageSample[]>;
+  medians: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
+  /** Median over rounds of subject ÷ baseline from the same round (req/s below 1 and latency above 1 mean slower). */
+  ratios: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
+  table: string;
+}
+
+const displayName = (p: { given_name: string; family_name: string; preferred_name: string | null }) =>
+  p.preferred_name && p.preferred_name !== p.given_name ? `${p.preferred_name} ${p.family_name}` : `${p.given_name} ${p.family_name}`;
+
+export async function runClassPageBench(): Promise<ClassPageBenchResult> {
+  const requestedDuration = process.env.BENCH_DURATION ? intEnv('BENCH_DURATION', 3) : null;
+  const rounds = intEnv('BENCH_ROUNDS', 3);
+  const connections = intEnv('BENCH_CONNECTIONS', 10);
+
+  const log = (message: string) => progress('class-page', message);
+  log('starting PGlite');
+  const database = await freshPgliteDatabase();
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  try {
+    const db = database.db;
+    log('creating a school of 300 pupils');
+
+    // A school of 300 pupils in 10 classes of 30, from the same generator the import uses.
+    const school = await makeSchool(db, { name: 'Benchmark Primary' });
+    const parsed = parseRosterFiles(generateRosterPackage({ pupils: classSize * classCount, classes: classCount, seed: 11 }));
+    if (!parsed.ok) throw new Error(parsed.problems[0]);
+    await withSchool(db, school.id, (tx) => applyRoster(tx, school.id, parsed.roster));
+    const teacher = await makeStaff(db, school.id, ['teacher']);
+    const { found, pupils } = await withSchool(db, school.id, async (tx) => {
+      const row = await tx.selectFrom('classes').select('id').where('sourced_id', '=', 'cls-00001').executeTakeFirstOrThrow();
+      return { found: (await findClass(tx, row.id))!, pupils: await pupilsInClass(tx, row.id) };
+    });
+    if (pupils.length !== classSize) throw new Error(`The class has ${pupils.length} pupils, not ${classSize}`);
+
+    // The page's own data, fixed once: what the route hands render() for this class.
+    const pageData = {
+      title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+    };
+
+    const config = loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'http://localhost' });
+    app = await buildApp({ config, database });
+    let fixedActor: Actor | null = null;
+    // Baseline: the same template through the same render() (→ reply.view: menu, CSRF token, CSP nonce), with an
+    // in-memory actor and class. Without a session cookie the onRequest hook has no one to look up: no database.
+    app.get('/bench/fixed-class', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      request.actor = fixedActor;
+      return render(request, reply, 'people/views/class.njk', pageData);
+    });
+    await app.ready();
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    // Through the real sign-in form (CSRF and all); then every cookie a browser would hold.
+    const browser = new TestBrowser(app);
+    await browser.signIn(teacher);
+    const session = browser.cookies.get(sessionCookie);
+    const csrfSecret = browser.cookies.get('_csrf');
+    if (!session || !csrfSecret) throw new Error(`Sign-in left cookies ${[...browser.cookies.keys()].join(', ')}; expected ${sessionCookie} and _csrf`);
+    fixedActor = Object.freeze(await actorForSession(db, tokenHash(session)));
+    if (!fixedActor) throw new Error('The session does not lead to the teacher');
+    const cookie = `_csrf=${csrfSecret}; ${sessionCookie}=${session}`;
+
+    const targets = {
+      // The CSRF secret cookie only, so render() reuses it as it does for the signed-in page.
+      'fixed-class (baseline)': { url: `${base}/bench/fixed-class`, headers: { cookie: `_csrf=${csrfSecret}` } },
+      'fixed-class + session': { url: `${base}/bench/fixed-class`, headers: { cookie } },
+      'class page': { url: `${base}/classes/${found.id}`, headers: { cookie } },
+    };
+    log('app listening and teacher signed in');
+    // Each must answer 200 with the class on it: a redirect to sign-in would be a very fast, very wrong result.
+    const bodyBytes: Record<string, number> = {};
+    for (const [name, target] of Object.entries(targets)) {
+      const response = await fetch(target.url, { headers: target.headers, redirect: 'manual' });
+      const body = await response.text();
+      if (response.status !== 200 || !body.includes(found.title) || !body.includes(pageData.pupils[0].displayName) || !body.includes(fixedActor.name)) {
+        throw new Error(`${name}: ${target.url} answered ${response.status} without the class on it`);
+      }
+      bodyBytes[name] = Buffer.byteLength(body);
+    }
+
+    const load = async (name: keyof typeof targets, duration: number): Promise<PageSample> => {
+      log(`${name}: ${duration} s`);
+      // workers: 1 puts the load generator on a thread of its own, off the server's event loop.
+      const result = await autocannon({ ...targets[name], connections, duration, workers: 1 });
+      if (result.errors || result.timeouts || result.non2xx) {
+        throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
+      }
+      return { requestsPerSecond: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+    };
+    const names = Object.keys(targets) as (keyof typeof targets)[];
+    // 3 s rounds, unless the time this process has already spent (PGlite takes 4–10 s to start on a busy 2-core box;
+    // under bench/run.ts the import benchmark came first) would take it past ~50 s; then 2 s. Each run also costs
+    // ~0.7 s to start its worker thread, and autocannon stops on whole seconds, so no fractions.
+    const elapsed = performance.now() / 1000;
+    const fits = (d: number) => elapsed + 1.7 + rounds * names.length * (d + 0.7) <= 50;
+    const durationSeconds = requestedDuration ?? (fits(3) ? 3 : 2);
+    if (durationSeconds !== (requestedDuration ?? 3)) log(`already ${elapsed.toFixed(0)} s in: ${durationSeconds} s rounds, to finish within a minute`);
+    await load('class page', 1); // warm-up for all three: JIT, template compilation, PGlite's caches
+    const byName = await interleave(rounds, names.map((name) => ({ name, run: () => load(name, durationSeconds) })));
+
+    const samples = Object.fromEntries(byName) as Record<string, PageSample[]>;
+    const baseline = samples['fixed-class (baseline)'];
+    const medians: ClassPageBenchResult['medians'] = {};
+    const ratios: ClassPageBenchResult['ratios'] = {};
+    for (const [name, list] of Object.entries(samples)) {
+      medians[name] = { requestsPerSecond: median(list.map((s) => s.requestsPerSecond)), p50: median(list.map((s) => s.p50)), p99: median(list.map((s) => s.p99)) };
+      const ratio = (pick: (s: PageSample) => number) => pairedRatio(list.map(pick), baseline.map(pick));
+      ratios[name] = { requestsPerSecond: ratio((s) => s.requestsPerSecond), p50: ratio((s) => s.p50), p99: ratio((s) => s.p99) };
+    }
+    const table = formatTable(['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'body B'],
+      names.map((name) => [name, fmt.int(medians[name].requestsPerSecond), fmt.ms(medians[name].p50), fmt.ms(medians[name].p99),
+        fmt.ratio(ratios[name].requestsPerSecond), fmt.ratio(ratios[name].p50), fmt.ratio(ratios[name].p99), String(bodyBytes[name])]));
+    return { durationSeconds, rounds, connections, bodyBytes, samples, medians, ratios, table };
+  } finally {
+    if (app) await app.close();
+    await database.close();
+  }
+}
+
+export function describeClassPage(result: ClassPageBenchResult): string {
+  return [
+    `GET /classes/:id (${classSize} pupils, teacher session) vs the same template with fixed data; PGlite; autocannon ${result.connections} connections in a worker thread,`,
+    `${result.rounds} interleaved rounds × ${result.durationSeconds} s per route (after a 1 s warm-up); medians, and the median of same-round ratios.`,
+    result.table,
+  ].join('\n');
+}
+
+export const saveClassPageResults = (result: ClassPageBenchResult): Promise<string> => writeResults('class-page', {
+  durationSeconds: result.durationSeconds, rounds: result.rounds, connections: result.connections, classSize,
+  bodyBytes: result.bodyBytes, samples: result.samples, medians: result.medians, ratios: result.ratios,
+});
+
+if (isMain(import.meta.url)) {
+  const result = await runClassPageBench().finally(closePgliteTemplate);
+  console.log(describeClassPage(result));
+  console.log(`\nWrote ${await saveClassPageResults(result)}`);
+}

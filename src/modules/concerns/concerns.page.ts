@@ -1,0 +1,26 @@
+import type { Services } from '../../app.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { outOfHoursCases, outOfHoursGrounds } from './concerns.rules.ts';
+
+const personLink = (p: { kind: string; id: string }) =>
+  p.kind === 'pupil' ? `/pupils/${p.id}/chronology` : p.kind === 'staff' ? `/staff/${p.id}/chronology` : p.kind === 'carer' ? `/carers/${p.id}/chronology` : null;
+const kindLabel: Record<string, string> = { pupil: 'Pupil', staff: 'Staff', carer: 'Carer', other: 'Outside the school' };
+
+/** Everything the concern page shows, with the form values to put back after a mistake. */
+export async function concernPage(services: Services, actor: Actor, id: string, form: { values?: Record<string, unknown> } = {}) {
+  const concern = await services.concerns.concern(actor, id);
+  const values = form.values ?? {};
+  const grounds = new Set([values.grounds].flat());
+  // 001 §9: carers are told about cyber bullying, so that action is offered first.
+  const suggested = concern.type === 'cyber-bullying' && !concern.timeline.some((e) => e.actionKey === 'carers-informed') ? 'carers-informed' : null;
+  const chosenKind = (values.kind as string | undefined) ?? suggested ?? '';
+  return {
+    title: concern.text.summary, backLink: '/concerns', concern, suggested,
+    people: concern.people.map((p) => ({ ...p, kindLabel: p.kind === 'pupil' && p.onRoll === false ? 'Ex-pupil' : kindLabel[p.kind], href: personLink(p) })),
+    actionItems: [{ value: '', text: 'Choose an action' }, ...concern.actionKinds.map((a) => ({ value: a.key, text: a.label, selected: a.key === chosenKind }))],
+    groundItems: outOfHoursGrounds.map((g) => ({ value: g.key, text: g.label, checked: grounds.has(g.key) })),
+    groundLabels: Object.fromEntries(outOfHoursGrounds.map((g) => [g.key, g.label])),
+    outOfHoursCases, values, canAct: concern.access === 'full' && concern.status === 'open',
+    errors: [], fieldErrors: {},
+  };
+}

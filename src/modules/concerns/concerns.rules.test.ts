@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../platform/auth/permissions.ts';
+import { defaultSettings } from '../settings/settings.defaults.ts';
+import {
+  ageBand, concernAccess, currentText, findRepeats, isRestricted, outOfHoursDecisionProblems, pendingFollowUps, routeConcern, statusOf,
+  type ConcernRoute, type EarlierConcern, type PersonRef,
+} from './concerns.rules.ts';
+
+const contractTypes = ['cyber-bullying', 'inappropriate-content', 'community-post', 'staff-misuse', 'contact-attempt', 'safeguarding',
+  'filter-circumvention', 'disparaging-content', 'media-enquiry'] as const;
+const routeOf = (type: string): ConcernRoute => defaultSettings.concerns.routes.find((r) => r.type === type)!;
+
+// One person per role, plus a teacher who teaches the pupil involved and a line manager.
+const staff = [
+  ...roles.map((role) => ({ id: role, roles: [role] })),
+  { id: 'class-teacher', roles: ['teacher'] },
+  { id: 'manager', roles: ['senior-leader'] },
+];
+const base = { involvesNudeImages: false, reporterId: 'volunteer', staff, classTeachers: [{ staffId: 'class-teacher', pupilName: 'Amelia Clarke' }], lineManagerId: 'manager' };
+
+describe('routing from the settings (INC-3)', () => {
+  it('uses the settings for every type of the contract', () => {
+    expect(defaultSettings.concerns.routes.map((r) => r.type).sort()).toEqual([...contractTypes].sort());
+  });
+
+  it.each([
+    ['safeguarding', ['dsl', 'headteacher']],
+    ['staff-misuse', ['headteacher']],
+    ['inappropriate-content', ['class-teacher', 'ict-lead', 'headteacher']],
+    ['contact-attempt', ['headteacher']],
+    ['disparaging-content', ['manager']],
+    ['media-enquiry', ['headteacher']],
+    ['cyber-bullying', ['class-teacher', 'dsl']],
+    ['community-post', ['headteacher']],
+    ['filter-circumvention', ['ict-lead', 'headteacher']],
+  ])('%s goes to %j', (type, expected) => {
+    expect(routeConcern({ ...base, route: routeOf(type) }).map((r) => r.staffId)).toEqual(expected);
+  });
+
+  it('says why each person was chosen, in plain words', () => {
+    expect(routeConcern({ ...base, route: routeOf('inappropriate-content') })).toEqual([
+      { staffId: 'class-teacher', reason: 'Class teacher of Amelia Clarke' },
+      { staffId: 'ict-lead', reason: 'ICT lead' },
+      { staffId: 'headteacher', reason: 'Headteacher' },
+    ]);
+    expect(routeConcern({ ...base, route: routeOf('disparaging-content') })).toEqual([{ staffId: 'manager', reason: 'Line manager of the person who reported it' }]);
+  });
+
+  it('follows a school whose settings route differently, without a code change', () => {
+    const route = { ...routeOf('media-enquiry'), notify: ['deputy-headteacher', 'office'] as ConcernRoute['notify'] };
+    expect(routeConcern({ ...base, route }).map((r) => r.staffId)).toEqual(['deputy-headteacher', 'office']);
+  });
+
+  it('sends nude images of a child to the DSL group at once, whatever the type', () => {
+    const routed = routeConcern({ ...base, involvesNudeImages: true, route: routeOf('cyber-bullying') });
+    expect(routed[0]).toEqual({ staffId: 'dsl', reason: 'Nude or sexual images of a child: the designated safeguarding lead, at once; Designated safeguarding lead' });
+    // The record is then restricted, so the class teacher, who could not open it, is not routed.
+    expect(routed.map((r) => r.staffId)).toEqual(['dsl']);
+  });
+
+  it('routes a restricted record only to people who may see it', () => {
+    const route = { ...routeOf('staff-misuse'), notify: ['headteacher', 'line-manager', 'office'] as ConcernRoute['notify'] };
+    expect(routeConcern({ ...base, route }).map((r) => r.staffId)).toEqual(['headteacher']);
+  });
+
+  it('merges reasons when one person is named twice, and never routes to the reporter', () => {
+    const both = [...staff, { id: 'head-and-dsl', roles: ['headteacher', 'dsl'] }];
+    const routed = routeConcern({ ...base, staff: both, route: routeOf('safeguarding') });
+    expect(routed.find((r) => r.staffId === 'head-and-dsl')?.reason).toBe('Designated safeguarding lead; Headteacher');
+    expect(routeConcern({ ...base, reporterId: 'dsl', route: routeOf('safeguarding') }).map((r) => r.staffId)).toEqual(['headteacher']);
+  });
+
+  it('falls back to the headteacher when nobody the policy names can be found', () => {
+    expect(routeConcern({ ...base, lineManagerId: null, route: routeOf('disparaging-content') }))
+      .toEqual([{ staffId: 'headteacher', reason: 'Headteacher: nobody else the policy names could be found' }]);
+    expect(routeConcern({ ...base, classTeachers: [], route: routeOf('inappropriate-content') }).map((r) => r.staffId)).toEqual(['ict-lead', 'headteacher']);
+  });
+});
+
+describe('who sees what (PPL-5): every role × every type × reporter or not', () => {
+  const expected = (role: Role, type: string, isReporter: boolean, isRouted: boolean) => {
+    const restricted = routeOf(type).restricted;
+    if (restricted) return role === 'headteacher' || role === 'dsl' ? 'full' : isReporter ? 'reporter' : 'none';
+    if (isRouted || ['headteacher', 'deputy-headteacher', 'senior-leader'].includes(role)) return 'full';
+    return isReporter ? 'reporter' : 'none';
+  };
+  const cases = roles.flatMap((role) => contractTypes.flatMap((type) => [true, false].flatMap((isReporter) => [true, false].map((isRouted) => [role, type, isReporter, isRouted] as const))));
+
+  it.each(cases)('%s, %s, reporter %s, routed %s', (role, type, isReporter, isRouted) => {
+    const restricted = isRestricted(routeOf(type), { involvesNudeImages: false });
+    const access = concernAccess({ staffId: 'me', roles: [role] }, { reportedBy: isReporter ? 'me' : 'someone', restricted, routedTo: isRouted ? ['me'] : [] });
+    expect(access).toBe(expected(role, type, isReporter, isRouted));
+  });
+
+  it('restricts safeguarding and staff misuse, and anything with nude images, even if the settings later say otherwise', () => {
+    expect(contractTypes.filter((t) => isRestricted(routeOf(t), { involvesNudeImages: false }))).toEqual(['staff-misuse', 'safeguarding']);
+    expect(isRestricted(routeOf('cyber-bullying'), { involvesNudeImages: true })).toBe(true);
+    expect(isRestricted({ ...routeOf('safeguarding'), restricted: false }, { involvesNudeImages: false, restrictedWhenReported: true })).toBe(true);
+  });
+});
+
+describe('out-of-hours decisions (INC-5)', () => {
+  it.each([
+    [{ acts: true, grounds: ['threatens-community'], reasons: 'Messages threaten a pupil' }, []],
+    [{ acts: false, grounds: [], reasons: 'An ex-pupil who moved away; we will contact the new school' }, []],
+    [{ acts: true, grounds: [], reasons: 'x' }, ['grounds']],
+    [{ acts: null, grounds: [], reasons: '' }, ['acts', 'reasons']],
+    [{ acts: true, grounds: ['because'], reasons: 'x' }, ['grounds']],
+  ])('%j → problems with %j', (input, fields) => {
+    expect(outOfHoursDecisionProblems(input).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('repeats (INC-6)', () => {
+  const carer: PersonRef = { kind: 'carer', id: 'k1', name: 'Pat Jones' };
+  const earlier = (id: string, type: string, actionKeys: string[], people: PersonRef[] = [carer]): EarlierConcern =>
+    ({ id, type, reportedAt: new Date(`2026-0${id.length}-01`), people, actionKeys });
+
+  it.each([
+    ['no earlier concern', [], null],
+    ['an earlier post, removed when asked', [earlier('a', 'community-post', ['removal-requested', 'removal-confirmed'])], '001 §8'],
+    ['an earlier post, asked to remove it and did not', [earlier('a', 'community-post', ['removal-requested'])], '003 §2.6'],
+    ['an earlier media enquiry only', [earlier('a', 'media-enquiry', [])], 'none'],
+  ])('a carer’s further post with %s', (_label, others, step) => {
+    const repeats = findRepeats({ id: 'now', type: 'community-post', people: [carer] }, others);
+    if (step === null) return expect(repeats).toEqual([]);
+    expect(repeats[0].earlier.map((e) => e.id)).toEqual(['a']);
+    if (step === 'none') expect(repeats[0].nextStep).toBeNull();
+    else expect(repeats[0].nextStep).toMatchObject({ actionKey: 'police-referral', text: expect.stringContaining(step) });
+  });
+
+  it('matches outsiders by name, and shows a pupil’s earlier concerns without suggesting the police', () => {
+    const outsider: PersonRef = { kind: 'other', id: 'x', name: 'Local Page Admin' };
+    const pupil: PersonRef = { kind: 'pupil', id: 'p1', name: 'Amelia Clarke' };
+    const others = [earlier('a', 'community-post', [], [{ ...outsider, name: ' local page admin ' }]), earlier('bb', 'cyber-bullying', [], [pupil])];
+    const repeats = findRepeats({ id: 'now', type: 'cyber-bullying', people: [outsider, pupil] }, others);
+    expect(repeats.map((r) => [r.person.name, r.earlier.map((e) => e.id), r.nextStep?.actionKey ?? null]))
+      .toEqual([['Local Page Admin', ['a'], 'police-referral'], ['Amelia Clarke', ['bb'], null]]);
+  });
+});
+
+describe('timeline rules', () => {
+  const action = (id: string, dueAt: string | null) => ({ id, kind: 'action', dueAt: dueAt ? new Date(dueAt) : null, refersTo: null });
+  it('keeps follow-ups pending until done, and none once closed', () => {
+    const entries = [action('a', '2026-01-01'), action('b', null), action('c', '2026-02-01'), { id: 'd', kind: 'follow-up-done', dueAt: null, refersTo: 'a' }];
+    expect(pendingFollowUps(entries).map((e) => e.id)).toEqual(['c']);
+    expect(pendingFollowUps([...entries, { id: 'e', kind: 'closed', dueAt: null, refersTo: null }])).toEqual([]);
+    expect(statusOf(entries)).toBe('open');
+  });
+
+  it('reads the latest correction of each part, keeping the original', () => {
+    const original = { summary: 'Posts on Snapchat', details: 'Seen on Monday' };
+    const text = currentText(original, [
+      { id: '1', kind: 'amendment', field: 'details', note: 'Seen on Tuesday', dueAt: null, refersTo: null },
+      { id: '2', kind: 'amendment', field: 'details', note: 'Seen on Tuesday evening', dueAt: null, refersTo: null },
+    ]);
+    expect(text).toEqual({ summary: 'Posts on Snapchat', details: 'Seen on Tuesday evening', amended: true });
+    expect(original.details).toBe('Seen on Monday');
+  });
+
+  it.each([[1, 'Under a week'], [10, '1 to 4 weeks'], [40, 'Over 4 weeks']])('a concern %i days old is %s', (days, band) => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    expect(ageBand(new Date(now.getTime() - days * 86_400_000), now)).toBe(band);
+  });
+});

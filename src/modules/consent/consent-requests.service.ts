@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { currentSettings } from '../settings/settings.service.ts';
+import type { PolicySettings } from '../settings/settings.schema.ts';
+import * as repo from './consent.repository.ts';
+import { isUuid, statusesFor } from './consent.service.ts';
+
+export type RequestScope =
+  | { scope: 'class'; classId: string }
+  | { scope: 'year-group'; yearGroup: number }
+  | { scope: 'pupils'; pupilIds: string[] }
+  | { scope: 'new-admissions'; admittedSince: string }
+  | { scope: 'no-answer' };
+
+export interface ExpressInput { title: string; description: string; pupilIds: string[] }
+
+/** What carers are asked about in a request: the school's purposes, or one particular use. */
+export function requestPurposes(request: { kind: string; purposes: string[]; title: string; description: string | null }, settings: PolicySettings) {
+  if (request.kind === 'express') return request.purposes.map((key) => ({ key, label: request.title, description: request.description ?? request.title }));
+  return request.purposes.map((key) => settings.consent.purposes.find((p) => p.key === key)).filter((p): p is NonNullable<typeof p> => Boolean(p));
+}
+
+const scopeLabel = (s: RequestScope) => ({ class: 'a class', 'year-group': 'a year group', pupils: 'chosen pupils', 'new-admissions': 'new admissions', 'no-answer': 'pupils with missing or lapsed answers' })[s.scope];
+
+export function createConsentRequestService(db: Kysely<DB>, config: Config, onMail: () => void = () => {}) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+
+  async function pupilsInScope(tx: SchoolTx, settings: PolicySettings, s: RequestScope) {
+    switch (s.scope) {
+      case 'class': return repo.pupilsOnRollIn(tx, { classId: s.classId });
+      case 'year-group': return repo.pupilsOnRollIn(tx, { yearGroup: s.yearGroup });
+      case 'pupils': return repo.pupilsOnRollIn(tx, { pupilIds: s.pupilIds.filter(isUuid) });
+      case 'new-admissions': return repo.pupilsOnRollIn(tx, { admittedSince: s.admittedSince });
+      case 'no-answer': {
+        // Renewal: everyone with a purpose unanswered or lapsed.
+        const all = await repo.pupilsOnRollIn(tx, {});
+        const keys = settings.consent.purposes.filter((p) => p.active).map((p) => p.key);
+        const statuses = await statusesFor(tx, settings, all, keys);
+        return all.filter((p) => keys.some((k) => statuses.get(p.id)!.get(k) === 'no-answer'));
+      }
+    }
+  }
+
+  /** One personal link per carer with parental responsibility, covering all their children in the request. */
+  async function createLinks(tx: SchoolTx, actor: Actor, settings: PolicySettings, request: { id: string; title: string }, pupils: repo.PupilForConsent[]) {
+    const carers = new Map<string, { email: string | null }>();
+    for (const pupil of pupils) {
+      for (const carer of await repo.carersOf(tx, pupil.id)) if (carer.parental_responsibility) carers.set(carer.id, { email: carer.email });
+    }
+    const expiresAt = new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000);
+    let emailed = 0;
+    for (const [carerId, carer] of carers) {
+      const token = newToken();
+      await tx.insertInto('consent_links').values({ school_id: actor.schoolId, request_id: request.id, carer_id: carerId, token_hash: tokenHash(token),
+        expires_at: expiresAt, emailed_at: carer.email ? new Date() : null }).execute();
+      if (!carer.email) continue;
+      emailed++;
+      await enqueueMail(tx, actor.schoolId, { to: carer.email, subject: `${actor.schoolName}: please answer about photographs`,
+        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${expiresAt.toDateString()}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.` });
+    }
+    return { carers: carers.size, emailed, withoutEmail: carers.size - emailed };
+  }
+
+  return {
+    /** CON-4: ask every carer with parental responsibility of the chosen pupils. */
+    async start(actor: Actor, scope: RequestScope) {
+      requireAccess(actor, 'consent:request');
+      const result = await inSchool(actor, async (tx) => {
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const pupils = await pupilsInScope(tx, settings, scope);
+        if (pupils.length === 0) throw new ValidationError([{ field: 'scope', message: 'No pupils on roll match that choice' }]);
+        const request = await tx.insertInto('consent_requests').values({
+          school_id: actor.schoolId, kind: 'standard', title: 'Photographs and media', description: null,
+          purposes: settings.consent.purposes.filter((p) => p.active).map((p) => p.key), scope: scopeLabel(scope),
+          form_version: settings.consent.formVersion ?? 1, expires_at: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), created_by: actor.staffId,
+        }).returning(['id', 'title']).executeTakeFirstOrThrow();
+        await tx.insertInto('consent_request_pupils').values(pupils.map((p) => ({ school_id: actor.schoolId, request_id: request.id, pupil_id: p.id }))).execute();
+        const links = await createLinks(tx, actor, settings, request, pupils);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.request-started', subjectType: 'consent-request', subjectId: request.id, detail: { scope: scope.scope, pupils: pupils.length, ...links } });
+        return { requestId: request.id, pupils: pupils.length, ...links };
+      });
+      onMail();
+      return result;
+    },
+
+    /** CON-1, 000 D: permission for one particular use, asked in advance of the chosen pupils' carers. */
+    async startExpress(actor: Actor, input: ExpressInput) {
+      requireAccess(actor, 'consent:request');
+      const problems: FieldProblem[] = [];
+      if (!input.title.trim()) problems.push({ field: 'title', message: 'Enter what the photographs are for, like “Sports Day article in the local paper”' });
+      if (!input.description.trim()) problems.push({ field: 'description', message: 'Describe exactly how the photographs will be used, including whether names will be given' });
+      if (input.pupilIds.filter(isUuid).length === 0) problems.push({ field: 'pupils', message: 'Choose at least one pupil' });
+      if (problems.length) throw new ValidationError(problems);
+      const result = await inSchool(actor, async (tx) => {
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const pupils = await repo.pupilsOnRollIn(tx, { pupilIds: input.pupilIds.filter(isUuid) });
+        if (pupils.length === 0) throw new ValidationError([{ field: 'pupils', message: 'Choose at least one pupil on roll' }]);
+        const id = randomUUID();
+        const request = await tx.insertInto('consent_requests').values({
+          id, school_id: actor.schoolId, kind: 'express', title: input.title.trim(), description: input.description.trim(), purposes: [`express:${id}`],
+          scope: 'chosen pupils', form_version: settings.consent.formVersion ?? 1, expires_at: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), created_by: actor.staffId,
+        }).returning(['id', 'title']).executeTakeFirstOrThrow();
+        await tx.insertInto('consent_request_pupils').values(pupils.map((p) => ({ school_id: actor.schoolId, request_id: id, pupil_id: p.id }))).execute();
+        const links = await createLinks(tx, actor, settings, request, pupils);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.express-request-started', subjectType: 'consent-request', subjectId: id, detail: { pupils: pupils.length, ...links } });
+        return { requestId: id, pupils: pupils.length, ...links };
+      });
+      onMail();
+      return result;
+    },
+
+    async list(actor: Actor) {
+      requireAccess(actor, 'consent:consult');
+      return inSchool(actor, (tx) => tx.selectFrom('consent_requests as r')
+        .select(['r.id', 'r.kind', 'r.title', 'r.scope', 'r.created_at', 'r.expires_at'])
+        .select(sql<number>`(SELECT count(*)::int FROM consent_links l WHERE l.request_id = r.id)`.as('links'))
+        .select(sql<number>`(SELECT count(*)::int FROM consent_links l WHERE l.request_id = r.id AND l.answered_at IS NOT NULL)`.as('answered'))
+        .orderBy('r.created_at', 'desc').limit(100).execute());
+    },
+
+    /** A request's pupils with their answers for its purposes, and each family's link. */
+    async detail(actor: Actor, requestId: string) {
+      requireAccess(actor, 'consent:consult');
+      if (!isUuid(requestId)) throw new NotFound();
+      return inSchool(actor, async (tx) => {
+        const request = await tx.selectFrom('consent_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+        if (!request) throw new NotFound();
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const purposes = requestPurposes(request, settings);
+        const pupilIds = (await tx.selectFrom('consent_request_pupils').select('pupil_id').where('request_id', '=', requestId).execute()).map((r) => r.pupil_id);
+        const pupils = await repo.pupilsOnRollIn(tx, { pupilIds });
+        const statuses = await statusesFor(tx, settings, pupils, purposes.map((p) => p.key));
+        const links = await tx.selectFrom('consent_links as l').innerJoin('carers as k', 'k.id', 'l.carer_id')
+          .select(['l.id', 'l.carer_id', 'l.emailed_at', 'l.reminded_at', 'l.answered_at', 'l.revoked_at', 'l.expires_at', 'k.given_name', 'k.family_name', 'k.email'])
+          .where('l.request_id', '=', requestId).orderBy('k.family_name').execute();
+        return { request, purposes, links, pupils: pupils.map((p) => ({ ...p, statuses: purposes.map((k) => statuses.get(p.id)!.get(k.key)!) })) };
+      });
+    },
+
+    async revokeLink(actor: Actor, requestId: string, linkId: string) {
+      requireAccess(actor, 'consent:request');
+      if (!isUuid(requestId) || !isUuid(linkId)) throw new NotFound();
+      await inSchool(actor, async (tx) => {
+        const done = await tx.updateTable('consent_links').set({ revoked_at: new Date() }).where('id', '=', linkId).where('request_id', '=', requestId).where('revoked_at', 'is', null).executeTakeFirst();
+        if (Number(done.numUpdatedRows) !== 1) throw new NotFound();
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.link-revoked', subjectType: 'consent-link', subjectId: linkId });
+      });
+    },
+
+    /** A printable paper form for a family without e-mail: their children and the request's purposes. */
+    async paperForm(actor: Actor, requestId: string, carerId: string) {
+      requireAccess(actor, 'consent:request');
+      if (!isUuid(requestId) || !isUuid(carerId)) throw new NotFound();
+      return inSchool(actor, async (tx) => {
+        const request = await tx.selectFrom('consent_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+        const carer = await tx.selectFrom('carers').select(['id', 'given_name', 'family_name']).where('id', '=', carerId).executeTakeFirst();
+        if (!request || !carer) throw new NotFound();
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const children = await tx.selectFrom('consent_request_pupils as rp').innerJoin('pupil_carers as pc', 'pc.pupil_id', 'rp.pupil_id').innerJoin('pupils as p', 'p.id', 'rp.pupil_id')
+          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name']).where('rp.request_id', '=', requestId).where('pc.carer_id', '=', carerId)
+          .where('pc.parental_responsibility', '=', true).execute();
+        if (children.length === 0) throw new NotFound();
+        return { request, carer, children, purposes: requestPurposes(request, settings) };
+      });
+    },
+  };
+}
+
+export type ConsentRequestService = ReturnType<typeof createConsentRequestService>;

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
+import type { CarerLink, Decision } from './consent.rules.ts';
+
+export interface PupilForConsent {
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  class_id: string | null;
+  year_group: number | null;
+}
+
+const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group'] as const;
+
+export function findPupil(tx: SchoolTx, pupilId: string): Promise<PupilForConsent | undefined> {
+  return tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id').select(pupilColumns).where('p.id', '=', pupilId).executeTakeFirst();
+}
+
+export function pupilsOnRollIn(tx: SchoolTx, filter: { classId?: string; yearGroup?: number; pupilIds?: string[]; admittedSince?: string }): Promise<PupilForConsent[]> {
+  let query = tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id').select(pupilColumns).where('p.on_roll', '=', true);
+  if (filter.classId) query = query.where('p.class_id', '=', filter.classId);
+  if (filter.yearGroup !== undefined) query = query.where('c.year_group', '=', filter.yearGroup);
+  if (filter.pupilIds) query = query.where('p.id', 'in', filter.pupilIds.length ? filter.pupilIds : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.admittedSince) query = query.where('p.admission_date', '>=', filter.admittedSince);
+  return query.orderBy('p.family_name').orderBy('p.given_name').execute();
+}
+
+export async function decisionsFor(tx: SchoolTx, pupilIds: string[]): Promise<Map<string, Decision[]>> {
+  const byPupil = new Map<string, Decision[]>(pupilIds.map((id) => [id, []]));
+  if (pupilIds.length === 0) return byPupil;
+  const rows = await tx.selectFrom('consent_decisions').select(['pupil_id', 'purpose', 'decision', 'carer_id', 'recorded_at', 'form_version', 'year_group'])
+    .where('pupil_id', 'in', pupilIds).orderBy('recorded_at').orderBy('id').execute();
+  for (const r of rows) {
+    byPupil.get(r.pupil_id)?.push({ purpose: r.purpose, decision: r.decision, carerId: r.carer_id, recordedAt: r.recorded_at, formVersion: r.form_version, yearGroup: r.year_group });
+  }
+  return byPupil;
+}
+
+export async function carerLinksFor(tx: SchoolTx, pupilIds: string[]): Promise<Map<string, CarerLink[]>> {
+  const byPupil = new Map<string, CarerLink[]>(pupilIds.map((id) => [id, []]));
+  if (pupilIds.length === 0) return byPupil;
+  const rows = await tx.selectFrom('pupil_carers as pc').innerJoin('carers as k', 'k.id', 'pc.carer_id')
+    .select(['pc.pupil_id', 'pc.carer_id', 'pc.parental_responsibility']).where('pc.pupil_id', 'in', pupilIds).where('k.active', '=', true).execute();
+  for (const r of rows) byPupil.get(r.pupil_id)?.push({ carerId: r.carer_id, parentalResponsibility: r.parental_responsibility });
+  return byPupil;
+}
+
+export function carersOf(tx: SchoolTx, pupilId: string) {
+  return tx.selectFrom('pupil_carers as pc').innerJoin('carers as k', 'k.id', 'pc.carer_id')
+    .select(['k.id', 'k.given_name', 'k.family_name', 'k.email', 'pc.relationship', 'pc.parental_responsibility'])
+    .where('pc.pupil_id', '=', pupilId).where('k.active', '=', true).orderBy('k.family_name').execute();
+}
+
+export function history(tx: SchoolTx, pupilId: string) {
+  return tx.selectFrom('consent_decisions as d').innerJoin('carers as k', 'k.id', 'd.carer_id')
+    .select(['d.id', 'd.purpose', 'd.decision', 'd.carer_id', 'd.method', 'd.note', 'd.form_version', 'd.recorded_at', 'd.recorded_by', 'd.recorded_by_label',
+      'k.given_name as carer_given_name', 'k.family_name as carer_family_name'])
+    .where('d.pupil_id', '=', pupilId).orderBy('d.recorded_at', 'desc').orderBy('d.id', 'desc').execute();
+}
+
+export interface NewDecision {
+  pupilId: string; purpose: string; decision: 'granted' | 'refused'; carerId: string; method: 'online' | 'paper' | 'in-person' | 'phone';
+  formVersion: number; yearGroup: number | null; note: string | null; requestId: string | null; recordedBy: string | null; recordedByLabel: string;
+}
+
+export function insertDecision(tx: SchoolTx, schoolId: string, d: NewDecision) {
+  return tx.insertInto('consent_decisions').values({
+    school_id: schoolId, pupil_id: d.pupilId, purpose: d.purpose, decision: d.decision, carer_id: d.carerId, method: d.method, form_version: d.formVersion,
+    year_group: d.yearGroup, note: d.note, request_id: d.requestId, recorded_by: d.recordedBy, recorded_by_label: d.recordedByLabel,
+  }).returning(['id', 'recorded_at']).executeTakeFirstOrThrow();
+}
+
+export function insertTakedownTask(tx: SchoolTx, schoolId: string, pupilId: string, purpose: string, decisionId: string) {
+  return tx.insertInto('takedown_tasks').values({ school_id: schoolId, pupil_id: pupilId, purpose, decision_id: decisionId }).returning('id').executeTakeFirstOrThrow();
+}
+
+export function openTakedownTasks(tx: SchoolTx) {
+  return tx.selectFrom('takedown_tasks as t').innerJoin('pupils as p', 'p.id', 't.pupil_id')
+    .select(['t.id', 't.pupil_id', 't.purpose', 't.created_at', 't.done_at', 'p.given_name', 'p.family_name', 'p.preferred_name'])
+    .orderBy(sql`t.done_at IS NOT NULL`).orderBy('t.created_at', 'desc').limit(200).execute();
+}
+
+export function headteacherEmails(tx: SchoolTx) {
+  return tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select('s.email')
+    .where('r.role', '=', 'headteacher').where('s.active', '=', true).where('s.email', 'is not', null).execute();
+}

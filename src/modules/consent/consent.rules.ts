@@ -1,0 +1,91 @@
+/**
+ * CON-5: "no consent on record means no". Pure decisions about photo consent, with no I/O, so the
+ * rule every page and the photo library rely on is one function, tested by table.
+ */
+export type ConsentStatus = 'may' | 'may-not' | 'no-answer';
+export type Lapse = 'never' | 'each-september' | 'key-stage-change' | 'new-form-version';
+
+export interface Decision {
+  purpose: string;
+  decision: 'granted' | 'refused';
+  carerId: string;
+  recordedAt: Date;
+  formVersion: number;
+  /** The pupil's year group when the answer was given. */
+  yearGroup: number | null;
+}
+
+export interface CarerLink {
+  carerId: string;
+  parentalResponsibility: boolean;
+}
+
+export interface LapseContext {
+  lapse: Lapse;
+  now: Date;
+  currentFormVersion: number;
+  pupilYearGroup: number | null;
+}
+
+/** Key stages in England: EYFS (Nursery, Reception), KS1 (Years 1–2), KS2 (3–6), KS3 (7–9), KS4 (10–11), 16+. */
+export function keyStage(yearGroup: number | null): string | null {
+  if (yearGroup === null) return null;
+  if (yearGroup <= 0) return 'EYFS';
+  if (yearGroup <= 2) return 'KS1';
+  if (yearGroup <= 6) return 'KS2';
+  if (yearGroup <= 9) return 'KS3';
+  if (yearGroup <= 11) return 'KS4';
+  return 'KS5';
+}
+
+/** 1 September of the academic year that contains `date`. */
+export function academicYearStart(date: Date): Date {
+  const year = date.getUTCMonth() >= 8 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+  return new Date(Date.UTC(year, 8, 1));
+}
+
+export function hasLapsed(decision: Decision, context: LapseContext): boolean {
+  switch (context.lapse) {
+    case 'never':
+      return false;
+    case 'each-september':
+      return decision.recordedAt < academicYearStart(context.now);
+    case 'key-stage-change':
+      return keyStage(decision.yearGroup) !== keyStage(context.pupilYearGroup);
+    case 'new-form-version':
+      return decision.formVersion < context.currentFormVersion;
+  }
+}
+
+/**
+ * For one pupil and one purpose: no (current) answer → may not be photographed; the latest answer
+ * of any carer with parental responsibility is a refusal → may not; otherwise a grant → may.
+ * Answers from people without parental responsibility do not count either way.
+ */
+export function consentStatus(purpose: string, decisions: readonly Decision[], carers: readonly CarerLink[], context: LapseContext): ConsentStatus {
+  const responsible = new Set(carers.filter((c) => c.parentalResponsibility).map((c) => c.carerId));
+  const latestByCarer = new Map<string, Decision>();
+  for (const d of decisions) {
+    if (d.purpose !== purpose || !responsible.has(d.carerId) || hasLapsed(d, context)) continue;
+    const before = latestByCarer.get(d.carerId);
+    if (!before || d.recordedAt >= before.recordedAt) latestByCarer.set(d.carerId, d);
+  }
+  const latest = [...latestByCarer.values()];
+  if (latest.some((d) => d.decision === 'refused')) return 'may-not';
+  if (latest.some((d) => d.decision === 'granted')) return 'may';
+  return 'no-answer';
+}
+
+/** A refusal that follows a grant for the same purpose is a withdrawal (CON-6). */
+export function isWithdrawal(before: ConsentStatus, after: ConsentStatus): boolean {
+  return before === 'may' && after !== 'may';
+}
+
+export type Progress = 'answered' | 'partly-answered' | 'not-answered';
+
+/** How far a pupil's family has got with the current purposes. */
+export function answerProgress(statuses: readonly ConsentStatus[]): Progress {
+  const answered = statuses.filter((s) => s !== 'no-answer').length;
+  if (answered === 0) return 'not-answered';
+  return answered === statuses.length ? 'answered' : 'partly-answered';
+}

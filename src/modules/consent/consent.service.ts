@@ -1,0 +1,196 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { AppError, NotFound } from '../../platform/http/errors.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { currentSettings } from '../settings/settings.service.ts';
+import type { ConsentPurpose, PolicySettings } from '../settings/settings.schema.ts';
+import * as repo from './consent.repository.ts';
+import { answerProgress, consentStatus, isWithdrawal, type ConsentStatus, type LapseContext } from './consent.rules.ts';
+
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export class Unprocessable extends AppError {
+  constructor(code: string, message: string) {
+    super(422, code, message);
+  }
+}
+
+/** Where a child's images are published for a purpose; the photo library fills this in (CON-6 → MED-6). */
+export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) => Promise<{ label: string; href: string | null }[]>;
+export const noPublishedImages: PublishedImageFinder = async () => [];
+
+export type Method = repo.NewDecision['method'];
+export interface DecisionInput { decision: 'granted' | 'refused'; carerId: string; method: Method; note?: string | null }
+
+export function lapseContext(settings: PolicySettings, pupilYearGroup: number | null, now = new Date()): LapseContext {
+  return { lapse: settings.consent.lapse, now, currentFormVersion: settings.consent.formVersion ?? 1, pupilYearGroup };
+}
+
+const displayName = (p: { given_name: string; family_name: string; preferred_name: string | null }) =>
+  `${p.preferred_name && p.preferred_name !== p.given_name ? p.preferred_name : p.given_name} ${p.family_name}`;
+
+/** Statuses of many pupils for many purposes, in two queries. */
+export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils: repo.PupilForConsent[], purposes: string[]) {
+  const ids = pupils.map((p) => p.id);
+  const [decisions, carers] = await Promise.all([repo.decisionsFor(tx, ids), repo.carerLinksFor(tx, ids)]);
+  return new Map(pupils.map((p) => [p.id, new Map(purposes.map((purpose) =>
+    [purpose, consentStatus(purpose, decisions.get(p.id) ?? [], carers.get(p.id) ?? [], lapseContext(settings, p.year_group))] as const))]));
+}
+
+/**
+ * Records one carer's answer for one pupil and purpose (CON-2), appended to the history. When it
+ * withdraws consent that was given, a takedown task is raised for the headteacher (CON-6).
+ */
+export async function appendDecision(tx: SchoolTx, schoolId: string, settings: PolicySettings, who: { id: string | null; label: string },
+  pupil: repo.PupilForConsent, purpose: string, input: DecisionInput, requestId: string | null, baseUrl: string) {
+  const before = (await statusesFor(tx, settings, [pupil], [purpose])).get(pupil.id)!.get(purpose)!;
+  const row = await repo.insertDecision(tx, schoolId, {
+    pupilId: pupil.id, purpose, decision: input.decision, carerId: input.carerId, method: input.method, formVersion: settings.consent.formVersion ?? 1,
+    yearGroup: pupil.year_group, note: input.note?.trim() || null, requestId, recordedBy: who.id, recordedByLabel: who.label,
+  });
+  const after = (await statusesFor(tx, settings, [pupil], [purpose])).get(pupil.id)!.get(purpose)!;
+  await recordAudit(tx, schoolId, who, { action: 'consent.recorded', subjectType: 'pupil', subjectId: pupil.id,
+    detail: { purpose, decision: input.decision, method: input.method, carerId: input.carerId, status: after } });
+  if (isWithdrawal(before, after)) {
+    const task = await repo.insertTakedownTask(tx, schoolId, pupil.id, purpose, row.id);
+    await recordAudit(tx, schoolId, who, { action: 'consent.withdrawn', subjectType: 'pupil', subjectId: pupil.id, detail: { purpose, takedownTask: task.id } });
+    for (const head of await repo.headteacherEmails(tx)) {
+      await enqueueMail(tx, schoolId, { to: head.email!, subject: 'A photo consent withdrawal needs your attention',
+        text: `A carer has withdrawn photo consent. Check where that child's photographs are published and take them down:\n${baseUrl}/consent/takedowns` });
+    }
+  }
+  return { id: row.id, recordedAt: row.recorded_at, status: after };
+}
+
+export function createConsentService(db: Kysely<DB>, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
+  const findImages = options.findPublishedImages ?? noPublishedImages;
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+  const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
+  const activePurposes = (settings: PolicySettings) => settings.consent.purposes.filter((p) => p.active);
+
+  return {
+    async purposes(actor: Actor): Promise<ConsentPurpose[]> {
+      requireAccess(actor, 'consent:consult');
+      return inSchool(actor, async (tx) => (await settingsOf(tx, actor)).consent.purposes);
+    },
+
+    async record(actor: Actor, pupilId: string, purposeKey: string, input: DecisionInput) {
+      requireAccess(actor, 'consent:record');
+      if (!isUuid(pupilId)) throw new NotFound('There is no such pupil');
+      const result = await inSchool(actor, async (tx) => {
+        const settings = await settingsOf(tx, actor);
+        const purpose = settings.consent.purposes.find((p) => p.key === purposeKey);
+        if (!purpose) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
+        if (!purpose.active) throw new Unprocessable('purpose_retired', `${purpose.label} is no longer asked for; its history is kept`);
+        const pupil = await repo.findPupil(tx, pupilId);
+        if (!pupil) throw new NotFound('There is no such pupil');
+        const carer = (await repo.carersOf(tx, pupilId)).find((c) => c.id === input.carerId);
+        if (!carer) throw new Unprocessable('not_a_carer', 'That person is not a carer of this pupil');
+        if (!carer.parental_responsibility) throw new Unprocessable('no_parental_responsibility', `${carer.given_name} ${carer.family_name} does not have parental responsibility, so cannot answer for this pupil`);
+        const saved = await appendDecision(tx, actor.schoolId, settings, auditActor(actor), pupil, purposeKey, input, null, config.baseUrl);
+        return { pupilId, purpose: purposeKey, decision: input.decision, carerId: input.carerId, method: input.method, recordedAt: saved.recordedAt.toISOString(), recordedBy: actor.staffId, status: saved.status };
+      });
+      options.onMail?.();
+      return result;
+    },
+
+    /** The whole history and the current answer per purpose (CON-2, CON-5); each view is audited. */
+    async pupilConsent(actor: Actor, pupilId: string) {
+      requireAccess(actor, 'consent:history');
+      if (!isUuid(pupilId)) throw new NotFound('There is no such pupil');
+      return inSchool(actor, async (tx) => {
+        const pupil = await repo.findPupil(tx, pupilId);
+        if (!pupil) throw new NotFound('There is no such pupil');
+        const settings = await settingsOf(tx, actor);
+        const purposes = settings.consent.purposes;
+        const statuses = (await statusesFor(tx, settings, [pupil], purposes.map((p) => p.key))).get(pupil.id)!;
+        const history = await repo.history(tx, pupilId);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.history-viewed', subjectType: 'pupil', subjectId: pupilId });
+        return { pupil: { ...pupil, displayName: displayName(pupil) }, settings, carers: await repo.carersOf(tx, pupilId),
+          current: purposes.map((p) => ({ purpose: p, status: statuses.get(p.key)! })), history };
+      });
+    },
+
+    /** CON-3: who may, may not, or has no answer, for a class and a purpose. Every pupil on roll in exactly one list. */
+    async photoList(actor: Actor, classId: string, purposeKey: string) {
+      requireAccess(actor, 'consent:consult');
+      if (!isUuid(classId)) throw new NotFound('There is no such class');
+      return inSchool(actor, async (tx) => {
+        const found = await tx.selectFrom('classes').select(['id', 'title']).where('id', '=', classId).executeTakeFirst();
+        if (!found) throw new NotFound('There is no such class');
+        const settings = await settingsOf(tx, actor);
+        const purpose = settings.consent.purposes.find((p) => p.key === purposeKey);
+        if (!purpose) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
+        const pupils = await repo.pupilsOnRollIn(tx, { classId });
+        const statuses = await statusesFor(tx, settings, pupils, [purposeKey]);
+        const list = { may: [] as typeof pupils, mayNot: [] as typeof pupils, noAnswer: [] as typeof pupils };
+        for (const p of pupils) {
+          const status = statuses.get(p.id)!.get(purposeKey)!;
+          list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
+        }
+        return { class: found, purpose, ...list };
+      });
+    },
+
+    /** A class against every current purpose: the staff-room sheet and the trip view. */
+    async classSheet(actor: Actor, classId: string) {
+      requireAccess(actor, 'consent:consult');
+      if (!isUuid(classId)) throw new NotFound('There is no such class');
+      return inSchool(actor, async (tx) => {
+        const found = await tx.selectFrom('classes').select(['id', 'title']).where('id', '=', classId).executeTakeFirst();
+        if (!found) throw new NotFound('There is no such class');
+        const settings = await settingsOf(tx, actor);
+        const purposes = activePurposes(settings);
+        const pupils = await repo.pupilsOnRollIn(tx, { classId });
+        const statuses = await statusesFor(tx, settings, pupils, purposes.map((p) => p.key));
+        return { class: found, purposes, rows: pupils.map((p) => {
+          const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
+          return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
+        }) };
+      });
+    },
+
+    /** Per class: families who have answered every purpose, some, or none (CON-4). */
+    async progress(actor: Actor) {
+      requireAccess(actor, 'consent:consult');
+      return inSchool(actor, async (tx) => {
+        const settings = await settingsOf(tx, actor);
+        const purposes = activePurposes(settings).map((p) => p.key);
+        const classes = await tx.selectFrom('classes').select(['id', 'title', 'year_group']).where('active', '=', true).orderBy('year_group').orderBy('title').execute();
+        const pupils = await repo.pupilsOnRollIn(tx, {});
+        const statuses = await statusesFor(tx, settings, pupils, purposes);
+        return classes.map((c) => {
+          const counts: Record<string, number> = { answered: 0, 'partly-answered': 0, 'not-answered': 0 };
+          for (const p of pupils.filter((x) => x.class_id === c.id)) counts[answerProgress(purposes.map((k) => statuses.get(p.id)!.get(k)!))]++;
+          return { ...c, answered: counts.answered, partly: counts['partly-answered'], notAnswered: counts['not-answered'] };
+        });
+      });
+    },
+
+    async takedowns(actor: Actor) {
+      requireAccess(actor, 'consent:takedown');
+      return inSchool(actor, async (tx) => {
+        const tasks = await repo.openTakedownTasks(tx);
+        return Promise.all(tasks.map(async (t) => ({ ...t, displayName: displayName(t), images: await findImages(tx, actor.schoolId, t.pupil_id, t.purpose) })));
+      });
+    },
+
+    async completeTakedown(actor: Actor, taskId: string) {
+      requireAccess(actor, 'consent:takedown');
+      if (!isUuid(taskId)) throw new NotFound();
+      await inSchool(actor, async (tx) => {
+        const done = await tx.updateTable('takedown_tasks').set({ done_at: new Date(), done_by: actor.staffId }).where('id', '=', taskId).where('done_at', 'is', null).executeTakeFirst();
+        if (Number(done.numUpdatedRows) !== 1) throw new NotFound();
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.takedown-done', subjectType: 'takedown', subjectId: taskId });
+      });
+    },
+  };
+}
+
+export type ConsentService = ReturnType<typeof createConsentService>;
+export type { ConsentStatus };

@@ -1,0 +1,93 @@
+import decodeHeic from 'heic-decode';
+import sharp, { type Metadata } from 'sharp';
+
+/** Larger than any school camera or phone makes; a file claiming more is refused before decoding. */
+export const maxPixels = 120_000_000;
+
+export type ImageFormat = 'jpeg' | 'png' | 'webp';
+export type ReadUpload =
+  | { ok: true; bytes: Buffer; format: ImageFormat; mime: string; width: number; height: number; convertedFrom: 'heic' | null }
+  | { ok: false; message: string };
+
+const mimes: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+const thousands = (n: number) => n.toLocaleString('en-GB');
+
+/** iPhone photos: an ISO base media file whose brand says HEIF/HEIC (not AVIF, which sharp reads itself). */
+export function isHeic(bytes: Buffer): boolean {
+  if (bytes.length < 12 || bytes.toString('latin1', 4, 8) !== 'ftyp') return false;
+  return ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(bytes.toString('latin1', 8, 12));
+}
+
+const notAnImage = (name: string) => `${name} is not a photograph that can be read. Upload a JPEG, PNG, WebP or HEIC (iPhone) file.`;
+const tooManyPixels = (name: string, width: number, height: number) =>
+  `${name} says it is ${thousands(width)} × ${thousands(height)} pixels, which is too large to open safely. Photographs of up to ${maxPixels / 1_000_000} megapixels can be uploaded.`;
+
+async function fromHeic(name: string, bytes: Buffer): Promise<ReadUpload> {
+  const howToFix = 'On the iPhone, choose Settings, Camera, Formats, Most Compatible (or share the photo as JPEG) and upload it again.';
+  try {
+    const images = await decodeHeic.all({ buffer: bytes });
+    try {
+      const first = images[0];
+      if (!first) return { ok: false, message: `${name} has no picture in it. ${howToFix}` };
+      if (first.width * first.height > maxPixels) return { ok: false, message: tooManyPixels(name, first.width, first.height) };
+      const { width, height, data } = await first.decode();
+      const jpeg = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }).jpeg({ quality: 92 }).toBuffer();
+      return { ok: true, bytes: jpeg, format: 'jpeg', mime: mimes.jpeg, width, height, convertedFrom: 'heic' };
+    } finally {
+      images.dispose();
+    }
+  } catch {
+    return { ok: false, message: `${name} is an iPhone (HEIC) photo that could not be read. ${howToFix}` };
+  }
+}
+
+/**
+ * MED-1, MED-7: reads an upload fully before anything is stored. Refuses what is not an image, a
+ * truncated file, a decompression bomb (checked from the header, before decoding) and an
+ * oversized file, each with a message that says what to do. HEIC is converted to JPEG on arrival.
+ */
+export async function readUpload(name: string, bytes: Buffer, maxMegabytes: number): Promise<ReadUpload> {
+  if (bytes.length > maxMegabytes * 1024 * 1024) {
+    return { ok: false, message: `${name} is ${megabytes(bytes.length)}. Photographs can be up to ${maxMegabytes} MB: export a smaller copy and upload that.` };
+  }
+  if (bytes.length === 0) return { ok: false, message: `${name} is empty` };
+  if (isHeic(bytes)) return fromHeic(name, bytes);
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    return { ok: false, message: notAnImage(name) };
+  }
+  const format = metadata.format;
+  if (format !== 'jpeg' && format !== 'png' && format !== 'webp') return { ok: false, message: notAnImage(name) };
+  const { width = 0, height = 0 } = metadata;
+  if (width * height > maxPixels) return { ok: false, message: tooManyPixels(name, width, height) };
+  try {
+    // Decode every pixel once: a file that ends early fails here, not when someone opens it.
+    await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
+  } catch {
+    return { ok: false, message: `${name} is incomplete or damaged: the picture in it cannot be read to the end. Copy it from the camera or phone again and upload it.` };
+  }
+  return { ok: true, bytes, format, mime: mimes[format], width, height, convertedFrom: null };
+}
+
+/**
+ * MED-6: a new image for publishing — orientation applied, no larger than `longestSide`, and no
+ * metadata at all (sharp writes none unless asked: no EXIF, GPS, XMP, IPTC, comments or ICC).
+ */
+export function publishedCopy(original: Buffer, longestSide: number): Promise<Buffer> {
+  return sharp(original, { limitInputPixels: maxPixels })
+    .rotate()
+    .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 85, mozjpeg: true })
+    .toBuffer();
+}
+
+/** A small JPEG for staff pages, made when asked (originals may be large and carry metadata). */
+export function preview(original: Buffer, longestSide = 960): Promise<Buffer> {
+  return sharp(original, { limitInputPixels: maxPixels }).rotate()
+    .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer();
+}

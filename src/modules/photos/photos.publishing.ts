@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { statusesFor } from '../consent/consent.service.ts';
+import { currentSettings } from '../settings/settings.service.ts';
+import type { PolicySettings } from '../settings/settings.schema.ts';
+import { publishedCopy } from './photos.images.ts';
+import * as repo from './photos.repository.ts';
+import * as pubs from './photos.publishing.repository.ts';
+import { needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
+import { isUuid } from './photos.service.ts';
+import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
+
+/** MED-4: the check failed; `reasons` name each pupil who blocks it and why (the API's 409). */
+export class NotAllowed extends Conflict {
+  constructor(readonly reasons: Refusal[]) {
+    super('not-allowed', `This photograph may not be published there: ${reasons.map((r) => r.reason).join('; ')}`);
+  }
+}
+
+export interface PublicationInput {
+  channel: string;
+  caption?: string;
+  altText?: string;
+  fileName?: string;
+  where?: string;
+  expressRequestId?: string;
+}
+
+export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-approval' | 'refused'; url?: string };
+
+const names = (p: repo.PupilRecord) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name });
+
+export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, baseUrl: string, onMail: () => void = () => {}) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+  const fileUrl = (photoId: string, requestId: string) => `${baseUrl}/api/v1/media/${photoId}/publications/${requestId}/file`;
+
+  async function editablePhoto(tx: SchoolTx, photoId: string) {
+    const photo = isUuid(photoId) ? await repo.findPhoto(tx, photoId) : undefined;
+    if (!photo) throw new NotFound('There is no such photograph');
+    if (photo.archived_at) throw new Conflict('archived', 'This photograph is archived and cannot be published.');
+    return photo;
+  }
+
+  /** Gathers what the pure rule needs: consent statuses, express permission, the directory. */
+  async function refusalsFor(tx: SchoolTx, settings: PolicySettings, photo: repo.PhotoRow, channel: Channel,
+    texts: { caption: string; altText: string; fileName: string }, expressRequestId: string | null) {
+    const purpose = settings.consent.purposes.find((p) => p.key === channel.purpose);
+    const tagged = await repo.taggedPupils(tx, photo.id);
+    const expressKey = expressRequestId ? `express:${expressRequestId}` : null;
+    const statuses = await statusesFor(tx, settings, tagged, [channel.purpose, ...(expressKey ? [expressKey] : [])]);
+    return publishRefusals({
+      channel, purpose, unidentified: photo.unidentified_count, texts,
+      tagged: tagged.map((p) => ({ ...names(p), status: statuses.get(p.id)!.get(channel.purpose)!, express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null })),
+      directory: purpose?.external ? (await repo.directory(tx)).map(names) : [],
+    });
+  }
+
+  /** Makes the clean copy, stores it under a random name and records where it went (MED-6, MED-8). */
+  async function publish(tx: SchoolTx, actor: Actor, settings: PolicySettings, photo: repo.PhotoRow, request: { id: string; channel: string; location: string }) {
+    const original = photo.storage_key ? await storage.get(photo.storage_key) : null;
+    if (!original) throw new NotFound('The file of this photograph is missing');
+    const copy = await publishedCopy(original, settings.photos.publishedLongestSide);
+    const key = newStorageKey('published', actor.schoolId, 'jpg');
+    await storage.put(key, copy);
+    try {
+      const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: key, by: actor.staffId });
+      await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.published', subjectType: 'photo', subjectId: photo.id,
+        detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location } });
+    } catch (error) {
+      await storage.delete(key);
+      throw error;
+    }
+  }
+
+  async function requireDecider(tx: SchoolTx, actor: Actor, settings: PolicySettings) {
+    const deciders: readonly string[] = settings.decisions.photoPublication;
+    if (!actor.roles.some((r) => deciders.includes(r))) throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
+  }
+
+  return {
+    async options(actor: Actor, photoId: string) {
+      requireAccess(actor, 'media:publish');
+      return inSchool(actor, async (tx) => {
+        const photo = await editablePhoto(tx, photoId);
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        return { photo, channels: settings.photos.channels, expressRequests: await pubs.expressRequests(tx) };
+      });
+    },
+
+    /** MED-4, MED-5: checked now; published at once, or waits for the headteacher where the policy says. */
+    async request(actor: Actor, photoId: string, input: PublicationInput): Promise<PublicationOutcome> {
+      requireAccess(actor, 'media:publish');
+      const outcome = await inSchool(actor, async (tx) => {
+        const photo = await editablePhoto(tx, photoId);
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const channel = settings.photos.channels.find((c) => c.key === input.channel);
+        if (!channel) throw new ValidationError([{ field: 'channel', message: 'Choose where the photograph will be published' }]);
+        const express = input.expressRequestId?.trim() || null;
+        if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express)))) throw new ValidationError([{ field: 'expressRequestId', message: 'Choose an express permission request from the list' }]);
+        const texts = { caption: input.caption?.trim() ?? '', altText: input.altText?.trim() ?? '', fileName: input.fileName?.trim() ?? '' };
+        const refusals = await refusalsFor(tx, settings, photo, channel, texts, express);
+        if (refusals.length) throw new NotAllowed(refusals);
+        const waits = needsApproval(channel);
+        const row = await pubs.insertRequest(tx, actor.schoolId, { photoId, channel: channel.key, ...texts, location: input.where?.trim() ?? '',
+          expressRequestId: express, status: waits ? 'requested' : 'published', requestedBy: actor.staffId });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.publication-requested', subjectType: 'photo', subjectId: photoId, detail: { request: row.id, channel: channel.key, waits } });
+        if (!waits) {
+          await publish(tx, actor, settings, photo, { id: row.id, channel: channel.key, location: input.where?.trim() ?? '' });
+          return { id: row.id, status: 'published' as const, url: fileUrl(photoId, row.id) };
+        }
+        for (const person of await pubs.staffWithRoles(tx, settings.decisions.photoPublication)) {
+          await enqueueMail(tx, actor.schoolId, { to: person.email!, subject: 'A photograph is waiting for your decision',
+            text: `${actor.name} asks to publish a photograph (${channel.label}). Decide here:\n${baseUrl}/photos/approvals` });
+        }
+        return { id: row.id, status: 'awaiting-approval' as const };
+      });
+      if (outcome.status === 'awaiting-approval') onMail();
+      return outcome;
+    },
+
+    /** The headteacher's queue (MED-5); `mayDecide` is false for a leader the settings do not name. */
+    async awaiting(actor: Actor) {
+      requireAccess(actor, 'media:decide');
+      return inSchool(actor, async (tx) => {
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const deciders: readonly string[] = settings.decisions.photoPublication;
+        const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
+        const requests = (await pubs.awaitingDecision(tx)).map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel }));
+        return { requests, mayDecide: actor.roles.some((r) => deciders.includes(r)), deciders };
+      });
+    },
+
+    async decide(actor: Actor, photoId: string, requestId: string, input: { decision: string; note?: string }): Promise<PublicationOutcome> {
+      requireAccess(actor, 'media:decide');
+      if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
+      return inSchool(actor, async (tx) => {
+        const request = await pubs.findRequest(tx, photoId, requestId);
+        if (!request) throw new NotFound('There is no such request');
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        await requireDecider(tx, actor, settings);
+        if (request.status !== 'requested') throw new Conflict('already-decided', 'This request has already been decided');
+        const note = input.note?.trim() || null;
+        if (input.decision !== 'approved' && input.decision !== 'refused') throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);
+        if (input.decision === 'refused' && !note) throw new ValidationError([{ field: 'note', message: 'Say why it is refused, so the member of staff knows' }]);
+        const photo = await editablePhoto(tx, photoId);
+        if (input.decision === 'approved') {
+          // Consent may have changed since the request: check again at the moment of publishing.
+          const channel = settings.photos.channels.find((c) => c.key === request.channel);
+          if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings');
+          const refusals = await refusalsFor(tx, settings, photo, channel, { caption: request.caption, altText: request.alt_text, fileName: request.file_name }, request.express_request_id);
+          if (refusals.length) throw new NotAllowed(refusals);
+        }
+        const status = input.decision === 'approved' ? 'published' : 'refused';
+        await pubs.decide(tx, requestId, status, actor.staffId, note);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: `photo.publication-${input.decision}`, subjectType: 'photo', subjectId: photoId, detail: { request: requestId, note } });
+        if (status === 'refused') return { id: requestId, status };
+        await publish(tx, actor, settings, photo, { id: requestId, channel: request.channel, location: request.location });
+        return { id: requestId, status, url: fileUrl(photoId, requestId) };
+      });
+    },
+
+    /** The published copy: no metadata, a name that says nothing. 404 until it is published. */
+    async copy(actor: Actor, photoId: string, requestId: string) {
+      requireAccess(actor, 'media:view');
+      if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound();
+      const publication = await inSchool(actor, (tx) => pubs.publicationOf(tx, photoId, requestId));
+      const bytes = publication?.copy_key ? await storage.get(publication.copy_key) : null;
+      if (!publication || !bytes) throw new NotFound('This photograph has not been published');
+      return { bytes, fileName: publication.copy_key!.split('/').pop()! };
+    },
+
+    async history(actor: Actor, photoId: string) {
+      requireAccess(actor, 'media:view');
+      return inSchool(actor, (tx) => pubs.requestsOf(tx, photoId));
+    },
+
+    /** CON-6: the head records that a publication has come down. */
+    async takeDown(actor: Actor, photoId: string, requestId: string) {
+      requireAccess(actor, 'consent:takedown');
+      if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound();
+      await inSchool(actor, async (tx) => {
+        const done = await tx.updateTable('photo_publications').set({ taken_down_at: new Date(), taken_down_by: actor.staffId })
+          .where('request_id', '=', requestId).where('photo_id', '=', photoId).where('taken_down_at', 'is', null).returning('id').executeTakeFirst();
+        if (!done) throw new NotFound('There is no such publication, or it is already taken down');
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.taken-down', subjectType: 'photo', subjectId: photoId, detail: { publication: done.id } });
+      });
+    },
+  };
+}
+
+/** CON-6 for the consent module: every live publication of the child on channels of that purpose. */
+export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) {
+  const settings = (await currentSettings(tx, schoolId)).settings;
+  const channels = settings.photos.channels.filter((c) => c.purpose === purpose);
+  const express = purpose.startsWith('express:') ? purpose.slice('express:'.length) : null;
+  const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
+  const rows = await pubs.livePublicationsOf(tx, pupilId, channels.map((c) => c.key), express && isUuid(express) ? express : null);
+  return rows.map((r) => ({ label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`, href: `/photos/${r.photo_id}` }));
+}
+
+export type PublishingService = ReturnType<typeof createPublishingService>;

@@ -1,0 +1,152 @@
+/**
+ * Pure decisions about photographs (MED-3, MED-4, MED-5, MED-7), no I/O: may this photo go to this
+ * channel, is this context allowed, when is a year's photos archived and deleted.
+ */
+import type { ConsentStatus } from '../consent/consent.rules.ts';
+
+/** The policy's own sentence (000 D), shown when a prohibited context is chosen. */
+export const prohibitedContextSentence = 'Photographs will not be taken of children when wearing swimming costumes or taking part in swimming lessons.';
+
+export function prohibitedContextsIn(contexts: readonly string[], prohibited: readonly string[]): string[] {
+  return contexts.filter((c) => prohibited.includes(c));
+}
+
+export interface Channel {
+  key: string;
+  label: string;
+  purpose: string;
+  headteacherApproval: boolean;
+  expressPermission?: boolean;
+}
+
+export interface PupilNames {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+}
+
+export interface TaggedPupil extends PupilNames {
+  /** The consent status for the channel's purpose. */
+  status: ConsentStatus;
+  /** The status for the chosen express permission request, or null when none was chosen. */
+  express: ConsentStatus | null;
+}
+
+export interface PublishCheck {
+  channel: Channel;
+  /** The consent purpose the channel is mapped to; undefined when the settings no longer have it. */
+  purpose: { key: string; label: string; external: boolean } | undefined;
+  tagged: readonly TaggedPupil[];
+  unidentified: number;
+  texts: { caption: string; altText: string; fileName: string };
+  /** Everyone in the directory, for the names check (external channels). */
+  directory: readonly PupilNames[];
+}
+
+export interface Refusal {
+  pupilId: string | null;
+  reason: string;
+}
+
+export const displayName = (p: PupilNames) => `${p.preferredName || p.givenName} ${p.familyName}`;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole-word, case-insensitive: "Sam" is found in "Well done Sam!" but not in "Samuel" or "same". */
+export function mentions(text: string, name: string): boolean {
+  const trimmed = name.trim();
+  if (trimmed.length < 2 || !text) return false;
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(trimmed)}(?=$|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/** Which of a pupil's names (legal given and family, preferred) a text gives, and where. */
+export function namesGiven(pupil: PupilNames, texts: PublishCheck['texts']): { field: string; name: string } | null {
+  const names = [pupil.givenName, pupil.familyName, pupil.preferredName ?? ''].filter((n) => n.trim());
+  const fields: [string, string][] = [['caption', texts.caption], ['alt text', texts.altText], ['file name', texts.fileName.replace(/[_.-]+/g, ' ')]];
+  for (const [field, text] of fields) for (const name of names) if (mentions(text, name)) return { field, name };
+  return null;
+}
+
+const statusWords: Record<ConsentStatus, string> = {
+  may: 'has consent',
+  'may-not': 'their carers have said no',
+  'no-answer': 'there is no answer on record, which counts as no',
+};
+
+/**
+ * MED-4: every tagged pupil has consent for the channel's purpose; nobody is unidentified; outside
+ * school no name is given; a newspaper, or a name, needs express permission for each pupil (000 D).
+ * Returns every reason it may not go, each naming the pupil who blocks it; empty means it may.
+ */
+export function publishRefusals(check: PublishCheck): Refusal[] {
+  const { channel, purpose, tagged } = check;
+  if (!purpose) return [{ pupilId: null, reason: `${channel.label} is linked to a consent purpose the school no longer has; ask the headteacher to correct the policy settings` }];
+  const reasons: Refusal[] = [];
+  if (check.unidentified > 0) {
+    reasons.push({ pupilId: null, reason: `${check.unidentified} ${check.unidentified === 1 ? 'person in the photograph is' : 'people in the photograph are'} not identified yet: consent cannot be checked for them` });
+  }
+  for (const pupil of tagged) {
+    if (pupil.status !== 'may') reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
+  }
+  const namedTagged = new Map<string, { field: string; name: string }>();
+  let named = false;
+  if (purpose.external) {
+    const taggedIds = new Set(tagged.map((p) => p.id));
+    for (const pupil of check.directory) {
+      const given = namesGiven(pupil, check.texts);
+      if (!given) continue;
+      named = true;
+      if (taggedIds.has(pupil.id)) namedTagged.set(pupil.id, given);
+      else reasons.push({ pupilId: pupil.id, reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): outside school no child is named` });
+    }
+  }
+  if (channel.expressPermission || named) {
+    for (const pupil of tagged) {
+      if (pupil.express === 'may') continue;
+      const given = namedTagged.get(pupil.id);
+      const why = given ? `The ${given.field} gives the name “${given.name}”: naming a child outside school needs`
+        : channel.expressPermission ? `${channel.label} needs` : 'Naming a child outside school needs';
+      const detail = pupil.express === null ? 'choose the express permission request that covers this use' : `for the chosen request, ${statusWords[pupil.express]}`;
+      reasons.push({ pupilId: pupil.id, reason: `${why} express written permission from ${displayName(pupil)}’s carers: ${detail}` });
+    }
+  }
+  return reasons;
+}
+
+/** MED-5: whether the request waits for the headteacher. */
+export const needsApproval = (channel: Channel) => channel.headteacherApproval;
+
+export interface RetentionSettings {
+  archivePhotosAtYearEnd: boolean;
+  deletePhotosAfterYears: number;
+  deletionNoticeDays: number;
+}
+
+const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86400_000);
+const addYears = (isoDate: string, years: number) => `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+
+/**
+ * MED-7 (000 D): archived the day after the academic year ends; deleted the following year (at the
+ * end of it, `deletePhotosAfterYears` later) unless kept as evidence; notice N days before.
+ */
+export function retentionDates(yearEndsOn: string, settings: RetentionSettings) {
+  const deleteOn = addDays(addYears(yearEndsOn, settings.deletePhotosAfterYears), 1);
+  return {
+    archiveOn: addDays(yearEndsOn, 1),
+    deleteOn,
+    noticeOn: new Date(deleteOn.getTime() - settings.deletionNoticeDays * 86400_000),
+  };
+}
+
+/** What the retention job does to one photo today. Deletion wins; evidence of achievement is kept (archived). */
+export function retentionDue(photo: { yearEndsOn: string; archived: boolean; evidence: boolean }, settings: RetentionSettings, now: Date) {
+  const dates = retentionDates(photo.yearEndsOn, settings);
+  const remove = !photo.evidence && now >= dates.deleteOn;
+  return {
+    delete: remove,
+    archive: !remove && !photo.archived && settings.archivePhotosAtYearEnd && now >= dates.archiveOn,
+    notice: !remove && !photo.evidence && now >= dates.noticeOn,
+    deleteOn: dates.deleteOn,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { AppError, Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
+import { academicYearFor } from '../school/school-calendar.ts';
+import { currentSettings } from '../settings/settings.service.ts';
+import { preview, readUpload } from './photos.images.ts';
+import * as repo from './photos.repository.ts';
+import { prohibitedContextSentence, prohibitedContextsIn } from './photos.rules.ts';
+import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
+
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** An upload refused for what it is (the API's 422): `prohibited-context` or `invalid-image`. */
+export class PhotoRefused extends AppError {
+  constructor(code: 'prohibited-context' | 'invalid-image', message: string, readonly field: string) {
+    super(422, code, message);
+  }
+}
+
+export interface UploadInput {
+  fileName: string;
+  bytes: Buffer | null;
+  event: string;
+  takenOn: string;
+  contexts: string[];
+  pupilIds: string[];
+  unidentified: string | number;
+}
+
+export const contextLabel = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+export function createPhotoService(db: Kysely<DB>, storage: PhotoStorage) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+  const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
+
+  async function requirePhoto(tx: SchoolTx, id: string) {
+    const photo = isUuid(id) ? await repo.findPhoto(tx, id) : undefined;
+    if (!photo) throw new NotFound('There is no such photograph. It may have been deleted under the school’s retention rule.');
+    return photo;
+  }
+  const requireEditable = (photo: repo.PhotoRow) => {
+    if (photo.archived_at) throw new Conflict('archived', 'This photograph is archived: it can be looked at but not changed or published.');
+  };
+
+  async function checkTags(tx: SchoolTx, pupilIds: string[]) {
+    const ids = [...new Set(pupilIds.filter((id) => id.trim()))];
+    if (ids.some((id) => !isUuid(id))) throw new ValidationError([{ field: 'pupilIds', message: 'Choose pupils from the class list' }]);
+    const found = await repo.pupilsOnRoll(tx, ids);
+    if (found.length !== ids.length) throw new ValidationError([{ field: 'pupilIds', message: 'Choose pupils on roll from the class list' }]);
+    return ids;
+  }
+
+  function checkUnidentified(value: string | number): number {
+    const text = String(value).trim();
+    if (text === '') return 0;
+    if (!/^\d{1,3}$/.test(text)) throw new ValidationError([{ field: 'unidentified', message: 'Enter how many people are not identified yet as a number, like 0 or 2' }]);
+    return Number(text);
+  }
+
+  return {
+    /** The contexts to choose from, the upload limit, whether the person may keep evidence. */
+    async uploadOptions(actor: Actor) {
+      requireAccess(actor, 'media:upload');
+      return inSchool(actor, async (tx) => (await settingsOf(tx, actor)).photos);
+    },
+
+    /** MED-1, MED-2, MED-3: checks everything first; only a photo that passes is stored. */
+    async upload(actor: Actor, input: UploadInput) {
+      requireAccess(actor, 'media:upload');
+      return inSchool(actor, async (tx) => {
+        const settings = (await settingsOf(tx, actor)).photos;
+        const problems: FieldProblem[] = [];
+        const event = input.event.trim();
+        if (!event) problems.push({ field: 'event', message: 'Enter the event, like “Year 4 trip to the castle”' });
+        else if (event.length > 200) problems.push({ field: 'event', message: 'The event must be 200 characters or fewer' });
+        if (!isDate(input.takenOn)) problems.push({ field: 'takenOn', message: 'Enter the date the photograph was taken, like 2026-06-12' });
+        const contexts = [...new Set(input.contexts.map((c) => c.trim()).filter(Boolean))];
+        if (contexts.length === 0) problems.push({ field: 'contexts', message: 'Choose what was happening' });
+        else if (contexts.some((c) => !settings.contexts.includes(c))) problems.push({ field: 'contexts', message: `Choose from: ${settings.contexts.map(contextLabel).join(', ')}` });
+        if (!input.bytes) problems.push({ field: 'file', message: 'Choose a photograph to upload' });
+        if (problems.length) throw new ValidationError(problems);
+        const prohibited = prohibitedContextsIn(contexts, settings.prohibitedContexts);
+        if (prohibited.length) {
+          throw new PhotoRefused('prohibited-context', `This photograph cannot be kept: ${prohibited.map(contextLabel).join(', ').toLowerCase()} is not photographed. The policy says: “${prohibitedContextSentence}”`, 'contexts');
+        }
+        const unidentified = checkUnidentified(input.unidentified);
+        const pupilIds = await checkTags(tx, input.pupilIds);
+        const image = await readUpload(input.fileName || 'The file', input.bytes!, settings.maxUploadMegabytes);
+        if (!image.ok) throw new PhotoRefused('invalid-image', image.message, 'file');
+        const year = (await repo.academicYearOn(tx, input.takenOn)) ?? (({ label, endsOn }) => ({ label, ends_on: endsOn }))(academicYearFor(new Date(`${input.takenOn}T00:00:00Z`)));
+        const key = newStorageKey('originals', actor.schoolId, image.format === 'jpeg' ? 'jpg' : image.format);
+        await storage.put(key, image.bytes);
+        try {
+          const row = await repo.insertPhoto(tx, actor.schoolId, {
+            eventName: event, takenOn: input.takenOn, contexts, uploadedBy: actor.staffId, unidentified, storageKey: key, mime: image.mime,
+            width: image.width, height: image.height, byteSize: image.bytes.length, academicYear: year.label, yearEndsOn: year.ends_on,
+          });
+          await repo.replaceTags(tx, actor.schoolId, row.id, pupilIds, actor.staffId);
+          await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.uploaded', subjectType: 'photo', subjectId: row.id,
+            detail: { event, takenOn: input.takenOn, contexts, pupils: pupilIds.length, unidentified, convertedFrom: image.convertedFrom } });
+          return { id: row.id };
+        } catch (error) {
+          await storage.delete(key);
+          throw error;
+        }
+      });
+    },
+
+    /** Everyday list (this year's and last year's, not yet archived) or the archive. */
+    async list(actor: Actor, archived = false) {
+      requireAccess(actor, 'media:view');
+      return inSchool(actor, (tx) => repo.listPhotos(tx, archived));
+    },
+
+    async photo(actor: Actor, id: string) {
+      requireAccess(actor, 'media:view');
+      return inSchool(actor, async (tx) => {
+        const photo = await requirePhoto(tx, id);
+        return { photo, pupils: await repo.taggedPupils(tx, id), settings: await settingsOf(tx, actor) };
+      });
+    },
+
+    /** MED-2: who is in the photo, from the class list, and how many are not identified yet. */
+    async tag(actor: Actor, id: string, input: { pupilIds: string[]; unidentified: string | number }) {
+      requireAccess(actor, 'media:upload');
+      await inSchool(actor, async (tx) => {
+        const photo = await requirePhoto(tx, id);
+        requireEditable(photo);
+        const unidentified = checkUnidentified(input.unidentified);
+        const pupilIds = await checkTags(tx, input.pupilIds);
+        await repo.replaceTags(tx, actor.schoolId, id, pupilIds, actor.staffId);
+        await tx.updateTable('photos').set({ unidentified_count: unidentified }).where('id', '=', id).execute();
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.tagged', subjectType: 'photo', subjectId: id, detail: { pupils: pupilIds.length, unidentified } });
+      });
+    },
+
+    /** The original, for staff only (never public). */
+    async original(actor: Actor, id: string, size: 'original' | 'preview') {
+      requireAccess(actor, 'media:view');
+      const photo = await inSchool(actor, (tx) => requirePhoto(tx, id));
+      const bytes = photo.storage_key ? await storage.get(photo.storage_key) : null;
+      if (!bytes) throw new NotFound('The file of this photograph is missing');
+      return size === 'original' ? { bytes, mime: photo.mime } : { bytes: await preview(bytes), mime: 'image/jpeg' };
+    },
+
+    /** MED-7: a photo kept as evidence of achievement is not deleted with its year. */
+    async setEvidence(actor: Actor, id: string, evidence: boolean) {
+      requireAccess(actor, 'media:keep');
+      await inSchool(actor, async (tx) => {
+        await requirePhoto(tx, id);
+        await tx.updateTable('photos').set({ evidence_of_achievement: evidence }).where('id', '=', id).execute();
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: evidence ? 'photo.kept-as-evidence' : 'photo.evidence-unmarked', subjectType: 'photo', subjectId: id });
+      });
+    },
+  };
+}
+
+export type PhotoService = ReturnType<typeof createPhotoService>;

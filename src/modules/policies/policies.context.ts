@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { NotFound, type FieldProblem } from '../../platform/http/errors.ts';
+import * as repo from './policies.repository.ts';
+
+/** What every part of the policies service is built from. */
+export interface PoliciesDeps {
+  db: Kysely<DB>;
+  /** Public address, for links in e-mails and the API's publicUrl. */
+  baseUrl: string;
+  /** Called after mail is queued, so delivery starts now. */
+  onMail: () => void;
+}
+
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export const inSchool = <T>(deps: PoliciesDeps, actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(deps.db, actor.schoolId, work);
+
+export async function loadPolicy(tx: SchoolTx, id: string): Promise<repo.PolicyRow> {
+  const policy = isUuid(id) ? await repo.findPolicy(tx, id) : undefined;
+  if (!policy) throw new NotFound();
+  return policy;
+}
+
+export function versionNumber(value: string | number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 100_000) throw new NotFound();
+  return number;
+}
+
+export async function loadVersion(tx: SchoolTx, policyId: string, number: number) {
+  const version = await repo.findVersion(tx, policyId, number);
+  if (!version) throw new NotFound();
+  return version;
+}
+
+export const staffName = (s: { given_name: string; family_name: string }) => `${s.given_name} ${s.family_name}`;
+
+/** The day in the school's country: review dates and approvals are days, not instants. */
+export const londonDay = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+
+export function required(problems: FieldProblem[], field: string, value: string, message: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) problems.push({ field, message });
+  return trimmed;
+}

@@ -1,0 +1,120 @@
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { Services } from '../../app.ts';
+import { may } from '../../platform/auth/access.ts';
+import { roleLabels, roles } from '../../platform/auth/permissions.ts';
+import { ValidationError } from '../../platform/http/errors.ts';
+import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { actorOf } from '../../platform/http/request-context.ts';
+import { maxPolicyFileBytes } from './policies.files.ts';
+import { everyone, kindLabel, policyKinds } from './policies.rules.ts';
+import { describeReview, staffItems, statusTag } from './policies.view-model.ts';
+
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const DetailsBody = Type.Object({
+  title: Type.String({ default: '' }), kind: Type.String({ default: 'other' }), ownerId: Type.String({ default: '' }),
+  intervalMonths: Type.String({ default: '' }), appliesTo: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
+  links: Type.String({ default: '', maxLength: 5000 }), body: Type.String({ default: '', maxLength: 500_000 }), _csrf: Type.Optional(Type.String()),
+});
+type Details = Static<typeof DetailsBody>;
+
+const asDetails = (body: Details) => ({ ...body, appliesTo: [body.appliesTo].flat().filter(Boolean) });
+
+/** POL-1: the register, a new policy, an imported one, and each policy's details. */
+export async function policiesRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: maxPolicyFileBytes, files: 1, fields: 5 } });
+
+  const detailsForm = async (request: FastifyRequest, values: Partial<ReturnType<typeof asDetails>>) => {
+    const staff = await services.policies.staffChoices(actorOf(request));
+    return {
+      values,
+      kindItems: policyKinds.map((k) => ({ value: k.key, text: k.label, selected: k.key === values.kind })),
+      ownerItems: [{ value: '', text: 'No owner yet' }, ...staffItems(staff, values.ownerId ?? null)],
+      roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: (values.appliesTo ?? []).includes(r) })),
+    };
+  };
+
+  app.get('/policies', { config: { permission: 'policy:read' }, schema: { hide: true } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const policies = await services.policies.list(actor);
+    return render(request, reply, 'policies/views/register.njk', {
+      title: 'Policies', canManage: may(actor, 'policy:manage'), canChangeSettings: may(actor, 'policy:settings'), publicList: `/schools/${actor.schoolUrn}/policies`,
+      policies: policies.map((p) => ({ ...p, kindLabel: kindLabel(p.kind), tag: statusTag(p.status), review: describeReview(p.review, p.overdue) })),
+    });
+  });
+
+  app.get('/policies/new', { config: { permission: 'policy:manage' }, schema: { hide: true } }, async (request, reply) => {
+    const defaults = { kind: 'social-media', intervalMonths: '12', appliesTo: everyone, ownerId: actorOf(request).staffId, title: '', links: '', body: '' };
+    return render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies', ...(await detailsForm(request, defaults)) });
+  });
+
+  app.post('/policies', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: DetailsBody } }, async (request, reply) => {
+    const input = asDetails(request.body as Details);
+    try {
+      const created = await services.policies.create(actorOf(request), input);
+      setFlash(reply, `${input.title.trim()} added as a draft`);
+      return reply.redirect(`/policies/${created.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies',
+        ...(await detailsForm(request, input)), ...formErrors(error.problems) }, 400);
+    }
+  });
+
+  const importPage = { title: 'Import a policy', backLink: '/policies', maxMegabytes: maxPolicyFileBytes / 1024 / 1024 };
+
+  app.get('/policies/import', { config: { permission: 'policy:manage' }, schema: { hide: true } }, async (request, reply) =>
+    render(request, reply, 'policies/views/import.njk', importPage));
+
+  app.post('/policies/import', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
+    const file = (request.body as { file?: MultipartFile } | undefined)?.file;
+    if (!file || file.type !== 'file' || !file.filename) {
+      return render(request, reply, 'policies/views/import.njk', { ...importPage, ...formErrors([{ field: 'file', message: 'Select the policy file' }]) }, 400);
+    }
+    try {
+      const outcome = await services.policies.importFile(actorOf(request), file.filename, await file.toBuffer());
+      setFlash(reply, `${file.filename} imported as a draft. Check what was found, then correct the text if you need to.`);
+      return reply.redirect(`/policies/${outcome.id}/versions/1/edit`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render(request, reply, 'policies/views/import.njk', { ...importPage, ...formErrors(error.problems) }, 400);
+    }
+  });
+
+  app.get('/policies/:id', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const found = await services.policies.policy(actor, (request.params as Static<typeof IdParams>).id);
+    return render(request, reply, 'policies/views/policy.njk', {
+      title: found.policy.title, backLink: '/policies', ...found, canManage: may(actor, 'policy:manage'),
+      kindLabel: kindLabel(found.policy.kind), tag: statusTag(found.policy.status), reviewText: describeReview(found.review, found.overdue),
+      appliesToText: found.policy.applies_to.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r).join(', '),
+      versions: found.versions.map((v) => ({ ...v, tag: statusTag(v.status) })),
+      publicUrl: found.current ? `/schools/${actor.schoolUrn}/policies/${found.policy.slug}` : null,
+    });
+  });
+
+  const detailsPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Partial<ReturnType<typeof asDetails>> | null, errors: object, status: number) => {
+    const found = await services.policies.policy(actorOf(request), id);
+    const current = values ?? { title: found.policy.title, kind: found.policy.kind, ownerId: found.policy.owner_id ?? '',
+      intervalMonths: String(found.policy.review_interval_months), appliesTo: found.policy.applies_to, links: found.links.map((l) => l.linked_title).join('\n') };
+    return render(request, reply, 'policies/views/details.njk', { title: `Change the details of ${found.policy.title}`, policy: found.policy,
+      backLink: `/policies/${id}`, ...(await detailsForm(request, current)), ...errors }, status);
+  };
+
+  app.get('/policies/:id/details', { config: { permission: 'policy:manage' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
+    detailsPage(request, reply, (request.params as Static<typeof IdParams>).id, null, {}, 200));
+
+  app.post('/policies/:id/details', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: DetailsBody } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    const input = asDetails(request.body as Details);
+    try {
+      await services.policies.updateDetails(actorOf(request), id, input);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return detailsPage(request, reply, id, input, formErrors(error.problems), 400);
+    }
+    setFlash(reply, 'Policy details saved');
+    return reply.redirect(`/policies/${id}`, 303);
+  });
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines, diffSummary, withContext } from './policies.diff.rules.ts';
+import { renderPolicyMarkdown } from './policies.markdown.ts';
+import { mustAcknowledge, sameName, signatoryTitles, slugFor, unsignedTitles } from './policies.rules.ts';
+
+describe('comparing two versions line by line', () => {
+  it('finds added, removed and unchanged lines in order', () => {
+    const lines = diffLines('a\nb\nc\nd', 'a\nc\nd\ne');
+    expect(lines.map((l) => `${l.change} ${l.text}`)).toEqual(['same a', 'removed b', 'same c', 'same d', 'added e']);
+    expect(diffSummary(lines)).toEqual({ added: 1, removed: 1 });
+  });
+
+  it('shows a changed line as the old one removed and the new one added', () => {
+    expect(diffLines('Reviewed every year', 'Reviewed every three years')).toEqual([
+      { change: 'added', text: 'Reviewed every three years', newNumber: 1 },
+      { change: 'removed', text: 'Reviewed every year', oldNumber: 1 },
+    ]);
+  });
+
+  it('folds long unchanged stretches, keeping two lines either side of a change', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n');
+    const after = before.replace('line 10', 'line ten');
+    const rows = withContext(diffLines(before, after));
+    expect(rows[0]).toEqual({ change: 'skipped', count: 7 });
+    expect(rows.filter((r) => r.change === 'same')).toHaveLength(4);
+    expect(rows.at(-1)).toEqual({ change: 'skipped', count: 8 });
+  });
+
+  it('says nothing changed for identical texts', () => {
+    expect(withContext(diffLines('same\ntext', 'same\ntext'))).toEqual([{ change: 'skipped', count: 2 }]);
+  });
+});
+
+describe('policy text in Markdown, rendered safely', () => {
+  it('uses GOV.UK typography with headings below the page’s own h1', () => {
+    const html = renderPolicyMarkdown('# Social Media Policy\n\n## 1. Scope\n\nAll staff.\n\n- one\n- two\n');
+    expect(html).toContain('<h2 class="govuk-heading-l">Social Media Policy</h2>');
+    expect(html).toContain('<h3 class="govuk-heading-m">1. Scope</h3>');
+    expect(html).toContain('<p class="govuk-body">All staff.</p>');
+    expect(html).toContain('<ul class="govuk-list govuk-list--bullet">');
+  });
+
+  it('shows HTML written in a policy as text, and keeps only web links', () => {
+    const html = renderPolicyMarkdown('<script>alert(1)</script>\n\nHello <img src=x onerror=alert(1)> [bad](javascript:alert(1)) [good](https://example.org) ![photo](https://evil.example/x.png)');
+    expect(html).not.toMatch(/<script|<img|javascript:|evil\.example/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<a class="govuk-link" href="https://example.org">good</a>');
+    expect(html).toContain('bad');
+  });
+});
+
+describe('signatures and who must read a policy', () => {
+  it('gives each signature line its own name, so two co-headteachers can both sign (001)', () => {
+    expect(signatoryTitles(['Chair of Governors', 'Co-Headteacher', 'Co-Headteacher'])).toEqual(['Chair of Governors', 'Co-Headteacher', 'Co-Headteacher (2)']);
+    expect(signatoryTitles(['Headteacher', 'Chair of governors'])).toEqual(['Headteacher', 'Chair of governors']);
+  });
+
+  it('is approved only when every line is signed', () => {
+    const required = [{ title: 'Headteacher', staffId: 'a', name: 'A' }, { title: 'Chair of governors', staffId: 'b', name: 'B' }];
+    expect(unsignedTitles(required, [{ role_title: 'Headteacher' }]).map((r) => r.title)).toEqual(['Chair of governors']);
+    expect(unsignedTitles(required, [{ role_title: 'Headteacher' }, { role_title: 'Chair of governors' }])).toEqual([]);
+  });
+
+  it.each([
+    ['Ruth Taylor', 'Ruth Taylor', true],
+    ['  ruth   TAYLOR ', 'Ruth Taylor', true],
+    ['R Taylor', 'Ruth Taylor', false],
+    ['', 'Ruth Taylor', false],
+  ])('accepts "%s" as the signature of %s: %s', (typed, recorded, expected) => {
+    expect(sameName(typed, recorded)).toBe(expected);
+  });
+
+  it('asks the people whose roles the policy applies to', () => {
+    expect(mustAcknowledge(['teacher'], ['teacher', 'governor'])).toBe(true);
+    expect(mustAcknowledge(['office'], ['teacher', 'governor'])).toBe(false);
+  });
+
+  it('makes a web address from the title, unique in the school', () => {
+    expect(slugFor('Use of Social Media & Networking Policy', new Set())).toBe('use-of-social-media-networking-policy');
+    expect(slugFor('Social Media Policy', new Set(['social-media-policy', 'social-media-policy-2']))).toBe('social-media-policy-3');
+    expect(slugFor('???', new Set())).toBe('policy');
+  });
+});

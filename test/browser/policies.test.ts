@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
+import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
+import { expectNoAxeViolations, navigates } from './pages.ts';
+import { PolicyUser } from './policies.pages.ts';
+
+const trentPolicy = fileURLToPath(new URL('../../../shared/seeds/004_153aa0418b67876c.txt', import.meta.url));
+
+describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a real browser', () => {
+  let running: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let school: { urn: string };
+  const staff: Record<string, TestStaff> = {};
+  const names: Record<string, string> = {};
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    running = await startApp();
+    const db = running.database.db;
+    const created = await makeSchool(db, { name: 'Trent CE Primary School' });
+    school = created;
+    staff.head = await makeStaff(db, created.id, ['headteacher']);
+    staff.chair = await makeStaff(db, created.id, ['governor']);
+    staff.teacher = await makeStaff(db, created.id, ['teacher']);
+    for (const [key, person] of Object.entries(staff)) {
+      const row = await db.selectFrom('staff').select(['given_name', 'family_name']).where('id', '=', person.id).executeTakeFirstOrThrow();
+      names[key] = `${row.given_name} ${row.family_name}`;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('the head imports and edits it, two signatories sign, a teacher confirms reading it and a parent reads it', { timeout: 120_000 }, async () => {
+    const head = await PolicyUser.signIn(browser!, running!.baseUrl, staff.head);
+    await head.useMenu('Policies');
+    await head.onPage('/policies', 'Policies');
+    await head.click('Import a policy');
+    await head.onPage('/policies/import', 'Import a policy');
+
+    // Nothing chosen: the error summary links to the file field.
+    await head.click('Import the policy');
+    await head.onPage('/policies/import', 'Import a policy');
+    expect(await head.text('.govuk-error-summary')).toContain('Select the policy file');
+
+    await head.page.locator('#file').setInputFiles(trentPolicy);
+    await head.click('Import the policy');
+    await head.onPage(/^\/policies\/[^/]+\/versions\/1\/edit$/, 'Edit version 1');
+    const found = await head.text('#imported-findings');
+    expect(found).toContain('Louise Yarwood, Headteacher, May 2017; Ruth Taylor, Chair of Governors, May 2017');
+    expect(found).toContain('Approved Not found');
+    expect(found).toContain('Headings 11 found');
+
+    await head.page.getByLabel('What changed in this version').fill('Imported and reviewed for 2026');
+    const body = head.page.getByLabel('Text of the policy');
+    await body.fill(`${await body.inputValue()}\n\nReviewed by the governors in 2026.\n`);
+    await head.click('Save the draft');
+    await head.onPage(/^\/policies\/[^/]+\/versions\/1$/, 'Social Media Policy');
+    expect(await head.banner()).toBe('Draft saved');
+    expect(await head.text('#policy-text')).toContain('Reviewed by the governors in 2026.');
+    const policyPath = new URL(head.page.url()).pathname.replace(/\/versions\/1$/, '');
+
+    await navigates(head.page, () => head.page.goto(policyPath));
+    await head.onPage(policyPath, 'Social Media Policy');
+    await head.click('Send for approval');
+    await head.onPage(`${policyPath}/approval`, 'Send for approval');
+    await head.page.getByLabel('Day').fill('14');
+    await head.page.getByLabel('Month').fill('10');
+    await head.page.getByLabel('Year').fill('2026');
+    await head.page.getByLabel('Minute reference (optional)').fill('FGB 26/14');
+    await head.page.getByLabel('Headteacher').selectOption({ label: names.head });
+    await head.page.getByLabel('Chair of governors').selectOption({ label: names.chair });
+    await head.click('Send for approval');
+    await head.onPage(policyPath, 'Social Media Policy');
+    expect(await head.banner()).toBe('Sent for approval. The signatories have been asked to sign.');
+
+    // The chair signs from the dashboard's list, then the head.
+    const chair = await PolicyUser.signIn(browser!, running!.baseUrl, staff.chair);
+    await chair.follow(/Social Media Policy, version 1/);
+    await chair.onPage(`${policyPath}/versions/1`, 'Social Media Policy');
+    await chair.page.getByLabel('Your full name').fill(names.chair);
+    await chair.click('Sign this version');
+    expect(await chair.banner()).toBe('Signed. Waiting for the other signatories.');
+    await expectNoAxeViolations(chair.page);
+
+    await navigates(head.page, () => head.page.goto(`${policyPath}/versions/1`));
+    await head.onPage(`${policyPath}/versions/1`, 'Social Media Policy');
+    await head.page.getByLabel('Your full name').fill(names.head);
+    await head.click('Sign this version');
+    expect(await head.banner()).toBe('Signed. Every signatory has now signed: this version is approved and published.');
+    expect(await head.text('#signatures')).toContain(`Chair of governors: signed by ${names.chair}`);
+    await expectNoAxeViolations(head.page);
+    await head.follow('Printable version');
+    await head.onPage(`${policyPath}/versions/1/print`, 'Social Media Policy');
+
+    // The teacher is asked to read it, and confirms.
+    const teacher = await PolicyUser.signIn(browser!, running!.baseUrl, staff.teacher);
+    expect(await teacher.text('#policies-to-read')).toBe('Social Media Policy');
+    await teacher.follow('Social Media Policy');
+    await teacher.onPage(`${policyPath}/versions/1`, 'Social Media Policy');
+    await teacher.click('I have read and understood this policy');
+    expect(await teacher.banner()).toBe('Thank you. You have confirmed that you have read and understood this policy.');
+    await expectNoAxeViolations(teacher.page);
+
+    await navigates(head.page, () => head.page.goto(policyPath));
+    await head.follow('See who has read it');
+    await head.onPage(`${policyPath}/acknowledgements`, 'Who has read it');
+    expect(await head.text('#completion')).toBe('1 of 3 people have confirmed they have read and understood this version.');
+
+    // A parent, signed in to nothing, finds it on the school's public page.
+    const context = await browser!.newContext({ baseURL: running!.baseUrl });
+    const parent = await context.newPage();
+    await parent.goto(`/schools/${school.urn}/policies`);
+    expect(await parent.getByRole('heading', { level: 1 }).innerText()).toBe('Our policies');
+    await expectNoAxeViolations(parent);
+    await navigates(parent, () => parent.getByRole('link', { name: 'Social Media Policy' }).click());
+    expect(new URL(parent.url()).pathname).toBe(`/schools/${school.urn}/policies/social-media-policy`);
+    expect(await parent.locator('#policy-text').innerText()).toContain('Be SMART Online');
+    await expectNoAxeViolations(parent);
+    await Promise.all([head.close(), chair.close(), teacher.close(), context.close()]);
+  });
+});

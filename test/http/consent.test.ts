@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { createImportService } from '../../src/modules/people/import.service.ts';
+import { addApiToken } from '../../src/modules/school/school.service.ts';
+import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { databaseKinds } from '../helpers/database.ts';
+import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
+
+const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
+
+describe.each(databaseKinds())('photo consent (%s)', (kind) => {
+  let t: TestApp;
+  let schoolId: string;
+  let officeToken: string;
+  let teacherToken: string;
+  let office: TestStaff;
+  const api = (method: 'GET' | 'PUT', url: string, token: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  const pupil = (sourcedId: string) => t.database.db.selectFrom('pupils').select(['id', 'class_id']).where('sourced_id', '=', sourcedId).where('school_id', '=', schoolId).executeTakeFirstOrThrow();
+  const carersOf = (pupilId: string) => t.database.db.selectFrom('pupil_carers').select(['carer_id', 'parental_responsibility']).where('pupil_id', '=', pupilId).execute();
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    schoolId = (await makeSchool(t.database.db, { name: 'John Clifford Primary' })).id;
+    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    office = await makeStaff(t.database.db, schoolId, ['office']);
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const token = (email: string) => withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));
+    officeToken = await token(office.email);
+    teacherToken = await token(teacher.email);
+  });
+  afterAll(() => t.close());
+
+  it('lists the default purposes from the policy settings', async () => {
+    const purposes = (await api('GET', '/api/v1/consent-purposes', teacherToken)).json<{ key: string; external: boolean; active: boolean }[]>();
+    expect(purposes.map((p) => p.key)).toEqual(['displays', 'class-photo', 'publications', 'website', 'social-media', 'press']);
+    expect(purposes.find((p) => p.key === 'displays')).toMatchObject({ external: false, active: true });
+    expect(purposes.find((p) => p.key === 'website')).toMatchObject({ external: true });
+  });
+
+  it('records an answer, shows it in the history, and the photo list follows the rule', async () => {
+    const amelia = await pupil('stu-001');
+    const [mum, dad] = await carersOf(amelia.id);
+    const put = await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ pupilId: amelia.id, purpose: 'website', decision: 'granted', carerId: mum.carer_id, method: 'paper', recordedAt: expect.any(String), recordedBy: office.id });
+
+    const list = (await api('GET', `/api/v1/classes/${amelia.class_id}/photo-list?purpose=website`, teacherToken)).json<{ may: string[]; mayNot: string[]; noAnswer: string[] }>();
+    expect(list.may).toEqual([amelia.id]);
+    const all = [...list.may, ...list.mayNot, ...list.noAnswer];
+    expect(new Set(all).size).toBe(all.length);
+    const onRoll = await t.database.db.selectFrom('pupils').select('id').where('class_id', '=', amelia.class_id).where('on_roll', '=', true).execute();
+    expect(all.sort()).toEqual(onRoll.map((p) => p.id).sort());
+
+    // The other parent disagrees: one refusal is enough.
+    await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'refused', carerId: dad.carer_id, method: 'phone', note: 'Rang the office' });
+    const consents = (await api('GET', `/api/v1/pupils/${amelia.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[]; history: unknown[] }>();
+    expect(consents.current.find((c) => c.purpose === 'website')!.status).toBe('may-not');
+    expect(consents.current.find((c) => c.purpose === 'press')!.status).toBe('no-answer');
+    expect(consents.history).toHaveLength(2);
+    expect(consents.history[0]).toMatchObject({ purpose: 'website', decision: 'refused', carerId: dad.carer_id, method: 'phone' });
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('school_id', '=', schoolId).where('subject_id', '=', amelia.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['consent.recorded', 'consent.history-viewed', 'consent.withdrawn']));
+  });
+
+  it('a withdrawal raises a takedown task for the headteacher', async () => {
+    const tasks = await t.database.db.selectFrom('takedown_tasks').selectAll().where('school_id', '=', schoolId).execute();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ purpose: 'website', done_at: null });
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    const page = await browser.get('/consent/takedowns');
+    expect(page.body).toContain('Amelia Clarke: website');
+    const done = await browser.post(`/consent/takedowns/${tasks[0].id}/done`, { _csrf: csrfFrom(page.body) });
+    expect(done.headers.location).toBe('/consent/takedowns');
+    expect((await browser.get('/consent/takedowns')).body).toContain('Done');
+  });
+
+  it('answers 404 for an unknown pupil or purpose and 422 for someone who is not the pupil’s carer', async () => {
+    const amelia = await pupil('stu-001');
+    const other = await pupil('stu-002');
+    const [stranger] = await carersOf(other.id);
+    const [mum] = await carersOf(amelia.id);
+    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/hot-air-balloon`, officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(404);
+    expect((await api('PUT', '/api/v1/pupils/00000000-0000-0000-0000-000000000000/consents/website', officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(404);
+    const wrong = await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'granted', carerId: stranger.carer_id, method: 'paper' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toMatchObject({ error: 'not_a_carer' });
+    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'maybe', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(400);
+    // A teacher consults but does not record.
+    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, teacherToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(403);
+  });
+
+  it('the office records a paper answer from the pupil’s page, with clear errors', async () => {
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(office);
+    const isla = await pupil('stu-003');
+    const [carer] = (await carersOf(isla.id)).filter((c) => c.parental_responsibility);
+    const empty = await browser.submit(`/pupils/${isla.id}/consent`, `/pupils/${isla.id}/consent`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Choose what the answer is about');
+    const saved = await browser.submit(`/pupils/${isla.id}/consent`, `/pupils/${isla.id}/consent`, { purpose: 'displays', carerId: carer.carer_id, decision: 'granted', method: 'paper' });
+    expect(saved.headers.location).toBe(`/pupils/${isla.id}/consent`);
+    const page = await browser.get(`/pupils/${isla.id}/consent`);
+    expect(page.body).toContain('Answer recorded');
+    expect(page.body).toMatch(/Displays in school[\s\S]*Yes/);
+    const sheet = await browser.get(`/consent/classes/${isla.class_id}?purpose=displays`);
+    expect(sheet.body).toMatch(/id="may">[\s\S]*Isla O&#39;Neill/);
+  });
+});
