@@ -20,6 +20,7 @@ import type { Actor } from '../src/platform/auth/actor.ts';
 import { actorForSession } from '../src/platform/auth/auth.repository.ts';
 import { tokenHash } from '../src/platform/auth/secrets.ts';
 import { withSchool } from '../src/platform/db/school-scope.ts';
+import { addApiToken } from '../src/modules/school/school.service.ts';
 import { render } from '../src/platform/http/render.ts';
 import { sessionCookie } from '../src/platform/http/security.ts';
 import { TestBrowser } from '../test/helpers/app.ts';
@@ -99,12 +100,23 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     fixedActor = Object.freeze(await actorForSession(db, tokenHash(session)));
     if (!fixedActor) throw new Error('The session does not lead to the teacher');
     const cookie = `_csrf=${csrfSecret}; ${sessionCookie}=${session}`;
+    // The photo list (CON-3): every pupil of the class has carers' answers on record, so the rule has work to do.
+    const token = await withSchool(db, school.id, async (tx) => {
+      const links = await tx.selectFrom('pupil_carers').select(['pupil_id', 'carer_id']).where('pupil_id', 'in', pupils.map((p) => p.id)).execute();
+      for (const [i, link] of links.entries()) {
+        await tx.insertInto('consent_decisions').values({ school_id: school.id, pupil_id: link.pupil_id, purpose: 'website', decision: i % 4 === 0 ? 'refused' : 'granted',
+          carer_id: link.carer_id, method: 'paper', form_version: 1, year_group: found.year_group, recorded_by_label: 'bench' }).execute();
+      }
+      return addApiToken(tx, school.id, { id: null, label: 'bench' }, teacher.email);
+    });
 
     const targets = {
       // The CSRF secret cookie only, so render() reuses it as it does for the signed-in page.
       'fixed-class (baseline)': { url: `${base}/bench/fixed-class`, headers: { cookie: `_csrf=${csrfSecret}` } },
       'fixed-class + session': { url: `${base}/bench/fixed-class`, headers: { cookie } },
       'class page': { url: `${base}/classes/${found.id}`, headers: { cookie } },
+      'photo list page': { url: `${base}/consent/classes/${found.id}?purpose=website`, headers: { cookie } },
+      'photo list API': { url: `${base}/api/v1/classes/${found.id}/photo-list?purpose=website`, headers: { authorization: `Bearer ${token}` } },
     };
     log('app listening and teacher signed in');
     // Each must answer 200 with the class on it: a redirect to sign-in would be a very fast, very wrong result.
@@ -112,7 +124,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     for (const [name, target] of Object.entries(targets)) {
       const response = await fetch(target.url, { headers: target.headers, redirect: 'manual' });
       const body = await response.text();
-      if (response.status !== 200 || !body.includes(found.title) || !body.includes(pageData.pupils[0].displayName) || !body.includes(fixedActor.name)) {
+      const expected = name === 'photo list API' ? body.includes('"mayNot"') && body.includes(pupils[0].id) : body.includes(found.title) && body.includes(pageData.pupils[0].displayName) && body.includes(fixedActor.name);
+      if (response.status !== 200 || !expected) {
         throw new Error(`${name}: ${target.url} answered ${response.status} without the class on it`);
       }
       bodyBytes[name] = Buffer.byteLength(body);

@@ -30,8 +30,8 @@ export async function consentRoutes(app: FastifyInstance, { services }: { servic
     const actor = actorOf(request);
     const { id } = request.params as Static<typeof IdParams>;
     const { purpose } = request.query as Static<typeof SheetQuery>;
-    const sheet = await services.consent.classSheet(actor, id);
-    const list = purpose ? await services.consent.photoList(actor, id, purpose) : null;
+    const sheet = await services.consent.classSheet(actor, id, purpose || null);
+    const list = sheet.list;
     return render(request, reply, 'consent/views/class-sheet.njk', { title: `Photo consent: ${sheet.class.title}`, sheet, list, purpose: purpose ?? '', statusText,
       never: sheet.rows.filter((r) => r.nothingAllowed).map((r) => r.pupil.displayName),
       purposeItems: [{ value: '', text: 'All purposes' }, ...sheet.purposes.map((p) => ({ value: p.key, text: p.label, selected: p.key === purpose }))], backLink: '/consent' });

@@ -118,27 +118,15 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
 
     /** CON-3: who may, may not, or has no answer, for a class and a purpose. Every pupil on roll in exactly one list. */
     async photoList(actor: Actor, classId: string, purposeKey: string) {
-      requireAccess(actor, 'consent:consult');
-      if (!isUuid(classId)) throw new NotFound('There is no such class');
-      return inSchool(actor, async (tx) => {
-        const found = await tx.selectFrom('classes').select(['id', 'title']).where('id', '=', classId).executeTakeFirst();
-        if (!found) throw new NotFound('There is no such class');
-        const settings = await settingsOf(tx, actor);
-        const purpose = settings.consent.purposes.find((p) => p.key === purposeKey);
-        if (!purpose) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
-        const pupils = await repo.pupilsOnRollIn(tx, { classId });
-        const statuses = await statusesFor(tx, settings, pupils, [purposeKey]);
-        const list = { may: [] as typeof pupils, mayNot: [] as typeof pupils, noAnswer: [] as typeof pupils };
-        for (const p of pupils) {
-          const status = statuses.get(p.id)!.get(purposeKey)!;
-          list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
-        }
-        return { class: found, purpose, ...list };
-      });
+      const sheet = await this.classSheet(actor, classId, purposeKey);
+      return { class: sheet.class, ...sheet.list! };
     },
 
-    /** A class against every current purpose: the staff-room sheet and the trip view. */
-    async classSheet(actor: Actor, classId: string) {
+    /**
+     * A class against every current purpose (the staff-room sheet), and when a purpose is chosen the
+     * three lists for it (the trip view) — one transaction, one pass of the rule.
+     */
+    async classSheet(actor: Actor, classId: string, purposeKey: string | null = null) {
       requireAccess(actor, 'consent:consult');
       if (!isUuid(classId)) throw new NotFound('There is no such class');
       return inSchool(actor, async (tx) => {
@@ -146,9 +134,19 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
         if (!found) throw new NotFound('There is no such class');
         const settings = await settingsOf(tx, actor);
         const purposes = activePurposes(settings);
+        const chosen = purposeKey === null ? null : settings.consent.purposes.find((p) => p.key === purposeKey);
+        if (chosen === undefined) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
         const pupils = await repo.pupilsOnRollIn(tx, { classId });
-        const statuses = await statusesFor(tx, settings, pupils, purposes.map((p) => p.key));
-        return { class: found, purposes, rows: pupils.map((p) => {
+        const keys = [...new Set([...purposes.map((p) => p.key), ...(chosen ? [chosen.key] : [])])];
+        const statuses = await statusesFor(tx, settings, pupils, keys);
+        const list = chosen ? { purpose: chosen, may: [] as typeof pupils, mayNot: [] as typeof pupils, noAnswer: [] as typeof pupils } : null;
+        if (list) {
+          for (const p of pupils) {
+            const status = statuses.get(p.id)!.get(list.purpose.key)!;
+            list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
+          }
+        }
+        return { class: found, purposes, list, rows: pupils.map((p) => {
           const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
           return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
         }) };

@@ -81,7 +81,7 @@ export function publishedCopy(original: Buffer, longestSide: number): Promise<Bu
     .rotate()
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 85, mozjpeg: true })
+    .jpeg({ quality: 85 })
     .toBuffer();
 }
 

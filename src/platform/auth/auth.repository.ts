@@ -31,18 +31,27 @@ const requireAllSetting = sql<boolean | null>`(
 
 const roleList = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = st.id), '{}')`;
 
-async function loadActor(db: Kysely<DB>, staffId: string, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Promise<Actor | null> {
-  const row = await db.selectFrom('staff as st').innerJoin('schools as sc', 'sc.id', 'st.school_id')
+function actorQuery(db: Kysely<DB>) {
+  return db.selectFrom('staff as st').innerJoin('schools as sc', 'sc.id', 'st.school_id')
     .select(['st.id', 'st.school_id', 'st.given_name', 'st.family_name', 'st.email', 'st.totp_enabled_at', 'sc.name as school_name', 'sc.urn'])
     .select(roleList.as('roles')).select(requireAllSetting.as('require_all'))
-    .where('st.id', '=', staffId).where('st.active', '=', true).executeTakeFirst();
-  if (!row) return null;
+    .where('st.active', '=', true);
+}
+
+type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorQuery>['executeTakeFirst']>>>;
+
+function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Actor {
   const roles = row.roles.filter(isRole);
   return {
     staffId: row.id, schoolId: row.school_id, schoolName: row.school_name, schoolUrn: row.urn,
     name: `${row.given_name} ${row.family_name}`, email: row.email ?? '', roles, via, sessionHash,
     twoFactor: via === 'token' ? 'not-required' : twoFactorState(roles, row.totp_enabled_at !== null, twoFactorDone, row.require_all === true),
   };
+}
+
+async function loadActor(db: Kysely<DB>, staffId: string, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Promise<Actor | null> {
+  const row = await actorQuery(db).where('st.id', '=', staffId).executeTakeFirst();
+  return row ? toActor(row, via, sessionHash, twoFactorDone) : null;
 }
 
 export const sessionIdleHours = 12;
@@ -55,21 +64,23 @@ export async function createSession(db: Kysely<DB>, account: { id: string; schoo
   }).execute();
 }
 
+/** The person behind a session cookie, in one query: every page view pays for this. */
 export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<Actor | null> {
-  const session = await db.selectFrom('sessions').select(['staff_id', 'two_factor_done', 'created_at', 'last_seen_at', 'expires_at'])
-    .where('id_hash', '=', idHash).executeTakeFirst();
-  if (!session) return null;
+  const row = await actorQuery(db).innerJoin('sessions as se', 'se.staff_id', 'st.id')
+    .select(['se.two_factor_done', 'se.created_at as session_created_at', 'se.last_seen_at', 'se.expires_at'])
+    .where('se.id_hash', '=', idHash).executeTakeFirst();
+  if (!row) return null;
   const now = Date.now();
-  if (session.expires_at.getTime() < now || session.created_at.getTime() + sessionMaxDays * 86400_000 < now) {
+  if (row.expires_at.getTime() < now || row.session_created_at.getTime() + sessionMaxDays * 86400_000 < now) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
   // Sliding expiry, written at most every five minutes to keep page views read-only.
-  if (now - session.last_seen_at.getTime() > 5 * 60_000) {
+  if (now - row.last_seen_at.getTime() > 5 * 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date(now), expires_at: new Date(now + sessionIdleHours * 3600_000) })
       .where('id_hash', '=', idHash).execute();
   }
-  return loadActor(db, session.staff_id, 'session', idHash, session.two_factor_done);
+  return toActor(row, 'session', idHash, row.two_factor_done);
 }
 
 export async function markSessionTwoFactorDone(db: Kysely<DB>, oldHash: string, newHash: string): Promise<void> {
