@@ -45,6 +45,7 @@ import { createConsentLinkService } from './modules/consent/consent-link.service
 import { consentApiRoutes } from './modules/consent/consent.api.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { consentPublicRoutes } from './modules/consent/consent.public.routes.ts';
+import { consentSettingsRoutes } from './modules/consent/consent-settings.routes.ts';
 import { createPhotoService } from './modules/photos/photos.service.ts';
 import { createPublishingService, findPublishedPhotos } from './modules/photos/photos.publishing.ts';
 import { fileStorage } from './modules/photos/photos.storage.ts';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(consentApiRoutes, { services });
   await app.register(consentRoutes, { services });
   await app.register(consentPublicRoutes, { services });
+  await app.register(consentSettingsRoutes, { db: database.db });
   await app.register(photoRoutes, { services });
   await app.register(auditRoutes, { db: database.db });
   await app.register(mailRoutes, { db: database.db });

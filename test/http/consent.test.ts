@@ -108,4 +108,34 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const sheet = await browser.get(`/consent/classes/${isla.class_id}?purpose=displays`);
     expect(sheet.body).toMatch(/id="may">[\s\S]*Isla O&#39;Neill/);
   });
+
+  it('the headteacher retires a purpose, adds one, and a new form version lapses older answers', async () => {
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    const isla = await pupil('stu-003');
+    const before = (await api('GET', `/api/v1/pupils/${isla.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[] }>();
+    expect(before.current.find((c) => c.purpose === 'displays')!.status).toBe('may');
+    const page = await browser.get('/consent/settings');
+    const form: Record<string, string> = { _csrf: csrfFrom(page.body), lapse: 'new-form-version', reminderAfterDays: '10', newFormVersion: 'yes',
+      newLabel: 'School app', newDescription: 'Photographs in the school’s app for parents, never with names.', newExternal: 'yes' };
+    for (let i = 0; i < 6; i++) {
+      if (i !== 5) form[`active-${i}`] = 'yes';
+      if (i >= 2) form[`external-${i}`] = 'yes';
+    }
+    const saved = await browser.post('/consent/settings', form);
+    expect(saved.headers.location).toBe('/consent/settings');
+    const purposes = (await api('GET', '/api/v1/consent-purposes', teacherToken)).json<{ key: string; active: boolean }[]>();
+    expect(purposes.find((p) => p.key === 'press')!.active).toBe(false);
+    expect(purposes.find((p) => p.key === 'school-app')).toMatchObject({ active: true, external: true });
+    const after = (await api('GET', `/api/v1/pupils/${isla.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[]; history: unknown[] }>();
+    expect(after.current.find((c) => c.purpose === 'displays')!.status).toBe('no-answer');
+    expect(after.history.length).toBeGreaterThan(0);
+    const [carer] = (await carersOf(isla.id)).filter((c) => c.parental_responsibility);
+    const retired = await api('PUT', `/api/v1/pupils/${isla.id}/consents/press`, officeToken, { decision: 'granted', carerId: carer.carer_id, method: 'paper' });
+    expect(retired.statusCode).toBe(422);
+    const none = await browser.post('/consent/settings', { _csrf: csrfFrom((await browser.get('/consent/settings')).body), lapse: 'never', reminderAfterDays: '7' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Keep at least one purpose');
+  });
 });

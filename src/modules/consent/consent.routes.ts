@@ -22,7 +22,7 @@ export async function consentRoutes(app: FastifyInstance, { services }: { servic
     const actor = actorOf(request);
     const [classes, requests] = await Promise.all([services.consent.progress(actor), services.consentRequests.list(actor)]);
     return render(request, reply, 'consent/views/overview.njk', { title: 'Photo consent', classes, requests,
-      canRequest: may(actor, 'consent:request'), canTakedown: may(actor, 'consent:takedown') });
+      canRequest: may(actor, 'consent:request'), canTakedown: may(actor, 'consent:takedown'), canEditSettings: may(actor, 'consent:settings') });
   });
 
   /** CON-3: the whole class against every purpose, or one purpose as three lists — on a phone or on paper. */

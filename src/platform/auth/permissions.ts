@@ -73,6 +73,7 @@ export const permissions = {
   'consent:record': ['headteacher', 'deputy-headteacher', 'office'],
   'consent:request': ['headteacher', 'deputy-headteacher', 'office'],
   'consent:takedown': ['headteacher', 'deputy-headteacher'],
+  'consent:settings': ['headteacher'],
   // Photographs (MED): staff keep, tag and ask to publish; the school's settings say which of
   // these leaders decides a publication (default: the headteacher, MED-5).
   'media:view': [...schoolStaff],
