@@ -1,5 +1,6 @@
 import type { Database } from '../platform/db/database.ts';
-import { withSchool } from '../platform/db/school-scope.ts';
+import { withSchool, type SchoolTx } from '../platform/db/school-scope.ts';
+import { defaultSettings } from '../modules/settings/settings.defaults.ts';
 import { roleLabels, type Role } from '../platform/auth/permissions.ts';
 import { parseRosterFiles } from '../modules/people/oneroster/oneroster.parse.ts';
 import { applyRoster } from '../modules/people/import.apply.ts';
@@ -23,6 +24,29 @@ const demoStaff: { name: [string, string]; email: string; roles: Role[] }[] = [
   { name: ['Margaret', 'Hill'], email: 'volunteer@hazel-lane.example', roles: ['volunteer'] },
 ];
 
+/**
+ * Answers on paper for most families, so the consent pages have something to show: three in four families
+ * answered, one in ten of those refused something, and the rest have not answered yet.
+ */
+async function answerSomeConsent(tx: SchoolTx, schoolId: string): Promise<void> {
+  const purposes = defaultSettings.consent.purposes.map((p) => p.key);
+  const links = await tx.selectFrom('pupil_carers as pc').innerJoin('pupils as p', 'p.id', 'pc.pupil_id').leftJoin('classes as c', 'c.id', 'p.class_id')
+    .select(['pc.pupil_id', 'pc.carer_id', 'c.year_group']).where('pc.parental_responsibility', '=', true).orderBy('pc.pupil_id').execute();
+  const seen = new Set<string>();
+  let n = 0;
+  for (const link of links) {
+    if (seen.has(link.pupil_id)) continue;
+    seen.add(link.pupil_id);
+    n++;
+    if (n % 4 === 0) continue;
+    const values = purposes.map((purpose, i) => ({
+      school_id: schoolId, pupil_id: link.pupil_id, purpose, carer_id: link.carer_id, method: 'paper' as const, form_version: 1, year_group: link.year_group,
+      decision: (n % 10 === 1 && i >= 3) || (n % 17 === 0) ? 'refused' as const : 'granted' as const, recorded_by_label: 'Demo loader (paper form)',
+    }));
+    await tx.insertInto('consent_decisions').values(values).execute();
+  }
+}
+
 /** A fictional school to look around: staff in every role, 7 classes of pupils with their carers. */
 export async function loadDemo(database: Database, io: Output): Promise<number> {
   const existing = await database.db.selectFrom('schools').select('id').where('urn', '=', demoSchool.urn).executeTakeFirst();
@@ -40,6 +64,7 @@ export async function loadDemo(database: Database, io: Output): Promise<number> 
       const head = ids.get('head@hazel-lane.example')!;
       for (const [email, id] of ids) if (id !== head) await tx.updateTable('staff').set({ line_manager_id: email === 'ta@hazel-lane.example' ? ids.get('teacher@hazel-lane.example')! : head }).where('id', '=', id).execute();
       const outcome = await applyRoster(tx, school.id, roster.roster);
+      await answerSomeConsent(tx, school.id);
       await recordAudit(tx, school.id, actor, { action: 'people.imported', subjectType: 'import', detail: { source: 'demo data', summary: outcome.summary } });
     });
     io.out(`Loaded the demo school: ${demoSchool.name}, URN ${demoSchool.urn}.`);
