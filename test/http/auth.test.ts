@@ -169,6 +169,18 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     expect((await before.get('/settings')).headers.location).toBe('/account/two-factor/set-up');
   });
 
+  it('after the security code, goes on to the page an e-mailed link pointed at', async () => {
+    const dsl = await makeStaff(t.database.db, schoolId, ['dsl']);
+    const browser = new TestBrowser(t.app);
+    expect((await browser.get('/classes')).headers.location).toBe('/sign-in?next=%2Fclasses');
+    const signedIn = await browser.submit('/sign-in?next=%2Fclasses', '/sign-in', { email: dsl.email, password: dsl.password, next: '/classes' });
+    expect(signedIn.headers.location).toBe('/classes');
+    const toCode = await browser.get('/classes');
+    expect(toCode.headers.location).toBe('/sign-in/two-factor?next=%2Fclasses');
+    const done = await browser.submit(toCode.headers.location as string, '/sign-in/two-factor', { code: await totpNow(dsl.totpSecret!), next: '/classes' });
+    expect(done.headers.location).toBe('/classes');
+  });
+
   it('never sends someone off-site after signing in', async () => {
     const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
     const browser = new TestBrowser(t.app);

@@ -123,6 +123,17 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(after.body).not.toContain('/evidence/');
   });
 
+  it('shows a carer’s earlier post on a repeat and offers the next step the policy names first', async () => {
+    const post = { type: 'community-post', summary: 'Complaint posted on the village page', details: 'About a teacher, by name', occurredAt: new Date().toISOString(), location: 'out-of-school', carerIds: [s.carerId] };
+    const first = (await api('office', 'POST', '/api/v1/concerns', post)).json<{ id: string }>();
+    const second = (await api('office', 'POST', '/api/v1/concerns', post)).json<{ id: string }>();
+    const page = await as('head').get(`/concerns/${second.id}`);
+    expect(page.body).toContain('Earlier concerns about the same people');
+    expect(page.body).toContain(`href="/concerns/${first.id}"`);
+    expect(page.body).toContain('Repeated online misconduct: the school may pass the details to the police (001 §8).');
+    expect(page.body).toMatch(/<option value="police-referral" selected>/);
+  });
+
   it('prints a pupil’s chronology and shows the head the overview and the dashboard link', async () => {
     const chronology = await as('dsl').get(`/pupils/${s.pupilId}/chronology`);
     expect(chronology.statusCode).toBe(200);

@@ -11,9 +11,13 @@ export async function concernPage(services: Services, actor: Actor, id: string, 
   const concern = await services.concerns.concern(actor, id);
   const values = form.values ?? {};
   const grounds = new Set([values.grounds].flat());
-  // 001 §9: carers are told about cyber bullying, so that action is offered first.
-  const suggested = concern.type === 'cyber-bullying' && !concern.timeline.some((e) => e.actionKey === 'carers-informed') ? 'carers-informed' : null;
-  const chosenKind = (values.kind as string | undefined) ?? suggested ?? '';
+  const done = (key: string) => concern.timeline.some((e) => e.actionKey === key);
+  // INC-6: a repeat's next step comes first; otherwise 001 §9: carers are told about cyber bullying.
+  const repeatStep = concern.repeats.find((r) => r.nextStep && !done(r.nextStep.actionKey))?.nextStep ?? null;
+  const suggested = repeatStep ? { key: repeatStep.actionKey, text: repeatStep.text }
+    : concern.type === 'cyber-bullying' && !done('carers-informed') ? { key: 'carers-informed', text: 'For cyber bullying the policy says the carers are told, with advice on closing accounts.' } : null;
+  const known = (key: string | undefined) => (key && concern.actionKinds.some((a) => a.key === key) ? key : undefined);
+  const chosenKind = (values.kind as string | undefined) ?? known(suggested?.key) ?? '';
   return {
     title: concern.text.summary, backLink: '/concerns', concern, suggested,
     people: concern.people.map((p) => ({ ...p, kindLabel: p.kind === 'pupil' && p.onRoll === false ? 'Ex-pupil' : kindLabel[p.kind], href: personLink(p) })),

@@ -11,7 +11,8 @@ import type { Actor } from './actor.ts';
 import { totpUri } from './two-factor.ts';
 import { safeNext } from './auth.routes.ts';
 
-const CodeBody = Type.Object({ code: Type.String({ default: '' }) });
+const CodeBody = Type.Object({ code: Type.String({ default: '' }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
 const SetupBody = Type.Object({ code: Type.String({ default: '' }), secret: Type.String({ default: '', maxLength: 64 }) });
 
 export async function twoFactorRoutes(app: FastifyInstance, { config, services }: { config: Config; services: Services }) {
@@ -23,23 +24,25 @@ export async function twoFactorRoutes(app: FastifyInstance, { config, services }
     required: actor.twoFactor === 'needs-setup',
   });
 
-  app.get('/sign-in/two-factor', { config: { permission: 'signed-in', duringTwoFactor: true }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/sign-in/two-factor', { config: { permission: 'signed-in', duringTwoFactor: true }, schema: { hide: true, querystring: NextQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
-    return render(request, reply, 'auth/two-factor.njk', { title: 'Enter your security code' });
+    return render(request, reply, 'auth/two-factor.njk', { title: 'Enter your security code', next: (request.query as Static<typeof NextQuery>).next ?? '' });
   });
 
   app.post('/sign-in/two-factor', { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: CodeBody } }, async (request, reply) => {
     const actor = actorOf(request);
     if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
+    const body = request.body as Static<typeof CodeBody>;
     try {
-      const { sessionToken } = await services.auth.completeTwoFactor(actor, (request.body as Static<typeof CodeBody>).code);
+      const { sessionToken } = await services.auth.completeTwoFactor(actor, body.code);
       reply.setCookie(sessionCookie, sessionToken, sessionCookieOptions(config));
-      return reply.redirect(safeNext(undefined), 303);
+      return reply.redirect(safeNext(body.next), 303);
     } catch (error) {
-      if (error instanceof TooManyRequests) return render(request, reply, 'auth/two-factor.njk', { title: 'Enter your security code', errors: [{ text: error.message, href: '#code' }] }, 429);
+      const page = { title: 'Enter your security code', next: body.next ?? '' };
+      if (error instanceof TooManyRequests) return render(request, reply, 'auth/two-factor.njk', { ...page, errors: [{ text: error.message, href: '#code' }] }, 429);
       if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'auth/two-factor.njk', { title: 'Enter your security code', ...formErrors(error.problems) }, 400);
+      return render(request, reply, 'auth/two-factor.njk', { ...page, ...formErrors(error.problems) }, 400);
     }
   });
 

@@ -463,7 +463,7 @@ export interface PolicyVersionTable {
   original_mime: string | null;
   original_name: string | null;
   change_summary: Generated<string>;
-  status: Generated<'draft' | 'awaiting-approval' | 'approved'>;
+  status: Generated<'draft' | 'awaiting-approval' | 'approved' | 'withdrawn'>;
   approving_body: string | null;
   meeting_date: DateOnly | null;
   minute_ref: string | null;

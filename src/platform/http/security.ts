@@ -68,7 +68,9 @@ function enforce(request: FastifyRequest, permission: RoutePermission): string |
   }
   if (!isFullySignedIn(actor) && !request.routeOptions.config.duringTwoFactor) {
     if (isApiRequest(request)) throw new Unauthorised('Finish signing in with two-factor authentication first');
-    return actor.twoFactor === 'needs-setup' ? '/account/two-factor/set-up' : '/sign-in/two-factor';
+    if (actor.twoFactor === 'needs-setup') return '/account/two-factor/set-up';
+    // Keep where they were going (an e-mailed link), to go on there after the code.
+    return request.method === 'GET' && request.url !== '/dashboard' ? `/sign-in/two-factor?next=${encodeURIComponent(request.url)}` : '/sign-in/two-factor';
   }
   if (permission !== 'signed-in' && !isAllowed(actor.roles, permission)) throw new Forbidden();
   return null;

@@ -45,7 +45,8 @@ CREATE TABLE policy_versions (
   original_mime text,
   original_name text,
   change_summary text NOT NULL DEFAULT '',
-  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'awaiting-approval', 'approved')),
+  -- withdrawn: taken back from approval; its text goes on in a new draft, its signatures stay with it.
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'awaiting-approval', 'approved', 'withdrawn')),
   approving_body text,
   meeting_date date,
   minute_ref text,
@@ -66,8 +67,8 @@ CREATE TABLE policy_versions (
 
 CREATE FUNCTION policy_version_is_locked() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
-  IF OLD.status = 'approved' THEN
-    RAISE EXCEPTION 'policy version % is approved and cannot be changed', OLD.number;
+  IF OLD.status IN ('approved', 'withdrawn') THEN
+    RAISE EXCEPTION 'policy version % is % and cannot be changed', OLD.number, OLD.status;
   END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   RETURN NEW;
