@@ -132,6 +132,17 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(head.body).toContain('Only a headteacher can give the headteacher role');
   });
 
+  it('the office records who teaches a class', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const hazel = await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow();
+    const page = await officeBrowser.get(`/classes/${hazel.id}`);
+    const saved = await officeBrowser.post(`/classes/${hazel.id}/teachers`, { _csrf: csrfFrom(page.body), teachers: teacher.id });
+    expect(saved.headers.location).toBe(`/classes/${hazel.id}`);
+    expect((await officeBrowser.get(`/classes/${hazel.id}`)).body).toMatch(/Class teacher: Test Person \d+/);
+    const teachers = await t.database.db.selectFrom('class_teachers').select('staff_id').where('class_id', '=', hazel.id).execute();
+    expect(teachers.map((r) => r.staff_id)).toEqual([teacher.id]);
+  });
+
   it('the headteacher reads the audit log and the outbox', async () => {
     const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
     const browser = new TestBrowser(t.app);

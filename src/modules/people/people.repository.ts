@@ -95,3 +95,13 @@ export async function wouldCreateCycle(tx: SchoolTx, staffId: string, managerId:
     SELECT EXISTS (SELECT 1 FROM chain WHERE id = ${staffId}::uuid) AS found`.execute(tx);
   return row.rows[0]?.found ?? false;
 }
+
+export function teachersOfClass(tx: SchoolTx, classId: string) {
+  return tx.selectFrom('class_teachers as ct').innerJoin('staff as s', 's.id', 'ct.staff_id')
+    .select(['s.id', 's.given_name', 's.family_name']).where('ct.class_id', '=', classId).where('s.active', '=', true).orderBy('s.family_name').execute();
+}
+
+export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {
+  await tx.deleteFrom('class_teachers').where('class_id', '=', classId).execute();
+  if (staffIds.length) await tx.insertInto('class_teachers').values(staffIds.map((staffId) => ({ school_id: schoolId, class_id: classId, staff_id: staffId }))).execute();
+}

@@ -30,11 +30,20 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
 
   app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params as Static<typeof IdParams>;
-    const { class: found, pupils } = await services.people.classWithPupils(actorOf(request), id);
+    const { class: found, pupils, teachers, staff } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
       title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
-      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })), teachers,
+      teacherItems: staff.map((s) => ({ value: s.id, text: `${s.given_name} ${s.family_name}`, checked: teachers.some((t) => t.id === s.id) })),
     });
+  });
+
+  const TeachersBody = Type.Object({ teachers: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }) });
+  app.post('/classes/:id/teachers', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TeachersBody } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    await services.people.setClassTeachers(actorOf(request), id, [(request.body as Static<typeof TeachersBody>).teachers].flat().filter(Boolean));
+    setFlash(reply, 'Class teachers saved');
+    return reply.redirect(`/classes/${id}`, 303);
   });
 
   app.get('/pupils/:id', { config: { permission: 'pupil:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { requireAccess } from '../../platform/auth/access.ts';
+import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { isRole } from '../../platform/auth/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -25,7 +25,8 @@ export function createPeopleService(db: Kysely<DB>) {
       return inSchool(actor, async (tx) => {
         const found = await repo.findClass(tx, classId);
         if (!found) throw new NotFound();
-        return { class: found, pupils: await repo.pupilsInClass(tx, classId) };
+        return { class: found, pupils: await repo.pupilsInClass(tx, classId), teachers: await repo.teachersOfClass(tx, classId),
+          staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [] };
       });
     },
 
@@ -62,6 +63,21 @@ export function createPeopleService(db: Kysely<DB>) {
         const member = await repo.findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
         return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId) };
+      });
+    },
+
+    /** Who teaches a class, so that concerns about its pupils reach them (INC-3); the import sets it too. */
+    async setClassTeachers(actor: Actor, classId: string, staffIds: string[]) {
+      requireAccess(actor, 'staff:manage');
+      if (!isUuid(classId) || staffIds.some((id) => !isUuid(id))) throw new NotFound();
+      await inSchool(actor, async (tx) => {
+        const found = await repo.findClass(tx, classId);
+        if (!found) throw new NotFound();
+        const staff = new Set((await repo.listStaff(tx)).map((s) => s.id));
+        const chosen = [...new Set(staffIds)];
+        if (chosen.some((id) => !staff.has(id))) throw new ValidationError([{ field: 'teachers', message: 'Choose teachers from the list' }]);
+        await repo.replaceClassTeachers(tx, actor.schoolId, classId, chosen);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'class.teachers-changed', subjectType: 'class', subjectId: classId, detail: { teachers: chosen } });
       });
     },
 
