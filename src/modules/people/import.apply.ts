@@ -14,6 +14,17 @@ export interface ImportOutcome {
   problems: string[];
 }
 
+interface PupilUpdate { id: string; givenName: string; familyName: string; preferredName: string | null; dateOfBirth: string | null; classId: string | null }
+
+/** One UPDATE … FROM (VALUES …) for many pupils, instead of one statement each. */
+async function updatePupils(tx: SchoolTx, batch: PupilUpdate[]): Promise<void> {
+  const rows = batch.map((u) => sql`(${u.id}::uuid, ${u.givenName}::text, ${u.familyName}::text, ${u.preferredName}::text, ${u.dateOfBirth}::date, ${u.classId}::uuid)`);
+  await sql`UPDATE pupils AS p SET given_name = v.given_name, family_name = v.family_name, preferred_name = v.preferred_name,
+      date_of_birth = v.date_of_birth, class_id = v.class_id, on_roll = true, leaving_date = NULL, updated_at = now()
+    FROM (VALUES ${sql.join(rows)}) AS v(id, given_name, family_name, preferred_name, date_of_birth, class_id)
+    WHERE p.id = v.id`.execute(tx);
+}
+
 const zero = (): Counts => ({ created: 0, updated: 0, left: 0 });
 const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const today = () => new Date().toISOString().slice(0, 10);
@@ -85,9 +96,12 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   const pupilBySourced = new Map(existingPupils.filter((p) => p.sourced_id).map((p) => [p.sourced_id!, p]));
   const pupilIds = new Map<string, string>();
   const newPupils: { sourced: string; values: Insertable<PupilTable> }[] = [];
+  // Changes are gathered and written in batches: each September every pupil moves class.
+  const leaverIds = new Set<string>();
+  const pupilUpdates: PupilUpdate[] = [];
   const leave = async (p: (typeof existingPupils)[number]) => {
-    if (!p.on_roll) return;
-    await tx.updateTable('pupils').set({ on_roll: false, leaving_date: today(), updated_at: new Date() }).where('id', '=', p.id).execute();
+    if (!p.on_roll || leaverIds.has(p.id)) return;
+    leaverIds.add(p.id);
     outcome.summary.pupils.left++;
     outcome.leavers.push(`${p.given_name} ${p.family_name}`);
   };
@@ -111,10 +125,10 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
     if (existing.class_id !== classId && existing.on_roll) {
       outcome.moves.push({ name: `${u.givenName} ${u.familyName}`, from: existing.class_id ? classTitles.get(existing.class_id) ?? null : null, to: classId ? classTitles.get(classId) ?? null : null });
     }
-    await tx.updateTable('pupils').set({ given_name: u.givenName, family_name: u.familyName, preferred_name: u.preferredName, date_of_birth: dateOfBirth,
-      class_id: classId, on_roll: true, leaving_date: null, updated_at: new Date() }).where('id', '=', existing.id).execute();
+    pupilUpdates.push({ id: existing.id, givenName: u.givenName, familyName: u.familyName, preferredName: u.preferredName, dateOfBirth, classId });
     outcome.summary.pupils.updated++;
   }
+  for (const batch of chunk(pupilUpdates)) await updatePupils(tx, batch);
   for (const batch of chunk(newPupils)) {
     const rows = await tx.insertInto('pupils').values(batch.map((b) => b.values)).returning(['id', 'sourced_id']).execute();
     for (const r of rows) pupilIds.set(r.sourced_id!, r.id);
@@ -123,6 +137,9 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   if (bulk) {
     const present = new Set(pupilsIn.map((u) => u.sourcedId));
     for (const p of existingPupils) if (p.sourced_id && !present.has(p.sourced_id)) await leave(p);
+  }
+  for (const batch of chunk([...leaverIds])) {
+    await tx.updateTable('pupils').set({ on_roll: false, leaving_date: today(), updated_at: new Date() }).where('id', 'in', batch).execute();
   }
 
   // --- carers ---
