@@ -25,7 +25,8 @@ import { withSchool } from '../src/platform/db/school-scope.ts';
 import { closePgliteTemplate, fmt, formatTable, freshPgliteDatabase, intEnv, interleave, isMain, median, pairedRatio, progress, writeResults, type Variant } from './lib.ts';
 
 const actor = { id: null, label: 'benchmark' };
-const moveShare = 20; // every 20th pupil moves class: 5%
+// Every Nth pupil moves class: 20 gives 5%; BENCH_MOVE_EVERY=1 is a September roll-over, when everyone moves.
+const moveShare = Number(process.env.BENCH_MOVE_EVERY ?? 20);
 
 type Kind = 'pglite' | 'postgres';
 
