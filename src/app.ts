@@ -39,6 +39,7 @@ import { policyVersionRoutes } from './modules/policies/policies.versions.routes
 import { policyApprovalRoutes } from './modules/policies/policies.approval.routes.ts';
 import { policyPublicRoutes } from './modules/policies/policies.public.routes.ts';
 import { policySettingsRoutes } from './modules/policies/policies.settings.routes.ts';
+import { policyPaperRoutes } from './modules/policies/policies.paper.routes.ts';
 import { createConsentService } from './modules/consent/consent.service.ts';
 import { createConsentRequestService } from './modules/consent/consent-requests.service.ts';
 import { createConsentLinkService } from './modules/consent/consent-link.service.ts';
@@ -47,7 +48,8 @@ import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { consentPublicRoutes } from './modules/consent/consent.public.routes.ts';
 import { consentSettingsRoutes } from './modules/consent/consent-settings.routes.ts';
 import { createPhotoService } from './modules/photos/photos.service.ts';
-import { createPublishingService, findPublishedPhotos } from './modules/photos/photos.publishing.ts';
+import { createPublishingService } from './modules/photos/photos.publishing.ts';
+import { findPublishedPhotos } from './modules/photos/photos.withdrawal.ts';
 import { fileStorage } from './modules/photos/photos.storage.ts';
 import { photoRoutes } from './modules/photos/photos.routes.ts';
 
@@ -162,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(policyApprovalRoutes, { services });
   await app.register(policyPublicRoutes, { services });
   await app.register(policySettingsRoutes, { services });
+  await app.register(policyPaperRoutes, { services });
   await app.register(consentApiRoutes, { services });
   await app.register(consentRoutes, { services });
   await app.register(consentPublicRoutes, { services });

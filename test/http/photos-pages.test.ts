@@ -30,7 +30,7 @@ describe('photograph pages', () => {
   afterAll(() => s.close());
 
   it('the menu leads to the photographs, which governors and volunteers cannot see', async () => {
-    expect((await teacher.get('/classes')).body).toContain('href="/photos"');
+    expect((await teacher.get('/dashboard')).body).toContain('href="/photos"');
     const governor = new TestBrowser(s.t.app);
     await governor.signIn(await makeStaff(s.t.database.db, s.schoolId, ['governor']));
     expect((await governor.get('/photos')).statusCode).toBe(403);
@@ -91,6 +91,7 @@ describe('photograph pages', () => {
     expect(asked.headers.location).toBe(`/photos/${id}`);
     expect((await teacher.get(`/photos/${id}`)).body).toContain('Waiting for the headteacher');
 
+    expect((await head.get('/dashboard')).body).toContain('1 photograph is waiting for your decision');
     const queue = await head.get('/photos/approvals');
     expect(queue.body).toContain('Sports Day');
     const requestId = /\/publications\/([0-9a-f-]{36})\/decision/.exec(queue.body)![1];

@@ -71,6 +71,9 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     expect(text).toContain('Name not given, Chair of Governors');
     expect(text).toContain('Headings 11 found');
     policyId = /\/policies\/([0-9a-f-]{36})\//.exec(String(response.headers.location))![1];
+    const original = await browsers.head.get(`/policies/${policyId}/versions/1/original`);
+    expect(original.headers['content-disposition']).toBe('attachment; filename="low-ash-social-media.txt"');
+    expect(original.rawPayload.equals(readFileSync(seedPath('001_39f3c72a91680229')))).toBe(true);
     const register = visible((await browsers.head.get('/policies')).body);
     expect(register).toContain('Social Media Policy');
     expect(register).toContain('Not yet approved');

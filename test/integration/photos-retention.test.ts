@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 import { runPhotoRetention } from '../../src/modules/photos/photos.retention.ts';
 import { fileStorage } from '../../src/modules/photos/photos.storage.ts';
+import { TestBrowser } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/database.ts';
 import { multipart, phoneJpeg, photoSchool, storedFiles, type PhotoSchool } from '../helpers/photos.ts';
 
@@ -43,6 +44,13 @@ describe.each(databaseKinds())('photo retention across the school year (%s)', (k
     expect(await run('2026-09-01')).toEqual({ archived: 2, deleted: 0, notices: 0 });
     expect((await photo(sportsDay)).archived_at).not.toBeNull();
     expect((await photo(nextYear)).archived_at).toBeNull();
+    const teacher = new TestBrowser(s.t.app);
+    await teacher.signIn(s.teacher);
+    const everyday = (await teacher.get('/photos')).body;
+    expect(everyday).toContain('Harvest assembly');
+    expect(everyday).not.toContain('Sports Day');
+    expect((await teacher.get('/photos?archived=1')).body).toContain('Sports Day');
+    expect((await teacher.get(`/photos/${sportsDay}/tag`)).statusCode).toBe(409);
     const refused = await s.api('POST', `/api/v1/media/${sportsDay}/publications`, s.tokens.teacher, { channel: 'display' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: 'archived' });

@@ -132,6 +132,21 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     await expect(service.version(actors.teacher, id, '2')).rejects.toThrow('Page not found');
   });
 
+  it('takes a version back from approval: its signature stays with it, it is locked, and the text goes on in a new draft', async () => {
+    const { id } = await service.create(actors.head, { title: 'Data Protection Policy', kind: 'data-protection', ownerId: '', intervalMonths: '24', appliesTo: ['teacher'], links: '', body: 'Text v1' });
+    await service.sendForApproval(actors.head, id, { approvingBody: 'Resources committee', meetingDate: { day: '2', month: '12', year: '2026' }, minuteRef: 'RC/4',
+      signatories: [actors.head.staffId, actors.chair.staffId] });
+    await service.sign(actors.head, id, '1', actors.head.name);
+    expect(await service.withdraw(actors.head, id, '1')).toBe(2);
+    await expect(service.sign(actors.chair, id, '1', actors.chair.name)).rejects.toThrow('Page not found');
+    await expect(service.saveDraft(actors.head, id, '1', { body: 'x', changeSummary: 'y' })).rejects.toThrow(/withdrawn from approval/);
+    const { versions, policy } = await service.policy(actors.head, id);
+    expect(versions.map((v) => [v.number, v.status])).toEqual([[2, 'draft'], [1, 'withdrawn']]);
+    expect(policy.status).toBe('draft');
+    expect((await service.version(actors.head, id, '2')).version.body_markdown).toBe('Text v1');
+    expect((await service.version(actors.head, id, '1')).signatures.map((s) => s.role_title)).toEqual(['Headteacher']);
+  });
+
   it('keeps each school’s policies to itself', async () => {
     const other = await makeSchool(database.db, { name: 'Wendover CE Junior' });
     const visible = await withSchool(database.db, other.id, (tx) => tx.selectFrom('policies').select('id').execute());

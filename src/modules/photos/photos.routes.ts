@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../app.ts';
 import { may } from '../../platform/auth/access.ts';
-import { AppError, ValidationError } from '../../platform/http/errors.ts';
+import { AppError, Conflict, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { photoApiRoutes } from './photos.api.ts';
@@ -82,6 +82,7 @@ export async function photoRoutes(app: FastifyInstance, { services }: { services
   const tagPage = async (request: FastifyRequest, id: string, classId: string | undefined, extra: Record<string, unknown> = {}) => {
     const actor = actorOf(request);
     const [view, classes] = await Promise.all([services.photos.photo(actor, id), services.people.classes(actor)]);
+    if (view.photo.archived_at) throw new Conflict('archived', 'This photograph is archived: who is in it can no longer be changed.');
     const chosen = classes.find((c) => c.id === classId) ?? classes.find((c) => view.pupils.some((p) => p.class_id === c.id)) ?? classes[0];
     const inClass = chosen ? (await services.people.classWithPupils(actor, chosen.id)).pupils : [];
     const tagged = new Set(view.pupils.map((p) => p.id));

@@ -28,7 +28,8 @@ export async function dashboardFor(db: Kysely<DB>, actor: Actor) {
     const canReportConcern = may(actor, 'concern:report');
     const canSeeConcernOverview = may(actor, 'concern:overview');
     const policyTasks = await policyDashboard(tx, actor);
-    return { term: termName(new Date()), policyTasks, pupils, classes, unsentMail, staffWithoutTwoFactor, concernsNeedingMe, canReportConcern, canSeeConcernOverview,
+    const photosAwaitingDecision = may(actor, 'media:decide') ? await count(tx.selectFrom('photo_publication_requests').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'requested').executeTakeFirstOrThrow()) : null;
+    return { term: termName(new Date()), policyTasks, photosAwaitingDecision, pupils, classes, unsentMail, staffWithoutTwoFactor, concernsNeedingMe, canReportConcern, canSeeConcernOverview,
       canImport: may(actor, 'import:run'), canSeeStaff: may(actor, 'staff:read') };
   });
 }
