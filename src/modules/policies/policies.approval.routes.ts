@@ -67,6 +67,13 @@ export async function policyApprovalRoutes(app: FastifyInstance, { services }: {
     }
   });
 
+  app.post('/policies/:id/versions/:number/withdraw', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams } }, async (request, reply) => {
+    const { id, number } = request.params as Static<typeof VersionParams>;
+    const next = await services.policies.withdraw(actorOf(request), id, number);
+    setFlash(reply, `Version ${number} was withdrawn from approval. Its text is now in version ${next}, a draft you can change.`);
+    return reply.redirect(`/policies/${id}/versions/${next}/edit`, 303);
+  });
+
   app.post('/policies/:id/versions/:number/acknowledge', { config: { permission: 'policy:acknowledge' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams } }, async (request, reply) => {
     const { id, number } = request.params as Static<typeof VersionParams>;
     await services.policies.acknowledge(actorOf(request), id, number);

@@ -30,7 +30,7 @@ function meetingDateProblem(date: ApprovalRequest['meetingDate']): string | null
 }
 
 /** Everyone a policy applies to is asked to read the new version and confirm (POL-5). */
-async function askToAcknowledge(deps: PoliciesDeps, tx: SchoolTx, schoolId: string, policy: repo.PolicyRow, number: number) {
+export async function askToAcknowledge(deps: PoliciesDeps, tx: SchoolTx, schoolId: string, policy: repo.PolicyRow, number: number) {
   for (const person of await repo.activeStaff(tx)) {
     if (!person.email || !mustAcknowledge(person.roles, policy.applies_to)) continue;
     await enqueueMail(tx, schoolId, { to: person.email, subject: 'A school policy needs you to read it',
@@ -89,6 +89,28 @@ export function approvalService(deps: PoliciesDeps) {
       });
       deps.onMail();
       return number;
+    },
+
+    /**
+     * Taking a version back from approval (the governors asked for changes): it keeps its
+     * signatures and is locked as withdrawn; its text carries on in a new draft.
+     */
+    async withdraw(actor: Actor, id: string, numberText: string) {
+      requireAccess(actor, 'policy:manage');
+      const number = versionNumber(numberText);
+      return inSchool(deps, actor, async (tx) => {
+        const policy = await loadPolicy(tx, id);
+        const version = await loadVersion(tx, id, number);
+        if (version.status !== 'awaiting-approval') throw new NotFound();
+        await repo.updateVersion(tx, version.id, { status: 'withdrawn' });
+        const next = (await repo.listVersions(tx, id))[0].number + 1;
+        await repo.insertVersion(tx, { school_id: actor.schoolId, policy_id: id, number: next, body_markdown: version.body_markdown ?? '',
+          change_summary: version.change_summary, created_by: actor.staffId });
+        if (policy.status === 'awaiting-approval') await repo.updatePolicy(tx, id, { status: 'draft' });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.withdrawn-from-approval', subjectType: 'policy', subjectId: id,
+          detail: { version: number, newDraft: next } });
+        return next;
+      });
     },
 
     /** A signatory signs with their typed name; the last signature approves and locks the version. */

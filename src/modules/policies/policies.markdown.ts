@@ -28,7 +28,7 @@ const marked = new Marked({
     list(token: Tokens.List) {
       const items = token.items.map((item) => this.listitem(item)).join('');
       return token.ordered
-        ? `<ol class="govuk-list govuk-list--number">${items}</ol>\n`
+        ? `<ol class="govuk-list govuk-list--number"${typeof token.start === 'number' && token.start !== 1 ? ` start="${token.start}"` : ''}>${items}</ol>\n`
         : `<ul class="govuk-list govuk-list--bullet">${items}</ul>\n`;
     },
     link({ href, tokens }: Tokens.Link) {

@@ -9,7 +9,7 @@ export function listPolicies(tx: SchoolTx) {
   return tx.selectFrom('policies as p').leftJoin('staff as o', 'o.id', 'p.owner_id')
     .select(['p.id', 'p.slug', 'p.title', 'p.kind', 'p.status', 'p.owner_id', 'p.review_interval_months', 'p.applies_to', 'p.updated_at',
       'o.given_name as owner_given_name', 'o.family_name as owner_family_name', 'o.email as owner_email'])
-    .select(sql<number | null>`(SELECT max(v.number) FROM policy_versions v WHERE v.policy_id = p.id AND v.status <> 'approved')`.as('open_version'))
+    .select(sql<number | null>`(SELECT max(v.number) FROM policy_versions v WHERE v.policy_id = p.id AND v.status IN ('draft', 'awaiting-approval'))`.as('open_version'))
     .orderBy('p.title').execute();
 }
 
@@ -62,9 +62,9 @@ export function insertVersion(tx: SchoolTx, values: { school_id: string; policy_
 
 /** Only drafts and versions awaiting approval: the database refuses any change to an approved one. */
 export async function updateVersion(tx: SchoolTx, id: string, values: Partial<{ body_markdown: string; change_summary: string;
-  status: 'draft' | 'awaiting-approval' | 'approved'; approving_body: string; meeting_date: string | null; minute_ref: string;
-  signatories: string; approved_on: string; last_reviewed: string; next_review_due: string; next_review_term: string }>): Promise<void> {
-  await tx.updateTable('policy_versions').set({ ...values, updated_at: new Date() }).where('id', '=', id).where('status', '<>', 'approved').execute();
+  status: 'draft' | 'awaiting-approval' | 'approved' | 'withdrawn'; approving_body: string; meeting_date: string | null; minute_ref: string;
+  signatories: string; approved_on: string; last_reviewed: string; next_review_due: string | null; next_review_term: string | null }>): Promise<void> {
+  await tx.updateTable('policy_versions').set({ ...values, updated_at: new Date() }).where('id', '=', id).where('status', 'in', ['draft', 'awaiting-approval']).execute();
 }
 
 export function listLinks(tx: SchoolTx, policyId: string) {

@@ -34,6 +34,12 @@ function checkDetails(input: PolicyDetails, problems: FieldProblem[]) {
   return { title, kind: input.kind, interval, appliesTo, ownerId, links };
 }
 
+const lockedMessage = {
+  approved: 'This version is approved and locked. Start a new version to make changes.',
+  'awaiting-approval': 'This version is waiting for signatures and cannot be changed. Withdraw it from approval first.',
+  withdrawn: 'This version was withdrawn from approval and cannot be changed. Edit the new draft instead.',
+};
+
 /** POL-1: the register, its policies and their versions. */
 export function registerService(deps: PoliciesDeps) {
   return {
@@ -106,7 +112,7 @@ export function registerService(deps: PoliciesDeps) {
         const review = current ? reviewDue(current) : null;
         const { settings } = await currentSettings(tx, actor.schoolId);
         return { policy, versions, current, review, overdue: isOverdue(review, londonDay(now)), links: await repo.listLinks(tx, id),
-          open: versions.find((v) => v.status !== 'approved') ?? null, approvingBody: settings.policyReview.approvingBody };
+          open: versions.find((v) => v.status === 'draft' || v.status === 'awaiting-approval') ?? null, approvingBody: settings.policyReview.approvingBody };
       });
     },
 
@@ -136,7 +142,7 @@ export function registerService(deps: PoliciesDeps) {
       return inSchool(deps, actor, async (tx) => {
         await loadPolicy(tx, id);
         const versions = await repo.listVersions(tx, id);
-        const open = versions.find((v) => v.status !== 'approved');
+        const open = versions.find((v) => v.status === 'draft' || v.status === 'awaiting-approval');
         if (open) return open.number;
         const latest = versions[0] ? await loadVersion(tx, id, versions[0].number) : null;
         const number = (latest?.number ?? 0) + 1;
@@ -158,9 +164,7 @@ export function registerService(deps: PoliciesDeps) {
       await inSchool(deps, actor, async (tx) => {
         await loadPolicy(tx, id);
         const version = await loadVersion(tx, id, number);
-        if (version.status !== 'draft') throw new ValidationError([{ field: 'body', message: version.status === 'approved'
-          ? 'This version is approved and locked. Start a new version to make changes.'
-          : 'This version is waiting for signatures and cannot be changed.' }]);
+        if (version.status !== 'draft') throw new ValidationError([{ field: 'body', message: lockedMessage[version.status] }]);
         await repo.updateVersion(tx, version.id, { body_markdown: body.replace(/\r\n?/g, '\n'), change_summary: changeSummary });
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.draft-saved', subjectType: 'policy', subjectId: id, detail: { version: number } });
       });

@@ -38,6 +38,7 @@ describe('policy text in Markdown, rendered safely', () => {
     expect(html).toContain('<h3 class="govuk-heading-m">1. Scope</h3>');
     expect(html).toContain('<p class="govuk-body">All staff.</p>');
     expect(html).toContain('<ul class="govuk-list govuk-list--bullet">');
+    expect(renderPolicyMarkdown('- 1. Key roles\n- 2. Definitions\n')).toContain('<ol class="govuk-list govuk-list--number" start="2">');
   });
 
   it('shows HTML written in a policy as text, and keeps only web links', () => {

@@ -5,17 +5,13 @@ import { may } from '../../platform/auth/access.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import type { Signatory } from './policies.import.rules.ts';
 import { mustAcknowledge, reviewDue } from './policies.rules.ts';
-import { describeReview, statusTag, ukDay } from './policies.view-model.ts';
+import { describeReview, importedSignatories, statusTag, ukDay } from './policies.view-model.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), number: Type.String({ maxLength: 8 }) });
 const DraftBody = Type.Object({ body: Type.String({ default: '', maxLength: 500_000 }), changeSummary: Type.String({ default: '', maxLength: 2000 }), _csrf: Type.Optional(Type.String()) });
 const CompareQuery = Type.Object({ from: Type.String({ default: '', maxLength: 8 }), to: Type.String({ default: '', maxLength: 8 }) });
-
-const importedSignatories = (imported: Record<string, unknown> | null) =>
-  ((imported?.signatories ?? []) as Signatory[]).map((s) => [s.name ?? 'Name not given', s.role, s.date].filter(Boolean).join(', '));
 
 /** Versions (POL-1): reading one, printing it, its original file, writing a draft, comparing two. */
 export async function policyVersionRoutes(app: FastifyInstance, { services }: { services: Services }) {

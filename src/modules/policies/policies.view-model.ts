@@ -1,3 +1,4 @@
+import type { Signatory } from './policies.import.rules.ts';
 import type { ReviewDue } from './policies.rules.ts';
 
 const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -22,3 +23,7 @@ export function describeReview(review: ReviewDue | null, overdue: boolean): { te
 
 export const staffItems = (staff: { id: string; given_name: string; family_name: string }[], selected: string | null) =>
   staff.map((s) => ({ value: s.id, text: `${s.given_name} ${s.family_name}`, selected: s.id === selected }));
+
+/** "Louise Yarwood, Headteacher, May 2017" for each signature an imported file showed. */
+export const importedSignatories = (imported: Record<string, unknown> | null) =>
+  ((imported?.signatories ?? []) as Signatory[]).map((s) => [s.name ?? 'Name not given', s.role, s.date].filter(Boolean).join(', '));
