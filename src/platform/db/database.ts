@@ -38,6 +38,9 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
 }
 
 function wrap(pool: pg.Pool, kind: Database['kind'], pglite: PGlite | null, after: () => Promise<void>): Database {
+  // An idle connection dropped by the server (a restart, a failover) must not bring the app down;
+  // the pool opens a new one for the next query.
+  pool.on('error', (error) => console.error(`A database connection was closed: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
