@@ -33,6 +33,7 @@ import { concernApiRoutes } from './modules/concerns/concerns.api.ts';
 import { concernOverviewRoutes } from './modules/concerns/concerns.overview.routes.ts';
 import { schoolRoutes } from './modules/school/school.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { settingsEditorRoutes } from './modules/settings/settings-editor.routes.ts';
 import { createPoliciesService } from './modules/policies/policies.module.ts';
 import { policiesRoutes } from './modules/policies/policies.routes.ts';
 import { policyVersionRoutes } from './modules/policies/policies.versions.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(concernApiRoutes, { services });
   await app.register(concernOverviewRoutes, { services });
   await app.register(settingsRoutes, { db: database.db });
+  await app.register(settingsEditorRoutes, { db: database.db });
   await app.register(policiesRoutes, { services });
   await app.register(policyVersionRoutes, { services });
   await app.register(policyApprovalRoutes, { services });

@@ -32,6 +32,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     samples['/pupils/:id'] = (await db.selectFrom('pupils').select('id').executeTakeFirstOrThrow()).id;
     samples['/pupils/:id/consent'] = samples['/pupils/:id'];
     samples['/staff/:id'] = head.id;
+    samples['/settings/edit/:section'] = 'concerns';
     const photo = await db.insertInto('photos').values({ school_id: school.id, event_name: 'Sports Day', taken_on: '2026-06-12', contexts: ['sports-day'], uploaded_by: head.id,
       storage_key: null, mime: 'image/jpeg', width: 1, height: 1, byte_size: 1, academic_year: '2025/26', year_ends_on: '2026-08-31' }).returning('id').executeTakeFirstOrThrow();
     for (const url of ['/photos/:id', '/photos/:id/tag', '/photos/:id/publish']) samples[url] = photo.id;
@@ -64,6 +65,11 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       expect(await page.locator('h1').count(), url).toBe(1);
       await expectNoAxeViolations(page);
       visited.push(url);
+    }
+    // The settings editor's other sections share one route.
+    for (const url of ['/settings/edit/photos', '/settings/edit/rules']) {
+      await navigates(page, () => page.goto(`${running.baseUrl}${url}`));
+      await expectNoAxeViolations(page);
     }
     // The 404 page and the pages before sign-in.
     await navigates(page, () => page.goto(`${running.baseUrl}/no-such-page`));

@@ -13,20 +13,27 @@ import { Type, type Static } from 'typebox';
 
 const TwoFactorBody = Type.Object({ requireAll: Type.String({ default: '' }) });
 
+const sectionNames: Record<string, string> = { all: 'everything (the first version)', consent: 'photo consent', concerns: 'concerns', photos: 'photographs',
+  retention: 'retention', policyReview: 'policy review', ageLimits: 'age limits', decisions: 'who decides', security: 'two-factor authentication' };
+
 const recipientLabel = (r: string) => (r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : roleLabels[r as keyof typeof roleLabels] ?? r);
 
-/** Read-only view of the policy settings every module obeys; editing them arrives with the policies module (POL-6). */
+/** The policy settings every module obeys, their history, and links to edit each part (POL-6). */
 export async function settingsRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
   app.get('/settings', { config: { permission: 'settings:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { current, years } = await withSchool(db, actor.schoolId, async (tx) => ({
+    const { current, years, history } = await withSchool(db, actor.schoolId, async (tx) => ({
       current: await currentSettings(tx, actor.schoolId),
+      history: await tx.selectFrom('audit_log').select(['at', 'actor_label', 'detail']).where('action', '=', 'settings.changed')
+        .orderBy('id', 'desc').limit(10).execute(),
       years: await tx.selectFrom('academic_years as y').innerJoin('terms as t', 't.academic_year_id', 'y.id')
         .select(['y.label', 't.name', 't.starts_on', 't.ends_on']).orderBy('y.starts_on').orderBy('t.starts_on').execute(),
     }));
     return render(request, reply, 'settings/views/settings.njk', {
       title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings, years,
-      canManageSecurity: may(actor, 'security:manage'),
+      canManageSecurity: may(actor, 'security:manage'), canEdit: may(actor, 'settings:edit'),
+      history: history.map((h) => ({ at: h.at, who: h.actor_label, version: (h.detail as { version?: number }).version,
+        changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', ') })),
       routes: current.settings.concerns.routes.map((r) => ({ ...r, recipients: r.notify.map(recipientLabel).join(', ') })),
     });
   });

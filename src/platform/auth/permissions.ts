@@ -53,6 +53,7 @@ export const permissions = {
   'mail:read': ['headteacher'],
   'settings:read': [...leaders, 'dsl', 'governor'],
   'security:manage': ['headteacher'],
+  'settings:edit': ['headteacher'],
   // Policies (POL): everyone reads and confirms them; leaders keep the register; the
   // signatories the policy names (head, deputy, governors) sign.
   'policy:read': allStaff,

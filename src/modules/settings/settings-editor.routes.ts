@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type, type Static } from 'typebox';
+import { auditActor } from '../../platform/auth/actor.ts';
+import { roleLabels, roles } from '../../platform/auth/permissions.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { withSchool } from '../../platform/db/school-scope.ts';
+import { NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { actorOf } from '../../platform/http/request-context.ts';
+import { recipientChoices, sections, type Form, type SectionKey } from './settings-editor.forms.ts';
+import type { PolicySettings } from './settings.schema.ts';
+import { currentSettings, saveSettings } from './settings.service.ts';
+
+const SectionParams = Type.Object({ section: Type.String({ maxLength: 20 }) });
+const roleItems = (chosen: readonly string[]) => roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) }));
+const label = (key: string) => key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+function sectionOf(name: string): SectionKey {
+  if (!(name in sections)) throw new NotFound();
+  return name as SectionKey;
+}
+
+/** What each section's template needs, from the current (or just-posted) settings. */
+function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
+  const base = { title: sections[key].title, clause: sections[key].clause, section: key, settings, values, backLink: '/settings' };
+  switch (key) {
+    case 'concerns':
+      return { ...base, routes: settings.concerns.routes.map((r) => ({ ...r, items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })) })) };
+    case 'photos':
+      return { ...base, contextItems: settings.photos.contexts.map((c) => ({ value: c, text: label(c), checked: settings.photos.prohibitedContexts.includes(c) })) };
+    case 'rules':
+      return { ...base, decisions: [
+        { name: 'schoolSocialMediaAccounts', legend: 'Who approves school social media accounts and online services?', items: roleItems(settings.decisions.schoolSocialMediaAccounts) },
+        { name: 'blockedContentRequests', legend: 'Who decides requests to unblock a website?', items: roleItems(settings.decisions.blockedContentRequests) },
+        { name: 'photoPublication', legend: 'Who approves publishing photographs where the channel needs it?', items: roleItems(settings.decisions.photoPublication) },
+      ] };
+  }
+}
+
+/** POL-6: the headteacher edits the rules the system obeys; each save is a new, audited settings version. */
+export async function settingsEditorRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
+  app.get('/settings/edit/:section', { config: { permission: 'settings:edit' }, schema: { hide: true, params: SectionParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const key = sectionOf((request.params as Static<typeof SectionParams>).section);
+    const { settings } = await withSchool(db, actor.schoolId, (tx) => currentSettings(tx, actor.schoolId));
+    return render(request, reply, `settings/views/edit-${key}.njk`, view(key, settings));
+  });
+
+  app.post('/settings/edit/:section', { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: SectionParams } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const key = sectionOf((request.params as Static<typeof SectionParams>).section);
+    const form = (request.body ?? {}) as Form;
+    const problems = await withSchool(db, actor.schoolId, async (tx) => {
+      const { settings } = await currentSettings(tx, actor.schoolId);
+      const { next, problems } = sections[key].apply(settings, form);
+      if (problems.length) return problems;
+      await saveSettings(tx, actor.schoolId, auditActor(actor), next);
+      return [];
+    }).catch((error: unknown) => {
+      if (error instanceof ValidationError) return error.problems;
+      throw error;
+    });
+    if (problems.length) {
+      const { settings } = await withSchool(db, actor.schoolId, (tx) => currentSettings(tx, actor.schoolId));
+      return render(request, reply, `settings/views/edit-${key}.njk`, { ...view(key, settings, form), ...formErrors(problems) }, 400);
+    }
+    setFlash(reply, `${sections[key].title}: saved as a new version of the settings`);
+    return reply.redirect('/settings', 303);
+  });
+}

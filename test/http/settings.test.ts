@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { makeSchool, makeStaff } from '../helpers/factories.ts';
+
+describe('the headteacher edits the policy settings (POL-6)', () => {
+  let t: TestApp;
+  let head: TestBrowser;
+  let schoolId: string;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db)).id;
+    head = new TestBrowser(t.app);
+    await head.signIn(await makeStaff(t.database.db, schoolId, ['headteacher']));
+  });
+  afterAll(() => t.close());
+
+  it('shows each section with the clause it comes from', async () => {
+    for (const section of ['concerns', 'photos', 'rules']) {
+      const page = await head.get(`/settings/edit/${section}`);
+      expect(page.statusCode, section).toBe(200);
+      expect(page.body).toContain('From the policy:');
+    }
+    expect((await head.get('/settings/edit/anything')).statusCode).toBe(404);
+  });
+
+  it('saves a change as a new version, says what changed, and the modules obey it', async () => {
+    const page = await head.get('/settings/edit/rules');
+    const saved = await head.post('/settings/edit/rules', { _csrf: csrfFrom(page.body), archivePhotosAtYearEnd: 'yes', deletePhotosAfterYears: '2', deletionNoticeDays: '21',
+      socialMediaMinimumAge: '13', schoolSocialMediaAccounts: 'headteacher', blockedContentRequests: 'headteacher', photoPublication: ['headteacher', 'deputy-headteacher'] });
+    expect(saved.headers.location).toBe('/settings');
+    const settings = await head.get('/settings');
+    expect(settings.body).toContain('saved as a new version');
+    const change = settings.body.slice(settings.body.indexOf('<h2 class="govuk-heading-m">Changes</h2>'), settings.body.indexOf('Academic years and terms'));
+    expect(change).toMatch(/<td class="govuk-table__cell">2<\/td>[\s\S]*(who decides, retention|retention, who decides)/);
+    const stored = await t.database.db.selectFrom('school_settings').select(['version', 'document']).where('school_id', '=', schoolId).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    expect(stored.version).toBe(2);
+    expect((stored.document as { retention: { deletePhotosAfterYears: number } }).retention.deletePhotosAfterYears).toBe(2);
+  });
+
+  it('explains a mistake and changes nothing', async () => {
+    const page = await head.get('/settings/edit/photos');
+    const bad = await head.post('/settings/edit/photos', { _csrf: csrfFrom(page.body), maxUploadMegabytes: '0', publishedLongestSide: '2048' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The largest upload must be a whole number from 1 to 200');
+    const versions = await t.database.db.selectFrom('school_settings').select('version').where('school_id', '=', schoolId).execute();
+    expect(versions).toHaveLength(2);
+  });
+
+  it('only the headteacher may change them', async () => {
+    const deputy = new TestBrowser(t.app);
+    await deputy.signIn(await makeStaff(t.database.db, schoolId, ['deputy-headteacher']));
+    expect((await deputy.get('/settings/edit/concerns')).statusCode).toBe(403);
+    expect((await deputy.get('/settings')).body).not.toContain('/settings/edit/concerns');
+  });
+});
