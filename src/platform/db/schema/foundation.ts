@@ -1,0 +1,177 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp, DateOnly, Json } from './columns.ts';
+
+/** The foundation: schools, people, sign-in, settings, audit, outbox. */
+export interface SchoolTable {
+  id: Generated<string>;
+  urn: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface AcademicYearTable {
+  id: Generated<string>;
+  school_id: string;
+  label: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface TermTable {
+  id: Generated<string>;
+  school_id: string;
+  academic_year_id: string;
+  name: 'autumn' | 'spring' | 'summer';
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface ClassTable {
+  id: Generated<string>;
+  school_id: string;
+  sourced_id: string | null;
+  title: string;
+  year_group: number | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PupilTable {
+  id: Generated<string>;
+  school_id: string;
+  sourced_id: string | null;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: DateOnly | null;
+  class_id: string | null;
+  admission_date: DateOnly | null;
+  leaving_date: DateOnly | null;
+  on_roll: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CarerTable {
+  id: Generated<string>;
+  school_id: string;
+  sourced_id: string | null;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PupilCarerTable {
+  school_id: string;
+  pupil_id: string;
+  carer_id: string;
+  relationship: string;
+  parental_responsibility: Generated<boolean>;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  school_id: string;
+  sourced_id: string | null;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  line_manager_id: string | null;
+  active: Generated<boolean>;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  recovery_codes: ColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StaffRoleTable {
+  school_id: string;
+  staff_id: string;
+  role: string;
+}
+
+export interface SchoolSettingsTable {
+  school_id: string;
+  version: number;
+  document: Json<unknown>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  school_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  detail: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  school_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  school_id: string;
+  staff_id: string;
+  two_factor_done: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  school_id: string;
+  staff_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  school_id: string;
+  staff_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Date | null;
+}
+
+export interface PendingImportTable {
+  id: Generated<string>;
+  school_id: string;
+  staff_id: string;
+  file_name: string;
+  content: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<string>;
+  key: string;
+  at: Generated<Date>;
+}
