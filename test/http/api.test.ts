@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/database.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
@@ -74,6 +74,14 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     expect(teacherStaff.statusCode).toBe(403);
     expect(teacherStaff.json()).toMatchObject({ error: 'forbidden' });
     expect((await get('/api/v1/nothing-here', tokenA)).json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('a browser session does not open the API: it answers tokens only', async () => {
+    const teacher = await makeStaff(t.database.db, (await makeSchool(t.database.db)).id, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(teacher);
+    expect((await browser.get('/classes')).statusCode).toBe(200);
+    expect((await browser.get('/api/v1/classes')).statusCode).toBe(401);
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {

@@ -53,6 +53,9 @@ export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: R
 async function identify(request: FastifyRequest, db: Kysely<DB>) {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return actorForToken(db, tokenHash(header.slice(7).trim()));
+  // The API answers tokens only: a browser's session cookie never acts there, so no form on another
+  // site can use it (defence in depth beside SameSite cookies and CSRF tokens on the pages).
+  if (isApiRequest(request)) return null;
   const cookie = request.cookies[sessionCookie];
   return cookie ? actorForSession(db, tokenHash(cookie)) : null;
 }
