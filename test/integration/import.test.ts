@@ -99,6 +99,22 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     expect(staff).toHaveLength(4);
   });
 
+  it('a member of staff who has left is signed out everywhere and their API tokens stop working', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const green = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow());
+    await database.db.insertInto('sessions').values({ id_hash: `h-${green.id}`, school_id: school.id, staff_id: green.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+    await database.db.insertInto('api_tokens').values({ school_id: school.id, staff_id: green.id, token_hash: `t-${green.id}` }).execute();
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!.replace(/^stf-001,active,/m, 'stf-001,tobedeleted,'));
+    const result = await importer.importFromPath(school.id, actor, writePackage(files), false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { staff: { left: 1 } } } });
+    expect(await database.db.selectFrom('sessions').select('id_hash').where('staff_id', '=', green.id).execute()).toHaveLength(0);
+    const token = await database.db.selectFrom('api_tokens').select('revoked_at').where('staff_id', '=', green.id).executeTakeFirstOrThrow();
+    expect(token.revoked_at).not.toBeNull();
+  });
+
   it('refuses a package with any invalid row whole, listing every problem, and writes nothing', async () => {
     const school = await makeSchool(database.db);
     const files = fixtureFiles();

@@ -225,6 +225,13 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   return outcome;
 }
 
+/** Someone who has left can no longer sign in, and is signed out of every device now. */
+async function deactivateStaff(tx: SchoolTx, staffId: string): Promise<void> {
+  await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', staffId).execute();
+  await tx.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
+  await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).execute();
+}
+
 async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage, outcome: ImportOutcome): Promise<void> {
   const staffIn = roster.users.filter((u) => u.kind === 'staff');
   const existing = await tx.selectFrom('staff as s').select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
@@ -244,7 +251,7 @@ async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage,
     const match = bySourced.get(u.sourcedId) ?? (u.email ? byEmail.get(u.email.toLowerCase()) : undefined);
     if (u.toBeDeleted) {
       if (match?.active && !match.roles.includes('headteacher')) {
-        await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', match.id).execute();
+        await deactivateStaff(tx, match.id);
         outcome.summary.staff.left++;
       }
       continue;
@@ -270,7 +277,7 @@ async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage,
     const present = new Set(staffIn.map((u) => u.sourcedId));
     for (const s of existing) {
       if (s.sourced_id && s.active && !present.has(s.sourced_id) && !s.roles.includes('headteacher')) {
-        await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', s.id).execute();
+        await deactivateStaff(tx, s.id);
         outcome.summary.staff.left++;
       }
     }
