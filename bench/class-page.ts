@@ -16,6 +16,7 @@ import { parseRosterFiles } from '../src/modules/people/oneroster/oneroster.pars
 import { generateRosterPackage } from '../src/modules/people/oneroster/sample-roster.ts';
 import { findClass, pupilsInClass } from '../src/modules/people/people.repository.ts';
 import { yearGroupLabel } from '../src/modules/school/school-calendar.ts';
+import { pupilDisplayName as displayName } from '../src/modules/people/names.ts';
 import type { Actor } from '../src/platform/auth/actor.ts';
 import { actorForSession } from '../src/platform/auth/auth.repository.ts';
 import { tokenHash } from '../src/platform/auth/secrets.ts';
@@ -44,8 +45,6 @@ export interface ClassPageBenchResult {
   table: string;
 }
 
-const displayName = (p: { given_name: string; family_name: string; preferred_name: string | null }) =>
-  p.preferred_name && p.preferred_name !== p.given_name ? `${p.preferred_name} ${p.family_name}` : `${p.given_name} ${p.family_name}`;
 
 export async function runClassPageBench(): Promise<ClassPageBenchResult> {
   const requestedDuration = process.env.BENCH_DURATION ? intEnv('BENCH_DURATION', 3) : null;

@@ -7,9 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type Database } from '../src/platform/db/database.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { closePgliteTemplate, createTestDatabase } from '../test/helpers/database.ts';
 
 export const benchDir = dirname(fileURLToPath(import.meta.url));
 export const resultsDir = join(benchDir, 'results');
@@ -24,30 +23,13 @@ export function progress(bench: string, message: string): void {
   process.stderr.write(`[${bench} +${((performance.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 }
 
-let template: Promise<PGlite> | null = null;
-
 /**
- * A fresh, migrated, empty PGlite database. Starting PGlite is the slowest step here (4–10 s on a busy 2-core box),
- * so the process keeps one migrated template and hands out clones (well under a second), as test/helpers does;
- * bench/run.ts then pays for one start, not two. Close the template with closePgliteTemplate() before exiting.
+ * A fresh, migrated, empty PGlite database, cloned from one migrated template per process (the same one the tests
+ * use): starting PGlite is the slowest step (4–10 s on a busy 2-core box), so bench/run.ts pays for it once.
+ * Close the template with closePgliteTemplate() before exiting.
  */
-export async function freshPgliteDatabase(): Promise<Database> {
-  template ??= (async () => {
-    const pglite = await PGlite.create();
-    const database = await openDatabase({ pglite });
-    await migrateToLatest(database.db);
-    await database.pool.end();
-    return pglite;
-  })();
-  const pglite = (await (await template).clone()) as PGlite;
-  return openDatabase({ pglite, ownsPglite: true });
-}
-
-export async function closePgliteTemplate(): Promise<void> {
-  const pending = template;
-  template = null;
-  if (pending) await (await pending).close();
-}
+export const freshPgliteDatabase = (): Promise<Database> => createTestDatabase('pglite');
+export { closePgliteTemplate };
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;

@@ -29,6 +29,13 @@ function pgliteTemplate(): Promise<PGlite> {
   return template;
 }
 
+/** Closes the migrated template, for scripts (benchmarks) that must exit by themselves. */
+export async function closePgliteTemplate(): Promise<void> {
+  const pending = template;
+  template = null;
+  if (pending) await (await pending).close();
+}
+
 async function postgresDatabase(): Promise<Database> {
   const url = new URL(process.env.TEST_DATABASE_URL!);
   const name = `esafety_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

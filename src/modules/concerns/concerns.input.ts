@@ -22,8 +22,7 @@ export interface EvidenceFile { fileName: string; contentType: string; bytes: Bu
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 export const evidenceTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => uuid.test(value);
+import { isUuid } from '../../platform/http/ids.ts';
 
 /** Checks a report against the school's settings; problems name the field, in the order of the form. */
 export function reportProblems(input: ReportInput, settings: PolicySettings, now = new Date()): FieldProblem[] {

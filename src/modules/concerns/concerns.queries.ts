@@ -6,7 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
-import { isUuid } from './concerns.input.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { openConcern, personRef, routeFor, timelineEntry, typeLabel, visibleConcerns } from './concerns.record.ts';
 import * as repo from './concerns.repository.ts';
 import {

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
-import { isUuid } from './concerns.input.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import * as repo from './concerns.repository.ts';
 import { concernAccess, isRestricted, type Access, type PersonRef } from './concerns.rules.ts';
 

@@ -12,7 +12,8 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
-import { isUuid, statusesFor } from './consent.service.ts';
+import { statusesFor } from './consent.service.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 export type RequestScope =
   | { scope: 'class'; classId: string }

@@ -10,9 +10,10 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { ConsentPurpose, PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
+import { pupilDisplayName as displayName } from '../people/names.ts';
 import { answerProgress, consentStatus, isWithdrawal, type ConsentStatus, type LapseContext } from './consent.rules.ts';
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { isUuid } from '../../platform/http/ids.ts';
 
 export class Unprocessable extends AppError {
   constructor(code: string, message: string) {
@@ -31,8 +32,6 @@ export function lapseContext(settings: PolicySettings, pupilYearGroup: number | 
   return { lapse: settings.consent.lapse, now, currentFormVersion: settings.consent.formVersion ?? 1, pupilYearGroup };
 }
 
-const displayName = (p: { given_name: string; family_name: string; preferred_name: string | null }) =>
-  `${p.preferred_name && p.preferred_name !== p.given_name ? p.preferred_name : p.given_name} ${p.family_name}`;
 
 /** Statuses of many pupils for many purposes, in two queries. */
 export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils: repo.PupilForConsent[], purposes: string[]) {

@@ -8,7 +8,7 @@ import { NotFound } from '../../platform/http/errors.ts';
 
 const maxUploadMegabytes = 50;
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const isUuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
+import { isUuid } from '../../platform/http/ids.ts';
 
 export async function importRoutes(app: FastifyInstance, { services }: { services: Services }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.

@@ -8,6 +8,7 @@ import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import { splitName } from '../school/school.service.ts';
+import { pupilDisplayName as displayName } from './names.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const RolesBody = Type.Object({
@@ -15,8 +16,6 @@ const RolesBody = Type.Object({
   lineManager: Type.String({ default: '' }),
 });
 
-const displayName = (p: { given_name: string; family_name: string; preferred_name?: string | null }) =>
-  p.preferred_name && p.preferred_name !== p.given_name ? `${p.preferred_name} ${p.family_name}` : `${p.given_name} ${p.family_name}`;
 
 export async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
   app.get('/classes', { config: { permission: 'people:read' }, schema: { hide: true } }, async (request, reply) => {

@@ -13,7 +13,7 @@ import { publishedCopy } from './photos.images.ts';
 import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
 import { needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
-import { isUuid } from './photos.service.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
 /** MED-4: the check failed; `reasons` name each pupil who blocks it and why (the API's 409). */

@@ -12,7 +12,7 @@ import * as repo from './photos.repository.ts';
 import { prohibitedContextSentence, prohibitedContextsIn } from './photos.rules.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { isUuid } from '../../platform/http/ids.ts';
 
 /** An upload refused for what it is (the API's 422): `prohibited-context` or `invalid-image`. */
 export class PhotoRefused extends AppError {

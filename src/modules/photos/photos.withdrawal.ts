@@ -1,7 +1,7 @@
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import * as pubs from './photos.publishing.repository.ts';
-import { isUuid } from './photos.service.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 
 /** CON-6 for the consent module: every live publication of the child on channels of that purpose. */
 export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) {

@@ -14,7 +14,7 @@ export interface PoliciesDeps {
   onMail: () => void;
 }
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { isUuid } from '../../platform/http/ids.ts';
 
 export const inSchool = <T>(deps: PoliciesDeps, actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(deps.db, actor.schoolId, work);
 
