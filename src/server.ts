@@ -1,30 +1,21 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { modules } from './modules/index.ts';
+import { countSchools } from './modules/school/school.service.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 import { openAppDatabase } from './platform/db/open.ts';
 import { mailQueue, startBackgroundJobs } from './platform/mail/mail-jobs.ts';
-import { countSchools } from './modules/school/school.service.ts';
-import { createConsentLinkService } from './modules/consent/consent-link.service.ts';
-import { policyReviewJobs } from './modules/policies/policies.reminders.ts';
-import { runPhotoRetention } from './modules/photos/photos.retention.ts';
-import { fileStorage } from './modules/photos/photos.storage.ts';
+import { jobsOf, startModules } from './platform/modules.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openAppDatabase(config, 'server');
-  const consentLinks = createConsentLinkService(database.db, config, () => void jobs.nudge(mailQueue));
-  const jobs = await startBackgroundJobs(config, database, {
-    // Every morning: remind families who have not answered a consent request.
-    'consent-reminders': { cron: '0 8 * * *', handler: async () => { await consentLinks.sendReminders(); } },
-    // Every morning: tell policy owners their review is coming up (POL-3).
-    ...policyReviewJobs(database.db, config.baseUrl, () => void jobs.nudge(mailQueue)),
-    // Every night: archive last year's photographs, delete the year before's, warn the head first (MED-7).
-    'photo-retention': { cron: '30 2 * * *', handler: async () => { await runPhotoRetention(database.db, fileStorage(config.storageDir), config.baseUrl); void jobs.nudge(mailQueue); } },
-  });
-  const app = await buildApp({
-    config, database,
-    onMailQueued: () => void jobs.nudge(mailQueue).catch((error: Error) => app.log.error(error, 'could not queue mail delivery')),
-  });
+  // One set of modules for the web app and the jobs; mail queued by either starts delivery now.
+  let jobs: Awaited<ReturnType<typeof startBackgroundJobs>> | null = null;
+  const onMail = () => void jobs?.nudge(mailQueue).catch((error: Error) => console.error('could not queue mail delivery:', error.message));
+  const instances = startModules(modules, { config, db: database.db, onMail });
+  jobs = await startBackgroundJobs(config, database, jobsOf(instances));
+  const app = await buildApp({ config, database, onMailQueued: onMail, modules: instances });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,8 +23,8 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info(`${signal} received, stopping`);
     await app.close();
-    await jobs.stop();
-    jobs.closeTransport();
+    await jobs?.stop();
+    jobs?.closeTransport();
     await database.close();
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConcernsServices } from './services.ts';
 import { Unprocessable, ValidationError } from '../../platform/http/errors.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 
@@ -61,7 +61,7 @@ async function as422<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The concerns API (INC): the same rules as the pages — 404 for anyone who may not see a record. */
-export async function concernApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function concernApiRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
   app.post('/api/v1/concerns', {
     config: { permission: 'concern:report' }, attachValidation: true,
     schema: { summary: 'Report a concern; it is routed by the school’s policy', tags: ['concerns'], body: ReportBody, response: { 201: Reported, ...errors } },

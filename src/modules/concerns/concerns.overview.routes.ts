@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConcernsServices } from './services.ts';
 import { render } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import type { Who } from './concerns.queries.ts';
@@ -9,7 +9,7 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const kinds = [['pupils', 'pupil'], ['staff', 'staff'], ['carers', 'carer']] as const;
 
 /** Chronologies per pupil and per person (INC-7), printable, and the overview for the head and DSL. */
-export async function concernOverviewRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function concernOverviewRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
   for (const [path, kind] of kinds) {
     app.get(`/${path}/:id/chronology`, { config: { permission: 'concern:chronology' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
       const { id } = request.params as Static<typeof IdParams>;

@@ -1,4 +1,4 @@
-import type { Services } from '../../app.ts';
+import type { ConcernsServices } from './services.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { outOfHoursCases, outOfHoursGrounds } from './concerns.rules.ts';
 
@@ -7,7 +7,7 @@ const personLink = (p: { kind: string; id: string }) =>
 const kindLabel: Record<string, string> = { pupil: 'Pupil', staff: 'Staff', carer: 'Carer', other: 'Outside the school' };
 
 /** Everything the concern page shows, with the form values to put back after a mistake. */
-export async function concernPage(services: Services, actor: Actor, id: string, form: { values?: Record<string, unknown> } = {}) {
+export async function concernPage(services: ConcernsServices, actor: Actor, id: string, form: { values?: Record<string, unknown> } = {}) {
   const concern = await services.concerns.concern(actor, id);
   const values = form.values ?? {};
   const grounds = new Set([values.grounds].flat());

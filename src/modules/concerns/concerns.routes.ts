@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConcernsServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
@@ -15,7 +15,7 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const EvidenceParams = Type.Object({ id: Type.String({ maxLength: 64 }), evidenceId: Type.String({ maxLength: 64 }) });
 
 /** The concern pages (INC): report, lists, one record, its evidence. Changes to a record are in concerns.timeline.routes.ts. */
-export async function concernRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function concernRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
   // Screenshots and PDFs up to 10 MB; a larger file is cut short and refused with a message, not a crash.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, throwFileSizeLimit: false, limits: { fileSize: maxEvidenceBytes + 1, files: 1, fields: 200 } });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConcernsServices } from './services.ts';
 import type { Action } from '../../platform/auth/permissions.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
@@ -14,7 +14,7 @@ const FollowUpParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId
 type Body = Record<string, unknown> | undefined;
 
 /** The forms on a concern's page: each adds to the record's timeline, then returns to the page (INC-4, INC-5, INC-7). */
-export async function concernTimelineRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function concernTimelineRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
   const change = (path: string, permission: Action, work: (request: FastifyRequest, body: Body) => Promise<string>) => {
     app.post(path, { config: { permission }, preHandler: app.csrfProtection, schema: { hide: true, params: path.includes(':entryId') ? FollowUpParams : IdParams } },
       async (request: FastifyRequest, reply: FastifyReply) => {

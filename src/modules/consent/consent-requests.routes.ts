@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConsentServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import type { RequestScope } from './consent-requests.service.ts';
-import { statusText } from './consent.routes.ts';
+import { statusText } from './consent.text.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const LinkParams = Type.Object({ id: Type.String({ maxLength: 64 }), linkId: Type.String({ maxLength: 64 }) });
@@ -27,7 +27,7 @@ function scopeFrom(body: Static<typeof StartBody>): RequestScope {
   throw new ValidationError([{ field, message: field === 'scope' ? 'Choose who to ask' : field === 'admittedSince' ? 'Enter a date, like 2026-09-01' : 'Choose from the list' }]);
 }
 
-export async function consentRequestRoutes(app: FastifyInstance, services: Services) {
+export async function consentRequestRoutes(app: FastifyInstance, services: ConsentServices) {
   const startPage = async (request: Parameters<typeof actorOf>[0], extra: Record<string, unknown> = {}) => {
     const classes = await services.people.classes(actorOf(request));
     const years = [...new Set(classes.map((c) => c.year_group).filter((y): y is number => y !== null))].sort((a, b) => a - b);

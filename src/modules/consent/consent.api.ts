@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConsentServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
@@ -22,7 +22,7 @@ const PhotoListQuery = Type.Object({ purpose: Type.String({ minLength: 1 }) });
 const PhotoList = Type.Object({ purpose: Type.String(), may: Type.Array(Type.String()), mayNot: Type.Array(Type.String()), noAnswer: Type.Array(Type.String()) });
 
 /** The consent API (CON-2, CON-3, CON-5): the response schemas are the contract. */
-export async function consentApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function consentApiRoutes(app: FastifyInstance, { services }: { services: ConsentServices }) {
   app.get('/api/v1/consent-purposes', {
     config: { permission: 'consent:consult' },
     schema: { summary: 'The school’s consent purposes, including retired ones', tags: ['consent'], response: { 200: Type.Array(Purpose), ...errors } },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConsentServices } from './services.ts';
 import { NotFound, TooManyRequests, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render } from '../../platform/http/render.ts';
 import { answerField } from './consent-link.service.ts';
@@ -8,8 +8,8 @@ import { answerField } from './consent-link.service.ts';
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 /** The carer's page, reached from a personal link with no account (CON-4). */
-export async function consentPublicRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const page = (view: Awaited<ReturnType<Services['consentLinks']['open']>>, token: string, values: Record<string, unknown>) => ({
+export async function consentPublicRoutes(app: FastifyInstance, { services }: { services: ConsentServices }) {
+  const page = (view: Awaited<ReturnType<ConsentServices['consentLinks']['open']>>, token: string, values: Record<string, unknown>) => ({
     title: 'Photographs of your child', schoolName: view.school.name, view, token, values,
     questions: view.children.map((child) => ({ child, items: view.purposes.map((purpose) => ({ purpose, field: answerField(child.id, purpose.key),
       value: values[answerField(child.id, purpose.key)] ?? view.previous.get(answerField(child.id, purpose.key)) ?? '' })) })),

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { ConsentServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { consentRequestRoutes } from './consent-requests.routes.ts';
+import { statusText } from './consent.text.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const SheetQuery = Type.Object({ purpose: Type.Optional(Type.String({ maxLength: 80 })) });
@@ -14,10 +15,9 @@ const RecordBody = Type.Object({
   method: Type.String({ default: '' }), note: Type.String({ default: '', maxLength: 1000 }),
 });
 
-export const statusText: Record<string, string> = { may: 'May be photographed', 'may-not': 'Must not be photographed', 'no-answer': 'No answer – do not photograph' };
 const methods = [{ value: 'paper', text: 'Paper form' }, { value: 'phone', text: 'Phone call' }, { value: 'in-person', text: 'In person' }, { value: 'online', text: 'Online' }];
 
-export async function consentRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function consentRoutes(app: FastifyInstance, { services }: { services: ConsentServices }) {
   app.get('/consent', { config: { permission: 'consent:consult' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     const [classes, requests] = await Promise.all([services.consent.progress(actor), services.consentRequests.list(actor)]);

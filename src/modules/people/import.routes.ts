@@ -1,7 +1,7 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PeopleServices } from './services.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { NotFound } from '../../platform/http/errors.ts';
@@ -10,7 +10,7 @@ const maxUploadMegabytes = 50;
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 import { isUuid } from '../../platform/http/ids.ts';
 
-export async function importRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function importRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: maxUploadMegabytes * 1024 * 1024, files: 1, fields: 5 } });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PeopleServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 
 const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
@@ -24,7 +24,7 @@ export const StaffSummary = Type.Object({
 const PupilQuery = Type.Object({ status: Type.Union([Type.Literal('on-roll'), Type.Literal('left'), Type.Literal('all')], { default: 'on-roll' }) });
 
 /** The people API (PPL): scoped to the token's school by row-level security; response schemas are the contract. */
-export async function peopleApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function peopleApiRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
   app.get('/api/v1/classes', {
     config: { permission: 'people:read' },
     schema: { summary: 'Classes with the number of pupils on roll', tags: ['people'], response: { 200: Type.Array(ClassSummary), ...errors } },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PeopleServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { roleLabels, roles } from '../../platform/auth/permissions.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
@@ -17,7 +17,7 @@ const RolesBody = Type.Object({
 });
 
 
-export async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function peopleRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
   app.get('/classes', { config: { permission: 'people:read' }, schema: { hide: true } }, async (request, reply) => {
     const classes = await services.people.classes(actorOf(request));
     return render(request, reply, 'people/views/classes.njk', {

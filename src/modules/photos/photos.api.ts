@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PhotosServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { fieldValue, listValues, privateImage, uploadedFile } from './photos.http.ts';
 import { NotAllowed } from './photos.publishing.ts';
@@ -23,7 +23,7 @@ const DecisionBody = Type.Object({ decision: Type.Union([Type.Literal('approved'
 const notAllowed = (error: NotAllowed) => ({ error: 'not-allowed' as const, message: error.message, reasons: error.reasons });
 
 /** The photographs API (issue 5 contract). Registered inside the photos plugin, where multipart is parsed. */
-export async function photoApiRoutes(app: FastifyInstance, services: Services) {
+export async function photoApiRoutes(app: FastifyInstance, services: PhotosServices) {
   app.post('/api/v1/media', {
     config: { permission: 'media:upload' },
     schema: { summary: 'Upload a photograph (multipart: file, event, takenOn, contexts, pupilIds, unidentified)', tags: ['media'], consumes: ['multipart/form-data'],

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PhotosServices } from './services.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
@@ -15,7 +15,7 @@ const PublishBody = Type.Object({
 });
 const DecisionBody = Type.Object({ decision: Type.String({ default: '', maxLength: 10 }), note: Type.String({ default: '', maxLength: 1000 }) });
 
-export async function publishRoutes(app: FastifyInstance, services: Services) {
+export async function publishRoutes(app: FastifyInstance, services: PhotosServices) {
   const publishPage = async (request: FastifyRequest, id: string, extra: Record<string, unknown> = {}) => {
     const options = await services.photoPublishing.options(actorOf(request), id);
     const values = (extra.values ?? {}) as Partial<Static<typeof PublishBody>>;

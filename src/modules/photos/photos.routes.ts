@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PhotosServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { AppError, Conflict, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
@@ -20,7 +20,7 @@ const TagQuery = Type.Object({ class: Type.Optional(Type.String({ maxLength: 64 
 const TagBody = Type.Object({ pupils: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), unidentified: Type.String({ default: '0', maxLength: 10 }) });
 const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLength: 5 }) });
 
-export async function photoRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function photoRoutes(app: FastifyInstance, { services }: { services: PhotosServices }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: uploadCeilingMegabytes * 1024 * 1024, files: 1, fields: 200 } });
 

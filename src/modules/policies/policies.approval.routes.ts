@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
@@ -17,7 +17,7 @@ const ApprovalBody = Type.Object({
 const SignBody = Type.Object({ typedName: text(200), _csrf: Type.Optional(Type.String()) });
 
 /** POL-2 approval and signatures, POL-5 reading and confirming, and who has not yet. */
-export async function policyApprovalRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policyApprovalRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   const approvalPage = async (request: FastifyRequest, reply: FastifyReply, values: Static<typeof ApprovalBody> | null, errors: object, status: number) => {
     const { id } = request.params as Static<typeof IdParams>;
     const { policy, draft, review, signers } = await services.policies.approvalChoices(actorOf(request), id);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
@@ -21,7 +21,7 @@ function fromImport(imported: Record<string, unknown> | null, fallbackBody: stri
 }
 
 /** Recording an approval made on paper before the school used eSafety Office. */
-export async function policyPaperRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policyPaperRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   const formPage = async (request: FastifyRequest, reply: FastifyReply, values: PaperForm | null, errors: object, status: number) => {
     const { id, number } = request.params as Static<typeof VersionParams>;
     const actor = actorOf(request);

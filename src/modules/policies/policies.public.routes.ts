@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { render } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { describeReview, ukDay } from './policies.view-model.ts';
@@ -23,7 +23,7 @@ export const PolicySummary = Type.Object({
 });
 
 /** POL-4: the school's approved policies, readable without signing in; and the API's list. */
-export async function policyPublicRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policyPublicRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   app.get('/schools/:urn/policies', { config: { permission: 'public' }, schema: { hide: true, params: SchoolParams } }, async (request, reply) => {
     const { urn } = request.params as Static<typeof SchoolParams>;
     const { school, policies } = await services.policies.publishedPolicies(urn);

@@ -1,7 +1,7 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { roleLabels, roles } from '../../platform/auth/permissions.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
@@ -22,7 +22,7 @@ type Details = Static<typeof DetailsBody>;
 const asDetails = (body: Details) => ({ ...body, appliesTo: [body.appliesTo].flat().filter(Boolean) });
 
 /** POL-1: the register, a new policy, an imported one, and each policy's details. */
-export async function policiesRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policiesRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: maxPolicyFileBytes, files: 1, fields: 5 } });
 
   const detailsForm = async (request: FastifyRequest, values: Partial<ReturnType<typeof asDetails>>) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
@@ -13,7 +13,7 @@ const labels: Record<string, string> = {
 };
 
 /** POL-6: the headteacher sets how the school's policies are approved and reviewed. */
-export async function policySettingsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policySettingsRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   const page = { title: 'How policies are approved and reviewed', backLink: '/policies' };
 
   app.get('/policies/settings', { config: { permission: 'policy:settings' }, schema: { hide: true } }, async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
+import type { PoliciesServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
@@ -14,7 +14,7 @@ const DraftBody = Type.Object({ body: Type.String({ default: '', maxLength: 500_
 const CompareQuery = Type.Object({ from: Type.String({ default: '', maxLength: 8 }), to: Type.String({ default: '', maxLength: 8 }) });
 
 /** Versions (POL-1): reading one, printing it, its original file, writing a draft, comparing two. */
-export async function policyVersionRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function policyVersionRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
   const versionPage = async (request: FastifyRequest, reply: FastifyReply, template: string, extra: object = {}, status = 200) => {
     const actor = actorOf(request);
     const { id, number } = request.params as Static<typeof VersionParams>;

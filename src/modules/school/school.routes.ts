@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
 import { isFullySignedIn } from '../../platform/auth/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
@@ -22,7 +21,7 @@ const SetupBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
 });
 
-export async function schoolRoutes(app: FastifyInstance, { db }: { db: Kysely<DB>; services: Services }) {
+export async function schoolRoutes(app: FastifyInstance, { services: { db } }: { services: { db: Kysely<DB> } }) {
   app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
     if (!request.actor) return reply.redirect((await countSchools(db)) === 0 ? '/setup' : '/sign-in', 303);
     return reply.redirect(isFullySignedIn(request.actor) ? '/dashboard' : '/sign-in/two-factor', 303);

@@ -30,6 +30,7 @@ export async function settingsRoutes(app: FastifyInstance, { db }: { db: Kysely<
         .select(['y.label', 't.name', 't.starts_on', 't.ends_on']).orderBy('y.starts_on').orderBy('t.starts_on').execute(),
     }));
     return render(request, reply, 'settings/views/settings.njk', {
+      sections: app.settingsSections,
       title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings, years,
       canManageSecurity: may(actor, 'security:manage'), canEdit: may(actor, 'settings:edit'),
       history: history.map((h) => ({ at: h.at, who: h.actor_label, version: (h.detail as { version?: number }).version,

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
-import type { Config } from '../../config.ts';
+import type { AccountServices } from './services.ts';
 import { NotFound, TooManyRequests, ValidationError } from '../http/errors.ts';
 import { formErrors, render, setFlash } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -19,7 +18,8 @@ export function safeNext(next: unknown): string {
 
 const clientAddress = (request: FastifyRequest) => request.ip;
 
-export async function authRoutes(app: FastifyInstance, { config, services }: { config: Config; services: Services }) {
+export async function authRoutes(app: FastifyInstance, { services }: { services: AccountServices }) {
+  const { config } = services;
   const signInPage = (request: FastifyRequest, extra: Record<string, unknown> = {}) =>
     ({ title: 'Sign in', next: (request.query as { next?: string }).next ?? '', values: {}, ...extra });
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { Type, type Static } from 'typebox';
-import type { Services } from '../../app.ts';
-import type { Config } from '../../config.ts';
+import type { AccountServices } from './services.ts';
 import { TooManyRequests, ValidationError } from '../http/errors.ts';
 import { formErrors, render } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
@@ -15,7 +14,8 @@ const CodeBody = Type.Object({ code: Type.String({ default: '' }), next: Type.Op
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
 const SetupBody = Type.Object({ code: Type.String({ default: '' }), secret: Type.String({ default: '', maxLength: 64 }) });
 
-export async function twoFactorRoutes(app: FastifyInstance, { config, services }: { config: Config; services: Services }) {
+export async function twoFactorRoutes(app: FastifyInstance, { services }: { services: AccountServices }) {
+  const { config } = services;
   const setupPage = async (actor: Actor, secret: string) => ({
     title: 'Set up two-factor authentication',
     secret,

@@ -1,0 +1,12 @@
+import { defineModule } from '../../platform/modules.ts';
+import { concernApiRoutes } from './concerns.api.ts';
+import { concernOverviewRoutes } from './concerns.overview.routes.ts';
+import { concernRoutes } from './concerns.routes.ts';
+import { createConcernsServices } from './services.ts';
+
+/** Concerns and incidents (INC-1…7): reported in a minute, routed from the settings, kept as history. */
+export const concernsModule = defineModule({
+  name: 'concerns',
+  services: createConcernsServices,
+  routes: [concernRoutes, concernApiRoutes, concernOverviewRoutes],
+});

@@ -1,0 +1,25 @@
+import { accountModule } from '../platform/auth/index.ts';
+import { auditModule } from '../platform/audit/index.ts';
+import { mailModule } from '../platform/mail/index.ts';
+import type { AppModule } from '../platform/modules.ts';
+import { concernsModule } from './concerns/index.ts';
+import { consentModule } from './consent/index.ts';
+import { peopleModule } from './people/index.ts';
+import { photosModule } from './photos/index.ts';
+import { policiesModule } from './policies/index.ts';
+import { schoolModule } from './school/index.ts';
+import { settingsModule } from './settings/index.ts';
+
+/** Every capability of the app. Adding a module is its own folder and one line here. */
+export const modules: readonly AppModule[] = [
+  schoolModule,
+  accountModule,
+  peopleModule,
+  concernsModule,
+  settingsModule,
+  policiesModule,
+  consentModule,
+  photosModule,
+  auditModule,
+  mailModule,
+];

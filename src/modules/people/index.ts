@@ -1,0 +1,12 @@
+import { defineModule } from '../../platform/modules.ts';
+import { importRoutes } from './import.routes.ts';
+import { peopleApiRoutes } from './people.api.ts';
+import { peopleRoutes } from './people.routes.ts';
+import { createPeopleServices } from './services.ts';
+
+/** Classes, pupils, carers and staff, and the import that keeps them in step with the MIS. */
+export const peopleModule = defineModule({
+  name: 'people',
+  services: createPeopleServices,
+  routes: [peopleRoutes, peopleApiRoutes, importRoutes],
+});

@@ -1,0 +1,15 @@
+import { defineModule } from '../../platform/modules.ts';
+import { settingsEditorRoutes } from './settings-editor.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+
+/** The policy settings: one versioned document per school, edited section by section. */
+export const settingsModule = defineModule({
+  name: 'settings',
+  services: ({ db }) => ({ db }),
+  routes: [async (app, { services }) => settingsRoutes(app, services), async (app, { services }) => settingsEditorRoutes(app, services)],
+  settings: [
+    { href: '/settings/edit/concerns', text: 'Change who hears about concerns and what can be done' },
+    { href: '/settings/edit/photos', text: 'Change the rules for photographs' },
+    { href: '/settings/edit/rules', text: 'Change retention, age limits and who decides' },
+  ],
+});
