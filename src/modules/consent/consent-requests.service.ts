@@ -54,9 +54,7 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
   /** One personal link per carer with parental responsibility, covering all their children in the request. */
   async function createLinks(tx: SchoolTx, actor: Actor, settings: PolicySettings, request: { id: string; title: string }, pupils: repo.PupilForConsent[]) {
     const carers = new Map<string, { email: string | null }>();
-    for (const pupil of pupils) {
-      for (const carer of await repo.carersOf(tx, pupil.id)) if (carer.parental_responsibility) carers.set(carer.id, { email: carer.email });
-    }
+    for (const carer of await repo.responsibleCarersOf(tx, pupils.map((p) => p.id))) carers.set(carer.id, { email: carer.email });
     const expiresAt = new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000);
     let emailed = 0;
     for (const [carerId, carer] of carers) {

@@ -26,11 +26,19 @@ export function pupilsOnRollIn(tx: SchoolTx, filter: { classId?: string; yearGro
   return query.orderBy('p.family_name').orderBy('p.given_name').execute();
 }
 
+/**
+ * Each carer's latest answer per pupil and purpose (DISTINCT ON, served by the index on
+ * (pupil_id, purpose, carer_id, recorded_at DESC)): the consent rule needs nothing older, and a
+ * class list no longer reads every answer ever given.
+ */
 export async function decisionsFor(tx: SchoolTx, pupilIds: string[]): Promise<Map<string, Decision[]>> {
   const byPupil = new Map<string, Decision[]>(pupilIds.map((id) => [id, []]));
   if (pupilIds.length === 0) return byPupil;
-  const rows = await tx.selectFrom('consent_decisions').select(['pupil_id', 'purpose', 'decision', 'carer_id', 'recorded_at', 'form_version', 'year_group'])
-    .where('pupil_id', 'in', pupilIds).orderBy('recorded_at').orderBy('id').execute();
+  const rows = await tx.selectFrom('consent_decisions')
+    .distinctOn(['pupil_id', 'purpose', 'carer_id'])
+    .select(['pupil_id', 'purpose', 'decision', 'carer_id', 'recorded_at', 'form_version', 'year_group'])
+    .where('pupil_id', 'in', pupilIds)
+    .orderBy('pupil_id').orderBy('purpose').orderBy('carer_id').orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute();
   for (const r of rows) {
     byPupil.get(r.pupil_id)?.push({ purpose: r.purpose, decision: r.decision, carerId: r.carer_id, recordedAt: r.recorded_at, formVersion: r.form_version, yearGroup: r.year_group });
   }
@@ -44,6 +52,13 @@ export async function carerLinksFor(tx: SchoolTx, pupilIds: string[]): Promise<M
     .select(['pc.pupil_id', 'pc.carer_id', 'pc.parental_responsibility']).where('pc.pupil_id', 'in', pupilIds).where('k.active', '=', true).execute();
   for (const r of rows) byPupil.get(r.pupil_id)?.push({ carerId: r.carer_id, parentalResponsibility: r.parental_responsibility });
   return byPupil;
+}
+
+/** The carers with parental responsibility of all these pupils, once each, in one query. */
+export function responsibleCarersOf(tx: SchoolTx, pupilIds: string[]) {
+  if (pupilIds.length === 0) return Promise.resolve([]);
+  return tx.selectFrom('pupil_carers as pc').innerJoin('carers as k', 'k.id', 'pc.carer_id').select(['k.id', 'k.email']).distinct()
+    .where('pc.pupil_id', 'in', pupilIds).where('pc.parental_responsibility', '=', true).where('k.active', '=', true).execute();
 }
 
 export function carersOf(tx: SchoolTx, pupilId: string) {
