@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+import { withSchool as inSchoolTransaction, type SchoolTx } from './school-scope.ts';
+
+declare const scoped: unique symbol;
+
+/**
+ * The database as a module holds it. It has no query methods: the only way in is a transaction
+ * scoped to one school (`withSchool`), in which row-level security hides every other school. The
+ * few questions that must look across schools (which school a URN or a secret link belongs to,
+ * the list of schools for a nightly job) are the named functions below, in the platform.
+ */
+export interface SchoolDatabase {
+  readonly [scoped]: true;
+}
+
+const unscopedOf = new WeakMap<SchoolDatabase, Kysely<DB>>();
+
+export function schoolDatabase(db: Kysely<DB>): SchoolDatabase {
+  const handle = Object.freeze({}) as SchoolDatabase;
+  unscopedOf.set(handle, db);
+  return handle;
+}
+
+function unscoped(handle: SchoolDatabase): Kysely<DB> {
+  const db = unscopedOf.get(handle);
+  if (!db) throw new Error('Not a school database handle');
+  return db;
+}
+
+/** Runs `work` in one school's transaction, as the unprivileged role with that school set. */
+export function withSchool<T>(handle: SchoolDatabase, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
+  return inSchoolTransaction(unscoped(handle), schoolId, work);
+}
+
+export interface SchoolSummary {
+  id: string;
+  name: string;
+  urn: string;
+}
+
+/** Every school, for the nightly jobs; each then works inside its own `withSchool`. */
+export function listSchools(handle: SchoolDatabase): Promise<SchoolSummary[]> {
+  return unscoped(handle).selectFrom('schools').select(['id', 'name', 'urn']).orderBy('name').execute();
+}
+
+/** The school with this URN (public pages are addressed by URN), or undefined. */
+export function findSchoolByUrn(handle: SchoolDatabase, urn: string): Promise<SchoolSummary | undefined> {
+  return unscoped(handle).selectFrom('schools').select(['id', 'name', 'urn']).where('urn', '=', urn.trim()).executeTakeFirst();
+}
+
+export async function countSchools(handle: SchoolDatabase): Promise<number> {
+  const row = await unscoped(handle).selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A new school; the caller then adds its first headteacher inside `withSchool`. */
+export function insertSchool(handle: SchoolDatabase, input: { name: string; urn: string }): Promise<SchoolSummary> {
+  return unscoped(handle).insertInto('schools').values({ name: input.name, urn: input.urn }).returning(['id', 'name', 'urn']).executeTakeFirstOrThrow();
+}
+
+/** Tables whose rows are found by a secret link's hash before anyone has signed in. */
+type SecretTable = 'consent_links';
+
+/** Which school a secret link belongs to: the hash is looked up, then everything else happens in that school. */
+export async function schoolOfSecret(handle: SchoolDatabase, table: SecretTable, tokenHash: string): Promise<string | undefined> {
+  const row = await unscoped(handle).selectFrom(table).select('school_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.school_id;
+}
