@@ -48,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const routes: RegisteredRoute[] = [];
-  const instances = deps.modules ?? startModules(modules, { config, db: database.db, onMail: deps.onMailQueued ?? (() => {}) });
+  const instances = deps.modules ?? startModules(modules, { config, db: database.db, schools: database.schools, onMail: deps.onMailQueued ?? (() => {}) });
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   // After the cookie parser, so the session cookie is readable when the actor is identified.

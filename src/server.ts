@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // One set of modules for the web app and the jobs; mail queued by either starts delivery now.
   let jobs: Awaited<ReturnType<typeof startBackgroundJobs>> | null = null;
   const onMail = () => void jobs?.nudge(mailQueue).catch((error: Error) => console.error('could not queue mail delivery:', error.message));
-  const instances = startModules(modules, { config, db: database.db, onMail });
+  const instances = startModules(modules, { config, db: database.db, schools: database.schools, onMail });
   jobs = await startBackgroundJobs(config, database, jobsOf(instances));
   const app = await buildApp({ config, database, onMailQueued: onMail, modules: instances });
 

@@ -15,7 +15,7 @@ export async function policyImport(database: Database, io: Output, path: string 
   } catch {
     throw new UsageError(`Cannot read ${path}: check the path`);
   }
-  const outcome = await importPolicyFile({ db: database.db, baseUrl: '', onMail: () => {} }, school.id, cliActor(), path, bytes);
+  const outcome = await importPolicyFile({ schools: database.schools, baseUrl: '', onMail: () => {} }, school.id, cliActor(), path, bytes);
   const json = importJson(outcome);
   if (args.json) {
     io.out(JSON.stringify(json));

@@ -1,12 +1,23 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyPluginAsync, RawServerDefault } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from './db/schema.ts';
+import type { SchoolDatabase } from './db/school-database.ts';
+
+/**
+ * A module's route plugin: given the module's services; its route schemas type the handlers'
+ * params, query and body (TypeBox), so handlers never cast.
+ */
+export type ModuleRoutes<S> = FastifyPluginAsync<{ services: S }, RawServerDefault, TypeBoxTypeProvider>;
 
 /** What every module is given when the app starts: nothing more, so modules never reach into app.ts. */
 export interface ModuleContext {
   readonly config: Config;
+  /** Unscoped: only the platform's own modules use it (being removed from the others). */
   readonly db: Kysely<DB>;
+  /** School-scoped transactions: what a module uses for its data. */
+  readonly schools: SchoolDatabase;
   /** Called after a change has put mail in the outbox, so delivery starts now rather than at the next poll. */
   readonly onMail: () => void;
 }
@@ -41,7 +52,7 @@ export interface ModuleDefinition<S> {
   /** Builds the module's services once; routes and jobs share them. */
   services: (context: ModuleContext) => S;
   /** Route plugins, each registered with `{ services }`. */
-  routes?: FastifyPluginAsync<{ services: S }>[];
+  routes?: ModuleRoutes<S>[];
   jobs?: (services: S, context: ModuleContext) => Record<string, JobDefinition>;
   settings?: SettingsSection[];
 }
@@ -60,7 +71,8 @@ export function defineModule<S>(definition: ModuleDefinition<S>): AppModule {
         jobs: definition.jobs?.(services, context) ?? {},
         settings: definition.settings ?? [],
         async register(app) {
-          for (const plugin of definition.routes ?? []) await app.register(plugin, { services });
+          const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+          for (const plugin of definition.routes ?? []) await typed.register(plugin, { services });
         },
       };
     },

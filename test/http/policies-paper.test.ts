@@ -23,7 +23,7 @@ describe('recording an approval made on paper, so an imported policy’s review 
   });
   afterAll(() => t.close());
 
-  const importSeed = (name: string) => importPolicyFile({ db: t.database.db, baseUrl: '', onMail: () => {} }, school.id, { id: head.id, label: 'test' }, `${name}.txt`, seed(name));
+  const importSeed = (name: string) => importPolicyFile({ schools: t.database.schools, baseUrl: '', onMail: () => {} }, school.id, { id: head.id, label: 'test' }, `${name}.txt`, seed(name));
 
   it('fills the form from Low Ash’s paper copy; once recorded, its Autumn 2022 review shows as overdue', async () => {
     const { id } = await importSeed('001_39f3c72a91680229');

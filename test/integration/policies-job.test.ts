@@ -25,7 +25,7 @@ describe('the daily review reminder runs as a pg-boss job', () => {
         email: staff.email, roles: [...roles], via: 'session', sessionHash: null, twoFactor: 'not-required' });
     }
     const [head, chair] = people;
-    const service = createPoliciesService({ db: database.db, baseUrl: 'http://localhost', onMail: () => {} });
+    const service = createPoliciesService({ schools: database.schools, baseUrl: 'http://localhost', onMail: () => {} });
     const { id } = await service.create(head, { title: 'E-safety Policy', kind: 'other', ownerId: head.staffId, intervalMonths: '12', appliesTo: ['teacher'], links: '', body: '# E-safety\n\nText.' });
     await service.saveDraft(head, id, '1', { body: '# E-safety\n\nText.', changeSummary: 'First version' });
     await service.sendForApproval(head, id, { approvingBody: 'Governing body', meetingDate: { day: '1', month: '1', year: '2026' }, minuteRef: '', signatories: [head.staffId, chair.staffId] });
@@ -34,7 +34,7 @@ describe('the daily review reminder runs as a pg-boss job', () => {
     await service.sign(head, id, '1', head.name, elevenMonthsAgo);
     await service.sign(chair, id, '1', chair.name, elevenMonthsAgo);
 
-    const jobs = await startBackgroundJobs(loadConfig({ NODE_ENV: 'test' }), database, policyReviewJobs(database.db, 'http://localhost'));
+    const jobs = await startBackgroundJobs(loadConfig({ NODE_ENV: 'test' }), database, policyReviewJobs(database.schools, 'http://localhost'));
     try {
       await jobs.nudge(policyReviewQueue);
       const deadline = Date.now() + 15_000;

@@ -42,7 +42,7 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     school = await makeSchool(database.db, { name: 'Trent CE Primary' });
-    service = createPoliciesService({ db: database.db, baseUrl: 'https://esafety.example', onMail: () => {} });
+    service = createPoliciesService({ schools: database.schools, baseUrl: 'https://esafety.example', onMail: () => {} });
     await actorFor(['headteacher'], 'head');
     await actorFor(['governor'], 'chair');
     await actorFor(['teacher'], 'teacher');
@@ -52,7 +52,7 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
   it('imports all four seed policies cleanly, each a draft with its original file, saying only what each says', async () => {
     const results = [];
     for (const name of ['000_900ebe4bba8b35d7', '001_39f3c72a91680229', '003_efa9659321415c13', '004_153aa0418b67876c']) {
-      results.push(importJson(await importPolicyFile({ db: database.db, baseUrl: '', onMail: () => {} }, school.id, cli, `${name}.txt`, seed(name))));
+      results.push(importJson(await importPolicyFile({ schools: database.schools, baseUrl: '', onMail: () => {} }, school.id, cli, `${name}.txt`, seed(name))));
     }
     expect(results.map(({ id: _id, ...rest }) => ({ ...rest, signatories: rest.signatories.length }))).toEqual([
       { title: 'Social Media Policy', approvedOn: null, lastReviewed: 'April 2017', nextReviewDue: null, signatories: 1, sections: 4 },
@@ -87,7 +87,7 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     // Every morning for a year and a bit: the review is due 1 October 2027, six weeks before is 20 August 2027.
     let firstDay: string | null = null;
     for (let day = new Date('2026-10-02T06:00:00Z'); day < new Date('2027-11-01T00:00:00Z'); day = new Date(day.getTime() + 86_400_000)) {
-      await sendReviewReminders(database.db, 'https://esafety.example', day);
+      await sendReviewReminders(database.schools, 'https://esafety.example', day);
       if (!firstDay && (await remindersFor()).length) firstDay = day.toISOString().slice(0, 10);
     }
     expect(firstDay).toBe('2027-08-20');

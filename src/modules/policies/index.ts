@@ -14,6 +14,6 @@ export const policiesModule = defineModule({
   services: createPoliciesServices,
   routes: [policiesRoutes, policyVersionRoutes, policyApprovalRoutes, policyPublicRoutes, policySettingsRoutes, policyPaperRoutes],
   // Every morning: tell policy owners their review is coming up (POL-3).
-  jobs: (_services, { db, config, onMail }) => policyReviewJobs(db, config.baseUrl, onMail),
+  jobs: (_services, { schools, config, onMail }) => policyReviewJobs(schools, config.baseUrl, onMail),
   settings: [{ href: '/policies/settings', text: 'Change how policies are approved and reviewed' }],
 });

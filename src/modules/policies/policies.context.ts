@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, type FieldProblem } from '../../platform/http/errors.ts';
 import * as repo from './policies.repository.ts';
 
 /** What every part of the policies service is built from. */
 export interface PoliciesDeps {
-  db: Kysely<DB>;
+  schools: SchoolDatabase;
   /** Public address, for links in e-mails and the API's publicUrl. */
   baseUrl: string;
   /** Called after mail is queued, so delivery starts now. */
@@ -16,7 +15,7 @@ export interface PoliciesDeps {
 
 import { isUuid } from '../../platform/http/ids.ts';
 
-export const inSchool = <T>(deps: PoliciesDeps, actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(deps.db, actor.schoolId, work);
+export const inSchool = <T>(deps: PoliciesDeps, actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(deps.schools, actor.schoolId, work);
 
 export async function loadPolicy(tx: SchoolTx, id: string): Promise<repo.PolicyRow> {
   const policy = isUuid(id) ? await repo.findPolicy(tx, id) : undefined;

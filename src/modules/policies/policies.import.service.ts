@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit/audit.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
+import { withSchool } from '../../platform/db/school-database.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PoliciesDeps } from './policies.context.ts';
 import { policyFileText } from './policies.files.ts';
@@ -23,7 +23,7 @@ export async function importPolicyFile(deps: PoliciesDeps, schoolId: string, act
   const { text, mime } = await policyFileText(name, bytes);
   const found = parsePolicyText(text);
   const isMarkdown = mime === 'text/markdown';
-  return withSchool(deps.db, schoolId, async (tx) => {
+  return withSchool(deps.schools, schoolId, async (tx) => {
     const { settings } = await currentSettings(tx, schoolId);
     const title = found.title ?? basename(name, extname(name));
     const created = await repo.insertPolicy(tx, {

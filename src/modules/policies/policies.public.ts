@@ -1,8 +1,7 @@
 import { requireAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
+import { findSchoolByUrn, withSchool } from '../../platform/db/school-database.ts';
 import { NotFound } from '../../platform/http/errors.ts';
-import { findSchoolByUrn } from '../school/school.service.ts';
 import { inSchool, type PoliciesDeps } from './policies.context.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import * as repo from './policies.repository.ts';
@@ -16,20 +15,22 @@ const nextReviewText = (v: { next_review_due: string | null; next_review_term: s
 export function publicService(deps: PoliciesDeps) {
   const school = async (urn: string) => {
     if (!/^\d{5,8}$/.test(urn)) throw new NotFound();
-    return findSchoolByUrn(deps.db, urn);
+    const found = await findSchoolByUrn(deps.schools, urn);
+    if (!found) throw new NotFound(`No school has the URN ${urn}`);
+    return found;
   };
   const publicUrl = (urn: string, slug: string) => `${deps.baseUrl}/schools/${urn}/policies/${slug}`;
 
   return {
     async publishedPolicies(urn: string) {
       const found = await school(urn);
-      const policies = await withSchool(deps.db, found.id, (tx) => repo.currentVersions(tx));
+      const policies = await withSchool(deps.schools, found.id, (tx) => repo.currentVersions(tx));
       return { school: found, policies: policies.map((p) => ({ ...p, review: reviewDue(p) })) };
     },
 
     async publishedPolicy(urn: string, slug: string) {
       const found = await school(urn);
-      return withSchool(deps.db, found.id, async (tx) => {
+      return withSchool(deps.schools, found.id, async (tx) => {
         const version = (await repo.currentVersions(tx)).find((v) => v.slug === slug);
         if (!version) throw new NotFound();
         const body = await repo.publishedBody(tx, version.id);

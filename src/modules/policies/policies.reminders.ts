@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
+import { listSchools, withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { londonDay } from './policies.context.ts';
@@ -15,11 +13,11 @@ export const policyReviewQueue = 'policy-review-reminders';
  * is due — once per approved version, however often the job runs. Without an owner the
  * headteachers hear. `now` comes in so tests can walk a simulated year.
  */
-export async function sendReviewReminders(db: Kysely<DB>, baseUrl: string, now = new Date()): Promise<number> {
+export async function sendReviewReminders(schools: SchoolDatabase, baseUrl: string, now = new Date()): Promise<number> {
   const today = londonDay(now);
   let sent = 0;
-  for (const school of await db.selectFrom('schools').select('id').execute()) {
-    sent += await withSchool(db, school.id, async (tx) => {
+  for (const school of await listSchools(schools)) {
+    sent += await withSchool(schools, school.id, async (tx) => {
       const { settings } = await currentSettings(tx, school.id);
       const staff = await repo.activeStaff(tx);
       let count = 0;
@@ -44,11 +42,11 @@ export async function sendReviewReminders(db: Kysely<DB>, baseUrl: string, now =
 }
 
 /** The daily review-reminder job, for startBackgroundJobs (06:00 each day). */
-export const policyReviewJobs = (db: Kysely<DB>, baseUrl: string, onMail: () => void = () => {}) => ({
+export const policyReviewJobs = (schools: SchoolDatabase, baseUrl: string, onMail: () => void = () => {}) => ({
   [policyReviewQueue]: {
     cron: '0 6 * * *',
     handler: async () => {
-      if ((await sendReviewReminders(db, baseUrl)) > 0) onMail();
+      if ((await sendReviewReminders(schools, baseUrl)) > 0) onMail();
     },
   },
 });

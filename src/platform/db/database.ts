@@ -3,12 +3,15 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by the time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export interface Database {
   readonly db: Kysely<DB>;
+  /** The handle modules hold: school-scoped transactions only. */
+  readonly schools: SchoolDatabase;
   readonly pool: pg.Pool;
   readonly kind: 'pglite' | 'postgres';
   /** The embedded instance, when there is one (tests clone it). */
@@ -45,6 +48,7 @@ function wrap(pool: pg.Pool, kind: Database['kind'], pglite: PGlite | null, afte
   let closed = false;
   return {
     db,
+    schools: schoolDatabase(db),
     pool,
     kind,
     pglite,
