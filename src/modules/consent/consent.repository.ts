@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { CarerLink, Decision } from './consent.rules.ts';
+import { staffHoldingRoles } from '../people/staff-roles.repository.ts';
 
 export interface PupilForConsent {
   id: string;
@@ -96,7 +97,5 @@ export function openTakedownTasks(tx: SchoolTx) {
     .orderBy(sql`t.done_at IS NOT NULL`).orderBy('t.created_at', 'desc').limit(200).execute();
 }
 
-export function headteacherEmails(tx: SchoolTx) {
-  return tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select('s.email')
-    .where('r.role', '=', 'headteacher').where('s.active', '=', true).where('s.email', 'is not', null).execute();
-}
+/** The headteachers to tell (takedown tasks), with an e-mail address. */
+export const headteacherEmails = (tx: SchoolTx) => staffHoldingRoles(tx, ['headteacher'], { withEmail: true });
