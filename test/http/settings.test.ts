@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
@@ -51,5 +53,15 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     await deputy.signIn(await makeStaff(t.database.db, schoolId, ['deputy-headteacher']));
     expect((await deputy.get('/settings/edit/concerns')).statusCode).toBe(403);
     expect((await deputy.get('/settings')).body).not.toContain('/settings/edit/concerns');
+  });
+
+  it('keeps every settings version: the database refuses to change or delete one, even for the owner', async () => {
+    const db = t.database.db;
+    await expect(sql`UPDATE school_settings SET document = document`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM school_settings`.execute(db)).rejects.toThrow(/append-only/);
+    // The app's own role has no UPDATE or DELETE grant at all.
+    await expect(withSchool(db, schoolId, (tx) => tx.updateTable('school_settings').set({ version: 99 }).where('school_id', '=', schoolId).execute())).rejects.toThrow(/permission denied/);
+    await expect(withSchool(db, schoolId, (tx) => tx.deleteFrom('school_settings').where('school_id', '=', schoolId).execute())).rejects.toThrow(/permission denied/);
+    expect((await db.selectFrom('school_settings').select('version').where('school_id', '=', schoolId).execute()).length).toBeGreaterThan(0);
   });
 });
