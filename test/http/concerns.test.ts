@@ -132,6 +132,11 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(page.body).toContain(`href="/concerns/${first.id}"`);
     expect(page.body).toContain('Repeated online misconduct: the school may pass the details to the police (001 §8).');
     expect(page.body).toMatch(/<option value="police-referral" selected>/);
+    // The first of the two has no earlier concern: the later report is not "earlier", and nothing points to the police.
+    const firstPage = await as('head').get(`/concerns/${first.id}`);
+    expect(firstPage.body).not.toContain('Earlier concerns about the same people');
+    expect(firstPage.body).not.toContain(`href="/concerns/${second.id}"`);
+    expect(firstPage.body).not.toMatch(/<option value="police-referral" selected>/);
   });
 
   it('prints a pupil’s chronology and shows the head the overview and the dashboard link', async () => {
