@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
+import { defaultSettings } from '../../src/modules/settings/settings.defaults.ts';
+import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeConcernSchool, type ConcernSchool } from '../helpers/concerns.ts';
 import type { TestStaff } from '../helpers/factories.ts';
@@ -132,6 +134,11 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(page.body).toContain(`href="/concerns/${first.id}"`);
     expect(page.body).toContain('Repeated online misconduct: the school may pass the details to the police (001 §8).');
     expect(page.body).toMatch(/<option value="police-referral" selected>/);
+    // The first of the two has no earlier concern: the later report is not "earlier", and nothing points to the police.
+    const firstPage = await as('head').get(`/concerns/${first.id}`);
+    expect(firstPage.body).not.toContain('Earlier concerns about the same people');
+    expect(firstPage.body).not.toContain(`href="/concerns/${second.id}"`);
+    expect(firstPage.body).not.toMatch(/<option value="police-referral" selected>/);
   });
 
   it('prints a pupil’s chronology and shows the head the overview and the dashboard link', async () => {
@@ -188,5 +195,24 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     const items = chronology.json<{ at: string; concernId: string }[]>();
     expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort());
     expect(items.some((i) => i.concernId === body.id)).toBe(true);
+  });
+
+  it('API: accepts every default action key; a retired action is no longer offered, yet the records that show it keep its label', async () => {
+    const { id } = (await api('teacher', 'POST', '/api/v1/concerns', { type: 'filter-circumvention', summary: 'A proxy site', details: 'Found in the history', occurredAt: '2026-11-23T10:15:00Z', location: 'in-school' })).json<{ id: string }>();
+    for (const { key } of defaultSettings.concerns.actions) {
+      expect((await api('head', 'POST', `/api/v1/concerns/${id}/actions`, { kind: key, note: `Recorded ${key}` })).statusCode, key).toBe(201);
+    }
+    await withSchool(t.database.db, s.school.id, async (tx) => {
+      const { settings } = await currentSettings(tx, s.school.id);
+      const actions = settings.concerns.actions.map((a) => (a.key === 'site-blocked' ? { ...a, retired: true } : a));
+      await saveSettings(tx, s.school.id, { id: null, label: 'test' }, { ...settings, concerns: { ...settings.concerns, actions } });
+    });
+    const retired = await api('head', 'POST', `/api/v1/concerns/${id}/actions`, { kind: 'site-blocked', note: 'Again' });
+    expect(retired.statusCode).toBe(422);
+    expect(retired.json()).toMatchObject({ field: 'kind' });
+    const page = await as('head').get(`/concerns/${id}`);
+    expect(page.body).not.toContain('<option value="site-blocked"');
+    expect(page.body).toContain('<option value="note"');
+    expect(page.body).toContain('Site blocked');
   });
 });

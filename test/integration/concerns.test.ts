@@ -88,6 +88,12 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
     expect(evidence).toEqual([]);
     const mail = (await outbox(s.school.id)).filter((m) => m.body_text.includes(reported.id));
     expect(mail.map((m) => [m.to_address, m.subject])).toEqual([[s.staff.dsl.email, 'Act now: a concern (Cyber bullying) needs you']]);
+    // The class teacher the policy names for cyber bullying may not see it: said to the reporter, the DSL and the audit, never dropped silently.
+    expect(reported.notTold).toEqual([{ userId: s.staff.classTeacher.id, reason: expect.stringMatching(/Class teacher of Amelia Clarke: not told, because a report about nude or sexual images/) }]);
+    expect(mail[0].body_text).toContain('The policy also names these people, who have not been told');
+    expect(mail[0].body_text).toContain('Class teacher of Amelia Clarke: not told');
+    const logged = (await audit(s.school.id, 'concern.reported')).find((a) => a.subject_id === reported.id)!;
+    expect((logged.detail as { notTold: { staffId: string }[] }).notTold.map((n) => n.staffId)).toEqual([s.staff.classTeacher.id]);
     await expect(concerns.concern(s.actors.classTeacher, reported.id)).rejects.toBeInstanceOf(NotFound);
     await expect(concerns.addEvidence(s.actors.dsl, reported.id, { links: [], file: { fileName: 'a.png', contentType: 'image/png', bytes: png } }))
       .rejects.toMatchObject({ problems: [{ field: 'evidence', message: expect.stringContaining('Go to the designated safeguarding lead now') }] });

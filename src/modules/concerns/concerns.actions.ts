@@ -9,7 +9,7 @@ import type { PolicySettings } from '../settings/settings.schema.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { evidenceFileProblem, type EvidenceFile } from './concerns.input.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { openConcern } from './concerns.record.ts';
+import { offeredActions, openConcern, outOfHoursOf } from './concerns.record.ts';
 import * as repo from './concerns.repository.ts';
 import { needsOutOfHoursDecision, outOfHoursDecisionProblems, pendingFollowUps, statusOf } from './concerns.rules.ts';
 
@@ -51,7 +51,7 @@ export function createConcernActions(db: Kysely<DB>) {
     async addAction(actor: Actor, id: string, input: NewAction) {
       return forChange(actor, id, async (tx, settings) => {
         const problems: FieldProblem[] = [];
-        if (!settings.concerns.actions.some((a) => a.key === input.kind)) problems.push({ field: 'kind', message: 'Choose an action from the list' });
+        if (!offeredActions(settings).some((a) => a.key === input.kind)) problems.push({ field: 'kind', message: 'Choose an action from the list' });
         problems.push(...required(input.note, 'note', input.kind === 'no-action' ? 'Give the reason for not acting' : 'Write a note about what was done'));
         if (input.dueAt && Number.isNaN(input.dueAt.getTime())) problems.push({ field: 'dueAt', message: 'Enter the follow-up date as a real date' });
         if (problems.length) throw new ValidationError(problems);
@@ -79,9 +79,9 @@ export function createConcernActions(db: Kysely<DB>) {
 
     /** INC-5: whether the school acts on something outside school or school hours, on which grounds, and why. */
     async decideOutOfHours(actor: Actor, id: string, input: { acts: boolean | null; grounds: string[]; reasons: string }) {
-      return forChange(actor, id, async (tx, _settings, row) => {
+      return forChange(actor, id, async (tx, settings, row) => {
         if (!needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours })) throw new NotFound();
-        const problems = outOfHoursDecisionProblems(input);
+        const problems = outOfHoursDecisionProblems(input, outOfHoursOf(settings));
         if (problems.length) throw new ValidationError(problems);
         await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'out-of-hours-decision', action_key: null, field: null,
           note: input.reasons.trim(), reason: null, due_at: null, refers_to: null, grounds: input.acts ? input.grounds : [], acts: input.acts, created_by: actor.staffId });

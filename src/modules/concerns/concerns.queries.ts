@@ -7,7 +7,7 @@ import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { openConcern, personRef, routeFor, timelineEntry, typeLabel, visibleConcerns } from './concerns.record.ts';
+import { offeredActions, openConcern, outOfHoursOf, personRef, repeatPolicyOf, routeFor, timelineEntry, typeLabel, visibleConcerns } from './concerns.record.ts';
 import * as repo from './concerns.repository.ts';
 import {
   ageBand, ageBands, currentText, findRepeats, isOverdue, needsOutOfHoursDecision, overseerRoles, pendingFollowUps, statusOf,
@@ -71,7 +71,7 @@ export function createConcernQueries(db: Kysely<DB>) {
           reportedAt: row.reported_at, people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })), evidence,
         };
         if (access !== 'full') {
-          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], views: [] };
+          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHours: outOfHoursOf(settings), views: [] };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
         const routes = await repo.routesOf(tx, id);
@@ -80,10 +80,11 @@ export function createConcernQueries(db: Kysely<DB>) {
           ...base, text: currentText(base.original, asStatus), routes, timeline,
           outcome: timeline.find((e) => e.kind === 'closed') ?? null,
           followUps: pendingFollowUps(asStatus).map((f) => ({ ...timeline.find((t) => t.id === f.id)!, overdue: isOverdue(f, new Date()) })),
-          repeats: await repeatsFor(tx, actor, settings, { id, type: row.type, people: people.map(personRef) }),
+          repeats: await repeatsFor(tx, actor, settings, { id, type: row.type, reportedAt: row.reported_at, occurredAt: row.occurred_at, people: people.map(personRef) }),
           needsDecision: needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours }),
           decision: [...timeline].reverse().find((e) => e.kind === 'out-of-hours-decision') ?? null,
-          isRouted: Boolean(mine), isUnread: Boolean(mine && !mine.read_at), actionKinds: settings.concerns.actions,
+          isRouted: Boolean(mine), isUnread: Boolean(mine && !mine.read_at), actionKinds: offeredActions(settings),
+          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHours: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
         };
       });
@@ -168,9 +169,9 @@ async function repeatsFor(tx: SchoolTx, actor: Actor, settings: Parameters<typeo
   const ofVisible = visible.map((c) => c.row.id);
   const [people, entries] = await Promise.all([repo.peopleOf(tx, ofVisible), repo.entriesOf(tx, ofVisible)]);
   const earlier = visible.map((c) => ({
-    id: c.row.id, type: c.row.type, reportedAt: c.row.reported_at, typeLabel: typeLabel(settings, c.row.type),
+    id: c.row.id, type: c.row.type, reportedAt: c.row.reported_at, occurredAt: c.row.occurred_at, typeLabel: typeLabel(settings, c.row.type),
     people: people.filter((p) => p.concern_id === c.row.id).map(personRef),
     actionKeys: entries.filter((e) => e.concern_id === c.row.id && e.kind === 'action').map((e) => e.action_key ?? ''),
   }));
-  return findRepeats(current, earlier).map((r) => ({ ...r, earlier: r.earlier.map((e) => ({ ...e, typeLabel: typeLabel(settings, e.type) })) }));
+  return findRepeats(current, earlier, repeatPolicyOf(settings)).map((r) => ({ ...r, earlier: r.earlier.map((e) => ({ ...e, typeLabel: typeLabel(settings, e.type) })) }));
 }

@@ -2,16 +2,24 @@ import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import { defaultOutOfHours, defaultRepeatMisconduct } from '../settings/settings.defaults.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import * as repo from './concerns.repository.ts';
-import { concernAccess, isRestricted, type Access, type PersonRef } from './concerns.rules.ts';
+import { concernAccess, isRestricted, type Access, type PersonRef, type RepeatPolicy } from './concerns.rules.ts';
 
 /** A concern as one person may see it: its access level decides which parts are loaded at all. */
 
 export const routeFor = (settings: PolicySettings, type: string) => settings.concerns.routes.find((r) => r.type === type);
 export const typeLabel = (settings: PolicySettings, type: string) => routeFor(settings, type)?.label ?? type;
 export const actionLabel = (settings: PolicySettings, key: string | null) => settings.concerns.actions.find((a) => a.key === key)?.label ?? key ?? '';
+/** The actions that can be recorded now; a retired one keeps its label for the records that show it. */
+export const offeredActions = (settings: PolicySettings) => settings.concerns.actions.filter((a) => !a.retired);
+export const outOfHoursOf = (settings: PolicySettings) => settings.concerns.outOfHours ?? defaultOutOfHours;
+export const repeatPolicyOf = (settings: PolicySettings): RepeatPolicy => ({
+  misconductTypes: settings.concerns.routes.filter((r) => r.misconduct).map((r) => r.type),
+  repeat: settings.concerns.repeatMisconduct ?? defaultRepeatMisconduct,
+});
 
 export function accessTo(actor: Actor, settings: PolicySettings, row: repo.ConcernRow): { access: Access; restricted: boolean } {
   const restricted = isRestricted(routeFor(settings, row.type), { restrictedWhenReported: row.restricted, involvesNudeImages: row.involves_nude_images });

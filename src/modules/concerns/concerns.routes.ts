@@ -55,9 +55,11 @@ export async function concernRoutes(app: FastifyInstance, { services }: { servic
     try {
       const reported = await services.concerns.report(actorOf(request), input, file ? [file] : []);
       const who = reported.routedTo.length === 1 ? '1 person' : `${reported.routedTo.length} people`;
+      // INC-3: anyone the policy names who may not see the record is said, not silently left out.
+      const notTold = reported.notTold.map((r) => ` ${r.reason}.`).join('');
       setFlash(reply, input.involvesNudeImages
-        ? `Your concern is recorded${reported.fileRefused ? ' and the file was not kept' : ''}. Go to the designated safeguarding lead now.`
-        : `Your concern is recorded and has been sent to ${who}.`);
+        ? `Your concern is recorded${reported.fileRefused ? ' and the file was not kept' : ''}. Go to the designated safeguarding lead now.${notTold}`
+        : `Your concern is recorded and has been sent to ${who}.${notTold}`);
       return reply.redirect(`/concerns/${reported.id}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

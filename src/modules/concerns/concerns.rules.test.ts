@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../platform/auth/permissions.ts';
-import { defaultSettings } from '../settings/settings.defaults.ts';
+import { defaultOutOfHours, defaultRepeatMisconduct, defaultSettings } from '../settings/settings.defaults.ts';
 import {
   ageBand, concernAccess, currentText, findRepeats, isRestricted, outOfHoursDecisionProblems, pendingFollowUps, routeConcern, statusOf,
-  type ConcernRoute, type EarlierConcern, type PersonRef,
+  type ConcernRoute, type EarlierConcern, type PersonRef, type RoutingInput,
 } from './concerns.rules.ts';
 
 const contractTypes = ['cyber-bullying', 'inappropriate-content', 'community-post', 'staff-misuse', 'contact-attempt', 'safeguarding',
@@ -16,6 +16,8 @@ const staff = [
   { id: 'class-teacher', roles: ['teacher'] },
   { id: 'manager', roles: ['senior-leader'] },
 ];
+/** Those routed (the rules also say who was named but not told). */
+const route = (input: RoutingInput) => routeConcern(input).routed;
 const base = { involvesNudeImages: false, reporterId: 'volunteer', staff, classTeachers: [{ staffId: 'class-teacher', pupilName: 'Amelia Clarke' }], lineManagerId: 'manager' };
 
 describe('routing from the settings (INC-3)', () => {
@@ -34,46 +36,53 @@ describe('routing from the settings (INC-3)', () => {
     ['community-post', ['headteacher']],
     ['filter-circumvention', ['ict-lead', 'headteacher']],
   ])('%s goes to %j', (type, expected) => {
-    expect(routeConcern({ ...base, route: routeOf(type) }).map((r) => r.staffId)).toEqual(expected);
+    expect(route({ ...base, route: routeOf(type) }).map((r) => r.staffId)).toEqual(expected);
   });
 
   it('says why each person was chosen, in plain words', () => {
-    expect(routeConcern({ ...base, route: routeOf('inappropriate-content') })).toEqual([
+    expect(route({ ...base, route: routeOf('inappropriate-content') })).toEqual([
       { staffId: 'class-teacher', reason: 'Class teacher of Amelia Clarke' },
       { staffId: 'ict-lead', reason: 'ICT lead' },
       { staffId: 'headteacher', reason: 'Headteacher' },
     ]);
-    expect(routeConcern({ ...base, route: routeOf('disparaging-content') })).toEqual([{ staffId: 'manager', reason: 'Line manager of the person who reported it' }]);
+    expect(route({ ...base, route: routeOf('disparaging-content') })).toEqual([{ staffId: 'manager', reason: 'Line manager of the person who reported it' }]);
   });
 
   it('follows a school whose settings route differently, without a code change', () => {
-    const route = { ...routeOf('media-enquiry'), notify: ['deputy-headteacher', 'office'] as ConcernRoute['notify'] };
-    expect(routeConcern({ ...base, route }).map((r) => r.staffId)).toEqual(['deputy-headteacher', 'office']);
+    const media = { ...routeOf('media-enquiry'), notify: ['deputy-headteacher', 'office'] as ConcernRoute['notify'] };
+    expect(route({ ...base, route: media }).map((r) => r.staffId)).toEqual(['deputy-headteacher', 'office']);
   });
 
-  it('sends nude images of a child to the DSL group at once, whatever the type', () => {
-    const routed = routeConcern({ ...base, involvesNudeImages: true, route: routeOf('cyber-bullying') });
+  it('sends nude images of a child to the DSL group at once, whatever the type, and says who else the policy names was not told', () => {
+    const { routed, notTold } = routeConcern({ ...base, involvesNudeImages: true, route: routeOf('cyber-bullying') });
     expect(routed[0]).toEqual({ staffId: 'dsl', reason: 'Nude or sexual images of a child: the designated safeguarding lead, at once; Designated safeguarding lead' });
-    // The record is then restricted, so the class teacher, who could not open it, is not routed.
+    // The record is then restricted, so the class teacher, who could not open it, is not routed — and that is said.
     expect(routed.map((r) => r.staffId)).toEqual(['dsl']);
+    expect(notTold).toEqual([{ staffId: 'class-teacher',
+      reason: 'Class teacher of Amelia Clarke: not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher' }]);
   });
 
-  it('routes a restricted record only to people who may see it', () => {
-    const route = { ...routeOf('staff-misuse'), notify: ['headteacher', 'line-manager', 'office'] as ConcernRoute['notify'] };
-    expect(routeConcern({ ...base, route }).map((r) => r.staffId)).toEqual(['headteacher']);
+  it('never drops silently someone the policy names for a restricted record (a document stored before the editor refused it)', () => {
+    const staffMisuse = { ...routeOf('staff-misuse'), notify: ['headteacher', 'line-manager', 'office'] as ConcernRoute['notify'] };
+    const { routed, notTold } = routeConcern({ ...base, route: staffMisuse });
+    expect(routed.map((r) => r.staffId)).toEqual(['headteacher']);
+    expect(notTold.map((r) => r.staffId)).toEqual(['manager', 'office']);
+    expect(notTold[0].reason).toBe('Line manager of the person who reported it: not told, because only the designated safeguarding leads and the headteacher may see this type of record');
+    // With the default settings everybody named is told.
+    for (const r of defaultSettings.concerns.routes) expect(routeConcern({ ...base, route: r }).notTold, r.type).toEqual([]);
   });
 
   it('merges reasons when one person is named twice, and never routes to the reporter', () => {
     const both = [...staff, { id: 'head-and-dsl', roles: ['headteacher', 'dsl'] }];
-    const routed = routeConcern({ ...base, staff: both, route: routeOf('safeguarding') });
+    const routed = route({ ...base, staff: both, route: routeOf('safeguarding') });
     expect(routed.find((r) => r.staffId === 'head-and-dsl')?.reason).toBe('Designated safeguarding lead; Headteacher');
-    expect(routeConcern({ ...base, reporterId: 'dsl', route: routeOf('safeguarding') }).map((r) => r.staffId)).toEqual(['headteacher']);
+    expect(route({ ...base, reporterId: 'dsl', route: routeOf('safeguarding') }).map((r) => r.staffId)).toEqual(['headteacher']);
   });
 
   it('falls back to the headteacher when nobody the policy names can be found', () => {
-    expect(routeConcern({ ...base, lineManagerId: null, route: routeOf('disparaging-content') }))
+    expect(route({ ...base, lineManagerId: null, route: routeOf('disparaging-content') }))
       .toEqual([{ staffId: 'headteacher', reason: 'Headteacher: nobody else the policy names could be found' }]);
-    expect(routeConcern({ ...base, classTeachers: [], route: routeOf('inappropriate-content') }).map((r) => r.staffId)).toEqual(['ict-lead', 'headteacher']);
+    expect(route({ ...base, classTeachers: [], route: routeOf('inappropriate-content') }).map((r) => r.staffId)).toEqual(['ict-lead', 'headteacher']);
   });
 });
 
@@ -107,14 +116,16 @@ describe('out-of-hours decisions (INC-5)', () => {
     [{ acts: null, grounds: [], reasons: '' }, ['acts', 'reasons']],
     [{ acts: true, grounds: ['because'], reasons: 'x' }, ['grounds']],
   ])('%j → problems with %j', (input, fields) => {
-    expect(outOfHoursDecisionProblems(input).map((p) => p.field)).toEqual(fields);
+    expect(outOfHoursDecisionProblems(input, defaultOutOfHours).map((p) => p.field)).toEqual(fields);
   });
 });
 
 describe('repeats (INC-6)', () => {
   const carer: PersonRef = { kind: 'carer', id: 'k1', name: 'Pat Jones' };
   const earlier = (id: string, type: string, actionKeys: string[], people: PersonRef[] = [carer]): EarlierConcern =>
-    ({ id, type, reportedAt: new Date(`2026-0${id.length}-01`), people, actionKeys });
+    ({ id, type, reportedAt: new Date(`2026-0${id.length}-01`), occurredAt: new Date(`2026-0${id.length}-01`), people, actionKeys });
+  const policy = { misconductTypes: defaultSettings.concerns.routes.filter((r) => r.misconduct).map((r) => r.type), repeat: defaultRepeatMisconduct };
+  const now = { id: 'now', reportedAt: new Date('2026-06-01'), occurredAt: new Date('2026-06-01') };
 
   it.each([
     ['no earlier concern', [], null],
@@ -122,7 +133,7 @@ describe('repeats (INC-6)', () => {
     ['an earlier post, asked to remove it and did not', [earlier('a', 'community-post', ['removal-requested'])], '003 §2.6'],
     ['an earlier media enquiry only', [earlier('a', 'media-enquiry', [])], 'none'],
   ])('a carer’s further post with %s', (_label, others, step) => {
-    const repeats = findRepeats({ id: 'now', type: 'community-post', people: [carer] }, others);
+    const repeats = findRepeats({ ...now, type: 'community-post', people: [carer] }, others, policy);
     if (step === null) return expect(repeats).toEqual([]);
     expect(repeats[0].earlier.map((e) => e.id)).toEqual(['a']);
     if (step === 'none') expect(repeats[0].nextStep).toBeNull();
@@ -133,9 +144,25 @@ describe('repeats (INC-6)', () => {
     const outsider: PersonRef = { kind: 'other', id: 'x', name: 'Local Page Admin' };
     const pupil: PersonRef = { kind: 'pupil', id: 'p1', name: 'Amelia Clarke' };
     const others = [earlier('a', 'community-post', [], [{ ...outsider, name: ' local page admin ' }]), earlier('bb', 'cyber-bullying', [], [pupil])];
-    const repeats = findRepeats({ id: 'now', type: 'cyber-bullying', people: [outsider, pupil] }, others);
+    const repeats = findRepeats({ ...now, type: 'cyber-bullying', people: [outsider, pupil] }, others, policy);
     expect(repeats.map((r) => [r.person.name, r.earlier.map((e) => e.id), r.nextStep?.actionKey ?? null]))
       .toEqual([['Local Page Admin', ['a'], 'police-referral'], ['Amelia Clarke', ['bb'], null]]);
+  });
+  it('counts only concerns reported or happening before this one: the first of two never lists the second', () => {
+    const first = { id: 'first', type: 'community-post', reportedAt: new Date('2026-03-01T10:00Z'), occurredAt: new Date('2026-03-01T09:00Z'), people: [carer], actionKeys: [] };
+    const second = { id: 'second', type: 'community-post', reportedAt: new Date('2026-03-08T10:00Z'), occurredAt: new Date('2026-03-08T09:00Z'), people: [carer], actionKeys: [] };
+    expect(findRepeats(first, [second], policy)).toEqual([]);
+    expect(findRepeats(second, [first], policy)[0]).toMatchObject({ earlier: [{ id: 'first' }], nextStep: { actionKey: 'police-referral' } });
+    // Reported later, but about something that happened before: it is earlier.
+    const lateReport = { ...second, id: 'late', occurredAt: new Date('2026-02-20T09:00Z') };
+    expect(findRepeats(first, [lateReport], policy)[0].earlier.map((e) => e.id)).toEqual(['late']);
+  });
+
+  it('takes the misconduct types and the next step from the settings', () => {
+    const others = [earlier('a', 'media-enquiry', [])];
+    expect(findRepeats({ ...now, type: 'media-enquiry', people: [carer] }, others, policy)[0].nextStep).toBeNull();
+    const school = { misconductTypes: ['media-enquiry'], repeat: { ...defaultRepeatMisconduct, actionKey: 'outside-agency-referral', text: 'Our policy: refer it.' } };
+    expect(findRepeats({ ...now, type: 'media-enquiry', people: [carer] }, others, school)[0].nextStep).toEqual({ actionKey: 'outside-agency-referral', text: 'Our policy: refer it.' });
   });
 });
 

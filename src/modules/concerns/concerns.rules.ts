@@ -1,5 +1,5 @@
 import { roleLabels, safeguardingRoles, type Role } from '../../platform/auth/permissions.ts';
-import type { PolicySettings } from '../settings/settings.schema.ts';
+import type { OutOfHours, PolicySettings, RepeatMisconduct } from '../settings/settings.schema.ts';
 
 /** Pure decisions about concerns (INC, PPL-5): no I/O, so every rule is table-tested. */
 
@@ -45,15 +45,18 @@ export interface RoutingInput {
   lineManagerId: string | null;
 }
 export interface Routed { staffId: string; reason: string }
+/** Who was routed, and who the policy names but may not see this record (never dropped silently). */
+export interface Routing { routed: Routed[]; notTold: Routed[] }
 
 const roleLabel = (role: string) => roleLabels[role as Role] ?? role;
 
 /**
  * Who must hear about a concern (INC-3), from the school's settings. Nude images of a child go to
  * the DSL group at once whatever the type. A restricted record reaches only people who may see
- * it; the reporter is not told about their own report; if nobody is left, the headteacher is.
+ * it: anyone else the policy names is listed in `notTold` with the reason, so the report can say
+ * so. The reporter is not told about their own report; if nobody is left, the headteacher is.
  */
-export function routeConcern(input: RoutingInput): Routed[] {
+export function routeConcern(input: RoutingInput): Routing {
   const reasons = new Map<string, string[]>();
   const add = (staffId: string, reason: string) => {
     const list = reasons.get(staffId) ?? [];
@@ -69,34 +72,26 @@ export function routeConcern(input: RoutingInput): Routed[] {
   }
   const restricted = isRestricted(input.route, { involvesNudeImages: input.involvesNudeImages });
   const rolesOf = new Map(input.staff.map((s) => [s.id, s.roles]));
-  const mayReceive = (id: string) => id !== input.reporterId && rolesOf.has(id)
-    && (!restricted || concernAccess({ staffId: id, roles: rolesOf.get(id)! }, { reportedBy: input.reporterId, restricted, routedTo: [id] }) === 'full');
-  let routed = [...reasons].filter(([id]) => mayReceive(id)).map(([staffId, list]) => ({ staffId, reason: list.join('; ') }));
+  const maySee = (id: string) => !restricted || concernAccess({ staffId: id, roles: rolesOf.get(id)! }, { reportedBy: input.reporterId, restricted, routedTo: [id] }) === 'full';
+  const named = [...reasons].filter(([id]) => id !== input.reporterId && rolesOf.has(id)).map(([staffId, list]) => ({ staffId, reason: list.join('; ') }));
+  let routed = named.filter((r) => maySee(r.staffId));
+  const why = input.involvesNudeImages && !input.route.restricted
+    ? 'not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher'
+    : 'not told, because only the designated safeguarding leads and the headteacher may see this type of record';
+  const notTold = named.filter((r) => !maySee(r.staffId)).map((r) => ({ staffId: r.staffId, reason: `${r.reason}: ${why}` }));
   if (routed.length === 0) {
     routed = holders('headteacher').filter((s) => s.id !== input.reporterId)
       .map((s) => ({ staffId: s.id, reason: 'Headteacher: nobody else the policy names could be found' }));
   }
-  return routed;
+  return { routed, notTold };
 }
-
-/** INC-5, 001 §9: the school acts on what happens outside school or school hours only on these grounds. */
-export const outOfHoursGrounds = [
-  { key: 'disrupts-school', label: 'It could disrupt the orderly running of the school' },
-  { key: 'threatens-community', label: 'It threatens a member of the school community' },
-  { key: 'harms-reputation', label: 'It could harm the reputation of the school or its staff' },
-] as const;
-
-/** 003 §2.5's cases, shown beside the decision as guidance. */
-export const outOfHoursCases = [
-  'Someone is receiving messages from an ex-pupil who moved three months ago: not the school’s responsibility, though the school might contact the new school to broker a resolution.',
-  'Messages are posted on a site out of school time and the pupils are at this school: the school has a duty of care to investigate and work with the families, and may warn all the parents that the site is being used outside its terms.',
-];
 
 export const needsOutOfHoursDecision = (c: { location: string; outOfHours: boolean }) => c.location === 'out-of-school' || c.outOfHours;
 
-export function outOfHoursDecisionProblems(input: { acts: boolean | null; grounds: readonly string[]; reasons: string }) {
+/** INC-5, 001 §9: the school acts on what happens outside school or school hours only on the grounds its settings name. */
+export function outOfHoursDecisionProblems(input: { acts: boolean | null; grounds: readonly string[]; reasons: string }, outOfHours: OutOfHours) {
   const problems: { field: string; message: string }[] = [];
-  const known = outOfHoursGrounds.map((g) => g.key) as readonly string[];
+  const known = outOfHours.grounds.map((g) => g.key);
   if (input.acts === null) problems.push({ field: 'acts', message: 'Say whether the school will act' });
   if (input.grounds.some((g) => !known.includes(g))) problems.push({ field: 'grounds', message: 'Choose grounds from the list' });
   else if (input.acts === true && input.grounds.length === 0) problems.push({ field: 'grounds', message: 'Choose at least one ground on which the school acts' });
@@ -105,30 +100,33 @@ export function outOfHoursDecisionProblems(input: { acts: boolean | null; ground
 }
 
 export interface PersonRef { kind: 'pupil' | 'staff' | 'carer' | 'other'; id: string; name: string }
-export interface EarlierConcern { id: string; type: string; reportedAt: Date; people: readonly PersonRef[]; actionKeys: readonly string[] }
+export interface ConcernInTime { id: string; type: string; reportedAt: Date; occurredAt: Date }
+export interface EarlierConcern extends ConcernInTime { people: readonly PersonRef[]; actionKeys: readonly string[] }
 export interface Repeat { person: PersonRef; earlier: EarlierConcern[]; nextStep: { actionKey: string; text: string } | null }
+/** From the settings: which types are online misconduct (a route's `misconduct`), and what follows a repeat. */
+export interface RepeatPolicy { misconductTypes: readonly string[]; repeat: RepeatMisconduct }
 
-/** Types that are online misconduct by a carer or outsider, for 001 §8's "repeated incidents". */
-const misconductTypes = ['community-post', 'disparaging-content', 'cyber-bullying', 'contact-attempt'];
 const samePerson = (a: PersonRef, b: PersonRef) => a.kind === b.kind && (a.kind === 'other' ? a.name.trim().toLowerCase() === b.name.trim().toLowerCase() : a.id === b.id);
+/** Earlier than this concern: reported before it was, or about something that happened before it did. A later report never counts. */
+export const isEarlier = (other: ConcernInTime, current: ConcernInTime) =>
+  other.id !== current.id && (other.reportedAt.getTime() < current.reportedAt.getTime() || other.occurredAt.getTime() < current.occurredAt.getTime());
 
 /**
  * INC-6: for each person in this concern, the earlier concerns they were in, and the next step
  * the policy names: a carer's (or outsider's) repeated online misconduct → police (001 §8); one
  * who was asked to remove a post and did not, while it continues → harassment (003 §2.6).
  */
-export function findRepeats(current: { id: string; type: string; people: readonly PersonRef[] }, others: readonly EarlierConcern[]): Repeat[] {
+export function findRepeats(current: ConcernInTime & { people: readonly PersonRef[] }, others: readonly EarlierConcern[], policy: RepeatPolicy): Repeat[] {
+  const { misconductTypes, repeat } = policy;
   return current.people.flatMap((person) => {
-    const earlier = others.filter((c) => c.id !== current.id && c.people.some((p) => samePerson(p, person)));
+    const earlier = others.filter((c) => isEarlier(c, current) && c.people.some((p) => samePerson(p, person)));
     if (earlier.length === 0) return [];
     let nextStep: Repeat['nextStep'] = null;
     const isCarerOrOutsider = person.kind === 'carer' || person.kind === 'other';
     const earlierMisconduct = earlier.filter((c) => misconductTypes.includes(c.type));
     if (isCarerOrOutsider && misconductTypes.includes(current.type) && earlierMisconduct.length > 0) {
-      const ignoredRequest = earlierMisconduct.some((c) => (c.actionKeys.includes('removal-requested') || c.actionKeys.includes('carer-contacted')) && !c.actionKeys.includes('removal-confirmed'));
-      nextStep = ignoredRequest
-        ? { actionKey: 'police-referral', text: 'They were asked before and it has continued: it can be referred to the police as harassment (003 §2.6).' }
-        : { actionKey: 'police-referral', text: 'Repeated online misconduct: the school may pass the details to the police (001 §8).' };
+      const ignoredRequest = earlierMisconduct.some((c) => repeat.askedKeys.some((k) => c.actionKeys.includes(k)) && !c.actionKeys.includes(repeat.resolvedKey));
+      nextStep = { actionKey: repeat.actionKey, text: ignoredRequest ? repeat.ignoredText : repeat.text };
     }
     return [{ person, earlier: [...earlier].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime()), nextStep }];
   });

@@ -18,6 +18,8 @@ import { createConcernQueries } from './concerns.queries.ts';
 export interface Reported {
   id: string; type: string; status: 'open'; reportedBy: string; reportedAt: Date;
   routedTo: { userId: string; reason: string }[];
+  /** People the policy names who may not see this record, and why: said to the reporter and those routed, never dropped silently. */
+  notTold: { userId: string; reason: string }[];
   /** True when a file came with a report about nude images of a child, and was not kept. */
   fileRefused: boolean;
 }
@@ -60,7 +62,7 @@ export function createConcernsService(db: Kysely<DB>, config: Config, onMail: ()
         if (problems.length) throw new ValidationError(problems);
         const route = routeFor(settings, input.type)!;
         const staff = await repo.activeStaffWithRoles(tx);
-        const routed = routeConcern({
+        const { routed, notTold } = routeConcern({
           route, involvesNudeImages: input.involvesNudeImages, reporterId: actor.staffId, staff,
           classTeachers: await repo.classTeachersOf(tx, input.pupilIds),
           lineManagerId: staff.find((s) => s.id === actor.staffId)?.line_manager_id ?? null,
@@ -84,22 +86,25 @@ export function createConcernsService(db: Kysely<DB>, config: Config, onMail: ()
         await repo.insertRoutes(tx, actor.schoolId, concern.id, routed);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'concern.reported', subjectType: 'concern', subjectId: concern.id,
-          detail: { type: input.type, routedTo: routed.map((r) => r.staffId), ...(fileRefused ? { fileRefused: true } : {}) },
+          detail: { type: input.type, routedTo: routed.map((r) => r.staffId), ...(notTold.length ? { notTold } : {}), ...(fileRefused ? { fileRefused: true } : {}) },
         });
         const label = typeLabel(settings, input.type);
         const urgent = route.immediate || input.involvesNudeImages;
+        const notToldNames = new Map(staff.map((s) => [s.id, s.name]));
+        const notToldLines = notTold.map((r) => `- ${notToldNames.get(r.staffId) ?? 'A member of staff'} (${r.reason})`);
+        const notToldText = notToldLines.length ? `\n\nThe policy also names these people, who have not been told:\n${notToldLines.join('\n')}\nDecide whether anything needs to reach them another way.` : '';
         for (const contact of await repo.staffContacts(tx, routed.map((r) => r.staffId))) {
           await enqueueMail(tx, actor.schoolId, {
             to: contact.email!,
             subject: urgent ? `Act now: a concern (${label}) needs you` : `A concern (${label}) needs you`,
-            text: `A concern of the type "${label}" was reported on eSafety Office and the school's policy says it needs you${urgent ? ' now' : ''}.\n\nOpen it here (you will be asked to sign in):\n${config.baseUrl}/concerns/${concern.id}\n\nThe details are kept on eSafety Office only; do not forward this e-mail.`,
+            text: `A concern of the type "${label}" was reported on eSafety Office and the school's policy says it needs you${urgent ? ' now' : ''}.${notToldText}\n\nOpen it here (you will be asked to sign in):\n${config.baseUrl}/concerns/${concern.id}\n\nThe details are kept on eSafety Office only; do not forward this e-mail.`,
           });
         }
-        return { id: concern.id, reportedAt: concern.reported_at, routed };
+        return { id: concern.id, reportedAt: concern.reported_at, routed, notTold: notTold.map((r) => ({ userId: r.staffId, reason: `${notToldNames.get(r.staffId) ?? 'A member of staff'}, ${r.reason}` })) };
       });
       onMail();
       return { id: result.id, type: input.type, status: 'open', reportedBy: actor.staffId, reportedAt: result.reportedAt,
-        routedTo: result.routed.map((r) => ({ userId: r.staffId, reason: r.reason })), fileRefused };
+        routedTo: result.routed.map((r) => ({ userId: r.staffId, reason: r.reason })), notTold: result.notTold, fileRefused };
     },
   };
 }

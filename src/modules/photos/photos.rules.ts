@@ -4,9 +4,6 @@
  */
 import type { ConsentStatus } from '../consent/consent.rules.ts';
 
-/** The policy's own sentence (000 D), shown when a prohibited context is chosen. */
-export const prohibitedContextSentence = 'Photographs will not be taken of children when wearing swimming costumes or taking part in swimming lessons.';
-
 export function prohibitedContextsIn(contexts: readonly string[], prohibited: readonly string[]): string[] {
   return contexts.filter((c) => prohibited.includes(c));
 }

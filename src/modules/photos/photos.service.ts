@@ -7,9 +7,10 @@ import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
 import { AppError, Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import { academicYearFor } from '../school/school-calendar.ts';
 import { currentSettings } from '../settings/settings.service.ts';
+import { defaultProhibitedWording, prohibitedWordingFallback } from '../settings/settings.defaults.ts';
 import { preview, readUpload } from './photos.images.ts';
 import * as repo from './photos.repository.ts';
-import { prohibitedContextSentence, prohibitedContextsIn } from './photos.rules.ts';
+import { prohibitedContextsIn } from './photos.rules.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
@@ -86,7 +87,10 @@ export function createPhotoService(db: Kysely<DB>, storage: PhotoStorage) {
         if (problems.length) throw new ValidationError(problems);
         const prohibited = prohibitedContextsIn(contexts, settings.prohibitedContexts);
         if (prohibited.length) {
-          throw new PhotoRefused('prohibited-context', `This photograph cannot be kept: ${prohibited.map(contextLabel).join(', ').toLowerCase()} is not photographed. The policy says: “${prohibitedContextSentence}”`, 'contexts');
+          // Each occasion's own sentence from the school's policy (settings photos.prohibitedWording).
+          const wording = settings.prohibitedWording ?? defaultProhibitedWording;
+          const says = prohibited.map((c) => `“${wording[c] ?? prohibitedWordingFallback(contextLabel(c))}”`).join(' ');
+          throw new PhotoRefused('prohibited-context', `This photograph cannot be kept: ${prohibited.map(contextLabel).join(', ').toLowerCase()} is not photographed. The policy says: ${says}`, 'contexts');
         }
         const unidentified = checkUnidentified(input.unidentified);
         const pupilIds = await checkTags(tx, input.pupilIds);

@@ -10,6 +10,6 @@ export const settingsModule = defineModule({
   settings: [
     { href: '/settings/edit/concerns', text: 'Change who hears about concerns and what can be done' },
     { href: '/settings/edit/photos', text: 'Change the rules for photographs' },
-    { href: '/settings/edit/rules', text: 'Change retention, age limits and who decides' },
+    { href: '/settings/edit/rules', text: 'Change how long photographs are kept and who approves publishing them' },
   ],
 });

@@ -1,5 +1,7 @@
-import { roleLabels, roles } from '../../platform/auth/permissions.ts';
+import { roles } from '../../platform/auth/permissions.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
+import { defaultProhibitedWording } from './settings.defaults.ts';
+import { recipientLabel, restrictedRouteProblem } from './settings.rules.ts';
 import type { PolicySettings } from './settings.schema.ts';
 
 /**
@@ -22,68 +24,122 @@ const integer = (form: Form, name: string, min: number, max: number, label: stri
 };
 const keyFrom = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
-export const recipientChoices = [...roles.map((r) => ({ value: r, text: roleLabels[r] })),
-  { value: 'class-teacher', text: 'Class teacher of the pupils involved' }, { value: 'line-manager', text: 'The reporter’s line manager' }];
+const keyPattern = /^[a-z][a-z0-9-]{1,40}$/;
+const yes = (form: Form, name: string) => form[name] === 'yes';
 
-/** Who hears about each type of concern, and which types only the DSL group and head may see (INC-3, PPL-5). */
+const recipients = [...roles, 'class-teacher', 'line-manager'] as const;
+export const recipientChoices = recipients.map((r) => ({ value: r, text: recipientLabel(r) }));
+type Recipient = PolicySettings['concerns']['routes'][number]['notify'][number];
+const chosenRecipients = (form: Form, name: string) => list(form, name).filter((r): r is Recipient => (recipients as readonly string[]).includes(r));
+
+/** A new key: the one typed, or one made from the label; it must be new among `taken`. */
+function newKey(form: Form, keyField: string, label: string, taken: readonly string[], what: string, problems: FieldProblem[]): string | null {
+  const key = text(form, keyField) || keyFrom(label);
+  if (!keyPattern.test(key)) problems.push({ field: keyField, message: `The key of the new ${what} must start with a letter and use only small letters, numbers and hyphens` });
+  else if (taken.includes(key)) problems.push({ field: keyField, message: `There is already a ${what} with the key “${key}”` });
+  else return key;
+  return null;
+}
+
+/**
+ * Who hears about each type of concern, and which types only the DSL group and head may see (INC-3,
+ * PPL-5); new types; actions, new and retired (INC-4).
+ */
 export function concernsSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
-  const allowed = new Set(recipientChoices.map((c) => c.value));
   const routes = settings.concerns.routes.map((route, i) => {
-    const notify = list(form, `notify-${i}`).filter((r) => allowed.has(r)) as typeof route.notify;
+    const notify = chosenRecipients(form, `notify-${i}`);
+    const next = { ...route, notify: notify.length ? notify : route.notify, immediate: yes(form, `immediate-${i}`), restricted: yes(form, `restricted-${i}`) };
     if (notify.length === 0) problems.push({ field: `notify-${i}`, message: `Choose who hears about: ${route.label}` });
-    return { ...route, notify: notify.length ? notify : route.notify, immediate: form[`immediate-${i}`] === 'yes', restricted: form[`restricted-${i}`] === 'yes' };
+    else { const problem = restrictedRouteProblem(next); if (problem) problems.push({ field: `notify-${i}`, message: problem }); }
+    return next;
   });
-  const actions = settings.concerns.actions.map((action, i) => ({ ...action, label: text(form, `action-${i}`) || action.label }));
+  const typeLabel = text(form, 'newTypeLabel');
+  if (typeLabel || text(form, 'newTypeExplanation') || text(form, 'newTypeKey')) {
+    const explanation = text(form, 'newTypeExplanation');
+    const notify = chosenRecipients(form, 'newTypeNotify');
+    const type = { label: typeLabel, explanation, notify, immediate: yes(form, 'newTypeImmediate'), restricted: yes(form, 'newTypeRestricted') };
+    if (!typeLabel) problems.push({ field: 'newTypeLabel', message: 'Enter the name of the new type of concern' });
+    else if (typeLabel.length > 80) problems.push({ field: 'newTypeLabel', message: 'The name of the new type must be 80 characters or fewer' });
+    const key = typeLabel ? newKey(form, 'newTypeKey', typeLabel, routes.map((r) => r.type), 'type of concern', problems) : null;
+    if (!explanation) problems.push({ field: 'newTypeExplanation', message: 'Explain in a sentence when staff should choose the new type' });
+    else if (explanation.length > 600) problems.push({ field: 'newTypeExplanation', message: 'The explanation must be 600 characters or fewer' });
+    if (notify.length === 0) problems.push({ field: 'newTypeNotify', message: 'Choose who hears about the new type of concern' });
+    else { const problem = restrictedRouteProblem(type); if (problem) problems.push({ field: 'newTypeNotify', message: problem }); }
+    if (key) routes.push({ type: key, ...type });
+  }
+  // A retired action is no longer offered; the records that show it still read its label.
+  const actions: PolicySettings['concerns']['actions'] = settings.concerns.actions.map((action, i) =>
+    ({ key: action.key, label: text(form, `action-${i}`) || action.label, ...(yes(form, `retired-${i}`) ? { retired: true } : {}) }));
   const newAction = text(form, 'newAction');
   if (newAction) {
     const key = keyFrom(newAction);
-    if (!/^[a-z][a-z0-9-]{1,40}$/.test(key)) problems.push({ field: 'newAction', message: 'Start the new action with a letter' });
+    if (!keyPattern.test(key)) problems.push({ field: 'newAction', message: 'Start the new action with a letter' });
     else if (actions.some((a) => a.key === key)) problems.push({ field: 'newAction', message: `There is already an action called “${newAction}”` });
     else actions.push({ key, label: newAction });
   }
-  return { problems, next: { ...settings, concerns: { routes, actions } } };
+  if (actions.every((a) => a.retired)) problems.push({ field: 'retired-0', message: 'Keep at least one action that can be recorded' });
+  return { problems, next: { ...settings, concerns: { ...settings.concerns, routes, actions } } };
 }
 
-/** Photographs: contexts, those never photographed, channels that need the head, sizes (000 D; MED-3, MED-5). */
+/** Photographs: occasions, those never photographed with the policy's sentence, channels, sizes (000 D; MED-3, MED-5). */
 export function photosSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
   const contexts = [...settings.photos.contexts];
+  const wording: Record<string, string> = { ...(settings.photos.prohibitedWording ?? defaultProhibitedWording) };
+  const prohibitedContexts = list(form, 'prohibited').filter((c) => contexts.includes(c));
+  const sentence = (field: string, context: string) => {
+    const said = text(form, field);
+    if (said.length > 600) problems.push({ field, message: 'The policy’s sentence must be 600 characters or fewer' });
+    else if (said) wording[context] = said;
+    else if (field in form) delete wording[context];
+  };
+  for (const c of contexts) sentence(`wording-${c}`, c);
   const newContext = text(form, 'newContext');
   if (newContext) {
     const key = keyFrom(newContext);
-    if (!/^[a-z][a-z0-9-]{1,40}$/.test(key)) problems.push({ field: 'newContext', message: 'Start the new occasion with a letter' });
+    if (!keyPattern.test(key)) problems.push({ field: 'newContext', message: 'Start the new occasion with a letter' });
     else if (contexts.includes(key)) problems.push({ field: 'newContext', message: `“${newContext}” is already in the list` });
-    else contexts.push(key);
+    else {
+      contexts.push(key);
+      if (yes(form, 'newContextProhibited')) prohibitedContexts.push(key);
+      sentence('newContextWording', key);
+    }
   }
-  const prohibitedContexts = list(form, 'prohibited').filter((c) => contexts.includes(c));
-  const channels = settings.photos.channels.map((c, i) => ({ ...c, headteacherApproval: form[`approval-${i}`] === 'yes' }));
+  const channels = settings.photos.channels.map((c, i) => ({ ...c, headteacherApproval: yes(form, `approval-${i}`) }));
+  const channelLabel = text(form, 'newChannelLabel');
+  if (channelLabel || text(form, 'newChannelKey')) {
+    const purpose = text(form, 'newChannelPurpose');
+    if (!channelLabel) problems.push({ field: 'newChannelLabel', message: 'Enter the name of the new channel' });
+    else if (channelLabel.length > 80) problems.push({ field: 'newChannelLabel', message: 'The name of the new channel must be 80 characters or fewer' });
+    const key = channelLabel ? newKey(form, 'newChannelKey', channelLabel, channels.map((c) => c.key), 'channel', problems) : null;
+    if (!settings.consent.purposes.some((p) => p.key === purpose)) problems.push({ field: 'newChannelPurpose', message: 'Choose which consent the new channel needs' });
+    else if (key) {
+      channels.push({ key, label: channelLabel, purpose, headteacherApproval: yes(form, 'newChannelApproval'), ...(yes(form, 'newChannelExpress') ? { expressPermission: true } : {}) });
+    }
+  }
   const maxUploadMegabytes = integer(form, 'maxUploadMegabytes', 1, 200, 'The largest upload', problems, settings.photos.maxUploadMegabytes);
   const publishedLongestSide = integer(form, 'publishedLongestSide', 256, 8192, 'The longest side of a published copy', problems, settings.photos.publishedLongestSide);
-  return { problems, next: { ...settings, photos: { ...settings.photos, contexts, prohibitedContexts, channels, maxUploadMegabytes, publishedLongestSide } } };
+  return { problems, next: { ...settings, photos: { ...settings.photos, contexts, prohibitedContexts, prohibitedWording: wording, channels, maxUploadMegabytes, publishedLongestSide } } };
 }
 
-/** Retention (MED-7), age limits, and who decides what (001 §6, 004 §8.4–8.5). */
+/**
+ * Retention (MED-7) and who approves publishing photographs (000 D). Who approves school accounts,
+ * who decides unblock requests and the minimum age stay in the document for the modules that will
+ * read them, but are not offered: nothing reads them yet, so changing them would change nothing.
+ */
 export function rulesSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
-  const roleList = (name: string, label: string, fallback: PolicySettings['decisions']['photoPublication']) => {
-    const chosen = list(form, name).filter((r) => (roles as readonly string[]).includes(r)) as typeof fallback;
-    if (chosen.length === 0) problems.push({ field: name, message: `Choose who decides: ${label}` });
-    return chosen.length ? chosen : fallback;
-  };
+  const photoPublication = list(form, 'photoPublication').filter((r) => (roles as readonly string[]).includes(r)) as PolicySettings['decisions']['photoPublication'];
+  if (photoPublication.length === 0) problems.push({ field: 'photoPublication', message: 'Choose who decides: publishing photographs' });
   const next: PolicySettings = {
     ...settings,
     retention: {
-      archivePhotosAtYearEnd: form.archivePhotosAtYearEnd === 'yes',
+      archivePhotosAtYearEnd: yes(form, 'archivePhotosAtYearEnd'),
       deletePhotosAfterYears: integer(form, 'deletePhotosAfterYears', 0, 10, 'Years before deletion', problems, settings.retention.deletePhotosAfterYears),
       deletionNoticeDays: integer(form, 'deletionNoticeDays', 1, 90, 'Days of notice', problems, settings.retention.deletionNoticeDays),
     },
-    ageLimits: { socialMediaMinimumAge: integer(form, 'socialMediaMinimumAge', 0, 18, 'The minimum age', problems, settings.ageLimits.socialMediaMinimumAge) },
-    decisions: {
-      schoolSocialMediaAccounts: roleList('schoolSocialMediaAccounts', 'school social media accounts', settings.decisions.schoolSocialMediaAccounts),
-      blockedContentRequests: roleList('blockedContentRequests', 'requests to unblock websites', settings.decisions.blockedContentRequests),
-      photoPublication: roleList('photoPublication', 'publishing photographs', settings.decisions.photoPublication),
-    },
+    decisions: { ...settings.decisions, photoPublication: photoPublication.length ? photoPublication : settings.decisions.photoPublication },
   };
   return { problems, next };
 }
@@ -93,7 +149,7 @@ export const sections = {
     clause: 'Low Ash Primary §1, §6, §9, §10; Trent CE Primary §6.7, §6.17, §8.3 — where each kind of concern goes.' },
   photos: { title: 'Photographs', apply: photosSection,
     clause: 'John Clifford Primary, section D: photographs kept on the school’s system, none in swimming lessons, the headteacher’s consent before posting.' },
-  rules: { title: 'Retention, age limits and who decides', apply: rulesSection,
-    clause: 'John Clifford Primary D (archive and delete); Low Ash §6 (school accounts approved by the head or deputy); Trent §8.4–8.5 (the head decides on blocked content).' },
+  rules: { title: 'Keeping photographs and who approves publishing them', apply: rulesSection,
+    clause: 'John Clifford Primary D: photographs archived at the end of the year and deleted later; the headteacher’s consent before posting.' },
 } as const;
 export type SectionKey = keyof typeof sections;

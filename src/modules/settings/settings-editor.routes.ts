@@ -9,6 +9,7 @@ import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { recipientChoices, sections, type Form, type SectionKey } from './settings-editor.forms.ts';
+import { defaultProhibitedWording } from './settings.defaults.ts';
 import type { PolicySettings } from './settings.schema.ts';
 import { currentSettings, saveSettings } from './settings.service.ts';
 
@@ -21,18 +22,26 @@ function sectionOf(name: string): SectionKey {
   return name as SectionKey;
 }
 
+const picked = (values: Form, name: string) => new Set([values[name]].flat().filter((v): v is string => typeof v === 'string'));
+
 /** What each section's template needs, from the current (or just-posted) settings. */
 function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
   const base = { title: sections[key].title, clause: sections[key].clause, section: key, settings, values, backLink: '/settings' };
   switch (key) {
-    case 'concerns':
-      return { ...base, routes: settings.concerns.routes.map((r) => ({ ...r, items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })) })) };
-    case 'photos':
-      return { ...base, contextItems: settings.photos.contexts.map((c) => ({ value: c, text: label(c), checked: settings.photos.prohibitedContexts.includes(c) })) };
+    case 'concerns': {
+      const newTypeNotify = picked(values, 'newTypeNotify');
+      return { ...base,
+        routes: settings.concerns.routes.map((r) => ({ ...r, items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })) })),
+        newTypeItems: recipientChoices.map((c) => ({ ...c, checked: newTypeNotify.has(c.value) })) };
+    }
+    case 'photos': {
+      const wording = settings.photos.prohibitedWording ?? defaultProhibitedWording;
+      return { ...base,
+        contextItems: settings.photos.contexts.map((c) => ({ value: c, text: label(c), checked: settings.photos.prohibitedContexts.includes(c), wording: wording[c] ?? '' })),
+        purposeItems: [{ value: '', text: 'Choose the consent it needs' }, ...settings.consent.purposes.map((p) => ({ value: p.key, text: p.label, selected: values.newChannelPurpose === p.key }))] };
+    }
     case 'rules':
       return { ...base, decisions: [
-        { name: 'schoolSocialMediaAccounts', legend: 'Who approves school social media accounts and online services?', items: roleItems(settings.decisions.schoolSocialMediaAccounts) },
-        { name: 'blockedContentRequests', legend: 'Who decides requests to unblock a website?', items: roleItems(settings.decisions.blockedContentRequests) },
         { name: 'photoPublication', legend: 'Who approves publishing photographs where the channel needs it?', items: roleItems(settings.decisions.photoPublication) },
       ] };
   }

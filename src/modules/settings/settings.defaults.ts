@@ -1,4 +1,36 @@
-import type { PolicySettings } from './settings.schema.ts';
+import type { OutOfHours, PolicySettings, RepeatMisconduct } from './settings.schema.ts';
+
+// 001 §8: repeated online misconduct by a carer may be passed to the police; 003 §2.6: one asked to
+// remove a post who did not, while it continues, is harassment.
+export const defaultRepeatMisconduct: RepeatMisconduct = {
+  actionKey: 'police-referral',
+  text: 'Repeated online misconduct: the school may pass the details to the police (001 §8).',
+  askedKeys: ['removal-requested', 'carer-contacted'],
+  resolvedKey: 'removal-confirmed',
+  ignoredText: 'They were asked before and it has continued: it can be referred to the police as harassment (003 §2.6).',
+};
+
+export const defaultOutOfHours: OutOfHours = {
+  // 001 §9: the school acts on what happens outside school or school hours only on these grounds.
+  grounds: [
+    { key: 'disrupts-school', label: 'It could disrupt the orderly running of the school' },
+    { key: 'threatens-community', label: 'It threatens a member of the school community' },
+    { key: 'harms-reputation', label: 'It could harm the reputation of the school or its staff' },
+  ],
+  // 003 §2.5's cases, shown beside the decision as guidance.
+  cases: [
+    'Someone is receiving messages from an ex-pupil who moved three months ago: not the school’s responsibility, though the school might contact the new school to broker a resolution.',
+    'Messages are posted on a site out of school time and the pupils are at this school: the school has a duty of care to investigate and work with the families, and may warn all the parents that the site is being used outside its terms.',
+  ],
+};
+
+// 000 D, the policy's own sentence.
+export const defaultProhibitedWording: Record<string, string> = {
+  swimming: 'Photographs will not be taken of children when wearing swimming costumes or taking part in swimming lessons.',
+};
+
+/** What an upload refusal quotes for a prohibited occasion the school gave no sentence for. */
+export const prohibitedWordingFallback = (occasion: string) => `No photographs are taken during ${occasion.toLowerCase()}.`;
 
 /**
  * Defaults taken from the seed policies in shared/seeds (clause in each comment). A school changes
@@ -30,14 +62,15 @@ export const defaultSettings: PolicySettings = {
       // 004 §6.17, §8.3: class teacher, then ICT lead to block, then the head.
       { type: 'inappropriate-content', label: 'Inappropriate content', explanation: 'A pupil saw or reached content that should have been blocked.', notify: ['class-teacher', 'ict-lead', 'headteacher'], immediate: false, restricted: false },
       // 004 §6.7, §7.3, §7.5: friend requests are made known to the head.
-      { type: 'contact-attempt', label: 'Contact between staff and pupils or carers', explanation: 'A "friend" request or other contact online between staff and pupils or their carers.', notify: ['headteacher'], immediate: false, restricted: false },
+      { type: 'contact-attempt', label: 'Contact between staff and pupils or carers', explanation: 'A "friend" request or other contact online between staff and pupils or their carers.', notify: ['headteacher'], immediate: false, restricted: false, misconduct: true },
       // 001 §6: disparaging content goes to the line manager.
-      { type: 'disparaging-content', label: 'Disparaging content about the school', explanation: 'Something posted online that runs down the school, its staff or pupils.', notify: ['line-manager'], immediate: false, restricted: false },
+      { type: 'disparaging-content', label: 'Disparaging content about the school', explanation: 'Something posted online that runs down the school, its staff or pupils.', notify: ['line-manager'], immediate: false, restricted: false, misconduct: true },
       { type: 'media-enquiry', label: 'Press or media enquiry', explanation: 'A journalist or other media asked about the school (001 §6: the headteacher answers).', notify: ['headteacher'], immediate: false, restricted: false },
       // 001 §9: the anti-bullying route.
-      { type: 'cyber-bullying', label: 'Cyber bullying', explanation: 'Bullying by text, messaging, games or social media, in or out of school.', notify: ['class-teacher', 'dsl'], immediate: false, restricted: false },
+      { type: 'cyber-bullying', label: 'Cyber bullying', explanation: 'Bullying by text, messaging, games or social media, in or out of school.', notify: ['class-teacher', 'dsl'], immediate: false, restricted: false, misconduct: true,
+        suggestedAction: { key: 'carers-informed', text: 'For cyber bullying the policy says the carers are told, with advice on closing accounts.' } },
       // 001 §8: parents' posts.
-      { type: 'community-post', label: 'A parent’s or community member’s post', explanation: 'Photos of other children, malicious or made-up comments, or a complaint posted instead of raised with the school.', notify: ['headteacher'], immediate: false, restricted: false },
+      { type: 'community-post', label: 'A parent’s or community member’s post', explanation: 'Photos of other children, malicious or made-up comments, or a complaint posted instead of raised with the school.', notify: ['headteacher'], immediate: false, restricted: false, misconduct: true },
       // 004 §8.2
       { type: 'filter-circumvention', label: 'Getting round the filter', explanation: 'An attempt to get round the school’s web filter.', notify: ['ict-lead', 'headteacher'], immediate: false, restricted: false },
     ],
@@ -58,11 +91,14 @@ export const defaultSettings: PolicySettings = {
       { key: 'no-action', label: 'Decided not to act' },
       { key: 'note', label: 'Note' },
     ],
+    repeatMisconduct: defaultRepeatMisconduct,
+    outOfHours: defaultOutOfHours,
   },
   photos: {
     contexts: ['lesson', 'trip', 'sports-day', 'assembly', 'performance', 'celebration', 'swimming'],
     // 000 D: "no photographs … in swimming lessons".
     prohibitedContexts: ['swimming'],
+    prohibitedWording: defaultProhibitedWording,
     channels: [
       { key: 'display', label: 'Display in school', purpose: 'displays', headteacherApproval: false },
       { key: 'website', label: 'School website', purpose: 'website', headteacherApproval: true },

@@ -20,8 +20,42 @@ export const ConcernRoute = Type.Object({
   explanation: Type.String({ minLength: 1 }),
   notify: Type.Array(Recipient, { minItems: 1 }),
   immediate: Type.Boolean(),
+  /** Only the DSL group and the headteacher may see these records, so only they may be told (settings.service checks). */
   restricted: Type.Boolean(),
+  /** Online misconduct by a carer or someone outside the school: repeats lead to `repeatMisconduct` (001 §8). Added later: optional. */
+  misconduct: Type.Optional(Type.Boolean()),
+  /** The action the policy names for this type, suggested on the record until it is done (001 §9). Added later: optional. */
+  suggestedAction: Type.Optional(Type.Object({ key: Key, text: Type.String({ minLength: 1, maxLength: 400 }) })),
 });
+
+export const ConcernAction = Type.Object({
+  key: Key,
+  label: Type.String({ minLength: 1 }),
+  /** No longer offered; records that show it still read its label. */
+  retired: Type.Optional(Type.Boolean()),
+});
+
+/** A carer's or outsider's repeated online misconduct: what the policy says comes next (001 §8, 003 §2.6). */
+export const RepeatMisconduct = Type.Object({
+  actionKey: Key,
+  text: Type.String({ minLength: 1, maxLength: 400 }),
+  /** Actions that asked them to stop or take it down… */
+  askedKeys: Type.Array(Key),
+  /** …and the action recording that they did. */
+  resolvedKey: Key,
+  /** What to say when they were asked and it has continued. */
+  ignoredText: Type.String({ minLength: 1, maxLength: 400 }),
+});
+
+/** INC-5: the grounds on which the school acts outside school or school hours, and the policy's cases as guidance. */
+export const OutOfHours = Type.Object({
+  grounds: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1, maxLength: 200 }) }), { minItems: 1 }),
+  cases: Type.Array(Type.String({ minLength: 1, maxLength: 1000 })),
+});
+
+export const PhotoChannel = Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean(),
+  /** Every pupil also needs express permission for the particular use (000 D: newspapers). */
+  expressPermission: Type.Optional(Type.Boolean()) });
 
 export const PolicySettings = Type.Object({
   consent: Type.Object({
@@ -35,14 +69,17 @@ export const PolicySettings = Type.Object({
   }),
   concerns: Type.Object({
     routes: Type.Array(ConcernRoute, { minItems: 1 }),
-    actions: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }) }), { minItems: 1 }),
+    actions: Type.Array(ConcernAction, { minItems: 1 }),
+    // Added after the first release: a stored document without them reads the defaults.
+    repeatMisconduct: Type.Optional(RepeatMisconduct),
+    outOfHours: Type.Optional(OutOfHours),
   }),
   photos: Type.Object({
     contexts: Type.Array(Key, { minItems: 1 }),
     prohibitedContexts: Type.Array(Key),
-    channels: Type.Array(Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean(),
-      /** Every pupil also needs express permission for the particular use (000 D: newspapers). */
-      expressPermission: Type.Optional(Type.Boolean()) })),
+    /** The policy's own sentence for each prohibited occasion, quoted when an upload is refused. Added later: optional. */
+    prohibitedWording: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }), Type.String({ minLength: 1, maxLength: 600 }))),
+    channels: Type.Array(PhotoChannel),
     maxUploadMegabytes: Type.Integer({ minimum: 1, maximum: 200 }),
     publishedLongestSide: Type.Integer({ minimum: 256, maximum: 8192 }),
   }),
@@ -68,3 +105,5 @@ export const PolicySettings = Type.Object({
 
 export type PolicySettings = Static<typeof PolicySettings>;
 export type ConsentPurpose = Static<typeof ConsentPurpose>;
+export type RepeatMisconduct = Static<typeof RepeatMisconduct>;
+export type OutOfHours = Static<typeof OutOfHours>;

@@ -4,6 +4,7 @@ import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
 import { defaultSettings } from './settings.defaults.ts';
 import { PolicySettings } from './settings.schema.ts';
+import { settingsProblems, withDefaults } from './settings.rules.ts';
 
 export interface SettingsVersion {
   version: number;
@@ -13,7 +14,11 @@ export interface SettingsVersion {
 
 /** Checks a settings document and says which field is wrong, in the document's own paths. */
 export function validateSettings(document: unknown): PolicySettings {
-  if (Value.Check(PolicySettings, document)) return document;
+  if (Value.Check(PolicySettings, document)) {
+    const problems = settingsProblems(document);
+    if (problems.length) throw new ValidationError(problems);
+    return document;
+  }
   const problems = Value.Errors(PolicySettings, document).slice(0, 20).map((e) => ({
     field: e.instancePath || '/',
     message: `${e.instancePath || 'settings'}: ${e.message}`,
@@ -25,7 +30,8 @@ export async function currentSettings(tx: SchoolTx, schoolId: string): Promise<S
   const row = await tx.selectFrom('school_settings').select(['version', 'document', 'created_at'])
     .where('school_id', '=', schoolId).orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (!row) return { version: 0, settings: defaultSettings, createdAt: new Date(0) };
-  return { version: row.version, settings: row.document as PolicySettings, createdAt: row.created_at };
+  // A document stored before a field existed still loads: the field reads its default.
+  return { version: row.version, settings: withDefaults(row.document as PolicySettings), createdAt: row.created_at };
 }
 
 /** Top-level sections whose value differs, for the audit entry and the "what changed" view. */

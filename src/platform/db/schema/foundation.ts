@@ -97,6 +97,7 @@ export interface StaffRoleTable {
   role: string;
 }
 
+/** Append-only (20261201T0930_trust_settings): each change is a new version. */
 export interface SchoolSettingsTable {
   school_id: string;
   version: number;
