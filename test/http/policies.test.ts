@@ -5,7 +5,7 @@ import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 
-const seedPath = (name: string) => new URL(`../../../shared/seeds/${name}.txt`, import.meta.url);
+const seedPath = (name: string) => new URL(`../fixtures/policies/${name}.txt`, import.meta.url);
 
 function multipart(fields: Record<string, string>, file: { name: string; content: Uint8Array; type: string }) {
   const boundary = '----esafety-policy-boundary';
