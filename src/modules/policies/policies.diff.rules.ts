@@ -72,6 +72,7 @@ export function diffLines(before: string, after: string): DiffLine[] {
 function shortestEdit(a: string[], b: string[], limits: ComparisonLimits): DiffLine[] | null {
   const n = a.length;
   const m = b.length;
+  if (n + m - 2 * linesInBoth(a, b) > limits.maxChanges) return null;
   const most = Math.min(n + m, limits.maxChanges);
   const offset = most + 1;
   const furthest = new Int32Array(2 * most + 3);
@@ -93,6 +94,21 @@ function shortestEdit(a: string[], b: string[], limits: ComparisonLimits): DiffL
     }
   }
   return null;
+}
+
+/**
+ * How many lines could be kept, counting repeats: every other line is added or removed, so the
+ * comparison can refuse versions that differ too much without searching at all.
+ */
+function linesInBoth(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const line of a) counts.set(line, (counts.get(line) ?? 0) + 1);
+  let both = 0;
+  for (const line of b) {
+    const left = counts.get(line) ?? 0;
+    if (left > 0) { both++; counts.set(line, left - 1); }
+  }
+  return both;
 }
 
 function walkBack(a: string[], b: string[], trace: Int32Array[]): DiffLine[] {
