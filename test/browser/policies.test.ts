@@ -6,7 +6,7 @@ import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from '
 import { expectNoAxeViolations, navigates } from './pages.ts';
 import { PolicyUser } from './policies.pages.ts';
 
-const trentPolicy = fileURLToPath(new URL('../../../shared/seeds/004_153aa0418b67876c.txt', import.meta.url));
+const trentPolicy = fileURLToPath(new URL('../fixtures/policies/004_153aa0418b67876c.txt', import.meta.url));
 
 describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a real browser', () => {
   let running: RunningApp | undefined;

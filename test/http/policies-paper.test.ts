@@ -4,7 +4,7 @@ import { importPolicyFile } from '../../src/modules/policies/policies.import.ser
 import { createTestApp, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}.txt`, import.meta.url));
+const seed = (name: string) => readFileSync(new URL(`../fixtures/policies/${name}.txt`, import.meta.url));
 const visible = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const errorLinks = (html: string) => [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"/g)].map((m) => m[1]);
 

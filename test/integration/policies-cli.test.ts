@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 
-const seeds = new URL('../../../shared/seeds/', import.meta.url).pathname;
+const seeds = new URL('../fixtures/policies/', import.meta.url).pathname;
 
 async function cli(dataDir: string, args: string[]) {
   const out: string[] = [];

@@ -11,7 +11,7 @@ import { sendReviewReminders } from '../../src/modules/policies/policies.reminde
 import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}.txt`, import.meta.url));
+const seed = (name: string) => readFileSync(new URL(`../fixtures/policies/${name}.txt`, import.meta.url));
 const cli = { id: null, label: 'test' };
 
 describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {

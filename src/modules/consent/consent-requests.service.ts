@@ -30,6 +30,22 @@ export function requestPurposes(request: { kind: string; purposes: string[]; tit
   return request.purposes.map((key) => settings.consent.purposes.find((p) => p.key === key)).filter((p): p is NonNullable<typeof p> => Boolean(p));
 }
 
+function isRealDate(iso: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : NaN;
+  // 2026-02-30 parses as 2 March: only a date that comes back the same is real.
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso;
+}
+
+/** Choices a form or a crafted post can get wrong, refused before the database sees them. */
+function scopeProblems(s: RequestScope): FieldProblem[] {
+  switch (s.scope) {
+    case 'class': return isUuid(s.classId) ? [] : [{ field: 'classId', message: 'Choose a class from the list' }];
+    case 'year-group': return Number.isInteger(s.yearGroup) && Math.abs(s.yearGroup) <= 20 ? [] : [{ field: 'yearGroup', message: 'Choose a year group from the list' }];
+    case 'new-admissions': return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter a real date, like 2026-09-01' }];
+    case 'pupils': case 'no-answer': return [];
+  }
+}
+
 const scopeLabel = (s: RequestScope) => ({ class: 'a class', 'year-group': 'a year group', pupils: 'chosen pupils', 'new-admissions': 'new admissions', 'no-answer': 'pupils with missing or lapsed answers' })[s.scope];
 
 export function createConsentRequestService(db: Kysely<DB>, config: Config, onMail: () => void = () => {}) {
@@ -73,6 +89,8 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
     /** CON-4: ask every carer with parental responsibility of the chosen pupils. */
     async start(actor: Actor, scope: RequestScope) {
       requireAccess(actor, 'consent:request');
+      const problems = scopeProblems(scope);
+      if (problems.length) throw new ValidationError(problems);
       const result = await inSchool(actor, async (tx) => {
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const pupils = await pupilsInScope(tx, settings, scope);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from './policies.import.rules.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}.txt`, import.meta.url), 'utf8');
+const seed = (name: string) => readFileSync(new URL(`../../../test/fixtures/policies/${name}.txt`, import.meta.url), 'utf8');
 
 describe('reading the four seed policies', () => {
   it('000 John Clifford: title, "Date of review April 2017", "Signed Mick Saunders", sections A–D; no approval or next review', () => {

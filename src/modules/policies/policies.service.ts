@@ -6,7 +6,7 @@ import { NotFound, ValidationError, type FieldProblem } from '../../platform/htt
 import { currentSettings } from '../settings/settings.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { inSchool, loadPolicy, loadVersion, londonDay, required, versionNumber, type PoliciesDeps } from './policies.context.ts';
-import { diffLines, diffSummary, withContext } from './policies.diff.rules.ts';
+import { compareTexts, diffSummary, whyNotCompared, withContext } from './policies.diff.rules.ts';
 import { importPolicyFile } from './policies.import.service.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import * as repo from './policies.repository.ts';
@@ -174,8 +174,9 @@ export function registerService(deps: PoliciesDeps) {
     async compare(actor: Actor, id: string, fromText: string, toText: string) {
       const from = await this.version(actor, id, fromText);
       const to = await this.version(actor, id, toText);
-      const lines = diffLines(from.version.body_markdown ?? '', to.version.body_markdown ?? '');
-      return { policy: from.policy, from: from.version, to: to.version, rows: withContext(lines, 2), summary: diffSummary(lines) };
+      const { lines, tooLarge } = compareTexts(from.version.body_markdown ?? '', to.version.body_markdown ?? '');
+      return { policy: from.policy, from: from.version, to: to.version, notCompared: tooLarge ? whyNotCompared(tooLarge) : null,
+        rows: lines ? withContext(lines, 2) : [], summary: lines ? diffSummary(lines) : null };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, diffSummary, withContext } from './policies.diff.rules.ts';
+import { compareTexts, comparisonLimits, diffLines, diffSummary, withContext } from './policies.diff.rules.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import { mustAcknowledge, sameName, signatoryTitles, slugFor, unsignedTitles } from './policies.rules.ts';
 
@@ -28,6 +28,77 @@ describe('comparing two versions line by line', () => {
 
   it('says nothing changed for identical texts', () => {
     expect(withContext(diffLines('same\ntext', 'same\ntext'))).toEqual([{ change: 'skipped', count: 2 }]);
+  });
+});
+
+/** The length of the longest common subsequence, the slow way, to check the comparison against. */
+function commonLines(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const line of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = line === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+describe('comparing long versions without running for minutes', () => {
+  const numbered = (count: number, label: string) => Array.from({ length: count }, (_, i) => `${label}${i}`).join('\n');
+  const timed = <T>(work: () => T) => {
+    const started = performance.now();
+    const result = work();
+    return { result, ms: performance.now() - started };
+  };
+
+  it('refuses two different 40,000-line versions quickly, saying too many lines changed', () => {
+    const { result, ms } = timed(() => compareTexts(numbered(40_000, 'a'), numbered(40_000, 'b')));
+    expect(result).toEqual({ lines: null, tooLarge: 'changes' });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('compares two 40,000-line versions that differ in a few places, quickly and exactly', () => {
+    const before = numbered(40_000, 'line ');
+    const after = before.replace('line 100\n', 'line one hundred\n').replace('line 20000\n', '').replace('line 39000\n', 'line 39000\nnew line\n');
+    const { result, ms } = timed(() => compareTexts(before, after));
+    expect(ms).toBeLessThan(2000);
+    expect(diffSummary(result.lines!)).toEqual({ added: 2, removed: 2 });
+    expect(result.lines!.filter((l) => l.change !== 'same')).toEqual([
+      { change: 'added', text: 'line one hundred', newNumber: 101 },
+      { change: 'removed', text: 'line 100', oldNumber: 101 },
+      { change: 'removed', text: 'line 20000', oldNumber: 20001 },
+      { change: 'added', text: 'new line', newNumber: 39001 },
+    ]);
+  });
+
+  it('stops within its budget when many lines repeat, as blank lines do', () => {
+    const before = Array.from({ length: 40_000 }, (_, i) => (i % 3 ? '' : `a${i}`)).join('\n');
+    const after = Array.from({ length: 40_000 }, (_, i) => (i % 3 ? '' : `b${i}`)).join('\n');
+    const { result, ms } = timed(() => compareTexts(before, after));
+    expect(result.tooLarge).toBe('changes');
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('refuses a version longer than the editor accepts without reading it', () => {
+    const long = 'x'.repeat(comparisonLimits.maxCharacters + 1);
+    expect(compareTexts(long, 'x')).toEqual({ lines: null, tooLarge: 'size' });
+    expect(compareTexts('x', long)).toEqual({ lines: null, tooLarge: 'size' });
+  });
+
+  it('finds a shortest set of changes that turns one text into the other, on random texts', () => {
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let round = 0; round < 300; round++) {
+      const a = Array.from({ length: random(12) }, () => 'abcd'[random(4)]);
+      const b = Array.from({ length: random(12) }, () => 'abcd'[random(4)]);
+      const lines = diffLines(a.join('\n'), b.join('\n'));
+      const [oldLines, newLines] = [a.length ? a : [''], b.length ? b : ['']];
+      expect(lines.filter((l) => l.change !== 'added').map((l) => l.text)).toEqual(oldLines);
+      expect(lines.filter((l) => l.change !== 'removed').map((l) => l.text)).toEqual(newLines);
+      expect(lines.filter((l) => l.change === 'same')).toHaveLength(commonLines(oldLines, newLines));
+    }
   });
 });
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createImportService } from '../../src/modules/people/import.service.ts';
+import { createTestApp, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { makeSchool, makeStaff } from '../helpers/factories.ts';
+
+const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
+const errorSummary = (html: string) => [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"[^>]*>([^<]+)</g)]
+  .map((m) => ({ href: m[1], text: m[2].trim() }));
+
+describe('asking carers about photographs: a wrong choice is a form error, never a server error', () => {
+  let t: TestApp;
+  let office: TestBrowser;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    const schoolId = (await makeSchool(t.database.db, { name: 'John Clifford Primary' })).id;
+    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    office = new TestBrowser(t.app);
+    await office.signIn(await makeStaff(t.database.db, schoolId, ['office']));
+  });
+  afterAll(() => t.close());
+
+  const requestsSent = async () => (await t.database.db.selectFrom('consent_requests').select('id').execute()).length;
+
+  it('a class that is not an id from the list re-renders the form with the class field in error', async () => {
+    const response = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: 'not-a-class' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('There is a problem');
+    expect(errorSummary(response.body)).toEqual([{ href: '#classId', text: 'Choose a class from the list' }]);
+    expect(response.body).toMatch(/id="classId-error"/);
+    expect(await requestsSent()).toBe(0);
+  });
+
+  it('a date that does not exist (2026-13-45, 2026-02-30) re-renders the form with the date field in error', async () => {
+    for (const date of ['2026-13-45', '2026-02-30']) {
+      const response = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'new-admissions', admittedSince: date });
+      expect(response.statusCode).toBe(400);
+      expect(errorSummary(response.body)).toEqual([{ href: '#admittedSince', text: 'Enter a real date, like 2026-09-01' }]);
+      expect(response.body).toContain(`value="${date}"`);
+    }
+    expect(await requestsSent()).toBe(0);
+  });
+
+  it('a real date still sends the request', async () => {
+    const response = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'new-admissions', admittedSince: '2000-01-01' });
+    expect(response.statusCode).toBe(303);
+    expect(await requestsSent()).toBe(1);
+  });
+});
