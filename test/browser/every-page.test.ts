@@ -103,7 +103,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     const carerId = (await db.selectFrom('carers').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;
     const concern = await createConcernsService(db, config).report(actor, aReport({ pupilIds: [pupilId] }));
 
-    const policies = createPoliciesService({ db, baseUrl: running.baseUrl, onMail: () => {} });
+    const policies = createPoliciesService({ schools: running.database.schools, baseUrl: running.baseUrl, onMail: () => {} });
     const draft = await policies.importFile(actor, '001_39f3c72a91680229.txt', policyFile('001_39f3c72a91680229'));
     const approved = await policies.importFile(actor, '004_153aa0418b67876c.txt', policyFile('004_153aa0418b67876c'));
     await policies.recordPaperApproval(actor, approved.id, '1', { approvingBody: 'The Governing Body', approvedOn: { day: '14', month: '10', year: '2024' }, nextReview: '', minuteRef: '' });

@@ -219,7 +219,7 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
 
   it('says two very long, different versions are too different to compare, in under two seconds, instead of running for minutes', async () => {
     // Made through the service: the editor's form would not take 40,000 lines in one post.
-    const policies = createPoliciesService({ db: t.database.db, baseUrl: '', onMail: () => {} });
+    const policies = createPoliciesService({ schools: t.database.schools, baseUrl: '', onMail: () => {} });
     const actor = actorFor(school, head);
     const lines = (label: string) => Array.from({ length: 40_000 }, (_, i) => `${label} ${i}`).join('\n');
     const long = await policies.create(actor, { title: 'Long policy', kind: 'social-media', ownerId: '', intervalMonths: '12', appliesTo: ['teacher'], links: '', body: lines('old') });
