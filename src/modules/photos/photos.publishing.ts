@@ -177,6 +177,7 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
 
     async history(actor: Actor, photoId: string) {
       requireAccess(actor, 'media:view');
+      if (!isUuid(photoId)) throw new NotFound('There is no such photograph');
       return inSchool(actor, (tx) => pubs.requestsOf(tx, photoId));
     },
 

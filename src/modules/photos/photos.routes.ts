@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../app.ts';
 import { may } from '../../platform/auth/access.ts';
-import { AppError, Conflict, ValidationError } from '../../platform/http/errors.ts';
+import { AppError, Conflict, NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { photoApiRoutes } from './photos.api.ts';
@@ -23,6 +24,12 @@ const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLengt
 export async function photoRoutes(app: FastifyInstance, { services }: { services: Services }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: uploadCeilingMegabytes * 1024 * 1024, files: 1, fields: 200 } });
+  // Every id in a photographs URL (photo, request, publication) is a UUID: anything else is a page
+  // that does not exist. Checked before the schemas (a long id is not a 400) and before any query.
+  app.addHook('preValidation', async (request) => {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    if (Object.values(params).some((value) => typeof value !== 'string' || !isUuid(value))) throw new NotFound('There is no such photograph or publication');
+  });
 
   app.get('/photos', { config: { permission: 'media:view' }, schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
