@@ -123,7 +123,7 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
     const page = (await leader.get(`/photos/${photo}`)).body;
     expect(page).toContain('Published');
     expect(page).toContain(`/photos/${photo}/publications/${requestId}/file`);
-    expect(page).toMatch(/Decided by<\/dt>\s*<dd[^>]*>\s*Test Person \d+, .*: Lovely/);
+    expect(page).toMatch(/Decided by[\s\S]{0,300}Test Person \d+, [^<]*: Lovely/);
     expect((await leader.get('/photos/approvals')).body).not.toContain(requestId);
     // A decision is final: deciding again is a conflict, not a rewrite.
     expect((await s.api('POST', `/api/v1/media/${photo}/publications/${requestId}/decision`, s.tokens.head, { decision: 'refused', note: 'No' })).statusCode).toBe(409);

@@ -35,7 +35,7 @@ export async function photoRoutes(app: FastifyInstance, { services }: { services
     const actor = actorOf(request);
     const archived = (request.query as Static<typeof ListQuery>).archived === '1';
     return render(request, reply, 'photos/views/list.njk', { title: archived ? 'Archived photographs' : 'Photographs', archived,
-      photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: may(actor, 'media:decide'), contextLabel });
+      photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: await services.photoPublishing.mayDecide(actor), contextLabel });
   });
 
   const uploadPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {

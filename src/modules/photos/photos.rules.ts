@@ -117,6 +117,14 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
 /** MED-5: whether the request waits for the headteacher. */
 export const needsApproval = (channel: Channel) => channel.headteacherApproval;
 
+/**
+ * MED-5: who may decide a publication: whoever holds a role the settings name, and the
+ * headteacher always (the policy gives the head this consent; a head who delegates it can still
+ * act when the person named is away). Only those named are e-mailed.
+ */
+export const decidesPublications = (actorRoles: readonly string[], named: readonly string[]) =>
+  actorRoles.includes('headteacher') || actorRoles.some((role) => named.includes(role));
+
 export interface RetentionSettings {
   archivePhotosAtYearEnd: boolean;
   deletePhotosAfterYears: number;
