@@ -146,10 +146,11 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
       requireAccess(actor, 'media:decide');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
       return inSchool(actor, async (tx) => {
-        const request = await pubs.findRequest(tx, photoId, requestId);
-        if (!request) throw new NotFound('There is no such request');
+        // Whoever the settings do not name is refused before anything about the request is looked up.
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         requireDecider(actor, settings);
+        const request = await pubs.findRequest(tx, photoId, requestId);
+        if (!request) throw new NotFound('There is no such request');
         if (request.status !== 'requested' || request.decision) throw new Conflict('already-decided', 'This request has already been decided');
         const note = input.note?.trim() || null;
         if (input.decision !== 'approved' && input.decision !== 'refused') throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Services } from '../../app.ts';
 import { may } from '../../platform/auth/access.ts';
-import { AppError, Conflict, NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
@@ -24,9 +24,14 @@ const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLengt
 export async function photoRoutes(app: FastifyInstance, { services }: { services: Services }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: uploadCeilingMegabytes * 1024 * 1024, files: 1, fields: 200 } });
-  // Every id in a photographs URL (photo, request, publication) is a UUID: anything else is a page
-  // that does not exist. Checked before the schemas (a long id is not a 400) and before any query.
   app.addHook('preValidation', async (request) => {
+    // media:decide lets in every role the settings could name; whoever they do not name is refused
+    // here, before the body is read or anything about a request is looked up (MED-5).
+    if (request.routeOptions.config.permission === 'media:decide' && !(await services.photoPublishing.mayDecide(actorOf(request)))) {
+      throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
+    }
+    // Every id in a photographs URL (photo, request, publication) is a UUID: anything else is a page
+    // that does not exist. Checked before the schemas (a long id is not a 400) and before any query.
     const params = (request.params ?? {}) as Record<string, unknown>;
     if (Object.values(params).some((value) => typeof value !== 'string' || !isUuid(value))) throw new NotFound('There is no such photograph or publication');
   });
