@@ -106,7 +106,9 @@ describe.each(databaseKinds())('photographs API: upload, bad files, publishing (
     expect(file.rawPayload.includes(Buffer.from('iPhone'))).toBe(false);
     expect(file.rawPayload.includes(Buffer.from('Amelia'))).toBe(false);
     const row = await s.t.database.db.selectFrom('photo_publications').selectAll().where('request_id', '=', outcome.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ channel: 'display', location: 'Year 3 corridor', taken_down_at: null });
+    expect(row).toMatchObject({ channel: 'display', location: 'Year 3 corridor' });
+    expect(await s.t.database.db.selectFrom('photo_publication_takedowns').select('publication_id').where('publication_id', '=', row.id).execute()).toEqual([]);
+    expect(await s.t.database.db.selectFrom('photo_publication_pupils').select('pupil_id').where('publication_id', '=', row.id).execute()).toEqual([{ pupil_id: amelia }]);
     expect(row.copy_key).not.toMatch(/amelia|clarke|sports/i);
   });
 

@@ -115,7 +115,8 @@ describe('photograph pages', () => {
     expect(down.headers.location).toBe(`/photos/${id}`);
     expect((await head.get(`/photos/${id}`)).body).toContain('Taken down');
     expect((await head.get('/consent/takedowns')).body).not.toContain(`href="/photos/${id}"`);
-    const row = await s.t.database.db.selectFrom('photo_publications').select(['taken_down_at', 'taken_down_by']).where('request_id', '=', requestId).executeTakeFirstOrThrow();
+    const row = await s.t.database.db.selectFrom('photo_publication_takedowns as td').innerJoin('photo_publications as pb', 'pb.id', 'td.publication_id')
+      .select(['td.taken_down_at', 'td.taken_down_by']).where('pb.request_id', '=', requestId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ taken_down_at: expect.any(Date), taken_down_by: s.head.id });
     // Teachers cannot mark it taken down.
     expect((await teacher.post(`/photos/${id}/publications/${requestId}/taken-down`, { _csrf: csrfFrom(photoPage.body) })).statusCode).toBe(403);

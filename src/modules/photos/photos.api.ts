@@ -52,7 +52,7 @@ export async function photoApiRoutes(app: FastifyInstance, services: PhotosServi
 
   app.post('/api/v1/media/:id/publications/:publicationId/decision', {
     config: { permission: 'media:decide' },
-    schema: { summary: 'The headteacher approves (and so publishes) or refuses a request', tags: ['media'], params: RequestParams, body: DecisionBody,
+    schema: { summary: 'Whoever the policy settings name (and the headteacher) approves, and so publishes, or refuses a request', tags: ['media'], params: RequestParams, body: DecisionBody,
       response: { 200: Outcome, 409: NotAllowedBody, ...errors } },
   }, async (request, reply) => {
     const { id, publicationId } = request.params as Static<typeof RequestParams>;

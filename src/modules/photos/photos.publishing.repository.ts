@@ -13,49 +13,81 @@ export function insertRequest(tx: SchoolTx, schoolId: string, r: NewRequest) {
   }).returning('id').executeTakeFirstOrThrow();
 }
 
+/** A request and whether it has been decided (`decision` is null while it waits). */
 export function findRequest(tx: SchoolTx, photoId: string, requestId: string) {
-  return tx.selectFrom('photo_publication_requests').selectAll().where('id', '=', requestId).where('photo_id', '=', photoId).executeTakeFirst();
+  return tx.selectFrom('photo_publication_requests as r').leftJoin('photo_publication_decisions as d', 'd.request_id', 'r.id')
+    .selectAll('r').select('d.decision').where('r.id', '=', requestId).where('r.photo_id', '=', photoId).executeTakeFirst();
 }
 
 export function requestsOf(tx: SchoolTx, photoId: string) {
   return tx.selectFrom('photo_publication_requests as r').innerJoin('staff as s', 's.id', 'r.requested_by')
-    .leftJoin('staff as d', 'd.id', 'r.decided_by').leftJoin('photo_publications as pb', 'pb.request_id', 'r.id')
-    .select(['r.id', 'r.channel', 'r.caption', 'r.alt_text', 'r.location', 'r.status', 'r.requested_at', 'r.decided_at', 'r.decision_note',
-      'pb.id as publication_id', 'pb.published_at', 'pb.taken_down_at'])
+    .leftJoin('photo_publication_decisions as dc', 'dc.request_id', 'r.id').leftJoin('staff as d', 'd.id', 'dc.decided_by')
+    .leftJoin('photo_publications as pb', 'pb.request_id', 'r.id').leftJoin('photo_publication_takedowns as td', 'td.publication_id', 'pb.id')
+    .select(['r.id', 'r.channel', 'r.caption', 'r.alt_text', 'r.location', 'r.requested_at', 'dc.decided_at', 'dc.note as decision_note',
+      'pb.id as publication_id', 'pb.published_at', 'td.taken_down_at'])
+    .select(sql<'requested' | 'published' | 'refused'>`CASE WHEN dc.decision = 'refused' THEN 'refused' WHEN dc.decision = 'approved' THEN 'published' ELSE r.status END`.as('status'))
     .select(sql<string>`s.given_name || ' ' || s.family_name`.as('requested_by_name'))
     .select(sql<string | null>`d.given_name || ' ' || d.family_name`.as('decided_by_name'))
     .where('r.photo_id', '=', photoId).orderBy('r.requested_at', 'desc').execute();
 }
 
+const waiting = (tx: SchoolTx) => tx.selectFrom('photo_publication_requests as r').innerJoin('photos as ph', 'ph.id', 'r.photo_id')
+  .where('r.status', '=', 'requested').where('ph.deleted_at', 'is', null)
+  .where(({ not, exists, selectFrom }) => not(exists(selectFrom('photo_publication_decisions as d').select('d.id').whereRef('d.request_id', '=', 'r.id'))));
+
 /** Requests waiting for a decision, oldest first (MED-5). */
 export function awaitingDecision(tx: SchoolTx) {
-  return tx.selectFrom('photo_publication_requests as r').innerJoin('photos as ph', 'ph.id', 'r.photo_id').innerJoin('staff as s', 's.id', 'r.requested_by')
+  return waiting(tx).innerJoin('staff as s', 's.id', 'r.requested_by')
     .select(['r.id', 'r.photo_id', 'r.channel', 'r.caption', 'r.alt_text', 'r.location', 'r.requested_at', 'ph.event_name', 'ph.taken_on'])
     .select(sql<string>`s.given_name || ' ' || s.family_name`.as('requested_by_name'))
-    .where('r.status', '=', 'requested').where('ph.deleted_at', 'is', null).orderBy('r.requested_at').limit(200).execute();
+    .orderBy('r.requested_at').limit(200).execute();
 }
 
-export function decide(tx: SchoolTx, requestId: string, status: 'published' | 'refused', by: string, note: string | null) {
-  return tx.updateTable('photo_publication_requests').set({ status, decided_by: by, decided_at: new Date(), decision_note: note })
-    .where('id', '=', requestId).where('status', '=', 'requested').executeTakeFirst();
+export async function countAwaitingDecision(tx: SchoolTx): Promise<number> {
+  return Number((await waiting(tx).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
-export function insertPublication(tx: SchoolTx, schoolId: string, p: { requestId: string; photoId: string; channel: string; location: string; copyKey: string; by: string }) {
-  return tx.insertInto('photo_publications').values({
+/** Appends the decision; undefined when the request already has one (decided at the same moment by someone else). */
+export function appendDecision(tx: SchoolTx, schoolId: string, requestId: string, decision: 'approved' | 'refused', by: string, note: string | null) {
+  return tx.insertInto('photo_publication_decisions').values({ school_id: schoolId, request_id: requestId, decision, note, decided_by: by })
+    .onConflict((oc) => oc.column('request_id').doNothing()).returning('id').executeTakeFirst();
+}
+
+/** Records where the copy went and who was in the photograph at that moment (kept whatever the tags say later). */
+export async function insertPublication(tx: SchoolTx, schoolId: string, p: { requestId: string; photoId: string; channel: string; location: string; copyKey: string; by: string; pupilIds: string[] }) {
+  const publication = await tx.insertInto('photo_publications').values({
     school_id: schoolId, request_id: p.requestId, photo_id: p.photoId, channel: p.channel, location: p.location, copy_key: p.copyKey, published_by: p.by,
   }).returning(['id', 'published_at']).executeTakeFirstOrThrow();
+  if (p.pupilIds.length) {
+    await tx.insertInto('photo_publication_pupils').values(p.pupilIds.map((pupilId) => ({ school_id: schoolId, publication_id: publication.id, pupil_id: pupilId }))).execute();
+  }
+  return publication;
 }
 
+/** A publication whose copy still exists: the copy goes when retention deletes the photograph. */
 export function publicationOf(tx: SchoolTx, photoId: string, requestId: string) {
-  return tx.selectFrom('photo_publications').selectAll().where('request_id', '=', requestId).where('photo_id', '=', photoId).executeTakeFirst();
+  return tx.selectFrom('photo_publications as pb').innerJoin('photos as ph', 'ph.id', 'pb.photo_id').select(['pb.id', 'pb.copy_key'])
+    .where('pb.request_id', '=', requestId).where('pb.photo_id', '=', photoId).where('ph.deleted_at', 'is', null).executeTakeFirst();
 }
 
-/** CON-6: where a child's photographs are published on the given channels and not yet taken down. */
+/** CON-6: records that a publication came down; undefined when there is none or it is already down. */
+export async function recordTakedown(tx: SchoolTx, schoolId: string, photoId: string, requestId: string, by: string) {
+  const publication = await tx.selectFrom('photo_publications').select('id').where('request_id', '=', requestId).where('photo_id', '=', photoId).executeTakeFirst();
+  if (!publication) return undefined;
+  return tx.insertInto('photo_publication_takedowns').values({ school_id: schoolId, publication_id: publication.id, taken_down_by: by })
+    .onConflict((oc) => oc.column('publication_id').doNothing()).returning('publication_id as id').executeTakeFirst();
+}
+
+/**
+ * CON-6: where a child's photographs are published on the given channels and not yet taken down.
+ * The child is found by who was tagged when each was published, not by today's tags.
+ */
 export function livePublicationsOf(tx: SchoolTx, pupilId: string, channels: string[], expressRequestId: string | null) {
-  let query = tx.selectFrom('photo_publications as pb').innerJoin('photo_pupils as pp', 'pp.photo_id', 'pb.photo_id')
+  let query = tx.selectFrom('photo_publications as pb').innerJoin('photo_publication_pupils as pp', 'pp.publication_id', 'pb.id')
     .innerJoin('photos as ph', 'ph.id', 'pb.photo_id').innerJoin('photo_publication_requests as r', 'r.id', 'pb.request_id')
+    .leftJoin('photo_publication_takedowns as td', 'td.publication_id', 'pb.id')
     .select(['pb.id', 'pb.photo_id', 'pb.channel', 'pb.location', 'pb.published_at', 'ph.event_name'])
-    .where('pp.pupil_id', '=', pupilId).where('pb.taken_down_at', 'is', null).where('ph.deleted_at', 'is', null);
+    .where('pp.pupil_id', '=', pupilId).where('td.publication_id', 'is', null).where('ph.deleted_at', 'is', null);
   query = expressRequestId ? query.where('r.express_request_id', '=', expressRequestId) : query.where('pb.channel', 'in', channels.length ? channels : ['-']);
   return query.orderBy('pb.published_at').execute();
 }

@@ -12,7 +12,8 @@ import type { PolicySettings } from '../settings/settings.schema.ts';
 import { publishedCopy } from './photos.images.ts';
 import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
-import { needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
+import { decidesPublications, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
+import { mayDecidePublications } from './photos.deciders.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
@@ -69,7 +70,8 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
     const key = newStorageKey('published', actor.schoolId, 'jpg');
     await storage.put(key, copy);
     try {
-      const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: key, by: actor.staffId });
+      const pupilIds = (await repo.taggedPupils(tx, photo.id)).map((p) => p.id);
+      const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: key, by: actor.staffId, pupilIds });
       await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.published', subjectType: 'photo', subjectId: photo.id,
         detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location } });
     } catch (error) {
@@ -78,9 +80,8 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
     }
   }
 
-  async function requireDecider(tx: SchoolTx, actor: Actor, settings: PolicySettings) {
-    const deciders: readonly string[] = settings.decisions.photoPublication;
-    if (!actor.roles.some((r) => deciders.includes(r))) throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
+  function requireDecider(actor: Actor, settings: PolicySettings) {
+    if (!decidesPublications(actor.roles, settings.decisions.photoPublication)) throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
   }
 
   return {
@@ -124,27 +125,33 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
       return outcome;
     },
 
-    /** The headteacher's queue (MED-5); `mayDecide` is false for a leader the settings do not name. */
+    /** The decider's queue (MED-5), for whoever the settings name (and the head); 403 for anyone else. */
     async awaiting(actor: Actor) {
       requireAccess(actor, 'media:decide');
       return inSchool(actor, async (tx) => {
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        const deciders: readonly string[] = settings.decisions.photoPublication;
+        requireDecider(actor, settings);
         const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
         const requests = (await pubs.awaitingDecision(tx)).map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel }));
-        return { requests, mayDecide: actor.roles.some((r) => deciders.includes(r)), deciders };
+        return { requests, deciders: settings.decisions.photoPublication };
       });
+    },
+
+    /** Whether to offer the queue at all (the photographs list links to it). */
+    mayDecide(actor: Actor) {
+      return inSchool(actor, (tx) => mayDecidePublications(tx, actor));
     },
 
     async decide(actor: Actor, photoId: string, requestId: string, input: { decision: string; note?: string }): Promise<PublicationOutcome> {
       requireAccess(actor, 'media:decide');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
       return inSchool(actor, async (tx) => {
+        // Whoever the settings do not name is refused before anything about the request is looked up.
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        requireDecider(actor, settings);
         const request = await pubs.findRequest(tx, photoId, requestId);
         if (!request) throw new NotFound('There is no such request');
-        const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        await requireDecider(tx, actor, settings);
-        if (request.status !== 'requested') throw new Conflict('already-decided', 'This request has already been decided');
+        if (request.status !== 'requested' || request.decision) throw new Conflict('already-decided', 'This request has already been decided');
         const note = input.note?.trim() || null;
         if (input.decision !== 'approved' && input.decision !== 'refused') throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);
         if (input.decision === 'refused' && !note) throw new ValidationError([{ field: 'note', message: 'Say why it is refused, so the member of staff knows' }]);
@@ -157,7 +164,8 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
           if (refusals.length) throw new NotAllowed(refusals);
         }
         const status = input.decision === 'approved' ? 'published' : 'refused';
-        await pubs.decide(tx, requestId, status, actor.staffId, note);
+        // Appended, never written over: a decision made a moment earlier by someone else wins.
+        if (!(await pubs.appendDecision(tx, actor.schoolId, requestId, input.decision, actor.staffId, note))) throw new Conflict('already-decided', 'This request has already been decided');
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: `photo.publication-${input.decision}`, subjectType: 'photo', subjectId: photoId, detail: { request: requestId, note } });
         if (status === 'refused') return { id: requestId, status };
         await publish(tx, actor, settings, photo, { id: requestId, channel: request.channel, location: request.location });
@@ -177,6 +185,7 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
 
     async history(actor: Actor, photoId: string) {
       requireAccess(actor, 'media:view');
+      if (!isUuid(photoId)) throw new NotFound('There is no such photograph');
       return inSchool(actor, (tx) => pubs.requestsOf(tx, photoId));
     },
 
@@ -185,8 +194,7 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
       requireAccess(actor, 'consent:takedown');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound();
       await inSchool(actor, async (tx) => {
-        const done = await tx.updateTable('photo_publications').set({ taken_down_at: new Date(), taken_down_by: actor.staffId })
-          .where('request_id', '=', requestId).where('photo_id', '=', photoId).where('taken_down_at', 'is', null).returning('id').executeTakeFirst();
+        const done = await pubs.recordTakedown(tx, actor.schoolId, photoId, requestId, actor.staffId);
         if (!done) throw new NotFound('There is no such publication, or it is already taken down');
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.taken-down', subjectType: 'photo', subjectId: photoId, detail: { publication: done.id } });
       });

@@ -16,7 +16,8 @@ export function findPhoto(tx: SchoolTx, id: string) {
 export function listPhotos(tx: SchoolTx, archived: boolean) {
   return tx.selectFrom('photos as ph').select(photoColumns)
     .select(sql<number>`(SELECT count(*)::int FROM photo_pupils pp WHERE pp.photo_id = ph.id)`.as('tagged'))
-    .select(sql<number>`(SELECT count(*)::int FROM photo_publications pb WHERE pb.photo_id = ph.id AND pb.taken_down_at IS NULL)`.as('published'))
+    .select(sql<number>`(SELECT count(*)::int FROM photo_publications pb WHERE pb.photo_id = ph.id
+      AND NOT EXISTS (SELECT 1 FROM photo_publication_takedowns td WHERE td.publication_id = pb.id))`.as('published'))
     .where('ph.deleted_at', 'is', null).where('ph.archived_at', archived ? 'is not' : 'is', null)
     .orderBy('ph.taken_on', 'desc').orderBy('ph.uploaded_at', 'desc').limit(200).execute();
 }

@@ -22,8 +22,8 @@ async function runForSchool(tx: SchoolTx, schoolId: string, baseUrl: string, now
   for (const photo of photos) {
     const due = retentionDue({ yearEndsOn: photo.year_ends_on, archived: photo.archived_at !== null, evidence: photo.evidence_of_achievement }, retention, now);
     if (due.delete) {
+      // Publications are history and stay; their copies go with the photograph (publicationOf then finds none).
       const copies = await tx.selectFrom('photo_publications').select('copy_key as key').where('photo_id', '=', photo.id).where('copy_key', 'is not', null).execute();
-      await tx.updateTable('photo_publications').set({ copy_key: null }).where('photo_id', '=', photo.id).execute();
       await tx.deleteFrom('photo_pupils').where('photo_id', '=', photo.id).execute();
       await tx.updateTable('photos').set({ deleted_at: now, storage_key: null }).where('id', '=', photo.id).execute();
       await recordAudit(tx, schoolId, job, { action: 'photo.deleted', subjectType: 'photo', subjectId: photo.id,

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { PhotosServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
-import { AppError, Conflict, ValidationError } from '../../platform/http/errors.ts';
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { isUuid } from '../../platform/http/ids.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { photoApiRoutes } from './photos.api.ts';
@@ -23,12 +24,23 @@ const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLengt
 export async function photoRoutes(app: FastifyInstance, { services }: { services: PhotosServices }) {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
   await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: uploadCeilingMegabytes * 1024 * 1024, files: 1, fields: 200 } });
+  app.addHook('preValidation', async (request) => {
+    // media:decide lets in every role the settings could name; whoever they do not name is refused
+    // here, before the body is read or anything about a request is looked up (MED-5).
+    if (request.routeOptions.config.permission === 'media:decide' && !(await services.photoPublishing.mayDecide(actorOf(request)))) {
+      throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
+    }
+    // Every id in a photographs URL (photo, request, publication) is a UUID: anything else is a page
+    // that does not exist. Checked before the schemas (a long id is not a 400) and before any query.
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    if (Object.values(params).some((value) => typeof value !== 'string' || !isUuid(value))) throw new NotFound('There is no such photograph or publication');
+  });
 
   app.get('/photos', { config: { permission: 'media:view' }, schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const archived = (request.query as Static<typeof ListQuery>).archived === '1';
     return render(request, reply, 'photos/views/list.njk', { title: archived ? 'Archived photographs' : 'Photographs', archived,
-      photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: may(actor, 'media:decide'), contextLabel });
+      photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: await services.photoPublishing.mayDecide(actor), contextLabel });
   });
 
   const uploadPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {

@@ -8,7 +8,10 @@ const purposeOf = (key: string) => defaultSettings.consent.purposes.find((p) => 
 const amelia: PupilNames = { id: 'p-amelia', givenName: 'Amelia', familyName: 'Clarke', preferredName: null };
 const alex: PupilNames = { id: 'p-alex', givenName: 'Alexander', familyName: 'Wright', preferredName: 'Alex' };
 const noah: PupilNames = { id: 'p-noah', givenName: 'Noah', familyName: 'Begum', preferredName: null };
-const directory = [amelia, alex, noah];
+const harry: PupilNames = { id: 'p-harry', givenName: 'Harry', familyName: 'Wood', preferredName: null };
+const jack: PupilNames = { id: 'p-jack', givenName: 'Jack', familyName: 'Clarke', preferredName: null };
+const ameliaShah: PupilNames = { id: 'p-amelia-shah', givenName: 'Amelia', familyName: 'Shah', preferredName: null };
+const directory = [amelia, alex, noah, harry, jack, ameliaShah];
 const tag = (p: PupilNames, status: ConsentStatus, express: ConsentStatus | null = null): TaggedPupil => ({ ...p, status, express });
 const check = (key: string, tagged: TaggedPupil[], extra: Partial<PublishCheck> = {}): PublishCheck => ({
   channel: channel(key), purpose: purposeOf(key), tagged, unidentified: 0, texts: { caption: '', altText: '', fileName: '' }, directory, ...extra,
@@ -27,8 +30,22 @@ describe('publishing check (MED-4)', () => {
         { pupilId: 'p-alex', reason: /Naming a child outside school needs express written permission from Alex Wright’s carers/ }]],
     ['a preferred name in the alt text counts too', check('social-media', [tag(alex, 'may')], texts('', 'ALEX on the climbing wall')), [{ pupilId: 'p-alex', reason: /express written permission/ }]],
     ['named with express permission granted for each child: passes', check('website', [tag(amelia, 'may', 'may')], texts('Amelia wins the cup')), []],
-    ['naming a child who is not in the photo is refused outright', check('website', [tag(amelia, 'may', 'may')], texts('Noah cheers Amelia on')),
-      [{ pupilId: 'p-noah', reason: /The caption gives the name “Noah” \(Noah Begum\): outside school no child is named/ }]],
+    ['naming a child who is not in the photo is refused outright', check('website', [tag(amelia, 'may', 'may')], texts('Noah Begum cheers Amelia on')),
+      [{ pupilId: 'p-noah', reason: /The caption gives the name “Noah Begum” \(Noah Begum\): outside school no child is named/ }]],
+    ['a given name alone is not the name of a child who is not in the photo', check('website', [tag(amelia, 'may')], texts('Our Noah’s Ark assembly')), []],
+    ['a family name that is an ordinary word is not a name: “Races in the wood”', check('website', [tag(amelia, 'may')], texts('Races in the wood')), []],
+    ['…even for the child in the photo, or at the start of a sentence', check('website', [tag(harry, 'may')], texts('Wood chopping at forest school. Wood-fired pizza after!', 'Races in the wood')), []],
+    ['a family name written as a name is one', check('website', [tag(amelia, 'may')], texts('Well done to the Wood family')),
+      [{ pupilId: 'p-harry', reason: /The caption gives the name “Wood” \(Harry Wood\)/ }, { pupilId: 'p-amelia', reason: /Naming a child outside school needs express written permission/ }]],
+    ['a tagged child’s family name written as a name names them (and everyone sharing it)', check('website', [tag(amelia, 'may')], texts('Congratulations to the Clarke family')),
+      [{ pupilId: 'p-jack', reason: /“Clarke” \(Jack Clarke\)/ }, { pupilId: 'p-amelia', reason: /The caption gives the name “Clarke”: naming a child outside school needs express/ }]],
+    ['with express permission, the child’s full name passes though others share the given name and the family name', check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke wins the cup', 'Amelia Clarke holding the cup', 'amelia-clarke-cup.jpg')), []],
+    ['express permission for one child does not let another’s full name through', check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke and Jack Clarke')),
+      [{ pupilId: 'p-jack', reason: /The caption gives the name “Jack Clarke” \(Jack Clarke\)/ }]],
+    ['express permission for one tagged child: a shared family name does not name the other', check('website', [tag(amelia, 'may', 'may'), tag(jack, 'may', 'may-not')], texts('Amelia Clarke wins')),
+      [{ pupilId: 'p-jack', reason: /^Naming a child outside school needs express written permission from Jack Clarke’s carers: for the chosen request, their carers have said no/ }]],
+    ['another pupil’s full name in a file name is refused', check('website', [tag(amelia, 'may')], texts('', '', 'noah_begum.jpg')),
+      [{ pupilId: 'p-noah', reason: /The file name gives the name “Noah Begum”/ }, { pupilId: 'p-amelia', reason: /express written permission/ }]],
     ['a family name in the file name is a name', check('prospectus', [tag(noah, 'may')], texts('', '', 'begum_sports-day.jpg')), [{ pupilId: 'p-noah', reason: /file name gives the name “Begum”/ }]],
     ['inside school, names are fine without express permission', check('display', [tag(amelia, 'may')], texts('Star of the Week: Amelia Clarke')), []],
     ['whole words only: “Alexandra” and “same” do not name Alex or Sam', check('website', [tag(alex, 'may')], texts('Alexandra Park', 'the same race')), []],

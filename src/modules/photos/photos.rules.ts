@@ -3,6 +3,9 @@
  * channel, is this context allowed, when is a year's photos archived and deleted.
  */
 import type { ConsentStatus } from '../consent/consent.rules.ts';
+import { fieldsOf, nameOfChildInPhoto, nameOfOtherPupil, withoutPermittedNames, type NameFound, type PupilNames } from './photos.names.ts';
+
+export { mentions, type PupilNames } from './photos.names.ts';
 
 export function prohibitedContextsIn(contexts: readonly string[], prohibited: readonly string[]): string[] {
   return contexts.filter((c) => prohibited.includes(c));
@@ -14,13 +17,6 @@ export interface Channel {
   purpose: string;
   headteacherApproval: boolean;
   expressPermission?: boolean;
-}
-
-export interface PupilNames {
-  id: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
 }
 
 export interface TaggedPupil extends PupilNames {
@@ -48,23 +44,6 @@ export interface Refusal {
 
 export const displayName = (p: PupilNames) => `${p.preferredName || p.givenName} ${p.familyName}`;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whole-word, case-insensitive: "Sam" is found in "Well done Sam!" but not in "Samuel" or "same". */
-export function mentions(text: string, name: string): boolean {
-  const trimmed = name.trim();
-  if (trimmed.length < 2 || !text) return false;
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(trimmed)}(?=$|[^\\p{L}\\p{N}])`, 'iu').test(text);
-}
-
-/** Which of a pupil's names (legal given and family, preferred) a text gives, and where. */
-export function namesGiven(pupil: PupilNames, texts: PublishCheck['texts']): { field: string; name: string } | null {
-  const names = [pupil.givenName, pupil.familyName, pupil.preferredName ?? ''].filter((n) => n.trim());
-  const fields: [string, string][] = [['caption', texts.caption], ['alt text', texts.altText], ['file name', texts.fileName.replace(/[_.-]+/g, ' ')]];
-  for (const [field, text] of fields) for (const name of names) if (mentions(text, name)) return { field, name };
-  return null;
-}
-
 const statusWords: Record<ConsentStatus, string> = {
   may: 'has consent',
   'may-not': 'their carers have said no',
@@ -86,16 +65,26 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
   for (const pupil of tagged) {
     if (pupil.status !== 'may') reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
   }
-  const namedTagged = new Map<string, { field: string; name: string }>();
+  const namedTagged = new Map<string, NameFound>();
   let named = false;
   if (purpose.external) {
+    // The names of children in the photograph count in every form; another pupil's only in full, or
+    // a family name written as one. A name a carer gave express permission for is let through.
+    const fields = fieldsOf(check.texts);
+    const permitted = tagged.filter((p) => p.express === 'may');
+    for (const pupil of tagged) {
+      const given = nameOfChildInPhoto(pupil, withoutPermittedNames(fields, permitted.filter((p) => p.id !== pupil.id)));
+      if (given) namedTagged.set(pupil.id, given);
+    }
+    named = namedTagged.size > 0;
     const taggedIds = new Set(tagged.map((p) => p.id));
+    const others = withoutPermittedNames(fields, permitted);
     for (const pupil of check.directory) {
-      const given = namesGiven(pupil, check.texts);
+      if (taggedIds.has(pupil.id)) continue;
+      const given = nameOfOtherPupil(pupil, others);
       if (!given) continue;
       named = true;
-      if (taggedIds.has(pupil.id)) namedTagged.set(pupil.id, given);
-      else reasons.push({ pupilId: pupil.id, reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): outside school no child is named` });
+      reasons.push({ pupilId: pupil.id, reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): outside school no child is named` });
     }
   }
   if (channel.expressPermission || named) {
@@ -113,6 +102,14 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
 
 /** MED-5: whether the request waits for the headteacher. */
 export const needsApproval = (channel: Channel) => channel.headteacherApproval;
+
+/**
+ * MED-5: who may decide a publication: whoever holds a role the settings name, and the
+ * headteacher always (the policy gives the head this consent; a head who delegates it can still
+ * act when the person named is away). Only those named are e-mailed.
+ */
+export const decidesPublications = (actorRoles: readonly string[], named: readonly string[]) =>
+  actorRoles.includes('headteacher') || actorRoles.some((role) => named.includes(role));
 
 export interface RetentionSettings {
   archivePhotosAtYearEnd: boolean;

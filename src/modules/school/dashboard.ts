@@ -6,6 +6,7 @@ import { withSchool } from '../../platform/db/school-scope.ts';
 import { termName } from './school-calendar.ts';
 import { policyDashboard } from '../policies/policies.acknowledgements.ts';
 import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
+import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(db: Kysely<DB>, actor: Actor) {
@@ -28,7 +29,7 @@ export async function dashboardFor(db: Kysely<DB>, actor: Actor) {
     const canReportConcern = may(actor, 'concern:report');
     const canSeeConcernOverview = may(actor, 'concern:overview');
     const policyTasks = await policyDashboard(tx, actor);
-    const photosAwaitingDecision = may(actor, 'media:decide') ? await count(tx.selectFrom('photo_publication_requests').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'requested').executeTakeFirstOrThrow()) : null;
+    const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
     return { term: termName(new Date()), policyTasks, photosAwaitingDecision, pupils, classes, unsentMail, staffWithoutTwoFactor, concernsNeedingMe, canReportConcern, canSeeConcernOverview,
       canImport: may(actor, 'import:run'), canSeeStaff: may(actor, 'staff:read') };
   });

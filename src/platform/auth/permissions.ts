@@ -75,12 +75,14 @@ export const permissions = {
   'consent:request': ['headteacher', 'deputy-headteacher', 'office'],
   'consent:takedown': ['headteacher', 'deputy-headteacher'],
   'consent:settings': ['headteacher'],
-  // Photographs (MED): staff keep, tag and ask to publish; the school's settings say which of
-  // these leaders decides a publication (default: the headteacher, MED-5).
+  // Photographs (MED): staff keep, tag and ask to publish. Who decides a publication is the
+  // school's settings (decisions.photoPublication, any role; default the headteacher, MED-5):
+  // the routes let in anyone who could be named and the service refuses whoever is not.
+
   'media:view': [...schoolStaff],
   'media:upload': [...schoolStaff],
   'media:publish': [...schoolStaff],
-  'media:decide': ['headteacher', 'deputy-headteacher'],
+  'media:decide': allStaff,
   'media:keep': [...leaders],
 } as const satisfies Record<string, readonly Role[]>;
 

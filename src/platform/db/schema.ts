@@ -2,7 +2,8 @@
 import type { SchoolTable, AcademicYearTable, TermTable, ClassTable, PupilTable, CarerTable, PupilCarerTable, StaffTable, StaffRoleTable, SchoolSettingsTable, AuditLogTable, OutboxTable, SessionTable, ApiTokenTable, PasswordResetTable, PendingImportTable, SignInAttemptTable } from './schema/foundation.ts';
 import type { ClassTeacherTable, ConcernTable, ConcernPersonTable, ConcernEvidenceTable, ConcernRouteTable, ConcernReadTable, ConcernEntryTable } from './schema/concerns.ts';
 import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, ConsentDecisionTable, TakedownTaskTable } from './schema/consent.ts';
-import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable } from './schema/photos.ts';
+import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable,
+  PhotoPublicationDecisionTable, PhotoPublicationTakedownTable, PhotoPublicationPupilTable } from './schema/photos.ts';
 import type { PolicyTable, PolicyLinkTable, PolicyVersionTable, PolicySignatureTable, PolicyAcknowledgementTable, PolicyReviewReminderTable } from './schema/policies.ts';
 
 export type * from './schema/foundation.ts';
@@ -52,4 +53,7 @@ export interface DB {
   photo_publication_requests: PhotoPublicationRequestTable;
   photo_publications: PhotoPublicationTable;
   photo_deletion_notices: PhotoDeletionNoticeTable;
+  photo_publication_decisions: PhotoPublicationDecisionTable;
+  photo_publication_takedowns: PhotoPublicationTakedownTable;
+  photo_publication_pupils: PhotoPublicationPupilTable;
 }

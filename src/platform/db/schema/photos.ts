@@ -42,12 +42,21 @@ export interface PhotoPublicationRequestTable {
   file_name: Generated<string>;
   location: Generated<string>;
   express_request_id: string | null;
-  status: 'requested' | 'approved' | 'refused' | 'published';
+  /** What happened when it was asked (it waits, or went out at once); a decision is a row of its own (20261201T0920). */
+  status: 'requested' | 'published';
   requested_by: string;
   requested_at: Generated<Date>;
-  decided_by: string | null;
-  decided_at: Date | null;
-  decision_note: string | null;
+}
+
+/** The decider's answer to a request: one per request, appended, never changed (20261201T0920). */
+export interface PhotoPublicationDecisionTable {
+  id: Generated<string>;
+  school_id: string;
+  request_id: string;
+  decision: 'approved' | 'refused';
+  note: string | null;
+  decided_by: string;
+  decided_at: Generated<Date>;
 }
 
 export interface PhotoPublicationTable {
@@ -60,8 +69,21 @@ export interface PhotoPublicationTable {
   copy_key: string | null;
   published_at: Generated<Date>;
   published_by: string;
-  taken_down_at: Date | null;
+}
+
+/** A publication recorded as taken down (CON-6), appended (20261201T0920). */
+export interface PhotoPublicationTakedownTable {
+  publication_id: string;
+  school_id: string;
+  taken_down_at: Generated<Date>;
   taken_down_by: string | null;
+}
+
+/** Who was tagged in the photograph when it was published, kept with the publication (20261201T0920). */
+export interface PhotoPublicationPupilTable {
+  school_id: string;
+  publication_id: string;
+  pupil_id: string;
 }
 
 export interface PhotoDeletionNoticeTable {
