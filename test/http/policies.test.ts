@@ -60,6 +60,15 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     expect(await t.database.db.selectFrom('policies').select('id').execute()).toHaveLength(0);
   });
 
+  it('asks for the file again when none is chosen, or the chosen one is empty, and adds nothing', async () => {
+    for (const name of ['', 'empty-policy.txt']) {
+      const response = await upload(name, new Uint8Array());
+      expect(response.statusCode).toBe(400);
+      expect(errorLinks(response.body)).toEqual(['#file']);
+    }
+    expect(await t.database.db.selectFrom('policies').select('id').execute()).toHaveLength(0);
+  });
+
   it('imports Low Ash’s policy as a draft and shows what its paperwork says, leaving out nothing it did not find', async () => {
     const response = await upload('low-ash-social-media.txt', readFileSync(seedPath('001_39f3c72a91680229')));
     expect(response.statusCode).toBe(303);
@@ -214,7 +223,27 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     }]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/policies' })).statusCode).toBe(401);
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, { get: { responses: Record<string, unknown> } }> }>();
-    expect(Object.keys(openapi.paths['/api/v1/policies'].get.responses)).toEqual(['200', '401', '403']);
+    const { responses } = openapi.paths['/api/v1/policies'].get;
+    expect(Object.keys(responses)).toEqual(['200', '401', '403']);
+    // The one API error shape ({error, message, field?}), as every other API route documents it.
+    for (const status of ['401', '403']) {
+      expect(responses[status]).toMatchObject({ content: { 'application/json': { schema: { required: ['error', 'message'],
+        properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } } } });
+    }
+  });
+
+  it('answers an address whose policy id is not a UUID with “Page not found”, before looking at the form', async () => {
+    for (const url of ['/policies/not-a-uuid', '/policies/not-a-uuid/details', '/policies/not-a-uuid/versions/1', '/policies/not-a-uuid/compare',
+      `/policies/${policyId}/versions/one`]) {
+      const response = await browsers.head.get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(visible(response.body), url).toContain('Page not found');
+    }
+    // No CSRF token: a real policy's address would be refused as an expired form (403); this one does not exist.
+    for (const url of ['/policies/not-a-uuid/versions', '/policies/not-a-uuid/details', '/policies/not-a-uuid/versions/1/paper-approval']) {
+      expect((await browsers.head.post(url, {})).statusCode, url).toBe(404);
+    }
+    expect((await browsers.head.post(`/policies/${policyId}/versions`, {})).statusCode).toBe(403);
   });
 
   it('says two very long, different versions are too different to compare, in under two seconds, instead of running for minutes', async () => {

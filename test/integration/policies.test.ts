@@ -147,6 +147,23 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     expect((await service.version(actors.head, id, '1')).signatures.map((s) => s.role_title)).toEqual(['Headteacher']);
   });
 
+  it('offers as signatories the active staff who may sign, and reminds the active headteachers of a policy without an owner', async () => {
+    const coHead = await actorFor(['headteacher'], 'coHead');
+    const leaver = await actorFor(['headteacher', 'governor'], 'leaver');
+    await database.db.updateTable('staff').set({ active: false }).where('id', '=', leaver.staffId).execute();
+    const { id } = await service.create(actors.head, { title: 'Remote Learning Policy', kind: 'other', ownerId: '', intervalMonths: '12', appliesTo: ['teacher'], links: '', body: 'Text' });
+    const { signers } = await service.approvalChoices(actors.head, id);
+    expect(signers.map((s) => s.id).sort()).toEqual([actors.head.staffId, actors.chair.staffId, coHead.staffId].sort());
+    await service.sendForApproval(actors.head, id, { approvingBody: 'Governing body', meetingDate: { day: '1', month: '12', year: '2026' }, minuteRef: '',
+      signatories: [actors.head.staffId, actors.chair.staffId] });
+    await service.sign(actors.head, id, '1', actors.head.name, new Date('2026-12-05T09:00:00Z'));
+    await service.sign(actors.chair, id, '1', actors.chair.name, new Date('2026-12-05T09:00:00Z'));
+    await sendReviewReminders(database.schools, 'https://esafety.example', new Date('2027-11-20T06:00:00Z'));
+    const sent = await database.db.selectFrom('outbox').select('to_address').where('subject', '=', 'A school policy is due for review')
+      .where('body_text', 'like', `%${id}%`).execute();
+    expect(sent.map((m) => m.to_address).sort()).toEqual([actors.head.email, coHead.email].sort());
+  });
+
   it('keeps each school’s policies to itself', async () => {
     const other = await makeSchool(database.db, { name: 'Wendover CE Junior' });
     const visible = await withSchool(database.db, other.id, (tx) => tx.selectFrom('policies').select('id').execute());

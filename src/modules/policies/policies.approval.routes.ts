@@ -9,7 +9,7 @@ import { actorOf } from '../../platform/http/request-context.ts';
 import { roleLabels } from '../../platform/auth/permissions.ts';
 import { staffItems } from './policies.view-model.ts';
 
-import { VersionParams } from './policies.schemas.ts';
+import { ButtonBody, VersionParams } from './policies.schemas.ts';
 const text = (max: number) => Type.String({ default: '', maxLength: max });
 const ApprovalBody = Type.Object({
   approvingBody: text(200), 'meetingDate-day': text(4), 'meetingDate-month': text(4), 'meetingDate-year': text(6), minuteRef: text(200),
@@ -64,14 +64,14 @@ export const policyApprovalRoutes: ModuleRoutes<PoliciesServices> = async (app, 
     });
   });
 
-  app.post('/policies/:id/versions/:number/withdraw', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams } }, async (request, reply) => {
+  app.post('/policies/:id/versions/:number/withdraw', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams, body: ButtonBody } }, async (request, reply) => {
     const { id, number } = request.params;
     const next = await services.policies.withdraw(actorOf(request), id, number);
     setFlash(reply, `Version ${number} was withdrawn from approval. Its text is now in version ${next}, a draft you can change.`);
     return reply.redirect(`/policies/${id}/versions/${next}/edit`, 303);
   });
 
-  app.post('/policies/:id/versions/:number/acknowledge', { config: { permission: 'policy:acknowledge' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams } }, async (request, reply) => {
+  app.post('/policies/:id/versions/:number/acknowledge', { config: { permission: 'policy:acknowledge' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams, body: ButtonBody } }, async (request, reply) => {
     const { id, number } = request.params;
     await services.policies.acknowledge(actorOf(request), id, number);
     setFlash(reply, 'Thank you. You have confirmed that you have read and understood this policy.');
@@ -88,7 +88,7 @@ export const policyApprovalRoutes: ModuleRoutes<PoliciesServices> = async (app, 
     });
   });
 
-  app.post('/policies/:id/acknowledgements/chase', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+  app.post('/policies/:id/acknowledgements/chase', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } }, async (request, reply) => {
     const { id } = request.params;
     const count = await services.policies.chase(actorOf(request), id);
     setFlash(reply, count === 0 ? 'Everyone has read it: nobody to remind.' : `Reminder sent to ${count} ${count === 1 ? 'person' : 'people'}`);

@@ -1,6 +1,5 @@
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
-import { isAllowed } from '../../platform/auth/permissions.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
@@ -43,7 +42,7 @@ async function choices(tx: SchoolTx, schoolId: string, id: string) {
   const draft = (await repo.listVersions(tx, id)).find((v) => v.status === 'draft');
   if (!draft) throw new NotFound('This policy has no draft to send for approval');
   const { settings } = await currentSettings(tx, schoolId);
-  const signers = (await repo.activeStaff(tx)).filter((s) => isAllowed(s.roles, 'policy:sign'));
+  const signers = await repo.policySigners(tx);
   return { policy, draft, review: { ...settings.policyReview, signatories: signatoryTitles(settings.policyReview.signatories) }, signers };
 }
 

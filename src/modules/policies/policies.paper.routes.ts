@@ -1,12 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PoliciesServices } from './services.ts';
-import { NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { VersionParams } from './policies.schemas.ts';
 import { importedSignatories } from './policies.view-model.ts';
 
-const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), number: Type.String({ maxLength: 8 }) });
 const text = (max: number) => Type.String({ default: '', maxLength: max });
 const PaperBody = Type.Object({ approvingBody: text(200), 'approvedOn-day': text(4), 'approvedOn-month': text(4), 'approvedOn-year': text(6),
   nextReview: text(60), minuteRef: text(200), _csrf: Type.Optional(Type.String()) });
@@ -21,9 +23,8 @@ function fromImport(imported: Record<string, unknown> | null, fallbackBody: stri
 }
 
 /** Recording an approval made on paper before the school used eSafety Office. */
-export async function policyPaperRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
-  const formPage = async (request: FastifyRequest, reply: FastifyReply, values: PaperForm | null, errors: object, status: number) => {
-    const { id, number } = request.params as Static<typeof VersionParams>;
+export const policyPaperRoutes: ModuleRoutes<PoliciesServices> = async (app, { services }) => {
+  const formPage = async (request: FastifyRequest, reply: FastifyReply, { id, number }: VersionParams, values: PaperForm | null, errors: object, status: number) => {
     const actor = actorOf(request);
     const { policy, version } = await services.policies.version(actor, id, number);
     if (version.status !== 'draft') throw new NotFound();
@@ -33,20 +34,19 @@ export async function policyPaperRoutes(app: FastifyInstance, { services }: { se
   };
 
   app.get('/policies/:id/versions/:number/paper-approval', { config: { permission: 'policy:manage' }, schema: { hide: true, params: VersionParams } },
-    async (request, reply) => formPage(request, reply, null, {}, 200));
+    async (request, reply) => formPage(request, reply, request.params, null, {}, 200));
 
   app.post('/policies/:id/versions/:number/paper-approval', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams, body: PaperBody } }, async (request, reply) => {
-    const { id, number } = request.params as Static<typeof VersionParams>;
-    const body = request.body as PaperForm;
-    try {
+    const { params: { id, number }, body } = request;
+    return submitForm(async () => {
       await services.policies.recordPaperApproval(actorOf(request), id, number, { approvingBody: body.approvingBody, nextReview: body.nextReview, minuteRef: body.minuteRef,
         approvedOn: { day: body['approvedOn-day'], month: body['approvedOn-month'], year: body['approvedOn-year'] } });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const problems = error.problems.map((p) => (p.field === 'approvedOn' ? { ...p, field: 'approvedOn-day' } : p));
-      return formPage(request, reply, body, { ...formErrors(problems), approvedOnError: error.problems.find((p) => p.field === 'approvedOn') }, 400);
-    }
-    setFlash(reply, 'Approval recorded. The policy is in force and published, and staff have been asked to read it.');
-    return reply.redirect(`/policies/${id}`, 303);
+      setFlash(reply, 'Approval recorded. The policy is in force and published, and staff have been asked to read it.');
+      return reply.redirect(`/policies/${id}`, 303);
+    }, async (_errors, problems) => {
+      // The date input's error belongs to its first box, and the fieldset shows the message.
+      const moved = problems.map((p) => (p.field === 'approvedOn' ? { ...p, field: 'approvedOn-day' } : p));
+      return formPage(request, reply, request.params, body, { ...formErrors(moved), approvedOnError: problems.find((p) => p.field === 'approvedOn') }, 400);
+    });
   });
-}
+};

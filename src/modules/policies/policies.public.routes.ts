@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PoliciesServices } from './services.ts';
 import { render } from '../../platform/http/render.ts';
+import { apiErrors } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { describeReview, ukDay } from './policies.view-model.ts';
 
 const SchoolParams = Type.Object({ urn: Type.String({ maxLength: 16 }) });
 const PolicyParams = Type.Object({ urn: Type.String({ maxLength: 16 }), slug: Type.String({ maxLength: 80 }) });
 
-const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 export const PolicySummary = Type.Object({
   id: Type.String(),
@@ -23,9 +23,9 @@ export const PolicySummary = Type.Object({
 });
 
 /** POL-4: the school's approved policies, readable without signing in; and the API's list. */
-export async function policyPublicRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
+export const policyPublicRoutes: ModuleRoutes<PoliciesServices> = async (app, { services }) => {
   app.get('/schools/:urn/policies', { config: { permission: 'public' }, schema: { hide: true, params: SchoolParams } }, async (request, reply) => {
-    const { urn } = request.params as Static<typeof SchoolParams>;
+    const { urn } = request.params;
     const { school, policies } = await services.policies.publishedPolicies(urn);
     return render(request, reply, 'policies/views/public-list.njk', {
       title: 'Our policies', schoolName: school.name, urn,
@@ -34,7 +34,7 @@ export async function policyPublicRoutes(app: FastifyInstance, { services }: { s
   });
 
   app.get('/schools/:urn/policies/:slug', { config: { permission: 'public' }, schema: { hide: true, params: PolicyParams } }, async (request, reply) => {
-    const { urn, slug } = request.params as Static<typeof PolicyParams>;
+    const { urn, slug } = request.params;
     const { school, version, html } = await services.policies.publishedPolicy(urn, slug);
     return render(request, reply, 'policies/views/public-policy.njk', {
       title: version.title, schoolName: school.name, urn, version, html, backLink: `/schools/${urn}/policies`,
@@ -45,6 +45,7 @@ export async function policyPublicRoutes(app: FastifyInstance, { services }: { s
   app.get('/api/v1/policies', {
     config: { permission: 'policy:read' },
     schema: { summary: 'The school’s policies, with the version in force and its public address', tags: ['policies'],
-      response: { 200: Type.Array(PolicySummary), 401: ErrorBody, 403: ErrorBody } },
+      // Only the errors this list can answer with (no id, no input), in the one API error shape.
+      response: { 200: Type.Array(PolicySummary), 401: apiErrors[401], 403: apiErrors[403] } },
   }, async (request) => services.policies.apiList(actorOf(request)));
-}
+};

@@ -25,7 +25,7 @@ export async function sendReviewReminders(schools: SchoolDatabase, baseUrl: stri
         const review = reviewDue(version);
         if (!reminderIsDue(review, today, settings.policyReview.reminderWeeks) || (await repo.reminderSent(tx, version.id))) continue;
         const owner = staff.find((s) => s.id === version.owner_id && s.email);
-        const recipients = owner ? [owner] : staff.filter((s) => s.roles.includes('headteacher') && s.email);
+        const recipients = owner ? [owner] : await repo.headteachersWithEmail(tx);
         for (const person of recipients) {
           await enqueueMail(tx, school.id, { to: person.email!, subject: 'A school policy is due for review',
             text: `A policy you look after is due for review in ${review!.term}. Open it to start the review:\n${baseUrl}/policies/${version.policy_id}` });

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { permissions } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
+import { staffHoldingRoles, staffRolesOf } from '../people/staff-roles.repository.ts';
 
 const versionColumns = ['v.id', 'v.policy_id', 'v.number', 'v.status', 'v.change_summary', 'v.approving_body', 'v.meeting_date', 'v.minute_ref',
   'v.signatories', 'v.approved_on', 'v.last_reviewed', 'v.next_review_due', 'v.next_review_term', 'v.original_name', 'v.original_mime',
@@ -90,12 +92,16 @@ export async function insertSignature(tx: SchoolTx, values: { school_id: string;
   await tx.insertInto('policy_signatures').values(values).execute();
 }
 
-const staffRoles = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`;
-
 export function activeStaff(tx: SchoolTx) {
-  return tx.selectFrom('staff as s').select(['s.id', 's.given_name', 's.family_name', 's.email', 's.created_at']).select(staffRoles.as('roles'))
+  return tx.selectFrom('staff as s').select(['s.id', 's.given_name', 's.family_name', 's.email', 's.created_at']).select(staffRolesOf.as('roles'))
     .where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
 }
+
+/** The active staff whose roles let them sign a policy (policy:sign), by name. */
+export const policySigners = (tx: SchoolTx) => staffHoldingRoles(tx, permissions['policy:sign']);
+
+/** The headteachers with an e-mail address: they hear about a policy that has no owner. */
+export const headteachersWithEmail = (tx: SchoolTx) => staffHoldingRoles(tx, ['headteacher'], { withEmail: true });
 
 export function acknowledgementsOf(tx: SchoolTx, versionId: string) {
   return tx.selectFrom('policy_acknowledgements').select(['staff_id', 'acknowledged_at']).where('version_id', '=', versionId).execute();

@@ -1,17 +1,18 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PoliciesServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
 import { roleLabels, roles } from '../../platform/auth/permissions.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
+import { acceptUploads, formFile } from '../../platform/http/form-body.ts';
+import { submitForm } from '../../platform/http/forms.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { maxPolicyFileBytes } from './policies.files.ts';
 import { everyone, kindLabel, policyKinds } from './policies.rules.ts';
 import { describeReview, staffItems, statusTag } from './policies.view-model.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const DetailsBody = Type.Object({
   title: Type.String({ default: '' }), kind: Type.String({ default: 'other' }), ownerId: Type.String({ default: '' }),
   intervalMonths: Type.String({ default: '' }), appliesTo: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
@@ -22,8 +23,9 @@ type Details = Static<typeof DetailsBody>;
 const asDetails = (body: Details) => ({ ...body, appliesTo: [body.appliesTo].flat().filter(Boolean) });
 
 /** POL-1: the register, a new policy, an imported one, and each policy's details. */
-export async function policiesRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: maxPolicyFileBytes, files: 1, fields: 5 } });
+export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { services }) => {
+  // The import's upload is parsed before the CSRF check, which then reads the form's _csrf field.
+  await acceptUploads(app, { maxFileBytes: maxPolicyFileBytes, fields: 5 });
 
   const detailsForm = async (request: FastifyRequest, values: Partial<ReturnType<typeof asDetails>>) => {
     const staff = await services.policies.staffChoices(actorOf(request));
@@ -50,16 +52,13 @@ export async function policiesRoutes(app: FastifyInstance, { services }: { servi
   });
 
   app.post('/policies', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: DetailsBody } }, async (request, reply) => {
-    const input = asDetails(request.body as Details);
-    try {
+    const input = asDetails(request.body);
+    return submitForm(async () => {
       const created = await services.policies.create(actorOf(request), input);
       setFlash(reply, `${input.title.trim()} added as a draft`);
       return reply.redirect(`/policies/${created.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies',
-        ...(await detailsForm(request, input)), ...formErrors(error.problems) }, 400);
-    }
+    }, async (errors) => render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies',
+      ...(await detailsForm(request, input)), ...errors }, 400));
   });
 
   const importPage = { title: 'Import a policy', backLink: '/policies', maxMegabytes: maxPolicyFileBytes / 1024 / 1024 };
@@ -67,24 +66,22 @@ export async function policiesRoutes(app: FastifyInstance, { services }: { servi
   app.get('/policies/import', { config: { permission: 'policy:manage' }, schema: { hide: true } }, async (request, reply) =>
     render(request, reply, 'policies/views/import.njk', importPage));
 
+  // No body schema: @fastify/multipart attaches the parts (the file and _csrf) to the body; formFile reads them.
   app.post('/policies/import', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
-    const file = (request.body as { file?: MultipartFile } | undefined)?.file;
-    if (!file || file.type !== 'file' || !file.filename) {
+    const file = await formFile(request.body, 'file');
+    if (!file) {
       return render(request, reply, 'policies/views/import.njk', { ...importPage, ...formErrors([{ field: 'file', message: 'Select the policy file' }]) }, 400);
     }
-    try {
-      const outcome = await services.policies.importFile(actorOf(request), file.filename, await file.toBuffer());
-      setFlash(reply, `${file.filename} imported as a draft. Check what was found, then correct the text if you need to.`);
+    return submitForm(async () => {
+      const outcome = await services.policies.importFile(actorOf(request), file.fileName, file.bytes);
+      setFlash(reply, `${file.fileName} imported as a draft. Check what was found, then correct the text if you need to.`);
       return reply.redirect(`/policies/${outcome.id}/versions/1/edit`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'policies/views/import.njk', { ...importPage, ...formErrors(error.problems) }, 400);
-    }
+    }, async (errors) => render(request, reply, 'policies/views/import.njk', { ...importPage, ...errors }, 400));
   });
 
   app.get('/policies/:id', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
-    const found = await services.policies.policy(actor, (request.params as Static<typeof IdParams>).id);
+    const found = await services.policies.policy(actor, request.params.id);
     return render(request, reply, 'policies/views/policy.njk', {
       title: found.policy.title, backLink: '/policies', ...found, canManage: may(actor, 'policy:manage'),
       kindLabel: kindLabel(found.policy.kind), tag: statusTag(found.policy.status), reviewText: describeReview(found.review, found.overdue),
@@ -103,18 +100,15 @@ export async function policiesRoutes(app: FastifyInstance, { services }: { servi
   };
 
   app.get('/policies/:id/details', { config: { permission: 'policy:manage' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
-    detailsPage(request, reply, (request.params as Static<typeof IdParams>).id, null, {}, 200));
+    detailsPage(request, reply, request.params.id, null, {}, 200));
 
   app.post('/policies/:id/details', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: DetailsBody } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    const input = asDetails(request.body as Details);
-    try {
+    const { id } = request.params;
+    const input = asDetails(request.body);
+    return submitForm(async () => {
       await services.policies.updateDetails(actorOf(request), id, input);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return detailsPage(request, reply, id, input, formErrors(error.problems), 400);
-    }
-    setFlash(reply, 'Policy details saved');
-    return reply.redirect(`/policies/${id}`, 303);
+      setFlash(reply, 'Policy details saved');
+      return reply.redirect(`/policies/${id}`, 303);
+    }, async (errors) => detailsPage(request, reply, id, input, errors, 400));
   });
-}
+};

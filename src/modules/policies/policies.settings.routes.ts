@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PoliciesServices } from './services.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 
 const text = (max: number) => Type.String({ default: '', maxLength: max });
@@ -13,7 +13,7 @@ const labels: Record<string, string> = {
 };
 
 /** POL-6: the headteacher sets how the school's policies are approved and reviewed. */
-export async function policySettingsRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
+export const policySettingsRoutes: ModuleRoutes<PoliciesServices> = async (app, { services }) => {
   const page = { title: 'How policies are approved and reviewed', backLink: '/policies' };
 
   app.get('/policies/settings', { config: { permission: 'policy:settings' }, schema: { hide: true } }, async (request, reply) => {
@@ -24,15 +24,14 @@ export async function policySettingsRoutes(app: FastifyInstance, { services }: {
   });
 
   app.post('/policies/settings', { config: { permission: 'policy:settings' }, preHandler: app.csrfProtection, schema: { hide: true, body: SettingsBody } }, async (request, reply) => {
-    const body = request.body as Static<typeof SettingsBody>;
-    try {
+    const { body } = request;
+    return submitForm(async () => {
       const { version, changed } = await services.policies.saveReviewSettings(actorOf(request), body);
       setFlash(reply, version === null ? 'Nothing was changed' : `Saved as version ${version} of the policy settings. Changed: ${changed.map((c) => labels[c]).join(', ')}.`);
       return reply.redirect('/policies/settings', 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+    }, async (errors) => {
       const { version } = await services.policies.reviewSettings(actorOf(request));
-      return render(request, reply, 'policies/views/settings.njk', { ...page, version, values: body, ...formErrors(error.problems) }, 400);
-    }
+      return render(request, reply, 'policies/views/settings.njk', { ...page, version, values: body, ...errors }, 400);
+    });
   });
-}
+};

@@ -1,23 +1,23 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PoliciesServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { ButtonBody, VersionParams } from './policies.schemas.ts';
 import { mustAcknowledge, reviewDue } from './policies.rules.ts';
 import { describeReview, importedSignatories, statusTag, ukDay } from './policies.view-model.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const VersionParams = Type.Object({ id: Type.String({ maxLength: 64 }), number: Type.String({ maxLength: 8 }) });
 const DraftBody = Type.Object({ body: Type.String({ default: '', maxLength: 500_000 }), changeSummary: Type.String({ default: '', maxLength: 2000 }), _csrf: Type.Optional(Type.String()) });
 const CompareQuery = Type.Object({ from: Type.String({ default: '', maxLength: 8 }), to: Type.String({ default: '', maxLength: 8 }) });
 
 /** Versions (POL-1): reading one, printing it, its original file, writing a draft, comparing two. */
-export async function policyVersionRoutes(app: FastifyInstance, { services }: { services: PoliciesServices }) {
-  const versionPage = async (request: FastifyRequest, reply: FastifyReply, template: string, extra: object = {}, status = 200) => {
+export const policyVersionRoutes: ModuleRoutes<PoliciesServices> = async (app, { services }) => {
+  const versionPage = async (request: FastifyRequest, reply: FastifyReply, { id, number }: VersionParams, template: string, extra: object = {}, status = 200) => {
     const actor = actorOf(request);
-    const { id, number } = request.params as Static<typeof VersionParams>;
     const found = await services.policies.version(actor, id, number);
     const { version, signatures } = found;
     const signedByMe = signatures.some((s) => s.staff_id === actor.staffId);
@@ -34,44 +34,40 @@ export async function policyVersionRoutes(app: FastifyInstance, { services }: { 
   };
 
   app.get('/policies/:id/versions/:number', { config: { permission: 'policy:read' }, schema: { hide: true, params: VersionParams } }, async (request, reply) =>
-    versionPage(request, reply, 'policies/views/version.njk'));
+    versionPage(request, reply, request.params, 'policies/views/version.njk'));
 
   app.get('/policies/:id/versions/:number/print', { config: { permission: 'policy:read' }, schema: { hide: true, params: VersionParams } }, async (request, reply) =>
-    versionPage(request, reply, 'policies/views/print.njk'));
+    versionPage(request, reply, request.params, 'policies/views/print.njk'));
 
   app.get('/policies/:id/versions/:number/original', { config: { permission: 'policy:read' }, schema: { hide: true, params: VersionParams } }, async (request, reply) => {
-    const { id, number } = request.params as Static<typeof VersionParams>;
+    const { id, number } = request.params;
     const file = await services.policies.originalFile(actorOf(request), id, number);
     const name = (file.original_name ?? 'policy').replace(/[^\w.\- ]/g, '_');
     return reply.type(file.original_mime ?? 'application/octet-stream').header('content-disposition', `attachment; filename="${name}"`)
       .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(Buffer.from(file.original_file!));
   });
 
-  app.post('/policies/:id/versions', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
+  app.post('/policies/:id/versions', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } }, async (request, reply) => {
+    const { id } = request.params;
     const number = await services.policies.startNewVersion(actorOf(request), id);
     return reply.redirect(`/policies/${id}/versions/${number}/edit`, 303);
   });
 
   app.get('/policies/:id/versions/:number/edit', { config: { permission: 'policy:manage' }, schema: { hide: true, params: VersionParams } }, async (request, reply) =>
-    versionPage(request, reply, 'policies/views/draft.njk'));
+    versionPage(request, reply, request.params, 'policies/views/draft.njk'));
 
   app.post('/policies/:id/versions/:number/edit', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: VersionParams, body: DraftBody } }, async (request, reply) => {
-    const { id, number } = request.params as Static<typeof VersionParams>;
-    const body = request.body as Static<typeof DraftBody>;
-    try {
+    const { params: { id, number }, body } = request;
+    return submitForm(async () => {
       await services.policies.saveDraft(actorOf(request), id, number, body);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return versionPage(request, reply, 'policies/views/draft.njk', { values: body, ...formErrors(error.problems) }, 400);
-    }
-    setFlash(reply, 'Draft saved');
-    return reply.redirect(`/policies/${id}/versions/${number}`, 303);
+      setFlash(reply, 'Draft saved');
+      return reply.redirect(`/policies/${id}/versions/${number}`, 303);
+    }, async (errors) => versionPage(request, reply, request.params, 'policies/views/draft.njk', { values: body, ...errors }, 400));
   });
 
   app.get('/policies/:id/compare', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams, querystring: CompareQuery } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    const query = request.query as Static<typeof CompareQuery>;
+    const { id } = request.params;
+    const query = request.query;
     const actor = actorOf(request);
     const { versions, policy } = await services.policies.policy(actor, id);
     const numbers = versions.map((v) => v.number).sort((a, b) => a - b);
@@ -84,4 +80,4 @@ export async function policyVersionRoutes(app: FastifyInstance, { services }: { 
       toItems: numbers.map((n) => ({ value: String(n), text: `Version ${n}`, selected: n === result.to.number })),
     });
   });
-}
+};
