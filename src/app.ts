@@ -21,6 +21,7 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { twoFactorRoutes } from './platform/auth/two-factor.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { mailRoutes } from './platform/mail/mail.routes.ts';
+import { configureMailSealing } from './platform/mail/sealed.ts';
 import { createPeopleService } from './modules/people/people.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { createStaffInvitations } from './modules/people/staff-invitation.ts';
@@ -74,6 +75,8 @@ export interface AppDeps {
 
 export function createServices(deps: AppDeps) {
   const { db } = deps.database;
+  // Secret links in the outbox are sealed with a key derived from SESSION_SECRET (mail/sealed.ts).
+  configureMailSealing(deps.config.sessionSecret);
   const onMail = deps.onMailQueued ?? (() => {});
   const photoStorage = fileStorage(deps.config.storageDir);
   return {

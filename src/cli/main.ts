@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openAppDatabase } from '../platform/db/open.ts';
+import { configureMailSealing } from '../platform/mail/sealed.ts';
 import type { Database } from '../platform/db/database.ts';
 import { auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
@@ -43,7 +44,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   let database: Database | null = null;
   try {
-    database = await openAppDatabase(loadConfig(env), `esafety ${command}`);
+    const config = loadConfig(env);
+    configureMailSealing(config.sessionSecret);
+    database = await openAppDatabase(config, `esafety ${command}`);
     switch (group === 'demo' ? 'demo' : command) {
       case 'school add': return await schoolAdd(database, io, values);
       case 'user add': return await userAdd(database, io, values, env);

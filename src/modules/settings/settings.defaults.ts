@@ -87,5 +87,5 @@ export const defaultSettings: PolicySettings = {
     blockedContentRequests: ['headteacher'],
     photoPublication: ['headteacher'],
   },
-  security: { requireTwoFactorForAllStaff: false },
+  security: { requireTwoFactorForAllStaff: false, mailRetentionDays: 30 },
 };
