@@ -175,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(consentPublicRoutes, { services });
   await app.register(consentSettingsRoutes, { db: database.db });
   await app.register(photoRoutes, { services });
-  await app.register(auditRoutes, { db: database.db });
+  await app.register(auditRoutes, { db: database.db, config });
   await app.register(mailRoutes, { db: database.db });
 
   return Object.assign(app, { registeredRoutes: routes });

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 import { openAppDatabase } from './platform/db/open.ts';
+import { appendAnchors } from './platform/audit/anchors.ts';
 import { mailQueue, startBackgroundJobs } from './platform/mail/mail-jobs.ts';
 import { countSchools } from './modules/school/school.service.ts';
 import { createConsentLinkService } from './modules/consent/consent-link.service.ts';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     // Every morning: tell policy owners their review is coming up (POL-3).
     ...policyReviewJobs(database.db, config.baseUrl, () => void jobs.nudge(mailQueue)),
     // Every night: archive last year's photographs, delete the year before's, warn the head first (MED-7).
+    // Every night: each school's audit chain head goes to DATA_DIR/audit-anchors.log, outside the database.
+    'audit-anchor': { cron: '40 2 * * *', handler: async () => { await appendAnchors(database.db, config.dataDir); } },
     'photo-retention': { cron: '30 2 * * *', handler: async () => { await runPhotoRetention(database.db, fileStorage(config.storageDir), config.baseUrl); void jobs.nudge(mailQueue); } },
   });
   const app = await buildApp({
