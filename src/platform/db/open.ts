@@ -8,7 +8,9 @@ import { migrateToLatest } from './migrate.ts';
 /**
  * The data folder holds the whole database (its WAL too), photographs and the audit anchors: only
  * the account that runs eSafety Office may read it, whatever the umask. From here on the process
- * creates files 0600 and folders 0700, and what an earlier version left readable is closed.
+ * creates files 0600 and folders 0700, and whatever is readable by others is closed: PGlite's
+ * file system sets its files' modes itself (0666, umask or not), so this runs again once the
+ * database is open and when it closes; in between, the 0700 folders keep everyone else out.
  */
 export function makeDataDirPrivate(dataDir: string): void {
   process.umask(0o077);
@@ -42,7 +44,8 @@ export async function openAppDatabase(config: Config, what: string): Promise<Dat
     // The database in its own folder, beside the lock file and the photo storage.
     const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
     await migrateToLatest(database.db);
-    return { ...database, close: async () => { try { await database.close(); } finally { release(); } } };
+    makeDataDirPrivate(config.dataDir);
+    return { ...database, close: async () => { try { await database.close(); makeDataDirPrivate(config.dataDir); } finally { release(); } } };
   } catch (error) {
     release();
     throw error;
