@@ -44,7 +44,7 @@ export function readAnchors(dataDir: string): Anchor[] {
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8').split('\n').flatMap((line) => {
     const [at, urn, count, hash] = line.split('\t');
-    return at && urn && /^\d+$/.test(count ?? '') && /^[0-9a-f]{64}$/.test(hash ?? '') ? [{ at, urn, count: Number(count), hash: hash! }] : [];
+    return at && urn && /^\d+$/.test(count ?? '') && /^[0-9a-f]{64}$/.test(hash ?? '') ? [{ at, urn, count: Number(count), hash }] : [];
   });
 }
 
