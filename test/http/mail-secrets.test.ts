@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
+import { appendAnchors } from '../../src/platform/audit/anchors.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { deliverDueMail, purgedBody, purgeOldMail, smtpTransport } from '../../src/platform/mail/delivery.ts';
 import { enqueueMail } from '../../src/platform/mail/outbox.ts';
@@ -113,5 +117,39 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
     });
     await purgeOldMail(t.database.db);
     expect(await body('recent@school.example')).toBe(purgedBody);
+  });
+
+});
+
+describe('the headteacher downloads the school’s audit anchors', () => {
+  let t: TestApp;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'esafety-anchors-'));
+    t = await createTestApp('pglite', { dataDir });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('from the audit page, as a text file with this school’s lines only', async () => {
+    const ours = await makeSchool(t.database.db, { urn: '131001' });
+    await makeSchool(t.database.db, { urn: '131002' });
+    const head = await makeStaff(t.database.db, ours.id, ['headteacher']);
+    const teacher = await makeStaff(t.database.db, ours.id, ['teacher']);
+    await appendAnchors(t.database.db, dataDir);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    expect((await browser.get('/audit')).body).toContain('href="/audit/anchors"');
+    const file = await browser.get('/audit/anchors');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/plain/);
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="audit-anchors-131001\.txt"/);
+    expect(file.body).toMatch(/^\S+\t131001\t\d+\t[0-9a-f]{64}\n$/);
+    expect(file.body).not.toContain('131002');
+    const other = new TestBrowser(t.app);
+    await other.signIn(teacher);
+    expect((await other.get('/audit/anchors')).statusCode).toBe(403);
   });
 });
