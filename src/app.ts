@@ -16,6 +16,7 @@ import { govukDist, registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandlers } from './platform/http/error-handler.ts';
 import { registerSecurity, type RegisteredRoute } from './platform/http/security.ts';
 import './platform/http/request-context.ts';
+import { configureMailSealing } from './platform/mail/sealed.ts';
 import { startModules, type ModuleInstance } from './platform/modules.ts';
 import { modules } from './modules/index.ts';
 
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const routes: RegisteredRoute[] = [];
+  // Secret links in the outbox are sealed with a key derived from SESSION_SECRET (mail/sealed.ts).
+  configureMailSealing(config.sessionSecret);
   const instances = deps.modules ?? startModules(modules, { config, db: database.db, schools: database.schools, onMail: deps.onMailQueued ?? (() => {}) });
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });

@@ -4,12 +4,15 @@ import { modules } from './modules/index.ts';
 import { countSchools } from './modules/school/school.service.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 import { openAppDatabase } from './platform/db/open.ts';
+import { configureMailSealing } from './platform/mail/sealed.ts';
 import { mailQueue, startBackgroundJobs } from './platform/mail/mail-jobs.ts';
 import { jobsOf, startModules } from './platform/modules.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openAppDatabase(config, 'server');
+  // Before any job runs: delivery unseals the links kept sealed in the outbox.
+  configureMailSealing(config.sessionSecret);
   // One set of modules for the web app and the jobs; mail queued by either starts delivery now.
   let jobs: Awaited<ReturnType<typeof startBackgroundJobs>> | null = null;
   const onMail = () => void jobs?.nudge(mailQueue).catch((error: Error) => console.error('could not queue mail delivery:', error.message));

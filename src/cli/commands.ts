@@ -1,7 +1,9 @@
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '../platform/db/database.ts';
 import { withSchool } from '../platform/db/school-scope.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { anchorFileName, anchorLine, appendAnchors, readAnchors, verifyAgainstAnchors } from '../platform/audit/anchors.ts';
 import { AppError, ValidationError } from '../platform/http/errors.ts';
 import { createImportService } from '../modules/people/import.service.ts';
 import { addApiToken, addStaff, createSchool, findSchoolByUrn, splitName } from '../modules/school/school.service.ts';
@@ -67,14 +69,29 @@ export async function importOneRoster(database: Database, io: Output, path: stri
   return 0;
 }
 
-export async function auditVerify(database: Database, io: Output): Promise<number> {
+/** Checks the hash chain, then each school's chain against its latest anchor (DATA_DIR/audit-anchors.log). */
+export async function auditVerify(database: Database, io: Output, dataDir: string): Promise<number> {
   const check = await verifyAuditChain(database.db);
-  if (check.ok) {
-    io.out(`The audit log is intact: ${check.entries} entries checked.`);
-    return 0;
+  if (!check.ok) {
+    io.err(`The audit log is broken at entry ${check.brokenId} (school ${check.schoolId}): ${check.reason}.`);
+    return 1;
   }
-  io.err(`The audit log is broken at entry ${check.brokenId} (school ${check.schoolId}): ${check.reason}.`);
-  return 1;
+  const anchors = readAnchors(dataDir);
+  const anchored = await verifyAgainstAnchors(database.db, anchors);
+  if (!anchored.ok) {
+    io.err(`The audit log of school ${anchored.urn} does not match its anchor: ${anchored.reason}.`);
+    return 1;
+  }
+  io.out(`The audit log is intact: ${check.entries} entries checked${anchors.length ? `, and it matches the latest anchor of ${anchored.schools} school${anchored.schools === 1 ? '' : 's'}` : ' (no anchors yet: run "esafety audit anchor")'}.`);
+  return 0;
+}
+
+/** Writes each school's chain head to DATA_DIR/audit-anchors.log (the server also does this nightly). */
+export async function auditAnchor(database: Database, io: Output, dataDir: string): Promise<number> {
+  const heads = await appendAnchors(database.db, dataDir);
+  for (const head of heads) io.out(anchorLine(head));
+  io.err(`Anchored ${heads.length} school${heads.length === 1 ? '' : 's'} in ${join(dataDir, anchorFileName)}. Copy this file somewhere off this server.`);
+  return 0;
 }
 
 /** Friendly one-line messages for the errors a person can act on. */

@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { lockDataDir } from '../../src/platform/db/data-dir-lock.ts';
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/config.ts';
+import { openAppDatabase } from '../../src/platform/db/open.ts';
+import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
@@ -83,5 +87,65 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
     } finally {
       release();
     }
+  });
+});
+
+describe('the embedded data folder and the audit anchors', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let umask: number;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'esafety-private-'));
+    // The usual umask, which leaves new files readable by every local user.
+    umask = process.umask(0o022);
+  });
+  afterAll(() => {
+    process.umask(umask);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps the database folder 0700 and every file in it 0600, whatever the umask', async () => {
+    const folder = join(dataDir, 'data');
+    expect(await cli(folder, ['school', 'add', '--name', 'Umask Primary', '--urn', '120001'])).toMatchObject({ code: 0 });
+    const open: string[] = [];
+    const walk = (path: string) => {
+      const stat = lstatSync(path);
+      if (stat.isDirectory()) {
+        if ((stat.mode & 0o777) !== 0o700) open.push(`${path} ${(stat.mode & 0o777).toString(8)}`);
+        for (const name of readdirSync(path)) walk(join(path, name));
+      } else if ((stat.mode & 0o077) !== 0) {
+        open.push(`${path} ${(stat.mode & 0o777).toString(8)}`);
+      }
+    };
+    walk(folder);
+    expect(readdirSync(join(folder, 'pglite')).length).toBeGreaterThan(5);
+    expect(open).toEqual([]);
+  });
+
+  it('anchors each school’s chain head outside the database; verify fails once the newest entries are deleted', async () => {
+    const folder = join(dataDir, 'data');
+    const anchored = await cli(folder, ['audit', 'anchor']);
+    expect(anchored.code).toBe(0);
+    expect(anchored.out).toMatch(/^\d{4}-\d\d-\d\dT[^\t]+\t120001\t\d+\t[0-9a-f]{64}$/m);
+    const file = join(folder, 'audit-anchors.log');
+    expect(readFileSync(file, 'utf8')).toContain('\t120001\t');
+    expect(lstatSync(file).mode & 0o777).toBe(0o600);
+    expect(await cli(folder, ['audit', 'verify'])).toMatchObject({ code: 0, out: expect.stringContaining('matches the latest anchor') });
+
+    // Someone with full access to the database removes the newest entries; the chain that is
+    // left is still a valid chain, so only the anchor shows what happened.
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: folder }), 'test');
+    try {
+      await database.db.transaction().execute(async (tx) => {
+        await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(tx);
+        await sql`DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)`.execute(tx);
+        await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(tx);
+      });
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+    } finally {
+      await database.close();
+    }
+    const verify = await cli(folder, ['audit', 'verify']);
+    expect(verify.code).toBe(1);
+    expect(verify.err).toMatch(/school 120001 does not match its anchor: .*entries were removed/);
   });
 });

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, totpNow } from '../helpers/factories.ts';
 import { databaseKinds } from '../helpers/database.ts';
+import { deliveredText } from '../helpers/mail.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { addApiToken } from '../../src/modules/school/school.service.ts';
 
 describe.each(databaseKinds())('setting up and signing in (%s)', (kind) => {
   let t: TestApp;
@@ -122,8 +125,8 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const sent = await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
     expect(sent.body).toContain('Check your e-mail');
     const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
-    expect(mail.body_text).not.toContain(teacher.password);
-    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1];
+    expect(deliveredText(mail)).not.toContain(teacher.password);
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
 
     expect((await browser.get(`${link}x`)).statusCode).toBe(404);
     const reset = await browser.submit(link, link, { password: 'my brand new password', confirm: 'my brand new password' });
@@ -140,7 +143,7 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const browser = new TestBrowser(t.app);
     await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
     const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
-    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1];
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
     await t.database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', teacher.id).execute();
     const expired = await browser.get(link);
     expect(expired.statusCode).toBe(404);
@@ -179,6 +182,88 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     expect(toCode.headers.location).toBe('/sign-in/two-factor?next=%2Fclasses');
     const done = await browser.submit(toCode.headers.location as string, '/sign-in/two-factor', { code: await totpNow(dsl.totpSecret!), next: '/classes' });
     expect(done.headers.location).toBe('/classes');
+  });
+
+  it('a security code works once: the same code is refused the second time', async () => {
+    const dsl = await makeStaff(t.database.db, schoolId, ['dsl']);
+    const code = await totpNow(dsl.totpSecret!);
+    const first = new TestBrowser(t.app);
+    await first.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
+    expect((await first.submit('/sign-in/two-factor', '/sign-in/two-factor', { code })).statusCode).toBe(303);
+    // Someone who saw the code over the shoulder, with the password, within the same 30 seconds.
+    const second = new TestBrowser(t.app);
+    await second.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
+    const replay = await second.submit('/sign-in/two-factor', '/sign-in/two-factor', { code });
+    expect(replay.statusCode).toBe(400);
+    expect((await second.get('/classes')).headers.location).toMatch(/^\/sign-in\/two-factor/);
+  });
+
+  it('using one reset link, or any new password, ends every other link outstanding for that person', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    const linkFor = async () => {
+      await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
+      const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      return /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
+    };
+    const first = await linkFor();
+    const second = await linkFor();
+    expect(first).not.toBe(second);
+    expect((await browser.submit(second, second, { password: 'the second link password', confirm: 'the second link password' })).headers.location).toBe('/sign-in');
+    expect((await browser.get(first)).statusCode).toBe(404);
+    const refused = await browser.post(first, { _csrf: csrfFrom((await browser.get('/sign-in')).body), password: 'an attacker password', confirm: 'an attacker password' });
+    expect(refused.statusCode).toBe(404);
+
+    const third = await linkFor();
+    expect((await browser.get(third)).statusCode).toBe(200);
+    await t.database.db.updateTable('staff').set({ password_hash: 'changed elsewhere' }).where('id', '=', teacher.id).execute();
+    expect((await browser.get(third)).statusCode).toBe(404);
+  });
+
+  it('ten wrong passwords sent at once count as ten, so no more than five are ever checked', async () => {
+    const office = await makeStaff(t.database.db, schoolId, ['office']);
+    const answers = await Promise.all(Array.from({ length: 10 }, async () =>
+      (await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: office.email, password: 'a wrong guess' })).statusCode));
+    expect(answers.filter((status) => status === 400).length).toBeLessThanOrEqual(5);
+    expect(answers.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+    const counter = await t.database.db.selectFrom('sign_in_counters').select('count').where('key', '=', `sign-in:${office.email}`).executeTakeFirstOrThrow();
+    expect(counter.count).toBe(10);
+    expect((await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: office.email, password: office.password })).statusCode).toBe(429);
+  });
+
+  it('a next= with a NUL or another control character is ignored: the person goes home, never to an error page', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const browser = new TestBrowser(t.app);
+    expect((await browser.get('/sign-in?next=%2F%00')).statusCode).toBe(200);
+    for (const next of ['/\u0000', '/classes\r\nSet-Cookie: x=1', '/\u007f']) {
+      const response = await new TestBrowser(t.app).submit(`/sign-in?next=${encodeURIComponent(next)}`, '/sign-in', { email: teacher.email, password: teacher.password, next });
+      expect(response.statusCode, JSON.stringify(next)).toBe(303);
+      expect(response.headers.location).toBe('/dashboard');
+    }
+  });
+
+  it('an API token never signs anyone in on a page, and nothing but static assets may be cached', async () => {
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const token = await withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, head.email));
+    const bearer = { authorization: `Bearer ${token}` };
+    const api = await t.app.inject({ url: '/api/v1/consent-purposes', headers: bearer });
+    expect(api.statusCode).toBe(200);
+    expect(api.headers['cache-control']).toBe('no-store');
+    for (const url of ['/classes', '/audit', '/mail', '/dashboard']) {
+      const page = await t.app.inject({ url, headers: bearer });
+      expect(page.statusCode, url).toBe(303);
+      expect(page.headers.location, url).toMatch(/^\/sign-in/);
+    }
+    // Not even beside a valid session cookie: a page request carrying a token is nobody's.
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    const page = await browser.get('/classes');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect((await browser.request({ method: 'GET', url: '/classes', headers: bearer })).headers.location).toMatch(/^\/sign-in/);
+    expect((await t.app.inject({ url: '/sign-in' })).headers['cache-control']).toBe('no-store');
+    expect((await t.app.inject({ url: '/api/v1/consent-purposes' })).headers['cache-control']).toBe('no-store');
+    expect((await t.app.inject({ url: '/assets/app.js' })).headers['cache-control']).toMatch(/max-age/);
   });
 
   it('never sends someone off-site after signing in', async () => {

@@ -3,6 +3,7 @@ import { createImportService } from '../../src/modules/people/import.service.ts'
 import { createConsentLinkService } from '../../src/modules/consent/consent-link.service.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
+import { deliveredText } from '../helpers/mail.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 
@@ -13,9 +14,9 @@ describe('carers answer from a personal link', () => {
   let hazelId: string;
 
   const linksIn = async (to?: string) => {
-    let query = t.database.db.selectFrom('outbox').select(['to_address', 'body_text']).where('school_id', '=', schoolId).orderBy('created_at', 'desc');
+    let query = t.database.db.selectFrom('outbox').select(['to_address', 'body_text', 'sealed_body']).where('school_id', '=', schoolId).orderBy('created_at', 'desc');
     if (to) query = query.where('to_address', '=', to);
-    return (await query.execute()).map((m) => ({ to: m.to_address, path: /http:\/\/localhost(\/consent\/answer\/\S+)/.exec(m.body_text)?.[1] ?? null, text: m.body_text }));
+    return (await query.execute()).map((m) => ({ to: m.to_address, path: /http:\/\/localhost(\/consent\/answer\/\S+)/.exec(deliveredText(m))?.[1] ?? null, text: deliveredText(m) }));
   };
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipRosterFiles } from '../../src/modules/people/oneroster/oneroster.parse.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
+import { deliveredText } from '../helpers/mail.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 const fixtureZip = () => zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n))])));
@@ -120,8 +121,8 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(missing.body).toContain('Choose at least one role');
     const added = await officeBrowser.submit('/staff/new', '/staff', { name: 'Margaret Hill', email: 'm.hill@parents.example', roles: 'volunteer' });
     expect(added.statusCode).toBe(303);
-    const mail = await t.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', 'm.hill@parents.example').executeTakeFirstOrThrow();
-    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(mail.body_text)![1];
+    const mail = await t.database.db.selectFrom('outbox').select(['body_text', 'sealed_body']).where('to_address', '=', 'm.hill@parents.example').executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
     const volunteer = new TestBrowser(t.app);
     expect((await volunteer.submit(link, link, { password: 'volunteering on fridays', confirm: 'volunteering on fridays' })).headers.location).toBe('/sign-in');
     await volunteer.signIn({ email: 'm.hill@parents.example', password: 'volunteering on fridays', totpSecret: null });

@@ -46,3 +46,21 @@ describe.each(databaseKinds())('the audit log is append-only and tamper-evident 
     expect(check).toMatchObject({ ok: false, brokenId: victim.id, reason: expect.stringMatching(/changed/) });
   });
 });
+
+describe.each(databaseKinds())('the audit log cannot be emptied (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await makeSchool(database.db);
+  });
+  afterAll(() => database.close());
+
+  it('refuses TRUNCATE, which row triggers never see, even from the database owner', async () => {
+    const before = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(before.n)).toBeGreaterThan(0);
+    await expect(sql`TRUNCATE audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE consent_decisions CASCADE`.execute(database.db)).rejects.toThrow(/append-only/);
+    const after = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});

@@ -53,4 +53,51 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
       tx.updateTable('pupils').set({ family_name: 'Changed' }).where('school_id', '=', schoolB.id).executeTakeFirst());
     expect(Number(result.numUpdatedRows)).toBe(0);
   });
+
+  it('every table with row-level security binds its owner too (FORCE ROW LEVEL SECURITY)', async () => {
+    const { rows } = await sql<{ table: string; forced: boolean }>`SELECT c.relname AS "table", c.relforcerowsecurity AS forced FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity ORDER BY 1`.execute(database.db);
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining([...schoolOwnedTables, 'schools', 'concerns', 'consent_decisions', 'photos']));
+    expect(rows.filter((r) => !r.forced).map((r) => r.table)).toEqual([]);
+    // Every table that has a school_id has row-level security.
+    const unprotected = await sql<{ table: string }>`SELECT c.relname AS "table" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'school_id' WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity`.execute(database.db);
+    expect(unprotected.rows).toEqual([]);
+  });
+
+  it('an owner that is not a superuser sees one school once the school is set, and every school only outside one', async () => {
+    // PGlite and the test server connect as a superuser, who bypasses row-level security: a plain
+    // owner role stands for a production installation where the app owns its tables.
+    const rollback = new Error('undo the test role and ownership');
+    await expect(database.db.transaction().execute(async (tx) => {
+      await sql`CREATE ROLE esafety_test_owner NOLOGIN`.execute(tx);
+      await sql`ALTER TABLE pupils OWNER TO esafety_test_owner`.execute(tx);
+      await sql`GRANT USAGE ON SCHEMA public TO esafety_test_owner`.execute(tx);
+      await sql`SET LOCAL ROLE esafety_test_owner`.execute(tx);
+      const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pupils`.execute(tx);
+      expect(all.rows[0].n).toBeGreaterThan(0);
+      await sql`SELECT set_config('app.school_id', ${schoolA.id}, true)`.execute(tx);
+      const inA = await sql<{ school_id: string }>`SELECT DISTINCT school_id FROM pupils`.execute(tx);
+      expect(inA.rows).toEqual([{ school_id: schoolA.id }]);
+      await expect(sql`INSERT INTO pupils (school_id, given_name, family_name) VALUES (${schoolB.id}, 'Smuggled', 'Pupil')`.execute(tx)).rejects.toThrow(/row-level security/);
+      throw rollback;
+    })).rejects.toBe(rollback);
+  });
+
+  it('nothing run through a school’s transaction can step out of it: RESET ROLE, SET ROLE, set_config and DO are refused', async () => {
+    const attempts = [
+      sql`RESET ROLE`, sql`SET ROLE postgres`, sql`set local role none`, sql`SET SESSION AUTHORIZATION DEFAULT`, sql`RESET ALL`,
+      sql`SELECT set_config('app.school_id', ${schoolB.id}, true)`, sql`SELECT set_config('role', 'postgres', true)`,
+      sql`SELECT 1; RESET ROLE`, sql`/* hidden */ RESET ROLE`, sql`DO $$ BEGIN EXECUTE 'RESET ROLE'; END $$`, sql`SET app.school_id = '00000000-0000-0000-0000-000000000000'`,
+    ];
+    for (const attempt of attempts) {
+      await expect(withSchool(database.db, schoolA.id, async (tx) => {
+        await attempt.execute(tx);
+        return tx.selectFrom('pupils').select('school_id').where('school_id', '=', schoolB.id).execute();
+      }), attempt.compile(database.db).sql).rejects.toThrow(/Refused inside a school's transaction/);
+    }
+    // The query builder's ordinary statements still work, a column called "role" included.
+    const roles = await withSchool(database.db, schoolA.id, (tx) => tx.selectFrom('staff_roles').select('role').execute());
+    expect(Array.isArray(roles)).toBe(true);
+  });
 });

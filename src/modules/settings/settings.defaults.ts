@@ -123,5 +123,5 @@ export const defaultSettings: PolicySettings = {
     blockedContentRequests: ['headteacher'],
     photoPublication: ['headteacher'],
   },
-  security: { requireTwoFactorForAllStaff: false },
+  security: { requireTwoFactorForAllStaff: false, mailRetentionDays: 30 },
 };

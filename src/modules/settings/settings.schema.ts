@@ -100,7 +100,11 @@ export const PolicySettings = Type.Object({
     blockedContentRequests: Type.Array(RoleName, { minItems: 1 }),
     photoPublication: Type.Array(RoleName, { minItems: 1 }),
   }),
-  security: Type.Object({ requireTwoFactorForAllStaff: Type.Boolean() }),
+  security: Type.Object({
+    requireTwoFactorForAllStaff: Type.Boolean(),
+    /** Days the text of a sent e-mail is kept in the outbox before it is deleted (default 30). */
+    mailRetentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  }),
 });
 
 export type PolicySettings = Static<typeof PolicySettings>;

@@ -108,6 +108,40 @@ export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor
 }
 
 // --- throttling: counted in the database so every app instance sees the same attempts ---
+
+/**
+ * Counts one more attempt for the key and returns the count in the current window, in one
+ * statement: ten requests at once get 1…10, never ten times 1. The window starts again once it
+ * has passed.
+ */
+export async function countAttempt(db: Kysely<DB>, key: string, windowMinutes: number): Promise<number> {
+  const row = await db.insertInto('sign_in_counters').values({ key, count: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet({
+      count: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.count + 1 ELSE 1 END`,
+      window_started_at: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.window_started_at ELSE now() END`,
+    }))
+    .returning('count').executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Gives back an attempt that turned out to be a success (so only failures count against an address). */
+export async function uncountAttempt(db: Kysely<DB>, key: string): Promise<void> {
+  await db.updateTable('sign_in_counters').set({ count: sql`greatest(count - 1, 0)` }).where('key', '=', key).execute();
+}
+
+export async function resetAttempts(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_counters').where('key', '=', key).execute();
+  await db.deleteFrom('sign_in_counters').where('window_started_at', '<', new Date(Date.now() - 86400_000)).execute();
+}
+
+/** Takes a TOTP time step as used, unless this or a later one already was (two requests at once: one wins). */
+export async function useTotpStep(db: Kysely<DB>, staffId: string, step: number): Promise<boolean> {
+  const result = await db.updateTable('staff').set({ totp_last_step: String(step) }).where('id', '=', staffId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))])).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// The per-row log below is still used by the consent links' throttle.
 export async function recentAttempts(db: Kysely<DB>, key: string, minutes: number): Promise<number> {
   const row = await db.selectFrom('sign_in_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
     .where('key', '=', key).where('at', '>', new Date(Date.now() - minutes * 60_000)).executeTakeFirstOrThrow();

@@ -11,9 +11,13 @@ const EmailBody = Type.Object({ email: Type.String({ default: '' }) });
 const ResetBody = Type.Object({ password: Type.String({ default: '' }), confirm: Type.String({ default: '' }) });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 
-/** Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in. */
+/**
+ * Only paths on this site, so a crafted link cannot send someone elsewhere after sign-in; and only
+ * printable ASCII, so nothing (a NUL, a line break) can break the Location header: anything else
+ * is ignored and the person goes home.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/dashboard';
+  return typeof next === 'string' && next.length <= 2000 && /^\/(?![/\\])[!-~]*$/.test(next) ? next : '/dashboard';
 }
 
 const clientAddress = (request: FastifyRequest) => request.ip;

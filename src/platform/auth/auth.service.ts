@@ -8,16 +8,20 @@ import { enqueueMail } from '../mail/outbox.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './secrets.ts';
-import { newRecoveryCodes, newTotpSecret, totpCodeIsValid, useRecoveryCode } from './two-factor.ts';
+import { acceptTotpCode, newRecoveryCodes, newTotpSecret, useRecoveryCode } from './two-factor.ts';
 
 const limits = { perAccount: 5, perAddress: 30, windowMinutes: 15 };
 const resetLinkMinutes = 60;
 
 export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => void) {
+  /** Counts this attempt first (atomically), then refuses it when it is one too many. */
+  async function overLimit(keys: string[], max: number[], windowMinutes: number): Promise<boolean> {
+    let over = false;
+    for (const [i, key] of keys.entries()) if ((await repo.countAttempt(db, key, windowMinutes)) > max[i]) over = true;
+    return over;
+  }
   async function throttle(keys: string[], max: number[]): Promise<void> {
-    for (const [i, key] of keys.entries()) {
-      if ((await repo.recentAttempts(db, key, limits.windowMinutes)) >= max[i]) throw new TooManyRequests();
-    }
+    if (await overLimit(keys, max, limits.windowMinutes)) throw new TooManyRequests();
   }
 
   return {
@@ -31,7 +35,6 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       for (const account of accounts) if (await verifyPassword(account.password_hash, password)) match = account;
       if (accounts.length === 0) await verifyPassword(null, password);
       if (!match) {
-        await repo.recordAttempt(db, [emailKey, addressKey]);
         const account = accounts[0];
         if (account) {
           await withSchool(db, account.school_id, (tx) => recordAudit(tx, account.school_id, { id: account.id, label: email },
@@ -39,7 +42,9 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
         }
         throw new ValidationError([{ field: 'email', message: 'Enter a correct e-mail address and password' }]);
       }
-      await repo.clearAttempts(db, emailKey);
+      await repo.resetAttempts(db, emailKey);
+      // Only failures count against a school's shared address.
+      await repo.uncountAttempt(db, addressKey);
       const sessionToken = newToken();
       await repo.createSession(db, match, tokenHash(sessionToken), false);
       const account = match;
@@ -56,8 +61,10 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
     async completeTwoFactor(actor: Actor, code: string): Promise<{ sessionToken: string }> {
       const key = `two-factor:${actor.staffId}`;
       await throttle([key], [limits.perAccount]);
-      const staff = await db.selectFrom('staff').select(['totp_secret', 'recovery_codes']).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
-      let ok = staff.totp_secret !== null && (await totpCodeIsValid(staff.totp_secret, code));
+      const staff = await db.selectFrom('staff').select(['totp_secret', 'recovery_codes', 'totp_last_step']).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
+      // A code is good once: its time step must come after the last one this person used.
+      const step = staff.totp_secret === null ? null : await acceptTotpCode(staff.totp_secret, code, staff.totp_last_step === null ? null : Number(staff.totp_last_step));
+      let ok = step !== null && (await repo.useTotpStep(db, actor.staffId, step));
       let usedRecovery = false;
       if (!ok && /^[0-9a-f]{5}-?[0-9a-f]{5}$/i.test(code.trim())) {
         const normalised = code.trim().toLowerCase().replace(/^(.{5})-?(.{5})$/, '$1-$2');
@@ -69,10 +76,9 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
         }
       }
       if (!ok) {
-        await repo.recordAttempt(db, [key]);
         throw new ValidationError([{ field: 'code', message: 'Enter the 6-digit code shown in your authenticator app, or a recovery code' }]);
       }
-      await repo.clearAttempts(db, key);
+      await repo.resetAttempts(db, key);
       const sessionToken = newToken();
       await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
       await withSchool(db, actor.schoolId, (tx) => recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name },
@@ -84,11 +90,12 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
 
     /** Turns on two-factor once the person proves their app shows the right code. */
     async enableTwoFactor(actor: Actor, secret: string, code: string): Promise<{ sessionToken: string; recoveryCodes: string[] }> {
-      if (!/^[A-Z2-7]{16,64}$/.test(secret) || !(await totpCodeIsValid(secret, code))) {
+      const step = /^[A-Z2-7]{16,64}$/.test(secret) ? await acceptTotpCode(secret, code) : null;
+      if (step === null) {
         throw new ValidationError([{ field: 'code', message: 'Enter the 6-digit code your authenticator app shows for eSafety Office' }]);
       }
       const { codes, hashes } = await newRecoveryCodes();
-      await db.updateTable('staff').set({ totp_secret: secret, totp_enabled_at: new Date(), recovery_codes: JSON.stringify(hashes), updated_at: new Date() })
+      await db.updateTable('staff').set({ totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: String(step), recovery_codes: JSON.stringify(hashes), updated_at: new Date() })
         .where('id', '=', actor.staffId).execute();
       const sessionToken = newToken();
       await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
@@ -100,8 +107,7 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
     /** Always answers the same way, so the form does not reveal who has an account. */
     async requestPasswordReset(email: string, clientAddress: string): Promise<void> {
       const key = `reset:${email.trim().toLowerCase()}`;
-      if ((await repo.recentAttempts(db, key, 60)) >= 3 || (await repo.recentAttempts(db, `reset-ip:${clientAddress}`, 60)) >= 20) return;
-      await repo.recordAttempt(db, [key, `reset-ip:${clientAddress}`]);
+      if (await overLimit([key, `reset-ip:${clientAddress}`], [3, 20], 60)) return;
       for (const account of await repo.findAccountsByEmail(db, email)) {
         const token = newToken();
         await withSchool(db, account.school_id, async (tx) => {
@@ -138,7 +144,8 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
         await tx.updateTable('staff').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', staffId).execute();
         await recordAudit(tx, schoolId, { id: staffId, label: 'password reset link' }, { action: 'password-reset.completed', subjectType: 'staff', subjectId: staffId });
       });
-      // Whoever knew the old password is signed out everywhere.
+      // Every other reset or invitation link for this person ended with the new password (a trigger
+      // on staff.password_hash). Whoever knew the old password is signed out everywhere.
       await repo.deleteSessionsOf(db, staffId);
     },
   };

@@ -7,12 +7,25 @@ export const newTotpSecret = (): string => generateSecret();
 export const totpUri = (secret: string, account: string, issuer: string): string =>
   generateURI({ issuer, label: account, secret });
 
-export async function totpCodeIsValid(secret: string, code: string): Promise<boolean> {
+/**
+ * The time step of a valid code, or null. A code of a step at or before `afterStep` (the last
+ * one this person used) is refused, so a code seen over someone's shoulder cannot be used again.
+ */
+export async function acceptTotpCode(secret: string, code: string, afterStep: number | null = null): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   // One step either side forgives a phone clock that is a little out.
-  const result = await verify({ secret, token, epochTolerance: 30 });
-  return result.valid;
+  try {
+    const result = await verify({ secret, token, epochTolerance: 30, ...(afterStep === null ? {} : { afterTimeStep: afterStep }) });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
+  } catch {
+    // The last step used lies beyond this window (a clock set back): nothing can be accepted yet.
+    return null;
+  }
+}
+
+export async function totpCodeIsValid(secret: string, code: string): Promise<boolean> {
+  return (await acceptTotpCode(secret, code)) !== null;
 }
 
 /** Ten one-use recovery codes, shown once; only their hashes are kept. */

@@ -15,12 +15,40 @@ CREATE POLICY school_isolation ON ${table}
   WITH CHECK (school_id = nullif(current_setting('app.school_id', true), '')::uuid);`,
     )
     .execute(db);
+  await bindOwnerToo(db, table);
+}
+
+/**
+ * FORCE ROW LEVEL SECURITY, so the table's owner is bound by the policies as well. The owner keeps
+ * a deliberate way in for platform work that runs before any school is known (sign-in, mail
+ * delivery, nightly jobs, migrations): the `platform_access` policy, which holds only while no
+ * school is set. Inside a school's transaction (app.school_id set) even the owner, say after a
+ * RESET ROLE, sees that one school alone. Superusers (PGlite's only user) bypass row-level
+ * security whatever this says, which is why withSchool also refuses role changes (school-scope.ts).
+ */
+export async function bindOwnerToo(db: Kysely<unknown>, table: string): Promise<void> {
+  await sql
+    .raw(
+      `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS platform_access ON ${table};
+CREATE POLICY platform_access ON ${table}
+  USING (current_user <> 'app_user' AND nullif(current_setting('app.school_id', true), '') IS NULL)
+  WITH CHECK (current_user <> 'app_user' AND nullif(current_setting('app.school_id', true), '') IS NULL);`,
+    )
+    .execute(db);
 }
 
 /** Sequences behind bigserial columns of new tables. */
 export const grantSequences = (db: Kysely<unknown>) => sql.raw('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO app_user;').execute(db);
 
-/** A trigger that refuses UPDATE and DELETE, even from the table's owner: history is appended, never rewritten. */
+/** Triggers that refuse UPDATE, DELETE and TRUNCATE, even from the table's owner: history is appended, never rewritten. */
 export async function makeAppendOnly(db: Kysely<unknown>, table: string): Promise<void> {
   await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();`).execute(db);
+  await refuseTruncate(db, table);
+}
+
+/** TRUNCATE skips row triggers, so it gets a statement trigger of its own. */
+export async function refuseTruncate(db: Kysely<unknown>, table: string): Promise<void> {
+  await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_truncate ON ${table};
+CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();`).execute(db);
 }

@@ -4,6 +4,7 @@ import type { ClassTeacherTable, ConcernTable, ConcernPersonTable, ConcernEviden
 import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, ConsentDecisionTable, TakedownTaskTable } from './schema/consent.ts';
 import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable,
   PhotoPublicationDecisionTable, PhotoPublicationTakedownTable, PhotoPublicationPupilTable } from './schema/photos.ts';
+import type { SignInCounterTable } from './schema/trust.ts';
 import type { PolicyTable, PolicyLinkTable, PolicyVersionTable, PolicySignatureTable, PolicyAcknowledgementTable, PolicyReviewReminderTable } from './schema/policies.ts';
 
 export type * from './schema/foundation.ts';
@@ -11,6 +12,7 @@ export type * from './schema/concerns.ts';
 export type * from './schema/consent.ts';
 export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
+export type * from './schema/trust.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -35,6 +37,7 @@ export interface DB {
   password_resets: PasswordResetTable;
   pending_imports: PendingImportTable;
   sign_in_attempts: SignInAttemptTable;
+  sign_in_counters: SignInCounterTable;
   class_teachers: ClassTeacherTable;
   concerns: ConcernTable;
   concern_people: ConcernPersonTable;

@@ -48,14 +48,24 @@ export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: R
     const redirect = enforce(request, permission);
     if (redirect) return reply.redirect(redirect, 303);
   });
+
+  // Pages and API answers carry children's and staff's details (a carer's consent page too, with
+  // no one signed in): no browser, proxy or shared computer may keep a copy. Only the static
+  // assets, which carry no school data, are cached.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/assets/')) return;
+    if (!String(reply.getHeader('cache-control') ?? '').includes('no-store')) reply.header('cache-control', 'no-store');
+  });
 }
 
 async function identify(request: FastifyRequest, db: Kysely<DB>) {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return actorForToken(db, tokenHash(header.slice(7).trim()));
   // The API answers tokens only: a browser's session cookie never acts there, so no form on another
   // site can use it (defence in depth beside SameSite cookies and CSRF tokens on the pages).
-  if (isApiRequest(request)) return null;
+  if (isApiRequest(request)) return header?.startsWith('Bearer ') ? actorForToken(db, tokenHash(header.slice(7).trim())) : null;
+  // And a token never acts on the pages: a request to a page that carries one is nobody's, so a
+  // leaked API token cannot open the HTML side (no two-factor there, no CSRF-protected session).
+  if (header !== undefined && /^bearer\b/i.test(header)) return null;
   const cookie = request.cookies[sessionCookie];
   return cookie ? actorForSession(db, tokenHash(cookie)) : null;
 }

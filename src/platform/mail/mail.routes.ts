@@ -8,7 +8,8 @@ import { maxAttempts } from './delivery.ts';
 
 /**
  * The school's outbox. Without SMTP the messages wait here and the headteacher can read them,
- * so a demo or a school without mail set up still works.
+ * so a demo or a school without mail set up still works — except the personal links, which only
+ * ever leave sealed for the person they are for (outbox.ts): they show as "(link hidden)".
  */
 export async function mailRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
   app.get('/mail', { config: { permission: 'mail:read' }, schema: { hide: true } }, async (request, reply) => {

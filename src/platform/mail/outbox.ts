@@ -1,4 +1,5 @@
 import type { SchoolTx } from '../db/school-scope.ts';
+import { sealMailBody } from './sealed.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -7,10 +8,27 @@ export interface OutgoingMail {
   text: string;
 }
 
+/** What the outbox shows, and keeps after sending, in place of a link that carries a secret. */
+export const hiddenLink = '(link hidden)';
+
+/**
+ * Links whose token is itself the key to something: choosing a password (reset and staff
+ * invitation links) and a family's consent form. Any address ending in one of these paths and a
+ * token is treated as secret wherever a module writes it.
+ */
+const secretLink = /\S*\/(?:reset-password|consent\/answer)\/[A-Za-z0-9_-]{16,}/g;
+
+/** The text with every secret link replaced by "(link hidden)". */
+export const withoutSecrets = (text: string): string => text.replace(secretLink, hiddenLink);
+
 /**
  * Mail is written in the same transaction as the change that causes it: if the change rolls
  * back, no mail goes; if it commits, the delivery job will find it even after a restart.
+ * A mail carrying a secret link is stored with the link hidden; the whole text is kept only
+ * sealed (encrypted with a key outside the database) until it has been sent.
  */
 export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: OutgoingMail): Promise<void> {
-  await tx.insertInto('outbox').values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: mail.text }).execute();
+  const shown = withoutSecrets(mail.text);
+  const sealed = shown === mail.text ? null : sealMailBody(mail.text);
+  await tx.insertInto('outbox').values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: shown, sealed_body: sealed }).execute();
 }

@@ -86,6 +86,8 @@ export interface StaffTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted (trust migration): a code is refused a second time. */
+  totp_last_step: Generated<string | null>;
   recovery_codes: ColumnType<string[], string | undefined, string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -131,6 +133,9 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   next_attempt_at: Generated<Date>;
+  /** The whole text when it carries a secret link, encrypted (mail/sealed.ts); cleared once sent. */
+  sealed_body: Generated<string | null>;
+  body_purged_at: Generated<Date | null>;
 }
 
 export interface SessionTable {
