@@ -26,11 +26,34 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
   });
   afterAll(() => database.close());
 
+  /** Every table with a school_id, read from the catalogue: a new module's table is covered without being listed. */
+  const schoolOwned = async () => (await sql<{ table: string }>`SELECT c.relname AS "table" FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'school_id' AND NOT a.attisdropped
+      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`.execute(database.db)).rows.map((r) => r.table);
+
+  it('finds every school-owned table in the catalogue, each with the school isolation policy', async () => {
+    const tables = await schoolOwned();
+    expect(tables).toEqual(expect.arrayContaining([...schoolOwnedTables, 'concerns', 'consent_decisions', 'photos', 'policies']));
+    const { rows } = await sql<{ table: string }>`SELECT tablename AS "table" FROM pg_policies WHERE schemaname = 'public' AND policyname = 'school_isolation'`.execute(database.db);
+    expect(tables.filter((t) => !rows.some((r) => r.table === t))).toEqual([]);
+  });
+
   it('a query with no school set sees no rows in any school-owned table', async () => {
+    const tables = await schoolOwned();
     await database.db.transaction().execute(async (tx) => {
       await sql`SET LOCAL ROLE app_user`.execute(tx);
-      for (const table of [...schoolOwnedTables, 'schools']) {
+      for (const table of [...tables, 'schools']) {
         const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(tx);
+        expect(rows[0].n, table).toBe(0);
+      }
+    });
+  });
+
+  it('inside one school’s transaction, no school-owned table shows another school’s rows', async () => {
+    const tables = await schoolOwned();
+    await withSchool(database.db, schoolA.id, async (tx) => {
+      for (const table of tables) {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE school_id <> ${schoolA.id}`.execute(tx);
         expect(rows[0].n, table).toBe(0);
       }
     });
