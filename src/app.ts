@@ -78,7 +78,7 @@ export function createServices(deps: AppDeps) {
   const photoStorage = fileStorage(deps.config.storageDir);
   return {
     auth: createAuthService(db, deps.config, onMail),
-    people: createPeopleService(db),
+    people: createPeopleService(db, { baseUrl: deps.config.baseUrl, onMail }),
     staffInvitations: createStaffInvitations(db, deps.config, onMail),
     import: createImportService(db),
     policies: createPoliciesService({ db, baseUrl: deps.config.baseUrl, onMail }),

@@ -99,7 +99,7 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(roles.map((r) => r.role)).toEqual(['ict-lead', 'teacher']);
 
     const promote = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['headteacher'], lineManager: '' });
-    expect(promote.statusCode).toBe(400);
+    expect(promote.statusCode).toBe(403);
     expect(promote.body).toContain('Only a headteacher can give or remove the headteacher role');
     const none = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { lineManager: '' });
     expect(none.statusCode).toBe(400);
@@ -128,7 +128,7 @@ describe('people pages, staff roles and importing from the web', () => {
     expect((await volunteer.get('/consent')).statusCode).toBe(200);
     expect((await volunteer.get('/staff')).statusCode).toBe(403);
     const head = await officeBrowser.submit('/staff/new', '/staff', { name: 'New Head', email: 'newhead@school.example', roles: 'headteacher' });
-    expect(head.statusCode).toBe(400);
+    expect(head.statusCode).toBe(403);
     expect(head.body).toContain('Only a headteacher can give the headteacher role');
   });
 
@@ -152,5 +152,96 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(audit.body).toContain('staff.roles-changed');
     expect((await browser.get('/mail')).statusCode).toBe(200);
     expect((await browser.get('/settings')).body).toContain('School website');
+  });
+});
+
+describe('who may change whose roles', () => {
+  let t: TestApp;
+  let schoolId: string;
+  let head: TestStaff;
+  let dsl: TestStaff;
+  let office: TestStaff;
+  let officeBrowser: TestBrowser;
+  let headBrowser: TestBrowser;
+
+  const rolesOf = async (staffId: string) =>
+    (await t.database.db.selectFrom('staff_roles').select('role').where('staff_id', '=', staffId).orderBy('role').execute()).map((r) => r.role);
+  const outbox = () => t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('school_id', '=', schoolId).orderBy('id').execute();
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db, { name: 'Holy Trinity Primary' })).id;
+    head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    dsl = await makeStaff(t.database.db, schoolId, ['teacher', 'dsl']);
+    office = await makeStaff(t.database.db, schoolId, ['office']);
+    officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+    headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+  });
+  afterAll(() => t.close());
+
+  it('the office cannot give itself the DSL role', async () => {
+    const response = await officeBrowser.submit(`/staff/${office.id}`, `/staff/${office.id}`, { roles: ['office', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('You cannot change your own roles');
+    expect(await rolesOf(office.id)).toEqual(['office']);
+    expect((await officeBrowser.get('/concerns/overview')).statusCode).toBe(403);
+  });
+
+  it('the office cannot give a colleague the DSL role, nor take it from a DSL', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const grant = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: '' });
+    expect(grant.statusCode).toBe(403);
+    expect(grant.body).toContain('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(await rolesOf(teacher.id)).toEqual(['teacher']);
+    const removal = await officeBrowser.submit(`/staff/${dsl.id}`, `/staff/${dsl.id}`, { roles: ['teacher'], lineManager: '' });
+    expect(removal.statusCode).toBe(403);
+    expect(removal.body).toContain('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(await rolesOf(dsl.id)).toEqual(['dsl', 'teacher']);
+  });
+
+  it('the office cannot invite a new DSL (or deputy, or senior leader) at any address', async () => {
+    for (const role of ['dsl', 'deputy-headteacher', 'senior-leader']) {
+      const response = await officeBrowser.submit('/staff/new', '/staff', { name: 'Eve Intruder', email: `eve-${role}@attacker.example`, roles: ['teacher', role] });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).toContain('Only a headteacher can give the');
+    }
+    expect(await t.database.db.selectFrom('staff').select('id').where('email', 'like', 'eve-%').execute()).toHaveLength(0);
+    expect((await outbox()).filter((m) => m.to_address.endsWith('@attacker.example'))).toHaveLength(0);
+  });
+
+  it('nobody changes their own roles, not even the headteacher', async () => {
+    const response = await headBrowser.submit(`/staff/${head.id}`, `/staff/${head.id}`, { roles: ['headteacher', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(403);
+    expect(await rolesOf(head.id)).toEqual(['headteacher']);
+  });
+
+  it('the headteacher makes a teacher a DSL: audited, and the head and DSLs are e-mailed a link and nothing more', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const before = (await outbox()).length;
+    const response = await headBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(303);
+    expect(await rolesOf(teacher.id)).toEqual(['dsl', 'teacher']);
+    const audit = await t.database.db.selectFrom('audit_log').select(['detail', 'actor_id']).where('school_id', '=', schoolId)
+      .where('action', '=', 'staff.roles-changed').where('subject_id', '=', teacher.id).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: head.id, detail: { before: ['teacher'], after: ['teacher', 'dsl'] } });
+    const mail = (await outbox()).slice(before);
+    expect(mail.map((m) => m.to_address).sort()).toEqual([dsl.email, head.email].sort());
+    for (const m of mail) {
+      expect(m.body_text).toContain(`http://localhost/staff/${teacher.id}`);
+      expect(m.body_text).not.toMatch(/Test Person|safeguarding lead|dsl/i);
+    }
+    // Saving again without a change of roles sends nothing.
+    await headBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: head.id });
+    expect(await outbox()).toHaveLength(before + 2);
+  });
+
+  it('the office still gives ordinary roles to colleagues, and the head and DSLs hear of it', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const response = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'ict-lead'], lineManager: '' });
+    expect(response.statusCode).toBe(303);
+    expect(await rolesOf(teacher.id)).toEqual(['ict-lead', 'teacher']);
+    expect((await outbox()).filter((m) => m.body_text.includes(`/staff/${teacher.id}`)).map((m) => m.to_address)).toContain(head.email);
   });
 });

@@ -105,3 +105,10 @@ export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, class
   await tx.deleteFrom('class_teachers').where('class_id', '=', classId).execute();
   if (staffIds.length) await tx.insertInto('class_teachers').values(staffIds.map((staffId) => ({ school_id: schoolId, class_id: classId, staff_id: staffId }))).execute();
 }
+
+/** Who hears of every change of roles: the headteachers and designated safeguarding leads. */
+export async function headsAndDsls(tx: SchoolTx): Promise<string[]> {
+  const rows = await tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select('s.email')
+    .where('r.role', 'in', ['headteacher', 'dsl']).where('s.active', '=', true).where('s.email', 'is not', null).distinct().execute();
+  return rows.map((r) => r.email!);
+}

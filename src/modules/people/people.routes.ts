@@ -9,6 +9,7 @@ import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import { splitName } from '../school/school.service.ts';
 import { pupilDisplayName as displayName } from './names.ts';
+import { RoleChangeRefused } from './role-change.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const RolesBody = Type.Object({
@@ -82,8 +83,8 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
       setFlash(reply, `${staff.given_name} ${staff.family_name} has been e-mailed a link to choose a password`);
       return reply.redirect(`/staff/${staff.id}`, 303);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, 400);
+      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
+      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, error.statusCode);
     }
   });
 
@@ -108,10 +109,10 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     try {
       await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
       const page = await staffPage(request, id);
       page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
-      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, 400);
+      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, error.statusCode);
     }
     setFlash(reply, 'Roles and line manager saved');
     return reply.redirect(`/staff/${id}`, 303);

@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
-import { isRole } from '../../platform/auth/permissions.ts';
+import { isRole, type Role } from '../../platform/auth/permissions.ts';
+import { roleChangeRefusal } from '../../platform/auth/role-grants.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import * as repo from './people.repository.ts';
+import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
-export function createPeopleService(db: Kysely<DB>) {
+export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
   const inSchool = <T>(actor: Actor, work: (tx: Parameters<Parameters<typeof withSchool>[2]>[0]) => Promise<T>) => withSchool(db, actor.schoolId, work);
 
   return {
@@ -81,7 +83,11 @@ export function createPeopleService(db: Kysely<DB>) {
       });
     },
 
-    /** The headteacher or office sets a person's roles and line manager (PPL-3). */
+    /**
+     * The headteacher or office sets a person's roles and line manager (PPL-3). Nobody changes their
+     * own roles, and only a headteacher gives or removes the leading and safeguarding roles
+     * (role-grants.ts); every change of roles is audited and e-mailed to the head and the DSLs.
+     */
     async updateStaffRoles(actor: Actor, staffId: string, input: { roles: string[]; lineManagerId: string | null }) {
       requireAccess(actor, 'staff:manage');
       if (!isUuid(staffId)) throw new NotFound();
@@ -92,14 +98,12 @@ export function createPeopleService(db: Kysely<DB>) {
       const managerId = input.lineManagerId || null;
       if (managerId !== null && (!isUuid(managerId) || managerId === staffId)) problems.push({ field: 'lineManager', message: 'Choose a line manager from the list, other than the person themselves' });
       if (problems.length) throw new ValidationError(problems);
-      await inSchool(actor, async (tx) => {
+      const rolesChanged = await inSchool(actor, async (tx) => {
         const member = await repo.findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
-        // Only a headteacher may give or take away the headteacher role: the office cannot promote itself.
-        const touchesHead = member.roles.includes('headteacher') !== roles.includes('headteacher');
-        if (touchesHead && !actor.roles.includes('headteacher')) {
-          throw new ValidationError([{ field: 'roles', message: 'Only a headteacher can give or remove the headteacher role' }]);
-        }
+        const before = member.roles as Role[];
+        const refusal = roleChangeRefusal(actor.roles, staffId === actor.staffId ? 'own' : 'other', before, roles as Role[]);
+        if (refusal) throw new RoleChangeRefused(refusal);
         if (member.roles.includes('headteacher') && !roles.includes('headteacher')) {
           const heads = (await repo.listStaff(tx)).filter((s) => s.roles.includes('headteacher'));
           if (heads.length <= 1) throw new ValidationError([{ field: 'roles', message: 'The school must keep at least one headteacher' }]);
@@ -111,13 +115,19 @@ export function createPeopleService(db: Kysely<DB>) {
             throw new ValidationError([{ field: 'lineManager', message: `${manager.given_name} ${manager.family_name} is already managed, directly or not, by this person` }]);
           }
         }
+        const changed = before.length !== roles.length || roles.some((r) => !member.roles.includes(r));
+        // Those told are the head and DSLs before the change, so a DSL who loses the role hears of it.
+        const recipients = changed ? await repo.headsAndDsls(tx) : [];
         await repo.replaceRoles(tx, actor.schoolId, staffId, roles);
         await repo.setLineManager(tx, staffId, managerId);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'staff.roles-changed', subjectType: 'staff', subjectId: staffId,
           detail: { before: member.roles, after: roles, lineManagerBefore: member.line_manager_id, lineManagerAfter: managerId },
         });
+        if (changed) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, mail.baseUrl, staffId, recipients);
+        return changed;
       });
+      if (rolesChanged) mail.onMail?.();
     },
   };
 }
