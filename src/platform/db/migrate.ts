@@ -5,6 +5,7 @@ import * as consent from './migrations/20261123T1000_consent.ts';
 import * as concerns from './migrations/20261123T1100_concerns.ts';
 import * as policies from './migrations/20261123T1200_policies.ts';
 import * as photos from './migrations/20261123T1300_photos.ts';
+import * as trustPeople from './migrations/20261201T0900_trust_people.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1100_concerns': concerns,
   '20261123T1200_policies': policies,
   '20261123T1300_photos': photos,
+  '20261201T0900_trust_people': trustPeople,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

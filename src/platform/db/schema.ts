@@ -3,6 +3,7 @@ import type { SchoolTable, AcademicYearTable, TermTable, ClassTable, PupilTable,
 import type { ClassTeacherTable, ConcernTable, ConcernPersonTable, ConcernEvidenceTable, ConcernRouteTable, ConcernReadTable, ConcernEntryTable } from './schema/concerns.ts';
 import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, ConsentDecisionTable, TakedownTaskTable } from './schema/consent.ts';
 import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable } from './schema/photos.ts';
+import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type { PolicyTable, PolicyLinkTable, PolicyVersionTable, PolicySignatureTable, PolicyAcknowledgementTable, PolicyReviewReminderTable } from './schema/policies.ts';
 
 export type * from './schema/foundation.ts';
@@ -10,6 +11,7 @@ export type * from './schema/concerns.ts';
 export type * from './schema/consent.ts';
 export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
+export type * from './schema/trust-people.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -33,6 +35,7 @@ export interface DB {
   api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
   pending_imports: PendingImportTable;
+  staff_email_changes_held: StaffEmailChangeHeldTable;
   sign_in_attempts: SignInAttemptTable;
   class_teachers: ClassTeacherTable;
   concerns: ConcernTable;
