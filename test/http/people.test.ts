@@ -245,3 +245,79 @@ describe('who may change whose roles', () => {
     expect((await outbox()).filter((m) => m.body_text.includes(`/staff/${teacher.id}`)).map((m) => m.to_address)).toContain(head.email);
   });
 });
+
+describe('e-mail address changes from the MIS wait for the headteacher', () => {
+  let t: TestApp;
+  let schoolId: string;
+  let officeBrowser: TestBrowser;
+  let headBrowser: TestBrowser;
+
+  const zipWith = (from: string, to: string) => zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n), 'utf8').replaceAll(from, to)])));
+  const upload = async (browser: TestBrowser, content: Uint8Array) => {
+    const page = await browser.get('/import');
+    return browser.request({ method: 'POST', url: '/import', ...multipart({ _csrf: csrfFrom(page.body) }, { name: 'roster.zip', content }) });
+  };
+  const importAndConfirm = async (content: Uint8Array) => {
+    const preview = await upload(officeBrowser, content);
+    const action = /action="(\/import\/[^"]+\/confirm)"/.exec(preview.body)![1];
+    expect((await officeBrowser.post(action, { _csrf: csrfFrom(preview.body) })).statusCode).toBe(303);
+    return preview;
+  };
+  const green = () => t.database.db.selectFrom('staff').select(['id', 'email']).where('school_id', '=', schoolId).where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db, { name: 'St Anne’s Primary' })).id;
+    const office = await makeStaff(t.database.db, schoolId, ['office']);
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+    headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+    await importAndConfirm(fixtureZip());
+  });
+  afterAll(() => t.close());
+
+  it('a re-import does not change the address, the preview says so, and only the headteacher applies it from the staff page', async () => {
+    const preview = await importAndConfirm(zipWith('r.green@hazelwood.example.org', 'rachel.green@attacker.example'));
+    expect(preview.body).toContain('E-mail addresses that will not change');
+    expect(preview.body).toContain('Rachel Green: r.green@hazelwood.example.org to rachel.green@attacker.example');
+    const before = await green();
+    expect(before.email).toBe('r.green@hazelwood.example.org');
+
+    // A forgotten-password request for the new address reaches nobody.
+    await new TestBrowser(t.app).submit('/forgot-password', '/forgot-password', { email: 'rachel.green@attacker.example' });
+    expect(await t.database.db.selectFrom('outbox').select('id').where('to_address', '=', 'rachel.green@attacker.example').execute()).toHaveLength(0);
+
+    const officeView = await officeBrowser.get(`/staff/${before.id}`);
+    expect(officeView.body).toContain('Only the headteacher can apply it');
+    const change = await t.database.db.selectFrom('staff_email_changes_held').select('id').where('staff_id', '=', before.id).executeTakeFirstOrThrow();
+    const officeTry = await officeBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(officeView.body) });
+    expect(officeTry.statusCode).toBe(403);
+    expect((await green()).email).toBe('r.green@hazelwood.example.org');
+
+    const page = await headBrowser.get(`/staff/${before.id}`);
+    expect(page.body).toContain('Change the e-mail address to rachel.green@attacker.example');
+    const applied = await headBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(page.body) });
+    expect(applied.statusCode).toBe(303);
+    expect((await green()).email).toBe('rachel.green@attacker.example');
+    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('school_id', '=', schoolId).where('action', '=', 'staff.email-changed').executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ from: 'r.green@hazelwood.example.org', to: 'rachel.green@attacker.example', source: 'import' });
+    expect(await t.database.db.selectFrom('outbox').select('subject').where('to_address', '=', 'r.green@hazelwood.example.org').execute()).toHaveLength(1);
+    // Applied once: the button is gone, and the same change cannot be applied again.
+    expect((await headBrowser.get(`/staff/${before.id}`)).body).not.toContain('Change the e-mail address to');
+    expect((await headBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(page.body) })).statusCode).toBe(404);
+  });
+
+  it('the staff form refuses an over-long name or e-mail address with a field error', async () => {
+    const longName = await officeBrowser.submit('/staff/new', '/staff', { name: `${'A'.repeat(101)} Smith`, email: 'a.smith@school.example', roles: 'teacher' });
+    expect(longName.statusCode).toBe(400);
+    expect(longName.body).toContain('href="#name"');
+    expect(longName.body).toContain('must each be 100 characters or fewer');
+    const longEmail = await officeBrowser.submit('/staff/new', '/staff', { name: 'Ann Smith', email: `${'a'.repeat(250)}@school.example`, roles: 'teacher' });
+    expect(longEmail.statusCode).toBe(400);
+    expect(longEmail.body).toContain('href="#email"');
+    expect(longEmail.body).toContain('254 characters or fewer');
+    expect(await t.database.db.selectFrom('staff').select('id').where('email', 'like', '%@school.example').where('family_name', '=', 'Smith').execute()).toHaveLength(0);
+  });
+});

@@ -89,9 +89,10 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
   });
 
   const staffPage = async (actorId: Parameters<typeof actorOf>[0], id: string) => {
-    const { member, colleagues } = await services.people.staffMember(actorOf(actorId), id);
+    const { member, colleagues, emailChangesHeld } = await services.people.staffMember(actorOf(actorId), id);
     return {
       title: `${member.given_name} ${member.family_name}`, member, backLink: '/staff', canManage: may(actorOf(actorId), 'staff:manage'),
+      emailChangesHeld, canConfirmEmail: may(actorOf(actorId), 'staff:confirm-email'),
       roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: member.roles.includes(r) })),
       managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: `${c.given_name} ${c.family_name}`, selected: c.id === member.line_manager_id }))],
     };
@@ -116,5 +117,18 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     }
     setFlash(reply, 'Roles and line manager saved');
     return reply.redirect(`/staff/${id}`, 303);
+  });
+
+  const ChangeParams = Type.Object({ id: Type.String({ maxLength: 64 }), changeId: Type.String({ maxLength: 64 }) });
+  app.post('/staff/:id/email-changes/:changeId', { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams } }, async (request, reply) => {
+    const { id, changeId } = request.params as Static<typeof ChangeParams>;
+    try {
+      const email = await services.people.applyHeldEmailChange(actorOf(request), id, changeId);
+      setFlash(reply, `E-mail address changed to ${email}`);
+      return reply.redirect(`/staff/${id}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(request, id)), ...formErrors(error.problems) }, 400);
+    }
   });
 }

@@ -4,6 +4,7 @@ import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { roleChangeRefusal } from '../../platform/auth/role-grants.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
@@ -64,8 +65,37 @@ export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onM
       return inSchool(actor, async (tx) => {
         const member = await repo.findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
-        return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId) };
+        return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId), emailChangesHeld: await repo.heldEmailChanges(tx, staffId) };
       });
+    },
+
+    /**
+     * The headteacher applies an e-mail address change the MIS import held back (the import never
+     * changes one: the new address would receive the password resets). The old address is told.
+     */
+    async applyHeldEmailChange(actor: Actor, staffId: string, changeId: string) {
+      requireAccess(actor, 'staff:confirm-email');
+      if (!isUuid(staffId) || !isUuid(changeId)) throw new NotFound();
+      const to = await inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        const change = await repo.findHeldEmailChange(tx, staffId, changeId);
+        if (!member || !member.active || !change) throw new NotFound('This e-mail address change was already applied, or a later import replaced it');
+        if ((member.email ?? '').toLowerCase() !== (change.from_email ?? '').toLowerCase()) {
+          throw new ValidationError([{ field: 'emailChange', message: 'The e-mail address has changed since the import. Import again to see what the MIS says now' }]);
+        }
+        const clash = await repo.staffWithEmail(tx, change.to_email, staffId);
+        if (clash) throw new ValidationError([{ field: 'emailChange', message: `${clash.given_name} ${clash.family_name} already has the e-mail address ${change.to_email}` }]);
+        await repo.applyHeldEmailChange(tx, { id: change.id, staffId, email: change.to_email, appliedBy: actor.staffId });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'staff.email-changed', subjectType: 'staff', subjectId: staffId,
+          detail: { from: change.from_email, to: change.to_email, source: 'import', sourcedId: change.sourced_id, heldChangeId: change.id } });
+        if (change.from_email) {
+          await enqueueMail(tx, actor.schoolId, { to: change.from_email, subject: `Your eSafety Office e-mail address at ${actor.schoolName} changed`,
+            text: `The headteacher changed the e-mail address of your eSafety Office account at ${actor.schoolName}, as the school's records now give it. You will sign in with the new address.\n\nIf you did not expect this, tell the school straight away.` });
+        }
+        return change.to_email;
+      });
+      mail.onMail?.();
+      return to;
     },
 
     /** Who teaches a class, so that concerns about its pupils reach them (INC-3); the import sets it too. */
