@@ -26,12 +26,11 @@ export function createStaffInvitations(db: Kysely<DB>, config: Config, onMail: (
       const refusal = invitationRefusal(actor.roles, input.roles.filter(isRole));
       if (refusal) throw new RoleChangeRefused(refusal);
       const staff = await withSchool(db, actor.schoolId, async (tx) => {
-        const recipients = await headsAndDsls(tx);
+        // A new leader or DSL changes who sees safeguarding records: the head and DSLs (before the change) hear of it.
+        const privileged = input.roles.some((r) => isRole(r) && headteacherGrantedRoles.includes(r));
+        const recipients = privileged ? await headsAndDsls(tx) : [];
         const created = await addStaff(tx, actor.schoolId, auditActor(actor), { ...input, password: null });
-        // A new leader or DSL is a change of who sees safeguarding records: the head and DSLs hear of it.
-        if (input.roles.some((r) => isRole(r) && headteacherGrantedRoles.includes(r))) {
-          await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, config.baseUrl, created.id, recipients);
-        }
+        if (privileged) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, config.baseUrl, created.id, recipients);
         const token = newToken();
         await tx.insertInto('password_resets').values({ token_hash: tokenHash(token), school_id: actor.schoolId, staff_id: created.id,
           expires_at: new Date(Date.now() + invitationDays * 86400_000) }).execute();
