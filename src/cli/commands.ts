@@ -59,12 +59,15 @@ export async function importOneRoster(database: Database, io: Output, path: stri
     return 1;
   }
   const s = result.outcome.summary;
+  const held = result.outcome.emailChangesHeld;
   if (args.json) {
-    io.out(JSON.stringify(s));
+    io.out(JSON.stringify({ ...s, emailChangesHeld: held }));
   } else {
     const line = (label: string, c: { created: number; updated: number; left: number }) => `${label}: ${c.created} new, ${c.updated} updated, ${c.left} left`;
     io.out([args['dry-run'] ? 'Dry run: nothing was saved.' : `Imported into ${school.name}.`,
-      line('Pupils', s.pupils), line('Carers', s.carers), line('Staff', s.staff), line('Classes', s.classes)].join('\n'));
+      line('Pupils', s.pupils), line('Carers', s.carers), line('Staff', s.staff), line('Classes', s.classes),
+      ...(held.length ? ['E-mail addresses not changed (the headteacher can apply each from the staff page):',
+        ...held.map((h) => `  ${h.name} (${h.sourcedId}): ${h.from ?? 'none'} → ${h.to}`)] : [])].join('\n'));
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,10 +51,23 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
     const real = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
     expect(JSON.parse(real.out)).toEqual({
       pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15, updated: 0, left: 0 },
-      staff: { created: 4, updated: 0, left: 0 }, classes: { created: 3, updated: 0, left: 0 },
+      staff: { created: 4, updated: 0, left: 0 }, classes: { created: 3, updated: 0, left: 0 }, emailChangesHeld: [],
     });
     const again = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
     expect(JSON.parse(again.out)).toMatchObject({ pupils: { created: 0, updated: 0, left: 0 } });
+  });
+
+  it('never changes a member of staff’s e-mail address from an import: --json lists the change as held', async () => {
+    const changed = mkdtempSync(join(tmpdir(), 'roster-'));
+    for (const name of readdirSync(fixtureDir)) {
+      writeFileSync(join(changed, name), readFileSync(join(fixtureDir, name), 'utf8').replaceAll('t.baker@hazelwood.example.org', 'tom@elsewhere.example'));
+    }
+    const result = await cli(dataDir, ['import', 'oneroster', changed, '--school', '110492', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ staff: { updated: 0 },
+      emailChangesHeld: [{ sourcedId: 'stf-002', name: 'Tom Baker', from: 't.baker@hazelwood.example.org', to: 'tom@elsewhere.example' }] });
+    const text = await cli(dataDir, ['import', 'oneroster', changed, '--school', '110492', '--dry-run']);
+    expect(text.out).toContain('Tom Baker (stf-002): t.baker@hazelwood.example.org → tom@elsewhere.example');
   });
 
   it('refuses a package that is not there or not OneRoster with exit 1 and the problem', async () => {

@@ -100,7 +100,7 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(roles.map((r) => r.role)).toEqual(['ict-lead', 'teacher']);
 
     const promote = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['headteacher'], lineManager: '' });
-    expect(promote.statusCode).toBe(400);
+    expect(promote.statusCode).toBe(403);
     expect(promote.body).toContain('Only a headteacher can give or remove the headteacher role');
     const none = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { lineManager: '' });
     expect(none.statusCode).toBe(400);
@@ -129,7 +129,7 @@ describe('people pages, staff roles and importing from the web', () => {
     expect((await volunteer.get('/consent')).statusCode).toBe(200);
     expect((await volunteer.get('/staff')).statusCode).toBe(403);
     const head = await officeBrowser.submit('/staff/new', '/staff', { name: 'New Head', email: 'newhead@school.example', roles: 'headteacher' });
-    expect(head.statusCode).toBe(400);
+    expect(head.statusCode).toBe(403);
     expect(head.body).toContain('Only a headteacher can give the headteacher role');
   });
 
@@ -153,5 +153,172 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(audit.body).toContain('staff.roles-changed');
     expect((await browser.get('/mail')).statusCode).toBe(200);
     expect((await browser.get('/settings')).body).toContain('School website');
+  });
+});
+
+describe('who may change whose roles', () => {
+  let t: TestApp;
+  let schoolId: string;
+  let head: TestStaff;
+  let dsl: TestStaff;
+  let office: TestStaff;
+  let officeBrowser: TestBrowser;
+  let headBrowser: TestBrowser;
+
+  const rolesOf = async (staffId: string) =>
+    (await t.database.db.selectFrom('staff_roles').select('role').where('staff_id', '=', staffId).orderBy('role').execute()).map((r) => r.role);
+  const outbox = () => t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('school_id', '=', schoolId).orderBy('id').execute();
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db, { name: 'Holy Trinity Primary' })).id;
+    head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    dsl = await makeStaff(t.database.db, schoolId, ['teacher', 'dsl']);
+    office = await makeStaff(t.database.db, schoolId, ['office']);
+    officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+    headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+  });
+  afterAll(() => t.close());
+
+  it('the office cannot give itself the DSL role', async () => {
+    const response = await officeBrowser.submit(`/staff/${office.id}`, `/staff/${office.id}`, { roles: ['office', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('You cannot change your own roles');
+    expect(await rolesOf(office.id)).toEqual(['office']);
+    expect((await officeBrowser.get('/concerns/overview')).statusCode).toBe(403);
+  });
+
+  it('the office cannot give a colleague the DSL role, nor take it from a DSL', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const grant = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: '' });
+    expect(grant.statusCode).toBe(403);
+    expect(grant.body).toContain('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(await rolesOf(teacher.id)).toEqual(['teacher']);
+    const removal = await officeBrowser.submit(`/staff/${dsl.id}`, `/staff/${dsl.id}`, { roles: ['teacher'], lineManager: '' });
+    expect(removal.statusCode).toBe(403);
+    expect(removal.body).toContain('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(await rolesOf(dsl.id)).toEqual(['dsl', 'teacher']);
+  });
+
+  it('the office cannot invite a new DSL (or deputy, or senior leader) at any address', async () => {
+    for (const role of ['dsl', 'deputy-headteacher', 'senior-leader']) {
+      const response = await officeBrowser.submit('/staff/new', '/staff', { name: 'Eve Intruder', email: `eve-${role}@attacker.example`, roles: ['teacher', role] });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).toContain('Only a headteacher can give the');
+    }
+    expect(await t.database.db.selectFrom('staff').select('id').where('email', 'like', 'eve-%').execute()).toHaveLength(0);
+    expect((await outbox()).filter((m) => m.to_address.endsWith('@attacker.example'))).toHaveLength(0);
+  });
+
+  it('nobody changes their own roles, not even the headteacher', async () => {
+    const response = await headBrowser.submit(`/staff/${head.id}`, `/staff/${head.id}`, { roles: ['headteacher', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(403);
+    expect(await rolesOf(head.id)).toEqual(['headteacher']);
+  });
+
+  it('the headteacher makes a teacher a DSL: audited, and the head and DSLs are e-mailed a link and nothing more', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const before = (await outbox()).length;
+    const response = await headBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: '' });
+    expect(response.statusCode).toBe(303);
+    expect(await rolesOf(teacher.id)).toEqual(['dsl', 'teacher']);
+    const audit = await t.database.db.selectFrom('audit_log').select(['detail', 'actor_id']).where('school_id', '=', schoolId)
+      .where('action', '=', 'staff.roles-changed').where('subject_id', '=', teacher.id).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: head.id, detail: { before: ['teacher'], after: ['teacher', 'dsl'] } });
+    const mail = (await outbox()).slice(before);
+    expect(mail.map((m) => m.to_address).sort()).toEqual([dsl.email, head.email].sort());
+    for (const m of mail) {
+      expect(m.body_text).toContain(`http://localhost/staff/${teacher.id}`);
+      expect(m.body_text).not.toMatch(/Test Person|safeguarding lead|dsl/i);
+    }
+    // Saving again without a change of roles sends nothing.
+    await headBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: head.id });
+    expect(await outbox()).toHaveLength(before + 2);
+  });
+
+  it('the office still gives ordinary roles to colleagues, and the head and DSLs hear of it', async () => {
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    const response = await officeBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'ict-lead'], lineManager: '' });
+    expect(response.statusCode).toBe(303);
+    expect(await rolesOf(teacher.id)).toEqual(['ict-lead', 'teacher']);
+    expect((await outbox()).filter((m) => m.body_text.includes(`/staff/${teacher.id}`)).map((m) => m.to_address)).toContain(head.email);
+  });
+});
+
+describe('e-mail address changes from the MIS wait for the headteacher', () => {
+  let t: TestApp;
+  let schoolId: string;
+  let officeBrowser: TestBrowser;
+  let headBrowser: TestBrowser;
+
+  const zipWith = (from: string, to: string) => zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n), 'utf8').replaceAll(from, to)])));
+  const upload = async (browser: TestBrowser, content: Uint8Array) => {
+    const page = await browser.get('/import');
+    return browser.request({ method: 'POST', url: '/import', ...multipart({ _csrf: csrfFrom(page.body) }, { name: 'roster.zip', content }) });
+  };
+  const importAndConfirm = async (content: Uint8Array) => {
+    const preview = await upload(officeBrowser, content);
+    const action = /action="(\/import\/[^"]+\/confirm)"/.exec(preview.body)![1];
+    expect((await officeBrowser.post(action, { _csrf: csrfFrom(preview.body) })).statusCode).toBe(303);
+    return preview;
+  };
+  const green = () => t.database.db.selectFrom('staff').select(['id', 'email']).where('school_id', '=', schoolId).where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    schoolId = (await makeSchool(t.database.db, { name: 'St Anne’s Primary' })).id;
+    const office = await makeStaff(t.database.db, schoolId, ['office']);
+    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+    headBrowser = new TestBrowser(t.app);
+    await headBrowser.signIn(head);
+    await importAndConfirm(fixtureZip());
+  });
+  afterAll(() => t.close());
+
+  it('a re-import does not change the address, the preview says so, and only the headteacher applies it from the staff page', async () => {
+    const preview = await importAndConfirm(zipWith('r.green@hazelwood.example.org', 'rachel.green@attacker.example'));
+    expect(preview.body).toContain('E-mail addresses that will not change');
+    expect(preview.body).toContain('Rachel Green: r.green@hazelwood.example.org to rachel.green@attacker.example');
+    const before = await green();
+    expect(before.email).toBe('r.green@hazelwood.example.org');
+
+    // A forgotten-password request for the new address reaches nobody.
+    await new TestBrowser(t.app).submit('/forgot-password', '/forgot-password', { email: 'rachel.green@attacker.example' });
+    expect(await t.database.db.selectFrom('outbox').select('id').where('to_address', '=', 'rachel.green@attacker.example').execute()).toHaveLength(0);
+
+    const officeView = await officeBrowser.get(`/staff/${before.id}`);
+    expect(officeView.body).toContain('Only the headteacher can apply it');
+    const change = await t.database.db.selectFrom('staff_email_changes_held').select('id').where('staff_id', '=', before.id).executeTakeFirstOrThrow();
+    const officeTry = await officeBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(officeView.body) });
+    expect(officeTry.statusCode).toBe(403);
+    expect((await green()).email).toBe('r.green@hazelwood.example.org');
+
+    const page = await headBrowser.get(`/staff/${before.id}`);
+    expect(page.body).toContain('Change the e-mail address to rachel.green@attacker.example');
+    const applied = await headBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(page.body) });
+    expect(applied.statusCode).toBe(303);
+    expect((await green()).email).toBe('rachel.green@attacker.example');
+    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('school_id', '=', schoolId).where('action', '=', 'staff.email-changed').executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ from: 'r.green@hazelwood.example.org', to: 'rachel.green@attacker.example', source: 'import' });
+    expect(await t.database.db.selectFrom('outbox').select('subject').where('to_address', '=', 'r.green@hazelwood.example.org').execute()).toHaveLength(1);
+    // Applied once: the button is gone, and the same change cannot be applied again.
+    expect((await headBrowser.get(`/staff/${before.id}`)).body).not.toContain('Change the e-mail address to');
+    expect((await headBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(page.body) })).statusCode).toBe(404);
+  });
+
+  it('the staff form refuses an over-long name or e-mail address with a field error', async () => {
+    const longName = await officeBrowser.submit('/staff/new', '/staff', { name: `${'A'.repeat(101)} Smith`, email: 'a.smith@school.example', roles: 'teacher' });
+    expect(longName.statusCode).toBe(400);
+    expect(longName.body).toContain('href="#name"');
+    expect(longName.body).toContain('must each be 100 characters or fewer');
+    const longEmail = await officeBrowser.submit('/staff/new', '/staff', { name: 'Ann Smith', email: `${'a'.repeat(250)}@school.example`, roles: 'teacher' });
+    expect(longEmail.statusCode).toBe(400);
+    expect(longEmail.body).toContain('href="#email"');
+    expect(longEmail.body).toContain('254 characters or fewer');
+    expect(await t.database.db.selectFrom('staff').select('id').where('email', 'like', '%@school.example').where('family_name', '=', 'Smith').execute()).toHaveLength(0);
   });
 });

@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/database.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { sql } from 'kysely';
 import { createImportService } from '../../src/modules/people/import.service.ts';
+import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
+import type { Actor } from '../../src/platform/auth/actor.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
-import { makeSchool, makeStaff } from '../helpers/factories.ts';
+import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 const actor = { id: null, label: 'test' };
@@ -139,5 +143,104 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, true);
     expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 11 } } } });
     expect(await pupilsOf(school.id)).toHaveLength(0);
+  });
+
+  const staffEmail = (schoolId: string, sourcedId: string) => withSchool(database.db, schoolId, (tx) =>
+    tx.selectFrom('staff').select('email').where('sourced_id', '=', sourcedId).executeTakeFirstOrThrow()).then((s) => s.email);
+
+  it('never changes an existing member of staff’s e-mail address: the change is held for the headteacher', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!.replaceAll('r.green@hazelwood.example.org', 'rachel@attacker.example'));
+    const dir = writePackage(files);
+    const preview = await importer.importFromPath(school.id, actor, dir, true);
+    expect(preview).toMatchObject({ ok: true, outcome: { emailChangesHeld: [{ sourcedId: 'stf-001', name: 'Rachel Green', from: 'r.green@hazelwood.example.org', to: 'rachel@attacker.example' }] } });
+    const result = await importer.importFromPath(school.id, actor, dir, false);
+    expect(result).toMatchObject({ ok: true, outcome: { summary: { staff: { updated: 0 } }, emailChangesHeld: [{ sourcedId: 'stf-001', to: 'rachel@attacker.example' }] } });
+    expect(await staffEmail(school.id, 'stf-001')).toBe('r.green@hazelwood.example.org');
+    const held = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff_email_changes_held').select(['sourced_id', 'from_email', 'to_email', 'applied_at']).execute());
+    expect(held).toEqual([{ sourced_id: 'stf-001', from_email: 'r.green@hazelwood.example.org', to_email: 'rachel@attacker.example', applied_at: null }]);
+    // The held change is the school's own: nobody else sees it.
+    await database.db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL ROLE app_user`.execute(tx);
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM staff_email_changes_held`.execute(tx)).rows[0].n).toBe(0);
+    });
+    // An export that agrees with the app again drops the held change.
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    expect(await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff_email_changes_held').select('id').execute())).toHaveLength(0);
+  });
+
+  it('refuses, line by line, a staff e-mail address that belongs to someone added in the app or appears twice, and writes nothing', async () => {
+    const school = await makeSchool(database.db);
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    await makeStaff(database.db, school.id, ['dsl'], { email: 'dsl@hazelwood.example.org' });
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!.replaceAll('r.green@hazelwood.example.org', 'dsl@hazelwood.example.org'));
+    const clash = await importer.importFromPath(school.id, actor, writePackage(files), false);
+    expect(clash).toEqual({ ok: false, problems: [expect.stringMatching(/^users\.csv:\d+: the e-mail address dsl@hazelwood\.example\.org belongs to another member of staff \(Test Person \d+\)$/)] });
+    expect(await staffEmail(school.id, 'stf-001')).toBe('r.green@hazelwood.example.org');
+
+    const fresh = await makeSchool(database.db);
+    const twice = fixtureFiles();
+    twice.set('users.csv', twice.get('users.csv')!.replaceAll('t.baker@hazelwood.example.org', 'r.green@hazelwood.example.org'));
+    const repeated = await importer.importFromPath(fresh.id, actor, writePackage(twice), false);
+    expect(repeated).toEqual({ ok: false, problems: [expect.stringMatching(/^users\.csv:\d+: the e-mail address r\.green@hazelwood\.example\.org is also used on line \d+$/)] });
+    expect(await withSchool(database.db, fresh.id, (tx) => tx.selectFrom('staff').select('id').execute())).toHaveLength(0);
+  });
+
+  it('refuses over-long names, e-mail addresses and ids with file:line, and writes nothing', async () => {
+    const school = await makeSchool(database.db);
+    const files = fixtureFiles();
+    files.set('users.csv', files.get('users.csv')!
+      .replace(',Amelia,Clarke,', `,${'A'.repeat(101)},Clarke,`)
+      .replace('t.baker@hazelwood.example.org,,,', `${'t'.repeat(250)}@hazelwood.example.org,,,`)
+      .replace(/^stu-011,/m, `${'s'.repeat(256)},`));
+    files.set('classes.csv', files.get('classes.csv')!.replace('Year 4 Oak', 'O'.repeat(201)));
+    const result = await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^users\.csv:2: givenName is 101 characters long; the most allowed is 100$/),
+      expect.stringMatching(/^users\.csv:\d+: email is 272 characters long; the most allowed is 254$/),
+      expect.stringMatching(/^users\.csv:12: sourcedId is 256 characters long; the most allowed is 255$/),
+      expect.stringMatching(/^classes\.csv:\d+: title is 201 characters long; the most allowed is 200$/),
+    ]));
+    expect(await pupilsOf(school.id)).toHaveLength(0);
+  });
+
+  it('admission dates come from the enrolments, so the first import is not a school full of new admissions', async () => {
+    const school = await makeSchool(database.db, { name: 'Admissions Primary' });
+    const importer = createImportService(database.db);
+    await importer.importFromPath(school.id, actor, fixtureDir, false);
+    const office: TestStaff = await makeStaff(database.db, school.id, ['office']);
+    const officeActor: Actor = { staffId: office.id, schoolId: school.id, schoolName: 'Admissions Primary', schoolUrn: '100000', name: 'Olive Office',
+      email: office.email, roles: ['office'], via: 'session', sessionHash: null, twoFactor: 'not-required' };
+    const requests = createConsentRequestService(database.db, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'http://localhost' }));
+    const admitted = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').distinct().execute());
+    expect(admitted).toEqual([{ admission_date: '2025-09-01' }]);
+    await expect(requests.start(officeActor, { scope: 'new-admissions', admittedSince: '2025-10-01' })).rejects.toThrow('No pupils on roll match that choice');
+
+    // A later export adds a pupil without a start date: first seen today, so a new admission.
+    const files = fixtureFiles();
+    files.set('users.csv', `${files.get('users.csv')!}stu-050,active,2026-01-05T07:30:00.000Z,true,org-hazelwood,student,stu-050,,Nia,Jones,,A100000000050,,,,car-001,03,,,Otter\r\n`);
+    const later = await importer.importFromPath(school.id, actor, writePackage(files), false);
+    expect(later).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 1 } } } });
+    const started = await requests.start(officeActor, { scope: 'new-admissions', admittedSince: '2025-10-01' });
+    expect(started.pupils).toBe(1);
+  });
+
+  it('on a first import, a pupil with no start date in the export has no admission date; an invalid one is refused', async () => {
+    const school = await makeSchool(database.db);
+    const files = fixtureFiles();
+    files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-001,student,false,2025-09-01', 'stu-001,student,false,'));
+    await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    const amelia = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow());
+    expect(amelia.admission_date).toBeNull();
+    files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-002,student,false,2025-09-01', 'stu-002,student,false,01/09/2025'));
+    const bad = await createImportService(database.db).importFromPath((await makeSchool(database.db)).id, actor, writePackage(files), false);
+    expect(bad).toEqual({ ok: false, problems: ['enrollments.csv:3: beginDate "01/09/2025" is not a real date in the form YYYY-MM-DD'] });
   });
 });

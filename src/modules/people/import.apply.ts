@@ -3,6 +3,7 @@ import type { PupilTable } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
 import { applyClassTeachers } from './import.class-teachers.ts';
+import { applyStaff } from './import.staff.ts';
 
 export interface Counts { created: number; updated: number; left: number }
 export interface ImportSummary { pupils: Counts; carers: Counts; staff: Counts; classes: Counts }
@@ -11,8 +12,13 @@ export interface ImportOutcome {
   /** The changes a person should look at before confirming. */
   leavers: string[];
   moves: { name: string; from: string | null; to: string | null }[];
+  /** E-mail addresses the MIS would change: never applied by the import, only by the headteacher. */
+  emailChangesHeld: EmailChangeHeld[];
   problems: string[];
 }
+export interface EmailChangeHeld { sourcedId: string; name: string; from: string | null; to: string }
+
+export const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 interface PupilUpdate { id: string; givenName: string; familyName: string; preferredName: string | null; dateOfBirth: string | null; classId: string | null }
 
@@ -26,9 +32,7 @@ async function updatePupils(tx: SchoolTx, batch: PupilUpdate[]): Promise<void> {
 }
 
 const zero = (): Counts => ({ created: 0, updated: 0, left: 0 });
-const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const today = () => new Date().toISOString().slice(0, 10);
-const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
 // Parents and guardians have parental responsibility; other relatives usually do not.
 const hasParentalResponsibility = (relationship: string) => relationship !== 'relative';
 
@@ -38,7 +42,7 @@ const hasParentalResponsibility = (relationship: string) => relationship !== 're
  * caller's transaction, so a refusal or a preview leaves nothing written.
  */
 export async function applyRoster(tx: SchoolTx, schoolId: string, roster: RosterPackage): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { summary: { pupils: zero(), carers: zero(), staff: zero(), classes: zero() }, leavers: [], moves: [], problems: [] };
+  const outcome: ImportOutcome = { summary: { pupils: zero(), carers: zero(), staff: zero(), classes: zero() }, leavers: [], moves: [], emailChangesHeld: [], problems: [] };
   const bulk = roster.mode === 'bulk';
   const live = (u: RosterUser) => !u.toBeDeleted;
 
@@ -81,10 +85,14 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
     outcome.summary.classes.left += gone.length;
   }
 
-  // A pupil's class is their first live student enrolment.
+  // A pupil's class is their first live student enrolment; the earliest start of one is when they joined.
   const classOfPupil = new Map<string, string>();
+  const joinedOn = new Map<string, string>();
   for (const e of roster.enrollments) {
-    if (e.toBeDeleted || e.role !== 'student' || classOfPupil.has(e.userSourcedId)) continue;
+    if (e.toBeDeleted || e.role !== 'student') continue;
+    const earlier = joinedOn.get(e.userSourcedId);
+    if (e.beginDate && (!earlier || e.beginDate < earlier)) joinedOn.set(e.userSourcedId, e.beginDate);
+    if (classOfPupil.has(e.userSourcedId)) continue;
     const id = classIds.get(e.classSourcedId);
     if (id) classOfPupil.set(e.userSourcedId, id);
   }
@@ -95,6 +103,9 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   const existingPupils = await tx.selectFrom('pupils').select(['id', 'sourced_id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'class_id', 'on_roll']).execute();
   const pupilBySourced = new Map(existingPupils.filter((p) => p.sourced_id).map((p) => [p.sourced_id!, p]));
   const pupilIds = new Map<string, string>();
+  // The first import brings the whole school, not new admissions: without a start date from the
+  // export, their admission date is unknown. Pupils first seen by a later import joined about now.
+  const firstImport = !existingPupils.some((p) => p.sourced_id);
   const newPupils: { sourced: string; values: Insertable<PupilTable> }[] = [];
   // Changes are gathered and written in batches: each September every pupil moves class.
   const leaverIds = new Set<string>();
@@ -115,7 +126,8 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
     const classId = classOfPupil.get(u.sourcedId) ?? (hasEnrollments && bulk ? null : existing?.class_id ?? null);
     if (!existing) {
       newPupils.push({ sourced: u.sourcedId, values: { school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName,
-        preferred_name: u.preferredName, date_of_birth: dateOfBirth, class_id: classId, admission_date: today() } });
+        preferred_name: u.preferredName, date_of_birth: dateOfBirth, class_id: classId,
+        admission_date: joinedOn.get(u.sourcedId) ?? (firstImport ? null : today()) } });
       continue;
     }
     pupilIds.set(u.sourcedId, existing.id);
@@ -223,63 +235,4 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   await applyStaff(tx, schoolId, roster, outcome);
   await applyClassTeachers(tx, schoolId, roster, classIds);
   return outcome;
-}
-
-/** Someone who has left can no longer sign in, and is signed out of every device now. */
-async function deactivateStaff(tx: SchoolTx, staffId: string): Promise<void> {
-  await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', staffId).execute();
-  await tx.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
-  await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).execute();
-}
-
-async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage, outcome: ImportOutcome): Promise<void> {
-  const staffIn = roster.users.filter((u) => u.kind === 'staff');
-  const existing = await tx.selectFrom('staff as s').select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
-    .select(sql<string[]>`coalesce((SELECT array_agg(r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`.as('roles')).execute();
-  const bySourced = new Map(existing.filter((s) => s.sourced_id).map((s) => [s.sourced_id!, s]));
-  const byEmail = new Map(existing.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s]));
-  const emailsInFile = new Map<string, number>();
-  for (const u of staffIn) {
-    if (!u.email || u.toBeDeleted) continue;
-    const key = u.email.toLowerCase();
-    const earlier = emailsInFile.get(key);
-    if (earlier !== undefined) outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} is also used on line ${earlier}`);
-    else emailsInFile.set(key, u.line);
-  }
-  for (const u of staffIn) {
-    // Someone added in the app (the headteacher at set-up) is matched by e-mail, not duplicated.
-    const match = bySourced.get(u.sourcedId) ?? (u.email ? byEmail.get(u.email.toLowerCase()) : undefined);
-    if (u.toBeDeleted) {
-      if (match?.active && !match.roles.includes('headteacher')) {
-        await deactivateStaff(tx, match.id);
-        outcome.summary.staff.left++;
-      }
-      continue;
-    }
-    if (match && match.sourced_id && match.sourced_id !== u.sourcedId) {
-      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${match.given_name} ${match.family_name})`);
-      continue;
-    }
-    if (!match) {
-      const row = await tx.insertInto('staff').values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email })
-        .returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('staff_roles').values({ school_id: schoolId, staff_id: row.id, role: staffRoleFor[u.oneRosterRole] ?? 'support-staff' }).execute();
-      outcome.summary.staff.created++;
-      continue;
-    }
-    if (match.sourced_id !== u.sourcedId || match.given_name !== u.givenName || match.family_name !== u.familyName || match.email !== u.email || !match.active) {
-      await tx.updateTable('staff').set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email ?? match.email, active: true, updated_at: new Date() })
-        .where('id', '=', match.id).execute();
-      outcome.summary.staff.updated++;
-    }
-  }
-  if (roster.mode === 'bulk') {
-    const present = new Set(staffIn.map((u) => u.sourcedId));
-    for (const s of existing) {
-      if (s.sourced_id && s.active && !present.has(s.sourced_id) && !s.roles.includes('headteacher')) {
-        await deactivateStaff(tx, s.id);
-        outcome.summary.staff.left++;
-      }
-    }
-  }
 }

@@ -105,3 +105,31 @@ export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, class
   await tx.deleteFrom('class_teachers').where('class_id', '=', classId).execute();
   if (staffIds.length) await tx.insertInto('class_teachers').values(staffIds.map((staffId) => ({ school_id: schoolId, class_id: classId, staff_id: staffId }))).execute();
 }
+
+/** Who hears of every change of roles: the headteachers and designated safeguarding leads. */
+export async function headsAndDsls(tx: SchoolTx): Promise<string[]> {
+  const rows = await tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select('s.email')
+    .where('r.role', 'in', ['headteacher', 'dsl']).where('s.active', '=', true).where('s.email', 'is not', null).distinct().execute();
+  return rows.map((r) => r.email!);
+}
+
+/** E-mail address changes from the MIS that wait for the headteacher (the import never applies them). */
+export function heldEmailChanges(tx: SchoolTx, staffId: string) {
+  return tx.selectFrom('staff_email_changes_held').select(['id', 'from_email', 'to_email', 'held_at'])
+    .where('staff_id', '=', staffId).where('applied_at', 'is', null).orderBy('held_at').execute();
+}
+
+export function findHeldEmailChange(tx: SchoolTx, staffId: string, changeId: string) {
+  return tx.selectFrom('staff_email_changes_held').select(['id', 'sourced_id', 'from_email', 'to_email'])
+    .where('id', '=', changeId).where('staff_id', '=', staffId).where('applied_at', 'is', null).executeTakeFirst();
+}
+
+export function staffWithEmail(tx: SchoolTx, email: string, otherThan: string) {
+  return tx.selectFrom('staff').select(['id', 'given_name', 'family_name'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).where('id', '!=', otherThan).executeTakeFirst();
+}
+
+export async function applyHeldEmailChange(tx: SchoolTx, change: { id: string; staffId: string; email: string; appliedBy: string }): Promise<void> {
+  await tx.updateTable('staff').set({ email: change.email, updated_at: new Date() }).where('id', '=', change.staffId).execute();
+  await tx.updateTable('staff_email_changes_held').set({ applied_at: new Date(), applied_by: change.appliedBy }).where('id', '=', change.id).execute();
+}

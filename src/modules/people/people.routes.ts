@@ -9,6 +9,7 @@ import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import { splitName } from '../school/school.service.ts';
 import { pupilDisplayName as displayName } from './names.ts';
+import { RoleChangeRefused } from './role-change.ts';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const RolesBody = Type.Object({
@@ -82,15 +83,16 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
       setFlash(reply, `${staff.given_name} ${staff.family_name} has been e-mailed a link to choose a password`);
       return reply.redirect(`/staff/${staff.id}`, 303);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, 400);
+      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
+      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, error.statusCode);
     }
   });
 
   const staffPage = async (actorId: Parameters<typeof actorOf>[0], id: string) => {
-    const { member, colleagues } = await services.people.staffMember(actorOf(actorId), id);
+    const { member, colleagues, emailChangesHeld } = await services.people.staffMember(actorOf(actorId), id);
     return {
       title: `${member.given_name} ${member.family_name}`, member, backLink: '/staff', canManage: may(actorOf(actorId), 'staff:manage'),
+      emailChangesHeld, canConfirmEmail: may(actorOf(actorId), 'staff:confirm-email'),
       roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: member.roles.includes(r) })),
       managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: `${c.given_name} ${c.family_name}`, selected: c.id === member.line_manager_id }))],
     };
@@ -108,12 +110,25 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     try {
       await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
+      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
       const page = await staffPage(request, id);
       page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
-      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, 400);
+      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, error.statusCode);
     }
     setFlash(reply, 'Roles and line manager saved');
     return reply.redirect(`/staff/${id}`, 303);
+  });
+
+  const ChangeParams = Type.Object({ id: Type.String({ maxLength: 64 }), changeId: Type.String({ maxLength: 64 }) });
+  app.post('/staff/:id/email-changes/:changeId', { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams } }, async (request, reply) => {
+    const { id, changeId } = request.params as Static<typeof ChangeParams>;
+    try {
+      const email = await services.people.applyHeldEmailChange(actorOf(request), id, changeId);
+      setFlash(reply, `E-mail address changed to ${email}`);
+      return reply.redirect(`/staff/${id}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(request, id)), ...formErrors(error.problems) }, 400);
+    }
   });
 }

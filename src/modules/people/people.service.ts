@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
-import { isRole } from '../../platform/auth/permissions.ts';
+import { isRole, type Role } from '../../platform/auth/permissions.ts';
+import { roleChangeRefusal } from '../../platform/auth/role-grants.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import * as repo from './people.repository.ts';
+import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
-export function createPeopleService(db: Kysely<DB>) {
+export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
   const inSchool = <T>(actor: Actor, work: (tx: Parameters<Parameters<typeof withSchool>[2]>[0]) => Promise<T>) => withSchool(db, actor.schoolId, work);
 
   return {
@@ -62,8 +65,37 @@ export function createPeopleService(db: Kysely<DB>) {
       return inSchool(actor, async (tx) => {
         const member = await repo.findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
-        return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId) };
+        return { member, colleagues: (await repo.listStaff(tx)).filter((s) => s.id !== staffId), emailChangesHeld: await repo.heldEmailChanges(tx, staffId) };
       });
+    },
+
+    /**
+     * The headteacher applies an e-mail address change the MIS import held back (the import never
+     * changes one: the new address would receive the password resets). The old address is told.
+     */
+    async applyHeldEmailChange(actor: Actor, staffId: string, changeId: string) {
+      requireAccess(actor, 'staff:confirm-email');
+      if (!isUuid(staffId) || !isUuid(changeId)) throw new NotFound();
+      const to = await inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        const change = await repo.findHeldEmailChange(tx, staffId, changeId);
+        if (!member || !member.active || !change) throw new NotFound('This e-mail address change was already applied, or a later import replaced it');
+        if ((member.email ?? '').toLowerCase() !== (change.from_email ?? '').toLowerCase()) {
+          throw new ValidationError([{ field: 'emailChange', message: 'The e-mail address has changed since the import. Import again to see what the MIS says now' }]);
+        }
+        const clash = await repo.staffWithEmail(tx, change.to_email, staffId);
+        if (clash) throw new ValidationError([{ field: 'emailChange', message: `${clash.given_name} ${clash.family_name} already has the e-mail address ${change.to_email}` }]);
+        await repo.applyHeldEmailChange(tx, { id: change.id, staffId, email: change.to_email, appliedBy: actor.staffId });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'staff.email-changed', subjectType: 'staff', subjectId: staffId,
+          detail: { from: change.from_email, to: change.to_email, source: 'import', sourcedId: change.sourced_id, heldChangeId: change.id } });
+        if (change.from_email) {
+          await enqueueMail(tx, actor.schoolId, { to: change.from_email, subject: `Your eSafety Office e-mail address at ${actor.schoolName} changed`,
+            text: `The headteacher changed the e-mail address of your eSafety Office account at ${actor.schoolName}, as the school's records now give it. You will sign in with the new address.\n\nIf you did not expect this, tell the school straight away.` });
+        }
+        return change.to_email;
+      });
+      mail.onMail?.();
+      return to;
     },
 
     /** Who teaches a class, so that concerns about its pupils reach them (INC-3); the import sets it too. */
@@ -81,7 +113,11 @@ export function createPeopleService(db: Kysely<DB>) {
       });
     },
 
-    /** The headteacher or office sets a person's roles and line manager (PPL-3). */
+    /**
+     * The headteacher or office sets a person's roles and line manager (PPL-3). Nobody changes their
+     * own roles, and only a headteacher gives or removes the leading and safeguarding roles
+     * (role-grants.ts); every change of roles is audited and e-mailed to the head and the DSLs.
+     */
     async updateStaffRoles(actor: Actor, staffId: string, input: { roles: string[]; lineManagerId: string | null }) {
       requireAccess(actor, 'staff:manage');
       if (!isUuid(staffId)) throw new NotFound();
@@ -92,14 +128,12 @@ export function createPeopleService(db: Kysely<DB>) {
       const managerId = input.lineManagerId || null;
       if (managerId !== null && (!isUuid(managerId) || managerId === staffId)) problems.push({ field: 'lineManager', message: 'Choose a line manager from the list, other than the person themselves' });
       if (problems.length) throw new ValidationError(problems);
-      await inSchool(actor, async (tx) => {
+      const rolesChanged = await inSchool(actor, async (tx) => {
         const member = await repo.findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
-        // Only a headteacher may give or take away the headteacher role: the office cannot promote itself.
-        const touchesHead = member.roles.includes('headteacher') !== roles.includes('headteacher');
-        if (touchesHead && !actor.roles.includes('headteacher')) {
-          throw new ValidationError([{ field: 'roles', message: 'Only a headteacher can give or remove the headteacher role' }]);
-        }
+        const before = member.roles as Role[];
+        const refusal = roleChangeRefusal(actor.roles, staffId === actor.staffId ? 'own' : 'other', before, roles as Role[]);
+        if (refusal) throw new RoleChangeRefused(refusal);
         if (member.roles.includes('headteacher') && !roles.includes('headteacher')) {
           const heads = (await repo.listStaff(tx)).filter((s) => s.roles.includes('headteacher'));
           if (heads.length <= 1) throw new ValidationError([{ field: 'roles', message: 'The school must keep at least one headteacher' }]);
@@ -111,13 +145,19 @@ export function createPeopleService(db: Kysely<DB>) {
             throw new ValidationError([{ field: 'lineManager', message: `${manager.given_name} ${manager.family_name} is already managed, directly or not, by this person` }]);
           }
         }
+        const changed = before.length !== roles.length || roles.some((r) => !member.roles.includes(r));
+        // Those told are the head and DSLs before the change, so a DSL who loses the role hears of it.
+        const recipients = changed ? await repo.headsAndDsls(tx) : [];
         await repo.replaceRoles(tx, actor.schoolId, staffId, roles);
         await repo.setLineManager(tx, staffId, managerId);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'staff.roles-changed', subjectType: 'staff', subjectId: staffId,
           detail: { before: member.roles, after: roles, lineManagerBefore: member.line_manager_id, lineManagerAfter: managerId },
         });
+        if (changed) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, mail.baseUrl, staffId, recipients);
+        return changed;
       });
+      if (rolesChanged) mail.onMail?.();
     },
   };
 }

@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { isRole } from '../../platform/auth/permissions.ts';
+import { headteacherGrantedRoles, invitationRefusal } from '../../platform/auth/role-grants.ts';
 import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withSchool } from '../../platform/db/school-scope.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addStaff } from '../school/school.service.ts';
+import { headsAndDsls } from './people.repository.ts';
+import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 const invitationDays = 7;
 
@@ -19,11 +22,15 @@ export function createStaffInvitations(db: Kysely<DB>, config: Config, onMail: (
   return {
     async invite(actor: Actor, input: { givenName: string; familyName: string; email: string; roles: string[] }) {
       requireAccess(actor, 'staff:manage');
-      if (input.roles.includes('headteacher') && !actor.roles.includes('headteacher')) {
-        throw new ValidationError([{ field: 'roles', message: 'Only a headteacher can give the headteacher role' }]);
-      }
+      // Unknown roles are named by addStaff's own checks; here only who may give which role.
+      const refusal = invitationRefusal(actor.roles, input.roles.filter(isRole));
+      if (refusal) throw new RoleChangeRefused(refusal);
       const staff = await withSchool(db, actor.schoolId, async (tx) => {
+        // A new leader or DSL changes who sees safeguarding records: the head and DSLs (before the change) hear of it.
+        const privileged = input.roles.some((r) => isRole(r) && headteacherGrantedRoles.includes(r));
+        const recipients = privileged ? await headsAndDsls(tx) : [];
         const created = await addStaff(tx, actor.schoolId, auditActor(actor), { ...input, password: null });
+        if (privileged) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, config.baseUrl, created.id, recipients);
         const token = newToken();
         await tx.insertInto('password_resets').values({ token_hash: tokenHash(token), school_id: actor.schoolId, staff_id: created.id,
           expires_at: new Date(Date.now() + invitationDays * 86400_000) }).execute();

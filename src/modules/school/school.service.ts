@@ -8,6 +8,7 @@ import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../pl
 import { defaultSettings } from '../settings/settings.defaults.ts';
 import { saveSettings } from '../settings/settings.service.ts';
 import { academicYearFor, academicYearStarting } from './school-calendar.ts';
+import { fieldLimits } from '../people/field-limits.ts';
 
 export interface NewSchool {
   name: string;
@@ -35,7 +36,11 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function staffProblems(input: NewStaff): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!input.givenName.trim() || !input.familyName.trim()) problems.push({ field: 'name', message: 'Enter the person’s full name' });
-  if (!emailPattern.test(input.email.trim())) problems.push({ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' });
+  else if (input.givenName.trim().length > fieldLimits.name || input.familyName.trim().length > fieldLimits.name) {
+    problems.push({ field: 'name', message: `The name is too long: the first names and the family name must each be ${fieldLimits.name} characters or fewer` });
+  }
+  if (input.email.trim().length > fieldLimits.email) problems.push({ field: 'email', message: `The e-mail address must be ${fieldLimits.email} characters or fewer` });
+  else if (!emailPattern.test(input.email.trim())) problems.push({ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' });
   if (input.roles.length === 0) problems.push({ field: 'roles', message: 'Choose at least one role' });
   for (const role of input.roles) if (!isRole(role)) problems.push({ field: 'roles', message: `"${role}" is not a role` });
   if (input.password !== null) {

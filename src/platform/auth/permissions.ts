@@ -48,6 +48,8 @@ export const permissions = {
   'carer:read': [...leaders, 'dsl', 'office', 'teacher'],
   'staff:read': [...leaders, 'dsl', 'office'],
   'staff:manage': ['headteacher', 'office'],
+  // A new e-mail address receives the password resets: only the headteacher applies one from the MIS.
+  'staff:confirm-email': ['headteacher'],
   'import:run': ['headteacher', 'office'],
   'audit:read': ['headteacher'],
   'mail:read': ['headteacher'],

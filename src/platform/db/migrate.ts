@@ -5,6 +5,7 @@ import * as consent from './migrations/20261123T1000_consent.ts';
 import * as concerns from './migrations/20261123T1100_concerns.ts';
 import * as policies from './migrations/20261123T1200_policies.ts';
 import * as photos from './migrations/20261123T1300_photos.ts';
+import * as trustPeople from './migrations/20261201T0900_trust_people.ts';
 import * as trustPlatform from './migrations/20261201T0910_trust_platform.ts';
 import * as trustPhotos from './migrations/20261201T0920_trust_photos.ts';
 import * as trustSettings from './migrations/20261201T0930_trust_settings.ts';
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1100_concerns': concerns,
   '20261123T1200_policies': policies,
   '20261123T1300_photos': photos,
+  '20261201T0900_trust_people': trustPeople,
   '20261201T0910_trust_platform': trustPlatform,
   '20261201T0920_trust_photos': trustPhotos,
   '20261201T0930_trust_settings': trustSettings,

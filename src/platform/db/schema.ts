@@ -5,6 +5,7 @@ import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, C
 import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable,
   PhotoPublicationDecisionTable, PhotoPublicationTakedownTable, PhotoPublicationPupilTable } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
+import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type { PolicyTable, PolicyLinkTable, PolicyVersionTable, PolicySignatureTable, PolicyAcknowledgementTable, PolicyReviewReminderTable } from './schema/policies.ts';
 
 export type * from './schema/foundation.ts';
@@ -13,6 +14,7 @@ export type * from './schema/consent.ts';
 export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
+export type * from './schema/trust-people.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -36,6 +38,7 @@ export interface DB {
   api_tokens: ApiTokenTable;
   password_resets: PasswordResetTable;
   pending_imports: PendingImportTable;
+  staff_email_changes_held: StaffEmailChangeHeldTable;
   sign_in_attempts: SignInAttemptTable;
   sign_in_counters: SignInCounterTable;
   class_teachers: ClassTeacherTable;

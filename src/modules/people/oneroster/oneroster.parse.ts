@@ -43,6 +43,8 @@ export interface RosterEnrollment {
   classSourcedId: string;
   userSourcedId: string;
   role: string;
+  /** When the person joined the class (YYYY-MM-DD), if the export says. */
+  beginDate: string | null;
   toBeDeleted: boolean;
   line: number;
 }

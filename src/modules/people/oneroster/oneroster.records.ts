@@ -2,6 +2,7 @@
 import { cell, firstCell, readCsvTable, type CsvRow, type CsvTable, type Problem } from './oneroster.csv.ts';
 import type { RosterClass, RosterEnrollment, RosterRole, RosterUser } from './oneroster.parse.ts';
 import { yearGroupFromGrades } from './oneroster.years.ts';
+import { fieldLimits } from '../field-limits.ts';
 
 type Content = Uint8Array | string | null;
 
@@ -21,6 +22,17 @@ function requiredCells(table: CsvTable, row: CsvRow, columns: readonly string[],
     if (value === '') problems.push({ file: table.file, line: row.line, message: `${columns[index]} is missing` });
   });
   return values.includes('') ? null : values;
+}
+
+/** Reports each value longer than the app keeps (fieldLimits); returns false if any is. */
+function withinLimits(table: CsvTable, row: CsvRow, values: [column: string, value: string | null, limit: number][], problems: Problem[]): boolean {
+  let ok = true;
+  for (const [column, value, limit] of values) {
+    if (value === null || value.length <= limit) continue;
+    problems.push({ file: table.file, line: row.line, message: `${column} is ${value.length} characters long; the most allowed is ${limit}` });
+    ok = false;
+  }
+  return ok;
 }
 
 /** `status` is active, tobedeleted or blank; the last two mean the record is current. */
@@ -78,16 +90,19 @@ export function readUsers(content: Content, problems: Problem[]): { list: Roster
     const role = cell(table, row, 'role').toLowerCase();
     const kind = roleKinds.get(role);
     if (role !== '' && !kind) problems.push({ file: table.file, line: row.line, message: `unknown role "${cell(table, row, 'role')}" (expected ${roleList})` });
-    if (!values || !kind || !unique) continue;
+    const preferredName = firstCell(table, row, preferredNameColumns) || null;
+    const email = cell(table, row, 'email') || null;
+    const phone = firstCell(table, row, ['phone', 'sms']) || null;
+    const agentSourcedIds = [...new Set(cell(table, row, 'agentSourcedIds').split(',').map((id) => id.trim()).filter(Boolean))];
+    const bounded = withinLimits(table, row, [
+      ['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId], ['givenName', cell(table, row, 'givenName'), fieldLimits.name],
+      ['familyName', cell(table, row, 'familyName'), fieldLimits.name], ['preferred name', preferredName, fieldLimits.name],
+      ['email', email, fieldLimits.email], ['phone', phone, fieldLimits.phone],
+      ...agentSourcedIds.map((id) => ['an id in agentSourcedIds', id, fieldLimits.sourcedId] as [string, string, number]),
+    ], problems);
+    if (!values || !kind || !unique || !bounded) continue;
     const [sourcedId, , givenName, familyName] = values;
-    list.push({
-      sourcedId, kind, oneRosterRole: role, givenName, familyName,
-      preferredName: firstCell(table, row, preferredNameColumns) || null,
-      email: cell(table, row, 'email') || null,
-      phone: firstCell(table, row, ['phone', 'sms']) || null,
-      agentSourcedIds: [...new Set(cell(table, row, 'agentSourcedIds').split(',').map((id) => id.trim()).filter(Boolean))],
-      toBeDeleted: deleted, line: row.line,
-    });
+    list.push({ sourcedId, kind, oneRosterRole: role, givenName, familyName, preferredName, email, phone, agentSourcedIds, toBeDeleted: deleted, line: row.line });
   }
   return { list, ids: new Set(ids.keys()) };
 }
@@ -129,7 +144,9 @@ export function readClasses(content: Content, problems: Problem[]): { list: Rost
     const unique = noteId(table, row, ids, problems);
     const values = requiredCells(table, row, ['sourcedId', 'title'], problems);
     const deleted = toBeDeleted(table, row, problems);
-    if (!values || !unique) continue;
+    const bounded = withinLimits(table, row, [['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
+      ['title', cell(table, row, 'title'), fieldLimits.classTitle]], problems);
+    if (!values || !unique || !bounded) continue;
     const [sourcedId, title] = values;
     list.push({ sourcedId, title, yearGroup: yearGroupFromGrades(cell(table, row, 'grades')), toBeDeleted: deleted, line: row.line });
   }
@@ -152,11 +169,17 @@ export function readEnrollments(
     const classId = cell(table, row, 'classSourcedId');
     const userId = cell(table, row, 'userSourcedId');
     const problem = (message: string) => problems.push({ file: 'enrollments.csv', line: row.line, message });
-    if (classId && knownClasses && !knownClasses.has(classId)) problem(`class "${classId}" does not exist`);
-    if (userId && knownUsers && !knownUsers.has(userId)) problem(`user "${userId}" does not exist`);
-    if (!values || !unique) continue;
+    const bounded = withinLimits(table, row, [['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
+      ['classSourcedId', classId, fieldLimits.sourcedId], ['userSourcedId', userId, fieldLimits.sourcedId]], problems);
+    if (bounded && classId && knownClasses && !knownClasses.has(classId)) problem(`class "${classId}" does not exist`);
+    if (bounded && userId && knownUsers && !knownUsers.has(userId)) problem(`user "${userId}" does not exist`);
+    // The day the pupil joined the class: a pupil's earliest is their admission date (not the import's day).
+    const beginText = cell(table, row, 'beginDate');
+    const beginDate = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(beginText) && isIsoDate(beginText.slice(0, 10)) ? beginText.slice(0, 10) : null;
+    if (beginText !== '' && beginDate === null) problem(`beginDate "${beginText.slice(0, 40)}" is not a real date in the form YYYY-MM-DD`);
+    if (!values || !unique || !bounded) continue;
     const [sourcedId, classSourcedId, userSourcedId, role] = values;
-    list.push({ sourcedId, classSourcedId, userSourcedId, role: role.toLowerCase(), toBeDeleted: deleted, line: row.line });
+    list.push({ sourcedId, classSourcedId, userSourcedId, role: role.toLowerCase(), beginDate, toBeDeleted: deleted, line: row.line });
   }
   return list;
 }
@@ -180,6 +203,7 @@ export function readDemographics(content: Content, knownUsers: ReadonlySet<strin
     const unique = noteId(table, row, ids, problems);
     const values = requiredCells(table, row, ['sourcedId'], problems);
     toBeDeleted(table, row, problems);
+    if (!withinLimits(table, row, [['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId]], problems)) continue;
     const birthDate = cell(table, row, 'birthDate');
     const problem = (message: string) => problems.push({ file: 'demographics.csv', line: row.line, message });
     if (values && knownUsers && !knownUsers.has(values[0])) problem(`user "${values[0]}" does not exist`);
