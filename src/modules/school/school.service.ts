@@ -4,10 +4,10 @@ import { hashPassword, newToken, passwordProblem, tokenHash } from '../../platfo
 import { countSchools as countAllSchools, findSchoolByUrn as schoolWithUrn, insertSchool, withSchool, type SchoolDatabase, type SchoolSummary } from '../../platform/db/school-database.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
+import * as repo from './school.repository.ts';
 import { defaultSettings } from '../settings/settings.defaults.ts';
 import { saveSettings } from '../settings/settings.service.ts';
 import { academicYearFor, academicYearStarting } from './school-calendar.ts';
-import * as repo from './school.repository.ts';
 
 export interface NewSchool {
   name: string;
