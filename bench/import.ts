@@ -151,7 +151,7 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
       date_of_birth: roster.birthDates.get(u.sourcedId) ?? null, class_id: null, admission_date: today,
     }));
     let schools = 0;
-    const freshSchool = async () => (await createSchool(db, { name: `Benchmark Primary ${++schools}`, urn: String(700000 + schools) }, actor)).id;
+    const freshSchool = async () => (await createSchool(database.schools, { name: `Benchmark Primary ${++schools}`, urn: String(700000 + schools) }, actor)).id;
     let rowsWritten: Record<string, number> = {};
 
     const runSubject = async () => {

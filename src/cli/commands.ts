@@ -24,13 +24,13 @@ const required = (value: string | undefined, flag: string): string => {
 };
 
 export async function schoolAdd(database: Database, io: Output, args: { name?: string; urn?: string }): Promise<number> {
-  const school = await createSchool(database.db, { name: required(args.name, '--name'), urn: required(args.urn, '--urn') }, cliActor());
+  const school = await createSchool(database.schools, { name: required(args.name, '--name'), urn: required(args.urn, '--urn') }, cliActor());
   io.out(`Created ${school.name} (URN ${school.urn}).`);
   return 0;
 }
 
 export async function userAdd(database: Database, io: Output, args: { school?: string; email?: string; name?: string; role?: string[] }, env: Record<string, string | undefined>): Promise<number> {
-  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
   const email = required(args.email, '--email');
   const { givenName, familyName } = splitName(required(args.name, '--name'));
   const roles = args.role ?? [];
@@ -42,7 +42,7 @@ export async function userAdd(database: Database, io: Output, args: { school?: s
 }
 
 export async function tokenAdd(database: Database, io: Output, args: { school?: string; email?: string }): Promise<number> {
-  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
   const token = await withSchool(database.db, school.id, (tx) => addApiToken(tx, school.id, cliActor(), required(args.email, '--email')));
   io.out(token);
   io.err('This token is shown once. It acts with that person’s roles; keep it secret.');
@@ -50,7 +50,7 @@ export async function tokenAdd(database: Database, io: Output, args: { school?: 
 }
 
 export async function importOneRoster(database: Database, io: Output, path: string | undefined, args: { school?: string; 'dry-run'?: boolean; json?: boolean }): Promise<number> {
-  const school = await findSchoolByUrn(database.db, required(args.school, '--school'));
+  const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
   const result = await createImportService(database.db).importFromPath(school.id, cliActor(), required(path, 'PATH'), args['dry-run'] === true);
   if (!result.ok) {
     for (const problem of result.problems) io.err(problem);

@@ -52,7 +52,7 @@ export async function loadDemo(database: Database, io: Output): Promise<number> 
   const existing = await database.db.selectFrom('schools').select('id').where('urn', '=', demoSchool.urn).executeTakeFirst();
   if (!existing) {
     const actor = { id: null, label: 'Demo loader' };
-    const school = await createSchool(database.db, demoSchool, actor);
+    const school = await createSchool(database.schools, demoSchool, actor);
     const roster = parseRosterFiles(generateRosterPackage({ pupils: 140, classes: 7, seed: 2026 }));
     if (!roster.ok) throw new Error(`The demo data is invalid: ${roster.problems.join('; ')}`);
     await withSchool(database.db, school.id, async (tx) => {

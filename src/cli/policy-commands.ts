@@ -8,7 +8,7 @@ import { cliActor, UsageError, type Output } from './commands.ts';
 export async function policyImport(database: Database, io: Output, path: string | undefined, args: { school?: string; json?: boolean }): Promise<number> {
   if (!args.school?.trim()) throw new UsageError('--school is required');
   if (!path?.trim()) throw new UsageError('PATH is required');
-  const school = await findSchoolByUrn(database.db, args.school);
+  const school = await findSchoolByUrn(database.schools, args.school);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

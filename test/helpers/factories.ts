@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../src/platform/auth/permissions.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
+import { schoolDatabase } from '../../src/platform/db/school-database.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { addStaff, createSchool } from '../../src/modules/school/school.service.ts';
 import { newTotpSecret } from '../../src/platform/auth/two-factor.ts';
@@ -10,9 +11,10 @@ export const testPassword = 'correct horse battery staple';
 const testActor = { id: null, label: 'test' };
 let counter = 0;
 
+/** Tests hold the test database's Kysely; the school module is given the school-scoped handle over it, as in the app. */
 export async function makeSchool(db: Kysely<DB>, overrides: { name?: string; urn?: string } = {}) {
   counter++;
-  return createSchool(db, { name: overrides.name ?? `Test Primary ${counter}`, urn: overrides.urn ?? String(100000 + Math.floor(Math.random() * 800000)) }, testActor);
+  return createSchool(schoolDatabase(db), { name: overrides.name ?? `Test Primary ${counter}`, urn: overrides.urn ?? String(100000 + Math.floor(Math.random() * 800000)) }, testActor);
 }
 
 export interface TestStaff { id: string; email: string; password: string; totpSecret: string | null; roles: Role[] }

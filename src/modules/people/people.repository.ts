@@ -31,6 +31,25 @@ export function listPupils(tx: SchoolTx, status: PupilStatus) {
   return query.execute();
 }
 
+/** For the home page: how many pupils are on roll. */
+export async function countPupilsOnRoll(tx: SchoolTx): Promise<number> {
+  const row = await tx.selectFrom('pupils').select((eb) => eb.fn.countAll<string>().as('n')).where('on_roll', '=', true).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** For the home page: how many classes are active. */
+export async function countActiveClasses(tx: SchoolTx): Promise<number> {
+  const row = await tx.selectFrom('classes').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** For the home page: active staff who sign in with a password but have not set up two-factor authentication. */
+export async function countStaffWithoutTwoFactor(tx: SchoolTx): Promise<number> {
+  const row = await tx.selectFrom('staff').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true)
+    .where('password_hash', 'is not', null).where('totp_enabled_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function findPupil(tx: SchoolTx, id: string) {
   return tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id')
     .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.admission_date',

@@ -26,12 +26,24 @@ export function academicYearFor(date: Date): AcademicYear {
   return academicYearStarting(date.getUTCMonth() >= 8 ? year : year - 1);
 }
 
+export type TermName = AcademicYear['terms'][number]['name'];
+
+/** "Autumn 2026": a term by its name and the calendar year it starts in. */
+export function termLabel(term: { name: TermName; startsOn: string }): string {
+  return `${term.name.charAt(0).toUpperCase()}${term.name.slice(1)} ${term.startsOn.slice(0, 4)}`;
+}
+
+/** The term a day falls in by the default boundaries: only for a school without term dates of its own. */
 export function termName(date: Date): string {
-  const month = date.getUTCMonth();
-  const year = date.getUTCFullYear();
-  if (month >= 8) return `Autumn ${year}`;
-  if (month <= 2) return `Spring ${year}`;
-  return `Summer ${year}`;
+  const day = date.toISOString().slice(0, 10);
+  const term = academicYearFor(date).terms.find((t) => t.startsOn <= day && day <= t.endsOn);
+  if (!term) throw new Error(`The default terms leave out ${day}`);
+  return termLabel(term);
+}
+
+/** The school's own term containing the day when it has one, otherwise the default boundaries'. */
+export function currentTermName(ownTerm: { name: TermName; starts_on: string } | undefined, today: Date): string {
+  return ownTerm ? termLabel({ name: ownTerm.name, startsOn: ownTerm.starts_on }) : termName(today);
 }
 
 export function yearGroupLabel(yearGroup: number | null): string {

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit/audit.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { hashPassword, newToken, passwordProblem, tokenHash } from '../../platform/auth/secrets.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { countSchools as countAllSchools, findSchoolByUrn as schoolWithUrn, insertSchool, withSchool, type SchoolDatabase, type SchoolSummary } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
+import * as repo from './school.repository.ts';
 import { defaultSettings } from '../settings/settings.defaults.ts';
 import { saveSettings } from '../settings/settings.service.ts';
 import { academicYearFor, academicYearStarting } from './school-calendar.ts';
@@ -57,31 +57,25 @@ export function splitName(full: string): { givenName: string; familyName: string
   return { givenName: parts.slice(0, -1).join(' '), familyName: parts.at(-1)! };
 }
 
-export async function findSchoolByUrn(db: Kysely<DB>, urn: string) {
-  const school = await db.selectFrom('schools').selectAll().where('urn', '=', urn.trim()).executeTakeFirst();
+export async function findSchoolByUrn(schools: SchoolDatabase, urn: string): Promise<SchoolSummary> {
+  const school = await schoolWithUrn(schools, urn);
   if (!school) throw new NotFound(`No school has the URN ${urn}`);
   return school;
 }
 
-export async function countSchools(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countSchools(schools: SchoolDatabase): Promise<number> {
+  return countAllSchools(schools);
 }
 
 /** Creates the school with this and next academic year and the policy settings' defaults. */
-export async function createSchool(db: Kysely<DB>, input: NewSchool, actor: AuditActor, today = new Date()) {
+export async function createSchool(schools: SchoolDatabase, input: NewSchool, actor: AuditActor, today = new Date()): Promise<SchoolSummary> {
   const problems = schoolProblems(input);
   if (problems.length) throw new ValidationError(problems);
-  const existing = await db.selectFrom('schools').select('id').where('urn', '=', input.urn.trim()).executeTakeFirst();
-  if (existing) throw new Conflict('school_exists', `A school with the URN ${input.urn.trim()} already exists`);
-  const school = await db.insertInto('schools').values({ name: input.name.trim(), urn: input.urn.trim() }).returningAll().executeTakeFirstOrThrow();
-  await withSchool(db, school.id, async (tx) => {
+  if (await schoolWithUrn(schools, input.urn)) throw new Conflict('school_exists', `A school with the URN ${input.urn.trim()} already exists`);
+  const school = await insertSchool(schools, { name: input.name.trim(), urn: input.urn.trim() });
+  await withSchool(schools, school.id, async (tx) => {
     const current = academicYearFor(today);
-    for (const year of [current, academicYearStarting(Number(current.startsOn.slice(0, 4)) + 1)]) {
-      const row = await tx.insertInto('academic_years').values({ school_id: school.id, label: year.label, starts_on: year.startsOn, ends_on: year.endsOn })
-        .returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('terms').values(year.terms.map((t) => ({ school_id: school.id, academic_year_id: row.id, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn }))).execute();
-    }
+    for (const year of [current, academicYearStarting(Number(current.startsOn.slice(0, 4)) + 1)]) await repo.insertAcademicYear(tx, school.id, year);
     await recordAudit(tx, school.id, actor, { action: 'school.created', subjectType: 'school', subjectId: school.id, detail: { name: school.name, urn: school.urn } });
     await saveSettings(tx, school.id, actor, defaultSettings);
   });
@@ -92,24 +86,52 @@ export async function addStaff(tx: SchoolTx, schoolId: string, actor: AuditActor
   const problems = staffProblems(input);
   if (problems.length) throw new ValidationError(problems);
   const email = input.email.trim();
-  const clash = await tx.selectFrom('staff').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
-  if (clash) throw new ValidationError([{ field: 'email', message: `Someone at this school already has the e-mail address ${email}` }]);
-  const staff = await tx.insertInto('staff').values({
-    school_id: schoolId, given_name: input.givenName.trim(), family_name: input.familyName.trim(), email,
-    password_hash: input.password === null ? null : await hashPassword(input.password),
-  }).returningAll().executeTakeFirstOrThrow();
+  if (await repo.staffIdWithEmail(tx, email)) throw new ValidationError([{ field: 'email', message: `Someone at this school already has the e-mail address ${email}` }]);
+  const staff = await repo.insertStaff(tx, {
+    schoolId, givenName: input.givenName.trim(), familyName: input.familyName.trim(), email,
+    passwordHash: input.password === null ? null : await hashPassword(input.password),
+  });
   const roles = [...new Set(input.roles)] as Role[];
-  await tx.insertInto('staff_roles').values(roles.map((role) => ({ school_id: schoolId, staff_id: staff.id, role }))).execute();
+  await repo.insertStaffRoles(tx, schoolId, staff.id, roles);
   await recordAudit(tx, schoolId, actor, { action: 'staff.added', subjectType: 'staff', subjectId: staff.id, detail: { roles } });
   return staff;
 }
 
 /** A new API token, returned once; only its hash is kept. */
 export async function addApiToken(tx: SchoolTx, schoolId: string, actor: AuditActor, email: string): Promise<string> {
-  const staff = await tx.selectFrom('staff').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase())).executeTakeFirst();
+  const staff = await repo.staffIdWithEmail(tx, email.trim());
   if (!staff) throw new NotFound(`No member of staff at this school has the e-mail address ${email}`);
   const token = `eso_${newToken()}`;
-  await tx.insertInto('api_tokens').values({ school_id: schoolId, staff_id: staff.id, token_hash: tokenHash(token) }).execute();
+  await repo.insertApiToken(tx, schoolId, staff.id, tokenHash(token));
   await recordAudit(tx, schoolId, actor, { action: 'api-token.created', subjectType: 'staff', subjectId: staff.id });
   return token;
 }
+
+/** The set-up page's form: the school and its first headteacher. */
+export interface FirstSchool {
+  schoolName: string;
+  urn: string;
+  headName: string;
+  email: string;
+  password: string;
+  confirm: string;
+}
+
+/**
+ * The set-up page (before any school exists): the school, then its headteacher who can sign in.
+ * Every problem with the form is reported at once, named by the form's own fields.
+ */
+export async function setUpFirstSchool(schools: SchoolDatabase, input: FirstSchool): Promise<void> {
+  const { givenName, familyName } = splitName(input.headName);
+  const problems: FieldProblem[] = [
+    ...schoolProblems({ name: input.schoolName, urn: input.urn }).map((p) => ({ ...p, field: p.field === 'name' ? 'schoolName' : p.field })),
+    ...staffProblems({ email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password })
+      .map((p) => ({ ...p, field: p.field === 'name' ? 'headName' : p.field })),
+  ];
+  if (!passwordProblem(input.password) && input.password !== input.confirm) problems.push({ field: 'confirm', message: 'Enter the same password twice' });
+  if (problems.length) throw new ValidationError(problems);
+  const actor = { id: null, label: `${givenName} ${familyName} (set-up page)` };
+  const school = await createSchool(schools, { name: input.schoolName, urn: input.urn }, actor);
+  await withSchool(schools, school.id, (tx) => addStaff(tx, school.id, actor, { email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password }));
+}
+

@@ -1,19 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import { Type, type Static } from 'typebox';
-import { auditActor } from '../../platform/auth/actor.ts';
+import { Type } from 'typebox';
 import { roleLabels, roles } from '../../platform/auth/permissions.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
-import { NotFound, ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import { recipientChoices, sections, type Form, type SectionKey } from './settings-editor.forms.ts';
 import { defaultProhibitedWording } from './settings.defaults.ts';
 import type { PolicySettings } from './settings.schema.ts';
-import { currentSettings, saveSettings } from './settings.service.ts';
+import type { SettingsServices } from './services.ts';
 
 const SectionParams = Type.Object({ section: Type.String({ maxLength: 20 }) });
+/** A section's form: its fields are the section's own (a checkbox group posts a list), so they are read by settings-editor.forms.ts. */
+const SectionForm = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const roleItems = (chosen: readonly string[]) => roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) }));
 const label = (key: string) => key.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
@@ -48,33 +47,24 @@ function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
 }
 
 /** POL-6: the headteacher edits the rules the system obeys; each save is a new, audited settings version. */
-export async function settingsEditorRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
+export const settingsEditorRoutes: ModuleRoutes<SettingsServices> = async (app, { services }) => {
   app.get('/settings/edit/:section', { config: { permission: 'settings:edit' }, schema: { hide: true, params: SectionParams } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const key = sectionOf((request.params as Static<typeof SectionParams>).section);
-    const { settings } = await withSchool(db, actor.schoolId, (tx) => currentSettings(tx, actor.schoolId));
+    const key = sectionOf(request.params.section);
+    const settings = await services.settings.forEditing(actorOf(request));
     return render(request, reply, `settings/views/edit-${key}.njk`, view(key, settings));
   });
 
-  app.post('/settings/edit/:section', { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: SectionParams } }, async (request, reply) => {
+  app.post('/settings/edit/:section', { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: SectionParams, body: SectionForm } }, async (request, reply) => {
     const actor = actorOf(request);
-    const key = sectionOf((request.params as Static<typeof SectionParams>).section);
-    const form = (request.body ?? {}) as Form;
-    const problems = await withSchool(db, actor.schoolId, async (tx) => {
-      const { settings } = await currentSettings(tx, actor.schoolId);
-      const { next, problems } = sections[key].apply(settings, form);
-      if (problems.length) return problems;
-      await saveSettings(tx, actor.schoolId, auditActor(actor), next);
-      return [];
-    }).catch((error: unknown) => {
-      if (error instanceof ValidationError) return error.problems;
-      throw error;
+    const key = sectionOf(request.params.section);
+    const form: Form = request.body;
+    return submitForm(async () => {
+      await services.settings.saveSection(actor, key, form);
+      setFlash(reply, `${sections[key].title}: saved as a new version of the settings`);
+      return reply.redirect('/settings', 303);
+    }, async (errors) => {
+      const settings = await services.settings.forEditing(actor);
+      return render(request, reply, `settings/views/edit-${key}.njk`, { ...view(key, settings, form), ...errors }, 400);
     });
-    if (problems.length) {
-      const { settings } = await withSchool(db, actor.schoolId, (tx) => currentSettings(tx, actor.schoolId));
-      return render(request, reply, `settings/views/edit-${key}.njk`, { ...view(key, settings, form), ...formErrors(problems) }, 400);
-    }
-    setFlash(reply, `${sections[key].title}: saved as a new version of the settings`);
-    return reply.redirect('/settings', 303);
   });
-}
+};

@@ -1,15 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import { roleLabels } from '../../platform/auth/permissions.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
-import { render } from '../../platform/http/render.ts';
-import { actorOf } from '../../platform/http/request-context.ts';
-import { currentSettings, saveSettings } from './settings.service.ts';
-import { auditActor } from '../../platform/auth/actor.ts';
+import { Type } from 'typebox';
 import { may } from '../../platform/auth/access.ts';
-import { setFlash } from '../../platform/http/render.ts';
-import { Type, type Static } from 'typebox';
+import { roleLabels } from '../../platform/auth/permissions.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
+import { actorOf } from '../../platform/http/request-context.ts';
+import type { ModuleRoutes } from '../../platform/modules.ts';
+import type { SettingsServices } from './services.ts';
 
 const TwoFactorBody = Type.Object({ requireAll: Type.String({ default: '' }) });
 
@@ -19,16 +14,10 @@ const sectionNames: Record<string, string> = { all: 'everything (the first versi
 const recipientLabel = (r: string) => (r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : roleLabels[r as keyof typeof roleLabels] ?? r);
 
 /** The policy settings every module obeys, their history, and links to edit each part (POL-6). */
-export async function settingsRoutes(app: FastifyInstance, { db }: { db: Kysely<DB> }) {
+export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { services }) => {
   app.get('/settings', { config: { permission: 'settings:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { current, years, history } = await withSchool(db, actor.schoolId, async (tx) => ({
-      current: await currentSettings(tx, actor.schoolId),
-      history: await tx.selectFrom('audit_log').select(['at', 'actor_label', 'detail']).where('action', '=', 'settings.changed')
-        .orderBy('id', 'desc').limit(10).execute(),
-      years: await tx.selectFrom('academic_years as y').innerJoin('terms as t', 't.academic_year_id', 'y.id')
-        .select(['y.label', 't.name', 't.starts_on', 't.ends_on']).orderBy('y.starts_on').orderBy('t.starts_on').execute(),
-    }));
+    const { current, years, history } = await services.settings.overview(actor);
     return render(request, reply, 'settings/views/settings.njk', {
       sections: app.settingsSections,
       title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings, years,
@@ -42,12 +31,9 @@ export async function settingsRoutes(app: FastifyInstance, { db }: { db: Kysely<
   // DfE's cyber security standards ask for multi-factor authentication on accounts that reach personal data.
   app.post('/settings/two-factor', { config: { permission: 'security:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: TwoFactorBody } }, async (request, reply) => {
     const actor = actorOf(request);
-    const requireAll = (request.body as Static<typeof TwoFactorBody>).requireAll === 'yes';
-    await withSchool(db, actor.schoolId, async (tx) => {
-      const { settings } = await currentSettings(tx, actor.schoolId);
-      await saveSettings(tx, actor.schoolId, auditActor(actor), { ...settings, security: { ...settings.security, requireTwoFactorForAllStaff: requireAll } });
-    });
+    const requireAll = request.body.requireAll === 'yes';
+    await services.settings.requireTwoFactorForAll(actor, requireAll);
     setFlash(reply, requireAll ? 'Every member of staff now needs two-factor authentication to sign in' : 'Two-factor authentication is required for headteachers and designated safeguarding leads only');
     return reply.redirect('/settings', 303);
   });
-}
+};

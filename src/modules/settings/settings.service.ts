@@ -1,8 +1,14 @@
 import { Value } from 'typebox/value';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
+import { requireAccess } from '../../platform/auth/access.ts';
+import { auditActor, type Actor as Person } from '../../platform/auth/actor.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
+import { academicYearsWithTerms } from '../school/school.repository.ts';
+import { sections, type Form, type SectionKey } from './settings-editor.forms.ts';
 import { defaultSettings } from './settings.defaults.ts';
+import * as repo from './settings.repository.ts';
 import { PolicySettings } from './settings.schema.ts';
 import { settingsProblems, withDefaults } from './settings.rules.ts';
 
@@ -27,8 +33,7 @@ export function validateSettings(document: unknown): PolicySettings {
 }
 
 export async function currentSettings(tx: SchoolTx, schoolId: string): Promise<SettingsVersion> {
-  const row = await tx.selectFrom('school_settings').select(['version', 'document', 'created_at'])
-    .where('school_id', '=', schoolId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await repo.latestSettings(tx, schoolId);
   if (!row) return { version: 0, settings: defaultSettings, createdAt: new Date(0) };
   // A document stored before a field existed still loads: the field reads its default.
   return { version: row.version, settings: withDefaults(row.document as PolicySettings), createdAt: row.created_at };
@@ -46,12 +51,51 @@ export async function saveSettings(tx: SchoolTx, schoolId: string, actor: Actor,
   const settings = validateSettings(document);
   const previous = await currentSettings(tx, schoolId);
   const version = previous.version + 1;
-  const row = await tx.insertInto('school_settings')
-    .values({ school_id: schoolId, version, document: JSON.stringify(settings), created_by: actor.id })
-    .returning('created_at').executeTakeFirstOrThrow();
+  const row = await repo.insertSettingsVersion(tx, { schoolId, version, document: JSON.stringify(settings), createdBy: actor.id });
   await recordAudit(tx, schoolId, actor, {
     action: 'settings.changed', subjectType: 'settings', subjectId: String(version),
     detail: { version, changed: previous.version === 0 ? ['all'] : changedSections(previous.settings, settings) },
   });
   return { version, settings, createdAt: row.created_at };
+}
+
+/** POL-6 for the settings pages: the current settings and their history, and each change as a new version. */
+export function createSettingsService(schools: SchoolDatabase) {
+  return {
+    /** The settings page: the current version, the last ten changes, the school's years and terms. */
+    async overview(person: Person) {
+      requireAccess(person, 'settings:read');
+      return withSchool(schools, person.schoolId, async (tx) => ({
+        current: await currentSettings(tx, person.schoolId),
+        history: await repo.settingsChanges(tx, 10),
+        years: await academicYearsWithTerms(tx),
+      }));
+    },
+
+    /** DfE's cyber security standards: two-factor authentication for every member of staff, or the leaders only. */
+    async requireTwoFactorForAll(person: Person, requireAll: boolean): Promise<void> {
+      requireAccess(person, 'security:manage');
+      await withSchool(schools, person.schoolId, async (tx) => {
+        const { settings } = await currentSettings(tx, person.schoolId);
+        await saveSettings(tx, person.schoolId, auditActor(person), { ...settings, security: { ...settings.security, requireTwoFactorForAllStaff: requireAll } });
+      });
+    },
+
+    /** The settings a section of the editor starts from. */
+    async forEditing(person: Person): Promise<PolicySettings> {
+      requireAccess(person, 'settings:edit');
+      return withSchool(schools, person.schoolId, async (tx) => (await currentSettings(tx, person.schoolId)).settings);
+    },
+
+    /** A section's posted form as the next settings version; a ValidationError names each field at fault and saves nothing. */
+    async saveSection(person: Person, key: SectionKey, form: Form): Promise<void> {
+      requireAccess(person, 'settings:edit');
+      await withSchool(schools, person.schoolId, async (tx) => {
+        const { settings } = await currentSettings(tx, person.schoolId);
+        const { next, problems } = sections[key].apply(settings, form);
+        if (problems.length) throw new ValidationError(problems);
+        await saveSettings(tx, person.schoolId, auditActor(person), next);
+      });
+    },
+  };
 }

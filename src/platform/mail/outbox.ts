@@ -32,3 +32,9 @@ export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: Outgoing
   const sealed = shown === mail.text ? null : sealMailBody(mail.text);
   await tx.insertInto('outbox').values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: shown, sealed_body: sealed }).execute();
 }
+
+/** How many e-mails in this school's outbox have not been sent yet (the home page shows it). */
+export async function countUnsentMail(tx: SchoolTx): Promise<number> {
+  const row = await tx.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
