@@ -197,6 +197,18 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(items.some((i) => i.concernId === body.id)).toBe(true);
   });
 
+  it('says a concern happened outside school hours only when the reporter said so, on the page and in the API', async () => {
+    const base = { type: 'inappropriate-content', summary: 'A pop-up advert', details: 'On a maths game site', occurredAt: '2026-11-23T10:15:00Z' };
+    const inLesson = (await api('teacher', 'POST', '/api/v1/concerns', { ...base, location: 'in-school' })).json<{ id: string }>();
+    const evening = (await api('teacher', 'POST', '/api/v1/concerns', { ...base, location: 'out-of-school', outOfHours: true })).json<{ id: string }>();
+    expect((await api('head', 'GET', `/api/v1/concerns/${inLesson.id}`)).json()).toMatchObject({ location: 'in-school', outOfHours: false });
+    expect((await api('head', 'GET', `/api/v1/concerns/${evening.id}`)).json()).toMatchObject({ location: 'out-of-school', outOfHours: true });
+    const lessonPage = (await as('head').get(`/concerns/${inLesson.id}`)).body;
+    expect(lessonPage).toContain('In school');
+    expect(lessonPage).not.toContain('outside school hours');
+    expect((await as('head').get(`/concerns/${evening.id}`)).body).toContain('Out of school, outside school hours');
+  });
+
   it('API: accepts every default action key; a retired action is no longer offered, yet the records that show it keep its label', async () => {
     const { id } = (await api('teacher', 'POST', '/api/v1/concerns', { type: 'filter-circumvention', summary: 'A proxy site', details: 'Found in the history', occurredAt: '2026-11-23T10:15:00Z', location: 'in-school' })).json<{ id: string }>();
     for (const { key } of defaultSettings.concerns.actions) {

@@ -71,7 +71,7 @@ export function createConcernQueries(db: Kysely<DB>) {
           reportedAt: row.reported_at, people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })), evidence,
         };
         if (access !== 'full') {
-          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHours: outOfHoursOf(settings), views: [] };
+          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHoursPolicy: outOfHoursOf(settings), views: [] };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
         const routes = await repo.routesOf(tx, id);
@@ -84,7 +84,7 @@ export function createConcernQueries(db: Kysely<DB>) {
           needsDecision: needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours }),
           decision: [...timeline].reverse().find((e) => e.kind === 'out-of-hours-decision') ?? null,
           isRouted: Boolean(mine), isUnread: Boolean(mine && !mine.read_at), actionKinds: offeredActions(settings),
-          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHours: outOfHoursOf(settings),
+          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHoursPolicy: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
         };
       });
