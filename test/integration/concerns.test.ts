@@ -22,7 +22,7 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    concerns = createConcernsService(database.db, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'https://esafety.example' }), () => { mailNudges++; });
+    concerns = createConcernsService(database.schools, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'https://esafety.example' }), () => { mailNudges++; });
     s = await makeConcernSchool(database.db);
     other = await makeConcernSchool(database.db, 'Birch Primary');
   });
@@ -190,6 +190,20 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
     const asClassTeacher = await concerns.chronology(s.actors.classTeacher, pupil);
     expect(asClassTeacher.items).toEqual([]);
     expect(safeguarding.routedTo.map((r) => r.userId).sort()).toEqual([s.staff.dsl.id, s.staff.head.id].sort());
+  });
+
+  it('routes to a class teacher only while they are active and hold the teacher role', async () => {
+    const elm = await makeConcernSchool(database.db, 'Elm Primary');
+    const teacherId = elm.staff.classTeacher.id;
+    const classTeacherRoutes = async () => (await concerns.report(elm.actors.teacher, aReport({ pupilIds: [elm.pupilId] }))).routedTo.filter((r) => r.reason.startsWith('Class teacher'));
+    expect(await classTeacherRoutes()).toEqual([{ userId: teacherId, reason: 'Class teacher of Amelia Clarke' }]);
+    await withSchool(database.db, elm.school.id, (tx) => tx.deleteFrom('staff_roles').where('staff_id', '=', teacherId).execute());
+    expect(await classTeacherRoutes()).toEqual([]);
+    await withSchool(database.db, elm.school.id, async (tx) => {
+      await tx.insertInto('staff_roles').values({ school_id: elm.school.id, staff_id: teacherId, role: 'teacher' }).execute();
+      await tx.updateTable('staff').set({ active: false }).where('id', '=', teacherId).execute();
+    });
+    expect(await classTeacherRoutes()).toEqual([]);
   });
 
   it('keeps schools apart: another school’s concern is not found', async () => {

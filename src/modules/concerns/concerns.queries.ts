@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
@@ -16,8 +15,8 @@ import {
 export type Who = { kind: 'pupil' | 'staff' | 'carer'; id: string };
 
 /** Reading concerns: lists, one record, chronologies and the overview. Access is decided per record. */
-export function createConcernQueries(db: Kysely<DB>) {
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createConcernQueries(schools: SchoolDatabase) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
 
   return {
