@@ -229,3 +229,26 @@ describe('no route, service or repository of the concerns module can change a co
     expect(readFileSync(`${folder}concerns.repository.ts`, 'utf8')).toMatch(/deleteFrom\('class_teachers'\)/);
   });
 });
+
+describe('the concerns module follows the house pattern (docs/ARCHITECTURE.md)', () => {
+  const folder = new URL('../../src/modules/concerns/', import.meta.url).pathname;
+  const sources = readdirSync(folder).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((name) => ({ name, source: readFileSync(`${folder}${name}`, 'utf8') }));
+  const where = (test: (name: string, source: string) => boolean) => sources.filter((f) => test(f.name, f.source)).map((f) => f.name);
+
+  it('holds a SchoolDatabase, never the unscoped Kysely', () => {
+    expect(where((_, s) => /\bKysely\b/.test(s))).toEqual([]);
+    expect(readFileSync(`${folder}services.ts`, 'utf8')).toMatch(/\{ schools, config, onMail \}/);
+  });
+
+  it('types handlers from their route schemas: no casts of params or bodies, no local IdParams', () => {
+    expect(where((_, s) => /as Static</.test(s))).toEqual([]);
+    expect(where((_, s) => /const IdParams\b/.test(s))).toEqual([]);
+    expect(where((n, s) => n.endsWith('.routes.ts') || n.endsWith('.api.ts') ? !/: ModuleRoutes<ConcernsServices> = async/.test(s) : false)).toEqual([]);
+  });
+
+  it('reads forms and uploads with platform/http/form-body.ts, and keeps SQL in its repository', () => {
+    expect(where((_, s) => /from '@fastify\/multipart'/.test(s))).toEqual([]);
+    expect(where((n, s) => !n.endsWith('.repository.ts') && /selectFrom\(|insertInto\(|\bsql`|from 'kysely'/.test(s))).toEqual([]);
+    expect(readFileSync(`${folder}concerns.repository.ts`, 'utf8')).not.toMatch(/FROM staff_roles|'staff_roles as/);
+  });
+});
