@@ -101,7 +101,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     const classId = (await db.selectFrom('classes').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;
     const pupilId = (await db.selectFrom('pupils').select('id').where('school_id', '=', school.id).where('on_roll', '=', true).executeTakeFirstOrThrow()).id;
     const carerId = (await db.selectFrom('carers').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;
-    const concern = await createConcernsService(db, config).report(actor, aReport({ pupilIds: [pupilId] }));
+    const concern = await createConcernsService(running.database.schools, config).report(actor, aReport({ pupilIds: [pupilId] }));
 
     const policies = createPoliciesService({ schools: running.database.schools, baseUrl: running.baseUrl, onMail: () => {} });
     const draft = await policies.importFile(actor, '001_39f3c72a91680229.txt', policyFile('001_39f3c72a91680229'));

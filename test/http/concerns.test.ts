@@ -197,6 +197,32 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(items.some((i) => i.concernId === body.id)).toBe(true);
   });
 
+  it('says a concern happened outside school hours only when the reporter said so, on the page and in the API', async () => {
+    const base = { type: 'inappropriate-content', summary: 'A pop-up advert', details: 'On a maths game site', occurredAt: '2026-11-23T10:15:00Z' };
+    const inLesson = (await api('teacher', 'POST', '/api/v1/concerns', { ...base, location: 'in-school' })).json<{ id: string }>();
+    const evening = (await api('teacher', 'POST', '/api/v1/concerns', { ...base, location: 'out-of-school', outOfHours: true })).json<{ id: string }>();
+    expect((await api('head', 'GET', `/api/v1/concerns/${inLesson.id}`)).json()).toMatchObject({ location: 'in-school', outOfHours: false });
+    expect((await api('head', 'GET', `/api/v1/concerns/${evening.id}`)).json()).toMatchObject({ location: 'out-of-school', outOfHours: true });
+    const lessonPage = (await as('head').get(`/concerns/${inLesson.id}`)).body;
+    expect(lessonPage).toContain('In school');
+    expect(lessonPage).not.toContain('outside school hours');
+    expect((await as('head').get(`/concerns/${evening.id}`)).body).toContain('Out of school, outside school hours');
+  });
+
+  it('API: documents the one error shape on every concerns route, and answers 404 to an id that cannot be a concern', async () => {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> }>();
+    for (const [path, method] of [['/api/v1/concerns', 'post'], ['/api/v1/concerns/{id}', 'get'], ['/api/v1/concerns/{id}/actions', 'post'], ['/api/v1/pupils/{id}/chronology', 'get']] as const) {
+      const responses = doc.paths[path][method].responses;
+      expect(Object.keys(responses), path).toEqual(expect.arrayContaining(['400', '401', '403', '404', '422']));
+      expect(Object.keys(responses['422'].content!['application/json'].schema.properties!).sort(), path).toEqual(['error', 'field', 'message', 'problems']);
+    }
+    for (const id of ['not-a-concern', 'x'.repeat(80)]) {
+      const action = await api('head', 'POST', `/api/v1/concerns/${id}/actions`, { kind: 'note', note: 'x' });
+      expect(action.statusCode, id).toBe(404);
+      expect(action.json()).toEqual({ error: 'not_found', message: 'Page not found' });
+    }
+  });
+
   it('API: accepts every default action key; a retired action is no longer offered, yet the records that show it keep its label', async () => {
     const { id } = (await api('teacher', 'POST', '/api/v1/concerns', { type: 'filter-circumvention', summary: 'A proxy site', details: 'Found in the history', occurredAt: '2026-11-23T10:15:00Z', location: 'in-school' })).json<{ id: string }>();
     for (const { key } of defaultSettings.concerns.actions) {

@@ -28,7 +28,7 @@ describe.each(databaseKinds())('class teachers come from OneRoster teacher enrol
     const amelia = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('id').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow());
     const rachel = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow());
     const volunteer = await makeStaff(database.db, school.id, ['volunteer']);
-    const concerns = createConcernsService(database.db, loadConfig({ NODE_ENV: 'test' }));
+    const concerns = createConcernsService(database.schools, loadConfig({ NODE_ENV: 'test' }));
     const reported = await concerns.report(actorFor(school, volunteer), aReport({ type: 'inappropriate-content', location: 'in-school', pupilIds: [amelia.id] }));
     expect(reported.routedTo[0]).toEqual({ userId: rachel.id, reason: 'Class teacher of Amelia Clarke' });
   });

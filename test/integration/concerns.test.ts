@@ -22,7 +22,7 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    concerns = createConcernsService(database.db, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'https://esafety.example' }), () => { mailNudges++; });
+    concerns = createConcernsService(database.schools, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'https://esafety.example' }), () => { mailNudges++; });
     s = await makeConcernSchool(database.db);
     other = await makeConcernSchool(database.db, 'Birch Primary');
   });
@@ -192,6 +192,20 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
     expect(safeguarding.routedTo.map((r) => r.userId).sort()).toEqual([s.staff.dsl.id, s.staff.head.id].sort());
   });
 
+  it('routes to a class teacher only while they are active and hold the teacher role', async () => {
+    const elm = await makeConcernSchool(database.db, 'Elm Primary');
+    const teacherId = elm.staff.classTeacher.id;
+    const classTeacherRoutes = async () => (await concerns.report(elm.actors.teacher, aReport({ pupilIds: [elm.pupilId] }))).routedTo.filter((r) => r.reason.startsWith('Class teacher'));
+    expect(await classTeacherRoutes()).toEqual([{ userId: teacherId, reason: 'Class teacher of Amelia Clarke' }]);
+    await withSchool(database.db, elm.school.id, (tx) => tx.deleteFrom('staff_roles').where('staff_id', '=', teacherId).execute());
+    expect(await classTeacherRoutes()).toEqual([]);
+    await withSchool(database.db, elm.school.id, async (tx) => {
+      await tx.insertInto('staff_roles').values({ school_id: elm.school.id, staff_id: teacherId, role: 'teacher' }).execute();
+      await tx.updateTable('staff').set({ active: false }).where('id', '=', teacherId).execute();
+    });
+    expect(await classTeacherRoutes()).toEqual([]);
+  });
+
   it('keeps schools apart: another school’s concern is not found', async () => {
     const { id } = await concerns.report(other.actors.teacher, aReport());
     await expect(concerns.concern(s.actors.head, id)).rejects.toBeInstanceOf(NotFound);
@@ -213,5 +227,28 @@ describe('no route, service or repository of the concerns module can change a co
     expect(offending).toEqual([]);
     // The one editable table is the class-teacher list, which is not part of any record.
     expect(readFileSync(`${folder}concerns.repository.ts`, 'utf8')).toMatch(/deleteFrom\('class_teachers'\)/);
+  });
+});
+
+describe('the concerns module follows the house pattern (docs/ARCHITECTURE.md)', () => {
+  const folder = new URL('../../src/modules/concerns/', import.meta.url).pathname;
+  const sources = readdirSync(folder).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((name) => ({ name, source: readFileSync(`${folder}${name}`, 'utf8') }));
+  const where = (test: (name: string, source: string) => boolean) => sources.filter((f) => test(f.name, f.source)).map((f) => f.name);
+
+  it('holds a SchoolDatabase, never the unscoped Kysely', () => {
+    expect(where((_, s) => /\bKysely\b/.test(s))).toEqual([]);
+    expect(readFileSync(`${folder}services.ts`, 'utf8')).toMatch(/\{ schools, config, onMail \}/);
+  });
+
+  it('types handlers from their route schemas: no casts of params or bodies, no local IdParams', () => {
+    expect(where((_, s) => /as Static</.test(s))).toEqual([]);
+    expect(where((_, s) => /const IdParams\b/.test(s))).toEqual([]);
+    expect(where((n, s) => n.endsWith('.routes.ts') || n.endsWith('.api.ts') ? !/: ModuleRoutes<ConcernsServices> = async/.test(s) : false)).toEqual([]);
+  });
+
+  it('reads forms and uploads with platform/http/form-body.ts, and keeps SQL in its repository', () => {
+    expect(where((_, s) => /from '@fastify\/multipart'/.test(s))).toEqual([]);
+    expect(where((n, s) => !n.endsWith('.repository.ts') && /selectFrom\(|insertInto\(|\bsql`|from 'kysely'/.test(s))).toEqual([]);
+    expect(readFileSync(`${folder}concerns.repository.ts`, 'utf8')).not.toMatch(/FROM staff_roles|'staff_roles as/);
   });
 });

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { currentSettings } from '../settings/settings.service.ts';
@@ -21,11 +20,11 @@ const maxNote = 10_000;
  * Changing a concern means adding to its timeline (INC-4, INC-7): actions, corrections, the
  * out-of-hours decision, follow-ups done and the outcome. Nothing already written is changed.
  */
-export function createConcernActions(db: Kysely<DB>) {
+export function createConcernActions(schools: SchoolDatabase) {
   /** Opens the concern for someone who may act on it; the rest get 404 (or 409 once it is closed). */
   const forChange = async <T>(actor: Actor, id: string, work: (tx: SchoolTx, settings: PolicySettings, row: repo.ConcernRow) => Promise<T>, options: { whenClosed?: boolean } = {}) => {
     requireAccess(actor, 'concern:act');
-    return withSchool(db, actor.schoolId, async (tx) => {
+    return withSchool(schools, actor.schoolId, async (tx) => {
       const { settings } = await currentSettings(tx, actor.schoolId);
       const { row, access } = await openConcern(tx, actor, settings, id, 'change');
       if (access !== 'full') throw new NotFound();
@@ -116,7 +115,7 @@ export function createConcernActions(db: Kysely<DB>) {
     /** More evidence: links, or a picture or PDF — never for a concern about nude images of a child. */
     async addEvidence(actor: Actor, id: string, input: { links: string[]; file: EvidenceFile | null }) {
       requireAccess(actor, 'concern:read');
-      return withSchool(db, actor.schoolId, async (tx) => {
+      return withSchool(schools, actor.schoolId, async (tx) => {
         const { settings } = await currentSettings(tx, actor.schoolId);
         const { row } = await openConcern(tx, actor, settings, id, 'add evidence');
         const problems: FieldProblem[] = [];

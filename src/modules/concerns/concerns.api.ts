@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { ConcernsServices } from './services.ts';
-import { Unprocessable, ValidationError } from '../../platform/http/errors.ts';
+import { NotFound, Unprocessable, ValidationError } from '../../platform/http/errors.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { ApiError, apiErrors, IdParams } from '../../platform/http/schemas.ts';
 
-const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
-const Invalid = Type.Object({ error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) });
-const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: Invalid };
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Ids = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 });
 
@@ -40,16 +39,18 @@ const ActionBody = Type.Object({ kind: Type.String({ maxLength: 60 }), note: Typ
 const ChronologyItem = Type.Object({
   at: Type.String({ format: 'date-time' }), concernId: Type.String(), type: Type.String(), kind: Type.String(), what: Type.String(), note: Type.String(), by: Type.String(),
 });
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-/** Schema problems become the contract's 422, naming the field. */
-function checked<T>(request: FastifyRequest): T {
-  const problem = request.validationError?.validation?.[0];
-  if (request.validationError) {
-    const field = problem?.instancePath ? problem.instancePath.slice(1).split('/')[0] : (problem?.params as { missingProperty?: string } | undefined)?.missingProperty;
-    throw new Unprocessable(field ? `${field}: ${problem?.message ?? 'is not valid'}` : 'The body must be a JSON object', field);
-  }
-  return request.body as T;
+/**
+ * The routes with a body collect schema problems (`attachValidation`) so that the contract's 422
+ * names the field; an id in the address that cannot be a record is still a 404.
+ */
+function refuseInvalid(request: FastifyRequest): void {
+  const invalid = request.validationError;
+  if (!invalid) return;
+  if (invalid.validationContext === 'params') throw new NotFound();
+  const problem = (invalid.validation as { instancePath?: string; message?: string; params?: { missingProperty?: string } }[] | undefined)?.[0];
+  const field = problem?.instancePath ? problem.instancePath.slice(1).split('/')[0] : problem?.params?.missingProperty;
+  throw new Unprocessable(field ? `${field}: ${problem?.message ?? 'is not valid'}` : 'The body must be a JSON object', field);
 }
 async function as422<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -61,12 +62,13 @@ async function as422<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The concerns API (INC): the same rules as the pages — 404 for anyone who may not see a record. */
-export async function concernApiRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
+export const concernApiRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
   app.post('/api/v1/concerns', {
     config: { permission: 'concern:report' }, attachValidation: true,
-    schema: { summary: 'Report a concern; it is routed by the school’s policy', tags: ['concerns'], body: ReportBody, response: { 201: Reported, ...errors } },
+    schema: { summary: 'Report a concern; it is routed by the school’s policy', tags: ['concerns'], body: ReportBody, response: { 201: Reported, ...apiErrors } },
   }, async (request, reply) => {
-    const body = checked<Static<typeof ReportBody>>(request);
+    refuseInvalid(request);
+    const { body } = request;
     const reported = await as422(() => services.concerns.report(actorOf(request), {
       type: body.type, summary: body.summary, details: body.details, occurredAt: new Date(body.occurredAt), location: body.location,
       outOfHours: body.outOfHours ?? false, platform: body.platform ?? null, pupilIds: body.pupilIds ?? [], staffIds: body.staffIds ?? [],
@@ -77,9 +79,9 @@ export async function concernApiRoutes(app: FastifyInstance, { services }: { ser
 
   app.get('/api/v1/concerns/:id', {
     config: { permission: 'concern:read' },
-    schema: { summary: 'One concern with its timeline (the reporter sees what they wrote and its status)', tags: ['concerns'], params: IdParams, response: { 200: ConcernRecord, ...errors } },
+    schema: { summary: 'One concern with its timeline (the reporter sees what they wrote and its status)', tags: ['concerns'], params: IdParams, response: { 200: ConcernRecord, ...apiErrors } },
   }, async (request) => {
-    const c = await services.concerns.concern(actorOf(request), (request.params as Static<typeof IdParams>).id, 'api');
+    const c = await services.concerns.concern(actorOf(request), request.params.id, 'api');
     return {
       id: c.id, type: c.type, status: c.status, summary: c.text.summary, details: c.text.details, amended: c.text.amended, occurredAt: c.occurredAt.toISOString(),
       location: c.location, outOfHours: c.outOfHours, platform: c.platform, involvesNudeImages: c.involvesNudeImages, reportedBy: c.reportedBy,
@@ -95,10 +97,10 @@ export async function concernApiRoutes(app: FastifyInstance, { services }: { ser
   app.post('/api/v1/concerns/:id/actions', {
     config: { permission: 'concern:act' }, attachValidation: true,
     schema: { summary: 'Add an action (a kind from the school’s settings) to a concern’s timeline', tags: ['concerns'], params: IdParams, body: ActionBody,
-      response: { 201: TimelineItem, 409: ErrorBody, ...errors } },
+      response: { 201: TimelineItem, 409: ApiError, ...apiErrors } },
   }, async (request, reply) => {
-    const body = checked<Static<typeof ActionBody>>(request);
-    const id = (request.params as Static<typeof IdParams>).id;
+    refuseInvalid(request);
+    const { params: { id }, body } = request;
     const actor = actorOf(request);
     const entry = await as422(() => services.concerns.addAction(actor, id, { kind: body.kind, note: body.note, dueAt: body.dueAt ? new Date(body.dueAt) : null }));
     const added = (await services.concerns.concern(actor, id, 'api')).timeline.find((t) => t.id === entry.id)!;
@@ -107,9 +109,9 @@ export async function concernApiRoutes(app: FastifyInstance, { services }: { ser
 
   app.get('/api/v1/pupils/:id/chronology', {
     config: { permission: 'concern:chronology' },
-    schema: { summary: 'A pupil’s chronology in date order: only what the caller may see', tags: ['concerns'], params: IdParams, response: { 200: Type.Array(ChronologyItem), ...errors } },
+    schema: { summary: 'A pupil’s chronology in date order: only what the caller may see', tags: ['concerns'], params: IdParams, response: { 200: Type.Array(ChronologyItem), ...apiErrors } },
   }, async (request) => {
-    const { items } = await services.concerns.chronology(actorOf(request), { kind: 'pupil', id: (request.params as Static<typeof IdParams>).id });
+    const { items } = await services.concerns.chronology(actorOf(request), { kind: 'pupil', id: request.params.id });
     return items.map((i) => ({ at: i.at.toISOString(), concernId: i.concernId, type: i.type, kind: i.kind, what: i.what, note: i.note, by: i.byName }));
   });
-}
+};

@@ -1,46 +1,32 @@
-import type { MultipartFile } from '@fastify/multipart';
+import { formValue, formValues, type UploadedFile } from '../../platform/http/form-body.ts';
 import { fromLondonLocal, linesOf, maxEvidenceBytes, type EvidenceFile, type ReportInput } from './concerns.input.ts';
 
 /**
- * Form bodies arrive URL-encoded, or as multipart when a file may be attached (then each field
- * is `{ value }`); these read both the same way.
+ * The attached evidence as the service checks it. A file over the limit was cut short by the
+ * parser (`acceptUploads` with `tooLarge: 'mark'`); it stands for more than the limit, so the
+ * service refuses it with its own message beside the field.
  */
-type Body = Record<string, unknown> | undefined;
-
-export function values(body: Body, name: string): string[] {
-  return [body?.[name]].flat().flatMap((v) => {
-    if (typeof v === 'string') return [v];
-    if (v && typeof v === 'object' && (v as { type?: string }).type === 'field') return [String((v as { value: unknown }).value)];
-    return [];
-  });
-}
-export const value = (body: Body, name: string): string => values(body, name)[0] ?? '';
-
-/** The attached file, or null when none was chosen. A file over the limit is cut short by the parser and refused here. */
-export async function fileOf(body: Body, name: string): Promise<EvidenceFile | null> {
-  const part = [body?.[name]].flat().find((v): v is MultipartFile => Boolean(v && typeof v === 'object' && (v as { type?: string }).type === 'file'));
-  if (!part || !part.filename) return null;
-  const bytes = await part.toBuffer();
-  if (part.file.truncated) return { fileName: part.filename, contentType: part.mimetype, bytes: Buffer.alloc(maxEvidenceBytes + 1) };
-  if (bytes.length === 0) return null;
-  return { fileName: part.filename, contentType: part.mimetype, bytes };
+export function evidenceFrom(upload: UploadedFile | null): EvidenceFile | null {
+  if (!upload) return null;
+  const { fileName, contentType } = upload;
+  return { fileName, contentType, bytes: upload.truncated ? Buffer.alloc(maxEvidenceBytes + 1) : upload.bytes };
 }
 
-export function reportFromForm(body: Body): ReportInput {
+export function reportFromForm(body: unknown): ReportInput {
   return {
-    type: value(body, 'type'),
-    summary: value(body, 'summary'),
-    details: value(body, 'details'),
-    occurredAt: fromLondonLocal(value(body, 'occurredAt')),
-    location: value(body, 'location'),
-    outOfHours: value(body, 'outOfHours') === 'yes',
-    platform: value(body, 'platform') || null,
-    pupilIds: values(body, 'pupilIds').filter(Boolean),
-    staffIds: values(body, 'staffIds').filter(Boolean),
-    carerIds: values(body, 'carerIds').filter(Boolean),
-    others: linesOf(value(body, 'others')),
-    links: linesOf(value(body, 'links')),
-    involvesNudeImages: value(body, 'involvesNudeImages') === 'yes',
+    type: formValue(body, 'type'),
+    summary: formValue(body, 'summary'),
+    details: formValue(body, 'details'),
+    occurredAt: fromLondonLocal(formValue(body, 'occurredAt')),
+    location: formValue(body, 'location'),
+    outOfHours: formValue(body, 'outOfHours') === 'yes',
+    platform: formValue(body, 'platform') || null,
+    pupilIds: formValues(body, 'pupilIds').filter(Boolean),
+    staffIds: formValues(body, 'staffIds').filter(Boolean),
+    carerIds: formValues(body, 'carerIds').filter(Boolean),
+    others: linesOf(formValue(body, 'others')),
+    links: linesOf(formValue(body, 'links')),
+    involvesNudeImages: formValue(body, 'involvesNudeImages') === 'yes',
   };
 }
 

@@ -21,9 +21,9 @@ export async function concernPage(services: ConcernsServices, actor: Actor, id: 
     title: concern.text.summary, backLink: '/concerns', concern, suggested,
     people: concern.people.map((p) => ({ ...p, kindLabel: p.kind === 'pupil' && p.onRoll === false ? 'Ex-pupil' : kindLabel[p.kind], href: personLink(p) })),
     actionItems: [{ value: '', text: 'Choose an action' }, ...concern.actionKinds.map((a) => ({ value: a.key, text: a.label, selected: a.key === chosenKind }))],
-    groundItems: concern.outOfHours.grounds.map((g) => ({ value: g.key, text: g.label, checked: grounds.has(g.key) })),
-    groundLabels: Object.fromEntries(concern.outOfHours.grounds.map((g) => [g.key, g.label])),
-    outOfHoursCases: concern.outOfHours.cases, values, canAct: concern.access === 'full' && concern.status === 'open',
+    groundItems: concern.outOfHoursPolicy.grounds.map((g) => ({ value: g.key, text: g.label, checked: grounds.has(g.key) })),
+    groundLabels: Object.fromEntries(concern.outOfHoursPolicy.grounds.map((g) => [g.key, g.label])),
+    outOfHoursCases: concern.outOfHoursPolicy.cases, values, canAct: concern.access === 'full' && concern.status === 'open',
     errors: [], fieldErrors: {},
   };
 }

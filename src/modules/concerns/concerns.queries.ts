@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
@@ -16,8 +15,8 @@ import {
 export type Who = { kind: 'pupil' | 'staff' | 'carer'; id: string };
 
 /** Reading concerns: lists, one record, chronologies and the overview. Access is decided per record. */
-export function createConcernQueries(db: Kysely<DB>) {
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createConcernQueries(schools: SchoolDatabase) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
 
   return {
@@ -71,7 +70,7 @@ export function createConcernQueries(db: Kysely<DB>) {
           reportedAt: row.reported_at, people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })), evidence,
         };
         if (access !== 'full') {
-          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHours: outOfHoursOf(settings), views: [] };
+          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHoursPolicy: outOfHoursOf(settings), views: [] };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
         const routes = await repo.routesOf(tx, id);
@@ -84,7 +83,7 @@ export function createConcernQueries(db: Kysely<DB>) {
           needsDecision: needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours }),
           decision: [...timeline].reverse().find((e) => e.kind === 'out-of-hours-decision') ?? null,
           isRouted: Boolean(mine), isUnread: Boolean(mine && !mine.read_at), actionKinds: offeredActions(settings),
-          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHours: outOfHoursOf(settings),
+          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHoursPolicy: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
         };
       });

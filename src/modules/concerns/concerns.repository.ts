@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { ConcernEntryTable } from '../../platform/db/schema.ts';
+import { staffHoldingRoles, staffRolesOf } from '../people/staff-roles.repository.ts';
 
 /**
  * The only file of this module that speaks SQL. Every concern table is append-only (the database
@@ -8,20 +9,20 @@ import type { ConcernEntryTable } from '../../platform/db/schema.ts';
  */
 
 const fullName = (alias: string) => sql<string>`${sql.ref(`${alias}.given_name`)} || ' ' || ${sql.ref(`${alias}.family_name`)}`;
-const staffRoles = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`;
 
 export function activeStaffWithRoles(tx: SchoolTx) {
   return tx.selectFrom('staff as s').select(['s.id', 's.email', 's.line_manager_id']).select(fullName('s').as('name'))
-    .select(staffRoles.as('roles')).where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
+    .select(staffRolesOf.as('roles')).where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
 }
 
-/** Class teachers of these pupils: staff linked to the pupil's class who still hold the teacher role. */
-export function classTeachersOf(tx: SchoolTx, pupilIds: string[]) {
-  if (pupilIds.length === 0) return Promise.resolve([]);
-  return tx.selectFrom('pupils as p').innerJoin('class_teachers as ct', 'ct.class_id', 'p.class_id').innerJoin('staff as s', 's.id', 'ct.staff_id')
-    .innerJoin('staff_roles as r', (j) => j.onRef('r.staff_id', '=', 's.id').on('r.role', '=', 'teacher'))
-    .select(['s.id as staffId']).select(fullName('p').as('pupilName'))
-    .where('p.id', 'in', pupilIds).where('s.active', '=', true).execute();
+/** Class teachers of these pupils: staff linked to the pupil's class who still hold the teacher role (and are active). */
+export async function classTeachersOf(tx: SchoolTx, pupilIds: string[]): Promise<{ staffId: string; pupilName: string }[]> {
+  if (pupilIds.length === 0) return [];
+  const teachers = new Set((await staffHoldingRoles(tx, ['teacher'])).map((s) => s.id));
+  const linked = await tx.selectFrom('pupils as p').innerJoin('class_teachers as ct', 'ct.class_id', 'p.class_id')
+    .select(['ct.staff_id as staffId']).select(fullName('p').as('pupilName'))
+    .where('p.id', 'in', pupilIds).execute();
+  return linked.filter((l) => teachers.has(l.staffId));
 }
 
 export async function setClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
@@ -34,12 +33,12 @@ async function unknownPeople(tx: SchoolTx, input: ReportInput): Promise<FieldPro
   return problems;
 }
 
-export function createConcernsService(db: Kysely<DB>, config: Config, onMail: () => void = () => {}) {
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createConcernsService(schools: SchoolDatabase, config: Config, onMail: () => void = () => {}) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
   return {
-    ...createConcernQueries(db),
-    ...createConcernActions(db),
+    ...createConcernQueries(schools),
+    ...createConcernActions(schools),
 
     /** INC-1, INC-2, INC-3: records a report as written, routes it from the policy and e-mails those routed (no details). */
     async report(actor: Actor, input: ReportInput, files: EvidenceFile[] = []): Promise<Reported> {

@@ -1,73 +1,98 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { ConcernsServices } from './services.ts';
-import type { Action } from '../../platform/auth/permissions.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { formFile, formValue, formValues } from '../../platform/http/form-body.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import { dueFromForm, fileOf, value, values } from './concerns.form.ts';
+import { dueFromForm, evidenceFrom } from './concerns.form.ts';
 import { linesOf } from './concerns.input.ts';
 import { concernPage } from './concerns.page.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const FollowUpParams = Type.Object({ id: Type.String({ maxLength: 64 }), entryId: Type.String({ maxLength: 64 }) });
-type Body = Record<string, unknown> | undefined;
+const FollowUpParams = Type.Object({ id: Type.String({ format: 'uuid' }), entryId: Type.String({ format: 'uuid' }) });
+// Lengths are the service's to check, so its message appears beside the field.
+const text = () => Type.String({ default: '' });
+const csrf = { _csrf: Type.Optional(Type.String()) };
+const NoFields = Type.Object(csrf);
+const ActionForm = Type.Object({ kind: text(), note: text(), dueAt: text(), ...csrf });
+const AmendmentForm = Type.Object({ field: text(), text: text(), reason: text(), ...csrf });
+const DecisionForm = Type.Object({ acts: text(), grounds: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), reasons: text(), ...csrf });
+const CloseForm = Type.Object({ outcome: text(), ...csrf });
+/** What the concern page's forms put back after a mistake. */
+const formFields = ['kind', 'note', 'dueAt', 'field', 'text', 'reason', 'acts', 'reasons', 'outcome', 'links'];
 
 /** The forms on a concern's page: each adds to the record's timeline, then returns to the page (INC-4, INC-5, INC-7). */
-export async function concernTimelineRoutes(app: FastifyInstance, { services }: { services: ConcernsServices }) {
-  const change = (path: string, permission: Action, work: (request: FastifyRequest, body: Body) => Promise<string>) => {
-    app.post(path, { config: { permission }, preHandler: app.csrfProtection, schema: { hide: true, params: path.includes(':entryId') ? FollowUpParams : IdParams } },
-      async (request: FastifyRequest, reply: FastifyReply) => {
-        const { id } = request.params as Static<typeof IdParams>;
-        const body = request.body as Body;
-        try {
-          setFlash(reply, await work(request, body));
-          return reply.redirect(`/concerns/${id}`, 303);
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          const form = Object.fromEntries(['kind', 'note', 'dueAt', 'field', 'text', 'reason', 'acts', 'reasons', 'outcome', 'links'].map((n) => [n, value(body, n)]));
-          const page = await concernPage(services, actorOf(request), id, { values: { ...form, grounds: values(body, 'grounds') } });
-          return render(request, reply, 'concerns/views/concern.njk', { ...page, ...formErrors(error.problems) }, 400);
-        }
-      });
-  };
-  const idOf = (request: FastifyRequest) => (request.params as Static<typeof IdParams>).id;
-
-  change('/concerns/:id/read', 'concern:act', async (request) => {
-    await services.concerns.markRead(actorOf(request), idOf(request));
-    return 'Marked as read: it is no longer on your list of concerns that need you';
+export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
+  /** Runs the change and returns to the page with `flash`; when refused, the page again (400) with the form as sent. */
+  const change = (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<string>) => submitForm(async () => {
+    setFlash(reply, await work());
+    return reply.redirect(`/concerns/${id}`, 303);
+  }, async (errors) => {
+    const { body } = request;
+    const form = Object.fromEntries(formFields.map((n) => [n, formValue(body, n)]));
+    const page = await concernPage(services, actorOf(request), id, { values: { ...form, grounds: formValues(body, 'grounds') } });
+    return render(request, reply, 'concerns/views/concern.njk', { ...page, ...errors }, 400);
   });
+  const route = <P, B>(params: P, body: B) => ({ config: { permission: 'concern:act' as const }, preHandler: app.csrfProtection, schema: { hide: true, params, body } });
 
-  change('/concerns/:id/actions', 'concern:act', async (request, body) => {
-    await services.concerns.addAction(actorOf(request), idOf(request), { kind: value(body, 'kind'), note: value(body, 'note'), dueAt: dueFromForm(value(body, 'dueAt')) });
-    return 'Action added to the timeline';
-  });
-
-  change('/concerns/:id/amendments', 'concern:act', async (request, body) => {
-    await services.concerns.amend(actorOf(request), idOf(request), { field: value(body, 'field'), text: value(body, 'text'), reason: value(body, 'reason') });
-    return 'Correction added; the original is kept in the timeline';
-  });
-
-  change('/concerns/:id/decision', 'concern:act', async (request, body) => {
-    const acts = value(body, 'acts');
-    await services.concerns.decideOutOfHours(actorOf(request), idOf(request), {
-      acts: acts === 'yes' ? true : acts === 'no' ? false : null, grounds: values(body, 'grounds'), reasons: value(body, 'reasons'),
+  app.post('/concerns/:id/read', route(IdParams, NoFields), async (request, reply) => {
+    const { id } = request.params;
+    return change(request, reply, id, async () => {
+      await services.concerns.markRead(actorOf(request), id);
+      return 'Marked as read: it is no longer on your list of concerns that need you';
     });
-    return 'Decision recorded';
   });
 
-  change('/concerns/:id/follow-ups/:entryId/done', 'concern:act', async (request) => {
-    await services.concerns.completeFollowUp(actorOf(request), idOf(request), (request.params as Static<typeof FollowUpParams>).entryId);
-    return 'Follow-up marked as done';
+  app.post('/concerns/:id/actions', route(IdParams, ActionForm), async (request, reply) => {
+    const { params: { id }, body } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.addAction(actorOf(request), id, { kind: body.kind, note: body.note, dueAt: dueFromForm(body.dueAt) });
+      return 'Action added to the timeline';
+    });
   });
 
-  change('/concerns/:id/close', 'concern:act', async (request, body) => {
-    await services.concerns.close(actorOf(request), idOf(request), value(body, 'outcome'));
-    return 'Concern closed with its outcome';
+  app.post('/concerns/:id/amendments', route(IdParams, AmendmentForm), async (request, reply) => {
+    const { params: { id }, body } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.amend(actorOf(request), id, { field: body.field, text: body.text, reason: body.reason });
+      return 'Correction added; the original is kept in the timeline';
+    });
   });
 
-  change('/concerns/:id/evidence', 'concern:read', async (request, body) => {
-    await services.concerns.addEvidence(actorOf(request), idOf(request), { links: linesOf(value(body, 'links')), file: await fileOf(body, 'evidence') });
-    return 'Evidence added';
+  app.post('/concerns/:id/decision', route(IdParams, DecisionForm), async (request, reply) => {
+    const { params: { id }, body } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.decideOutOfHours(actorOf(request), id, {
+        acts: body.acts === 'yes' ? true : body.acts === 'no' ? false : null, grounds: [body.grounds].flat(), reasons: body.reasons,
+      });
+      return 'Decision recorded';
+    });
   });
-}
+
+  app.post('/concerns/:id/follow-ups/:entryId/done', route(FollowUpParams, NoFields), async (request, reply) => {
+    const { id, entryId } = request.params;
+    return change(request, reply, id, async () => {
+      await services.concerns.completeFollowUp(actorOf(request), id, entryId);
+      return 'Follow-up marked as done';
+    });
+  });
+
+  app.post('/concerns/:id/close', route(IdParams, CloseForm), async (request, reply) => {
+    const { params: { id }, body } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.close(actorOf(request), id, body.outcome);
+      return 'Concern closed with its outcome';
+    });
+  });
+
+  // No body schema: the evidence form is multipart (it may carry a file), so @fastify/multipart attaches its parts; form-body.ts reads them.
+  app.post('/concerns/:id/evidence', { config: { permission: 'concern:read' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const { params: { id }, body } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.addEvidence(actorOf(request), id, { links: linesOf(formValue(body, 'links')), file: evidenceFrom(await formFile(body, 'evidence')) });
+      return 'Evidence added';
+    });
+  });
+};
