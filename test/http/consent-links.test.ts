@@ -110,7 +110,7 @@ describe('carers answer from a personal link', () => {
   });
 
   it('reminds families who have not answered after the set number of days, with a fresh link', async () => {
-    const links = createConsentLinkService(t.database.db, t.config);
+    const links = createConsentLinkService(t.database.schools, t.config);
     expect(await links.sendReminders(new Date())).toBe(0);
     await t.database.db.updateTable('consent_links').set({ emailed_at: new Date(Date.now() - 8 * 86400_000) }).execute();
     const unanswered = await t.database.db.selectFrom('consent_links').select('id').where('answered_at', 'is', null).where('revoked_at', 'is', null).execute();

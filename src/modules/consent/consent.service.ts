@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { AppError, NotFound } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
@@ -66,9 +65,9 @@ export async function appendDecision(tx: SchoolTx, schoolId: string, settings: P
   return { id: row.id, recordedAt: row.recorded_at, status: after };
 }
 
-export function createConsentService(db: Kysely<DB>, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
+export function createConsentService(schools: SchoolDatabase, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
   const findImages = options.findPublishedImages ?? noPublishedImages;
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
   const activePurposes = (settings: PolicySettings) => settings.consent.purposes.filter((p) => p.active);
 
@@ -129,7 +128,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       requireAccess(actor, 'consent:consult');
       if (!isUuid(classId)) throw new NotFound('There is no such class');
       return inSchool(actor, async (tx) => {
-        const found = await tx.selectFrom('classes').select(['id', 'title']).where('id', '=', classId).executeTakeFirst();
+        const found = await repo.findClass(tx, classId);
         if (!found) throw new NotFound('There is no such class');
         const settings = await settingsOf(tx, actor);
         const purposes = activePurposes(settings);
@@ -158,7 +157,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       return inSchool(actor, async (tx) => {
         const settings = await settingsOf(tx, actor);
         const purposes = activePurposes(settings).map((p) => p.key);
-        const classes = await tx.selectFrom('classes').select(['id', 'title', 'year_group']).where('active', '=', true).orderBy('year_group').orderBy('title').execute();
+        const classes = await repo.activeClasses(tx);
         const pupils = await repo.pupilsOnRollIn(tx, {});
         const statuses = await statusesFor(tx, settings, pupils, purposes);
         return classes.map((c) => {
@@ -181,8 +180,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       requireAccess(actor, 'consent:takedown');
       if (!isUuid(taskId)) throw new NotFound();
       await inSchool(actor, async (tx) => {
-        const done = await tx.updateTable('takedown_tasks').set({ done_at: new Date(), done_by: actor.staffId }).where('id', '=', taskId).where('done_at', 'is', null).executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw new NotFound();
+        if (!(await repo.completeTakedownTask(tx, taskId, actor.staffId))) throw new NotFound();
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.takedown-done', subjectType: 'takedown', subjectId: taskId });
       });
     },
