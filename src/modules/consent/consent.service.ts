@@ -20,9 +20,13 @@ export class Unprocessable extends AppError {
   }
 }
 
-/** Where a child's images are published for a purpose; the photo library fills this in (CON-6 → MED-6). */
-export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) => Promise<{ label: string; href: string | null }[]>;
-export const noPublishedImages: PublishedImageFinder = async () => [];
+/**
+ * Where children's images are published for purposes, one list per (pupil, purpose) asked, in the
+ * same order, found together (a page of takedown tasks is one question); the photo library fills
+ * this in (CON-6 → MED-6).
+ */
+export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, wanted: readonly { pupilId: string; purpose: string }[]) => Promise<{ label: string; href: string | null }[][]>;
+export const noPublishedImages: PublishedImageFinder = async (_tx, _schoolId, wanted) => wanted.map(() => []);
 
 export type Method = repo.NewDecision['method'];
 export interface DecisionInput { decision: 'granted' | 'refused'; carerId: string; method: Method; note?: string | null }
@@ -172,7 +176,8 @@ export function createConsentService(schools: SchoolDatabase, config: Config, op
       requireAccess(actor, 'consent:takedown');
       return inSchool(actor, async (tx) => {
         const tasks = await repo.openTakedownTasks(tx);
-        return Promise.all(tasks.map(async (t) => ({ ...t, displayName: displayName(t), images: await findImages(tx, actor.schoolId, t.pupil_id, t.purpose) })));
+        const images = await findImages(tx, actor.schoolId, tasks.map((t) => ({ pupilId: t.pupil_id, purpose: t.purpose })));
+        return tasks.map((t, i) => ({ ...t, displayName: displayName(t), images: images[i] ?? [] }));
       });
     },
 

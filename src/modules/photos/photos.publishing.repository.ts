@@ -50,14 +50,20 @@ export function publicationOf(tx: SchoolTx, photoId: string, requestId: string) 
   return tx.selectFrom('photo_publications').selectAll().where('request_id', '=', requestId).where('photo_id', '=', photoId).executeTakeFirst();
 }
 
-/** CON-6: where a child's photographs are published on the given channels and not yet taken down. */
-export function livePublicationsOf(tx: SchoolTx, pupilId: string, channels: string[], expressRequestId: string | null) {
-  let query = tx.selectFrom('photo_publications as pb').innerJoin('photo_pupils as pp', 'pp.photo_id', 'pb.photo_id')
+/**
+ * CON-6: where these children's photographs are published, not yet taken down, on any of the given
+ * channels or for any of the given express requests — one query for a whole page of takedown tasks;
+ * each row says which child it is for, so the caller picks each task's own.
+ */
+export function livePublicationsOf(tx: SchoolTx, pupilIds: string[], channels: string[], expressRequestIds: string[]) {
+  if (pupilIds.length === 0) return Promise.resolve([]);
+  return tx.selectFrom('photo_publications as pb').innerJoin('photo_pupils as pp', 'pp.photo_id', 'pb.photo_id')
     .innerJoin('photos as ph', 'ph.id', 'pb.photo_id').innerJoin('photo_publication_requests as r', 'r.id', 'pb.request_id')
-    .select(['pb.id', 'pb.photo_id', 'pb.channel', 'pb.location', 'pb.published_at', 'ph.event_name'])
-    .where('pp.pupil_id', '=', pupilId).where('pb.taken_down_at', 'is', null).where('ph.deleted_at', 'is', null);
-  query = expressRequestId ? query.where('r.express_request_id', '=', expressRequestId) : query.where('pb.channel', 'in', channels.length ? channels : ['-']);
-  return query.orderBy('pb.published_at').execute();
+    .select(['pb.id', 'pb.photo_id', 'pb.channel', 'pb.location', 'pb.published_at', 'ph.event_name', 'pp.pupil_id', 'r.express_request_id'])
+    .where('pp.pupil_id', 'in', pupilIds).where('pb.taken_down_at', 'is', null).where('ph.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('pb.channel', 'in', channels.length ? channels : ['-']),
+      eb('r.express_request_id', 'in', expressRequestIds.length ? expressRequestIds : ['00000000-0000-0000-0000-000000000000'])]))
+    .orderBy('pb.published_at').execute();
 }
 
 export function expressRequest(tx: SchoolTx, id: string) {
