@@ -111,7 +111,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     await policies.saveDraft(actor, approved.id, String(second), { body: 'A shorter policy.\n', changeSummary: 'Shortened' });
     const slug = (await db.selectFrom('policies').select('slug').where('id', '=', approved.id).executeTakeFirstOrThrow()).slug;
 
-    const consent = await createConsentRequestService(db, config).start(actor, { scope: 'no-answer' });
+    const consent = await createConsentRequestService(running.database.schools, config).start(actor, { scope: 'no-answer' });
     const link = await db.selectFrom('consent_links').select('carer_id').where('request_id', '=', consent.requestId).executeTakeFirstOrThrow();
     const consentMail = await db.selectFrom('outbox').select('body_text').where('body_text', 'like', '%/consent/answer/%').executeTakeFirstOrThrow();
     const answerToken = /\/consent\/answer\/([A-Za-z0-9_-]+)/.exec(consentMail.body_text)![1];

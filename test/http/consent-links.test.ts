@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { createConsentLinkService } from '../../src/modules/consent/consent-link.service.ts';
+import { takeAttempt } from '../../src/platform/db/school-database.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 import { deliveredText } from '../helpers/mail.ts';
@@ -111,7 +112,7 @@ describe('carers answer from a personal link', () => {
   });
 
   it('reminds families who have not answered after the set number of days, with a fresh link', async () => {
-    const links = createConsentLinkService(t.database.db, t.config);
+    const links = createConsentLinkService(t.database.schools, t.config);
     expect(await links.sendReminders(new Date())).toBe(0);
     await t.database.db.updateTable('consent_links').set({ emailed_at: new Date(Date.now() - 8 * 86400_000) }).execute();
     const unanswered = await t.database.db.selectFrom('consent_links').select('id').where('answered_at', 'is', null).where('revoked_at', 'is', null).execute();
@@ -134,5 +135,18 @@ describe('carers answer from a personal link', () => {
     const detail = await office.get(sent.headers.location as string);
     expect(detail.body).toContain('Sports Day article in the local paper');
     expect(detail.body).toContain('No answer');
+  });
+
+  it('refuses an address that has opened 120 links in 15 minutes, before looking the link up', async () => {
+    expect([await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }), await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),
+      await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 })]).toEqual([true, true, false]);
+    const [mail] = await linksIn();
+    const address = '203.0.113.9';
+    await t.database.db.insertInto('sign_in_attempts').values(Array.from({ length: 119 }, () => ({ key: `consent-link:${address}` }))).execute();
+    const open = () => t.app.inject({ method: 'GET', url: mail.path!, remoteAddress: address });
+    expect((await open()).statusCode).not.toBe(429);
+    const refused = await open();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('Too many requests from your connection');
   });
 });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
+import { createConsentService, type PublishedImageFinder } from '../../src/modules/consent/consent.service.ts';
+import { actorFor } from '../helpers/concerns.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/database.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
@@ -10,6 +12,7 @@ const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathn
 
 describe.each(databaseKinds())('photo consent (%s)', (kind) => {
   let t: TestApp;
+  let school: Awaited<ReturnType<typeof makeSchool>>;
   let schoolId: string;
   let officeToken: string;
   let teacherToken: string;
@@ -21,7 +24,8 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    schoolId = (await makeSchool(t.database.db, { name: 'John Clifford Primary' })).id;
+    school = await makeSchool(t.database.db, { name: 'John Clifford Primary' });
+    schoolId = school.id;
     await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
     office = await makeStaff(t.database.db, schoolId, ['office']);
     const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
@@ -75,6 +79,52 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const done = await browser.post(`/consent/takedowns/${tasks[0].id}/done`, { _csrf: csrfFrom(page.body) });
     expect(done.headers.location).toBe('/consent/takedowns');
     expect((await browser.get('/consent/takedowns')).body).toContain('Done');
+  });
+
+  it('asks the photo library where the children are published once for the whole page of takedown tasks, not once per task', async () => {
+    const oliver = await pupil('stu-002');
+    const [carer] = (await carersOf(oliver.id)).filter((c) => c.parental_responsibility);
+    for (const decision of ['granted', 'refused']) {
+      expect((await api('PUT', `/api/v1/pupils/${oliver.id}/consents/website`, officeToken, { decision, carerId: carer.carer_id, method: 'paper' })).statusCode).toBe(200);
+    }
+    const asked: unknown[][] = [];
+    const finder: PublishedImageFinder = async (...args) => {
+      asked.push(args.slice(2));
+      return args[2].map((w) => [{ label: `published ${w.pupilId}`, href: null }]);
+    };
+    const head = actorFor(school, await makeStaff(t.database.db, schoolId, ['headteacher']));
+    const tasks = await createConsentService(t.database.schools, t.config, { findPublishedImages: finder }).takedowns(head);
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    expect(asked).toEqual([[tasks.map((task) => ({ pupilId: task.pupil_id, purpose: task.purpose }))]]);
+    for (const task of tasks) expect(task.images).toEqual([{ label: `published ${task.pupil_id}`, href: null }]);
+  });
+
+  it('answers an id that is not a UUID with 404 before reading the rest of the request, on pages and in the API', async () => {
+    const put = await api('PUT', '/api/v1/pupils/not-a-pupil/consents/website', officeToken, { decision: 'maybe' });
+    expect(put.statusCode).toBe(404);
+    expect(put.json()).toMatchObject({ error: 'not_found' });
+    expect((await api('GET', '/api/v1/pupils/not-a-pupil/consents', officeToken)).statusCode).toBe(404);
+    expect((await api('GET', '/api/v1/classes/not-a-class/photo-list?purpose=website', teacherToken)).statusCode).toBe(404);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(office);
+    for (const url of [`/consent/classes/${'x'.repeat(70)}`, '/consent/requests/not-a-request', `/pupils/${'x'.repeat(70)}/consent`]) {
+      const page = await browser.get(url);
+      expect(page.statusCode, url).toBe(404);
+      expect(page.body, url).toContain('Page not found');
+    }
+  });
+
+  it('documents the one API error shape on every consent route', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
+    const routes = { '/api/v1/consent-purposes': 'get', '/api/v1/pupils/{id}/consents/{purpose}': 'put', '/api/v1/pupils/{id}/consents': 'get', '/api/v1/classes/{id}/photo-list': 'get' };
+    for (const [path, method] of Object.entries(routes)) {
+      const { responses } = doc.paths[path][method];
+      for (const status of Object.keys(responses).filter((s) => s !== '200')) {
+        expect(responses[status], `${method} ${path} ${status}`).toMatchObject({ content: { 'application/json': { schema: { required: ['error', 'message'],
+          properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' }, problems: { type: 'array' } } } } } });
+      }
+    }
+    expect(Object.keys(doc.paths['/api/v1/pupils/{id}/consents/{purpose}'].put.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422']);
   });
 
   it('answers 404 for an unknown pupil or purpose and 422 for someone who is not the pupil’s carer', async () => {

@@ -218,7 +218,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const office: TestStaff = await makeStaff(database.db, school.id, ['office']);
     const officeActor: Actor = { staffId: office.id, schoolId: school.id, schoolName: 'Admissions Primary', schoolUrn: '100000', name: 'Olive Office',
       email: office.email, roles: ['office'], via: 'session', sessionHash: null, twoFactor: 'not-required' };
-    const requests = createConsentRequestService(database.db, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'http://localhost' }));
+    const requests = createConsentRequestService(database.schools, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'http://localhost' }));
     const admitted = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').distinct().execute());
     expect(admitted).toEqual([{ admission_date: '2025-09-01' }]);
     await expect(requests.start(officeActor, { scope: 'new-admissions', admittedSince: '2025-10-01' })).rejects.toThrow('No pupils on roll match that choice');

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
+import { listClasses, listPupils } from '../people/people.repository.ts';
 import { statusesFor } from './consent.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 
@@ -48,8 +48,8 @@ function scopeProblems(s: RequestScope): FieldProblem[] {
 
 const scopeLabel = (s: RequestScope) => ({ class: 'a class', 'year-group': 'a year group', pupils: 'chosen pupils', 'new-admissions': 'new admissions', 'no-answer': 'pupils with missing or lapsed answers' })[s.scope];
 
-export function createConsentRequestService(db: Kysely<DB>, config: Config, onMail: () => void = () => {}) {
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createConsentRequestService(schools: SchoolDatabase, config: Config, onMail: () => void = () => {}) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
   async function pupilsInScope(tx: SchoolTx, settings: PolicySettings, s: RequestScope) {
     switch (s.scope) {
@@ -75,8 +75,7 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
     let emailed = 0;
     for (const [carerId, carer] of carers) {
       const token = newToken();
-      await tx.insertInto('consent_links').values({ school_id: actor.schoolId, request_id: request.id, carer_id: carerId, token_hash: tokenHash(token),
-        expires_at: expiresAt, emailed_at: carer.email ? new Date() : null }).execute();
+      await repo.insertLink(tx, { schoolId: actor.schoolId, requestId: request.id, carerId, tokenHash: tokenHash(token), expiresAt, emailedAt: carer.email ? new Date() : null });
       if (!carer.email) continue;
       emailed++;
       await enqueueMail(tx, actor.schoolId, { to: carer.email, subject: `${actor.schoolName}: please answer about photographs`,
@@ -86,6 +85,18 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
   }
 
   return {
+    /** The classes to ask about (everyone who may ask carers may read the class lists). */
+    async classChoices(actor: Actor) {
+      requireAccess(actor, 'consent:request');
+      return inSchool(actor, (tx) => listClasses(tx));
+    },
+
+    /** The pupils on roll to choose from for express permission. */
+    async pupilChoices(actor: Actor) {
+      requireAccess(actor, 'consent:request');
+      return inSchool(actor, (tx) => listPupils(tx, 'on-roll'));
+    },
+
     /** CON-4: ask every carer with parental responsibility of the chosen pupils. */
     async start(actor: Actor, scope: RequestScope) {
       requireAccess(actor, 'consent:request');
@@ -95,12 +106,12 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const pupils = await pupilsInScope(tx, settings, scope);
         if (pupils.length === 0) throw new ValidationError([{ field: 'scope', message: 'No pupils on roll match that choice' }]);
-        const request = await tx.insertInto('consent_requests').values({
-          school_id: actor.schoolId, kind: 'standard', title: 'Photographs and media', description: null,
+        const request = await repo.insertRequest(tx, {
+          schoolId: actor.schoolId, kind: 'standard', title: 'Photographs and media', description: null,
           purposes: settings.consent.purposes.filter((p) => p.active).map((p) => p.key), scope: scopeLabel(scope),
-          form_version: settings.consent.formVersion ?? 1, expires_at: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), created_by: actor.staffId,
-        }).returning(['id', 'title']).executeTakeFirstOrThrow();
-        await tx.insertInto('consent_request_pupils').values(pupils.map((p) => ({ school_id: actor.schoolId, request_id: request.id, pupil_id: p.id }))).execute();
+          formVersion: settings.consent.formVersion ?? 1, expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), createdBy: actor.staffId,
+        });
+        await repo.addRequestPupils(tx, actor.schoolId, request.id, pupils.map((p) => p.id));
         const links = await createLinks(tx, actor, settings, request, pupils);
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.request-started', subjectType: 'consent-request', subjectId: request.id, detail: { scope: scope.scope, pupils: pupils.length, ...links } });
         return { requestId: request.id, pupils: pupils.length, ...links };
@@ -122,11 +133,11 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
         const pupils = await repo.pupilsOnRollIn(tx, { pupilIds: input.pupilIds.filter(isUuid) });
         if (pupils.length === 0) throw new ValidationError([{ field: 'pupils', message: 'Choose at least one pupil on roll' }]);
         const id = randomUUID();
-        const request = await tx.insertInto('consent_requests').values({
-          id, school_id: actor.schoolId, kind: 'express', title: input.title.trim(), description: input.description.trim(), purposes: [`express:${id}`],
-          scope: 'chosen pupils', form_version: settings.consent.formVersion ?? 1, expires_at: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), created_by: actor.staffId,
-        }).returning(['id', 'title']).executeTakeFirstOrThrow();
-        await tx.insertInto('consent_request_pupils').values(pupils.map((p) => ({ school_id: actor.schoolId, request_id: id, pupil_id: p.id }))).execute();
+        const request = await repo.insertRequest(tx, {
+          id, schoolId: actor.schoolId, kind: 'express', title: input.title.trim(), description: input.description.trim(), purposes: [`express:${id}`],
+          scope: 'chosen pupils', formVersion: settings.consent.formVersion ?? 1, expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), createdBy: actor.staffId,
+        });
+        await repo.addRequestPupils(tx, actor.schoolId, id, pupils.map((p) => p.id));
         const links = await createLinks(tx, actor, settings, request, pupils);
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.express-request-started', subjectType: 'consent-request', subjectId: id, detail: { pupils: pupils.length, ...links } });
         return { requestId: id, pupils: pupils.length, ...links };
@@ -137,11 +148,7 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
 
     async list(actor: Actor) {
       requireAccess(actor, 'consent:consult');
-      return inSchool(actor, (tx) => tx.selectFrom('consent_requests as r')
-        .select(['r.id', 'r.kind', 'r.title', 'r.scope', 'r.created_at', 'r.expires_at'])
-        .select(sql<number>`(SELECT count(*)::int FROM consent_links l WHERE l.request_id = r.id)`.as('links'))
-        .select(sql<number>`(SELECT count(*)::int FROM consent_links l WHERE l.request_id = r.id AND l.answered_at IS NOT NULL)`.as('answered'))
-        .orderBy('r.created_at', 'desc').limit(100).execute());
+      return inSchool(actor, (tx) => repo.listRequests(tx));
     },
 
     /** A request's pupils with their answers for its purposes, and each family's link. */
@@ -149,16 +156,14 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
       requireAccess(actor, 'consent:consult');
       if (!isUuid(requestId)) throw new NotFound();
       return inSchool(actor, async (tx) => {
-        const request = await tx.selectFrom('consent_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+        const request = await repo.findRequest(tx, requestId);
         if (!request) throw new NotFound();
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const purposes = requestPurposes(request, settings);
-        const pupilIds = (await tx.selectFrom('consent_request_pupils').select('pupil_id').where('request_id', '=', requestId).execute()).map((r) => r.pupil_id);
+        const pupilIds = await repo.requestPupilIds(tx, requestId);
         const pupils = await repo.pupilsOnRollIn(tx, { pupilIds });
         const statuses = await statusesFor(tx, settings, pupils, purposes.map((p) => p.key));
-        const links = await tx.selectFrom('consent_links as l').innerJoin('carers as k', 'k.id', 'l.carer_id')
-          .select(['l.id', 'l.carer_id', 'l.emailed_at', 'l.reminded_at', 'l.answered_at', 'l.revoked_at', 'l.expires_at', 'k.given_name', 'k.family_name', 'k.email'])
-          .where('l.request_id', '=', requestId).orderBy('k.family_name').execute();
+        const links = await repo.linksOfRequest(tx, requestId);
         return { request, purposes, links, pupils: pupils.map((p) => ({ ...p, statuses: purposes.map((k) => statuses.get(p.id)!.get(k.key)!) })) };
       });
     },
@@ -167,8 +172,7 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
       requireAccess(actor, 'consent:request');
       if (!isUuid(requestId) || !isUuid(linkId)) throw new NotFound();
       await inSchool(actor, async (tx) => {
-        const done = await tx.updateTable('consent_links').set({ revoked_at: new Date() }).where('id', '=', linkId).where('request_id', '=', requestId).where('revoked_at', 'is', null).executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw new NotFound();
+        if (!(await repo.revokeLink(tx, requestId, linkId))) throw new NotFound();
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.link-revoked', subjectType: 'consent-link', subjectId: linkId });
       });
     },
@@ -178,13 +182,11 @@ export function createConsentRequestService(db: Kysely<DB>, config: Config, onMa
       requireAccess(actor, 'consent:request');
       if (!isUuid(requestId) || !isUuid(carerId)) throw new NotFound();
       return inSchool(actor, async (tx) => {
-        const request = await tx.selectFrom('consent_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-        const carer = await tx.selectFrom('carers').select(['id', 'given_name', 'family_name']).where('id', '=', carerId).executeTakeFirst();
+        const request = await repo.findRequest(tx, requestId);
+        const carer = await repo.findCarer(tx, carerId);
         if (!request || !carer) throw new NotFound();
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        const children = await tx.selectFrom('consent_request_pupils as rp').innerJoin('pupil_carers as pc', 'pc.pupil_id', 'rp.pupil_id').innerJoin('pupils as p', 'p.id', 'rp.pupil_id')
-          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name']).where('rp.request_id', '=', requestId).where('pc.carer_id', '=', carerId)
-          .where('pc.parental_responsibility', '=', true).execute();
+        const children = await repo.requestChildrenOfCarer(tx, requestId, carerId);
         if (children.length === 0) throw new NotFound();
         return { request, carer, children, purposes: requestPurposes(request, settings) };
       });

@@ -1,14 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { ConsentServices } from './services.ts';
-import { NotFound, TooManyRequests, ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render } from '../../platform/http/render.ts';
+import { NotFound, TooManyRequests } from '../../platform/http/errors.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render } from '../../platform/http/render.ts';
 import { answerField } from './consent-link.service.ts';
+import { OpenFormBody } from './consent.schemas.ts';
 
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
 /** The carer's page, reached from a personal link with no account (CON-4). */
-export async function consentPublicRoutes(app: FastifyInstance, { services }: { services: ConsentServices }) {
+export const consentPublicRoutes: ModuleRoutes<ConsentServices> = async (app, { services }) => {
   const page = (view: Awaited<ReturnType<ConsentServices['consentLinks']['open']>>, token: string, values: Record<string, unknown>) => ({
     title: 'Photographs of your child', schoolName: view.school.name, view, token, values,
     questions: view.children.map((child) => ({ child, items: view.purposes.map((purpose) => ({ purpose, field: answerField(child.id, purpose.key),
@@ -22,7 +24,7 @@ export async function consentPublicRoutes(app: FastifyInstance, { services }: { 
   };
 
   app.get('/consent/answer/:token', { config: { permission: 'public' }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
-    const { token } = request.params as Static<typeof TokenParams>;
+    const { token } = request.params;
     try {
       const view = await services.consentLinks.open(token, request.ip);
       reply.header('referrer-policy', 'no-referrer');
@@ -32,20 +34,20 @@ export async function consentPublicRoutes(app: FastifyInstance, { services }: { 
     }
   });
 
-  app.post('/consent/answer/:token', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
-    const { token } = request.params as Static<typeof TokenParams>;
-    const form = (request.body ?? {}) as Record<string, unknown>;
+  app.post('/consent/answer/:token', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, params: TokenParams, body: OpenFormBody } }, async (request, reply) => {
+    const { params: { token }, body: form } = request;
     try {
-      await services.consentLinks.answer(token, request.ip, form);
-      const view = await services.consentLinks.open(token, request.ip);
-      return await render(request, reply, 'consent/views/answered.njk', { title: 'Thank you', schoolName: view.school.name, view });
-    } catch (error) {
-      if (error instanceof ValidationError) {
+      return await submitForm(async () => {
+        await services.consentLinks.answer(token, request.ip, form);
+        const view = await services.consentLinks.open(token, request.ip);
+        return render(request, reply, 'consent/views/answered.njk', { title: 'Thank you', schoolName: view.school.name, view });
+      }, async (errors) => {
         const view = await services.consentLinks.open(token, request.ip).catch(() => null);
         if (!view) return expired(request, reply, new NotFound());
-        return render(request, reply, 'consent/views/answer.njk', { ...page(view, token, form), ...formErrors(error.problems) }, 400);
-      }
+        return render(request, reply, 'consent/views/answer.njk', { ...page(view, token, form), ...errors }, 400);
+      });
+    } catch (error) {
       return expired(request, reply, error);
     }
   });
-}
+};

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { AppError, NotFound } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
@@ -21,9 +20,13 @@ export class Unprocessable extends AppError {
   }
 }
 
-/** Where a child's images are published for a purpose; the photo library fills this in (CON-6 → MED-6). */
-export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) => Promise<{ label: string; href: string | null }[]>;
-export const noPublishedImages: PublishedImageFinder = async () => [];
+/**
+ * Where children's images are published for purposes, one list per (pupil, purpose) asked, in the
+ * same order, found together (a page of takedown tasks is one question); the photo library fills
+ * this in (CON-6 → MED-6).
+ */
+export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, wanted: readonly { pupilId: string; purpose: string }[]) => Promise<{ label: string; href: string | null }[][]>;
+export const noPublishedImages: PublishedImageFinder = async (_tx, _schoolId, wanted) => wanted.map(() => []);
 
 export type Method = repo.NewDecision['method'];
 export interface DecisionInput { decision: 'granted' | 'refused'; carerId: string; method: Method; note?: string | null }
@@ -66,9 +69,9 @@ export async function appendDecision(tx: SchoolTx, schoolId: string, settings: P
   return { id: row.id, recordedAt: row.recorded_at, status: after };
 }
 
-export function createConsentService(db: Kysely<DB>, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
+export function createConsentService(schools: SchoolDatabase, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
   const findImages = options.findPublishedImages ?? noPublishedImages;
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
   const activePurposes = (settings: PolicySettings) => settings.consent.purposes.filter((p) => p.active);
 
@@ -129,7 +132,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       requireAccess(actor, 'consent:consult');
       if (!isUuid(classId)) throw new NotFound('There is no such class');
       return inSchool(actor, async (tx) => {
-        const found = await tx.selectFrom('classes').select(['id', 'title']).where('id', '=', classId).executeTakeFirst();
+        const found = await repo.findClass(tx, classId);
         if (!found) throw new NotFound('There is no such class');
         const settings = await settingsOf(tx, actor);
         const purposes = activePurposes(settings);
@@ -158,7 +161,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       return inSchool(actor, async (tx) => {
         const settings = await settingsOf(tx, actor);
         const purposes = activePurposes(settings).map((p) => p.key);
-        const classes = await tx.selectFrom('classes').select(['id', 'title', 'year_group']).where('active', '=', true).orderBy('year_group').orderBy('title').execute();
+        const classes = await repo.activeClasses(tx);
         const pupils = await repo.pupilsOnRollIn(tx, {});
         const statuses = await statusesFor(tx, settings, pupils, purposes);
         return classes.map((c) => {
@@ -173,7 +176,8 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       requireAccess(actor, 'consent:takedown');
       return inSchool(actor, async (tx) => {
         const tasks = await repo.openTakedownTasks(tx);
-        return Promise.all(tasks.map(async (t) => ({ ...t, displayName: displayName(t), images: await findImages(tx, actor.schoolId, t.pupil_id, t.purpose) })));
+        const images = await findImages(tx, actor.schoolId, tasks.map((t) => ({ pupilId: t.pupil_id, purpose: t.purpose })));
+        return tasks.map((t, i) => ({ ...t, displayName: displayName(t), images: images[i] ?? [] }));
       });
     },
 
@@ -181,8 +185,7 @@ export function createConsentService(db: Kysely<DB>, config: Config, options: { 
       requireAccess(actor, 'consent:takedown');
       if (!isUuid(taskId)) throw new NotFound();
       await inSchool(actor, async (tx) => {
-        const done = await tx.updateTable('takedown_tasks').set({ done_at: new Date(), done_by: actor.staffId }).where('id', '=', taskId).where('done_at', 'is', null).executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw new NotFound();
+        if (!(await repo.completeTakedownTask(tx, taskId, actor.staffId))) throw new NotFound();
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.takedown-done', subjectType: 'takedown', subjectId: taskId });
       });
     },

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts';
+import { consentRequestRoutes } from './consent-requests.routes.ts';
 import { consentSettingsRoutes } from './consent-settings.routes.ts';
 import { consentApiRoutes } from './consent.api.ts';
 import { consentPublicRoutes } from './consent.public.routes.ts';
@@ -9,7 +10,7 @@ import { createConsentServices } from './services.ts';
 export const consentModule = defineModule({
   name: 'consent',
   services: createConsentServices,
-  routes: [consentApiRoutes, consentRoutes, consentPublicRoutes, async (app, { services }) => consentSettingsRoutes(app, services)],
+  routes: [consentApiRoutes, consentRoutes, consentRequestRoutes, consentPublicRoutes, consentSettingsRoutes],
   jobs: ({ consentLinks }) => ({
     // Every morning: remind families who have not answered a consent request.
     'consent-reminders': { cron: '0 8 * * *', handler: async () => { await consentLinks.sendReminders(); } },

@@ -79,17 +79,21 @@ export async function recordTakedown(tx: SchoolTx, schoolId: string, photoId: st
 }
 
 /**
- * CON-6: where a child's photographs are published on the given channels and not yet taken down.
- * The child is found by who was tagged when each was published, not by today's tags.
+ * CON-6: where these children's photographs are published, not yet taken down, on any of the given
+ * channels or for any of the given express requests — one query for a whole page of takedown tasks.
+ * The children are found by who was tagged when each was published, not by today's tags; each row
+ * says which child it is for, so the caller picks each task's own.
  */
-export function livePublicationsOf(tx: SchoolTx, pupilId: string, channels: string[], expressRequestId: string | null) {
-  let query = tx.selectFrom('photo_publications as pb').innerJoin('photo_publication_pupils as pp', 'pp.publication_id', 'pb.id')
+export function livePublicationsOf(tx: SchoolTx, pupilIds: string[], channels: string[], expressRequestIds: string[]) {
+  if (pupilIds.length === 0) return Promise.resolve([]);
+  return tx.selectFrom('photo_publications as pb').innerJoin('photo_publication_pupils as pp', 'pp.publication_id', 'pb.id')
     .innerJoin('photos as ph', 'ph.id', 'pb.photo_id').innerJoin('photo_publication_requests as r', 'r.id', 'pb.request_id')
     .leftJoin('photo_publication_takedowns as td', 'td.publication_id', 'pb.id')
-    .select(['pb.id', 'pb.photo_id', 'pb.channel', 'pb.location', 'pb.published_at', 'ph.event_name'])
-    .where('pp.pupil_id', '=', pupilId).where('td.publication_id', 'is', null).where('ph.deleted_at', 'is', null);
-  query = expressRequestId ? query.where('r.express_request_id', '=', expressRequestId) : query.where('pb.channel', 'in', channels.length ? channels : ['-']);
-  return query.orderBy('pb.published_at').execute();
+    .select(['pb.id', 'pb.photo_id', 'pb.channel', 'pb.location', 'pb.published_at', 'ph.event_name', 'pp.pupil_id', 'r.express_request_id'])
+    .where('pp.pupil_id', 'in', pupilIds).where('td.publication_id', 'is', null).where('ph.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('pb.channel', 'in', channels.length ? channels : ['-']),
+      eb('r.express_request_id', 'in', expressRequestIds.length ? expressRequestIds : ['00000000-0000-0000-0000-000000000000'])]))
+    .orderBy('pb.published_at').execute();
 }
 
 export function expressRequest(tx: SchoolTx, id: string) {

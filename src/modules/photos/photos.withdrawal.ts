@@ -3,12 +3,25 @@ import { currentSettings } from '../settings/settings.service.ts';
 import * as pubs from './photos.publishing.repository.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 
-/** CON-6 for the consent module: every live publication of the child on channels of that purpose. */
-export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, pupilId: string, purpose: string) {
+/**
+ * CON-6 for the consent module: for each (child, purpose), every live publication of the child on
+ * channels of that purpose (or, for express permission, made under that request). One query for all.
+ */
+export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, wanted: readonly { pupilId: string; purpose: string }[]) {
+  if (wanted.length === 0) return [];
   const settings = (await currentSettings(tx, schoolId)).settings;
-  const channels = settings.photos.channels.filter((c) => c.purpose === purpose);
-  const express = purpose.startsWith('express:') ? purpose.slice('express:'.length) : null;
   const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
-  const rows = await pubs.livePublicationsOf(tx, pupilId, channels.map((c) => c.key), express && isUuid(express) ? express : null);
-  return rows.map((r) => ({ label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`, href: `/photos/${r.photo_id}` }));
+  const express = (purpose: string) => {
+    const id = purpose.startsWith('express:') ? purpose.slice('express:'.length) : null;
+    return id && isUuid(id) ? id : null;
+  };
+  const channelsOf = (purpose: string) => settings.photos.channels.filter((c) => c.purpose === purpose).map((c) => c.key);
+  const rows = await pubs.livePublicationsOf(tx, [...new Set(wanted.map((w) => w.pupilId))], [...new Set(wanted.flatMap((w) => channelsOf(w.purpose)))],
+    [...new Set(wanted.map((w) => express(w.purpose)).filter((id): id is string => id !== null))]);
+  return wanted.map(({ pupilId, purpose }) => {
+    const expressId = express(purpose);
+    const channels = channelsOf(purpose);
+    return rows.filter((r) => r.pupil_id === pupilId && (expressId ? r.express_request_id === expressId : channels.includes(r.channel)))
+      .map((r) => ({ label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`, href: `/photos/${r.photo_id}` }));
+  });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recentAttempts, recordAttempt } from '../auth/auth.repository.ts';
 import type { DB } from './schema.ts';
 import { withSchool as inSchoolTransaction, type SchoolTx } from './school-scope.ts';
 
@@ -66,4 +67,16 @@ type SecretTable = 'consent_links';
 export async function schoolOfSecret(handle: SchoolDatabase, table: SecretTable, tokenHash: string): Promise<string | undefined> {
   const row = await unscoped(handle).selectFrom(table).select('school_id').where('token_hash', '=', tokenHash).executeTakeFirst();
   return row?.school_id;
+}
+
+/**
+ * Throttling before anyone has signed in or any school is known (a public secret link), counted in
+ * the database so every instance sees the same attempts: counts this attempt under `key` and
+ * answers true, or answers false and counts nothing once `max` were made in the last `windowMinutes`.
+ */
+export async function takeAttempt(handle: SchoolDatabase, key: string, limit: { max: number; windowMinutes: number }): Promise<boolean> {
+  const db = unscoped(handle);
+  if ((await recentAttempts(db, key, limit.windowMinutes)) >= limit.max) return false;
+  await recordAttempt(db, [key]);
+  return true;
 }
