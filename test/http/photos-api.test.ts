@@ -49,6 +49,8 @@ describe.each(databaseKinds())('photographs API: upload, bad files, publishing (
     const oversized = Buffer.concat([jpeg, Buffer.alloc(26 * 1024 * 1024)]);
     const cases: [string, Uint8Array, RegExp][] = [
       ['notes.jpg', Buffer.from('Dear parents, sports day is on Friday.'), /notes\.jpg is not a photograph that can be read\. Upload a JPEG, PNG, WebP or HEIC/],
+      // A chosen file of no bytes is a bad file (422), not a missing one.
+      ['blank.jpg', Buffer.alloc(0), /blank\.jpg is empty/],
       ['cut-off.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), /cut-off\.jpg is incomplete or damaged/],
       ['bomb.png', await pngBomb(), /bomb\.png says it is 50,000 × 50,000 pixels, which is too large to open safely/],
       ['huge.jpg', oversized, /huge\.jpg is 26(\.\d)? MB\. Photographs can be up to 25 MB: export a smaller copy/],

@@ -14,7 +14,7 @@ describe.each(databaseKinds())('photo retention across the school year (%s)', (k
   let sportsDay: string;
   let starOfTheWeek: string;
   let nextYear: string;
-  const run = (date: string) => runPhotoRetention(s.t.database.db, fileStorage(s.storageDir), 'http://localhost', on(date));
+  const run = (date: string) => runPhotoRetention(s.t.database.schools, fileStorage(s.storageDir), 'http://localhost', on(date));
   const photo = (id: string) => s.t.database.db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const upload = async (event: string, takenOn: string, pupilId: string) => {
     const body = multipart({ event, takenOn, contexts: 'sports-day', pupilIds: pupilId }, { name: 'p.jpg', content: await phoneJpeg() });

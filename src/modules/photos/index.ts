@@ -8,8 +8,8 @@ export const photosModule = defineModule({
   name: 'photos',
   services: createPhotosServices,
   routes: [photoRoutes],
-  jobs: ({ storage }, { db, config, onMail }) => ({
+  jobs: ({ storage }, { schools, config, onMail }) => ({
     // Every night: archive last year's photographs, delete the year before's, warn the head first (MED-7).
-    'photo-retention': { cron: '30 2 * * *', handler: async () => { await runPhotoRetention(db, storage, config.baseUrl); onMail(); } },
+    'photo-retention': { cron: '30 2 * * *', handler: async () => { await runPhotoRetention(schools, storage, config.baseUrl); onMail(); } },
   }),
 });

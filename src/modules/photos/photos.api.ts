@@ -1,49 +1,49 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PhotosServices } from './services.ts';
+import { formFile, formList, formValue } from '../../platform/http/form-body.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import { fieldValue, listValues, privateImage, uploadedFile } from './photos.http.ts';
+import { apiErrors, IdParams } from '../../platform/http/schemas.ts';
+import { privateImage } from './photos.http.ts';
 import { NotAllowed } from './photos.publishing.ts';
 
-const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
-const Invalid = Type.Object({ error: Type.String(), message: Type.String(), problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))) });
-const errors = { 400: Invalid, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 /** `not-allowed` names each pupil who blocks it; other conflicts (archived, already decided) have no reasons. */
 const NotAllowedBody = Type.Object({ error: Type.String(), message: Type.String(),
   reasons: Type.Optional(Type.Array(Type.Object({ pupilId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }))) });
 const Outcome = Type.Object({ id: Type.String(), status: Type.String(), url: Type.Optional(Type.String()) });
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const RequestParams = Type.Object({ id: Type.String({ maxLength: 64 }), publicationId: Type.String({ maxLength: 64 }) });
+/** A publication of a photograph, in the API's addresses. */
+const PublicationParams = Type.Object({ id: Type.String({ format: 'uuid' }), publicationId: Type.String({ format: 'uuid' }) });
 const PublicationBody = Type.Object({
   channel: Type.String({ maxLength: 60 }), caption: Type.Optional(Type.String({ maxLength: 1000 })), altText: Type.Optional(Type.String({ maxLength: 500 })),
   fileName: Type.Optional(Type.String({ maxLength: 200 })), where: Type.Optional(Type.String({ maxLength: 500 })), expressRequestId: Type.Optional(Type.String({ maxLength: 64 })),
 }, { additionalProperties: false });
 const DecisionBody = Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('refused')]), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
 
+/** The 409 of a refused consent check keeps its `reasons` (issue 5 contract); every other error is the one ApiError. */
 const notAllowed = (error: NotAllowed) => ({ error: 'not-allowed' as const, message: error.message, reasons: error.reasons });
 
 /** The photographs API (issue 5 contract). Registered inside the photos plugin, where multipart is parsed. */
-export async function photoApiRoutes(app: FastifyInstance, services: PhotosServices) {
+export const photoApiRoutes: ModuleRoutes<PhotosServices> = async (app, { services }) => {
+  // No body schema: @fastify/multipart attaches the parts (file, event, takenOn, contexts, pupilIds, unidentified) to the body; form-body.ts reads them.
   app.post('/api/v1/media', {
     config: { permission: 'media:upload' },
     schema: { summary: 'Upload a photograph (multipart: file, event, takenOn, contexts, pupilIds, unidentified)', tags: ['media'], consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ id: Type.String() }), 422: ErrorBody, ...errors } },
+      response: { ...apiErrors, 201: Type.Object({ id: Type.String() }) } },
   }, async (request, reply) => {
     const body = request.body;
-    const file = await uploadedFile(body);
-    const created = await services.photos.upload(actorOf(request), { fileName: file?.name ?? '', bytes: file?.bytes ?? null, event: fieldValue(body, 'event'),
-      takenOn: fieldValue(body, 'takenOn'), contexts: listValues(body, 'contexts'), pupilIds: listValues(body, 'pupilIds'), unidentified: fieldValue(body, 'unidentified') });
+    const file = await formFile(body, 'file', { keepEmpty: true });
+    const created = await services.photos.upload(actorOf(request), { fileName: file?.fileName ?? '', bytes: file?.bytes ?? null, event: formValue(body, 'event'),
+      takenOn: formValue(body, 'takenOn'), contexts: formList(body, 'contexts'), pupilIds: formList(body, 'pupilIds'), unidentified: formValue(body, 'unidentified') });
     return reply.code(201).send(created);
   });
 
   app.post('/api/v1/media/:id/publications', {
     config: { permission: 'media:publish' },
     schema: { summary: 'Ask to publish a photograph on a channel; checked against consent at once', tags: ['media'], params: IdParams, body: PublicationBody,
-      response: { 201: Outcome, 409: NotAllowedBody, ...errors } },
+      response: { ...apiErrors, 201: Outcome, 409: NotAllowedBody } },
   }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
     try {
-      return reply.code(201).send(await services.photoPublishing.request(actorOf(request), id, request.body as Static<typeof PublicationBody>));
+      return reply.code(201).send(await services.photoPublishing.request(actorOf(request), request.params.id, request.body));
     } catch (error) {
       if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
       throw error;
@@ -52,12 +52,12 @@ export async function photoApiRoutes(app: FastifyInstance, services: PhotosServi
 
   app.post('/api/v1/media/:id/publications/:publicationId/decision', {
     config: { permission: 'media:decide' },
-    schema: { summary: 'Whoever the policy settings name (and the headteacher) approves, and so publishes, or refuses a request', tags: ['media'], params: RequestParams, body: DecisionBody,
-      response: { 200: Outcome, 409: NotAllowedBody, ...errors } },
+    schema: { summary: 'Whoever the policy settings name (and the headteacher) approves, and so publishes, or refuses a request', tags: ['media'], params: PublicationParams, body: DecisionBody,
+      response: { ...apiErrors, 200: Outcome, 409: NotAllowedBody } },
   }, async (request, reply) => {
-    const { id, publicationId } = request.params as Static<typeof RequestParams>;
+    const { id, publicationId } = request.params;
     try {
-      return await services.photoPublishing.decide(actorOf(request), id, publicationId, request.body as Static<typeof DecisionBody>);
+      return await services.photoPublishing.decide(actorOf(request), id, publicationId, request.body);
     } catch (error) {
       if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
       throw error;
@@ -66,10 +66,10 @@ export async function photoApiRoutes(app: FastifyInstance, services: PhotosServi
 
   app.get('/api/v1/media/:id/publications/:publicationId/file', {
     config: { permission: 'media:view' },
-    schema: { summary: 'The published copy, as JPEG (404 until it is published)', tags: ['media'], params: RequestParams },
+    schema: { summary: 'The published copy, as JPEG (404 until it is published)', tags: ['media'], params: PublicationParams, response: { ...apiErrors } },
   }, async (request, reply) => {
-    const { id, publicationId } = request.params as Static<typeof RequestParams>;
+    const { id, publicationId } = request.params;
     const copy = await services.photoPublishing.copy(actorOf(request), id, publicationId);
     return privateImage(reply.header('content-disposition', `inline; filename="${copy.fileName}"`), 'image/jpeg', copy.bytes);
   });
-}
+};

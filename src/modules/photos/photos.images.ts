@@ -42,15 +42,20 @@ async function fromHeic(name: string, bytes: Buffer): Promise<ReadUpload> {
   }
 }
 
+/** What to say when an upload is over the school's limit, or null when it is within it. */
+export function uploadTooLarge(name: string, bytes: Buffer, maxMegabytes: number): string | null {
+  if (bytes.length <= maxMegabytes * 1024 * 1024) return null;
+  return `${name} is ${megabytes(bytes.length)}. Photographs can be up to ${maxMegabytes} MB: export a smaller copy and upload that.`;
+}
+
 /**
  * MED-1, MED-7: reads an upload fully before anything is stored. Refuses what is not an image, a
  * truncated file, a decompression bomb (checked from the header, before decoding) and an
  * oversized file, each with a message that says what to do. HEIC is converted to JPEG on arrival.
  */
 export async function readUpload(name: string, bytes: Buffer, maxMegabytes: number): Promise<ReadUpload> {
-  if (bytes.length > maxMegabytes * 1024 * 1024) {
-    return { ok: false, message: `${name} is ${megabytes(bytes.length)}. Photographs can be up to ${maxMegabytes} MB: export a smaller copy and upload that.` };
-  }
+  const tooLarge = uploadTooLarge(name, bytes, maxMegabytes);
+  if (tooLarge) return { ok: false, message: tooLarge };
   if (bytes.length === 0) return { ok: false, message: `${name} is empty` };
   if (isHeic(bytes)) return fromHeic(name, bytes);
   let metadata: Metadata;

@@ -103,8 +103,3 @@ export function expressRequest(tx: SchoolTx, id: string) {
 export function expressRequests(tx: SchoolTx) {
   return tx.selectFrom('consent_requests').select(['id', 'title', 'created_at']).where('kind', '=', 'express').orderBy('created_at', 'desc').limit(100).execute();
 }
-
-export function staffWithRoles(tx: SchoolTx, roles: string[]) {
-  return tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select(['s.id', 's.email'])
-    .where('r.role', 'in', roles).where('s.active', '=', true).where('s.email', 'is not', null).distinct().execute();
-}

@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool, type SchoolTx } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { statusesFor } from '../consent/consent.service.ts';
+import { staffHoldingRoles } from '../people/staff-roles.repository.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { publishedCopy } from './photos.images.ts';
@@ -37,8 +37,24 @@ export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-a
 
 const names = (p: repo.PupilRecord) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name });
 
-export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, baseUrl: string, onMail: () => void = () => {}) {
-  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(db, actor.schoolId, work);
+/** A published copy made outside any transaction, and what it was made from (checked again before it is recorded). */
+interface PreparedCopy { key: string; source: string; longestSide: number }
+
+/** What a transaction answers when the photograph is to be published and no copy made from it at these settings is ready. */
+interface CopyNeeded { status: 'needs-copy'; source: string | null; longestSide: number }
+
+export interface PublishingDeps {
+  schools: SchoolDatabase;
+  storage: PhotoStorage;
+  baseUrl: string;
+  onMail?: () => void;
+}
+
+/** How many times a publication is checked again after its copy was made, should the photograph or settings change meanwhile. */
+const copyRounds = 3;
+
+export function createPublishingService({ schools, storage, baseUrl, onMail = () => {} }: PublishingDeps) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const fileUrl = (photoId: string, requestId: string) => `${baseUrl}/api/v1/media/${photoId}/publications/${requestId}/file`;
 
   async function editablePhoto(tx: SchoolTx, photoId: string) {
@@ -62,22 +78,54 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
     });
   }
 
-  /** Makes the clean copy, stores it under a random name and records where it went (MED-6, MED-8). */
-  async function publish(tx: SchoolTx, actor: Actor, settings: PolicySettings, photo: repo.PhotoRow, request: { id: string; channel: string; location: string }) {
-    const original = photo.storage_key ? await storage.get(photo.storage_key) : null;
-    if (!original) throw new NotFound('The file of this photograph is missing');
-    const copy = await publishedCopy(original, settings.photos.publishedLongestSide);
-    const key = newStorageKey('published', actor.schoolId, 'jpg');
-    await storage.put(key, copy);
+  /** The copy made for this photograph at the current settings, or null when it must be made (again). */
+  const readyCopy = (photo: repo.PhotoRow, settings: PolicySettings, copy: PreparedCopy | null) =>
+    (copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide ? copy : null);
+  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings): CopyNeeded =>
+    ({ status: 'needs-copy', source: photo.storage_key, longestSide: settings.photos.publishedLongestSide });
+
+  /** MED-6: the clean copy, decoded and stored under a random name outside any transaction (sharp is slow). */
+  async function makeCopy(schoolId: string, need: CopyNeeded): Promise<PreparedCopy> {
+    const original = need.source ? await storage.get(need.source) : null;
+    if (!need.source || !original) throw new NotFound('The file of this photograph is missing');
+    const bytes = await publishedCopy(original, need.longestSide);
+    const key = newStorageKey('published', schoolId, 'jpg');
+    await storage.put(key, bytes);
+    return { key, source: need.source, longestSide: need.longestSide };
+  }
+
+  /**
+   * Runs `attempt` in the school's transaction. When it answers that a copy is needed, the copy is
+   * made outside the transaction and `attempt` runs again, checking everything again. A copy that
+   * ends up unused (refused, or waiting after all) or whose recording fails is deleted.
+   */
+  async function publishing(actor: Actor, attempt: (tx: SchoolTx, copy: PreparedCopy | null) => Promise<PublicationOutcome | CopyNeeded>): Promise<PublicationOutcome> {
+    let copy: PreparedCopy | null = null;
     try {
-      const pupilIds = (await repo.taggedPupils(tx, photo.id)).map((p) => p.id);
-      const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: key, by: actor.staffId, pupilIds });
-      await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.published', subjectType: 'photo', subjectId: photo.id,
-        detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location } });
+      for (let round = 1; ; round++) {
+        const prepared: PreparedCopy | null = copy;
+        const outcome = await inSchool(actor, (tx) => attempt(tx, prepared));
+        if (outcome.status !== 'needs-copy') {
+          if (copy && outcome.status !== 'published') await storage.delete(copy.key);
+          return outcome;
+        }
+        if (round === copyRounds) throw new Conflict('changed', 'The photograph or the school’s settings changed while it was being published. Try again.');
+        if (copy) await storage.delete(copy.key);
+        copy = null;
+        copy = await makeCopy(actor.schoolId, outcome);
+      }
     } catch (error) {
-      await storage.delete(key);
+      if (copy) await storage.delete(copy.key);
       throw error;
     }
+  }
+
+  /** Records where the copy went and who was in the photograph at that moment (MED-6, MED-8). */
+  async function recordPublication(tx: SchoolTx, actor: Actor, photo: repo.PhotoRow, request: { id: string; channel: string; location: string }, copy: PreparedCopy) {
+    const pupilIds = (await repo.taggedPupils(tx, photo.id)).map((p) => p.id);
+    const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: copy.key, by: actor.staffId, pupilIds });
+    await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.published', subjectType: 'photo', subjectId: photo.id,
+      detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location } });
   }
 
   function requireDecider(actor: Actor, settings: PolicySettings) {
@@ -97,7 +145,7 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
     /** MED-4, MED-5: checked now; published at once, or waits for the headteacher where the policy says. */
     async request(actor: Actor, photoId: string, input: PublicationInput): Promise<PublicationOutcome> {
       requireAccess(actor, 'media:publish');
-      const outcome = await inSchool(actor, async (tx) => {
+      const outcome = await publishing(actor, async (tx, copy) => {
         const photo = await editablePhoto(tx, photoId);
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const channel = settings.photos.channels.find((c) => c.key === input.channel);
@@ -108,14 +156,17 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
         const refusals = await refusalsFor(tx, settings, photo, channel, texts, express);
         if (refusals.length) throw new NotAllowed(refusals);
         const waits = needsApproval(channel);
-        const row = await pubs.insertRequest(tx, actor.schoolId, { photoId, channel: channel.key, ...texts, location: input.where?.trim() ?? '',
+        const ready = readyCopy(photo, settings, copy);
+        if (!waits && !ready) return copyNeeded(photo, settings);
+        const location = input.where?.trim() ?? '';
+        const row = await pubs.insertRequest(tx, actor.schoolId, { photoId, channel: channel.key, ...texts, location,
           expressRequestId: express, status: waits ? 'requested' : 'published', requestedBy: actor.staffId });
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.publication-requested', subjectType: 'photo', subjectId: photoId, detail: { request: row.id, channel: channel.key, waits } });
-        if (!waits) {
-          await publish(tx, actor, settings, photo, { id: row.id, channel: channel.key, location: input.where?.trim() ?? '' });
+        if (!waits && ready) {
+          await recordPublication(tx, actor, photo, { id: row.id, channel: channel.key, location }, ready);
           return { id: row.id, status: 'published' as const, url: fileUrl(photoId, row.id) };
         }
-        for (const person of await pubs.staffWithRoles(tx, settings.decisions.photoPublication)) {
+        for (const person of await staffHoldingRoles(tx, settings.decisions.photoPublication, { withEmail: true })) {
           await enqueueMail(tx, actor.schoolId, { to: person.email!, subject: 'A photograph is waiting for your decision',
             text: `${actor.name} asks to publish a photograph (${channel.label}). Decide here:\n${baseUrl}/photos/approvals` });
         }
@@ -145,7 +196,7 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
     async decide(actor: Actor, photoId: string, requestId: string, input: { decision: string; note?: string }): Promise<PublicationOutcome> {
       requireAccess(actor, 'media:decide');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
-      return inSchool(actor, async (tx) => {
+      return publishing(actor, async (tx, copy) => {
         // Whoever the settings do not name is refused before anything about the request is looked up.
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         requireDecider(actor, settings);
@@ -156,20 +207,22 @@ export function createPublishingService(db: Kysely<DB>, storage: PhotoStorage, b
         if (input.decision !== 'approved' && input.decision !== 'refused') throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);
         if (input.decision === 'refused' && !note) throw new ValidationError([{ field: 'note', message: 'Say why it is refused, so the member of staff knows' }]);
         const photo = await editablePhoto(tx, photoId);
+        let ready: PreparedCopy | null = null;
         if (input.decision === 'approved') {
           // Consent may have changed since the request: check again at the moment of publishing.
           const channel = settings.photos.channels.find((c) => c.key === request.channel);
           if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings');
           const refusals = await refusalsFor(tx, settings, photo, channel, { caption: request.caption, altText: request.alt_text, fileName: request.file_name }, request.express_request_id);
           if (refusals.length) throw new NotAllowed(refusals);
+          ready = readyCopy(photo, settings, copy);
+          if (!ready) return copyNeeded(photo, settings);
         }
-        const status = input.decision === 'approved' ? 'published' : 'refused';
         // Appended, never written over: a decision made a moment earlier by someone else wins.
         if (!(await pubs.appendDecision(tx, actor.schoolId, requestId, input.decision, actor.staffId, note))) throw new Conflict('already-decided', 'This request has already been decided');
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: `photo.publication-${input.decision}`, subjectType: 'photo', subjectId: photoId, detail: { request: requestId, note } });
-        if (status === 'refused') return { id: requestId, status };
-        await publish(tx, actor, settings, photo, { id: requestId, channel: request.channel, location: request.location });
-        return { id: requestId, status, url: fileUrl(photoId, requestId) };
+        if (!ready) return { id: requestId, status: 'refused' as const };
+        await recordPublication(tx, actor, photo, { id: requestId, channel: request.channel, location: request.location }, ready);
+        return { id: requestId, status: 'published' as const, url: fileUrl(photoId, requestId) };
       });
     },
 

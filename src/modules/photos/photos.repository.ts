@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type NotNull } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 
 /** The only file of the photos module that writes SQL for photos and tags. */
@@ -65,4 +65,44 @@ export async function replaceTags(tx: SchoolTx, schoolId: string, photoId: strin
   if (pupilIds.length) {
     await tx.insertInto('photo_pupils').values(pupilIds.map((pupilId) => ({ school_id: schoolId, photo_id: photoId, pupil_id: pupilId, tagged_by: by }))).execute();
   }
+}
+
+export function setUnidentified(tx: SchoolTx, photoId: string, count: number) {
+  return tx.updateTable('photos').set({ unidentified_count: count }).where('id', '=', photoId).execute();
+}
+
+export function setEvidence(tx: SchoolTx, photoId: string, evidence: boolean) {
+  return tx.updateTable('photos').set({ evidence_of_achievement: evidence }).where('id', '=', photoId).execute();
+}
+
+/** MED-7: every photograph not yet deleted, with what the retention rule needs. */
+export function photosForRetention(tx: SchoolTx) {
+  return tx.selectFrom('photos').select(['id', 'event_name', 'academic_year', 'year_ends_on', 'archived_at', 'evidence_of_achievement', 'storage_key'])
+    .where('deleted_at', 'is', null).execute();
+}
+
+export async function archivePhotos(tx: SchoolTx, photoIds: string[], at: Date) {
+  if (photoIds.length === 0) return;
+  await tx.updateTable('photos').set({ archived_at: at }).where('id', 'in', photoIds).execute();
+}
+
+/** The published copies of these photographs that still have a file (they go with the photograph). */
+export async function publishedCopyKeys(tx: SchoolTx, photoIds: string[]) {
+  if (photoIds.length === 0) return [];
+  return tx.selectFrom('photo_publications').select(['photo_id', 'copy_key as key']).where('photo_id', 'in', photoIds)
+    .where('copy_key', 'is not', null).$narrowType<{ key: NotNull }>().execute();
+}
+
+/** Deletes the photographs' records as retention does: untagged, marked deleted, their file forgotten. Publications stay as history. */
+export async function markPhotosDeleted(tx: SchoolTx, photoIds: string[], at: Date) {
+  if (photoIds.length === 0) return;
+  await tx.deleteFrom('photo_pupils').where('photo_id', 'in', photoIds).execute();
+  await tx.updateTable('photos').set({ deleted_at: at, storage_key: null }).where('id', 'in', photoIds).execute();
+}
+
+/** Records that the notice for a year's deletion has gone; false when it already had (sent once per year). */
+export async function recordDeletionNotice(tx: SchoolTx, schoolId: string, academicYear: string, deleteOn: string): Promise<boolean> {
+  const sent = await tx.insertInto('photo_deletion_notices').values({ school_id: schoolId, academic_year: academicYear, delete_on: deleteOn })
+    .onConflict((oc) => oc.doNothing()).returning('academic_year').executeTakeFirst();
+  return sent !== undefined;
 }

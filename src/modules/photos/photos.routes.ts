@@ -1,29 +1,37 @@
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PhotosServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
-import { AppError, Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
+import { Forbidden, NotFound } from '../../platform/http/errors.ts';
+import { acceptUploads, formFile, formValue, formValues } from '../../platform/http/form-body.ts';
+import { submitForm, type FormErrors } from '../../platform/http/forms.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 import { photoApiRoutes } from './photos.api.ts';
-import { fieldValue, fieldValues, privateImage, uploadedFile } from './photos.http.ts';
+import { privateImage } from './photos.http.ts';
 import { publishRoutes } from './photos.publish.routes.ts';
 import { contextLabel } from './photos.service.ts';
 import { requestRows } from './photos.view-model.ts';
 
 /** The largest upload any school's settings may allow; each school's own limit is checked after. */
 export const uploadCeilingMegabytes = 200;
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const ListQuery = Type.Object({ archived: Type.Optional(Type.String({ maxLength: 5 })) });
 const TagQuery = Type.Object({ class: Type.Optional(Type.String({ maxLength: 64 })) });
 const TagBody = Type.Object({ pupils: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), unidentified: Type.String({ default: '0', maxLength: 10 }) });
 const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLength: 5 }) });
 
-export async function photoRoutes(app: FastifyInstance, { services }: { services: PhotosServices }) {
-  // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: uploadCeilingMegabytes * 1024 * 1024, files: 1, fields: 200 } });
+interface UploadValues { event: string; takenOn: string; contexts: string[]; classId: string }
+
+/**
+ * The photographs pages; the publishing pages and the API are registered inside this plugin, so
+ * they share its multipart parsing and its checks of who decides and of ids.
+ */
+export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services }) => {
+  // Uploads are parsed before the CSRF check, which then reads the form's _csrf field. Over the ceiling: the "too large" page (413).
+  await acceptUploads(app, { maxFileBytes: uploadCeilingMegabytes * 1024 * 1024 });
   app.addHook('preValidation', async (request) => {
     // media:decide lets in every role the settings could name; whoever they do not name is refused
     // here, before the body is read or anything about a request is looked up (MED-5).
@@ -31,51 +39,45 @@ export async function photoRoutes(app: FastifyInstance, { services }: { services
       throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
     }
     // Every id in a photographs URL (photo, request, publication) is a UUID: anything else is a page
-    // that does not exist. Checked before the schemas (a long id is not a 400) and before any query.
+    // that does not exist. Checked before the schemas (whose ids are UUIDs too) and before any query.
     const params = (request.params ?? {}) as Record<string, unknown>;
     if (Object.values(params).some((value) => typeof value !== 'string' || !isUuid(value))) throw new NotFound('There is no such photograph or publication');
   });
 
   app.get('/photos', { config: { permission: 'media:view' }, schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
-    const archived = (request.query as Static<typeof ListQuery>).archived === '1';
+    const archived = request.query.archived === '1';
     return render(request, reply, 'photos/views/list.njk', { title: archived ? 'Archived photographs' : 'Photographs', archived,
       photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: await services.photoPublishing.mayDecide(actor), contextLabel });
   });
 
-  const uploadPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
-    const actor = actorOf(request);
-    const [settings, classes] = await Promise.all([services.photos.uploadOptions(actor), services.people.classes(actor)]);
-    const values = (extra.values ?? {}) as { contexts?: string[]; classId?: string };
-    return { title: 'Upload a photograph', backLink: '/photos', maxUploadMegabytes: settings.maxUploadMegabytes, values: {},
-      contextItems: settings.contexts.map((c) => ({ value: c, text: contextLabel(c), checked: values.contexts?.includes(c),
+  const uploadPage = async (request: FastifyRequest, values: UploadValues | null, errors: FormErrors | object = {}) => {
+    const { settings, classes } = await services.photos.uploadOptions(actorOf(request));
+    return { title: 'Upload a photograph', backLink: '/photos', maxUploadMegabytes: settings.maxUploadMegabytes, values: values ?? {},
+      contextItems: settings.contexts.map((c) => ({ value: c, text: contextLabel(c), checked: values?.contexts.includes(c),
         hint: settings.prohibitedContexts.includes(c) ? { text: 'Never photographed: the policy does not allow it' } : undefined })),
-      classItems: [{ value: '', text: 'Choose later' }, ...classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === values.classId }))], ...extra };
+      classItems: [{ value: '', text: 'Choose later' }, ...classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === values?.classId }))], ...errors };
   };
 
   app.get('/photos/new', { config: { permission: 'media:upload' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'photos/views/upload.njk', await uploadPage(request)));
+    render(request, reply, 'photos/views/upload.njk', await uploadPage(request, null)));
 
+  // No body schema: @fastify/multipart attaches the parts (the file, the fields, _csrf) to the body; form-body.ts reads them.
   app.post('/photos', { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
     const body = request.body;
-    const file = await uploadedFile(body);
-    const values = { event: fieldValue(body, 'event'), takenOn: fieldValue(body, 'takenOn'), contexts: fieldValues(body, 'contexts'), classId: fieldValue(body, 'classId') };
-    try {
-      const { id } = await services.photos.upload(actorOf(request), { fileName: file?.name ?? '', bytes: file?.bytes ?? null, event: values.event,
+    const file = await formFile(body, 'file', { keepEmpty: true });
+    const values = { event: formValue(body, 'event'), takenOn: formValue(body, 'takenOn'), contexts: formValues(body, 'contexts'), classId: formValue(body, 'classId') };
+    return submitForm(async () => {
+      const { id } = await services.photos.upload(actorOf(request), { fileName: file?.fileName ?? '', bytes: file?.bytes ?? null, event: values.event,
         takenOn: values.takenOn, contexts: values.contexts, pupilIds: [], unidentified: 0 });
       setFlash(reply, 'Photograph uploaded. Now say who is in it.');
       return reply.redirect(`/photos/${id}/tag${values.classId ? `?class=${encodeURIComponent(values.classId)}` : ''}`, 303);
-    } catch (error) {
-      const problems = error instanceof ValidationError ? error.problems
-        : error instanceof AppError && error.statusCode === 422 ? [{ field: (error as AppError & { field: string }).field, message: error.message }] : null;
-      if (!problems) throw error;
-      return render(request, reply, 'photos/views/upload.njk', await uploadPage(request, { values, ...formErrors(problems) }), 400);
-    }
+    }, async (errors) => render(request, reply, 'photos/views/upload.njk', await uploadPage(request, values, errors), 400));
   });
 
   app.get('/photos/:id', { config: { permission: 'media:view' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { id } = request.params as Static<typeof IdParams>;
+    const { id } = request.params;
     const [view, requests] = await Promise.all([services.photos.photo(actor, id), services.photoPublishing.history(actor, id)]);
     const labels = new Map(view.settings.photos.channels.map((c) => [c.key, c.label]));
     return render(request, reply, 'photos/views/photo.njk', { title: view.photo.event_name, backLink: view.photo.archived_at ? '/photos?archived=1' : '/photos', ...view, contextLabel,
@@ -86,52 +88,42 @@ export async function photoRoutes(app: FastifyInstance, { services }: { services
 
   for (const size of ['original', 'preview'] as const) {
     app.get(`/photos/:id/${size}`, { config: { permission: 'media:view' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-      const image = await services.photos.original(actorOf(request), (request.params as Static<typeof IdParams>).id, size);
+      const image = await services.photos.original(actorOf(request), request.params.id, size);
       return privateImage(reply, image.mime, image.bytes);
     });
   }
 
   const tagPage = async (request: FastifyRequest, id: string, classId: string | undefined, extra: Record<string, unknown> = {}) => {
-    const actor = actorOf(request);
-    const [view, classes] = await Promise.all([services.photos.photo(actor, id), services.people.classes(actor)]);
-    if (view.photo.archived_at) throw new Conflict('archived', 'This photograph is archived: who is in it can no longer be changed.');
-    const chosen = classes.find((c) => c.id === classId) ?? classes.find((c) => view.pupils.some((p) => p.class_id === c.id)) ?? classes[0];
-    const inClass = chosen ? (await services.people.classWithPupils(actor, chosen.id)).pupils : [];
-    const tagged = new Set(view.pupils.map((p) => p.id));
+    const { photo, pupils, classes, chosen, inClass } = await services.photos.tagOptions(actorOf(request), id, classId);
+    const tagged = new Set(pupils.map((p) => p.id));
     const name = (p: { given_name: string; family_name: string; preferred_name: string | null }) => `${p.preferred_name || p.given_name} ${p.family_name}`;
-    const others = view.pupils.filter((p) => !inClass.some((q) => q.id === p.id));
-    return { title: `Who is in this photograph: ${view.photo.event_name}`, backLink: `/photos/${id}`, photo: view.photo, chosenClass: chosen,
+    const others = pupils.filter((p) => !inClass.some((q) => q.id === p.id));
+    return { title: `Who is in this photograph: ${photo.event_name}`, backLink: `/photos/${id}`, photo, chosenClass: chosen,
       classItems: classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === chosen?.id })),
       pupilItems: [...others, ...inClass].map((p) => ({ value: p.id, text: name(p), checked: tagged.has(p.id) })),
-      unidentified: String(view.photo.unidentified_count), ...extra };
+      unidentified: String(photo.unidentified_count), ...extra };
   };
 
-  app.get('/photos/:id/tag', { config: { permission: 'media:upload' }, schema: { hide: true, params: IdParams, querystring: TagQuery } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    return render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, (request.query as Static<typeof TagQuery>).class));
-  });
+  app.get('/photos/:id/tag', { config: { permission: 'media:upload' }, schema: { hide: true, params: IdParams, querystring: TagQuery } }, async (request, reply) =>
+    render(request, reply, 'photos/views/tag.njk', await tagPage(request, request.params.id, request.query.class)));
 
   app.post('/photos/:id/tag', { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TagBody } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    const body = request.body as Static<typeof TagBody>;
-    try {
+    const { params: { id }, body } = request;
+    return submitForm(async () => {
       await services.photos.tag(actorOf(request), id, { pupilIds: [body.pupils].flat(), unidentified: body.unidentified });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, { unidentified: body.unidentified, ...formErrors(error.problems) }), 400);
-    }
-    setFlash(reply, 'Saved who is in the photograph');
-    return reply.redirect(`/photos/${id}`, 303);
+      setFlash(reply, 'Saved who is in the photograph');
+      return reply.redirect(`/photos/${id}`, 303);
+    }, async (errors) => render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, { unidentified: body.unidentified, ...errors }), 400));
   });
 
   app.post('/photos/:id/evidence', { config: { permission: 'media:keep' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: EvidenceBody } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    const keep = (request.body as Static<typeof EvidenceBody>).evidence === 'yes';
+    const { id } = request.params;
+    const keep = request.body.evidence === 'yes';
     await services.photos.setEvidence(actorOf(request), id, keep);
     setFlash(reply, keep ? 'Kept as evidence of achievement: it will not be deleted with its year' : 'No longer kept as evidence of achievement');
     return reply.redirect(`/photos/${id}`, 303);
   });
 
-  await publishRoutes(app, services);
-  await photoApiRoutes(app, services);
-}
+  await app.register(publishRoutes, { services });
+  await app.register(photoApiRoutes, { services });
+};

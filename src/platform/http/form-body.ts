@@ -34,12 +34,15 @@ export interface UploadedFile {
   truncated: boolean;
 }
 
-/** The attached file, or null when none was chosen (an empty file counts as none). */
-export async function formFile(body: unknown, name: string): Promise<UploadedFile | null> {
+/**
+ * The attached file, or null when none was chosen (an empty file counts as none, unless `keepEmpty`:
+ * then a chosen file of no bytes is returned, for a route that says "x.jpg is empty").
+ */
+export async function formFile(body: unknown, name: string, options: { keepEmpty?: boolean } = {}): Promise<UploadedFile | null> {
   const part = [(body as Body)?.[name]].flat().find((v): v is MultipartFile => isPart(v, 'file'));
   if (!part?.filename) return null;
   const bytes = await part.toBuffer();
-  if (bytes.length === 0 && !part.file.truncated) return null;
+  if (bytes.length === 0 && !part.file.truncated && !options.keepEmpty) return null;
   return { fileName: part.filename, contentType: part.mimetype, bytes, truncated: part.file.truncated };
 }
 
