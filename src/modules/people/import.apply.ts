@@ -1,24 +1,12 @@
 import { sql, type Insertable } from 'kysely';
 import type { PupilTable } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 import { applyClassTeachers } from './import.class-teachers.ts';
+import { chunk, type Counts, type ImportOutcome } from './import.outcome.ts';
 import { applyStaff } from './import.staff.ts';
 
-export interface Counts { created: number; updated: number; left: number }
-export interface ImportSummary { pupils: Counts; carers: Counts; staff: Counts; classes: Counts }
-export interface ImportOutcome {
-  summary: ImportSummary;
-  /** The changes a person should look at before confirming. */
-  leavers: string[];
-  moves: { name: string; from: string | null; to: string | null }[];
-  /** E-mail addresses the MIS would change: never applied by the import, only by the headteacher. */
-  emailChangesHeld: EmailChangeHeld[];
-  problems: string[];
-}
-export interface EmailChangeHeld { sourcedId: string; name: string; from: string | null; to: string }
-
-export const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+export type { Counts, EmailChangeHeld, ImportOutcome, ImportSummary } from './import.outcome.ts';
 
 interface PupilUpdate { id: string; givenName: string; familyName: string; preferredName: string | null; dateOfBirth: string | null; classId: string | null }
 

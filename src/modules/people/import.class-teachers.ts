@@ -1,5 +1,5 @@
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { RosterPackage } from './oneroster/oneroster.parse.ts';
+import type { RosterPackage } from './oneroster/oneroster.model.ts';
 
 /**
  * Who teaches each class, from OneRoster teacher enrolments, so that a concern about a pupil can

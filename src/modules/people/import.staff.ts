@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.apply.ts';
-import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.outcome.ts';
+import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 
 const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
 
