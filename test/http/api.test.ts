@@ -19,7 +19,7 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     const tokenFor = async (schoolId: string, email: string) => withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));
     const a = await makeSchool(t.database.db, { name: 'Alder Primary' });
     const b = await makeSchool(t.database.db, { name: 'Birch Primary' });
-    await createImportService(t.database.db).importFromPath(a.id, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(a.id, { id: null, label: 'test' }, fixtureDir, false);
     tokenA = await tokenFor(a.id, (await makeStaff(t.database.db, a.id, ['headteacher'])).email);
     tokenB = await tokenFor(b.id, (await makeStaff(t.database.db, b.id, ['headteacher'])).email);
     teacherToken = await tokenFor(a.id, (await makeStaff(t.database.db, a.id, ['teacher'])).email);

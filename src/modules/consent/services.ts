@@ -5,13 +5,13 @@ import { createConsentLinkService } from './consent-link.service.ts';
 import { createConsentRequestService } from './consent-requests.service.ts';
 import { createConsentService } from './consent.service.ts';
 
-export function createConsentServices({ db, config, onMail }: ModuleContext) {
+export function createConsentServices({ db, schools, config, onMail }: ModuleContext) {
   return {
     db,
     consent: createConsentService(db, config, { onMail, findPublishedImages: findPublishedPhotos }),
     consentRequests: createConsentRequestService(db, config, onMail),
     consentLinks: createConsentLinkService(db, config, onMail),
-    people: createPeopleService(db),
+    people: createPeopleService(schools),
   };
 }
 export type ConsentServices = ReturnType<typeof createConsentServices>;

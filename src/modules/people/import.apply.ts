@@ -1,3 +1,10 @@
+/**
+ * The import's writer: applies a checked roster to one school's tables inside the caller's
+ * transaction. It is repository-like — its SQL (batched inserts and one UPDATE … FROM VALUES per
+ * batch) stays here rather than in people.repository.ts, because the batching is the import's
+ * own logic. Its steps for staff (import.staff.ts) and class teachers (import.class-teachers.ts)
+ * are part of the same writer.
+ */
 import { sql, type Insertable } from 'kysely';
 import type { PupilTable } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';

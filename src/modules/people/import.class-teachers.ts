@@ -1,3 +1,4 @@
+/** The import's writer for class teachers (part of import.apply.ts's repository-like writer, so its SQL stays here). */
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { RosterPackage } from './oneroster/oneroster.model.ts';
 

@@ -1,20 +1,19 @@
-import type { Kysely } from 'kysely';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { roleChangeRefusal } from '../../platform/auth/role-grants.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import * as repo from './people.repository.ts';
 import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
-export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
-  const inSchool = <T>(actor: Actor, work: (tx: Parameters<Parameters<typeof withSchool>[2]>[0]) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
   return {
     async classes(actor: Actor) {
