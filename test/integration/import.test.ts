@@ -9,6 +9,7 @@ import { createImportService } from '../../src/modules/people/import.service.ts'
 import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { loadConfig } from '../../src/config.ts';
+import { configureMailSealing } from '../../src/platform/mail/sealed.ts';
 import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 
@@ -29,6 +30,8 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
+    // A consent request below e-mails carers: the outbox seals links, as the app does from start-up.
+    configureMailSealing(loadConfig({ NODE_ENV: 'test' }).sessionSecret);
   });
   afterAll(() => database.close());
 

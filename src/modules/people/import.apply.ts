@@ -12,6 +12,7 @@ import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 import { applyClassTeachers } from './import.class-teachers.ts';
 import { chunk, type Counts, type ImportOutcome } from './import.outcome.ts';
 import { applyStaff } from './import.staff.ts';
+import { personName } from './names.ts';
 
 export type { Counts, EmailChangeHeld, ImportOutcome, ImportSummary } from './import.outcome.ts';
 
@@ -109,7 +110,7 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
     if (!p.on_roll || leaverIds.has(p.id)) return;
     leaverIds.add(p.id);
     outcome.summary.pupils.left++;
-    outcome.leavers.push(`${p.given_name} ${p.family_name}`);
+    outcome.leavers.push(personName(p));
   };
   for (const u of pupilsIn) {
     const existing = pupilBySourced.get(u.sourcedId);

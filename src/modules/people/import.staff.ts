@@ -5,6 +5,7 @@
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffRolesOf } from './staff-roles.repository.ts';
 import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.outcome.ts';
+import { personName } from './names.ts';
 import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 
 const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
@@ -55,7 +56,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     if (repeatedEmail.has(u)) continue;
     if ((owner && owner.id !== match?.id) || (match && match.sourced_id && match.sourced_id !== u.sourcedId)) {
       const other = owner ?? match!;
-      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${other.given_name} ${other.family_name})`);
+      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${personName(other)})`);
       continue;
     }
     if (!match) {
