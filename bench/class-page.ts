@@ -20,7 +20,7 @@ import { pupilDisplayName as displayName } from '../src/modules/people/names.ts'
 import type { Actor } from '../src/platform/auth/actor.ts';
 import { actorForSession } from '../src/platform/auth/auth.repository.ts';
 import { tokenHash } from '../src/platform/auth/secrets.ts';
-import { withSchool } from '../src/platform/db/school-scope.ts';
+import { withSchool } from '../src/platform/db/school-database.ts';
 import { addApiToken } from '../src/modules/school/school.service.ts';
 import { render } from '../src/platform/http/render.ts';
 import { sessionCookie } from '../src/platform/http/security.ts';
@@ -63,9 +63,9 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     const school = await makeSchool(db, { name: 'Benchmark Primary' });
     const parsed = parseRosterFiles(generateRosterPackage({ pupils: classSize * classCount, classes: classCount, seed: 11 }));
     if (!parsed.ok) throw new Error(parsed.problems[0]);
-    await withSchool(db, school.id, (tx) => applyRoster(tx, school.id, parsed.roster));
+    await withSchool(database.schools, school.id, (tx) => applyRoster(tx, school.id, parsed.roster));
     const teacher = await makeStaff(db, school.id, ['teacher']);
-    const { found, pupils } = await withSchool(db, school.id, async (tx) => {
+    const { found, pupils } = await withSchool(database.schools, school.id, async (tx) => {
       const row = await tx.selectFrom('classes').select('id').where('sourced_id', '=', 'cls-00001').executeTakeFirstOrThrow();
       return { found: (await findClass(tx, row.id))!, pupils: await pupilsInClass(tx, row.id) };
     });
@@ -100,7 +100,7 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     if (!fixedActor) throw new Error('The session does not lead to the teacher');
     const cookie = `_csrf=${csrfSecret}; ${sessionCookie}=${session}`;
     // The photo list (CON-3): every pupil of the class has carers' answers on record, so the rule has work to do.
-    const token = await withSchool(db, school.id, async (tx) => {
+    const token = await withSchool(database.schools, school.id, async (tx) => {
       const links = await tx.selectFrom('pupil_carers').select(['pupil_id', 'carer_id']).where('pupil_id', 'in', pupils.map((p) => p.id)).execute();
       for (const [i, link] of links.entries()) {
         await tx.insertInto('consent_decisions').values({ school_id: school.id, pupil_id: link.pupil_id, purpose: 'website', decision: i % 4 === 0 ? 'refused' : 'granted',

@@ -140,7 +140,7 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
   const { database, dispose } = await openBenchDatabase(kind);
   try {
     const db = database.db;
-    const imports = createImportService(db);
+    const imports = createImportService(database.schools);
     const bytes = await readPackage(dirs.same);
     const parsed = parseRosterFiles(bytes);
     if (!parsed.ok) throw new Error(`The generated package does not parse: ${parsed.problems[0]}`);

@@ -19,6 +19,7 @@ import './platform/http/request-context.ts';
 import { configureMailSealing } from './platform/mail/sealed.ts';
 import { startModules, type ModuleInstance } from './platform/modules.ts';
 import { modules } from './modules/index.ts';
+import { personName } from './modules/people/names.ts';
 
 const srcDir = dirname(fileURLToPath(import.meta.url));
 
@@ -29,6 +30,7 @@ function configureNunjucks(env: nunjucks.Environment): void {
   const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
   env.addFilter('ukDate', (value: string | Date | null) => (value ? ukDateFormat.format(toDate(value)) : 'Not known'));
   env.addFilter('ukDateTime', (value: string | Date | null) => (value ? ukDateTimeFormat.format(toDate(value)) : ''));
+  env.addFilter('personName', personName);
 }
 
 export interface AppDeps {

@@ -51,7 +51,7 @@ export async function tokenAdd(database: Database, io: Output, args: { school?: 
 
 export async function importOneRoster(database: Database, io: Output, path: string | undefined, args: { school?: string; 'dry-run'?: boolean; json?: boolean }): Promise<number> {
   const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
-  const result = await createImportService(database.db).importFromPath(school.id, cliActor(), required(path, 'PATH'), args['dry-run'] === true);
+  const result = await createImportService(database.schools).importFromPath(school.id, cliActor(), required(path, 'PATH'), args['dry-run'] === true);
   if (!result.ok) {
     for (const problem of result.problems) io.err(problem);
     if (args.json) io.out(JSON.stringify({ error: 'invalid_package', problems: result.problems }));

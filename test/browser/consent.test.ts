@@ -23,7 +23,7 @@ describe.skipIf(skipWithoutChromium())('a carer answers a consent request from a
     smtp = await startSmtp();
     browser = await launchChromium();
     const school = await makeSchool(running.database.db, { name: 'John Clifford Primary School' });
-    await createImportService(running.database.db).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(running.database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
     office = await makeStaff(running.database.db, school.id, ['office']);
   });
   afterAll(async () => {

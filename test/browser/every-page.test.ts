@@ -93,7 +93,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     const db = running.database.db;
     const config = loadConfig({ NODE_ENV: 'test' }, { baseUrl: running.baseUrl });
     const school = await makeSchool(db, { name: 'Low Ash Primary School', urn: '107331' });
-    await createImportService(db).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(running.database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
     const head = await makeStaff(db, school.id, ['headteacher', 'dsl']);
     const newcomer = await makeStaff(db, school.id, ['dsl'], { twoFactor: false });
     const actor = actorFor(school, head);

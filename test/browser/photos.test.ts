@@ -36,7 +36,7 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     const school = await makeSchool(database.db, { name: 'John Clifford Primary School' });
-    await createImportService(database.db).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
     teacher = await makeStaff(database.db, school.id, ['teacher']);
     head = await makeStaff(database.db, school.id, ['headteacher']);
     // Amelia's carers have agreed to the website.

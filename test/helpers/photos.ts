@@ -105,7 +105,7 @@ export async function photoSchool(kind: DatabaseKind): Promise<PhotoSchool> {
   const t = await createTestApp(kind, { storageDir });
   const db = t.database.db;
   const schoolId = (await makeSchool(db, { name: 'John Clifford Primary' })).id;
-  await createImportService(db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+  await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
   const [teacher, head, office, deputy] = await Promise.all([
     makeStaff(db, schoolId, ['teacher']), makeStaff(db, schoolId, ['headteacher']), makeStaff(db, schoolId, ['office']), makeStaff(db, schoolId, ['deputy-headteacher'])]);
   const token = (email: string) => withSchool(db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));

@@ -19,7 +19,7 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     const tokenFor = async (schoolId: string, email: string) => withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));
     const a = await makeSchool(t.database.db, { name: 'Alder Primary' });
     const b = await makeSchool(t.database.db, { name: 'Birch Primary' });
-    await createImportService(t.database.db).importFromPath(a.id, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(a.id, { id: null, label: 'test' }, fixtureDir, false);
     tokenA = await tokenFor(a.id, (await makeStaff(t.database.db, a.id, ['headteacher'])).email);
     tokenB = await tokenFor(b.id, (await makeStaff(t.database.db, b.id, ['headteacher'])).email);
     teacherToken = await tokenFor(a.id, (await makeStaff(t.database.db, a.id, ['teacher'])).email);
@@ -49,7 +49,7 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     expect((await get('/api/v1/pupils?status=all', tokenA)).json()).toHaveLength(11);
     const bad = await get('/api/v1/pupils?status=everyone', tokenA);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: 'invalid', message: expect.any(String) });
+    expect(bad.json()).toEqual({ error: 'invalid', message: expect.any(String), field: 'status' });
   });
 
   it('lists carers with their pupils, and staff with roles', async () => {
@@ -89,6 +89,13 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     expect(doc.openapi).toMatch(/^3\./);
     // Other modules add their own paths; the people API's are these.
     expect(Object.keys(doc.paths).sort()).toEqual(expect.arrayContaining(['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']));
+    // Every people route documents the one error shape, {error, message, field?, problems?}.
+    const paths = doc.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> } }>;
+    for (const path of ['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']) {
+      const responses = paths[path].get.responses;
+      expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '404', '422']);
+      expect(Object.keys(responses['403'].content['application/json'].schema.properties).sort()).toEqual(['error', 'field', 'message', 'problems']);
+    }
   });
 
   it('reports health when the database answers', async () => {

@@ -23,7 +23,7 @@ describe('carers answer from a personal link', () => {
   beforeAll(async () => {
     t = await createTestApp('pglite');
     schoolId = (await makeSchool(t.database.db, { name: 'John Clifford Primary' })).id;
-    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
     hazelId = (await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow()).id;
     office = new TestBrowser(t.app);
     await office.signIn(await makeStaff(t.database.db, schoolId, ['office']));

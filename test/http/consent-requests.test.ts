@@ -14,7 +14,7 @@ describe('asking carers about photographs: a wrong choice is a form error, never
   beforeAll(async () => {
     t = await createTestApp('pglite');
     const schoolId = (await makeSchool(t.database.db, { name: 'John Clifford Primary' })).id;
-    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
     office = new TestBrowser(t.app);
     await office.signIn(await makeStaff(t.database.db, schoolId, ['office']));
   });

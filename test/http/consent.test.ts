@@ -26,7 +26,7 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     t = await createTestApp(kind);
     school = await makeSchool(t.database.db, { name: 'John Clifford Primary' });
     schoolId = school.id;
-    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
     office = await makeStaff(t.database.db, schoolId, ['office']);
     const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
     const token = (email: string) => withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));

@@ -28,7 +28,7 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
     t = await createTestApp(kind);
     smtp = await startSmtp();
     schoolId = (await makeSchool(t.database.db)).id;
-    await createImportService(t.database.db).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
+    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
     head = new TestBrowser(t.app);
     await head.signIn(await makeStaff(t.database.db, schoolId, ['headteacher']));
     office = new TestBrowser(t.app);

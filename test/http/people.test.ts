@@ -144,6 +144,46 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(teachers.map((r) => r.staff_id)).toEqual([teacher.id]);
   });
 
+  it('names people the one way on the class, pupil and staff pages (the personName filter), escaped', async () => {
+    const hazel = await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow();
+    const classPage = (await officeBrowser.get(`/classes/${hazel.id}`)).body;
+    expect(classPage).toContain('<td class="govuk-table__cell">Amelia Clarke</td>');
+    expect(classPage).toContain('<td class="govuk-table__cell">Isla O&#39;Neill</td>');
+    const amelia = await t.database.db.selectFrom('pupils').select('id').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow();
+    const pupilPage = (await officeBrowser.get(`/pupils/${amelia.id}`)).body;
+    expect(pupilPage).toMatch(/Legal name\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Amelia Clarke\s*<\/dd>/);
+    expect(pupilPage).toContain('<td class="govuk-table__cell">Sarah Clarke</td>');
+    const green = await t.database.db.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow();
+    expect((await officeBrowser.get('/staff')).body).toContain(`<a class="govuk-link" href="/staff/${green.id}">Rachel Green</a>`);
+    expect((await officeBrowser.get(`/staff/${green.id}`)).body).toMatch(/<title>Rachel Green/);
+  });
+
+  it('an address whose id is not a UUID is a 404 on every people page and form, and changes nothing', async () => {
+    const page = await officeBrowser.get('/staff');
+    const csrf = csrfFrom(page.body);
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    for (const url of ['/classes/not-a-uuid', '/staff/not-a-uuid', '/pupils/42']) expect((await officeBrowser.get(url)).statusCode).toBe(404);
+    for (const url of ['/classes/not-a-uuid/teachers', '/staff/not-a-uuid', '/import/nope/confirm']) {
+      expect((await officeBrowser.post(url, { _csrf: csrf, roles: 'teacher', teachers: office.id })).statusCode).toBe(404);
+    }
+    const head = new TestBrowser(t.app);
+    await head.signIn(await makeStaff(t.database.db, schoolId, ['headteacher']));
+    const headCsrf = csrfFrom((await head.get('/staff')).body);
+    for (const url of [`/staff/not-a-uuid/email-changes/${uuid}`, `/staff/${uuid}/email-changes/nope`]) expect((await head.post(url, { _csrf: headCsrf })).statusCode).toBe(404);
+    expect(await t.database.db.selectFrom('class_teachers').select('staff_id').where('staff_id', '=', office.id).execute()).toHaveLength(0);
+  });
+
+  it('an upload with no file, or an empty one, asks for the file and imports nothing', async () => {
+    const before = (await t.database.db.selectFrom('pupils').select('id').execute()).length;
+    for (const name of ['', 'roster.zip']) {
+      const response = await upload(officeBrowser, name, new Uint8Array());
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('href="#file"');
+      expect(response.body).toContain('Select a OneRoster .zip file');
+    }
+    expect(await t.database.db.selectFrom('pupils').select('id').execute()).toHaveLength(before);
+  });
+
   it('the headteacher reads the audit log and the outbox', async () => {
     const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
     const browser = new TestBrowser(t.app);

@@ -18,7 +18,7 @@ describe.each(databaseKinds())('class teachers come from OneRoster teacher enrol
 
   it('routes a concern about a pupil in Year 3 Hazel to Rachel Green, who teaches it, and a re-import changes nothing', async () => {
     const school = await makeSchool(database.db, { name: 'Hazelwood Primary' });
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     expect((await importer.importFromPath(school.id, { id: null, label: 'test' }, fixture, false)).ok).toBe(true);
     expect((await importer.importFromPath(school.id, { id: null, label: 'test' }, fixture, false)).ok).toBe(true);
     const teachers = await withSchool(database.db, school.id, (tx) => tx.selectFrom('class_teachers as ct').innerJoin('classes as c', 'c.id', 'ct.class_id')

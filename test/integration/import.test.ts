@@ -9,6 +9,7 @@ import { createImportService } from '../../src/modules/people/import.service.ts'
 import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { loadConfig } from '../../src/config.ts';
+import { configureMailSealing } from '../../src/platform/mail/sealed.ts';
 import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 
@@ -29,6 +30,8 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
   let database: Database;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
+    // A consent request below e-mails carers: the outbox seals links, as the app does from start-up.
+    configureMailSealing(loadConfig({ NODE_ENV: 'test' }).sessionSecret);
   });
   afterAll(() => database.close());
 
@@ -38,7 +41,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('imports a real-world package: BOM, CRLF, quoted commas, extension columns and tobedeleted', async () => {
     const school = await makeSchool(database.db);
-    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, false);
+    const result = await createImportService(database.schools).importFromPath(school.id, actor, fixtureDir, false);
     expect(result).toMatchObject({ ok: true, outcome: { summary: {
       pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15 }, staff: { created: 4 }, classes: { created: 3 },
     } } });
@@ -55,7 +58,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('a second import of the same export changes nothing and creates no duplicates', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const again = await importer.importFromPath(school.id, actor, fixtureDir, false);
     expect(again).toMatchObject({ ok: true, outcome: { summary: {
@@ -66,7 +69,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('a later bulk export moves pupils, marks the missing as left and never deletes them', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const files = fixtureFiles();
     // stu-002 leaves (removed from users and enrollments); stu-001 moves from Year 3 Hazel to Year 4 Oak.
@@ -86,7 +89,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('a pupil marked tobedeleted later is marked as left, not deleted', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const files = fixtureFiles();
     files.set('users.csv', files.get('users.csv')!.replace(/^stu-003,active,/m, 'stu-003,tobedeleted,'));
@@ -97,7 +100,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
   it('matches a member of staff added in the app by e-mail instead of duplicating them', async () => {
     const school = await makeSchool(database.db);
     await makeStaff(database.db, school.id, ['office'], { email: 'Office@Hazelwood.example.org' });
-    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, false);
+    const result = await createImportService(database.schools).importFromPath(school.id, actor, fixtureDir, false);
     expect(result).toMatchObject({ ok: true, outcome: { summary: { staff: { created: 3, updated: 1 } } } });
     const staff = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('email').execute());
     expect(staff).toHaveLength(4);
@@ -105,7 +108,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('a member of staff who has left is signed out everywhere and their API tokens stop working', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const green = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow());
     await database.db.insertInto('sessions').values({ id_hash: `h-${green.id}`, school_id: school.id, staff_id: green.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
@@ -125,7 +128,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     files.set('users.csv', files.get('users.csv')!.replace(/^(stu-004,active,[^,]*,true,org-hazelwood,)student,/m, '$1janitor,')
       .replace(/^(stu-005,active,[^,]*,true,org-hazelwood,student,stu-005,,)[^,]+,/m, '$1,'));
     files.set('enrollments.csv', `${files.get('enrollments.csv')!}enr-999,active,2025-09-01T07:30:00.000Z,cls-missing,org-hazelwood,stu-001,student,false,2025-09-01,\r\n`);
-    const result = await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    const result = await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual(expect.arrayContaining([
@@ -140,7 +143,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('a dry run reports what would change and saves nothing', async () => {
     const school = await makeSchool(database.db);
-    const result = await createImportService(database.db).importFromPath(school.id, actor, fixtureDir, true);
+    const result = await createImportService(database.schools).importFromPath(school.id, actor, fixtureDir, true);
     expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 11 } } } });
     expect(await pupilsOf(school.id)).toHaveLength(0);
   });
@@ -150,7 +153,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('never changes an existing member of staff’s e-mail address: the change is held for the headteacher', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const files = fixtureFiles();
     files.set('users.csv', files.get('users.csv')!.replaceAll('r.green@hazelwood.example.org', 'rachel@attacker.example'));
@@ -174,7 +177,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('refuses, line by line, a staff e-mail address that belongs to someone added in the app or appears twice, and writes nothing', async () => {
     const school = await makeSchool(database.db);
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     await makeStaff(database.db, school.id, ['dsl'], { email: 'dsl@hazelwood.example.org' });
     const files = fixtureFiles();
@@ -199,7 +202,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
       .replace('t.baker@hazelwood.example.org,,,', `${'t'.repeat(250)}@hazelwood.example.org,,,`)
       .replace(/^stu-011,/m, `${'s'.repeat(256)},`));
     files.set('classes.csv', files.get('classes.csv')!.replace('Year 4 Oak', 'O'.repeat(201)));
-    const result = await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    const result = await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual(expect.arrayContaining([
@@ -213,7 +216,7 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
   it('admission dates come from the enrolments, so the first import is not a school full of new admissions', async () => {
     const school = await makeSchool(database.db, { name: 'Admissions Primary' });
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const office: TestStaff = await makeStaff(database.db, school.id, ['office']);
     const officeActor: Actor = { staffId: office.id, schoolId: school.id, schoolName: 'Admissions Primary', schoolUrn: '100000', name: 'Olive Office',
@@ -236,11 +239,11 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const school = await makeSchool(database.db);
     const files = fixtureFiles();
     files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-001,student,false,2025-09-01', 'stu-001,student,false,'));
-    await createImportService(database.db).importFromPath(school.id, actor, writePackage(files), false);
+    await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
     const amelia = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow());
     expect(amelia.admission_date).toBeNull();
     files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-002,student,false,2025-09-01', 'stu-002,student,false,01/09/2025'));
-    const bad = await createImportService(database.db).importFromPath((await makeSchool(database.db)).id, actor, writePackage(files), false);
+    const bad = await createImportService(database.schools).importFromPath((await makeSchool(database.db)).id, actor, writePackage(files), false);
     expect(bad).toEqual({ ok: false, problems: ['enrollments.csv:3: beginDate "01/09/2025" is not a real date in the form YYYY-MM-DD'] });
   });
 });

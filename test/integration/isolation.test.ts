@@ -18,7 +18,7 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     database = await createTestDatabase(kind);
     schoolA = await makeSchool(database.db, { name: 'Alder Primary' });
     schoolB = await makeSchool(database.db, { name: 'Birch Primary' });
-    const importer = createImportService(database.db);
+    const importer = createImportService(database.schools);
     for (const school of [schoolA, schoolB]) {
       const result = await importer.importFromPath(school.id, { id: null, label: 'test' }, fixture, false);
       expect(result.ok).toBe(true);

@@ -1,24 +1,20 @@
+/**
+ * The import's writer: applies a checked roster to one school's tables inside the caller's
+ * transaction. It is repository-like — its SQL (batched inserts and one UPDATE … FROM VALUES per
+ * batch) stays here rather than in people.repository.ts, because the batching is the import's
+ * own logic. Its steps for staff (import.staff.ts) and class teachers (import.class-teachers.ts)
+ * are part of the same writer.
+ */
 import { sql, type Insertable } from 'kysely';
 import type { PupilTable } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 import { applyClassTeachers } from './import.class-teachers.ts';
+import { chunk, type Counts, type ImportOutcome } from './import.outcome.ts';
 import { applyStaff } from './import.staff.ts';
+import { personName } from './names.ts';
 
-export interface Counts { created: number; updated: number; left: number }
-export interface ImportSummary { pupils: Counts; carers: Counts; staff: Counts; classes: Counts }
-export interface ImportOutcome {
-  summary: ImportSummary;
-  /** The changes a person should look at before confirming. */
-  leavers: string[];
-  moves: { name: string; from: string | null; to: string | null }[];
-  /** E-mail addresses the MIS would change: never applied by the import, only by the headteacher. */
-  emailChangesHeld: EmailChangeHeld[];
-  problems: string[];
-}
-export interface EmailChangeHeld { sourcedId: string; name: string; from: string | null; to: string }
-
-export const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+export type { Counts, EmailChangeHeld, ImportOutcome, ImportSummary } from './import.outcome.ts';
 
 interface PupilUpdate { id: string; givenName: string; familyName: string; preferredName: string | null; dateOfBirth: string | null; classId: string | null }
 
@@ -114,7 +110,7 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
     if (!p.on_roll || leaverIds.has(p.id)) return;
     leaverIds.add(p.id);
     outcome.summary.pupils.left++;
-    outcome.leavers.push(`${p.given_name} ${p.family_name}`);
+    outcome.leavers.push(personName(p));
   };
   for (const u of pupilsIn) {
     const existing = pupilBySourced.get(u.sourcedId);

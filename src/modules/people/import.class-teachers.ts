@@ -1,5 +1,6 @@
+/** The import's writer for class teachers (part of import.apply.ts's repository-like writer, so its SQL stays here). */
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { RosterPackage } from './oneroster/oneroster.parse.ts';
+import type { RosterPackage } from './oneroster/oneroster.model.ts';
 
 /**
  * Who teaches each class, from OneRoster teacher enrolments, so that a concern about a pupil can

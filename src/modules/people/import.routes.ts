@@ -1,47 +1,44 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PeopleServices } from './services.ts';
+import { acceptUploads, formFile } from '../../platform/http/form-body.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import { NotFound } from '../../platform/http/errors.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 
 const maxUploadMegabytes = 50;
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-import { isUuid } from '../../platform/http/ids.ts';
+/** The confirmation is only a button: its CSRF token, nothing else. */
+const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
 
-export async function importRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
-  // Uploads are parsed before the CSRF check, which then reads the form's _csrf field.
-  await app.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: maxUploadMegabytes * 1024 * 1024, files: 1, fields: 5 } });
+/** PPL-1: a OneRoster export from the MIS, uploaded, previewed, then confirmed. */
+export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
+  // Uploads are parsed before the CSRF check, which then reads the form's _csrf field. A file over the limit is a 413.
+  await acceptUploads(app, { maxFileBytes: maxUploadMegabytes * 1024 * 1024, fields: 5 });
 
   const formPage = { title: 'Import from your management information system', maxUploadMegabytes };
 
   app.get('/import', { config: { permission: 'import:run' }, schema: { hide: true } }, async (request, reply) =>
     render(request, reply, 'people/views/import.njk', formPage));
 
+  // No body schema: @fastify/multipart attaches the parts (the file and _csrf) to the body; formFile reads them.
   app.post('/import', { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
-    const file = (request.body as { file?: MultipartFile } | undefined)?.file;
-    if (!file || file.type !== 'file' || !file.filename) {
+    // An empty file counts as none chosen (formFile), so both ask for the file.
+    const file = await formFile(request.body, 'file');
+    if (!file) {
       return render(request, reply, 'people/views/import.njk', { ...formPage, ...formErrors([{ field: 'file', message: 'Select a OneRoster .zip file' }]) }, 400);
     }
-    const bytes = await file.toBuffer();
-    if (bytes.length === 0) {
-      return render(request, reply, 'people/views/import.njk', { ...formPage, ...formErrors([{ field: 'file', message: `${file.filename} is empty` }]) }, 400);
-    }
-    const result = await services.import.preview(actorOf(request), file.filename, bytes);
+    const result = await services.import.preview(actorOf(request), file.fileName, file.bytes);
     if (!result.ok) {
       return render(request, reply, 'people/views/import.njk', {
-        ...formPage, problems: result.problems, fileName: file.filename,
-        ...formErrors([{ field: 'file', message: `${file.filename} cannot be imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found. Nothing has been changed.` }]),
+        ...formPage, problems: result.problems, fileName: file.fileName,
+        ...formErrors([{ field: 'file', message: `${file.fileName} cannot be imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found. Nothing has been changed.` }]),
       }, 400);
     }
-    return render(request, reply, 'people/views/import-preview.njk', { title: 'Check the changes before you import', fileName: file.filename, outcome: result.outcome, pendingId: result.pendingId, backLink: '/import' });
+    return render(request, reply, 'people/views/import-preview.njk', { title: 'Check the changes before you import', fileName: file.fileName, outcome: result.outcome, pendingId: result.pendingId, backLink: '/import' });
   });
 
-  app.post('/import/:id/confirm', { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    if (!isUuid(id)) throw new NotFound('This import has expired or was already applied. Upload the file again.');
-    const result = await services.import.confirm(actorOf(request), id);
+  app.post('/import/:id/confirm', { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } }, async (request, reply) => {
+    const result = await services.import.confirm(actorOf(request), request.params.id);
     if (!result.ok) {
       return render(request, reply, 'people/views/import.njk', { ...formPage, problems: result.problems,
         ...formErrors([{ field: 'file', message: 'The school’s records changed since the preview, and the file cannot now be imported. Nothing has been changed.' }]) }, 400);
@@ -50,4 +47,4 @@ export async function importRoutes(app: FastifyInstance, { services }: { service
     setFlash(reply, `Import finished: ${s.pupils.created} pupils added, ${s.pupils.updated} updated, ${s.pupils.left} marked as left; ${s.carers.created} carers and ${s.staff.created} staff added.`);
     return reply.redirect('/classes', 303);
   });
-}
+};

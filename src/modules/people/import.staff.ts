@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+/**
+ * The import's writer for staff (part of import.apply.ts's repository-like writer, so its SQL
+ * stays here). Roles come from people/staff-roles.repository.ts.
+ */
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.apply.ts';
-import type { RosterPackage, RosterUser } from './oneroster/oneroster.parse.ts';
+import { staffRolesOf } from './staff-roles.repository.ts';
+import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.outcome.ts';
+import { personName } from './names.ts';
+import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 
 const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
 
@@ -19,7 +24,7 @@ async function deactivateStaff(tx: SchoolTx, staffId: string): Promise<void> {
 export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage, outcome: ImportOutcome): Promise<void> {
   const staffIn = roster.users.filter((u) => u.kind === 'staff');
   const existing = await tx.selectFrom('staff as s').select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
-    .select(sql<string[]>`coalesce((SELECT array_agg(r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`.as('roles')).execute();
+    .select(staffRolesOf.as('roles')).execute();
   const bySourced = new Map(existing.filter((s) => s.sourced_id).map((s) => [s.sourced_id!, s]));
   const byEmail = new Map(existing.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s]));
   const emailsInFile = new Map<string, number>();
@@ -51,7 +56,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     if (repeatedEmail.has(u)) continue;
     if ((owner && owner.id !== match?.id) || (match && match.sourced_id && match.sourced_id !== u.sourcedId)) {
       const other = owner ?? match!;
-      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${other.given_name} ${other.family_name})`);
+      outcome.problems.push(`users.csv:${u.line}: the e-mail address ${u.email} belongs to another member of staff (${personName(other)})`);
       continue;
     }
     if (!match) {

@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PeopleServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { apiErrors } from '../../platform/http/schemas.ts';
 
-const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
-const errors = { 401: ErrorBody, 403: ErrorBody };
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ClassSummary = Type.Object({ id: Type.String(), name: Type.String(), yearGroup: Nullable(Type.Integer()), pupilCount: Type.Integer() });
@@ -24,20 +23,19 @@ export const StaffSummary = Type.Object({
 const PupilQuery = Type.Object({ status: Type.Union([Type.Literal('on-roll'), Type.Literal('left'), Type.Literal('all')], { default: 'on-roll' }) });
 
 /** The people API (PPL): scoped to the token's school by row-level security; response schemas are the contract. */
-export async function peopleApiRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
+export const peopleApiRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
   app.get('/api/v1/classes', {
     config: { permission: 'people:read' },
-    schema: { summary: 'Classes with the number of pupils on roll', tags: ['people'], response: { 200: Type.Array(ClassSummary), ...errors } },
+    schema: { summary: 'Classes with the number of pupils on roll', tags: ['people'], response: { ...apiErrors, 200: Type.Array(ClassSummary) } },
   }, async (request) => (await services.people.classes(actorOf(request))).map((c) => ({
     id: c.id, name: c.title, yearGroup: c.year_group, pupilCount: c.pupil_count,
   })));
 
   app.get('/api/v1/pupils', {
     config: { permission: 'pupil:read' },
-    schema: { summary: 'Pupils, with their carers', tags: ['people'], querystring: PupilQuery, response: { 200: Type.Array(PupilSummary), 400: ErrorBody, ...errors } },
+    schema: { summary: 'Pupils, with their carers', tags: ['people'], querystring: PupilQuery, response: { ...apiErrors, 200: Type.Array(PupilSummary) } },
   }, async (request) => {
-    const { status } = request.query as Static<typeof PupilQuery>;
-    return (await services.people.pupils(actorOf(request), status)).map((p) => ({
+    return (await services.people.pupils(actorOf(request), request.query.status)).map((p) => ({
       id: p.id, sourcedId: p.sourced_id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name,
       dateOfBirth: p.date_of_birth, classId: p.class_id, onRoll: p.on_roll, carers: p.carers,
     }));
@@ -45,15 +43,15 @@ export async function peopleApiRoutes(app: FastifyInstance, { services }: { serv
 
   app.get('/api/v1/carers', {
     config: { permission: 'carer:read' },
-    schema: { summary: 'Carers, with the pupils they care for', tags: ['people'], response: { 200: Type.Array(CarerSummary), ...errors } },
+    schema: { summary: 'Carers, with the pupils they care for', tags: ['people'], response: { ...apiErrors, 200: Type.Array(CarerSummary) } },
   }, async (request) => (await services.people.carers(actorOf(request))).map((k) => ({
     id: k.id, sourcedId: k.sourced_id, givenName: k.given_name, familyName: k.family_name, email: k.email, phone: k.phone, pupilIds: k.pupil_ids,
   })));
 
   app.get('/api/v1/staff', {
     config: { permission: 'staff:read' },
-    schema: { summary: 'Staff, governors and volunteers with their roles', tags: ['people'], response: { 200: Type.Array(StaffSummary), ...errors } },
+    schema: { summary: 'Staff, governors and volunteers with their roles', tags: ['people'], response: { ...apiErrors, 200: Type.Array(StaffSummary) } },
   }, async (request) => (await services.people.staff(actorOf(request))).map((s) => ({
     id: s.id, sourcedId: s.sourced_id, givenName: s.given_name, familyName: s.family_name, email: s.email, roles: s.roles,
   })));
-}
+};

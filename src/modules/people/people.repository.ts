@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
+import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
 
 export type PupilStatus = 'on-roll' | 'left' | 'all';
 
@@ -79,20 +80,18 @@ export function listCarers(tx: SchoolTx) {
     .where('k.active', '=', true).orderBy('k.family_name').orderBy('k.given_name').execute();
 }
 
-const staffRoles = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = s.id), '{}')`;
-
 export function listStaff(tx: SchoolTx) {
   return tx.selectFrom('staff as s').leftJoin('staff as m', 'm.id', 's.line_manager_id')
     .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active', 's.line_manager_id',
       'm.given_name as manager_given_name', 'm.family_name as manager_family_name'])
     .select(sql<boolean>`s.totp_enabled_at IS NOT NULL`.as('two_factor'))
-    .select(staffRoles.as('roles'))
+    .select(staffRolesOf.as('roles'))
     .where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
 }
 
 export function findStaff(tx: SchoolTx, id: string) {
   return tx.selectFrom('staff as s').select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
-    .select(staffRoles.as('roles')).where('s.id', '=', id).executeTakeFirst();
+    .select(staffRolesOf.as('roles')).where('s.id', '=', id).executeTakeFirst();
 }
 
 export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: string[]): Promise<void> {
@@ -127,9 +126,7 @@ export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, class
 
 /** Who hears of every change of roles: the headteachers and designated safeguarding leads. */
 export async function headsAndDsls(tx: SchoolTx): Promise<string[]> {
-  const rows = await tx.selectFrom('staff as s').innerJoin('staff_roles as r', 'r.staff_id', 's.id').select('s.email')
-    .where('r.role', 'in', ['headteacher', 'dsl']).where('s.active', '=', true).where('s.email', 'is not', null).distinct().execute();
-  return rows.map((r) => r.email!);
+  return (await staffHoldingRoles(tx, ['headteacher', 'dsl'], { withEmail: true })).map((s) => s.email!);
 }
 
 /** E-mail address changes from the MIS that wait for the headteacher (the import never applies them). */
@@ -151,4 +148,9 @@ export function staffWithEmail(tx: SchoolTx, email: string, otherThan: string) {
 export async function applyHeldEmailChange(tx: SchoolTx, change: { id: string; staffId: string; email: string; appliedBy: string }): Promise<void> {
   await tx.updateTable('staff').set({ email: change.email, updated_at: new Date() }).where('id', '=', change.staffId).execute();
   await tx.updateTable('staff_email_changes_held').set({ applied_at: new Date(), applied_by: change.appliedBy }).where('id', '=', change.id).execute();
+}
+
+/** A link to choose a password (the password-reset page), for someone just given an account. */
+export async function insertPasswordLink(tx: SchoolTx, link: { schoolId: string; staffId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  await tx.insertInto('password_resets').values({ token_hash: link.tokenHash, school_id: link.schoolId, staff_id: link.staffId, expires_at: link.expiresAt }).execute();
 }

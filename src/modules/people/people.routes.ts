@@ -1,24 +1,30 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PeopleServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { roleLabels, roles } from '../../platform/auth/permissions.ts';
-import { ValidationError } from '../../platform/http/errors.ts';
-import { formErrors, render, setFlash } from '../../platform/http/render.ts';
+import { submitForm } from '../../platform/http/forms.ts';
+import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { IdParams } from '../../platform/http/schemas.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import { splitName } from '../school/school.service.ts';
-import { pupilDisplayName as displayName } from './names.ts';
-import { RoleChangeRefused } from './role-change.ts';
+import { personName, pupilDisplayName as displayName } from './names.ts';
 
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const RolesBody = Type.Object({
-  roles: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
-  lineManager: Type.String({ default: '' }),
-});
+/** A list of checkboxes: repeated fields, or one value when a single box is ticked. */
+const checkboxes = () => Type.Union([Type.Array(Type.String()), Type.String()], { default: [] });
+const RolesBody = Type.Object({ roles: checkboxes(), lineManager: Type.String({ default: '' }) });
+const TeachersBody = Type.Object({ teachers: checkboxes() });
+const InviteBody = Type.Object({ name: Type.String({ default: '' }), email: Type.String({ default: '' }), roles: checkboxes() });
+/** The body of a form that is only a button: its CSRF token, nothing else. */
+const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+/** A held e-mail change of a member of staff: both ids are UUIDs (anything else is a 404). */
+const ChangeParams = Type.Object({ id: Type.String({ format: 'uuid' }), changeId: Type.String({ format: 'uuid' }) });
 
+const ticked = (value: string | string[]) => [value].flat().filter(Boolean);
 
-export async function peopleRoutes(app: FastifyInstance, { services }: { services: PeopleServices }) {
+export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
   app.get('/classes', { config: { permission: 'people:read' }, schema: { hide: true } }, async (request, reply) => {
     const classes = await services.people.classes(actorOf(request));
     return render(request, reply, 'people/views/classes.njk', {
@@ -29,25 +35,24 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
   });
 
   app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
+    const { id } = request.params;
     const { class: found, pupils, teachers, staff } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
       title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
       pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })), teachers,
-      teacherItems: staff.map((s) => ({ value: s.id, text: `${s.given_name} ${s.family_name}`, checked: teachers.some((t) => t.id === s.id) })),
+      teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
   });
 
-  const TeachersBody = Type.Object({ teachers: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }) });
   app.post('/classes/:id/teachers', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TeachersBody } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    await services.people.setClassTeachers(actorOf(request), id, [(request.body as Static<typeof TeachersBody>).teachers].flat().filter(Boolean));
+    const { params: { id }, body } = request;
+    await services.people.setClassTeachers(actorOf(request), id, ticked(body.teachers));
     setFlash(reply, 'Class teachers saved');
     return reply.redirect(`/classes/${id}`, 303);
   });
 
   app.get('/pupils/:id', { config: { permission: 'pupil:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
+    const { id } = request.params;
     const actor = actorOf(request);
     const { pupil, carers, siblings } = await services.people.pupil(actor, id);
     return render(request, reply, 'people/views/pupil.njk', {
@@ -66,8 +71,6 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     });
   });
 
-  const InviteBody = Type.Object({ name: Type.String({ default: '' }), email: Type.String({ default: '' }),
-    roles: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }) });
   const invitePage = (values: Record<string, unknown>, chosen: string[] = []) => ({ title: 'Add a member of staff', backLink: '/staff', values,
     roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) })) });
 
@@ -75,60 +78,49 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
     render(request, reply, 'people/views/staff-new.njk', invitePage({})));
 
   app.post('/staff', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: InviteBody } }, async (request, reply) => {
-    const body = request.body as Static<typeof InviteBody>;
-    const chosen = [body.roles].flat().filter(Boolean);
+    const { body } = request;
+    const chosen = ticked(body.roles);
     const { givenName, familyName } = splitName(body.name);
-    try {
+    return submitForm(async () => {
       const staff = await services.staffInvitations.invite(actorOf(request), { givenName, familyName, email: body.email, roles: chosen });
-      setFlash(reply, `${staff.given_name} ${staff.family_name} has been e-mailed a link to choose a password`);
+      setFlash(reply, `${personName(staff)} has been e-mailed a link to choose a password`);
       return reply.redirect(`/staff/${staff.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
-      return render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...formErrors(error.problems) }, error.statusCode);
-    }
+    }, async (errors, _problems, status) => render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...errors }, status));
   });
 
-  const staffPage = async (actorId: Parameters<typeof actorOf>[0], id: string) => {
-    const { member, colleagues, emailChangesHeld } = await services.people.staffMember(actorOf(actorId), id);
+  const staffPage = async (actor: Actor, id: string) => {
+    const { member, colleagues, emailChangesHeld } = await services.people.staffMember(actor, id);
     return {
-      title: `${member.given_name} ${member.family_name}`, member, backLink: '/staff', canManage: may(actorOf(actorId), 'staff:manage'),
-      emailChangesHeld, canConfirmEmail: may(actorOf(actorId), 'staff:confirm-email'),
+      title: personName(member), member, backLink: '/staff', canManage: may(actor, 'staff:manage'),
+      emailChangesHeld, canConfirmEmail: may(actor, 'staff:confirm-email'),
       roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: member.roles.includes(r) })),
-      managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: `${c.given_name} ${c.family_name}`, selected: c.id === member.line_manager_id }))],
+      managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: personName(c), selected: c.id === member.line_manager_id }))],
     };
   };
 
-  app.get('/staff/:id', { config: { permission: 'staff:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    return render(request, reply, 'people/views/staff-member.njk', await staffPage(request, id));
-  });
+  app.get('/staff/:id', { config: { permission: 'staff:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
+    render(request, reply, 'people/views/staff-member.njk', await staffPage(actorOf(request), request.params.id)));
 
   app.post('/staff/:id', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: RolesBody } }, async (request, reply) => {
-    const { id } = request.params as Static<typeof IdParams>;
-    const body = request.body as Static<typeof RolesBody>;
-    const chosen = [body.roles].flat().filter(Boolean);
-    try {
+    const { params: { id }, body } = request;
+    const chosen = ticked(body.roles);
+    return submitForm(async () => {
       await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof RoleChangeRefused)) throw error;
-      const page = await staffPage(request, id);
+      setFlash(reply, 'Roles and line manager saved');
+      return reply.redirect(`/staff/${id}`, 303);
+    }, async (errors, _problems, status) => {
+      const page = await staffPage(actorOf(request), id);
       page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
-      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...formErrors(error.problems) }, error.statusCode);
-    }
-    setFlash(reply, 'Roles and line manager saved');
-    return reply.redirect(`/staff/${id}`, 303);
+      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...errors }, status);
+    });
   });
 
-  const ChangeParams = Type.Object({ id: Type.String({ maxLength: 64 }), changeId: Type.String({ maxLength: 64 }) });
-  app.post('/staff/:id/email-changes/:changeId', { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams } }, async (request, reply) => {
-    const { id, changeId } = request.params as Static<typeof ChangeParams>;
-    try {
+  app.post('/staff/:id/email-changes/:changeId', { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams, body: ButtonBody } }, async (request, reply) => {
+    const { id, changeId } = request.params;
+    return submitForm(async () => {
       const email = await services.people.applyHeldEmailChange(actorOf(request), id, changeId);
       setFlash(reply, `E-mail address changed to ${email}`);
       return reply.redirect(`/staff/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(request, id)), ...formErrors(error.problems) }, 400);
-    }
+    }, async (errors) => render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), ...errors }, 400));
   });
-}
+};

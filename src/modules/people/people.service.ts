@@ -1,20 +1,20 @@
-import type { Kysely } from 'kysely';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { roleChangeRefusal } from '../../platform/auth/role-grants.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { withSchool } from '../../platform/db/school-scope.ts';
+import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, ValidationError } from '../../platform/http/errors.ts';
 import * as repo from './people.repository.ts';
+import { personName } from './names.ts';
 import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
-export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
-  const inSchool = <T>(actor: Actor, work: (tx: Parameters<Parameters<typeof withSchool>[2]>[0]) => Promise<T>) => withSchool(db, actor.schoolId, work);
+export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
+  const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
   return {
     async classes(actor: Actor) {
@@ -84,7 +84,7 @@ export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onM
           throw new ValidationError([{ field: 'emailChange', message: 'The e-mail address has changed since the import. Import again to see what the MIS says now' }]);
         }
         const clash = await repo.staffWithEmail(tx, change.to_email, staffId);
-        if (clash) throw new ValidationError([{ field: 'emailChange', message: `${clash.given_name} ${clash.family_name} already has the e-mail address ${change.to_email}` }]);
+        if (clash) throw new ValidationError([{ field: 'emailChange', message: `${personName(clash)} already has the e-mail address ${change.to_email}` }]);
         await repo.applyHeldEmailChange(tx, { id: change.id, staffId, email: change.to_email, appliedBy: actor.staffId });
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'staff.email-changed', subjectType: 'staff', subjectId: staffId,
           detail: { from: change.from_email, to: change.to_email, source: 'import', sourcedId: change.sourced_id, heldChangeId: change.id } });
@@ -142,7 +142,7 @@ export function createPeopleService(db: Kysely<DB>, mail: { baseUrl: string; onM
           const manager = await repo.findStaff(tx, managerId);
           if (!manager || !manager.active) throw new ValidationError([{ field: 'lineManager', message: 'Choose a line manager from the list' }]);
           if (await repo.wouldCreateCycle(tx, staffId, managerId)) {
-            throw new ValidationError([{ field: 'lineManager', message: `${manager.given_name} ${manager.family_name} is already managed, directly or not, by this person` }]);
+            throw new ValidationError([{ field: 'lineManager', message: `${personName(manager)} is already managed, directly or not, by this person` }]);
           }
         }
         const changed = before.length !== roles.length || roles.some((r) => !member.roles.includes(r));

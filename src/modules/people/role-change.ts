@@ -1,14 +1,17 @@
-import { AppError, type FieldProblem } from '../../platform/http/errors.ts';
+import { ValidationError } from '../../platform/http/errors.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { headsAndDsls } from './people.repository.ts';
 
-/** A change of roles the person may not make: the form is shown again with the reason, as a 403. */
-export class RoleChangeRefused extends AppError {
-  readonly problems: FieldProblem[];
+/**
+ * A change of roles the person may not make: the form is shown again with the reason beside the
+ * roles (submitForm re-renders it, as for any ValidationError), answered as a 403.
+ */
+export class RoleChangeRefused extends ValidationError {
+  override readonly statusCode: number = 403;
+  override readonly code: string = 'forbidden';
   constructor(message: string) {
-    super(403, 'forbidden', message);
-    this.problems = [{ field: 'roles', message }];
+    super([{ field: 'roles', message }], message);
   }
 }
 

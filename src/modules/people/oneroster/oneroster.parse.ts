@@ -7,68 +7,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rosterFileName, rosterFileNames, type Problem, type RosterFileName } from './oneroster.csv.ts';
 import { linkAgents, readClasses, readDemographics, readEnrollments, readManifest, readUsers } from './oneroster.records.ts';
+import type { RosterParseOptions, RosterResult } from './oneroster.model.ts';
 import { unzipRoster, zipLimits } from './oneroster.zip.ts';
 
 export { unzipRoster, zipRosterFiles } from './oneroster.zip.ts';
 export { yearGroupFromGrades } from './oneroster.years.ts';
 
-export type RosterRole = 'pupil' | 'carer' | 'staff';
-
-export interface RosterClass {
-  sourcedId: string;
-  title: string;
-  yearGroup: number | null;
-  toBeDeleted: boolean;
-  line: number;
-}
-
-export interface RosterUser {
-  sourcedId: string;
-  kind: RosterRole;
-  /** The original role text, lower-cased: student, parent, guardian, relative, teacher, aide or administrator. */
-  oneRosterRole: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  email: string | null;
-  phone: string | null;
-  /** For pupils: their carers; for carers: their pupils. Either side may list the link; both sides get it. */
-  agentSourcedIds: string[];
-  toBeDeleted: boolean;
-  line: number;
-}
-
-export interface RosterEnrollment {
-  sourcedId: string;
-  classSourcedId: string;
-  userSourcedId: string;
-  role: string;
-  /** When the person joined the class (YYYY-MM-DD), if the export says. */
-  beginDate: string | null;
-  toBeDeleted: boolean;
-  line: number;
-}
-
-export interface RosterPackage {
-  /** From manifest.csv; 'delta' if any of users, classes or enrollments is a delta, 'bulk' when there is no manifest. */
-  mode: 'bulk' | 'delta';
-  classes: RosterClass[];
-  users: RosterUser[];
-  enrollments: RosterEnrollment[];
-  /** User sourcedId → 'YYYY-MM-DD', from demographics.csv. */
-  birthDates: Map<string, string>;
-  /** Carer sourcedId → 'parent' | 'guardian' | 'relative'. */
-  relationships: Map<string, string>;
-}
-
-export type RosterResult = { ok: true; roster: RosterPackage } | { ok: false; problems: string[] };
-
-export interface RosterParseOptions {
-  /** Classes already in the app, which a delta's enrollments may refer to without listing them in classes.csv. */
-  knownClassSourcedIds?: ReadonlySet<string>;
-  /** People already in the app, which a delta's enrollments, agents and demographics may refer to. */
-  knownUserSourcedIds?: ReadonlySet<string>;
-}
+export type { RosterClass, RosterEnrollment, RosterPackage, RosterParseOptions, RosterResult, RosterRole, RosterUser } from './oneroster.model.ts';
 
 const maxProblems = 200;
 

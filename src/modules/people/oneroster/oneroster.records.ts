@@ -1,6 +1,6 @@
 /** Per-file readers for a OneRoster package: each turns one CSV into records and adds what is wrong to `problems`. */
 import { cell, firstCell, readCsvTable, type CsvRow, type CsvTable, type Problem } from './oneroster.csv.ts';
-import type { RosterClass, RosterEnrollment, RosterRole, RosterUser } from './oneroster.parse.ts';
+import type { RosterClass, RosterEnrollment, RosterRole, RosterUser } from './oneroster.model.ts';
 import { yearGroupFromGrades } from './oneroster.years.ts';
 import { fieldLimits } from '../field-limits.ts';
 
