@@ -32,3 +32,10 @@ export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: Outgoing
   const sealed = shown === mail.text ? null : sealMailBody(mail.text);
   await tx.insertInto('outbox').values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: shown, sealed_body: sealed }).execute();
 }
+
+/** The school's latest mail, newest first, as the outbox keeps it (secret links hidden). */
+export function recentMail(tx: SchoolTx, limit: number) {
+  return tx.selectFrom('outbox')
+    .select(['id', 'to_address', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error'])
+    .orderBy('created_at', 'desc').limit(limit).execute();
+}
