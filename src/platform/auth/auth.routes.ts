@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { ModuleRoutes } from '../modules.ts';
 import type { AccountServices } from './services.ts';
 import { NotFound, TooManyRequests, ValidationError } from '../http/errors.ts';
-import { submitForm } from '../http/forms.ts';
+import { submitForm, whenRefused } from '../http/forms.ts';
 import { formErrors, render, setFlash } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
 import { ButtonBody } from '../http/schemas.ts';
@@ -40,19 +40,6 @@ export function continueSignedIn(reply: FastifyReply, config: Config, sessionTok
 /** The GOV.UK error summary for a refusal that is not one field's fault (too many attempts), linked to `field`. */
 export const refusalSummary = (error: Error, field: string) => [{ text: error.message, href: `#${field}` }];
 
-/**
- * Runs `action`; when it fails with an error of class `kind` (too many attempts, a link that has
- * expired), `instead` answers with the page for that. Every other error goes on.
- */
-export async function unless<E extends Error, T>(kind: abstract new (...args: never[]) => E, action: () => Promise<T>, instead: (error: E) => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof kind) return instead(error);
-    throw error;
-  }
-}
-
 export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services }) => {
   const { config } = services;
   const signInPage = (next: string | undefined) => ({ title: 'Sign in', next: next ?? '', values: {} });
@@ -65,7 +52,7 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
   app.post('/sign-in', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, querystring: SignInQuery, body: SignInBody } }, async (request, reply) => {
     const { body } = request;
     return submitForm(
-      () => unless(TooManyRequests, async () => {
+      () => whenRefused(TooManyRequests, async () => {
         if (!body.email.trim() || !body.password) {
           throw new ValidationError([
             ...(body.email.trim() ? [] : [{ field: 'email', message: 'Enter your e-mail address' }]),
@@ -74,6 +61,7 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
         }
         const { sessionToken } = await services.auth.signIn(body.email, body.password, request.ip);
         return continueSignedIn(reply, config, sessionToken, body.next);
+        // Too many attempts: the page keeps the next= of the address posted to (none, from the form), as it always has.
       }, async (error) => render(request, reply, 'auth/sign-in.njk',
         { ...signInPage(request.query.next), values: { email: body.email }, errors: refusalSummary(error, 'email') }, 429)),
       async (errors) => render(request, reply, 'auth/sign-in.njk', { ...signInPage(body.next), values: { email: body.email }, ...errors }, 400),
@@ -108,7 +96,7 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
 
   app.get('/reset-password/:token', { config: { permission: 'public' }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
     const { token } = request.params;
-    return unless(NotFound, async () => {
+    return whenRefused(NotFound, async () => {
       await services.auth.checkResetLink(token);
       return render(request, reply, 'auth/reset-password.njk', resetPage(token));
     }, linkExpired(request, reply));
@@ -116,7 +104,7 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
 
   app.post('/reset-password/:token', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, params: TokenParams, body: ResetBody } }, async (request, reply) => {
     const { params: { token }, body } = request;
-    return unless(NotFound, () => submitForm(async () => {
+    return whenRefused(NotFound, () => submitForm(async () => {
       await services.auth.resetPassword(token, body.password, body.confirm);
       setFlash(reply, 'Your password has been changed. Sign in with your new password.');
       return reply.redirect('/sign-in', 303);

@@ -3,12 +3,12 @@ import { Type } from 'typebox';
 import type { ModuleRoutes } from '../modules.ts';
 import type { AccountServices } from './services.ts';
 import { TooManyRequests } from '../http/errors.ts';
-import { submitForm } from '../http/forms.ts';
+import { submitForm, whenRefused } from '../http/forms.ts';
 import { render } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
 import type { Actor } from './actor.ts';
 import { totpUri } from './two-factor.ts';
-import { continueSignedIn, giveSession, refusalSummary, unless } from './auth.routes.ts';
+import { continueSignedIn, giveSession, refusalSummary } from './auth.routes.ts';
 
 const CodeBody = Type.Object({ code: Type.String({ default: '' }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })) });
@@ -36,7 +36,7 @@ export const twoFactorRoutes: ModuleRoutes<AccountServices> = async (app, { serv
     if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
     const { body } = request;
     return submitForm(
-      () => unless(TooManyRequests, async () => {
+      () => whenRefused(TooManyRequests, async () => {
         const { sessionToken } = await services.auth.completeTwoFactor(actor, body.code);
         return continueSignedIn(reply, config, sessionToken, body.next);
       }, async (error) => render(request, reply, 'auth/two-factor.njk', { ...codePage(body.next), errors: refusalSummary(error, 'code') }, 429)),
