@@ -108,6 +108,52 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     }
   });
 
+  it('a refused form comes back as the same page with its error: sign-in, security code (then too many), set-up, new password, a used link', async () => {
+    const empty = await new TestBrowser(t.app).submit('/sign-in?next=%2Fclasses', '/sign-in', { email: ' ', password: '', next: '/classes' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#email">Enter your e-mail address');
+    expect(empty.body).toContain('href="#password">Enter your password');
+    expect(empty.body).toContain('name="next" value="/classes"');
+
+    const dsl = await makeStaff(t.database.db, schoolId, ['dsl']);
+    const browser = new TestBrowser(t.app);
+    await browser.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await browser.submit('/sign-in/two-factor?next=%2Fclasses', '/sign-in/two-factor', { code: '123456', next: '/classes' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.body).toContain('href="#code">Enter the 6-digit code shown in your authenticator app, or a recovery code');
+      expect(wrong.body).toContain('name="next" value="/classes"');
+    }
+    const throttled = await browser.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: await totpNow(dsl.totpSecret!), next: '/classes' });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.body).toMatch(/href="#code">Too many attempts/);
+    expect(throttled.body).toContain('name="next" value="/classes"');
+
+    const newcomer = await makeStaff(t.database.db, schoolId, ['dsl'], { twoFactor: false });
+    const setUp = new TestBrowser(t.app);
+    await setUp.submit('/sign-in', '/sign-in', { email: newcomer.email, password: newcomer.password });
+    const setupPage = await setUp.get('/account/two-factor/set-up');
+    const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setupPage.body)![1];
+    const wrongSetup = await setUp.post('/account/two-factor/set-up', { _csrf: csrfFrom(setupPage.body), secret, code: '123456' });
+    expect(wrongSetup.statusCode).toBe(400);
+    expect(wrongSetup.body).toContain('Enter the 6-digit code your authenticator app shows for eSafety Office');
+    expect(wrongSetup.body).toContain(`name="secret" value="${secret}"`);
+
+    const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
+    await new TestBrowser(t.app).submit('/forgot-password', '/forgot-password', { email: teacher.email });
+    const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
+    const resetter = new TestBrowser(t.app);
+    const mismatch = await resetter.submit(link, link, { password: 'a long new password', confirm: 'a different one' });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.body).toContain('href="#confirm">Enter the same password twice');
+    expect(mismatch.body).toContain(`action="${link}"`);
+    expect((await resetter.submit(link, link, { password: 'a long new password', confirm: 'a long new password' })).headers.location).toBe('/sign-in');
+    const used = await resetter.submit('/sign-in', link, { password: 'another new password', confirm: 'another new password' });
+    expect(used.statusCode).toBe(404);
+    expect(used.body).toContain('This link has expired');
+  });
+
   it('asks a DSL for a code after the password', async () => {
     const dsl = await makeStaff(t.database.db, schoolId, ['dsl']);
     const browser = new TestBrowser(t.app);

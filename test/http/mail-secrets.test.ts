@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
 import { appendAnchors } from '../../src/platform/audit/anchors.ts';
+import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { deliverDueMail, purgedBody, purgeOldMail, smtpTransport } from '../../src/platform/mail/delivery.ts';
 import { enqueueMail } from '../../src/platform/mail/outbox.ts';
@@ -151,5 +152,29 @@ describe('the headteacher downloads the school’s audit anchors', () => {
     const other = new TestBrowser(t.app);
     await other.signIn(teacher);
     expect((await other.get('/audit/anchors')).statusCode).toBe(403);
+  });
+
+  it('the log shows this school’s entries only, newest first, fifty to a page with a link to older ones', async () => {
+    const ours = await makeSchool(t.database.db);
+    const theirs = await makeSchool(t.database.db);
+    const head = await makeStaff(t.database.db, ours.id, ['headteacher']);
+    for (let n = 0; n < 60; n++) {
+      await withSchool(t.database.db, ours.id, (tx) => recordAudit(tx, ours.id, { id: null, label: 'Tester' }, { action: 'test.entry', subjectType: 'test', detail: { n } }));
+    }
+    await withSchool(t.database.db, theirs.id, (tx) => recordAudit(tx, theirs.id, { id: null, label: 'Elsewhere' }, { action: 'test.other', subjectType: 'test' }));
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(head);
+    const rows = (html: string) => html.split('<tr class="govuk-table__row">').length - 2;
+    const first = await browser.get('/audit');
+    expect(rows(first.body)).toBe(50);
+    expect(first.body.indexOf('&quot;n&quot;:59}')).toBeLessThan(first.body.indexOf('&quot;n&quot;:58}'));
+    expect(first.body).not.toContain('&quot;n&quot;:0}');
+    expect(first.body).not.toContain('Elsewhere');
+    const older = /href="(\/audit\?before=\d+)">Older entries/.exec(first.body)![1];
+    const second = await browser.get(older);
+    expect(second.body).toContain('&quot;n&quot;:0}');
+    expect(second.body).not.toContain('&quot;n&quot;:59}');
+    expect(second.body).not.toContain('Older entries');
+    expect((await browser.get('/audit?before=not-a-number')).statusCode).toBe(400);
   });
 });

@@ -4,5 +4,5 @@ import { Type, type Static } from 'typebox';
 export const VersionParams = Type.Object({ id: Type.String({ format: 'uuid' }), number: Type.String({ pattern: '^[0-9]{1,6}$' }) });
 export type VersionParams = Static<typeof VersionParams>;
 
-/** The body of a form that is only a button: its CSRF token, nothing else. */
-export const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+/** The body of a form that is only a button: one shape for the whole app. */
+export { ButtonBody } from '../../platform/http/schemas.ts';

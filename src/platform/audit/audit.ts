@@ -60,6 +60,14 @@ export async function recordAudit(tx: SchoolTx, schoolId: string, actor: Actor, 
   }).execute();
 }
 
+/** The school's entries, newest first: `limit` of them, only those before entry `before` when it is given. */
+export function auditEntries(tx: SchoolTx, { before, limit }: { before?: string; limit: number }) {
+  let query = tx.selectFrom('audit_log').select(['id', 'at', 'actor_label', 'action', 'subject_type', 'subject_id', 'detail'])
+    .orderBy('id', 'desc').limit(limit);
+  if (before) query = query.where('id', '<', before);
+  return query.execute();
+}
+
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenId: string; schoolId: string; reason: string };
 
 /** Walks every school's chain (as the database owner, across schools) and names the first broken link. */

@@ -23,6 +23,14 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
   async function throttle(keys: string[], max: number[]): Promise<void> {
     if (await overLimit(keys, max, limits.windowMinutes)) throw new TooManyRequests();
   }
+  /** The session has passed two-factor: it gets a new token (the old one stops working) and the log says how. */
+  async function twoFactorDone(actor: Actor, action: string): Promise<string> {
+    const sessionToken = newToken();
+    await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
+    await withSchool(db, actor.schoolId, (tx) => recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name },
+      { action, subjectType: 'staff', subjectId: actor.staffId }));
+    return sessionToken;
+  }
 
   return {
     /** Returns a new session token, or throws ValidationError with the GOV.UK wording. */
@@ -79,11 +87,7 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
         throw new ValidationError([{ field: 'code', message: 'Enter the 6-digit code shown in your authenticator app, or a recovery code' }]);
       }
       await repo.resetAttempts(db, key);
-      const sessionToken = newToken();
-      await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
-      await withSchool(db, actor.schoolId, (tx) => recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name },
-        { action: usedRecovery ? 'two-factor.recovery-code-used' : 'two-factor.verified', subjectType: 'staff', subjectId: actor.staffId }));
-      return { sessionToken };
+      return { sessionToken: await twoFactorDone(actor, usedRecovery ? 'two-factor.recovery-code-used' : 'two-factor.verified') };
     },
 
     newTotpSecret,
@@ -97,11 +101,7 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       const { codes, hashes } = await newRecoveryCodes();
       await db.updateTable('staff').set({ totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: String(step), recovery_codes: JSON.stringify(hashes), updated_at: new Date() })
         .where('id', '=', actor.staffId).execute();
-      const sessionToken = newToken();
-      await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
-      await withSchool(db, actor.schoolId, (tx) => recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name },
-        { action: 'two-factor.enabled', subjectType: 'staff', subjectId: actor.staffId }));
-      return { sessionToken, recoveryCodes: codes };
+      return { sessionToken: await twoFactorDone(actor, 'two-factor.enabled'), recoveryCodes: codes };
     },
 
     /** Always answers the same way, so the form does not reveal who has an account. */

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, Unprocessable, ValidationError } from './errors.ts';
+import { AppError, Unprocessable, ValidationError, type FieldProblem } from './errors.ts';
 import { render } from './render.ts';
 import type { ApiError as ApiErrorBody } from './schemas.ts';
 import { isApiRequest } from './request-context.ts';
@@ -38,23 +38,25 @@ const titles: Record<number, string> = {
   500: 'Sorry, there is a problem with the service',
 };
 
+/** The one shape of every API error (ApiError in schemas.ts): field and problems only when there is something to say. */
+function apiError(code: string, message: string, field?: string, problems?: FieldProblem[]): ApiErrorBody {
+  return { error: code, message, ...(field ? { field } : {}), ...(problems ? { problems } : {}) };
+}
+
 /** One handler per surface: JSON for the API, a friendly page for people. Never a stack trace. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, code, message, field } = describe(error);
     if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     if (isApiRequest(request)) {
-      // The one shape of every API error: { error, message, field? } (ApiError in platform/http/schemas.ts).
-      const body: ApiErrorBody = { error: code, message };
-      if (field) body.field = field;
-      if (error instanceof ValidationError && error.problems.length > 1) body.problems = error.problems;
-      return reply.code(status).send(body);
+      const problems = error instanceof ValidationError && error.problems.length > 1 ? error.problems : undefined;
+      return reply.code(status).send(apiError(code, message, field, problems));
     }
     return render(request, reply, 'error.njk', { title: titles[status] ?? 'There is a problem', message, requestId: status >= 500 ? request.id : null }, status);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApiRequest(request)) return reply.code(404).send({ error: 'not_found', message: 'There is nothing at this address' });
+    if (isApiRequest(request)) return reply.code(404).send(apiError('not_found', 'There is nothing at this address'));
     return render(request, reply, 'error.njk', { title: 'Page not found', message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.' }, 404);
   });
 }

@@ -8,6 +8,9 @@ import { Type, type Static } from 'typebox';
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export type IdParams = Static<typeof IdParams>;
 
+/** The body of a form that is only a button (sign out, withdraw): its CSRF token, nothing else. */
+export const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+
 /** The one shape of every API error: a code to branch on, words for a person, the field at fault. */
 export const ApiError = Type.Object({
   error: Type.String({ description: 'A stable code, like not_found or invalid' }),
