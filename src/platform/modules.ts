@@ -14,7 +14,7 @@ export type ModuleRoutes<S> = FastifyPluginAsync<{ services: S }, RawServerDefau
 /** What every module is given when the app starts: nothing more, so modules never reach into app.ts. */
 export interface ModuleContext {
   readonly config: Config;
-  /** Unscoped: only the platform's own modules use it (being removed from the others). */
+  /** Unscoped: only the platform's own modules (sign-in, audit, mail) may use it; lint refuses it in src/modules. */
   readonly db: Kysely<DB>;
   /** School-scoped transactions: what a module uses for its data. */
   readonly schools: SchoolDatabase;
