@@ -24,10 +24,25 @@ export default tseslint.config(
     // School scope by construction: a module holds a SchoolDatabase handle, never the unscoped database.
     files: ['src/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'kysely', importNames: ['Kysely'], message: 'Modules hold a SchoolDatabase (src/platform/db/school-database.ts), never the unscoped Kysely.' }],
-        patterns: [{ group: ['**/platform/db/school-scope.ts'], importNames: ['withSchool'], message: 'Use withSchool from src/platform/db/school-database.ts, which takes the SchoolDatabase handle.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              importNames: ['Kysely'],
+              message: 'Modules hold a SchoolDatabase (src/platform/db/school-database.ts), never the unscoped Kysely.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/platform/db/school-scope.ts'],
+              importNames: ['withSchool'],
+              message: 'Use withSchool from src/platform/db/school-database.ts, which takes the SchoolDatabase handle.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

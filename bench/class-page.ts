@@ -31,7 +31,12 @@ import { closePgliteTemplate, fmt, formatTable, freshPgliteDatabase, intEnv, int
 const classSize = 30;
 const classCount = 10;
 
-export interface PageSample { requestsPerSecond: number; p50: number; p99: number; requests: number }
+export interface PageSample {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+}
 
 export interface ClassPageBenchResult {
   durationSeconds: number;
@@ -44,7 +49,6 @@ export interface ClassPageBenchResult {
   ratios: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
   table: string;
 }
-
 
 export async function runClassPageBench(): Promise<ClassPageBenchResult> {
   const requestedDuration = process.env.BENCH_DURATION ? intEnv('BENCH_DURATION', 3) : null;
@@ -73,7 +77,9 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
 
     // The page's own data, fixed once: what the route hands render() for this class.
     const pageData = {
-      title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
+      title: found.title,
+      class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
+      backLink: '/classes',
       pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
     };
 
@@ -101,10 +107,30 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     const cookie = `_csrf=${csrfSecret}; ${sessionCookie}=${session}`;
     // The photo list (CON-3): every pupil of the class has carers' answers on record, so the rule has work to do.
     const token = await withSchool(database.schools, school.id, async (tx) => {
-      const links = await tx.selectFrom('pupil_carers').select(['pupil_id', 'carer_id']).where('pupil_id', 'in', pupils.map((p) => p.id)).execute();
+      const links = await tx
+        .selectFrom('pupil_carers')
+        .select(['pupil_id', 'carer_id'])
+        .where(
+          'pupil_id',
+          'in',
+          pupils.map((p) => p.id),
+        )
+        .execute();
       for (const [i, link] of links.entries()) {
-        await tx.insertInto('consent_decisions').values({ school_id: school.id, pupil_id: link.pupil_id, purpose: 'website', decision: i % 4 === 0 ? 'refused' : 'granted',
-          carer_id: link.carer_id, method: 'paper', form_version: 1, year_group: found.year_group, recorded_by_label: 'bench' }).execute();
+        await tx
+          .insertInto('consent_decisions')
+          .values({
+            school_id: school.id,
+            pupil_id: link.pupil_id,
+            purpose: 'website',
+            decision: i % 4 === 0 ? 'refused' : 'granted',
+            carer_id: link.carer_id,
+            method: 'paper',
+            form_version: 1,
+            year_group: found.year_group,
+            recorded_by_label: 'bench',
+          })
+          .execute();
       }
       return addApiToken(tx, school.id, { id: null, label: 'bench' }, teacher.email);
     });
@@ -123,7 +149,10 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     for (const [name, target] of Object.entries(targets)) {
       const response = await fetch(target.url, { headers: target.headers, redirect: 'manual' });
       const body = await response.text();
-      const expected = name === 'photo list API' ? body.includes('"mayNot"') && body.includes(pupils[0].id) : body.includes(found.title) && body.includes(pageData.pupils[0].displayName) && body.includes(fixedActor.name);
+      const expected =
+        name === 'photo list API'
+          ? body.includes('"mayNot"') && body.includes(pupils[0].id)
+          : body.includes(found.title) && body.includes(pageData.pupils[0].displayName) && body.includes(fixedActor.name);
       if (response.status !== 200 || !expected) {
         throw new Error(`${name}: ${target.url} answered ${response.status} without the class on it`);
       }
@@ -148,20 +177,37 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     const durationSeconds = requestedDuration ?? (fits(3) ? 3 : 2);
     if (durationSeconds !== (requestedDuration ?? 3)) log(`already ${elapsed.toFixed(0)} s in: ${durationSeconds} s rounds, to finish within a minute`);
     await load('class page', 1); // warm-up for all three: JIT, template compilation, PGlite's caches
-    const byName = await interleave(rounds, names.map((name) => ({ name, run: () => load(name, durationSeconds) })));
+    const byName = await interleave(
+      rounds,
+      names.map((name) => ({ name, run: () => load(name, durationSeconds) })),
+    );
 
     const samples = Object.fromEntries(byName) as Record<string, PageSample[]>;
     const baseline = samples['fixed-class (baseline)'];
     const medians: ClassPageBenchResult['medians'] = {};
     const ratios: ClassPageBenchResult['ratios'] = {};
     for (const [name, list] of Object.entries(samples)) {
-      medians[name] = { requestsPerSecond: median(list.map((s) => s.requestsPerSecond)), p50: median(list.map((s) => s.p50)), p99: median(list.map((s) => s.p99)) };
+      medians[name] = {
+        requestsPerSecond: median(list.map((s) => s.requestsPerSecond)),
+        p50: median(list.map((s) => s.p50)),
+        p99: median(list.map((s) => s.p99)),
+      };
       const ratio = (pick: (s: PageSample) => number) => pairedRatio(list.map(pick), baseline.map(pick));
       ratios[name] = { requestsPerSecond: ratio((s) => s.requestsPerSecond), p50: ratio((s) => s.p50), p99: ratio((s) => s.p99) };
     }
-    const table = formatTable(['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'body B'],
-      names.map((name) => [name, fmt.int(medians[name].requestsPerSecond), fmt.ms(medians[name].p50), fmt.ms(medians[name].p99),
-        fmt.ratio(ratios[name].requestsPerSecond), fmt.ratio(ratios[name].p50), fmt.ratio(ratios[name].p99), String(bodyBytes[name])]));
+    const table = formatTable(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'body B'],
+      names.map((name) => [
+        name,
+        fmt.int(medians[name].requestsPerSecond),
+        fmt.ms(medians[name].p50),
+        fmt.ms(medians[name].p99),
+        fmt.ratio(ratios[name].requestsPerSecond),
+        fmt.ratio(ratios[name].p50),
+        fmt.ratio(ratios[name].p99),
+        String(bodyBytes[name]),
+      ]),
+    );
     return { durationSeconds, rounds, connections, bodyBytes, samples, medians, ratios, table };
   } finally {
     if (app) await app.close();
@@ -177,10 +223,17 @@ export function describeClassPage(result: ClassPageBenchResult): string {
   ].join('\n');
 }
 
-export const saveClassPageResults = (result: ClassPageBenchResult): Promise<string> => writeResults('class-page', {
-  durationSeconds: result.durationSeconds, rounds: result.rounds, connections: result.connections, classSize,
-  bodyBytes: result.bodyBytes, samples: result.samples, medians: result.medians, ratios: result.ratios,
-});
+export const saveClassPageResults = (result: ClassPageBenchResult): Promise<string> =>
+  writeResults('class-page', {
+    durationSeconds: result.durationSeconds,
+    rounds: result.rounds,
+    connections: result.connections,
+    classSize,
+    bodyBytes: result.bodyBytes,
+    samples: result.samples,
+    medians: result.medians,
+    ratios: result.ratios,
+  });
 
 if (isMain(import.meta.url)) {
   const result = await runClassPageBench().finally(closePgliteTemplate);

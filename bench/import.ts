@@ -22,7 +22,20 @@ import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { PupilTable } from '../src/platform/db/schema.ts';
 import { withSchool } from '../src/platform/db/school-scope.ts';
-import { closePgliteTemplate, fmt, formatTable, freshPgliteDatabase, intEnv, interleave, isMain, median, pairedRatio, progress, writeResults, type Variant } from './lib.ts';
+import {
+  closePgliteTemplate,
+  fmt,
+  formatTable,
+  freshPgliteDatabase,
+  intEnv,
+  interleave,
+  isMain,
+  median,
+  pairedRatio,
+  progress,
+  writeResults,
+  type Variant,
+} from './lib.ts';
 
 const actor = { id: null, label: 'benchmark' };
 // Every Nth pupil moves class: 20 gives 5%; BENCH_MOVE_EVERY=1 is a September roll-over, when everyone moves.
@@ -76,15 +89,18 @@ function withMovedPupils(files: Map<string, string>): { files: Map<string, strin
   const classCount = files.get('classes.csv')!.trimEnd().split('\r\n').length - 1;
   let pupil = 0;
   let moved = 0;
-  const lines = files.get('enrollments.csv')!.split('\r\n').map((line, index) => {
-    const fields = line.split(',');
-    if (index === 0 || fields[6] !== 'student' || pupil++ % moveShare !== 0 || classCount < 2) return line;
-    const from = Number(fields[3].slice(4)) - 1; // cls-00012 → 11
-    const to = classCount > 7 ? (from + 7 < classCount ? from + 7 : from - 7) : (from + 1) % classCount;
-    fields[3] = `cls-${String(to + 1).padStart(5, '0')}`;
-    moved++;
-    return fields.join(',');
-  });
+  const lines = files
+    .get('enrollments.csv')!
+    .split('\r\n')
+    .map((line, index) => {
+      const fields = line.split(',');
+      if (index === 0 || fields[6] !== 'student' || pupil++ % moveShare !== 0 || classCount < 2) return line;
+      const from = Number(fields[3].slice(4)) - 1; // cls-00012 → 11
+      const to = classCount > 7 ? (from + 7 < classCount ? from + 7 : from - 7) : (from + 1) % classCount;
+      fields[3] = `cls-${String(to + 1).padStart(5, '0')}`;
+      moved++;
+      return fields.join(',');
+    });
   return { files: new Map([...files, ['enrollments.csv', lines.join('\r\n')]]), moved };
 }
 
@@ -146,10 +162,19 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
     if (!parsed.ok) throw new Error(`The generated package does not parse: ${parsed.problems[0]}`);
     const roster: RosterPackage = parsed.roster;
     const today = new Date().toISOString().slice(0, 10);
-    const pupilRows = (schoolId: string): Insertable<PupilTable>[] => roster.users.filter((u) => u.kind === 'pupil').map((u) => ({
-      school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, preferred_name: u.preferredName,
-      date_of_birth: roster.birthDates.get(u.sourcedId) ?? null, class_id: null, admission_date: today,
-    }));
+    const pupilRows = (schoolId: string): Insertable<PupilTable>[] =>
+      roster.users
+        .filter((u) => u.kind === 'pupil')
+        .map((u) => ({
+          school_id: schoolId,
+          sourced_id: u.sourcedId,
+          given_name: u.givenName,
+          family_name: u.familyName,
+          preferred_name: u.preferredName,
+          date_of_birth: roster.birthDates.get(u.sourcedId) ?? null,
+          class_id: null,
+          admission_date: today,
+        }));
     let schools = 0;
     const freshSchool = async () => (await createSchool(database.schools, { name: `Benchmark Primary ${++schools}`, urn: String(700000 + schools) }, actor)).id;
     let rowsWritten: Record<string, number> = {};
@@ -167,9 +192,21 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
       const changes = Object.values(s).reduce((n, c) => n + c.created + c.updated + c.left, 0);
       if (changes !== 0) throw new Error(`re-importing the same package changed ${changes} records: ${JSON.stringify(s)}`);
       const m = expectOk(move, 'moved re-import');
-      if (m.summary.pupils.updated !== moved || m.moves.length !== moved) throw new Error(`moved re-import updated ${m.summary.pupils.updated} pupils, not ${moved}`);
-      const links = await withSchool(db, schoolId, (tx) => tx.selectFrom('pupil_carers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow());
-      rowsWritten = { pupils: f.pupils.created, carers: f.carers.created, pupilCarerLinks: Number(links.n), classes: f.classes.created, staff: f.staff.created };
+      if (m.summary.pupils.updated !== moved || m.moves.length !== moved)
+        throw new Error(`moved re-import updated ${m.summary.pupils.updated} pupils, not ${moved}`);
+      const links = await withSchool(db, schoolId, (tx) =>
+        tx
+          .selectFrom('pupil_carers')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      );
+      rowsWritten = {
+        pupils: f.pupils.created,
+        carers: f.carers.created,
+        pupilCarerLinks: Number(links.n),
+        classes: f.classes.created,
+        staff: f.staff.created,
+      };
       return times;
     };
     const runParse = async () => {
@@ -180,9 +217,15 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
     const runInsert = async () => {
       const schoolId = await freshSchool();
       const rows = pupilRows(schoolId);
-      const [time] = await timed(() => withSchool(db, schoolId, async (tx) => {
-        for (let i = 0; i < rows.length; i += 500) await tx.insertInto('pupils').values(rows.slice(i, i + 500)).execute();
-      }));
+      const [time] = await timed(() =>
+        withSchool(db, schoolId, async (tx) => {
+          for (let i = 0; i < rows.length; i += 500)
+            await tx
+              .insertInto('pupils')
+              .values(rows.slice(i, i + 500))
+              .execute();
+        }),
+      );
       return { 'bulk insert': time };
     };
     const variants: Variant<Record<string, number>>[] = [
@@ -204,7 +247,10 @@ async function benchKind(kind: Kind, pupils: number, rounds: number, dirs: { sam
     const ratios: ImportKindResult['ratios'] = {};
     const rate = (list: number[]) => list.map((s) => pupils / s);
     for (const name of subjects) {
-      ratios[name] = { vsParse: pairedRatio(rate(samples[name]), rate(samples['parse only'])), vsInsert: pairedRatio(rate(samples[name]), rate(samples['bulk insert'])) };
+      ratios[name] = {
+        vsParse: pairedRatio(rate(samples[name]), rate(samples['parse only'])),
+        vsInsert: pairedRatio(rate(samples[name]), rate(samples['bulk insert'])),
+      };
     }
     return { kind, samples, medians, ratios, rowsWrittenByFullImport: rowsWritten };
   } finally {
@@ -225,9 +271,17 @@ export async function runImportBench(options: { rounds?: number } = {}): Promise
 
     const rows: string[][] = [];
     for (const r of results) {
-      for (const name of baselines) rows.push([r.kind, `${name} (baseline)`, fmt.ms(r.medians[name].seconds * 1000), fmt.int(r.medians[name].pupilsPerSecond), '', '']);
+      for (const name of baselines)
+        rows.push([r.kind, `${name} (baseline)`, fmt.ms(r.medians[name].seconds * 1000), fmt.int(r.medians[name].pupilsPerSecond), '', '']);
       for (const name of subjects) {
-        rows.push([r.kind, name, fmt.ms(r.medians[name].seconds * 1000), fmt.int(r.medians[name].pupilsPerSecond), fmt.ratio(r.ratios[name].vsParse), fmt.ratio(r.ratios[name].vsInsert)]);
+        rows.push([
+          r.kind,
+          name,
+          fmt.ms(r.medians[name].seconds * 1000),
+          fmt.int(r.medians[name].pupilsPerSecond),
+          fmt.ratio(r.ratios[name].vsParse),
+          fmt.ratio(r.ratios[name].vsInsert),
+        ]);
       }
     }
     const table = formatTable(['db', 'measure', 'median ms', 'pupils/s', '÷ parse', '÷ insert'], rows);
@@ -244,7 +298,9 @@ export function describeImport(result: ImportBenchResult): string {
     `OneRoster import: ${result.pupils} pupils, ${result.rounds} interleaved rounds (+1 warm-up), medians; ${result.moved} pupils moved in the last re-import.`,
     'Ratios are the median over rounds of subject pupils/s ÷ baseline pupils/s from the same round (1.00 = as fast as the baseline).',
     result.table,
-    `A full import writes ${Object.entries(written).map(([k, v]) => `${v} ${k}`).join(', ')}; the insert baseline writes ${result.pupils} pupils only.`,
+    `A full import writes ${Object.entries(written)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}; the insert baseline writes ${result.pupils} pupils only.`,
   ].join('\n');
 }
 

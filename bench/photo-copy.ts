@@ -23,9 +23,13 @@ async function twelveMegapixelJpeg(): Promise<Buffer> {
     pixels[i] = (i % 3 === 0 ? (i / 3) % width : seed) & 0xff;
   }
   return sharp(pixels, { raw: { width, height, channels: 3 } })
-    .withExifMerge({ IFD0: { Make: 'Apple', Model: 'iPhone 15 Pro' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 57/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '1/1 9/1 0/1' } })
+    .withExifMerge({
+      IFD0: { Make: 'Apple', Model: 'iPhone 15 Pro' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 57/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '1/1 9/1 0/1' },
+    })
     .withMetadata({ orientation: 6 })
-    .jpeg({ quality: 90 }).toBuffer();
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 const timed = async (work: () => Promise<unknown>) => {
@@ -39,19 +43,28 @@ export async function runPhotoCopyBench(options: { rounds?: number } = {}) {
   const original = await twelveMegapixelJpeg();
   progress('photo-copy', `12 MP JPEG of ${(original.length / 1024 / 1024).toFixed(1)} MB; ${rounds} rounds after a warm-up`);
   const variants: Variant<number>[] = [
-    { name: 'plain sharp', run: () => timed(() => sharp(original).rotate().resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true }).jpeg().toBuffer()) },
+    {
+      name: 'plain sharp',
+      run: () =>
+        timed(() => sharp(original).rotate().resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true }).jpeg().toBuffer()),
+    },
     { name: 'published copy', run: () => timed(() => publishedCopy(original, longestSide)) },
-    { name: 'upload check + copy', run: () => timed(async () => {
-      const checked = await readUpload('bench.jpg', original, 25);
-      if (!checked.ok) throw new Error(checked.message);
-      await publishedCopy(checked.bytes, longestSide);
-    }) },
+    {
+      name: 'upload check + copy',
+      run: () =>
+        timed(async () => {
+          const checked = await readUpload('bench.jpg', original, 25);
+          if (!checked.ok) throw new Error(checked.message);
+          await publishedCopy(checked.bytes, longestSide);
+        }),
+    },
   ];
   await interleave(1, variants);
   const samples = await interleave(rounds, variants);
   const baseline = samples.get('plain sharp')!;
   return {
-    rounds, originalBytes: original.length,
+    rounds,
+    originalBytes: original.length,
     medians: Object.fromEntries([...samples].map(([name, values]) => [name, { msPerPhoto: median(values) }])),
     ratios: Object.fromEntries([...samples].map(([name, values]) => [name, { vsPlainSharp: pairedRatio(values, baseline) }])),
   };

@@ -25,13 +25,21 @@ await saveClassPageResults(page);
 const rows: string[][] = [];
 for (const kind of imported.kinds) {
   for (const name of ['full import', 're-import, unchanged', 're-import, 5% moved']) {
-    rows.push([`import ${name} (${kind.kind})`, `${fmt.int(kind.medians[name].pupilsPerSecond)} pupils/s`,
-      `${fmt.ratio(kind.ratios[name].vsInsert)} × bulk insert`, `${fmt.ratio(kind.ratios[name].vsParse)} × parse only`]);
+    rows.push([
+      `import ${name} (${kind.kind})`,
+      `${fmt.int(kind.medians[name].pupilsPerSecond)} pupils/s`,
+      `${fmt.ratio(kind.ratios[name].vsInsert)} × bulk insert`,
+      `${fmt.ratio(kind.ratios[name].vsParse)} × parse only`,
+    ]);
   }
 }
 for (const name of ['fixed-class + session', 'class page']) {
-  rows.push([`GET ${name}`, `${fmt.int(page.medians[name].requestsPerSecond)} req/s`,
-    `${fmt.ratio(page.ratios[name].requestsPerSecond)} × render-only req/s`, `${fmt.ratio(page.ratios[name].p50)} × render-only p50`]);
+  rows.push([
+    `GET ${name}`,
+    `${fmt.int(page.medians[name].requestsPerSecond)} req/s`,
+    `${fmt.ratio(page.ratios[name].requestsPerSecond)} × render-only req/s`,
+    `${fmt.ratio(page.ratios[name].p50)} × render-only p50`,
+  ]);
 }
 const summary = formatTable(['subject', 'median', 'ratio to baseline', 'other baseline'], rows);
 console.log(`\nSummary (ratios are medians of same-round ratios; below 1 = slower than the baseline)\n${summary}`);

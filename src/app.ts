@@ -24,7 +24,14 @@ import { personName } from './modules/people/names.ts';
 const srcDir = dirname(fileURLToPath(import.meta.url));
 
 const ukDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const ukDateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const ukDateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 function configureNunjucks(env: nunjucks.Environment): void {
   const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
@@ -41,7 +48,6 @@ export interface AppDeps {
   /** The started modules, when the caller (the server) shares them with its jobs; otherwise started here. */
   modules?: ModuleInstance[];
 }
-
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { registeredRoutes: RegisteredRoute[] }> {
   const { config, database } = deps;
@@ -71,10 +77,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
     // Nothing is loaded from anywhere but this server: no CDNs, fonts or analytics.
-    contentSecurityPolicy: { useDefaults: false, directives: {
-      'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'font-src': ["'self'"],
-      'form-action': ["'self'"], 'frame-ancestors': ["'none'"], 'base-uri': ["'self'"], 'object-src': ["'none'"],
-    } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(fastifyView, {
@@ -103,7 +119,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { regis
   });
   app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  app.decorate('settingsSections', instances.flatMap((instance) => instance.settings));
+  app.decorate(
+    'settingsSections',
+    instances.flatMap((instance) => instance.settings),
+  );
   for (const instance of instances) await instance.register(app);
 
   return Object.assign(app, { registeredRoutes: routes });

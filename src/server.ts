@@ -36,7 +36,10 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-  const next = (await countSchools(database.schools)) === 0 ? `open ${config.baseUrl}/setup to create your school, or stop and run "npm run demo"` : `open ${config.baseUrl}`;
+  const next =
+    (await countSchools(database.schools)) === 0
+      ? `open ${config.baseUrl}/setup to create your school, or stop and run "npm run demo"`
+      : `open ${config.baseUrl}`;
   console.log(`eSafety Office is running on ${where}: ${next}`);
   if (!config.smtpUrl) console.log('No SMTP_URL is set: e-mails wait in the outbox, readable by the headteacher under "Sent mail".');
 }

@@ -29,7 +29,12 @@ export async function schoolAdd(database: Database, io: Output, args: { name?: s
   return 0;
 }
 
-export async function userAdd(database: Database, io: Output, args: { school?: string; email?: string; name?: string; role?: string[] }, env: Record<string, string | undefined>): Promise<number> {
+export async function userAdd(
+  database: Database,
+  io: Output,
+  args: { school?: string; email?: string; name?: string; role?: string[] },
+  env: Record<string, string | undefined>,
+): Promise<number> {
   const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
   const email = required(args.email, '--email');
   const { givenName, familyName } = splitName(required(args.name, '--name'));
@@ -49,7 +54,12 @@ export async function tokenAdd(database: Database, io: Output, args: { school?: 
   return 0;
 }
 
-export async function importOneRoster(database: Database, io: Output, path: string | undefined, args: { school?: string; 'dry-run'?: boolean; json?: boolean }): Promise<number> {
+export async function importOneRoster(
+  database: Database,
+  io: Output,
+  path: string | undefined,
+  args: { school?: string; 'dry-run'?: boolean; json?: boolean },
+): Promise<number> {
   const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
   const result = await createImportService(database.schools).importFromPath(school.id, cliActor(), required(path, 'PATH'), args['dry-run'] === true);
   if (!result.ok) {
@@ -64,10 +74,21 @@ export async function importOneRoster(database: Database, io: Output, path: stri
     io.out(JSON.stringify({ ...s, emailChangesHeld: held }));
   } else {
     const line = (label: string, c: { created: number; updated: number; left: number }) => `${label}: ${c.created} new, ${c.updated} updated, ${c.left} left`;
-    io.out([args['dry-run'] ? 'Dry run: nothing was saved.' : `Imported into ${school.name}.`,
-      line('Pupils', s.pupils), line('Carers', s.carers), line('Staff', s.staff), line('Classes', s.classes),
-      ...(held.length ? ['E-mail addresses not changed (the headteacher can apply each from the staff page):',
-        ...held.map((h) => `  ${h.name} (${h.sourcedId}): ${h.from ?? 'none'} → ${h.to}`)] : [])].join('\n'));
+    io.out(
+      [
+        args['dry-run'] ? 'Dry run: nothing was saved.' : `Imported into ${school.name}.`,
+        line('Pupils', s.pupils),
+        line('Carers', s.carers),
+        line('Staff', s.staff),
+        line('Classes', s.classes),
+        ...(held.length
+          ? [
+              'E-mail addresses not changed (the headteacher can apply each from the staff page):',
+              ...held.map((h) => `  ${h.name} (${h.sourcedId}): ${h.from ?? 'none'} → ${h.to}`),
+            ]
+          : []),
+      ].join('\n'),
+    );
   }
   return 0;
 }
@@ -85,7 +106,9 @@ export async function auditVerify(database: Database, io: Output, dataDir: strin
     io.err(`The audit log of school ${anchored.urn} does not match its anchor: ${anchored.reason}.`);
     return 1;
   }
-  io.out(`The audit log is intact: ${check.entries} entries checked${anchors.length ? `, and it matches the latest anchor of ${anchored.schools} school${anchored.schools === 1 ? '' : 's'}` : ' (no anchors yet: run "esafety audit anchor")'}.`);
+  io.out(
+    `The audit log is intact: ${check.entries} entries checked${anchors.length ? `, and it matches the latest anchor of ${anchored.schools} school${anchored.schools === 1 ? '' : 's'}` : ' (no anchors yet: run "esafety audit anchor")'}.`,
+  );
   return 0;
 }
 

@@ -30,8 +30,14 @@ const demoStaff: { name: [string, string]; email: string; roles: Role[] }[] = [
  */
 async function answerSomeConsent(tx: SchoolTx, schoolId: string): Promise<void> {
   const purposes = defaultSettings.consent.purposes.map((p) => p.key);
-  const links = await tx.selectFrom('pupil_carers as pc').innerJoin('pupils as p', 'p.id', 'pc.pupil_id').leftJoin('classes as c', 'c.id', 'p.class_id')
-    .select(['pc.pupil_id', 'pc.carer_id', 'c.year_group']).where('pc.parental_responsibility', '=', true).orderBy('pc.pupil_id').execute();
+  const links = await tx
+    .selectFrom('pupil_carers as pc')
+    .innerJoin('pupils as p', 'p.id', 'pc.pupil_id')
+    .leftJoin('classes as c', 'c.id', 'p.class_id')
+    .select(['pc.pupil_id', 'pc.carer_id', 'c.year_group'])
+    .where('pc.parental_responsibility', '=', true)
+    .orderBy('pc.pupil_id')
+    .execute();
   const seen = new Set<string>();
   let n = 0;
   for (const link of links) {
@@ -40,8 +46,15 @@ async function answerSomeConsent(tx: SchoolTx, schoolId: string): Promise<void> 
     n++;
     if (n % 4 === 0) continue;
     const values = purposes.map((purpose, i) => ({
-      school_id: schoolId, pupil_id: link.pupil_id, purpose, carer_id: link.carer_id, method: 'paper' as const, form_version: 1, year_group: link.year_group,
-      decision: (n % 10 === 1 && i >= 3) || (n % 17 === 0) ? 'refused' as const : 'granted' as const, recorded_by_label: 'Demo loader (paper form)',
+      school_id: schoolId,
+      pupil_id: link.pupil_id,
+      purpose,
+      carer_id: link.carer_id,
+      method: 'paper' as const,
+      form_version: 1,
+      year_group: link.year_group,
+      decision: (n % 10 === 1 && i >= 3) || n % 17 === 0 ? ('refused' as const) : ('granted' as const),
+      recorded_by_label: 'Demo loader (paper form)',
     }));
     await tx.insertInto('consent_decisions').values(values).execute();
   }
@@ -58,11 +71,23 @@ export async function loadDemo(database: Database, io: Output): Promise<number> 
     await withSchool(database.db, school.id, async (tx) => {
       const ids = new Map<string, string>();
       for (const person of demoStaff) {
-        const staff = await addStaff(tx, school.id, actor, { email: person.email, givenName: person.name[0], familyName: person.name[1], roles: person.roles, password: demoPassword });
+        const staff = await addStaff(tx, school.id, actor, {
+          email: person.email,
+          givenName: person.name[0],
+          familyName: person.name[1],
+          roles: person.roles,
+          password: demoPassword,
+        });
         ids.set(person.email, staff.id);
       }
       const head = ids.get('head@hazel-lane.example')!;
-      for (const [email, id] of ids) if (id !== head) await tx.updateTable('staff').set({ line_manager_id: email === 'ta@hazel-lane.example' ? ids.get('teacher@hazel-lane.example')! : head }).where('id', '=', id).execute();
+      for (const [email, id] of ids)
+        if (id !== head)
+          await tx
+            .updateTable('staff')
+            .set({ line_manager_id: email === 'ta@hazel-lane.example' ? ids.get('teacher@hazel-lane.example')! : head })
+            .where('id', '=', id)
+            .execute();
       const outcome = await applyRoster(tx, school.id, roster.roster);
       await answerSomeConsent(tx, school.id);
       await recordAudit(tx, school.id, actor, { action: 'people.imported', subjectType: 'import', detail: { source: 'demo data', summary: outcome.summary } });

@@ -25,8 +25,14 @@ const usage = `Usage: esafety <command>
 Uses DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in DATA_DIR (./data).`;
 
 const options = {
-  name: { type: 'string' }, urn: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
-  role: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  name: { type: 'string' },
+  urn: { type: 'string' },
+  school: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -51,14 +57,22 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     configureMailSealing(config.sessionSecret);
     database = await openAppDatabase(config, `esafety ${command}`);
     switch (group === 'demo' ? 'demo' : command) {
-      case 'school add': return await schoolAdd(database, io, values);
-      case 'user add': return await userAdd(database, io, values, env);
-      case 'token add': return await tokenAdd(database, io, values);
-      case 'import oneroster': return await importOneRoster(database, io, rest[0] ?? undefined, values);
-      case 'policy import': return await policyImport(database, io, rest[0] ?? undefined, values);
-      case 'audit verify': return await auditVerify(database, io, config.dataDir);
-      case 'audit anchor': return await auditAnchor(database, io, config.dataDir);
-      case 'demo': return await loadDemo(database, io);
+      case 'school add':
+        return await schoolAdd(database, io, values);
+      case 'user add':
+        return await userAdd(database, io, values, env);
+      case 'token add':
+        return await tokenAdd(database, io, values);
+      case 'import oneroster':
+        return await importOneRoster(database, io, rest[0] ?? undefined, values);
+      case 'policy import':
+        return await policyImport(database, io, rest[0] ?? undefined, values);
+      case 'audit verify':
+        return await auditVerify(database, io, config.dataDir);
+      case 'audit anchor':
+        return await auditAnchor(database, io, config.dataDir);
+      case 'demo':
+        return await loadDemo(database, io);
     }
     return 2;
   } catch (error) {
@@ -68,4 +82,3 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     await database?.close();
   }
 }
-

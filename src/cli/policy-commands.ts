@@ -22,9 +22,15 @@ export async function policyImport(database: Database, io: Output, path: string 
     return 0;
   }
   const show = (value: string | null) => value ?? 'not found';
-  io.out([`Imported "${json.title ?? outcome.slug}" into ${school.name} as a draft.`,
-    `Approved: ${show(json.approvedOn)}`, `Last reviewed: ${show(json.lastReviewed)}`, `Next review due: ${show(json.nextReviewDue)}`,
-    `Signatories: ${json.signatories.length ? json.signatories.map((s) => [s.name ?? 'name not given', s.role, s.date].filter(Boolean).join(', ')).join('; ') : 'not found'}`,
-    `Sections: ${json.sections}`].join('\n'));
+  io.out(
+    [
+      `Imported "${json.title ?? outcome.slug}" into ${school.name} as a draft.`,
+      `Approved: ${show(json.approvedOn)}`,
+      `Last reviewed: ${show(json.lastReviewed)}`,
+      `Next review due: ${show(json.nextReviewDue)}`,
+      `Signatories: ${json.signatories.length ? json.signatories.map((s) => [s.name ?? 'name not given', s.role, s.date].filter(Boolean).join(', ')).join('; ') : 'not found'}`,
+      `Sections: ${json.sections}`,
+    ].join('\n'),
+  );
   return 0;
 }

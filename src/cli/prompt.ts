@@ -8,7 +8,10 @@ export function promptHidden(question: string): Promise<string> {
     const output = rl as unknown as { _writeToOutput: (text: string) => void; output: NodeJS.WriteStream };
     let asked = false;
     output._writeToOutput = (text: string) => {
-      if (!asked) { output.output.write(text); asked = true; }
+      if (!asked) {
+        output.output.write(text);
+        asked = true;
+      }
     };
     rl.question(question, (answer) => {
       rl.close();

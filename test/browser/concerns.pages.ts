@@ -39,7 +39,15 @@ export class ReportConcernPage {
     return new ReportConcernPage(page);
   }
   constructor(readonly page: Page) {}
-  async report(values: { type: string; summary: string; details: string; where: 'In school' | 'Out of school'; outOfHours: boolean; platform: string; pupil: string }) {
+  async report(values: {
+    type: string;
+    summary: string;
+    details: string;
+    where: 'In school' | 'Out of school';
+    outOfHours: boolean;
+    platform: string;
+    pupil: string;
+  }) {
     await this.page.getByRole('radio', { name: values.type, exact: true }).check();
     await this.page.getByLabel('In a few words, what happened?').fill(values.summary);
     await this.page.getByLabel('What you saw or were told').fill(values.details);
@@ -77,7 +85,10 @@ export class ConcernPage {
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Add the action' }).click());
   }
   async decide(acts: boolean, grounds: string[], reasons: string) {
-    await this.page.getByRole('group', { name: /Will the school act\?/ }).getByRole('radio', { name: acts ? 'Yes' : 'No', exact: true }).check();
+    await this.page
+      .getByRole('group', { name: /Will the school act\?/ })
+      .getByRole('radio', { name: acts ? 'Yes' : 'No', exact: true })
+      .check();
     for (const g of grounds) await this.page.getByRole('checkbox', { name: g }).check();
     await this.page.getByLabel('Reasons').fill(reasons);
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Record the decision' }).click());

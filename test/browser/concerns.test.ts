@@ -49,9 +49,16 @@ describe.skipIf(skipWithoutChromium())('a concern from report to closing, in a r
     const db = database.db;
     // As the server's job does: deliver as soon as something is queued.
     let delivering = Promise.resolve();
-    const onMailQueued = () => { delivering = delivering.then(async () => { await deliverDueMail(db, transport, config.mailFrom); }); };
+    const onMailQueued = () => {
+      delivering = delivering.then(async () => {
+        await deliverDueMail(db, transport, config.mailFrom);
+      });
+    };
     app = await buildApp({ config, database, onMailQueued });
-    app.addHook('onClose', async () => { await delivering; transport.close(); });
+    app.addHook('onClose', async () => {
+      await delivering;
+      transport.close();
+    });
     await app.listen({ port, host: '127.0.0.1' });
     s = await makeConcernSchool(database.db);
     context = await browser.newContext({ baseURL: baseUrl });
@@ -71,8 +78,15 @@ describe.skipIf(skipWithoutChromium())('a concern from report to closing, in a r
     await (await SignIn.verifyOnPage(page)).signIn(s.staff.teacher.email, s.staff.teacher.password);
 
     const form = await ReportConcernPage.verifyOnPage(page);
-    await form.report({ type: 'Cyber bullying', summary, details: 'She showed me the messages at break. Two accounts call her names every evening.',
-      where: 'Out of school', outOfHours: true, platform: 'Roblox', pupil: 'Amelia Clarke' });
+    await form.report({
+      type: 'Cyber bullying',
+      summary,
+      details: 'She showed me the messages at break. Two accounts call her names every evening.',
+      where: 'Out of school',
+      outOfHours: true,
+      platform: 'Roblox',
+      pupil: 'Amelia Clarke',
+    });
     const reported = await ConcernPage.verifyOnPage(page, summary);
     expect(await reported.successBanner()).toBe('Your concern is recorded and has been sent to 2 people.');
     expect(await page.getByText('You reported this concern').isVisible()).toBe(true);
@@ -99,7 +113,10 @@ describe.skipIf(skipWithoutChromium())('a concern from report to closing, in a r
     await concern.markAsRead();
     expect(await concern.successBanner()).toBe('Marked as read: it is no longer on your list of concerns that need you');
     await concern.decide(true, ['It threatens a member of the school community'], 'The messages are about a pupil here and carry on into school.');
-    await concern.addAction('Carers of the pupils involved told, with advice on closing accounts', 'Phoned Amelia’s mother; advised reporting and blocking the accounts.');
+    await concern.addAction(
+      'Carers of the pupils involved told, with advice on closing accounts',
+      'Phoned Amelia’s mother; advised reporting and blocking the accounts.',
+    );
     await concern.addAction('Removal requested', 'Asked the other families to delete the chat.', '2026-12-04');
     expect(await concern.successBanner()).toBe('Action added to the timeline');
     await ConcernPage.verifyOnPage(page, summary);
@@ -107,8 +124,13 @@ describe.skipIf(skipWithoutChromium())('a concern from report to closing, in a r
 
     const closed = await ConcernPage.verifyOnPage(page, summary);
     expect(await closed.status()).toBe('Closed');
-    expect(await closed.timeline()).toEqual(['Reported', 'Decided the school will act', 'Carers of the pupils involved told, with advice on closing accounts',
-      'Removal requested', 'Closed']);
+    expect(await closed.timeline()).toEqual([
+      'Reported',
+      'Decided the school will act',
+      'Carers of the pupils involved told, with advice on closing accounts',
+      'Removal requested',
+      'Closed',
+    ]);
     expect(await page.getByText('Both families spoke to the children; the chat group was deleted. No further messages.').first().isVisible()).toBe(true);
     await page.goto('/concerns');
     expect(await (await ConcernsListPage.verifyOnPage(page)).needingAttention()).toEqual([]);

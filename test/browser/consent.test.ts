@@ -76,7 +76,10 @@ describe.skipIf(skipWithoutChromium())('a carer answers a consent request from a
     for (let i = 0; i < count; i++) {
       const legend = await groups.nth(i).locator('legend').innerText();
       // This family agrees to everything except newspapers.
-      await groups.nth(i).getByLabel(legend.includes('Newspapers') ? 'No' : 'Yes', { exact: true }).check();
+      await groups
+        .nth(i)
+        .getByLabel(legend.includes('Newspapers') ? 'No' : 'Yes', { exact: true })
+        .check();
     }
     await carer.getByLabel('Type your full name to confirm your answers').fill('Pat Parent');
     await navigates(carer, () => carer.getByRole('button', { name: 'Send my answers' }).click());

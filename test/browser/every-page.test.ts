@@ -72,7 +72,9 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
 
   async function visit(route: string, page: Page, path: string) {
     let response: Response | null = null;
-    await navigates(page, async () => { response = await go(page, path); });
+    await navigates(page, async () => {
+      response = await go(page, path);
+    });
     await check(route, page, path, response);
   }
 
@@ -106,7 +108,12 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     const policies = createPoliciesService({ schools: running.database.schools, baseUrl: running.baseUrl, onMail: () => {} });
     const draft = await policies.importFile(actor, '001_39f3c72a91680229.txt', policyFile('001_39f3c72a91680229'));
     const approved = await policies.importFile(actor, '004_153aa0418b67876c.txt', policyFile('004_153aa0418b67876c'));
-    await policies.recordPaperApproval(actor, approved.id, '1', { approvingBody: 'The Governing Body', approvedOn: { day: '14', month: '10', year: '2024' }, nextReview: '', minuteRef: '' });
+    await policies.recordPaperApproval(actor, approved.id, '1', {
+      approvingBody: 'The Governing Body',
+      approvedOn: { day: '14', month: '10', year: '2024' },
+      nextReview: '',
+      minuteRef: '',
+    });
     const second = await policies.startNewVersion(actor, approved.id);
     await policies.saveDraft(actor, approved.id, String(second), { body: 'A shorter policy.\n', changeSummary: 'Shortened' });
     const slug = (await db.selectFrom('policies').select('slug').where('id', '=', approved.id).executeTakeFirstOrThrow()).slug;
@@ -119,8 +126,24 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     const resetMail = await db.selectFrom('outbox').select('body_text').where('body_text', 'like', '%/reset-password/%').executeTakeFirstOrThrow();
     const resetToken = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(resetMail.body_text)![1];
 
-    const photo = await db.insertInto('photos').values({ school_id: school.id, event_name: 'Sports Day', taken_on: '2026-06-12', contexts: ['sports-day'], uploaded_by: head.id,
-      storage_key: null, mime: 'image/jpeg', width: 1, height: 1, byte_size: 1, academic_year: '2025/26', year_ends_on: '2026-08-31' }).returning('id').executeTakeFirstOrThrow();
+    const photo = await db
+      .insertInto('photos')
+      .values({
+        school_id: school.id,
+        event_name: 'Sports Day',
+        taken_on: '2026-06-12',
+        contexts: ['sports-day'],
+        uploaded_by: head.id,
+        storage_key: null,
+        mime: 'image/jpeg',
+        width: 1,
+        height: 1,
+        byte_size: 1,
+        academic_year: '2025/26',
+        year_ends_on: '2026-08-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
     const asHead: Record<string, string> = {
       '/classes/:id': `/classes/${classId}`,
@@ -154,7 +177,8 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/consent/answer/:token': `/consent/answer/${answerToken}`,
       '/schools/:urn/policies': `/schools/${school.urn}/policies`,
       '/schools/:urn/policies/:slug': `/schools/${school.urn}/policies/${slug}`,
-    })) samples.set(route, { path, who: 'anonymous' });
+    }))
+      samples.set(route, { path, who: 'anonymous' });
     samples.set('/account/two-factor/set-up', { path: '/account/two-factor/set-up', who: 'settingUpTwoFactor' });
     return { head, newcomer };
   }
@@ -166,12 +190,14 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     await signIn(pages.head, head);
     await signIn(pages.settingUpTwoFactor, newcomer);
 
-    const routes = (running.app as unknown as { registeredRoutes: { method: string; url: string; permission: string }[] }).registeredRoutes
-      .filter((r) => r.method === 'GET' && !notPages.some((n) => r.url.startsWith(n.prefix)));
+    const routes = (running.app as unknown as { registeredRoutes: { method: string; url: string; permission: string }[] }).registeredRoutes.filter(
+      (r) => r.method === 'GET' && !notPages.some((n) => r.url.startsWith(n.prefix)),
+    );
     for (const route of routes) {
       if (visited.has(route.url) || route.url in notVisited) continue;
-      const sample = samples.get(route.url)
-        ?? (route.url.includes(':') ? undefined : { path: route.url, who: route.permission === 'public' ? 'anonymous' as const : 'head' as const });
+      const sample =
+        samples.get(route.url) ??
+        (route.url.includes(':') ? undefined : { path: route.url, who: route.permission === 'public' ? ('anonymous' as const) : ('head' as const) });
       if (!sample) continue;
       await visit(route.url, pages[sample.who], sample.path);
     }

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipRosterFiles } from '../../src/modules/people/oneroster/oneroster.parse.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
 import {
-  ClassesPage, ClassPage, DashboardPage, ImportPage, ImportPreviewPage, RecoveryCodesPage, SetupPage, SignInPage, TwoFactorSetUpPage,
+  ClassesPage,
+  ClassPage,
+  DashboardPage,
+  ImportPage,
+  ImportPreviewPage,
+  RecoveryCodesPage,
+  SetupPage,
+  SignInPage,
+  TwoFactorSetUpPage,
   expectNoAxeViolations,
 } from './pages.ts';
 
@@ -95,7 +103,7 @@ describe.skipIf(skipWithoutChromium())('a newcomer in a real browser', () => {
     await classes.openClass('Year 3 Hazel');
 
     const hazel = await ClassPage.verifyOnPage(page, 'Year 3 Hazel');
-    expect((await hazel.pupilNames()).sort()).toEqual(["Amelia Clarke", "Isla O'Neill", 'Muhammad Khan', 'Oliver Patel']);
+    expect((await hazel.pupilNames()).sort()).toEqual(['Amelia Clarke', "Isla O'Neill", 'Muhammad Khan', 'Oliver Patel']);
     expect(await page.getByText('4 pupils on roll.').isVisible()).toBe(true);
 
     await hazel.signOut();

@@ -8,8 +8,7 @@ import { expect } from 'vitest';
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) =>
-    `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = violations.map((v) => `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect.soft(found, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -185,8 +184,9 @@ export class ImportPreviewPage extends BasePage {
   /** The "What will change" table as row label → [new, updated, left]. */
   async changes(): Promise<Record<string, number[]>> {
     const rows = await this.page.locator('#import-summary tbody tr').all();
-    const entries = await Promise.all(rows.map(async (row) =>
-      [await visibleText(row.locator('th')), (await row.locator('td').allInnerTexts()).map((n) => Number(n.trim()))] as const));
+    const entries = await Promise.all(
+      rows.map(async (row) => [await visibleText(row.locator('th')), (await row.locator('td').allInnerTexts()).map((n) => Number(n.trim()))] as const),
+    );
     return Object.fromEntries(entries);
   }
 

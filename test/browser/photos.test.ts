@@ -42,8 +42,20 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
     // Amelia's carers have agreed to the website.
     const amelia = await database.db.selectFrom('pupils').select('id').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow();
     for (const c of await database.db.selectFrom('pupil_carers').select('carer_id').where('pupil_id', '=', amelia.id).execute()) {
-      await database.db.insertInto('consent_decisions').values({ school_id: school.id, pupil_id: amelia.id, purpose: 'website', decision: 'granted', carer_id: c.carer_id,
-        method: 'paper', form_version: 1, year_group: 3, recorded_by_label: 'test' }).execute();
+      await database.db
+        .insertInto('consent_decisions')
+        .values({
+          school_id: school.id,
+          pupil_id: amelia.id,
+          purpose: 'website',
+          decision: 'granted',
+          carer_id: c.carer_id,
+          method: 'paper',
+          form_version: 1,
+          year_group: 3,
+          recorded_by_label: 'test',
+        })
+        .execute();
     }
     photoFile = join(storageDir, 'IMG_2041.jpg');
     await writeFile(photoFile, await phoneJpeg(1200, 900));
@@ -99,7 +111,12 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
     await navigates(page, () => page.getByRole('button', { name: 'Save' }).click());
     expect(await heading(page)).toBe('Sports Day');
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Saved who is in the photograph');
-    expect(await page.locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
 
     await navigates(page, () => page.getByRole('link', { name: 'Ask to publish' }).click());

@@ -42,7 +42,12 @@ export class PolicyUser {
   }
 
   async follow(name: string | RegExp): Promise<void> {
-    await navigates(this.page, () => this.page.getByRole('link', { name, exact: typeof name === 'string' }).first().click());
+    await navigates(this.page, () =>
+      this.page
+        .getByRole('link', { name, exact: typeof name === 'string' })
+        .first()
+        .click(),
+    );
   }
 
   async useMenu(name: string): Promise<void> {

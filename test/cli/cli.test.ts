@@ -29,15 +29,25 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('adds a school, a user and an API token that works with the user’s roles', async () => {
-    expect(await cli(dataDir, ['school', 'add', '--name', 'Wendover CE Junior', '--urn', '110492'])).toMatchObject({ code: 0, out: expect.stringContaining('Created Wendover CE Junior') });
+    expect(await cli(dataDir, ['school', 'add', '--name', 'Wendover CE Junior', '--urn', '110492'])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Created Wendover CE Junior'),
+    });
     const again = await cli(dataDir, ['school', 'add', '--name', 'Wendover CE Junior', '--urn', '110492']);
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
-    const user = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'office@wendover.example', '--name', 'Olive Office', '--role', 'office', '--role', 'governor'],
-      { ESAFETY_PASSWORD: 'a long password for olive' });
+    const user = await cli(
+      dataDir,
+      ['user', 'add', '--school', '110492', '--email', 'office@wendover.example', '--name', 'Olive Office', '--role', 'office', '--role', 'governor'],
+      { ESAFETY_PASSWORD: 'a long password for olive' },
+    );
     expect(user).toMatchObject({ code: 0, out: expect.stringContaining('office, governor') });
-    const weak = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'x@wendover.example', '--name', 'X Y', '--role', 'teacher'], { ESAFETY_PASSWORD: 'short' });
+    const weak = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'x@wendover.example', '--name', 'X Y', '--role', 'teacher'], {
+      ESAFETY_PASSWORD: 'short',
+    });
     expect(weak).toMatchObject({ code: 1, err: expect.stringContaining('at least 12 characters') });
-    const badRole = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'y@wendover.example', '--name', 'Y Z', '--role', 'caretaker'], { ESAFETY_PASSWORD: 'a long password for y' });
+    const badRole = await cli(dataDir, ['user', 'add', '--school', '110492', '--email', 'y@wendover.example', '--name', 'Y Z', '--role', 'caretaker'], {
+      ESAFETY_PASSWORD: 'a long password for y',
+    });
     expect(badRole).toMatchObject({ code: 1, err: expect.stringContaining('"caretaker" is not a role') });
     const token = await cli(dataDir, ['token', 'add', '--school', '110492', '--email', 'office@wendover.example']);
     expect(token.code).toBe(0);
@@ -50,8 +60,11 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
     expect(JSON.parse(dry.out)).toMatchObject({ pupils: { created: 11, updated: 0, left: 0 } });
     const real = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
     expect(JSON.parse(real.out)).toEqual({
-      pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15, updated: 0, left: 0 },
-      staff: { created: 4, updated: 0, left: 0 }, classes: { created: 3, updated: 0, left: 0 }, emailChangesHeld: [],
+      pupils: { created: 11, updated: 0, left: 0 },
+      carers: { created: 15, updated: 0, left: 0 },
+      staff: { created: 4, updated: 0, left: 0 },
+      classes: { created: 3, updated: 0, left: 0 },
+      emailChangesHeld: [],
     });
     const again = await cli(dataDir, ['import', 'oneroster', fixtureDir, '--school', '110492', '--json']);
     expect(JSON.parse(again.out)).toMatchObject({ pupils: { created: 0, updated: 0, left: 0 } });
@@ -64,8 +77,10 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
     }
     const result = await cli(dataDir, ['import', 'oneroster', changed, '--school', '110492', '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ staff: { updated: 0 },
-      emailChangesHeld: [{ sourcedId: 'stf-002', name: 'Tom Baker', from: 't.baker@hazelwood.example.org', to: 'tom@elsewhere.example' }] });
+    expect(JSON.parse(result.out)).toMatchObject({
+      staff: { updated: 0 },
+      emailChangesHeld: [{ sourcedId: 'stf-002', name: 'Tom Baker', from: 't.baker@hazelwood.example.org', to: 'tom@elsewhere.example' }],
+    });
     const text = await cli(dataDir, ['import', 'oneroster', changed, '--school', '110492', '--dry-run']);
     expect(text.out).toContain('Tom Baker (stf-002): t.baker@hazelwood.example.org → tom@elsewhere.example');
   });
@@ -90,7 +105,9 @@ describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () =>
     const release = lockDataDir(dataDir, 'server');
     try {
       // A real second process, as an administrator would run it: `npx esafety …` through bin/.
-      const child = spawn(process.execPath, [join(root, 'bin/esafety.js'), 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+      const child = spawn(process.execPath, [join(root, 'bin/esafety.js'), 'audit', 'verify'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

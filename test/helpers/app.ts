@@ -22,7 +22,15 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
   const app = await buildApp({ config, database });
   await app.ready();
   databases.set(app, database);
-  return { app, database, config, close: async () => { await app.close(); await database.close(); } };
+  return {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 /** The hidden CSRF field of the last page, as a browser would submit it. */
@@ -39,7 +47,7 @@ export class TestBrowser {
   constructor(private readonly app: FastifyInstance) {}
 
   async request(options: InjectOptions & { url: string }) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     const response = await this.app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
     for (const c of response.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
@@ -72,7 +80,12 @@ export class TestBrowser {
     if (staff.totpSecret) {
       // A code works once (TOTP replay protection); tests sign the same person in many times within
       // one 30-second step, so each sign-in here stands for a later moment.
-      await databases.get(this.app)?.db.updateTable('staff').set({ totp_last_step: null }).where(sql`lower(email)`, '=', staff.email.toLowerCase()).execute();
+      await databases
+        .get(this.app)
+        ?.db.updateTable('staff')
+        .set({ totp_last_step: null })
+        .where(sql`lower(email)`, '=', staff.email.toLowerCase())
+        .execute();
       const done = await this.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: await totpNow(staff.totpSecret) });
       if (done.statusCode !== 303) throw new Error(`Two-factor failed with ${done.statusCode}`);
     }

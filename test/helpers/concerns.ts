@@ -11,8 +11,16 @@ export type ConcernSchool = Awaited<ReturnType<typeof makeConcernSchool>>;
 
 /** The actor a signed-in member of staff would be. */
 export const actorFor = (school: { id: string; name: string; urn: string }, staff: TestStaff): Actor => ({
-  staffId: staff.id, schoolId: school.id, schoolName: school.name, schoolUrn: school.urn, name: staff.email, email: staff.email,
-  roles: staff.roles, via: 'session', sessionHash: null, twoFactor: 'done',
+  staffId: staff.id,
+  schoolId: school.id,
+  schoolName: school.name,
+  schoolUrn: school.urn,
+  name: staff.email,
+  email: staff.email,
+  roles: staff.roles,
+  via: 'session',
+  sessionHash: null,
+  twoFactor: 'done',
 });
 
 /**
@@ -23,15 +31,39 @@ export async function makeConcernSchool(db: Kysely<DB>, name = 'Hazel Lane Prima
   const school = await makeSchool(db, { name });
   const make = (roles: Role[]) => makeStaff(db, school.id, roles);
   const staff = {
-    head: await make(['headteacher']), deputy: await make(['deputy-headteacher']), senior: await make(['senior-leader']), dsl: await make(['dsl']),
-    ict: await make(['ict-lead']), teacher: await make(['teacher']), classTeacher: await make(['teacher']), support: await make(['support-staff']),
-    office: await make(['office']), governor: await make(['governor']), volunteer: await make(['volunteer']),
+    head: await make(['headteacher']),
+    deputy: await make(['deputy-headteacher']),
+    senior: await make(['senior-leader']),
+    dsl: await make(['dsl']),
+    ict: await make(['ict-lead']),
+    teacher: await make(['teacher']),
+    classTeacher: await make(['teacher']),
+    support: await make(['support-staff']),
+    office: await make(['office']),
+    governor: await make(['governor']),
+    volunteer: await make(['volunteer']),
   };
   const ids = await withSchool(db, school.id, async (tx) => {
-    const hazel = await tx.insertInto('classes').values({ school_id: school.id, title: 'Year 3 Hazel', year_group: 3 }).returning('id').executeTakeFirstOrThrow();
-    const pupil = await tx.insertInto('pupils').values({ school_id: school.id, given_name: 'Amelia', family_name: 'Clarke', class_id: hazel.id }).returning('id').executeTakeFirstOrThrow();
-    const exPupil = await tx.insertInto('pupils').values({ school_id: school.id, given_name: 'Oscar', family_name: 'Reed', on_roll: false, leaving_date: '2026-07-20' }).returning('id').executeTakeFirstOrThrow();
-    const carer = await tx.insertInto('carers').values({ school_id: school.id, given_name: 'Pat', family_name: 'Clarke', email: 'pat@example.org' }).returning('id').executeTakeFirstOrThrow();
+    const hazel = await tx
+      .insertInto('classes')
+      .values({ school_id: school.id, title: 'Year 3 Hazel', year_group: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const pupil = await tx
+      .insertInto('pupils')
+      .values({ school_id: school.id, given_name: 'Amelia', family_name: 'Clarke', class_id: hazel.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const exPupil = await tx
+      .insertInto('pupils')
+      .values({ school_id: school.id, given_name: 'Oscar', family_name: 'Reed', on_roll: false, leaving_date: '2026-07-20' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const carer = await tx
+      .insertInto('carers')
+      .values({ school_id: school.id, given_name: 'Pat', family_name: 'Clarke', email: 'pat@example.org' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await tx.insertInto('pupil_carers').values({ school_id: school.id, pupil_id: pupil.id, carer_id: carer.id, relationship: 'mother' }).execute();
     await setClassTeachers(tx, school.id, hazel.id, [staff.classTeacher.id]);
     await tx.updateTable('staff').set({ line_manager_id: staff.senior.id }).where('id', '=', staff.teacher.id).execute();
@@ -43,7 +75,18 @@ export async function makeConcernSchool(db: Kysely<DB>, name = 'Hazel Lane Prima
 
 /** A complete, valid report; override what a test is about. */
 export const aReport = (overrides: Partial<ReportInput> = {}): ReportInput => ({
-  type: 'cyber-bullying', summary: 'Unkind messages in a class group chat', details: 'Amelia showed me messages calling her names.',
-  occurredAt: new Date(Date.now() - 3_600_000), location: 'out-of-school', outOfHours: true, platform: 'WhatsApp',
-  pupilIds: [], staffIds: [], carerIds: [], others: [], links: [], involvesNudeImages: false, ...overrides,
+  type: 'cyber-bullying',
+  summary: 'Unkind messages in a class group chat',
+  details: 'Amelia showed me messages calling her names.',
+  occurredAt: new Date(Date.now() - 3_600_000),
+  location: 'out-of-school',
+  outOfHours: true,
+  platform: 'WhatsApp',
+  pupilIds: [],
+  staffIds: [],
+  carerIds: [],
+  others: [],
+  links: [],
+  involvesNudeImages: false,
+  ...overrides,
 });

@@ -14,16 +14,28 @@ let counter = 0;
 /** Tests hold the test database's Kysely; the school module is given the school-scoped handle over it, as in the app. */
 export async function makeSchool(db: Kysely<DB>, overrides: { name?: string; urn?: string } = {}) {
   counter++;
-  return createSchool(schoolDatabase(db), { name: overrides.name ?? `Test Primary ${counter}`, urn: overrides.urn ?? String(100000 + Math.floor(Math.random() * 800000)) }, testActor);
+  return createSchool(
+    schoolDatabase(db),
+    { name: overrides.name ?? `Test Primary ${counter}`, urn: overrides.urn ?? String(100000 + Math.floor(Math.random() * 800000)) },
+    testActor,
+  );
 }
 
-export interface TestStaff { id: string; email: string; password: string; totpSecret: string | null; roles: Role[] }
+export interface TestStaff {
+  id: string;
+  email: string;
+  password: string;
+  totpSecret: string | null;
+  roles: Role[];
+}
 
 /** A member of staff who can sign in; safeguarding roles get two-factor already set up, as they would have. */
 export async function makeStaff(db: Kysely<DB>, schoolId: string, roles: Role[], options: { email?: string; twoFactor?: boolean } = {}): Promise<TestStaff> {
   counter++;
   const email = options.email ?? `${roles[0]}-${counter}-${Math.random().toString(36).slice(2, 7)}@school.example`;
-  const staff = await withSchool(db, schoolId, (tx) => addStaff(tx, schoolId, testActor, { email, givenName: 'Test', familyName: `Person ${counter}`, roles, password: testPassword }));
+  const staff = await withSchool(db, schoolId, (tx) =>
+    addStaff(tx, schoolId, testActor, { email, givenName: 'Test', familyName: `Person ${counter}`, roles, password: testPassword }),
+  );
   const wantsTwoFactor = options.twoFactor ?? roles.some((r) => r === 'headteacher' || r === 'dsl');
   let totpSecret: string | null = null;
   if (wantsTwoFactor) {

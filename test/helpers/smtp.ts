@@ -1,7 +1,10 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
-export interface ReceivedMail { to: string; raw: string }
+export interface ReceivedMail {
+  to: string;
+  raw: string;
+}
 
 /** A real SMTP server on loopback that keeps what it receives, and can be told to refuse. */
 export async function startSmtp(): Promise<{ url: string; received: ReceivedMail[]; refuse: (yes: boolean) => void; close(): Promise<void> }> {
@@ -26,7 +29,9 @@ export async function startSmtp(): Promise<{ url: string; received: ReceivedMail
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    refuse: (yes) => { refusing = yes; },
+    refuse: (yes) => {
+      refusing = yes;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -16,7 +16,8 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const tokenFor = async (schoolId: string, email: string) => withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));
+    const tokenFor = async (schoolId: string, email: string) =>
+      withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, email));
     const a = await makeSchool(t.database.db, { name: 'Alder Primary' });
     const b = await makeSchool(t.database.db, { name: 'Birch Primary' });
     await createImportService(t.database.schools).importFromPath(a.id, { id: null, label: 'test' }, fixtureDir, false);
@@ -42,8 +43,14 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     const onRoll = (await get('/api/v1/pupils', tokenA)).json<Record<string, unknown>[]>();
     expect(onRoll).toHaveLength(11);
     const amelia = onRoll.find((p) => p.sourcedId === 'stu-001')!;
-    expect(amelia).toMatchObject({ givenName: 'Amelia', familyName: 'Clarke', onRoll: true, dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-      classId: expect.any(String), carers: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), relationship: expect.any(String) })]) });
+    expect(amelia).toMatchObject({
+      givenName: 'Amelia',
+      familyName: 'Clarke',
+      onRoll: true,
+      dateOfBirth: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      classId: expect.any(String),
+      carers: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), relationship: expect.any(String) })]),
+    });
     expect(Object.keys(amelia).sort()).toEqual(['carers', 'classId', 'dateOfBirth', 'familyName', 'givenName', 'id', 'onRoll', 'preferredName', 'sourcedId']);
     expect((await get('/api/v1/pupils?status=left', tokenA)).json()).toEqual([]);
     expect((await get('/api/v1/pupils?status=all', tokenA)).json()).toHaveLength(11);
@@ -90,7 +97,10 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
     // Other modules add their own paths; the people API's are these.
     expect(Object.keys(doc.paths).sort()).toEqual(expect.arrayContaining(['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']));
     // Every people route documents the one error shape, {error, message, field?, problems?}.
-    const paths = doc.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> } }>;
+    const paths = doc.paths as Record<
+      string,
+      { get: { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> } }
+    >;
     for (const path of ['/api/v1/carers', '/api/v1/classes', '/api/v1/pupils', '/api/v1/staff']) {
       const responses = paths[path].get.responses;
       expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '404', '422']);

@@ -16,7 +16,14 @@ describe.each(databaseKinds())('setting up and signing in (%s)', (kind) => {
   it('an empty installation opens on the set-up page, which explains each mistake and then creates the school', async () => {
     const browser = new TestBrowser(t.app);
     expect((await browser.get('/')).headers.location).toBe('/setup');
-    const invalid = await browser.submit('/setup', '/setup', { schoolName: '', urn: '12', headName: 'Jo', email: 'not-an-email', password: 'short', confirm: '' });
+    const invalid = await browser.submit('/setup', '/setup', {
+      schoolName: '',
+      urn: '12',
+      headName: 'Jo',
+      email: 'not-an-email',
+      password: 'short',
+      confirm: '',
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('There is a problem');
     expect(invalid.body).toContain('href="#schoolName"');
@@ -24,7 +31,14 @@ describe.each(databaseKinds())('setting up and signing in (%s)', (kind) => {
     expect(invalid.body).toContain('Enter a password of at least 12 characters');
     expect(await t.database.db.selectFrom('schools').selectAll().execute()).toHaveLength(0);
 
-    const created = await browser.submit('/setup', '/setup', { schoolName: 'Low Ash Primary', urn: '107331', headName: 'Jo Head', email: 'head@lowash.example', password: 'a long enough password', confirm: 'a long enough password' });
+    const created = await browser.submit('/setup', '/setup', {
+      schoolName: 'Low Ash Primary',
+      urn: '107331',
+      headName: 'Jo Head',
+      email: 'head@lowash.example',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
+    });
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe('/sign-in');
     expect((await browser.get('/sign-in')).body).toContain('Your school is set up');
@@ -100,7 +114,10 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const secret = /name="secret" value="([A-Z2-7]+)"/.exec(setup.body)![1];
     const on = await first.post('/account/two-factor/set-up', { _csrf: csrfFrom(setup.body), secret, code: await totpNow(secret) });
     const code = /<li>([0-9a-f]{5}-[0-9a-f]{5})<\/li>/.exec(on.body)![1];
-    for (const [attempt, expected] of [[1, 303], [2, 400]] as const) {
+    for (const [attempt, expected] of [
+      [1, 303],
+      [2, 400],
+    ] as const) {
       const browser = new TestBrowser(t.app);
       await browser.submit('/sign-in', '/sign-in', { email: dsl.email, password: dsl.password });
       const answer = await browser.submit('/sign-in/two-factor', '/sign-in/two-factor', { code: code.toUpperCase() });
@@ -190,7 +207,11 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
     const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).executeTakeFirstOrThrow();
     const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
-    await t.database.db.updateTable('password_resets').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', teacher.id).execute();
+    await t.database.db
+      .updateTable('password_resets')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('staff_id', '=', teacher.id)
+      .execute();
     const expired = await browser.get(link);
     expect(expired.statusCode).toBe(404);
     expect(expired.body).toContain('This link has expired');
@@ -249,15 +270,27 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const browser = new TestBrowser(t.app);
     const linkFor = async () => {
       await browser.submit('/forgot-password', '/forgot-password', { email: teacher.email });
-      const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', teacher.email).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      const mail = await t.database.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('to_address', '=', teacher.email)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       return /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
     };
     const first = await linkFor();
     const second = await linkFor();
     expect(first).not.toBe(second);
-    expect((await browser.submit(second, second, { password: 'the second link password', confirm: 'the second link password' })).headers.location).toBe('/sign-in');
+    expect((await browser.submit(second, second, { password: 'the second link password', confirm: 'the second link password' })).headers.location).toBe(
+      '/sign-in',
+    );
     expect((await browser.get(first)).statusCode).toBe(404);
-    const refused = await browser.post(first, { _csrf: csrfFrom((await browser.get('/sign-in')).body), password: 'an attacker password', confirm: 'an attacker password' });
+    const refused = await browser.post(first, {
+      _csrf: csrfFrom((await browser.get('/sign-in')).body),
+      password: 'an attacker password',
+      confirm: 'an attacker password',
+    });
     expect(refused.statusCode).toBe(404);
 
     const third = await linkFor();
@@ -268,8 +301,12 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
 
   it('ten wrong passwords sent at once count as ten, so no more than five are ever checked', async () => {
     const office = await makeStaff(t.database.db, schoolId, ['office']);
-    const answers = await Promise.all(Array.from({ length: 10 }, async () =>
-      (await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: office.email, password: 'a wrong guess' })).statusCode));
+    const answers = await Promise.all(
+      Array.from(
+        { length: 10 },
+        async () => (await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: office.email, password: 'a wrong guess' })).statusCode,
+      ),
+    );
     expect(answers.filter((status) => status === 400).length).toBeLessThanOrEqual(5);
     expect(answers.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
     const counter = await t.database.db.selectFrom('sign_in_counters').select('count').where('key', '=', `sign-in:${office.email}`).executeTakeFirstOrThrow();
@@ -282,7 +319,11 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     const browser = new TestBrowser(t.app);
     expect((await browser.get('/sign-in?next=%2F%00')).statusCode).toBe(200);
     for (const next of ['/\u0000', '/classes\r\nSet-Cookie: x=1', '/\u007f']) {
-      const response = await new TestBrowser(t.app).submit(`/sign-in?next=${encodeURIComponent(next)}`, '/sign-in', { email: teacher.email, password: teacher.password, next });
+      const response = await new TestBrowser(t.app).submit(`/sign-in?next=${encodeURIComponent(next)}`, '/sign-in', {
+        email: teacher.email,
+        password: teacher.password,
+        next,
+      });
       expect(response.statusCode, JSON.stringify(next)).toBe(303);
       expect(response.headers.location).toBe('/dashboard');
     }
@@ -315,7 +356,11 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
   it('never sends someone off-site after signing in', async () => {
     const teacher = await makeStaff(t.database.db, schoolId, ['teacher']);
     const browser = new TestBrowser(t.app);
-    const response = await browser.submit('/sign-in?next=//evil.example', '/sign-in', { email: teacher.email, password: teacher.password, next: '//evil.example' });
+    const response = await browser.submit('/sign-in?next=//evil.example', '/sign-in', {
+      email: teacher.email,
+      password: teacher.password,
+      next: '//evil.example',
+    });
     expect(response.headers.location).toBe('/dashboard');
   });
 });

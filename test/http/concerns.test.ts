@@ -14,15 +14,25 @@ function multipart(fields: Record<string, string>, file?: { name: string; filena
   const boundary = '----esafety-test-boundary';
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      file.content,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 const report = (overrides: Record<string, string | string[]> = {}) => ({
-  type: 'cyber-bullying', summary: 'Name-calling in a game chat', details: 'Amelia says two boys call her names on Roblox every evening.',
-  occurredAt: '2026-11-20T18:30', location: 'out-of-school', outOfHours: 'yes', platform: 'Roblox', ...overrides,
+  type: 'cyber-bullying',
+  summary: 'Name-calling in a game chat',
+  details: 'Amelia says two boys call her names on Roblox every evening.',
+  occurredAt: '2026-11-20T18:30',
+  location: 'out-of-school',
+  outOfHours: 'yes',
+  platform: 'Roblox',
+  ...overrides,
 });
 
 describe('concerns over HTTP: pages, forms and the API', () => {
@@ -77,7 +87,11 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(bad.body).toContain('href="#kind"');
     expect(bad.body).toContain('href="#note"');
     await as('classTeacher').submit(url, `${url}/actions`, { kind: 'carers-informed', note: 'Phoned Amelia’s mother', dueAt: '2026-12-01' });
-    await as('classTeacher').submit(url, `${url}/decision`, { acts: 'yes', grounds: ['threatens-community', 'disrupts-school'], reasons: 'It carries on in class' });
+    await as('classTeacher').submit(url, `${url}/decision`, {
+      acts: 'yes',
+      grounds: ['threatens-community', 'disrupts-school'],
+      reasons: 'It carries on in class',
+    });
     const closed = await as('classTeacher').submit(url, `${url}/close`, { outcome: 'Both boys’ carers met the head; the chat stopped.' });
     expect(closed.statusCode).toBe(303);
     const page = await as('classTeacher').get(url);
@@ -88,7 +102,15 @@ describe('concerns over HTTP: pages, forms and the API', () => {
   });
 
   it('answers 404, not 403, to staff who may not see a record', async () => {
-    const { id } = (await api('teacher', 'POST', '/api/v1/concerns', { type: 'staff-misuse', summary: 'A colleague’s post', details: 'About a parent', occurredAt: new Date().toISOString(), location: 'out-of-school' })).json<{ id: string }>();
+    const { id } = (
+      await api('teacher', 'POST', '/api/v1/concerns', {
+        type: 'staff-misuse',
+        summary: 'A colleague’s post',
+        details: 'About a parent',
+        occurredAt: new Date().toISOString(),
+        location: 'out-of-school',
+      })
+    ).json<{ id: string }>();
     expect((await as('classTeacher').get(`/concerns/${id}`)).statusCode).toBe(404);
     expect((await as('office').get(`/concerns/${id}`)).statusCode).toBe(404);
     expect((await as('dsl').get(`/concerns/${id}`)).statusCode).toBe(200);
@@ -100,7 +122,11 @@ describe('concerns over HTTP: pages, forms and the API', () => {
   it('keeps an uploaded screenshot, and refuses to keep anything when nude images of a child are involved', async () => {
     const page = await as('teacher').get('/concerns/new');
     const csrf = csrfFrom(page.body);
-    const withFile = await as('teacher').request({ method: 'POST', url: '/concerns', ...multipart({ _csrf: csrf, ...report() }, { name: 'evidence', filename: 'chat.png', type: 'image/png', content: png }) });
+    const withFile = await as('teacher').request({
+      method: 'POST',
+      url: '/concerns',
+      ...multipart({ _csrf: csrf, ...report() }, { name: 'evidence', filename: 'chat.png', type: 'image/png', content: png }),
+    });
     expect(withFile.statusCode).toBe(303);
     const concernPage = await as('teacher').get(String(withFile.headers.location));
     const link = /href="(\/concerns\/[^"]+\/evidence\/[^"]+)"/.exec(concernPage.body)![1];
@@ -110,23 +136,43 @@ describe('concerns over HTTP: pages, forms and the API', () => {
 
     // Up to 10 MB is kept; more is refused on the form, with the reason, and nothing is saved.
     const big = Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]);
-    const kept = await as('teacher').request({ method: 'POST', url: '/concerns', ...multipart({ _csrf: csrf, ...report() }, { name: 'evidence', filename: 'big.png', type: 'image/png', content: big }) });
+    const kept = await as('teacher').request({
+      method: 'POST',
+      url: '/concerns',
+      ...multipart({ _csrf: csrf, ...report() }, { name: 'evidence', filename: 'big.png', type: 'image/png', content: big }),
+    });
     expect(kept.statusCode).toBe(303);
-    const tooBig = await as('teacher').request({ method: 'POST', url: '/concerns',
-      ...multipart({ _csrf: csrf, ...report() }, { name: 'evidence', filename: 'huge.png', type: 'image/png', content: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) }) });
+    const tooBig = await as('teacher').request({
+      method: 'POST',
+      url: '/concerns',
+      ...multipart(
+        { _csrf: csrf, ...report() },
+        { name: 'evidence', filename: 'huge.png', type: 'image/png', content: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) },
+      ),
+    });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.body).toContain('huge.png is larger than 10 MB');
     expect(tooBig.body).toContain('href="#evidence"');
 
-    const nude = await as('teacher').request({ method: 'POST', url: '/concerns',
-      ...multipart({ _csrf: csrf, ...report({ involvesNudeImages: 'yes' }) }, { name: 'evidence', filename: 'image.png', type: 'image/png', content: png }) });
+    const nude = await as('teacher').request({
+      method: 'POST',
+      url: '/concerns',
+      ...multipart({ _csrf: csrf, ...report({ involvesNudeImages: 'yes' }) }, { name: 'evidence', filename: 'image.png', type: 'image/png', content: png }),
+    });
     const after = await as('teacher').get(String(nude.headers.location));
     expect(after.body).toContain('Your concern is recorded and the file was not kept. Go to the designated safeguarding lead now.');
     expect(after.body).not.toContain('/evidence/');
   });
 
   it('shows a carer’s earlier post on a repeat and offers the next step the policy names first', async () => {
-    const post = { type: 'community-post', summary: 'Complaint posted on the village page', details: 'About a teacher, by name', occurredAt: new Date().toISOString(), location: 'out-of-school', carerIds: [s.carerId] };
+    const post = {
+      type: 'community-post',
+      summary: 'Complaint posted on the village page',
+      details: 'About a teacher, by name',
+      occurredAt: new Date().toISOString(),
+      location: 'out-of-school',
+      carerIds: [s.carerId],
+    };
     const first = (await api('office', 'POST', '/api/v1/concerns', post)).json<{ id: string }>();
     const second = (await api('office', 'POST', '/api/v1/concerns', post)).json<{ id: string }>();
     const page = await as('head').get(`/concerns/${second.id}`);
@@ -155,8 +201,15 @@ describe('concerns over HTTP: pages, forms and the API', () => {
 
   it('API: reports, names the field of anything invalid with 422, returns the timeline, and refuses unknown action kinds', async () => {
     const created = await api('teacher', 'POST', '/api/v1/concerns', {
-      type: 'inappropriate-content', summary: 'A pop-up advert with violence', details: 'On a maths game site in lesson 3', occurredAt: '2026-11-23T10:15:00Z',
-      location: 'in-school', platform: 'A website', pupilIds: [s.pupilId], others: [] });
+      type: 'inappropriate-content',
+      summary: 'A pop-up advert with violence',
+      details: 'On a maths game site in lesson 3',
+      occurredAt: '2026-11-23T10:15:00Z',
+      location: 'in-school',
+      platform: 'A website',
+      pupilIds: [s.pupilId],
+      others: [],
+    });
     expect(created.statusCode).toBe(201);
     const body = created.json<{ id: string; routedTo: { userId: string; reason: string }[] }>();
     expect(Object.keys(body).sort()).toEqual(['id', 'reportedAt', 'reportedBy', 'routedTo', 'status', 'type']);
@@ -164,8 +217,11 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(body.routedTo.map((r) => r.userId)).toEqual([s.staff.classTeacher.id, s.staff.ict.id, s.staff.head.id]);
 
     for (const [payload, field] of [
-      [{ type: 'gossip' }, 'type'], [{ summary: undefined }, 'summary'], [{ occurredAt: 'yesterday' }, 'occurredAt'],
-      [{ location: 'home' }, 'location'], [{ pupilIds: ['not-an-id'] }, 'pupilIds'],
+      [{ type: 'gossip' }, 'type'],
+      [{ summary: undefined }, 'summary'],
+      [{ occurredAt: 'yesterday' }, 'occurredAt'],
+      [{ location: 'home' }, 'location'],
+      [{ pupilIds: ['not-an-id'] }, 'pupilIds'],
     ] as const) {
       const valid: Record<string, unknown> = { type: 'cyber-bullying', summary: 'x', details: 'y', occurredAt: '2026-11-23T10:15:00Z', location: 'in-school' };
       const bad = await api('teacher', 'POST', '/api/v1/concerns', { ...valid, ...payload });
@@ -173,9 +229,19 @@ describe('concerns over HTTP: pages, forms and the API', () => {
       expect(bad.json()).toMatchObject({ error: 'invalid', message: expect.any(String), field });
     }
 
-    const action = await api('head', 'POST', `/api/v1/concerns/${body.id}/actions`, { kind: 'site-blocked', note: 'Blocked the advert network', dueAt: '2026-12-01T12:00:00Z' });
+    const action = await api('head', 'POST', `/api/v1/concerns/${body.id}/actions`, {
+      kind: 'site-blocked',
+      note: 'Blocked the advert network',
+      dueAt: '2026-12-01T12:00:00Z',
+    });
     expect(action.statusCode).toBe(201);
-    expect(action.json()).toMatchObject({ kind: 'action', actionKey: 'site-blocked', note: 'Blocked the advert network', dueAt: '2026-12-01T12:00:00.000Z', by: s.staff.head.id });
+    expect(action.json()).toMatchObject({
+      kind: 'action',
+      actionKey: 'site-blocked',
+      note: 'Blocked the advert network',
+      dueAt: '2026-12-01T12:00:00.000Z',
+      by: s.staff.head.id,
+    });
     const unknown = await api('head', 'POST', `/api/v1/concerns/${body.id}/actions`, { kind: 'detention', note: 'x' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json()).toMatchObject({ field: 'kind' });
@@ -188,7 +254,9 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(asReporter).toMatchObject({ timeline: [], status: 'open', summary: 'A pop-up advert with violence' });
 
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/concerns', '/api/v1/concerns/{id}', '/api/v1/concerns/{id}/actions', '/api/v1/pupils/{id}/chronology']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/concerns', '/api/v1/concerns/{id}', '/api/v1/concerns/{id}/actions', '/api/v1/pupils/{id}/chronology']),
+    );
     expect(Object.keys(doc.paths['/api/v1/concerns'].post.responses)).toEqual(expect.arrayContaining(['201', '422']));
 
     const chronology = await api('classTeacher', 'GET', `/api/v1/pupils/${s.pupilId}/chronology`);
@@ -210,8 +278,15 @@ describe('concerns over HTTP: pages, forms and the API', () => {
   });
 
   it('API: documents the one error shape on every concerns route, and answers 404 to an id that cannot be a concern', async () => {
-    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> }>();
-    for (const [path, method] of [['/api/v1/concerns', 'post'], ['/api/v1/concerns/{id}', 'get'], ['/api/v1/concerns/{id}/actions', 'post'], ['/api/v1/pupils/{id}/chronology', 'get']] as const) {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>>;
+    }>();
+    for (const [path, method] of [
+      ['/api/v1/concerns', 'post'],
+      ['/api/v1/concerns/{id}', 'get'],
+      ['/api/v1/concerns/{id}/actions', 'post'],
+      ['/api/v1/pupils/{id}/chronology', 'get'],
+    ] as const) {
       const responses = doc.paths[path][method].responses;
       expect(Object.keys(responses), path).toEqual(expect.arrayContaining(['400', '401', '403', '404', '422']));
       expect(Object.keys(responses['422'].content!['application/json'].schema.properties!).sort(), path).toEqual(['error', 'field', 'message', 'problems']);
@@ -224,7 +299,15 @@ describe('concerns over HTTP: pages, forms and the API', () => {
   });
 
   it('API: accepts every default action key; a retired action is no longer offered, yet the records that show it keep its label', async () => {
-    const { id } = (await api('teacher', 'POST', '/api/v1/concerns', { type: 'filter-circumvention', summary: 'A proxy site', details: 'Found in the history', occurredAt: '2026-11-23T10:15:00Z', location: 'in-school' })).json<{ id: string }>();
+    const { id } = (
+      await api('teacher', 'POST', '/api/v1/concerns', {
+        type: 'filter-circumvention',
+        summary: 'A proxy site',
+        details: 'Found in the history',
+        occurredAt: '2026-11-23T10:15:00Z',
+        location: 'in-school',
+      })
+    ).json<{ id: string }>();
     for (const { key } of defaultSettings.concerns.actions) {
       expect((await api('head', 'POST', `/api/v1/concerns/${id}/actions`, { kind: key, note: `Recorded ${key}` })).statusCode, key).toBe(201);
     }

@@ -15,9 +15,17 @@ describe('carers answer from a personal link', () => {
   let hazelId: string;
 
   const linksIn = async (to?: string) => {
-    let query = t.database.db.selectFrom('outbox').select(['to_address', 'body_text', 'sealed_body']).where('school_id', '=', schoolId).orderBy('created_at', 'desc');
+    let query = t.database.db
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text', 'sealed_body'])
+      .where('school_id', '=', schoolId)
+      .orderBy('created_at', 'desc');
     if (to) query = query.where('to_address', '=', to);
-    return (await query.execute()).map((m) => ({ to: m.to_address, path: /http:\/\/localhost(\/consent\/answer\/\S+)/.exec(deliveredText(m))?.[1] ?? null, text: deliveredText(m) }));
+    return (await query.execute()).map((m) => ({
+      to: m.to_address,
+      path: /http:\/\/localhost(\/consent\/answer\/\S+)/.exec(deliveredText(m))?.[1] ?? null,
+      text: deliveredText(m),
+    }));
   };
 
   beforeAll(async () => {
@@ -61,7 +69,12 @@ describe('carers answer from a personal link', () => {
     const done = await carer.post(mail.path!, { _csrf: csrfFrom(incomplete.body), ...answers, confirmName: 'A Parent' });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('Thank you');
-    const decisions = await t.database.db.selectFrom('consent_decisions').selectAll().where('school_id', '=', schoolId).where('method', '=', 'online').execute();
+    const decisions = await t.database.db
+      .selectFrom('consent_decisions')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .where('method', '=', 'online')
+      .execute();
     expect(decisions).toHaveLength(unique.length);
     expect(decisions[0].note).toContain('A Parent');
     // Answering again adds to the history.
@@ -102,11 +115,17 @@ describe('carers answer from a personal link', () => {
     expect(owner).toBeTruthy();
     await office.post(revoke, { _csrf: csrfFrom(detail.body) });
     // Expire every remaining link, then replay the form that was open.
-    await t.database.db.updateTable('consent_links').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await t.database.db
+      .updateTable('consent_links')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     const replay = await carer.post(mail.path!, { _csrf: csrfFrom(page.body), confirmName: 'Late' });
     expect(replay.statusCode).toBe(404);
     expect(replay.body).toContain('This link has expired');
-    await t.database.db.updateTable('consent_links').set({ expires_at: new Date(Date.now() + 86400_000) }).execute();
+    await t.database.db
+      .updateTable('consent_links')
+      .set({ expires_at: new Date(Date.now() + 86400_000) })
+      .execute();
     const revoked = await t.database.db.selectFrom('consent_links').select('revoked_at').where('id', '=', linkId).executeTakeFirstOrThrow();
     expect(revoked.revoked_at).not.toBeNull();
   });
@@ -114,7 +133,10 @@ describe('carers answer from a personal link', () => {
   it('reminds families who have not answered after the set number of days, with a fresh link', async () => {
     const links = createConsentLinkService(t.database.schools, t.config);
     expect(await links.sendReminders(new Date())).toBe(0);
-    await t.database.db.updateTable('consent_links').set({ emailed_at: new Date(Date.now() - 8 * 86400_000) }).execute();
+    await t.database.db
+      .updateTable('consent_links')
+      .set({ emailed_at: new Date(Date.now() - 8 * 86400_000) })
+      .execute();
     const unanswered = await t.database.db.selectFrom('consent_links').select('id').where('answered_at', 'is', null).where('revoked_at', 'is', null).execute();
     expect(await links.sendReminders(new Date())).toBe(unanswered.length);
     expect(await links.sendReminders(new Date())).toBe(0);
@@ -130,7 +152,11 @@ describe('carers answer from a personal link', () => {
     const missing = await office.submit('/consent/express/new', '/consent/express', { title: '', description: '' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Choose at least one pupil');
-    const sent = await office.submit('/consent/express/new', '/consent/express', { title: 'Sports Day article in the local paper', description: 'A photograph with first names in the Trent Valley News', pupils: amelia.id });
+    const sent = await office.submit('/consent/express/new', '/consent/express', {
+      title: 'Sports Day article in the local paper',
+      description: 'A photograph with first names in the Trent Valley News',
+      pupils: amelia.id,
+    });
     expect(sent.statusCode).toBe(303);
     const detail = await office.get(sent.headers.location as string);
     expect(detail.body).toContain('Sports Day article in the local paper');
@@ -138,11 +164,17 @@ describe('carers answer from a personal link', () => {
   });
 
   it('refuses an address that has opened 120 links in 15 minutes, before looking the link up', async () => {
-    expect([await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }), await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),
-      await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 })]).toEqual([true, true, false]);
+    expect([
+      await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),
+      await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),
+      await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),
+    ]).toEqual([true, true, false]);
     const [mail] = await linksIn();
     const address = '203.0.113.9';
-    await t.database.db.insertInto('sign_in_attempts').values(Array.from({ length: 119 }, () => ({ key: `consent-link:${address}` }))).execute();
+    await t.database.db
+      .insertInto('sign_in_attempts')
+      .values(Array.from({ length: 119 }, () => ({ key: `consent-link:${address}` })))
+      .execute();
     const open = () => t.app.inject({ method: 'GET', url: mail.path!, remoteAddress: address });
     expect((await open()).statusCode).not.toBe(429);
     const refused = await open();

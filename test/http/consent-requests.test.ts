@@ -4,8 +4,11 @@ import { createTestApp, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
-const errorSummary = (html: string) => [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"[^>]*>([^<]+)</g)]
-  .map((m) => ({ href: m[1], text: m[2].trim() }));
+const errorSummary = (html: string) =>
+  [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"[^>]*>([^<]+)</g)].map((m) => ({
+    href: m[1],
+    text: m[2].trim(),
+  }));
 
 describe('asking carers about photographs: a wrong choice is a form error, never a server error', () => {
   let t: TestApp;

@@ -19,8 +19,15 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
   let office: TestStaff;
   const api = (method: 'GET' | 'PUT', url: string, token: string, payload?: object) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-  const pupil = (sourcedId: string) => t.database.db.selectFrom('pupils').select(['id', 'class_id']).where('sourced_id', '=', sourcedId).where('school_id', '=', schoolId).executeTakeFirstOrThrow();
-  const carersOf = (pupilId: string) => t.database.db.selectFrom('pupil_carers').select(['carer_id', 'parental_responsibility']).where('pupil_id', '=', pupilId).execute();
+  const pupil = (sourcedId: string) =>
+    t.database.db
+      .selectFrom('pupils')
+      .select(['id', 'class_id'])
+      .where('sourced_id', '=', sourcedId)
+      .where('school_id', '=', schoolId)
+      .executeTakeFirstOrThrow();
+  const carersOf = (pupilId: string) =>
+    t.database.db.selectFrom('pupil_carers').select(['carer_id', 'parental_responsibility']).where('pupil_id', '=', pupilId).execute();
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -47,9 +54,21 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const [mum, dad] = await carersOf(amelia.id);
     const put = await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ pupilId: amelia.id, purpose: 'website', decision: 'granted', carerId: mum.carer_id, method: 'paper', recordedAt: expect.any(String), recordedBy: office.id });
+    expect(put.json()).toMatchObject({
+      pupilId: amelia.id,
+      purpose: 'website',
+      decision: 'granted',
+      carerId: mum.carer_id,
+      method: 'paper',
+      recordedAt: expect.any(String),
+      recordedBy: office.id,
+    });
 
-    const list = (await api('GET', `/api/v1/classes/${amelia.class_id}/photo-list?purpose=website`, teacherToken)).json<{ may: string[]; mayNot: string[]; noAnswer: string[] }>();
+    const list = (await api('GET', `/api/v1/classes/${amelia.class_id}/photo-list?purpose=website`, teacherToken)).json<{
+      may: string[];
+      mayNot: string[];
+      noAnswer: string[];
+    }>();
     expect(list.may).toEqual([amelia.id]);
     const all = [...list.may, ...list.mayNot, ...list.noAnswer];
     expect(new Set(all).size).toBe(all.length);
@@ -57,8 +76,16 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     expect(all.sort()).toEqual(onRoll.map((p) => p.id).sort());
 
     // The other parent disagrees: one refusal is enough.
-    await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'refused', carerId: dad.carer_id, method: 'phone', note: 'Rang the office' });
-    const consents = (await api('GET', `/api/v1/pupils/${amelia.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[]; history: unknown[] }>();
+    await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, {
+      decision: 'refused',
+      carerId: dad.carer_id,
+      method: 'phone',
+      note: 'Rang the office',
+    });
+    const consents = (await api('GET', `/api/v1/pupils/${amelia.id}/consents`, officeToken)).json<{
+      current: { purpose: string; status: string }[];
+      history: unknown[];
+    }>();
     expect(consents.current.find((c) => c.purpose === 'website')!.status).toBe('may-not');
     expect(consents.current.find((c) => c.purpose === 'press')!.status).toBe('no-answer');
     expect(consents.history).toHaveLength(2);
@@ -85,7 +112,9 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const oliver = await pupil('stu-002');
     const [carer] = (await carersOf(oliver.id)).filter((c) => c.parental_responsibility);
     for (const decision of ['granted', 'refused']) {
-      expect((await api('PUT', `/api/v1/pupils/${oliver.id}/consents/website`, officeToken, { decision, carerId: carer.carer_id, method: 'paper' })).statusCode).toBe(200);
+      expect(
+        (await api('PUT', `/api/v1/pupils/${oliver.id}/consents/website`, officeToken, { decision, carerId: carer.carer_id, method: 'paper' })).statusCode,
+      ).toBe(200);
     }
     const asked: unknown[][] = [];
     const finder: PublishedImageFinder = async (...args) => {
@@ -115,13 +144,28 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
   });
 
   it('documents the one API error shape on every consent route', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
-    const routes = { '/api/v1/consent-purposes': 'get', '/api/v1/pupils/{id}/consents/{purpose}': 'put', '/api/v1/pupils/{id}/consents': 'get', '/api/v1/classes/{id}/photo-list': 'get' };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    const routes = {
+      '/api/v1/consent-purposes': 'get',
+      '/api/v1/pupils/{id}/consents/{purpose}': 'put',
+      '/api/v1/pupils/{id}/consents': 'get',
+      '/api/v1/classes/{id}/photo-list': 'get',
+    };
     for (const [path, method] of Object.entries(routes)) {
       const { responses } = doc.paths[path][method];
       for (const status of Object.keys(responses).filter((s) => s !== '200')) {
-        expect(responses[status], `${method} ${path} ${status}`).toMatchObject({ content: { 'application/json': { schema: { required: ['error', 'message'],
-          properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' }, problems: { type: 'array' } } } } } });
+        expect(responses[status], `${method} ${path} ${status}`).toMatchObject({
+          content: {
+            'application/json': {
+              schema: {
+                required: ['error', 'message'],
+                properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' }, problems: { type: 'array' } },
+              },
+            },
+          },
+        });
       }
     }
     expect(Object.keys(doc.paths['/api/v1/pupils/{id}/consents/{purpose}'].put.responses).sort()).toEqual(['200', '400', '401', '403', '404', '422']);
@@ -132,14 +176,34 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const other = await pupil('stu-002');
     const [stranger] = await carersOf(other.id);
     const [mum] = await carersOf(amelia.id);
-    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/hot-air-balloon`, officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(404);
-    expect((await api('PUT', '/api/v1/pupils/00000000-0000-0000-0000-000000000000/consents/website', officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(404);
-    const wrong = await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'granted', carerId: stranger.carer_id, method: 'paper' });
+    expect(
+      (await api('PUT', `/api/v1/pupils/${amelia.id}/consents/hot-air-balloon`, officeToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await api('PUT', '/api/v1/pupils/00000000-0000-0000-0000-000000000000/consents/website', officeToken, {
+          decision: 'granted',
+          carerId: mum.carer_id,
+          method: 'paper',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const wrong = await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, {
+      decision: 'granted',
+      carerId: stranger.carer_id,
+      method: 'paper',
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json()).toMatchObject({ error: 'not_a_carer' });
-    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'maybe', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(400);
+    expect(
+      (await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, officeToken, { decision: 'maybe', carerId: mum.carer_id, method: 'paper' })).statusCode,
+    ).toBe(400);
     // A teacher consults but does not record.
-    expect((await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, teacherToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' })).statusCode).toBe(403);
+    expect(
+      (await api('PUT', `/api/v1/pupils/${amelia.id}/consents/website`, teacherToken, { decision: 'granted', carerId: mum.carer_id, method: 'paper' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('the office records a paper answer from the pupil’s page, with clear errors', async () => {
@@ -150,7 +214,12 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const empty = await browser.submit(`/pupils/${isla.id}/consent`, `/pupils/${isla.id}/consent`, {});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Choose what the answer is about');
-    const saved = await browser.submit(`/pupils/${isla.id}/consent`, `/pupils/${isla.id}/consent`, { purpose: 'displays', carerId: carer.carer_id, decision: 'granted', method: 'paper' });
+    const saved = await browser.submit(`/pupils/${isla.id}/consent`, `/pupils/${isla.id}/consent`, {
+      purpose: 'displays',
+      carerId: carer.carer_id,
+      decision: 'granted',
+      method: 'paper',
+    });
     expect(saved.headers.location).toBe(`/pupils/${isla.id}/consent`);
     const page = await browser.get(`/pupils/${isla.id}/consent`);
     expect(page.body).toContain('Answer recorded');
@@ -167,8 +236,15 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const before = (await api('GET', `/api/v1/pupils/${isla.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[] }>();
     expect(before.current.find((c) => c.purpose === 'displays')!.status).toBe('may');
     const page = await browser.get('/consent/settings');
-    const form: Record<string, string> = { _csrf: csrfFrom(page.body), lapse: 'new-form-version', reminderAfterDays: '10', newFormVersion: 'yes',
-      newLabel: 'School app', newDescription: 'Photographs in the school’s app for parents, never with names.', newExternal: 'yes' };
+    const form: Record<string, string> = {
+      _csrf: csrfFrom(page.body),
+      lapse: 'new-form-version',
+      reminderAfterDays: '10',
+      newFormVersion: 'yes',
+      newLabel: 'School app',
+      newDescription: 'Photographs in the school’s app for parents, never with names.',
+      newExternal: 'yes',
+    };
     for (let i = 0; i < 6; i++) {
       if (i !== 5) form[`active-${i}`] = 'yes';
       if (i >= 2) form[`external-${i}`] = 'yes';
@@ -178,13 +254,24 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     const purposes = (await api('GET', '/api/v1/consent-purposes', teacherToken)).json<{ key: string; active: boolean }[]>();
     expect(purposes.find((p) => p.key === 'press')!.active).toBe(false);
     expect(purposes.find((p) => p.key === 'school-app')).toMatchObject({ active: true, external: true });
-    const after = (await api('GET', `/api/v1/pupils/${isla.id}/consents`, officeToken)).json<{ current: { purpose: string; status: string }[]; history: unknown[] }>();
+    const after = (await api('GET', `/api/v1/pupils/${isla.id}/consents`, officeToken)).json<{
+      current: { purpose: string; status: string }[];
+      history: unknown[];
+    }>();
     expect(after.current.find((c) => c.purpose === 'displays')!.status).toBe('no-answer');
     expect(after.history.length).toBeGreaterThan(0);
     const [carer] = (await carersOf(isla.id)).filter((c) => c.parental_responsibility);
-    const retired = await api('PUT', `/api/v1/pupils/${isla.id}/consents/press`, officeToken, { decision: 'granted', carerId: carer.carer_id, method: 'paper' });
+    const retired = await api('PUT', `/api/v1/pupils/${isla.id}/consents/press`, officeToken, {
+      decision: 'granted',
+      carerId: carer.carer_id,
+      method: 'paper',
+    });
     expect(retired.statusCode).toBe(422);
-    const none = await browser.post('/consent/settings', { _csrf: csrfFrom((await browser.get('/consent/settings')).body), lapse: 'never', reminderAfterDays: '7' });
+    const none = await browser.post('/consent/settings', {
+      _csrf: csrfFrom((await browser.get('/consent/settings')).body),
+      lapse: 'never',
+      reminderAfterDays: '7',
+    });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Keep at least one purpose');
   });

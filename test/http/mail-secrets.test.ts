@@ -16,7 +16,8 @@ import { makeSchool, makeStaff } from '../helpers/factories.ts';
 import { startSmtp } from '../helpers/smtp.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
-const decodeQuotedPrintable = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decodeQuotedPrintable = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 describe.each(databaseKinds())('personal links never rest readable in the outbox (%s)', (kind) => {
   let t: TestApp;
@@ -68,7 +69,7 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
       expect((await head.get('/mail')).body).not.toContain(token);
     }
     // Sent: not even the sealed copy is kept.
-    expect((await t.database.db.selectFrom('outbox').select('id').where('sent_at', 'is not', null).where('sealed_body', 'is not', null).execute())).toEqual([]);
+    expect(await t.database.db.selectFrom('outbox').select('id').where('sent_at', 'is not', null).where('sealed_body', 'is not', null).execute()).toEqual([]);
     return links;
   }
 
@@ -89,25 +90,45 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
   });
 
   it('and so are carers’ consent links', async () => {
-    const hazel = await t.database.db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow();
+    const hazel = await t.database.db
+      .selectFrom('classes')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('title', '=', 'Year 3 Hazel')
+      .executeTakeFirstOrThrow();
     expect((await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: hazel.id })).statusCode).toBe(303);
-    const carers = await t.database.db.selectFrom('outbox').select('to_address').where('school_id', '=', schoolId).where('sent_at', 'is', null)
-      .where('subject', 'like', '%please answer about photographs').execute();
+    const carers = await t.database.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('school_id', '=', schoolId)
+      .where('sent_at', 'is', null)
+      .where('subject', 'like', '%please answer about photographs')
+      .execute();
     expect(carers.length).toBeGreaterThanOrEqual(4);
-    const links = await followMail(carers.map((c) => c.to_address), /\/consent\/answer\/[A-Za-z0-9_-]{16,}/);
+    const links = await followMail(
+      carers.map((c) => c.to_address),
+      /\/consent\/answer\/[A-Za-z0-9_-]{16,}/,
+    );
     for (const link of links) expect((await new TestBrowser(t.app).get(link)).statusCode).toBe(200);
   });
 
   it('the text of sent mail is deleted after the school’s retention period: 30 days unless its settings say otherwise', async () => {
-    const queue = (to: string) => withSchool(t.database.db, schoolId, (tx) => enqueueMail(tx, schoolId, { to, subject: 'Retention', text: 'Open http://localhost/concerns/1' }));
+    const queue = (to: string) =>
+      withSchool(t.database.db, schoolId, (tx) => enqueueMail(tx, schoolId, { to, subject: 'Retention', text: 'Open http://localhost/concerns/1' }));
     await queue('old@school.example');
     await queue('recent@school.example');
     await deliver();
-    const sentDaysAgo = (to: string, days: number) => t.database.db.updateTable('outbox').set({ sent_at: new Date(Date.now() - days * 86400_000) }).where('to_address', '=', to).execute();
+    const sentDaysAgo = (to: string, days: number) =>
+      t.database.db
+        .updateTable('outbox')
+        .set({ sent_at: new Date(Date.now() - days * 86400_000) })
+        .where('to_address', '=', to)
+        .execute();
     await sentDaysAgo('old@school.example', 31);
     await sentDaysAgo('recent@school.example', 29);
     await purgeOldMail(t.database.db);
-    const body = async (to: string) => (await t.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', to).executeTakeFirstOrThrow()).body_text;
+    const body = async (to: string) =>
+      (await t.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', to).executeTakeFirstOrThrow()).body_text;
     expect(await body('old@school.example')).toBe(purgedBody);
     expect(await body('recent@school.example')).toContain('/concerns/1');
     expect((await head.get('/mail')).body).toContain('deleted after the school’s retention period');
@@ -119,7 +140,6 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
     await purgeOldMail(t.database.db);
     expect(await body('recent@school.example')).toBe(purgedBody);
   });
-
 });
 
 describe('the headteacher downloads the school’s audit anchors', () => {
@@ -159,9 +179,13 @@ describe('the headteacher downloads the school’s audit anchors', () => {
     const theirs = await makeSchool(t.database.db);
     const head = await makeStaff(t.database.db, ours.id, ['headteacher']);
     for (let n = 0; n < 60; n++) {
-      await withSchool(t.database.db, ours.id, (tx) => recordAudit(tx, ours.id, { id: null, label: 'Tester' }, { action: 'test.entry', subjectType: 'test', detail: { n } }));
+      await withSchool(t.database.db, ours.id, (tx) =>
+        recordAudit(tx, ours.id, { id: null, label: 'Tester' }, { action: 'test.entry', subjectType: 'test', detail: { n } }),
+      );
     }
-    await withSchool(t.database.db, theirs.id, (tx) => recordAudit(tx, theirs.id, { id: null, label: 'Elsewhere' }, { action: 'test.other', subjectType: 'test' }));
+    await withSchool(t.database.db, theirs.id, (tx) =>
+      recordAudit(tx, theirs.id, { id: null, label: 'Elsewhere' }, { action: 'test.other', subjectType: 'test' }),
+    );
     const browser = new TestBrowser(t.app);
     await browser.signIn(head);
     const rows = (html: string) => html.split('<tr class="govuk-table__row">').length - 2;

@@ -11,8 +11,13 @@ import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Operation { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }
-interface OpenApiDocument { paths: Record<string, Record<string, Operation>> }
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+}
 
 /** The one error shape as the document shows it: ApiError, serialised. */
 const errorShape: unknown = JSON.parse(JSON.stringify(ApiError));
@@ -33,9 +38,12 @@ const multipartUploads = new Set(['POST /api/v1/media']);
 /** Methods whose requests carry a body. */
 const withBody = new Set(['post', 'put', 'patch']);
 
-const operations = (doc: OpenApiDocument) => Object.entries(doc.paths)
-  .filter(([path]) => path.startsWith('/api/v1/'))
-  .flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation, name: `${method.toUpperCase()} ${path}` })));
+const operations = (doc: OpenApiDocument) =>
+  Object.entries(doc.paths)
+    .filter(([path]) => path.startsWith('/api/v1/'))
+    .flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation, name: `${method.toUpperCase()} ${path}` })),
+    );
 
 /** An answer has the one error shape: exactly error and message, and field/problems only when there is something to say. */
 function expectErrorShape(response: { statusCode: number; json: () => unknown }, status: number | number[]) {
@@ -63,10 +71,13 @@ describe('the OpenAPI document: a schema for every request body, one error shape
   });
   afterAll(() => t.close());
 
-  const api = (method: 'GET' | 'POST', url: string, options: { token?: string; payload?: unknown } = {}) => t.app.inject({
-    method, url, ...(options.payload === undefined ? {} : { payload: options.payload as Record<string, unknown> }),
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-  });
+  const api = (method: 'GET' | 'POST', url: string, options: { token?: string; payload?: unknown } = {}) =>
+    t.app.inject({
+      method,
+      url,
+      ...(options.payload === undefined ? {} : { payload: options.payload as Record<string, unknown> }),
+      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    });
 
   it('describes the API', () => {
     expect(operations(doc).length).toBeGreaterThan(5);
@@ -119,7 +130,10 @@ describe('the OpenAPI document: a schema for every request body, one error shape
     const missing = await api('POST', '/api/v1/concerns', { token, payload: { summary: 'Something happened' } });
     expectErrorShape(missing, [400, 422]);
     expect(missing.json()).toHaveProperty('field');
-    const wrongType = await api('POST', '/api/v1/concerns', { token, payload: { type: 'online', summary: 's', details: 'd', occurredAt: 'yesterday', location: 'in-school' } });
+    const wrongType = await api('POST', '/api/v1/concerns', {
+      token,
+      payload: { type: 'online', summary: 's', details: 'd', occurredAt: 'yesterday', location: 'in-school' },
+    });
     expectErrorShape(wrongType, [400, 422]);
     expect(wrongType.json()).toMatchObject({ field: 'occurredAt' });
     expectErrorShape(await api('POST', '/api/v1/concerns', { token, payload: 'not json' }), [400, 415, 422]);

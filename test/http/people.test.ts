@@ -121,7 +121,11 @@ describe('people pages, staff roles and importing from the web', () => {
     expect(missing.body).toContain('Choose at least one role');
     const added = await officeBrowser.submit('/staff/new', '/staff', { name: 'Margaret Hill', email: 'm.hill@parents.example', roles: 'volunteer' });
     expect(added.statusCode).toBe(303);
-    const mail = await t.database.db.selectFrom('outbox').select(['body_text', 'sealed_body']).where('to_address', '=', 'm.hill@parents.example').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('outbox')
+      .select(['body_text', 'sealed_body'])
+      .where('to_address', '=', 'm.hill@parents.example')
+      .executeTakeFirstOrThrow();
     const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
     const volunteer = new TestBrowser(t.app);
     expect((await volunteer.submit(link, link, { password: 'volunteering on fridays', confirm: 'volunteering on fridays' })).headers.location).toBe('/sign-in');
@@ -169,7 +173,8 @@ describe('people pages, staff roles and importing from the web', () => {
     const head = new TestBrowser(t.app);
     await head.signIn(await makeStaff(t.database.db, schoolId, ['headteacher']));
     const headCsrf = csrfFrom((await head.get('/staff')).body);
-    for (const url of [`/staff/not-a-uuid/email-changes/${uuid}`, `/staff/${uuid}/email-changes/nope`]) expect((await head.post(url, { _csrf: headCsrf })).statusCode).toBe(404);
+    for (const url of [`/staff/not-a-uuid/email-changes/${uuid}`, `/staff/${uuid}/email-changes/nope`])
+      expect((await head.post(url, { _csrf: headCsrf })).statusCode).toBe(404);
     expect(await t.database.db.selectFrom('class_teachers').select('staff_id').where('staff_id', '=', office.id).execute()).toHaveLength(0);
   });
 
@@ -207,7 +212,8 @@ describe('who may change whose roles', () => {
 
   const rolesOf = async (staffId: string) =>
     (await t.database.db.selectFrom('staff_roles').select('role').where('staff_id', '=', staffId).orderBy('role').execute()).map((r) => r.role);
-  const outbox = () => t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('school_id', '=', schoolId).orderBy('id').execute();
+  const outbox = () =>
+    t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('school_id', '=', schoolId).orderBy('id').execute();
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
@@ -244,7 +250,11 @@ describe('who may change whose roles', () => {
 
   it('the office cannot invite a new DSL (or deputy, or senior leader) at any address', async () => {
     for (const role of ['dsl', 'deputy-headteacher', 'senior-leader']) {
-      const response = await officeBrowser.submit('/staff/new', '/staff', { name: 'Eve Intruder', email: `eve-${role}@attacker.example`, roles: ['teacher', role] });
+      const response = await officeBrowser.submit('/staff/new', '/staff', {
+        name: 'Eve Intruder',
+        email: `eve-${role}@attacker.example`,
+        roles: ['teacher', role],
+      });
       expect(response.statusCode).toBe(403);
       expect(response.body).toContain('Only a headteacher can give the');
     }
@@ -264,8 +274,13 @@ describe('who may change whose roles', () => {
     const response = await headBrowser.submit(`/staff/${teacher.id}`, `/staff/${teacher.id}`, { roles: ['teacher', 'dsl'], lineManager: '' });
     expect(response.statusCode).toBe(303);
     expect(await rolesOf(teacher.id)).toEqual(['dsl', 'teacher']);
-    const audit = await t.database.db.selectFrom('audit_log').select(['detail', 'actor_id']).where('school_id', '=', schoolId)
-      .where('action', '=', 'staff.roles-changed').where('subject_id', '=', teacher.id).executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['detail', 'actor_id'])
+      .where('school_id', '=', schoolId)
+      .where('action', '=', 'staff.roles-changed')
+      .where('subject_id', '=', teacher.id)
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: head.id, detail: { before: ['teacher'], after: ['teacher', 'dsl'] } });
     const mail = (await outbox()).slice(before);
     expect(mail.map((m) => m.to_address).sort()).toEqual([dsl.email, head.email].sort());
@@ -293,7 +308,8 @@ describe('e-mail address changes from the MIS wait for the headteacher', () => {
   let officeBrowser: TestBrowser;
   let headBrowser: TestBrowser;
 
-  const zipWith = (from: string, to: string) => zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n), 'utf8').replaceAll(from, to)])));
+  const zipWith = (from: string, to: string) =>
+    zipRosterFiles(new Map(readdirSync(fixtureDir).map((n) => [n, readFileSync(join(fixtureDir, n), 'utf8').replaceAll(from, to)])));
   const upload = async (browser: TestBrowser, content: Uint8Array) => {
     const page = await browser.get('/import');
     return browser.request({ method: 'POST', url: '/import', ...multipart({ _csrf: csrfFrom(page.body) }, { name: 'roster.zip', content }) });
@@ -304,7 +320,8 @@ describe('e-mail address changes from the MIS wait for the headteacher', () => {
     expect((await officeBrowser.post(action, { _csrf: csrfFrom(preview.body) })).statusCode).toBe(303);
     return preview;
   };
-  const green = () => t.database.db.selectFrom('staff').select(['id', 'email']).where('school_id', '=', schoolId).where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow();
+  const green = () =>
+    t.database.db.selectFrom('staff').select(['id', 'email']).where('school_id', '=', schoolId).where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
@@ -342,7 +359,12 @@ describe('e-mail address changes from the MIS wait for the headteacher', () => {
     const applied = await headBrowser.post(`/staff/${before.id}/email-changes/${change.id}`, { _csrf: csrfFrom(page.body) });
     expect(applied.statusCode).toBe(303);
     expect((await green()).email).toBe('rachel.green@attacker.example');
-    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('school_id', '=', schoolId).where('action', '=', 'staff.email-changed').executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', schoolId)
+      .where('action', '=', 'staff.email-changed')
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ from: 'r.green@hazelwood.example.org', to: 'rachel.green@attacker.example', source: 'import' });
     expect(await t.database.db.selectFrom('outbox').select('subject').where('to_address', '=', 'r.green@hazelwood.example.org').execute()).toHaveLength(1);
     // Applied once: the button is gone, and the same change cannot be applied again.
@@ -351,7 +373,11 @@ describe('e-mail address changes from the MIS wait for the headteacher', () => {
   });
 
   it('the staff form refuses an over-long name or e-mail address with a field error', async () => {
-    const longName = await officeBrowser.submit('/staff/new', '/staff', { name: `${'A'.repeat(101)} Smith`, email: 'a.smith@school.example', roles: 'teacher' });
+    const longName = await officeBrowser.submit('/staff/new', '/staff', {
+      name: `${'A'.repeat(101)} Smith`,
+      email: 'a.smith@school.example',
+      roles: 'teacher',
+    });
     expect(longName.statusCode).toBe(400);
     expect(longName.body).toContain('href="#name"');
     expect(longName.body).toContain('must each be 100 characters or fewer');
@@ -359,6 +385,8 @@ describe('e-mail address changes from the MIS wait for the headteacher', () => {
     expect(longEmail.statusCode).toBe(400);
     expect(longEmail.body).toContain('href="#email"');
     expect(longEmail.body).toContain('254 characters or fewer');
-    expect(await t.database.db.selectFrom('staff').select('id').where('email', 'like', '%@school.example').where('family_name', '=', 'Smith').execute()).toHaveLength(0);
+    expect(
+      await t.database.db.selectFrom('staff').select('id').where('email', 'like', '%@school.example').where('family_name', '=', 'Smith').execute(),
+    ).toHaveLength(0);
   });
 });

@@ -78,8 +78,10 @@ describe('every route × every role follows the permission table', { timeout: 18
       }
       for (const role of roles) {
         const response = isApi ? await send(null, route.method, url, tokens.get(role)) : await send(browsers.get(role)!, route.method, url);
-        const allowed = route.permission === 'public' || route.permission === 'signed-in'
-          || (isAllowed([role], route.permission as Action) && (namedBySettings[route.permission as Action]?.(role) ?? true));
+        const allowed =
+          route.permission === 'public' ||
+          route.permission === 'signed-in' ||
+          (isAllowed([role], route.permission as Action) && (namedBySettings[route.permission as Action]?.(role) ?? true));
         const status = response.statusCode;
         if (status >= 500) failures.push(`${route.method} ${url} ${role}: ${status} ${response.body.slice(0, 200)}`);
         else if (allowed && (status === 403 || status === 401)) failures.push(`${route.method} ${url} ${role}: refused (${status}) but the table allows it`);

@@ -42,7 +42,11 @@ describe('photograph pages', () => {
   });
 
   it('a swimming photo is refused on the form with the policy’s sentence, linked to the field, and nothing is stored', async () => {
-    const response = await uploadForm(teacher, { event: 'Swimming gala', takenOn: '2026-06-12', contexts: ['swimming'] }, { name: 'pool.jpg', content: await phoneJpeg() });
+    const response = await uploadForm(
+      teacher,
+      { event: 'Swimming gala', takenOn: '2026-06-12', contexts: ['swimming'] },
+      { name: 'pool.jpg', content: await phoneJpeg() },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
     expect(response.body).toContain('href="#contexts"');
@@ -52,14 +56,22 @@ describe('photograph pages', () => {
   });
 
   it('a file that is not a photograph is refused on the form, linked to the file field', async () => {
-    const response = await uploadForm(teacher, { event: 'Trip', takenOn: '2026-06-12', contexts: ['trip'] }, { name: 'letter.pdf', content: Buffer.from('%PDF-1.4 a letter') });
+    const response = await uploadForm(
+      teacher,
+      { event: 'Trip', takenOn: '2026-06-12', contexts: ['trip'] },
+      { name: 'letter.pdf', content: Buffer.from('%PDF-1.4 a letter') },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#file"');
     expect(response.body).toContain('letter.pdf is not a photograph that can be read');
   });
 
   it('uploads, tags from the class list, asks to publish; the head approves; a withdrawal puts it on the takedown list', async () => {
-    const uploaded = await uploadForm(teacher, { event: 'Sports Day', takenOn: '2026-06-12', contexts: ['sports-day'], classId: hazel }, { name: 'IMG_2041.jpg', content: await phoneJpeg() });
+    const uploaded = await uploadForm(
+      teacher,
+      { event: 'Sports Day', takenOn: '2026-06-12', contexts: ['sports-day'], classId: hazel },
+      { name: 'IMG_2041.jpg', content: await phoneJpeg() },
+    );
     expect(uploaded.statusCode).toBe(303);
     const tagUrl = String(uploaded.headers.location);
     expect(tagUrl).toMatch(/^\/photos\/[0-9a-f-]{36}\/tag\?class=/);
@@ -83,11 +95,23 @@ describe('photograph pages', () => {
     expect((await s.t.app.inject({ method: 'GET', url: `/photos/${id}/original` })).statusCode).toBe(303);
 
     // No website consent yet: refused on the form, naming the pupil.
-    const refused = await teacher.submit(`/photos/${id}/publish`, `/photos/${id}/publish`, { channel: 'website', caption: 'Sports day', altText: '', where: '', expressRequestId: '' });
+    const refused = await teacher.submit(`/photos/${id}/publish`, `/photos/${id}/publish`, {
+      channel: 'website',
+      caption: 'Sports day',
+      altText: '',
+      where: '',
+      expressRequestId: '',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Amelia Clarke may not appear in school website: there is no answer on record, which counts as no');
     await s.consent(amelia, 'website', 'granted');
-    const asked = await teacher.submit(`/photos/${id}/publish`, `/photos/${id}/publish`, { channel: 'website', caption: 'Sports day', altText: 'Children racing', where: 'https://jc.example/news', expressRequestId: '' });
+    const asked = await teacher.submit(`/photos/${id}/publish`, `/photos/${id}/publish`, {
+      channel: 'website',
+      caption: 'Sports day',
+      altText: 'Children racing',
+      where: 'https://jc.example/news',
+      expressRequestId: '',
+    });
     expect(asked.headers.location).toBe(`/photos/${id}`);
     expect((await teacher.get(`/photos/${id}`)).body).toContain('Waiting for the headteacher');
 
@@ -115,8 +139,12 @@ describe('photograph pages', () => {
     expect(down.headers.location).toBe(`/photos/${id}`);
     expect((await head.get(`/photos/${id}`)).body).toContain('Taken down');
     expect((await head.get('/consent/takedowns')).body).not.toContain(`href="/photos/${id}"`);
-    const row = await s.t.database.db.selectFrom('photo_publication_takedowns as td').innerJoin('photo_publications as pb', 'pb.id', 'td.publication_id')
-      .select(['td.taken_down_at', 'td.taken_down_by']).where('pb.request_id', '=', requestId).executeTakeFirstOrThrow();
+    const row = await s.t.database.db
+      .selectFrom('photo_publication_takedowns as td')
+      .innerJoin('photo_publications as pb', 'pb.id', 'td.publication_id')
+      .select(['td.taken_down_at', 'td.taken_down_by'])
+      .where('pb.request_id', '=', requestId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ taken_down_at: expect.any(Date), taken_down_by: s.head.id });
     // Teachers cannot mark it taken down.
     expect((await teacher.post(`/photos/${id}/publications/${requestId}/taken-down`, { _csrf: csrfFrom(photoPage.body) })).statusCode).toBe(403);

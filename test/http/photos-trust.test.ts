@@ -15,14 +15,28 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
   let amelia: string;
   const upload = async (pupilIds: string) => {
     const body = multipart({ event: 'Sports Day', takenOn: '2026-06-12', contexts: 'sports-day', pupilIds }, { name: 'p.png', content: await png() });
-    const response = await s.t.app.inject({ method: 'POST', url: '/api/v1/media', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` } });
+    const response = await s.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json<{ id: string }>().id;
   };
   const withdraw = async (pupilId: string, purpose: string) => {
-    const carers = await s.t.database.db.selectFrom('pupil_carers').select('carer_id').where('pupil_id', '=', pupilId).where('parental_responsibility', '=', true).execute();
+    const carers = await s.t.database.db
+      .selectFrom('pupil_carers')
+      .select('carer_id')
+      .where('pupil_id', '=', pupilId)
+      .where('parental_responsibility', '=', true)
+      .execute();
     for (const carer of carers) {
-      const response = await s.api('PUT', `/api/v1/pupils/${pupilId}/consents/${purpose}`, s.tokens.office, { decision: 'refused', carerId: carer.carer_id, method: 'phone' });
+      const response = await s.api('PUT', `/api/v1/pupils/${pupilId}/consents/${purpose}`, s.tokens.office, {
+        decision: 'refused',
+        carerId: carer.carer_id,
+        method: 'phone',
+      });
       expect(response.statusCode, response.body).toBe(200);
     }
   };
@@ -41,13 +55,28 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
     const photo = await upload(amelia);
     const csrf = csrfFrom((await teacher.get(`/photos/${photo}`)).body);
     const headCsrf = csrfFrom((await head.get(`/photos/${photo}`)).body);
-    const pages = ['/photos/not-a-uuid', '/photos/not-a-uuid/original', '/photos/not-a-uuid/preview', '/photos/not-a-uuid/tag', '/photos/not-a-uuid/publish',
-      '/photos/not-a-uuid/publications/not-a-uuid/file', `/photos/${photo}/publications/not-a-uuid/file`, "/photos/1'%20OR%201=1", `/photos/${'a'.repeat(70)}`, `/photos/${photo}/publications/${'b'.repeat(70)}/file`];
+    const pages = [
+      '/photos/not-a-uuid',
+      '/photos/not-a-uuid/original',
+      '/photos/not-a-uuid/preview',
+      '/photos/not-a-uuid/tag',
+      '/photos/not-a-uuid/publish',
+      '/photos/not-a-uuid/publications/not-a-uuid/file',
+      `/photos/${photo}/publications/not-a-uuid/file`,
+      "/photos/1'%20OR%201=1",
+      `/photos/${'a'.repeat(70)}`,
+      `/photos/${photo}/publications/${'b'.repeat(70)}/file`,
+    ];
     for (const url of pages) expect((await teacher.get(url)).statusCode, url).toBe(404);
     for (const url of ['/photos/not-a-uuid/tag', '/photos/not-a-uuid/publish']) {
       expect((await teacher.post(url, { _csrf: csrf, pupils: [], unidentified: '0', channel: 'display' })).statusCode, url).toBe(404);
     }
-    for (const url of ['/photos/not-a-uuid/evidence', '/photos/not-a-uuid/publications/x/decision', `/photos/${photo}/publications/x/decision`, `/photos/${photo}/publications/x/taken-down`]) {
+    for (const url of [
+      '/photos/not-a-uuid/evidence',
+      '/photos/not-a-uuid/publications/x/decision',
+      `/photos/${photo}/publications/x/decision`,
+      `/photos/${photo}/publications/x/taken-down`,
+    ]) {
       expect((await head.post(url, { _csrf: headCsrf, evidence: 'yes', decision: 'approved' })).statusCode, url).toBe(404);
     }
     const api: ['GET' | 'POST', string, string, object?][] = [
@@ -84,7 +113,12 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
   it('the person the settings name decides publications; others, even leaders, cannot; the head always can', async () => {
     await withSchool(s.t.database.db, s.schoolId, async (tx) => {
       const settings = (await currentSettings(tx, s.schoolId)).settings;
-      await saveSettings(tx, s.schoolId, { id: null, label: 'test' }, { ...settings, decisions: { ...settings.decisions, photoPublication: ['senior-leader'] } });
+      await saveSettings(
+        tx,
+        s.schoolId,
+        { id: null, label: 'test' },
+        { ...settings, decisions: { ...settings.decisions, photoPublication: ['senior-leader'] } },
+      );
     });
     const leaderStaff = await makeStaff(s.t.database.db, s.schoolId, ['senior-leader']);
     const leader = new TestBrowser(s.t.app);
@@ -118,7 +152,11 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
     const queue = await leader.get('/photos/approvals');
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain(`/photos/${photo}/publications/${requestId}/decision`);
-    const approved = await leader.post(`/photos/${photo}/publications/${requestId}/decision`, { _csrf: csrfFrom(queue.body), decision: 'approved', note: 'Lovely' });
+    const approved = await leader.post(`/photos/${photo}/publications/${requestId}/decision`, {
+      _csrf: csrfFrom(queue.body),
+      decision: 'approved',
+      note: 'Lovely',
+    });
     expect(approved.statusCode, approved.body).toBe(303);
     const page = (await leader.get(`/photos/${photo}`)).body;
     expect(page).toContain('Published');
@@ -126,7 +164,9 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
     expect(page).toMatch(/Decided by[\s\S]{0,300}Test Person \d+, [^<]*: Lovely/);
     expect((await leader.get('/photos/approvals')).body).not.toContain(requestId);
     // A decision is final: deciding again is a conflict, not a rewrite.
-    expect((await s.api('POST', `/api/v1/media/${photo}/publications/${requestId}/decision`, s.tokens.head, { decision: 'refused', note: 'No' })).statusCode).toBe(409);
+    expect(
+      (await s.api('POST', `/api/v1/media/${photo}/publications/${requestId}/decision`, s.tokens.head, { decision: 'refused', note: 'No' })).statusCode,
+    ).toBe(409);
   });
 
   it('publication history is append-only: the database refuses to change or delete it, even for the owner', async () => {
@@ -136,7 +176,13 @@ describe.each(databaseKinds())('photographs: ids, withdrawals, history and who d
     const photoPage = await head.get(`/photos/${photo}`);
     expect((await head.post(`/photos/${photo}/publications/${requestId}/taken-down`, { _csrf: csrfFrom(photoPage.body) })).statusCode).toBe(303);
     expect((await head.get(`/photos/${photo}`)).body).toContain('Taken down');
-    const tables = ['photo_publication_requests', 'photo_publication_decisions', 'photo_publications', 'photo_publication_pupils', 'photo_publication_takedowns'];
+    const tables = [
+      'photo_publication_requests',
+      'photo_publication_decisions',
+      'photo_publications',
+      'photo_publication_pupils',
+      'photo_publication_takedowns',
+    ];
     for (const table of tables) {
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(s.t.database.db)).rows[0].n, table).toBeGreaterThan(0);
       await expect(sql`UPDATE ${sql.table(table)} SET school_id = school_id`.execute(s.t.database.db), table).rejects.toThrow(/append-only/);

@@ -23,7 +23,8 @@ describe('recording an approval made on paper, so an imported policy’s review 
   });
   afterAll(() => t.close());
 
-  const importSeed = (name: string) => importPolicyFile({ schools: t.database.schools, baseUrl: '', onMail: () => {} }, school.id, { id: head.id, label: 'test' }, `${name}.txt`, seed(name));
+  const importSeed = (name: string) =>
+    importPolicyFile({ schools: t.database.schools, baseUrl: '', onMail: () => {} }, school.id, { id: head.id, label: 'test' }, `${name}.txt`, seed(name));
 
   it('fills the form from Low Ash’s paper copy; once recorded, its Autumn 2022 review shows as overdue', async () => {
     const { id } = await importSeed('001_39f3c72a91680229');
@@ -32,7 +33,13 @@ describe('recording an approval made on paper, so an imported policy’s review 
     expect(form.body).toContain('value="The Governing Body"');
     expect(form.body).toMatch(/name="approvedOn-day"[^>]*value="20"/);
     expect(form.body).toContain('value="Autumn 2022"');
-    const done = await browser.submit(page, page, { approvingBody: 'The Governing Body', 'approvedOn-day': '20', 'approvedOn-month': '10', 'approvedOn-year': '2021', nextReview: 'Autumn 2022' });
+    const done = await browser.submit(page, page, {
+      approvingBody: 'The Governing Body',
+      'approvedOn-day': '20',
+      'approvedOn-month': '10',
+      'approvedOn-year': '2021',
+      nextReview: 'Autumn 2022',
+    });
     expect(done.statusCode).toBe(303);
     const policy = visible((await browser.get(`/policies/${id}`)).body);
     expect(policy).toContain('Version 1, approved 20 October 2021');
@@ -47,10 +54,22 @@ describe('recording an approval made on paper, so an imported policy’s review 
     const page = `/policies/${id}/versions/1/paper-approval`;
     const form = await browser.get(page);
     expect(form.body).toMatch(/name="approvedOn-day"[^>]*value=""|name="approvedOn-day"(?![^>]*value)/);
-    const wrong = await browser.submit(page, page, { approvingBody: '', 'approvedOn-day': '1', 'approvedOn-month': '1', 'approvedOn-year': '2099', nextReview: 'soon' });
+    const wrong = await browser.submit(page, page, {
+      approvingBody: '',
+      'approvedOn-day': '1',
+      'approvedOn-month': '1',
+      'approvedOn-year': '2099',
+      nextReview: 'soon',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(errorLinks(wrong.body)).toEqual(['#approvingBody', '#approvedOn-day', '#nextReview']);
-    const done = await browser.submit(page, page, { approvingBody: 'Governors', 'approvedOn-day': '15', 'approvedOn-month': '11', 'approvedOn-year': '2015', nextReview: '' });
+    const done = await browser.submit(page, page, {
+      approvingBody: 'Governors',
+      'approvedOn-day': '15',
+      'approvedOn-month': '11',
+      'approvedOn-year': '2015',
+      nextReview: '',
+    });
     expect(done.statusCode).toBe(303);
     // No next review given: counted from the approval by the policy's interval (12 months by default).
     expect(visible((await browser.get(`/policies/${id}`)).body)).toContain('15 November 2016 (Autumn 2016) – overdue');

@@ -19,7 +19,11 @@ function multipart(fields: Record<string, string>, file: { name: string; content
 }
 
 /** The text of the page without tags, as a person reads it. */
-const visible = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&rsquo;/g, '’').replace(/\s+/g, ' ');
+const visible = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&rsquo;/g, '’')
+    .replace(/\s+/g, ' ');
 const errorLinks = (html: string) => [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"/g)].map((m) => m[1]);
 
 describe('policies over HTTP: import, draft, approval, signatures, publication and acknowledgement', () => {
@@ -117,13 +121,26 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     const page = `/policies/${policyId}/approval`;
     const form = await browsers.head.get(page);
     expect(form.body).toContain('value="Governing body"');
-    const wrong = await browsers.head.submit(page, page, { approvingBody: 'Governing body', 'meetingDate-day': '31', 'meetingDate-month': '2', 'meetingDate-year': '2026',
-      signatory0: head.id, signatory1: head.id });
+    const wrong = await browsers.head.submit(page, page, {
+      approvingBody: 'Governing body',
+      'meetingDate-day': '31',
+      'meetingDate-month': '2',
+      'meetingDate-year': '2026',
+      signatory0: head.id,
+      signatory1: head.id,
+    });
     expect(wrong.statusCode).toBe(400);
     expect(errorLinks(wrong.body)).toEqual(['#meetingDate-day', '#signatory1']);
     expect(visible(wrong.body)).toContain('cannot sign twice');
-    const sent = await browsers.head.submit(page, page, { approvingBody: 'Full governing body', 'meetingDate-day': '14', 'meetingDate-month': '10', 'meetingDate-year': '2026',
-      minuteRef: 'FGB 26/14', signatory0: head.id, signatory1: chair.id });
+    const sent = await browsers.head.submit(page, page, {
+      approvingBody: 'Full governing body',
+      'meetingDate-day': '14',
+      'meetingDate-month': '10',
+      'meetingDate-year': '2026',
+      minuteRef: 'FGB 26/14',
+      signatory0: head.id,
+      signatory1: chair.id,
+    });
     expect(sent.statusCode).toBe(303);
     const mail = await t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('subject', 'like', '%signature%').execute();
     expect(mail.map((m) => m.to_address).sort()).toEqual([head.email, chair.email].sort());
@@ -185,8 +202,17 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     expect(started.headers.location).toBe(`/policies/${policyId}/versions/2/edit`);
     const page = `/policies/${policyId}/versions/2/edit`;
     const edit = await browsers.head.get(page);
-    const text = /<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(edit.body)![1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-    await browsers.head.submit(page, page, { body: text.replace('Staff must not add pupils as friends.', 'Staff must not add pupils or parents as friends.'), changeSummary: 'Parents added' });
+    const text = /<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/
+      .exec(edit.body)![1]
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    await browsers.head.submit(page, page, {
+      body: text.replace('Staff must not add pupils as friends.', 'Staff must not add pupils or parents as friends.'),
+      changeSummary: 'Parents added',
+    });
     const compare = await browsers.head.get(`/policies/${policyId}/compare?from=1&to=2`);
     expect(compare.statusCode).toBe(200);
     const shown = visible(compare.body);
@@ -202,11 +228,22 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     const wrong = await browsers.head.submit(page, page, { approvingBody: '', intervalMonths: '0', reminderWeeks: 'six', signatories: '' });
     expect(wrong.statusCode).toBe(400);
     expect(errorLinks(wrong.body)).toEqual(['#approvingBody', '#intervalMonths', '#reminderWeeks', '#signatories']);
-    const saved = await browsers.head.submit(page, page, { approvingBody: 'Curriculum committee', intervalMonths: '36', reminderWeeks: '6',
-      signatories: 'Chair of Governors\nCo-Headteacher\n Co-Headteacher ' });
+    const saved = await browsers.head.submit(page, page, {
+      approvingBody: 'Curriculum committee',
+      intervalMonths: '36',
+      reminderWeeks: '6',
+      signatories: 'Chair of Governors\nCo-Headteacher\n Co-Headteacher ',
+    });
     expect(saved.statusCode).toBe(303);
-    expect(visible((await browsers.head.get(page)).body)).toMatch(/Saved as version \d+ of the policy settings\. Changed: who approves, how often they are reviewed, who signs\./);
-    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'settings.changed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(visible((await browsers.head.get(page)).body)).toMatch(
+      /Saved as version \d+ of the policy settings\. Changed: who approves, how often they are reviewed, who signs\./,
+    );
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'settings.changed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ changed: ['policyReview'] });
     expect((await browsers.teacher.get(page)).statusCode).toBe(403);
   });
@@ -216,25 +253,41 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/policies', headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(200);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-    expect(response.json()).toEqual([{
-      id: policyId, title: 'Social Media Policy', status: 'approved',
-      currentVersion: { number: 1, approvedOn: today, nextReviewDue: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
-      publicUrl: `http://localhost/schools/${school.urn}/policies/social-media-policy`,
-    }]);
+    expect(response.json()).toEqual([
+      {
+        id: policyId,
+        title: 'Social Media Policy',
+        status: 'approved',
+        currentVersion: { number: 1, approvedOn: today, nextReviewDue: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+        publicUrl: `http://localhost/schools/${school.urn}/policies/social-media-policy`,
+      },
+    ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/policies' })).statusCode).toBe(401);
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, { get: { responses: Record<string, unknown> } }> }>();
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+    }>();
     const { responses } = openapi.paths['/api/v1/policies'].get;
     expect(Object.keys(responses)).toEqual(['200', '401', '403']);
     // The one API error shape ({error, message, field?}), as every other API route documents it.
     for (const status of ['401', '403']) {
-      expect(responses[status]).toMatchObject({ content: { 'application/json': { schema: { required: ['error', 'message'],
-        properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } } } });
+      expect(responses[status]).toMatchObject({
+        content: {
+          'application/json': {
+            schema: { required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } },
+          },
+        },
+      });
     }
   });
 
   it('answers an address whose policy id is not a UUID with “Page not found”, before looking at the form', async () => {
-    for (const url of ['/policies/not-a-uuid', '/policies/not-a-uuid/details', '/policies/not-a-uuid/versions/1', '/policies/not-a-uuid/compare',
-      `/policies/${policyId}/versions/one`]) {
+    for (const url of [
+      '/policies/not-a-uuid',
+      '/policies/not-a-uuid/details',
+      '/policies/not-a-uuid/versions/1',
+      '/policies/not-a-uuid/compare',
+      `/policies/${policyId}/versions/one`,
+    ]) {
       const response = await browsers.head.get(url);
       expect(response.statusCode, url).toBe(404);
       expect(visible(response.body), url).toContain('Page not found');
@@ -251,8 +304,21 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     const policies = createPoliciesService({ schools: t.database.schools, baseUrl: '', onMail: () => {} });
     const actor = actorFor(school, head);
     const lines = (label: string) => Array.from({ length: 40_000 }, (_, i) => `${label} ${i}`).join('\n');
-    const long = await policies.create(actor, { title: 'Long policy', kind: 'social-media', ownerId: '', intervalMonths: '12', appliesTo: ['teacher'], links: '', body: lines('old') });
-    await policies.recordPaperApproval(actor, long.id, '1', { approvingBody: 'Governors', approvedOn: { day: '1', month: '9', year: '2025' }, nextReview: '', minuteRef: '' });
+    const long = await policies.create(actor, {
+      title: 'Long policy',
+      kind: 'social-media',
+      ownerId: '',
+      intervalMonths: '12',
+      appliesTo: ['teacher'],
+      links: '',
+      body: lines('old'),
+    });
+    await policies.recordPaperApproval(actor, long.id, '1', {
+      approvingBody: 'Governors',
+      approvedOn: { day: '1', month: '9', year: '2025' },
+      nextReview: '',
+      minuteRef: '',
+    });
     const second = await policies.startNewVersion(actor, long.id);
     await policies.saveDraft(actor, long.id, String(second), { body: lines('new'), changeSummary: 'Rewritten' });
     const started = performance.now();
@@ -260,7 +326,9 @@ describe('policies over HTTP: import, draft, approval, signatures, publication a
     expect(performance.now() - started).toBeLessThan(2000);
     expect(compare.statusCode).toBe(200);
     const shown = visible(compare.body);
-    expect(shown).toContain('These versions differ in too many places to compare line by line (the comparison stops at 2,000 lines added or removed). Open each version to read it.');
+    expect(shown).toContain(
+      'These versions differ in too many places to compare line by line (the comparison stops at 2,000 lines added or removed). Open each version to read it.',
+    );
     expect(compare.body).toContain(`href="/policies/${long.id}/versions/1"`);
     expect(compare.body).not.toContain('id="diff"');
   });

@@ -15,8 +15,13 @@ describe.each(databaseKinds())('the audit log is append-only and tamper-evident 
     school = await makeSchool(database.db);
     await makeSchool(database.db);
     // Concurrent writers must still form one unbroken chain.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => withSchool(database.db, school.id, (tx) =>
-      recordAudit(tx, school.id, { id: null, label: 'Tester' }, { action: 'test.entry', subjectType: 'test', detail: { i, nested: { b: 1, a: [1, 2] } } }))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        withSchool(database.db, school.id, (tx) =>
+          recordAudit(tx, school.id, { id: null, label: 'Tester' }, { action: 'test.entry', subjectType: 'test', detail: { i, nested: { b: 1, a: [1, 2] } } }),
+        ),
+      ),
+    );
   });
   afterAll(() => database.close());
 
@@ -36,7 +41,14 @@ describe.each(databaseKinds())('the audit log is append-only and tamper-evident 
   });
 
   it('names the first broken entry when someone with full access edits one', async () => {
-    const victim = await database.db.selectFrom('audit_log').select('id').where('school_id', '=', school.id).orderBy('id').offset(3).limit(1).executeTakeFirstOrThrow();
+    const victim = await database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('school_id', '=', school.id)
+      .orderBy('id')
+      .offset(3)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await database.db.transaction().execute(async (tx) => {
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(tx);
       await sql`UPDATE audit_log SET detail = '{"i": 99}' WHERE id = ${victim.id}`.execute(tx);
@@ -56,11 +68,17 @@ describe.each(databaseKinds())('the audit log cannot be emptied (%s)', (kind) =>
   afterAll(() => database.close());
 
   it('refuses TRUNCATE, which row triggers never see, even from the database owner', async () => {
-    const before = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(before.n)).toBeGreaterThan(0);
     await expect(sql`TRUNCATE audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE consent_decisions CASCADE`.execute(database.db)).rejects.toThrow(/append-only/);
-    const after = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

@@ -35,16 +35,30 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
   });
   afterAll(() => database.close());
 
-  const pupilsOf = (schoolId: string) => withSchool(database.db, schoolId, (tx) =>
-    tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id')
-      .select(['p.sourced_id', 'p.given_name', 'p.preferred_name', 'p.date_of_birth', 'p.on_roll', 'p.leaving_date', 'c.title']).orderBy('p.sourced_id').execute());
+  const pupilsOf = (schoolId: string) =>
+    withSchool(database.db, schoolId, (tx) =>
+      tx
+        .selectFrom('pupils as p')
+        .leftJoin('classes as c', 'c.id', 'p.class_id')
+        .select(['p.sourced_id', 'p.given_name', 'p.preferred_name', 'p.date_of_birth', 'p.on_roll', 'p.leaving_date', 'c.title'])
+        .orderBy('p.sourced_id')
+        .execute(),
+    );
 
   it('imports a real-world package: BOM, CRLF, quoted commas, extension columns and tobedeleted', async () => {
     const school = await makeSchool(database.db);
     const result = await createImportService(database.schools).importFromPath(school.id, actor, fixtureDir, false);
-    expect(result).toMatchObject({ ok: true, outcome: { summary: {
-      pupils: { created: 11, updated: 0, left: 0 }, carers: { created: 15 }, staff: { created: 4 }, classes: { created: 3 },
-    } } });
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: {
+        summary: {
+          pupils: { created: 11, updated: 0, left: 0 },
+          carers: { created: 15 },
+          staff: { created: 4 },
+          classes: { created: 3 },
+        },
+      },
+    });
     const pupils = await pupilsOf(school.id);
     expect(pupils).toHaveLength(11);
     expect(pupils.find((p) => p.sourced_id === 'stu-012')).toBeUndefined();
@@ -61,9 +75,17 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const again = await importer.importFromPath(school.id, actor, fixtureDir, false);
-    expect(again).toMatchObject({ ok: true, outcome: { summary: {
-      pupils: { created: 0, updated: 0, left: 0 }, carers: { created: 0, updated: 0, left: 0 }, staff: { created: 0, updated: 0 }, classes: { created: 0, updated: 0 },
-    } } });
+    expect(again).toMatchObject({
+      ok: true,
+      outcome: {
+        summary: {
+          pupils: { created: 0, updated: 0, left: 0 },
+          carers: { created: 0, updated: 0, left: 0 },
+          staff: { created: 0, updated: 0 },
+          classes: { created: 0, updated: 0 },
+        },
+      },
+    });
     expect(await pupilsOf(school.id)).toHaveLength(11);
   });
 
@@ -73,10 +95,31 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const files = fixtureFiles();
     // stu-002 leaves (removed from users and enrollments); stu-001 moves from Year 3 Hazel to Year 4 Oak.
-    files.set('users.csv', files.get('users.csv')!.split('\r\n').filter((l) => !l.startsWith('stu-002,')).join('\r\n'));
-    files.set('enrollments.csv', files.get('enrollments.csv')!.split('\r\n').filter((l) => !l.includes(',stu-002,'))
-      .map((l) => (l.includes(',stu-001,') ? l.replace('cls-y3-hazel', 'cls-y4-oak') : l)).join('\r\n'));
-    files.set('demographics.csv', files.get('demographics.csv')!.split(/\r?\n/).filter((l) => !l.startsWith('stu-002,')).join('\n'));
+    files.set(
+      'users.csv',
+      files
+        .get('users.csv')!
+        .split('\r\n')
+        .filter((l) => !l.startsWith('stu-002,'))
+        .join('\r\n'),
+    );
+    files.set(
+      'enrollments.csv',
+      files
+        .get('enrollments.csv')!
+        .split('\r\n')
+        .filter((l) => !l.includes(',stu-002,'))
+        .map((l) => (l.includes(',stu-001,') ? l.replace('cls-y3-hazel', 'cls-y4-oak') : l))
+        .join('\r\n'),
+    );
+    files.set(
+      'demographics.csv',
+      files
+        .get('demographics.csv')!
+        .split(/\r?\n/)
+        .filter((l) => !l.startsWith('stu-002,'))
+        .join('\n'),
+    );
     const result = await importer.importFromPath(school.id, actor, writePackage(files), false);
     expect(result).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 0, updated: 1, left: 1 } } } });
     if (!result.ok) return;
@@ -110,9 +153,17 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const school = await makeSchool(database.db);
     const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
-    const green = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow());
-    await database.db.insertInto('sessions').values({ id_hash: `h-${green.id}`, school_id: school.id, staff_id: green.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
-    await database.db.insertInto('api_tokens').values({ school_id: school.id, staff_id: green.id, token_hash: `t-${green.id}` }).execute();
+    const green = await withSchool(database.db, school.id, (tx) =>
+      tx.selectFrom('staff').select('id').where('sourced_id', '=', 'stf-001').executeTakeFirstOrThrow(),
+    );
+    await database.db
+      .insertInto('sessions')
+      .values({ id_hash: `h-${green.id}`, school_id: school.id, staff_id: green.id, expires_at: new Date(Date.now() + 3600_000) })
+      .execute();
+    await database.db
+      .insertInto('api_tokens')
+      .values({ school_id: school.id, staff_id: green.id, token_hash: `t-${green.id}` })
+      .execute();
     const files = fixtureFiles();
     files.set('users.csv', files.get('users.csv')!.replace(/^stf-001,active,/m, 'stf-001,tobedeleted,'));
     const result = await importer.importFromPath(school.id, actor, writePackage(files), false);
@@ -125,17 +176,27 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
   it('refuses a package with any invalid row whole, listing every problem, and writes nothing', async () => {
     const school = await makeSchool(database.db);
     const files = fixtureFiles();
-    files.set('users.csv', files.get('users.csv')!.replace(/^(stu-004,active,[^,]*,true,org-hazelwood,)student,/m, '$1janitor,')
-      .replace(/^(stu-005,active,[^,]*,true,org-hazelwood,student,stu-005,,)[^,]+,/m, '$1,'));
-    files.set('enrollments.csv', `${files.get('enrollments.csv')!}enr-999,active,2025-09-01T07:30:00.000Z,cls-missing,org-hazelwood,stu-001,student,false,2025-09-01,\r\n`);
+    files.set(
+      'users.csv',
+      files
+        .get('users.csv')!
+        .replace(/^(stu-004,active,[^,]*,true,org-hazelwood,)student,/m, '$1janitor,')
+        .replace(/^(stu-005,active,[^,]*,true,org-hazelwood,student,stu-005,,)[^,]+,/m, '$1,'),
+    );
+    files.set(
+      'enrollments.csv',
+      `${files.get('enrollments.csv')!}enr-999,active,2025-09-01T07:30:00.000Z,cls-missing,org-hazelwood,stu-001,student,false,2025-09-01,\r\n`,
+    );
     const result = await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^users\.csv:\d+: unknown role "janitor"/),
-      expect.stringMatching(/^users\.csv:\d+: givenName is missing/),
-      expect.stringMatching(/^enrollments\.csv:\d+: class "cls-missing" does not exist/),
-    ]));
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^users\.csv:\d+: unknown role "janitor"/),
+        expect.stringMatching(/^users\.csv:\d+: givenName is missing/),
+        expect.stringMatching(/^enrollments\.csv:\d+: class "cls-missing" does not exist/),
+      ]),
+    );
     expect(await pupilsOf(school.id)).toHaveLength(0);
     const classes = await withSchool(database.db, school.id, (tx) => tx.selectFrom('classes').select('id').execute());
     expect(classes).toHaveLength(0);
@@ -148,8 +209,10 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     expect(await pupilsOf(school.id)).toHaveLength(0);
   });
 
-  const staffEmail = (schoolId: string, sourcedId: string) => withSchool(database.db, schoolId, (tx) =>
-    tx.selectFrom('staff').select('email').where('sourced_id', '=', sourcedId).executeTakeFirstOrThrow()).then((s) => s.email);
+  const staffEmail = (schoolId: string, sourcedId: string) =>
+    withSchool(database.db, schoolId, (tx) => tx.selectFrom('staff').select('email').where('sourced_id', '=', sourcedId).executeTakeFirstOrThrow()).then(
+      (s) => s.email,
+    );
 
   it('never changes an existing member of staff’s e-mail address: the change is held for the headteacher', async () => {
     const school = await makeSchool(database.db);
@@ -159,11 +222,19 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     files.set('users.csv', files.get('users.csv')!.replaceAll('r.green@hazelwood.example.org', 'rachel@attacker.example'));
     const dir = writePackage(files);
     const preview = await importer.importFromPath(school.id, actor, dir, true);
-    expect(preview).toMatchObject({ ok: true, outcome: { emailChangesHeld: [{ sourcedId: 'stf-001', name: 'Rachel Green', from: 'r.green@hazelwood.example.org', to: 'rachel@attacker.example' }] } });
+    expect(preview).toMatchObject({
+      ok: true,
+      outcome: { emailChangesHeld: [{ sourcedId: 'stf-001', name: 'Rachel Green', from: 'r.green@hazelwood.example.org', to: 'rachel@attacker.example' }] },
+    });
     const result = await importer.importFromPath(school.id, actor, dir, false);
-    expect(result).toMatchObject({ ok: true, outcome: { summary: { staff: { updated: 0 } }, emailChangesHeld: [{ sourcedId: 'stf-001', to: 'rachel@attacker.example' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: { summary: { staff: { updated: 0 } }, emailChangesHeld: [{ sourcedId: 'stf-001', to: 'rachel@attacker.example' }] },
+    });
     expect(await staffEmail(school.id, 'stf-001')).toBe('r.green@hazelwood.example.org');
-    const held = await withSchool(database.db, school.id, (tx) => tx.selectFrom('staff_email_changes_held').select(['sourced_id', 'from_email', 'to_email', 'applied_at']).execute());
+    const held = await withSchool(database.db, school.id, (tx) =>
+      tx.selectFrom('staff_email_changes_held').select(['sourced_id', 'from_email', 'to_email', 'applied_at']).execute(),
+    );
     expect(held).toEqual([{ sourced_id: 'stf-001', from_email: 'r.green@hazelwood.example.org', to_email: 'rachel@attacker.example', applied_at: null }]);
     // The held change is the school's own: nobody else sees it.
     await database.db.transaction().execute(async (tx) => {
@@ -183,34 +254,48 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const files = fixtureFiles();
     files.set('users.csv', files.get('users.csv')!.replaceAll('r.green@hazelwood.example.org', 'dsl@hazelwood.example.org'));
     const clash = await importer.importFromPath(school.id, actor, writePackage(files), false);
-    expect(clash).toEqual({ ok: false, problems: [expect.stringMatching(/^users\.csv:\d+: the e-mail address dsl@hazelwood\.example\.org belongs to another member of staff \(Test Person \d+\)$/)] });
+    expect(clash).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^users\.csv:\d+: the e-mail address dsl@hazelwood\.example\.org belongs to another member of staff \(Test Person \d+\)$/),
+      ],
+    });
     expect(await staffEmail(school.id, 'stf-001')).toBe('r.green@hazelwood.example.org');
 
     const fresh = await makeSchool(database.db);
     const twice = fixtureFiles();
     twice.set('users.csv', twice.get('users.csv')!.replaceAll('t.baker@hazelwood.example.org', 'r.green@hazelwood.example.org'));
     const repeated = await importer.importFromPath(fresh.id, actor, writePackage(twice), false);
-    expect(repeated).toEqual({ ok: false, problems: [expect.stringMatching(/^users\.csv:\d+: the e-mail address r\.green@hazelwood\.example\.org is also used on line \d+$/)] });
+    expect(repeated).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^users\.csv:\d+: the e-mail address r\.green@hazelwood\.example\.org is also used on line \d+$/)],
+    });
     expect(await withSchool(database.db, fresh.id, (tx) => tx.selectFrom('staff').select('id').execute())).toHaveLength(0);
   });
 
   it('refuses over-long names, e-mail addresses and ids with file:line, and writes nothing', async () => {
     const school = await makeSchool(database.db);
     const files = fixtureFiles();
-    files.set('users.csv', files.get('users.csv')!
-      .replace(',Amelia,Clarke,', `,${'A'.repeat(101)},Clarke,`)
-      .replace('t.baker@hazelwood.example.org,,,', `${'t'.repeat(250)}@hazelwood.example.org,,,`)
-      .replace(/^stu-011,/m, `${'s'.repeat(256)},`));
+    files.set(
+      'users.csv',
+      files
+        .get('users.csv')!
+        .replace(',Amelia,Clarke,', `,${'A'.repeat(101)},Clarke,`)
+        .replace('t.baker@hazelwood.example.org,,,', `${'t'.repeat(250)}@hazelwood.example.org,,,`)
+        .replace(/^stu-011,/m, `${'s'.repeat(256)},`),
+    );
     files.set('classes.csv', files.get('classes.csv')!.replace('Year 4 Oak', 'O'.repeat(201)));
     const result = await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^users\.csv:2: givenName is 101 characters long; the most allowed is 100$/),
-      expect.stringMatching(/^users\.csv:\d+: email is 272 characters long; the most allowed is 254$/),
-      expect.stringMatching(/^users\.csv:12: sourcedId is 256 characters long; the most allowed is 255$/),
-      expect.stringMatching(/^classes\.csv:\d+: title is 201 characters long; the most allowed is 200$/),
-    ]));
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^users\.csv:2: givenName is 101 characters long; the most allowed is 100$/),
+        expect.stringMatching(/^users\.csv:\d+: email is 272 characters long; the most allowed is 254$/),
+        expect.stringMatching(/^users\.csv:12: sourcedId is 256 characters long; the most allowed is 255$/),
+        expect.stringMatching(/^classes\.csv:\d+: title is 201 characters long; the most allowed is 200$/),
+      ]),
+    );
     expect(await pupilsOf(school.id)).toHaveLength(0);
   });
 
@@ -219,8 +304,18 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const importer = createImportService(database.schools);
     await importer.importFromPath(school.id, actor, fixtureDir, false);
     const office: TestStaff = await makeStaff(database.db, school.id, ['office']);
-    const officeActor: Actor = { staffId: office.id, schoolId: school.id, schoolName: 'Admissions Primary', schoolUrn: '100000', name: 'Olive Office',
-      email: office.email, roles: ['office'], via: 'session', sessionHash: null, twoFactor: 'not-required' };
+    const officeActor: Actor = {
+      staffId: office.id,
+      schoolId: school.id,
+      schoolName: 'Admissions Primary',
+      schoolUrn: '100000',
+      name: 'Olive Office',
+      email: office.email,
+      roles: ['office'],
+      via: 'session',
+      sessionHash: null,
+      twoFactor: 'not-required',
+    };
     const requests = createConsentRequestService(database.schools, loadConfig({ NODE_ENV: 'test' }, { baseUrl: 'http://localhost' }));
     const admitted = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').distinct().execute());
     expect(admitted).toEqual([{ admission_date: '2025-09-01' }]);
@@ -228,7 +323,10 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
 
     // A later export adds a pupil without a start date: first seen today, so a new admission.
     const files = fixtureFiles();
-    files.set('users.csv', `${files.get('users.csv')!}stu-050,active,2026-01-05T07:30:00.000Z,true,org-hazelwood,student,stu-050,,Nia,Jones,,A100000000050,,,,car-001,03,,,Otter\r\n`);
+    files.set(
+      'users.csv',
+      `${files.get('users.csv')!}stu-050,active,2026-01-05T07:30:00.000Z,true,org-hazelwood,student,stu-050,,Nia,Jones,,A100000000050,,,,car-001,03,,,Otter\r\n`,
+    );
     const later = await importer.importFromPath(school.id, actor, writePackage(files), false);
     expect(later).toMatchObject({ ok: true, outcome: { summary: { pupils: { created: 1 } } } });
     const started = await requests.start(officeActor, { scope: 'new-admissions', admittedSince: '2025-10-01' });
@@ -240,7 +338,9 @@ describe.each(databaseKinds())('OneRoster import (%s)', (kind) => {
     const files = fixtureFiles();
     files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-001,student,false,2025-09-01', 'stu-001,student,false,'));
     await createImportService(database.schools).importFromPath(school.id, actor, writePackage(files), false);
-    const amelia = await withSchool(database.db, school.id, (tx) => tx.selectFrom('pupils').select('admission_date').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow());
+    const amelia = await withSchool(database.db, school.id, (tx) =>
+      tx.selectFrom('pupils').select('admission_date').where('sourced_id', '=', 'stu-001').executeTakeFirstOrThrow(),
+    );
     expect(amelia.admission_date).toBeNull();
     files.set('enrollments.csv', files.get('enrollments.csv')!.replace('stu-002,student,false,2025-09-01', 'stu-002,student,false,01/09/2025'));
     const bad = await createImportService(database.schools).importFromPath((await makeSchool(database.db)).id, actor, writePackage(files), false);

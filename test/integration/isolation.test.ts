@@ -27,14 +27,19 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
   afterAll(() => database.close());
 
   /** Every table with a school_id, read from the catalogue: a new module's table is covered without being listed. */
-  const schoolOwned = async () => (await sql<{ table: string }>`SELECT c.relname AS "table" FROM pg_class c
+  const schoolOwned = async () =>
+    (
+      await sql<{ table: string }>`SELECT c.relname AS "table" FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'school_id' AND NOT a.attisdropped
-      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`.execute(database.db)).rows.map((r) => r.table);
+      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`.execute(database.db)
+    ).rows.map((r) => r.table);
 
   it('finds every school-owned table in the catalogue, each with the school isolation policy', async () => {
     const tables = await schoolOwned();
     expect(tables).toEqual(expect.arrayContaining([...schoolOwnedTables, 'concerns', 'consent_decisions', 'photos', 'policies']));
-    const { rows } = await sql<{ table: string }>`SELECT tablename AS "table" FROM pg_policies WHERE schemaname = 'public' AND policyname = 'school_isolation'`.execute(database.db);
+    const { rows } = await sql<{
+      table: string;
+    }>`SELECT tablename AS "table" FROM pg_policies WHERE schemaname = 'public' AND policyname = 'school_isolation'`.execute(database.db);
     expect(tables.filter((t) => !rows.some((r) => r.table === t))).toEqual([]);
   });
 
@@ -60,20 +65,25 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
   });
 
   it('a school sees only its own pupils, even when the query forgets to filter', async () => {
-    const all = await database.db.selectFrom('pupils').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const all = await database.db
+      .selectFrom('pupils')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const seenByA = await withSchool(database.db, schoolA.id, (tx) => tx.selectFrom('pupils').select(['school_id']).execute());
     expect(Number(all.n)).toBe(seenByA.length * 2);
     expect(new Set(seenByA.map((p) => p.school_id))).toEqual(new Set([schoolA.id]));
   });
 
   it('a school cannot write a row into another school', async () => {
-    await expect(withSchool(database.db, schoolA.id, (tx) =>
-      tx.insertInto('classes').values({ school_id: schoolB.id, title: 'Smuggled class' }).execute())).rejects.toThrow(/row-level security/);
+    await expect(
+      withSchool(database.db, schoolA.id, (tx) => tx.insertInto('classes').values({ school_id: schoolB.id, title: 'Smuggled class' }).execute()),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('a school cannot change another school’s rows', async () => {
     const result = await withSchool(database.db, schoolA.id, (tx) =>
-      tx.updateTable('pupils').set({ family_name: 'Changed' }).where('school_id', '=', schoolB.id).executeTakeFirst());
+      tx.updateTable('pupils').set({ family_name: 'Changed' }).where('school_id', '=', schoolB.id).executeTakeFirst(),
+    );
     expect(Number(result.numUpdatedRows)).toBe(0);
   });
 
@@ -84,7 +94,9 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     expect(rows.filter((r) => !r.forced).map((r) => r.table)).toEqual([]);
     // Every table that has a school_id has row-level security.
     const unprotected = await sql<{ table: string }>`SELECT c.relname AS "table" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'school_id' WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity`.execute(database.db);
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'school_id' WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity`.execute(
+      database.db,
+    );
     expect(unprotected.rows).toEqual([]);
   });
 
@@ -92,32 +104,47 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     // PGlite and the test server connect as a superuser, who bypasses row-level security: a plain
     // owner role stands for a production installation where the app owns its tables.
     const rollback = new Error('undo the test role and ownership');
-    await expect(database.db.transaction().execute(async (tx) => {
-      await sql`CREATE ROLE esafety_test_owner NOLOGIN`.execute(tx);
-      await sql`ALTER TABLE pupils OWNER TO esafety_test_owner`.execute(tx);
-      await sql`GRANT USAGE ON SCHEMA public TO esafety_test_owner`.execute(tx);
-      await sql`SET LOCAL ROLE esafety_test_owner`.execute(tx);
-      const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pupils`.execute(tx);
-      expect(all.rows[0].n).toBeGreaterThan(0);
-      await sql`SELECT set_config('app.school_id', ${schoolA.id}, true)`.execute(tx);
-      const inA = await sql<{ school_id: string }>`SELECT DISTINCT school_id FROM pupils`.execute(tx);
-      expect(inA.rows).toEqual([{ school_id: schoolA.id }]);
-      await expect(sql`INSERT INTO pupils (school_id, given_name, family_name) VALUES (${schoolB.id}, 'Smuggled', 'Pupil')`.execute(tx)).rejects.toThrow(/row-level security/);
-      throw rollback;
-    })).rejects.toBe(rollback);
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await sql`CREATE ROLE esafety_test_owner NOLOGIN`.execute(tx);
+        await sql`ALTER TABLE pupils OWNER TO esafety_test_owner`.execute(tx);
+        await sql`GRANT USAGE ON SCHEMA public TO esafety_test_owner`.execute(tx);
+        await sql`SET LOCAL ROLE esafety_test_owner`.execute(tx);
+        const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pupils`.execute(tx);
+        expect(all.rows[0].n).toBeGreaterThan(0);
+        await sql`SELECT set_config('app.school_id', ${schoolA.id}, true)`.execute(tx);
+        const inA = await sql<{ school_id: string }>`SELECT DISTINCT school_id FROM pupils`.execute(tx);
+        expect(inA.rows).toEqual([{ school_id: schoolA.id }]);
+        await expect(sql`INSERT INTO pupils (school_id, given_name, family_name) VALUES (${schoolB.id}, 'Smuggled', 'Pupil')`.execute(tx)).rejects.toThrow(
+          /row-level security/,
+        );
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('nothing run through a school’s transaction can step out of it: RESET ROLE, SET ROLE, set_config and DO are refused', async () => {
     const attempts = [
-      sql`RESET ROLE`, sql`SET ROLE postgres`, sql`set local role none`, sql`SET SESSION AUTHORIZATION DEFAULT`, sql`RESET ALL`,
-      sql`SELECT set_config('app.school_id', ${schoolB.id}, true)`, sql`SELECT set_config('role', 'postgres', true)`,
-      sql`SELECT 1; RESET ROLE`, sql`/* hidden */ RESET ROLE`, sql`DO $$ BEGIN EXECUTE 'RESET ROLE'; END $$`, sql`SET app.school_id = '00000000-0000-0000-0000-000000000000'`,
+      sql`RESET ROLE`,
+      sql`SET ROLE postgres`,
+      sql`set local role none`,
+      sql`SET SESSION AUTHORIZATION DEFAULT`,
+      sql`RESET ALL`,
+      sql`SELECT set_config('app.school_id', ${schoolB.id}, true)`,
+      sql`SELECT set_config('role', 'postgres', true)`,
+      sql`SELECT 1; RESET ROLE`,
+      sql`/* hidden */ RESET ROLE`,
+      sql`DO $$ BEGIN EXECUTE 'RESET ROLE'; END $$`,
+      sql`SET app.school_id = '00000000-0000-0000-0000-000000000000'`,
     ];
     for (const attempt of attempts) {
-      await expect(withSchool(database.db, schoolA.id, async (tx) => {
-        await attempt.execute(tx);
-        return tx.selectFrom('pupils').select('school_id').where('school_id', '=', schoolB.id).execute();
-      }), attempt.compile(database.db).sql).rejects.toThrow(/Refused inside a school's transaction/);
+      await expect(
+        withSchool(database.db, schoolA.id, async (tx) => {
+          await attempt.execute(tx);
+          return tx.selectFrom('pupils').select('school_id').where('school_id', '=', schoolB.id).execute();
+        }),
+        attempt.compile(database.db).sql,
+      ).rejects.toThrow(/Refused inside a school's transaction/);
     }
     // The query builder's ordinary statements still work, a column called "role" included.
     const roles = await withSchool(database.db, schoolA.id, (tx) => tx.selectFrom('staff_roles').select('role').execute());

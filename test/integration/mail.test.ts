@@ -26,8 +26,10 @@ describe.each(databaseKinds())('mail goes through the outbox to a real SMTP serv
     await database.close();
   });
 
-  const queue = (to: string) => withSchool(database.db, school.id, (tx) =>
-    enqueueMail(tx, school.id, { to, subject: 'A concern needs your attention', text: 'Open http://localhost/concerns/1' }));
+  const queue = (to: string) =>
+    withSchool(database.db, school.id, (tx) =>
+      enqueueMail(tx, school.id, { to, subject: 'A concern needs your attention', text: 'Open http://localhost/concerns/1' }),
+    );
 
   it('delivers each message once, even when delivery runs again (as after a restart)', async () => {
     smtp.received.length = 0;
@@ -41,10 +43,12 @@ describe.each(databaseKinds())('mail goes through the outbox to a real SMTP serv
   });
 
   it('writes no mail when the change that caused it rolls back', async () => {
-    await expect(withSchool(database.db, school.id, async (tx) => {
-      await enqueueMail(tx, school.id, { to: 'nobody@school.example', subject: 'x', text: 'y' });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      withSchool(database.db, school.id, async (tx) => {
+        await enqueueMail(tx, school.id, { to: 'nobody@school.example', subject: 'x', text: 'y' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     const rows = await database.db.selectFrom('outbox').select('id').where('to_address', '=', 'nobody@school.example').execute();
     expect(rows).toHaveLength(0);
   });
@@ -59,7 +63,11 @@ describe.each(databaseKinds())('mail goes through the outbox to a real SMTP serv
     smtp.refuse(false);
     // Not due yet: the retry waits.
     expect(await deliverDueMail(database.db, smtpTransport(smtp.url), from)).toEqual({ sent: 0, failed: 0 });
-    await database.db.updateTable('outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', waiting.id).execute();
+    await database.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('id', '=', waiting.id)
+      .execute();
     expect(await deliverDueMail(database.db, smtpTransport(smtp.url), from)).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
   });

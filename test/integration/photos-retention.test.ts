@@ -18,7 +18,12 @@ describe.each(databaseKinds())('photo retention across the school year (%s)', (k
   const photo = (id: string) => s.t.database.db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const upload = async (event: string, takenOn: string, pupilId: string) => {
     const body = multipart({ event, takenOn, contexts: 'sports-day', pupilIds: pupilId }, { name: 'p.jpg', content: await phoneJpeg() });
-    const response = await s.t.app.inject({ method: 'POST', url: '/api/v1/media', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` } });
+    const response = await s.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` },
+    });
     return response.json<{ id: string }>().id;
   };
 
@@ -62,14 +67,21 @@ describe.each(databaseKinds())('photo retention across the school year (%s)', (k
     expect(await run('2027-08-17')).toMatchObject({ notices: 0 });
     expect(await run('2027-08-18')).toMatchObject({ notices: 1 });
     expect(await run('2027-08-25')).toMatchObject({ notices: 0 });
-    const mail = await s.t.database.db.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('subject', 'like', 'Photographs from%').execute();
+    const mail = await s.t.database.db
+      .selectFrom('outbox')
+      .select(['to_address', 'subject', 'body_text'])
+      .where('subject', 'like', 'Photographs from%')
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to_address: s.head.email, subject: 'Photographs from 2025/26 will be deleted on 1 September 2027' });
     expect(mail[0].body_text).toContain('1 photograph from 2025/26');
   });
 
   it('deletes the original and published copies the following year, keeps evidence of achievement, audits each deletion', async () => {
-    const sportsDayFiles = [(await photo(sportsDay)).storage_key!, ...(await s.t.database.db.selectFrom('photo_publications').select('copy_key').where('photo_id', '=', sportsDay).execute()).map((r) => r.copy_key!)];
+    const sportsDayFiles = [
+      (await photo(sportsDay)).storage_key!,
+      ...(await s.t.database.db.selectFrom('photo_publications').select('copy_key').where('photo_id', '=', sportsDay).execute()).map((r) => r.copy_key!),
+    ];
     expect(sportsDayFiles).toHaveLength(2);
     for (const key of sportsDayFiles) expect(existsSync(`${s.storageDir}/${key}`)).toBe(true);
 
@@ -80,8 +92,19 @@ describe.each(databaseKinds())('photo retention across the school year (%s)', (k
     expect((await photo(nextYear)).archived_at).not.toBeNull();
     expect(await storedFiles(s.storageDir)).toHaveLength(2);
 
-    const audit = await s.t.database.db.selectFrom('audit_log').select(['action', 'subject_id', 'actor_label', 'detail']).where('action', '=', 'photo.deleted').execute();
-    expect(audit).toEqual([{ action: 'photo.deleted', subject_id: sportsDay, actor_label: 'Photo retention (scheduled)', detail: expect.objectContaining({ reason: 'retention', academicYear: '2025/26', publishedCopies: 1 }) }]);
+    const audit = await s.t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_id', 'actor_label', 'detail'])
+      .where('action', '=', 'photo.deleted')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'photo.deleted',
+        subject_id: sportsDay,
+        actor_label: 'Photo retention (scheduled)',
+        detail: expect.objectContaining({ reason: 'retention', academicYear: '2025/26', publishedCopies: 1 }),
+      },
+    ]);
     expect(await verifyAuditChain(s.t.database.db)).toMatchObject({ ok: true });
     expect((await s.api('GET', `/api/v1/media/${sportsDay}/publications/00000000-0000-4000-8000-000000000000/file`, s.tokens.teacher)).statusCode).toBe(404);
   });

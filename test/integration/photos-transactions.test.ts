@@ -17,8 +17,14 @@ vi.mock('../../src/modules/photos/photos.images.ts', async (importOriginal) => {
   const real = await importOriginal<typeof images>();
   return {
     ...real,
-    readUpload: async (...args: Parameters<typeof real.readUpload>) => { await probe.during('readUpload'); return real.readUpload(...args); },
-    publishedCopy: async (...args: Parameters<typeof real.publishedCopy>) => { await probe.during('publishedCopy'); return real.publishedCopy(...args); },
+    readUpload: async (...args: Parameters<typeof real.readUpload>) => {
+      await probe.during('readUpload');
+      return real.readUpload(...args);
+    },
+    publishedCopy: async (...args: Parameters<typeof real.publishedCopy>) => {
+      await probe.during('publishedCopy');
+      return real.publishedCopy(...args);
+    },
   };
 });
 
@@ -30,7 +36,12 @@ describe('photographs: image work is done outside the school transaction (pglite
 
   const upload = (pupilIds: string) => {
     const body = multipart({ event: 'Sports Day', takenOn: '2026-06-12', contexts: 'sports-day', pupilIds }, { name: 'p.jpg', content: phoneJpegBytes });
-    return s.t.app.inject({ method: 'POST', url: '/api/v1/media', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` } });
+    return s.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` },
+    });
   };
   let phoneJpegBytes: Buffer;
   const files = async (folder: 'originals' | 'published') => (await storedFiles(s.storageDir)).filter((f) => f.includes(`/${folder}/`));
@@ -61,7 +72,9 @@ describe('photographs: image work is done outside the school transaction (pglite
 
   it('checks the pupils again after decoding, and deletes the stored file when they have left meanwhile', async () => {
     const before = await files('originals');
-    meanwhile = async () => { await s.t.database.db.updateTable('pupils').set({ on_roll: false }).where('id', '=', amelia).execute(); };
+    meanwhile = async () => {
+      await s.t.database.db.updateTable('pupils').set({ on_roll: false }).where('id', '=', amelia).execute();
+    };
     const response = await upload(amelia);
     await s.t.database.db.updateTable('pupils').set({ on_roll: true }).where('id', '=', amelia).execute();
     expect(response.statusCode, response.body).toBe(400);

@@ -8,9 +8,15 @@ function docx(lines: string[]): Uint8Array {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${escape(l)}</w:t></w:r></w:p>`).join('');
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -26,20 +32,36 @@ function pdf(lines: string[]): Uint8Array {
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
-  objects.forEach((body, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${body}\nendobj\n`; });
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return strToU8(out);
 }
 
-const policyLines = ['Behaviour Policy', '', 'Approved by: Full Governing Body Date 14.10.25', '', 'Next review due: Autumn 2026', '', 'Pupils are kind online.'];
+const policyLines = [
+  'Behaviour Policy',
+  '',
+  'Approved by: Full Governing Body Date 14.10.25',
+  '',
+  'Next review due: Autumn 2026',
+  '',
+  'Pupils are kind online.',
+];
 
 describe('reading a policy from the file the school has', () => {
   it('reads a Word document (.docx) and finds its paperwork', async () => {
     const { text, mime } = await policyFileText('behaviour.docx', docx(policyLines));
     expect(mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(parsePolicyText(text)).toMatchObject({ title: 'Behaviour Policy', approvedOn: '2025-10-14', approvingBody: 'Full Governing Body', nextReviewDue: 'Autumn 2026' });
+    expect(parsePolicyText(text)).toMatchObject({
+      title: 'Behaviour Policy',
+      approvedOn: '2025-10-14',
+      approvingBody: 'Full Governing Body',
+      nextReviewDue: 'Autumn 2026',
+    });
   });
 
   it('reads a PDF with text in it', async () => {

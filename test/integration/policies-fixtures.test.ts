@@ -30,7 +30,13 @@ describe('test input lives in the repository', () => {
 
   it('keeps the four seed policies as test fixtures, with a note saying where they come from', () => {
     const dir = join(root, 'test/fixtures/policies');
-    expect(readdirSync(dir).sort()).toEqual(['000_900ebe4bba8b35d7.txt', '001_39f3c72a91680229.txt', '003_efa9659321415c13.txt', '004_153aa0418b67876c.txt', 'README.md']);
+    expect(readdirSync(dir).sort()).toEqual([
+      '000_900ebe4bba8b35d7.txt',
+      '001_39f3c72a91680229.txt',
+      '003_efa9659321415c13.txt',
+      '004_153aa0418b67876c.txt',
+      'README.md',
+    ]);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/real social media policies/i);
   });
 });

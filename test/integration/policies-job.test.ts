@@ -21,14 +21,37 @@ describe('the daily review reminder runs as a pg-boss job', () => {
     for (const roles of [['headteacher'], ['governor']] as const) {
       const staff = await makeStaff(database.db, school.id, [...roles], { twoFactor: false });
       const row = await database.db.selectFrom('staff').select(['given_name', 'family_name']).where('id', '=', staff.id).executeTakeFirstOrThrow();
-      people.push({ staffId: staff.id, schoolId: school.id, schoolName: school.name, schoolUrn: school.urn, name: `${row.given_name} ${row.family_name}`,
-        email: staff.email, roles: [...roles], via: 'session', sessionHash: null, twoFactor: 'not-required' });
+      people.push({
+        staffId: staff.id,
+        schoolId: school.id,
+        schoolName: school.name,
+        schoolUrn: school.urn,
+        name: `${row.given_name} ${row.family_name}`,
+        email: staff.email,
+        roles: [...roles],
+        via: 'session',
+        sessionHash: null,
+        twoFactor: 'not-required',
+      });
     }
     const [head, chair] = people;
     const service = createPoliciesService({ schools: database.schools, baseUrl: 'http://localhost', onMail: () => {} });
-    const { id } = await service.create(head, { title: 'E-safety Policy', kind: 'other', ownerId: head.staffId, intervalMonths: '12', appliesTo: ['teacher'], links: '', body: '# E-safety\n\nText.' });
+    const { id } = await service.create(head, {
+      title: 'E-safety Policy',
+      kind: 'other',
+      ownerId: head.staffId,
+      intervalMonths: '12',
+      appliesTo: ['teacher'],
+      links: '',
+      body: '# E-safety\n\nText.',
+    });
     await service.saveDraft(head, id, '1', { body: '# E-safety\n\nText.', changeSummary: 'First version' });
-    await service.sendForApproval(head, id, { approvingBody: 'Governing body', meetingDate: { day: '1', month: '1', year: '2026' }, minuteRef: '', signatories: [head.staffId, chair.staffId] });
+    await service.sendForApproval(head, id, {
+      approvingBody: 'Governing body',
+      meetingDate: { day: '1', month: '1', year: '2026' },
+      minuteRef: '',
+      signatories: [head.staffId, chair.staffId],
+    });
     // Approved eleven months ago: reviewed every twelve months, so due in about a month — inside the six weeks.
     const elevenMonthsAgo = new Date(Date.now() - 335 * 86_400_000);
     await service.sign(head, id, '1', head.name, elevenMonthsAgo);

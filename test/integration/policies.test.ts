@@ -23,17 +23,39 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
   const actorFor = async (roles: Role[], key: string) => {
     const staff = await makeStaff(database.db, school.id, roles, { twoFactor: false });
     const row = await database.db.selectFrom('staff').select(['given_name', 'family_name']).where('id', '=', staff.id).executeTakeFirstOrThrow();
-    actors[key] = { staffId: staff.id, schoolId: school.id, schoolName: school.name, schoolUrn: school.urn, name: `${row.given_name} ${row.family_name}`,
-      email: staff.email, roles, via: 'session', sessionHash: null, twoFactor: 'not-required' };
+    actors[key] = {
+      staffId: staff.id,
+      schoolId: school.id,
+      schoolName: school.name,
+      schoolUrn: school.urn,
+      name: `${row.given_name} ${row.family_name}`,
+      email: staff.email,
+      roles,
+      via: 'session',
+      sessionHash: null,
+      twoFactor: 'not-required',
+    };
     return actors[key];
   };
 
   /** A policy approved on a given day: written, sent, signed by head and chair. */
   const approvedPolicy = async (title: string, approvedAt: Date) => {
-    const created = await service.create(actors.head, { title, kind: 'other', ownerId: actors.head.staffId, intervalMonths: '12', appliesTo: ['teacher', 'governor'], links: '', body: `# ${title}\n\nText.` });
+    const created = await service.create(actors.head, {
+      title,
+      kind: 'other',
+      ownerId: actors.head.staffId,
+      intervalMonths: '12',
+      appliesTo: ['teacher', 'governor'],
+      links: '',
+      body: `# ${title}\n\nText.`,
+    });
     await service.saveDraft(actors.head, created.id, '1', { body: `# ${title}\n\nText.`, changeSummary: 'First version' });
-    await service.sendForApproval(actors.head, created.id, { approvingBody: 'Governing body', meetingDate: { day: '1', month: '9', year: '2026' }, minuteRef: '',
-      signatories: [actors.head.staffId, actors.chair.staffId] });
+    await service.sendForApproval(actors.head, created.id, {
+      approvingBody: 'Governing body',
+      meetingDate: { day: '1', month: '9', year: '2026' },
+      minuteRef: '',
+      signatories: [actors.head.staffId, actors.chair.staffId],
+    });
     await service.sign(actors.head, created.id, '1', actors.head.name, approvedAt);
     expect(await service.sign(actors.chair, created.id, '1', actors.chair.name, approvedAt)).toEqual({ approved: true });
     return created.id;
@@ -57,11 +79,24 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     expect(results.map(({ id: _id, ...rest }) => ({ ...rest, signatories: rest.signatories.length }))).toEqual([
       { title: 'Social Media Policy', approvedOn: null, lastReviewed: 'April 2017', nextReviewDue: null, signatories: 1, sections: 4 },
       { title: 'Social Media Policy', approvedOn: '2021-10-20', lastReviewed: '2021-10-21', nextReviewDue: 'Autumn 2022', signatories: 3, sections: 11 },
-      { title: 'Use of Social Media & Networking Policy', approvedOn: null, lastReviewed: 'Autumn 2015', nextReviewDue: 'Autumn 2018', signatories: 0, sections: 5 },
+      {
+        title: 'Use of Social Media & Networking Policy',
+        approvedOn: null,
+        lastReviewed: 'Autumn 2015',
+        nextReviewDue: 'Autumn 2018',
+        signatories: 0,
+        sections: 5,
+      },
       { title: 'Social Media Policy', approvedOn: null, lastReviewed: null, nextReviewDue: null, signatories: 2, sections: 11 },
     ]);
-    const rows = await withSchool(database.db, school.id, (tx) => tx.selectFrom('policies as p').innerJoin('policy_versions as v', 'v.policy_id', 'p.id')
-      .select(['p.slug', 'p.status', 'v.number', 'v.status as version_status', 'v.original_name', sql<number>`length(v.original_file)`.as('bytes')]).orderBy('p.created_at').execute());
+    const rows = await withSchool(database.db, school.id, (tx) =>
+      tx
+        .selectFrom('policies as p')
+        .innerJoin('policy_versions as v', 'v.policy_id', 'p.id')
+        .select(['p.slug', 'p.status', 'v.number', 'v.status as version_status', 'v.original_name', sql<number>`length(v.original_file)`.as('bytes')])
+        .orderBy('p.created_at')
+        .execute(),
+    );
     expect(rows.map((r) => r.slug)).toEqual(['social-media-policy', 'social-media-policy-2', 'use-of-social-media-networking-policy', 'social-media-policy-3']);
     expect(rows.every((r) => r.status === 'draft' && r.version_status === 'draft' && r.number === 1 && r.bytes > 1000)).toBe(true);
     const links = await withSchool(database.db, school.id, (tx) => tx.selectFrom('policy_links').select('linked_title').orderBy('linked_title').execute());
@@ -70,20 +105,35 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
 
   it('locks an approved version: the database itself refuses to change or delete it', async () => {
     const id = await approvedPolicy('Acceptable Use Policy', new Date('2026-09-10T10:00:00Z'));
-    const change = withSchool(database.db, school.id, (tx) => tx.updateTable('policy_versions').set({ body_markdown: 'rewritten' }).where('policy_id', '=', id).execute());
+    const change = withSchool(database.db, school.id, (tx) =>
+      tx.updateTable('policy_versions').set({ body_markdown: 'rewritten' }).where('policy_id', '=', id).execute(),
+    );
     await expect(change).rejects.toThrow(/approved and cannot be changed/);
     const remove = withSchool(database.db, school.id, (tx) => tx.deleteFrom('policy_versions').where('policy_id', '=', id).execute());
     await expect(remove).rejects.toThrow(/approved and cannot be changed/);
     const signatures = withSchool(database.db, school.id, (tx) => tx.deleteFrom('policy_signatures').execute());
     await expect(signatures).rejects.toThrow();
-    const version = await withSchool(database.db, school.id, (tx) => tx.selectFrom('policy_versions').selectAll().where('policy_id', '=', id).executeTakeFirstOrThrow());
-    expect(version).toMatchObject({ status: 'approved', approved_on: '2026-09-10', last_reviewed: '2026-09-10', next_review_due: '2027-09-10', next_review_term: 'Autumn 2027' });
+    const version = await withSchool(database.db, school.id, (tx) =>
+      tx.selectFrom('policy_versions').selectAll().where('policy_id', '=', id).executeTakeFirstOrThrow(),
+    );
+    expect(version).toMatchObject({
+      status: 'approved',
+      approved_on: '2026-09-10',
+      last_reviewed: '2026-09-10',
+      next_review_due: '2027-09-10',
+      next_review_term: 'Autumn 2027',
+    });
   });
 
   it('reminds the owner once, six weeks before the review, across a simulated year; then shows it overdue', async () => {
     const id = await approvedPolicy('Mobile Phones Policy', new Date('2026-10-01T09:00:00Z'));
-    const remindersFor = async () => database.db.selectFrom('outbox').select(['to_address', 'body_text', 'created_at'])
-      .where('subject', '=', 'A school policy is due for review').where('body_text', 'like', `%${id}%`).execute();
+    const remindersFor = async () =>
+      database.db
+        .selectFrom('outbox')
+        .select(['to_address', 'body_text', 'created_at'])
+        .where('subject', '=', 'A school policy is due for review')
+        .where('body_text', 'like', `%${id}%`)
+        .execute();
     // Every morning for a year and a bit: the review is due 1 October 2027, six weeks before is 20 August 2027.
     let firstDay: string | null = null;
     for (let day = new Date('2026-10-02T06:00:00Z'); day < new Date('2027-11-01T00:00:00Z'); day = new Date(day.getTime() + 86_400_000)) {
@@ -126,22 +176,40 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     expect(await service.startNewVersion(actors.head, id)).toBe(2);
     await service.saveDraft(actors.head, id, '2', { body: '# Complaints Policy\n\nNew text.', changeSummary: 'Updated and reviewed' });
     const { versions, current } = await service.policy(actors.head, id);
-    expect(versions.map((v) => [v.number, v.status, v.change_summary])).toEqual([[2, 'draft', 'Updated and reviewed'], [1, 'approved', 'First version']]);
+    expect(versions.map((v) => [v.number, v.status, v.change_summary])).toEqual([
+      [2, 'draft', 'Updated and reviewed'],
+      [1, 'approved', 'First version'],
+    ]);
     expect(current?.number).toBe(1);
     expect((await service.version(actors.head, id, '1')).version.body_markdown).toBe('# Complaints Policy\n\nText.');
     await expect(service.version(actors.teacher, id, '2')).rejects.toThrow('Page not found');
   });
 
   it('takes a version back from approval: its signature stays with it, it is locked, and the text goes on in a new draft', async () => {
-    const { id } = await service.create(actors.head, { title: 'Data Protection Policy', kind: 'data-protection', ownerId: '', intervalMonths: '24', appliesTo: ['teacher'], links: '', body: 'Text v1' });
-    await service.sendForApproval(actors.head, id, { approvingBody: 'Resources committee', meetingDate: { day: '2', month: '12', year: '2026' }, minuteRef: 'RC/4',
-      signatories: [actors.head.staffId, actors.chair.staffId] });
+    const { id } = await service.create(actors.head, {
+      title: 'Data Protection Policy',
+      kind: 'data-protection',
+      ownerId: '',
+      intervalMonths: '24',
+      appliesTo: ['teacher'],
+      links: '',
+      body: 'Text v1',
+    });
+    await service.sendForApproval(actors.head, id, {
+      approvingBody: 'Resources committee',
+      meetingDate: { day: '2', month: '12', year: '2026' },
+      minuteRef: 'RC/4',
+      signatories: [actors.head.staffId, actors.chair.staffId],
+    });
     await service.sign(actors.head, id, '1', actors.head.name);
     expect(await service.withdraw(actors.head, id, '1')).toBe(2);
     await expect(service.sign(actors.chair, id, '1', actors.chair.name)).rejects.toThrow('Page not found');
     await expect(service.saveDraft(actors.head, id, '1', { body: 'x', changeSummary: 'y' })).rejects.toThrow(/withdrawn from approval/);
     const { versions, policy } = await service.policy(actors.head, id);
-    expect(versions.map((v) => [v.number, v.status])).toEqual([[2, 'draft'], [1, 'withdrawn']]);
+    expect(versions.map((v) => [v.number, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'withdrawn'],
+    ]);
     expect(policy.status).toBe('draft');
     expect((await service.version(actors.head, id, '2')).version.body_markdown).toBe('Text v1');
     expect((await service.version(actors.head, id, '1')).signatures.map((s) => s.role_title)).toEqual(['Headteacher']);
@@ -151,16 +219,32 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     const coHead = await actorFor(['headteacher'], 'coHead');
     const leaver = await actorFor(['headteacher', 'governor'], 'leaver');
     await database.db.updateTable('staff').set({ active: false }).where('id', '=', leaver.staffId).execute();
-    const { id } = await service.create(actors.head, { title: 'Remote Learning Policy', kind: 'other', ownerId: '', intervalMonths: '12', appliesTo: ['teacher'], links: '', body: 'Text' });
+    const { id } = await service.create(actors.head, {
+      title: 'Remote Learning Policy',
+      kind: 'other',
+      ownerId: '',
+      intervalMonths: '12',
+      appliesTo: ['teacher'],
+      links: '',
+      body: 'Text',
+    });
     const { signers } = await service.approvalChoices(actors.head, id);
     expect(signers.map((s) => s.id).sort()).toEqual([actors.head.staffId, actors.chair.staffId, coHead.staffId].sort());
-    await service.sendForApproval(actors.head, id, { approvingBody: 'Governing body', meetingDate: { day: '1', month: '12', year: '2026' }, minuteRef: '',
-      signatories: [actors.head.staffId, actors.chair.staffId] });
+    await service.sendForApproval(actors.head, id, {
+      approvingBody: 'Governing body',
+      meetingDate: { day: '1', month: '12', year: '2026' },
+      minuteRef: '',
+      signatories: [actors.head.staffId, actors.chair.staffId],
+    });
     await service.sign(actors.head, id, '1', actors.head.name, new Date('2026-12-05T09:00:00Z'));
     await service.sign(actors.chair, id, '1', actors.chair.name, new Date('2026-12-05T09:00:00Z'));
     await sendReviewReminders(database.schools, 'https://esafety.example', new Date('2027-11-20T06:00:00Z'));
-    const sent = await database.db.selectFrom('outbox').select('to_address').where('subject', '=', 'A school policy is due for review')
-      .where('body_text', 'like', `%${id}%`).execute();
+    const sent = await database.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('subject', '=', 'A school policy is due for review')
+      .where('body_text', 'like', `%${id}%`)
+      .execute();
     expect(sent.map((m) => m.to_address).sort()).toEqual([actors.head.email, coHead.email].sort());
   });
 

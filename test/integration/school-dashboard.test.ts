@@ -15,12 +15,33 @@ describe.each(databaseKinds())('the home page (%s)', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     // Set up in June 2026: the school has the years 2025/26 and 2026/27, with the default term boundaries.
-    const school = await createSchool(database.schools, { name: 'Low Ash Primary', urn: '107331' }, { id: null, label: 'test' }, new Date('2026-06-01T12:00:00Z'));
+    const school = await createSchool(
+      database.schools,
+      { name: 'Low Ash Primary', urn: '107331' },
+      { id: null, label: 'test' },
+      new Date('2026-06-01T12:00:00Z'),
+    );
     const staff = await makeStaff(database.db, school.id, ['headteacher']);
-    head = { staffId: staff.id, schoolId: school.id, schoolName: school.name, schoolUrn: school.urn, name: 'Jo Head', email: staff.email, roles: ['headteacher'],
-      via: 'session', sessionHash: null, twoFactor: 'done' };
+    head = {
+      staffId: staff.id,
+      schoolId: school.id,
+      schoolName: school.name,
+      schoolUrn: school.urn,
+      name: 'Jo Head',
+      email: staff.email,
+      roles: ['headteacher'],
+      via: 'session',
+      sessionHash: null,
+      twoFactor: 'done',
+    };
     // The school's own autumn term starts on Wednesday 26 August, before the default 1 September.
-    await database.db.updateTable('terms').set({ starts_on: '2026-08-26' }).where('school_id', '=', school.id).where('name', '=', 'autumn').where('starts_on', '=', '2026-09-01').execute();
+    await database.db
+      .updateTable('terms')
+      .set({ starts_on: '2026-08-26' })
+      .where('school_id', '=', school.id)
+      .where('name', '=', 'autumn')
+      .where('starts_on', '=', '2026-09-01')
+      .execute();
   });
   afterAll(() => database.close());
 
@@ -35,7 +56,9 @@ describe.each(databaseKinds())('the home page (%s)', (kind) => {
 
   it('counts what the headteacher can act on', async () => {
     await makeStaff(database.db, head.schoolId, ['teacher'], { twoFactor: false });
-    await withSchool(database.schools, head.schoolId, (tx) => enqueueMail(tx, head.schoolId, { to: 'someone@school.example', subject: 'Hello', text: 'Hello' }));
+    await withSchool(database.schools, head.schoolId, (tx) =>
+      enqueueMail(tx, head.schoolId, { to: 'someone@school.example', subject: 'Hello', text: 'Hello' }),
+    );
     expect(await dashboardFor(database.schools, head)).toMatchObject({ pupils: 0, classes: 0, unsentMail: 1, staffWithoutTwoFactor: 1 });
   });
 });

@@ -12,7 +12,11 @@ import { offeredActions, openConcern, outOfHoursOf } from './concerns.record.ts'
 import * as repo from './concerns.repository.ts';
 import { needsOutOfHoursDecision, outOfHoursDecisionProblems, pendingFollowUps, statusOf } from './concerns.rules.ts';
 
-export interface NewAction { kind: string; note: string; dueAt: Date | null }
+export interface NewAction {
+  kind: string;
+  note: string;
+  dueAt: Date | null;
+}
 
 const maxNote = 10_000;
 
@@ -22,7 +26,12 @@ const maxNote = 10_000;
  */
 export function createConcernActions(schools: SchoolDatabase) {
   /** Opens the concern for someone who may act on it; the rest get 404 (or 409 once it is closed). */
-  const forChange = async <T>(actor: Actor, id: string, work: (tx: SchoolTx, settings: PolicySettings, row: repo.ConcernRow) => Promise<T>, options: { whenClosed?: boolean } = {}) => {
+  const forChange = async <T>(
+    actor: Actor,
+    id: string,
+    work: (tx: SchoolTx, settings: PolicySettings, row: repo.ConcernRow) => Promise<T>,
+    options: { whenClosed?: boolean } = {},
+  ) => {
     requireAccess(actor, 'concern:act');
     return withSchool(schools, actor.schoolId, async (tx) => {
       const { settings } = await currentSettings(tx, actor.schoolId);
@@ -40,10 +49,15 @@ export function createConcernActions(schools: SchoolDatabase) {
   return {
     /** Takes a concern off "needs my attention" for the person it was routed to. */
     async markRead(actor: Actor, id: string): Promise<void> {
-      await forChange(actor, id, async (tx, _settings, row) => {
-        if (!row.routed_to.includes(actor.staffId)) return;
-        await repo.markRead(tx, actor.schoolId, id, actor.staffId);
-      }, { whenClosed: true });
+      await forChange(
+        actor,
+        id,
+        async (tx, _settings, row) => {
+          if (!row.routed_to.includes(actor.staffId)) return;
+          await repo.markRead(tx, actor.schoolId, id, actor.staffId);
+        },
+        { whenClosed: true },
+      );
     },
 
     /** INC-4: an action from the school's settings, with a note and, for a follow-up, a due date. */
@@ -54,8 +68,19 @@ export function createConcernActions(schools: SchoolDatabase) {
         problems.push(...required(input.note, 'note', input.kind === 'no-action' ? 'Give the reason for not acting' : 'Write a note about what was done'));
         if (input.dueAt && Number.isNaN(input.dueAt.getTime())) problems.push({ field: 'dueAt', message: 'Enter the follow-up date as a real date' });
         if (problems.length) throw new ValidationError(problems);
-        const entry = await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'action', action_key: input.kind, field: null,
-          note: input.note.trim(), reason: null, due_at: input.dueAt, refers_to: null, acts: null, created_by: actor.staffId });
+        const entry = await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'action',
+          action_key: input.kind,
+          field: null,
+          note: input.note.trim(),
+          reason: null,
+          due_at: input.dueAt,
+          refers_to: null,
+          acts: null,
+          created_by: actor.staffId,
+        });
         await audit(tx, actor, 'concern.action-added', id, { kind: input.kind });
         return entry;
       });
@@ -70,8 +95,19 @@ export function createConcernActions(schools: SchoolDatabase) {
         problems.push(...required(input.reason, 'reason', 'Say why it needs correcting'));
         if (input.field === 'summary' && input.text.length > 200) problems.push({ field: 'text', message: 'The summary must be 200 characters or fewer' });
         if (problems.length) throw new ValidationError(problems);
-        await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'amendment', action_key: null, field: input.field as 'summary' | 'details',
-          note: input.text.trim(), reason: input.reason.trim(), due_at: null, refers_to: null, acts: null, created_by: actor.staffId });
+        await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'amendment',
+          action_key: null,
+          field: input.field as 'summary' | 'details',
+          note: input.text.trim(),
+          reason: input.reason.trim(),
+          due_at: null,
+          refers_to: null,
+          acts: null,
+          created_by: actor.staffId,
+        });
         await audit(tx, actor, 'concern.amended', id, { field: input.field });
       });
     },
@@ -82,8 +118,20 @@ export function createConcernActions(schools: SchoolDatabase) {
         if (!needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours })) throw new NotFound();
         const problems = outOfHoursDecisionProblems(input, outOfHoursOf(settings));
         if (problems.length) throw new ValidationError(problems);
-        await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'out-of-hours-decision', action_key: null, field: null,
-          note: input.reasons.trim(), reason: null, due_at: null, refers_to: null, grounds: input.acts ? input.grounds : [], acts: input.acts, created_by: actor.staffId });
+        await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'out-of-hours-decision',
+          action_key: null,
+          field: null,
+          note: input.reasons.trim(),
+          reason: null,
+          due_at: null,
+          refers_to: null,
+          grounds: input.acts ? input.grounds : [],
+          acts: input.acts,
+          created_by: actor.staffId,
+        });
         await audit(tx, actor, 'concern.out-of-hours-decided', id, { acts: input.acts, grounds: input.grounds });
       });
     },
@@ -93,8 +141,19 @@ export function createConcernActions(schools: SchoolDatabase) {
         const entries = await repo.entriesOf(tx, [id]);
         const pending = pendingFollowUps(entries.map((e) => ({ id: e.id, kind: e.kind, dueAt: e.due_at, refersTo: e.refers_to })));
         if (!isUuid(entryId) || !pending.some((p) => p.id === entryId)) throw new NotFound();
-        await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'follow-up-done', action_key: null, field: null,
-          note: '', reason: null, due_at: null, refers_to: entryId, acts: null, created_by: actor.staffId });
+        await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'follow-up-done',
+          action_key: null,
+          field: null,
+          note: '',
+          reason: null,
+          due_at: null,
+          refers_to: entryId,
+          acts: null,
+          created_by: actor.staffId,
+        });
         await audit(tx, actor, 'concern.follow-up-done', id, { entryId });
       });
     },
@@ -105,9 +164,21 @@ export function createConcernActions(schools: SchoolDatabase) {
         const problems = required(outcome, 'outcome', 'Write the outcome: what was decided, why, and what was done');
         if (problems.length) throw new ValidationError(problems);
         const entries = await repo.entriesOf(tx, [id]);
-        if (statusOf(entries.map((e) => ({ id: e.id, kind: e.kind, dueAt: e.due_at, refersTo: e.refers_to }))) === 'closed') throw new Conflict('closed', 'This concern is already closed');
-        await repo.insertEntry(tx, { school_id: actor.schoolId, concern_id: id, kind: 'closed', action_key: null, field: null,
-          note: outcome.trim(), reason: null, due_at: null, refers_to: null, acts: null, created_by: actor.staffId });
+        if (statusOf(entries.map((e) => ({ id: e.id, kind: e.kind, dueAt: e.due_at, refersTo: e.refers_to }))) === 'closed')
+          throw new Conflict('closed', 'This concern is already closed');
+        await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'closed',
+          action_key: null,
+          field: null,
+          note: outcome.trim(),
+          reason: null,
+          due_at: null,
+          refers_to: null,
+          acts: null,
+          created_by: actor.staffId,
+        });
         await audit(tx, actor, 'concern.closed', id);
       });
     },
@@ -119,13 +190,29 @@ export function createConcernActions(schools: SchoolDatabase) {
         const { settings } = await currentSettings(tx, actor.schoolId);
         const { row } = await openConcern(tx, actor, settings, id, 'add evidence');
         const problems: FieldProblem[] = [];
-        if (input.file && row.involves_nude_images) problems.push({ field: 'evidence', message: 'Do not upload anything for a concern about nude or sexual images of a child. Go to the designated safeguarding lead now.' });
-        else if (input.file) { const p = evidenceFileProblem(input.file); if (p) problems.push({ field: 'evidence', message: p }); }
-        if (input.links.some((l) => !/^https?:\/\/\S+$/i.test(l) || l.length > 2000)) problems.push({ field: 'links', message: 'Enter each link as a web address starting with http:// or https://, one on each line' });
+        if (input.file && row.involves_nude_images)
+          problems.push({
+            field: 'evidence',
+            message: 'Do not upload anything for a concern about nude or sexual images of a child. Go to the designated safeguarding lead now.',
+          });
+        else if (input.file) {
+          const p = evidenceFileProblem(input.file);
+          if (p) problems.push({ field: 'evidence', message: p });
+        }
+        if (input.links.some((l) => !/^https?:\/\/\S+$/i.test(l) || l.length > 2000))
+          problems.push({ field: 'links', message: 'Enter each link as a web address starting with http:// or https://, one on each line' });
         if (!input.file && input.links.length === 0 && problems.length === 0) problems.push({ field: 'links', message: 'Add a link or choose a file' });
         if (problems.length) throw new ValidationError(problems);
         for (const url of input.links) await repo.insertEvidence(tx, { school_id: actor.schoolId, concern_id: id, added_by: actor.staffId, url });
-        if (input.file) await repo.insertEvidence(tx, { school_id: actor.schoolId, concern_id: id, added_by: actor.staffId, file_name: input.file.fileName, content_type: input.file.contentType, content: input.file.bytes });
+        if (input.file)
+          await repo.insertEvidence(tx, {
+            school_id: actor.schoolId,
+            concern_id: id,
+            added_by: actor.staffId,
+            file_name: input.file.fileName,
+            content_type: input.file.contentType,
+            content: input.file.bytes,
+          });
         await audit(tx, actor, 'concern.evidence-added', id, { links: input.links.length, files: input.file ? 1 : 0 });
       });
     },

@@ -5,7 +5,11 @@ import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import type { Who } from './concerns.queries.ts';
 
-const kinds = [['pupils', 'pupil'], ['staff', 'staff'], ['carers', 'carer']] as const;
+const kinds = [
+  ['pupils', 'pupil'],
+  ['staff', 'staff'],
+  ['carers', 'carer'],
+] as const;
 
 /** Chronologies per pupil and per person (INC-7), printable, and the overview for the head and DSL. */
 export const concernOverviewRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
@@ -15,11 +19,19 @@ export const concernOverviewRoutes: ModuleRoutes<ConcernsServices> = async (app,
       const who: Who = { kind, id };
       const { person, items } = await services.concerns.chronology(actorOf(request), who);
       return render(request, reply, 'concerns/views/chronology.njk', {
-        title: `Chronology: ${person.name}`, person, items, backLink: kind === 'pupil' ? `/pupils/${id}` : '/concerns',
+        title: `Chronology: ${person.name}`,
+        person,
+        items,
+        backLink: kind === 'pupil' ? `/pupils/${id}` : '/concerns',
       });
     });
   }
 
   app.get('/concerns/overview', { config: { permission: 'concern:overview' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'concerns/views/overview.njk', { title: 'Concerns overview', backLink: '/concerns', ...(await services.concerns.overview(actorOf(request))) }));
+    render(request, reply, 'concerns/views/overview.njk', {
+      title: 'Concerns overview',
+      backLink: '/concerns',
+      ...(await services.concerns.overview(actorOf(request))),
+    }),
+  );
 };

@@ -2,7 +2,13 @@ import type { ConcernsServices } from './services.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 
 const personLink = (p: { kind: string; id: string }) =>
-  p.kind === 'pupil' ? `/pupils/${p.id}/chronology` : p.kind === 'staff' ? `/staff/${p.id}/chronology` : p.kind === 'carer' ? `/carers/${p.id}/chronology` : null;
+  p.kind === 'pupil'
+    ? `/pupils/${p.id}/chronology`
+    : p.kind === 'staff'
+      ? `/staff/${p.id}/chronology`
+      : p.kind === 'carer'
+        ? `/carers/${p.id}/chronology`
+        : null;
 const kindLabel: Record<string, string> = { pupil: 'Pupil', staff: 'Staff', carer: 'Carer', other: 'Outside the school' };
 
 /** Everything the concern page shows, with the form values to put back after a mistake. */
@@ -18,12 +24,21 @@ export async function concernPage(services: ConcernsServices, actor: Actor, id: 
   const known = (key: string | undefined) => (key && concern.actionKinds.some((a) => a.key === key) ? key : undefined);
   const chosenKind = (values.kind as string | undefined) ?? known(suggested?.key) ?? '';
   return {
-    title: concern.text.summary, backLink: '/concerns', concern, suggested,
+    title: concern.text.summary,
+    backLink: '/concerns',
+    concern,
+    suggested,
     people: concern.people.map((p) => ({ ...p, kindLabel: p.kind === 'pupil' && p.onRoll === false ? 'Ex-pupil' : kindLabel[p.kind], href: personLink(p) })),
-    actionItems: [{ value: '', text: 'Choose an action' }, ...concern.actionKinds.map((a) => ({ value: a.key, text: a.label, selected: a.key === chosenKind }))],
+    actionItems: [
+      { value: '', text: 'Choose an action' },
+      ...concern.actionKinds.map((a) => ({ value: a.key, text: a.label, selected: a.key === chosenKind })),
+    ],
     groundItems: concern.outOfHoursPolicy.grounds.map((g) => ({ value: g.key, text: g.label, checked: grounds.has(g.key) })),
     groundLabels: Object.fromEntries(concern.outOfHoursPolicy.grounds.map((g) => [g.key, g.label])),
-    outOfHoursCases: concern.outOfHoursPolicy.cases, values, canAct: concern.access === 'full' && concern.status === 'open',
-    errors: [], fieldErrors: {},
+    outOfHoursCases: concern.outOfHoursPolicy.cases,
+    values,
+    canAct: concern.access === 'full' && concern.status === 'open',
+    errors: [],
+    fieldErrors: {},
   };
 }

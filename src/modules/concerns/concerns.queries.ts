@@ -6,10 +6,28 @@ import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { offeredActions, openConcern, outOfHoursOf, personRef, repeatPolicyOf, routeFor, timelineEntry, typeLabel, visibleConcerns } from './concerns.record.ts';
+import {
+  offeredActions,
+  openConcern,
+  outOfHoursOf,
+  personRef,
+  repeatPolicyOf,
+  routeFor,
+  timelineEntry,
+  typeLabel,
+  visibleConcerns,
+} from './concerns.record.ts';
 import * as repo from './concerns.repository.ts';
 import {
-  ageBand, ageBands, currentText, findRepeats, isOverdue, needsOutOfHoursDecision, overseerRoles, pendingFollowUps, statusOf,
+  ageBand,
+  ageBands,
+  currentText,
+  findRepeats,
+  isOverdue,
+  needsOutOfHoursDecision,
+  overseerRoles,
+  pendingFollowUps,
+  statusOf,
 } from './concerns.rules.ts';
 
 export type Who = { kind: 'pupil' | 'staff' | 'carer'; id: string };
@@ -39,8 +57,13 @@ export function createConcernQueries(schools: SchoolDatabase) {
         const unread = new Set(await repo.unreadFor(tx, actor.staffId));
         const visible = await visibleConcerns(tx, actor, settings);
         const item = (c: (typeof visible)[number]) => ({
-          id: c.row.id, type: c.row.type, typeLabel: typeLabel(settings, c.row.type), reportedAt: c.row.reported_at,
-          reporterName: c.row.reporter_name, status: c.row.closed ? 'closed' : 'open', urgent: Boolean(routeFor(settings, c.row.type)?.immediate) || c.row.involves_nude_images,
+          id: c.row.id,
+          type: c.row.type,
+          typeLabel: typeLabel(settings, c.row.type),
+          reportedAt: c.row.reported_at,
+          reporterName: c.row.reporter_name,
+          status: c.row.closed ? 'closed' : 'open',
+          urgent: Boolean(routeFor(settings, c.row.type)?.immediate) || c.row.involves_nude_images,
           summary: c.access === 'full' || c.row.reported_by === actor.staffId ? c.row.summary : null,
         });
         const isOverseer = actor.roles.some((r) => overseerRoles.includes(r) || r === 'dsl');
@@ -64,26 +87,67 @@ export function createConcernQueries(schools: SchoolDatabase) {
         const evidence = (await repo.evidenceOf(tx, id)).filter((e) => access === 'full' || e.added_by === actor.staffId);
         const asStatus = entries.map((e) => ({ id: e.id, kind: e.kind, dueAt: e.due_at, refersTo: e.refers_to, field: e.field, note: e.note }));
         const base = {
-          id, type: row.type, typeLabel: typeLabel(settings, row.type), access, restricted, status: statusOf(asStatus),
-          original: { summary: row.summary, details: row.details }, occurredAt: row.occurred_at, location: row.location, outOfHours: row.out_of_hours,
-          platform: row.platform, involvesNudeImages: row.involves_nude_images, reportedBy: row.reported_by, reporterName: row.reporter_name,
-          reportedAt: row.reported_at, people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })), evidence,
+          id,
+          type: row.type,
+          typeLabel: typeLabel(settings, row.type),
+          access,
+          restricted,
+          status: statusOf(asStatus),
+          original: { summary: row.summary, details: row.details },
+          occurredAt: row.occurred_at,
+          location: row.location,
+          outOfHours: row.out_of_hours,
+          platform: row.platform,
+          involvesNudeImages: row.involves_nude_images,
+          reportedBy: row.reported_by,
+          reporterName: row.reporter_name,
+          reportedAt: row.reported_at,
+          people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })),
+          evidence,
         };
         if (access !== 'full') {
-          return { ...base, text: { ...base.original, amended: false }, routes: [], timeline: [], outcome: null, followUps: [], repeats: [], needsDecision: false, decision: null, isRouted: false, isUnread: false, actionKinds: [], suggestedAction: null, outOfHoursPolicy: outOfHoursOf(settings), views: [] };
+          return {
+            ...base,
+            text: { ...base.original, amended: false },
+            routes: [],
+            timeline: [],
+            outcome: null,
+            followUps: [],
+            repeats: [],
+            needsDecision: false,
+            decision: null,
+            isRouted: false,
+            isUnread: false,
+            actionKinds: [],
+            suggestedAction: null,
+            outOfHoursPolicy: outOfHoursOf(settings),
+            views: [],
+          };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
         const routes = await repo.routesOf(tx, id);
         const mine = routes.find((r) => r.staff_id === actor.staffId);
         return {
-          ...base, text: currentText(base.original, asStatus), routes, timeline,
+          ...base,
+          text: currentText(base.original, asStatus),
+          routes,
+          timeline,
           outcome: timeline.find((e) => e.kind === 'closed') ?? null,
           followUps: pendingFollowUps(asStatus).map((f) => ({ ...timeline.find((t) => t.id === f.id)!, overdue: isOverdue(f, new Date()) })),
-          repeats: await repeatsFor(tx, actor, settings, { id, type: row.type, reportedAt: row.reported_at, occurredAt: row.occurred_at, people: people.map(personRef) }),
+          repeats: await repeatsFor(tx, actor, settings, {
+            id,
+            type: row.type,
+            reportedAt: row.reported_at,
+            occurredAt: row.occurred_at,
+            people: people.map(personRef),
+          }),
           needsDecision: needsOutOfHoursDecision({ location: row.location, outOfHours: row.out_of_hours }),
           decision: [...timeline].reverse().find((e) => e.kind === 'out-of-hours-decision') ?? null,
-          isRouted: Boolean(mine), isUnread: Boolean(mine && !mine.read_at), actionKinds: offeredActions(settings),
-          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null, outOfHoursPolicy: outOfHoursOf(settings),
+          isRouted: Boolean(mine),
+          isUnread: Boolean(mine && !mine.read_at),
+          actionKinds: offeredActions(settings),
+          suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null,
+          outOfHoursPolicy: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
         };
       });
@@ -112,17 +176,48 @@ export function createConcernQueries(schools: SchoolDatabase) {
         const visible = await visibleConcerns(tx, actor, settings, await repo.concernIdsInvolving(tx, who));
         const full = visible.filter((c) => c.access === 'full').map((c) => c.row.id);
         const entries = await repo.entriesOf(tx, full);
-        const items = visible.flatMap((c) => {
-          const head = { at: c.row.reported_at, concernId: c.row.id, type: c.row.type, typeLabel: typeLabel(settings, c.row.type), kind: 'reported',
-            what: 'Reported', note: c.row.summary, byName: c.row.reporter_name, occurredAt: c.row.occurred_at as Date | null };
-          const more = c.access === 'full' ? entries.filter((e) => e.concern_id === c.row.id).map((e) => {
-            const t = timelineEntry(settings, e);
-            return { at: t.at, concernId: c.row.id, type: c.row.type, typeLabel: head.typeLabel, kind: t.kind, what: t.what, note: t.note, byName: t.byName, occurredAt: null };
-          }) : [];
-          return [head, ...more];
-        }).sort((a, b) => a.at.getTime() - b.at.getTime());
+        const items = visible
+          .flatMap((c) => {
+            const head = {
+              at: c.row.reported_at,
+              concernId: c.row.id,
+              type: c.row.type,
+              typeLabel: typeLabel(settings, c.row.type),
+              kind: 'reported',
+              what: 'Reported',
+              note: c.row.summary,
+              byName: c.row.reporter_name,
+              occurredAt: c.row.occurred_at as Date | null,
+            };
+            const more =
+              c.access === 'full'
+                ? entries
+                    .filter((e) => e.concern_id === c.row.id)
+                    .map((e) => {
+                      const t = timelineEntry(settings, e);
+                      return {
+                        at: t.at,
+                        concernId: c.row.id,
+                        type: c.row.type,
+                        typeLabel: head.typeLabel,
+                        kind: t.kind,
+                        what: t.what,
+                        note: t.note,
+                        byName: t.byName,
+                        occurredAt: null,
+                      };
+                    })
+                : [];
+            return [head, ...more];
+          })
+          .sort((a, b) => a.at.getTime() - b.at.getTime());
         for (const c of visible.filter((v) => v.restricted)) {
-          await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'concern.viewed', subjectType: 'concern', subjectId: c.row.id, detail: { how: `chronology of ${who.kind}` } });
+          await recordAudit(tx, actor.schoolId, auditActor(actor), {
+            action: 'concern.viewed',
+            subjectType: 'concern',
+            subjectId: c.row.id,
+            detail: { how: `chronology of ${who.kind}` },
+          });
         }
         return { person: { ...person, kind: who.kind }, items };
       });
@@ -136,13 +231,27 @@ export function createConcernQueries(schools: SchoolDatabase) {
         const open = (await visibleConcerns(tx, actor, settings)).filter((c) => c.access === 'full' && !c.row.closed);
         const byType = settings.concerns.routes.map((r) => {
           const ofType = open.filter((c) => c.row.type === r.type);
-          return { type: r.type, label: r.label, total: ofType.length, bands: ageBands.map((band) => ofType.filter((c) => ageBand(c.row.reported_at, now) === band).length) };
+          return {
+            type: r.type,
+            label: r.label,
+            total: ofType.length,
+            bands: ageBands.map((band) => ofType.filter((c) => ageBand(c.row.reported_at, now) === band).length),
+          };
         });
-        const entries = await repo.entriesOf(tx, open.map((c) => c.row.id));
-        const overdue = open.flatMap((c) => {
-          const mine = entries.filter((e) => e.concern_id === c.row.id).map((e) => ({ ...timelineEntry(settings, e), dueAt: e.due_at, refersTo: e.refers_to }));
-          return pendingFollowUps(mine).filter((f) => isOverdue(f, now)).map((f) => ({ concernId: c.row.id, typeLabel: typeLabel(settings, c.row.type), what: f.what, dueAt: f.dueAt, byName: f.byName }));
-        }).sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
+        const entries = await repo.entriesOf(
+          tx,
+          open.map((c) => c.row.id),
+        );
+        const overdue = open
+          .flatMap((c) => {
+            const mine = entries
+              .filter((e) => e.concern_id === c.row.id)
+              .map((e) => ({ ...timelineEntry(settings, e), dueAt: e.due_at, refersTo: e.refers_to }));
+            return pendingFollowUps(mine)
+              .filter((f) => isOverdue(f, now))
+              .map((f) => ({ concernId: c.row.id, typeLabel: typeLabel(settings, c.row.type), what: f.what, dueAt: f.dueAt, byName: f.byName }));
+          })
+          .sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
         return { byType, bands: ageBands, totalOpen: open.length, overdue };
       });
     },
@@ -168,9 +277,16 @@ async function repeatsFor(tx: SchoolTx, actor: Actor, settings: Parameters<typeo
   const ofVisible = visible.map((c) => c.row.id);
   const [people, entries] = await Promise.all([repo.peopleOf(tx, ofVisible), repo.entriesOf(tx, ofVisible)]);
   const earlier = visible.map((c) => ({
-    id: c.row.id, type: c.row.type, reportedAt: c.row.reported_at, occurredAt: c.row.occurred_at, typeLabel: typeLabel(settings, c.row.type),
+    id: c.row.id,
+    type: c.row.type,
+    reportedAt: c.row.reported_at,
+    occurredAt: c.row.occurred_at,
+    typeLabel: typeLabel(settings, c.row.type),
     people: people.filter((p) => p.concern_id === c.row.id).map(personRef),
     actionKeys: entries.filter((e) => e.concern_id === c.row.id && e.kind === 'action').map((e) => e.action_key ?? ''),
   }));
-  return findRepeats(current, earlier, repeatPolicyOf(settings)).map((r) => ({ ...r, earlier: r.earlier.map((e) => ({ ...e, typeLabel: typeLabel(settings, e.type) })) }));
+  return findRepeats(current, earlier, repeatPolicyOf(settings)).map((r) => ({
+    ...r,
+    earlier: r.earlier.map((e) => ({ ...e, typeLabel: typeLabel(settings, e.type) })),
+  }));
 }

@@ -23,7 +23,10 @@ export const repeatPolicyOf = (settings: PolicySettings): RepeatPolicy => ({
 
 export function accessTo(actor: Actor, settings: PolicySettings, row: repo.ConcernRow): { access: Access; restricted: boolean } {
   const restricted = isRestricted(routeFor(settings, row.type), { restrictedWhenReported: row.restricted, involvesNudeImages: row.involves_nude_images });
-  return { access: concernAccess({ staffId: actor.staffId, roles: actor.roles }, { reportedBy: row.reported_by, restricted, routedTo: row.routed_to }), restricted };
+  return {
+    access: concernAccess({ staffId: actor.staffId, roles: actor.roles }, { reportedBy: row.reported_by, restricted, routedTo: row.routed_to }),
+    restricted,
+  };
 }
 
 /** Every concern this person may see at all, with the access they have. */
@@ -38,23 +41,50 @@ export async function openConcern(tx: SchoolTx, actor: Actor, settings: PolicySe
   const [found] = await visibleConcerns(tx, actor, settings, [id]);
   if (!found) throw new NotFound();
   if (found.restricted) {
-    await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'concern.viewed', subjectType: 'concern', subjectId: id, detail: { how, access: found.access } });
+    await recordAudit(tx, actor.schoolId, auditActor(actor), {
+      action: 'concern.viewed',
+      subjectType: 'concern',
+      subjectId: id,
+      detail: { how, access: found.access },
+    });
   }
   return found;
 }
 
 export const personRef = (p: Awaited<ReturnType<typeof repo.peopleOf>>[number]): PersonRef => ({
-  kind: p.kind, id: p.pupil_id ?? p.staff_id ?? p.carer_id ?? p.name, name: p.name,
+  kind: p.kind,
+  id: p.pupil_id ?? p.staff_id ?? p.carer_id ?? p.name,
+  name: p.name,
 });
 
 export function timelineEntry(settings: PolicySettings, e: repo.EntryRow) {
-  const what = e.kind === 'action' ? actionLabel(settings, e.action_key)
-    : e.kind === 'amendment' ? `Correction to the ${e.field === 'summary' ? 'summary' : 'description'}`
-      : e.kind === 'out-of-hours-decision' ? (e.acts ? 'Decided the school will act' : 'Decided the school will not act')
-        : e.kind === 'follow-up-done' ? 'Follow-up done' : 'Closed';
+  const what =
+    e.kind === 'action'
+      ? actionLabel(settings, e.action_key)
+      : e.kind === 'amendment'
+        ? `Correction to the ${e.field === 'summary' ? 'summary' : 'description'}`
+        : e.kind === 'out-of-hours-decision'
+          ? e.acts
+            ? 'Decided the school will act'
+            : 'Decided the school will not act'
+          : e.kind === 'follow-up-done'
+            ? 'Follow-up done'
+            : 'Closed';
   return {
-    id: e.id, kind: e.kind, actionKey: e.action_key, what, note: e.note, reason: e.reason, field: e.field, dueAt: e.due_at,
-    refersTo: e.refers_to, grounds: e.grounds ?? [], acts: e.acts, by: e.created_by, byName: e.author, at: e.created_at,
+    id: e.id,
+    kind: e.kind,
+    actionKey: e.action_key,
+    what,
+    note: e.note,
+    reason: e.reason,
+    field: e.field,
+    dueAt: e.due_at,
+    refersTo: e.refers_to,
+    grounds: e.grounds ?? [],
+    acts: e.acts,
+    by: e.created_by,
+    byName: e.author,
+    at: e.created_at,
   };
 }
 export type TimelineEntry = ReturnType<typeof timelineEntry>;

@@ -27,59 +27,92 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
     const [pupils, staff, carers] = [chosen('pupilIds'), chosen('staffIds'), chosen('carerIds')];
     const groups = new Map<string, { label: string; pupils: { id: string; name: string; selected: boolean }[] }>();
     for (const p of form.pupils) {
-      const label = p.on_roll ? p.class_title ?? 'No class' : 'Left the school';
+      const label = p.on_roll ? (p.class_title ?? 'No class') : 'Left the school';
       const group = groups.get(label) ?? { label, pupils: [] };
       group.pupils.push({ id: p.id, name: p.name, selected: pupils.has(p.id) });
       groups.set(label, group);
     }
-    return render(request, reply, 'concerns/views/report.njk', {
-      title: 'Report a concern', backLink: '/concerns', values,
-      typeItems: form.types.map((t) => ({ value: t.type, text: t.label, hint: { text: t.explanation }, checked: values.type === t.type })),
-      pupilGroups: [...groups.values()],
-      staffOptions: form.staff.map((s) => ({ id: s.id, name: s.name, selected: staff.has(s.id) })),
-      carerOptions: form.carers.map((k) => ({ id: k.id, name: k.name, selected: carers.has(k.id) })),
-      ...errors,
-    }, errors.errors.length ? 400 : 200);
+    return render(
+      request,
+      reply,
+      'concerns/views/report.njk',
+      {
+        title: 'Report a concern',
+        backLink: '/concerns',
+        values,
+        typeItems: form.types.map((t) => ({ value: t.type, text: t.label, hint: { text: t.explanation }, checked: values.type === t.type })),
+        pupilGroups: [...groups.values()],
+        staffOptions: form.staff.map((s) => ({ id: s.id, name: s.name, selected: staff.has(s.id) })),
+        carerOptions: form.carers.map((k) => ({ id: k.id, name: k.name, selected: carers.has(k.id) })),
+        ...errors,
+      },
+      errors.errors.length ? 400 : 200,
+    );
   };
 
   app.get('/concerns', { config: { permission: 'concern:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    return render(request, reply, 'concerns/views/list.njk', { title: 'Concerns', ...(await services.concerns.lists(actor)), canSeeOverview: may(actor, 'concern:overview') });
+    return render(request, reply, 'concerns/views/list.njk', {
+      title: 'Concerns',
+      ...(await services.concerns.lists(actor)),
+      canSeeOverview: may(actor, 'concern:overview'),
+    });
   });
 
   app.get('/concerns/new', { config: { permission: 'concern:report' }, schema: { hide: true } }, async (request, reply) =>
-    reportPage(request, reply, { occurredAt: toLondonLocal(new Date()), location: 'in-school' }));
+    reportPage(request, reply, { occurredAt: toLondonLocal(new Date()), location: 'in-school' }),
+  );
 
   // No body schema: the report form is multipart (it may carry a file), so @fastify/multipart attaches its parts; form-body.ts reads them.
   app.post('/concerns', { config: { permission: 'concern:report' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
     const { body } = request;
     const input = reportFromForm(body);
     const file = evidenceFrom(await formFile(body, 'evidence'));
-    return submitForm(async () => {
-      const reported = await services.concerns.report(actorOf(request), input, file ? [file] : []);
-      const who = reported.routedTo.length === 1 ? '1 person' : `${reported.routedTo.length} people`;
-      // INC-3: anyone the policy names who may not see the record is said, not silently left out.
-      const notTold = reported.notTold.map((r) => ` ${r.reason}.`).join('');
-      setFlash(reply, input.involvesNudeImages
-        ? `Your concern is recorded${reported.fileRefused ? ' and the file was not kept' : ''}. Go to the designated safeguarding lead now.${notTold}`
-        : `Your concern is recorded and has been sent to ${who}.${notTold}`);
-      return reply.redirect(`/concerns/${reported.id}`, 303);
-    }, async (errors) => {
-      const form = Object.fromEntries(reportFields.map((name) => [name, formValue(body, name)]));
-      return reportPage(request, reply, { ...form, pupilIds: formValues(body, 'pupilIds'), staffIds: formValues(body, 'staffIds'), carerIds: formValues(body, 'carerIds') }, errors);
-    });
+    return submitForm(
+      async () => {
+        const reported = await services.concerns.report(actorOf(request), input, file ? [file] : []);
+        const who = reported.routedTo.length === 1 ? '1 person' : `${reported.routedTo.length} people`;
+        // INC-3: anyone the policy names who may not see the record is said, not silently left out.
+        const notTold = reported.notTold.map((r) => ` ${r.reason}.`).join('');
+        setFlash(
+          reply,
+          input.involvesNudeImages
+            ? `Your concern is recorded${reported.fileRefused ? ' and the file was not kept' : ''}. Go to the designated safeguarding lead now.${notTold}`
+            : `Your concern is recorded and has been sent to ${who}.${notTold}`,
+        );
+        return reply.redirect(`/concerns/${reported.id}`, 303);
+      },
+      async (errors) => {
+        const form = Object.fromEntries(reportFields.map((name) => [name, formValue(body, name)]));
+        return reportPage(
+          request,
+          reply,
+          { ...form, pupilIds: formValues(body, 'pupilIds'), staffIds: formValues(body, 'staffIds'), carerIds: formValues(body, 'carerIds') },
+          errors,
+        );
+      },
+    );
   });
 
   app.get('/concerns/:id', { config: { permission: 'concern:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
-    render(request, reply, 'concerns/views/concern.njk', await concernPage(services, actorOf(request), request.params.id)));
+    render(request, reply, 'concerns/views/concern.njk', await concernPage(services, actorOf(request), request.params.id)),
+  );
 
-  app.get('/concerns/:id/evidence/:evidenceId', { config: { permission: 'concern:read' }, schema: { hide: true, params: EvidenceParams } }, async (request, reply) => {
-    const { id, evidenceId } = request.params;
-    const file = await services.concerns.evidenceFile(actorOf(request), id, evidenceId);
-    const asciiName = file.fileName.replace(/[^\w.-]+/g, '_');
-    return reply.header('content-type', file.contentType).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.content);
-  });
+  app.get(
+    '/concerns/:id/evidence/:evidenceId',
+    { config: { permission: 'concern:read' }, schema: { hide: true, params: EvidenceParams } },
+    async (request, reply) => {
+      const { id, evidenceId } = request.params;
+      const file = await services.concerns.evidenceFile(actorOf(request), id, evidenceId);
+      const asciiName = file.fileName.replace(/[^\w.-]+/g, '_');
+      return reply
+        .header('content-type', file.contentType)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
 
   // In this plugin, so that the evidence form's multipart body is parsed too.
   await concernTimelineRoutes(app, { services });

@@ -2,23 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../platform/auth/permissions.ts';
 import { defaultOutOfHours, defaultRepeatMisconduct, defaultSettings } from '../settings/settings.defaults.ts';
 import {
-  ageBand, concernAccess, currentText, findRepeats, isRestricted, outOfHoursDecisionProblems, pendingFollowUps, routeConcern, statusOf,
-  type ConcernRoute, type EarlierConcern, type PersonRef, type RoutingInput,
+  ageBand,
+  concernAccess,
+  currentText,
+  findRepeats,
+  isRestricted,
+  outOfHoursDecisionProblems,
+  pendingFollowUps,
+  routeConcern,
+  statusOf,
+  type ConcernRoute,
+  type EarlierConcern,
+  type PersonRef,
+  type RoutingInput,
 } from './concerns.rules.ts';
 
-const contractTypes = ['cyber-bullying', 'inappropriate-content', 'community-post', 'staff-misuse', 'contact-attempt', 'safeguarding',
-  'filter-circumvention', 'disparaging-content', 'media-enquiry'] as const;
+const contractTypes = [
+  'cyber-bullying',
+  'inappropriate-content',
+  'community-post',
+  'staff-misuse',
+  'contact-attempt',
+  'safeguarding',
+  'filter-circumvention',
+  'disparaging-content',
+  'media-enquiry',
+] as const;
 const routeOf = (type: string): ConcernRoute => defaultSettings.concerns.routes.find((r) => r.type === type)!;
 
 // One person per role, plus a teacher who teaches the pupil involved and a line manager.
-const staff = [
-  ...roles.map((role) => ({ id: role, roles: [role] })),
-  { id: 'class-teacher', roles: ['teacher'] },
-  { id: 'manager', roles: ['senior-leader'] },
-];
+const staff = [...roles.map((role) => ({ id: role, roles: [role] })), { id: 'class-teacher', roles: ['teacher'] }, { id: 'manager', roles: ['senior-leader'] }];
 /** Those routed (the rules also say who was named but not told). */
 const route = (input: RoutingInput) => routeConcern(input).routed;
-const base = { involvesNudeImages: false, reporterId: 'volunteer', staff, classTeachers: [{ staffId: 'class-teacher', pupilName: 'Amelia Clarke' }], lineManagerId: 'manager' };
+const base = {
+  involvesNudeImages: false,
+  reporterId: 'volunteer',
+  staff,
+  classTeachers: [{ staffId: 'class-teacher', pupilName: 'Amelia Clarke' }],
+  lineManagerId: 'manager',
+};
 
 describe('routing from the settings (INC-3)', () => {
   it('uses the settings for every type of the contract', () => {
@@ -55,11 +77,19 @@ describe('routing from the settings (INC-3)', () => {
 
   it('sends nude images of a child to the DSL group at once, whatever the type, and says who else the policy names was not told', () => {
     const { routed, notTold } = routeConcern({ ...base, involvesNudeImages: true, route: routeOf('cyber-bullying') });
-    expect(routed[0]).toEqual({ staffId: 'dsl', reason: 'Nude or sexual images of a child: the designated safeguarding lead, at once; Designated safeguarding lead' });
+    expect(routed[0]).toEqual({
+      staffId: 'dsl',
+      reason: 'Nude or sexual images of a child: the designated safeguarding lead, at once; Designated safeguarding lead',
+    });
     // The record is then restricted, so the class teacher, who could not open it, is not routed — and that is said.
     expect(routed.map((r) => r.staffId)).toEqual(['dsl']);
-    expect(notTold).toEqual([{ staffId: 'class-teacher',
-      reason: 'Class teacher of Amelia Clarke: not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher' }]);
+    expect(notTold).toEqual([
+      {
+        staffId: 'class-teacher',
+        reason:
+          'Class teacher of Amelia Clarke: not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher',
+      },
+    ]);
   });
 
   it('never drops silently someone the policy names for a restricted record (a document stored before the editor refused it)', () => {
@@ -67,7 +97,9 @@ describe('routing from the settings (INC-3)', () => {
     const { routed, notTold } = routeConcern({ ...base, route: staffMisuse });
     expect(routed.map((r) => r.staffId)).toEqual(['headteacher']);
     expect(notTold.map((r) => r.staffId)).toEqual(['manager', 'office']);
-    expect(notTold[0].reason).toBe('Line manager of the person who reported it: not told, because only the designated safeguarding leads and the headteacher may see this type of record');
+    expect(notTold[0].reason).toBe(
+      'Line manager of the person who reported it: not told, because only the designated safeguarding leads and the headteacher may see this type of record',
+    );
     // With the default settings everybody named is told.
     for (const r of defaultSettings.concerns.routes) expect(routeConcern({ ...base, route: r }).notTold, r.type).toEqual([]);
   });
@@ -80,8 +112,9 @@ describe('routing from the settings (INC-3)', () => {
   });
 
   it('falls back to the headteacher when nobody the policy names can be found', () => {
-    expect(route({ ...base, lineManagerId: null, route: routeOf('disparaging-content') }))
-      .toEqual([{ staffId: 'headteacher', reason: 'Headteacher: nobody else the policy names could be found' }]);
+    expect(route({ ...base, lineManagerId: null, route: routeOf('disparaging-content') })).toEqual([
+      { staffId: 'headteacher', reason: 'Headteacher: nobody else the policy names could be found' },
+    ]);
     expect(route({ ...base, classTeachers: [], route: routeOf('inappropriate-content') }).map((r) => r.staffId)).toEqual(['ict-lead', 'headteacher']);
   });
 });
@@ -93,7 +126,9 @@ describe('who sees what (PPL-5): every role × every type × reporter or not', (
     if (isRouted || ['headteacher', 'deputy-headteacher', 'senior-leader'].includes(role)) return 'full';
     return isReporter ? 'reporter' : 'none';
   };
-  const cases = roles.flatMap((role) => contractTypes.flatMap((type) => [true, false].flatMap((isReporter) => [true, false].map((isRouted) => [role, type, isReporter, isRouted] as const))));
+  const cases = roles.flatMap((role) =>
+    contractTypes.flatMap((type) => [true, false].flatMap((isReporter) => [true, false].map((isRouted) => [role, type, isReporter, isRouted] as const))),
+  );
 
   it.each(cases)('%s, %s, reporter %s, routed %s', (role, type, isReporter, isRouted) => {
     const restricted = isRestricted(routeOf(type), { involvesNudeImages: false });
@@ -122,8 +157,14 @@ describe('out-of-hours decisions (INC-5)', () => {
 
 describe('repeats (INC-6)', () => {
   const carer: PersonRef = { kind: 'carer', id: 'k1', name: 'Pat Jones' };
-  const earlier = (id: string, type: string, actionKeys: string[], people: PersonRef[] = [carer]): EarlierConcern =>
-    ({ id, type, reportedAt: new Date(`2026-0${id.length}-01`), occurredAt: new Date(`2026-0${id.length}-01`), people, actionKeys });
+  const earlier = (id: string, type: string, actionKeys: string[], people: PersonRef[] = [carer]): EarlierConcern => ({
+    id,
+    type,
+    reportedAt: new Date(`2026-0${id.length}-01`),
+    occurredAt: new Date(`2026-0${id.length}-01`),
+    people,
+    actionKeys,
+  });
   const policy = { misconductTypes: defaultSettings.concerns.routes.filter((r) => r.misconduct).map((r) => r.type), repeat: defaultRepeatMisconduct };
   const now = { id: 'now', reportedAt: new Date('2026-06-01'), occurredAt: new Date('2026-06-01') };
 
@@ -145,12 +186,28 @@ describe('repeats (INC-6)', () => {
     const pupil: PersonRef = { kind: 'pupil', id: 'p1', name: 'Amelia Clarke' };
     const others = [earlier('a', 'community-post', [], [{ ...outsider, name: ' local page admin ' }]), earlier('bb', 'cyber-bullying', [], [pupil])];
     const repeats = findRepeats({ ...now, type: 'cyber-bullying', people: [outsider, pupil] }, others, policy);
-    expect(repeats.map((r) => [r.person.name, r.earlier.map((e) => e.id), r.nextStep?.actionKey ?? null]))
-      .toEqual([['Local Page Admin', ['a'], 'police-referral'], ['Amelia Clarke', ['bb'], null]]);
+    expect(repeats.map((r) => [r.person.name, r.earlier.map((e) => e.id), r.nextStep?.actionKey ?? null])).toEqual([
+      ['Local Page Admin', ['a'], 'police-referral'],
+      ['Amelia Clarke', ['bb'], null],
+    ]);
   });
   it('counts only concerns reported or happening before this one: the first of two never lists the second', () => {
-    const first = { id: 'first', type: 'community-post', reportedAt: new Date('2026-03-01T10:00Z'), occurredAt: new Date('2026-03-01T09:00Z'), people: [carer], actionKeys: [] };
-    const second = { id: 'second', type: 'community-post', reportedAt: new Date('2026-03-08T10:00Z'), occurredAt: new Date('2026-03-08T09:00Z'), people: [carer], actionKeys: [] };
+    const first = {
+      id: 'first',
+      type: 'community-post',
+      reportedAt: new Date('2026-03-01T10:00Z'),
+      occurredAt: new Date('2026-03-01T09:00Z'),
+      people: [carer],
+      actionKeys: [],
+    };
+    const second = {
+      id: 'second',
+      type: 'community-post',
+      reportedAt: new Date('2026-03-08T10:00Z'),
+      occurredAt: new Date('2026-03-08T09:00Z'),
+      people: [carer],
+      actionKeys: [],
+    };
     expect(findRepeats(first, [second], policy)).toEqual([]);
     expect(findRepeats(second, [first], policy)[0]).toMatchObject({ earlier: [{ id: 'first' }], nextStep: { actionKey: 'police-referral' } });
     // Reported later, but about something that happened before: it is earlier.
@@ -161,8 +218,14 @@ describe('repeats (INC-6)', () => {
   it('takes the misconduct types and the next step from the settings', () => {
     const others = [earlier('a', 'media-enquiry', [])];
     expect(findRepeats({ ...now, type: 'media-enquiry', people: [carer] }, others, policy)[0].nextStep).toBeNull();
-    const school = { misconductTypes: ['media-enquiry'], repeat: { ...defaultRepeatMisconduct, actionKey: 'outside-agency-referral', text: 'Our policy: refer it.' } };
-    expect(findRepeats({ ...now, type: 'media-enquiry', people: [carer] }, others, school)[0].nextStep).toEqual({ actionKey: 'outside-agency-referral', text: 'Our policy: refer it.' });
+    const school = {
+      misconductTypes: ['media-enquiry'],
+      repeat: { ...defaultRepeatMisconduct, actionKey: 'outside-agency-referral', text: 'Our policy: refer it.' },
+    };
+    expect(findRepeats({ ...now, type: 'media-enquiry', people: [carer] }, others, school)[0].nextStep).toEqual({
+      actionKey: 'outside-agency-referral',
+      text: 'Our policy: refer it.',
+    });
   });
 });
 
@@ -185,7 +248,11 @@ describe('timeline rules', () => {
     expect(original.details).toBe('Seen on Monday');
   });
 
-  it.each([[1, 'Under a week'], [10, '1 to 4 weeks'], [40, 'Over 4 weeks']])('a concern %i days old is %s', (days, band) => {
+  it.each([
+    [1, 'Under a week'],
+    [10, '1 to 4 weeks'],
+    [40, 'Over 4 weeks'],
+  ])('a concern %i days old is %s', (days, band) => {
     const now = new Date('2026-11-23T12:00:00Z');
     expect(ageBand(new Date(now.getTime() - days * 86_400_000), now)).toBe(band);
   });

@@ -9,8 +9,15 @@ export type Access = 'full' | 'reporter' | 'none';
 /** Besides those routed, who sees concerns that are not restricted (PPL-5). */
 export const overseerRoles: readonly Role[] = ['headteacher', 'deputy-headteacher', 'senior-leader'];
 
-export interface Viewer { staffId: string; roles: readonly string[] }
-export interface ConcernForAccess { reportedBy: string; restricted: boolean; routedTo: readonly string[] }
+export interface Viewer {
+  staffId: string;
+  roles: readonly string[];
+}
+export interface ConcernForAccess {
+  reportedBy: string;
+  restricted: boolean;
+  routedTo: readonly string[];
+}
 
 /** A record is restricted if it was when reported, if the school's policy restricts its type now, or if it involves nude images. */
 export function isRestricted(route: ConcernRoute | undefined, options: { restrictedWhenReported?: boolean; involvesNudeImages: boolean }): boolean {
@@ -32,7 +39,10 @@ export function concernAccess(viewer: Viewer, concern: ConcernForAccess): Access
   return concern.reportedBy === viewer.staffId ? 'reporter' : 'none';
 }
 
-export interface StaffForRouting { id: string; roles: readonly string[] }
+export interface StaffForRouting {
+  id: string;
+  roles: readonly string[];
+}
 export interface RoutingInput {
   route: ConcernRoute;
   involvesNudeImages: boolean;
@@ -44,9 +54,15 @@ export interface RoutingInput {
   /** The reporter's line manager, if recorded. */
   lineManagerId: string | null;
 }
-export interface Routed { staffId: string; reason: string }
+export interface Routed {
+  staffId: string;
+  reason: string;
+}
 /** Who was routed, and who the policy names but may not see this record (never dropped silently). */
-export interface Routing { routed: Routed[]; notTold: Routed[] }
+export interface Routing {
+  routed: Routed[];
+  notTold: Routed[];
+}
 
 const roleLabel = (role: string) => roleLabels[role as Role] ?? role;
 
@@ -67,20 +83,24 @@ export function routeConcern(input: RoutingInput): Routing {
   if (input.involvesNudeImages) for (const s of holders('dsl')) add(s.id, 'Nude or sexual images of a child: the designated safeguarding lead, at once');
   for (const recipient of input.route.notify) {
     if (recipient === 'class-teacher') for (const t of input.classTeachers) add(t.staffId, `Class teacher of ${t.pupilName}`);
-    else if (recipient === 'line-manager') { if (input.lineManagerId) add(input.lineManagerId, 'Line manager of the person who reported it'); }
-    else for (const s of holders(recipient)) add(s.id, roleLabel(recipient));
+    else if (recipient === 'line-manager') {
+      if (input.lineManagerId) add(input.lineManagerId, 'Line manager of the person who reported it');
+    } else for (const s of holders(recipient)) add(s.id, roleLabel(recipient));
   }
   const restricted = isRestricted(input.route, { involvesNudeImages: input.involvesNudeImages });
   const rolesOf = new Map(input.staff.map((s) => [s.id, s.roles]));
-  const maySee = (id: string) => !restricted || concernAccess({ staffId: id, roles: rolesOf.get(id)! }, { reportedBy: input.reporterId, restricted, routedTo: [id] }) === 'full';
+  const maySee = (id: string) =>
+    !restricted || concernAccess({ staffId: id, roles: rolesOf.get(id)! }, { reportedBy: input.reporterId, restricted, routedTo: [id] }) === 'full';
   const named = [...reasons].filter(([id]) => id !== input.reporterId && rolesOf.has(id)).map(([staffId, list]) => ({ staffId, reason: list.join('; ') }));
   let routed = named.filter((r) => maySee(r.staffId));
-  const why = input.involvesNudeImages && !input.route.restricted
-    ? 'not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher'
-    : 'not told, because only the designated safeguarding leads and the headteacher may see this type of record';
+  const why =
+    input.involvesNudeImages && !input.route.restricted
+      ? 'not told, because a report about nude or sexual images of a child may be seen only by the designated safeguarding leads and the headteacher'
+      : 'not told, because only the designated safeguarding leads and the headteacher may see this type of record';
   const notTold = named.filter((r) => !maySee(r.staffId)).map((r) => ({ staffId: r.staffId, reason: `${r.reason}: ${why}` }));
   if (routed.length === 0) {
-    routed = holders('headteacher').filter((s) => s.id !== input.reporterId)
+    routed = holders('headteacher')
+      .filter((s) => s.id !== input.reporterId)
       .map((s) => ({ staffId: s.id, reason: 'Headteacher: nobody else the policy names could be found' }));
   }
   return { routed, notTold };
@@ -94,19 +114,40 @@ export function outOfHoursDecisionProblems(input: { acts: boolean | null; ground
   const known = outOfHours.grounds.map((g) => g.key);
   if (input.acts === null) problems.push({ field: 'acts', message: 'Say whether the school will act' });
   if (input.grounds.some((g) => !known.includes(g))) problems.push({ field: 'grounds', message: 'Choose grounds from the list' });
-  else if (input.acts === true && input.grounds.length === 0) problems.push({ field: 'grounds', message: 'Choose at least one ground on which the school acts' });
+  else if (input.acts === true && input.grounds.length === 0)
+    problems.push({ field: 'grounds', message: 'Choose at least one ground on which the school acts' });
   if (!input.reasons.trim()) problems.push({ field: 'reasons', message: 'Give the reasons for the decision' });
   return problems;
 }
 
-export interface PersonRef { kind: 'pupil' | 'staff' | 'carer' | 'other'; id: string; name: string }
-export interface ConcernInTime { id: string; type: string; reportedAt: Date; occurredAt: Date }
-export interface EarlierConcern extends ConcernInTime { people: readonly PersonRef[]; actionKeys: readonly string[] }
-export interface Repeat { person: PersonRef; earlier: EarlierConcern[]; nextStep: { actionKey: string; text: string } | null }
+export interface PersonRef {
+  kind: 'pupil' | 'staff' | 'carer' | 'other';
+  id: string;
+  name: string;
+}
+export interface ConcernInTime {
+  id: string;
+  type: string;
+  reportedAt: Date;
+  occurredAt: Date;
+}
+export interface EarlierConcern extends ConcernInTime {
+  people: readonly PersonRef[];
+  actionKeys: readonly string[];
+}
+export interface Repeat {
+  person: PersonRef;
+  earlier: EarlierConcern[];
+  nextStep: { actionKey: string; text: string } | null;
+}
 /** From the settings: which types are online misconduct (a route's `misconduct`), and what follows a repeat. */
-export interface RepeatPolicy { misconductTypes: readonly string[]; repeat: RepeatMisconduct }
+export interface RepeatPolicy {
+  misconductTypes: readonly string[];
+  repeat: RepeatMisconduct;
+}
 
-const samePerson = (a: PersonRef, b: PersonRef) => a.kind === b.kind && (a.kind === 'other' ? a.name.trim().toLowerCase() === b.name.trim().toLowerCase() : a.id === b.id);
+const samePerson = (a: PersonRef, b: PersonRef) =>
+  a.kind === b.kind && (a.kind === 'other' ? a.name.trim().toLowerCase() === b.name.trim().toLowerCase() : a.id === b.id);
 /** Earlier than this concern: reported before it was, or about something that happened before it did. A later report never counts. */
 export const isEarlier = (other: ConcernInTime, current: ConcernInTime) =>
   other.id !== current.id && (other.reportedAt.getTime() < current.reportedAt.getTime() || other.occurredAt.getTime() < current.occurredAt.getTime());
@@ -125,14 +166,23 @@ export function findRepeats(current: ConcernInTime & { people: readonly PersonRe
     const isCarerOrOutsider = person.kind === 'carer' || person.kind === 'other';
     const earlierMisconduct = earlier.filter((c) => misconductTypes.includes(c.type));
     if (isCarerOrOutsider && misconductTypes.includes(current.type) && earlierMisconduct.length > 0) {
-      const ignoredRequest = earlierMisconduct.some((c) => repeat.askedKeys.some((k) => c.actionKeys.includes(k)) && !c.actionKeys.includes(repeat.resolvedKey));
+      const ignoredRequest = earlierMisconduct.some(
+        (c) => repeat.askedKeys.some((k) => c.actionKeys.includes(k)) && !c.actionKeys.includes(repeat.resolvedKey),
+      );
       nextStep = { actionKey: repeat.actionKey, text: ignoredRequest ? repeat.ignoredText : repeat.text };
     }
     return [{ person, earlier: [...earlier].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime()), nextStep }];
   });
 }
 
-export interface EntryForStatus { id: string; kind: string; dueAt: Date | null; refersTo: string | null; field?: string | null; note?: string }
+export interface EntryForStatus {
+  id: string;
+  kind: string;
+  dueAt: Date | null;
+  refersTo: string | null;
+  field?: string | null;
+  note?: string;
+}
 
 export const statusOf = (entries: readonly EntryForStatus[]): 'open' | 'closed' => (entries.some((e) => e.kind === 'closed') ? 'closed' : 'open');
 

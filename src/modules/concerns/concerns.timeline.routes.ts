@@ -26,16 +26,24 @@ const formFields = ['kind', 'note', 'dueAt', 'field', 'text', 'reason', 'acts', 
 /** The forms on a concern's page: each adds to the record's timeline, then returns to the page (INC-4, INC-5, INC-7). */
 export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
   /** Runs the change and returns to the page with `flash`; when refused, the page again (400) with the form as sent. */
-  const change = (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<string>) => submitForm(async () => {
-    setFlash(reply, await work());
-    return reply.redirect(`/concerns/${id}`, 303);
-  }, async (errors) => {
-    const { body } = request;
-    const form = Object.fromEntries(formFields.map((n) => [n, formValue(body, n)]));
-    const page = await concernPage(services, actorOf(request), id, { values: { ...form, grounds: formValues(body, 'grounds') } });
-    return render(request, reply, 'concerns/views/concern.njk', { ...page, ...errors }, 400);
+  const change = (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<string>) =>
+    submitForm(
+      async () => {
+        setFlash(reply, await work());
+        return reply.redirect(`/concerns/${id}`, 303);
+      },
+      async (errors) => {
+        const { body } = request;
+        const form = Object.fromEntries(formFields.map((n) => [n, formValue(body, n)]));
+        const page = await concernPage(services, actorOf(request), id, { values: { ...form, grounds: formValues(body, 'grounds') } });
+        return render(request, reply, 'concerns/views/concern.njk', { ...page, ...errors }, 400);
+      },
+    );
+  const route = <P, B>(params: P, body: B) => ({
+    config: { permission: 'concern:act' as const },
+    preHandler: app.csrfProtection,
+    schema: { hide: true, params, body },
   });
-  const route = <P, B>(params: P, body: B) => ({ config: { permission: 'concern:act' as const }, preHandler: app.csrfProtection, schema: { hide: true, params, body } });
 
   app.post('/concerns/:id/read', route(IdParams, NoFields), async (request, reply) => {
     const { id } = request.params;
@@ -46,7 +54,10 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
   });
 
   app.post('/concerns/:id/actions', route(IdParams, ActionForm), async (request, reply) => {
-    const { params: { id }, body } = request;
+    const {
+      params: { id },
+      body,
+    } = request;
     return change(request, reply, id, async () => {
       await services.concerns.addAction(actorOf(request), id, { kind: body.kind, note: body.note, dueAt: dueFromForm(body.dueAt) });
       return 'Action added to the timeline';
@@ -54,7 +65,10 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
   });
 
   app.post('/concerns/:id/amendments', route(IdParams, AmendmentForm), async (request, reply) => {
-    const { params: { id }, body } = request;
+    const {
+      params: { id },
+      body,
+    } = request;
     return change(request, reply, id, async () => {
       await services.concerns.amend(actorOf(request), id, { field: body.field, text: body.text, reason: body.reason });
       return 'Correction added; the original is kept in the timeline';
@@ -62,10 +76,15 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
   });
 
   app.post('/concerns/:id/decision', route(IdParams, DecisionForm), async (request, reply) => {
-    const { params: { id }, body } = request;
+    const {
+      params: { id },
+      body,
+    } = request;
     return change(request, reply, id, async () => {
       await services.concerns.decideOutOfHours(actorOf(request), id, {
-        acts: body.acts === 'yes' ? true : body.acts === 'no' ? false : null, grounds: [body.grounds].flat(), reasons: body.reasons,
+        acts: body.acts === 'yes' ? true : body.acts === 'no' ? false : null,
+        grounds: [body.grounds].flat(),
+        reasons: body.reasons,
       });
       return 'Decision recorded';
     });
@@ -80,7 +99,10 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
   });
 
   app.post('/concerns/:id/close', route(IdParams, CloseForm), async (request, reply) => {
-    const { params: { id }, body } = request;
+    const {
+      params: { id },
+      body,
+    } = request;
     return change(request, reply, id, async () => {
       await services.concerns.close(actorOf(request), id, body.outcome);
       return 'Concern closed with its outcome';
@@ -88,11 +110,21 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
   });
 
   // No body schema: the evidence form is multipart (it may carry a file), so @fastify/multipart attaches its parts; form-body.ts reads them.
-  app.post('/concerns/:id/evidence', { config: { permission: 'concern:read' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const { params: { id }, body } = request;
-    return change(request, reply, id, async () => {
-      await services.concerns.addEvidence(actorOf(request), id, { links: linesOf(formValue(body, 'links')), file: evidenceFrom(await formFile(body, 'evidence')) });
-      return 'Evidence added';
-    });
-  });
+  app.post(
+    '/concerns/:id/evidence',
+    { config: { permission: 'concern:read' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      return change(request, reply, id, async () => {
+        await services.concerns.addEvidence(actorOf(request), id, {
+          links: linesOf(formValue(body, 'links')),
+          file: evidenceFrom(await formFile(body, 'evidence')),
+        });
+        return 'Evidence added';
+      });
+    },
+  );
 };

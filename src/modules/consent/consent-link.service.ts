@@ -27,7 +27,8 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
    * that school, the link itself, refused once revoked or expired.
    */
   async function inLinkSchool<T>(token: string, clientAddress: string, work: (tx: SchoolTx, link: Link) => Promise<T>): Promise<T> {
-    if (!(await takeAttempt(schools, `consent-link:${clientAddress}`, linkLimit))) throw new TooManyRequests('Too many requests from your connection. Wait 15 minutes and try again.');
+    if (!(await takeAttempt(schools, `consent-link:${clientAddress}`, linkLimit)))
+      throw new TooManyRequests('Too many requests from your connection. Wait 15 minutes and try again.');
     const expired = () => new NotFound('This link has expired or is no longer in use');
     const hash = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? tokenHash(token) : null;
     const schoolId = hash ? await schoolOfSecret(schools, 'consent_links', hash) : undefined;
@@ -49,7 +50,10 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
     const purposes = requestPurposes(request, settings);
     // The carer's own latest answers, so the form shows what they said before.
     const previous = new Map<string, string>();
-    const decisions = await repo.decisionsFor(tx, children.map((c) => c.id));
+    const decisions = await repo.decisionsFor(
+      tx,
+      children.map((c) => c.id),
+    );
     for (const [pupilId, list] of decisions) for (const d of list) if (d.carerId === link.carer_id) previous.set(answerField(pupilId, d.purpose), d.decision);
     return { request, school, carer, children, purposes, previous };
   }
@@ -65,13 +69,17 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
         const view = await family(tx, link);
         const expected = new Set(view.children.flatMap((c) => view.purposes.map((p) => answerField(c.id, p.key))));
         const posted = Object.keys(form).filter((k) => k.startsWith('answer.'));
-        if (posted.some((k) => !expected.has(k))) throw new ValidationError([{ field: 'form', message: 'This form has been changed. Open the link from your e-mail again.' }]);
+        if (posted.some((k) => !expected.has(k)))
+          throw new ValidationError([{ field: 'form', message: 'This form has been changed. Open the link from your e-mail again.' }]);
         const problems: FieldProblem[] = [];
         for (const child of view.children) {
           for (const purpose of view.purposes) {
             const value = form[answerField(child.id, purpose.key)];
             if (value !== 'granted' && value !== 'refused') {
-              problems.push({ field: answerField(child.id, purpose.key), message: `Choose yes or no for ${child.preferred_name ?? child.given_name}: ${purpose.label}` });
+              problems.push({
+                field: answerField(child.id, purpose.key),
+                message: `Choose yes or no for ${child.preferred_name ?? child.given_name}: ${purpose.label}`,
+              });
             }
           }
         }
@@ -83,8 +91,17 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
         for (const child of view.children) {
           for (const purpose of view.purposes) {
             const decision = form[answerField(child.id, purpose.key)] as 'granted' | 'refused';
-            await appendDecision(tx, link.school_id, settings, who, { ...child, class_id: child.class_id }, purpose.key,
-              { decision, carerId: link.carer_id, method: 'online', note: `Confirmed online by typing “${confirmName}”` }, link.request_id, config.baseUrl);
+            await appendDecision(
+              tx,
+              link.school_id,
+              settings,
+              who,
+              { ...child, class_id: child.class_id },
+              purpose.key,
+              { decision, carerId: link.carer_id, method: 'online', note: `Confirmed online by typing “${confirmName}”` },
+              link.request_id,
+              config.baseUrl,
+            );
           }
         }
         await repo.markLinkAnswered(tx, link.id);
@@ -105,8 +122,11 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
             // Only a hash of each link is kept, so a reminder carries a fresh link that replaces the first.
             const token = newToken();
             await repo.replaceLinkToken(tx, link.id, tokenHash(token), now);
-            await enqueueMail(tx, school.id, { to: link.email!, subject: `${school.name}: a reminder about photographs`,
-              text: `${school.name} is still waiting for your answers about photographs of your child (${link.title}).\n\nYour personal link (it replaces the one we sent before):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.` });
+            await enqueueMail(tx, school.id, {
+              to: link.email!,
+              subject: `${school.name}: a reminder about photographs`,
+              text: `${school.name} is still waiting for your answers about photographs of your child (${link.title}).\n\nYour personal link (it replaces the one we sent before):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
+            });
           }
           return due.length;
         });

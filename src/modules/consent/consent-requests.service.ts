@@ -22,7 +22,11 @@ export type RequestScope =
   | { scope: 'new-admissions'; admittedSince: string }
   | { scope: 'no-answer' };
 
-export interface ExpressInput { title: string; description: string; pupilIds: string[] }
+export interface ExpressInput {
+  title: string;
+  description: string;
+  pupilIds: string[];
+}
 
 /** What carers are asked about in a request: the school's purposes, or one particular use. */
 export function requestPurposes(request: { kind: string; purposes: string[]; title: string; description: string | null }, settings: PolicySettings) {
@@ -39,24 +43,40 @@ function isRealDate(iso: string): boolean {
 /** Choices a form or a crafted post can get wrong, refused before the database sees them. */
 function scopeProblems(s: RequestScope): FieldProblem[] {
   switch (s.scope) {
-    case 'class': return isUuid(s.classId) ? [] : [{ field: 'classId', message: 'Choose a class from the list' }];
-    case 'year-group': return Number.isInteger(s.yearGroup) && Math.abs(s.yearGroup) <= 20 ? [] : [{ field: 'yearGroup', message: 'Choose a year group from the list' }];
-    case 'new-admissions': return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter a real date, like 2026-09-01' }];
-    case 'pupils': case 'no-answer': return [];
+    case 'class':
+      return isUuid(s.classId) ? [] : [{ field: 'classId', message: 'Choose a class from the list' }];
+    case 'year-group':
+      return Number.isInteger(s.yearGroup) && Math.abs(s.yearGroup) <= 20 ? [] : [{ field: 'yearGroup', message: 'Choose a year group from the list' }];
+    case 'new-admissions':
+      return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter a real date, like 2026-09-01' }];
+    case 'pupils':
+    case 'no-answer':
+      return [];
   }
 }
 
-const scopeLabel = (s: RequestScope) => ({ class: 'a class', 'year-group': 'a year group', pupils: 'chosen pupils', 'new-admissions': 'new admissions', 'no-answer': 'pupils with missing or lapsed answers' })[s.scope];
+const scopeLabel = (s: RequestScope) =>
+  ({
+    class: 'a class',
+    'year-group': 'a year group',
+    pupils: 'chosen pupils',
+    'new-admissions': 'new admissions',
+    'no-answer': 'pupils with missing or lapsed answers',
+  })[s.scope];
 
 export function createConsentRequestService(schools: SchoolDatabase, config: Config, onMail: () => void = () => {}) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
   async function pupilsInScope(tx: SchoolTx, settings: PolicySettings, s: RequestScope) {
     switch (s.scope) {
-      case 'class': return repo.pupilsOnRollIn(tx, { classId: s.classId });
-      case 'year-group': return repo.pupilsOnRollIn(tx, { yearGroup: s.yearGroup });
-      case 'pupils': return repo.pupilsOnRollIn(tx, { pupilIds: s.pupilIds.filter(isUuid) });
-      case 'new-admissions': return repo.pupilsOnRollIn(tx, { admittedSince: s.admittedSince });
+      case 'class':
+        return repo.pupilsOnRollIn(tx, { classId: s.classId });
+      case 'year-group':
+        return repo.pupilsOnRollIn(tx, { yearGroup: s.yearGroup });
+      case 'pupils':
+        return repo.pupilsOnRollIn(tx, { pupilIds: s.pupilIds.filter(isUuid) });
+      case 'new-admissions':
+        return repo.pupilsOnRollIn(tx, { admittedSince: s.admittedSince });
       case 'no-answer': {
         // Renewal: everyone with a purpose unanswered or lapsed.
         const all = await repo.pupilsOnRollIn(tx, {});
@@ -70,16 +90,30 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
   /** One personal link per carer with parental responsibility, covering all their children in the request. */
   async function createLinks(tx: SchoolTx, actor: Actor, settings: PolicySettings, request: { id: string; title: string }, pupils: repo.PupilForConsent[]) {
     const carers = new Map<string, { email: string | null }>();
-    for (const carer of await repo.responsibleCarersOf(tx, pupils.map((p) => p.id))) carers.set(carer.id, { email: carer.email });
+    for (const carer of await repo.responsibleCarersOf(
+      tx,
+      pupils.map((p) => p.id),
+    ))
+      carers.set(carer.id, { email: carer.email });
     const expiresAt = new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000);
     let emailed = 0;
     for (const [carerId, carer] of carers) {
       const token = newToken();
-      await repo.insertLink(tx, { schoolId: actor.schoolId, requestId: request.id, carerId, tokenHash: tokenHash(token), expiresAt, emailedAt: carer.email ? new Date() : null });
+      await repo.insertLink(tx, {
+        schoolId: actor.schoolId,
+        requestId: request.id,
+        carerId,
+        tokenHash: tokenHash(token),
+        expiresAt,
+        emailedAt: carer.email ? new Date() : null,
+      });
       if (!carer.email) continue;
       emailed++;
-      await enqueueMail(tx, actor.schoolId, { to: carer.email, subject: `${actor.schoolName}: please answer about photographs`,
-        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${expiresAt.toDateString()}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.` });
+      await enqueueMail(tx, actor.schoolId, {
+        to: carer.email,
+        subject: `${actor.schoolName}: please answer about photographs`,
+        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${expiresAt.toDateString()}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
+      });
     }
     return { carers: carers.size, emailed, withoutEmail: carers.size - emailed };
   }
@@ -107,13 +141,29 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         const pupils = await pupilsInScope(tx, settings, scope);
         if (pupils.length === 0) throw new ValidationError([{ field: 'scope', message: 'No pupils on roll match that choice' }]);
         const request = await repo.insertRequest(tx, {
-          schoolId: actor.schoolId, kind: 'standard', title: 'Photographs and media', description: null,
-          purposes: settings.consent.purposes.filter((p) => p.active).map((p) => p.key), scope: scopeLabel(scope),
-          formVersion: settings.consent.formVersion ?? 1, expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), createdBy: actor.staffId,
+          schoolId: actor.schoolId,
+          kind: 'standard',
+          title: 'Photographs and media',
+          description: null,
+          purposes: settings.consent.purposes.filter((p) => p.active).map((p) => p.key),
+          scope: scopeLabel(scope),
+          formVersion: settings.consent.formVersion ?? 1,
+          expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000),
+          createdBy: actor.staffId,
         });
-        await repo.addRequestPupils(tx, actor.schoolId, request.id, pupils.map((p) => p.id));
+        await repo.addRequestPupils(
+          tx,
+          actor.schoolId,
+          request.id,
+          pupils.map((p) => p.id),
+        );
         const links = await createLinks(tx, actor, settings, request, pupils);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.request-started', subjectType: 'consent-request', subjectId: request.id, detail: { scope: scope.scope, pupils: pupils.length, ...links } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'consent.request-started',
+          subjectType: 'consent-request',
+          subjectId: request.id,
+          detail: { scope: scope.scope, pupils: pupils.length, ...links },
+        });
         return { requestId: request.id, pupils: pupils.length, ...links };
       });
       onMail();
@@ -125,7 +175,8 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
       requireAccess(actor, 'consent:request');
       const problems: FieldProblem[] = [];
       if (!input.title.trim()) problems.push({ field: 'title', message: 'Enter what the photographs are for, like “Sports Day article in the local paper”' });
-      if (!input.description.trim()) problems.push({ field: 'description', message: 'Describe exactly how the photographs will be used, including whether names will be given' });
+      if (!input.description.trim())
+        problems.push({ field: 'description', message: 'Describe exactly how the photographs will be used, including whether names will be given' });
       if (input.pupilIds.filter(isUuid).length === 0) problems.push({ field: 'pupils', message: 'Choose at least one pupil' });
       if (problems.length) throw new ValidationError(problems);
       const result = await inSchool(actor, async (tx) => {
@@ -134,12 +185,30 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         if (pupils.length === 0) throw new ValidationError([{ field: 'pupils', message: 'Choose at least one pupil on roll' }]);
         const id = randomUUID();
         const request = await repo.insertRequest(tx, {
-          id, schoolId: actor.schoolId, kind: 'express', title: input.title.trim(), description: input.description.trim(), purposes: [`express:${id}`],
-          scope: 'chosen pupils', formVersion: settings.consent.formVersion ?? 1, expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000), createdBy: actor.staffId,
+          id,
+          schoolId: actor.schoolId,
+          kind: 'express',
+          title: input.title.trim(),
+          description: input.description.trim(),
+          purposes: [`express:${id}`],
+          scope: 'chosen pupils',
+          formVersion: settings.consent.formVersion ?? 1,
+          expiresAt: new Date(Date.now() + (settings.consent.linkValidDays ?? 28) * 86400_000),
+          createdBy: actor.staffId,
         });
-        await repo.addRequestPupils(tx, actor.schoolId, id, pupils.map((p) => p.id));
+        await repo.addRequestPupils(
+          tx,
+          actor.schoolId,
+          id,
+          pupils.map((p) => p.id),
+        );
         const links = await createLinks(tx, actor, settings, request, pupils);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.express-request-started', subjectType: 'consent-request', subjectId: id, detail: { pupils: pupils.length, ...links } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'consent.express-request-started',
+          subjectType: 'consent-request',
+          subjectId: id,
+          detail: { pupils: pupils.length, ...links },
+        });
         return { requestId: id, pupils: pupils.length, ...links };
       });
       onMail();
@@ -162,7 +231,12 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         const purposes = requestPurposes(request, settings);
         const pupilIds = await repo.requestPupilIds(tx, requestId);
         const pupils = await repo.pupilsOnRollIn(tx, { pupilIds });
-        const statuses = await statusesFor(tx, settings, pupils, purposes.map((p) => p.key));
+        const statuses = await statusesFor(
+          tx,
+          settings,
+          pupils,
+          purposes.map((p) => p.key),
+        );
         const links = await repo.linksOfRequest(tx, requestId);
         return { request, purposes, links, pupils: pupils.map((p) => ({ ...p, statuses: purposes.map((k) => statuses.get(p.id)!.get(k.key)!) })) };
       });

@@ -10,19 +10,32 @@ import { OpenFormBody } from './consent.schemas.ts';
 /** The headteacher edits what carers are asked and when answers lapse (CON-1, renewal); each change is a new settings version. */
 export const consentSettingsRoutes: ModuleRoutes<ConsentServices> = async (app, { services }) => {
   const page = (settings: PolicySettings, values: Record<string, unknown> = {}) => ({
-    title: 'What carers are asked', settings, lapseItems, values, backLink: '/consent',
+    title: 'What carers are asked',
+    settings,
+    lapseItems,
+    values,
+    backLink: '/consent',
   });
 
   app.get('/consent/settings', { config: { permission: 'consent:settings' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'consent/views/settings.njk', page(await services.consentSettings.current(actorOf(request)))));
+    render(request, reply, 'consent/views/settings.njk', page(await services.consentSettings.current(actorOf(request)))),
+  );
 
-  app.post('/consent/settings', { config: { permission: 'consent:settings' }, preHandler: app.csrfProtection, schema: { hide: true, body: OpenFormBody } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const form = request.body;
-    return submitForm(async () => {
-      await services.consentSettings.change(actor, form);
-      setFlash(reply, 'Saved. Carers will be asked in these words from now on.');
-      return reply.redirect('/consent/settings', 303);
-    }, async (errors) => render(request, reply, 'consent/views/settings.njk', { ...page(await services.consentSettings.current(actor), form), ...errors }, 400));
-  });
+  app.post(
+    '/consent/settings',
+    { config: { permission: 'consent:settings' }, preHandler: app.csrfProtection, schema: { hide: true, body: OpenFormBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const form = request.body;
+      return submitForm(
+        async () => {
+          await services.consentSettings.change(actor, form);
+          setFlash(reply, 'Saved. Carers will be asked in these words from now on.');
+          return reply.redirect('/consent/settings', 303);
+        },
+        async (errors) =>
+          render(request, reply, 'consent/views/settings.njk', { ...page(await services.consentSettings.current(actor), form), ...errors }, 400),
+      );
+    },
+  );
 };

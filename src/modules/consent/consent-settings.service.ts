@@ -14,7 +14,7 @@ export const lapseItems = [
 
 /** Applies the form to the settings; returns the problems in the form's own field names. */
 export function consentSettingsFrom(settings: PolicySettings, form: Record<string, unknown>): { next: PolicySettings; problems: FieldProblem[] } {
-  const text = (name: string) => (typeof form[name] === 'string' ? (form[name]).trim() : '');
+  const text = (name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
   const problems: FieldProblem[] = [];
   const purposes = settings.consent.purposes.map((p, i) => {
     const label = text(`label-${i}`) || p.label;
@@ -24,7 +24,11 @@ export function consentSettingsFrom(settings: PolicySettings, form: Record<strin
   if (!purposes.some((p) => p.active)) problems.push({ field: 'active-0', message: 'Keep at least one purpose that carers are asked about' });
   const newLabel = text('newLabel');
   if (newLabel) {
-    const key = newLabel.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+    const key = newLabel
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40);
     if (!/^[a-z][a-z0-9-]{1,40}$/.test(key)) problems.push({ field: 'newLabel', message: 'Start the name of the new purpose with a letter' });
     else if (purposes.some((p) => p.key === key)) problems.push({ field: 'newLabel', message: `There is already a purpose called “${newLabel}”` });
     else if (!text('newDescription')) problems.push({ field: 'newDescription', message: 'Enter the wording carers will read for the new purpose' });
@@ -33,9 +37,13 @@ export function consentSettingsFrom(settings: PolicySettings, form: Record<strin
   const lapse = text('lapse');
   if (!lapseItems.some((l) => l.value === lapse)) problems.push({ field: 'lapse', message: 'Choose when answers lapse' });
   const reminderAfterDays = Number(text('reminderAfterDays'));
-  if (!Number.isInteger(reminderAfterDays) || reminderAfterDays < 1 || reminderAfterDays > 60) problems.push({ field: 'reminderAfterDays', message: 'Enter a number of days from 1 to 60' });
+  if (!Number.isInteger(reminderAfterDays) || reminderAfterDays < 1 || reminderAfterDays > 60)
+    problems.push({ field: 'reminderAfterDays', message: 'Enter a number of days from 1 to 60' });
   const formVersion = (settings.consent.formVersion ?? 1) + (form.newFormVersion === 'yes' ? 1 : 0);
-  return { problems, next: { ...settings, consent: { ...settings.consent, purposes, lapse: lapse as PolicySettings['consent']['lapse'], reminderAfterDays, formVersion } } };
+  return {
+    problems,
+    next: { ...settings, consent: { ...settings.consent, purposes, lapse: lapse as PolicySettings['consent']['lapse'], reminderAfterDays, formVersion } },
+  };
 }
 
 /** What carers are asked and when answers lapse (CON-1, renewal): each change is a new settings version. */

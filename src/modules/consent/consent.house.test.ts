@@ -7,14 +7,21 @@ import { describe, expect, it } from 'vitest';
  * platform/http; and the SQL is in consent.repository.ts.
  */
 const folder = new URL('./', import.meta.url);
-const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+const sources = readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => ({ name, text: readFileSync(new URL(name, folder), 'utf8') }));
 const routeFiles = sources.filter((s) => s.name.endsWith('.routes.ts') || s.name.endsWith('.api.ts'));
 const offending = (files: typeof sources, pattern: RegExp) => files.filter((s) => pattern.test(s.text)).map((s) => s.name);
 
 describe('the consent module keeps to the house pattern', () => {
   it('has route plugins to check', () => {
-    expect(routeFiles.map((s) => s.name).sort()).toEqual(['consent-requests.routes.ts', 'consent-settings.routes.ts', 'consent.api.ts', 'consent.public.routes.ts', 'consent.routes.ts']);
+    expect(routeFiles.map((s) => s.name).sort()).toEqual([
+      'consent-requests.routes.ts',
+      'consent-settings.routes.ts',
+      'consent.api.ts',
+      'consent.public.routes.ts',
+      'consent.routes.ts',
+    ]);
   });
 
   it('holds no Kysely: services and jobs get the SchoolDatabase handle (ctx.schools), and no service is handed `db`', () => {
@@ -32,9 +39,13 @@ describe('the consent module keeps to the house pattern', () => {
   });
 
   it('gives every POST and PUT a body schema', () => {
-    const missing = routeFiles.flatMap((s) => s.text.split('\n').map((line) => ({ line, file: s.name }))
-      .filter(({ line }) => /app\.(post|put)\(/.test(line) && !/body: \w+/.test(line) && !/app\.put\('[^']*', \{$/.test(line.trim()))
-      .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`));
+    const missing = routeFiles.flatMap((s) =>
+      s.text
+        .split('\n')
+        .map((line) => ({ line, file: s.name }))
+        .filter(({ line }) => /app\.(post|put)\(/.test(line) && !/body: \w+/.test(line) && !/app\.put\('[^']*', \{$/.test(line.trim()))
+        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
+    );
     expect(missing).toEqual([]);
     // The API's PUT spreads its schema over several lines.
     expect(sources.find((s) => s.name === 'consent.api.ts')!.text).toMatch(/app\.put\([\s\S]*?body: DecisionBody/);

@@ -7,8 +7,15 @@ const gran: CarerLink = { carerId: 'gran', parentalResponsibility: false };
 const now = new Date('2026-11-23T10:00:00Z');
 const context: LapseContext = { lapse: 'never', now, currentFormVersion: 1, pupilYearGroup: 3 };
 
-const d = (carerId: string, decision: 'granted' | 'refused', at: string, extra: Partial<Decision> = {}): Decision =>
-  ({ purpose: 'website', decision, carerId, recordedAt: new Date(at), formVersion: 1, yearGroup: 3, ...extra });
+const d = (carerId: string, decision: 'granted' | 'refused', at: string, extra: Partial<Decision> = {}): Decision => ({
+  purpose: 'website',
+  decision,
+  carerId,
+  recordedAt: new Date(at),
+  formVersion: 1,
+  yearGroup: 3,
+  ...extra,
+});
 
 describe('consentStatus: may this child be photographed for this purpose?', () => {
   it.each([
@@ -39,10 +46,20 @@ describe('when consent lapses', () => {
     ['never', d('mum', 'granted', '2019-01-01'), {}, false],
     ['each September: answered this academic year', d('mum', 'granted', '2026-09-01'), { lapse: 'each-september' }, false],
     ['each September: answered last academic year', d('mum', 'granted', '2026-08-31'), { lapse: 'each-september' }, true],
-    ['key stage: same key stage (Year 3 to Year 6)', d('mum', 'granted', '2024-01-01', { yearGroup: 3 }), { lapse: 'key-stage-change', pupilYearGroup: 6 }, false],
+    [
+      'key stage: same key stage (Year 3 to Year 6)',
+      d('mum', 'granted', '2024-01-01', { yearGroup: 3 }),
+      { lapse: 'key-stage-change', pupilYearGroup: 6 },
+      false,
+    ],
     ['key stage: moved from KS1 to KS2', d('mum', 'granted', '2024-01-01', { yearGroup: 2 }), { lapse: 'key-stage-change', pupilYearGroup: 3 }, true],
     ['key stage: Reception to Year 1', d('mum', 'granted', '2024-01-01', { yearGroup: 0 }), { lapse: 'key-stage-change', pupilYearGroup: 1 }, true],
-    ['form version: answered the current form', d('mum', 'granted', '2024-01-01', { formVersion: 2 }), { lapse: 'new-form-version', currentFormVersion: 2 }, false],
+    [
+      'form version: answered the current form',
+      d('mum', 'granted', '2024-01-01', { formVersion: 2 }),
+      { lapse: 'new-form-version', currentFormVersion: 2 },
+      false,
+    ],
     ['form version: answered an older form', d('mum', 'granted', '2024-01-01', { formVersion: 1 }), { lapse: 'new-form-version', currentFormVersion: 2 }, true],
   ] as const)('%s', (_name, decision, overrides, expected) => {
     expect(hasLapsed(decision, { ...context, ...overrides })).toBe(expected);

@@ -25,51 +25,101 @@ export class Unprocessable extends AppError {
  * same order, found together (a page of takedown tasks is one question); the photo library fills
  * this in (CON-6 → MED-6).
  */
-export type PublishedImageFinder = (tx: SchoolTx, schoolId: string, wanted: readonly { pupilId: string; purpose: string }[]) => Promise<{ label: string; href: string | null }[][]>;
+export type PublishedImageFinder = (
+  tx: SchoolTx,
+  schoolId: string,
+  wanted: readonly { pupilId: string; purpose: string }[],
+) => Promise<{ label: string; href: string | null }[][]>;
 export const noPublishedImages: PublishedImageFinder = async (_tx, _schoolId, wanted) => wanted.map(() => []);
 
 export type Method = repo.NewDecision['method'];
-export interface DecisionInput { decision: 'granted' | 'refused'; carerId: string; method: Method; note?: string | null }
+export interface DecisionInput {
+  decision: 'granted' | 'refused';
+  carerId: string;
+  method: Method;
+  note?: string | null;
+}
 
 export function lapseContext(settings: PolicySettings, pupilYearGroup: number | null, now = new Date()): LapseContext {
   return { lapse: settings.consent.lapse, now, currentFormVersion: settings.consent.formVersion ?? 1, pupilYearGroup };
 }
 
-
 /** Statuses of many pupils for many purposes, in two queries. */
 export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils: repo.PupilForConsent[], purposes: string[]) {
   const ids = pupils.map((p) => p.id);
   const [decisions, carers] = await Promise.all([repo.decisionsFor(tx, ids), repo.carerLinksFor(tx, ids)]);
-  return new Map(pupils.map((p) => [p.id, new Map(purposes.map((purpose) =>
-    [purpose, consentStatus(purpose, decisions.get(p.id) ?? [], carers.get(p.id) ?? [], lapseContext(settings, p.year_group))] as const))]));
+  return new Map(
+    pupils.map((p) => [
+      p.id,
+      new Map(
+        purposes.map(
+          (purpose) => [purpose, consentStatus(purpose, decisions.get(p.id) ?? [], carers.get(p.id) ?? [], lapseContext(settings, p.year_group))] as const,
+        ),
+      ),
+    ]),
+  );
 }
 
 /**
  * Records one carer's answer for one pupil and purpose (CON-2), appended to the history. When it
  * withdraws consent that was given, a takedown task is raised for the headteacher (CON-6).
  */
-export async function appendDecision(tx: SchoolTx, schoolId: string, settings: PolicySettings, who: { id: string | null; label: string },
-  pupil: repo.PupilForConsent, purpose: string, input: DecisionInput, requestId: string | null, baseUrl: string) {
+export async function appendDecision(
+  tx: SchoolTx,
+  schoolId: string,
+  settings: PolicySettings,
+  who: { id: string | null; label: string },
+  pupil: repo.PupilForConsent,
+  purpose: string,
+  input: DecisionInput,
+  requestId: string | null,
+  baseUrl: string,
+) {
   const before = (await statusesFor(tx, settings, [pupil], [purpose])).get(pupil.id)!.get(purpose)!;
   const row = await repo.insertDecision(tx, schoolId, {
-    pupilId: pupil.id, purpose, decision: input.decision, carerId: input.carerId, method: input.method, formVersion: settings.consent.formVersion ?? 1,
-    yearGroup: pupil.year_group, note: input.note?.trim() || null, requestId, recordedBy: who.id, recordedByLabel: who.label,
+    pupilId: pupil.id,
+    purpose,
+    decision: input.decision,
+    carerId: input.carerId,
+    method: input.method,
+    formVersion: settings.consent.formVersion ?? 1,
+    yearGroup: pupil.year_group,
+    note: input.note?.trim() || null,
+    requestId,
+    recordedBy: who.id,
+    recordedByLabel: who.label,
   });
   const after = (await statusesFor(tx, settings, [pupil], [purpose])).get(pupil.id)!.get(purpose)!;
-  await recordAudit(tx, schoolId, who, { action: 'consent.recorded', subjectType: 'pupil', subjectId: pupil.id,
-    detail: { purpose, decision: input.decision, method: input.method, carerId: input.carerId, status: after } });
+  await recordAudit(tx, schoolId, who, {
+    action: 'consent.recorded',
+    subjectType: 'pupil',
+    subjectId: pupil.id,
+    detail: { purpose, decision: input.decision, method: input.method, carerId: input.carerId, status: after },
+  });
   if (isWithdrawal(before, after)) {
     const task = await repo.insertTakedownTask(tx, schoolId, pupil.id, purpose, row.id);
-    await recordAudit(tx, schoolId, who, { action: 'consent.withdrawn', subjectType: 'pupil', subjectId: pupil.id, detail: { purpose, takedownTask: task.id } });
+    await recordAudit(tx, schoolId, who, {
+      action: 'consent.withdrawn',
+      subjectType: 'pupil',
+      subjectId: pupil.id,
+      detail: { purpose, takedownTask: task.id },
+    });
     for (const head of await repo.headteacherEmails(tx)) {
-      await enqueueMail(tx, schoolId, { to: head.email!, subject: 'A photo consent withdrawal needs your attention',
-        text: `A carer has withdrawn photo consent. Check where that child's photographs are published and take them down:\n${baseUrl}/consent/takedowns` });
+      await enqueueMail(tx, schoolId, {
+        to: head.email!,
+        subject: 'A photo consent withdrawal needs your attention',
+        text: `A carer has withdrawn photo consent. Check where that child's photographs are published and take them down:\n${baseUrl}/consent/takedowns`,
+      });
     }
   }
   return { id: row.id, recordedAt: row.recorded_at, status: after };
 }
 
-export function createConsentService(schools: SchoolDatabase, config: Config, options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {}) {
+export function createConsentService(
+  schools: SchoolDatabase,
+  config: Config,
+  options: { onMail?: () => void; findPublishedImages?: PublishedImageFinder } = {},
+) {
   const findImages = options.findPublishedImages ?? noPublishedImages;
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
@@ -93,9 +143,22 @@ export function createConsentService(schools: SchoolDatabase, config: Config, op
         if (!pupil) throw new NotFound('There is no such pupil');
         const carer = (await repo.carersOf(tx, pupilId)).find((c) => c.id === input.carerId);
         if (!carer) throw new Unprocessable('not_a_carer', 'That person is not a carer of this pupil');
-        if (!carer.parental_responsibility) throw new Unprocessable('no_parental_responsibility', `${carer.given_name} ${carer.family_name} does not have parental responsibility, so cannot answer for this pupil`);
+        if (!carer.parental_responsibility)
+          throw new Unprocessable(
+            'no_parental_responsibility',
+            `${carer.given_name} ${carer.family_name} does not have parental responsibility, so cannot answer for this pupil`,
+          );
         const saved = await appendDecision(tx, actor.schoolId, settings, auditActor(actor), pupil, purposeKey, input, null, config.baseUrl);
-        return { pupilId, purpose: purposeKey, decision: input.decision, carerId: input.carerId, method: input.method, recordedAt: saved.recordedAt.toISOString(), recordedBy: actor.staffId, status: saved.status };
+        return {
+          pupilId,
+          purpose: purposeKey,
+          decision: input.decision,
+          carerId: input.carerId,
+          method: input.method,
+          recordedAt: saved.recordedAt.toISOString(),
+          recordedBy: actor.staffId,
+          status: saved.status,
+        };
       });
       options.onMail?.();
       return result;
@@ -110,11 +173,23 @@ export function createConsentService(schools: SchoolDatabase, config: Config, op
         if (!pupil) throw new NotFound('There is no such pupil');
         const settings = await settingsOf(tx, actor);
         const purposes = settings.consent.purposes;
-        const statuses = (await statusesFor(tx, settings, [pupil], purposes.map((p) => p.key))).get(pupil.id)!;
+        const statuses = (
+          await statusesFor(
+            tx,
+            settings,
+            [pupil],
+            purposes.map((p) => p.key),
+          )
+        ).get(pupil.id)!;
         const history = await repo.history(tx, pupilId);
         await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'consent.history-viewed', subjectType: 'pupil', subjectId: pupilId });
-        return { pupil: { ...pupil, displayName: displayName(pupil) }, settings, carers: await repo.carersOf(tx, pupilId),
-          current: purposes.map((p) => ({ purpose: p, status: statuses.get(p.key)! })), history };
+        return {
+          pupil: { ...pupil, displayName: displayName(pupil) },
+          settings,
+          carers: await repo.carersOf(tx, pupilId),
+          current: purposes.map((p) => ({ purpose: p, status: statuses.get(p.key)! })),
+          history,
+        };
       });
     },
 
@@ -148,10 +223,15 @@ export function createConsentService(schools: SchoolDatabase, config: Config, op
             list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
           }
         }
-        return { class: found, purposes, list, rows: pupils.map((p) => {
-          const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
-          return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
-        }) };
+        return {
+          class: found,
+          purposes,
+          list,
+          rows: pupils.map((p) => {
+            const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
+            return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
+          }),
+        };
       });
     },
 
@@ -176,7 +256,11 @@ export function createConsentService(schools: SchoolDatabase, config: Config, op
       requireAccess(actor, 'consent:takedown');
       return inSchool(actor, async (tx) => {
         const tasks = await repo.openTakedownTasks(tx);
-        const images = await findImages(tx, actor.schoolId, tasks.map((t) => ({ pupilId: t.pupil_id, purpose: t.purpose })));
+        const images = await findImages(
+          tx,
+          actor.schoolId,
+          tasks.map((t) => ({ pupilId: t.pupil_id, purpose: t.purpose })),
+        );
         return tasks.map((t, i) => ({ ...t, displayName: displayName(t), images: images[i] ?? [] }));
       });
     },

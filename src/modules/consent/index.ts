@@ -13,7 +13,12 @@ export const consentModule = defineModule({
   routes: [consentApiRoutes, consentRoutes, consentRequestRoutes, consentPublicRoutes, consentSettingsRoutes],
   jobs: ({ consentLinks }) => ({
     // Every morning: remind families who have not answered a consent request.
-    'consent-reminders': { cron: '0 8 * * *', handler: async () => { await consentLinks.sendReminders(); } },
+    'consent-reminders': {
+      cron: '0 8 * * *',
+      handler: async () => {
+        await consentLinks.sendReminders();
+      },
+    },
   }),
   settings: [{ href: '/consent/settings', text: 'Change what carers are asked about photographs' }],
 });

@@ -16,11 +16,20 @@ import { personName } from './names.ts';
 
 export type { Counts, EmailChangeHeld, ImportOutcome, ImportSummary } from './import.outcome.ts';
 
-interface PupilUpdate { id: string; givenName: string; familyName: string; preferredName: string | null; dateOfBirth: string | null; classId: string | null }
+interface PupilUpdate {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: string | null;
+  classId: string | null;
+}
 
 /** One UPDATE … FROM (VALUES …) for many pupils, instead of one statement each. */
 async function updatePupils(tx: SchoolTx, batch: PupilUpdate[]): Promise<void> {
-  const rows = batch.map((u) => sql`(${u.id}::uuid, ${u.givenName}::text, ${u.familyName}::text, ${u.preferredName}::text, ${u.dateOfBirth}::date, ${u.classId}::uuid)`);
+  const rows = batch.map(
+    (u) => sql`(${u.id}::uuid, ${u.givenName}::text, ${u.familyName}::text, ${u.preferredName}::text, ${u.dateOfBirth}::date, ${u.classId}::uuid)`,
+  );
   await sql`UPDATE pupils AS p SET given_name = v.given_name, family_name = v.family_name, preferred_name = v.preferred_name,
       date_of_birth = v.date_of_birth, class_id = v.class_id, on_roll = true, leaving_date = NULL, updated_at = now()
     FROM (VALUES ${sql.join(rows)}) AS v(id, given_name, family_name, preferred_name, date_of_birth, class_id)
@@ -38,7 +47,13 @@ const hasParentalResponsibility = (relationship: string) => relationship !== 're
  * caller's transaction, so a refusal or a preview leaves nothing written.
  */
 export async function applyRoster(tx: SchoolTx, schoolId: string, roster: RosterPackage): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { summary: { pupils: zero(), carers: zero(), staff: zero(), classes: zero() }, leavers: [], moves: [], emailChangesHeld: [], problems: [] };
+  const outcome: ImportOutcome = {
+    summary: { pupils: zero(), carers: zero(), staff: zero(), classes: zero() },
+    leavers: [],
+    moves: [],
+    emailChangesHeld: [],
+    problems: [],
+  };
   const bulk = roster.mode === 'bulk';
   const live = (u: RosterUser) => !u.toBeDeleted;
 
@@ -60,8 +75,11 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
       continue;
     }
     if (!existing) {
-      const row = await tx.insertInto('classes').values({ school_id: schoolId, sourced_id: c.sourcedId, title: c.title, year_group: c.yearGroup })
-        .returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('classes')
+        .values({ school_id: schoolId, sourced_id: c.sourcedId, title: c.title, year_group: c.yearGroup })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       classIds.set(c.sourcedId, row.id);
       classTitles.set(row.id, c.title);
       outcome.summary.classes.created++;
@@ -69,7 +87,11 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
       classIds.set(c.sourcedId, existing.id);
       classTitles.set(existing.id, c.title);
       if (existing.title !== c.title || existing.year_group !== c.yearGroup || !existing.active) {
-        await tx.updateTable('classes').set({ title: c.title, year_group: c.yearGroup, active: true, updated_at: new Date() }).where('id', '=', existing.id).execute();
+        await tx
+          .updateTable('classes')
+          .set({ title: c.title, year_group: c.yearGroup, active: true, updated_at: new Date() })
+          .where('id', '=', existing.id)
+          .execute();
         outcome.summary.classes.updated++;
       }
     }
@@ -96,7 +118,10 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
 
   // --- pupils ---
   const pupilsIn = roster.users.filter((u) => u.kind === 'pupil');
-  const existingPupils = await tx.selectFrom('pupils').select(['id', 'sourced_id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'class_id', 'on_roll']).execute();
+  const existingPupils = await tx
+    .selectFrom('pupils')
+    .select(['id', 'sourced_id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'class_id', 'on_roll'])
+    .execute();
   const pupilBySourced = new Map(existingPupils.filter((p) => p.sourced_id).map((p) => [p.sourced_id!, p]));
   const pupilIds = new Map<string, string>();
   // The first import brings the whole school, not new admissions: without a start date from the
@@ -119,26 +144,49 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
       continue;
     }
     const dateOfBirth = roster.birthDates.get(u.sourcedId) ?? existing?.date_of_birth ?? null;
-    const classId = classOfPupil.get(u.sourcedId) ?? (hasEnrollments && bulk ? null : existing?.class_id ?? null);
+    const classId = classOfPupil.get(u.sourcedId) ?? (hasEnrollments && bulk ? null : (existing?.class_id ?? null));
     if (!existing) {
-      newPupils.push({ sourced: u.sourcedId, values: { school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName,
-        preferred_name: u.preferredName, date_of_birth: dateOfBirth, class_id: classId,
-        admission_date: joinedOn.get(u.sourcedId) ?? (firstImport ? null : today()) } });
+      newPupils.push({
+        sourced: u.sourcedId,
+        values: {
+          school_id: schoolId,
+          sourced_id: u.sourcedId,
+          given_name: u.givenName,
+          family_name: u.familyName,
+          preferred_name: u.preferredName,
+          date_of_birth: dateOfBirth,
+          class_id: classId,
+          admission_date: joinedOn.get(u.sourcedId) ?? (firstImport ? null : today()),
+        },
+      });
       continue;
     }
     pupilIds.set(u.sourcedId, existing.id);
-    const changed = existing.given_name !== u.givenName || existing.family_name !== u.familyName || existing.preferred_name !== u.preferredName
-      || existing.date_of_birth !== dateOfBirth || existing.class_id !== classId || !existing.on_roll;
+    const changed =
+      existing.given_name !== u.givenName ||
+      existing.family_name !== u.familyName ||
+      existing.preferred_name !== u.preferredName ||
+      existing.date_of_birth !== dateOfBirth ||
+      existing.class_id !== classId ||
+      !existing.on_roll;
     if (!changed) continue;
     if (existing.class_id !== classId && existing.on_roll) {
-      outcome.moves.push({ name: `${u.givenName} ${u.familyName}`, from: existing.class_id ? classTitles.get(existing.class_id) ?? null : null, to: classId ? classTitles.get(classId) ?? null : null });
+      outcome.moves.push({
+        name: `${u.givenName} ${u.familyName}`,
+        from: existing.class_id ? (classTitles.get(existing.class_id) ?? null) : null,
+        to: classId ? (classTitles.get(classId) ?? null) : null,
+      });
     }
     pupilUpdates.push({ id: existing.id, givenName: u.givenName, familyName: u.familyName, preferredName: u.preferredName, dateOfBirth, classId });
     outcome.summary.pupils.updated++;
   }
   for (const batch of chunk(pupilUpdates)) await updatePupils(tx, batch);
   for (const batch of chunk(newPupils)) {
-    const rows = await tx.insertInto('pupils').values(batch.map((b) => b.values)).returning(['id', 'sourced_id']).execute();
+    const rows = await tx
+      .insertInto('pupils')
+      .values(batch.map((b) => b.values))
+      .returning(['id', 'sourced_id'])
+      .execute();
     for (const r of rows) pupilIds.set(r.sourced_id!, r.id);
   }
   outcome.summary.pupils.created += newPupils.length;
@@ -173,9 +221,18 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
       continue;
     }
     carerIds.set(u.sourcedId, existing.id);
-    if (existing.given_name !== u.givenName || existing.family_name !== u.familyName || existing.email !== u.email || existing.phone !== u.phone || !existing.active) {
-      await tx.updateTable('carers').set({ given_name: u.givenName, family_name: u.familyName, email: u.email, phone: u.phone, active: true, updated_at: new Date() })
-        .where('id', '=', existing.id).execute();
+    if (
+      existing.given_name !== u.givenName ||
+      existing.family_name !== u.familyName ||
+      existing.email !== u.email ||
+      existing.phone !== u.phone ||
+      !existing.active
+    ) {
+      await tx
+        .updateTable('carers')
+        .set({ given_name: u.givenName, family_name: u.familyName, email: u.email, phone: u.phone, active: true, updated_at: new Date() })
+        .where('id', '=', existing.id)
+        .execute();
       outcome.summary.carers.updated++;
     }
   }
@@ -210,13 +267,19 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
       existingLinks.set(`${l.pupil_id}:${l.carer_id}`, l.relationship);
     }
   }
-  const toInsert = [...links.entries()].filter(([key]) => !existingLinks.has(key)).map(([, l]) => ({ ...l, school_id: schoolId, parental_responsibility: hasParentalResponsibility(l.relationship) }));
+  const toInsert = [...links.entries()]
+    .filter(([key]) => !existingLinks.has(key))
+    .map(([, l]) => ({ ...l, school_id: schoolId, parental_responsibility: hasParentalResponsibility(l.relationship) }));
   for (const batch of chunk(toInsert)) await tx.insertInto('pupil_carers').values(batch).execute();
   for (const [key, l] of links) {
     const before = existingLinks.get(key);
     if (before !== undefined && before !== l.relationship) {
-      await tx.updateTable('pupil_carers').set({ relationship: l.relationship, parental_responsibility: hasParentalResponsibility(l.relationship) })
-        .where('pupil_id', '=', l.pupil_id).where('carer_id', '=', l.carer_id).execute();
+      await tx
+        .updateTable('pupil_carers')
+        .set({ relationship: l.relationship, parental_responsibility: hasParentalResponsibility(l.relationship) })
+        .where('pupil_id', '=', l.pupil_id)
+        .where('carer_id', '=', l.carer_id)
+        .execute();
     }
   }
   if (bulk) {

@@ -26,5 +26,10 @@ export async function applyClassTeachers(tx: SchoolTx, schoolId: string, roster:
     }
   }
   const live = pairs.filter((p) => p.live).map((p) => ({ school_id: schoolId, class_id: p.classId, staff_id: p.staffId }));
-  if (live.length) await tx.insertInto('class_teachers').values(live).onConflict((oc) => oc.columns(['class_id', 'staff_id']).doNothing()).execute();
+  if (live.length)
+    await tx
+      .insertInto('class_teachers')
+      .values(live)
+      .onConflict((oc) => oc.columns(['class_id', 'staff_id']).doNothing())
+      .execute();
 }

@@ -16,15 +16,20 @@ export async function deleteStalePendingImports(tx: SchoolTx, olderThan: Date): 
   await tx.deleteFrom('pending_imports').where('created_at', '<', olderThan).execute();
 }
 
-export function insertPendingImport(tx: SchoolTx, pending: { schoolId: string; staffId: string; fileName: string; content: Uint8Array }): Promise<{ id: string }> {
-  return tx.insertInto('pending_imports').values({ school_id: pending.schoolId, staff_id: pending.staffId, file_name: pending.fileName, content: pending.content })
-    .returning('id').executeTakeFirstOrThrow();
+export function insertPendingImport(
+  tx: SchoolTx,
+  pending: { schoolId: string; staffId: string; fileName: string; content: Uint8Array },
+): Promise<{ id: string }> {
+  return tx
+    .insertInto('pending_imports')
+    .values({ school_id: pending.schoolId, staff_id: pending.staffId, file_name: pending.fileName, content: pending.content })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /** A preview this person made since `since`, or undefined. */
 export function findPendingImport(tx: SchoolTx, id: string, staffId: string, since: Date) {
-  return tx.selectFrom('pending_imports').selectAll()
-    .where('id', '=', id).where('staff_id', '=', staffId).where('created_at', '>', since).executeTakeFirst();
+  return tx.selectFrom('pending_imports').selectAll().where('id', '=', id).where('staff_id', '=', staffId).where('created_at', '>', since).executeTakeFirst();
 }
 
 export async function deletePendingImport(tx: SchoolTx, id: string): Promise<void> {

@@ -18,33 +18,77 @@ export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services
   const formPage = { title: 'Import from your management information system', maxUploadMegabytes };
 
   app.get('/import', { config: { permission: 'import:run' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'people/views/import.njk', formPage));
+    render(request, reply, 'people/views/import.njk', formPage),
+  );
 
   // No body schema: @fastify/multipart attaches the parts (the file and _csrf) to the body; formFile reads them.
   app.post('/import', { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
     // An empty file counts as none chosen (formFile), so both ask for the file.
     const file = await formFile(request.body, 'file');
     if (!file) {
-      return render(request, reply, 'people/views/import.njk', { ...formPage, ...formErrors([{ field: 'file', message: 'Select a OneRoster .zip file' }]) }, 400);
+      return render(
+        request,
+        reply,
+        'people/views/import.njk',
+        { ...formPage, ...formErrors([{ field: 'file', message: 'Select a OneRoster .zip file' }]) },
+        400,
+      );
     }
     const result = await services.import.preview(actorOf(request), file.fileName, file.bytes);
     if (!result.ok) {
-      return render(request, reply, 'people/views/import.njk', {
-        ...formPage, problems: result.problems, fileName: file.fileName,
-        ...formErrors([{ field: 'file', message: `${file.fileName} cannot be imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found. Nothing has been changed.` }]),
-      }, 400);
+      return render(
+        request,
+        reply,
+        'people/views/import.njk',
+        {
+          ...formPage,
+          problems: result.problems,
+          fileName: file.fileName,
+          ...formErrors([
+            {
+              field: 'file',
+              message: `${file.fileName} cannot be imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found. Nothing has been changed.`,
+            },
+          ]),
+        },
+        400,
+      );
     }
-    return render(request, reply, 'people/views/import-preview.njk', { title: 'Check the changes before you import', fileName: file.fileName, outcome: result.outcome, pendingId: result.pendingId, backLink: '/import' });
+    return render(request, reply, 'people/views/import-preview.njk', {
+      title: 'Check the changes before you import',
+      fileName: file.fileName,
+      outcome: result.outcome,
+      pendingId: result.pendingId,
+      backLink: '/import',
+    });
   });
 
-  app.post('/import/:id/confirm', { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } }, async (request, reply) => {
-    const result = await services.import.confirm(actorOf(request), request.params.id);
-    if (!result.ok) {
-      return render(request, reply, 'people/views/import.njk', { ...formPage, problems: result.problems,
-        ...formErrors([{ field: 'file', message: 'The school’s records changed since the preview, and the file cannot now be imported. Nothing has been changed.' }]) }, 400);
-    }
-    const s = result.outcome.summary;
-    setFlash(reply, `Import finished: ${s.pupils.created} pupils added, ${s.pupils.updated} updated, ${s.pupils.left} marked as left; ${s.carers.created} carers and ${s.staff.created} staff added.`);
-    return reply.redirect('/classes', 303);
-  });
+  app.post(
+    '/import/:id/confirm',
+    { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } },
+    async (request, reply) => {
+      const result = await services.import.confirm(actorOf(request), request.params.id);
+      if (!result.ok) {
+        return render(
+          request,
+          reply,
+          'people/views/import.njk',
+          {
+            ...formPage,
+            problems: result.problems,
+            ...formErrors([
+              { field: 'file', message: 'The school’s records changed since the preview, and the file cannot now be imported. Nothing has been changed.' },
+            ]),
+          },
+          400,
+        );
+      }
+      const s = result.outcome.summary;
+      setFlash(
+        reply,
+        `Import finished: ${s.pupils.created} pupils added, ${s.pupils.updated} updated, ${s.pupils.left} marked as left; ${s.carers.created} carers and ${s.staff.created} staff added.`,
+      );
+      return reply.redirect('/classes', 303);
+    },
+  );
 };

@@ -19,7 +19,13 @@ class PreviewOnly extends Error {
  * Reads, checks and applies a package in one transaction. A package with any problem, or a
  * preview, rolls back: nothing is half-written.
  */
-async function runImport(schools: SchoolDatabase, schoolId: string, actor: AuditActor, read: (known: Set<string>) => Promise<RosterResult>, options: { dryRun: boolean; source: string }): Promise<ImportResult> {
+async function runImport(
+  schools: SchoolDatabase,
+  schoolId: string,
+  actor: AuditActor,
+  read: (known: Set<string>) => Promise<RosterResult>,
+  options: { dryRun: boolean; source: string },
+): Promise<ImportResult> {
   try {
     return await withSchool(schools, schoolId, async (tx) => {
       const parsed = await read(await repo.knownClassSourcedIds(tx));
@@ -27,8 +33,12 @@ async function runImport(schools: SchoolDatabase, schoolId: string, actor: Audit
       const outcome = await applyRoster(tx, schoolId, parsed.roster);
       if (outcome.problems.length) throw new PreviewOnly(outcome);
       if (options.dryRun) throw new PreviewOnly(outcome);
-      await recordAudit(tx, schoolId, actor, { action: 'people.imported', subjectType: 'import', subjectId: null,
-        detail: { source: options.source, mode: parsed.roster.mode, summary: outcome.summary } });
+      await recordAudit(tx, schoolId, actor, {
+        action: 'people.imported',
+        subjectType: 'import',
+        subjectId: null,
+        detail: { source: options.source, mode: parsed.roster.mode, summary: outcome.summary },
+      });
       return { ok: true as const, outcome };
     });
   } catch (error) {
@@ -37,10 +47,12 @@ async function runImport(schools: SchoolDatabase, schoolId: string, actor: Audit
   }
 }
 
-const fromZip = (bytes: Uint8Array) => (known: Set<string>): Promise<RosterResult> => {
-  const unzipped = unzipRoster(bytes);
-  return Promise.resolve(unzipped.ok ? parseRosterFiles(unzipped.files, { knownClassSourcedIds: known }) : unzipped);
-};
+const fromZip =
+  (bytes: Uint8Array) =>
+  (known: Set<string>): Promise<RosterResult> => {
+    const unzipped = unzipRoster(bytes);
+    return Promise.resolve(unzipped.ok ? parseRosterFiles(unzipped.files, { knownClassSourcedIds: known }) : unzipped);
+  };
 
 const pendingLifetimeMinutes = 60;
 /** Previews made since this moment may still be confirmed. */

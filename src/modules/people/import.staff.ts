@@ -23,8 +23,11 @@ async function deactivateStaff(tx: SchoolTx, staffId: string): Promise<void> {
  */
 export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterPackage, outcome: ImportOutcome): Promise<void> {
   const staffIn = roster.users.filter((u) => u.kind === 'staff');
-  const existing = await tx.selectFrom('staff as s').select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
-    .select(staffRolesOf.as('roles')).execute();
+  const existing = await tx
+    .selectFrom('staff as s')
+    .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
+    .select(staffRolesOf.as('roles'))
+    .execute();
   const bySourced = new Map(existing.filter((s) => s.sourced_id).map((s) => [s.sourced_id!, s]));
   const byEmail = new Map(existing.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s]));
   const emailsInFile = new Map<string, number>();
@@ -60,9 +63,15 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
       continue;
     }
     if (!match) {
-      const row = await tx.insertInto('staff').values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email })
-        .returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('staff_roles').values({ school_id: schoolId, staff_id: row.id, role: staffRoleFor[u.oneRosterRole] ?? 'support-staff' }).execute();
+      const row = await tx
+        .insertInto('staff')
+        .values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('staff_roles')
+        .values({ school_id: schoolId, staff_id: row.id, role: staffRoleFor[u.oneRosterRole] ?? 'support-staff' })
+        .execute();
       outcome.summary.staff.created++;
       continue;
     }
@@ -72,15 +81,21 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
       held.push({ staffId: match.id, sourcedId: u.sourcedId, name: `${u.givenName} ${u.familyName}`, from: match.email, to: u.email });
     }
     if (match.sourced_id !== u.sourcedId || match.given_name !== u.givenName || match.family_name !== u.familyName || !match.active) {
-      await tx.updateTable('staff').set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, active: true, updated_at: new Date() })
-        .where('id', '=', match.id).execute();
+      await tx
+        .updateTable('staff')
+        .set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, active: true, updated_at: new Date() })
+        .where('id', '=', match.id)
+        .execute();
       outcome.summary.staff.updated++;
     }
   }
   // What the latest export says replaces any change held from an earlier one.
   for (const batch of chunk(seen)) await tx.deleteFrom('staff_email_changes_held').where('staff_id', 'in', batch).where('applied_at', 'is', null).execute();
   if (held.length) {
-    await tx.insertInto('staff_email_changes_held').values(held.map((h) => ({ school_id: schoolId, staff_id: h.staffId, sourced_id: h.sourcedId, from_email: h.from, to_email: h.to }))).execute();
+    await tx
+      .insertInto('staff_email_changes_held')
+      .values(held.map((h) => ({ school_id: schoolId, staff_id: h.staffId, sourced_id: h.sourcedId, from_email: h.from, to_email: h.to })))
+      .execute();
   }
   outcome.emailChangesHeld.push(...held.map(({ sourcedId, name, from, to }) => ({ sourcedId, name, from, to })));
   if (roster.mode === 'bulk') {

@@ -8,50 +8,105 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 
 export const ClassSummary = Type.Object({ id: Type.String(), name: Type.String(), yearGroup: Nullable(Type.Integer()), pupilCount: Type.Integer() });
 export const PupilSummary = Type.Object({
-  id: Type.String(), sourcedId: Nullable(Type.String()), givenName: Type.String(), familyName: Type.String(),
-  preferredName: Nullable(Type.String()), dateOfBirth: Nullable(Type.String({ format: 'date' })), classId: Nullable(Type.String()),
-  onRoll: Type.Boolean(), carers: Type.Array(Type.Object({ id: Type.String(), relationship: Type.String() })),
+  id: Type.String(),
+  sourcedId: Nullable(Type.String()),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  preferredName: Nullable(Type.String()),
+  dateOfBirth: Nullable(Type.String({ format: 'date' })),
+  classId: Nullable(Type.String()),
+  onRoll: Type.Boolean(),
+  carers: Type.Array(Type.Object({ id: Type.String(), relationship: Type.String() })),
 });
 export const CarerSummary = Type.Object({
-  id: Type.String(), sourcedId: Nullable(Type.String()), givenName: Type.String(), familyName: Type.String(),
-  email: Nullable(Type.String()), phone: Nullable(Type.String()), pupilIds: Type.Array(Type.String()),
+  id: Type.String(),
+  sourcedId: Nullable(Type.String()),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  pupilIds: Type.Array(Type.String()),
 });
 export const StaffSummary = Type.Object({
-  id: Type.String(), sourcedId: Nullable(Type.String()), givenName: Type.String(), familyName: Type.String(),
-  email: Nullable(Type.String()), roles: Type.Array(Type.String()),
+  id: Type.String(),
+  sourcedId: Nullable(Type.String()),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  email: Nullable(Type.String()),
+  roles: Type.Array(Type.String()),
 });
 const PupilQuery = Type.Object({ status: Type.Union([Type.Literal('on-roll'), Type.Literal('left'), Type.Literal('all')], { default: 'on-roll' }) });
 
 /** The people API (PPL): scoped to the token's school by row-level security; response schemas are the contract. */
 export const peopleApiRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
-  app.get('/api/v1/classes', {
-    config: { permission: 'people:read' },
-    schema: { summary: 'Classes with the number of pupils on roll', tags: ['people'], response: { ...apiErrors, 200: Type.Array(ClassSummary) } },
-  }, async (request) => (await services.people.classes(actorOf(request))).map((c) => ({
-    id: c.id, name: c.title, yearGroup: c.year_group, pupilCount: c.pupil_count,
-  })));
+  app.get(
+    '/api/v1/classes',
+    {
+      config: { permission: 'people:read' },
+      schema: { summary: 'Classes with the number of pupils on roll', tags: ['people'], response: { ...apiErrors, 200: Type.Array(ClassSummary) } },
+    },
+    async (request) =>
+      (await services.people.classes(actorOf(request))).map((c) => ({
+        id: c.id,
+        name: c.title,
+        yearGroup: c.year_group,
+        pupilCount: c.pupil_count,
+      })),
+  );
 
-  app.get('/api/v1/pupils', {
-    config: { permission: 'pupil:read' },
-    schema: { summary: 'Pupils, with their carers', tags: ['people'], querystring: PupilQuery, response: { ...apiErrors, 200: Type.Array(PupilSummary) } },
-  }, async (request) => {
-    return (await services.people.pupils(actorOf(request), request.query.status)).map((p) => ({
-      id: p.id, sourcedId: p.sourced_id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name,
-      dateOfBirth: p.date_of_birth, classId: p.class_id, onRoll: p.on_roll, carers: p.carers,
-    }));
-  });
+  app.get(
+    '/api/v1/pupils',
+    {
+      config: { permission: 'pupil:read' },
+      schema: { summary: 'Pupils, with their carers', tags: ['people'], querystring: PupilQuery, response: { ...apiErrors, 200: Type.Array(PupilSummary) } },
+    },
+    async (request) => {
+      return (await services.people.pupils(actorOf(request), request.query.status)).map((p) => ({
+        id: p.id,
+        sourcedId: p.sourced_id,
+        givenName: p.given_name,
+        familyName: p.family_name,
+        preferredName: p.preferred_name,
+        dateOfBirth: p.date_of_birth,
+        classId: p.class_id,
+        onRoll: p.on_roll,
+        carers: p.carers,
+      }));
+    },
+  );
 
-  app.get('/api/v1/carers', {
-    config: { permission: 'carer:read' },
-    schema: { summary: 'Carers, with the pupils they care for', tags: ['people'], response: { ...apiErrors, 200: Type.Array(CarerSummary) } },
-  }, async (request) => (await services.people.carers(actorOf(request))).map((k) => ({
-    id: k.id, sourcedId: k.sourced_id, givenName: k.given_name, familyName: k.family_name, email: k.email, phone: k.phone, pupilIds: k.pupil_ids,
-  })));
+  app.get(
+    '/api/v1/carers',
+    {
+      config: { permission: 'carer:read' },
+      schema: { summary: 'Carers, with the pupils they care for', tags: ['people'], response: { ...apiErrors, 200: Type.Array(CarerSummary) } },
+    },
+    async (request) =>
+      (await services.people.carers(actorOf(request))).map((k) => ({
+        id: k.id,
+        sourcedId: k.sourced_id,
+        givenName: k.given_name,
+        familyName: k.family_name,
+        email: k.email,
+        phone: k.phone,
+        pupilIds: k.pupil_ids,
+      })),
+  );
 
-  app.get('/api/v1/staff', {
-    config: { permission: 'staff:read' },
-    schema: { summary: 'Staff, governors and volunteers with their roles', tags: ['people'], response: { ...apiErrors, 200: Type.Array(StaffSummary) } },
-  }, async (request) => (await services.people.staff(actorOf(request))).map((s) => ({
-    id: s.id, sourcedId: s.sourced_id, givenName: s.given_name, familyName: s.family_name, email: s.email, roles: s.roles,
-  })));
+  app.get(
+    '/api/v1/staff',
+    {
+      config: { permission: 'staff:read' },
+      schema: { summary: 'Staff, governors and volunteers with their roles', tags: ['people'], response: { ...apiErrors, 200: Type.Array(StaffSummary) } },
+    },
+    async (request) =>
+      (await services.people.staff(actorOf(request))).map((s) => ({
+        id: s.id,
+        sourcedId: s.sourced_id,
+        givenName: s.given_name,
+        familyName: s.family_name,
+        email: s.email,
+        roles: s.roles,
+      })),
+  );
 };

@@ -9,14 +9,23 @@ import { describe, expect, it } from 'vitest';
  * function names a person.
  */
 const folder = import.meta.dirname;
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 const sources = walk(folder).map((path) => ({ path, name: relative(folder, path), text: readFileSync(path, 'utf8') }));
 const routeFiles = sources.filter((s) => /\.(routes|api)\.ts$/.test(s.name));
 const offending = (files: typeof sources, pattern: RegExp) => files.filter((s) => pattern.test(s.text)).map((s) => s.name);
 
 /** The import's writer and its steps are repository-like: they keep their batched SQL (see their header comments). */
-const sqlHolders = ['people.repository.ts', 'staff-roles.repository.ts', 'import.repository.ts', 'import.apply.ts', 'import.staff.ts', 'import.class-teachers.ts'];
+const sqlHolders = [
+  'people.repository.ts',
+  'staff-roles.repository.ts',
+  'import.repository.ts',
+  'import.apply.ts',
+  'import.staff.ts',
+  'import.class-teachers.ts',
+];
 
 describe('the people module keeps to the house pattern', () => {
   it('has route plugins to check', () => {
@@ -35,13 +44,20 @@ describe('the people module keeps to the house pattern', () => {
 
   it('uses the shared IdParams instead of its own copy', () => {
     expect(offending(sources, /const IdParams = /)).toEqual([]);
-    expect(offending(routeFiles, /import \{ (apiErrors, )?IdParams \} from '..\/..\/platform\/http\/schemas.ts'/)).toEqual(['import.routes.ts', 'people.routes.ts']);
+    expect(offending(routeFiles, /import \{ (apiErrors, )?IdParams \} from '..\/..\/platform\/http\/schemas.ts'/)).toEqual([
+      'import.routes.ts',
+      'people.routes.ts',
+    ]);
   });
 
   it('gives every POST a body schema, except the upload whose parts @fastify/multipart attaches', () => {
-    const missing = routeFiles.flatMap((s) => s.text.split('\n').map((line, index, lines) => ({ line, before: lines[index - 1] ?? '', file: s.name }))
-      .filter(({ line, before }) => line.includes('app.post(') && !/body: \w+/.test(line) && !before.includes('@fastify/multipart attaches'))
-      .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`));
+    const missing = routeFiles.flatMap((s) =>
+      s.text
+        .split('\n')
+        .map((line, index, lines) => ({ line, before: lines[index - 1] ?? '', file: s.name }))
+        .filter(({ line, before }) => line.includes('app.post(') && !/body: \w+/.test(line) && !before.includes('@fastify/multipart attaches'))
+        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -59,16 +75,30 @@ describe('the people module keeps to the house pattern', () => {
   it('keeps the SQL in repositories, and asks staff-roles.repository.ts for a roles column', () => {
     const others = sources.filter((s) => !sqlHolders.includes(s.name));
     expect(offending(others, /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|sql`|from 'kysely'/)).toEqual([]);
-    expect(offending(sources.filter((s) => s.name !== 'staff-roles.repository.ts'), /FROM staff_roles/)).toEqual([]);
+    expect(
+      offending(
+        sources.filter((s) => s.name !== 'staff-roles.repository.ts'),
+        /FROM staff_roles/,
+      ),
+    ).toEqual([]);
   });
 
   it('names people with personName, not its own template string', () => {
-    expect(offending(sources.filter((s) => s.name !== 'names.ts'), /\$\{\w+\.given_name\} \$\{\w+\.family_name\}/)).toEqual([]);
+    expect(
+      offending(
+        sources.filter((s) => s.name !== 'names.ts'),
+        /\$\{\w+\.given_name\} \$\{\w+\.family_name\}/,
+      ),
+    ).toEqual([]);
   });
 
   it('has no import cycles', () => {
-    const imports = new Map(sources.map((s) => [s.path, [...s.text.matchAll(/^(?:import|export)[^;]*? from '(\.[^']+)'/gm)]
-      .map((m) => resolve(dirname(s.path), m[1])).filter((p) => p.startsWith(folder))]));
+    const imports = new Map(
+      sources.map((s) => [
+        s.path,
+        [...s.text.matchAll(/^(?:import|export)[^;]*? from '(\.[^']+)'/gm)].map((m) => resolve(dirname(s.path), m[1])).filter((p) => p.startsWith(folder)),
+      ]),
+    );
     const cycles: string[] = [];
     const visit = (path: string, trail: string[]) => {
       if (trail.includes(path)) {

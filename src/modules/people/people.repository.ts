@@ -5,11 +5,14 @@ import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
 export type PupilStatus = 'on-roll' | 'left' | 'all';
 
 export function listClasses(tx: SchoolTx) {
-  return tx.selectFrom('classes as c')
+  return tx
+    .selectFrom('classes as c')
     .select(['c.id', 'c.title', 'c.year_group', 'c.sourced_id'])
     .select(sql<number>`(SELECT count(*)::int FROM pupils p WHERE p.class_id = c.id AND p.on_roll)`.as('pupil_count'))
     .where('c.active', '=', true)
-    .orderBy(sql`c.year_group NULLS LAST`).orderBy('c.title').execute();
+    .orderBy(sql`c.year_group NULLS LAST`)
+    .orderBy('c.title')
+    .execute();
 }
 
 export function findClass(tx: SchoolTx, id: string) {
@@ -17,16 +20,28 @@ export function findClass(tx: SchoolTx, id: string) {
 }
 
 export function pupilsInClass(tx: SchoolTx, classId: string) {
-  return tx.selectFrom('pupils').select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth'])
-    .where('class_id', '=', classId).where('on_roll', '=', true).orderBy('family_name').orderBy('given_name').execute();
+  return tx
+    .selectFrom('pupils')
+    .select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth'])
+    .where('class_id', '=', classId)
+    .where('on_roll', '=', true)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .execute();
 }
 
 export function listPupils(tx: SchoolTx, status: PupilStatus) {
-  let query = tx.selectFrom('pupils as p')
+  let query = tx
+    .selectFrom('pupils as p')
     .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.class_id', 'p.on_roll'])
-    .select(sql<{ id: string; relationship: string }[]>`coalesce((SELECT json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship) ORDER BY pc.carer_id)
-      FROM pupil_carers pc WHERE pc.pupil_id = p.id), '[]'::json)`.as('carers'))
-    .orderBy('p.family_name').orderBy('p.given_name');
+    .select(
+      sql<
+        { id: string; relationship: string }[]
+      >`coalesce((SELECT json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship) ORDER BY pc.carer_id)
+      FROM pupil_carers pc WHERE pc.pupil_id = p.id), '[]'::json)`.as('carers'),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.given_name');
   if (status === 'on-roll') query = query.where('p.on_roll', '=', true);
   if (status === 'left') query = query.where('p.on_roll', '=', false);
   return query.execute();
@@ -34,69 +49,134 @@ export function listPupils(tx: SchoolTx, status: PupilStatus) {
 
 /** For the home page: how many pupils are on roll. */
 export async function countPupilsOnRoll(tx: SchoolTx): Promise<number> {
-  const row = await tx.selectFrom('pupils').select((eb) => eb.fn.countAll<string>().as('n')).where('on_roll', '=', true).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('pupils')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('on_roll', '=', true)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** For the home page: how many classes are active. */
 export async function countActiveClasses(tx: SchoolTx): Promise<number> {
-  const row = await tx.selectFrom('classes').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('classes')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** For the home page: active staff who sign in with a password but have not set up two-factor authentication. */
 export async function countStaffWithoutTwoFactor(tx: SchoolTx): Promise<number> {
-  const row = await tx.selectFrom('staff').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true)
-    .where('password_hash', 'is not', null).where('totp_enabled_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('active', '=', true)
+    .where('password_hash', 'is not', null)
+    .where('totp_enabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function findPupil(tx: SchoolTx, id: string) {
-  return tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id')
-    .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.admission_date',
-      'p.leaving_date', 'p.on_roll', 'p.class_id', 'c.title as class_title', 'c.year_group'])
-    .where('p.id', '=', id).executeTakeFirst();
+  return tx
+    .selectFrom('pupils as p')
+    .leftJoin('classes as c', 'c.id', 'p.class_id')
+    .select([
+      'p.id',
+      'p.sourced_id',
+      'p.given_name',
+      'p.family_name',
+      'p.preferred_name',
+      'p.date_of_birth',
+      'p.admission_date',
+      'p.leaving_date',
+      'p.on_roll',
+      'p.class_id',
+      'c.title as class_title',
+      'c.year_group',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function carersOfPupil(tx: SchoolTx, pupilId: string) {
-  return tx.selectFrom('pupil_carers as pc').innerJoin('carers as k', 'k.id', 'pc.carer_id')
+  return tx
+    .selectFrom('pupil_carers as pc')
+    .innerJoin('carers as k', 'k.id', 'pc.carer_id')
     .select(['k.id', 'k.given_name', 'k.family_name', 'k.email', 'k.phone', 'pc.relationship', 'pc.parental_responsibility'])
-    .where('pc.pupil_id', '=', pupilId).where('k.active', '=', true).orderBy('k.family_name').execute();
+    .where('pc.pupil_id', '=', pupilId)
+    .where('k.active', '=', true)
+    .orderBy('k.family_name')
+    .execute();
 }
 
 /** Siblings are the other pupils who share a carer with this one. */
 export function siblingsOf(tx: SchoolTx, pupilId: string) {
-  return tx.selectFrom('pupils as p').select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.on_roll'])
+  return tx
+    .selectFrom('pupils as p')
+    .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.on_roll'])
     .where('p.id', '!=', pupilId)
-    .where('p.id', 'in', (eb) => eb.selectFrom('pupil_carers as a').innerJoin('pupil_carers as b', 'b.carer_id', 'a.carer_id')
-      .select('b.pupil_id').where('a.pupil_id', '=', pupilId))
-    .orderBy('p.given_name').execute();
+    .where('p.id', 'in', (eb) =>
+      eb.selectFrom('pupil_carers as a').innerJoin('pupil_carers as b', 'b.carer_id', 'a.carer_id').select('b.pupil_id').where('a.pupil_id', '=', pupilId),
+    )
+    .orderBy('p.given_name')
+    .execute();
 }
 
 export function listCarers(tx: SchoolTx) {
-  return tx.selectFrom('carers as k')
+  return tx
+    .selectFrom('carers as k')
     .select(['k.id', 'k.sourced_id', 'k.given_name', 'k.family_name', 'k.email', 'k.phone'])
-    .select(sql<string[]>`coalesce((SELECT array_agg(pc.pupil_id::text ORDER BY pc.pupil_id) FROM pupil_carers pc WHERE pc.carer_id = k.id), '{}')`.as('pupil_ids'))
-    .where('k.active', '=', true).orderBy('k.family_name').orderBy('k.given_name').execute();
+    .select(
+      sql<string[]>`coalesce((SELECT array_agg(pc.pupil_id::text ORDER BY pc.pupil_id) FROM pupil_carers pc WHERE pc.carer_id = k.id), '{}')`.as('pupil_ids'),
+    )
+    .where('k.active', '=', true)
+    .orderBy('k.family_name')
+    .orderBy('k.given_name')
+    .execute();
 }
 
 export function listStaff(tx: SchoolTx) {
-  return tx.selectFrom('staff as s').leftJoin('staff as m', 'm.id', 's.line_manager_id')
-    .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active', 's.line_manager_id',
-      'm.given_name as manager_given_name', 'm.family_name as manager_family_name'])
+  return tx
+    .selectFrom('staff as s')
+    .leftJoin('staff as m', 'm.id', 's.line_manager_id')
+    .select([
+      's.id',
+      's.sourced_id',
+      's.given_name',
+      's.family_name',
+      's.email',
+      's.active',
+      's.line_manager_id',
+      'm.given_name as manager_given_name',
+      'm.family_name as manager_family_name',
+    ])
     .select(sql<boolean>`s.totp_enabled_at IS NOT NULL`.as('two_factor'))
     .select(staffRolesOf.as('roles'))
-    .where('s.active', '=', true).orderBy('s.family_name').orderBy('s.given_name').execute();
+    .where('s.active', '=', true)
+    .orderBy('s.family_name')
+    .orderBy('s.given_name')
+    .execute();
 }
 
 export function findStaff(tx: SchoolTx, id: string) {
-  return tx.selectFrom('staff as s').select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
-    .select(staffRolesOf.as('roles')).where('s.id', '=', id).executeTakeFirst();
+  return tx
+    .selectFrom('staff as s')
+    .select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
+    .select(staffRolesOf.as('roles'))
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: string[]): Promise<void> {
   await tx.deleteFrom('staff_roles').where('staff_id', '=', staffId).execute();
-  if (roles.length) await tx.insertInto('staff_roles').values(roles.map((role) => ({ school_id: schoolId, staff_id: staffId, role }))).execute();
+  if (roles.length)
+    await tx
+      .insertInto('staff_roles')
+      .values(roles.map((role) => ({ school_id: schoolId, staff_id: staffId, role })))
+      .execute();
 }
 
 export async function setLineManager(tx: SchoolTx, staffId: string, managerId: string | null): Promise<void> {
@@ -115,13 +195,23 @@ export async function wouldCreateCycle(tx: SchoolTx, staffId: string, managerId:
 }
 
 export function teachersOfClass(tx: SchoolTx, classId: string) {
-  return tx.selectFrom('class_teachers as ct').innerJoin('staff as s', 's.id', 'ct.staff_id')
-    .select(['s.id', 's.given_name', 's.family_name']).where('ct.class_id', '=', classId).where('s.active', '=', true).orderBy('s.family_name').execute();
+  return tx
+    .selectFrom('class_teachers as ct')
+    .innerJoin('staff as s', 's.id', 'ct.staff_id')
+    .select(['s.id', 's.given_name', 's.family_name'])
+    .where('ct.class_id', '=', classId)
+    .where('s.active', '=', true)
+    .orderBy('s.family_name')
+    .execute();
 }
 
 export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {
   await tx.deleteFrom('class_teachers').where('class_id', '=', classId).execute();
-  if (staffIds.length) await tx.insertInto('class_teachers').values(staffIds.map((staffId) => ({ school_id: schoolId, class_id: classId, staff_id: staffId }))).execute();
+  if (staffIds.length)
+    await tx
+      .insertInto('class_teachers')
+      .values(staffIds.map((staffId) => ({ school_id: schoolId, class_id: classId, staff_id: staffId })))
+      .execute();
 }
 
 /** Who hears of every change of roles: the headteachers and designated safeguarding leads. */
@@ -131,18 +221,32 @@ export async function headsAndDsls(tx: SchoolTx): Promise<string[]> {
 
 /** E-mail address changes from the MIS that wait for the headteacher (the import never applies them). */
 export function heldEmailChanges(tx: SchoolTx, staffId: string) {
-  return tx.selectFrom('staff_email_changes_held').select(['id', 'from_email', 'to_email', 'held_at'])
-    .where('staff_id', '=', staffId).where('applied_at', 'is', null).orderBy('held_at').execute();
+  return tx
+    .selectFrom('staff_email_changes_held')
+    .select(['id', 'from_email', 'to_email', 'held_at'])
+    .where('staff_id', '=', staffId)
+    .where('applied_at', 'is', null)
+    .orderBy('held_at')
+    .execute();
 }
 
 export function findHeldEmailChange(tx: SchoolTx, staffId: string, changeId: string) {
-  return tx.selectFrom('staff_email_changes_held').select(['id', 'sourced_id', 'from_email', 'to_email'])
-    .where('id', '=', changeId).where('staff_id', '=', staffId).where('applied_at', 'is', null).executeTakeFirst();
+  return tx
+    .selectFrom('staff_email_changes_held')
+    .select(['id', 'sourced_id', 'from_email', 'to_email'])
+    .where('id', '=', changeId)
+    .where('staff_id', '=', staffId)
+    .where('applied_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function staffWithEmail(tx: SchoolTx, email: string, otherThan: string) {
-  return tx.selectFrom('staff').select(['id', 'given_name', 'family_name'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).where('id', '!=', otherThan).executeTakeFirst();
+  return tx
+    .selectFrom('staff')
+    .select(['id', 'given_name', 'family_name'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where('id', '!=', otherThan)
+    .executeTakeFirst();
 }
 
 export async function applyHeldEmailChange(tx: SchoolTx, change: { id: string; staffId: string; email: string; appliedBy: string }): Promise<void> {
@@ -152,5 +256,8 @@ export async function applyHeldEmailChange(tx: SchoolTx, change: { id: string; s
 
 /** A link to choose a password (the password-reset page), for someone just given an account. */
 export async function insertPasswordLink(tx: SchoolTx, link: { schoolId: string; staffId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-  await tx.insertInto('password_resets').values({ token_hash: link.tokenHash, school_id: link.schoolId, staff_id: link.staffId, expires_at: link.expiresAt }).execute();
+  await tx
+    .insertInto('password_resets')
+    .values({ token_hash: link.tokenHash, school_id: link.schoolId, staff_id: link.staffId, expires_at: link.expiresAt })
+    .execute();
 }

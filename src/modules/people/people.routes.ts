@@ -38,25 +38,39 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
     const { id } = request.params;
     const { class: found, pupils, teachers, staff } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
-      title: found.title, class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) }, backLink: '/classes',
-      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })), teachers,
+      title: found.title,
+      class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
+      backLink: '/classes',
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+      teachers,
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
   });
 
-  app.post('/classes/:id/teachers', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TeachersBody } }, async (request, reply) => {
-    const { params: { id }, body } = request;
-    await services.people.setClassTeachers(actorOf(request), id, ticked(body.teachers));
-    setFlash(reply, 'Class teachers saved');
-    return reply.redirect(`/classes/${id}`, 303);
-  });
+  app.post(
+    '/classes/:id/teachers',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TeachersBody } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      await services.people.setClassTeachers(actorOf(request), id, ticked(body.teachers));
+      setFlash(reply, 'Class teachers saved');
+      return reply.redirect(`/classes/${id}`, 303);
+    },
+  );
 
   app.get('/pupils/:id', { config: { permission: 'pupil:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
     const actor = actorOf(request);
     const { pupil, carers, siblings } = await services.people.pupil(actor, id);
     return render(request, reply, 'people/views/pupil.njk', {
-      title: displayName(pupil), pupil, carers, showCarerContacts: may(actor, 'carer:read'), showConsent: may(actor, 'consent:history'),
+      title: displayName(pupil),
+      pupil,
+      carers,
+      showCarerContacts: may(actor, 'carer:read'),
+      showConsent: may(actor, 'consent:history'),
       siblings: siblings.map((s) => ({ ...s, displayName: displayName(s) })),
       backLink: pupil.class_id ? `/classes/${pupil.class_id}` : '/classes',
     });
@@ -66,61 +80,99 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
     const actor = actorOf(request);
     const staff = await services.people.staff(actor);
     return render(request, reply, 'people/views/staff.njk', {
-      title: 'Staff', canManage: may(actor, 'staff:manage'),
+      title: 'Staff',
+      canManage: may(actor, 'staff:manage'),
       staff: staff.map((s) => ({ ...s, roleNames: s.roles.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r) })),
     });
   });
 
-  const invitePage = (values: Record<string, unknown>, chosen: string[] = []) => ({ title: 'Add a member of staff', backLink: '/staff', values,
-    roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) })) });
+  const invitePage = (values: Record<string, unknown>, chosen: string[] = []) => ({
+    title: 'Add a member of staff',
+    backLink: '/staff',
+    values,
+    roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: chosen.includes(r) })),
+  });
 
   app.get('/staff/new', { config: { permission: 'staff:manage' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'people/views/staff-new.njk', invitePage({})));
+    render(request, reply, 'people/views/staff-new.njk', invitePage({})),
+  );
 
-  app.post('/staff', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: InviteBody } }, async (request, reply) => {
-    const { body } = request;
-    const chosen = ticked(body.roles);
-    const { givenName, familyName } = splitName(body.name);
-    return submitForm(async () => {
-      const staff = await services.staffInvitations.invite(actorOf(request), { givenName, familyName, email: body.email, roles: chosen });
-      setFlash(reply, `${personName(staff)} has been e-mailed a link to choose a password`);
-      return reply.redirect(`/staff/${staff.id}`, 303);
-    }, async (errors, _problems, status) => render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...errors }, status));
-  });
+  app.post(
+    '/staff',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: InviteBody } },
+    async (request, reply) => {
+      const { body } = request;
+      const chosen = ticked(body.roles);
+      const { givenName, familyName } = splitName(body.name);
+      return submitForm(
+        async () => {
+          const staff = await services.staffInvitations.invite(actorOf(request), { givenName, familyName, email: body.email, roles: chosen });
+          setFlash(reply, `${personName(staff)} has been e-mailed a link to choose a password`);
+          return reply.redirect(`/staff/${staff.id}`, 303);
+        },
+        async (errors, _problems, status) => render(request, reply, 'people/views/staff-new.njk', { ...invitePage(body, chosen), ...errors }, status),
+      );
+    },
+  );
 
   const staffPage = async (actor: Actor, id: string) => {
     const { member, colleagues, emailChangesHeld } = await services.people.staffMember(actor, id);
     return {
-      title: personName(member), member, backLink: '/staff', canManage: may(actor, 'staff:manage'),
-      emailChangesHeld, canConfirmEmail: may(actor, 'staff:confirm-email'),
+      title: personName(member),
+      member,
+      backLink: '/staff',
+      canManage: may(actor, 'staff:manage'),
+      emailChangesHeld,
+      canConfirmEmail: may(actor, 'staff:confirm-email'),
       roleItems: roles.map((r) => ({ value: r, text: roleLabels[r], checked: member.roles.includes(r) })),
-      managerItems: [{ value: '', text: 'No line manager' }, ...colleagues.map((c) => ({ value: c.id, text: personName(c), selected: c.id === member.line_manager_id }))],
+      managerItems: [
+        { value: '', text: 'No line manager' },
+        ...colleagues.map((c) => ({ value: c.id, text: personName(c), selected: c.id === member.line_manager_id })),
+      ],
     };
   };
 
   app.get('/staff/:id', { config: { permission: 'staff:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
-    render(request, reply, 'people/views/staff-member.njk', await staffPage(actorOf(request), request.params.id)));
+    render(request, reply, 'people/views/staff-member.njk', await staffPage(actorOf(request), request.params.id)),
+  );
 
-  app.post('/staff/:id', { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: RolesBody } }, async (request, reply) => {
-    const { params: { id }, body } = request;
-    const chosen = ticked(body.roles);
-    return submitForm(async () => {
-      await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
-      setFlash(reply, 'Roles and line manager saved');
-      return reply.redirect(`/staff/${id}`, 303);
-    }, async (errors, _problems, status) => {
-      const page = await staffPage(actorOf(request), id);
-      page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
-      return render(request, reply, 'people/views/staff-member.njk', { ...page, ...errors }, status);
-    });
-  });
+  app.post(
+    '/staff/:id',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: RolesBody } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      const chosen = ticked(body.roles);
+      return submitForm(
+        async () => {
+          await services.people.updateStaffRoles(actorOf(request), id, { roles: chosen, lineManagerId: body.lineManager || null });
+          setFlash(reply, 'Roles and line manager saved');
+          return reply.redirect(`/staff/${id}`, 303);
+        },
+        async (errors, _problems, status) => {
+          const page = await staffPage(actorOf(request), id);
+          page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
+          return render(request, reply, 'people/views/staff-member.njk', { ...page, ...errors }, status);
+        },
+      );
+    },
+  );
 
-  app.post('/staff/:id/email-changes/:changeId', { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams, body: ButtonBody } }, async (request, reply) => {
-    const { id, changeId } = request.params;
-    return submitForm(async () => {
-      const email = await services.people.applyHeldEmailChange(actorOf(request), id, changeId);
-      setFlash(reply, `E-mail address changed to ${email}`);
-      return reply.redirect(`/staff/${id}`, 303);
-    }, async (errors) => render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), ...errors }, 400));
-  });
+  app.post(
+    '/staff/:id/email-changes/:changeId',
+    { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams, body: ButtonBody } },
+    async (request, reply) => {
+      const { id, changeId } = request.params;
+      return submitForm(
+        async () => {
+          const email = await services.people.applyHeldEmailChange(actorOf(request), id, changeId);
+          setFlash(reply, `E-mail address changed to ${email}`);
+          return reply.redirect(`/staff/${id}`, 303);
+        },
+        async (errors) => render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), ...errors }, 400),
+      );
+    },
+  );
 };

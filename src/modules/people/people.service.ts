@@ -28,8 +28,12 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       return inSchool(actor, async (tx) => {
         const found = await repo.findClass(tx, classId);
         if (!found) throw new NotFound();
-        return { class: found, pupils: await repo.pupilsInClass(tx, classId), teachers: await repo.teachersOfClass(tx, classId),
-          staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [] };
+        return {
+          class: found,
+          pupils: await repo.pupilsInClass(tx, classId),
+          teachers: await repo.teachersOfClass(tx, classId),
+          staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
+        };
       });
     },
 
@@ -81,16 +85,25 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
         const change = await repo.findHeldEmailChange(tx, staffId, changeId);
         if (!member || !member.active || !change) throw new NotFound('This e-mail address change was already applied, or a later import replaced it');
         if ((member.email ?? '').toLowerCase() !== (change.from_email ?? '').toLowerCase()) {
-          throw new ValidationError([{ field: 'emailChange', message: 'The e-mail address has changed since the import. Import again to see what the MIS says now' }]);
+          throw new ValidationError([
+            { field: 'emailChange', message: 'The e-mail address has changed since the import. Import again to see what the MIS says now' },
+          ]);
         }
         const clash = await repo.staffWithEmail(tx, change.to_email, staffId);
         if (clash) throw new ValidationError([{ field: 'emailChange', message: `${personName(clash)} already has the e-mail address ${change.to_email}` }]);
         await repo.applyHeldEmailChange(tx, { id: change.id, staffId, email: change.to_email, appliedBy: actor.staffId });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'staff.email-changed', subjectType: 'staff', subjectId: staffId,
-          detail: { from: change.from_email, to: change.to_email, source: 'import', sourcedId: change.sourced_id, heldChangeId: change.id } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'staff.email-changed',
+          subjectType: 'staff',
+          subjectId: staffId,
+          detail: { from: change.from_email, to: change.to_email, source: 'import', sourcedId: change.sourced_id, heldChangeId: change.id },
+        });
         if (change.from_email) {
-          await enqueueMail(tx, actor.schoolId, { to: change.from_email, subject: `Your eSafety Office e-mail address at ${actor.schoolName} changed`,
-            text: `The headteacher changed the e-mail address of your eSafety Office account at ${actor.schoolName}, as the school's records now give it. You will sign in with the new address.\n\nIf you did not expect this, tell the school straight away.` });
+          await enqueueMail(tx, actor.schoolId, {
+            to: change.from_email,
+            subject: `Your eSafety Office e-mail address at ${actor.schoolName} changed`,
+            text: `The headteacher changed the e-mail address of your eSafety Office account at ${actor.schoolName}, as the school's records now give it. You will sign in with the new address.\n\nIf you did not expect this, tell the school straight away.`,
+          });
         }
         return change.to_email;
       });
@@ -109,7 +122,12 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
         const chosen = [...new Set(staffIds)];
         if (chosen.some((id) => !staff.has(id))) throw new ValidationError([{ field: 'teachers', message: 'Choose teachers from the list' }]);
         await repo.replaceClassTeachers(tx, actor.schoolId, classId, chosen);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'class.teachers-changed', subjectType: 'class', subjectId: classId, detail: { teachers: chosen } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'class.teachers-changed',
+          subjectType: 'class',
+          subjectId: classId,
+          detail: { teachers: chosen },
+        });
       });
     },
 
@@ -126,7 +144,8 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       if (roles.length === 0) problems.push({ field: 'roles', message: 'Choose at least one role' });
       if (roles.some((r) => !isRole(r))) problems.push({ field: 'roles', message: 'Choose roles from the list' });
       const managerId = input.lineManagerId || null;
-      if (managerId !== null && (!isUuid(managerId) || managerId === staffId)) problems.push({ field: 'lineManager', message: 'Choose a line manager from the list, other than the person themselves' });
+      if (managerId !== null && (!isUuid(managerId) || managerId === staffId))
+        problems.push({ field: 'lineManager', message: 'Choose a line manager from the list, other than the person themselves' });
       if (problems.length) throw new ValidationError(problems);
       const rolesChanged = await inSchool(actor, async (tx) => {
         const member = await repo.findStaff(tx, staffId);
@@ -151,7 +170,9 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
         await repo.replaceRoles(tx, actor.schoolId, staffId, roles);
         await repo.setLineManager(tx, staffId, managerId);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
-          action: 'staff.roles-changed', subjectType: 'staff', subjectId: staffId,
+          action: 'staff.roles-changed',
+          subjectType: 'staff',
+          subjectId: staffId,
           detail: { before: member.roles, after: roles, lineManagerBefore: member.line_manager_id, lineManagerAfter: managerId },
         });
         if (changed) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, mail.baseUrl, staffId, recipients);

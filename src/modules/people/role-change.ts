@@ -19,9 +19,18 @@ export class RoleChangeRefused extends ValidationError {
  * Tells the headteachers and DSLs (as they were before the change, so a DSL who loses the role
  * hears of it) that someone's roles changed. The e-mail only links to the staff page: no names or roles.
  */
-export async function tellLeadersOfRoleChange(tx: SchoolTx, school: { id: string; name: string }, baseUrl: string, staffId: string, recipients?: string[]): Promise<void> {
-  for (const to of recipients ?? await headsAndDsls(tx)) {
-    await enqueueMail(tx, school.id, { to, subject: `Staff roles changed at ${school.name}`,
-      text: `The roles of a member of staff at ${school.name} were changed on eSafety Office.\n\nSee the change on the staff page:\n${baseUrl}/staff/${staffId}\n\nIf you did not expect this, tell the headteacher.` });
+export async function tellLeadersOfRoleChange(
+  tx: SchoolTx,
+  school: { id: string; name: string },
+  baseUrl: string,
+  staffId: string,
+  recipients?: string[],
+): Promise<void> {
+  for (const to of recipients ?? (await headsAndDsls(tx))) {
+    await enqueueMail(tx, school.id, {
+      to,
+      subject: `Staff roles changed at ${school.name}`,
+      text: `The roles of a member of staff at ${school.name} were changed on eSafety Office.\n\nSee the change on the staff page:\n${baseUrl}/staff/${staffId}\n\nIf you did not expect this, tell the headteacher.`,
+    });
   }
 }

@@ -30,9 +30,17 @@ export function createStaffInvitations(schools: SchoolDatabase, config: Config, 
         const created = await addStaff(tx, actor.schoolId, auditActor(actor), { ...input, password: null });
         if (privileged) await tellLeadersOfRoleChange(tx, { id: actor.schoolId, name: actor.schoolName }, config.baseUrl, created.id, recipients);
         const token = newToken();
-        await insertPasswordLink(tx, { schoolId: actor.schoolId, staffId: created.id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + invitationDays * 86400_000) });
-        await enqueueMail(tx, actor.schoolId, { to: created.email!, subject: `Your eSafety Office account at ${actor.schoolName}`,
-          text: `${actor.name} has given you an account on eSafety Office for ${actor.schoolName}.\n\nChoose your password within ${invitationDays} days:\n${config.baseUrl}/reset-password/${token}\n\nThen sign in at ${config.baseUrl}/sign-in with this e-mail address.` });
+        await insertPasswordLink(tx, {
+          schoolId: actor.schoolId,
+          staffId: created.id,
+          tokenHash: tokenHash(token),
+          expiresAt: new Date(Date.now() + invitationDays * 86400_000),
+        });
+        await enqueueMail(tx, actor.schoolId, {
+          to: created.email!,
+          subject: `Your eSafety Office account at ${actor.schoolName}`,
+          text: `${actor.name} has given you an account on eSafety Office for ${actor.schoolName}.\n\nChoose your password within ${invitationDays} days:\n${config.baseUrl}/reset-password/${token}\n\nThen sign in at ${config.baseUrl}/sign-in with this e-mail address.`,
+        });
         return created;
       });
       onMail();

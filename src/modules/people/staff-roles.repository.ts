@@ -18,9 +18,19 @@ export interface StaffWithRole {
  */
 export function staffHoldingRoles(tx: SchoolTx, roles: readonly Role[], options: { withEmail?: boolean } = {}): Promise<StaffWithRole[]> {
   if (roles.length === 0) return Promise.resolve([]);
-  let query = tx.selectFrom('staff as s').select(['s.id', 's.email', 's.given_name', 's.family_name'])
+  let query = tx
+    .selectFrom('staff as s')
+    .select(['s.id', 's.email', 's.given_name', 's.family_name'])
     .where('s.active', '=', true)
-    .where((eb) => eb.exists(eb.selectFrom('staff_roles as r').select('r.staff_id').whereRef('r.staff_id', '=', 's.id').where('r.role', 'in', [...roles])));
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('staff_roles as r')
+          .select('r.staff_id')
+          .whereRef('r.staff_id', '=', 's.id')
+          .where('r.role', 'in', [...roles]),
+      ),
+    );
   if (options.withEmail) query = query.where('s.email', 'is not', null);
   return query.orderBy('s.family_name').orderBy('s.given_name').execute();
 }

@@ -10,6 +10,12 @@ export const photosModule = defineModule({
   routes: [photoRoutes],
   jobs: ({ storage }, { schools, config, onMail }) => ({
     // Every night: archive last year's photographs, delete the year before's, warn the head first (MED-7).
-    'photo-retention': { cron: '30 2 * * *', handler: async () => { await runPhotoRetention(schools, storage, config.baseUrl); onMail(); } },
+    'photo-retention': {
+      cron: '30 2 * * *',
+      handler: async () => {
+        await runPhotoRetention(schools, storage, config.baseUrl);
+        onMail();
+      },
+    },
   }),
 });

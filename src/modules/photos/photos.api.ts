@@ -8,16 +8,29 @@ import { privateImage } from './photos.http.ts';
 import { NotAllowed } from './photos.publishing.ts';
 
 /** `not-allowed` names each pupil who blocks it; other conflicts (archived, already decided) have no reasons. */
-const NotAllowedBody = Type.Object({ error: Type.String(), message: Type.String(),
-  reasons: Type.Optional(Type.Array(Type.Object({ pupilId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }))) });
+const NotAllowedBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  reasons: Type.Optional(Type.Array(Type.Object({ pupilId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }))),
+});
 const Outcome = Type.Object({ id: Type.String(), status: Type.String(), url: Type.Optional(Type.String()) });
 /** A publication of a photograph, in the API's addresses. */
 const PublicationParams = Type.Object({ id: Type.String({ format: 'uuid' }), publicationId: Type.String({ format: 'uuid' }) });
-const PublicationBody = Type.Object({
-  channel: Type.String({ maxLength: 60 }), caption: Type.Optional(Type.String({ maxLength: 1000 })), altText: Type.Optional(Type.String({ maxLength: 500 })),
-  fileName: Type.Optional(Type.String({ maxLength: 200 })), where: Type.Optional(Type.String({ maxLength: 500 })), expressRequestId: Type.Optional(Type.String({ maxLength: 64 })),
-}, { additionalProperties: false });
-const DecisionBody = Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('refused')]), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+const PublicationBody = Type.Object(
+  {
+    channel: Type.String({ maxLength: 60 }),
+    caption: Type.Optional(Type.String({ maxLength: 1000 })),
+    altText: Type.Optional(Type.String({ maxLength: 500 })),
+    fileName: Type.Optional(Type.String({ maxLength: 200 })),
+    where: Type.Optional(Type.String({ maxLength: 500 })),
+    expressRequestId: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+const DecisionBody = Type.Object(
+  { decision: Type.Union([Type.Literal('approved'), Type.Literal('refused')]), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
 
 /** The 409 of a refused consent check keeps its `reasons` (issue 5 contract); every other error is the one ApiError. */
 const notAllowed = (error: NotAllowed) => ({ error: 'not-allowed' as const, message: error.message, reasons: error.reasons });
@@ -25,51 +38,88 @@ const notAllowed = (error: NotAllowed) => ({ error: 'not-allowed' as const, mess
 /** The photographs API (issue 5 contract). Registered inside the photos plugin, where multipart is parsed. */
 export const photoApiRoutes: ModuleRoutes<PhotosServices> = async (app, { services }) => {
   // No body schema: @fastify/multipart attaches the parts (file, event, takenOn, contexts, pupilIds, unidentified) to the body; form-body.ts reads them.
-  app.post('/api/v1/media', {
-    config: { permission: 'media:upload' },
-    schema: { summary: 'Upload a photograph (multipart: file, event, takenOn, contexts, pupilIds, unidentified)', tags: ['media'], consumes: ['multipart/form-data'],
-      response: { ...apiErrors, 201: Type.Object({ id: Type.String() }) } },
-  }, async (request, reply) => {
-    const body = request.body;
-    const file = await formFile(body, 'file', { keepEmpty: true });
-    const created = await services.photos.upload(actorOf(request), { fileName: file?.fileName ?? '', bytes: file?.bytes ?? null, event: formValue(body, 'event'),
-      takenOn: formValue(body, 'takenOn'), contexts: formList(body, 'contexts'), pupilIds: formList(body, 'pupilIds'), unidentified: formValue(body, 'unidentified') });
-    return reply.code(201).send(created);
-  });
+  app.post(
+    '/api/v1/media',
+    {
+      config: { permission: 'media:upload' },
+      schema: {
+        summary: 'Upload a photograph (multipart: file, event, takenOn, contexts, pupilIds, unidentified)',
+        tags: ['media'],
+        consumes: ['multipart/form-data'],
+        response: { ...apiErrors, 201: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const file = await formFile(body, 'file', { keepEmpty: true });
+      const created = await services.photos.upload(actorOf(request), {
+        fileName: file?.fileName ?? '',
+        bytes: file?.bytes ?? null,
+        event: formValue(body, 'event'),
+        takenOn: formValue(body, 'takenOn'),
+        contexts: formList(body, 'contexts'),
+        pupilIds: formList(body, 'pupilIds'),
+        unidentified: formValue(body, 'unidentified'),
+      });
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.post('/api/v1/media/:id/publications', {
-    config: { permission: 'media:publish' },
-    schema: { summary: 'Ask to publish a photograph on a channel; checked against consent at once', tags: ['media'], params: IdParams, body: PublicationBody,
-      response: { ...apiErrors, 201: Outcome, 409: NotAllowedBody } },
-  }, async (request, reply) => {
-    try {
-      return reply.code(201).send(await services.photoPublishing.request(actorOf(request), request.params.id, request.body));
-    } catch (error) {
-      if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
-      throw error;
-    }
-  });
+  app.post(
+    '/api/v1/media/:id/publications',
+    {
+      config: { permission: 'media:publish' },
+      schema: {
+        summary: 'Ask to publish a photograph on a channel; checked against consent at once',
+        tags: ['media'],
+        params: IdParams,
+        body: PublicationBody,
+        response: { ...apiErrors, 201: Outcome, 409: NotAllowedBody },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return reply.code(201).send(await services.photoPublishing.request(actorOf(request), request.params.id, request.body));
+      } catch (error) {
+        if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
+        throw error;
+      }
+    },
+  );
 
-  app.post('/api/v1/media/:id/publications/:publicationId/decision', {
-    config: { permission: 'media:decide' },
-    schema: { summary: 'Whoever the policy settings name (and the headteacher) approves, and so publishes, or refuses a request', tags: ['media'], params: PublicationParams, body: DecisionBody,
-      response: { ...apiErrors, 200: Outcome, 409: NotAllowedBody } },
-  }, async (request, reply) => {
-    const { id, publicationId } = request.params;
-    try {
-      return await services.photoPublishing.decide(actorOf(request), id, publicationId, request.body);
-    } catch (error) {
-      if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
-      throw error;
-    }
-  });
+  app.post(
+    '/api/v1/media/:id/publications/:publicationId/decision',
+    {
+      config: { permission: 'media:decide' },
+      schema: {
+        summary: 'Whoever the policy settings name (and the headteacher) approves, and so publishes, or refuses a request',
+        tags: ['media'],
+        params: PublicationParams,
+        body: DecisionBody,
+        response: { ...apiErrors, 200: Outcome, 409: NotAllowedBody },
+      },
+    },
+    async (request, reply) => {
+      const { id, publicationId } = request.params;
+      try {
+        return await services.photoPublishing.decide(actorOf(request), id, publicationId, request.body);
+      } catch (error) {
+        if (error instanceof NotAllowed) return reply.code(409).send(notAllowed(error));
+        throw error;
+      }
+    },
+  );
 
-  app.get('/api/v1/media/:id/publications/:publicationId/file', {
-    config: { permission: 'media:view' },
-    schema: { summary: 'The published copy, as JPEG (404 until it is published)', tags: ['media'], params: PublicationParams, response: { ...apiErrors } },
-  }, async (request, reply) => {
-    const { id, publicationId } = request.params;
-    const copy = await services.photoPublishing.copy(actorOf(request), id, publicationId);
-    return privateImage(reply.header('content-disposition', `inline; filename="${copy.fileName}"`), 'image/jpeg', copy.bytes);
-  });
+  app.get(
+    '/api/v1/media/:id/publications/:publicationId/file',
+    {
+      config: { permission: 'media:view' },
+      schema: { summary: 'The published copy, as JPEG (404 until it is published)', tags: ['media'], params: PublicationParams, response: { ...apiErrors } },
+    },
+    async (request, reply) => {
+      const { id, publicationId } = request.params;
+      const copy = await services.photoPublishing.copy(actorOf(request), id, publicationId);
+      return privateImage(reply.header('content-disposition', `inline; filename="${copy.fileName}"`), 'image/jpeg', copy.bytes);
+    },
+  );
 };

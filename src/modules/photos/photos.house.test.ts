@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
  * platform/http; the SQL is in its two repository files.
  */
 const folder = new URL('./', import.meta.url);
-const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+const sources = readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => ({ name, text: readFileSync(new URL(name, folder), 'utf8') }));
 const routeFiles = sources.filter((s) => s.name.endsWith('.routes.ts') || s.name === 'photos.api.ts');
 const repositories = ['photos.repository.ts', 'photos.publishing.repository.ts'];
@@ -32,9 +33,18 @@ describe('the photos module keeps to the house pattern', () => {
   });
 
   it('gives every POST a body schema, except the uploads whose parts @fastify/multipart attaches', () => {
-    const missing = routeFiles.flatMap((s) => s.text.split('\n').map((line, index, lines) => ({ route: `${line}\n${lines[index + 1] ?? ''}\n${lines[index + 2] ?? ''}`, line, before: lines[index - 1] ?? '', file: s.name }))
-      .filter(({ route, line, before }) => line.includes('app.post(') && !/body: \w+/.test(route) && !before.includes('@fastify/multipart attaches'))
-      .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`));
+    const missing = routeFiles.flatMap((s) =>
+      s.text
+        .split('\n')
+        .map((line, index, lines) => ({
+          route: `${line}\n${lines[index + 1] ?? ''}\n${lines[index + 2] ?? ''}`,
+          line,
+          before: lines[index - 1] ?? '',
+          file: s.name,
+        }))
+        .filter(({ route, line, before }) => line.includes('app.post(') && !/body: \w+/.test(route) && !before.includes('@fastify/multipart attaches'))
+        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -6,8 +6,7 @@ export const maxPixels = 120_000_000;
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp';
 export type ReadUpload =
-  | { ok: true; bytes: Buffer; format: ImageFormat; mime: string; width: number; height: number; convertedFrom: 'heic' | null }
-  | { ok: false; message: string };
+  { ok: true; bytes: Buffer; format: ImageFormat; mime: string; width: number; height: number; convertedFrom: 'heic' | null } | { ok: false; message: string };
 
 const mimes: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
@@ -32,7 +31,9 @@ async function fromHeic(name: string, bytes: Buffer): Promise<ReadUpload> {
       if (!first) return { ok: false, message: `${name} has no picture in it. ${howToFix}` };
       if (first.width * first.height > maxPixels) return { ok: false, message: tooManyPixels(name, first.width, first.height) };
       const { width, height, data } = await first.decode();
-      const jpeg = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }).jpeg({ quality: 92 }).toBuffer();
+      const jpeg = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
+        .jpeg({ quality: 92 })
+        .toBuffer();
       return { ok: true, bytes: jpeg, format: 'jpeg', mime: mimes.jpeg, width, height, convertedFrom: 'heic' };
     } finally {
       images.dispose();
@@ -72,7 +73,10 @@ export async function readUpload(name: string, bytes: Buffer, maxMegabytes: numb
     // Decode every pixel once: a file that ends early fails here, not when someone opens it.
     await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' }).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch {
-    return { ok: false, message: `${name} is incomplete or damaged: the picture in it cannot be read to the end. Copy it from the camera or phone again and upload it.` };
+    return {
+      ok: false,
+      message: `${name} is incomplete or damaged: the picture in it cannot be read to the end. Copy it from the camera or phone again and upload it.`,
+    };
   }
   return { ok: true, bytes, format, mime: mimes[format], width, height, convertedFrom: null };
 }
@@ -92,7 +96,10 @@ export function publishedCopy(original: Buffer, longestSide: number): Promise<Bu
 
 /** A small JPEG for staff pages, made when asked (originals may be large and carry metadata). */
 export function preview(original: Buffer, longestSide = 960): Promise<Buffer> {
-  return sharp(original, { limitInputPixels: maxPixels }).rotate()
+  return sharp(original, { limitInputPixels: maxPixels })
+    .rotate()
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer();
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }

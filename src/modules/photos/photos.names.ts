@@ -11,12 +11,23 @@ export interface PupilNames {
   preferredName: string | null;
 }
 
-export interface PublishTexts { caption: string; altText: string; fileName: string }
+export interface PublishTexts {
+  caption: string;
+  altText: string;
+  fileName: string;
+}
 
 /** One text the check reads. A file name has no sentences and no reliable capitals. */
-interface Field { field: string; text: string; prose: boolean }
+interface Field {
+  field: string;
+  text: string;
+  prose: boolean;
+}
 
-export interface NameFound { field: string; name: string }
+export interface NameFound {
+  field: string;
+  name: string;
+}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordPattern = (name: string) => `(^|[^\\p{L}\\p{N}])(${name.trim().split(/\s+/).map(escape).join('\\s+')})(?=$|[^\\p{L}\\p{N}])`;
@@ -53,14 +64,17 @@ export const fieldsOf = (texts: PublishTexts): Field[] => [
   { field: 'file name', text: texts.fileName.replace(/[_.-]+/g, ' '), prose: false },
 ];
 
-const fullNames = (p: PupilNames) => [...new Set([`${p.givenName} ${p.familyName}`, p.preferredName ? `${p.preferredName} ${p.familyName}` : ''])].filter((n) => n.trim());
+const fullNames = (p: PupilNames) =>
+  [...new Set([`${p.givenName} ${p.familyName}`, p.preferredName ? `${p.preferredName} ${p.familyName}` : ''])].filter((n) => n.trim());
 
 /** Neither a letter nor a full stop: what stands in for a permitted name keeps the sentence around it. */
 const stand = '\uE000';
 
 /** Takes out the given, preferred and full names of children whose carers gave express permission to name them. */
 export function withoutPermittedNames(fields: Field[], permitted: readonly PupilNames[]): Field[] {
-  const names = permitted.flatMap((p) => [...fullNames(p), p.givenName, p.preferredName ?? '']).filter((n) => n.trim().length >= 2)
+  const names = permitted
+    .flatMap((p) => [...fullNames(p), p.givenName, p.preferredName ?? ''])
+    .filter((n) => n.trim().length >= 2)
     .sort((a, b) => b.length - a.length);
   return fields.map((f) => ({ ...f, text: names.reduce((text, name) => text.replace(new RegExp(wordPattern(name), 'giu'), `$1${stand}`), f.text) }));
 }

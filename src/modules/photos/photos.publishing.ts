@@ -38,10 +38,18 @@ export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-a
 const names = (p: repo.PupilRecord) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name });
 
 /** A published copy made outside any transaction, and what it was made from (checked again before it is recorded). */
-interface PreparedCopy { key: string; source: string; longestSide: number }
+interface PreparedCopy {
+  key: string;
+  source: string;
+  longestSide: number;
+}
 
 /** What a transaction answers when the photograph is to be published and no copy made from it at these settings is ready. */
-interface CopyNeeded { status: 'needs-copy'; source: string | null; longestSide: number }
+interface CopyNeeded {
+  status: 'needs-copy';
+  source: string | null;
+  longestSide: number;
+}
 
 export interface PublishingDeps {
   schools: SchoolDatabase;
@@ -65,24 +73,40 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
   }
 
   /** Gathers what the pure rule needs: consent statuses, express permission, the directory. */
-  async function refusalsFor(tx: SchoolTx, settings: PolicySettings, photo: repo.PhotoRow, channel: Channel,
-    texts: { caption: string; altText: string; fileName: string }, expressRequestId: string | null) {
+  async function refusalsFor(
+    tx: SchoolTx,
+    settings: PolicySettings,
+    photo: repo.PhotoRow,
+    channel: Channel,
+    texts: { caption: string; altText: string; fileName: string },
+    expressRequestId: string | null,
+  ) {
     const purpose = settings.consent.purposes.find((p) => p.key === channel.purpose);
     const tagged = await repo.taggedPupils(tx, photo.id);
     const expressKey = expressRequestId ? `express:${expressRequestId}` : null;
     const statuses = await statusesFor(tx, settings, tagged, [channel.purpose, ...(expressKey ? [expressKey] : [])]);
     return publishRefusals({
-      channel, purpose, unidentified: photo.unidentified_count, texts,
-      tagged: tagged.map((p) => ({ ...names(p), status: statuses.get(p.id)!.get(channel.purpose)!, express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null })),
+      channel,
+      purpose,
+      unidentified: photo.unidentified_count,
+      texts,
+      tagged: tagged.map((p) => ({
+        ...names(p),
+        status: statuses.get(p.id)!.get(channel.purpose)!,
+        express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null,
+      })),
       directory: purpose?.external ? (await repo.directory(tx)).map(names) : [],
     });
   }
 
   /** The copy made for this photograph at the current settings, or null when it must be made (again). */
   const readyCopy = (photo: repo.PhotoRow, settings: PolicySettings, copy: PreparedCopy | null) =>
-    (copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide ? copy : null);
-  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings): CopyNeeded =>
-    ({ status: 'needs-copy', source: photo.storage_key, longestSide: settings.photos.publishedLongestSide });
+    copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide ? copy : null;
+  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings): CopyNeeded => ({
+    status: 'needs-copy',
+    source: photo.storage_key,
+    longestSide: settings.photos.publishedLongestSide,
+  });
 
   /** MED-6: the clean copy, decoded and stored under a random name outside any transaction (sharp is slow). */
   async function makeCopy(schoolId: string, need: CopyNeeded): Promise<PreparedCopy> {
@@ -99,7 +123,10 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
    * made outside the transaction and `attempt` runs again, checking everything again. A copy that
    * ends up unused (refused, or waiting after all) or whose recording fails is deleted.
    */
-  async function publishing(actor: Actor, attempt: (tx: SchoolTx, copy: PreparedCopy | null) => Promise<PublicationOutcome | CopyNeeded>): Promise<PublicationOutcome> {
+  async function publishing(
+    actor: Actor,
+    attempt: (tx: SchoolTx, copy: PreparedCopy | null) => Promise<PublicationOutcome | CopyNeeded>,
+  ): Promise<PublicationOutcome> {
     let copy: PreparedCopy | null = null;
     try {
       for (let round = 1; ; round++) {
@@ -121,15 +148,34 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
   }
 
   /** Records where the copy went and who was in the photograph at that moment (MED-6, MED-8). */
-  async function recordPublication(tx: SchoolTx, actor: Actor, photo: repo.PhotoRow, request: { id: string; channel: string; location: string }, copy: PreparedCopy) {
+  async function recordPublication(
+    tx: SchoolTx,
+    actor: Actor,
+    photo: repo.PhotoRow,
+    request: { id: string; channel: string; location: string },
+    copy: PreparedCopy,
+  ) {
     const pupilIds = (await repo.taggedPupils(tx, photo.id)).map((p) => p.id);
-    const publication = await pubs.insertPublication(tx, actor.schoolId, { requestId: request.id, photoId: photo.id, channel: request.channel, location: request.location, copyKey: copy.key, by: actor.staffId, pupilIds });
-    await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.published', subjectType: 'photo', subjectId: photo.id,
-      detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location } });
+    const publication = await pubs.insertPublication(tx, actor.schoolId, {
+      requestId: request.id,
+      photoId: photo.id,
+      channel: request.channel,
+      location: request.location,
+      copyKey: copy.key,
+      by: actor.staffId,
+      pupilIds,
+    });
+    await recordAudit(tx, actor.schoolId, auditActor(actor), {
+      action: 'photo.published',
+      subjectType: 'photo',
+      subjectId: photo.id,
+      detail: { publication: publication.id, request: request.id, channel: request.channel, location: request.location },
+    });
   }
 
   function requireDecider(actor: Actor, settings: PolicySettings) {
-    if (!decidesPublications(actor.roles, settings.decisions.photoPublication)) throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
+    if (!decidesPublications(actor.roles, settings.decisions.photoPublication))
+      throw new Forbidden('The school’s policy gives this decision to someone else (see Policy settings)');
   }
 
   return {
@@ -151,7 +197,8 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
         const channel = settings.photos.channels.find((c) => c.key === input.channel);
         if (!channel) throw new ValidationError([{ field: 'channel', message: 'Choose where the photograph will be published' }]);
         const express = input.expressRequestId?.trim() || null;
-        if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express)))) throw new ValidationError([{ field: 'expressRequestId', message: 'Choose an express permission request from the list' }]);
+        if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express))))
+          throw new ValidationError([{ field: 'expressRequestId', message: 'Choose an express permission request from the list' }]);
         const texts = { caption: input.caption?.trim() ?? '', altText: input.altText?.trim() ?? '', fileName: input.fileName?.trim() ?? '' };
         const refusals = await refusalsFor(tx, settings, photo, channel, texts, express);
         if (refusals.length) throw new NotAllowed(refusals);
@@ -159,16 +206,31 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
         const ready = readyCopy(photo, settings, copy);
         if (!waits && !ready) return copyNeeded(photo, settings);
         const location = input.where?.trim() ?? '';
-        const row = await pubs.insertRequest(tx, actor.schoolId, { photoId, channel: channel.key, ...texts, location,
-          expressRequestId: express, status: waits ? 'requested' : 'published', requestedBy: actor.staffId });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.publication-requested', subjectType: 'photo', subjectId: photoId, detail: { request: row.id, channel: channel.key, waits } });
+        const row = await pubs.insertRequest(tx, actor.schoolId, {
+          photoId,
+          channel: channel.key,
+          ...texts,
+          location,
+          expressRequestId: express,
+          status: waits ? 'requested' : 'published',
+          requestedBy: actor.staffId,
+        });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'photo.publication-requested',
+          subjectType: 'photo',
+          subjectId: photoId,
+          detail: { request: row.id, channel: channel.key, waits },
+        });
         if (!waits && ready) {
           await recordPublication(tx, actor, photo, { id: row.id, channel: channel.key, location }, ready);
           return { id: row.id, status: 'published' as const, url: fileUrl(photoId, row.id) };
         }
         for (const person of await staffHoldingRoles(tx, settings.decisions.photoPublication, { withEmail: true })) {
-          await enqueueMail(tx, actor.schoolId, { to: person.email!, subject: 'A photograph is waiting for your decision',
-            text: `${actor.name} asks to publish a photograph (${channel.label}). Decide here:\n${baseUrl}/photos/approvals` });
+          await enqueueMail(tx, actor.schoolId, {
+            to: person.email!,
+            subject: 'A photograph is waiting for your decision',
+            text: `${actor.name} asks to publish a photograph (${channel.label}). Decide here:\n${baseUrl}/photos/approvals`,
+          });
         }
         return { id: row.id, status: 'awaiting-approval' as const };
       });
@@ -204,22 +266,37 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
         if (!request) throw new NotFound('There is no such request');
         if (request.status !== 'requested' || request.decision) throw new Conflict('already-decided', 'This request has already been decided');
         const note = input.note?.trim() || null;
-        if (input.decision !== 'approved' && input.decision !== 'refused') throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);
-        if (input.decision === 'refused' && !note) throw new ValidationError([{ field: 'note', message: 'Say why it is refused, so the member of staff knows' }]);
+        if (input.decision !== 'approved' && input.decision !== 'refused')
+          throw new ValidationError([{ field: 'decision', message: 'Choose whether to approve or refuse' }]);
+        if (input.decision === 'refused' && !note)
+          throw new ValidationError([{ field: 'note', message: 'Say why it is refused, so the member of staff knows' }]);
         const photo = await editablePhoto(tx, photoId);
         let ready: PreparedCopy | null = null;
         if (input.decision === 'approved') {
           // Consent may have changed since the request: check again at the moment of publishing.
           const channel = settings.photos.channels.find((c) => c.key === request.channel);
           if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings');
-          const refusals = await refusalsFor(tx, settings, photo, channel, { caption: request.caption, altText: request.alt_text, fileName: request.file_name }, request.express_request_id);
+          const refusals = await refusalsFor(
+            tx,
+            settings,
+            photo,
+            channel,
+            { caption: request.caption, altText: request.alt_text, fileName: request.file_name },
+            request.express_request_id,
+          );
           if (refusals.length) throw new NotAllowed(refusals);
           ready = readyCopy(photo, settings, copy);
           if (!ready) return copyNeeded(photo, settings);
         }
         // Appended, never written over: a decision made a moment earlier by someone else wins.
-        if (!(await pubs.appendDecision(tx, actor.schoolId, requestId, input.decision, actor.staffId, note))) throw new Conflict('already-decided', 'This request has already been decided');
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: `photo.publication-${input.decision}`, subjectType: 'photo', subjectId: photoId, detail: { request: requestId, note } });
+        if (!(await pubs.appendDecision(tx, actor.schoolId, requestId, input.decision, actor.staffId, note)))
+          throw new Conflict('already-decided', 'This request has already been decided');
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: `photo.publication-${input.decision}`,
+          subjectType: 'photo',
+          subjectId: photoId,
+          detail: { request: requestId, note },
+        });
         if (!ready) return { id: requestId, status: 'refused' as const };
         await recordPublication(tx, actor, photo, { id: requestId, channel: request.channel, location: request.location }, ready);
         return { id: requestId, status: 'published' as const, url: fileUrl(photoId, requestId) };
@@ -249,7 +326,12 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
       await inSchool(actor, async (tx) => {
         const done = await pubs.recordTakedown(tx, actor.schoolId, photoId, requestId, actor.staffId);
         if (!done) throw new NotFound('There is no such publication, or it is already taken down');
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.taken-down', subjectType: 'photo', subjectId: photoId, detail: { publication: done.id } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'photo.taken-down',
+          subjectType: 'photo',
+          subjectId: photoId,
+          detail: { publication: done.id },
+        });
       });
     },
   };

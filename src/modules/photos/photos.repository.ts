@@ -2,36 +2,90 @@ import { sql, type NotNull } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 
 /** The only file of the photos module that writes SQL for photos and tags. */
-const photoColumns = ['ph.id', 'ph.event_name', 'ph.taken_on', 'ph.contexts', 'ph.uploaded_by', 'ph.uploaded_at', 'ph.unidentified_count', 'ph.storage_key',
-  'ph.mime', 'ph.width', 'ph.height', 'ph.byte_size', 'ph.academic_year', 'ph.year_ends_on', 'ph.archived_at', 'ph.evidence_of_achievement'] as const;
+const photoColumns = [
+  'ph.id',
+  'ph.event_name',
+  'ph.taken_on',
+  'ph.contexts',
+  'ph.uploaded_by',
+  'ph.uploaded_at',
+  'ph.unidentified_count',
+  'ph.storage_key',
+  'ph.mime',
+  'ph.width',
+  'ph.height',
+  'ph.byte_size',
+  'ph.academic_year',
+  'ph.year_ends_on',
+  'ph.archived_at',
+  'ph.evidence_of_achievement',
+] as const;
 
 export type PhotoRow = Awaited<ReturnType<typeof findPhoto>> & {};
 
 export function findPhoto(tx: SchoolTx, id: string) {
-  return tx.selectFrom('photos as ph').innerJoin('staff as s', 's.id', 'ph.uploaded_by').select(photoColumns)
+  return tx
+    .selectFrom('photos as ph')
+    .innerJoin('staff as s', 's.id', 'ph.uploaded_by')
+    .select(photoColumns)
     .select(sql<string>`s.given_name || ' ' || s.family_name`.as('uploaded_by_name'))
-    .where('ph.id', '=', id).where('ph.deleted_at', 'is', null).executeTakeFirst();
+    .where('ph.id', '=', id)
+    .where('ph.deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function listPhotos(tx: SchoolTx, archived: boolean) {
-  return tx.selectFrom('photos as ph').select(photoColumns)
+  return tx
+    .selectFrom('photos as ph')
+    .select(photoColumns)
     .select(sql<number>`(SELECT count(*)::int FROM photo_pupils pp WHERE pp.photo_id = ph.id)`.as('tagged'))
-    .select(sql<number>`(SELECT count(*)::int FROM photo_publications pb WHERE pb.photo_id = ph.id
-      AND NOT EXISTS (SELECT 1 FROM photo_publication_takedowns td WHERE td.publication_id = pb.id))`.as('published'))
-    .where('ph.deleted_at', 'is', null).where('ph.archived_at', archived ? 'is not' : 'is', null)
-    .orderBy('ph.taken_on', 'desc').orderBy('ph.uploaded_at', 'desc').limit(200).execute();
+    .select(
+      sql<number>`(SELECT count(*)::int FROM photo_publications pb WHERE pb.photo_id = ph.id
+      AND NOT EXISTS (SELECT 1 FROM photo_publication_takedowns td WHERE td.publication_id = pb.id))`.as('published'),
+    )
+    .where('ph.deleted_at', 'is', null)
+    .where('ph.archived_at', archived ? 'is not' : 'is', null)
+    .orderBy('ph.taken_on', 'desc')
+    .orderBy('ph.uploaded_at', 'desc')
+    .limit(200)
+    .execute();
 }
 
 export interface NewPhoto {
-  eventName: string; takenOn: string; contexts: string[]; uploadedBy: string; unidentified: number; storageKey: string;
-  mime: string; width: number; height: number; byteSize: number; academicYear: string; yearEndsOn: string;
+  eventName: string;
+  takenOn: string;
+  contexts: string[];
+  uploadedBy: string;
+  unidentified: number;
+  storageKey: string;
+  mime: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  academicYear: string;
+  yearEndsOn: string;
 }
 
 export function insertPhoto(tx: SchoolTx, schoolId: string, p: NewPhoto) {
-  return tx.insertInto('photos').values({
-    school_id: schoolId, event_name: p.eventName, taken_on: p.takenOn, contexts: p.contexts, uploaded_by: p.uploadedBy, unidentified_count: p.unidentified,
-    storage_key: p.storageKey, mime: p.mime, width: p.width, height: p.height, byte_size: p.byteSize, academic_year: p.academicYear, year_ends_on: p.yearEndsOn,
-  }).returning('id').executeTakeFirstOrThrow();
+  return tx
+    .insertInto('photos')
+    .values({
+      school_id: schoolId,
+      event_name: p.eventName,
+      taken_on: p.takenOn,
+      contexts: p.contexts,
+      uploaded_by: p.uploadedBy,
+      unidentified_count: p.unidentified,
+      storage_key: p.storageKey,
+      mime: p.mime,
+      width: p.width,
+      height: p.height,
+      byte_size: p.byteSize,
+      academic_year: p.academicYear,
+      year_ends_on: p.yearEndsOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /** The academic year a date falls in, from the school's own calendar. */
@@ -40,14 +94,26 @@ export function academicYearOn(tx: SchoolTx, date: string) {
 }
 
 export interface PupilRecord {
-  id: string; given_name: string; family_name: string; preferred_name: string | null; class_id: string | null; year_group: number | null;
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  class_id: string | null;
+  year_group: number | null;
 }
 
 const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group'] as const;
 
 export function taggedPupils(tx: SchoolTx, photoId: string): Promise<PupilRecord[]> {
-  return tx.selectFrom('photo_pupils as pp').innerJoin('pupils as p', 'p.id', 'pp.pupil_id').leftJoin('classes as c', 'c.id', 'p.class_id')
-    .select(pupilColumns).where('pp.photo_id', '=', photoId).orderBy('p.family_name').orderBy('p.given_name').execute();
+  return tx
+    .selectFrom('photo_pupils as pp')
+    .innerJoin('pupils as p', 'p.id', 'pp.pupil_id')
+    .leftJoin('classes as c', 'c.id', 'p.class_id')
+    .select(pupilColumns)
+    .where('pp.photo_id', '=', photoId)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
 }
 
 /** Everyone in the directory, for the names check: pupils on roll and those who have left. */
@@ -63,7 +129,10 @@ export function pupilsOnRoll(tx: SchoolTx, ids: string[]) {
 export async function replaceTags(tx: SchoolTx, schoolId: string, photoId: string, pupilIds: string[], by: string) {
   await tx.deleteFrom('photo_pupils').where('photo_id', '=', photoId).execute();
   if (pupilIds.length) {
-    await tx.insertInto('photo_pupils').values(pupilIds.map((pupilId) => ({ school_id: schoolId, photo_id: photoId, pupil_id: pupilId, tagged_by: by }))).execute();
+    await tx
+      .insertInto('photo_pupils')
+      .values(pupilIds.map((pupilId) => ({ school_id: schoolId, photo_id: photoId, pupil_id: pupilId, tagged_by: by })))
+      .execute();
   }
 }
 
@@ -77,8 +146,11 @@ export function setEvidence(tx: SchoolTx, photoId: string, evidence: boolean) {
 
 /** MED-7: every photograph not yet deleted, with what the retention rule needs. */
 export function photosForRetention(tx: SchoolTx) {
-  return tx.selectFrom('photos').select(['id', 'event_name', 'academic_year', 'year_ends_on', 'archived_at', 'evidence_of_achievement', 'storage_key'])
-    .where('deleted_at', 'is', null).execute();
+  return tx
+    .selectFrom('photos')
+    .select(['id', 'event_name', 'academic_year', 'year_ends_on', 'archived_at', 'evidence_of_achievement', 'storage_key'])
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 export async function archivePhotos(tx: SchoolTx, photoIds: string[], at: Date) {
@@ -89,8 +161,13 @@ export async function archivePhotos(tx: SchoolTx, photoIds: string[], at: Date) 
 /** The published copies of these photographs that still have a file (they go with the photograph). */
 export async function publishedCopyKeys(tx: SchoolTx, photoIds: string[]) {
   if (photoIds.length === 0) return [];
-  return tx.selectFrom('photo_publications').select(['photo_id', 'copy_key as key']).where('photo_id', 'in', photoIds)
-    .where('copy_key', 'is not', null).$narrowType<{ key: NotNull }>().execute();
+  return tx
+    .selectFrom('photo_publications')
+    .select(['photo_id', 'copy_key as key'])
+    .where('photo_id', 'in', photoIds)
+    .where('copy_key', 'is not', null)
+    .$narrowType<{ key: NotNull }>()
+    .execute();
 }
 
 /** Deletes the photographs' records as retention does: untagged, marked deleted, their file forgotten. Publications stay as history. */
@@ -102,7 +179,11 @@ export async function markPhotosDeleted(tx: SchoolTx, photoIds: string[], at: Da
 
 /** Records that the notice for a year's deletion has gone; false when it already had (sent once per year). */
 export async function recordDeletionNotice(tx: SchoolTx, schoolId: string, academicYear: string, deleteOn: string): Promise<boolean> {
-  const sent = await tx.insertInto('photo_deletion_notices').values({ school_id: schoolId, academic_year: academicYear, delete_on: deleteOn })
-    .onConflict((oc) => oc.doNothing()).returning('academic_year').executeTakeFirst();
+  const sent = await tx
+    .insertInto('photo_deletion_notices')
+    .values({ school_id: schoolId, academic_year: academicYear, delete_on: deleteOn })
+    .onConflict((oc) => oc.doNothing())
+    .returning('academic_year')
+    .executeTakeFirst();
   return sent !== undefined;
 }

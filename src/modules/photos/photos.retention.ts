@@ -11,27 +11,53 @@ import type { PhotoStorage } from './photos.storage.ts';
 const job = { id: null, label: 'Photo retention (scheduled)' };
 const ukDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 
-export interface RetentionRun { archived: number; deleted: number; notices: number }
+export interface RetentionRun {
+  archived: number;
+  deleted: number;
+  notices: number;
+}
 
 async function runForSchool(tx: SchoolTx, schoolId: string, baseUrl: string, now: Date, keysToDelete: string[]): Promise<RetentionRun> {
   const retention = (await currentSettings(tx, schoolId)).settings.retention;
-  const photos = (await repo.photosForRetention(tx)).map((photo) => ({ photo,
-    due: retentionDue({ yearEndsOn: photo.year_ends_on, archived: photo.archived_at !== null, evidence: photo.evidence_of_achievement }, retention, now) }));
+  const photos = (await repo.photosForRetention(tx)).map((photo) => ({
+    photo,
+    due: retentionDue({ yearEndsOn: photo.year_ends_on, archived: photo.archived_at !== null, evidence: photo.evidence_of_achievement }, retention, now),
+  }));
   const toDelete = photos.filter((p) => p.due.delete).map((p) => p.photo);
   const toArchive = photos.filter((p) => !p.due.delete && p.due.archive).map((p) => p.photo);
 
   // Publications are history and stay; their copies go with the photograph (publicationOf then finds none).
-  const copies = await repo.publishedCopyKeys(tx, toDelete.map((p) => p.id));
-  await repo.markPhotosDeleted(tx, toDelete.map((p) => p.id), now);
+  const copies = await repo.publishedCopyKeys(
+    tx,
+    toDelete.map((p) => p.id),
+  );
+  await repo.markPhotosDeleted(
+    tx,
+    toDelete.map((p) => p.id),
+    now,
+  );
   for (const photo of toDelete) {
     const keys = copies.filter((c) => c.photo_id === photo.id).map((c) => c.key);
-    await recordAudit(tx, schoolId, job, { action: 'photo.deleted', subjectType: 'photo', subjectId: photo.id,
-      detail: { reason: 'retention', event: photo.event_name, academicYear: photo.academic_year, publishedCopies: keys.length } });
+    await recordAudit(tx, schoolId, job, {
+      action: 'photo.deleted',
+      subjectType: 'photo',
+      subjectId: photo.id,
+      detail: { reason: 'retention', event: photo.event_name, academicYear: photo.academic_year, publishedCopies: keys.length },
+    });
     keysToDelete.push(...[photo.storage_key, ...keys].filter((k): k is string => Boolean(k)));
   }
-  await repo.archivePhotos(tx, toArchive.map((p) => p.id), now);
+  await repo.archivePhotos(
+    tx,
+    toArchive.map((p) => p.id),
+    now,
+  );
   for (const photo of toArchive) {
-    await recordAudit(tx, schoolId, job, { action: 'photo.archived', subjectType: 'photo', subjectId: photo.id, detail: { academicYear: photo.academic_year } });
+    await recordAudit(tx, schoolId, job, {
+      action: 'photo.archived',
+      subjectType: 'photo',
+      subjectId: photo.id,
+      detail: { academicYear: photo.academic_year },
+    });
   }
 
   const upcoming = new Map<string, { deleteOn: Date; count: number }>();
@@ -45,8 +71,11 @@ async function runForSchool(tx: SchoolTx, schoolId: string, baseUrl: string, now
   for (const [year, { deleteOn, count }] of upcoming) {
     if (!(await repo.recordDeletionNotice(tx, schoolId, year, deleteOn.toISOString().slice(0, 10)))) continue;
     for (const head of await staffHoldingRoles(tx, ['headteacher'], { withEmail: true })) {
-      await enqueueMail(tx, schoolId, { to: head.email!, subject: `Photographs from ${year} will be deleted on ${ukDate(deleteOn)}`,
-        text: `${count} photograph${count === 1 ? '' : 's'} from ${year} will be deleted on ${ukDate(deleteOn)}, as the photography policy says. Any that are needed as evidence of achievement must be marked before then:\n${baseUrl}/photos?archived=1` });
+      await enqueueMail(tx, schoolId, {
+        to: head.email!,
+        subject: `Photographs from ${year} will be deleted on ${ukDate(deleteOn)}`,
+        text: `${count} photograph${count === 1 ? '' : 's'} from ${year} will be deleted on ${ukDate(deleteOn)}, as the photography policy says. Any that are needed as evidence of achievement must be marked before then:\n${baseUrl}/photos?archived=1`,
+      });
     }
     run.notices++;
   }

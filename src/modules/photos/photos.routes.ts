@@ -20,10 +20,18 @@ import { requestRows } from './photos.view-model.ts';
 export const uploadCeilingMegabytes = 200;
 const ListQuery = Type.Object({ archived: Type.Optional(Type.String({ maxLength: 5 })) });
 const TagQuery = Type.Object({ class: Type.Optional(Type.String({ maxLength: 64 })) });
-const TagBody = Type.Object({ pupils: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), unidentified: Type.String({ default: '0', maxLength: 10 }) });
+const TagBody = Type.Object({
+  pupils: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
+  unidentified: Type.String({ default: '0', maxLength: 10 }),
+});
 const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLength: 5 }) });
 
-interface UploadValues { event: string; takenOn: string; contexts: string[]; classId: string }
+interface UploadValues {
+  event: string;
+  takenOn: string;
+  contexts: string[];
+  classId: string;
+}
 
 /**
  * The photographs pages; the publishing pages and the API are registered inside this plugin, so
@@ -47,32 +55,64 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
   app.get('/photos', { config: { permission: 'media:view' }, schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const archived = request.query.archived === '1';
-    return render(request, reply, 'photos/views/list.njk', { title: archived ? 'Archived photographs' : 'Photographs', archived,
-      photos: await services.photos.list(actor, archived), canUpload: may(actor, 'media:upload'), canDecide: await services.photoPublishing.mayDecide(actor), contextLabel });
+    return render(request, reply, 'photos/views/list.njk', {
+      title: archived ? 'Archived photographs' : 'Photographs',
+      archived,
+      photos: await services.photos.list(actor, archived),
+      canUpload: may(actor, 'media:upload'),
+      canDecide: await services.photoPublishing.mayDecide(actor),
+      contextLabel,
+    });
   });
 
   const uploadPage = async (request: FastifyRequest, values: UploadValues | null, errors: FormErrors | object = {}) => {
     const { settings, classes } = await services.photos.uploadOptions(actorOf(request));
-    return { title: 'Upload a photograph', backLink: '/photos', maxUploadMegabytes: settings.maxUploadMegabytes, values: values ?? {},
-      contextItems: settings.contexts.map((c) => ({ value: c, text: contextLabel(c), checked: values?.contexts.includes(c),
-        hint: settings.prohibitedContexts.includes(c) ? { text: 'Never photographed: the policy does not allow it' } : undefined })),
-      classItems: [{ value: '', text: 'Choose later' }, ...classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === values?.classId }))], ...errors };
+    return {
+      title: 'Upload a photograph',
+      backLink: '/photos',
+      maxUploadMegabytes: settings.maxUploadMegabytes,
+      values: values ?? {},
+      contextItems: settings.contexts.map((c) => ({
+        value: c,
+        text: contextLabel(c),
+        checked: values?.contexts.includes(c),
+        hint: settings.prohibitedContexts.includes(c) ? { text: 'Never photographed: the policy does not allow it' } : undefined,
+      })),
+      classItems: [{ value: '', text: 'Choose later' }, ...classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === values?.classId }))],
+      ...errors,
+    };
   };
 
   app.get('/photos/new', { config: { permission: 'media:upload' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'photos/views/upload.njk', await uploadPage(request, null)));
+    render(request, reply, 'photos/views/upload.njk', await uploadPage(request, null)),
+  );
 
   // No body schema: @fastify/multipart attaches the parts (the file, the fields, _csrf) to the body; form-body.ts reads them.
   app.post('/photos', { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
     const body = request.body;
     const file = await formFile(body, 'file', { keepEmpty: true });
-    const values = { event: formValue(body, 'event'), takenOn: formValue(body, 'takenOn'), contexts: formValues(body, 'contexts'), classId: formValue(body, 'classId') };
-    return submitForm(async () => {
-      const { id } = await services.photos.upload(actorOf(request), { fileName: file?.fileName ?? '', bytes: file?.bytes ?? null, event: values.event,
-        takenOn: values.takenOn, contexts: values.contexts, pupilIds: [], unidentified: 0 });
-      setFlash(reply, 'Photograph uploaded. Now say who is in it.');
-      return reply.redirect(`/photos/${id}/tag${values.classId ? `?class=${encodeURIComponent(values.classId)}` : ''}`, 303);
-    }, async (errors) => render(request, reply, 'photos/views/upload.njk', await uploadPage(request, values, errors), 400));
+    const values = {
+      event: formValue(body, 'event'),
+      takenOn: formValue(body, 'takenOn'),
+      contexts: formValues(body, 'contexts'),
+      classId: formValue(body, 'classId'),
+    };
+    return submitForm(
+      async () => {
+        const { id } = await services.photos.upload(actorOf(request), {
+          fileName: file?.fileName ?? '',
+          bytes: file?.bytes ?? null,
+          event: values.event,
+          takenOn: values.takenOn,
+          contexts: values.contexts,
+          pupilIds: [],
+          unidentified: 0,
+        });
+        setFlash(reply, 'Photograph uploaded. Now say who is in it.');
+        return reply.redirect(`/photos/${id}/tag${values.classId ? `?class=${encodeURIComponent(values.classId)}` : ''}`, 303);
+      },
+      async (errors) => render(request, reply, 'photos/views/upload.njk', await uploadPage(request, values, errors), 400),
+    );
   });
 
   app.get('/photos/:id', { config: { permission: 'media:view' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
@@ -80,10 +120,17 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
     const { id } = request.params;
     const [view, requests] = await Promise.all([services.photos.photo(actor, id), services.photoPublishing.history(actor, id)]);
     const labels = new Map(view.settings.photos.channels.map((c) => [c.key, c.label]));
-    return render(request, reply, 'photos/views/photo.njk', { title: view.photo.event_name, backLink: view.photo.archived_at ? '/photos?archived=1' : '/photos', ...view, contextLabel,
+    return render(request, reply, 'photos/views/photo.njk', {
+      title: view.photo.event_name,
+      backLink: view.photo.archived_at ? '/photos?archived=1' : '/photos',
+      ...view,
+      contextLabel,
       requests: requests.map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel, rows: requestRows(r) })),
-      canTag: may(actor, 'media:upload') && !view.photo.archived_at, canPublish: may(actor, 'media:publish') && !view.photo.archived_at,
-      canKeep: may(actor, 'media:keep'), canTakeDown: may(actor, 'consent:takedown') });
+      canTag: may(actor, 'media:upload') && !view.photo.archived_at,
+      canPublish: may(actor, 'media:publish') && !view.photo.archived_at,
+      canKeep: may(actor, 'media:keep'),
+      canTakeDown: may(actor, 'consent:takedown'),
+    });
   });
 
   for (const size of ['original', 'preview'] as const) {
@@ -98,31 +145,55 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
     const tagged = new Set(pupils.map((p) => p.id));
     const name = (p: { given_name: string; family_name: string; preferred_name: string | null }) => `${p.preferred_name || p.given_name} ${p.family_name}`;
     const others = pupils.filter((p) => !inClass.some((q) => q.id === p.id));
-    return { title: `Who is in this photograph: ${photo.event_name}`, backLink: `/photos/${id}`, photo, chosenClass: chosen,
+    return {
+      title: `Who is in this photograph: ${photo.event_name}`,
+      backLink: `/photos/${id}`,
+      photo,
+      chosenClass: chosen,
       classItems: classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === chosen?.id })),
       pupilItems: [...others, ...inClass].map((p) => ({ value: p.id, text: name(p), checked: tagged.has(p.id) })),
-      unidentified: String(photo.unidentified_count), ...extra };
+      unidentified: String(photo.unidentified_count),
+      ...extra,
+    };
   };
 
-  app.get('/photos/:id/tag', { config: { permission: 'media:upload' }, schema: { hide: true, params: IdParams, querystring: TagQuery } }, async (request, reply) =>
-    render(request, reply, 'photos/views/tag.njk', await tagPage(request, request.params.id, request.query.class)));
+  app.get(
+    '/photos/:id/tag',
+    { config: { permission: 'media:upload' }, schema: { hide: true, params: IdParams, querystring: TagQuery } },
+    async (request, reply) => render(request, reply, 'photos/views/tag.njk', await tagPage(request, request.params.id, request.query.class)),
+  );
 
-  app.post('/photos/:id/tag', { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TagBody } }, async (request, reply) => {
-    const { params: { id }, body } = request;
-    return submitForm(async () => {
-      await services.photos.tag(actorOf(request), id, { pupilIds: [body.pupils].flat(), unidentified: body.unidentified });
-      setFlash(reply, 'Saved who is in the photograph');
+  app.post(
+    '/photos/:id/tag',
+    { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: TagBody } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      return submitForm(
+        async () => {
+          await services.photos.tag(actorOf(request), id, { pupilIds: [body.pupils].flat(), unidentified: body.unidentified });
+          setFlash(reply, 'Saved who is in the photograph');
+          return reply.redirect(`/photos/${id}`, 303);
+        },
+        async (errors) =>
+          render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, { unidentified: body.unidentified, ...errors }), 400),
+      );
+    },
+  );
+
+  app.post(
+    '/photos/:id/evidence',
+    { config: { permission: 'media:keep' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: EvidenceBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const keep = request.body.evidence === 'yes';
+      await services.photos.setEvidence(actorOf(request), id, keep);
+      setFlash(reply, keep ? 'Kept as evidence of achievement: it will not be deleted with its year' : 'No longer kept as evidence of achievement');
       return reply.redirect(`/photos/${id}`, 303);
-    }, async (errors) => render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, { unidentified: body.unidentified, ...errors }), 400));
-  });
-
-  app.post('/photos/:id/evidence', { config: { permission: 'media:keep' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: EvidenceBody } }, async (request, reply) => {
-    const { id } = request.params;
-    const keep = request.body.evidence === 'yes';
-    await services.photos.setEvidence(actorOf(request), id, keep);
-    setFlash(reply, keep ? 'Kept as evidence of achievement: it will not be deleted with its year' : 'No longer kept as evidence of achievement');
-    return reply.redirect(`/photos/${id}`, 303);
-  });
+    },
+  );
 
   await app.register(publishRoutes, { services });
   await app.register(photoApiRoutes, { services });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStatus } from '../consent/consent.rules.ts';
 import { defaultSettings } from '../settings/settings.defaults.ts';
-import { mentions, prohibitedContextsIn, publishRefusals, retentionDates, retentionDue, type PublishCheck, type PupilNames, type TaggedPupil } from './photos.rules.ts';
+import {
+  mentions,
+  prohibitedContextsIn,
+  publishRefusals,
+  retentionDates,
+  retentionDue,
+  type PublishCheck,
+  type PupilNames,
+  type TaggedPupil,
+} from './photos.rules.ts';
 
 const channel = (key: string) => defaultSettings.photos.channels.find((c) => c.key === key)!;
 const purposeOf = (key: string) => defaultSettings.consent.purposes.find((p) => p.key === channel(key).purpose);
@@ -14,7 +23,13 @@ const ameliaShah: PupilNames = { id: 'p-amelia-shah', givenName: 'Amelia', famil
 const directory = [amelia, alex, noah, harry, jack, ameliaShah];
 const tag = (p: PupilNames, status: ConsentStatus, express: ConsentStatus | null = null): TaggedPupil => ({ ...p, status, express });
 const check = (key: string, tagged: TaggedPupil[], extra: Partial<PublishCheck> = {}): PublishCheck => ({
-  channel: channel(key), purpose: purposeOf(key), tagged, unidentified: 0, texts: { caption: '', altText: '', fileName: '' }, directory, ...extra,
+  channel: channel(key),
+  purpose: purposeOf(key),
+  tagged,
+  unidentified: 0,
+  texts: { caption: '', altText: '', fileName: '' },
+  directory,
+  ...extra,
 });
 const texts = (caption: string, altText = '', fileName = '') => ({ texts: { caption, altText, fileName } });
 
@@ -22,36 +37,109 @@ describe('publishing check (MED-4)', () => {
   it.each<[string, PublishCheck, { pupilId: string | null; reason: RegExp }[]]>([
     ['every pupil may, nobody unidentified: passes', check('website', [tag(amelia, 'may'), tag(alex, 'may')]), []],
     ['no pupils at all, nobody unidentified: passes', check('display', []), []],
-    ['a refusal blocks, naming the pupil', check('website', [tag(amelia, 'may'), tag(alex, 'may-not')]), [{ pupilId: 'p-alex', reason: /Alex Wright may not appear in school website: their carers have said no/ }]],
+    [
+      'a refusal blocks, naming the pupil',
+      check('website', [tag(amelia, 'may'), tag(alex, 'may-not')]),
+      [{ pupilId: 'p-alex', reason: /Alex Wright may not appear in school website: their carers have said no/ }],
+    ],
     ['no answer counts as no (CON-5)', check('display', [tag(noah, 'no-answer')]), [{ pupilId: 'p-noah', reason: /Noah Begum .* no answer on record/ }]],
-    ['unidentified people block it', check('display', [tag(amelia, 'may')], { unidentified: 2 }), [{ pupilId: null, reason: /2 people in the photograph are not identified/ }]],
-    ['outside school, a caption naming a tagged child needs express permission from every child', check('website', [tag(amelia, 'may'), tag(alex, 'may')], texts('Well done amelia!')),
-      [{ pupilId: 'p-amelia', reason: /The caption gives the name “Amelia”: naming a child outside school needs express written permission from Amelia Clarke’s carers/ },
-        { pupilId: 'p-alex', reason: /Naming a child outside school needs express written permission from Alex Wright’s carers/ }]],
-    ['a preferred name in the alt text counts too', check('social-media', [tag(alex, 'may')], texts('', 'ALEX on the climbing wall')), [{ pupilId: 'p-alex', reason: /express written permission/ }]],
+    [
+      'unidentified people block it',
+      check('display', [tag(amelia, 'may')], { unidentified: 2 }),
+      [{ pupilId: null, reason: /2 people in the photograph are not identified/ }],
+    ],
+    [
+      'outside school, a caption naming a tagged child needs express permission from every child',
+      check('website', [tag(amelia, 'may'), tag(alex, 'may')], texts('Well done amelia!')),
+      [
+        {
+          pupilId: 'p-amelia',
+          reason: /The caption gives the name “Amelia”: naming a child outside school needs express written permission from Amelia Clarke’s carers/,
+        },
+        { pupilId: 'p-alex', reason: /Naming a child outside school needs express written permission from Alex Wright’s carers/ },
+      ],
+    ],
+    [
+      'a preferred name in the alt text counts too',
+      check('social-media', [tag(alex, 'may')], texts('', 'ALEX on the climbing wall')),
+      [{ pupilId: 'p-alex', reason: /express written permission/ }],
+    ],
     ['named with express permission granted for each child: passes', check('website', [tag(amelia, 'may', 'may')], texts('Amelia wins the cup')), []],
-    ['naming a child who is not in the photo is refused outright', check('website', [tag(amelia, 'may', 'may')], texts('Noah Begum cheers Amelia on')),
-      [{ pupilId: 'p-noah', reason: /The caption gives the name “Noah Begum” \(Noah Begum\): outside school no child is named/ }]],
+    [
+      'naming a child who is not in the photo is refused outright',
+      check('website', [tag(amelia, 'may', 'may')], texts('Noah Begum cheers Amelia on')),
+      [{ pupilId: 'p-noah', reason: /The caption gives the name “Noah Begum” \(Noah Begum\): outside school no child is named/ }],
+    ],
     ['a given name alone is not the name of a child who is not in the photo', check('website', [tag(amelia, 'may')], texts('Our Noah’s Ark assembly')), []],
     ['a family name that is an ordinary word is not a name: “Races in the wood”', check('website', [tag(amelia, 'may')], texts('Races in the wood')), []],
-    ['…even for the child in the photo, or at the start of a sentence', check('website', [tag(harry, 'may')], texts('Wood chopping at forest school. Wood-fired pizza after!', 'Races in the wood')), []],
-    ['a family name written as a name is one', check('website', [tag(amelia, 'may')], texts('Well done to the Wood family')),
-      [{ pupilId: 'p-harry', reason: /The caption gives the name “Wood” \(Harry Wood\)/ }, { pupilId: 'p-amelia', reason: /Naming a child outside school needs express written permission/ }]],
-    ['a tagged child’s family name written as a name names them (and everyone sharing it)', check('website', [tag(amelia, 'may')], texts('Congratulations to the Clarke family')),
-      [{ pupilId: 'p-jack', reason: /“Clarke” \(Jack Clarke\)/ }, { pupilId: 'p-amelia', reason: /The caption gives the name “Clarke”: naming a child outside school needs express/ }]],
-    ['with express permission, the child’s full name passes though others share the given name and the family name', check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke wins the cup', 'Amelia Clarke holding the cup', 'amelia-clarke-cup.jpg')), []],
-    ['express permission for one child does not let another’s full name through', check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke and Jack Clarke')),
-      [{ pupilId: 'p-jack', reason: /The caption gives the name “Jack Clarke” \(Jack Clarke\)/ }]],
-    ['express permission for one tagged child: a shared family name does not name the other', check('website', [tag(amelia, 'may', 'may'), tag(jack, 'may', 'may-not')], texts('Amelia Clarke wins')),
-      [{ pupilId: 'p-jack', reason: /^Naming a child outside school needs express written permission from Jack Clarke’s carers: for the chosen request, their carers have said no/ }]],
-    ['another pupil’s full name in a file name is refused', check('website', [tag(amelia, 'may')], texts('', '', 'noah_begum.jpg')),
-      [{ pupilId: 'p-noah', reason: /The file name gives the name “Noah Begum”/ }, { pupilId: 'p-amelia', reason: /express written permission/ }]],
-    ['a family name in the file name is a name', check('prospectus', [tag(noah, 'may')], texts('', '', 'begum_sports-day.jpg')), [{ pupilId: 'p-noah', reason: /file name gives the name “Begum”/ }]],
+    [
+      '…even for the child in the photo, or at the start of a sentence',
+      check('website', [tag(harry, 'may')], texts('Wood chopping at forest school. Wood-fired pizza after!', 'Races in the wood')),
+      [],
+    ],
+    [
+      'a family name written as a name is one',
+      check('website', [tag(amelia, 'may')], texts('Well done to the Wood family')),
+      [
+        { pupilId: 'p-harry', reason: /The caption gives the name “Wood” \(Harry Wood\)/ },
+        { pupilId: 'p-amelia', reason: /Naming a child outside school needs express written permission/ },
+      ],
+    ],
+    [
+      'a tagged child’s family name written as a name names them (and everyone sharing it)',
+      check('website', [tag(amelia, 'may')], texts('Congratulations to the Clarke family')),
+      [
+        { pupilId: 'p-jack', reason: /“Clarke” \(Jack Clarke\)/ },
+        { pupilId: 'p-amelia', reason: /The caption gives the name “Clarke”: naming a child outside school needs express/ },
+      ],
+    ],
+    [
+      'with express permission, the child’s full name passes though others share the given name and the family name',
+      check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke wins the cup', 'Amelia Clarke holding the cup', 'amelia-clarke-cup.jpg')),
+      [],
+    ],
+    [
+      'express permission for one child does not let another’s full name through',
+      check('website', [tag(amelia, 'may', 'may')], texts('Amelia Clarke and Jack Clarke')),
+      [{ pupilId: 'p-jack', reason: /The caption gives the name “Jack Clarke” \(Jack Clarke\)/ }],
+    ],
+    [
+      'express permission for one tagged child: a shared family name does not name the other',
+      check('website', [tag(amelia, 'may', 'may'), tag(jack, 'may', 'may-not')], texts('Amelia Clarke wins')),
+      [
+        {
+          pupilId: 'p-jack',
+          reason:
+            /^Naming a child outside school needs express written permission from Jack Clarke’s carers: for the chosen request, their carers have said no/,
+        },
+      ],
+    ],
+    [
+      'another pupil’s full name in a file name is refused',
+      check('website', [tag(amelia, 'may')], texts('', '', 'noah_begum.jpg')),
+      [
+        { pupilId: 'p-noah', reason: /The file name gives the name “Noah Begum”/ },
+        { pupilId: 'p-amelia', reason: /express written permission/ },
+      ],
+    ],
+    [
+      'a family name in the file name is a name',
+      check('prospectus', [tag(noah, 'may')], texts('', '', 'begum_sports-day.jpg')),
+      [{ pupilId: 'p-noah', reason: /file name gives the name “Begum”/ }],
+    ],
     ['inside school, names are fine without express permission', check('display', [tag(amelia, 'may')], texts('Star of the Week: Amelia Clarke')), []],
     ['whole words only: “Alexandra” and “same” do not name Alex or Sam', check('website', [tag(alex, 'may')], texts('Alexandra Park', 'the same race')), []],
-    ['the press needs express permission even without names', check('press', [tag(amelia, 'may'), tag(noah, 'may', 'may-not')]),
-      [{ pupilId: 'p-amelia', reason: /Newspaper or other media needs express written permission from Amelia Clarke’s carers: choose the express permission request/ },
-        { pupilId: 'p-noah', reason: /for the chosen request, their carers have said no/ }]],
+    [
+      'the press needs express permission even without names',
+      check('press', [tag(amelia, 'may'), tag(noah, 'may', 'may-not')]),
+      [
+        {
+          pupilId: 'p-amelia',
+          reason: /Newspaper or other media needs express written permission from Amelia Clarke’s carers: choose the express permission request/,
+        },
+        { pupilId: 'p-noah', reason: /for the chosen request, their carers have said no/ },
+      ],
+    ],
     ['the press with every express permission granted: passes', check('press', [tag(amelia, 'may', 'may')]), []],
   ])('%s', (_name, input, expected) => {
     const refusals = publishRefusals(input);
@@ -66,7 +154,13 @@ describe('publishing check (MED-4)', () => {
 
 describe('names and contexts', () => {
   it.each([
-    ['Well done Sam!', 'Sam', true], ['Samuel ran', 'Sam', false], ['sam', 'Sam', true], ["O'Neill family", "O'Neill", true], ['Zoë won', 'Zoë', true], ['Zoëy won', 'Zoë', false], ['', 'Sam', false],
+    ['Well done Sam!', 'Sam', true],
+    ['Samuel ran', 'Sam', false],
+    ['sam', 'Sam', true],
+    ["O'Neill family", "O'Neill", true],
+    ['Zoë won', 'Zoë', true],
+    ['Zoëy won', 'Zoë', false],
+    ['', 'Sam', false],
   ] as const)('%s mentions %s: %s', (text, name, expected) => expect(mentions(text, name)).toBe(expected));
 
   it('finds prohibited contexts (MED-3)', () => {

@@ -57,13 +57,20 @@ const statusWords: Record<ConsentStatus, string> = {
  */
 export function publishRefusals(check: PublishCheck): Refusal[] {
   const { channel, purpose, tagged } = check;
-  if (!purpose) return [{ pupilId: null, reason: `${channel.label} is linked to a consent purpose the school no longer has; ask the headteacher to correct the policy settings` }];
+  if (!purpose)
+    return [
+      { pupilId: null, reason: `${channel.label} is linked to a consent purpose the school no longer has; ask the headteacher to correct the policy settings` },
+    ];
   const reasons: Refusal[] = [];
   if (check.unidentified > 0) {
-    reasons.push({ pupilId: null, reason: `${check.unidentified} ${check.unidentified === 1 ? 'person in the photograph is' : 'people in the photograph are'} not identified yet: consent cannot be checked for them` });
+    reasons.push({
+      pupilId: null,
+      reason: `${check.unidentified} ${check.unidentified === 1 ? 'person in the photograph is' : 'people in the photograph are'} not identified yet: consent cannot be checked for them`,
+    });
   }
   for (const pupil of tagged) {
-    if (pupil.status !== 'may') reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
+    if (pupil.status !== 'may')
+      reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
   }
   const namedTagged = new Map<string, NameFound>();
   let named = false;
@@ -73,7 +80,13 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
     const fields = fieldsOf(check.texts);
     const permitted = tagged.filter((p) => p.express === 'may');
     for (const pupil of tagged) {
-      const given = nameOfChildInPhoto(pupil, withoutPermittedNames(fields, permitted.filter((p) => p.id !== pupil.id)));
+      const given = nameOfChildInPhoto(
+        pupil,
+        withoutPermittedNames(
+          fields,
+          permitted.filter((p) => p.id !== pupil.id),
+        ),
+      );
       if (given) namedTagged.set(pupil.id, given);
     }
     named = namedTagged.size > 0;
@@ -84,16 +97,23 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
       const given = nameOfOtherPupil(pupil, others);
       if (!given) continue;
       named = true;
-      reasons.push({ pupilId: pupil.id, reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): outside school no child is named` });
+      reasons.push({
+        pupilId: pupil.id,
+        reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): outside school no child is named`,
+      });
     }
   }
   if (channel.expressPermission || named) {
     for (const pupil of tagged) {
       if (pupil.express === 'may') continue;
       const given = namedTagged.get(pupil.id);
-      const why = given ? `The ${given.field} gives the name “${given.name}”: naming a child outside school needs`
-        : channel.expressPermission ? `${channel.label} needs` : 'Naming a child outside school needs';
-      const detail = pupil.express === null ? 'choose the express permission request that covers this use' : `for the chosen request, ${statusWords[pupil.express]}`;
+      const why = given
+        ? `The ${given.field} gives the name “${given.name}”: naming a child outside school needs`
+        : channel.expressPermission
+          ? `${channel.label} needs`
+          : 'Naming a child outside school needs';
+      const detail =
+        pupil.express === null ? 'choose the express permission request that covers this use' : `for the chosen request, ${statusWords[pupil.express]}`;
       reasons.push({ pupilId: pupil.id, reason: `${why} express written permission from ${displayName(pupil)}’s carers: ${detail}` });
     }
   }

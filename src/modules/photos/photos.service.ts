@@ -22,7 +22,11 @@ export class PhotoRefused extends ValidationError {
   override readonly statusCode = 422;
   override readonly code: 'prohibited-context' | 'invalid-image';
 
-  constructor(code: 'prohibited-context' | 'invalid-image', message: string, readonly field: string) {
+  constructor(
+    code: 'prohibited-context' | 'invalid-image',
+    message: string,
+    readonly field: string,
+  ) {
     super([{ field, message }], message);
     this.code = code;
   }
@@ -39,7 +43,8 @@ export interface UploadInput {
 }
 
 export const contextLabel = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 export interface PhotoServiceDeps {
   schools: SchoolDatabase;
@@ -70,7 +75,8 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
   function checkUnidentified(value: string | number): number {
     const text = String(value).trim();
     if (text === '') return 0;
-    if (!/^\d{1,3}$/.test(text)) throw new ValidationError([{ field: 'unidentified', message: 'Enter how many people are not identified yet as a number, like 0 or 2' }]);
+    if (!/^\d{1,3}$/.test(text))
+      throw new ValidationError([{ field: 'unidentified', message: 'Enter how many people are not identified yet as a number, like 0 or 2' }]);
     return Number(text);
   }
 
@@ -84,7 +90,8 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
     if (!isDate(input.takenOn)) problems.push({ field: 'takenOn', message: 'Enter the date the photograph was taken, like 2026-06-12' });
     const contexts = [...new Set(input.contexts.map((c) => c.trim()).filter(Boolean))];
     if (contexts.length === 0) problems.push({ field: 'contexts', message: 'Choose what was happening' });
-    else if (contexts.some((c) => !settings.contexts.includes(c))) problems.push({ field: 'contexts', message: `Choose from: ${settings.contexts.map(contextLabel).join(', ')}` });
+    else if (contexts.some((c) => !settings.contexts.includes(c)))
+      problems.push({ field: 'contexts', message: `Choose from: ${settings.contexts.map(contextLabel).join(', ')}` });
     if (!input.bytes) problems.push({ field: 'file', message: 'Choose a photograph to upload' });
     if (problems.length) throw new ValidationError(problems);
     const prohibited = prohibitedContextsIn(contexts, settings.prohibitedContexts);
@@ -92,7 +99,11 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
       // Each occasion's own sentence from the school's policy (settings photos.prohibitedWording).
       const wording = settings.prohibitedWording ?? defaultProhibitedWording;
       const says = prohibited.map((c) => `“${wording[c] ?? prohibitedWordingFallback(contextLabel(c))}”`).join(' ');
-      throw new PhotoRefused('prohibited-context', `This photograph cannot be kept: ${prohibited.map(contextLabel).join(', ').toLowerCase()} is not photographed. The policy says: ${says}`, 'contexts');
+      throw new PhotoRefused(
+        'prohibited-context',
+        `This photograph cannot be kept: ${prohibited.map(contextLabel).join(', ').toLowerCase()} is not photographed. The policy says: ${says}`,
+        'contexts',
+      );
     }
     const unidentified = checkUnidentified(input.unidentified);
     const pupilIds = await checkTags(tx, input.pupilIds);
@@ -126,14 +137,30 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
           const tooLarge = uploadTooLarge(name, checked.bytes, checked.maxUploadMegabytes);
           if (tooLarge) throw new PhotoRefused('invalid-image', tooLarge, 'file');
           const { event, contexts, unidentified, pupilIds } = checked;
-          const year = (await repo.academicYearOn(tx, input.takenOn)) ?? (({ label, endsOn }) => ({ label, ends_on: endsOn }))(academicYearFor(new Date(`${input.takenOn}T00:00:00Z`)));
+          const year =
+            (await repo.academicYearOn(tx, input.takenOn)) ??
+            (({ label, endsOn }) => ({ label, ends_on: endsOn }))(academicYearFor(new Date(`${input.takenOn}T00:00:00Z`)));
           const row = await repo.insertPhoto(tx, actor.schoolId, {
-            eventName: event, takenOn: input.takenOn, contexts, uploadedBy: actor.staffId, unidentified, storageKey: key, mime: image.mime,
-            width: image.width, height: image.height, byteSize: image.bytes.length, academicYear: year.label, yearEndsOn: year.ends_on,
+            eventName: event,
+            takenOn: input.takenOn,
+            contexts,
+            uploadedBy: actor.staffId,
+            unidentified,
+            storageKey: key,
+            mime: image.mime,
+            width: image.width,
+            height: image.height,
+            byteSize: image.bytes.length,
+            academicYear: year.label,
+            yearEndsOn: year.ends_on,
           });
           await repo.replaceTags(tx, actor.schoolId, row.id, pupilIds, actor.staffId);
-          await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.uploaded', subjectType: 'photo', subjectId: row.id,
-            detail: { event, takenOn: input.takenOn, contexts, pupils: pupilIds.length, unidentified, convertedFrom: image.convertedFrom } });
+          await recordAudit(tx, actor.schoolId, auditActor(actor), {
+            action: 'photo.uploaded',
+            subjectType: 'photo',
+            subjectId: row.id,
+            detail: { event, takenOn: input.takenOn, contexts, pupils: pupilIds.length, unidentified, convertedFrom: image.convertedFrom },
+          });
           return { id: row.id };
         });
       } catch (error) {
@@ -182,7 +209,12 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
         const pupilIds = await checkTags(tx, input.pupilIds);
         await repo.replaceTags(tx, actor.schoolId, id, pupilIds, actor.staffId);
         await repo.setUnidentified(tx, id, unidentified);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'photo.tagged', subjectType: 'photo', subjectId: id, detail: { pupils: pupilIds.length, unidentified } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'photo.tagged',
+          subjectType: 'photo',
+          subjectId: id,
+          detail: { pupils: pupilIds.length, unidentified },
+        });
       });
     },
 
@@ -201,7 +233,11 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
       await inSchool(actor, async (tx) => {
         await requirePhoto(tx, id);
         await repo.setEvidence(tx, id, evidence);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: evidence ? 'photo.kept-as-evidence' : 'photo.evidence-unmarked', subjectType: 'photo', subjectId: id });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: evidence ? 'photo.kept-as-evidence' : 'photo.evidence-unmarked',
+          subjectType: 'photo',
+          subjectId: id,
+        });
       });
     },
   };

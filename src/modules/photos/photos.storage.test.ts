@@ -6,7 +6,9 @@ import { fileStorage, newStorageKey } from './photos.storage.ts';
 
 describe('photo storage in a folder', () => {
   let root: string;
-  beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'esafety-storage-')); });
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'esafety-storage-'));
+  });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it('puts, gets and deletes by key, leaving no partial files', async () => {

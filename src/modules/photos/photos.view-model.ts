@@ -1,9 +1,23 @@
 /** Rows for a publication's summary card on the photo page (built here: templates cannot grow lists). */
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const when = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 interface RequestRow {
-  requested_by_name: string; requested_at: Date; decided_by_name: string | null; decided_at: Date | null; decision_note: string | null;
-  caption: string; location: string; published_at: Date | null; taken_down_at: Date | null;
+  requested_by_name: string;
+  requested_at: Date;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  caption: string;
+  location: string;
+  published_at: Date | null;
+  taken_down_at: Date | null;
 }
 
 export function requestRows(r: RequestRow) {

@@ -16,12 +16,20 @@ export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, wanted
     return id && isUuid(id) ? id : null;
   };
   const channelsOf = (purpose: string) => settings.photos.channels.filter((c) => c.purpose === purpose).map((c) => c.key);
-  const rows = await pubs.livePublicationsOf(tx, [...new Set(wanted.map((w) => w.pupilId))], [...new Set(wanted.flatMap((w) => channelsOf(w.purpose)))],
-    [...new Set(wanted.map((w) => express(w.purpose)).filter((id): id is string => id !== null))]);
+  const rows = await pubs.livePublicationsOf(
+    tx,
+    [...new Set(wanted.map((w) => w.pupilId))],
+    [...new Set(wanted.flatMap((w) => channelsOf(w.purpose)))],
+    [...new Set(wanted.map((w) => express(w.purpose)).filter((id): id is string => id !== null))],
+  );
   return wanted.map(({ pupilId, purpose }) => {
     const expressId = express(purpose);
     const channels = channelsOf(purpose);
-    return rows.filter((r) => r.pupil_id === pupilId && (expressId ? r.express_request_id === expressId : channels.includes(r.channel)))
-      .map((r) => ({ label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`, href: `/photos/${r.photo_id}` }));
+    return rows
+      .filter((r) => r.pupil_id === pupilId && (expressId ? r.express_request_id === expressId : channels.includes(r.channel)))
+      .map((r) => ({
+        label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`,
+        href: `/photos/${r.photo_id}`,
+      }));
   });
 }

@@ -33,9 +33,10 @@ export async function policyDashboard(tx: SchoolTx, actor: Actor, now = new Date
       }
     }
   }
-  const overdue = may(actor, 'policy:manage') || actor.roles.includes('governor')
-    ? (await repo.currentVersions(tx)).map((v) => ({ ...v, review: reviewDue(v) })).filter((v) => isOverdue(v.review, today))
-    : [];
+  const overdue =
+    may(actor, 'policy:manage') || actor.roles.includes('governor')
+      ? (await repo.currentVersions(tx)).map((v) => ({ ...v, review: reviewDue(v) })).filter((v) => isOverdue(v.review, today))
+      : [];
   return { toRead, toSign, overdue };
 }
 
@@ -46,7 +47,8 @@ export function acknowledgementService(deps: PoliciesDeps) {
     const current = (await repo.currentVersions(tx)).find((v) => v.policy_id === id);
     if (!current) return { policy, current: null, people: [] };
     const done = new Map((await repo.acknowledgementsOf(tx, current.id)).map((a) => [a.staff_id, a.acknowledged_at]));
-    const people = (await repo.activeStaff(tx)).filter((s) => mustAcknowledge(s.roles, policy.applies_to))
+    const people = (await repo.activeStaff(tx))
+      .filter((s) => mustAcknowledge(s.roles, policy.applies_to))
       .map((s) => ({ id: s.id, name: staffName(s), email: s.email, roles: s.roles, acknowledgedAt: done.get(s.id) ?? null }));
     return { policy, current, people };
   };
@@ -70,7 +72,13 @@ export function acknowledgementService(deps: PoliciesDeps) {
         // Only the version in force is confirmed, by the people it applies to.
         if (!current || current.number !== number || !mustAcknowledge(actor.roles, policy.applies_to)) throw new NotFound();
         const added = await repo.insertAcknowledgement(tx, { school_id: actor.schoolId, version_id: current.id, staff_id: actor.staffId });
-        if (added) await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.acknowledged', subjectType: 'policy', subjectId: id, detail: { version: number } });
+        if (added)
+          await recordAudit(tx, actor.schoolId, auditActor(actor), {
+            action: 'policy.acknowledged',
+            subjectType: 'policy',
+            subjectId: id,
+            detail: { version: number },
+          });
         return added;
       });
     },
@@ -92,11 +100,18 @@ export function acknowledgementService(deps: PoliciesDeps) {
         if (!current) throw new NotFound();
         const waiting = people.filter((p) => !p.acknowledgedAt && p.email);
         for (const person of waiting) {
-          await enqueueMail(tx, actor.schoolId, { to: person.email!, subject: 'Reminder: a school policy needs you to read it',
-            text: `Please read this school policy and confirm that you have:\n${deps.baseUrl}/policies/${policy.id}/versions/${current.number}` });
+          await enqueueMail(tx, actor.schoolId, {
+            to: person.email!,
+            subject: 'Reminder: a school policy needs you to read it',
+            text: `Please read this school policy and confirm that you have:\n${deps.baseUrl}/policies/${policy.id}/versions/${current.number}`,
+          });
         }
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.acknowledgements-chased', subjectType: 'policy', subjectId: id,
-          detail: { version: current.number, people: waiting.length } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.acknowledgements-chased',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: current.number, people: waiting.length },
+        });
         return waiting.length;
       });
       deps.onMail();

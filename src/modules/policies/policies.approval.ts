@@ -32,8 +32,11 @@ function meetingDateProblem(date: ApprovalRequest['meetingDate']): string | null
 export async function askToAcknowledge(deps: PoliciesDeps, tx: SchoolTx, schoolId: string, policy: repo.PolicyRow, number: number) {
   for (const person of await repo.activeStaff(tx)) {
     if (!person.email || !mustAcknowledge(person.roles, policy.applies_to)) continue;
-    await enqueueMail(tx, schoolId, { to: person.email, subject: 'A school policy needs you to read it',
-      text: `A new version of a school policy has been approved. Please read it and confirm that you have:\n${deps.baseUrl}/policies/${policy.id}/versions/${number}` });
+    await enqueueMail(tx, schoolId, {
+      to: person.email,
+      subject: 'A school policy needs you to read it',
+      text: `A new version of a school policy has been approved. Please read it and confirm that you have:\n${deps.baseUrl}/policies/${policy.id}/versions/${number}`,
+    });
   }
 }
 
@@ -57,7 +60,12 @@ export function approvalService(deps: PoliciesDeps) {
     async sendForApproval(actor: Actor, id: string, input: ApprovalRequest) {
       requireAccess(actor, 'policy:manage');
       const problems: FieldProblem[] = [];
-      const approvingBody = required(problems, 'approvingBody', input.approvingBody, 'Enter who approves the policy, such as the governing body or a committee');
+      const approvingBody = required(
+        problems,
+        'approvingBody',
+        input.approvingBody,
+        'Enter who approves the policy, such as the governing body or a committee',
+      );
       const date = meetingDateProblem(input.meetingDate);
       if (typeof date === 'string') problems.push({ field: 'meetingDate', message: date });
       const minuteRef = input.minuteRef.trim().slice(0, 100);
@@ -67,23 +75,38 @@ export function approvalService(deps: PoliciesDeps) {
         review.signatories.forEach((title, index) => {
           const signer = signers.find((s) => s.id === input.signatories[index]);
           if (!signer) problems.push({ field: `signatory${index}`, message: `Choose who signs as ${title}` });
-          else if (chosen.some((c) => c.staffId === signer.id)) problems.push({ field: `signatory${index}`, message: `${staffName(signer)} cannot sign twice: choose someone else as ${title}` });
+          else if (chosen.some((c) => c.staffId === signer.id))
+            problems.push({ field: `signatory${index}`, message: `${staffName(signer)} cannot sign twice: choose someone else as ${title}` });
           else chosen.push({ title, staffId: signer.id, name: staffName(signer) });
         });
         const full = await loadVersion(tx, id, draft.number);
-        if (!full.body_markdown?.trim() && !full.original_name) problems.push({ field: 'approvingBody', message: 'The draft has no text yet: write it before sending it for approval' });
+        if (!full.body_markdown?.trim() && !full.original_name)
+          problems.push({ field: 'approvingBody', message: 'The draft has no text yet: write it before sending it for approval' });
         if (problems.length) throw new ValidationError(problems);
-        await repo.updateVersion(tx, draft.id, { status: 'awaiting-approval', approving_body: approvingBody, meeting_date: (date as { iso: string }).iso,
-          minute_ref: minuteRef, signatories: JSON.stringify(chosen) });
+        await repo.updateVersion(tx, draft.id, {
+          status: 'awaiting-approval',
+          approving_body: approvingBody,
+          meeting_date: (date as { iso: string }).iso,
+          minute_ref: minuteRef,
+          signatories: JSON.stringify(chosen),
+        });
         if (policy.status === 'draft') await repo.updatePolicy(tx, id, { status: 'awaiting-approval' });
         const staff = await repo.activeStaff(tx);
         for (const signer of chosen) {
           const email = staff.find((s) => s.id === signer.staffId)?.email;
-          if (email) await enqueueMail(tx, actor.schoolId, { to: email, subject: 'A school policy is waiting for your signature',
-            text: `A policy has been sent for approval and you are named as a signatory. Read it and sign it here:\n${deps.baseUrl}/policies/${id}/versions/${draft.number}` });
+          if (email)
+            await enqueueMail(tx, actor.schoolId, {
+              to: email,
+              subject: 'A school policy is waiting for your signature',
+              text: `A policy has been sent for approval and you are named as a signatory. Read it and sign it here:\n${deps.baseUrl}/policies/${id}/versions/${draft.number}`,
+            });
         }
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.sent-for-approval', subjectType: 'policy', subjectId: id,
-          detail: { version: draft.number, approvingBody, meetingDate: (date as { iso: string }).iso, minuteRef, signatories: chosen } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.sent-for-approval',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: draft.number, approvingBody, meetingDate: (date as { iso: string }).iso, minuteRef, signatories: chosen },
+        });
         return draft.number;
       });
       deps.onMail();
@@ -103,11 +126,21 @@ export function approvalService(deps: PoliciesDeps) {
         if (version.status !== 'awaiting-approval') throw new NotFound();
         await repo.updateVersion(tx, version.id, { status: 'withdrawn' });
         const next = (await repo.listVersions(tx, id))[0].number + 1;
-        await repo.insertVersion(tx, { school_id: actor.schoolId, policy_id: id, number: next, body_markdown: version.body_markdown ?? '',
-          change_summary: version.change_summary, created_by: actor.staffId });
+        await repo.insertVersion(tx, {
+          school_id: actor.schoolId,
+          policy_id: id,
+          number: next,
+          body_markdown: version.body_markdown ?? '',
+          change_summary: version.change_summary,
+          created_by: actor.staffId,
+        });
         if (policy.status === 'awaiting-approval') await repo.updatePolicy(tx, id, { status: 'draft' });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.withdrawn-from-approval', subjectType: 'policy', subjectId: id,
-          detail: { version: number, newDraft: next } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.withdrawn-from-approval',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number, newDraft: next },
+        });
         return next;
       });
     },
@@ -127,15 +160,36 @@ export function approvalService(deps: PoliciesDeps) {
         if (!sameName(typedName, actor.name)) {
           throw new ValidationError([{ field: 'typedName', message: `Type your name as it is recorded, ${actor.name}, to sign` }]);
         }
-        await repo.insertSignature(tx, { school_id: actor.schoolId, version_id: version.id, staff_id: actor.staffId, role_title: slot.title, typed_name: typedName.trim() });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.signed', subjectType: 'policy', subjectId: id, detail: { version: number, as: slot.title } });
+        await repo.insertSignature(tx, {
+          school_id: actor.schoolId,
+          version_id: version.id,
+          staff_id: actor.staffId,
+          role_title: slot.title,
+          typed_name: typedName.trim(),
+        });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.signed',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number, as: slot.title },
+        });
         if (unsignedTitles(version.signatories, [...signed, { role_title: slot.title }]).length > 0) return false;
         const today = londonDay(now);
         const next = nextReviewAfter(today, policy.review_interval_months);
-        await repo.updateVersion(tx, version.id, { status: 'approved', approved_on: today, last_reviewed: today, next_review_due: next.date, next_review_term: next.term });
+        await repo.updateVersion(tx, version.id, {
+          status: 'approved',
+          approved_on: today,
+          last_reviewed: today,
+          next_review_due: next.date,
+          next_review_term: next.term,
+        });
         await repo.updatePolicy(tx, id, { status: 'approved' });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.approved', subjectType: 'policy', subjectId: id,
-          detail: { version: number, approvedOn: today, nextReviewDue: next.date, approvingBody: version.approving_body } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.approved',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number, approvedOn: today, nextReviewDue: next.date, approvingBody: version.approving_body },
+        });
         await askToAcknowledge(deps, tx, actor.schoolId, policy, number);
         return true;
       });

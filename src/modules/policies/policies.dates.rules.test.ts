@@ -49,8 +49,16 @@ describe('dates as policies write them', () => {
   });
 
   it('is overdue after the day, or after the term, and reminds the given weeks before', () => {
-    expect(reviewDue({ next_review_due: '2027-10-14', next_review_term: 'Autumn 2027' })).toEqual({ due: '2027-10-14', overdueAfter: '2027-10-14', term: 'Autumn 2027' });
-    expect(reviewDue({ next_review_due: null, next_review_term: 'Autumn 2027' })).toEqual({ due: '2027-09-01', overdueAfter: '2027-12-31', term: 'Autumn 2027' });
+    expect(reviewDue({ next_review_due: '2027-10-14', next_review_term: 'Autumn 2027' })).toEqual({
+      due: '2027-10-14',
+      overdueAfter: '2027-10-14',
+      term: 'Autumn 2027',
+    });
+    expect(reviewDue({ next_review_due: null, next_review_term: 'Autumn 2027' })).toEqual({
+      due: '2027-09-01',
+      overdueAfter: '2027-12-31',
+      term: 'Autumn 2027',
+    });
     const byDate = reviewDue({ next_review_due: '2027-10-14', next_review_term: null })!;
     expect(isOverdue(byDate, '2027-10-14')).toBe(false);
     expect(isOverdue(byDate, '2027-10-15')).toBe(true);

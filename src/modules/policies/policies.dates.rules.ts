@@ -30,15 +30,24 @@ function isoIfReal(year: number, month: number, day: number): string | null {
 
 /** Patterns tried in order against some text; the first that yields a real date wins. */
 const patterns: { pattern: RegExp; read: (m: RegExpExecArray) => PolicyDate | null }[] = [
-  { // 20.10.21, 20/10/2021, 1-9-2022 (English day-first order)
+  {
+    // 20.10.21, 20/10/2021, 1-9-2022 (English day-first order)
     pattern: /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b/,
-    read: (m) => { const iso = isoIfReal(fullYear(m[3]), Number(m[2]), Number(m[1])); return iso ? { kind: 'date', iso } : null; },
+    read: (m) => {
+      const iso = isoIfReal(fullYear(m[3]), Number(m[2]), Number(m[1]));
+      return iso ? { kind: 'date', iso } : null;
+    },
   },
-  { // 2021-10-20
+  {
+    // 2021-10-20
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/,
-    read: (m) => { const iso = isoIfReal(Number(m[1]), Number(m[2]), Number(m[3])); return iso ? { kind: 'date', iso } : null; },
+    read: (m) => {
+      const iso = isoIfReal(Number(m[1]), Number(m[2]), Number(m[3]));
+      return iso ? { kind: 'date', iso } : null;
+    },
   },
-  { // 20 October 2021, 20th Oct 2021
+  {
+    // 20 October 2021, 20th Oct 2021
     pattern: /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?)\s+(\d{4})\b/,
     read: (m) => {
       const month = monthNumber(m[2]);
@@ -46,14 +55,16 @@ const patterns: { pattern: RegExp; read: (m: RegExpExecArray) => PolicyDate | nu
       return iso ? { kind: 'date', iso } : null;
     },
   },
-  { // Autumn 2022, Spring term 2020, Summer Term 2019
+  {
+    // Autumn 2022, Spring term 2020, Summer Term 2019
     pattern: /\b(autumn|spring|summer)(?:\s+term)?\s+(\d{4})\b/i,
     read: (m) => {
       const term = (m[1][0].toUpperCase() + m[1].slice(1).toLowerCase()) as 'Autumn' | 'Spring' | 'Summer';
       return { kind: 'term', term, year: Number(m[2]), text: `${term} ${m[2]}` };
     },
   },
-  { // May 2017, Sept 2018
+  {
+    // May 2017, Sept 2018
     pattern: /\b([A-Za-z]{3,9}\.?)\s+(\d{4})\b/,
     read: (m) => {
       const month = monthNumber(m[1]);
@@ -73,15 +84,15 @@ export function parsePolicyDate(text: string): PolicyDate | null {
 }
 
 /** How the import and the API show a date: YYYY-MM-DD, or the policy's own words for a term or month. */
-export const policyDateText = (date: PolicyDate | null): string | null =>
-  date === null ? null : date.kind === 'date' ? date.iso : date.text;
+export const policyDateText = (date: PolicyDate | null): string | null => (date === null ? null : date.kind === 'date' ? date.iso : date.text);
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The days a date, term or month covers: a review "due Autumn 2022" may happen any time that term. */
 export function periodOf(date: PolicyDate): { from: string; to: string } {
   if (date.kind === 'date') return { from: date.iso, to: date.iso };
-  if (date.kind === 'month') return { from: `${date.year}-${pad(date.month)}-01`, to: `${date.year}-${pad(date.month)}-${pad(lastDay(date.year, date.month))}` };
+  if (date.kind === 'month')
+    return { from: `${date.year}-${pad(date.month)}-01`, to: `${date.year}-${pad(date.month)}-${pad(lastDay(date.year, date.month))}` };
   // The default term boundaries of school-calendar.ts; a school's own term dates differ by days.
   const [fromMonth, toMonth] = date.term === 'Autumn' ? [9, 12] : date.term === 'Spring' ? [1, 3] : [4, 8];
   return { from: `${date.year}-${pad(fromMonth)}-01`, to: `${date.year}-${pad(toMonth)}-${pad(lastDay(date.year, toMonth))}` };

@@ -44,7 +44,10 @@ export function compareTexts(before: string, after: string, limits: ComparisonLi
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
   const middle = shortestEdit(a.slice(start, endA), b.slice(start, endB), limits);
   if (!middle) return { lines: null, tooLarge: 'changes' };
   const lines: DiffLine[] = [];
@@ -87,7 +90,11 @@ function shortestEdit(a: string[], b: string[], limits: ComparisonLimits): DiffL
       const above = furthest[offset + k + 1];
       let x = k === -d || (k !== d && below + 1 < above) ? above : below + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; steps++; }
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+        steps++;
+      }
       if (++steps > limits.maxSteps) return null;
       furthest[offset + k] = x;
       if (x >= n && y >= m) return walkBack(a, b, trace);
@@ -106,7 +113,10 @@ function linesInBoth(a: string[], b: string[]): number {
   let both = 0;
   for (const line of b) {
     const left = counts.get(line) ?? 0;
-    if (left > 0) { both++; counts.set(line, left - 1); }
+    if (left > 0) {
+      both++;
+      counts.set(line, left - 1);
+    }
   }
   return both;
 }
@@ -130,7 +140,8 @@ function walkBack(a: string[], b: string[], trace: Int32Array[]): DiffLine[] {
     }
     const snakeX = d > 0 ? (added ? previousX : previousX + 1) : 0;
     while (x > snakeX) {
-      x--; y--;
+      x--;
+      y--;
       reversed.push({ change: 'same', text: a[x], oldNumber: x + 1, newNumber: y + 1 });
     }
     if (d === 0) break;
@@ -151,7 +162,10 @@ function inReadingOrder(lines: DiffLine[]): DiffLine[] {
     run = [];
   };
   for (const line of lines) {
-    if (line.change === 'same') { flush(); ordered.push(line); } else run.push(line);
+    if (line.change === 'same') {
+      flush();
+      ordered.push(line);
+    } else run.push(line);
   }
   flush();
   return ordered;

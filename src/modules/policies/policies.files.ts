@@ -39,6 +39,7 @@ export async function policyFileText(fileName: string, bytes: Uint8Array): Promi
   } catch {
     throw refuse(`${fileName} could not be read. Check that it opens on your computer, or save it again as PDF or .docx.`);
   }
-  if (!text.trim()) throw refuse(`${fileName} has no text in it that eSafety Office can read (a scanned PDF is a picture of the text). Upload a Word or text version.`);
+  if (!text.trim())
+    throw refuse(`${fileName} has no text in it that eSafety Office can read (a scanned PDF is a picture of the text). Upload a Word or text version.`);
   return { text, mime };
 }

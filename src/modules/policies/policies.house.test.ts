@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
  * route schemas, forms and uploads go through platform/http, and the SQL is in the repository.
  */
 const folder = new URL('./', import.meta.url);
-const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+const sources = readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => ({ name, text: readFileSync(new URL(name, folder), 'utf8') }));
 const routeFiles = sources.filter((s) => s.name.endsWith('.routes.ts'));
 const offending = (files: typeof sources, pattern: RegExp) => files.filter((s) => pattern.test(s.text)).map((s) => s.name);
@@ -22,13 +23,22 @@ describe('the policies module keeps to the house pattern', () => {
   });
 
   it('uses the shared IdParams and VersionParams instead of its own copies', () => {
-    expect(offending(sources.filter((s) => s.name !== 'policies.schemas.ts'), /const (IdParams|VersionParams) = /)).toEqual([]);
+    expect(
+      offending(
+        sources.filter((s) => s.name !== 'policies.schemas.ts'),
+        /const (IdParams|VersionParams) = /,
+      ),
+    ).toEqual([]);
   });
 
   it('gives every POST a body schema, except the upload whose parts @fastify/multipart attaches', () => {
-    const missing = routeFiles.flatMap((s) => s.text.split('\n').map((line, index, lines) => ({ line, before: lines[index - 1] ?? '', file: s.name }))
-      .filter(({ line, before }) => line.includes('app.post(') && !/body: \w+/.test(line) && !before.includes('@fastify/multipart attaches'))
-      .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`));
+    const missing = routeFiles.flatMap((s) =>
+      s.text
+        .split('\n')
+        .map((line, index, lines) => ({ line, before: lines[index - 1] ?? '', file: s.name }))
+        .filter(({ line, before }) => line.includes('app.post(') && !/body: \w+/.test(line) && !before.includes('@fastify/multipart attaches'))
+        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -8,8 +8,13 @@ describe('reading the four seed policies', () => {
   it('000 John Clifford: title, "Date of review April 2017", "Signed Mick Saunders", sections A–D; no approval or next review', () => {
     const found = parsePolicyText(seed('000_900ebe4bba8b35d7'));
     expect(found).toMatchObject({
-      title: 'Social Media Policy', approvedOn: null, approvingBody: null, lastReviewed: 'April 2017', nextReviewDue: null,
-      signatories: [{ name: 'Mick Saunders', role: null, date: null }], links: [],
+      title: 'Social Media Policy',
+      approvedOn: null,
+      approvingBody: null,
+      lastReviewed: 'April 2017',
+      nextReviewDue: null,
+      signatories: [{ name: 'Mick Saunders', role: null, date: null }],
+      links: [],
     });
     expect(found.headings).toEqual([
       'A. The use of social media within school',
@@ -22,7 +27,11 @@ describe('reading the four seed policies', () => {
   it('001 Low Ash: approved by the Governing Body 20.10.21, reviewed 21.10.21, next review Autumn 2022, three unsigned signatory lines, 11 sections', () => {
     const found = parsePolicyText(seed('001_39f3c72a91680229'));
     expect(found).toMatchObject({
-      title: 'Social Media Policy', approvedOn: '2021-10-20', approvingBody: 'The Governing Body', lastReviewed: '2021-10-21', nextReviewDue: 'Autumn 2022',
+      title: 'Social Media Policy',
+      approvedOn: '2021-10-20',
+      approvingBody: 'The Governing Body',
+      lastReviewed: '2021-10-21',
+      nextReviewDue: 'Autumn 2022',
       signatories: [
         { name: null, role: 'Chair of Governors', date: null },
         { name: null, role: 'Co-Headteacher', date: null },
@@ -37,7 +46,11 @@ describe('reading the four seed policies', () => {
   it('003 Wendover: Markdown title, review Autumn 2015, next review Autumn 2018, its linked policies; nobody signed', () => {
     const found = parsePolicyText(seed('003_efa9659321415c13'));
     expect(found).toMatchObject({
-      title: 'Use of Social Media & Networking Policy', approvedOn: null, lastReviewed: 'Autumn 2015', nextReviewDue: 'Autumn 2018', signatories: [],
+      title: 'Use of Social Media & Networking Policy',
+      approvedOn: null,
+      lastReviewed: 'Autumn 2015',
+      nextReviewDue: 'Autumn 2018',
+      signatories: [],
       links: ['Use of Mobile Phones', 'Staff Code of Conduct', 'Anti-Bullying', 'Use of Photographs'],
     });
     expect(found.headings).toEqual(['Rationale', 'Aims', '1 Objectives', '2 The use of Social Media and Networking', 'Linked Policies']);
@@ -46,16 +59,27 @@ describe('reading the four seed policies', () => {
   it('004 Trent: the school name is not the title; the head and chair signed (the latest signing, May 2017, counts); no dates of approval or review', () => {
     const found = parsePolicyText(seed('004_153aa0418b67876c'));
     expect(found).toMatchObject({
-      title: 'Social Media Policy', approvedOn: null, lastReviewed: null, nextReviewDue: null,
+      title: 'Social Media Policy',
+      approvedOn: null,
+      lastReviewed: null,
+      nextReviewDue: null,
       signatories: [
         { name: 'Louise Yarwood', role: 'Headteacher', date: 'May 2017' },
         { name: 'Ruth Taylor', role: 'Chair of Governors', date: 'May 2017' },
       ],
     });
     expect(found.headings).toEqual([
-      'Statement of Intent', 'Key roles and responsibilities', "2. The school's E-safety team and network manager", '3. Definitions',
-      '4. Training of staff', '5. Pupil expectations', '6. Social media use – staff', '7. Social Media Use – pupils and parents / carers',
-      '8. Blocked content', '9. Cyber bullying', '10. Be SMART Online',
+      'Statement of Intent',
+      'Key roles and responsibilities',
+      "2. The school's E-safety team and network manager",
+      '3. Definitions',
+      '4. Training of staff',
+      '5. Pupil expectations',
+      '6. Social media use – staff',
+      '7. Social Media Use – pupils and parents / carers',
+      '8. Blocked content',
+      '9. Cyber bullying',
+      '10. Be SMART Online',
     ]);
   });
 
@@ -71,9 +95,21 @@ describe('what is not there is not invented', () => {
   it.each([
     ['an empty file', '', { title: null, approvedOn: null, lastReviewed: null, nextReviewDue: null, signatories: [], headings: [] }],
     ['a title alone', 'Acceptable Use Policy\n\nPupils use computers sensibly.', { title: 'Acceptable Use Policy', approvedOn: null, signatories: [] }],
-    ['a date in a sentence of the body', 'Behaviour Policy\n\nOn 12.03.19 the governors met to discuss lots of things that are not about approval at all.', { approvedOn: null }],
-    ['a ratified date and a next review date', 'Anti-Bullying Policy\nRatified on: 3 March 2024\nReview date: March 2025', { approvedOn: '2024-03-03', nextReviewDue: 'March 2025' }],
-    ['a signature line with a name, role and date', 'Complaints Policy\n\nSigned:\tJane Smith\tChair of Governors\t01.09.23', { signatories: [{ name: 'Jane Smith', role: 'Chair of Governors', date: '2023-09-01' }] }],
+    [
+      'a date in a sentence of the body',
+      'Behaviour Policy\n\nOn 12.03.19 the governors met to discuss lots of things that are not about approval at all.',
+      { approvedOn: null },
+    ],
+    [
+      'a ratified date and a next review date',
+      'Anti-Bullying Policy\nRatified on: 3 March 2024\nReview date: March 2025',
+      { approvedOn: '2024-03-03', nextReviewDue: 'March 2025' },
+    ],
+    [
+      'a signature line with a name, role and date',
+      'Complaints Policy\n\nSigned:\tJane Smith\tChair of Governors\t01.09.23',
+      { signatories: [{ name: 'Jane Smith', role: 'Chair of Governors', date: '2023-09-01' }] },
+    ],
   ])('%s', (_, text, expected) => {
     expect(parsePolicyText(text)).toMatchObject(expected);
   });

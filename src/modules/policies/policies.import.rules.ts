@@ -5,7 +5,11 @@ import { parsePolicyDate, policyDateText, type PolicyDate } from './policies.dat
  * says: title, approval, review dates, signatories, headings and linked policies. Anything not
  * found stays null, to be asked for: nothing is invented. Pure, no I/O.
  */
-export interface Signatory { name: string | null; role: string | null; date: string | null }
+export interface Signatory {
+  name: string | null;
+  role: string | null;
+  date: string | null;
+}
 
 export interface ImportedPolicy {
   title: string | null;
@@ -29,16 +33,34 @@ const dateLabels: { field: 'nextReviewDue' | 'lastReviewed' | 'approvedOn'; labe
 
 /** Job titles that sign school policies (000, 001, 004); a part of a signature line that is one of these is a role, not a name. */
 const signatoryRoles = [
-  'headteacher', 'head teacher', 'co-headteacher', 'co-head teacher', 'executive headteacher', 'acting headteacher',
-  'deputy headteacher', 'deputy head teacher', 'head of school', 'principal',
-  'chair of governors', 'acting chair of governors', 'vice chair of governors', 'vice-chair of governors', 'chair of the governing body',
-  'governor', 'clerk to the governors', 'clerk to governors', 'school business manager',
+  'headteacher',
+  'head teacher',
+  'co-headteacher',
+  'co-head teacher',
+  'executive headteacher',
+  'acting headteacher',
+  'deputy headteacher',
+  'deputy head teacher',
+  'head of school',
+  'principal',
+  'chair of governors',
+  'acting chair of governors',
+  'vice chair of governors',
+  'vice-chair of governors',
+  'chair of the governing body',
+  'governor',
+  'clerk to the governors',
+  'clerk to governors',
+  'school business manager',
 ];
 
-const clean = (line: string) => line.replace(/\*\*/g, '').replace(/^#+\s*/, '').trim();
+const clean = (line: string) =>
+  line
+    .replace(/\*\*/g, '')
+    .replace(/^#+\s*/, '')
+    .trim();
 const isRoleTitle = (part: string) => signatoryRoles.includes(part.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, ''));
-const isPersonName = (part: string) =>
-  /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}$/.test(part) && !isRoleTitle(part) && parsePolicyDate(part) === null;
+const isPersonName = (part: string) => /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}$/.test(part) && !isRoleTitle(part) && parsePolicyDate(part) === null;
 
 function findTitle(lines: string[]): { title: string | null; index: number } {
   const nonEmpty = lines.map((text, index) => ({ text: clean(text), index })).filter((l) => l.text);
@@ -52,8 +74,12 @@ function findTitle(lines: string[]): { title: string | null; index: number } {
 }
 
 function findDates(lines: string[]) {
-  const found: { approvedOn: PolicyDate | null; lastReviewed: PolicyDate | null; nextReviewDue: PolicyDate | null; approvingBody: string | null } =
-    { approvedOn: null, lastReviewed: null, nextReviewDue: null, approvingBody: null };
+  const found: { approvedOn: PolicyDate | null; lastReviewed: PolicyDate | null; nextReviewDue: PolicyDate | null; approvingBody: string | null } = {
+    approvedOn: null,
+    lastReviewed: null,
+    nextReviewDue: null,
+    approvingBody: null,
+  };
   for (const raw of lines) {
     const line = clean(raw);
     if (line.length > 160) continue; // a sentence in the body, not the policy's paperwork
@@ -65,7 +91,10 @@ function findDates(lines: string[]) {
       if (date && found[field] === null) {
         found[field] = date;
         if (field === 'approvedOn') {
-          const body = rest.replace(/^[\s:]+/, '').split(/\t|\bdate\b|\bon\b/i)[0].trim();
+          const body = rest
+            .replace(/^[\s:]+/, '')
+            .split(/\t|\bdate\b|\bon\b/i)[0]
+            .trim();
           if (body && !parsePolicyDate(body)) found.approvingBody = body;
         }
       }
@@ -99,12 +128,21 @@ function findSignatories(lines: string[]): Signatory[] {
     const line = clean(lines[i]);
     const inline = /^signed\b[\s:]*(?:by\b[\s:]*)?(.*)$/i.exec(line);
     if (!inline) continue;
-    const rest = inline[1].split('\t').map((p) => p.trim()).filter(Boolean);
+    const rest = inline[1]
+      .split('\t')
+      .map((p) => p.trim())
+      .filter(Boolean);
     current = null;
-    if (rest.length) { add(rest); continue; }
+    if (rest.length) {
+      add(rest);
+      continue;
+    }
     // A block: the lines after "Signed by:", until something that is not a name, role or date.
     for (let j = i + 1; j < lines.length && j < i + 16; j++) {
-      const parts = clean(lines[j]).split('\t').map((p) => p.trim()).filter(Boolean);
+      const parts = clean(lines[j])
+        .split('\t')
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (parts.length && !add(parts)) break;
     }
   }
@@ -113,7 +151,11 @@ function findSignatories(lines: string[]): Signatory[] {
   const result: Signatory[] = [];
   for (const s of found) {
     const previous = s.name ? byName.get(s.name) : undefined;
-    if (!previous) { result.push(s); if (s.name) byName.set(s.name, s); continue; }
+    if (!previous) {
+      result.push(s);
+      if (s.name) byName.set(s.name, s);
+      continue;
+    }
     const later = (parsePolicyDate(s.date ?? '')?.kind === 'date' ? s.date : s.date?.slice(-4)) ?? '';
     const earlier = (parsePolicyDate(previous.date ?? '')?.kind === 'date' ? previous.date : previous.date?.slice(-4)) ?? '';
     if (later > earlier) Object.assign(previous, { role: s.role ?? previous.role, date: s.date });
@@ -135,7 +177,10 @@ function findHeadings(lines: string[], titleIndex: number): { index: number; tex
     const standalone = isBlank(lines[index - 1]) && isBlank(lines[index + 1]);
     const text = clean(raw);
     if (!text || text.length > 90) return;
-    if (/^#{1,6}\s/.test(raw.trim())) { headings.push({ index, text }); return; }
+    if (/^#{1,6}\s/.test(raw.trim())) {
+      headings.push({ index, text });
+      return;
+    }
     if (!standalone || /^[-•*]/.test(text) || /[;,:]$/.test(text) || /\bpage\s+\d+$/i.test(text) || text.includes('\t')) return;
     const numbered = /^(?:\d{1,2}\.?|[A-Z]\.)\s+[A-Z]/.test(text);
     if (numbered || (!text.endsWith('.') && contents.has(text.toLowerCase()))) headings.push({ index, text: text.replace(/\.$/, '') });
@@ -152,8 +197,15 @@ function contentsEntries(lines: string[]): Set<string> {
     const text = clean(lines[i]);
     if (!text) continue;
     if (!/^[-•*\d]/.test(text) && !/\bpage\s+\d+$/i.test(text)) break;
-    entries.add(text.replace(/^[-•*]\s*/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/^[\d.]+\s*/, '')
-      .replace(/\s+page\s+\d+$/i, '').trim().toLowerCase());
+    entries.add(
+      text
+        .replace(/^[-•*]\s*/, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/^[\d.]+\s*/, '')
+        .replace(/\s+page\s+\d+$/i, '')
+        .trim()
+        .toLowerCase(),
+    );
   }
   return entries;
 }
@@ -164,7 +216,10 @@ function findLinks(lines: string[]): string[] {
   const links: string[] = [];
   for (let i = start + 1; i < lines.length; i++) {
     const text = clean(lines[i]).replace(/^[-•*]\s*/, '');
-    if (!text) { if (links.length && isBlank(lines[i + 1])) break; continue; }
+    if (!text) {
+      if (links.length && isBlank(lines[i + 1])) break;
+      continue;
+    }
     if (/^#{1,6}\s/.test(lines[i].trim()) || text.length > 80) break;
     links.push(text);
   }
@@ -172,16 +227,26 @@ function findLinks(lines: string[]): string[] {
 }
 
 export function parsePolicyText(input: string): ImportedPolicy {
-  const lines = input.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n').map((l) => l.replace(/\s+$/, ''));
+  const lines = input
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
   const { title, index: titleIndex } = findTitle(lines);
   const dates = findDates(lines);
   const headings = findHeadings(lines, titleIndex);
   const headingAt = new Map(headings.map((h) => [h.index, h.text]));
-  const markdown = lines.map((line, index) => {
-    if (index === titleIndex && !/^#\s/.test(line.trim())) return `# ${clean(line)}`;
-    const heading = headingAt.get(index);
-    return heading && !/^#{1,6}\s/.test(line.trim()) ? `## ${heading}` : line;
-  }).join('\n').replace(/^\n+/, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const markdown =
+    lines
+      .map((line, index) => {
+        if (index === titleIndex && !/^#\s/.test(line.trim())) return `# ${clean(line)}`;
+        const heading = headingAt.get(index);
+        return heading && !/^#{1,6}\s/.test(line.trim()) ? `## ${heading}` : line;
+      })
+      .join('\n')
+      .replace(/^\n+/, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n';
   return {
     title,
     approvedOn: policyDateText(dates.approvedOn),

@@ -27,21 +27,43 @@ export async function importPolicyFile(deps: PoliciesDeps, schoolId: string, act
     const { settings } = await currentSettings(tx, schoolId);
     const title = found.title ?? basename(name, extname(name));
     const created = await repo.insertPolicy(tx, {
-      school_id: schoolId, slug: slugFor(title, await repo.slugsLike(tx, slugFor(title, new Set()))), title, kind: kindFromTitle(title),
-      owner_id: actor.id, review_interval_months: settings.policyReview.intervalMonths, applies_to: everyone,
+      school_id: schoolId,
+      slug: slugFor(title, await repo.slugsLike(tx, slugFor(title, new Set()))),
+      title,
+      kind: kindFromTitle(title),
+      owner_id: actor.id,
+      review_interval_months: settings.policyReview.intervalMonths,
+      applies_to: everyone,
     });
     const existing = await repo.listPolicies(tx);
-    await repo.replaceLinks(tx, schoolId, created.id, found.links.map((linked) => ({
-      title: linked, policyId: existing.find((p) => p.id !== created.id && p.title.toLowerCase().includes(linked.toLowerCase()))?.id ?? null,
-    })));
+    await repo.replaceLinks(
+      tx,
+      schoolId,
+      created.id,
+      found.links.map((linked) => ({
+        title: linked,
+        policyId: existing.find((p) => p.id !== created.id && p.title.toLowerCase().includes(linked.toLowerCase()))?.id ?? null,
+      })),
+    );
     const { markdown, ...paperwork } = found;
     await repo.insertVersion(tx, {
-      school_id: schoolId, policy_id: created.id, number: 1, body_markdown: isMarkdown ? text : markdown,
-      change_summary: `Imported from ${name}`, created_by: actor.id, original_file: bytes, original_mime: mime, original_name: name,
+      school_id: schoolId,
+      policy_id: created.id,
+      number: 1,
+      body_markdown: isMarkdown ? text : markdown,
+      change_summary: `Imported from ${name}`,
+      created_by: actor.id,
+      original_file: bytes,
+      original_mime: mime,
+      original_name: name,
       imported: JSON.stringify(paperwork),
     });
-    await recordAudit(tx, schoolId, actor, { action: 'policy.imported', subjectType: 'policy', subjectId: created.id,
-      detail: { file: name, title, found: { ...paperwork, headings: paperwork.headings.length } } });
+    await recordAudit(tx, schoolId, actor, {
+      action: 'policy.imported',
+      subjectType: 'policy',
+      subjectId: created.id,
+      detail: { file: name, title, found: { ...paperwork, headings: paperwork.headings.length } },
+    });
     return { id: created.id, slug: created.slug, found };
   });
 }

@@ -1,7 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const safeHref = (href: string) => /^(https?:\/\/|mailto:|\/(?!\/))/i.test(href.trim());
 const headingSizes = ['', 'govuk-heading-l', 'govuk-heading-m', 'govuk-heading-s', 'govuk-heading-s', 'govuk-heading-s', 'govuk-heading-s'];
@@ -39,9 +38,10 @@ const marked = new Marked({
       return escapeHtml(text);
     },
     table(token: Tokens.Table) {
-      const cell = (c: Tokens.TableCell, header: boolean) => header
-        ? `<th scope="col" class="govuk-table__header">${this.parser.parseInline(c.tokens)}</th>`
-        : `<td class="govuk-table__cell">${this.parser.parseInline(c.tokens)}</td>`;
+      const cell = (c: Tokens.TableCell, header: boolean) =>
+        header
+          ? `<th scope="col" class="govuk-table__header">${this.parser.parseInline(c.tokens)}</th>`
+          : `<td class="govuk-table__cell">${this.parser.parseInline(c.tokens)}</td>`;
       const head = `<thead class="govuk-table__head"><tr class="govuk-table__row">${token.header.map((c) => cell(c, true)).join('')}</tr></thead>`;
       const body = token.rows.map((row) => `<tr class="govuk-table__row">${row.map((c) => cell(c, false)).join('')}</tr>`).join('');
       return `<table class="govuk-table">${head}<tbody class="govuk-table__body">${body}</tbody></table>\n`;

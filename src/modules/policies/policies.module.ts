@@ -8,7 +8,14 @@ import { paperApprovalService } from './policies.paper.ts';
 
 /** The policies capability (POL-1…5) as one service object for createServices. */
 export function createPoliciesService(deps: PoliciesDeps) {
-  return { ...registerService(deps), ...approvalService(deps), ...acknowledgementService(deps), ...publicService(deps), ...reviewSettingsService(deps), ...paperApprovalService(deps) };
+  return {
+    ...registerService(deps),
+    ...approvalService(deps),
+    ...acknowledgementService(deps),
+    ...publicService(deps),
+    ...reviewSettingsService(deps),
+    ...paperApprovalService(deps),
+  };
 }
 
 export type PoliciesService = ReturnType<typeof createPoliciesService>;

@@ -46,12 +46,21 @@ export function paperApprovalService(deps: PoliciesDeps) {
         if (problems.length) throw new ValidationError(problems);
         const review = next === null ? nextReviewAfter(approvedOn!, policy.review_interval_months) : null;
         await repo.updateVersion(tx, version.id, {
-          status: 'approved', approving_body: approvingBody, minute_ref: input.minuteRef.trim().slice(0, 100), approved_on: approvedOn!, last_reviewed: approvedOn!,
-          next_review_due: review?.date ?? (next?.kind === 'date' ? next.iso : null), next_review_term: review?.term ?? (next && next.kind !== 'date' ? next.text : null),
+          status: 'approved',
+          approving_body: approvingBody,
+          minute_ref: input.minuteRef.trim().slice(0, 100),
+          approved_on: approvedOn!,
+          last_reviewed: approvedOn!,
+          next_review_due: review?.date ?? (next?.kind === 'date' ? next.iso : null),
+          next_review_term: review?.term ?? (next && next.kind !== 'date' ? next.text : null),
         });
         await repo.updatePolicy(tx, id, { status: 'approved' });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.paper-approval-recorded', subjectType: 'policy', subjectId: id,
-          detail: { version: number, approvingBody, approvedOn, nextReview: nextText || review?.date } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.paper-approval-recorded',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number, approvingBody, approvedOn, nextReview: nextText || review?.date },
+        });
         await askToAcknowledge(deps, tx, actor.schoolId, policy, number);
       }).then(() => deps.onMail());
     },

@@ -14,11 +14,13 @@ export const PolicySummary = Type.Object({
   id: Type.String(),
   title: Type.String(),
   status: Type.Union([Type.Literal('draft'), Type.Literal('awaiting-approval'), Type.Literal('approved'), Type.Literal('withdrawn')]),
-  currentVersion: Nullable(Type.Object({
-    number: Type.Integer(),
-    approvedOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
-    nextReviewDue: Nullable(Type.String({ description: 'YYYY-MM-DD, or a term such as "Autumn 2027" when only a term is known' })),
-  })),
+  currentVersion: Nullable(
+    Type.Object({
+      number: Type.Integer(),
+      approvedOn: Nullable(Type.String({ description: 'YYYY-MM-DD' })),
+      nextReviewDue: Nullable(Type.String({ description: 'YYYY-MM-DD, or a term such as "Autumn 2027" when only a term is known' })),
+    }),
+  ),
   publicUrl: Nullable(Type.String({ description: 'Where parents read the approved version' })),
 });
 
@@ -28,7 +30,9 @@ export const policyPublicRoutes: ModuleRoutes<PoliciesServices> = async (app, { 
     const { urn } = request.params;
     const { school, policies } = await services.policies.publishedPolicies(urn);
     return render(request, reply, 'policies/views/public-list.njk', {
-      title: 'Our policies', schoolName: school.name, urn,
+      title: 'Our policies',
+      schoolName: school.name,
+      urn,
       policies: policies.map((p) => ({ ...p, approvedOnText: ukDay(p.approved_on), reviewText: describeReview(p.review, false)?.text ?? null })),
     });
   });
@@ -37,15 +41,28 @@ export const policyPublicRoutes: ModuleRoutes<PoliciesServices> = async (app, { 
     const { urn, slug } = request.params;
     const { school, version, html } = await services.policies.publishedPolicy(urn, slug);
     return render(request, reply, 'policies/views/public-policy.njk', {
-      title: version.title, schoolName: school.name, urn, version, html, backLink: `/schools/${urn}/policies`,
-      approvedOnText: ukDay(version.approved_on), reviewText: describeReview(version.review, false)?.text ?? null,
+      title: version.title,
+      schoolName: school.name,
+      urn,
+      version,
+      html,
+      backLink: `/schools/${urn}/policies`,
+      approvedOnText: ukDay(version.approved_on),
+      reviewText: describeReview(version.review, false)?.text ?? null,
     });
   });
 
-  app.get('/api/v1/policies', {
-    config: { permission: 'policy:read' },
-    schema: { summary: 'The school’s policies, with the version in force and its public address', tags: ['policies'],
-      // Only the errors this list can answer with (no id, no input), in the one API error shape.
-      response: { 200: Type.Array(PolicySummary), 401: apiErrors[401], 403: apiErrors[403] } },
-  }, async (request) => services.policies.apiList(actorOf(request)));
+  app.get(
+    '/api/v1/policies',
+    {
+      config: { permission: 'policy:read' },
+      schema: {
+        summary: 'The school’s policies, with the version in force and its public address',
+        tags: ['policies'],
+        // Only the errors this list can answer with (no id, no input), in the one API error shape.
+        response: { 200: Type.Array(PolicySummary), 401: apiErrors[401], 403: apiErrors[403] },
+      },
+    },
+    async (request) => services.policies.apiList(actorOf(request)),
+  );
 };

@@ -47,7 +47,9 @@ export function publicService(deps: PoliciesDeps) {
         return (await repo.listPolicies(tx)).map((p) => {
           const v = current.get(p.id);
           return {
-            id: p.id, title: p.title, status: p.status,
+            id: p.id,
+            title: p.title,
+            status: p.status,
             currentVersion: v ? { number: v.number, approvedOn: v.approved_on, nextReviewDue: nextReviewText(v) } : null,
             publicUrl: v ? publicUrl(actor.schoolUrn, p.slug) : null,
           };

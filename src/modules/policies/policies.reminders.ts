@@ -27,12 +27,24 @@ export async function sendReviewReminders(schools: SchoolDatabase, baseUrl: stri
         const owner = staff.find((s) => s.id === version.owner_id && s.email);
         const recipients = owner ? [owner] : await repo.headteachersWithEmail(tx);
         for (const person of recipients) {
-          await enqueueMail(tx, school.id, { to: person.email!, subject: 'A school policy is due for review',
-            text: `A policy you look after is due for review in ${review!.term}. Open it to start the review:\n${baseUrl}/policies/${version.policy_id}` });
+          await enqueueMail(tx, school.id, {
+            to: person.email!,
+            subject: 'A school policy is due for review',
+            text: `A policy you look after is due for review in ${review!.term}. Open it to start the review:\n${baseUrl}/policies/${version.policy_id}`,
+          });
         }
         await repo.insertReminder(tx, { school_id: school.id, version_id: version.id, sent_at: now });
-        await recordAudit(tx, school.id, { id: null, label: 'Review reminders' }, { action: 'policy.review-reminder-sent', subjectType: 'policy',
-          subjectId: version.policy_id, detail: { version: version.number, due: review!.due, recipients: recipients.length } });
+        await recordAudit(
+          tx,
+          school.id,
+          { id: null, label: 'Review reminders' },
+          {
+            action: 'policy.review-reminder-sent',
+            subjectType: 'policy',
+            subjectId: version.policy_id,
+            detail: { version: version.number, due: review!.due, recipients: recipients.length },
+          },
+        );
         count++;
       }
       return count;

@@ -14,9 +14,14 @@ import { everyone, kindLabel, policyKinds } from './policies.rules.ts';
 import { describeReview, staffItems, statusTag } from './policies.view-model.ts';
 
 const DetailsBody = Type.Object({
-  title: Type.String({ default: '' }), kind: Type.String({ default: 'other' }), ownerId: Type.String({ default: '' }),
-  intervalMonths: Type.String({ default: '' }), appliesTo: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
-  links: Type.String({ default: '', maxLength: 5000 }), body: Type.String({ default: '', maxLength: 500_000 }), _csrf: Type.Optional(Type.String()),
+  title: Type.String({ default: '' }),
+  kind: Type.String({ default: 'other' }),
+  ownerId: Type.String({ default: '' }),
+  intervalMonths: Type.String({ default: '' }),
+  appliesTo: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
+  links: Type.String({ default: '', maxLength: 5000 }),
+  body: Type.String({ default: '', maxLength: 500_000 }),
+  _csrf: Type.Optional(Type.String()),
 });
 type Details = Static<typeof DetailsBody>;
 
@@ -41,7 +46,10 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
     const actor = actorOf(request);
     const policies = await services.policies.list(actor);
     return render(request, reply, 'policies/views/register.njk', {
-      title: 'Policies', canManage: may(actor, 'policy:manage'), canChangeSettings: may(actor, 'policy:settings'), publicList: `/schools/${actor.schoolUrn}/policies`,
+      title: 'Policies',
+      canManage: may(actor, 'policy:manage'),
+      canChangeSettings: may(actor, 'policy:settings'),
+      publicList: `/schools/${actor.schoolUrn}/policies`,
       policies: policies.map((p) => ({ ...p, kindLabel: kindLabel(p.kind), tag: statusTag(p.status), review: describeReview(p.review, p.overdue) })),
     });
   });
@@ -51,20 +59,34 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
     return render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies', ...(await detailsForm(request, defaults)) });
   });
 
-  app.post('/policies', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: DetailsBody } }, async (request, reply) => {
-    const input = asDetails(request.body);
-    return submitForm(async () => {
-      const created = await services.policies.create(actorOf(request), input);
-      setFlash(reply, `${input.title.trim()} added as a draft`);
-      return reply.redirect(`/policies/${created.id}`, 303);
-    }, async (errors) => render(request, reply, 'policies/views/new.njk', { title: 'Write a new policy', backLink: '/policies',
-      ...(await detailsForm(request, input)), ...errors }, 400));
-  });
+  app.post(
+    '/policies',
+    { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: DetailsBody } },
+    async (request, reply) => {
+      const input = asDetails(request.body);
+      return submitForm(
+        async () => {
+          const created = await services.policies.create(actorOf(request), input);
+          setFlash(reply, `${input.title.trim()} added as a draft`);
+          return reply.redirect(`/policies/${created.id}`, 303);
+        },
+        async (errors) =>
+          render(
+            request,
+            reply,
+            'policies/views/new.njk',
+            { title: 'Write a new policy', backLink: '/policies', ...(await detailsForm(request, input)), ...errors },
+            400,
+          ),
+      );
+    },
+  );
 
   const importPage = { title: 'Import a policy', backLink: '/policies', maxMegabytes: maxPolicyFileBytes / 1024 / 1024 };
 
   app.get('/policies/import', { config: { permission: 'policy:manage' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'policies/views/import.njk', importPage));
+    render(request, reply, 'policies/views/import.njk', importPage),
+  );
 
   // No body schema: @fastify/multipart attaches the parts (the file and _csrf) to the body; formFile reads them.
   app.post('/policies/import', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
@@ -72,43 +94,83 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
     if (!file) {
       return render(request, reply, 'policies/views/import.njk', { ...importPage, ...formErrors([{ field: 'file', message: 'Select the policy file' }]) }, 400);
     }
-    return submitForm(async () => {
-      const outcome = await services.policies.importFile(actorOf(request), file.fileName, file.bytes);
-      setFlash(reply, `${file.fileName} imported as a draft. Check what was found, then correct the text if you need to.`);
-      return reply.redirect(`/policies/${outcome.id}/versions/1/edit`, 303);
-    }, async (errors) => render(request, reply, 'policies/views/import.njk', { ...importPage, ...errors }, 400));
+    return submitForm(
+      async () => {
+        const outcome = await services.policies.importFile(actorOf(request), file.fileName, file.bytes);
+        setFlash(reply, `${file.fileName} imported as a draft. Check what was found, then correct the text if you need to.`);
+        return reply.redirect(`/policies/${outcome.id}/versions/1/edit`, 303);
+      },
+      async (errors) => render(request, reply, 'policies/views/import.njk', { ...importPage, ...errors }, 400),
+    );
   });
 
   app.get('/policies/:id', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const found = await services.policies.policy(actor, request.params.id);
     return render(request, reply, 'policies/views/policy.njk', {
-      title: found.policy.title, backLink: '/policies', ...found, canManage: may(actor, 'policy:manage'),
-      kindLabel: kindLabel(found.policy.kind), tag: statusTag(found.policy.status), reviewText: describeReview(found.review, found.overdue),
+      title: found.policy.title,
+      backLink: '/policies',
+      ...found,
+      canManage: may(actor, 'policy:manage'),
+      kindLabel: kindLabel(found.policy.kind),
+      tag: statusTag(found.policy.status),
+      reviewText: describeReview(found.review, found.overdue),
       appliesToText: found.policy.applies_to.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r).join(', '),
       versions: found.versions.map((v) => ({ ...v, tag: statusTag(v.status) })),
       publicUrl: found.current ? `/schools/${actor.schoolUrn}/policies/${found.policy.slug}` : null,
     });
   });
 
-  const detailsPage = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Partial<ReturnType<typeof asDetails>> | null, errors: object, status: number) => {
+  const detailsPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: Partial<ReturnType<typeof asDetails>> | null,
+    errors: object,
+    status: number,
+  ) => {
     const found = await services.policies.policy(actorOf(request), id);
-    const current = values ?? { title: found.policy.title, kind: found.policy.kind, ownerId: found.policy.owner_id ?? '',
-      intervalMonths: String(found.policy.review_interval_months), appliesTo: found.policy.applies_to, links: found.links.map((l) => l.linked_title).join('\n') };
-    return render(request, reply, 'policies/views/details.njk', { title: `Change the details of ${found.policy.title}`, policy: found.policy,
-      backLink: `/policies/${id}`, ...(await detailsForm(request, current)), ...errors }, status);
+    const current = values ?? {
+      title: found.policy.title,
+      kind: found.policy.kind,
+      ownerId: found.policy.owner_id ?? '',
+      intervalMonths: String(found.policy.review_interval_months),
+      appliesTo: found.policy.applies_to,
+      links: found.links.map((l) => l.linked_title).join('\n'),
+    };
+    return render(
+      request,
+      reply,
+      'policies/views/details.njk',
+      {
+        title: `Change the details of ${found.policy.title}`,
+        policy: found.policy,
+        backLink: `/policies/${id}`,
+        ...(await detailsForm(request, current)),
+        ...errors,
+      },
+      status,
+    );
   };
 
   app.get('/policies/:id/details', { config: { permission: 'policy:manage' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
-    detailsPage(request, reply, request.params.id, null, {}, 200));
+    detailsPage(request, reply, request.params.id, null, {}, 200),
+  );
 
-  app.post('/policies/:id/details', { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: DetailsBody } }, async (request, reply) => {
-    const { id } = request.params;
-    const input = asDetails(request.body);
-    return submitForm(async () => {
-      await services.policies.updateDetails(actorOf(request), id, input);
-      setFlash(reply, 'Policy details saved');
-      return reply.redirect(`/policies/${id}`, 303);
-    }, async (errors) => detailsPage(request, reply, id, input, errors, 400));
-  });
+  app.post(
+    '/policies/:id/details',
+    { config: { permission: 'policy:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: DetailsBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const input = asDetails(request.body);
+      return submitForm(
+        async () => {
+          await services.policies.updateDetails(actorOf(request), id, input);
+          setFlash(reply, 'Policy details saved');
+          return reply.redirect(`/policies/${id}`, 303);
+        },
+        async (errors) => detailsPage(request, reply, id, input, errors, 400),
+      );
+    },
+  );
 };

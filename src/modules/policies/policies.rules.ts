@@ -23,7 +23,13 @@ export const kindFromTitle = (title: string): PolicyKind => policyKinds.find((k)
 
 /** "Social Media Policy" → "social-media-policy"; a number is added when the school already has one. */
 export function slugFor(title: string, taken: Set<string>): string {
-  const base = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'policy';
+  const base =
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'policy';
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -59,12 +65,10 @@ export function reviewDue(version: { next_review_due: string | null; next_review
 export const isOverdue = (review: ReviewDue | null, today: string): boolean => review !== null && today > review.overdueAfter;
 
 /** The owner hears `weeks` before the review is due (settings policyReview.reminderWeeks). */
-export const reminderIsDue = (review: ReviewDue | null, today: string, weeks: number): boolean =>
-  review !== null && today >= addDays(review.due, -weeks * 7);
+export const reminderIsDue = (review: ReviewDue | null, today: string, weeks: number): boolean => review !== null && today >= addDays(review.due, -weeks * 7);
 
 /** Whether someone with these roles is asked to read and confirm a policy that applies to `appliesTo` (POL-5). */
-export const mustAcknowledge = (staffRoles: readonly string[], appliesTo: readonly string[]): boolean =>
-  staffRoles.some((r) => appliesTo.includes(r));
+export const mustAcknowledge = (staffRoles: readonly string[], appliesTo: readonly string[]): boolean => staffRoles.some((r) => appliesTo.includes(r));
 
 /** Each signature line needs its own name: a second "Co-Headteacher" becomes "Co-Headteacher (2)". */
 export function signatoryTitles(titles: string[]): string[] {
@@ -74,7 +78,11 @@ export function signatoryTitles(titles: string[]): string[] {
   });
 }
 
-export interface RequiredSignatory { title: string; staffId: string; name: string }
+export interface RequiredSignatory {
+  title: string;
+  staffId: string;
+  name: string;
+}
 
 /** Titles still waiting for a signature; when none are left the version is approved. */
 export function unsignedTitles(required: RequiredSignatory[], signed: { role_title: string }[]): RequiredSignatory[] {

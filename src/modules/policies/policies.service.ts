@@ -26,12 +26,18 @@ function checkDetails(input: PolicyDetails, problems: FieldProblem[]) {
   if (title.length > 150) problems.push({ field: 'title', message: 'The title must be 150 characters or fewer' });
   if (!isPolicyKind(input.kind)) problems.push({ field: 'kind', message: 'Choose what kind of policy this is' });
   const interval = Number(input.intervalMonths);
-  if (!Number.isInteger(interval) || interval < 1 || interval > 60) problems.push({ field: 'intervalMonths', message: 'Enter how often it is reviewed, in months, from 1 to 60' });
+  if (!Number.isInteger(interval) || interval < 1 || interval > 60)
+    problems.push({ field: 'intervalMonths', message: 'Enter how often it is reviewed, in months, from 1 to 60' });
   const appliesTo = [...new Set(input.appliesTo)];
-  if (appliesTo.length === 0 || appliesTo.some((r) => !isRole(r))) problems.push({ field: 'appliesTo', message: 'Choose who must read and confirm the policy' });
+  if (appliesTo.length === 0 || appliesTo.some((r) => !isRole(r)))
+    problems.push({ field: 'appliesTo', message: 'Choose who must read and confirm the policy' });
   const ownerId = input.ownerId.trim() || null;
   if (ownerId && !isUuid(ownerId)) problems.push({ field: 'ownerId', message: 'Choose the owner from the list' });
-  const links = input.links.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 30);
+  const links = input.links
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 30);
   return { title, kind: input.kind, interval, appliesTo, ownerId, links };
 }
 
@@ -69,12 +75,35 @@ export function registerService(deps: PoliciesDeps) {
       if (problems.length) throw new ValidationError(problems);
       return inSchool(deps, actor, async (tx) => {
         const base = slugFor(details.title, new Set());
-        const created = await repo.insertPolicy(tx, { school_id: actor.schoolId, slug: slugFor(details.title, await repo.slugsLike(tx, base)),
-          title: details.title, kind: details.kind, owner_id: details.ownerId, review_interval_months: details.interval, applies_to: details.appliesTo });
-        await repo.replaceLinks(tx, actor.schoolId, created.id, details.links.map((title) => ({ title, policyId: null })));
-        await repo.insertVersion(tx, { school_id: actor.schoolId, policy_id: created.id, number: 1, body_markdown: input.body,
-          change_summary: 'First version', created_by: actor.staffId });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.created', subjectType: 'policy', subjectId: created.id, detail: { title: details.title } });
+        const created = await repo.insertPolicy(tx, {
+          school_id: actor.schoolId,
+          slug: slugFor(details.title, await repo.slugsLike(tx, base)),
+          title: details.title,
+          kind: details.kind,
+          owner_id: details.ownerId,
+          review_interval_months: details.interval,
+          applies_to: details.appliesTo,
+        });
+        await repo.replaceLinks(
+          tx,
+          actor.schoolId,
+          created.id,
+          details.links.map((title) => ({ title, policyId: null })),
+        );
+        await repo.insertVersion(tx, {
+          school_id: actor.schoolId,
+          policy_id: created.id,
+          number: 1,
+          body_markdown: input.body,
+          change_summary: 'First version',
+          created_by: actor.staffId,
+        });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.created',
+          subjectType: 'policy',
+          subjectId: created.id,
+          detail: { title: details.title },
+        });
         return created;
       });
     },
@@ -92,12 +121,28 @@ export function registerService(deps: PoliciesDeps) {
       await inSchool(deps, actor, async (tx) => {
         const policy = await loadPolicy(tx, id);
         const others = (await repo.listPolicies(tx)).filter((p) => p.id !== id);
-        await repo.updatePolicy(tx, id, { title: details.title, kind: details.kind, owner_id: details.ownerId,
-          review_interval_months: details.interval, applies_to: details.appliesTo });
-        await repo.replaceLinks(tx, actor.schoolId, id, details.links.map((title) => ({
-          title, policyId: others.find((p) => p.title.toLowerCase().includes(title.toLowerCase()))?.id ?? null })));
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.details-changed', subjectType: 'policy', subjectId: id,
-          detail: { before: { title: policy.title, interval: policy.review_interval_months, appliesTo: policy.applies_to }, after: details } });
+        await repo.updatePolicy(tx, id, {
+          title: details.title,
+          kind: details.kind,
+          owner_id: details.ownerId,
+          review_interval_months: details.interval,
+          applies_to: details.appliesTo,
+        });
+        await repo.replaceLinks(
+          tx,
+          actor.schoolId,
+          id,
+          details.links.map((title) => ({
+            title,
+            policyId: others.find((p) => p.title.toLowerCase().includes(title.toLowerCase()))?.id ?? null,
+          })),
+        );
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.details-changed',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { before: { title: policy.title, interval: policy.review_interval_months, appliesTo: policy.applies_to }, after: details },
+        });
       });
     },
 
@@ -107,13 +152,22 @@ export function registerService(deps: PoliciesDeps) {
       return inSchool(deps, actor, async (tx) => {
         const policy = await loadPolicy(tx, id);
         const manager = may(actor, 'policy:manage');
-        const versions = (await repo.listVersions(tx, id)).filter((v) => manager || v.status === 'approved'
-          || (v.status === 'awaiting-approval' && v.signatories.some((s) => s.staffId === actor.staffId)));
+        const versions = (await repo.listVersions(tx, id)).filter(
+          (v) => manager || v.status === 'approved' || (v.status === 'awaiting-approval' && v.signatories.some((s) => s.staffId === actor.staffId)),
+        );
         const current = versions.find((v) => v.status === 'approved') ?? null;
         const review = current ? reviewDue(current) : null;
         const { settings } = await currentSettings(tx, actor.schoolId);
-        return { policy, versions, current, review, overdue: isOverdue(review, londonDay(now)), links: await repo.listLinks(tx, id),
-          open: versions.find((v) => v.status === 'draft' || v.status === 'awaiting-approval') ?? null, approvingBody: settings.policyReview.approvingBody };
+        return {
+          policy,
+          versions,
+          current,
+          review,
+          overdue: isOverdue(review, londonDay(now)),
+          links: await repo.listLinks(tx, id),
+          open: versions.find((v) => v.status === 'draft' || v.status === 'awaiting-approval') ?? null,
+          approvingBody: settings.policyReview.approvingBody,
+        };
       });
     },
 
@@ -147,9 +201,20 @@ export function registerService(deps: PoliciesDeps) {
         if (open) return open.number;
         const latest = versions[0] ? await loadVersion(tx, id, versions[0].number) : null;
         const number = (latest?.number ?? 0) + 1;
-        await repo.insertVersion(tx, { school_id: actor.schoolId, policy_id: id, number, body_markdown: latest?.body_markdown ?? '',
-          change_summary: '', created_by: actor.staffId });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.draft-started', subjectType: 'policy', subjectId: id, detail: { version: number } });
+        await repo.insertVersion(tx, {
+          school_id: actor.schoolId,
+          policy_id: id,
+          number,
+          body_markdown: latest?.body_markdown ?? '',
+          change_summary: '',
+          created_by: actor.staffId,
+        });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.draft-started',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number },
+        });
         return number;
       });
     },
@@ -167,7 +232,12 @@ export function registerService(deps: PoliciesDeps) {
         const version = await loadVersion(tx, id, number);
         if (version.status !== 'draft') throw new ValidationError([{ field: 'body', message: lockedMessage[version.status] }]);
         await repo.updateVersion(tx, version.id, { body_markdown: body.replace(/\r\n?/g, '\n'), change_summary: changeSummary });
-        await recordAudit(tx, actor.schoolId, auditActor(actor), { action: 'policy.draft-saved', subjectType: 'policy', subjectId: id, detail: { version: number } });
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'policy.draft-saved',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { version: number },
+        });
       });
     },
 
@@ -175,8 +245,14 @@ export function registerService(deps: PoliciesDeps) {
       const from = await this.version(actor, id, fromText);
       const to = await this.version(actor, id, toText);
       const { lines, tooLarge } = compareTexts(from.version.body_markdown ?? '', to.version.body_markdown ?? '');
-      return { policy: from.policy, from: from.version, to: to.version, notCompared: tooLarge ? whyNotCompared(tooLarge) : null,
-        rows: lines ? withContext(lines, 2) : [], summary: lines ? diffSummary(lines) : null };
+      return {
+        policy: from.policy,
+        from: from.version,
+        to: to.version,
+        notCompared: tooLarge ? whyNotCompared(tooLarge) : null,
+        rows: lines ? withContext(lines, 2) : [],
+        summary: lines ? diffSummary(lines) : null,
+      };
     },
   };
 }

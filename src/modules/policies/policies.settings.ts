@@ -4,7 +4,12 @@ import { ValidationError, type FieldProblem } from '../../platform/http/errors.t
 import { currentSettings, saveSettings } from '../settings/settings.service.ts';
 import { inSchool, required, type PoliciesDeps } from './policies.context.ts';
 
-export interface ReviewSettingsInput { approvingBody: string; intervalMonths: string; reminderWeeks: string; signatories: string }
+export interface ReviewSettingsInput {
+  approvingBody: string;
+  intervalMonths: string;
+  reminderWeeks: string;
+  signatories: string;
+}
 
 const whole = (problems: FieldProblem[], field: string, value: string, min: number, max: number, message: string) => {
   const n = Number(value.trim());
@@ -31,10 +36,21 @@ export function reviewSettingsService(deps: PoliciesDeps) {
       const problems: FieldProblem[] = [];
       const approvingBody = required(problems, 'approvingBody', input.approvingBody, 'Enter who approves the school’s policies');
       const intervalMonths = whole(problems, 'intervalMonths', input.intervalMonths, 1, 60, 'Enter how often policies are reviewed, in months, from 1 to 60');
-      const reminderWeeks = whole(problems, 'reminderWeeks', input.reminderWeeks, 1, 26, 'Enter how many weeks before a review the owner is reminded, from 1 to 26');
+      const reminderWeeks = whole(
+        problems,
+        'reminderWeeks',
+        input.reminderWeeks,
+        1,
+        26,
+        'Enter how many weeks before a review the owner is reminded, from 1 to 26',
+      );
       // Repeats are meant: Low Ash is signed by two co-headteachers.
-      const signatories = input.signatories.split('\n').map((s) => s.trim()).filter(Boolean);
-      if (signatories.length === 0 || signatories.length > 4) problems.push({ field: 'signatories', message: 'Enter who signs a policy, one on each line, up to 4' });
+      const signatories = input.signatories
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (signatories.length === 0 || signatories.length > 4)
+        problems.push({ field: 'signatories', message: 'Enter who signs a policy, one on each line, up to 4' });
       if (problems.length) throw new ValidationError(problems);
       return inSchool(deps, actor, async (tx) => {
         const { settings } = await currentSettings(tx, actor.schoolId);

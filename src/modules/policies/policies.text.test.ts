@@ -89,7 +89,10 @@ describe('comparing long versions without running for minutes', () => {
 
   it('finds a shortest set of changes that turns one text into the other, on random texts', () => {
     let seed = 7;
-    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     for (let round = 0; round < 300; round++) {
       const a = Array.from({ length: random(12) }, () => 'abcd'[random(4)]);
       const b = Array.from({ length: random(12) }, () => 'abcd'[random(4)]);
@@ -113,7 +116,9 @@ describe('policy text in Markdown, rendered safely', () => {
   });
 
   it('shows HTML written in a policy as text, and keeps only web links', () => {
-    const html = renderPolicyMarkdown('<script>alert(1)</script>\n\nHello <img src=x onerror=alert(1)> [bad](javascript:alert(1)) [good](https://example.org) ![photo](https://evil.example/x.png)');
+    const html = renderPolicyMarkdown(
+      '<script>alert(1)</script>\n\nHello <img src=x onerror=alert(1)> [bad](javascript:alert(1)) [good](https://example.org) ![photo](https://evil.example/x.png)',
+    );
     expect(html).not.toMatch(/<script|<img|javascript:|evil\.example/);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<a class="govuk-link" href="https://example.org">good</a>');
@@ -128,7 +133,10 @@ describe('signatures and who must read a policy', () => {
   });
 
   it('is approved only when every line is signed', () => {
-    const required = [{ title: 'Headteacher', staffId: 'a', name: 'A' }, { title: 'Chair of governors', staffId: 'b', name: 'B' }];
+    const required = [
+      { title: 'Headteacher', staffId: 'a', name: 'A' },
+      { title: 'Chair of governors', staffId: 'b', name: 'B' },
+    ];
     expect(unsignedTitles(required, [{ role_title: 'Headteacher' }]).map((r) => r.title)).toEqual(['Chair of governors']);
     expect(unsignedTitles(required, [{ role_title: 'Headteacher' }, { role_title: 'Chair of governors' }])).toEqual([]);
   });

@@ -7,10 +7,14 @@ export const ukDay = (iso: string | null) => (iso ? ukDate.format(new Date(`${is
 /** Status in words (never colour alone): the tag's text says it. */
 export function statusTag(status: string): { text: string; classes: string } {
   switch (status) {
-    case 'approved': return { text: 'Approved', classes: 'govuk-tag--green' };
-    case 'awaiting-approval': return { text: 'Waiting for signatures', classes: 'govuk-tag--yellow' };
-    case 'withdrawn': return { text: 'Withdrawn', classes: 'govuk-tag--grey' };
-    default: return { text: 'Draft', classes: 'govuk-tag--grey' };
+    case 'approved':
+      return { text: 'Approved', classes: 'govuk-tag--green' };
+    case 'awaiting-approval':
+      return { text: 'Waiting for signatures', classes: 'govuk-tag--yellow' };
+    case 'withdrawn':
+      return { text: 'Withdrawn', classes: 'govuk-tag--grey' };
+    default:
+      return { text: 'Draft', classes: 'govuk-tag--grey' };
   }
 }
 

@@ -23,7 +23,19 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
-    return { term, policyTasks, photosAwaitingDecision, pupils, classes, unsentMail, staffWithoutTwoFactor, concernsNeedingMe, canReportConcern, canSeeConcernOverview,
-      canImport: may(actor, 'import:run'), canSeeStaff: may(actor, 'staff:read') };
+    return {
+      term,
+      policyTasks,
+      photosAwaitingDecision,
+      pupils,
+      classes,
+      unsentMail,
+      staffWithoutTwoFactor,
+      concernsNeedingMe,
+      canReportConcern,
+      canSeeConcernOverview,
+      canImport: may(actor, 'import:run'),
+      canSeeStaff: may(actor, 'staff:read'),
+    };
   });
 }

@@ -4,8 +4,13 @@ import { currentTermName, termLabel, termName } from './school-calendar.ts';
 describe('the term a day is in', () => {
   it('by the default boundaries: autumn from September, spring from January, summer from April', () => {
     const cases: [string, string][] = [
-      ['2026-09-01', 'Autumn 2026'], ['2026-12-31', 'Autumn 2026'], ['2027-01-01', 'Spring 2027'], ['2027-03-31', 'Spring 2027'],
-      ['2027-04-01', 'Summer 2027'], ['2027-08-31', 'Summer 2027'], ['2024-02-29', 'Spring 2024'],
+      ['2026-09-01', 'Autumn 2026'],
+      ['2026-12-31', 'Autumn 2026'],
+      ['2027-01-01', 'Spring 2027'],
+      ['2027-03-31', 'Spring 2027'],
+      ['2027-04-01', 'Summer 2027'],
+      ['2027-08-31', 'Summer 2027'],
+      ['2024-02-29', 'Spring 2024'],
     ];
     for (const [day, term] of cases) expect(termName(new Date(`${day}T12:00:00Z`)), day).toBe(term);
   });

@@ -4,36 +4,68 @@ import type { AcademicYear } from './school-calendar.ts';
 
 /** An academic year and its terms, as the school keeps them (set up with the default boundaries). */
 export async function insertAcademicYear(tx: SchoolTx, schoolId: string, year: AcademicYear): Promise<void> {
-  const row = await tx.insertInto('academic_years').values({ school_id: schoolId, label: year.label, starts_on: year.startsOn, ends_on: year.endsOn })
-    .returning('id').executeTakeFirstOrThrow();
-  await tx.insertInto('terms').values(year.terms.map((t) => ({ school_id: schoolId, academic_year_id: row.id, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn }))).execute();
+  const row = await tx
+    .insertInto('academic_years')
+    .values({ school_id: schoolId, label: year.label, starts_on: year.startsOn, ends_on: year.endsOn })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('terms')
+    .values(year.terms.map((t) => ({ school_id: schoolId, academic_year_id: row.id, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn })))
+    .execute();
 }
 
 /** Every academic year with its terms, in order (the settings page lists them). */
 export function academicYearsWithTerms(tx: SchoolTx) {
-  return tx.selectFrom('academic_years as y').innerJoin('terms as t', 't.academic_year_id', 'y.id')
-    .select(['y.label', 't.name', 't.starts_on', 't.ends_on']).orderBy('y.starts_on').orderBy('t.starts_on').execute();
+  return tx
+    .selectFrom('academic_years as y')
+    .innerJoin('terms as t', 't.academic_year_id', 'y.id')
+    .select(['y.label', 't.name', 't.starts_on', 't.ends_on'])
+    .orderBy('y.starts_on')
+    .orderBy('t.starts_on')
+    .execute();
 }
 
 /** The school's own term containing this day (YYYY-MM-DD), if it has one. */
 export function termContaining(tx: SchoolTx, day: string) {
-  return tx.selectFrom('terms').select(['name', 'starts_on', 'ends_on'])
-    .where('starts_on', '<=', day).where('ends_on', '>=', day).orderBy('starts_on', 'desc').limit(1).executeTakeFirst();
+  return tx
+    .selectFrom('terms')
+    .select(['name', 'starts_on', 'ends_on'])
+    .where('starts_on', '<=', day)
+    .where('ends_on', '>=', day)
+    .orderBy('starts_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The member of staff with this e-mail address, compared without regard to case. */
 export function staffIdWithEmail(tx: SchoolTx, email: string) {
-  return tx.selectFrom('staff').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  return tx
+    .selectFrom('staff')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
 }
 
 export function insertStaff(tx: SchoolTx, staff: { schoolId: string; givenName: string; familyName: string; email: string; passwordHash: string | null }) {
-  return tx.insertInto('staff').values({
-    school_id: staff.schoolId, given_name: staff.givenName, family_name: staff.familyName, email: staff.email, password_hash: staff.passwordHash,
-  }).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .insertInto('staff')
+    .values({
+      school_id: staff.schoolId,
+      given_name: staff.givenName,
+      family_name: staff.familyName,
+      email: staff.email,
+      password_hash: staff.passwordHash,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertStaffRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: readonly Role[]): Promise<void> {
-  await tx.insertInto('staff_roles').values(roles.map((role) => ({ school_id: schoolId, staff_id: staffId, role }))).execute();
+  await tx
+    .insertInto('staff_roles')
+    .values(roles.map((role) => ({ school_id: schoolId, staff_id: staffId, role })))
+    .execute();
 }
 
 export async function insertApiToken(tx: SchoolTx, schoolId: string, staffId: string, hash: string): Promise<void> {

@@ -36,10 +36,13 @@ export const schoolRoutes: ModuleRoutes<SchoolServices> = async (app, { services
   app.post('/setup', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, body: SetupBody } }, async (request, reply) => {
     if (await services.school.isSetUp()) return reply.redirect('/sign-in', 303);
     const { body } = request;
-    return submitForm(async () => {
-      await services.school.setUpFirstSchool(body);
-      setFlash(reply, 'Your school is set up. Sign in with the e-mail address and password you chose.');
-      return reply.redirect('/sign-in', 303);
-    }, async (errors) => render(request, reply, 'school/views/setup.njk', { title: 'Set up eSafety Office', values: body, ...errors }, 400));
+    return submitForm(
+      async () => {
+        await services.school.setUpFirstSchool(body);
+        setFlash(reply, 'Your school is set up. Sign in with the e-mail address and password you chose.');
+        return reply.redirect('/sign-in', 303);
+      },
+      async (errors) => render(request, reply, 'school/views/setup.njk', { title: 'Set up eSafety Office', values: body, ...errors }, 400),
+    );
   });
 };

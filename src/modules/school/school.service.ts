@@ -1,7 +1,14 @@
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit/audit.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { hashPassword, newToken, passwordProblem, tokenHash } from '../../platform/auth/secrets.ts';
-import { countSchools as countAllSchools, findSchoolByUrn as schoolWithUrn, insertSchool, withSchool, type SchoolDatabase, type SchoolSummary } from '../../platform/db/school-database.ts';
+import {
+  countSchools as countAllSchools,
+  findSchoolByUrn as schoolWithUrn,
+  insertSchool,
+  withSchool,
+  type SchoolDatabase,
+  type SchoolSummary,
+} from '../../platform/db/school-database.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import * as repo from './school.repository.ts';
@@ -27,7 +34,8 @@ export function schoolProblems(input: NewSchool): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!input.name.trim()) problems.push({ field: 'name', message: 'Enter the school’s name' });
   else if (input.name.trim().length > 120) problems.push({ field: 'name', message: 'The school’s name must be 120 characters or fewer' });
-  if (!/^\d{5,8}$/.test(input.urn.trim())) problems.push({ field: 'urn', message: 'Enter the school’s URN, the 6-digit number from Get Information about Schools' });
+  if (!/^\d{5,8}$/.test(input.urn.trim()))
+    problems.push({ field: 'urn', message: 'Enter the school’s URN, the 6-digit number from Get Information about Schools' });
   return problems;
 }
 
@@ -39,8 +47,10 @@ export function staffProblems(input: NewStaff): FieldProblem[] {
   else if (input.givenName.trim().length > fieldLimits.name || input.familyName.trim().length > fieldLimits.name) {
     problems.push({ field: 'name', message: `The name is too long: the first names and the family name must each be ${fieldLimits.name} characters or fewer` });
   }
-  if (input.email.trim().length > fieldLimits.email) problems.push({ field: 'email', message: `The e-mail address must be ${fieldLimits.email} characters or fewer` });
-  else if (!emailPattern.test(input.email.trim())) problems.push({ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' });
+  if (input.email.trim().length > fieldLimits.email)
+    problems.push({ field: 'email', message: `The e-mail address must be ${fieldLimits.email} characters or fewer` });
+  else if (!emailPattern.test(input.email.trim()))
+    problems.push({ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' });
   if (input.roles.length === 0) problems.push({ field: 'roles', message: 'Choose at least one role' });
   for (const role of input.roles) if (!isRole(role)) problems.push({ field: 'roles', message: `"${role}" is not a role` });
   if (input.password !== null) {
@@ -76,7 +86,12 @@ export async function createSchool(schools: SchoolDatabase, input: NewSchool, ac
   await withSchool(schools, school.id, async (tx) => {
     const current = academicYearFor(today);
     for (const year of [current, academicYearStarting(Number(current.startsOn.slice(0, 4)) + 1)]) await repo.insertAcademicYear(tx, school.id, year);
-    await recordAudit(tx, school.id, actor, { action: 'school.created', subjectType: 'school', subjectId: school.id, detail: { name: school.name, urn: school.urn } });
+    await recordAudit(tx, school.id, actor, {
+      action: 'school.created',
+      subjectType: 'school',
+      subjectId: school.id,
+      detail: { name: school.name, urn: school.urn },
+    });
     await saveSettings(tx, school.id, actor, defaultSettings);
   });
   return school;
@@ -86,9 +101,13 @@ export async function addStaff(tx: SchoolTx, schoolId: string, actor: AuditActor
   const problems = staffProblems(input);
   if (problems.length) throw new ValidationError(problems);
   const email = input.email.trim();
-  if (await repo.staffIdWithEmail(tx, email)) throw new ValidationError([{ field: 'email', message: `Someone at this school already has the e-mail address ${email}` }]);
+  if (await repo.staffIdWithEmail(tx, email))
+    throw new ValidationError([{ field: 'email', message: `Someone at this school already has the e-mail address ${email}` }]);
   const staff = await repo.insertStaff(tx, {
-    schoolId, givenName: input.givenName.trim(), familyName: input.familyName.trim(), email,
+    schoolId,
+    givenName: input.givenName.trim(),
+    familyName: input.familyName.trim(),
+    email,
     passwordHash: input.password === null ? null : await hashPassword(input.password),
   });
   const roles = [...new Set(input.roles)] as Role[];
@@ -125,13 +144,16 @@ export async function setUpFirstSchool(schools: SchoolDatabase, input: FirstScho
   const { givenName, familyName } = splitName(input.headName);
   const problems: FieldProblem[] = [
     ...schoolProblems({ name: input.schoolName, urn: input.urn }).map((p) => ({ ...p, field: p.field === 'name' ? 'schoolName' : p.field })),
-    ...staffProblems({ email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password })
-      .map((p) => ({ ...p, field: p.field === 'name' ? 'headName' : p.field })),
+    ...staffProblems({ email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password }).map((p) => ({
+      ...p,
+      field: p.field === 'name' ? 'headName' : p.field,
+    })),
   ];
   if (!passwordProblem(input.password) && input.password !== input.confirm) problems.push({ field: 'confirm', message: 'Enter the same password twice' });
   if (problems.length) throw new ValidationError(problems);
   const actor = { id: null, label: `${givenName} ${familyName} (set-up page)` };
   const school = await createSchool(schools, { name: input.schoolName, urn: input.urn }, actor);
-  await withSchool(schools, school.id, (tx) => addStaff(tx, school.id, actor, { email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password }));
+  await withSchool(schools, school.id, (tx) =>
+    addStaff(tx, school.id, actor, { email: input.email, givenName, familyName, roles: ['headteacher'], password: input.password }),
+  );
 }
-

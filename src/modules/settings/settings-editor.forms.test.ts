@@ -27,7 +27,13 @@ describe('the settings editor turns forms into settings', () => {
   });
 
   it('photos: a new prohibited occasion, approvals, sizes checked', () => {
-    const ok = photosSection(defaultSettings, { newContext: 'Residential trip', prohibited: ['swimming'], 'approval-5': 'yes', maxUploadMegabytes: '30', publishedLongestSide: '1600' });
+    const ok = photosSection(defaultSettings, {
+      newContext: 'Residential trip',
+      prohibited: ['swimming'],
+      'approval-5': 'yes',
+      maxUploadMegabytes: '30',
+      publishedLongestSide: '1600',
+    });
     expect(ok.problems).toEqual([]);
     expect(ok.next.photos.contexts).toContain('residential-trip');
     expect(ok.next.photos.channels.filter((c) => c.headteacherApproval).map((c) => c.key)).toEqual(['press']);
@@ -43,40 +49,99 @@ describe('the settings editor turns forms into settings', () => {
       if (r.restricted) form[`restricted-${i}`] = 'yes';
     });
     const { next, problems } = concernsSection(defaultSettings, form);
-    expect(problems).toEqual([{ field: 'notify-0', message: 'Safeguarding concern: only the designated safeguarding leads and the headteacher may see these records, so only they can be told. '
-      + 'Remove The reporter’s line manager or untick “Only the designated safeguarding leads and the headteacher may see these records”' }]);
+    expect(problems).toEqual([
+      {
+        field: 'notify-0',
+        message:
+          'Safeguarding concern: only the designated safeguarding leads and the headteacher may see these records, so only they can be told. ' +
+          'Remove The reporter’s line manager or untick “Only the designated safeguarding leads and the headteacher may see these records”',
+      },
+    ]);
     expect(() => validateSettings(next)).toThrow(/only the designated safeguarding leads and the headteacher may see these records/);
     // Not restricted: the line manager may hear.
     expect(concernsSection(defaultSettings, { ...form, 'restricted-0': undefined }).problems).toEqual([]);
   });
 
   it('concerns: adds a type of concern and retires an action; a retired action keeps its label', () => {
-    const form: Record<string, unknown> = { newTypeLabel: 'Gaming contact', newTypeExplanation: 'A stranger contacted a pupil through a game.', newTypeNotify: ['dsl'], newTypeImmediate: 'yes', 'retired-10': 'yes' };
-    defaultSettings.concerns.routes.forEach((r, i) => { form[`notify-${i}`] = r.notify; if (r.restricted) form[`restricted-${i}`] = 'yes'; });
+    const form: Record<string, unknown> = {
+      newTypeLabel: 'Gaming contact',
+      newTypeExplanation: 'A stranger contacted a pupil through a game.',
+      newTypeNotify: ['dsl'],
+      newTypeImmediate: 'yes',
+      'retired-10': 'yes',
+    };
+    defaultSettings.concerns.routes.forEach((r, i) => {
+      form[`notify-${i}`] = r.notify;
+      if (r.restricted) form[`restricted-${i}`] = 'yes';
+    });
     const { next, problems } = concernsSection(defaultSettings, form);
     expect(problems).toEqual([]);
-    expect(next.concerns.routes.at(-1)).toEqual({ type: 'gaming-contact', label: 'Gaming contact', explanation: 'A stranger contacted a pupil through a game.', notify: ['dsl'], immediate: true, restricted: false });
+    expect(next.concerns.routes.at(-1)).toEqual({
+      type: 'gaming-contact',
+      label: 'Gaming contact',
+      explanation: 'A stranger contacted a pupil through a game.',
+      notify: ['dsl'],
+      immediate: true,
+      restricted: false,
+    });
     expect(next.concerns.actions[10]).toEqual({ key: 'computer-ban', label: 'Ban from school computers except under supervision', retired: true });
     expect(() => validateSettings(next)).not.toThrow();
-    const bad = concernsSection(defaultSettings, { ...form, newTypeKey: 'safeguarding', newTypeExplanation: '', newTypeNotify: ['line-manager'], newTypeRestricted: 'yes' });
+    const bad = concernsSection(defaultSettings, {
+      ...form,
+      newTypeKey: 'safeguarding',
+      newTypeExplanation: '',
+      newTypeNotify: ['line-manager'],
+      newTypeRestricted: 'yes',
+    });
     expect(bad.problems.map((p) => p.field)).toEqual(['newTypeKey', 'newTypeExplanation', 'newTypeNotify']);
   });
 
   it('photos: each prohibited occasion carries the policy’s own sentence; a new channel names its consent', () => {
-    const { next, problems } = photosSection(defaultSettings, { prohibited: ['swimming'], newContext: 'Changing rooms', newContextProhibited: 'yes', newContextWording: 'No cameras in changing rooms, ever.',
-      newChannelLabel: 'Parish magazine', newChannelPurpose: 'publications', newChannelExpress: 'yes', maxUploadMegabytes: '25', publishedLongestSide: '2048' });
+    const { next, problems } = photosSection(defaultSettings, {
+      prohibited: ['swimming'],
+      newContext: 'Changing rooms',
+      newContextProhibited: 'yes',
+      newContextWording: 'No cameras in changing rooms, ever.',
+      newChannelLabel: 'Parish magazine',
+      newChannelPurpose: 'publications',
+      newChannelExpress: 'yes',
+      maxUploadMegabytes: '25',
+      publishedLongestSide: '2048',
+    });
     expect(problems).toEqual([]);
     expect(next.photos.prohibitedContexts).toEqual(['swimming', 'changing-rooms']);
-    expect(next.photos.prohibitedWording).toEqual({ swimming: defaultSettings.photos.prohibitedWording!.swimming, 'changing-rooms': 'No cameras in changing rooms, ever.' });
-    expect(next.photos.channels.at(-1)).toEqual({ key: 'parish-magazine', label: 'Parish magazine', purpose: 'publications', headteacherApproval: false, expressPermission: true });
+    expect(next.photos.prohibitedWording).toEqual({
+      swimming: defaultSettings.photos.prohibitedWording!.swimming,
+      'changing-rooms': 'No cameras in changing rooms, ever.',
+    });
+    expect(next.photos.channels.at(-1)).toEqual({
+      key: 'parish-magazine',
+      label: 'Parish magazine',
+      purpose: 'publications',
+      headteacherApproval: false,
+      expressPermission: true,
+    });
     expect(() => validateSettings(next)).not.toThrow();
-    expect(photosSection(defaultSettings, { newChannelLabel: 'Parish magazine', newChannelPurpose: 'gossip', maxUploadMegabytes: '25', publishedLongestSide: '2048' }).problems.map((p) => p.field))
-      .toEqual(['newChannelPurpose']);
+    expect(
+      photosSection(defaultSettings, {
+        newChannelLabel: 'Parish magazine',
+        newChannelPurpose: 'gossip',
+        maxUploadMegabytes: '25',
+        publishedLongestSide: '2048',
+      }).problems.map((p) => p.field),
+    ).toEqual(['newChannelPurpose']);
   });
 
   it('rules: retention and who approves publishing; the settings nothing reads yet are kept, not offered', () => {
-    const { next, problems } = rulesSection(defaultSettings, { archivePhotosAtYearEnd: 'yes', deletePhotosAfterYears: '2', deletionNoticeDays: '30', socialMediaMinimumAge: '16',
-      schoolSocialMediaAccounts: ['office'], blockedContentRequests: ['ict-lead'], photoPublication: 'deputy-headteacher' });
+    const { next, problems } = rulesSection(defaultSettings, {
+      archivePhotosAtYearEnd: 'yes',
+      deletePhotosAfterYears: '2',
+      deletionNoticeDays: '30',
+      socialMediaMinimumAge: '16',
+      schoolSocialMediaAccounts: ['office'],
+      blockedContentRequests: ['ict-lead'],
+      photoPublication: 'deputy-headteacher',
+    });
     expect(problems).toEqual([]);
     expect(next.retention).toEqual({ archivePhotosAtYearEnd: true, deletePhotosAfterYears: 2, deletionNoticeDays: 30 });
     expect(next.decisions).toEqual({ ...defaultSettings.decisions, photoPublication: ['deputy-headteacher'] });
@@ -91,7 +156,10 @@ describe('settings stored before a field existed', () => {
     delete old.concerns.repeatMisconduct;
     delete old.concerns.outOfHours;
     delete old.photos.prohibitedWording;
-    for (const r of old.concerns.routes) { delete r.misconduct; delete r.suggestedAction; }
+    for (const r of old.concerns.routes) {
+      delete r.misconduct;
+      delete r.suggestedAction;
+    }
     expect(() => validateSettings(old)).not.toThrow();
     expect(withDefaults(old)).toEqual(defaultSettings);
   });

@@ -9,9 +9,12 @@ import type { PolicySettings } from './settings.schema.ts';
  * settings document (pure, no I/O) and names the policy clause it comes from.
  */
 export type Form = Record<string, unknown>;
-export interface SectionResult { next: PolicySettings; problems: FieldProblem[] }
+export interface SectionResult {
+  next: PolicySettings;
+  problems: FieldProblem[];
+}
 
-const text = (form: Form, name: string) => (typeof form[name] === 'string' ? (form[name]).trim() : '');
+const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
 const list = (form: Form, name: string) => [form[name]].flat().filter((v): v is string => typeof v === 'string' && v !== '');
 const integer = (form: Form, name: string, min: number, max: number, label: string, problems: FieldProblem[], fallback: number) => {
   const raw = text(form, name);
@@ -22,7 +25,12 @@ const integer = (form: Form, name: string, min: number, max: number, label: stri
   }
   return value;
 };
-const keyFrom = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const keyFrom = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
 const keyPattern = /^[a-z][a-z0-9-]{1,40}$/;
 const yes = (form: Form, name: string) => form[name] === 'yes';
@@ -35,7 +43,8 @@ const chosenRecipients = (form: Form, name: string) => list(form, name).filter((
 /** A new key: the one typed, or one made from the label; it must be new among `taken`. */
 function newKey(form: Form, keyField: string, label: string, taken: readonly string[], what: string, problems: FieldProblem[]): string | null {
   const key = text(form, keyField) || keyFrom(label);
-  if (!keyPattern.test(key)) problems.push({ field: keyField, message: `The key of the new ${what} must start with a letter and use only small letters, numbers and hyphens` });
+  if (!keyPattern.test(key))
+    problems.push({ field: keyField, message: `The key of the new ${what} must start with a letter and use only small letters, numbers and hyphens` });
   else if (taken.includes(key)) problems.push({ field: keyField, message: `There is already a ${what} with the key “${key}”` });
   else return key;
   return null;
@@ -51,7 +60,10 @@ export function concernsSection(settings: PolicySettings, form: Form): SectionRe
     const notify = chosenRecipients(form, `notify-${i}`);
     const next = { ...route, notify: notify.length ? notify : route.notify, immediate: yes(form, `immediate-${i}`), restricted: yes(form, `restricted-${i}`) };
     if (notify.length === 0) problems.push({ field: `notify-${i}`, message: `Choose who hears about: ${route.label}` });
-    else { const problem = restrictedRouteProblem(next); if (problem) problems.push({ field: `notify-${i}`, message: problem }); }
+    else {
+      const problem = restrictedRouteProblem(next);
+      if (problem) problems.push({ field: `notify-${i}`, message: problem });
+    }
     return next;
   });
   const typeLabel = text(form, 'newTypeLabel');
@@ -61,16 +73,31 @@ export function concernsSection(settings: PolicySettings, form: Form): SectionRe
     const type = { label: typeLabel, explanation, notify, immediate: yes(form, 'newTypeImmediate'), restricted: yes(form, 'newTypeRestricted') };
     if (!typeLabel) problems.push({ field: 'newTypeLabel', message: 'Enter the name of the new type of concern' });
     else if (typeLabel.length > 80) problems.push({ field: 'newTypeLabel', message: 'The name of the new type must be 80 characters or fewer' });
-    const key = typeLabel ? newKey(form, 'newTypeKey', typeLabel, routes.map((r) => r.type), 'type of concern', problems) : null;
+    const key = typeLabel
+      ? newKey(
+          form,
+          'newTypeKey',
+          typeLabel,
+          routes.map((r) => r.type),
+          'type of concern',
+          problems,
+        )
+      : null;
     if (!explanation) problems.push({ field: 'newTypeExplanation', message: 'Explain in a sentence when staff should choose the new type' });
     else if (explanation.length > 600) problems.push({ field: 'newTypeExplanation', message: 'The explanation must be 600 characters or fewer' });
     if (notify.length === 0) problems.push({ field: 'newTypeNotify', message: 'Choose who hears about the new type of concern' });
-    else { const problem = restrictedRouteProblem(type); if (problem) problems.push({ field: 'newTypeNotify', message: problem }); }
+    else {
+      const problem = restrictedRouteProblem(type);
+      if (problem) problems.push({ field: 'newTypeNotify', message: problem });
+    }
     if (key) routes.push({ type: key, ...type });
   }
   // A retired action is no longer offered; the records that show it still read its label.
-  const actions: PolicySettings['concerns']['actions'] = settings.concerns.actions.map((action, i) =>
-    ({ key: action.key, label: text(form, `action-${i}`) || action.label, ...(yes(form, `retired-${i}`) ? { retired: true } : {}) }));
+  const actions: PolicySettings['concerns']['actions'] = settings.concerns.actions.map((action, i) => ({
+    key: action.key,
+    label: text(form, `action-${i}`) || action.label,
+    ...(yes(form, `retired-${i}`) ? { retired: true } : {}),
+  }));
   const newAction = text(form, 'newAction');
   if (newAction) {
     const key = keyFrom(newAction);
@@ -112,15 +139,45 @@ export function photosSection(settings: PolicySettings, form: Form): SectionResu
     const purpose = text(form, 'newChannelPurpose');
     if (!channelLabel) problems.push({ field: 'newChannelLabel', message: 'Enter the name of the new channel' });
     else if (channelLabel.length > 80) problems.push({ field: 'newChannelLabel', message: 'The name of the new channel must be 80 characters or fewer' });
-    const key = channelLabel ? newKey(form, 'newChannelKey', channelLabel, channels.map((c) => c.key), 'channel', problems) : null;
-    if (!settings.consent.purposes.some((p) => p.key === purpose)) problems.push({ field: 'newChannelPurpose', message: 'Choose which consent the new channel needs' });
+    const key = channelLabel
+      ? newKey(
+          form,
+          'newChannelKey',
+          channelLabel,
+          channels.map((c) => c.key),
+          'channel',
+          problems,
+        )
+      : null;
+    if (!settings.consent.purposes.some((p) => p.key === purpose))
+      problems.push({ field: 'newChannelPurpose', message: 'Choose which consent the new channel needs' });
     else if (key) {
-      channels.push({ key, label: channelLabel, purpose, headteacherApproval: yes(form, 'newChannelApproval'), ...(yes(form, 'newChannelExpress') ? { expressPermission: true } : {}) });
+      channels.push({
+        key,
+        label: channelLabel,
+        purpose,
+        headteacherApproval: yes(form, 'newChannelApproval'),
+        ...(yes(form, 'newChannelExpress') ? { expressPermission: true } : {}),
+      });
     }
   }
   const maxUploadMegabytes = integer(form, 'maxUploadMegabytes', 1, 200, 'The largest upload', problems, settings.photos.maxUploadMegabytes);
-  const publishedLongestSide = integer(form, 'publishedLongestSide', 256, 8192, 'The longest side of a published copy', problems, settings.photos.publishedLongestSide);
-  return { problems, next: { ...settings, photos: { ...settings.photos, contexts, prohibitedContexts, prohibitedWording: wording, channels, maxUploadMegabytes, publishedLongestSide } } };
+  const publishedLongestSide = integer(
+    form,
+    'publishedLongestSide',
+    256,
+    8192,
+    'The longest side of a published copy',
+    problems,
+    settings.photos.publishedLongestSide,
+  );
+  return {
+    problems,
+    next: {
+      ...settings,
+      photos: { ...settings.photos, contexts, prohibitedContexts, prohibitedWording: wording, channels, maxUploadMegabytes, publishedLongestSide },
+    },
+  };
 }
 
 /**
@@ -130,7 +187,9 @@ export function photosSection(settings: PolicySettings, form: Form): SectionResu
  */
 export function rulesSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
-  const photoPublication = list(form, 'photoPublication').filter((r) => (roles as readonly string[]).includes(r)) as PolicySettings['decisions']['photoPublication'];
+  const photoPublication = list(form, 'photoPublication').filter((r) =>
+    (roles as readonly string[]).includes(r),
+  ) as PolicySettings['decisions']['photoPublication'];
   if (photoPublication.length === 0) problems.push({ field: 'photoPublication', message: 'Choose who decides: publishing photographs' });
   const next: PolicySettings = {
     ...settings,
@@ -145,11 +204,20 @@ export function rulesSection(settings: PolicySettings, form: Form): SectionResul
 }
 
 export const sections = {
-  concerns: { title: 'Concerns: who hears and what can be done', apply: concernsSection,
-    clause: 'Low Ash Primary §1, §6, §9, §10; Trent CE Primary §6.7, §6.17, §8.3 — where each kind of concern goes.' },
-  photos: { title: 'Photographs', apply: photosSection,
-    clause: 'John Clifford Primary, section D: photographs kept on the school’s system, none in swimming lessons, the headteacher’s consent before posting.' },
-  rules: { title: 'Keeping photographs and who approves publishing them', apply: rulesSection,
-    clause: 'John Clifford Primary D: photographs archived at the end of the year and deleted later; the headteacher’s consent before posting.' },
+  concerns: {
+    title: 'Concerns: who hears and what can be done',
+    apply: concernsSection,
+    clause: 'Low Ash Primary §1, §6, §9, §10; Trent CE Primary §6.7, §6.17, §8.3 — where each kind of concern goes.',
+  },
+  photos: {
+    title: 'Photographs',
+    apply: photosSection,
+    clause: 'John Clifford Primary, section D: photographs kept on the school’s system, none in swimming lessons, the headteacher’s consent before posting.',
+  },
+  rules: {
+    title: 'Keeping photographs and who approves publishing them',
+    apply: rulesSection,
+    clause: 'John Clifford Primary D: photographs archived at the end of the year and deleted later; the headteacher’s consent before posting.',
+  },
 } as const;
 export type SectionKey = keyof typeof sections;

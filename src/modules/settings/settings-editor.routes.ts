@@ -29,20 +29,42 @@ function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
   switch (key) {
     case 'concerns': {
       const newTypeNotify = picked(values, 'newTypeNotify');
-      return { ...base,
-        routes: settings.concerns.routes.map((r) => ({ ...r, items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })) })),
-        newTypeItems: recipientChoices.map((c) => ({ ...c, checked: newTypeNotify.has(c.value) })) };
+      return {
+        ...base,
+        routes: settings.concerns.routes.map((r) => ({
+          ...r,
+          items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })),
+        })),
+        newTypeItems: recipientChoices.map((c) => ({ ...c, checked: newTypeNotify.has(c.value) })),
+      };
     }
     case 'photos': {
       const wording = settings.photos.prohibitedWording ?? defaultProhibitedWording;
-      return { ...base,
-        contextItems: settings.photos.contexts.map((c) => ({ value: c, text: label(c), checked: settings.photos.prohibitedContexts.includes(c), wording: wording[c] ?? '' })),
-        purposeItems: [{ value: '', text: 'Choose the consent it needs' }, ...settings.consent.purposes.map((p) => ({ value: p.key, text: p.label, selected: values.newChannelPurpose === p.key }))] };
+      return {
+        ...base,
+        contextItems: settings.photos.contexts.map((c) => ({
+          value: c,
+          text: label(c),
+          checked: settings.photos.prohibitedContexts.includes(c),
+          wording: wording[c] ?? '',
+        })),
+        purposeItems: [
+          { value: '', text: 'Choose the consent it needs' },
+          ...settings.consent.purposes.map((p) => ({ value: p.key, text: p.label, selected: values.newChannelPurpose === p.key })),
+        ],
+      };
     }
     case 'rules':
-      return { ...base, decisions: [
-        { name: 'photoPublication', legend: 'Who approves publishing photographs where the channel needs it?', items: roleItems(settings.decisions.photoPublication) },
-      ] };
+      return {
+        ...base,
+        decisions: [
+          {
+            name: 'photoPublication',
+            legend: 'Who approves publishing photographs where the channel needs it?',
+            items: roleItems(settings.decisions.photoPublication),
+          },
+        ],
+      };
   }
 }
 
@@ -54,17 +76,24 @@ export const settingsEditorRoutes: ModuleRoutes<SettingsServices> = async (app, 
     return render(request, reply, `settings/views/edit-${key}.njk`, view(key, settings));
   });
 
-  app.post('/settings/edit/:section', { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: SectionParams, body: SectionForm } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const key = sectionOf(request.params.section);
-    const form: Form = request.body;
-    return submitForm(async () => {
-      await services.settings.saveSection(actor, key, form);
-      setFlash(reply, `${sections[key].title}: saved as a new version of the settings`);
-      return reply.redirect('/settings', 303);
-    }, async (errors) => {
-      const settings = await services.settings.forEditing(actor);
-      return render(request, reply, `settings/views/edit-${key}.njk`, { ...view(key, settings, form), ...errors }, 400);
-    });
-  });
+  app.post(
+    '/settings/edit/:section',
+    { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: SectionParams, body: SectionForm } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const key = sectionOf(request.params.section);
+      const form: Form = request.body;
+      return submitForm(
+        async () => {
+          await services.settings.saveSection(actor, key, form);
+          setFlash(reply, `${sections[key].title}: saved as a new version of the settings`);
+          return reply.redirect('/settings', 303);
+        },
+        async (errors) => {
+          const settings = await services.settings.forEditing(actor);
+          return render(request, reply, `settings/views/edit-${key}.njk`, { ...view(key, settings, form), ...errors }, 400);
+        },
+      );
+    },
+  );
 };

@@ -41,12 +41,48 @@ export const defaultSettings: PolicySettings = {
     // 000 D: "photographs … for classroom displays, the class photograph, school publications,
     // other publications such as local newspapers, the school website".
     purposes: [
-      { key: 'displays', label: 'Displays in school', description: 'Photographs of your child on classroom and corridor displays and in celebrations inside school.', external: false, active: true },
-      { key: 'class-photo', label: 'Class photograph', description: 'The yearly class photograph taken by the school photographer.', external: false, active: true },
-      { key: 'publications', label: 'School publications', description: 'Photographs in the prospectus and other printed school publications, without your child’s name.', external: true, active: true },
-      { key: 'website', label: 'School website', description: 'Photographs on the school website, never with your child’s name.', external: true, active: true },
-      { key: 'social-media', label: 'School social media', description: 'Photographs on the school’s own social media accounts, never with your child’s name.', external: true, active: true },
-      { key: 'press', label: 'Newspapers and other media', description: 'Photographs in local newspapers and other media. We will also ask you in advance about each particular article.', external: true, active: true },
+      {
+        key: 'displays',
+        label: 'Displays in school',
+        description: 'Photographs of your child on classroom and corridor displays and in celebrations inside school.',
+        external: false,
+        active: true,
+      },
+      {
+        key: 'class-photo',
+        label: 'Class photograph',
+        description: 'The yearly class photograph taken by the school photographer.',
+        external: false,
+        active: true,
+      },
+      {
+        key: 'publications',
+        label: 'School publications',
+        description: 'Photographs in the prospectus and other printed school publications, without your child’s name.',
+        external: true,
+        active: true,
+      },
+      {
+        key: 'website',
+        label: 'School website',
+        description: 'Photographs on the school website, never with your child’s name.',
+        external: true,
+        active: true,
+      },
+      {
+        key: 'social-media',
+        label: 'School social media',
+        description: 'Photographs on the school’s own social media accounts, never with your child’s name.',
+        external: true,
+        active: true,
+      },
+      {
+        key: 'press',
+        label: 'Newspapers and other media',
+        description: 'Photographs in local newspapers and other media. We will also ask you in advance about each particular article.',
+        external: true,
+        active: true,
+      },
     ],
     lapse: 'never',
     reminderAfterDays: 7,
@@ -56,23 +92,90 @@ export const defaultSettings: PolicySettings = {
   concerns: {
     routes: [
       // 001 §10, 004 §6: safeguarding concerns go to the named persons immediately.
-      { type: 'safeguarding', label: 'Safeguarding concern', explanation: 'A child may be at risk of harm: something seen or said online, grooming, sharing of images.', notify: ['dsl', 'headteacher'], immediate: true, restricted: true },
+      {
+        type: 'safeguarding',
+        label: 'Safeguarding concern',
+        explanation: 'A child may be at risk of harm: something seen or said online, grooming, sharing of images.',
+        notify: ['dsl', 'headteacher'],
+        immediate: true,
+        restricted: true,
+      },
       // 001 §1: staff misuse is reported to the headteacher.
-      { type: 'staff-misuse', label: 'Staff misuse', explanation: 'A member of staff may have used social media or technology against the policy.', notify: ['headteacher'], immediate: true, restricted: true },
+      {
+        type: 'staff-misuse',
+        label: 'Staff misuse',
+        explanation: 'A member of staff may have used social media or technology against the policy.',
+        notify: ['headteacher'],
+        immediate: true,
+        restricted: true,
+      },
       // 004 §6.17, §8.3: class teacher, then ICT lead to block, then the head.
-      { type: 'inappropriate-content', label: 'Inappropriate content', explanation: 'A pupil saw or reached content that should have been blocked.', notify: ['class-teacher', 'ict-lead', 'headteacher'], immediate: false, restricted: false },
+      {
+        type: 'inappropriate-content',
+        label: 'Inappropriate content',
+        explanation: 'A pupil saw or reached content that should have been blocked.',
+        notify: ['class-teacher', 'ict-lead', 'headteacher'],
+        immediate: false,
+        restricted: false,
+      },
       // 004 §6.7, §7.3, §7.5: friend requests are made known to the head.
-      { type: 'contact-attempt', label: 'Contact between staff and pupils or carers', explanation: 'A "friend" request or other contact online between staff and pupils or their carers.', notify: ['headteacher'], immediate: false, restricted: false, misconduct: true },
+      {
+        type: 'contact-attempt',
+        label: 'Contact between staff and pupils or carers',
+        explanation: 'A "friend" request or other contact online between staff and pupils or their carers.',
+        notify: ['headteacher'],
+        immediate: false,
+        restricted: false,
+        misconduct: true,
+      },
       // 001 §6: disparaging content goes to the line manager.
-      { type: 'disparaging-content', label: 'Disparaging content about the school', explanation: 'Something posted online that runs down the school, its staff or pupils.', notify: ['line-manager'], immediate: false, restricted: false, misconduct: true },
-      { type: 'media-enquiry', label: 'Press or media enquiry', explanation: 'A journalist or other media asked about the school (001 §6: the headteacher answers).', notify: ['headteacher'], immediate: false, restricted: false },
+      {
+        type: 'disparaging-content',
+        label: 'Disparaging content about the school',
+        explanation: 'Something posted online that runs down the school, its staff or pupils.',
+        notify: ['line-manager'],
+        immediate: false,
+        restricted: false,
+        misconduct: true,
+      },
+      {
+        type: 'media-enquiry',
+        label: 'Press or media enquiry',
+        explanation: 'A journalist or other media asked about the school (001 §6: the headteacher answers).',
+        notify: ['headteacher'],
+        immediate: false,
+        restricted: false,
+      },
       // 001 §9: the anti-bullying route.
-      { type: 'cyber-bullying', label: 'Cyber bullying', explanation: 'Bullying by text, messaging, games or social media, in or out of school.', notify: ['class-teacher', 'dsl'], immediate: false, restricted: false, misconduct: true,
-        suggestedAction: { key: 'carers-informed', text: 'For cyber bullying the policy says the carers are told, with advice on closing accounts.' } },
+      {
+        type: 'cyber-bullying',
+        label: 'Cyber bullying',
+        explanation: 'Bullying by text, messaging, games or social media, in or out of school.',
+        notify: ['class-teacher', 'dsl'],
+        immediate: false,
+        restricted: false,
+        misconduct: true,
+        suggestedAction: { key: 'carers-informed', text: 'For cyber bullying the policy says the carers are told, with advice on closing accounts.' },
+      },
       // 001 §8: parents' posts.
-      { type: 'community-post', label: 'A parent’s or community member’s post', explanation: 'Photos of other children, malicious or made-up comments, or a complaint posted instead of raised with the school.', notify: ['headteacher'], immediate: false, restricted: false, misconduct: true },
+      {
+        type: 'community-post',
+        label: 'A parent’s or community member’s post',
+        explanation: 'Photos of other children, malicious or made-up comments, or a complaint posted instead of raised with the school.',
+        notify: ['headteacher'],
+        immediate: false,
+        restricted: false,
+        misconduct: true,
+      },
       // 004 §8.2
-      { type: 'filter-circumvention', label: 'Getting round the filter', explanation: 'An attempt to get round the school’s web filter.', notify: ['ict-lead', 'headteacher'], immediate: false, restricted: false },
+      {
+        type: 'filter-circumvention',
+        label: 'Getting round the filter',
+        explanation: 'An attempt to get round the school’s web filter.',
+        notify: ['ict-lead', 'headteacher'],
+        immediate: false,
+        restricted: false,
+      },
     ],
     // Keys are part of the API contract (POST /api/v1/concerns/{id}/actions).
     actions: [

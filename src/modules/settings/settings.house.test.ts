@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
  * submitForm, and the SQL is in settings.repository.ts.
  */
 const folder = new URL('./', import.meta.url);
-const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+const sources = readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => ({ name, text: readFileSync(new URL(name, folder), 'utf8') }));
 const routeFiles = sources.filter((s) => s.name.endsWith('.routes.ts'));
 const offending = (files: typeof sources, pattern: RegExp) => files.filter((s) => pattern.test(s.text)).map((s) => s.name);
@@ -29,12 +30,22 @@ describe('the settings module keeps to the house pattern', () => {
   });
 
   it('gives every POST a body schema and re-shows forms with submitForm', () => {
-    const missing = routeFiles.flatMap((s) => s.text.split('\n').filter((line) => line.includes('app.post(') && !/body: \w+/.test(line)).map((line) => `${s.name}: ${line.trim().slice(0, 80)}`));
+    const missing = routeFiles.flatMap((s) =>
+      s.text
+        .split('\n')
+        .filter((line) => line.includes('app.post(') && !/body: \w+/.test(line))
+        .map((line) => `${s.name}: ${line.trim().slice(0, 80)}`),
+    );
     expect(missing).toEqual([]);
     expect(offending(routeFiles, /instanceof ValidationError|withSchool/)).toEqual([]);
   });
 
   it('keeps the SQL in settings.repository.ts', () => {
-    expect(offending(sources.filter((s) => s.name !== 'settings.repository.ts'), /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|sql`/)).toEqual([]);
+    expect(
+      offending(
+        sources.filter((s) => s.name !== 'settings.repository.ts'),
+        /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|sql`/,
+      ),
+    ).toEqual([]);
   });
 });

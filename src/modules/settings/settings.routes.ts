@@ -8,10 +8,20 @@ import type { SettingsServices } from './services.ts';
 
 const TwoFactorBody = Type.Object({ requireAll: Type.String({ default: '' }) });
 
-const sectionNames: Record<string, string> = { all: 'everything (the first version)', consent: 'photo consent', concerns: 'concerns', photos: 'photographs',
-  retention: 'retention', policyReview: 'policy review', ageLimits: 'age limits', decisions: 'who decides', security: 'two-factor authentication' };
+const sectionNames: Record<string, string> = {
+  all: 'everything (the first version)',
+  consent: 'photo consent',
+  concerns: 'concerns',
+  photos: 'photographs',
+  retention: 'retention',
+  policyReview: 'policy review',
+  ageLimits: 'age limits',
+  decisions: 'who decides',
+  security: 'two-factor authentication',
+};
 
-const recipientLabel = (r: string) => (r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : roleLabels[r as keyof typeof roleLabels] ?? r);
+const recipientLabel = (r: string) =>
+  r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : (roleLabels[r as keyof typeof roleLabels] ?? r);
 
 /** The policy settings every module obeys, their history, and links to edit each part (POL-6). */
 export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { services }) => {
@@ -20,20 +30,38 @@ export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { serv
     const { current, years, history } = await services.settings.overview(actor);
     return render(request, reply, 'settings/views/settings.njk', {
       sections: app.settingsSections,
-      title: 'Policy settings', version: current.version, since: current.createdAt, settings: current.settings, years,
-      canManageSecurity: may(actor, 'security:manage'), canEdit: may(actor, 'settings:edit'),
-      history: history.map((h) => ({ at: h.at, who: h.actor_label, version: (h.detail as { version?: number }).version,
-        changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', ') })),
+      title: 'Policy settings',
+      version: current.version,
+      since: current.createdAt,
+      settings: current.settings,
+      years,
+      canManageSecurity: may(actor, 'security:manage'),
+      canEdit: may(actor, 'settings:edit'),
+      history: history.map((h) => ({
+        at: h.at,
+        who: h.actor_label,
+        version: (h.detail as { version?: number }).version,
+        changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', '),
+      })),
       routes: current.settings.concerns.routes.map((r) => ({ ...r, recipients: r.notify.map(recipientLabel).join(', ') })),
     });
   });
 
   // DfE's cyber security standards ask for multi-factor authentication on accounts that reach personal data.
-  app.post('/settings/two-factor', { config: { permission: 'security:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: TwoFactorBody } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const requireAll = request.body.requireAll === 'yes';
-    await services.settings.requireTwoFactorForAll(actor, requireAll);
-    setFlash(reply, requireAll ? 'Every member of staff now needs two-factor authentication to sign in' : 'Two-factor authentication is required for headteachers and designated safeguarding leads only');
-    return reply.redirect('/settings', 303);
-  });
+  app.post(
+    '/settings/two-factor',
+    { config: { permission: 'security:manage' }, preHandler: app.csrfProtection, schema: { hide: true, body: TwoFactorBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const requireAll = request.body.requireAll === 'yes';
+      await services.settings.requireTwoFactorForAll(actor, requireAll);
+      setFlash(
+        reply,
+        requireAll
+          ? 'Every member of staff now needs two-factor authentication to sign in'
+          : 'Two-factor authentication is required for headteachers and designated safeguarding leads only',
+      );
+      return reply.redirect('/settings', 303);
+    },
+  );
 };

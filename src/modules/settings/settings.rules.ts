@@ -8,7 +8,7 @@ import type { PolicySettings } from './settings.schema.ts';
 type Route = PolicySettings['concerns']['routes'][number];
 
 export const recipientLabel = (r: string) =>
-  r === 'class-teacher' ? 'Class teacher of the pupils involved' : r === 'line-manager' ? 'The reporter’s line manager' : roleLabels[r as Role] ?? r;
+  r === 'class-teacher' ? 'Class teacher of the pupils involved' : r === 'line-manager' ? 'The reporter’s line manager' : (roleLabels[r as Role] ?? r);
 
 /**
  * PPL-5: a restricted record may be seen only by the DSL group and the headteacher, so the policy
@@ -18,8 +18,10 @@ export function restrictedRouteProblem(route: Pick<Route, 'label' | 'notify' | '
   if (!route.restricted) return null;
   const others = route.notify.filter((r) => !(safeguardingRoles as readonly string[]).includes(r));
   if (others.length === 0) return null;
-  return `${route.label}: only the designated safeguarding leads and the headteacher may see these records, so only they can be told. `
-    + `Remove ${others.map(recipientLabel).join(', ')} or untick “Only the designated safeguarding leads and the headteacher may see these records”`;
+  return (
+    `${route.label}: only the designated safeguarding leads and the headteacher may see these records, so only they can be told. ` +
+    `Remove ${others.map(recipientLabel).join(', ')} or untick “Only the designated safeguarding leads and the headteacher may see these records”`
+  );
 }
 
 /** Everything wrong with a (shape-valid) document, with the document's own paths as fields. */
@@ -29,16 +31,20 @@ export function settingsProblems(settings: PolicySettings): FieldProblem[] {
   routes.forEach((route, i) => {
     const problem = restrictedRouteProblem(route);
     if (problem) problems.push({ field: `/concerns/routes/${i}/notify`, message: problem });
-    if (routes.findIndex((r) => r.type === route.type) !== i) problems.push({ field: `/concerns/routes/${i}/type`, message: `There are two types of concern with the key “${route.type}”` });
+    if (routes.findIndex((r) => r.type === route.type) !== i)
+      problems.push({ field: `/concerns/routes/${i}/type`, message: `There are two types of concern with the key “${route.type}”` });
   });
   actions.forEach((action, i) => {
-    if (actions.findIndex((a) => a.key === action.key) !== i) problems.push({ field: `/concerns/actions/${i}/key`, message: `There are two actions with the key “${action.key}”` });
+    if (actions.findIndex((a) => a.key === action.key) !== i)
+      problems.push({ field: `/concerns/actions/${i}/key`, message: `There are two actions with the key “${action.key}”` });
   });
   if (actions.every((a) => a.retired)) problems.push({ field: '/concerns/actions', message: 'Keep at least one action that can be recorded' });
   const channels = settings.photos.channels;
   channels.forEach((channel, i) => {
-    if (channels.findIndex((c) => c.key === channel.key) !== i) problems.push({ field: `/photos/channels/${i}/key`, message: `There are two channels with the key “${channel.key}”` });
-    if (!settings.consent.purposes.some((p) => p.key === channel.purpose)) problems.push({ field: `/photos/channels/${i}/purpose`, message: `${channel.label}: choose a consent purpose the school asks carers about` });
+    if (channels.findIndex((c) => c.key === channel.key) !== i)
+      problems.push({ field: `/photos/channels/${i}/key`, message: `There are two channels with the key “${channel.key}”` });
+    if (!settings.consent.purposes.some((p) => p.key === channel.purpose))
+      problems.push({ field: `/photos/channels/${i}/purpose`, message: `${channel.label}: choose a consent purpose the school asks carers about` });
   });
   return problems;
 }
@@ -60,7 +66,8 @@ export function withDefaults(settings: PolicySettings): PolicySettings {
   return {
     ...settings,
     concerns: {
-      ...settings.concerns, routes,
+      ...settings.concerns,
+      routes,
       repeatMisconduct: settings.concerns.repeatMisconduct ?? defaultSettings.concerns.repeatMisconduct,
       outOfHours: settings.concerns.outOfHours ?? defaultSettings.concerns.outOfHours,
     },

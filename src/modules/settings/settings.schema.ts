@@ -53,9 +53,14 @@ export const OutOfHours = Type.Object({
   cases: Type.Array(Type.String({ minLength: 1, maxLength: 1000 })),
 });
 
-export const PhotoChannel = Type.Object({ key: Key, label: Type.String({ minLength: 1 }), purpose: Key, headteacherApproval: Type.Boolean(),
+export const PhotoChannel = Type.Object({
+  key: Key,
+  label: Type.String({ minLength: 1 }),
+  purpose: Key,
+  headteacherApproval: Type.Boolean(),
   /** Every pupil also needs express permission for the particular use (000 D: newspapers). */
-  expressPermission: Type.Optional(Type.Boolean()) });
+  expressPermission: Type.Optional(Type.Boolean()),
+});
 
 export const PolicySettings = Type.Object({
   consent: Type.Object({

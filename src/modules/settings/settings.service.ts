@@ -25,10 +25,12 @@ export function validateSettings(document: unknown): PolicySettings {
     if (problems.length) throw new ValidationError(problems);
     return document;
   }
-  const problems = Value.Errors(PolicySettings, document).slice(0, 20).map((e) => ({
-    field: e.instancePath || '/',
-    message: `${e.instancePath || 'settings'}: ${e.message}`,
-  }));
+  const problems = Value.Errors(PolicySettings, document)
+    .slice(0, 20)
+    .map((e) => ({
+      field: e.instancePath || '/',
+      message: `${e.instancePath || 'settings'}: ${e.message}`,
+    }));
   throw new ValidationError(problems);
 }
 
@@ -41,9 +43,7 @@ export async function currentSettings(tx: SchoolTx, schoolId: string): Promise<S
 
 /** Top-level sections whose value differs, for the audit entry and the "what changed" view. */
 export function changedSections(before: PolicySettings, after: PolicySettings): string[] {
-  return (Object.keys(after) as (keyof PolicySettings)[]).filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
+  return (Object.keys(after) as (keyof PolicySettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
 /** Settings are never edited in place: each change is a new version, audited. */
@@ -53,7 +53,9 @@ export async function saveSettings(tx: SchoolTx, schoolId: string, actor: Actor,
   const version = previous.version + 1;
   const row = await repo.insertSettingsVersion(tx, { schoolId, version, document: JSON.stringify(settings), createdBy: actor.id });
   await recordAudit(tx, schoolId, actor, {
-    action: 'settings.changed', subjectType: 'settings', subjectId: String(version),
+    action: 'settings.changed',
+    subjectType: 'settings',
+    subjectId: String(version),
     detail: { version, changed: previous.version === 0 ? ['all'] : changedSections(previous.settings, settings) },
   });
   return { version, settings, createdAt: row.created_at };
@@ -77,7 +79,10 @@ export function createSettingsService(schools: SchoolDatabase) {
       requireAccess(person, 'security:manage');
       await withSchool(schools, person.schoolId, async (tx) => {
         const { settings } = await currentSettings(tx, person.schoolId);
-        await saveSettings(tx, person.schoolId, auditActor(person), { ...settings, security: { ...settings.security, requireTwoFactorForAllStaff: requireAll } });
+        await saveSettings(tx, person.schoolId, auditActor(person), {
+          ...settings,
+          security: { ...settings.security, requireTwoFactorForAllStaff: requireAll },
+        });
       });
     },
 

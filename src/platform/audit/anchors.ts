@@ -12,7 +12,12 @@ import type { DB } from '../db/schema.ts';
  */
 export const anchorFileName = 'audit-anchors.log';
 
-export interface Anchor { at: string; urn: string; count: number; hash: string }
+export interface Anchor {
+  at: string;
+  urn: string;
+  count: number;
+  hash: string;
+}
 
 export const anchorLine = (a: Anchor): string => `${a.at}\t${a.urn}\t${a.count}\t${a.hash}`;
 
@@ -21,7 +26,11 @@ export async function chainHeads(db: Kysely<DB>, at = new Date()): Promise<Ancho
   const schools = await db.selectFrom('schools').select(['id', 'urn']).orderBy('urn').execute();
   const heads: Anchor[] = [];
   for (const school of schools) {
-    const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('school_id', '=', school.id).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('school_id', '=', school.id)
+      .executeTakeFirstOrThrow();
     const last = await db.selectFrom('audit_log').select('hash').where('school_id', '=', school.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
     heads.push({ at: at.toISOString(), urn: school.urn, count: Number(count.n), hash: last?.hash ?? '0'.repeat(64) });
   }
@@ -42,10 +51,12 @@ export async function appendAnchors(db: Kysely<DB>, dataDir: string, at = new Da
 export function readAnchors(dataDir: string): Anchor[] {
   const path = join(dataDir, anchorFileName);
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').flatMap((line) => {
-    const [at, urn, count, hash] = line.split('\t');
-    return at && urn && /^\d+$/.test(count ?? '') && /^[0-9a-f]{64}$/.test(hash ?? '') ? [{ at, urn, count: Number(count), hash }] : [];
-  });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const [at, urn, count, hash] = line.split('\t');
+      return at && urn && /^\d+$/.test(count ?? '') && /^[0-9a-f]{64}$/.test(hash ?? '') ? [{ at, urn, count: Number(count), hash }] : [];
+    });
 }
 
 export type AnchorCheck = { ok: true; schools: number } | { ok: false; urn: string; reason: string };
@@ -60,14 +71,37 @@ export async function verifyAgainstAnchors(db: Kysely<DB>, anchors: Anchor[]): P
   for (const anchor of latest.values()) {
     const school = await db.selectFrom('schools').select('id').where('urn', '=', anchor.urn).executeTakeFirst();
     if (!school) return { ok: false, urn: anchor.urn, reason: `the school was anchored on ${anchor.at} but is no longer in the database` };
-    const count = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('school_id', '=', school.id).executeTakeFirstOrThrow()).n);
+    const count = Number(
+      (
+        await db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('school_id', '=', school.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (count < anchor.count) {
-      return { ok: false, urn: anchor.urn, reason: `the chain has ${count} entries but had ${anchor.count} when anchored on ${anchor.at}: entries were removed` };
+      return {
+        ok: false,
+        urn: anchor.urn,
+        reason: `the chain has ${count} entries but had ${anchor.count} when anchored on ${anchor.at}: entries were removed`,
+      };
     }
     if (anchor.count === 0) continue;
-    const entry = await db.selectFrom('audit_log').select('hash').where('school_id', '=', school.id).orderBy('id').offset(anchor.count - 1).limit(1).executeTakeFirstOrThrow();
+    const entry = await db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('school_id', '=', school.id)
+      .orderBy('id')
+      .offset(anchor.count - 1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     if (entry.hash !== anchor.hash) {
-      return { ok: false, urn: anchor.urn, reason: `entry ${anchor.count} differs from the one anchored on ${anchor.at}: entries were removed, replaced or altered` };
+      return {
+        ok: false,
+        urn: anchor.urn,
+        reason: `entry ${anchor.count} differs from the one anchored on ${anchor.at}: entries were removed, replaced or altered`,
+      };
     }
   }
   return { ok: true, schools: latest.size };

@@ -20,7 +20,8 @@ export const auditRoutes: ModuleRoutes<AuditServices> = async (app, { services }
   /** The school's lines of the anchor file, to keep somewhere other than this server. */
   app.get('/audit/anchors', { config: { permission: 'audit:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
-    return reply.header('content-type', 'text/plain; charset=utf-8')
+    return reply
+      .header('content-type', 'text/plain; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-anchors-${actor.schoolUrn.replace(/[^A-Za-z0-9-]/g, '')}.txt"`)
       .send(services.audit.anchorLines(actor) || '# No anchors yet: the server writes one every night (or run "esafety audit anchor").\n');
   });

@@ -30,12 +30,30 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function auditHash(prevHash: string, row: {
-  schoolId: string; at: Date; actorId: string | null; actorLabel: string; action: string;
-  subjectType: string; subjectId: string | null; detail: Record<string, unknown>;
-}): string {
-  const text = [prevHash, row.schoolId, row.at.toISOString(), row.actorId ?? '', row.actorLabel, row.action,
-    row.subjectType, row.subjectId ?? '', canonical(row.detail)].join('\n');
+export function auditHash(
+  prevHash: string,
+  row: {
+    schoolId: string;
+    at: Date;
+    actorId: string | null;
+    actorLabel: string;
+    action: string;
+    subjectType: string;
+    subjectId: string | null;
+    detail: Record<string, unknown>;
+  },
+): string {
+  const text = [
+    prevHash,
+    row.schoolId,
+    row.at.toISOString(),
+    row.actorId ?? '',
+    row.actorLabel,
+    row.action,
+    row.subjectType,
+    row.subjectId ?? '',
+    canonical(row.detail),
+  ].join('\n');
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -46,24 +64,44 @@ export function auditHash(prevHash: string, row: {
 export async function recordAudit(tx: SchoolTx, schoolId: string, actor: Actor, entry: AuditEntry): Promise<void> {
   // One writer per school's chain at a time; released when the transaction ends.
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`audit:${schoolId}`}))`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').where('school_id', '=', schoolId)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await tx.selectFrom('audit_log').select('hash').where('school_id', '=', schoolId).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? genesis;
   const at = new Date();
   const detail = entry.detail ?? {};
-  const row = { schoolId, at, actorId: actor.id, actorLabel: actor.label, action: entry.action,
-    subjectType: entry.subjectType, subjectId: entry.subjectId ?? null, detail };
-  await tx.insertInto('audit_log').values({
-    school_id: schoolId, at, actor_id: actor.id, actor_label: actor.label, action: entry.action,
-    subject_type: entry.subjectType, subject_id: row.subjectId, detail: JSON.stringify(detail),
-    prev_hash: prevHash, hash: auditHash(prevHash, row),
-  }).execute();
+  const row = {
+    schoolId,
+    at,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId ?? null,
+    detail,
+  };
+  await tx
+    .insertInto('audit_log')
+    .values({
+      school_id: schoolId,
+      at,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: row.subjectId,
+      detail: JSON.stringify(detail),
+      prev_hash: prevHash,
+      hash: auditHash(prevHash, row),
+    })
+    .execute();
 }
 
 /** The school's entries, newest first: `limit` of them, only those before entry `before` when it is given. */
 export function auditEntries(tx: SchoolTx, { before, limit }: { before?: string; limit: number }) {
-  let query = tx.selectFrom('audit_log').select(['id', 'at', 'actor_label', 'action', 'subject_type', 'subject_id', 'detail'])
-    .orderBy('id', 'desc').limit(limit);
+  let query = tx
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor_label', 'action', 'subject_type', 'subject_id', 'detail'])
+    .orderBy('id', 'desc')
+    .limit(limit);
   if (before) query = query.where('id', '<', before);
   return query.execute();
 }
@@ -78,16 +116,36 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainCheck> {
     let prevHash = genesis;
     let afterId = '0';
     for (;;) {
-      const rows = await db.selectFrom('audit_log').selectAll().where('school_id', '=', school.id)
-        .where('id', '>', afterId).orderBy('id').limit(1000).execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('school_id', '=', school.id)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       if (rows.length === 0) break;
       for (const r of rows) {
         entries++;
         if (r.prev_hash !== prevHash) {
-          return { ok: false, entries, brokenId: r.id, schoolId: school.id, reason: 'it does not follow the entry before it (an entry was removed or reordered)' };
+          return {
+            ok: false,
+            entries,
+            brokenId: r.id,
+            schoolId: school.id,
+            reason: 'it does not follow the entry before it (an entry was removed or reordered)',
+          };
         }
-        const expected = auditHash(prevHash, { schoolId: r.school_id, at: r.at, actorId: r.actor_id, actorLabel: r.actor_label,
-          action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, detail: r.detail });
+        const expected = auditHash(prevHash, {
+          schoolId: r.school_id,
+          at: r.at,
+          actorId: r.actor_id,
+          actorLabel: r.actor_label,
+          action: r.action,
+          subjectType: r.subject_type,
+          subjectId: r.subject_id,
+          detail: r.detail,
+        });
         if (expected !== r.hash) return { ok: false, entries, brokenId: r.id, schoolId: school.id, reason: 'its contents were changed after it was written' };
         prevHash = r.hash;
         afterId = r.id;

@@ -10,6 +10,11 @@ export const auditModule = defineModule({
   routes: [auditRoutes],
   jobs: (_services, { db, config }) => ({
     // Every night: each school's audit chain head goes to DATA_DIR/audit-anchors.log, outside the database.
-    'audit-anchor': { cron: '40 2 * * *', handler: async () => { await appendAnchors(db, config.dataDir); } },
+    'audit-anchor': {
+      cron: '40 2 * * *',
+      handler: async () => {
+        await appendAnchors(db, config.dataDir);
+      },
+    },
   }),
 });

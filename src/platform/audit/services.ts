@@ -18,7 +18,10 @@ export function createAuditServices({ schools, config }: ModuleContext) {
 
       /** The school's lines of the anchor file, one per night ('' before the first). */
       anchorLines(actor: Actor): string {
-        return readAnchors(config.dataDir).filter((a) => a.urn === actor.schoolUrn).map((a) => `${anchorLine(a)}\n`).join('');
+        return readAnchors(config.dataDir)
+          .filter((a) => a.urn === actor.schoolUrn)
+          .map((a) => `${anchorLine(a)}\n`)
+          .join('');
       },
     },
   };

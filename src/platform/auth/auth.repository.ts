@@ -15,8 +15,12 @@ export interface AccountRow {
 }
 
 export function findAccountsByEmail(db: Kysely<DB>, email: string): Promise<AccountRow[]> {
-  return db.selectFrom('staff').select(['id', 'school_id', 'password_hash', 'totp_enabled_at'])
-    .where(sql`lower(email)`, '=', email.trim().toLowerCase()).where('active', '=', true).execute();
+  return db
+    .selectFrom('staff')
+    .select(['id', 'school_id', 'password_hash', 'totp_enabled_at'])
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .where('active', '=', true)
+    .execute();
 }
 
 function twoFactorState(roles: Role[], totpEnabled: boolean, done: boolean, requiredForAll: boolean): TwoFactorState {
@@ -32,9 +36,12 @@ const requireAllSetting = sql<boolean | null>`(
 const roleList = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = st.id), '{}')`;
 
 function actorQuery(db: Kysely<DB>) {
-  return db.selectFrom('staff as st').innerJoin('schools as sc', 'sc.id', 'st.school_id')
+  return db
+    .selectFrom('staff as st')
+    .innerJoin('schools as sc', 'sc.id', 'st.school_id')
     .select(['st.id', 'st.school_id', 'st.given_name', 'st.family_name', 'st.email', 'st.totp_enabled_at', 'sc.name as school_name', 'sc.urn'])
-    .select(roleList.as('roles')).select(requireAllSetting.as('require_all'))
+    .select(roleList.as('roles'))
+    .select(requireAllSetting.as('require_all'))
     .where('st.active', '=', true);
 }
 
@@ -43,8 +50,15 @@ type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorQuery>['ex
 function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Actor {
   const roles = row.roles.filter(isRole);
   return {
-    staffId: row.id, schoolId: row.school_id, schoolName: row.school_name, schoolUrn: row.urn,
-    name: `${row.given_name} ${row.family_name}`, email: row.email ?? '', roles, via, sessionHash,
+    staffId: row.id,
+    schoolId: row.school_id,
+    schoolName: row.school_name,
+    schoolUrn: row.urn,
+    name: `${row.given_name} ${row.family_name}`,
+    email: row.email ?? '',
+    roles,
+    via,
+    sessionHash,
     twoFactor: via === 'token' ? 'not-required' : twoFactorState(roles, row.totp_enabled_at !== null, twoFactorDone, row.require_all === true),
   };
 }
@@ -58,17 +72,25 @@ export const sessionIdleHours = 12;
 export const sessionMaxDays = 7;
 
 export async function createSession(db: Kysely<DB>, account: { id: string; school_id: string }, idHash: string, twoFactorDone: boolean): Promise<void> {
-  await db.insertInto('sessions').values({
-    id_hash: idHash, school_id: account.school_id, staff_id: account.id, two_factor_done: twoFactorDone,
-    expires_at: new Date(Date.now() + sessionIdleHours * 3600_000),
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: idHash,
+      school_id: account.school_id,
+      staff_id: account.id,
+      two_factor_done: twoFactorDone,
+      expires_at: new Date(Date.now() + sessionIdleHours * 3600_000),
+    })
+    .execute();
 }
 
 /** The person behind a session cookie, in one query: every page view pays for this. */
 export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<Actor | null> {
-  const row = await actorQuery(db).innerJoin('sessions as se', 'se.staff_id', 'st.id')
+  const row = await actorQuery(db)
+    .innerJoin('sessions as se', 'se.staff_id', 'st.id')
     .select(['se.two_factor_done', 'se.created_at as session_created_at', 'se.last_seen_at', 'se.expires_at'])
-    .where('se.id_hash', '=', idHash).executeTakeFirst();
+    .where('se.id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   if (row.expires_at.getTime() < now || row.session_created_at.getTime() + sessionMaxDays * 86400_000 < now) {
@@ -77,16 +99,18 @@ export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<A
   }
   // Sliding expiry, written at most every five minutes to keep page views read-only.
   if (now - row.last_seen_at.getTime() > 5 * 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now), expires_at: new Date(now + sessionIdleHours * 3600_000) })
-      .where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now), expires_at: new Date(now + sessionIdleHours * 3600_000) })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   return toActor(row, 'session', idHash, row.two_factor_done);
 }
 
 export async function markSessionTwoFactorDone(db: Kysely<DB>, oldHash: string, newHash: string): Promise<void> {
   // A new session id after each privilege step, so a fixed or stolen earlier id is worthless.
-  await db.updateTable('sessions').set({ id_hash: newHash, two_factor_done: true, last_seen_at: new Date() })
-    .where('id_hash', '=', oldHash).execute();
+  await db.updateTable('sessions').set({ id_hash: newHash, two_factor_done: true, last_seen_at: new Date() }).where('id_hash', '=', oldHash).execute();
 }
 
 export async function deleteSession(db: Kysely<DB>, idHash: string): Promise<void> {
@@ -98,8 +122,12 @@ export async function deleteSessionsOf(db: Kysely<DB>, staffId: string): Promise
 }
 
 export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor | null> {
-  const token = await db.selectFrom('api_tokens').select(['id', 'staff_id', 'last_used_at'])
-    .where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  const token = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'staff_id', 'last_used_at'])
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!token) return null;
   if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
@@ -115,42 +143,68 @@ export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor
  * has passed.
  */
 export async function countAttempt(db: Kysely<DB>, key: string, windowMinutes: number): Promise<number> {
-  const row = await db.insertInto('sign_in_counters').values({ key, count: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      count: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.count + 1 ELSE 1 END`,
-      window_started_at: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.window_started_at ELSE now() END`,
-    }))
-    .returning('count').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('sign_in_counters')
+    .values({ key, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.count + 1 ELSE 1 END`,
+        window_started_at: sql`CASE WHEN sign_in_counters.window_started_at > now() - make_interval(mins => ${windowMinutes}) THEN sign_in_counters.window_started_at ELSE now() END`,
+      }),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
   return row.count;
 }
 
 /** Gives back an attempt that turned out to be a success (so only failures count against an address). */
 export async function uncountAttempt(db: Kysely<DB>, key: string): Promise<void> {
-  await db.updateTable('sign_in_counters').set({ count: sql`greatest(count - 1, 0)` }).where('key', '=', key).execute();
+  await db
+    .updateTable('sign_in_counters')
+    .set({ count: sql`greatest(count - 1, 0)` })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function resetAttempts(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('sign_in_counters').where('key', '=', key).execute();
-  await db.deleteFrom('sign_in_counters').where('window_started_at', '<', new Date(Date.now() - 86400_000)).execute();
+  await db
+    .deleteFrom('sign_in_counters')
+    .where('window_started_at', '<', new Date(Date.now() - 86400_000))
+    .execute();
 }
 
 /** Takes a TOTP time step as used, unless this or a later one already was (two requests at once: one wins). */
 export async function useTotpStep(db: Kysely<DB>, staffId: string, step: number): Promise<boolean> {
-  const result = await db.updateTable('staff').set({ totp_last_step: String(step) }).where('id', '=', staffId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))])).executeTakeFirst();
+  const result = await db
+    .updateTable('staff')
+    .set({ totp_last_step: String(step) })
+    .where('id', '=', staffId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 // The per-row log below is still used by the consent links' throttle.
 export async function recentAttempts(db: Kysely<DB>, key: string, minutes: number): Promise<number> {
-  const row = await db.selectFrom('sign_in_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('key', '=', key).where('at', '>', new Date(Date.now() - minutes * 60_000)).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('key', '=', key)
+    .where('at', '>', new Date(Date.now() - minutes * 60_000))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function recordAttempt(db: Kysely<DB>, keys: string[]): Promise<void> {
-  await db.insertInto('sign_in_attempts').values(keys.map((key) => ({ key }))).execute();
-  await db.deleteFrom('sign_in_attempts').where('at', '<', new Date(Date.now() - 86400_000)).execute();
+  await db
+    .insertInto('sign_in_attempts')
+    .values(keys.map((key) => ({ key })))
+    .execute();
+  await db
+    .deleteFrom('sign_in_attempts')
+    .where('at', '<', new Date(Date.now() - 86400_000))
+    .execute();
 }
 
 export async function clearAttempts(db: Kysely<DB>, key: string): Promise<void> {

@@ -49,46 +49,79 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
     return render(request, reply, 'auth/sign-in.njk', signInPage(request.query.next));
   });
 
-  app.post('/sign-in', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, querystring: SignInQuery, body: SignInBody } }, async (request, reply) => {
-    const { body } = request;
-    return submitForm(
-      () => whenRefused(TooManyRequests, async () => {
-        if (!body.email.trim() || !body.password) {
-          throw new ValidationError([
-            ...(body.email.trim() ? [] : [{ field: 'email', message: 'Enter your e-mail address' }]),
-            ...(body.password ? [] : [{ field: 'password', message: 'Enter your password' }]),
-          ]);
-        }
-        const { sessionToken } = await services.auth.signIn(body.email, body.password, request.ip);
-        return continueSignedIn(reply, config, sessionToken, body.next);
-        // Too many attempts: the page keeps the next= of the address posted to (none, from the form), as it always has.
-      }, async (error) => render(request, reply, 'auth/sign-in.njk',
-        { ...signInPage(request.query.next), values: { email: body.email }, errors: refusalSummary(error, 'email') }, 429)),
-      async (errors) => render(request, reply, 'auth/sign-in.njk', { ...signInPage(body.next), values: { email: body.email }, ...errors }, 400),
-    );
-  });
+  app.post(
+    '/sign-in',
+    { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, querystring: SignInQuery, body: SignInBody } },
+    async (request, reply) => {
+      const { body } = request;
+      return submitForm(
+        () =>
+          whenRefused(
+            TooManyRequests,
+            async () => {
+              if (!body.email.trim() || !body.password) {
+                throw new ValidationError([
+                  ...(body.email.trim() ? [] : [{ field: 'email', message: 'Enter your e-mail address' }]),
+                  ...(body.password ? [] : [{ field: 'password', message: 'Enter your password' }]),
+                ]);
+              }
+              const { sessionToken } = await services.auth.signIn(body.email, body.password, request.ip);
+              return continueSignedIn(reply, config, sessionToken, body.next);
+              // Too many attempts: the page keeps the next= of the address posted to (none, from the form), as it always has.
+            },
+            async (error) =>
+              render(
+                request,
+                reply,
+                'auth/sign-in.njk',
+                { ...signInPage(request.query.next), values: { email: body.email }, errors: refusalSummary(error, 'email') },
+                429,
+              ),
+          ),
+        async (errors) => render(request, reply, 'auth/sign-in.njk', { ...signInPage(body.next), values: { email: body.email }, ...errors }, 400),
+      );
+    },
+  );
 
-  app.post('/sign-out', { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: ButtonBody } }, async (request, reply) => {
-    await services.auth.signOut(actorOf(request));
-    reply.clearCookie(sessionCookie, { path: '/' });
-    setFlash(reply, 'You have signed out.');
-    return reply.redirect('/sign-in', 303);
-  });
+  app.post(
+    '/sign-out',
+    { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: ButtonBody } },
+    async (request, reply) => {
+      await services.auth.signOut(actorOf(request));
+      reply.clearCookie(sessionCookie, { path: '/' });
+      setFlash(reply, 'You have signed out.');
+      return reply.redirect('/sign-in', 303);
+    },
+  );
 
   const forgotPage = { title: 'Reset your password', backLink: '/sign-in' };
 
   app.get('/forgot-password', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'auth/forgot-password.njk', { ...forgotPage, values: {} }));
+    render(request, reply, 'auth/forgot-password.njk', { ...forgotPage, values: {} }),
+  );
 
-  app.post('/forgot-password', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, body: EmailBody } }, async (request, reply) => {
-    const { email } = request.body;
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      return render(request, reply, 'auth/forgot-password.njk', { ...forgotPage, values: { email },
-        ...formErrors([{ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' }]) }, 400);
-    }
-    await services.auth.requestPasswordReset(email, request.ip);
-    return render(request, reply, 'auth/reset-sent.njk', { title: 'Check your e-mail', email: email.trim() });
-  });
+  app.post(
+    '/forgot-password',
+    { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, body: EmailBody } },
+    async (request, reply) => {
+      const { email } = request.body;
+      if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
+        return render(
+          request,
+          reply,
+          'auth/forgot-password.njk',
+          {
+            ...forgotPage,
+            values: { email },
+            ...formErrors([{ field: 'email', message: 'Enter an e-mail address in the correct format, like name@example.sch.uk' }]),
+          },
+          400,
+        );
+      }
+      await services.auth.requestPasswordReset(email, request.ip);
+      return render(request, reply, 'auth/reset-sent.njk', { title: 'Check your e-mail', email: email.trim() });
+    },
+  );
 
   const resetPage = (token: string) => ({ title: 'Choose a new password', token });
   const linkExpired = (request: FastifyRequest, reply: FastifyReply) => async () =>
@@ -96,18 +129,37 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
 
   app.get('/reset-password/:token', { config: { permission: 'public' }, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
     const { token } = request.params;
-    return whenRefused(NotFound, async () => {
-      await services.auth.checkResetLink(token);
-      return render(request, reply, 'auth/reset-password.njk', resetPage(token));
-    }, linkExpired(request, reply));
+    return whenRefused(
+      NotFound,
+      async () => {
+        await services.auth.checkResetLink(token);
+        return render(request, reply, 'auth/reset-password.njk', resetPage(token));
+      },
+      linkExpired(request, reply),
+    );
   });
 
-  app.post('/reset-password/:token', { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, params: TokenParams, body: ResetBody } }, async (request, reply) => {
-    const { params: { token }, body } = request;
-    return whenRefused(NotFound, () => submitForm(async () => {
-      await services.auth.resetPassword(token, body.password, body.confirm);
-      setFlash(reply, 'Your password has been changed. Sign in with your new password.');
-      return reply.redirect('/sign-in', 303);
-    }, async (errors) => render(request, reply, 'auth/reset-password.njk', { ...resetPage(token), ...errors }, 400)), linkExpired(request, reply));
-  });
+  app.post(
+    '/reset-password/:token',
+    { config: { permission: 'public' }, preHandler: app.csrfProtection, schema: { hide: true, params: TokenParams, body: ResetBody } },
+    async (request, reply) => {
+      const {
+        params: { token },
+        body,
+      } = request;
+      return whenRefused(
+        NotFound,
+        () =>
+          submitForm(
+            async () => {
+              await services.auth.resetPassword(token, body.password, body.confirm);
+              setFlash(reply, 'Your password has been changed. Sign in with your new password.');
+              return reply.redirect('/sign-in', 303);
+            },
+            async (errors) => render(request, reply, 'auth/reset-password.njk', { ...resetPage(token), ...errors }, 400),
+          ),
+        linkExpired(request, reply),
+      );
+    },
+  );
 };

@@ -27,8 +27,9 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
   async function twoFactorDone(actor: Actor, action: string): Promise<string> {
     const sessionToken = newToken();
     await repo.markSessionTwoFactorDone(db, actor.sessionHash!, tokenHash(sessionToken));
-    await withSchool(db, actor.schoolId, (tx) => recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name },
-      { action, subjectType: 'staff', subjectId: actor.staffId }));
+    await withSchool(db, actor.schoolId, (tx) =>
+      recordAudit(tx, actor.schoolId, { id: actor.staffId, label: actor.name }, { action, subjectType: 'staff', subjectId: actor.staffId }),
+    );
     return sessionToken;
   }
 
@@ -45,8 +46,9 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       if (!match) {
         const account = accounts[0];
         if (account) {
-          await withSchool(db, account.school_id, (tx) => recordAudit(tx, account.school_id, { id: account.id, label: email },
-            { action: 'sign-in.failed', subjectType: 'staff', subjectId: account.id }));
+          await withSchool(db, account.school_id, (tx) =>
+            recordAudit(tx, account.school_id, { id: account.id, label: email }, { action: 'sign-in.failed', subjectType: 'staff', subjectId: account.id }),
+          );
         }
         throw new ValidationError([{ field: 'email', message: 'Enter a correct e-mail address and password' }]);
       }
@@ -56,8 +58,9 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       const sessionToken = newToken();
       await repo.createSession(db, match, tokenHash(sessionToken), false);
       const account = match;
-      await withSchool(db, account.school_id, (tx) => recordAudit(tx, account.school_id, { id: account.id, label: email },
-        { action: 'sign-in', subjectType: 'staff', subjectId: account.id }));
+      await withSchool(db, account.school_id, (tx) =>
+        recordAudit(tx, account.school_id, { id: account.id, label: email }, { action: 'sign-in', subjectType: 'staff', subjectId: account.id }),
+      );
       return { sessionToken };
     },
 
@@ -69,18 +72,30 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
     async completeTwoFactor(actor: Actor, code: string): Promise<{ sessionToken: string }> {
       const key = `two-factor:${actor.staffId}`;
       await throttle([key], [limits.perAccount]);
-      const staff = await db.selectFrom('staff').select(['totp_secret', 'recovery_codes', 'totp_last_step']).where('id', '=', actor.staffId).executeTakeFirstOrThrow();
+      const staff = await db
+        .selectFrom('staff')
+        .select(['totp_secret', 'recovery_codes', 'totp_last_step'])
+        .where('id', '=', actor.staffId)
+        .executeTakeFirstOrThrow();
       // A code is good once: its time step must come after the last one this person used.
-      const step = staff.totp_secret === null ? null : await acceptTotpCode(staff.totp_secret, code, staff.totp_last_step === null ? null : Number(staff.totp_last_step));
+      const step =
+        staff.totp_secret === null ? null : await acceptTotpCode(staff.totp_secret, code, staff.totp_last_step === null ? null : Number(staff.totp_last_step));
       let ok = step !== null && (await repo.useTotpStep(db, actor.staffId, step));
       let usedRecovery = false;
       if (!ok && /^[0-9a-f]{5}-?[0-9a-f]{5}$/i.test(code.trim())) {
-        const normalised = code.trim().toLowerCase().replace(/^(.{5})-?(.{5})$/, '$1-$2');
+        const normalised = code
+          .trim()
+          .toLowerCase()
+          .replace(/^(.{5})-?(.{5})$/, '$1-$2');
         const remaining = await useRecoveryCode(staff.recovery_codes, normalised);
         if (remaining) {
           ok = true;
           usedRecovery = true;
-          await db.updateTable('staff').set({ recovery_codes: JSON.stringify(remaining) }).where('id', '=', actor.staffId).execute();
+          await db
+            .updateTable('staff')
+            .set({ recovery_codes: JSON.stringify(remaining) })
+            .where('id', '=', actor.staffId)
+            .execute();
         }
       }
       if (!ok) {
@@ -99,8 +114,11 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
         throw new ValidationError([{ field: 'code', message: 'Enter the 6-digit code your authenticator app shows for eSafety Office' }]);
       }
       const { codes, hashes } = await newRecoveryCodes();
-      await db.updateTable('staff').set({ totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: String(step), recovery_codes: JSON.stringify(hashes), updated_at: new Date() })
-        .where('id', '=', actor.staffId).execute();
+      await db
+        .updateTable('staff')
+        .set({ totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: String(step), recovery_codes: JSON.stringify(hashes), updated_at: new Date() })
+        .where('id', '=', actor.staffId)
+        .execute();
       return { sessionToken: await twoFactorDone(actor, 'two-factor.enabled'), recoveryCodes: codes };
     },
 
@@ -111,22 +129,37 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       for (const account of await repo.findAccountsByEmail(db, email)) {
         const token = newToken();
         await withSchool(db, account.school_id, async (tx) => {
-          await tx.insertInto('password_resets').values({ token_hash: tokenHash(token), school_id: account.school_id, staff_id: account.id,
-            expires_at: new Date(Date.now() + resetLinkMinutes * 60_000) }).execute();
+          await tx
+            .insertInto('password_resets')
+            .values({
+              token_hash: tokenHash(token),
+              school_id: account.school_id,
+              staff_id: account.id,
+              expires_at: new Date(Date.now() + resetLinkMinutes * 60_000),
+            })
+            .execute();
           await enqueueMail(tx, account.school_id, {
             to: email.trim(),
             subject: 'Reset your eSafety Office password',
             text: `Someone asked to reset the password for this e-mail address on eSafety Office.\n\nTo choose a new password, open this link within ${resetLinkMinutes} minutes:\n${config.baseUrl}/reset-password/${token}\n\nIf it was not you, you can ignore this e-mail; your password has not changed.`,
           });
-          await recordAudit(tx, account.school_id, { id: account.id, label: email }, { action: 'password-reset.requested', subjectType: 'staff', subjectId: account.id });
+          await recordAudit(
+            tx,
+            account.school_id,
+            { id: account.id, label: email },
+            { action: 'password-reset.requested', subjectType: 'staff', subjectId: account.id },
+          );
         });
       }
       onMail();
     },
 
     async checkResetLink(token: string): Promise<{ staffId: string; schoolId: string }> {
-      const row = await db.selectFrom('password_resets').select(['staff_id', 'school_id', 'expires_at', 'used_at'])
-        .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+      const row = await db
+        .selectFrom('password_resets')
+        .select(['staff_id', 'school_id', 'expires_at', 'used_at'])
+        .where('token_hash', '=', tokenHash(token))
+        .executeTakeFirst();
       if (!row || row.used_at || row.expires_at.getTime() < Date.now()) throw new NotFound('This link has expired or has already been used');
       return { staffId: row.staff_id, schoolId: row.school_id };
     },
@@ -138,11 +171,20 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       if (password !== confirm) throw new ValidationError([{ field: 'confirm', message: 'Enter the same password twice' }]);
       const passwordHash = await hashPassword(password);
       await withSchool(db, schoolId, async (tx) => {
-        const used = await tx.updateTable('password_resets').set({ used_at: new Date() })
-          .where('token_hash', '=', tokenHash(token)).where('used_at', 'is', null).executeTakeFirst();
+        const used = await tx
+          .updateTable('password_resets')
+          .set({ used_at: new Date() })
+          .where('token_hash', '=', tokenHash(token))
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
         if (Number(used.numUpdatedRows) !== 1) throw new NotFound('This link has expired or has already been used');
         await tx.updateTable('staff').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', staffId).execute();
-        await recordAudit(tx, schoolId, { id: staffId, label: 'password reset link' }, { action: 'password-reset.completed', subjectType: 'staff', subjectId: staffId });
+        await recordAudit(
+          tx,
+          schoolId,
+          { id: staffId, label: 'password reset link' },
+          { action: 'password-reset.completed', subjectType: 'staff', subjectId: staffId },
+        );
       });
       // Every other reset or invitation link for this person ended with the new password (a trigger
       // on staff.password_hash). Whoever knew the old password is signed out everywhere.

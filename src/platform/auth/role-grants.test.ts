@@ -16,9 +16,16 @@ const grantableToOthers: Record<Role, readonly Role[]> = {
   volunteer: [],
 };
 
-const matrix = roles.flatMap((actor) => roles.flatMap((granted) => (['own', 'other'] as Whose[]).map((whose) => ({
-  actor, granted, whose, allowed: whose === 'other' && grantableToOthers[actor].includes(granted),
-}))));
+const matrix = roles.flatMap((actor) =>
+  roles.flatMap((granted) =>
+    (['own', 'other'] as Whose[]).map((whose) => ({
+      actor,
+      granted,
+      whose,
+      allowed: whose === 'other' && grantableToOthers[actor].includes(granted),
+    })),
+  ),
+);
 
 describe('who may grant which role to whom', () => {
   it.each(matrix)('$actor → $granted ($whose): $allowed', ({ actor, granted, whose, allowed }) => {
@@ -39,11 +46,15 @@ describe('who may grant which role to whom', () => {
 describe('refusing a change of roles with a reason', () => {
   it('the office cannot make itself a designated safeguarding lead', () => {
     expect(roleChangeRefusal(['office'], 'own', ['office'], ['office', 'dsl'])).toBe('You cannot change your own roles: ask a headteacher to do it');
-    expect(roleChangeRefusal(['office'], 'other', ['teacher'], ['teacher', 'dsl'])).toBe('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(roleChangeRefusal(['office'], 'other', ['teacher'], ['teacher', 'dsl'])).toBe(
+      'Only a headteacher can give or remove the designated safeguarding lead role',
+    );
   });
 
   it('the office cannot take the DSL role away from a DSL', () => {
-    expect(roleChangeRefusal(['office'], 'other', ['teacher', 'dsl'], ['teacher'])).toBe('Only a headteacher can give or remove the designated safeguarding lead role');
+    expect(roleChangeRefusal(['office'], 'other', ['teacher', 'dsl'], ['teacher'])).toBe(
+      'Only a headteacher can give or remove the designated safeguarding lead role',
+    );
   });
 
   it('saving a person’s unchanged roles (with a new line manager) is not a change of roles', () => {

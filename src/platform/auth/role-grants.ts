@@ -40,7 +40,5 @@ export function roleChangeRefusal(actorRoles: readonly Role[], whose: Whose, bef
 export function invitationRefusal(actorRoles: readonly Role[], roles: readonly Role[]): string | null {
   const refused = roles.find((role) => !mayGrantRole(actorRoles, role, 'other'));
   if (!refused) return null;
-  return headteacherGrantedRoles.includes(refused)
-    ? `Only a headteacher can give the ${lowerLabel(refused)} role`
-    : 'You do not have permission to add staff';
+  return headteacherGrantedRoles.includes(refused) ? `Only a headteacher can give the ${lowerLabel(refused)} role` : 'You do not have permission to add staff';
 }

@@ -25,27 +25,41 @@ export const twoFactorRoutes: ModuleRoutes<AccountServices> = async (app, { serv
     required: actor.twoFactor === 'needs-setup',
   });
 
-  app.get('/sign-in/two-factor', { config: { permission: 'signed-in', duringTwoFactor: true }, schema: { hide: true, querystring: NextQuery } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
-    return render(request, reply, 'auth/two-factor.njk', codePage(request.query.next));
-  });
+  app.get(
+    '/sign-in/two-factor',
+    { config: { permission: 'signed-in', duringTwoFactor: true }, schema: { hide: true, querystring: NextQuery } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
+      return render(request, reply, 'auth/two-factor.njk', codePage(request.query.next));
+    },
+  );
 
-  app.post('/sign-in/two-factor', { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: CodeBody } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
-    const { body } = request;
-    return submitForm(
-      () => whenRefused(TooManyRequests, async () => {
-        const { sessionToken } = await services.auth.completeTwoFactor(actor, body.code);
-        return continueSignedIn(reply, config, sessionToken, body.next);
-      }, async (error) => render(request, reply, 'auth/two-factor.njk', { ...codePage(body.next), errors: refusalSummary(error, 'code') }, 429)),
-      async (errors) => render(request, reply, 'auth/two-factor.njk', { ...codePage(body.next), ...errors }, 400),
-    );
-  });
+  app.post(
+    '/sign-in/two-factor',
+    { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: CodeBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.twoFactor !== 'needs-code') return reply.redirect('/', 303);
+      const { body } = request;
+      return submitForm(
+        () =>
+          whenRefused(
+            TooManyRequests,
+            async () => {
+              const { sessionToken } = await services.auth.completeTwoFactor(actor, body.code);
+              return continueSignedIn(reply, config, sessionToken, body.next);
+            },
+            async (error) => render(request, reply, 'auth/two-factor.njk', { ...codePage(body.next), errors: refusalSummary(error, 'code') }, 429),
+          ),
+        async (errors) => render(request, reply, 'auth/two-factor.njk', { ...codePage(body.next), ...errors }, 400),
+      );
+    },
+  );
 
   app.get('/account', { config: { permission: 'signed-in' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'auth/account.njk', { title: 'Your account', twoFactorOn: actorOf(request).twoFactor === 'done' }));
+    render(request, reply, 'auth/account.njk', { title: 'Your account', twoFactorOn: actorOf(request).twoFactor === 'done' }),
+  );
 
   app.get('/account/two-factor/set-up', { config: { permission: 'signed-in', duringTwoFactor: true }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
@@ -54,18 +68,25 @@ export const twoFactorRoutes: ModuleRoutes<AccountServices> = async (app, { serv
     return render(request, reply, 'auth/two-factor-setup.njk', await setupPage(actor, services.auth.newTotpSecret()));
   });
 
-  app.post('/account/two-factor/set-up', { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: SetupBody } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (actor.twoFactor === 'done' || actor.twoFactor === 'needs-code') return reply.redirect('/account', 303);
-    const { body } = request;
-    return submitForm(async () => {
-      const { sessionToken, recoveryCodes } = await services.auth.enableTwoFactor(actor, body.secret, body.code);
-      giveSession(reply, config, sessionToken);
-      return render(request, reply, 'auth/recovery-codes.njk', { title: 'Two-factor authentication is on', recoveryCodes });
-    }, async (errors) => {
-      // The secret the person's app already holds is kept, so they need not scan a new code.
-      const secret = /^[A-Z2-7]{16,64}$/.test(body.secret) ? body.secret : services.auth.newTotpSecret();
-      return render(request, reply, 'auth/two-factor-setup.njk', { ...(await setupPage(actor, secret)), ...errors }, 400);
-    });
-  });
+  app.post(
+    '/account/two-factor/set-up',
+    { config: { permission: 'signed-in', duringTwoFactor: true }, preHandler: app.csrfProtection, schema: { hide: true, body: SetupBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.twoFactor === 'done' || actor.twoFactor === 'needs-code') return reply.redirect('/account', 303);
+      const { body } = request;
+      return submitForm(
+        async () => {
+          const { sessionToken, recoveryCodes } = await services.auth.enableTwoFactor(actor, body.secret, body.code);
+          giveSession(reply, config, sessionToken);
+          return render(request, reply, 'auth/recovery-codes.njk', { title: 'Two-factor authentication is on', recoveryCodes });
+        },
+        async (errors) => {
+          // The secret the person's app already holds is kept, so they need not scan a new code.
+          const secret = /^[A-Z2-7]{16,64}$/.test(body.secret) ? body.secret : services.auth.newTotpSecret();
+          return render(request, reply, 'auth/two-factor-setup.njk', { ...(await setupPage(actor, secret)), ...errors }, 400);
+        },
+      );
+    },
+  );
 };

@@ -4,8 +4,7 @@ import { hashPassword, verifyPassword } from './secrets.ts';
 
 export const newTotpSecret = (): string => generateSecret();
 
-export const totpUri = (secret: string, account: string, issuer: string): string =>
-  generateURI({ issuer, label: account, secret });
+export const totpUri = (secret: string, account: string, issuer: string): string => generateURI({ issuer, label: account, secret });
 
 /**
  * The time step of a valid code, or null. A code of a step at or before `afterStep` (the last

@@ -45,7 +45,17 @@ export async function openAppDatabase(config: Config, what: string): Promise<Dat
     const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
     await migrateToLatest(database.db);
     makeDataDirPrivate(config.dataDir);
-    return { ...database, close: async () => { try { await database.close(); makeDataDirPrivate(config.dataDir); } finally { release(); } } };
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+          makeDataDirPrivate(config.dataDir);
+        } finally {
+          release();
+        }
+      },
+    };
   } catch (error) {
     release();
     throw error;

@@ -43,12 +43,18 @@ export const grantSequences = (db: Kysely<unknown>) => sql.raw('GRANT USAGE ON A
 
 /** Triggers that refuse UPDATE, DELETE and TRUNCATE, even from the table's owner: history is appended, never rewritten. */
 export async function makeAppendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();`).execute(db);
+  await sql
+    .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();`)
+    .execute(db);
   await refuseTruncate(db, table);
 }
 
 /** TRUNCATE skips row triggers, so it gets a statement trigger of its own. */
 export async function refuseTruncate(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_truncate ON ${table};
-CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();`).execute(db);
+  await sql
+    .raw(
+      `DROP TRIGGER IF EXISTS ${table}_no_truncate ON ${table};
+CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();`,
+    )
+    .execute(db);
 }

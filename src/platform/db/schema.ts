@@ -1,12 +1,53 @@
 /** The database's tables, for Kysely. One file per migration's tables under schema/. */
-import type { SchoolTable, AcademicYearTable, TermTable, ClassTable, PupilTable, CarerTable, PupilCarerTable, StaffTable, StaffRoleTable, SchoolSettingsTable, AuditLogTable, OutboxTable, SessionTable, ApiTokenTable, PasswordResetTable, PendingImportTable, SignInAttemptTable } from './schema/foundation.ts';
-import type { ClassTeacherTable, ConcernTable, ConcernPersonTable, ConcernEvidenceTable, ConcernRouteTable, ConcernReadTable, ConcernEntryTable } from './schema/concerns.ts';
+import type {
+  SchoolTable,
+  AcademicYearTable,
+  TermTable,
+  ClassTable,
+  PupilTable,
+  CarerTable,
+  PupilCarerTable,
+  StaffTable,
+  StaffRoleTable,
+  SchoolSettingsTable,
+  AuditLogTable,
+  OutboxTable,
+  SessionTable,
+  ApiTokenTable,
+  PasswordResetTable,
+  PendingImportTable,
+  SignInAttemptTable,
+} from './schema/foundation.ts';
+import type {
+  ClassTeacherTable,
+  ConcernTable,
+  ConcernPersonTable,
+  ConcernEvidenceTable,
+  ConcernRouteTable,
+  ConcernReadTable,
+  ConcernEntryTable,
+} from './schema/concerns.ts';
 import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, ConsentDecisionTable, TakedownTaskTable } from './schema/consent.ts';
-import type { PhotoTable, PhotoPupilTable, PhotoPublicationRequestTable, PhotoPublicationTable, PhotoDeletionNoticeTable,
-  PhotoPublicationDecisionTable, PhotoPublicationTakedownTable, PhotoPublicationPupilTable } from './schema/photos.ts';
+import type {
+  PhotoTable,
+  PhotoPupilTable,
+  PhotoPublicationRequestTable,
+  PhotoPublicationTable,
+  PhotoDeletionNoticeTable,
+  PhotoPublicationDecisionTable,
+  PhotoPublicationTakedownTable,
+  PhotoPublicationPupilTable,
+} from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
-import type { PolicyTable, PolicyLinkTable, PolicyVersionTable, PolicySignatureTable, PolicyAcknowledgementTable, PolicyReviewReminderTable } from './schema/policies.ts';
+import type {
+  PolicyTable,
+  PolicyLinkTable,
+  PolicyVersionTable,
+  PolicySignatureTable,
+  PolicyAcknowledgementTable,
+  PolicyReviewReminderTable,
+} from './schema/policies.ts';
 
 export type * from './schema/foundation.ts';
 export type * from './schema/concerns.ts';

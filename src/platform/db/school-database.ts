@@ -51,7 +51,10 @@ export function findSchoolByUrn(handle: SchoolDatabase, urn: string): Promise<Sc
 }
 
 export async function countSchools(handle: SchoolDatabase): Promise<number> {
-  const row = await unscoped(handle).selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await unscoped(handle)
+    .selectFrom('schools')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -1,4 +1,15 @@
-import { PostgresQueryCompiler, sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type Transaction, type UnknownRow } from 'kysely';
+import {
+  PostgresQueryCompiler,
+  sql,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type Transaction,
+  type UnknownRow,
+} from 'kysely';
 import type { DB } from './schema.ts';
 
 /** A transaction in which only one school's rows exist (row-level security as `app_user`). */

@@ -21,7 +21,8 @@ function describe(error: FastifyError): { status: number; code: string; message:
   if (error instanceof AppError) return { status: error.statusCode, code: error.code, message: error.message };
   // An id in the address that cannot be a record (not a UUID): the page does not exist.
   if (error.validation && error.validationContext === 'params') return { status: 404, code: 'not_found', message: 'Page not found' };
-  if (csrfCodes.has(error.code)) return { status: 403, code: 'csrf', message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' };
+  if (csrfCodes.has(error.code))
+    return { status: 403, code: 'csrf', message: 'This form has expired or did not come from this site. Go back, reload the page and try again.' };
   if (error.validation) return { status: 400, code: 'invalid', message: error.message, field: validationField(error) };
   if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) return { status: 413, code: 'too_large', message: 'The file is too large' };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { status: error.statusCode, code: 'bad_request', message: error.message };
@@ -52,11 +53,23 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       const problems = error instanceof ValidationError && error.problems.length > 1 ? error.problems : undefined;
       return reply.code(status).send(apiError(code, message, field, problems));
     }
-    return render(request, reply, 'error.njk', { title: titles[status] ?? 'There is a problem', message, requestId: status >= 500 ? request.id : null }, status);
+    return render(
+      request,
+      reply,
+      'error.njk',
+      { title: titles[status] ?? 'There is a problem', message, requestId: status >= 500 ? request.id : null },
+      status,
+    );
   });
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApiRequest(request)) return reply.code(404).send(apiError('not_found', 'There is nothing at this address'));
-    return render(request, reply, 'error.njk', { title: 'Page not found', message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.' }, 404);
+    return render(
+      request,
+      reply,
+      'error.njk',
+      { title: 'Page not found', message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.' },
+      404,
+    );
   });
 }

@@ -24,7 +24,10 @@ export const formValue = (body: unknown, name: string): string => formValues(bod
 
 /** A list given as repeated fields or as one comma-separated value (the API's form), without blanks. */
 export const formList = (body: unknown, name: string): string[] =>
-  formValues(body, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  formValues(body, name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export interface UploadedFile {
   fileName: string;

@@ -7,7 +7,11 @@ export type FormErrors = ReturnType<typeof formErrors>;
  * Runs `action`; when it fails with an error of class `kind` (too many attempts, a link that has
  * expired), `instead` answers with the page for that. Every other error goes on to the error handler.
  */
-export async function whenRefused<E extends Error, T>(kind: abstract new (...args: never[]) => E, action: () => Promise<T>, instead: (error: E) => Promise<T>): Promise<T> {
+export async function whenRefused<E extends Error, T>(
+  kind: abstract new (...args: never[]) => E,
+  action: () => Promise<T>,
+  instead: (error: E) => Promise<T>,
+): Promise<T> {
   try {
     return await action();
   } catch (error) {

@@ -15,8 +15,7 @@ declare module 'fastify' {
   }
 }
 
-export const isApiRequest = (request: FastifyRequest): boolean =>
-  request.url.startsWith('/api/') || request.url === '/health';
+export const isApiRequest = (request: FastifyRequest): boolean => request.url.startsWith('/api/') || request.url === '/health';
 
 /** The signed-in actor, for routes that declared a permission other than `public`. */
 export function actorOf(request: FastifyRequest): Actor {

@@ -16,7 +16,9 @@ export const ApiError = Type.Object({
   error: Type.String({ description: 'A stable code, like not_found or invalid' }),
   message: Type.String({ description: 'What went wrong, in plain words' }),
   field: Type.Optional(Type.String({ description: 'The request field at fault, when there is one (the first, when several are)' })),
-  problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), { description: 'Every field at fault, when there are several' })),
+  problems: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), { description: 'Every field at fault, when there are several' }),
+  ),
 });
 export type ApiError = Static<typeof ApiError>;
 

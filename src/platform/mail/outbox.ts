@@ -35,13 +35,20 @@ export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: Outgoing
 
 /** How many e-mails in this school's outbox have not been sent yet (the home page shows it). */
 export async function countUnsentMail(tx: SchoolTx): Promise<number> {
-  const row = await tx.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('sent_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The school's latest mail, newest first, as the outbox keeps it (secret links hidden). */
 export function recentMail(tx: SchoolTx, limit: number) {
-  return tx.selectFrom('outbox')
+  return tx
+    .selectFrom('outbox')
     .select(['id', 'to_address', 'subject', 'body_text', 'created_at', 'sent_at', 'attempts', 'last_error'])
-    .orderBy('created_at', 'desc').limit(limit).execute();
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -45,7 +45,10 @@ export function decodeText(content: Uint8Array | string): string {
   }
 }
 
-const QUOTE = 34, COMMA = 44, CR = 13, LF = 10;
+const QUOTE = 34,
+  COMMA = 44,
+  CR = 13,
+  LF = 10;
 
 /**
  * The physical line on which each non-empty record starts. csv-parse's `info.lines` gives the line where a record
@@ -106,12 +109,7 @@ function csvReason(error: unknown): string {
  * Reads one CSV file into rows. Problems (unreadable lines, missing or repeated columns) are added to `problems`;
  * returns null when the file cannot be used at all. Never throws on bad input.
  */
-export function readCsvTable(
-  file: string,
-  content: Uint8Array | string,
-  requiredColumns: readonly string[],
-  problems: Problem[],
-): CsvTable | null {
+export function readCsvTable(file: string, content: Uint8Array | string, requiredColumns: readonly string[], problems: Problem[]): CsvTable | null {
   const text = decodeText(content);
   const starts = recordStartLines(text);
   const records: string[][] = [];

@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRosterPackage } from './sample-roster.ts';
 import {
-  parseRosterFiles, readRosterSource, unzipRoster, yearGroupFromGrades, zipRosterFiles,
-  type RosterPackage, type RosterParseOptions, type RosterResult,
+  parseRosterFiles,
+  readRosterSource,
+  unzipRoster,
+  yearGroupFromGrades,
+  zipRosterFiles,
+  type RosterPackage,
+  type RosterParseOptions,
+  type RosterResult,
 } from './oneroster.parse.ts';
 
 const basicFolder = join(import.meta.dirname, '../../../../test/fixtures/oneroster/basic');
@@ -31,8 +37,14 @@ const r = roster(await readRosterSource(basicFolder));
 describe('the basic fixture (a small primary school export)', () => {
   it('has the right numbers of pupils, carers, staff, classes and enrollments', () => {
     const kinds = (kind: string) => r.users.filter((u) => u.kind === kind).length;
-    expect({ mode: r.mode, pupils: kinds('pupil'), carers: kinds('carer'), staff: kinds('staff'), classes: r.classes.length, enrollments: r.enrollments.length })
-      .toEqual({ mode: 'bulk', pupils: 12, carers: 15, staff: 4, classes: 3, enrollments: 16 });
+    expect({
+      mode: r.mode,
+      pupils: kinds('pupil'),
+      carers: kinds('carer'),
+      staff: kinds('staff'),
+      classes: r.classes.length,
+      enrollments: r.enrollments.length,
+    }).toEqual({ mode: 'bulk', pupils: 12, carers: 15, staff: 4, classes: 3, enrollments: 16 });
   });
 
   it.each([
@@ -62,12 +74,12 @@ describe('the basic fixture (a small primary school export)', () => {
     expect(user(r, 'car-014').agentSourcedIds).toEqual(['stu-011', 'stu-012']);
   });
 
-  it('takes a link written only on the carer\'s row', () => {
+  it("takes a link written only on the carer's row", () => {
     expect(user(r, 'stu-005').agentSourcedIds).toEqual(['car-008', 'car-007']);
     expect(user(r, 'car-007').agentSourcedIds).toEqual(['stu-005']);
   });
 
-  it('records each carer\'s relationship and each pupil\'s birth date', () => {
+  it("records each carer's relationship and each pupil's birth date", () => {
     expect([r.relationships.get('car-001'), r.relationships.get('car-008'), r.relationships.get('car-009')]).toEqual(['parent', 'relative', 'guardian']);
     expect(r.relationships.has('stu-001')).toBe(false);
     expect(r.birthDates.size).toBe(12);
@@ -85,7 +97,8 @@ describe('the basic fixture (a small primary school export)', () => {
     files.set('__MACOSX/Export 2025-09-01/._users.csv', 'not a csv');
     const unzipped = unzipRoster(zipRosterFiles(files));
     expect(unzipped.ok && [...unzipped.files.keys()].sort()).toEqual(
-      ['classes.csv', 'demographics.csv', 'enrollments.csv', 'manifest.csv', 'users.csv'].map((n) => `Export 2025-09-01/${n}`));
+      ['classes.csv', 'demographics.csv', 'enrollments.csv', 'manifest.csv', 'users.csv'].map((n) => `Export 2025-09-01/${n}`),
+    );
     expect(unzipped.ok && roster(parseRosterFiles(unzipped.files))).toEqual(r);
   });
 
@@ -102,13 +115,14 @@ describe('the basic fixture (a small primary school export)', () => {
 });
 
 describe('what real exports contain', () => {
-  it('reads a BOM, CRLF, any header case, quotes, embedded newlines, extension columns and Excel\'s blank rows', () => {
-    const users = '\uFEFFSOURCEDID,Status,ROLE,GivenName,familyname,Email,metadata.ext.notes,AgentSourcedIds,X-Local-Id\r\n'
-      + 'stu-1,active,Student,"Ella, Rose",O"Brien,,"Allergy: nuts,\r\nsee office",car-1,77\r\n'
-      + 'car-1,,Parent,Siobhan,"O""Brien",s@example.com,,,78\r\n'
-      + '\r\n'
-      + 'stf-1,TOBEDELETED,teacher,Rachel,Green,,,,79\r\n'
-      + ',,,,,,,,\r\n';
+  it("reads a BOM, CRLF, any header case, quotes, embedded newlines, extension columns and Excel's blank rows", () => {
+    const users =
+      '\uFEFFSOURCEDID,Status,ROLE,GivenName,familyname,Email,metadata.ext.notes,AgentSourcedIds,X-Local-Id\r\n' +
+      'stu-1,active,Student,"Ella, Rose",O"Brien,,"Allergy: nuts,\r\nsee office",car-1,77\r\n' +
+      'car-1,,Parent,Siobhan,"O""Brien",s@example.com,,,78\r\n' +
+      '\r\n' +
+      'stf-1,TOBEDELETED,teacher,Rachel,Green,,,,79\r\n' +
+      ',,,,,,,,\r\n';
     const r = roster(parseRosterFiles(new Map([['USERS.CSV', users]])));
     expect(r.users.map((u) => [u.sourcedId, u.kind, u.oneRosterRole, u.givenName, u.familyName, u.line, u.toBeDeleted])).toEqual([
       ['stu-1', 'pupil', 'student', 'Ella, Rose', 'O"Brien', 2, false],
@@ -119,16 +133,21 @@ describe('what real exports contain', () => {
   });
 
   it('counts lines correctly after a field that spans lines', () => {
-    const users = 'sourcedId,role,givenName,familyName,metadata.notes\n'
-      + 'stu-1,student,Ava,Lee,"line one\r\nline two\r\nline three"\n'
-      + 'stu-2,janitor,Bob,Lee,\n';
+    const users =
+      'sourcedId,role,givenName,familyName,metadata.notes\n' + 'stu-1,student,Ava,Lee,"line one\r\nline two\r\nline three"\n' + 'stu-2,janitor,Bob,Lee,\n';
     expect(problems(parseRosterFiles(new Map([['users.csv', users]])))).toEqual([
       'users.csv:5: unknown role "janitor" (expected student, parent, guardian, relative, teacher, aide or administrator)',
     ]);
   });
 
   it('reads a file saved from Excel as Windows-1252', () => {
-    const bytes = new Uint8Array([...Buffer.from('sourcedId,role,givenName,familyName\nstu-1,student,Zo'), 0xeb, ...Buffer.from(',Br'), 0xfc, ...Buffer.from('ck\n')]);
+    const bytes = new Uint8Array([
+      ...Buffer.from('sourcedId,role,givenName,familyName\nstu-1,student,Zo'),
+      0xeb,
+      ...Buffer.from(',Br'),
+      0xfc,
+      ...Buffer.from('ck\n'),
+    ]);
     expect(roster(parseRosterFiles(new Map([['users.csv', bytes]]))).users[0]).toMatchObject({ givenName: 'Zoë', familyName: 'Brück' });
   });
 
@@ -146,7 +165,12 @@ describe('what real exports contain', () => {
     ]);
     const options: RosterParseOptions = { knownClassSourcedIds: new Set(['cls-old']), knownUserSourcedIds: new Set(['stu-old', 'car-old']) };
     const r = roster(parseRosterFiles(files, options));
-    expect([r.mode, r.enrollments.map((e) => e.role), r.birthDates.get('stu-old'), r.users[0].agentSourcedIds]).toEqual(['delta', ['student', 'student'], '2016-02-29', ['car-old']]);
+    expect([r.mode, r.enrollments.map((e) => e.role), r.birthDates.get('stu-old'), r.users[0].agentSourcedIds]).toEqual([
+      'delta',
+      ['student', 'student'],
+      '2016-02-29',
+      ['car-old'],
+    ]);
     expect(problems(parseRosterFiles(files))).toEqual([
       'users.csv:2: agent "car-old" does not exist',
       'classes.csv: the file is missing, but enrollments.csv lists 2 enrollments',
@@ -158,10 +182,11 @@ describe('what real exports contain', () => {
 
 describe('refusing a package, with each problem as file:line: message', () => {
   const base = {
-    'users.csv': 'sourcedId,status,role,givenName,familyName,email,agentSourcedIds\n'
-      + 'stu-1,active,student,Amelia,Clarke,,car-1\n'
-      + 'car-1,active,parent,Sarah,Clarke,sarah@example.com,\n'
-      + 'stf-1,active,teacher,Rachel,Green,r.green@example.org,\n',
+    'users.csv':
+      'sourcedId,status,role,givenName,familyName,email,agentSourcedIds\n' +
+      'stu-1,active,student,Amelia,Clarke,,car-1\n' +
+      'car-1,active,parent,Sarah,Clarke,sarah@example.com,\n' +
+      'stf-1,active,teacher,Rachel,Green,r.green@example.org,\n',
     'classes.csv': 'sourcedId,status,title,grades\ncls-1,active,Year 3 Hazel,03\n',
     'enrollments.csv': 'sourcedId,status,classSourcedId,userSourcedId,role\nenr-1,active,cls-1,stu-1,student\nenr-2,active,cls-1,stf-1,teacher\n',
     'demographics.csv': 'sourcedId,birthDate\nstu-1,2017-10-14\n',
@@ -175,34 +200,74 @@ describe('refusing a package, with each problem as file:line: message', () => {
   });
 
   it.each<[string, Record<string, string | undefined>, string[]]>([
-    ['an unknown role', addUser('stf-2,active,janitor,Bob,Smith,,'),
-      ['users.csv:5: unknown role "janitor" (expected student, parent, guardian, relative, teacher, aide or administrator)']],
-    ['a role that is an object property name', addUser('stf-2,active,constructor,Bob,Smith,,'),
-      ['users.csv:5: unknown role "constructor" (expected student, parent, guardian, relative, teacher, aide or administrator)']],
+    [
+      'an unknown role',
+      addUser('stf-2,active,janitor,Bob,Smith,,'),
+      ['users.csv:5: unknown role "janitor" (expected student, parent, guardian, relative, teacher, aide or administrator)'],
+    ],
+    [
+      'a role that is an object property name',
+      addUser('stf-2,active,constructor,Bob,Smith,,'),
+      ['users.csv:5: unknown role "constructor" (expected student, parent, guardian, relative, teacher, aide or administrator)'],
+    ],
     ['a missing given name', addUser('stf-2,active,teacher,,Smith,,'), ['users.csv:5: givenName is missing']],
     ['a missing column', { 'users.csv': 'sourcedId,role,familyName\nstu-1,student,Clarke\n' }, ['users.csv:1: column "givenName" is missing']],
-    ['a column given twice', { 'demographics.csv': 'sourcedId,birthDate,BirthDate\nstu-1,2017-10-14,2017-10-14\n' }, ['demographics.csv:1: column "BirthDate" appears twice']],
-    ['an agent who is not in users.csv', { 'users.csv': base['users.csv'].replace(',car-1\n', ',"car-1,car-9"\n') }, ['users.csv:2: agent "car-9" does not exist']],
-    ['a pupil whose agent is a teacher', { 'users.csv': base['users.csv'].replace(',car-1\n', ',stf-1\n') },
-      ['users.csv:2: agent "stf-1" is a teacher; a student\'s agents must be parents, guardians or relatives']],
-    ['an enrollment in a class that does not exist', { 'enrollments.csv': base['enrollments.csv'] + 'enr-3,active,cls-9,stu-1,student\n' },
-      ['enrollments.csv:4: class "cls-9" does not exist']],
-    ['an enrollment of someone not in users.csv', { 'enrollments.csv': base['enrollments.csv'] + 'enr-3,active,cls-1,stu-9,student\n' },
-      ['enrollments.csv:4: user "stu-9" does not exist']],
-    ['an impossible birth date', { 'demographics.csv': 'sourcedId,birthDate\nstu-1,2017-02-30\n' },
-      ['demographics.csv:2: birthDate "2017-02-30" is not a real date in the form YYYY-MM-DD']],
-    ['a birth date written the British way', { 'demographics.csv': 'sourcedId,birthDate\nstu-1,14/10/2017\n' },
-      ['demographics.csv:2: birthDate "14/10/2017" is not a real date in the form YYYY-MM-DD']],
+    [
+      'a column given twice',
+      { 'demographics.csv': 'sourcedId,birthDate,BirthDate\nstu-1,2017-10-14,2017-10-14\n' },
+      ['demographics.csv:1: column "BirthDate" appears twice'],
+    ],
+    [
+      'an agent who is not in users.csv',
+      { 'users.csv': base['users.csv'].replace(',car-1\n', ',"car-1,car-9"\n') },
+      ['users.csv:2: agent "car-9" does not exist'],
+    ],
+    [
+      'a pupil whose agent is a teacher',
+      { 'users.csv': base['users.csv'].replace(',car-1\n', ',stf-1\n') },
+      ['users.csv:2: agent "stf-1" is a teacher; a student\'s agents must be parents, guardians or relatives'],
+    ],
+    [
+      'an enrollment in a class that does not exist',
+      { 'enrollments.csv': base['enrollments.csv'] + 'enr-3,active,cls-9,stu-1,student\n' },
+      ['enrollments.csv:4: class "cls-9" does not exist'],
+    ],
+    [
+      'an enrollment of someone not in users.csv',
+      { 'enrollments.csv': base['enrollments.csv'] + 'enr-3,active,cls-1,stu-9,student\n' },
+      ['enrollments.csv:4: user "stu-9" does not exist'],
+    ],
+    [
+      'an impossible birth date',
+      { 'demographics.csv': 'sourcedId,birthDate\nstu-1,2017-02-30\n' },
+      ['demographics.csv:2: birthDate "2017-02-30" is not a real date in the form YYYY-MM-DD'],
+    ],
+    [
+      'a birth date written the British way',
+      { 'demographics.csv': 'sourcedId,birthDate\nstu-1,14/10/2017\n' },
+      ['demographics.csv:2: birthDate "14/10/2017" is not a real date in the form YYYY-MM-DD'],
+    ],
     ['a repeated sourcedId', addUser('stu-1,active,student,Jack,Clarke,,car-1'), ['users.csv:5: sourcedId "stu-1" is used twice (first on line 2)']],
-    ['an unclosed quote', addUser('stf-2,active,teacher,"Bob,Smith,,'), ['users.csv:5: could not read this line: a quoted field is never closed (a " is missing)']],
+    [
+      'an unclosed quote',
+      addUser('stf-2,active,teacher,"Bob,Smith,,'),
+      ['users.csv:5: could not read this line: a quoted field is never closed (a " is missing)'],
+    ],
     ['a line with too few fields', addUser('stf-2,active,teacher,Bob'), ['users.csv:5: could not read this line: expected 7 fields but found 4']],
     ['an unknown status', addUser('stf-2,archived,teacher,Bob,Smith,,'), ['users.csv:5: unknown status "archived" (expected active, tobedeleted or blank)']],
     ['no users.csv', { 'users.csv': undefined }, ['users.csv: the file is missing; every OneRoster package needs users.csv']],
     ['an empty users.csv', { 'users.csv': '' }, ['users.csv:1: the file is empty (it needs a header line)']],
     ['enrollments without classes.csv', { 'classes.csv': undefined }, ['classes.csv: the file is missing, but enrollments.csv lists 2 enrollments']],
-    ['classes without enrollments.csv in a full export', { 'enrollments.csv': undefined },
-      ['enrollments.csv: the file is missing, but classes.csv lists 1 class; a full export needs both']],
-    ['a manifest with an unknown mode', { 'manifest.csv': 'propertyName,value\nfile.users,full\n' }, ['manifest.csv:2: file.users must be bulk, delta or absent (found "full")']],
+    [
+      'classes without enrollments.csv in a full export',
+      { 'enrollments.csv': undefined },
+      ['enrollments.csv: the file is missing, but classes.csv lists 1 class; a full export needs both'],
+    ],
+    [
+      'a manifest with an unknown mode',
+      { 'manifest.csv': 'propertyName,value\nfile.users,full\n' },
+      ['manifest.csv:2: file.users must be bulk, delta or absent (found "full")'],
+    ],
     ['users.csv twice', { 'export/Users.csv': base['users.csv'] }, ['users.csv: the package holds this file twice ("users.csv" and "export/Users.csv")']],
   ])('%s', (_name, changes, expected) => {
     expect(problems(parseRosterFiles(build(changes)))).toEqual(expected);
@@ -253,10 +318,16 @@ describe('unsafe or broken uploads', () => {
   it.each<[string, Uint8Array, string[]]>([
     ['a CSV uploaded instead of a zip', new TextEncoder().encode('sourcedId,role\nstu-1,student\n'), [notAZip]],
     ['a damaged zip', zipRosterFiles(new Map([['users.csv', 'x']])).slice(0, 30), [notAZip]],
-    ['a zip with 51 files', zipRosterFiles(new Map(Array.from({ length: 51 }, (_, i) => [`file${i}.csv`, 'x']))),
-      ['The .zip holds 51 files; a OneRoster package has at most 50. Check you chose the right file.']],
-    ['a zip that claims to unpack to 250 MB', declaring(zipRosterFiles(new Map([['users.csv', 'x'.repeat(1000)]])), 250 * 1024 * 1024),
-      ['The .zip would unpack to 250 MB; the most this app accepts is 200 MB.']],
+    [
+      'a zip with 51 files',
+      zipRosterFiles(new Map(Array.from({ length: 51 }, (_, i) => [`file${i}.csv`, 'x']))),
+      ['The .zip holds 51 files; a OneRoster package has at most 50. Check you chose the right file.'],
+    ],
+    [
+      'a zip that claims to unpack to 250 MB',
+      declaring(zipRosterFiles(new Map([['users.csv', 'x'.repeat(1000)]])), 250 * 1024 * 1024),
+      ['The .zip would unpack to 250 MB; the most this app accepts is 200 MB.'],
+    ],
   ])('refuses %s', (_name, zip, expected) => {
     expect(unzipRoster(zip)).toEqual({ ok: false, problems: expected });
   });
@@ -274,10 +345,32 @@ describe('unsafe or broken uploads', () => {
 
 describe('yearGroupFromGrades', () => {
   it.each<[string, number | null]>([
-    ['03', 3], ['3', 3], ['Y3', 3], ['Yr 3', 3], ['Year 3', 3], ['year  11', 11], ['13', 13], ['03,04', 3], [' 06 ', 6],
-    ['R', 0], ['Reception', 0], ['YR', 0], ['Year R', 0], ['KG', 0], ['00', 0], ['FS2', 0],
-    ['N', -1], ['Nursery', -1], ['PK', -1], ['PS', -1], ['FS1', -1],
-    ['', null], ['14', null], ['UG', null], ['Other', null], ['Year Three', null],
+    ['03', 3],
+    ['3', 3],
+    ['Y3', 3],
+    ['Yr 3', 3],
+    ['Year 3', 3],
+    ['year  11', 11],
+    ['13', 13],
+    ['03,04', 3],
+    [' 06 ', 6],
+    ['R', 0],
+    ['Reception', 0],
+    ['YR', 0],
+    ['Year R', 0],
+    ['KG', 0],
+    ['00', 0],
+    ['FS2', 0],
+    ['N', -1],
+    ['Nursery', -1],
+    ['PK', -1],
+    ['PS', -1],
+    ['FS1', -1],
+    ['', null],
+    ['14', null],
+    ['UG', null],
+    ['Other', null],
+    ['Year Three', null],
   ])('%j → %s', (grades, expected) => {
     expect(yearGroupFromGrades(grades)).toBe(expected);
   });
@@ -301,7 +394,7 @@ describe('generated packages (large imports)', () => {
     expect(r.enrollments.filter((e) => e.role === 'student')).toHaveLength(2000);
   });
 
-  it('gives each pupil a birth date that fits their class\'s year group', () => {
+  it("gives each pupil a birth date that fits their class's year group", () => {
     const r = roster(parseRosterFiles(generateRosterPackage({ pupils: 300, classes: 7, seed: 3 })));
     const yearOf = new Map(r.classes.map((c) => [c.sourcedId, c.yearGroup ?? NaN]));
     for (const e of r.enrollments.filter((e) => e.role === 'student')) {

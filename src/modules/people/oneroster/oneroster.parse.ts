@@ -27,8 +27,7 @@ function formatProblems(problems: Problem[]): string[] {
   };
   const lines = problems
     .map((problem, index) => ({ problem, index }))
-    .sort((a, b) => fileOrder(a.problem.file) - fileOrder(b.problem.file)
-      || (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.index - b.index)
+    .sort((a, b) => fileOrder(a.problem.file) - fileOrder(b.problem.file) || (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.index - b.index)
     .map(({ problem: p }) => (p.line === null ? `${p.file}: ${p.message}` : `${p.file}:${p.line}: ${p.message}`));
   if (lines.length <= maxProblems) return lines;
   return [...lines.slice(0, maxProblems), `…and ${lines.length - maxProblems} more`];
@@ -63,15 +62,25 @@ export function parseRosterFiles(files: Map<string, Uint8Array | string>, option
   const classes = readClasses(classesFile ?? null, problems);
   const knownClasses = classes.ids
     ? new Set([...classes.ids, ...(options.knownClassSourcedIds ?? [])])
-    : classesFile === undefined && options.knownClassSourcedIds ? new Set(options.knownClassSourcedIds) : null;
+    : classesFile === undefined && options.knownClassSourcedIds
+      ? new Set(options.knownClassSourcedIds)
+      : null;
   const enrollmentsFile = roster.get('enrollments.csv');
   // In a bulk package, classes without enrollments would read as "every class is now empty".
   if (mode === 'bulk' && classes.list.length > 0 && enrollmentsFile === undefined) {
-    problems.push({ file: 'enrollments.csv', line: null, message: `the file is missing, but classes.csv lists ${count(classes.list.length, 'class', 'classes')}; a full export needs both` });
+    problems.push({
+      file: 'enrollments.csv',
+      line: null,
+      message: `the file is missing, but classes.csv lists ${count(classes.list.length, 'class', 'classes')}; a full export needs both`,
+    });
   }
   const enrollments = readEnrollments(enrollmentsFile ?? null, knownClasses, knownUsers, problems);
   if (classesFile === undefined && !options.knownClassSourcedIds && enrollments.length > 0) {
-    problems.push({ file: 'classes.csv', line: null, message: `the file is missing, but enrollments.csv lists ${count(enrollments.length, 'enrollment', 'enrollments')}` });
+    problems.push({
+      file: 'classes.csv',
+      line: null,
+      message: `the file is missing, but enrollments.csv lists ${count(enrollments.length, 'enrollment', 'enrollments')}`,
+    });
   }
   const birthDates = readDemographics(roster.get('demographics.csv') ?? null, knownUsers, problems);
 
@@ -101,7 +110,10 @@ export async function readRosterSource(path: string, options: RosterParseOptions
       return parseRosterFiles(files, options);
     }
     if (info.size > zipLimits.maxUnpackedBytes) {
-      return { ok: false, problems: [`${path} is ${Math.ceil(info.size / 1024 / 1024)} MB; the most this app accepts is ${zipLimits.maxUnpackedBytes / 1024 / 1024} MB.`] };
+      return {
+        ok: false,
+        problems: [`${path} is ${Math.ceil(info.size / 1024 / 1024)} MB; the most this app accepts is ${zipLimits.maxUnpackedBytes / 1024 / 1024} MB.`],
+      };
     }
     const unzipped = unzipRoster(await readFile(path));
     return unzipped.ok ? parseRosterFiles(unzipped.files, options) : unzipped;

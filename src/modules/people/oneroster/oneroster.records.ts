@@ -8,8 +8,13 @@ type Content = Uint8Array | string | null;
 
 // A Map, not an object literal, so a role such as "constructor" can't match an inherited property.
 const roleKinds = new Map<string, RosterRole>([
-  ['student', 'pupil'], ['parent', 'carer'], ['guardian', 'carer'], ['relative', 'carer'],
-  ['teacher', 'staff'], ['aide', 'staff'], ['administrator', 'staff'],
+  ['student', 'pupil'],
+  ['parent', 'carer'],
+  ['guardian', 'carer'],
+  ['relative', 'carer'],
+  ['teacher', 'staff'],
+  ['aide', 'staff'],
+  ['administrator', 'staff'],
 ]);
 const roleList = 'student, parent, guardian, relative, teacher, aide or administrator';
 /** OneRoster 1.1 has no preferred name; exports add one under any of these names. */
@@ -93,16 +98,43 @@ export function readUsers(content: Content, problems: Problem[]): { list: Roster
     const preferredName = firstCell(table, row, preferredNameColumns) || null;
     const email = cell(table, row, 'email') || null;
     const phone = firstCell(table, row, ['phone', 'sms']) || null;
-    const agentSourcedIds = [...new Set(cell(table, row, 'agentSourcedIds').split(',').map((id) => id.trim()).filter(Boolean))];
-    const bounded = withinLimits(table, row, [
-      ['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId], ['givenName', cell(table, row, 'givenName'), fieldLimits.name],
-      ['familyName', cell(table, row, 'familyName'), fieldLimits.name], ['preferred name', preferredName, fieldLimits.name],
-      ['email', email, fieldLimits.email], ['phone', phone, fieldLimits.phone],
-      ...agentSourcedIds.map((id) => ['an id in agentSourcedIds', id, fieldLimits.sourcedId] as [string, string, number]),
-    ], problems);
+    const agentSourcedIds = [
+      ...new Set(
+        cell(table, row, 'agentSourcedIds')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const bounded = withinLimits(
+      table,
+      row,
+      [
+        ['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
+        ['givenName', cell(table, row, 'givenName'), fieldLimits.name],
+        ['familyName', cell(table, row, 'familyName'), fieldLimits.name],
+        ['preferred name', preferredName, fieldLimits.name],
+        ['email', email, fieldLimits.email],
+        ['phone', phone, fieldLimits.phone],
+        ...agentSourcedIds.map((id) => ['an id in agentSourcedIds', id, fieldLimits.sourcedId] as [string, string, number]),
+      ],
+      problems,
+    );
     if (!values || !kind || !unique || !bounded) continue;
     const [sourcedId, , givenName, familyName] = values;
-    list.push({ sourcedId, kind, oneRosterRole: role, givenName, familyName, preferredName, email, phone, agentSourcedIds, toBeDeleted: deleted, line: row.line });
+    list.push({
+      sourcedId,
+      kind,
+      oneRosterRole: role,
+      givenName,
+      familyName,
+      preferredName,
+      email,
+      phone,
+      agentSourcedIds,
+      toBeDeleted: deleted,
+      line: row.line,
+    });
   }
   return { list, ids: new Set(ids.keys()) };
 }
@@ -144,8 +176,15 @@ export function readClasses(content: Content, problems: Problem[]): { list: Rost
     const unique = noteId(table, row, ids, problems);
     const values = requiredCells(table, row, ['sourcedId', 'title'], problems);
     const deleted = toBeDeleted(table, row, problems);
-    const bounded = withinLimits(table, row, [['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
-      ['title', cell(table, row, 'title'), fieldLimits.classTitle]], problems);
+    const bounded = withinLimits(
+      table,
+      row,
+      [
+        ['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
+        ['title', cell(table, row, 'title'), fieldLimits.classTitle],
+      ],
+      problems,
+    );
     if (!values || !unique || !bounded) continue;
     const [sourcedId, title] = values;
     list.push({ sourcedId, title, yearGroup: yearGroupFromGrades(cell(table, row, 'grades')), toBeDeleted: deleted, line: row.line });
@@ -155,7 +194,10 @@ export function readClasses(content: Content, problems: Problem[]): { list: Rost
 
 /** A null `knownClasses` or `knownUsers` means there is nothing to check against; the reason is reported elsewhere. */
 export function readEnrollments(
-  content: Content, knownClasses: ReadonlySet<string> | null, knownUsers: ReadonlySet<string> | null, problems: Problem[],
+  content: Content,
+  knownClasses: ReadonlySet<string> | null,
+  knownUsers: ReadonlySet<string> | null,
+  problems: Problem[],
 ): RosterEnrollment[] {
   const columns = ['sourcedId', 'classSourcedId', 'userSourcedId', 'role'];
   const table = content === null ? null : readCsvTable('enrollments.csv', content, columns, problems);
@@ -169,8 +211,16 @@ export function readEnrollments(
     const classId = cell(table, row, 'classSourcedId');
     const userId = cell(table, row, 'userSourcedId');
     const problem = (message: string) => problems.push({ file: 'enrollments.csv', line: row.line, message });
-    const bounded = withinLimits(table, row, [['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
-      ['classSourcedId', classId, fieldLimits.sourcedId], ['userSourcedId', userId, fieldLimits.sourcedId]], problems);
+    const bounded = withinLimits(
+      table,
+      row,
+      [
+        ['sourcedId', cell(table, row, 'sourcedId'), fieldLimits.sourcedId],
+        ['classSourcedId', classId, fieldLimits.sourcedId],
+        ['userSourcedId', userId, fieldLimits.sourcedId],
+      ],
+      problems,
+    );
     if (bounded && classId && knownClasses && !knownClasses.has(classId)) problem(`class "${classId}" does not exist`);
     if (bounded && userId && knownUsers && !knownUsers.has(userId)) problem(`user "${userId}" does not exist`);
     // The day the pupil joined the class: a pupil's earliest is their admission date (not the import's day).

@@ -43,7 +43,8 @@ export function unzipRoster(zip: Uint8Array): { ok: true; files: Map<string, Uin
     const mb = Math.ceil(unpackedBytes / 1024 / 1024);
     problems.push(`The .zip would unpack to ${mb} MB; the most this app accepts is ${zipLimits.maxUnpackedBytes / 1024 / 1024} MB.`);
   }
-  for (const name of unreadable) problems.push(`${name} in the .zip is compressed in a way this app cannot read. Zip the files again with standard compression.`);
+  for (const name of unreadable)
+    problems.push(`${name} in the .zip is compressed in a way this app cannot read. Zip the files again with standard compression.`);
   if (problems.length > 0) return { ok: false, problems };
 
   let unpacked: Record<string, Uint8Array>;

@@ -12,27 +12,230 @@ export interface GenerateRosterOptions {
   seed?: number;
 }
 
-const girls = ['Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Ivy', 'Lily', 'Isabella', 'Rosie', 'Sophia', 'Grace', 'Freya',
-  'Willow', 'Florence', 'Emily', 'Ella', 'Poppy', 'Evie', 'Elsie', 'Charlotte', 'Evelyn', 'Sienna', 'Matilda', 'Daisy',
-  'Aisha', 'Maryam', 'Zofia', 'Harper', 'Ruby', 'Phoebe', 'Elizabeth', 'Chloe', 'Layla', 'Nia', 'Erin', 'Imogen'];
-const boys = ['Muhammad', 'Noah', 'Oliver', 'George', 'Leo', 'Arthur', 'Oscar', 'Theodore', 'Freddie', 'Harry', 'Jack',
-  'Archie', 'Henry', 'Charlie', 'Alfie', 'Jacob', 'Thomas', 'William', 'Alexander', 'Samuel', 'Joshua', 'Benjamin',
-  'Isaac', 'Ibrahim', 'Yusuf', 'Reuben', 'Finley', 'Rory', 'Jude', 'Daniel', 'Kacper', 'Ethan', 'Kai', 'Oisin', 'Dylan'];
-const women = ['Sarah', 'Emma', 'Rebecca', 'Laura', 'Claire', 'Hannah', 'Priya', 'Ayesha', 'Nasima', 'Anna', 'Lowri',
-  'Aoife', 'Joanne', 'Nicola', 'Kelly', 'Gemma', 'Fatima', 'Chloe', 'Rachel', 'Victoria', 'Amy', 'Zainab', 'Helen', 'Kate'];
-const men = ['David', 'James', 'Daniel', 'Mark', 'Paul', 'Christopher', 'Rhys', 'Connor', 'Imran', 'Tomasz', 'Andrew',
-  'Matthew', 'Richard', 'Gareth', 'Adam', 'Michael', 'Hassan', 'Stephen', 'Ben', 'Tom', 'Luke', 'Sanjay', 'Neil', 'Craig'];
-const grandparents = [['Margaret', 'female'], ['Janet', 'female'], ['Patricia', 'female'], ['Susan', 'female'],
-  ['John', 'male'], ['Peter', 'male'], ['Brian', 'male'], ['Alan', 'male']] as const;
-const surnames = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson',
-  'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Thomas', 'Clarke', 'Jackson', 'Wood',
-  'Harris', 'Edwards', 'Turner', 'Martin', 'Cooper', 'Hill', 'Ward', 'Hughes', 'Moore', 'Clark', 'King', 'Harrison',
-  'Lewis', 'Baker', 'Lee', 'Allen', 'Morris', 'Khan', 'Scott', 'Watson', 'Davis', 'Parker', 'James', 'Bennett', 'Young',
-  'Phillips', 'Richardson', 'Mitchell', 'Bailey', 'Carter', "O'Neill", 'Begum', 'Ahmed', 'Hussain', 'Nowak', 'Kowalski',
-  'Okafor', 'Mensah', 'Murphy', 'Campbell', 'Stewart', 'Singh', 'Kaur', 'Ali', 'Shah', 'Chen', 'Nguyen', 'Fernandes'];
-const nicknames: Record<string, string> = { Alexander: 'Alex', Oliver: 'Ollie', Elizabeth: 'Libby', Thomas: 'Tom',
-  William: 'Will', Samuel: 'Sam', Charlotte: 'Lottie', Benjamin: 'Ben', Isabella: 'Bella', Matilda: 'Tilly',
-  Joshua: 'Josh', Theodore: 'Teddy', Florence: 'Flo' };
+const girls = [
+  'Olivia',
+  'Amelia',
+  'Isla',
+  'Ava',
+  'Mia',
+  'Ivy',
+  'Lily',
+  'Isabella',
+  'Rosie',
+  'Sophia',
+  'Grace',
+  'Freya',
+  'Willow',
+  'Florence',
+  'Emily',
+  'Ella',
+  'Poppy',
+  'Evie',
+  'Elsie',
+  'Charlotte',
+  'Evelyn',
+  'Sienna',
+  'Matilda',
+  'Daisy',
+  'Aisha',
+  'Maryam',
+  'Zofia',
+  'Harper',
+  'Ruby',
+  'Phoebe',
+  'Elizabeth',
+  'Chloe',
+  'Layla',
+  'Nia',
+  'Erin',
+  'Imogen',
+];
+const boys = [
+  'Muhammad',
+  'Noah',
+  'Oliver',
+  'George',
+  'Leo',
+  'Arthur',
+  'Oscar',
+  'Theodore',
+  'Freddie',
+  'Harry',
+  'Jack',
+  'Archie',
+  'Henry',
+  'Charlie',
+  'Alfie',
+  'Jacob',
+  'Thomas',
+  'William',
+  'Alexander',
+  'Samuel',
+  'Joshua',
+  'Benjamin',
+  'Isaac',
+  'Ibrahim',
+  'Yusuf',
+  'Reuben',
+  'Finley',
+  'Rory',
+  'Jude',
+  'Daniel',
+  'Kacper',
+  'Ethan',
+  'Kai',
+  'Oisin',
+  'Dylan',
+];
+const women = [
+  'Sarah',
+  'Emma',
+  'Rebecca',
+  'Laura',
+  'Claire',
+  'Hannah',
+  'Priya',
+  'Ayesha',
+  'Nasima',
+  'Anna',
+  'Lowri',
+  'Aoife',
+  'Joanne',
+  'Nicola',
+  'Kelly',
+  'Gemma',
+  'Fatima',
+  'Chloe',
+  'Rachel',
+  'Victoria',
+  'Amy',
+  'Zainab',
+  'Helen',
+  'Kate',
+];
+const men = [
+  'David',
+  'James',
+  'Daniel',
+  'Mark',
+  'Paul',
+  'Christopher',
+  'Rhys',
+  'Connor',
+  'Imran',
+  'Tomasz',
+  'Andrew',
+  'Matthew',
+  'Richard',
+  'Gareth',
+  'Adam',
+  'Michael',
+  'Hassan',
+  'Stephen',
+  'Ben',
+  'Tom',
+  'Luke',
+  'Sanjay',
+  'Neil',
+  'Craig',
+];
+const grandparents = [
+  ['Margaret', 'female'],
+  ['Janet', 'female'],
+  ['Patricia', 'female'],
+  ['Susan', 'female'],
+  ['John', 'male'],
+  ['Peter', 'male'],
+  ['Brian', 'male'],
+  ['Alan', 'male'],
+] as const;
+const surnames = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Thomas',
+  'Clarke',
+  'Jackson',
+  'Wood',
+  'Harris',
+  'Edwards',
+  'Turner',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Hughes',
+  'Moore',
+  'Clark',
+  'King',
+  'Harrison',
+  'Lewis',
+  'Baker',
+  'Lee',
+  'Allen',
+  'Morris',
+  'Khan',
+  'Scott',
+  'Watson',
+  'Davis',
+  'Parker',
+  'James',
+  'Bennett',
+  'Young',
+  'Phillips',
+  'Richardson',
+  'Mitchell',
+  'Bailey',
+  'Carter',
+  "O'Neill",
+  'Begum',
+  'Ahmed',
+  'Hussain',
+  'Nowak',
+  'Kowalski',
+  'Okafor',
+  'Mensah',
+  'Murphy',
+  'Campbell',
+  'Stewart',
+  'Singh',
+  'Kaur',
+  'Ali',
+  'Shah',
+  'Chen',
+  'Nguyen',
+  'Fernandes',
+];
+const nicknames: Record<string, string> = {
+  Alexander: 'Alex',
+  Oliver: 'Ollie',
+  Elizabeth: 'Libby',
+  Thomas: 'Tom',
+  William: 'Will',
+  Samuel: 'Sam',
+  Charlotte: 'Lottie',
+  Benjamin: 'Ben',
+  Isabella: 'Bella',
+  Matilda: 'Tilly',
+  Joshua: 'Josh',
+  Theodore: 'Teddy',
+  Florence: 'Flo',
+};
 const trees = ['Hazel', 'Oak', 'Ash', 'Birch', 'Willow', 'Rowan', 'Elm', 'Beech', 'Cedar', 'Holly', 'Maple', 'Alder'];
 const houses = ['Kestrel', 'Otter', 'Badger', 'Heron'];
 const stamp = '2025-09-01T07:30:00.000Z';
@@ -64,8 +267,7 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const classCount = Math.max(1, classes ?? Math.ceil(pupils / 28));
   const phone = () => `07700 900${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
-  const email = (given: string, family: string, n: number) =>
-    `${given}.${family}${n}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
+  const email = (given: string, family: string, n: number) => `${given}.${family}${n}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
 
   // Classes cycle Reception, Year 1 … Year 6 so each year group gets its share.
   const classRows: string[][] = [];
@@ -76,8 +278,22 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
     const tree = trees[round % trees.length] + (round >= trees.length ? ` ${Math.floor(round / trees.length) + 1}` : '');
     const title = `${year === 0 ? 'Reception' : `Year ${year}`} ${tree}`;
     classYears.push(year);
-    classRows.push([id('cls', c + 1), 'active', stamp, title, year === 0 ? 'R' : String(year).padStart(2, '0'),
-      `crs-y${year}`, `${year === 0 ? 'R' : year}${tree[0]}`, 'homeroom', `Room ${c + 1}`, 'org-school', 'as-2025', '', '', '']);
+    classRows.push([
+      id('cls', c + 1),
+      'active',
+      stamp,
+      title,
+      year === 0 ? 'R' : String(year).padStart(2, '0'),
+      `crs-y${year}`,
+      `${year === 0 ? 'R' : year}${tree[0]}`,
+      'homeroom',
+      `Room ${c + 1}`,
+      'org-school',
+      'as-2025',
+      '',
+      '',
+      '',
+    ]);
   }
 
   // MIS exports list users grouped by role: pupils, then carers, then staff.
@@ -85,10 +301,42 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
   const enrollmentRows: string[][] = [];
   const demographicRows: string[][] = [];
   let carerNumber = 0;
-  const user = (sourcedId: string, status: string, role: string, username: string, given: string, family: string,
-    mail: string, tel: string, agents: string[], grades: string, preferred: string, house: string): string[] => {
-    const row = [sourcedId, status, stamp, 'true', 'org-school', role, username, '', given, family, '', '', mail, '',
-      tel, agents.join(','), grades, '', preferred, house];
+  const user = (
+    sourcedId: string,
+    status: string,
+    role: string,
+    username: string,
+    given: string,
+    family: string,
+    mail: string,
+    tel: string,
+    agents: string[],
+    grades: string,
+    preferred: string,
+    house: string,
+  ): string[] => {
+    const row = [
+      sourcedId,
+      status,
+      stamp,
+      'true',
+      'org-school',
+      role,
+      username,
+      '',
+      given,
+      family,
+      '',
+      '',
+      mail,
+      '',
+      tel,
+      agents.join(','),
+      grades,
+      '',
+      preferred,
+      house,
+    ];
     userRows[role === 'student' ? 'student' : ['parent', 'guardian', 'relative'].includes(role) ? 'carer' : 'staff'].push(row);
     return row;
   };
@@ -104,9 +352,10 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
       carerNumber++;
       const kind = random();
       const role = kind < 0.86 ? 'parent' : kind < 0.93 ? 'guardian' : 'relative';
-      const [given, family] = role === 'relative'
-        ? [pick(grandparents)[0], random() < 0.5 ? surname : pick(surnames)]
-        : [k === 0 ? pick(women) : pick(men), random() < 0.85 ? surname : pick(surnames)];
+      const [given, family] =
+        role === 'relative'
+          ? [pick(grandparents)[0], random() < 0.5 ? surname : pick(surnames)]
+          : [k === 0 ? pick(women) : pick(men), random() < 0.85 ? surname : pick(surnames)];
       carers.push(id('car', carerNumber));
       const mail = random() < 0.95 ? email(given, family, carerNumber) : '';
       carerRows.push(user(id('car', carerNumber), 'active', role, mail, given, family, mail, random() < 0.9 ? phone() : '', [], '', '', ''));
@@ -122,14 +371,52 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
       const classIndex = p % classCount;
       const year = classYears[classIndex];
       const preferred = nicknames[given] && random() < 0.3 ? nicknames[given] : '';
-      user(sourcedId, 'active', 'student', sourcedId, given, surname, '', '', linkOnCarer ? [] : carers,
-        year === 0 ? 'R' : String(year).padStart(2, '0'), preferred, pick(houses));
-      enrollmentRows.push([id('enr', p + 1), 'active', stamp, id('cls', classIndex + 1), 'org-school', sourcedId,
-        'student', 'false', '2025-09-01', '2026-07-22']);
+      user(
+        sourcedId,
+        'active',
+        'student',
+        sourcedId,
+        given,
+        surname,
+        '',
+        '',
+        linkOnCarer ? [] : carers,
+        year === 0 ? 'R' : String(year).padStart(2, '0'),
+        preferred,
+        pick(houses),
+      );
+      enrollmentRows.push([
+        id('enr', p + 1),
+        'active',
+        stamp,
+        id('cls', classIndex + 1),
+        'org-school',
+        sourcedId,
+        'student',
+        'false',
+        '2025-09-01',
+        '2026-07-22',
+      ]);
       // English school year: Year N in 2025/26 was born between 1 September (2020 − N) and 31 August (2021 − N).
       const born = new Date(Date.UTC(2020 - year, 8, 1) + Math.floor(random() * 365) * 86_400_000);
-      demographicRows.push([sourcedId, 'active', stamp, born.toISOString().slice(0, 10), girl ? 'female' : 'male',
-        '', '', '', '', '', '', '', 'GB', '', '', '']);
+      demographicRows.push([
+        sourcedId,
+        'active',
+        stamp,
+        born.toISOString().slice(0, 10),
+        girl ? 'female' : 'male',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'GB',
+        '',
+        '',
+        '',
+      ]);
     }
     if (linkOnCarer) for (const row of carerRows) row[15] = siblings.join(','); // the agentSourcedIds column
   }
@@ -143,8 +430,18 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
     const mail = `${given[0]}.${family}${staffNumber}@school.example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, '');
     user(id('stf', staffNumber), 'active', role, mail, given, family, mail, '', [], '', '', '');
     if (enrolIn !== null) {
-      enrollmentRows.push([id('enr-s', staffNumber), 'active', stamp, id('cls', enrolIn + 1), 'org-school',
-        id('stf', staffNumber), role, role === 'teacher' ? 'true' : 'false', '2025-09-01', '2026-07-22']);
+      enrollmentRows.push([
+        id('enr-s', staffNumber),
+        'active',
+        stamp,
+        id('cls', enrolIn + 1),
+        'org-school',
+        id('stf', staffNumber),
+        role,
+        role === 'teacher' ? 'true' : 'false',
+        '2025-09-01',
+        '2026-07-22',
+      ]);
     }
   };
   for (let c = 0; c < classCount; c++) addStaff('teacher', c);
@@ -153,17 +450,58 @@ export function generateRosterPackage({ pupils, classes, seed = 1 }: GenerateRos
   addStaff('administrator', null);
 
   const files = new Map<string, string>();
-  files.set('manifest.csv', csvFile('propertyName,value', [['manifest.version', '1.0'], ['oneroster.version', '1.1'],
-    ['file.academicSessions', 'bulk'], ['file.classes', 'bulk'], ['file.courses', 'absent'], ['file.demographics', 'bulk'],
-    ['file.enrollments', 'bulk'], ['file.orgs', 'bulk'], ['file.users', 'bulk'], ['source.systemName', 'Example MIS']]));
-  files.set('orgs.csv', csvFile('sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId',
-    [['org-school', 'active', stamp, 'Example Primary School', 'school', 'URN 100002', '']]));
-  files.set('academicSessions.csv', csvFile('sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear',
-    [['as-2025', 'active', stamp, '2025/26', 'schoolYear', '2025-09-01', '2026-08-31', '', '2026']]));
-  files.set('classes.csv', csvFile('sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods', classRows));
-  files.set('users.csv', '\uFEFF' + csvFile('sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,preferredGivenName,metadata.ext.houseGroup',
-    [...userRows.student, ...userRows.carer, ...userRows.staff]));
-  files.set('enrollments.csv', csvFile('sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate', enrollmentRows));
-  files.set('demographics.csv', csvFile('sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus', demographicRows));
+  files.set(
+    'manifest.csv',
+    csvFile('propertyName,value', [
+      ['manifest.version', '1.0'],
+      ['oneroster.version', '1.1'],
+      ['file.academicSessions', 'bulk'],
+      ['file.classes', 'bulk'],
+      ['file.courses', 'absent'],
+      ['file.demographics', 'bulk'],
+      ['file.enrollments', 'bulk'],
+      ['file.orgs', 'bulk'],
+      ['file.users', 'bulk'],
+      ['source.systemName', 'Example MIS'],
+    ]),
+  );
+  files.set(
+    'orgs.csv',
+    csvFile('sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId', [
+      ['org-school', 'active', stamp, 'Example Primary School', 'school', 'URN 100002', ''],
+    ]),
+  );
+  files.set(
+    'academicSessions.csv',
+    csvFile('sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear', [
+      ['as-2025', 'active', stamp, '2025/26', 'schoolYear', '2025-09-01', '2026-08-31', '', '2026'],
+    ]),
+  );
+  files.set(
+    'classes.csv',
+    csvFile(
+      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
+      classRows,
+    ),
+  );
+  files.set(
+    'users.csv',
+    '\uFEFF' +
+      csvFile(
+        'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,preferredGivenName,metadata.ext.houseGroup',
+        [...userRows.student, ...userRows.carer, ...userRows.staff],
+      ),
+  );
+  files.set(
+    'enrollments.csv',
+    csvFile('sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate', enrollmentRows),
+  );
+  files.set(
+    'demographics.csv',
+    csvFile(
+      'sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus',
+      demographicRows,
+    ),
+  );
   return files;
 }

@@ -85,7 +85,8 @@ CREATE TABLE photo_deletion_notices (
 `,
     )
     .execute(db);
-  for (const table of ['photos', 'photo_pupils', 'photo_publication_requests', 'photo_publications', 'photo_deletion_notices']) await isolateBySchool(db, table);
+  for (const table of ['photos', 'photo_pupils', 'photo_publication_requests', 'photo_publications', 'photo_deletion_notices'])
+    await isolateBySchool(db, table);
 }
 
 export async function down(): Promise<void> {
