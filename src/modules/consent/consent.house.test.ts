@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withoutBodySchema } from '../../../test/helpers/source.ts';
 
 /**
  * The consent module follows the house pattern (docs/ARCHITECTURE.md): it holds a SchoolDatabase
@@ -39,13 +40,7 @@ describe('the consent module keeps to the house pattern', () => {
   });
 
   it('gives every POST and PUT a body schema', () => {
-    const missing = routeFiles.flatMap((s) =>
-      s.text
-        .split('\n')
-        .map((line) => ({ line, file: s.name }))
-        .filter(({ line }) => /app\.(post|put)\(/.test(line) && !/body: \w+/.test(line) && !/app\.put\('[^']*', \{$/.test(line.trim()))
-        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
-    );
+    const missing = withoutBodySchema(routeFiles);
     expect(missing).toEqual([]);
     // The API's PUT spreads its schema over several lines.
     expect(sources.find((s) => s.name === 'consent.api.ts')!.text).toMatch(/app\.put\([\s\S]*?body: DecisionBody/);

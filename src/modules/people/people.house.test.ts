@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutBodySchema } from '../../../test/helpers/source.ts';
 
 /**
  * The people module follows the house pattern (docs/ARCHITECTURE.md): services hold the
@@ -51,13 +52,7 @@ describe('the people module keeps to the house pattern', () => {
   });
 
   it('gives every POST a body schema, except the upload whose parts @fastify/multipart attaches', () => {
-    const missing = routeFiles.flatMap((s) =>
-      s.text
-        .split('\n')
-        .map((line, index, lines) => ({ line, before: lines[index - 1] ?? '', file: s.name }))
-        .filter(({ line, before }) => line.includes('app.post(') && !/body: \w+/.test(line) && !before.includes('@fastify/multipart attaches'))
-        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
-    );
+    const missing = withoutBodySchema(routeFiles);
     expect(missing).toEqual([]);
   });
 

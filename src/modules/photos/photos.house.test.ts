@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withoutBodySchema } from '../../../test/helpers/source.ts';
 
 /**
  * The photos module follows the house pattern (docs/ARCHITECTURE.md): it holds a SchoolDatabase,
@@ -33,18 +34,7 @@ describe('the photos module keeps to the house pattern', () => {
   });
 
   it('gives every POST a body schema, except the uploads whose parts @fastify/multipart attaches', () => {
-    const missing = routeFiles.flatMap((s) =>
-      s.text
-        .split('\n')
-        .map((line, index, lines) => ({
-          route: `${line}\n${lines[index + 1] ?? ''}\n${lines[index + 2] ?? ''}`,
-          line,
-          before: lines[index - 1] ?? '',
-          file: s.name,
-        }))
-        .filter(({ route, line, before }) => line.includes('app.post(') && !/body: \w+/.test(route) && !before.includes('@fastify/multipart attaches'))
-        .map(({ file, line }) => `${file}: ${line.trim().slice(0, 80)}`),
-    );
+    const missing = withoutBodySchema(routeFiles);
     expect(missing).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withoutBodySchema } from '../../../test/helpers/source.ts';
 
 /**
  * The settings module follows the house pattern (docs/ARCHITECTURE.md): it holds the school-scoped
@@ -30,12 +31,7 @@ describe('the settings module keeps to the house pattern', () => {
   });
 
   it('gives every POST a body schema and re-shows forms with submitForm', () => {
-    const missing = routeFiles.flatMap((s) =>
-      s.text
-        .split('\n')
-        .filter((line) => line.includes('app.post(') && !/body: \w+/.test(line))
-        .map((line) => `${s.name}: ${line.trim().slice(0, 80)}`),
-    );
+    const missing = withoutBodySchema(routeFiles);
     expect(missing).toEqual([]);
     expect(offending(routeFiles, /instanceof ValidationError|withSchool/)).toEqual([]);
   });
