@@ -7,6 +7,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { inSchool, loadPolicy, londonDay, staffName, versionNumber, type PoliciesDeps } from './policies.context.ts';
 import * as repo from './policies.repository.ts';
 import { isOverdue, mustAcknowledge, reviewDue } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 /** The policies in force that this person has still to read and confirm (a new starter sees them all). */
 export async function outstandingFor(tx: SchoolTx, actor: Actor) {
@@ -33,10 +34,11 @@ export async function policyDashboard(tx: SchoolTx, actor: Actor, now = new Date
       }
     }
   }
-  const overdue =
-    may(actor, 'policy:manage') || actor.roles.includes('governor')
-      ? (await repo.currentVersions(tx)).map((v) => ({ ...v, review: reviewDue(v) })).filter((v) => isOverdue(v.review, today))
-      : [];
+  let overdue: (Awaited<ReturnType<typeof repo.currentVersions>>[number] & { review: ReturnType<typeof reviewDue> })[] = [];
+  if (may(actor, 'policy:manage') || actor.roles.includes('governor')) {
+    const terms = await schoolTerms(tx);
+    overdue = (await repo.currentVersions(tx)).map((v) => ({ ...v, review: reviewDue(v, terms) })).filter((v) => isOverdue(v.review, today));
+  }
   return { toRead, toSign, overdue };
 }
 

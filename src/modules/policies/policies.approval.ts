@@ -8,6 +8,7 @@ import { currentSettings } from '../settings/settings.service.ts';
 import { inSchool, loadPolicy, loadVersion, londonDay, required, staffName, versionNumber, type PoliciesDeps } from './policies.context.ts';
 import * as repo from './policies.repository.ts';
 import { mustAcknowledge, nextReviewAfter, sameName, signatoryTitles, unsignedTitles, type RequiredSignatory } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 export interface ApprovalRequest {
   approvingBody: string;
@@ -175,7 +176,7 @@ export function approvalService(deps: PoliciesDeps) {
         });
         if (unsignedTitles(version.signatories, [...signed, { role_title: slot.title }]).length > 0) return false;
         const today = londonDay(now);
-        const next = nextReviewAfter(today, policy.review_interval_months);
+        const next = nextReviewAfter(today, policy.review_interval_months, await schoolTerms(tx));
         await repo.updateVersion(tx, version.id, {
           status: 'approved',
           approved_on: today,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, parsePolicyDate, periodOf, policyDateText, termOf } from './policies.dates.rules.ts';
 import { isOverdue, nextReviewAfter, reminderIsDue, reviewDue } from './policies.rules.ts';
+import type { SchoolTerm } from '../school/school-calendar.ts';
 
 describe('dates as policies write them', () => {
   it.each([
@@ -35,6 +36,24 @@ describe('dates as policies write them', () => {
     expect(periodOf(parsePolicyDate('Spring 2023')!)).toEqual({ from: '2023-01-01', to: '2023-03-31' });
     expect(periodOf(parsePolicyDate('Summer 2023')!)).toEqual({ from: '2023-04-01', to: '2023-08-31' });
     expect(periodOf(parsePolicyDate('February 2024')!)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it("measures a term by the school's own term dates when it keeps them, the defaults otherwise", () => {
+    const terms = [
+      { name: 'autumn', startsOn: '2027-09-06', endsOn: '2027-12-17' },
+      { name: 'spring', startsOn: '2028-01-04', endsOn: '2028-03-31' },
+      { name: 'summer', startsOn: '2028-04-18', endsOn: '2028-07-21' },
+    ] as const satisfies readonly SchoolTerm[];
+    expect(periodOf(parsePolicyDate('Autumn 2027')!, terms)).toEqual({ from: '2027-09-06', to: '2027-12-17' });
+    expect(periodOf(parsePolicyDate('Summer 2028')!, terms)).toEqual({ from: '2028-04-18', to: '2028-07-21' });
+    // A year the school has not set up yet falls back to the default boundaries.
+    expect(periodOf(parsePolicyDate('Autumn 2029')!, terms)).toEqual({ from: '2029-09-01', to: '2029-12-31' });
+    expect(termOf('2028-04-20', terms)).toBe('Summer 2028');
+    // The Easter holiday is in no term of the school's; the defaults name it.
+    expect(termOf('2028-04-05', terms)).toBe('Summer 2028');
+    const review = reviewDue({ next_review_due: null, next_review_term: 'Autumn 2027' }, terms);
+    expect(isOverdue(review, '2027-12-18')).toBe(true);
+    expect(isOverdue(reviewDue({ next_review_due: null, next_review_term: 'Autumn 2027' }), '2027-12-18')).toBe(false);
   });
 
   it.each([

@@ -3,6 +3,8 @@
  * A day is kept as YYYY-MM-DD; a term or a month is kept as the words the policy used, never
  * turned into an invented day. Pure, no I/O.
  */
+import { termOfDay, termPeriod, type SchoolTerm } from '../school/school-calendar.ts';
+
 export type PolicyDate =
   | { kind: 'date'; iso: string }
   | { kind: 'term'; text: string; term: 'Autumn' | 'Spring' | 'Summer'; year: number }
@@ -88,22 +90,19 @@ export const policyDateText = (date: PolicyDate | null): string | null => (date 
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** The days a date, term or month covers: a review "due Autumn 2022" may happen any time that term. */
-export function periodOf(date: PolicyDate): { from: string; to: string } {
+/**
+ * The days a date, term or month covers: a review "due Autumn 2022" may happen any time that term,
+ * by the school's own term dates when it keeps them.
+ */
+export function periodOf(date: PolicyDate, terms: readonly SchoolTerm[] = []): { from: string; to: string } {
   if (date.kind === 'date') return { from: date.iso, to: date.iso };
   if (date.kind === 'month')
     return { from: `${date.year}-${pad(date.month)}-01`, to: `${date.year}-${pad(date.month)}-${pad(lastDay(date.year, date.month))}` };
-  // The default term boundaries of school-calendar.ts; a school's own term dates differ by days.
-  const [fromMonth, toMonth] = date.term === 'Autumn' ? [9, 12] : date.term === 'Spring' ? [1, 3] : [4, 8];
-  return { from: `${date.year}-${pad(fromMonth)}-01`, to: `${date.year}-${pad(toMonth)}-${pad(lastDay(date.year, toMonth))}` };
+  return termPeriod(date.term, date.year, terms);
 }
 
-export function termOf(iso: string): string {
-  const [year, month] = iso.split('-').map(Number);
-  if (month >= 9) return `Autumn ${year}`;
-  if (month <= 3) return `Spring ${year}`;
-  return `Summer ${year}`;
-}
+/** "Autumn 2027": the term a day falls in, by the school's own term dates when it keeps them. */
+export const termOf = (iso: string, terms: readonly SchoolTerm[] = []): string => termOfDay(iso, terms);
 
 export function addMonths(iso: string, count: number): string {
   const [year, month, day] = iso.split('-').map(Number);

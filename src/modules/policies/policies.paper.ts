@@ -7,6 +7,7 @@ import { inSchool, loadPolicy, loadVersion, londonDay, required, versionNumber, 
 import { parsePolicyDate } from './policies.dates.rules.ts';
 import * as repo from './policies.repository.ts';
 import { nextReviewAfter } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 export interface PaperApproval {
   approvingBody: string;
@@ -44,7 +45,7 @@ export function paperApprovalService(deps: PoliciesDeps) {
         const version = await loadVersion(tx, id, number);
         if (version.status !== 'draft') throw new NotFound();
         if (problems.length) throw new ValidationError(problems);
-        const review = next === null ? nextReviewAfter(approvedOn!, policy.review_interval_months) : null;
+        const review = next === null ? nextReviewAfter(approvedOn!, policy.review_interval_months, await schoolTerms(tx)) : null;
         await repo.updateVersion(tx, version.id, {
           status: 'approved',
           approving_body: approvingBody,

@@ -6,6 +6,7 @@ import { inSchool, type PoliciesDeps } from './policies.context.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import * as repo from './policies.repository.ts';
 import { reviewDue } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 /** Review due as the API and public pages give it: the policy's term when it named one, else the date. */
 const nextReviewText = (v: { next_review_due: string | null; next_review_term: string | null }) =>
@@ -24,8 +25,11 @@ export function publicService(deps: PoliciesDeps) {
   return {
     async publishedPolicies(urn: string) {
       const found = await school(urn);
-      const policies = await withSchool(deps.schools, found.id, (tx) => repo.currentVersions(tx));
-      return { school: found, policies: policies.map((p) => ({ ...p, review: reviewDue(p) })) };
+      const { policies, terms } = await withSchool(deps.schools, found.id, async (tx) => ({
+        policies: await repo.currentVersions(tx),
+        terms: await schoolTerms(tx),
+      }));
+      return { school: found, policies: policies.map((p) => ({ ...p, review: reviewDue(p, terms) })) };
     },
 
     async publishedPolicy(urn: string, slug: string) {
@@ -35,7 +39,11 @@ export function publicService(deps: PoliciesDeps) {
         if (!version) throw new NotFound();
         const body = await repo.publishedBody(tx, version.id);
         if (!body) throw new NotFound();
-        return { school: found, version: { ...version, review: reviewDue(version) }, html: renderPolicyMarkdown(body.body_markdown ?? '') };
+        return {
+          school: found,
+          version: { ...version, review: reviewDue(version, await schoolTerms(tx)) },
+          html: renderPolicyMarkdown(body.body_markdown ?? ''),
+        };
       });
     },
 

@@ -5,6 +5,7 @@ import { currentSettings } from '../settings/settings.service.ts';
 import { londonDay } from './policies.context.ts';
 import * as repo from './policies.repository.ts';
 import { reminderIsDue, reviewDue } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 export const policyReviewQueue = 'policy-review-reminders';
 
@@ -20,9 +21,10 @@ export async function sendReviewReminders(schools: SchoolDatabase, baseUrl: stri
     sent += await withSchool(schools, school.id, async (tx) => {
       const { settings } = await currentSettings(tx, school.id);
       const staff = await repo.activeStaff(tx);
+      const terms = await schoolTerms(tx);
       let count = 0;
       for (const version of await repo.currentVersions(tx)) {
-        const review = reviewDue(version);
+        const review = reviewDue(version, terms);
         if (!reminderIsDue(review, today, settings.policyReview.reminderWeeks) || (await repo.reminderSent(tx, version.id))) continue;
         const owner = staff.find((s) => s.id === version.owner_id && s.email);
         const recipients = owner ? [owner] : await repo.headteachersWithEmail(tx);

@@ -1,4 +1,5 @@
 import { roles, type Role } from '../../platform/auth/permissions.ts';
+import type { SchoolTerm } from '../school/school-calendar.ts';
 import { addDays, addMonths, parsePolicyDate, periodOf, termOf } from './policies.dates.rules.ts';
 
 /** The social media policy and the policies it links to (POL-1, 003 "Linked policies"). */
@@ -47,18 +48,19 @@ export interface ReviewDue {
 }
 
 /** POL-3: the next review after approval, by the policy's own interval. */
-export function nextReviewAfter(approvedOn: string, intervalMonths: number): { date: string; term: string } {
+export function nextReviewAfter(approvedOn: string, intervalMonths: number, terms: readonly SchoolTerm[] = []): { date: string; term: string } {
   const date = addMonths(approvedOn, intervalMonths);
-  return { date, term: termOf(date) };
+  return { date, term: termOf(date, terms) };
 }
 
-export function reviewDue(version: { next_review_due: string | null; next_review_term: string | null }): ReviewDue | null {
+/** When a version's review falls due; a review "due Autumn 2027" runs to the end of the school's own autumn term. */
+export function reviewDue(version: { next_review_due: string | null; next_review_term: string | null }, terms: readonly SchoolTerm[] = []): ReviewDue | null {
   if (version.next_review_due) {
-    return { due: version.next_review_due, overdueAfter: version.next_review_due, term: version.next_review_term ?? termOf(version.next_review_due) };
+    return { due: version.next_review_due, overdueAfter: version.next_review_due, term: version.next_review_term ?? termOf(version.next_review_due, terms) };
   }
   const parsed = version.next_review_term ? parsePolicyDate(version.next_review_term) : null;
   if (!parsed || parsed.kind === 'date') return null;
-  const period = periodOf(parsed);
+  const period = periodOf(parsed, terms);
   return { due: period.from, overdueAfter: period.to, term: version.next_review_term! };
 }
 

@@ -11,6 +11,7 @@ import { importPolicyFile } from './policies.import.service.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import * as repo from './policies.repository.ts';
 import { isOverdue, isPolicyKind, reviewDue, slugFor } from './policies.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 export interface PolicyDetails {
   title: string;
@@ -55,9 +56,10 @@ export function registerService(deps: PoliciesDeps) {
       const today = londonDay(now);
       return inSchool(deps, actor, async (tx) => {
         const current = new Map((await repo.currentVersions(tx)).map((v) => [v.policy_id, v]));
+        const terms = await schoolTerms(tx);
         return (await repo.listPolicies(tx)).map((p) => {
           const version = current.get(p.id) ?? null;
-          const review = version ? reviewDue(version) : null;
+          const review = version ? reviewDue(version, terms) : null;
           return { ...p, current: version, review, overdue: isOverdue(review, today) };
         });
       });
@@ -156,7 +158,7 @@ export function registerService(deps: PoliciesDeps) {
           (v) => manager || v.status === 'approved' || (v.status === 'awaiting-approval' && v.signatories.some((s) => s.staffId === actor.staffId)),
         );
         const current = versions.find((v) => v.status === 'approved') ?? null;
-        const review = current ? reviewDue(current) : null;
+        const review = current ? reviewDue(current, await schoolTerms(tx)) : null;
         const { settings } = await currentSettings(tx, actor.schoolId);
         return {
           policy,
@@ -180,7 +182,8 @@ export function registerService(deps: PoliciesDeps) {
         const isSignatory = version.signatories.some((s) => s.staffId === actor.staffId);
         if (version.status !== 'approved' && !may(actor, 'policy:manage') && !(version.status === 'awaiting-approval' && isSignatory)) throw new NotFound();
         const signatures = await repo.signaturesOf(tx, version.id);
-        return { policy, version, signatures, html: renderPolicyMarkdown(version.body_markdown ?? '') };
+        const review = reviewDue(version, await schoolTerms(tx));
+        return { policy, version, signatures, review, html: renderPolicyMarkdown(version.body_markdown ?? '') };
       });
     },
 

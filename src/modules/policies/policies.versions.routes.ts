@@ -8,7 +8,7 @@ import { render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { ButtonBody, VersionParams } from './policies.schemas.ts';
-import { mustAcknowledge, reviewDue } from './policies.rules.ts';
+import { mustAcknowledge } from './policies.rules.ts';
 import { describeReview, importedSignatories, statusTag, ukDay } from './policies.view-model.ts';
 
 const DraftBody = Type.Object({
@@ -43,7 +43,7 @@ export const policyVersionRoutes: ModuleRoutes<PoliciesServices> = async (app, {
         backLink: `/policies/${id}`,
         ...found,
         tag: statusTag(version.status),
-        review: describeReview(reviewDue(version), false),
+        review: describeReview(found.review, false),
         approvedOn: ukDay(version.approved_on),
         meetingDate: ukDay(version.meeting_date),
         unsigned: version.signatories.filter((s) => !signatures.some((g) => g.role_title === s.title)),

@@ -41,6 +41,37 @@ export function termName(date: Date): string {
   return termLabel(term);
 }
 
+/** A term as the school keeps it (the `terms` rows). */
+export interface SchoolTerm {
+  name: TermName;
+  startsOn: string;
+  endsOn: string;
+}
+
+const termNames: Record<string, TermName> = { autumn: 'autumn', spring: 'spring', summer: 'summer' };
+
+/**
+ * "Autumn 2026" for a day (YYYY-MM-DD): the school's own term containing it when it has one, otherwise
+ * the default boundaries (a day in a holiday between the school's terms is named by the defaults too).
+ */
+export function termOfDay(day: string, terms: readonly SchoolTerm[] = []): string {
+  const own = terms.find((t) => t.startsOn <= day && day <= t.endsOn);
+  return own ? termLabel(own) : termName(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * The days a named term covers ("Autumn", 2027): the school's own dates for that term when it has
+ * them, otherwise the default boundaries. The year is the calendar year the term starts in.
+ */
+export function termPeriod(name: string, year: number, terms: readonly SchoolTerm[] = []): { from: string; to: string } {
+  const key = termNames[name.toLowerCase()];
+  if (!key) throw new Error(`Not a term: ${name}`);
+  const own = terms.find((t) => t.name === key && t.startsOn.startsWith(`${year}-`));
+  if (own) return { from: own.startsOn, to: own.endsOn };
+  const defaults = academicYearStarting(key === 'autumn' ? year : year - 1).terms.find((t) => t.name === key)!;
+  return { from: defaults.startsOn, to: defaults.endsOn };
+}
+
 /** The school's own term containing the day when it has one, otherwise the default boundaries'. */
 export function currentTermName(ownTerm: { name: TermName; starts_on: string } | undefined, today: Date): string {
   return ownTerm ? termLabel({ name: ownTerm.name, startsOn: ownTerm.starts_on }) : termName(today);

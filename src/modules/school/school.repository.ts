@@ -1,6 +1,6 @@
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { AcademicYear } from './school-calendar.ts';
+import type { AcademicYear, SchoolTerm } from './school-calendar.ts';
 
 /** An academic year and its terms, as the school keeps them (set up with the default boundaries). */
 export async function insertAcademicYear(tx: SchoolTx, schoolId: string, year: AcademicYear): Promise<void> {
@@ -24,6 +24,12 @@ export function academicYearsWithTerms(tx: SchoolTx) {
     .orderBy('y.starts_on')
     .orderBy('t.starts_on')
     .execute();
+}
+
+/** Every term the school keeps, in order: what term-based dates (reviews, "this term") are measured by. */
+export async function schoolTerms(tx: SchoolTx): Promise<SchoolTerm[]> {
+  const rows = await tx.selectFrom('terms').select(['name', 'starts_on', 'ends_on']).orderBy('starts_on').execute();
+  return rows.map((t) => ({ name: t.name, startsOn: t.starts_on, endsOn: t.ends_on }));
 }
 
 /** The school's own term containing this day (YYYY-MM-DD), if it has one. */
