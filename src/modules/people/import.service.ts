@@ -1,7 +1,7 @@
 import { requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit/audit.ts';
-import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import { refreshStatistics, withSchool, type RefreshableTable, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { applyRoster, type ImportOutcome } from './import.apply.ts';
 import * as repo from './import.repository.ts';
@@ -26,8 +26,9 @@ async function runImport(
   read: (known: Set<string>) => Promise<RosterResult>,
   options: { dryRun: boolean; source: string },
 ): Promise<ImportResult> {
+  let result: ImportResult;
   try {
-    return await withSchool(schools, schoolId, async (tx) => {
+    result = await withSchool(schools, schoolId, async (tx) => {
       const parsed = await read(await repo.knownClassSourcedIds(tx));
       if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
       const outcome = await applyRoster(tx, schoolId, parsed.roster);
@@ -45,6 +46,22 @@ async function runImport(
     if (!(error instanceof PreviewOnly)) throw error;
     return error.outcome.problems.length ? { ok: false, problems: error.outcome.problems } : { ok: true, outcome: error.outcome };
   }
+  if (result.ok) await refreshStatistics(schools, changedRows(result.outcome));
+  return result;
+}
+
+/** How many rows an applied import changed in each table, so their statistics can be kept fresh. */
+function changedRows({ summary }: ImportOutcome): Partial<Record<RefreshableTable, number>> {
+  const rows = (c: { created: number; updated: number; left: number }) => c.created + c.updated + c.left;
+  return {
+    classes: rows(summary.classes),
+    class_teachers: rows(summary.classes),
+    pupils: rows(summary.pupils),
+    carers: rows(summary.carers),
+    pupil_carers: rows(summary.carers) + rows(summary.pupils),
+    staff: rows(summary.staff),
+    staff_roles: rows(summary.staff),
+  };
 }
 
 const fromZip =

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recentAttempts, recordAttempt } from '../auth/auth.repository.ts';
 import type { DB } from './schema.ts';
 import { withSchool as inSchoolTransaction, type SchoolTx } from './school-scope.ts';
@@ -82,4 +82,31 @@ export async function takeAttempt(handle: SchoolDatabase, key: string, limit: { 
   if ((await recentAttempts(db, key, limit.windowMinutes)) >= limit.max) return false;
   await recordAttempt(db, [key]);
   return true;
+}
+
+/** The tables whose planner statistics a bulk change (an MIS import) can leave stale. */
+const refreshable = ['pupils', 'carers', 'pupil_carers', 'staff', 'staff_roles', 'classes', 'class_teachers'] as const;
+export type RefreshableTable = (typeof refreshable)[number];
+
+/**
+ * ANALYZE after a bulk change, by autovacuum's own rule (more than 50 rows plus a tenth of the
+ * table changed, or a table never analysed): without statistics PostgreSQL plans a school's
+ * queries as if its tables were empty (a sequential scan of every school's pupils) until
+ * autovacuum gets round to them, which on a busy or misconfigured server can be hours; a small
+ * change is not worth the ANALYZE. Runs as the owner, outside any school's transaction (ANALYZE
+ * reads whole tables, and only the owner may run it). Returns the tables it analysed.
+ */
+export async function refreshStatistics(handle: SchoolDatabase, changed: Partial<Record<RefreshableTable, number>>): Promise<RefreshableTable[]> {
+  const db = unscoped(handle);
+  const tables = refreshable.filter((table) => (changed[table] ?? 0) > 0);
+  if (tables.length === 0) return [];
+  const { rows } = await sql<{ relname: string; reltuples: number }>`
+    SELECT relname, reltuples FROM pg_class WHERE oid IN (${sql.join(tables.map((t) => sql`to_regclass(${t})`))})`.execute(db);
+  const estimate = new Map(rows.map((r) => [r.relname, Number(r.reltuples)]));
+  const stale = tables.filter((table) => {
+    const tuples = estimate.get(table) ?? -1;
+    return tuples < 0 || changed[table]! > 50 + 0.1 * tuples;
+  });
+  for (const table of stale) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  return stale;
 }
