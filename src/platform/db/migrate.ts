@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
+import { fileErrorCode, StartupError } from './startup-errors.ts';
 import * as foundation from './migrations/20261123T0900_foundation.ts';
 import * as consent from './migrations/20261123T1000_consent.ts';
 import * as concerns from './migrations/20261123T1100_concerns.ts';
@@ -29,13 +30,31 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** An error's own words, also for errors that carry none (PGlite's file system errors). */
+function wordsOf(error: unknown): string {
+  const code = fileErrorCode(error);
+  const message = error instanceof Error && error.message ? error.message : '';
+  if (code && !message.includes(code)) return `${message ? `${message} ` : ''}(${code})`.trim();
+  return message || String(error);
+}
+
+/**
+ * Brings the database up to date. On PostgreSQL and PGlite the pending migrations run in one
+ * transaction, so when one fails none of them is kept; the message names the one that failed.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const cause = error instanceof Error ? error : new Error(String(error));
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause });
+  if (failed) {
+    throw new StartupError(
+      `Database migration "${failed.migrationName}" failed: ${wordsOf(error)}. No migration was kept: the database is as it was before this start.`,
+      { cause: error },
+    );
+  }
+  if (error) {
+    // Before any migration ran: the migrations' own bookkeeping (its table, its lock) could not be read or written.
+    throw new StartupError(`The database could not be checked for migrations: ${wordsOf(error)}`, { cause: error });
   }
 }
