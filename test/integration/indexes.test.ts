@@ -28,8 +28,13 @@ const plans: { question: string; index: string; query: RawBuilder<unknown> }[] =
   },
   {
     question: 'mail waiting to be sent',
-    index: 'outbox_unsent',
-    query: sql`SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= now()`,
+    index: 'outbox_due',
+    query: sql`SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()`,
+  },
+  {
+    question: 'how long a school’s mail has been failing (the home page alert)',
+    index: 'outbox_failing',
+    query: sql`SELECT min(first_failed_at) FROM outbox WHERE school_id = '00000000-0000-0000-0000-000000000001' AND sent_at IS NULL AND first_failed_at IS NOT NULL`,
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { may } from '../../platform/auth/access.ts';
 import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
-import { countUnsentMail } from '../../platform/mail/outbox.ts';
+import { countUnsentMail, mailTrouble } from '../../platform/mail/outbox.ts';
 import { currentTermName } from './school-calendar.ts';
 import { termContaining } from './school.repository.ts';
 import { policyDashboard } from '../policies/policies.acknowledgements.ts';
@@ -15,6 +15,8 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const pupils = may(actor, 'people:read') ? await countPupilsOnRoll(tx) : null;
     const classes = may(actor, 'people:read') ? await countActiveClasses(tx) : null;
     const unsentMail = may(actor, 'mail:read') ? await countUnsentMail(tx) : null;
+    // E-mail failing for an hour or more: safeguarding notices and password resets are not arriving.
+    const mailFailing = unsentMail ? await mailTrouble(tx) : null;
     const staffWithoutTwoFactor = may(actor, 'staff:manage') ? await countStaffWithoutTwoFactor(tx) : null;
     const concernsNeedingMe = may(actor, 'concern:read') ? await concernsNeedingAttention(tx, actor) : null;
     const canReportConcern = may(actor, 'concern:report');
@@ -30,6 +32,7 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
       pupils,
       classes,
       unsentMail,
+      mailFailing,
       staffWithoutTwoFactor,
       concernsNeedingMe,
       canReportConcern,

@@ -86,6 +86,9 @@ export const permissions = {
   'media:publish': [...schoolStaff],
   'media:decide': allStaff,
   'media:keep': [...leaders],
+
+  // Mail delivery (issue 17): the headteacher, who reads the outbox, sends a failed e-mail again.
+  'mail:resend': ['headteacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -4,6 +4,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
+import { connectTimeoutMs } from './startup-errors.ts';
+
+/** The longest one SQL statement may run on PostgreSQL (a migration, an import's largest step). */
+export const statementTimeoutMs = 5 * 60_000;
 
 // DATE columns come back as 'YYYY-MM-DD' strings, never as JS Dates shifted by the time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -27,7 +31,16 @@ export type DatabaseSource = { url: string } | { pglite: PGlite; ownsPglite?: bo
  */
 export async function openDatabase(source: DatabaseSource): Promise<Database> {
   if ('url' in source) {
-    const pool = new pg.Pool({ connectionString: source.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: source.url,
+      max: 10,
+      // A server that accepts the connection but never answers fails the attempt instead of
+      // hanging (start-up, every request); a statement that runs away is ended by the server.
+      connectionTimeoutMillis: connectTimeoutMs,
+      statement_timeout: statementTimeoutMs,
+      query_timeout: statementTimeoutMs + 10_000,
+      keepAlive: true,
+    });
     return wrap(pool, 'postgres', null, async () => {});
   }
   const pglite = 'pglite' in source ? source.pglite : await PGlite.create(source.dataDir);

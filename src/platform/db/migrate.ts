@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { Kysely } from 'kysely';
+import { fileErrorCode, StartupError } from './startup-errors.ts';
 import * as foundation from './migrations/20261123T0900_foundation.ts';
 import * as consent from './migrations/20261123T1000_consent.ts';
 import * as concerns from './migrations/20261123T1100_concerns.ts';
@@ -10,6 +11,7 @@ import * as trustPlatform from './migrations/20261201T0910_trust_platform.ts';
 import * as trustPhotos from './migrations/20261201T0920_trust_photos.ts';
 import * as trustSettings from './migrations/20261201T0930_trust_settings.ts';
 import * as queryIndexes from './migrations/20261201T1000_query_indexes.ts';
+import * as mailDelivery from './migrations/20261201T1100_mail_delivery.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -23,17 +25,36 @@ const migrations: Record<string, Migration> = {
   '20261201T0920_trust_photos': trustPhotos,
   '20261201T0930_trust_settings': trustSettings,
   '20261201T1000_query_indexes': queryIndexes,
+  '20261201T1100_mail_delivery': mailDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** An error's own words, also for errors that carry none (PGlite's file system errors). */
+function wordsOf(error: unknown): string {
+  const code = fileErrorCode(error);
+  const message = error instanceof Error && error.message ? error.message : '';
+  if (code && !message.includes(code)) return `${message ? `${message} ` : ''}(${code})`.trim();
+  return message || String(error);
+}
+
+/**
+ * Brings the database up to date. On PostgreSQL and PGlite the pending migrations run in one
+ * transaction, so when one fails none of them is kept; the message names the one that failed.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const cause = error instanceof Error ? error : new Error(String(error));
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause });
+  if (failed) {
+    throw new StartupError(
+      `Database migration "${failed.migrationName}" failed: ${wordsOf(error)}. No migration was kept: the database is as it was before this start.`,
+      { cause: error },
+    );
+  }
+  if (error) {
+    // Before any migration ran: the migrations' own bookkeeping (its table, its lock) could not be read or written.
+    throw new StartupError(`The database could not be checked for migrations: ${wordsOf(error)}`, { cause: error });
   }
 }

@@ -1,9 +1,10 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { openDatabase, type Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { checkDatabaseUrl, dataDirProblem, postgresProblem, StartupError } from './startup-errors.ts';
 
 /**
  * The data folder holds the whole database (its WAL too), photographs and the audit anchors: only
@@ -33,23 +34,32 @@ export function makeDataDirPrivate(dataDir: string): void {
  * embedded PGlite folder, locked so that only one process opens it at a time.
  */
 export async function openAppDatabase(config: Config, what: string): Promise<Database> {
-  if (config.databaseUrl) {
-    const database = await openDatabase({ url: config.databaseUrl });
-    await migrateToLatest(database.db);
-    return database;
-  }
-  makeDataDirPrivate(config.dataDir);
-  const release = lockDataDir(config.dataDir, what);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
   try {
-    // The database in its own folder, beside the lock file and the photo storage.
-    const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
+    makeDataDirPrivate(config.dataDir);
+  } catch (error) {
+    throw dataDirProblem(error, config.dataDir) ?? error;
+  }
+  let release: () => void;
+  try {
+    release = lockDataDir(config.dataDir, what);
+  } catch (error) {
+    throw dataDirProblem(error, config.dataDir) ?? error;
+  }
+  // The database in its own folder, beside the lock file and the photo storage.
+  const pgliteDir = join(config.dataDir, 'pglite');
+  const firstStart = !existsSync(pgliteDir);
+  let database: Database | null = null;
+  try {
+    database = await openDatabase({ dataDir: pgliteDir });
     await migrateToLatest(database.db);
     makeDataDirPrivate(config.dataDir);
+    const opened = database;
     return {
-      ...database,
+      ...opened,
       close: async () => {
         try {
-          await database.close();
+          await opened.close();
           makeDataDirPrivate(config.dataDir);
         } finally {
           release();
@@ -57,7 +67,30 @@ export async function openAppDatabase(config: Config, what: string): Promise<Dat
       },
     };
   } catch (error) {
+    await database?.close().catch(() => {});
+    // A database half-created on a first start (a full disk) would fail the next start too: it goes.
+    if (firstStart) rmSync(pgliteDir, { recursive: true, force: true });
     release();
+    const cause = error instanceof StartupError ? (error.cause ?? error) : error;
+    throw dataDirProblem(cause, config.dataDir) ?? error;
+  }
+}
+
+/** PostgreSQL: the address checked, the server reached (within a time limit), then the migrations. */
+async function openPostgres(url: string): Promise<Database> {
+  checkDatabaseUrl(url);
+  const database = await openDatabase({ url });
+  try {
+    await database.pool.query('SELECT 1');
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw postgresProblem(error, url);
+  }
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
     throw error;
   }
+  return database;
 }

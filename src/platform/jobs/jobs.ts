@@ -14,13 +14,23 @@ export interface Jobs {
  * app's own pool, so on PGlite its statements queue behind the app's transactions instead of
  * slipping into them.
  */
-export async function startJobs(pool: pg.Pool, handlers: Record<string, { handler: JobHandler; cron?: string }>): Promise<Jobs> {
+export async function startJobs(
+  pool: pg.Pool,
+  handlers: Record<string, { handler: JobHandler; cron?: string }>,
+  /** Queues an earlier version used: their schedules and waiting jobs are removed, so nothing piles up. */
+  retired: readonly string[] = [],
+): Promise<Jobs> {
   const boss = new PgBoss({
     db: { executeSql: async (text: string, values: unknown[]) => pool.query(text, values) },
     schema: 'pgboss',
   });
   boss.on('error', (error: Error) => console.error('background job error:', error.message));
   await boss.start();
+  for (const name of retired) {
+    if (!(await boss.getQueue(name))) continue;
+    await boss.unschedule(name);
+    await boss.deleteQueue(name);
+  }
   for (const [name, { handler, cron }] of Object.entries(handlers)) {
     await boss.createQueue(name, { name, policy: 'singleton' });
     await boss.work(name, { pollingIntervalSeconds: 1 }, async () => handler());

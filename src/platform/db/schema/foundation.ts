@@ -136,6 +136,15 @@ export interface OutboxTable {
   /** The whole text when it carries a secret link, encrypted (mail/sealed.ts); cleared once sent. */
   sealed_body: Generated<string | null>;
   body_purged_at: Generated<Date | null>;
+  /** While one instance is talking to the mail server about this message; nobody else sends it until then. */
+  leased_until: Generated<Date | null>;
+  last_attempt_at: Generated<Date | null>;
+  /** When delivery first failed; cleared when the headteacher sends it again. */
+  first_failed_at: Generated<Date | null>;
+  /** Given up: refused for good by the mail server, or failing for longer than the retry period. */
+  failed_at: Generated<Date | null>;
+  /** The last attempt could not reach the mail server: it goes as soon as the server answers again. */
+  waiting_for_server: Generated<boolean>;
 }
 
 export interface SessionTable {
