@@ -21,7 +21,8 @@ import { startModules, type ModuleInstance } from './platform/modules.ts';
 import { modules } from './modules/index.ts';
 import { personName } from './modules/people/names.ts';
 
-const srcDir = dirname(fileURLToPath(import.meta.url));
+// Templates stay in src/ when the code runs compiled from dist/ (app.ts sits at the same depth in both).
+const srcDir = join(dirname(fileURLToPath(import.meta.url)), '../src');
 
 const ukDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const ukDateTimeFormat = new Intl.DateTimeFormat('en-GB', {

@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openAppDatabase } from '../platform/db/open.ts';
-import { configureMailSealing } from '../platform/mail/sealed.ts';
-import type { Database } from '../platform/db/database.ts';
-import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
-import { policyImport } from './policy-commands.ts';
-import { loadDemo } from './demo.ts';
+import type { Output } from './commands.ts';
 
+// Only what --help and a mistyped command need is loaded up front: the commands themselves (the
+// database, the modules, sharp) are imported when one runs, so `esafety --help` starts at once.
 const usage = `Usage: esafety <command>
 
   school add --name NAME --urn URN
@@ -51,34 +47,6 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;
   }
-  let database: Database | null = null;
-  try {
-    const config = loadConfig(env);
-    configureMailSealing(config.sessionSecret);
-    database = await openAppDatabase(config, `esafety ${command}`);
-    switch (group === 'demo' ? 'demo' : command) {
-      case 'school add':
-        return await schoolAdd(database, io, values);
-      case 'user add':
-        return await userAdd(database, io, values, env);
-      case 'token add':
-        return await tokenAdd(database, io, values);
-      case 'import oneroster':
-        return await importOneRoster(database, io, rest[0] ?? undefined, values);
-      case 'policy import':
-        return await policyImport(database, io, rest[0] ?? undefined, values);
-      case 'audit verify':
-        return await auditVerify(database, io, config.dataDir);
-      case 'audit anchor':
-        return await auditAnchor(database, io, config.dataDir);
-      case 'demo':
-        return await loadDemo(database, io);
-    }
-    return 2;
-  } catch (error) {
-    io.err(describeCliError(error));
-    return error instanceof UsageError ? 2 : 1;
-  } finally {
-    await database?.close();
-  }
+  const { runCommand } = await import('./dispatch.ts');
+  return runCommand(group === 'demo' ? 'demo' : command, rest, values, env, io);
 }

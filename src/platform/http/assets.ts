@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 
-const here = dirname(fileURLToPath(import.meta.url));
+// The static files stay in src/ when the code runs compiled from dist/ (the same depth below the root).
+const here = join(dirname(fileURLToPath(import.meta.url)), '../../../src/platform/http');
 export const govukDist = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
 /**

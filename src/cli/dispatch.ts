@@ -1,0 +1,52 @@
+/** Runs one CLI command (main.ts has parsed and checked the arguments). */
+import { loadConfig } from '../config.ts';
+import { openAppDatabase } from '../platform/db/open.ts';
+import { configureMailSealing } from '../platform/mail/sealed.ts';
+import type { Database } from '../platform/db/database.ts';
+import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
+import { policyImport } from './policy-commands.ts';
+import { loadDemo } from './demo.ts';
+
+export type CommandValues = {
+  name?: string;
+  urn?: string;
+  school?: string;
+  email?: string;
+  role?: string[];
+  'dry-run'?: boolean;
+  json?: boolean;
+  help?: boolean;
+};
+
+export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
+  let database: Database | null = null;
+  try {
+    const config = loadConfig(env);
+    configureMailSealing(config.sessionSecret);
+    database = await openAppDatabase(config, `esafety ${command}`);
+    switch (command) {
+      case 'school add':
+        return await schoolAdd(database, io, values);
+      case 'user add':
+        return await userAdd(database, io, values, env);
+      case 'token add':
+        return await tokenAdd(database, io, values);
+      case 'import oneroster':
+        return await importOneRoster(database, io, rest[0] ?? undefined, values);
+      case 'policy import':
+        return await policyImport(database, io, rest[0] ?? undefined, values);
+      case 'audit verify':
+        return await auditVerify(database, io, config.dataDir);
+      case 'audit anchor':
+        return await auditAnchor(database, io, config.dataDir);
+      case 'demo':
+        return await loadDemo(database, io);
+    }
+    return 2;
+  } catch (error) {
+    io.err(describeCliError(error));
+    return error instanceof UsageError ? 2 : 1;
+  } finally {
+    await database?.close();
+  }
+}
