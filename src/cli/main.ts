@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/database.ts';
 import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
 import { loadDemo } from './demo.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 const usage = `Usage: esafety <command>
 
@@ -20,6 +21,12 @@ const usage = `Usage: esafety <command>
         (the hash chain, and each school's chain against its latest anchor)
   audit anchor
         (appends each school's chain head to DATA_DIR/audit-anchors.log)
+  backup --out FILE
+        (one file: the database, the photographs and a manifest of checksums;
+        works while the server is running)
+  restore FILE [--resend-unsent]
+        (into an empty data folder, or an empty database with DATABASE_URL; e-mails
+        that were waiting to be sent are held unless --resend-unsent is given)
   demo
 
 Uses DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in DATA_DIR (./data).`;
@@ -33,6 +40,8 @@ const options = {
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' },
+  'resend-unsent': { type: 'boolean' },
 } as const;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -46,6 +55,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const { values, positionals } = parsed;
   const [group, verb, ...rest] = positionals;
   const command = [group, verb].filter(Boolean).join(' ');
+  if ((group === 'backup' || group === 'restore') && !values.help) return runBackupCli(group, verb, values, env, io);
   const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'audit verify', 'audit anchor', 'demo'];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
@@ -80,5 +90,27 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return error instanceof UsageError ? 2 : 1;
   } finally {
     await database?.close();
+  }
+}
+
+/** Backups and restores open the database their own way (or not at all: a running server makes the backup). */
+async function runBackupCli(
+  group: 'backup' | 'restore',
+  file: string | undefined,
+  values: { out?: string; 'resend-unsent'?: boolean },
+  env: Record<string, string | undefined>,
+  io: Output,
+): Promise<number> {
+  try {
+    const config = loadConfig(env);
+    configureMailSealing(config.sessionSecret);
+    if (group === 'backup') {
+      if (file) throw new UsageError(`Unexpected "${file}": esafety backup --out FILE`);
+      return await backupCommand(config, io, values.out);
+    }
+    return await restoreCommand(config, io, file, values['resend-unsent'] === true);
+  } catch (error) {
+    io.err(describeCliError(error));
+    return error instanceof UsageError ? 2 : 1;
   }
 }
