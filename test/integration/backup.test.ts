@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
-import { appendAnchors } from '../../src/platform/audit/anchors.ts';
-import { countTables } from '../../src/platform/backup/backup.ts';
+import { loadConfig } from '../../src/config.ts';
 import { nightlyBackup, nightlyFileName } from '../../src/platform/backup/nightly.ts';
 import { heldAfterRestore } from '../../src/platform/backup/restore.ts';
 import { listenForBackupRequests } from '../../src/platform/backup/server-socket.ts';
@@ -15,65 +10,9 @@ import { backupStatus } from '../../src/platform/backup/status.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
-import { deliverDueMail, type MailTransport } from '../../src/platform/mail/delivery.ts';
-import { enqueueMail } from '../../src/platform/mail/outbox.ts';
+import { deliverDueMail } from '../../src/platform/mail/delivery.ts';
 import { configureMailSealing } from '../../src/platform/mail/sealed.ts';
-import { createImportService } from '../../src/modules/people/import.service.ts';
-import { makeSchool, makeStaff } from '../helpers/factories.ts';
-
-const fixture = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
-
-/** Runs the CLI in this process with its own environment, capturing what it prints. */
-export async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { NODE_ENV: 'test', ...env }, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** A mail server that only remembers what it was given (delivery itself is tested in mail.test.ts). */
-export function recordingTransport(): MailTransport & { sent: string[] } {
-  const sent: string[] = [];
-  return { sent, send: async (m) => void sent.push(m.to) };
-}
-
-/** Two schools with pupils from the MIS fixture, staff, audit entries, anchors, unsent mail and photographs on disk. */
-export async function seed(database: Database, config: Config): Promise<{ photos: string[] }> {
-  const importer = createImportService(database.schools);
-  const photos: string[] = [];
-  for (const name of ['Alder Primary', 'Birch Primary']) {
-    const school = await makeSchool(database.db, { name });
-    const result = await importer.importFromPath(school.id, { id: null, label: 'test' }, fixture, false);
-    expect(result.ok).toBe(true);
-    await makeStaff(database.db, school.id, ['headteacher']);
-    await withSchool(database.db, school.id, async (tx) => {
-      await enqueueMail(tx, school.id, {
-        to: `office@${name.split(' ')[0].toLowerCase()}.example`,
-        subject: 'Something needs your attention',
-        text: 'Open eSafety Office.',
-      });
-      await enqueueMail(tx, school.id, {
-        to: 'head@school.example',
-        subject: 'Reset',
-        text: 'https://esafety.example/reset-password/abcdefghijklmnopqrstuvwxyz',
-      });
-    });
-    for (let i = 0; i < 3; i++) {
-      const key = `originals/${school.id}/${randomBytes(16).toString('hex')}.jpg`;
-      const path = join(config.storageDir, key);
-      rmSync(path, { force: true });
-      await import('node:fs/promises').then((fs) => fs.mkdir(join(path, '..'), { recursive: true }));
-      writeFileSync(path, randomBytes(50_000 + i * 1000));
-      photos.push(key);
-    }
-  }
-  await appendAnchors(database.db, config.dataDir);
-  return { photos };
-}
-
-const tablesOf = (database: Database) => countTables((text) => database.pool.query(text));
-const chainOf = (database: Database) =>
-  sql<{ id: string; hash: string }>`SELECT id::text AS id, hash FROM audit_log ORDER BY id`.execute(database.db).then((r) => r.rows);
+import { chainOf, cli, recordingTransport, seed, tablesOf } from '../helpers/backup.ts';
 
 describe('backups and restores on the embedded database', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'esafety-backup-'));
