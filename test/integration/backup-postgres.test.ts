@@ -69,7 +69,7 @@ suite('backups and restores on PostgreSQL', { timeout: 600_000 }, () => {
     await migrateToLatest(source.db);
     ({ photos } = await seed(source, config));
     before = await tablesOf(source);
-  });
+  }, 600_000);
   afterAll(async () => {
     await source?.close();
     if (available)

@@ -33,7 +33,7 @@ describe('backups and restores on the embedded database', { timeout: 600_000 }, 
     stopListening = (await listenForBackupRequests(config, source)).close;
     before = await tablesOf(source);
     chain = await chainOf(source);
-  });
+  }, 600_000);
   afterAll(async () => {
     await stopListening?.();
     await source?.close();

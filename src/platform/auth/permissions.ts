@@ -86,6 +86,9 @@ export const permissions = {
   'media:publish': [...schoolStaff],
   'media:decide': allStaff,
   'media:keep': [...leaders],
+
+  // Backups (platform/backup): the headteacher sees on the home page when the last backup was made.
+  'backup:status': ['headteacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
