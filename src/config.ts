@@ -18,6 +18,10 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  /** Where the nightly backup goes (BACKUP_DIR); none when unset. */
+  readonly backupDir: string | null;
+  /** How many nightly backups to keep in BACKUP_DIR (BACKUP_KEEP, default 14). */
+  readonly backupKeep: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,6 +33,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const sessionSecret = env.SESSION_SECRET ?? (nodeEnv === 'production' ? '' : 'development-only-secret-change-me-0123456789');
   if (sessionSecret.length < 32) throw new Error('SESSION_SECRET must be set to at least 32 characters in production');
+  const backupKeep = Number(env.BACKUP_KEEP ?? 14);
+  if (!Number.isInteger(backupKeep) || backupKeep < 1)
+    throw new Error(`BACKUP_KEEP must be a whole number of backups to keep (1 or more), not "${env.BACKUP_KEEP}"`);
   const config: Config = {
     env: nodeEnv,
     port,
@@ -43,6 +50,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : null,
+    backupKeep,
     ...overrides,
   };
   return Object.freeze(config);

@@ -7,6 +7,8 @@ import { openAppDatabase } from './platform/db/open.ts';
 import { configureMailSealing } from './platform/mail/sealed.ts';
 import { mailQueue, startBackgroundJobs } from './platform/mail/mail-jobs.ts';
 import { jobsOf, startModules } from './platform/modules.ts';
+import { backupJobs } from './platform/backup/nightly.ts';
+import { listenForBackupRequests } from './platform/backup/server-socket.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +19,14 @@ async function main(): Promise<void> {
   let jobs: Awaited<ReturnType<typeof startBackgroundJobs>> | null = null;
   const onMail = () => void jobs?.nudge(mailQueue).catch((error: Error) => console.error('could not queue mail delivery:', error.message));
   const instances = startModules(modules, { config, db: database.db, schools: database.schools, onMail });
-  jobs = await startBackgroundJobs(config, database, jobsOf(instances));
+  jobs = await startBackgroundJobs(config, database, { ...jobsOf(instances), ...backupJobs(config, database) });
+  // On the embedded database, `esafety backup` asks this process for the backup (it holds the folder).
+  const backupRequests = config.databaseUrl
+    ? null
+    : await listenForBackupRequests(config, database).catch((error: Error) => {
+        console.error(`"esafety backup" will not be able to reach this server: ${error.message}`);
+        return null;
+      });
   const app = await buildApp({ config, database, onMailQueued: onMail, modules: instances });
 
   let stopping = false;
@@ -26,6 +35,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info(`${signal} received, stopping`);
     await app.close();
+    await backupRequests?.close();
     await jobs?.stop();
     jobs?.closeTransport();
     await database.close();
@@ -41,6 +51,7 @@ async function main(): Promise<void> {
       ? `open ${config.baseUrl}/setup to create your school, or stop and run "npm run demo"`
       : `open ${config.baseUrl}`;
   console.log(`eSafety Office is running on ${where}: ${next}`);
+  if (!config.backupDir) console.log('No BACKUP_DIR is set: no nightly backup is made (see "Backups and restores" in the README).');
   if (!config.smtpUrl) console.log('No SMTP_URL is set: e-mails wait in the outbox, readable by the headteacher under "Sent mail".');
 }
 

@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/database.ts';
 import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
 import { loadDemo } from './demo.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 export type CommandValues = {
   name?: string;
@@ -48,5 +49,27 @@ export async function runCommand(command: string, rest: string[], values: Comman
     return error instanceof UsageError ? 2 : 1;
   } finally {
     await database?.close();
+  }
+}
+
+/** Backups and restores open the database their own way (or not at all: a running server makes the backup). */
+export async function runBackupCli(
+  group: 'backup' | 'restore',
+  file: string | undefined,
+  values: { out?: string; 'resend-unsent'?: boolean },
+  env: Record<string, string | undefined>,
+  io: Output,
+): Promise<number> {
+  try {
+    const config = loadConfig(env);
+    configureMailSealing(config.sessionSecret);
+    if (group === 'backup') {
+      if (file) throw new UsageError(`Unexpected "${file}": esafety backup --out FILE`);
+      return await backupCommand(config, io, values.out);
+    }
+    return await restoreCommand(config, io, file, values['resend-unsent'] === true);
+  } catch (error) {
+    io.err(describeCliError(error));
+    return error instanceof UsageError ? 2 : 1;
   }
 }

@@ -16,6 +16,12 @@ const usage = `Usage: esafety <command>
         (the hash chain, and each school's chain against its latest anchor)
   audit anchor
         (appends each school's chain head to DATA_DIR/audit-anchors.log)
+  backup --out FILE
+        (one file: the database, the photographs and a manifest of checksums;
+        works while the server is running)
+  restore FILE [--resend-unsent]
+        (into an empty data folder, or an empty database with DATABASE_URL; e-mails
+        that were waiting to be sent are held unless --resend-unsent is given)
   demo
 
 Uses DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in DATA_DIR (./data).`;
@@ -29,6 +35,8 @@ const options = {
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' },
+  'resend-unsent': { type: 'boolean' },
 } as const;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -42,6 +50,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const { values, positionals } = parsed;
   const [group, verb, ...rest] = positionals;
   const command = [group, verb].filter(Boolean).join(' ');
+  if ((group === 'backup' || group === 'restore') && !values.help) {
+    const { runBackupCli } = await import('./dispatch.ts');
+    return runBackupCli(group, verb, values, env, io);
+  }
   const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'audit verify', 'audit anchor', 'demo'];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { may } from '../../platform/auth/access.ts';
 import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import { countUnsentMail, mailTrouble } from '../../platform/mail/outbox.ts';
+import { backupStatus } from '../../platform/backup/status.ts';
 import { currentTermName } from './school-calendar.ts';
 import { termContaining } from './school.repository.ts';
 import { policyDashboard } from '../policies/policies.acknowledgements.ts';
@@ -10,7 +11,7 @@ import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } fro
 import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
-export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date()) {
+export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date(), backupDir: string | null = null) {
   return withSchool(schools, actor.schoolId, async (tx) => {
     const pupils = may(actor, 'people:read') ? await countPupilsOnRoll(tx) : null;
     const classes = may(actor, 'people:read') ? await countActiveClasses(tx) : null;
@@ -23,12 +24,14 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const canSeeConcernOverview = may(actor, 'concern:overview');
     const policyTasks = await policyDashboard(tx, actor);
     const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
+    const backups = may(actor, 'backup:status') ? await backupStatus(tx, backupDir, today) : null;
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
     return {
       term,
       policyTasks,
       photosAwaitingDecision,
+      backups,
       pupils,
       classes,
       unsentMail,

@@ -89,6 +89,8 @@ export const permissions = {
 
   // Mail delivery (issue 17): the headteacher, who reads the outbox, sends a failed e-mail again.
   'mail:resend': ['headteacher'],
+  // Backups (platform/backup): the headteacher sees on the home page when the last backup was made.
+  'backup:status': ['headteacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

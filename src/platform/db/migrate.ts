@@ -12,6 +12,7 @@ import * as trustPhotos from './migrations/20261201T0920_trust_photos.ts';
 import * as trustSettings from './migrations/20261201T0930_trust_settings.ts';
 import * as queryIndexes from './migrations/20261201T1000_query_indexes.ts';
 import * as mailDelivery from './migrations/20261201T1100_mail_delivery.ts';
+import * as backupRuns from './migrations/20261201T1110_backup_runs.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0930_trust_settings': trustSettings,
   '20261201T1000_query_indexes': queryIndexes,
   '20261201T1100_mail_delivery': mailDelivery,
+  '20261201T1110_backup_runs': backupRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

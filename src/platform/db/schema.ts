@@ -48,6 +48,7 @@ import type {
   PolicyAcknowledgementTable,
   PolicyReviewReminderTable,
 } from './schema/policies.ts';
+import type { BackupRunTable } from './schema/backup.ts';
 
 export type * from './schema/foundation.ts';
 export type * from './schema/concerns.ts';
@@ -56,6 +57,7 @@ export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
+export type * from './schema/backup.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -103,4 +105,5 @@ export interface DB {
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
+  backup_runs: BackupRunTable;
 }
