@@ -48,6 +48,16 @@ import type {
   PolicyAcknowledgementTable,
   PolicyReviewReminderTable,
 } from './schema/policies.ts';
+import type {
+  SchoolAccountTable,
+  AccountCredentialTaskTable,
+  PhoneEventTable,
+  PhoneExemptionTable,
+  PressEnquiryTable,
+  StaffDeclarationTable,
+  PostQuestionTable,
+  PostCheckCountTable,
+} from './schema/registers.ts';
 
 export type * from './schema/foundation.ts';
 export type * from './schema/concerns.ts';
@@ -56,6 +66,7 @@ export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
+export type * from './schema/registers.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -103,4 +114,12 @@ export interface DB {
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
+  school_accounts: SchoolAccountTable;
+  account_credential_tasks: AccountCredentialTaskTable;
+  phone_events: PhoneEventTable;
+  phone_exemptions: PhoneExemptionTable;
+  press_enquiries: PressEnquiryTable;
+  staff_declarations: StaffDeclarationTable;
+  post_questions: PostQuestionTable;
+  post_check_counts: PostCheckCountTable;
 }
