@@ -130,6 +130,12 @@ export function checkPost(input: PostCheckInput): { verdict: Verdict; findings: 
     }
   }
 
+  // "Clarke" on its own is not a second finding when "Amelia Clarke" was found already.
+  const names = findings.filter((f) => f.rule === 'pupil-named');
+  for (const f of names)
+    if (names.some((other) => other !== f && other.excerpt.length > f.excerpt.length && mentions(other.excerpt, f.excerpt)))
+      findings.splice(findings.indexOf(f), 1);
+
   if (personal) {
     for (const form of schoolNameForms(input.schoolName)) {
       if (!mentions(text, form)) continue;
