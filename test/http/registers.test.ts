@@ -7,6 +7,8 @@ import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
 import { londonDay } from '../../src/modules/registers/registers.rules.ts';
+import { createConcernsService } from '../../src/modules/concerns/concerns.service.ts';
+import { actorFor, aReport } from '../helpers/concerns.ts';
 import { TestBrowser } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/database.ts';
 import { makeStaff, type TestStaff } from '../helpers/factories.ts';
@@ -277,6 +279,15 @@ describe.each(databaseKinds())('registers and the post check (%s)', (kind) => {
       expect((await head.get('/dashboard')).body).toContain('declarations are waiting to be acknowledged');
       await head.submit('/declarations', `/declarations/${row.id}/acknowledge`, {});
       expect((await head.get('/dashboard')).body).toContain('1 declaration is waiting');
+      // A concern about contact between staff and that carer shows the declaration beside it.
+      const school = await db().selectFrom('schools').select(['id', 'name', 'urn']).where('id', '=', s.schoolId).executeTakeFirstOrThrow();
+      const concern = await createConcernsService(s.t.database.schools, s.t.config).report(
+        actorFor(school, s.head),
+        aReport({ type: 'contact-attempt', summary: 'Friend request from a parent', carerIds: [carer.id], location: 'out-of-school' }),
+      );
+      const page = await head.get(`/concerns/${concern.id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('declared a friendship with Sarah Clarke (Facebook): At university together');
     });
   });
 
