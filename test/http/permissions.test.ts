@@ -5,6 +5,7 @@ import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { decidesPublications } from '../../src/modules/photos/photos.rules.ts';
 import { defaultSettings } from '../../src/modules/settings/settings.defaults.ts';
+import { accountDeciders, decidesAccounts } from '../../src/modules/registers/registers.rules.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
@@ -17,6 +18,7 @@ const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => sa
  */
 const namedBySettings: Partial<Record<Action, (role: Role) => boolean>> = {
   'media:decide': (role) => decidesPublications([role], defaultSettings.decisions.photoPublication),
+  'accounts:decide': (role) => decidesAccounts([role], accountDeciders(defaultSettings)),
 };
 
 /**
