@@ -7,6 +7,8 @@ import { consentModule } from './consent/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
+import { postCheckModule } from './post-check/index.ts';
+import { registersModule } from './registers/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
 
@@ -20,6 +22,8 @@ export const modules: readonly AppModule[] = [
   policiesModule,
   consentModule,
   photosModule,
+  registersModule,
+  postCheckModule,
   auditModule,
   mailModule,
 ];

@@ -155,6 +155,41 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    // The registers and the post check (issue 11): one record of each, with the head as the person asked.
+    const account = await db
+      .insertInto('school_accounts')
+      .values({
+        school_id: school.id,
+        name: 'School Instagram',
+        kind: 'social-media-account',
+        url: 'https://www.instagram.com/school',
+        purpose: 'Sharing school events',
+        review_on: '2027-09-01',
+        status: 'requested',
+        requested_by: newcomer.id,
+        credentials_holder_id: head.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const enquiry = await db
+      .insertInto('press_enquiries')
+      .values({ school_id: school.id, outlet: 'Hazelwood Gazette', contact: 'Jo Reporter', summary: 'Sports day', received_by: newcomer.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const question = await db
+      .insertInto('post_questions')
+      .values({
+        school_id: school.id,
+        asked_by: newcomer.id,
+        asked_of: head.id,
+        text: 'Awful weather for sports day',
+        audience: 'personal',
+        verdict: 'ask',
+        findings: JSON.stringify([{ rule: 'negative-comment', clause: '001 §6, §7; 004 §6.11', excerpt: 'Awful', message: 'May read as negative.' }]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
     const asHead: Record<string, string> = {
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
@@ -180,6 +215,10 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/photos/:id': `/photos/${photo.id}`,
       '/photos/:id/tag': `/photos/${photo.id}/tag`,
       '/photos/:id/publish': `/photos/${photo.id}/publish`,
+      '/accounts/:id': `/accounts/${account.id}`,
+      '/phones/pupils/:id': `/phones/pupils/${pupilId}`,
+      '/press/:id': `/press/${enquiry.id}`,
+      '/post-check/questions/:id': `/post-check/questions/${question.id}`,
     };
     for (const [route, path] of Object.entries(asHead)) samples.set(route, { path, who: 'head' });
     for (const [route, path] of Object.entries({

@@ -5,6 +5,7 @@ import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { decidesPublications } from '../../src/modules/photos/photos.rules.ts';
 import { defaultSettings } from '../../src/modules/settings/settings.defaults.ts';
+import { accountDeciders, decidesAccounts } from '../../src/modules/registers/registers.rules.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
 
@@ -17,13 +18,14 @@ const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => sa
  */
 const namedBySettings: Partial<Record<Action, (role: Role) => boolean>> = {
   'media:decide': (role) => decidesPublications([role], defaultSettings.decisions.photoPublication),
+  'accounts:decide': (role) => decidesAccounts([role], accountDeciders(defaultSettings)),
 };
 
 /**
  * Walks every registered route with every role (and nobody) and checks the answer against the
  * permission table. A new route without a declared permission cannot even be registered.
  */
-describe('every route × every role follows the permission table', { timeout: 180_000 }, () => {
+describe('every route × every role follows the permission table', { timeout: 600_000 }, () => {
   let t: TestApp;
   const browsers = new Map<Role, TestBrowser>();
   const tokens = new Map<Role, string>();
@@ -62,7 +64,7 @@ describe('every route × every role follows the permission table', { timeout: 18
   };
 
   // Every module's routes × 11 callers: it grows with the app, so it gets more time than one test usually needs.
-  it('answers each role as the table says: allowed roles are let in, the rest get 403, nobody signed in goes to sign-in', { timeout: 180_000 }, async () => {
+  it('answers each role as the table says: allowed roles are let in, the rest get 403, nobody signed in goes to sign-in', { timeout: 600_000 }, async () => {
     const failures: string[] = [];
     // Signing out ends each browser's session, so it goes last.
     const ordered = [...t.app.registeredRoutes].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));

@@ -18,6 +18,7 @@ import {
   visibleConcerns,
 } from './concerns.record.ts';
 import * as repo from './concerns.repository.ts';
+import { declarationsAboutCarers } from '../registers/declarations.repository.ts';
 import {
   ageBand,
   ageBands,
@@ -122,6 +123,7 @@ export function createConcernQueries(schools: SchoolDatabase) {
             suggestedAction: null,
             outOfHoursPolicy: outOfHoursOf(settings),
             views: [],
+            declarations: [],
           };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
@@ -149,6 +151,14 @@ export function createConcernQueries(schools: SchoolDatabase) {
           suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null,
           outOfHoursPolicy: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
+          // REG-4: beside a contact between staff and a carer, the staff's declarations of friendship with that carer.
+          declarations:
+            row.type === 'contact-attempt'
+              ? await declarationsAboutCarers(
+                  tx,
+                  people.map(personRef).flatMap((p) => (p.kind === 'carer' ? [p.id] : [])),
+                )
+              : [],
         };
       });
     },

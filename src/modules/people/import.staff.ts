@@ -3,6 +3,7 @@
  * stays here). Roles come from people/staff-roles.repository.ts.
  */
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
+import { credentialHolderLeft } from '../registers/accounts.service.ts';
 import { staffRolesOf } from './staff-roles.repository.ts';
 import { chunk, type EmailChangeHeld, type ImportOutcome } from './import.outcome.ts';
 import { personName } from './names.ts';
@@ -10,11 +11,15 @@ import type { RosterPackage, RosterUser } from './oneroster/oneroster.model.ts';
 
 const staffRoleFor: Record<string, string> = { teacher: 'teacher', aide: 'support-staff', administrator: 'office' };
 
-/** Someone who has left can no longer sign in, and is signed out of every device now. */
-async function deactivateStaff(tx: SchoolTx, staffId: string): Promise<void> {
+/**
+ * Someone who has left can no longer sign in, and is signed out of every device now. The passwords
+ * of any school account they held are to be changed: a task for the ICT lead (REG-1).
+ */
+async function deactivateStaff(tx: SchoolTx, schoolId: string, staffId: string): Promise<void> {
   await tx.updateTable('staff').set({ active: false, updated_at: new Date() }).where('id', '=', staffId).execute();
   await tx.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
   await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).execute();
+  await credentialHolderLeft(tx, schoolId, staffId);
 }
 
 /**
@@ -50,7 +55,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     const match = bySourced.get(u.sourcedId) ?? owner;
     if (u.toBeDeleted) {
       if (match?.active && !match.roles.includes('headteacher')) {
-        await deactivateStaff(tx, match.id);
+        await deactivateStaff(tx, schoolId, match.id);
         outcome.summary.staff.left++;
       }
       continue;
@@ -102,7 +107,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     const present = new Set(staffIn.map((u) => u.sourcedId));
     for (const s of existing) {
       if (s.sourced_id && s.active && !present.has(s.sourced_id) && !s.roles.includes('headteacher')) {
-        await deactivateStaff(tx, s.id);
+        await deactivateStaff(tx, schoolId, s.id);
         outcome.summary.staff.left++;
       }
     }

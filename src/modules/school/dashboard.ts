@@ -9,6 +9,7 @@ import { policyDashboard } from '../policies/policies.acknowledgements.ts';
 import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
 import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } from '../people/people.repository.ts';
 import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
+import { registerTasksFor } from '../registers/registers.dashboard.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date(), backupDir: string | null = null) {
@@ -25,6 +26,7 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const policyTasks = await policyDashboard(tx, actor);
     const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
     const backups = may(actor, 'backup:status') ? await backupStatus(tx, backupDir, today) : null;
+    const registerTasks = await registerTasksFor(tx, actor);
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
     return {
@@ -32,6 +34,8 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
       policyTasks,
       photosAwaitingDecision,
       backups,
+      registerTasks,
+      canCheckPost: may(actor, 'postcheck:use'),
       pupils,
       classes,
       unsentMail,

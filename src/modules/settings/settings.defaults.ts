@@ -32,6 +32,41 @@ export const defaultProhibitedWording: Record<string, string> = {
 /** What an upload refusal quotes for a prohibited occasion the school gave no sentence for. */
 export const prohibitedWordingFallback = (occasion: string) => `No photographs are taken during ${occasion.toLowerCase()}.`;
 
+/** The post check's word list (REG-5), from the policies' own wording; the head edits it. Whole words or phrases, any case. */
+export const defaultNegativeWords: string[] = [
+  'useless',
+  'incompetent',
+  'lazy',
+  'rubbish',
+  'awful',
+  'terrible',
+  'disgrace',
+  'disgraceful',
+  'pathetic',
+  'hopeless',
+  'stupid',
+  'idiot',
+  'idiots',
+  'hate',
+  'worst',
+  'nightmare',
+  'shambles',
+  'sick of',
+  'fed up with',
+  'can’t stand',
+  "can't stand",
+  'moan',
+  'moaning',
+  'brat',
+  'brats',
+  'feral',
+  'vile',
+  'disrepute',
+  'ofsted',
+  'league table',
+  'sats results',
+];
+
 /**
  * Defaults taken from the seed policies in shared/seeds (clause in each comment). A school changes
  * them in its settings; no module hard-codes them.
@@ -225,6 +260,12 @@ export const defaultSettings: PolicySettings = {
     // 004 §8.4–8.5: the head makes the final decision on blocked content requests.
     blockedContentRequests: ['headteacher'],
     photoPublication: ['headteacher'],
+    // 001 §6: "All social media accounts created on behalf of the school must be approved by the
+    // Head teacher or Deputy Headteacher in advance"; 004 §6.1 for the passwords.
+    accounts: ['headteacher', 'deputy-headteacher'],
   },
+  // 001 §6, §7, 004 §6.11: no negative comments about the school, colleagues, pupils, parents or
+  // governors; nothing offensive; no comment on sensitive topics such as the school's performance.
+  postCheck: { negativeWords: defaultNegativeWords },
   security: { requireTwoFactorForAllStaff: false, mailRetentionDays: 30 },
 };

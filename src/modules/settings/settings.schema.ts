@@ -104,7 +104,11 @@ export const PolicySettings = Type.Object({
     schoolSocialMediaAccounts: Type.Array(RoleName, { minItems: 1 }),
     blockedContentRequests: Type.Array(RoleName, { minItems: 1 }),
     photoPublication: Type.Array(RoleName, { minItems: 1 }),
+    /** Who approves a school social media account or online service before it is used (REG-1). Added later: optional. */
+    accounts: Type.Optional(Type.Array(RoleName, { minItems: 1 })),
   }),
+  /** The staff post check (REG-5): the words it treats as negative comment, which the head edits. Added later: optional. */
+  postCheck: Type.Optional(Type.Object({ negativeWords: Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItems: 300 }) })),
   security: Type.Object({
     requireTwoFactorForAllStaff: Type.Boolean(),
     /** Days the text of a sent e-mail is kept in the outbox before it is deleted (default 30). */

@@ -91,6 +91,25 @@ export const permissions = {
   'mail:resend': ['headteacher'],
   // Backups (platform/backup): the headteacher sees on the home page when the last backup was made.
   'backup:status': ['headteacher'],
+  // Registers (REG-1…5) and the post check. Who approves an account is the school's settings
+  // (decisions.accounts, default head or deputy): the route lets in anyone who could be named and
+  // the service refuses whoever is not. Line managers answer questions about posts (any role).
+  'registers:view': [...schoolStaff],
+  'accounts:read': [...schoolStaff, 'governor'],
+  'accounts:request': [...schoolStaff],
+  'accounts:decide': allStaff,
+  'accounts:manage': [...leaders, 'ict-lead'],
+  'phones:record': [...leaders, 'office', 'teacher', 'support-staff'],
+  'phones:exempt': [...leaders, 'office'],
+  'press:report': [...schoolStaff],
+  'press:read': ['headteacher', 'deputy-headteacher'],
+  'press:reply': ['headteacher'],
+  'declarations:make': allStaff,
+  'declarations:review': ['headteacher'],
+  'postcheck:use': [...schoolStaff, 'volunteer'],
+  'postcheck:answer': allStaff,
+  'postcheck:report': [...leaders, 'governor'],
+  'postcheck:settings': ['headteacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -49,6 +49,16 @@ import type {
   PolicyReviewReminderTable,
 } from './schema/policies.ts';
 import type { BackupRunTable } from './schema/backup.ts';
+import type {
+  SchoolAccountTable,
+  AccountCredentialTaskTable,
+  PhoneEventTable,
+  PhoneExemptionTable,
+  PressEnquiryTable,
+  StaffDeclarationTable,
+  PostQuestionTable,
+  PostCheckCountTable,
+} from './schema/registers.ts';
 
 export type * from './schema/foundation.ts';
 export type * from './schema/concerns.ts';
@@ -58,6 +68,7 @@ export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
 export type * from './schema/backup.ts';
+export type * from './schema/registers.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -106,4 +117,12 @@ export interface DB {
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
   backup_runs: BackupRunTable;
+  school_accounts: SchoolAccountTable;
+  account_credential_tasks: AccountCredentialTaskTable;
+  phone_events: PhoneEventTable;
+  phone_exemptions: PhoneExemptionTable;
+  press_enquiries: PressEnquiryTable;
+  staff_declarations: StaffDeclarationTable;
+  post_questions: PostQuestionTable;
+  post_check_counts: PostCheckCountTable;
 }

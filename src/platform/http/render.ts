@@ -9,6 +9,7 @@ const menu: { href: string; text: string; action: Action | 'signed-in' }[] = [
   { href: '/consent', text: 'Photo consent', action: 'consent:consult' },
   { href: '/photos', text: 'Photographs', action: 'media:view' },
   { href: '/concerns', text: 'Concerns', action: 'concern:read' },
+  { href: '/registers', text: 'Registers', action: 'registers:view' },
   { href: '/policies', text: 'Policies', action: 'policy:read' },
   { href: '/staff', text: 'Staff', action: 'staff:read' },
   { href: '/import', text: 'Import', action: 'import:run' },
