@@ -194,8 +194,8 @@ describe('people pages, staff roles and importing from the web', () => {
     const browser = new TestBrowser(t.app);
     await browser.signIn(head);
     const audit = await browser.get('/audit');
-    expect(audit.body).toContain('people.imported');
-    expect(audit.body).toContain('staff.roles-changed');
+    expect(audit.body).toContain('imported pupils, carers, staff and classes from the management information system');
+    expect(audit.body).toContain('changed the roles of');
     expect((await browser.get('/mail')).statusCode).toBe(200);
     expect((await browser.get('/settings')).body).toContain('School website');
   });
