@@ -86,7 +86,13 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#kind"');
     expect(bad.body).toContain('href="#note"');
-    await as('classTeacher').submit(url, `${url}/actions`, { kind: 'carers-informed', note: 'Phoned Amelia’s mother', dueAt: '2026-12-01' });
+    await as('classTeacher').submit(url, `${url}/actions`, {
+      kind: 'carers-informed',
+      note: 'Phoned Amelia’s mother',
+      'dueAt-day': '1',
+      'dueAt-month': '12',
+      'dueAt-year': '2026',
+    });
     await as('classTeacher').submit(url, `${url}/decision`, {
       acts: 'yes',
       grounds: ['threatens-community', 'disrupts-school'],

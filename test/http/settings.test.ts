@@ -160,7 +160,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     expect(saved.headers.location).toBe('/settings');
     const upload = await head.get('/photos/new');
     const body = multipart(
-      { _csrf: csrfFrom(upload.body), event: 'PE', takenOn: '2026-06-12', contexts: 'changing-rooms' },
+      { _csrf: csrfFrom(upload.body), event: 'PE', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: 'changing-rooms' },
       { name: 'pe.jpg', content: Buffer.from('not looked at') },
     );
     const refused = await head.request({ method: 'POST', url: '/photos', payload: body.payload, headers: body.headers });

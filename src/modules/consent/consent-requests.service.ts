@@ -49,7 +49,7 @@ function scopeProblems(s: RequestScope): FieldProblem[] {
     case 'year-group':
       return Number.isInteger(s.yearGroup) && Math.abs(s.yearGroup) <= 20 ? [] : [{ field: 'yearGroup', message: 'Choose a year group from the list' }];
     case 'new-admissions':
-      return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter a real date, like 2026-09-01' }];
+      return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter the first admission date as a real date, like 1 9 2026' }];
     case 'pupils':
     case 'no-answer':
       return [];

@@ -1,3 +1,4 @@
+import { byName } from './names.ts';
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
@@ -27,7 +28,8 @@ export function pupilsInClass(tx: SchoolTx, classId: string) {
     .where('on_roll', '=', true)
     .orderBy('family_name')
     .orderBy('given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function listPupils(tx: SchoolTx, status: PupilStatus) {
@@ -44,7 +46,7 @@ export function listPupils(tx: SchoolTx, status: PupilStatus) {
     .orderBy('p.given_name');
   if (status === 'on-roll') query = query.where('p.on_roll', '=', true);
   if (status === 'left') query = query.where('p.on_roll', '=', false);
-  return query.execute();
+  return query.execute().then(byName);
 }
 
 /** For the home page: how many pupils are on roll. */
@@ -109,7 +111,8 @@ export function carersOfPupil(tx: SchoolTx, pupilId: string) {
     .where('pc.pupil_id', '=', pupilId)
     .where('k.active', '=', true)
     .orderBy('k.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** Siblings are the other pupils who share a carer with this one. */
@@ -135,7 +138,8 @@ export function listCarers(tx: SchoolTx) {
     .where('k.active', '=', true)
     .orderBy('k.family_name')
     .orderBy('k.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function listStaff(tx: SchoolTx) {
@@ -158,7 +162,8 @@ export function listStaff(tx: SchoolTx) {
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function findStaff(tx: SchoolTx, id: string) {
@@ -202,7 +207,8 @@ export function teachersOfClass(tx: SchoolTx, classId: string) {
     .where('ct.class_id', '=', classId)
     .where('s.active', '=', true)
     .orderBy('s.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {

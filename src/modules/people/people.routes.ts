@@ -41,7 +41,9 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       title: found.title,
       class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
       backLink: '/classes',
-      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p), legalName: personName(p) })),
+      // The legal name is a column of its own only when some pupil is known by another name.
+      showLegalName: pupils.some((p) => displayName(p) !== personName(p)),
       teachers,
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });

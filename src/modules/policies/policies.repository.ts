@@ -1,3 +1,4 @@
+import { byName } from '../people/names.ts';
 import { sql } from 'kysely';
 import { permissions } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
@@ -204,7 +205,8 @@ export function activeStaff(tx: SchoolTx) {
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** The active staff whose roles let them sign a policy (policy:sign), by name. */

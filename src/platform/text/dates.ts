@@ -65,3 +65,14 @@ export function partsFromBody(body: Record<string, unknown>, name: string): DayP
   };
   return { day: field('day'), month: field('month'), year: field('year') };
 }
+
+/**
+ * What a form's date input says, for a service that checks YYYY-MM-DD: '' when the boxes were left
+ * empty, the day when it is a real one, and otherwise text no date check accepts (so the service's
+ * message for that field appears).
+ */
+export function typedDay(body: Record<string, unknown>, name: string): string {
+  const parts = partsFromBody(body, name);
+  if (partsEmpty(parts)) return '';
+  return dayFromParts(parts) ?? `not a date: ${parts.day}/${parts.month}/${parts.year}`;
+}
