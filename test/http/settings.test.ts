@@ -22,7 +22,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     for (const section of ['concerns', 'photos', 'rules']) {
       const page = await head.get(`/settings/edit/${section}`);
       expect(page.statusCode, section).toBe(200);
-      expect(page.body).toContain('From the policy:');
+      expect(page.body).toContain('What a model policy says:');
     }
     expect((await head.get('/settings/edit/anything')).statusCode).toBe(404);
   });
