@@ -171,8 +171,23 @@ export function findStaff(tx: SchoolTx, id: string) {
     .selectFrom('staff as s')
     .select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
     .select(staffRolesOf.as('roles'))
+    .select(sql<boolean>`s.password_hash IS NOT NULL`.as('has_password'))
+    .select(sql<Date | null>`(SELECT max(r.created_at) FROM password_resets r WHERE r.staff_id = s.id)`.as('last_link_at'))
     .where('s.id', '=', id)
     .executeTakeFirst();
+}
+
+/** Active staff with an e-mail address who have no password and were never sent a link: imported, not yet invited. */
+export function staffNeverInvited(tx: SchoolTx) {
+  return tx
+    .selectFrom('staff as s')
+    .select(['s.id', 's.email'])
+    .select(staffRolesOf.as('roles'))
+    .where('s.active', '=', true)
+    .where('s.email', 'is not', null)
+    .where('s.password_hash', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('password_resets as r').select('r.staff_id').whereRef('r.staff_id', '=', 's.id'))))
+    .execute();
 }
 
 export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: string[]): Promise<void> {

@@ -162,6 +162,24 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
     },
   );
 
+  /** The head or office sends (again) a link to choose a password and sign in: imported staff, or a link that ran out. */
+  app.post(
+    '/staff/:id/invitation',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return submitForm(
+        async () => {
+          const member = await services.staffInvitations.sendSignInLink(actorOf(request), id);
+          setFlash(reply, `${personName(member)} has been e-mailed a link to choose a password and sign in`);
+          return reply.redirect(`/staff/${id}`, 303);
+        },
+        async (errors, _problems, status) =>
+          render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), ...errors }, status),
+      );
+    },
+  );
+
   app.post(
     '/staff/:id/email-changes/:changeId',
     { config: { permission: 'staff:confirm-email' }, preHandler: app.csrfProtection, schema: { hide: true, params: ChangeParams, body: ButtonBody } },

@@ -212,6 +212,9 @@ export function activeStaff(tx: SchoolTx) {
 /** The active staff whose roles let them sign a policy (policy:sign), by name. */
 export const policySigners = (tx: SchoolTx) => staffHoldingRoles(tx, permissions['policy:sign']);
 
+/** The school's governors on eSafety Office (a chair of governors signs most policies). */
+export const governors = (tx: SchoolTx) => staffHoldingRoles(tx, ['governor']);
+
 /** The headteachers with an e-mail address: they hear about a policy that has no owner. */
 export const headteachersWithEmail = (tx: SchoolTx) => staffHoldingRoles(tx, ['headteacher'], { withEmail: true });
 
