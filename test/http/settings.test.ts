@@ -43,7 +43,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     const settings = await head.get('/settings');
     expect(settings.body).toContain('saved as a new version');
     const change = settings.body.slice(settings.body.indexOf('<h2 class="govuk-heading-m">Changes</h2>'), settings.body.indexOf('Academic years and terms'));
-    expect(change).toMatch(/<td class="govuk-table__cell">2<\/td>[\s\S]*(who decides, retention|retention, who decides)/);
+    expect(change).toMatch(/<td data-label="Version" class="govuk-table__cell">2<\/td>[\s\S]*(who decides, retention|retention, who decides)/);
     const stored = await t.database.db
       .selectFrom('school_settings')
       .select(['version', 'document'])
