@@ -20,24 +20,15 @@ import { configureMailSealing } from './platform/mail/sealed.ts';
 import { startModules, type ModuleInstance } from './platform/modules.ts';
 import { modules } from './modules/index.ts';
 import { personName } from './modules/people/names.ts';
+import { formatDateTime, formatDay } from './platform/text/dates.ts';
 
 // Templates stay in src/ when the code runs compiled from dist/ (app.ts sits at the same depth in both).
 const srcDir = join(dirname(fileURLToPath(import.meta.url)), '../src');
 
-const ukDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const ukDateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-
 function configureNunjucks(env: nunjucks.Environment): void {
-  const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
-  env.addFilter('ukDate', (value: string | Date | null) => (value ? ukDateFormat.format(toDate(value)) : 'Not known'));
-  env.addFilter('ukDateTime', (value: string | Date | null) => (value ? ukDateTimeFormat.format(toDate(value)) : ''));
+  // One date format everywhere (platform/text/dates.ts): "1 December 2026", "1 December 2026 at 3:05pm".
+  env.addFilter('ukDate', (value: string | Date | null) => (value ? formatDay(value) || 'Not known' : 'Not known'));
+  env.addFilter('ukDateTime', (value: string | Date | null) => formatDateTime(value));
   env.addFilter('personName', personName);
 }
 

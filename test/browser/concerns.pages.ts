@@ -81,7 +81,14 @@ export class ConcernPage {
   async addAction(kind: string, note: string, followUpBy?: string) {
     await this.page.getByLabel('What was done').selectOption({ label: kind });
     await this.page.getByLabel('Note', { exact: true }).fill(note);
-    if (followUpBy) await this.page.getByLabel('Follow up by (optional)').fill(followUpBy);
+    if (followUpBy) {
+      // A GOV.UK date input: day, month and year boxes, filled from YYYY-MM-DD.
+      const [year, month, day] = followUpBy.split('-');
+      const due = this.page.getByRole('group', { name: 'Follow up by (optional)' });
+      await due.getByLabel('Day').fill(String(Number(day)));
+      await due.getByLabel('Month').fill(String(Number(month)));
+      await due.getByLabel('Year').fill(year);
+    }
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Add the action' }).click());
   }
   async decide(acts: boolean, grounds: string[], reasons: string) {

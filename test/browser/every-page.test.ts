@@ -11,7 +11,7 @@ import { createPoliciesService } from '../../src/modules/policies/policies.modul
 import { actorFor, aReport } from '../helpers/concerns.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, navigates } from './pages.ts';
+import { expectNoAxeViolations, expectReflow, navigates } from './pages.ts';
 import { deliveredText } from '../helpers/mail.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
@@ -32,6 +32,7 @@ const notVisited: Record<string, string> = {
   '/photos/:id/original': 'the photograph itself',
   '/photos/:id/preview': 'a smaller copy of the photograph',
   '/photos/:id/publications/:requestId/file': 'the published copy of the photograph',
+  '/audit/export': 'downloads the audit log as a CSV file (test/http/audit.test.ts reads it)',
   '/audit/anchors': 'downloads the school’s audit anchors as a text file (test/http/mail-secrets.test.ts reads it)',
 };
 
@@ -69,6 +70,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     expect.soft(new URL(page.url()).pathname, `${path} redirected`).toBe(path.split('?')[0]);
     expect.soft(await page.locator('h1').count(), `one h1 on ${path}`).toBe(1);
     await expectNoAxeViolations(page);
+    await expectReflow(page);
     visited.add(route);
   }
 
@@ -259,6 +261,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     for (const path of ['/settings/edit/photos', '/settings/edit/rules']) await visit('/settings/edit/:section', pages.head, path);
     await navigates(pages.head, () => go(pages.head, '/no-such-page'));
     await expectNoAxeViolations(pages.head);
+    await expectReflow(pages.head);
     expect(visited.size).toBeGreaterThan(50);
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -12,6 +12,30 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect.soft(found, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS pixels wide the page needs no horizontal scrolling. Narrows the
+ * window, measures, and puts the window back as it was. A soft assertion, like axe.
+ */
+export async function expectReflow(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: before?.height ?? 720 });
+  const { scrollWidth, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The widest elements, so a failure says where to look.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} (${Math.round(element.getBoundingClientRect().right)}px)`,
+      );
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  });
+  expect.soft(scrollWidth, `${page.url()} is wider than 320px: ${wide.join(', ')}`).toBeLessThanOrEqual(320);
+  if (before) await page.setViewportSize(before);
+}
+
 /** Runs an action that loads a new page (a link, a form, Enter) and waits until that page has loaded. */
 export async function navigates(page: Page, action: () => Promise<unknown>): Promise<void> {
   const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 });
@@ -34,6 +58,7 @@ async function verifyPage(page: Page, path: string | RegExp, heading: string | R
   if (typeof heading === 'string') expect(text).toBe(heading);
   else expect(text).toMatch(heading);
   await expectNoAxeViolations(page);
+  await expectReflow(page);
 }
 
 /** Parts of the layout that any page has. */

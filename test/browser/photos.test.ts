@@ -93,7 +93,10 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
     // Swimming is refused with the policy's words.
     await page.getByLabel('Photograph').setInputFiles(photoFile);
     await page.getByLabel('Event').fill('Swimming gala');
-    await page.getByLabel('Date taken').fill('2026-06-12');
+    const taken = page.getByRole('group', { name: 'Date taken' });
+    await taken.getByLabel('Day').fill('12');
+    await taken.getByLabel('Month').fill('6');
+    await taken.getByLabel('Year').fill('2026');
     await page.getByLabel('Swimming').check();
     await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Photographs will not be taken of children when wearing swimming costumes');

@@ -86,7 +86,13 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#kind"');
     expect(bad.body).toContain('href="#note"');
-    await as('classTeacher').submit(url, `${url}/actions`, { kind: 'carers-informed', note: 'Phoned Amelia’s mother', dueAt: '2026-12-01' });
+    await as('classTeacher').submit(url, `${url}/actions`, {
+      kind: 'carers-informed',
+      note: 'Phoned Amelia’s mother',
+      'dueAt-day': '1',
+      'dueAt-month': '12',
+      'dueAt-year': '2026',
+    });
     await as('classTeacher').submit(url, `${url}/decision`, {
       acts: 'yes',
       grounds: ['threatens-community', 'disrupts-school'],
@@ -178,7 +184,7 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     const page = await as('head').get(`/concerns/${second.id}`);
     expect(page.body).toContain('Earlier concerns about the same people');
     expect(page.body).toContain(`href="/concerns/${first.id}"`);
-    expect(page.body).toContain('Repeated online misconduct: the school may pass the details to the police (001 §8).');
+    expect(page.body).toContain('Repeated online misconduct: the school may pass the details to the police.');
     expect(page.body).toMatch(/<option value="police-referral" selected>/);
     // The first of the two has no earlier concern: the later report is not "earlier", and nothing points to the police.
     const firstPage = await as('head').get(`/concerns/${first.id}`);

@@ -34,18 +34,31 @@ describe('asking carers about photographs: a wrong choice is a form error, never
     expect(await requestsSent()).toBe(0);
   });
 
-  it('a date that does not exist (2026-13-45, 2026-02-30) re-renders the form with the date field in error', async () => {
-    for (const date of ['2026-13-45', '2026-02-30']) {
-      const response = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'new-admissions', admittedSince: date });
+  it('a date that does not exist (45 13 2026, 30 2 2026) re-renders the form with the date field in error', async () => {
+    for (const [day, month, year] of [
+      ['45', '13', '2026'],
+      ['30', '2', '2026'],
+    ]) {
+      const response = await office.submit('/consent/requests/new', '/consent/requests', {
+        scope: 'new-admissions',
+        'admittedSince-day': day,
+        'admittedSince-month': month,
+        'admittedSince-year': year,
+      });
       expect(response.statusCode).toBe(400);
-      expect(errorSummary(response.body)).toEqual([{ href: '#admittedSince', text: 'Enter a real date, like 2026-09-01' }]);
-      expect(response.body).toContain(`value="${date}"`);
+      expect(errorSummary(response.body)).toEqual([{ href: '#admittedSince', text: 'Enter the first admission date as a real date, like 1 9 2026' }]);
+      expect(response.body).toContain(`name="admittedSince-day" type="text" value="${day}"`);
     }
     expect(await requestsSent()).toBe(0);
   });
 
   it('a real date still sends the request', async () => {
-    const response = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'new-admissions', admittedSince: '2000-01-01' });
+    const response = await office.submit('/consent/requests/new', '/consent/requests', {
+      scope: 'new-admissions',
+      'admittedSince-day': '1',
+      'admittedSince-month': '1',
+      'admittedSince-year': '2000',
+    });
     expect(response.statusCode).toBe(303);
     expect(await requestsSent()).toBe(1);
   });

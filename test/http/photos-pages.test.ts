@@ -37,14 +37,17 @@ describe('photograph pages', () => {
   });
 
   it('refuses an upload without its CSRF token', async () => {
-    const body = multipart({ event: 'Trip', takenOn: '2026-06-12', contexts: 'trip' }, { name: 'a.jpg', content: await phoneJpeg() });
+    const body = multipart(
+      { event: 'Trip', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: 'trip' },
+      { name: 'a.jpg', content: await phoneJpeg() },
+    );
     expect((await teacher.request({ method: 'POST', url: '/photos', payload: body.payload, headers: body.headers })).statusCode).toBe(403);
   });
 
   it('a swimming photo is refused on the form with the policy’s sentence, linked to the field, and nothing is stored', async () => {
     const response = await uploadForm(
       teacher,
-      { event: 'Swimming gala', takenOn: '2026-06-12', contexts: ['swimming'] },
+      { event: 'Swimming gala', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: ['swimming'] },
       { name: 'pool.jpg', content: await phoneJpeg() },
     );
     expect(response.statusCode).toBe(400);
@@ -58,7 +61,7 @@ describe('photograph pages', () => {
   it('a file that is not a photograph is refused on the form, linked to the file field', async () => {
     const response = await uploadForm(
       teacher,
-      { event: 'Trip', takenOn: '2026-06-12', contexts: ['trip'] },
+      { event: 'Trip', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: ['trip'] },
       { name: 'letter.pdf', content: Buffer.from('%PDF-1.4 a letter') },
     );
     expect(response.statusCode).toBe(400);
@@ -69,7 +72,7 @@ describe('photograph pages', () => {
   it('uploads, tags from the class list, asks to publish; the head approves; a withdrawal puts it on the takedown list', async () => {
     const uploaded = await uploadForm(
       teacher,
-      { event: 'Sports Day', takenOn: '2026-06-12', contexts: ['sports-day'], classId: hazel },
+      { event: 'Sports Day', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: ['sports-day'], classId: hazel },
       { name: 'IMG_2041.jpg', content: await phoneJpeg() },
     );
     expect(uploaded.statusCode).toBe(303);

@@ -22,7 +22,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     for (const section of ['concerns', 'photos', 'rules']) {
       const page = await head.get(`/settings/edit/${section}`);
       expect(page.statusCode, section).toBe(200);
-      expect(page.body).toContain('From the policy:');
+      expect(page.body).toContain('What a model policy says:');
     }
     expect((await head.get('/settings/edit/anything')).statusCode).toBe(404);
   });
@@ -43,7 +43,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     const settings = await head.get('/settings');
     expect(settings.body).toContain('saved as a new version');
     const change = settings.body.slice(settings.body.indexOf('<h2 class="govuk-heading-m">Changes</h2>'), settings.body.indexOf('Academic years and terms'));
-    expect(change).toMatch(/<td class="govuk-table__cell">2<\/td>[\s\S]*(who decides, retention|retention, who decides)/);
+    expect(change).toMatch(/<td data-label="Version" class="govuk-table__cell">2<\/td>[\s\S]*(who decides, retention|retention, who decides)/);
     const stored = await t.database.db
       .selectFrom('school_settings')
       .select(['version', 'document'])
@@ -160,7 +160,7 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     expect(saved.headers.location).toBe('/settings');
     const upload = await head.get('/photos/new');
     const body = multipart(
-      { _csrf: csrfFrom(upload.body), event: 'PE', takenOn: '2026-06-12', contexts: 'changing-rooms' },
+      { _csrf: csrfFrom(upload.body), event: 'PE', 'takenOn-day': '12', 'takenOn-month': '6', 'takenOn-year': '2026', contexts: 'changing-rooms' },
       { name: 'pe.jpg', content: Buffer.from('not looked at') },
     );
     const refused = await head.request({ method: 'POST', url: '/photos', payload: body.payload, headers: body.headers });

@@ -1,3 +1,4 @@
+import { byName } from '../people/names.ts';
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { ConcernEntryTable } from '../../platform/db/schema.ts';
@@ -13,13 +14,14 @@ const fullName = (alias: string) => sql<string>`${sql.ref(`${alias}.given_name`)
 export function activeStaffWithRoles(tx: SchoolTx) {
   return tx
     .selectFrom('staff as s')
-    .select(['s.id', 's.email', 's.line_manager_id'])
+    .select(['s.id', 's.email', 's.line_manager_id', 's.given_name', 's.family_name'])
     .select(fullName('s').as('name'))
     .select(staffRolesOf.as('roles'))
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** Class teachers of these pupils: staff linked to the pupil's class who still hold the teacher role (and are active). */
@@ -62,12 +64,13 @@ export function pupilsForPicker(tx: SchoolTx) {
 export function carersForPicker(tx: SchoolTx) {
   return tx
     .selectFrom('carers as k')
-    .select(['k.id'])
+    .select(['k.id', 'k.given_name', 'k.family_name'])
     .select(fullName('k').as('name'))
     .where('k.active', '=', true)
     .orderBy('k.family_name')
     .orderBy('k.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export async function existingIds(tx: SchoolTx, table: 'pupils' | 'staff' | 'carers', ids: string[]): Promise<Set<string>> {

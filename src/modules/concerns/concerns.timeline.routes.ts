@@ -1,3 +1,4 @@
+import { typedDay } from '../../platform/text/dates.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
@@ -16,12 +17,12 @@ const FollowUpParams = Type.Object({ id: Type.String({ format: 'uuid' }), entryI
 const text = () => Type.String({ default: '' });
 const csrf = { _csrf: Type.Optional(Type.String()) };
 const NoFields = Type.Object(csrf);
-const ActionForm = Type.Object({ kind: text(), note: text(), dueAt: text(), ...csrf });
+const ActionForm = Type.Object({ kind: text(), note: text(), 'dueAt-day': text(), 'dueAt-month': text(), 'dueAt-year': text(), ...csrf });
 const AmendmentForm = Type.Object({ field: text(), text: text(), reason: text(), ...csrf });
 const DecisionForm = Type.Object({ acts: text(), grounds: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), reasons: text(), ...csrf });
 const CloseForm = Type.Object({ outcome: text(), ...csrf });
 /** What the concern page's forms put back after a mistake. */
-const formFields = ['kind', 'note', 'dueAt', 'field', 'text', 'reason', 'acts', 'reasons', 'outcome', 'links'];
+const formFields = ['kind', 'note', 'dueAt-day', 'dueAt-month', 'dueAt-year', 'field', 'text', 'reason', 'acts', 'reasons', 'outcome', 'links'];
 
 /** The forms on a concern's page: each adds to the record's timeline, then returns to the page (INC-4, INC-5, INC-7). */
 export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
@@ -59,7 +60,7 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
       body,
     } = request;
     return change(request, reply, id, async () => {
-      await services.concerns.addAction(actorOf(request), id, { kind: body.kind, note: body.note, dueAt: dueFromForm(body.dueAt) });
+      await services.concerns.addAction(actorOf(request), id, { kind: body.kind, note: body.note, dueAt: dueFromForm(typedDay(body, 'dueAt')) });
       return 'Action added to the timeline';
     });
   });

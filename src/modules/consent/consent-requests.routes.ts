@@ -1,3 +1,4 @@
+import { typedDay } from '../../platform/text/dates.ts';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
@@ -19,7 +20,9 @@ const StartBody = Type.Object({
   scope: Type.String({ default: '' }),
   classId: Type.String({ default: '' }),
   yearGroup: Type.String({ default: '' }),
-  admittedSince: Type.String({ default: '' }),
+  'admittedSince-day': Type.String({ default: '', maxLength: 10 }),
+  'admittedSince-month': Type.String({ default: '', maxLength: 10 }),
+  'admittedSince-year': Type.String({ default: '', maxLength: 10 }),
 });
 const ExpressBody = Type.Object({
   title: Type.String({ default: '', maxLength: 200 }),
@@ -36,14 +39,25 @@ function scopeFrom(body: Static<typeof StartBody>): RequestScope {
       if (/^-?\d{1,2}$/.test(body.yearGroup)) return { scope: 'year-group', yearGroup: Number(body.yearGroup) };
       break;
     case 'new-admissions':
-      if (/^\d{4}-\d{2}-\d{2}$/.test(body.admittedSince)) return { scope: 'new-admissions', admittedSince: body.admittedSince };
+      {
+        const admittedSince = typedDay(body, 'admittedSince');
+        if (/^\d{4}-\d{2}-\d{2}$/.test(admittedSince)) return { scope: 'new-admissions', admittedSince };
+      }
       break;
     case 'no-answer':
       return { scope: 'no-answer' };
   }
   const field = body.scope === 'class' ? 'classId' : body.scope === 'year-group' ? 'yearGroup' : body.scope === 'new-admissions' ? 'admittedSince' : 'scope';
   throw new ValidationError([
-    { field, message: field === 'scope' ? 'Choose who to ask' : field === 'admittedSince' ? 'Enter a date, like 2026-09-01' : 'Choose from the list' },
+    {
+      field,
+      message:
+        field === 'scope'
+          ? 'Choose who to ask'
+          : field === 'admittedSince'
+            ? 'Enter the first admission date as a real date, like 1 9 2026'
+            : 'Choose from the list',
+    },
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { formatDay } from '../../platform/text/dates.ts';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { requireAccess } from '../../platform/auth/access.ts';
@@ -48,7 +49,7 @@ function scopeProblems(s: RequestScope): FieldProblem[] {
     case 'year-group':
       return Number.isInteger(s.yearGroup) && Math.abs(s.yearGroup) <= 20 ? [] : [{ field: 'yearGroup', message: 'Choose a year group from the list' }];
     case 'new-admissions':
-      return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter a real date, like 2026-09-01' }];
+      return isRealDate(s.admittedSince) ? [] : [{ field: 'admittedSince', message: 'Enter the first admission date as a real date, like 1 9 2026' }];
     case 'pupils':
     case 'no-answer':
       return [];
@@ -112,7 +113,7 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
       await enqueueMail(tx, actor.schoolId, {
         to: carer.email,
         subject: `${actor.schoolName}: please answer about photographs`,
-        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${expiresAt.toDateString()}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
+        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${formatDay(expiresAt)}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
       });
     }
     return { carers: carers.size, emailed, withoutEmail: carers.size - emailed };

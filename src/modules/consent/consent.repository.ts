@@ -1,3 +1,4 @@
+import { byName } from '../people/names.ts';
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { CarerLink, Decision } from './consent.rules.ts';
@@ -27,7 +28,7 @@ export function pupilsOnRollIn(
   if (filter.yearGroup !== undefined) query = query.where('c.year_group', '=', filter.yearGroup);
   if (filter.pupilIds) query = query.where('p.id', 'in', filter.pupilIds.length ? filter.pupilIds : ['00000000-0000-0000-0000-000000000000']);
   if (filter.admittedSince) query = query.where('p.admission_date', '>=', filter.admittedSince);
-  return query.orderBy('p.family_name').orderBy('p.given_name').execute();
+  return query.orderBy('p.family_name').orderBy('p.given_name').execute().then(byName);
 }
 
 /**
@@ -98,7 +99,8 @@ export function carersOf(tx: SchoolTx, pupilId: string) {
     .where('pc.pupil_id', '=', pupilId)
     .where('k.active', '=', true)
     .orderBy('k.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function history(tx: SchoolTx, pupilId: string) {
@@ -322,7 +324,8 @@ export function linksOfRequest(tx: SchoolTx, requestId: string) {
     ])
     .where('l.request_id', '=', requestId)
     .orderBy('k.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** Revokes a link of the request that still works; false when there is none. */

@@ -5,10 +5,11 @@ import { acceptUploads, formFile } from '../../platform/http/form-body.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
+import { may } from '../../platform/auth/access.ts';
 
 const maxUploadMegabytes = 50;
-/** The confirmation is only a button: its CSRF token, nothing else. */
-const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+/** The confirmation: its CSRF token, and whether to invite the new staff. */
+const ConfirmBody = Type.Object({ _csrf: Type.Optional(Type.String()), invite: Type.Optional(Type.String({ maxLength: 10 })) });
 
 /** PPL-1: a OneRoster export from the MIS, uploaded, previewed, then confirmed. */
 export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
@@ -59,13 +60,17 @@ export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       fileName: file.fileName,
       outcome: result.outcome,
       pendingId: result.pendingId,
+      // New staff from this file, and any already here who were never invited.
+      inviteCount: may(actorOf(request), 'staff:manage')
+        ? result.outcome.summary.staff.created + (await services.staffInvitations.countUninvited(actorOf(request)))
+        : 0,
       backLink: '/import',
     });
   });
 
   app.post(
     '/import/:id/confirm',
-    { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } },
+    { config: { permission: 'import:run' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ConfirmBody } },
     async (request, reply) => {
       const result = await services.import.confirm(actorOf(request), request.params.id);
       if (!result.ok) {
@@ -84,9 +89,11 @@ export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services
         );
       }
       const s = result.outcome.summary;
+      // Imported staff are invited only when the person importing asked for it (and may invite).
+      const invited = request.body.invite === 'yes' ? await services.staffInvitations.inviteUninvited(actorOf(request)) : 0;
       setFlash(
         reply,
-        `Import finished: ${s.pupils.created} pupils added, ${s.pupils.updated} updated, ${s.pupils.left} marked as left; ${s.carers.created} carers and ${s.staff.created} staff added.`,
+        `Import finished: ${s.pupils.created} pupils added, ${s.pupils.updated} updated, ${s.pupils.left} marked as left; ${s.carers.created} carers and ${s.staff.created} staff added.${invited ? ` ${invited} ${invited === 1 ? 'person was' : 'people were'} e-mailed an invitation to sign in.` : ''}`,
       );
       return reply.redirect('/classes', 303);
     },

@@ -1,3 +1,4 @@
+import { byName } from './names.ts';
 import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
@@ -27,7 +28,8 @@ export function pupilsInClass(tx: SchoolTx, classId: string) {
     .where('on_roll', '=', true)
     .orderBy('family_name')
     .orderBy('given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function listPupils(tx: SchoolTx, status: PupilStatus) {
@@ -44,7 +46,7 @@ export function listPupils(tx: SchoolTx, status: PupilStatus) {
     .orderBy('p.given_name');
   if (status === 'on-roll') query = query.where('p.on_roll', '=', true);
   if (status === 'left') query = query.where('p.on_roll', '=', false);
-  return query.execute();
+  return query.execute().then(byName);
 }
 
 /** For the home page: how many pupils are on roll. */
@@ -109,7 +111,8 @@ export function carersOfPupil(tx: SchoolTx, pupilId: string) {
     .where('pc.pupil_id', '=', pupilId)
     .where('k.active', '=', true)
     .orderBy('k.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** Siblings are the other pupils who share a carer with this one. */
@@ -135,7 +138,8 @@ export function listCarers(tx: SchoolTx) {
     .where('k.active', '=', true)
     .orderBy('k.family_name')
     .orderBy('k.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function listStaff(tx: SchoolTx) {
@@ -158,7 +162,8 @@ export function listStaff(tx: SchoolTx) {
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export function findStaff(tx: SchoolTx, id: string) {
@@ -166,8 +171,23 @@ export function findStaff(tx: SchoolTx, id: string) {
     .selectFrom('staff as s')
     .select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
     .select(staffRolesOf.as('roles'))
+    .select(sql<boolean>`s.password_hash IS NOT NULL`.as('has_password'))
+    .select(sql<Date | null>`(SELECT max(r.created_at) FROM password_resets r WHERE r.staff_id = s.id)`.as('last_link_at'))
     .where('s.id', '=', id)
     .executeTakeFirst();
+}
+
+/** Active staff with an e-mail address who have no password and were never sent a link: imported, not yet invited. */
+export function staffNeverInvited(tx: SchoolTx) {
+  return tx
+    .selectFrom('staff as s')
+    .select(['s.id', 's.email'])
+    .select(staffRolesOf.as('roles'))
+    .where('s.active', '=', true)
+    .where('s.email', 'is not', null)
+    .where('s.password_hash', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('password_resets as r').select('r.staff_id').whereRef('r.staff_id', '=', 's.id'))))
+    .execute();
 }
 
 export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: string, roles: string[]): Promise<void> {
@@ -202,7 +222,8 @@ export function teachersOfClass(tx: SchoolTx, classId: string) {
     .where('ct.class_id', '=', classId)
     .where('s.active', '=', true)
     .orderBy('s.family_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {

@@ -41,7 +41,9 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       title: found.title,
       class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
       backLink: '/classes',
-      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p) })),
+      pupils: pupils.map((p) => ({ ...p, displayName: displayName(p), legalName: personName(p) })),
+      // The legal name is a column of its own only when some pupil is known by another name.
+      showLegalName: pupils.some((p) => displayName(p) !== personName(p)),
       teachers,
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
@@ -156,6 +158,24 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
           page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
           return render(request, reply, 'people/views/staff-member.njk', { ...page, ...errors }, status);
         },
+      );
+    },
+  );
+
+  /** The head or office sends (again) a link to choose a password and sign in: imported staff, or a link that ran out. */
+  app.post(
+    '/staff/:id/invitation',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: ButtonBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      return submitForm(
+        async () => {
+          const member = await services.staffInvitations.sendSignInLink(actorOf(request), id);
+          setFlash(reply, `${personName(member)} has been e-mailed a link to choose a password and sign in`);
+          return reply.redirect(`/staff/${id}`, 303);
+        },
+        async (errors, _problems, status) =>
+          render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), ...errors }, status),
       );
     },
   );

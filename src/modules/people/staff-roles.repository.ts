@@ -1,3 +1,4 @@
+import { byName } from './names.ts';
 import { sql } from 'kysely';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
@@ -32,5 +33,5 @@ export function staffHoldingRoles(tx: SchoolTx, roles: readonly Role[], options:
       ),
     );
   if (options.withEmail) query = query.where('s.email', 'is not', null);
-  return query.orderBy('s.family_name').orderBy('s.given_name').execute();
+  return query.orderBy('s.family_name').orderBy('s.given_name').execute().then(byName);
 }

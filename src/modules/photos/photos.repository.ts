@@ -1,3 +1,4 @@
+import { byName } from '../people/names.ts';
 import { sql, type NotNull } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 
@@ -113,7 +114,8 @@ export function taggedPupils(tx: SchoolTx, photoId: string): Promise<PupilRecord
     .where('pp.photo_id', '=', photoId)
     .orderBy('p.family_name')
     .orderBy('p.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** Everyone in the directory, for the names check: pupils on roll and those who have left. */

@@ -1,3 +1,4 @@
+import { formatDay } from '../../platform/text/dates.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { listSchools, withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
@@ -9,7 +10,7 @@ import { retentionDue } from './photos.rules.ts';
 import type { PhotoStorage } from './photos.storage.ts';
 
 const job = { id: null, label: 'Photo retention (scheduled)' };
-const ukDate = (d: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+const ukDate = (d: Date) => formatDay(d.toISOString().slice(0, 10));
 
 export interface RetentionRun {
   archived: number;

@@ -1,3 +1,4 @@
+import { typedDay } from '../../platform/text/dates.ts';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
@@ -90,7 +91,13 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
     const file = await formFile(body, 'file', { keepEmpty: true });
     const values = {
       event: formValue(body, 'event'),
-      takenOn: formValue(body, 'takenOn'),
+      takenOn: typedDay(
+        { 'takenOn-day': formValue(body, 'takenOn-day'), 'takenOn-month': formValue(body, 'takenOn-month'), 'takenOn-year': formValue(body, 'takenOn-year') },
+        'takenOn',
+      ),
+      'takenOn-day': formValue(body, 'takenOn-day'),
+      'takenOn-month': formValue(body, 'takenOn-month'),
+      'takenOn-year': formValue(body, 'takenOn-year'),
       contexts: formValues(body, 'contexts'),
       classId: formValue(body, 'classId'),
     };

@@ -87,7 +87,7 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
     const event = input.event.trim();
     if (!event) problems.push({ field: 'event', message: 'Enter the event, like “Year 4 trip to the castle”' });
     else if (event.length > 200) problems.push({ field: 'event', message: 'The event must be 200 characters or fewer' });
-    if (!isDate(input.takenOn)) problems.push({ field: 'takenOn', message: 'Enter the date the photograph was taken, like 2026-06-12' });
+    if (!isDate(input.takenOn)) problems.push({ field: 'takenOn', message: 'Enter the date the photograph was taken, like 12 6 2026' });
     const contexts = [...new Set(input.contexts.map((c) => c.trim()).filter(Boolean))];
     if (contexts.length === 0) problems.push({ field: 'contexts', message: 'Choose what was happening' });
     else if (contexts.some((c) => !settings.contexts.includes(c)))

@@ -1,12 +1,6 @@
+import { formatDateTime } from '../../platform/text/dates.ts';
 /** Rows for a publication's summary card on the photo page (built here: templates cannot grow lists). */
-const when = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
+const when = { format: formatDateTime };
 
 interface RequestRow {
   requested_by_name: string;

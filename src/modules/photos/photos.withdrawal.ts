@@ -1,3 +1,4 @@
+import { formatDay } from '../../platform/text/dates.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import * as pubs from './photos.publishing.repository.ts';
@@ -28,7 +29,7 @@ export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, wanted
     return rows
       .filter((r) => r.pupil_id === pupilId && (expressId ? r.express_request_id === expressId : channels.includes(r.channel)))
       .map((r) => ({
-        label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${r.published_at.toISOString().slice(0, 10)}`,
+        label: `${r.event_name}: ${labels.get(r.channel) ?? r.channel}${r.location ? ` (${r.location})` : ''}, published ${formatDay(r.published_at)}`,
         href: `/photos/${r.photo_id}`,
       }));
   });

@@ -35,7 +35,7 @@ export const policyApprovalRoutes: ModuleRoutes<PoliciesServices> = async (app, 
     errors: object,
     status: number,
   ) => {
-    const { policy, draft, review, signers } = await services.policies.approvalChoices(actorOf(request), id);
+    const { policy, draft, review, signers, missingGovernor } = await services.policies.approvalChoices(actorOf(request), id);
     const chosen = (index: number) => (values ? values[`signatory${index}` as 'signatory0'] : '') || null;
     return render(
       request,
@@ -46,6 +46,7 @@ export const policyApprovalRoutes: ModuleRoutes<PoliciesServices> = async (app, 
         backLink: `/policies/${id}`,
         policy,
         draft,
+        missingGovernor,
         values: values ?? { approvingBody: review.approvingBody },
         signatories: review.signatories.slice(0, 4).map((title, index) => ({
           title,

@@ -47,7 +47,10 @@ async function choices(tx: SchoolTx, schoolId: string, id: string) {
   if (!draft) throw new NotFound('This policy has no draft to send for approval');
   const { settings } = await currentSettings(tx, schoolId);
   const signers = await repo.policySigners(tx);
-  return { policy, draft, review: { ...settings.policyReview, signatories: signatoryTitles(settings.policyReview.signatories) }, signers };
+  const signatories = signatoryTitles(settings.policyReview.signatories);
+  // A signatory the school does not have yet (no governor on eSafety Office): the page says so and links to adding one.
+  const missingGovernor = signatories.some((title) => /governor/i.test(title)) && (await repo.governors(tx)).length === 0;
+  return { policy, draft, review: { ...settings.policyReview, signatories }, signers, missingGovernor };
 }
 
 /** POL-2: a draft goes to the approving body; the named signatories sign; then it is locked. */

@@ -1,3 +1,4 @@
+import { byName } from '../people/names.ts';
 import { sql } from 'kysely';
 import { permissions } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
@@ -204,11 +205,15 @@ export function activeStaff(tx: SchoolTx) {
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
-    .execute();
+    .execute()
+    .then(byName);
 }
 
 /** The active staff whose roles let them sign a policy (policy:sign), by name. */
 export const policySigners = (tx: SchoolTx) => staffHoldingRoles(tx, permissions['policy:sign']);
+
+/** The school's governors on eSafety Office (a chair of governors signs most policies). */
+export const governors = (tx: SchoolTx) => staffHoldingRoles(tx, ['governor']);
 
 /** The headteachers with an e-mail address: they hear about a policy that has no owner. */
 export const headteachersWithEmail = (tx: SchoolTx) => staffHoldingRoles(tx, ['headteacher'], { withEmail: true });

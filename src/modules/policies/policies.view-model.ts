@@ -1,8 +1,8 @@
+import { formatDay } from '../../platform/text/dates.ts';
 import type { Signatory } from './policies.import.rules.ts';
 import type { ReviewDue } from './policies.rules.ts';
 
-const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const ukDay = (iso: string | null) => (iso ? ukDate.format(new Date(`${iso}T00:00:00Z`)) : null);
+export const ukDay = (iso: string | null) => (iso ? formatDay(iso) : null);
 
 /** Status in words (never colour alone): the tag's text says it. */
 export function statusTag(status: string): { text: string; classes: string } {

@@ -4,7 +4,7 @@ import { withSchool, type SchoolDatabase } from '../../platform/db/school-databa
 import { countUnsentMail, mailTrouble } from '../../platform/mail/outbox.ts';
 import { backupStatus } from '../../platform/backup/status.ts';
 import { currentTermName } from './school-calendar.ts';
-import { termContaining } from './school.repository.ts';
+import { firstStepCounts, termContaining } from './school.repository.ts';
 import { policyDashboard } from '../policies/policies.acknowledgements.ts';
 import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
 import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } from '../people/people.repository.ts';
@@ -29,8 +29,23 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const registerTasks = await registerTasksFor(tx, actor);
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
+    const counts = await firstStepCounts(tx, actor.staffId);
+    // The headteacher's first week, in order, each ticked when done (only for whoever sets the school up).
+    const firstSteps =
+      may(actor, 'staff:manage') && may(actor, 'settings:edit')
+        ? [
+            { text: 'Import pupils, carers, staff and classes from your management information system', href: '/import', done: counts.pupils > 0 },
+            { text: 'Invite your staff to sign in', href: '/staff', done: counts.invitedStaff > 0 },
+            { text: 'Add a governor to approve policies with you', href: '/staff/new', done: counts.governors > 0 },
+            { text: 'Import or write your online-safety policy', href: '/policies', done: counts.policies > 0 },
+            { text: 'Ask carers about photographs', href: '/consent/requests/new', done: counts.consentRequests > 0 },
+          ]
+        : [];
     return {
       term,
+      firstSteps,
+      firstStepsLeft: firstSteps.filter((s) => !s.done).length,
+      openTakedowns: may(actor, 'consent:takedown') ? counts.openTakedowns : 0,
       policyTasks,
       photosAwaitingDecision,
       backups,

@@ -77,3 +77,51 @@ export async function insertStaffRoles(tx: SchoolTx, schoolId: string, staffId: 
 export async function insertApiToken(tx: SchoolTx, schoolId: string, staffId: string, hash: string): Promise<void> {
   await tx.insertInto('api_tokens').values({ school_id: schoolId, staff_id: staffId, token_hash: hash }).execute();
 }
+
+/** What a new school has done so far, for the home page's first steps. */
+export async function firstStepCounts(tx: SchoolTx, staffId: string | null) {
+  const count = (n: unknown) => Number(n ?? 0);
+  const pupils = await tx
+    .selectFrom('pupils')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('on_roll', '=', true)
+    .executeTakeFirst();
+  // Staff who can get in: a password of their own, or a sign-in link sent to them.
+  const invited = await tx
+    .selectFrom('staff as s')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('s.active', '=', true)
+    .where('s.id', '!=', staffId ?? '00000000-0000-0000-0000-000000000000')
+    .where((eb) =>
+      eb.or([eb('s.password_hash', 'is not', null), eb.exists(eb.selectFrom('password_resets as r').select('r.staff_id').whereRef('r.staff_id', '=', 's.id'))]),
+    )
+    .executeTakeFirst();
+  const governors = await tx
+    .selectFrom('staff_roles as r')
+    .innerJoin('staff as s', 's.id', 'r.staff_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('r.role', '=', 'governor')
+    .where('s.active', '=', true)
+    .executeTakeFirst();
+  const policies = await tx
+    .selectFrom('policies')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const requests = await tx
+    .selectFrom('consent_requests')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const takedowns = await tx
+    .selectFrom('takedown_tasks')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  return {
+    pupils: count(pupils?.n),
+    invitedStaff: count(invited?.n),
+    governors: count(governors?.n),
+    policies: count(policies?.n),
+    consentRequests: count(requests?.n),
+    openTakedowns: count(takedowns?.n),
+  };
+}

@@ -207,17 +207,17 @@ export const sections = {
   concerns: {
     title: 'Concerns: who hears and what can be done',
     apply: concernsSection,
-    clause: 'Low Ash Primary §1, §6, §9, §10; Trent CE Primary §6.7, §6.17, §8.3 — where each kind of concern goes.',
+    clause: 'where each kind of concern goes, who is told at once, and what the school may do about what happens outside school.',
   },
   photos: {
     title: 'Photographs',
     apply: photosSection,
-    clause: 'John Clifford Primary, section D: photographs kept on the school’s system, none in swimming lessons, the headteacher’s consent before posting.',
+    clause: 'photographs are kept on the school’s own system, some activities are never photographed, and nothing is posted without the headteacher’s consent.',
   },
   rules: {
     title: 'Keeping photographs and who approves publishing them',
     apply: rulesSection,
-    clause: 'John Clifford Primary D: photographs archived at the end of the year and deleted later; the headteacher’s consent before posting.',
+    clause: 'photographs are archived at the end of the school year and deleted later, and nothing is posted without the headteacher’s consent.',
   },
 } as const;
 export type SectionKey = keyof typeof sections;

@@ -4,10 +4,10 @@ import type { OutOfHours, PolicySettings, RepeatMisconduct } from './settings.sc
 // remove a post who did not, while it continues, is harassment.
 export const defaultRepeatMisconduct: RepeatMisconduct = {
   actionKey: 'police-referral',
-  text: 'Repeated online misconduct: the school may pass the details to the police (001 §8).',
+  text: 'Repeated online misconduct: the school may pass the details to the police.',
   askedKeys: ['removal-requested', 'carer-contacted'],
   resolvedKey: 'removal-confirmed',
-  ignoredText: 'They were asked before and it has continued: it can be referred to the police as harassment (003 §2.6).',
+  ignoredText: 'They were asked before and it has continued: it can be referred to the police as harassment.',
 };
 
 export const defaultOutOfHours: OutOfHours = {
@@ -176,7 +176,7 @@ export const defaultSettings: PolicySettings = {
       {
         type: 'media-enquiry',
         label: 'Press or media enquiry',
-        explanation: 'A journalist or other media asked about the school (001 §6: the headteacher answers).',
+        explanation: 'A journalist or other media asked about the school: the headteacher answers.',
         notify: ['headteacher'],
         immediate: false,
         restricted: false,

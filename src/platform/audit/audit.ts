@@ -95,15 +95,55 @@ export async function recordAudit(tx: SchoolTx, schoolId: string, actor: Actor, 
     .execute();
 }
 
+/** Which entries the headteacher wants to read (every field optional). */
+export interface AuditFilter {
+  /** The person who did it, as the log names them. */
+  who?: string;
+  /** Part of a pupil's name: entries about that pupil. */
+  pupil?: string;
+  /** The kind of record ("concern", "pupil", …). */
+  type?: string;
+  /** Days in England, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+}
+
+/** The record's name when it still exists, so the log can say whose record it was. */
+const subjectName = sql<string | null>`CASE a.subject_type
+  WHEN 'pupil' THEN (SELECT coalesce(nullif(p.preferred_name, ''), p.given_name) || ' ' || p.family_name FROM pupils p WHERE p.id::text = a.subject_id)
+  WHEN 'staff' THEN (SELECT s.given_name || ' ' || s.family_name FROM staff s WHERE s.id::text = a.subject_id)
+  WHEN 'class' THEN (SELECT c.title FROM classes c WHERE c.id::text = a.subject_id)
+  WHEN 'policy' THEN (SELECT po.title FROM policies po WHERE po.id::text = a.subject_id)
+  WHEN 'photo' THEN (SELECT ph.event_name FROM photos ph WHERE ph.id::text = a.subject_id)
+  END`;
+
 /** The school's entries, newest first: `limit` of them, only those before entry `before` when it is given. */
-export function auditEntries(tx: SchoolTx, { before, limit }: { before?: string; limit: number }) {
+export function auditEntries(tx: SchoolTx, { before, limit, filter = {} }: { before?: string; limit: number; filter?: AuditFilter }) {
   let query = tx
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_label', 'action', 'subject_type', 'subject_id', 'detail'])
-    .orderBy('id', 'desc')
+    .selectFrom('audit_log as a')
+    .select(['a.id', 'a.at', 'a.actor_label', 'a.action', 'a.subject_type', 'a.subject_id', 'a.detail', subjectName.as('subject_name')])
+    .orderBy('a.id', 'desc')
     .limit(limit);
-  if (before) query = query.where('id', '<', before);
+  if (before) query = query.where('a.id', '<', before);
+  if (filter.who) query = query.where('a.actor_label', '=', filter.who);
+  if (filter.type) query = query.where('a.subject_type', '=', filter.type);
+  if (filter.from) query = query.where(sql<boolean>`(a.at AT TIME ZONE 'Europe/London')::date >= ${filter.from}::date`);
+  if (filter.to) query = query.where(sql<boolean>`(a.at AT TIME ZONE 'Europe/London')::date <= ${filter.to}::date`);
+  if (filter.pupil) {
+    const pattern = `%${filter.pupil.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query
+      .where('a.subject_type', '=', 'pupil')
+      .where(
+        sql<boolean>`a.subject_id IN (SELECT p.id::text FROM pupils p WHERE (p.given_name || ' ' || p.family_name) ILIKE ${pattern} OR (coalesce(p.preferred_name, '') || ' ' || p.family_name) ILIKE ${pattern})`,
+      );
+  }
   return query.execute();
+}
+
+/** Everyone who appears in the school's log as having done something, for the "who" filter. */
+export async function auditPeople(tx: SchoolTx): Promise<string[]> {
+  const rows = await tx.selectFrom('audit_log').select('actor_label').distinct().orderBy('actor_label').limit(500).execute();
+  return rows.map((r) => r.actor_label);
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenId: string; schoolId: string; reason: string };
