@@ -46,7 +46,7 @@ describe.each(databaseKinds())('the headteacher sees failing mail and sends it a
     // Failing for a few minutes only: the home page just counts what is waiting.
     let home = await head.get('/dashboard');
     expect(home.body).not.toContain('has not been going out');
-    expect(home.body).toContain('1 e-mail waiting in the outbox');
+    expect(home.body).toContain('1 e-mail waiting to be sent');
 
     await t.database.db
       .updateTable('outbox')
