@@ -7,6 +7,7 @@ import { consentModule } from './consent/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
 
@@ -20,6 +21,7 @@ export const modules: readonly AppModule[] = [
   policiesModule,
   consentModule,
   photosModule,
+  reportsModule,
   auditModule,
   mailModule,
 ];
