@@ -3,7 +3,18 @@ import { loadConfig } from '../config.ts';
 import { openAppDatabase } from '../platform/db/open.ts';
 import { configureMailSealing } from '../platform/mail/sealed.ts';
 import type { Database } from '../platform/db/database.ts';
-import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
+import {
+  auditAnchor,
+  auditVerify,
+  describeCliError,
+  exportPupilCommand,
+  importOneRoster,
+  schoolAdd,
+  tokenAdd,
+  userAdd,
+  UsageError,
+  type Output,
+} from './commands.ts';
 import { policyImport } from './policy-commands.ts';
 import { loadDemo } from './demo.ts';
 
@@ -16,6 +27,8 @@ const usage = `Usage: esafety <command>
   import oneroster PATH --school URN [--dry-run] [--json]
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
+  export pupil --school URN --pupil ID --out FILE.zip
+        (subject access: everything held about one pupil, pupil.json and pupil.html)
   audit verify
         (the hash chain, and each school's chain against its latest anchor)
   audit anchor
@@ -30,6 +43,8 @@ const options = {
   school: { type: 'string' },
   email: { type: 'string' },
   role: { type: 'string', multiple: true },
+  pupil: { type: 'string' },
+  out: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -46,7 +61,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const { values, positionals } = parsed;
   const [group, verb, ...rest] = positionals;
   const command = [group, verb].filter(Boolean).join(' ');
-  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'audit verify', 'audit anchor', 'demo'];
+  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'export pupil', 'audit verify', 'audit anchor', 'demo'];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;
@@ -67,6 +82,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return await importOneRoster(database, io, rest[0] ?? undefined, values);
       case 'policy import':
         return await policyImport(database, io, rest[0] ?? undefined, values);
+      case 'export pupil':
+        return await exportPupilCommand(database, io, values);
       case 'audit verify':
         return await auditVerify(database, io, config.dataDir);
       case 'audit anchor':
