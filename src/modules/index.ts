@@ -4,6 +4,7 @@ import { mailModule } from '../platform/mail/index.ts';
 import type { AppModule } from '../platform/modules.ts';
 import { concernsModule } from './concerns/index.ts';
 import { consentModule } from './consent/index.ts';
+import { contactModule } from './contact/index.ts';
 import { exportsModule } from './exports/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
@@ -24,6 +25,7 @@ export const modules: readonly AppModule[] = [
   photosModule,
   reportsModule,
   exportsModule,
+  contactModule,
   auditModule,
   mailModule,
 ];

@@ -39,6 +39,7 @@ import type {
   PhotoPublicationPupilTable,
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
+import type { ConcernFamilyContactTable } from './schema/oversight.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
   PolicyTable,
@@ -56,6 +57,7 @@ export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
+export type * from './schema/oversight.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -103,4 +105,5 @@ export interface DB {
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
+  concern_family_contacts: ConcernFamilyContactTable;
 }
