@@ -49,7 +49,7 @@ describe('exports', () => {
         .execute();
       return concern.id;
     });
-  }, 180_000);
+  }, 400_000);
   afterAll(() => t?.close());
 
   it('GET /api/v1/exports/pupils.csv is UTF-8 CSV with a BOM, and formula-like names are neutralised', async () => {

@@ -84,7 +84,7 @@ describe('the governors’ report', () => {
         })
         .execute();
     });
-  }, 180_000);
+  }, 400_000);
   afterAll(() => t?.close());
 
   it('GET /api/v1/reports/governors gives the contract’s figures, with every count under 5 as "<5" and no names', async () => {
