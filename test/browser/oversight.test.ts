@@ -22,7 +22,7 @@ describe.skipIf(skipWithoutChromium())('a parent raises a concern and the head s
     await running?.close();
   });
 
-  it('the parent gets a reference; the head finds the concern in their list with the family’s details', async () => {
+  it('the parent gets a reference; the head finds the concern in their list with the family’s details', { timeout: 240_000 }, async () => {
     const parent = await (await browser.newContext()).newPage();
     await navigates(parent, () => parent.goto(`${running.baseUrl}/schools/${s.school.urn}/contact`));
     expect(await parent.getByRole('heading', { level: 1 }).innerText()).toBe('Raise a concern with the school');
