@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../platform/db/database.ts';
@@ -6,6 +7,7 @@ import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { anchorFileName, anchorLine, appendAnchors, readAnchors, verifyAgainstAnchors } from '../platform/audit/anchors.ts';
 import { AppError, ValidationError } from '../platform/http/errors.ts';
 import { createImportService } from '../modules/people/import.service.ts';
+import { exportPupil } from '../modules/exports/subject-access.service.ts';
 import { addApiToken, addStaff, createSchool, findSchoolByUrn, splitName } from '../modules/school/school.service.ts';
 import { promptHidden } from './prompt.ts';
 
@@ -125,4 +127,16 @@ export function describeCliError(error: unknown): string {
   if (error instanceof ValidationError) return error.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
   if (error instanceof AppError || error instanceof UsageError) return error.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A subject access export of one pupil, as the head would download it (names of other people redacted), written to a zip file. */
+export async function exportPupilCommand(database: Database, io: Output, args: { school?: string; pupil?: string; out?: string }): Promise<number> {
+  const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
+  const pupilId = required(args.pupil, '--pupil').trim();
+  const out = required(args.out, '--out');
+  const result = await withSchool(database.db, school.id, (tx) => exportPupil(tx, school.id, cliActor(), pupilId, { redact: [], withhold: [] }));
+  writeFileSync(out, result.zip, { mode: 0o600 });
+  io.out(`Wrote everything ${school.name} holds about pupil ${pupilId} to ${out} (pupil.json and pupil.html).`);
+  io.err('This file holds personal data: send it securely and delete your copy once it has been sent.');
+  return 0;
 }

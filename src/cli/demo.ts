@@ -8,6 +8,7 @@ import { recordAudit } from '../platform/audit/audit.ts';
 import { generateRosterPackage } from '../modules/people/oneroster/sample-roster.ts';
 import { addStaff, createSchool } from '../modules/school/school.service.ts';
 import type { Output } from './commands.ts';
+import { loadDemoHistory } from './demo-history.ts';
 
 export const demoSchool = { name: 'Hazel Lane Primary School (demo)', urn: '999001' };
 export const demoPassword = 'demo-school-password';
@@ -90,6 +91,7 @@ export async function loadDemo(database: Database, io: Output): Promise<number> 
             .execute();
       const outcome = await applyRoster(tx, school.id, roster.roster);
       await answerSomeConsent(tx, school.id);
+      await loadDemoHistory(tx, school.id, ids.get('teacher@hazel-lane.example')!, ids.get('dsl@hazel-lane.example')!);
       await recordAudit(tx, school.id, actor, { action: 'people.imported', subjectType: 'import', detail: { source: 'demo data', summary: outcome.summary } });
     });
     io.out(`Loaded the demo school: ${demoSchool.name}, URN ${demoSchool.urn}.`);

@@ -3,7 +3,18 @@ import { loadConfig } from '../config.ts';
 import { openAppDatabase } from '../platform/db/open.ts';
 import { configureMailSealing } from '../platform/mail/sealed.ts';
 import type { Database } from '../platform/db/database.ts';
-import { auditAnchor, auditVerify, describeCliError, importOneRoster, schoolAdd, tokenAdd, userAdd, UsageError, type Output } from './commands.ts';
+import {
+  auditAnchor,
+  auditVerify,
+  describeCliError,
+  exportPupilCommand,
+  importOneRoster,
+  schoolAdd,
+  tokenAdd,
+  userAdd,
+  UsageError,
+  type Output,
+} from './commands.ts';
 import { policyImport } from './policy-commands.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
@@ -36,6 +47,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await importOneRoster(database, io, rest[0] ?? undefined, values);
       case 'policy import':
         return await policyImport(database, io, rest[0] ?? undefined, values);
+      case 'export pupil':
+        return await exportPupilCommand(database, io, values);
       case 'audit verify':
         return await auditVerify(database, io, config.dataDir);
       case 'audit anchor':

@@ -12,6 +12,8 @@ const usage = `Usage: esafety <command>
   import oneroster PATH --school URN [--dry-run] [--json]
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
+  export pupil --school URN --pupil ID --out FILE.zip
+        (subject access: everything held about one pupil, pupil.json and pupil.html)
   audit verify
         (the hash chain, and each school's chain against its latest anchor)
   audit anchor
@@ -32,10 +34,11 @@ const options = {
   school: { type: 'string' },
   email: { type: 'string' },
   role: { type: 'string', multiple: true },
+  pupil: { type: 'string' },
+  out: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  out: { type: 'string' },
   'resend-unsent': { type: 'boolean' },
 } as const;
 
@@ -54,7 +57,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     const { runBackupCli } = await import('./dispatch.ts');
     return runBackupCli(group, verb, values, env, io);
   }
-  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'audit verify', 'audit anchor', 'demo'];
+  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'export pupil', 'audit verify', 'audit anchor', 'demo'];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;

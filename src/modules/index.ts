@@ -4,11 +4,14 @@ import { mailModule } from '../platform/mail/index.ts';
 import type { AppModule } from '../platform/modules.ts';
 import { concernsModule } from './concerns/index.ts';
 import { consentModule } from './consent/index.ts';
+import { contactModule } from './contact/index.ts';
+import { exportsModule } from './exports/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { postCheckModule } from './post-check/index.ts';
 import { registersModule } from './registers/index.ts';
+import { reportsModule } from './reports/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
 
@@ -24,6 +27,9 @@ export const modules: readonly AppModule[] = [
   photosModule,
   registersModule,
   postCheckModule,
+  reportsModule,
+  exportsModule,
+  contactModule,
   auditModule,
   mailModule,
 ];

@@ -58,7 +58,7 @@ const ConcernRecord = Type.Object({
   outOfHours: Type.Boolean(),
   platform: Nullable(Type.String()),
   involvesNudeImages: Type.Boolean(),
-  reportedBy: Type.String(),
+  reportedBy: Nullable(Type.String({ description: 'The member of staff who reported it; null when a family raised it through the contact form' })),
   reportedAt: Type.String({ format: 'date-time' }),
   people: Type.Array(Type.Object({ kind: Type.String(), id: Nullable(Type.String()), name: Type.String() })),
   evidence: Type.Array(

@@ -105,6 +105,8 @@ export function createConcernQueries(schools: SchoolDatabase) {
           reportedAt: row.reported_at,
           people: people.map((p) => ({ ...personRef(p), onRoll: p.on_roll })),
           evidence,
+          // A family who raised it through the contact form: how to reach them, and what they were told.
+          family: access === 'full' ? ((await repo.familyContactOf(tx, id)) ?? null) : null,
         };
         if (access !== 'full') {
           return {

@@ -1,7 +1,7 @@
 import { byName } from '../people/names.ts';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { ConcernEntryTable } from '../../platform/db/schema.ts';
+import type { ConcernEntryTable, ConcernFamilyContactTable } from '../../platform/db/schema.ts';
 import { staffHoldingRoles, staffRolesOf } from '../people/staff-roles.repository.ts';
 
 /**
@@ -90,7 +90,7 @@ export interface NewConcern {
   platform: string | null;
   involves_nude_images: boolean;
   restricted: boolean;
-  reported_by: string;
+  reported_by: string | null;
 }
 
 export function insertConcern(tx: SchoolTx, concern: NewConcern) {
@@ -133,7 +133,7 @@ export async function insertRoutes(tx: SchoolTx, schoolId: string, concernId: st
 
 export async function insertEvidence(
   tx: SchoolTx,
-  row: { school_id: string; concern_id: string; added_by: string; url?: string; file_name?: string; content_type?: string; content?: Buffer },
+  row: { school_id: string; concern_id: string; added_by: string | null; url?: string; file_name?: string; content_type?: string; content?: Buffer },
 ) {
   await tx
     .insertInto('concern_evidence')
@@ -191,9 +191,9 @@ const concernColumns = [
 export function concernsWithRoutes(tx: SchoolTx, ids?: string[]) {
   let query = tx
     .selectFrom('concerns as c')
-    .innerJoin('staff as s', 's.id', 'c.reported_by')
+    .leftJoin('staff as s', 's.id', 'c.reported_by')
     .select(concernColumns)
-    .select(fullName('s').as('reporter_name'))
+    .select(sql<string>`coalesce(s.given_name || ' ' || s.family_name, 'A family, through the school’s contact form')`.as('reporter_name'))
     .select(sql<string[]>`coalesce((SELECT array_agg(r.staff_id::text) FROM concern_routes r WHERE r.concern_id = c.id), '{}')`.as('routed_to'))
     .select(sql<boolean>`EXISTS (SELECT 1 FROM concern_entries e WHERE e.concern_id = c.id AND e.kind = 'closed')`.as('closed'))
     .orderBy('c.reported_at', 'desc');
@@ -242,9 +242,9 @@ export async function concernIdsInvolving(
 export function evidenceOf(tx: SchoolTx, concernId: string) {
   return tx
     .selectFrom('concern_evidence as e')
-    .innerJoin('staff as s', 's.id', 'e.added_by')
+    .leftJoin('staff as s', 's.id', 'e.added_by')
     .select(['e.id', 'e.url', 'e.file_name', 'e.content_type', 'e.size_bytes', 'e.added_by', 'e.added_at'])
-    .select(fullName('s').as('added_by_name'))
+    .select(sql<string>`coalesce(s.given_name || ' ' || s.family_name, 'The family')`.as('added_by_name'))
     .where('e.concern_id', '=', concernId)
     .orderBy('e.added_at')
     .execute();
@@ -339,4 +339,25 @@ export function viewsOf(tx: SchoolTx, concernId: string) {
     .orderBy('id', 'desc')
     .limit(100)
     .execute();
+}
+
+/** How to reach the family who raised a concern through the contact form, and what they were told (none for staff reports). */
+export function familyContactOf(tx: SchoolTx, concernId: string) {
+  return tx
+    .selectFrom('concern_family_contacts')
+    .select(['reference', 'name', 'email', 'phone', 'relationship', 'told', 'created_at'])
+    .where('concern_id', '=', concernId)
+    .executeTakeFirst();
+}
+
+export async function familyReferenceTaken(tx: SchoolTx, reference: string): Promise<boolean> {
+  return Boolean(await tx.selectFrom('concern_family_contacts').select('reference').where('reference', '=', reference).executeTakeFirst());
+}
+
+export function insertFamilyContact(tx: SchoolTx, row: Insertable<ConcernFamilyContactTable>) {
+  return tx.insertInto('concern_family_contacts').values(row).execute();
+}
+
+export async function schoolName(tx: SchoolTx): Promise<string> {
+  return (await tx.selectFrom('schools').select('name').executeTakeFirstOrThrow()).name;
 }

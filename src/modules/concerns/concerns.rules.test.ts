@@ -27,6 +27,7 @@ const contractTypes = [
   'filter-circumvention',
   'disparaging-content',
   'media-enquiry',
+  'raised-by-carer',
 ] as const;
 const routeOf = (type: string): ConcernRoute => defaultSettings.concerns.routes.find((r) => r.type === type)!;
 
@@ -57,6 +58,7 @@ describe('routing from the settings (INC-3)', () => {
     ['cyber-bullying', ['class-teacher', 'dsl']],
     ['community-post', ['headteacher']],
     ['filter-circumvention', ['ict-lead', 'headteacher']],
+    ['raised-by-carer', ['headteacher']],
   ])('%s goes to %j', (type, expected) => {
     expect(route({ ...base, route: routeOf(type) }).map((r) => r.staffId)).toEqual(expected);
   });

@@ -14,7 +14,8 @@ export interface Viewer {
   roles: readonly string[];
 }
 export interface ConcernForAccess {
-  reportedBy: string;
+  /** Null when a family raised it through the contact form. */
+  reportedBy: string | null;
   restricted: boolean;
   routedTo: readonly string[];
 }

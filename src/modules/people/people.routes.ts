@@ -73,6 +73,7 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       carers,
       showCarerContacts: may(actor, 'carer:read'),
       showConsent: may(actor, 'consent:history'),
+      showSubjectAccess: may(actor, 'export:pupil'),
       siblings: siblings.map((s) => ({ ...s, displayName: displayName(s) })),
       backLink: pupil.class_id ? `/classes/${pupil.class_id}` : '/classes',
     });

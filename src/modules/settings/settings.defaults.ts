@@ -1,5 +1,7 @@
 import type { OutOfHours, PolicySettings, RepeatMisconduct } from './settings.schema.ts';
 
+type ConcernRouteSetting = PolicySettings['concerns']['routes'][number];
+
 // 001 §8: repeated online misconduct by a carer may be passed to the police; 003 §2.6: one asked to
 // remove a post who did not, while it continues, is harassment.
 export const defaultRepeatMisconduct: RepeatMisconduct = {
@@ -71,6 +73,16 @@ export const defaultNegativeWords: string[] = [
  * Defaults taken from the seed policies in shared/seeds (clause in each comment). A school changes
  * them in its settings; no module hard-codes them.
  */
+/** A concern a family raised through the school's public contact form (003 §2.7); a school that has not yet got it in its settings routes it this way. */
+export const carerConcernRoute = {
+  type: 'raised-by-carer',
+  label: 'Raised by a parent or carer',
+  explanation: 'A parent or carer told the school about a post, a message, something a child saw or said, or made a complaint.',
+  notify: ['headteacher'],
+  immediate: false,
+  restricted: false,
+} satisfies ConcernRouteSetting;
+
 export const defaultSettings: PolicySettings = {
   consent: {
     // 000 D: "photographs … for classroom displays, the class photograph, school publications,
@@ -202,6 +214,8 @@ export const defaultSettings: PolicySettings = {
         restricted: false,
         misconduct: true,
       },
+      // 003 §2.7: families raise concerns with the school, not on social media (the public contact form).
+      carerConcernRoute,
       // 004 §8.2
       {
         type: 'filter-circumvention',

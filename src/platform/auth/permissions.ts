@@ -110,6 +110,13 @@ export const permissions = {
   'postcheck:answer': allStaff,
   'postcheck:report': [...leaders, 'governor'],
   'postcheck:settings': ['headteacher'],
+  // Oversight (RPT): the governors' yearly report for the head, deputy and governors (counts only,
+  // no names); list exports for those who keep the lists; a pupil's subject access export and the
+  // concerns overview export only for the headteacher and the DSLs.
+  'report:governors': ['headteacher', 'deputy-headteacher', 'governor'],
+  'export:lists': ['headteacher', 'deputy-headteacher', 'office'],
+  'export:concerns': ['headteacher', 'dsl'],
+  'export:pupil': ['headteacher', 'dsl'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

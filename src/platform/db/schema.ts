@@ -39,6 +39,7 @@ import type {
   PhotoPublicationPupilTable,
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
+import type { ConcernFamilyContactTable } from './schema/oversight.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
   PolicyTable,
@@ -69,6 +70,7 @@ export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
 export type * from './schema/backup.ts';
 export type * from './schema/registers.ts';
+export type * from './schema/oversight.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -125,4 +127,5 @@ export interface DB {
   staff_declarations: StaffDeclarationTable;
   post_questions: PostQuestionTable;
   post_check_counts: PostCheckCountTable;
+  concern_family_contacts: ConcernFamilyContactTable;
 }

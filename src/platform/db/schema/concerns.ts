@@ -21,7 +21,8 @@ export interface ConcernTable {
   platform: string | null;
   involves_nude_images: Generated<boolean>;
   restricted: Generated<boolean>;
-  reported_by: string;
+  /** Null when a family raised it through the public contact form (20261201T1500_oversight). */
+  reported_by: string | null;
   reported_at: Generated<Date>;
 }
 
@@ -45,7 +46,8 @@ export interface ConcernEvidenceTable {
   content_type: string | null;
   content: Uint8Array | null;
   size_bytes: number | null;
-  added_by: string;
+  /** Null for a screenshot a family sent with the contact form. */
+  added_by: string | null;
   added_at: Generated<Date>;
 }
 

@@ -1,0 +1,15 @@
+import type { Generated } from 'kysely';
+
+/** A concern raised by a family through the public contact form (20261201T1500_oversight_carer_concerns). */
+export interface ConcernFamilyContactTable {
+  concern_id: string;
+  school_id: string;
+  reference: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  relationship: string;
+  /** What the family was told when they sent it (the confirmation page and e-mail). */
+  told: string;
+  created_at: Generated<Date>;
+}
