@@ -9,6 +9,7 @@ import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
+import { agreementsModule } from './agreements/index.ts';
 
 /** Every capability of the app. Adding a module is its own folder and one line here. */
 export const modules: readonly AppModule[] = [
@@ -20,6 +21,7 @@ export const modules: readonly AppModule[] = [
   policiesModule,
   consentModule,
   photosModule,
+  agreementsModule,
   auditModule,
   mailModule,
 ];

@@ -41,6 +41,20 @@ import type {
 import type { SignInCounterTable } from './schema/trust.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
+  AgreementTable,
+  AgreementVersionTable,
+  AgreementSignatureTable,
+  AgreementLinkTable,
+  TrainingCourseTable,
+  TrainingCompletionTable,
+  TrainingReminderTable,
+  MessageTable,
+  MessageRecipientTable,
+  EventTable,
+  EventAttendanceTable,
+  EsafetyLessonTable,
+} from './schema/agreements.ts';
+import type {
   PolicyTable,
   PolicyLinkTable,
   PolicyVersionTable,
@@ -56,6 +70,7 @@ export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
+export type * from './schema/agreements.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -103,4 +118,16 @@ export interface DB {
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
+  agreements: AgreementTable;
+  agreement_versions: AgreementVersionTable;
+  agreement_signatures: AgreementSignatureTable;
+  agreement_links: AgreementLinkTable;
+  training_courses: TrainingCourseTable;
+  training_completions: TrainingCompletionTable;
+  training_reminders: TrainingReminderTable;
+  messages: MessageTable;
+  message_recipients: MessageRecipientTable;
+  events: EventTable;
+  event_attendance: EventAttendanceTable;
+  esafety_lessons: EsafetyLessonTable;
 }
