@@ -10,6 +10,7 @@ import { policiesModule } from './policies/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { agreementsModule } from './agreements/index.ts';
+import { trainingModule } from './training/index.ts';
 
 /** Every capability of the app. Adding a module is its own folder and one line here. */
 export const modules: readonly AppModule[] = [
@@ -22,6 +23,7 @@ export const modules: readonly AppModule[] = [
   consentModule,
   photosModule,
   agreementsModule,
+  trainingModule,
   auditModule,
   mailModule,
 ];

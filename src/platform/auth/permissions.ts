@@ -95,6 +95,7 @@ export const permissions = {
   'agreement:record': ['headteacher', 'deputy-headteacher', 'office'],
   'agreement:record-pupils': ['headteacher', 'deputy-headteacher', 'office', 'teacher'],
   'agreement:manage': ['headteacher'],
+  'training:courses': allStaff,
   'training:read': [...leaders, 'dsl', 'office'],
   'training:record': ['headteacher', 'deputy-headteacher', 'dsl', 'office'],
   'training:manage': ['headteacher'],

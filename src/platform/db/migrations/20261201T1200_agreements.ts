@@ -90,7 +90,7 @@ CREATE TABLE training_courses (
 );
 
 CREATE TABLE training_completions (
-  id bigserial PRIMARY KEY,
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   school_id uuid NOT NULL REFERENCES schools(id),
   staff_id uuid NOT NULL REFERENCES staff(id),
   course_id uuid NOT NULL REFERENCES training_courses(id),
