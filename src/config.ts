@@ -18,6 +18,12 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  /** GOV.UK Notify, for text messages to carers (NOTIFY_API_KEY); without it texts are not set up. */
+  readonly notifyApiKey: string | null;
+  /** Notify's address (NOTIFY_BASE_URL); the real service unless set. */
+  readonly notifyBaseUrl: string;
+  /** The Notify text message template whose only placeholder is ((body)) (NOTIFY_SMS_TEMPLATE_ID). */
+  readonly notifySmsTemplateId: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -43,6 +49,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : baseUrl.startsWith('https:'),
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    notifyApiKey: env.NOTIFY_API_KEY || null,
+    notifyBaseUrl: (env.NOTIFY_BASE_URL || 'https://api.notifications.service.gov.uk').replace(/\/$/, ''),
+    notifySmsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID || null,
     ...overrides,
   };
   return Object.freeze(config);

@@ -11,6 +11,7 @@ import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { agreementsModule } from './agreements/index.ts';
 import { trainingModule } from './training/index.ts';
+import { messagesModule } from './messages/index.ts';
 
 /** Every capability of the app. Adding a module is its own folder and one line here. */
 export const modules: readonly AppModule[] = [
@@ -24,6 +25,7 @@ export const modules: readonly AppModule[] = [
   photosModule,
   agreementsModule,
   trainingModule,
+  messagesModule,
   auditModule,
   mailModule,
 ];
