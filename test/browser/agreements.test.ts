@@ -32,7 +32,7 @@ describe.skipIf(skipWithoutChromium())('agreements, messages to families and tra
     office = await makeStaff(running.database.db, school.id, ['office']);
     // The MIS import brings the pupils, their carers and new members of staff (Rachel Green among them).
     await createImportService(running.database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
-  }, 180_000);
+  }, 420_000);
   afterAll(async () => {
     await browser?.close();
     await smtp?.close();
@@ -128,5 +128,5 @@ describe.skipIf(skipWithoutChromium())('agreements, messages to families and tra
     await navigates(hp, () => hp.getByRole('link', { name: 'Rachel Green' }).first().click());
     await headUser.onPage(/^\/training\/staff\//, 'Training: Rachel Green');
     expect(await hp.locator('main').innerText()).toContain(`Due by ${due}`);
-  }, 240_000);
+  }, 420_000);
 });
