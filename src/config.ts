@@ -22,6 +22,12 @@ export interface Config {
   readonly backupDir: string | null;
   /** How many nightly backups to keep in BACKUP_DIR (BACKUP_KEEP, default 14). */
   readonly backupKeep: number;
+  /** GOV.UK Notify, for text messages to carers (NOTIFY_API_KEY); without it texts are not set up. */
+  readonly notifyApiKey: string | null;
+  /** Notify's address (NOTIFY_BASE_URL); the real service unless set. */
+  readonly notifyBaseUrl: string;
+  /** The Notify text message template whose only placeholder is ((body)) (NOTIFY_SMS_TEMPLATE_ID). */
+  readonly notifySmsTemplateId: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +58,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     backupDir: env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : null,
     backupKeep,
+    notifyApiKey: env.NOTIFY_API_KEY || null,
+    notifyBaseUrl: (env.NOTIFY_BASE_URL || 'https://api.notifications.service.gov.uk').replace(/\/$/, ''),
+    notifySmsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID || null,
     ...overrides,
   };
   return Object.freeze(config);

@@ -14,6 +14,9 @@ import { registersModule } from './registers/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { schoolModule } from './school/index.ts';
 import { settingsModule } from './settings/index.ts';
+import { agreementsModule } from './agreements/index.ts';
+import { trainingModule } from './training/index.ts';
+import { messagesModule } from './messages/index.ts';
 
 /** Every capability of the app. Adding a module is its own folder and one line here. */
 export const modules: readonly AppModule[] = [
@@ -30,6 +33,9 @@ export const modules: readonly AppModule[] = [
   reportsModule,
   exportsModule,
   contactModule,
+  agreementsModule,
+  trainingModule,
+  messagesModule,
   auditModule,
   mailModule,
 ];

@@ -7,6 +7,8 @@ import { createAuthService } from '../../src/platform/auth/auth.service.ts';
 import { createConcernsService } from '../../src/modules/concerns/concerns.service.ts';
 import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
+import { createAgreementService } from '../../src/modules/agreements/agreements.service.ts';
+import { createMessageService } from '../../src/modules/messages/messages.service.ts';
 import { createPoliciesService } from '../../src/modules/policies/policies.module.ts';
 import { actorFor, aReport } from '../helpers/concerns.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
@@ -34,6 +36,7 @@ const notVisited: Record<string, string> = {
   '/photos/:id/publications/:requestId/file': 'the published copy of the photograph',
   '/audit/export': 'downloads the audit log as a CSV file (test/http/audit.test.ts reads it)',
   '/audit/anchors': 'downloads the school’s audit anchors as a text file (test/http/mail-secrets.test.ts reads it)',
+  '/training/certificates/:id': 'downloads a training certificate as it was uploaded (test/http/training.test.ts reads it)',
 };
 
 type Who = 'head' | 'anonymous' | 'settingUpTwoFactor';
@@ -191,8 +194,30 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Agreements, training and messages (AGR-1…4): a family's link, a course, a message with letters.
+    const agreements = await createAgreementService(running.database.schools, config).list(actor);
+    const agreementId = (key: string) => agreements.find((a) => a.key === key)!.id;
+    await createAgreementService(running.database.schools, config).familyLinks(actor, agreementId('home-school'), null, true);
+    const signToken = await linkIn(/\/agreements\/sign\/([A-Za-z0-9_-]+)/);
+    const courseId = (await db.selectFrom('training_courses').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;
+    const message = await createMessageService(running.database.schools, config).send(actor, {
+      audience: { everyone: true },
+      subject: 'Newsletter',
+      body: 'Staying safe online.',
+      channels: ['email', 'letter'],
+    });
 
     const asHead: Record<string, string> = {
+      '/agreements/:id': `/agreements/${agreementId('staff-code-of-conduct')}`,
+      '/agreements/:id/edit': `/agreements/${agreementId('staff-code-of-conduct')}/edit`,
+      '/agreements/:id/paper': `/agreements/${agreementId('home-school')}/paper`,
+      '/agreements/:id/families': `/agreements/${agreementId('home-school')}/families`,
+      '/agreements/:id/classes/:classId': `/agreements/${agreementId('pupil-rules')}/classes/${classId}`,
+      '/agreements/staff/:id': `/agreements/staff/${head.id}`,
+      '/training/courses/:id': `/training/courses/${courseId}`,
+      '/training/staff/:id': `/training/staff/${head.id}`,
+      '/messages/:id': `/messages/${message.id}`,
+      '/messages/:id/letters': `/messages/${message.id}/letters`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,
@@ -226,6 +251,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     for (const [route, path] of Object.entries({
       '/reset-password/:token': `/reset-password/${resetToken}`,
       '/consent/answer/:token': `/consent/answer/${answerToken}`,
+      '/agreements/sign/:token': `/agreements/sign/${signToken}`,
       '/schools/:urn/policies': `/schools/${school.urn}/policies`,
       '/schools/:urn/policies/:slug': `/schools/${school.urn}/policies/${slug}`,
     }))

@@ -1,5 +1,6 @@
 import type { ConcernsServices } from './services.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { may } from '../../platform/auth/access.ts';
 
 const personLink = (p: { kind: string; id: string }) =>
   p.kind === 'pupil'
@@ -38,6 +39,11 @@ export async function concernPage(services: ConcernsServices, actor: Actor, id: 
     outOfHoursCases: concern.outOfHoursPolicy.cases,
     values,
     canAct: concern.access === 'full' && concern.status === 'open',
+    // 001 §9: cyber bullying is "automatically reported to the parent/carer": the letter, from the messages module, records "carers informed" here.
+    carersMessageLink:
+      concern.type === 'cyber-bullying' && concern.access === 'full' && concern.status === 'open' && may(actor, 'message:send')
+        ? `/messages/new?template=cyber-bullying&concernId=${id}`
+        : null,
     errors: [],
     fieldErrors: {},
   };

@@ -16,6 +16,8 @@ import { defaultSettings } from '../settings/settings.defaults.ts';
 import { saveSettings } from '../settings/settings.service.ts';
 import { academicYearFor, academicYearStarting } from './school-calendar.ts';
 import { fieldLimits } from '../people/field-limits.ts';
+import { installDefaultAgreements } from '../agreements/agreements.service.ts';
+import { installDefaultCourses } from '../training/training.service.ts';
 
 export interface NewSchool {
   name: string;
@@ -93,6 +95,9 @@ export async function createSchool(schools: SchoolDatabase, input: NewSchool, ac
       detail: { name: school.name, urn: school.urn },
     });
     await saveSettings(tx, school.id, actor, defaultSettings);
+    // The agreements and training courses every school starts with (AGR-1, AGR-3).
+    await installDefaultAgreements(tx, school.id);
+    await installDefaultCourses(tx, school.id);
   });
   return school;
 }

@@ -117,6 +117,24 @@ export const permissions = {
   'export:lists': ['headteacher', 'deputy-headteacher', 'office'],
   'export:concerns': ['headteacher', 'dsl'],
   'export:pupil': ['headteacher', 'dsl'],
+  // Agreements, training, messages to carers, events and e-safety lessons (AGR-1…5): everyone
+  // reads and signs what is for them; the office and leaders record paper and ask families; class
+  // teachers record their own classes' pupils and lessons (the service checks the class); only the
+  // headteacher changes agreement texts and courses; the office, deputy and head send messages.
+  'agreement:read': allStaff,
+  'agreement:sign': allStaff,
+  'agreement:record': ['headteacher', 'deputy-headteacher', 'office'],
+  'agreement:record-pupils': ['headteacher', 'deputy-headteacher', 'office', 'teacher'],
+  'agreement:manage': ['headteacher'],
+  'training:courses': allStaff,
+  'training:read': [...leaders, 'dsl', 'office'],
+  'training:record': ['headteacher', 'deputy-headteacher', 'dsl', 'office'],
+  'training:manage': ['headteacher'],
+  'message:read': ['headteacher', 'deputy-headteacher', 'office'],
+  'message:send': ['headteacher', 'deputy-headteacher', 'office'],
+  'event:manage': ['headteacher', 'deputy-headteacher', 'office'],
+  'lesson:read': [...schoolStaff],
+  'lesson:record': ['headteacher', 'deputy-headteacher', 'ict-lead', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

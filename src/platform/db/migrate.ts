@@ -15,6 +15,7 @@ import * as mailDelivery from './migrations/20261201T1100_mail_delivery.ts';
 import * as backupRuns from './migrations/20261201T1110_backup_runs.ts';
 import * as registers from './migrations/20261201T1300_registers_and_post_check.ts';
 import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_carer_concerns.ts';
+import * as agreements from './migrations/20261201T1200_agreements.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1110_backup_runs': backupRuns,
   '20261201T1300_registers_and_post_check': registers,
   '20261201T1500_oversight_carer_concerns': oversightCarerConcerns,
+  '20261201T1200_agreements': agreements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,6 +42,20 @@ import type { SignInCounterTable } from './schema/trust.ts';
 import type { ConcernFamilyContactTable } from './schema/oversight.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
+  AgreementTable,
+  AgreementVersionTable,
+  AgreementSignatureTable,
+  AgreementLinkTable,
+  TrainingCourseTable,
+  TrainingCompletionTable,
+  TrainingReminderTable,
+  MessageTable,
+  MessageRecipientTable,
+  EventTable,
+  EventAttendanceTable,
+  EsafetyLessonTable,
+} from './schema/agreements.ts';
+import type {
   PolicyTable,
   PolicyLinkTable,
   PolicyVersionTable,
@@ -71,6 +85,7 @@ export type * from './schema/trust-people.ts';
 export type * from './schema/backup.ts';
 export type * from './schema/registers.ts';
 export type * from './schema/oversight.ts';
+export type * from './schema/agreements.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -128,4 +143,16 @@ export interface DB {
   post_questions: PostQuestionTable;
   post_check_counts: PostCheckCountTable;
   concern_family_contacts: ConcernFamilyContactTable;
+  agreements: AgreementTable;
+  agreement_versions: AgreementVersionTable;
+  agreement_signatures: AgreementSignatureTable;
+  agreement_links: AgreementLinkTable;
+  training_courses: TrainingCourseTable;
+  training_completions: TrainingCompletionTable;
+  training_reminders: TrainingReminderTable;
+  messages: MessageTable;
+  message_recipients: MessageRecipientTable;
+  events: EventTable;
+  event_attendance: EventAttendanceTable;
+  esafety_lessons: EsafetyLessonTable;
 }

@@ -64,7 +64,7 @@ export function insertSchool(handle: SchoolDatabase, input: { name: string; urn:
 }
 
 /** Tables whose rows are found by a secret link's hash before anyone has signed in. */
-type SecretTable = 'consent_links';
+type SecretTable = 'consent_links' | 'agreement_links';
 
 /** Which school a secret link belongs to: the hash is looked up, then everything else happens in that school. */
 export async function schoolOfSecret(handle: SchoolDatabase, table: SecretTable, tokenHash: string): Promise<string | undefined> {

@@ -17,7 +17,7 @@ export const hiddenLink = '(link hidden)';
  * invitation links) and a family's consent form. Any address ending in one of these paths and a
  * token is treated as secret wherever a module writes it.
  */
-const secretLink = /\S*\/(?:reset-password|consent\/answer)\/[A-Za-z0-9_-]{16,}/g;
+const secretLink = /\S*\/(?:reset-password|consent\/answer|agreements\/sign)\/[A-Za-z0-9_-]{16,}/g;
 
 /** The text with every secret link replaced by "(link hidden)". */
 export const withoutSecrets = (text: string): string => text.replace(secretLink, hiddenLink);
@@ -28,10 +28,16 @@ export const withoutSecrets = (text: string): string => text.replace(secretLink,
  * A mail carrying a secret link is stored with the link hidden; the whole text is kept only
  * sealed (encrypted with a key outside the database) until it has been sent.
  */
-export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: OutgoingMail): Promise<void> {
+export async function enqueueMail(tx: SchoolTx, schoolId: string, mail: OutgoingMail): Promise<string> {
   const shown = withoutSecrets(mail.text);
   const sealed = shown === mail.text ? null : sealMailBody(mail.text);
-  await tx.insertInto('outbox').values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: shown, sealed_body: sealed }).execute();
+  const row = await tx
+    .insertInto('outbox')
+    .values({ school_id: schoolId, to_address: mail.to, subject: mail.subject, body_text: shown, sealed_body: sealed })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The outbox row's id, for a module that shows whether its mail has gone (messages to carers).
+  return row.id;
 }
 
 /** How long mail may fail before the home page alerts the headteacher. */
