@@ -136,40 +136,74 @@ export function createFaceService({ schools, storage, detector, uploadWaitMs = 4
     },
 
     /**
-     * Says who one face is: a pupil on roll (who is then tagged in the photograph), or adult, not a
-     * pupil, not a face; or nobody yet. A pupil taken off the face is untagged too unless another face is theirs.
+     * Says who faces are, all at once: a pupil on roll (who is then tagged in the photograph), or
+     * adult, not a pupil, not a face; or nobody yet. A pupil taken off a face is untagged from the
+     * photograph too, unless another face is theirs. `field` names the form field of each face.
      */
-    async tag(actor: Actor, photoId: string, index: number, input: FaceTagInput, field = 'pupilId') {
+    async tagMany(actor: Actor, photoId: string, changes: readonly { index: number; input: FaceTagInput }[], field: (index: number) => string) {
       requireAccess(actor, 'media:upload');
       return inSchool(actor.schoolId, async (tx) => {
         const photo = await requirePhoto(tx, photoId);
         if (photo.archived_at) throw new Conflict('archived', 'This photograph is archived: who is in it can no longer be changed.');
         const faces = await repo.facesOf(tx, photoId);
-        const face = faces.find((f) => f.face_index === index);
-        if (!face) throw new NotFound(`This photograph has no face number ${index + 1}`);
-        let tag: { pupilId: string | null; kind: FaceKind | null } = { pupilId: null, kind: null };
-        if ('pupilId' in input) {
-          if (!isUuid(input.pupilId) || (await photos.pupilsOnRoll(tx, [input.pupilId])).length !== 1)
-            throw new ValidationError([{ field, message: 'Choose a pupil on roll from the class list' }]);
-          const elsewhere = faces.find((f) => f.pupil_id === input.pupilId && f.face_index !== index);
-          if (elsewhere) throw new ValidationError([{ field, message: `This pupil is already face ${elsewhere.face_index + 1}` }]);
-          tag = { pupilId: input.pupilId, kind: null };
-        } else if ('kind' in input) {
-          if (!faceKinds.includes(input.kind as FaceKind)) throw new ValidationError([{ field: 'kind', message: 'Choose adult, not a pupil or not a face' }]);
-          tag = { pupilId: null, kind: input.kind as FaceKind };
+        const after = new Map(faces.map((f) => [f.face_index, { pupilId: f.pupil_id, kind: f.kind }]));
+        const problems: { field: string; message: string }[] = [];
+        const chosen = changes.flatMap((c) => ('pupilId' in c.input ? [c.input.pupilId] : []));
+        const onRoll = new Set((await photos.pupilsOnRoll(tx, chosen.filter(isUuid))).map((p) => p.id));
+        for (const { index, input } of changes) {
+          if (!after.has(index)) throw new NotFound(`This photograph has no face number ${index + 1}`);
+          if ('pupilId' in input) {
+            if (!onRoll.has(input.pupilId)) problems.push({ field: field(index), message: `Face ${index + 1}: choose a pupil on roll from the class list` });
+            else after.set(index, { pupilId: input.pupilId, kind: null });
+          } else if ('kind' in input) {
+            if (!faceKinds.includes(input.kind as FaceKind))
+              problems.push({ field: field(index), message: `Face ${index + 1}: choose adult, not a pupil or not a face` });
+            else after.set(index, { pupilId: null, kind: input.kind as FaceKind });
+          } else after.set(index, { pupilId: null, kind: null });
         }
-        await repo.setFaceTag(tx, photoId, index, tag, actor.staffId);
-        if (face.pupil_id && face.pupil_id !== tag.pupilId) await repo.removePupilTagIfOnNoFace(tx, photoId, face.pupil_id);
-        if (tag.pupilId) await repo.addPupilTag(tx, actor.schoolId, photoId, tag.pupilId, actor.staffId);
-        await recordAudit(tx, actor.schoolId, auditActor(actor), {
-          action: 'photo.face-tagged',
-          subjectType: 'photo',
-          subjectId: photoId,
-          detail: { face: index + 1, tag: tag.pupilId ? 'pupil' : (tag.kind ?? 'nobody yet') },
+        const seen = new Map<string, number>();
+        for (const [index, tag] of [...after].sort((a, b) => a[0] - b[0])) {
+          if (!tag.pupilId) continue;
+          const first = seen.get(tag.pupilId);
+          if (first !== undefined && changes.some((c) => c.index === index))
+            problems.push({ field: field(index), message: `Face ${index + 1}: this pupil is already face ${first + 1}` });
+          else seen.set(tag.pupilId, index);
+        }
+        if (problems.length) throw new ValidationError(problems);
+        const changed = faces.filter((f) => {
+          const tag = after.get(f.face_index)!;
+          return tag.pupilId !== f.pupil_id || tag.kind !== f.kind;
         });
+        for (const face of changed) await repo.setFaceTag(tx, photoId, face.face_index, after.get(face.face_index)!, actor.staffId);
+        for (const face of changed) if (face.pupil_id) await repo.removePupilTagIfOnNoFace(tx, photoId, face.pupil_id);
+        for (const face of changed) {
+          const pupilId = after.get(face.face_index)!.pupilId;
+          if (pupilId) await repo.addPupilTag(tx, actor.schoolId, photoId, pupilId, actor.staffId);
+        }
+        if (changed.length) {
+          await recordAudit(tx, actor.schoolId, auditActor(actor), {
+            action: 'photo.faces-tagged',
+            subjectType: 'photo',
+            subjectId: photoId,
+            detail: {
+              faces: changed.map((f) => {
+                const tag = after.get(f.face_index)!;
+                return { face: f.face_index + 1, tag: tag.pupilId ? 'pupil' : (tag.kind ?? 'nobody yet') };
+              }),
+            },
+          });
+        }
         const now = await facesInPhoto(tx, { id: photoId, unidentified_count: photo.unidentified_count });
-        return { index, pupilId: tag.pupilId, kind: tag.kind, unaccounted: now.unaccounted };
+        return { changed: changed.length, unaccounted: now.unaccounted, after };
       });
+    },
+
+    /** The API's one face (issue 14 contract): `{pupilId}` or `{kind}`. */
+    async tag(actor: Actor, photoId: string, index: number, input: FaceTagInput) {
+      const field = 'pupilId' in input ? 'pupilId' : 'kind';
+      const done = await this.tagMany(actor, photoId, [{ index, input }], () => field);
+      const tag = done.after.get(index)!;
+      return { index, pupilId: tag.pupilId, kind: tag.kind, unaccounted: done.unaccounted };
     },
 
     /** The job: photographs whose faces were never looked for (uploaded before this, or while the server stopped). */
