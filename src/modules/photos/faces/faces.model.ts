@@ -41,7 +41,7 @@ const anchors = blazeFaceAnchors();
 
 export async function loadFaceModel(options: FaceModelOptions = {}): Promise<FaceModel> {
   const threads = options.threads ?? 1;
-  const threshold = options.threshold ?? 0.7;
+  const threshold = options.threshold ?? 0.65;
   const plan = options.plan ?? defaultTilePlan;
   const session = await InferenceSession.create(faceModelPath(), {
     intraOpNumThreads: threads,

@@ -41,9 +41,9 @@ describe('tileStarts: overlapping tiles cover an axis edge to edge', () => {
 
 describe('tilePlan: an overview, then finer levels of tiles', () => {
   it.each([
-    { name: '12 MP landscape', width: 4032, height: 3024, scales: [256 / 4032, 512 / 4032, 1024 / 4032], tiles: [1, 6, 20] },
+    { name: '12 MP landscape', width: 4032, height: 3024, scales: [256 / 4032, 512 / 4032, 1024 / 4032], tiles: [1, 6, 30] },
     { name: 'a small picture is never enlarged', width: 200, height: 100, scales: [1], tiles: [1] },
-    { name: 'a 600 px picture stops at full size', width: 600, height: 400, scales: [256 / 600, 512 / 600, 1], tiles: [1, 6, 6] },
+    { name: 'a 600 px picture stops at full size', width: 600, height: 400, scales: [256 / 600, 512 / 600, 1], tiles: [1, 6, 8] },
   ])('$name', ({ width, height, scales, tiles }) => {
     const plan = tilePlan(width, height);
     expect(plan.map((l) => l.scale)).toEqual(scales);

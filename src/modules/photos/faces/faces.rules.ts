@@ -29,7 +29,7 @@ export interface TilePlanOptions {
   levels: number;
 }
 
-export const defaultTilePlan: TilePlanOptions = { input: 256, overlap: 64, levels: 2 };
+export const defaultTilePlan: TilePlanOptions = { input: 256, overlap: 96, levels: 2 };
 
 /** Where the tiles of one axis start: 0, then every stride, the last one flush with the far edge. */
 export function tileStarts(length: number, input: number, overlap: number): number[] {
