@@ -39,7 +39,11 @@ export async function runFacesBench(options: { rounds?: number; threads?: number
     if (p === photo) tiles = found.tiles;
     accuracy.push({ name: p.name, ...score(found.boxes, p.faces) });
   }
-  const total = accuracy.reduce((sum, a) => ({ faces: sum.faces + a.faces, found: sum.found + a.found, hits: sum.hits + a.hits }), { faces: 0, found: 0, hits: 0 });
+  const total = accuracy.reduce((sum, a) => ({ faces: sum.faces + a.faces, found: sum.found + a.found, hits: sum.hits + a.hits }), {
+    faces: 0,
+    found: 0,
+    hits: 0,
+  });
 
   const variants: Variant<number>[] = [
     {
