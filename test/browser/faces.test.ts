@@ -153,5 +153,5 @@ describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', 
     for (const index of [3, 5]) expect((await detailIn(copy, boxes[index])).edges).toBeLessThan((await detailIn(plain, boxes[index])).edges * 0.1);
     const amelia = [await detailIn(copy, boxes[0]), await detailIn(plain, boxes[0])] as const;
     expect(amelia[0].meanDifference(amelia[1])).toBeLessThan(2);
-  });
+  }, 300_000);
 });
