@@ -107,7 +107,7 @@ describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', 
       )
       .toBe(true);
     expect(await page.locator('svg g[data-face]').count()).toBe(6);
-    expect(await page.locator('svg text').allInnerTexts()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(await page.locator('svg text').allTextContents()).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(await page.locator('.govuk-warning-text').innerText()).toContain('6 faces in this photograph are not yet identified');
     await expectNoAxeViolations(page);
 
