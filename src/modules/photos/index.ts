@@ -8,7 +8,9 @@ export const photosModule = defineModule({
   name: 'photos',
   services: createPhotosServices,
   routes: [photoRoutes],
-  jobs: ({ storage }, { schools, config, onMail }) => ({
+  jobs: ({ storage, faces }, { schools, config, onMail }) => ({
+    // Issue 14: faces of photographs not yet looked at (uploaded before faces were found, or while the server stopped).
+    'photo-faces': { cron: '*/5 * * * *', handler: () => faces.lookForWaiting() },
     // Every night: archive last year's photographs, delete the year before's, warn the head first (MED-7).
     'photo-retention': {
       cron: '30 2 * * *',

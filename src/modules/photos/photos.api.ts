@@ -11,7 +11,54 @@ import { NotAllowed } from './photos.publishing.ts';
 const NotAllowedBody = Type.Object({
   error: Type.String(),
   message: Type.String(),
-  reasons: Type.Optional(Type.Array(Type.Object({ pupilId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }))),
+  reasons: Type.Optional(
+    Type.Array(
+      Type.Object({
+        pupilId: Type.Union([Type.String(), Type.Null()]),
+        reason: Type.String(),
+        // Issue 14: `untagged-faces` (with how many) or `faces-not-checked`; absent for a reason about one pupil.
+        code: Type.Optional(Type.String()),
+        count: Type.Optional(Type.Integer()),
+      }),
+    ),
+  ),
+});
+/** Issue 14: the faces found, in pixels of the stored original after rotation. Boxes only. */
+const Faces = Type.Object({
+  status: Type.Union([Type.Literal('done'), Type.Literal('pending')]),
+  found: Type.Integer(),
+  boxes: Type.Array(Type.Object({ x: Type.Integer(), y: Type.Integer(), width: Type.Integer(), height: Type.Integer(), score: Type.Number() })),
+});
+const Media = Type.Object({
+  id: Type.String(),
+  event: Type.String(),
+  takenOn: Type.String(),
+  contexts: Type.Array(Type.String()),
+  pupilIds: Type.Array(Type.String()),
+  unidentified: Type.Integer(),
+  archived: Type.Boolean(),
+  faces: Faces,
+  /** What staff said about each face, by its place in `faces.boxes`. */
+  faceTags: Type.Array(
+    Type.Object({ index: Type.Integer(), pupilId: Type.Union([Type.String(), Type.Null()]), kind: Type.Union([Type.String(), Type.Null()]) }),
+  ),
+  /** Faces neither tagged nor marked: publishing is refused while this is above 0. */
+  untaggedFaces: Type.Integer(),
+});
+const FaceParams = Type.Object({ id: Type.String({ format: 'uuid' }), index: Type.Integer({ minimum: 0, maximum: 9999 }) });
+/** `{pupilId}` or `{kind}`, exactly one (one object, not a union: the validator strips unknown fields before choosing a branch). */
+const FaceTagBody = Type.Object(
+  {
+    pupilId: Type.Optional(Type.String({ format: 'uuid' })),
+    kind: Type.Optional(Type.Union([Type.Literal('adult'), Type.Literal('not-a-pupil'), Type.Literal('not-a-face')])),
+  },
+  { additionalProperties: false, minProperties: 1, maxProperties: 1 },
+);
+const FaceTagged = Type.Object({
+  index: Type.Integer(),
+  pupilId: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.Union([Type.String(), Type.Null()]),
+  untaggedFaces: Type.Integer(),
 });
 const Outcome = Type.Object({ id: Type.String(), status: Type.String(), url: Type.Optional(Type.String()) });
 /** A publication of a photograph, in the API's addresses. */
@@ -24,6 +71,7 @@ const PublicationBody = Type.Object(
     fileName: Type.Optional(Type.String({ maxLength: 200 })),
     where: Type.Optional(Type.String({ maxLength: 500 })),
     expressRequestId: Type.Optional(Type.String({ maxLength: 64 })),
+    blurFaces: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('without-consent'), Type.Literal('all')], { default: 'without-consent' })),
   },
   { additionalProperties: false },
 );
@@ -46,7 +94,7 @@ export const photoApiRoutes: ModuleRoutes<PhotosServices> = async (app, { servic
         summary: 'Upload a photograph (multipart: file, event, takenOn, contexts, pupilIds, unidentified)',
         tags: ['media'],
         consumes: ['multipart/form-data'],
-        response: { ...apiErrors, 201: Type.Object({ id: Type.String() }) },
+        response: { ...apiErrors, 201: Type.Object({ id: Type.String(), faces: Faces }) },
       },
     },
     async (request, reply) => {
@@ -62,6 +110,57 @@ export const photoApiRoutes: ModuleRoutes<PhotosServices> = async (app, { servic
         unidentified: formValue(body, 'unidentified'),
       });
       return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/media/:id',
+    {
+      config: { permission: 'media:view' },
+      schema: {
+        summary: 'A photograph: what it is, who is tagged, and the faces found in it',
+        tags: ['media'],
+        params: IdParams,
+        response: { ...apiErrors, 200: Media },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const { photo, pupils } = await services.photos.photo(actor, id);
+      const [faces, view] = [await services.faces.faces(actor, id), await services.faces.tagView(actor, id)];
+      return {
+        id: photo.id,
+        event: photo.event_name,
+        takenOn: String(photo.taken_on),
+        contexts: photo.contexts,
+        pupilIds: pupils.map((p) => p.id),
+        unidentified: photo.unidentified_count,
+        archived: photo.archived_at !== null,
+        faces,
+        faceTags: view.rows.map((r) => ({ index: r.face_index, pupilId: r.pupil_id, kind: r.kind })),
+        untaggedFaces: view.unaccounted,
+      };
+    },
+  );
+
+  app.put(
+    '/api/v1/media/:id/faces/:index',
+    {
+      config: { permission: 'media:upload' },
+      schema: {
+        summary: 'Say who one face is (its place in faces.boxes, from 0): a pupil, or an adult, not a pupil, not a face',
+        tags: ['media'],
+        params: FaceParams,
+        body: FaceTagBody,
+        response: { ...apiErrors, 200: FaceTagged },
+      },
+    },
+    async (request) => {
+      const { id, index } = request.params;
+      const { pupilId, kind } = request.body;
+      const tagged = await services.faces.tag(actorOf(request), id, index, pupilId !== undefined ? { pupilId } : { kind: kind ?? '' });
+      return { index: tagged.index, pupilId: tagged.pupilId, kind: tagged.kind, untaggedFaces: tagged.unaccounted };
     },
   );
 

@@ -1,5 +1,6 @@
 import decodeHeic from 'heic-decode';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type OverlayOptions } from 'sharp';
+import { enlarge } from './faces/faces.rules.ts';
 
 /** Larger than any school camera or phone makes; a file claiming more is refused before decoding. */
 export const maxPixels = 120_000_000;
@@ -81,17 +82,57 @@ export async function readUpload(name: string, bytes: Buffer, maxMegabytes: numb
   return { ok: true, bytes, format, mime: mimes[format], width, height, convertedFrom: null };
 }
 
+/** A face to blur, in pixels of the original after rotation, and the size those pixels refer to. */
+export interface BlurRequest {
+  width: number;
+  height: number;
+  boxes: readonly { x: number; y: number; width: number; height: number }[];
+}
+
+/** How far a blurred box reaches beyond the face (hair, ears, chin), as a share of its size on each side. */
+export const blurMargin = 0.3;
+/** Blocks across a blurred face: too few for any feature to survive. */
+const blurBlocks = 6;
+
 /**
  * MED-6: a new image for publishing — orientation applied, no larger than `longestSide`, and no
  * metadata at all (sharp writes none unless asked: no EXIF, GPS, XMP, IPTC, comments or ICC).
+ * Issue 14: faces to blur are pixelated to a few blocks and then blurred (Gaussian), each over its
+ * box enlarged by a margin, so the face cannot be recovered; everything else is untouched.
  */
-export function publishedCopy(original: Buffer, longestSide: number): Promise<Buffer> {
-  return sharp(original, { limitInputPixels: maxPixels })
+export async function publishedCopy(original: Buffer, longestSide: number, blur: BlurRequest | null = null): Promise<Buffer> {
+  const base = sharp(original, { limitInputPixels: maxPixels })
     .rotate()
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 85 })
-    .toBuffer();
+    .flatten({ background: '#ffffff' });
+  if (!blur || blur.boxes.length === 0) return base.jpeg({ quality: 85 }).toBuffer();
+  const { data, info } = await base.raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const scaleX = info.width / blur.width;
+  const scaleY = info.height / blur.height;
+  const layers: OverlayOptions[] = [];
+  for (const box of blur.boxes) {
+    const region = enlarge(
+      { x: box.x * scaleX, y: box.y * scaleY, width: box.width * scaleX, height: box.height * scaleY },
+      blurMargin,
+      info.width,
+      info.height,
+    );
+    if (region.width < 2 || region.height < 2) continue;
+    const block = Math.max(2, Math.ceil(Math.max(region.width, region.height) / blurBlocks));
+    const blocks = await sharp(data, { raw })
+      .extract({ left: region.x, top: region.y, width: region.width, height: region.height })
+      .resize(Math.max(1, Math.ceil(region.width / block)), Math.max(1, Math.ceil(region.height / block)), { fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const covered = await sharp(blocks.data, { raw: { width: blocks.info.width, height: blocks.info.height, channels: blocks.info.channels } })
+      .resize(region.width, region.height, { fit: 'fill', kernel: 'nearest' })
+      .blur(Math.max(0.5, block / 2))
+      .raw()
+      .toBuffer();
+    layers.push({ input: covered, raw: { width: region.width, height: region.height, channels: info.channels }, left: region.x, top: region.y });
+  }
+  return sharp(data, { raw }).composite(layers).jpeg({ quality: 85 }).toBuffer();
 }
 
 /** A small JPEG for staff pages, made when asked (originals may be large and carry metadata). */

@@ -18,7 +18,17 @@ const PublishBody = Type.Object({
   altText: Type.String({ default: '', maxLength: 500 }),
   where: Type.String({ default: '', maxLength: 500 }),
   expressRequestId: Type.String({ default: '', maxLength: 64 }),
+  blurFaces: Type.String({ default: 'without-consent', maxLength: 20 }),
 });
+const blurChoices = [
+  {
+    value: 'without-consent',
+    text: 'Blur the faces of children who may not appear here',
+    hint: 'Tagged pupils without consent for this use, and anyone marked as not a pupil',
+  },
+  { value: 'all', text: 'Blur all faces' },
+  { value: 'none', text: 'Do not blur any face', hint: 'Every child in it then needs consent for this use' },
+];
 const DecisionBody = Type.Object({ decision: Type.String({ default: '', maxLength: 10 }), note: Type.String({ default: '', maxLength: 1000 }) });
 /** The body of a form that is only a button: its CSRF token. */
 const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
@@ -53,6 +63,12 @@ export const publishRoutes: ModuleRoutes<PhotosServices> = async (app, { service
             .filter(Boolean)
             .join('; '),
         },
+      })),
+      blurItems: blurChoices.map((c) => ({
+        value: c.value,
+        text: c.text,
+        hint: c.hint ? { text: c.hint } : undefined,
+        checked: c.value === (values?.blurFaces || 'without-consent'),
       })),
       expressItems: [
         { value: '', text: 'None' },

@@ -11,6 +11,8 @@ export interface NewRequest {
   expressRequestId: string | null;
   status: 'requested' | 'published';
   requestedBy: string;
+  /** Which faces the copy blurs (issue 14). */
+  blurFaces: 'none' | 'without-consent' | 'all';
 }
 
 export function insertRequest(tx: SchoolTx, schoolId: string, r: NewRequest) {
@@ -27,6 +29,7 @@ export function insertRequest(tx: SchoolTx, schoolId: string, r: NewRequest) {
       express_request_id: r.expressRequestId,
       status: r.status,
       requested_by: r.requestedBy,
+      blur_faces: r.blurFaces,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

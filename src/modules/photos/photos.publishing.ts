@@ -9,7 +9,10 @@ import { statusesFor } from '../consent/consent.service.ts';
 import { staffHoldingRoles } from '../people/staff-roles.repository.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
-import { publishedCopy } from './photos.images.ts';
+import { publishedCopy, type BlurRequest } from './photos.images.ts';
+import type { FaceService } from './faces/faces.service.ts';
+import { facesInPhoto } from './faces/faces.service.ts';
+import { blurChoices, facesToBlur, type BlurFaces } from './faces/faces.rules.ts';
 import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
 import { decidesPublications, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
@@ -31,6 +34,8 @@ export interface PublicationInput {
   fileName?: string;
   where?: string;
   expressRequestId?: string;
+  /** Issue 14: which faces the published copy blurs; the faces of children who may not appear, unless said otherwise. */
+  blurFaces?: string;
 }
 
 export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-approval' | 'refused'; url?: string };
@@ -42,6 +47,8 @@ interface PreparedCopy {
   key: string;
   source: string;
   longestSide: number;
+  /** The faces blurred in it, as a key: a copy blurring other faces is not this one. */
+  blurred: string;
 }
 
 /** What a transaction answers when the photograph is to be published and no copy made from it at these settings is ready. */
@@ -49,11 +56,15 @@ interface CopyNeeded {
   status: 'needs-copy';
   source: string | null;
   longestSide: number;
+  blur: BlurRequest | null;
 }
+
+const blurKey = (blur: BlurRequest | null) => (blur ? JSON.stringify(blur) : '');
 
 export interface PublishingDeps {
   schools: SchoolDatabase;
   storage: PhotoStorage;
+  faces: FaceService;
   baseUrl: string;
   onMail?: () => void;
 }
@@ -61,7 +72,7 @@ export interface PublishingDeps {
 /** How many times a publication is checked again after its copy was made, should the photograph or settings change meanwhile. */
 const copyRounds = 3;
 
-export function createPublishingService({ schools, storage, baseUrl, onMail = () => {} }: PublishingDeps) {
+export function createPublishingService({ schools, storage, faces, baseUrl, onMail = () => {} }: PublishingDeps) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const fileUrl = (photoId: string, requestId: string) => `${baseUrl}/api/v1/media/${photoId}/publications/${requestId}/file`;
 
@@ -72,7 +83,10 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
     return photo;
   }
 
-  /** Gathers what the pure rule needs: consent statuses, express permission, the directory. */
+  /**
+   * Gathers what the pure rule needs: consent statuses, express permission, the directory, the
+   * faces (issue 14). Returns the refusals and, when there are none, the faces the copy blurs.
+   */
   async function refusalsFor(
     tx: SchoolTx,
     settings: PolicySettings,
@@ -80,12 +94,14 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
     channel: Channel,
     texts: { caption: string; altText: string; fileName: string },
     expressRequestId: string | null,
-  ) {
+    blurFaces: BlurFaces,
+  ): Promise<{ refusals: Refusal[]; blur: BlurRequest | null }> {
     const purpose = settings.consent.purposes.find((p) => p.key === channel.purpose);
     const tagged = await repo.taggedPupils(tx, photo.id);
     const expressKey = expressRequestId ? `express:${expressRequestId}` : null;
     const statuses = await statusesFor(tx, settings, tagged, [channel.purpose, ...(expressKey ? [expressKey] : [])]);
-    return publishRefusals({
+    const found = await facesInPhoto(tx, photo);
+    const refusals = publishRefusals({
       channel,
       purpose,
       unidentified: photo.unidentified_count,
@@ -96,26 +112,44 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
         express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null,
       })),
       directory: purpose?.external ? (await repo.directory(tx)).map(names) : [],
+      faces: {
+        checked: found.status === 'done',
+        unaccounted: found.unaccounted,
+        pupilsOnFaces: found.rows.flatMap((r) => (r.pupil_id ? [r.pupil_id] : [])),
+      },
+      blur: blurFaces,
     });
+    const mayAppear = (pupilId: string) => statuses.get(pupilId)?.get(channel.purpose) === 'may';
+    const indexes = facesToBlur(
+      found.rows.map((r) => ({ pupilId: r.pupil_id, kind: r.kind })),
+      blurFaces,
+      mayAppear,
+    );
+    const blur =
+      indexes.length && found.width && found.height
+        ? { width: found.width, height: found.height, boxes: indexes.map((i) => found.rows[i]).map(({ x, y, width, height }) => ({ x, y, width, height })) }
+        : null;
+    return { refusals, blur };
   }
 
   /** The copy made for this photograph at the current settings, or null when it must be made (again). */
-  const readyCopy = (photo: repo.PhotoRow, settings: PolicySettings, copy: PreparedCopy | null) =>
-    copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide ? copy : null;
-  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings): CopyNeeded => ({
+  const readyCopy = (photo: repo.PhotoRow, settings: PolicySettings, blur: BlurRequest | null, copy: PreparedCopy | null) =>
+    copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide && copy.blurred === blurKey(blur) ? copy : null;
+  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings, blur: BlurRequest | null): CopyNeeded => ({
     status: 'needs-copy',
     source: photo.storage_key,
     longestSide: settings.photos.publishedLongestSide,
+    blur,
   });
 
   /** MED-6: the clean copy, decoded and stored under a random name outside any transaction (sharp is slow). */
   async function makeCopy(schoolId: string, need: CopyNeeded): Promise<PreparedCopy> {
     const original = need.source ? await storage.get(need.source) : null;
     if (!need.source || !original) throw new NotFound('The file of this photograph is missing');
-    const bytes = await publishedCopy(original, need.longestSide);
+    const bytes = await publishedCopy(original, need.longestSide, need.blur);
     const key = newStorageKey('published', schoolId, 'jpg');
     await storage.put(key, bytes);
-    return { key, source: need.source, longestSide: need.longestSide };
+    return { key, source: need.source, longestSide: need.longestSide, blurred: blurKey(need.blur) };
   }
 
   /**
@@ -191,6 +225,10 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
     /** MED-4, MED-5: checked now; published at once, or waits for the headteacher where the policy says. */
     async request(actor: Actor, photoId: string, input: PublicationInput): Promise<PublicationOutcome> {
       requireAccess(actor, 'media:publish');
+      const blurFaces = (input.blurFaces?.trim() || 'without-consent') as BlurFaces;
+      if (!blurChoices.includes(blurFaces)) throw new ValidationError([{ field: 'blurFaces', message: 'Choose which faces to blur' }]);
+      // Faces not yet looked for are looked for now, outside any transaction (issue 14).
+      await faces.beforeChecking(actor.schoolId, photoId);
       const outcome = await publishing(actor, async (tx, copy) => {
         const photo = await editablePhoto(tx, photoId);
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
@@ -200,11 +238,11 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
         if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express))))
           throw new ValidationError([{ field: 'expressRequestId', message: 'Choose an express permission request from the list' }]);
         const texts = { caption: input.caption?.trim() ?? '', altText: input.altText?.trim() ?? '', fileName: input.fileName?.trim() ?? '' };
-        const refusals = await refusalsFor(tx, settings, photo, channel, texts, express);
+        const { refusals, blur } = await refusalsFor(tx, settings, photo, channel, texts, express, blurFaces);
         if (refusals.length) throw new NotAllowed(refusals);
         const waits = needsApproval(channel);
-        const ready = readyCopy(photo, settings, copy);
-        if (!waits && !ready) return copyNeeded(photo, settings);
+        const ready = readyCopy(photo, settings, blur, copy);
+        if (!waits && !ready) return copyNeeded(photo, settings, blur);
         const location = input.where?.trim() ?? '';
         const row = await pubs.insertRequest(tx, actor.schoolId, {
           photoId,
@@ -214,12 +252,13 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
           expressRequestId: express,
           status: waits ? 'requested' : 'published',
           requestedBy: actor.staffId,
+          blurFaces,
         });
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'photo.publication-requested',
           subjectType: 'photo',
           subjectId: photoId,
-          detail: { request: row.id, channel: channel.key, waits },
+          detail: { request: row.id, channel: channel.key, waits, blurFaces, facesBlurred: blur?.boxes.length ?? 0 },
         });
         if (!waits && ready) {
           await recordPublication(tx, actor, photo, { id: row.id, channel: channel.key, location }, ready);
@@ -258,6 +297,7 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
     async decide(actor: Actor, photoId: string, requestId: string, input: { decision: string; note?: string }): Promise<PublicationOutcome> {
       requireAccess(actor, 'media:decide');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
+      if (input.decision === 'approved') await faces.beforeChecking(actor.schoolId, photoId);
       return publishing(actor, async (tx, copy) => {
         // Whoever the settings do not name is refused before anything about the request is looked up.
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
@@ -276,17 +316,18 @@ export function createPublishingService({ schools, storage, baseUrl, onMail = ()
           // Consent may have changed since the request: check again at the moment of publishing.
           const channel = settings.photos.channels.find((c) => c.key === request.channel);
           if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings');
-          const refusals = await refusalsFor(
+          const { refusals, blur } = await refusalsFor(
             tx,
             settings,
             photo,
             channel,
             { caption: request.caption, altText: request.alt_text, fileName: request.file_name },
             request.express_request_id,
+            request.blur_faces,
           );
           if (refusals.length) throw new NotAllowed(refusals);
-          ready = readyCopy(photo, settings, copy);
-          if (!ready) return copyNeeded(photo, settings);
+          ready = readyCopy(photo, settings, blur, copy);
+          if (!ready) return copyNeeded(photo, settings, blur);
         }
         // Appended, never written over: a decision made a moment earlier by someone else wins.
         if (!(await pubs.appendDecision(tx, actor.schoolId, requestId, input.decision, actor.staffId, note)))

@@ -25,6 +25,14 @@ const TagBody = Type.Object({
   unidentified: Type.String({ default: '0', maxLength: 10 }),
 });
 const EvidenceBody = Type.Object({ evidence: Type.String({ default: '', maxLength: 5 }) });
+/** One select per face, named `face-<index>`: a pupil's id, adult, not-a-pupil, not-a-face, or empty for nobody yet (and the CSRF token). */
+const FacesBody = Type.Record(Type.String({ maxLength: 20 }), Type.String({ maxLength: 64 }));
+const faceField = (index: number) => `face-${index}`;
+const faceChoices = [
+  { value: 'adult', text: 'An adult' },
+  { value: 'not-a-pupil', text: 'Someone who is not a pupil here' },
+  { value: 'not-a-face', text: 'Not a face' },
+];
 
 interface UploadValues {
   event: string;
@@ -123,6 +131,11 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
     const actor = actorOf(request);
     const { id } = request.params;
     const [view, requests] = await Promise.all([services.photos.photo(actor, id), services.photoPublishing.history(actor, id)]);
+    const faces = await services.faces.tagView(actor, id);
+    const facesText =
+      faces.status === 'pending'
+        ? 'Still being looked for'
+        : `${faces.rows.length} found${faces.unaccounted ? `, ${faces.unaccounted} not yet identified` : faces.rows.length ? ', every one accounted for' : ''}`;
     const labels = new Map(view.settings.photos.channels.map((c) => [c.key, c.label]));
     return render(request, reply, 'photos/views/photo.njk', {
       title: view.photo.event_name,
@@ -130,6 +143,7 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
       ...view,
       contextLabel,
       requests: requests.map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel, rows: requestRows(r) })),
+      facesText,
       canTag: may(actor, 'media:upload') && !view.photo.archived_at,
       canPublish: may(actor, 'media:publish') && !view.photo.archived_at,
       canKeep: may(actor, 'media:keep'),
@@ -144,12 +158,44 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
     });
   }
 
-  const tagPage = async (request: FastifyRequest, id: string, classId: string | undefined, extra: Record<string, unknown> = {}) => {
+  const tagPage = async (
+    request: FastifyRequest,
+    id: string,
+    classId: string | undefined,
+    extra: Record<string, unknown> = {},
+    chosenFaces: Record<string, string> | null = null,
+  ) => {
     const { photo, pupils, classes, chosen, inClass } = await services.photos.tagOptions(actorOf(request), id, classId);
+    const faces = await services.faces.tagView(actorOf(request), id);
     const tagged = new Set(pupils.map((p) => p.id));
     const name = (p: { given_name: string; family_name: string; preferred_name: string | null }) => `${p.preferred_name || p.given_name} ${p.family_name}`;
     const others = pupils.filter((p) => !inClass.some((q) => q.id === p.id));
+    const choosable = [...others, ...inClass];
+    const faceItems = faces.rows.map((f) => {
+      const current = chosenFaces?.[faceField(f.face_index)] ?? f.pupil_id ?? f.kind ?? '';
+      const pupilItems = choosable.map((p) => ({ value: p.id, text: name(p) }));
+      // A pupil tagged on this face but not in the list shown (another class) stays choosable.
+      if (f.pupil_id && !choosable.some((p) => p.id === f.pupil_id)) pupilItems.unshift({ value: f.pupil_id, text: 'The pupil tagged now' });
+      return {
+        number: f.face_index + 1,
+        field: faceField(f.face_index),
+        // Positions for the numbered outlines drawn over the photograph (SVG, in the original's pixels).
+        box: { x: f.x, y: f.y, width: f.width, height: f.height },
+        accounted: Boolean(f.pupil_id || f.kind),
+        items: [{ value: '', text: 'Not identified yet' }, ...pupilItems, ...faceChoices].map((item) => ({ ...item, selected: item.value === current })),
+      };
+    });
+    const size = Math.max(faces.width ?? 1, faces.height ?? 1);
     return {
+      faces: {
+        status: faces.status,
+        width: faces.width,
+        height: faces.height,
+        unaccounted: faces.unaccounted,
+        items: faceItems,
+        stroke: Math.max(2, Math.round(size / 320)),
+        fontSize: Math.max(12, Math.round(size / 36)),
+      },
       title: `Who is in this photograph: ${photo.event_name}`,
       backLink: `/photos/${id}`,
       photo,
@@ -183,6 +229,38 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
         },
         async (errors) =>
           render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, { unidentified: body.unidentified, ...errors }), 400),
+      );
+    },
+  );
+
+  // Issue 14: who each face is, from the numbered boxes.
+  app.post(
+    '/photos/:id/faces',
+    { config: { permission: 'media:upload' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: FacesBody } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      const changes = Object.entries(body)
+        .filter(([key]) => /^face-\d{1,4}$/.test(key))
+        .map(([key, value]) => {
+          const index = Number(key.slice(5));
+          const input = value === '' ? { clear: true as const } : faceChoices.some((c) => c.value === value) ? { kind: value } : { pupilId: value };
+          return { index, input };
+        });
+      return submitForm(
+        async () => {
+          const done = await services.faces.tagMany(actorOf(request), id, changes, faceField);
+          setFlash(
+            reply,
+            done.unaccounted === 0
+              ? 'Saved: every face is accounted for'
+              : `Saved. ${done.unaccounted} ${done.unaccounted === 1 ? 'face is' : 'faces are'} not yet identified`,
+          );
+          return reply.redirect(`/photos/${id}/tag`, 303);
+        },
+        async (errors) => render(request, reply, 'photos/views/tag.njk', await tagPage(request, id, undefined, errors, body), 400),
       );
     },
   );

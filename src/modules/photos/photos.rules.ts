@@ -35,11 +35,21 @@ export interface PublishCheck {
   texts: { caption: string; altText: string; fileName: string };
   /** Everyone in the directory, for the names check (external channels). */
   directory: readonly PupilNames[];
+  /**
+   * Issue 14: whether faces have been looked for, how many are neither tagged nor marked, and the
+   * pupils tagged on a face (whose face can be blurred). Absent: the photograph is checked on tags alone.
+   */
+  faces?: { checked: boolean; unaccounted: number; pupilsOnFaces: readonly string[] };
+  /** Which faces the published copy blurs; a pupil without consent whose face is blurred does not block it. */
+  blur?: 'none' | 'without-consent' | 'all';
 }
 
 export interface Refusal {
   pupilId: string | null;
   reason: string;
+  /** For reasons that are not about one pupil: `untagged-faces` (with `count`), `faces-not-checked`. */
+  code?: 'untagged-faces' | 'faces-not-checked';
+  count?: number;
 }
 
 export const displayName = (p: PupilNames) => `${p.preferredName || p.givenName} ${p.familyName}`;
@@ -62,6 +72,22 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
       { pupilId: null, reason: `${channel.label} is linked to a consent purpose the school no longer has; ask the headteacher to correct the policy settings` },
     ];
   const reasons: Refusal[] = [];
+  const faces = check.faces;
+  if (faces && !faces.checked) {
+    reasons.push({
+      pupilId: null,
+      code: 'faces-not-checked',
+      reason: 'The faces in this photograph have not been looked for yet, so nobody can be sure every child in it is accounted for. Try again in a minute',
+    });
+  } else if (faces && faces.unaccounted > 0) {
+    reasons.push({
+      pupilId: null,
+      code: 'untagged-faces',
+      count: faces.unaccounted,
+      reason: `${faces.unaccounted} ${faces.unaccounted === 1 ? 'face in this photograph is' : 'faces in this photograph are'} not yet identified: tag each face, or mark it as an adult, not a pupil or not a face`,
+    });
+  }
+  const blurred = new Set(check.blur && check.blur !== 'none' ? (faces?.pupilsOnFaces ?? []) : []);
   if (check.unidentified > 0) {
     reasons.push({
       pupilId: null,
@@ -69,7 +95,8 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
     });
   }
   for (const pupil of tagged) {
-    if (pupil.status !== 'may')
+    // A child who may not appear, whose face is known, is blurred in the copy instead (issue 14).
+    if (pupil.status !== 'may' && !blurred.has(pupil.id))
       reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
   }
   const namedTagged = new Map<string, NameFound>();

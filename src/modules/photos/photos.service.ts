@@ -11,6 +11,8 @@ import { currentSettings } from '../settings/settings.service.ts';
 import { defaultProhibitedWording, prohibitedWordingFallback } from '../settings/settings.defaults.ts';
 import { preview, readUpload, uploadTooLarge } from './photos.images.ts';
 import * as repo from './photos.repository.ts';
+import { clearFacesOfPupilsNotIn } from './faces/faces.repository.ts';
+import type { FaceService } from './faces/faces.service.ts';
 import { prohibitedContextsIn } from './photos.rules.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
@@ -49,9 +51,10 @@ const isDate = (value: string) =>
 export interface PhotoServiceDeps {
   schools: SchoolDatabase;
   storage: PhotoStorage;
+  faces: FaceService;
 }
 
-export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
+export function createPhotoService({ schools, storage, faces }: PhotoServiceDeps) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const settingsOf = async (tx: SchoolTx, actor: Actor) => (await currentSettings(tx, actor.schoolId)).settings;
 
@@ -131,8 +134,9 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
       if (!image.ok) throw new PhotoRefused('invalid-image', image.message, 'file');
       const key = newStorageKey('originals', actor.schoolId, image.format === 'jpeg' ? 'jpg' : image.format);
       await storage.put(key, image.bytes);
+      let created: { id: string };
       try {
-        return await inSchool(actor, async (tx) => {
+        created = await inSchool(actor, async (tx) => {
           const checked = await checkUpload(tx, actor, input);
           const tooLarge = uploadTooLarge(name, checked.bytes, checked.maxUploadMegabytes);
           if (tooLarge) throw new PhotoRefused('invalid-image', tooLarge, 'file');
@@ -167,6 +171,8 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
         await storage.delete(key);
         throw error;
       }
+      // Issue 14: the faces are looked for now, in the face finder's thread; the answer waits a little for them.
+      return { id: created.id, faces: await faces.afterUpload(actor, created.id) };
     },
 
     /** Everyday list (this year's and last year's, not yet archived) or the archive. */
@@ -208,6 +214,7 @@ export function createPhotoService({ schools, storage }: PhotoServiceDeps) {
         const unidentified = checkUnidentified(input.unidentified);
         const pupilIds = await checkTags(tx, input.pupilIds);
         await repo.replaceTags(tx, actor.schoolId, id, pupilIds, actor.staffId);
+        await clearFacesOfPupilsNotIn(tx, id, pupilIds);
         await repo.setUnidentified(tx, id, unidentified);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'photo.tagged',

@@ -2,13 +2,19 @@ import type { ModuleContext } from '../../platform/modules.ts';
 import { createPhotoService } from './photos.service.ts';
 import { createPublishingService } from './photos.publishing.ts';
 import { fileStorage } from './photos.storage.ts';
+import { workerFaceDetector } from './faces/faces.detector.ts';
+import { createFaceService } from './faces/faces.service.ts';
 
 export function createPhotosServices({ schools, config, onMail }: ModuleContext) {
   const storage = fileStorage(config.storageDir);
+  const detector = workerFaceDetector();
+  const faces = createFaceService({ schools, storage, detector });
   return {
     storage,
-    photos: createPhotoService({ schools, storage }),
-    photoPublishing: createPublishingService({ schools, storage, baseUrl: config.baseUrl, onMail }),
+    detector,
+    faces,
+    photos: createPhotoService({ schools, storage, faces }),
+    photoPublishing: createPublishingService({ schools, storage, faces, baseUrl: config.baseUrl, onMail }),
   };
 }
 export type PhotosServices = ReturnType<typeof createPhotosServices>;

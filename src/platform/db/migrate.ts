@@ -16,6 +16,7 @@ import * as backupRuns from './migrations/20261201T1110_backup_runs.ts';
 import * as registers from './migrations/20261201T1300_registers_and_post_check.ts';
 import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_carer_concerns.ts';
 import * as agreements from './migrations/20261201T1200_agreements.ts';
+import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1300_registers_and_post_check': registers,
   '20261201T1500_oversight_carer_concerns': oversightCarerConcerns,
   '20261201T1200_agreements': agreements,
+  '20261201T1600_faces_boxes': facesBoxes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,6 +37,7 @@ import type {
   PhotoPublicationDecisionTable,
   PhotoPublicationTakedownTable,
   PhotoPublicationPupilTable,
+  PhotoFaceTable,
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
 import type { ConcernFamilyContactTable } from './schema/oversight.ts';
@@ -130,6 +131,7 @@ export interface DB {
   photo_publication_requests: PhotoPublicationRequestTable;
   photo_publications: PhotoPublicationTable;
   photo_deletion_notices: PhotoDeletionNoticeTable;
+  photo_faces: PhotoFaceTable;
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;

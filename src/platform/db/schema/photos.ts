@@ -22,6 +22,11 @@ export interface PhotoTable {
   archived_at: Date | null;
   evidence_of_achievement: Generated<boolean>;
   deleted_at: Date | null;
+  /** Whether faces have been looked for yet (20261201T1600_faces). */
+  faces_status: Generated<'pending' | 'done'>;
+  /** The size the face boxes refer to: the original after rotation. */
+  faces_width: number | null;
+  faces_height: number | null;
 }
 
 export interface PhotoPupilTable {
@@ -46,6 +51,8 @@ export interface PhotoPublicationRequestTable {
   status: 'requested' | 'published';
   requested_by: string;
   requested_at: Generated<Date>;
+  /** Which faces the published copy blurs (20261201T1600_faces). */
+  blur_faces: Generated<'none' | 'without-consent' | 'all'>;
 }
 
 /** The decider's answer to a request: one per request, appended, never changed (20261201T0920). */
@@ -91,4 +98,20 @@ export interface PhotoDeletionNoticeTable {
   academic_year: string;
   delete_on: DateOnly;
   sent_at: Generated<Date>;
+}
+
+/** A face found in a photograph: a box only, and what staff said about it (20261201T1600_faces). */
+export interface PhotoFaceTable {
+  school_id: string;
+  photo_id: string;
+  face_index: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  score: number;
+  pupil_id: string | null;
+  kind: 'adult' | 'not-a-pupil' | 'not-a-face' | null;
+  tagged_by: string | null;
+  tagged_at: Date | null;
 }
