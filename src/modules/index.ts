@@ -4,6 +4,7 @@ import { mailModule } from '../platform/mail/index.ts';
 import type { AppModule } from '../platform/modules.ts';
 import { concernsModule } from './concerns/index.ts';
 import { consentModule } from './consent/index.ts';
+import { filteringModule } from './filtering/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
@@ -20,6 +21,7 @@ export const modules: readonly AppModule[] = [
   policiesModule,
   consentModule,
   photosModule,
+  filteringModule,
   auditModule,
   mailModule,
 ];

@@ -10,6 +10,7 @@ import * as trustPlatform from './migrations/20261201T0910_trust_platform.ts';
 import * as trustPhotos from './migrations/20261201T0920_trust_photos.ts';
 import * as trustSettings from './migrations/20261201T0930_trust_settings.ts';
 import * as queryIndexes from './migrations/20261201T1000_query_indexes.ts';
+import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0920_trust_photos': trustPhotos,
   '20261201T0930_trust_settings': trustSettings,
   '20261201T1000_query_indexes': queryIndexes,
+  '20261201T1400_filtering_requests': filtering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

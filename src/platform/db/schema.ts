@@ -39,6 +39,14 @@ import type {
   PhotoPublicationPupilTable,
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
+import type {
+  FilterRequestTable,
+  FilterRequestStepTable,
+  ComputerBanTable,
+  MonitoringAlertTable,
+  FilteringReviewTable,
+  FilteringReviewPointTable,
+} from './schema/filtering.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
   PolicyTable,
@@ -56,6 +64,7 @@ export type * from './schema/photos.ts';
 export type * from './schema/policies.ts';
 export type * from './schema/trust.ts';
 export type * from './schema/trust-people.ts';
+export type * from './schema/filtering.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -103,4 +112,10 @@ export interface DB {
   photo_publication_decisions: PhotoPublicationDecisionTable;
   photo_publication_takedowns: PhotoPublicationTakedownTable;
   photo_publication_pupils: PhotoPublicationPupilTable;
+  filter_requests: FilterRequestTable;
+  filter_request_steps: FilterRequestStepTable;
+  computer_bans: ComputerBanTable;
+  monitoring_alerts: MonitoringAlertTable;
+  filtering_reviews: FilteringReviewTable;
+  filtering_review_points: FilteringReviewPointTable;
 }

@@ -10,6 +10,7 @@ const menu: { href: string; text: string; action: Action | 'signed-in' }[] = [
   { href: '/photos', text: 'Photographs', action: 'media:view' },
   { href: '/concerns', text: 'Concerns', action: 'concern:read' },
   { href: '/policies', text: 'Policies', action: 'policy:read' },
+  { href: '/filtering', text: 'Web filtering', action: 'filter:request' },
   { href: '/staff', text: 'Staff', action: 'staff:read' },
   { href: '/import', text: 'Import', action: 'import:run' },
   { href: '/settings', text: 'Policy settings', action: 'settings:read' },
