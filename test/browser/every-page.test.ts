@@ -1,3 +1,4 @@
+import { createFilteringService } from '../../src/modules/filtering/filtering.service.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -155,7 +156,15 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    const filterRequest = await createFilteringService(running.database.schools, config).ask(actor, {
+      kind: 'unblock',
+      domain: 'museum.example',
+      reason: 'Year 4 Romans lesson',
+      duration: 'lesson',
+    });
+
     const asHead: Record<string, string> = {
+      '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,

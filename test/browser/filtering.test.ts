@@ -25,7 +25,8 @@ describe.skipIf(skipWithoutChromium() || skipWithout('unbound'))('a site is open
     teacher = await makeStaff(db, school.id, ['teacher']);
     ict = await makeStaff(db, school.id, ['ict-lead']);
     head = await makeStaff(db, school.id, ['headteacher']);
-    const token = (email: string, scope: 'full' | 'filter-export') => withSchool(db, school.id, (tx) => addApiToken(tx, school.id, { id: null, label: 'test' }, email, scope));
+    const token = (email: string, scope: 'full' | 'filter-export') =>
+      withSchool(db, school.id, (tx) => addApiToken(tx, school.id, { id: null, label: 'test' }, email, scope));
     exportToken = await token(ict.email, 'filter-export');
     blockToken = { ict: await token(ict.email, 'full'), head: await token(head.email, 'full') };
   }, 300_000);
@@ -59,7 +60,9 @@ describe.skipIf(skipWithoutChromium() || skipWithout('unbound'))('a site is open
 
   it('the teacher asks, the ICT lead recommends, the head approves, and unbound resolves the site while a blocked one answers NXDOMAIN', async () => {
     // The video site is blocked already (an earlier decision), so the lesson's page under it is too.
-    const block = (await (await api('POST', '/api/v1/filter-requests', blockToken.ict, { kind: 'block', domain: 'video.test', reason: 'Unmoderated videos', duration: 'permanent' })).json()) as { id: string };
+    const block = (await (
+      await api('POST', '/api/v1/filter-requests', blockToken.ict, { kind: 'block', domain: 'video.test', reason: 'Unmoderated videos', duration: 'permanent' })
+    ).json()) as { id: string };
     await api('POST', `/api/v1/filter-requests/${block.id}/decision`, blockToken.ict, { decision: 'recommend-approve', note: 'Checked' });
     await api('POST', `/api/v1/filter-requests/${block.id}/decision`, blockToken.head, { decision: 'approved', note: 'Agreed' });
 
@@ -112,11 +115,14 @@ describe.skipIf(skipWithoutChromium() || skipWithout('unbound'))('a site is open
 
     // The network's filter fetches its zones with the read-only token and loads them into unbound.
     const zone = async (list: 'block' | 'allow') => (await api('GET', `/api/v1/filter-lists/rpz?list=${list}`, exportToken)).text();
-    const dns = await startUnbound({ block: await zone('block'), allow: await zone('allow') }, {
-      'video.test': '192.0.2.10',
-      'www.video.test': '192.0.2.11',
-      'teach.video.test': '192.0.2.12',
-    });
+    const dns = await startUnbound(
+      { block: await zone('block'), allow: await zone('allow') },
+      {
+        'video.test': '192.0.2.10',
+        'www.video.test': '192.0.2.11',
+        'teach.video.test': '192.0.2.12',
+      },
+    );
     try {
       expect(await lookUp(dns.port, 'teach.video.test')).toEqual(['192.0.2.12']);
       expect(await lookUp(dns.port, 'video.test')).toBe('ENOTFOUND');

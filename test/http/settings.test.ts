@@ -90,7 +90,8 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     const page = await head.get('/settings/edit/rules');
     expect(page.statusCode).toBe(200);
     for (const gone of ['socialMediaMinimumAge', 'schoolSocialMediaAccounts', 'Minimum age', 'social media accounts']) expect(page.body).not.toContain(gone);
-    for (const offered of ['name="photoPublication"', 'name="unblock"', 'name="blockedContentRequests"', 'name="monitoringAlertMonths"']) expect(page.body).toContain(offered);
+    for (const offered of ['name="photoPublication"', 'name="unblock"', 'name="blockedContentRequests"', 'name="monitoringAlertMonths"'])
+      expect(page.body).toContain(offered);
     expect((await head.get('/settings')).body).not.toContain('Minimum age for social media');
     // Posted anyway, they change nothing: the document keeps them for the modules that will read them.
     await head.post('/settings/edit/rules', {
@@ -112,10 +113,13 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
       .executeTakeFirstOrThrow();
     expect(stored.document).toMatchObject({
       ageLimits: defaultSettings.ageLimits,
-      decisions: { schoolSocialMediaAccounts: defaultSettings.decisions.schoolSocialMediaAccounts, blockedContentRequests: ['ict-lead'], unblock: ['deputy-headteacher'] },
+      decisions: {
+        schoolSocialMediaAccounts: defaultSettings.decisions.schoolSocialMediaAccounts,
+        blockedContentRequests: ['ict-lead'],
+        unblock: ['deputy-headteacher'],
+      },
     });
   });
-
 
   it('refuses to route a restricted type to someone who may not see it, saying why', async () => {
     const form: Record<string, string | string[]> = {};

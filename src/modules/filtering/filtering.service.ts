@@ -322,14 +322,6 @@ export function createFilteringService(schools: SchoolDatabase, config: Config, 
       }
       return total;
     },
-
-    async waitingFor(tx: SchoolTx, actor: Actor): Promise<number | null> {
-      if (actor.roles.includes('ict-lead')) return repo.countWaiting(tx, ['with-ict-lead']);
-      const decidesAny = (await deciders(tx, actor.schoolId, 'unblock'))
-        .concat(await deciders(tx, actor.schoolId, 'block'))
-        .some((r) => actor.roles.includes(r));
-      return decidesAny ? repo.countWaiting(tx, ['with-decider', 'applied-urgently']) : null;
-    },
   };
 }
 

@@ -8,6 +8,7 @@ import { policyDashboard } from '../policies/policies.acknowledgements.ts';
 import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
 import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } from '../people/people.repository.ts';
 import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
+import { filteringHomeFor } from '../filtering/filtering.home.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date()) {
@@ -21,12 +22,14 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const canSeeConcernOverview = may(actor, 'concern:overview');
     const policyTasks = await policyDashboard(tx, actor);
     const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
+    const filtering = await filteringHomeFor(tx, actor);
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
     return {
       term,
       policyTasks,
       photosAwaitingDecision,
+      filtering,
       pupils,
       classes,
       unsentMail,
