@@ -28,6 +28,12 @@ export interface Config {
   readonly notifyBaseUrl: string;
   /** The Notify text message template whose only placeholder is ((body)) (NOTIFY_SMS_TEMPLATE_ID). */
   readonly notifySmsTemplateId: string | null;
+  /**
+   * A Pi-hole v6 the app keeps in step with the school's decisions (PIHOLE_URL and PIHOLE_PASSWORD,
+   * an app password from Pi-hole's API settings); PIHOLE_SCHOOL names the school by URN when the
+   * server holds several. Null: nothing is pushed; the filter fetches its lists instead.
+   */
+  readonly pihole: { readonly url: string; readonly password: string; readonly schoolUrn: string | null } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,7 +67,24 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     notifyApiKey: env.NOTIFY_API_KEY || null,
     notifyBaseUrl: (env.NOTIFY_BASE_URL || 'https://api.notifications.service.gov.uk').replace(/\/$/, ''),
     notifySmsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID || null,
+    pihole: piholeFrom(env),
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+function piholeFrom(env: Env): Config['pihole'] {
+  const url = env.PIHOLE_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]+/.test(url)) throw new Error(`PIHOLE_URL must be the Pi-hole's address, like http://192.168.1.2, not "${url}"`);
+  const password = env.PIHOLE_PASSWORD ?? '';
+  if (!password) throw new Error('PIHOLE_URL is set: set PIHOLE_PASSWORD to an app password from Pi-hole (Settings, Web interface / API)');
+  return {
+    url: url
+      .replace(/\/+$/, '')
+      .replace(/\/admin$/, '')
+      .replace(/\/api$/, ''),
+    password,
+    schoolUrn: env.PIHOLE_SCHOOL?.trim() || null,
+  };
 }

@@ -10,6 +10,7 @@ import { createImportService } from '../modules/people/import.service.ts';
 import { exportPupil } from '../modules/exports/subject-access.service.ts';
 import { addApiToken, addStaff, createSchool, findSchoolByUrn, splitName } from '../modules/school/school.service.ts';
 import { promptHidden } from './prompt.ts';
+import { isTokenScope, tokenScopes } from '../platform/auth/token-scopes.ts';
 
 export interface Output {
   out(text: string): void;
@@ -48,11 +49,17 @@ export async function userAdd(
   return 0;
 }
 
-export async function tokenAdd(database: Database, io: Output, args: { school?: string; email?: string }): Promise<number> {
+export async function tokenAdd(database: Database, io: Output, args: { school?: string; email?: string; scope?: string }): Promise<number> {
+  const scope = args.scope ?? 'full';
+  if (!isTokenScope(scope)) throw new UsageError(`--scope must be one of ${tokenScopes.join(', ')}`);
   const school = await findSchoolByUrn(database.schools, required(args.school, '--school'));
-  const token = await withSchool(database.db, school.id, (tx) => addApiToken(tx, school.id, cliActor(), required(args.email, '--email')));
+  const token = await withSchool(database.db, school.id, (tx) => addApiToken(tx, school.id, cliActor(), required(args.email, '--email'), scope));
   io.out(token);
-  io.err('This token is shown once. It acts with that person’s roles; keep it secret.');
+  io.err(
+    scope === 'full'
+      ? 'This token is shown once. It acts with that person’s roles; keep it secret.'
+      : `This token is shown once. It may only ${scope === 'filter-export' ? 'read the filter lists (GET /api/v1/filter-lists/…)' : 'send monitoring alerts (POST /api/v1/monitoring-alerts)'}, with that person’s roles; keep it secret.`,
+  );
   return 0;
 }
 

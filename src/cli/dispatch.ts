@@ -25,6 +25,9 @@ export type CommandValues = {
   school?: string;
   email?: string;
   role?: string[];
+  pupil?: string;
+  out?: string;
+  scope?: string;
   'dry-run'?: boolean;
   json?: boolean;
   help?: boolean;

@@ -8,7 +8,8 @@ const usage = `Usage: esafety <command>
   school add --name NAME --urn URN
   user add --school URN --email EMAIL --name "NAME" --role ROLE [--role ROLE ...]
         (password from ESAFETY_PASSWORD, or asked for)
-  token add --school URN --email EMAIL
+  token add --school URN --email EMAIL [--scope full|filter-export|monitoring-alerts]
+        (filter-export: the network's filter fetches its lists and nothing else)
   import oneroster PATH --school URN [--dry-run] [--json]
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
@@ -36,6 +37,7 @@ const options = {
   role: { type: 'string', multiple: true },
   pupil: { type: 'string' },
   out: { type: 'string' },
+  scope: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

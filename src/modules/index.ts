@@ -6,6 +6,7 @@ import { concernsModule } from './concerns/index.ts';
 import { consentModule } from './consent/index.ts';
 import { contactModule } from './contact/index.ts';
 import { exportsModule } from './exports/index.ts';
+import { filteringModule } from './filtering/index.ts';
 import { peopleModule } from './people/index.ts';
 import { photosModule } from './photos/index.ts';
 import { policiesModule } from './policies/index.ts';
@@ -36,6 +37,7 @@ export const modules: readonly AppModule[] = [
   agreementsModule,
   trainingModule,
   messagesModule,
+  filteringModule,
   auditModule,
   mailModule,
 ];

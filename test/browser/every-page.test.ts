@@ -1,3 +1,4 @@
+import { createFilteringService } from '../../src/modules/filtering/filtering.service.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -207,6 +208,13 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       channels: ['email', 'letter'],
     });
 
+    const filterRequest = await createFilteringService(running.database.schools, config).ask(actor, {
+      kind: 'unblock',
+      domain: 'museum.example',
+      reason: 'Year 4 Romans lesson',
+      duration: 'lesson',
+    });
+
     const asHead: Record<string, string> = {
       '/agreements/:id': `/agreements/${agreementId('staff-code-of-conduct')}`,
       '/agreements/:id/edit': `/agreements/${agreementId('staff-code-of-conduct')}/edit`,
@@ -218,6 +226,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/training/staff/:id': `/training/staff/${head.id}`,
       '/messages/:id': `/messages/${message.id}`,
       '/messages/:id/letters': `/messages/${message.id}/letters`,
+      '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,

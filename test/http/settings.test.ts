@@ -37,6 +37,8 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
       socialMediaMinimumAge: '13',
       schoolSocialMediaAccounts: 'headteacher',
       blockedContentRequests: 'headteacher',
+      unblock: 'headteacher',
+      monitoringAlertMonths: '12',
       photoPublication: ['headteacher', 'deputy-headteacher'],
     });
     expect(saved.headers.location).toBe('/settings');
@@ -84,22 +86,24 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     expect((await db.selectFrom('school_settings').select('version').where('school_id', '=', schoolId).execute()).length).toBeGreaterThan(0);
   });
 
-  it('does not offer the settings nothing reads yet: who approves accounts, who decides unblock requests, the minimum age', async () => {
+  it('does not offer the settings nothing reads yet (who approves accounts, the minimum age), and offers who decides website requests', async () => {
     const page = await head.get('/settings/edit/rules');
     expect(page.statusCode).toBe(200);
-    for (const gone of ['socialMediaMinimumAge', 'schoolSocialMediaAccounts', 'blockedContentRequests', 'Minimum age', 'unblock', 'social media accounts'])
-      expect(page.body).not.toContain(gone);
-    expect(page.body).toContain('name="photoPublication"');
+    for (const gone of ['socialMediaMinimumAge', 'schoolSocialMediaAccounts', 'Minimum age', 'social media accounts']) expect(page.body).not.toContain(gone);
+    for (const offered of ['name="photoPublication"', 'name="unblock"', 'name="blockedContentRequests"', 'name="monitoringAlertMonths"'])
+      expect(page.body).toContain(offered);
     expect((await head.get('/settings')).body).not.toContain('Minimum age for social media');
     // Posted anyway, they change nothing: the document keeps them for the modules that will read them.
     await head.post('/settings/edit/rules', {
       _csrf: csrfFrom(page.body),
       deletePhotosAfterYears: '1',
       deletionNoticeDays: '14',
+      monitoringAlertMonths: '12',
       photoPublication: 'headteacher',
       socialMediaMinimumAge: '16',
       schoolSocialMediaAccounts: 'office',
-      blockedContentRequests: 'office',
+      blockedContentRequests: 'ict-lead',
+      unblock: 'deputy-headteacher',
     });
     const stored = await t.database.db
       .selectFrom('school_settings')
@@ -109,7 +113,11 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
       .executeTakeFirstOrThrow();
     expect(stored.document).toMatchObject({
       ageLimits: defaultSettings.ageLimits,
-      decisions: { schoolSocialMediaAccounts: defaultSettings.decisions.schoolSocialMediaAccounts, blockedContentRequests: ['headteacher'] },
+      decisions: {
+        schoolSocialMediaAccounts: defaultSettings.decisions.schoolSocialMediaAccounts,
+        blockedContentRequests: ['ict-lead'],
+        unblock: ['deputy-headteacher'],
+      },
     });
   });
 

@@ -36,7 +36,7 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
 
   app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
-    const { class: found, pupils, teachers, staff } = await services.people.classWithPupils(actorOf(request), id);
+    const { class: found, pupils, teachers, staff, bans } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
       title: found.title,
       class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
@@ -45,6 +45,7 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       // The legal name is a column of its own only when some pupil is known by another name.
       showLegalName: pupils.some((p) => displayName(p) !== personName(p)),
       teachers,
+      bans,
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
   });
@@ -66,11 +67,12 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
   app.get('/pupils/:id', { config: { permission: 'pupil:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
     const actor = actorOf(request);
-    const { pupil, carers, siblings } = await services.people.pupil(actor, id);
+    const { pupil, carers, siblings, bans } = await services.people.pupil(actor, id);
     return render(request, reply, 'people/views/pupil.njk', {
       title: displayName(pupil),
       pupil,
       carers,
+      bans,
       showCarerContacts: may(actor, 'carer:read'),
       showConsent: may(actor, 'consent:history'),
       showSubjectAccess: may(actor, 'export:pupil'),

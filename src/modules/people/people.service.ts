@@ -1,3 +1,5 @@
+import { activeBans } from '../filtering/oversight.repository.ts';
+import { londonDay } from '../filtering/filtering.rules.ts';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
@@ -33,6 +35,8 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
           pupils: await repo.pupilsInClass(tx, classId),
           teachers: await repo.teachersOfClass(tx, classId),
           staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
+          // FLT-4: class teachers see who is banned from school computers.
+          bans: may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { classId }) : [],
         };
       });
     },
@@ -49,7 +53,8 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
         const pupil = await repo.findPupil(tx, pupilId);
         if (!pupil) throw new NotFound();
         const [carers, siblings] = await Promise.all([repo.carersOfPupil(tx, pupilId), repo.siblingsOf(tx, pupilId)]);
-        return { pupil, carers, siblings };
+        const bans = may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { pupilId }) : [];
+        return { pupil, carers, siblings, bans };
       });
     },
 

@@ -10,6 +10,7 @@ import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
 import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } from '../people/people.repository.ts';
 import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
 import { registerTasksFor } from '../registers/registers.dashboard.ts';
+import { filteringHomeFor } from '../filtering/filtering.home.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date(), backupDir: string | null = null) {
@@ -27,6 +28,7 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
     const photosAwaitingDecision = await photosAwaitingDecisionOf(tx, actor);
     const backups = may(actor, 'backup:status') ? await backupStatus(tx, backupDir, today) : null;
     const registerTasks = await registerTasksFor(tx, actor);
+    const filtering = await filteringHomeFor(tx, actor);
     // The school's own term dates name the term; the default boundaries only where it has none for today.
     const term = currentTermName(await termContaining(tx, today.toISOString().slice(0, 10)), today);
     const counts = await firstStepCounts(tx, actor.staffId);
@@ -51,6 +53,7 @@ export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today 
       backups,
       registerTasks,
       canCheckPost: may(actor, 'postcheck:use'),
+      filtering,
       pupils,
       classes,
       unsentMail,

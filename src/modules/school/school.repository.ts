@@ -1,3 +1,4 @@
+import type { TokenScope } from '../../platform/auth/token-scopes.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { AcademicYear, SchoolTerm } from './school-calendar.ts';
@@ -74,8 +75,8 @@ export async function insertStaffRoles(tx: SchoolTx, schoolId: string, staffId: 
     .execute();
 }
 
-export async function insertApiToken(tx: SchoolTx, schoolId: string, staffId: string, hash: string): Promise<void> {
-  await tx.insertInto('api_tokens').values({ school_id: schoolId, staff_id: staffId, token_hash: hash }).execute();
+export async function insertApiToken(tx: SchoolTx, schoolId: string, staffId: string, hash: string, scope: TokenScope): Promise<void> {
+  await tx.insertInto('api_tokens').values({ school_id: schoolId, staff_id: staffId, token_hash: hash, scope }).execute();
 }
 
 /** What a new school has done so far, for the home page's first steps. */

@@ -1,3 +1,4 @@
+import type { TokenScope } from '../../platform/auth/token-scopes.ts';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit/audit.ts';
 import { isRole, type Role } from '../../platform/auth/permissions.ts';
 import { hashPassword, newToken, passwordProblem, tokenHash } from '../../platform/auth/secrets.ts';
@@ -122,12 +123,17 @@ export async function addStaff(tx: SchoolTx, schoolId: string, actor: AuditActor
 }
 
 /** A new API token, returned once; only its hash is kept. */
-export async function addApiToken(tx: SchoolTx, schoolId: string, actor: AuditActor, email: string): Promise<string> {
+export async function addApiToken(tx: SchoolTx, schoolId: string, actor: AuditActor, email: string, scope: TokenScope = 'full'): Promise<string> {
   const staff = await repo.staffIdWithEmail(tx, email.trim());
   if (!staff) throw new NotFound(`No member of staff at this school has the e-mail address ${email}`);
   const token = `eso_${newToken()}`;
-  await repo.insertApiToken(tx, schoolId, staff.id, tokenHash(token));
-  await recordAudit(tx, schoolId, actor, { action: 'api-token.created', subjectType: 'staff', subjectId: staff.id });
+  await repo.insertApiToken(tx, schoolId, staff.id, tokenHash(token), scope);
+  await recordAudit(tx, schoolId, actor, {
+    action: 'api-token.created',
+    subjectType: 'staff',
+    subjectId: staff.id,
+    ...(scope === 'full' ? {} : { detail: { scope } }),
+  });
   return token;
 }
 

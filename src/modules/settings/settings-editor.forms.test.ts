@@ -132,21 +132,30 @@ describe('the settings editor turns forms into settings', () => {
     ).toEqual(['newChannelPurpose']);
   });
 
-  it('rules: retention and who approves publishing; the settings nothing reads yet are kept, not offered', () => {
+  it('rules: retention, who approves publishing and who decides filtering requests; the settings nothing reads yet are kept, not offered', () => {
     const { next, problems } = rulesSection(defaultSettings, {
       archivePhotosAtYearEnd: 'yes',
       deletePhotosAfterYears: '2',
       deletionNoticeDays: '30',
+      monitoringAlertMonths: '24',
       socialMediaMinimumAge: '16',
       schoolSocialMediaAccounts: ['office'],
       blockedContentRequests: ['ict-lead'],
+      unblock: ['deputy-headteacher', 'headteacher'],
       photoPublication: 'deputy-headteacher',
     });
     expect(problems).toEqual([]);
-    expect(next.retention).toEqual({ archivePhotosAtYearEnd: true, deletePhotosAfterYears: 2, deletionNoticeDays: 30 });
-    expect(next.decisions).toEqual({ ...defaultSettings.decisions, photoPublication: ['deputy-headteacher'] });
+    expect(next.retention).toEqual({ archivePhotosAtYearEnd: true, deletePhotosAfterYears: 2, deletionNoticeDays: 30, monitoringAlertMonths: 24 });
+    expect(next.decisions).toEqual({
+      ...defaultSettings.decisions,
+      photoPublication: ['deputy-headteacher'],
+      blockedContentRequests: ['ict-lead'],
+      unblock: ['deputy-headteacher', 'headteacher'],
+    });
     expect(next.ageLimits).toEqual(defaultSettings.ageLimits);
-    expect(rulesSection(defaultSettings, { deletePhotosAfterYears: '1', deletionNoticeDays: '14' }).problems.map((p) => p.field)).toEqual(['photoPublication']);
+    expect(
+      rulesSection(defaultSettings, { deletePhotosAfterYears: '1', deletionNoticeDays: '14', monitoringAlertMonths: '12' }).problems.map((p) => p.field),
+    ).toEqual(['photoPublication', 'unblock', 'blockedContentRequests']);
   });
 });
 

@@ -181,24 +181,38 @@ export function photosSection(settings: PolicySettings, form: Form): SectionResu
 }
 
 /**
- * Retention (MED-7) and who approves publishing photographs (000 D). Who approves school accounts,
- * who decides unblock requests and the minimum age stay in the document for the modules that will
- * read them, but are not offered: nothing reads them yet, so changing them would change nothing.
+ * Retention (MED-7, 001 §5) and who decides: publishing photographs (000 D) and blocked content
+ * requests (004 §8.4–8.5). Who approves school accounts and the minimum age stay in the document for
+ * the modules that will read them, but are not offered: nothing reads them yet.
  */
 export function rulesSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
-  const photoPublication = list(form, 'photoPublication').filter((r) =>
-    (roles as readonly string[]).includes(r),
-  ) as PolicySettings['decisions']['photoPublication'];
-  if (photoPublication.length === 0) problems.push({ field: 'photoPublication', message: 'Choose who decides: publishing photographs' });
+  const chosen = (name: string, what: string, current: PolicySettings['decisions']['photoPublication']) => {
+    const picked = list(form, name).filter((r) => (roles as readonly string[]).includes(r)) as PolicySettings['decisions']['photoPublication'];
+    if (picked.length === 0) problems.push({ field: name, message: `Choose who decides: ${what}` });
+    return picked.length ? picked : current;
+  };
+  const photoPublication = chosen('photoPublication', 'publishing photographs', settings.decisions.photoPublication);
+  const unblock = chosen('unblock', 'opening a blocked site', settings.decisions.unblock ?? settings.decisions.blockedContentRequests);
+  const blockedContentRequests = chosen('blockedContentRequests', 'blocking a site', settings.decisions.blockedContentRequests);
   const next: PolicySettings = {
     ...settings,
     retention: {
+      ...settings.retention,
       archivePhotosAtYearEnd: yes(form, 'archivePhotosAtYearEnd'),
       deletePhotosAfterYears: integer(form, 'deletePhotosAfterYears', 0, 10, 'Years before deletion', problems, settings.retention.deletePhotosAfterYears),
       deletionNoticeDays: integer(form, 'deletionNoticeDays', 1, 90, 'Days of notice', problems, settings.retention.deletionNoticeDays),
+      monitoringAlertMonths: integer(
+        form,
+        'monitoringAlertMonths',
+        1,
+        84,
+        'Months monitoring alerts are kept',
+        problems,
+        settings.retention.monitoringAlertMonths ?? 12,
+      ),
     },
-    decisions: { ...settings.decisions, photoPublication: photoPublication.length ? photoPublication : settings.decisions.photoPublication },
+    decisions: { ...settings.decisions, photoPublication, unblock, blockedContentRequests },
   };
   return { problems, next };
 }

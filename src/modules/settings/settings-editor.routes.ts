@@ -63,6 +63,16 @@ function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
             legend: 'Who approves publishing photographs where the channel needs it?',
             items: roleItems(settings.decisions.photoPublication),
           },
+          {
+            name: 'unblock',
+            legend: 'Who decides whether a blocked website is opened for teaching?',
+            items: roleItems(settings.decisions.unblock ?? settings.decisions.blockedContentRequests),
+          },
+          {
+            name: 'blockedContentRequests',
+            legend: 'Who decides whether a website is blocked, and confirms an urgent block?',
+            items: roleItems(settings.decisions.blockedContentRequests),
+          },
         ],
       };
   }

@@ -263,7 +263,13 @@ export const defaultSettings: PolicySettings = {
     publishedLongestSide: 2048,
   },
   // 000 D: archived at the end of the academic year, deleted the following year.
-  retention: { archivePhotosAtYearEnd: true, deletePhotosAfterYears: 1, deletionNoticeDays: 14 },
+  retention: {
+    archivePhotosAtYearEnd: true,
+    deletePhotosAfterYears: 1,
+    deletionNoticeDays: 14,
+    // 001 §5: the school keeps copies of what its monitoring finds; a year, then an alert that opened no concern is deleted.
+    monitoringAlertMonths: 12,
+  },
   // 001 §11: reviewed annually by the governing body.
   policyReview: { intervalMonths: 12, reminderWeeks: 6, approvingBody: 'Governing body', signatories: ['Headteacher', 'Chair of governors'] },
   // Most social networks' terms (and 004) set 13 as the minimum age.
@@ -273,6 +279,8 @@ export const defaultSettings: PolicySettings = {
     schoolSocialMediaAccounts: ['headteacher', 'deputy-headteacher'],
     // 004 §8.4–8.5: the head makes the final decision on blocked content requests.
     blockedContentRequests: ['headteacher'],
+    // 004 appendix 1, §8.5: the head decides whether a blocked site is opened for teaching.
+    unblock: ['headteacher'],
     photoPublication: ['headteacher'],
     // 001 §6: "All social media accounts created on behalf of the school must be approved by the
     // Head teacher or Deputy Headteacher in advance"; 004 §6.1 for the passwords.

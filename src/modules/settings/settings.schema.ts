@@ -92,6 +92,8 @@ export const PolicySettings = Type.Object({
     archivePhotosAtYearEnd: Type.Boolean(),
     deletePhotosAfterYears: Type.Integer({ minimum: 0, maximum: 10 }),
     deletionNoticeDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    /** Months a copy of a monitoring alert is kept (001 §5); one that opened a concern lives on in the concern. Added later: optional. */
+    monitoringAlertMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 84 })),
   }),
   policyReview: Type.Object({
     intervalMonths: Type.Integer({ minimum: 1, maximum: 60 }),
@@ -102,7 +104,10 @@ export const PolicySettings = Type.Object({
   ageLimits: Type.Object({ socialMediaMinimumAge: Type.Integer({ minimum: 0, maximum: 18 }) }),
   decisions: Type.Object({
     schoolSocialMediaAccounts: Type.Array(RoleName, { minItems: 1 }),
+    /** Who decides a "please block" request and confirms an urgent block (004 §8.4–8.5). */
     blockedContentRequests: Type.Array(RoleName, { minItems: 1 }),
+    /** Who decides a "please unblock" request (004 appendix 1); a document without it reads blockedContentRequests. Added later: optional. */
+    unblock: Type.Optional(Type.Array(RoleName, { minItems: 1 })),
     photoPublication: Type.Array(RoleName, { minItems: 1 }),
     /** Who approves a school social media account or online service before it is used (REG-1). Added later: optional. */
     accounts: Type.Optional(Type.Array(RoleName, { minItems: 1 })),

@@ -1,4 +1,5 @@
 import type { Role } from './permissions.ts';
+import type { TokenScope } from './token-scopes.ts';
 
 export type TwoFactorState = 'done' | 'needs-code' | 'needs-setup' | 'not-required';
 
@@ -15,6 +16,8 @@ export interface Actor {
   /** Present for sessions, so sign-out and two-factor steps can find the row. */
   sessionHash: string | null;
   twoFactor: TwoFactorState;
+  /** For an API token: what it may reach (token-scopes.ts); absent for sessions. */
+  tokenScope?: TokenScope;
 }
 
 export const auditActor = (actor: Actor) => ({ id: actor.staffId, label: actor.name });

@@ -124,7 +124,7 @@ export async function deleteSessionsOf(db: Kysely<DB>, staffId: string): Promise
 export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor | null> {
   const token = await db
     .selectFrom('api_tokens')
-    .select(['id', 'staff_id', 'last_used_at'])
+    .select(['id', 'staff_id', 'last_used_at', 'scope'])
     .where('token_hash', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -132,7 +132,8 @@ export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor
   if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
   }
-  return loadActor(db, token.staff_id, 'token', null, false);
+  const actor = await loadActor(db, token.staff_id, 'token', null, false);
+  return actor && { ...actor, tokenScope: token.scope };
 }
 
 // --- throttling: counted in the database so every app instance sees the same attempts ---

@@ -135,6 +135,24 @@ export const permissions = {
   'event:manage': ['headteacher', 'deputy-headteacher', 'office'],
   'lesson:read': [...schoolStaff],
   'lesson:record': ['headteacher', 'deputy-headteacher', 'ict-lead', 'teacher'],
+  // Web filtering and monitoring (FLT-1…4, 001 §5): any member of staff asks for a site to be
+  // blocked or opened; the ICT lead recommends; who decides is the school's settings
+  // (decisions.unblock / decisions.blockedContentRequests, any role; default the headteacher), so
+  // the routes let in anyone who could be named and the service refuses whoever is not. The lists
+  // are read by the network's filter with a token of the ICT lead or a leader. Bans are set by
+  // leaders, the DSL and the ICT lead; alerts are triaged by the DSL and the ICT lead; the yearly
+  // review is recorded by those the DfE standards name (and governors read it).
+  'filter:request': [...schoolStaff],
+  'filter:queue': [...leaders, 'dsl', 'ict-lead'],
+  'filter:recommend': ['ict-lead'],
+  'filter:decide': allStaff,
+  'filter:export': [...leaders, 'ict-lead'],
+  'ban:read': [...schoolStaff],
+  'ban:manage': [...leaders, 'dsl', 'ict-lead'],
+  'monitoring:triage': ['headteacher', 'dsl', 'ict-lead'],
+  'monitoring:receive': ['headteacher', 'dsl', 'ict-lead'],
+  'filtering-review:read': [...leaders, 'dsl', 'ict-lead', 'governor'],
+  'filtering-review:record': ['headteacher', 'dsl', 'ict-lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -41,6 +41,14 @@ import type {
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
 import type { ConcernFamilyContactTable } from './schema/oversight.ts';
+import type {
+  FilterRequestTable,
+  FilterRequestStepTable,
+  ComputerBanTable,
+  MonitoringAlertTable,
+  FilteringReviewTable,
+  FilteringReviewPointTable,
+} from './schema/filtering.ts';
 import type { StaffEmailChangeHeldTable } from './schema/trust-people.ts';
 import type {
   AgreementTable,
@@ -87,6 +95,7 @@ export type * from './schema/backup.ts';
 export type * from './schema/registers.ts';
 export type * from './schema/oversight.ts';
 export type * from './schema/agreements.ts';
+export type * from './schema/filtering.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -157,4 +166,10 @@ export interface DB {
   events: EventTable;
   event_attendance: EventAttendanceTable;
   esafety_lessons: EsafetyLessonTable;
+  filter_requests: FilterRequestTable;
+  filter_request_steps: FilterRequestStepTable;
+  computer_bans: ComputerBanTable;
+  monitoring_alerts: MonitoringAlertTable;
+  filtering_reviews: FilteringReviewTable;
+  filtering_review_points: FilteringReviewPointTable;
 }

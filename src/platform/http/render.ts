@@ -14,6 +14,7 @@ const menu: { href: string; text: string; action: Action | 'signed-in' }[] = [
   { href: '/agreements', text: 'Agreements', action: 'agreement:read' },
   { href: '/training', text: 'Training', action: 'training:read' },
   { href: '/messages', text: 'Messages', action: 'message:read' },
+  { href: '/filtering', text: 'Web filtering', action: 'filter:request' },
   { href: '/staff', text: 'Staff', action: 'staff:read' },
   { href: '/import', text: 'Import', action: 'import:run' },
   { href: '/settings', text: 'Policy settings', action: 'settings:read' },

@@ -5,6 +5,7 @@ import { isFullySignedIn } from '../auth/actor.ts';
 import { actorForSession, actorForToken } from '../auth/auth.repository.ts';
 import { isAllowed, isRoutePermission, type RoutePermission } from '../auth/permissions.ts';
 import { tokenHash } from '../auth/secrets.ts';
+import { scopeAllows, scopeRefusal } from '../auth/token-scopes.ts';
 import type { DB } from '../db/schema.ts';
 import { Forbidden, Unauthorised } from './errors.ts';
 import { isApiRequest } from './request-context.ts';
@@ -85,6 +86,9 @@ function enforce(request: FastifyRequest, permission: RoutePermission): string |
     // Keep where they were going (an e-mailed link), to go on there after the code.
     return request.method === 'GET' && request.url !== '/dashboard' ? `/sign-in/two-factor?next=${encodeURIComponent(request.url)}` : '/sign-in/two-factor';
   }
+  // A scoped token (the filter's, the monitoring product's) reaches its one route and nothing else.
+  const scope = actor.tokenScope ?? 'full';
+  if (scope !== 'full' && !scopeAllows(scope, request.method, request.routeOptions.url ?? '')) throw new Forbidden(scopeRefusal(scope));
   if (permission !== 'signed-in' && !isAllowed(actor.roles, permission)) throw new Forbidden();
   return null;
 }

@@ -165,6 +165,8 @@ export interface ApiTokenTable {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** What the token may reach: everything its holder may (`full`), or one narrow use (20261201T1400_filtering). */
+  scope: Generated<'full' | 'filter-export' | 'monitoring-alerts'>;
 }
 
 export interface PasswordResetTable {
