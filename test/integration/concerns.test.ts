@@ -223,7 +223,7 @@ describe.each(databaseKinds())('concerns: reporting, routing, access and the tim
     const [repeat] = (await concerns.concern(s.actors.head, second.id)).repeats;
     expect(repeat.person.name).toBe('Pat Clarke');
     expect(repeat.earlier.map((e) => e.id)).toEqual([first.id]);
-    expect(repeat.nextStep?.text).toContain('harassment (003 §2.6)');
+    expect(repeat.nextStep?.text).toContain('referred to the police as harassment');
   });
 
   it('gives a chronology per pupil in date order, with only what the caller may see', async () => {

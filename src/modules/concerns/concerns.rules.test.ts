@@ -172,8 +172,8 @@ describe('repeats (INC-6)', () => {
 
   it.each([
     ['no earlier concern', [], null],
-    ['an earlier post, removed when asked', [earlier('a', 'community-post', ['removal-requested', 'removal-confirmed'])], '001 §8'],
-    ['an earlier post, asked to remove it and did not', [earlier('a', 'community-post', ['removal-requested'])], '003 §2.6'],
+    ['an earlier post, removed when asked', [earlier('a', 'community-post', ['removal-requested', 'removal-confirmed'])], 'may pass the details to the police'],
+    ['an earlier post, asked to remove it and did not', [earlier('a', 'community-post', ['removal-requested'])], 'referred to the police as harassment'],
     ['an earlier media enquiry only', [earlier('a', 'media-enquiry', [])], 'none'],
   ])('a carer’s further post with %s', (_label, others, step) => {
     const repeats = findRepeats({ ...now, type: 'community-post', people: [carer] }, others, policy);
