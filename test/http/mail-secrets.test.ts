@@ -189,15 +189,18 @@ describe('the headteacher downloads the school’s audit anchors', () => {
     const browser = new TestBrowser(t.app);
     await browser.signIn(head);
     const rows = (html: string) => html.split('<tr class="govuk-table__row">').length - 2;
+    // Each entry's detail sits behind a Details reveal as JSON (spacing is the page's business).
+    const at = (html: string, n: number) => html.search(new RegExp(`&quot;n&quot;:\\s*${n}\\b`));
     const first = await browser.get('/audit');
     expect(rows(first.body)).toBe(50);
-    expect(first.body.indexOf('&quot;n&quot;:59}')).toBeLessThan(first.body.indexOf('&quot;n&quot;:58}'));
-    expect(first.body).not.toContain('&quot;n&quot;:0}');
+    expect(at(first.body, 59)).toBeGreaterThan(-1);
+    expect(at(first.body, 59)).toBeLessThan(at(first.body, 58));
+    expect(at(first.body, 0)).toBe(-1);
     expect(first.body).not.toContain('Elsewhere');
-    const older = /href="(\/audit\?before=\d+)">Older entries/.exec(first.body)![1];
-    const second = await browser.get(older);
-    expect(second.body).toContain('&quot;n&quot;:0}');
-    expect(second.body).not.toContain('&quot;n&quot;:59}');
+    const older = /href="(\/audit\?before=\d+[^"]*)">Older entries/.exec(first.body)![1];
+    const second = await browser.get(older.replace(/&amp;/g, '&'));
+    expect(at(second.body, 0)).toBeGreaterThan(-1);
+    expect(at(second.body, 59)).toBe(-1);
     expect(second.body).not.toContain('Older entries');
     expect((await browser.get('/audit?before=not-a-number')).statusCode).toBe(400);
   });
