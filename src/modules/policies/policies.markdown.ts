@@ -18,7 +18,7 @@ const marked = new Marked({
       return 'block' in token && token.block ? `<p class="govuk-body">${escapeHtml(token.text)}</p>\n` : escapeHtml(token.text);
     },
     heading({ tokens, depth }: Tokens.Heading) {
-      const level = Math.min(depth + 1, 6);
+      const level = Math.min(depth - topHeadingDepth + 2, 6);
       return `<h${level} class="${headingSizes[level - 1] || 'govuk-heading-s'}">${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
     paragraph({ tokens }: Tokens.Paragraph) {
@@ -49,6 +49,15 @@ const marked = new Marked({
   },
 });
 
+/** The shallowest heading in the text being rendered: it becomes the page's h2, whatever its #s. */
+let topHeadingDepth = 1;
+
+/**
+ * A text's headings follow the page's h1 without a gap (WCAG heading order): a text whose top
+ * headings are "##" (an agreement the head wrote) renders them as h2, as "#" would be.
+ */
 export function renderPolicyMarkdown(markdown: string): string {
+  const depths = marked.lexer(markdown).flatMap((token) => (token.type === 'heading' ? [(token as Tokens.Heading).depth] : []));
+  topHeadingDepth = depths.length ? Math.min(...depths) : 1;
   return marked.parse(markdown, { async: false });
 }
