@@ -86,7 +86,10 @@ describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', 
     await navigates(page, () => page.goto(`${baseUrl}/photos/new`));
     await page.getByLabel('Photograph').setInputFiles(classPhotoPath);
     await page.getByLabel('Event').fill('Class photograph');
-    await page.getByLabel('Date taken').fill('2026-06-12');
+    const taken = page.getByRole('group', { name: 'Date taken' });
+    await taken.getByLabel('Day').fill('12');
+    await taken.getByLabel('Month').fill('6');
+    await taken.getByLabel('Year').fill('2026');
     await page.getByLabel('Lesson').check();
     await page.getByLabel('Class of the pupils in it').selectOption({ label: 'Year 3 Hazel' });
     await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
