@@ -98,7 +98,9 @@ describe.skipIf(skipWithoutChromium())('a newcomer in a real browser', () => {
     await preview.importChanges();
 
     const classes = await ClassesPage.verifyOnPage(page);
-    expect(await classes.successBanner()).toMatch(/^Import finished: 11 pupils added, 0 updated, 0 marked as left; \d+ carers and 4 staff added\.$/);
+    expect(await classes.successBanner()).toMatch(
+      /^Import finished: 11 pupils added, 0 updated, 0 marked as left; \d+ carers and 4 staff added\.( \d+ (person was|people were) e-mailed an invitation to sign in\.)?$/,
+    );
     expect(await classes.classNames()).toEqual(expect.arrayContaining(['Year 3 Hazel', 'Year 4 Oak', 'Reception Robins']));
     await classes.openClass('Year 3 Hazel');
 

@@ -8,6 +8,7 @@ import { isRole } from '../../platform/auth/permissions.ts';
 import { headteacherGrantedRoles, invitationRefusal } from '../../platform/auth/role-grants.ts';
 import { newToken, tokenHash } from '../../platform/auth/secrets.ts';
 import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import { personName } from './names.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addStaff } from '../school/school.service.ts';
 import { findStaff, headsAndDsls, insertPasswordLink, staffNeverInvited } from './people.repository.ts';
@@ -61,9 +62,7 @@ export function createStaffInvitations(schools: SchoolDatabase, config: Config, 
         const member = await findStaff(tx, staffId);
         if (!member || !member.active) throw new NotFound();
         if (!member.email)
-          throw new ValidationError([
-            { field: 'invitation', message: `${member.given_name} ${member.family_name} has no e-mail address to send a sign-in link to` },
-          ]);
+          throw new ValidationError([{ field: 'invitation', message: `${personName(member)} has no e-mail address to send a sign-in link to` }]);
         const refusal = invitationRefusal(actor.roles, member.roles.filter(isRole));
         if (refusal) throw new ValidationError([{ field: 'invitation', message: refusal }]);
         await sendLink(tx, actor, { id: member.id, email: member.email, hasPassword: member.has_password });
