@@ -41,7 +41,7 @@ export function chartTable(chart: ChartBlock): TableBlock {
   return {
     kind: 'table',
     title: `${chart.title}: the figures`,
-    head: ['', ...chart.series],
+    head: ['Group', ...chart.series],
     rows: chart.rows.map((r) => [r.label, ...r.values.map(countText)]),
   };
 }
