@@ -101,6 +101,11 @@ export function createAccountsService({ schools, baseUrl, onMail }: Deps) {
   return {
     kinds: accountKinds,
 
+    /** Whether the settings name this person as one who decides accounts (asked before a decision's body is read). */
+    async decides(actor: Actor): Promise<boolean> {
+      return may(actor, 'accounts:decide') && (await inSchool(actor, (tx) => deciderCheck(tx, actor))).decides;
+    },
+
     async list(actor: Actor) {
       requireAccess(actor, 'accounts:read');
       return inSchool(actor, async (tx) => {

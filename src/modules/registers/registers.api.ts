@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { RegistersServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { Forbidden } from '../../platform/http/errors.ts';
 import { apiErrors, ApiError, IdParams } from '../../platform/http/schemas.ts';
 
 const Kind = Type.Union([Type.Literal('social-media-account'), Type.Literal('online-service')]);
@@ -88,6 +89,10 @@ export const registersApiRoutes: ModuleRoutes<RegistersServices> = async (app, {
     '/api/v1/accounts/:id/decision',
     {
       config: { permission: 'accounts:decide' },
+      // Someone the settings do not name is refused before their answer is read: 403, not a 400 about the body.
+      preValidation: async (request) => {
+        if (!(await services.accounts.decides(actorOf(request)))) throw new Forbidden();
+      },
       schema: {
         summary: 'Whoever the policy settings name (decisions.accounts) approves or refuses a requested account',
         tags: ['registers'],
