@@ -96,7 +96,9 @@ describe('bans, monitoring alerts and the yearly review (FLT-4, 001 §5, DfE sta
       evidence: 'Evidence provider',
       actions: 'Ask the provider for its 2026 statement by half term',
     });
-    expect((await dsl.get('/')).body).toContain('Next filtering and monitoring review');
+    const home = await dsl.get('/dashboard');
+    expect(home.statusCode, String(home.headers.location)).toBe(200);
+    expect(home.body).toContain('Next filtering and monitoring review');
   });
 
   it('alerts come by the token-protected API and by CSV; the DSL opens a concern with one click', async () => {
