@@ -35,7 +35,8 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
     await running?.close();
   });
 
-  it('the head imports and edits it, two signatories sign, a teacher confirms reading it and a parent reads it', { timeout: 120_000 }, async () => {
+  // About 90 s on an idle 2-core machine (import, edit, two signatures, a reader, a parent); CI runs it beside other browser tests.
+  it('the head imports and edits it, two signatories sign, a teacher confirms reading it and a parent reads it', { timeout: 300_000 }, async () => {
     const head = await PolicyUser.signIn(browser!, running!.baseUrl, staff.head);
     await head.useMenu('Policies');
     await head.onPage('/policies', 'Policies');
