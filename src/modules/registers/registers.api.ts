@@ -89,16 +89,16 @@ export const registersApiRoutes: ModuleRoutes<RegistersServices> = async (app, {
     '/api/v1/accounts/:id/decision',
     {
       config: { permission: 'accounts:decide' },
-      // Someone the settings do not name is refused before their answer is read: 403, not a 400 about the body.
-      preValidation: async (request) => {
-        if (!(await services.accounts.decides(actorOf(request)))) throw new Forbidden();
-      },
       schema: {
         summary: 'Whoever the policy settings name (decisions.accounts) approves or refuses a requested account',
         tags: ['registers'],
         params: IdParams,
         body: DecisionBody,
         response: { ...apiErrors, 200: AccountCreated, 409: ApiError },
+      },
+      // Someone the settings do not name is refused before their answer is read: 403, not a 400 about the body.
+      preValidation: async (request) => {
+        if (!(await services.accounts.decides(actorOf(request)))) throw new Forbidden();
       },
     },
     async (request) => services.accounts.decide(actorOf(request), request.params.id, request.body),
