@@ -54,7 +54,10 @@ export class ReportConcernPage {
     await this.page.getByRole('radio', { name: values.where, exact: true }).check();
     if (values.outOfHours) await this.page.getByLabel('It happened outside school hours').check();
     await this.page.getByLabel('Platform (optional)').fill(values.platform);
-    await this.page.getByLabel('Pupils and ex-pupils (optional)').selectOption({ label: values.pupil });
+    // The picker: type part of the name, the matches appear as you type, tick the one you mean.
+    const pupils = this.page.getByRole('group', { name: 'Pupils and ex-pupils (optional)' });
+    await pupils.getByLabel('Find by name').fill(values.pupil.split(' ')[0]!);
+    await pupils.getByRole('checkbox', { name: values.pupil }).check();
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Send the report' }).click());
   }
 }

@@ -73,6 +73,24 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(page.body).not.toContain('Add an action');
   });
 
+  it('without JavaScript, staff find pupils and carers by name or by class, and searching records nothing', async () => {
+    const volunteer = as('volunteer');
+    const before = (await volunteer.get('/concerns')).body.match(/href="\/concerns\/[0-9a-f-]{36}"/g)?.length ?? 0;
+    const found = await volunteer.submit('/concerns/new', '/concerns', report({ find: 'pupilIds', 'pupilIds-find': 'amel', 'carerIds-find': 'CLARKE' }));
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`<input class="govuk-checkboxes__input" id="pupilIds-${s.pupilId}" name="pupilIds" type="checkbox" value="${s.pupilId}">`);
+    expect(found.body).toContain(`id="carerIds-${s.carerId}" name="carerIds" type="checkbox" value="${s.carerId}">`);
+    expect(found.body).not.toContain(`value="${s.exPupilId}">`);
+    expect(found.body).toMatch(/role="status" aria-live="polite">1 found\. Tick the ones to add\./);
+    expect(found.body).toContain('value="Name-calling in a game chat"');
+
+    // "Year 3 Hazel, all except…": choose the whole class, then untick.
+    const wholeClass = await volunteer.submit('/concerns/new', '/concerns', report({ chooseGroup: 'pupilIds', 'pupilIds-group': 'Year 3 Hazel' }));
+    expect(wholeClass.body).toContain(`value="${s.pupilId}" checked>`);
+    expect(wholeClass.body).toContain('1 chosen. Untick anyone you did not mean.');
+    expect((await volunteer.get('/concerns')).body.match(/href="\/concerns\/[0-9a-f-]{36}"/g)?.length ?? 0).toBe(before);
+  });
+
   it('routes it to the class teacher, who finds it on their list, marks it read, acts and closes it', async () => {
     const list = await as('classTeacher').get('/concerns');
     expect(list.body).toContain('Needs your attention');

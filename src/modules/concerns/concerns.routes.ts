@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { ConcernsServices } from './services.ts';
 import { may } from '../../platform/auth/access.ts';
-import { acceptUploads, formFile, formValue, formValues } from '../../platform/http/form-body.ts';
+import { acceptUploads, formFile, formValue } from '../../platform/http/form-body.ts';
+import { pickerFinding, pickerFrom } from '../../platform/http/picker.ts';
 import { submitForm, type FormErrors } from '../../platform/http/forms.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
@@ -21,17 +22,16 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
   // Screenshots and PDFs up to 10 MB; a larger file is cut short and refused with a message, not a crash.
   await acceptUploads(app, { maxFileBytes: maxEvidenceBytes + 1, tooLarge: 'mark' });
 
-  const reportPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors: FormErrors = formErrors([])) => {
+  // The people pickers are built from what was sent (ticked ids, a name typed, a class shown): see platform/http/picker.ts.
+  const reportPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors: FormErrors = formErrors([]),
+    body: unknown = {},
+  ) => {
     const form = await services.concerns.reportForm(actorOf(request));
-    const chosen = (name: string) => new Set([values[name]].flat() as string[]);
-    const [pupils, staff, carers] = [chosen('pupilIds'), chosen('staffIds'), chosen('carerIds')];
-    const groups = new Map<string, { label: string; pupils: { id: string; name: string; selected: boolean }[] }>();
-    for (const p of form.pupils) {
-      const label = p.on_roll ? (p.class_title ?? 'No class') : 'Left the school';
-      const group = groups.get(label) ?? { label, pupils: [] };
-      group.pupils.push({ id: p.id, name: p.name, selected: pupils.has(p.id) });
-      groups.set(label, group);
-    }
+    const pupils = form.pupils.map((p) => ({ id: p.id, name: p.name, group: p.on_roll ? (p.class_title ?? 'No class') : 'Left the school' }));
     return render(
       request,
       reply,
@@ -41,9 +41,18 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
         backLink: '/concerns',
         values,
         typeItems: form.types.map((t) => ({ value: t.type, text: t.label, hint: { text: t.explanation }, checked: values.type === t.type })),
-        pupilGroups: [...groups.values()],
-        staffOptions: form.staff.map((s) => ({ id: s.id, name: s.name, selected: staff.has(s.id) })),
-        carerOptions: form.carers.map((k) => ({ id: k.id, name: k.name, selected: carers.has(k.id) })),
+        pupilPicker: pickerFrom('pupilIds', pupils, body),
+        staffPicker: pickerFrom(
+          'staffIds',
+          form.staff.map((s) => ({ ...s, group: null })),
+          body,
+        ),
+        carerPicker: pickerFrom(
+          'carerIds',
+          form.carers.map((k) => ({ id: k.id, name: k.name, group: null })),
+          body,
+        ),
+        fileDropped: pickerFinding(body) && (await formFile(body, 'evidence')) !== null,
         ...errors,
       },
       errors.errors.length ? 400 : 200,
@@ -66,6 +75,9 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
   // No body schema: the report form is multipart (it may carry a file), so @fastify/multipart attaches its parts; form-body.ts reads them.
   app.post('/concerns', { config: { permission: 'concern:report' }, preHandler: app.csrfProtection, schema: { hide: true } }, async (request, reply) => {
     const { body } = request;
+    const form = () => Object.fromEntries(reportFields.map((name) => [name, formValue(body, name)]));
+    // "Search" in a people picker: the same form again with the matches; nothing is recorded.
+    if (pickerFinding(body)) return reportPage(request, reply, form(), undefined, body);
     const input = reportFromForm(body);
     const file = evidenceFrom(await formFile(body, 'evidence'));
     return submitForm(
@@ -83,13 +95,7 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
         return reply.redirect(`/concerns/${reported.id}`, 303);
       },
       async (errors) => {
-        const form = Object.fromEntries(reportFields.map((name) => [name, formValue(body, name)]));
-        return reportPage(
-          request,
-          reply,
-          { ...form, pupilIds: formValues(body, 'pupilIds'), staffIds: formValues(body, 'staffIds'), carerIds: formValues(body, 'carerIds') },
-          errors,
-        );
+        return reportPage(request, reply, form(), errors, body);
       },
     );
   });
