@@ -56,7 +56,7 @@ export class ReportConcernPage {
     await this.page.getByLabel('Platform (optional)').fill(values.platform);
     // The picker: type part of the name, the matches appear as you type, tick the one you mean.
     const pupils = this.page.getByRole('group', { name: 'Pupils and ex-pupils (optional)' });
-    await pupils.getByLabel('Find by name').fill(values.pupil.split(' ')[0]!);
+    await pupils.getByLabel('Find by name').fill(values.pupil.split(' ')[0]);
     await pupils.getByRole('checkbox', { name: values.pupil }).check();
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Send the report' }).click());
   }
