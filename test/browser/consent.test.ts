@@ -54,6 +54,10 @@ describe.skipIf(skipWithoutChromium())('a carer answers a consent request from a
     await officePage.getByLabel('Class', { exact: true }).selectOption({ label: 'Year 3 Hazel' });
     await expectNoAxeViolations(officePage);
     await navigates(officePage, () => officePage.getByRole('button', { name: 'Send the request' }).click());
+    // More than a handful of families: a check before anything is e-mailed.
+    expect(await officePage.getByRole('heading', { level: 1 }).innerText()).toBe('Check before you send');
+    await expectNoAxeViolations(officePage);
+    await navigates(officePage, () => officePage.getByRole('button', { name: /^Send \d+ e-mails$/ }).click());
     expect(await officePage.locator('.govuk-notification-banner').innerText()).toMatch(/Request sent: \d+ carers e-mailed/);
     await expectNoAxeViolations(officePage);
 

@@ -35,7 +35,7 @@ describe('carers answer from a personal link', () => {
     hazelId = (await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 3 Hazel').executeTakeFirstOrThrow()).id;
     office = new TestBrowser(t.app);
     await office.signIn(await makeStaff(t.database.db, schoolId, ['office']));
-    const sent = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: hazelId });
+    const sent = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: hazelId, confirm: 'yes' });
     expect(sent.statusCode).toBe(303);
   });
   afterAll(() => t.close());

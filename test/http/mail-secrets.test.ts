@@ -96,7 +96,7 @@ describe.each(databaseKinds())('personal links never rest readable in the outbox
       .where('school_id', '=', schoolId)
       .where('title', '=', 'Year 3 Hazel')
       .executeTakeFirstOrThrow();
-    expect((await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: hazel.id })).statusCode).toBe(303);
+    expect((await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: hazel.id, confirm: 'yes' })).statusCode).toBe(303);
     const carers = await t.database.db
       .selectFrom('outbox')
       .select('to_address')

@@ -1,4 +1,4 @@
-import { typedDay } from '../../platform/text/dates.ts';
+import { formatDay, typedDay } from '../../platform/text/dates.ts';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
@@ -10,9 +10,12 @@ import { render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
-import type { RequestScope } from './consent-requests.service.ts';
+import { expressProblems, type RequestScope } from './consent-requests.service.ts';
 import { ButtonBody } from './consent.schemas.ts';
 import { statusText } from './consent.text.ts';
+import { needsCheckBeforeSending } from './consent.rules.ts';
+import { pickerFinding, pickerFrom } from '../../platform/http/picker.ts';
+import { pupilDisplayName } from '../people/names.ts';
 
 const LinkParams = Type.Object({ ...IdParams.properties, linkId: Type.String({ format: 'uuid' }) });
 const PaperParams = Type.Object({ ...IdParams.properties, carerId: Type.String({ format: 'uuid' }) });
@@ -23,12 +26,42 @@ const StartBody = Type.Object({
   'admittedSince-day': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-month': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-year': Type.String({ default: '', maxLength: 10 }),
+  confirm: Type.String({ default: '' }),
+  change: Type.String({ default: '' }),
 });
 const ExpressBody = Type.Object({
   title: Type.String({ default: '', maxLength: 200 }),
   description: Type.String({ default: '', maxLength: 2000 }),
   pupils: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }),
+  'pupils-find': Type.String({ default: '', maxLength: 100 }),
+  'pupils-group': Type.String({ default: '', maxLength: 200 }),
+  find: Type.String({ default: '' }),
+  chooseGroup: Type.String({ default: '' }),
+  confirm: Type.String({ default: '' }),
+  change: Type.String({ default: '' }),
 });
+
+type Audience = { pupils: number; carers: number; emailed: number; withoutEmail: number };
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The "check before you send" page (CON-4): what is asked, of whom, and how many families are e-mailed now. */
+function checkPage(action: string, what: string, who: string, audience: Audience, hidden: { name: string; value: string }[]) {
+  return {
+    title: 'Check before you send',
+    action,
+    audience,
+    hidden,
+    rows: [
+      { key: { text: 'What carers are asked' }, value: { text: what } },
+      { key: { text: 'Who' }, value: { text: `${who}: ${plural(audience.pupils, 'pupil', 'pupils')}` } },
+      { key: { text: 'Families e-mailed now' }, value: { text: String(audience.emailed) } },
+      {
+        key: { text: 'Families without e-mail' },
+        value: { text: audience.withoutEmail ? `${audience.withoutEmail}: print them a paper form afterwards` : 'None' },
+      },
+    ],
+  };
+}
 
 function scopeFrom(body: Static<typeof StartBody>): RequestScope {
   switch (body.scope) {
@@ -84,9 +117,33 @@ export const consentRequestRoutes: ModuleRoutes<ConsentServices> = async (app, {
     { config: { permission: 'consent:request' }, preHandler: app.csrfProtection, schema: { hide: true, body: StartBody } },
     async (request, reply) => {
       const { body } = request;
+      const actor = actorOf(request);
+      if (body.change === 'yes') return render(request, reply, 'consent/views/request-new.njk', await startPage(request, { values: body }));
       return submitForm(
         async () => {
-          const started = await services.consentRequests.start(actorOf(request), scopeFrom(body));
+          const scope = scopeFrom(body);
+          if (body.confirm !== 'yes') {
+            const audience = await services.consentRequests.preview(actor, scope);
+            if (needsCheckBeforeSending(audience.emailed)) {
+              const classes = await services.consentRequests.classChoices(actor);
+              const who =
+                scope.scope === 'class'
+                  ? (classes.find((c) => c.id === scope.classId)?.title ?? 'One class')
+                  : scope.scope === 'year-group'
+                    ? yearGroupLabel(scope.yearGroup)
+                    : scope.scope === 'new-admissions'
+                      ? `Admitted on or after ${formatDay(scope.admittedSince)}`
+                      : 'Everyone with a missing or lapsed answer';
+              const hidden = Object.entries(body)
+                .filter(([name, value]) => !['_csrf', 'confirm', 'change'].includes(name) && value !== '')
+                .map(([name, value]) => ({ name, value: String(value) }));
+              return render(request, reply, 'consent/views/check.njk', {
+                ...checkPage('/consent/requests', 'The school’s questions about photographs and media', who, audience, hidden),
+                backLink: '/consent/requests/new',
+              });
+            }
+          }
+          const started = await services.consentRequests.start(actor, scope);
           setFlash(
             reply,
             `Request sent: ${started.emailed} carer${started.emailed === 1 ? '' : 's'} e-mailed${started.withoutEmail ? `, ${started.withoutEmail} without an e-mail address need a paper form` : ''}.`,
@@ -98,25 +155,15 @@ export const consentRequestRoutes: ModuleRoutes<ConsentServices> = async (app, {
     },
   );
 
-  const expressPage = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
+  const expressPage = async (request: FastifyRequest, body: unknown, extra: Record<string, unknown> = {}) => {
     const pupils = await services.consentRequests.pupilChoices(actorOf(request));
     const classes = new Map((await services.consentRequests.classChoices(actorOf(request))).map((c) => [c.id, c.title]));
-    return {
-      title: 'Ask for express permission',
-      backLink: '/consent',
-      values: {},
-      chosen: [] as string[],
-      pupilItems: pupils.map((p) => ({
-        value: p.id,
-        text: `${p.preferred_name ?? p.given_name} ${p.family_name}`,
-        hint: { text: classes.get(p.class_id ?? '') ?? 'No class' },
-      })),
-      ...extra,
-    };
+    const people = pupils.map((p) => ({ id: p.id, name: pupilDisplayName(p), group: classes.get(p.class_id ?? '') ?? 'No class' }));
+    return { title: 'Ask for express permission', backLink: '/consent', values: {}, picker: pickerFrom('pupils', people, body), ...extra };
   };
 
   app.get('/consent/express/new', { config: { permission: 'consent:request' }, schema: { hide: true } }, async (request, reply) =>
-    render(request, reply, 'consent/views/express-new.njk', await expressPage(request)),
+    render(request, reply, 'consent/views/express-new.njk', await expressPage(request, {})),
   );
 
   app.post(
@@ -124,18 +171,35 @@ export const consentRequestRoutes: ModuleRoutes<ConsentServices> = async (app, {
     { config: { permission: 'consent:request' }, preHandler: app.csrfProtection, schema: { hide: true, body: ExpressBody } },
     async (request, reply) => {
       const { body } = request;
+      const actor = actorOf(request);
+      // "Search", "choose everyone in the class" or "change": the form again, nothing sent.
+      if (pickerFinding(body) || body.change === 'yes')
+        return render(request, reply, 'consent/views/express-new.njk', await expressPage(request, body, { values: body }));
       const pupilIds = [body.pupils].flat().filter(Boolean);
       return submitForm(
         async () => {
-          const started = await services.consentRequests.startExpress(actorOf(request), { title: body.title, description: body.description, pupilIds });
+          const input = { title: body.title, description: body.description, pupilIds };
+          if (body.confirm !== 'yes') {
+            const problems = expressProblems(input);
+            if (problems.length) throw new ValidationError(problems);
+            const audience = await services.consentRequests.preview(actor, { scope: 'pupils', pupilIds });
+            if (needsCheckBeforeSending(audience.emailed)) {
+              const hidden = [
+                { name: 'title', value: body.title },
+                { name: 'description', value: body.description },
+                ...pupilIds.map((value) => ({ name: 'pupils', value })),
+              ];
+              return render(request, reply, 'consent/views/check.njk', {
+                ...checkPage('/consent/express', `${body.title.trim()}: ${body.description.trim()}`, 'Chosen pupils', audience, hidden),
+                backLink: '/consent/express/new',
+              });
+            }
+          }
+          const started = await services.consentRequests.startExpress(actor, input);
           setFlash(reply, `Request sent: ${started.emailed} carer${started.emailed === 1 ? '' : 's'} e-mailed.`);
           return reply.redirect(`/consent/requests/${started.requestId}`, 303);
         },
-        async (errors) => {
-          const page = await expressPage(request, { values: body, ...errors });
-          page.pupilItems = page.pupilItems.map((i) => ({ ...i, checked: pupilIds.includes(i.value) }));
-          return render(request, reply, 'consent/views/express-new.njk', page, 400);
-        },
+        async (errors) => render(request, reply, 'consent/views/express-new.njk', await expressPage(request, body, { values: body, ...errors }), 400),
       );
     },
   );

@@ -65,6 +65,16 @@ const scopeLabel = (s: RequestScope) =>
     'no-answer': 'pupils with missing or lapsed answers',
   })[s.scope];
 
+/** What an express request needs before it can be checked or sent. */
+export function expressProblems(input: ExpressInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!input.title.trim()) problems.push({ field: 'title', message: 'Enter what the photographs are for, like “Sports Day article in the local paper”' });
+  if (!input.description.trim())
+    problems.push({ field: 'description', message: 'Describe exactly how the photographs will be used, including whether names will be given' });
+  if (input.pupilIds.filter(isUuid).length === 0) problems.push({ field: 'pupils', message: 'Choose at least one pupil' });
+  return problems;
+}
+
 export function createConsentRequestService(schools: SchoolDatabase, config: Config, onMail: () => void = () => {}) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
 
@@ -119,7 +129,32 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
     return { carers: carers.size, emailed, withoutEmail: carers.size - emailed };
   }
 
+  /** Who a request would reach, before anything is written: for the "check before you send" page. */
+  async function audienceOf(tx: SchoolTx, pupils: repo.PupilForConsent[]) {
+    const carers = await repo.responsibleCarersOf(
+      tx,
+      pupils.map((p) => p.id),
+    );
+    const emailed = carers.filter((k) => k.email).length;
+    return { pupils: pupils.length, carers: carers.length, emailed, withoutEmail: carers.length - emailed };
+  }
+
   return {
+    /** CON-4: how many pupils and families a request would reach; refuses the same choices `start` refuses, and sends nothing. */
+    async preview(actor: Actor, scope: RequestScope) {
+      requireAccess(actor, 'consent:request');
+      const problems = scopeProblems(scope);
+      if (problems.length) throw new ValidationError(problems);
+      const field = scope.scope === 'pupils' ? 'pupils' : 'scope';
+      return inSchool(actor, async (tx) => {
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const pupils = await pupilsInScope(tx, settings, scope);
+        if (pupils.length === 0)
+          throw new ValidationError([{ field, message: field === 'pupils' ? 'Choose at least one pupil on roll' : 'No pupils on roll match that choice' }]);
+        return audienceOf(tx, pupils);
+      });
+    },
+
     /** The classes to ask about (everyone who may ask carers may read the class lists). */
     async classChoices(actor: Actor) {
       requireAccess(actor, 'consent:request');
@@ -174,11 +209,7 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
     /** CON-1, 000 D: permission for one particular use, asked in advance of the chosen pupils' carers. */
     async startExpress(actor: Actor, input: ExpressInput) {
       requireAccess(actor, 'consent:request');
-      const problems: FieldProblem[] = [];
-      if (!input.title.trim()) problems.push({ field: 'title', message: 'Enter what the photographs are for, like “Sports Day article in the local paper”' });
-      if (!input.description.trim())
-        problems.push({ field: 'description', message: 'Describe exactly how the photographs will be used, including whether names will be given' });
-      if (input.pupilIds.filter(isUuid).length === 0) problems.push({ field: 'pupils', message: 'Choose at least one pupil' });
+      const problems = expressProblems(input);
       if (problems.length) throw new ValidationError(problems);
       const result = await inSchool(actor, async (tx) => {
         const settings = (await currentSettings(tx, actor.schoolId)).settings;

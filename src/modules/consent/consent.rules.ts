@@ -89,3 +89,7 @@ export function answerProgress(statuses: readonly ConsentStatus[]): Progress {
   if (answered === 0) return 'not-answered';
   return answered === statuses.length ? 'answered' : 'partly-answered';
 }
+
+/** A request reaching more families than this is shown for checking before anything is sent. */
+export const handfulOfFamilies = 5;
+export const needsCheckBeforeSending = (familiesEmailed: number): boolean => familiesEmailed > handfulOfFamilies;
