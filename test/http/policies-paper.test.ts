@@ -44,7 +44,7 @@ describe('recording an approval made on paper, so an imported policy’s review 
     const policy = visible((await browser.get(`/policies/${id}`)).body);
     expect(policy).toContain('Version 1, approved 20 October 2021');
     expect(policy).toContain('Autumn 2022 – overdue');
-    expect(visible((await browser.get('/dashboard')).body)).toContain('Reviews overdue: Social Media Policy , due Autumn 2022');
+    expect(visible((await browser.get('/dashboard')).body)).toContain('Reviews overdue: Social Media Policy — Low Ash Primary School , due Autumn 2022');
     const published = await t.app.inject({ method: 'GET', url: `/schools/${school.urn}/policies` });
     expect(visible(published.body)).toContain('Approved 20 October 2021; next review Autumn 2022');
   });

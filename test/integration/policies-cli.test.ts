@@ -44,7 +44,7 @@ describe('esafety policy import PATH --school URN [--json] (the contract)', () =
   it('imports 001: dates as YYYY-MM-DD, the next review as its term', async () => {
     expect(await importSeed('001_39f3c72a91680229')).toEqual({
       id: 'uuid',
-      title: 'Social Media Policy',
+      title: 'Social Media Policy — Low Ash Primary School',
       approvedOn: '2021-10-20',
       lastReviewed: '2021-10-21',
       nextReviewDue: 'Autumn 2022',
@@ -53,7 +53,7 @@ describe('esafety policy import PATH --school URN [--json] (the contract)', () =
         { name: null, role: 'Co-Headteacher', date: null },
         { name: null, role: 'Co-Headteacher', date: null },
       ],
-      sections: 11,
+      sections: 12,
     });
   });
 

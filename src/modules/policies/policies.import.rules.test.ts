@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePolicyText } from './policies.import.rules.ts';
+import { linesToDrop, looksLikeHeading, outOfDateLines, parsePolicyText } from './policies.import.rules.ts';
 
 const seed = (name: string) => readFileSync(new URL(`../../../test/fixtures/policies/${name}.txt`, import.meta.url), 'utf8');
 
@@ -24,10 +24,10 @@ describe('reading the four seed policies', () => {
     ]);
   });
 
-  it('001 Low Ash: approved by the Governing Body 20.10.21, reviewed 21.10.21, next review Autumn 2022, three unsigned signatory lines, 11 sections', () => {
+  it('001 Low Ash: the school’s name kept in the title; approved by the Governing Body 20.10.21, reviewed 21.10.21, next review Autumn 2022, three unsigned signatory lines, an introduction and 11 sections', () => {
     const found = parsePolicyText(seed('001_39f3c72a91680229'));
     expect(found).toMatchObject({
-      title: 'Social Media Policy',
+      title: 'Social Media Policy — Low Ash Primary School',
       approvedOn: '2021-10-20',
       approvingBody: 'The Governing Body',
       lastReviewed: '2021-10-21',
@@ -38,9 +38,10 @@ describe('reading the four seed policies', () => {
         { name: null, role: 'Co-Headteacher', date: null },
       ],
     });
-    expect(found.headings).toHaveLength(11);
-    expect(found.headings[0]).toBe('1. Scope and Purpose of the Policy');
-    expect(found.headings[10]).toBe('11. Monitoring and Review of this Policy');
+    expect(found.headings).toHaveLength(12);
+    expect(found.headings[0]).toBe('Introduction');
+    expect(found.headings[1]).toBe('1. Scope and Purpose of the Policy');
+    expect(found.headings[11]).toBe('11. Monitoring and Review of this Policy');
   });
 
   it('003 Wendover: Markdown title, review Autumn 2015, next review Autumn 2018, its linked policies; nobody signed', () => {
@@ -83,11 +84,26 @@ describe('reading the four seed policies', () => {
     ]);
   });
 
-  it('marks the headings it found as Markdown headings, keeping every line of text', () => {
+  it('marks the headings it found as Markdown headings, keeping every line of text but the contents list and its page numbers', () => {
     const found = parsePolicyText(seed('001_39f3c72a91680229'));
-    expect(found.markdown.startsWith('# Social Media Policy Low Ash Primary School\n')).toBe(true);
+    expect(found.markdown.startsWith('# Social Media Policy — Low Ash Primary School\n')).toBe(true);
+    expect(found.markdown).toContain('\n## Introduction\n');
     expect(found.markdown).toContain('\n## 9. Cyber Bullying\n');
     expect(found.markdown).toContain('All cases of online bullying will be dealt with');
+    expect(found.markdown).not.toMatch(/Contents|page 3/);
+    const trent = parsePolicyText(seed('004_153aa0418b67876c')).markdown;
+    expect(trent).not.toContain('[Blocked content access form](#)');
+    expect(trent).toContain('\n## Statement of Intent\n');
+  });
+
+  it('flags a date of next review in the text that has passed, or that the register contradicts', () => {
+    const wendover = parsePolicyText(seed('003_efa9659321415c13')).markdown;
+    expect(outOfDateLines(wendover, '2026-12-01')).toEqual([{ line: 'Date of next review: Autumn 2018', reason: 'Autumn 2018 has passed' }]);
+    expect(outOfDateLines('Next review due: Summer 2028', '2026-12-01', { due: '2027-09-01', text: '1 September 2027' })).toEqual([
+      { line: 'Next review due: Summer 2028', reason: 'the register says the next review is 1 September 2027' },
+    ]);
+    expect(outOfDateLines('Next review due: Autumn 2027', '2026-12-01', { due: '2027-09-01', text: '1 September 2027' })).toEqual([]);
+    expect(outOfDateLines('We reviewed behaviour in 2018 and again in 2019.', '2026-12-01')).toEqual([]);
   });
 });
 
@@ -112,5 +128,28 @@ describe('what is not there is not invented', () => {
     ],
   ])('%s', (_, text, expected) => {
     expect(parsePolicyText(text)).toMatchObject(expected);
+  });
+});
+
+describe('headings written without numbers', () => {
+  const paragraph = 'Staff must not accept friend requests from pupils or from their parents on any social network.';
+  it.each([
+    ['Introduction', paragraph, true],
+    ['Roles and responsibilities', '- The headteacher makes sure staff are trained.', true],
+    ['Monitoring and review', paragraph, true],
+    ['This policy was agreed by the staff.', paragraph, false],
+    ['We are committed to:', '- Protecting our pupils.', false],
+    ['John Clifford Primary School', paragraph, false],
+    ['Policy Created in 2017', paragraph, false],
+    ['Chair of Governors', paragraph, false],
+    ['Ruth Taylor', paragraph, false],
+    ['lower case line', paragraph, false],
+    ['Document History', 'Policy Created in 2017', false],
+    ['Introduction', undefined, false],
+  ])('“%s” then “%s”: %s', (line, next, expected) => expect(looksLikeHeading(line, next)).toBe(expected));
+
+  it('drops the contents list and page numbers standing alone, and nothing else', () => {
+    const lines = ['Contents:', '', '1.\tScope\tpage 3', '2.\tMonitoring\tpage 4', '', 'Scope', '', 'Some text.', '', 'Page 3', '', '12 pupils took part.'];
+    expect([...linesToDrop(lines)]).toEqual([9, 0, 2, 3]);
   });
 });

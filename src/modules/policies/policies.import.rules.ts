@@ -1,4 +1,4 @@
-import { parsePolicyDate, policyDateText, type PolicyDate } from './policies.dates.rules.ts';
+import { parsePolicyDate, periodOf, policyDateText, type PolicyDate } from './policies.dates.rules.ts';
 
 /**
  * Reads a school's existing policy (as plain text or Markdown) and finds what its own paperwork
@@ -68,8 +68,8 @@ function findTitle(lines: string[]): { title: string | null; index: number } {
   const withPolicy = candidates.find((l) => /\bpolicy\b/i.test(l.text) && l.text.length <= 100);
   const chosen = withPolicy ?? candidates[0];
   if (!chosen) return { title: null, index: -1 };
-  // "Social Media Policy Low Ash Primary School": the school's name is not part of the title.
-  const title = chosen.text.replace(/^(.*?\bpolicy)\b\s+.*\bschool$/i, '$1').replace(/\s+/g, ' ');
+  // "Social Media Policy Low Ash Primary School": the school's name stays, set apart from the title.
+  const title = chosen.text.replace(/\s+/g, ' ').replace(/^(.*?\bpolicy)\s+(\S.*\b(?:school|academy))$/i, '$1 — $2');
   return { title, index: chosen.index };
 }
 
@@ -165,15 +165,38 @@ function findSignatories(lines: string[]): Signatory[] {
 
 const isBlank = (line: string | undefined) => line === undefined || line.trim() === '';
 
+/** The next line with text after `index`, or undefined. */
+const nextText = (lines: string[], index: number) => lines.slice(index + 1).find((l) => !isBlank(l));
+
 /**
- * Headings: Markdown headings; short standalone lines numbered "3." or lettered "A."; and lines
- * named in the policy's own contents list ("Statement of Intent").
+ * A heading written without a number: a short line standing alone, in title or sentence case,
+ * without a full stop, followed by a paragraph or a list. A school's name ("John Clifford Primary
+ * School") and a line of paperwork ("Policy Created in 2017") are not headings.
  */
-function findHeadings(lines: string[], titleIndex: number): { index: number; text: string }[] {
+export function looksLikeHeading(text: string, next: string | undefined): boolean {
+  if (text.length > 70 || text.split(/\s+/).length > 10 || !/^[A-Z]/.test(text) || /[.;,:!?\-–]$/.test(text)) return false;
+  if (
+    /\b(school|academy)$/i.test(text) ||
+    /\b(19|20)\d\d\b/.test(text) ||
+    dateLabels.some((d) => d.label.test(text)) ||
+    isRoleTitle(text) ||
+    isPersonName(text)
+  )
+    return false;
+  if (!next) return false;
+  const following = clean(next);
+  return /^[-•*]\s/.test(following) || (following.length >= 60 && following.length > text.length * 2);
+}
+
+/**
+ * Headings: Markdown headings; short standalone lines numbered "3." or lettered "A."; lines named
+ * in the policy's own contents list ("Statement of Intent"); and headings without numbers.
+ */
+function findHeadings(lines: string[], titleIndex: number, skip: Set<number>): { index: number; text: string }[] {
   const contents = contentsEntries(lines);
   const headings: { index: number; text: string }[] = [];
   lines.forEach((raw, index) => {
-    if (index === titleIndex) return;
+    if (index <= titleIndex || skip.has(index)) return;
     const standalone = isBlank(lines[index - 1]) && isBlank(lines[index + 1]);
     const text = clean(raw);
     if (!text || text.length > 90) return;
@@ -183,9 +206,31 @@ function findHeadings(lines: string[], titleIndex: number): { index: number; tex
     }
     if (!standalone || /^[-•*]/.test(text) || /[;,:]$/.test(text) || /\bpage\s+\d+$/i.test(text) || text.includes('\t')) return;
     const numbered = /^(?:\d{1,2}\.?|[A-Z]\.)\s+[A-Z]/.test(text);
-    if (numbered || (!text.endsWith('.') && contents.has(text.toLowerCase()))) headings.push({ index, text: text.replace(/\.$/, '') });
+    if (numbered || (!text.endsWith('.') && contents.has(text.toLowerCase())) || looksLikeHeading(text, nextText(lines, index)))
+      headings.push({ index, text: text.replace(/\.$/, '') });
   });
   return headings;
+}
+
+/**
+ * The lines to leave out of the text: the contents list ("Contents:" and its entries — the headings
+ * themselves are in the text) and page numbers standing alone ("Page 3", "3 of 7").
+ */
+export function linesToDrop(lines: string[]): Set<number> {
+  const drop = new Set<number>();
+  lines.forEach((l, i) => {
+    if (/^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(clean(l)) && isBlank(lines[i - 1]) && isBlank(lines[i + 1])) drop.add(i);
+  });
+  const start = lines.findIndex((l) => /^(?:table of )?contents:?$/i.test(clean(l)));
+  if (start < 0) return drop;
+  drop.add(start);
+  for (let i = start + 1; i < lines.length; i++) {
+    const text = clean(lines[i]);
+    if (!text) continue;
+    if (!/^\s*[-•*\d]/.test(lines[i]) && !/\bpage\s+\d+$/i.test(text)) break;
+    drop.add(i);
+  }
+  return drop;
 }
 
 /** The entries of the policy's own contents list ("Contents:" then list lines), without numbers, links or pages. */
@@ -234,12 +279,14 @@ export function parsePolicyText(input: string): ImportedPolicy {
     .map((l) => l.replace(/\s+$/, ''));
   const { title, index: titleIndex } = findTitle(lines);
   const dates = findDates(lines);
-  const headings = findHeadings(lines, titleIndex);
+  const drop = linesToDrop(lines);
+  const headings = findHeadings(lines, titleIndex, drop);
   const headingAt = new Map(headings.map((h) => [h.index, h.text]));
   const markdown =
     lines
       .map((line, index) => {
-        if (index === titleIndex && !/^#\s/.test(line.trim())) return `# ${clean(line)}`;
+        if (drop.has(index)) return '';
+        if (index === titleIndex && !/^#\s/.test(line.trim())) return `# ${title ?? clean(line)}`;
         const heading = headingAt.get(index);
         return heading && !/^#{1,6}\s/.test(line.trim()) ? `## ${heading}` : line;
       })
@@ -258,4 +305,31 @@ export function parsePolicyText(input: string): ImportedPolicy {
     links: findLinks(lines),
     markdown,
   };
+}
+
+export interface OutOfDate {
+  /** The line as the text has it ("Date of next review: Autumn 2018"). */
+  line: string;
+  reason: string;
+}
+
+/**
+ * Dates of next review written in the policy's text that the head should change before it is
+ * published: one already past ("Autumn 2018" in 2026), or one the register disagrees with (the
+ * register's date, when it has one, is what the school will go by).
+ */
+export function outOfDateLines(markdown: string, today: string, registerNextReview: { due: string; text: string } | null = null): OutOfDate[] {
+  const nextReview = dateLabels.find((d) => d.field === 'nextReviewDue')!.label;
+  const found: OutOfDate[] = [];
+  for (const raw of markdown.split('\n')) {
+    const line = clean(raw).replace(/\t+/g, ' ');
+    const match = line.length <= 160 ? nextReview.exec(line) : null;
+    const date = match ? parsePolicyDate(line.slice(match.index + match[0].length)) : null;
+    if (!date) continue;
+    const period = periodOf(date);
+    if (period.to < today) found.push({ line, reason: `${policyDateText(date)} has passed` });
+    else if (registerNextReview && (registerNextReview.due < period.from || registerNextReview.due > period.to))
+      found.push({ line, reason: `the register says the next review is ${registerNextReview.text}` });
+  }
+  return found;
 }

@@ -26,9 +26,11 @@ export async function importPolicyFile(deps: PoliciesDeps, schoolId: string, act
   return withSchool(deps.schools, schoolId, async (tx) => {
     const { settings } = await currentSettings(tx, schoolId);
     const title = found.title ?? basename(name, extname(name));
+    // The address leaves out the school's name ("… — Low Ash Primary School"): it is already in /schools/{urn}/policies/.
+    const slugTitle = title.split(' — ')[0];
     const created = await repo.insertPolicy(tx, {
       school_id: schoolId,
-      slug: slugFor(title, await repo.slugsLike(tx, slugFor(title, new Set()))),
+      slug: slugFor(slugTitle, await repo.slugsLike(tx, slugFor(slugTitle, new Set()))),
       title,
       kind: kindFromTitle(title),
       owner_id: actor.id,

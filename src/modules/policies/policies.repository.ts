@@ -39,6 +39,7 @@ export function listPolicies(tx: SchoolTx) {
       'p.review_interval_months',
       'p.applies_to',
       'p.updated_at',
+      'p.created_at',
       'o.given_name as owner_given_name',
       'o.family_name as owner_family_name',
       'o.email as owner_email',

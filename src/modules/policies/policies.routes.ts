@@ -45,12 +45,21 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
   app.get('/policies', { config: { permission: 'policy:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);
     const policies = await services.policies.list(actor);
+    // Two policies with the same title (an imported copy beside the one written here) are told apart by kind, owner and last approval.
+    const titles = new Map<string, number>();
+    for (const p of policies) titles.set(p.title.toLowerCase(), (titles.get(p.title.toLowerCase()) ?? 0) + 1);
     return render(request, reply, 'policies/views/register.njk', {
       title: 'Policies',
       canManage: may(actor, 'policy:manage'),
       canChangeSettings: may(actor, 'policy:settings'),
       publicList: `/schools/${actor.schoolUrn}/policies`,
-      policies: policies.map((p) => ({ ...p, kindLabel: kindLabel(p.kind), tag: statusTag(p.status), review: describeReview(p.review, p.overdue) })),
+      policies: policies.map((p) => ({
+        ...p,
+        kindLabel: kindLabel(p.kind),
+        tag: statusTag(p.status),
+        review: describeReview(p.review, p.overdue),
+        sameTitle: (titles.get(p.title.toLowerCase()) ?? 0) > 1,
+      })),
     });
   });
 

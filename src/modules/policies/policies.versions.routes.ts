@@ -10,6 +10,8 @@ import { actorOf } from '../../platform/http/request-context.ts';
 import { ButtonBody, VersionParams } from './policies.schemas.ts';
 import { mustAcknowledge } from './policies.rules.ts';
 import { describeReview, importedSignatories, statusTag, ukDay } from './policies.view-model.ts';
+import { outOfDateLines } from './policies.import.rules.ts';
+import { isoDay } from './policies.dates.rules.ts';
 
 const DraftBody = Type.Object({
   body: Type.String({ default: '', maxLength: 500_000 }),
@@ -44,6 +46,15 @@ export const policyVersionRoutes: ModuleRoutes<PoliciesServices> = async (app, {
         ...found,
         tag: statusTag(version.status),
         review: describeReview(found.review, false),
+        // Issue 16 point 5: a date in the text the head should change before the version is approved.
+        outOfDate:
+          version.status === 'approved'
+            ? []
+            : outOfDateLines(
+                version.body_markdown ?? '',
+                isoDay(new Date()),
+                found.review ? { due: found.review.due, text: describeReview(found.review, false)!.text } : null,
+              ),
         approvedOn: ukDay(version.approved_on),
         meetingDate: ukDay(version.meeting_date),
         unsigned: version.signatories.filter((s) => !signatures.some((g) => g.role_title === s.title)),
