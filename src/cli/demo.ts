@@ -9,6 +9,8 @@ import { generateRosterPackage } from '../modules/people/oneroster/sample-roster
 import { addStaff, createSchool } from '../modules/school/school.service.ts';
 import type { Output } from './commands.ts';
 import { loadDemoHistory } from './demo-history.ts';
+import { loadDemoPhotosAndPolicy } from './demo-extras.ts';
+import type { Config } from '../config.ts';
 
 export const demoSchool = { name: 'Hazel Lane Primary School (demo)', urn: '999001' };
 export const demoPassword = 'demo-school-password';
@@ -61,15 +63,15 @@ async function answerSomeConsent(tx: SchoolTx, schoolId: string): Promise<void> 
   }
 }
 
-/** A fictional school to look around: staff in every role, 7 classes of pupils with their carers. */
-export async function loadDemo(database: Database, io: Output): Promise<number> {
+/** A fictional school to look around: staff in every role, 7 classes of pupils with their carers, concerns, photographs and a policy. */
+export async function loadDemo(database: Database, io: Output, config: Config): Promise<number> {
   const existing = await database.db.selectFrom('schools').select('id').where('urn', '=', demoSchool.urn).executeTakeFirst();
   if (!existing) {
     const actor = { id: null, label: 'Demo loader' };
     const school = await createSchool(database.schools, demoSchool, actor);
     const roster = parseRosterFiles(generateRosterPackage({ pupils: 140, classes: 7, seed: 2026 }));
     if (!roster.ok) throw new Error(`The demo data is invalid: ${roster.problems.join('; ')}`);
-    await withSchool(database.db, school.id, async (tx) => {
+    const head = await withSchool(database.db, school.id, async (tx) => {
       const ids = new Map<string, string>();
       for (const person of demoStaff) {
         const staff = await addStaff(tx, school.id, actor, {
@@ -93,12 +95,27 @@ export async function loadDemo(database: Database, io: Output): Promise<number> 
       await answerSomeConsent(tx, school.id);
       await loadDemoHistory(tx, school.id, ids.get('teacher@hazel-lane.example')!, ids.get('dsl@hazel-lane.example')!);
       await recordAudit(tx, school.id, actor, { action: 'people.imported', subjectType: 'import', detail: { source: 'demo data', summary: outcome.summary } });
+      return head;
+    });
+    await loadDemoPhotosAndPolicy(database, config, {
+      staffId: head,
+      schoolId: school.id,
+      schoolName: demoSchool.name,
+      schoolUrn: demoSchool.urn,
+      name: 'Helen Carter',
+      email: 'head@hazel-lane.example',
+      roles: ['headteacher'],
+      via: 'session',
+      sessionHash: null,
+      twoFactor: 'done',
     });
     io.out(`Loaded the demo school: ${demoSchool.name}, URN ${demoSchool.urn}.`);
   } else {
     io.out(`The demo school is already loaded: ${demoSchool.name}, URN ${demoSchool.urn}.`);
   }
-  io.out(`\nStart the app with "npm start" and sign in at http://localhost:3000/sign-in with any of these (password: ${demoPassword}):`);
+  // The address the server will really use: BASE_URL when set, otherwise this machine on PORT (3000 unless set).
+  const listening = config.baseUrl === `http://localhost:${config.port}` ? '' : ` (the server listens on port ${config.port})`;
+  io.out(`\nStart the app with "npm start" and sign in at ${config.baseUrl}/sign-in${listening} with any of these (password: ${demoPassword}):`);
   for (const person of demoStaff) io.out(`  ${person.email.padEnd(30)} ${person.roles.map((r) => roleLabels[r]).join(', ')}`);
   io.out('\nHeadteachers and DSLs set up two-factor authentication with an authenticator app at first sign-in.');
   return 0;

@@ -57,7 +57,7 @@ export async function runCommand(command: string, rest: string[], values: Comman
       case 'audit anchor':
         return await auditAnchor(database, io, config.dataDir);
       case 'demo':
-        return await loadDemo(database, io);
+        return await loadDemo(database, io, config);
     }
     return 2;
   } catch (error) {

@@ -178,4 +178,31 @@ describe('the embedded data folder and the audit anchors', { timeout: 120_000 },
     expect(verify.code).toBe(1);
     expect(verify.err).toMatch(/school 120001 does not match its anchor: .*entries were removed/);
   });
+
+  it('npm run demo loads concerns, photographs and an approved policy, and prints the address the server will use', async () => {
+    const folder = join(dataDir, 'demo');
+    const first = await cli(folder, ['demo'], { PORT: '4123' });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('sign in at http://localhost:4123/sign-in with any of these');
+    const again = await cli(folder, ['demo'], { PORT: '4123', BASE_URL: 'https://esafety.hazel-lane.example' });
+    expect(again.out).toContain('sign in at https://esafety.hazel-lane.example/sign-in (the server listens on port 4123)');
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: folder }), 'test');
+    try {
+      const count = async (table: 'concerns' | 'photos' | 'photo_pupils') =>
+        Number(
+          (
+            await database.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await count('concerns')).toBeGreaterThan(10);
+      expect(await count('photos')).toBe(3);
+      expect(await count('photo_pupils')).toBe(9);
+      expect(await database.db.selectFrom('policies').select(['title', 'status']).execute()).toEqual([{ title: 'Social Media Policy', status: 'approved' }]);
+    } finally {
+      await database.close();
+    }
+  });
 });
