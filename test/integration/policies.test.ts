@@ -78,7 +78,14 @@ describe.each(databaseKinds())('policies on a real database (%s)', (kind) => {
     }
     expect(results.map(({ id: _id, ...rest }) => ({ ...rest, signatories: rest.signatories.length }))).toEqual([
       { title: 'Social Media Policy', approvedOn: null, lastReviewed: 'April 2017', nextReviewDue: null, signatories: 1, sections: 4 },
-      { title: 'Social Media Policy — Low Ash Primary School', approvedOn: '2021-10-20', lastReviewed: '2021-10-21', nextReviewDue: 'Autumn 2022', signatories: 3, sections: 12 },
+      {
+        title: 'Social Media Policy — Low Ash Primary School',
+        approvedOn: '2021-10-20',
+        lastReviewed: '2021-10-21',
+        nextReviewDue: 'Autumn 2022',
+        signatories: 3,
+        sections: 12,
+      },
       {
         title: 'Use of Social Media & Networking Policy',
         approvedOn: null,
