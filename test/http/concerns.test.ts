@@ -65,9 +65,19 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     const empty = await as('volunteer').submit('/concerns/new', '/concerns', { summary: '' });
     expect(empty.statusCode).toBe(400);
     for (const href of ['#type', '#summary', '#details', '#occurredAt', '#location']) expect(empty.body).toContain(`href="${href}"`);
-    const done = await as('volunteer').submit('/concerns/new', '/concerns', report({ pupilIds: s.pupilId }));
+    // The date in day, month and year boxes, with a time, as the form asks for it.
+    const withoutOne: Record<string, string | string[]> = report({ pupilIds: s.pupilId });
+    delete withoutOne.occurredAt;
+    const done = await as('volunteer').submit('/concerns/new', '/concerns', {
+      ...withoutOne,
+      'occurredAt-day': '20',
+      'occurredAt-month': '11',
+      'occurredAt-year': '2026',
+      'occurredAt-time': '6:30pm',
+    });
     expect(done.statusCode).toBe(303);
     const page = await as('volunteer').get(String(done.headers.location));
+    expect(page.body).toContain('20 November 2026 at 6:30pm');
     expect(page.body).toContain('Your concern is recorded and has been sent to 2 people.');
     expect(page.body).toContain('You reported this concern');
     expect(page.body).not.toContain('Add an action');
@@ -89,6 +99,8 @@ describe('concerns over HTTP: pages, forms and the API', () => {
     expect(wholeClass.body).toContain(`value="${s.pupilId}" checked>`);
     expect(wholeClass.body).toContain('1 chosen. Untick anyone you did not mean.');
     expect((await volunteer.get('/concerns')).body.match(/href="\/concerns\/[0-9a-f-]{36}"/g)?.length ?? 0).toBe(before);
+    expect(found.body).toContain('name="occurredAt-day"');
+    expect(found.body).not.toContain('datetime-local');
   });
 
   it('routes it to the class teacher, who finds it on their list, marks it read, acts and closes it', async () => {

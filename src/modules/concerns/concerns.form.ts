@@ -1,5 +1,6 @@
 import { formValue, formValues, type UploadedFile } from '../../platform/http/form-body.ts';
-import { fromLondonLocal, linesOf, maxEvidenceBytes, type EvidenceFile, type ReportInput } from './concerns.input.ts';
+import { dayFromParts } from '../../platform/text/dates.ts';
+import { fromLondonLocal, linesOf, maxEvidenceBytes, toLondonLocal, type EvidenceFile, type ReportInput } from './concerns.input.ts';
 
 /**
  * The attached evidence as the service checks it. A file over the limit was cut short by the
@@ -12,12 +13,40 @@ export function evidenceFrom(upload: UploadedFile | null): EvidenceFile | null {
   return { fileName, contentType, bytes: upload.truncated ? Buffer.alloc(maxEvidenceBytes + 1) : upload.bytes };
 }
 
+/**
+ * When it happened, from the GOV.UK date input ("occurredAt-day", "-month", "-year") and the time
+ * box ("3:05pm", "15:05"), as London time. A single "occurredAt" value ("2026-11-20T18:30", as
+ * older forms and scripts send it) is read too.
+ */
+export function occurredAtFromForm(body: unknown): Date | null {
+  const single = formValue(body, 'occurredAt');
+  if (single) return fromLondonLocal(single);
+  const day = dayFromParts({ day: formValue(body, 'occurredAt-day'), month: formValue(body, 'occurredAt-month'), year: formValue(body, 'occurredAt-year') });
+  const time = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i.exec(formValue(body, 'occurredAt-time').trim().replace(/\s+/g, ''));
+  if (!day || !time) return null;
+  let hour = Number(time[1]);
+  const minute = Number(time[2] ?? '0');
+  const half = time[3]?.toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return null;
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return fromLondonLocal(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/** The date input and time box filled in with a moment, London time (the form's default is now). */
+export function occurredAtFields(at: Date): Record<string, string> {
+  const [day, time] = toLondonLocal(at).split('T');
+  const [year, month, date] = day.split('-');
+  return { 'occurredAt-day': String(Number(date)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year, 'occurredAt-time': time };
+}
+
 export function reportFromForm(body: unknown): ReportInput {
   return {
     type: formValue(body, 'type'),
     summary: formValue(body, 'summary'),
     details: formValue(body, 'details'),
-    occurredAt: fromLondonLocal(formValue(body, 'occurredAt')),
+    occurredAt: occurredAtFromForm(body),
     location: formValue(body, 'location'),
     outOfHours: formValue(body, 'outOfHours') === 'yes',
     platform: formValue(body, 'platform') || null,

@@ -9,13 +9,27 @@ import { submitForm, type FormErrors } from '../../platform/http/forms.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
-import { evidenceFrom, reportFromForm } from './concerns.form.ts';
-import { maxEvidenceBytes, toLondonLocal } from './concerns.input.ts';
+import { evidenceFrom, occurredAtFields, reportFromForm } from './concerns.form.ts';
+import { maxEvidenceBytes } from './concerns.input.ts';
 import { concernPage } from './concerns.page.ts';
 import { concernTimelineRoutes } from './concerns.timeline.routes.ts';
 
 const EvidenceParams = Type.Object({ id: Type.String({ format: 'uuid' }), evidenceId: Type.String({ format: 'uuid' }) });
-const reportFields = ['type', 'summary', 'details', 'occurredAt', 'location', 'outOfHours', 'platform', 'others', 'links', 'involvesNudeImages'];
+const reportFields = [
+  'type',
+  'summary',
+  'details',
+  'occurredAt-day',
+  'occurredAt-month',
+  'occurredAt-year',
+  'occurredAt-time',
+  'location',
+  'outOfHours',
+  'platform',
+  'others',
+  'links',
+  'involvesNudeImages',
+];
 
 /** The concern pages (INC): report, lists, one record, its evidence. Changes to a record are in concerns.timeline.routes.ts. */
 export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
@@ -69,7 +83,7 @@ export const concernRoutes: ModuleRoutes<ConcernsServices> = async (app, { servi
   });
 
   app.get('/concerns/new', { config: { permission: 'concern:report' }, schema: { hide: true } }, async (request, reply) =>
-    reportPage(request, reply, { occurredAt: toLondonLocal(new Date()), location: 'in-school' }),
+    reportPage(request, reply, { ...occurredAtFields(new Date()), location: 'in-school' }),
   );
 
   // No body schema: the report form is multipart (it may carry a file), so @fastify/multipart attaches its parts; form-body.ts reads them.
