@@ -14,6 +14,14 @@ import { personName } from './names.ts';
 import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
+import { dayFromParts } from '../../platform/text/dates.ts';
+
+/** A real YYYY-MM-DD day. */
+const isCalendarDay = (day: string) => {
+  const [year, month, date] = day.split('-');
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && dayFromParts({ day: date, month, year }) === day;
+};
+const addYear = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 
 export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
@@ -114,6 +122,31 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       });
       mail.onMail?.();
       return to;
+    },
+
+    /**
+     * The day a member of staff started, typed on their page (the MIS import gives it where it can):
+     * training falls due from it (AGR-3). Empty goes back to the day their record was made.
+     */
+    async setStartDate(actor: Actor, staffId: string, startDate: string) {
+      requireAccess(actor, 'staff:manage');
+      if (!isUuid(staffId)) throw new NotFound();
+      const day = startDate.trim() || null;
+      if (day !== null && !isCalendarDay(day))
+        throw new ValidationError([{ field: 'startDate', message: 'Enter the start date as a real date, for example 1 9 2026' }]);
+      if (day !== null && day > addYear(londonDay(new Date())))
+        throw new ValidationError([{ field: 'startDate', message: 'The start date must be within the next year' }]);
+      await inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        if (!member || !member.active) throw new NotFound();
+        await repo.setStartDate(tx, staffId, day);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'staff.start-date-changed',
+          subjectType: 'staff',
+          subjectId: staffId,
+          detail: { before: member.start_date, after: day },
+        });
+      });
     },
 
     /** Who teaches a class, so that concerns about its pupils reach them (INC-3); the import sets it too. */
