@@ -44,7 +44,7 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
 
   app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
-    const { class: found, pupils, teachers, staff, bans } = await services.people.classWithPupils(actorOf(request), id);
+    const { class: found, pupils, teachers, staff, bans, lessons, events } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
       title: found.title,
       class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
@@ -54,6 +54,9 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       showLegalName: pupils.some((p) => displayName(p) !== personName(p)),
       teachers,
       bans,
+      lessons,
+      events,
+      canRecordLesson: may(actorOf(request), 'lesson:record'),
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
   });

@@ -1,4 +1,6 @@
 import { activeBans } from '../filtering/oversight.repository.ts';
+import { lessons as lessonsOf } from '../lessons/lessons.repository.ts';
+import { listEvents } from '../events/events.repository.ts';
 import { londonDay } from '../filtering/filtering.rules.ts';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
@@ -45,6 +47,9 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
           staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
           // FLT-4: class teachers see who is banned from school computers.
           bans: may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { classId }) : [],
+          // AGR-5 and AGR-4: the class's latest e-safety lessons, and the events for it or the whole school.
+          lessons: may(actor, 'lesson:read') ? await lessonsOf(tx, { classId, limit: 10 }) : [],
+          events: may(actor, 'event:manage') ? (await listEvents(tx, { classId })).slice(0, 10) : [],
         };
       });
     },
