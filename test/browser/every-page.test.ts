@@ -10,6 +10,7 @@ import { createConsentRequestService } from '../../src/modules/consent/consent-r
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { createAgreementService } from '../../src/modules/agreements/agreements.service.ts';
 import { createMessageService } from '../../src/modules/messages/messages.service.ts';
+import { createEventService } from '../../src/modules/events/events.service.ts';
 import { createPoliciesService } from '../../src/modules/policies/policies.module.ts';
 import { actorFor, aReport } from '../helpers/concerns.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
@@ -212,6 +213,14 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       channels: ['email', 'letter'],
     });
 
+    // An e-safety event for the class, with who came (AGR-4).
+    const esafetyEvent = await createEventService(running.database.schools).create(actor, {
+      kind: 'meeting',
+      title: 'Keeping children safe online',
+      heldOn: '2026-10-01',
+      classId,
+    });
+
     const filterRequest = await createFilteringService(running.database.schools, config).ask(actor, {
       kind: 'unblock',
       domain: 'museum.example',
@@ -230,6 +239,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/training/staff/:id': `/training/staff/${head.id}`,
       '/messages/:id': `/messages/${message.id}`,
       '/messages/:id/letters': `/messages/${message.id}/letters`,
+      '/events/:id': `/events/${esafetyEvent.id}`,
       '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,

@@ -23,6 +23,8 @@ const StartBody = Type.Object({
   'admittedSince-day': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-month': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-year': Type.String({ default: '', maxLength: 10 }),
+  /** "yes": the home-school agreement is asked for from the same link (AGR-2). */
+  withAgreement: Type.String({ default: '', maxLength: 10 }),
 });
 const ExpressBody = Type.Object({
   title: Type.String({ default: '', maxLength: 200 }),
@@ -86,7 +88,7 @@ export const consentRequestRoutes: ModuleRoutes<ConsentServices> = async (app, {
       const { body } = request;
       return submitForm(
         async () => {
-          const started = await services.consentRequests.start(actorOf(request), scopeFrom(body));
+          const started = await services.consentRequests.start(actorOf(request), scopeFrom(body), { withAgreement: body.withAgreement === 'yes' });
           setFlash(
             reply,
             `Request sent: ${started.emailed} carer${started.emailed === 1 ? '' : 's'} e-mailed${started.withoutEmail ? `, ${started.withoutEmail} without an e-mail address need a paper form` : ''}.`,

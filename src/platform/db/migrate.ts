@@ -17,6 +17,7 @@ import * as registers from './migrations/20261201T1300_registers_and_post_check.
 import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_carer_concerns.ts';
 import * as agreements from './migrations/20261201T1200_agreements.ts';
 import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
+import * as restAgreements from './migrations/20261201T1800_rest_agreements.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_agreements': agreements,
   '20261201T1600_faces_boxes': facesBoxes,
   '20261201T1400_filtering_requests': filtering,
+  '20261201T1800_rest_agreements': restAgreements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -82,6 +82,8 @@ export interface StaffTable {
   family_name: string;
   email: string | null;
   line_manager_id: string | null;
+  /** The day they started (20261201T1800_rest_agreements): from the MIS import, or typed on the staff page. */
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   password_hash: string | null;
   totp_secret: string | null;
