@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Kysely } from 'kysely';
 import { fileErrorCode, StartupError } from './startup-errors.ts';
 import * as foundation from './migrations/20261123T0900_foundation.ts';
