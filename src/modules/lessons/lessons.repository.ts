@@ -1,17 +1,8 @@
-import { sql } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 
 /** The only file of the lessons module that speaks SQL (AGR-5). */
 
-export function activeClasses(tx: SchoolTx) {
-  return tx
-    .selectFrom('classes')
-    .select(['id', 'title', 'year_group'])
-    .where('active', '=', true)
-    .orderBy(sql`year_group NULLS LAST`)
-    .orderBy('title')
-    .execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();

@@ -16,6 +16,17 @@ export function listClasses(tx: SchoolTx) {
     .execute();
 }
 
+/** The school's active classes, by year group then title: what every class picker and per-class list offers. */
+export function activeClasses(tx: SchoolTx) {
+  return tx
+    .selectFrom('classes')
+    .select(['id', 'title', 'year_group'])
+    .where('active', '=', true)
+    .orderBy(sql`year_group NULLS LAST`)
+    .orderBy('title')
+    .execute();
+}
+
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();
 }

@@ -34,9 +34,7 @@ export function pupilOnRoll(tx: SchoolTx, id: string) {
     .executeTakeFirst();
 }
 
-export function activeClasses(tx: SchoolTx) {
-  return tx.selectFrom('classes').select(['id', 'title']).where('active', '=', true).orderBy('year_group').orderBy('title').execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
