@@ -18,6 +18,7 @@ import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_ca
 import * as agreements from './migrations/20261201T1200_agreements.ts';
 import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
+import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_agreements': agreements,
   '20261201T1600_faces_boxes': facesBoxes,
   '20261201T1400_filtering_requests': filtering,
+  '20261201T1700_oversight_rest': oversightRest,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
