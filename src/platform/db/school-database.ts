@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { recentAttempts, recordAttempt } from '../auth/auth.repository.ts';
 import type { DB } from './schema.ts';
-import { withSchool as inSchoolTransaction, type SchoolTx } from './school-scope.ts';
+import { withSchool as inSchoolTransaction, withSchoolForRetention, type SchoolTx } from './school-scope.ts';
 
 declare const scoped: unique symbol;
 
@@ -109,4 +109,40 @@ export async function refreshStatistics(handle: SchoolDatabase, changed: Partial
   });
   for (const table of stale) await sql`ANALYZE ${sql.table(table)}`.execute(db);
   return stale;
+}
+
+/**
+ * Destroys leavers' photo consent answers (and the finished takedown tasks that point at them) when
+ * the retention job has found them due by the school's settings. The database holds the line too:
+ * only pupils who have left, and none a live publication still relies on (a published photograph of
+ * them not taken down, or a takedown not yet done), whatever ids are passed. `record` writes the
+ * audit entries in the same transaction; returns how many answers each pupil had destroyed.
+ */
+export function destroyConsentAnswers(
+  handle: SchoolDatabase,
+  schoolId: string,
+  pupilIds: readonly string[],
+  record: (tx: SchoolTx, destroyed: Map<string, number>) => Promise<void>,
+): Promise<Map<string, number>> {
+  return withSchoolForRetention(unscoped(handle), schoolId, async (tx) => {
+    const destroyed = new Map<string, number>();
+    if (pupilIds.length === 0) return destroyed;
+    const { rows } = await sql<{ id: string }>`
+      SELECT p.id FROM pupils p
+      WHERE p.school_id = ${schoolId} AND p.id IN (${sql.join([...pupilIds])})
+        AND NOT p.on_roll AND p.leaving_date IS NOT NULL AND p.leaving_date <= current_date
+        AND NOT EXISTS (SELECT 1 FROM takedown_tasks t WHERE t.pupil_id = p.id AND t.done_at IS NULL)
+        AND NOT EXISTS (
+          SELECT 1 FROM photo_pupils pp
+          JOIN photos ph ON ph.id = pp.photo_id AND ph.deleted_at IS NULL
+          JOIN photo_publications pub ON pub.photo_id = pp.photo_id
+          WHERE pp.pupil_id = p.id AND NOT EXISTS (SELECT 1 FROM photo_publication_takedowns d WHERE d.publication_id = pub.id))`.execute(tx);
+    const due = rows.map((r) => r.id);
+    if (due.length === 0) return destroyed;
+    await tx.deleteFrom('takedown_tasks').where('pupil_id', 'in', due).where('done_at', 'is not', null).execute();
+    const gone = await tx.deleteFrom('consent_decisions').where('school_id', '=', schoolId).where('pupil_id', 'in', due).returning('pupil_id').execute();
+    for (const row of gone) destroyed.set(row.pupil_id, (destroyed.get(row.pupil_id) ?? 0) + 1);
+    await record(tx, destroyed);
+    return destroyed;
+  });
 }
