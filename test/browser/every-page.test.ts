@@ -1,4 +1,5 @@
 import { createFilteringService } from '../../src/modules/filtering/filtering.service.ts';
+import { createTokenService } from '../../src/modules/filtering/tokens.service.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -218,6 +219,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       reason: 'Year 4 Romans lesson',
       duration: 'lesson',
     });
+    const filterToken = await createTokenService(running.database.schools).create(actor, { scope: 'filter-export', label: 'Pi-hole in the server room' });
 
     const asHead: Record<string, string> = {
       '/agreements/:id': `/agreements/${agreementId('staff-code-of-conduct')}`,
@@ -231,6 +233,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/messages/:id': `/messages/${message.id}`,
       '/messages/:id/letters': `/messages/${message.id}/letters`,
       '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
+      '/filtering/tokens/:id/revoke': `/filtering/tokens/${filterToken.id}/revoke`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,

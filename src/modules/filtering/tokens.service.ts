@@ -57,7 +57,7 @@ export function createTokenService(schools: SchoolDatabase) {
       return inSchool(actor, (tx) => repo.activeTokens(tx, seesAll(actor) ? null : actor.staffId));
     },
 
-    async create(actor: Actor, input: { scope: string; label: string }): Promise<{ token: string; scope: Scoped; label: string }> {
+    async create(actor: Actor, input: { scope: string; label: string }): Promise<{ id: string; token: string; scope: Scoped; label: string }> {
       requireAccess(actor, 'token:manage');
       const choice = scopeChoices.find((c) => c.scope === input.scope && may(actor, c.action));
       const label = input.label.trim();
@@ -67,16 +67,17 @@ export function createTokenService(schools: SchoolDatabase) {
       else if (label.length > 80) problems.push({ field: 'label', message: 'The name must be 80 characters or fewer' });
       if (!choice || problems.length) throw new ValidationError(problems);
       const token = `eso_${newToken()}`;
-      await inSchool(actor, async (tx) => {
-        const id = await repo.insertToken(tx, { schoolId: actor.schoolId, staffId: actor.staffId, hash: tokenHash(token), scope: choice.scope, label });
+      const id = await inSchool(actor, async (tx) => {
+        const tokenId = await repo.insertToken(tx, { schoolId: actor.schoolId, staffId: actor.staffId, hash: tokenHash(token), scope: choice.scope, label });
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'api-token.created',
           subjectType: 'api-token',
-          subjectId: id,
+          subjectId: tokenId,
           detail: { scope: choice.scope, label },
         });
+        return tokenId;
       });
-      return { token, scope: choice.scope, label };
+      return { id, token, scope: choice.scope, label };
     },
 
     async find(actor: Actor, id: string) {
