@@ -146,3 +146,72 @@ export function destroyConsentAnswers(
     return destroyed;
   });
 }
+
+// --- trusts: the installation's own tables (20261201T1700), never granted to app_user ---
+
+export interface TrustLed {
+  id: string;
+  name: string;
+  schools: SchoolSummary[];
+}
+
+/**
+ * The trust this member of staff leads, with its schools, or null. Whoever runs the server names
+ * the lead (`esafety trust lead`); a school's own staff cannot. Only an active account counts.
+ */
+export async function trustLedBy(handle: SchoolDatabase, staffId: string): Promise<TrustLed | null> {
+  const db = unscoped(handle);
+  const trust = await db
+    .selectFrom('trust_leads as l')
+    .innerJoin('trusts as t', 't.id', 'l.trust_id')
+    .innerJoin('staff as s', 's.id', 'l.lead_staff_id')
+    .select(['t.id', 't.name'])
+    .where('l.lead_staff_id', '=', staffId)
+    .where('s.active', '=', true)
+    .orderBy('t.name')
+    .executeTakeFirst();
+  if (!trust) return null;
+  const schools = await db
+    .selectFrom('trust_schools as m')
+    .innerJoin('schools as s', 's.id', 'm.member_school_id')
+    .select(['s.id', 's.name', 's.urn'])
+    .where('m.trust_id', '=', trust.id)
+    .orderBy('s.name')
+    .execute();
+  return { ...trust, schools };
+}
+
+/** Adds a school to a trust (made if new); a school belongs to one trust at most. */
+export async function addSchoolToTrust(handle: SchoolDatabase, trustName: string, schoolId: string): Promise<{ trustId: string; added: boolean }> {
+  const db = unscoped(handle);
+  return db.transaction().execute(async (tx) => {
+    const trust =
+      (await tx.selectFrom('trusts').select('id').where('name', '=', trustName.trim()).executeTakeFirst()) ??
+      (await tx.insertInto('trusts').values({ name: trustName.trim() }).returning('id').executeTakeFirstOrThrow());
+    const elsewhere = await tx.selectFrom('trust_schools').select('trust_id').where('member_school_id', '=', schoolId).executeTakeFirst();
+    if (elsewhere && elsewhere.trust_id !== trust.id) throw new Error('That school already belongs to another trust');
+    if (elsewhere) return { trustId: trust.id, added: false };
+    await tx.insertInto('trust_schools').values({ trust_id: trust.id, member_school_id: schoolId }).execute();
+    return { trustId: trust.id, added: true };
+  });
+}
+
+/** Names a member of staff of one of the trust's schools as its lead. */
+export async function setTrustLead(handle: SchoolDatabase, trustName: string, staffId: string): Promise<void> {
+  const db = unscoped(handle);
+  const trust = await db.selectFrom('trusts').select('id').where('name', '=', trustName.trim()).executeTakeFirst();
+  if (!trust) throw new Error(`No trust is called ${trustName}: add its schools first (esafety trust add)`);
+  const member = await db
+    .selectFrom('staff as s')
+    .innerJoin('trust_schools as m', 'm.member_school_id', 's.school_id')
+    .select('s.id')
+    .where('s.id', '=', staffId)
+    .where('m.trust_id', '=', trust.id)
+    .executeTakeFirst();
+  if (!member) throw new Error('The lead must be a member of staff of one of the trust’s schools');
+  await db
+    .insertInto('trust_leads')
+    .values({ trust_id: trust.id, lead_staff_id: staffId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
