@@ -14,15 +14,15 @@ export function leaversWithConsentAnswers(tx: SchoolTx) {
     .execute();
 }
 
-/** Leavers the head has already been told about (a notice is sent once). */
-export async function noticedLeavers(tx: SchoolTx): Promise<Set<string>> {
+/** Leavers the head has already been told about (a notice is sent once), with the day the notice gave. */
+export async function noticedLeavers(tx: SchoolTx): Promise<Map<string, string>> {
   const rows = await tx
     .selectFrom('audit_log')
-    .select('subject_id')
+    .select(['subject_id', sql<string>`detail->>'destroyOn'`.as('destroy_on')])
     .where('action', '=', 'consent.destruction-notice')
     .where('subject_type', '=', 'pupil')
     .execute();
-  return new Set(rows.map((r) => r.subject_id).filter((id): id is string => id !== null));
+  return new Map(rows.filter((r) => r.subject_id !== null).map((r) => [r.subject_id!, r.destroy_on]));
 }
 
 /** How many of these pupils' concerns are on record: the job never destroys them. */

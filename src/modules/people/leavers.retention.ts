@@ -24,7 +24,8 @@ export interface LeaverRetentionRun {
 /**
  * Issue 13, the nightly job for leavers (IRMS defaults in the settings): a leaver's photo consent
  * answers are destroyed the settings' years after they left, unless a published photograph still
- * relies on them; the headteacher is told the settings' notice days before; each destruction is
+ * relies on them; the headteacher is told the settings' notice days before (never less: one due
+ * without a notice gets one first); each destruction is
  * audited. Child protection records (concerns) are never destroyed here: the settings keep them to
  * the date of birth plus at least 25 years, and nothing in this system is that old. `now` lets
  * tests move through the years.
@@ -40,9 +41,9 @@ export async function runLeaverRetention(schools: SchoolDatabase, baseUrl: strin
       const notice: { id: string; destroyOn: string }[] = [];
       for (const p of await repo.leaversWithConsentAnswers(tx)) {
         const dates = leaverDates({ leavingDate: p.leaving_date, dateOfBirth: p.date_of_birth }, settings);
-        const step = consentStep(dates, today, settings.deletionNoticeDays);
-        if (step === 'destroy') destroy.push({ id: p.id, leftOn: p.leaving_date! });
-        else if (step === 'notice' && !noticed.has(p.id)) notice.push({ id: p.id, destroyOn: dates.consentDestroyOn! });
+        const next = consentStep(dates, noticed.get(p.id), today, settings.deletionNoticeDays);
+        if (next.step === 'destroy') destroy.push({ id: p.id, leftOn: p.leaving_date! });
+        else if (next.step === 'notice') notice.push({ id: p.id, destroyOn: next.destroyOn });
       }
       if (notice.length) {
         const first = notice.map((n) => n.destroyOn).sort()[0];

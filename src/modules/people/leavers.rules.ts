@@ -45,9 +45,21 @@ export function leaverDates(pupil: { leavingDate: string | null; dateOfBirth: st
   };
 }
 
-/** What the job does with a leaver's consent answers today: destroy them, warn the head first, or wait. */
-export function consentStep(dates: LeaverDates, today: string, noticeDays: number): 'destroy' | 'notice' | 'wait' {
-  if (!dates.consentDestroyOn) return 'wait';
-  if (dates.consentDestroyOn <= today) return 'destroy';
-  return addDays(today, noticeDays) >= dates.consentDestroyOn ? 'notice' : 'wait';
+/**
+ * What the job does with a leaver's consent answers today: destroy them, warn the head first, or
+ * wait. Nothing is destroyed before the head has been told: a leaver who came due without a notice
+ * (the job was off, or the settings changed) is given one now, for the notice days from today.
+ * Returns the day the notice names.
+ */
+export function consentStep(
+  dates: LeaverDates,
+  noticedFor: string | undefined,
+  today: string,
+  noticeDays: number,
+): { step: 'destroy' | 'wait' } | { step: 'notice'; destroyOn: string } {
+  if (!dates.consentDestroyOn) return { step: 'wait' };
+  if (noticedFor !== undefined) return dates.consentDestroyOn <= today && noticedFor <= today ? { step: 'destroy' } : { step: 'wait' };
+  if (addDays(today, noticeDays) < dates.consentDestroyOn) return { step: 'wait' };
+  const late = addDays(today, noticeDays);
+  return { step: 'notice', destroyOn: dates.consentDestroyOn <= today ? late : dates.consentDestroyOn };
 }
