@@ -1,4 +1,6 @@
 import { createFilteringService } from '../../src/modules/filtering/filtering.service.ts';
+import { createTokenService } from '../../src/modules/filtering/tokens.service.ts';
+import { addSchoolToTrust, setTrustLead } from '../../src/platform/db/school-database.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -227,6 +229,10 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       reason: 'Year 4 Romans lesson',
       duration: 'lesson',
     });
+    const filterToken = await createTokenService(running.database.schools).create(actor, { scope: 'filter-export', label: 'Pi-hole in the server room' });
+    // The head also leads the school's trust, so /trust opens for them.
+    await addSchoolToTrust(running.database.schools, 'Hazelwood Learning Trust', school.id);
+    await setTrustLead(running.database.schools, 'Hazelwood Learning Trust', head.id);
 
     const asHead: Record<string, string> = {
       '/agreements/:id': `/agreements/${agreementId('staff-code-of-conduct')}`,
@@ -241,6 +247,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/messages/:id/letters': `/messages/${message.id}/letters`,
       '/events/:id': `/events/${esafetyEvent.id}`,
       '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
+      '/filtering/tokens/:id/revoke': `/filtering/tokens/${filterToken.id}/revoke`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,

@@ -19,6 +19,7 @@ import * as agreements from './migrations/20261201T1200_agreements.ts';
 import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
 import * as restAgreements from './migrations/20261201T1800_rest_agreements.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
+import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_agreements': agreements,
   '20261201T1600_faces_boxes': facesBoxes,
   '20261201T1400_filtering_requests': filtering,
+  '20261201T1700_oversight_rest': oversightRest,
   '20261201T1800_rest_agreements': restAgreements,
 };
 

@@ -169,6 +169,8 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
   /** What the token may reach: everything its holder may (`full`), or one narrow use (20261201T1400_filtering). */
   scope: Generated<'full' | 'filter-export' | 'monitoring-alerts'>;
+  /** Which filter or product holds it, as its maker named it (20261201T1700_oversight_rest). */
+  label: Generated<string | null>;
 }
 
 export interface PasswordResetTable {
