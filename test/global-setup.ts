@@ -1,14 +1,29 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { migratedPglite, pgliteTemplateEnv } from './helpers/database.ts';
 
 /**
- * On PostgreSQL, migrate one template database before the tests start; each test file then
- * copies it (CREATE DATABASE … TEMPLATE), which is quick and avoids migrating concurrently.
+ * Migrate once before the tests start. PGlite: a migrated data folder as a tarball that each test
+ * database loads. PostgreSQL: a template database each test file copies (CREATE DATABASE …
+ * TEMPLATE), which is quick and avoids migrating concurrently.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  // PGlite: migrate once, and let every test file load the migrated data folder (much quicker than
+  // starting PGlite's initdb and migrating in each file).
+  const folder = await mkdtemp(join(tmpdir(), 'esafety-test-'));
+  const file = join(folder, 'pglite-template.tar');
+  const pglite = await migratedPglite();
+  await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+  await pglite.close();
+  process.env[pgliteTemplateEnv] = file;
+  const teardown = () => rm(folder, { recursive: true, force: true });
+
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return;
+  if (!url) return teardown;
   const templateName = 'esafety_test_template';
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -22,4 +37,5 @@ export default async function setup(): Promise<void> {
   const database = await openDatabase({ url: target.toString() });
   await migrateToLatest(database.db);
   await database.close();
+  return teardown;
 }

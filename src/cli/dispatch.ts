@@ -16,6 +16,7 @@ import {
   type Output,
 } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
+import { trustAdd, trustLead } from './trust-commands.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 
@@ -56,6 +57,10 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await auditVerify(database, io, config.dataDir);
       case 'audit anchor':
         return await auditAnchor(database, io, config.dataDir);
+      case 'trust add':
+        return await trustAdd(database, io, values);
+      case 'trust lead':
+        return await trustLead(database, io, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }

@@ -10,6 +10,9 @@ const usage = `Usage: esafety <command>
         (password from ESAFETY_PASSWORD, or asked for)
   token add --school URN --email EMAIL [--scope full|filter-export|monitoring-alerts]
         (filter-export: the network's filter fetches its lists and nothing else)
+  trust add --name TRUST --school URN
+  trust lead --name TRUST --school URN --email EMAIL
+        (a trust's lead sees its schools' report counts side by side at /trust)
   import oneroster PATH --school URN [--dry-run] [--json]
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
@@ -59,7 +62,19 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     const { runBackupCli } = await import('./dispatch.ts');
     return runBackupCli(group, verb, values, env, io);
   }
-  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'export pupil', 'audit verify', 'audit anchor', 'demo'];
+  const known = [
+    'school add',
+    'user add',
+    'token add',
+    'trust add',
+    'trust lead',
+    'import oneroster',
+    'policy import',
+    'export pupil',
+    'audit verify',
+    'audit anchor',
+    'demo',
+  ];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;

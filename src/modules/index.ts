@@ -18,6 +18,8 @@ import { settingsModule } from './settings/index.ts';
 import { agreementsModule } from './agreements/index.ts';
 import { trainingModule } from './training/index.ts';
 import { messagesModule } from './messages/index.ts';
+import { lessonsModule } from './lessons/index.ts';
+import { eventsModule } from './events/index.ts';
 
 /** Every capability of the app. Adding a module is its own folder and one line here. */
 export const modules: readonly AppModule[] = [
@@ -37,6 +39,8 @@ export const modules: readonly AppModule[] = [
   agreementsModule,
   trainingModule,
   messagesModule,
+  lessonsModule,
+  eventsModule,
   filteringModule,
   auditModule,
   mailModule,

@@ -1,4 +1,6 @@
 import { createFilteringService } from '../../src/modules/filtering/filtering.service.ts';
+import { createTokenService } from '../../src/modules/filtering/tokens.service.ts';
+import { addSchoolToTrust, setTrustLead } from '../../src/platform/db/school-database.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -10,6 +12,7 @@ import { createConsentRequestService } from '../../src/modules/consent/consent-r
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { createAgreementService } from '../../src/modules/agreements/agreements.service.ts';
 import { createMessageService } from '../../src/modules/messages/messages.service.ts';
+import { createEventService } from '../../src/modules/events/events.service.ts';
 import { createPoliciesService } from '../../src/modules/policies/policies.module.ts';
 import { actorFor, aReport } from '../helpers/concerns.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
@@ -212,12 +215,24 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       channels: ['email', 'letter'],
     });
 
+    // An e-safety event for the class, with who came (AGR-4).
+    const esafetyEvent = await createEventService(running.database.schools).create(actor, {
+      kind: 'meeting',
+      title: 'Keeping children safe online',
+      heldOn: '2026-10-01',
+      classId,
+    });
+
     const filterRequest = await createFilteringService(running.database.schools, config).ask(actor, {
       kind: 'unblock',
       domain: 'museum.example',
       reason: 'Year 4 Romans lesson',
       duration: 'lesson',
     });
+    const filterToken = await createTokenService(running.database.schools).create(actor, { scope: 'filter-export', label: 'Pi-hole in the server room' });
+    // The head also leads the school's trust, so /trust opens for them.
+    await addSchoolToTrust(running.database.schools, 'Hazelwood Learning Trust', school.id);
+    await setTrustLead(running.database.schools, 'Hazelwood Learning Trust', head.id);
 
     const asHead: Record<string, string> = {
       '/agreements/:id': `/agreements/${agreementId('staff-code-of-conduct')}`,
@@ -230,7 +245,9 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/training/staff/:id': `/training/staff/${head.id}`,
       '/messages/:id': `/messages/${message.id}`,
       '/messages/:id/letters': `/messages/${message.id}/letters`,
+      '/events/:id': `/events/${esafetyEvent.id}`,
       '/filtering/requests/:id': `/filtering/requests/${filterRequest.id}`,
+      '/filtering/tokens/:id/revoke': `/filtering/tokens/${filterToken.id}/revoke`,
       '/classes/:id': `/classes/${classId}`,
       '/consent/classes/:id': `/consent/classes/${classId}`,
       '/pupils/:id': `/pupils/${pupilId}`,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
@@ -15,25 +16,40 @@ export function databaseKinds(): DatabaseKind[] {
   return ['pglite'];
 }
 
-let template: Promise<PGlite> | null = null;
+/** Where global set-up leaves the migrated PGlite data folder as a tarball, for every test file to load. */
+export const pgliteTemplateEnv = 'ESAFETY_PGLITE_TEMPLATE';
 
-/** One migrated PGlite per test file, cloned for each test database (cloning is much faster than migrating). */
-function pgliteTemplate(): Promise<PGlite> {
+/** A fresh PGlite with every migration applied (the slow part: starting PGlite's own initdb and migrating). */
+export async function migratedPglite(): Promise<PGlite> {
+  const pglite = await PGlite.create();
+  const database = await openDatabase({ pglite });
+  await migrateToLatest(database.db);
+  await database.pool.end();
+  return pglite;
+}
+
+let template: Promise<Blob> | null = null;
+
+/**
+ * The migrated data folder every test database starts from. Global set-up makes it once per run
+ * (test/global-setup.ts); scripts outside vitest (benchmarks) migrate one in their own process.
+ */
+function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
-    const pglite = await PGlite.create();
-    const database = await openDatabase({ pglite });
-    await migrateToLatest(database.db);
-    await database.pool.end();
-    return pglite;
+    const file = process.env[pgliteTemplateEnv];
+    if (file) return new Blob([await readFile(file)]);
+    const pglite = await migratedPglite();
+    const dump = await pglite.dumpDataDir('none');
+    await pglite.close();
+    return dump;
   })();
   return template;
 }
 
-/** Closes the migrated template, for scripts (benchmarks) that must exit by themselves. */
-export async function closePgliteTemplate(): Promise<void> {
-  const pending = template;
+/** Forgets the migrated template, for scripts (benchmarks) that must exit by themselves. */
+export function closePgliteTemplate(): Promise<void> {
   template = null;
-  if (pending) await (await pending).close();
+  return Promise.resolve();
 }
 
 async function postgresDatabase(): Promise<Database> {
@@ -73,6 +89,6 @@ async function postgresDatabase(): Promise<Database> {
 /** A fresh, migrated, empty database of the given kind. Close it when done. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'postgres') return postgresDatabase();
-  const pglite = (await (await pgliteTemplate()).clone()) as PGlite;
+  const pglite = await PGlite.create({ loadDataDir: await pgliteTemplate() });
   return openDatabase({ pglite, ownsPglite: true });
 }

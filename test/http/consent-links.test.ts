@@ -163,6 +163,42 @@ describe('carers answer from a personal link', () => {
     expect(detail.body).toContain('No answer');
   });
 
+  it('with the home-school agreement included, the family answers and signs both from the one link', async () => {
+    const oakId = (await t.database.db.selectFrom('classes').select('id').where('title', '=', 'Year 4 Oak').executeTakeFirstOrThrow()).id;
+    const check = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: oakId, withAgreement: 'yes' });
+    expect(check.body).toContain('The school’s questions about photographs and media, then the home-school agreement');
+    expect(check.body).toContain('<input type="hidden" name="withAgreement" value="yes">');
+    const sent = await office.post('/consent/requests', { _csrf: csrfFrom(check.body), scope: 'class', classId: oakId, withAgreement: 'yes', confirm: 'yes' });
+    expect(sent.statusCode).toBe(303);
+    const [mail] = await linksIn('emma.wright@example.com');
+    expect(mail.text).toContain('also asks you to read and sign the home-school agreement');
+    expect(mail.text).not.toContain('/agreements/sign/');
+    const carer = new TestBrowser(t.app);
+    const page = await carer.get(mail.path!);
+    expect(page.body).toContain('read and sign it first');
+    const fields = [...new Set([...page.body.matchAll(/name="(answer\.[^"]+)"/g)].map((m) => m[1]))];
+    const answered = await carer.post(mail.path!, {
+      _csrf: csrfFrom(page.body),
+      ...Object.fromEntries(fields.map((f) => [f, 'granted'])),
+      confirmName: 'Emma Wright',
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toContain('Now sign the home-school agreement');
+    const signPath = /href="(\/agreements\/sign\/[A-Za-z0-9_-]+)"/.exec(answered.body)![1];
+    const signPage = await carer.get(signPath);
+    expect(signPage.statusCode).toBe(200);
+    expect(signPage.body).toContain('Alex Wright');
+    const signed = await carer.submit(signPath, signPath, { typedName: 'Emma Wright' });
+    expect(signed.statusCode).toBe(200);
+    const signatures = await t.database.db.selectFrom('agreement_signatures').select(['method', 'typed_name']).where('school_id', '=', schoolId).execute();
+    expect(signatures).toEqual([{ method: 'online', typed_name: 'Emma Wright' }]);
+    // Signed: the consent page no longer sends them on.
+    expect((await carer.get(mail.path!)).body).not.toContain('read and sign it first');
+    // Without the agreement, the e-mail asks about photographs only (as the first request did).
+    const [hazelMail] = (await linksIn()).filter((m) => !m.text.includes('home-school'));
+    expect(hazelMail.path).toBeTruthy();
+  });
+
   it('refuses an address that has opened 120 links in 15 minutes, before looking the link up', async () => {
     expect([
       await takeAttempt(t.database.schools, 'test-key', { max: 2, windowMinutes: 15 }),

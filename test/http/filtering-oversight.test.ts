@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { tokenHash } from '../../src/platform/auth/secrets.ts';
 import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff } from '../helpers/factories.ts';
@@ -13,6 +14,7 @@ describe('bans, monitoring alerts and the yearly review (FLT-4, 001 §5, DfE sta
   let teacher: TestBrowser;
   let alertToken: string;
   let headToken: string;
+  let headStaff: Awaited<ReturnType<typeof makeStaff>>;
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
@@ -29,7 +31,7 @@ describe('bans, monitoring alerts and the yearly review (FLT-4, 001 §5, DfE sta
     ).id;
     const dslStaff = await makeStaff(t.database.db, schoolId, ['dsl']);
     const teacherStaff = await makeStaff(t.database.db, schoolId, ['teacher']);
-    const head = await makeStaff(t.database.db, schoolId, ['headteacher']);
+    const head = (headStaff = await makeStaff(t.database.db, schoolId, ['headteacher']));
     dsl = new TestBrowser(t.app);
     await dsl.signIn(dslStaff);
     teacher = new TestBrowser(t.app);
@@ -150,5 +152,46 @@ describe('bans, monitoring alerts and the yearly review (FLT-4, 001 §5, DfE sta
     const concern = await t.database.db.selectFrom('concerns').select(['summary', 'type']).executeTakeFirstOrThrow();
     expect(concern.summary).toContain('Self-harm search');
     expect((await dsl.submit('/filtering/alerts', `/filtering/alerts/${alertId}/triage`, { action: 'noted', note: 'again' })).statusCode).toBe(409);
+  });
+  it('the token page makes a scoped token shown once and kept as a hash; the head sees it and revokes it after confirming (issue 12)', async () => {
+    const api = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/filtering-reviews', headers: { authorization: `Bearer ${token}` } });
+    const page = await dsl.get('/filtering/tokens');
+    expect(page.statusCode).toBe(200);
+    // The DSL may receive monitoring alerts but not export the filter lists: only that use is offered, and refused if forced.
+    expect(page.body).toContain('value="monitoring-alerts"');
+    expect(page.body).not.toContain('value="filter-export"');
+    const forced = await dsl.submit('/filtering/tokens', '/filtering/tokens', { scope: 'filter-export', label: 'Pi-hole' });
+    expect(forced.statusCode).toBe(400);
+    expect(forced.body).toContain('Choose what the token may do');
+    expect((await dsl.post('/filtering/tokens', { scope: 'monitoring-alerts', label: 'No CSRF' })).statusCode).toBe(403);
+    const made = await dsl.submit('/filtering/tokens', '/filtering/tokens', { scope: 'monitoring-alerts', label: 'Smoothwall Monitor' });
+    expect(made.statusCode).toBe(201);
+    const token = /id="token">(eso_[\w-]+)</.exec(made.body)?.[1] ?? '';
+    expect(token).not.toBe('');
+    const row = await t.database.db.selectFrom('api_tokens').selectAll().where('label', '=', 'Smoothwall Monitor').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ scope: 'monitoring-alerts', token_hash: tokenHash(token), revoked_at: null });
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect((await dsl.get('/filtering/tokens')).body).not.toContain(token);
+    // It works as the DSL, for its one use only: anything else is refused, not unknown.
+    expect((await api(token)).statusCode).toBe(403);
+    // A teacher has no token page; the DSL cannot reach the head's token.
+    expect([403, 404]).toContain((await teacher.get('/filtering/tokens')).statusCode);
+    const headTokenId = (await t.database.db.selectFrom('api_tokens').select('id').where('token_hash', '=', tokenHash(headToken)).executeTakeFirstOrThrow()).id;
+    expect((await dsl.get(`/filtering/tokens/${headTokenId}/revoke`)).statusCode).toBe(404);
+    expect((await dsl.submit('/filtering/tokens', `/filtering/tokens/${headTokenId}/revoke`, {})).statusCode).toBe(404);
+    // The head sees every token and revokes the DSL's after the confirmation page.
+    const head = new TestBrowser(t.app);
+    await head.signIn(headStaff);
+    expect((await head.get('/filtering/tokens')).body).toContain('Smoothwall Monitor');
+    const confirm = await head.get(`/filtering/tokens/${row.id}/revoke`);
+    expect(confirm.body).toContain('Revoke this token?');
+    expect((await head.post(`/filtering/tokens/${row.id}/revoke`, {})).statusCode).toBe(403);
+    expect((await api(token)).statusCode).toBe(403);
+    const revoked = await head.submit(`/filtering/tokens/${row.id}/revoke`, `/filtering/tokens/${row.id}/revoke`, {});
+    expect(revoked.statusCode).toBe(303);
+    expect((await api(token)).statusCode).toBe(401);
+    expect((await head.get('/filtering/tokens')).body).not.toContain('Smoothwall Monitor');
+    const audited = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', row.id).orderBy('at').execute();
+    expect(audited.map((a) => a.action)).toEqual(['api-token.created', 'api-token.revoked']);
   });
 });

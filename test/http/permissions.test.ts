@@ -59,8 +59,13 @@ describe('every route × every role follows the permission table', { timeout: 60
     if (token) return t.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token}` } });
     if (!browser) return t.app.inject({ method: method as 'GET', url });
     if (method !== 'POST') return browser.request({ method: method, url });
-    const page = await browser.get('/account');
-    return browser.post(url, { _csrf: csrfFrom(page.body) });
+    return browser.post(url, { _csrf: await csrfOf(browser) });
+  };
+  /** A form token from one page per person: it stays valid for their session, as in a browser with two tabs. */
+  const csrfTokens = new Map<TestBrowser, string>();
+  const csrfOf = async (browser: TestBrowser) => {
+    if (!csrfTokens.has(browser)) csrfTokens.set(browser, csrfFrom((await browser.get('/account')).body));
+    return csrfTokens.get(browser)!;
   };
 
   // Every module's routes × 11 callers: it grows with the app, so it gets more time than one test usually needs.

@@ -24,6 +24,7 @@ describe.each(databaseKinds())('registers and the post check (%s)', (kind) => {
   let ict: string;
   let amelia: string;
   let hazel: string;
+  let oliver: string;
   const db = () => s.t.database.db;
   const tokenFor = (email: string) => withSchool(db(), s.schoolId, (tx) => addApiToken(tx, s.schoolId, { id: null, label: 'test' }, email));
   const staffId = async (email: string) => (await db().selectFrom('staff').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
@@ -37,6 +38,7 @@ describe.each(databaseKinds())('registers and the post check (%s)', (kind) => {
     const pupil = await s.pupil('stu-001');
     amelia = pupil.id;
     hazel = pupil.class_id!;
+    oliver = (await s.pupil('stu-002')).id;
   }, 180_000);
   afterAll(() => s?.close());
 
@@ -129,6 +131,45 @@ describe.each(databaseKinds())('registers and the post check (%s)', (kind) => {
       }
     });
 
+    it('an approved account is a place to publish photographs, checked against the consent of its kind', async () => {
+      const body = multipart(
+        { event: 'Book Week', takenOn: '2026-03-05', contexts: 'lesson', pupilIds: oliver },
+        { name: 'b.jpg', content: await phoneJpeg() },
+      );
+      const upload = await s.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/media',
+        payload: body.payload,
+        headers: { ...body.headers, authorization: `Bearer ${s.tokens.teacher}` },
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      const mediaId = upload.json<{ id: string }>().id;
+      const { id } = (
+        await s.api('POST', '/api/v1/accounts', s.tokens.teacher, { ...instagram, name: 'Book Week Instagram', url: 'https://instagram.com/bookweek' })
+      ).json<{ id: string }>();
+      const teacher = new TestBrowser(s.t.app);
+      await teacher.signIn(s.teacher);
+      // Asked for, not yet approved: not a channel.
+      expect((await teacher.get(`/photos/${mediaId}/publish`)).body).not.toContain('Book Week Instagram');
+      expect((await s.api('POST', `/api/v1/media/${mediaId}/publications`, s.tokens.teacher, { channel: `account-${id}` })).statusCode).toBe(400);
+      await s.api('POST', `/api/v1/accounts/${id}/decision`, s.tokens.head, { decision: 'approved', note: 'Agreed' });
+      const page = await teacher.get(`/photos/${mediaId}/publish`);
+      expect(page.body).toContain('Book Week Instagram');
+      expect(page.body).toContain(`value="account-${id}"`);
+      // Oliver's carers have not agreed to social media: refused, naming him.
+      const refused = await s.api('POST', `/api/v1/media/${mediaId}/publications`, s.tokens.teacher, { channel: `account-${id}` });
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.body).toContain('Oliver');
+      await s.consent(oliver, 'social-media', 'granted');
+      // As the settings' social media channel: the headteacher decides.
+      const asked = await s.api('POST', `/api/v1/media/${mediaId}/publications`, s.tokens.teacher, { channel: `account-${id}` });
+      expect(asked.statusCode, asked.body).toBe(201);
+      expect(asked.json()).toMatchObject({ status: 'awaiting-approval' });
+      const head = new TestBrowser(s.t.app);
+      await head.signIn(s.head);
+      expect((await head.get('/photos/approvals')).body).toContain('Book Week Instagram');
+    });
+
     it('when the credentials holder leaves (the MIS import marks them left), the ICT lead is asked to change the passwords on the home page', async () => {
       const tom = await staffId('t.baker@hazelwood.example.org');
       const created = await s.api('POST', '/api/v1/accounts', s.tokens.head, {
@@ -216,6 +257,30 @@ describe.each(databaseKinds())('registers and the post check (%s)', (kind) => {
       expect(tap.headers.location).toContain(`/phones?class=${hazel}#pupil-`);
       const notCollected = await office.get('/phones/not-collected');
       expect(notCollected.body).toContain('Every phone handed in has been returned');
+    });
+    it('a mistaken tap is undone with one button, audited, and the tap stays in the history', async () => {
+      const office = new TestBrowser(s.t.app);
+      const clerk = await makeStaff(db(), s.schoolId, ['office']);
+      await office.signIn(clerk);
+      const muhammad = (await s.pupil('stu-004')).id;
+      await office.submit(`/phones?class=${hazel}`, '/phones/taps', { class: hazel, tap: `handed-in:${muhammad}` });
+      const page = await office.get(`/phones?class=${hazel}`);
+      expect(page.body).toContain('Your last tap: Muhammad Khan, handed in.');
+      const tapId = /name="tapId" value="([^"]+)"/.exec(page.body)![1];
+      const undone = await office.submit(`/phones?class=${hazel}`, '/phones/taps/undo', { class: hazel, tapId });
+      expect(undone.statusCode).toBe(303);
+      expect(undone.headers.location).toBe(`/phones?class=${hazel}#pupil-${muhammad}`);
+      const after = await office.get(`/phones?class=${hazel}`);
+      expect(after.body).toContain('Undone: Muhammad Khan is no longer marked handed in');
+      expect(after.body).toContain(`value="handed-in:${muhammad}"`);
+      expect(after.body).not.toContain('Your last tap: Muhammad Khan');
+      const day = (await s.api('GET', `/api/v1/phones?date=${londonDay()}`, s.tokens.office)).json<{ handedIn: string[] }>();
+      expect(day.handedIn).not.toContain(muhammad);
+      // Once only, and only the person's own tap.
+      expect((await office.submit(`/phones?class=${hazel}`, '/phones/taps/undo', { class: hazel, tapId })).statusCode).toBe(409);
+      const audit = await db().selectFrom('audit_log').select(['action', 'actor_label']).where('action', '=', 'phone.tap-undone').execute();
+      expect(audit).toHaveLength(1);
+      expect((await office.get(`/phones/pupils/${muhammad}`)).body).toContain('Tap undone');
     });
   });
 

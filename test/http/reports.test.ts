@@ -18,6 +18,16 @@ interface GovernorsJson {
   consent: { byPurpose: Record<string, { may: Count; mayNot: Count; noAnswer: Count }> };
   photos: { published: Count; refused: Count };
   policies: unknown[];
+  agreements: {
+    title: string;
+    staff: Record<string, { signed: number; outstanding: number }>;
+    families: Record<string, { signed: Count; outstanding: Count }>;
+  }[];
+  training: { completed: number; overdue: number; byCourse: { title: string; completed: number; overdue: number }[] };
+  filtering: {
+    review: { lastCompletedOn: string | null; nextDue: string | null; state: string; pointsMet: number; points: number };
+    requests: Record<'block' | 'unblock', { decided: Count; pending: Count; approved: Count; refused: Count }>;
+  };
   generatedAt: string;
 }
 
@@ -83,6 +93,61 @@ describe('the governors’ report', () => {
           recorded_by_label: 'test',
         })
         .execute();
+      // Agreements, training and filtering (issues 12 and 13): the head signs the staff code of conduct and
+      // completes induction; the teacher joined long ago and never did; six blocks approved, one unblock waiting.
+      const code = await tx.selectFrom('agreements').select('id').where('key', '=', 'staff-code-of-conduct').executeTakeFirstOrThrow();
+      await tx
+        .insertInto('agreement_signatures')
+        .values({
+          school_id: s.school.id,
+          agreement_id: code.id,
+          version: 1,
+          staff_id: s.staff.head.id,
+          method: 'online',
+          signed_on: '2026-10-01',
+          recorded_by_label: 'test',
+        })
+        .execute();
+      const induction = await tx.selectFrom('training_courses').select('id').where('key', '=', 'induction').executeTakeFirstOrThrow();
+      await tx
+        .insertInto('training_completions')
+        .values({ school_id: s.school.id, staff_id: s.staff.head.id, course_id: induction.id, completed_on: '2026-10-01', recorded_by_label: 'test' })
+        .execute();
+      await tx
+        .updateTable('staff')
+        .set({ created_at: new Date('2020-01-06T09:00:00Z') })
+        .where('id', '=', s.staff.teacher.id)
+        .execute();
+      const request = (kind: 'block' | 'unblock', status: 'approved' | 'with-decider', n: number) =>
+        tx
+          .insertInto('filter_requests')
+          .values({
+            school_id: s.school.id,
+            kind,
+            domain: `site${n}.example`,
+            display_domain: `site${n}.example`,
+            reason: 'Amelia Clarke saw it',
+            duration: 'permanent',
+            requested_by: s.staff.teacher.id,
+            status,
+            in_force_from: status === 'approved' ? new Date() : null,
+          })
+          .execute();
+      for (let i = 0; i < 6; i++) await request('block', 'approved', i);
+      await request('unblock', 'with-decider', 9);
+      const review = await tx
+        .insertInto('filtering_reviews')
+        .values({ school_id: s.school.id, completed_on: '2026-09-15', next_due: '2027-09-15', participants: JSON.stringify([]), recorded_by: s.staff.head.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [key, met] of [
+        ['roles', true],
+        ['monitoring', false],
+      ] as const)
+        await tx
+          .insertInto('filtering_review_points')
+          .values({ school_id: s.school.id, review_id: review.id, key, met, evidence: 'Amelia Clarke', actions: '' })
+          .execute();
     });
   }, 400_000);
   afterAll(() => t?.close());
@@ -107,6 +172,27 @@ describe('the governors’ report', () => {
     // No cell anywhere gives a number from 1 to 4.
     const cells = JSON.stringify({ concerns: { ...body.concerns, medianDaysToFirstAction: null }, consent: body.consent, photos: body.photos });
     expect(cells).not.toMatch(/:[0-4][,}]/);
+  });
+
+  it('gives agreements by group, training completed and overdue, and filtering requests and the yearly review', async () => {
+    const body = (await api('governor', '/api/v1/reports/governors?academicYear=2026')).json<GovernorsJson>();
+    const code = body.agreements.find((a) => a.staff.staff);
+    expect(code?.staff.staff.signed).toBe(1);
+    expect(code?.staff.governors).toEqual({ signed: 0, outstanding: 1 });
+    // One pupil on roll: the family and pupil agreements give "<5", never 0 or 1.
+    const home = body.agreements.find((a) => a.families.carers);
+    expect(home?.families.carers).toEqual({ signed: '<5', outstanding: '<5' });
+    expect(body.training.completed).toBe(1);
+    expect(body.training.byCourse.find((c) => c.title === 'E-safety induction')).toMatchObject({ completed: 1, overdue: 1 });
+    expect(body.filtering.requests.block).toEqual({ decided: 6, pending: '<5', approved: 6, refused: '<5' });
+    expect(body.filtering.requests.unblock.pending).toBe('<5');
+    expect(body.filtering.review).toEqual({ lastCompletedOn: '2026-09-15', nextDue: '2027-09-15', state: 'in-date', pointsMet: 1, points: 2 });
+    expect(JSON.stringify(body)).not.toMatch(/Amelia|Clarke|site\d\.example/);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(s.staff.governor);
+    const page = await browser.get('/reports/governors?academicYear=2026');
+    for (const title of ['Agreements signed', 'Staff training', 'Web filtering and monitoring', '15 September 2027']) expect(page.body).toContain(title);
+    expect(page.body).toContain('id="filter-requests-table"');
   });
 
   it('refuses a year not yet started and a missing year with the API error shape; a teacher may not see it', async () => {

@@ -39,6 +39,8 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
       blockedContentRequests: 'headteacher',
       unblock: 'headteacher',
       monitoringAlertMonths: '12',
+      consentAnswersYearsAfterLeaving: '1',
+      safeguardingYearsAfterBirth: '25',
       photoPublication: ['headteacher', 'deputy-headteacher'],
     });
     expect(saved.headers.location).toBe('/settings');
@@ -90,7 +92,13 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
     const page = await head.get('/settings/edit/rules');
     expect(page.statusCode).toBe(200);
     for (const gone of ['socialMediaMinimumAge', 'schoolSocialMediaAccounts', 'Minimum age', 'social media accounts']) expect(page.body).not.toContain(gone);
-    for (const offered of ['name="photoPublication"', 'name="unblock"', 'name="blockedContentRequests"', 'name="monitoringAlertMonths"'])
+    for (const offered of [
+      'name="photoPublication"',
+      'name="unblock"',
+      'name="blockedContentRequests"',
+      'name="monitoringAlertMonths"',
+      'name="safeguardingYearsAfterBirth"',
+    ])
       expect(page.body).toContain(offered);
     expect((await head.get('/settings')).body).not.toContain('Minimum age for social media');
     // Posted anyway, they change nothing: the document keeps them for the modules that will read them.
@@ -99,6 +107,8 @@ describe('the headteacher edits the policy settings (POL-6)', () => {
       deletePhotosAfterYears: '1',
       deletionNoticeDays: '14',
       monitoringAlertMonths: '12',
+      consentAnswersYearsAfterLeaving: '1',
+      safeguardingYearsAfterBirth: '25',
       photoPublication: 'headteacher',
       socialMediaMinimumAge: '16',
       schoolSocialMediaAccounts: 'office',

@@ -1,3 +1,6 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createImportService } from '../../src/modules/people/import.service.ts';
@@ -27,6 +30,8 @@ describe('training (AGR-3): courses, completions, due and overdue', () => {
   let office: TestStaff;
   const tokens: Record<string, string> = {};
   let rachelId: string;
+  let tomId: string;
+  let rosterDir: string;
 
   const api = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
@@ -46,11 +51,23 @@ describe('training (AGR-3): courses, completions, due and overdue', () => {
       .set({ created_at: sql<Date>`now() - interval '400 days'` })
       .where('school_id', '=', schoolId)
       .execute();
-    // New starters arrive from the MIS import today.
-    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);
-    rachelId = (await t.database.db.selectFrom('staff').select('id').where('email', '=', 'r.green@hazelwood.example.org').executeTakeFirstOrThrow()).id;
+    // New starters arrive from the MIS import today; the export gives Tom Baker's start date (an extension column).
+    rosterDir = await mkdtemp(join(tmpdir(), 'esafety-roster-'));
+    await cp(fixtureDir, rosterDir, { recursive: true });
+    const users = (await readFile(join(rosterDir, 'users.csv'), 'utf8')).split('\n');
+    const withStart = users.map((line, i) =>
+      !line.trim() ? line : `${line.trimEnd()},${i === 0 ? 'metadata.startDate' : line.startsWith('stf-002,') ? '2026-09-01' : ''}`,
+    );
+    await writeFile(join(rosterDir, 'users.csv'), withStart.join('\n'));
+    await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, rosterDir, false);
+    const staffId = async (email: string) => (await t.database.db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    rachelId = await staffId('r.green@hazelwood.example.org');
+    tomId = await staffId('t.baker@hazelwood.example.org');
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await rm(rosterDir, { recursive: true, force: true });
+  });
 
   it('a new school has the induction, pupils-at-risk and annual update courses', async () => {
     const response = await api('teacher', 'GET', '/api/v1/training/courses');
@@ -66,6 +83,39 @@ describe('training (AGR-3): courses, completions, due and overdue', () => {
     expect(list.find((d) => d.staffId === teacher.id && d.course === 'induction')).toMatchObject({ status: 'overdue' });
     // Earliest first.
     expect(list.map((d) => d.dueOn)).toEqual([...list.map((d) => d.dueOn)].sort());
+  });
+
+  it('induction falls due from the start date the MIS gives, and from the one the office types on the staff page', async () => {
+    expect((await due()).find((d) => d.staffId === tomId && d.course === 'induction')).toMatchObject({ dueOn: '2026-10-01' });
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(office);
+    const page = await browser.get(`/staff/${rachelId}`);
+    expect(page.body).toContain('name="startDate-day"');
+    const bad = await browser.submit(`/staff/${rachelId}`, `/staff/${rachelId}/start-date`, {
+      'startDate-day': '31',
+      'startDate-month': '2',
+      'startDate-year': '2026',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#startDate"');
+    expect(bad.body).toContain('Enter the start date as a real date');
+    const saved = await browser.submit(`/staff/${rachelId}`, `/staff/${rachelId}/start-date`, {
+      'startDate-day': '2',
+      'startDate-month': '11',
+      'startDate-year': '2026',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await browser.get(`/staff/${rachelId}`)).body).toContain('value="11"');
+    expect((await due()).find((d) => d.staffId === rachelId && d.course === 'induction')).toMatchObject({ dueOn: '2026-12-02' });
+    const audit = await t.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'staff.start-date-changed').executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ before: null, after: '2026-11-02' });
+    // Emptied again: the day the record was made.
+    await browser.submit(`/staff/${rachelId}`, `/staff/${rachelId}/start-date`, { 'startDate-day': '', 'startDate-month': '', 'startDate-year': '' });
+    expect((await due()).find((d) => d.staffId === rachelId && d.course === 'induction')).toMatchObject({ dueOn: inDays(30) });
+    // A teacher may not change it.
+    const teacherBrowser = new TestBrowser(t.app);
+    await teacherBrowser.signIn(teacher);
+    expect((await teacherBrowser.post(`/staff/${rachelId}/start-date`, { 'startDate-day': '1' })).statusCode).toBe(403);
   });
 
   it('recording a completion takes the course off the list', async () => {

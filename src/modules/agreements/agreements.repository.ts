@@ -244,15 +244,7 @@ export function classesTaughtBy(tx: SchoolTx, staffId: string) {
     .execute();
 }
 
-export function activeClasses(tx: SchoolTx) {
-  return tx
-    .selectFrom('classes')
-    .select(['id', 'title', 'year_group'])
-    .where('active', '=', true)
-    .orderBy(sql`year_group NULLS LAST`)
-    .orderBy('title')
-    .execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group']).where('id', '=', id).executeTakeFirst();

@@ -9,6 +9,7 @@ import { currentSettings } from '../settings/settings.service.ts';
 import * as repo from './consent.repository.ts';
 import { requestPurposes } from './consent-requests.service.ts';
 import { appendDecision } from './consent.service.ts';
+import { combinedAgreementOf } from '../agreements/agreements.combined.ts';
 
 /** Public links are throttled per client address: guessing is pointless, but hammering is refused. */
 const linkLimit = { max: 120, windowMinutes: 15 };
@@ -59,8 +60,9 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
   }
 
   return {
+    /** The family's form, and the home-school agreement if the request asks them to sign it from the same link (AGR-2). */
     async open(token: string, clientAddress: string) {
-      return inLinkSchool(token, clientAddress, family);
+      return inLinkSchool(token, clientAddress, async (tx, link) => ({ ...(await family(tx, link)), agreement: await combinedAgreementOf(tx, token) }));
     },
 
     /** Records every answer on the form; anything not on this family's form is refused whole. */

@@ -26,6 +26,8 @@ const StartBody = Type.Object({
   'admittedSince-day': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-month': Type.String({ default: '', maxLength: 10 }),
   'admittedSince-year': Type.String({ default: '', maxLength: 10 }),
+  /** "yes": the home-school agreement is asked for from the same link (AGR-2). */
+  withAgreement: Type.String({ default: '', maxLength: 10 }),
   confirm: Type.String({ default: '' }),
   change: Type.String({ default: '' }),
 });
@@ -137,13 +139,14 @@ export const consentRequestRoutes: ModuleRoutes<ConsentServices> = async (app, {
               const hidden = Object.entries(body)
                 .filter(([name, value]) => !['_csrf', 'confirm', 'change'].includes(name) && value !== '')
                 .map(([name, value]) => ({ name, value: String(value) }));
+              const what = `The school’s questions about photographs and media${body.withAgreement === 'yes' ? ', then the home-school agreement' : ''}`;
               return render(request, reply, 'consent/views/check.njk', {
-                ...checkPage('/consent/requests', 'The school’s questions about photographs and media', who, audience, hidden),
+                ...checkPage('/consent/requests', what, who, audience, hidden),
                 backLink: '/consent/requests/new',
               });
             }
           }
-          const started = await services.consentRequests.start(actor, scope);
+          const started = await services.consentRequests.start(actor, scope, { withAgreement: body.withAgreement === 'yes' });
           setFlash(
             reply,
             `Request sent: ${started.emailed} carer${started.emailed === 1 ? '' : 's'} e-mailed${started.withoutEmail ? `, ${started.withoutEmail} without an e-mail address need a paper form` : ''}.`,

@@ -15,6 +15,7 @@ import * as repo from './consent.repository.ts';
 import { listClasses, listPupils } from '../people/people.repository.ts';
 import { statusesFor } from './consent.service.ts';
 import { isUuid } from '../../platform/http/ids.ts';
+import { homeSchoolAgreement, offerWithConsent } from '../agreements/agreements.combined.ts';
 
 export type RequestScope =
   | { scope: 'class'; classId: string }
@@ -98,8 +99,18 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
     }
   }
 
-  /** One personal link per carer with parental responsibility, covering all their children in the request. */
-  async function createLinks(tx: SchoolTx, actor: Actor, settings: PolicySettings, request: { id: string; title: string }, pupils: repo.PupilForConsent[]) {
+  /**
+   * One personal link per carer with parental responsibility, covering all their children in the
+   * request; with an agreement, the same link goes on to it, so the family signs both in one visit.
+   */
+  async function createLinks(
+    tx: SchoolTx,
+    actor: Actor,
+    settings: PolicySettings,
+    request: { id: string; title: string },
+    pupils: repo.PupilForConsent[],
+    agreement?: { id: string; title: string },
+  ) {
     const carers = new Map<string, { email: string | null }>();
     for (const carer of await repo.responsibleCarersOf(
       tx,
@@ -118,12 +129,16 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         expiresAt,
         emailedAt: carer.email ? new Date() : null,
       });
+      if (agreement) await offerWithConsent(tx, { schoolId: actor.schoolId, agreementId: agreement.id, carerId, consentToken: token, expiresAt });
       if (!carer.email) continue;
       emailed++;
+      const alsoSign = agreement
+        ? `\n\nThe school also asks you to read and sign the ${agreement.title.toLowerCase()}: the same link takes you there once you have answered.`
+        : '';
       await enqueueMail(tx, actor.schoolId, {
         to: carer.email,
-        subject: `${actor.schoolName}: please answer about photographs`,
-        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.\n\nOpen your personal link (it works until ${formatDay(expiresAt)}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
+        subject: `${actor.schoolName}: please answer about photographs${agreement ? ` and sign the ${agreement.title.toLowerCase()}` : ''}`,
+        text: `${actor.schoolName} asks for your answers about photographs of your child: ${request.title}.${alsoSign}\n\nOpen your personal link (it works until ${formatDay(expiresAt)}; please do not share it):\n${config.baseUrl}/consent/answer/${token}\n\nIf you would rather answer on paper, ask the school office for a form.`,
       });
     }
     return { carers: carers.size, emailed, withoutEmail: carers.size - emailed };
@@ -167,8 +182,11 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
       return inSchool(actor, (tx) => listPupils(tx, 'on-roll'));
     },
 
-    /** CON-4: ask every carer with parental responsibility of the chosen pupils. */
-    async start(actor: Actor, scope: RequestScope) {
+    /**
+     * CON-4: ask every carer with parental responsibility of the chosen pupils; with `withAgreement`,
+     * the home-school agreement too, from the same link (AGR-2).
+     */
+    async start(actor: Actor, scope: RequestScope, options: { withAgreement?: boolean } = {}) {
       requireAccess(actor, 'consent:request');
       const problems = scopeProblems(scope);
       if (problems.length) throw new ValidationError(problems);
@@ -176,6 +194,9 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const pupils = await pupilsInScope(tx, settings, scope);
         if (pupils.length === 0) throw new ValidationError([{ field: 'scope', message: 'No pupils on roll match that choice' }]);
+        const agreement = options.withAgreement ? await homeSchoolAgreement(tx) : undefined;
+        if (options.withAgreement && !agreement)
+          throw new ValidationError([{ field: 'withAgreement', message: 'The school has no published home-school agreement to include' }]);
         const request = await repo.insertRequest(tx, {
           schoolId: actor.schoolId,
           kind: 'standard',
@@ -193,12 +214,12 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
           request.id,
           pupils.map((p) => p.id),
         );
-        const links = await createLinks(tx, actor, settings, request, pupils);
+        const links = await createLinks(tx, actor, settings, request, pupils, agreement);
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'consent.request-started',
           subjectType: 'consent-request',
           subjectId: request.id,
-          detail: { scope: scope.scope, pupils: pupils.length, ...links },
+          detail: { scope: scope.scope, pupils: pupils.length, ...links, ...(agreement ? { agreement: agreement.id } : {}) },
         });
         return { requestId: request.id, pupils: pupils.length, ...links };
       });

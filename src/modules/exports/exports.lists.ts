@@ -5,6 +5,7 @@ import { statusesFor } from '../consent/consent.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './exports.repository.ts';
 import type { Cell } from './exports.rules.ts';
+import { publishingChannels } from '../photos/photos.channels.ts';
 
 /** One list a school can download: who may, its columns, its rows. A new list (registers, training) is one more entry. */
 export interface ExportList {
@@ -93,7 +94,8 @@ export const exportLists: readonly ExportList[] = [
     description: 'Where and when photographs were published, and any taken down since.',
     permission: 'export:lists',
     async rows(tx, settings) {
-      const label = (key: string) => settings.photos.channels.find((c) => c.key === key)?.label ?? key;
+      const channels = await publishingChannels(tx, settings, true);
+      const label = (key: string) => channels.find((c) => c.key === key)?.label ?? key;
       const head = ['Published', 'Where', 'Address or place', 'Occasion', 'Taken on', 'Taken down'];
       const rows = (await repo.publications(tx)).map((p) => [
         date(p.published_at),

@@ -10,6 +10,7 @@ import { currentSettings } from '../settings/settings.service.ts';
 import * as repo from './subject-access.repository.ts';
 import { redactText } from './subject-access.rules.ts';
 import { subjectAccessHtml } from './subject-access.html.ts';
+import { publishingChannels } from '../photos/photos.channels.ts';
 
 export interface SubjectAccessOptions {
   /** Further words or names the head marks for redaction (third parties the system cannot know). */
@@ -28,7 +29,9 @@ async function collect(tx: SchoolTx, schoolId: string, pupilId: string, options:
   const purposeLabel = (key: string) => settings.consent.purposes.find((p) => p.key === key)?.label ?? key;
   const typeLabel = (type: string) => settings.concerns.routes.find((r) => r.type === type)?.label ?? type;
   const actionLabel = (key: string | null) => settings.concerns.actions.find((a) => a.key === key)?.label ?? key ?? '';
-  const channelLabel = (key: string) => settings.photos.channels.find((c) => c.key === key)?.label ?? key;
+  // Accounts approved in the register are channels too (REG-1), named as the register names them.
+  const channels = await publishingChannels(tx, settings, true);
+  const channelLabel = (key: string) => channels.find((c) => c.key === key)?.label ?? key;
   const school = await tx.selectFrom('schools').select(['name', 'urn']).executeTakeFirstOrThrow();
   const allConcerns = await repo.concernsAbout(tx, pupilId);
   const concerns = allConcerns.filter((c) => !options.withhold.includes(c.id));

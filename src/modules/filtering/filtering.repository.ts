@@ -119,9 +119,7 @@ export async function concernExists(tx: SchoolTx, id: string): Promise<boolean> 
   return Boolean(await tx.selectFrom('concerns').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-export function activeClasses(tx: SchoolTx) {
-  return tx.selectFrom('classes').select(['id', 'title']).where('active', '=', true).orderBy('title').execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function staffEmail(tx: SchoolTx, id: string) {
   return tx.selectFrom('staff').select(['id', 'email']).where('id', '=', id).where('active', '=', true).where('email', 'is not', null).executeTakeFirst();

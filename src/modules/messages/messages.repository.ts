@@ -59,15 +59,7 @@ export async function existingClassIds(tx: SchoolTx, ids: string[]): Promise<Set
   return new Set((await tx.selectFrom('classes').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
 }
 
-export function activeClasses(tx: SchoolTx) {
-  return tx
-    .selectFrom('classes')
-    .select(['id', 'title', 'year_group'])
-    .where('active', '=', true)
-    .orderBy(sql`year_group NULLS LAST`)
-    .orderBy('title')
-    .execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function pupilsOfConcern(tx: SchoolTx, concernId: string) {
   return tx

@@ -30,7 +30,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
   const staffIn = roster.users.filter((u) => u.kind === 'staff');
   const existing = await tx
     .selectFrom('staff as s')
-    .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active'])
+    .select(['s.id', 's.sourced_id', 's.given_name', 's.family_name', 's.email', 's.active', 's.start_date'])
     .select(staffRolesOf.as('roles'))
     .execute();
   const bySourced = new Map(existing.filter((s) => s.sourced_id).map((s) => [s.sourced_id!, s]));
@@ -70,7 +70,7 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     if (!match) {
       const row = await tx
         .insertInto('staff')
-        .values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email })
+        .values({ school_id: schoolId, sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, email: u.email, start_date: u.startDate })
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx
@@ -85,10 +85,18 @@ export async function applyStaff(tx: SchoolTx, schoolId: string, roster: RosterP
     if (u.email && u.email.toLowerCase() !== match.email?.toLowerCase()) {
       held.push({ staffId: match.id, sourcedId: u.sourcedId, name: `${u.givenName} ${u.familyName}`, from: match.email, to: u.email });
     }
-    if (match.sourced_id !== u.sourcedId || match.given_name !== u.givenName || match.family_name !== u.familyName || !match.active) {
+    // A start date the MIS gives replaces one typed in the app; an export without one leaves it be.
+    const startDate = u.startDate ?? match.start_date;
+    if (
+      match.sourced_id !== u.sourcedId ||
+      match.given_name !== u.givenName ||
+      match.family_name !== u.familyName ||
+      !match.active ||
+      startDate !== match.start_date
+    ) {
       await tx
         .updateTable('staff')
-        .set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, active: true, updated_at: new Date() })
+        .set({ sourced_id: u.sourcedId, given_name: u.givenName, family_name: u.familyName, active: true, start_date: startDate, updated_at: new Date() })
         .where('id', '=', match.id)
         .execute();
       outcome.summary.staff.updated++;

@@ -23,6 +23,7 @@ const sqlHolders = [
   'people.repository.ts',
   'staff-roles.repository.ts',
   'import.repository.ts',
+  'leavers.repository.ts',
   'import.apply.ts',
   'import.staff.ts',
   'import.class-teachers.ts',

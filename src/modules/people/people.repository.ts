@@ -16,6 +16,17 @@ export function listClasses(tx: SchoolTx) {
     .execute();
 }
 
+/** The school's active classes, by year group then title: what every class picker and per-class list offers. */
+export function activeClasses(tx: SchoolTx) {
+  return tx
+    .selectFrom('classes')
+    .select(['id', 'title', 'year_group'])
+    .where('active', '=', true)
+    .orderBy(sql`year_group NULLS LAST`)
+    .orderBy('title')
+    .execute();
+}
+
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();
 }
@@ -169,7 +180,8 @@ export function listStaff(tx: SchoolTx) {
 export function findStaff(tx: SchoolTx, id: string) {
   return tx
     .selectFrom('staff as s')
-    .select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active'])
+    .select(['s.id', 's.given_name', 's.family_name', 's.email', 's.line_manager_id', 's.active', 's.start_date'])
+    .select(sql<string>`to_char(s.created_at, 'YYYY-MM-DD')`.as('created_on'))
     .select(staffRolesOf.as('roles'))
     .select(sql<boolean>`s.password_hash IS NOT NULL`.as('has_password'))
     .select(sql<Date | null>`(SELECT max(r.created_at) FROM password_resets r WHERE r.staff_id = s.id)`.as('last_link_at'))
@@ -201,6 +213,10 @@ export async function replaceRoles(tx: SchoolTx, schoolId: string, staffId: stri
 
 export async function setLineManager(tx: SchoolTx, staffId: string, managerId: string | null): Promise<void> {
   await tx.updateTable('staff').set({ line_manager_id: managerId, updated_at: new Date() }).where('id', '=', staffId).execute();
+}
+
+export async function setStartDate(tx: SchoolTx, staffId: string, startDate: string | null): Promise<void> {
+  await tx.updateTable('staff').set({ start_date: startDate, updated_at: new Date() }).where('id', '=', staffId).execute();
 }
 
 /** Would making `managerId` manage `staffId` close a loop (A manages B manages A)? */

@@ -11,6 +11,7 @@ import { IdParams } from '../../platform/http/schemas.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
 import { splitName } from '../school/school.service.ts';
 import { personName, pupilDisplayName as displayName } from './names.ts';
+import { partsFromDay, typedDay } from '../../platform/text/dates.ts';
 
 /** A list of checkboxes: repeated fields, or one value when a single box is ticked. */
 const checkboxes = () => Type.Union([Type.Array(Type.String()), Type.String()], { default: [] });
@@ -19,6 +20,13 @@ const TeachersBody = Type.Object({ teachers: checkboxes() });
 const InviteBody = Type.Object({ name: Type.String({ default: '' }), email: Type.String({ default: '' }), roles: checkboxes() });
 /** The body of a form that is only a button: its CSRF token, nothing else. */
 const ButtonBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
+/** A GOV.UK date input: the start date's day, month and year boxes. */
+const StartDateBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  'startDate-day': Type.String({ default: '', maxLength: 10 }),
+  'startDate-month': Type.String({ default: '', maxLength: 10 }),
+  'startDate-year': Type.String({ default: '', maxLength: 10 }),
+});
 /** A held e-mail change of a member of staff: both ids are UUIDs (anything else is a 404). */
 const ChangeParams = Type.Object({ id: Type.String({ format: 'uuid' }), changeId: Type.String({ format: 'uuid' }) });
 
@@ -36,7 +44,7 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
 
   app.get('/classes/:id', { config: { permission: 'people:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const { id } = request.params;
-    const { class: found, pupils, teachers, staff, bans } = await services.people.classWithPupils(actorOf(request), id);
+    const { class: found, pupils, teachers, staff, bans, lessons, events } = await services.people.classWithPupils(actorOf(request), id);
     return render(request, reply, 'people/views/class.njk', {
       title: found.title,
       class: { ...found, yearGroupLabel: yearGroupLabel(found.year_group) },
@@ -46,6 +54,9 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       showLegalName: pupils.some((p) => displayName(p) !== personName(p)),
       teachers,
       bans,
+      lessons,
+      events,
+      canRecordLesson: may(actorOf(request), 'lesson:record'),
       teacherItems: staff.map((s) => ({ value: s.id, text: personName(s), checked: teachers.some((t) => t.id === s.id) })),
     });
   });
@@ -125,6 +136,11 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
     return {
       title: personName(member),
       member,
+      // The start date's boxes, filled in with what is recorded.
+      values: Object.fromEntries(Object.entries(partsFromDay(member.start_date)).map(([part, value]) => [`startDate-${part}`, value])) as Record<
+        string,
+        string
+      >,
       backLink: '/staff',
       canManage: may(actor, 'staff:manage'),
       emailChangesHeld,
@@ -161,6 +177,27 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
           page.roleItems = page.roleItems.map((item) => ({ ...item, checked: chosen.includes(item.value) }));
           return render(request, reply, 'people/views/staff-member.njk', { ...page, ...errors }, status);
         },
+      );
+    },
+  );
+
+  /** The day they started, for training due dates (AGR-3); the MIS import fills it in where it can. */
+  app.post(
+    '/staff/:id/start-date',
+    { config: { permission: 'staff:manage' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: StartDateBody } },
+    async (request, reply) => {
+      const {
+        params: { id },
+        body,
+      } = request;
+      return submitForm(
+        async () => {
+          await services.people.setStartDate(actorOf(request), id, typedDay(body, 'startDate'));
+          setFlash(reply, 'Start date saved');
+          return reply.redirect(`/staff/${id}`, 303);
+        },
+        async (errors, _problems, status) =>
+          render(request, reply, 'people/views/staff-member.njk', { ...(await staffPage(actorOf(request), id)), values: body, ...errors }, status),
       );
     },
   );

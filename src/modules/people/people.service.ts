@@ -1,4 +1,6 @@
 import { activeBans } from '../filtering/oversight.repository.ts';
+import { lessons as lessonsOf } from '../lessons/lessons.repository.ts';
+import { listEvents } from '../events/events.repository.ts';
 import { londonDay } from '../filtering/filtering.rules.ts';
 import { may, requireAccess } from '../../platform/auth/access.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
@@ -14,6 +16,14 @@ import { personName } from './names.ts';
 import { RoleChangeRefused, tellLeadersOfRoleChange } from './role-change.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
+import { dayFromParts } from '../../platform/text/dates.ts';
+
+/** A real YYYY-MM-DD day. */
+const isCalendarDay = (day: string) => {
+  const [year, month, date] = day.split('-');
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && dayFromParts({ day: date, month, year }) === day;
+};
+const addYear = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
 
 export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: string; onMail?: () => void } = { baseUrl: '' }) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
@@ -37,6 +47,9 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
           staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
           // FLT-4: class teachers see who is banned from school computers.
           bans: may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { classId }) : [],
+          // AGR-5 and AGR-4: the class's latest e-safety lessons, and the events for it or the whole school.
+          lessons: may(actor, 'lesson:read') ? await lessonsOf(tx, { classId, limit: 10 }) : [],
+          events: may(actor, 'event:manage') ? (await listEvents(tx, { classId })).slice(0, 10) : [],
         };
       });
     },
@@ -114,6 +127,31 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       });
       mail.onMail?.();
       return to;
+    },
+
+    /**
+     * The day a member of staff started, typed on their page (the MIS import gives it where it can):
+     * training falls due from it (AGR-3). Empty goes back to the day their record was made.
+     */
+    async setStartDate(actor: Actor, staffId: string, startDate: string) {
+      requireAccess(actor, 'staff:manage');
+      if (!isUuid(staffId)) throw new NotFound();
+      const day = startDate.trim() || null;
+      if (day !== null && !isCalendarDay(day))
+        throw new ValidationError([{ field: 'startDate', message: 'Enter the start date as a real date, for example 1 9 2026' }]);
+      if (day !== null && day > addYear(londonDay(new Date())))
+        throw new ValidationError([{ field: 'startDate', message: 'The start date must be within the next year' }]);
+      await inSchool(actor, async (tx) => {
+        const member = await repo.findStaff(tx, staffId);
+        if (!member || !member.active) throw new NotFound();
+        await repo.setStartDate(tx, staffId, day);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'staff.start-date-changed',
+          subjectType: 'staff',
+          subjectId: staffId,
+          detail: { before: member.start_date, after: day },
+        });
+      });
     },
 
     /** Who teaches a class, so that concerns about its pupils reach them (INC-3); the import sets it too. */

@@ -17,6 +17,7 @@ import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
 import { decidesPublications, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
 import { mayDecidePublications } from './photos.deciders.ts';
+import { publishingChannels } from './photos.channels.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
 
@@ -218,7 +219,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       return inSchool(actor, async (tx) => {
         const photo = await editablePhoto(tx, photoId);
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        return { photo, channels: settings.photos.channels, expressRequests: await pubs.expressRequests(tx) };
+        return { photo, channels: await publishingChannels(tx, settings), expressRequests: await pubs.expressRequests(tx) };
       });
     },
 
@@ -232,7 +233,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       const outcome = await publishing(actor, async (tx, copy) => {
         const photo = await editablePhoto(tx, photoId);
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        const channel = settings.photos.channels.find((c) => c.key === input.channel);
+        const channel = (await publishingChannels(tx, settings)).find((c) => c.key === input.channel);
         if (!channel) throw new ValidationError([{ field: 'channel', message: 'Choose where the photograph will be published' }]);
         const express = input.expressRequestId?.trim() || null;
         if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express))))
@@ -283,7 +284,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       return inSchool(actor, async (tx) => {
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         requireDecider(actor, settings);
-        const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
+        const labels = new Map((await publishingChannels(tx, settings, true)).map((c) => [c.key, c.label]));
         const requests = (await pubs.awaitingDecision(tx)).map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel }));
         return { requests, deciders: settings.decisions.photoPublication };
       });
@@ -314,8 +315,9 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
         let ready: PreparedCopy | null = null;
         if (input.decision === 'approved') {
           // Consent may have changed since the request: check again at the moment of publishing.
-          const channel = settings.photos.channels.find((c) => c.key === request.channel);
-          if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings');
+          // An account the register no longer approves is no longer a channel.
+          const channel = (await publishingChannels(tx, settings)).find((c) => c.key === request.channel);
+          if (!channel) throw new Conflict('channel-retired', 'This channel is no longer in the school’s settings or approved in the accounts register');
           const { refusals, blur } = await refusalsFor(
             tx,
             settings,
@@ -357,7 +359,11 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
     async history(actor: Actor, photoId: string) {
       requireAccess(actor, 'media:view');
       if (!isUuid(photoId)) throw new NotFound('There is no such photograph');
-      return inSchool(actor, (tx) => pubs.requestsOf(tx, photoId));
+      return inSchool(actor, async (tx) => {
+        const settings = (await currentSettings(tx, actor.schoolId)).settings;
+        const labels = new Map((await publishingChannels(tx, settings, true)).map((c) => [c.key, c.label]));
+        return (await pubs.requestsOf(tx, photoId)).map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel }));
+      });
     },
 
     /** CON-6: the head records that a publication has come down. */

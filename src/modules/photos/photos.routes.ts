@@ -136,13 +136,12 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
       faces.status === 'pending'
         ? 'Still being looked for'
         : `${faces.rows.length} found${faces.unaccounted ? `, ${faces.unaccounted} not yet identified` : faces.rows.length ? ', every one accounted for' : ''}`;
-    const labels = new Map(view.settings.photos.channels.map((c) => [c.key, c.label]));
     return render(request, reply, 'photos/views/photo.njk', {
       title: view.photo.event_name,
       backLink: view.photo.archived_at ? '/photos?archived=1' : '/photos',
       ...view,
       contextLabel,
-      requests: requests.map((r) => ({ ...r, channelLabel: labels.get(r.channel) ?? r.channel, rows: requestRows(r) })),
+      requests: requests.map((r) => ({ ...r, rows: requestRows(r) })),
       facesText,
       canTag: may(actor, 'media:upload') && !view.photo.archived_at,
       canPublish: may(actor, 'media:publish') && !view.photo.archived_at,

@@ -2,6 +2,7 @@ import { formatDay } from '../../platform/text/dates.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import * as pubs from './photos.publishing.repository.ts';
+import { publishingChannels } from './photos.channels.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 
 /**
@@ -11,12 +12,14 @@ import { isUuid } from '../../platform/http/ids.ts';
 export async function findPublishedPhotos(tx: SchoolTx, schoolId: string, wanted: readonly { pupilId: string; purpose: string }[]) {
   if (wanted.length === 0) return [];
   const settings = (await currentSettings(tx, schoolId)).settings;
-  const labels = new Map(settings.photos.channels.map((c) => [c.key, c.label]));
+  // Accounts from the register too, approved or not any more: what was published there must still be found.
+  const channels = await publishingChannels(tx, settings, true);
+  const labels = new Map(channels.map((c) => [c.key, c.label]));
   const express = (purpose: string) => {
     const id = purpose.startsWith('express:') ? purpose.slice('express:'.length) : null;
     return id && isUuid(id) ? id : null;
   };
-  const channelsOf = (purpose: string) => settings.photos.channels.filter((c) => c.purpose === purpose).map((c) => c.key);
+  const channelsOf = (purpose: string) => channels.filter((c) => c.purpose === purpose).map((c) => c.key);
   const rows = await pubs.livePublicationsOf(
     tx,
     [...new Set(wanted.map((w) => w.pupilId))],

@@ -110,6 +110,13 @@ export function approvedAccounts(tx: SchoolTx) {
   return tx.selectFrom('school_accounts').select(['id', 'name', 'kind']).where('status', '=', 'approved').orderBy('name').execute();
 }
 
+/** Accounts as photo channels (REG-1): the approved ones to publish on, or every one, so a withdrawal still finds what was published there. */
+export function accountsAsChannels(tx: SchoolTx, approvedOnly: boolean) {
+  let query = tx.selectFrom('school_accounts').select(['id', 'name', 'kind']).orderBy('name');
+  if (approvedOnly) query = query.where('status', '=', 'approved');
+  return query.execute();
+}
+
 export function approvedAccount(tx: SchoolTx, id: string) {
   return tx.selectFrom('school_accounts').select(['id', 'name', 'kind']).where('id', '=', id).where('status', '=', 'approved').executeTakeFirst();
 }

@@ -6,7 +6,7 @@ import type { PhoneAction } from './registers.rules.ts';
 export function dayEvents(tx: SchoolTx, date: string) {
   return tx
     .selectFrom('phone_events')
-    .select(['pupil_id as pupilId', 'action', 'recorded_at'])
+    .select(['id', 'pupil_id as pupilId', 'action', 'undoes', 'recorded_by as recordedBy', 'recorded_at'])
     .where('on_date', '=', date)
     .orderBy('recorded_at')
     .orderBy('id')
@@ -15,6 +15,14 @@ export function dayEvents(tx: SchoolTx, date: string) {
 
 export async function recordPhone(tx: SchoolTx, schoolId: string, pupilId: string, date: string, action: PhoneAction, by: string) {
   await tx.insertInto('phone_events').values({ school_id: schoolId, pupil_id: pupilId, on_date: date, action, recorded_by: by }).execute();
+}
+
+/** Appends the row that cancels a tap; the unique index lets a tap be undone once only. */
+export async function recordUndo(tx: SchoolTx, schoolId: string, tap: { id: string; pupilId: string }, date: string, by: string) {
+  await tx
+    .insertInto('phone_events')
+    .values({ school_id: schoolId, pupil_id: tap.pupilId, on_date: date, action: 'undone', undoes: tap.id, recorded_by: by })
+    .execute();
 }
 
 export function pupilOnRoll(tx: SchoolTx, id: string) {
@@ -26,9 +34,7 @@ export function pupilOnRoll(tx: SchoolTx, id: string) {
     .executeTakeFirst();
 }
 
-export function activeClasses(tx: SchoolTx) {
-  return tx.selectFrom('classes').select(['id', 'title']).where('active', '=', true).orderBy('year_group').orderBy('title').execute();
-}
+export { activeClasses } from '../people/people.repository.ts';
 
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title']).where('id', '=', id).where('active', '=', true).executeTakeFirst();

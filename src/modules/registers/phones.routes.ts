@@ -14,9 +14,11 @@ const ClassQuery = Type.Object({ class: Type.Optional(Type.String({ maxLength: 6
 const DateQuery = Type.Object({ date: Type.Optional(Type.String({ maxLength: 10 })) });
 /** One tap: the button pressed carries what happened and to whom ("handed-in:<pupil>"). */
 const TapForm = Type.Object({ tap: Type.String({ default: '', maxLength: 80 }), class: Type.String({ default: '', maxLength: 64 }) });
+/** Undo: the tap to cancel, and the class page to go back to. */
+const UndoForm = Type.Object({ tapId: Type.String({ default: '', maxLength: 64 }), class: Type.String({ default: '', maxLength: 64 }) });
 const ExemptionForm = Type.Object({ note: Type.String({ default: '', maxLength: 1000 }) });
 
-const actionWords = { 'handed-in': 'Handed in', returned: 'Returned' } as const;
+const actionWords = { 'handed-in': 'Handed in', returned: 'Returned', undone: 'Tap undone' } as const;
 
 /** The office's morning and afternoon page (REG-2): one tap per pupil, no JavaScript, a class at a time. */
 export const phoneRoutes: ModuleRoutes<RegistersServices> = async (app, { services }) => {
@@ -41,6 +43,18 @@ export const phoneRoutes: ModuleRoutes<RegistersServices> = async (app, { servic
       const done = await services.phones.record(actorOf(request), pupilId, action);
       setFlash(reply, `${done.name}: ${actionWords[done.action].toLowerCase()}`);
       return reply.redirect(`/phones${classId ? `?class=${classId}` : ''}#pupil-${pupilId}`, 303);
+    },
+  );
+
+  app.post(
+    '/phones/taps/undo',
+    { config: { permission: 'phones:record' }, preHandler: app.csrfProtection, schema: { hide: true, body: UndoForm } },
+    async (request, reply) => {
+      const classId = isUuid(request.body.class) ? request.body.class : '';
+      if (!isUuid(request.body.tapId)) throw new ValidationError([{ field: 'tapId', message: 'Use the Undo button on the phones page' }]);
+      const undone = await services.phones.undo(actorOf(request), request.body.tapId);
+      setFlash(reply, `Undone: ${undone.name} is no longer marked ${actionWords[undone.action].toLowerCase()}`);
+      return reply.redirect(`/phones${classId ? `?class=${classId}` : ''}#pupil-${undone.pupilId}`, 303);
     },
   );
 

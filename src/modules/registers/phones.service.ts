@@ -7,7 +7,7 @@ import { Conflict, NotFound, ValidationError } from '../../platform/http/errors.
 import { isUuid } from '../../platform/http/ids.ts';
 import { pupilDisplayName } from '../people/names.ts';
 import * as repo from './phones.repository.ts';
-import { isIsoDate, londonDay, nextPhoneAction, phoneDay, type PhoneAction } from './registers.rules.ts';
+import { isIsoDate, londonDay, nextPhoneAction, phoneDay, tapToUndo, type PhoneAction } from './registers.rules.ts';
 
 /** Pupils' phones handed in at the office in the morning and returned at the end of the day (REG-2; 000 D, 001 §4). */
 export function createPhonesService(schools: SchoolDatabase) {
@@ -65,6 +65,29 @@ export function createPhonesService(schools: SchoolDatabase) {
       });
     },
 
+    /**
+     * Undoes a mistaken tap (REG-2): the person's own latest tap of the day, if nobody has tapped for
+     * that pupil since. The tap stays in the history with the row that cancels it, and the audit says who.
+     */
+    async undo(actor: Actor, tapId: string): Promise<{ pupilId: string; action: PhoneAction; name: string }> {
+      requireAccess(actor, 'phones:record');
+      const day = londonDay();
+      return inSchool(actor, async (tx) => {
+        const tap = tapToUndo(await repo.dayEvents(tx, day), actor.staffId);
+        if (!tap || tap.id !== tapId)
+          throw new Conflict('nothing-to-undo', 'That tap can no longer be undone: someone has tapped since, or it was undone already');
+        const found = await pupil(tx, tap.pupilId);
+        await repo.recordUndo(tx, actor.schoolId, tap, day, actor.staffId);
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: 'phone.tap-undone',
+          subjectType: 'pupil',
+          subjectId: found.id,
+          detail: { date: day, undid: tap.action, tap: tap.id },
+        });
+        return { pupilId: found.id, action: tap.action, name: pupilDisplayName(found) };
+      });
+    },
+
     /** The office's page for one class: each pupil with what to tap next. */
     async classPage(actor: Actor, classId: string | undefined) {
       requireAccess(actor, 'phones:record');
@@ -73,7 +96,9 @@ export function createPhonesService(schools: SchoolDatabase) {
         const classes = await repo.activeClasses(tx);
         const chosen = classId && isUuid(classId) ? await repo.findClass(tx, classId) : undefined;
         if (classId && !chosen) throw new NotFound('There is no such class');
-        const state = phoneDay(await repo.dayEvents(tx, day));
+        const events = await repo.dayEvents(tx, day);
+        const state = phoneDay(events);
+        const lastTap = tapToUndo(events, actor.staffId);
         const exempt = new Map((await repo.exemptions(tx)).map((e) => [e.pupil_id, e.note]));
         const pupils = chosen
           ? (await repo.pupilsOfClass(tx, chosen.id)).map((p) => {
@@ -88,6 +113,7 @@ export function createPhonesService(schools: SchoolDatabase) {
           pupils,
           counts: { handedIn: pupils.filter((p) => p.handedIn).length, notReturned: pupils.filter((p) => p.handedIn && !p.returned).length },
           notReturnedInSchool: state.notReturned.length,
+          lastTap: lastTap ? { id: lastTap.id, action: lastTap.action, name: pupilDisplayName(await pupil(tx, lastTap.pupilId)) } : null,
           canExempt: may(actor, 'phones:exempt'),
         };
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/settings.defaults.ts';
-import { accountDeciders, aYearOn, dateFromParts, isWebAddress, nextPhoneAction, phoneDay, reviewDue, statusOnRequest } from './registers.rules.ts';
+import { accountDeciders, aYearOn, dateFromParts, isWebAddress, nextPhoneAction, phoneDay, reviewDue, statusOnRequest, tapToUndo } from './registers.rules.ts';
 
 describe('registers rules', () => {
   it('REG-1: the head or deputy approve by default; their own entries are approved at once', () => {
@@ -45,6 +45,19 @@ describe('registers rules', () => {
     expect(nextPhoneAction({ handedIn: true, returned: false, exempt: false })).toBe('returned');
     expect(nextPhoneAction({ handedIn: true, returned: true, exempt: false })).toBeNull();
     expect(nextPhoneAction({ handedIn: false, returned: false, exempt: true })).toBeNull();
+  });
+
+  it('REG-2: an undone tap counts as never made; only your own latest tap, with nobody tapping that pupil since, can be undone', () => {
+    const taps = [
+      { id: '1', pupilId: 'a', action: 'handed-in' as const, recordedBy: 'office' },
+      { id: '2', pupilId: 'b', action: 'handed-in' as const, recordedBy: 'office' },
+      { id: '3', pupilId: 'b', action: 'undone' as const, undoes: '2', recordedBy: 'office' },
+    ];
+    expect(phoneDay(taps)).toEqual({ handedIn: ['a'], returned: [], notReturned: ['a'] });
+    expect(tapToUndo(taps, 'office')?.id).toBe('1');
+    expect(tapToUndo(taps, 'teacher')).toBeNull();
+    // The teacher returned Amelia's phone since: the office's hand-in is no longer theirs to undo.
+    expect(tapToUndo([...taps, { id: '4', pupilId: 'a', action: 'returned' as const, recordedBy: 'teacher' }], 'office')).toBeNull();
   });
 
   it('dates from day, month and year fields; web addresses', () => {

@@ -28,14 +28,30 @@ export const reviewDue = (account: { status: string; review_on: string }, today:
 
 export type PhoneAction = 'handed-in' | 'returned';
 
+/** One row of the day's taps as stored: an "undone" row cancels the tap it names. */
+export interface PhoneTap {
+  id?: string;
+  pupilId: string;
+  action: PhoneAction | 'undone';
+  undoes?: string | null;
+  recordedBy?: string;
+}
+
+/** The taps still in effect, in order: neither an "undone" row nor a tap it cancelled. */
+function liveTaps<T extends PhoneTap>(events: readonly T[]): (T & { action: PhoneAction })[] {
+  const undone = new Set(events.map((e) => e.undoes).filter(Boolean));
+  return events.filter((e): e is T & { action: PhoneAction } => e.action !== 'undone' && !(e.id && undone.has(e.id)));
+}
+
 /**
  * REG-2: one day's taps, in the order they were made, as the three lists the office needs: whose
- * phones came in, whose went back, and whose are still in the office (not collected).
+ * phones came in, whose went back, and whose are still in the office (not collected). A tap that
+ * was undone counts as never made.
  */
-export function phoneDay(events: readonly { pupilId: string; action: PhoneAction }[]) {
+export function phoneDay(events: readonly PhoneTap[]) {
   const handedIn = new Set<string>();
   const returned = new Set<string>();
-  for (const e of events) {
+  for (const e of liveTaps(events)) {
     if (e.action === 'handed-in') {
       handedIn.add(e.pupilId);
       // A phone handed in again after it went back is in the office once more.
@@ -43,6 +59,20 @@ export function phoneDay(events: readonly { pupilId: string; action: PhoneAction
     } else if (handedIn.has(e.pupilId)) returned.add(e.pupilId);
   }
   return { handedIn: [...handedIn], returned: [...returned], notReturned: [...handedIn].filter((id) => !returned.has(id)) };
+}
+
+/**
+ * The tap this person may undo: their latest tap of the day still in effect, as long as nobody has
+ * tapped for that pupil since (undoing it then would also undo what the other person saw).
+ */
+export function tapToUndo<T extends PhoneTap & { id: string; recordedBy: string }>(
+  events: readonly T[],
+  staffId: string,
+): (T & { action: PhoneAction }) | null {
+  const live = liveTaps(events);
+  const mine = live.filter((e) => e.recordedBy === staffId).at(-1);
+  if (!mine) return null;
+  return live.filter((e) => e.pupilId === mine.pupilId).at(-1) === mine ? mine : null;
 }
 
 /** What the office may tap next for a pupil: hand in, give back, or nothing (exempt or done). */

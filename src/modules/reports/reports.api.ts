@@ -9,6 +9,7 @@ const Count = Type.Union([Type.Integer({ minimum: 5 }), Type.Literal('<5')], {
   description: 'A count; any under 5 is given as "<5" so that no child can be identified',
 });
 const Counts = Type.Record(Type.String(), Count);
+const StaffTally = Type.Object({ signed: Type.Integer({ minimum: 0 }), outstanding: Type.Integer({ minimum: 0 }) });
 const Coverage = Type.Object({ may: Count, mayNot: Count, noAnswer: Count });
 const Report = Type.Object({
   academicYear: Type.Integer({ description: 'The calendar year the academic year starts in (1 September)' }),
@@ -36,6 +37,33 @@ const Report = Type.Object({
       staff: Type.Integer({ description: 'Staff the policy applies to' }),
     }),
   ),
+  agreements: Type.Array(
+    Type.Object({
+      title: Type.String(),
+      staff: Type.Record(Type.String(), StaffTally, {
+        description: 'Staff, governors and volunteers in the agreement’s audience (exact: staff cannot identify a child)',
+      }),
+      families: Type.Record(Type.String(), Type.Object({ signed: Count, outstanding: Count }), { description: 'Carers (one per pupil) and pupils on roll' }),
+    }),
+  ),
+  training: Type.Object({
+    completed: Type.Integer({ description: 'Courses completed by staff in the year' }),
+    overdue: Type.Integer({ description: 'Courses overdue at the end of the year (or today)' }),
+    due: Type.Integer({ description: 'Courses falling due soon' }),
+    byCourse: Type.Array(Type.Object({ title: Type.String(), completed: Type.Integer(), overdue: Type.Integer(), due: Type.Integer() })),
+  }),
+  filtering: Type.Object({
+    review: Type.Object({
+      lastCompletedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      nextDue: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      state: Type.String({ description: 'overdue, due, in-date or no-date (never recorded)' }),
+      pointsMet: Type.Integer(),
+      points: Type.Integer(),
+    }),
+    requests: Type.Record(Type.String(), Type.Object({ decided: Count, pending: Count, approved: Count, refused: Count }), {
+      description: 'Requests made in the year, "block" and "unblock"',
+    }),
+  }),
   generatedAt: Type.String({ format: 'date-time' }),
 });
 const YearQuery = Type.Object({ academicYear: Type.Integer({ minimum: 2000, maximum: 2100 }) });

@@ -3,6 +3,7 @@ import { consentStatus, type Decision } from '../consent/consent.rules.ts';
 import { lapseContext } from '../consent/consent.service.ts';
 import { mustAcknowledge } from '../policies/policies.rules.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
+import { agreementsSection, filteringSection, trainingSection } from './reports.oversight.sections.ts';
 import * as repo from './reports.repository.ts';
 import {
   changeSentence,
@@ -389,4 +390,7 @@ export const reportSections: readonly BuiltSection[] = [
   defineSection(consentSection),
   defineSection(photosSection),
   defineSection(policiesSection),
+  defineSection(agreementsSection),
+  defineSection(trainingSection),
+  defineSection(filteringSection),
 ];

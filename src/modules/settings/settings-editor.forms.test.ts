@@ -138,6 +138,8 @@ describe('the settings editor turns forms into settings', () => {
       deletePhotosAfterYears: '2',
       deletionNoticeDays: '30',
       monitoringAlertMonths: '24',
+      consentAnswersYearsAfterLeaving: '2',
+      safeguardingYearsAfterBirth: '30',
       socialMediaMinimumAge: '16',
       schoolSocialMediaAccounts: ['office'],
       blockedContentRequests: ['ict-lead'],
@@ -145,7 +147,14 @@ describe('the settings editor turns forms into settings', () => {
       photoPublication: 'deputy-headteacher',
     });
     expect(problems).toEqual([]);
-    expect(next.retention).toEqual({ archivePhotosAtYearEnd: true, deletePhotosAfterYears: 2, deletionNoticeDays: 30, monitoringAlertMonths: 24 });
+    expect(next.retention).toEqual({
+      archivePhotosAtYearEnd: true,
+      deletePhotosAfterYears: 2,
+      deletionNoticeDays: 30,
+      monitoringAlertMonths: 24,
+      consentAnswersYearsAfterLeaving: 2,
+      safeguardingYearsAfterBirth: 30,
+    });
     expect(next.decisions).toEqual({
       ...defaultSettings.decisions,
       photoPublication: ['deputy-headteacher'],
@@ -154,8 +163,14 @@ describe('the settings editor turns forms into settings', () => {
     });
     expect(next.ageLimits).toEqual(defaultSettings.ageLimits);
     expect(
-      rulesSection(defaultSettings, { deletePhotosAfterYears: '1', deletionNoticeDays: '14', monitoringAlertMonths: '12' }).problems.map((p) => p.field),
-    ).toEqual(['photoPublication', 'unblock', 'blockedContentRequests']);
+      rulesSection(defaultSettings, {
+        deletePhotosAfterYears: '1',
+        deletionNoticeDays: '14',
+        monitoringAlertMonths: '12',
+        consentAnswersYearsAfterLeaving: '1',
+        safeguardingYearsAfterBirth: '24',
+      }).problems.map((p) => p.field),
+    ).toEqual(['photoPublication', 'unblock', 'blockedContentRequests', 'safeguardingYearsAfterBirth']);
   });
 });
 

@@ -269,6 +269,11 @@ export const defaultSettings: PolicySettings = {
     deletionNoticeDays: 14,
     // 001 §5: the school keeps copies of what its monitoring finds; a year, then an alert that opened no concern is deleted.
     monitoringAlertMonths: 12,
+    // The IRMS Information Management Toolkit for Schools: consent answers a year after the pupil
+    // leaves (unless a publication still relies on them); child protection records until the
+    // pupil's date of birth plus 25 years.
+    consentAnswersYearsAfterLeaving: 1,
+    safeguardingYearsAfterBirth: 25,
   },
   // 001 §11: reviewed annually by the governing body.
   policyReview: { intervalMonths: 12, reminderWeeks: 6, approvingBody: 'Governing body', signatories: ['Headteacher', 'Chair of governors'] },

@@ -94,6 +94,10 @@ export const PolicySettings = Type.Object({
     deletionNoticeDays: Type.Integer({ minimum: 1, maximum: 90 }),
     /** Months a copy of a monitoring alert is kept (001 §5); one that opened a concern lives on in the concern. Added later: optional. */
     monitoringAlertMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 84 })),
+    /** Years after a pupil leaves that their carers' consent answers are kept, unless a publication still relies on them. Added later: optional. */
+    consentAnswersYearsAfterLeaving: Type.Optional(Type.Integer({ minimum: 0, maximum: 25 })),
+    /** Child protection records are kept until the pupil's date of birth plus this many years; never fewer than 25 (IRMS). Added later: optional. */
+    safeguardingYearsAfterBirth: Type.Optional(Type.Integer({ minimum: 25, maximum: 100 })),
   }),
   policyReview: Type.Object({
     intervalMonths: Type.Integer({ minimum: 1, maximum: 60 }),

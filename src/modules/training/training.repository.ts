@@ -40,13 +40,16 @@ export async function updateCourse(
   await tx.updateTable('training_courses').set(changes).where('id', '=', id).execute();
 }
 
-/** Active people with the day they joined: the MIS import (or set-up) created them then. */
+/** The day a person started: as the MIS or the staff page says, or else the day their record was made (import or set-up). */
+const startedOn = sql<string>`to_char(coalesce(s.start_date, s.created_at::date), 'YYYY-MM-DD')`;
+
+/** Active people with the day they started. */
 export function activeStaff(tx: SchoolTx) {
   return tx
     .selectFrom('staff as s')
     .select(['s.id', 's.email'])
     .select(fullName('s').as('name'))
-    .select(sql<string>`to_char(s.created_at, 'YYYY-MM-DD')`.as('started_on'))
+    .select(startedOn.as('started_on'))
     .where('s.active', '=', true)
     .orderBy('s.family_name')
     .orderBy('s.given_name')
@@ -58,7 +61,7 @@ export function findStaff(tx: SchoolTx, id: string) {
     .selectFrom('staff as s')
     .select(['s.id', 's.active', 's.email'])
     .select(fullName('s').as('name'))
-    .select(sql<string>`to_char(s.created_at, 'YYYY-MM-DD')`.as('started_on'))
+    .select(startedOn.as('started_on'))
     .where('s.id', '=', id)
     .executeTakeFirst();
 }

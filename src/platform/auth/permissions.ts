@@ -153,6 +153,9 @@ export const permissions = {
   'monitoring:receive': ['headteacher', 'dsl', 'ict-lead'],
   'filtering-review:read': [...leaders, 'dsl', 'ict-lead', 'governor'],
   'filtering-review:record': ['headteacher', 'dsl', 'ict-lead'],
+  // Scoped API tokens (issue 12): whoever may use a scope (filter:export, monitoring:receive) makes
+  // tokens for it, held by and acting as themselves; the headteacher sees and revokes every token.
+  'token:manage': [...leaders, 'dsl', 'ict-lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Kysely } from 'kysely';
 import { fileErrorCode, StartupError } from './startup-errors.ts';
 import * as foundation from './migrations/20261123T0900_foundation.ts';
@@ -17,7 +17,9 @@ import * as registers from './migrations/20261201T1300_registers_and_post_check.
 import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_carer_concerns.ts';
 import * as agreements from './migrations/20261201T1200_agreements.ts';
 import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
+import * as restAgreements from './migrations/20261201T1800_rest_agreements.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
+import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -38,6 +40,8 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_agreements': agreements,
   '20261201T1600_faces_boxes': facesBoxes,
   '20261201T1400_filtering_requests': filtering,
+  '20261201T1700_oversight_rest': oversightRest,
+  '20261201T1800_rest_agreements': restAgreements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -40,7 +40,7 @@ import type {
   PhotoFaceTable,
 } from './schema/photos.ts';
 import type { SignInCounterTable } from './schema/trust.ts';
-import type { ConcernFamilyContactTable } from './schema/oversight.ts';
+import type { ConcernFamilyContactTable, TrustLeadTable, TrustSchoolTable, TrustTable } from './schema/oversight.ts';
 import type {
   FilterRequestTable,
   FilterRequestStepTable,
@@ -172,4 +172,7 @@ export interface DB {
   monitoring_alerts: MonitoringAlertTable;
   filtering_reviews: FilteringReviewTable;
   filtering_review_points: FilteringReviewPointTable;
+  trusts: TrustTable;
+  trust_schools: TrustSchoolTable;
+  trust_leads: TrustLeadTable;
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { recentAttempts, recordAttempt } from '../auth/auth.repository.ts';
 import type { DB } from './schema.ts';
-import { withSchool as inSchoolTransaction, type SchoolTx } from './school-scope.ts';
+import { withSchool as inSchoolTransaction, withSchoolForRetention, type SchoolTx } from './school-scope.ts';
 
 declare const scoped: unique symbol;
 
@@ -109,4 +109,109 @@ export async function refreshStatistics(handle: SchoolDatabase, changed: Partial
   });
   for (const table of stale) await sql`ANALYZE ${sql.table(table)}`.execute(db);
   return stale;
+}
+
+/**
+ * Destroys leavers' photo consent answers (and the finished takedown tasks that point at them) when
+ * the retention job has found them due by the school's settings. The database holds the line too:
+ * only pupils who have left, and none a live publication still relies on (a published photograph of
+ * them not taken down, or a takedown not yet done), whatever ids are passed. `record` writes the
+ * audit entries in the same transaction; returns how many answers each pupil had destroyed.
+ */
+export function destroyConsentAnswers(
+  handle: SchoolDatabase,
+  schoolId: string,
+  pupilIds: readonly string[],
+  record: (tx: SchoolTx, destroyed: Map<string, number>) => Promise<void>,
+): Promise<Map<string, number>> {
+  return withSchoolForRetention(unscoped(handle), schoolId, async (tx) => {
+    const destroyed = new Map<string, number>();
+    if (pupilIds.length === 0) return destroyed;
+    const { rows } = await sql<{ id: string }>`
+      SELECT p.id FROM pupils p
+      WHERE p.school_id = ${schoolId} AND p.id IN (${sql.join([...pupilIds])})
+        AND NOT p.on_roll AND p.leaving_date IS NOT NULL AND p.leaving_date <= current_date
+        AND NOT EXISTS (SELECT 1 FROM takedown_tasks t WHERE t.pupil_id = p.id AND t.done_at IS NULL)
+        AND NOT EXISTS (
+          SELECT 1 FROM photo_pupils pp
+          JOIN photos ph ON ph.id = pp.photo_id AND ph.deleted_at IS NULL
+          JOIN photo_publications pub ON pub.photo_id = pp.photo_id
+          WHERE pp.pupil_id = p.id AND NOT EXISTS (SELECT 1 FROM photo_publication_takedowns d WHERE d.publication_id = pub.id))`.execute(tx);
+    const due = rows.map((r) => r.id);
+    if (due.length === 0) return destroyed;
+    await tx.deleteFrom('takedown_tasks').where('pupil_id', 'in', due).where('done_at', 'is not', null).execute();
+    const gone = await tx.deleteFrom('consent_decisions').where('school_id', '=', schoolId).where('pupil_id', 'in', due).returning('pupil_id').execute();
+    for (const row of gone) destroyed.set(row.pupil_id, (destroyed.get(row.pupil_id) ?? 0) + 1);
+    await record(tx, destroyed);
+    return destroyed;
+  });
+}
+
+// --- trusts: the installation's own tables (20261201T1700), never granted to app_user ---
+
+export interface TrustLed {
+  id: string;
+  name: string;
+  schools: SchoolSummary[];
+}
+
+/**
+ * The trust this member of staff leads, with its schools, or null. Whoever runs the server names
+ * the lead (`esafety trust lead`); a school's own staff cannot. Only an active account counts.
+ */
+export async function trustLedBy(handle: SchoolDatabase, staffId: string): Promise<TrustLed | null> {
+  const db = unscoped(handle);
+  const trust = await db
+    .selectFrom('trust_leads as l')
+    .innerJoin('trusts as t', 't.id', 'l.trust_id')
+    .innerJoin('staff as s', 's.id', 'l.lead_staff_id')
+    .select(['t.id', 't.name'])
+    .where('l.lead_staff_id', '=', staffId)
+    .where('s.active', '=', true)
+    .orderBy('t.name')
+    .executeTakeFirst();
+  if (!trust) return null;
+  const schools = await db
+    .selectFrom('trust_schools as m')
+    .innerJoin('schools as s', 's.id', 'm.member_school_id')
+    .select(['s.id', 's.name', 's.urn'])
+    .where('m.trust_id', '=', trust.id)
+    .orderBy('s.name')
+    .execute();
+  return { ...trust, schools };
+}
+
+/** Adds a school to a trust (made if new); a school belongs to one trust at most. */
+export async function addSchoolToTrust(handle: SchoolDatabase, trustName: string, schoolId: string): Promise<{ trustId: string; added: boolean }> {
+  const db = unscoped(handle);
+  return db.transaction().execute(async (tx) => {
+    const trust =
+      (await tx.selectFrom('trusts').select('id').where('name', '=', trustName.trim()).executeTakeFirst()) ??
+      (await tx.insertInto('trusts').values({ name: trustName.trim() }).returning('id').executeTakeFirstOrThrow());
+    const elsewhere = await tx.selectFrom('trust_schools').select('trust_id').where('member_school_id', '=', schoolId).executeTakeFirst();
+    if (elsewhere && elsewhere.trust_id !== trust.id) throw new Error('That school already belongs to another trust');
+    if (elsewhere) return { trustId: trust.id, added: false };
+    await tx.insertInto('trust_schools').values({ trust_id: trust.id, member_school_id: schoolId }).execute();
+    return { trustId: trust.id, added: true };
+  });
+}
+
+/** Names a member of staff of one of the trust's schools as its lead. */
+export async function setTrustLead(handle: SchoolDatabase, trustName: string, staffId: string): Promise<void> {
+  const db = unscoped(handle);
+  const trust = await db.selectFrom('trusts').select('id').where('name', '=', trustName.trim()).executeTakeFirst();
+  if (!trust) throw new Error(`No trust is called ${trustName}: add its schools first (esafety trust add)`);
+  const member = await db
+    .selectFrom('staff as s')
+    .innerJoin('trust_schools as m', 'm.member_school_id', 's.school_id')
+    .select('s.id')
+    .where('s.id', '=', staffId)
+    .where('m.trust_id', '=', trust.id)
+    .executeTakeFirst();
+  if (!member) throw new Error('The lead must be a member of staff of one of the trust’s schools');
+  await db
+    .insertInto('trust_leads')
+    .values({ trust_id: trust.id, lead_staff_id: staffId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

@@ -64,3 +64,16 @@ export async function withSchool<T>(db: Kysely<DB>, schoolId: string, work: (tx:
     return work(tx.withPlugin(guard) as SchoolTx);
   });
 }
+
+/**
+ * The owner's transaction with one school set and the retention mark on: row-level security still
+ * holds the owner to that school (bindOwnerToo), and the consent history's trigger lets DELETE
+ * through only under this mark. Used by school-database.ts alone, for the leavers' retention job.
+ */
+export function withSchoolForRetention<T>(db: Kysely<DB>, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('app.school_id', ${schoolId}, true)`.execute(tx);
+    await sql`SELECT set_config('app.retention', 'leavers', true)`.execute(tx);
+    return work(tx.withPlugin(guard) as SchoolTx);
+  });
+}

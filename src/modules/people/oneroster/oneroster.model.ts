@@ -23,6 +23,8 @@ export interface RosterUser {
   preferredName: string | null;
   email: string | null;
   phone: string | null;
+  /** For staff: the day they started (YYYY-MM-DD), when the export says (an extension column; OneRoster 1.1 has none). */
+  startDate: string | null;
   /** For pupils: their carers; for carers: their pupils. Either side may list the link; both sides get it. */
   agentSourcedIds: string[];
   toBeDeleted: boolean;

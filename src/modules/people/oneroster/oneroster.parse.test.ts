@@ -156,6 +156,13 @@ describe('what real exports contain', () => {
     expect(roster(parseRosterFiles(new Map([['users.csv', users]]))).users.map((u) => u.preferredName)).toEqual(['Alex', null]);
   });
 
+  it('takes a member of staff’s start date from an extension column, and refuses one that is not a real date', () => {
+    const users = 'sourcedId,role,givenName,familyName,metadata.startDate\nstf-1,teacher,Tom,Baker,2026-09-01\nstf-2,aide,Helen,Moss,\n';
+    expect(roster(parseRosterFiles(new Map([['users.csv', users]]))).users.map((u) => u.startDate)).toEqual(['2026-09-01', null]);
+    const bad = parseRosterFiles(new Map([['users.csv', 'sourcedId,role,givenName,familyName,metadata.startDate\nstf-1,teacher,Tom,Baker,2026-02-30\n']]));
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringContaining('start date "2026-02-30" is not a real date')]);
+  });
+
   it('reads the mode from the manifest, and lets a delta refer to classes and people the app already has', () => {
     const files = new Map([
       ['manifest.csv', 'propertyName,value\nfile.users,delta\nfile.classes,absent\nfile.enrollments,delta\n'],

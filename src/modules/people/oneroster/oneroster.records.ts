@@ -19,6 +19,8 @@ const roleKinds = new Map<string, RosterRole>([
 const roleList = 'student, parent, guardian, relative, teacher, aide or administrator';
 /** OneRoster 1.1 has no preferred name; exports add one under any of these names. */
 const preferredNameColumns = ['preferredGivenName', 'preferredFirstName', 'metadata.preferredName'];
+/** Nor a staff start date; exports add one under any of these names (training due dates, AGR-3). */
+const startDateColumns = ['metadata.startDate', 'metadata.ext.startDate', 'startDate'];
 
 /** Values of required columns, or null after reporting each blank one (`givenName is missing`). */
 function requiredCells(table: CsvTable, row: CsvRow, columns: readonly string[], problems: Problem[]): string[] | null {
@@ -97,6 +99,10 @@ export function readUsers(content: Content, problems: Problem[]): { list: Roster
     if (role !== '' && !kind) problems.push({ file: table.file, line: row.line, message: `unknown role "${cell(table, row, 'role')}" (expected ${roleList})` });
     const preferredName = firstCell(table, row, preferredNameColumns) || null;
     const email = cell(table, row, 'email') || null;
+    const startText = firstCell(table, row, startDateColumns);
+    const startDate = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(startText) && isIsoDate(startText.slice(0, 10)) ? startText.slice(0, 10) : null;
+    if (startText !== '' && startDate === null)
+      problems.push({ file: table.file, line: row.line, message: `start date "${startText.slice(0, 40)}" is not a real date in the form YYYY-MM-DD` });
     const phone = firstCell(table, row, ['phone', 'sms']) || null;
     const agentSourcedIds = [
       ...new Set(
@@ -131,6 +137,7 @@ export function readUsers(content: Content, problems: Problem[]): { list: Roster
       preferredName,
       email,
       phone,
+      startDate: kind === 'staff' ? startDate : null,
       agentSourcedIds,
       toBeDeleted: deleted,
       line: row.line,

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly, Json, Timestamp } from './columns.ts';
 
 /** Agreements, training, messages, events and lessons (20261201T1200_agreements). */
@@ -126,14 +126,19 @@ export interface EventTable {
   held_on: DateOnly;
   notes: Generated<string>;
   message_id: string | null;
+  /** One class (its pupils and their carers), or null for the whole school (20261201T1800_rest_agreements). */
+  class_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
 }
 
+/** Exactly one of carer, pupil or member of staff per row (20261201T1800_rest_agreements). */
 export interface EventAttendanceTable {
   school_id: string;
   event_id: string;
-  carer_id: string;
+  carer_id: string | null;
+  pupil_id: ColumnType<string | null, string | null | undefined, string | null>;
+  staff_id: ColumnType<string | null, string | null | undefined, string | null>;
   recorded_at: Generated<Date>;
 }
 

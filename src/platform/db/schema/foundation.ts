@@ -82,6 +82,8 @@ export interface StaffTable {
   family_name: string;
   email: string | null;
   line_manager_id: string | null;
+  /** The day they started (20261201T1800_rest_agreements): from the MIS import, or typed on the staff page. */
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   password_hash: string | null;
   totp_secret: string | null;
@@ -167,6 +169,8 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
   /** What the token may reach: everything its holder may (`full`), or one narrow use (20261201T1400_filtering). */
   scope: Generated<'full' | 'filter-export' | 'monitoring-alerts'>;
+  /** Which filter or product holds it, as its maker named it (20261201T1700_oversight_rest). */
+  label: Generated<string | null>;
 }
 
 export interface PasswordResetTable {

@@ -13,3 +13,20 @@ export interface ConcernFamilyContactTable {
   told: string;
   created_at: Generated<Date>;
 }
+
+/** A trust (20261201T1700_oversight_rest): the installation's own table, never granted to app_user. */
+export interface TrustTable {
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface TrustSchoolTable {
+  trust_id: string;
+  member_school_id: string;
+}
+
+export interface TrustLeadTable {
+  trust_id: string;
+  lead_staff_id: string;
+}

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DateOnly, Json } from './columns.ts';
 
 /** Registers and the post check (20261201T1300_registers_and_post_check). */
@@ -39,7 +39,9 @@ export interface PhoneEventTable {
   school_id: string;
   pupil_id: string;
   on_date: DateOnly;
-  action: 'handed-in' | 'returned';
+  /** 'undone' cancels the tap it names in `undoes` (20261201T1800_rest_agreements). */
+  action: 'handed-in' | 'returned' | 'undone';
+  undoes: ColumnType<string | null, string | null | undefined, string | null>;
   recorded_by: string;
   recorded_at: Generated<Date>;
 }
