@@ -83,11 +83,20 @@ function readSheet(kind: CsvFileKind, file: CsvFile, options: CsvOptions, proble
     if (field === null) return;
     const earlier = columnOf.get(field);
     if (earlier === undefined) columnOf.set(field, index);
-    else problem(headerRecord.line, headers[index]!, `"${headers[earlier]}" is also mapped to ${fields[field]!.label}; map one of them to it and the other to "ignored"`);
+    else
+      problem(
+        headerRecord.line,
+        headers[index]!,
+        `"${headers[earlier]}" is also mapped to ${fields[field]!.label}; map one of them to it and the other to "ignored"`,
+      );
   });
   for (const [field, spec] of Object.entries(fields)) {
     if (spec.required && !columnOf.has(field)) {
-      problem(headerRecord.line, spec.aliases[0]!, `missing: no column gives the ${spec.label.toLowerCase()} (named, for example, ${spec.aliases.slice(0, 3).join(', ')})`);
+      problem(
+        headerRecord.line,
+        spec.aliases[0]!,
+        `missing: no column gives the ${spec.label.toLowerCase()} (named, for example, ${spec.aliases.slice(0, 3).join(', ')})`,
+      );
     }
   }
   // A file whose columns are wrong is one problem per column, not one per row.
@@ -186,10 +195,24 @@ export function readPlainCsv(files: CsvFiles, options: CsvOptions = {}): CsvRead
     if (dob) birthDates.set(id, dob);
     if (className) {
       classYears.set(className, [...(classYears.get(className) ?? []), year]);
-      enrollments.push({ sourcedId: `${className}:${id}`, classSourcedId: className, userSourcedId: id, role: 'student', beginDate: null, toBeDeleted: false, line: row.line });
+      enrollments.push({
+        sourcedId: `${className}:${id}`,
+        classSourcedId: className,
+        userSourcedId: id,
+        role: 'student',
+        beginDate: null,
+        toBeDeleted: false,
+        line: row.line,
+      });
     }
   }
-  const classes: RosterClass[] = [...classYears].map(([name, years]) => ({ sourcedId: name, title: name, yearGroup: commonest(years), toBeDeleted: false, line: 0 }));
+  const classes: RosterClass[] = [...classYears].map(([name, years]) => ({
+    sourcedId: name,
+    title: name,
+    yearGroup: commonest(years),
+    toBeDeleted: false,
+    line: 0,
+  }));
 
   // --- contacts: one row per pupil–contact link; a contact with several children repeats ---
   const contactsFile = files.contacts.name;
@@ -225,10 +248,16 @@ export function readPlainCsv(files: CsvFiles, options: CsvOptions = {}): CsvRead
     const who = `${given} ${family}`.trim();
     const pupil = pupilNames.get(pupilId)!.name;
     if (row.get('parentalResponsibility') === '' && /^(mother|father|mum|dad|parent)$/i.test(relationship)) {
-      warnings.push(`${contactsFile}:${row.line}: ${who} is listed as ${relationship} of ${pupil} but the parental responsibility column is blank, so they are treated as without it; check with the family`);
+      warnings.push(
+        `${contactsFile}:${row.line}: ${who} is listed as ${relationship} of ${pupil} but the parental responsibility column is blank, so they are treated as without it; check with the family`,
+      );
     }
-    if (courtOrder) warnings.push(`${contactsFile}:${row.line}: ${who} (${pupil}) has a court order: imported, but never sent a consent request, link or letter`);
-    else if (!pr) warnings.push(`${contactsFile}:${row.line}: ${who} (${pupil}) has no parental responsibility: imported, but never sent a consent request, link or letter`);
+    if (courtOrder)
+      warnings.push(`${contactsFile}:${row.line}: ${who} (${pupil}) has a court order: imported, but never sent a consent request, link or letter`);
+    else if (!pr)
+      warnings.push(
+        `${contactsFile}:${row.line}: ${who} (${pupil}) has no parental responsibility: imported, but never sent a consent request, link or letter`,
+      );
   }
   for (const [id, { name, line }] of pupilNames) {
     const responsible = [...contactLinks.values()].some((l) => l.pupilSourcedId === id && l.parentalResponsibility && !l.courtOrder);

@@ -52,6 +52,5 @@ export function readPriority(cell: string): Read<number | null> {
 export function staffKindFromTitle(title: string, teachesAClass: boolean): 'teacher' | 'aide' {
   const t = title.toLowerCase();
   if (/assistant|\bta\b|hlta|support|mentor|\blsa\b/.test(t)) return 'aide';
-  if (/teach|\bhead\b|senco|\bsenc?o\b/.test(t)) return 'teacher';
-  return t.trim() === '' && teachesAClass ? 'teacher' : 'aide';
+  return teachesAClass || /teach|\bhead\b|\bsenc?o\b/.test(t) ? 'teacher' : 'aide';
 }
