@@ -16,6 +16,7 @@ import {
   type Output,
 } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
+import { importCsv } from './csv-import-command.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 
@@ -31,6 +32,11 @@ export type CommandValues = {
   'dry-run'?: boolean;
   json?: boolean;
   help?: boolean;
+  pupils?: string;
+  contacts?: string;
+  staff?: string;
+  partial?: boolean;
+  map?: string[];
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -48,6 +54,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await tokenAdd(database, io, values);
       case 'import oneroster':
         return await importOneRoster(database, io, rest[0] ?? undefined, values);
+      case 'import csv':
+        return await importCsv(database, io, values);
       case 'policy import':
         return await policyImport(database, io, rest[0] ?? undefined, values);
       case 'export pupil':

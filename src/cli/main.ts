@@ -11,6 +11,9 @@ const usage = `Usage: esafety <command>
   token add --school URN --email EMAIL [--scope full|filter-export|monitoring-alerts]
         (filter-export: the network's filter fetches its lists and nothing else)
   import oneroster PATH --school URN [--dry-run] [--json]
+  import csv --school URN --pupils FILE --contacts FILE --staff FILE [--partial] [--dry-run]
+        [--map pupils.class="Tutor Grp" ...] [--json]
+        (plain CSV reports from any MIS; --partial: pupils missing from the file have not left)
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
   export pupil --school URN --pupil ID --out FILE.zip
@@ -39,6 +42,11 @@ const options = {
   out: { type: 'string' },
   scope: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  pupils: { type: 'string' },
+  contacts: { type: 'string' },
+  staff: { type: 'string' },
+  partial: { type: 'boolean' },
+  map: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   'resend-unsent': { type: 'boolean' },
@@ -59,7 +67,18 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     const { runBackupCli } = await import('./dispatch.ts');
     return runBackupCli(group, verb, values, env, io);
   }
-  const known = ['school add', 'user add', 'token add', 'import oneroster', 'policy import', 'export pupil', 'audit verify', 'audit anchor', 'demo'];
+  const known = [
+    'school add',
+    'user add',
+    'token add',
+    'import oneroster',
+    'import csv',
+    'policy import',
+    'export pupil',
+    'audit verify',
+    'audit anchor',
+    'demo',
+  ];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {
     io[values.help ? 'out' : 'err'](usage);
     return values.help ? 0 : 2;
