@@ -22,9 +22,9 @@ export interface CsvImportArgs {
 /** `pupils.class=Tutor Grp` → which file, which field, which column. */
 function parseMap(text: string): { kind: CsvFileKind; field: string; column: string } {
   const m = /^(\w+)\.(\w+)=(.+)$/.exec(text);
-  if (!m || !(csvFileKinds as readonly string[]).includes(m[1]!))
+  if (!m || !(csvFileKinds as readonly string[]).includes(m[1]))
     throw new UsageError(`--map ${text}: write it as pupils.class="Tutor Grp" (file: pupils, contacts or staff)`);
-  return { kind: m[1] as CsvFileKind, field: m[2]!, column: m[3]!.replace(/^"(.*)"$/, '$1') };
+  return { kind: m[1] as CsvFileKind, field: m[2], column: m[3].replace(/^"(.*)"$/, '$1') };
 }
 
 export async function importCsv(database: Database, io: Output, args: CsvImportArgs): Promise<number> {

@@ -26,8 +26,8 @@ function multipart(fields: Record<string, string>, files: Record<string, { name:
 const chosenMapping = (html: string) =>
   Object.fromEntries(
     [...html.matchAll(/<select class="govuk-select" id="(map\.[a-z]+\.\d+)"[^>]*>(.*?)<\/select>/g)].map(([, name, options]) => [
-      name!,
-      /<option value="([^"]*)" selected>/.exec(options!)?.[1] ?? '',
+      name,
+      /<option value="([^"]*)" selected>/.exec(options)?.[1] ?? '',
     ]),
   );
 
@@ -85,7 +85,7 @@ describe('plain CSV import from the web: mapping preview, dry-run difference, ap
     expect(preview.body).toMatch(/Pupils<\/th>\s*<td[^>]*>4<\/td>/);
     expect(preview.body).toContain('Daniel Okafor (Amara Okafor) has a court order');
     expect(preview.body).toContain('Isla Whitlock has no contact with parental responsibility');
-    const confirmUrl = /action="(\/import\/[0-9a-f-]+\/confirm)"/.exec(preview.body)![1]!;
+    const confirmUrl = /action="(\/import\/[0-9a-f-]+\/confirm)"/.exec(preview.body)![1];
     const applied = await office.post(confirmUrl, { _csrf: csrfFrom(preview.body) });
     expect(applied.statusCode).toBe(303);
     const staffRoles = await withSchool(t.database.db, schoolId, (tx) =>

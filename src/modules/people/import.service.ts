@@ -85,7 +85,7 @@ const fromZip =
  */
 function csvProblemFrom(text: string, staffFile: string): CsvProblem {
   const m = /^users\.csv:(\d+): (.*)$/s.exec(text);
-  return m ? { file: staffFile, line: Number(m[1]), column: 'Email', message: m[2]! } : { file: staffFile, line: 1, column: '', message: text };
+  return m ? { file: staffFile, line: Number(m[1]), column: 'Email', message: m[2] } : { file: staffFile, line: 1, column: '', message: text };
 }
 
 /** Reads and (unless a dry run) applies plain CSV files in one transaction, like runImport. */

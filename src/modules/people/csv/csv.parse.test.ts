@@ -174,7 +174,7 @@ describe('readPlainCsv', () => {
       overrides: [{ kind: 'pupils', field: 'class', column: 'Tutor Grp' }],
     });
     expect(r.problems).toEqual([]);
-    expect(r.sheets[0]!.mapping).toEqual(['id', 'forename', 'surname', null, 'class']);
+    expect(r.sheets[0].mapping).toEqual(['id', 'forename', 'surname', null, 'class']);
     expect(r.roster!.classes.map((c) => c.title)).toEqual(['3B']);
   });
 

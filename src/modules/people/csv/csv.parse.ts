@@ -86,15 +86,15 @@ function readSheet(kind: CsvFileKind, file: CsvFile, options: CsvOptions, proble
     else
       problem(
         headerRecord.line,
-        headers[index]!,
-        `"${headers[earlier]}" is also mapped to ${fields[field]!.label}; map one of them to it and the other to "ignored"`,
+        headers[index],
+        `"${headers[earlier]}" is also mapped to ${fields[field].label}; map one of them to it and the other to "ignored"`,
       );
   });
   for (const [field, spec] of Object.entries(fields)) {
     if (spec.required && !columnOf.has(field)) {
       problem(
         headerRecord.line,
-        spec.aliases[0]!,
+        spec.aliases[0],
         `missing: no column gives the ${spec.label.toLowerCase()} (named, for example, ${spec.aliases.slice(0, 3).join(', ')})`,
       );
     }
@@ -116,7 +116,7 @@ function readSheet(kind: CsvFileKind, file: CsvFile, options: CsvOptions, proble
       },
       column: (field) => {
         const index = columnOf.get(field);
-        return index === undefined ? (fields[field]?.label ?? field) : headers[index]!;
+        return index === undefined ? (fields[field]?.label ?? field) : headers[index];
       },
     });
   }

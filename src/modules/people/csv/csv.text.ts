@@ -12,7 +12,7 @@ const cp1252High = [
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? cp1252High[byte - 0x80]! : byte);
+  for (const byte of bytes) text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? cp1252High[byte - 0x80] : byte);
   return text;
 }
 
@@ -62,7 +62,7 @@ export function readCsvRecords(text: string, delimiter: Delimiter): { records: C
     atFieldStart = true;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {

@@ -29,9 +29,9 @@ export function readDate(cell: string): Read<string | null> {
   const v = cell.trim();
   if (v === '') return { ok: true, value: null };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
-  if (m && isRealDay(+m[1]!, +m[2]!, +m[3]!)) return { ok: true, value: iso(+m[1]!, +m[2]!, +m[3]!) };
+  if (m && isRealDay(+m[1], +m[2], +m[3])) return { ok: true, value: iso(+m[1], +m[2], +m[3]) };
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  if (m && isRealDay(+m[3]!, +m[2]!, +m[1]!)) return { ok: true, value: iso(+m[3]!, +m[2]!, +m[1]!) };
+  if (m && isRealDay(+m[3], +m[2], +m[1])) return { ok: true, value: iso(+m[3], +m[2], +m[1]) };
   if (/^\d{4,6}(\.\d+)?$/.test(v)) {
     return { ok: false, reason: `"${v}" looks like an Excel date serial number; format the column as a date (DD/MM/YYYY) before exporting` };
   }
