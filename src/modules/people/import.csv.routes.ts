@@ -1,12 +1,13 @@
 /**
  * Plain CSV from any MIS on the web (issue 20, PPL-4): upload the three files, check how each column
  * maps to a field (and change it), see the same dry-run difference as OneRoster, then confirm through
- * the OneRoster confirmation route. Registered inside import.routes.ts, which accepts the uploads.
+ * the OneRoster confirmation route (import.routes.ts).
  */
 import { Type } from 'typebox';
 import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PeopleServices } from './services.ts';
-import { formFile, formValue } from '../../platform/http/form-body.ts';
+import { acceptUploads, formFile, formValue } from '../../platform/http/form-body.ts';
+import { maxUploadMegabytes } from './import.routes.ts';
 import { formErrors, render } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
@@ -44,7 +45,10 @@ function mappingView(reading: CsvReading) {
   }));
 }
 
-export async function csvImportRoutes(app: Parameters<ModuleRoutes<PeopleServices>>[0], services: PeopleServices, maxUploadMegabytes: number): Promise<void> {
+export const csvImportRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
+  // Three files in one form; each as large as a OneRoster package may be.
+  await acceptUploads(app, { maxFileBytes: maxUploadMegabytes * 1024 * 1024, fields: 5, files: 3 });
+
   const mappingPage = (pendingId: string, reading: CsvReading, problems: CsvProblem[]) => ({
     title: 'Check how the columns are read',
     pendingId,
@@ -101,4 +105,4 @@ export async function csvImportRoutes(app: Parameters<ModuleRoutes<PeopleService
       });
     },
   );
-}
+};

@@ -6,18 +6,15 @@ import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { may } from '../../platform/auth/access.ts';
-import { csvImportRoutes } from './import.csv.routes.ts';
 
-const maxUploadMegabytes = 50;
+export const maxUploadMegabytes = 50;
 /** The confirmation: its CSRF token, and whether to invite the new staff. */
 const ConfirmBody = Type.Object({ _csrf: Type.Optional(Type.String()), invite: Type.Optional(Type.String({ maxLength: 10 })) });
 
 /** PPL-1: a OneRoster export from the MIS, uploaded, previewed, then confirmed. */
 export const importRoutes: ModuleRoutes<PeopleServices> = async (app, { services }) => {
   // Uploads are parsed before the CSRF check, which then reads the form's _csrf field. A file over the limit is a 413.
-  await acceptUploads(app, { maxFileBytes: maxUploadMegabytes * 1024 * 1024, fields: 5, files: 3 });
-
-  await csvImportRoutes(app, services, maxUploadMegabytes);
+  await acceptUploads(app, { maxFileBytes: maxUploadMegabytes * 1024 * 1024, fields: 5 });
 
   const formPage = { title: 'Import from your management information system', maxUploadMegabytes };
 

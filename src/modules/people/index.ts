@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts';
+import { csvImportRoutes } from './import.csv.routes.ts';
 import { importRoutes } from './import.routes.ts';
 import { peopleApiRoutes } from './people.api.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -8,5 +9,5 @@ import { createPeopleServices } from './services.ts';
 export const peopleModule = defineModule({
   name: 'people',
   services: createPeopleServices,
-  routes: [peopleRoutes, peopleApiRoutes, importRoutes],
+  routes: [peopleRoutes, peopleApiRoutes, importRoutes, csvImportRoutes],
 });
