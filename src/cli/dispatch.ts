@@ -17,6 +17,7 @@ import {
 } from './commands.ts';
 import { policyImport } from './policy-commands.ts';
 import { trustAdd, trustLead } from './trust-commands.ts';
+import { importCsv } from './csv-import-command.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 
@@ -32,6 +33,11 @@ export type CommandValues = {
   'dry-run'?: boolean;
   json?: boolean;
   help?: boolean;
+  pupils?: string;
+  contacts?: string;
+  staff?: string;
+  partial?: boolean;
+  map?: string[];
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -49,6 +55,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await tokenAdd(database, io, values);
       case 'import oneroster':
         return await importOneRoster(database, io, rest[0] ?? undefined, values);
+      case 'import csv':
+        return await importCsv(database, io, values);
       case 'policy import':
         return await policyImport(database, io, rest[0] ?? undefined, values);
       case 'export pupil':

@@ -14,6 +14,9 @@ const usage = `Usage: esafety <command>
   trust lead --name TRUST --school URN --email EMAIL
         (a trust's lead sees its schools' report counts side by side at /trust)
   import oneroster PATH --school URN [--dry-run] [--json]
+  import csv --school URN --pupils FILE --contacts FILE --staff FILE [--partial] [--dry-run]
+        [--map pupils.class="Tutor Grp" ...] [--json]
+        (plain CSV reports from any MIS; --partial: pupils missing from the file have not left)
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
   export pupil --school URN --pupil ID --out FILE.zip
@@ -42,6 +45,11 @@ const options = {
   out: { type: 'string' },
   scope: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  pupils: { type: 'string' },
+  contacts: { type: 'string' },
+  staff: { type: 'string' },
+  partial: { type: 'boolean' },
+  map: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   'resend-unsent': { type: 'boolean' },
@@ -69,6 +77,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     'trust add',
     'trust lead',
     'import oneroster',
+    'import csv',
     'policy import',
     'export pupil',
     'audit verify',

@@ -207,6 +207,7 @@ export function childrenOfCarer(tx: SchoolTx, carerId: string) {
     .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name'])
     .where('pc.carer_id', '=', carerId)
     .where('pc.parental_responsibility', '=', true)
+    .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
     .where('p.on_roll', '=', true)
     .orderBy('p.given_name')
     .execute();
@@ -222,6 +223,7 @@ export function carersOfPupils(tx: SchoolTx, pupilIds: string[]) {
     .select(fullName('c').as('name'))
     .where('pc.pupil_id', 'in', pupilIds)
     .where('pc.parental_responsibility', '=', true)
+    .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
     .where('c.active', '=', true)
     .orderBy('c.family_name')
     .orderBy('c.given_name')

@@ -77,16 +77,22 @@ export async function carerLinksFor(tx: SchoolTx, pupilIds: string[]): Promise<M
   return byPupil;
 }
 
-/** The carers with parental responsibility of all these pupils, once each, in one query. */
+/**
+ * The carers with parental responsibility of all these pupils, once each, in one query, in the MIS's
+ * contact order; never one under a court order, whatever their responsibility (issue 20).
+ */
 export function responsibleCarersOf(tx: SchoolTx, pupilIds: string[]) {
   if (pupilIds.length === 0) return Promise.resolve([]);
   return tx
     .selectFrom('pupil_carers as pc')
     .innerJoin('carers as k', 'k.id', 'pc.carer_id')
     .select(['k.id', 'k.email'])
-    .distinct()
+    .groupBy(['k.id', 'k.email'])
+    .orderBy(sql`min(pc.priority) NULLS LAST`)
+    .orderBy('k.id')
     .where('pc.pupil_id', 'in', pupilIds)
     .where('pc.parental_responsibility', '=', true)
+    .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
     .where('k.active', '=', true)
     .execute();
 }
@@ -283,6 +289,7 @@ export function requestChildrenOfCarer(tx: SchoolTx, requestId: string, carerId:
     .where('rp.request_id', '=', requestId)
     .where('pc.carer_id', '=', carerId)
     .where('pc.parental_responsibility', '=', true)
+    .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
     .execute();
 }
 
@@ -364,6 +371,7 @@ export function familyOnRoll(tx: SchoolTx, requestId: string, carerId: string) {
     .where('rp.request_id', '=', requestId)
     .where('pc.carer_id', '=', carerId)
     .where('pc.parental_responsibility', '=', true)
+    .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
     .where('p.on_roll', '=', true)
     .orderBy('p.given_name')
     .execute();

@@ -83,6 +83,7 @@ export function audienceCarers(tx: SchoolTx, pupilIds: string[]) {
           .select('pc.carer_id')
           .whereRef('pc.carer_id', '=', 'k.id')
           .where('pc.parental_responsibility', '=', true)
+          .where('pc.court_order', '=', false) // a court order: never sent anything (issue 20)
           .where('pc.pupil_id', 'in', pupilIds),
       ),
     )

@@ -42,12 +42,16 @@ export function carersOf(tx: SchoolTx, pupilIds: string[]) {
     .select(['k.id', 'k.email', 'k.phone', 'k.given_name', 'k.family_name'])
     .select(fullName('k').as('name'))
     .where('k.active', '=', true)
-    .where('k.id', 'in', (eb) =>
-      eb
-        .selectFrom('pupil_carers')
-        .select('carer_id')
-        .where('pupil_id', 'in', pupilIds.length ? pupilIds : [none])
-        .where('parental_responsibility', '=', true),
+    .where(
+      'k.id',
+      'in',
+      (eb) =>
+        eb
+          .selectFrom('pupil_carers')
+          .select('carer_id')
+          .where('pupil_id', 'in', pupilIds.length ? pupilIds : [none])
+          .where('parental_responsibility', '=', true)
+          .where('court_order', '=', false), // a court order: never sent a letter (issue 20)
     )
     .orderBy('k.family_name')
     .orderBy('k.given_name')

@@ -36,6 +36,15 @@ async function updatePupils(tx: SchoolTx, batch: PupilUpdate[]): Promise<void> {
     WHERE p.id = v.id`.execute(tx);
 }
 
+interface LinkRow {
+  pupil_id: string;
+  carer_id: string;
+  relationship: string;
+  parental_responsibility: boolean;
+  priority: number | null;
+  court_order: boolean;
+}
+
 const zero = (): Counts => ({ created: 0, updated: 0, left: 0 });
 const today = () => new Date().toISOString().slice(0, 10);
 // Parents and guardians have parental responsibility; other relatives usually do not.
@@ -247,36 +256,59 @@ export async function applyRoster(tx: SchoolTx, schoolId: string, roster: Roster
   }
 
   // --- links between pupils and carers (either side may list the other) ---
-  const links = new Map<string, { pupil_id: string; carer_id: string; relationship: string }>();
-  const link = (pupilSourced: string, carerSourced: string) => {
+  const links = new Map<string, LinkRow>();
+  const link = (pupilSourced: string, carerSourced: string, detail: Omit<LinkRow, 'pupil_id' | 'carer_id'>) => {
     const pupilId = pupilIds.get(pupilSourced);
     const carerId = carerIds.get(carerSourced);
     if (!pupilId || !carerId) return;
-    links.set(`${pupilId}:${carerId}`, { pupil_id: pupilId, carer_id: carerId, relationship: roster.relationships.get(carerSourced) ?? 'parent' });
+    links.set(`${pupilId}:${carerId}`, { pupil_id: pupilId, carer_id: carerId, ...detail });
   };
-  for (const u of roster.users) {
-    if (!live(u)) continue;
-    if (u.kind === 'pupil') for (const agent of u.agentSourcedIds) link(u.sourcedId, agent);
-    if (u.kind === 'carer') for (const agent of u.agentSourcedIds) link(agent, u.sourcedId);
-  }
-  const touchedPupils = [...new Set([...links.values()].map((l) => l.pupil_id))];
-  const existingLinks = new Map<string, string>();
-  for (const batch of chunk(bulk ? [...pupilIds.values()] : touchedPupils, 1000)) {
-    if (batch.length === 0) continue;
-    for (const l of await tx.selectFrom('pupil_carers').select(['pupil_id', 'carer_id', 'relationship']).where('pupil_id', 'in', batch).execute()) {
-      existingLinks.set(`${l.pupil_id}:${l.carer_id}`, l.relationship);
+  if (roster.contactLinks) {
+    // A plain CSV says per link who has parental responsibility, in what order, and any court order.
+    for (const l of roster.contactLinks.values()) {
+      link(l.pupilSourcedId, l.carerSourcedId, {
+        relationship: l.relationship,
+        parental_responsibility: l.parentalResponsibility,
+        priority: l.priority,
+        court_order: l.courtOrder,
+      });
+    }
+  } else {
+    const fromRole = (carerSourced: string) => {
+      const relationship = roster.relationships.get(carerSourced) ?? 'parent';
+      return { relationship, parental_responsibility: hasParentalResponsibility(relationship), priority: null, court_order: false };
+    };
+    for (const u of roster.users) {
+      if (!live(u)) continue;
+      if (u.kind === 'pupil') for (const agent of u.agentSourcedIds) link(u.sourcedId, agent, fromRole(agent));
+      if (u.kind === 'carer') for (const agent of u.agentSourcedIds) link(agent, u.sourcedId, fromRole(u.sourcedId));
     }
   }
-  const toInsert = [...links.entries()]
-    .filter(([key]) => !existingLinks.has(key))
-    .map(([, l]) => ({ ...l, school_id: schoolId, parental_responsibility: hasParentalResponsibility(l.relationship) }));
+  const touchedPupils = [...new Set([...links.values()].map((l) => l.pupil_id))];
+  const existingLinks = new Map<string, LinkRow>();
+  for (const batch of chunk(bulk ? [...pupilIds.values()] : touchedPupils, 1000)) {
+    if (batch.length === 0) continue;
+    const rows = await tx
+      .selectFrom('pupil_carers')
+      .select(['pupil_id', 'carer_id', 'relationship', 'parental_responsibility', 'priority', 'court_order'])
+      .where('pupil_id', 'in', batch)
+      .execute();
+    for (const l of rows) existingLinks.set(`${l.pupil_id}:${l.carer_id}`, l);
+  }
+  const toInsert = [...links.entries()].filter(([key]) => !existingLinks.has(key)).map(([, l]) => ({ ...l, school_id: schoolId }));
   for (const batch of chunk(toInsert)) await tx.insertInto('pupil_carers').values(batch).execute();
   for (const [key, l] of links) {
     const before = existingLinks.get(key);
-    if (before !== undefined && before !== l.relationship) {
+    if (
+      before !== undefined &&
+      (before.relationship !== l.relationship ||
+        before.parental_responsibility !== l.parental_responsibility ||
+        before.priority !== l.priority ||
+        before.court_order !== l.court_order)
+    ) {
       await tx
         .updateTable('pupil_carers')
-        .set({ relationship: l.relationship, parental_responsibility: hasParentalResponsibility(l.relationship) })
+        .set({ relationship: l.relationship, parental_responsibility: l.parental_responsibility, priority: l.priority, court_order: l.court_order })
         .where('pupil_id', '=', l.pupil_id)
         .where('carer_id', '=', l.carer_id)
         .execute();

@@ -18,11 +18,17 @@ export async function deleteStalePendingImports(tx: SchoolTx, olderThan: Date): 
 
 export function insertPendingImport(
   tx: SchoolTx,
-  pending: { schoolId: string; staffId: string; fileName: string; content: Uint8Array },
+  pending: { schoolId: string; staffId: string; fileName: string; content: Uint8Array; kind?: 'oneroster' | 'csv' },
 ): Promise<{ id: string }> {
   return tx
     .insertInto('pending_imports')
-    .values({ school_id: pending.schoolId, staff_id: pending.staffId, file_name: pending.fileName, content: pending.content })
+    .values({
+      school_id: pending.schoolId,
+      staff_id: pending.staffId,
+      file_name: pending.fileName,
+      content: pending.content,
+      kind: pending.kind ?? 'oneroster',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
@@ -30,6 +36,11 @@ export function insertPendingImport(
 /** A preview this person made since `since`, or undefined. */
 export function findPendingImport(tx: SchoolTx, id: string, staffId: string, since: Date) {
   return tx.selectFrom('pending_imports').selectAll().where('id', '=', id).where('staff_id', '=', staffId).where('created_at', '>', since).executeTakeFirst();
+}
+
+/** A CSV import's mapping as changed in the preview. */
+export async function updatePendingImport(tx: SchoolTx, id: string, content: Uint8Array): Promise<void> {
+  await tx.updateTable('pending_imports').set({ content }).where('id', '=', id).execute();
 }
 
 export async function deletePendingImport(tx: SchoolTx, id: string): Promise<void> {

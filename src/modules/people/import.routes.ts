@@ -7,7 +7,7 @@ import { actorOf } from '../../platform/http/request-context.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { may } from '../../platform/auth/access.ts';
 
-const maxUploadMegabytes = 50;
+export const maxUploadMegabytes = 50;
 /** The confirmation: its CSRF token, and whether to invite the new staff. */
 const ConfirmBody = Type.Object({ _csrf: Type.Optional(Type.String()), invite: Type.Optional(Type.String({ maxLength: 10 })) });
 

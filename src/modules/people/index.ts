@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/modules.ts';
+import { csvImportRoutes } from './import.csv.routes.ts';
 import { importRoutes } from './import.routes.ts';
 import { peopleApiRoutes } from './people.api.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -9,7 +10,7 @@ import { createPeopleServices } from './services.ts';
 export const peopleModule = defineModule({
   name: 'people',
   services: createPeopleServices,
-  routes: [peopleRoutes, peopleApiRoutes, importRoutes],
+  routes: [peopleRoutes, peopleApiRoutes, importRoutes, csvImportRoutes],
   jobs: (_services, { schools, config, onMail }) => ({
     // Every night: leavers' photo consent answers go when the retention settings say, the head told first (issue 13).
     'leaver-retention': {

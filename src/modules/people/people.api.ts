@@ -16,7 +16,16 @@ export const PupilSummary = Type.Object({
   dateOfBirth: Nullable(Type.String({ format: 'date' })),
   classId: Nullable(Type.String()),
   onRoll: Type.Boolean(),
-  carers: Type.Array(Type.Object({ id: Type.String(), relationship: Type.String() })),
+  /** In the MIS's contact order. A carer without parental responsibility, or with a court order, is never sent consent requests. */
+  carers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      relationship: Type.String(),
+      parentalResponsibility: Type.Boolean(),
+      priority: Nullable(Type.Integer()),
+      courtOrder: Type.Boolean(),
+    }),
+  ),
 });
 export const CarerSummary = Type.Object({
   id: Type.String(),

@@ -31,7 +31,7 @@ const sqlHolders = [
 
 describe('the people module keeps to the house pattern', () => {
   it('has route plugins to check', () => {
-    expect(routeFiles.map((s) => s.name).sort()).toEqual(['import.routes.ts', 'people.api.ts', 'people.routes.ts']);
+    expect(routeFiles.map((s) => s.name).sort()).toEqual(['import.csv.routes.ts', 'import.routes.ts', 'people.api.ts', 'people.routes.ts']);
   });
 
   it('holds the SchoolDatabase handle, never Kysely', () => {
@@ -47,6 +47,7 @@ describe('the people module keeps to the house pattern', () => {
   it('uses the shared IdParams instead of its own copy', () => {
     expect(offending(sources, /const IdParams = /)).toEqual([]);
     expect(offending(routeFiles, /import \{ (apiErrors, )?IdParams \} from '..\/..\/platform\/http\/schemas.ts'/)).toEqual([
+      'import.csv.routes.ts',
       'import.routes.ts',
       'people.routes.ts',
     ]);

@@ -48,9 +48,9 @@ export function listPupils(tx: SchoolTx, status: PupilStatus) {
     .selectFrom('pupils as p')
     .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.class_id', 'p.on_roll'])
     .select(
-      sql<
-        { id: string; relationship: string }[]
-      >`coalesce((SELECT json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship) ORDER BY pc.carer_id)
+      sql<{ id: string; relationship: string; parentalResponsibility: boolean; priority: number | null; courtOrder: boolean }[]>`coalesce((SELECT
+        json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship, 'parentalResponsibility', pc.parental_responsibility,
+          'priority', pc.priority, 'courtOrder', pc.court_order) ORDER BY pc.priority NULLS LAST, pc.carer_id)
       FROM pupil_carers pc WHERE pc.pupil_id = p.id), '[]'::json)`.as('carers'),
     )
     .orderBy('p.family_name')

@@ -18,6 +18,7 @@ import * as oversightCarerConcerns from './migrations/20261201T1500_oversight_ca
 import * as agreements from './migrations/20261201T1200_agreements.ts';
 import * as facesBoxes from './migrations/20261201T1600_faces_boxes.ts';
 import * as restAgreements from './migrations/20261201T1800_rest_agreements.ts';
+import * as csvImport from './migrations/20261201T2100_csv_import.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
 import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1400_filtering_requests': filtering,
   '20261201T1700_oversight_rest': oversightRest,
   '20261201T1800_rest_agreements': restAgreements,
+  '20261201T2100_csv_import': csvImport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

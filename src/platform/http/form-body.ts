@@ -54,10 +54,13 @@ export async function formFile(body: unknown, name: string, options: { keepEmpty
  * refused with the "too large" page (413), or, with `tooLarge: 'mark'`, read up to the limit and
  * marked `truncated`, so the route can say so next to the field.
  */
-export async function acceptUploads(app: FastifyInstance, limits: { maxFileBytes: number; fields?: number; tooLarge?: 'refuse' | 'mark' }): Promise<void> {
+export async function acceptUploads(
+  app: FastifyInstance,
+  limits: { maxFileBytes: number; fields?: number; files?: number; tooLarge?: 'refuse' | 'mark' },
+): Promise<void> {
   await app.register(fastifyMultipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: limits.tooLarge !== 'mark',
-    limits: { fileSize: limits.maxFileBytes, files: 1, fields: limits.fields ?? 200 },
+    limits: { fileSize: limits.maxFileBytes, files: limits.files ?? 1, fields: limits.fields ?? 200 },
   });
 }

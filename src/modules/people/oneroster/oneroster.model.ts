@@ -52,6 +52,21 @@ export interface RosterPackage {
   birthDates: Map<string, string>;
   /** Carer sourcedId → 'parent' | 'guardian' | 'relative'. */
   relationships: Map<string, string>;
+  /**
+   * From a plain CSV export, which says per pupil–contact link what OneRoster cannot: keyed
+   * `pupilSourcedId:carerSourcedId`. When present it replaces the agents and relationships above.
+   */
+  contactLinks?: Map<string, ContactLink>;
+}
+
+export interface ContactLink {
+  pupilSourcedId: string;
+  carerSourcedId: string;
+  relationship: string;
+  parentalResponsibility: boolean;
+  /** 1 is contacted first; null when the export gives no order. */
+  priority: number | null;
+  courtOrder: boolean;
 }
 
 export type RosterResult = { ok: true; roster: RosterPackage } | { ok: false; problems: string[] };

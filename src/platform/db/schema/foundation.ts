@@ -72,6 +72,10 @@ export interface PupilCarerTable {
   carer_id: string;
   relationship: string;
   parental_responsibility: Generated<boolean>;
+  /** The MIS's contact order (1 first); null when the export gives none. */
+  priority: number | null;
+  /** A court order restricts this contact: never sent a consent request, link or letter. */
+  court_order: Generated<boolean>;
 }
 
 export interface StaffTable {
@@ -188,6 +192,8 @@ export interface PendingImportTable {
   staff_id: string;
   file_name: string;
   content: Uint8Array;
+  /** 'oneroster' (a zip) or 'csv' (JSON: the three files and the column mapping). */
+  kind: Generated<'oneroster' | 'csv'>;
   created_at: Generated<Date>;
 }
 
