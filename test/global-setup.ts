@@ -24,12 +24,20 @@ export default async function setup(): Promise<() => Promise<void>> {
 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return teardown;
-  const templateName = 'esafety_test_template';
+  // Names carry this run's process id, so two runs on one server (a developer's and CI's) keep
+  // apart; leftovers of a run whose process has gone are dropped.
+  const run = String(process.pid);
+  const templateName = `esafety_test_${run}_template`;
+  process.env.ESAFETY_TEST_RUN = run;
+  process.env.ESAFETY_PG_TEMPLATE = templateName;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  // Leftovers of an interrupted run.
-  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'esafety_test_%'");
-  for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'esafety\\_test\\_%'");
+  for (const { datname } of rows) {
+    const owner = /^esafety_test_(\d+)_/.exec(datname)?.[1];
+    if (owner && owner !== run && processAlive(Number(owner))) continue;
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
   await admin.query(`CREATE DATABASE ${templateName}`);
   await admin.end();
   const target = new URL(url);
@@ -37,5 +45,20 @@ export default async function setup(): Promise<() => Promise<void>> {
   const database = await openDatabase({ url: target.toString() });
   await migrateToLatest(database.db);
   await database.close();
-  return teardown;
+  return async () => {
+    await teardown();
+    const dropper = new pg.Client({ connectionString: url });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
+    await dropper.end();
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -54,8 +54,11 @@ export function closePgliteTemplate(): Promise<void> {
 
 async function postgresDatabase(): Promise<Database> {
   const url = new URL(process.env.TEST_DATABASE_URL!);
-  const name = `esafety_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const templateName = process.env.ESAFETY_PG_TEMPLATE ?? 'esafety_test_template';
+  // esafety_test_<run>_…: global set-up drops those of runs that have ended (test/global-setup.ts).
+  const name = `esafety_test_${process.env.ESAFETY_TEST_RUN ?? process.pid}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const templateName = process.env.ESAFETY_PG_TEMPLATE;
+  if (!templateName)
+    throw new Error('No migrated PostgreSQL template: the PostgreSQL tests run under vitest, whose global set-up makes it (test/global-setup.ts)');
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
