@@ -1,5 +1,6 @@
 import {
   AliasNode,
+  ColumnNode,
   DeleteQueryNode,
   InsertQueryNode,
   MergeQueryNode,
@@ -79,6 +80,26 @@ function tableName(node: OperationNode | undefined): string | undefined {
 
 const rawWrite = /\b(?:insert\s+into|update|delete\s+from|merge\s+into|truncate(?:\s+table)?)\s+(?:only\s+)?"?(\w+)"?/gi;
 
+/**
+ * Writes that cannot change who a cached session or token is: a new session or token (its hash is
+ * not cached yet), a new member of staff (no roles yet: those are rows of staff_roles) or school,
+ * and the book-keeping updates made while signed in (a session's sliding expiry every few
+ * minutes, a token's last use, the last two-factor time step, the remaining recovery codes).
+ * Anything else written to `actorTables` empties the cache.
+ */
+const newRowsHarmless = new Set(['sessions', 'api_tokens', 'staff', 'schools']);
+const bookkeepingColumns: Record<string, ReadonlySet<string>> = {
+  sessions: new Set(['last_seen_at', 'expires_at']),
+  api_tokens: new Set(['last_used_at']),
+  staff: new Set(['totp_last_step', 'recovery_codes']),
+};
+
+function onlyBookkeeping(table: string | undefined, node: UpdateQueryNode): boolean {
+  const harmless = table === undefined ? undefined : bookkeepingColumns[table];
+  if (!harmless || !node.updates?.length) return false;
+  return node.updates.every((update) => ColumnNode.is(update.column) && harmless.has(update.column.column.name));
+}
+
 /** Whether a statement writes one of the actor's tables (directly, in a WITH, or as raw SQL). */
 export function writesActorTables(node: OperationNode): boolean {
   if (RawNode.is(node)) {
@@ -86,9 +107,14 @@ export function writesActorTables(node: OperationNode): boolean {
     return false;
   }
   let tables: (string | undefined)[] = [];
-  if (InsertQueryNode.is(node)) tables = [tableName(node.into)];
-  else if (UpdateQueryNode.is(node)) tables = [tableName(node.table)];
-  else if (DeleteQueryNode.is(node)) tables = node.from.froms.map(tableName);
+  if (InsertQueryNode.is(node)) {
+    const table = tableName(node.into);
+    // An upsert may change an existing row: only a plain INSERT of a new session, token or person is harmless.
+    if (!(table !== undefined && newRowsHarmless.has(table) && node.onConflict === undefined)) tables = [table];
+  } else if (UpdateQueryNode.is(node)) {
+    const table = tableName(node.table);
+    if (!onlyBookkeeping(table, node)) tables = [table];
+  } else if (DeleteQueryNode.is(node)) tables = node.from.froms.map(tableName);
   else if (MergeQueryNode.is(node)) tables = [tableName(node.into)];
   if (tables.some((t) => t !== undefined && actorTables.has(t))) return true;
   const ctes = 'with' in node && node.with && typeof node.with === 'object' && 'expressions' in node.with ? node.with.expressions : [];
