@@ -41,6 +41,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 function preparing(client: pg.PoolClient): PostgresPoolClient {
   const names = new Map<string, string>();
   namesOf.set(client, names);
+  let prepared = 0;
   function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): unknown {
@@ -48,11 +49,19 @@ function preparing(client: pg.PoolClient): PostgresPoolClient {
     const values = [...(parameters ?? [])];
     if (values.length === 0) return client.query(sqlOrCursor, values);
     let name = names.get(sqlOrCursor);
-    if (name === undefined && names.size < maxPreparedPerConnection) {
-      name = `esafety_${names.size + 1}`;
+    if (name === undefined && prepared < maxPreparedPerConnection) {
+      name = `esafety_${++prepared}`;
       names.set(sqlOrCursor, name);
     }
-    return client.query(name === undefined ? { text: sqlOrCursor, values } : { name, text: sqlOrCursor, values });
+    if (name === undefined) return client.query(sqlOrCursor, values);
+    return client.query({ name, text: sqlOrCursor, values }).catch((error: unknown) => {
+      // A table's columns changed under a prepared `SELECT *` (a migration while running): this
+      // statement fails once, and is prepared afresh under a new name the next time.
+      if (error instanceof Error && 'code' in error && error.code === '0A000' && /cached plan must not change result type/.test(error.message)) {
+        names.delete(sqlOrCursor);
+      }
+      throw error;
+    });
   }
   return {
     query,
