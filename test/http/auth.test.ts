@@ -93,6 +93,35 @@ describe.each(databaseKinds())('sessions, two-factor and password reset (%s)', (
     expect(replay.headers.location).toMatch(/^\/sign-in/);
   });
 
+  it('a role taken away, a password reset or a token revoked counts from the very next request (who is signed in is kept only seconds, and forgotten on a change)', async () => {
+    const office = await makeStaff(t.database.db, schoolId, ['office']);
+    const colleague = await makeStaff(t.database.db, schoolId, ['office', 'teacher']);
+    const officeBrowser = new TestBrowser(t.app);
+    await officeBrowser.signIn(office);
+    const browser = new TestBrowser(t.app);
+    await browser.signIn(colleague);
+    // Seen a moment ago as office staff, so the staff list opens.
+    expect((await browser.get('/staff')).statusCode).toBe(200);
+    const saved = await officeBrowser.submit(`/staff/${colleague.id}`, `/staff/${colleague.id}`, { roles: ['teacher'], lineManager: '' });
+    expect(saved.statusCode).toBe(303);
+    expect((await browser.get('/staff')).statusCode).toBe(403);
+    expect((await browser.get('/classes')).statusCode).toBe(200);
+
+    // A new password ends every session of that person: the next page asks them to sign in.
+    await new TestBrowser(t.app).submit('/forgot-password', '/forgot-password', { email: colleague.email });
+    const mail = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', colleague.email).executeTakeFirstOrThrow();
+    const link = /http:\/\/localhost(\/reset-password\/\S+)/.exec(deliveredText(mail))![1];
+    const reset = await new TestBrowser(t.app).submit(link, link, { password: 'a colleague’s new password', confirm: 'a colleague’s new password' });
+    expect(reset.headers.location).toBe('/sign-in');
+    expect((await browser.get('/classes')).headers.location).toBe('/sign-in?next=%2Fclasses');
+
+    const token = await withSchool(t.database.db, schoolId, (tx) => addApiToken(tx, schoolId, { id: null, label: 'test' }, office.email));
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/v1/consent-purposes', headers: bearer })).statusCode).toBe(200);
+    await withSchool(t.database.db, schoolId, (tx) => tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('school_id', '=', schoolId).execute());
+    expect((await t.app.inject({ url: '/api/v1/consent-purposes', headers: bearer })).statusCode).toBe(401);
+  });
+
   it('a wrong password says so without saying which part was wrong, and repeated attempts are throttled', async () => {
     const office = await makeStaff(t.database.db, schoolId, ['office']);
     const browser = new TestBrowser(t.app);

@@ -1,5 +1,6 @@
 import { byName } from './names.ts';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
 
@@ -29,6 +30,38 @@ export function activeClasses(tx: SchoolTx) {
 
 export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The class page's one question (GET /classes/:id): the class, its pupils on roll and its teachers,
+ * in one query instead of three. Undefined when there is no such class in this school.
+ */
+export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
+  const row = await tx
+    .selectFrom('classes as c')
+    .select(['c.id', 'c.title', 'c.year_group', 'c.active'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('pupils as p')
+          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth'])
+          .whereRef('p.class_id', '=', 'c.id')
+          .where('p.on_roll', '=', true),
+      ).as('pupils'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('class_teachers as ct')
+          .innerJoin('staff as s', 's.id', 'ct.staff_id')
+          .select(['s.id', 's.given_name', 's.family_name'])
+          .whereRef('ct.class_id', '=', 'c.id')
+          .where('s.active', '=', true),
+      ).as('teachers'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { pupils, teachers, ...found } = row;
+  return { class: found, pupils: byName(pupils), teachers: byName(teachers) };
 }
 
 export function pupilsInClass(tx: SchoolTx, classId: string) {
@@ -228,18 +261,6 @@ export async function wouldCreateCycle(tx: SchoolTx, staffId: string, managerId:
       WHERE s.line_manager_id IS NOT NULL AND chain.depth < 50)
     SELECT EXISTS (SELECT 1 FROM chain WHERE id = ${staffId}::uuid) AS found`.execute(tx);
   return row.rows[0]?.found ?? false;
-}
-
-export function teachersOfClass(tx: SchoolTx, classId: string) {
-  return tx
-    .selectFrom('class_teachers as ct')
-    .innerJoin('staff as s', 's.id', 'ct.staff_id')
-    .select(['s.id', 's.given_name', 's.family_name'])
-    .where('ct.class_id', '=', classId)
-    .where('s.active', '=', true)
-    .orderBy('s.family_name')
-    .execute()
-    .then(byName);
 }
 
 export async function replaceClassTeachers(tx: SchoolTx, schoolId: string, classId: string, staffIds: string[]): Promise<void> {

@@ -38,12 +38,10 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       requireAccess(actor, 'people:read');
       if (!isUuid(classId)) throw new NotFound();
       return inSchool(actor, async (tx) => {
-        const found = await repo.findClass(tx, classId);
+        const found = await repo.classWithPupilsAndTeachers(tx, classId);
         if (!found) throw new NotFound();
         return {
-          class: found,
-          pupils: await repo.pupilsInClass(tx, classId),
-          teachers: await repo.teachersOfClass(tx, classId),
+          ...found,
           staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
           // FLT-4: class teachers see who is banned from school computers.
           bans: may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { classId }) : [],

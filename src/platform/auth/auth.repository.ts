@@ -63,11 +63,6 @@ function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, t
   };
 }
 
-async function loadActor(db: Kysely<DB>, staffId: string, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Promise<Actor | null> {
-  const row = await actorQuery(db).where('st.id', '=', staffId).executeTakeFirst();
-  return row ? toActor(row, via, sessionHash, twoFactorDone) : null;
-}
-
 export const sessionIdleHours = 12;
 export const sessionMaxDays = 7;
 
@@ -84,18 +79,24 @@ export async function createSession(db: Kysely<DB>, account: { id: string; schoo
     .execute();
 }
 
-/** The person behind a session cookie, in one query: every page view pays for this. */
+/** The person behind a session cookie, in one query (security.ts keeps it for a few seconds: actor-cache.ts). */
 export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<Actor | null> {
+  return (await sessionActor(db, idHash)).actor;
+}
+
+/** The person behind a session cookie, and until when the session itself holds (idle or maximum age). */
+export async function sessionActor(db: Kysely<DB>, idHash: string): Promise<{ actor: Actor | null; validUntil: number }> {
   const row = await actorQuery(db)
     .innerJoin('sessions as se', 'se.staff_id', 'st.id')
     .select(['se.two_factor_done', 'se.created_at as session_created_at', 'se.last_seen_at', 'se.expires_at'])
     .where('se.id_hash', '=', idHash)
     .executeTakeFirst();
-  if (!row) return null;
+  if (!row) return { actor: null, validUntil: 0 };
   const now = Date.now();
-  if (row.expires_at.getTime() < now || row.session_created_at.getTime() + sessionMaxDays * 86400_000 < now) {
+  const validUntil = Math.min(row.expires_at.getTime(), row.session_created_at.getTime() + sessionMaxDays * 86400_000);
+  if (validUntil < now) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
-    return null;
+    return { actor: null, validUntil: 0 };
   }
   // Sliding expiry, written at most every five minutes to keep page views read-only.
   if (now - row.last_seen_at.getTime() > 5 * 60_000) {
@@ -105,7 +106,7 @@ export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<A
       .where('id_hash', '=', idHash)
       .execute();
   }
-  return toActor(row, 'session', idHash, row.two_factor_done);
+  return { actor: toActor(row, 'session', idHash, row.two_factor_done), validUntil };
 }
 
 export async function markSessionTwoFactorDone(db: Kysely<DB>, oldHash: string, newHash: string): Promise<void> {
@@ -121,19 +122,19 @@ export async function deleteSessionsOf(db: Kysely<DB>, staffId: string): Promise
   await db.deleteFrom('sessions').where('staff_id', '=', staffId).execute();
 }
 
+/** The person behind an API token, in one query. */
 export async function actorForToken(db: Kysely<DB>, hash: string): Promise<Actor | null> {
-  const token = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'staff_id', 'last_used_at', 'scope'])
-    .where('token_hash', '=', hash)
-    .where('revoked_at', 'is', null)
+  const row = await actorQuery(db)
+    .innerJoin('api_tokens as tk', 'tk.staff_id', 'st.id')
+    .select(['tk.id as token_id', 'tk.last_used_at', 'tk.scope'])
+    .where('tk.token_hash', '=', hash)
+    .where('tk.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!token) return null;
-  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
   }
-  const actor = await loadActor(db, token.staff_id, 'token', null, false);
-  return actor && { ...actor, tokenScope: token.scope };
+  return { ...toActor(row, 'token', null, false), tokenScope: row.scope };
 }
 
 // --- throttling: counted in the database so every app instance sees the same attempts ---

@@ -1,9 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { WatchActorTables } from '../auth/actor-cache.ts';
+import { preparingPool } from './prepared-statements.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
+import { SchoolScopeDialect } from './school-scope.ts';
 import { connectTimeoutMs } from './startup-errors.ts';
 
 /** The longest one SQL statement may run on PostgreSQL (a migration, an import's largest step). */
@@ -65,7 +68,10 @@ function wrap(pool: pg.Pool, kind: Database['kind'], pglite: PGlite | null, afte
   // An idle connection dropped by the server (a restart, a failover) must not bring the app down;
   // the pool opens a new one for the next query.
   pool.on('error', (error) => console.error(`A database connection was closed: ${error.message}`));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The dialect opens a school's transaction in one round trip (school-scope.ts) and prepares each
+  // statement once per connection (prepared-statements.ts); the plugin forgets cached sign-ins when
+  // a table they are read from changes (actor-cache.ts).
+  const db = new Kysely<DB>({ dialect: new SchoolScopeDialect({ pool: preparingPool(pool) }), plugins: [new WatchActorTables()] });
   let closed = false;
   return {
     db,

@@ -1,4 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
+  CompiledQuery,
+  PostgresDialect,
+  PostgresDriver,
   PostgresQueryCompiler,
   sql,
   type Kysely,
@@ -9,7 +13,13 @@ import {
   type RootOperationNode,
   type Transaction,
   type UnknownRow,
+  type DatabaseConnection,
+  type Driver,
+  type PostgresDialectConfig,
+  type TransactionSettings,
 } from 'kysely';
+import { forgetActors, writesActorTables } from '../auth/actor-cache.ts';
+import { isUuid } from '../http/ids.ts';
 import type { DB } from './schema.ts';
 
 /** A transaction in which only one school's rows exist (row-level security as `app_user`). */
@@ -36,11 +46,18 @@ export function escapesSchoolScope(text: string): boolean {
   return code.split(';').some((statement) => /^\s*\(*\s*(SET|RESET|DO|DISCARD|CALL|LOAD|ALTER\s+(ROLE|USER|SYSTEM|DATABASE))\b/i.test(statement));
 }
 
-/** Checks each statement run through a school-scoped transaction before it is sent. */
+/**
+ * Checks each statement run through a school-scoped transaction before it is sent, and notes
+ * whether it changed a table the signed-in person is read from (so the cache of who is signed in
+ * is emptied once the transaction has ended).
+ */
 class SchoolScopeGuard implements KyselyPlugin {
+  wroteActorTables = false;
+
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
     const compiled = compiler.compileQuery(node, queryId);
     if (escapesSchoolScope(compiled.sql)) throw new SchoolScopeEscape(compiled.sql);
+    if (!this.wroteActorTables && writesActorTables(node)) this.wroteActorTables = true;
     return node;
   }
 
@@ -49,20 +66,85 @@ class SchoolScopeGuard implements KyselyPlugin {
   }
 }
 
-const guard = new SchoolScopeGuard();
+/** The statements that put a transaction into one school, sent with its BEGIN. */
+interface PendingScope {
+  statement: string;
+  /** Set by the driver once it has sent them with the BEGIN. */
+  sent: boolean;
+}
+
+/**
+ * Hands a school's scope from `withSchool` to the BEGIN that Kysely sends for it. Only the first
+ * BEGIN in that call takes it (`sent`), so any other transaction started inside `work` is left as
+ * it was.
+ */
+const nextBegin = new AsyncLocalStorage<PendingScope | undefined>();
+
+/**
+ * Kysely's PostgreSQL driver, except that a school's transaction starts in ONE round trip:
+ * `BEGIN; SET LOCAL ROLE app_user; SELECT set_config('app.school_id', '…', true)` as one simple
+ * query (the pg driver sends a statement without parameters that way, and PostgreSQL and PGlite
+ * run its statements in order, stopping at the first error). Before, these were three round
+ * trips on every request; on PGlite each one is work the event loop cannot spend rendering.
+ */
+class SchoolScopeDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const scope = nextBegin.getStore();
+    if (!scope || scope.sent || settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
+    scope.sent = true;
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`BEGIN; ${scope.statement}`));
+    } catch (error) {
+      // The BEGIN may have run before a later statement failed: give the pool back no open transaction.
+      await connection.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+/** The dialect the app's Kysely uses (database.ts): PostgreSQL's, with the driver above. */
+export class SchoolScopeDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new SchoolScopeDriver(this.#config);
+  }
+}
 
 /**
  * Runs `work` in a transaction as the unprivileged `app_user` role with the school set, so
  * PostgreSQL itself hides every other school's rows even if a query forgets its filter. The role
  * and the school are set before the guard goes on; after that, nothing run through the
  * transaction may change them back (RESET ROLE would otherwise return to the owner).
+ *
+ * The role and the school go with the BEGIN in one round trip (SchoolScopeDriver). The school id
+ * is written into that statement only when it is a UUID (every school's id is), so nothing a
+ * caller passes can become SQL; anything else, or a Kysely not built on SchoolScopeDialect, gets
+ * the same two statements sent separately, with the id as a parameter.
  */
 export async function withSchool<T>(db: Kysely<DB>, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE app_user`.execute(tx);
-    await sql`SELECT set_config('app.school_id', ${schoolId}, true)`.execute(tx);
-    return work(tx.withPlugin(guard) as SchoolTx);
-  });
+  const scope = isUuid(schoolId) ? { statement: `SET LOCAL ROLE app_user; SELECT set_config('app.school_id', '${schoolId}', true)`, sent: false } : undefined;
+  const guard = new SchoolScopeGuard();
+  try {
+    return await nextBegin.run(scope, () =>
+      db.transaction().execute(async (tx) => {
+        if (!scope?.sent) {
+          await sql`SET LOCAL ROLE app_user`.execute(tx);
+          await sql`SELECT set_config('app.school_id', ${schoolId}, true)`.execute(tx);
+        }
+        return work(tx.withPlugin(guard) as SchoolTx);
+      }),
+    );
+  } finally {
+    // A role, a member of staff or a session changed: whoever is cached is looked up again from now
+    // on (the rows changed at COMMIT, after the statement itself had emptied the cache).
+    if (guard.wroteActorTables) forgetActors();
+  }
 }
 
 /**

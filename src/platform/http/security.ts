@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import { isFullySignedIn } from '../auth/actor.ts';
-import { actorForSession, actorForToken } from '../auth/auth.repository.ts';
+import { randomUUID } from 'node:crypto';
+import { cachedActor } from '../auth/actor-cache.ts';
+import { actorForToken, sessionActor } from '../auth/auth.repository.ts';
 import { isAllowed, isRoutePermission, type RoutePermission } from '../auth/permissions.ts';
 import { tokenHash } from '../auth/secrets.ts';
 import { scopeAllows, scopeRefusal } from '../auth/token-scopes.ts';
@@ -28,6 +30,8 @@ export function sessionCookieOptions(config: Config) {
  */
 export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: RegisteredRoute[]): void {
   app.decorateRequest('actor', null);
+  // Cache keys of this app alone (tests run several apps, some on copies of one database).
+  const cacheScope = randomUUID();
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -45,7 +49,7 @@ export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: R
     if (permission === undefined) return; // 404s: the not-found handler answers.
     // Stylesheets and scripts need nobody's identity: no session lookup for them.
     if (request.url.startsWith('/assets/')) return;
-    request.actor = await identify(request, db);
+    request.actor = await identify(request, db, cacheScope);
     const redirect = enforce(request, permission);
     if (redirect) return reply.redirect(redirect, 303);
   });
@@ -59,16 +63,23 @@ export function registerSecurity(app: FastifyInstance, db: Kysely<DB>, routes: R
   });
 }
 
-async function identify(request: FastifyRequest, db: Kysely<DB>) {
+/** Who is asking: one query, or none when the same session or token asked within the last few seconds (actor-cache.ts). */
+async function identify(request: FastifyRequest, db: Kysely<DB>, cacheScope: string) {
   const header = request.headers.authorization;
   // The API answers tokens only: a browser's session cookie never acts there, so no form on another
   // site can use it (defence in depth beside SameSite cookies and CSRF tokens on the pages).
-  if (isApiRequest(request)) return header?.startsWith('Bearer ') ? actorForToken(db, tokenHash(header.slice(7).trim())) : null;
+  if (isApiRequest(request)) {
+    if (!header?.startsWith('Bearer ')) return null;
+    const hash = tokenHash(header.slice(7).trim());
+    return cachedActor(`${cacheScope}:token:${hash}`, async () => ({ actor: await actorForToken(db, hash), validUntil: Infinity }));
+  }
   // And a token never acts on the pages: a request to a page that carries one is nobody's, so a
   // leaked API token cannot open the HTML side (no two-factor there, no CSRF-protected session).
   if (header !== undefined && /^bearer\b/i.test(header)) return null;
   const cookie = request.cookies[sessionCookie];
-  return cookie ? actorForSession(db, tokenHash(cookie)) : null;
+  if (!cookie) return null;
+  const hash = tokenHash(cookie);
+  return cachedActor(`${cacheScope}:session:${hash}`, () => sessionActor(db, hash));
 }
 
 /** Throws when the person may not use the route; returns where to send them to finish signing in. */
