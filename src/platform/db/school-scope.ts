@@ -153,6 +153,7 @@ export async function withSchool<T>(db: Kysely<DB>, schoolId: string, work: (tx:
  * through only under this mark. Used by school-database.ts alone, for the leavers' retention job.
  */
 export function withSchoolForRetention<T>(db: Kysely<DB>, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
+  const guard = new SchoolScopeGuard();
   return db.transaction().execute(async (tx) => {
     await sql`SELECT set_config('app.school_id', ${schoolId}, true)`.execute(tx);
     await sql`SELECT set_config('app.retention', 'leavers', true)`.execute(tx);
