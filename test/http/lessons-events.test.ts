@@ -63,6 +63,26 @@ describe('e-safety lessons and events', () => {
     expect(listed).toEqual([expect.objectContaining({ topic: 'SMART rules', classTitle: 'Year 3 Hazel' })]);
   });
 
+  it('the head sets the topics each year group is taught; the lessons page names those a year group has not had yet', async () => {
+    const head = new TestBrowser(t.app);
+    await head.signIn(await makeStaff(t.database.db, schoolId, ['headteacher']));
+    const plan = await head.get('/lessons/settings');
+    expect(plan.body).toContain('Tell: telling an adult when something online upsets you');
+    const saved = await head.submit('/lessons/settings', '/lessons/settings', { topics: 'SMART rules\nPasswords are private\n' });
+    expect(saved.statusCode).toBe(303);
+    const page = (await head.get('/lessons')).body;
+    expect(page).toContain('The school’s plan: 2 topics');
+    // Year 3 had "SMART rules" (the first test); Year 4 had only another topic.
+    const row = (label: string) => page.slice(page.indexOf(`>${label}<`), page.indexOf('</tr>', page.indexOf(`>${label}<`)));
+    expect(row('Year 3')).toContain('>Passwords are private</td>');
+    expect(row('Year 4')).toContain('>SMART rules; Passwords are private</td>');
+    expect((await head.submit('/lessons/settings', '/lessons/settings', { topics: 'x'.repeat(201) })).statusCode).toBe(400);
+    const teacherBrowser = new TestBrowser(t.app);
+    await teacherBrowser.signIn(teacher);
+    expect((await teacherBrowser.get('/lessons/settings')).statusCode).toBe(403);
+    expect((await teacherBrowser.get('/lessons/new')).body).toContain('<option value="Passwords are private">');
+  });
+
   it('the lessons page shows coverage by year group; the form keeps to GOV.UK errors; the class page shows the class’s lessons', async () => {
     const browser = new TestBrowser(t.app);
     await browser.signIn(teacher);

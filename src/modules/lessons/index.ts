@@ -8,4 +8,5 @@ export const lessonsModule = defineModule({
   name: 'lessons',
   services: createLessonServices,
   routes: [lessonApiRoutes, lessonRoutes],
+  settings: [{ href: '/lessons/settings', text: 'Change the e-safety topics each year group is taught' }],
 });

@@ -6,6 +6,7 @@ import { Unprocessable, ValidationError } from '../../platform/http/errors.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
+import { may } from '../../platform/auth/access.ts';
 import { todayIso } from '../agreements/agreements.rules.ts';
 import { partsFromDay, typedDay } from '../../platform/text/dates.ts';
 import { yearGroupLabel } from '../school/school-calendar.ts';
@@ -20,6 +21,7 @@ const LessonForm = Type.Object({
   'taughtOn-month': Type.String({ default: '', maxLength: 10 }),
   'taughtOn-year': Type.String({ default: '', maxLength: 10 }),
 });
+const PlanForm = Type.Object({ _csrf: Type.Optional(Type.String()), topics: Type.String({ default: '', maxLength: 20_000 }) });
 const ClassQuery = Type.Object({ class: Type.Optional(Type.String({ maxLength: 64 })) });
 
 /** The pages of pupils' e-safety education (AGR-5): coverage per year group, and recording a lesson. */
@@ -31,8 +33,33 @@ export const lessonRoutes: ModuleRoutes<LessonServices> = async (app, { services
       ...view,
       coverage: view.coverage.map((y) => ({ ...y, label: yearGroupLabel(y.yearGroup) })),
       subjectLabels,
+      canPlan: may(actorOf(request), 'lesson:plan'),
     });
   });
+
+  const planTitle = 'Topics each year group is taught';
+  app.get('/lessons/settings', { config: { permission: 'lesson:plan' }, schema: { hide: true } }, async (request, reply) =>
+    render(request, reply, 'lessons/views/settings.njk', {
+      title: planTitle,
+      backLink: '/settings',
+      topics: (await services.lessons.plannedTopics(actorOf(request))).join('\n'),
+    }),
+  );
+
+  app.post(
+    '/lessons/settings',
+    { config: { permission: 'lesson:plan' }, preHandler: app.csrfProtection, schema: { hide: true, body: PlanForm } },
+    async (request, reply) =>
+      submitForm(
+        async () => {
+          const topics = await services.lessons.changePlan(actorOf(request), request.body.topics);
+          setFlash(reply, `Saved: each year group is taught ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} this school year`);
+          return reply.redirect('/lessons', 303);
+        },
+        async (errors) =>
+          render(request, reply, 'lessons/views/settings.njk', { title: planTitle, backLink: '/settings', topics: request.body.topics, ...errors }, 400),
+      ),
+  );
 
   const newPage = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, extra: Record<string, unknown> = {}, status = 200) => {
     const classes = await services.lessons.recordableClasses(actorOf(request));
@@ -46,6 +73,7 @@ export const lessonRoutes: ModuleRoutes<LessonServices> = async (app, { services
         values,
         classItems: [{ value: '', text: 'Choose a class' }, ...classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === values.classId }))],
         subjectItems: subjects.map((s) => ({ value: s, text: subjectLabels[s], checked: s === values.subject })),
+        planned: await services.lessons.plannedTopics(actorOf(request)),
         ...extra,
       },
       status,

@@ -16,15 +16,35 @@ export interface YearCoverage {
   topics: string[];
   /** Classes of the year group with no e-safety lesson this school year. */
   untaught: string[];
+  /** Topics of the school's plan that no class of the year group has been taught this school year. */
+  plannedMissing: string[];
+}
+
+const topicKey = (topic: string) => topic.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+
+/** The head's plan from the settings page's text box: one topic a line, blanks and repeats dropped. */
+export function topicsFromText(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(/\r?\n/)
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter((t) => {
+      if (t.length < 2 || seen.has(topicKey(t))) return false;
+      seen.add(topicKey(t));
+      return true;
+    });
 }
 
 /**
  * Coverage per year group this school year (004 §9.3, §10): how many lessons each class had, in
- * which subjects, the topics taught, and the classes still waiting for their first lesson.
+ * which subjects, the topics taught, the classes still waiting for their first lesson, and the
+ * topics of the school's plan not yet taught (a lesson counts when its topic is the plan's topic,
+ * in any case and spacing).
  */
 export function coverageByYearGroup(
   classes: readonly { id: string; title: string; year_group: number | null }[],
   lessons: readonly { class_id: string; subject: string; topic: string; taught_on: string }[],
+  plannedTopics: readonly string[] = [],
 ): YearCoverage[] {
   const years = new Map<number | null, YearCoverage>();
   for (const c of classes) {
@@ -35,6 +55,7 @@ export function coverageByYearGroup(
       bySubject: { computing: 0, pshe: 0, assembly: 0 },
       topics: [],
       untaught: [],
+      plannedMissing: [],
     };
     const own = lessons.filter((l) => l.class_id === c.id);
     year.classes.push({
@@ -52,6 +73,10 @@ export function coverageByYearGroup(
     year.topics = [...new Set([...year.topics, ...own.map((l) => l.topic)])].sort((a, b) => a.localeCompare(b));
     if (own.length === 0) year.untaught.push(c.title);
     years.set(c.year_group, year);
+  }
+  for (const year of years.values()) {
+    const taught = new Set(year.topics.map(topicKey));
+    year.plannedMissing = plannedTopics.filter((topic) => !taught.has(topicKey(topic)));
   }
   return [...years.values()];
 }

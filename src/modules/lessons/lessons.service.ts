@@ -3,12 +3,18 @@ import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import { NotFound, Unprocessable } from '../../platform/http/errors.ts';
+import { NotFound, Unprocessable, ValidationError } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { schoolYearStart, todayIso } from '../agreements/agreements.rules.ts';
 import { isIsoDate } from '../registers/registers.rules.ts';
 import * as repo from './lessons.repository.ts';
-import { coverageByYearGroup, isSubject, recordsForAnyClass, subjects } from './lessons.rules.ts';
+import { defaultPlannedTopics } from '../settings/settings.defaults.ts';
+import type { PolicySettings } from '../settings/settings.schema.ts';
+import { currentSettings, saveSettings } from '../settings/settings.service.ts';
+import { coverageByYearGroup, isSubject, recordsForAnyClass, subjects, topicsFromText } from './lessons.rules.ts';
+
+/** The school's plan: the topics each year group is taught this school year (004 §9.3, §10). */
+export const plannedTopicsOf = (settings: PolicySettings) => settings.lessons?.plannedTopics ?? defaultPlannedTopics;
 
 export interface LessonInput {
   classId: string;
@@ -36,9 +42,11 @@ export function createLessonService(schools: SchoolDatabase) {
       return inSchool(actor, async (tx) => {
         const since = schoolYearStart(today);
         const lessons = await repo.lessons(tx, { since });
+        const planned = plannedTopicsOf((await currentSettings(tx, actor.schoolId)).settings);
         return {
           since,
-          coverage: coverageByYearGroup(await repo.activeClasses(tx), lessons),
+          planned,
+          coverage: coverageByYearGroup(await repo.activeClasses(tx), lessons, planned),
           recent: lessons.slice(0, 30),
           canRecord: may(actor, 'lesson:record') && (await classesFor(tx, actor)).length > 0,
         };
@@ -64,6 +72,25 @@ export function createLessonService(schools: SchoolDatabase) {
     async recordableClasses(actor: Actor) {
       requireAccess(actor, 'lesson:record');
       return inSchool(actor, (tx) => classesFor(tx, actor));
+    },
+
+    /** The topics of the school's plan, offered when a lesson is recorded and edited by the head. */
+    async plannedTopics(actor: Actor) {
+      requireAccess(actor, 'lesson:read');
+      return inSchool(actor, async (tx) => plannedTopicsOf((await currentSettings(tx, actor.schoolId)).settings));
+    },
+
+    /** The head changes the plan: one topic a line. Saved as a new settings version, audited like any settings change. */
+    async changePlan(actor: Actor, text: string) {
+      requireAccess(actor, 'lesson:plan');
+      const topics = topicsFromText(text);
+      if (topics.some((t) => t.length > 200)) throw new ValidationError([{ field: 'topics', message: 'Each topic must be 200 characters or fewer' }]);
+      if (topics.length > 60) throw new ValidationError([{ field: 'topics', message: 'The plan can hold up to 60 topics' }]);
+      return inSchool(actor, async (tx) => {
+        const { settings } = await currentSettings(tx, actor.schoolId);
+        await saveSettings(tx, actor.schoolId, auditActor(actor), { ...settings, lessons: { ...settings.lessons, plannedTopics: topics } });
+        return topics;
+      });
     },
 
     /**

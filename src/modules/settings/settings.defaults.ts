@@ -34,6 +34,20 @@ export const defaultProhibitedWording: Record<string, string> = {
 /** What an upload refusal quotes for a prohibited occasion the school gave no sentence for. */
 export const prohibitedWordingFallback = (occasion: string) => `No photographs are taken during ${occasion.toLowerCase()}.`;
 
+/**
+ * The school's plan for pupils' e-safety lessons (AGR-5): each year group is taught these this
+ * school year. 004 §10 "Be SMART Online" (the five SMART rules) and §9.3 (cyber bullying, in
+ * computing and PSHE). The head edits the list.
+ */
+export const defaultPlannedTopics: string[] = [
+  'Safe: keeping personal information and photographs private',
+  'Meeting: never meeting someone known only online',
+  'Accepting: messages only from people you know',
+  'Reliable: not believing everything you see online',
+  'Tell: telling an adult when something online upsets you',
+  'Cyber bullying',
+];
+
 /** The post check's word list (REG-5), from the policies' own wording; the head edits it. Whole words or phrases, any case. */
 export const defaultNegativeWords: string[] = [
   'useless',
@@ -294,5 +308,7 @@ export const defaultSettings: PolicySettings = {
   // 001 §6, §7, 004 §6.11: no negative comments about the school, colleagues, pupils, parents or
   // governors; nothing offensive; no comment on sensitive topics such as the school's performance.
   postCheck: { negativeWords: defaultNegativeWords },
+  // 004 §9.3 (regular e-safety education in computing and PSHE) and §10 (the SMART rules).
+  lessons: { plannedTopics: defaultPlannedTopics },
   security: { requireTwoFactorForAllStaff: false, mailRetentionDays: 30 },
 };

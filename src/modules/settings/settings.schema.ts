@@ -118,6 +118,8 @@ export const PolicySettings = Type.Object({
   }),
   /** The staff post check (REG-5): the words it treats as negative comment, which the head edits. Added later: optional. */
   postCheck: Type.Optional(Type.Object({ negativeWords: Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItems: 300 }) })),
+  /** Pupils' e-safety lessons (AGR-5): the topics each year group is taught this school year, which the head edits. Added later: optional. */
+  lessons: Type.Optional(Type.Object({ plannedTopics: Type.Array(Type.String({ minLength: 2, maxLength: 200 }), { maxItems: 60 }) })),
   security: Type.Object({
     requireTwoFactorForAllStaff: Type.Boolean(),
     /** Days the text of a sent e-mail is kept in the outbox before it is deleted (default 30). */

@@ -135,6 +135,7 @@ export const permissions = {
   'event:manage': ['headteacher', 'deputy-headteacher', 'office'],
   'lesson:read': [...schoolStaff],
   'lesson:record': ['headteacher', 'deputy-headteacher', 'ict-lead', 'teacher'],
+  'lesson:plan': ['headteacher'],
   // Web filtering and monitoring (FLT-1…4, 001 §5): any member of staff asks for a site to be
   // blocked or opened; the ICT lead recommends; who decides is the school's settings
   // (decisions.unblock / decisions.blockedContentRequests, any role; default the headteacher), so
