@@ -8,8 +8,13 @@ import type pg from 'pg';
  */
 export const maxPreparedPerConnection = 300;
 
-/** Each connection's statement names, by SQL text. */
-const namesOf = new WeakMap<pg.PoolClient, Map<string, string>>();
+/**
+ * Each connection's statement names, by SQL text, and how many it has prepared. Kept by the
+ * protocol connection, not by the pool's client: PGlite's adapter gives every client the pool
+ * makes the same connection (one backend, which keeps what it prepared), so a client made after
+ * an idle one was closed must go on with the same names, not start again at 1.
+ */
+const namesOf = new WeakMap<object, { names: Map<string, string>; prepared: number }>();
 const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
 /**
@@ -39,9 +44,10 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 }
 
 function preparing(client: pg.PoolClient): PostgresPoolClient {
-  const names = new Map<string, string>();
-  namesOf.set(client, names);
-  let prepared = 0;
+  const connection = (client as unknown as { connection?: object }).connection ?? client;
+  const statements = namesOf.get(connection) ?? { names: new Map<string, string>(), prepared: 0 };
+  namesOf.set(connection, statements);
+  const { names } = statements;
   function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): unknown {
@@ -49,8 +55,8 @@ function preparing(client: pg.PoolClient): PostgresPoolClient {
     const values = [...(parameters ?? [])];
     if (values.length === 0) return client.query(sqlOrCursor, values);
     let name = names.get(sqlOrCursor);
-    if (name === undefined && prepared < maxPreparedPerConnection) {
-      name = `esafety_${++prepared}`;
+    if (name === undefined && statements.prepared < maxPreparedPerConnection) {
+      name = `esafety_${++statements.prepared}`;
       names.set(sqlOrCursor, name);
     }
     if (name === undefined) return client.query(sqlOrCursor, values);
