@@ -1,7 +1,8 @@
 /**
  * Published copies (MED-6): a 12-megapixel phone JPEG (4000 × 3000, EXIF with GPS, rotated by its orientation tag)
  * made into the published copy, in milliseconds per photo, against a plain sharp rotate → resize → JPEG encode of the
- * same file in the same run. Subjects: the published copy alone (publishedCopy), and upload check + copy (readUpload,
+ * same file in the same run. Subjects: the published copy alone (publishedCopy), the same with four faces blurred (issue 14),
+ * and upload check + copy (readUpload,
  * which decodes every pixel once to catch truncated files, then publishedCopy).
  *
  *   npx tsx bench/photo-copy.ts      BENCH_ROUNDS=7 by default
@@ -11,6 +12,8 @@ import { publishedCopy, readUpload } from '../src/modules/photos/photos.images.t
 import { fmt, formatTable, interleave, intEnv, isMain, median, pairedRatio, progress, writeResults, type Variant } from './lib.ts';
 
 const longestSide = 2048;
+/** Four faces in a row across the rotated 3000 × 4000 picture, as the detector would store them. */
+const fourFaces = { width: 3000, height: 4000, boxes: [0, 1, 2, 3].map((i) => ({ x: 300 + i * 600, y: 1500, width: 300, height: 380 })) };
 
 async function twelveMegapixelJpeg(): Promise<Buffer> {
   // Noise, not a flat colour: JPEG decode and encode cost depends on the content.
@@ -49,6 +52,7 @@ export async function runPhotoCopyBench(options: { rounds?: number } = {}) {
         timed(() => sharp(original).rotate().resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true }).jpeg().toBuffer()),
     },
     { name: 'published copy', run: () => timed(() => publishedCopy(original, longestSide)) },
+    { name: 'published copy, 4 faces blurred', run: () => timed(() => publishedCopy(original, longestSide, fourFaces)) },
     {
       name: 'upload check + copy',
       run: () =>

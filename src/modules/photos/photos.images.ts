@@ -1,5 +1,5 @@
 import decodeHeic from 'heic-decode';
-import sharp, { type Metadata, type OverlayOptions } from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { enlarge } from './faces/faces.rules.ts';
 
 /** Larger than any school camera or phone makes; a file claiming more is refused before decoding. */
@@ -106,11 +106,12 @@ export async function publishedCopy(original: Buffer, longestSide: number, blur:
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' });
   if (!blur || blur.boxes.length === 0) return base.jpeg({ quality: 85 }).toBuffer();
+  // One decode: the resized pixels come back once, each face is covered from them, and they are encoded.
   const { data, info } = await base.raw().toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
   const scaleX = info.width / blur.width;
   const scaleY = info.height / blur.height;
-  const layers: OverlayOptions[] = [];
+  const covers: { region: { x: number; y: number; width: number; height: number }; pixels: Buffer }[] = [];
   for (const box of blur.boxes) {
     const region = enlarge(
       { x: box.x * scaleX, y: box.y * scaleY, width: box.width * scaleX, height: box.height * scaleY },
@@ -125,14 +126,23 @@ export async function publishedCopy(original: Buffer, longestSide: number, blur:
       .resize(Math.max(1, Math.ceil(region.width / block)), Math.max(1, Math.ceil(region.height / block)), { fit: 'fill', kernel: 'lanczos3' })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const covered = await sharp(blocks.data, { raw: { width: blocks.info.width, height: blocks.info.height, channels: blocks.info.channels } })
+    const pixels = await sharp(blocks.data, { raw: { width: blocks.info.width, height: blocks.info.height, channels: blocks.info.channels } })
       .resize(region.width, region.height, { fit: 'fill', kernel: 'nearest' })
       .blur(Math.max(0.5, block / 2))
       .raw()
       .toBuffer();
-    layers.push({ input: covered, raw: { width: region.width, height: region.height, channels: info.channels }, left: region.x, top: region.y });
+    covers.push({ region, pixels });
   }
-  return sharp(data, { raw }).composite(layers).jpeg({ quality: 85 }).toBuffer();
+  // Every cover is made from the unblurred pixels first, then written in order (a later face over an earlier one):
+  // the same picture as compositing them, without sharp blending the whole frame through an added alpha band.
+  const rowBytes = info.width * info.channels;
+  for (const { region, pixels } of covers) {
+    const coverRowBytes = region.width * info.channels;
+    for (let row = 0; row < region.height; row++) {
+      pixels.copy(data, (region.y + row) * rowBytes + region.x * info.channels, row * coverRowBytes, (row + 1) * coverRowBytes);
+    }
+  }
+  return sharp(data, { raw }).jpeg({ quality: 85 }).toBuffer();
 }
 
 /** A small JPEG for staff pages, made when asked (originals may be large and carry metadata). */
