@@ -76,6 +76,7 @@ describe('the trust view', () => {
   it('shows the lead each of the trust’s schools, counts only, small ones as "fewer than 5", and what is overdue', async () => {
     const browser = new TestBrowser(t.app);
     await browser.signIn(lead);
+    expect((await browser.get('/dashboard')).body).toContain('<a class="govuk-link" href="/trust">Oak Trust: the schools side by side</a>');
     const page = await browser.get('/trust?academicYear=2026');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Oak Trust');
@@ -92,6 +93,7 @@ describe('the trust view', () => {
       const browser = new TestBrowser(t.app);
       await browser.signIn(person);
       expect((await browser.get('/trust')).statusCode).toBe(404);
+      expect((await browser.get('/dashboard')).body).not.toContain('href="/trust"');
     }
     // A member of staff of a school outside the trust cannot be named its lead.
     await expect(setTrustLead(t.database.schools, 'Oak Trust', cedarLeader.id)).rejects.toThrow(/one of the trust’s schools/);

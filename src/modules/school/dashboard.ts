@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { may } from '../../platform/auth/access.ts';
-import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
+import { trustLedBy, withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import { countUnsentMail, mailTrouble } from '../../platform/mail/outbox.ts';
 import { backupStatus } from '../../platform/backup/status.ts';
 import { currentTermName } from './school-calendar.ts';
@@ -14,6 +14,13 @@ import { filteringHomeFor } from '../filtering/filtering.home.ts';
 
 /** What each person sees first (RPT-1): the counts and jobs their roles can act on. */
 export async function dashboardFor(schools: SchoolDatabase, actor: Actor, today = new Date(), backupDir: string | null = null) {
+  const view = await schoolDashboard(schools, actor, today, backupDir);
+  // The lead of a trust (named by whoever runs the server) finds the trust view from home.
+  const trust = await trustLedBy(schools, actor.staffId);
+  return { ...view, trust: trust ? { name: trust.name } : null };
+}
+
+function schoolDashboard(schools: SchoolDatabase, actor: Actor, today: Date, backupDir: string | null) {
   return withSchool(schools, actor.schoolId, async (tx) => {
     const pupils = may(actor, 'people:read') ? await countPupilsOnRoll(tx) : null;
     const classes = may(actor, 'people:read') ? await countActiveClasses(tx) : null;
