@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
@@ -59,16 +62,23 @@ export interface RunningApp {
   baseUrl: string;
   app: FastifyInstance;
   database: Database;
+  /** Where the app keeps photographs. */
+  storageDir: string;
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh PGlite database, listening on a real port for the browser. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * The whole app on a fresh PGlite database, listening on a real port for the browser. With
+ * `ownStorage`, photographs go to a temporary folder of its own, removed on close.
+ */
+export async function startApp(options: { ownStorage?: boolean } = {}): Promise<RunningApp> {
   const database = await createTestDatabase('pglite');
+  const ownStorage = options.ownStorage ? await mkdtemp(join(tmpdir(), 'esafety-browser-')) : null;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }, { baseUrl, port, host: '127.0.0.1' }), database });
+    const config = loadConfig({ NODE_ENV: 'test' }, { baseUrl, port, host: '127.0.0.1', ...(ownStorage ? { storageDir: ownStorage } : {}) });
+    const app = await buildApp({ config, database });
     try {
       await app.listen({ port, host: '127.0.0.1' });
     } catch (error) {
@@ -76,15 +86,18 @@ export async function startApp(): Promise<RunningApp> {
       // Another process took the port between finding and using it: try another.
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && attempt < 5) continue;
       await database.close();
+      if (ownStorage) await rm(ownStorage, { recursive: true, force: true });
       throw error;
     }
     return {
       baseUrl,
       app,
       database,
+      storageDir: config.storageDir,
       close: async () => {
         await app.close();
         await database.close();
+        if (ownStorage) await rm(ownStorage, { recursive: true, force: true });
       },
     };
   }

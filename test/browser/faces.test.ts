@@ -1,18 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { publishedCopy } from '../../src/modules/photos/photos.images.ts';
-import { createTestDatabase } from '../helpers/database.ts';
 import { classPhoto, classPhotoPath, detailIn } from '../helpers/faces.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
-import { launchChromium, skipWithoutChromium } from './browser.ts';
+import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
 import { expectNoAxeViolations, navigates } from './pages.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
@@ -22,18 +15,15 @@ const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathn
  * one face is unaccounted for, and publishes with the faces of children who may not appear blurred.
  */
 describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', () => {
-  let app: FastifyInstance;
+  let running: RunningApp;
   let database: Database;
   let baseUrl: string;
-  let storageDir: string;
   let browser: Browser;
   let teacher: TestStaff;
 
   beforeAll(async () => {
-    storageDir = await mkdtemp(join(tmpdir(), 'esafety-faces-browser-'));
-    database = await createTestDatabase('pglite');
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', storageDir }), database });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    running = await startApp({ ownStorage: true });
+    ({ database, baseUrl } = running);
     browser = await launchChromium();
     const school = await makeSchool(database.db, { name: 'John Clifford Primary School' });
     await createImportService(database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
@@ -66,9 +56,7 @@ describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', 
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await database?.close();
-    await rm(storageDir, { recursive: true, force: true });
+    await running?.close();
   });
 
   const signIn = async (person: TestStaff) => {

@@ -1,26 +1,21 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
-import { createTestDatabase } from '../helpers/database.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { phoneJpeg } from '../helpers/photos.ts';
-import { launchChromium, skipWithoutChromium } from './browser.ts';
+import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
 import { expectNoAxeViolations, navigates } from './pages.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 
 /** A teacher uploads, tags and asks to publish on the website; the head approves; axe on every page. */
 describe.skipIf(skipWithoutChromium())('a photograph from upload to the website (browser)', () => {
-  let app: FastifyInstance;
+  let running: RunningApp;
   let database: Database;
   let baseUrl: string;
   let storageDir: string;
@@ -30,10 +25,8 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
   let photoFile: string;
 
   beforeAll(async () => {
-    storageDir = await mkdtemp(join(tmpdir(), 'esafety-photos-browser-'));
-    database = await createTestDatabase('pglite');
-    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }, { host: '127.0.0.1', storageDir }), database });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    running = await startApp({ ownStorage: true });
+    ({ database, baseUrl, storageDir } = running);
     browser = await launchChromium();
     const school = await makeSchool(database.db, { name: 'John Clifford Primary School' });
     await createImportService(database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
@@ -62,9 +55,7 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await database?.close();
-    await rm(storageDir, { recursive: true, force: true });
+    await running?.close();
   });
 
   const signIn = async (person: TestStaff) => {
