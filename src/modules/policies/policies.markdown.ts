@@ -17,8 +17,9 @@ const marked = new Marked({
     html(token: Tokens.HTML | Tokens.Tag) {
       return 'block' in token && token.block ? `<p class="govuk-body">${escapeHtml(token.text)}</p>\n` : escapeHtml(token.text);
     },
+    // renderPolicyMarkdown has already moved each heading's depth to follow the page's h1.
     heading({ tokens, depth }: Tokens.Heading) {
-      const level = Math.min(depth - topHeadingDepth + 2, 6);
+      const level = Math.min(depth, 6);
       return `<h${level} class="${headingSizes[level - 1] || 'govuk-heading-s'}">${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
     paragraph({ tokens }: Tokens.Paragraph) {
@@ -49,15 +50,18 @@ const marked = new Marked({
   },
 });
 
-/** The shallowest heading in the text being rendered: it becomes the page's h2, whatever its #s. */
-let topHeadingDepth = 1;
-
 /**
- * A text's headings follow the page's h1 without a gap (WCAG heading order): a text whose top
- * headings are "##" (an agreement the head wrote) renders them as h2, as "#" would be.
+ * A text's headings follow the page's h1 without a gap (WCAG heading order): the shallowest
+ * heading becomes h2 whatever its #s, so a text whose top headings are "##" (an agreement the
+ * head wrote) renders them as h2, as "#" would be. The text is read once; the depths are moved
+ * on its tokens, so nothing is shared between two renderings.
  */
 export function renderPolicyMarkdown(markdown: string): string {
-  const depths = marked.lexer(markdown).flatMap((token) => (token.type === 'heading' ? [(token as Tokens.Heading).depth] : []));
-  topHeadingDepth = depths.length ? Math.min(...depths) : 1;
-  return marked.parse(markdown, { async: false });
+  const tokens = marked.lexer(markdown);
+  const depths = tokens.flatMap((token) => (token.type === 'heading' ? [(token as Tokens.Heading).depth] : []));
+  const top = depths.length ? Math.min(...depths) : 1;
+  void marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') (token as Tokens.Heading).depth += 2 - top;
+  });
+  return marked.parser(tokens);
 }

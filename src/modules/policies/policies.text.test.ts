@@ -115,6 +115,13 @@ describe('policy text in Markdown, rendered safely', () => {
     expect(renderPolicyMarkdown('- 1. Key roles\n- 2. Definitions\n')).toContain('<ol class="govuk-list govuk-list--number" start="2">');
   });
 
+  it('makes a text’s shallowest headings h2 whatever their #s, and a later text starts afresh', () => {
+    const agreement = renderPolicyMarkdown('## What we agree\n\n### At home\n\nText.\n');
+    expect(agreement).toContain('<h2 class="govuk-heading-l">What we agree</h2>');
+    expect(agreement).toContain('<h3 class="govuk-heading-m">At home</h3>');
+    expect(renderPolicyMarkdown('# Policy\n')).toContain('<h2 class="govuk-heading-l">Policy</h2>');
+  });
+
   it('shows HTML written in a policy as text, and keeps only web links', () => {
     const html = renderPolicyMarkdown(
       '<script>alert(1)</script>\n\nHello <img src=x onerror=alert(1)> [bad](javascript:alert(1)) [good](https://example.org) ![photo](https://evil.example/x.png)',
