@@ -11,6 +11,11 @@ export interface Config {
   /** Where photographs are kept (STORAGE_DIR); never served as static files. */
   readonly storageDir: string;
   readonly databaseUrl: string | null;
+  /**
+   * Where the embedded database runs (PGLITE_THREAD): on its own thread (`worker`, the default), so
+   * pages keep rendering while it works, or on the main thread (`main`, for comparison).
+   */
+  readonly pgliteThread: 'worker' | 'main';
   readonly sessionSecret: string;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
@@ -56,6 +61,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: resolve(env.DATA_DIR ?? './data'),
     storageDir: resolve(env.STORAGE_DIR ?? join(env.DATA_DIR ?? './data', 'storage')),
     databaseUrl: env.DATABASE_URL || null,
+    pgliteThread: pgliteThreadFrom(env.PGLITE_THREAD),
     sessionSecret,
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'eSafety Office <no-reply@localhost>',
@@ -71,6 +77,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+function pgliteThreadFrom(value: string | undefined): Config['pgliteThread'] {
+  if (value === undefined || value === '' || value === 'worker') return 'worker';
+  if (value === 'main') return 'main';
+  throw new Error(`PGLITE_THREAD must be "worker" or "main", not "${value}"`);
 }
 
 function piholeFrom(env: Env): Config['pihole'] {

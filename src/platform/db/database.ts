@@ -4,6 +4,7 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { WatchActorTables } from '../auth/actor-cache.ts';
+import { PGliteThread, type EmbeddedEngine } from './pglite-thread.ts';
 import { preparingPool } from './prepared-statements.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
 import { SchoolScopeDialect } from './school-scope.ts';
@@ -21,12 +22,16 @@ export interface Database {
   readonly schools: SchoolDatabase;
   readonly pool: pg.Pool;
   readonly kind: 'pglite' | 'postgres';
-  /** The embedded instance, when there is one (tests clone it). */
-  readonly pglite: PGlite | null;
+  /** The embedded database, when it is one: for a backup's copy of its files. */
+  readonly pglite: EmbeddedEngine | null;
   close(): Promise<void>;
 }
 
-export type DatabaseSource = { url: string } | { pglite: PGlite; ownsPglite?: boolean } | { dataDir: string };
+/**
+ * A data folder's database runs on its own thread unless `thread: 'main'` (PGLITE_THREAD=main; the
+ * benchmarks compare the two); an instance handed over (tests, restore) runs where it was made.
+ */
+export type DatabaseSource = { url: string } | { pglite: PGlite; ownsPglite?: boolean } | { dataDir: string; thread?: 'worker' | 'main' };
 
 /**
  * One driver for both databases: PGlite sits behind the same `pg` pool interface as
@@ -46,14 +51,40 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
     });
     return wrap(pool, 'postgres', null, async () => {});
   }
-  const pglite = 'pglite' in source ? source.pglite : await PGlite.create(source.dataDir, { startParams: embeddedStartParams });
+  const pglite: PGlite | PGliteThread =
+    'pglite' in source
+      ? source.pglite
+      : source.thread === 'main'
+        ? await PGlite.create(source.dataDir, { startParams: embeddedStartParams })
+        : await PGliteThread.open(source.dataDir, embeddedStartParams);
   const owns = 'dataDir' in source || source.ownsPglite === true;
   // A single connection: PGlite runs one query at a time, so a transaction must own it
-  // until it commits and nobody else may slip a statement into it.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  // until it commits and nobody else may slip a statement into it. The adapter asks only for
+  // `waitReady` and `execProtocolStream`, which the thread offers as PGlite does.
+  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1 });
+  keepConnectionOnError(pool);
   return wrap(pool, 'pglite', pglite, async () => {
     if (owns) await pglite.close();
   });
+}
+
+/**
+ * `pool.query` destroys its client when the statement fails. PGlite has one connection, which every
+ * client shares; destroying it ends that connection a moment later, after the pool has already handed
+ * it to the next caller, whose statement then fails with "Connection terminated unexpectedly" (pg-boss
+ * queries through `pool.query`, and one of its expected failures took the next page view with it).
+ * A failed statement leaves nothing to clean up here, so the client goes back to the pool as it is.
+ */
+function keepConnectionOnError(pool: pg.Pool): void {
+  const query = async (text: string, values?: unknown[]) => {
+    const client = await pool.connect();
+    try {
+      return await client.query(text, values);
+    } finally {
+      client.release();
+    }
+  };
+  pool.query = query as unknown as pg.Pool['query'];
 }
 
 /**
@@ -64,7 +95,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
  */
 const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
-function wrap(pool: pg.Pool, kind: Database['kind'], pglite: PGlite | null, after: () => Promise<void>): Database {
+function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | null, after: () => Promise<void>): Database {
   // An idle connection dropped by the server (a restart, a failover) must not bring the app down;
   // the pool opens a new one for the next query.
   pool.on('error', (error) => console.error(`A database connection was closed: ${error.message}`));

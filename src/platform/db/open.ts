@@ -51,7 +51,7 @@ export async function openAppDatabase(config: Config, what: string): Promise<Dat
   const firstStart = !existsSync(pgliteDir);
   let database: Database | null = null;
   try {
-    database = await openDatabase({ dataDir: pgliteDir });
+    database = await openDatabase({ dataDir: pgliteDir, thread: config.pgliteThread });
     await migrateToLatest(database.db);
     makeDataDirPrivate(config.dataDir);
     const opened = database;
