@@ -35,7 +35,24 @@ parentPort.on('message', async (request) => {
       pglite = await PGlite.create(request.dataDir, { startParams: request.startParams });
       parentPort.postMessage({ id });
     } else if (op === 'exec') {
-      const bytes = await pglite.execProtocolRaw(request.bytes);
+      // The raw answer, copied out of WebAssembly's memory as it comes: PGlite's own reading of it
+      // (for LISTEN, which the app does not use) would parse every row a second time.
+      const chunks = [];
+      let size = 0;
+      await pglite.execProtocolRawStream(request.bytes, {
+        onRawData: (chunk) => {
+          chunks.push(chunk.slice());
+          size += chunk.length;
+        },
+      });
+      const bytes = chunks.length === 1 ? chunks[0] : new Uint8Array(size);
+      if (chunks.length !== 1) {
+        let at = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, at);
+          at += chunk.length;
+        }
+      }
       parentPort.postMessage({ id, bytes }, [bytes.buffer]);
     } else if (op === 'dump') {
       const buffer = await (await pglite.dumpDataDir(request.compression)).arrayBuffer();
@@ -50,6 +67,13 @@ parentPort.on('message', async (request) => {
   }
 });
 `;
+
+/**
+ * Frontend messages after which the client waits for the server: Sync, Flush, a simple Query,
+ * Terminate, the end or failure of a COPY, and the start-up packet (its first byte is a length, 0).
+ * Parse, Bind, Describe, Execute and Close are answered only then.
+ */
+const answerNow = new Set([0x53, 0x48, 0x51, 0x58, 0x63, 0x66, 0x00]);
 
 interface Reply {
   id: number;
@@ -73,6 +97,7 @@ export class PGliteThread implements EmbeddedEngine {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   #next = 0;
+  #held: Uint8Array[] = [];
   #stopped: Error | null = null;
 
   private constructor(worker: Worker) {
@@ -110,9 +135,23 @@ export class PGliteThread implements EmbeddedEngine {
     return thread;
   }
 
-  /** The backend's messages for one batch of the frontend's; errors are among them, as pg expects. */
+  /**
+   * The backend's messages for the frontend's; errors are among them, as pg expects. The adapter hands
+   * over one message at a time (Parse, Bind, Describe, Execute, Sync for one statement): they are
+   * held until the one that asks for an answer, and cross to the thread together, once.
+   */
   async execProtocolStream(message: Uint8Array, options: { throwOnError?: boolean } = {}): Promise<BackendMessage[]> {
-    const { bytes } = await this.#call({ op: 'exec', bytes: message });
+    this.#held.push(message);
+    if (!answerNow.has(message[0])) return [];
+    const held = this.#held;
+    this.#held = [];
+    const out = new Uint8Array(held.reduce((n, m) => n + m.byteLength, 0));
+    let at = 0;
+    for (const m of held) {
+      out.set(m, at);
+      at += m.byteLength;
+    }
+    const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer]);
     const messages: BackendMessage[] = [];
     if (bytes && bytes.byteLength > 0) new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => messages.push(m));
     const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
@@ -134,13 +173,13 @@ export class PGliteThread implements EmbeddedEngine {
     }
   }
 
-  #call(request: Record<string, unknown>): Promise<Reply> {
+  #call(request: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<Reply> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = ++this.#next;
     return new Promise<Reply>((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...request });
+      this.#worker.postMessage({ id, ...request }, transfer);
     });
   }
 
