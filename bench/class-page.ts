@@ -26,7 +26,19 @@ import { render } from '../src/platform/http/render.ts';
 import { sessionCookie } from '../src/platform/http/security.ts';
 import { TestBrowser } from '../test/helpers/app.ts';
 import { makeSchool, makeStaff } from '../test/helpers/factories.ts';
-import { closePgliteTemplate, fmt, formatTable, freshPgliteDatabase, intEnv, interleave, isMain, median, pairedRatio, progress, writeResults } from './lib.ts';
+import {
+  closePgliteTemplate,
+  fmt,
+  formatTable,
+  serverLikePgliteDatabase,
+  intEnv,
+  interleave,
+  isMain,
+  median,
+  pairedRatio,
+  progress,
+  writeResults,
+} from './lib.ts';
 
 const classSize = 30;
 const classCount = 10;
@@ -57,7 +69,7 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
 
   const log = (message: string) => progress('class-page', message);
   log('starting PGlite');
-  const database = await freshPgliteDatabase();
+  const database = await serverLikePgliteDatabase();
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     const db = database.db;

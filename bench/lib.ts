@@ -2,12 +2,13 @@
  * Shared helpers for the benchmarks. Every benchmark here reports RATIOS against a baseline measured in the
  * same run, with baseline and subject rounds interleaved, because the machines they run on are small and shared.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Database } from '../src/platform/db/database.ts';
+import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { closePgliteTemplate, createTestDatabase } from '../test/helpers/database.ts';
 
 export const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,25 @@ export function progress(bench: string, message: string): void {
  */
 export const freshPgliteDatabase = (): Promise<Database> => createTestDatabase('pglite');
 export { closePgliteTemplate };
+
+/**
+ * The embedded database as the server runs it: a data folder, PGlite on its own thread (issue 17,
+ * point 11), migrated. `BENCH_THREAD=main` keeps PGlite on the benchmark's thread, as before. The folder
+ * goes when the database is closed.
+ */
+export async function serverLikePgliteDatabase(): Promise<Database> {
+  const thread = process.env.BENCH_THREAD === 'main' ? 'main' : 'worker';
+  const dir = mkdtempSync(join(tmpdir(), 'esafety-bench-pglite-'));
+  const database = await openDatabase({ dataDir: dir, thread });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * Seconds on the clock the benchmarks read. `BENCH_CLOCK=cpu` reads this process's CPU time
