@@ -1,6 +1,8 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { FilterDuration, FilterRequestKind, FilterRequestStatus } from '../../platform/db/schema/filtering.ts';
+import { londonDay } from '../../platform/text/dates.ts';
+export { londonDay };
 
 /** Pure decisions about web filtering (FLT-1…3): no I/O, table-tested in filtering.rules.test.ts. */
 
@@ -80,11 +82,6 @@ export function expiryFor(duration: FilterDuration, from: Date, termEndsOn: stri
     case 'term':
       return termEndsOn && termEndsOn >= londonDay(from) ? endOfLondonDay(termEndsOn) : expiryFor('week', from, null);
   }
-}
-
-/** The calendar day (YYYY-MM-DD) in England at this moment. */
-export function londonDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 function addDays(day: string, days: number): string {

@@ -14,6 +14,9 @@ export interface PoliciesDeps {
 }
 
 import { isUuid } from '../../platform/http/ids.ts';
+import { londonDay } from '../../platform/text/dates.ts';
+/** The day in the school's country: review dates and approvals are days, not instants. */
+export { londonDay };
 
 export const inSchool = <T>(deps: PoliciesDeps, actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(deps.schools, actor.schoolId, work);
 
@@ -36,9 +39,6 @@ export async function loadVersion(tx: SchoolTx, policyId: string, number: number
 }
 
 export const staffName = (s: { given_name: string; family_name: string }) => `${s.given_name} ${s.family_name}`;
-
-/** The day in the school's country: review dates and approvals are days, not instants. */
-export const londonDay = (now: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 
 export function required(problems: FieldProblem[], field: string, value: string, message: string): string {
   const trimmed = value.trim();

@@ -4,6 +4,8 @@
  */
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
+import { londonDay } from '../../platform/text/dates.ts';
+export { londonDay };
 
 /** REG-1 (001 §6): who approves accounts under these settings; the older setting of the same meaning where the new one is absent. */
 export const accountDeciders = (settings: PolicySettings): readonly Role[] => settings.decisions.accounts ?? settings.decisions.schoolSocialMediaAccounts;
@@ -80,16 +82,6 @@ export function nextPhoneAction(state: { handedIn: boolean; returned: boolean; e
   if (state.exempt) return null;
   if (!state.handedIn || state.returned) return state.returned ? null : 'handed-in';
   return 'returned';
-}
-
-/** A London calendar day, YYYY-MM-DD: the office's "today". */
-export function londonDay(at = new Date()): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** A real calendar date written YYYY-MM-DD. */

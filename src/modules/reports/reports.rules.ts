@@ -3,6 +3,8 @@
  * child, how a count is written, which term a day falls in, and the one sentence saying what
  * changed since last year. No I/O, table-tested.
  */
+import { londonDay } from '../../platform/text/dates.ts';
+export { londonDay };
 
 /** A count as the report gives it: the number, or "<5" when it could identify a child. */
 export type Count = number | '<5';
@@ -68,10 +70,6 @@ export function termOf(at: Date, terms: readonly TermDates[]): TermKey {
   let found: TermKey = sorted[0]?.name ?? 'autumn';
   for (const term of sorted) if (term.startsOn <= day) found = term.name;
   return found;
-}
-
-export function londonDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 export function median(values: readonly number[]): number | null {

@@ -8,6 +8,18 @@ const calendarDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', mon
 const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
 
 const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
+const isoDayInLondon = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar day (YYYY-MM-DD) in England at this moment: the office's "today". One formatter for
+ * the app: making one costs far more than using it, and pages ask this many times.
+ */
+export function londonDay(at: Date = new Date()): string {
+  return isoDayInLondon.format(at);
+}
+
+/** Calendar days as written, remembered: a class's register or list writes the same few days many times. */
+const writtenDays = new Map<string, string>();
 
 function toDate(value: string | Date): Date | null {
   const date = value instanceof Date ? value : calendarDay.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
@@ -17,9 +29,18 @@ function toDate(value: string | Date): Date | null {
 /** "1 December 2026". A YYYY-MM-DD day is that day wherever the server is; a moment is the day in England. */
 export function formatDay(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string' && calendarDay.test(value)) {
+    const known = writtenDays.get(value);
+    if (known !== undefined) return known;
+    const date = toDate(value);
+    if (!date) return '';
+    const written = calendarDayFormat.format(date);
+    if (writtenDays.size >= 5000) writtenDays.clear();
+    writtenDays.set(value, written);
+    return written;
+  }
   const date = toDate(value);
-  if (!date) return '';
-  return (typeof value === 'string' && calendarDay.test(value) ? calendarDayFormat : dayFormat).format(date);
+  return date ? dayFormat.format(date) : '';
 }
 
 /** "1 December 2026 at 3:05pm", as the clock read in England. */
