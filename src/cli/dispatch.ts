@@ -20,6 +20,7 @@ import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
+import { storageCopy } from './storage-commands.ts';
 
 export type CommandValues = {
   name?: string;
@@ -38,6 +39,7 @@ export type CommandValues = {
   staff?: string;
   partial?: boolean;
   map?: string[];
+  to?: string;
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -69,6 +71,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await trustAdd(database, io, values);
       case 'trust lead':
         return await trustLead(database, io, values);
+      case 'storage copy':
+        return await storageCopy(database, io, config, env, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }
