@@ -69,7 +69,7 @@ async function testBucket(config: S3Config, stopServer: () => Promise<void>): Pr
   };
 }
 
-/** s3rver in this process on 127.0.0.1 and a free port, keeping its objects in a temporary folder; it checks request signatures. */
+/** s3rver in this process on 127.0.0.1 and a free port, keeping its objects in a temporary folder. It knows one access key (S3RVER) but does not check V4 signatures. */
 export async function startS3rver(): Promise<TestBucket> {
   const directory = await mkdtemp(join(tmpdir(), 'esafety-s3rver-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, resetOnClose: true });

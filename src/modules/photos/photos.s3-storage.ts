@@ -116,3 +116,13 @@ export function s3Storage(config: S3Config): BucketStorage {
     },
   };
 }
+
+/** At start-up: the app does not start with a bucket it cannot use, rather than failing at the first photograph. */
+export async function checkBucket(config: S3Config): Promise<void> {
+  const bucket = s3Storage(config);
+  try {
+    await bucket.check();
+  } finally {
+    await bucket.close();
+  }
+}
