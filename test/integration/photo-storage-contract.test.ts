@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Storage } from '../../src/modules/photos/photos.s3-storage.ts';
 import { fileStorage, newStorageKey, type PhotoStorage } from '../../src/modules/photos/photos.storage.ts';
-import { motoBucket, motoUrl, startS3rver } from '../helpers/s3.ts';
+import { motoBucket, motoUrl, startS3rver, type TestBucket } from '../helpers/s3.ts';
 
 /**
  * One contract for every place photographs can live: the folder, S3 through s3rver (in this
@@ -18,6 +18,16 @@ interface Backend {
   open(): Promise<{ storage: PhotoStorage; close(): Promise<void> }>;
 }
 
+const s3Backend = (name: string, start: () => Promise<TestBucket>): Backend => ({
+  name,
+  async open() {
+    const bucket = await start();
+    const storage = s3Storage(bucket.config);
+    return { storage, close: async () => (await storage.close(), await bucket.stop()) };
+  },
+});
+
+const moto = motoUrl;
 const backends: Backend[] = [
   {
     name: 'a folder',
@@ -26,26 +36,8 @@ const backends: Backend[] = [
       return { storage: fileStorage(root), close: () => rm(root, { recursive: true, force: true }) };
     },
   },
-  {
-    name: 'S3 (s3rver)',
-    async open() {
-      const bucket = await startS3rver();
-      const storage = s3Storage(bucket.config);
-      return { storage, close: async () => (await storage.close(), await bucket.stop()) };
-    },
-  },
-  ...(motoUrl
-    ? [
-        {
-          name: 'S3 (moto_server)',
-          async open() {
-            const bucket = await motoBucket(motoUrl);
-            const storage = s3Storage(bucket.config);
-            return { storage, close: async () => (await storage.close(), await bucket.stop()) };
-          },
-        },
-      ]
-    : []),
+  s3Backend('S3 (s3rver)', startS3rver),
+  ...(moto ? [s3Backend('S3 (moto_server)', () => motoBucket(moto))] : []),
 ];
 
 const school = '3f1c2b9e-0000-4000-8000-000000000001';
