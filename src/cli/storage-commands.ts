@@ -115,10 +115,13 @@ export async function storageCopy(
     io.out(`  failed: ${photographs(result.failed.length)}${result.failed.length ? ', still in the folder:' : ''}`);
     for (const { key, reason } of result.failed) io.out(`    ${key}: ${reason}`);
     if (result.failed.length) {
-      io.err('Some photographs were not moved. Put right what the reasons say, then run the same command again: what is already in the bucket is not sent twice.');
+      io.err(
+        'Some photographs were not moved. Put right what the reasons say, then run the same command again: what is already in the bucket is not sent twice.',
+      );
       return 1;
     }
-    if (config.storageDriver !== 's3') io.err('Now start the app with STORAGE_DRIVER=s3 and the same S3_* variables, so it reads the photographs from the bucket.');
+    if (config.storageDriver !== 's3')
+      io.err('Now start the app with STORAGE_DRIVER=s3 and the same S3_* variables, so it reads the photographs from the bucket.');
     return 0;
   } finally {
     await bucket.close();

@@ -25,7 +25,11 @@ describe('esafety storage copy --to s3', { timeout: 120_000 }, () => {
   const cli = async (args: string[], extra: Record<string, string | undefined> = env) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(args, { NODE_ENV: 'test', DATA_DIR: dataDir, STORAGE_DIR: storageDir, ...extra }, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCli(
+      args,
+      { NODE_ENV: 'test', DATA_DIR: dataDir, STORAGE_DIR: storageDir, ...extra },
+      { out: (t) => out.push(t), err: (t) => err.push(t) },
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const inFolder = (key: string) => existsSync(join(storageDir, key));

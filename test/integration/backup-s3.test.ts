@@ -53,7 +53,9 @@ describe('backups when photographs are in a bucket', { timeout: 300_000 }, () =>
 
     const restore = await cli(['restore', file], env('copy'));
     expect(restore.code).toBe(0);
-    expect(restore.out).toContain(`The photographs were in the bucket "${bucket.config.bucket}" at ${bucket.config.endpoint} when the backup was made and are not in it`);
+    expect(restore.out).toContain(
+      `The photographs were in the bucket "${bucket.config.bucket}" at ${bucket.config.endpoint} when the backup was made and are not in it`,
+    );
     expect(restore.out).toContain(`The backup's 6 photographs were restored into ${join(root, 'copy', 'storage')}; STORAGE_DRIVER is s3`);
     expect(restore.out).toContain('esafety storage copy --to s3');
     for (const key of leftInFolder) expect(existsSync(join(root, 'copy', 'storage', key)), key).toBe(true);

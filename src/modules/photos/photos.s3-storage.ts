@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import type { S3Config } from '../../config.ts';
 import { checkedKey, type PhotoStorage } from './photos.storage.ts';
 
@@ -13,7 +13,7 @@ export interface BucketStorage extends PhotoStorage {
   close(): Promise<void>;
 }
 
-type Sdk = typeof import('@aws-sdk/client-s3');
+type Sdk = typeof S3Sdk;
 
 const notFound = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -29,7 +29,7 @@ const notFound = (error: unknown) => {
  * region come from the configuration only: the SDK looks up nothing else on the network.
  */
 export function s3Storage(config: S3Config): BucketStorage {
-  let client: Promise<{ sdk: Sdk; s3: S3Client }> | null = null;
+  let client: Promise<{ sdk: Sdk; s3: S3Sdk.S3Client }> | null = null;
   const connect = () =>
     (client ??= import('@aws-sdk/client-s3').then((sdk) => ({
       sdk,
