@@ -71,8 +71,6 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await trustAdd(database, io, values);
       case 'trust lead':
         return await trustLead(database, io, values);
-      case 'storage copy':
-        return await storageCopy(database, io, config, env, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }
@@ -82,6 +80,17 @@ export async function runCommand(command: string, rest: string[], values: Comman
     return error instanceof UsageError ? 2 : 1;
   } finally {
     await database?.close();
+  }
+}
+
+/** `esafety storage copy` checks its arguments and the bucket's variables first, and opens the database only to look up --school. */
+export async function runStorageCli(values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
+  try {
+    const config = loadConfig(env);
+    return await storageCopy(io, config, env, values, () => openAppDatabase(config, 'esafety storage copy'));
+  } catch (error) {
+    io.err(describeCliError(error));
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 

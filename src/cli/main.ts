@@ -74,6 +74,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     const { runBackupCli } = await import('./dispatch.ts');
     return runBackupCli(group, verb, values, env, io);
   }
+  if (command === 'storage copy' && !values.help) {
+    const { runStorageCli } = await import('./dispatch.ts');
+    return runStorageCli(values, env, io);
+  }
   const known = [
     'school add',
     'user add',
@@ -86,7 +90,6 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     'export pupil',
     'audit verify',
     'audit anchor',
-    'storage copy',
     'demo',
   ];
   if (values.help || !known.includes(group === 'demo' ? 'demo' : command)) {

@@ -88,13 +88,17 @@ async function removeEmptyFolders(root: string): Promise<void> {
 
 const photographs = (n: number) => `${n} photograph${n === 1 ? '' : 's'}`;
 
-/** `esafety storage copy --to s3 [--school URN]`: the folder's photographs into the S3_* bucket. */
+/**
+ * `esafety storage copy --to s3 [--school URN]`: the folder's photographs into the S3_* bucket.
+ * The arguments and the S3 variables are checked before anything is opened; the database only
+ * when --school names a school (its photographs are under its id).
+ */
 export async function storageCopy(
-  database: Database,
   io: Output,
   config: Config,
   env: Record<string, string | undefined>,
   args: { to?: string; school?: string },
+  openDatabase: () => Promise<Database>,
 ): Promise<number> {
   if (args.to !== 's3') throw new UsageError(`--to must be s3 (esafety storage copy --to s3 [--school URN]), not ${args.to ? `"${args.to}"` : 'missing'}`);
   let s3;
@@ -103,7 +107,15 @@ export async function storageCopy(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const school = args.school ? await findSchoolByUrn(database.schools, args.school) : null;
+  let school: { id: string; name: string; urn: string } | null = null;
+  if (args.school) {
+    const database = await openDatabase();
+    try {
+      school = await findSchoolByUrn(database.schools, args.school);
+    } finally {
+      await database.close();
+    }
+  }
   const bucket = s3Storage(s3);
   try {
     await bucket.check();

@@ -66,6 +66,15 @@ describe('esafety storage copy --to s3', { timeout: 120_000 }, () => {
     const badStyle = await cli(['storage', 'copy', '--to', 's3'], { ...env, S3_FORCE_PATH_STYLE: 'yes' });
     expect(badStyle).toMatchObject({ code: 2, err: expect.stringContaining('S3_FORCE_PATH_STYLE must be "true" or "false"') });
     expect(await cli(['storage', 'copy', '--to', 'folder'])).toMatchObject({ code: 2, err: expect.stringContaining('--to must be s3') });
+    // Checked before anything is opened: no database is made in a folder that had none.
+    const elsewhere = join(dataDir, 'elsewhere');
+    const early = await runCli(
+      ['storage', 'copy', '--to', 's3', '--school', '110492'],
+      { NODE_ENV: 'test', DATA_DIR: elsewhere },
+      { out: () => {}, err: () => {} },
+    );
+    expect(early).toBe(2);
+    expect(existsSync(elsewhere)).toBe(false);
   });
 
   it('touches nothing when the bucket cannot be used, and says why', async () => {
