@@ -10,6 +10,13 @@ export interface Config {
   readonly dataDir: string;
   /** Where photographs are kept (STORAGE_DIR); never served as static files. */
   readonly storageDir: string;
+  /**
+   * STORAGE_DRIVER: `folder` (the default) keeps photographs under STORAGE_DIR; `s3` keeps them in
+   * a private bucket of an S3-compatible store (the S3_* variables, in `s3`).
+   */
+  readonly storageDriver: 'folder' | 's3';
+  /** The bucket, when STORAGE_DRIVER=s3; null otherwise. */
+  readonly s3: S3Config | null;
   readonly databaseUrl: string | null;
   /**
    * Where the embedded database runs (PGLITE_THREAD): on its own thread (`worker`, the default), so
@@ -41,6 +48,17 @@ export interface Config {
   readonly pihole: { readonly url: string; readonly password: string; readonly schoolUrn: string | null } | null;
 }
 
+/** An S3-compatible bucket: S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
+export interface S3Config {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** Addresses the bucket as ENDPOINT/BUCKET rather than BUCKET.ENDPOINT (MinIO, Garage, Ceph and most stores on a school's own server want this). */
+  readonly forcePathStyle: boolean;
+}
+
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -53,6 +71,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const backupKeep = Number(env.BACKUP_KEEP ?? 14);
   if (!Number.isInteger(backupKeep) || backupKeep < 1)
     throw new Error(`BACKUP_KEEP must be a whole number of backups to keep (1 or more), not "${env.BACKUP_KEEP}"`);
+  const storageDriver = (env.STORAGE_DRIVER ?? 'folder').trim() || 'folder';
+  if (storageDriver !== 'folder' && storageDriver !== 's3') throw new Error(`STORAGE_DRIVER must be "folder" or "s3", not "${env.STORAGE_DRIVER}"`);
   const config: Config = {
     env: nodeEnv,
     port,
@@ -60,6 +80,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     baseUrl,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     storageDir: resolve(env.STORAGE_DIR ?? join(env.DATA_DIR ?? './data', 'storage')),
+    storageDriver,
+    s3: storageDriver === 's3' ? s3ConfigFrom(env) : null,
     databaseUrl: env.DATABASE_URL || null,
     pgliteThread: pgliteThreadFrom(env.PGLITE_THREAD),
     sessionSecret,
@@ -83,6 +105,37 @@ function pgliteThreadFrom(value: string | undefined): Config['pgliteThread'] {
   if (value === undefined || value === '' || value === 'worker') return 'worker';
   if (value === 'main') return 'main';
   throw new Error(`PGLITE_THREAD must be "worker" or "main", not "${value}"`);
+}
+
+/**
+ * The bucket from the S3_* variables; each missing or malformed one is named. Used when
+ * STORAGE_DRIVER=s3, and by `esafety storage copy --to s3` before the driver is switched.
+ */
+export function s3ConfigFrom(env: Env): S3Config {
+  const required = (name: string, what: string) => {
+    const value = env[name]?.trim();
+    if (!value) throw new Error(`${name} must be set when photographs are kept in S3-compatible storage: ${what}`);
+    return value;
+  };
+  const endpoint = required('S3_ENDPOINT', "the store's address, like https://s3.eu-west-2.amazonaws.com or http://127.0.0.1:9000").replace(/\/+$/, '');
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(endpoint);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.search || parsed.hash)
+    throw new Error(`S3_ENDPOINT must be the store's address, like https://s3.eu-west-2.amazonaws.com or http://127.0.0.1:9000, not "${env.S3_ENDPOINT}"`);
+  const region = required('S3_REGION', 'the region, like eu-west-2 (stores that have none usually accept us-east-1)');
+  const bucket = required('S3_BUCKET', 'the name of the private bucket for photographs');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new Error(`S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens), not "${bucket}"`);
+  const accessKeyId = required('S3_ACCESS_KEY_ID', 'the access key of an account that may read, write and delete in the bucket');
+  const secretAccessKey = required('S3_SECRET_ACCESS_KEY', "that access key's secret");
+  const forcePathStyle = (env.S3_FORCE_PATH_STYLE ?? 'false').trim().toLowerCase();
+  if (forcePathStyle !== 'true' && forcePathStyle !== 'false')
+    throw new Error(`S3_FORCE_PATH_STYLE must be "true" or "false" (true for most stores on your own server, such as MinIO), not "${env.S3_FORCE_PATH_STYLE}"`);
+  return { endpoint, region, bucket, accessKeyId, secretAccessKey, forcePathStyle: forcePathStyle === 'true' };
 }
 
 function piholeFrom(env: Env): Config['pihole'] {

@@ -9,9 +9,11 @@ import { mailQueue, startBackgroundJobs } from './platform/mail/mail-jobs.ts';
 import { jobsOf, startModules } from './platform/modules.ts';
 import { backupJobs } from './platform/backup/nightly.ts';
 import { listenForBackupRequests } from './platform/backup/server-socket.ts';
+import { checkBucket } from './modules/photos/photos.s3-storage.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.s3) await checkBucket(config.s3);
   const database = await openAppDatabase(config, 'server');
   // Before any job runs: delivery unseals the links kept sealed in the outbox.
   configureMailSealing(config.sessionSecret);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       ? `open ${config.baseUrl}/setup to create your school, or stop and run "npm run demo"`
       : `open ${config.baseUrl}`;
   console.log(`eSafety Office is running on ${where}: ${next}`);
+  if (config.s3) console.log(`Photographs are kept in the private bucket "${config.s3.bucket}" at ${config.s3.endpoint} (STORAGE_DRIVER=s3).`);
   if (!config.backupDir) console.log('No BACKUP_DIR is set: no nightly backup is made (see "Backups and restores" in the README).');
   if (!config.smtpUrl) console.log('No SMTP_URL is set: e-mails wait in the outbox, readable by the headteacher under "Sent mail".');
 }

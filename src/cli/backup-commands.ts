@@ -56,6 +56,14 @@ export async function restoreCommand(config: Config, io: Output, file: string | 
   io.out(
     `Checked: ${summary.tables} tables with ${summary.rows} rows, as many as when the backup was made; ${summary.photographs} photographs, each matching its checksum; the audit log is intact (${summary.auditEntries} entries).`,
   );
+  if (summary.photographBucket)
+    io.out(
+      `The photographs were in the ${summary.photographBucket} when the backup was made and are not in it: start the app with STORAGE_DRIVER=s3 and the S3_* variables of that bucket (or of a copy of it).`,
+    );
+  if (config.s3 && summary.photographs > 0)
+    io.out(
+      `The backup's ${summary.photographs} photograph${summary.photographs === 1 ? ' was' : 's were'} restored into ${config.storageDir}; STORAGE_DRIVER is s3, so move ${summary.photographs === 1 ? 'it' : 'them'} into the bucket with: esafety storage copy --to s3`,
+    );
   if (summary.rolesCreated.length) io.out(`Created the database role${summary.rolesCreated.length === 1 ? '' : 's'} ${summary.rolesCreated.join(', ')}.`);
   if (summary.unsentMail > 0)
     io.out(

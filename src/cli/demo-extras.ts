@@ -7,7 +7,7 @@ import type { Role } from '../platform/auth/permissions.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { academicYearFor } from '../modules/school/school-calendar.ts';
 import { insertPhoto, replaceTags } from '../modules/photos/photos.repository.ts';
-import { fileStorage, newStorageKey } from '../modules/photos/photos.storage.ts';
+import { newStorageKey, storageFor } from '../modules/photos/photos.storage.ts';
 import { createPoliciesService } from '../modules/policies/policies.module.ts';
 
 /** The demo's own short social media policy (the model the product's defaults follow), approved by the governors on paper. */
@@ -42,7 +42,7 @@ const demoPhotos = [
 
 /** A few photographs (plain coloured pictures, tagged with pupils) and an approved policy, so those pages have something to show. */
 export async function loadDemoPhotosAndPolicy(database: Database, config: Config, actor: Actor, now = new Date()): Promise<void> {
-  const storage = fileStorage(config.storageDir);
+  const storage = storageFor(config);
   const pupils = (
     await withSchool(database.db, actor.schoolId, (tx) => tx.selectFrom('pupils').select('id').where('on_roll', '=', true).orderBy('id').limit(10).execute())
   ).map((p) => p.id);

@@ -20,6 +20,7 @@ import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
+import { storageCopy } from './storage-commands.ts';
 
 export type CommandValues = {
   name?: string;
@@ -38,6 +39,7 @@ export type CommandValues = {
   staff?: string;
   partial?: boolean;
   map?: string[];
+  to?: string;
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -78,6 +80,17 @@ export async function runCommand(command: string, rest: string[], values: Comman
     return error instanceof UsageError ? 2 : 1;
   } finally {
     await database?.close();
+  }
+}
+
+/** `esafety storage copy` checks its arguments and the bucket's variables first, and opens the database only to look up --school. */
+export async function runStorageCli(values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
+  try {
+    const config = loadConfig(env);
+    return await storageCopy(io, config, env, values, () => openAppDatabase(config, 'esafety storage copy'));
+  } catch (error) {
+    io.err(describeCliError(error));
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 

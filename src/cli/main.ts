@@ -31,6 +31,9 @@ const usage = `Usage: esafety <command>
   restore FILE [--resend-unsent]
         (into an empty data folder, or an empty database with DATABASE_URL; e-mails
         that were waiting to be sent are held unless --resend-unsent is given)
+  storage copy --to s3 [--school URN]
+        (moves the photographs from STORAGE_DIR into the S3_* bucket, each checked by size
+        and SHA-256 before the folder's copy is removed; safe to run again)
   demo
 
 Uses DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in DATA_DIR (./data).`;
@@ -53,6 +56,7 @@ const options = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   'resend-unsent': { type: 'boolean' },
+  to: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -69,6 +73,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   if ((group === 'backup' || group === 'restore') && !values.help) {
     const { runBackupCli } = await import('./dispatch.ts');
     return runBackupCli(group, verb, values, env, io);
+  }
+  if (command === 'storage copy' && !values.help) {
+    const { runStorageCli } = await import('./dispatch.ts');
+    return runStorageCli(values, env, io);
   }
   const known = [
     'school add',

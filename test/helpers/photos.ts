@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/platform/db/schema.ts';
+import type { Config } from '../../src/config.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { carersOf, findPupil } from '../../src/modules/consent/consent.repository.ts';
 import { appendDecision } from '../../src/modules/consent/consent.service.ts';
@@ -130,10 +131,10 @@ export interface PhotoSchool {
   close(): Promise<void>;
 }
 
-/** John Clifford-like school: the OneRoster fixture's pupils and carers, staff in each role, photos in a temporary folder. */
-export async function photoSchool(kind: DatabaseKind): Promise<PhotoSchool> {
+/** John Clifford-like school: the OneRoster fixture's pupils and carers, staff in each role, photos in a temporary folder (or where `overrides` say). */
+export async function photoSchool(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<PhotoSchool> {
   const storageDir = await mkdtemp(join(tmpdir(), 'esafety-photos-'));
-  const t = await createTestApp(kind, { storageDir });
+  const t = await createTestApp(kind, { storageDir, ...overrides });
   const db = t.database.db;
   const schoolId = (await makeSchool(db, { name: 'John Clifford Primary' })).id;
   await createImportService(t.database.schools).importFromPath(schoolId, { id: null, label: 'test' }, fixtureDir, false);

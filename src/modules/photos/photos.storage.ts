@@ -1,10 +1,13 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import { s3Storage } from './photos.s3-storage.ts';
 
 /**
- * Where photographs live: a small interface, so an S3-compatible object store can replace the
- * folder without the rest of the module noticing. Keys are plain relative paths.
+ * Where photographs live: a small interface, so an S3-compatible object store (photos.s3-storage.ts,
+ * STORAGE_DRIVER=s3) can replace the folder without the rest of the module noticing. Keys are plain
+ * relative paths.
  */
 export interface PhotoStorage {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -16,12 +19,17 @@ export interface PhotoStorage {
 
 const validKey = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.[a-z]{3,4}$/;
 
+/** The key, if it is one this app makes (lower-case folders and a name, no "..", no leading slash); otherwise an error. */
+export function checkedKey(key: string): string {
+  if (!validKey.test(key)) throw new Error(`Not a storage key: ${key}`);
+  return key;
+}
+
 /** Photographs on the school's own server, under STORAGE_DIR (never served as static files). */
 export function fileStorage(root: string): PhotoStorage {
   const base = resolve(root);
   const pathOf = (key: string) => {
-    if (!validKey.test(key)) throw new Error(`Not a storage key: ${key}`);
-    const path = resolve(join(base, key));
+    const path = resolve(join(base, checkedKey(key)));
     if (!path.startsWith(base + sep)) throw new Error(`Not a storage key: ${key}`);
     return path;
   };
@@ -46,6 +54,15 @@ export function fileStorage(root: string): PhotoStorage {
       await rm(pathOf(key), { force: true });
     },
   };
+}
+
+/** The storage STORAGE_DRIVER names: the folder (STORAGE_DIR) unless it is `s3`. */
+export function storageFor(config: Pick<Config, 'storageDriver' | 'storageDir' | 's3'>): PhotoStorage {
+  if (config.storageDriver === 's3') {
+    if (!config.s3) throw new Error('STORAGE_DRIVER is s3 but the S3_* variables were not read');
+    return s3Storage(config.s3);
+  }
+  return fileStorage(config.storageDir);
 }
 
 /** A key that says nothing about the child, the event or the original file. */

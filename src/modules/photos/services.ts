@@ -1,12 +1,12 @@
 import type { ModuleContext } from '../../platform/modules.ts';
 import { createPhotoService } from './photos.service.ts';
 import { createPublishingService } from './photos.publishing.ts';
-import { fileStorage } from './photos.storage.ts';
+import { storageFor } from './photos.storage.ts';
 import { workerFaceDetector } from './faces/faces.detector.ts';
 import { createFaceService } from './faces/faces.service.ts';
 
 export function createPhotosServices({ schools, config, onMail }: ModuleContext) {
-  const storage = fileStorage(config.storageDir);
+  const storage = storageFor(config);
   const detector = workerFaceDetector();
   const faces = createFaceService({ schools, storage, detector });
   return {

@@ -32,6 +32,12 @@ export interface BackupManifest {
   readonly tables: Readonly<Record<string, number>>;
   readonly photographs: readonly WrittenEntry[];
   readonly auditAnchors: WrittenEntry | null;
+  /**
+   * With STORAGE_DRIVER=s3 the photographs are in a bucket and are not copied into the backup
+   * (`photographs` then holds only files still in STORAGE_DIR, such as ones not yet moved). Absent
+   * in backups made with the folder driver.
+   */
+  readonly photographBucket?: { readonly endpoint: string; readonly bucket: string };
 }
 
 export interface BackupSummary {
@@ -41,6 +47,8 @@ export interface BackupSummary {
   readonly rows: number;
   readonly photographs: number;
   readonly photographBytes: number;
+  /** Where the photographs not in the backup are (STORAGE_DRIVER=s3): bucket "NAME" at ENDPOINT. */
+  readonly photographBucket: string | null;
 }
 
 const roles = [{ name: 'app_user', login: false as const }];
@@ -244,6 +252,7 @@ export async function createBackup({ config, database, out }: BackupOptions): Pr
       tables: snapshot.tables,
       photographs,
       auditAnchors,
+      ...(config.s3 ? { photographBucket: { endpoint: config.s3.endpoint, bucket: config.s3.bucket } } : {}),
     };
     await tar.addBuffer(manifestEntry, Buffer.from(JSON.stringify(manifest, null, 2)));
     await tar.finish();
@@ -256,6 +265,7 @@ export async function createBackup({ config, database, out }: BackupOptions): Pr
       rows: Object.values(manifest.tables).reduce((a, b) => a + b, 0),
       photographs: photographs.length,
       photographBytes: photographs.reduce((a, p) => a + p.bytes, 0),
+      photographBucket: manifest.photographBucket ? bucketName(manifest.photographBucket) : null,
     };
   } catch (error) {
     await snapshot?.release().catch(() => {});
@@ -318,7 +328,12 @@ export async function recordBackupRun(
     .execute();
 }
 
+export const bucketName = (b: { endpoint: string; bucket: string }) => `bucket "${b.bucket}" at ${b.endpoint}`;
+
 export const describeBackup = (s: BackupSummary) =>
-  `Backed up ${s.tables} tables (${s.rows} rows) and ${s.photographs} photograph${s.photographs === 1 ? '' : 's'} (${megabytes(s.photographBytes)}) to ${s.file} (${megabytes(s.bytes)}).`;
+  `Backed up ${s.tables} tables (${s.rows} rows) and ${s.photographs} photograph${s.photographs === 1 ? '' : 's'}${s.photographBucket ? ' from the folder' : ''} (${megabytes(s.photographBytes)}) to ${s.file} (${megabytes(s.bytes)}).` +
+  (s.photographBucket
+    ? ` The photographs in the ${s.photographBucket} (STORAGE_DRIVER=s3) are not in this backup: keep them safe with the store's own tools (versioning, replication or a copy of the bucket).`
+    : '');
 
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -15,7 +15,7 @@ import { lockDataDir } from '../db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { makeDataDirPrivate } from '../db/open.ts';
 import type { TarReader } from './archive.ts';
-import { countTables, forTools, openVerifiedBackup, rolesSql, run, type BackupManifest } from './backup.ts';
+import { bucketName, countTables, forTools, openVerifiedBackup, rolesSql, run, type BackupManifest } from './backup.ts';
 
 export interface RestoreOptions {
   readonly config: Config;
@@ -30,6 +30,8 @@ export interface RestoreSummary {
   readonly tables: number;
   readonly rows: number;
   readonly photographs: number;
+  /** Where the photographs were when the backup was made, if in a bucket (not in the backup): bucket "NAME" at ENDPOINT. */
+  readonly photographBucket: string | null;
   readonly auditEntries: number;
   readonly unsentMail: number;
   readonly mailHeld: boolean;
@@ -128,6 +130,7 @@ export async function restoreBackup({ config, file, resendUnsent }: RestoreOptio
       tables: Object.keys(manifest.tables).length,
       rows: Object.values(manifest.tables).reduce((a, b) => a + b, 0),
       photographs: manifest.photographs.length,
+      photographBucket: manifest.photographBucket ? bucketName(manifest.photographBucket) : null,
       auditEntries: chain.entries,
       unsentMail,
       mailHeld: !resendUnsent,
