@@ -18,6 +18,7 @@ import {
 import { policyImport } from './policy-commands.ts';
 import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
+import { ssoSet } from './sso-commands.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 
@@ -38,6 +39,12 @@ export type CommandValues = {
   staff?: string;
   partial?: boolean;
   map?: string[];
+  provider?: string;
+  tenant?: string;
+  domain?: string;
+  issuer?: string;
+  'client-id'?: string;
+  'client-secret-file'?: string;
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -69,6 +76,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await trustAdd(database, io, values);
       case 'trust lead':
         return await trustLead(database, io, values);
+      case 'sso set':
+        return await ssoSet(database, config, io, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }
