@@ -47,7 +47,7 @@ const notVisited: Record<string, string> = {
   '/audit/anchors': 'downloads the school’s audit anchors as a text file (test/http/mail-secrets.test.ts reads it)',
   '/training/certificates/:id': 'downloads a training certificate as it was uploaded (test/http/training.test.ts reads it)',
   '/auth/oidc/start': 'only redirects to the school’s provider (test/browser/newcomer.test.ts follows it to a real one)',
-  '/auth/oidc/callback': 'the provider’s answer: redirects when good; its refusal page (403, plain words) is read in test/http/sso.test.ts',
+  '/auth/oidc/callback': 'the provider’s answer: redirects when good; its refusal page (400 or 403, plain words) is read in test/http/sso.test.ts',
 };
 
 type Who = 'head' | 'anonymous' | 'settingUpTwoFactor';

@@ -146,28 +146,28 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     const wrongState = new URL(callback);
     wrongState.searchParams.set('state', 'a-state-this-app-never-gave');
     const refused = await browser.get(wrongState.pathname + wrongState.search);
-    expect(refused.statusCode).toBe(403);
+    expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Signing in did not finish');
     expect(refused.headers['set-cookie']?.toString() ?? '').not.toContain('esafety_session=');
 
     // The same answer in another browser (a link sent to someone): refused, and the sign-in is used up.
     const elsewhere = await new TestBrowser(t.app).get(callback.pathname + callback.search);
-    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.statusCode).toBe(400);
     const replay = await browser.get(callback.pathname + callback.search);
-    expect(replay.statusCode).toBe(403);
+    expect(replay.statusCode).toBe(400);
 
     // A good one, then its answer again: the second is refused (state, nonce and verifier are used once).
     const good = await signInWith(schools.microsoft.urn, 'tom');
     expect(good.done.headers.location).toBe('/dashboard');
     const again = await good.browser.get(good.callback.slice(appOrigin.length));
-    expect(again.statusCode).toBe(403);
+    expect(again.statusCode).toBe(400);
     // Only the other browser's attempt named a sign-in of this school; unknown states go to the server log alone.
     expect(await refusals(schools.microsoft.id)).toEqual(['other-browser']);
   });
 
   it('refuses an ID token whose nonce is not the one this sign-in kept', async () => {
     const { done } = await signInWith(schools.microsoft.urn, 'tom', { tamper: (url) => url.searchParams.set('nonce', 'a-nonce-of-the-attackers-choosing') });
-    expect(done.statusCode).toBe(403);
+    expect(done.statusCode).toBe(400);
     expect(done.body).toContain('Signing in did not finish');
     expect((await refusals(schools.microsoft.id)).at(-1)).toBe('nonce-mismatch');
   });
@@ -177,14 +177,14 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     providers.accounts.set('helen', { preferred_username: 'h.moss@brook.sch.uk' });
     const { done, callback } = await signInWith(schools.otherTenant.urn, 'helen');
     expect(new URL(callback).searchParams.get('iss')).toBe(providers.issuer(`/${tenantB}/v2.0`));
-    expect(done.statusCode).toBe(403);
+    expect(done.statusCode).toBe(400);
     // Without the `iss` in the answer (taken out on the way), the ID token's own issuer gives it away.
     const browser = new TestBrowser(t.app);
     const start = await browser.get(`/auth/oidc/start?school=${schools.otherTenant.urn}`);
     const stripped = new URL(await signInAtProvider(String(start.headers.location), 'helen', appOrigin));
     stripped.searchParams.delete('iss');
     const tokenFromB = await browser.get(stripped.pathname + stripped.search);
-    expect(tokenFromB.statusCode).toBe(403);
+    expect(tokenFromB.statusCode).toBe(400);
     expect(tokenFromB.body).toContain('Signing in did not finish');
     expect(await refusals(schools.otherTenant.id)).toEqual(['issuer-mismatch', 'issuer-mismatch']);
     expect(await t.database.db.selectFrom('staff_identities').select('id').where('school_id', '=', schools.otherTenant.id).execute()).toEqual([]);
@@ -306,7 +306,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     const unknown = await new TestBrowser(t.app).get('/auth/oidc/start?school=999999');
     expect(unknown.statusCode).toBe(404);
     const bare = await new TestBrowser(t.app).get('/auth/oidc/callback');
-    expect(bare.statusCode).toBe(403);
+    expect(bare.statusCode).toBe(400);
     expect(bare.body).toContain('Go back to the sign-in page');
   });
 });

@@ -6,11 +6,21 @@ import { NotFound, TooManyRequests } from '../http/errors.ts';
 import { render, setFlash } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
 import { continueSignedIn } from './auth.routes.ts';
-import { SignInRefused } from './sso.service.ts';
+import { SignInRefused, type RefusalReason } from './sso.service.ts';
 
 const StartQuery = Type.Object({ school: Type.String({ minLength: 1, maxLength: 20 }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
 const CallbackQuery = Type.Object({ state: Type.Optional(Type.String({ maxLength: 500 })), code: Type.Optional(Type.String({ maxLength: 4000 })) });
 const ChoicesBody = Type.Object({ _csrf: Type.Optional(Type.String()), choices: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) });
+
+const unfinished: readonly RefusalReason[] = [
+  'unknown-state',
+  'expired',
+  'other-browser',
+  'provider-error',
+  'issuer-mismatch',
+  'nonce-mismatch',
+  'token-refused',
+];
 
 /** Ties a sign-in under way to the browser that started it (the state and nonce themselves stay in the database). */
 const oidcCookie = 'esafety_oidc';
@@ -23,7 +33,8 @@ export const ssoRoutes: ModuleRoutes<AccountServices> = async (app, { services }
     // Counted by reason in the server log (and in the school's audit log when the school is known).
     request.log.warn({ reason: error.reason, detail: error.detail }, 'sign-in with a provider refused');
     reply.clearCookie(oidcCookie, cookieOptions);
-    const status = error.reason === 'provider-unreachable' ? 502 : 403;
+    // A sign-in that did not finish properly is a bad request; a person the school does not let in is forbidden.
+    const status = error.reason === 'provider-unreachable' ? 502 : unfinished.includes(error.reason) ? 400 : 403;
     return render(request, reply, 'auth/sign-in-refused.njk', { title: 'You could not be signed in', message: error.message }, status);
   };
 
