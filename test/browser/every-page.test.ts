@@ -101,7 +101,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     await navigates(page, () => go(page, '/sign-in'));
     await page.getByLabel('E-mail address').fill(staff.email);
     await page.getByLabel('Password').fill(staff.password);
-    await navigates(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+    await navigates(page, () => page.getByRole('button', { name: 'Sign in', exact: true }).click());
     if (!staff.totpSecret) return;
     await visit('/sign-in/two-factor', page, '/sign-in/two-factor');
     await page.getByLabel('Security code').fill(await generate({ secret: staff.totpSecret }));
