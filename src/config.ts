@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { realAuthorities, type SsoAuthorities } from './platform/auth/sso.rules.ts';
 
 /** Everything the app reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -46,6 +47,11 @@ export interface Config {
    * server holds several. Null: nothing is pushed; the filter fetches its lists instead.
    */
   readonly pihole: { readonly url: string; readonly password: string; readonly schoolUrn: string | null } | null;
+  /**
+   * Where Microsoft's and Google's sign-in lives (sign-in with a provider, issue 20). Always the real
+   * services: no environment variable changes them; tests pass a provider on loopback instead.
+   */
+  readonly ssoAuthorities: SsoAuthorities;
 }
 
 /** An S3-compatible bucket: S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE. */
@@ -96,6 +102,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     notifyBaseUrl: (env.NOTIFY_BASE_URL || 'https://api.notifications.service.gov.uk').replace(/\/$/, ''),
     notifySmsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID || null,
     pihole: piholeFrom(env),
+    ssoAuthorities: realAuthorities,
     ...overrides,
   };
   return Object.freeze(config);

@@ -18,6 +18,7 @@ import {
 import { policyImport } from './policy-commands.ts';
 import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
+import { ssoSet } from './sso-commands.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { storageCopy } from './storage-commands.ts';
@@ -40,6 +41,12 @@ export type CommandValues = {
   partial?: boolean;
   map?: string[];
   to?: string;
+  provider?: string;
+  tenant?: string;
+  domain?: string;
+  issuer?: string;
+  'client-id'?: string;
+  'client-secret-file'?: string;
 };
 
 export async function runCommand(command: string, rest: string[], values: CommandValues, env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -71,6 +78,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await trustAdd(database, io, values);
       case 'trust lead':
         return await trustLead(database, io, values);
+      case 'sso set':
+        return await ssoSet(database, config, io, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }

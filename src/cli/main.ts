@@ -13,6 +13,10 @@ const usage = `Usage: esafety <command>
   trust add --name TRUST --school URN
   trust lead --name TRUST --school URN --email EMAIL
         (a trust's lead sees its schools' report counts side by side at /trust)
+  sso set --school URN --provider microsoft --tenant TENANT_ID --client-id ID --client-secret-file FILE
+  sso set --school URN --provider google --domain school.sch.uk --client-id ID --client-secret-file FILE
+  sso set --school URN --provider oidc --issuer URL --client-id ID --client-secret-file FILE
+        (the sign-in page offers "Sign in with Microsoft", "…with Google" or "…with your school account")
   import oneroster PATH --school URN [--dry-run] [--json]
   import csv --school URN --pupils FILE --contacts FILE --staff FILE [--partial] [--dry-run]
         [--map pupils.class="Tutor Grp" ...] [--json]
@@ -57,6 +61,12 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   'resend-unsent': { type: 'boolean' },
   to: { type: 'string' },
+  provider: { type: 'string' },
+  tenant: { type: 'string' },
+  domain: { type: 'string' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret-file': { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Output): Promise<number> {
@@ -84,6 +94,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     'token add',
     'trust add',
     'trust lead',
+    'sso set',
     'import oneroster',
     'import csv',
     'policy import',

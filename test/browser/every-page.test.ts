@@ -7,6 +7,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { generate } from 'otplib';
 import { loadConfig } from '../../src/config.ts';
 import { createAuthService } from '../../src/platform/auth/auth.service.ts';
+import { createSsoService } from '../../src/platform/auth/sso.service.ts';
 import { createConcernsService } from '../../src/modules/concerns/concerns.service.ts';
 import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
@@ -45,6 +46,8 @@ const notVisited: Record<string, string> = {
   '/audit/export': 'downloads the audit log as a CSV file (test/http/audit.test.ts reads it)',
   '/audit/anchors': 'downloads the school’s audit anchors as a text file (test/http/mail-secrets.test.ts reads it)',
   '/training/certificates/:id': 'downloads a training certificate as it was uploaded (test/http/training.test.ts reads it)',
+  '/auth/oidc/start': 'only redirects to the school’s provider (test/browser/newcomer.test.ts follows it to a real one)',
+  '/auth/oidc/callback': 'the provider’s answer: redirects when good; its refusal page (400 or 403, plain words) is read in test/http/sso.test.ts',
 };
 
 type Who = 'head' | 'anonymous' | 'settingUpTwoFactor';
@@ -98,7 +101,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     await navigates(page, () => go(page, '/sign-in'));
     await page.getByLabel('E-mail address').fill(staff.email);
     await page.getByLabel('Password').fill(staff.password);
-    await navigates(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+    await navigates(page, () => page.getByRole('button', { name: 'Sign in', exact: true }).click());
     if (!staff.totpSecret) return;
     await visit('/sign-in/two-factor', page, '/sign-in/two-factor');
     await page.getByLabel('Security code').fill(await generate({ secret: staff.totpSecret }));
@@ -113,6 +116,11 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     await createImportService(running.database.schools).importFromPath(school.id, { id: null, label: 'test' }, fixtureDir, false);
     const head = await makeStaff(db, school.id, ['headteacher', 'dsl']);
     const newcomer = await makeStaff(db, school.id, ['dsl'], { twoFactor: false });
+    // Sign-in with Google is set up: the sign-in page shows its button and /settings/sign-in the head's choices.
+    await createSsoService(db, config).setProvider(school.id, { provider: 'google', domain: 'lowash.sch.uk', clientId: 'every-page' }, 'not a real secret', {
+      id: null,
+      label: 'test',
+    });
     const actor = actorFor(school, head);
 
     const classId = (await db.selectFrom('classes').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;

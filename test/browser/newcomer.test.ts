@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipRosterFiles } from '../../src/modules/people/oneroster/oneroster.parse.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
 import { hashPassword } from '../../src/platform/auth/secrets.ts';
+import { createSsoService } from '../../src/platform/auth/sso.service.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startLoopbackProviders, testClient } from '../helpers/oidc.ts';
 import { phoneJpeg } from '../helpers/photos.ts';
 import {
   ClassesPage,
@@ -262,5 +265,40 @@ describe.skipIf(skipWithoutChromium())('a newcomer in a real browser', () => {
     await click(chair, 'Sign this version');
     expect(await banner(chair)).toContain('Signed. Every signatory has now signed: this version is approved and published.');
     await chair.context().close();
+  });
+
+  // Issue 20: the school's own OpenID provider (oidc-provider, on loopback) and its real pages.
+  it('a teacher the import brought in clicks “Sign in with your school account” and signs in at the provider', { timeout: 60_000 }, async () => {
+    const providers = await startLoopbackProviders(['/school'], [`${running!.baseUrl}/auth/oidc/callback`]);
+    try {
+      providers.accounts.set('rachel', { email: 'R.Green@hazelwood.example.org', email_verified: true, name: 'Rachel Green' });
+      const hazelwood = await running!.database.db.selectFrom('schools').select('id').where('urn', '=', school.urn).executeTakeFirstOrThrow();
+      await createSsoService(running!.database.db, loadConfig({ NODE_ENV: 'test' }, { baseUrl: running!.baseUrl })).setProvider(
+        hazelwood.id,
+        { provider: 'oidc', issuer: providers.issuer('/school'), clientId: testClient.clientId },
+        testClient.clientSecret,
+        { id: null, label: 'test' },
+      );
+      const teacher = await (await browser!.newContext({ baseURL: running!.baseUrl })).newPage();
+      await teacher.goto('/sign-in');
+      await onPage(teacher, 'Sign in');
+      await teacher.getByRole('button', { name: 'Sign in with your school account' }).click();
+      // The provider's own sign-in page, on its own address.
+      await teacher.waitForURL(`${providers.origin}/**`);
+      await teacher.locator('input[name="login"]').fill('rachel');
+      await teacher.locator('input[name="password"]').fill('whatever the provider asks');
+      await navigates(teacher, () => teacher.getByRole('button', { name: 'Sign-in' }).click());
+      await teacher.waitForURL(`${running!.baseUrl}/**`);
+      await onPage(teacher, school.schoolName);
+      const rachel = await running!.database.db
+        .selectFrom('staff_identities as si')
+        .innerJoin('staff as st', 'st.id', 'si.staff_id')
+        .select(['st.given_name', 'st.family_name', 'si.subject'])
+        .executeTakeFirstOrThrow();
+      expect(rachel).toEqual({ given_name: 'Rachel', family_name: 'Green', subject: 'rachel' });
+      await teacher.context().close();
+    } finally {
+      await providers.close();
+    }
   });
 });

@@ -44,7 +44,7 @@ const entries = new Map<string, { actor: Actor; until: number }>();
 let generation = 0;
 
 /** The tables `actorForSession` and `actorForToken` read. */
-const actorTables = new Set(['staff', 'staff_roles', 'sessions', 'api_tokens', 'schools', 'school_settings']);
+const actorTables = new Set(['staff', 'staff_roles', 'sessions', 'api_tokens', 'schools', 'school_settings', 'school_sign_in_providers']);
 
 /** Empties the cache: the next request of every person is looked up again. */
 export function forgetActors(): void {

@@ -23,7 +23,9 @@ export function findAccountsByEmail(db: Kysely<DB>, email: string): Promise<Acco
     .execute();
 }
 
-function twoFactorState(roles: Role[], totpEnabled: boolean, done: boolean, requiredForAll: boolean): TwoFactorState {
+function twoFactorState(roles: Role[], totpEnabled: boolean, done: boolean, requiredForAll: boolean, providerMfa = false): TwoFactorState {
+  // Signed in with the school's provider, which the head has recorded enforces multi-factor sign-in.
+  if (providerMfa) return totpEnabled ? 'done' : 'not-required';
   if (totpEnabled) return done ? 'done' : 'needs-code';
   const required = requiredForAll || roles.some((r) => safeguardingRoles.includes(r));
   return required ? 'needs-setup' : 'not-required';
@@ -32,6 +34,9 @@ function twoFactorState(roles: Role[], totpEnabled: boolean, done: boolean, requ
 const requireAllSetting = sql<boolean | null>`(
   SELECT (ss.document -> 'security' ->> 'requireTwoFactorForAllStaff')::boolean FROM school_settings ss
   WHERE ss.school_id = st.school_id ORDER BY ss.version DESC LIMIT 1)`;
+
+/** Whether the head has recorded that the school's provider enforces multi-factor sign-in (sso.service.ts). */
+const providerMfaSetting = sql<boolean | null>`(SELECT p.provider_mfa FROM school_sign_in_providers p WHERE p.school_id = st.school_id)`;
 
 const roleList = sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM staff_roles r WHERE r.staff_id = st.id), '{}')`;
 
@@ -47,7 +52,7 @@ function actorQuery(db: Kysely<DB>) {
 
 type ActorRow = NonNullable<Awaited<ReturnType<ReturnType<typeof actorQuery>['executeTakeFirst']>>>;
 
-function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean): Actor {
+function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, twoFactorDone: boolean, providerMfa = false): Actor {
   const roles = row.roles.filter(isRole);
   return {
     staffId: row.id,
@@ -59,14 +64,20 @@ function toActor(row: ActorRow, via: Actor['via'], sessionHash: string | null, t
     roles,
     via,
     sessionHash,
-    twoFactor: via === 'token' ? 'not-required' : twoFactorState(roles, row.totp_enabled_at !== null, twoFactorDone, row.require_all === true),
+    twoFactor: via === 'token' ? 'not-required' : twoFactorState(roles, row.totp_enabled_at !== null, twoFactorDone, row.require_all === true, providerMfa),
   };
 }
 
 export const sessionIdleHours = 12;
 export const sessionMaxDays = 7;
 
-export async function createSession(db: Kysely<DB>, account: { id: string; school_id: string }, idHash: string, twoFactorDone: boolean): Promise<void> {
+export async function createSession(
+  db: Kysely<DB>,
+  account: { id: string; school_id: string },
+  idHash: string,
+  twoFactorDone: boolean,
+  signedInWith: 'password' | 'provider' = 'password',
+): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
@@ -74,6 +85,7 @@ export async function createSession(db: Kysely<DB>, account: { id: string; schoo
       school_id: account.school_id,
       staff_id: account.id,
       two_factor_done: twoFactorDone,
+      signed_in_with: signedInWith,
       expires_at: new Date(Date.now() + sessionIdleHours * 3600_000),
     })
     .execute();
@@ -88,7 +100,8 @@ export async function actorForSession(db: Kysely<DB>, idHash: string): Promise<A
 export async function sessionActor(db: Kysely<DB>, idHash: string): Promise<{ actor: Actor | null; validUntil: number }> {
   const row = await actorQuery(db)
     .innerJoin('sessions as se', 'se.staff_id', 'st.id')
-    .select(['se.two_factor_done', 'se.created_at as session_created_at', 'se.last_seen_at', 'se.expires_at'])
+    .select(['se.two_factor_done', 'se.created_at as session_created_at', 'se.last_seen_at', 'se.expires_at', 'se.signed_in_with'])
+    .select(providerMfaSetting.as('provider_mfa'))
     .where('se.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return { actor: null, validUntil: 0 };
@@ -106,7 +119,7 @@ export async function sessionActor(db: Kysely<DB>, idHash: string): Promise<{ ac
       .where('id_hash', '=', idHash)
       .execute();
   }
-  return { actor: toActor(row, 'session', idHash, row.two_factor_done), validUntil };
+  return { actor: toActor(row, 'session', idHash, row.two_factor_done, row.signed_in_with === 'provider' && row.provider_mfa === true), validUntil };
 }
 
 export async function markSessionTwoFactorDone(db: Kysely<DB>, oldHash: string, newHash: string): Promise<void> {

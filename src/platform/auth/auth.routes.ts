@@ -42,11 +42,11 @@ export const refusalSummary = (error: Error, field: string) => [{ text: error.me
 
 export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services }) => {
   const { config } = services;
-  const signInPage = (next: string | undefined) => ({ title: 'Sign in', next: next ?? '', values: {} });
+  const signInPage = async (next: string | undefined) => ({ title: 'Sign in', next: next ?? '', values: {}, ssoButtons: await services.sso.buttons() });
 
   app.get('/sign-in', { config: { permission: 'public' }, schema: { hide: true, querystring: SignInQuery } }, async (request, reply) => {
     if (request.actor) return reply.redirect('/', 303);
-    return render(request, reply, 'auth/sign-in.njk', signInPage(request.query.next));
+    return render(request, reply, 'auth/sign-in.njk', await signInPage(request.query.next));
   });
 
   app.post(
@@ -74,11 +74,11 @@ export const authRoutes: ModuleRoutes<AccountServices> = async (app, { services 
                 request,
                 reply,
                 'auth/sign-in.njk',
-                { ...signInPage(request.query.next), values: { email: body.email }, errors: refusalSummary(error, 'email') },
+                { ...(await signInPage(request.query.next)), values: { email: body.email }, errors: refusalSummary(error, 'email') },
                 429,
               ),
           ),
-        async (errors) => render(request, reply, 'auth/sign-in.njk', { ...signInPage(body.next), values: { email: body.email }, ...errors }, 400),
+        async (errors) => render(request, reply, 'auth/sign-in.njk', { ...(await signInPage(body.next)), values: { email: body.email }, ...errors }, 400),
       );
     },
   );

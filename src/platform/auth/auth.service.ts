@@ -8,6 +8,8 @@ import { enqueueMail } from '../mail/outbox.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repository.ts';
 import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './secrets.ts';
+import { passwordsOffFor } from './sso.repository.ts';
+import { buttonText } from './sso.rules.ts';
 import { acceptTotpCode, newRecoveryCodes, newTotpSecret, useRecoveryCode } from './two-factor.ts';
 
 const limits = { perAccount: 5, perAddress: 30, windowMinutes: 15 };
@@ -51,6 +53,22 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
           );
         }
         throw new ValidationError([{ field: 'email', message: 'Enter a correct e-mail address and password' }]);
+      }
+      // Only someone who knows the password learns that the head has switched passwords off for them.
+      const provider = await passwordsOffFor(db, match.id);
+      if (provider) {
+        const account = match;
+        await withSchool(db, account.school_id, (tx) =>
+          recordAudit(
+            tx,
+            account.school_id,
+            { id: account.id, label: email },
+            { action: 'sign-in.refused', subjectType: 'staff', subjectId: account.id, detail: { via: 'password', reason: 'passwords-off' } },
+          ),
+        );
+        throw new ValidationError([
+          { field: 'email', message: `Your school has switched passwords off for you: use the “${buttonText(provider.provider)}” button` },
+        ]);
       }
       await repo.resetAttempts(db, emailKey);
       // Only failures count against a school's shared address.

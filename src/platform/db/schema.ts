@@ -73,6 +73,7 @@ import type {
   PolicyReviewReminderTable,
 } from './schema/policies.ts';
 import type { BackupRunTable } from './schema/backup.ts';
+import type { OidcSignInRequestTable, SchoolSignInProviderTable, StaffIdentityTable } from './schema/sign-in.ts';
 import type {
   SchoolAccountTable,
   AccountCredentialTaskTable,
@@ -96,6 +97,7 @@ export type * from './schema/registers.ts';
 export type * from './schema/oversight.ts';
 export type * from './schema/agreements.ts';
 export type * from './schema/filtering.ts';
+export type * from './schema/sign-in.ts';
 
 export interface DB {
   consent_requests: ConsentRequestTable;
@@ -122,6 +124,9 @@ export interface DB {
   staff_email_changes_held: StaffEmailChangeHeldTable;
   sign_in_attempts: SignInAttemptTable;
   sign_in_counters: SignInCounterTable;
+  school_sign_in_providers: SchoolSignInProviderTable;
+  staff_identities: StaffIdentityTable;
+  oidc_sign_in_requests: OidcSignInRequestTable;
   class_teachers: ClassTeacherTable;
   concerns: ConcernTable;
   concern_people: ConcernPersonTable;

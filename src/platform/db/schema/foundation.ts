@@ -161,6 +161,8 @@ export interface SessionTable {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  /** How the session was signed in (20261202T1000_sign_in_with_provider). */
+  signed_in_with: Generated<'password' | 'provider'>;
 }
 
 export interface ApiTokenTable {

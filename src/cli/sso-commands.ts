@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from '../config.ts';
+import type { Database } from '../platform/db/database.ts';
+import { createSsoService } from '../platform/auth/sso.service.ts';
+import { buttonText, ssoSetting, SsoSetProblem } from '../platform/auth/sso.rules.ts';
+import { findSchoolByUrn } from '../modules/school/school.service.ts';
+import { cliActor, UsageError, type Output } from './commands.ts';
+
+export interface SsoSetArgs {
+  school?: string;
+  provider?: string;
+  tenant?: string;
+  domain?: string;
+  issuer?: string;
+  'client-id'?: string;
+  'client-secret-file'?: string;
+}
+
+/** The secret from its file: never from the command line, where it would stay in the shell's history. */
+function readSecret(path: string | undefined): string {
+  if (!path?.trim()) throw new UsageError('--client-secret-file is required: a file holding the client secret the provider gave you');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--client-secret-file: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const secret = text.trim();
+  if (!secret) throw new UsageError(`--client-secret-file: ${path} is empty`);
+  if (secret.length > 2000 || /[\r\n]/.test(secret)) throw new UsageError(`--client-secret-file: ${path} must hold the client secret alone, on one line`);
+  return secret;
+}
+
+/**
+ * `esafety sso set --school URN --provider microsoft|google|oidc (--tenant ID | --domain DOMAIN | --issuer URL)
+ * --client-id ID --client-secret-file FILE`: the sign-in page offers the school's button from now on. Audited.
+ */
+export async function ssoSet(database: Database, config: Config, io: Output, args: SsoSetArgs): Promise<number> {
+  if (!args.school?.trim()) throw new UsageError('--school is required');
+  const school = await findSchoolByUrn(database.schools, args.school.trim());
+  const input = { provider: args.provider, tenant: args.tenant, domain: args.domain, issuer: args.issuer, clientId: args['client-id'] };
+  // The options are checked before the secret file is read, so the first mistake named is the first one made.
+  const sso = createSsoService(database.db, config);
+  let result;
+  try {
+    ssoSetting(input, config.ssoAuthorities);
+    const secret = readSecret(args['client-secret-file']);
+    result = await sso.setProvider(school.id, input, secret, cliActor());
+  } catch (error) {
+    if (error instanceof SsoSetProblem) throw new UsageError(error.message);
+    throw error;
+  }
+  io.out(`${school.name} now offers “${buttonText(result.provider)}” on the sign-in page (issuer ${result.issuer}).`);
+  io.err(
+    `The provider must send people back to ${config.baseUrl}/auth/oidc/callback (BASE_URL). The client secret is kept sealed in the database under SESSION_SECRET; you may delete the file now.`,
+  );
+  return 0;
+}

@@ -1,0 +1,145 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { DB, OidcSignInRequestTable, SchoolSignInProviderTable } from '../db/schema.ts';
+import type { SchoolTx } from '../db/school-scope.ts';
+import type { SsoSetting } from './sso.rules.ts';
+
+/**
+ * The SQL of sign-in with a provider. Finding the school's provider and the sign-in under way
+ * happens before anyone is known, as the database owner (like auth.repository.ts); linking and
+ * matching staff happen inside the school's own transaction.
+ */
+export type ProviderRow = Omit<SchoolSignInProviderTable, 'passwords_off' | 'provider_mfa' | 'updated_at'> & {
+  passwords_off: boolean;
+  provider_mfa: boolean;
+  updated_at: Date;
+};
+
+export interface SchoolProvider extends ProviderRow {
+  school_name: string;
+  urn: string;
+}
+
+const withSchoolName = (db: Kysely<DB>) =>
+  db.selectFrom('school_sign_in_providers as p').innerJoin('schools as sc', 'sc.id', 'p.school_id').selectAll('p').select(['sc.name as school_name', 'sc.urn']);
+
+export function providerForUrn(db: Kysely<DB>, urn: string): Promise<SchoolProvider | undefined> {
+  return withSchoolName(db).where('sc.urn', '=', urn).executeTakeFirst();
+}
+
+export function providerForSchool(db: Kysely<DB>, schoolId: string): Promise<SchoolProvider | undefined> {
+  return withSchoolName(db).where('p.school_id', '=', schoolId).executeTakeFirst();
+}
+
+/** Every school that signs in with a provider here: one button each on the sign-in page. */
+export function signInButtons(db: Kysely<DB>) {
+  return db
+    .selectFrom('school_sign_in_providers as p')
+    .innerJoin('schools as sc', 'sc.id', 'p.school_id')
+    .select(['sc.urn', 'sc.name as school_name', 'p.provider'])
+    .orderBy('sc.name')
+    .execute();
+}
+
+export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<'added' | 'changed'> {
+  const before = await tx.selectFrom('school_sign_in_providers').select('issuer').where('school_id', '=', schoolId).executeTakeFirst();
+  const values = {
+    provider: setting.provider,
+    issuer: setting.issuer,
+    tenant: setting.tenant,
+    domain: setting.domain,
+    client_id: setting.clientId,
+    client_secret_sealed: sealedSecret,
+    updated_at: new Date(),
+  };
+  await tx
+    .insertInto('school_sign_in_providers')
+    .values({ school_id: schoolId, ...values })
+    .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
+    .execute();
+  return before ? 'changed' : 'added';
+}
+
+export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choices: { passwordsOff: boolean; providerMfa: boolean }): Promise<void> {
+  await tx
+    .updateTable('school_sign_in_providers')
+    .set({ passwords_off: choices.passwordsOff, provider_mfa: choices.providerMfa, updated_at: new Date() })
+    .where('school_id', '=', schoolId)
+    .execute();
+}
+
+export async function countLinkedStaff(tx: SchoolTx, issuer: string): Promise<number> {
+  const row = await tx
+    .selectFrom('staff_identities as si')
+    .innerJoin('staff as st', 'st.id', 'si.staff_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('si.issuer', '=', issuer)
+    .where('st.active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// --- the sign-in under way ---
+
+export async function saveSignInRequest(db: Kysely<DB>, row: Insertable<OidcSignInRequestTable>): Promise<void> {
+  await db.deleteFrom('oidc_sign_in_requests').where('expires_at', '<', new Date()).execute();
+  await db.insertInto('oidc_sign_in_requests').values(row).execute();
+}
+
+/** Takes the sign-in under way for this state, once: a second callback with it finds nothing. */
+export function takeSignInRequest(db: Kysely<DB>, stateHash: string) {
+  return db.deleteFrom('oidc_sign_in_requests').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();
+}
+
+// --- staff and their identities, inside the school ---
+
+export function staffByIdentity(tx: SchoolTx, issuer: string, subject: string) {
+  return tx
+    .selectFrom('staff_identities as si')
+    .innerJoin('staff as st', 'st.id', 'si.staff_id')
+    .select(['st.id', 'st.active', 'si.id as identity_id'])
+    .where('si.issuer', '=', issuer)
+    .where('si.subject', '=', subject)
+    .executeTakeFirst();
+}
+
+/** Members of staff whose MIS e-mail is this address, imported or not (the service decides), and whether they already have an identity at this issuer. */
+export function staffByEmail(tx: SchoolTx, email: string, issuer: string) {
+  return tx
+    .selectFrom('staff as st')
+    .select(['st.id', 'st.active', 'st.sourced_id', 'st.given_name', 'st.family_name'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('staff_identities as si')
+            .select(sql`1`.as('one'))
+            .whereRef('si.staff_id', '=', 'st.id')
+            .where('si.issuer', '=', issuer),
+        )
+        .as('linked'),
+    )
+    .where(sql`lower(st.email)`, '=', email.trim().toLowerCase())
+    .execute();
+}
+
+export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<void> {
+  await tx.insertInto('staff_identities').values({ school_id: schoolId, staff_id: staffId, issuer, subject, last_signed_in_at: new Date() }).execute();
+}
+
+export async function identityUsed(tx: SchoolTx, identityId: string): Promise<void> {
+  await tx.updateTable('staff_identities').set({ last_signed_in_at: new Date() }).where('id', '=', identityId).execute();
+}
+
+/**
+ * Whether this person must use the provider: the head has switched passwords off and they have
+ * signed in with the school's provider at least once.
+ */
+export async function passwordsOffFor(db: Kysely<DB>, staffId: string): Promise<{ provider: SchoolProvider['provider'] } | undefined> {
+  return db
+    .selectFrom('staff_identities as si')
+    .innerJoin('school_sign_in_providers as p', (join) => join.onRef('p.school_id', '=', 'si.school_id').onRef('p.issuer', '=', 'si.issuer'))
+    .select('p.provider')
+    .where('si.staff_id', '=', staffId)
+    .where('p.passwords_off', '=', true)
+    .executeTakeFirst();
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openAppDatabase } from '../../src/platform/db/open.ts';
+import { unsealClientSecret } from '../../src/platform/auth/sso-secret.ts';
+
+const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const secret = 'the client secret from Entra ID~0123456789';
+
+async function cli(dataDir: string, args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    args,
+    { NODE_ENV: 'test', DATA_DIR: dataDir, BASE_URL: 'https://esafety.ashby.sch.uk' },
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('esafety sso set', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let secretFile: string;
+  const set = (...args: string[]) =>
+    cli(dataDir, ['sso', 'set', '--school', '130001', '--client-id', 'app-id-123', '--client-secret-file', secretFile, ...args]);
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'esafety-sso-'));
+    secretFile = join(dataDir, 'client-secret.txt');
+    writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+    expect((await cli(dataDir, ['school', 'add', '--name', 'Ashby Primary', '--urn', '130001'])).code).toBe(0);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses Microsoft’s shared endpoints and other mistakes with exit 2, naming the option', async () => {
+    for (const shared of ['common', 'organizations', 'Consumers']) {
+      const refused = await set('--provider', 'microsoft', '--tenant', shared);
+      expect(refused).toMatchObject({ code: 2, err: expect.stringContaining(`--tenant must be your school’s own tenant ID, not "${shared.toLowerCase()}"`) });
+    }
+    expect(await set('--provider', 'microsoft', '--tenant', 'contoso')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--tenant must be a tenant ID'),
+    });
+    expect(await set('--provider', 'google')).toMatchObject({ code: 2, err: expect.stringContaining('--domain is required') });
+    expect(await set('--provider', 'oidc', '--issuer', 'http://login.example.org')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--issuer must start with https://'),
+    });
+    expect(await set('--provider', 'okta', '--issuer', 'https://login.example.org')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--provider must be'),
+    });
+    const noFile = await cli(dataDir, ['sso', 'set', '--school', '130001', '--provider', 'google', '--domain', 'ashby.sch.uk', '--client-id', 'x']);
+    expect(noFile).toMatchObject({ code: 2, err: expect.stringContaining('--client-secret-file is required') });
+  });
+
+  it('sets Microsoft pinned to the school’s tenant, keeps the secret sealed and out of the output and the audit log', async () => {
+    const result = await set('--provider', 'microsoft', '--tenant', tenant);
+    expect(result).toMatchObject({ code: 0, out: expect.stringContaining('Ashby Primary now offers “Sign in with Microsoft”') });
+    expect(result.out).toContain(`https://login.microsoftonline.com/${tenant}/v2.0`);
+    expect(result.err).toContain('https://esafety.ashby.sch.uk/auth/oidc/callback');
+    expect(`${result.out}${result.err}`).not.toContain(secret);
+
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      const row = await database.db.selectFrom('school_sign_in_providers').selectAll().executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ provider: 'microsoft', issuer: `https://login.microsoftonline.com/${tenant}/v2.0`, tenant, client_id: 'app-id-123' });
+      expect(row.client_secret_sealed).not.toContain(secret);
+      expect(unsealClientSecret(loadConfig({ NODE_ENV: 'test' }).sessionSecret, row.client_secret_sealed)).toBe(secret);
+      const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_label', 'detail']).where('action', '=', 'sso.set').execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0].actor_label).toMatch(/^CLI/);
+      expect(audit[0].detail).toMatchObject({ provider: 'microsoft', tenant, clientId: 'app-id-123', change: 'added' });
+      expect(JSON.stringify(audit)).not.toContain(secret);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('changes to Google for the school’s domain, audited as a change', async () => {
+    expect(await set('--provider', 'google', '--domain', 'Ashby.sch.uk')).toMatchObject({ code: 0, out: expect.stringContaining('“Sign in with Google”') });
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      const row = await database.db.selectFrom('school_sign_in_providers').selectAll().executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ provider: 'google', issuer: 'https://accounts.google.com', domain: 'ashby.sch.uk', tenant: null });
+      const changes = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'sso.set').orderBy('id').execute();
+      expect(changes.map((c) => (c.detail as { change: string }).change)).toEqual(['added', 'changed']);
+    } finally {
+      await database.close();
+    }
+  });
+});
