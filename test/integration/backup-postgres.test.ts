@@ -156,7 +156,7 @@ suite('backups and restores on PostgreSQL', { timeout: 600_000 }, () => {
         await c.query('CREATE DATABASE esafety');
       });
       const restore = await cli(['restore', join(root, 'backup.tar')], env('fresh', urlOf(fresh, 'esafety')));
-      expect(restore).toMatchObject({ code: 0, err: '', out: expect.stringContaining('Created the database role app_user') });
+      expect(restore).toMatchObject({ code: 0, err: '', out: expect.stringContaining('Created the database roles app_user, esafety_platform.') });
       const copy = await openDatabase({ url: urlOf(fresh, 'esafety') });
       try {
         expect(await tablesOf(copy)).toEqual(before);

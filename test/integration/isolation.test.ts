@@ -110,6 +110,12 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
         await sql`ALTER TABLE pupils OWNER TO esafety_test_owner`.execute(tx);
         await sql`GRANT USAGE ON SCHEMA public TO esafety_test_owner`.execute(tx);
         await sql`SET LOCAL ROLE esafety_test_owner`.execute(tx);
+        // Outside the platform role (which the migrations grant to the account that runs them), no way in.
+        const outsider = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pupils`.execute(tx);
+        expect(outsider.rows[0].n).toBe(0);
+        await sql`RESET ROLE`.execute(tx);
+        await sql`GRANT esafety_platform TO esafety_test_owner`.execute(tx);
+        await sql`SET LOCAL ROLE esafety_test_owner`.execute(tx);
         const all = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pupils`.execute(tx);
         expect(all.rows[0].n).toBeGreaterThan(0);
         await sql`SELECT set_config('app.school_id', ${schoolA.id}, true)`.execute(tx);
@@ -121,6 +127,16 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
         throw rollback;
       }),
     ).rejects.toBe(rollback);
+  });
+
+  it('the platform’s way in is for the platform role alone, so a school’s own queries can use the school_id indexes', async () => {
+    // For app_user, a policy ORed with school isolation made every list read every school's rows.
+    const policies = await sql<{ tablename: string; roles: string }>`
+      SELECT tablename, roles::text AS roles FROM pg_policies WHERE schemaname = 'public' AND policyname = 'platform_access' ORDER BY tablename`.execute(
+      database.db,
+    );
+    expect(policies.rows.length).toBeGreaterThan(20);
+    expect(policies.rows.filter((p) => p.roles !== '{esafety_platform}')).toEqual([]);
   });
 
   it('nothing run through a school’s transaction can step out of it: RESET ROLE, SET ROLE, set_config and DO are refused', async () => {

@@ -51,7 +51,11 @@ export interface BackupSummary {
   readonly photographBucket: string | null;
 }
 
-const roles = [{ name: 'app_user', login: false as const }];
+// The roles the dump's grants and policies name; a fresh cluster has neither.
+const roles = [
+  { name: 'app_user', login: false as const },
+  { name: 'esafety_platform', login: false as const },
+];
 export const rolesSql = (names: readonly { name: string }[]) =>
   names
     .map(
