@@ -45,6 +45,8 @@ const PhotoList = Type.Object({
   may: Type.Array(Type.String()),
   mayNot: Type.Array(Type.String()),
   noAnswer: Type.Array(Type.String()),
+  /** Issue 19: pupils (all also in mayNot) who must never be photographed or published, whatever was answered. */
+  doNotPhotograph: Type.Array(Type.String()),
 });
 
 /** The consent API (CON-2, CON-3, CON-5): the response schemas are the contract. */
@@ -126,7 +128,13 @@ export const consentApiRoutes: ModuleRoutes<ConsentServices> = async (app, { ser
     async (request) => {
       const { purpose } = request.query;
       const list = await services.consent.photoList(actorOf(request), request.params.id, purpose);
-      return { purpose, may: list.may.map((p) => p.id), mayNot: list.mayNot.map((p) => p.id), noAnswer: list.noAnswer.map((p) => p.id) };
+      return {
+        purpose,
+        may: list.may.map((p) => p.id),
+        mayNot: list.mayNot.map((p) => p.id),
+        noAnswer: list.noAnswer.map((p) => p.id),
+        doNotPhotograph: list.mayNot.filter((p) => p.do_not_photograph).map((p) => p.id),
+      };
     },
   );
 };

@@ -21,6 +21,7 @@ import * as restAgreements from './migrations/20261201T1800_rest_agreements.ts';
 import * as csvImport from './migrations/20261201T2100_csv_import.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
 import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
+import * as policyRules from './migrations/20261202T1300_policy_rules.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1700_oversight_rest': oversightRest,
   '20261201T1800_rest_agreements': restAgreements,
   '20261201T2100_csv_import': csvImport,
+  '20261202T1300_policy_rules': policyRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
