@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, Json } from './columns.ts';
 
 /** Concerns and incidents (20261123T1100_concerns). */
@@ -82,7 +82,7 @@ export interface ConcernEntryTable {
   /** Issue 19: for a 'told' entry, who outside the staff was told, the person spoken to, when and how (20261202T1300_policy_rules). */
   told: Generated<'carers' | 'police' | 'lado' | 'social-care' | null>;
   told_who: Generated<string | null>;
-  told_at: Generated<Timestamp | null>;
+  told_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   told_how: Generated<string | null>;
   created_by: string;
   created_at: Generated<Date>;
