@@ -3,6 +3,7 @@ import { createConcernsService } from '../../src/modules/concerns/concerns.servi
 import { createDeadlineReminders } from '../../src/modules/concerns/concerns.deadlines.ts';
 import { defaultSettings } from '../../src/modules/settings/settings.defaults.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { addApiToken } from '../../src/modules/school/school.service.ts';
 import { aReport, makeConcernSchool, type ConcernSchool } from '../helpers/concerns.ts';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 
@@ -112,6 +113,15 @@ describe('concerns: people outside the staff told, and the time to act', () => {
     expect((await dsl.get('/dashboard')).body).toMatch(/1 concern is overdue<\/a>/);
     expect((await dsl.get(`/concerns/${old}`)).body).toContain('Overdue: the policy says to act the same day');
     expect((await dsl.get(`/pupils/${s.pupilId}/chronology`)).body).toContain('<strong class="govuk-tag govuk-tag--red">Overdue</strong>');
+    const token = await withSchool(t.database.db, s.school.id, (tx) => addApiToken(tx, s.school.id, { id: null, label: 'test' }, s.staff.dsl.email));
+    const api = await t.app.inject({ method: 'GET', url: `/api/v1/concerns/${old}`, headers: { authorization: `Bearer ${token}` } });
+    expect(api.json()).toMatchObject({
+      requiredActions: [
+        { tell: 'police', text: 'Tell the police', doneAt: null },
+        { tell: 'social-care', text: 'Tell children’s social care', doneAt: null },
+      ],
+      deadline: { overdue: true },
+    });
     // The one acted on (someone was told) is not overdue, even once its day is over.
     expect((await dsl.get(`/concerns/${reported}`)).body).not.toContain('Overdue:');
   });

@@ -92,6 +92,27 @@ describe('rules real policies keep: consent bases, never photographed, naming an
     expect(sheet.body).toContain('(no consent asked — the school’s public task)');
   });
 
+  it('the carer’s form does not ask about the public task but says so, and says an opt-out use goes ahead unless they say no', async () => {
+    const db = s.t.database.db;
+    const sent = await office.submit('/consent/requests/new', '/consent/requests', { scope: 'class', classId: amelia.class_id!, confirm: 'yes' });
+    expect(sent.statusCode, sent.body).toBe(303);
+    const request = await db
+      .selectFrom('consent_requests')
+      .select('id')
+      .where('school_id', '=', s.schoolId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const link = await db.selectFrom('consent_links').select('carer_id').where('request_id', '=', request.id).executeTakeFirstOrThrow();
+    const paper = await office.get(`/consent/requests/${request.id}/paper/${link.carer_id}`);
+    expect(paper.statusCode).toBe(200);
+    expect(paper.body).toContain('What the school does without asking');
+    expect(paper.body).toMatch(/<li><strong>Displays in school<\/strong>: .* No consent asked — the school’s public task/);
+    // Asked: not the public task; the opt-out class photograph says what no answer means.
+    expect(paper.body).not.toMatch(/<strong>Displays in school<\/strong><br>/);
+    expect(paper.body).toMatch(/<strong>Class photograph<\/strong><br>.* We use photographs for this unless you say no\./);
+    expect(paper.body).toMatch(/<strong>School website<\/strong><br>/);
+  });
+
   it('the DSL or the office marks a pupil never to be photographed, with a reason; a teacher may not', async () => {
     expect((await teacher.get(`/pupils/${amelia.id}/do-not-photograph`)).statusCode).toBe(403);
     const missing = await office.submit(`/pupils/${amelia.id}/do-not-photograph`, `/pupils/${amelia.id}/do-not-photograph`, {
