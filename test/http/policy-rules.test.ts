@@ -143,7 +143,13 @@ describe('rules real policies keep: consent bases, never photographed, naming an
     expect(trip.body).toMatch(/Amelia Clarke<\/strong> <strong class="govuk-tag govuk-tag--red">Do not photograph<\/strong>/);
     expect((await teacher.get(`/consent/classes/${amelia.class_id}`)).body).toContain('Do not photograph');
 
+    expect((await teacher.get(`/classes/${amelia.class_id}`)).body).toMatch(
+      /Amelia Clarke<\/a> <strong class="govuk-tag govuk-tag--red">Do not photograph<\/strong>/,
+    );
     const id = await upload(amelia.id);
+    expect((await teacher.get(`/photos/${id}/tag`)).body).toMatch(
+      /Amelia Clarke\s*<\/label>\s*<div[^>]*class="govuk-hint govuk-checkboxes__hint">\s*Do not photograph/,
+    );
     const refused = await s.api('POST', `/api/v1/media/${id}/publications`, s.tokens.teacher, { channel: 'display', blurFaces: 'all' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ reasons: { reason: string }[] }>().reasons.map((r) => r.reason)).toContain(

@@ -262,7 +262,10 @@ export function createConsentService(
       requireAccess(actor, 'consent:consult');
       return inSchool(actor, async (tx) => {
         const settings = await settingsOf(tx, actor);
-        const purposes = activePurposes(settings).map((p) => p.key);
+        // Issue 19: a purpose that is the school's public task is not asked, so it is no part of how far a family has got.
+        const purposes = activePurposes(settings)
+          .filter((p) => effectiveBasis(p) !== 'public-task')
+          .map((p) => p.key);
         const classes = await repo.activeClasses(tx);
         const pupils = await repo.pupilsOnRollIn(tx, {});
         const statuses = await statusesFor(tx, settings, pupils, purposes);

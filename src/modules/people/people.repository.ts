@@ -44,7 +44,7 @@ export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
       jsonArrayFrom(
         eb
           .selectFrom('pupils as p')
-          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth'])
+          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.do_not_photograph'])
           .whereRef('p.class_id', '=', 'c.id')
           .where('p.on_roll', '=', true),
       ).as('pupils'),
@@ -67,7 +67,7 @@ export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
 export function pupilsInClass(tx: SchoolTx, classId: string) {
   return tx
     .selectFrom('pupils')
-    .select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth'])
+    .select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'do_not_photograph'])
     .where('class_id', '=', classId)
     .where('on_roll', '=', true)
     .orderBy('family_name')
