@@ -51,6 +51,10 @@ describe('concerns: people outside the staff told, and the time to act', () => {
     });
     expect(saved.statusCode).toBe(303);
     expect((await head.get('/settings/edit/concerns')).body).toMatch(/name="deadline-0" type="radio" value="same-day" checked/);
+    const overview = (await head.get('/settings')).body;
+    expect(overview).toMatch(
+      /<td data-label="Also told" class="govuk-table__cell">The police, Children’s social care<\/td><td data-label="Time to act" class="govuk-table__cell">The same day<\/td>/,
+    );
   });
 
   it('a concern of that type carries "Tell the police" and "Tell children’s social care" until each is recorded', async () => {

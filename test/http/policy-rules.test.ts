@@ -202,6 +202,11 @@ describe('rules real policies keep: consent bases, never photographed, naming an
       'tagging-0': 'yes',
     });
     expect(saved.statusCode).toBe(303);
+    const overview = (await head.get('/settings')).body;
+    expect(overview).toMatch(
+      /School social media<\/td><td data-label="Children’s names" class="govuk-table__cell">No names at all<\/td><td data-label="Children may be tagged" class="govuk-table__cell">No<\/td>/,
+    );
+    expect(overview).toMatch(/<td data-label="Rests on" class="govuk-table__cell">No consent asked — the school’s public task<\/td>/);
 
     await s.consent(oliver.id, 'social-media', 'granted');
     const id = await upload(oliver.id);
