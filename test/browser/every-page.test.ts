@@ -261,6 +261,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
       '/pupils/:id': `/pupils/${pupilId}`,
       '/pupils/:id/consent': `/pupils/${pupilId}/consent`,
       '/pupils/:id/chronology': `/pupils/${pupilId}/chronology`,
+      '/pupils/:id/do-not-photograph': `/pupils/${pupilId}/do-not-photograph`,
       '/carers/:id/chronology': `/carers/${carerId}/chronology`,
       '/staff/:id': `/staff/${head.id}`,
       '/staff/:id/chronology': `/staff/${head.id}/chronology`,

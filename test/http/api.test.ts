@@ -51,7 +51,22 @@ describe.each(databaseKinds())('the people API (%s)', (kind) => {
       classId: expect.any(String),
       carers: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), relationship: expect.any(String) })]),
     });
-    expect(Object.keys(amelia).sort()).toEqual(['carers', 'classId', 'dateOfBirth', 'familyName', 'givenName', 'id', 'onRoll', 'preferredName', 'sourcedId']);
+    // Issue 19: whether the pupil must never be photographed, and (for the headteacher and the DSL only) why.
+    expect(Object.keys(amelia).sort()).toEqual([
+      'carers',
+      'classId',
+      'dateOfBirth',
+      'doNotPhotograph',
+      'doNotPhotographReason',
+      'familyName',
+      'givenName',
+      'id',
+      'onRoll',
+      'preferredName',
+      'sourcedId',
+    ]);
+    const asTeacher = (await get('/api/v1/pupils', teacherToken)).json<Record<string, unknown>[]>();
+    expect(Object.keys(asTeacher[0])).not.toContain('doNotPhotographReason');
     expect((await get('/api/v1/pupils?status=left', tokenA)).json()).toEqual([]);
     expect((await get('/api/v1/pupils?status=all', tokenA)).json()).toHaveLength(11);
     const bad = await get('/api/v1/pupils?status=everyone', tokenA);

@@ -6,6 +6,7 @@ import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, NotFound, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { currentSettings } from '../settings/settings.service.ts';
+import { outsideRecipients } from '../settings/settings.schema.ts';
 import { evidenceFileProblem, type EvidenceFile } from './concerns.input.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { offeredActions, openConcern, outOfHoursOf } from './concerns.record.ts';
@@ -83,6 +84,47 @@ export function createConcernActions(schools: SchoolDatabase) {
         });
         await audit(tx, actor, 'concern.action-added', id, { kind: input.kind });
         return entry;
+      });
+    },
+
+    /**
+     * Issue 19: records that someone outside the staff was told (the pupil's carers, the police,
+     * the LADO, children's social care): who was spoken to, when and how. It closes the required
+     * "tell …" action of the concern's type, and counts as acting on the concern.
+     */
+    async recordTelling(actor: Actor, id: string, input: { recipient: string; who: string; when: Date | null; how: string }) {
+      return forChange(actor, id, async (tx) => {
+        const problems: FieldProblem[] = [];
+        const recipient = outsideRecipients.find((r) => r === input.recipient);
+        if (!recipient) problems.push({ field: 'recipient', message: 'Choose who was told' });
+        if (!input.who.trim())
+          problems.push({ field: 'toldWho', message: 'Say who was told: their name and role, for example PC Jones, or the duty social worker' });
+        else if (input.who.length > 400) problems.push({ field: 'toldWho', message: 'Who was told must be 400 characters or fewer' });
+        if (!input.when) problems.push({ field: 'toldAt', message: 'Enter the date they were told' });
+        else if (Number.isNaN(input.when.getTime()))
+          problems.push({ field: 'toldAt', message: 'Enter the date they were told as a real date, with the time as 14:30' });
+        else if (input.when.getTime() > Date.now() + 5 * 60_000)
+          problems.push({ field: 'toldAt', message: 'The date they were told must be today or in the past' });
+        problems.push(...required(input.how, 'toldHow', 'Say how they were told, for example by phone, with the reference number'));
+        if (problems.length || !recipient) throw new ValidationError(problems);
+        await repo.insertEntry(tx, {
+          school_id: actor.schoolId,
+          concern_id: id,
+          kind: 'told',
+          action_key: null,
+          field: null,
+          note: '',
+          reason: null,
+          due_at: null,
+          refers_to: null,
+          acts: null,
+          told: recipient,
+          told_who: input.who.trim(),
+          told_at: input.when,
+          told_how: input.how.trim(),
+          created_by: actor.staffId,
+        });
+        await audit(tx, actor, 'concern.told', id, { recipient });
       });
     },
 

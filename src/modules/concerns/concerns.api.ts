@@ -73,6 +73,16 @@ const ConcernRecord = Type.Object({
   routedTo: Type.Array(Type.Object({ userId: Type.String(), reason: Type.String(), readAt: Nullable(Type.String({ format: 'date-time' })) })),
   outcome: Nullable(Type.String()),
   timeline: Type.Array(TimelineItem),
+  /** Issue 19: the "tell …" actions the type requires; `doneAt` stays null until recorded (POST is the page's form). */
+  requiredActions: Type.Array(
+    Type.Object({
+      tell: Type.Union([Type.Literal('carers'), Type.Literal('police'), Type.Literal('lado'), Type.Literal('social-care')]),
+      text: Type.String(),
+      doneAt: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
+  /** Issue 19: when the type's time to act ends, and whether it has passed with nothing done; null when the type gives none. */
+  deadline: Nullable(Type.Object({ dueAt: Type.String({ format: 'date-time' }), overdue: Type.Boolean() })),
 });
 const ActionBody = Type.Object({ kind: Type.String({ maxLength: 60 }), note: Type.String(), dueAt: Type.Optional(Type.String({ format: 'date-time' })) });
 const ChronologyItem = Type.Object({
@@ -189,6 +199,8 @@ export const concernApiRoutes: ModuleRoutes<ConcernsServices> = async (app, { se
           by: t.by,
           at: t.at.toISOString(),
         })),
+        requiredActions: c.telling.map((r) => ({ tell: r.recipient, text: r.text, doneAt: r.done?.at.toISOString() ?? null })),
+        deadline: c.deadline ? { dueAt: c.deadline.dueAt.toISOString(), overdue: c.deadline.overdue } : null,
       };
     },
   );

@@ -10,6 +10,7 @@ import {
   offeredActions,
   openConcern,
   outOfHoursOf,
+  deadlineOf,
   personRef,
   repeatPolicyOf,
   routeFor,
@@ -28,8 +29,10 @@ import {
   needsOutOfHoursDecision,
   overseerRoles,
   pendingFollowUps,
+  requiredTelling,
   statusOf,
 } from './concerns.rules.ts';
+import { schoolTerms } from '../school/school.repository.ts';
 
 export type Who = { kind: 'pupil' | 'staff' | 'carer'; id: string };
 
@@ -126,9 +129,12 @@ export function createConcernQueries(schools: SchoolDatabase) {
             outOfHoursPolicy: outOfHoursOf(settings),
             views: [],
             declarations: [],
+            telling: [],
+            deadline: null,
           };
         }
         const timeline = entries.map((e) => timelineEntry(settings, e));
+        const terms = await schoolTerms(tx);
         const routes = await repo.routesOf(tx, id);
         const mine = routes.find((r) => r.staff_id === actor.staffId);
         return {
@@ -153,6 +159,12 @@ export function createConcernQueries(schools: SchoolDatabase) {
           suggestedAction: routeFor(settings, row.type)?.suggestedAction ?? null,
           outOfHoursPolicy: outOfHoursOf(settings),
           views: restricted ? await repo.viewsOf(tx, id) : [],
+          // Issue 19: "tell …" actions the type requires, each open until recorded; the time to act and whether it has passed.
+          telling: requiredTelling(
+            routeFor(settings, row.type),
+            entries.map((e) => ({ ...e, entry: timeline.find((t) => t.id === e.id)! })),
+          ).map((t) => ({ recipient: t.recipient, text: t.text, done: t.done ? t.done.entry : null })),
+          deadline: deadlineOf(settings, { type: row.type, reportedAt: row.reported_at }, entries, terms),
           // REG-4: beside a contact between staff and a carer, the staff's declarations of friendship with that carer.
           declarations:
             row.type === 'contact-attempt'
@@ -188,6 +200,7 @@ export function createConcernQueries(schools: SchoolDatabase) {
         const visible = await visibleConcerns(tx, actor, settings, await repo.concernIdsInvolving(tx, who));
         const full = visible.filter((c) => c.access === 'full').map((c) => c.row.id);
         const entries = await repo.entriesOf(tx, full);
+        const terms = await schoolTerms(tx);
         const items = visible
           .flatMap((c) => {
             const head = {
@@ -200,6 +213,18 @@ export function createConcernQueries(schools: SchoolDatabase) {
               note: c.row.summary,
               byName: c.row.reporter_name,
               occurredAt: c.row.occurred_at as Date | null,
+              // Issue 19: past its time to act with nothing done (only for those who see the whole record).
+              overdue:
+                c.access === 'full' && !c.row.closed
+                  ? Boolean(
+                      deadlineOf(
+                        settings,
+                        { type: c.row.type, reportedAt: c.row.reported_at },
+                        entries.filter((e) => e.concern_id === c.row.id),
+                        terms,
+                      )?.overdue,
+                    )
+                  : false,
             };
             const more =
               c.access === 'full'
@@ -217,6 +242,7 @@ export function createConcernQueries(schools: SchoolDatabase) {
                         note: t.note,
                         byName: t.byName,
                         occurredAt: null,
+                        overdue: false,
                       };
                     })
                 : [];
@@ -276,6 +302,35 @@ export async function concernsNeedingAttention(tx: SchoolTx, actor: Actor): Prom
   if (unread.length === 0) return 0;
   const { settings } = await currentSettings(tx, actor.schoolId);
   return (await visibleConcerns(tx, actor, settings, unread)).filter((c) => c.access === 'full').length;
+}
+
+/**
+ * Issue 19, for the home page: open concerns this person may see whole that are past their time to
+ * act with nothing done yet.
+ */
+export async function overdueConcernsFor(tx: SchoolTx, actor: Actor, now = new Date()): Promise<number> {
+  const { settings } = await currentSettings(tx, actor.schoolId);
+  const timed = new Set(settings.concerns.routes.filter((r) => r.deadline).map((r) => r.type));
+  if (timed.size === 0) return 0;
+  const open = (await visibleConcerns(tx, actor, settings)).filter((c) => c.access === 'full' && !c.row.closed && timed.has(c.row.type));
+  if (open.length === 0) return 0;
+  const [entries, terms] = await Promise.all([
+    repo.entriesOf(
+      tx,
+      open.map((c) => c.row.id),
+    ),
+    schoolTerms(tx),
+  ]);
+  return open.filter(
+    (c) =>
+      deadlineOf(
+        settings,
+        { type: c.row.type, reportedAt: c.row.reported_at },
+        entries.filter((e) => e.concern_id === c.row.id),
+        terms,
+        now,
+      )?.overdue,
+  ).length;
 }
 
 /** INC-6: earlier concerns about the same people, among those this person may see. */

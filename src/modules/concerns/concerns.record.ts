@@ -6,7 +6,18 @@ import { defaultOutOfHours, defaultRepeatMisconduct } from '../settings/settings
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import * as repo from './concerns.repository.ts';
-import { concernAccess, isRestricted, type Access, type PersonRef, type RepeatPolicy } from './concerns.rules.ts';
+import {
+  concernAccess,
+  deadlineAt,
+  deadlineWords,
+  isPastDeadline,
+  isRestricted,
+  tellActionText,
+  type Access,
+  type PersonRef,
+  type RepeatPolicy,
+} from './concerns.rules.ts';
+import { formatDateTime } from '../../platform/text/dates.ts';
 
 /** A concern as one person may see it: its access level decides which parts are loaded at all. */
 
@@ -69,13 +80,17 @@ export function timelineEntry(settings: PolicySettings, e: repo.EntryRow) {
             : 'Decided the school will not act'
           : e.kind === 'follow-up-done'
             ? 'Follow-up done'
-            : 'Closed';
+            : e.kind === 'told' && e.told
+              ? `${tellActionText[e.told]}: done`
+              : 'Closed';
+  // Issue 19: who was told, when and how.
+  const toldNote = e.kind === 'told' ? `Told ${e.told_who ?? ''}${e.told_at ? `, ${formatDateTime(e.told_at)}` : ''}, ${e.told_how ?? ''}` : null;
   return {
     id: e.id,
     kind: e.kind,
     actionKey: e.action_key,
     what,
-    note: e.note,
+    note: toldNote ?? e.note,
     reason: e.reason,
     field: e.field,
     dueAt: e.due_at,
@@ -88,3 +103,23 @@ export function timelineEntry(settings: PolicySettings, e: repo.EntryRow) {
   };
 }
 export type TimelineEntry = ReturnType<typeof timelineEntry>;
+
+/**
+ * Issue 19: a concern's time to act from its type's settings: when it falls due, in words, and
+ * whether it is overdue now (past it, and nothing done yet).
+ */
+export function deadlineOf(
+  settings: PolicySettings,
+  concern: { type: string; reportedAt: Date },
+  entries: readonly { kind: string }[],
+  terms: readonly { startsOn: string; endsOn: string }[],
+  now = new Date(),
+) {
+  const deadline = routeFor(settings, concern.type)?.deadline;
+  if (!deadline) return null;
+  return {
+    dueAt: deadlineAt(concern.reportedAt, deadline, terms),
+    words: deadlineWords[deadline],
+    overdue: isPastDeadline({ reportedAt: concern.reportedAt, deadline }, entries, now, terms),
+  };
+}

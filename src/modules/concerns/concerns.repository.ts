@@ -1,5 +1,6 @@
 import { byName } from '../people/names.ts';
 import { sql, type Insertable } from 'kysely';
+import type { OutsideRecipient } from '../settings/settings.schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import type { ConcernEntryTable, ConcernFamilyContactTable } from '../../platform/db/schema.ts';
 import { staffHoldingRoles, staffRolesOf } from '../people/staff-roles.repository.ts';
@@ -161,6 +162,11 @@ export interface NewEntry {
   refers_to: string | null;
   grounds?: string[] | null;
   acts: boolean | null;
+  /** Issue 19: a 'told' entry's recipient, the person told, when and how. */
+  told?: OutsideRecipient | null;
+  told_who?: string | null;
+  told_at?: Date | null;
+  told_how?: string | null;
   created_by: string;
 }
 
@@ -188,6 +194,18 @@ const concernColumns = [
 ] as const;
 
 /** Concerns with who reported them and who they were routed to; all of them, or some. */
+/** Issue 19: open concerns of these types, for the deadline reminders. */
+export function openConcernsOfTypes(tx: SchoolTx, types: string[]) {
+  if (types.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('concerns as c')
+    .select(['c.id', 'c.type', 'c.reported_at'])
+    .select(sql<string[]>`coalesce((SELECT array_agg(r.staff_id::text) FROM concern_routes r WHERE r.concern_id = c.id), '{}')`.as('routed_to'))
+    .where('c.type', 'in', types)
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM concern_entries e WHERE e.concern_id = c.id AND e.kind = 'closed')`)
+    .execute();
+}
+
 export function concernsWithRoutes(tx: SchoolTx, ids?: string[]) {
   let query = tx
     .selectFrom('concerns as c')
@@ -302,6 +320,10 @@ export function entriesOf(tx: SchoolTx, concernIds: string[]) {
       'e.refers_to',
       'e.grounds',
       'e.acts',
+      'e.told',
+      'e.told_who',
+      'e.told_at',
+      'e.told_how',
       'e.created_by',
       'e.created_at',
     ])
@@ -360,4 +382,15 @@ export function insertFamilyContact(tx: SchoolTx, row: Insertable<ConcernFamilyC
 
 export async function schoolName(tx: SchoolTx): Promise<string> {
   return (await tx.selectFrom('schools').select('name').executeTakeFirstOrThrow()).name;
+}
+
+/** Issue 19: which of these concerns have had their deadline reminder sent. */
+export async function remindedAmong(tx: SchoolTx, concernIds: string[]): Promise<Set<string>> {
+  if (concernIds.length === 0) return new Set();
+  const rows = await tx.selectFrom('concern_deadline_reminders').select('concern_id').where('concern_id', 'in', concernIds).execute();
+  return new Set(rows.map((r) => r.concern_id));
+}
+
+export async function recordReminder(tx: SchoolTx, schoolId: string, concernId: string): Promise<void> {
+  await tx.insertInto('concern_deadline_reminders').values({ school_id: schoolId, concern_id: concernId }).execute();
 }

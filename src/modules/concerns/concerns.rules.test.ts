@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../platform/auth/permissions.ts';
 import { defaultOutOfHours, defaultRepeatMisconduct, defaultSettings } from '../settings/settings.defaults.ts';
 import {
+  actedOn,
   ageBand,
+  deadlineAt,
+  isPastDeadline,
+  isSchoolDay,
+  requiredTelling,
   concernAccess,
   currentText,
   findRepeats,
@@ -260,5 +265,58 @@ describe('timeline rules', () => {
   ])('a concern %i days old is %s', (days, band) => {
     const now = new Date('2026-11-23T12:00:00Z');
     expect(ageBand(new Date(now.getTime() - days * 86_400_000), now)).toBe(band);
+  });
+});
+
+describe('issue 19: telling people outside the staff, and the time to act', () => {
+  it('each recipient the route names is a required action, open until a "told" entry records it', () => {
+    const route = { tell: ['carers', 'police'] as const };
+    const told = { kind: 'told', told: 'police' as const };
+    expect(requiredTelling({ tell: [...route.tell] }, [{ kind: 'action', told: null }, told])).toEqual([
+      { recipient: 'carers', text: 'Tell the pupil’s carers', done: null },
+      { recipient: 'police', text: 'Tell the police', done: told },
+    ]);
+    expect(requiredTelling({}, [])).toEqual([]);
+    expect(requiredTelling({ tell: ['lado', 'social-care'] }, []).map((r) => r.text)).toEqual(['Tell the LADO', 'Tell children’s social care']);
+  });
+
+  it.each([
+    // Winter (GMT): a Tuesday afternoon.
+    ['same day, in winter', '2026-12-01T15:00:00Z', 'same-day', [], '2026-12-02T00:00:00.000Z'],
+    // Summer (BST): London midnight is 23:00 UTC.
+    ['same day, in summer', '2026-06-09T10:00:00Z', 'same-day', [], '2026-06-09T23:00:00.000Z'],
+    ['24 hours', '2026-12-01T15:00:00Z', '24-hours', [], '2026-12-02T15:00:00.000Z'],
+    ['next school day, a Tuesday: Wednesday', '2026-12-01T15:00:00Z', 'next-school-day', [], '2026-12-03T00:00:00.000Z'],
+    ['next school day, a Friday: Monday', '2026-12-04T15:00:00Z', 'next-school-day', [], '2026-12-08T00:00:00.000Z'],
+    ['next school day, a Saturday: Monday', '2026-12-05T09:00:00Z', 'next-school-day', [], '2026-12-08T00:00:00.000Z'],
+    [
+      'next school day, the last day of term: the first day of the next term',
+      '2026-12-18T15:00:00Z',
+      'next-school-day',
+      [
+        { startsOn: '2026-09-03', endsOn: '2026-12-18' },
+        { startsOn: '2027-01-05', endsOn: '2027-03-26' },
+      ],
+      '2027-01-06T00:00:00.000Z',
+    ],
+  ] as const)('%s', (_name, reported, deadline, terms, expected) => {
+    expect(deadlineAt(new Date(reported), deadline, terms).toISOString()).toBe(expected);
+  });
+
+  it('a concern is overdue past its time when nothing has been done; an action, a telling or closing it stops that', () => {
+    const concern = { reportedAt: new Date('2026-12-01T15:00:00Z'), deadline: 'same-day' as const };
+    const later = new Date('2026-12-02T08:00:00Z');
+    expect(isPastDeadline(concern, [], later)).toBe(true);
+    expect(isPastDeadline(concern, [{ kind: 'amendment' }], later)).toBe(true);
+    expect(isPastDeadline(concern, [], new Date('2026-12-01T23:00:00Z'))).toBe(false);
+    for (const kind of ['action', 'told', 'out-of-hours-decision', 'closed']) expect(isPastDeadline(concern, [{ kind }], later), kind).toBe(false);
+    expect(isPastDeadline({ ...concern, deadline: undefined }, [], later)).toBe(false);
+    expect(actedOn([{ kind: 'follow-up-done' }])).toBe(false);
+  });
+
+  it('weekends are not school days; outside the terms a school keeps is not either', () => {
+    expect(isSchoolDay('2026-12-05', [])).toBe(false);
+    expect(isSchoolDay('2026-12-07', [])).toBe(true);
+    expect(isSchoolDay('2026-12-21', [{ startsOn: '2026-09-03', endsOn: '2026-12-18' }])).toBe(false);
   });
 });

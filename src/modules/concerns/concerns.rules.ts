@@ -1,5 +1,5 @@
 import { roleLabels, safeguardingRoles, type Role } from '../../platform/auth/permissions.ts';
-import type { OutOfHours, PolicySettings, RepeatMisconduct } from '../settings/settings.schema.ts';
+import type { Deadline, OutOfHours, OutsideRecipient, PolicySettings, RepeatMisconduct } from '../settings/settings.schema.ts';
 
 /** Pure decisions about concerns (INC, PPL-5): no I/O, so every rule is table-tested. */
 
@@ -212,3 +212,87 @@ export function ageBand(reportedAt: Date, now: Date): (typeof ageBands)[number] 
   const days = (now.getTime() - reportedAt.getTime()) / day;
   return days < 7 ? ageBands[0] : days < 28 ? ageBands[1] : ageBands[2];
 }
+
+/** Issue 19: the required action for each recipient outside the staff a type of concern names. */
+export const tellActionText: Record<OutsideRecipient, string> = {
+  carers: 'Tell the pupil’s carers',
+  police: 'Tell the police',
+  lado: 'Tell the LADO',
+  'social-care': 'Tell children’s social care',
+};
+
+export interface ToldEntry {
+  kind: string;
+  told?: OutsideRecipient | null;
+}
+
+/** Issue 19: each "tell …" the route requires, with the entry that recorded it; open until recorded. */
+export function requiredTelling<E extends ToldEntry>(route: Pick<ConcernRoute, 'tell'> | undefined, entries: readonly E[]) {
+  return (route?.tell ?? []).map((recipient) => ({
+    recipient,
+    text: tellActionText[recipient],
+    done: entries.find((e) => e.kind === 'told' && e.told === recipient) ?? null,
+  }));
+}
+
+/** Issue 19: a concern is acted on once anything is done about it: an action, someone told, the out-of-hours decision, or its closing. */
+export const actedOn = (entries: readonly { kind: string }[]) =>
+  entries.some((e) => e.kind === 'action' || e.kind === 'told' || e.kind === 'out-of-hours-decision' || e.kind === 'closed');
+
+const addDays = (day: string, days: number) => {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+const londonDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+/** The instant a London day starts (midnight, BST or GMT). */
+function londonMidnight(day: string): Date {
+  const noon = new Date(`${day}T12:00:00Z`);
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(noon));
+  return new Date(Date.parse(`${day}T00:00:00Z`) - (hour - 12) * 3_600_000);
+}
+
+/** A school day: Monday to Friday and, when the school keeps its term dates, inside a term. */
+export function isSchoolDay(day: string, terms: readonly { startsOn: string; endsOn: string }[]): boolean {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return terms.length === 0 || terms.some((t) => t.startsOn <= day && day <= t.endsOn);
+}
+
+/**
+ * Issue 19: when a concern reported at `reportedAt` must have been acted on. 'same-day': by the
+ * end of that day (London); '24-hours': 24 hours later; 'next-school-day': by the end of the next
+ * school day after it (weekends, and the holidays between the school's terms when it keeps them, skipped).
+ */
+export function deadlineAt(reportedAt: Date, deadline: Deadline, terms: readonly { startsOn: string; endsOn: string }[] = []): Date {
+  const day = londonDay(reportedAt);
+  switch (deadline) {
+    case 'same-day':
+      return londonMidnight(addDays(day, 1));
+    case '24-hours':
+      return new Date(reportedAt.getTime() + 24 * 3_600_000);
+    case 'next-school-day': {
+      let next = addDays(day, 1);
+      // A year on, whatever the terms say: a school with no term after this one still has a deadline.
+      for (let i = 0; i < 366 && !isSchoolDay(next, terms); i++) next = addDays(next, 1);
+      return londonMidnight(addDays(next, 1));
+    }
+  }
+}
+
+/** Issue 19: past its time to act and not yet acted on. */
+export function isPastDeadline(
+  concern: { reportedAt: Date; deadline: Deadline | undefined },
+  entries: readonly { kind: string }[],
+  now: Date,
+  terms: readonly { startsOn: string; endsOn: string }[] = [],
+): boolean {
+  if (!concern.deadline || actedOn(entries)) return false;
+  return now.getTime() > deadlineAt(concern.reportedAt, concern.deadline, terms).getTime();
+}
+
+export const deadlineWords: Record<Deadline, string> = {
+  'same-day': 'the same day',
+  'next-school-day': 'by the next school day',
+  '24-hours': 'within 24 hours',
+};

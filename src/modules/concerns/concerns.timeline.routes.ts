@@ -9,7 +9,7 @@ import { render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { dueFromForm, evidenceFrom } from './concerns.form.ts';
-import { linesOf } from './concerns.input.ts';
+import { fromLondonLocal, linesOf } from './concerns.input.ts';
 import { concernPage } from './concerns.page.ts';
 
 const FollowUpParams = Type.Object({ id: Type.String({ format: 'uuid' }), entryId: Type.String({ format: 'uuid' }) });
@@ -21,8 +21,48 @@ const ActionForm = Type.Object({ kind: text(), note: text(), 'dueAt-day': text()
 const AmendmentForm = Type.Object({ field: text(), text: text(), reason: text(), ...csrf });
 const DecisionForm = Type.Object({ acts: text(), grounds: Type.Union([Type.Array(Type.String()), Type.String()], { default: [] }), reasons: text(), ...csrf });
 const CloseForm = Type.Object({ outcome: text(), ...csrf });
+const ToldForm = Type.Object({
+  recipient: text(),
+  toldWho: text(),
+  'toldAt-day': text(),
+  'toldAt-month': text(),
+  'toldAt-year': text(),
+  toldTime: text(),
+  toldHow: text(),
+  ...csrf,
+});
 /** What the concern page's forms put back after a mistake. */
-const formFields = ['kind', 'note', 'dueAt-day', 'dueAt-month', 'dueAt-year', 'field', 'text', 'reason', 'acts', 'reasons', 'outcome', 'links'];
+const formFields = [
+  'kind',
+  'note',
+  'dueAt-day',
+  'dueAt-month',
+  'dueAt-year',
+  'field',
+  'text',
+  'reason',
+  'acts',
+  'reasons',
+  'outcome',
+  'links',
+  'recipient',
+  'toldWho',
+  'toldAt-day',
+  'toldAt-month',
+  'toldAt-year',
+  'toldTime',
+  'toldHow',
+];
+
+/** Issue 19: when someone was told, from the date boxes and an optional "14:30" (London time); null when no date was given. */
+function toldAtFrom(day: string, time: string): Date | null {
+  if (!day) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return new Date(NaN);
+  const clock = time.trim() || '00:00';
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(clock);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return new Date(NaN);
+  return fromLondonLocal(`${day}T${m[1].padStart(2, '0')}:${m[2]}`) ?? new Date(NaN);
+}
 
 /** The forms on a concern's page: each adds to the record's timeline, then returns to the page (INC-4, INC-5, INC-7). */
 export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app, { services }) => {
@@ -88,6 +128,22 @@ export const concernTimelineRoutes: ModuleRoutes<ConcernsServices> = async (app,
         reasons: body.reasons,
       });
       return 'Decision recorded';
+    });
+  });
+
+  app.post('/concerns/:id/told', route(IdParams, ToldForm), async (request, reply) => {
+    const {
+      params: { id },
+      body,
+    } = request;
+    return change(request, reply, id, async () => {
+      await services.concerns.recordTelling(actorOf(request), id, {
+        recipient: body.recipient,
+        who: body.toldWho,
+        when: toldAtFrom(typedDay(body, 'toldAt'), body.toldTime),
+        how: body.toldHow,
+      });
+      return 'Recorded: the required action is done';
     });
   });
 

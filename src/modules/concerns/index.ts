@@ -9,4 +9,13 @@ export const concernsModule = defineModule({
   name: 'concerns',
   services: createConcernsServices,
   routes: [concernRoutes, concernApiRoutes, concernOverviewRoutes],
+  jobs: ({ deadlines }) => ({
+    // Issue 19: every quarter of an hour, concerns past their time to act remind those routed (once each).
+    'concern-deadline-reminders': {
+      cron: '*/15 * * * *',
+      handler: async () => {
+        await deadlines.remindOverdue();
+      },
+    },
+  }),
 });

@@ -7,7 +7,7 @@ import { NotFound, TooManyRequests, ValidationError, type FieldProblem } from '.
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import * as repo from './consent.repository.ts';
-import { requestPurposes } from './consent-requests.service.ts';
+import { carerFormPurposes } from './consent-requests.service.ts';
 import { appendDecision } from './consent.service.ts';
 import { combinedAgreementOf } from '../agreements/agreements.combined.ts';
 
@@ -48,7 +48,7 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
     if (!request || !carer) throw new Error('A consent link without its request or carer');
     const children = await repo.familyOnRoll(tx, link.request_id, link.carer_id);
     const settings = (await currentSettings(tx, link.school_id)).settings;
-    const purposes = requestPurposes(request, settings);
+    const { asked: purposes, told } = carerFormPurposes(request, settings);
     // The carer's own latest answers, so the form shows what they said before.
     const previous = new Map<string, string>();
     const decisions = await repo.decisionsFor(
@@ -56,7 +56,7 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
       children.map((c) => c.id),
     );
     for (const [pupilId, list] of decisions) for (const d of list) if (d.carerId === link.carer_id) previous.set(answerField(pupilId, d.purpose), d.decision);
-    return { request, school, carer, children, purposes, previous };
+    return { request, school, carer, children, purposes, told, previous };
   }
 
   return {
@@ -98,7 +98,7 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
               link.school_id,
               settings,
               who,
-              { ...child, class_id: child.class_id },
+              child,
               purpose.key,
               { decision, carerId: link.carer_id, method: 'online', note: `Confirmed online by typing “${confirmName}”` },
               link.request_id,

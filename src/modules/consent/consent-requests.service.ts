@@ -14,6 +14,7 @@ import type { PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
 import { listClasses, listPupils } from '../people/people.repository.ts';
 import { statusesFor } from './consent.service.ts';
+import { effectiveBasis } from './consent.rules.ts';
 import { isUuid } from '../../platform/http/ids.ts';
 import { homeSchoolAgreement, offerWithConsent } from '../agreements/agreements.combined.ts';
 
@@ -34,6 +35,25 @@ export interface ExpressInput {
 export function requestPurposes(request: { kind: string; purposes: string[]; title: string; description: string | null }, settings: PolicySettings) {
   if (request.kind === 'express') return request.purposes.map((key) => ({ key, label: request.title, description: request.description ?? request.title }));
   return request.purposes.map((key) => settings.consent.purposes.find((p) => p.key === key)).filter((p): p is NonNullable<typeof p> => Boolean(p));
+}
+
+/**
+ * Issue 19: what a carer's form asks and what it only tells. A purpose that is the school's public
+ * task is not asked (answers to it would not count); the form names it as such.
+ */
+export function carerFormPurposes(request: { kind: string; purposes: string[]; title: string; description: string | null }, settings: PolicySettings) {
+  const isPublicTask = (key: string) => {
+    const purpose = settings.consent.purposes.find((p) => p.key === key);
+    return request.kind !== 'express' && purpose !== undefined && effectiveBasis(purpose) === 'public-task';
+  };
+  const asked = requestPurposes(request, settings)
+    .filter((p) => !isPublicTask(p.key))
+    .map((p) => {
+      const purpose = settings.consent.purposes.find((q) => q.key === p.key);
+      return { ...p, optOut: request.kind !== 'express' && purpose !== undefined && effectiveBasis(purpose) === 'opt-out' };
+    });
+  const told = request.kind === 'express' ? [] : settings.consent.purposes.filter((p) => p.active && effectiveBasis(p) === 'public-task');
+  return { asked, told };
 }
 
 function isRealDate(iso: string): boolean {
@@ -315,7 +335,8 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const children = await repo.requestChildrenOfCarer(tx, requestId, carerId);
         if (children.length === 0) throw new NotFound();
-        return { request, carer, children, purposes: requestPurposes(request, settings) };
+        const { asked, told } = carerFormPurposes(request, settings);
+        return { request, carer, children, purposes: asked, told };
       });
     },
   };

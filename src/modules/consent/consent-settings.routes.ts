@@ -4,7 +4,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
-import { lapseItems } from './consent-settings.service.ts';
+import { basisItems, lapseItems } from './consent-settings.service.ts';
 import { OpenFormBody } from './consent.schemas.ts';
 
 /** The headteacher edits what carers are asked and when answers lapse (CON-1, renewal); each change is a new settings version. */
@@ -13,6 +13,7 @@ export const consentSettingsRoutes: ModuleRoutes<ConsentServices> = async (app, 
     title: 'What carers are asked',
     settings,
     lapseItems,
+    basisItems,
     values,
     backLink: '/consent',
   });

@@ -3,7 +3,16 @@ import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { withSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 import { ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import { currentSettings, saveSettings } from '../settings/settings.service.ts';
-import type { PolicySettings } from '../settings/settings.schema.ts';
+import type { ConsentBasis, PolicySettings } from '../settings/settings.schema.ts';
+import { basisOf, basisProblem } from '../settings/settings.rules.ts';
+
+/** Issue 19: what each purpose rests on, in plain words (the value is `consent.purposes[].basis`). */
+export const basisItems = [
+  { value: 'consent', text: 'Carers are asked: no answer means no' },
+  { value: 'opt-out', text: 'Used unless a carer objects: no answer means yes, any objection means no (inside school only)' },
+  { value: 'public-task', text: 'No consent asked — the school’s public task (inside school only; carers are told, not asked)' },
+] as const;
+const isBasis = (value: string): value is ConsentBasis => basisItems.some((b) => b.value === value);
 
 export const lapseItems = [
   { value: 'never', text: 'Never: answers stand until a carer changes them' },
@@ -19,7 +28,13 @@ export function consentSettingsFrom(settings: PolicySettings, form: Record<strin
   const purposes = settings.consent.purposes.map((p, i) => {
     const label = text(`label-${i}`) || p.label;
     const description = text(`description-${i}`) || p.description;
-    return { ...p, label, description, external: form[`external-${i}`] === 'yes', active: form[`active-${i}`] === 'yes' };
+    const chosen = text(`basis-${i}`);
+    if (chosen && !isBasis(chosen)) problems.push({ field: `basis-${i}`, message: `${label}: choose what this purpose rests on` });
+    const basis = chosen && isBasis(chosen) ? chosen : basisOf(p);
+    const next = { ...p, label, description, external: form[`external-${i}`] === 'yes', active: form[`active-${i}`] === 'yes', basis };
+    const problem = basisProblem(next);
+    if (problem) problems.push({ field: `basis-${i}`, message: problem });
+    return next;
   });
   if (!purposes.some((p) => p.active)) problems.push({ field: 'active-0', message: 'Keep at least one purpose that carers are asked about' });
   const newLabel = text('newLabel');
@@ -32,7 +47,22 @@ export function consentSettingsFrom(settings: PolicySettings, form: Record<strin
     if (!/^[a-z][a-z0-9-]{1,40}$/.test(key)) problems.push({ field: 'newLabel', message: 'Start the name of the new purpose with a letter' });
     else if (purposes.some((p) => p.key === key)) problems.push({ field: 'newLabel', message: `There is already a purpose called “${newLabel}”` });
     else if (!text('newDescription')) problems.push({ field: 'newDescription', message: 'Enter the wording carers will read for the new purpose' });
-    else purposes.push({ key, label: newLabel, description: text('newDescription'), external: form.newExternal === 'yes', active: true });
+    else {
+      const chosen = text('newBasis') || 'consent';
+      const purpose = {
+        key,
+        label: newLabel,
+        description: text('newDescription'),
+        external: form.newExternal === 'yes',
+        active: true,
+        basis: 'consent' as ConsentBasis,
+      };
+      if (!isBasis(chosen)) problems.push({ field: 'newBasis', message: 'Choose what the new purpose rests on' });
+      else purpose.basis = chosen;
+      const problem = basisProblem(purpose);
+      if (problem) problems.push({ field: 'newBasis', message: problem });
+      purposes.push(purpose);
+    }
   }
   const lapse = text('lapse');
   if (!lapseItems.some((l) => l.value === lapse)) problems.push({ field: 'lapse', message: 'Choose when answers lapse' });

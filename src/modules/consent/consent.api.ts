@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { effectiveBasis } from './consent.rules.ts';
 import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { ConsentServices } from './services.ts';
 import { apiErrors, IdParams } from '../../platform/http/schemas.ts';
@@ -10,7 +11,15 @@ const Status = Type.Union([Type.Literal('may'), Type.Literal('may-not'), Type.Li
 const DecisionValue = Type.Union([Type.Literal('granted'), Type.Literal('refused')]);
 const Method = Type.Union([Type.Literal('online'), Type.Literal('paper'), Type.Literal('in-person'), Type.Literal('phone')]);
 
-const Purpose = Type.Object({ key: Type.String(), label: Type.String(), description: Type.String(), external: Type.Boolean(), active: Type.Boolean() });
+const Purpose = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+  external: Type.Boolean(),
+  active: Type.Boolean(),
+  /** Issue 19: what the purpose rests on: 'consent' (no answer means no), 'opt-out' (no answer means yes, inside school only), 'public-task' (no consent asked, inside school only). */
+  basis: Type.Union([Type.Literal('consent'), Type.Literal('opt-out'), Type.Literal('public-task')]),
+});
 // A pupil id that is not a UUID is no pupil: 404, as for one that does not exist.
 const PupilPurposeParams = Type.Object({ ...IdParams.properties, purpose: Type.String() });
 const DecisionBody = Type.Object(
@@ -45,6 +54,8 @@ const PhotoList = Type.Object({
   may: Type.Array(Type.String()),
   mayNot: Type.Array(Type.String()),
   noAnswer: Type.Array(Type.String()),
+  /** Issue 19: pupils (all also in mayNot) who must never be photographed or published, whatever was answered. */
+  doNotPhotograph: Type.Array(Type.String()),
 });
 
 /** The consent API (CON-2, CON-3, CON-5): the response schemas are the contract. */
@@ -55,7 +66,7 @@ export const consentApiRoutes: ModuleRoutes<ConsentServices> = async (app, { ser
       config: { permission: 'consent:consult' },
       schema: { summary: 'The school’s consent purposes, including retired ones', tags: ['consent'], response: { 200: Type.Array(Purpose), ...errors } },
     },
-    async (request) => services.consent.purposes(actorOf(request)),
+    async (request) => (await services.consent.purposes(actorOf(request))).map((p) => ({ ...p, basis: effectiveBasis(p) })),
   );
 
   app.put(
@@ -126,7 +137,13 @@ export const consentApiRoutes: ModuleRoutes<ConsentServices> = async (app, { ser
     async (request) => {
       const { purpose } = request.query;
       const list = await services.consent.photoList(actorOf(request), request.params.id, purpose);
-      return { purpose, may: list.may.map((p) => p.id), mayNot: list.mayNot.map((p) => p.id), noAnswer: list.noAnswer.map((p) => p.id) };
+      return {
+        purpose,
+        may: list.may.map((p) => p.id),
+        mayNot: list.mayNot.map((p) => p.id),
+        noAnswer: list.noAnswer.map((p) => p.id),
+        doNotPhotograph: list.mayNot.filter((p) => p.do_not_photograph).map((p) => p.id),
+      };
     },
   );
 };

@@ -11,9 +11,11 @@ export interface PupilForConsent {
   preferred_name: string | null;
   class_id: string | null;
   year_group: number | null;
+  /** Issue 19: never photographed or published (a court order, a safeguarding reason); the reason is not read here. */
+  do_not_photograph: boolean;
 }
 
-const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group'] as const;
+const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group', 'p.do_not_photograph'] as const;
 
 export function findPupil(tx: SchoolTx, pupilId: string): Promise<PupilForConsent | undefined> {
   return tx.selectFrom('pupils as p').leftJoin('classes as c', 'c.id', 'p.class_id').select(pupilColumns).where('p.id', '=', pupilId).executeTakeFirst();
@@ -75,6 +77,13 @@ export async function carerLinksFor(tx: SchoolTx, pupilIds: string[]): Promise<M
     .execute();
   for (const r of rows) byPupil.get(r.pupil_id)?.push({ carerId: r.carer_id, parentalResponsibility: r.parental_responsibility });
   return byPupil;
+}
+
+/** Issue 19: which of these pupils must never be photographed or published. */
+export async function doNotPhotographAmong(tx: SchoolTx, pupilIds: string[]): Promise<Set<string>> {
+  if (pupilIds.length === 0) return new Set();
+  const rows = await tx.selectFrom('pupils').select('id').where('id', 'in', pupilIds).where('do_not_photograph', '=', true).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

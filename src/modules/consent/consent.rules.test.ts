@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answerProgress, consentStatus, hasLapsed, isWithdrawal, keyStage, type CarerLink, type Decision, type LapseContext } from './consent.rules.ts';
+import {
+  answerProgress,
+  consentStatus,
+  effectiveBasis,
+  hasLapsed,
+  isWithdrawal,
+  keyStage,
+  type CarerLink,
+  type Decision,
+  type LapseContext,
+} from './consent.rules.ts';
 
 const mum: CarerLink = { carerId: 'mum', parentalResponsibility: true };
 const dad: CarerLink = { carerId: 'dad', parentalResponsibility: true };
@@ -81,5 +91,31 @@ describe('withdrawals and progress', () => {
     expect(answerProgress(['may', 'may-not'])).toBe('answered');
     expect(answerProgress(['may', 'no-answer'])).toBe('partly-answered');
     expect(answerProgress(['no-answer', 'no-answer'])).toBe('not-answered');
+  });
+});
+
+describe('issue 19: what a purpose rests on, and the pupil who is never photographed', () => {
+  const granted = [d('mum', 'granted', '2026-09-05')];
+  const refused = [d('mum', 'refused', '2026-09-05')];
+  it.each([
+    ['opt-out: no answer means may', 'opt-out', [], 'may'],
+    ['opt-out: a refusal still wins', 'opt-out', refused, 'may-not'],
+    ['opt-out: a grant is may', 'opt-out', granted, 'may'],
+    ['public task: no answer needed', 'public-task', [], 'may'],
+    ['public task: answers are not asked, so they do not count', 'public-task', refused, 'may'],
+    ['consent: no answer is no', 'consent', [], 'no-answer'],
+  ] as const)('%s', (_name, basis, decisions, expected) => {
+    expect(consentStatus('website', decisions, [mum], context, basis)).toBe(expected);
+  });
+
+  it.each(['consent', 'opt-out', 'public-task'] as const)('a pupil who must never be photographed may not, on %s, even with a grant', (basis) => {
+    expect(consentStatus('website', granted, [mum], context, basis, { doNotPhotograph: true })).toBe('may-not');
+  });
+
+  it('outside school only consent given counts, whatever the document says', () => {
+    expect(effectiveBasis({ external: true, basis: 'opt-out' })).toBe('consent');
+    expect(effectiveBasis({ external: true, basis: 'public-task' })).toBe('consent');
+    expect(effectiveBasis({ external: false, basis: 'opt-out' })).toBe('opt-out');
+    expect(effectiveBasis({ external: false })).toBe('consent');
   });
 });

@@ -58,11 +58,37 @@ export function hasLapsed(decision: Decision, context: LapseContext): boolean {
 }
 
 /**
+ * Issue 19: what a purpose rests on. 'consent': carers are asked and no answer means no.
+ * 'opt-out' (inside school only): no answer means may, any refusal still wins. 'public-task'
+ * (inside school only): no consent is asked, so answers do not count.
+ */
+export type Basis = 'consent' | 'opt-out' | 'public-task';
+
+/** The basis the rules apply: outside school only consent given counts, whatever a stored document says. */
+export const effectiveBasis = (purpose: { external: boolean; basis?: Basis }): Basis => (purpose.external ? 'consent' : (purpose.basis ?? 'consent'));
+
+/** Issue 19: the pupil who must never be photographed or published (a court order, a safeguarding reason) overrides every basis. */
+export interface PupilRestriction {
+  doNotPhotograph: boolean;
+}
+
+/**
  * For one pupil and one purpose: no (current) answer → may not be photographed; the latest answer
  * of any carer with parental responsibility is a refusal → may not; otherwise a grant → may.
- * Answers from people without parental responsibility do not count either way.
+ * Answers from people without parental responsibility do not count either way. An opt-out
+ * purpose reads no answer as may; a public-task purpose is always may; a pupil who must never be
+ * photographed may not, whatever anyone answered (issue 19).
  */
-export function consentStatus(purpose: string, decisions: readonly Decision[], carers: readonly CarerLink[], context: LapseContext): ConsentStatus {
+export function consentStatus(
+  purpose: string,
+  decisions: readonly Decision[],
+  carers: readonly CarerLink[],
+  context: LapseContext,
+  basis: Basis = 'consent',
+  pupil: PupilRestriction = { doNotPhotograph: false },
+): ConsentStatus {
+  if (pupil.doNotPhotograph) return 'may-not';
+  if (basis === 'public-task') return 'may';
   const responsible = new Set(carers.filter((c) => c.parentalResponsibility).map((c) => c.carerId));
   const latestByCarer = new Map<string, Decision>();
   for (const d of decisions) {
@@ -72,7 +98,7 @@ export function consentStatus(purpose: string, decisions: readonly Decision[], c
   }
   const latest = [...latestByCarer.values()];
   if (latest.some((d) => d.decision === 'refused')) return 'may-not';
-  if (latest.some((d) => d.decision === 'granted')) return 'may';
+  if (latest.some((d) => d.decision === 'granted') || basis === 'opt-out') return 'may';
   return 'no-answer';
 }
 

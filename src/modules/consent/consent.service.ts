@@ -10,7 +10,7 @@ import { currentSettings } from '../settings/settings.service.ts';
 import type { ConsentPurpose, PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
 import { pupilDisplayName as displayName } from '../people/names.ts';
-import { answerProgress, consentStatus, isWithdrawal, type ConsentStatus, type LapseContext } from './consent.rules.ts';
+import { answerProgress, consentStatus, effectiveBasis, isWithdrawal, type Basis, type ConsentStatus, type LapseContext } from './consent.rules.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
@@ -44,16 +44,36 @@ export function lapseContext(settings: PolicySettings, pupilYearGroup: number | 
   return { lapse: settings.consent.lapse, now, currentFormVersion: settings.consent.formVersion ?? 1, pupilYearGroup };
 }
 
-/** Statuses of many pupils for many purposes, in two queries. */
-export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils: repo.PupilForConsent[], purposes: string[]) {
+/** What a purpose key rests on: a settings purpose's basis (issue 19); an express permission request always asks. */
+export function basisFor(settings: PolicySettings, purposeKey: string): Basis {
+  const purpose = settings.consent.purposes.find((p) => p.key === purposeKey);
+  return purpose ? effectiveBasis(purpose) : 'consent';
+}
+
+/**
+ * Statuses of many pupils for many purposes, in three queries: each purpose's basis (issue 19)
+ * applies, and a pupil who must never be photographed may not, whatever was answered.
+ */
+export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils: Pick<repo.PupilForConsent, 'id' | 'year_group'>[], purposes: string[]) {
   const ids = pupils.map((p) => p.id);
-  const [decisions, carers] = await Promise.all([repo.decisionsFor(tx, ids), repo.carerLinksFor(tx, ids)]);
+  const [decisions, carers, neverPhotographed] = await Promise.all([
+    repo.decisionsFor(tx, ids),
+    repo.carerLinksFor(tx, ids),
+    repo.doNotPhotographAmong(tx, ids),
+  ]);
+  const bases = new Map(purposes.map((purpose) => [purpose, basisFor(settings, purpose)]));
   return new Map(
     pupils.map((p) => [
       p.id,
       new Map(
         purposes.map(
-          (purpose) => [purpose, consentStatus(purpose, decisions.get(p.id) ?? [], carers.get(p.id) ?? [], lapseContext(settings, p.year_group))] as const,
+          (purpose) =>
+            [
+              purpose,
+              consentStatus(purpose, decisions.get(p.id) ?? [], carers.get(p.id) ?? [], lapseContext(settings, p.year_group), bases.get(purpose), {
+                doNotPhotograph: neverPhotographed.has(p.id),
+              }),
+            ] as const,
         ),
       ),
     ]),
@@ -69,7 +89,7 @@ export async function appendDecision(
   schoolId: string,
   settings: PolicySettings,
   who: { id: string | null; label: string },
-  pupil: repo.PupilForConsent,
+  pupil: Pick<repo.PupilForConsent, 'id' | 'year_group'>,
   purpose: string,
   input: DecisionInput,
   requestId: string | null,
@@ -139,6 +159,8 @@ export function createConsentService(
         const purpose = settings.consent.purposes.find((p) => p.key === purposeKey);
         if (!purpose) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
         if (!purpose.active) throw new Unprocessable('purpose_retired', `${purpose.label} is no longer asked for; its history is kept`);
+        if (effectiveBasis(purpose) === 'public-task')
+          throw new Unprocessable('public_task', `${purpose.label}: no consent asked — the school’s public task, so no answer is recorded for it`);
         const pupil = await repo.findPupil(tx, pupilId);
         if (!pupil) throw new NotFound('There is no such pupil');
         const carer = (await repo.carersOf(tx, pupilId)).find((c) => c.id === input.carerId);
@@ -240,7 +262,10 @@ export function createConsentService(
       requireAccess(actor, 'consent:consult');
       return inSchool(actor, async (tx) => {
         const settings = await settingsOf(tx, actor);
-        const purposes = activePurposes(settings).map((p) => p.key);
+        // Issue 19: a purpose that is the school's public task is not asked, so it is no part of how far a family has got.
+        const purposes = activePurposes(settings)
+          .filter((p) => effectiveBasis(p) !== 'public-task')
+          .map((p) => p.key);
         const classes = await repo.activeClasses(tx);
         const pupils = await repo.pupilsOnRollIn(tx, {});
         const statuses = await statusesFor(tx, settings, pupils, purposes);

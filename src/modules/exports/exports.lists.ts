@@ -62,7 +62,8 @@ export const exportLists: readonly ExportList[] = [
           classTitles.get(p.id) ?? 'No class',
           p.family_name,
           p.given_name,
-          ...purposes.map((purpose) => statusWords[statuses.get(p.id)?.get(purpose.key) ?? 'no-answer']),
+          // Issue 19: a pupil who must never be photographed shows the neutral marker, never the reason.
+          ...purposes.map((purpose) => (p.do_not_photograph ? 'Do not photograph' : statusWords[statuses.get(p.id)?.get(purpose.key) ?? 'no-answer'])),
         ])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
       return { head: ['Class', 'Surname', 'First name', ...purposes.map((p) => p.label)], rows };

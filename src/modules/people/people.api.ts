@@ -3,6 +3,7 @@ import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { PeopleServices } from './services.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { apiErrors } from '../../platform/http/schemas.ts';
+import { may } from '../../platform/auth/access.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -16,6 +17,10 @@ export const PupilSummary = Type.Object({
   dateOfBirth: Nullable(Type.String({ format: 'date' })),
   classId: Nullable(Type.String()),
   onRoll: Type.Boolean(),
+  /** Issue 19: never photographed or published (a court order, a safeguarding reason), whatever carers answered. */
+  doNotPhotograph: Type.Boolean(),
+  /** Issue 19: why; given only to the DSL and the headteacher (absent for everyone else). */
+  doNotPhotographReason: Type.Optional(Nullable(Type.String())),
   /** In the MIS's contact order. A carer without parental responsibility, or with a court order, is never sent consent requests. */
   carers: Type.Array(
     Type.Object({
@@ -70,7 +75,9 @@ export const peopleApiRoutes: ModuleRoutes<PeopleServices> = async (app, { servi
       schema: { summary: 'Pupils, with their carers', tags: ['people'], querystring: PupilQuery, response: { ...apiErrors, 200: Type.Array(PupilSummary) } },
     },
     async (request) => {
-      return (await services.people.pupils(actorOf(request), request.query.status)).map((p) => ({
+      const actor = actorOf(request);
+      const mayReadReasons = may(actor, 'pupil:do-not-photograph-reason');
+      return (await services.people.pupils(actor, request.query.status)).map((p) => ({
         id: p.id,
         sourcedId: p.sourced_id,
         givenName: p.given_name,
@@ -79,6 +86,8 @@ export const peopleApiRoutes: ModuleRoutes<PeopleServices> = async (app, { servi
         dateOfBirth: p.date_of_birth,
         classId: p.class_id,
         onRoll: p.on_roll,
+        doNotPhotograph: p.do_not_photograph,
+        ...(mayReadReasons ? { doNotPhotographReason: p.do_not_photograph_reason } : {}),
         carers: p.carers,
       }));
     },

@@ -44,7 +44,7 @@ export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
       jsonArrayFrom(
         eb
           .selectFrom('pupils as p')
-          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth'])
+          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.do_not_photograph'])
           .whereRef('p.class_id', '=', 'c.id')
           .where('p.on_roll', '=', true),
       ).as('pupils'),
@@ -67,7 +67,7 @@ export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
 export function pupilsInClass(tx: SchoolTx, classId: string) {
   return tx
     .selectFrom('pupils')
-    .select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth'])
+    .select(['id', 'given_name', 'family_name', 'preferred_name', 'date_of_birth', 'do_not_photograph'])
     .where('class_id', '=', classId)
     .where('on_roll', '=', true)
     .orderBy('family_name')
@@ -79,7 +79,18 @@ export function pupilsInClass(tx: SchoolTx, classId: string) {
 export function listPupils(tx: SchoolTx, status: PupilStatus) {
   let query = tx
     .selectFrom('pupils as p')
-    .select(['p.id', 'p.sourced_id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.class_id', 'p.on_roll'])
+    .select([
+      'p.id',
+      'p.sourced_id',
+      'p.given_name',
+      'p.family_name',
+      'p.preferred_name',
+      'p.date_of_birth',
+      'p.class_id',
+      'p.on_roll',
+      'p.do_not_photograph',
+      'p.do_not_photograph_reason',
+    ])
     .select(
       sql<{ id: string; relationship: string; parentalResponsibility: boolean; priority: number | null; courtOrder: boolean }[]>`coalesce((SELECT
         json_agg(json_build_object('id', pc.carer_id, 'relationship', pc.relationship, 'parentalResponsibility', pc.parental_responsibility,
@@ -142,9 +153,28 @@ export function findPupil(tx: SchoolTx, id: string) {
       'p.class_id',
       'c.title as class_title',
       'c.year_group',
+      'p.do_not_photograph',
+      'p.do_not_photograph_reason',
+      'p.do_not_photograph_set_at',
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();
+}
+
+/** Issue 19: marks (or clears) a pupil who must never be photographed or published, with the reason and who set it. */
+export async function setDoNotPhotograph(tx: SchoolTx, pupilId: string, value: { on: boolean; reason: string | null; by: string }): Promise<boolean> {
+  const result = await tx
+    .updateTable('pupils')
+    .set({
+      do_not_photograph: value.on,
+      do_not_photograph_reason: value.on ? value.reason : null,
+      do_not_photograph_set_by: value.by,
+      do_not_photograph_set_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('id', '=', pupilId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function carersOfPupil(tx: SchoolTx, pupilId: string) {

@@ -27,6 +27,12 @@ const StartDateBody = Type.Object({
   'startDate-month': Type.String({ default: '', maxLength: 10 }),
   'startDate-year': Type.String({ default: '', maxLength: 10 }),
 });
+/** Issue 19: mark or clear a pupil who must never be photographed, with the reason. */
+const DoNotPhotographBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  doNotPhotograph: Type.String({ default: '', maxLength: 10 }),
+  reason: Type.String({ default: '', maxLength: 4000 }),
+});
 /** A held e-mail change of a member of staff: both ids are UUIDs (anything else is a 404). */
 const ChangeParams = Type.Object({ id: Type.String({ format: 'uuid' }), changeId: Type.String({ format: 'uuid' }) });
 
@@ -87,10 +93,47 @@ export const peopleRoutes: ModuleRoutes<PeopleServices> = async (app, { services
       showCarerContacts: may(actor, 'carer:read'),
       showConsent: may(actor, 'consent:history'),
       showSubjectAccess: may(actor, 'export:pupil'),
+      canMarkDoNotPhotograph: may(actor, 'pupil:do-not-photograph'),
       siblings: siblings.map((s) => ({ ...s, displayName: displayName(s) })),
       backLink: pupil.class_id ? `/classes/${pupil.class_id}` : '/classes',
     });
   });
+
+  const doNotPhotographPage = async (actor: Actor, id: string, values: Record<string, unknown> = {}) => {
+    const { pupil } = await services.people.pupil(actor, id);
+    return {
+      title: `Never photograph ${displayName(pupil)}?`,
+      pupil,
+      values,
+      showReason: may(actor, 'pupil:do-not-photograph-reason'),
+      backLink: `/pupils/${pupil.id}`,
+    };
+  };
+
+  app.get(
+    '/pupils/:id/do-not-photograph',
+    { config: { permission: 'pupil:do-not-photograph' }, schema: { hide: true, params: IdParams } },
+    async (request, reply) => render(request, reply, 'people/views/do-not-photograph.njk', await doNotPhotographPage(actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/pupils/:id/do-not-photograph',
+    { config: { permission: 'pupil:do-not-photograph' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: DoNotPhotographBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const on = request.body.doNotPhotograph === 'yes';
+      return submitForm(
+        async () => {
+          await services.people.setDoNotPhotograph(actor, id, { on, reason: request.body.reason });
+          setFlash(reply, on ? 'Saved: this pupil is never photographed or published' : 'Saved: this pupil’s photographs follow their carers’ consent again');
+          return reply.redirect(`/pupils/${id}`, 303);
+        },
+        async (errors, _problems, status) =>
+          render(request, reply, 'people/views/do-not-photograph.njk', { ...(await doNotPhotographPage(actor, id, request.body)), ...errors }, status),
+      );
+    },
+  );
 
   app.get('/staff', { config: { permission: 'staff:read' }, schema: { hide: true } }, async (request, reply) => {
     const actor = actorOf(request);

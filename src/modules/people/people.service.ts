@@ -52,9 +52,36 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       });
     },
 
+    /** Issue 19: the reason a pupil is never photographed is read only by the DSL and the headteacher; everyone else gets null. */
     async pupils(actor: Actor, status: repo.PupilStatus) {
       requireAccess(actor, 'pupil:read');
-      return inSchool(actor, (tx) => repo.listPupils(tx, status));
+      const reasons = may(actor, 'pupil:do-not-photograph-reason');
+      const rows = await inSchool(actor, (tx) => repo.listPupils(tx, status));
+      return rows.map((p) => ({ ...p, do_not_photograph_reason: reasons ? p.do_not_photograph_reason : null }));
+    },
+
+    /**
+     * Issue 19: marks a pupil who must never be photographed or published (a court order, a
+     * safeguarding reason), overriding every consent; or clears the mark. The reason is required to
+     * set it; the audit entry records who and when, never the reason.
+     */
+    async setDoNotPhotograph(actor: Actor, pupilId: string, input: { on: boolean; reason: string }) {
+      requireAccess(actor, 'pupil:do-not-photograph');
+      if (!isUuid(pupilId)) throw new NotFound();
+      const reason = input.reason.trim();
+      if (input.on && !reason)
+        throw new ValidationError([
+          { field: 'reason', message: 'Give the reason (for example a court order), which only the DSL and the headteacher will see' },
+        ]);
+      if (reason.length > 2000) throw new ValidationError([{ field: 'reason', message: 'The reason must be 2,000 characters or fewer' }]);
+      await inSchool(actor, async (tx) => {
+        if (!(await repo.setDoNotPhotograph(tx, pupilId, { on: input.on, reason: input.on ? reason : null, by: actor.staffId }))) throw new NotFound();
+        await recordAudit(tx, actor.schoolId, auditActor(actor), {
+          action: input.on ? 'pupil.do-not-photograph-set' : 'pupil.do-not-photograph-cleared',
+          subjectType: 'pupil',
+          subjectId: pupilId,
+        });
+      });
     },
 
     async pupil(actor: Actor, pupilId: string) {
@@ -65,7 +92,8 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
         if (!pupil) throw new NotFound();
         const [carers, siblings] = await Promise.all([repo.carersOfPupil(tx, pupilId), repo.siblingsOf(tx, pupilId)]);
         const bans = may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { pupilId }) : [];
-        return { pupil, carers, siblings, bans };
+        const shown = { ...pupil, do_not_photograph_reason: may(actor, 'pupil:do-not-photograph-reason') ? pupil.do_not_photograph_reason : null };
+        return { pupil: shown, carers, siblings, bans };
       });
     },
 

@@ -72,6 +72,8 @@ const PublicationBody = Type.Object(
     where: Type.Optional(Type.String({ maxLength: 500 })),
     expressRequestId: Type.Optional(Type.String({ maxLength: 64 })),
     blurFaces: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('without-consent'), Type.Literal('all')], { default: 'without-consent' })),
+    /** Issue 19: the post tags the children in it; refused (409) where the channel's policy allows no tagging. */
+    tagChildren: Type.Optional(Type.Boolean({ default: false })),
   },
   { additionalProperties: false },
 );

@@ -21,6 +21,8 @@ export function accountChannel(account: { id: string; name: string; kind: string
     // Without a channel in the settings to follow, the headteacher decides.
     headteacherApproval: base?.headteacherApproval ?? true,
     ...(base?.expressPermission ? { expressPermission: true } : {}),
+    ...(base?.naming ? { naming: base.naming } : {}),
+    ...(base?.tagging !== undefined ? { tagging: base.tagging } : {}),
   };
 }
 

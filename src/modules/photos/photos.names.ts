@@ -100,3 +100,15 @@ export function nameOfOtherPupil(pupil: PupilNames, fields: Field[]): NameFound 
   }
   return null;
 }
+
+/**
+ * Issue 19, a channel that gives first names only: a child in the photograph is named by family
+ * name when a full name is written, or the family name is written as a name (in a file name, in any form).
+ */
+export function familyNameOfChild(pupil: PupilNames, fields: Field[]): NameFound | null {
+  for (const f of fields) {
+    for (const name of fullNames(pupil)) if (mentions(f.text, name)) return { field: f.field, name };
+    if (f.prose ? surnameWrittenAsName(f, pupil.familyName) : mentions(f.text, pupil.familyName)) return { field: f.field, name: pupil.familyName };
+  }
+  return null;
+}

@@ -19,6 +19,7 @@ const PublishBody = Type.Object({
   where: Type.String({ default: '', maxLength: 500 }),
   expressRequestId: Type.String({ default: '', maxLength: 64 }),
   blurFaces: Type.String({ default: 'without-consent', maxLength: 20 }),
+  tagChildren: Type.String({ default: '', maxLength: 10 }),
 });
 const blurChoices = [
   {

@@ -13,6 +13,8 @@ export interface NewRequest {
   requestedBy: string;
   /** Which faces the copy blurs (issue 14). */
   blurFaces: 'none' | 'without-consent' | 'all';
+  /** Issue 19: the post tags the children in it. */
+  tagChildren: boolean;
 }
 
 export function insertRequest(tx: SchoolTx, schoolId: string, r: NewRequest) {
@@ -30,6 +32,7 @@ export function insertRequest(tx: SchoolTx, schoolId: string, r: NewRequest) {
       status: r.status,
       requested_by: r.requestedBy,
       blur_faces: r.blurFaces,
+      tag_children: r.tagChildren,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

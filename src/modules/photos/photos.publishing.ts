@@ -15,7 +15,7 @@ import { facesInPhoto } from './faces/faces.service.ts';
 import { blurChoices, facesToBlur, type BlurFaces } from './faces/faces.rules.ts';
 import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
-import { decidesPublications, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
+import { decidesPublications, namingOf, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
 import { mayDecidePublications } from './photos.deciders.ts';
 import { publishingChannels } from './photos.channels.ts';
 import { isUuid } from '../../platform/http/ids.ts';
@@ -37,11 +37,18 @@ export interface PublicationInput {
   expressRequestId?: string;
   /** Issue 14: which faces the published copy blurs; the faces of children who may not appear, unless said otherwise. */
   blurFaces?: string;
+  /** Issue 19: the post tags the children in it (refused where the channel allows no tagging). A form's checkbox posts 'yes'. */
+  tagChildren?: boolean | string;
 }
 
 export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-approval' | 'refused'; url?: string };
 
-const names = (p: repo.PupilRecord) => ({ id: p.id, givenName: p.given_name, familyName: p.family_name, preferredName: p.preferred_name });
+const names = (p: Omit<repo.PupilRecord, 'do_not_photograph'>) => ({
+  id: p.id,
+  givenName: p.given_name,
+  familyName: p.family_name,
+  preferredName: p.preferred_name,
+});
 
 /** A published copy made outside any transaction, and what it was made from (checked again before it is recorded). */
 interface PreparedCopy {
@@ -96,6 +103,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
     texts: { caption: string; altText: string; fileName: string },
     expressRequestId: string | null,
     blurFaces: BlurFaces,
+    tagChildren: boolean,
   ): Promise<{ refusals: Refusal[]; blur: BlurRequest | null }> {
     const purpose = settings.consent.purposes.find((p) => p.key === channel.purpose);
     const tagged = await repo.taggedPupils(tx, photo.id);
@@ -111,8 +119,10 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
         ...names(p),
         status: statuses.get(p.id)!.get(channel.purpose)!,
         express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null,
+        doNotPhotograph: p.do_not_photograph,
       })),
-      directory: purpose?.external ? (await repo.directory(tx)).map(names) : [],
+      tagChildren,
+      directory: purpose?.external || namingOf(channel) !== 'full-with-permission' ? (await repo.directory(tx)).map(names) : [],
       faces: {
         checked: found.status === 'done',
         unaccounted: found.unaccounted,
@@ -121,6 +131,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       blur: blurFaces,
     });
     const mayAppear = (pupilId: string) => statuses.get(pupilId)?.get(channel.purpose) === 'may';
+    // (A pupil who must never be photographed refuses the publication above; their face is never the way through.)
     const indexes = facesToBlur(
       found.rows.map((r) => ({ pupilId: r.pupil_id, kind: r.kind })),
       blurFaces,
@@ -239,7 +250,8 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
         if (express && !(isUuid(express) && (await pubs.expressRequest(tx, express))))
           throw new ValidationError([{ field: 'expressRequestId', message: 'Choose an express permission request from the list' }]);
         const texts = { caption: input.caption?.trim() ?? '', altText: input.altText?.trim() ?? '', fileName: input.fileName?.trim() ?? '' };
-        const { refusals, blur } = await refusalsFor(tx, settings, photo, channel, texts, express, blurFaces);
+        const tagChildren = input.tagChildren === true || input.tagChildren === 'yes';
+        const { refusals, blur } = await refusalsFor(tx, settings, photo, channel, texts, express, blurFaces, tagChildren);
         if (refusals.length) throw new NotAllowed(refusals);
         const waits = needsApproval(channel);
         const ready = readyCopy(photo, settings, blur, copy);
@@ -254,6 +266,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
           status: waits ? 'requested' : 'published',
           requestedBy: actor.staffId,
           blurFaces,
+          tagChildren,
         });
         await recordAudit(tx, actor.schoolId, auditActor(actor), {
           action: 'photo.publication-requested',
@@ -326,6 +339,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
             { caption: request.caption, altText: request.alt_text, fileName: request.file_name },
             request.express_request_id,
             request.blur_faces,
+            request.tag_children,
           );
           if (refusals.length) throw new NotAllowed(refusals);
           ready = readyCopy(photo, settings, blur, copy);

@@ -101,9 +101,11 @@ export interface PupilRecord {
   preferred_name: string | null;
   class_id: string | null;
   year_group: number | null;
+  /** Issue 19: never photographed or published. */
+  do_not_photograph: boolean;
 }
 
-const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group'] as const;
+const pupilColumns = ['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.class_id', 'c.year_group', 'p.do_not_photograph'] as const;
 
 export function taggedPupils(tx: SchoolTx, photoId: string): Promise<PupilRecord[]> {
   return tx

@@ -200,7 +200,13 @@ export const photoRoutes: ModuleRoutes<PhotosServices> = async (app, { services 
       photo,
       chosenClass: chosen,
       classItems: classes.map((c) => ({ value: c.id, text: c.title, selected: c.id === chosen?.id })),
-      pupilItems: [...others, ...inClass].map((p) => ({ value: p.id, text: name(p), checked: tagged.has(p.id) })),
+      // Issue 19: the neutral marker beside a pupil who must never be photographed (never the reason).
+      pupilItems: [...others, ...inClass].map((p) => ({
+        value: p.id,
+        text: name(p),
+        checked: tagged.has(p.id),
+        ...(p.do_not_photograph ? { hint: { text: 'Do not photograph' } } : {}),
+      })),
       unidentified: String(photo.unidentified_count),
       ...extra,
     };

@@ -193,3 +193,55 @@ describe('retention (MED-7)', () => {
     expect(retentionDue(input, settings, on(date))).toMatchObject(expected);
   });
 });
+
+describe('issue 19: naming rules per channel, tagging, and the pupil never photographed', () => {
+  const withChannel = (key: string, extra: Partial<PublishCheck['channel']>) => ({ channel: { ...channel(key), ...extra } });
+  const reasonsOf = (c: PublishCheck) => publishRefusals(c).map((r) => r.reason);
+
+  it('no names: a first name, even with express permission, is refused; so is another pupil’s full name', () => {
+    expect(reasonsOf(check('website', [tag(amelia, 'may', 'may')], { ...texts('Well done Amelia'), ...withChannel('website', { naming: 'none' }) }))).toEqual([
+      'The caption gives the name “Amelia” (Amelia Clarke): School website gives no child’s name',
+    ]);
+    expect(reasonsOf(check('display', [tag(amelia, 'may')], { ...texts('', '', 'noah-begum.jpg'), ...withChannel('display', { naming: 'none' }) }))).toEqual([
+      'The file name gives the name “Noah Begum” (Noah Begum): Display in school gives no child’s name',
+    ]);
+    expect(reasonsOf(check('website', [tag(amelia, 'may')], { ...texts('Races in the sun'), ...withChannel('website', { naming: 'none' }) }))).toEqual([]);
+  });
+
+  it('first names only: a first name passes without express permission; a family name is refused, even with permission', () => {
+    expect(reasonsOf(check('website', [tag(amelia, 'may')], { ...texts('Well done Amelia'), ...withChannel('website', { naming: 'first-names' }) }))).toEqual(
+      [],
+    );
+    expect(
+      reasonsOf(check('website', [tag(amelia, 'may', 'may')], { ...texts('Well done Amelia Clarke'), ...withChannel('website', { naming: 'first-names' }) })),
+    ).toEqual(['The caption gives the family name of Amelia Clarke (“Amelia Clarke”): School website gives first names only']);
+    expect(
+      reasonsOf(check('website', [tag(amelia, 'may')], { ...texts('', 'Amelia and Jack Clarke'), ...withChannel('website', { naming: 'first-names' }) })),
+    ).toEqual([
+      'The alt text gives the family name of Amelia Clarke (“Clarke”): School website gives first names only',
+      'The alt text gives the name “Jack Clarke” (Jack Clarke): School website gives first names only',
+    ]);
+  });
+
+  it('full names with permission stays as before: a name needs express permission', () => {
+    expect(
+      reasonsOf(check('website', [tag(amelia, 'may')], { ...texts('Well done Amelia'), ...withChannel('website', { naming: 'full-with-permission' }) })),
+    ).toEqual([expect.stringMatching(/needs express written permission from Amelia Clarke’s carers/)]);
+  });
+
+  it('no tagging: asking to tag the children is refused; not asking passes', () => {
+    expect(reasonsOf(check('social-media', [tag(amelia, 'may')], { tagChildren: true, ...withChannel('social-media', { tagging: false }) }))).toEqual([
+      'No child is tagged on School social media: the school’s policy does not allow it. Publish without tagging',
+    ]);
+    expect(reasonsOf(check('social-media', [tag(amelia, 'may')], { tagChildren: false, ...withChannel('social-media', { tagging: false }) }))).toEqual([]);
+    expect(reasonsOf(check('social-media', [tag(amelia, 'may')], { tagChildren: true }))).toEqual([]);
+  });
+
+  it('a pupil never photographed blocks publication whatever the consent, and blurring their face does not let it through', () => {
+    const never = { ...tag(noah, 'may'), doNotPhotograph: true };
+    const faces = { checked: true, unaccounted: 0, pupilsOnFaces: ['p-noah'] };
+    expect(publishRefusals(check('display', [never], { faces, blur: 'all' }))).toEqual([
+      { pupilId: 'p-noah', reason: 'Noah Begum may not appear in any photograph that is published: Do not photograph' },
+    ]);
+  });
+});

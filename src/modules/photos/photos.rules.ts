@@ -3,7 +3,7 @@
  * channel, is this context allowed, when is a year's photos archived and deleted.
  */
 import type { ConsentStatus } from '../consent/consent.rules.ts';
-import { fieldsOf, nameOfChildInPhoto, nameOfOtherPupil, withoutPermittedNames, type NameFound, type PupilNames } from './photos.names.ts';
+import { familyNameOfChild, fieldsOf, nameOfChildInPhoto, nameOfOtherPupil, withoutPermittedNames, type NameFound, type PupilNames } from './photos.names.ts';
 
 export { mentions, type PupilNames } from './photos.names.ts';
 
@@ -17,13 +17,21 @@ export interface Channel {
   purpose: string;
   headteacherApproval: boolean;
   expressPermission?: boolean;
+  /** Issue 19: 'none', 'first-names', or 'full-with-permission' (absent: the last). */
+  naming?: 'none' | 'first-names' | 'full-with-permission';
+  /** Issue 19: false = no child is tagged in a post there. */
+  tagging?: boolean;
 }
+
+export const namingOf = (channel: Pick<Channel, 'naming'>) => channel.naming ?? 'full-with-permission';
 
 export interface TaggedPupil extends PupilNames {
   /** The consent status for the channel's purpose. */
   status: ConsentStatus;
   /** The status for the chosen express permission request, or null when none was chosen. */
   express: ConsentStatus | null;
+  /** Issue 19: must never be photographed or published (overrides every consent; blurring does not let them through). */
+  doNotPhotograph?: boolean;
 }
 
 export interface PublishCheck {
@@ -42,6 +50,8 @@ export interface PublishCheck {
   faces?: { checked: boolean; unaccounted: number; pupilsOnFaces: readonly string[] };
   /** Which faces the published copy blurs; a pupil without consent whose face is blurred does not block it. */
   blur?: 'none' | 'without-consent' | 'all';
+  /** Issue 19: the post would tag the children in it. */
+  tagChildren?: boolean;
 }
 
 export interface Refusal {
@@ -95,13 +105,46 @@ export function publishRefusals(check: PublishCheck): Refusal[] {
     });
   }
   for (const pupil of tagged) {
+    // Issue 19: never photographed or published, whatever was answered; a blurred face is still a publication of them.
+    if (pupil.doNotPhotograph)
+      reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in any photograph that is published: Do not photograph` });
     // A child who may not appear, whose face is known, is blurred in the copy instead (issue 14).
-    if (pupil.status !== 'may' && !blurred.has(pupil.id))
+    else if (pupil.status !== 'may' && !blurred.has(pupil.id))
       reasons.push({ pupilId: pupil.id, reason: `${displayName(pupil)} may not appear in ${purpose.label.toLowerCase()}: ${statusWords[pupil.status]}` });
   }
+  // Issue 19: a channel whose policy allows no tagging of children.
+  if (check.tagChildren && channel.tagging === false)
+    reasons.push({ pupilId: null, reason: `No child is tagged on ${channel.label}: the school’s policy does not allow it. Publish without tagging` });
   const namedTagged = new Map<string, NameFound>();
   let named = false;
-  if (purpose.external) {
+  const naming = namingOf(channel);
+  if (naming !== 'full-with-permission') {
+    // Issue 19: no names at all, or first names only, whatever permission was given.
+    const fields = fieldsOf(check.texts);
+    const taggedIds = new Set(tagged.map((p) => p.id));
+    for (const pupil of tagged) {
+      const given = naming === 'none' ? nameOfChildInPhoto(pupil, fields) : familyNameOfChild(pupil, fields);
+      if (given)
+        reasons.push({
+          pupilId: pupil.id,
+          reason:
+            naming === 'none'
+              ? `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): ${channel.label} gives no child’s name`
+              : `The ${given.field} gives the family name of ${displayName(pupil)} (“${given.name}”): ${channel.label} gives first names only`,
+        });
+    }
+    // A name that is a tagged child's (already refused above) is not another pupil's too.
+    const others = withoutPermittedNames(fields, tagged);
+    for (const pupil of check.directory) {
+      if (taggedIds.has(pupil.id)) continue;
+      const given = nameOfOtherPupil(pupil, others);
+      if (given)
+        reasons.push({
+          pupilId: pupil.id,
+          reason: `The ${given.field} gives the name “${given.name}” (${displayName(pupil)}): ${channel.label} gives ${naming === 'none' ? 'no child’s name' : 'first names only'}`,
+        });
+    }
+  } else if (purpose.external) {
     // The names of children in the photograph count in every form; another pupil's only in full, or
     // a family name written as one. A name a carer gave express permission for is let through.
     const fields = fieldsOf(check.texts);

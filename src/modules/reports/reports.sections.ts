@@ -1,6 +1,6 @@
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { consentStatus, type Decision } from '../consent/consent.rules.ts';
-import { lapseContext } from '../consent/consent.service.ts';
+import { basisFor, lapseContext } from '../consent/consent.service.ts';
 import { mustAcknowledge } from '../policies/policies.rules.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
 import { agreementsSection, filteringSection, trainingSection } from './reports.oversight.sections.ts';
@@ -188,7 +188,13 @@ const consentSection: ReportSection<ConsentFigures> = {
       const cls = classes.get(title) ?? { title, byPurpose: empty() };
       classes.set(title, cls);
       for (const purpose of purposes) {
-        const status = consentStatus(purpose, decisions.get(pupil.id) ?? [], carers.get(pupil.id) ?? [], lapseContext(settings, pupil.year_group, asOf));
+        const status = consentStatus(
+          purpose,
+          decisions.get(pupil.id) ?? [],
+          carers.get(pupil.id) ?? [],
+          lapseContext(settings, pupil.year_group, asOf),
+          basisFor(settings, purpose),
+        );
         const key = status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer';
         byPurpose[purpose][key] += 1;
         cls.byPurpose[purpose][key] += 1;

@@ -6,7 +6,7 @@ import { backupStatus } from '../../platform/backup/status.ts';
 import { currentTermName } from './school-calendar.ts';
 import { firstStepCounts, termContaining } from './school.repository.ts';
 import { policyDashboard } from '../policies/policies.acknowledgements.ts';
-import { concernsNeedingAttention } from '../concerns/concerns.queries.ts';
+import { concernsNeedingAttention, overdueConcernsFor } from '../concerns/concerns.queries.ts';
 import { countActiveClasses, countPupilsOnRoll, countStaffWithoutTwoFactor } from '../people/people.repository.ts';
 import { photosAwaitingDecisionOf } from '../photos/photos.deciders.ts';
 import { registerTasksFor } from '../registers/registers.dashboard.ts';
@@ -29,6 +29,8 @@ function schoolDashboard(schools: SchoolDatabase, actor: Actor, today: Date, bac
     const mailFailing = unsentMail ? await mailTrouble(tx) : null;
     const staffWithoutTwoFactor = may(actor, 'staff:manage') ? await countStaffWithoutTwoFactor(tx) : null;
     const concernsNeedingMe = may(actor, 'concern:read') ? await concernsNeedingAttention(tx, actor) : null;
+    // Issue 19: concerns past the time their type gives to act, with nothing done yet.
+    const concernsOverdue = may(actor, 'concern:read') ? await overdueConcernsFor(tx, actor, today) : null;
     const canReportConcern = may(actor, 'concern:report');
     const canSeeConcernOverview = may(actor, 'concern:overview');
     const policyTasks = await policyDashboard(tx, actor);
@@ -67,6 +69,7 @@ function schoolDashboard(schools: SchoolDatabase, actor: Actor, today: Date, bac
       mailFailing,
       staffWithoutTwoFactor,
       concernsNeedingMe,
+      concernsOverdue,
       canReportConcern,
       canSeeConcernOverview,
       canImport: may(actor, 'import:run'),

@@ -188,3 +188,71 @@ describe('settings stored before a field existed', () => {
     expect(withDefaults(old)).toEqual(defaultSettings);
   });
 });
+
+describe('issue 19: the rules real policies keep, in the editor', () => {
+  const routeForm = (extra: Record<string, unknown>) => {
+    const form: Record<string, unknown> = { routeRules: 'yes', ...extra };
+    defaultSettings.concerns.routes.forEach((r, i) => {
+      form[`notify-${i}`] = r.notify;
+      if (r.restricted) form[`restricted-${i}`] = 'yes';
+      if (r.immediate) form[`immediate-${i}`] = 'yes';
+    });
+    return form;
+  };
+
+  it('concerns: who outside the staff is told and the time to act are saved, and a valid document results', () => {
+    const { next, problems } = concernsSection(defaultSettings, routeForm({ 'tell-0': ['police', 'social-care'], 'deadline-0': 'same-day', 'deadline-1': '' }));
+    expect(problems).toEqual([]);
+    expect(next.concerns.routes[0]).toMatchObject({ type: 'safeguarding', tell: ['police', 'social-care'], deadline: 'same-day' });
+    expect(next.concerns.routes[1].tell).toBeUndefined();
+    expect(next.concerns.routes[1].deadline).toBeUndefined();
+    expect(() => validateSettings(next)).not.toThrow();
+  });
+
+  it('concerns: an unknown recipient or time is refused, naming the field', () => {
+    const { problems } = concernsSection(defaultSettings, routeForm({ 'tell-2': 'the-press', 'deadline-3': 'next-week' }));
+    expect(problems).toEqual([
+      { field: 'tell-2', message: 'Inappropriate content: choose who outside the staff must be told from the list' },
+      { field: 'deadline-3', message: 'Contact between staff and pupils or carers: choose the time to act from the list' },
+    ]);
+  });
+
+  it('concerns: a form without the new fields keeps what the settings say', () => {
+    const settings = {
+      ...defaultSettings,
+      concerns: {
+        ...defaultSettings.concerns,
+        routes: defaultSettings.concerns.routes.map((r, i) => (i === 0 ? { ...r, tell: ['police' as const], deadline: '24-hours' as const } : r)),
+      },
+    };
+    const form = routeForm({});
+    delete form.routeRules;
+    expect(concernsSection(settings, form).next.concerns.routes[0]).toMatchObject({ tell: ['police'], deadline: '24-hours' });
+  });
+
+  it('photos: naming and tagging per channel; an unknown naming is refused, naming the field', () => {
+    const ok = photosSection(defaultSettings, {
+      channelRules: 'yes',
+      'naming-1': 'first-names',
+      'naming-4': 'none',
+      'tagging-1': 'yes',
+      maxUploadMegabytes: '25',
+      publishedLongestSide: '2048',
+    });
+    expect(ok.problems).toEqual([]);
+    expect(ok.next.photos.channels[1]).toMatchObject({ key: 'website', naming: 'first-names', tagging: true });
+    expect(ok.next.photos.channels[4]).toMatchObject({ key: 'social-media', naming: 'none', tagging: false });
+    expect(() => validateSettings(ok.next)).not.toThrow();
+    const bad = photosSection(defaultSettings, { channelRules: 'yes', 'naming-0': 'surnames', maxUploadMegabytes: '25', publishedLongestSide: '2048' });
+    expect(bad.problems).toEqual([{ field: 'naming-0', message: 'Display in school: choose how children may be named' }]);
+  });
+
+  it('a document whose outside-school purpose is opt-out or public task is refused, saying why', () => {
+    const purposes = defaultSettings.consent.purposes.map((p) =>
+      p.key === 'website' ? { ...p, basis: 'opt-out' as const } : p.key === 'press' ? { ...p, basis: 'public-task' as const } : p,
+    );
+    expect(() => validateSettings({ ...defaultSettings, consent: { ...defaultSettings.consent, purposes } })).toThrow(/consent for publication must be given/);
+    const inside = defaultSettings.consent.purposes.map((p) => (p.key === 'displays' ? { ...p, basis: 'public-task' as const } : p));
+    expect(() => validateSettings({ ...defaultSettings, consent: { ...defaultSettings.consent, purposes: inside } })).not.toThrow();
+  });
+});

@@ -1,8 +1,8 @@
 import { roles } from '../../platform/auth/permissions.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { defaultProhibitedWording } from './settings.defaults.ts';
-import { recipientLabel, restrictedRouteProblem } from './settings.rules.ts';
-import type { PolicySettings } from './settings.schema.ts';
+import { outsideRecipientLabels, recipientLabel, restrictedRouteProblem } from './settings.rules.ts';
+import { outsideRecipients, type Deadline, type Naming, type OutsideRecipient, type PolicySettings } from './settings.schema.ts';
 
 /**
  * POL-6: the school's rules as forms in plain words. Each section turns a posted form into the next
@@ -33,6 +33,25 @@ const keyFrom = (label: string) =>
     .slice(0, 40);
 
 const keyPattern = /^[a-z][a-z0-9-]{1,40}$/;
+
+/** Issue 19: who outside the staff a type of concern requires to be told, and its time to act, in plain words. */
+export const tellChoices = outsideRecipients.map((r) => ({ value: r, text: outsideRecipientLabels[r] }));
+const isOutside = (value: string): value is OutsideRecipient => (outsideRecipients as readonly string[]).includes(value);
+export const deadlineChoices = [
+  { value: '', text: 'No time set' },
+  { value: 'same-day', text: 'The same day' },
+  { value: 'next-school-day', text: 'By the next school day' },
+  { value: '24-hours', text: 'Within 24 hours' },
+] as const;
+const isDeadline = (value: string): value is Deadline => value !== '' && deadlineChoices.some((d) => d.value === value);
+
+/** Issue 19: how children may be named on a channel, in plain words (the value is `photos.channels[].naming`). */
+export const namingChoices = [
+  { value: 'none', text: 'No names at all' },
+  { value: 'first-names', text: 'First names only, never a family name' },
+  { value: 'full-with-permission', text: 'Full names only with the carers’ express permission' },
+] as const;
+const isNaming = (value: string): value is Naming => namingChoices.some((n) => n.value === value);
 const yes = (form: Form, name: string) => form[name] === 'yes';
 
 const recipients = [...roles, 'class-teacher', 'line-manager'] as const;
@@ -56,9 +75,26 @@ function newKey(form: Form, keyField: string, label: string, taken: readonly str
  */
 export function concernsSection(settings: PolicySettings, form: Form): SectionResult {
   const problems: FieldProblem[] = [];
+  // Issue 19: who outside the staff is told, and the time to act; only read from a form that carries them.
+  const withRules = form.routeRules === 'yes';
   const routes = settings.concerns.routes.map((route, i) => {
     const notify = chosenRecipients(form, `notify-${i}`);
-    const next = { ...route, notify: notify.length ? notify : route.notify, immediate: yes(form, `immediate-${i}`), restricted: yes(form, `restricted-${i}`) };
+    let next: PolicySettings['concerns']['routes'][number] = {
+      ...route,
+      notify: notify.length ? notify : route.notify,
+      immediate: yes(form, `immediate-${i}`),
+      restricted: yes(form, `restricted-${i}`),
+    };
+    if (withRules) {
+      const tell = list(form, `tell-${i}`);
+      const deadline = text(form, `deadline-${i}`);
+      if (tell.some((t) => !isOutside(t)))
+        problems.push({ field: `tell-${i}`, message: `${route.label}: choose who outside the staff must be told from the list` });
+      if (deadline && !isDeadline(deadline)) problems.push({ field: `deadline-${i}`, message: `${route.label}: choose the time to act from the list` });
+      next = { ...next, tell: tell.filter(isOutside), deadline: isDeadline(deadline) ? deadline : undefined };
+      if (!next.tell?.length) delete next.tell;
+      if (!next.deadline) delete next.deadline;
+    }
     if (notify.length === 0) problems.push({ field: `notify-${i}`, message: `Choose who hears about: ${route.label}` });
     else {
       const problem = restrictedRouteProblem(next);
@@ -133,7 +169,16 @@ export function photosSection(settings: PolicySettings, form: Form): SectionResu
       sentence('newContextWording', key);
     }
   }
-  const channels = settings.photos.channels.map((c, i) => ({ ...c, headteacherApproval: yes(form, `approval-${i}`) }));
+  // Issue 19: how children are named on each channel, and whether they may be tagged. The form marks
+  // that it carries these fields (an unticked box posts nothing), so a form without them keeps them.
+  const withRules = form.channelRules === 'yes';
+  const channels = settings.photos.channels.map((c, i) => {
+    const next = { ...c, headteacherApproval: yes(form, `approval-${i}`) };
+    if (!withRules) return next;
+    const naming = text(form, `naming-${i}`);
+    if (naming && !isNaming(naming)) problems.push({ field: `naming-${i}`, message: `${c.label}: choose how children may be named` });
+    return { ...next, ...(isNaming(naming) ? { naming } : {}), tagging: yes(form, `tagging-${i}`) };
+  });
   const channelLabel = text(form, 'newChannelLabel');
   if (channelLabel || text(form, 'newChannelKey')) {
     const purpose = text(form, 'newChannelPurpose');

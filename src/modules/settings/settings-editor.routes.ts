@@ -5,7 +5,7 @@ import { submitForm } from '../../platform/http/forms.ts';
 import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import type { ModuleRoutes } from '../../platform/modules.ts';
-import { recipientChoices, sections, type Form, type SectionKey } from './settings-editor.forms.ts';
+import { deadlineChoices, namingChoices, recipientChoices, tellChoices, sections, type Form, type SectionKey } from './settings-editor.forms.ts';
 import { defaultProhibitedWording } from './settings.defaults.ts';
 import type { PolicySettings } from './settings.schema.ts';
 import type { SettingsServices } from './services.ts';
@@ -34,6 +34,8 @@ function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
         routes: settings.concerns.routes.map((r) => ({
           ...r,
           items: recipientChoices.map((c) => ({ ...c, checked: (r.notify as string[]).includes(c.value) })),
+          tellItems: tellChoices.map((c) => ({ ...c, checked: (r.tell ?? []).includes(c.value) })),
+          deadlineItems: deadlineChoices.map((d) => ({ ...d, checked: d.value === (r.deadline ?? '') })),
         })),
         newTypeItems: recipientChoices.map((c) => ({ ...c, checked: newTypeNotify.has(c.value) })),
       };
@@ -48,6 +50,16 @@ function view(key: SectionKey, settings: PolicySettings, values: Form = {}) {
           checked: settings.photos.prohibitedContexts.includes(c),
           wording: wording[c] ?? '',
         })),
+        channelRules: settings.photos.channels.map((c, i) => {
+          const naming = typeof values[`naming-${i}`] === 'string' ? values[`naming-${i}`] : (c.naming ?? 'full-with-permission');
+          const tagging = 'channelRules' in values ? values[`tagging-${i}`] === 'yes' : c.tagging !== false;
+          return {
+            index: i,
+            label: c.label,
+            namingItems: namingChoices.map((n) => ({ value: n.value, text: n.text, checked: n.value === naming })),
+            tagging,
+          };
+        }),
         purposeItems: [
           { value: '', text: 'Choose the consent it needs' },
           ...settings.consent.purposes.map((p) => ({ value: p.key, text: p.label, selected: values.newChannelPurpose === p.key })),

@@ -5,6 +5,15 @@ import { render, setFlash } from '../../platform/http/render.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import type { ModuleRoutes } from '../../platform/modules.ts';
 import type { SettingsServices } from './services.ts';
+import { deadlineChoices, namingChoices } from './settings-editor.forms.ts';
+import { basisOf, outsideRecipientLabels } from './settings.rules.ts';
+
+/** Issue 19: what a consent purpose rests on, as the overview says it. */
+const basisWords = {
+  consent: 'Consent: no answer means no',
+  'opt-out': 'Used unless a carer objects',
+  'public-task': 'No consent asked — the school’s public task',
+} as const;
 
 const TwoFactorBody = Type.Object({ requireAll: Type.String({ default: '' }) });
 
@@ -43,7 +52,20 @@ export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { serv
         version: (h.detail as { version?: number }).version,
         changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', '),
       })),
-      routes: current.settings.concerns.routes.map((r) => ({ ...r, recipients: r.notify.map(recipientLabel).join(', ') })),
+      routes: current.settings.concerns.routes.map((r) => ({
+        ...r,
+        recipients: r.notify.map(recipientLabel).join(', '),
+        // Issue 19: who outside the staff is told, and the time to act.
+        alsoTold: (r.tell ?? []).map((t) => outsideRecipientLabels[t]).join(', ') || 'Nobody',
+        timeToAct: deadlineChoices.find((d) => d.value === (r.deadline ?? ''))?.text ?? 'No time set',
+      })),
+      // Issue 19: what each purpose rests on, and how children are named and tagged on each channel.
+      purposes: current.settings.consent.purposes.map((p) => ({ ...p, basisText: basisWords[basisOf(p)] })),
+      channels: current.settings.photos.channels.map((c) => ({
+        label: c.label,
+        naming: namingChoices.find((n) => n.value === (c.naming ?? 'full-with-permission'))?.text ?? '',
+        tagging: c.tagging === false ? 'No' : 'Yes',
+      })),
     });
   });
 

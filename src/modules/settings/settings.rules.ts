@@ -1,7 +1,7 @@
 import { roleLabels, safeguardingRoles, type Role } from '../../platform/auth/permissions.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { defaultSettings } from './settings.defaults.ts';
-import type { PolicySettings } from './settings.schema.ts';
+import type { ConsentBasis, OutsideRecipient, PolicySettings } from './settings.schema.ts';
 
 /** Pure checks on a settings document beyond its shape (no I/O), shared by the editor and saveSettings. */
 
@@ -24,6 +24,29 @@ export function restrictedRouteProblem(route: Pick<Route, 'label' | 'notify' | '
   );
 }
 
+/** Issue 19: who outside the staff may have to be told about a concern, in plain words. */
+export const outsideRecipientLabels: Record<OutsideRecipient, string> = {
+  carers: 'The pupil’s carers',
+  police: 'The police',
+  lado: 'The local authority designated officer (LADO)',
+  'social-care': 'Children’s social care',
+};
+
+/** Issue 19: what a purpose rests on; a document from before the field existed asks for consent. */
+export const basisOf = (purpose: { basis?: ConsentBasis }): ConsentBasis => purpose.basis ?? 'consent';
+
+/**
+ * Issue 19: opt-out and the school's public task hold only inside school. Anything published
+ * outside needs consent given, so the product refuses either there and says why.
+ */
+export function basisProblem(purpose: { label: string; external: boolean; basis?: ConsentBasis }): string | null {
+  const basis = basisOf(purpose);
+  if (!purpose.external || basis === 'consent') return null;
+  return basis === 'opt-out'
+    ? `${purpose.label}: used outside school, so it cannot be opt-out — consent for publication must be given`
+    : `${purpose.label}: used outside school, so it cannot be the school’s public task — consent for publication must be given`;
+}
+
 /** Everything wrong with a (shape-valid) document, with the document's own paths as fields. */
 export function settingsProblems(settings: PolicySettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -39,6 +62,10 @@ export function settingsProblems(settings: PolicySettings): FieldProblem[] {
       problems.push({ field: `/concerns/actions/${i}/key`, message: `There are two actions with the key “${action.key}”` });
   });
   if (actions.every((a) => a.retired)) problems.push({ field: '/concerns/actions', message: 'Keep at least one action that can be recorded' });
+  settings.consent.purposes.forEach((purpose, i) => {
+    const problem = basisProblem(purpose);
+    if (problem) problems.push({ field: `/consent/purposes/${i}/basis`, message: problem });
+  });
   const channels = settings.photos.channels;
   channels.forEach((channel, i) => {
     if (channels.findIndex((c) => c.key === channel.key) !== i)

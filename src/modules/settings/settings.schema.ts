@@ -12,7 +12,18 @@ export const ConsentPurpose = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 600 }),
   external: Type.Boolean(),
   active: Type.Boolean(),
+  /**
+   * Issue 19: on what the school relies. 'consent' (the default): carers are asked and no answer
+   * means no. 'opt-out': used unless a carer objects (inside school only). 'public-task': no
+   * consent asked — the school's public task (inside school only). Added later: optional.
+   */
+  basis: Type.Optional(Type.Union([Type.Literal('consent'), Type.Literal('opt-out'), Type.Literal('public-task')])),
 });
+
+/** Issue 19: who outside the staff a concern's type requires to be told. */
+export const outsideRecipients = ['carers', 'police', 'lado', 'social-care'] as const;
+export type OutsideRecipient = (typeof outsideRecipients)[number];
+const OutsideRecipient = Type.Unsafe<OutsideRecipient>(Type.String({ enum: [...outsideRecipients] }));
 
 export const ConcernRoute = Type.Object({
   type: Key,
@@ -26,6 +37,10 @@ export const ConcernRoute = Type.Object({
   misconduct: Type.Optional(Type.Boolean()),
   /** The action the policy names for this type, suggested on the record until it is done (001 §9). Added later: optional. */
   suggestedAction: Type.Optional(Type.Object({ key: Key, text: Type.String({ minLength: 1, maxLength: 400 }) })),
+  /** Issue 19: people outside the staff who must be told; each is a required action on the concern until recorded. Added later: optional. */
+  tell: Type.Optional(Type.Array(OutsideRecipient)),
+  /** Issue 19: the time to act; a concern not acted on by then is overdue. Added later: optional. */
+  deadline: Type.Optional(Type.Union([Type.Literal('same-day'), Type.Literal('next-school-day'), Type.Literal('24-hours')])),
 });
 
 export const ConcernAction = Type.Object({
@@ -60,6 +75,13 @@ export const PhotoChannel = Type.Object({
   headteacherApproval: Type.Boolean(),
   /** Every pupil also needs express permission for the particular use (000 D: newspapers). */
   expressPermission: Type.Optional(Type.Boolean()),
+  /**
+   * Issue 19: how children may be named there: 'none' (no name at all), 'first-names' (never a
+   * family name), 'full-with-permission' (a name needs express permission, the default). Added later: optional.
+   */
+  naming: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('first-names'), Type.Literal('full-with-permission')])),
+  /** Issue 19: false = children are never tagged in a post there. Added later: optional (absent: tagging is allowed). */
+  tagging: Type.Optional(Type.Boolean()),
 });
 
 export const PolicySettings = Type.Object({
@@ -129,5 +151,8 @@ export const PolicySettings = Type.Object({
 
 export type PolicySettings = Static<typeof PolicySettings>;
 export type ConsentPurpose = Static<typeof ConsentPurpose>;
+export type ConsentBasis = NonNullable<ConsentPurpose['basis']>;
+export type Naming = NonNullable<Static<typeof PhotoChannel>['naming']>;
+export type Deadline = NonNullable<Static<typeof ConcernRoute>['deadline']>;
 export type RepeatMisconduct = Static<typeof RepeatMisconduct>;
 export type OutOfHours = Static<typeof OutOfHours>;

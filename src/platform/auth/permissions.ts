@@ -46,6 +46,11 @@ export const permissions = {
   'people:read': [...schoolStaff],
   'pupil:read': [...schoolStaff],
   'carer:read': [...leaders, 'dsl', 'office', 'teacher'],
+  // Issue 19: a pupil who must never be photographed or published (a court order, a safeguarding
+  // reason) is marked by the DSL or the office (and the headteacher); everyone sees the marker, only
+  // the DSL and the headteacher read the reason.
+  'pupil:do-not-photograph': ['headteacher', 'dsl', 'office'],
+  'pupil:do-not-photograph-reason': ['headteacher', 'dsl'],
   'staff:read': [...leaders, 'dsl', 'office'],
   'staff:manage': ['headteacher', 'office'],
   // A new e-mail address receives the password resets: only the headteacher applies one from the MIS.

@@ -22,6 +22,7 @@ import * as csvImport from './migrations/20261201T2100_csv_import.ts';
 import * as filtering from './migrations/20261201T1400_filtering_requests.ts';
 import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 import * as signInWithProvider from './migrations/20261202T1000_sign_in_with_provider.ts';
+import * as policyRules from './migrations/20261202T1300_policy_rules.ts';
 import * as platformRole from './migrations/20261202T1500_platform_role.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1800_rest_agreements': restAgreements,
   '20261201T2100_csv_import': csvImport,
   '20261202T1000_sign_in_with_provider': signInWithProvider,
+  '20261202T1300_policy_rules': policyRules,
   '20261202T1500_platform_role': platformRole,
 };
 

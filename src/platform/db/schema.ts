@@ -26,6 +26,7 @@ import type {
   ConcernRouteTable,
   ConcernReadTable,
   ConcernEntryTable,
+  ConcernDeadlineReminderTable,
 } from './schema/concerns.ts';
 import type { ConsentRequestTable, ConsentRequestPupilTable, ConsentLinkTable, ConsentDecisionTable, TakedownTaskTable } from './schema/consent.ts';
 import type {
@@ -134,6 +135,7 @@ export interface DB {
   concern_routes: ConcernRouteTable;
   concern_reads: ConcernReadTable;
   concern_entries: ConcernEntryTable;
+  concern_deadline_reminders: ConcernDeadlineReminderTable;
   policies: PolicyTable;
   policy_links: PolicyLinkTable;
   policy_versions: PolicyVersionTable;

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, Json } from './columns.ts';
 
 /** Concerns and incidents (20261123T1100_concerns). */
@@ -70,7 +70,7 @@ export interface ConcernEntryTable {
   id: Generated<string>;
   school_id: string;
   concern_id: string;
-  kind: 'action' | 'amendment' | 'out-of-hours-decision' | 'follow-up-done' | 'closed';
+  kind: 'action' | 'amendment' | 'out-of-hours-decision' | 'follow-up-done' | 'closed' | 'told';
   action_key: string | null;
   field: 'summary' | 'details' | null;
   note: Generated<string>;
@@ -79,6 +79,17 @@ export interface ConcernEntryTable {
   refers_to: string | null;
   grounds: Json<string[]> | null;
   acts: boolean | null;
+  /** Issue 19: for a 'told' entry, who outside the staff was told, the person spoken to, when and how (20261202T1300_policy_rules). */
+  told: Generated<'carers' | 'police' | 'lado' | 'social-care' | null>;
+  told_who: Generated<string | null>;
+  told_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  told_how: Generated<string | null>;
   created_by: string;
   created_at: Generated<Date>;
+}
+
+export interface ConcernDeadlineReminderTable {
+  school_id: string;
+  concern_id: string;
+  sent_at: Generated<Date>;
 }

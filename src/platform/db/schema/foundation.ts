@@ -49,6 +49,11 @@ export interface PupilTable {
   admission_date: DateOnly | null;
   leaving_date: DateOnly | null;
   on_roll: Generated<boolean>;
+  /** Issue 19: never photographed or published; the reason only the DSL and the headteacher read (20261202T1300_policy_rules). */
+  do_not_photograph: Generated<boolean>;
+  do_not_photograph_reason: string | null;
+  do_not_photograph_set_by: string | null;
+  do_not_photograph_set_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -53,6 +53,8 @@ export interface PhotoPublicationRequestTable {
   requested_at: Generated<Date>;
   /** Which faces the published copy blurs (20261201T1600_faces). */
   blur_faces: Generated<'none' | 'without-consent' | 'all'>;
+  /** Issue 19: the post tags the children in it (refused where the channel allows no tagging; 20261202T1300_policy_rules). */
+  tag_children: Generated<boolean>;
 }
 
 /** The decider's answer to a request: one per request, appended, never changed (20261201T0920). */
