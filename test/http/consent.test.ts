@@ -128,6 +128,40 @@ describe.each(databaseKinds())('photo consent (%s)', (kind) => {
     for (const task of tasks) expect(task.images).toEqual([{ label: `published ${task.pupil_id}`, href: null }]);
   });
 
+  it('takes no answer, on paper either, from a contact restricted by a court order or without parental responsibility', async () => {
+    const oliver = await pupil('stu-002');
+    const [carer] = await carersOf(oliver.id);
+    const answerFrom = () =>
+      api('PUT', `/api/v1/pupils/${oliver.id}/consents/press`, officeToken, { decision: 'granted', carerId: carer.carer_id, method: 'paper' });
+    const history = async () => (await api('GET', `/api/v1/pupils/${oliver.id}/consents`, officeToken)).json<{ history: unknown[] }>().history.length;
+    const before = await history();
+    const courtOrder = (on: boolean) =>
+      t.database.db.updateTable('pupil_carers').set({ court_order: on }).where('pupil_id', '=', oliver.id).where('carer_id', '=', carer.carer_id).execute();
+    await courtOrder(true);
+    try {
+      const refused = await answerFrom();
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ error: 'court_order', message: expect.stringContaining('restricted by a court order') });
+      expect(await history()).toBe(before);
+    } finally {
+      await courtOrder(false);
+    }
+    const responsibility = (on: boolean) =>
+      t.database.db
+        .updateTable('pupil_carers')
+        .set({ parental_responsibility: on })
+        .where('pupil_id', '=', oliver.id)
+        .where('carer_id', '=', carer.carer_id)
+        .execute();
+    await responsibility(false);
+    try {
+      expect((await answerFrom()).json()).toMatchObject({ error: 'no_parental_responsibility' });
+      expect(await history()).toBe(before);
+    } finally {
+      await responsibility(Boolean(carer.parental_responsibility));
+    }
+  });
+
   it('answers an id that is not a UUID with 404 before reading the rest of the request, on pages and in the API', async () => {
     const put = await api('PUT', '/api/v1/pupils/not-a-pupil/consents/website', officeToken, { decision: 'maybe' });
     expect(put.statusCode).toBe(404);

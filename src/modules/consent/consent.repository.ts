@@ -110,7 +110,7 @@ export function carersOf(tx: SchoolTx, pupilId: string) {
   return tx
     .selectFrom('pupil_carers as pc')
     .innerJoin('carers as k', 'k.id', 'pc.carer_id')
-    .select(['k.id', 'k.given_name', 'k.family_name', 'k.email', 'pc.relationship', 'pc.parental_responsibility'])
+    .select(['k.id', 'k.given_name', 'k.family_name', 'k.email', 'pc.relationship', 'pc.parental_responsibility', 'pc.court_order'])
     .where('pc.pupil_id', '=', pupilId)
     .where('k.active', '=', true)
     .orderBy('k.family_name')

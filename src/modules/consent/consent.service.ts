@@ -170,6 +170,12 @@ export function createConsentService(
             'no_parental_responsibility',
             `${carer.given_name} ${carer.family_name} does not have parental responsibility, so cannot answer for this pupil`,
           );
+        // A contact restricted by a court order is never asked (issue 20); an answer from them on paper is not taken either.
+        if (carer.court_order)
+          throw new Unprocessable(
+            'court_order',
+            `${carer.given_name} ${carer.family_name} is restricted by a court order, so an answer from them is not recorded: speak to the Designated Safeguarding Lead`,
+          );
         const saved = await appendDecision(tx, actor.schoolId, settings, auditActor(actor), pupil, purposeKey, input, null, config.baseUrl);
         return {
           pupilId,
