@@ -1,0 +1,80 @@
+/**
+ * Who hears about which concern, and how fast (concerns.routes.TYPE.notify / .immediate).
+ * A sentence proposes only when it names the kind of concern, a reporting verb and who is told —
+ * never "in the first instance" (that names the first recipient, not the list), never negated,
+ * and for restricted records only people who may see them.
+ */
+import type { Found, SentencePattern } from './types.ts';
+import { rolesIn, type RoleKey, type Sentence } from './text.ts';
+
+/** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
+export const concernKinds: [string, RegExp][] = [
+  ['contact-attempt', /friend(ship)? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/],
+  ['safeguarding', /safeguarding|child protection|at risk of (significant )?harm|welfare of (a|the) child|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/],
+  ['staff-misuse', /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)/],
+  ['inappropriate-content', /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/],
+  ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
+  ['media-enquiry', /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)/],
+  ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
+  ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
+];
+
+const restricted = new Set(['safeguarding', 'staff-misuse']);
+const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
+const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
+
+const tellVerb =
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to)\b/;
+const madeAware = /\b(must|should|will|shall) be (made aware|informed|told|notified|alerted)\b/;
+const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
+
+/** The one kind a sentence is about, or null (none or several). */
+export function concernKind(lower: string): string | null {
+  const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+  return kinds.length === 1 ? kinds[0] : null;
+}
+
+/** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
+export function recipients(s: Sentence): RoleKey[] | null {
+  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
+  const passive = madeAware.exec(s.lower);
+  if (passive) {
+    const before = rolesIn(s.lower.slice(Math.max(0, passive.index - 60), passive.index));
+    if (before.length) return before;
+  }
+  const verb = tellVerb.exec(s.lower);
+  if (!verb) return null;
+  if (s.negated.includes(verb[0])) return null;
+  const after = s.lower.slice(verb.index);
+  const roles = rolesIn(after);
+  return roles.length ? roles : null;
+}
+
+const notify: SentencePattern = {
+  name: 'a kind of concern is reported to named people',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind) return [];
+    if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    const who = recipients(s);
+    if (!who) return [];
+    // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
+    const roles = who.filter((r) => recipientRoles.has(r));
+    if (!roles.length) return [];
+    if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) return [{ setting: `concerns.routes.${kind}.notify`, value: null }];
+    return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
+  },
+};
+
+const immediate: SentencePattern = {
+  name: 'a kind of concern is reported at once',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind || !atOnce.test(s.lower)) return [];
+    const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
+    if (!verb || s.negated.includes(verb[0])) return [];
+    return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
+  },
+};
+
+export const concernPatterns: SentencePattern[] = [notify, immediate];

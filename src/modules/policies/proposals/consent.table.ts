@@ -1,0 +1,61 @@
+/**
+ * What carers are asked (consent.purposes.KEY.active) and when answers lapse (consent.lapse).
+ * Only the school asking proposes a purpose; only the school saying it has no social media turns
+ * that purpose off; a rule for staff, pupils or parents is never a consent setting.
+ */
+import type { SentencePattern } from './types.ts';
+
+/** The default purposes by the words schools use for them. */
+export const purposes: [string, RegExp][] = [
+  ['displays', /\b(classroom |corridor |wall |school )?displays?\b/],
+  ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
+  ['publications', /\bprospectus\b|school publications?|newsletters?|printed (materials?|publications?)/],
+  ['press', /\bnewspapers?\b|\bthe press\b|local media|other media\b/],
+  ['website', /\b(school('s)? )?web ?sites?\b/],
+  ['social-media', /\b(school('s)? )?(social media|facebook|twitter|instagram|x \(twitter\))( (accounts?|pages?|channels?))?\b/],
+];
+
+const schoolAsks =
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|we (will )?(seek|ask for|request|obtain) ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked))\b/;
+
+const asked: SentencePattern = {
+  name: 'the school asks carers about uses of photographs',
+  read: (s) => {
+    if (!schoolAsks.test(s.lower) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
+    const found = purposes.filter(([key, pattern]) => key !== 'social-media' && pattern.test(s.lower)).map(([key]) => key);
+    return found.map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
+  },
+};
+
+const noSocialMedia: SentencePattern = {
+  name: 'the school does not use social media',
+  read: (s) => {
+    for (const clause of s.lower.split(/[;:]/)) {
+      const m = /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(clause.trim());
+      if (!m) continue;
+      const subject = m[1].trim();
+      if (/^(if|where|when|should|unless|although|even)\b/.test(subject)) continue;
+      if (!/^((currently|at present|at the moment),? )?(the school|we|our school|this school|[a-z]+( [a-z]+){0,3} (school|academy)|[a-z]+)( currently| at present)?$/.test(subject)) continue;
+      if (/^(he|she|they|it|who|one|someone|anyone|everyone|nobody|i|you)$/.test(subject)) continue;
+      if (/\b(staff|pupils?|children|parents?|carers?|governors?|visitors?|employees?|teachers?|members|users|sites?)\b/.test(subject)) continue;
+      return [{ setting: 'consent.purposes.social-media.active', value: false }];
+    }
+    return [];
+  },
+};
+
+const lapse: SentencePattern = {
+  name: 'consent is asked again each year, or lasts',
+  read: (s) => {
+    if (!/\b(consent|permission)s?\b/.test(s.lower)) return [];
+    if (/\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(s.lower) && !s.negated)
+      return [{ setting: 'consent.lapse', value: 'each-september' }];
+    if (/\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) && !s.negated)
+      return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
+    if (/\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?school|throughout (their|the child's|your child's) time)/.test(s.lower))
+      return [{ setting: 'consent.lapse', value: 'never' }];
+    return [];
+  },
+};
+
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, lapse];
