@@ -3,7 +3,7 @@
  * or bare headings, bullets, tables flattened by tabs, lines a PDF wrapped mid-sentence, web-page copy.
  * Sentences and negation come from wink-nlp's bundled English model (loaded once, offline); pure otherwise.
  */
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const nlp = winkNLP(model, ['sbd', 'negation']);
@@ -81,7 +81,7 @@ export function sentencesOf(text: string): Sentence[] {
   for (const paragraph of paragraphs(policyLines(text))) {
     const doc = nlp.readDoc(paragraph.text);
     let from = 0;
-    doc.sentences().each((s) => {
+    doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
       const at = Math.max(0, paragraph.text.indexOf(said, from));
       from = at + said.length;
