@@ -29,7 +29,9 @@ const madeAware = /\b(must|should|will|shall) be (made aware|informed|told|notif
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
 /** The one kind a sentence is about, or null (none or several). */
-export function concernKind(lower: string): string | null {
+export function concernKind(text: string): string | null {
+  // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
+  const lower = text.replace(/designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g, 'dsl');
   const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
   return kinds.length === 1 ? kinds[0] : null;
 }
