@@ -20,10 +20,7 @@ const minimumAge: SentencePattern = {
   read: (s) => {
     if (!social.test(s.lower) || /\b(past|former|ex-) ?pupils?\b/.test(s.lower)) return [];
     const ages = new Set<number>();
-    for (const pattern of agePatterns) {
-      const m = pattern.exec(s.lower);
-      if (m) ages.add(Number(m[1]));
-    }
+    for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
     return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];
   },

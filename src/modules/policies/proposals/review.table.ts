@@ -26,6 +26,7 @@ const bodies: [RegExp, string][] = [
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
+  [/\b[a-z]+ committee\b/, ''],
 ];
 
 function body(text: string): string | null {
