@@ -39,18 +39,27 @@ export function score(key: Key, text: string) {
     else wrong.push(`${p.setting} = ${JSON.stringify(p.value)} (line ${p.line})${settled ? `, key says ${JSON.stringify(settled.value)}` : ', not settled'}`);
   }
   const unsupported = proposals.filter((p) => !key.settled.some((s) => s.setting === p.setting)).length;
-  const missed = key.settled.filter((s) => !proposals.some((p) => p.setting === s.setting && sameValue(s.value, p.value))).map((s) => `${s.setting} (line ${s.line})`);
+  const missed = key.settled
+    .filter((s) => !proposals.some((p) => p.setting === s.setting && sameValue(s.value, p.value)))
+    .map((s) => `${s.setting} (line ${s.line})`);
   return { right, settled: key.settled.length, unsupported, falseProposals: wrong.length, wrong, missed, ms };
 }
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const rows: string[] = [];
 let totals = { right: 0, settled: 0, unsupported: 0, falseProposals: 0 };
-for (const file of readdirSync(keysFolder).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(keysFolder)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const key = JSON.parse(readFileSync(new URL(file, keysFolder), 'utf8')) as Key;
   const text = readFileSync(new URL(key.policy, folder), 'utf8');
   const s = score(key, text);
-  totals = { right: totals.right + s.right, settled: totals.settled + s.settled, unsupported: totals.unsupported + s.unsupported, falseProposals: totals.falseProposals + s.falseProposals };
+  totals = {
+    right: totals.right + s.right,
+    settled: totals.settled + s.settled,
+    unsupported: totals.unsupported + s.unsupported,
+    falseProposals: totals.falseProposals + s.falseProposals,
+  };
   rows.push(
     `| ${key.policy.slice(0, 3)} | ${s.settled} | ${s.right} | ${s.unsupported} | ${fixed(s.right / (s.settled + s.unsupported))} | ${fixed(s.right / s.settled)} | ${s.falseProposals} | ${s.ms.toFixed(0)} ms |`,
   );

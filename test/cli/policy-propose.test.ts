@@ -26,7 +26,10 @@ describe('esafety policy propose (issue 19)', { timeout: 120_000 }, () => {
   it('prints the proposals with their sentences and lines, and the rules no setting holds, as the contract’s JSON; saves nothing', async () => {
     const result = await cli(dataDir, ['policy', 'propose', policy, '--school', '122633', '--json']);
     expect(result).toMatchObject({ code: 0, err: '' });
-    const json = JSON.parse(result.out) as { proposals: { setting: string; value: unknown; quote: string; line: number }[]; unrepresented: { quote: string; line: number }[] };
+    const json = JSON.parse(result.out) as {
+      proposals: { setting: string; value: unknown; quote: string; line: number }[];
+      unrepresented: { quote: string; line: number }[];
+    };
     expect(Object.keys(json)).toEqual(['proposals', 'unrepresented']);
     expect(json.proposals).toContainEqual({
       setting: 'photos.prohibitedContexts',
@@ -48,7 +51,13 @@ describe('esafety policy propose (issue 19)', { timeout: 120_000 }, () => {
   });
 
   it('names what is wrong: an unknown school, a missing file', async () => {
-    expect(await cli(dataDir, ['policy', 'propose', policy, '--school', '999999', '--json'])).toMatchObject({ code: 1, err: expect.stringContaining('999999') });
-    expect(await cli(dataDir, ['policy', 'propose', '/nowhere/policy.txt', '--school', '122633'])).toMatchObject({ code: 2, err: expect.stringContaining('Cannot read') });
+    expect(await cli(dataDir, ['policy', 'propose', policy, '--school', '999999', '--json'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('999999'),
+    });
+    expect(await cli(dataDir, ['policy', 'propose', '/nowhere/policy.txt', '--school', '122633'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Cannot read'),
+    });
   });
 });

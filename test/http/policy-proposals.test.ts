@@ -53,7 +53,10 @@ describe('settings proposed from a policy’s text, over the API and on the poli
   it('proposes what the text settles, each with its sentence and line, and lists the rules no setting holds; nothing is saved', async () => {
     const response = await proposals();
     expect(response.statusCode).toBe(200);
-    const body = response.json<{ proposals: { setting: string; value: unknown; quote: string; line: number }[]; unrepresented: { quote: string; line: number }[] }>();
+    const body = response.json<{
+      proposals: { setting: string; value: unknown; quote: string; line: number }[];
+      unrepresented: { quote: string; line: number }[];
+    }>();
     expect(body.proposals).toContainEqual({
       setting: 'concerns.routes.cyber-bullying.notify',
       value: ['dsl'],
@@ -75,7 +78,9 @@ describe('settings proposed from a policy’s text, over the API and on the poli
     expect((await accept(['photos.prohibitedContexts'], 'dsl')).statusCode).toBe(403);
     expect((await proposals('head', otherPolicyId)).statusCode).toBe(404);
     expect((await proposals('head', 'not-a-policy')).statusCode).toBe(404);
-    expect((await api('head', 'POST', `/api/v1/policies/${otherPolicyId}/setting-proposals/accept`, { settings: ['photos.prohibitedContexts'] })).statusCode).toBe(404);
+    expect(
+      (await api('head', 'POST', `/api/v1/policies/${otherPolicyId}/setting-proposals/accept`, { settings: ['photos.prohibitedContexts'] })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses with 422 naming it: a setting the product does not have, one the policy does not propose, a body without settings', async () => {

@@ -10,7 +10,9 @@ const Line = Type.Integer({ minimum: 1, description: 'The line of the policy ver
 export const SettingProposals = Type.Object({
   proposals: Type.Array(
     Type.Object({
-      setting: Type.String({ description: 'A path in the settings document: dots, keyed lists by their key ("concerns.routes.staff-misuse.notify"); "list+" adds an item' }),
+      setting: Type.String({
+        description: 'A path in the settings document: dots, keyed lists by their key ("concerns.routes.staff-misuse.notify"); "list+" adds an item',
+      }),
       value: Type.Unknown({ description: 'The value the policy’s text gives it' }),
       quote: Type.String({ description: 'The sentence it rests on' }),
       line: Line,

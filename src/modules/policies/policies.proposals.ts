@@ -70,7 +70,8 @@ export function proposalsService(deps: PoliciesDeps) {
             next = applySetting(next, setting, proposal.value);
             // The refusal of an upload quotes the policy's own sentence for each occasion it prohibits.
             if (setting === 'photos.prohibitedContexts' && Array.isArray(proposal.value))
-              for (const occasion of proposal.value as string[]) next = applySetting(next, `photos.prohibitedWording.${occasion}`, proposal.quote.slice(0, 600));
+              for (const occasion of proposal.value as string[])
+                next = applySetting(next, `photos.prohibitedWording.${occasion}`, proposal.quote.slice(0, 600));
           } catch (error) {
             if (error instanceof UnknownSetting) throw new Unprocessable(error.message, 'settings');
             throw error;
@@ -78,7 +79,12 @@ export function proposalsService(deps: PoliciesDeps) {
           accepted.push({ setting, value: proposal.value, line: proposal.line, quote: proposal.quote });
         }
         try {
-          const saved = await saveSettings(tx, actor.schoolId, auditActor(actor), next, { policyId: id, policyTitle: title, policyVersion: versionNumber, accepted });
+          const saved = await saveSettings(tx, actor.schoolId, auditActor(actor), next, {
+            policyId: id,
+            policyTitle: title,
+            policyVersion: versionNumber,
+            accepted,
+          });
           return { settingsVersion: saved.version };
         } catch (error) {
           if (error instanceof ValidationError) throw new Unprocessable(`The policy's settings cannot be accepted together: ${error.message}`, 'settings');

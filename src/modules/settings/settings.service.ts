@@ -50,7 +50,13 @@ export function changedSections(before: PolicySettings, after: PolicySettings): 
  * Settings are never edited in place: each change is a new version, audited. `because` says where
  * the change came from when it is not the editor (a policy's accepted proposals cite its version and clauses).
  */
-export async function saveSettings(tx: SchoolTx, schoolId: string, actor: Actor, document: unknown, because?: Record<string, unknown>): Promise<SettingsVersion> {
+export async function saveSettings(
+  tx: SchoolTx,
+  schoolId: string,
+  actor: Actor,
+  document: unknown,
+  because?: Record<string, unknown>,
+): Promise<SettingsVersion> {
   const settings = validateSettings(document);
   const previous = await currentSettings(tx, schoolId);
   const version = previous.version + 1;

@@ -4,17 +4,32 @@
  * never "in the first instance" (that names the first recipient, not the list), never negated,
  * and for restricted records only people who may see them.
  */
-import type { Found, SentencePattern } from './types.ts';
+import type { SentencePattern } from './types.ts';
 import { rolesIn, type RoleKey, type Sentence } from './text.ts';
 
 /** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
 export const concernKinds: [string, RegExp][] = [
-  ['contact-attempt', /friend(ship)? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/],
-  ['safeguarding', /safeguarding|child protection|at risk of (significant )?harm|welfare of (a|the) child|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/],
-  ['staff-misuse', /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)/],
-  ['inappropriate-content', /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/],
+  [
+    'contact-attempt',
+    /friend(ship)? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+  ],
+  [
+    'safeguarding',
+    /safeguarding|child protection|at risk of (significant )?harm|welfare of (a|the) child|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+  ],
+  [
+    'staff-misuse',
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)/,
+  ],
+  [
+    'inappropriate-content',
+    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/,
+  ],
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
-  ['media-enquiry', /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)/],
+  [
+    'media-enquiry',
+    /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)/,
+  ],
   ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
   ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
 ];
@@ -31,7 +46,10 @@ const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as p
 /** The one kind a sentence is about, or null (none or several). */
 export function concernKind(text: string): string | null {
   // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
-  const lower = text.replace(/designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g, 'dsl');
+  const lower = text.replace(
+    /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
+    'dsl',
+  );
   const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
   return kinds.length === 1 ? kinds[0] : null;
 }

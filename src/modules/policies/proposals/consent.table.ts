@@ -31,11 +31,19 @@ const noSocialMedia: SentencePattern = {
   name: 'the school does not use social media',
   read: (s) => {
     for (const clause of s.lower.split(/[;:]/)) {
-      const m = /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(clause.trim());
+      const m =
+        /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(
+          clause.trim(),
+        );
       if (!m) continue;
       const subject = m[1].trim();
       if (/^(if|where|when|should|unless|although|even)\b/.test(subject)) continue;
-      if (!/^((currently|at present|at the moment),? )?(the school|we|our school|this school|[a-z]+( [a-z]+){0,3} (school|academy)|[a-z]+)( currently| at present)?$/.test(subject)) continue;
+      if (
+        !/^((currently|at present|at the moment),? )?(the school|we|our school|this school|[a-z]+( [a-z]+){0,3} (school|academy)|[a-z]+)( currently| at present)?$/.test(
+          subject,
+        )
+      )
+        continue;
       if (/^(he|she|they|it|who|one|someone|anyone|everyone|nobody|i|you)$/.test(subject)) continue;
       if (/\b(staff|pupils?|children|parents?|carers?|governors?|visitors?|employees?|teachers?|members|users|sites?)\b/.test(subject)) continue;
       return [{ setting: 'consent.purposes.social-media.active', value: false }];
@@ -48,11 +56,20 @@ const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
     if (!/\b(consent|permission)s?\b/.test(s.lower)) return [];
-    if (/\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(s.lower) && !s.negated)
+    if (
+      /\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
+        s.lower,
+      ) &&
+      !s.negated
+    )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     if (/\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) && !s.negated)
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
-    if (/\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?school|throughout (their|the child's|your child's) time)/.test(s.lower))
+    if (
+      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?school|throughout (their|the child's|your child's) time)/.test(
+        s.lower,
+      )
+    )
       return [{ setting: 'consent.lapse', value: 'never' }];
     return [];
   },

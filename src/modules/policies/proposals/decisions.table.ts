@@ -26,7 +26,13 @@ function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (s) => {
-    if (!/\baccounts?\b/.test(s.lower) || !/\b(on behalf of|for|in the name of|representing) the school\b|\bschool('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(s.lower)) return [];
+    if (
+      !/\baccounts?\b/.test(s.lower) ||
+      !/\b(on behalf of|for|in the name of|representing) the school\b|\bschool('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     if (!/\b(created|set up|opened|started|made|registered|use[sd]?)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
     return roles && !s.negated.match(/approv|authori/) ? [{ setting: 'decisions.accounts', value: roles }] : [];
@@ -36,7 +42,8 @@ const accounts: SentencePattern = {
 const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened',
   read: (s) => {
-    const aboutUnblocking = /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?)\b.*\b(access|opened|released)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+    const aboutUnblocking =
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?)\b.*\b(access|opened|released)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
     if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|site/);
     return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
@@ -46,7 +53,11 @@ const unblock: SentencePattern = {
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (s) => {
-    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)) return [];
+    if (
+      !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) ||
+      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)
+    )
+      return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
     return roles && !s.negated.match(/approv|authori|checked/) ? [{ setting: 'decisions.photoPublication', value: roles }] : [];

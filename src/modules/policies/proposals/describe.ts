@@ -32,7 +32,8 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
   if (parts[0] === 'concerns' && parts[1] === 'routes' && parts[3] === 'deadline') return `Time to act: ${route(parts[2])}`;
   if (parts[0] === 'consent' && parts[1] === 'purposes' && parts[3] === 'active') return `Carers are asked about: ${purpose(parts[2])}`;
   if (parts[0] === 'consent' && parts[1] === 'purposes' && parts[3] === 'basis') return `Consent basis: ${purpose(parts[2])}`;
-  if (parts[0] === 'photos' && parts[1] === 'channels' && parts[3] === 'headteacherApproval') return `The headteacher approves each photograph for: ${channel(parts[2])}`;
+  if (parts[0] === 'photos' && parts[1] === 'channels' && parts[3] === 'headteacherApproval')
+    return `The headteacher approves each photograph for: ${channel(parts[2])}`;
   const fixed: Record<string, string> = {
     'consent.lapse': 'When carers’ answers lapse',
     'photos.prohibitedContexts': 'Occasions never photographed',
@@ -48,17 +49,20 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
   return fixed[setting] ?? setting;
 }
 
+const plain = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+
 export function valueInWords(setting: string, value: unknown): string {
   if (value === undefined) return 'Not set';
-  if (setting === 'photos.prohibitedContexts' && Array.isArray(value)) return value.length ? value.map((v) => occasionLabels[String(v)] ?? String(v)).join(', ') : 'None';
-  if (setting === 'consent.lapse') return lapseLabels[String(value)] ?? String(value);
+  if (setting === 'photos.prohibitedContexts' && Array.isArray(value))
+    return value.length ? value.map((v) => occasionLabels[plain(v)] ?? plain(v)).join(', ') : 'None';
+  if (setting === 'consent.lapse') return lapseLabels[plain(value)] ?? plain(value);
   if (setting.endsWith('.active')) return value ? 'Yes' : 'No, not used';
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? recipientLabel(v) : JSON.stringify(v))).join(', ');
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (setting === 'retention.deletePhotosAfterYears') return `${String(value)} ${value === 1 ? 'year' : 'years'}`;
-  if (setting === 'policyReview.intervalMonths') return `${String(value)} months`;
-  if (setting === 'ageLimits.socialMediaMinimumAge') return `${String(value)} years`;
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  if (setting === 'retention.deletePhotosAfterYears') return `${plain(value)} ${value === 1 ? 'year' : 'years'}`;
+  if (setting === 'policyReview.intervalMonths') return `${plain(value)} months`;
+  if (setting === 'ageLimits.socialMediaMinimumAge') return `${plain(value)} years`;
+  return plain(value);
 }
 
 export const todayInWords = (setting: string, settings: PolicySettings) => valueInWords(setting, settingValue(settings, setting));

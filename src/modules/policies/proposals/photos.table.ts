@@ -37,7 +37,10 @@ const deleted: SentencePattern = {
     if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
     if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
-    const span = /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(s.lower);
+    const span =
+      /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
+        s.lower,
+      );
     const years = span ? numberFrom(span[1]) : null;
     return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
   },

@@ -56,7 +56,10 @@ describe('intervals in words', () => {
 describe('who is told about which concern (concerns.routes.TYPE.notify / .immediate)', () => {
   it.each([
     ['Any cyber bullying must be reported to the DSL.', { 'concerns.routes.cyber-bullying.notify': ['dsl'] }],
-    ['Incidents of online bullying should be passed on to the Designated Safeguarding Lead and the Head.', { 'concerns.routes.cyber-bullying.notify': ['dsl', 'headteacher'] }],
+    [
+      'Incidents of online bullying should be passed on to the Designated Safeguarding Lead and the Head.',
+      { 'concerns.routes.cyber-bullying.notify': ['dsl', 'headteacher'] },
+    ],
     [
       'If a pupil sees inappropriate content, it must be reported immediately to their class teacher.',
       { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
@@ -64,9 +67,15 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
     ['Any friend request from a pupil must be reported to the Principal.', { 'concerns.routes.contact-attempt.notify': ['headteacher'] }],
     ['If a parent attempts to friend a member of staff, the Head Teacher must be informed.', { 'concerns.routes.contact-attempt.notify': ['headteacher'] }],
     ['Enquiries from the press should be directed to the Headteacher.', { 'concerns.routes.media-enquiry.notify': ['headteacher'] }],
-    ['Safeguarding concerns must be reported to the designated person without delay.', { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true }],
+    [
+      'Safeguarding concerns must be reported to the designated person without delay.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
     // A restricted record may not be promised to a line manager: the sentence poisons the notify list.
-    ['Child protection concerns should be reported to your line manager immediately.', { 'concerns.routes.safeguarding.notify': null, 'concerns.routes.safeguarding.immediate': true }],
+    [
+      'Child protection concerns should be reported to your line manager immediately.',
+      { 'concerns.routes.safeguarding.notify': null, 'concerns.routes.safeguarding.immediate': true },
+    ],
     ['Attempts to bypass the school filter will be reported to the ICT coordinator.', { 'concerns.routes.filter-circumvention.notify': ['ict-lead'] }],
   ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
 
@@ -108,7 +117,10 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
 
 describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', () => {
   it.each([
-    ['Parents are asked to give permission for photographs on the school website and in the newsletter.', { 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true }],
+    [
+      'Parents are asked to give permission for photographs on the school website and in the newsletter.',
+      { 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true },
+    ],
     ['We will seek written consent from carers before a photograph appears in a newspaper.', { 'consent.purposes.press.active': true }],
     ['The school does not use social media.', { 'consent.purposes.social-media.active': false }],
     ['Currently Oakfield has no social media accounts.', { 'consent.purposes.social-media.active': false }],
@@ -150,7 +162,9 @@ describe('the policy’s review, approval and signatures', () => {
     expect(blocks('Signed by:\n\nJo Bloggs\tHead Teacher\tMay 2024\nSam Smith\tActing Chair of Governors\tMay 2024')).toEqual({
       'policyReview.signatories': ['Headteacher', 'Chair of governors'],
     });
-    expect(blocks('Signed\tChair of the Governing Body\nSigned\tPrincipal')).toEqual({ 'policyReview.signatories': ['Chair of the governing body', 'Principal'] });
+    expect(blocks('Signed\tChair of the Governing Body\nSigned\tPrincipal')).toEqual({
+      'policyReview.signatories': ['Chair of the governing body', 'Principal'],
+    });
     expect(blocks('Signed\tMick Saunders')).toEqual({});
   });
 
@@ -180,7 +194,10 @@ describe('the social media minimum age (ageLimits.socialMediaMinimumAge)', () =>
 
 describe('who decides (decisions.*)', () => {
   it.each([
-    ['All social media accounts created on behalf of the school must be approved by the Head teacher or Deputy Headteacher in advance.', { 'decisions.accounts': ['headteacher', 'deputy-headteacher'] }],
+    [
+      'All social media accounts created on behalf of the school must be approved by the Head teacher or Deputy Headteacher in advance.',
+      { 'decisions.accounts': ['headteacher', 'deputy-headteacher'] },
+    ],
     ['The final decision on whether access should be granted to a site will be made by the Principal.', { 'decisions.unblock': ['headteacher'] }],
     ['Photographs must be approved by the Headteacher before they are published on the website.', { 'decisions.photoPublication': ['headteacher'] }],
     ['The Head decides which images are published.', { 'decisions.photoPublication': ['headteacher'] }],
@@ -206,7 +223,12 @@ describe('any layout', () => {
     ].join('\n');
     const { proposals } = proposeSettings(text);
     expect(proposals).toEqual([
-      { setting: 'concerns.routes.cyber-bullying.notify', value: ['dsl'], quote: 'Any cyber bullying must be reported to the Designated Safeguarding Lead.', line: 3 },
+      {
+        setting: 'concerns.routes.cyber-bullying.notify',
+        value: ['dsl'],
+        quote: 'Any cyber bullying must be reported to the Designated Safeguarding Lead.',
+        line: 3,
+      },
       { setting: 'photos.prohibitedContexts', value: ['swimming'], quote: 'Photographs will not be taken of pupils in the swimming pool.', line: 5 },
     ]);
   });

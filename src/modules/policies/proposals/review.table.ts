@@ -8,7 +8,8 @@ import * as chrono from 'chrono-node';
 import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, SentencePattern } from './types.ts';
 
-const aboutThePolicy = /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+const aboutThePolicy =
+  /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
@@ -40,7 +41,9 @@ function body(text: string): string | null {
 const approvedBy: SentencePattern = {
   name: 'the policy is approved by a body',
   read: (s) => {
-    const m = /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ?? /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
+    const m =
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
+      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
     return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
@@ -88,7 +91,11 @@ const reviewDates: BlockPattern = {
     const header = lines.slice(0, 40).concat(lines.slice(-15));
     const next = header.find((l) => /\bnext review\b|\breview(ed)? (due|date)\b|\bdue for review\b/i.test(l.text) && monthOf(l.text, parseDate) !== null);
     const last = header.find(
-      (l) => l !== next && /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified))\b/i.test(l.text) && !/next/i.test(l.text) && monthOf(l.text, parseDate) !== null,
+      (l) =>
+        l !== next &&
+        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified))\b/i.test(l.text) &&
+        !/next/i.test(l.text) &&
+        monthOf(l.text, parseDate) !== null,
     );
     if (!next || !last) return [];
     const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;

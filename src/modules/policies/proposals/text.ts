@@ -87,7 +87,7 @@ export function sentencesOf(text: string): Sentence[] {
       from = at + said.length;
       const line = [...paragraph.starts].reverse().find((start) => start.offset <= at)?.line ?? paragraph.starts[0].line;
       const flags = s.tokens().out(its.negationFlag) as unknown as boolean[];
-      const words = s.tokens().out() as string[];
+      const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
       sentences.push({ text: said.trim(), lower: normalise(said), line, negated: normalise(negated) });
     });
@@ -102,9 +102,18 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /deputy (?:head ?teacher|head|principal)s?\b/y],
-  ['dsl', /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y],
-  ['senior-leader', /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b)/y],
-  ['headteacher', /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y],
+  [
+    'dsl',
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
+  ],
+  [
+    'senior-leader',
+    /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b)/y,
+  ],
+  [
+    'headteacher',
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
+  ],
   ['ict-lead', /(?:ict|computing) (?:lead|leader|co-?ordinator|manager|subject leader)(?: teacher)?s?\b/y],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
   ['line-manager', /line managers?\b/y],
@@ -131,7 +140,26 @@ export function rolesIn(lower: string): RoleKey[] {
 
 // ---- Numbers, intervals, dates ------------------------------------------------------------------
 
-const numberWords: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, 'thirty-six': 36 };
+const numberWords: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
+  'thirty-six': 36,
+};
 
 export function numberFrom(word: string): number | null {
   if (/^\d+$/.test(word)) return Number(word);
@@ -140,7 +168,12 @@ export function numberFrom(word: string): number | null {
 
 /** "annually", "every two years", "every 18 months", "biennially", "termly": months, or null. */
 export function intervalMonths(lower: string): number | null {
-  if (/\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis)\b/.test(lower)) return 12;
+  if (
+    /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis)\b/.test(
+      lower,
+    )
+  )
+    return 12;
   if (/\b(biennially|bi-annually|every other year|every two years|every 2 years)\b/.test(lower)) return 24;
   if (/\b(triennially|every three years|every 3 years)\b/.test(lower)) return 36;
   const months = /\bevery (\w+) months\b/.exec(lower);
