@@ -20,6 +20,8 @@ export const SettingProposals = Type.Object({
   ),
   unrepresented: Type.Array(Type.Object({ quote: Type.String(), line: Line }), { description: 'Rules the policy states that no setting holds' }),
 });
+/** Nothing to send: the text read is the policy's newest version. A body, if any, is an empty object. */
+const NoFields = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()], { description: 'No fields' });
 const AcceptBody = Type.Object({ settings: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 100 }) });
 
 function refuseInvalid(request: FastifyRequest): void {
@@ -40,6 +42,7 @@ export const policyProposalApiRoutes: ModuleRoutes<PoliciesServices> = async (ap
         summary: 'The settings the text of the policy’s newest version sets, each with its sentence; saves nothing',
         tags: ['policies'],
         params: IdParams,
+        body: NoFields,
         response: { 200: SettingProposals, ...apiErrors },
       },
     },
