@@ -15,11 +15,11 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|welfare of (a|the) child|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)/,
   ],
   [
     'inappropriate-content',
@@ -40,16 +40,19 @@ const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 's
 
 const tellVerb =
   /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to)\b/;
-const madeAware = /\b(must|should|will|shall) be (made aware|informed|told|notified|alerted)\b/;
+const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
 /** The one kind a sentence is about, or null (none or several). */
 export function concernKind(text: string): string | null {
   // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
-  const lower = text.replace(
-    /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
-    'dsl',
-  );
+  const lower = text
+    .replace(
+      /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
+      'dsl',
+    )
+    // "In line with the Safeguarding Policy" names a document, not the concern.
+    .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
   const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
   return kinds.length === 1 ? kinds[0] : null;
 }

@@ -22,7 +22,7 @@ const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   read: (s) => {
     if (!schoolAsks.test(s.lower) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
-    const found = purposes.filter(([key, pattern]) => key !== 'social-media' && pattern.test(s.lower)).map(([key]) => key);
+    const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     return found.map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
   },
 };
@@ -57,7 +57,7 @@ const lapse: SentencePattern = {
   read: (s) => {
     if (!/\b(consent|permission)s?\b/.test(s.lower)) return [];
     if (
-      /\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
+      /\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for|sent (home|out)|issued|completed|re-?signed|signed)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
         s.lower,
       ) &&
       !s.negated

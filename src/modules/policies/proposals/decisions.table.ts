@@ -17,7 +17,10 @@ function decidedBy(lower: string): RoleKey[] | null {
 
 /** "The Headteacher decides/approves which photographs…": the subject's roles. */
 function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
-  const m = /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off)\b(.*)$/.exec(lower);
+  const m =
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding))\b(.*)$/.exec(
+      lower,
+    );
   if (!m || !object.test(m[3])) return null;
   const roles = rolesIn(m[1]).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;

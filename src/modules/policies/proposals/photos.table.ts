@@ -15,8 +15,8 @@ export const occasions: [string, RegExp][] = [
   ['trip', /\b(school trips?|educational visits?|residentials?|outings?)\b/],
 ];
 
-const photo = /\b(photo(graph)?s?|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
-const refusal = /\b(no (photo(graph)?s?|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
+const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
+const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b/;
 
 const prohibited: SentencePattern = {

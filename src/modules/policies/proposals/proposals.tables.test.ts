@@ -77,6 +77,13 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
       { 'concerns.routes.safeguarding.notify': null, 'concerns.routes.safeguarding.immediate': true },
     ],
     ['Attempts to bypass the school filter will be reported to the ICT coordinator.', { 'concerns.routes.filter-circumvention.notify': ['ict-lead'] }],
+    ['Cyberbullying incidents are logged and the DSL is alerted.', { 'concerns.routes.cyber-bullying.notify': ['dsl'] }],
+    ['Concerns about cyber bullying should be reported to the DSL in line with the Safeguarding Policy.', { 'concerns.routes.cyber-bullying.notify': ['dsl'] }],
+    [
+      'If you are worried about the safety of a child online, tell the designated person at once.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    ['Breaches of this policy by members of staff will be reported to the Headteacher.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
   ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -100,6 +107,8 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
     ['No photographs are taken during swimming lessons.', { 'photos.prohibitedContexts': ['swimming'] }],
     ['Staff must never photograph children in swimwear.', { 'photos.prohibitedContexts': ['swimming'] }],
     ['Images of pupils must not be taken on sports day or at the school play.', { 'photos.prohibitedContexts': ['sports-day', 'performance'] }],
+    ['Photography is not permitted during swimming lessons.', { 'photos.prohibitedContexts': ['swimming'] }],
+    ['No filming or photography is allowed at the swimming pool.', { 'photos.prohibitedContexts': ['swimming'] }],
     ['Photographs are deleted after two years.', { 'retention.deletePhotosAfterYears': 2 }],
     ['Images are kept for one academic year and then deleted.', { 'retention.deletePhotosAfterYears': 1 }],
     ['Photos are archived at the end of the year and deleted the following year.', { 'retention.deletePhotosAfterYears': 1 }],
@@ -109,6 +118,8 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
     'Events such as assemblies and Sports Day may be photographed by staff.',
     'Parents must not take photographs at swimming galas.',
     'Photographs will not be taken at swimming unless parents have agreed.',
+    'Photographs of pupils will not be published without parental consent.',
+    'Images are stored securely and deleted when the pupil leaves the school.',
     'Staff should not use personal phones to photograph pupils.',
     'Photographs are never deleted without the headteacher’s agreement.',
     'Concern records are deleted after two years.',
@@ -128,6 +139,11 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
     ['Consent is renewed every September.', { 'consent.lapse': 'each-september' }],
     ['Permission forms are sent out each academic year and consent is sought again every year.', { 'consent.lapse': 'each-september' }],
     ['Consent remains valid until your child leaves the school.', { 'consent.lapse': 'never' }],
+    ['Consent forms are sent home at the start of each academic year.', { 'consent.lapse': 'each-september' }],
+    [
+      'Parental consent is sought for the use of images on our website and social media.',
+      { 'consent.purposes.website.active': true, 'consent.purposes.social-media.active': true },
+    ],
   ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -137,6 +153,8 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
     'If the school does not use social media, parents will be told.',
     'Parents should not post photographs of other children on social media without permission.',
     'Most social networking sites are not appropriate for use in school.',
+    'Parents are asked to sign a consent form when their child joins the school.',
+    'Parents can withdraw their consent at any time.',
   ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
 });
 
@@ -148,6 +166,10 @@ describe('the policy’s review, approval and signatures', () => {
     ['Approved by: Full Governing Body', { 'policyReview.approvingBody': 'Governing body' }],
     ['This policy was ratified by the Board of Trustees.', { 'policyReview.approvingBody': 'Board of trustees' }],
     ['Approved by: Curriculum Committee', { 'policyReview.approvingBody': 'Curriculum committee' }],
+    ['Approved by: Headteacher', { 'policyReview.approvingBody': 'Headteacher' }],
+    ['Review cycle: Annual', { 'policyReview.intervalMonths': 12 }],
+    ['Review frequency: every 2 years', { 'policyReview.intervalMonths': 24 }],
+    ['The online safety policy will be reviewed every year by the governors.', { 'policyReview.intervalMonths': 12 }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -201,6 +223,7 @@ describe('who decides (decisions.*)', () => {
     ['The final decision on whether access should be granted to a site will be made by the Principal.', { 'decisions.unblock': ['headteacher'] }],
     ['Photographs must be approved by the Headteacher before they are published on the website.', { 'decisions.photoPublication': ['headteacher'] }],
     ['The Head decides which images are published.', { 'decisions.photoPublication': ['headteacher'] }],
+    ['The Headteacher is responsible for approving any photograph before it is posted online.', { 'decisions.photoPublication': ['headteacher'] }],
   ])('%s', (sentence, expected) => expect(read(decisionPatterns, sentence)).toEqual(expected));
 
   it.each([

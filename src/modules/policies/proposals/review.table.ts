@@ -28,6 +28,7 @@ const bodies: [RegExp, string][] = [
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
   [/\b[a-z]+ committee\b/, ''],
+  [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
 ];
 
 function body(text: string): string | null {
@@ -104,5 +105,23 @@ const reviewDates: BlockPattern = {
   },
 };
 
-export const reviewPatterns: SentencePattern[] = [interval, approvedBy];
+/** A header field: "Review cycle: Annual", "Review frequency: every 2 years", "Reviewed: three-yearly". */
+const cycle: SentencePattern = {
+  name: 'the review cycle in a header',
+  read: (s) => {
+    const m = /^(?:policy )?(?:review (?:cycle|frequency|period|interval)|frequency of review|reviewed)\s*:?\s*(.{3,30})$/.exec(s.lower.replace(/\.$/, ''));
+    if (!m) return [];
+    const said = m[1].trim();
+    const months = /^(annual|annually|yearly|every year|12 months)$/.test(said)
+      ? 12
+      : /^(biennial|biennially|two[- ]yearly|2[- ]yearly|every (two|2) years|(two|2) years|24 months)$/.test(said)
+        ? 24
+        : /^(triennial|triennially|three[- ]yearly|3[- ]yearly|every (three|3) years|(three|3) years|36 months)$/.test(said)
+          ? 36
+          : null;
+    return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
+  },
+};
+
+export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
 export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates];
