@@ -100,4 +100,51 @@ const immediate: SentencePattern = {
   },
 };
 
-export const concernPatterns: SentencePattern[] = [notify, immediate];
+/** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
+const outsiders: [string, RegExp][] = [
+  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
+  ['police', /\bpolice\b/],
+  ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
+  ['social-care', /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub/],
+];
+
+const tell: SentencePattern = {
+  name: 'a kind of concern is always told to people outside the staff',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind) return [];
+    // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
+    const must =
+      /\b(must|will|shall|should|are to|is to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
+        s.lower,
+      );
+    if (
+      !must ||
+      s.negated.includes(must[0].split(' ').pop()!) ||
+      /\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
+    )
+      return [];
+    const after = s.lower.slice(must.index);
+    const who = outsiders.filter(([, pattern]) => pattern.test(after)).map(([key]) => key);
+    return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+  },
+};
+
+const deadline: SentencePattern = {
+  name: 'a kind of concern has a time to act',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
+    if (/\b(may|might|could)\b/.test(s.lower)) return [];
+    const when = /\bwithin (24|twenty-four) hours\b/.test(s.lower)
+      ? '24-hours'
+      : /\b(on )?the same (school |working )?day\b|\bby the end of the (school |working )?day\b/.test(s.lower)
+        ? 'same-day'
+        : /\b(by )?the (next|following) (school |working )day\b/.test(s.lower)
+          ? 'next-school-day'
+          : null;
+    return when ? [{ setting: `concerns.routes.${kind}.deadline`, value: when }] : [];
+  },
+};
+
+export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline];

@@ -76,3 +76,23 @@ const lapse: SentencePattern = {
 };
 
 export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, lapse];
+
+/** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
+const basis: SentencePattern = {
+  name: 'a use needs no consent, or carers opt out',
+  read: (s) => {
+    const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (!found.length || !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) return [];
+    if (
+      /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b/.test(
+        s.lower,
+      )
+    )
+      return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
+    if (/\bunless (a |the )?(parents?|carers?)( or carers?)? (object|tell us|have told us|ask us not|opt out)|\b(opt|opted) out\b/.test(s.lower))
+      return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
+    return [];
+  },
+};
+
+consentPatterns.push(basis);

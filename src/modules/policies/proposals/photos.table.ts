@@ -47,3 +47,46 @@ const deleted: SentencePattern = {
 };
 
 export const photoPatterns: SentencePattern[] = [prohibited, deleted];
+
+/** Where photographs are published (the default photos.channels keys) by the words schools use. */
+export const channels: [string, RegExp][] = [
+  ['website', /\bweb ?sites?\b/],
+  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
+  ['newsletter', /\bnewsletters?\b|\bschool publications?\b/],
+  ['prospectus', /\bprospectus(es)?\b|\bschool publications?\b/],
+  ['press', /\bnewspapers?\b|\bthe press\b|\blocal media\b/],
+];
+
+const naming: SentencePattern = {
+  name: 'how pupils are named beside their photographs on a channel',
+  read: (s) => {
+    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|pupils?|children)\b/.test(s.lower) || /\b(unless|except)\b/.test(s.lower)) return [];
+    const rule = /\b(first names? only|only (their |the |a |pupils' |children's )?first names?)\b/.test(s.lower)
+      ? 'first-names'
+      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b/.test(
+            s.lower,
+          )
+        ? 'full-with-permission'
+        : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
+              s.lower,
+            )
+          ? 'none'
+          : null;
+    if (!rule) return [];
+    const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
+  },
+};
+
+const tagging: SentencePattern = {
+  name: 'children are never tagged on social media',
+  read: (s) => {
+    if (!/\btag(s|ged|ging)?\b/.test(s.lower) || !/\b(pupils?|children|child|students?)\b/.test(s.lower)) return [];
+    if (!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) || /\b(unless|except)\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower)) return [];
+    return [{ setting: 'photos.channels.social-media.tagging', value: false }];
+  },
+};
+
+photoPatterns.push(naming, tagging);

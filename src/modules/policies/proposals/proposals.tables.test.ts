@@ -93,11 +93,39 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
     // No kind of concern, or two of them.
     'Questions about this policy should be directed to the Headteacher.',
     'Cyber bullying and safeguarding concerns are reported to the Head.',
-    // Carers and the police are not staff roles (a route's "tell", not its notify list).
-    'Any instances of cyber bullying will automatically be reported to the parent / carer.',
+    // Carers and the police are not staff roles: a route's "tell", not its notify list (and "may" is no rule).
     'Repeated online misconduct may be reported to the police.',
     // Negated.
     'Staff must not report cyber bullying to the Headteacher by text message.',
+  ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
+});
+
+describe('who outside the staff is told, and by when (concerns.routes.TYPE.tell / .deadline, settings added by issue 19)', () => {
+  it.each([
+    ['Any instances of cyber bullying will automatically be reported to the parent / carer.', { 'concerns.routes.cyber-bullying.tell': ['carers'] }],
+    [
+      'Allegations against a member of staff must be referred to the LADO within 24 hours.',
+      { 'concerns.routes.staff-misuse.tell': ['lado'], 'concerns.routes.staff-misuse.deadline': '24-hours' },
+    ],
+    [
+      'Safeguarding concerns must be passed to the DSL on the same day, and will be referred to children’s social care.',
+      {
+        'concerns.routes.safeguarding.notify': ['dsl'],
+        'concerns.routes.safeguarding.tell': ['social-care'],
+        'concerns.routes.safeguarding.deadline': 'same-day',
+      },
+    ],
+    [
+      'Online bullying must be reported to the class teacher by the next school day.',
+      { 'concerns.routes.cyber-bullying.notify': ['class-teacher'], 'concerns.routes.cyber-bullying.deadline': 'next-school-day' },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // A discretion, not a rule.
+    'Repeated cyber bullying may be reported to the police.',
+    'Where appropriate, incidents of cyber bullying will be reported to parents.',
+    'In the event of repeated incidents of online misconduct, the school reserves the right to inform the police.',
   ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
 });
 
@@ -126,6 +154,24 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
   ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 });
 
+describe('naming and tagging per channel (photos.channels.KEY.naming / .tagging, settings added by issue 19)', () => {
+  it.each([
+    ['No names will be given with photographs on the school website.', { 'photos.channels.website.naming': 'none' }],
+    ['Photographs in the newsletter will show first names only.', { 'photos.channels.newsletter.naming': 'first-names' }],
+    [
+      'Where a newspaper wishes to include a name with a photograph, we will seek express written permission from carers.',
+      { 'photos.channels.press.naming': 'full-with-permission' },
+    ],
+    ['Children will never be tagged in photographs on our Facebook page.', { 'photos.channels.social-media.tagging': false }],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    'Parents should not tag other children in photographs on social media.',
+    'Names may be used with photographs on the website if carers agree.',
+    'Staff should not name the school on their personal social media.',
+  ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+});
+
 describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', () => {
   it.each([
     [
@@ -140,6 +186,8 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
     ['Permission forms are sent out each academic year and consent is sought again every year.', { 'consent.lapse': 'each-september' }],
     ['Consent remains valid until your child leaves the school.', { 'consent.lapse': 'never' }],
     ['Consent forms are sent home at the start of each academic year.', { 'consent.lapse': 'each-september' }],
+    ['Consent is not needed for photographs on classroom displays.', { 'consent.purposes.displays.basis': 'public-task' }],
+    ['Photographs are used on displays in school unless a parent objects.', { 'consent.purposes.displays.basis': 'opt-out' }],
     [
       'Parental consent is sought for the use of images on our website and social media.',
       { 'consent.purposes.website.active': true, 'consent.purposes.social-media.active': true },
@@ -155,6 +203,8 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
     'Most social networking sites are not appropriate for use in school.',
     'Parents are asked to sign a consent form when their child joins the school.',
     'Parents can withdraw their consent at any time.',
+    // Never opt-out for a use outside school.
+    'Photographs are used on the school website unless a parent objects.',
   ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
 });
 
