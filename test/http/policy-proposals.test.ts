@@ -153,6 +153,13 @@ describe('settings proposed from a policy’s text, over the API and on the poli
     expect(version).toBe(startVersion + 2);
     expect(settings.retention.deletePhotosAfterYears).toBe(3);
 
+    // "Accept all" takes every proposal the product can hold (a setting it cannot hold yet is shown, not offered).
+    const all = await head.submit(`/policies/${policyId}`, `/policies/${policyId}/setting-proposals`, { all: 'yes' });
+    expect(all.statusCode).toBe(303);
+    const afterAll = await settingsNow();
+    expect(afterAll.version).toBe(startVersion + 3);
+    expect(afterAll.settings.policyReview).toMatchObject({ intervalMonths: 24, approvingBody: 'Board of trustees' });
+
     const teacher = new TestBrowser(t.app);
     await teacher.signIn(s.staff.teacher);
     expect(visible((await teacher.get(`/policies/${policyId}`)).body)).not.toContain('Settings this policy sets');

@@ -18,6 +18,16 @@ async function proposalsOf(tx: SchoolTx, id: string): Promise<{ title: string; v
   return { title: policy.title, versionNumber: newest.number, found: proposeSettings(version?.body_markdown ?? '') };
 }
 
+function holds(settings: unknown, setting: string, value: unknown): boolean {
+  try {
+    applySetting(settings, setting, value);
+    return true;
+  } catch (error) {
+    if (error instanceof UnknownSetting) return false;
+    throw error;
+  }
+}
+
 /** Issue 19: the settings a policy's text sets, proposed to the head, and accepted as a settings version citing the policy. */
 export function proposalsService(deps: PoliciesDeps) {
   return {
@@ -42,6 +52,8 @@ export function proposalsService(deps: PoliciesDeps) {
             today: todayInWords(p.setting, settings),
             proposed: valueInWords(p.setting, p.value),
             same: JSON.stringify(settingValue(settings, p.setting)) === JSON.stringify(p.value),
+            // A setting the product does not hold yet (or a list item the school does not have) is shown, not offered.
+            available: holds(settings, p.setting, p.value),
           })),
         };
       });

@@ -158,7 +158,7 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
       const { id } = request.params;
       const actor = actorOf(request);
       let chosen = [request.body.accept].flat().filter((s): s is string => typeof s === 'string' && s !== '');
-      if (request.body.all) chosen = (await services.policies.proposalRows(actor, id)).proposals.map((p) => p.setting);
+      if (request.body.all) chosen = (await services.policies.proposalRows(actor, id)).proposals.filter((p) => p.available).map((p) => p.setting);
       try {
         const { settingsVersion } = await services.policies.acceptProposals(actor, id, chosen);
         setFlash(reply, `${chosen.length === 1 ? 'The setting' : `${chosen.length} settings`} from this policy accepted: settings version ${settingsVersion}`);

@@ -32,6 +32,8 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
   if (parts[0] === 'concerns' && parts[1] === 'routes' && parts[3] === 'deadline') return `Time to act: ${route(parts[2])}`;
   if (parts[0] === 'consent' && parts[1] === 'purposes' && parts[3] === 'active') return `Carers are asked about: ${purpose(parts[2])}`;
   if (parts[0] === 'consent' && parts[1] === 'purposes' && parts[3] === 'basis') return `Consent basis: ${purpose(parts[2])}`;
+  if (parts[0] === 'photos' && parts[1] === 'channels' && parts[3] === 'naming') return `How pupils are named on: ${channel(parts[2])}`;
+  if (parts[0] === 'photos' && parts[1] === 'channels' && parts[3] === 'tagging') return `Pupils may be tagged on: ${channel(parts[2])}`;
   if (parts[0] === 'photos' && parts[1] === 'channels' && parts[3] === 'headteacherApproval')
     return `The headteacher approves each photograph for: ${channel(parts[2])}`;
   const fixed: Record<string, string> = {
@@ -49,6 +51,22 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
   return fixed[setting] ?? setting;
 }
 
+const words: Record<string, string> = {
+  none: 'No names',
+  'first-names': 'First names only',
+  'full-with-permission': 'Full names with express permission',
+  carers: 'The pupil’s carers',
+  police: 'The police',
+  lado: 'The local authority designated officer (LADO)',
+  'social-care': 'Children’s social care',
+  'same-day': 'The same day',
+  'next-school-day': 'By the next school day',
+  '24-hours': 'Within 24 hours',
+  consent: 'Carers’ consent',
+  'opt-out': 'Used unless a carer objects',
+  'public-task': 'No consent asked: the school’s public task',
+};
+
 const plain = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 
 export function valueInWords(setting: string, value: unknown): string {
@@ -57,7 +75,8 @@ export function valueInWords(setting: string, value: unknown): string {
     return value.length ? value.map((v) => occasionLabels[plain(v)] ?? plain(v)).join(', ') : 'None';
   if (setting === 'consent.lapse') return lapseLabels[plain(value)] ?? plain(value);
   if (setting.endsWith('.active')) return value ? 'Yes' : 'No, not used';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? recipientLabel(v) : JSON.stringify(v))).join(', ');
+  if (typeof value === 'string' && words[value]) return words[value];
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? (words[v] ?? recipientLabel(v)) : JSON.stringify(v))).join(', ');
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (setting === 'retention.deletePhotosAfterYears') return `${plain(value)} ${value === 1 ? 'year' : 'years'}`;
   if (setting === 'policyReview.intervalMonths') return `${plain(value)} months`;
