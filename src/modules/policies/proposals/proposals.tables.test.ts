@@ -219,6 +219,9 @@ describe('the policy’s review, approval and signatures', () => {
     ['Approved by: Headteacher', { 'policyReview.approvingBody': 'Headteacher' }],
     ['Review cycle: Annual', { 'policyReview.intervalMonths': 12 }],
     ['Review frequency: every 2 years', { 'policyReview.intervalMonths': 24 }],
+    ['Approved by: Governing Body  Date: March 2024  Review: Annually', { 'policyReview.approvingBody': 'Governing body', 'policyReview.intervalMonths': 12 }],
+    ['This policy is reviewed on a two-yearly cycle.', { 'policyReview.intervalMonths': 24 }],
+    ['This policy is subject to annual review.', { 'policyReview.intervalMonths': 12 }],
     ['The online safety policy will be reviewed every year by the governors.', { 'policyReview.intervalMonths': 12 }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
 
@@ -226,6 +229,7 @@ describe('the policy’s review, approval and signatures', () => {
     'Staff should review their privacy settings annually.',
     'All social media accounts must be approved by the Headteacher.',
     'The Governing Body has responsibility for handling complaints.',
+    'Next review: Autumn 2025',
   ])('nothing from: %s', (sentence) => expect(read(reviewPatterns, sentence)).toEqual({}));
 
   const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));

@@ -105,20 +105,16 @@ const reviewDates: BlockPattern = {
   },
 };
 
-/** A header field: "Review cycle: Annual", "Review frequency: every 2 years", "Reviewed: three-yearly". */
+/** A header field, alone or in a flattened table row: "Review cycle: Annual", "Review: every 2 years", "Review frequency | 3 yearly". */
 const cycle: SentencePattern = {
   name: 'the review cycle in a header',
   read: (s) => {
-    const m = /^(?:policy )?(?:review (?:cycle|frequency|period|interval)|frequency of review|reviewed)\s*:?\s*(.{3,30})$/.exec(s.lower.replace(/\.$/, ''));
+    const m =
+      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review)\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
+        s.lower,
+      );
     if (!m) return [];
-    const said = m[1].trim();
-    const months = /^(annual|annually|yearly|every year|12 months)$/.test(said)
-      ? 12
-      : /^(biennial|biennially|two[- ]yearly|2[- ]yearly|every (two|2) years|(two|2) years|24 months)$/.test(said)
-        ? 24
-        : /^(triennial|triennially|three[- ]yearly|3[- ]yearly|every (three|3) years|(three|3) years|36 months)$/.test(said)
-          ? 36
-          : null;
+    const months = intervalMonths(m[1]) ?? intervalMonths(`every ${m[1]}`) ?? (/^annual/.test(m[1]) ? 12 : null);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
 };

@@ -168,14 +168,11 @@ export function numberFrom(word: string): number | null {
 
 /** "annually", "every two years", "every 18 months", "biennially", "termly": months, or null. */
 export function intervalMonths(lower: string): number | null {
-  if (
-    /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis)\b/.test(
-      lower,
-    )
-  )
-    return 12;
-  if (/\b(biennially|bi-annually|every other year|every two years|every 2 years)\b/.test(lower)) return 24;
-  if (/\b(triennially|every three years|every 3 years)\b/.test(lower)) return 36;
+  if (/\b(biennially|biennial|every other year|every two years|every 2 years|(two|2)[- ]yearly)\b/.test(lower)) return 24;
+  if (/\b(triennially|triennial|every three years|every 3 years|(three|3)[- ]yearly)\b/.test(lower)) return 36;
+  const yearly =
+    /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis|annual review)\b/;
+  if (yearly.test(lower)) return 12;
   const months = /\bevery (\w+) months\b/.exec(lower);
   if (months && numberFrom(months[1])) return numberFrom(months[1]);
   const years = /\bevery (\w+) years\b/.exec(lower);
