@@ -159,8 +159,8 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
       // "Referred to the Headteacher in the first instance" is not a notify list.
       expect(proposals).not.toContain('Who is told about: Staff misuse');
       expect(await head.text('#unrepresented-rules')).toContain('Staff should not use social media sites during lesson times.');
-    // Naming per channel is in the text too: offered once the product holds the setting, listed (not offered) until then.
-    expect(await head.text('main')).toMatch(/How pupils are named on: School website: (Not set → )?No names/);
+      // Naming per channel is in the text too: offered once the product holds the setting, listed (not offered) until then.
+      expect(await head.text('main')).toMatch(/How pupils are named on: School website: (Not set → )?No names/);
       await expectReflow(head.page);
 
       await head.page.getByLabel(/Occasions never photographed/).check();
