@@ -126,6 +126,13 @@ describe('settings proposed from a policy’s text, over the API and on the poli
       },
     });
 
+    const head = new TestBrowser(t.app);
+    await head.signIn(s.staff.head);
+    // The settings history says where the version came from.
+    expect(visible((await head.get('/settings')).body)).toMatch(
+      /photographs, concerns — accepted from “Online Safety and Social Media Policy[^”]*”, version 1, lines 11, 21/,
+    );
+
     const after = await cyberBullying();
     expect(after.json<{ routedTo: { userId: string }[] }>().routedTo.map((r) => r.userId)).toEqual([s.staff.dsl.id]);
     const mail = await t.database.db.selectFrom('outbox').select('to_address').where('to_address', '=', s.staff.classTeacher.email).execute();
