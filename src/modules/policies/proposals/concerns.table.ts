@@ -125,7 +125,14 @@ const tell: SentencePattern = {
     )
       return [];
     const after = s.lower.slice(must.index);
-    const who = outsiders.filter(([, pattern]) => pattern.test(after)).map(([key]) => key);
+    // "Parents will be informed of…": the people told are the subject of a passive verb.
+    const before = /(informed|told|notified|contacted)$/.test(must[0])
+      ? (s.lower
+          .slice(0, must.index)
+          .split(/[,;:]| and | then /)
+          .pop() ?? '')
+      : '';
+    const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
     return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
   },
 };

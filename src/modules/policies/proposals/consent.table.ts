@@ -16,7 +16,7 @@ export const purposes: [string, RegExp][] = [
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|we (will )?(seek|ask for|request|obtain) ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked))\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|we (will )?(seek|ask for|request|obtain) ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to))\b/;
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',

@@ -73,7 +73,8 @@ const naming: SentencePattern = {
             )
           ? 'none'
           : null;
-    if (!rule) return [];
+    // "Full names will not be used" leaves first names open: it settles no naming rule.
+    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(s.lower))) return [];
     const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
   },

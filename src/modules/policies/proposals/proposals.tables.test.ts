@@ -169,6 +169,8 @@ describe('naming and tagging per channel (photos.channels.KEY.naming / .tagging,
     'Parents should not tag other children in photographs on social media.',
     'Names may be used with photographs on the website if carers agree.',
     'Staff should not name the school on their personal social media.',
+    // First names stay open: no naming rule is settled.
+    "Learners' full names will not be used anywhere on the website, particularly with photographs.",
   ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 });
 
@@ -179,6 +181,10 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
       { 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true },
     ],
     ['We will seek written consent from carers before a photograph appears in a newspaper.', { 'consent.purposes.press.active': true }],
+    [
+      'Written permission from parents or carers will be obtained before photographs of pupils are published on the school website.',
+      { 'consent.purposes.website.active': true },
+    ],
     ['The school does not use social media.', { 'consent.purposes.social-media.active': false }],
     ['Currently Oakfield has no social media accounts.', { 'consent.purposes.social-media.active': false }],
     ['We do not have any official social media accounts.', { 'consent.purposes.social-media.active': false }],
