@@ -34,6 +34,8 @@ export const concernKinds: [string, RegExp][] = [
   ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
+const pupilAdvice =
+  /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
 const restricted = new Set(['safeguarding', 'staff-misuse']);
 const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
@@ -79,6 +81,8 @@ const notify: SentencePattern = {
     const kind = concernKind(s.lower);
     if (!kind) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
+    if (pupilAdvice.test(s.lower)) return [];
     const who = recipients(s);
     if (!who) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.

@@ -17,12 +17,15 @@ export const occasions: [string, RegExp][] = [
 
 const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
 const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
+/** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
+const deviceOrPlace =
+  /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b/;
 
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
   read: (s) => {
-    if (!photo.test(s.lower) || othersRule.test(s.lower) || /\b(unless|except|without (their|the|written|parental))\b/.test(s.lower)) return [];
+    if (!photo.test(s.lower) || othersRule.test(s.lower) || /\b(unless|except|without)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
     const scope = s.negated && negatedPhoto ? s.negated : s.lower;

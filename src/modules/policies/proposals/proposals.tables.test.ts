@@ -97,6 +97,9 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
     'Repeated online misconduct may be reported to the police.',
     // Negated.
     'Staff must not report cyber bullying to the Headteacher by text message.',
+    // Advice to pupils, not how staff route a record.
+    'Pupils who experience cyberbullying should tell their class teacher.',
+    'We encourage children to tell the Head or a teacher about any online bullying.',
   ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
 });
 
@@ -147,6 +150,9 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
     'Parents must not take photographs at swimming galas.',
     'Photographs will not be taken at swimming unless parents have agreed.',
     'Photographs of pupils will not be published without parental consent.',
+    'No photographs will be published of children on trips without consent.',
+    'Mobile phones must not be used to take photographs during school trips.',
+    'Pupils on residential trips must never be photographed in their bedrooms.',
     'Images are stored securely and deleted when the pupil leaves the school.',
     'Staff should not use personal phones to photograph pupils.',
     'Photographs are never deleted without the headteacher’s agreement.',
