@@ -337,6 +337,8 @@ describe('any layout', () => {
       'Pupils are taught about staying safe online in computing lessons and assemblies throughout the year.',
     ].join('\n\n');
     const text = Array.from({ length: 20 * 8 }, () => page).join('\n\n');
+    // The model loads once per process, the first time any policy is read (about half a second); this times the reading.
+    proposeSettings('The model is loaded.');
     const started = performance.now();
     proposeSettings(text);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -3,11 +3,22 @@
  * or bare headings, bullets, tables flattened by tabs, lines a PDF wrapped mid-sentence, web-page copy.
  * Sentences and negation come from wink-nlp's bundled English model (loaded once, offline); pure otherwise.
  */
-import winkNLP, { type ItemSentence } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { ItemSentence, WinkMethods } from 'wink-nlp';
+import type winkNLPType from 'wink-nlp';
+import type modelType from 'wink-eng-lite-web-model';
 
-const nlp = winkNLP(model, ['sbd', 'negation']);
-const its = nlp.its;
+/** The model costs about 60 MB and half a second: loaded the first time a policy is read, not when the app starts. */
+let loaded: WinkMethods | null = null;
+function nlp(): WinkMethods {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    const model = require('wink-eng-lite-web-model') as typeof modelType;
+    loaded = winkNLP(model, ['sbd', 'negation']);
+  }
+  return loaded;
+}
 
 export interface Sentence {
   /** The sentence as the policy wrote it (markup, bullets and numbering removed). */
@@ -79,14 +90,15 @@ function paragraphs(lines: Line[]): { text: string; starts: { offset: number; li
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs(policyLines(text))) {
-    const doc = nlp.readDoc(paragraph.text);
+    const reader = nlp();
+    const doc = reader.readDoc(paragraph.text);
     let from = 0;
     doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
       const at = Math.max(0, paragraph.text.indexOf(said, from));
       from = at + said.length;
       const line = [...paragraph.starts].reverse().find((start) => start.offset <= at)?.line ?? paragraph.starts[0].line;
-      const flags = s.tokens().out(its.negationFlag) as unknown as boolean[];
+      const flags = s.tokens().out(reader.its.negationFlag) as unknown as boolean[];
       const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
       sentences.push({ text: said.trim(), lower: normalise(said), line, negated: normalise(negated) });
