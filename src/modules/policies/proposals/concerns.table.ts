@@ -15,7 +15,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',

@@ -61,7 +61,7 @@ const publication: SentencePattern = {
       !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)
     )
       return [];
-    if (/^(parents?|carers?|visitors?|pupils?|children)\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
     return roles && !s.negated.match(/approv|authori|checked/) ? [{ setting: 'decisions.photoPublication', value: roles }] : [];
   },

@@ -20,7 +20,8 @@ const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|ca
 /** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
 const deviceOrPlace =
   /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
-const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b/;
+// "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
+const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
 
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
@@ -63,8 +64,8 @@ export const channels: [string, RegExp][] = [
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
   read: (s) => {
-    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
-    if (/^(parents?|carers?|visitors?|pupils?|children)\b/.test(s.lower) || /\b(unless|except)\b/.test(s.lower)) return [];
+    if (!/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
+    if (othersRule.test(s.lower) || /\b(unless|except|if)\b/.test(s.lower)) return [];
     const rule = /\b(first names? only|only (their |the |a |pupils' |children's )?first names?)\b/.test(s.lower)
       ? 'first-names'
       : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b/.test(

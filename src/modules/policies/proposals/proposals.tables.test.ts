@@ -84,6 +84,10 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
       { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
     ],
     ['Breaches of this policy by members of staff will be reported to the Headteacher.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
+    [
+      'If a member of staff has a concern that a child is at risk, they must report it to the DSL immediately.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
   ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -140,6 +144,7 @@ describe('photographs (photos.prohibitedContexts, retention.deletePhotosAfterYea
     ['Images of pupils must not be taken on sports day or at the school play.', { 'photos.prohibitedContexts': ['sports-day', 'performance'] }],
     ['Photography is not permitted during swimming lessons.', { 'photos.prohibitedContexts': ['swimming'] }],
     ['No filming or photography is allowed at the swimming pool.', { 'photos.prohibitedContexts': ['swimming'] }],
+    ["Children's photographs will not be taken during swimming lessons.", { 'photos.prohibitedContexts': ['swimming'] }],
     ['Photographs are deleted after two years.', { 'retention.deletePhotosAfterYears': 2 }],
     ['Images are kept for one academic year and then deleted.', { 'retention.deletePhotosAfterYears': 1 }],
     ['Photos are archived at the end of the year and deleted the following year.', { 'retention.deletePhotosAfterYears': 1 }],
@@ -169,6 +174,11 @@ describe('naming and tagging per channel (photos.channels.KEY.naming / .tagging,
       { 'photos.channels.press.naming': 'full-with-permission' },
     ],
     ['Children will never be tagged in photographs on our Facebook page.', { 'photos.channels.social-media.tagging': false }],
+    [
+      "Children's names will not be published alongside their photographs on the website or Twitter.",
+      { 'photos.channels.website.naming': 'none', 'photos.channels.social-media.naming': 'none' },
+    ],
+    ['Only first names will be used in the newsletter.', { 'photos.channels.newsletter.naming': 'first-names' }],
   ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -229,6 +239,7 @@ describe('the policy’s review, approval and signatures', () => {
     ['This policy was ratified by the Board of Trustees.', { 'policyReview.approvingBody': 'Board of trustees' }],
     ['Approved by: Curriculum Committee', { 'policyReview.approvingBody': 'Curriculum committee' }],
     ['Approved by: Headteacher', { 'policyReview.approvingBody': 'Headteacher' }],
+    ['Date ratified by governors: 5 February 2023', { 'policyReview.approvingBody': 'Governing body' }],
     ['Review cycle: Annual', { 'policyReview.intervalMonths': 12 }],
     ['Review frequency: every 2 years', { 'policyReview.intervalMonths': 24 }],
     ['Approved by: Governing Body  Date: March 2024  Review: Annually', { 'policyReview.approvingBody': 'Governing body', 'policyReview.intervalMonths': 12 }],
@@ -254,6 +265,9 @@ describe('the policy’s review, approval and signatures', () => {
       'policyReview.signatories': ['Chair of the governing body', 'Principal'],
     });
     expect(blocks('Signed\tMick Saunders')).toEqual({});
+    expect(blocks('Signed: ________ Headteacher          Signed: ________ Chair of Governors')).toEqual({
+      'policyReview.signatories': ['Headteacher', 'Chair of governors'],
+    });
   });
 
   it('works out the interval from this review and the next, in terms, months or days; not from one date', () => {

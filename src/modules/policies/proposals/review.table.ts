@@ -44,6 +44,8 @@ const approvedBy: SentencePattern = {
   read: (s) => {
     const m =
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
+      // A header cell: "Date ratified by governors: 5 February 2023".
+      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(s.lower) ??
       /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
@@ -54,11 +56,12 @@ const approvedBy: SentencePattern = {
 const titles =
   /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
-function title(text: string): string | null {
-  const m = titles.exec(normalise(text));
-  if (!m) return null;
-  const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
+function titlesIn(text: string): string[] {
+  return [...normalise(text).matchAll(new RegExp(titles.source, 'g'))].map((m) => {
+    const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  });
 }
 
 const signedBlock: BlockPattern = {
@@ -72,8 +75,7 @@ const signedBlock: BlockPattern = {
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
         if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
-        const role = title(l.text);
-        if (role) {
+        for (const role of titlesIn(l.text)) {
           first ??= line;
           if (!roles.some((r) => r.toLowerCase() === role.toLowerCase())) roles.push(role);
           if (!quote.includes(l.text)) quote.push(l.text);
