@@ -16,7 +16,7 @@ export const purposes: [string, RegExp][] = [
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|we (will )?(seek|ask for|request|obtain) ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to))\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to))\b/;
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
@@ -66,7 +66,7 @@ const lapse: SentencePattern = {
     if (/\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) && !s.negated)
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?school|throughout (their|the child's|your child's) time)/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?time (the|your|their) (child|pupil) (attends|is at|is in)|throughout (their|the child's|your child's) time)/.test(
         s.lower,
       )
     )

@@ -9,7 +9,10 @@ const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senio
 
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
 function decidedBy(lower: string): RoleKey[] | null {
-  const by = /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance )?(by|with)\b/.exec(lower);
+  const by =
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+      lower,
+    );
   if (!by) return null;
   const roles = rolesIn(lower.slice(by.index)).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
@@ -31,7 +34,7 @@ const accounts: SentencePattern = {
   read: (s) => {
     if (
       !/\baccounts?\b/.test(s.lower) ||
-      !/\b(on behalf of|for|in the name of|representing) the school\b|\bschool('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
+      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(school|academy)('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
         s.lower,
       )
     )

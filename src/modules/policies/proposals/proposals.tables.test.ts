@@ -76,6 +76,7 @@ describe('who is told about which concern (concerns.routes.TYPE.notify / .immedi
       'Child protection concerns should be reported to your line manager immediately.',
       { 'concerns.routes.safeguarding.notify': null, 'concerns.routes.safeguarding.immediate': true },
     ],
+    ['Staff should report any breach of this policy by a colleague to their line manager.', { 'concerns.routes.staff-misuse.notify': null }],
     ['Attempts to bypass the school filter will be reported to the ICT coordinator.', { 'concerns.routes.filter-circumvention.notify': ['ict-lead'] }],
     ['Cyberbullying incidents are logged and the DSL is alerted.', { 'concerns.routes.cyber-bullying.notify': ['dsl'] }],
     ['Concerns about cyber bullying should be reported to the DSL in line with the Safeguarding Policy.', { 'concerns.routes.cyber-bullying.notify': ['dsl'] }],
@@ -208,6 +209,10 @@ describe('what carers are asked (consent.purposes.KEY.active, consent.lapse)', (
     ['Permission forms are sent out each academic year and consent is sought again every year.', { 'consent.lapse': 'each-september' }],
     ['Consent remains valid until your child leaves the school.', { 'consent.lapse': 'never' }],
     ['Consent forms are sent home at the start of each academic year.', { 'consent.lapse': 'each-september' }],
+    [
+      'The academy will seek consent from parents for images on its website; consent is valid for the time the child attends the academy.',
+      { 'consent.purposes.website.active': true, 'consent.lapse': 'never' },
+    ],
     ['Consent is not needed for photographs on classroom displays.', { 'consent.purposes.displays.basis': 'public-task' }],
     ['Photographs are used on displays in school unless a parent objects.', { 'consent.purposes.displays.basis': 'opt-out' }],
     [
@@ -240,6 +245,7 @@ describe('the policy’s review, approval and signatures', () => {
     ['Approved by: Curriculum Committee', { 'policyReview.approvingBody': 'Curriculum committee' }],
     ['Approved by: Headteacher', { 'policyReview.approvingBody': 'Headteacher' }],
     ['Date ratified by governors: 5 February 2023', { 'policyReview.approvingBody': 'Governing body' }],
+    ['Version: 2.1 Approved by: Trust Board Date approved: July 2024', { 'policyReview.approvingBody': 'Board of trustees' }],
     ['Review cycle: Annual', { 'policyReview.intervalMonths': 12 }],
     ['Review frequency: every 2 years', { 'policyReview.intervalMonths': 24 }],
     ['Approved by: Governing Body  Date: March 2024  Review: Annually', { 'policyReview.approvingBody': 'Governing body', 'policyReview.intervalMonths': 12 }],
@@ -274,6 +280,9 @@ describe('the policy’s review, approval and signatures', () => {
     expect(blocks('Date of this review: Autumn 2021\nDate of next review: Autumn 2023')).toEqual({ 'policyReview.intervalMonths': 24 });
     expect(blocks('Last reviewed: 14.09.2023\nNext review due: September 2024')).toEqual({ 'policyReview.intervalMonths': 12 });
     expect(blocks('Date of review April 2017')).toEqual({});
+    expect(blocks('Version: 2.1   Approved by: Trust Board   Date approved: July 2024   Next review: July 2027')).toEqual({
+      'policyReview.intervalMonths': 36,
+    });
     expect(blocks('Last reviewed: March 2023\nNext review: July 2023')).toEqual({});
   });
 });
@@ -303,6 +312,7 @@ describe('who decides (decisions.*)', () => {
     ['The final decision on whether access should be granted to a site will be made by the Principal.', { 'decisions.unblock': ['headteacher'] }],
     ['Photographs must be approved by the Headteacher before they are published on the website.', { 'decisions.photoPublication': ['headteacher'] }],
     ['The Head decides which images are published.', { 'decisions.photoPublication': ['headteacher'] }],
+    ['Official academy accounts may only be set up with the written approval of the Principal.', { 'decisions.accounts': ['headteacher'] }],
     ['The Headteacher is responsible for approving any photograph before it is posted online.', { 'decisions.photoPublication': ['headteacher'] }],
   ])('%s', (sentence, expected) => expect(read(decisionPatterns, sentence)).toEqual(expected));
 
@@ -333,6 +343,7 @@ describe('any layout', () => {
         line: 3,
       },
       { setting: 'photos.prohibitedContexts', value: ['swimming'], quote: 'Photographs will not be taken of pupils in the swimming pool.', line: 5 },
+      { setting: 'policyReview.approvingBody', value: 'Governing body', quote: 'Policy Reviewed Approved by: The Governing Body', line: 6 },
     ]);
   });
 

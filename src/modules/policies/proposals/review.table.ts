@@ -46,6 +46,8 @@ const approvedBy: SentencePattern = {
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(s.lower) ??
+      // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
+      /\bapproved by:\s*(.*)$/.exec(s.lower) ??
       /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
@@ -100,6 +102,19 @@ const reviewDates: BlockPattern = {
         !/next/i.test(l.text) &&
         monthOf(l.text, parseDate) !== null,
     );
+    // One header row holding both: "Date approved: July 2024   Next review: July 2027".
+    const split = next && !last ? /^(.*)\bnext review\b(.*)$/i.exec(next.text) : null;
+    if (
+      split &&
+      next &&
+      monthOf(split[1], parseDate) !== null &&
+      monthOf(split[2], parseDate) !== null &&
+      /\b(approved|ratified|adopted|review(ed)?)\b/i.test(split[1])
+    ) {
+      const months = monthOf(split[2], parseDate)! - monthOf(split[1], parseDate)!;
+      const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
+      return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
+    }
     if (!next || !last) return [];
     const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
     const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
