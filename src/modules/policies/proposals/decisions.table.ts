@@ -2,6 +2,7 @@
  * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
  * the sentence names, and the roles it gives it to after "by" or as its subject.
  */
+import { channels } from './photos.table.ts';
 import { rolesIn, type RoleKey } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
@@ -66,7 +67,12 @@ const publication: SentencePattern = {
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
-    return roles && !s.negated.match(/approv|authori|checked/) ? [{ setting: 'decisions.photoPublication', value: roles }] : [];
+    if (!roles || s.negated.match(/approv|authori|checked/)) return [];
+    // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
+    const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (named.length && roles.length === 1 && roles[0] === 'headteacher')
+      return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
+    return [{ setting: 'decisions.photoPublication', value: roles }];
   },
 };
 

@@ -310,10 +310,18 @@ describe('who decides (decisions.*)', () => {
       { 'decisions.accounts': ['headteacher', 'deputy-headteacher'] },
     ],
     ['The final decision on whether access should be granted to a site will be made by the Principal.', { 'decisions.unblock': ['headteacher'] }],
-    ['Photographs must be approved by the Headteacher before they are published on the website.', { 'decisions.photoPublication': ['headteacher'] }],
+    ['Photographs must be approved by the Headteacher before they are published on the website.', { 'photos.channels.website.headteacherApproval': true }],
+    [
+      'Photographs must be approved by the Headteacher or Deputy Head before they are published.',
+      { 'decisions.photoPublication': ['headteacher', 'deputy-headteacher'] },
+    ],
     ['The Head decides which images are published.', { 'decisions.photoPublication': ['headteacher'] }],
     ['Official academy accounts may only be set up with the written approval of the Principal.', { 'decisions.accounts': ['headteacher'] }],
     ['The Headteacher is responsible for approving any photograph before it is posted online.', { 'decisions.photoPublication': ['headteacher'] }],
+    [
+      "The Principal will approve all images before they are posted on the school's Twitter account.",
+      { 'photos.channels.social-media.headteacherApproval': true },
+    ],
   ])('%s', (sentence, expected) => expect(read(decisionPatterns, sentence)).toEqual(expected));
 
   it.each([
