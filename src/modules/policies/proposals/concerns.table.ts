@@ -28,7 +28,7 @@ export const concernKinds: [string, RegExp][] = [
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
   [
     'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)/,
+    /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
   ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],

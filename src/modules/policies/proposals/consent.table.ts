@@ -7,7 +7,8 @@ import type { SentencePattern } from './types.ts';
 
 /** The default purposes by the words schools use for them. */
 export const purposes: [string, RegExp][] = [
-  ['displays', /\b(classroom |corridor |wall |school )?displays?\b/],
+  // Displays as a thing, not the verb ("before we display a photograph on the website").
+  ['displays', /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b/],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   ['publications', /\bprospectus\b|school publications?|newsletters?|printed (materials?|publications?)/],
   ['press', /\bnewspapers?\b|\bthe press\b|local media|other media\b/],

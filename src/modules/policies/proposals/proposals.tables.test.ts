@@ -377,3 +377,14 @@ describe('any layout', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('words with two meanings', () => {
+  it('"display" the verb is no purpose; "contact from the media" is an enquiry', () => {
+    expect(read(consentPatterns, 'We will ask for consent before we display any photograph on the website.')).toEqual({
+      'consent.purposes.website.active': true,
+    });
+    expect(read(concernPatterns, 'Any contact from the media should be passed to the Head.')).toEqual({
+      'concerns.routes.media-enquiry.notify': ['headteacher'],
+    });
+  });
+});
