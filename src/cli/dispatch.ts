@@ -15,7 +15,7 @@ import {
   UsageError,
   type Output,
 } from './commands.ts';
-import { policyImport } from './policy-commands.ts';
+import { policyImport, policyPropose } from './policy-commands.ts';
 import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
 import { ssoSet } from './sso-commands.ts';
@@ -68,6 +68,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await importCsv(database, io, values);
       case 'policy import':
         return await policyImport(database, io, rest[0] ?? undefined, values);
+      case 'policy propose':
+        return await policyPropose(database, io, rest[0] ?? undefined, values);
       case 'export pupil':
         return await exportPupilCommand(database, io, values);
       case 'audit verify':

@@ -23,6 +23,8 @@ const usage = `Usage: esafety <command>
         (plain CSV reports from any MIS; --partial: pupils missing from the file have not left)
   policy import PATH --school URN [--json]
         (text, Markdown, Word .docx or PDF; becomes a draft policy)
+  policy propose PATH --school URN [--json]
+        (the settings the policy's text sets, each with its sentence; saves nothing)
   export pupil --school URN --pupil ID --out FILE.zip
         (subject access: everything held about one pupil, pupil.json and pupil.html)
   audit verify
@@ -98,6 +100,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     'import oneroster',
     'import csv',
     'policy import',
+    'policy propose',
     'export pupil',
     'audit verify',
     'audit anchor',

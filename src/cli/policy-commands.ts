@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Database } from '../platform/db/database.ts';
 import { importJson, importPolicyFile } from '../modules/policies/policies.import.service.ts';
+import { policyFileText } from '../modules/policies/policies.files.ts';
+import { proposeSettings } from '../modules/policies/proposals/engine.ts';
 import { findSchoolByUrn } from '../modules/school/school.service.ts';
 import { cliActor, UsageError, type Output } from './commands.ts';
 
@@ -30,6 +33,37 @@ export async function policyImport(database: Database, io: Output, path: string 
       `Next review due: ${show(json.nextReviewDue)}`,
       `Signatories: ${json.signatories.length ? json.signatories.map((s) => [s.name ?? 'name not given', s.role, s.date].filter(Boolean).join(', ')).join('; ') : 'not found'}`,
       `Sections: ${json.sections}`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+/**
+ * `esafety policy propose PATH --school URN [--json]` (issue 19): the settings the policy's text
+ * sets, each with its sentence and line, and the rules no setting holds. Reads the file, saves nothing.
+ */
+export async function policyPropose(database: Database, io: Output, path: string | undefined, args: { school?: string; json?: boolean }): Promise<number> {
+  if (!args.school?.trim()) throw new UsageError('--school is required');
+  if (!path?.trim()) throw new UsageError('PATH is required');
+  await findSchoolByUrn(database.schools, args.school);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new UsageError(`Cannot read ${path}: check the path`);
+  }
+  const { text } = await policyFileText(basename(path), bytes);
+  const found = proposeSettings(text);
+  if (args.json) {
+    io.out(JSON.stringify(found));
+    return 0;
+  }
+  io.out(
+    [
+      `${found.proposals.length} settings this policy sets:`,
+      ...found.proposals.map((p) => `  ${p.setting} = ${JSON.stringify(p.value)}  (line ${p.line}: “${p.quote}”)`),
+      `${found.unrepresented.length} rules no setting holds:`,
+      ...found.unrepresented.map((r) => `  line ${r.line}: “${r.quote}”`),
     ].join('\n'),
   );
   return 0;

@@ -1,17 +1,24 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
+import { phoneJpeg } from '../helpers/photos.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, navigates } from './pages.ts';
+import { expectNoAxeViolations, expectReflow, navigates } from './pages.ts';
 import { PolicyUser } from './policies.pages.ts';
 
 const trentPolicy = fileURLToPath(new URL('../fixtures/policies/004_153aa0418b67876c.txt', import.meta.url));
+const johnCliffordPolicy = fileURLToPath(new URL('../fixtures/policies/000_900ebe4bba8b35d7.txt', import.meta.url));
 
 describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a real browser', () => {
   let running: RunningApp | undefined;
   let browser: Browser | undefined;
-  let school: { urn: string };
+  let school: { id: string; urn: string };
   const staff: Record<string, TestStaff> = {};
   const names: Record<string, string> = {};
 
@@ -124,4 +131,60 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
     await expectNoAxeViolations(parent);
     await Promise.all([head.close(), chair.close(), teacher.close(), context.close()]);
   });
+
+  // Issue 19: the policy is the configuration. About 40 s on an idle 2-core machine.
+  it(
+    'the head imports a policy, sees the settings its text sets with their sentences, accepts one, and an upload on that occasion is then refused',
+    { timeout: 240_000 },
+    async () => {
+      // This school had not stopped photographs at swimming.
+      await withSchool(running!.database.db, school.id, async (tx) => {
+        const { settings } = await currentSettings(tx, school.id);
+        await saveSettings(tx, school.id, { id: null, label: 'test' }, { ...settings, photos: { ...settings.photos, prohibitedContexts: [] } });
+      });
+
+      const head = await PolicyUser.signIn(browser!, running!.baseUrl, staff.head);
+      await navigates(head.page, () => head.page.goto('/policies/import'));
+      await head.page.locator('#file').setInputFiles(johnCliffordPolicy);
+      await head.click('Import the policy');
+      await head.onPage(/^\/policies\/[^/]+\/versions\/1\/edit$/, 'Edit version 1');
+      const policyPath = new URL(head.page.url()).pathname.replace(/\/versions\/1\/edit$/, '');
+      await navigates(head.page, () => head.page.goto(policyPath));
+      await head.onPage(policyPath, 'Social Media Policy');
+
+      const proposals = await head.text('#accept');
+      expect(proposals).toContain('Occasions never photographed: None → swimming');
+      expect(proposals).toContain('“Photographs will not be taken of children when wearing swimming costumes or taking part in swimming lessons.”');
+      expect(proposals).toContain('Minimum age for social media');
+      // "Referred to the Headteacher in the first instance" is not a notify list.
+      expect(proposals).not.toContain('Who is told about: Staff misuse');
+      expect(await head.text('#unrepresented-rules')).toContain('Staff should not use social media sites during lesson times.');
+      // Naming per channel is in the text too: offered once the product holds the setting, listed (not offered) until then.
+      expect(await head.text('main')).toMatch(/How pupils are named on: School website: (Not set → )?No names/);
+      await expectReflow(head.page);
+
+      await head.page.getByLabel(/Occasions never photographed/).check();
+      await head.click('Accept the ticked settings');
+      await head.onPage(policyPath, 'Social Media Policy');
+      expect(await head.banner()).toMatch(/^The setting from this policy accepted: settings version \d+$/);
+      expect(await head.text('#accept')).toContain('Occasions never photographed: swimming → swimming (already so)');
+
+      // What the product does has changed: a photograph at swimming is refused, quoting the policy.
+      const photo = join(tmpdir(), `proposals-${process.pid}.jpg`);
+      await writeFile(photo, await phoneJpeg(600, 450));
+      const teacher = await PolicyUser.signIn(browser!, running!.baseUrl, staff.teacher);
+      const page = teacher.page;
+      await navigates(page, () => page.goto('/photos/new'));
+      await page.getByLabel('Photograph').setInputFiles(photo);
+      await page.getByLabel('Event').fill('Swimming gala');
+      const taken = page.getByRole('group', { name: 'Date taken' });
+      await taken.getByLabel('Day').fill('12');
+      await taken.getByLabel('Month').fill('6');
+      await taken.getByLabel('Year').fill('2026');
+      await page.getByLabel('Swimming').check();
+      await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
+      expect(await page.locator('.govuk-error-summary').innerText()).toContain('Photographs will not be taken of children when wearing swimming costumes');
+      await Promise.all([head.close(), teacher.close()]);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { publicService } from './policies.public.ts';
 import { registerService } from './policies.service.ts';
 import { reviewSettingsService } from './policies.settings.ts';
 import { paperApprovalService } from './policies.paper.ts';
+import { proposalsService } from './policies.proposals.ts';
 
 /** The policies capability (POL-1…5) as one service object for createServices. */
 export function createPoliciesService(deps: PoliciesDeps) {
@@ -15,6 +16,7 @@ export function createPoliciesService(deps: PoliciesDeps) {
     ...publicService(deps),
     ...reviewSettingsService(deps),
     ...paperApprovalService(deps),
+    ...proposalsService(deps),
   };
 }
 

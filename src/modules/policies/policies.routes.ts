@@ -8,6 +8,7 @@ import { acceptUploads, formFile } from '../../platform/http/form-body.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import { formErrors, render, setFlash } from '../../platform/http/render.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
+import { Unprocessable } from '../../platform/http/errors.ts';
 import { actorOf } from '../../platform/http/request-context.ts';
 import { maxPolicyFileBytes } from './policies.files.ts';
 import { everyone, kindLabel, policyKinds } from './policies.rules.ts';
@@ -24,6 +25,12 @@ const DetailsBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
 });
 type Details = Static<typeof DetailsBody>;
+
+const AcceptForm = Type.Object({
+  accept: Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }), Type.String({ maxLength: 200 })], { default: [] }),
+  all: Type.Optional(Type.String({ maxLength: 10 })),
+  _csrf: Type.Optional(Type.String()),
+});
 
 const asDetails = (body: Details) => ({ ...body, appliesTo: [body.appliesTo].flat().filter(Boolean) });
 
@@ -113,22 +120,55 @@ export const policiesRoutes: ModuleRoutes<PoliciesServices> = async (app, { serv
     );
   });
 
-  app.get('/policies/:id', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
+  const policyPage = async (request: FastifyRequest, reply: FastifyReply, id: string, errors: object = {}, status = 200) => {
     const actor = actorOf(request);
-    const found = await services.policies.policy(actor, request.params.id);
-    return render(request, reply, 'policies/views/policy.njk', {
-      title: found.policy.title,
-      backLink: '/policies',
-      ...found,
-      canManage: may(actor, 'policy:manage'),
-      kindLabel: kindLabel(found.policy.kind),
-      tag: statusTag(found.policy.status),
-      reviewText: describeReview(found.review, found.overdue),
-      appliesToText: found.policy.applies_to.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r).join(', '),
-      versions: found.versions.map((v) => ({ ...v, tag: statusTag(v.status) })),
-      publicUrl: found.current ? `/schools/${actor.schoolUrn}/policies/${found.policy.slug}` : null,
-    });
-  });
+    const found = await services.policies.policy(actor, id);
+    return render(
+      request,
+      reply,
+      'policies/views/policy.njk',
+      {
+        title: found.policy.title,
+        backLink: '/policies',
+        ...found,
+        canManage: may(actor, 'policy:manage'),
+        kindLabel: kindLabel(found.policy.kind),
+        tag: statusTag(found.policy.status),
+        reviewText: describeReview(found.review, found.overdue),
+        appliesToText: found.policy.applies_to.map((r) => roleLabels[r as keyof typeof roleLabels] ?? r).join(', '),
+        versions: found.versions.map((v) => ({ ...v, tag: statusTag(v.status) })),
+        publicUrl: found.current ? `/schools/${actor.schoolUrn}/policies/${found.policy.slug}` : null,
+        // Issue 19: the head sees the settings the text sets, and accepts them here.
+        proposed: may(actor, 'settings:edit') ? await services.policies.proposalRows(actor, id) : null,
+        ...errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/policies/:id', { config: { permission: 'policy:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) =>
+    policyPage(request, reply, request.params.id),
+  );
+
+  // Issue 19: accepting the settings the policy sets (the ticked rows, or all of them).
+  app.post(
+    '/policies/:id/setting-proposals',
+    { config: { permission: 'settings:edit' }, preHandler: app.csrfProtection, schema: { hide: true, params: IdParams, body: AcceptForm } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const actor = actorOf(request);
+      let chosen = [request.body.accept].flat().filter((s): s is string => typeof s === 'string' && s !== '');
+      if (request.body.all) chosen = (await services.policies.proposalRows(actor, id)).proposals.filter((p) => p.available).map((p) => p.setting);
+      try {
+        const { settingsVersion } = await services.policies.acceptProposals(actor, id, chosen);
+        setFlash(reply, `${chosen.length === 1 ? 'The setting' : `${chosen.length} settings`} from this policy accepted: settings version ${settingsVersion}`);
+        return reply.redirect(`/policies/${id}#settings-this-policy-sets`, 303);
+      } catch (error) {
+        if (error instanceof Unprocessable) return policyPage(request, reply, id, formErrors([{ field: 'accept', message: error.message }]), 400);
+        throw error;
+      }
+    },
+  );
 
   const detailsPage = async (
     request: FastifyRequest,

@@ -32,6 +32,14 @@ const sectionNames: Record<string, string> = {
 const recipientLabel = (r: string) =>
   r === 'class-teacher' ? 'Class teacher' : r === 'line-manager' ? 'The reporter’s line manager' : (roleLabels[r as keyof typeof roleLabels] ?? r);
 
+/** A version accepted from a policy's proposals (issue 19) says which policy, version and lines it came from. */
+function fromPolicy(detail: unknown): string {
+  const because = (detail as { because?: { policyTitle?: string; policyVersion?: number; accepted?: { line: number }[] } }).because;
+  if (!because?.policyTitle) return '';
+  const lines = [...new Set((because.accepted ?? []).map((a) => a.line))].sort((a, b) => a - b);
+  return ` — accepted from “${because.policyTitle}”, version ${because.policyVersion ?? 1}${lines.length ? `, line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}` : ''}`;
+}
+
 /** The policy settings every module obeys, their history, and links to edit each part (POL-6). */
 export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { services }) => {
   app.get('/settings', { config: { permission: 'settings:read' }, schema: { hide: true } }, async (request, reply) => {
@@ -50,7 +58,7 @@ export const settingsRoutes: ModuleRoutes<SettingsServices> = async (app, { serv
         at: h.at,
         who: h.actor_label,
         version: (h.detail as { version?: number }).version,
-        changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', '),
+        changed: ((h.detail as { changed?: string[] }).changed ?? []).map((c) => sectionNames[c] ?? c).join(', ') + fromPolicy(h.detail),
       })),
       routes: current.settings.concerns.routes.map((r) => ({
         ...r,

@@ -46,8 +46,17 @@ export function changedSections(before: PolicySettings, after: PolicySettings): 
   return (Object.keys(after) as (keyof PolicySettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
-/** Settings are never edited in place: each change is a new version, audited. */
-export async function saveSettings(tx: SchoolTx, schoolId: string, actor: Actor, document: unknown): Promise<SettingsVersion> {
+/**
+ * Settings are never edited in place: each change is a new version, audited. `because` says where
+ * the change came from when it is not the editor (a policy's accepted proposals cite its version and clauses).
+ */
+export async function saveSettings(
+  tx: SchoolTx,
+  schoolId: string,
+  actor: Actor,
+  document: unknown,
+  because?: Record<string, unknown>,
+): Promise<SettingsVersion> {
   const settings = validateSettings(document);
   const previous = await currentSettings(tx, schoolId);
   const version = previous.version + 1;
@@ -56,7 +65,7 @@ export async function saveSettings(tx: SchoolTx, schoolId: string, actor: Actor,
     action: 'settings.changed',
     subjectType: 'settings',
     subjectId: String(version),
-    detail: { version, changed: previous.version === 0 ? ['all'] : changedSections(previous.settings, settings) },
+    detail: { version, changed: previous.version === 0 ? ['all'] : changedSections(previous.settings, settings), ...(because ? { because } : {}) },
   });
   return { version, settings, createdAt: row.created_at };
 }

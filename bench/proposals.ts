@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:proposals`: settings proposed from each seed policy, scored against answer keys
+ * written by reading the policies (test/fixtures/policies/proposal-keys). Per policy and overall:
+ * accuracy = right ÷ (settled settings + proposals the text does not support), recall = right ÷
+ * settled, and the false proposals (a wrong value for a settled setting, or a setting it does not settle).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { proposeSettings } from '../src/modules/policies/proposals/engine.ts';
+
+interface Key {
+  policy: string;
+  settled: { setting: string; value: unknown; line: number; clause: string }[];
+}
+
+const folder = new URL('../test/fixtures/policies/', import.meta.url);
+const keysFolder = new URL('proposal-keys/', folder);
+
+/** Values compare as the settings do: strings without case, arrays as sets. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const set = (xs: unknown[]) => new Set(xs.map((x) => (typeof x === 'string' ? x.toLowerCase() : JSON.stringify(x))));
+    const sa = set(a);
+    const sb = set(b);
+    return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function score(key: Key, text: string) {
+  const started = performance.now();
+  const { proposals } = proposeSettings(text);
+  const ms = performance.now() - started;
+  let right = 0;
+  const wrong: string[] = [];
+  for (const p of proposals) {
+    const settled = key.settled.find((s) => s.setting === p.setting);
+    if (settled && sameValue(settled.value, p.value)) right++;
+    else wrong.push(`${p.setting} = ${JSON.stringify(p.value)} (line ${p.line})${settled ? `, key says ${JSON.stringify(settled.value)}` : ', not settled'}`);
+  }
+  const unsupported = proposals.filter((p) => !key.settled.some((s) => s.setting === p.setting)).length;
+  const missed = key.settled
+    .filter((s) => !proposals.some((p) => p.setting === s.setting && sameValue(s.value, p.value)))
+    .map((s) => `${s.setting} (line ${s.line})`);
+  return { right, settled: key.settled.length, unsupported, falseProposals: wrong.length, wrong, missed, ms };
+}
+
+const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const rows: string[] = [];
+let totals = { right: 0, settled: 0, unsupported: 0, falseProposals: 0 };
+for (const file of readdirSync(keysFolder)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
+  const key = JSON.parse(readFileSync(new URL(file, keysFolder), 'utf8')) as Key;
+  const text = readFileSync(new URL(key.policy, folder), 'utf8');
+  const s = score(key, text);
+  totals = {
+    right: totals.right + s.right,
+    settled: totals.settled + s.settled,
+    unsupported: totals.unsupported + s.unsupported,
+    falseProposals: totals.falseProposals + s.falseProposals,
+  };
+  rows.push(
+    `| ${key.policy.slice(0, 3)} | ${s.settled} | ${s.right} | ${s.unsupported} | ${fixed(s.right / (s.settled + s.unsupported))} | ${fixed(s.right / s.settled)} | ${s.falseProposals} | ${s.ms.toFixed(0)} ms |`,
+  );
+  for (const w of s.wrong) rows.push(`|  | false: ${w} | | | | | | |`);
+  for (const m of s.missed) rows.push(`|  | missed: ${m} | | | | | | |`);
+}
+console.log('| policy | settled | right | unsupported | accuracy | recall | false proposals | time |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
+console.log(
+  `| all | ${totals.settled} | ${totals.right} | ${totals.unsupported} | ${fixed(totals.right / (totals.settled + totals.unsupported))} | ${fixed(totals.right / totals.settled)} | ${totals.falseProposals} | |`,
+);

@@ -1,0 +1,30 @@
+/**
+ * The social media minimum age (ageLimits.socialMediaMinimumAge): a number of years tied to social
+ * media or networking sites. "Sites unsuitable for primary-aged pupils" has no age; "past pupils
+ * under the age of 18" is about friendships, not the sites' age.
+ */
+import type { SentencePattern } from './types.ts';
+
+const social =
+  /\b(social (media|network(ing)?)|networking sites?|facebook|instagram|snapchat|tiktok|whatsapp|twitter|youtube|social apps?|these (sites|apps|platforms))\b/;
+const agePatterns: RegExp[] = [
+  /\brequires? (?:its |their )?(?:members|users|account holders|people|anyone|children|you|them)? ?(?:to be )?(?:at least |over |aged |older than )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older|\+)?/,
+  /\b(?:minimum|lower) age (?:limit )?(?:for [a-z ]+ )?(?:is|of|at) (?:the age of )?(\d{1,2})\b/,
+  /\bno (?:pupils?|children|child|one|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
+  /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
+  /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
+  /\b(?:must|should) be (?:at least |over )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older)? (?:to|before they) (?:use|join|open|have|create|sign up)/,
+];
+
+const minimumAge: SentencePattern = {
+  name: 'social media sites need users of an age',
+  read: (s) => {
+    if (!social.test(s.lower) || /\b(past|former|ex-) ?pupils?\b/.test(s.lower)) return [];
+    const ages = new Set<number>();
+    for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
+    const [age] = [...ages];
+    return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];
+  },
+};
+
+export const ageTable: SentencePattern[] = [minimumAge];

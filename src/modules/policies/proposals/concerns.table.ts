@@ -1,0 +1,161 @@
+/**
+ * Who hears about which concern, and how fast (concerns.routes.TYPE.notify / .immediate).
+ * A sentence proposes only when it names the kind of concern, a reporting verb and who is told —
+ * never "in the first instance" (that names the first recipient, not the list), never negated,
+ * and for restricted records only people who may see them.
+ */
+import type { SentencePattern } from './types.ts';
+import { rolesIn, type RoleKey, type Sentence } from './text.ts';
+
+/** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
+export const concernKinds: [string, RegExp][] = [
+  [
+    'contact-attempt',
+    /friend(ship)? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+  ],
+  [
+    'safeguarding',
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+  ],
+  [
+    'staff-misuse',
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)/,
+  ],
+  [
+    'inappropriate-content',
+    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/,
+  ],
+  ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
+  [
+    'media-enquiry',
+    /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
+  ],
+  ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
+  ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
+];
+
+const pupilAdvice =
+  /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
+const restricted = new Set(['safeguarding', 'staff-misuse']);
+const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
+const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
+
+const tellVerb =
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to)\b/;
+const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
+const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
+
+/** The one kind a sentence is about, or null (none or several). */
+export function concernKind(text: string): string | null {
+  // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
+  const lower = text
+    .replace(
+      /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
+      'dsl',
+    )
+    // "In line with the Safeguarding Policy" names a document, not the concern.
+    .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
+  const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+  return kinds.length === 1 ? kinds[0] : null;
+}
+
+/** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
+export function recipients(s: Sentence): RoleKey[] | null {
+  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
+  const passive = madeAware.exec(s.lower);
+  if (passive) {
+    const before = rolesIn(s.lower.slice(Math.max(0, passive.index - 60), passive.index));
+    if (before.length) return before;
+  }
+  const verb = tellVerb.exec(s.lower);
+  if (!verb) return null;
+  if (s.negated.includes(verb[0])) return null;
+  const after = s.lower.slice(verb.index);
+  const roles = rolesIn(after);
+  return roles.length ? roles : null;
+}
+
+const notify: SentencePattern = {
+  name: 'a kind of concern is reported to named people',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind) return [];
+    if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
+    if (pupilAdvice.test(s.lower)) return [];
+    const who = recipients(s);
+    if (!who) return [];
+    // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
+    const roles = who.filter((r) => recipientRoles.has(r));
+    if (!roles.length) return [];
+    if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) return [{ setting: `concerns.routes.${kind}.notify`, value: null }];
+    return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
+  },
+};
+
+const immediate: SentencePattern = {
+  name: 'a kind of concern is reported at once',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind || !atOnce.test(s.lower)) return [];
+    const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
+    if (!verb || s.negated.includes(verb[0])) return [];
+    return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
+  },
+};
+
+/** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
+const outsiders: [string, RegExp][] = [
+  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
+  ['police', /\bpolice\b/],
+  ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
+  ['social-care', /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub/],
+];
+
+const tell: SentencePattern = {
+  name: 'a kind of concern is always told to people outside the staff',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind) return [];
+    // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
+    const must =
+      /\b(must|will|shall|should|are to|is to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
+        s.lower,
+      );
+    if (
+      !must ||
+      s.negated.includes(must[0].split(' ').pop()!) ||
+      /\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
+    )
+      return [];
+    const after = s.lower.slice(must.index);
+    // "Parents will be informed of…": the people told are the subject of a passive verb.
+    const before = /(informed|told|notified|contacted)$/.test(must[0])
+      ? (s.lower
+          .slice(0, must.index)
+          .split(/[,;:]| and | then /)
+          .pop() ?? '')
+      : '';
+    const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
+    return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+  },
+};
+
+const deadline: SentencePattern = {
+  name: 'a kind of concern has a time to act',
+  read: (s) => {
+    const kind = concernKind(s.lower);
+    if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
+    if (/\b(may|might|could)\b/.test(s.lower)) return [];
+    const when = /\bwithin (24|twenty-four) hours\b/.test(s.lower)
+      ? '24-hours'
+      : /\b(on )?the same (school |working )?day\b|\bby the end of the (school |working )?day\b/.test(s.lower)
+        ? 'same-day'
+        : /\b(by )?the (next|following) (school |working )day\b/.test(s.lower)
+          ? 'next-school-day'
+          : null;
+    return when ? [{ setting: `concerns.routes.${kind}.deadline`, value: when }] : [];
+  },
+};
+
+export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline];

@@ -1,0 +1,79 @@
+/**
+ * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
+ * the sentence names, and the roles it gives it to after "by" or as its subject.
+ */
+import { channels } from './photos.table.ts';
+import { rolesIn, type RoleKey } from './text.ts';
+import type { SentencePattern } from './types.ts';
+
+const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
+
+/** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
+function decidedBy(lower: string): RoleKey[] | null {
+  const by =
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+      lower,
+    );
+  if (!by) return null;
+  const roles = rolesIn(lower.slice(by.index)).filter((r) => staffRoles.has(r));
+  return roles.length ? roles : null;
+}
+
+/** "The Headteacher decides/approves which photographs…": the subject's roles. */
+function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
+  const m =
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding))\b(.*)$/.exec(
+      lower,
+    );
+  if (!m || !object.test(m[3])) return null;
+  const roles = rolesIn(m[1]).filter((r) => staffRoles.has(r));
+  return roles.length ? roles : null;
+}
+
+const accounts: SentencePattern = {
+  name: 'school accounts are approved by someone',
+  read: (s) => {
+    if (
+      !/\baccounts?\b/.test(s.lower) ||
+      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(school|academy)('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
+        s.lower,
+      )
+    )
+      return [];
+    if (!/\b(created|set up|opened|started|made|registered|use[sd]?)\b/.test(s.lower)) return [];
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
+    return roles && !s.negated.match(/approv|authori/) ? [{ setting: 'decisions.accounts', value: roles }] : [];
+  },
+};
+
+const unblock: SentencePattern = {
+  name: 'someone decides whether a blocked site is opened',
+  read: (s) => {
+    const aboutUnblocking =
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?)\b.*\b(access|opened|released)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|site/);
+    return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
+  },
+};
+
+const publication: SentencePattern = {
+  name: 'someone approves photographs before they are published',
+  read: (s) => {
+    if (
+      !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) ||
+      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)
+    )
+      return [];
+    if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
+    if (!roles || s.negated.match(/approv|authori|checked/)) return [];
+    // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
+    const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (named.length && roles.length === 1 && roles[0] === 'headteacher')
+      return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
+    return [{ setting: 'decisions.photoPublication', value: roles }];
+  },
+};
+
+export const decisionPatterns: SentencePattern[] = [accounts, unblock, publication];

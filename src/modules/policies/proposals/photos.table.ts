@@ -1,0 +1,97 @@
+/**
+ * Photographs: occasions never photographed (photos.prohibitedContexts) and how long photographs
+ * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
+ * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
+ */
+import { numberFrom } from './text.ts';
+import type { SentencePattern } from './types.ts';
+
+/** Occasions (the default photos.contexts keys) by the words schools use for them. */
+export const occasions: [string, RegExp][] = [
+  ['swimming', /\bswim(ming)?\b|swimwear|swimsuits?|costumes? for swimming|in the pool\b|swimming pool/],
+  ['sports-day', /\bsports? days?\b/],
+  ['assembly', /\bassembl(y|ies)\b/],
+  ['performance', /\b(performances?|plays?|concerts?|nativity)\b/],
+  ['trip', /\b(school trips?|educational visits?|residentials?|outings?)\b/],
+];
+
+const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
+const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
+/** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
+const deviceOrPlace =
+  /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
+// "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
+const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
+
+const prohibited: SentencePattern = {
+  name: 'photographs are not taken on an occasion',
+  read: (s) => {
+    if (!photo.test(s.lower) || othersRule.test(s.lower) || /\b(unless|except|without)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
+    const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
+    if (!negatedPhoto && !refusal.test(s.lower)) return [];
+    const scope = s.negated && negatedPhoto ? s.negated : s.lower;
+    const found = occasions.filter(([, pattern]) => pattern.test(scope)).map(([key]) => key);
+    return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
+  },
+};
+
+const deleted: SentencePattern = {
+  name: 'photographs are deleted after a time',
+  read: (s) => {
+    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
+    if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
+    if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
+    const span =
+      /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
+        s.lower,
+      );
+    const years = span ? numberFrom(span[1]) : null;
+    return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
+  },
+};
+
+export const photoPatterns: SentencePattern[] = [prohibited, deleted];
+
+/** Where photographs are published (the default photos.channels keys) by the words schools use. */
+export const channels: [string, RegExp][] = [
+  ['website', /\bweb ?sites?\b/],
+  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
+  ['newsletter', /\bnewsletters?\b|\bschool publications?\b/],
+  ['prospectus', /\bprospectus(es)?\b|\bschool publications?\b/],
+  ['press', /\bnewspapers?\b|\bthe press\b|\blocal media\b/],
+];
+
+const naming: SentencePattern = {
+  name: 'how pupils are named beside their photographs on a channel',
+  read: (s) => {
+    if (!/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
+    if (othersRule.test(s.lower) || /\b(unless|except|if)\b/.test(s.lower)) return [];
+    const rule = /\b(first names? only|only (their |the |a |pupils' |children's )?first names?)\b/.test(s.lower)
+      ? 'first-names'
+      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b/.test(
+            s.lower,
+          )
+        ? 'full-with-permission'
+        : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
+              s.lower,
+            )
+          ? 'none'
+          : null;
+    // "Full names will not be used" leaves first names open: it settles no naming rule.
+    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(s.lower))) return [];
+    const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
+  },
+};
+
+const tagging: SentencePattern = {
+  name: 'children are never tagged on social media',
+  read: (s) => {
+    if (!/\btag(s|ged|ging)?\b/.test(s.lower) || !/\b(pupils?|children|child|students?)\b/.test(s.lower)) return [];
+    if (!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) || /\b(unless|except)\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower)) return [];
+    return [{ setting: 'photos.channels.social-media.tagging', value: false }];
+  },
+};
+
+photoPatterns.push(naming, tagging);

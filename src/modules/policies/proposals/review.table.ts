@@ -1,0 +1,140 @@
+/**
+ * The policy's own paperwork: how often it is reviewed (policyReview.intervalMonths), who approves
+ * it (policyReview.approvingBody) and who signs it (policyReview.signatories).
+ * An interval said in words ("annually", "every two years") wins over one worked out from the
+ * header's dates ("Date of this review: Autumn 2015", "Next review: Autumn 2018").
+ */
+import * as chrono from 'chrono-node';
+import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
+import type { BlockPattern, SentencePattern } from './types.ts';
+
+const aboutThePolicy =
+  /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+
+const interval: SentencePattern = {
+  name: 'the policy is reviewed at an interval',
+  read: (s) => {
+    if (!/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b/.test(s.lower) || !aboutThePolicy.test(s.lower)) return [];
+    if (/\breview(ed|ing)?\b/.test(s.negated)) return [];
+    const months = intervalMonths(s.lower);
+    return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
+  },
+};
+
+/** Bodies that approve a school policy, as written → as the settings name them. */
+const bodies: [RegExp, string][] = [
+  [/\b(full |local )?governing (body|board)\b/, 'Governing body'],
+  [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
+  [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
+  [/\bgovernors\b/, 'Governing body'],
+  [/\b[a-z]+ committee\b/, ''],
+  [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
+];
+
+function body(text: string): string | null {
+  for (const [pattern, name] of bodies) {
+    const m = pattern.exec(text);
+    if (m) return name || m[0].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
+  }
+  return null;
+}
+
+const approvedBy: SentencePattern = {
+  name: 'the policy is approved by a body',
+  read: (s) => {
+    const m =
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
+      // A header cell: "Date ratified by governors: 5 February 2023".
+      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(s.lower) ??
+      // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
+      /\bapproved by:\s*(.*)$/.exec(s.lower) ??
+      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
+    if (!m) return [];
+    const who = body(m[1].slice(0, 60));
+    return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
+  },
+};
+
+const titles =
+  /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+
+/** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
+function titlesIn(text: string): string[] {
+  return [...normalise(text).matchAll(new RegExp(titles.source, 'g'))].map((m) => {
+    const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  });
+}
+
+const signedBlock: BlockPattern = {
+  name: 'the roles that sign the policy',
+  read: (lines) => {
+    const roles: string[] = [];
+    let first: Line | null = null;
+    const quote: string[] = [];
+    lines.forEach((line, i) => {
+      if (!/^signed\b|^signature[s]?\b/i.test(line.text)) return;
+      const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
+      for (const l of block) {
+        if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        for (const role of titlesIn(l.text)) {
+          first ??= line;
+          if (!roles.some((r) => r.toLowerCase() === role.toLowerCase())) roles.push(role);
+          if (!quote.includes(l.text)) quote.push(l.text);
+        }
+      }
+    });
+    return first && roles.length ? [{ setting: 'policyReview.signatories', value: roles, line: (first as Line).line, quote: quote.join(' / ') }] : [];
+  },
+};
+
+const parseDate = (text: string) => chrono.en.GB.parseDate(text);
+
+const reviewDates: BlockPattern = {
+  name: 'the interval between this review and the next',
+  read: (lines) => {
+    const header = lines.slice(0, 40).concat(lines.slice(-15));
+    const next = header.find((l) => /\bnext review\b|\breview(ed)? (due|date)\b|\bdue for review\b/i.test(l.text) && monthOf(l.text, parseDate) !== null);
+    const last = header.find(
+      (l) =>
+        l !== next &&
+        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified))\b/i.test(l.text) &&
+        !/next/i.test(l.text) &&
+        monthOf(l.text, parseDate) !== null,
+    );
+    // One header row holding both: "Date approved: July 2024   Next review: July 2027".
+    const split = next && !last ? /^(.*)\bnext review\b(.*)$/i.exec(next.text) : null;
+    if (
+      split &&
+      next &&
+      monthOf(split[1], parseDate) !== null &&
+      monthOf(split[2], parseDate) !== null &&
+      /\b(approved|ratified|adopted|review(ed)?)\b/i.test(split[1])
+    ) {
+      const months = monthOf(split[2], parseDate)! - monthOf(split[1], parseDate)!;
+      const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
+      return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
+    }
+    if (!next || !last) return [];
+    const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
+    const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
+    return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${last.text} / ${next.text}` }] : [];
+  },
+};
+
+/** A header field, alone or in a flattened table row: "Review cycle: Annual", "Review: every 2 years", "Review frequency | 3 yearly". */
+const cycle: SentencePattern = {
+  name: 'the review cycle in a header',
+  read: (s) => {
+    const m =
+      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review)\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
+        s.lower,
+      );
+    if (!m) return [];
+    const months = intervalMonths(m[1]) ?? intervalMonths(`every ${m[1]}`) ?? (/^annual/.test(m[1]) ? 12 : null);
+    return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
+  },
+};
+
+export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
+export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates];

@@ -1,0 +1,211 @@
+/**
+ * Reading a policy's text into sentences for the proposal tables (issue 19): any layout — numbered
+ * or bare headings, bullets, tables flattened by tabs, lines a PDF wrapped mid-sentence, web-page copy.
+ * Sentences and negation come from wink-nlp's bundled English model (loaded once, offline); pure otherwise.
+ */
+import { createRequire } from 'node:module';
+import type { ItemSentence, WinkMethods } from 'wink-nlp';
+import type winkNLPType from 'wink-nlp';
+import type modelType from 'wink-eng-lite-web-model';
+
+/** The model costs about 60 MB and half a second: loaded the first time a policy is read, not when the app starts. */
+let loaded: WinkMethods | null = null;
+function nlp(): WinkMethods {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    const model = require('wink-eng-lite-web-model') as typeof modelType;
+    loaded = winkNLP(model, ['sbd', 'negation']);
+  }
+  return loaded;
+}
+
+export interface Sentence {
+  /** The sentence as the policy wrote it (markup, bullets and numbering removed). */
+  text: string;
+  /** Lower case, curly quotes straightened, one space between words: what the patterns read. */
+  lower: string;
+  /** The line of the file it starts on (1-based). */
+  line: number;
+  /** The words wink-nlp marks as under a negation ("not", "never", "n't" and what follows), lower case, space-separated; '' if none. */
+  negated: string;
+}
+
+/** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
+export interface Line {
+  text: string;
+  line: number;
+}
+
+/** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
+export function cleanLine(raw: string): string {
+  return raw
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^\s*#{1,6}\s*/, '')
+    .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)])\s+/i, '')
+    .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+    .replace(/\t+/g, '  ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function policyLines(text: string): Line[] {
+  return text.split(/\r?\n/).map((raw, i) => ({ text: cleanLine(raw), line: i + 1 }));
+}
+
+/**
+ * Paragraphs: a line continues the one before when that did not end a sentence and this one starts
+ * in lower case (a PDF's wrapped line). Each paragraph keeps where each of its lines starts.
+ */
+function paragraphs(lines: Line[]): { text: string; starts: { offset: number; line: number }[] }[] {
+  const out: { text: string; starts: { offset: number; line: number }[] }[] = [];
+  let current: { text: string; starts: { offset: number; line: number }[] } | null = null;
+  for (const { text, line } of lines) {
+    if (!text) {
+      current = null;
+      continue;
+    }
+    if (current && !/[.!?:;]["'”’)]?$/.test(current.text) && /^[a-z(]/.test(text)) {
+      current.starts.push({ offset: current.text.length + 1, line });
+      current.text += ' ' + text;
+    } else {
+      current = { text, starts: [{ offset: 0, line }] };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+export function sentencesOf(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs(policyLines(text))) {
+    const reader = nlp();
+    const doc = reader.readDoc(paragraph.text);
+    let from = 0;
+    doc.sentences().each((s: ItemSentence) => {
+      const said = s.out();
+      const at = Math.max(0, paragraph.text.indexOf(said, from));
+      from = at + said.length;
+      const line = [...paragraph.starts].reverse().find((start) => start.offset <= at)?.line ?? paragraph.starts[0].line;
+      const flags = s.tokens().out(reader.its.negationFlag) as unknown as boolean[];
+      const words: string[] = s.tokens().out();
+      const negated = words.filter((_, i) => flags[i]).join(' ');
+      sentences.push({ text: said.trim(), lower: normalise(said), line, negated: normalise(negated) });
+    });
+  }
+  return sentences;
+}
+
+// ---- Roles, as schools write them ---------------------------------------------------------------
+
+export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | 'dsl' | 'ict-lead' | 'class-teacher' | 'line-manager' | 'governor';
+
+/** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
+const roleNames: [RoleKey, RegExp][] = [
+  ['deputy-headteacher', /deputy (?:head ?teacher|head|principal)s?\b/y],
+  [
+    'dsl',
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
+  ],
+  [
+    'senior-leader',
+    /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b)/y,
+  ],
+  [
+    'headteacher',
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
+  ],
+  ['ict-lead', /(?:ict|computing) (?:lead|leader|co-?ordinator|manager|subject leader)(?: teacher)?s?\b/y],
+  ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
+  ['line-manager', /line managers?\b/y],
+  ['governor', /(?:chair of (?:the )?governors|chair of the governing body)\b/y],
+];
+
+/** The roles named in some (normalised) text, in the order they appear, each once. */
+export function rolesIn(lower: string): RoleKey[] {
+  const found: RoleKey[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    if (i > 0 && /[a-z0-9-]/.test(lower[i - 1])) continue;
+    for (const [role, pattern] of roleNames) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(lower);
+      if (m) {
+        if (!found.includes(role)) found.push(role);
+        i += m[0].length - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// ---- Numbers, intervals, dates ------------------------------------------------------------------
+
+const numberWords: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  thirty: 30,
+  'thirty-six': 36,
+};
+
+export function numberFrom(word: string): number | null {
+  if (/^\d+$/.test(word)) return Number(word);
+  return numberWords[word.toLowerCase()] ?? null;
+}
+
+/** "annually", "every two years", "every 18 months", "biennially", "termly": months, or null. */
+export function intervalMonths(lower: string): number | null {
+  if (/\b(biennially|biennial|every other year|every two years|every 2 years|(two|2)[- ]yearly)\b/.test(lower)) return 24;
+  if (/\b(triennially|triennial|every three years|every 3 years|(three|3)[- ]yearly)\b/.test(lower)) return 36;
+  const yearly =
+    /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis|annual review)\b/;
+  if (yearly.test(lower)) return 12;
+  const months = /\bevery (\w+) months\b/.exec(lower);
+  if (months && numberFrom(months[1])) return numberFrom(months[1]);
+  const years = /\bevery (\w+) years\b/.exec(lower);
+  if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
+  if (/\b(termly|every term|each term)\b/.test(lower)) return 4;
+  return null;
+}
+
+const termMonths: Record<string, number> = { spring: 1, summer: 4, autumn: 9, fall: 9 };
+
+/** A month of a policy's date ("Autumn 2015", "21.10.21", "May 2017", "20 October 2021") as year × 12 + month − 1, or null. */
+export function monthOf(text: string, parse: (t: string) => Date | null): number | null {
+  const term = /\b(spring|summer|autumn|fall)(?: term)?,? (\d{4})\b/i.exec(text);
+  if (term) return Number(term[2]) * 12 + termMonths[term[1].toLowerCase()] - 1;
+  const numeric = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b/.exec(text);
+  if (numeric) {
+    const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
+    const month = Number(numeric[2]);
+    return month >= 1 && month <= 12 ? year * 12 + month - 1 : null;
+  }
+  if (!/\b(19|20)\d{2}\b/.test(text)) return null;
+  const date = parse(text);
+  return date ? date.getUTCFullYear() * 12 + date.getUTCMonth() : null;
+}

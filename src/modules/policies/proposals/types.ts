@@ -1,0 +1,20 @@
+import type { Line, Sentence } from './text.ts';
+
+/** One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. */
+export interface Found {
+  setting: string;
+  value: unknown;
+  combine?: 'union';
+}
+
+/** One way a school might say something, with a sentence it was written for (shown in its tests). */
+export interface SentencePattern {
+  name: string;
+  read: (s: Sentence) => Found[];
+}
+
+/** Patterns that read several lines together (a signature block, review dates in a header). */
+export interface BlockPattern {
+  name: string;
+  read: (lines: Line[]) => (Found & { line: number; quote: string })[];
+}
