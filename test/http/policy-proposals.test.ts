@@ -171,4 +171,14 @@ describe('settings proposed from a policy’s text, over the API and on the poli
     await teacher.signIn(s.staff.teacher);
     expect(visible((await teacher.get(`/policies/${policyId}`)).body)).not.toContain('Settings this policy sets');
   });
+
+  it('proposes the rules real policies keep, and the product holds them once accepted: no tagging of children on social media', async () => {
+    const found = (await proposals()).json<{ proposals: { setting: string; value: unknown; line: number }[] }>();
+    expect(found.proposals).toContainEqual(expect.objectContaining({ setting: 'photos.channels.social-media.tagging', value: false, line: 24 }));
+    const accepted = await accept(['photos.channels.social-media.tagging']);
+    expect(accepted.statusCode).toBe(200);
+    const { settings, version } = await settingsNow();
+    expect(accepted.json()).toEqual({ settingsVersion: version });
+    expect(settings.photos.channels.find((c) => c.key === 'social-media')).toMatchObject({ tagging: false });
+  });
 });
