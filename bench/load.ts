@@ -1,7 +1,7 @@
 /**
  * The embedded server under 50 users at once (issue 17, point 11: "answers every request in under 2 s p99 at 50
  * connections, queueing fairly"). The compiled server runs on a data folder holding one school of 400 pupils
- * (14 classes, imported from a generated OneRoster package), and autocannon (in its own worker thread) sends 50
+ * (imported from a generated OneRoster package), and autocannon (in its own worker thread) sends 50
  * connections to `GET /api/v1/pupils` (an office API token) and, separately, to the class page (an office session
  * signed in through the real form).
  *
