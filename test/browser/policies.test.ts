@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { currentSettings, saveSettings } from '../../src/modules/settings/settings.service.ts';
+import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { phoneJpeg } from '../helpers/photos.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
@@ -14,6 +16,10 @@ import { PolicyUser } from './policies.pages.ts';
 
 const trentPolicy = fileURLToPath(new URL('../fixtures/policies/004_153aa0418b67876c.txt', import.meta.url));
 const johnCliffordPolicy = fileURLToPath(new URL('../fixtures/policies/000_900ebe4bba8b35d7.txt', import.meta.url));
+const seedPolicies = ['001_39f3c72a91680229', '003_efa9659321415c13', '004_153aa0418b67876c'].map((name) => ({
+  file: fileURLToPath(new URL(`../fixtures/policies/${name}.txt`, import.meta.url)),
+  key: JSON.parse(readFileSync(new URL(`../fixtures/policies/proposal-keys/${name}.json`, import.meta.url), 'utf8')) as { settled: unknown[] },
+}));
 
 describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a real browser', () => {
   let running: RunningApp | undefined;
@@ -185,6 +191,30 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
       await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
       expect(await page.locator('.govuk-error-summary').innerText()).toContain('Photographs will not be taken of children when wearing swimming costumes');
       await Promise.all([head.close(), teacher.close()]);
+    },
+  );
+
+  it(
+    'each of the other seed policies, imported through the page, shows every setting its text sets with the sentence it rests on',
+    { timeout: 240_000 },
+    async () => {
+      const head = await PolicyUser.signIn(browser!, running!.baseUrl, staff.head);
+      for (const seed of seedPolicies) {
+        await navigates(head.page, () => head.page.goto('/policies/import'));
+        await head.page.locator('#file').setInputFiles(seed.file);
+        await head.click('Import the policy');
+        await head.onPage(/^\/policies\/[^/]+\/versions\/1\/edit$/, 'Edit version 1');
+        const policyPath = new URL(head.page.url()).pathname.replace(/\/versions\/1\/edit$/, '');
+        await navigates(head.page, () => head.page.goto(policyPath));
+        const main = await head.text('main');
+        expect(main, seed.file).toContain('Settings this policy sets');
+        const expected = proposeSettings(readFileSync(seed.file, 'utf8')).proposals;
+        // As many settings as the answer key says the text settles, each shown with its own sentence.
+        expect(expected.length, seed.file).toBe(seed.key.settled.length);
+        for (const proposal of expected) expect(main, `${seed.file}: ${proposal.setting}`).toContain(`“${proposal.quote}”`);
+        expect((main.match(/Line \d+: “/g) ?? []).length, seed.file).toBeGreaterThanOrEqual(expected.length);
+      }
+      await head.close();
     },
   );
 });
