@@ -30,12 +30,17 @@ describe('test input lives in the repository', () => {
 
   it('keeps the four seed policies as test fixtures, with a note saying where they come from', () => {
     const dir = join(root, 'test/fixtures/policies');
-    expect(readdirSync(dir).sort()).toEqual([
-      '000_900ebe4bba8b35d7.txt',
-      '001_39f3c72a91680229.txt',
-      '003_efa9659321415c13.txt',
-      '004_153aa0418b67876c.txt',
-      'README.md',
+    // Beside them: the proposals' answer keys and policies written for tests (issue 19), in their own names.
+    expect(
+      readdirSync(dir)
+        .filter((name) => /^\d{3}_[0-9a-f]{16}\.txt$/.test(name) || name === 'README.md')
+        .sort(),
+    ).toEqual(['000_900ebe4bba8b35d7.txt', '001_39f3c72a91680229.txt', '003_efa9659321415c13.txt', '004_153aa0418b67876c.txt', 'README.md']);
+    expect(readdirSync(join(dir, 'proposal-keys')).sort()).toEqual([
+      '000_900ebe4bba8b35d7.json',
+      '001_39f3c72a91680229.json',
+      '003_efa9659321415c13.json',
+      '004_153aa0418b67876c.json',
     ]);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/real social media policies/i);
   });
