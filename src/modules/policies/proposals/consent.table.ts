@@ -11,16 +11,17 @@ export const purposes: [string, RegExp][] = [
   ['displays', /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b/],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   ['publications', /\bprospectus\b|school publications?|newsletters?|printed (materials?|publications?)/],
-  ['press', /\bnewspapers?\b|\bthe press\b|local media|other media\b/],
+  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|local media|other media\b/],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   ['social-media', /\b(school('s)? )?(social media|facebook|twitter|instagram|x \(twitter\))( (accounts?|pages?|channels?))?\b/],
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to))\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to))\b/;
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
+  readsLists: true,
   read: (s) => {
     if (!schoolAsks.test(s.lower) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
     const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);

@@ -15,7 +15,13 @@ function decidedBy(lower: string): RoleKey[] | null {
       lower,
     );
   if (!by) return null;
-  const roles = rolesIn(lower.slice(by.index)).filter((r) => staffRoles.has(r));
+  // "decided by the Head, following advice from the ICT lead": who advises does not decide.
+  const deciding = lower
+    .slice(by.index)
+    .split(
+      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b/,
+    )[0];
+  const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
 }
 
@@ -35,7 +41,7 @@ const accounts: SentencePattern = {
   read: (s) => {
     if (
       !/\baccounts?\b/.test(s.lower) ||
-      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(school|academy)('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
+      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
         s.lower,
       )
     )
@@ -50,8 +56,8 @@ const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened',
   read: (s) => {
     const aboutUnblocking =
-      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?)\b.*\b(access|opened|released)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
-    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|decided|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|site/);
     return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
   },

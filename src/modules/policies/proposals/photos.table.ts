@@ -22,11 +22,16 @@ const deviceOrPlace =
   /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
+/** "Children will never be photographed…": the children are what is photographed, not who photographs. */
+const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|are|is|get) (photographed|filmed|recorded|pictured)\b/;
 
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
+  readsLists: true,
   read: (s) => {
-    if (!photo.test(s.lower) || othersRule.test(s.lower) || /\b(unless|except|without)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
+    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
+    // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
+    if (/\b(unless|except|without|if)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
     const scope = s.negated && negatedPhoto ? s.negated : s.lower;
@@ -45,7 +50,9 @@ const deleted: SentencePattern = {
       /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
         s.lower,
       );
-    const years = span ? numberFrom(span[1]) : null;
+    // "deleted two years after they were taken".
+    const before = /\b(a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years? (?:after|from|following)\b/.exec(s.lower);
+    const years = span ? numberFrom(span[1]) : before ? numberFrom(before[1]) : null;
     return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
   },
 };
@@ -58,7 +65,7 @@ export const channels: [string, RegExp][] = [
   ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
   ['newsletter', /\bnewsletters?\b|\bschool publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\bschool publications?\b/],
-  ['press', /\bnewspapers?\b|\bthe press\b|\blocal media\b/],
+  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|\blocal media\b/],
 ];
 
 const naming: SentencePattern = {
@@ -66,17 +73,20 @@ const naming: SentencePattern = {
   read: (s) => {
     if (!/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
     if (othersRule.test(s.lower) || /\b(unless|except|if)\b/.test(s.lower)) return [];
-    const rule = /\b(first names? only|only (their |the |a |pupils' |children's )?first names?)\b/.test(s.lower)
-      ? 'first-names'
-      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b/.test(
-            s.lower,
-          )
-        ? 'full-with-permission'
-        : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
+    const rule =
+      /\b(first names? only|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
+        s.lower,
+      )
+        ? 'first-names'
+        : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
               s.lower,
             )
-          ? 'none'
-          : null;
+          ? 'full-with-permission'
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
+                s.lower,
+              )
+            ? 'none'
+            : null;
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(s.lower))) return [];
     const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);

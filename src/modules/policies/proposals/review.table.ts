@@ -14,7 +14,9 @@ const aboutThePolicy =
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
   read: (s) => {
-    if (!/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b/.test(s.lower) || !aboutThePolicy.test(s.lower)) return [];
+    // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
+    const itThePolicy = /^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '');
+    if (!/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b/.test(s.lower) || !(aboutThePolicy.test(s.lower) || itThePolicy)) return [];
     if (/\breview(ed|ing)?\b/.test(s.negated)) return [];
     const months = intervalMonths(s.lower);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
@@ -23,7 +25,7 @@ const interval: SentencePattern = {
 
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
-  [/\b(full |local )?governing (body|board)\b/, 'Governing body'],
+  [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
