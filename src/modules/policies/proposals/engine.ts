@@ -8,7 +8,7 @@ import { ageTable } from './ages.table.ts';
 import { concernBlocks, concernPatterns } from './concerns.table.ts';
 import { consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { photoPatterns } from './photos.table.ts';
+import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -67,6 +67,16 @@ function leadWithList(sentences: Sentence[], order: number): Sentence | null {
   return { ...lead, text, lower: normalise(text) };
 }
 
+/** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
+function withoutUnaddedPlaces(proposals: Proposal[]): Proposal[] {
+  const added = proposals.find((p) => p.setting === 'photos.contexts+')?.value;
+  return proposals.flatMap((p) => {
+    if (p.setting !== 'photos.prohibitedContexts') return [p];
+    const value = (p.value as string[]).filter((key) => key === added || !newPlaces.some(([place]) => place === key));
+    return value.length ? [{ ...p, value }] : [];
+  });
+}
+
 export function proposeSettings(text: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
@@ -93,7 +103,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // Words beat arithmetic: an interval a sentence states wins over one worked out from two dates.
   const stated = found.some((f) => f.setting === 'policyReview.intervalMonths' && f.order >= 0);
-  const proposals = merge(found.filter((f) => !(stated && f.setting === 'policyReview.intervalMonths' && f.order < 0)));
+  const proposals = withoutUnaddedPlaces(merge(found.filter((f) => !(stated && f.setting === 'policyReview.intervalMonths' && f.order < 0))));
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

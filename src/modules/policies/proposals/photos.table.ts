@@ -18,8 +18,10 @@ export const occasions: [string, RegExp][] = [
 const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
 const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
 /** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
-const deviceOrPlace =
-  /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
+const device = /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b/;
+const deviceOrPlace = new RegExp(
+  `${device.source}|\\b(bedrooms?|toilets?|showers?|washrooms?|changing (rooms?|areas?|facilities|cubicles?)|undress(ed)?|state of undress)\\b`,
+);
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
 /** "Children will never be photographed…": the children are what is photographed, not who photographs. */
@@ -57,7 +59,33 @@ const deleted: SentencePattern = {
   },
 };
 
-export const photoPatterns: SentencePattern[] = [prohibited, deleted];
+/**
+ * Places the default occasions do not have, where schools forbid photographs: proposed as an addition
+ * (photos.contexts+, the new key) with its prohibition. One place a sentence: "toilets or changing rooms"
+ * would be two additions on one path, so it proposes nothing (the head adds them in the editor).
+ */
+export const newPlaces: [string, RegExp][] = [
+  ['changing-rooms', /\bchanging (rooms?|areas?|facilities|cubicles?)\b/],
+  ['toilets', /\btoilets?\b|\bwashrooms?\b|\blavatories\b/],
+];
+
+const placeProhibited: SentencePattern = {
+  name: 'photographs are never taken in a place the occasions do not list',
+  read: (s) => {
+    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
+    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
+    const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use)\b/.test(s.negated);
+    if (!negatedPhoto && !refusal.test(s.lower)) return [];
+    const found = newPlaces.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (found.length !== 1) return [];
+    return [
+      { setting: 'photos.contexts+', value: found[0] },
+      { setting: 'photos.prohibitedContexts', value: found, combine: 'union' },
+    ];
+  },
+};
+
+export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, deleted];
 
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [

@@ -516,3 +516,56 @@ describe('held-out wording: who decides, and the review', () => {
     expect(reviewPatterns.flatMap((p) => p.read(other))).toEqual([]);
   });
 });
+
+describe('additions: a place the occasions do not list (photos.contexts+)', () => {
+  const propose = (text: string) => proposeSettings(text).proposals.map((p) => [p.setting, p.value]);
+
+  it.each([
+    'Photographs are never taken in the changing rooms.',
+    'No cameras or photography are permitted in changing areas at any time.',
+    'Children will not be photographed while in the changing cubicles.',
+  ])('%s → the place added, and prohibited', (sentence) =>
+    expect(propose(sentence)).toEqual([
+      ['photos.contexts+', 'changing-rooms'],
+      ['photos.prohibitedContexts', ['changing-rooms']],
+    ]),
+  );
+
+  it('an addition goes with any occasion the same policy prohibits', () => {
+    expect(propose('No photographs are taken during swimming lessons.\n\nImages must never be taken in the toilets.')).toEqual([
+      ['photos.prohibitedContexts', ['swimming', 'toilets']],
+      ['photos.contexts+', 'toilets'],
+    ]);
+  });
+
+  it.each([
+    // Two new places would be two additions on one path: nothing, not a guess at one.
+    'No photography is allowed in toilets or changing rooms.',
+    // A device rule, a condition, pupils' own conduct, no photograph at all.
+    'Staff must not use mobile phones in the changing rooms.',
+    'Photographs will not be taken in changing rooms unless a parent is present.',
+    'Pupils must not take pictures in the toilets.',
+    'Pupils should use the toilets before the swimming lesson.',
+  ])('nothing from: %s', (sentence) => expect(propose(sentence)).toEqual([]));
+
+  it('accepted, the addition and its prohibition make a valid settings document', async () => {
+    const { applySetting } = await import('./apply.ts');
+    const { defaultSettings } = await import('../../settings/settings.defaults.ts');
+    const { validateSettings } = await import('../../settings/settings.service.ts');
+    let next: unknown = applySetting(defaultSettings, 'photos.contexts+', 'changing-rooms');
+    next = applySetting(next, 'photos.prohibitedContexts', ['swimming', 'changing-rooms']);
+    const { photos } = validateSettings(next);
+    expect(photos.contexts).toContain('changing-rooms');
+    expect(photos.prohibitedContexts).toEqual(['swimming', 'changing-rooms']);
+  });
+});
+
+describe('an addition in plain words', () => {
+  it('names the new place, and today’s list', async () => {
+    const { settingInWords, valueInWords } = await import('./describe.ts');
+    const { defaultSettings } = await import('../../settings/settings.defaults.ts');
+    expect(settingInWords('photos.contexts+', defaultSettings)).toBe('A new occasion or place in the list');
+    expect(valueInWords('photos.contexts+', 'changing-rooms')).toBe('changing rooms');
+    expect(valueInWords('photos.prohibitedContexts', ['swimming', 'changing-rooms'])).toBe('swimming, changing rooms');
+  });
+});
