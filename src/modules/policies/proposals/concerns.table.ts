@@ -19,7 +19,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
   ],
   [
     'inappropriate-content',
@@ -28,7 +28,7 @@ export const concernKinds: [string, RegExp][] = [
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
   [
     'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
+    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
@@ -43,7 +43,7 @@ const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
 
 const tellVerb =
-  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b))\b/;
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -72,7 +72,8 @@ export function recipients(s: Sentence): RoleKey[] | null {
   const verb = tellVerb.exec(s.lower);
   if (!verb) return null;
   if (s.negated.includes(verb[0])) return null;
-  const after = s.lower.slice(verb.index);
+  // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
+  const after = s.lower.slice(verb.index).split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b/)[0];
   const roles = rolesIn(after);
   return roles.length ? roles : null;
 }

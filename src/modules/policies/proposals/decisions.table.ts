@@ -36,19 +36,22 @@ function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
+/** "must not be created without the approval of…": a double negative, so the approval is required. */
+const notWithout = /\b(not|never|no)\b[^.;]*\bwithout\b/;
+
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (s) => {
     if (
       !/\baccounts?\b/.test(s.lower) ||
-      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
+      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
         s.lower,
       )
     )
       return [];
     if (!/\b(created|set up|opened|started|made|registered|use[sd]?)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
-    return roles && !s.negated.match(/approv|authori/) ? [{ setting: 'decisions.accounts', value: roles }] : [];
+    return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };
 
@@ -66,9 +69,11 @@ const unblock: SentencePattern = {
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (s) => {
+    // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
+    const posts = /\b(every|each|all|any) posts?\b/.test(s.lower) && channels.some(([, pattern]) => pattern.test(s.lower));
     if (
-      !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) ||
-      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)
+      !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
+      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? (up )?on|appears? on)\b/.test(s.lower)
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];

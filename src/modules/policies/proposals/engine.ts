@@ -56,14 +56,17 @@ function merge(found: Seen[]): Proposal[] {
 /** "Parents are asked to give consent for the following uses:" and the bullets under it, as one sentence; null if s is no such lead. */
 function leadWithList(sentences: Sentence[], order: number): Sentence | null {
   const lead = sentences[order];
-  if (!/:$/.test(lead.text) || lead.text.split(' ').length < 5) return null;
+  if (!/:$/.test(lead.text)) return null;
+  // A short lead ("The form covers:") is read with the sentence before it in its paragraph, which says what the form is.
+  const before = lead.text.split(' ').length < 5 ? (lead.previous ? sentences[order - 1] : null) : lead;
+  if (!before) return null;
   const items: Sentence[] = [];
   for (const next of sentences.slice(order + 1, order + 16)) {
     if (!next.item) break;
     items.push(next);
   }
   if (!items.length) return null;
-  const text = `${lead.text} ${items.map((i) => i.text.replace(/[.;,]$/, '')).join('; ')}.`;
+  const text = `${before === lead ? '' : `${before.text} `}${lead.text} ${items.map((i) => i.text.replace(/[.;,]$/, '')).join('; ')}.`;
   return { ...lead, text, lower: normalise(text) };
 }
 

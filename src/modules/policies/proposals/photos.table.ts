@@ -4,7 +4,7 @@
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
 import { numberFrom } from './text.ts';
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
 export const occasions: [string, RegExp][] = [
@@ -47,6 +47,8 @@ const deleted: SentencePattern = {
   read: (s) => {
     if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
     if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
+    // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
+    if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
     const span =
       /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
@@ -96,31 +98,39 @@ export const channels: [string, RegExp][] = [
   ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|\blocal media\b/],
 ];
 
+/** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
+const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be) (referred to|identified|known|named|called|shown)\b/;
+
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
-  read: (s) => {
-    if (!/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
-    if (othersRule.test(s.lower) || /\b(unless|except|if)\b/.test(s.lower)) return [];
+  // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
+  read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause)),
+};
+
+function namingIn(lower: string): Found[] {
+  {
+    if (!/\bnames?\b|\bnamed\b/.test(lower)) return [];
+    if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
     const rule =
-      /\b(first names? only|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
-        s.lower,
+      /\b(first names? only|(identified|referred to|known|named) by (their )?first names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
+        lower,
       )
         ? 'first-names'
         : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
-              s.lower,
+              lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
-                s.lower,
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\b(do|does|will) not (use|give|include|publish|print|add) (any )?(pupils'? |children'?s? )?names\b/.test(
+                lower,
               )
             ? 'none'
             : null;
     // "Full names will not be used" leaves first names open: it settles no naming rule.
-    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(s.lower))) return [];
-    const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
+    const found = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
-  },
-};
+  }
+}
 
 const tagging: SentencePattern = {
   name: 'children are never tagged on social media',

@@ -569,3 +569,86 @@ describe('an addition in plain words', () => {
     expect(valueInWords('photos.prohibitedContexts', ['swimming', 'changing-rooms'])).toBe('swimming, changing rooms');
   });
 });
+
+// ---- Patterns widened after held-out round 2 (a PDF's secondary policy, a parents' Q&A), paraphrased. ----
+
+describe('round 2 wording: who is told', () => {
+  it.each([
+    ['Worries about the behaviour of a colleague online should be raised with the Head Teacher.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
+    [
+      'Concerns about the conduct of any member of staff must be reported to the Headteacher; if they are about the Headteacher, to the Chair of Governors.',
+      { 'concerns.routes.staff-misuse.notify': ['headteacher'] },
+    ],
+    ['Press enquiries are dealt with by the Head of School only.', { 'concerns.routes.media-enquiry.notify': ['headteacher'] }],
+    ['Requests from local radio to film pupils go to the Principal.', { 'concerns.routes.media-enquiry.notify': ['headteacher'] }],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Who handles the filtering is no concern route; a condition names someone else.
+    'The filtering is managed by our provider.',
+    'If the concern is about the conduct of the Headteacher, it should be raised with the Chair of Governors.',
+    'Staff conduct online is covered by the Code of Conduct.',
+  ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
+});
+
+describe('round 2 wording: consent and naming', () => {
+  it('reads a short lead ("It covers:") with the consent sentence before it and the list under it', () => {
+    const text = ['Carers fill in a consent form when their child joins us. It covers:', '- the class photograph', '- our YouTube channel'].join('\n');
+    expect(proposeSettings(text).proposals.map((p) => p.setting)).toEqual(['consent.purposes.class-photo.active', 'consent.purposes.social-media.active']);
+    // The sentence before says nothing about consent: the list is just a list.
+    expect(proposeSettings(['Our news reaches families in many ways. It covers:', '- the website', '- YouTube'].join('\n')).proposals).toEqual([]);
+  });
+
+  it.each([
+    ['On joining, carers are asked whether photographs of their child may be published on the website.', { 'consent.purposes.website.active': true }],
+    ['Photos on working walls are part of teaching, so the school does not seek consent for them.', { 'consent.purposes.displays.basis': 'public-task' }],
+    ['Consent is collected in Reception and again when pupils move up to the junior school.', { 'consent.lapse': 'key-stage-change' }],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Asked whether something else may happen; a school that does not ask is no public task for a named purpose.
+    'Parents are asked whether their child may attend the residential trip.',
+    'We do not ask for consent by e-mail.',
+    'Pupils move up to the junior school in September.',
+  ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
+
+  it.each([
+    [
+      'Pupils are referred to by first name only in the newsletter; surnames appear on the website only with express written consent.',
+      { 'photos.channels.newsletter.naming': 'first-names' },
+    ],
+    [
+      'Children are known by their first name on Instagram; full names are printed in the newspaper only with written permission.',
+      { 'photos.channels.social-media.naming': 'first-names', 'photos.channels.press.naming': 'full-with-permission' },
+    ],
+    ['We will not print any names in the prospectus.', { 'photos.channels.prospectus.naming': 'none' }],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    'Pupils are identified by first name and surname on the website.',
+    'We do not use full names on Facebook.',
+    // Counted from when the pupil leaves: not the retention the settings hold.
+    'Images are deleted two years after the pupil leaves the school.',
+    'Photographs are deleted within a year of your child leaving.',
+  ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+});
+
+describe('round 2 wording: who decides, and who approves the policy', () => {
+  it.each([
+    ['Class accounts must never be opened without the written agreement of the Head.', { 'decisions.accounts': ['headteacher'] }],
+    ['Each post is approved by the Deputy Headteacher before it appears on Facebook.', { 'decisions.photoPublication': ['deputy-headteacher'] }],
+  ])('%s', (sentence, expected) => expect(read(decisionPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // A post with no channel named; an account rule with no one approving.
+    'Every post is read by the Deputy Headteacher.',
+    'Club accounts are not permitted.',
+  ])('nothing from: %s', (sentence) => expect(read(decisionPatterns, sentence)).toEqual({}));
+
+  it('reads the approving body from one cell of a header row', () => {
+    expect(read(reviewPatterns, 'Owner: Head of School | Approved: Resources Committee, March 2025 | Version 3')).toEqual({
+      'policyReview.approvingBody': 'Resources committee',
+    });
+    expect(read(reviewPatterns, 'Owner: Head of School | Version 3 | Status: draft')).toEqual({});
+  });
+});

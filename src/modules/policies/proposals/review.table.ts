@@ -6,7 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
-import type { BlockPattern, SentencePattern } from './types.ts';
+import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
   /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
@@ -43,19 +43,30 @@ function body(text: string): string | null {
 
 const approvedBy: SentencePattern = {
   name: 'the policy is approved by a body',
+  // A header row's cells on their own: "Owner: Headteacher | Approved: Standards Committee, 2 July 2025".
   read: (s) => {
+    for (const cell of s.lower.split(/\s\|\s/)) {
+      const found = approvedIn(cell);
+      if (found.length) return found;
+    }
+    return [];
+  },
+};
+
+function approvedIn(lower: string): Found[] {
+  {
     const m =
-      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
-      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(s.lower) ??
+      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
-      /\bapproved by:\s*(.*)$/.exec(s.lower) ??
-      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
+      /\bapproved by:\s*(.*)$/.exec(lower) ??
+      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
     return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
-  },
-};
+  }
+}
 
 const titles =
   /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
