@@ -11,15 +11,15 @@ import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
   ],
   [
     'inappropriate-content',
@@ -43,7 +43,7 @@ const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
 
 const tellVerb =
-  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -61,6 +61,28 @@ export function concernKind(text: string): string | null {
   return kinds.length === 1 ? kinds[0] : null;
 }
 
+/**
+ * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
+ * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
+ */
+export function negatedAt(lower: string, at: number): boolean {
+  const clause =
+    lower
+      .slice(0, at)
+      .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
+      .pop() ?? '';
+  return /\b(not|never|no)\b|n't\b/.test(clause);
+}
+
+/** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
+export function kindOf(s: Sentence): string | null {
+  const own = concernKind(s.lower);
+  if (own) return own;
+  const pointsBack =
+    /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|image|case)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
+  return pointsBack.test(s.lower) && s.previous ? concernKind(s.previous) : null;
+}
+
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
   if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
@@ -71,7 +93,7 @@ export function recipients(s: Sentence): RoleKey[] | null {
   }
   const verb = tellVerb.exec(s.lower);
   if (!verb) return null;
-  if (s.negated.includes(verb[0])) return null;
+  if (negatedAt(s.lower, verb.index)) return null;
   // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
   const after = s.lower.slice(verb.index).split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b/)[0];
   const roles = rolesIn(after);
@@ -81,7 +103,7 @@ export function recipients(s: Sentence): RoleKey[] | null {
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
@@ -99,10 +121,10 @@ const notify: SentencePattern = {
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
-    if (!verb || s.negated.includes(verb[0])) return [];
+    if (!verb || negatedAt(s.lower, verb.index)) return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
   },
 };
@@ -160,7 +182,7 @@ export function deadlineIn(lower: string, cell = false): string | null {
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
     if (/\b(may|might|could)\b/.test(s.lower)) return [];
     const when = deadlineIn(s.lower);

@@ -20,7 +20,7 @@ export const purposes: [string, RegExp][] = [
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b/;
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
@@ -62,7 +62,7 @@ const lapse: SentencePattern = {
   read: (s) => {
     if (!/\b(consent|permission)s?\b/.test(s.lower)) return [];
     if (
-      /\b(renewed|re-?sought|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for|sent (home|out)|issued|completed|re-?signed|signed)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
+      /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for|sent (home|out)|issued|completed|re-?signed|signed)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
         s.lower,
       ) &&
       !s.negated
@@ -77,7 +77,7 @@ const lapse: SentencePattern = {
     )
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?time (the|your|their) (child|pupil) (attends|is at|is in)|throughout (their|the child's|your child's) time)/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?time (the|your|their) (child|pupil) (attends|is at|is in|is with us|is here)|throughout (their|the child's|your child's) time)/.test(
         s.lower,
       )
     )

@@ -28,7 +28,7 @@ function decidedBy(lower: string): RoleKey[] | null {
 /** "The Headteacher decides/approves which photographs…": the subject's roles. */
 function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding))\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|checks?|looks? at|reviews?|vets?|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding|checking))\b(.*)$/.exec(
       lower,
     );
   if (!m || !object.test(m[3])) return null;
@@ -42,14 +42,16 @@ const notWithout = /\b(not|never|no)\b[^.;]*\bwithout\b/;
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (s) => {
+    // "Each academy may run official accounts. New accounts need the agreement of…": the sentence before says whose.
+    const context = /\b(new|such|these|those|any) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
     if (
       !/\baccounts?\b/.test(s.lower) ||
       !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
-        s.lower,
+        context,
       )
     )
       return [];
-    if (!/\b(created|set up|opened|started|made|registered|use[sd]?)\b/.test(s.lower)) return [];
+    if (!/\b(created|set up|opened|started|made|registered|use[sd]?|needs?|requires?)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },

@@ -27,6 +27,15 @@ const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guest
 /** "Children will never be photographed…": the children are what is photographed, not who photographs. */
 const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|are|is|get) (photographed|filmed|recorded|pictured)\b/;
 
+/**
+ * A moment narrower than an occasion is no prohibition of it: "dressed after swimming", "trips at night",
+ * "residential visits overnight" are taken out before the occasions are read.
+ */
+const narrowed = (text: string) =>
+  text
+    .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
+    .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
+
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
   readsLists: true,
@@ -36,7 +45,7 @@ const prohibited: SentencePattern = {
     if (/\b(unless|except|without|if)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
-    const scope = s.negated && negatedPhoto ? s.negated : s.lower;
+    const scope = narrowed(s.negated && negatedPhoto ? s.negated : s.lower);
     const found = occasions.filter(([, pattern]) => pattern.test(scope)).map(([key]) => key);
     return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
   },
@@ -45,7 +54,17 @@ const prohibited: SentencePattern = {
 const deleted: SentencePattern = {
   name: 'photographs are deleted after a time',
   read: (s) => {
-    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
+    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) return [];
+    // "held for no longer than three years": the limit says they go after it.
+    const limit =
+      /\b(?:held|kept|retained|stored) (?:for )?(?:no (?:longer|more) than|a maximum of|at most) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
+        s.lower,
+      );
+    if (limit && !s.negated.match(/held|kept|retained|stored/) && !/\bleav(e|es|ing)\b/.test(s.lower)) {
+      const years = numberFrom(limit[1]);
+      return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
+    }
+    if (!/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
     if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
     // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
     if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
@@ -120,14 +139,16 @@ function namingIn(lower: string): Found[] {
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\b(do|does|will) not (use|give|include|publish|print|add) (any )?(pupils'? |children'?s? )?names\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
                 lower,
               )
             ? 'none'
             : null;
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
-    const found = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
+    const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
+    // "online" with no channel named: every channel that is online.
+    const found = named.length ? named : /\bonline\b|\bon the internet\b/.test(lower) ? ['website', 'social-media'] : [];
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
   }
 }

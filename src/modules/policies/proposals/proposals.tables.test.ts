@@ -652,3 +652,90 @@ describe('round 2 wording: who decides, and who approves the policy', () => {
     expect(read(reviewPatterns, 'Owner: Head of School | Version 3 | Status: draft')).toEqual({});
   });
 });
+
+// ---- Patterns widened after held-out round 3 (a trust's Do/Don't policy, a nursery's web statement), paraphrased. ----
+
+describe('round 3 wording: the kind in the sentence before, and negation by clause', () => {
+  const propose = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it('a sentence that points back ("the incident", "it") takes the kind of the sentence before', () => {
+    expect(
+      propose('Radicalisation is always a child protection matter. Staff must not investigate and must pass the disclosure to the designated person at once.'),
+    ).toEqual({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true });
+  });
+
+  it.each([
+    // No pointing back: the sentence before does not lend its kind.
+    'Cyberbullying is taken seriously. Staff must report absences to the office.',
+    // Negated in the verb's own clause.
+    'Online bullying is serious. Staff must not report the incident to the Head by e-mail.',
+  ])('nothing from: %s', (text) => expect(propose(text)).toEqual({}));
+
+  it.each([
+    [
+      'Any allegation that a volunteer has acted inappropriately online is reported to the Principal.',
+      { 'concerns.routes.staff-misuse.notify': ['headteacher'] },
+    ],
+    [
+      'Pass any message from a current student on your private social media to the Head Teacher.',
+      { 'concerns.routes.contact-attempt.notify': ['headteacher'] },
+    ],
+    [
+      'If a child says something that worries you about their welfare online, tell the DSL the same day.',
+      {
+        'concerns.routes.safeguarding.notify': ['dsl'],
+        'concerns.routes.safeguarding.deadline': 'same-day',
+      },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+});
+
+describe('round 3 wording: photographs, consent, ages, decisions, review', () => {
+  it.each([
+    ['Images used for marketing are kept for a maximum of two years.', { 'retention.deletePhotosAfterYears': 2 }],
+    ['Photographs will not be taken on sports day or while children are getting changed.', { 'photos.prohibitedContexts': ['sports-day'] }],
+    [
+      'We will never put a pupil’s name beside their photograph online.',
+      { 'photos.channels.website.naming': 'none', 'photos.channels.social-media.naming': 'none' },
+    ],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Narrower moments than the occasion; a limit counted from leaving; names online with a channel's own rule elsewhere.
+    'Staff must never photograph children getting dressed after swimming.',
+    'No photographs are taken on residential trips at night.',
+    'Photographs are kept for no longer than a year after the pupil leaves.',
+    'Records are kept for no longer than six years.',
+  ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+
+  it.each([
+    ['The school will ask for your written consent before any photo appears on our website.', { 'consent.purposes.website.active': true }],
+    ['Parental permission is collected before pictures go in the newsletter.', { 'consent.purposes.publications.active': true }],
+    ['Carers’ permission is confirmed again each September.', { 'consent.lapse': 'each-september' }],
+    ['Your consent stands for the whole time your child is with us.', { 'consent.lapse': 'never' }],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each(['Snapchat requires users to be 13, and WhatsApp users 16.', 'Pupils in Years 9 to 11 are reminded that TikTok requires users to be 13.'])(
+    'no age from two numbers that could be ages: %s',
+    (sentence) => expect(read(ageTable, sentence)).toEqual({}),
+  );
+
+  it('"new accounts" are the school’s when the sentence before says so; the head who checks each picture', () => {
+    const [, second] = sentencesOf('The school runs an official Instagram account. Any new accounts require the approval of the Head.');
+    expect(decisionPatterns.flatMap((p) => p.read(second))).toEqual([{ setting: 'decisions.accounts', value: ['headteacher'] }]);
+    const [, other] = sentencesOf('Staff may have personal accounts. Any new accounts require the approval of the Head.');
+    expect(decisionPatterns.flatMap((p) => p.read(other))).toEqual([]);
+    expect(read(decisionPatterns, 'Our Headteacher checks every photograph before it is posted on Twitter.')).toEqual({
+      'photos.channels.social-media.headteacherApproval': true,
+    });
+  });
+
+  it('a header of spaced fields and a statement reviewed every year', () => {
+    expect(read(reviewPatterns, 'Approval: Board of Trustees Date: 1 May 2025 Cycle: 3 years')).toEqual({
+      'policyReview.approvingBody': 'Board of trustees',
+      'policyReview.intervalMonths': 36,
+    });
+    expect(read(reviewPatterns, 'This statement is reviewed every year.')).toEqual({ 'policyReview.intervalMonths': 12 });
+    expect(read(reviewPatterns, 'The bike cycle: 3 years old.')).toEqual({});
+  });
+});

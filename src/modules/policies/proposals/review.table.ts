@@ -9,7 +9,7 @@ import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
@@ -56,7 +56,7 @@ const approvedBy: SentencePattern = {
 function approvedIn(lower: string): Found[] {
   {
     const m =
-      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(lower) ??
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
@@ -140,10 +140,12 @@ const cycle: SentencePattern = {
   name: 'the review cycle in a header',
   read: (s) => {
     const m =
-      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review)\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
+      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review|cycle(?=:))\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
         s.lower,
       );
     if (!m) return [];
+    // A bare "Cycle:" is the review's only in a header that speaks of review, approval or the next date.
+    if (!/\breview\b/.test(m[0]) && !/\b(next|approv\w*|ratified|adopted)\b/.test(s.lower)) return [];
     const months = intervalMonths(m[1]) ?? intervalMonths(`every ${m[1]}`) ?? (/^annual/.test(m[1]) ? 12 : null);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
