@@ -38,13 +38,18 @@ const noSocialMedia: SentencePattern = {
     for (const clause of s.lower.split(/[;:]/)) {
       const m =
         /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(
-          clause.trim(),
+          clause
+            .trim()
+            .replace(
+              /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube)(,? (or|and) (a |an )?(facebook|twitter|instagram|tiktok|youtube)|, (a |an )?(facebook|twitter|instagram|tiktok|youtube))*( pages?| accounts?| channels?)\b/,
+              'social media',
+            ),
         );
       if (!m) continue;
       const subject = m[1].trim();
       if (/^(if|where|when|should|unless|although|even)\b/.test(subject)) continue;
       if (
-        !/^((currently|at present|at the moment),? )?(the school|we|our school|this school|[a-z]+( [a-z]+){0,3} (school|academy)|[a-z]+)( currently| at present)?$/.test(
+        !/^((currently|at present|at the moment),? )?(the school|we|our school|this school|[a-z.']+( [a-z.']+){0,3} (school|academy)|[a-z.']+( [a-z.']+)?)( currently| at present)?$/.test(
           subject,
         )
       )
@@ -100,7 +105,11 @@ const basis: SentencePattern = {
       )
     )
       return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
-    if (/\bunless (a |the )?(parents?|carers?)( or carers?)? (object|tell us|have told us|ask us not|opt out)|\b(opt|opted) out\b/.test(s.lower))
+    if (
+      /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|tell us|have told us|ask us not|opt out)|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+        s.lower,
+      )
+    )
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     return [];
   },

@@ -79,7 +79,10 @@ const publication: SentencePattern = {
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
+    // "…nothing is posted until the Principal or a Vice Principal has approved it".
+    const until = /\buntil\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
+    const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/) ?? (untilRoles.length ? untilRoles : null);
     if (!roles || s.negated.match(/approv|authori|checked/)) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
     const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);

@@ -64,6 +64,8 @@ function leadWithList(sentences: Sentence[], order: number): Sentence | null {
   for (const next of sentences.slice(order + 1, order + 16)) {
     if (!next.item) break;
     items.push(next);
+    // "d) in displays in the entrance hall." ends the list; what follows is the next clause.
+    if (/\.$/.test(next.text)) break;
   }
   if (!items.length) return null;
   const text = `${before === lead ? '' : `${before.text} `}${lead.text} ${items.map((i) => i.text.replace(/[.;,]$/, '')).join('; ')}.`;

@@ -16,12 +16,12 @@ export const occasions: [string, RegExp][] = [
 ];
 
 const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
-const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
-/** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
+const refusal =
+  /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never|(may|must|will|should|shall|can|are|is)( not|n't) be (taken|used|published|shared|displayed|filmed|recorded)|cannot be (taken|used))\b/;
+/** A rule about the device ("mobile phones must not be used to photograph…") prohibits no occasion. */
 const device = /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b/;
-const deviceOrPlace = new RegExp(
-  `${device.source}|\\b(bedrooms?|toilets?|showers?|washrooms?|changing (rooms?|areas?|facilities|cubicles?)|undress(ed)?|state of undress)\\b`,
-);
+/** A place narrower than an occasion (bedrooms, toilets): in the same part of the sentence as the occasion, it narrows it. */
+const place = /\b(bedrooms?|dormitor\w*|toilets?|showers?|washrooms?|changing (rooms?|areas?|facilities|cubicles?)|undress(ed)?|state of undress)\b/;
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
 /** "Children will never be photographed…": the children are what is photographed, not who photographs. */
@@ -42,11 +42,14 @@ const prohibited: SentencePattern = {
   read: (s) => {
     if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
     // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
-    if (/\b(unless|except|without|if)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
+    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
     const scope = narrowed(s.negated && negatedPhoto ? s.negated : s.lower);
-    const found = occasions.filter(([, pattern]) => pattern.test(scope)).map(([key]) => key);
+    // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
+    // ("in the swimming baths, in the toilets or…") it is a rule of its own.
+    const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
+    const found = occasions.filter(([, pattern]) => parts.some((part) => pattern.test(part))).map(([key]) => key);
     return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
   },
 };
@@ -98,7 +101,9 @@ const placeProhibited: SentencePattern = {
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
     const found = newPlaces.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    if (found.length !== 1) return [];
+    // "…in the toilets or in any place where children are changing": a second private place, not one addition.
+    const others = s.lower.replace(/\bchanging (rooms?|areas?|facilities|cubicles?)\b/g, '');
+    if (found.length !== 1 || /\b(chang(ing|ed)|dress(ing|ed)|showers?|bedrooms?)\b/.test(others)) return [];
     return [
       { setting: 'photos.contexts+', value: found[0] },
       { setting: 'photos.prohibitedContexts', value: found, combine: 'union' },
@@ -135,11 +140,11 @@ function namingIn(lower: string): Found[] {
         lower,
       )
         ? 'first-names'
-        : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
+        : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
                 lower,
               )
             ? 'none'

@@ -739,3 +739,74 @@ describe('round 3 wording: photographs, consent, ages, decisions, review', () =>
     expect(read(reviewPatterns, 'The bike cycle: 3 years old.')).toEqual({});
   });
 });
+
+// ---- Patterns widened after held-out round 4 (a first-person staff agreement, a church school's lettered policy), paraphrased. ----
+
+describe('round 4 wording', () => {
+  const propose = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    [
+      '14) If I think a young person is at risk online I will tell the DSL immediately.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    [
+      'If I learn that a colleague is posting images of students, I will report it to the Head Teacher.',
+      { 'concerns.routes.staff-misuse.notify': ['headteacher'] },
+    ],
+    ['Should a parent try to message me on my personal phone, I will let the Deputy DSL know.', { 'concerns.routes.contact-attempt.notify': ['dsl'] }],
+  ])('%s', (sentence, expected) => expect(propose(sentence)).toEqual(expected));
+
+  it.each([
+    // First-person conduct, and a student at risk of failing is no safeguarding concern told to anyone.
+    'I will not accept follow requests from students.',
+    'I will tell my line manager if I am at risk of missing a deadline.',
+  ])('nothing from: %s', (sentence) => expect(propose(sentence)).toEqual({}));
+
+  it('a lettered consent list ends at the item that ends the sentence', () => {
+    const text = [
+      'a) Consent from a carer is obtained before a pupil’s photograph is used in these ways:',
+      'b) in the school prospectus;',
+      'c) on our website.',
+      'd) The class photograph is taken every summer.',
+    ].join('\n');
+    expect(propose(text)).toEqual({ 'consent.purposes.publications.active': true, 'consent.purposes.website.active': true });
+  });
+
+  it.each([
+    ['Images cannot be taken at sports day, in the showers or while children are changing.', { 'photos.prohibitedContexts': ['sports-day'] }],
+    ['Newspapers will only print names with specific written consent.', { 'photos.channels.press.naming': 'full-with-permission' }],
+    ['No pupil will be named on the school website.', { 'photos.channels.website.naming': 'none' }],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    'Pupils on residential trips must never be photographed in their dormitories.',
+    // Toilets and a second private place: no one addition.
+    'Photographs must not be taken in toilets or where children are dressing.',
+  ])('nothing from: %s', (sentence) => expect(propose(sentence)).toEqual({}));
+
+  it.each([
+    ['Our Lady’s does not have a Facebook or Instagram page.', { 'consent.purposes.social-media.active': false }],
+    [
+      'Families who do not want their child in the class photograph should tell us; otherwise the child will be included.',
+      { 'consent.purposes.class-photo.basis': 'opt-out' },
+    ],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each(['Staff do not have a Facebook page for their class.', 'Pupils do not have Instagram accounts in school.'])('nothing from: %s', (sentence) =>
+    expect(read(consentPatterns, sentence)).toEqual({}),
+  );
+
+  it('"no photo is posted until the Head or a Vice Principal has approved it"; a council agrees the policy', () => {
+    expect(read(decisionPatterns, 'No photo is posted on the website until the Principal or a Vice Principal has approved it.')).toEqual({
+      'decisions.photoPublication': ['headteacher', 'deputy-headteacher'],
+    });
+    // Not about photographs, or no one approving.
+    expect(read(decisionPatterns, 'Nothing is posted on the website until the Principal has approved it.')).toEqual({});
+    expect(read(decisionPatterns, 'No photo is posted until the end of term.')).toEqual({});
+    expect(read(reviewPatterns, 'It was agreed by the School Council in May and is looked at again every two years.')).toEqual({
+      'policyReview.approvingBody': 'School council',
+      'policyReview.intervalMonths': 24,
+    });
+  });
+});

@@ -15,8 +15,14 @@ const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
   read: (s) => {
     // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
-    const itThePolicy = /^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '');
-    if (!/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b/.test(s.lower) || !(aboutThePolicy.test(s.lower) || itThePolicy)) return [];
+    const itThePolicy =
+      (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
+      /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower);
+    if (
+      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
+      !(aboutThePolicy.test(s.lower) || itThePolicy)
+    )
+      return [];
     if (/\breview(ed|ing)?\b/.test(s.negated)) return [];
     const months = intervalMonths(s.lower);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
@@ -30,6 +36,7 @@ const bodies: [RegExp, string][] = [
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
   [/\b[a-z]+ committee\b/, ''],
+  [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
 ];
 
@@ -61,7 +68,9 @@ function approvedIn(lower: string): Found[] {
       /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
-      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
+      /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
+      /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
     return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];

@@ -52,7 +52,7 @@ export function cleanLine(raw: string): string {
     .replace(/\*\*|__|`/g, '')
     .replace(/^\s*#{1,6}\s*/, '')
     .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
-    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
+    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
     .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
     .replace(/\t+/g, '  ')
     .replace(/\s+/g, ' ')
@@ -68,7 +68,7 @@ export const normalise = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z]))/;
+const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 export function policyLines(text: string): Line[] {
   return text.split(/\r?\n/).map((raw, i) => ({
@@ -143,7 +143,7 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
-  ['deputy-headteacher', /deputy (?:head ?teacher|head|principal)s?\b/y],
+  ['deputy-headteacher', /(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b/y],
   [
     'dsl',
     /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
