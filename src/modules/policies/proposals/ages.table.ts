@@ -23,6 +23,9 @@ const minimumAge: SentencePattern = {
     const ages = new Set<number>();
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
+    // "WhatsApp requires users to be 16 and most other platforms 13": any other number that could be an age settles nothing.
+    const others = [...s.lower.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
+    if (others.length) return [];
     return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];
   },
 };

@@ -4,22 +4,22 @@
  * never "in the first instance" (that names the first recipient, not the list), never negated,
  * and for restricted records only people who may see them.
  */
-import type { SentencePattern } from './types.ts';
-import { rolesIn, type RoleKey, type Sentence } from './text.ts';
+import type { BlockPattern, SentencePattern } from './types.ts';
+import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 
 /** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /friend(ship)? requests?|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (using|misusing|posting)/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
   ],
   [
     'inappropriate-content',
@@ -28,20 +28,22 @@ export const concernKinds: [string, RegExp][] = [
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
   [
     'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
+    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
-  ['filter-circumvention', /(circumvent|bypass|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
+  ['filter-circumvention', /(circumvent\w*|bypass\w*|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
+/** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
+const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
 const restricted = new Set(['safeguarding', 'staff-misuse']);
 const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
 
 const tellVerb =
-  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to)\b/;
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -59,6 +61,28 @@ export function concernKind(text: string): string | null {
   return kinds.length === 1 ? kinds[0] : null;
 }
 
+/**
+ * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
+ * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
+ */
+export function negatedAt(lower: string, at: number): boolean {
+  const clause =
+    lower
+      .slice(0, at)
+      .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
+      .pop() ?? '';
+  return /\b(not|never|no)\b|n't\b/.test(clause);
+}
+
+/** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
+export function kindOf(s: Sentence): string | null {
+  const own = concernKind(s.lower);
+  if (own) return own;
+  const pointsBack =
+    /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|image|case)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
+  return pointsBack.test(s.lower) && s.previous ? concernKind(s.previous) : null;
+}
+
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
   if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
@@ -69,8 +93,9 @@ export function recipients(s: Sentence): RoleKey[] | null {
   }
   const verb = tellVerb.exec(s.lower);
   if (!verb) return null;
-  if (s.negated.includes(verb[0])) return null;
-  const after = s.lower.slice(verb.index);
+  if (negatedAt(s.lower, verb.index)) return null;
+  // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
+  const after = s.lower.slice(verb.index).split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b/)[0];
   const roles = rolesIn(after);
   return roles.length ? roles : null;
 }
@@ -78,11 +103,11 @@ export function recipients(s: Sentence): RoleKey[] | null {
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
-    if (pupilAdvice.test(s.lower)) return [];
+    if (pupilAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
     const who = recipients(s);
     if (!who) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
@@ -96,10 +121,10 @@ const notify: SentencePattern = {
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
-    if (!verb || s.negated.includes(verb[0])) return [];
+    if (!verb || negatedAt(s.lower, verb.index)) return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
   },
 };
@@ -115,7 +140,10 @@ const outsiders: [string, RegExp][] = [
 const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
+    const kind =
+      concernKind(s.lower) ??
+      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? concernKind(s.previous) : null);
     if (!kind) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     const must =
@@ -141,21 +169,70 @@ const tell: SentencePattern = {
   },
 };
 
+/** "within 24 hours", "the same day", "before the end of the school day", "by the next working day"; a table cell may say just "Same day". */
+export function deadlineIn(lower: string, cell = false): string | null {
+  if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
+  if (/\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b/.test(lower)) return 'same-day';
+  if (/\b(by )?the (next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
+  if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
+  if (cell && /^(next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
+  return null;
+}
+
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
   read: (s) => {
-    const kind = concernKind(s.lower);
+    const kind = kindOf(s);
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
     if (/\b(may|might|could)\b/.test(s.lower)) return [];
-    const when = /\bwithin (24|twenty-four) hours\b/.test(s.lower)
-      ? '24-hours'
-      : /\b(on )?the same (school |working )?day\b|\bby the end of the (school |working )?day\b/.test(s.lower)
-        ? 'same-day'
-        : /\b(by )?the (next|following) (school |working )day\b/.test(s.lower)
-          ? 'next-school-day'
-          : null;
+    const when = deadlineIn(s.lower);
     return when ? [{ setting: `concerns.routes.${kind}.deadline`, value: when }] : [];
   },
 };
 
 export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline];
+
+/** A header row naming who is told: "Incident | Who to inform | Timescale". */
+const whoColumn =
+  /^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b/;
+const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how quickly|response time|timing)\b/;
+
+/**
+ * An incident table flattened to text: each row's first cell names the kind, the "who" column the roles,
+ * a "when" column the time to act. Rows stop at a blank line or a row of another shape.
+ */
+const incidentTable: BlockPattern = {
+  name: 'a table of incidents, who is told and when',
+  read: (lines) => {
+    const out: ReturnType<BlockPattern['read']> = [];
+    lines.forEach((header, i) => {
+      const cells = (header.cells ?? []).map(normalise);
+      if (cells.length < 2) return;
+      const who = cells.findIndex((c) => whoColumn.test(c));
+      if (who <= 0) return;
+      const when = cells.findIndex((c) => whenColumn.test(c));
+      for (const row of lines.slice(i + 1, i + 30)) {
+        const rowCells = (row.cells ?? []).map(normalise);
+        if (rowCells.length !== cells.length) break;
+        const kind = concernKind(rowCells[0]);
+        if (!kind) continue;
+        const quote = (row.cells ?? []).join(' | ');
+        const roles = rolesIn(rowCells[who]).filter((r) => recipientRoles.has(r));
+        if (roles.length) {
+          const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
+          out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line: row.line, quote });
+        }
+        if (when > 0) {
+          const cell = rowCells[when];
+          if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell))
+            out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line: row.line, quote });
+          const by = deadlineIn(cell, true);
+          if (by) out.push({ setting: `concerns.routes.${kind}.deadline`, value: by, line: row.line, quote });
+        }
+      }
+    });
+    return out;
+  },
+};
+
+export const concernBlocks: BlockPattern[] = [incidentTable];

@@ -15,14 +15,20 @@ function decidedBy(lower: string): RoleKey[] | null {
       lower,
     );
   if (!by) return null;
-  const roles = rolesIn(lower.slice(by.index)).filter((r) => staffRoles.has(r));
+  // "decided by the Head, following advice from the ICT lead": who advises does not decide.
+  const deciding = lower
+    .slice(by.index)
+    .split(
+      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b/,
+    )[0];
+  const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
 }
 
 /** "The Headteacher decides/approves which photographs…": the subject's roles. */
 function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding))\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|checks?|looks? at|reviews?|vets?|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding|checking))\b(.*)$/.exec(
       lower,
     );
   if (!m || !object.test(m[3])) return null;
@@ -30,19 +36,24 @@ function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
+/** "must not be created without the approval of…": a double negative, so the approval is required. */
+const notWithout = /\b(not|never|no)\b[^.;]*\bwithout\b/;
+
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (s) => {
+    // "Each academy may run official accounts. New accounts need the agreement of…": the sentence before says whose.
+    const context = /\b(new|such|these|those|any) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
     if (
       !/\baccounts?\b/.test(s.lower) ||
-      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(school|academy)('s)? (social media )?accounts?\b|\bofficial (social media )?accounts?\b/.test(
-        s.lower,
+      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
+        context,
       )
     )
       return [];
-    if (!/\b(created|set up|opened|started|made|registered|use[sd]?)\b/.test(s.lower)) return [];
+    if (!/\b(created|set up|opened|started|made|registered|use[sd]?|needs?|requires?)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
-    return roles && !s.negated.match(/approv|authori/) ? [{ setting: 'decisions.accounts', value: roles }] : [];
+    return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };
 
@@ -50,8 +61,8 @@ const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened',
   read: (s) => {
     const aboutUnblocking =
-      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?)\b.*\b(access|opened|released)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
-    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|decided|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|site/);
     return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
   },
@@ -60,13 +71,18 @@ const unblock: SentencePattern = {
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (s) => {
+    // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
+    const posts = /\b(every|each|all|any) posts?\b/.test(s.lower) && channels.some(([, pattern]) => pattern.test(s.lower));
     if (
-      !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) ||
-      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? on)\b/.test(s.lower)
+      !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
+      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? (up )?on|appears? on)\b/.test(s.lower)
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/);
+    // "…nothing is posted until the Principal or a Vice Principal has approved it".
+    const until = /\buntil\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
+    const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/) ?? (untilRoles.length ? untilRoles : null);
     if (!roles || s.negated.match(/approv|authori|checked/)) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
     const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);

@@ -13,6 +13,9 @@ const occasionLabels: Record<string, string> = {
   swimming: 'swimming',
 };
 
+/** An occasion's words; a key added from a policy ("changing-rooms") reads as its words. */
+const occasionLabel = (key: string) => occasionLabels[key] ?? key.replace(/-/g, ' ');
+
 const lapseLabels: Record<string, string> = {
   never: 'Answers stand until the carer changes them',
   'each-september': 'Asked again each September',
@@ -39,6 +42,7 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
   const fixed: Record<string, string> = {
     'consent.lapse': 'When carers’ answers lapse',
     'photos.prohibitedContexts': 'Occasions never photographed',
+    'photos.contexts+': 'A new occasion or place in the list',
     'retention.deletePhotosAfterYears': 'Years before photographs are deleted',
     'policyReview.intervalMonths': 'Months between policy reviews',
     'policyReview.approvingBody': 'Who approves policies',
@@ -71,8 +75,8 @@ const plain = (v: unknown): string => (typeof v === 'string' || typeof v === 'nu
 
 export function valueInWords(setting: string, value: unknown): string {
   if (value === undefined) return 'Not set';
-  if (setting === 'photos.prohibitedContexts' && Array.isArray(value))
-    return value.length ? value.map((v) => occasionLabels[plain(v)] ?? plain(v)).join(', ') : 'None';
+  if (setting === 'photos.prohibitedContexts' && Array.isArray(value)) return value.length ? value.map((v) => occasionLabel(plain(v))).join(', ') : 'None';
+  if (setting === 'photos.contexts+') return (Array.isArray(value) ? value.map(plain) : [plain(value)]).map(occasionLabel).join(', ');
   if (setting === 'consent.lapse') return lapseLabels[plain(value)] ?? plain(value);
   if (setting.endsWith('.active')) return value ? 'Yes' : 'No, not used';
   if (typeof value === 'string' && words[value]) return words[value];

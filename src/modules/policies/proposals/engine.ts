@@ -5,12 +5,12 @@
  * Pure and offline; a 20-page policy reads in well under a second.
  */
 import { ageTable } from './ages.table.ts';
-import { concernPatterns } from './concerns.table.ts';
+import { concernBlocks, concernPatterns } from './concerns.table.ts';
 import { consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { photoPatterns } from './photos.table.ts';
+import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines, sentencesOf } from './text.ts';
+import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
 export interface Proposal {
@@ -53,6 +53,35 @@ function merge(found: Seen[]): Proposal[] {
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
 }
 
+/** "Parents are asked to give consent for the following uses:" and the bullets under it, as one sentence; null if s is no such lead. */
+function leadWithList(sentences: Sentence[], order: number): Sentence | null {
+  const lead = sentences[order];
+  if (!/:$/.test(lead.text)) return null;
+  // A short lead ("The form covers:") is read with the sentence before it in its paragraph, which says what the form is.
+  const before = lead.text.split(' ').length < 5 ? (lead.previous ? sentences[order - 1] : null) : lead;
+  if (!before) return null;
+  const items: Sentence[] = [];
+  for (const next of sentences.slice(order + 1, order + 16)) {
+    if (!next.item) break;
+    items.push(next);
+    // "d) in displays in the entrance hall." ends the list; what follows is the next clause.
+    if (/\.$/.test(next.text)) break;
+  }
+  if (!items.length) return null;
+  const text = `${before === lead ? '' : `${before.text} `}${lead.text} ${items.map((i) => i.text.replace(/[.;,]$/, '')).join('; ')}.`;
+  return { ...lead, text, lower: normalise(text) };
+}
+
+/** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
+function withoutUnaddedPlaces(proposals: Proposal[]): Proposal[] {
+  const added = proposals.find((p) => p.setting === 'photos.contexts+')?.value;
+  return proposals.flatMap((p) => {
+    if (p.setting !== 'photos.prohibitedContexts') return [p];
+    const value = (p.value as string[]).filter((key) => key === added || !newPlaces.some(([place]) => place === key));
+    return value.length ? [{ ...p, value }] : [];
+  });
+}
+
 export function proposeSettings(text: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
@@ -65,11 +94,21 @@ export function proposeSettings(text: string): Proposals {
       }
     }
   });
+  // A lead ending in a colon, read with the list items under it, by the patterns made for lists.
+  sentences.forEach((s, order) => {
+    const list = leadWithList(sentences, order);
+    if (!list) return;
+    for (const pattern of sentencePatterns.filter((p) => p.readsLists))
+      for (const f of pattern.read(list)) {
+        found.push({ ...f, quote: list.text, line: s.line, order });
+        used.add(order);
+      }
+  });
   const lines = policyLines(text);
-  for (const block of reviewBlocks) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
+  for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // Words beat arithmetic: an interval a sentence states wins over one worked out from two dates.
   const stated = found.some((f) => f.setting === 'policyReview.intervalMonths' && f.order >= 0);
-  const proposals = merge(found.filter((f) => !(stated && f.setting === 'policyReview.intervalMonths' && f.order < 0)));
+  const proposals = withoutUnaddedPlaces(merge(found.filter((f) => !(stated && f.setting === 'policyReview.intervalMonths' && f.order < 0))));
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

@@ -4,7 +4,7 @@
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
 import { numberFrom } from './text.ts';
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
 export const occasions: [string, RegExp][] = [
@@ -16,21 +16,40 @@ export const occasions: [string, RegExp][] = [
 ];
 
 const photo = /\b(photo(graph)?s?|photography|photographed|photographing|images?|pictures?|cameras?|film(ed|ing)?|video(ed|s)?|recorded)\b/;
-const refusal = /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never)\b/;
-/** A rule about the device ("mobile phones must not be used to photograph…") or a narrower place (bedrooms, toilets) prohibits no occasion. */
-const deviceOrPlace =
-  /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b|\b(bedrooms?|toilets?|showers?|undress(ed)?|state of undress)\b/;
+const refusal =
+  /\b(no (photo(graph)?s?|photography|images?|pictures?|filming|cameras?)|not (be )?(permitted|allowed)|prohibited|forbidden|never|(may|must|will|should|shall|can|are|is)( not|n't) be (taken|used|published|shared|displayed|filmed|recorded)|cannot be (taken|used))\b/;
+/** A rule about the device ("mobile phones must not be used to photograph…") prohibits no occasion. */
+const device = /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?|equipment)\b|\bmobile phones?\b/;
+/** A place narrower than an occasion (bedrooms, toilets): in the same part of the sentence as the occasion, it narrows it. */
+const place = /\b(bedrooms?|dormitor\w*|toilets?|showers?|washrooms?|changing (rooms?|areas?|facilities|cubicles?)|undress(ed)?|state of undress)\b/;
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
 const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
+/** "Children will never be photographed…": the children are what is photographed, not who photographs. */
+const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|are|is|get) (photographed|filmed|recorded|pictured)\b/;
+
+/**
+ * A moment narrower than an occasion is no prohibition of it: "dressed after swimming", "trips at night",
+ * "residential visits overnight" are taken out before the occasions are read.
+ */
+const narrowed = (text: string) =>
+  text
+    .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
+    .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
 
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
+  readsLists: true,
   read: (s) => {
-    if (!photo.test(s.lower) || othersRule.test(s.lower) || /\b(unless|except|without)\b/.test(s.lower) || deviceOrPlace.test(s.lower)) return [];
+    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
+    // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
+    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) return [];
-    const scope = s.negated && negatedPhoto ? s.negated : s.lower;
-    const found = occasions.filter(([, pattern]) => pattern.test(scope)).map(([key]) => key);
+    const scope = narrowed(s.negated && negatedPhoto ? s.negated : s.lower);
+    // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
+    // ("in the swimming baths, in the toilets or…") it is a rule of its own.
+    const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
+    const found = occasions.filter(([, pattern]) => parts.some((part) => pattern.test(part))).map(([key]) => key);
     return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
   },
 };
@@ -38,19 +57,61 @@ const prohibited: SentencePattern = {
 const deleted: SentencePattern = {
   name: 'photographs are deleted after a time',
   read: (s) => {
-    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || !/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
+    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) return [];
+    // "held for no longer than three years": the limit says they go after it.
+    const limit =
+      /\b(?:held|kept|retained|stored) (?:for )?(?:no (?:longer|more) than|a maximum of|at most) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
+        s.lower,
+      );
+    if (limit && !s.negated.match(/held|kept|retained|stored/) && !/\bleav(e|es|ing)\b/.test(s.lower)) {
+      const years = numberFrom(limit[1]);
+      return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
+    }
+    if (!/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
     if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
+    // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
+    if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
     const span =
       /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
         s.lower,
       );
-    const years = span ? numberFrom(span[1]) : null;
+    // "deleted two years after they were taken".
+    const before = /\b(a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years? (?:after|from|following)\b/.exec(s.lower);
+    const years = span ? numberFrom(span[1]) : before ? numberFrom(before[1]) : null;
     return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
   },
 };
 
-export const photoPatterns: SentencePattern[] = [prohibited, deleted];
+/**
+ * Places the default occasions do not have, where schools forbid photographs: proposed as an addition
+ * (photos.contexts+, the new key) with its prohibition. One place a sentence: "toilets or changing rooms"
+ * would be two additions on one path, so it proposes nothing (the head adds them in the editor).
+ */
+export const newPlaces: [string, RegExp][] = [
+  ['changing-rooms', /\bchanging (rooms?|areas?|facilities|cubicles?)\b/],
+  ['toilets', /\btoilets?\b|\bwashrooms?\b|\blavatories\b/],
+];
+
+const placeProhibited: SentencePattern = {
+  name: 'photographs are never taken in a place the occasions do not list',
+  read: (s) => {
+    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
+    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
+    const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use)\b/.test(s.negated);
+    if (!negatedPhoto && !refusal.test(s.lower)) return [];
+    const found = newPlaces.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // "…in the toilets or in any place where children are changing": a second private place, not one addition.
+    const others = s.lower.replace(/\bchanging (rooms?|areas?|facilities|cubicles?)\b/g, '');
+    if (found.length !== 1 || /\b(chang(ing|ed)|dress(ing|ed)|showers?|bedrooms?)\b/.test(others)) return [];
+    return [
+      { setting: 'photos.contexts+', value: found[0] },
+      { setting: 'photos.prohibitedContexts', value: found, combine: 'union' },
+    ];
+  },
+};
+
+export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, deleted];
 
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
@@ -58,31 +119,44 @@ export const channels: [string, RegExp][] = [
   ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
   ['newsletter', /\bnewsletters?\b|\bschool publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\bschool publications?\b/],
-  ['press', /\bnewspapers?\b|\bthe press\b|\blocal media\b/],
+  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|\blocal media\b/],
 ];
+
+/** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
+const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be) (referred to|identified|known|named|called|shown)\b/;
 
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
-  read: (s) => {
-    if (!/\bnames?\b|\bnamed\b/.test(s.lower)) return [];
-    if (othersRule.test(s.lower) || /\b(unless|except|if)\b/.test(s.lower)) return [];
-    const rule = /\b(first names? only|only (their |the |a |pupils' |children's )?first names?)\b/.test(s.lower)
-      ? 'first-names'
-      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b/.test(
-            s.lower,
-          )
-        ? 'full-with-permission'
-        : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b/.test(
-              s.lower,
-            )
-          ? 'none'
-          : null;
-    // "Full names will not be used" leaves first names open: it settles no naming rule.
-    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(s.lower))) return [];
-    const found = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
-  },
+  // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
+  read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause)),
 };
+
+function namingIn(lower: string): Found[] {
+  {
+    if (!/\bnames?\b|\bnamed\b/.test(lower)) return [];
+    if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    const rule =
+      /\b(first names? only|(identified|referred to|known|named) by (their )?first names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
+        lower,
+      )
+        ? 'first-names'
+        : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
+              lower,
+            )
+          ? 'full-with-permission'
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
+                lower,
+              )
+            ? 'none'
+            : null;
+    // "Full names will not be used" leaves first names open: it settles no naming rule.
+    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
+    const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
+    // "online" with no channel named: every channel that is online.
+    const found = named.length ? named : /\bonline\b|\bon the internet\b/.test(lower) ? ['website', 'social-media'] : [];
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
+  }
+}
 
 const tagging: SentencePattern = {
   name: 'children are never tagged on social media',

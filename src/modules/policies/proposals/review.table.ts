@@ -6,15 +6,23 @@
  */
 import * as chrono from 'chrono-node';
 import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
-import type { BlockPattern, SentencePattern } from './types.ts';
+import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
   read: (s) => {
-    if (!/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b/.test(s.lower) || !aboutThePolicy.test(s.lower)) return [];
+    // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
+    const itThePolicy =
+      (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
+      /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower);
+    if (
+      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
+      !(aboutThePolicy.test(s.lower) || itThePolicy)
+    )
+      return [];
     if (/\breview(ed|ing)?\b/.test(s.negated)) return [];
     const months = intervalMonths(s.lower);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
@@ -23,11 +31,12 @@ const interval: SentencePattern = {
 
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
-  [/\b(full |local )?governing (body|board)\b/, 'Governing body'],
+  [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
   [/\b[a-z]+ committee\b/, ''],
+  [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
 ];
 
@@ -41,19 +50,32 @@ function body(text: string): string | null {
 
 const approvedBy: SentencePattern = {
   name: 'the policy is approved by a body',
+  // A header row's cells on their own: "Owner: Headteacher | Approved: Standards Committee, 2 July 2025".
   read: (s) => {
+    for (const cell of s.lower.split(/\s\|\s/)) {
+      const found = approvedIn(cell);
+      if (found.length) return found;
+    }
+    return [];
+  },
+};
+
+function approvedIn(lower: string): Found[] {
+  {
     const m =
-      /^(?:policy |document )?(?:approved|ratified|adopted|agreed)(?: by)?:?\s*(.*)$/.exec(s.lower) ??
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
-      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(s.lower) ??
+      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
-      /\bapproved by:\s*(.*)$/.exec(s.lower) ??
-      /\b(?:this|the) (?:policy|document) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(s.lower);
+      /\bapproved by:\s*(.*)$/.exec(lower) ??
+      /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
+      /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
     const who = body(m[1].slice(0, 60));
     return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
-  },
-};
+  }
+}
 
 const titles =
   /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
@@ -127,10 +149,12 @@ const cycle: SentencePattern = {
   name: 'the review cycle in a header',
   read: (s) => {
     const m =
-      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review)\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
+      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review|cycle(?=:))\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
         s.lower,
       );
     if (!m) return [];
+    // A bare "Cycle:" is the review's only in a header that speaks of review, approval or the next date.
+    if (!/\breview\b/.test(m[0]) && !/\b(next|approv\w*|ratified|adopted)\b/.test(s.lower)) return [];
     const months = intervalMonths(m[1]) ?? intervalMonths(`every ${m[1]}`) ?? (/^annual/.test(m[1]) ? 12 : null);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },

@@ -29,12 +29,20 @@ export interface Sentence {
   line: number;
   /** The words wink-nlp marks as under a negation ("not", "never", "n't" and what follows), lower case, space-separated; '' if none. */
   negated: string;
+  /** The first sentence of a bulleted or numbered list item. */
+  item?: boolean;
+  /** The sentence before it in the same paragraph (normalised), '' if it opens one: what "it" and "they" may refer to. */
+  previous?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
 export interface Line {
   text: string;
   line: number;
+  /** The raw line began with a bullet or a list number. */
+  bullet?: boolean;
+  /** A table row flattened to text: its cells (split at tabs, '|' or three or more spaces), cleaned; one cell if it is not a row. */
+  cells?: string[];
 }
 
 /** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
@@ -44,7 +52,7 @@ export function cleanLine(raw: string): string {
     .replace(/\*\*|__|`/g, '')
     .replace(/^\s*#{1,6}\s*/, '')
     .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
-    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)])\s+/i, '')
+    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
     .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
     .replace(/\t+/g, '  ')
     .replace(/\s+/g, ' ')
@@ -60,27 +68,44 @@ export const normalise = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
+
 export function policyLines(text: string): Line[] {
-  return text.split(/\r?\n/).map((raw, i) => ({ text: cleanLine(raw), line: i + 1 }));
+  return text.split(/\r?\n/).map((raw, i) => ({
+    text: cleanLine(raw),
+    line: i + 1,
+    bullet: bulletStart.test(raw),
+    cells: raw
+      .split(/\t+|\s*\|\s*|\s{3,}/)
+      .map(cleanLine)
+      .filter(Boolean),
+  }));
 }
 
 /**
  * Paragraphs: a line continues the one before when that did not end a sentence and this one starts
  * in lower case (a PDF's wrapped line). Each paragraph keeps where each of its lines starts.
  */
-function paragraphs(lines: Line[]): { text: string; starts: { offset: number; line: number }[] }[] {
-  const out: { text: string; starts: { offset: number; line: number }[] }[] = [];
-  let current: { text: string; starts: { offset: number; line: number }[] } | null = null;
-  for (const { text, line } of lines) {
+interface Paragraph {
+  text: string;
+  starts: { offset: number; line: number }[];
+  bullet: boolean;
+}
+
+function paragraphs(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  for (const { text, line, bullet } of lines) {
     if (!text) {
       current = null;
       continue;
     }
-    if (current && !/[.!?:;]["'”’)]?$/.test(current.text) && /^[a-z(]/.test(text)) {
+    // A bullet always starts its own item, even after an item that did not end a sentence.
+    if (current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && /^[a-z(]/.test(text)) {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
-      current = { text, starts: [{ offset: 0, line }] };
+      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet) };
       out.push(current);
     }
   }
@@ -93,6 +118,8 @@ export function sentencesOf(text: string): Sentence[] {
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
+    let previous = '';
+    let first = true;
     doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
       const at = Math.max(0, paragraph.text.indexOf(said, from));
@@ -101,7 +128,10 @@ export function sentencesOf(text: string): Sentence[] {
       const flags = s.tokens().out(reader.its.negationFlag) as unknown as boolean[];
       const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
-      sentences.push({ text: said.trim(), lower: normalise(said), line, negated: normalise(negated) });
+      const lower = normalise(said);
+      sentences.push({ text: said.trim(), lower, line, negated: normalise(negated), item: first && paragraph.bullet, previous });
+      previous = lower;
+      first = false;
     });
   }
   return sentences;
@@ -113,7 +143,7 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
-  ['deputy-headteacher', /deputy (?:head ?teacher|head|principal)s?\b/y],
+  ['deputy-headteacher', /(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b/y],
   [
     'dsl',
     /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,

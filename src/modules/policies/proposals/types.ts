@@ -11,6 +11,8 @@ export interface Found {
 export interface SentencePattern {
   name: string;
   read: (s: Sentence) => Found[];
+  /** Also read a sentence ending in a colon together with the list items under it ("…consent for the following uses:" then bullets). */
+  readsLists?: boolean;
 }
 
 /** Patterns that read several lines together (a signature block, review dates in a header). */
