@@ -51,6 +51,14 @@ export async function ssoSet(database: Database, config: Config, io: Output, arg
     throw error;
   }
   io.out(`${school.name} now offers “${buttonText(result.provider)}” on the sign-in page (issuer ${result.issuer}).`);
+  if (result.choicesReset.length) {
+    const what = result.choicesReset.map((c) =>
+      c === 'passwords-off' ? 'passwords are switched back on' : 'the provider is no longer taken to enforce multi-factor sign-in',
+    );
+    io.out(
+      `The provider changed, so the head’s choices for the old one were reset: ${what.join(' and ')}. The head can choose again at ${config.baseUrl}/settings/sign-in.`,
+    );
+  }
   io.err(
     `The provider must send people back to ${config.baseUrl}/auth/oidc/callback (BASE_URL). The client secret is kept sealed in the database under SESSION_SECRET; you may delete the file now.`,
   );

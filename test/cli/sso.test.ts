@@ -80,14 +80,24 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
     }
   });
 
-  it('changes to Google for the school’s domain, audited as a change', async () => {
-    expect(await set('--provider', 'google', '--domain', 'Ashby.sch.uk')).toMatchObject({ code: 0, out: expect.stringContaining('“Sign in with Google”') });
+  it('changes to Google for the school’s domain, audited as a change; the head’s choices for Microsoft are reset and it says so', async () => {
+    const before = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      await before.db.updateTable('school_sign_in_providers').set({ provider_mfa: true, passwords_off: true }).execute();
+    } finally {
+      await before.close();
+    }
+    const result = await set('--provider', 'google', '--domain', 'Ashby.sch.uk');
+    expect(result).toMatchObject({ code: 0, out: expect.stringContaining('“Sign in with Google”') });
+    expect(result.out).toContain('passwords are switched back on and the provider is no longer taken to enforce multi-factor sign-in');
     const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
     try {
       const row = await database.db.selectFrom('school_sign_in_providers').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ provider: 'google', issuer: 'https://accounts.google.com', domain: 'ashby.sch.uk', tenant: null });
+      expect(row).toMatchObject({ provider_mfa: false, passwords_off: false });
       const changes = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'sso.set').orderBy('id').execute();
       expect(changes.map((c) => (c.detail as { change: string }).change)).toEqual(['added', 'changed']);
+      expect(changes[1].detail).toMatchObject({ choicesReset: ['passwords-off', 'provider-mfa'] });
     } finally {
       await database.close();
     }

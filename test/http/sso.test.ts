@@ -282,6 +282,50 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect((await byPassword.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
   });
 
+  it('changing the provider’s issuer resets “provider enforces multi-factor” and “passwords off”, audited; a provider session owes the code again', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Fern Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    await sso.setProvider(
+      school.id,
+      { provider: 'oidc', issuer: providers.issuer('/school'), clientId: testClient.clientId },
+      testClient.clientSecret,
+      who.cli,
+    );
+    await t.database.db.updateTable('school_sign_in_providers').set({ provider_mfa: true, passwords_off: true }).where('school_id', '=', school.id).execute();
+    await importedStaff(school.id, ['dsl'], 'dsl@fern.sch.uk', { twoFactor: true });
+    providers.accounts.set('fern-dsl', { email: 'dsl@fern.sch.uk', email_verified: true });
+    const signedIn = await signInWith(school.urn, 'fern-dsl');
+    expect((await signedIn.browser.get('/dashboard')).statusCode).toBe(200);
+    // Microsoft for the same school: the head never said Microsoft enforces multi-factor sign-in.
+    const changed = await sso.setProvider(
+      school.id,
+      { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId },
+      testClient.clientSecret,
+      who.cli,
+    );
+    expect(changed.choicesReset).toEqual(['passwords-off', 'provider-mfa']);
+    const row = await t.database.db.selectFrom('school_sign_in_providers').selectAll().where('school_id', '=', school.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ provider_mfa: false, passwords_off: false });
+    // The session made through the old provider no longer skips the code.
+    expect((await signedIn.browser.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
+    const set = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', school.id)
+      .where('action', '=', 'sso.set')
+      .orderBy('id')
+      .execute();
+    expect(set.map((a) => (a.detail as { choicesReset?: string[] }).choicesReset)).toEqual([undefined, ['passwords-off', 'provider-mfa']]);
+    // The same issuer again (a new secret): the choices stay.
+    await t.database.db.updateTable('school_sign_in_providers').set({ provider_mfa: true }).where('school_id', '=', school.id).execute();
+    const again = await sso.setProvider(school.id, { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId }, 'a new secret', who.cli);
+    expect(again.choicesReset).toEqual([]);
+    expect(
+      (await t.database.db.selectFrom('school_sign_in_providers').select('provider_mfa').where('school_id', '=', school.id).executeTakeFirstOrThrow())
+        .provider_mfa,
+    ).toBe(true);
+  });
+
   it('the head can switch passwords off for staff who have used the provider; others keep theirs', async () => {
     const head = await makeStaff(t.database.db, schools.google.id, ['headteacher']);
     const headBrowser = new TestBrowser(t.app);

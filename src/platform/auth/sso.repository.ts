@@ -40,8 +40,22 @@ export function signInButtons(db: Kysely<DB>) {
     .execute();
 }
 
-export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<'added' | 'changed'> {
-  const before = await tx.selectFrom('school_sign_in_providers').select('issuer').where('school_id', '=', schoolId).executeTakeFirst();
+export interface SavedProvider {
+  change: 'added' | 'changed';
+  /**
+   * The head's choices switched back off because the issuer changed: "the provider enforces
+   * multi-factor sign-in" and "passwords off" were vouched for the old provider, not this one.
+   */
+  choicesReset: ('passwords-off' | 'provider-mfa')[];
+}
+
+export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<SavedProvider> {
+  const before = await tx
+    .selectFrom('school_sign_in_providers')
+    .select(['issuer', 'client_id', 'passwords_off', 'provider_mfa'])
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const issuerChanged = before !== undefined && before.issuer !== setting.issuer;
   const values = {
     provider: setting.provider,
     issuer: setting.issuer,
@@ -50,13 +64,17 @@ export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoS
     client_id: setting.clientId,
     client_secret_sealed: sealedSecret,
     updated_at: new Date(),
+    ...(issuerChanged ? { passwords_off: false, provider_mfa: false } : {}),
   };
   await tx
     .insertInto('school_sign_in_providers')
     .values({ school_id: schoolId, ...values })
     .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
     .execute();
-  return before ? 'changed' : 'added';
+  const choicesReset: SavedProvider['choicesReset'] = [];
+  if (issuerChanged && before.passwords_off) choicesReset.push('passwords-off');
+  if (issuerChanged && before.provider_mfa) choicesReset.push('provider-mfa');
+  return { change: before ? 'changed' : 'added', choicesReset };
 }
 
 export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choices: { passwordsOff: boolean; providerMfa: boolean }): Promise<void> {

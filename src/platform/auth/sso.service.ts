@@ -284,10 +284,10 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       input: SsoSetInput,
       clientSecret: string,
       who: AuditActor,
-    ): Promise<{ provider: SsoProvider; issuer: string; change: 'added' | 'changed' }> {
+    ): Promise<{ provider: SsoProvider; issuer: string } & repo.SavedProvider> {
       const setting = ssoSetting(input, config.ssoAuthorities);
       const sealed = sealClientSecret(config.sessionSecret, clientSecret);
-      const change = await withSchool(db, schoolId, async (tx) => {
+      const saved = await withSchool(db, schoolId, async (tx) => {
         const result = await repo.saveProvider(tx, schoolId, setting, sealed);
         await recordAudit(tx, schoolId, who, {
           action: 'sso.set',
@@ -300,13 +300,14 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
             tenant: setting.tenant,
             domain: setting.domain,
             clientId: setting.clientId,
-            change: result,
+            change: result.change,
+            ...(result.choicesReset.length ? { choicesReset: result.choicesReset } : {}),
           },
         });
         return result;
       });
       discovered.clear();
-      return { provider: setting.provider, issuer: setting.issuer, change };
+      return { provider: setting.provider, issuer: setting.issuer, ...saved };
     },
 
     /** The head's page: the provider (set with the command) and the two choices. */
