@@ -102,4 +102,37 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
       await database.close();
     }
   });
+
+  it('sso unlink removes one person’s link to the provider, audited; an address nobody linked is said so', async () => {
+    expect(await cli(dataDir, ['sso', 'unlink', '--school', '130001'])).toMatchObject({ code: 2, err: expect.stringContaining('--email is required') });
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      const school = await database.db.selectFrom('schools').select('id').where('urn', '=', '130001').executeTakeFirstOrThrow();
+      const staff = await database.db
+        .insertInto('staff')
+        .values({ school_id: school.id, given_name: 'Ivy', family_name: 'Lane', email: 'ivy@ashby.sch.uk' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('staff_identities')
+        .values({ school_id: school.id, staff_id: staff.id, issuer: 'https://accounts.google.com', subject: '1234', last_signed_in_at: null })
+        .execute();
+    } finally {
+      await database.close();
+    }
+    const unlinked = await cli(dataDir, ['sso', 'unlink', '--school', '130001', '--email', 'IVY@ashby.sch.uk']);
+    expect(unlinked).toMatchObject({ code: 0, out: expect.stringContaining('will be linked again by their MIS e-mail') });
+    expect(await cli(dataDir, ['sso', 'unlink', '--school', '130001', '--email', 'ivy@ashby.sch.uk'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('nothing to unlink'),
+    });
+    const after = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      expect(await after.db.selectFrom('staff_identities').select('id').execute()).toEqual([]);
+      const audit = await after.db.selectFrom('audit_log').select(['detail', 'actor_label']).where('action', '=', 'sso.unlinked').execute();
+      expect(audit).toEqual([{ detail: { identitiesRemoved: 1 }, actor_label: expect.stringMatching(/^CLI/) }]);
+    } finally {
+      await after.close();
+    }
+  });
 });

@@ -19,6 +19,8 @@ export interface LoopbackProviders {
 }
 
 export const testClient = { clientId: 'esafety-office-test', clientSecret: 'a client secret only the test knows 0123456789' };
+/** A second registration of the app at the same providers (as when a school registers it again). */
+export const otherTestClient = { clientId: 'esafety-office-test-again', clientSecret: 'another client secret only the test knows 9876543210' };
 
 export async function startLoopbackProviders(paths: string[], redirectUris: string[]): Promise<LoopbackProviders> {
   const accounts = new Map<string, Record<string, unknown>>();
@@ -43,19 +45,17 @@ export async function startLoopbackProviders(paths: string[], redirectUris: stri
   const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   for (const path of paths) {
     const provider: Provider = new Provider(`${origin}${path}`, {
-      clients: [
-        {
-          client_id: testClient.clientId,
-          client_secret: testClient.clientSecret,
-          redirect_uris: redirectUris,
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
+      clients: [testClient, otherTestClient].map((client) => ({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post' as const,
+      })),
       jwks: { keys: [{ ...jwk, kid: 'test', use: 'sig', alg: 'RS256' }] },
       cookies: { keys: ['cookie signing key for the loopback provider'] },
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'hd', 'preferred_username'] },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'hd', 'preferred_username', 'oid', 'tid', 'idp'] },
       // The ID token carries the e-mail claims itself (the app reads only the ID token).
       conformIdTokenClaims: false,
       findAccount: (_ctx: unknown, id: string) => ({

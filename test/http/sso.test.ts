@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
-import { ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
+import { otherTestClient, ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
 import type { Role } from '../../src/platform/auth/permissions.ts';
 import { createSsoService } from '../../src/platform/auth/sso.service.ts';
 
@@ -99,7 +99,13 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('signs in an imported teacher with Microsoft: linked once by the MIS e-mail (any case), audited, no staff or roles made', async () => {
     const teacher = await importedStaff(schools.microsoft.id, ['teacher'], 'r.green@ashby.sch.uk');
-    providers.accounts.set('rachel', { preferred_username: 'R.Green@Ashby.sch.uk', email: 'someone-else@example.com', name: 'Rachel Green' });
+    providers.accounts.set('rachel', {
+      oid: 'oid-rachel',
+      tid: tenantA,
+      preferred_username: 'R.Green@Ashby.sch.uk',
+      email: 'someone-else@example.com',
+      name: 'Rachel Green',
+    });
     const staffBefore = await t.database.db.selectFrom('staff').select('id').execute();
     const { browser, done, callback } = await signInWith(schools.microsoft.urn, 'rachel');
     expect(new URL(callback).searchParams.get('iss')).toBe(providers.issuer(`/${tenantA}/v2.0`));
@@ -109,7 +115,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(dashboard.statusCode).toBe(200);
     expect(dashboard.body).toContain('Ashby Primary');
     const identity = await t.database.db.selectFrom('staff_identities').selectAll().where('staff_id', '=', teacher.id).executeTakeFirstOrThrow();
-    expect(identity).toMatchObject({ issuer: `${providers.origin}/${tenantA}/v2.0`, subject: 'rachel' });
+    // Microsoft: the `oid` (the same across the tenant's app registrations), not the `sub`.
+    expect(identity).toMatchObject({ issuer: `${providers.origin}/${tenantA}/v2.0`, subject: 'oid-rachel' });
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select(['action', 'detail'])
@@ -139,7 +146,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('refuses a changed state, a callback used twice, and a callback opened in another browser', async () => {
     await importedStaff(schools.microsoft.id, ['teacher'], 't.baker@ashby.sch.uk');
-    providers.accounts.set('tom', { preferred_username: 't.baker@ashby.sch.uk' });
+    providers.accounts.set('tom', { oid: 'oid-tom', tid: tenantA, preferred_username: 't.baker@ashby.sch.uk' });
     const browser = new TestBrowser(t.app);
     const start = await browser.get(`/auth/oidc/start?school=${schools.microsoft.urn}`);
     const callback = new URL(await signInAtProvider(String(start.headers.location), 'tom', appOrigin));
@@ -174,7 +181,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('refuses another tenant’s token, even behind metadata that claims the school’s tenant', async () => {
     await importedStaff(schools.otherTenant.id, ['teacher'], 'h.moss@brook.sch.uk');
-    providers.accounts.set('helen', { preferred_username: 'h.moss@brook.sch.uk' });
+    providers.accounts.set('helen', { oid: 'oid-helen', tid: tenantC, preferred_username: 'h.moss@brook.sch.uk' });
     const { done, callback } = await signInWith(schools.otherTenant.urn, 'helen');
     expect(new URL(callback).searchParams.get('iss')).toBe(providers.issuer(`/${tenantB}/v2.0`));
     expect(done.statusCode).toBe(400);
@@ -324,6 +331,36 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
       (await t.database.db.selectFrom('school_sign_in_providers').select('provider_mfa').where('school_id', '=', school.id).executeTakeFirstOrThrow())
         .provider_mfa,
     ).toBe(true);
+  });
+
+  it('Microsoft: after the app is registered again (a new client ID, a new `sub`), a linked person still signs in; the old links are removed, audited', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Gorse Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    await sso.setProvider(school.id, { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId }, testClient.clientSecret, who.cli);
+    const ivy = await importedStaff(school.id, ['teacher'], 'ivy@gorse.sch.uk');
+    providers.accounts.set('ivy', { sub: 'ivy-sub-for-first-app', oid: 'oid-ivy', tid: tenantA, preferred_username: 'ivy@gorse.sch.uk' });
+    expect((await signInWith(school.urn, 'ivy')).done.headers.location).toBe('/dashboard');
+    // Microsoft gives the same person another `sub` under each app registration.
+    const again = await sso.setProvider(
+      school.id,
+      { provider: 'microsoft', tenant: tenantA, clientId: otherTestClient.clientId },
+      otherTestClient.clientSecret,
+      who.cli,
+    );
+    expect(again.identitiesRemoved).toBe(1);
+    providers.accounts.set('ivy', { sub: 'ivy-sub-for-second-app', oid: 'oid-ivy', tid: tenantA, preferred_username: 'ivy@gorse.sch.uk' });
+    const back = await signInWith(school.urn, 'ivy');
+    expect(back.done.headers.location, back.done.body.slice(0, 300)).toBe('/dashboard');
+    const identities = await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', ivy.id).execute();
+    expect(identities).toEqual([{ subject: 'oid-ivy' }]);
+    const set = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', school.id)
+      .where('action', '=', 'sso.set')
+      .orderBy('id')
+      .execute();
+    expect(set.at(-1)?.detail).toMatchObject({ change: 'changed', identitiesRemoved: 1 });
   });
 
   it('the head can switch passwords off for staff who have used the provider; others keep theirs', async () => {

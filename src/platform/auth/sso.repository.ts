@@ -47,6 +47,12 @@ export interface SavedProvider {
    * multi-factor sign-in" and "passwords off" were vouched for the old provider, not this one.
    */
   choicesReset: ('passwords-off' | 'provider-mfa')[];
+  /**
+   * Identities removed because the issuer or the client changed (Microsoft's `sub` differs per app
+   * registration, so old links would lock people out): each person links again on their next
+   * sign-in, by their MIS e-mail.
+   */
+  identitiesRemoved: number;
 }
 
 export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<SavedProvider> {
@@ -71,10 +77,15 @@ export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoS
     .values({ school_id: schoolId, ...values })
     .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
     .execute();
+  let identitiesRemoved = 0;
+  if (before !== undefined && (issuerChanged || before.client_id !== setting.clientId)) {
+    const removed = await tx.deleteFrom('staff_identities').where('school_id', '=', schoolId).executeTakeFirst();
+    identitiesRemoved = Number(removed.numDeletedRows);
+  }
   const choicesReset: SavedProvider['choicesReset'] = [];
   if (issuerChanged && before.passwords_off) choicesReset.push('passwords-off');
   if (issuerChanged && before.provider_mfa) choicesReset.push('provider-mfa');
-  return { change: before ? 'changed' : 'added', choicesReset };
+  return { change: before ? 'changed' : 'added', choicesReset, identitiesRemoved };
 }
 
 export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choices: { passwordsOff: boolean; providerMfa: boolean }): Promise<void> {
@@ -138,6 +149,22 @@ export function staffByEmail(tx: SchoolTx, email: string, issuer: string) {
     )
     .where(sql`lower(st.email)`, '=', email.trim().toLowerCase())
     .execute();
+}
+
+/** `esafety sso unlink`: the provider identities of the school's staff with this MIS e-mail; returns who lost one. */
+export async function unlinkByEmail(tx: SchoolTx, schoolId: string, email: string) {
+  const staff = await tx
+    .selectFrom('staff')
+    .select(['id', 'given_name', 'family_name'])
+    .where('school_id', '=', schoolId)
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .execute();
+  const removed: { id: string; label: string; identities: number }[] = [];
+  for (const person of staff) {
+    const result = await tx.deleteFrom('staff_identities').where('staff_id', '=', person.id).executeTakeFirst();
+    removed.push({ id: person.id, label: `${person.given_name} ${person.family_name}`, identities: Number(result.numDeletedRows) });
+  }
+  return removed;
 }
 
 export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<void> {

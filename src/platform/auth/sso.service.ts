@@ -235,7 +235,10 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       }
       // The library has checked the issuer is the school's own (its tenant); still, only this issuer's subjects count.
       if (claims.iss !== row.issuer || typeof claims.sub !== 'string' || !claims.sub) return refuse(row.school_id, 'issuer-mismatch', row.provider);
-      const subject = claims.sub;
+      // Microsoft's `sub` differs per app registration; its `oid` is the person's, stable across the
+      // tenant's registrations. So for Microsoft the identity's subject column holds the `oid`.
+      const subject = row.provider === 'microsoft' ? claims.oid : claims.sub;
+      if (typeof subject !== 'string' || !subject) return refuse(row.school_id, 'token-refused', row.provider);
       const provider = row.provider;
       const outcome = await withSchool(db, row.school_id, async (tx): Promise<{ staffId: string } | { refused: RefusalReason; staffId: string | null }> => {
         const known = await repo.staffByIdentity(tx, row.issuer, subject);
@@ -302,12 +305,30 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
             clientId: setting.clientId,
             change: result.change,
             ...(result.choicesReset.length ? { choicesReset: result.choicesReset } : {}),
+            ...(result.identitiesRemoved ? { identitiesRemoved: result.identitiesRemoved } : {}),
           },
         });
         return result;
       });
       discovered.clear();
       return { provider: setting.provider, issuer: setting.issuer, ...saved };
+    },
+
+    /** `esafety sso unlink`: the person links again, by their MIS e-mail, on their next sign-in. Audited. */
+    async unlink(schoolId: string, email: string, who: AuditActor): Promise<number> {
+      return withSchool(db, schoolId, async (tx) => {
+        const removed = await repo.unlinkByEmail(tx, schoolId, email);
+        for (const person of removed) {
+          if (!person.identities) continue;
+          await recordAudit(tx, schoolId, who, {
+            action: 'sso.unlinked',
+            subjectType: 'staff',
+            subjectId: person.id,
+            detail: { identitiesRemoved: person.identities },
+          });
+        }
+        return removed.reduce((n, p) => n + p.identities, 0);
+      });
     },
 
     /** The head's page: the provider (set with the command) and the two choices. */
