@@ -363,6 +363,30 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(set.at(-1)?.detail).toMatchObject({ change: 'changed', identitiesRemoved: 1 });
   });
 
+  it('Microsoft: refuses a guest of the tenant and a token of another tenant, at the first link and afterwards', async () => {
+    await importedStaff(schools.microsoft.id, ['teacher'], 'g.hart@ashby.sch.uk');
+    // A guest: invited into the school's tenant, signed in at their own organisation (`idp`), with the school's address as their name.
+    providers.accounts.set('guest', {
+      oid: 'oid-guest',
+      tid: tenantA,
+      idp: 'https://sts.windows.net/99999999-9999-4999-8999-999999999999/',
+      preferred_username: 'g.hart@ashby.sch.uk',
+    });
+    providers.accounts.set('other-tid', { oid: 'oid-other-tid', tid: tenantB, preferred_username: 'g.hart@ashby.sch.uk' });
+    const guest = await signInWith(schools.microsoft.urn, 'guest');
+    expect(guest.done.statusCode).toBe(403);
+    expect(guest.done.body).toContain('Guest accounts cannot sign in: use your school account.');
+    const otherTid = await signInWith(schools.microsoft.urn, 'other-tid');
+    expect(otherTid.done.statusCode).toBe(403);
+    expect(otherTid.done.body).toContain('That account does not belong to your school');
+    expect((await refusals(schools.microsoft.id)).slice(-2)).toEqual(['guest', 'other-domain']);
+    // Already linked (Rachel, in an earlier test): a token that turns out to be a guest's is still refused.
+    providers.accounts.set('rachel', { oid: 'oid-rachel', tid: tenantA, idp: 'live.com', preferred_username: 'R.Green@Ashby.sch.uk' });
+    expect((await signInWith(schools.microsoft.urn, 'rachel')).done.statusCode).toBe(403);
+    providers.accounts.set('rachel', { oid: 'oid-rachel', tid: tenantA, preferred_username: 'R.Green@Ashby.sch.uk' });
+    expect((await signInWith(schools.microsoft.urn, 'rachel')).done.headers.location).toBe('/dashboard');
+  });
+
   it('the head can switch passwords off for staff who have used the provider; others keep theirs', async () => {
     const head = await makeStaff(t.database.db, schools.google.id, ['headteacher']);
     const headBrowser = new TestBrowser(t.app);

@@ -112,7 +112,7 @@ export function buttonText(provider: SsoProvider): string {
   }
 }
 
-export type IdentityRefusal = 'other-domain' | 'unverified-email' | 'no-email';
+export type IdentityRefusal = 'other-domain' | 'unverified-email' | 'no-email' | 'guest';
 
 /**
  * The e-mail address the ID token vouches for, used only for the first sign-in's link; or why the
@@ -140,4 +140,17 @@ export function identityFromClaims(
   }
   if (claims.email_verified !== true) return { refused: 'unverified-email' };
   return text('email') ? { email: text('email') } : { refused: 'no-email' };
+}
+
+/**
+ * Whether a Microsoft ID token is a member of the school's own tenant, checked on every sign-in:
+ * its `tid` must be the school's tenant, and a guest (an account of another organisation or a
+ * personal one, invited into the tenant) carries an `idp` other than the issuer. A guest's
+ * `preferred_username` is whatever their home organisation says, so it must never link by e-mail.
+ */
+export function microsoftAccountProblem(setting: { tenant: string | null }, claims: Record<string, unknown>): IdentityRefusal | null {
+  const tid = typeof claims.tid === 'string' ? claims.tid.trim().toLowerCase() : '';
+  if (!setting.tenant || tid !== setting.tenant) return 'other-domain';
+  if (claims.idp !== undefined && claims.idp !== claims.iss) return 'guest';
+  return null;
 }

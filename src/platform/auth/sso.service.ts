@@ -10,7 +10,7 @@ import { requireAccess } from './access.ts';
 import { countAttempt, createSession } from './auth.repository.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import * as repo from './sso.repository.ts';
-import { buttonText, identityFromClaims, isLoopbackHttp, ssoSetting, type SsoProvider, type SsoSetInput } from './sso.rules.ts';
+import { buttonText, identityFromClaims, isLoopbackHttp, microsoftAccountProblem, ssoSetting, type SsoProvider, type SsoSetInput } from './sso.rules.ts';
 import { sealClientSecret, unsealClientSecret } from './sso-secret.ts';
 
 /** Why a sign-in with the provider was refused: counted in the school's audit log and the server log. */
@@ -24,6 +24,7 @@ export type RefusalReason =
   | 'nonce-mismatch'
   | 'token-refused'
   | 'other-domain'
+  | 'guest'
   | 'unverified-email'
   | 'no-email'
   | 'no-match'
@@ -57,6 +58,8 @@ function refusalFor(reason: RefusalReason, provider: SsoProvider | null): string
       return 'Your account at this school has been closed because you have left. If that is wrong, ask the office.';
     case 'other-domain':
       return 'That account does not belong to your school. Sign in with your school account, not a personal one.';
+    case 'guest':
+      return 'Guest accounts cannot sign in: use your school account.';
     case 'unverified-email':
     case 'no-email':
       return 'Your school account did not tell us a confirmed e-mail address. Ask whoever runs your school’s accounts to check it.';
@@ -239,6 +242,9 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       // tenant's registrations. So for Microsoft the identity's subject column holds the `oid`.
       const subject = row.provider === 'microsoft' ? claims.oid : claims.sub;
       if (typeof subject !== 'string' || !subject) return refuse(row.school_id, 'token-refused', row.provider);
+      // Microsoft: only the tenant's own members, never a guest, on every sign-in (not only the first).
+      const notMember = row.provider === 'microsoft' ? microsoftAccountProblem(row, claims) : null;
+      if (notMember) return refuse(row.school_id, notMember, row.provider);
       const provider = row.provider;
       const outcome = await withSchool(db, row.school_id, async (tx): Promise<{ staffId: string } | { refused: RefusalReason; staffId: string | null }> => {
         const known = await repo.staffByIdentity(tx, row.issuer, subject);
