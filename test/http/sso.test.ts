@@ -410,6 +410,12 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
   it('answers an unknown school or a callback without a sign-in under way with a page, not an error', async () => {
     const unknown = await new TestBrowser(t.app).get('/auth/oidc/start?school=999999');
     expect(unknown.statusCode).toBe(404);
+    // A NUL byte (PostgreSQL refuses it in text) or anything not like a URN: a 400 naming the field.
+    for (const school of ['%00', '1%000', '%20', 'a%27b']) {
+      const odd = await new TestBrowser(t.app).get(`/auth/oidc/start?school=${school}`);
+      expect(odd.statusCode, school).toBe(400);
+      expect(odd.body).toContain('school');
+    }
     const bare = await new TestBrowser(t.app).get('/auth/oidc/callback');
     expect(bare.statusCode).toBe(400);
     expect(bare.body).toContain('Go back to the sign-in page');
