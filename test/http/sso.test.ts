@@ -4,6 +4,8 @@ import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { otherTestClient, ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
 import type { Role } from '../../src/platform/auth/permissions.ts';
 import { createSsoService } from '../../src/platform/auth/sso.service.ts';
+import { linkIdentity } from '../../src/platform/auth/sso.repository.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
 
 /**
  * Sign-in with Microsoft, Google or another provider (issue 20), against real OpenID providers on
@@ -405,6 +407,16 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(audit.map((a) => a.action)).toContain('sso.passwords-switched-off');
     // Only the head's page: a teacher is refused it.
     expect((await amy.get('/settings/sign-in')).statusCode).not.toBe(200);
+  });
+
+  it('two callbacks finishing the same first link: the second is taken as linked (same subject) or refused (another), never a database error', async () => {
+    const jo = await importedStaff(schools.oidc.id, ['teacher'], 'jo@dale.sch.uk');
+    const issuer = providers.issuer('/school');
+    const link = (subject: string) => withSchool(t.database.db, schools.oidc.id, (tx) => linkIdentity(tx, schools.oidc.id, jo.id, issuer, subject));
+    expect(await link('jo')).toBe('linked');
+    expect(await link('jo')).toBe('linked');
+    expect(await link('someone-else')).toBe('taken');
+    expect(await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', jo.id).execute()).toEqual([{ subject: 'jo' }]);
   });
 
   it('answers an unknown school or a callback without a sign-in under way with a page, not an error', async () => {

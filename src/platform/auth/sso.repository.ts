@@ -167,8 +167,27 @@ export async function unlinkByEmail(tx: SchoolTx, schoolId: string, email: strin
   return removed;
 }
 
-export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<void> {
-  await tx.insertInto('staff_identities').values({ school_id: schoolId, staff_id: staffId, issuer, subject, last_signed_in_at: new Date() }).execute();
+/**
+ * Links the identity to the member of staff. Two callbacks finishing the same first sign-in at once
+ * both try: the one that loses finds the winner's row (read committed) and is 'linked' when it is
+ * this person with this subject, 'taken' otherwise, rather than failing on the unique constraint.
+ */
+export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<'linked' | 'taken'> {
+  const inserted = await tx
+    .insertInto('staff_identities')
+    .values({ school_id: schoolId, staff_id: staffId, issuer, subject, last_signed_in_at: new Date() })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return 'linked';
+  const existing = await tx
+    .selectFrom('staff_identities')
+    .select(['staff_id', 'subject'])
+    .where('school_id', '=', schoolId)
+    .where('issuer', '=', issuer)
+    .where((eb) => eb.or([eb('subject', '=', subject), eb('staff_id', '=', staffId)]))
+    .execute();
+  return existing.length > 0 && existing.every((row) => row.staff_id === staffId && row.subject === subject) ? 'linked' : 'taken';
 }
 
 export async function identityUsed(tx: SchoolTx, identityId: string): Promise<void> {

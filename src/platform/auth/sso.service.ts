@@ -262,7 +262,7 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         const person = imported[0];
         if (!person.active) return { refused: 'leaver', staffId: person.id };
         if (person.linked) return { refused: 'already-linked', staffId: person.id };
-        await repo.linkIdentity(tx, row.school_id, person.id, row.issuer, subject);
+        if ((await repo.linkIdentity(tx, row.school_id, person.id, row.issuer, subject)) === 'taken') return { refused: 'already-linked', staffId: person.id };
         await recordAudit(
           tx,
           row.school_id,
