@@ -71,7 +71,8 @@ export async function startLoopbackProviders(paths: string[], redirectUris: stri
       },
       features: { devInteractions: { enabled: true } },
     });
-    mounted.push({ path, handle: provider.callback() });
+    // `/` is an issuer with a trailing slash at the root (as some providers spell theirs).
+    mounted.push({ path: path.replace(/\/$/, ''), handle: provider.callback() });
   }
   return {
     origin,

@@ -57,7 +57,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     ).map((row) => (row.detail as { reason: string }).reason);
 
   beforeAll(async () => {
-    providers = await startLoopbackProviders([`/${tenantA}/v2.0`, `/${tenantB}/v2.0`, '/google', '/school'], [`${appOrigin}/auth/oidc/callback`]);
+    providers = await startLoopbackProviders([`/${tenantA}/v2.0`, `/${tenantB}/v2.0`, '/google', '/school', '/'], [`${appOrigin}/auth/oidc/callback`]);
     t = await createTestApp('pglite', { baseUrl: appOrigin, ssoAuthorities: { microsoft: providers.origin, google: providers.issuer('/google') } });
     const sso = createSsoService(t.database.db, t.config);
     const client = { clientId: testClient.clientId };
@@ -417,6 +417,17 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(await link('jo')).toBe('linked');
     expect(await link('someone-else')).toBe('taken');
     expect(await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', jo.id).execute()).toEqual([{ subject: 'jo' }]);
+  });
+
+  it('a provider whose issuer ends in a slash signs people in when the office typed it without one', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Holly Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    // The provider at the root calls itself `http://127.0.0.1:PORT/`; the office typed it without the slash.
+    await sso.setProvider(school.id, { provider: 'oidc', issuer: providers.origin, clientId: testClient.clientId }, testClient.clientSecret, who.cli);
+    await importedStaff(school.id, ['teacher'], 'kit@holly.sch.uk');
+    providers.accounts.set('kit', { email: 'kit@holly.sch.uk', email_verified: true });
+    const { done } = await signInWith(school.urn, 'kit');
+    expect(done.headers.location, done.body.slice(0, 300)).toBe('/dashboard');
   });
 
   it('answers an unknown school or a callback without a sign-in under way with a page, not an error', async () => {

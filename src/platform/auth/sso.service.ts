@@ -224,8 +224,12 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       // Someone else's callback (a link sent to trick a person into someone else's account) is refused.
       if (!browserToken || tokenHash(browserToken) !== request.browser_hash) return refuse(row.school_id, 'other-browser', row.provider);
       let claims: Record<string, unknown>;
+      let discoveredIssuer: string;
       try {
         const client = await clientFor(row);
+        // The issuer as the provider spells it (discovery checked it is the one set, give or take a
+        // trailing slash on a bare host): what its ID tokens' `iss` says.
+        discoveredIssuer = client.serverMetadata().issuer;
         const tokens = await oidc.authorizationCodeGrant(client, new URL(`${redirectUri}?${query.toString()}`), {
           expectedState: state,
           expectedNonce: request.nonce,
@@ -237,7 +241,7 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         return refuse(row.school_id, reasonOf(error), row.provider, null, causesOf(error).messages.join(' / '));
       }
       // The library has checked the issuer is the school's own (its tenant); still, only this issuer's subjects count.
-      if (claims.iss !== row.issuer || typeof claims.sub !== 'string' || !claims.sub) return refuse(row.school_id, 'issuer-mismatch', row.provider);
+      if (claims.iss !== discoveredIssuer || typeof claims.sub !== 'string' || !claims.sub) return refuse(row.school_id, 'issuer-mismatch', row.provider);
       // Microsoft's `sub` differs per app registration; its `oid` is the person's, stable across the
       // tenant's registrations. So for Microsoft the identity's subject column holds the `oid`.
       const subject = row.provider === 'microsoft' ? claims.oid : claims.sub;
