@@ -223,6 +223,14 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(await refusals(schools.google.id)).toEqual(['other-domain', 'other-domain', 'unverified-email']);
     const good = await signInWith(schools.google.urn, 'amy');
     expect(good.done.headers.location).toBe('/dashboard');
+    // Once linked, the domain and the verified address are still checked at every sign-in.
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: true, hd: 'elsewhere.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.statusCode).toBe(403);
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: false, hd: 'cedar.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.statusCode).toBe(403);
+    expect((await refusals(schools.google.id)).slice(-2)).toEqual(['other-domain', 'unverified-email']);
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: true, hd: 'cedar.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.headers.location).toBe('/dashboard');
   });
 
   it('refuses a leaver, a member of staff added by hand and an address the MIS does not have; never by e-mail after the first time', async () => {

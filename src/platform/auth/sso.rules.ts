@@ -154,3 +154,11 @@ export function microsoftAccountProblem(setting: { tenant: string | null }, clai
   if (claims.idp !== undefined && claims.idp !== claims.iss) return 'guest';
   return null;
 }
+
+/** Google, on every sign-in: the school's Workspace domain (`hd`) and a verified address, as at the first link. */
+export function googleAccountProblem(setting: { domain: string | null }, claims: Record<string, unknown>): IdentityRefusal | null {
+  const hd = typeof claims.hd === 'string' ? claims.hd.trim().toLowerCase() : '';
+  if (!setting.domain || hd !== setting.domain) return 'other-domain';
+  if (claims.email_verified !== true) return 'unverified-email';
+  return null;
+}

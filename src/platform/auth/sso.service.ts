@@ -10,7 +10,16 @@ import { requireAccess } from './access.ts';
 import { countAttempt, createSession } from './auth.repository.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import * as repo from './sso.repository.ts';
-import { buttonText, identityFromClaims, isLoopbackHttp, microsoftAccountProblem, ssoSetting, type SsoProvider, type SsoSetInput } from './sso.rules.ts';
+import {
+  buttonText,
+  googleAccountProblem,
+  identityFromClaims,
+  isLoopbackHttp,
+  microsoftAccountProblem,
+  ssoSetting,
+  type SsoProvider,
+  type SsoSetInput,
+} from './sso.rules.ts';
 import { sealClientSecret, unsealClientSecret } from './sso-secret.ts';
 
 /** Why a sign-in with the provider was refused: counted in the school's audit log and the server log. */
@@ -247,7 +256,9 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       const subject = row.provider === 'microsoft' ? claims.oid : claims.sub;
       if (typeof subject !== 'string' || !subject) return refuse(row.school_id, 'token-refused', row.provider);
       // Microsoft: only the tenant's own members, never a guest, on every sign-in (not only the first).
-      const notMember = row.provider === 'microsoft' ? microsoftAccountProblem(row, claims) : null;
+      // Google: the school's domain and a verified address, likewise (an account moved out of the Workspace is refused).
+      const notMember =
+        row.provider === 'microsoft' ? microsoftAccountProblem(row, claims) : row.provider === 'google' ? googleAccountProblem(row, claims) : null;
       if (notMember) return refuse(row.school_id, notMember, row.provider);
       const provider = row.provider;
       const outcome = await withSchool(db, row.school_id, async (tx): Promise<{ staffId: string } | { refused: RefusalReason; staffId: string | null }> => {
