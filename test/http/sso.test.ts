@@ -39,6 +39,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     const start = await browser.get(`/auth/oidc/start?school=${urn}`);
     expect(start.statusCode, start.body.slice(0, 500)).toBe(303);
     const authorization = new URL(String(start.headers.location));
+    // Shared staff-room PCs: the provider is asked to let the person choose the account every time.
+    expect(authorization.searchParams.get('prompt')).toBe('select_account');
     options.tamper?.(authorization);
     const callback = await signInAtProvider(authorization.href, login, appOrigin, new ProviderCookies());
     const done = await browser.get(callback.slice(appOrigin.length));

@@ -212,6 +212,8 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
+        // Staff-room PCs are shared: ask which account, rather than carrying on as whoever signed in last.
+        prompt: 'select_account',
         // Google: offer the school's accounts first (the `hd` claim is what is checked).
         ...(row.provider === 'google' && row.domain ? { hd: row.domain } : {}),
       });
