@@ -404,9 +404,24 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     const headBrowser = new TestBrowser(t.app);
     await headBrowser.signIn(head);
     const settings = await headBrowser.get('/settings/sign-in');
-    await headBrowser.post('/settings/sign-in', { _csrf: csrfFrom(settings.body), choices: 'passwords-off' });
-    // Amy signed in with Google in an earlier test; Ben never has.
+    // Amy signed in with Google in an earlier test; Ben never has. Both are signed in with their password now.
     const ben = await importedStaff(schools.google.id, ['teacher'], 'ben@cedar.sch.uk');
+    const amyByPassword = new TestBrowser(t.app);
+    expect((await amyByPassword.submit('/sign-in', '/sign-in', { email: 'amy@cedar.sch.uk', password: ben.password })).statusCode).toBe(303);
+    const benByPassword = new TestBrowser(t.app);
+    expect((await benByPassword.submit('/sign-in', '/sign-in', { email: ben.email, password: ben.password })).statusCode).toBe(303);
+    await headBrowser.post('/settings/sign-in', { _csrf: csrfFrom(settings.body), choices: 'passwords-off' });
+    // Amy's password session ends with the choice; Ben's and the head's carry on.
+    expect((await amyByPassword.get('/dashboard')).headers.location).toMatch(/^\/sign-in/);
+    expect((await benByPassword.get('/dashboard')).statusCode).toBe(200);
+    expect((await headBrowser.get('/settings/sign-in')).statusCode).toBe(200);
+    const switched = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', schools.google.id)
+      .where('action', '=', 'sso.passwords-switched-off')
+      .executeTakeFirstOrThrow();
+    expect(switched.detail).toEqual({ via: 'google', sessionsEnded: 1 });
     const amy = new TestBrowser(t.app);
     const refused = await amy.submit('/sign-in', '/sign-in', { email: 'amy@cedar.sch.uk', password: ben.password });
     expect(refused.statusCode).toBe(400);

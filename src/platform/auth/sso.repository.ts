@@ -96,6 +96,21 @@ export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choice
     .execute();
 }
 
+/**
+ * When the head switches passwords off: ends the password sessions of staff linked to the provider
+ * (they would otherwise carry on for days), but not the head's own session that made the choice.
+ */
+export async function endPasswordSessionsOfLinkedStaff(tx: SchoolTx, schoolId: string, issuer: string, keepSessionHash: string | null): Promise<number> {
+  let query = tx
+    .deleteFrom('sessions')
+    .where('school_id', '=', schoolId)
+    .where('signed_in_with', '=', 'password')
+    .where('staff_id', 'in', (eb) => eb.selectFrom('staff_identities').select('staff_id').where('school_id', '=', schoolId).where('issuer', '=', issuer));
+  if (keepSessionHash) query = query.where('id_hash', '!=', keepSessionHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function countLinkedStaff(tx: SchoolTx, issuer: string): Promise<number> {
   const row = await tx
     .selectFrom('staff_identities as si')

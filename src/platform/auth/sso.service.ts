@@ -379,11 +379,13 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       await withSchool(db, actor.schoolId, async (tx) => {
         await repo.saveProviderChoices(tx, actor.schoolId, choices);
         if (choices.passwordsOff !== row.passwords_off) {
+          // Passwords off: the password sessions of staff who must now use the provider end too.
+          const sessionsEnded = choices.passwordsOff ? await repo.endPasswordSessionsOfLinkedStaff(tx, actor.schoolId, row.issuer, actor.sessionHash) : 0;
           await recordAudit(tx, actor.schoolId, auditActor(actor), {
             action: choices.passwordsOff ? 'sso.passwords-switched-off' : 'sso.passwords-switched-on',
             subjectType: 'school',
             subjectId: actor.schoolId,
-            detail: { via: row.provider },
+            detail: { via: row.provider, ...(choices.passwordsOff ? { sessionsEnded } : {}) },
           });
         }
         if (choices.providerMfa !== row.provider_mfa) {
