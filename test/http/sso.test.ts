@@ -6,6 +6,8 @@ import type { Role } from '../../src/platform/auth/permissions.ts';
 import { createSsoService } from '../../src/platform/auth/sso.service.ts';
 import { linkIdentity } from '../../src/platform/auth/sso.repository.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { serializeRequest } from '../../src/platform/http/log-serializers.ts';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * Sign-in with Microsoft, Google or another provider (issue 20), against real OpenID providers on
@@ -453,6 +455,17 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     providers.accounts.set('kit', { email: 'kit@holly.sch.uk', email_verified: true });
     const { done } = await signInWith(school.urn, 'kit');
     expect(done.headers.location, done.body.slice(0, 300)).toBe('/dashboard');
+  });
+
+  it('the request log never holds the provider’s code and state', () => {
+    const logged = (url: string) =>
+      serializeRequest({ method: 'GET', url, host: 'localhost', ip: '127.0.0.1', socket: { remotePort: 5000 } } as unknown as FastifyRequest);
+    const callback = logged('/auth/oidc/callback?code=the-one-use-code&state=the-state&iss=x');
+    expect(JSON.stringify(callback)).not.toContain('the-one-use-code');
+    expect(JSON.stringify(callback)).not.toContain('the-state');
+    expect(callback).toMatchObject({ method: 'GET', url: '/auth/oidc/callback?…', remoteAddress: '127.0.0.1' });
+    // Other addresses are logged as they came.
+    expect(logged('/auth/oidc/start?school=130001').url).toBe('/auth/oidc/start?school=130001');
   });
 
   it('answers an unknown school or a callback without a sign-in under way with a page, not an error', async () => {
