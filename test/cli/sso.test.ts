@@ -49,6 +49,12 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
       code: 2,
       err: expect.stringContaining('--issuer must start with https://'),
     });
+    for (const shared of ['common', 'organizations']) {
+      expect(await set('--provider', 'oidc', '--issuer', `https://login.microsoftonline.com/${shared}/v2.0`)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining(`--issuer must not be Microsoft’s shared "${shared}" endpoint`),
+      });
+    }
     expect(await set('--provider', 'okta', '--issuer', 'https://login.example.org')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--provider must be'),

@@ -95,6 +95,14 @@ export function ssoSetting(input: SsoSetInput, authorities: SsoAuthorities): Sso
       if (!issuer) throw new SsoSetProblem('--issuer is required: the provider’s issuer address, like https://login.example.org');
       const problem = issuerProblem(issuer);
       if (problem) throw new SsoSetProblem(problem);
+      // Microsoft's shared endpoints by the back door: any organisation's accounts (or personal ones) would get in.
+      const url = new URL(issuer);
+      const shared = url.pathname.split('/')[1]?.toLowerCase() ?? '';
+      if (['login.microsoftonline.com', new URL(authorities.microsoft).host].includes(url.host) && sharedTenants.includes(shared)) {
+        throw new SsoSetProblem(
+          `--issuer must not be Microsoft’s shared "${shared}" endpoint: it would let people from any organisation sign in. Use --provider microsoft --tenant with your school’s tenant ID`,
+        );
+      }
       return { provider: 'oidc', issuer, tenant: null, domain: null, clientId };
     }
   }
