@@ -208,6 +208,13 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(start.statusCode).toBe(502);
     expect(start.body).toContain('Signing in with your school account is not working at the moment');
     expect(await refusals(schools.wrongIssuer.id)).toEqual(['provider-unreachable']);
+    // With passwords switched off, the page does not send people to a password they cannot use.
+    await t.database.db.updateTable('school_sign_in_providers').set({ passwords_off: true }).where('school_id', '=', schools.wrongIssuer.id).execute();
+    const passwordsOff = await new TestBrowser(t.app).get(`/auth/oidc/start?school=${schools.wrongIssuer.urn}`);
+    expect(passwordsOff.statusCode).toBe(502);
+    expect(passwordsOff.body).toContain('Try again later; if it goes on, tell whoever runs your school’s accounts.');
+    expect(passwordsOff.body).not.toContain('password');
+    await t.database.db.updateTable('school_sign_in_providers').set({ passwords_off: false }).where('school_id', '=', schools.wrongIssuer.id).execute();
   });
 
   it('Google: refuses a personal account, another school’s domain and an unverified address; lets the school’s own in', async () => {

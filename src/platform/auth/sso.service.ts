@@ -58,7 +58,7 @@ const startsPerAddress = 300;
 const startAgain = 'Signing in did not finish. Go back to the sign-in page and start again.';
 const askTheOffice = 'We could not find you among your school’s staff: ask the office to check your school e-mail in the MIS.';
 
-function refusalFor(reason: RefusalReason, provider: SsoProvider | null): string {
+function refusalFor(reason: RefusalReason, provider: SsoProvider | null, passwordsOff = false): string {
   switch (reason) {
     case 'no-match':
     case 'not-imported':
@@ -75,7 +75,12 @@ function refusalFor(reason: RefusalReason, provider: SsoProvider | null): string
     case 'already-linked':
       return 'Another account at your school’s provider is already used to sign in as you. Ask the office to check your school e-mail in the MIS.';
     case 'provider-unreachable':
-      return `${provider ? buttonText(provider).replace('Sign in with', 'Signing in with') : 'Signing in'} is not working at the moment. Sign in with your e-mail address and password, or try again later.`;
+      return `${provider ? buttonText(provider).replace('Sign in with', 'Signing in with') : 'Signing in'} is not working at the moment. ${
+        // With passwords off for those who use the provider, a password is no way in: do not send them to one.
+        passwordsOff
+          ? 'Try again later; if it goes on, tell whoever runs your school’s accounts.'
+          : 'Sign in with your e-mail address and password, or try again later.'
+      }`;
     case 'provider-error':
       return 'Your school’s provider did not sign you in. Go back to the sign-in page and try again.';
     case 'unknown-state':
@@ -187,7 +192,7 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         );
         throw new SignInRefused(
           'provider-unreachable',
-          refusalFor('provider-unreachable', row.provider),
+          refusalFor('provider-unreachable', row.provider, row.passwords_off),
           error instanceof Error ? error.message : String(error),
         );
       }
