@@ -21,6 +21,7 @@ import { startModules, type ModuleInstance } from './platform/modules.ts';
 import { modules } from './modules/index.ts';
 import { personName } from './modules/people/names.ts';
 import { formatDateTime, formatDay } from './platform/text/dates.ts';
+import { serializeRequest } from './platform/http/log-serializers.ts';
 
 // Templates stay in src/ when the code runs compiled from dist/ (app.ts sits at the same depth in both).
 const srcDir = join(dirname(fileURLToPath(import.meta.url)), '../src');
@@ -44,7 +45,8 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { registeredRoutes: RegisteredRoute[] }> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // The request log leaves out the provider's `code` and `state` (log-serializers.ts).
+    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -18,7 +18,7 @@ import {
 import { policyImport, policyPropose } from './policy-commands.ts';
 import { trustAdd, trustLead } from './trust-commands.ts';
 import { importCsv } from './csv-import-command.ts';
-import { ssoSet } from './sso-commands.ts';
+import { ssoSet, ssoUnlink } from './sso-commands.ts';
 import { loadDemo } from './demo.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { storageCopy } from './storage-commands.ts';
@@ -82,6 +82,8 @@ export async function runCommand(command: string, rest: string[], values: Comman
         return await trustLead(database, io, values);
       case 'sso set':
         return await ssoSet(database, config, io, values);
+      case 'sso unlink':
+        return await ssoUnlink(database, config, io, values);
       case 'demo':
         return await loadDemo(database, io, config);
     }

@@ -16,6 +16,7 @@ const usage = `Usage: esafety <command>
   sso set --school URN --provider microsoft --tenant TENANT_ID --client-id ID --client-secret-file FILE
   sso set --school URN --provider google --domain school.sch.uk --client-id ID --client-secret-file FILE
   sso set --school URN --provider oidc --issuer URL --client-id ID --client-secret-file FILE
+  sso unlink --school URN --email ADDRESS
         (the sign-in page offers "Sign in with Microsoft", "…with Google" or "…with your school account")
   import oneroster PATH --school URN [--dry-run] [--json]
   import csv --school URN --pupils FILE --contacts FILE --staff FILE [--partial] [--dry-run]
@@ -97,6 +98,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     'trust add',
     'trust lead',
     'sso set',
+    'sso unlink',
     'import oneroster',
     'import csv',
     'policy import',

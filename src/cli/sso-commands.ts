@@ -51,8 +51,42 @@ export async function ssoSet(database: Database, config: Config, io: Output, arg
     throw error;
   }
   io.out(`${school.name} now offers “${buttonText(result.provider)}” on the sign-in page (issuer ${result.issuer}).`);
+  if (result.choicesReset.length) {
+    const what = result.choicesReset.map((c) =>
+      c === 'passwords-off' ? 'passwords are switched back on' : 'the provider is no longer taken to enforce multi-factor sign-in',
+    );
+    io.out(
+      `The provider changed, so the head’s choices for the old one were reset: ${what.join(' and ')}. The head can choose again at ${config.baseUrl}/settings/sign-in.`,
+    );
+  }
+  if (result.identitiesRemoved) {
+    io.out(
+      `The provider or its client ID changed, so ${result.identitiesRemoved} member${result.identitiesRemoved === 1 ? '' : 's'} of staff will be linked again by their MIS e-mail the next time they sign in with it.`,
+    );
+  }
   io.err(
     `The provider must send people back to ${config.baseUrl}/auth/oidc/callback (BASE_URL). The client secret is kept sealed in the database under SESSION_SECRET; you may delete the file now.`,
+  );
+  return 0;
+}
+
+export interface SsoUnlinkArgs {
+  school?: string;
+  email?: string;
+}
+
+/** `esafety sso unlink --school URN --email ADDRESS`: that person links again by their MIS e-mail next time. Audited. */
+export async function ssoUnlink(database: Database, config: Config, io: Output, args: SsoUnlinkArgs): Promise<number> {
+  if (!args.school?.trim()) throw new UsageError('--school is required');
+  if (!args.email?.trim()) throw new UsageError('--email is required: the member of staff’s school e-mail, as in the MIS');
+  const school = await findSchoolByUrn(database.schools, args.school.trim());
+  const removed = await createSsoService(database.db, config).unlink(school.id, args.email, cliActor());
+  if (!removed) {
+    io.err(`No member of staff of ${school.name} with the e-mail ${args.email.trim()} has signed in with the school’s provider: nothing to unlink.`);
+    return 1;
+  }
+  io.out(
+    `${args.email.trim()} is no longer linked to an account at the school’s provider: they will be linked again by their MIS e-mail the next time they sign in with it.`,
   );
   return 0;
 }

@@ -49,6 +49,12 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
       code: 2,
       err: expect.stringContaining('--issuer must start with https://'),
     });
+    for (const shared of ['common', 'organizations']) {
+      expect(await set('--provider', 'oidc', '--issuer', `https://login.microsoftonline.com/${shared}/v2.0`)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining(`--issuer must not be Microsoft’s shared "${shared}" endpoint`),
+      });
+    }
     expect(await set('--provider', 'okta', '--issuer', 'https://login.example.org')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--provider must be'),
@@ -80,16 +86,59 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
     }
   });
 
-  it('changes to Google for the school’s domain, audited as a change', async () => {
-    expect(await set('--provider', 'google', '--domain', 'Ashby.sch.uk')).toMatchObject({ code: 0, out: expect.stringContaining('“Sign in with Google”') });
+  it('changes to Google for the school’s domain, audited as a change; the head’s choices for Microsoft are reset and it says so', async () => {
+    const before = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      await before.db.updateTable('school_sign_in_providers').set({ provider_mfa: true, passwords_off: true }).execute();
+    } finally {
+      await before.close();
+    }
+    const result = await set('--provider', 'google', '--domain', 'Ashby.sch.uk');
+    expect(result).toMatchObject({ code: 0, out: expect.stringContaining('“Sign in with Google”') });
+    expect(result.out).toContain('passwords are switched back on and the provider is no longer taken to enforce multi-factor sign-in');
     const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
     try {
       const row = await database.db.selectFrom('school_sign_in_providers').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ provider: 'google', issuer: 'https://accounts.google.com', domain: 'ashby.sch.uk', tenant: null });
+      expect(row).toMatchObject({ provider_mfa: false, passwords_off: false });
       const changes = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'sso.set').orderBy('id').execute();
       expect(changes.map((c) => (c.detail as { change: string }).change)).toEqual(['added', 'changed']);
+      expect(changes[1].detail).toMatchObject({ choicesReset: ['passwords-off', 'provider-mfa'] });
     } finally {
       await database.close();
+    }
+  });
+
+  it('sso unlink removes one person’s link to the provider, audited; an address nobody linked is said so', async () => {
+    expect(await cli(dataDir, ['sso', 'unlink', '--school', '130001'])).toMatchObject({ code: 2, err: expect.stringContaining('--email is required') });
+    const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      const school = await database.db.selectFrom('schools').select('id').where('urn', '=', '130001').executeTakeFirstOrThrow();
+      const staff = await database.db
+        .insertInto('staff')
+        .values({ school_id: school.id, given_name: 'Ivy', family_name: 'Lane', email: 'ivy@ashby.sch.uk' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('staff_identities')
+        .values({ school_id: school.id, staff_id: staff.id, issuer: 'https://accounts.google.com', subject: '1234', last_signed_in_at: null })
+        .execute();
+    } finally {
+      await database.close();
+    }
+    const unlinked = await cli(dataDir, ['sso', 'unlink', '--school', '130001', '--email', 'IVY@ashby.sch.uk']);
+    expect(unlinked).toMatchObject({ code: 0, out: expect.stringContaining('will be linked again by their MIS e-mail') });
+    expect(await cli(dataDir, ['sso', 'unlink', '--school', '130001', '--email', 'ivy@ashby.sch.uk'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('nothing to unlink'),
+    });
+    const after = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
+    try {
+      expect(await after.db.selectFrom('staff_identities').select('id').execute()).toEqual([]);
+      const audit = await after.db.selectFrom('audit_log').select(['detail', 'actor_label']).where('action', '=', 'sso.unlinked').execute();
+      expect(audit).toEqual([{ detail: { identitiesRemoved: 1 }, actor_label: expect.stringMatching(/^CLI/) }]);
+    } finally {
+      await after.close();
     }
   });
 });

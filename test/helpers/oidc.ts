@@ -19,13 +19,23 @@ export interface LoopbackProviders {
 }
 
 export const testClient = { clientId: 'esafety-office-test', clientSecret: 'a client secret only the test knows 0123456789' };
+/** A second registration of the app at the same providers (as when a school registers it again). */
+export const otherTestClient = { clientId: 'esafety-office-test-again', clientSecret: 'another client secret only the test knows 9876543210' };
 
 export async function startLoopbackProviders(paths: string[], redirectUris: string[]): Promise<LoopbackProviders> {
   const accounts = new Map<string, Record<string, unknown>>();
   const intercept = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const mounted: { path: string; handle: (req: IncomingMessage, res: ServerResponse) => void }[] = [];
   const server = createServer((req, res) => {
-    const url = req.url ?? '/';
+    let url = req.url ?? '/';
+    // oidc-provider has no account chooser (Microsoft's and Google's do): its sign-in form (a fresh
+    // one each time, as each test's browser is new) stands for it, so `prompt=select_account` is
+    // taken off on the way in rather than refused as unsupported.
+    if (url.includes('prompt=select_account')) {
+      const asked = new URL(url, 'http://provider');
+      asked.searchParams.delete('prompt');
+      url = asked.pathname + asked.search;
+    }
     for (const [prefix, answer] of intercept) if (url.startsWith(prefix)) return answer(req, res);
     // The longest path first, so /A/v2.0 is not taken for the provider at /.
     const found = [...mounted].sort((a, b) => b.path.length - a.path.length).find(({ path }) => path === '' || url === path || url.startsWith(`${path}/`));
@@ -43,19 +53,17 @@ export async function startLoopbackProviders(paths: string[], redirectUris: stri
   const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   for (const path of paths) {
     const provider: Provider = new Provider(`${origin}${path}`, {
-      clients: [
-        {
-          client_id: testClient.clientId,
-          client_secret: testClient.clientSecret,
-          redirect_uris: redirectUris,
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
+      clients: [testClient, otherTestClient].map((client) => ({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post' as const,
+      })),
       jwks: { keys: [{ ...jwk, kid: 'test', use: 'sig', alg: 'RS256' }] },
       cookies: { keys: ['cookie signing key for the loopback provider'] },
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'hd', 'preferred_username'] },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'hd', 'preferred_username', 'oid', 'tid', 'idp'] },
       // The ID token carries the e-mail claims itself (the app reads only the ID token).
       conformIdTokenClaims: false,
       findAccount: (_ctx: unknown, id: string) => ({
@@ -71,7 +79,8 @@ export async function startLoopbackProviders(paths: string[], redirectUris: stri
       },
       features: { devInteractions: { enabled: true } },
     });
-    mounted.push({ path, handle: provider.callback() });
+    // `/` is an issuer with a trailing slash at the root (as some providers spell theirs).
+    mounted.push({ path: path.replace(/\/$/, ''), handle: provider.callback() });
   }
   return {
     origin,

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
-import { ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
+import { otherTestClient, ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
 import type { Role } from '../../src/platform/auth/permissions.ts';
 import { createSsoService } from '../../src/platform/auth/sso.service.ts';
+import { linkIdentity } from '../../src/platform/auth/sso.repository.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { serializeRequest } from '../../src/platform/http/log-serializers.ts';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * Sign-in with Microsoft, Google or another provider (issue 20), against real OpenID providers on
@@ -37,6 +41,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     const start = await browser.get(`/auth/oidc/start?school=${urn}`);
     expect(start.statusCode, start.body.slice(0, 500)).toBe(303);
     const authorization = new URL(String(start.headers.location));
+    // Shared staff-room PCs: the provider is asked to let the person choose the account every time.
+    expect(authorization.searchParams.get('prompt')).toBe('select_account');
     options.tamper?.(authorization);
     const callback = await signInAtProvider(authorization.href, login, appOrigin, new ProviderCookies());
     const done = await browser.get(callback.slice(appOrigin.length));
@@ -55,7 +61,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     ).map((row) => (row.detail as { reason: string }).reason);
 
   beforeAll(async () => {
-    providers = await startLoopbackProviders([`/${tenantA}/v2.0`, `/${tenantB}/v2.0`, '/google', '/school'], [`${appOrigin}/auth/oidc/callback`]);
+    providers = await startLoopbackProviders([`/${tenantA}/v2.0`, `/${tenantB}/v2.0`, '/google', '/school', '/'], [`${appOrigin}/auth/oidc/callback`]);
     t = await createTestApp('pglite', { baseUrl: appOrigin, ssoAuthorities: { microsoft: providers.origin, google: providers.issuer('/google') } });
     const sso = createSsoService(t.database.db, t.config);
     const client = { clientId: testClient.clientId };
@@ -99,7 +105,13 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('signs in an imported teacher with Microsoft: linked once by the MIS e-mail (any case), audited, no staff or roles made', async () => {
     const teacher = await importedStaff(schools.microsoft.id, ['teacher'], 'r.green@ashby.sch.uk');
-    providers.accounts.set('rachel', { preferred_username: 'R.Green@Ashby.sch.uk', email: 'someone-else@example.com', name: 'Rachel Green' });
+    providers.accounts.set('rachel', {
+      oid: 'oid-rachel',
+      tid: tenantA,
+      preferred_username: 'R.Green@Ashby.sch.uk',
+      email: 'someone-else@example.com',
+      name: 'Rachel Green',
+    });
     const staffBefore = await t.database.db.selectFrom('staff').select('id').execute();
     const { browser, done, callback } = await signInWith(schools.microsoft.urn, 'rachel');
     expect(new URL(callback).searchParams.get('iss')).toBe(providers.issuer(`/${tenantA}/v2.0`));
@@ -109,7 +121,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(dashboard.statusCode).toBe(200);
     expect(dashboard.body).toContain('Ashby Primary');
     const identity = await t.database.db.selectFrom('staff_identities').selectAll().where('staff_id', '=', teacher.id).executeTakeFirstOrThrow();
-    expect(identity).toMatchObject({ issuer: `${providers.origin}/${tenantA}/v2.0`, subject: 'rachel' });
+    // Microsoft: the `oid` (the same across the tenant's app registrations), not the `sub`.
+    expect(identity).toMatchObject({ issuer: `${providers.origin}/${tenantA}/v2.0`, subject: 'oid-rachel' });
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select(['action', 'detail'])
@@ -139,7 +152,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('refuses a changed state, a callback used twice, and a callback opened in another browser', async () => {
     await importedStaff(schools.microsoft.id, ['teacher'], 't.baker@ashby.sch.uk');
-    providers.accounts.set('tom', { preferred_username: 't.baker@ashby.sch.uk' });
+    providers.accounts.set('tom', { oid: 'oid-tom', tid: tenantA, preferred_username: 't.baker@ashby.sch.uk' });
     const browser = new TestBrowser(t.app);
     const start = await browser.get(`/auth/oidc/start?school=${schools.microsoft.urn}`);
     const callback = new URL(await signInAtProvider(String(start.headers.location), 'tom', appOrigin));
@@ -174,7 +187,7 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
 
   it('refuses another tenant’s token, even behind metadata that claims the school’s tenant', async () => {
     await importedStaff(schools.otherTenant.id, ['teacher'], 'h.moss@brook.sch.uk');
-    providers.accounts.set('helen', { preferred_username: 'h.moss@brook.sch.uk' });
+    providers.accounts.set('helen', { oid: 'oid-helen', tid: tenantC, preferred_username: 'h.moss@brook.sch.uk' });
     const { done, callback } = await signInWith(schools.otherTenant.urn, 'helen');
     expect(new URL(callback).searchParams.get('iss')).toBe(providers.issuer(`/${tenantB}/v2.0`));
     expect(done.statusCode).toBe(400);
@@ -195,6 +208,13 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(start.statusCode).toBe(502);
     expect(start.body).toContain('Signing in with your school account is not working at the moment');
     expect(await refusals(schools.wrongIssuer.id)).toEqual(['provider-unreachable']);
+    // With passwords switched off, the page does not send people to a password they cannot use.
+    await t.database.db.updateTable('school_sign_in_providers').set({ passwords_off: true }).where('school_id', '=', schools.wrongIssuer.id).execute();
+    const passwordsOff = await new TestBrowser(t.app).get(`/auth/oidc/start?school=${schools.wrongIssuer.urn}`);
+    expect(passwordsOff.statusCode).toBe(502);
+    expect(passwordsOff.body).toContain('Try again later; if it goes on, tell whoever runs your school’s accounts.');
+    expect(passwordsOff.body).not.toContain('password');
+    await t.database.db.updateTable('school_sign_in_providers').set({ passwords_off: false }).where('school_id', '=', schools.wrongIssuer.id).execute();
   });
 
   it('Google: refuses a personal account, another school’s domain and an unverified address; lets the school’s own in', async () => {
@@ -214,6 +234,14 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(await refusals(schools.google.id)).toEqual(['other-domain', 'other-domain', 'unverified-email']);
     const good = await signInWith(schools.google.urn, 'amy');
     expect(good.done.headers.location).toBe('/dashboard');
+    // Once linked, the domain and the verified address are still checked at every sign-in.
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: true, hd: 'elsewhere.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.statusCode).toBe(403);
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: false, hd: 'cedar.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.statusCode).toBe(403);
+    expect((await refusals(schools.google.id)).slice(-2)).toEqual(['other-domain', 'unverified-email']);
+    providers.accounts.set('amy', { email: 'amy@cedar.sch.uk', email_verified: true, hd: 'cedar.sch.uk' });
+    expect((await signInWith(schools.google.urn, 'amy')).done.headers.location).toBe('/dashboard');
   });
 
   it('refuses a leaver, a member of staff added by hand and an address the MIS does not have; never by e-mail after the first time', async () => {
@@ -282,14 +310,127 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect((await byPassword.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
   });
 
+  it('changing the provider’s issuer resets “provider enforces multi-factor” and “passwords off”, audited; a provider session owes the code again', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Fern Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    await sso.setProvider(
+      school.id,
+      { provider: 'oidc', issuer: providers.issuer('/school'), clientId: testClient.clientId },
+      testClient.clientSecret,
+      who.cli,
+    );
+    await t.database.db.updateTable('school_sign_in_providers').set({ provider_mfa: true, passwords_off: true }).where('school_id', '=', school.id).execute();
+    await importedStaff(school.id, ['dsl'], 'dsl@fern.sch.uk', { twoFactor: true });
+    providers.accounts.set('fern-dsl', { email: 'dsl@fern.sch.uk', email_verified: true });
+    const signedIn = await signInWith(school.urn, 'fern-dsl');
+    expect((await signedIn.browser.get('/dashboard')).statusCode).toBe(200);
+    // Microsoft for the same school: the head never said Microsoft enforces multi-factor sign-in.
+    const changed = await sso.setProvider(
+      school.id,
+      { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId },
+      testClient.clientSecret,
+      who.cli,
+    );
+    expect(changed.choicesReset).toEqual(['passwords-off', 'provider-mfa']);
+    const row = await t.database.db.selectFrom('school_sign_in_providers').selectAll().where('school_id', '=', school.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ provider_mfa: false, passwords_off: false });
+    // The session made through the old provider no longer skips the code.
+    expect((await signedIn.browser.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
+    const set = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', school.id)
+      .where('action', '=', 'sso.set')
+      .orderBy('id')
+      .execute();
+    expect(set.map((a) => (a.detail as { choicesReset?: string[] }).choicesReset)).toEqual([undefined, ['passwords-off', 'provider-mfa']]);
+    // The same issuer again (a new secret): the choices stay.
+    await t.database.db.updateTable('school_sign_in_providers').set({ provider_mfa: true }).where('school_id', '=', school.id).execute();
+    const again = await sso.setProvider(school.id, { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId }, 'a new secret', who.cli);
+    expect(again.choicesReset).toEqual([]);
+    expect(
+      (await t.database.db.selectFrom('school_sign_in_providers').select('provider_mfa').where('school_id', '=', school.id).executeTakeFirstOrThrow())
+        .provider_mfa,
+    ).toBe(true);
+  });
+
+  it('Microsoft: after the app is registered again (a new client ID, a new `sub`), a linked person still signs in; the old links are removed, audited', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Gorse Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    await sso.setProvider(school.id, { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId }, testClient.clientSecret, who.cli);
+    const ivy = await importedStaff(school.id, ['teacher'], 'ivy@gorse.sch.uk');
+    providers.accounts.set('ivy', { sub: 'ivy-sub-for-first-app', oid: 'oid-ivy', tid: tenantA, preferred_username: 'ivy@gorse.sch.uk' });
+    expect((await signInWith(school.urn, 'ivy')).done.headers.location).toBe('/dashboard');
+    // Microsoft gives the same person another `sub` under each app registration.
+    const again = await sso.setProvider(
+      school.id,
+      { provider: 'microsoft', tenant: tenantA, clientId: otherTestClient.clientId },
+      otherTestClient.clientSecret,
+      who.cli,
+    );
+    expect(again.identitiesRemoved).toBe(1);
+    providers.accounts.set('ivy', { sub: 'ivy-sub-for-second-app', oid: 'oid-ivy', tid: tenantA, preferred_username: 'ivy@gorse.sch.uk' });
+    const back = await signInWith(school.urn, 'ivy');
+    expect(back.done.headers.location, back.done.body.slice(0, 300)).toBe('/dashboard');
+    const identities = await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', ivy.id).execute();
+    expect(identities).toEqual([{ subject: 'oid-ivy' }]);
+    const set = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', school.id)
+      .where('action', '=', 'sso.set')
+      .orderBy('id')
+      .execute();
+    expect(set.at(-1)?.detail).toMatchObject({ change: 'changed', identitiesRemoved: 1 });
+  });
+
+  it('Microsoft: refuses a guest of the tenant and a token of another tenant, at the first link and afterwards', async () => {
+    await importedStaff(schools.microsoft.id, ['teacher'], 'g.hart@ashby.sch.uk');
+    // A guest: invited into the school's tenant, signed in at their own organisation (`idp`), with the school's address as their name.
+    providers.accounts.set('guest', {
+      oid: 'oid-guest',
+      tid: tenantA,
+      idp: 'https://sts.windows.net/99999999-9999-4999-8999-999999999999/',
+      preferred_username: 'g.hart@ashby.sch.uk',
+    });
+    providers.accounts.set('other-tid', { oid: 'oid-other-tid', tid: tenantB, preferred_username: 'g.hart@ashby.sch.uk' });
+    const guest = await signInWith(schools.microsoft.urn, 'guest');
+    expect(guest.done.statusCode).toBe(403);
+    expect(guest.done.body).toContain('Guest accounts cannot sign in: use your school account.');
+    const otherTid = await signInWith(schools.microsoft.urn, 'other-tid');
+    expect(otherTid.done.statusCode).toBe(403);
+    expect(otherTid.done.body).toContain('That account does not belong to your school');
+    expect((await refusals(schools.microsoft.id)).slice(-2)).toEqual(['guest', 'other-domain']);
+    // Already linked (Rachel, in an earlier test): a token that turns out to be a guest's is still refused.
+    providers.accounts.set('rachel', { oid: 'oid-rachel', tid: tenantA, idp: 'live.com', preferred_username: 'R.Green@Ashby.sch.uk' });
+    expect((await signInWith(schools.microsoft.urn, 'rachel')).done.statusCode).toBe(403);
+    providers.accounts.set('rachel', { oid: 'oid-rachel', tid: tenantA, preferred_username: 'R.Green@Ashby.sch.uk' });
+    expect((await signInWith(schools.microsoft.urn, 'rachel')).done.headers.location).toBe('/dashboard');
+  });
+
   it('the head can switch passwords off for staff who have used the provider; others keep theirs', async () => {
     const head = await makeStaff(t.database.db, schools.google.id, ['headteacher']);
     const headBrowser = new TestBrowser(t.app);
     await headBrowser.signIn(head);
     const settings = await headBrowser.get('/settings/sign-in');
-    await headBrowser.post('/settings/sign-in', { _csrf: csrfFrom(settings.body), choices: 'passwords-off' });
-    // Amy signed in with Google in an earlier test; Ben never has.
+    // Amy signed in with Google in an earlier test; Ben never has. Both are signed in with their password now.
     const ben = await importedStaff(schools.google.id, ['teacher'], 'ben@cedar.sch.uk');
+    const amyByPassword = new TestBrowser(t.app);
+    expect((await amyByPassword.submit('/sign-in', '/sign-in', { email: 'amy@cedar.sch.uk', password: ben.password })).statusCode).toBe(303);
+    const benByPassword = new TestBrowser(t.app);
+    expect((await benByPassword.submit('/sign-in', '/sign-in', { email: ben.email, password: ben.password })).statusCode).toBe(303);
+    await headBrowser.post('/settings/sign-in', { _csrf: csrfFrom(settings.body), choices: 'passwords-off' });
+    // Amy's password session ends with the choice; Ben's and the head's carry on.
+    expect((await amyByPassword.get('/dashboard')).headers.location).toMatch(/^\/sign-in/);
+    expect((await benByPassword.get('/dashboard')).statusCode).toBe(200);
+    expect((await headBrowser.get('/settings/sign-in')).statusCode).toBe(200);
+    const switched = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('school_id', '=', schools.google.id)
+      .where('action', '=', 'sso.passwords-switched-off')
+      .executeTakeFirstOrThrow();
+    expect(switched.detail).toEqual({ via: 'google', sessionsEnded: 1 });
     const amy = new TestBrowser(t.app);
     const refused = await amy.submit('/sign-in', '/sign-in', { email: 'amy@cedar.sch.uk', password: ben.password });
     expect(refused.statusCode).toBe(400);
@@ -302,9 +443,47 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect((await amy.get('/settings/sign-in')).statusCode).not.toBe(200);
   });
 
+  it('two callbacks finishing the same first link: the second is taken as linked (same subject) or refused (another), never a database error', async () => {
+    const jo = await importedStaff(schools.oidc.id, ['teacher'], 'jo@dale.sch.uk');
+    const issuer = providers.issuer('/school');
+    const link = (subject: string) => withSchool(t.database.db, schools.oidc.id, (tx) => linkIdentity(tx, schools.oidc.id, jo.id, issuer, subject));
+    expect(await link('jo')).toBe('linked');
+    expect(await link('jo')).toBe('linked');
+    expect(await link('someone-else')).toBe('taken');
+    expect(await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', jo.id).execute()).toEqual([{ subject: 'jo' }]);
+  });
+
+  it('a provider whose issuer ends in a slash signs people in when the office typed it without one', async () => {
+    const school = await makeSchool(t.database.db, { name: 'Holly Primary' });
+    const sso = createSsoService(t.database.db, t.config);
+    // The provider at the root calls itself `http://127.0.0.1:PORT/`; the office typed it without the slash.
+    await sso.setProvider(school.id, { provider: 'oidc', issuer: providers.origin, clientId: testClient.clientId }, testClient.clientSecret, who.cli);
+    await importedStaff(school.id, ['teacher'], 'kit@holly.sch.uk');
+    providers.accounts.set('kit', { email: 'kit@holly.sch.uk', email_verified: true });
+    const { done } = await signInWith(school.urn, 'kit');
+    expect(done.headers.location, done.body.slice(0, 300)).toBe('/dashboard');
+  });
+
+  it('the request log never holds the provider’s code and state', () => {
+    const logged = (url: string) =>
+      serializeRequest({ method: 'GET', url, host: 'localhost', ip: '127.0.0.1', socket: { remotePort: 5000 } } as unknown as FastifyRequest);
+    const callback = logged('/auth/oidc/callback?code=the-one-use-code&state=the-state&iss=x');
+    expect(JSON.stringify(callback)).not.toContain('the-one-use-code');
+    expect(JSON.stringify(callback)).not.toContain('the-state');
+    expect(callback).toMatchObject({ method: 'GET', url: '/auth/oidc/callback?…', remoteAddress: '127.0.0.1' });
+    // Other addresses are logged as they came.
+    expect(logged('/auth/oidc/start?school=130001').url).toBe('/auth/oidc/start?school=130001');
+  });
+
   it('answers an unknown school or a callback without a sign-in under way with a page, not an error', async () => {
     const unknown = await new TestBrowser(t.app).get('/auth/oidc/start?school=999999');
     expect(unknown.statusCode).toBe(404);
+    // A NUL byte (PostgreSQL refuses it in text) or anything not like a URN: a 400 naming the field.
+    for (const school of ['%00', '1%000', '%20', 'a%27b']) {
+      const odd = await new TestBrowser(t.app).get(`/auth/oidc/start?school=${school}`);
+      expect(odd.statusCode, school).toBe(400);
+      expect(odd.body).toContain('school');
+    }
     const bare = await new TestBrowser(t.app).get('/auth/oidc/callback');
     expect(bare.statusCode).toBe(400);
     expect(bare.body).toContain('Go back to the sign-in page');

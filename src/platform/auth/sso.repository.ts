@@ -40,8 +40,28 @@ export function signInButtons(db: Kysely<DB>) {
     .execute();
 }
 
-export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<'added' | 'changed'> {
-  const before = await tx.selectFrom('school_sign_in_providers').select('issuer').where('school_id', '=', schoolId).executeTakeFirst();
+export interface SavedProvider {
+  change: 'added' | 'changed';
+  /**
+   * The head's choices switched back off because the issuer changed: "the provider enforces
+   * multi-factor sign-in" and "passwords off" were vouched for the old provider, not this one.
+   */
+  choicesReset: ('passwords-off' | 'provider-mfa')[];
+  /**
+   * Identities removed because the issuer or the client changed (Microsoft's `sub` differs per app
+   * registration, so old links would lock people out): each person links again on their next
+   * sign-in, by their MIS e-mail.
+   */
+  identitiesRemoved: number;
+}
+
+export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoSetting, sealedSecret: string): Promise<SavedProvider> {
+  const before = await tx
+    .selectFrom('school_sign_in_providers')
+    .select(['issuer', 'client_id', 'passwords_off', 'provider_mfa'])
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const issuerChanged = before !== undefined && before.issuer !== setting.issuer;
   const values = {
     provider: setting.provider,
     issuer: setting.issuer,
@@ -50,13 +70,22 @@ export async function saveProvider(tx: SchoolTx, schoolId: string, setting: SsoS
     client_id: setting.clientId,
     client_secret_sealed: sealedSecret,
     updated_at: new Date(),
+    ...(issuerChanged ? { passwords_off: false, provider_mfa: false } : {}),
   };
   await tx
     .insertInto('school_sign_in_providers')
     .values({ school_id: schoolId, ...values })
     .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
     .execute();
-  return before ? 'changed' : 'added';
+  let identitiesRemoved = 0;
+  if (before !== undefined && (issuerChanged || before.client_id !== setting.clientId)) {
+    const removed = await tx.deleteFrom('staff_identities').where('school_id', '=', schoolId).executeTakeFirst();
+    identitiesRemoved = Number(removed.numDeletedRows);
+  }
+  const choicesReset: SavedProvider['choicesReset'] = [];
+  if (issuerChanged && before.passwords_off) choicesReset.push('passwords-off');
+  if (issuerChanged && before.provider_mfa) choicesReset.push('provider-mfa');
+  return { change: before ? 'changed' : 'added', choicesReset, identitiesRemoved };
 }
 
 export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choices: { passwordsOff: boolean; providerMfa: boolean }): Promise<void> {
@@ -65,6 +94,21 @@ export async function saveProviderChoices(tx: SchoolTx, schoolId: string, choice
     .set({ passwords_off: choices.passwordsOff, provider_mfa: choices.providerMfa, updated_at: new Date() })
     .where('school_id', '=', schoolId)
     .execute();
+}
+
+/**
+ * When the head switches passwords off: ends the password sessions of staff linked to the provider
+ * (they would otherwise carry on for days), but not the head's own session that made the choice.
+ */
+export async function endPasswordSessionsOfLinkedStaff(tx: SchoolTx, schoolId: string, issuer: string, keepSessionHash: string | null): Promise<number> {
+  let query = tx
+    .deleteFrom('sessions')
+    .where('school_id', '=', schoolId)
+    .where('signed_in_with', '=', 'password')
+    .where('staff_id', 'in', (eb) => eb.selectFrom('staff_identities').select('staff_id').where('school_id', '=', schoolId).where('issuer', '=', issuer));
+  if (keepSessionHash) query = query.where('id_hash', '!=', keepSessionHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function countLinkedStaff(tx: SchoolTx, issuer: string): Promise<number> {
@@ -122,8 +166,43 @@ export function staffByEmail(tx: SchoolTx, email: string, issuer: string) {
     .execute();
 }
 
-export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<void> {
-  await tx.insertInto('staff_identities').values({ school_id: schoolId, staff_id: staffId, issuer, subject, last_signed_in_at: new Date() }).execute();
+/** `esafety sso unlink`: the provider identities of the school's staff with this MIS e-mail; returns who lost one. */
+export async function unlinkByEmail(tx: SchoolTx, schoolId: string, email: string) {
+  const staff = await tx
+    .selectFrom('staff')
+    .select(['id', 'given_name', 'family_name'])
+    .where('school_id', '=', schoolId)
+    .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .execute();
+  const removed: { id: string; label: string; identities: number }[] = [];
+  for (const person of staff) {
+    const result = await tx.deleteFrom('staff_identities').where('staff_id', '=', person.id).executeTakeFirst();
+    removed.push({ id: person.id, label: `${person.given_name} ${person.family_name}`, identities: Number(result.numDeletedRows) });
+  }
+  return removed;
+}
+
+/**
+ * Links the identity to the member of staff. Two callbacks finishing the same first sign-in at once
+ * both try: the one that loses finds the winner's row (read committed) and is 'linked' when it is
+ * this person with this subject, 'taken' otherwise, rather than failing on the unique constraint.
+ */
+export async function linkIdentity(tx: SchoolTx, schoolId: string, staffId: string, issuer: string, subject: string): Promise<'linked' | 'taken'> {
+  const inserted = await tx
+    .insertInto('staff_identities')
+    .values({ school_id: schoolId, staff_id: staffId, issuer, subject, last_signed_in_at: new Date() })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return 'linked';
+  const existing = await tx
+    .selectFrom('staff_identities')
+    .select(['staff_id', 'subject'])
+    .where('school_id', '=', schoolId)
+    .where('issuer', '=', issuer)
+    .where((eb) => eb.or([eb('subject', '=', subject), eb('staff_id', '=', staffId)]))
+    .execute();
+  return existing.length > 0 && existing.every((row) => row.staff_id === staffId && row.subject === subject) ? 'linked' : 'taken';
 }
 
 export async function identityUsed(tx: SchoolTx, identityId: string): Promise<void> {

@@ -8,7 +8,8 @@ import { actorOf } from '../http/request-context.ts';
 import { continueSignedIn } from './auth.routes.ts';
 import { SignInRefused, type RefusalReason } from './sso.service.ts';
 
-const StartQuery = Type.Object({ school: Type.String({ minLength: 1, maxLength: 20 }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
+// A URN (digits, perhaps letters and dashes): anything else, a NUL byte included, is a 400 before the database sees it.
+const StartQuery = Type.Object({ school: Type.String({ pattern: '^[0-9A-Za-z-]{1,20}$' }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
 const CallbackQuery = Type.Object({ state: Type.Optional(Type.String({ maxLength: 500 })), code: Type.Optional(Type.String({ maxLength: 4000 })) });
 const ChoicesBody = Type.Object({ _csrf: Type.Optional(Type.String()), choices: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) });
 
@@ -40,7 +41,7 @@ export const ssoRoutes: ModuleRoutes<AccountServices> = async (app, { services }
 
   app.get('/auth/oidc/start', { config: { permission: 'public' }, schema: { hide: true, querystring: StartQuery } }, async (request, reply) => {
     try {
-      const { authorizationUrl, browserToken } = await services.sso.start(request.query.school.trim(), request.query.next, request.ip);
+      const { authorizationUrl, browserToken } = await services.sso.start(request.query.school, request.query.next, request.ip);
       reply.setCookie(oidcCookie, browserToken, { ...cookieOptions, maxAge: 600 });
       return reply.redirect(authorizationUrl, 303);
     } catch (error) {

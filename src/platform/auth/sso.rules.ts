@@ -95,6 +95,14 @@ export function ssoSetting(input: SsoSetInput, authorities: SsoAuthorities): Sso
       if (!issuer) throw new SsoSetProblem('--issuer is required: the provider’s issuer address, like https://login.example.org');
       const problem = issuerProblem(issuer);
       if (problem) throw new SsoSetProblem(problem);
+      // Microsoft's shared endpoints by the back door: any organisation's accounts (or personal ones) would get in.
+      const url = new URL(issuer);
+      const shared = url.pathname.split('/')[1]?.toLowerCase() ?? '';
+      if (['login.microsoftonline.com', new URL(authorities.microsoft).host].includes(url.host) && sharedTenants.includes(shared)) {
+        throw new SsoSetProblem(
+          `--issuer must not be Microsoft’s shared "${shared}" endpoint: it would let people from any organisation sign in. Use --provider microsoft --tenant with your school’s tenant ID`,
+        );
+      }
       return { provider: 'oidc', issuer, tenant: null, domain: null, clientId };
     }
   }
@@ -112,7 +120,7 @@ export function buttonText(provider: SsoProvider): string {
   }
 }
 
-export type IdentityRefusal = 'other-domain' | 'unverified-email' | 'no-email';
+export type IdentityRefusal = 'other-domain' | 'unverified-email' | 'no-email' | 'guest';
 
 /**
  * The e-mail address the ID token vouches for, used only for the first sign-in's link; or why the
@@ -140,4 +148,25 @@ export function identityFromClaims(
   }
   if (claims.email_verified !== true) return { refused: 'unverified-email' };
   return text('email') ? { email: text('email') } : { refused: 'no-email' };
+}
+
+/**
+ * Whether a Microsoft ID token is a member of the school's own tenant, checked on every sign-in:
+ * its `tid` must be the school's tenant, and a guest (an account of another organisation or a
+ * personal one, invited into the tenant) carries an `idp` other than the issuer. A guest's
+ * `preferred_username` is whatever their home organisation says, so it must never link by e-mail.
+ */
+export function microsoftAccountProblem(setting: { tenant: string | null }, claims: Record<string, unknown>): IdentityRefusal | null {
+  const tid = typeof claims.tid === 'string' ? claims.tid.trim().toLowerCase() : '';
+  if (!setting.tenant || tid !== setting.tenant) return 'other-domain';
+  if (claims.idp !== undefined && claims.idp !== claims.iss) return 'guest';
+  return null;
+}
+
+/** Google, on every sign-in: the school's Workspace domain (`hd`) and a verified address, as at the first link. */
+export function googleAccountProblem(setting: { domain: string | null }, claims: Record<string, unknown>): IdentityRefusal | null {
+  const hd = typeof claims.hd === 'string' ? claims.hd.trim().toLowerCase() : '';
+  if (!setting.domain || hd !== setting.domain) return 'other-domain';
+  if (claims.email_verified !== true) return 'unverified-email';
+  return null;
 }

@@ -10,7 +10,16 @@ import { requireAccess } from './access.ts';
 import { countAttempt, createSession } from './auth.repository.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import * as repo from './sso.repository.ts';
-import { buttonText, identityFromClaims, isLoopbackHttp, ssoSetting, type SsoProvider, type SsoSetInput } from './sso.rules.ts';
+import {
+  buttonText,
+  googleAccountProblem,
+  identityFromClaims,
+  isLoopbackHttp,
+  microsoftAccountProblem,
+  ssoSetting,
+  type SsoProvider,
+  type SsoSetInput,
+} from './sso.rules.ts';
 import { sealClientSecret, unsealClientSecret } from './sso-secret.ts';
 
 /** Why a sign-in with the provider was refused: counted in the school's audit log and the server log. */
@@ -24,6 +33,7 @@ export type RefusalReason =
   | 'nonce-mismatch'
   | 'token-refused'
   | 'other-domain'
+  | 'guest'
   | 'unverified-email'
   | 'no-email'
   | 'no-match'
@@ -48,7 +58,7 @@ const startsPerAddress = 300;
 const startAgain = 'Signing in did not finish. Go back to the sign-in page and start again.';
 const askTheOffice = 'We could not find you among your school’s staff: ask the office to check your school e-mail in the MIS.';
 
-function refusalFor(reason: RefusalReason, provider: SsoProvider | null): string {
+function refusalFor(reason: RefusalReason, provider: SsoProvider | null, passwordsOff = false): string {
   switch (reason) {
     case 'no-match':
     case 'not-imported':
@@ -57,13 +67,20 @@ function refusalFor(reason: RefusalReason, provider: SsoProvider | null): string
       return 'Your account at this school has been closed because you have left. If that is wrong, ask the office.';
     case 'other-domain':
       return 'That account does not belong to your school. Sign in with your school account, not a personal one.';
+    case 'guest':
+      return 'Guest accounts cannot sign in: use your school account.';
     case 'unverified-email':
     case 'no-email':
       return 'Your school account did not tell us a confirmed e-mail address. Ask whoever runs your school’s accounts to check it.';
     case 'already-linked':
       return 'Another account at your school’s provider is already used to sign in as you. Ask the office to check your school e-mail in the MIS.';
     case 'provider-unreachable':
-      return `${provider ? buttonText(provider).replace('Sign in with', 'Signing in with') : 'Signing in'} is not working at the moment. Sign in with your e-mail address and password, or try again later.`;
+      return `${provider ? buttonText(provider).replace('Sign in with', 'Signing in with') : 'Signing in'} is not working at the moment. ${
+        // With passwords off for those who use the provider, a password is no way in: do not send them to one.
+        passwordsOff
+          ? 'Try again later; if it goes on, tell whoever runs your school’s accounts.'
+          : 'Sign in with your e-mail address and password, or try again later.'
+      }`;
     case 'provider-error':
       return 'Your school’s provider did not sign you in. Go back to the sign-in page and try again.';
     case 'unknown-state':
@@ -175,7 +192,7 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         );
         throw new SignInRefused(
           'provider-unreachable',
-          refusalFor('provider-unreachable', row.provider),
+          refusalFor('provider-unreachable', row.provider, row.passwords_off),
           error instanceof Error ? error.message : String(error),
         );
       }
@@ -200,6 +217,8 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
+        // Staff-room PCs are shared: ask which account, rather than carrying on as whoever signed in last.
+        prompt: 'select_account',
         // Google: offer the school's accounts first (the `hd` claim is what is checked).
         ...(row.provider === 'google' && row.domain ? { hd: row.domain } : {}),
       });
@@ -221,8 +240,12 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       // Someone else's callback (a link sent to trick a person into someone else's account) is refused.
       if (!browserToken || tokenHash(browserToken) !== request.browser_hash) return refuse(row.school_id, 'other-browser', row.provider);
       let claims: Record<string, unknown>;
+      let discoveredIssuer: string;
       try {
         const client = await clientFor(row);
+        // The issuer as the provider spells it (discovery checked it is the one set, give or take a
+        // trailing slash on a bare host): what its ID tokens' `iss` says.
+        discoveredIssuer = client.serverMetadata().issuer;
         const tokens = await oidc.authorizationCodeGrant(client, new URL(`${redirectUri}?${query.toString()}`), {
           expectedState: state,
           expectedNonce: request.nonce,
@@ -234,8 +257,16 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         return refuse(row.school_id, reasonOf(error), row.provider, null, causesOf(error).messages.join(' / '));
       }
       // The library has checked the issuer is the school's own (its tenant); still, only this issuer's subjects count.
-      if (claims.iss !== row.issuer || typeof claims.sub !== 'string' || !claims.sub) return refuse(row.school_id, 'issuer-mismatch', row.provider);
-      const subject = claims.sub;
+      if (claims.iss !== discoveredIssuer || typeof claims.sub !== 'string' || !claims.sub) return refuse(row.school_id, 'issuer-mismatch', row.provider);
+      // Microsoft's `sub` differs per app registration; its `oid` is the person's, stable across the
+      // tenant's registrations. So for Microsoft the identity's subject column holds the `oid`.
+      const subject = row.provider === 'microsoft' ? claims.oid : claims.sub;
+      if (typeof subject !== 'string' || !subject) return refuse(row.school_id, 'token-refused', row.provider);
+      // Microsoft: only the tenant's own members, never a guest, on every sign-in (not only the first).
+      // Google: the school's domain and a verified address, likewise (an account moved out of the Workspace is refused).
+      const notMember =
+        row.provider === 'microsoft' ? microsoftAccountProblem(row, claims) : row.provider === 'google' ? googleAccountProblem(row, claims) : null;
+      if (notMember) return refuse(row.school_id, notMember, row.provider);
       const provider = row.provider;
       const outcome = await withSchool(db, row.school_id, async (tx): Promise<{ staffId: string } | { refused: RefusalReason; staffId: string | null }> => {
         const known = await repo.staffByIdentity(tx, row.issuer, subject);
@@ -253,7 +284,7 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
         const person = imported[0];
         if (!person.active) return { refused: 'leaver', staffId: person.id };
         if (person.linked) return { refused: 'already-linked', staffId: person.id };
-        await repo.linkIdentity(tx, row.school_id, person.id, row.issuer, subject);
+        if ((await repo.linkIdentity(tx, row.school_id, person.id, row.issuer, subject)) === 'taken') return { refused: 'already-linked', staffId: person.id };
         await recordAudit(
           tx,
           row.school_id,
@@ -284,10 +315,10 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       input: SsoSetInput,
       clientSecret: string,
       who: AuditActor,
-    ): Promise<{ provider: SsoProvider; issuer: string; change: 'added' | 'changed' }> {
+    ): Promise<{ provider: SsoProvider; issuer: string } & repo.SavedProvider> {
       const setting = ssoSetting(input, config.ssoAuthorities);
       const sealed = sealClientSecret(config.sessionSecret, clientSecret);
-      const change = await withSchool(db, schoolId, async (tx) => {
+      const saved = await withSchool(db, schoolId, async (tx) => {
         const result = await repo.saveProvider(tx, schoolId, setting, sealed);
         await recordAudit(tx, schoolId, who, {
           action: 'sso.set',
@@ -300,13 +331,32 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
             tenant: setting.tenant,
             domain: setting.domain,
             clientId: setting.clientId,
-            change: result,
+            change: result.change,
+            ...(result.choicesReset.length ? { choicesReset: result.choicesReset } : {}),
+            ...(result.identitiesRemoved ? { identitiesRemoved: result.identitiesRemoved } : {}),
           },
         });
         return result;
       });
       discovered.clear();
-      return { provider: setting.provider, issuer: setting.issuer, change };
+      return { provider: setting.provider, issuer: setting.issuer, ...saved };
+    },
+
+    /** `esafety sso unlink`: the person links again, by their MIS e-mail, on their next sign-in. Audited. */
+    async unlink(schoolId: string, email: string, who: AuditActor): Promise<number> {
+      return withSchool(db, schoolId, async (tx) => {
+        const removed = await repo.unlinkByEmail(tx, schoolId, email);
+        for (const person of removed) {
+          if (!person.identities) continue;
+          await recordAudit(tx, schoolId, who, {
+            action: 'sso.unlinked',
+            subjectType: 'staff',
+            subjectId: person.id,
+            detail: { identitiesRemoved: person.identities },
+          });
+        }
+        return removed.reduce((n, p) => n + p.identities, 0);
+      });
     },
 
     /** The head's page: the provider (set with the command) and the two choices. */
@@ -334,11 +384,13 @@ export function createSsoService(db: Kysely<DB>, config: Config) {
       await withSchool(db, actor.schoolId, async (tx) => {
         await repo.saveProviderChoices(tx, actor.schoolId, choices);
         if (choices.passwordsOff !== row.passwords_off) {
+          // Passwords off: the password sessions of staff who must now use the provider end too.
+          const sessionsEnded = choices.passwordsOff ? await repo.endPasswordSessionsOfLinkedStaff(tx, actor.schoolId, row.issuer, actor.sessionHash) : 0;
           await recordAudit(tx, actor.schoolId, auditActor(actor), {
             action: choices.passwordsOff ? 'sso.passwords-switched-off' : 'sso.passwords-switched-on',
             subjectType: 'school',
             subjectId: actor.schoolId,
-            detail: { via: row.provider },
+            detail: { via: row.provider, ...(choices.passwordsOff ? { sessionsEnded } : {}) },
           });
         }
         if (choices.providerMfa !== row.provider_mfa) {

@@ -20,6 +20,7 @@ export interface StaffIdentityTable {
   school_id: string;
   staff_id: string;
   issuer: string;
+  /** The ID token's `sub`; for Microsoft its `oid` (the same person across the tenant's app registrations). */
   subject: string;
   linked_at: Generated<Date>;
   last_signed_in_at: Date | null;
