@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFrom, TestBrowser, type TestApp } from '../helpers/app.ts';
+import { deliveredText } from '../helpers/mail.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { otherTestClient, ProviderCookies, signInAtProvider, startLoopbackProviders, testClient, type LoopbackProviders } from '../helpers/oidc.ts';
 import type { Role } from '../../src/platform/auth/permissions.ts';
@@ -437,6 +438,17 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(refused.body).toContain('Your school has switched passwords off for you: use the “Sign in with Google” button');
     const benIn = await new TestBrowser(t.app).submit('/sign-in', '/sign-in', { email: ben.email, password: ben.password });
     expect(benIn.statusCode).toBe(303);
+    // A forgotten password: the form answers as for anyone, and the e-mail names the button instead of a reset link.
+    const forgot = await new TestBrowser(t.app).submit('/forgot-password', '/forgot-password', { email: 'amy@cedar.sch.uk' });
+    expect(forgot.body).toContain('Check your e-mail');
+    const howTo = await t.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'amy@cedar.sch.uk')
+      .where('subject', '=', 'How you sign in to eSafety Office')
+      .executeTakeFirstOrThrow();
+    expect(deliveredText(howTo)).toContain('use the “Sign in with Google” button');
+    expect(deliveredText(howTo)).not.toContain('/reset-password/');
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('school_id', '=', schools.google.id).execute();
     expect(audit.map((a) => a.action)).toContain('sso.passwords-switched-off');
     // Only the head's page: a teacher is refused it.

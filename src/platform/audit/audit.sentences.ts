@@ -64,6 +64,7 @@ const phrases: Record<string, (d: Record<string, unknown>) => string> = {
   'sign-in': () => 'signed in',
   'sign-in.failed': () => 'tried to sign in with a wrong password',
   'password-reset.requested': () => 'asked for a link to reset their password',
+  'password-reset.refused': () => 'asked to reset their password, and was told to sign in with the school’s provider instead',
   'password-reset.completed': () => 'reset their password',
   'two-factor.enabled': () => 'turned on two-factor authentication',
   'two-factor.verified': () => 'signed in with two-factor authentication',

@@ -145,6 +145,25 @@ export function createAuthService(db: Kysely<DB>, config: Config, onMail: () => 
       const key = `reset:${email.trim().toLowerCase()}`;
       if (await overLimit([key, `reset-ip:${clientAddress}`], [3, 20], 60)) return;
       for (const account of await repo.findAccountsByEmail(db, email)) {
+        // Passwords switched off for this person: no reset link (a new password would be refused),
+        // but an e-mail saying how they sign in. The form still answers as for anyone.
+        const provider = await passwordsOffFor(db, account.id);
+        if (provider) {
+          await withSchool(db, account.school_id, async (tx) => {
+            await enqueueMail(tx, account.school_id, {
+              to: email.trim(),
+              subject: 'How you sign in to eSafety Office',
+              text: `Someone asked to reset the password for this e-mail address on eSafety Office.\n\nYour school has switched passwords off for you: on the sign-in page, use the “${buttonText(provider.provider)}” button.\n${config.baseUrl}/sign-in\n\nIf it was not you, you can ignore this e-mail.`,
+            });
+            await recordAudit(
+              tx,
+              account.school_id,
+              { id: account.id, label: email },
+              { action: 'password-reset.refused', subjectType: 'staff', subjectId: account.id, detail: { reason: 'passwords-off' } },
+            );
+          });
+          continue;
+        }
         const token = newToken();
         await withSchool(db, account.school_id, async (tx) => {
           await tx
