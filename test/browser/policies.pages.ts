@@ -1,7 +1,6 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { TestStaff } from '../helpers/factories.ts';
+import { freshTotp, type TestStaff } from '../helpers/factories.ts';
 import { expectNoAxeViolations, navigates } from './pages.ts';
 
 const visibleText = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
@@ -18,7 +17,7 @@ export class PolicyUser {
     await user.page.locator('#password').fill(staff.password);
     await user.click('Sign in');
     if (staff.totpSecret) {
-      await user.page.getByLabel('Security code').fill(await generate({ secret: staff.totpSecret }));
+      await user.page.getByLabel('Security code').fill(await freshTotp(staff.totpSecret));
       await user.click('Continue');
     }
     await user.onPage('/dashboard', /.+/);

@@ -46,3 +46,18 @@ export async function makeStaff(db: Kysely<DB>, schoolId: string, roles: Role[],
 }
 
 export const totpNow = (secret: string): Promise<string> => generate({ secret });
+
+const lastStepUsed = new Map<string, number>();
+/**
+ * A code for a sign-in that may come soon after another by the same person: the app takes each
+ * 30-second code once (replay protection), so a second sign-in in the same step waits for the next.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  const last = lastStepUsed.get(secret);
+  if (last !== undefined && step() <= last) await new Promise((resolve) => setTimeout(resolve, (last + 1) * 30_000 - Date.now() + 250));
+  const code = await generate({ secret });
+  // Read after generating: a code made at a step's very end is counted in the next, which only waits longer.
+  lastStepUsed.set(secret, step());
+  return code;
+}
