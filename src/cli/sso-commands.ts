@@ -5,16 +5,10 @@ import { createSsoService } from '../platform/auth/sso.service.ts';
 import { buttonText, ssoSetting, SsoSetProblem } from '../platform/auth/sso.rules.ts';
 import { findSchoolByUrn } from '../modules/school/school.service.ts';
 import { cliActor, UsageError, type Output } from './commands.ts';
+import type { CommandValues } from './dispatch.ts';
 
-export interface SsoSetArgs {
-  school?: string;
-  provider?: string;
-  tenant?: string;
-  domain?: string;
-  issuer?: string;
-  'client-id'?: string;
-  'client-secret-file'?: string;
-}
+/** The options `esafety sso set` reads, as the command line parsed them. */
+export type SsoSetArgs = Pick<CommandValues, 'school' | 'provider' | 'tenant' | 'domain' | 'issuer' | 'client-id' | 'client-secret-file'>;
 
 /** The secret from its file: never from the command line, where it would stay in the shell's history. */
 function readSecret(path: string | undefined): string {
@@ -70,10 +64,7 @@ export async function ssoSet(database: Database, config: Config, io: Output, arg
   return 0;
 }
 
-export interface SsoUnlinkArgs {
-  school?: string;
-  email?: string;
-}
+export type SsoUnlinkArgs = Pick<CommandValues, 'school' | 'email'>;
 
 /** `esafety sso unlink --school URN --email ADDRESS`: that person links again by their MIS e-mail next time. Audited. */
 export async function ssoUnlink(database: Database, config: Config, io: Output, args: SsoUnlinkArgs): Promise<number> {

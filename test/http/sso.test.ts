@@ -50,16 +50,12 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     return { browser, done, callback };
   }
 
-  const refusals = async (schoolId: string) =>
-    (
-      await t.database.db
-        .selectFrom('audit_log')
-        .select(['detail'])
-        .where('school_id', '=', schoolId)
-        .where('action', '=', 'sign-in.refused')
-        .orderBy('id')
-        .execute()
-    ).map((row) => (row.detail as { reason: string }).reason);
+  /** The details of one kind of a school's audit entries, oldest first. */
+  const auditDetails = async (schoolId: string, action: string) =>
+    (await t.database.db.selectFrom('audit_log').select('detail').where('school_id', '=', schoolId).where('action', '=', action).orderBy('id').execute()).map(
+      (row) => row.detail,
+    );
+  const refusals = async (schoolId: string) => (await auditDetails(schoolId, 'sign-in.refused')).map((detail) => (detail as { reason: string }).reason);
 
   beforeAll(async () => {
     providers = await startLoopbackProviders([`/${tenantA}/v2.0`, `/${tenantB}/v2.0`, '/google', '/school', '/'], [`${appOrigin}/auth/oidc/callback`]);
@@ -135,14 +131,9 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(await t.database.db.selectFrom('staff').select('id').execute()).toHaveLength(staffBefore.length);
     expect(await t.database.db.selectFrom('staff_roles').select('role').where('staff_id', '=', teacher.id).execute()).toEqual([{ role: 'teacher' }]);
     // The `sso set` entry names the provider and never the secret.
-    const set = await t.database.db
-      .selectFrom('audit_log')
-      .select('detail')
-      .where('school_id', '=', schools.microsoft.id)
-      .where('action', '=', 'sso.set')
-      .executeTakeFirstOrThrow();
-    expect(set.detail).toMatchObject({ provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId });
-    expect(JSON.stringify(set.detail)).not.toContain(testClient.clientSecret);
+    const [set] = await auditDetails(schools.microsoft.id, 'sso.set');
+    expect(set).toMatchObject({ provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId });
+    expect(JSON.stringify(set)).not.toContain(testClient.clientSecret);
     const stored = await t.database.db
       .selectFrom('school_sign_in_providers')
       .select('client_secret_sealed')
@@ -337,14 +328,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(row).toMatchObject({ provider_mfa: false, passwords_off: false });
     // The session made through the old provider no longer skips the code.
     expect((await signedIn.browser.get('/dashboard')).headers.location).toBe('/sign-in/two-factor');
-    const set = await t.database.db
-      .selectFrom('audit_log')
-      .select('detail')
-      .where('school_id', '=', school.id)
-      .where('action', '=', 'sso.set')
-      .orderBy('id')
-      .execute();
-    expect(set.map((a) => (a.detail as { choicesReset?: string[] }).choicesReset)).toEqual([undefined, ['passwords-off', 'provider-mfa']]);
+    const set = await auditDetails(school.id, 'sso.set');
+    expect(set.map((detail) => (detail as { choicesReset?: string[] }).choicesReset)).toEqual([undefined, ['passwords-off', 'provider-mfa']]);
     // The same issuer again (a new secret): the choices stay.
     await t.database.db.updateTable('school_sign_in_providers').set({ provider_mfa: true }).where('school_id', '=', school.id).execute();
     const again = await sso.setProvider(school.id, { provider: 'microsoft', tenant: tenantA, clientId: testClient.clientId }, 'a new secret', who.cli);
@@ -375,14 +360,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect(back.done.headers.location, back.done.body.slice(0, 300)).toBe('/dashboard');
     const identities = await t.database.db.selectFrom('staff_identities').select('subject').where('staff_id', '=', ivy.id).execute();
     expect(identities).toEqual([{ subject: 'oid-ivy' }]);
-    const set = await t.database.db
-      .selectFrom('audit_log')
-      .select('detail')
-      .where('school_id', '=', school.id)
-      .where('action', '=', 'sso.set')
-      .orderBy('id')
-      .execute();
-    expect(set.at(-1)?.detail).toMatchObject({ change: 'changed', identitiesRemoved: 1 });
+    const set = await auditDetails(school.id, 'sso.set');
+    expect(set.at(-1)).toMatchObject({ change: 'changed', identitiesRemoved: 1 });
   });
 
   it('Microsoft: refuses a guest of the tenant and a token of another tenant, at the first link and afterwards', async () => {
@@ -425,13 +404,8 @@ describe('signing in with the school’s provider (pglite)', { timeout: 60_000 }
     expect((await amyByPassword.get('/dashboard')).headers.location).toMatch(/^\/sign-in/);
     expect((await benByPassword.get('/dashboard')).statusCode).toBe(200);
     expect((await headBrowser.get('/settings/sign-in')).statusCode).toBe(200);
-    const switched = await t.database.db
-      .selectFrom('audit_log')
-      .select('detail')
-      .where('school_id', '=', schools.google.id)
-      .where('action', '=', 'sso.passwords-switched-off')
-      .executeTakeFirstOrThrow();
-    expect(switched.detail).toEqual({ via: 'google', sessionsEnded: 1 });
+    const [switched] = await auditDetails(schools.google.id, 'sso.passwords-switched-off');
+    expect(switched).toEqual({ via: 'google', sessionsEnded: 1 });
     const amy = new TestBrowser(t.app);
     const refused = await amy.submit('/sign-in', '/sign-in', { email: 'amy@cedar.sch.uk', password: ben.password });
     expect(refused.statusCode).toBe(400);
