@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
+import type { PGliteThread } from '../../src/platform/db/pglite-thread.ts';
+import { withSchool } from '../../src/platform/db/school-scope.ts';
 
 /**
  * The embedded database of a data folder runs on its own thread (issue 17, point 11): while it works
@@ -89,6 +91,52 @@ describe('the embedded database on its own thread', { timeout: 120_000 }, () => 
     });
     const rows = await sql<{ id: number }>`SELECT id FROM thread_check ORDER BY id`.execute(database.db);
     expect(rows.rows).toEqual([{ id: 2 }]);
+  });
+
+  it('sends a school’s BEGIN and a read-only COMMIT ahead, keeping each school to its own rows', async () => {
+    const schoolA = '0b0f8c2e-7a53-4c41-9d1e-5f2a9c1d0a01';
+    const schoolB = '0b0f8c2e-7a53-4c41-9d1e-5f2a9c1d0b02';
+    await sql`CREATE ROLE app_user NOLOGIN`.execute(database.db);
+    await sql`CREATE TABLE scope_check (school_id uuid NOT NULL, note text NOT NULL)`.execute(database.db);
+    await sql`ALTER TABLE scope_check ENABLE ROW LEVEL SECURITY`.execute(database.db);
+    await sql`CREATE POLICY one_school ON scope_check USING (school_id = nullif(current_setting('app.school_id', true), '')::uuid)`.execute(database.db);
+    await sql`GRANT SELECT, INSERT ON scope_check TO app_user`.execute(database.db);
+    await sql`INSERT INTO scope_check VALUES (${schoolA}, 'A'), (${schoolB}, 'B')`.execute(database.db);
+    // The tables of the app's own schema are typed; this one is the test's.
+    const notes = (schoolId: string) =>
+      withSchool(database.db, schoolId, (tx) =>
+        (tx as unknown as typeof database.db)
+          .selectFrom('scope_check' as never)
+          .select(sql<string>`note`.as('note'))
+          .execute(),
+      );
+    const thread = database.pglite as PGliteThread;
+    const before = { ...thread.exchanges };
+
+    const [a, b] = await Promise.all([notes(schoolA), notes(schoolB)]);
+    expect(a).toEqual([{ note: 'A' }]);
+    expect(b).toEqual([{ note: 'B' }]);
+    // Each read-only transaction: BEGIN and COMMIT sent ahead, only the SELECT waited for.
+    expect(thread.exchanges.sentAhead - before.sentAhead).toBe(4);
+    expect(thread.exchanges.waitedFor - before.waitedFor).toBe(2);
+
+    // A transaction that writes waits for its COMMIT; what it wrote is there afterwards.
+    await withSchool(database.db, schoolA, (tx) => sql`INSERT INTO scope_check VALUES (${schoolA}, 'A2')`.execute(tx));
+    expect(thread.exchanges.sentAhead - before.sentAhead).toBe(5);
+    expect((await notes(schoolA)).map((n) => n.note).sort()).toEqual(['A', 'A2']);
+  });
+
+  it('reports a failed statement sent ahead on the next one, which does not run', async () => {
+    const client = await database.pool.connect();
+    try {
+      // Answered at once (as PostgreSQL would if the role existed); the failure arrives with the next statement.
+      await client.query('BEGIN; SET LOCAL ROLE no_such_role');
+      await expect(client.query('SELECT 1 AS one')).rejects.toMatchObject({ message: 'role "no_such_role" does not exist' });
+      await client.query('ROLLBACK');
+      expect((await client.query('SELECT current_user = session_user AS same')).rows).toEqual([{ same: true }]);
+    } finally {
+      client.release();
+    }
   });
 
   it('copies its files for a backup', async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { DatabaseError, type BackendMessage } from 'pg-protocol/dist/messages.js';
+import { CommandCompleteMessage, DatabaseError, ReadyForQueryMessage, type BackendMessage } from 'pg-protocol/dist/messages.js';
 import { Parser } from 'pg-protocol/dist/parser.js';
 
 /**
@@ -21,6 +21,9 @@ const threadProgram = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.pglite);
 let pglite = null;
+// One request at a time, in the order they came: a statement sent ahead (see pipelined below) runs
+// before the one after it, never beside it.
+let queue = Promise.resolve();
 const problem = (error) => ({
   message: String((error && error.message) || error),
   name: error && error.name,
@@ -28,7 +31,10 @@ const problem = (error) => ({
   errno: error && error.errno,
   stack: error && error.stack,
 });
-parentPort.on('message', async (request) => {
+parentPort.on('message', (request) => {
+  queue = queue.then(() => answer(request));
+});
+async function answer(request) {
   const { id, op } = request;
   try {
     if (op === 'open') {
@@ -65,7 +71,7 @@ parentPort.on('message', async (request) => {
   } catch (error) {
     parentPort.postMessage({ id, error: problem(error) });
   }
-});
+}
 `;
 
 /**
@@ -74,6 +80,28 @@ parentPort.on('message', async (request) => {
  * Parse, Bind, Describe, Execute and Close are answered only then.
  */
 const answerNow = new Set([0x53, 0x48, 0x51, 0x58, 0x63, 0x66, 0x00]);
+
+/**
+ * Simple queries whose answer is known before they run, sent ahead without waiting (see
+ * {@link PGliteThread.execProtocolStream}): a school's BEGIN with its SET LOCALs, and the COMMIT
+ * of a transaction that only read (`readOnlyCommit`, sent by school-scope.ts). Each maps to the
+ * command tags PostgreSQL answers with and the transaction status after it.
+ */
+const setLocal = String.raw`SET LOCAL (ROLE [a-z_]+|[a-z_]+(\.[a-z_]+)? = '[0-9A-Za-z_-]+')`;
+const beginWithSettings = new RegExp(`^BEGIN(; ${setLocal})*$`);
+export const readOnlyCommit = 'COMMIT /* read only */';
+
+function predictedAnswer(sql: string): { tags: string[]; status: 'T' | 'I' } | null {
+  if (beginWithSettings.test(sql)) return { tags: sql.split('; ').map((statement) => (statement === 'BEGIN' ? 'BEGIN' : 'SET')), status: 'T' };
+  if (sql === readOnlyCommit) return { tags: ['COMMIT'], status: 'I' };
+  return null;
+}
+
+/** The text of a simple Query message ('Q', length, text, NUL), or null for any other message. */
+function simpleQueryText(message: Uint8Array): string | null {
+  if (message[0] !== 0x51 || message.byteLength < 6) return null;
+  return Buffer.from(message.buffer, message.byteOffset + 5, message.byteLength - 6).toString('utf8');
+}
 
 interface Reply {
   id: number;
@@ -99,6 +127,12 @@ export class PGliteThread implements EmbeddedEngine {
   #next = 0;
   #held: Uint8Array[] = [];
   #stopped: Error | null = null;
+  /** The first failure of a statement sent ahead, given to the exchange after it. */
+  #aheadFailed: DatabaseError | Error | null = null;
+  /** Sent-ahead statements not yet answered. */
+  readonly #ahead = new Set<Promise<void>>();
+  /** How many statements were sent ahead, and how many exchanges were waited for (tests and benchmarks read them). */
+  readonly exchanges = { sentAhead: 0, waitedFor: 0 };
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -141,22 +175,56 @@ export class PGliteThread implements EmbeddedEngine {
    * held until the one that asks for an answer, and cross to the thread together, once.
    */
   async execProtocolStream(message: Uint8Array, options: { throwOnError?: boolean } = {}): Promise<BackendMessage[]> {
+    const known = this.#held.length === 0 ? predictedAnswer(simpleQueryText(message) ?? '') : null;
+    if (known) return this.#sendAhead(message, known);
     this.#held.push(message);
     if (!answerNow.has(message[0])) return [];
     const held = this.#held;
     this.#held = [];
-    const out = new Uint8Array(held.reduce((n, m) => n + m.byteLength, 0));
-    let at = 0;
-    for (const m of held) {
-      out.set(m, at);
-      at += m.byteLength;
-    }
-    const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer]);
+    const out = joined(held);
+    this.exchanges.waitedFor++;
+    const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]);
     const messages: BackendMessage[] = [];
     if (bytes && bytes.byteLength > 0) new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => messages.push(m));
+    // A statement sent ahead failed (its answer came first, the thread keeps order): this exchange,
+    // which ran in the transaction it aborted, reports that failure instead of "transaction is aborted".
+    const aheadFailed = this.#aheadFailed;
+    this.#aheadFailed = null;
+    if (aheadFailed) {
+      if (!(aheadFailed instanceof DatabaseError)) throw aheadFailed;
+      const at = messages.findIndex((m) => m instanceof DatabaseError);
+      if (at >= 0) messages[at] = aheadFailed;
+    }
     const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
     if (options.throwOnError !== false && failed) throw failed;
     return messages;
+  }
+
+  /**
+   * Sends a statement whose answer is known (a school's BEGIN and SET LOCALs, a read-only COMMIT)
+   * without waiting for it, and answers as PostgreSQL will: the connection then goes straight on to
+   * the next statement, and a request's transaction holds the one connection for two thread hops
+   * fewer (issue 17, point 10). The thread runs everything in the order sent, so the next statement
+   * runs after this one; if this one fails, the next exchange reports its error (the transaction is
+   * aborted, so nothing after it runs in the wrong school or as the wrong role).
+   */
+  #sendAhead(message: Uint8Array, known: { tags: string[]; status: 'T' | 'I' }): BackendMessage[] {
+    this.exchanges.sentAhead++;
+    const copy = new Uint8Array(message); // a copy: pg's Buffer may be a view of a larger pool
+    const answered = this.#call({ op: 'exec', bytes: copy }, [copy.buffer]).then(
+      ({ bytes }) => {
+        if (!bytes || this.#aheadFailed) return;
+        new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => {
+          if (m instanceof DatabaseError && !this.#aheadFailed) this.#aheadFailed = m;
+        });
+      },
+      (error: Error) => {
+        this.#aheadFailed ??= error;
+      },
+    );
+    this.#ahead.add(answered);
+    void answered.finally(() => this.#ahead.delete(answered));
+    return [...known.tags.map((tag) => new CommandCompleteMessage(tag.length + 5, tag)), new ReadyForQueryMessage(5, known.status)];
   }
 
   async dumpDataDir(compression: 'auto' | 'gzip' | 'none' = 'auto'): Promise<Blob> {
@@ -166,6 +234,7 @@ export class PGliteThread implements EmbeddedEngine {
 
   async close(): Promise<void> {
     if (this.#stopped) return;
+    await Promise.all(this.#ahead);
     try {
       await this.#call({ op: 'close' });
     } finally {
@@ -187,4 +256,16 @@ export class PGliteThread implements EmbeddedEngine {
     this.#pending.delete(id);
     if (this.#pending.size === 0) this.#worker.unref();
   }
+}
+
+/** The messages as one buffer of the caller's own, so it can be moved to the thread rather than copied. */
+function joined(messages: Uint8Array[]): Uint8Array {
+  if (messages.length === 1) return new Uint8Array(messages[0]);
+  const out = new Uint8Array(messages.reduce((n, m) => n + m.byteLength, 0));
+  let at = 0;
+  for (const m of messages) {
+    out.set(m, at);
+    at += m.byteLength;
+  }
+  return out;
 }

@@ -20,6 +20,7 @@ import {
 } from 'kysely';
 import { forgetActors, writesActorTables } from '../auth/actor-cache.ts';
 import { isUuid } from '../http/ids.ts';
+import { readOnlyCommit } from './pglite-thread.ts';
 import type { DB } from './schema.ts';
 
 /** A transaction in which only one school's rows exist (row-level security as `app_user`). */
@@ -54,10 +55,14 @@ export function escapesSchoolScope(text: string): boolean {
 class SchoolScopeGuard implements KyselyPlugin {
   wroteActorTables = false;
 
+  constructor(private readonly scope?: PendingScope) {}
+
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
     const compiled = compiler.compileQuery(node, queryId);
     if (escapesSchoolScope(compiled.sql)) throw new SchoolScopeEscape(compiled.sql);
     if (!this.wroteActorTables && writesActorTables(node)) this.wroteActorTables = true;
+    // Only a plain SELECT reads without writing; anything else (raw SQL included) may write.
+    if (this.scope && !(node.kind === 'SelectQueryNode' && !node.with)) this.scope.mayHaveWritten = true;
     return node;
   }
 
@@ -71,6 +76,10 @@ interface PendingScope {
   statement: string;
   /** Set by the driver once it has sent them with the BEGIN. */
   sent: boolean;
+  /** The connection that BEGIN went to: only its COMMIT may be the read-only one. */
+  connection?: DatabaseConnection;
+  /** Set by the guard at the first statement that is not a plain SELECT. */
+  mayHaveWritten: boolean;
 }
 
 /**
@@ -82,7 +91,7 @@ const nextBegin = new AsyncLocalStorage<PendingScope | undefined>();
 
 /**
  * Kysely's PostgreSQL driver, except that a school's transaction starts in ONE round trip:
- * `BEGIN; SET LOCAL ROLE app_user; SELECT set_config('app.school_id', '…', true)` as one simple
+ * `BEGIN; SET LOCAL ROLE app_user; SET LOCAL app.school_id = '…'` as one simple
  * query (the pg driver sends a statement without parameters that way, and PostgreSQL and PGlite
  * run its statements in order, stopping at the first error). Before, these were three round
  * trips on every request; on PGlite each one is work the event loop cannot spend rendering.
@@ -92,6 +101,7 @@ class SchoolScopeDriver extends PostgresDriver {
     const scope = nextBegin.getStore();
     if (!scope || scope.sent || settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
     scope.sent = true;
+    scope.connection = connection;
     try {
       await connection.executeQuery(CompiledQuery.raw(`BEGIN; ${scope.statement}`));
     } catch (error) {
@@ -99,6 +109,17 @@ class SchoolScopeDriver extends PostgresDriver {
       await connection.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A school's transaction that only read ends with a COMMIT the embedded database's thread may
+   * send ahead without waiting (pglite-thread.ts): nothing was written, so its answer cannot
+   * change what the request did. Any other COMMIT is waited for, as before.
+   */
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const scope = nextBegin.getStore();
+    if (scope?.connection !== connection || scope.mayHaveWritten) return super.commitTransaction(connection);
+    await connection.executeQuery(CompiledQuery.raw(readOnlyCommit));
   }
 }
 
@@ -128,8 +149,10 @@ export class SchoolScopeDialect extends PostgresDialect {
  * the same two statements sent separately, with the id as a parameter.
  */
 export async function withSchool<T>(db: Kysely<DB>, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
-  const scope = isUuid(schoolId) ? { statement: `SET LOCAL ROLE app_user; SELECT set_config('app.school_id', '${schoolId}', true)`, sent: false } : undefined;
-  const guard = new SchoolScopeGuard();
+  const scope: PendingScope | undefined = isUuid(schoolId)
+    ? { statement: `SET LOCAL ROLE app_user; SET LOCAL app.school_id = '${schoolId}'`, sent: false, mayHaveWritten: false }
+    : undefined;
+  const guard = new SchoolScopeGuard(scope);
   try {
     return await nextBegin.run(scope, () =>
       db.transaction().execute(async (tx) => {
