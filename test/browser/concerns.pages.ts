@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { expectNoAxeViolations, navigates } from './pages.ts';
+import { expectNoAxeViolations, navigates, fillDate } from './pages.ts';
 
 /** Page objects for the concerns journey: each checks where it is, its one h1, and axe. */
 async function verify(page: Page, path: RegExp, heading: string): Promise<void> {
@@ -85,12 +85,7 @@ export class ConcernPage {
     await this.page.getByLabel('What was done').selectOption({ label: kind });
     await this.page.getByLabel('Note', { exact: true }).fill(note);
     if (followUpBy) {
-      // A GOV.UK date input: day, month and year boxes, filled from YYYY-MM-DD.
-      const [year, month, day] = followUpBy.split('-');
-      const due = this.page.getByRole('group', { name: 'Follow up by (optional)' });
-      await due.getByLabel('Day').fill(String(Number(day)));
-      await due.getByLabel('Month').fill(String(Number(month)));
-      await due.getByLabel('Year').fill(year);
+      await fillDate(this.page.getByRole('group', { name: 'Follow up by (optional)' }), followUpBy);
     }
     await navigates(this.page, () => this.page.getByRole('button', { name: 'Add the action' }).click());
   }

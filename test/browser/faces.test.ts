@@ -6,7 +6,7 @@ import { publishedCopy } from '../../src/modules/photos/photos.images.ts';
 import { classPhoto, classPhotoPath, detailIn } from '../helpers/faces.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, navigates } from './pages.ts';
+import { expectNoAxeViolations, navigates, fillDate } from './pages.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 
@@ -75,9 +75,7 @@ describe.skipIf(skipWithoutChromium())('faces in a class photograph (browser)', 
     await page.getByLabel('Photograph').setInputFiles(classPhotoPath);
     await page.getByLabel('Event').fill('Class photograph');
     const taken = page.getByRole('group', { name: 'Date taken' });
-    await taken.getByLabel('Day').fill('12');
-    await taken.getByLabel('Month').fill('6');
-    await taken.getByLabel('Year').fill('2026');
+    await fillDate(taken, '2026-06-12');
     await page.getByLabel('Lesson').check();
     await page.getByLabel('Class of the pupils in it').selectOption({ label: 'Year 3 Hazel' });
     await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());

@@ -24,6 +24,7 @@ import {
   expectNoAxeViolations,
   expectReflow,
   navigates,
+  fillDate,
 } from './pages.ts';
 
 const fixtureFolder = join(import.meta.dirname, '../fixtures/oneroster/basic');
@@ -212,9 +213,7 @@ describe.skipIf(skipWithoutChromium())('a newcomer in a real browser', () => {
     await page.getByLabel('Photograph').setInputFiles(photoFile);
     await page.getByLabel('Event').fill('Harvest assembly');
     const taken = page.getByRole('group', { name: 'Date taken' });
-    await taken.getByLabel('Day').fill('2');
-    await taken.getByLabel('Month').fill('10');
-    await taken.getByLabel('Year').fill('2026');
+    await fillDate(taken, '2026-10-02');
     await page.getByLabel('Assembly').check();
     await page.getByLabel('Class of the pupils in it').selectOption({ label: 'Year 3 Hazel' });
     await click(page, 'Upload');
@@ -238,9 +237,7 @@ describe.skipIf(skipWithoutChromium())('a newcomer in a real browser', () => {
     await page.goto(`${policyPath}/approval`);
     await onPage(page, 'Send for approval');
     const meeting = page.getByRole('group', { name: /meeting/i });
-    await meeting.getByLabel('Day').fill('14');
-    await meeting.getByLabel('Month').fill('10');
-    await meeting.getByLabel('Year').fill('2026');
+    await fillDate(meeting, '2026-10-14');
     await page.getByLabel('Headteacher').selectOption({ label: head.headName });
     await page.getByLabel('Chair of governors').selectOption({ label: 'Ruth Taylor' });
     await click(page, 'Send for approval');

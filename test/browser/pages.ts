@@ -39,6 +39,14 @@ export async function expectReflow(page: Page): Promise<void> {
   if (before) await page.setViewportSize(before);
 }
 
+/** Fills a GOV.UK date input (its Day, Month and Year boxes, within `scope`) from YYYY-MM-DD. */
+export async function fillDate(scope: Page | Locator, isoDay: string): Promise<void> {
+  const [year, month, day] = isoDay.split('-');
+  await scope.getByLabel('Day').fill(String(Number(day)));
+  await scope.getByLabel('Month').fill(String(Number(month)));
+  await scope.getByLabel('Year').fill(year);
+}
+
 /** Runs an action that loads a new page (a link, a form, Enter) and waits until that page has loaded. */
 export async function navigates(page: Page, action: () => Promise<unknown>): Promise<void> {
   const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 });

@@ -9,7 +9,7 @@ import { createImportService } from '../../src/modules/people/import.service.ts'
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { phoneJpeg } from '../helpers/photos.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, navigates } from './pages.ts';
+import { expectNoAxeViolations, navigates, fillDate } from './pages.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 
@@ -85,9 +85,7 @@ describe.skipIf(skipWithoutChromium())('a photograph from upload to the website 
     await page.getByLabel('Photograph').setInputFiles(photoFile);
     await page.getByLabel('Event').fill('Swimming gala');
     const taken = page.getByRole('group', { name: 'Date taken' });
-    await taken.getByLabel('Day').fill('12');
-    await taken.getByLabel('Month').fill('6');
-    await taken.getByLabel('Year').fill('2026');
+    await fillDate(taken, '2026-06-12');
     await page.getByLabel('Swimming').check();
     await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Photographs will not be taken of children when wearing swimming costumes');

@@ -11,7 +11,7 @@ import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts'
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { phoneJpeg } from '../helpers/photos.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, expectReflow, navigates } from './pages.ts';
+import { expectNoAxeViolations, expectReflow, navigates, fillDate } from './pages.ts';
 import { PolicyUser } from './policies.pages.ts';
 
 const trentPolicy = fileURLToPath(new URL('../fixtures/policies/004_153aa0418b67876c.txt', import.meta.url));
@@ -82,9 +82,7 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
     await head.onPage(policyPath, 'Social Media Policy');
     await head.click('Send for approval');
     await head.onPage(`${policyPath}/approval`, 'Send for approval');
-    await head.page.getByLabel('Day').fill('14');
-    await head.page.getByLabel('Month').fill('10');
-    await head.page.getByLabel('Year').fill('2026');
+    await fillDate(head.page, '2026-10-14');
     await head.page.getByLabel('Minute reference (optional)').fill('FGB 26/14');
     await head.page.getByLabel('Headteacher').selectOption({ label: names.head });
     await head.page.getByLabel('Chair of governors').selectOption({ label: names.chair });
@@ -184,9 +182,7 @@ describe.skipIf(skipWithoutChromium())('a policy from import to parents, in a re
       await page.getByLabel('Photograph').setInputFiles(photo);
       await page.getByLabel('Event').fill('Swimming gala');
       const taken = page.getByRole('group', { name: 'Date taken' });
-      await taken.getByLabel('Day').fill('12');
-      await taken.getByLabel('Month').fill('6');
-      await taken.getByLabel('Year').fill('2026');
+      await fillDate(taken, '2026-06-12');
       await page.getByLabel('Swimming').check();
       await navigates(page, () => page.getByRole('button', { name: 'Upload' }).click());
       expect(await page.locator('.govuk-error-summary').innerText()).toContain('Photographs will not be taken of children when wearing swimming costumes');
