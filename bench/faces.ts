@@ -3,8 +3,10 @@
  * rows, made from the labelled samples), and recall and precision on the labelled photographs
  * (the six group photographs shipped in @vladmandic/face-api, faces counted by hand in
  * bench/faces-labels.json, plus the class photograph, whose boxes are known by construction).
- * Time is reported against sharp's plain decode → resize → encode of the same photograph in the
- * same rounds, for the finder with one inference thread and with two. Also: the memory the face
+ * Also recall on nine other class layouts of the same faces (other face sizes, other places
+ * relative to the tiles). Time is reported against sharp's plain decode → resize → encode of the
+ * same photograph in the same rounds, for the finder with one inference thread and with two, with
+ * each one's CPU time (which a busy machine hardly changes) and where it goes. Also: the memory the face
  * finder adds (resident set, before and after), and how late a timer on the main thread fires
  * while the finder works in its worker thread, the app's way.
  *
@@ -24,6 +26,15 @@ const timed = async (work: () => Promise<unknown>) => {
   await work();
   return performance.now() - start;
 };
+/** Wall-clock and CPU milliseconds (all of the process's threads: sharp's, onnxruntime's) of one piece of work. */
+const clocked = async <T>(work: () => Promise<T>) => {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await work();
+  const wall = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  return { result, wall, cpu: (user + system) / 1000 };
+};
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function accuracyOf(model: Pick<FaceModel, 'find'>, labelled: readonly Labelled[]) {
@@ -36,6 +47,23 @@ async function accuracyOf(model: Pick<FaceModel, 'find'>, labelled: readonly Lab
   });
   return { photos, recall: total.hits / total.faces, precision: total.hits / Math.max(1, total.found) };
 }
+
+const otherLayouts = [
+  { width: 4032, height: 3024, rows: 3, perRow: 9 },
+  { width: 4032, height: 3024, rows: 3, perRow: 10 },
+  { width: 4032, height: 3024, rows: 4, perRow: 10 },
+  { width: 4032, height: 3024, rows: 4, perRow: 13 },
+  { width: 4032, height: 3024, rows: 5, perRow: 12 },
+  { width: 4000, height: 3000, rows: 4, perRow: 10 },
+  { width: 4608, height: 3456, rows: 4, perRow: 11 },
+  { width: 4032, height: 2268, rows: 3, perRow: 11 },
+  { width: 3024, height: 4032, rows: 5, perRow: 8 },
+];
+const tally = (a: Awaited<ReturnType<typeof accuracyOf>>) => ({
+  faces: a.photos.reduce((sum, p) => sum + p.faces, 0),
+  hits: a.photos.reduce((sum, p) => sum + p.hits, 0),
+  found: a.photos.reduce((sum, p) => sum + p.found, 0),
+});
 
 /** The face finder of another checkout (e.g. a `git worktree` of the commit before a change), loaded from its own files. */
 async function finderFrom(checkout: string): Promise<Pick<FaceModel, 'find' | 'release'>> {
@@ -57,37 +85,51 @@ export async function runFacesBench(options: { rounds?: number; threads?: number
   const accuracy = await accuracyOf(model, labelled);
   const tiles = (await model.find(photo.bytes)).tiles;
   const rssModel = process.memoryUsage().rss;
+  // The same faces in other class layouts: other sizes and other places relative to the tiles, so a
+  // tile plan cannot be fitted to the one photograph above.
+  const layouts = await Promise.all(otherLayouts.map((layout) => classPhotograph(layout)));
+  const layoutAccuracy = await accuracyOf(model, layouts);
   // Where the time goes, for each finder: the median of each stage over the timed rounds.
   const stages = new Map<string, FoundFaces['ms'][]>();
+  // CPU time hardly moves with the machine's load: with one thread it is about what an idle machine's wall clock would show.
+  const cpuMs = new Map<string, number[]>();
+  const keepCpu = (name: string, ms: number) => cpuMs.set(name, [...(cpuMs.get(name) ?? []), ms]);
 
   const finders = new Map<string, Pick<FaceModel, 'find' | 'release'>>([
     ['find faces, 1 thread', threads === 1 ? model : await loadFaceModel({ threads: 1 })],
     ['find faces, 2 threads', threads === 2 ? model : await loadFaceModel({ threads: 2 })],
   ]);
   let accuracyBefore: Awaited<ReturnType<typeof accuracyOf>> | undefined;
+  let layoutAccuracyBefore: Awaited<ReturnType<typeof accuracyOf>> | undefined;
   if (before) {
     const old = await finderFrom(before);
     finders.set('before, 1 thread', old);
     accuracyBefore = await accuracyOf(old, labelled);
+    layoutAccuracyBefore = await accuracyOf(old, layouts);
   }
   const variants: Variant<number>[] = [
     {
       name: 'plain sharp',
-      run: () => timed(() => sharp(photo.bytes).rotate().resize({ width: 2048, height: 2048, fit: 'inside' }).jpeg().toBuffer()),
+      run: async () => {
+        const { wall, cpu } = await clocked(() => sharp(photo.bytes).rotate().resize({ width: 2048, height: 2048, fit: 'inside' }).jpeg().toBuffer());
+        keepCpu('plain sharp', cpu);
+        return wall;
+      },
     },
     ...[...finders].map(([name, finder]) => ({
       name,
       run: async () => {
-        const start = performance.now();
-        const found = await finder.find(photo.bytes);
-        const ms = performance.now() - start;
+        const { result, wall, cpu } = await clocked(() => finder.find(photo.bytes));
+        keepCpu(name, cpu);
         // An older checkout may not say where its time went.
-        if (found.ms) stages.set(name, [...(stages.get(name) ?? []), found.ms]);
-        return ms;
+        if (result.ms) stages.set(name, [...(stages.get(name) ?? []), result.ms]);
+        return wall;
       },
     })),
   ];
   await interleave(1, variants);
+  cpuMs.clear();
+  stages.clear();
   const samples = await interleave(rounds, variants);
   const baseline = samples.get('plain sharp')!;
   for (const finder of new Set([model, ...finders.values()])) await finder.release();
@@ -119,7 +161,7 @@ export async function runFacesBench(options: { rounds?: number; threads?: number
     rounds,
     threads,
     tilesPer12MP: tiles,
-    medians: Object.fromEntries([...samples].map(([name, values]) => [name, { msPerPhoto: median(values) }])),
+    medians: Object.fromEntries([...samples].map(([name, values]) => [name, { msPerPhoto: median(values), cpuMsPerPhoto: median(cpuMs.get(name)!) }])),
     stages: Object.fromEntries(
       [...stages].map(([name, runs]) => [
         name,
@@ -132,14 +174,27 @@ export async function runFacesBench(options: { rounds?: number; threads?: number
     accuracy: accuracy.photos,
     recall: accuracy.recall,
     precision: accuracy.precision,
-    before: accuracyBefore && { checkout: before, recall: accuracyBefore.recall, precision: accuracyBefore.precision, accuracy: accuracyBefore.photos },
+    layouts: { ...tally(layoutAccuracy), recall: layoutAccuracy.recall, precision: layoutAccuracy.precision, accuracy: layoutAccuracy.photos },
+    before: accuracyBefore &&
+      layoutAccuracyBefore && {
+        checkout: before,
+        recall: accuracyBefore.recall,
+        precision: accuracyBefore.precision,
+        accuracy: accuracyBefore.photos,
+        layouts: { ...tally(layoutAccuracyBefore), recall: layoutAccuracyBefore.recall, precision: layoutAccuracyBefore.precision },
+      },
   };
 }
 
 export function describeFaces(r: Awaited<ReturnType<typeof runFacesBench>>): string {
   const time = formatTable(
-    ['subject', 'ms per 12 MP photo', '× plain sharp'],
-    Object.keys(r.medians).map((name) => [name, fmt.ms(r.medians[name].msPerPhoto), fmt.ratio(r.ratios[name].vsPlainSharp)]),
+    ['subject', 'ms per 12 MP photo', '× plain sharp', 'CPU ms'],
+    Object.keys(r.medians).map((name) => [
+      name,
+      fmt.ms(r.medians[name].msPerPhoto),
+      fmt.ratio(r.ratios[name].vsPlainSharp),
+      fmt.ms(r.medians[name].cpuMsPerPhoto),
+    ]),
   );
   const accuracy = formatTable(
     ['photograph', 'faces', 'found', 'right', 'recall', 'precision'],
@@ -165,7 +220,12 @@ export function describeFaces(r: Awaited<ReturnType<typeof runFacesBench>>): str
     '',
     `Recall ${fmt.ratio(r.recall)}, precision ${fmt.ratio(r.precision)}`,
     accuracy,
-    ...(r.before ? [`Before (${r.before.checkout}): recall ${fmt.ratio(r.before.recall)}, precision ${fmt.ratio(r.before.precision)}`] : []),
+    `Nine other class layouts (${r.layouts.faces} faces, 4,000–4,600 px): found ${r.layouts.hits}, recall ${fmt.ratio(r.layouts.recall)}, precision ${fmt.ratio(r.layouts.precision)}`,
+    ...(r.before
+      ? [
+          `Before (${r.before.checkout}): recall ${fmt.ratio(r.before.recall)}, precision ${fmt.ratio(r.before.precision)}; other layouts: found ${r.before.layouts.hits} of ${r.before.layouts.faces}, recall ${fmt.ratio(r.before.layouts.recall)}, precision ${fmt.ratio(r.before.layouts.precision)}`,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -17,8 +17,10 @@ export function faceModelPath(): string {
 
 export interface FaceModelOptions {
   /**
-   * CPU threads for one inference. One leaves the other core to answer requests; with more, the
-   * threads sleep instead of spinning between steps, so a busy machine loses nothing by them.
+   * CPU threads for one inference. One leaves the other core to answer requests, and is as fast:
+   * this model's steps are too small to share (bench/faces.ts: two threads cost a third more CPU
+   * time per tile and finish no sooner). More threads sleep between steps instead of spinning,
+   * which on a busy machine would only take the other core.
    */
   threads?: number;
   /** Lowest confidence kept. */
@@ -53,7 +55,6 @@ export async function loadFaceModel(options: FaceModelOptions = {}): Promise<Fac
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
-    // Spinning threads wait for each other's next step at full speed: on a shared machine that only burns the other core.
     extra: { session: { intra_op: { allow_spinning: '0' } } },
     // The converted model carries a few unused constants; onnxruntime says so at every load.
     logSeverityLevel: 3,
