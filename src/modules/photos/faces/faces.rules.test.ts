@@ -68,6 +68,11 @@ describe('tilePlan: an overview, then finer levels of tiles', () => {
     expect(count(tilePlan(4032, 3024, options))).toEqual([1, 6, 20]);
     // 3 % is not enough to save a column or a row here: the level keeps its scale.
     expect(tilePlan(4032, 3024, { ...options, slack: 0.03 })[2].scale).toBe(1024 / 4032);
+    // Full size made 4% smaller is still the last level, not repeated.
+    expect(tilePlan(450, 300, options).map((l) => [l.width, l.tiles.length])).toEqual([
+      [256, 1],
+      [432, 4],
+    ]);
   });
 
   it('has no tiles for an empty image', () => expect(tilePlan(0, 10)).toEqual([]));

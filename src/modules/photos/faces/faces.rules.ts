@@ -52,8 +52,9 @@ export function tileStarts(length: number, input: number, overlap: number): numb
 
 /**
  * The overview (the whole photograph in one tile) and finer levels of overlapping tiles, each twice
- * the scale of the one before, never enlarging past the original. A face too small for the
- * overview is large enough at a finer level; the overlap keeps a face whole in some tile.
+ * the scale of the one before (or up to `slack` less, where that saves tiles), never enlarging past
+ * the original. A face too small for the overview is large enough at a finer level; the overlap
+ * keeps a face whole in some tile.
  */
 export interface TileLevel {
   scale: number;
@@ -66,8 +67,8 @@ export function tilePlan(width: number, height: number, options: TilePlanOptions
   if (width <= 0 || height <= 0) return [];
   const overview = Math.min(1, options.input / Math.max(width, height));
   const levels: TileLevel[] = [];
-  for (let level = 0, nominal = overview; level <= options.levels; level++, nominal = Math.min(1, nominal * 2)) {
-    if (level > 0 && nominal === levels[levels.length - 1].scale) break;
+  for (let level = 0, nominal = overview, before = 0; level <= options.levels; level++, before = nominal, nominal = Math.min(1, nominal * 2)) {
+    if (nominal === before) break;
     const scale = level === 0 ? nominal : thriftyScale(width, height, nominal, options);
     const w = Math.max(1, Math.round(width * scale));
     const h = Math.max(1, Math.round(height * scale));
