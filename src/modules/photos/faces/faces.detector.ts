@@ -29,6 +29,9 @@ function startWorker(threads: number): Worker {
   return new Worker(code, { eval: true, workerData: { threads } });
 }
 
+/** Inference threads in the worker: one leaves the other core to answer requests. */
+export const defaultFaceThreads = 1;
+
 /** One worker thread for the whole app, started when first needed; a crashed worker is replaced at the next photograph. */
 export function workerFaceDetector(options: { threads?: number } = {}): FaceDetector {
   let worker: Worker | null = null;
@@ -42,7 +45,7 @@ export function workerFaceDetector(options: { threads?: number } = {}): FaceDete
 
   function running(): Worker {
     if (worker) return worker;
-    const started = startWorker(options.threads ?? 1);
+    const started = startWorker(options.threads ?? defaultFaceThreads);
     started.unref();
     started.on('message', (answer: FaceAnswer) => {
       const job = waiting.get(answer.id);

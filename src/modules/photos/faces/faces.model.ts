@@ -16,7 +16,12 @@ export function faceModelPath(): string {
 }
 
 export interface FaceModelOptions {
-  /** CPU threads for one inference. One leaves the other core to answer requests. */
+  /**
+   * CPU threads for one inference. One leaves the other core to answer requests, and is as fast:
+   * this model's steps are too small to share (bench/faces.ts: two threads cost a third more CPU
+   * time per tile and finish no sooner). More threads sleep between steps instead of spinning,
+   * which on a busy machine would only take the other core.
+   */
   threads?: number;
   /** Lowest confidence kept. */
   threshold?: number;
@@ -29,6 +34,8 @@ export interface FoundFaces {
   height: number;
   boxes: FaceBox[];
   tiles: number;
+  /** Where the time went, in milliseconds (for the benchmark). */
+  ms: { decode: number; levels: number; fill: number; inference: number; outputs: number; merge: number };
 }
 
 export interface FaceModel {
@@ -48,20 +55,30 @@ export async function loadFaceModel(options: FaceModelOptions = {}): Promise<Fac
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
     // The converted model carries a few unused constants; onnxruntime says so at every load.
     logSeverityLevel: 3,
   });
   const size = plan.input;
   const input = new Float32Array(size * size * 3);
+  const scores = new Float32Array(anchors.length);
+  const boxes = new Float32Array(anchors.length * 16);
 
   async function find(image: Buffer): Promise<FoundFaces> {
+    const ms = { decode: 0, levels: 0, fill: 0, inference: 0, outputs: 0, merge: 0 };
+    let clock = performance.now();
+    const lap = (stage: keyof typeof ms) => {
+      const now = performance.now();
+      ms[stage] += now - clock;
+      clock = now;
+    };
     const metadata = await sharp(image, { limitInputPixels: maxPixels }).metadata();
     const turned = (metadata.orientation ?? 1) >= 5;
     const width = (turned ? metadata.height : metadata.width) ?? 0;
     const height = (turned ? metadata.width : metadata.height) ?? 0;
     const levels = tilePlan(width, height, plan);
     const finest = levels[levels.length - 1];
-    if (!finest) return { width, height, boxes: [], tiles: 0 };
+    if (!finest) return { width, height, boxes: [], tiles: 0, ms };
     // One decode, at the finest scale (JPEG shrinks while decoding), then each coarser level from it.
     const decoded = await sharp(image, { limitInputPixels: maxPixels })
       .rotate()
@@ -70,6 +87,7 @@ export async function loadFaceModel(options: FaceModelOptions = {}): Promise<Fac
       .removeAlpha()
       .raw()
       .toBuffer();
+    lap('decode');
     const found: FaceBox[] = [];
     let tiles = 0;
     for (const level of levels) {
@@ -80,33 +98,38 @@ export async function loadFaceModel(options: FaceModelOptions = {}): Promise<Fac
               .resize(level.width, level.height, { fit: 'fill' })
               .raw()
               .toBuffer();
+      lap('levels');
       for (const tile of level.tiles) {
         fillTile(input, pixels, level.width, level.height, tile.left, tile.top, size);
+        lap('fill');
         const out = await session.run({ [inputName]: new Tensor('float32', input, [1, size, size, 3]) });
-        const scores = [...(out['Identity:0'].data as Float32Array), ...(out['Identity_1:0'].data as Float32Array)];
-        const boxes = concat(out['Identity_2:0'].data as Float32Array, out['Identity_3:0'].data as Float32Array);
+        lap('inference');
+        // The model answers in two parts (the 16 × 16 cells, then the 8 × 8): one array each, as decodeTile reads them.
+        joinInto(scores, out['Identity:0'].data as Float32Array, out['Identity_1:0'].data as Float32Array);
+        joinInto(boxes, out['Identity_2:0'].data as Float32Array, out['Identity_3:0'].data as Float32Array);
         found.push(...decodeTile(scores, boxes, anchors, tile, size, threshold));
         tiles++;
+        lap('outputs');
       }
     }
-    return { width, height, boxes: finishBoxes(mergeFaces(found), width, height), tiles };
+    const merged = finishBoxes(mergeFaces(found), width, height);
+    lap('merge');
+    return { width, height, boxes: merged, tiles, ms };
   }
 
   return { find, release: () => session.release() };
 }
 
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+function joinInto(into: Float32Array, a: Float32Array, b: Float32Array) {
+  into.set(a);
+  into.set(b, a.length);
 }
 
 /** Copies one tile of an RGB image into the model's input, scaled to −1…1; outside the image is grey (0). */
 function fillTile(input: Float32Array, pixels: Buffer, width: number, height: number, left: number, top: number, size: number) {
-  input.fill(0);
   const rows = Math.min(size, height - top);
   const cols = Math.min(size, width - left);
+  if (rows < size || cols < size) input.fill(0);
   for (let y = 0; y < rows; y++) {
     let from = ((top + y) * width + left) * 3;
     let to = y * size * 3;

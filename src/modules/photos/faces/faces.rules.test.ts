@@ -23,7 +23,7 @@ describe('tileStarts: overlapping tiles cover an axis edge to edge', () => {
     { length: 200, input: 256, overlap: 64, starts: [0] },
     { length: 256, input: 256, overlap: 64, starts: [0] },
     { length: 300, input: 256, overlap: 64, starts: [0, 44] },
-    { length: 512, input: 256, overlap: 64, starts: [0, 192, 256] },
+    { length: 512, input: 256, overlap: 64, starts: [0, 128, 256] },
     { length: 1024, input: 256, overlap: 64, starts: [0, 192, 384, 576, 768] },
   ])('$length px in tiles of $input overlapping $overlap: $starts', ({ length, input, overlap, starts }) => {
     expect(tileStarts(length, input, overlap)).toEqual(starts);
@@ -37,17 +37,42 @@ describe('tileStarts: overlapping tiles cover an axis edge to edge', () => {
       for (let i = 1; i < starts.length; i++) expect(starts[i - 1] + 256 - starts[i]).toBeGreaterThanOrEqual(64);
     }
   });
+
+  it('uses as few tiles as that overlap allows, spread evenly', () => {
+    for (const length of [257, 700, 1500, 3024, 4032]) {
+      const starts = tileStarts(length, 256, 64);
+      // One tile fewer would have to overlap by less.
+      expect(256 * (starts.length - 1) - 64 * (starts.length - 2)).toBeLessThan(length);
+      const strides = starts.slice(1).map((start, i) => start - starts[i]);
+      expect(Math.max(...strides) - Math.min(...strides)).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe('tilePlan: an overview, then finer levels of tiles', () => {
   it.each([
-    { name: '12 MP landscape', width: 4032, height: 3024, scales: [256 / 4032, 512 / 4032, 1024 / 4032], tiles: [1, 6, 30] },
+    // The finest level is 960 px wide, not 1,024: 6% smaller, it needs five columns of tiles instead of six and four rows instead of five.
+    { name: '12 MP landscape', width: 4032, height: 3024, scales: [256 / 4032, 512 / 4032, 960 / 4032], tiles: [1, 6, 20] },
     { name: 'a small picture is never enlarged', width: 200, height: 100, scales: [1], tiles: [1] },
-    { name: 'a 600 px picture stops at full size', width: 600, height: 400, scales: [256 / 600, 512 / 600, 1], tiles: [1, 6, 8] },
+    { name: 'a 600 px picture stops at full size', width: 600, height: 400, scales: [256 / 600, 512 / 600, 1], tiles: [1, 6, 6] },
   ])('$name', ({ width, height, scales, tiles }) => {
     const plan = tilePlan(width, height);
     expect(plan.map((l) => l.scale)).toEqual(scales);
     expect(plan.map((l) => l.tiles.length)).toEqual(tiles);
+  });
+
+  it('makes a level smaller only within the slack, and only when that saves tiles', () => {
+    const options = { input: 256, overlap: 80, levels: 2, slack: 0.07 };
+    const count = (plan: ReturnType<typeof tilePlan>) => plan.map((l) => l.tiles.length);
+    expect(count(tilePlan(4032, 3024, { ...options, slack: 0 }))).toEqual([1, 6, 24]);
+    expect(count(tilePlan(4032, 3024, options))).toEqual([1, 6, 20]);
+    // 3 % is not enough to save a column or a row here: the level keeps its scale.
+    expect(tilePlan(4032, 3024, { ...options, slack: 0.03 })[2].scale).toBe(1024 / 4032);
+    // Full size made 4% smaller is still the last level, not repeated.
+    expect(tilePlan(450, 300, options).map((l) => [l.width, l.tiles.length])).toEqual([
+      [256, 1],
+      [432, 4],
+    ]);
   });
 
   it('has no tiles for an empty image', () => expect(tilePlan(0, 10)).toEqual([]));

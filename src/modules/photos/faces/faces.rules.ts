@@ -27,24 +27,34 @@ export interface TilePlanOptions {
   overlap: number;
   /** Levels after the overview, each twice as fine as the one before. */
   levels: number;
+  /**
+   * How much smaller than twice the level before a level may be made, when that saves a row or a
+   * column of tiles (faces a few per cent smaller, which the model still finds).
+   */
+  slack: number;
 }
 
-export const defaultTilePlan: TilePlanOptions = { input: 256, overlap: 96, levels: 2 };
+export const defaultTilePlan: TilePlanOptions = { input: 256, overlap: 80, levels: 2, slack: 0.07 };
 
-/** Where the tiles of one axis start: 0, then every stride, the last one flush with the far edge. */
+/** How many tiles of `input` overlapping by at least `overlap` cover `length`. */
+export function tileCount(length: number, input: number, overlap: number): number {
+  return length <= input ? 1 : Math.ceil((length - overlap) / (input - overlap));
+}
+
+/** Where the tiles of one axis start: as few tiles as overlap by at least `overlap`, spread evenly from 0 to flush with the far edge. */
 export function tileStarts(length: number, input: number, overlap: number): number[] {
-  if (length <= input) return [0];
-  const stride = input - overlap;
-  const count = Math.ceil((length - input) / stride) + 1;
+  const count = tileCount(length, input, overlap);
+  if (count === 1) return [0];
   const starts: number[] = [];
-  for (let i = 0; i < count; i++) starts.push(Math.min(i * stride, length - input));
-  return [...new Set(starts)];
+  for (let i = 0; i < count; i++) starts.push(Math.round((i * (length - input)) / (count - 1)));
+  return starts;
 }
 
 /**
  * The overview (the whole photograph in one tile) and finer levels of overlapping tiles, each twice
- * the scale of the one before, never enlarging past the original. A face too small for the
- * overview is large enough at a finer level; the overlap keeps a face whole in some tile.
+ * the scale of the one before (or up to `slack` less, where that saves tiles), never enlarging past
+ * the original. A face too small for the overview is large enough at a finer level; the overlap
+ * keeps a face whole in some tile.
  */
 export interface TileLevel {
   scale: number;
@@ -57,8 +67,9 @@ export function tilePlan(width: number, height: number, options: TilePlanOptions
   if (width <= 0 || height <= 0) return [];
   const overview = Math.min(1, options.input / Math.max(width, height));
   const levels: TileLevel[] = [];
-  for (let level = 0, scale = overview; level <= options.levels; level++, scale = Math.min(1, scale * 2)) {
-    if (level > 0 && scale === levels[levels.length - 1].scale) break;
+  for (let level = 0, nominal = overview, before = 0; level <= options.levels; level++, before = nominal, nominal = Math.min(1, nominal * 2)) {
+    if (nominal === before) break;
+    const scale = level === 0 ? nominal : thriftyScale(width, height, nominal, options);
     const w = Math.max(1, Math.round(width * scale));
     const h = Math.max(1, Math.round(height * scale));
     const tiles: Tile[] = [];
@@ -67,6 +78,27 @@ export function tilePlan(width: number, height: number, options: TilePlanOptions
     levels.push({ scale, width: w, height: h, tiles });
   }
   return levels;
+}
+
+/**
+ * The scale for a level: `nominal`, or down to `slack` smaller where that needs fewer tiles (the
+ * largest such scale). The tile count only drops where a side becomes exactly what one tile fewer
+ * covers, so those sizes are the candidates.
+ */
+function thriftyScale(width: number, height: number, nominal: number, options: TilePlanOptions): number {
+  const { input, overlap, slack } = options;
+  const tiles = (scale: number) => tileCount(Math.round(width * scale), input, overlap) * tileCount(Math.round(height * scale), input, overlap);
+  const lowest = nominal * (1 - slack);
+  let best = nominal;
+  for (const side of [width, height]) {
+    // `count` tiles cover overlap + count × (input − overlap) pixels.
+    for (let count = tileCount(Math.round(side * nominal), input, overlap) - 1; count >= 1; count--) {
+      const scale = (overlap + count * (input - overlap)) / side;
+      if (scale < lowest) break;
+      if (tiles(scale) < tiles(best) || (tiles(scale) === tiles(best) && scale > best)) best = scale;
+    }
+  }
+  return best;
 }
 
 /** BlazeFace's anchors: the centre of each cell, in fractions of the input (16×16 cells × 2, then 8×8 × 6). */
@@ -97,7 +129,10 @@ export function decodeTile(
   threshold: number,
 ): FaceBox[] {
   const found: FaceBox[] = [];
+  // Most anchors see no face: compare their raw score first and leave the exponential to the few that might.
+  const lowestLogit = Math.log(threshold / (1 - threshold)) - 1e-6;
   for (let i = 0; i < anchors.length; i++) {
+    if (!(scores[i] >= lowestLogit)) continue;
     const score = sigmoid(scores[i]);
     if (score < threshold) continue;
     const [ax, ay] = anchors[i];
