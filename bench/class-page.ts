@@ -21,6 +21,7 @@ import type { Actor } from '../src/platform/auth/actor.ts';
 import { actorForSession } from '../src/platform/auth/auth.repository.ts';
 import { tokenHash } from '../src/platform/auth/secrets.ts';
 import { withSchool } from '../src/platform/db/school-database.ts';
+import type { PGliteThread } from '../src/platform/db/pglite-thread.ts';
 import { addApiToken } from '../src/modules/school/school.service.ts';
 import { render } from '../src/platform/http/render.ts';
 import { sessionCookie } from '../src/platform/http/security.ts';
@@ -158,8 +159,13 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     log('app listening and teacher signed in');
     // Each must answer 200 with the class on it: a redirect to sign-in would be a very fast, very wrong result.
     const bodyBytes: Record<string, number> = {};
+    // On PGlite's thread: how many exchanges with the database each request waits for, and how many it sends ahead.
+    const exchanges = database.pglite && 'exchanges' in database.pglite ? (database.pglite as PGliteThread).exchanges : null;
     for (const [name, target] of Object.entries(targets)) {
+      const before = exchanges && { ...exchanges };
       const response = await fetch(target.url, { headers: target.headers, redirect: 'manual' });
+      if (exchanges && before)
+        log(`${name}: ${exchanges.waitedFor - before.waitedFor} exchanges waited for, ${exchanges.sentAhead - before.sentAhead} sent ahead`);
       const body = await response.text();
       const expected =
         name === 'photo list API'
