@@ -213,9 +213,13 @@ export class PGliteThread implements EmbeddedEngine {
     const copy = new Uint8Array(message); // a copy: pg's Buffer may be a view of a larger pool
     const answered = this.#call({ op: 'exec', bytes: copy }, [copy.buffer]).then(
       ({ bytes }) => {
-        if (!bytes || this.#aheadFailed) return;
+        if (!bytes) return;
         new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => {
-          if (m instanceof DatabaseError && !this.#aheadFailed) this.#aheadFailed = m;
+          if (!(m instanceof DatabaseError)) return;
+          // A BEGIN's failure belongs to the transaction it began; a read-only COMMIT's (nothing was
+          // written, and the next statement is another transaction's) is only worth a warning.
+          if (known.status === 'T') this.#aheadFailed ??= m;
+          else process.emitWarning(`A read-only transaction's COMMIT failed: ${m.message}`);
         });
       },
       (error: Error) => {
