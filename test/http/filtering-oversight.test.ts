@@ -72,6 +72,7 @@ describe('bans, monitoring alerts and the yearly review (FLT-4, 001 §5, DfE sta
       const html = (await teacher.get(page)).body;
       expect(html, page).toContain('Banned from school computers');
       expect(html, page).toContain('only under close supervision');
+      expect(html, page).toContain(`until 31 December ${year + 1}`);
     }
   });
 

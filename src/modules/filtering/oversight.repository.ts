@@ -89,6 +89,23 @@ function bansQuery(tx: SchoolTx) {
     .select(fullName('p').as('pupil_name'));
 }
 
+/**
+ * A class's bans in force on this day, as the class page shows them (FLT-4): a query for the page's
+ * one statement to read with the rest (people.repository.ts), not run on its own.
+ */
+export function activeBansOfClassQuery(tx: SchoolTx, day: string, classId: string) {
+  return tx
+    .selectFrom('computer_bans as b')
+    .innerJoin('pupils as p', 'p.id', 'b.pupil_id')
+    .select(['b.pupil_id', 'b.supervised_use', 'b.ends_on'])
+    .select(fullName('p').as('pupil_name'))
+    .where('b.lifted_at', 'is', null)
+    .where('b.starts_on', '<=', day)
+    .where('b.ends_on', '>=', day)
+    .where('p.class_id', '=', classId)
+    .orderBy('b.ends_on');
+}
+
 /** Bans in force on this day (not lifted, started, not ended). */
 export function activeBans(tx: SchoolTx, day: string, filter: { pupilId?: string; classId?: string } = {}) {
   let query = bansQuery(tx).where('b.lifted_at', 'is', null).where('b.starts_on', '<=', day).where('b.ends_on', '>=', day);

@@ -37,6 +37,17 @@ export async function insertLesson(
 }
 
 /** Lessons, newest first: of one class, or of every class since a day. */
+/** A class's latest lessons, as its class page lists them (AGR-5): a query for the page's one statement (people.repository.ts). */
+export function latestLessonsOfClassQuery(tx: SchoolTx, classId: string, limit: number) {
+  return tx
+    .selectFrom('esafety_lessons as l')
+    .select(['l.id', 'l.topic', 'l.taught_on'])
+    .where('l.class_id', '=', classId)
+    .orderBy('l.taught_on', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit);
+}
+
 export function lessons(tx: SchoolTx, filter: { classId?: string; since?: string; limit?: number }) {
   let query = tx
     .selectFrom('esafety_lessons as l')

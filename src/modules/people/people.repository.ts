@@ -1,5 +1,6 @@
 import { byName } from './names.ts';
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
@@ -34,9 +35,17 @@ export function findClass(tx: SchoolTx, id: string) {
 
 /**
  * The class page's one question (GET /classes/:id): the class, its pupils on roll and its teachers,
- * in one query instead of three. Undefined when there is no such class in this school.
+ * and what other modules show on it (their queries, handed in: bans, lessons), in one statement
+ * instead of five. Undefined when there is no such class in this school.
  */
-export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
+export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(
+  tx: SchoolTx,
+  id: string,
+  shown: { bans?: SelectQueryBuilder<DB, never, Ban>; lessons?: SelectQueryBuilder<DB, never, Lesson> } = {},
+) {
+  // Nothing to show (the person may not see it): an empty list, typed as the query's would be.
+  const listOf = <Row>(query: SelectQueryBuilder<DB, never, Row> | undefined): ReturnType<typeof jsonArrayFrom<Row>> =>
+    query ? jsonArrayFrom(query) : sql`'[]'::json`;
   const row = await tx
     .selectFrom('classes as c')
     .select(['c.id', 'c.title', 'c.year_group', 'c.active'])
@@ -56,12 +65,14 @@ export async function classWithPupilsAndTeachers(tx: SchoolTx, id: string) {
           .whereRef('ct.class_id', '=', 'c.id')
           .where('s.active', '=', true),
       ).as('teachers'),
+      listOf(shown.bans).as('bans'),
+      listOf(shown.lessons).as('lessons'),
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { pupils, teachers, ...found } = row;
-  return { class: found, pupils: byName(pupils), teachers: byName(teachers) };
+  const { pupils, teachers, bans, lessons, ...found } = row;
+  return { class: found, pupils: byName(pupils), teachers: byName(teachers), bans, lessons };
 }
 
 export function pupilsInClass(tx: SchoolTx, classId: string) {

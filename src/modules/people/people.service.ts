@@ -1,5 +1,5 @@
-import { activeBans } from '../filtering/oversight.repository.ts';
-import { lessons as lessonsOf } from '../lessons/lessons.repository.ts';
+import { activeBans, activeBansOfClassQuery } from '../filtering/oversight.repository.ts';
+import { latestLessonsOfClassQuery } from '../lessons/lessons.repository.ts';
 import { listEvents } from '../events/events.repository.ts';
 import { londonDay } from '../filtering/filtering.rules.ts';
 import { may, requireAccess } from '../../platform/auth/access.ts';
@@ -38,15 +38,17 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       requireAccess(actor, 'people:read');
       if (!isUuid(classId)) throw new NotFound();
       return inSchool(actor, async (tx) => {
-        const found = await repo.classWithPupilsAndTeachers(tx, classId);
+        const found = await repo.classWithPupilsAndTeachers(tx, classId, {
+          // FLT-4: class teachers see who is banned from school computers.
+          bans: may(actor, 'ban:read') ? activeBansOfClassQuery(tx, londonDay(new Date()), classId) : undefined,
+          // AGR-5: the class's latest e-safety lessons.
+          lessons: may(actor, 'lesson:read') ? latestLessonsOfClassQuery(tx, classId, 10) : undefined,
+        });
         if (!found) throw new NotFound();
         return {
           ...found,
           staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
-          // FLT-4: class teachers see who is banned from school computers.
-          bans: may(actor, 'ban:read') ? await activeBans(tx, londonDay(new Date()), { classId }) : [],
-          // AGR-5 and AGR-4: the class's latest e-safety lessons, and the events for it or the whole school.
-          lessons: may(actor, 'lesson:read') ? await lessonsOf(tx, { classId, limit: 10 }) : [],
+          // AGR-4: the events for the class or the whole school.
           events: may(actor, 'event:manage') ? (await listEvents(tx, { classId })).slice(0, 10) : [],
         };
       });
