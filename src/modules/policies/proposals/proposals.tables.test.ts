@@ -810,3 +810,69 @@ describe('round 4 wording', () => {
     });
   });
 });
+
+describe('round 5 (real policies, dev set): consent', () => {
+  const propose = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    [
+      'The nursery will ask parents to give permission for pictures used on our display boards and our website.',
+      { 'consent.purposes.displays.active': true, 'consent.purposes.website.active': true },
+    ],
+    ['Our preschool invites carers to sign a consent form for photographs in the newsletter.', { 'consent.purposes.publications.active': true }],
+    ['Pictures of children will not be put on the school website without their parents’ written permission.', { 'consent.purposes.website.active': true }],
+    ['We never publish photographs in the prospectus without signed consent.', { 'consent.purposes.publications.active': true }],
+    ['I give my permission for photographs of my child to appear in the local newspaper.', { 'consent.purposes.press.active': true }],
+    ['Consent must be obtained before any pupil’s image is shared on Instagram.', { 'consent.purposes.social-media.active': true }],
+    ['Photographs may be displayed around the school unless a carer has objected.', { 'consent.purposes.displays.basis': 'opt-out' }],
+    ['Photography of class activities can be displayed in classrooms unless an objection is raised.', { 'consent.purposes.displays.basis': 'opt-out' }],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // A rule for staff, pupils or parents, or for personal accounts, is conduct, not the school asking.
+    'Staff must not post photographs of pupils on social media without consent.',
+    'Parents should not share pictures from the concert on Facebook without permission.',
+    'Images must not be uploaded to personal social media accounts without permission.',
+    // "displayed" on the website is the website's use, not a display; a negated request asks nothing.
+    'Photographs will be displayed on the website when the class returns.',
+    'We do not ask parents for consent for the school website.',
+  ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
+
+  it('a use the sentence before names, or a consent the sentence before gives', () => {
+    expect(propose('The academy runs an Instagram account. No pictures of pupils are posted without written consent.')).toEqual({
+      'consent.purposes.social-media.active': true,
+    });
+    expect(propose('Once a carer has given consent, it lasts while the child is with us. Pictures will be used on the website and in newsletters.')).toEqual({
+      'consent.lapse': 'never',
+      'consent.purposes.website.active': true,
+      'consent.purposes.publications.active': true,
+    });
+    // Consent refused in the sentence before: the uses are not asked for.
+    expect(propose('Some carers have not given consent. Pictures will be used on the website for other pupils.')).toEqual({});
+    // Posted, but the sentence before names no use.
+    expect(propose('We value our families. No photographs will be posted without consent.')).toEqual({});
+  });
+
+  it.each([
+    ['Photo permission slips are sent home at the start of every school year.', 'each-september'],
+    ['The academy requests parental consent for images on an annual basis.', 'each-september'],
+    ['Permissions stay in force until the start of the following academic year.', 'each-september'],
+    ['This consent is held for the period of time that your child attends the school.', 'never'],
+    ['Carers complete a form on entry, and it will cover the six years that the pupil is in school.', 'never'],
+  ])('%s → %s', (sentence, lapse) => expect(read(consentPatterns, sentence)).toEqual({ 'consent.lapse': lapse }));
+
+  it.each([
+    'Photographs are deleted at the start of every school year.',
+    'We do not renew consent each year.',
+    'The form about school dinners is sent home each year.',
+  ])('no lapse from: %s', (sentence) => expect(read(consentPatterns, sentence)['consent.lapse']).toBeUndefined());
+
+  it('reads a list under a short lead that opens its paragraph, each item a whole sentence', () => {
+    const text = ['Carers may consent to:', '', '1. Pictures used for display purposes in the hall.', '', '2. Pictures used in the school prospectus.'].join(
+      '\n',
+    );
+    expect(propose(text)).toEqual({ 'consent.purposes.displays.active': true, 'consent.purposes.publications.active': true });
+    // A short lead that asks nothing reads nothing.
+    expect(propose(['Uses:', '', '1. Pictures used for display purposes.', '', '2. Pictures in the prospectus.'].join('\n'))).toEqual({});
+  });
+});
