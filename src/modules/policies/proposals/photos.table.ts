@@ -131,12 +131,25 @@ const naming: SentencePattern = {
   read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause)),
 };
 
-function namingIn(lower: string): Found[] {
+/** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
+const nameOrPhoto =
+  /\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
+
+function namingIn(clause: string): Found[] {
   {
-    if (!/\bnames?\b|\bnamed\b/.test(lower)) return [];
+    // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
+    // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
+    const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
+    const nameWord = /\b(fore|first|given)?names?\b|\bnam(ed|ing)\b/;
+    const lower = nameWord.test(main) ? main : clause;
+    if (!nameWord.test(lower)) return [];
+    if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
+      const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
+      return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
+    }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
     const rule =
-      /\b(first names? only|(identified|referred to|known|named) by (their )?first names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
+      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?(first|christian|fore|given) ?names?)\b/.test(
         lower,
       )
         ? 'first-names'

@@ -876,3 +876,65 @@ describe('round 5 (real policies, dev set): consent', () => {
     expect(propose(['Uses:', '', '1. Pictures used for display purposes.', '', '2. Pictures in the prospectus.'].join('\n'))).toEqual({});
   });
 });
+
+describe('round 5 (real policies, dev set): ages, who is told, naming, the review', () => {
+  const propose = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    ['Children should keep off social apps until they reach the permitted age (13 for most of them).', 13],
+    ['The minimum age for most platforms, 13, applies to Instagram as well.', 13],
+    ['TikTok’s terms say users must not be younger than 13.', 13],
+    ['Facebook account holders may not be under the age of 13.', 13],
+  ])('%s → %s', (sentence, age) => expect(read(ageTable, sentence)).toEqual({ 'ageLimits.socialMediaMinimumAge': age }));
+
+  it.each([
+    // An age for something else, or two ages.
+    'Members of the after-school club must not be under 7.',
+    'Snapchat’s permitted age is 13 and WhatsApp’s is 16.',
+    'Staff must not befriend pupils under 13 on social media.',
+  ])('no age from: %s', (sentence) => expect(read(ageTable, sentence)).toEqual({}));
+
+  it.each([
+    ['Should a pupil try to befriend a teacher online, the pupil’s carers will be told.', { 'concerns.routes.contact-attempt.tell': ['carers'] }],
+    ['If a student asks to befriend a member of staff on Facebook, their parents must be informed.', { 'concerns.routes.contact-attempt.tell': ['carers'] }],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it('a duty listed under a lead that requires it: "Staff are required to:" then "• Informing the parents if…"', () => {
+    expect(propose(['Employees are expected to follow these rules:', '', '• Informing the carers if a pupil sends them a follow request'].join('\n'))).toEqual({
+      'concerns.routes.contact-attempt.tell': ['carers'],
+    });
+    // The same item under a lead that forbids, advises nothing, or with no lead at all.
+    expect(propose(['Staff should avoid:', '', '• Informing the carers if a pupil sends them a follow request'].join('\n'))).toEqual({});
+    expect(propose(['Some ideas:', '', '• Informing the carers if a pupil sends them a follow request'].join('\n'))).toEqual({});
+    expect(propose('• Informing the carers if a pupil sends them a follow request')).toEqual({});
+  });
+
+  it.each([
+    ['When a child is named on the school website, their photograph will not be used.', { 'photos.channels.website.naming': 'none' }],
+    ['If a pupil’s picture is published in the newsletter, we avoid naming the pupil.', { 'photos.channels.newsletter.naming': 'none' }],
+    ['Only forenames are printed in the prospectus.', { 'photos.channels.prospectus.naming': 'first-names' }],
+    ['Facebook posts give forenames only.', { 'photos.channels.social-media.naming': 'first-names' }],
+    [
+      'Local newspapers may print a Christian name only, or when a pupil wins a prize, the name the carers choose.',
+      { 'photos.channels.press.naming': 'first-names' },
+    ],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // No channel; a parents' rule; the name-or-photo rule with an exception.
+    'If a child is named, we avoid using their photograph.',
+    'Parents who name a child on Facebook should not post their photograph.',
+    'When a pupil is named on the website their photograph will not be used unless the family agrees.',
+  ])('no naming from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+
+  it('"endorsed by" a body approves the policy; a bare "Review date" beside "Next review" is this review', () => {
+    expect(read(reviewPatterns, 'Endorsed by the Full Governing Body, March 2021')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+    expect(read(reviewPatterns, 'This guidance was endorsed by staff in a meeting.')).toEqual({});
+    const header = (lines: string[]) => reviewBlocks.flatMap((b) => b.read(policyLines(lines.join('\n')))).map((f) => [f.setting, f.value]);
+    expect(header(['Review date: Autumn 2022', '', 'Next review date: Autumn 2024'])).toEqual([['policyReview.intervalMonths', 24]]);
+    expect(header(['Issue date: 1 March 2023', 'Review date: March 2026'])).toEqual([['policyReview.intervalMonths', 36]]);
+    // One date only; or two dates that are no whole number of years apart.
+    expect(header(['Review date: Autumn 2022'])).toEqual([]);
+    expect(header(['Issue date: March 2023', 'Review date: September 2023'])).toEqual([]);
+  });
+});
