@@ -51,6 +51,11 @@ const asked: SentencePattern = {
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
+    // "School Website" then "We will seek consent for images on the internet": the one use the heading names.
+    if (!found.length && s.heading) {
+      const underHeading = purposes.filter(([, pattern]) => pattern.test(s.heading!)).map(([key]) => key);
+      if (underHeading.length === 1) found = underHeading;
+    }
     return found.map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
   },
 };
@@ -87,14 +92,21 @@ const noSocialMedia: SentencePattern = {
 
 /** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"). */
 const consentWord =
-  /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill (out|in)|complete|sign|return)s? (a|the) forms?\b/;
+  /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|issued|completed|re-?signed|signed|checked)\b/;
+  /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
-    if (!consentWord.test(s.lower) || s.negated) return [];
+    // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
+    if (
+      !consentWord.test(s.lower) ||
+      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|consent|permission)\b/.test(
+        s.negated,
+      )
+    )
+      return [];
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
     const yearly =
       /\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?year\b/;

@@ -938,3 +938,33 @@ describe('round 5 (real policies, dev set): ages, who is told, naming, the revie
     expect(header(['Issue date: March 2023', 'Review date: September 2023'])).toEqual([]);
   });
 });
+
+describe('round 5 (real policies, dev set, second batch): the heading a rule stands under, and lapses', () => {
+  const propose = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it('a rule that names no channel takes the one channel of its heading', () => {
+    expect(propose(['Our Instagram Guidelines', '', 'We post class pictures often.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({
+      'photos.channels.social-media.naming': 'none',
+    });
+    expect(propose(['The Academy Website', '', 'We seek carers’ consent for pupils’ images on the internet.'].join('\n'))).toEqual({
+      'consent.purposes.website.active': true,
+    });
+    // A heading naming two channels, or none, settles nothing; nor does a question or a sentence ending in a stop.
+    expect(propose(['Website and Facebook', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
+    expect(propose(['Pictures in school', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
+    expect(propose(['We have a Facebook page.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
+    // A channel the sentence names wins over the heading's.
+    expect(propose(['Twitter', '', 'No names appear beside photographs in the prospectus.'].join('\n'))).toEqual({
+      'photos.channels.prospectus.naming': 'none',
+    });
+  });
+
+  it.each([
+    ['Carers can opt out every school year by completing the form given out in September.', 'each-september'],
+    ['Consent given is valid while your child attends, and images are not used after they have left.', 'never'],
+  ])('%s → %s', (sentence, lapse) => expect(read(consentPatterns, sentence)).toEqual({ 'consent.lapse': lapse }));
+
+  it.each(['Consent is not renewed each year.', 'Permission is not valid for the whole time your child attends.'])('no lapse from: %s', (sentence) =>
+    expect(read(consentPatterns, sentence)).toEqual({}),
+  );
+});

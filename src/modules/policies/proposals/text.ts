@@ -35,6 +35,8 @@ export interface Sentence {
   previous?: string;
   /** For a list item: the sentence ending in a colon that the list hangs from ("Staff are required to:"), normalised. */
   lead?: string;
+  /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
+  heading?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
@@ -118,8 +120,16 @@ export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
   let lead = '';
+  let heading = '';
   for (const paragraph of paragraphs(policyLines(text))) {
     if (!paragraph.bullet && !/:$/.test(paragraph.text)) lead = '';
+    const isHeading =
+      !paragraph.bullet &&
+      paragraph.starts.length === 1 &&
+      paragraph.text.split(' ').length <= 8 &&
+      /^[^a-z]/.test(paragraph.text) &&
+      !/[.!?:;,]["'”’)]?$/.test(paragraph.text);
+    if (isHeading) heading = normalise(paragraph.text);
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
@@ -135,7 +145,16 @@ export function sentencesOf(text: string): Sentence[] {
       const negated = words.filter((_, i) => flags[i]).join(' ');
       const lower = normalise(said);
       const item = first && paragraph.bullet;
-      sentences.push({ text: said.trim(), lower, line, negated: normalise(negated), item, previous, ...(paragraph.bullet && lead ? { lead } : {}) });
+      sentences.push({
+        text: said.trim(),
+        lower,
+        line,
+        negated: normalise(negated),
+        item,
+        previous,
+        ...(paragraph.bullet && lead ? { lead } : {}),
+        ...(heading && !isHeading ? { heading } : {}),
+      });
       previous = lower;
       if (/:$/.test(lower)) lead = lower;
       first = false;
