@@ -15,7 +15,10 @@ export const purposes: [string, RegExp][] = [
     /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
   ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
-  ['publications', /\bprospectus(es)?\b|school publications?|newsletters?|printed (materials?|publications?)|\bpublications\b/],
+  [
+    'publications',
+    /\bprospectus(es)?\b|school publications?|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+  ],
   ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|local media|other media\b/],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -32,7 +35,7 @@ const schoolAsks =
  * Only the school's own use: a rule for staff, pupils or parents, or for personal accounts and devices, is conduct.
  */
 const notWithoutConsent =
-  /\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b(will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
+  /\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put)\b[^.]*\bwithout ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
 const othersConduct =
   /^(staff|pupils?|students?|parents?|carers?|visitors?|employees?|governors?|volunteers?|children|you|no one|nobody|anyone)\b(?!')|\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?)\b/;
 /** "…this permission is held while the pupil attends. The photo will be used for the website…": uses of a consent the sentence before gives. */

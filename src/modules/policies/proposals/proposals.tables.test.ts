@@ -822,6 +822,7 @@ describe('round 5 (real policies, dev set): consent', () => {
     ['Our preschool invites carers to sign a consent form for photographs in the newsletter.', { 'consent.purposes.publications.active': true }],
     ['Pictures of children will not be put on the school website without their parents’ written permission.', { 'consent.purposes.website.active': true }],
     ['We never publish photographs in the prospectus without signed consent.', { 'consent.purposes.publications.active': true }],
+    ['No pictures appear in the school brochure or on leaflets without written consent.', { 'consent.purposes.publications.active': true }],
     ['I give my permission for photographs of my child to appear in the local newspaper.', { 'consent.purposes.press.active': true }],
     ['Consent must be obtained before any pupil’s image is shared on Instagram.', { 'consent.purposes.social-media.active': true }],
     ['Photographs may be displayed around the school unless a carer has objected.', { 'consent.purposes.displays.basis': 'opt-out' }],
