@@ -30,7 +30,7 @@ export const concernKinds: [string, RegExp][] = [
     'media-enquiry',
     /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
-  ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
+  ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
@@ -118,11 +118,15 @@ const notify: SentencePattern = {
   },
 };
 
+/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
+const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
+
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
+    if (familyAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index)) return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];

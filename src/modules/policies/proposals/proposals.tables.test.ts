@@ -886,6 +886,7 @@ describe('round 5 (real policies, dev set): ages, who is told, naming, the revie
     ['The minimum age for most platforms, 13, applies to Instagram as well.', 13],
     ['TikTok’s terms say users must not be younger than 13.', 13],
     ['Facebook account holders may not be under the age of 13.', 13],
+    ['Check that your child keeps to the age limits of social media apps, most of which are 13.', 13],
   ])('%s → %s', (sentence, age) => expect(read(ageTable, sentence)).toEqual({ 'ageLimits.socialMediaMinimumAge': age }));
 
   it.each([
@@ -968,4 +969,18 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
   it.each(['Consent is not renewed each year.', 'Permission is not valid for the whole time your child attends.'])('no lapse from: %s', (sentence) =>
     expect(read(consentPatterns, sentence)).toEqual({}),
   );
+});
+
+describe('round 5 (real policies, extra pages): advice to families is no route', () => {
+  it.each(['Parents worried about cyberbullying should tell the school straight away.', 'Pupils who see online bullying should tell a teacher immediately.'])(
+    'nothing from: %s',
+    (sentence) => expect(read(concernPatterns, sentence)).toEqual({}),
+  );
+
+  it('a staff route that starts with the pupils still counts', () => {
+    expect(read(concernPatterns, 'Pupils who are being cyberbullied must be reported to the DSL immediately.')).toEqual({
+      'concerns.routes.cyber-bullying.notify': ['dsl'],
+      'concerns.routes.cyber-bullying.immediate': true,
+    });
+  });
 });
