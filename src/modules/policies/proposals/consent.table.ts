@@ -3,7 +3,7 @@
  * Only the school asking proposes a purpose; only the school saying it has no social media turns
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
-import type { Sentence } from './text.ts';
+import { rolesIn, type Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 /** The default purposes by the words schools use for them. */
@@ -44,10 +44,17 @@ const usedAfterPermission = (s: Sentence) =>
   /\b(permission|consent)\b[^.]*\b(given|granted|held|obtained)\b|\b(given|granted|gave|give) (their |your )?(permission|consent)\b/.test(s.previous ?? '') &&
   !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '');
 
+/** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
+function staffPermission(lower: string): boolean {
+  for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
+  return /\b(head ?teacher|head|principal|dsl|head of school)'s (permission|consent|approval)\b/.test(lower);
+}
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (s) => {
+    if (staffPermission(s.lower)) return [];
     const doubleNegative = notWithoutConsent.test(s.lower) && !othersConduct.test(s.lower);
     if (!(schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
     let found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);

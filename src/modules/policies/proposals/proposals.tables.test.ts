@@ -837,6 +837,11 @@ describe('round 5 (real policies, dev set): consent', () => {
     // "displayed" on the website is the website's use, not a display; a negated request asks nothing.
     'Photographs will be displayed on the website when the class returns.',
     'We do not ask parents for consent for the school website.',
+    // A member of staff's permission is an approval, not carers' consent.
+    'Pictures must never go on Instagram without permission from the Head Teacher.',
+    'Approval from the Principal must be obtained before images are posted on the school website.',
+    'Photographs will not appear in the newsletter without the consent of the Designated Safeguarding Lead.',
+    'No image is uploaded to the website without the headteacher’s permission.',
   ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
 
   it('a use the sentence before names, or a consent the sentence before gives', () => {
