@@ -155,6 +155,13 @@ function namingIn(clause: string, heading?: string): Found[] {
       return (named.length ? named : underHeading ? [underHeading] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    // Staff's or governors' names are not pupils' naming.
+    if (
+      /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
+        lower,
+      )
+    )
+      return [];
     const rule =
       /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?(first|christian|fore|given) ?names?)\b/.test(
         lower,

@@ -960,6 +960,8 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
     expect(propose(['Website and Facebook', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
     expect(propose(['Pictures in school', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
     expect(propose(['We have a Facebook page.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
+    // Staff names are no naming rule for pupils, under a channel's heading or not.
+    expect(propose(['Our Facebook Page', '', 'Names of staff are never published.'].join('\n'))).toEqual({});
     // A channel the sentence names wins over the heading's.
     expect(propose(['Twitter', '', 'No names appear beside photographs in the prospectus.'].join('\n'))).toEqual({
       'photos.channels.prospectus.naming': 'none',
