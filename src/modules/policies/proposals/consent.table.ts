@@ -42,7 +42,9 @@ const othersConduct =
 const usedAfterPermission = (s: Sentence) =>
   /\b(will|may|can|would) (only )?be used (for|on|in)\b|\bwill (appear|be (published|shown|displayed)) (on|in)\b/.test(s.lower) &&
   /\b(permission|consent)\b[^.]*\b(given|granted|held|obtained)\b|\b(given|granted|gave|give) (their |your )?(permission|consent)\b/.test(s.previous ?? '') &&
-  !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '');
+  !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '') &&
+  // The consent is for photographs: "consent for trips" gives none.
+  /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 function staffPermission(lower: string): boolean {

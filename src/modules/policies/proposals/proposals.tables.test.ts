@@ -848,13 +848,17 @@ describe('round 5 (real policies, dev set): consent', () => {
     expect(propose('The academy runs an Instagram account. No pictures of pupils are posted without written consent.')).toEqual({
       'consent.purposes.social-media.active': true,
     });
-    expect(propose('Once a carer has given consent, it lasts while the child is with us. Pictures will be used on the website and in newsletters.')).toEqual({
+    expect(
+      propose('Once a carer has given consent for photographs, it lasts while the child is with us. Pictures will be used on the website and in newsletters.'),
+    ).toEqual({
       'consent.lapse': 'never',
       'consent.purposes.website.active': true,
       'consent.purposes.publications.active': true,
     });
     // Consent refused in the sentence before: the uses are not asked for.
     expect(propose('Some carers have not given consent. Pictures will be used on the website for other pupils.')).toEqual({});
+    // A consent for something else than photographs.
+    expect(propose('Carers have given consent for the trip. Pictures will be used on the website afterwards.')).toEqual({});
     // Posted, but the sentence before names no use.
     expect(propose('We value our families. No photographs will be posted without consent.')).toEqual({});
   });
