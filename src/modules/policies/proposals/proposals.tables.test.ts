@@ -995,3 +995,28 @@ describe('round 5 (real policies, extra pages): advice to families is no route',
     });
   });
 });
+
+describe('round 5 (real policies, dev set, fourth batch): consent by "unless" and "on each occasion", approval of guidance', () => {
+  it.each([
+    [
+      'We do not show pupils’ pictures on the website or in publications without such consent.',
+      { 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true },
+    ],
+    ['The school website will not carry pupils’ photographs unless permission has been given by their carers.', { 'consent.purposes.website.active': true }],
+    ['Pictures may be sent to the local newspaper, with consent obtained on each occasion.', { 'consent.purposes.press.active': true }],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Staff's conduct, an "unless" that is no consent, and consent asked of no one for no use.
+    'Staff must not show pupils’ pictures on Facebook unless permission has been given.',
+    'The website will not include photographs unless the Headteacher has checked them.',
+    'Consent obtained on each occasion is recorded in the office.',
+  ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)).toEqual({}));
+
+  it('"this guidance … has been approved by" a body', () => {
+    expect(read(reviewPatterns, 'This guidance was written by staff and has been approved by the Governing Board.')).toEqual({
+      'policyReview.approvingBody': 'Governing body',
+    });
+    expect(read(reviewPatterns, 'Our guidance on trips has been approved by the Local Authority.')).toEqual({});
+  });
+});

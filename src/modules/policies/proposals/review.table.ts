@@ -69,6 +69,10 @@ function approvedIn(lower: string): Found[] {
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // "This guidance has been endorsed by … and has been approved by the governing body".
+      /^(?:this|these) (?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (.*)$/.exec(
+        lower,
+      ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
       /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
