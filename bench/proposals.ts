@@ -4,8 +4,12 @@
  * accuracy = right ÷ (settled settings + proposals the text does not support), recall = right ÷
  * settled, and the false proposals (a wrong value for a settled setting, or a setting it does not settle).
  * Two tables: the four seeds, and the held-out set (test/fixtures/policies/heldout, each NAME.md beside NAME.json).
+ * `npm run bench:proposals -- --dir PATH` adds a third: any folder of NAME.md beside NAME.json (same key format),
+ * such as real policies kept outside the repository.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { proposeSettings } from '../src/modules/policies/proposals/engine.ts';
 
 interface Key {
@@ -48,9 +52,10 @@ export function score(key: Key, text: string) {
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 
-/** One table: each key in `keysFolder` scored against its policy in `policiesFolder`, then the set's total. */
+/** One table: each key in `keysFolder` scored against its policy in `policiesFolder`, then the set's total, then what it missed. */
 function scoreSet(title: string, policiesFolder: URL, keysFolder: URL, label: (policy: string) => string) {
   const rows: string[] = [];
+  const notes: string[] = [];
   let totals = { right: 0, settled: 0, unsupported: 0, falseProposals: 0 };
   for (const file of readdirSync(keysFolder)
     .filter((f) => f.endsWith('.json'))
@@ -67,8 +72,8 @@ function scoreSet(title: string, policiesFolder: URL, keysFolder: URL, label: (p
     rows.push(
       `| ${label(key.policy)} | ${s.settled} | ${s.right} | ${s.unsupported} | ${fixed(s.right / (s.settled + s.unsupported))} | ${fixed(s.right / s.settled)} | ${s.falseProposals} | ${s.ms.toFixed(0)} ms |`,
     );
-    for (const w of s.wrong) rows.push(`|  | false: ${w} | | | | | | |`);
-    for (const m of s.missed) rows.push(`|  | missed: ${m} | | | | | | |`);
+    for (const w of s.wrong) notes.push(`- ${label(key.policy)}: false: ${w}`);
+    for (const m of s.missed) notes.push(`- ${label(key.policy)}: missed: ${m}`);
   }
   console.log(`\n### ${title}\n`);
   console.log('| policy | settled | right | unsupported | accuracy | recall | false proposals | time |');
@@ -77,9 +82,19 @@ function scoreSet(title: string, policiesFolder: URL, keysFolder: URL, label: (p
   console.log(
     `| all | ${totals.settled} | ${totals.right} | ${totals.unsupported} | ${fixed(totals.right / (totals.settled + totals.unsupported))} | ${fixed(totals.right / totals.settled)} | ${totals.falseProposals} | |`,
   );
+  if (notes.length) console.log(`\nFalse proposals and misses:\n\n${notes.join('\n')}`);
 }
 
 scoreSet('Seed policies (the patterns were written from these)', folder, keysFolder, (policy) => policy.slice(0, 3));
 // Written by us after the engine, keyed before it was run on them: a weaker test than policies nobody here has read.
 const heldout = new URL('heldout/', folder);
 scoreSet('Held-out policies (test/fixtures/policies/heldout)', heldout, heldout, (policy) => policy.replace(/\.md$/, ''));
+
+// Any other folder of NAME.md beside NAME.json: `npm run bench:proposals -- --dir /path/to/folder`.
+const dirAt = process.argv.indexOf('--dir');
+if (dirAt >= 0) {
+  const dir = process.argv[dirAt + 1];
+  if (!dir) throw new Error('--dir needs a folder: npm run bench:proposals -- --dir /path/to/folder');
+  const other = pathToFileURL(`${resolve(dir)}/`);
+  scoreSet(`Folder ${dir}`, other, other, (policy) => policy.replace(/\.md$/, ''));
+}

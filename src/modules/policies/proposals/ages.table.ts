@@ -14,6 +14,12 @@ const agePatterns: RegExp[] = [
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
   /\b(?:must|should) be (?:at least |over )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older)? (?:to|before they) (?:use|join|open|have|create|sign up)/,
+  // "below the permitted age (13 for most sites)", "the required age, 13,".
+  /\b(?:permitted|required|legal|minimum) age(?: limit)?(?: for (?:most|many|all|these|such) (?:sites|apps|platforms|services))?,? ?\(?(?:is |of |at )?(?:the age of )?(\d{1,2})\b/,
+  // "the age limits for social media apps, most of which are 13".
+  /\bage (?:limits?|restrictions?)\b[^.]{0,40}?\b(?:most|many|all) of which (?:are|is) (\d{1,2})\b/,
+  // "users should not be under the age of 13" (the sites' own terms).
+  /\b(?:users|members|account holders|anyone|people) (?:should|must|may|can)(?: not|n't) be (?:under|younger than|below) (?:the age of )?(\d{1,2})\b/,
 ];
 
 const minimumAge: SentencePattern = {

@@ -11,7 +11,7 @@ import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
   ],
   [
     'safeguarding',
@@ -30,7 +30,7 @@ export const concernKinds: [string, RegExp][] = [
     'media-enquiry',
     /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
-  ['cyber-bullying', /cyber[- ]?bullying|online bullying|bullying online/],
+  ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
@@ -118,11 +118,15 @@ const notify: SentencePattern = {
   },
 };
 
+/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
+const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
+
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
+    if (familyAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index)) return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
@@ -137,6 +141,12 @@ const outsiders: [string, RegExp][] = [
   ['social-care', /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub/],
 ];
 
+/** A lead that makes the items under it duties: "requirements include:", "staff must:"; never "avoid:" or "do not:". */
+const requiringLead = (lead: string | undefined) =>
+  Boolean(lead) &&
+  /\b(must|should|shall|will|required|requirements?|expected|expectations|duties|responsibilities|are to|always)\b/.test(lead!) &&
+  !/\b(not|never|avoid|don't|no)\b/.test(lead!);
+
 const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
@@ -146,10 +156,11 @@ const tell: SentencePattern = {
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? concernKind(s.previous) : null);
     if (!kind) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
+    // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
       /\b(must|will|shall|should|are to|is to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
         s.lower,
-      );
+      ) ?? (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null);
     if (
       !must ||
       s.negated.includes(must[0].split(' ').pop()!) ||

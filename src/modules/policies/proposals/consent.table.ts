@@ -3,14 +3,22 @@
  * Only the school asking proposes a purpose; only the school saying it has no social media turns
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
+import { rolesIn, type Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 /** The default purposes by the words schools use for them. */
 export const purposes: [string, RegExp][] = [
   // Displays as a thing, not the verb ("before we display a photograph on the website").
-  ['displays', /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b/],
+  // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
+  [
+    'displays',
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
+  ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
-  ['publications', /\bprospectus\b|school publications?|newsletters?|printed (materials?|publications?)/],
+  [
+    'publications',
+    /\bprospectus(es)?\b|school publications?|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+  ],
   ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|local media|other media\b/],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -20,14 +28,49 @@ export const purposes: [string, RegExp][] = [
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
+
+/**
+ * "No photographs will be posted without the parents' written consent": a double negative, so consent is asked.
+ * Only the school's own use: a rule for staff, pupils or parents, or for personal accounts and devices, is conduct.
+ */
+const notWithoutConsent =
+  /\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put|show|include|print)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
+/** "The website will not include photographs unless permission has been granted by parents": the same double negative. */
+const notUnlessConsent =
+  /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b/;
+const othersConduct =
+  /^(staff|pupils?|students?|parents?|carers?|visitors?|employees?|governors?|volunteers?|children|you|no one|nobody|anyone)\b(?!')|\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?)\b/;
+/** "…this permission is held while the pupil attends. The photo will be used for the website…": uses of a consent the sentence before gives. */
+const usedAfterPermission = (s: Sentence) =>
+  /\b(will|may|can|would) (only )?be used (for|on|in)\b|\bwill (appear|be (published|shown|displayed)) (on|in)\b/.test(s.lower) &&
+  /\b(permission|consent)\b[^.]*\b(given|granted|held|obtained)\b|\b(given|granted|gave|give) (their |your )?(permission|consent)\b/.test(s.previous ?? '') &&
+  !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '') &&
+  // The consent is for photographs: "consent for trips" gives none.
+  /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
+
+/** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
+function staffPermission(lower: string): boolean {
+  for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
+  return /\b(head ?teacher|head|principal|dsl|head of school)'s (permission|consent|approval)\b/.test(lower);
+}
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (s) => {
-    if (!schoolAsks.test(s.lower) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
-    const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    if (staffPermission(s.lower)) return [];
+    const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
+    if (!(schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
+    let found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
+    if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
+      found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
+    // "School Website" then "We will seek consent for images on the internet": the one use the heading names.
+    if (!found.length && s.heading) {
+      const underHeading = purposes.filter(([, pattern]) => pattern.test(s.heading!)).map(([key]) => key);
+      if (underHeading.length === 1) found = underHeading;
+    }
     return found.map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
   },
 };
@@ -62,27 +105,45 @@ const noSocialMedia: SentencePattern = {
   },
 };
 
+/** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"). */
+const consentWord =
+  /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
+const askVerb =
+  /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
+
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
-    if (!/\b(consent|permission)s?\b/.test(s.lower)) return [];
+    // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
     if (
-      /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|asked for|sent (home|out)|issued|completed|re-?signed|signed)\b[^.]*\b(each|every) (september|academic year|school year|year)\b|\b(annual|yearly) (consent|permission)/.test(
+      !consentWord.test(s.lower) ||
+      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|consent|permission)\b/.test(
+        s.negated,
+      )
+    )
+      return [];
+    // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
+    const yearly =
+      /\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?year\b/;
+    if ((askVerb.test(s.lower) && yearly.test(s.lower)) || /\b(annual|yearly) (consent|permission)/.test(s.lower))
+      return [{ setting: 'consent.lapse', value: 'each-september' }];
+    // "…remain in force until the beginning of the next academic year".
+    if (
+      /\b(valid|in force|in place|lasts?|stands?|applies|apply)\b[^.]*\buntil the (beginning|start|end) of the (next|following|current) (academic |school )?year\b/.test(
         s.lower,
-      ) &&
-      !s.negated
+      )
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     if (
-      (/\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
-        /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
-          s.lower,
-        )) &&
-      !s.negated
+      /\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
+      /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
+        s.lower,
+      )
     )
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
+    // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?time (the|your|their) (child|pupil) (attends|is at|is in|is with us|is here)|throughout (their|the child's|your child's) time)/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?)/.test(
         s.lower,
       )
     )
@@ -98,7 +159,7 @@ const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
     const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    if (!found.length || !/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) return [];
+    if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(s.lower)) return [];
     if (
       /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b/.test(
         s.lower,
@@ -106,7 +167,7 @@ const basis: SentencePattern = {
     )
       return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
     if (
-      /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|tell us|have told us|ask us not|opt out)|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+      /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
         s.lower,
       )
     )

@@ -57,15 +57,18 @@ function merge(found: Seen[]): Proposal[] {
 function leadWithList(sentences: Sentence[], order: number): Sentence | null {
   const lead = sentences[order];
   if (!/:$/.test(lead.text)) return null;
-  // A short lead ("The form covers:") is read with the sentence before it in its paragraph, which says what the form is.
-  const before = lead.text.split(' ').length < 5 ? (lead.previous ? sentences[order - 1] : null) : lead;
-  if (!before) return null;
+  // A short lead ("The form covers:") is read with the sentence before it in its paragraph, which says what the form is;
+  // one that opens its paragraph ("You can consent to:") is read on its own.
+  const before = lead.text.split(' ').length < 5 && lead.previous ? sentences[order - 1] : lead;
   const items: Sentence[] = [];
+  let sentenceItems = true;
   for (const next of sentences.slice(order + 1, order + 16)) {
     if (!next.item) break;
     items.push(next);
-    // "d) in displays in the entrance hall." ends the list; what follows is the next clause.
-    if (/\.$/.test(next.text)) break;
+    // "c) on our website." after items ending in ";" ends the list; what follows is the next clause. Items that are
+    // each a whole sentence ("1. Photographs used in displays.", "2. …") are one list.
+    if (!/\.$/.test(next.text)) sentenceItems = false;
+    else if (!sentenceItems) break;
   }
   if (!items.length) return null;
   const text = `${before === lead ? '' : `${before.text} `}${lead.text} ${items.map((i) => i.text.replace(/[.;,]$/, '')).join('; ')}.`;

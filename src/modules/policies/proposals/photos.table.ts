@@ -128,15 +128,42 @@ const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
   // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
-  read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause)),
+  read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, s.heading)),
 };
 
-function namingIn(lower: string): Found[] {
+/** The one channel a heading names ("Twitter Policy", "School Website"): where a rule under it that names none applies. */
+export function headingChannel(heading: string | undefined): string | null {
+  const named = heading ? channels.filter(([, pattern]) => pattern.test(heading)).map(([key]) => key) : [];
+  return named.length === 1 ? named[0] : null;
+}
+
+/** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
+const nameOrPhoto =
+  /\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
+
+function namingIn(clause: string, heading?: string): Found[] {
   {
-    if (!/\bnames?\b|\bnamed\b/.test(lower)) return [];
+    // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
+    // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
+    const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
+    const nameWord = /\b(fore|first|given)?names?\b|\bnam(ed|ing)\b/;
+    const lower = nameWord.test(main) ? main : clause;
+    if (!nameWord.test(lower)) return [];
+    if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
+      const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
+      const underHeading = headingChannel(heading);
+      return (named.length ? named : underHeading ? [underHeading] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
+    }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    // Staff's or governors' names are not pupils' naming.
+    if (
+      /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
+        lower,
+      )
+    )
+      return [];
     const rule =
-      /\b(first names? only|(identified|referred to|known|named) by (their )?first names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?first names?)\b/.test(
+      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?(first|christian|fore|given) ?names?)\b/.test(
         lower,
       )
         ? 'first-names'
@@ -152,8 +179,17 @@ function namingIn(lower: string): Found[] {
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
     const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
-    // "online" with no channel named: every channel that is online.
-    const found = named.length ? named : /\bonline\b|\bon the internet\b/.test(lower) ? ['website', 'social-media'] : [];
+    // "online" with no channel named: every channel that is online; no place at all: the one channel of the heading it stands under.
+    const underHeading = headingChannel(heading);
+    const found = named.length
+      ? named
+      : /\bonline\b|\bon the internet\b/.test(lower)
+        ? underHeading
+          ? [underHeading]
+          : ['website', 'social-media']
+        : underHeading
+          ? [underHeading]
+          : [];
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
   }
 }

@@ -63,12 +63,16 @@ const approvedBy: SentencePattern = {
 function approvedIn(lower: string): Found[] {
   {
     const m =
-      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval)(?: by)?:?\s*(.*)$/.exec(lower) ??
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // "This guidance has been endorsed by … and has been approved by the governing body".
+      /^(?:this|these) (?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (.*)$/.exec(
+        lower,
+      ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
       /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
@@ -116,11 +120,15 @@ const reviewDates: BlockPattern = {
   name: 'the interval between this review and the next',
   read: (lines) => {
     const header = lines.slice(0, 40).concat(lines.slice(-15));
-    const next = header.find((l) => /\bnext review\b|\breview(ed)? (due|date)\b|\bdue for review\b/i.test(l.text) && monthOf(l.text, parseDate) !== null);
+    // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
+    const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
+    const next = dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b/i);
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified))\b/i.test(l.text) &&
+        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b/i.test(
+          l.text,
+        ) &&
         !/next/i.test(l.text) &&
         monthOf(l.text, parseDate) !== null,
     );

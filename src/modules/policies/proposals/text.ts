@@ -33,6 +33,10 @@ export interface Sentence {
   item?: boolean;
   /** The sentence before it in the same paragraph (normalised), '' if it opens one: what "it" and "they" may refer to. */
   previous?: string;
+  /** For a list item: the sentence ending in a colon that the list hangs from ("Staff are required to:"), normalised. */
+  lead?: string;
+  /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
+  heading?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
@@ -114,7 +118,18 @@ function paragraphs(lines: Line[]): Paragraph[] {
 
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
+  let lead = '';
+  let heading = '';
   for (const paragraph of paragraphs(policyLines(text))) {
+    if (!paragraph.bullet && !/:$/.test(paragraph.text)) lead = '';
+    const isHeading =
+      !paragraph.bullet &&
+      paragraph.starts.length === 1 &&
+      paragraph.text.split(' ').length <= 8 &&
+      /^[^a-z]/.test(paragraph.text) &&
+      !/[.!?:;,]["'”’)]?$/.test(paragraph.text);
+    if (isHeading) heading = normalise(paragraph.text);
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
@@ -129,8 +144,19 @@ export function sentencesOf(text: string): Sentence[] {
       const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
       const lower = normalise(said);
-      sentences.push({ text: said.trim(), lower, line, negated: normalise(negated), item: first && paragraph.bullet, previous });
+      const item = first && paragraph.bullet;
+      sentences.push({
+        text: said.trim(),
+        lower,
+        line,
+        negated: normalise(negated),
+        item,
+        previous,
+        ...(paragraph.bullet && lead ? { lead } : {}),
+        ...(heading && !isHeading ? { heading } : {}),
+      });
       previous = lower;
+      if (/:$/.test(lower)) lead = lower;
       first = false;
     });
   }
