@@ -5,7 +5,10 @@
  * variant sends the session cookie to that fixed route, so the cost of identifying the signed-in person (done in
  * onRequest for every route, public ones included) can be told apart from the cost of the class queries. Rounds alternate; medians and same-round ratios are reported.
  *
- *   npx tsx bench/class-page.ts       BENCH_DURATION=3 (s per round; 2 when short of time) BENCH_ROUNDS=3 BENCH_CONNECTIONS=10
+ *   npx tsx bench/class-page.ts       BENCH_DURATION=3 (s per round; 2 when short of time) BENCH_ROUNDS=3 BENCH_CONNECTIONS=10 BENCH_ONLY="class page"
+ *
+ * Besides requests per second, each route's CPU time per request (the whole process: server, database thread and
+ * the load generator's thread) is reported; on a busy machine it moves less than req/s.
  */
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
@@ -46,6 +49,8 @@ const classCount = 10;
 
 export interface PageSample {
   requestsPerSecond: number;
+  /** The whole process's CPU time (server, database thread and load generator) per request: steadier than req/s on a busy machine. */
+  cpuMsPerRequest: number;
   p50: number;
   p99: number;
   requests: number;
@@ -57,9 +62,9 @@ export interface ClassPageBenchResult {
   connections: number;
   bodyBytes: Record<string, number>;
   samples: Record<string, PageSample[]>;
-  medians: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
+  medians: Record<string, { requestsPerSecond: number; cpuMsPerRequest: number; p50: number; p99: number }>;
   /** Median over rounds of subject ÷ baseline from the same round (req/s below 1 and latency above 1 mean slower). */
-  ratios: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
+  ratios: Record<string, { requestsPerSecond: number; cpu: number; p50: number; p99: number }>;
   table: string;
 }
 
@@ -180,13 +185,23 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     const load = async (name: keyof typeof targets, duration: number): Promise<PageSample> => {
       log(`${name}: ${duration} s`);
       // workers: 1 puts the load generator on a thread of its own, off the server's event loop.
+      const cpu = process.cpuUsage();
       const result = await autocannon({ ...targets[name], connections, duration, workers: 1 });
+      const used = process.cpuUsage(cpu);
       if (result.errors || result.timeouts || result.non2xx) {
         throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
       }
-      return { requestsPerSecond: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+      return {
+        requestsPerSecond: result.requests.total / result.duration,
+        cpuMsPerRequest: (used.user + used.system) / 1000 / result.requests.total,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        requests: result.requests.total,
+      };
     };
-    const names = Object.keys(targets) as (keyof typeof targets)[];
+    // BENCH_ONLY="class page": that route and the baseline alone (for a CPU profile of one route).
+    const only = process.env.BENCH_ONLY;
+    const names = (Object.keys(targets) as (keyof typeof targets)[]).filter((n) => !only || n === only || n === 'fixed-class (baseline)');
     // 3 s rounds, unless the time this process has already spent (PGlite takes 4–10 s to start on a busy 2-core box;
     // under bench/run.ts the import benchmark came first) would take it past ~50 s; then 2 s. Each run also costs
     // ~0.7 s to start its worker thread, and autocannon stops on whole seconds, so no fractions.
@@ -207,14 +222,21 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     for (const [name, list] of Object.entries(samples)) {
       medians[name] = {
         requestsPerSecond: median(list.map((s) => s.requestsPerSecond)),
+        cpuMsPerRequest: median(list.map((s) => s.cpuMsPerRequest)),
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
       };
       const ratio = (pick: (s: PageSample) => number) => pairedRatio(list.map(pick), baseline.map(pick));
-      ratios[name] = { requestsPerSecond: ratio((s) => s.requestsPerSecond), p50: ratio((s) => s.p50), p99: ratio((s) => s.p99) };
+      // CPU as requests per CPU second (the inverse), so that like req/s, below 1 means costlier than the baseline.
+      ratios[name] = {
+        requestsPerSecond: ratio((s) => s.requestsPerSecond),
+        cpu: ratio((s) => 1 / s.cpuMsPerRequest),
+        p50: ratio((s) => s.p50),
+        p99: ratio((s) => s.p99),
+      };
     }
     const table = formatTable(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'body B'],
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'CPU ms/req', 'req per CPU s ÷ base', 'body B'],
       names.map((name) => [
         name,
         fmt.int(medians[name].requestsPerSecond),
@@ -223,6 +245,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
         fmt.ratio(ratios[name].requestsPerSecond),
         fmt.ratio(ratios[name].p50),
         fmt.ratio(ratios[name].p99),
+        medians[name].cpuMsPerRequest.toFixed(2),
+        fmt.ratio(ratios[name].cpu),
         String(bodyBytes[name]),
       ]),
     );
