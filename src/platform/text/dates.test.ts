@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromParts, formatDateTime, formatDay, partsEmpty, partsFromDay } from './dates.ts';
+import { dayFromParts, formatDateTime, formatDay, londonDay, partsEmpty, partsFromDay } from './dates.ts';
 
 describe('one date format everywhere', () => {
   it.each([
@@ -40,5 +40,15 @@ describe('one date format everywhere', () => {
     expect(partsFromDay(null)).toEqual({ day: '', month: '', year: '' });
     expect(partsEmpty({ day: ' ', month: '', year: '' })).toBe(true);
     expect(partsEmpty({ day: '1', month: '', year: '' })).toBe(false);
+  });
+
+  it("gives England's day, changing at England's midnight in winter and in summer (each minute remembered)", () => {
+    expect(londonDay(new Date('2026-12-01T23:59:59Z'))).toBe('2026-12-01');
+    expect(londonDay(new Date('2026-12-02T00:00:00Z'))).toBe('2026-12-02');
+    expect(londonDay(new Date('2026-06-30T22:59:59Z'))).toBe('2026-06-30');
+    expect(londonDay(new Date('2026-06-30T23:00:00Z'))).toBe('2026-07-01');
+    // The same minute again, then a moment of another day: each asked for is answered for itself.
+    expect(londonDay(new Date('2026-06-30T23:00:30Z'))).toBe('2026-07-01');
+    expect(londonDay(new Date('2026-06-30T22:59:30Z'))).toBe('2026-06-30');
   });
 });

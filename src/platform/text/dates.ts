@@ -15,8 +15,12 @@ const isoDayInLondon = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lond
  * the app: making one costs far more than using it, and pages ask this many times.
  */
 export function londonDay(at: Date = new Date()): string {
-  return isoDayInLondon.format(at);
+  // England's midnight always falls on a whole minute (its offsets are whole hours), so one minute has one day.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: isoDayInLondon.format(at) };
+  return lastDay.day;
 }
+let lastDay = { minute: Number.NaN, day: '' };
 
 /** Calendar days as written, remembered: a class's register or list writes the same few days many times. */
 const writtenDays = new Map<string, string>();
