@@ -127,12 +127,14 @@ export class PGliteThread implements EmbeddedEngine {
   #next = 0;
   #held: Uint8Array[] = [];
   #stopped: Error | null = null;
-  /** The first failure of a statement sent ahead, given to the exchange after it. */
+  /** A school's BEGIN, answered already, to go to the thread with the transaction's first statement. */
+  #begin: Uint8Array | null = null;
+  /** The first failure of a statement answered ahead, given to the exchange after it. */
   #aheadFailed: DatabaseError | Error | null = null;
   /** Sent-ahead statements not yet answered. */
   readonly #ahead = new Set<Promise<void>>();
-  /** How many statements were sent ahead, and how many exchanges were waited for (tests and benchmarks read them). */
-  readonly exchanges = { sentAhead: 0, waitedFor: 0 };
+  /** How many statements were answered ahead, and how many exchanges were waited for (tests and benchmarks read them). */
+  readonly exchanges = { sentAhead: 0, waitedFor: 0, posted: 0 };
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -173,21 +175,43 @@ export class PGliteThread implements EmbeddedEngine {
    * The backend's messages for the frontend's; errors are among them, as pg expects. The adapter hands
    * over one message at a time (Parse, Bind, Describe, Execute, Sync for one statement): they are
    * held until the one that asks for an answer, and cross to the thread together, once.
+   *
+   * A school's BEGIN (with its SET LOCALs) is answered at once, as PostgreSQL will answer it, and goes
+   * to the thread with the transaction's first statement; a read-only COMMIT is answered at once and
+   * sent without waiting (issue 17, point 10: a page's transaction holds the one connection for two
+   * thread hops fewer, and crosses to the thread once less). The thread runs everything in the order
+   * sent. If such a statement fails, the next exchange reports its error and does not run (the
+   * transaction is aborted, so nothing runs in the wrong school or as the wrong role).
    */
   async execProtocolStream(message: Uint8Array, options: { throwOnError?: boolean } = {}): Promise<BackendMessage[]> {
     const known = this.#held.length === 0 ? predictedAnswer(simpleQueryText(message) ?? '') : null;
-    if (known) return this.#sendAhead(message, known);
+    if (known) {
+      this.exchanges.sentAhead++;
+      const answer = [...known.tags.map((tag) => new CommandCompleteMessage(tag.length + 5, tag)), new ReadyForQueryMessage(5, known.status)];
+      if (known.status === 'T' && !this.#begin)
+        this.#begin = new Uint8Array(message); // a copy: pg's Buffer may be a view of a larger pool
+      else this.#sendAhead(message);
+      return answer;
+    }
     this.#held.push(message);
     if (!answerNow.has(message[0])) return [];
-    const held = this.#held;
+    const begin = this.#begin;
+    const held = begin ? [begin, ...this.#held] : this.#held;
+    this.#begin = null;
     this.#held = [];
     const out = joined(held);
     this.exchanges.waitedFor++;
     const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]);
-    const messages: BackendMessage[] = [];
+    let messages: BackendMessage[] = [];
     if (bytes && bytes.byteLength > 0) new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => messages.push(m));
-    // A statement sent ahead failed (its answer came first, the thread keeps order): this exchange,
-    // which ran in the transaction it aborted, reports that failure instead of "transaction is aborted".
+    // The BEGIN's own answer (up to its ReadyForQuery) was given already.
+    if (begin) {
+      const end = messages.findIndex((m) => m.name === 'readyForQuery');
+      this.#aheadFailed ??= messages.slice(0, end + 1).find((m): m is DatabaseError => m instanceof DatabaseError) ?? null;
+      messages = messages.slice(end + 1);
+    }
+    // A statement answered ahead failed: this exchange, which ran in the transaction it aborted, reports
+    // that failure instead of "current transaction is aborted".
     const aheadFailed = this.#aheadFailed;
     this.#aheadFailed = null;
     if (aheadFailed) {
@@ -200,25 +224,21 @@ export class PGliteThread implements EmbeddedEngine {
     return messages;
   }
 
-  /**
-   * Sends a statement whose answer is known (a school's BEGIN and SET LOCALs, a read-only COMMIT)
-   * without waiting for it, and answers as PostgreSQL will: the connection then goes straight on to
-   * the next statement, and a request's transaction holds the one connection for two thread hops
-   * fewer (issue 17, point 10). The thread runs everything in the order sent, so the next statement
-   * runs after this one; if this one fails, the next exchange reports its error (the transaction is
-   * aborted, so nothing after it runs in the wrong school or as the wrong role).
-   */
-  #sendAhead(message: Uint8Array, known: { tags: string[]; status: 'T' | 'I' }): BackendMessage[] {
-    this.exchanges.sentAhead++;
-    const copy = new Uint8Array(message); // a copy: pg's Buffer may be a view of a larger pool
-    const answered = this.#call({ op: 'exec', bytes: copy }, [copy.buffer]).then(
+  /** Sends a read-only COMMIT (with a BEGIN held for it, if any) without waiting for its answer. */
+  #sendAhead(message: Uint8Array) {
+    const begin = this.#begin;
+    this.#begin = null;
+    const out = joined(begin ? [begin, message] : [message]);
+    const answered = this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]).then(
       ({ bytes }) => {
         if (!bytes) return;
+        let groups = 0;
         new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => {
+          if (m.name === 'readyForQuery') groups++;
           if (!(m instanceof DatabaseError)) return;
           // A BEGIN's failure belongs to the transaction it began; a read-only COMMIT's (nothing was
           // written, and the next statement is another transaction's) is only worth a warning.
-          if (known.status === 'T') this.#aheadFailed ??= m;
+          if (begin && groups === 0) this.#aheadFailed ??= m;
           else process.emitWarning(`A read-only transaction's COMMIT failed: ${m.message}`);
         });
       },
@@ -228,7 +248,6 @@ export class PGliteThread implements EmbeddedEngine {
     );
     this.#ahead.add(answered);
     void answered.finally(() => this.#ahead.delete(answered));
-    return [...known.tags.map((tag) => new CommandCompleteMessage(tag.length + 5, tag)), new ReadyForQueryMessage(5, known.status)];
   }
 
   async dumpDataDir(compression: 'auto' | 'gzip' | 'none' = 'auto'): Promise<Blob> {
@@ -252,6 +271,7 @@ export class PGliteThread implements EmbeddedEngine {
     return new Promise<Reply>((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
+      if (request.op === 'exec') this.exchanges.posted++;
       this.#worker.postMessage({ id, ...request }, transfer);
     });
   }
