@@ -94,9 +94,9 @@ function keepConnectionOnError(pool: pg.Pool): void {
  * The embedded server's own memory: PostgreSQL's default 128 MB of shared buffers live inside
  * PGlite's WebAssembly heap and are touched as soon as pages are read, which made an idle app
  * about 500 MB. One school's data fits in far less, and the files are in the operating system's
- * cache besides; 32 MB keeps the page views as fast (bench/README.md) at about 130 MB less.
+ * cache besides; 16 MB keeps the page views as fast (bench/README.md) at about 140 MB less.
  */
-const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /**
  * A new folder's database is made on a thread of its own, which then ends. PGlite runs PostgreSQL's
