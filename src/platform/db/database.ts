@@ -6,6 +6,7 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { WatchActorTables } from '../auth/actor-cache.ts';
+import { createEmbeddedDatabase } from './pglite-create.ts';
 import { PGliteThread, type EmbeddedEngine } from './pglite-thread.ts';
 import { preparingPool } from './prepared-statements.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
@@ -98,16 +99,9 @@ function keepConnectionOnError(pool: pg.Pool): void {
  */
 const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
-/**
- * A new folder's database is made on a thread of its own, which then ends. PGlite runs PostgreSQL's
- * initdb in a second PGlite with a copy of the first one's WebAssembly memory; all of it is garbage
- * afterwards, but an idle server collects it late or never, and a first start sat at about 870 MB
- * instead of about 370 (bench/README.md). Ending the thread gives that memory back at once.
- */
+/** A new folder's database is made in a child process, which gives back the memory initdb used (pglite-create.ts). */
 async function createIfNew(dataDir: string): Promise<void> {
-  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
-  const creator = await PGliteThread.open(dataDir, embeddedStartParams);
-  await creator.close();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await createEmbeddedDatabase(dataDir, embeddedStartParams);
 }
 
 function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | null, after: () => Promise<void>): Database {
