@@ -10,6 +10,7 @@ import { jobsOf, startModules } from './platform/modules.ts';
 import { backupJobs } from './platform/backup/nightly.ts';
 import { listenForBackupRequests } from './platform/backup/server-socket.ts';
 import { checkBucket } from './modules/photos/photos.s3-storage.ts';
+import { collectStartupGarbage } from './platform/memory.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   if (config.s3) console.log(`Photographs are kept in the private bucket "${config.s3.bucket}" at ${config.s3.endpoint} (STORAGE_DRIVER=s3).`);
   if (!config.backupDir) console.log('No BACKUP_DIR is set: no nightly backup is made (see "Backups and restores" in the README).');
   if (!config.smtpUrl) console.log('No SMTP_URL is set: e-mails wait in the outbox, readable by the headteacher under "Sent mail".');
+  collectStartupGarbage();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import notify from 'notifications-node-client';
+import type { NotifyClient } from 'notifications-node-client';
 import type { Config } from '../../config.ts';
 
 export interface TextSender {
@@ -11,14 +11,16 @@ export const textsReady = (config: Config): boolean => Boolean(config.notifyApiK
 /**
  * Texts through GOV.UK Notify (state schools may use it), with its own client. The template's one
  * placeholder is ((body)); the reference is our recipient row, so Notify's records can be matched.
+ * The client (and the HTTP library under it) is loaded with the first text, not at start.
  */
 export function notifyTextSender(config: Config): TextSender | null {
-  if (!config.notifyApiKey || !config.notifySmsTemplateId) return null;
-  const client = new notify.NotifyClient(config.notifyBaseUrl, config.notifyApiKey);
-  const templateId = config.notifySmsTemplateId;
+  const { notifyApiKey, notifyBaseUrl, notifySmsTemplateId: templateId } = config;
+  if (!notifyApiKey || !templateId) return null;
+  let client: Promise<NotifyClient> | null = null;
   return {
     async send(phone, body, reference) {
-      await client.sendSms(templateId, phone, { personalisation: { body }, reference });
+      client ??= import('notifications-node-client').then(({ default: notify }) => new notify.NotifyClient(notifyBaseUrl, notifyApiKey));
+      await (await client).sendSms(templateId, phone, { personalisation: { body }, reference });
     },
   };
 }

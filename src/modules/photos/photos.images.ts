@@ -1,5 +1,4 @@
-import decodeHeic from 'heic-decode';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { enlarge } from './faces/faces.rules.ts';
 
 /** Larger than any school camera or phone makes; a file claiming more is refused before decoding. */
@@ -8,6 +7,12 @@ export const maxPixels = 120_000_000;
 export type ImageFormat = 'jpeg' | 'png' | 'webp';
 export type ReadUpload =
   { ok: true; bytes: Buffer; format: ImageFormat; mime: string; width: number; height: number; convertedFrom: 'heic' | null } | { ok: false; message: string };
+
+/**
+ * sharp (and libvips under it) is loaded with the first photograph, not at start: loaded, it adds about
+ * 30 MB to the server's memory whether or not photographs are used (bench/README.md, issue 17 point 12).
+ */
+const loadSharp = async () => (await import('sharp')).default;
 
 const mimes: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
@@ -26,12 +31,15 @@ const tooManyPixels = (name: string, width: number, height: number) =>
 async function fromHeic(name: string, bytes: Buffer): Promise<ReadUpload> {
   const howToFix = 'On the iPhone, choose Settings, Camera, Formats, Most Compatible (or share the photo as JPEG) and upload it again.';
   try {
+    // Loaded on the first iPhone photo: its decoder holds about 18 MB from the moment it loads.
+    const { default: decodeHeic } = await import('heic-decode');
     const images = await decodeHeic.all({ buffer: bytes });
     try {
       const first = images[0];
       if (!first) return { ok: false, message: `${name} has no picture in it. ${howToFix}` };
       if (first.width * first.height > maxPixels) return { ok: false, message: tooManyPixels(name, first.width, first.height) };
       const { width, height, data } = await first.decode();
+      const sharp = await loadSharp();
       const jpeg = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
         .jpeg({ quality: 92 })
         .toBuffer();
@@ -60,6 +68,7 @@ export async function readUpload(name: string, bytes: Buffer, maxMegabytes: numb
   if (tooLarge) return { ok: false, message: tooLarge };
   if (bytes.length === 0) return { ok: false, message: `${name} is empty` };
   if (isHeic(bytes)) return fromHeic(name, bytes);
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -101,6 +110,7 @@ const blurBlocks = 6;
  * box enlarged by a margin, so the face cannot be recovered; everything else is untouched.
  */
 export async function publishedCopy(original: Buffer, longestSide: number, blur: BlurRequest | null = null): Promise<Buffer> {
+  const sharp = await loadSharp();
   const base = sharp(original, { limitInputPixels: maxPixels })
     .rotate()
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })
@@ -146,7 +156,8 @@ export async function publishedCopy(original: Buffer, longestSide: number, blur:
 }
 
 /** A small JPEG for staff pages, made when asked (originals may be large and carry metadata). */
-export function preview(original: Buffer, longestSide = 960): Promise<Buffer> {
+export async function preview(original: Buffer, longestSide = 960): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(original, { limitInputPixels: maxPixels })
     .rotate()
     .resize({ width: longestSide, height: longestSide, fit: 'inside', withoutEnlargement: true })

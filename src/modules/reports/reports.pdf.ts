@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { countText } from './reports.rules.ts';
 import type { GovernorsReport } from './reports.service.ts';
 import { chartScale, seriesColours } from './reports.svg.ts';
@@ -14,7 +13,9 @@ const margin = 50;
 const ink = '#0b0c0c';
 const grey = '#505a5f';
 
-export function governorsReportPdf(report: GovernorsReport): Promise<Buffer> {
+export async function governorsReportPdf(report: GovernorsReport): Promise<Buffer> {
+  // Loaded when a report is first printed (pdfkit and its font code hold several MB).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin,

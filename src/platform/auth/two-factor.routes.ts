@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import type { ModuleRoutes } from '../modules.ts';
 import type { AccountServices } from './services.ts';
@@ -17,11 +16,12 @@ const SetupBody = Type.Object({ code: Type.String({ default: '' }), secret: Type
 export const twoFactorRoutes: ModuleRoutes<AccountServices> = async (app, { services }) => {
   const { config } = services;
   const codePage = (next: string | undefined) => ({ title: 'Enter your security code', next: next ?? '' });
+  // The QR code's library is loaded when someone first sets up two-factor authentication.
   const setupPage = async (actor: Actor, secret: string) => ({
     title: 'Set up two-factor authentication',
     secret,
     secretGroups: secret.match(/.{1,4}/g)?.join(' ') ?? secret,
-    qrSvg: await QRCode.toString(totpUri(secret, actor.email, `eSafety Office (${actor.schoolName})`), { type: 'svg', margin: 1 }),
+    qrSvg: await (await import('qrcode')).default.toString(totpUri(secret, actor.email, `eSafety Office (${actor.schoolName})`), { type: 'svg', margin: 1 }),
     required: actor.twoFactor === 'needs-setup',
   });
 

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { WatchActorTables } from '../auth/actor-cache.ts';
+import { createEmbeddedDatabase } from './pglite-create.ts';
 import { PGliteThread, type EmbeddedEngine } from './pglite-thread.ts';
 import { preparingPool } from './prepared-statements.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
@@ -51,6 +54,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
     });
     return wrap(pool, 'postgres', null, async () => {});
   }
+  if ('dataDir' in source) await createIfNew(source.dataDir);
   const pglite: PGlite | PGliteThread =
     'pglite' in source
       ? source.pglite
@@ -91,9 +95,14 @@ function keepConnectionOnError(pool: pg.Pool): void {
  * The embedded server's own memory: PostgreSQL's default 128 MB of shared buffers live inside
  * PGlite's WebAssembly heap and are touched as soon as pages are read, which made an idle app
  * about 500 MB. One school's data fits in far less, and the files are in the operating system's
- * cache besides; 32 MB keeps the page views as fast (bench/README.md) at about 130 MB less.
+ * cache besides; 16 MB keeps the page views as fast (bench/README.md) at about 140 MB less.
  */
-const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/** A new folder's database is made in a child process, which gives back the memory initdb used (pglite-create.ts). */
+async function createIfNew(dataDir: string): Promise<void> {
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await createEmbeddedDatabase(dataDir, embeddedStartParams);
+}
 
 function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | null, after: () => Promise<void>): Database {
   // An idle connection dropped by the server (a restart, a failover) must not bring the app down;

@@ -4,7 +4,8 @@
  * An interval said in words ("annually", "every two years") wins over one worked out from the
  * header's dates ("Date of this review: Autumn 2015", "Next review: Autumn 2018").
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
@@ -114,7 +115,12 @@ const signedBlock: BlockPattern = {
   },
 };
 
-const parseDate = (text: string) => chrono.en.GB.parseDate(text);
+/** chrono-node (266 modules) is loaded the first time a policy's dates are read, not when the app starts. */
+let chrono: typeof Chrono | null = null;
+const parseDate = (text: string) => {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chrono.en.GB.parseDate(text);
+};
 
 const reviewDates: BlockPattern = {
   name: 'the interval between this review and the next',
