@@ -2,7 +2,7 @@
  * Shared helpers for the benchmarks. Every benchmark here reports RATIOS against a baseline measured in the
  * same run, with baseline and subject rounds interleaved, because the machines they run on are small and shared.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,17 @@ export const benchDir = dirname(fileURLToPath(import.meta.url));
 export const resultsDir = join(benchDir, 'results');
 
 /** True when the module at `metaUrl` is the script node was asked to run (not imported by bench/run.ts). */
+/**
+ * The Node.js options `npm start` gives the server (package.json's start script), so a benchmark
+ * that starts the compiled server runs it exactly as a school does.
+ */
+export function serverNodeOptions(): string[] {
+  const start = (JSON.parse(readFileSync(join(benchDir, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const options = /\bnode ((?:--\S+ )*)dist\/server\.js/.exec(start);
+  if (!options) throw new Error(`package.json's start script does not run dist/server.js with node: ${start}`);
+  return options[1].split(' ').filter(Boolean);
+}
+
 export const isMain = (metaUrl: string): boolean => process.argv[1] !== undefined && metaUrl === pathToFileURL(process.argv[1]).href;
 
 const started = performance.now();

@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateRosterPackage } from '../src/modules/people/oneroster/sample-roster.ts';
-import { fmt, formatTable, intEnv, interleave, isMain, median, progress, writeResults } from './lib.ts';
+import { fmt, formatTable, intEnv, interleave, isMain, median, progress, writeResults, serverNodeOptions } from './lib.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const log = (message: string) => progress('load', message);
@@ -100,7 +100,10 @@ export async function runLoadBench() {
     const variants = (['main', 'worker'] as const).map((thread) => ({
       name: thread === 'main' ? 'database on the main thread (before)' : 'database on its own thread',
       async run(): Promise<Record<string, Sample>> {
-        const server = spawn(process.execPath, [join(root, 'dist/server.js')], { env: { ...env, PGLITE_THREAD: thread }, stdio: 'ignore' });
+        const server = spawn(process.execPath, [...serverNodeOptions(), join(root, 'dist/server.js')], {
+          env: { ...env, PGLITE_THREAD: thread },
+          stdio: 'ignore',
+        });
         try {
           const started = Date.now();
           for (;;) {

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { fmt, formatTable, intEnv, isMain, progress, writeResults } from './lib.ts';
+import { fmt, formatTable, intEnv, isMain, progress, writeResults, serverNodeOptions } from './lib.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const fixture = join(root, 'test/fixtures/oneroster/basic');
@@ -42,14 +42,21 @@ export async function runMemoryBench() {
   const connections = intEnv('BENCH_CONNECTIONS', 10);
   const dataDir = mkdtempSync(join(tmpdir(), 'esafety-bench-memory-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BASE_URL: `http://127.0.0.1:${port}`, ESAFETY_PASSWORD: 'bench-password-long-enough' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BASE_URL: `http://127.0.0.1:${port}`,
+    ESAFETY_PASSWORD: 'bench-password-long-enough',
+  };
   const cli = (args: string[]) => {
     const result = spawnSync(process.execPath, [join(root, 'bin/esafety.js'), ...args], { env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`esafety ${args.join(' ')} failed: ${result.stderr}`);
     return result.stdout.trim();
   };
   const startServer = async (): Promise<ChildProcess> => {
-    const server = spawn(process.execPath, [join(root, 'dist/server.js')], { env, stdio: 'ignore' });
+    const server = spawn(process.execPath, [...serverNodeOptions(), join(root, 'dist/server.js')], { env, stdio: 'ignore' });
     const started = Date.now();
     for (;;) {
       if (server.exitCode !== null) throw new Error(`The server stopped with code ${server.exitCode}`);
