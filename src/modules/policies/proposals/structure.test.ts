@@ -163,3 +163,48 @@ describe('consent asked once, its uses named elsewhere on the page (structural r
     });
   });
 });
+
+/** The naming rules a page proposes, by channel. */
+function namingRules(page: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of proposeSettings(page).proposals) if (/^photos\.channels\.[a-z-]+\.naming$/.test(p.setting)) out[p.setting.split('.')[2]] = p.value;
+  return out;
+}
+
+describe('naming rules per channel: the channel from the rule’s heading, list lead or earlier sentence', () => {
+  it.each([
+    ['a numbered heading', ['4. Our Instagram Account', '', 'Children are identified by their first names only.'], { 'social-media': 'first-names' }],
+    [
+      'the lead of its list',
+      ['Pictures on the school’s Facebook page:', '- children are referred to by first names only', '- nobody is tagged'],
+      { 'social-media': 'first-names' },
+    ],
+    [
+      'an earlier sentence about publishing there',
+      ['We post photographs of class trips on the website. No names will be published with them.'],
+      { website: 'none' },
+    ],
+    [
+      'an item whose lead names the channel, under a heading that names the same',
+      ['Twitter', '', 'When we tweet pictures:', '- we will never use names'],
+      { 'social-media': 'none' },
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(namingRules(lines.join('\n'))).toEqual(expected);
+  });
+
+  describe('proposes nothing', () => {
+    it.each([
+      ['two channels in the lead', ['On the website and in the newsletter:', '- first names only']],
+      [
+        'a lead naming one channel under a heading naming another',
+        ['School Website', '', 'In the termly newsletter:', '- pupils are referred to by first names only'],
+      ],
+      ['an earlier sentence naming two channels', ['Pictures appear on our website and on Facebook. Only first names are used.']],
+      ['an earlier sentence that is not about publishing on the channel', ['The newsletter goes home every Friday. No names are given over the telephone.']],
+      ['a rule with no channel anywhere in scope', ['Keeping Children Safe', '', 'Children are known by first names only.']],
+    ])('%s', (_name, lines) => {
+      expect(namingRules(lines.join('\n'))).toEqual({});
+    });
+  });
+});
