@@ -50,7 +50,7 @@ const usedAfterPermission = (s: Sentence) =>
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
-function staffPermission(lower: string): boolean {
+export function staffPermission(lower: string): boolean {
   for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
   return /\b(head ?teacher|head|principal|dsl|head of school)'s (permission|consent|approval)\b/.test(lower);
 }

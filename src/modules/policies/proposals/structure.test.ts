@@ -154,6 +154,14 @@ describe('consent asked once, its uses named elsewhere on the page (structural r
         ['Photographs', '', 'We ask parents for their consent.', 'Photographs on display boards in classrooms do not need consent as part of our public task.'],
       ],
       [
+        'an agreement to rules, in a pupils’ agreement',
+        ['Computing Rules', '', '- I will only use the school website when a teacher allows it.', '', 'I agree to follow the rules above.'],
+      ],
+      [
+        'a member of staff’s permission',
+        ['Photographs', '', 'Pictures go on the website.', 'Publishing any image requires the permission of the Head Teacher.'],
+      ],
+      [
         'what the policy covers',
         ['Photographs', '', 'We need your consent to use photographs.', 'This policy applies to photographs on the website and in the press.'],
       ],

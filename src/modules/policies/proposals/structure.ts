@@ -13,7 +13,7 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, basisStated, purposes } from './consent.table.ts';
+import { asksConsent, basisStated, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -106,6 +106,11 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
     const consentHeading = request.isHeading && consentWord.test(request.lower) && images.test(request.lower);
     const asks = (asksConsent(request) || alsoAsks.test(request.lower)) && (consentWord.test(request.lower) || /\bi agree\b/.test(request.lower));
     if (!consentHeading && !asks) return;
+    // A member of staff's permission, a rule for staff or pupils, or an agreement to rules ("I agree to follow the rules
+    // above") is no consent for images.
+    if (staffPermission(request.lower) || (!consentHeading && /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?)\b/.test(request.lower)))
+      return;
+    if (/\bi agree\b/.test(request.lower) && !images.test(request.lower)) return;
     if (/:$/.test(request.lower) || otherConsent.test(request.lower) || readBySentence(request).length) return;
     const scope = scopeOf(sentences, at);
     if (!scope) return;
