@@ -162,6 +162,24 @@ describe('consent asked once, its uses named elsewhere on the page (structural r
         ['Photographs', '', 'Pictures go on the website.', 'Publishing any image requires the permission of the Head Teacher.'],
       ],
       [
+        'two sections on the school’s use of images, one on each side of the request',
+        [
+          'Contents',
+          '',
+          'How We Use Photographs',
+          '',
+          'Pictures appear on the website.',
+          '',
+          'Consent',
+          '',
+          'We ask parents for their consent to photographs.',
+          '',
+          'Publishing Images',
+          '',
+          'Pictures appear in the newsletter.',
+        ],
+      ],
+      [
         'what the policy covers',
         ['Photographs', '', 'We need your consent to use photographs.', 'This policy applies to photographs on the website and in the press.'],
       ],
@@ -215,4 +233,25 @@ describe('naming rules per channel: the channel from the rule’s heading, list 
       expect(namingRules(lines.join('\n'))).toEqual({});
     });
   });
+});
+
+it('reads 20 pages of consent requests and lists in under a second', () => {
+  const page = [
+    'Use of Photographs',
+    '',
+    'We need your consent to use photographs of your child.',
+    '- on the website',
+    '- in the newsletter',
+    '',
+    'Pictures of pupils appear on Facebook.',
+  ].join('\n');
+  proposeSettings('The model is loaded.');
+  const started = performance.now();
+  const { proposals } = proposeSettings(Array.from({ length: 160 }, () => page).join('\n\n'));
+  expect(performance.now() - started).toBeLessThan(1000);
+  expect(proposals.map((p) => p.setting).sort()).toEqual([
+    'consent.purposes.publications.active',
+    'consent.purposes.social-media.active',
+    'consent.purposes.website.active',
+  ]);
 });

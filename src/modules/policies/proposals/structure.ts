@@ -66,6 +66,8 @@ function usesIn(s: Sentence): string[] {
 function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explicit: boolean } | null {
   const request = sentences[at];
   const sameSection = (i: number) => sentences[i].section === request.section;
+  // Beyond its own section a request reaches no further than two sections away: a long policy's other parts are not its page.
+  const near = (i: number) => Math.abs((sentences[i].section ?? 0) - (request.section ?? 0)) <= 2;
   const all = sentences.map((_, i) => i);
   // "You are asked to give permission… The consent options are outlined below.": the next sentence can say where the uses are.
   const next = sentences[at + 1];
@@ -86,13 +88,20 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
   }
   const named = qualifiers.filter(([, pattern]) => pattern.test(request.lower));
   if (named.length > 1) return null;
-  if (named.length === 1) return { indices: all.filter((i) => i !== at && named[0][1].test(sentences[i].lower)), explicit: false };
+  if (named.length === 1) return { indices: all.filter((i) => i !== at && near(i) && named[0][1].test(sentences[i].lower)), explicit: false };
   const headingOf = (section: number | undefined) => sentences.find((s) => s.isHeading && s.section === section)?.lower ?? '';
   const title = sentences[0]?.isHeading ? sentences[0].lower : '';
   const aboutImages = [request.lower, request.previous ?? '', headingOf(request.section), title].some((text) => images.test(text));
   if (!aboutImages) return null;
-  const useSections = new Set(sentences.filter((s) => s.isHeading && s.section !== request.section && useHeading(s.lower)).map((s) => s.section));
-  return { indices: all.filter((i) => i !== at && (sameSection(i) || useSections.has(sentences[i].section))), explicit: false };
+  // The nearest section headed by the school's use of images (the title is the page's, not such a section); two as
+  // near, one on each side, are two readings: only the request's own section is read then.
+  const distances = sentences
+    .filter((s, i) => i > 0 && s.isHeading && s.section !== request.section && useHeading(s.lower) && near(i))
+    .map((s) => ({ section: s.section, distance: Math.abs((s.section ?? 0) - (request.section ?? 0)) }));
+  const nearest = Math.min(...distances.map((d) => d.distance));
+  const useSections = distances.filter((d) => d.distance === nearest);
+  const useSection = useSections.length === 1 ? useSections[0].section : undefined;
+  return { indices: all.filter((i) => i !== at && (sameSection(i) || (useSection !== undefined && sentences[i].section === useSection))), explicit: false };
 }
 
 /** Consent uses a page names away from the sentence that asks for consent. */
@@ -101,6 +110,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
+  // One finding per use sentence and setting, whichever request reaches it first: a long page stays linear to merge.
+  const seen = new Set<string>();
   sentences.forEach((request, at) => {
     // A heading or title that is consent for images ("Student Image Consent") asks it for the page's uses.
     const consentHeading = request.isHeading && consentWord.test(request.lower) && images.test(request.lower);
@@ -120,7 +131,10 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       if (!scope.explicit && othersPhotographs.test(use.lower)) continue;
       for (const key of usesIn(use)) {
         if (otherBasis.has(key)) continue;
-        found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${request.text} … ${use.text}`, line: use.line, order: i });
+        const setting = `consent.purposes.${key}.active`;
+        if (seen.has(`${setting} ${i}`)) continue;
+        seen.add(`${setting} ${i}`);
+        found.push({ setting, value: true, quote: `${request.text} … ${use.text}`, line: use.line, order: i });
       }
     }
   });
