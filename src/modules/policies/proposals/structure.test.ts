@@ -180,6 +180,10 @@ describe('consent asked once, its uses named elsewhere on the page (structural r
         ],
       ],
       [
+        'a condition of one use that mentions the consent form',
+        ['Photographs', '', 'A class album shows your child only if you said yes on the consent form.', 'Pictures appear on the website.'],
+      ],
+      [
         'what the policy covers',
         ['Photographs', '', 'We need your consent to use photographs.', 'This policy applies to photographs on the website and in the press.'],
       ],

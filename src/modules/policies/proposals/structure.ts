@@ -122,6 +122,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
     if (staffPermission(request.lower) || (!consentHeading && /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?)\b/.test(request.lower)))
       return;
     if (/\bi agree\b/.test(request.lower) && !images.test(request.lower)) return;
+    // "…will only show your child if you have agreed to this on our consent form": a condition of one use, no request for the page's.
+    if (/\b(if|unless)\b/.test(request.lower)) return;
     if (/:$/.test(request.lower) || otherConsent.test(request.lower) || readBySentence(request).length) return;
     const scope = scopeOf(sentences, at);
     if (!scope) return;
