@@ -50,18 +50,26 @@ const usedAfterPermission = (s: Sentence) =>
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
-function staffPermission(lower: string): boolean {
+export function staffPermission(lower: string): boolean {
   for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
   return /\b(head ?teacher|head|principal|dsl|head of school)'s (permission|consent|approval)\b/.test(lower);
 }
+
+/** The sentence asks carers for consent (or says that what it names needs it), whether or not it names the uses. */
+export function asksConsent(s: Sentence): boolean {
+  if (staffPermission(s.lower)) return false;
+  const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
+  return (schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) && !s.negated.match(/\b(sought|asked|seek|request)\b/);
+}
+
+/** A sentence that says the uses it names are the school's uses without consent, or unless carers object (the basis pattern reads it). */
+export const basisStated = (s: Sentence) => basis.read(s).map((f) => f.setting.split('.')[2]);
 
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (s) => {
-    if (staffPermission(s.lower)) return [];
-    const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
-    if (!(schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) || s.negated.match(/\b(sought|asked|seek|request)\b/)) return [];
+    if (!asksConsent(s)) return [];
     let found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
@@ -153,6 +161,9 @@ const lapse: SentencePattern = {
 };
 
 export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, lapse];
+
+/** The uses a consent sentence names itself (or by the sentence before, or its heading). */
+export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
 
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
 const basis: SentencePattern = {

@@ -6,10 +6,11 @@
  */
 import { ageTable } from './ages.table.ts';
 import { concernBlocks, concernPatterns } from './concerns.table.ts';
-import { consentPatterns } from './consent.table.ts';
+import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
+import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -107,6 +108,11 @@ export function proposeSettings(text: string): Proposals {
         used.add(order);
       }
   });
+  // Consent asked in one place, its uses named in another paragraph, list or section of the page.
+  for (const f of structuralConsent(sentences, askedUses)) {
+    found.push(f);
+    used.add(f.order);
+  }
   const lines = policyLines(text);
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // Words beat arithmetic: an interval a sentence states wins over one worked out from two dates.

@@ -3,7 +3,7 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
-import { numberFrom } from './text.ts';
+import { numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
@@ -128,20 +128,33 @@ const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
   // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
-  read: (s) => s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, s.heading)),
+  read: (s) => {
+    const inScope = scopeChannel(s);
+    return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope));
+  },
 };
 
-/** The one channel a heading names ("Twitter Policy", "School Website"): where a rule under it that names none applies. */
-export function headingChannel(heading: string | undefined): string | null {
-  const named = heading ? channels.filter(([, pattern]) => pattern.test(heading)).map(([key]) => key) : [];
-  return named.length === 1 ? named[0] : null;
+const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
+
+/** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
+const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b/;
+
+/**
+ * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
+ * Facebook page we:") and the earlier sentences of its paragraph name, together. Two channels in scope: 'ambiguous'
+ * (no rule is proposed); none: null.
+ */
+export function scopeChannel(s: Sentence): string | null {
+  const sources = [s.heading ?? '', s.item ? (s.lead ?? '') : '', aboutPublishing.test(s.earlier ?? '') ? (s.earlier ?? '') : ''];
+  const named = new Set(sources.flatMap(channelsIn));
+  return named.size === 1 ? [...named][0] : named.size > 1 ? 'ambiguous' : null;
 }
 
 /** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
 const nameOrPhoto =
   /\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
 
-function namingIn(clause: string, heading?: string): Found[] {
+function namingIn(clause: string, inScope: string | null): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
     // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
@@ -150,9 +163,9 @@ function namingIn(clause: string, heading?: string): Found[] {
     const lower = nameWord.test(main) ? main : clause;
     if (!nameWord.test(lower)) return [];
     if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
-      const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
-      const underHeading = headingChannel(heading);
-      return (named.length ? named : underHeading ? [underHeading] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
+      const named = channelsIn(lower);
+      if (!named.length && inScope === 'ambiguous') return [];
+      return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming.
@@ -178,17 +191,18 @@ function namingIn(clause: string, heading?: string): Found[] {
             : null;
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
-    const named = channels.filter(([, pattern]) => pattern.test(lower)).map(([key]) => key);
-    // "online" with no channel named: every channel that is online; no place at all: the one channel of the heading it stands under.
-    const underHeading = headingChannel(heading);
+    const named = channelsIn(lower);
+    // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
+    // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
+    const single = inScope === 'ambiguous' ? null : inScope;
     const found = named.length
       ? named
       : /\bonline\b|\bon the internet\b/.test(lower)
-        ? underHeading
-          ? [underHeading]
+        ? single
+          ? [single]
           : ['website', 'social-media']
-        : underHeading
-          ? [underHeading]
+        : single
+          ? [single]
           : [];
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
   }

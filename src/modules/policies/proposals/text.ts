@@ -37,6 +37,12 @@ export interface Sentence {
   lead?: string;
   /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
   heading?: string;
+  /** Which section of the page it stands in: 0 before the first heading, then one more at each heading (the heading opens its section). */
+  section?: number;
+  /** The sentence is a heading (or the page's title: its first line, short and with no closing stop, in any case). */
+  isHeading?: boolean;
+  /** The sentences before it in the same paragraph, normalised and joined; '' if it opens one. */
+  earlier?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
@@ -45,6 +51,8 @@ export interface Line {
   line: number;
   /** The raw line began with a bullet or a list number. */
   bullet?: boolean;
+  /** The raw line began with a list number ("3. ", "2) "). */
+  numbered?: boolean;
   /** A table row flattened to text: its cells (split at tabs, '|' or three or more spaces), cleaned; one cell if it is not a row. */
   cells?: string[];
 }
@@ -79,6 +87,7 @@ export function policyLines(text: string): Line[] {
     text: cleanLine(raw),
     line: i + 1,
     bullet: bulletStart.test(raw),
+    numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
     cells: raw
       .split(/\t+|\s*\|\s*|\s{3,}/)
       .map(cleanLine)
@@ -94,12 +103,14 @@ interface Paragraph {
   text: string;
   starts: { offset: number; line: number }[];
   bullet: boolean;
+  /** The raw line began with a number ("3. "), not a bullet sign. */
+  numbered: boolean;
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
-  for (const { text, line, bullet } of lines) {
+  for (const { text, line, bullet, numbered } of lines) {
     if (!text) {
       current = null;
       continue;
@@ -109,7 +120,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
-      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet) };
+      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered) };
       out.push(current);
     }
   }
@@ -121,19 +132,30 @@ export function sentencesOf(text: string): Sentence[] {
   // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
   let lead = '';
   let heading = '';
-  for (const paragraph of paragraphs(policyLines(text))) {
-    if (!paragraph.bullet && !/:$/.test(paragraph.text)) lead = '';
-    const isHeading =
-      !paragraph.bullet &&
+  let section = 0;
+  let firstParagraph = true;
+  const all = paragraphs(policyLines(text));
+  all.forEach((paragraph, index) => {
+    // "3. Publication of Pupil Images" between two paragraphs of prose is a numbered heading, not a list item.
+    const numberedHeading = paragraph.numbered && all[index + 1] !== undefined && !all[index + 1].bullet && (index === 0 || !all[index - 1].bullet);
+    const shortLine =
+      (!paragraph.bullet || numberedHeading) &&
       paragraph.starts.length === 1 &&
       paragraph.text.split(' ').length <= 8 &&
-      /^[^a-z]/.test(paragraph.text) &&
       !/[.!?:;,]["'”’)]?$/.test(paragraph.text);
+    const isHeading = shortLine && /^[^a-z]/.test(paragraph.text);
+    const asItem = paragraph.bullet && !isHeading;
+    if (!asItem && !/:$/.test(paragraph.text)) lead = '';
+    // A page's title may be in lower case ("photography permissions"): it opens a section, but is no heading for the tables.
+    const isTitle = firstParagraph && shortLine;
+    firstParagraph = false;
     if (isHeading) heading = normalise(paragraph.text);
+    if (isHeading || isTitle) section++;
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
     let previous = '';
+    const earlier: string[] = [];
     let first = true;
     doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
@@ -144,7 +166,7 @@ export function sentencesOf(text: string): Sentence[] {
       const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
       const lower = normalise(said);
-      const item = first && paragraph.bullet;
+      const item = first && asItem;
       sentences.push({
         text: said.trim(),
         lower,
@@ -152,14 +174,18 @@ export function sentencesOf(text: string): Sentence[] {
         negated: normalise(negated),
         item,
         previous,
-        ...(paragraph.bullet && lead ? { lead } : {}),
+        ...(asItem && lead ? { lead } : {}),
         ...(heading && !isHeading ? { heading } : {}),
+        section,
+        ...(isHeading || isTitle ? { isHeading: true } : {}),
+        earlier: earlier.join(' '),
       });
+      earlier.push(lower);
       previous = lower;
       if (/:$/.test(lower)) lead = lower;
       first = false;
     });
-  }
+  });
   return sentences;
 }
 
