@@ -1,17 +1,28 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+
+/** axe-core's minified build, read once per test file and evaluated in each page it checks. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Fails with every axe violation on the page, by rule, impact and element, so the owner can fix it.
  * A soft assertion: the journey goes on, and one run lists the violations of every page.
+ *
+ * axe-core is run directly rather than through @axe-core/playwright: that wrapper evaluated the
+ * full (unminified) source twice per check and sent every passing rule's nodes back to the test,
+ * which made each check about three times slower (about 1 s against 0.35 s a page, measured).
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  // Legacy mode runs axe in the page itself. The default opens a second, blank page for every
-  // check to combine results across cross-origin frames, which our pages do not have; it took
-  // about half of each check's time.
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    type Axe = {
+      run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+    };
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id} (${v.impact ?? 'unknown impact'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
   expect.soft(found, `axe violations on ${page.url()}`).toEqual([]);
 }
 
