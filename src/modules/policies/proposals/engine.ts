@@ -36,7 +36,11 @@ type Seen = Found & { quote: string; line: number; order: number };
 
 function merge(found: Seen[]): Proposal[] {
   const bySetting = new Map<string, Seen[]>();
-  for (const f of found) bySetting.set(f.setting, [...(bySetting.get(f.setting) ?? []), f]);
+  for (const f of found) {
+    const same = bySetting.get(f.setting);
+    if (same) same.push(f);
+    else bySetting.set(f.setting, [f]);
+  }
   const out: (Proposal & { order: number })[] = [];
   for (const [setting, all] of bySetting) {
     if (all.some((f) => f.value === null)) continue;

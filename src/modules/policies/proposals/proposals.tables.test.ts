@@ -250,6 +250,8 @@ describe('the policy’s review, approval and signatures', () => {
     ['Review frequency: every 2 years', { 'policyReview.intervalMonths': 24 }],
     ['Approved by: Governing Body  Date: March 2024  Review: Annually', { 'policyReview.approvingBody': 'Governing body', 'policyReview.intervalMonths': 12 }],
     ['This policy is reviewed on a two-yearly cycle.', { 'policyReview.intervalMonths': 24 }],
+    ['Approved by: Finance & Resources Committee', { 'policyReview.approvingBody': 'Finance & resources committee' }],
+    ['This policy was approved by the Curriculum and Standards Committee in May 2024.', { 'policyReview.approvingBody': 'Curriculum and standards committee' }],
     ['This policy is subject to annual review.', { 'policyReview.intervalMonths': 12 }],
     ['The online safety policy will be reviewed every year by the governors.', { 'policyReview.intervalMonths': 12 }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
@@ -275,6 +277,14 @@ describe('the policy’s review, approval and signatures', () => {
       'policyReview.signatories': ['Headteacher', 'Chair of governors'],
     });
   });
+
+  it.each([
+    'Signed: ________ Headteacher          Signed: ________ Chair of the Finance Committee',
+    'Signed ______________ Deputy Headteacher',
+    'Signed by:\n\nJo Bloggs\tHeadteacher\nSam Smith\tDesignated Safeguarding Lead',
+    'Signed:\nHead Teacher\nSigned:\nSafeguarding Governor',
+    'Signature ____ Principal    Signature ____ Vice Principal',
+  ])('proposes no signatories when someone else signs too: %s', (text) => expect(blocks(text)).toEqual({}));
 
   it('works out the interval from this review and the next, in terms, months or days; not from one date', () => {
     expect(blocks('Date of this review: Autumn 2021\nDate of next review: Autumn 2023')).toEqual({ 'policyReview.intervalMonths': 24 });

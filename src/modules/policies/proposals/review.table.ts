@@ -34,9 +34,10 @@ const interval: SentencePattern = {
 const bodies: [RegExp, string][] = [
   [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
-  [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ )committee of the governing body\b/, ''],
+  // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
+  [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ (?:&|and) )?([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
-  [/\b[a-z]+ committee\b/, ''],
+  [/\b(?:[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
 ];
@@ -87,10 +88,26 @@ const titles =
 
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
 function titlesIn(text: string): string[] {
-  return [...normalise(text).matchAll(new RegExp(titles.source, 'g'))].map((m) => {
-    const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
-    return words.charAt(0).toUpperCase() + words.slice(1);
-  });
+  return [...normalise(text).matchAll(new RegExp(titles.source, 'g'))]
+    .filter((m) => !/\b(deputy|assistant|vice)[- ]$/.test(normalise(text).slice(0, m.index)))
+    .map((m) => {
+      const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    });
+}
+
+/**
+ * Whether a line of a signature block names a signer whose role is not one we read: a deputy or
+ * assistant head, a committee's chair, a governor, the DSL. The roles we did read would then be
+ * only some of those who sign, so the block proposes nothing (a wrong list costs more than none).
+ */
+function otherSigner(text: string): boolean {
+  const rest = normalise(text)
+    .replace(new RegExp(`(?<!(deputy|assistant|vice)[- ])${titles.source}`, 'g'), ' ')
+    .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
+  return /\b(deputy|assistant|vice|governors?|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
+    rest,
+  );
 }
 
 const signedBlock: BlockPattern = {
@@ -98,12 +115,14 @@ const signedBlock: BlockPattern = {
   read: (lines) => {
     const roles: string[] = [];
     let first: Line | null = null;
+    let unread = false;
     const quote: string[] = [];
     lines.forEach((line, i) => {
       if (!/^signed\b|^signature[s]?\b/i.test(line.text)) return;
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
         if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        if (otherSigner(l.text)) unread = true;
         for (const role of titlesIn(l.text)) {
           first ??= line;
           if (!roles.some((r) => r.toLowerCase() === role.toLowerCase())) roles.push(role);
@@ -111,6 +130,7 @@ const signedBlock: BlockPattern = {
         }
       }
     });
+    if (unread) return [];
     return first && roles.length ? [{ setting: 'policyReview.signatories', value: roles, line: (first as Line).line, quote: quote.join(' / ') }] : [];
   },
 };
