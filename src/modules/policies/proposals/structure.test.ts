@@ -250,9 +250,11 @@ it('reads 20 pages of consent requests and lists in under a second', () => {
     'Pictures of pupils appear on Facebook.',
   ].join('\n');
   proposeSettings('The model is loaded.');
-  const started = performance.now();
+  // CPU time, not wall time: the test's own work, whatever else the machine is running.
+  const started = process.cpuUsage();
   const { proposals } = proposeSettings(Array.from({ length: 160 }, () => page).join('\n\n'));
-  expect(performance.now() - started).toBeLessThan(1000);
+  const { user, system } = process.cpuUsage(started);
+  expect((user + system) / 1000).toBeLessThan(1000);
   expect(proposals.map((p) => p.setting).sort()).toEqual([
     'consent.purposes.publications.active',
     'consent.purposes.social-media.active',
