@@ -13,17 +13,27 @@ import { migratedPglite, pgliteTemplateEnv } from './helpers/database.ts';
  */
 export default async function setup(): Promise<() => Promise<void>> {
   // PGlite: migrate once, and let every test file load the migrated data folder (much quicker than
-  // starting PGlite's initdb and migrating in each file).
+  // starting PGlite's initdb and migrating in each file). PostgreSQL's template is made meanwhile.
   const folder = await mkdtemp(join(tmpdir(), 'esafety-test-'));
   const file = join(folder, 'pglite-template.tar');
-  const pglite = await migratedPglite();
-  await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
-  await pglite.close();
-  process.env[pgliteTemplateEnv] = file;
+  const pgliteReady = (async () => {
+    const pglite = await migratedPglite();
+    await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    await pglite.close();
+    process.env[pgliteTemplateEnv] = file;
+  })();
   const teardown = () => rm(folder, { recursive: true, force: true });
+  const [postgresTeardown] = await Promise.all([postgresTemplate(), pgliteReady]);
+  return async () => {
+    await teardown();
+    await postgresTeardown?.();
+  };
+}
 
+/** PostgreSQL (when TEST_DATABASE_URL is set): a migrated template database; returns what drops it. */
+async function postgresTemplate(): Promise<(() => Promise<void>) | null> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return teardown;
+  if (!url) return null;
   // Names carry this run's process id, so two runs on one server (a developer's and CI's) keep
   // apart; leftovers of a run whose process has gone are dropped.
   const run = String(process.pid);
@@ -46,7 +56,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   await migrateToLatest(database.db);
   await database.close();
   return async () => {
-    await teardown();
     const dropper = new pg.Client({ connectionString: url });
     await dropper.connect();
     await dropper.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);

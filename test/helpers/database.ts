@@ -21,7 +21,9 @@ export const pgliteTemplateEnv = 'ESAFETY_PGLITE_TEMPLATE';
 
 /** A fresh PGlite with every migration applied (the slow part: starting PGlite's own initdb and migrating). */
 export async function migratedPglite(): Promise<PGlite> {
-  const pglite = await PGlite.create();
+  // 1 MB write-ahead log segments instead of 16: the template every test database loads is 36 MB
+  // instead of 45, and loads about a tenth quicker (measured). Nothing the tests check depends on it.
+  const pglite = await PGlite.create({ initDbStartParams: ['--wal-segsize=1'] });
   const database = await openDatabase({ pglite });
   await migrateToLatest(database.db);
   await database.pool.end();
