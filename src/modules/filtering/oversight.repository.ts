@@ -80,10 +80,24 @@ export async function liftBan(tx: SchoolTx, id: string, by: string, note: string
   return Number(result.numUpdatedRows) === 1;
 }
 
-function bansQuery(tx: SchoolTx) {
-  return tx
-    .selectFrom('computer_bans as b')
-    .innerJoin('pupils as p', 'p.id', 'b.pupil_id')
+/** Bans with their pupils, not yet narrowed or selected from. */
+function bans(tx: SchoolTx) {
+  return tx.selectFrom('computer_bans as b').innerJoin('pupils as p', 'p.id', 'b.pupil_id');
+}
+
+/** Bans not lifted that have not ended by this day (some may start later). */
+function notEnded(tx: SchoolTx, day: string) {
+  return bans(tx).where('b.lifted_at', 'is', null).where('b.ends_on', '>=', day);
+}
+
+/** Bans in force on this day: not lifted, started, not ended. The one place that says so. */
+function inForceOn(tx: SchoolTx, day: string) {
+  return notEnded(tx, day).where('b.starts_on', '<=', day);
+}
+
+/** What the bans' pages show of each ban. */
+function withDetails(query: ReturnType<typeof bans>) {
+  return query
     .leftJoin('classes as c', 'c.id', 'p.class_id')
     .select(['b.id', 'b.pupil_id', 'b.concern_id', 'b.reason', 'b.starts_on', 'b.ends_on', 'b.supervised_use', 'b.created_at', 'c.title as class_title'])
     .select(fullName('p').as('pupil_name'));
@@ -94,28 +108,23 @@ function bansQuery(tx: SchoolTx) {
  * one statement to read with the rest (people.repository.ts), not run on its own.
  */
 export function activeBansOfClassQuery(tx: SchoolTx, day: string, classId: string) {
-  return tx
-    .selectFrom('computer_bans as b')
-    .innerJoin('pupils as p', 'p.id', 'b.pupil_id')
+  return inForceOn(tx, day)
     .select(['b.pupil_id', 'b.supervised_use', 'b.ends_on'])
     .select(fullName('p').as('pupil_name'))
-    .where('b.lifted_at', 'is', null)
-    .where('b.starts_on', '<=', day)
-    .where('b.ends_on', '>=', day)
     .where('p.class_id', '=', classId)
     .orderBy('b.ends_on');
 }
 
-/** Bans in force on this day (not lifted, started, not ended). */
+/** Bans in force on this day, for one pupil or class when asked. */
 export function activeBans(tx: SchoolTx, day: string, filter: { pupilId?: string; classId?: string } = {}) {
-  let query = bansQuery(tx).where('b.lifted_at', 'is', null).where('b.starts_on', '<=', day).where('b.ends_on', '>=', day);
+  let query = withDetails(inForceOn(tx, day));
   if (filter.pupilId) query = query.where('b.pupil_id', '=', filter.pupilId);
   if (filter.classId) query = query.where('p.class_id', '=', filter.classId);
   return query.orderBy('b.ends_on').execute();
 }
 
 export function upcomingAndActiveBans(tx: SchoolTx, day: string) {
-  return bansQuery(tx).where('b.lifted_at', 'is', null).where('b.ends_on', '>=', day).orderBy('b.starts_on').execute();
+  return withDetails(notEnded(tx, day)).orderBy('b.starts_on').execute();
 }
 
 export async function pupilExists(tx: SchoolTx, id: string): Promise<boolean> {
