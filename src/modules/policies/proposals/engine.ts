@@ -119,9 +119,9 @@ export function proposeSettings(text: string): Proposals {
   }
   const lines = policyLines(text);
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
-  // Words beat arithmetic: an interval a sentence states wins over one worked out from two dates.
-  const stated = found.some((f) => f.setting === 'policyReview.intervalMonths' && f.order >= 0);
-  const proposals = withoutUnaddedPlaces(merge(found.filter((f) => !(stated && f.setting === 'policyReview.intervalMonths' && f.order < 0))));
+  // An interval worked out from two dates and one a sentence states: when they disagree, merge()
+  // proposes neither (the header may be out of date, or the sentence: the head decides).
+  const proposals = withoutUnaddedPlaces(merge(found));
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

@@ -294,6 +294,9 @@ describe('the policy’s review, approval and signatures', () => {
       'policyReview.intervalMonths': 36,
     });
     expect(blocks('Last reviewed: March 2023\nNext review: July 2023')).toEqual({});
+    // A header's bare "Date:" is the policy's own date.
+    expect(blocks('Date: September 2019\nReview date: September 2021')).toEqual({ 'policyReview.intervalMonths': 24 });
+    expect(blocks('Date: 3 March 2024\nNext review due: March 2025')).toEqual({ 'policyReview.intervalMonths': 12 });
   });
 });
 
@@ -368,6 +371,13 @@ describe('any layout', () => {
   it('proposes nothing two sentences disagree on', () => {
     const { proposals } = proposeSettings('Photographs are deleted after two years.\n\nImages are deleted after three years.');
     expect(proposals).toEqual([]);
+  });
+
+  it('proposes no review interval when the header dates and the text disagree', () => {
+    const { proposals } = proposeSettings(
+      'Online Safety Policy\nDate: September 2019\nReview date: September 2021\n\nThis policy will be reviewed annually by the governors.',
+    );
+    expect(proposals.filter((p) => p.setting === 'policyReview.intervalMonths')).toEqual([]);
   });
 
   it('reads a 20-page policy in under a second', () => {

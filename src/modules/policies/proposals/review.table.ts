@@ -152,7 +152,7 @@ const reviewDates: BlockPattern = {
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b/i.test(
+        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
