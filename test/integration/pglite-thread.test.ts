@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import type { PGliteThread } from '../../src/platform/db/pglite-thread.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 
 /**
  * The embedded database of a data folder runs on its own thread (issue 17, point 11): while it works
@@ -43,8 +44,8 @@ describe('the embedded database on its own thread', { timeout: 120_000 }, () => 
     // The timer ran all through the statement (a busy machine gives it fewer turns, never none).
     expect(onThread.turns).toBeGreaterThanOrEqual(Math.floor(onThread.ms / 10 / 4));
 
-    const mainRoot = join(root, 'main');
-    const onMain = await openDatabase({ dataDir: mainRoot, thread: 'main' });
+    // The tests' own databases run PGlite on the main thread, as a data folder does with PGLITE_THREAD=main.
+    const onMain = await createTestDatabase('pglite');
     try {
       const blocked = await timerTurnsDuring(() => sql`SELECT count(*) FROM generate_series(1, 4000000) AS n WHERE n % 7 = 3`.execute(onMain.db));
       expect(blocked.ms).toBeGreaterThan(100);
