@@ -86,14 +86,15 @@ function approvedIn(lower: string): Found[] {
 const titles =
   /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
+/** A role title that is not a deputy's, assistant's or vice's ("Deputy Headteacher" is someone else). */
+const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice)[- ])${titles.source}`, 'g');
+
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
 function titlesIn(text: string): string[] {
-  return [...normalise(text).matchAll(new RegExp(titles.source, 'g'))]
-    .filter((m) => !/\b(deputy|assistant|vice)[- ]$/.test(normalise(text).slice(0, m.index)))
-    .map((m) => {
-      const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
-      return words.charAt(0).toUpperCase() + words.slice(1);
-    });
+  return [...normalise(text).matchAll(ownTitle)].map((m) => {
+    const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  });
 }
 
 /**
@@ -103,7 +104,7 @@ function titlesIn(text: string): string[] {
  */
 function otherSigner(text: string): boolean {
   const rest = normalise(text)
-    .replace(new RegExp(`(?<!(deputy|assistant|vice)[- ])${titles.source}`, 'g'), ' ')
+    .replace(ownTitle, ' ')
     .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
   return /\b(deputy|assistant|vice|governors?|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
     rest,
