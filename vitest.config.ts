@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
-    // Three files at a time on two cores: a run waits much of its time (browsers, child processes,
-    // timeouts), and two workers left a third of the machine idle. Full run here: 745 s → 680 s.
+    // Three files at a time on two cores: files also wait (on Chromium, child processes, timeouts),
+    // and a third worker fills some of that. Measured here, full run 745 s → 680 s; a fourth was not tried.
     maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 60_000,
