@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { migratedPglite, pgliteTemplateEnv } from './helpers/database.ts';
+import { migratedPglite, pgliteTemplateEnv, templateTarball } from './helpers/database.ts';
 
 /**
  * Migrate once before the tests start. PGlite: a migrated data folder as a tarball that each test
@@ -18,7 +18,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const file = join(folder, 'pglite-template.tar');
   const pgliteReady = (async () => {
     const pglite = await migratedPglite();
-    await writeFile(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    await writeFile(file, await templateTarball(pglite));
     await pglite.close();
     process.env[pgliteTemplateEnv] = file;
   })();

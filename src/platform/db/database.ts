@@ -97,7 +97,7 @@ function keepConnectionOnError(pool: pg.Pool): void {
  * about 500 MB. One school's data fits in far less, and the files are in the operating system's
  * cache besides; 16 MB keeps the page views as fast (bench/README.md) at about 140 MB less.
  */
-const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+export const embeddedStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /** A new folder's database is made in a child process, which gives back the memory initdb used (pglite-create.ts). */
 async function createIfNew(dataDir: string): Promise<void> {
