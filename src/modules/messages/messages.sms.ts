@@ -19,7 +19,13 @@ export function notifyTextSender(config: Config): TextSender | null {
   let client: Promise<NotifyClient> | null = null;
   return {
     async send(phone, body, reference) {
-      client ??= import('notifications-node-client').then(({ default: notify }) => new notify.NotifyClient(notifyBaseUrl, notifyApiKey));
+      // A failed load is forgotten, so the next text tries again instead of failing the same way until restart.
+      client ??= import('notifications-node-client')
+        .then(({ default: notify }) => new notify.NotifyClient(notifyBaseUrl, notifyApiKey))
+        .catch((error: unknown) => {
+          client = null;
+          throw error;
+        });
       await (await client).sendSms(templateId, phone, { personalisation: { body }, reference });
     },
   };
