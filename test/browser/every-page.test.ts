@@ -18,7 +18,7 @@ import { createPoliciesService } from '../../src/modules/policies/policies.modul
 import { actorFor, aReport } from '../helpers/concerns.ts';
 import { makeSchool, makeStaff, type TestStaff } from '../helpers/factories.ts';
 import { launchChromium, skipWithoutChromium, startApp, type RunningApp } from './browser.ts';
-import { expectNoAxeViolations, expectReflow, navigates } from './pages.ts';
+import { expectNoAxeViolations, expectReflow, loadAxeIntoEveryPage, navigates } from './pages.ts';
 import { deliveredText } from '../helpers/mail.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
@@ -68,7 +68,12 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
   beforeAll(async () => {
     running = await startApp();
     browser = await launchChromium();
-    for (const who of ['head', 'anonymous', 'settingUpTwoFactor'] as const) pages[who] = await (await browser.newContext()).newPage();
+    for (const who of ['head', 'anonymous', 'settingUpTwoFactor'] as const) {
+      // Every page this test opens is checked: axe comes with each page instead of being evaluated on it.
+      const context = await browser.newContext();
+      await loadAxeIntoEveryPage(context);
+      pages[who] = await context.newPage();
+    }
   });
   afterAll(async () => {
     await browser?.close();

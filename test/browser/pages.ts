@@ -6,8 +6,16 @@ import { expect } from 'vitest';
 /** axe-core's minified build, read once per test file and put into the pages it checks. */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Browser contexts whose new pages already start with axe loaded. */
-const axeEveryPage = new WeakSet<BrowserContext>();
+/**
+ * Loads axe into every page the context opens from now on, as a script Chromium compiles once and
+ * keeps, instead of evaluating it afresh on each page checked: for a test that checks every page it
+ * opens (every-page), a page's load and check took about 255 ms instead of 525 (measured, ten loads
+ * of one page), and that test alone 125 s instead of 92. Journeys, which open many pages they do not
+ * check, were slower with it (two journey files, 90–108 s → 99–120 s), so they go without.
+ */
+export async function loadAxeIntoEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: axeSource });
+}
 
 /**
  * Fails with every axe violation on the page, by rule, impact and element, so the owner can fix it.
@@ -16,17 +24,10 @@ const axeEveryPage = new WeakSet<BrowserContext>();
  * axe-core is run directly rather than through @axe-core/playwright: that wrapper evaluated the
  * full (unminified) source twice per check and sent every passing rule's nodes back to the test,
  * which made each check about three times slower (about 1 s against 0.35 s a page, measured).
- * After the first check in a browser context, axe is loaded into each new page of it as a script
- * the browser compiles once and keeps, instead of being evaluated afresh on every page: a page's
- * load and check took about 255 ms instead of 525 (measured, ten loads of one page).
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const context = page.context();
-  if (!axeEveryPage.has(context)) {
-    axeEveryPage.add(context);
-    await context.addInitScript({ content: axeSource });
-  }
-  if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.evaluate(axeSource);
+  const loaded = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!loaded) await page.evaluate(axeSource);
   const found = await page.evaluate(async () => {
     type Axe = {
       run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;

@@ -35,7 +35,7 @@ export async function migratedPglite(): Promise<PGlite> {
  * template databases (template0 and template1: 15 of its 36 MB). The tests never create a
  * database inside PGlite, and unpacking those files was about a third of every load (measured).
  */
-export async function templateTarball(pglite: PGlite): Promise<Uint8Array> {
+export async function templateTarball(pglite: PGlite): Promise<Buffer<ArrayBuffer>> {
   const { rows } = await pglite.query<{ oid: number }>("SELECT oid::int AS oid FROM pg_database WHERE datname IN ('template0', 'template1')");
   const dump = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
   return withoutFolders(
@@ -45,7 +45,7 @@ export async function templateTarball(pglite: PGlite): Promise<Uint8Array> {
 }
 
 /** A tar archive without the entries under the given folders (plain ustar, as PGlite writes it). */
-function withoutFolders(tar: Uint8Array, folders: string[]): Uint8Array {
+function withoutFolders(tar: Uint8Array, folders: string[]): Buffer<ArrayBuffer> {
   const text = new TextDecoder();
   const field = (at: number, length: number) => text.decode(tar.subarray(at, at + length)).replace(/\0.*$/s, '');
   const kept: Uint8Array[] = [];
