@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { migratedPglite, pgliteTemplateEnv, templateTarball } from './helpers/database.ts';
+import { dataFolderTemplateEnv, makeDataFolderTemplate } from './helpers/data-folder.ts';
 
 /**
  * Migrate once before the tests start. PGlite: a migrated data folder as a tarball that each test
@@ -22,8 +23,13 @@ export default async function setup(): Promise<() => Promise<void>> {
     await pglite.close();
     process.env[pgliteTemplateEnv] = file;
   })();
+  // A data folder as the server leaves it after its first start, for the CLI tests to copy.
+  const dataFolder = join(folder, 'data');
+  const dataFolderReady = makeDataFolderTemplate(dataFolder).then(() => {
+    process.env[dataFolderTemplateEnv] = dataFolder;
+  });
   const teardown = () => rm(folder, { recursive: true, force: true });
-  const [postgresTeardown] = await Promise.all([postgresTemplate(), pgliteReady]);
+  const [postgresTeardown] = await Promise.all([postgresTemplate(), pgliteReady, dataFolderReady]);
   return async () => {
     await teardown();
     await postgresTeardown?.();

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.ts';
 import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 const fixtureDir = new URL('../fixtures/oneroster/basic', import.meta.url).pathname;
 const root = new URL('../..', import.meta.url).pathname;
@@ -24,7 +25,7 @@ async function cli(dataDir: string, args: string[], env: Record<string, string> 
 describe('the esafety CLI on the embedded database', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-cli-'));
+    dataDir = migratedDataFolder('esafety-cli-');
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

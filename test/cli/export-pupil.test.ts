@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 async function cli(dataDir: string, args: string[]) {
   const out: string[] = [];
@@ -19,7 +19,7 @@ describe('esafety export pupil (subject access from the command line)', { timeou
   let dataDir: string;
   let pupilId: string;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-export-'));
+    dataDir = migratedDataFolder('esafety-export-');
     expect((await cli(dataDir, ['school', 'add', '--name', 'Low Ash Primary', '--urn', '107235'])).code).toBe(0);
     const database = await openAppDatabase(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), 'test');
     try {

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openAppDatabase } from '../../src/platform/db/open.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 const policy = new URL('../fixtures/policies/000_900ebe4bba8b35d7.txt', import.meta.url).pathname;
 
@@ -18,7 +17,7 @@ async function cli(dataDir: string, args: string[]) {
 describe('esafety policy propose (issue 19)', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-propose-'));
+    dataDir = migratedDataFolder('esafety-propose-');
     expect((await cli(dataDir, ['school', 'add', '--name', 'John Clifford Primary', '--urn', '122633'])).code).toBe(0);
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

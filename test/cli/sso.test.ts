@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { unsealClientSecret } from '../../src/platform/auth/sso-secret.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const secret = 'the client secret from Entra ID~0123456789';
@@ -28,7 +28,7 @@ describe('esafety sso set', { timeout: 120_000 }, () => {
     cli(dataDir, ['sso', 'set', '--school', '130001', '--client-id', 'app-id-123', '--client-secret-file', secretFile, ...args]);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-sso-'));
+    dataDir = migratedDataFolder('esafety-sso-');
     secretFile = join(dataDir, 'client-secret.txt');
     writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
     expect((await cli(dataDir, ['school', 'add', '--name', 'Ashby Primary', '--urn', '130001'])).code).toBe(0);

@@ -10,6 +10,7 @@ import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { newStorageKey } from '../../src/modules/photos/photos.storage.ts';
 import { storedFiles } from '../helpers/photos.ts';
 import { s3Env, startS3rver, type TestBucket } from '../helpers/s3.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -41,7 +42,7 @@ describe('esafety storage copy --to s3', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-copy-'));
+    dataDir = migratedDataFolder('esafety-copy-');
     storageDir = join(dataDir, 'storage');
     bucket = await startS3rver();
     env = s3Env(bucket.config);

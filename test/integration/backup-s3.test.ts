@@ -8,6 +8,7 @@ import { openAppDatabase } from '../../src/platform/db/open.ts';
 import { configureMailSealing } from '../../src/platform/mail/sealed.ts';
 import { cli, seed } from '../helpers/backup.ts';
 import { s3Env, startS3rver, type TestBucket } from '../helpers/s3.ts';
+import { copyOfTemplate } from '../helpers/data-folder.ts';
 
 /**
  * With STORAGE_DRIVER=s3 a backup holds the database and any photographs still in the folder, not
@@ -25,6 +26,7 @@ describe('backups when photographs are in a bucket', { timeout: 300_000 }, () =>
     bucket = await startS3rver();
     env = (name) => ({ DATA_DIR: join(root, name), STORAGE_DRIVER: 's3', ...s3Env(bucket.config) });
     const config = loadConfig({ NODE_ENV: 'test', ...env('source') });
+    copyOfTemplate(config.dataDir);
     configureMailSealing(config.sessionSecret);
     const database = await openAppDatabase(config, 'test');
     try {

@@ -13,6 +13,7 @@ import { withSchool } from '../../src/platform/db/school-scope.ts';
 import { deliverDueMail } from '../../src/platform/mail/delivery.ts';
 import { configureMailSealing } from '../../src/platform/mail/sealed.ts';
 import { chainOf, cli, recordingTransport, seed, tablesOf } from '../helpers/backup.ts';
+import { copyOfTemplate } from '../helpers/data-folder.ts';
 
 describe('backups and restores on the embedded database', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'esafety-backup-'));
@@ -26,6 +27,7 @@ describe('backups and restores on the embedded database', { timeout: 600_000 }, 
 
   beforeAll(async () => {
     const config = configOf('source');
+    copyOfTemplate(config.dataDir);
     configureMailSealing(config.sessionSecret);
     source = await openAppDatabase(config, 'server');
     ({ photos } = await seed(source, config));

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { migratedDataFolder } from '../helpers/data-folder.ts';
 
 const seeds = new URL('../fixtures/policies/', import.meta.url).pathname;
 
@@ -16,7 +16,7 @@ async function cli(dataDir: string, args: string[]) {
 describe('esafety policy import PATH --school URN [--json] (the contract)', () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'esafety-policy-cli-'));
+    dataDir = migratedDataFolder('esafety-policy-cli-');
     expect((await cli(dataDir, ['school', 'add', '--name', 'Low Ash Primary School', '--urn', '107325'])).code).toBe(0);
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
