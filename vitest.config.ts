@@ -1,7 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-/** Files that replace a module with vi.mock: they get a module registry of their own. */
-const mocking = ['test/integration/photos-transactions.test.ts'];
+/**
+ * Test files that replace a module with vi.mock get a module registry of their own: in the shared
+ * one, the replacement would reach the other files of the same worker. Found by reading the files,
+ * so a new one cannot be forgotten.
+ */
+const here = new URL('./', import.meta.url);
+const mocking = ['src', 'test'].flatMap((root) =>
+  (readdirSync(new URL(root, here), { recursive: true }) as string[])
+    .filter((path) => path.endsWith('.test.ts'))
+    .map((path) => `${root}/${path}`)
+    .filter((path) => /\bvi\.mock\(/.test(readFileSync(new URL(path, here), 'utf8'))),
+);
 
 export default defineConfig({
   test: {
