@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareTexts, comparisonLimits, diffLines, diffSummary, withContext } from './policies.diff.rules.ts';
 import { renderPolicyMarkdown } from './policies.markdown.ts';
 import { mustAcknowledge, sameName, signatoryTitles, slugFor, unsignedTitles } from './policies.rules.ts';
+import { cpuStopwatch } from '../../../test/helpers/cpu.ts';
 
 describe('comparing two versions line by line', () => {
   it('finds added, removed and unchanged lines in order', () => {
@@ -47,12 +48,10 @@ function commonLines(a: string[], b: string[]): number {
 
 describe('comparing long versions without running for minutes', () => {
   const numbered = (count: number, label: string) => Array.from({ length: count }, (_, i) => `${label}${i}`).join('\n');
-  // CPU time, not wall time: the comparison's own work, whatever else the machine is running.
   const timed = <T>(work: () => T) => {
-    const started = process.cpuUsage();
+    const elapsed = cpuStopwatch();
     const result = work();
-    const { user, system } = process.cpuUsage(started);
-    return { result, ms: (user + system) / 1000 };
+    return { result, ms: elapsed() };
   };
 
   it('refuses two different 40,000-line versions quickly, saying too many lines changed', () => {
