@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/database.ts';
-import { withSchool } from '../../src/platform/db/school-scope.ts';
+import { withSchool, type SchoolTx } from '../../src/platform/db/school-scope.ts';
+import { runCompiledOnce } from '../../src/platform/db/compiled-once.ts';
 import { schoolOwnedTables } from '../../src/platform/db/migrations/20261123T0900_foundation.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
 import { createTestDatabase, databaseKinds } from '../helpers/database.ts';
@@ -162,8 +163,63 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
         attempt.compile(database.db).sql,
       ).rejects.toThrow(/Refused inside a school's transaction/);
     }
+    // A statement compiled beforehand and handed to the transaction as it is: no plugin sees it, the connection does.
+    await expect(withSchool(database.db, schoolA.id, (tx) => tx.executeQuery(CompiledQuery.raw('RESET ROLE')))).rejects.toThrow(
+      /Refused inside a school's transaction/,
+    );
     // The query builder's ordinary statements still work, a column called "role" included.
     const roles = await withSchool(database.db, schoolA.id, (tx) => tx.selectFrom('staff_roles').select('role').execute());
     expect(Array.isArray(roles)).toBe(true);
+  });
+
+  it('a statement compiled once runs with each call’s values inside the school, and refuses to be reused unsafely', async () => {
+    const onRoll = (tx: SchoolTx, classId: string) =>
+      runCompiledOnce(tx, 'test:pupils-on-roll', { classId }, (v) => {
+        builds++;
+        return tx.selectFrom('pupils').select(['id', 'school_id']).where('class_id', '=', v.classId).where('on_roll', '=', true).orderBy('id');
+      });
+    let builds = 0;
+    const classes = await withSchool(database.db, schoolA.id, (tx) => tx.selectFrom('classes').select('id').orderBy('title').execute());
+    const direct = (classId: string) =>
+      withSchool(database.db, schoolA.id, (tx) =>
+        tx.selectFrom('pupils').select(['id', 'school_id']).where('class_id', '=', classId).where('on_roll', '=', true).orderBy('id').execute(),
+      );
+    const environment = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production'; // as a school runs it: built once, not checked again
+    try {
+      for (const { id } of classes) {
+        const { rows } = await withSchool(database.db, schoolA.id, (tx) => onRoll(tx, id));
+        expect(rows).toEqual(await direct(id));
+      }
+      expect(builds).toBe(1);
+      expect(new Set((await direct(classes[0].id)).map((p) => p.id))).not.toEqual(new Set((await direct(classes[1].id)).map((p) => p.id)));
+      // Another school's transaction sees none of school A's pupils through the same statement.
+      const { rows } = await withSchool(database.db, schoolB.id, (tx) => onRoll(tx, classes[0].id));
+      expect(rows).toEqual([]);
+    } finally {
+      process.env.NODE_ENV = environment;
+    }
+    // Under tests each call builds again and must give the same SQL: a key that misses what shapes it is caught.
+    await expect(
+      withSchool(database.db, schoolA.id, (tx) =>
+        runCompiledOnce(tx, 'test:pupils-on-roll', { classId: classes[0].id }, (v) => tx.selectFrom('pupils').select('id').where('class_id', '=', v.classId)),
+      ),
+    ).rejects.toThrow(/changed: its key misses what shapes it/);
+    // A value written into the SQL's text, or a statement that writes, is never compiled once.
+    await expect(
+      withSchool(database.db, schoolA.id, (tx) =>
+        runCompiledOnce(tx, 'test:raw', { classId: classes[0].id }, (v) =>
+          tx
+            .selectFrom('pupils')
+            .select('id')
+            .where(sql.raw<boolean>(`class_id = '${v.classId}'`)),
+        ),
+      ),
+    ).rejects.toThrow(/writes a value into its SQL/);
+    await expect(
+      withSchool(database.db, schoolA.id, (tx) =>
+        runCompiledOnce(tx, 'test:write', { classId: classes[0].id }, (v) => tx.updateTable('pupils').set({ on_roll: true }).where('class_id', '=', v.classId)),
+      ),
+    ).rejects.toThrow(/not a plain SELECT/);
   });
 });

@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
+import { runCompiledOnce } from '../../platform/db/compiled-once.ts';
 
 export type PupilStatus = 'on-roll' | 'left' | 'all';
 
@@ -33,46 +34,55 @@ export function findClass(tx: SchoolTx, id: string) {
   return tx.selectFrom('classes').select(['id', 'title', 'year_group', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
+/** What other modules show on the class page, as queries of the class (and, for bans, of the day); absent when the person may not see them. */
+export interface ClassPageLists<Ban, Lesson> {
+  bans?: { day: string; of: (classId: string, day: string) => SelectQueryBuilder<DB, never, Ban> };
+  lessons?: (classId: string) => SelectQueryBuilder<DB, never, Lesson>;
+}
+
 /**
  * The class page's one question (GET /classes/:id): the class, its pupils on roll and its teachers,
  * and what other modules show on it (their queries, handed in: bans, lessons), in one statement
- * instead of five. Undefined when there is no such class in this school.
+ * instead of five, built and compiled once for each set of lists shown. Undefined when there is no
+ * such class in this school.
  */
-export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(
-  tx: SchoolTx,
-  id: string,
-  shown: { bans?: SelectQueryBuilder<DB, never, Ban>; lessons?: SelectQueryBuilder<DB, never, Lesson> } = {},
-) {
+export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(tx: SchoolTx, id: string, shown: ClassPageLists<Ban, Lesson> = {}) {
   // Nothing to show (the person may not see it): an empty list, typed as the query's would be.
   const listOf = <Row>(query: SelectQueryBuilder<DB, never, Row> | undefined): ReturnType<typeof jsonArrayFrom<Row>> =>
     query ? jsonArrayFrom(query) : sql`'[]'::json`;
-  const row = await tx
-    .selectFrom('classes as c')
-    .select(['c.id', 'c.title', 'c.year_group', 'c.active'])
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('pupils as p')
-          .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.do_not_photograph'])
-          .whereRef('p.class_id', '=', 'c.id')
-          .where('p.on_roll', '=', true),
-      ).as('pupils'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('class_teachers as ct')
-          .innerJoin('staff as s', 's.id', 'ct.staff_id')
-          .select(['s.id', 's.given_name', 's.family_name'])
-          .whereRef('ct.class_id', '=', 'c.id')
-          .where('s.active', '=', true),
-      ).as('teachers'),
-      listOf(shown.bans).as('bans'),
-      listOf(shown.lessons).as('lessons'),
-    ])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  const { bans, lessons } = shown;
+  const values: { id: string; day?: string } = bans ? { id, day: bans.day } : { id };
+  const key = `class-page${bans ? '+bans' : ''}${lessons ? '+lessons' : ''}`;
+  const {
+    rows: [row],
+  } = await runCompiledOnce(tx, key, values as Record<string, string>, (v) =>
+    tx
+      .selectFrom('classes as c')
+      .select(['c.id', 'c.title', 'c.year_group', 'c.active'])
+      .select((eb) => [
+        jsonArrayFrom(
+          eb
+            .selectFrom('pupils as p')
+            .select(['p.id', 'p.given_name', 'p.family_name', 'p.preferred_name', 'p.date_of_birth', 'p.do_not_photograph'])
+            .whereRef('p.class_id', '=', 'c.id')
+            .where('p.on_roll', '=', true),
+        ).as('pupils'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('class_teachers as ct')
+            .innerJoin('staff as s', 's.id', 'ct.staff_id')
+            .select(['s.id', 's.given_name', 's.family_name'])
+            .whereRef('ct.class_id', '=', 'c.id')
+            .where('s.active', '=', true),
+        ).as('teachers'),
+        listOf(bans?.of(v.id, v.day)).as('bans'),
+        listOf(lessons?.(v.id)).as('lessons'),
+      ])
+      .where('c.id', '=', v.id),
+  );
   if (!row) return undefined;
-  const { pupils, teachers, bans, lessons, ...found } = row;
-  return { class: found, pupils: byName(pupils), teachers: byName(teachers), bans, lessons };
+  const { pupils, teachers, bans: banRows, lessons: lessonRows, ...found } = row;
+  return { class: found, pupils: byName(pupils), teachers: byName(teachers), bans: banRows, lessons: lessonRows };
 }
 
 export function pupilsInClass(tx: SchoolTx, classId: string) {

@@ -40,9 +40,9 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
       return inSchool(actor, async (tx) => {
         const found = await repo.classWithPupilsAndTeachers(tx, classId, {
           // FLT-4: class teachers see who is banned from school computers.
-          bans: may(actor, 'ban:read') ? activeBansOfClassQuery(tx, londonDay(new Date()), classId) : undefined,
+          bans: may(actor, 'ban:read') ? { day: londonDay(new Date()), of: (ofClass, day) => activeBansOfClassQuery(tx, day, ofClass) } : undefined,
           // AGR-5: the class's latest e-safety lessons.
-          lessons: may(actor, 'lesson:read') ? latestLessonsOfClassQuery(tx, classId, 10) : undefined,
+          lessons: may(actor, 'lesson:read') ? (ofClass) => latestLessonsOfClassQuery(tx, ofClass, 10) : undefined,
         });
         if (!found) throw new NotFound();
         return {

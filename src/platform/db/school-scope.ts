@@ -58,8 +58,12 @@ class SchoolScopeGuard implements KyselyPlugin {
   constructor(private readonly scope?: PendingScope) {}
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    const compiled = compiler.compileQuery(node, queryId);
-    if (escapesSchoolScope(compiled.sql)) throw new SchoolScopeEscape(compiled.sql);
+    // On the driver's path (the scope went with the BEGIN) the connection checks the SQL Kysely compiles anyway
+    // (guardConnection); only a transaction scoped by separate statements needs a compilation of its own here.
+    if (!this.scope?.connection) {
+      const compiled = compiler.compileQuery(node, queryId);
+      if (escapesSchoolScope(compiled.sql)) throw new SchoolScopeEscape(compiled.sql);
+    }
     if (!this.wroteActorTables && writesActorTables(node)) this.wroteActorTables = true;
     // Only a plain SELECT reads without writing; anything else (raw SQL included) may write.
     if (this.scope && !(node.kind === 'SelectQueryNode' && !node.with)) this.scope.mayHaveWritten = true;
@@ -76,7 +80,10 @@ interface PendingScope {
   statement: string;
   /** Set by the driver once it has sent them with the BEGIN. */
   sent: boolean;
-  /** The connection that BEGIN went to: only its COMMIT may be the read-only one. */
+  /**
+   * The connection whose BEGIN set the scope, once it has: only its COMMIT may be the read-only one, and every
+   * statement it runs in this scope's call is checked (guardConnection).
+   */
   connection?: DatabaseConnection;
   /** Set by the guard at the first statement that is not a plain SELECT. */
   mayHaveWritten: boolean;
@@ -97,11 +104,16 @@ const nextBegin = new AsyncLocalStorage<PendingScope | undefined>();
  * trips on every request; on PGlite each one is work the event loop cannot spend rendering.
  */
 class SchoolScopeDriver extends PostgresDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    if (!guarded.has(connection)) guardConnection(connection);
+    return connection;
+  }
+
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const scope = nextBegin.getStore();
     if (!scope || scope.sent || settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
     scope.sent = true;
-    scope.connection = connection;
     try {
       await connection.executeQuery(CompiledQuery.raw(`BEGIN; ${scope.statement}`));
     } catch (error) {
@@ -109,6 +121,7 @@ class SchoolScopeDriver extends PostgresDriver {
       await connection.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
       throw error;
     }
+    scope.connection = connection;
   }
 
   /**
@@ -121,6 +134,32 @@ class SchoolScopeDriver extends PostgresDriver {
     if (scope?.connection !== connection || scope.mayHaveWritten) return super.commitTransaction(connection);
     await connection.executeQuery(CompiledQuery.raw(readOnlyCommit));
   }
+}
+
+const guarded = new WeakSet<DatabaseConnection>();
+
+/**
+ * Checks, on the connection itself, every statement run in a school's scope on the connection that
+ * set it: the SQL Kysely has just compiled, so the guard need not compile each query a second time
+ * (on the class page that was a tenth of the main thread), and a statement compiled elsewhere and
+ * handed to `tx.executeQuery` is checked too, which the plugin alone never saw. Kysely's
+ * PostgreSQL connection lives as long as its pool client, so this is done once per connection.
+ */
+function guardConnection(connection: DatabaseConnection): void {
+  guarded.add(connection);
+  const refuseEscape = (compiled: CompiledQuery) => {
+    if (nextBegin.getStore()?.connection === connection && escapesSchoolScope(compiled.sql)) throw new SchoolScopeEscape(compiled.sql);
+  };
+  const executeQuery = connection.executeQuery.bind(connection);
+  const streamQuery = connection.streamQuery.bind(connection);
+  connection.executeQuery = async <R>(compiled: CompiledQuery) => {
+    refuseEscape(compiled);
+    return executeQuery<R>(compiled);
+  };
+  connection.streamQuery = async function* <R>(compiled: CompiledQuery, chunkSize?: number) {
+    refuseEscape(compiled);
+    yield* streamQuery<R>(compiled, chunkSize);
+  };
 }
 
 /** The dialect the app's Kysely uses (database.ts): PostgreSQL's, with the driver above. */
