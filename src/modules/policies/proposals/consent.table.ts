@@ -12,14 +12,17 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b/,
   ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   [
     'publications',
     /\bprospectus(es)?\b|school publications?|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
-  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|local media|other media\b/],
+  [
+    'press',
+    /\bnewspapers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+  ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
     'social-media',
@@ -117,15 +120,19 @@ const noSocialMedia: SentencePattern = {
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
+  /\b(obtained|gathered|gained|renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
     // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
+    // "This form is valid for…" on a page about consent for images: the form is the consent form.
+    const consentForm =
+      /\b(this|the|our|each) (form|slip|letter)s?\b/.test(s.lower) &&
+      /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
     if (
-      !consentWord.test(s.lower) ||
-      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|consent|permission)\b/.test(
+      !(consentWord.test(s.lower) || consentForm) ||
+      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
         s.negated,
       )
     )
@@ -151,7 +158,7 @@ const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?)/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       )
     )

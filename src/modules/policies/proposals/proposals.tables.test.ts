@@ -1041,3 +1041,121 @@ describe('round 5 (real policies, dev set, fourth batch): consent by "unless" an
     expect(read(reviewPatterns, 'Our guidance on trips has been approved by the Local Authority.')).toEqual({});
   });
 });
+
+describe('dev set 2 (real pages): roles, channels and routes in more words', () => {
+  const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
+  const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    [
+      'If you are worried about a pupil, talk to the Designated Safeguarding Lead straight away.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    [
+      'Any concern for a child must be discussed with the DSL without delay.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    ['Staff with a concern about a student should share it with the designated person.', { 'concerns.routes.safeguarding.notify': ['dsl'] }],
+    ['Tell the Head Teacher if a pupil tries to become your friend on Instagram.', { 'concerns.routes.contact-attempt.notify': ['headteacher'] }],
+    [
+      'Where a parent has asked to be a follower of your personal account, speak with the Principal.',
+      { 'concerns.routes.contact-attempt.notify': ['headteacher'] },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Advice to pupils, a concern about the website, a first recipient only, and a negated route.
+    'Children are taught to talk to a trusted adult if they are worried about a friend.',
+    'If you have a concern about the school website, please contact the office.',
+    'A concern about a child should be discussed with the class teacher in the first instance.',
+    'Do not discuss a concern about a pupil with other parents.',
+  ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
+
+  it.each([
+    ['Pupils’ names will not appear beside their pictures on our website.', { 'photos.channels.website.naming': 'none' }],
+    ['At no time should a pupil be named in a photograph posted on Twitter.', { 'photos.channels.social-media.naming': 'none' }],
+    ['Names do not accompany images in our printed publications.', {}],
+    ['Children’s names are never attached to photographs in the prospectus.', { 'photos.channels.prospectus.naming': 'none' }],
+    ['Under no circumstances will a child be identified by name on the school website.', { 'photos.channels.website.naming': 'none' }],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Staff's names, parents' posts, surnames only (first names stay open), and a condition.
+    'Staff names will not appear on the website.',
+    'Parents should under no circumstances name other children on Facebook.',
+    'Surnames will not appear on the website.',
+    'At no time should a child be named on the website unless their family has agreed.',
+  ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+
+  it('a rule that names no channel takes the one the page’s title names, and none from a title naming two', () => {
+    expect(settings('Our School Twitter Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({
+      'photos.channels.social-media.naming': 'none',
+    });
+    expect(settings('Website and Facebook Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({});
+    // A nearer heading naming another channel wins over the title.
+    expect(settings('Our School Twitter Guidelines\n\nThe website\n\nNo child will be named in a post.')).toEqual({
+      'photos.channels.website.naming': 'none',
+    });
+  });
+
+  it.each([
+    ['Pupils are photographed in appropriate clothing only, never during swimming lessons.', { 'photos.prohibitedContexts': ['swimming'] }],
+    ['We film children in lessons and clubs (but not at sports day).', { 'photos.prohibitedContexts': ['sports-day'] }],
+  ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    'Children are photographed in PE kit, not in swimwear changing areas.',
+    'Parents may take pictures, but not during the nativity.',
+    'Photographs are taken at assemblies, not only at performances, unless a family objects.',
+  ])('no occasion from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
+
+  it.each([
+    ['Written consent for photographs is obtained from families annually.', { 'consent.lapse': 'each-september' }],
+    ['Your permission for images lasts for your child’s time with us.', { 'consent.lapse': 'never' }],
+    ['We seek your consent before inviting the media to photograph an event.', { 'consent.purposes.press.active': true }],
+    ['Photographs are not shown in areas of the school where visitors go without parental consent.', { 'consent.purposes.displays.active': true }],
+  ])('%s', (sentence, expected) => expect(read(consentPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Negated lapse, social media is no press, and a form with no images in its context.
+    'Permission is not obtained again every year.',
+    'We seek consent before posting on social media in the media room.',
+  ])('nothing about the press or a lapse from: %s', (sentence) => {
+    const found = read(consentPatterns, sentence);
+    expect(found['consent.lapse']).toBeUndefined();
+    expect(found['consent.purposes.press.active']).toBeUndefined();
+  });
+
+  it('a form on a page about images: its validity is the consent’s lapse; the same on a page about trips is not', () => {
+    expect(settings('Consent for Pictures of Pupils\n\nConditions\n\nThe form remains valid while your child is at the school.')).toEqual({
+      'consent.lapse': 'never',
+    });
+    expect(settings('School Trips Information\n\nConditions\n\nThe form remains valid while your child is at the school.')).toEqual({});
+  });
+
+  it('header dates split over lines, glued to their labels, or with a two-digit year', () => {
+    expect(blocks('Date issued:\n\nMarch 2022\n\nNext review date:\n\nMarch 2023')).toEqual({ 'policyReview.intervalMonths': 12 });
+    expect(blocks('Date this policy was reviewed and by whom05/09/23 J Smith\nDate of next review and by whomSep 25 J Smith')).toEqual({
+      'policyReview.intervalMonths': 24,
+    });
+    // A date line under a long paragraph, or a next review alone, gives nothing.
+    expect(blocks('This paragraph explains at length what the policy is about and why.\n\nMarch 2022\n\nNext review date:\n\nMarch 2023')).toEqual({});
+  });
+
+  it('"Reviewed by:" a body approves; a person does not', () => {
+    expect(read(reviewPatterns, 'Reviewed by: Full Governing Board')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+    expect(read(reviewPatterns, 'Reviewed by: the Trust Board')).toEqual({ 'policyReview.approvingBody': 'Board of trustees' });
+    expect(read(reviewPatterns, 'Reviewed by: Headteacher')).toEqual({});
+    expect(read(reviewPatterns, 'Reviewed by: Mrs J Smith, Office Manager')).toEqual({});
+  });
+
+  it('a signature label inside a flattened line, and "Chairman" as Chair', () => {
+    expect(blocks('Written May 2021. Reviewed each year. Signature :- Principal Signature :- Chairwoman of the Governing Body')).toEqual({
+      'policyReview.signatories': ['Principal', 'Chair of the governing body'],
+    });
+    // A deputy among the signers: a partial list, so none.
+    expect(blocks('Reviewed each year. Signed :- Headteacher Signed :- Deputy Headteacher')).toEqual({});
+    // "signed off by" is no signature block.
+    expect(blocks('The policy was signed off by the Headteacher in May.')).toEqual({});
+  });
+});

@@ -43,6 +43,8 @@ export interface Sentence {
   isHeading?: boolean;
   /** The sentences before it in the same paragraph, normalised and joined; '' if it opens one. */
   earlier?: string;
+  /** The page's first line when it reads as a title (up to 15 words, no closing stop), normalised: what the whole page is about. */
+  title?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
@@ -135,6 +137,8 @@ export function sentencesOf(text: string): Sentence[] {
   let section = 0;
   let firstParagraph = true;
   const all = paragraphs(policyLines(text));
+  const first = all[0];
+  const title = first && first.starts.length === 1 && first.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(first.text) ? normalise(first.text) : '';
   all.forEach((paragraph, index) => {
     // "3. Publication of Pupil Images" between two paragraphs of prose is a numbered heading, not a list item.
     const numberedHeading = paragraph.numbered && all[index + 1] !== undefined && !all[index + 1].bullet && (index === 0 || !all[index - 1].bullet);
@@ -179,6 +183,7 @@ export function sentencesOf(text: string): Sentence[] {
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
         earlier: earlier.join(' '),
+        ...(title ? { title } : {}),
       });
       earlier.push(lower);
       previous = lower;
@@ -286,6 +291,12 @@ export function monthOf(text: string, parse: (t: string) => Date | null): number
     const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
     const month = Number(numeric[2]);
     return month >= 1 && month <= 12 ? year * 12 + month - 1 : null;
+  }
+  // "Jan 25", "Sept '24": a month and a two-digit year, when no four-digit year is written.
+  const short = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? '?(\d{2})\b(?![/.:-]?\d)/i.exec(text);
+  if (short && !/\b(19|20)\d{2}\b/.test(text)) {
+    const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(short[1].toLowerCase().slice(0, 3));
+    return (2000 + Number(short[2])) * 12 + month;
   }
   if (!/\b(19|20)\d{2}\b/.test(text)) return null;
   const date = parse(text);
