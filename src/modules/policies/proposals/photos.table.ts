@@ -121,12 +121,12 @@ export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, de
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
   ['website', /\bweb ?sites?\b/],
-  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
+  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\b(school|academy)('s)? x (account|feed|page)\b/],
   ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
     'press',
-    /\bnewspapers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 
@@ -181,6 +181,8 @@ function namingIn(clause: string, inScope: string | null): Found[] {
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    // Staff's own accounts: conduct, not how the school's channel names pupils.
+    if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming.
     if (
       /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
@@ -197,7 +199,7 @@ function namingIn(clause: string, inScope: string | null): Found[] {
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'

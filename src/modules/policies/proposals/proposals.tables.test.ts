@@ -1159,3 +1159,42 @@ describe('dev set 2 (real pages): roles, channels and routes in more words', () 
     expect(blocks('The policy was signed off by the Headteacher in May.')).toEqual({});
   });
 });
+
+describe('dev set 2: wider vocabulary for any school', () => {
+  const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    [
+      'Concerns about a child’s safety online go to the DDSL at once.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    ['This document is reviewed every two academic years.', { 'policyReview.intervalMonths': 24 }],
+    ['The governors look at this policy again each October.', {}],
+    ['This policy is reviewed each autumn term.', { 'policyReview.intervalMonths': 12 }],
+    ['The website never carries a pupil’s name.', { 'photos.channels.website.naming': 'none' }],
+    ['Pictures on Facebook are not accompanied by the children’s names.', { 'photos.channels.social-media.naming': 'none' }],
+    ['We do not name pupils in the newsletter.', { 'photos.channels.newsletter.naming': 'none' }],
+    ['We ask for consent before a pupil’s picture goes on the school’s X account.', { 'consent.purposes.social-media.active': true }],
+    ['Carers give written permission on entry for pictures to be shown on classroom displays.', { 'consent.purposes.displays.active': true }],
+    ['Consent will be sought before a pupil’s photo is sent to the regional paper.', { 'consent.purposes.press.active': true }],
+    ['The age restriction for most of these apps is 13.', { 'ageLimits.socialMediaMinimumAge': 13 }],
+    ['A class social media account may only be opened once the Principal has authorised it.', {}],
+    ['Setting up a school social media account must be approved by the Head Teacher.', { 'decisions.accounts': ['headteacher'] }],
+  ])('%s', (sentence, expected) => expect(settings(sentence)).toEqual(expected));
+
+  it.each([
+    // Twice a year or every two years: no interval.
+    'This policy is reviewed bi-annually.',
+    'The policy will be looked at semi-annually by governors.',
+    // Staff's or parents' naming, a condition, and someone else's approval of a personal account.
+    'Staff should not name pupils on their own social media.',
+    'Parents must not name other children in comments on the school Facebook page.',
+    'We do not name children in the newsletter unless their parents agree.',
+    'Using a personal account for school business must be approved by the Head.',
+    // Consent for something else, a club, a route told "in the first instance".
+    'Parents give consent for trips on the admission form.',
+    'Pupils may join the media club each term.',
+    'If you have a concern about a child, speak to the class teacher in the first instance.',
+    'Staff training is reviewed each September.',
+  ])('nothing from: %s', (sentence) => expect(settings(sentence)).toEqual({}));
+});

@@ -203,7 +203,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
   ],
   [
     'senior-leader',
@@ -267,14 +267,19 @@ export function numberFrom(word: string): number | null {
 
 /** "annually", "every two years", "every 18 months", "biennially", "termly": months, or null. */
 export function intervalMonths(lower: string): number | null {
+  // "Bi-annually", "semi-annually" are read both as twice a year and as every two years: no interval.
+  if (/\b(bi-?annual(ly)?|semi-annual(ly)?|twice (a|each|per) year)\b/.test(lower)) return null;
   if (/\b(biennially|biennial|every other year|every two years|every 2 years|(two|2)[- ]yearly)\b/.test(lower)) return 24;
   if (/\b(triennially|triennial|every three years|every 3 years|(three|3)[- ]yearly)\b/.test(lower)) return 36;
   const yearly =
     /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis|annual review)\b/;
   if (yearly.test(lower)) return 12;
+  // "reviewed each September", "every spring term".
+  if (/\b(each|every) (january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)( term)?\b/.test(lower))
+    return 12;
   const months = /\bevery (\w+) months\b/.exec(lower);
   if (months && numberFrom(months[1])) return numberFrom(months[1]);
-  const years = /\bevery (\w+) years\b/.exec(lower);
+  const years = /\bevery (\w+) (?:academic |school )?years\b/.exec(lower);
   if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
   if (/\b(termly|every term|each term)\b/.test(lower)) return 4;
   return null;
