@@ -1198,3 +1198,29 @@ describe('dev set 2: wider vocabulary for any school', () => {
     'Staff training is reviewed each September.',
   ])('nothing from: %s', (sentence) => expect(settings(sentence)).toEqual({}));
 });
+
+describe('dev set 2: who approves and signs, and header dates on one row', () => {
+  const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Governing body' }],
+    ['Approved by: Executive Principal', { 'policyReview.approvingBody': 'Headteacher' }],
+    ['Reviewed: every year', { 'policyReview.intervalMonths': 12 }],
+    ['Issued: March 2024    Review date: March 2025', { 'policyReview.intervalMonths': 12 }],
+    ['Adopted: 1 May 2023 | Review: May 2025', { 'policyReview.intervalMonths': 24 }],
+    [
+      'Head of School: A Person   Signed: __________\nChair of Governors: B Person   Signed: __________',
+      { 'policyReview.signatories': ['Head of school', 'Chair of governors'] },
+    ],
+  ])('%s', (text, expected) => expect(settings(text)).toEqual(expected));
+
+  it.each([
+    // A person and a body together, a chief executive (no body), a last review with no next, a review with no date.
+    'Approved by the Principal and the Trustees in June 2024.',
+    'Approved by: CEO',
+    'Last review: May 2024',
+    'Review: when legislation changes',
+    // A signer whose role we do not read makes the list partial.
+    'Headteacher: A Person   Signed: ______\nSchool Business Manager: C Person   Signed: ______',
+  ])('nothing from: %s', (text) => expect(settings(text)).toEqual({}));
+});
