@@ -31,7 +31,7 @@ export const purposes: [string, RegExp][] = [
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
 
 /**
  * "No photographs will be posted without the parents' written consent": a double negative, so consent is asked.
@@ -52,6 +52,21 @@ const usedAfterPermission = (s: Sentence) =>
   // The consent is for photographs: "consent for trips" gives none.
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
+/** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
+const onlyWithConsent =
+  /\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+
+/** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
+const formCovers = (s: Sentence) =>
+  !/\b(sign|signs|complete|completes|fill|return|returns|cover|covers|covering|include|includes)\b/.test(s.negated) &&
+  (/\b(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (sign|complete|fill in|return)s? (a|an|the|our) ([a-z-]+ )?(photo(graph)?|image|picture|media|video|camera)s? (consent|permission) forms?\b/.test(
+    s.lower,
+  ) ||
+    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?forms? (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) forms? (covers?|covering|includes?|asks? (about|for))\b/.test(
+      s.lower,
+    ) &&
+      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)));
+
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 export function staffPermission(lower: string): boolean {
   for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
@@ -62,7 +77,11 @@ export function staffPermission(lower: string): boolean {
 export function asksConsent(s: Sentence): boolean {
   if (staffPermission(s.lower)) return false;
   const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
-  return (schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) && !s.negated.match(/\b(sought|asked|seek|request)\b/);
+  const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
+  return (
+    (schoolAsks.test(s.lower) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
+    !s.negated.match(/\b(sought|asked|seek|request|required|needed)\b/)
+  );
 }
 
 /** A sentence that says the uses it names are the school's uses without consent, or unless carers object (the basis pattern reads it). */

@@ -1224,3 +1224,41 @@ describe('dev set 2: who approves and signs, and header dates on one row', () =>
     'Headteacher: A Person   Signed: ______\nSchool Business Manager: C Person   Signed: ______',
   ])('nothing from: %s', (text) => expect(settings(text)).toEqual({}));
 });
+
+describe('dev set 2: consent lists, naming and routes in more words', () => {
+  const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
+
+  it.each([
+    [
+      'Carers’ permission is needed before pictures are used:\n- on our website\n- in the local paper',
+      { 'consent.purposes.website.active': true, 'consent.purposes.press.active': true },
+    ],
+    [
+      'Every family completes a consent form in Reception. The form covers pictures on the website and in the prospectus.',
+      { 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true },
+    ],
+    ['Families fill in an image permission form covering our Instagram page.', { 'consent.purposes.social-media.active': true }],
+    ['Pictures of pupils are only posted on Facebook once parents have agreed.', { 'consent.purposes.social-media.active': true }],
+    ['Photos are used in the newsletter only with written consent.', { 'consent.purposes.publications.active': true }],
+    ['On the website, pupils are not identified by name.', { 'photos.channels.website.naming': 'none' }],
+    ['Pictures in the prospectus will not be captioned with children’s names.', { 'photos.channels.prospectus.naming': 'none' }],
+    ['Staff worried about a colleague’s posts online should tell the Principal.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
+    [
+      'A disclosure of abuse made through a chat app is passed to the DSL at once.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    ['Incidents of sexting are referred to the Designated Safeguarding Lead.', { 'concerns.routes.safeguarding.notify': ['dsl'] }],
+    ['Any contact from a pupil via Snapchat must be reported to the DSL.', { 'concerns.routes.contact-attempt.notify': ['dsl'] }],
+  ])('%s', (text, expected) => expect(settings(text)).toEqual(expected));
+
+  it.each([
+    // Consent for something other than images, a staff member's permission, advice, a negation, other people's abuse.
+    'Consent is needed for trips to the newspaper offices.',
+    'Staff may only post on the website with the Head’s permission.',
+    'The permission form covers trips and swimming lessons.',
+    'Photographs are not only used on the website with consent but also in assemblies.',
+    'Abuse aimed at staff online must be reported to the Head immediately.',
+    'Staff concerned about a colleague’s workload should tell the Head.',
+    'Misuse of the school network is reported to the ICT lead.',
+  ])('nothing from: %s', (text) => expect(settings(text)).toEqual({}));
+});
