@@ -21,7 +21,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'press',
-    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [

@@ -121,7 +121,10 @@ export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, de
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
   ['website', /\bweb ?sites?\b/],
-  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\b(school|academy)('s)? x (account|feed|page)\b/],
+  [
+    'social-media',
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy)('s)? x (account|feed|page)\b/,
+  ],
   ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
@@ -131,7 +134,7 @@ export const channels: [string, RegExp][] = [
 ];
 
 /** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
-const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be) (referred to|identified|known|named|called|shown)\b/;
+const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called|shown)\b/;
 
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',

@@ -1262,3 +1262,24 @@ describe('dev set 2: consent lists, naming and routes in more words', () => {
     'Misuse of the school network is reported to the ICT lead.',
   ])('nothing from: %s', (text) => expect(settings(text)).toEqual({}));
 });
+
+describe('dev set 2: more names for the same roles and channels', () => {
+  it.each([
+    ['the safeguarding lead', ['dsl']],
+    ['our Safeguarding Officer', ['dsl']],
+    ['the DSP', ['dsl']],
+    ['the HT', ['headteacher']],
+    ['the Head of Academy', ['headteacher']],
+    ['the DHT', ['deputy-headteacher']],
+    // Not roles: a team with no lead, words that contain the letters.
+    ['our safeguarding team', []],
+    ['the height of the display', []],
+    ['an HTML page', []],
+  ])('%s → %j', (text, roles) => expect(rolesIn(text.toLowerCase())).toEqual(roles));
+
+  it('television is the press’s use; a YouTube channel is social media', () => {
+    expect(read(consentPatterns, 'We ask your consent before pupils are filmed for television news.')).toEqual({ 'consent.purposes.press.active': true });
+    expect(read(photoPatterns, 'Pupils are never named in videos on our YouTube channel.')).toEqual({ 'photos.channels.social-media.naming': 'none' });
+    expect(read(consentPatterns, 'Pupils watch television in the hall on Fridays.')).toEqual({});
+  });
+});

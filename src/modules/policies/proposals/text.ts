@@ -200,10 +200,10 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
-  ['deputy-headteacher', /(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b/y],
+  ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b)/y,
   ],
   [
     'senior-leader',
@@ -211,7 +211,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ],
   [
     'headteacher',
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   ['ict-lead', /(?:ict|computing) (?:lead|leader|co-?ordinator|manager|subject leader)(?: teacher)?s?\b/y],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
