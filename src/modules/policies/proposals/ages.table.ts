@@ -13,6 +13,8 @@ const agePatterns: RegExp[] = [
   /\bno (?:pupils?|children|child|one|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
+  // "the age limit for most social media platforms is 13".
+  /\bage (?:limit|restriction)s? (?:for [a-z ]+ )?(?:is|are) (?:set at )?(\d{1,2})\b/,
   /\b(?:must|should) be (?:at least |over )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older)? (?:to|before they) (?:use|join|open|have|create|sign up)/,
   // "below the permitted age (13 for most sites)", "the required age, 13,".
   /\b(?:permitted|required|legal|minimum) age(?: limit)?(?: for (?:most|many|all|these|such) (?:sites|apps|platforms|services))?,? ?\(?(?:is |of |at )?(?:the age of )?(\d{1,2})\b/,

@@ -12,23 +12,26 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|put up) (in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b/,
   ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   [
     'publications',
     /\bprospectus(es)?\b|school publications?|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
-  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|local media|other media\b/],
+  [
+    'press',
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+  ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
     'social-media',
-    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)/,
+    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)|\b(school|academy)('s)? x (account|feed|page)\b/,
   ],
 ];
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
 
 /**
  * "No photographs will be posted without the parents' written consent": a double negative, so consent is asked.
@@ -49,6 +52,21 @@ const usedAfterPermission = (s: Sentence) =>
   // The consent is for photographs: "consent for trips" gives none.
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
+/** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
+const onlyWithConsent =
+  /\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+
+/** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
+const formCovers = (s: Sentence) =>
+  !/\b(sign|signs|complete|completes|fill|return|returns|cover|covers|covering|include|includes)\b/.test(s.negated) &&
+  (/\b(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (sign|complete|fill in|return)s? (a|an|the|our) ([a-z-]+ )?(photo(graph)?|image|picture|media|video|camera)s? (consent|permission) forms?\b/.test(
+    s.lower,
+  ) ||
+    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?forms? (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) forms? (covers?|covering|includes?|asks? (about|for))\b/.test(
+      s.lower,
+    ) &&
+      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)));
+
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 export function staffPermission(lower: string): boolean {
   for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
@@ -59,7 +77,11 @@ export function staffPermission(lower: string): boolean {
 export function asksConsent(s: Sentence): boolean {
   if (staffPermission(s.lower)) return false;
   const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
-  return (schoolAsks.test(s.lower) || doubleNegative || usedAfterPermission(s)) && !s.negated.match(/\b(sought|asked|seek|request)\b/);
+  const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
+  return (
+    (schoolAsks.test(s.lower) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
+    !s.negated.match(/\b(sought|asked|seek|request|required|needed)\b/)
+  );
 }
 
 /** A sentence that says the uses it names are the school's uses without consent, or unless carers object (the basis pattern reads it). */
@@ -117,15 +139,19 @@ const noSocialMedia: SentencePattern = {
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
+  /\b(obtained|gathered|gained|renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
     // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
+    // "This form is valid for…" on a page about consent for images: the form is the consent form.
+    const consentForm =
+      /\b(this|the|our|each) (form|slip|letter)s?\b/.test(s.lower) &&
+      /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
     if (
-      !consentWord.test(s.lower) ||
-      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|consent|permission)\b/.test(
+      !(consentWord.test(s.lower) || consentForm) ||
+      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
         s.negated,
       )
     )
@@ -151,7 +177,7 @@ const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?)/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       )
     )

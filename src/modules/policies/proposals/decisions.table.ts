@@ -51,7 +51,12 @@ const accounts: SentencePattern = {
       )
     )
       return [];
-    if (!/\b(created|set up|opened|started|made|registered|use[sd]?|needs?|requires?)\b/.test(s.lower)) return [];
+    if (
+      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|started|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },

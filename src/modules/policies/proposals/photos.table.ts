@@ -44,7 +44,12 @@ const prohibited: SentencePattern = {
     // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
     if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
-    if (!negatedPhoto && !refusal.test(s.lower)) return [];
+    if (!negatedPhoto && !refusal.test(s.lower)) {
+      // "Children are photographed only in suitable dress (i.e. not during swimming)": the occasion after "not during".
+      const except = /\b(?:not|never) (?:during|at|in|on|while|when)\b([^.;,)]*)/.exec(s.lower);
+      const named = except ? occasions.filter(([, pattern]) => pattern.test(narrowed(except[1]))).map(([key]) => key) : [];
+      return named.length && !place.test(except![1]) ? [{ setting: 'photos.prohibitedContexts', value: named, combine: 'union' }] : [];
+    }
     const scope = narrowed(s.negated && negatedPhoto ? s.negated : s.lower);
     // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
     // ("in the swimming baths, in the toilets or…") it is a rule of its own.
@@ -116,14 +121,20 @@ export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, de
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
   ['website', /\bweb ?sites?\b/],
-  ['social-media', /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b/],
-  ['newsletter', /\bnewsletters?\b|\bschool publications?\b/],
-  ['prospectus', /\bprospectus(es)?\b|\bschool publications?\b/],
-  ['press', /\bnewspapers?\b|\b(the|local) (local )?press\b|\blocal media\b/],
+  [
+    'social-media',
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy)('s)? x (account|feed|page)\b/,
+  ],
+  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
+  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
+  [
+    'press',
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+  ],
 ];
 
 /** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
-const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be) (referred to|identified|known|named|called|shown)\b/;
+const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called|shown)\b/;
 
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
@@ -147,6 +158,11 @@ const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|
 export function scopeChannel(s: Sentence): string | null {
   const sources = [s.heading ?? '', s.item ? (s.lead ?? '') : '', aboutPublishing.test(s.earlier ?? '') ? (s.earlier ?? '') : ''];
   const named = new Set(sources.flatMap(channelsIn));
+  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may, if it names one alone.
+  if (!named.size && s.title) {
+    const titled = channelsIn(s.title);
+    return titled.length === 1 ? titled[0] : titled.length > 1 ? 'ambiguous' : null;
+  }
   return named.size === 1 ? [...named][0] : named.size > 1 ? 'ambiguous' : null;
 }
 
@@ -168,6 +184,8 @@ function namingIn(clause: string, inScope: string | null): Found[] {
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    // Staff's own accounts: conduct, not how the school's channel names pupils.
+    if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming.
     if (
       /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
@@ -184,7 +202,7 @@ function namingIn(clause: string, inScope: string | null): Found[] {
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is) (not|never) (be )?(given|used|published|included|shown|printed|displayed)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will) (not|never) (use|give|include|publish|print|add|put) (any |a )?(pupils'? |children'?s? |child's |pupil's )?names?\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'

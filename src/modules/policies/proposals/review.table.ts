@@ -39,7 +39,7 @@ const bodies: [RegExp, string][] = [
   [/\bgovernors\b/, 'Governing body'],
   [/\b(?:[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
-  [/^(the )?(head ?teacher|principal)\b/, 'Headteacher'],
+  [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
 ];
 
 function body(text: string): string | null {
@@ -62,14 +62,21 @@ const approvedBy: SentencePattern = {
   },
 };
 
+/** A header's "Reviewed by:" names the approver only when it names a body (governors, trustees, a committee), not a person. */
+function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
+  return m && body(m[1].slice(0, 60)) !== null && body(m[1].slice(0, 60)) !== 'Headteacher' ? m : null;
+}
+
 function approvedIn(lower: string): Found[] {
   {
     const m =
-      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed)(?: by)?:?\s*(.*)$/.exec(lower) ??
+      /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
+      // "Reviewed By: Full Governing Board": the body that reviews the policy in its header is the one that approves it.
+      bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower)) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
       /^(?:this|these) (?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (.*)$/.exec(
@@ -78,13 +85,16 @@ function approvedIn(lower: string): Found[] {
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
       /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
     if (!m) return [];
+    // "Approved by the Head and Governors": a person and a body, so neither alone is the approver.
+    if (/\b(head ?teacher|head|principal)\b[^.]{0,20}\b(and|&)\b[^.]{0,12}\b(governors?|governing|trustees|board|committee)\b/.test(m[1].slice(0, 60)))
+      return [];
     const who = body(m[1].slice(0, 60));
     return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
   }
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ])?chair (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+  /\b((?:acting |interim |vice[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
 /** A role title that is not a deputy's, assistant's or vice's ("Deputy Headteacher" is someone else). */
 const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice)[- ])${titles.source}`, 'g');
@@ -92,7 +102,10 @@ const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice)[- ])${titles.source}`
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
 function titlesIn(text: string): string[] {
   return [...normalise(text).matchAll(ownTitle)].map((m) => {
-    const words = m[1].replace(/^(acting|interim) /, '').replace(/head ?teacher/, 'headteacher');
+    const words = m[1]
+      .replace(/^(acting|interim) /, '')
+      .replace(/head ?teacher/, 'headteacher')
+      .replace(/^chair(man|woman|person)\b/, 'chair');
     return words.charAt(0).toUpperCase() + words.slice(1);
   });
 }
@@ -118,8 +131,13 @@ const signedBlock: BlockPattern = {
     let first: Line | null = null;
     let unread = false;
     const quote: string[] = [];
-    lines.forEach((line, i) => {
-      if (!/^signed\b|^signature[s]?\b/i.test(line.text)) return;
+    lines.forEach((whole, i) => {
+      // A PDF flattened into one line: "…reviewed annually Signed :- Signed :- Headteacher Chairman of Governors".
+      const label = /^signed\b|^signature[s]?\b/i.test(whole.text) ? null : /\bsign(?:ed|ature)\s*(?::-?|-)/i.exec(whole.text);
+      if (!label && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
+      // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
+      // flattened first page) is not read.
+      const line = label && whole.text.slice(0, label.index).split(' ').length > 6 ? { ...whole, text: whole.text.slice(label.index) } : whole;
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
         if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
@@ -146,27 +164,35 @@ const parseDate = (text: string) => {
 const reviewDates: BlockPattern = {
   name: 'the interval between this review and the next',
   read: (lines) => {
-    const header = lines.slice(0, 40).concat(lines.slice(-15));
+    // Cells flattened without a separator ("by whomJan 25", "by whom23/1/24") are parted; a label whose date stands
+    // alone on the next line ("Issue Date:" then "December 2023") is read with it.
+    const parted = lines.map((l) => ({ ...l, text: l.text.replace(/([a-z])([A-Z][a-z]|\d)/g, '$1 $2') }));
+    const joined = parted.map((l, i) => {
+      if (!l.text || monthOf(l.text, parseDate) !== null || !/:$|^[^.]{1,40}$/.test(l.text) || l.text.split(' ').length > 5) return l;
+      const next = parted.slice(i + 1, i + 4).find((n) => n.text);
+      return next && next.text.split(' ').length <= 4 && monthOf(next.text, parseDate) !== null ? { ...l, text: `${l.text} ${next.text}` } : l;
+    });
+    const header = joined.slice(0, 40).concat(joined.slice(-15));
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
-    const next = dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b/i);
+    const next = dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b/i) ?? dated(/(?<!last |date of |this )\breview\s*:/i);
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
         monthOf(l.text, parseDate) !== null,
     );
     // One header row holding both: "Date approved: July 2024   Next review: July 2027".
-    const split = next && !last ? /^(.*)\bnext review\b(.*)$/i.exec(next.text) : null;
+    const split = next && !last ? /^(.*?)\b(?:next review|review (?:date|due)|review\s*:)(.*)$/i.exec(next.text) : null;
     if (
       split &&
       next &&
       monthOf(split[1], parseDate) !== null &&
       monthOf(split[2], parseDate) !== null &&
-      /\b(approved|ratified|adopted|review(ed)?)\b/i.test(split[1])
+      /\b(approved|ratified|adopted|review(ed)?|policy date|date of (this )?policy|issued?|date)\b/i.test(split[1])
     ) {
       const months = monthOf(split[2], parseDate)! - monthOf(split[1], parseDate)!;
       const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
@@ -184,12 +210,12 @@ const cycle: SentencePattern = {
   name: 'the review cycle in a header',
   read: (s) => {
     const m =
-      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|review|cycle(?=:))\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
+      /\b(?:review (?:cycle|frequency|period|interval)|frequency of review|reviewed(?=\s*:)|review|cycle(?=:))\s*[:|]?\s*(annual|annually|yearly|every year|biennial|biennially|(?:every )?(?:two|2|three|3)[- ]?(?:years|yearly)|triennial|triennially)\b/.exec(
         s.lower,
       );
     if (!m) return [];
     // A bare "Cycle:" is the review's only in a header that speaks of review, approval or the next date.
-    if (!/\breview\b/.test(m[0]) && !/\b(next|approv\w*|ratified|adopted)\b/.test(s.lower)) return [];
+    if (!/\breview(ed)?\b/.test(m[0]) && !/\b(next|approv\w*|ratified|adopted)\b/.test(s.lower)) return [];
     const months = intervalMonths(m[1]) ?? intervalMonths(`every ${m[1]}`) ?? (/^annual/.test(m[1]) ? 12 : null);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },

@@ -43,6 +43,8 @@ export interface Sentence {
   isHeading?: boolean;
   /** The sentences before it in the same paragraph, normalised and joined; '' if it opens one. */
   earlier?: string;
+  /** The page's first line when it reads as a title (up to 15 words, no closing stop), normalised: what the whole page is about. */
+  title?: string;
 }
 
 /** A line of the file with its markup removed, for the patterns that read blocks (signatures, review dates). */
@@ -135,6 +137,8 @@ export function sentencesOf(text: string): Sentence[] {
   let section = 0;
   let firstParagraph = true;
   const all = paragraphs(policyLines(text));
+  const first = all[0];
+  const title = first && first.starts.length === 1 && first.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(first.text) ? normalise(first.text) : '';
   all.forEach((paragraph, index) => {
     // "3. Publication of Pupil Images" between two paragraphs of prose is a numbered heading, not a list item.
     const numberedHeading = paragraph.numbered && all[index + 1] !== undefined && !all[index + 1].bullet && (index === 0 || !all[index - 1].bullet);
@@ -179,6 +183,7 @@ export function sentencesOf(text: string): Sentence[] {
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
         earlier: earlier.join(' '),
+        ...(title ? { title } : {}),
       });
       earlier.push(lower);
       previous = lower;
@@ -195,10 +200,10 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
-  ['deputy-headteacher', /(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b/y],
+  ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b)/y,
   ],
   [
     'senior-leader',
@@ -206,7 +211,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ],
   [
     'headteacher',
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   ['ict-lead', /(?:ict|computing) (?:lead|leader|co-?ordinator|manager|subject leader)(?: teacher)?s?\b/y],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
@@ -262,14 +267,19 @@ export function numberFrom(word: string): number | null {
 
 /** "annually", "every two years", "every 18 months", "biennially", "termly": months, or null. */
 export function intervalMonths(lower: string): number | null {
+  // "Bi-annually", "semi-annually" are read both as twice a year and as every two years: no interval.
+  if (/\b(bi-?annual(ly)?|semi-annual(ly)?|twice (a|each|per) year)\b/.test(lower)) return null;
   if (/\b(biennially|biennial|every other year|every two years|every 2 years|(two|2)[- ]yearly)\b/.test(lower)) return 24;
   if (/\b(triennially|triennial|every three years|every 3 years|(three|3)[- ]yearly)\b/.test(lower)) return 36;
   const yearly =
     /\b(annually|yearly|every year|each year|once a year|every twelve months|every 12 months|each academic year|every academic year|on an annual basis|annual review)\b/;
   if (yearly.test(lower)) return 12;
+  // "reviewed each September", "every spring term".
+  if (/\b(each|every) (january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)( term)?\b/.test(lower))
+    return 12;
   const months = /\bevery (\w+) months\b/.exec(lower);
   if (months && numberFrom(months[1])) return numberFrom(months[1]);
-  const years = /\bevery (\w+) years\b/.exec(lower);
+  const years = /\bevery (\w+) (?:academic |school )?years\b/.exec(lower);
   if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
   if (/\b(termly|every term|each term)\b/.test(lower)) return 4;
   return null;
@@ -286,6 +296,12 @@ export function monthOf(text: string, parse: (t: string) => Date | null): number
     const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
     const month = Number(numeric[2]);
     return month >= 1 && month <= 12 ? year * 12 + month - 1 : null;
+  }
+  // "Jan 25", "Sept '24": a month and a two-digit year, when no four-digit year is written.
+  const short = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? '?(\d{2})\b(?![/.:-]?\d)/i.exec(text);
+  if (short && !/\b(19|20)\d{2}\b/.test(text)) {
+    const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(short[1].toLowerCase().slice(0, 3));
+    return (2000 + Number(short[2])) * 12 + month;
   }
   if (!/\b(19|20)\d{2}\b/.test(text)) return null;
   const date = parse(text);
