@@ -11,6 +11,7 @@ import { createSsoService } from '../../src/platform/auth/sso.service.ts';
 import { createConcernsService } from '../../src/modules/concerns/concerns.service.ts';
 import { createConsentRequestService } from '../../src/modules/consent/consent-requests.service.ts';
 import { createImportService } from '../../src/modules/people/import.service.ts';
+import { createAgreementLinkService } from '../../src/modules/agreements/agreements-link.service.ts';
 import { createAgreementService } from '../../src/modules/agreements/agreements.service.ts';
 import { createMessageService } from '../../src/modules/messages/messages.service.ts';
 import { createEventService } from '../../src/modules/events/events.service.ts';
@@ -218,7 +219,7 @@ describe.skipIf(skipWithoutChromium())('every page passes axe (browser)', () => 
     // Agreements, training and messages (AGR-1…4): a family's link, a course, a message with letters.
     const agreements = await createAgreementService(running.database.schools, config).list(actor);
     const agreementId = (key: string) => agreements.find((a) => a.key === key)!.id;
-    await createAgreementService(running.database.schools, config).familyLinks(actor, agreementId('home-school'), null, true);
+    await createAgreementLinkService(running.database.schools, config).familyLinks(actor, agreementId('home-school'), null, true);
     const signToken = await linkIn(/\/agreements\/sign\/([A-Za-z0-9_-]+)/);
     const courseId = (await db.selectFrom('training_courses').select('id').where('school_id', '=', school.id).executeTakeFirstOrThrow()).id;
     const message = await createMessageService(running.database.schools, config).send(actor, {

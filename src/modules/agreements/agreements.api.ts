@@ -76,7 +76,7 @@ export const agreementApiRoutes: ModuleRoutes<AgreementServices> = async (app, {
     },
     async (request, reply) => {
       const { body } = request;
-      const saved = await services.agreements.recordSignature(actorOf(request), request.params.id, {
+      const saved = await services.agreementSignatures.recordSignature(actorOf(request), request.params.id, {
         staffId: body.staffId,
         carerId: body.carerId,
         pupilId: body.pupilId,

@@ -146,7 +146,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
       const { id } = request.params;
       return submitForm(
         async () => {
-          await asFormProblem(() => services.agreements.signSelf(actor, id, request.body.typedName), 'typedName');
+          await asFormProblem(() => services.agreementSignatures.signSelf(actor, id, request.body.typedName), 'typedName');
           setFlash(reply, 'Thank you: you have signed the agreement');
           return reply.redirect(`/agreements/${id}`, 303);
         },
@@ -235,7 +235,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
   );
 
   const paperPage = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: Record<string, unknown> = {}, status = 200) => {
-    const choices = await services.agreements.paperChoices(actorOf(request), id);
+    const choices = await services.agreementSignatures.paperChoices(actorOf(request), id);
     const items = [
       { value: '', text: 'Choose who signed' },
       ...choices.staff.map((s) => ({ value: `staff:${s.id}`, text: `${s.name} (${s.team})` })),
@@ -268,7 +268,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
           const signedOn = signedOnFrom(body);
           await asFormProblem(
             () =>
-              services.agreements.recordSignature(actorOf(request), id, {
+              services.agreementSignatures.recordSignature(actorOf(request), id, {
                 staffId: kind === 'staff' ? first : undefined,
                 carerId: kind === 'carer' ? first : undefined,
                 pupilId: kind === 'carer' ? second : kind === 'pupil' ? first : undefined,
@@ -286,7 +286,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
   );
 
   const classPage = async (request: FastifyRequest, reply: FastifyReply, id: string, classId: string, extra: Record<string, unknown> = {}, status = 200) => {
-    const sheet = await services.agreements.classSheet(actorOf(request), id, classId);
+    const sheet = await services.agreementSignatures.classSheet(actorOf(request), id, classId);
     const waiting = sheet.pupils.filter((p) => !p.pupil);
     return render(
       request,
@@ -320,7 +320,10 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
       return submitForm(
         async () => {
           const signedOn = signedOnFrom(body);
-          const n = await asFormProblem(() => services.agreements.recordClass(actorOf(request), id, classId, formValues(body, 'pupils'), signedOn), 'pupils');
+          const n = await asFormProblem(
+            () => services.agreementSignatures.recordClass(actorOf(request), id, classId, formValues(body, 'pupils'), signedOn),
+            'pupils',
+          );
           setFlash(reply, `Recorded for ${n} ${n === 1 ? 'pupil' : 'pupils'}`);
           return reply.redirect(`/agreements/${id}/classes/${classId}`, 303);
         },
@@ -366,7 +369,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
           if (body.scope === 'class' && !/^[0-9a-f-]{36}$/i.test(body.classId)) throw new ValidationError([{ field: 'classId', message: 'Choose a class' }]);
           const classId = body.scope === 'class' ? body.classId : null;
           const send = body.confirm === 'yes';
-          const result = await services.agreements.familyLinks(actorOf(request), id, classId, send);
+          const result = await services.agreementLinks.familyLinks(actorOf(request), id, classId, send);
           if (send) {
             setFlash(reply, `Links sent: ${result.emailed} ${result.emailed === 1 ? 'family' : 'families'} e-mailed`);
             return reply.redirect(`/agreements/${id}`, 303);
@@ -385,7 +388,7 @@ export const agreementRoutes: ModuleRoutes<AgreementServices> = async (app, { se
 
   app.get('/agreements/staff/:id', { config: { permission: 'agreement:read' }, schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
-    const view = await services.agreements.signedBy(actor, request.params.id);
+    const view = await services.agreementSignatures.signedBy(actor, request.params.id);
     return render(request, reply, 'agreements/views/staff.njk', {
       title: view.staff.id === actor.staffId ? 'What you have signed' : `What ${view.staff.name} has signed`,
       view,

@@ -6,7 +6,8 @@ import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, TooManyRequests, ValidationError, type FieldProblem } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
-import * as repo from './consent.repository.ts';
+import * as repo from './consent-requests.repository.ts';
+import { decisionsFor } from './consent.repository.ts';
 import { carerFormPurposes } from './consent-requests.service.ts';
 import { appendDecision } from './consent.service.ts';
 import { combinedAgreementOf } from '../agreements/agreements.combined.ts';
@@ -51,7 +52,7 @@ export function createConsentLinkService(schools: SchoolDatabase, config: Config
     const { asked: purposes, told } = carerFormPurposes(request, settings);
     // The carer's own latest answers, so the form shows what they said before.
     const previous = new Map<string, string>();
-    const decisions = await repo.decisionsFor(
+    const decisions = await decisionsFor(
       tx,
       children.map((c) => c.id),
     );

@@ -11,7 +11,8 @@ import { NotFound, ValidationError, type FieldProblem } from '../../platform/htt
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
-import * as repo from './consent.repository.ts';
+import * as repo from './consent-requests.repository.ts';
+import { pupilsOnRollIn, responsibleCarersOf, type PupilForConsent } from './consent.repository.ts';
 import { listClasses, listPupils } from '../people/people.repository.ts';
 import { statusesFor } from './consent.service.ts';
 import { effectiveBasis } from './consent.rules.ts';
@@ -102,16 +103,16 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
   async function pupilsInScope(tx: SchoolTx, settings: PolicySettings, s: RequestScope) {
     switch (s.scope) {
       case 'class':
-        return repo.pupilsOnRollIn(tx, { classId: s.classId });
+        return pupilsOnRollIn(tx, { classId: s.classId });
       case 'year-group':
-        return repo.pupilsOnRollIn(tx, { yearGroup: s.yearGroup });
+        return pupilsOnRollIn(tx, { yearGroup: s.yearGroup });
       case 'pupils':
-        return repo.pupilsOnRollIn(tx, { pupilIds: s.pupilIds.filter(isUuid) });
+        return pupilsOnRollIn(tx, { pupilIds: s.pupilIds.filter(isUuid) });
       case 'new-admissions':
-        return repo.pupilsOnRollIn(tx, { admittedSince: s.admittedSince });
+        return pupilsOnRollIn(tx, { admittedSince: s.admittedSince });
       case 'no-answer': {
         // Renewal: everyone with a purpose unanswered or lapsed.
-        const all = await repo.pupilsOnRollIn(tx, {});
+        const all = await pupilsOnRollIn(tx, {});
         const keys = settings.consent.purposes.filter((p) => p.active).map((p) => p.key);
         const statuses = await statusesFor(tx, settings, all, keys);
         return all.filter((p) => keys.some((k) => statuses.get(p.id)!.get(k) === 'no-answer'));
@@ -128,11 +129,11 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
     actor: Actor,
     settings: PolicySettings,
     request: { id: string; title: string },
-    pupils: repo.PupilForConsent[],
+    pupils: PupilForConsent[],
     agreement?: { id: string; title: string },
   ) {
     const carers = new Map<string, { email: string | null }>();
-    for (const carer of await repo.responsibleCarersOf(
+    for (const carer of await responsibleCarersOf(
       tx,
       pupils.map((p) => p.id),
     ))
@@ -165,8 +166,8 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
   }
 
   /** Who a request would reach, before anything is written: for the "check before you send" page. */
-  async function audienceOf(tx: SchoolTx, pupils: repo.PupilForConsent[]) {
-    const carers = await repo.responsibleCarersOf(
+  async function audienceOf(tx: SchoolTx, pupils: PupilForConsent[]) {
+    const carers = await responsibleCarersOf(
       tx,
       pupils.map((p) => p.id),
     );
@@ -254,7 +255,7 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
       if (problems.length) throw new ValidationError(problems);
       const result = await inSchool(actor, async (tx) => {
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
-        const pupils = await repo.pupilsOnRollIn(tx, { pupilIds: input.pupilIds.filter(isUuid) });
+        const pupils = await pupilsOnRollIn(tx, { pupilIds: input.pupilIds.filter(isUuid) });
         if (pupils.length === 0) throw new ValidationError([{ field: 'pupils', message: 'Choose at least one pupil on roll' }]);
         const id = randomUUID();
         const request = await repo.insertRequest(tx, {
@@ -303,7 +304,7 @@ export function createConsentRequestService(schools: SchoolDatabase, config: Con
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const purposes = requestPurposes(request, settings);
         const pupilIds = await repo.requestPupilIds(tx, requestId);
-        const pupils = await repo.pupilsOnRollIn(tx, { pupilIds });
+        const pupils = await pupilsOnRollIn(tx, { pupilIds });
         const statuses = await statusesFor(
           tx,
           settings,

@@ -6,6 +6,7 @@ import { listSchools, withSchool, type SchoolDatabase } from '../../platform/db/
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { NotFound, Unprocessable } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { createAgreementLinkService } from '../agreements/agreements-link.service.ts';
 import { createAgreementService } from '../agreements/agreements.service.ts';
 import { findAgreement } from '../agreements/agreements.repository.ts';
 import { signedOnProblem } from '../agreements/agreements.rules.ts';
@@ -52,6 +53,7 @@ export function createMessageService(
 ) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
   const agreements = createAgreementService(schools, config, onMail);
+  const agreementLinks = createAgreementLinkService(schools, config, onMail);
   const smsReady = textsReady(config) && texts !== null;
 
   /** Checks the request and works out who gets what, inside the school's transaction; nothing is written. */
@@ -199,7 +201,7 @@ export function createMessageService(
           if (item.channel === 'email') {
             let text = `${p.body}\n\n${school.name}`;
             if (p.agreement) {
-              const link = await agreements.issueLink(tx, actor.schoolId, p.agreement.id, item.carerId);
+              const link = await agreementLinks.issueLink(tx, actor.schoolId, p.agreement.id, item.carerId);
               text += `\n\nPlease also read and sign the ${p.agreement.title.toLowerCase()}. Your personal link (for your family only):\n${link}`;
             }
             outboxId = await enqueueMail(tx, actor.schoolId, { to: item.address!, subject: p.subject, text });

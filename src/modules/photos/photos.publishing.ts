@@ -5,21 +5,20 @@ import { withSchool, type SchoolDatabase } from '../../platform/db/school-databa
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { statusesFor } from '../consent/consent.service.ts';
 import { staffHoldingRoles } from '../people/staff-roles.repository.ts';
 import { currentSettings } from '../settings/settings.service.ts';
 import type { PolicySettings } from '../settings/settings.schema.ts';
-import { publishedCopy, type BlurRequest } from './photos.images.ts';
 import type { FaceService } from './faces/faces.service.ts';
-import { facesInPhoto } from './faces/faces.service.ts';
-import { blurChoices, facesToBlur, type BlurFaces } from './faces/faces.rules.ts';
+import { blurChoices, type BlurFaces } from './faces/faces.rules.ts';
 import * as repo from './photos.repository.ts';
 import * as pubs from './photos.publishing.repository.ts';
-import { decidesPublications, namingOf, needsApproval, publishRefusals, type Channel, type Refusal } from './photos.rules.ts';
+import { decidesPublications, needsApproval, type Refusal } from './photos.rules.ts';
+import { refusalsFor } from './photos.publish-check.ts';
 import { mayDecidePublications } from './photos.deciders.ts';
 import { publishingChannels } from './photos.channels.ts';
 import { isUuid } from '../../platform/http/ids.ts';
-import { newStorageKey, type PhotoStorage } from './photos.storage.ts';
+import type { PhotoStorage } from './photos.storage.ts';
+import { copyNeeded, publishWithCopy, readyCopy, type PreparedCopy } from './photos.published-copy.ts';
 
 /** MED-4: the check failed; `reasons` name each pupil who blocks it and why (the API's 409). */
 export class NotAllowed extends Conflict {
@@ -43,32 +42,6 @@ export interface PublicationInput {
 
 export type PublicationOutcome = { id: string; status: 'published' | 'awaiting-approval' | 'refused'; url?: string };
 
-const names = (p: Omit<repo.PupilRecord, 'do_not_photograph'>) => ({
-  id: p.id,
-  givenName: p.given_name,
-  familyName: p.family_name,
-  preferredName: p.preferred_name,
-});
-
-/** A published copy made outside any transaction, and what it was made from (checked again before it is recorded). */
-interface PreparedCopy {
-  key: string;
-  source: string;
-  longestSide: number;
-  /** The faces blurred in it, as a key: a copy blurring other faces is not this one. */
-  blurred: string;
-}
-
-/** What a transaction answers when the photograph is to be published and no copy made from it at these settings is ready. */
-interface CopyNeeded {
-  status: 'needs-copy';
-  source: string | null;
-  longestSide: number;
-  blur: BlurRequest | null;
-}
-
-const blurKey = (blur: BlurRequest | null) => (blur ? JSON.stringify(blur) : '');
-
 export interface PublishingDeps {
   schools: SchoolDatabase;
   storage: PhotoStorage;
@@ -76,9 +49,6 @@ export interface PublishingDeps {
   baseUrl: string;
   onMail?: () => void;
 }
-
-/** How many times a publication is checked again after its copy was made, should the photograph or settings change meanwhile. */
-const copyRounds = 3;
 
 export function createPublishingService({ schools, storage, faces, baseUrl, onMail = () => {} }: PublishingDeps) {
   const inSchool = <T>(actor: Actor, work: (tx: SchoolTx) => Promise<T>) => withSchool(schools, actor.schoolId, work);
@@ -89,108 +59,6 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
     if (!photo) throw new NotFound('There is no such photograph');
     if (photo.archived_at) throw new Conflict('archived', 'This photograph is archived and cannot be published.');
     return photo;
-  }
-
-  /**
-   * Gathers what the pure rule needs: consent statuses, express permission, the directory, the
-   * faces (issue 14). Returns the refusals and, when there are none, the faces the copy blurs.
-   */
-  async function refusalsFor(
-    tx: SchoolTx,
-    settings: PolicySettings,
-    photo: repo.PhotoRow,
-    channel: Channel,
-    texts: { caption: string; altText: string; fileName: string },
-    expressRequestId: string | null,
-    blurFaces: BlurFaces,
-    tagChildren: boolean,
-  ): Promise<{ refusals: Refusal[]; blur: BlurRequest | null }> {
-    const purpose = settings.consent.purposes.find((p) => p.key === channel.purpose);
-    const tagged = await repo.taggedPupils(tx, photo.id);
-    const expressKey = expressRequestId ? `express:${expressRequestId}` : null;
-    const statuses = await statusesFor(tx, settings, tagged, [channel.purpose, ...(expressKey ? [expressKey] : [])]);
-    const found = await facesInPhoto(tx, photo);
-    const refusals = publishRefusals({
-      channel,
-      purpose,
-      unidentified: photo.unidentified_count,
-      texts,
-      tagged: tagged.map((p) => ({
-        ...names(p),
-        status: statuses.get(p.id)!.get(channel.purpose)!,
-        express: expressKey ? statuses.get(p.id)!.get(expressKey)! : null,
-        doNotPhotograph: p.do_not_photograph,
-      })),
-      tagChildren,
-      directory: purpose?.external || namingOf(channel) !== 'full-with-permission' ? (await repo.directory(tx)).map(names) : [],
-      faces: {
-        checked: found.status === 'done',
-        unaccounted: found.unaccounted,
-        pupilsOnFaces: found.rows.flatMap((r) => (r.pupil_id ? [r.pupil_id] : [])),
-      },
-      blur: blurFaces,
-    });
-    const mayAppear = (pupilId: string) => statuses.get(pupilId)?.get(channel.purpose) === 'may';
-    // (A pupil who must never be photographed refuses the publication above; their face is never the way through.)
-    const indexes = facesToBlur(
-      found.rows.map((r) => ({ pupilId: r.pupil_id, kind: r.kind })),
-      blurFaces,
-      mayAppear,
-    );
-    const blur =
-      indexes.length && found.width && found.height
-        ? { width: found.width, height: found.height, boxes: indexes.map((i) => found.rows[i]).map(({ x, y, width, height }) => ({ x, y, width, height })) }
-        : null;
-    return { refusals, blur };
-  }
-
-  /** The copy made for this photograph at the current settings, or null when it must be made (again). */
-  const readyCopy = (photo: repo.PhotoRow, settings: PolicySettings, blur: BlurRequest | null, copy: PreparedCopy | null) =>
-    copy && copy.source === photo.storage_key && copy.longestSide === settings.photos.publishedLongestSide && copy.blurred === blurKey(blur) ? copy : null;
-  const copyNeeded = (photo: repo.PhotoRow, settings: PolicySettings, blur: BlurRequest | null): CopyNeeded => ({
-    status: 'needs-copy',
-    source: photo.storage_key,
-    longestSide: settings.photos.publishedLongestSide,
-    blur,
-  });
-
-  /** MED-6: the clean copy, decoded and stored under a random name outside any transaction (sharp is slow). */
-  async function makeCopy(schoolId: string, need: CopyNeeded): Promise<PreparedCopy> {
-    const original = need.source ? await storage.get(need.source) : null;
-    if (!need.source || !original) throw new NotFound('The file of this photograph is missing');
-    const bytes = await publishedCopy(original, need.longestSide, need.blur);
-    const key = newStorageKey('published', schoolId, 'jpg');
-    await storage.put(key, bytes);
-    return { key, source: need.source, longestSide: need.longestSide, blurred: blurKey(need.blur) };
-  }
-
-  /**
-   * Runs `attempt` in the school's transaction. When it answers that a copy is needed, the copy is
-   * made outside the transaction and `attempt` runs again, checking everything again. A copy that
-   * ends up unused (refused, or waiting after all) or whose recording fails is deleted.
-   */
-  async function publishing(
-    actor: Actor,
-    attempt: (tx: SchoolTx, copy: PreparedCopy | null) => Promise<PublicationOutcome | CopyNeeded>,
-  ): Promise<PublicationOutcome> {
-    let copy: PreparedCopy | null = null;
-    try {
-      for (let round = 1; ; round++) {
-        const prepared: PreparedCopy | null = copy;
-        const outcome = await inSchool(actor, (tx) => attempt(tx, prepared));
-        if (outcome.status !== 'needs-copy') {
-          if (copy && outcome.status !== 'published') await storage.delete(copy.key);
-          return outcome;
-        }
-        if (round === copyRounds) throw new Conflict('changed', 'The photograph or the school’s settings changed while it was being published. Try again.');
-        if (copy) await storage.delete(copy.key);
-        copy = null;
-        copy = await makeCopy(actor.schoolId, outcome);
-      }
-    } catch (error) {
-      if (copy) await storage.delete(copy.key);
-      throw error;
-    }
   }
 
   /** Records where the copy went and who was in the photograph at that moment (MED-6, MED-8). */
@@ -241,7 +109,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       if (!blurChoices.includes(blurFaces)) throw new ValidationError([{ field: 'blurFaces', message: 'Choose which faces to blur' }]);
       // Faces not yet looked for are looked for now, outside any transaction (issue 14).
       await faces.beforeChecking(actor.schoolId, photoId);
-      const outcome = await publishing(actor, async (tx, copy) => {
+      const outcome = await publishWithCopy(schools, storage, actor, async (tx, copy) => {
         const photo = await editablePhoto(tx, photoId);
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         const channel = (await publishingChannels(tx, settings)).find((c) => c.key === input.channel);
@@ -312,7 +180,7 @@ export function createPublishingService({ schools, storage, faces, baseUrl, onMa
       requireAccess(actor, 'media:decide');
       if (!isUuid(photoId) || !isUuid(requestId)) throw new NotFound('There is no such request');
       if (input.decision === 'approved') await faces.beforeChecking(actor.schoolId, photoId);
-      return publishing(actor, async (tx, copy) => {
+      return publishWithCopy(schools, storage, actor, async (tx, copy) => {
         // Whoever the settings do not name is refused before anything about the request is looked up.
         const settings = (await currentSettings(tx, actor.schoolId)).settings;
         requireDecider(actor, settings);
