@@ -52,6 +52,8 @@ export interface PageSample {
   requestsPerSecond: number;
   /** The whole process's CPU time (server, database thread and load generator) per request: steadier than req/s on a busy machine. */
   cpuMsPerRequest: number;
+  /** Messages posted to the database's thread per request under this load (statements sent together count once). */
+  threadMessagesPerRequest: number | null;
   p50: number;
   p99: number;
   requests: number;
@@ -63,7 +65,7 @@ export interface ClassPageBenchResult {
   connections: number;
   bodyBytes: Record<string, number>;
   samples: Record<string, PageSample[]>;
-  medians: Record<string, { requestsPerSecond: number; cpuMsPerRequest: number; p50: number; p99: number }>;
+  medians: Record<string, { requestsPerSecond: number; cpuMsPerRequest: number; threadMessagesPerRequest: number | null; p50: number; p99: number }>;
   /** Median over rounds of subject ÷ baseline from the same round (req/s below 1 and latency above 1 mean slower). */
   ratios: Record<string, { requestsPerSecond: number; cpu: number; p50: number; p99: number }>;
   table: string;
@@ -202,14 +204,17 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       log(`${name}: ${duration} s`);
       // workers: 1 puts the load generator on a thread of its own, off the server's event loop.
       const cpu = process.cpuUsage();
+      const posted = exchanges?.posted ?? 0;
       const result = await autocannon({ ...targets[name], connections, duration, workers: 1 });
       const used = process.cpuUsage(cpu);
+      const messages = exchanges ? exchanges.posted - posted : null;
       if (result.errors || result.timeouts || result.non2xx) {
         throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
       }
       return {
         requestsPerSecond: result.requests.total / result.duration,
         cpuMsPerRequest: (used.user + used.system) / 1000 / result.requests.total,
+        threadMessagesPerRequest: messages === null ? null : messages / result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
         requests: result.requests.total,
@@ -239,6 +244,7 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       medians[name] = {
         requestsPerSecond: median(list.map((s) => s.requestsPerSecond)),
         cpuMsPerRequest: median(list.map((s) => s.cpuMsPerRequest)),
+        threadMessagesPerRequest: exchanges ? median(list.map((s) => s.threadMessagesPerRequest ?? 0)) : null,
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
       };
@@ -252,7 +258,7 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       };
     }
     const table = formatTable(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'CPU ms/req', 'req per CPU s ÷ base', 'body B'],
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'CPU ms/req', 'req per CPU s ÷ base', 'thread msgs/req', 'body B'],
       names.map((name) => [
         name,
         fmt.int(medians[name].requestsPerSecond),
@@ -263,6 +269,7 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
         fmt.ratio(ratios[name].p99),
         medians[name].cpuMsPerRequest.toFixed(2),
         fmt.ratio(ratios[name].cpu),
+        medians[name].threadMessagesPerRequest?.toFixed(2) ?? '–',
         String(bodyBytes[name]),
       ]),
     );

@@ -127,8 +127,12 @@ export class PGliteThread implements EmbeddedEngine {
   #next = 0;
   #held: Uint8Array[] = [];
   #stopped: Error | null = null;
-  /** A school's BEGIN, answered already, to go to the thread with the transaction's first statement. */
-  #begin: Uint8Array | null = null;
+  /**
+   * Statements answered already (a school's BEGIN, a read-only COMMIT), to go to the thread with the next
+   * statement that waits for its answer, or on their own at the end of this turn of the event loop.
+   */
+  #answered: { bytes: Uint8Array; kind: 'begin' | 'commit' }[] = [];
+  #flushScheduled = false;
   /** The first failure of a statement answered ahead, given to the exchange after it. */
   #aheadFailed: DatabaseError | Error | null = null;
   /** Sent-ahead statements not yet answered. */
@@ -190,28 +194,31 @@ export class PGliteThread implements EmbeddedEngine {
     const known = this.#held.length === 0 ? predictedAnswer(simpleQueryText(message) ?? '') : null;
     if (known) {
       this.exchanges.sentAhead++;
-      const answer = [...known.tags.map((tag) => new CommandCompleteMessage(tag.length + 5, tag)), new ReadyForQueryMessage(5, known.status)];
-      if (known.status === 'T' && !this.#begin)
-        this.#begin = new Uint8Array(message); // a copy: pg's Buffer may be a view of a larger pool
-      else this.#sendAhead(message);
-      return answer;
+      // A copy: pg's Buffer may be a view of a larger pool.
+      this.#answered.push({ bytes: new Uint8Array(message), kind: known.status === 'T' ? 'begin' : 'commit' });
+      this.#scheduleFlush();
+      return [...known.tags.map((tag) => new CommandCompleteMessage(tag.length + 5, tag)), new ReadyForQueryMessage(5, known.status)];
     }
     this.#held.push(message);
     if (!answerNow.has(message[0])) return [];
-    const begin = this.#begin;
-    const held = begin ? [begin, ...this.#held] : this.#held;
-    this.#begin = null;
+    const answered = this.#answered;
+    const out = joined([...answered.map((a) => a.bytes), ...this.#held]);
+    this.#answered = [];
     this.#held = [];
-    const out = joined(held);
     this.exchanges.waitedFor++;
     const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]);
     let messages: BackendMessage[] = [];
     if (bytes && bytes.byteLength > 0) new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => messages.push(m));
-    // The BEGIN's own answer (up to its ReadyForQuery) was given already.
-    if (begin) {
-      const end = messages.findIndex((m) => m.name === 'readyForQuery');
-      this.#aheadFailed ??= messages.slice(0, end + 1).find((m): m is DatabaseError => m instanceof DatabaseError) ?? null;
-      messages = messages.slice(end + 1);
+    // The answers of the statements answered ahead (one ReadyForQuery each) were given already.
+    if (answered.length > 0) {
+      let end = -1;
+      for (const { kind } of answered) {
+        const start = end + 1;
+        end = messages.findIndex((m, i) => i >= start && m.name === 'readyForQuery');
+        this.#noteAheadFailure(kind, messages.slice(start, end < 0 ? undefined : end + 1));
+        if (end < 0) break;
+      }
+      messages = end < 0 ? [] : messages.slice(end + 1);
     }
     // A statement answered ahead failed: this exchange, which ran in the transaction it aborted, reports
     // that failure instead of "current transaction is aborted".
@@ -227,39 +234,71 @@ export class PGliteThread implements EmbeddedEngine {
     return messages;
   }
 
-  /** Sends a read-only COMMIT (with a BEGIN held for it, if any) without waiting for its answer. */
-  #sendAhead(message: Uint8Array) {
-    const begin = this.#begin;
-    this.#begin = null;
-    const out = joined(begin ? [begin, message] : [message]);
-    const answered = this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]).then(
+  /**
+   * A BEGIN's failure belongs to the transaction it began, and is reported by its next statement; a
+   * read-only COMMIT's (nothing was written, and the next statement is another transaction's) is only
+   * worth a warning.
+   */
+  #noteAheadFailure(kind: 'begin' | 'commit', messages: BackendMessage[]) {
+    const failure = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
+    if (!failure) return;
+    if (kind === 'begin') this.#aheadFailed ??= failure;
+    else process.emitWarning(`A read-only transaction's COMMIT failed: ${failure.message}`);
+  }
+
+  /**
+   * Statements answered ahead wait for the next statement that needs the thread (under load, the next
+   * request's, so a page's COMMIT and the next page's BEGIN cross with its question: one message each
+   * way instead of two), but no longer than this turn of the event loop: a read-only transaction is not
+   * left open while the server is idle.
+   */
+  #scheduleFlush() {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      if (this.#held.length === 0) this.#sendAhead();
+    });
+  }
+
+  /**
+   * Sends the statements answered ahead, up to the last COMMIT, without waiting for their answers. A BEGIN
+   * after it stays for its transaction's first statement, which is on its way.
+   */
+  #sendAhead() {
+    let through = this.#answered.length;
+    while (through > 0 && this.#answered[through - 1].kind !== 'commit') through--;
+    const answered = this.#answered.slice(0, through);
+    this.#answered = this.#answered.slice(through);
+    if (answered.length === 0) return;
+    const out = joined(answered.map((a) => a.bytes));
+    const sent = this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]).then(
       ({ bytes }) => {
         if (!bytes) return;
-        let groups = 0;
+        const groups: BackendMessage[][] = [[]];
         new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => {
-          if (m.name === 'readyForQuery') groups++;
-          if (!(m instanceof DatabaseError)) return;
-          // A BEGIN's failure belongs to the transaction it began; a read-only COMMIT's (nothing was
-          // written, and the next statement is another transaction's) is only worth a warning.
-          if (begin && groups === 0) this.#aheadFailed ??= m;
-          else process.emitWarning(`A read-only transaction's COMMIT failed: ${m.message}`);
+          groups[groups.length - 1].push(m);
+          if (m.name === 'readyForQuery') groups.push([]);
         });
+        answered.forEach(({ kind }, i) => this.#noteAheadFailure(kind, groups[i] ?? []));
       },
       (error: Error) => {
         this.#aheadFailed ??= error;
       },
     );
-    this.#ahead.add(answered);
-    void answered.finally(() => this.#ahead.delete(answered));
+    this.#ahead.add(sent);
+    void sent.finally(() => this.#ahead.delete(sent));
   }
 
   async dumpDataDir(compression: 'auto' | 'gzip' | 'none' = 'auto'): Promise<Blob> {
+    this.#sendAhead();
     const { buffer } = await this.#call({ op: 'dump', compression });
     return new Blob([buffer ?? new ArrayBuffer(0)]);
   }
 
   async close(): Promise<void> {
     if (this.#stopped) return;
+    this.#sendAhead();
     await Promise.all(this.#ahead);
     try {
       await this.#call({ op: 'close' });
