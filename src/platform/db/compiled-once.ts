@@ -22,8 +22,10 @@ const placeholder = (name: string) => `\u0000compiled-once:${name}\u0000`;
  * `key` must name everything that shapes the statement other than `values` (for example which lists
  * the person may see); `build` must use each value only as a value (a parameter), never in the SQL's
  * text or in a computation. Both are checked the first time: each value must come back as a whole
- * parameter and nowhere else. Under tests (NODE_ENV=test) every call builds and compiles again and
- * must give the same SQL, so a key that forgets something fails a test rather than a school.
+ * parameter and nowhere else. Anything else the statement holds is kept as it was the first time, for
+ * every school and person: a value that varies (an id, a day) must be one of `values`. Under tests
+ * (NODE_ENV=test) every call builds and compiles again and must give the same SQL and the same
+ * constants, so a key or a value that is missing fails a test rather than a school.
  *
  * Only a plain SELECT is taken: it cannot write, so the school's read-only COMMIT stays right, and
  * its SQL is checked against stepping out of the school once, here (the connection checks it again).
@@ -37,7 +39,8 @@ export async function runCompiledOnce<Values extends Record<string, string>, Row
   let compiled = compiledOnce.get(key);
   if (!compiled || process.env.NODE_ENV === 'test') {
     const fresh = compile(key, values, build);
-    if (compiled && compiled.sql !== fresh.sql) throw new Error(`The statement compiled once as "${key}" changed: its key misses what shapes it`);
+    if (compiled && (compiled.sql !== fresh.sql || JSON.stringify(compiled.slots) !== JSON.stringify(fresh.slots)))
+      throw new Error(`The statement compiled once as "${key}" changed: its key or its values miss what shapes it`);
     compiled = fresh;
     compiledOnce.set(key, compiled);
   }
