@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { proposeSettings } from './engine.ts';
+
+/** The consent purposes a page proposes as asked for, sorted. */
+function consentUses(page: string): string[] {
+  return proposeSettings(page)
+    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
+    .map((p) => p.setting.split('.')[2])
+    .sort();
+}
+
+describe('consent uses read from the whole page (page-level reader)', () => {
+  it('consent asked once on joining; the places pictures go are stated in later paragraphs', () => {
+    const page = [
+      'Pictures of Pupils',
+      '',
+      'When your child starts with us, we ask you to sign to say you agree to your child being photographed while at school.',
+      '',
+      'We like to celebrate what the children do. Pictures of pupils may be used on the school website and in the termly newsletter.',
+      '',
+      'Some pictures will appear in the local paper when we win a competition.',
+      '',
+      'Artwork and pictures of the children at work may also be put up on classroom walls.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['displays', 'press', 'publications', 'website']);
+  });
+
+  it('a bulleted list of uses, then a request to answer yes or no to each of them', () => {
+    const page = [
+      'Photographs in School',
+      '',
+      'We might use pictures of your son or daughter in these ways:',
+      '- in the prospectus',
+      '- on our Twitter feed',
+      '- in a regional newspaper',
+      '',
+      'Please circle yes or no against each of the three ways listed above and return this sheet to the office.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['press', 'publications', 'social-media']);
+  });
+
+  it('a form of numbered questions: each question is a use consent is asked for', () => {
+    const page = [
+      'Image Permission Form',
+      '',
+      '1. Can we use a photograph of your child on the academy website?',
+      'Yes / No',
+      '2. Would you be happy for your child to be shown in the media, such as the local newspaper?',
+      'Yes / No',
+      '3. Do you agree to the school photographer taking individual and class photographs each year?',
+      'Yes / No',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['class-photo', 'press', 'website']);
+  });
+
+  it('a title that is a permission form for pictures to be published names the channel', () => {
+    const page = [
+      'Permission for Pictures to be Published on the Nursery Website',
+      '',
+      'From time to time we take pictures of the children playing and learning.',
+      '',
+      'I give permission for pictures of my child to be used as described.',
+      '',
+      'Signed: ____ Date: ____',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['website']);
+  });
+
+  it('consent for the use of photographs in general, next to what that covers', () => {
+    const page = [
+      'Use of Photographs',
+      '',
+      'We ask all families for their consent to the use of photographs of their children. Photographs are used in our publicity leaflets, on the school website and in the press.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['press', 'publications', 'website']);
+  });
+
+  it('a section headed by images in a longer policy reads its own uses, not the other sections’', () => {
+    const page = [
+      'Online Safety Policy',
+      '',
+      'Communication',
+      '',
+      'The school website holds our newsletters and term dates.',
+      '',
+      'Images of Pupils',
+      '',
+      'We ask carers for their permission before we take pictures of their children. Pictures may be used on the school Facebook page.',
+      '',
+      'Email',
+      '',
+      'Staff should use their school email account.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['social-media']);
+  });
+});
+
+describe('the page-level reader proposes nothing when the page does not ask carers for consent for images', () => {
+  it('a code of conduct for staff that mentions the website', () => {
+    const page = [
+      'Staff Code of Conduct',
+      '',
+      'Staff must make sure that consent has been given before any picture of a pupil is placed on the website.',
+      'Staff should not use their own phones to take pictures of pupils. Pictures for the newsletter are taken on school cameras.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual([]);
+  });
+
+  it('a page about parents taking their own photographs at events', () => {
+    const page = [
+      'Parents Taking Photographs at School Events',
+      '',
+      'Parents are welcome to take photographs of their own children at the nativity play. We ask you for your consent to follow these rules.',
+      'Please do not post pictures that show other children on Facebook or any other social media.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual([]);
+  });
+
+  it('a page that says displays need no consent asks for none for displays', () => {
+    const page = [
+      'Photographs of Children',
+      '',
+      'No consent is needed for photographs on displays around the school, which are part of our public task.',
+      '',
+      'We will ask your permission before photographs of your child are used. Photographs may be used in the prospectus.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['publications']);
+  });
+
+  it('an opt-out page reads nothing', () => {
+    const page = [
+      'Photographs',
+      '',
+      'We ask for your consent when your child joins. Pictures may be used on the website and in the newsletter.',
+      'If you do not want your child’s picture in the newsletter, please let the office know.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual([]);
+  });
+
+  it('a page that asks consent for trips, not images, names no use', () => {
+    const page = [
+      'School Trips',
+      '',
+      'We ask for your consent before your child goes on any trip out of school.',
+      'Details of each trip and pictures from it will be posted on the school website and in the newsletter.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual([]);
+  });
+
+  it('the press taking its own pictures at an event is not a use consent is asked for', () => {
+    const page = [
+      'Photographs of Pupils',
+      '',
+      'We ask you for your consent to photographs of your child being taken in school.',
+      'Sometimes press photographers visit to take pictures of sports day.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual([]);
+  });
+
+  it('a negated use is none', () => {
+    const page = [
+      'Photographs of Pupils',
+      '',
+      'We seek your consent for photographs of your child. Photographs are never published on social media.',
+      'Photographs may be used in class displays.',
+    ].join('\n');
+    expect(consentUses(page)).toEqual(['displays']);
+  });
+});
