@@ -92,7 +92,10 @@ const asked: SentencePattern = {
   readsLists: true,
   read: (s) => {
     if (!asksConsent(s)) return [];
-    let found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
+    // consent's own ("not … without consent", "never … unless permission has been granted").
+    const doubleNegative = /\b(without|unless)\b/.test(s.lower);
+    let found = purposes.filter(([, pattern]) => pattern.test(s.lower) && (doubleNegative || !pattern.test(s.negated))).map(([key]) => key);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);

@@ -93,6 +93,55 @@ describe('consent uses read from the whole page (page-level reader)', () => {
     ].join('\n');
     expect(consentUses(page)).toEqual(['social-media']);
   });
+
+  it.each<[string, string[], string[]]>([
+    [
+      'consent on entry for being photographed; a later paragraph says where images will appear',
+      [
+        'Use of images',
+        '',
+        'Every family is asked on entry for permission for their child to be photographed.',
+        '',
+        'Your child’s image may appear on our website or on our Facebook page.',
+      ],
+      ['social-media', 'website'],
+    ],
+    [
+      'a list led by "in the following ways", then "tick yes or no for each of the above"',
+      [
+        'Photographs',
+        '',
+        'We would like to use photographs of your child in the following ways:',
+        '• in displays in school',
+        '• on the school website',
+        '',
+        'Please tick yes or no for each of the above.',
+      ],
+      ['displays', 'website'],
+    ],
+    [
+      'questions each with Yes/No on the same line',
+      [
+        'Photograph Permission',
+        '',
+        '1. May we use photographs of your child on the school website? Yes/No',
+        '2. May we post photos of your child on the school Twitter account? Yes/No',
+      ],
+      ['social-media', 'website'],
+    ],
+    [
+      'an outside photographer asked about as a question',
+      ['Photography Consent', '', 'Is it ok for an outside photographer to take individual and class photographs of your child?'],
+      ['class-photo'],
+    ],
+    [
+      'a negated use beside a question: the question only',
+      ['Photography Consent', '', 'We will never use pictures of children on social media.', 'May we use your child’s photograph in displays? Yes/No'],
+      ['displays'],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(consentUses(lines.join('\n'))).toEqual(expected);
+  });
 });
 
 describe('the page-level reader proposes nothing when the page does not ask carers for consent for images', () => {
@@ -165,5 +214,60 @@ describe('the page-level reader proposes nothing when the page does not ask care
       'Photographs may be used in class displays.',
     ].join('\n');
     expect(consentUses(page)).toEqual(['displays']);
+  });
+  it.each<[string, string[]]>([
+    [
+      'a rule for parents’ own pictures, "consent" to the rules',
+      [
+        'Photography at school events',
+        '',
+        'Parents may take photographs of their own children at events.',
+        'We ask that you give consent to our rules: images must not be posted on social media.',
+      ],
+    ],
+    [
+      'consent for internet use on a page that mentions the website',
+      [
+        'Internet Access',
+        '',
+        'We ask parents for consent for their child to use the internet in school.',
+        'Pupils’ work may be published on the school website.',
+      ],
+    ],
+    [
+      'a request in a section about another consent, the website in a section of its own',
+      [
+        'E-Safety Policy',
+        '',
+        'Consent',
+        '',
+        'Parents are asked to sign the acceptable use agreement and give consent for internet use.',
+        '',
+        'Website',
+        '',
+        'Photographs of pupils may be published on the website.',
+      ],
+    ],
+    [
+      'pictures taken by the press',
+      [
+        'Photographs',
+        '',
+        'Parents give consent for photographs when their child starts.',
+        'Photographs taken by visiting press photographers may appear in the newspaper.',
+      ],
+    ],
+    ['the Headteacher’s permission', ['Images', '', 'Permission from the Headteacher is needed before images are used.', 'Images may be used on the website.']],
+    [
+      'the press asked about separately',
+      [
+        'Photographs',
+        '',
+        'We ask for your consent to photographs of your child when they join.',
+        'If a newspaper wants to use a picture, we will contact you separately.',
+      ],
+    ],
+  ])('%s', (_name, lines) => {
+    expect(consentUses(lines.join('\n'))).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ const ownPhotos =
 
 /** The press or a photographer visiting takes its own photographs: no use of the school's images unless asked about. */
 const othersPhotographs =
-  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b/;
+  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
 
 /** A verb of the school using or publishing images. */
 const useVerb =
@@ -82,7 +82,7 @@ function isRequest(s: Sentence): boolean {
 /** The uses a sentence names as the school's use of images; [] when it is none. */
 function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
   if (s.isHeading || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
-  if (/\b(unless|without|separate|further|additional)\b/.test(s.lower)) return [];
+  if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
   if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
