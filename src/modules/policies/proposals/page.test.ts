@@ -139,6 +139,50 @@ describe('consent uses read from the whole page (page-level reader)', () => {
       ['Photography Consent', '', 'We will never use pictures of children on social media.', 'May we use your child’s photograph in displays? Yes/No'],
       ['displays'],
     ],
+    [
+      'a list flattened by web copy (items ending in ";" under a lead ending in ":"), then "parents are asked to sign"',
+      [
+        'Photographs at Nursery',
+        '',
+        'We may take photographs of your child for these reasons:',
+        '',
+        'to record their progress;',
+        '',
+        'to include in newsletters and displays;',
+        '',
+        'the local media may be invited to take photographs for publicity;',
+        '',
+        'images may also go on our website.',
+        '',
+        'Parents are asked to sign an image consent form.',
+      ],
+      ['displays', 'press', 'publications', 'website'],
+    ],
+    [
+      'a form whose rows are channels marked Yes / No',
+      [
+        'Photograph Consent Form',
+        '',
+        'Please give your consent by ticking yes or no.',
+        '',
+        'School website   Yes / No',
+        'Newsletters   Yes / No',
+        'School Facebook page  Yes / No',
+      ],
+      ['publications', 'social-media', 'website'],
+    ],
+    [
+      'tick boxes under "as below"',
+      [
+        'Photograph Consent Form',
+        '',
+        'I give consent for my child’s photograph to be used as below:',
+        '',
+        '☐ On the school website',
+        '☐ In the local newspaper',
+      ],
+      ['press', 'website'],
+    ],
   ])('%s', (_name, lines, expected) => {
     expect(consentUses(lines.join('\n'))).toEqual(expected);
   });
@@ -265,6 +309,19 @@ describe('the page-level reader proposes nothing when the page does not ask care
         '',
         'We ask for your consent to photographs of your child when they join.',
         'If a newspaper wants to use a picture, we will contact you separately.',
+      ],
+    ],
+    [
+      'a form that assumes yes when it is not returned',
+      ['Photograph Consent', '', 'Website  Yes / No', '', 'If you do not return this form, we will assume you are happy for photos to be used.'],
+    ],
+    [
+      'a staff agreement in the first person',
+      [
+        'Staff Acceptable Use Agreement',
+        '',
+        'I agree that I will only upload images of pupils to the school website with parental consent.',
+        'I will not use social media to contact pupils.',
       ],
     ],
   ])('%s', (_name, lines) => {

@@ -29,6 +29,8 @@ const noConsent =
 /** A rule for someone else's photographs or conduct: staff, parents' own pictures, personal devices and accounts. */
 const othersSubject =
   /^(staff|pupils?|students?|parents?|carers?|visitors?|families|relatives|grandparents|friends|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone|you)\b(?!')/;
+/** A request or a list's lead whose subject is staff, pupils or visitors is their rule; "Parents are asked…" is a request. */
+const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
 const ownPhotos =
   /\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?|use|photo(graph)?s?|images?|pictures?|videos?|recordings?)\b|\bfor (their|your) own\b|\b(parents?|carers?|visitors?|families|relatives|grandparents) (may|can|are (welcome|allowed|permitted) to|wish to|who wish to|are asked not to|should not|must not) (take|film|record|photograph)\b|\bstaff\b[^.]*\b(must|should|will|are (expected|required))\b/;
 
@@ -63,7 +65,7 @@ const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|paren
 
 function isRequest(s: Sentence): boolean {
   if (s.isHeading) return false;
-  if (staffPermission(s.lower) || othersSubject.test(s.lower)) return false;
+  if (staffPermission(s.lower) || ruleSubject.test(s.lower)) return false;
   if (/\b(sought|asked|seek|request|required|needed|give|agree|consent)\b/.test(s.negated) && !/\bi do not give\b/.test(s.lower)) return false;
   // A condition ("only if you have agreed") is no request for the page's uses.
   if (/\bonly (if|when|once|where)\b|\bunless\b/.test(s.lower)) return false;
@@ -80,15 +82,33 @@ function isRequest(s: Sentence): boolean {
 }
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */
+/** A row of a form the carer marks ("On the school website  Yes / No", "☐ Newsletters"): it may stand as a short line of its own. */
+const formRow = /\byes\s*\/\s*no\b|[☐□❑]|\[ ?\]|\byes\s+no\s*$/;
+
+/**
+ * The lead of a list that web copy flattened (each item a paragraph ending in ";" under a sentence ending in ":"), or
+ * of a bulleted list: what the item hangs from; '' if none.
+ */
+function leadOf(sentences: Sentence[], i: number): string {
+  if (sentences[i].item && sentences[i].lead) return sentences[i].lead;
+  const section = sentences[i].section;
+  if (!/;$/.test(sentences[i].text) && !(i > 0 && /;$/.test(sentences[i - 1].text))) return '';
+  for (let j = i - 1; j >= 0 && j >= i - 12 && sentences[j].section === section; j--) {
+    if (/:$/.test(sentences[j].text)) return sentences[j].lower;
+    if (!/;$/.test(sentences[j].text)) return '';
+  }
+  return '';
+}
+
 function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
-  if (s.isHeading || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
+  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
   if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
-  if (!asked && !(listed && s.item) && !(useVerb.test(s.lower) && images.test(context))) return [];
+  if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
   return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);
 }
 
@@ -97,15 +117,18 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const section = sentences[at].section;
   const out: number[] = [];
   const step = forward ? 1 : -1;
+  // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
+  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
+  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
   let skipped = 0;
-  while (i >= 0 && i < sentences.length && sentences[i].section === section && !sentences[i].item && skipped < 3) {
+  while (inside(i) && !entry(i) && skipped < 3) {
     i += step;
     skipped++;
   }
-  while (i >= 0 && i < sentences.length && sentences[i].section === section && (sentences[i].item || (sentences[i].previous && !forward))) {
-    if (sentences[i].item) out.push(i);
+  while (inside(i) && (entry(i) || (sentences[i].previous && !forward))) {
+    if (entry(i)) out.push(i);
     i += step;
   }
   return out;
@@ -168,7 +191,7 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
     if (back || forward) {
-      for (const i of listAround(sentences, at, forward)) add(request, i, usesOf(sentences[i], true, false));
+      for (const i of listAround(sentences, at, forward)) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower)));
       return;
     }
     if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
@@ -186,10 +209,10 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       if (use.section !== request.section && headingForOthers(headingOf(use.section))) return;
       // A list that hangs from a lead about the school's use of images is what the carer agrees to; other sentences
       // must use images themselves.
-      const listed = Boolean(
-        use.item && use.lead && images.test(use.lead) && useVerb.test(use.lead) && !ownPhotos.test(use.lead) && !othersSubject.test(use.lead),
-      );
-      add(request, i, usesOf(use, listed, false));
+      const lead = leadOf(sentences, i);
+      const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
+      // A row of the consent form the carer marks is a use asked about.
+      add(request, i, usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower)));
     });
     // The title names the channel ("Permission for Photographs to be Published on the School Website").
     if (pageOfImages && useVerb.test(title) && (consentWord.test(title) || /\bforms?\b/.test(title)))
