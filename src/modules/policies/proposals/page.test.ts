@@ -324,6 +324,10 @@ describe('the page-level reader proposes nothing when the page does not ask care
         'I will not use social media to contact pupils.',
       ],
     ],
+    [
+      'a question on a page of images that asks about no image',
+      ['Photographs and Contact', '', 'We take photographs of the children during the day.', '', 'Can we use social media to send you reminders about events?'],
+    ],
   ])('%s', (_name, lines) => {
     expect(consentUses(lines.join('\n'))).toEqual([]);
   });

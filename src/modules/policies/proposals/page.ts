@@ -183,7 +183,13 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (images.test(request.lower) === false && !consentWord.test(request.lower) && !yesNo.test(request.lower) && !question.test(request.lower)) return;
     // A question names its own uses ("May we put your child's picture on our website?"), the press's included.
     if (/\?$/.test(request.text.trim()) && question.test(request.lower)) {
-      add(request, at, usesOf(request, true, true), false);
+      // Only a question about the child's image: "Can we use social media to contact you?" asks about no image.
+      const ofChild =
+        images.test(request.lower) ||
+        /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be seen|be featured|feature|be included|be filmed|be photographed|be pictured)\b/.test(
+          request.lower,
+        );
+      if (ofChild) add(request, at, usesOf(request, true, true), false);
       return;
     }
     const back = refersBack.test(request.lower);
