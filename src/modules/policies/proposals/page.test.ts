@@ -183,6 +183,17 @@ describe('consent uses read from the whole page (page-level reader)', () => {
       ],
       ['press', 'website'],
     ],
+    [
+      'displays "part of our public task and need no consent", consent asked for uses outside school',
+      [
+        'Use of Photographs',
+        '',
+        'Photographs matter to us. We use them on classroom displays, which is part of our public task and needs no consent.',
+        '',
+        'We ask parents for consent for the use of photographs outside school. Photographs may appear in the school newsletter and on the school website.',
+      ],
+      ['publications', 'website'],
+    ],
   ])('%s', (_name, lines, expected) => {
     expect(consentUses(lines.join('\n'))).toEqual(expected);
   });

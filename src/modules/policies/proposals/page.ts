@@ -164,6 +164,8 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
   const add = (request: Sentence, i: number, keys: string[], quoteRequest = true) => {
     for (const key of keys) {
       if (otherBasis.has(key)) continue;
+      // Consent for uses "outside school" asks nothing about displays inside it.
+      if (key === 'displays' && /\b(outside|beyond) (the )?(school|nursery|setting|academy)\b|\bexternal(ly)?\b/.test(request.lower)) continue;
       const setting = `consent.purposes.${key}.active`;
       if (seen.has(`${setting} ${i}`)) continue;
       seen.add(`${setting} ${i}`);
