@@ -194,6 +194,38 @@ describe('consent uses read from the whole page (page-level reader)', () => {
       ],
       ['publications', 'website'],
     ],
+    [
+      'a question with its Yes / No on the line that points to the list above ("in these ways")',
+      [
+        'Photographs',
+        '',
+        'Pictures of pupils are used in the following places:',
+        '- the newsletter',
+        '- the school website',
+        '',
+        'Do you give permission for your child’s photograph to be used in these ways? Yes / No',
+      ],
+      ['publications', 'website'],
+    ],
+    [
+      'permission to photograph asked at the start; a later section says where images are used',
+      [
+        'Taking and using images of children',
+        '',
+        'When your child starts school we will ask for your permission to photograph them.',
+        '',
+        'Where images are used',
+        '',
+        'Images of children are published on the school website.',
+        'Occasionally pictures appear in local newspapers, for example after a sports event.',
+      ],
+      ['press', 'website'],
+    ],
+    [
+      'a question about a newspaper photographing the child',
+      ['Image consent', '', 'Are you happy for your child to be photographed by a local newspaper at school events? Yes / No'],
+      ['press'],
+    ],
   ])('%s', (_name, lines, expected) => {
     expect(consentUses(lines.join('\n'))).toEqual(expected);
   });
@@ -338,6 +370,10 @@ describe('the page-level reader proposes nothing when the page does not ask care
     [
       'a question on a page of images that asks about no image',
       ['Photographs and Contact', '', 'We take photographs of the children during the day.', '', 'Can we use social media to send you reminders about events?'],
+    ],
+    [
+      'a yes-or-no question about something else on a page of photographs',
+      ['Photographs', '', 'Please answer yes or no: does your child have any allergies?', 'Pictures of the lunch menu are on the website.'],
     ],
   ])('%s', (_name, lines) => {
     expect(consentUses(lines.join('\n'))).toEqual([]);

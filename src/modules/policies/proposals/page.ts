@@ -49,7 +49,9 @@ const otherSubject =
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 const question =
   /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
-const yesNo = /\byes or no\b|\byes\/no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
+/** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
+const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
+const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
   /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (give|grant|do not give|agree|consent|am happy)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
 
@@ -76,7 +78,7 @@ function isRequest(s: Sentence): boolean {
     )
   )
     return false;
-  if (/\?$/.test(s.text.trim()) && question.test(s.lower)) return true;
+  if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
   if (yesNo.test(s.lower)) return true;
   return asksConsent(s) || directRequest.test(s.lower);
 }
@@ -184,7 +186,8 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
     if (images.test(request.lower) === false && !consentWord.test(request.lower) && !yesNo.test(request.lower) && !question.test(request.lower)) return;
     // A question names its own uses ("May we put your child's picture on our website?"), the press's included.
-    if (/\?$/.test(request.text.trim()) && question.test(request.lower)) {
+    // ("…to be used in these ways?" points to a list: read below.)
+    if (questionEnd.test(request.text.trim()) && question.test(request.lower) && !refersBack.test(request.lower) && !refersForward.test(request.lower)) {
       // Only a question about the child's image: "Can we use social media to contact you?" asks about no image.
       const ofChild =
         images.test(request.lower) ||
