@@ -158,7 +158,9 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];
-  const headingOf = (section: number | undefined) => sentences.find((s) => s.isHeading && s.section === section)?.lower ?? '';
+  const headings = new Map<number | undefined, string>();
+  for (const s of sentences) if (s.isHeading && !headings.has(s.section)) headings.set(s.section, s.lower);
+  const headingOf = (section: number | undefined) => headings.get(section) ?? '';
   const pageOfImages = aboutImages(title);
 
   const found: StructuralFound[] = [];
@@ -176,6 +178,22 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     }
   };
 
+  // What each sentence names as a use when a request reaches it, read once: a long page stays fast with many requests.
+  const read = new Map<number, string[]>();
+  const pageUse = (i: number) => {
+    let keys = read.get(i);
+    if (!keys) {
+      const use = sentences[i];
+      // A list that hangs from a lead about the school's use of images is what the carer agrees to; other sentences
+      // must use images themselves.
+      const lead = leadOf(sentences, i);
+      const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
+      // A row of the consent form the carer marks is a use asked about.
+      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower));
+      read.set(i, keys);
+    }
+    return keys;
+  };
   sentences.forEach((request, at) => {
     if (!isRequest(request)) return;
     const heading = headingOf(request.section);
@@ -218,12 +236,7 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     sentences.forEach((use, i) => {
       if (i === at || !inScope(i)) return;
       if (use.section !== request.section && headingForOthers(headingOf(use.section))) return;
-      // A list that hangs from a lead about the school's use of images is what the carer agrees to; other sentences
-      // must use images themselves.
-      const lead = leadOf(sentences, i);
-      const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
-      // A row of the consent form the carer marks is a use asked about.
-      add(request, i, usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower)));
+      add(request, i, pageUse(i));
     });
     // The title names the channel ("Permission for Photographs to be Published on the School Website").
     if (pageOfImages && useVerb.test(title) && (consentWord.test(title) || /\bforms?\b/.test(title)))
