@@ -92,7 +92,10 @@ const asked: SentencePattern = {
   readsLists: true,
   read: (s) => {
     if (!asksConsent(s)) return [];
-    let found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
+    // consent's own ("not … without consent", "never … unless permission has been granted").
+    const doubleNegative = /\b(without|unless)\b/.test(s.lower);
+    let found = purposes.filter(([, pattern]) => pattern.test(s.lower) && (doubleNegative || !pattern.test(s.negated))).map(([key]) => key);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
@@ -196,9 +199,10 @@ const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
     const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(s.lower)) return [];
+    // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
+    if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''}`)) return [];
     if (
-      /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b/.test(
+      /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b/.test(
         s.lower,
       )
     )

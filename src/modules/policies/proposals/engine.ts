@@ -10,6 +10,7 @@ import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
+import { pageConsent } from './page.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -114,6 +115,11 @@ export function proposeSettings(text: string): Proposals {
   });
   // Consent asked in one place, its uses named in another paragraph, list or section of the page.
   for (const f of structuralConsent(sentences, askedUses)) {
+    found.push(f);
+    used.add(f.order);
+  }
+  // A page (or a section of images) that asks carers for consent for images: the places it names as the school's uses.
+  for (const f of pageConsent(sentences)) {
     found.push(f);
     used.add(f.order);
   }

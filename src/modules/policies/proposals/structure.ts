@@ -38,7 +38,7 @@ const optOut =
 
 /** Someone else's photographs: the press or a photographer visiting takes its own. */
 const othersPhotographs =
-  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b/;
+  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
 const othersSubject = /^(staff|pupils?|students?|parents?|carers?|visitors?|families|children|you|no one|anyone)\b(?!')/;
 
 const refersBack = /\babove\b(?! the age)/;
@@ -56,7 +56,8 @@ const documentScope = /\b(this|the) (policy|guidance|document|statement|procedur
 
 function usesIn(s: Sentence): string[] {
   if (documentScope.test(s.lower)) return [];
-  if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without)\b/.test(s.lower)) return [];
+  // "If a newspaper wants a picture, we will ask you separately": a consent of its own, not this one.
+  if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without|separately)\b/.test(s.lower)) return [];
   if (/\b(used|use|published|publish|shown|displayed|shared|posted|appear)\b/.test(s.negated)) return [];
   // "…does not have a Facebook account": a use under a negation is none.
   return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);

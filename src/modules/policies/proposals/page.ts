@@ -1,0 +1,250 @@
+/**
+ * The page-level reader of consent uses (issue 19): a page, or a section headed by images or consent, that asks
+ * carers for consent for images of their child, and names elsewhere the places the school uses or publishes them.
+ * Schools write it many ways: consent asked once ("on admission, to your child being photographed") and the uses in
+ * later paragraphs ("pictures may be used in the newsletter"); a list of uses then "please answer yes or no to each of
+ * the above"; a form of questions ("May we use your child's photograph on our website?"); a title that names the
+ * channel ("Consent for photographs to be published on the school website"); consent for "the use of photographs"
+ * next to the sentence that says what that covers.
+ *
+ * Never a guess: a page with an opt-out reads nothing; a use the page gives another basis (no consent, opt-out) is
+ * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
+ * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
+ */
+import { asksConsent, basisStated, purposes, staffPermission } from './consent.table.ts';
+import type { Sentence } from './text.ts';
+import type { StructuralFound } from './structure.ts';
+
+const images = /\b(photo(graph)?s?|photographic|photography|photographed|images?|pictures?|videos?|filmed|filming|footage)\b/;
+const consentWord = /\b(consent|permission)s?\b/;
+
+/** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
+const optOut =
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+
+/** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
+const noConsent =
+  /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental |your )?(consent|permission)\b|\b(we|the school|the academy|the nursery) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental |your )?(consent|permission)\b/;
+
+/** A rule for someone else's photographs or conduct: staff, parents' own pictures, personal devices and accounts. */
+const othersSubject =
+  /^(staff|pupils?|students?|parents?|carers?|visitors?|families|relatives|grandparents|friends|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone|you)\b(?!')/;
+/** A request or a list's lead whose subject is staff, pupils or visitors is their rule; "Parents are asked…" is a request. */
+const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
+const ownPhotos =
+  /\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?|use|photo(graph)?s?|images?|pictures?|videos?|recordings?)\b|\bfor (their|your) own\b|\b(parents?|carers?|visitors?|families|relatives|grandparents) (may|can|are (welcome|allowed|permitted) to|wish to|who wish to|are asked not to|should not|must not) (take|film|record|photograph)\b|\bstaff\b[^.]*\b(must|should|will|are (expected|required))\b/;
+
+/** The press or a photographer visiting takes its own photographs: no use of the school's images unless asked about. */
+const othersPhotographs =
+  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
+
+/** A verb of the school using or publishing images. */
+const useVerb =
+  /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|taken|take|taking|photographed|filmed)\b/;
+
+/** What a request is for when it is not images: trips, medicine, the internet… */
+const otherSubject =
+  /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b/;
+
+/** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
+const question =
+  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
+/** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
+const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
+const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
+const directRequest =
+  /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (give|grant|do not give|agree|consent|am happy)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
+
+const refersBack = /\b(above|listed|set out|described|these (uses|ways|options))\b(?! the age)/;
+const refersForward = /\bthe following\b|\bbelow\b/;
+
+/** The title or heading is about images or consent for them: its section (or, as a title, its page) is one of images. */
+const aboutImages = (h: string) => images.test(h) || /\b(consent|permission) forms?\b/.test(h);
+/** A heading about others' photographs ("Who Else Uses Images?", "Parents at Events", "The Media"): not the school's uses. */
+const headingForOthers = (h: string) =>
+  /\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|staff|by (pupils|children|students))\b/.test(h);
+const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|parents'? (own )?(photography|photographs)|visitors?|acceptable use)\b/.test(h);
+
+function isRequest(s: Sentence): boolean {
+  if (s.isHeading) return false;
+  if (staffPermission(s.lower) || ruleSubject.test(s.lower)) return false;
+  if (/\b(sought|asked|seek|request|required|needed|give|agree|consent)\b/.test(s.negated) && !/\bi do not give\b/.test(s.lower)) return false;
+  // A condition ("only if you have agreed") is no request for the page's uses.
+  if (/\bonly (if|when|once|where)\b|\bunless\b/.test(s.lower)) return false;
+  // Consent for something beyond the page's uses ("for any other purpose we will ask separately").
+  if (
+    /\b(any other|other than|separate|separately|further|additional|different|new) (purposes?|uses?|consent|permission)\b|\b(separate|separately|again)\b/.test(
+      s.lower,
+    )
+  )
+    return false;
+  if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
+  if (yesNo.test(s.lower)) return true;
+  return asksConsent(s) || directRequest.test(s.lower);
+}
+
+/** The uses a sentence names as the school's use of images; [] when it is none. */
+/** A row of a form the carer marks ("On the school website  Yes / No", "☐ Newsletters"): it may stand as a short line of its own. */
+const formRow = /\byes\s*\/\s*no\b|[☐□❑]|\[ ?\]|\byes\s+no\s*$/;
+
+/**
+ * The lead of a list that web copy flattened (each item a paragraph ending in ";" under a sentence ending in ":"), or
+ * of a bulleted list: what the item hangs from; '' if none.
+ */
+function leadOf(sentences: Sentence[], i: number): string {
+  if (sentences[i].item && sentences[i].lead) return sentences[i].lead;
+  const section = sentences[i].section;
+  if (!/;$/.test(sentences[i].text) && !(i > 0 && /;$/.test(sentences[i - 1].text))) return '';
+  for (let j = i - 1; j >= 0 && j >= i - 12 && sentences[j].section === section; j--) {
+    if (/:$/.test(sentences[j].text)) return sentences[j].lower;
+    if (!/;$/.test(sentences[j].text)) return '';
+  }
+  return '';
+}
+
+function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
+  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
+  if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
+  if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
+    return [];
+  if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
+  // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
+  const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
+  if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
+  return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);
+}
+
+/** The list items of the section before (or after) sentence at. */
+function listAround(sentences: Sentence[], at: number, forward: boolean): number[] {
+  const section = sentences[at].section;
+  const out: number[] = [];
+  const step = forward ? 1 : -1;
+  // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
+  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
+  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower));
+  let i = at + step;
+  // Skip the prose between the request and its list (a paragraph or two), then take the list.
+  let skipped = 0;
+  while (inside(i) && !entry(i) && skipped < 3) {
+    i += step;
+    skipped++;
+  }
+  while (inside(i) && (entry(i) || (sentences[i].previous && !forward))) {
+    if (entry(i)) out.push(i);
+    i += step;
+  }
+  return out;
+}
+
+/** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
+export function pageConsent(sentences: Sentence[]): StructuralFound[] {
+  if (!sentences.length || sentences.some((s) => optOut.test(s.lower))) return [];
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  // "We do not need consent for photographs used within school": the uses inside school have another basis.
+  if (
+    sentences.some(
+      (s) => noConsent.test(s.lower) && /\b(within|in|inside|around) (the )?(school|nursery|setting|academy|classrooms?)\b|\binternal(ly)?\b/.test(s.lower),
+    )
+  )
+    otherBasis.add('displays');
+  if (
+    sentences.some(
+      (s) =>
+        noConsent.test(s.lower) &&
+        !basisStated(s).length &&
+        !/\b(within|in|inside|around) (the )?(school|nursery|setting|academy|classrooms?)\b|\binternal(ly)?\b/.test(s.lower),
+    )
+  )
+    return [];
+  const title = sentences[0].isHeading ? sentences[0].lower : '';
+  if (titleForOthers(title)) return [];
+  const headings = new Map<number | undefined, string>();
+  for (const s of sentences) if (s.isHeading && !headings.has(s.section)) headings.set(s.section, s.lower);
+  const headingOf = (section: number | undefined) => headings.get(section) ?? '';
+  const pageOfImages = aboutImages(title);
+
+  const found: StructuralFound[] = [];
+  const seen = new Set<string>();
+  const add = (request: Sentence, i: number, keys: string[], quoteRequest = true) => {
+    for (const key of keys) {
+      if (otherBasis.has(key)) continue;
+      // Consent for uses "outside school" asks nothing about displays inside it.
+      if (key === 'displays' && /\b(outside|beyond) (the )?(school|nursery|setting|academy)\b|\bexternal(ly)?\b/.test(request.lower)) continue;
+      const setting = `consent.purposes.${key}.active`;
+      if (seen.has(`${setting} ${i}`)) continue;
+      seen.add(`${setting} ${i}`);
+      const use = sentences[i];
+      found.push({ setting, value: true, quote: quoteRequest && request !== use ? `${request.text} … ${use.text}` : use.text, line: use.line, order: i });
+    }
+  };
+
+  // What each sentence names as a use when a request reaches it, read once: a long page stays fast with many requests.
+  const read = new Map<number, string[]>();
+  const pageUse = (i: number) => {
+    let keys = read.get(i);
+    if (!keys) {
+      const use = sentences[i];
+      // A list that hangs from a lead about the school's use of images is what the carer agrees to; other sentences
+      // must use images themselves.
+      const lead = leadOf(sentences, i);
+      const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
+      // A row of the consent form the carer marks is a use asked about.
+      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower));
+      read.set(i, keys);
+    }
+    return keys;
+  };
+  sentences.forEach((request, at) => {
+    if (!isRequest(request)) return;
+    const heading = headingOf(request.section);
+    if (titleForOthers(heading)) return;
+    const ofImages = images.test(request.lower) || images.test(request.previous ?? '') || aboutImages(heading) || pageOfImages;
+    if (!ofImages) return;
+    // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
+    if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
+    if (images.test(request.lower) === false && !consentWord.test(request.lower) && !yesNo.test(request.lower) && !question.test(request.lower)) return;
+    // A question names its own uses ("May we put your child's picture on our website?"), the press's included.
+    // ("…to be used in these ways?" points to a list: read below.)
+    if (questionEnd.test(request.text.trim()) && question.test(request.lower) && !refersBack.test(request.lower) && !refersForward.test(request.lower)) {
+      // Only a question about the child's image: "Can we use social media to contact you?" asks about no image.
+      const ofChild =
+        images.test(request.lower) ||
+        /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be seen|be featured|feature|be included|be filmed|be photographed|be pictured)\b/.test(
+          request.lower,
+        );
+      if (ofChild) add(request, at, usesOf(request, true, true), false);
+      return;
+    }
+    const back = refersBack.test(request.lower);
+    const forward = refersForward.test(request.lower);
+    if (back && forward) return;
+    // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
+    if (back || forward) {
+      for (const i of listAround(sentences, at, forward)) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower)));
+      return;
+    }
+    if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
+    // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
+    add(request, at, usesOf(request, false, false), false);
+    const inScope = (i: number) => {
+      if (pageOfImages) return true;
+      if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower);
+      if (!aboutImages(heading)) return false;
+      for (let section = (request.section ?? 0) + 1; section <= (sentences[i].section ?? 0); section++) if (!aboutImages(headingOf(section))) return false;
+      return (sentences[i].section ?? 0) > (request.section ?? 0);
+    };
+    sentences.forEach((use, i) => {
+      if (i === at || !inScope(i)) return;
+      if (use.section !== request.section && headingForOthers(headingOf(use.section))) return;
+      add(request, i, pageUse(i));
+    });
+    // The title names the channel ("Permission for Photographs to be Published on the School Website").
+    if (pageOfImages && useVerb.test(title) && (consentWord.test(title) || /\bforms?\b/.test(title)))
+      add(
+        request,
+        0,
+        purposes.filter(([, pattern]) => pattern.test(title)).map(([key]) => key),
+      );
+  });
+  return found;
+}
