@@ -253,6 +253,9 @@ describe('the policy’s review, approval and signatures', () => {
     ['This policy is reviewed on a two-yearly cycle.', { 'policyReview.intervalMonths': 24 }],
     ['Approved by: Finance & Resources Committee', { 'policyReview.approvingBody': 'Finance & resources committee' }],
     ['This policy was approved by the Curriculum and Standards Committee in May 2024.', { 'policyReview.approvingBody': 'Curriculum and standards committee' }],
+    // A committee named by a list keeps the whole list, not the words after its last comma.
+    ['Approved by: Teaching, Learning and Standards Committee', { 'policyReview.approvingBody': 'Teaching, learning and standards committee' }],
+    ['The policy was adopted by the Pupils, Premises & Finance Committee.', { 'policyReview.approvingBody': 'Pupils, premises & finance committee' }],
     ['This policy is subject to annual review.', { 'policyReview.intervalMonths': 12 }],
     ['The online safety policy will be reviewed every year by the governors.', { 'policyReview.intervalMonths': 12 }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
@@ -285,6 +288,9 @@ describe('the policy’s review, approval and signatures', () => {
     'Signed by:\n\nJo Bloggs\tHeadteacher\nSam Smith\tDesignated Safeguarding Lead',
     'Signed:\nHead Teacher\nSigned:\nSafeguarding Governor',
     'Signature ____ Principal    Signature ____ Vice Principal',
+    // A co-chair is one of two chairs, not the chair: the block says who signs only in part.
+    'Signed: ________ Headteacher          Signed: ________ Co-Chair of Governors',
+    'Signed ____ Co Chair of the Governing Body',
   ])('proposes no signatories when someone else signs too: %s', (text) => expect(blocks(text)).toEqual({}));
 
   it('works out the interval from this review and the next, in terms, months or days; not from one date', () => {

@@ -37,7 +37,8 @@ const bodies: [RegExp, string][] = [
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
   [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ (?:&|and) )?([a-z]+ )committee of the governing body\b/, ''],
   [/\bgovernors\b/, 'Governing body'],
-  [/\b(?:[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
+  // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
+  [/\b(?:(?:[a-z]+, )*[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
 ];
@@ -96,8 +97,8 @@ function approvedIn(lower: string): Found[] {
 const titles =
   /\b((?:acting |interim |vice[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
-/** A role title that is not a deputy's, assistant's or vice's ("Deputy Headteacher" is someone else). */
-const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice)[- ])${titles.source}`, 'g');
+/** A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Chair" are someone else). */
+const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice|co)[- ])${titles.source}`, 'g');
 
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
 function titlesIn(text: string): string[] {
@@ -119,7 +120,7 @@ function otherSigner(text: string): boolean {
   const rest = normalise(text)
     .replace(ownTitle, ' ')
     .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
-  return /\b(deputy|assistant|vice|governors?|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
+  return /\b(deputy|assistant|vice|co|governors?|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
     rest,
   );
 }
