@@ -174,7 +174,7 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
 
   it('a statement compiled once runs with each call’s values inside the school, and refuses to be reused unsafely', async () => {
     const onRoll = (tx: SchoolTx, classId: string) =>
-      runCompiledOnce(tx, 'test:pupils-on-roll', { classId }, (v) => {
+      runCompiledOnce(tx, `test:pupils-on-roll:${kind}`, { classId }, (v) => {
         builds++;
         return tx.selectFrom('pupils').select(['id', 'school_id']).where('class_id', '=', v.classId).where('on_roll', '=', true).orderBy('id');
       });
@@ -202,13 +202,15 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     // Under tests each call builds again and must give the same SQL: a key that misses what shapes it is caught.
     await expect(
       withSchool(database.db, schoolA.id, (tx) =>
-        runCompiledOnce(tx, 'test:pupils-on-roll', { classId: classes[0].id }, (v) => tx.selectFrom('pupils').select('id').where('class_id', '=', v.classId)),
+        runCompiledOnce(tx, `test:pupils-on-roll:${kind}`, { classId: classes[0].id }, (v) =>
+          tx.selectFrom('pupils').select('id').where('class_id', '=', v.classId),
+        ),
       ),
     ).rejects.toThrow(/changed: its key or its values miss what shapes it/);
     // A varying value that is not one of the values (here a class id written in as a constant) is caught the same way.
     const constantClass = (classId: string) =>
       withSchool(database.db, schoolA.id, (tx) =>
-        runCompiledOnce(tx, 'test:constant', { onRoll: 'true' }, (v) =>
+        runCompiledOnce(tx, `test:constant:${kind}`, { onRoll: 'true' }, (v) =>
           tx
             .selectFrom('pupils')
             .select('id')
@@ -221,7 +223,7 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     // A value written into the SQL's text, or a statement that writes, is never compiled once.
     await expect(
       withSchool(database.db, schoolA.id, (tx) =>
-        runCompiledOnce(tx, 'test:raw', { classId: classes[0].id }, (v) =>
+        runCompiledOnce(tx, `test:raw:${kind}`, { classId: classes[0].id }, (v) =>
           tx
             .selectFrom('pupils')
             .select('id')
@@ -231,7 +233,9 @@ describe.each(databaseKinds())('row-level security keeps schools apart (%s)', (k
     ).rejects.toThrow(/writes a value into its SQL/);
     await expect(
       withSchool(database.db, schoolA.id, (tx) =>
-        runCompiledOnce(tx, 'test:write', { classId: classes[0].id }, (v) => tx.updateTable('pupils').set({ on_roll: true }).where('class_id', '=', v.classId)),
+        runCompiledOnce(tx, `test:write:${kind}`, { classId: classes[0].id }, (v) =>
+          tx.updateTable('pupils').set({ on_roll: true }).where('class_id', '=', v.classId),
+        ),
       ),
     ).rejects.toThrow(/not a plain SELECT/);
   });
