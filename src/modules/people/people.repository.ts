@@ -51,11 +51,11 @@ export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(tx
   const listOf = <Row>(query: SelectQueryBuilder<DB, never, Row> | undefined): ReturnType<typeof jsonArrayFrom<Row>> =>
     query ? jsonArrayFrom(query) : sql`'[]'::json`;
   const { bans, lessons } = shown;
-  const values: { id: string; day?: string } = bans ? { id, day: bans.day } : { id };
+  const values: Record<string, string> = bans ? { id, day: bans.day } : { id };
   const key = `class-page${bans ? '+bans' : ''}${lessons ? '+lessons' : ''}`;
   const {
     rows: [row],
-  } = await runCompiledOnce(tx, key, values as Record<string, string>, (v) =>
+  } = await runCompiledOnce(tx, key, values, (v) =>
     tx
       .selectFrom('classes as c')
       .select(['c.id', 'c.title', 'c.year_group', 'c.active'])

@@ -1,6 +1,5 @@
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
-import type { SchoolTx } from './school-scope.ts';
-import { escapesSchoolScope, SchoolScopeEscape } from './school-scope.ts';
+import { escapesSchoolScope, SchoolScopeEscape, type SchoolTx } from './school-scope.ts';
 
 /** A statement compiled once: its SQL, and for each parameter either the name of a value or a constant. */
 interface Compiled {
