@@ -12,6 +12,7 @@
  * the load generator's thread) is reported; on a busy machine it moves less than req/s.
  */
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -54,6 +55,10 @@ export interface PageSample {
   cpuMsPerRequest: number;
   /** Messages posted to the database's thread per request under this load (statements sent together count once). */
   threadMessagesPerRequest: number | null;
+  /** The server's main thread: its busy time (event loop utilisation) per request. */
+  mainMsPerRequest: number;
+  /** The embedded database's thread: its busy time per request (null off the thread). */
+  threadMsPerRequest: number | null;
   p50: number;
   p99: number;
   requests: number;
@@ -65,7 +70,18 @@ export interface ClassPageBenchResult {
   connections: number;
   bodyBytes: Record<string, number>;
   samples: Record<string, PageSample[]>;
-  medians: Record<string, { requestsPerSecond: number; cpuMsPerRequest: number; threadMessagesPerRequest: number | null; p50: number; p99: number }>;
+  medians: Record<
+    string,
+    {
+      requestsPerSecond: number;
+      cpuMsPerRequest: number;
+      threadMessagesPerRequest: number | null;
+      mainMsPerRequest: number;
+      threadMsPerRequest: number | null;
+      p50: number;
+      p99: number;
+    }
+  >;
   /** Median over rounds of subject ÷ baseline from the same round (req/s below 1 and latency above 1 mean slower). */
   ratios: Record<string, { requestsPerSecond: number; cpu: number; p50: number; p99: number }>;
   table: string;
@@ -183,7 +199,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
     // Each must answer 200 with the class on it: a redirect to sign-in would be a very fast, very wrong result.
     const bodyBytes: Record<string, number> = {};
     // On PGlite's thread: how many exchanges with the database each request waits for, and how many it sends ahead.
-    const exchanges = database.pglite && 'exchanges' in database.pglite ? (database.pglite as PGliteThread).exchanges : null;
+    const thread = database.pglite && 'exchanges' in database.pglite ? (database.pglite as PGliteThread) : null;
+    const exchanges = thread?.exchanges ?? null;
     for (const [name, target] of Object.entries(targets)) {
       const before = exchanges && { ...exchanges };
       const response = await fetch(target.url, { headers: target.headers, redirect: 'manual' });
@@ -205,8 +222,12 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       // workers: 1 puts the load generator on a thread of its own, off the server's event loop.
       const cpu = process.cpuUsage();
       const posted = exchanges?.posted ?? 0;
+      const mainBusy = performance.eventLoopUtilization();
+      const threadBusy = thread?.eventLoopUtilization();
       const result = await autocannon({ ...targets[name], connections, duration, workers: 1 });
       const used = process.cpuUsage(cpu);
+      const mainMs = performance.eventLoopUtilization(mainBusy).active;
+      const threadMs = threadBusy && thread ? thread.eventLoopUtilization(threadBusy).active : null;
       const messages = exchanges ? exchanges.posted - posted : null;
       if (result.errors || result.timeouts || result.non2xx) {
         throw new Error(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
@@ -215,6 +236,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
         requestsPerSecond: result.requests.total / result.duration,
         cpuMsPerRequest: (used.user + used.system) / 1000 / result.requests.total,
         threadMessagesPerRequest: messages === null ? null : messages / result.requests.total,
+        mainMsPerRequest: mainMs / result.requests.total,
+        threadMsPerRequest: threadMs === null ? null : threadMs / result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
         requests: result.requests.total,
@@ -245,6 +268,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
         requestsPerSecond: median(list.map((s) => s.requestsPerSecond)),
         cpuMsPerRequest: median(list.map((s) => s.cpuMsPerRequest)),
         threadMessagesPerRequest: exchanges ? median(list.map((s) => s.threadMessagesPerRequest ?? 0)) : null,
+        mainMsPerRequest: median(list.map((s) => s.mainMsPerRequest)),
+        threadMsPerRequest: thread ? median(list.map((s) => s.threadMsPerRequest ?? 0)) : null,
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
       };
@@ -258,7 +283,21 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       };
     }
     const table = formatTable(
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base', 'CPU ms/req', 'req per CPU s ÷ base', 'thread msgs/req', 'body B'],
+      [
+        'route',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'req/s ÷ base',
+        'p50 ÷ base',
+        'p99 ÷ base',
+        'CPU ms/req',
+        'req per CPU s ÷ base',
+        'main ms/req',
+        'db thread ms/req',
+        'thread msgs/req',
+        'body B',
+      ],
       names.map((name) => [
         name,
         fmt.int(medians[name].requestsPerSecond),
@@ -269,6 +308,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
         fmt.ratio(ratios[name].p99),
         medians[name].cpuMsPerRequest.toFixed(2),
         fmt.ratio(ratios[name].cpu),
+        medians[name].mainMsPerRequest.toFixed(2),
+        medians[name].threadMsPerRequest?.toFixed(2) ?? '–',
         medians[name].threadMessagesPerRequest?.toFixed(2) ?? '–',
         String(bodyBytes[name]),
       ]),

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
-import type { AlertSeverity, AlertTriage } from '../../platform/db/schema.ts';
+import type { AlertSeverity, AlertTriage, DB } from '../../platform/db/schema.ts';
 
 /** Bans, monitoring alerts and the yearly review: the only SQL of that side of this module. */
 
@@ -81,18 +81,19 @@ export async function liftBan(tx: SchoolTx, id: string, by: string, note: string
 }
 
 /** Bans with their pupils, not yet narrowed or selected from. */
-function bans(tx: SchoolTx) {
-  return tx.selectFrom('computer_bans as b').innerJoin('pupils as p', 'p.id', 'b.pupil_id');
+/** Built from a school's transaction, or from the builder of the class page's one read (read-in-school.ts). */
+function bans(q: QueryCreator<DB>) {
+  return q.selectFrom('computer_bans as b').innerJoin('pupils as p', 'p.id', 'b.pupil_id');
 }
 
 /** Bans not lifted that have not ended by this day (some may start later). */
-function notEnded(tx: SchoolTx, day: string) {
-  return bans(tx).where('b.lifted_at', 'is', null).where('b.ends_on', '>=', day);
+function notEnded(q: QueryCreator<DB>, day: string) {
+  return bans(q).where('b.lifted_at', 'is', null).where('b.ends_on', '>=', day);
 }
 
 /** Bans in force on this day: not lifted, started, not ended. The one place that says so. */
-function inForceOn(tx: SchoolTx, day: string) {
-  return notEnded(tx, day).where('b.starts_on', '<=', day);
+function inForceOn(q: QueryCreator<DB>, day: string) {
+  return notEnded(q, day).where('b.starts_on', '<=', day);
 }
 
 /** What the bans' pages show of each ban. */
@@ -107,8 +108,8 @@ function withDetails(query: ReturnType<typeof bans>) {
  * A class's bans in force on this day, as the class page shows them (FLT-4): a query for the page's
  * one statement to read with the rest (people.repository.ts), not run on its own.
  */
-export function activeBansOfClassQuery(tx: SchoolTx, day: string, classId: string) {
-  return inForceOn(tx, day)
+export function activeBansOfClassQuery(q: QueryCreator<DB>, day: string, classId: string) {
+  return inForceOn(q, day)
     .select(['b.pupil_id', 'b.supervised_use', 'b.ends_on'])
     .select(fullName('p').as('pupil_name'))
     .where('p.class_id', '=', classId)

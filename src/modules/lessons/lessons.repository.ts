@@ -1,3 +1,5 @@
+import type { QueryCreator } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 
 /** The only file of the lessons module that speaks SQL (AGR-5). */
@@ -38,8 +40,8 @@ export async function insertLesson(
 
 /** Lessons, newest first: of one class, or of every class since a day. */
 /** A class's latest lessons, as its class page lists them (AGR-5): a query for the page's one statement (people.repository.ts). */
-export function latestLessonsOfClassQuery(tx: SchoolTx, classId: string, limit: number) {
-  return tx
+export function latestLessonsOfClassQuery(q: QueryCreator<DB>, classId: string, limit: number) {
+  return q
     .selectFrom('esafety_lessons as l')
     .select(['l.id', 'l.topic', 'l.taught_on'])
     .where('l.class_id', '=', classId)

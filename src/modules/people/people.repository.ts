@@ -1,10 +1,10 @@
 import { byName } from './names.ts';
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type QueryCreator, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { staffHoldingRoles, staffRolesOf } from './staff-roles.repository.ts';
-import { runCompiledOnce } from '../../platform/db/compiled-once.ts';
+import { readInSchool, type SchoolDatabase } from '../../platform/db/school-database.ts';
 
 export type PupilStatus = 'on-roll' | 'left' | 'all';
 
@@ -36,27 +36,31 @@ export function findClass(tx: SchoolTx, id: string) {
 
 /** What other modules show on the class page, as queries of the class (and, for bans, of the day); absent when the person may not see them. */
 export interface ClassPageLists<Ban, Lesson> {
-  bans?: { day: string; of: (classId: string, day: string) => SelectQueryBuilder<DB, never, Ban> };
-  lessons?: (classId: string) => SelectQueryBuilder<DB, never, Lesson>;
+  bans?: { day: string; of: (q: QueryCreator<DB>, classId: string, day: string) => SelectQueryBuilder<DB, never, Ban> };
+  lessons?: (q: QueryCreator<DB>, classId: string) => SelectQueryBuilder<DB, never, Lesson>;
 }
 
 /**
  * The class page's one question (GET /classes/:id): the class, its pupils on roll and its teachers,
  * and what other modules show on it (their queries, handed in: bans, lessons), in one statement
- * instead of five, built and compiled once for each set of lists shown. Undefined when there is no
- * such class in this school.
+ * instead of five, built and compiled once for each set of lists shown, and read on its own
+ * (`readInSchool`: on the embedded database, one exchange that does not hold the connection while it
+ * runs). Undefined when there is no such class in this school.
  */
-export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(tx: SchoolTx, id: string, shown: ClassPageLists<Ban, Lesson> = {}) {
+export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(
+  schools: SchoolDatabase,
+  schoolId: string,
+  id: string,
+  shown: ClassPageLists<Ban, Lesson> = {},
+) {
   // Nothing to show (the person may not see it): an empty list, typed as the query's would be.
   const listOf = <Row>(query: SelectQueryBuilder<DB, never, Row> | undefined): ReturnType<typeof jsonArrayFrom<Row>> =>
     query ? jsonArrayFrom(query) : sql`'[]'::json`;
   const { bans, lessons } = shown;
   const values: Record<string, string> = bans ? { id, day: bans.day } : { id };
   const key = `class-page${bans ? '+bans' : ''}${lessons ? '+lessons' : ''}`;
-  const {
-    rows: [row],
-  } = await runCompiledOnce(tx, key, values, (v) =>
-    tx
+  const [row] = await readInSchool(schools, schoolId, key, values, (v, q) =>
+    q
       .selectFrom('classes as c')
       .select(['c.id', 'c.title', 'c.year_group', 'c.active'])
       .select((eb) => [
@@ -75,8 +79,8 @@ export async function classWithPupilsAndTeachers<Ban = never, Lesson = never>(tx
             .whereRef('ct.class_id', '=', 'c.id')
             .where('s.active', '=', true),
         ).as('teachers'),
-        listOf(bans?.of(v.id, v.day)).as('bans'),
-        listOf(lessons?.(v.id)).as('lessons'),
+        listOf(bans?.of(q, v.id, v.day)).as('bans'),
+        listOf(lessons?.(q, v.id)).as('lessons'),
       ])
       .where('c.id', '=', v.id),
   );

@@ -37,21 +37,24 @@ export function createPeopleService(schools: SchoolDatabase, mail: { baseUrl: st
     async classWithPupils(actor: Actor, classId: string) {
       requireAccess(actor, 'people:read');
       if (!isUuid(classId)) throw new NotFound();
-      return inSchool(actor, async (tx) => {
-        const found = await repo.classWithPupilsAndTeachers(tx, classId, {
-          // FLT-4: class teachers see who is banned from school computers.
-          bans: may(actor, 'ban:read') ? { day: londonDay(new Date()), of: (ofClass, day) => activeBansOfClassQuery(tx, day, ofClass) } : undefined,
-          // AGR-5: the class's latest e-safety lessons.
-          lessons: may(actor, 'lesson:read') ? (ofClass) => latestLessonsOfClassQuery(tx, ofClass, 10) : undefined,
-        });
-        if (!found) throw new NotFound();
-        return {
-          ...found,
-          staff: may(actor, 'staff:manage') ? await repo.listStaff(tx) : [],
-          // AGR-4: the events for the class or the whole school.
-          events: may(actor, 'event:manage') ? (await listEvents(tx, { classId })).slice(0, 10) : [],
-        };
+      const found = await repo.classWithPupilsAndTeachers(schools, actor.schoolId, classId, {
+        // FLT-4: class teachers see who is banned from school computers.
+        bans: may(actor, 'ban:read') ? { day: londonDay(new Date()), of: (q, ofClass, day) => activeBansOfClassQuery(q, day, ofClass) } : undefined,
+        // AGR-5: the class's latest e-safety lessons.
+        lessons: may(actor, 'lesson:read') ? (q, ofClass) => latestLessonsOfClassQuery(q, ofClass, 10) : undefined,
       });
+      if (!found) throw new NotFound();
+      const mayManageStaff = may(actor, 'staff:manage');
+      const mayManageEvents = may(actor, 'event:manage');
+      // Those who manage staff or events also get the staff to choose teachers from and the class's events (AGR-4).
+      const more =
+        mayManageStaff || mayManageEvents
+          ? await inSchool(actor, async (tx) => ({
+              staff: mayManageStaff ? await repo.listStaff(tx) : [],
+              events: mayManageEvents ? (await listEvents(tx, { classId })).slice(0, 10) : [],
+            }))
+          : { staff: [], events: [] };
+      return { ...found, ...more };
     },
 
     /** Issue 19: the reason a pupil is never photographed is read only by the DSL and the headteacher; everyone else gets null. */

@@ -7,7 +7,7 @@ interface Compiled {
   slots: ({ value: string } | { constant: unknown })[];
 }
 
-const compiledOnce = new Map<string, Compiled>();
+const compiledByKey = new Map<string, Compiled>();
 
 /** Stands in for a value while the statement is built: text no caller's constant could hold. */
 const placeholder = (name: string) => `\u0000compiled-once:${name}\u0000`;
@@ -35,16 +35,25 @@ export async function runCompiledOnce<Values extends Record<string, string>, Row
   values: Values,
   build: (values: Values) => Compilable<Row>,
 ): Promise<QueryResult<Row>> {
-  let compiled = compiledOnce.get(key);
+  return tx.executeQuery<Row>(compiledOnce(key, values, build));
+}
+
+/** The statement `runCompiledOnce` would run, with this call's values (for a school's one-statement read: read-in-school.ts). */
+export function compiledOnce<Values extends Record<string, string>, Row>(
+  key: string,
+  values: Values,
+  build: (values: Values) => Compilable<Row>,
+): CompiledQuery<Row> {
+  let compiled = compiledByKey.get(key);
   if (!compiled || process.env.NODE_ENV === 'test') {
     const fresh = compile(key, values, build);
     if (compiled && (compiled.sql !== fresh.sql || JSON.stringify(compiled.slots) !== JSON.stringify(fresh.slots)))
       throw new Error(`The statement compiled once as "${key}" changed: its key or its values miss what shapes it`);
     compiled = fresh;
-    compiledOnce.set(key, compiled);
+    compiledByKey.set(key, compiled);
   }
   const parameters = compiled.slots.map((slot) => ('value' in slot ? values[slot.value] : slot.constant));
-  return tx.executeQuery<Row>(CompiledQuery.raw(compiled.sql, parameters));
+  return CompiledQuery.raw(compiled.sql, parameters);
 }
 
 function compile<Values extends Record<string, string>, Row>(key: string, values: Values, build: (values: Values) => Compilable<Row>): Compiled {

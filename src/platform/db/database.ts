@@ -9,6 +9,7 @@ import { WatchActorTables } from '../auth/actor-cache.ts';
 import { createEmbeddedDatabase } from './pglite-create.ts';
 import { PGliteThread, type EmbeddedEngine } from './pglite-thread.ts';
 import { preparingPool } from './prepared-statements.ts';
+import { EmbeddedReader } from './read-in-school.ts';
 import { schoolDatabase, type SchoolDatabase } from './school-database.ts';
 import { SchoolScopeDialect } from './school-scope.ts';
 import { connectTimeoutMs } from './startup-errors.ts';
@@ -52,7 +53,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
       query_timeout: statementTimeoutMs + 10_000,
       keepAlive: true,
     });
-    return wrap(pool, 'postgres', null, async () => {});
+    return wrap(pool, 'postgres', null, null, async () => {});
   }
   if ('dataDir' in source) await createIfNew(source.dataDir);
   const pglite: PGlite | PGliteThread =
@@ -67,7 +68,7 @@ export async function openDatabase(source: DatabaseSource): Promise<Database> {
   // `waitReady` and `execProtocolStream`, which the thread offers as PGlite does.
   const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), max: 1 });
   keepConnectionOnError(pool);
-  return wrap(pool, 'pglite', pglite, async () => {
+  return wrap(pool, 'pglite', pglite, EmbeddedReader.for(pool, pglite), async () => {
     if (owns) await pglite.close();
   });
 }
@@ -104,7 +105,7 @@ async function createIfNew(dataDir: string): Promise<void> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await createEmbeddedDatabase(dataDir, embeddedStartParams);
 }
 
-function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | null, after: () => Promise<void>): Database {
+function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | null, reader: EmbeddedReader | null, after: () => Promise<void>): Database {
   // An idle connection dropped by the server (a restart, a failover) must not bring the app down;
   // the pool opens a new one for the next query.
   pool.on('error', (error) => console.error(`A database connection was closed: ${error.message}`));
@@ -115,7 +116,7 @@ function wrap(pool: pg.Pool, kind: Database['kind'], pglite: EmbeddedEngine | nu
   let closed = false;
   return {
     db,
-    schools: schoolDatabase(db),
+    schools: schoolDatabase(db, reader),
     pool,
     kind,
     pglite,

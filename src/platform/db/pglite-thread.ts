@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CommandCompleteMessage, DatabaseError, ReadyForQueryMessage, type BackendMessage } from 'pg-protocol/dist/messages.js';
 import { Parser } from 'pg-protocol/dist/parser.js';
@@ -140,6 +141,11 @@ export class PGliteThread implements EmbeddedEngine {
   /** How many statements were answered ahead, and how many exchanges were waited for (tests and benchmarks read them). */
   readonly exchanges = { sentAhead: 0, waitedFor: 0, posted: 0 };
 
+  /** How busy the database's thread has been (benchmarks read its busy time per request); as `performance.eventLoopUtilization`. */
+  eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization {
+    return this.#worker.performance.eventLoopUtilization(since);
+  }
+
   private constructor(worker: Worker) {
     this.#worker = worker;
     worker.on('message', (reply: Reply) => {
@@ -201,10 +207,31 @@ export class PGliteThread implements EmbeddedEngine {
     }
     this.#held.push(message);
     if (!answerNow.has(message[0])) return [];
-    const answered = this.#answered;
-    const out = joined([...answered.map((a) => a.bytes), ...this.#held]);
-    this.#answered = [];
+    const held = this.#held;
     this.#held = [];
+    const messages = await this.#exchange(held);
+    const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
+    if (options.throwOnError !== false && failed) throw failed;
+    return messages;
+  }
+
+  /**
+   * A whole exchange the caller has put together, which must leave the connection as it found it (a
+   * transaction begun and ended in it): sent to the thread at once, in turn with every statement before
+   * it (read-in-school.ts). The caller must hold the pool's connection while it calls this, so that no
+   * client is between two of its messages; the call posts before it returns, and the thread runs
+   * what comes after in order, so the connection may be handed on before the answer comes back.
+   * Errors are among the messages returned.
+   */
+  exchange(messages: Uint8Array): Promise<BackendMessage[]> {
+    if (this.#held.length > 0) throw new Error('A client is in the middle of a statement: hold the pool connection before exchanging');
+    return this.#exchange([messages]);
+  }
+
+  async #exchange(held: Uint8Array[]): Promise<BackendMessage[]> {
+    const answered = this.#answered;
+    const out = joined([...answered.map((a) => a.bytes), ...held]);
+    this.#answered = [];
     this.exchanges.waitedFor++;
     const { bytes } = await this.#call({ op: 'exec', bytes: out }, [out.buffer as ArrayBuffer]);
     let messages: BackendMessage[] = [];
@@ -229,8 +256,6 @@ export class PGliteThread implements EmbeddedEngine {
       const at = messages.findIndex((m) => m instanceof DatabaseError);
       if (at >= 0) messages[at] = aheadFailed;
     }
-    const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
-    if (options.throwOnError !== false && failed) throw failed;
     return messages;
   }
 

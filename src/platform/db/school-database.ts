@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely, type QueryCreator } from 'kysely';
 import { recentAttempts, recordAttempt } from '../auth/auth.repository.ts';
+import { compiledOnce, runCompiledOnce } from './compiled-once.ts';
+import { statementBuilder, type EmbeddedReader } from './read-in-school.ts';
 import type { DB } from './schema.ts';
 import { withSchool as inSchoolTransaction, withSchoolForRetention, type SchoolTx } from './school-scope.ts';
 
@@ -15,23 +17,47 @@ export interface SchoolDatabase {
   readonly [scoped]: true;
 }
 
-const unscopedOf = new WeakMap<SchoolDatabase, Kysely<DB>>();
+const unscopedOf = new WeakMap<SchoolDatabase, { db: Kysely<DB>; reader: EmbeddedReader | null }>();
 
-export function schoolDatabase(db: Kysely<DB>): SchoolDatabase {
+/** The handle for a database; `reader` reads one statement in one exchange on the embedded database (read-in-school.ts). */
+export function schoolDatabase(db: Kysely<DB>, reader: EmbeddedReader | null = null): SchoolDatabase {
   const handle = Object.freeze({}) as SchoolDatabase;
-  unscopedOf.set(handle, db);
+  unscopedOf.set(handle, { db, reader });
   return handle;
 }
 
-function unscoped(handle: SchoolDatabase): Kysely<DB> {
-  const db = unscopedOf.get(handle);
-  if (!db) throw new Error('Not a school database handle');
-  return db;
+function opened(handle: SchoolDatabase) {
+  const found = unscopedOf.get(handle);
+  if (!found) throw new Error('Not a school database handle');
+  return found;
 }
+
+const unscoped = (handle: SchoolDatabase): Kysely<DB> => opened(handle).db;
 
 /** Runs `work` in one school's transaction, as the unprivileged role with that school set. */
 export function withSchool<T>(handle: SchoolDatabase, schoolId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
   return inSchoolTransaction(unscoped(handle), schoolId, work);
+}
+
+/**
+ * A busy page's one question, when it is the whole of what the page reads: a plain SELECT built and
+ * compiled once per `key` (compiled-once.ts: `key` names everything that shapes it besides `values`),
+ * read in a transaction of its own in the school, as `withSchool` would. On the embedded database it
+ * goes as one exchange that does not hold the connection while it runs (read-in-school.ts); on
+ * PostgreSQL, as a school's transaction of one statement. `build` gets a builder that cannot run
+ * anything, only build.
+ */
+export function readInSchool<Values extends Record<string, string>, Row>(
+  handle: SchoolDatabase,
+  schoolId: string,
+  key: string,
+  values: Values,
+  build: (values: Values, q: QueryCreator<DB>) => Compilable<Row>,
+): Promise<Row[]> {
+  const { db, reader } = opened(handle);
+  if (!reader) return inSchoolTransaction(db, schoolId, async (tx) => (await runCompiledOnce(tx, key, values, (v) => build(v, tx))).rows);
+  const { sql: text, parameters } = compiledOnce(key, values, (v) => build(v, statementBuilder));
+  return reader.read<Row>(schoolId, text, parameters);
 }
 
 export interface SchoolSummary {
