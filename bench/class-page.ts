@@ -225,7 +225,8 @@ export async function runClassPageBench(): Promise<ClassPageBenchResult> {
       const posted = exchanges?.posted ?? 0;
       const mainBusy = performance.eventLoopUtilization();
       const mainCpu = threadCpuMs();
-      const threadBusy = thread?.eventLoopUtilization();
+      // (An older build's thread, compared side by side, may not say how busy it was.)
+      const threadBusy = typeof thread?.eventLoopUtilization === 'function' ? thread.eventLoopUtilization() : undefined;
       const result = await autocannon({ ...targets[name], connections, duration, workers: 1 });
       const used = process.cpuUsage(cpu);
       const mainCpuAfter = threadCpuMs();

@@ -24,6 +24,7 @@ import * as oversightRest from './migrations/20261201T1700_oversight_rest.ts';
 import * as signInWithProvider from './migrations/20261202T1000_sign_in_with_provider.ts';
 import * as policyRules from './migrations/20261202T1300_policy_rules.ts';
 import * as platformRole from './migrations/20261202T1500_platform_role.ts';
+import * as schoolReadOnce from './migrations/20261203T0900_school_read_once.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1000_sign_in_with_provider': signInWithProvider,
   '20261202T1300_policy_rules': policyRules,
   '20261202T1500_platform_role': platformRole,
+  '20261203T0900_school_read_once': schoolReadOnce,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,12 +11,24 @@ export async function isolateBySchool(db: Kysely<unknown>, table: string, access
       `GRANT ${privileges} ON ${table} TO app_user;
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 CREATE POLICY school_isolation ON ${table}
-  USING (school_id = nullif(current_setting('app.school_id', true), '')::uuid)
-  WITH CHECK (school_id = nullif(current_setting('app.school_id', true), '')::uuid);`,
+  USING (school_id = ${schoolOfTransaction})
+  WITH CHECK (school_id = ${schoolOfTransaction});`,
     )
     .execute(db);
   await bindOwnerToo(db, table);
 }
+
+/**
+ * The school set for the transaction, as the policies compare it: a sub-select, so PostgreSQL reads
+ * the setting and parses the UUID once per statement (an InitPlan), not once for every row it looks
+ * at. Written bare, it was evaluated on each row: on the class page about a third of the embedded
+ * database's time per page (bench/README.md, issue 17, point 10). An index on school_id is used all
+ * the same (the sub-select's value is a parameter of the scan).
+ */
+export const schoolOfTransaction = `(SELECT nullif(current_setting('app.school_id', true), '')::uuid)`;
+
+/** The platform's way in (below), likewise read once per statement. */
+export const platformWayIn = `(SELECT current_user <> 'app_user' AND nullif(current_setting('app.school_id', true), '') IS NULL)`;
 
 /**
  * The role the platform's way in applies to: the account that owns the tables (it runs migrations,
@@ -51,8 +63,8 @@ export async function bindOwnerToo(db: Kysely<unknown>, table: string): Promise<
 ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS platform_access ON ${table};
 CREATE POLICY platform_access ON ${table} TO ${platformRole}
-  USING (current_user <> 'app_user' AND nullif(current_setting('app.school_id', true), '') IS NULL)
-  WITH CHECK (current_user <> 'app_user' AND nullif(current_setting('app.school_id', true), '') IS NULL);`,
+  USING (${platformWayIn})
+  WITH CHECK (${platformWayIn});`,
     )
     .execute(db);
 }
