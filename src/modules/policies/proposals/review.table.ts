@@ -30,25 +30,33 @@ const interval: SentencePattern = {
   },
 };
 
+/** A word of a committee's name, an abbreviation joined by "&" included ("PP&C", "T&L"). */
+const word = String.raw`[a-z](?:[a-z&]*[a-z])?`;
+
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
   [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
-  [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ (?:&|and) )?([a-z]+ )committee of the governing body\b/, ''],
+  [new RegExp(String.raw`\b(the )?governors'? (${word} )?committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`), ''],
   [/\bgovernors\b/, 'Governing body'],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
-  [/\b(?:(?:[a-z]+, )*[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
+  [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
 ];
 
+/**
+ * The body the text names first ("S&C Committee (Governors)" is the committee; "the governors, on the Finance
+ * Committee's advice" the governors); two named at the same place, the more specific (the list's order).
+ */
 function body(text: string): string | null {
+  let best: { index: number; value: string } | null = null;
   for (const [pattern, name] of bodies) {
     const m = pattern.exec(text);
-    if (m) return name || m[0].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
+    if (m && (!best || m.index < best.index)) best = { index: m.index, value: name || m[0].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()) };
   }
-  return null;
+  return best?.value ?? null;
 }
 
 const approvedBy: SentencePattern = {
