@@ -26,9 +26,46 @@ export const purposes: [string, RegExp][] = [
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
     'social-media',
-    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)|\b(school|academy)('s)? x (account|feed|page)\b/,
+    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)|\b(school|academy)('s)? x (account|feed|page)\b|\b(re)?tweet(s|ed|ing)?\b/,
   ],
 ];
+
+/** A bare item of a list of uses ("(display, press, newsletter)", "such as display, the press and the website"), whole. */
+const bareItems: [string, RegExp][] = [
+  ['displays', /^(classroom |class |wall |corridor |school )?displays?( boards?| purposes| work)?$/],
+  ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
+  ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?)$/],
+  ['website', /^(web ?sites?|web|web pages?)$/],
+  ['social-media', /^(social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/],
+  ['class-photo', /^class (photo(graph)?s?|pictures?)$/],
+];
+
+/** The items of the lists a sentence gives in brackets or after "such as", "including", "e.g.": each as a bare phrase. */
+function listItems(lower: string): string[] {
+  const lists = [...lower.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]);
+  for (const m of lower.matchAll(/\b(?:such as|including|e\.g\.?|eg|for example|for instance|i\.e\.?|ie)[,:]? ([^.;:()]{3,160})/g)) lists.push(m[1]);
+  return lists.flatMap((list) => {
+    const items = list
+      .replace(/^(?:e\.g\.?|eg|for example|for instance|such as|including|i\.e\.?|ie)[,:]?\s+/, '')
+      .split(/\s*,\s*|\s*;\s*|\s*\/\s*(?!x\b)|\s+(?:and|or|and\/or)\s+/)
+      .map((item) => item.replace(/^(?:and|or|etc)\s+/, '').replace(/\s*\betc\.?$/, '').replace(/^(?:in|on|for|via|through)\s+/, '').replace(/^(?:the|our|a|an|its)\s+/, '').replace(/^(?:school|academy|nursery|local|class)('s)?\s+(?=\S+)/, (m) => (/class/.test(m) ? m : '')).trim())
+      .filter(Boolean);
+    // One word in brackets is a gloss ("the website (www…)"), not a list.
+    return items.length >= 2 ? items : [];
+  });
+}
+
+/**
+ * The uses a sentence names: by the purposes' own words, and by bare items of a list ("for school purposes (display,
+ * newsletter, press)"), where "display" or "press" alone name the use. A use under a negation is none.
+ */
+export function namedUses(lower: string, negated = ''): string[] {
+  const keys = purposes.filter(([, pattern]) => pattern.test(lower) && !pattern.test(negated)).map(([key]) => key);
+  for (const item of listItems(lower))
+    for (const [key, pattern] of bareItems)
+      if (pattern.test(item) && !keys.includes(key) && !(negated && negated.includes(item))) keys.push(key);
+  return purposes.map(([key]) => key).filter((key) => keys.includes(key));
+}
 
 const schoolAsks =
   /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
@@ -95,7 +132,7 @@ const asked: SentencePattern = {
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);
-    let found = purposes.filter(([, pattern]) => pattern.test(s.lower) && (doubleNegative || !pattern.test(s.negated))).map(([key]) => key);
+    let found = namedUses(s.lower, doubleNegative ? '' : s.negated);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
@@ -198,7 +235,7 @@ export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
-    const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    const found = namedUses(s.lower);
     // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''}`)) return [];
     if (

@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { asksConsent, basisStated, purposes, staffPermission } from './consent.table.ts';
+import { asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -111,7 +111,7 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);
+  return namedUses(s.lower, s.negated);
 }
 
 /** The list items of the section before (or after) sentence at. */
@@ -121,7 +121,10 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const step = forward ? 1 : -1;
   // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
   const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
-  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower));
+  // A table's rows (a Markdown table: its header and rule open sections of their own) stay in the list too.
+  const tableRow = (i: number) => /^\|/.test(sentences[i].text);
+  const inside = (i: number) =>
+    i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
   let skipped = 0;
@@ -216,7 +219,9 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       return;
     }
     const back = refersBack.test(request.lower);
-    const forward = refersForward.test(request.lower);
+    // "Please circle Yes or No for each." over the form's rows: the rows after it.
+    const rowsNext = yesNo.test(request.lower) && at + 1 < sentences.length && formRow.test(sentences[at + 1].lower);
+    const forward = refersForward.test(request.lower) || (rowsNext && !back);
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
     if (back || forward) {

@@ -123,7 +123,7 @@ export const channels: [string, RegExp][] = [
   ['website', /\bweb ?sites?\b/],
   [
     'social-media',
-    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy)('s)? x (account|feed|page)\b/,
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy)('s)? x (account|feed|page)\b|\b(re)?tweet(s|ed|ing)?\b/,
   ],
   ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],

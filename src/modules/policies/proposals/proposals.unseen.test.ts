@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { consentPatterns } from './consent.table.ts';
+import { proposeSettings } from './engine.ts';
+import { reviewPatterns } from './review.table.ts';
+import { read } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Kinds of wording met on real pages read once and then retired (the third unseen set, dev set 3), written for any
+ * school's way of saying them: each case is paraphrased, roles varied, with cases that must propose nothing.
+ */
+const proposals = (page: string) => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));
+const uses = (page: string) =>
+  proposeSettings(page)
+    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
+    .map((p) => p.setting.split('.')[2])
+    .sort();
+
+describe('a committee named by an abbreviation joined with "&"', () => {
+  it.each([
+    ['Approved by: PP&C Committee', 'Pp&c committee'],
+    ['This policy was approved by the T&L Committee on 3 May 2024.', 'T&l committee'],
+    ['Ratified by the governors’ PP&C committee', "Governors' pp&c committee"],
+    // The body named first approves: the committee, with the governors it belongs to in brackets.
+    ['Approved by: S&C Committee (Governors)', 'S&c committee'],
+    ['Approved by: Pupils & Curriculum Committee', 'Pupils & curriculum committee'],
+  ])('%s', (sentence, body) => expect(read(reviewPatterns, sentence)).toEqual({ 'policyReview.approvingBody': body }));
+
+  it('the governors named first, on a committee’s advice, stay the approver', () => {
+    expect(read(reviewPatterns, 'This policy was approved by the governors on the advice of the F&P Committee.')).toEqual({
+      'policyReview.approvingBody': 'Governing body',
+    });
+  });
+});
+
+describe('uses listed in brackets or after "such as" inside one sentence', () => {
+  it.each([
+    ['We ask parents for consent to use photographs of their child for school purposes (display, newsletter, the local press).', ['displays', 'press', 'publications']],
+    ['Written permission is sought before images of pupils are used (e.g. display, press, website).', ['displays', 'press', 'website']],
+    ['The academy will seek your consent to use your child’s photograph in a number of ways, such as display, the press and our Twitter feed.', ['displays', 'press', 'social-media']],
+    ['We will ask for your permission before your child’s image is used for publicity (prospectus, press releases, school Facebook page).', ['press', 'publications', 'social-media']],
+  ])('%s', (sentence, expected) => expect(uses(sentence)).toEqual(expected));
+
+  it.each([
+    // A list under a negation, or one that is no list of uses (one word in brackets, a gloss), names none.
+    'We will not use photographs in the press (newspapers, television) even with consent.',
+    'Staff must ask the Headteacher’s permission before using images of pupils (display, press).',
+    'Press the button (display) to see the picture.',
+    'Parents are asked for consent for school trips (museums, the theatre, the park).',
+  ])('nothing from: %s', (sentence) => expect(uses(sentence)).toEqual([]));
+
+  it('a use that needs no consent, listed in brackets, is the public task', () => {
+    expect(read(consentPatterns, 'Consent is not needed for photographs used within school (display, assessment records).')).toEqual({
+      'consent.purposes.displays.basis': 'public-task',
+    });
+  });
+});
+
+describe('a consent form’s lettered or numbered rows, each naming a channel', () => {
+  it('rows of a table the carer ticks, under "each of the following"', () => {
+    const page = [
+      'Photograph consent form',
+      '',
+      'Please indicate whether you give consent for each of the following.',
+      '',
+      '| | Use | Yes | No |',
+      '|---|---|---|---|',
+      '| A | Photographs displayed in school | ☐ | ☐ |',
+      '| B | The school’s Twitter/X feed | ☐ | ☐ |',
+      '| C | The school website | ☐ | ☐ |',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'social-media', 'website']);
+  });
+
+  it('rows lettered without a stop, under "Yes or No for each"', () => {
+    const page = [
+      'Image permission slip',
+      '',
+      'Please circle Yes or No for each.',
+      '',
+      'A\tPictures displayed around school\tYes / No',
+      'B\tOur X feed\tYes / No',
+      'C\tThe newsletter\tYes / No',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'publications', 'social-media']);
+  });
+
+  it('a row that names tweets from the school’s account', () => {
+    const page = [
+      'Photo consent',
+      '',
+      'We ask all parents to complete a consent form when their child joins. The form asks whether we may:',
+      'i. use your child’s photograph on our website;',
+      'ii. share your child’s photograph in tweets from the school account;',
+      'iii. include your child in photographs for the local newspaper.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['press', 'social-media', 'website']);
+  });
+
+  it('a form that is not about images names no use', () => {
+    const page = ['Trip consent form', '', 'Please circle Yes or No for each.', '', 'A\tThe class trip to the farm\tYes / No', 'B\tPacked lunch provided\tYes / No'].join('\n');
+    expect(uses(page)).toEqual([]);
+    expect(proposals(page)).toEqual({});
+  });
+});
