@@ -20,7 +20,7 @@ const consentWord = /\b(consent|permission)s?\b/;
 
 /** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
 const optOut =
-  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
 const noConsent =
@@ -164,7 +164,11 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
   const headings = new Map<number | undefined, string>();
   for (const s of sentences) if (s.isHeading && !headings.has(s.section)) headings.set(s.section, s.lower);
   const headingOf = (section: number | undefined) => headings.get(section) ?? '';
-  const pageOfImages = aboutImages(title);
+  // A page that opens with a request for consent for images ("All parents need to provide consent for photography…")
+  // is about images, as a title would say.
+  const opening = sentences[0];
+  const pageOfImages =
+    aboutImages(title) || (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
 
   const found: StructuralFound[] = [];
   const seen = new Set<string>();

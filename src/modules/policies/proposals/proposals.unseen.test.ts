@@ -102,3 +102,72 @@ describe('a consent form’s lettered or numbered rows, each naming a channel', 
     expect(proposals(page)).toEqual({});
   });
 });
+
+describe('a consent form signed or renewed each year is the lapse', () => {
+  it.each([
+    'Parents sign a new photograph consent form every year.',
+    'Parents are asked to sign a photo consent form each year.',
+    'Each year parents complete a form giving or refusing permission for photographs.',
+    'Every year we ask parents to renew their consent for photographs.',
+    'Permission forms for photographs are updated yearly.',
+    'Families re-sign the image permission form annually.',
+    'A yearly form asks carers for their consent to photographs.',
+    'Parent(s)/Guardian(s) must annually complete the designated form saying whether they approve of their child’s photograph being published.',
+    'Pictures of pupils go on the website as set out in the consent form, which parents sign at the beginning of the school year.',
+  ])('%s', (sentence) => expect(read(consentPatterns, sentence)['consent.lapse']).toBe('each-september'));
+
+  it.each([
+    // A yearly form for something else, or the year in another clause than the asking.
+    'Trip consent forms are signed by parents every year.',
+    'Parents sign a home-school agreement each year; photo consent is asked when the child joins.',
+    'Staff sign the acceptable use agreement annually.',
+    'Pupils complete an internet permission form each September.',
+    'We have been asking parents for consent for photographs for many years.',
+  ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)['consent.lapse']).toBeUndefined());
+});
+
+describe('consent given, then the uses: the page asks for consent for them', () => {
+  it('"When consent has been provided, we use images…" and the list under "these are:"', () => {
+    const page = [
+      'Dear Parent/Carer',
+      '',
+      'We are issuing a fresh consent form so that you can agree or not agree to the uses below.',
+      '',
+      'How do we use the image of your child?',
+      '',
+      'When consent has been given, we use images of your child for several purposes. In short, these are:',
+      '',
+      '  1. Around the school for display purposes',
+      '  2. On the trust’s websites',
+      '  3. On social media (e.g. Facebook, Instagram)',
+      '  4. In marketing materials (e.g. leaflets, prospectuses)',
+      '  5. In news outlets (e.g. newspapers and TV channels)',
+      '',
+      'What if I do not give consent?',
+      '',
+      'If you do not provide consent, we will not use images of your child in these ways.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'press', 'publications', 'social-media', 'website']);
+  });
+
+  it('a page that opens by asking all parents for consent for photography reads the uses it names later', () => {
+    const page = [
+      'All parents need to give consent for photographs and film to be taken of their child, as our image policy sets out.',
+      '',
+      'Introduction',
+      '',
+      'Some photography in school is for administration, such as identity badges. Photos of pupils at work may appear on the school website or in the prospectus.',
+      '',
+      'Pictures taken during the day may later be featured in the school magazine and possibly in external media promoting the school.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['press', 'publications', 'website']);
+  });
+
+  it.each([
+    // An opt-out is no consent asked: "if you do not want…, tell us".
+    'All parents need to give consent for photographs to be taken.\n\nPhotos may appear on the school website.\n\nIf you do not want your child photographed, please tell the office.',
+    // A page opening with a rule for staff, or consent for trips.
+    'Staff need to obtain the Head’s permission before taking photographs.\n\nPhotos may appear on the school website.',
+    'All parents need to give consent for school trips.\n\nPhotos of trips may appear on the school website.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
