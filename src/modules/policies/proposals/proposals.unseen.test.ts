@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ageTable } from './ages.table.ts';
 import { consentPatterns } from './consent.table.ts';
 import { proposeSettings } from './engine.ts';
-import { reviewPatterns } from './review.table.ts';
+import { reviewBlocks, reviewPatterns } from './review.table.ts';
+import { policyLines } from './text.ts';
 import { read } from '../../../../test/helpers/proposals.ts';
 
 /**
@@ -170,4 +172,47 @@ describe('consent given, then the uses: the page asks for consent for them', () 
     'Staff need to obtain the Head’s permission before taking photographs.\n\nPhotos may appear on the school website.',
     'All parents need to give consent for school trips.\n\nPhotos of trips may appear on the school website.',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('the policy header: who approves, how often it is reviewed', () => {
+  const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
+
+  it.each([
+    ['This Online Safety policy was approved by the Governors Sub Committee on: 26.9.16', { 'policyReview.approvingBody': 'Governors sub committee' }],
+    ['This photography and filming policy was ratified by the Local Governing Body in June 2024.', { 'policyReview.approvingBody': 'Governing body' }],
+    ['This policy will be reviewed by the Deputy Principal within three years from the date it was authorised.', { 'policyReview.intervalMonths': 36 }],
+    ['The policy is to be reviewed at least every two years.', { 'policyReview.intervalMonths': 24 }],
+    ['This document will be reviewed within a year of its adoption.', { 'policyReview.intervalMonths': 12 }],
+    ['Reviewed by: Full Governing Board', { 'policyReview.approvingBody': 'Governing body' }],
+  ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // A committee reviews and recommends; who approves is not said.
+    'Reviewed by: PP&C Committee March 2026',
+    'Reviewed by: Curriculum Committee',
+    // Within a time that is not the policy's review.
+    'Concerns will be reviewed by the DSL within two days.',
+    'This policy applies to photographs taken within the last three years.',
+  ])('nothing from: %s', (sentence) => expect(read(reviewPatterns, sentence)).toEqual({}));
+
+  it('"Ratified by Governors" and "Date for Review", a header of spaced fields, give the interval', () => {
+    expect(blocks('Written by          A Teacher\nRatified by Governors             Autumn 2018\nDate for Review                   Autumn 2021')).toEqual({
+      'policyReview.intervalMonths': 36,
+    });
+    expect(blocks('Adopted on: March 2024\nDate for next review: March 2025')).toEqual({ 'policyReview.intervalMonths': 12 });
+  });
+});
+
+describe('a recommended age for social media sites', () => {
+  it.each([
+    ['Popular social networking sites like Facebook and Instagram have a recommended age of 13+.', 13],
+    ['Instagram, Snapchat and TikTok all carry a minimum age of 13.', 13],
+    ['WhatsApp is rated 16+ in its terms.', 16],
+  ])('%s', (sentence, age) => expect(read(ageTable, sentence)).toEqual({ 'ageLimits.socialMediaMinimumAge': age }));
+
+  it.each([
+    'Films shown in school have a recommended age of 12 or under.',
+    'Facebook has a recommended age of 13+ and WhatsApp of 16+.',
+    'Games with an age rating of 18 must not be played in school.',
+  ])('nothing from: %s', (sentence) => expect(read(ageTable, sentence)).toEqual({}));
 });

@@ -73,7 +73,9 @@ const approvedBy: SentencePattern = {
 
 /** A header's "Reviewed by:" names the approver only when it names a body (governors, trustees, a committee), not a person. */
 function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
-  return m && body(m[1].slice(0, 60)) !== null && body(m[1].slice(0, 60)) !== 'Headteacher' ? m : null;
+  // A committee reviews and recommends, and the governors may approve: only the whole board that reviews approves.
+  const who = m && body(m[1].slice(0, 60));
+  return who && who !== 'Headteacher' && !/committee/i.test(who) ? m : null;
 }
 
 function approvedIn(lower: string): Found[] {
@@ -88,7 +90,7 @@ function approvedIn(lower: string): Found[] {
       bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower)) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
-      /^(?:this|these) (?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (.*)$/.exec(
+      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
         lower,
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
@@ -184,11 +186,12 @@ const reviewDates: BlockPattern = {
     const header = joined.slice(0, 40).concat(joined.slice(-15));
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
-    const next = dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b/i) ?? dated(/(?<!last |date of |this )\breview\s*:/i);
+    const next =
+      dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ?? dated(/(?<!last |date of |this )\breview\s*:/i);
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|(ratified|adopted) (by|on)\b|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&

@@ -281,6 +281,12 @@ export function intervalMonths(lower: string): number | null {
   if (months && numberFrom(months[1])) return numberFrom(months[1]);
   const years = /\bevery (\w+) (?:academic |school )?years\b/.exec(lower);
   if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
+  // "reviewed within three years from the date of approval", "at least every two years": the longest interval allowed.
+  const within = /\b(?:within|at least (?:once )?every|no (?:later|more) than|at intervals of no more than) (a|one|\w+) (?:academic |school )?(years?|months)\b/.exec(lower);
+  if (within) {
+    const n = within[1] === 'a' ? 1 : numberFrom(within[1]);
+    if (n && (within[2].startsWith('year') ? n <= 3 : n <= 36)) return within[2].startsWith('year') ? n * 12 : n;
+  }
   if (/\b(termly|every term|each term)\b/.test(lower)) return 4;
   return null;
 }
