@@ -216,3 +216,85 @@ describe('a recommended age for social media sites', () => {
     'Games with an age rating of 18 must not be played in school.',
   ])('nothing from: %s', (sentence) => expect(read(ageTable, sentence)).toEqual({}));
 });
+
+describe('naming rules attach to the channel they are stated for', () => {
+  it('a caption rule for displays in school is the display’s, not social media’s from a sentence about parents’ photos', () => {
+    const page = [
+      'Photographs in school',
+      '',
+      'Parents are welcome to take photographs at events, but we ask that they do not post them on social media. Captions on displays in school will use first names only.',
+    ].join('\n');
+    expect(proposals(page)).toEqual({ 'photos.channels.display.naming': 'first-names' });
+  });
+
+  it.each([
+    // The only channel near the rule is in a heading, title or sentence about parents' or staff's own photographs.
+    'Parents and social media\n\nParents must not share photographs of other children on social media.\n\nNames\n\nCaptions will only give the child’s first name.',
+    'Photography\n\nStaff must not upload pictures to their own Facebook accounts. Pupils will be identified by first name only.',
+    'Visitors and social media\n\nWe will not name children in captions.',
+  ])('no channel from others’ photographs: %s', (page) => expect(proposals(page)).toEqual({}));
+
+  it('a rule under a lead of guidelines for several channels is each one’s', () => {
+    const page = [
+      'Images',
+      '',
+      'The school follows these guidelines when using pupils’ photographs on the school website, in newsletters and on displays:',
+      '- Teachers will not identify children by name in photographs, especially those provided for publication.',
+      '- We do not use photographs of children in swimming events.',
+    ].join('\n');
+    expect(proposals(page)).toEqual({
+      'photos.channels.website.naming': 'none',
+      'photos.channels.newsletter.naming': 'none',
+      'photos.channels.display.naming': 'none',
+      'photos.prohibitedContexts': ['swimming'],
+    });
+  });
+
+  it('a naming rule with a condition settles nothing for its channel, nor does a plain rule for it elsewhere', () => {
+    expect(proposals('At no time should a child be named on the website unless their family has agreed.')).toEqual({});
+    const page = [
+      'Only first names will be used on the website unless prior consent is received from parents.',
+      '',
+      'Staff may only include a pupil’s first name with photographs displayed in school or on the website.',
+    ].join('\n');
+    expect(proposals(page)).toEqual({ 'photos.channels.display.naming': 'first-names' });
+    // A hedge is no rule.
+    expect(proposals('Generally no names will be attached to pictures on the website.')).toEqual({});
+  });
+});
+
+describe('withdrawing a child from an occasion bans no photographs at it', () => {
+  it.each([
+    'Photography is not permitted by parents; parents may withdraw their child from a performance.',
+    'Pupils who are not to be photographed may be withdrawn from the nativity.',
+    'Children without consent will not be filmed, and parents may take them out of the Christmas concert.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)['photos.prohibitedContexts']).toBeUndefined());
+
+  it('a ban in one clause stays, beside a withdrawal in the other', () => {
+    expect(proposals('Photographs must never be taken at swimming; children may be excused from sports day.')).toEqual({
+      'photos.prohibitedContexts': ['swimming'],
+    });
+  });
+});
+
+describe('the head approves every post or tweet: stated, never inferred', () => {
+  it.each([
+    'The Headteacher approves every post before it goes on the school’s Twitter account.',
+    'Every tweet is approved by the Head before it is posted.',
+    'All posts on the school Facebook page must be approved by the Principal.',
+    'No tweet is sent until the Head Teacher has approved it.',
+    'The Head checks and approves each post on our X account before publication.',
+    'Posts to the school’s social media accounts are signed off by the Headteacher.',
+    'All social media posts need the Headteacher’s approval.',
+  ])('%s', (sentence) => expect(proposals(sentence)).toEqual({ 'photos.channels.social-media.headteacherApproval': true }));
+
+  it.each([
+    // Who posts, runs or reads is no approval; a rule for parents' or staff's own posts is none.
+    'The Headteacher posts every tweet.',
+    'Our Twitter account is run by the Headteacher, who posts all tweets.',
+    'The Head reads every post on the school’s Twitter feed.',
+    'Posts on the school Facebook page should be positive.',
+    'Parents’ posts on Facebook must be approved by the Head before they are shared in the class group.',
+    'Photos are not approved by the Headteacher before they go on Facebook.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)).toEqual({}));
+});
