@@ -91,7 +91,7 @@ const usedAfterPermission = (s: Sentence) =>
 
 /** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
 const onlyWithConsent =
-  /\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
 
 /** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
 const formCovers = (s: Sentence) =>
@@ -136,6 +136,10 @@ const asked: SentencePattern = {
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
+    // "…may want to post photographs on the website or social media. Permission to do so is granted only with…": the uses
+    // of the sentence before, with the sentence's own.
+    else if (/^(permission|consent|approval) (to do so|to do this|for this|for these uses|for (this|such) use)\b/.test(s.lower) && s.previous)
+      found = [...new Set([...found, ...namedUses(s.previous)])];
     // "School Website" then "We will seek consent for images on the internet": the one use the heading names.
     if (!found.length && s.heading) {
       const underHeading = purposes.filter(([, pattern]) => pattern.test(s.heading!)).map(([key]) => key);

@@ -298,3 +298,40 @@ describe('the head approves every post or tweet: stated, never inferred', () => 
     'Photos are not approved by the Headteacher before they go on Facebook.',
   ])('nothing from: %s', (sentence) => expect(proposals(sentence)).toEqual({}));
 });
+
+describe('permission "to do so" given only with parents’ approval: the uses of the sentence before', () => {
+  it('the district may post photographs on its websites and social media; permission to do so only with parental approval', () => {
+    const page =
+      'The school may wish to post photographs of students on the school website or on social media. Permission to do so is given only with parental approval.';
+    expect(uses(page)).toEqual(['social-media', 'website']);
+  });
+
+  it('the sentence’s own use and the ones before', () => {
+    const page =
+      'We would like to share pictures of pupils on our Facebook page. Consent for this is granted, and to the local press, only with written parental permission.';
+    expect(uses(page)).toEqual(['press', 'social-media']);
+  });
+
+  it.each([
+    // Staff's conduct, and a pointer with no use before it.
+    'Staff may post photographs on the school website. Permission to do so is given by the Headteacher.',
+    'Pupils may bring cameras on the trip. Permission to do so is given only with parental approval.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('an approver under its label', () => {
+  it('"Approved By" on a line of its own, the approver on the next', () => {
+    expect(proposals('Our Nursery - Photographing Children\n\nApproval Date\n1 June 2020\nApproved By\nBoard of Trustees\nNext Review\n30 November 2022')).toMatchObject({
+      'policyReview.approvingBody': 'Board of trustees',
+    });
+    // A chief executive is no body (proposals.wording.test.ts, dev set 2).
+    expect(proposals('Approved By\nChief Executive')).toEqual({});
+    expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+  });
+
+  it.each([
+    // A label with a long text under it, or a person named.
+    'Approved by\nthe staff team after a long consultation with parents, pupils and the wider community in the spring',
+    'Approved by:\nMrs J Smith',
+  ])('nothing from: %s', (page) => expect(proposals(page)['policyReview.approvingBody']).toBeUndefined());
+});

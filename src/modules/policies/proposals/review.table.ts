@@ -233,5 +233,20 @@ const cycle: SentencePattern = {
   },
 };
 
+/** A header's label on a line of its own, its value on the next ("Approved By" then "Chief Executive"). */
+const approverBelow: BlockPattern = {
+  name: 'the approver on the line under its label',
+  read: (lines) => {
+    const header = lines.slice(0, 40);
+    for (const [i, l] of header.entries()) {
+      if (!/^(?:policy |document )?(?:approved|ratified|adopted|endorsed) by\s*:?$/i.test(l.text)) continue;
+      const next = header.slice(i + 1, i + 3).find((n) => n.text);
+      if (!next || next.text.split(' ').length > 6) return [];
+      return approvedIn(normalise(`approved by: ${next.text}`)).map((f) => ({ ...f, line: l.line, quote: `${l.text} ${next.text}` }));
+    }
+    return [];
+  },
+};
+
 export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
-export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates];
+export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow];
