@@ -15,7 +15,7 @@ import { asksConsent, basisStated, namedUses, purposes, staffPermission } from '
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
-const images = /\b(photo(graph)?s?|photographic|photography|photographed|images?|pictures?|videos?|filmed|filming|footage)\b/;
+const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;
 const consentWord = /\b(consent|permission)s?\b/;
 
 /** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */

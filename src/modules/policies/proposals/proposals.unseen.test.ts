@@ -335,3 +335,34 @@ describe('an approver under its label', () => {
     'Approved by:\nMrs J Smith',
   ])('nothing from: %s', (page) => expect(proposals(page)['policyReview.approvingBody']).toBeUndefined());
 });
+
+describe('"this is part of our public task" after the sentence naming the uses', () => {
+  it.each([
+    'We take photographs of the children for the prospectus, the website and school displays. This is an essential and legitimate part of our public task as a school.',
+    'Photos of pupils are used on classroom displays. These are part of the academy’s public task and need no consent.',
+  ])('%s', (page) => expect(proposals(page)).toEqual({ 'consent.purposes.displays.basis': 'public-task' }));
+
+  it.each([
+    // "This" that is no basis; a public task said of no use.
+    'We take photographs for school displays. This is why we ask for your consent on entry.',
+    'Our staff are kind. This is part of our public task.',
+  ])('nothing of a basis from: %s', (page) => expect(proposals(page)['consent.purposes.displays.basis']).toBeUndefined());
+});
+
+describe('"Parents are asked to consent…" on a page photographing children, and the displays it then names', () => {
+  it('a tiered permission under a heading, the display in the sentence after', () => {
+    const page = [
+      'Nursery - Photographing Children',
+      '',
+      'Permission 1 – Planning and learning displays',
+      '',
+      'Parents are asked to consent on the enrolment form to their child’s photograph being used for planning and assessment. Parents are told that these images may also be displayed within the nursery as part of learning displays.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays']);
+  });
+
+  it('parents asked to consent to something other than images name no use', () => {
+    const page = ['Nursery - Photographing Children', '', 'Parents are asked to consent to sun cream being applied. Staff photographs are displayed in the entrance hall.'].join('\n');
+    expect(uses(page)).toEqual([]);
+  });
+});
