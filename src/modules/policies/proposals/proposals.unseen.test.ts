@@ -366,3 +366,38 @@ describe('"Parents are asked to consent…" on a page photographing children, an
     expect(uses(page)).toEqual([]);
   });
 });
+
+describe('names kept to one use inside school: no names on the channels the page publishes on', () => {
+  const naming = (page: string) =>
+    Object.fromEntries(
+      proposeSettings(page)
+        .proposals.filter((p) => p.setting.endsWith('.naming'))
+        .map((p) => [p.setting, p.value]),
+    );
+
+  it('only assessment photographs carry a name; the school uses pictures on its website, Facebook page and in the prospectus', () => {
+    const page = [
+      'Our images statement',
+      '',
+      'We take photographs of the children for use in the prospectus, on the school website and Facebook page, and on displays.',
+      '',
+      '- Only photographs kept for assessment records will carry a pupil’s name.',
+      '',
+      'Sometimes the local newspaper visits and takes its own photographs.',
+    ].join('\n');
+    expect(naming(page)).toEqual({
+      'photos.channels.display.naming': 'none',
+      'photos.channels.website.naming': 'none',
+      'photos.channels.social-media.naming': 'none',
+      'photos.channels.prospectus.naming': 'none',
+    });
+  });
+
+  it.each([
+    // The use the names are kept to is a place of publication, or a condition; no channel of the school's own.
+    'We publish photos on our website.\n\nOnly photographs in the newsletter will have a child’s name.',
+    'We publish photos on our website.\n\nOnly photographs used for assessment will have a child’s name, unless parents agree otherwise.',
+    'Parents may post pictures on Facebook.\n\nOnly photographs for assessment within school will include a child’s name.',
+    'Only photographs for internal records will have the pupil’s name.',
+  ])('nothing from: %s', (page) => expect(naming(page)).toEqual({}));
+});
