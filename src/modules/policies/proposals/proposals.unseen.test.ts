@@ -3,7 +3,7 @@ import { ageTable } from './ages.table.ts';
 import { consentPatterns } from './consent.table.ts';
 import { proposeSettings } from './engine.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines } from './text.ts';
+import { policyLines, sentencesOf } from './text.ts';
 import { read } from '../../../../test/helpers/proposals.ts';
 
 /**
@@ -96,6 +96,23 @@ describe('a consent form’s lettered or numbered rows, each naming a channel', 
       'iii. include your child in photographs for the local newspaper.',
     ].join('\n');
     expect(uses(page)).toEqual(['press', 'social-media', 'website']);
+  });
+
+  it('rows labelled "A –", "B:" under a lead that points to them', () => {
+    const page = [
+      'Photograph consent form',
+      '',
+      'I agree to my child being photographed for the following (tick):',
+      '',
+      'A – School website',
+      'B – The school’s Twitter/X feed',
+      'C: Local newspapers',
+      '',
+      'Signed: ____ Parent/Carer',
+    ].join('\n');
+    expect(uses(page)).toEqual(['press', 'social-media', 'website']);
+    // "X – @school" is the channel's name, not a row's label.
+    expect(sentencesOf('Our accounts:\n\nX – @OakPrimary')[1].text).toBe('X – @OakPrimary');
   });
 
   it('a form that is not about images names no use', () => {

@@ -82,13 +82,15 @@ export const normalise = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
+const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
 const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 export function policyLines(text: string): Line[] {
   return text.split(/\r?\n/).map((raw, i) => ({
-    text: cleanLine(raw),
+    text: cleanLine(raw.replace(dashLabel, '')),
     line: i + 1,
-    bullet: bulletStart.test(raw),
+    bullet: bulletStart.test(raw) || dashLabel.test(raw),
     numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
     cells: raw
       .split(/\t+|\s*\|\s*|\s{3,}/)
