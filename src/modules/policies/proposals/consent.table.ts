@@ -183,7 +183,7 @@ const noSocialMedia: SentencePattern = {
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked)\b/;
+  /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming lessons)\b/;
@@ -206,14 +206,22 @@ const lapse: SentencePattern = {
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
     // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
     const yearly =
-      /\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b/;
-    const ofImages = /\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.title ?? ''}`);
-    if (otherForm.test(s.lower) && !ofImages) return [];
+      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b/;
+    // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
+    if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
     const clauses = s.lower.split(/;|: | but | whereas /);
     if (
       clauses.some((c) => (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) && yearly.test(c) && (consentWord.test(c) || consentForm)) ||
       /\b(annual|yearly) (consent|permission)/.test(s.lower)
+    )
+      return [{ setting: 'consent.lapse', value: 'each-september' }];
+    // "Photo consent is valid for one academic year", "consent expires at the end of each school year".
+    if (
+      /\b(valid|in force|lasts?|applies|apply) (for )?(one|a|1|the current|that|each) (academic |school )?year\b|\b(expires?|lapses?|ends?) at the end of (each|every|the) (academic |school )?year\b/.test(
+        s.lower,
+      ) &&
+      !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated)
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "…remain in force until the beginning of the next academic year".

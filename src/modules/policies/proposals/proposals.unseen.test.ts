@@ -133,6 +133,10 @@ describe('a consent form signed or renewed each year is the lapse', () => {
     'A yearly form asks carers for their consent to photographs.',
     'Parent(s)/Guardian(s) must annually complete the designated form saying whether they approve of their child’s photograph being published.',
     'Pictures of pupils go on the website as set out in the consent form, which parents sign at the beginning of the school year.',
+    'Photo consent is valid for one academic year.',
+    'Consent expires at the end of each school year.',
+    'A photo consent form is included in the annual data check sent to parents.',
+    'Image permissions are reviewed with parents every year.',
   ])('%s', (sentence) => expect(read(consentPatterns, sentence)['consent.lapse']).toBe('each-september'));
 
   it.each([
@@ -142,6 +146,8 @@ describe('a consent form signed or renewed each year is the lapse', () => {
     'Staff sign the acceptable use agreement annually.',
     'Pupils complete an internet permission form each September.',
     'We have been asking parents for consent for photographs for many years.',
+    'Consent for trips is valid for one academic year.',
+    'Photo consent is not valid for more than one year.',
   ])('nothing from: %s', (sentence) => expect(read(consentPatterns, sentence)['consent.lapse']).toBeUndefined());
 });
 
