@@ -34,9 +34,9 @@ export const purposes: [string, RegExp][] = [
 const bareItems: [string, RegExp][] = [
   ['displays', /^(classroom |class |wall |corridor |school )?displays?( boards?| purposes| work)?$/],
   ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
-  ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?)$/],
+  ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?|print|printed (materials?|publications?))$/],
   ['website', /^(web ?sites?|web|web pages?)$/],
-  ['social-media', /^(social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/],
+  ['social-media', /^(social|social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/],
   ['class-photo', /^class (photo(graph)?s?|pictures?)$/],
 ];
 

@@ -40,6 +40,8 @@ describe('uses listed in brackets or after "such as" inside one sentence', () =>
     ['Written permission is sought before images of pupils are used (e.g. display, press, website).', ['displays', 'press', 'website']],
     ['The academy will seek your consent to use your child’s photograph in a number of ways, such as display, the press and our Twitter feed.', ['displays', 'press', 'social-media']],
     ['We will ask for your permission before your child’s image is used for publicity (prospectus, press releases, school Facebook page).', ['press', 'publications', 'social-media']],
+    ['Parental consent is obtained before any image is used outside school (press, web, social).', ['press', 'social-media', 'website']],
+    ['Consent is requested for the use of images (on display, in print).', ['displays', 'publications']],
   ])('%s', (sentence, expected) => expect(uses(sentence)).toEqual(expected));
 
   it.each([
