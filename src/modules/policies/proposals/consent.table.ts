@@ -36,7 +36,10 @@ const bareItems: [string, RegExp][] = [
   ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
   ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?|print|printed (materials?|publications?))$/],
   ['website', /^(web ?sites?|web|web pages?)$/],
-  ['social-media', /^(social|social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/],
+  [
+    'social-media',
+    /^(social|social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/,
+  ],
   ['class-photo', /^class (photo(graph)?s?|pictures?)$/],
 ];
 
@@ -48,7 +51,15 @@ function listItems(lower: string): string[] {
     const items = list
       .replace(/^(?:e\.g\.?|eg|for example|for instance|such as|including|i\.e\.?|ie)[,:]?\s+/, '')
       .split(/\s*,\s*|\s*;\s*|\s*\/\s*(?!x\b)|\s+(?:and|or|and\/or)\s+/)
-      .map((item) => item.replace(/^(?:and|or|etc)\s+/, '').replace(/\s*\betc\.?$/, '').replace(/^(?:in|on|for|via|through)\s+/, '').replace(/^(?:the|our|a|an|its)\s+/, '').replace(/^(?:school|academy|nursery|local|class)('s)?\s+(?=\S+)/, (m) => (/class/.test(m) ? m : '')).trim())
+      .map((item) =>
+        item
+          .replace(/^(?:and|or|etc)\s+/, '')
+          .replace(/\s*\betc\.?$/, '')
+          .replace(/^(?:in|on|for|via|through)\s+/, '')
+          .replace(/^(?:the|our|a|an|its)\s+/, '')
+          .replace(/^(?:school|academy|nursery|local|class)('s)?\s+(?=\S+)/, (m) => (/class/.test(m) ? m : ''))
+          .trim(),
+      )
       .filter(Boolean);
     // One word in brackets is a gloss ("the website (www…)"), not a list.
     return items.length >= 2 ? items : [];
@@ -62,8 +73,7 @@ function listItems(lower: string): string[] {
 export function namedUses(lower: string, negated = ''): string[] {
   const keys = purposes.filter(([, pattern]) => pattern.test(lower) && !pattern.test(negated)).map(([key]) => key);
   for (const item of listItems(lower))
-    for (const [key, pattern] of bareItems)
-      if (pattern.test(item) && !keys.includes(key) && !(negated && negated.includes(item))) keys.push(key);
+    for (const [key, pattern] of bareItems) if (pattern.test(item) && !keys.includes(key) && !(negated && negated.includes(item))) keys.push(key);
   return purposes.map(([key]) => key).filter((key) => keys.includes(key));
 }
 
@@ -212,7 +222,12 @@ const lapse: SentencePattern = {
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
     const clauses = s.lower.split(/;|: | but | whereas /);
     if (
-      clauses.some((c) => (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) && yearly.test(c) && (consentWord.test(c) || consentForm)) ||
+      clauses.some(
+        (c) =>
+          (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) &&
+          yearly.test(c) &&
+          (consentWord.test(c) || consentForm),
+      ) ||
       /\b(annual|yearly) (consent|permission)/.test(s.lower)
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];

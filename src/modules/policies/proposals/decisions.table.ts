@@ -16,7 +16,9 @@ function decidedBy(lower: string): RoleKey[] | null {
     );
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
-    const own = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(lower);
+    const own = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(
+      lower,
+    );
     return own ? ['headteacher'] : null;
   }
   // "decided by the Head, following advice from the ICT lead": who advises does not decide.
@@ -89,7 +91,10 @@ const publication: SentencePattern = {
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
-      (!postsNoun && !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live)\b/.test(s.lower))
+      (!postsNoun &&
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live)\b/.test(
+          s.lower,
+        ))
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
@@ -98,7 +103,10 @@ const publication: SentencePattern = {
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
     const until = /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
     const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, posts ? /photo|image|picture|posts?\b|tweets?|content|updates?/ : /photo|image|picture/) ?? (untilRoles.length ? untilRoles : null);
+    const roles =
+      decidedBy(s.lower) ??
+      subjectDecides(s.lower, posts ? /photo|image|picture|posts?\b|tweets?|content|updates?/ : /photo|image|picture/) ??
+      (untilRoles.length ? untilRoles : null);
     // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.
     if (!roles || (s.negated.match(/approv|authori|checked/) && !/\b(not|never|no|nothing)\b[^.;]*\bwithout\b/.test(s.lower))) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.

@@ -14,7 +14,8 @@ const images = /\b(photo(graph)?s?|photography|images?|pictures?|videos?|footage
 const onlyNamed =
   /^only (the )?(photo(graph)?s?|images?|pictures?)\b(.*?)\b(will|may|can|are to|should) (have|carry|show|include|bear|be (labelled|captioned|named|shown) with)( any| a| the)?( individual)?( (child|pupil|student)'?s'?)? names?\b/;
 /** The one use the names are kept to is inside school, not a place of publication. */
-const inside = /\b(assessment|records?|internal(ly)?|within (the )?(school|nursery|setting|classroom)|learning journals?|profiles?|portfolios?|registers?|identification|id badges?)\b/;
+const inside =
+  /\b(assessment|records?|internal(ly)?|within (the )?(school|nursery|setting|classroom)|learning journals?|profiles?|portfolios?|registers?|identification|id badges?)\b/;
 /** The school uses or publishes images on the channel: "we take photographs … for the prospectus, the website…". */
 const schoolUses =
   /\b(we|the school|the academy|the nursery|our school)\b[^.]*\b(use|uses|take|takes|publish|publishes|post|posts|share|shares|display|displays|put|puts|include|includes)\b|\bfor use (in|on)\b/;
@@ -31,7 +32,12 @@ export function onlyNamedInside(sentences: Sentence[]): StructuralFound[] {
     const kept = channels.filter(([, pattern]) => pattern.test(m[0])).map(([key]) => key);
     const named = new Set<string>();
     for (const use of sentences)
-      if (images.test(use.lower) && schoolUses.test(use.lower) && !othersTake.test(use.lower) && !use.negated.match(/\b(use|take|publish|post|share|display)\b/))
+      if (
+        images.test(use.lower) &&
+        schoolUses.test(use.lower) &&
+        !othersTake.test(use.lower) &&
+        !use.negated.match(/\b(use|take|publish|post|share|display)\b/)
+      )
         for (const [key, pattern] of channels) if (pattern.test(use.lower) && !kept.includes(key)) named.add(key);
     for (const key of channels.map(([k]) => k).filter((k) => named.has(k)))
       found.push({ setting: `photos.channels.${key}.naming`, value: 'none', quote: s.text, line: s.line, order });

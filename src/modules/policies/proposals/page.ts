@@ -123,8 +123,7 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
   // A table's rows (a Markdown table: its header and rule open sections of their own) stay in the list too.
   const tableRow = (i: number) => /^\|/.test(sentences[i].text);
-  const inside = (i: number) =>
-    i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
+  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
   let skipped = 0;
@@ -167,8 +166,7 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
   // A page that opens with a request for consent for images ("All parents need to provide consent for photography…")
   // is about images, as a title would say.
   const opening = sentences[0];
-  const pageOfImages =
-    aboutImages(title) || (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
+  const pageOfImages = aboutImages(title) || (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
 
   const found: StructuralFound[] = [];
   const seen = new Set<string>();

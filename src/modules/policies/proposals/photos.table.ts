@@ -34,7 +34,10 @@ const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|ar
 const narrowed = (text: string) =>
   text
     // "…may withdraw their child from a performance": taking a child out of an occasion bans no photographs at it.
-    .replace(/\b(withdraw\w*|excus\w*|remov\w*|(take|takes|taken|taking|kept|keep|keeps|opt|opts|opted) (them |their child |the child |him or her |pupils? |children )?out|(not|choose not to) (take|taking) part|sit(s|ting)? out)\b[^.;,]*/g, ' ')
+    .replace(
+      /\b(withdraw\w*|excus\w*|remov\w*|(take|takes|taken|taking|kept|keep|keeps|opt|opts|opted) (them |their child |the child |him or her |pupils? |children )?out|(not|choose not to) (take|taking) part|sit(s|ting)? out)\b[^.;,]*/g,
+      ' ',
+    )
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
 

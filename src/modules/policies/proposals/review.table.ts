@@ -187,7 +187,9 @@ const reviewDates: BlockPattern = {
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
     const next =
-      dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ?? dated(/(?<!last |date of |this )\breview\s*:/i);
+      dated(/\bnext review\b/i) ??
+      dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
+      dated(/(?<!last |date of |this )\breview\s*:/i);
     const last = header.find(
       (l) =>
         l !== next &&

@@ -284,7 +284,8 @@ export function intervalMonths(lower: string): number | null {
   const years = /\bevery (\w+) (?:academic |school )?years\b/.exec(lower);
   if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
   // "reviewed within three years from the date of approval", "at least every two years": the longest interval allowed.
-  const within = /\b(?:within|at least (?:once )?every|no (?:later|more) than|at intervals of no more than) (a|one|\w+) (?:academic |school )?(years?|months)\b/.exec(lower);
+  const within =
+    /\b(?:within|at least (?:once )?every|no (?:later|more) than|at intervals of no more than) (a|one|\w+) (?:academic |school )?(years?|months)\b/.exec(lower);
   if (within) {
     const n = within[1] === 'a' ? 1 : numberFrom(within[1]);
     if (n && (within[2].startsWith('year') ? n <= 3 : n <= 36)) return within[2].startsWith('year') ? n * 12 : n;
