@@ -175,6 +175,18 @@ describe('consent given, then the uses: the page asks for consent for them', () 
     expect(uses(page)).toEqual(['displays', 'press', 'publications', 'social-media', 'website']);
   });
 
+  it.each([
+    ['Once consent has been given, we will use your child’s photograph in the newsletter and on the website.', ['publications', 'website']],
+    ['Where permission has been granted, the school uses pupils’ photographs on its Twitter feed.', ['social-media']],
+    ['If consent is given, we may use images on displays.', ['displays']],
+  ])('%s', (sentence, expected) => expect(uses(sentence)).toEqual(expected));
+
+  it.each([
+    'If consent is not given, we will not use images on the website.',
+    'If consent for the trip is given, we will put photos on the website.',
+    'When consent has been given by the Headteacher, staff may post photos on the website.',
+  ])('nothing from: %s', (sentence) => expect(uses(sentence)).toEqual([]));
+
   it('a page that opens by asking all parents for consent for photography reads the uses it names later', () => {
     const page = [
       'All parents need to give consent for photographs and film to be taken of their child, as our image policy sets out.',

@@ -207,6 +207,17 @@ describe('names kept to one use inside school: no names on the channels the page
   });
 
   it.each([
+    [
+      'We use photos on our website and in the newsletter.\n\nOnly pictures kept in learning journals will show the child’s name.',
+      { 'photos.channels.website.naming': 'none', 'photos.channels.newsletter.naming': 'none' },
+    ],
+    [
+      'The academy shares pictures on its Facebook page.\n\nOnly images for internal assessment records may include a student’s name.',
+      { 'photos.channels.social-media.naming': 'none' },
+    ],
+  ])('%s', (page, expected) => expect(naming(page)).toEqual(expected));
+
+  it.each([
     // The use the names are kept to is a place of publication, or a condition; no channel of the school's own.
     'We publish photos on our website.\n\nOnly photographs in the newsletter will have a child’s name.',
     'We publish photos on our website.\n\nOnly photographs used for assessment will have a child’s name, unless parents agree otherwise.',
