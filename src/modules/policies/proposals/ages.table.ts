@@ -22,6 +22,9 @@ const agePatterns: RegExp[] = [
   /\bage (?:limits?|restrictions?)\b[^.]{0,40}?\b(?:most|many|all) of which (?:are|is) (\d{1,2})\b/,
   // "users should not be under the age of 13" (the sites' own terms).
   /\b(?:users|members|account holders|anyone|people) (?:should|must|may|can)(?: not|n't) be (?:under|younger than|below) (?:the age of )?(\d{1,2})\b/,
+  // "Facebook and Instagram have a recommended age of 13+", "an age rating of 13", "are rated 13+".
+  /\b(?:have|has|carry|carries|with) (?:a |an )?(?:recommended |minimum |lower )?(?:age|age rating|age restriction|age limit) (?:of |at )?(\d{1,2})\+?/,
+  /\b(?:are|is) (?:rated |recommended for (?:ages? |users )?)(\d{1,2})\+/,
 ];
 
 const minimumAge: SentencePattern = {

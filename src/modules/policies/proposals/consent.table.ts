@@ -21,17 +21,64 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
     'social-media',
-    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)|\b(school|academy)('s)? x (account|feed|page)\b/,
+    /\b(school('s)? )?(social media|facebook|twitter|instagram|youtube|tiktok|x \((formerly )?twitter\))( (accounts?|pages?|channels?))?\b|\b(on|our|its) x\b(?! ray)|\b(school|academy)('s)? x (account|feed|page)\b|\b(re)?tweet(s|ed|ing)?\b/,
   ],
 ];
 
+/** A bare item of a list of uses ("(display, press, newsletter)", "such as display, the press and the website"), whole. */
+const bareItems: [string, RegExp][] = [
+  ['displays', /^(classroom |class |wall |corridor |school )?displays?( boards?| purposes| work)?$/],
+  ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
+  ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?|print|printed (materials?|publications?))$/],
+  ['website', /^(web ?sites?|web|web pages?)$/],
+  [
+    'social-media',
+    /^(social|social media|social networking|facebook|twitter|x|instagram|youtube|tiktok|twitter\/x|x\/twitter)( (accounts?|pages?|feeds?|channels?))?$/,
+  ],
+  ['class-photo', /^class (photo(graph)?s?|pictures?)$/],
+];
+
+/** The items of the lists a sentence gives in brackets or after "such as", "including", "e.g.": each as a bare phrase. */
+function listItems(lower: string): string[] {
+  const lists = [...lower.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]);
+  for (const m of lower.matchAll(/\b(?:such as|including|e\.g\.?|eg|for example|for instance|i\.e\.?|ie)[,:]? ([^.;:()]{3,160})/g)) lists.push(m[1]);
+  return lists.flatMap((list) => {
+    const items = list
+      .replace(/^(?:e\.g\.?|eg|for example|for instance|such as|including|i\.e\.?|ie)[,:]?\s+/, '')
+      .split(/\s*,\s*|\s*;\s*|\s*\/\s*(?!x\b)|\s+(?:and|or|and\/or)\s+/)
+      .map((item) =>
+        item
+          .replace(/^(?:and|or|etc)\s+/, '')
+          .replace(/\s*\betc\.?$/, '')
+          .replace(/^(?:in|on|for|via|through)\s+/, '')
+          .replace(/^(?:the|our|a|an|its)\s+/, '')
+          .replace(/^(?:school|academy|nursery|local|class)('s)?\s+(?=\S+)/, (m) => (/class/.test(m) ? m : ''))
+          .trim(),
+      )
+      .filter(Boolean);
+    // One word in brackets is a gloss ("the website (www…)"), not a list.
+    return items.length >= 2 ? items : [];
+  });
+}
+
+/**
+ * The uses a sentence names: by the purposes' own words, and by bare items of a list ("for school purposes (display,
+ * newsletter, press)"), where "display" or "press" alone name the use. A use under a negation is none.
+ */
+export function namedUses(lower: string, negated = ''): string[] {
+  const keys = purposes.filter(([, pattern]) => pattern.test(lower) && !pattern.test(negated)).map(([key]) => key);
+  for (const item of listItems(lower))
+    for (const [key, pattern] of bareItems) if (pattern.test(item) && !keys.includes(key) && !(negated && negated.includes(item))) keys.push(key);
+  return purposes.map(([key]) => key).filter((key) => keys.includes(key));
+}
+
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete|to consent)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b|\b(parents?|carers?|families|guardians?)( and carers| or carers| \/ carers|\/carers|\(s\)\/guardians?\(s\)|\/guardians?)? (all )?(need|needs|have|has|are required|is required|will need|must|are asked) to (provide|give|grant|sign|complete) (their |your |written |signed )*(consent|permission)\b|^(when|where|once|provided|after|if) (parental |your |their |written )*(consent|permission) (has been|have been|is|was) (provided|given|granted|obtained|received)\b[^.]*\b(we|the school|the academy|the trust|the nursery) (will |may |can |would )?(use|uses|publish|publishes|display|displays|share|shares|include|includes)\b/;
 
 /**
  * "No photographs will be posted without the parents' written consent": a double negative, so consent is asked.
@@ -54,7 +101,7 @@ const usedAfterPermission = (s: Sentence) =>
 
 /** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
 const onlyWithConsent =
-  /\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
 
 /** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
 const formCovers = (s: Sentence) =>
@@ -95,10 +142,14 @@ const asked: SentencePattern = {
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);
-    let found = purposes.filter(([, pattern]) => pattern.test(s.lower) && (doubleNegative || !pattern.test(s.negated))).map(([key]) => key);
+    let found = namedUses(s.lower, doubleNegative ? '' : s.negated);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
+    // "…may want to post photographs on the website or social media. Permission to do so is granted only with…": the uses
+    // of the sentence before, with the sentence's own.
+    else if (/^(permission|consent|approval) (to do so|to do this|for this|for these uses|for (this|such) use)\b/.test(s.lower) && s.previous)
+      found = [...new Set([...found, ...namedUses(s.previous)])];
     // "School Website" then "We will seek consent for images on the internet": the one use the heading names.
     if (!found.length && s.heading) {
       const underHeading = purposes.filter(([, pattern]) => pattern.test(s.heading!)).map(([key]) => key);
@@ -142,7 +193,10 @@ const noSocialMedia: SentencePattern = {
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(obtained|gathered|gained|renewed|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|completed|completing|re-?signed|signed|checked)\b/;
+  /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
+/** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
+const otherForm =
+  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming lessons)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
@@ -160,9 +214,30 @@ const lapse: SentencePattern = {
     )
       return [];
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
+    // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
     const yearly =
-      /\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?year\b/;
-    if ((askVerb.test(s.lower) && yearly.test(s.lower)) || /\b(annual|yearly) (consent|permission)/.test(s.lower))
+      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b/;
+    // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
+    if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
+    // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
+    const clauses = s.lower.split(/;|: | but | whereas /);
+    if (
+      clauses.some(
+        (c) =>
+          (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) &&
+          yearly.test(c) &&
+          (consentWord.test(c) || consentForm),
+      ) ||
+      /\b(annual|yearly) (consent|permission)/.test(s.lower)
+    )
+      return [{ setting: 'consent.lapse', value: 'each-september' }];
+    // "Photo consent is valid for one academic year", "consent expires at the end of each school year".
+    if (
+      /\b(valid|in force|lasts?|applies|apply) (for )?(one|a|1|the current|that|each) (academic |school )?year\b|\b(expires?|lapses?|ends?) at the end of (each|every|the) (academic |school )?year\b/.test(
+        s.lower,
+      ) &&
+      !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated)
+    )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "…remain in force until the beginning of the next academic year".
     if (
@@ -198,7 +273,10 @@ export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
-    const found = purposes.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // "We take photographs … for the prospectus, the website and school displays. This is part of our public task…":
+    // "this" is the sentence before and its uses.
+    const pointsBack = /^(this|these|such (use|uses|photographs|images)|all of this|all of these)\b/.test(s.lower) && s.previous;
+    const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);
     // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''}`)) return [];
     if (

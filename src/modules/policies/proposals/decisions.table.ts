@@ -14,7 +14,13 @@ function decidedBy(lower: string): RoleKey[] | null {
     /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
       lower,
     );
-  if (!by) return null;
+  if (!by) {
+    // "…need the Headteacher's approval", "without the Principal's sign-off".
+    const own = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(
+      lower,
+    );
+    return own ? ['headteacher'] : null;
+  }
   // "decided by the Head, following advice from the ICT lead": who advises does not decide.
   const deciding = lower
     .slice(by.index)
@@ -77,18 +83,32 @@ const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (s) => {
     // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
-    const posts = /\b(every|each|all|any) posts?\b/.test(s.lower) && channels.some(([, pattern]) => pattern.test(s.lower));
+    // "Every tweet is approved by…", "All posts on the school's Facebook page…": posts and tweets on a named channel.
+    const posts =
+      /\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content)\b|\b(posts?|tweets?)\b/.test(s.lower) &&
+      channels.some(([, pattern]) => pattern.test(s.lower));
+    // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
+    const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
-      !/\b(publish|published|publication|posted|uploaded|put on|shared online|go(es)? (up )?on|appears? on)\b/.test(s.lower)
+      (!postsNoun &&
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live)\b/.test(
+          s.lower,
+        ))
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    // "Parents' posts…", "Staff's own tweets…": someone else's posts.
+    if (/\b(parents?|carers?|visitors?|pupils?|children|students?|staff|families)('s?|s')? (own |personal )?(posts?|tweets?)\b/.test(s.lower)) return [];
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
-    const until = /\buntil\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
+    const until = /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
     const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /photo|image|picture/) ?? (untilRoles.length ? untilRoles : null);
-    if (!roles || s.negated.match(/approv|authori|checked/)) return [];
+    const roles =
+      decidedBy(s.lower) ??
+      subjectDecides(s.lower, posts ? /photo|image|picture|posts?\b|tweets?|content|updates?/ : /photo|image|picture/) ??
+      (untilRoles.length ? untilRoles : null);
+    // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.
+    if (!roles || (s.negated.match(/approv|authori|checked/) && !/\b(not|never|no|nothing)\b[^.;]*\bwithout\b/.test(s.lower))) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
     const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')

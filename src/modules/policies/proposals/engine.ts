@@ -8,6 +8,7 @@ import { ageTable } from './ages.table.ts';
 import { concernBlocks, concernPatterns } from './concerns.table.ts';
 import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
+import { onlyNamedInside } from './names.page.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
@@ -120,6 +121,11 @@ export function proposeSettings(text: string): Proposals {
   }
   // A page (or a section of images) that asks carers for consent for images: the places it names as the school's uses.
   for (const f of pageConsent(sentences)) {
+    found.push(f);
+    used.add(f.order);
+  }
+  // "Only photographs used for assessment will have a child's name": no names on the channels the page publishes on.
+  for (const f of onlyNamedInside(sentences)) {
     found.push(f);
     used.add(f.order);
   }

@@ -11,16 +11,16 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { asksConsent, basisStated, purposes, staffPermission } from './consent.table.ts';
+import { asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
-const images = /\b(photo(graph)?s?|photographic|photography|photographed|images?|pictures?|videos?|filmed|filming|footage)\b/;
+const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;
 const consentWord = /\b(consent|permission)s?\b/;
 
 /** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
 const optOut =
-  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
 const noConsent =
@@ -111,7 +111,7 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);
+  return namedUses(s.lower, s.negated);
 }
 
 /** The list items of the section before (or after) sentence at. */
@@ -121,7 +121,9 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const step = forward ? 1 : -1;
   // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
   const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
-  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower));
+  // A table's rows (a Markdown table: its header and rule open sections of their own) stay in the list too.
+  const tableRow = (i: number) => /^\|/.test(sentences[i].text);
+  const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
   let skipped = 0;
@@ -161,7 +163,10 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
   const headings = new Map<number | undefined, string>();
   for (const s of sentences) if (s.isHeading && !headings.has(s.section)) headings.set(s.section, s.lower);
   const headingOf = (section: number | undefined) => headings.get(section) ?? '';
-  const pageOfImages = aboutImages(title);
+  // A page that opens with a request for consent for images ("All parents need to provide consent for photography…")
+  // is about images, as a title would say.
+  const opening = sentences[0];
+  const pageOfImages = aboutImages(title) || (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
 
   const found: StructuralFound[] = [];
   const seen = new Set<string>();
@@ -216,7 +221,9 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       return;
     }
     const back = refersBack.test(request.lower);
-    const forward = refersForward.test(request.lower);
+    // "Please circle Yes or No for each." over the form's rows: the rows after it.
+    const rowsNext = yesNo.test(request.lower) && at + 1 < sentences.length && formRow.test(sentences[at + 1].lower);
+    const forward = refersForward.test(request.lower) || (rowsNext && !back);
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
     if (back || forward) {

@@ -33,6 +33,11 @@ const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|ar
  */
 const narrowed = (text: string) =>
   text
+    // "…may withdraw their child from a performance": taking a child out of an occasion bans no photographs at it.
+    .replace(
+      /\b(withdraw\w*|excus\w*|remov\w*|(take|takes|taken|taking|kept|keep|keeps|opt|opts|opted) (them |their child |the child |him or her |pupils? |children )?out|(not|choose not to) (take|taking) part|sit(s|ting)? out)\b[^.;,]*/g,
+      ' ',
+    )
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
 
@@ -50,7 +55,15 @@ const prohibited: SentencePattern = {
       const named = except ? occasions.filter(([, pattern]) => pattern.test(narrowed(except[1]))).map(([key]) => key) : [];
       return named.length && !place.test(except![1]) ? [{ setting: 'photos.prohibitedContexts', value: named, combine: 'union' }] : [];
     }
-    const scope = narrowed(s.negated && negatedPhoto ? s.negated : s.lower);
+    // The whole sentence: only its clauses that refuse ("Photography is not permitted by parents; parents may…").
+    const scope = narrowed(
+      s.negated && negatedPhoto
+        ? s.negated
+        : s.lower
+            .split(/;\s*/)
+            .filter((clause) => refusal.test(clause))
+            .join('; '),
+    );
     // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
     // ("in the swimming baths, in the toilets or…") it is a rule of its own.
     const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
@@ -123,7 +136,12 @@ export const channels: [string, RegExp][] = [
   ['website', /\bweb ?sites?\b/],
   [
     'social-media',
-    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy)('s)? x (account|feed|page)\b/,
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(re)?tweet(s|ed|ing)?\b/,
+  ],
+  // Displays in school: a naming rule for captions on a wall is the display's, not an online channel's.
+  [
+    'display',
+    /\b(classroom|corridor|wall|school|class|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\bdisplay (boards?|areas?)\b|\b(displayed|put up) (in|within|around|on the walls of|on the walls in) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
   ],
   ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
@@ -141,7 +159,10 @@ const naming: SentencePattern = {
   // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
   read: (s) => {
     const inScope = scopeChannel(s);
-    return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope));
+    // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
+    // the website, newsletters and displays:") is a rule for each of them.
+    const governed = s.item && s.lead && /\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ? channelsIn(s.lead) : [];
+    return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
   },
 };
 
@@ -156,21 +177,32 @@ const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|
  * (no rule is proposed); none: null.
  */
 export function scopeChannel(s: Sentence): string | null {
-  const sources = [s.heading ?? '', s.item ? (s.lead ?? '') : '', aboutPublishing.test(s.earlier ?? '') ? (s.earlier ?? '') : ''];
+  // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
+  // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
+  const earlier = (s.earlier ?? '')
+    .split(/(?<=[.!?]) /)
+    .filter((t) => aboutPublishing.test(t) && !othersOwn.test(t))
+    .join(' ');
+  const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
+  const sources = [heading, s.item ? (s.lead ?? '') : '', earlier];
   const named = new Set(sources.flatMap(channelsIn));
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may, if it names one alone.
-  if (!named.size && s.title) {
+  if (!named.size && s.title && !othersHeading.test(s.title)) {
     const titled = channelsIn(s.title);
     return titled.length === 1 ? titled[0] : titled.length > 1 ? 'ambiguous' : null;
   }
   return named.size === 1 ? [...named][0] : named.size > 1 ? 'ambiguous' : null;
 }
 
+const othersOwn =
+  /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
+const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|personal)\b/;
+
 /** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
 const nameOrPhoto =
   /\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
 
-function namingIn(clause: string, inScope: string | null): Found[] {
+function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
     // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
@@ -183,7 +215,12 @@ function namingIn(clause: string, inScope: string | null): Found[] {
       if (!named.length && inScope === 'ambiguous') return [];
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
-    if ((othersRule.test(lower) && !namedSubject.test(lower)) || /\b(unless|except|if)\b/.test(lower)) return [];
+    if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
+    // "Generally no names will be attached": a hedge is no rule.
+    if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
+    // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
+    // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
+    const conditional = /\b(unless|except|if)\b/.test(lower);
     // Staff's own accounts: conduct, not how the school's channel names pupils.
     if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming.
@@ -194,7 +231,7 @@ function namingIn(clause: string, inScope: string | null): Found[] {
     )
       return [];
     const rule =
-      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's )?(first|christian|fore|given) ?names?)\b/.test(
+      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
         lower,
       )
         ? 'first-names'
@@ -202,7 +239,7 @@ function namingIn(clause: string, inScope: string | null): Found[] {
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'
@@ -210,6 +247,7 @@ function namingIn(clause: string, inScope: string | null): Found[] {
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
     const named = channelsIn(lower);
+    if (conditional) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
     const single = inScope === 'ambiguous' ? null : inScope;
@@ -221,7 +259,9 @@ function namingIn(clause: string, inScope: string | null): Found[] {
           : ['website', 'social-media']
         : single
           ? [single]
-          : [];
+          : inScope === 'ambiguous' && governed.length > 1
+            ? governed
+            : [];
     return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
   }
 }

@@ -682,11 +682,10 @@ describe('dev set 2 (real pages): roles, channels and routes in more words', () 
   ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
 
   it.each([
-    // Staff's names, parents' posts, surnames only (first names stay open), and a condition.
+    // Staff's names, parents' posts, surnames only (first names stay open); a condition is in proposals.unseen.test.ts.
     'Staff names will not appear on the website.',
     'Parents should under no circumstances name other children on Facebook.',
     'Surnames will not appear on the website.',
-    'At no time should a child be named on the website unless their family has agreed.',
   ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 
   it('a rule that names no channel takes the one the page’s title names, and none from a title naming two', () => {

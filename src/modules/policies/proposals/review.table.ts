@@ -30,25 +30,33 @@ const interval: SentencePattern = {
   },
 };
 
+/** A word of a committee's name, an abbreviation joined by "&" included ("PP&C", "T&L"). */
+const word = String.raw`[a-z](?:[a-z&]*[a-z])?`;
+
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
   [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
-  [/\b(the )?governors'? ([a-z]+ )?committee\b|\b([a-z]+ (?:&|and) )?([a-z]+ )committee of the governing body\b/, ''],
+  [new RegExp(String.raw`\b(the )?governors'? (${word} )?committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`), ''],
   [/\bgovernors\b/, 'Governing body'],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
-  [/\b(?:(?:[a-z]+, )*[a-z]+,? (?:&|and) )?[a-z]+ committee\b/, ''],
+  [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
 ];
 
+/**
+ * The body the text names first ("S&C Committee (Governors)" is the committee; "the governors, on the Finance
+ * Committee's advice" the governors); two named at the same place, the more specific (the list's order).
+ */
 function body(text: string): string | null {
+  let best: { index: number; value: string } | null = null;
   for (const [pattern, name] of bodies) {
     const m = pattern.exec(text);
-    if (m) return name || m[0].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
+    if (m && (!best || m.index < best.index)) best = { index: m.index, value: name || m[0].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase()) };
   }
-  return null;
+  return best?.value ?? null;
 }
 
 const approvedBy: SentencePattern = {
@@ -65,7 +73,9 @@ const approvedBy: SentencePattern = {
 
 /** A header's "Reviewed by:" names the approver only when it names a body (governors, trustees, a committee), not a person. */
 function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
-  return m && body(m[1].slice(0, 60)) !== null && body(m[1].slice(0, 60)) !== 'Headteacher' ? m : null;
+  // A committee reviews and recommends, and the governors may approve: only the whole board that reviews approves.
+  const who = m && body(m[1].slice(0, 60));
+  return who && who !== 'Headteacher' && !/committee/i.test(who) ? m : null;
 }
 
 function approvedIn(lower: string): Found[] {
@@ -80,7 +90,7 @@ function approvedIn(lower: string): Found[] {
       bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower)) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
-      /^(?:this|these) (?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (.*)$/.exec(
+      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
         lower,
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
@@ -176,11 +186,14 @@ const reviewDates: BlockPattern = {
     const header = joined.slice(0, 40).concat(joined.slice(-15));
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
-    const next = dated(/\bnext review\b/i) ?? dated(/\breview(ed)? (due|date)\b|\bdue for review\b/i) ?? dated(/(?<!last |date of |this )\breview\s*:/i);
+    const next =
+      dated(/\bnext review\b/i) ??
+      dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
+      dated(/(?<!last |date of |this )\breview\s*:/i);
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|(ratified|adopted) (by|on)\b|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
@@ -222,5 +235,20 @@ const cycle: SentencePattern = {
   },
 };
 
+/** A header's label on a line of its own, its value on the next ("Approved By" then "Chief Executive"). */
+const approverBelow: BlockPattern = {
+  name: 'the approver on the line under its label',
+  read: (lines) => {
+    const header = lines.slice(0, 40);
+    for (const [i, l] of header.entries()) {
+      if (!/^(?:policy |document )?(?:approved|ratified|adopted|endorsed) by\s*:?$/i.test(l.text)) continue;
+      const next = header.slice(i + 1, i + 3).find((n) => n.text);
+      if (!next || next.text.split(' ').length > 6) return [];
+      return approvedIn(normalise(`approved by: ${next.text}`)).map((f) => ({ ...f, line: l.line, quote: `${l.text} ${next.text}` }));
+    }
+    return [];
+  },
+};
+
 export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
-export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates];
+export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow];

@@ -13,7 +13,7 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, basisStated, purposes, staffPermission } from './consent.table.ts';
+import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -60,7 +60,7 @@ function usesIn(s: Sentence): string[] {
   if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without|separately)\b/.test(s.lower)) return [];
   if (/\b(used|use|published|publish|shown|displayed|shared|posted|appear)\b/.test(s.negated)) return [];
   // "…does not have a Facebook account": a use under a negation is none.
-  return purposes.filter(([, pattern]) => pattern.test(s.lower) && !pattern.test(s.negated)).map(([key]) => key);
+  return namedUses(s.lower, s.negated);
 }
 
 /** The sentences a bare request governs (indices), or null when its scope is not clear. */

@@ -82,13 +82,15 @@ export const normalise = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
+const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
 const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 export function policyLines(text: string): Line[] {
   return text.split(/\r?\n/).map((raw, i) => ({
-    text: cleanLine(raw),
+    text: cleanLine(raw.replace(dashLabel, '')),
     line: i + 1,
-    bullet: bulletStart.test(raw),
+    bullet: bulletStart.test(raw) || dashLabel.test(raw),
     numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
     cells: raw
       .split(/\t+|\s*\|\s*|\s{3,}/)
@@ -281,6 +283,13 @@ export function intervalMonths(lower: string): number | null {
   if (months && numberFrom(months[1])) return numberFrom(months[1]);
   const years = /\bevery (\w+) (?:academic |school )?years\b/.exec(lower);
   if (years && numberFrom(years[1])) return numberFrom(years[1])! * 12;
+  // "reviewed within three years from the date of approval", "at least every two years": the longest interval allowed.
+  const within =
+    /\b(?:within|at least (?:once )?every|no (?:later|more) than|at intervals of no more than) (a|one|\w+) (?:academic |school )?(years?|months)\b/.exec(lower);
+  if (within) {
+    const n = within[1] === 'a' ? 1 : numberFrom(within[1]);
+    if (n && (within[2].startsWith('year') ? n <= 3 : n <= 36)) return within[2].startsWith('year') ? n * 12 : n;
+  }
   if (/\b(termly|every term|each term)\b/.test(lower)) return 4;
   return null;
 }
