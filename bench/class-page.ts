@@ -71,18 +71,8 @@ export interface ClassPageBenchResult {
   connections: number;
   bodyBytes: Record<string, number>;
   samples: Record<string, PageSample[]>;
-  medians: Record<
-    string,
-    {
-      requestsPerSecond: number;
-      cpuMsPerRequest: number;
-      threadMessagesPerRequest: number | null;
-      mainMsPerRequest: number;
-      threadMsPerRequest: number | null;
-      p50: number;
-      p99: number;
-    }
-  >;
+  /** Each measure's median over the rounds. */
+  medians: Record<string, Omit<PageSample, 'requests'>>;
   /** Median over rounds of subject ÷ baseline from the same round (req/s below 1 and latency above 1 mean slower). */
   ratios: Record<string, { requestsPerSecond: number; cpu: number; p50: number; p99: number }>;
   table: string;

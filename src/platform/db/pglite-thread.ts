@@ -350,7 +350,7 @@ export class PGliteThread implements EmbeddedEngine {
 }
 
 /** The messages as one buffer of the caller's own, so it can be moved to the thread rather than copied. */
-function joined(messages: Uint8Array[]): Uint8Array {
+export function joined(messages: Uint8Array[]): Uint8Array {
   if (messages.length === 1) return new Uint8Array(messages[0]);
   const out = new Uint8Array(messages.reduce((n, m) => n + m.byteLength, 0));
   let at = 0;

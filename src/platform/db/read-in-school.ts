@@ -5,7 +5,7 @@ import { DatabaseError, type BackendMessage, type DataRowMessage, type RowDescri
 import { Parser } from 'pg-protocol/dist/parser.js';
 import { serialize } from 'pg-protocol/dist/serializer.js';
 import { isUuid } from '../http/ids.ts';
-import { PGliteThread } from './pglite-thread.ts';
+import { joined, PGliteThread } from './pglite-thread.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -111,16 +111,6 @@ function parsed(bytes: Uint8Array): BackendMessage[] {
   const messages: BackendMessage[] = [];
   new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (m) => messages.push(m));
   return messages;
-}
-
-function joined(messages: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(messages.reduce((n, m) => n + m.byteLength, 0));
-  let at = 0;
-  for (const m of messages) {
-    out.set(m, at);
-    at += m.byteLength;
-  }
-  return out;
 }
 
 /** pg's own parser for a column's type, as the pool's clients use it (DATE as text: database.ts). */
