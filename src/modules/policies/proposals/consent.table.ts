@@ -21,7 +21,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -33,7 +33,7 @@ export const purposes: [string, RegExp][] = [
 /** A bare item of a list of uses ("(display, press, newsletter)", "such as display, the press and the website"), whole. */
 const bareItems: [string, RegExp][] = [
   ['displays', /^(classroom |class |wall |corridor |school )?displays?( boards?| purposes| work)?$/],
-  ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
+  ['press', /^((local|national|regional) )?(press|media|newspapers?|news ?papers?|press releases?|press articles?|news|television|tv)$/],
   ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?|print|printed (materials?|publications?))$/],
   ['website', /^(web ?sites?|web|web pages?)$/],
   [
@@ -48,7 +48,9 @@ function listItems(lower: string): string[] {
   const lists = [...lower.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]);
   for (const m of lower.matchAll(/\b(?:such as|including|e\.g\.?|eg|for example|for instance|i\.e\.?|ie)[,:]? ([^.;:()]{3,160})/g)) lists.push(m[1]);
   return lists.flatMap((list) => {
+    // "in the local or national press": one item, its adjectives joined, not two ("in the local", "national press").
     const items = list
+      .replace(/\b(local|national|regional) (?:and|or|and\/or) (?=(local|national|regional) )/g, '')
       .replace(/^(?:e\.g\.?|eg|for example|for instance|such as|including|i\.e\.?|ie)[,:]?\s+/, '')
       .split(/\s*,\s*|\s*;\s*|\s*\/\s*(?!x\b)|\s+(?:and|or|and\/or)\s+/)
       .map((item) =>
@@ -196,7 +198,7 @@ const askVerb =
   /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming lessons)\b/;
+  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
@@ -214,9 +216,10 @@ const lapse: SentencePattern = {
     )
       return [];
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
+    // In Scotland the school year is the "session": "permission is gathered at the start of each session".
     // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
     const yearly =
-      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b/;
+      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?session\b|\b(each|every) (new )?(academic|school) session\b/;
     // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
     if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
