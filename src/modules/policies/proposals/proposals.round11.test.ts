@@ -46,3 +46,38 @@ describe('consent gathered at the start of each school year, or (in Scotland) ea
     'Consent for the swimming sessions is collected at the start of each session.',
   ])('nothing from: %s', (sentence) => expect(proposals(sentence)['consent.lapse']).toBeUndefined());
 });
+
+describe('the review interval from an approval date and a review date on the lines under it', () => {
+  const header = (first: string, second: string) => `Photography Policy\n\n${first}\n${second}\n\nThis policy sets out how we use images.\n`;
+  it.each([
+    ['Approved by the Governing Body on: Autumn 2022', 'Date of Review: Autumn 2024', 24],
+    ['Date ratified by the Trust Board: 25 October 2018', 'Date for review: October 2019', 12],
+    ['Adopted by governors: Spring 2021', 'Review date: Spring 2024', 36],
+    ['Ratified by the Local Governing Body: 12 March 2023', 'Next review: March 2024', 12],
+    ['Approved by the Head Teacher: September 2022', 'Date of review: September 2024', 24],
+  ])('%s / %s', (first, second, months) => expect(proposals(header(first, second))['policyReview.intervalMonths']).toBe(months));
+
+  it.each([
+    // The same date twice, a "Date of review" above an older approval, a date that is no approval: no interval.
+    ['Approved: Summer 2023', 'Date of Review: Summer 2023'],
+    ['Date of review: Autumn 2022', 'Approved by governors: Autumn 2020'],
+    ['Written by: J Smith, Autumn 2022', 'Date of Review: Autumn 2024'],
+    ['Approved by the Governing Body on: Autumn 2022', 'Date of Review: Spring 2023'],
+  ])('nothing from: %s / %s', (first, second) => expect(proposals(header(first, second))['policyReview.intervalMonths']).toBeUndefined());
+});
+
+describe('the approver as label, body, dash and date on one line', () => {
+  const header = (line: string) => `E-Safety Policy\n\n${line}\n\nThis policy applies to all.\n`;
+  it.each([
+    ['Approved: Executive – July 2017', 'Executive'],
+    ['Approved: Executive Board - 3 March 2021', 'Executive board'],
+    ['Ratified: Trust Executive, Spring 2020', 'Trust executive'],
+    ['Approved by: Executive Team on 4 May 2022', 'Executive team'],
+    ['Approved: Governing Body – July 2017', 'Governing body'],
+    ['Adopted: Trust Board — September 2019', 'Board of trustees'],
+  ])('%s', (line, body) => expect(proposals(header(line))['policyReview.approvingBody']).toBe(body));
+
+  it.each(['Approved: Executive Officer – July 2017', 'Approved: July 2017', 'The executive will approve changes to the policy.'])('nothing from: %s', (line) =>
+    expect(proposals(header(line))['policyReview.approvingBody']).toBeUndefined(),
+  );
+});

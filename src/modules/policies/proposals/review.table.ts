@@ -44,6 +44,8 @@ const bodies: [RegExp, string][] = [
   [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
+  // A trust's executive, named alone under the label ("Approved: Executive – July 2017"); not an executive head or officer.
+  [/^(the )?(trust('s)? )?executive( board| team| committee| group| leadership team)?(?=\s*([-–—,:;(]|\d|on\b|in\b|$))/, ''],
 ];
 
 /**
@@ -212,7 +214,19 @@ const reviewDates: BlockPattern = {
       const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
     }
-    if (!next || !last) return [];
+    // "Approved by the Governing Body on: Autumn 2022" then "Date of Review: Autumn 2024": under an approval date, with
+    // no other next date, "Date of Review" is the next review's (later than the approval; the same date is none).
+    if (!next) {
+      const approval = header.find((l) => /\b(approved|ratified|adopted)\b/i.test(l.text) && !/\breview/i.test(l.text) && monthOf(l.text, parseDate) !== null);
+      const review = header.find(
+        (l) => /^date of review\b/i.test(l.text) && !/\b(approved|ratified|adopted|last|this)\b/i.test(l.text) && monthOf(l.text, parseDate) !== null,
+      );
+      // In that order only: "Date of review" above an older approval is this review's date, the approval the first.
+      if (!approval || !review || review.line < approval.line) return [];
+      const round = [12, 24, 36].find((m) => Math.abs(monthOf(review.text, parseDate)! - monthOf(approval.text, parseDate)! - m) <= 2);
+      return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: review.line, quote: `${approval.text} / ${review.text}` }] : [];
+    }
+    if (!last) return [];
     const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
     const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
     return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${last.text} / ${next.text}` }] : [];
