@@ -81,3 +81,31 @@ describe('the approver as label, body, dash and date on one line', () => {
     expect(proposals(header(line))['policyReview.approvingBody']).toBeUndefined(),
   );
 });
+
+describe('displays processed on the basis of the public task or duty: no consent purpose', () => {
+  it.each([
+    'Images taken for educational purposes, as records of evidence and for displays are processed on the basis of the public task of the school, therefore consent is not required.',
+    'Photographs used for classroom displays and assessment are processed under the school’s public duty.',
+    'Pictures for wall displays are held as part of our public task.',
+    'Images for displays in school are processed on the lawful basis of the academy’s public task; consent is therefore not required.',
+  ])('%s', (sentence) => expect(proposals(sentence)).toEqual({ 'consent.purposes.displays.basis': 'public-task' }));
+
+  it('a use inside school with no consent asked, beside the public task, is no purpose carers are asked', () => {
+    const page = [
+      'Photography and Images',
+      '',
+      'Staff take photographs of pupils which are used for display purposes within school or as a record of evidence of learning.',
+      '',
+      'Parental consent will be sought for images to be used on the website.',
+      '',
+      'Images used for educational purposes, such as records of evidence and displays, are processed under the public duty of the school. Consent is therefore not required for these.',
+    ].join('\n');
+    expect(proposals(page)).toEqual({ 'consent.purposes.website.active': true, 'consent.purposes.displays.basis': 'public-task' });
+  });
+
+  it.each([
+    'Images on the website are processed on the basis of consent, not the public task.',
+    'Images taken for educational purposes are processed on the basis of the public task, therefore consent is not required.',
+    'Our public duty is to keep children safe when displays are put up.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)['consent.purposes.displays.basis']).toBeUndefined());
+});
