@@ -136,10 +136,37 @@ export function asksConsent(s: Sentence): boolean {
 /** A sentence that says the uses it names are the school's uses without consent, or unless carers object (the basis pattern reads it). */
 export const basisStated = (s: Sentence) => basis.read(s).map((f) => f.setting.split('.')[2]);
 
+/**
+ * "We will not:" then the bullet "publish photographs of children without the written consent of parents": the lead's
+ * negation and the bullet's "without consent" are the double negative, so consent is asked. The school's own lead only.
+ */
+const negatedLead = (s: Sentence) =>
+  !!s.item &&
+  /^(we|the (school|academy|nursery|trust|setting)|our (school|academy|nursery)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery))( staff)? (will|shall|do|does|must|should|would) (not|never)( ever)?\b[^.]{0,40}:$/.test(
+    s.lead ?? '',
+  ) &&
+  !/^[^:]*\bstaff\b/.test(s.lead ?? '') &&
+  /^(use|post|publish|share|upload|put|display|show|include|tweet|print|feature)\b[^.;]*\b(photo(graph)?s?|images?|pictures?|videos?)\b[^.;]*\bwithout ((the|their|your|such|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/.test(
+    s.lower,
+  );
+
+/** The one channel a list's lead, the heading over it or the page's title names; none when it names several or none. */
+function oneChannel(s: Sentence): string[] {
+  for (const text of [s.lead, s.heading, s.title]) {
+    const named = text ? purposes.filter(([, pattern]) => pattern.test(text)).map(([key]) => key) : [];
+    if (named.length) return named.length === 1 ? named : [];
+  }
+  return [];
+}
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (s) => {
+    if (negatedLead(s)) {
+      const own = namedUses(s.lower);
+      return (own.length ? own : oneChannel(s)).map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
+    }
     if (!asksConsent(s)) return [];
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").

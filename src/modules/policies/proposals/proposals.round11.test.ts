@@ -109,3 +109,25 @@ describe('displays processed on the basis of the public task or duty: no consent
     'Our public duty is to keep children safe when displays are put up.',
   ])('nothing from: %s', (sentence) => expect(proposals(sentence)['consent.purposes.displays.basis']).toBeUndefined());
 });
+
+describe('"We will not:" and a bullet "publish photographs … without consent" on a page about one channel', () => {
+  it.each([
+    'Twitter Policy\n\nThe school has a Twitter account to share news with parents.\n\nWe will not:\n\n- post the full names of children\n- publish photographs of children without the written consent of parents/carers\n- follow pupils\n',
+    'School Facebook Page\n\nThe academy will never:\n\n* share images of pupils without parental permission\n* reply to comments\n',
+    'Online Safety\n\nOur Instagram account\n\nThe school will not:\n\n1. post pictures of pupils without written consent from their parents;\n2. tag pupils.\n',
+    'Social Media Policy\n\nWe use Facebook and Twitter.\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
+  ])('%s', (page) => expect(uses(page)).toEqual(['social-media']));
+
+  it('the channel the bullet names itself', () => {
+    expect(uses('Online Safety\n\nWe will not:\n\n- upload photographs of pupils to the website without parents’ consent\n')).toEqual(['website']);
+  });
+
+  it.each([
+    // Staff's rule, a ban with no consent, a page about no one channel or several, a lead that is not negated.
+    'Twitter Policy\n\nStaff will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
+    'Twitter Policy\n\nWe will not:\n\n- publish photographs of children at all\n- publish names without consent\n',
+    'Photography Policy\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
+    'Website and Twitter\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
+    'Twitter Policy\n\nWe will:\n\n- publish photographs of children with first names only\n',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
