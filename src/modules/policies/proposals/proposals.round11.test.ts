@@ -131,3 +131,26 @@ describe('"We will not:" and a bullet "publish photographs … without consent" 
     'Twitter Policy\n\nWe will:\n\n- publish photographs of children with first names only\n',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('no names, except first names for a reason: first names at most on the channel the list is about', () => {
+  const naming = (page: string) => Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => /\.naming$/.test(setting)));
+  it.each([
+    [
+      "School website\n\nOn the school website we will:\n\n- Avoid using pupils' full names\n- To avoid identifying a pupil by name (unless for a specific reason, such as an award, and in such cases, only using a first name)\n- Use group photographs\n",
+      'website',
+    ],
+    [
+      'Images\n\nWhen publishing on our Facebook page, the school will:\n\n* avoid naming any child (except where a child wins a prize, when only their first name is used)\n',
+      'social-media',
+    ],
+    ['Images\n\nWe avoid identifying children by name in the newsletter, except for awards, where first names only are given.\n', 'newsletter'],
+  ])('%s', (page, channel) => expect(naming(page)).toEqual({ [`photos.channels.${channel}.naming`]: 'first-names' }));
+
+  it.each([
+    // No channel the lead ties the list to, two channels, an exception that is no first-name rule.
+    'Images\n\nThe school will:\n\n- avoid identifying a pupil by name (unless for an award, and then only using a first name)\n',
+    'Images\n\nWhen using the website and Twitter we will:\n\n- avoid identifying a pupil by name (unless for an award, and then only using a first name)\n',
+    'Images\n\nOn the website we will:\n\n- avoid identifying a pupil by name unless parents agree\n',
+    'Website\n\nParents will:\n\n- avoid naming any child (unless only using a first name)\n',
+  ])('nothing from: %s', (page) => expect(naming(page)).toEqual({}));
+});
