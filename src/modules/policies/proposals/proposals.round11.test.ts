@@ -58,6 +58,22 @@ describe('the review interval from an approval date and a review date on the lin
   ])('%s / %s', (first, second, months) => expect(proposals(header(first, second))['policyReview.intervalMonths']).toBe(months));
 
   it.each([
+    ['Date ratified by the Trust Board:\n25 October 2018\nDate for review:\nOctober 2019', 12],
+    ['| Date ratified by the Trust Board: | 25 October 2018 |\n| Date for review: | October 2019 |', 12],
+    ['Approved by the Governing Body on:\nAutumn 2022\nDate of Review:\nAutumn 2024', 24],
+    ['| Approved by the Governing Body on: | Autumn 2022 |\n| Date of Review: | Autumn 2024 |', 24],
+    ['Approved by the Governing Body on: Autumn 2022   Date of Review: Autumn 2024', 24],
+    ['Date adopted by the Local Governing Body: 25 October 2018\nNext review due: October 2019', 12],
+  ])('laid out as %s', (lines, months) => expect(proposals(`Online Safety Policy\n\n${lines}\n\nText.\n`)['policyReview.intervalMonths']).toBe(months));
+
+  it('a table row’s label cell and its body', () => {
+    expect(proposals('Online Safety Policy\n\n| Date ratified by the Trust Board: | 25 October 2018 |\n\nText.\n')['policyReview.approvingBody']).toBe(
+      'Board of trustees',
+    );
+    expect(proposals('Online Safety Policy\n\n| Approved by: | Local Governing Body |\n\nText.\n')['policyReview.approvingBody']).toBe('Governing body');
+  });
+
+  it.each([
     // The same date twice, a "Date of review" above an older approval, a date that is no approval: no interval.
     ['Approved: Summer 2023', 'Date of Review: Summer 2023'],
     ['Date of review: Autumn 2022', 'Approved by governors: Autumn 2020'],
@@ -117,6 +133,12 @@ describe('"We will not:" and a bullet "publish photographs … without consent" 
     'Online Safety\n\nOur Instagram account\n\nThe school will not:\n\n1. post pictures of pupils without written consent from their parents;\n2. tag pupils.\n',
     'Social Media Policy\n\nWe use Facebook and Twitter.\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
   ])('%s', (page) => expect(uses(page)).toEqual(['social-media']));
+
+  it('a lead ending in a dash ("We will not –") over the bullets', () => {
+    const page =
+      "Our Twitter Account\n\nThe school uses Twitter to celebrate pupils' work.\n\nWe will not –\n\n- post the full names of children\n- publish photographs of children without the written consent of parents/carers\n";
+    expect(uses(page)).toEqual(['social-media']);
+  });
 
   it('the channel the bullet names itself', () => {
     expect(uses('Online Safety\n\nWe will not:\n\n- upload photographs of pupils to the website without parents’ consent\n')).toEqual(['website']);
