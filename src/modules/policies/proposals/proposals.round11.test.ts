@@ -106,6 +106,12 @@ describe('displays processed on the basis of the public task or duty: no consent
     'Images for displays in school are processed on the lawful basis of the academy’s public task; consent is therefore not required.',
   ])('%s', (sentence) => expect(proposals(sentence)).toEqual({ 'consent.purposes.displays.basis': 'public-task' }));
 
+  it.each([
+    "Photographs taken for display purposes and as a record of evidence are processed on the basis of the school's public task. Therefore, consent is not required.",
+    'We use images on classroom displays and in learning journals. Consent is therefore not required for these uses.',
+    'Pictures are put up on display boards around school. As such, no consent is needed.',
+  ])('the sentence after: %s', (page) => expect(proposals(page)).toEqual({ 'consent.purposes.displays.basis': 'public-task' }));
+
   it('a use inside school with no consent asked, beside the public task, is no purpose carers are asked', () => {
     const page = [
       'Photography and Images',
