@@ -125,6 +125,19 @@ describe('displays processed on the basis of the public task or duty: no consent
     expect(proposals(page)).toEqual({ 'consent.purposes.website.active': true, 'consent.purposes.displays.basis': 'public-task' });
   });
 
+  it('educational purposes and records of evidence that need no consent are the uses inside school: displays are none of the asked', () => {
+    const page = [
+      'Use of Images',
+      '',
+      'Photographs may be used for display purposes within school or as a record of evidence.',
+      '',
+      'We will ask for written consent from parents before any image is used on the school website.',
+      '',
+      'Images taken for educational purposes and as records of evidence are processed on the basis of the public task, therefore consent is not required.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['website']);
+  });
+
   it.each([
     'Images on the website are processed on the basis of consent, not the public task.',
     'Images taken for educational purposes are processed on the basis of the public task, therefore consent is not required.',
