@@ -168,7 +168,9 @@ const naming: SentencePattern = {
       const named = channelsIn(s.lower.replace(exceptFirstNames, ''));
       const led = s.item && s.lead ? channelsIn(s.lead) : [];
       const found = named.length ? named : led.length === 1 ? led : [];
-      return othersRule.test(s.lower) ? [] : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
+      return othersRule.test(s.lower) && !namedSubject.test(s.lower)
+        ? []
+        : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
     }
     return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
   },
@@ -176,7 +178,7 @@ const naming: SentencePattern = {
 
 /** A pupil is not to be named… */
 const avoidNaming =
-  /\b(avoid|avoiding|not|never|no)\b (identifying|identify|identification of|naming|name|using the names? of) (a |any |an individual |individual |the )?(pupils?|children|child|students?)\b|\b(avoid|avoiding) (using |giving |publishing )?(pupils'? |children'?s? |their )?names\b/;
+  /\b(avoid|avoiding|not|never|no)\b (identifying|identify|identification of|naming|name|using the names? of) (a |any |an individual |individual |the )?(pupils?|children|child|students?)\b|\b(avoid|avoiding) (using |giving |publishing )?(pupils'? |children'?s? |their )?names\b|\b(pupils?|children|students?|a child|a pupil)\b (will|should|must|are|is|shall) (not|never) (be )?(named|identified by (their )?names?)\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) be (named|identified by (their )?names?)\b/;
 /** …unless for a reason, and then by first name only: the exception allows first names and no more. */
 const exceptFirstNames =
   /\b(unless|except)\b[^.;]*\b(only (using |use |give |giving |with |by )?(a |their |the |his or her )?(first|christian|given|fore) ?names?|(first|christian|given|fore) ?names? only)\b[^.;]*/;

@@ -185,6 +185,11 @@ describe('no names, except first names for a reason: first names at most on the 
       'social-media',
     ],
     ['Images\n\nWe avoid identifying children by name in the newsletter, except for awards, where first names only are given.\n', 'newsletter'],
+    [
+      'Images\n\nOn our Twitter feed:\n\n- children will not be named (except when celebrating an achievement, when only a first name will be used)\n',
+      'social-media',
+    ],
+    ['Images\n\nOn the website, no child will be named unless for a specific reason, and then by first name only.\n', 'website'],
   ])('%s', (page, channel) => expect(naming(page)).toEqual({ [`photos.channels.${channel}.naming`]: 'first-names' }));
 
   it.each([
@@ -193,5 +198,6 @@ describe('no names, except first names for a reason: first names at most on the 
     'Images\n\nWhen using the website and Twitter we will:\n\n- avoid identifying a pupil by name (unless for an award, and then only using a first name)\n',
     'Images\n\nOn the website we will:\n\n- avoid identifying a pupil by name unless parents agree\n',
     'Website\n\nParents will:\n\n- avoid naming any child (unless only using a first name)\n',
+    'Images\n\nOn the website, children will be named in full (except where parents ask for first names only).\n',
   ])('nothing from: %s', (page) => expect(naming(page)).toEqual({}));
 });
