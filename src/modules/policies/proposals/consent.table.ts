@@ -21,7 +21,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -33,7 +33,7 @@ export const purposes: [string, RegExp][] = [
 /** A bare item of a list of uses ("(display, press, newsletter)", "such as display, the press and the website"), whole. */
 const bareItems: [string, RegExp][] = [
   ['displays', /^(classroom |class |wall |corridor |school )?displays?( boards?| purposes| work)?$/],
-  ['press', /^(press|media|newspapers?|news ?papers?|press releases?|press articles?|local news|television|tv)$/],
+  ['press', /^((local|national|regional) )?(press|media|newspapers?|news ?papers?|press releases?|press articles?|news|television|tv)$/],
   ['publications', /^(newsletters?|prospectus(es)?|brochures?|leaflets?|publications?|yearbooks?|magazines?|print|printed (materials?|publications?))$/],
   ['website', /^(web ?sites?|web|web pages?)$/],
   [
@@ -48,7 +48,9 @@ function listItems(lower: string): string[] {
   const lists = [...lower.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]);
   for (const m of lower.matchAll(/\b(?:such as|including|e\.g\.?|eg|for example|for instance|i\.e\.?|ie)[,:]? ([^.;:()]{3,160})/g)) lists.push(m[1]);
   return lists.flatMap((list) => {
+    // "in the local or national press": one item, its adjectives joined, not two ("in the local", "national press").
     const items = list
+      .replace(/\b(local|national|regional) (?:and|or|and\/or) (?=(local|national|regional) )/g, '')
       .replace(/^(?:e\.g\.?|eg|for example|for instance|such as|including|i\.e\.?|ie)[,:]?\s+/, '')
       .split(/\s*,\s*|\s*;\s*|\s*\/\s*(?!x\b)|\s+(?:and|or|and\/or)\s+/)
       .map((item) =>
@@ -134,10 +136,37 @@ export function asksConsent(s: Sentence): boolean {
 /** A sentence that says the uses it names are the school's uses without consent, or unless carers object (the basis pattern reads it). */
 export const basisStated = (s: Sentence) => basis.read(s).map((f) => f.setting.split('.')[2]);
 
+/**
+ * "We will not:" then the bullet "publish photographs of children without the written consent of parents": the lead's
+ * negation and the bullet's "without consent" are the double negative, so consent is asked. The school's own lead only.
+ */
+const negatedLead = (s: Sentence) =>
+  !!s.item &&
+  /^(we|the (school|academy|nursery|trust|setting)|our (school|academy|nursery)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery))( staff)? (will|shall|do|does|must|should|would) (not|never)( ever)?\b[^.]{0,40}:$/.test(
+    s.lead ?? '',
+  ) &&
+  !/^[^:]*\bstaff\b/.test(s.lead ?? '') &&
+  /^(use|post|publish|share|upload|put|display|show|include|tweet|print|feature)\b[^.;]*\b(photo(graph)?s?|images?|pictures?|videos?)\b[^.;]*\bwithout ((the|their|your|such|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/.test(
+    s.lower,
+  );
+
+/** The one channel a list's lead, the heading over it or the page's title names; none when it names several or none. */
+function oneChannel(s: Sentence): string[] {
+  for (const text of [s.lead, s.heading, s.title]) {
+    const named = text ? purposes.filter(([, pattern]) => pattern.test(text)).map(([key]) => key) : [];
+    if (named.length) return named.length === 1 ? named : [];
+  }
+  return [];
+}
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (s) => {
+    if (negatedLead(s)) {
+      const own = namedUses(s.lower);
+      return (own.length ? own : oneChannel(s)).map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
+    }
     if (!asksConsent(s)) return [];
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
@@ -196,7 +225,7 @@ const askVerb =
   /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming lessons)\b/;
+  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
 
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
@@ -214,9 +243,10 @@ const lapse: SentencePattern = {
     )
       return [];
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
+    // In Scotland the school year is the "session": "permission is gathered at the start of each session".
     // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
     const yearly =
-      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b/;
+      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?session\b|\b(each|every) (new )?(academic|school) session\b/;
     // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
     if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
@@ -275,12 +305,16 @@ const basis: SentencePattern = {
   read: (s) => {
     // "We take photographs … for the prospectus, the website and school displays. This is part of our public task…":
     // "this" is the sentence before and its uses.
-    const pointsBack = /^(this|these|such (use|uses|photographs|images)|all of this|all of these)\b/.test(s.lower) && s.previous;
+    // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
+    const pointsBack =
+      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$/.test(
+        s.lower,
+      ) && s.previous;
     const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);
     // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''}`)) return [];
     if (
-      /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b/.test(
+      /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/.test(
         s.lower,
       )
     )

@@ -82,6 +82,14 @@ function leadWithList(sentences: Sentence[], order: number): Sentence | null {
   return { ...lead, text, lower: normalise(text) };
 }
 
+/** A use the page says needs no consent (its public task) is no purpose carers are asked about, whatever else reads it so. */
+function withoutPublicTaskUses(proposals: Proposal[]): Proposal[] {
+  const publicTask = new Set(
+    proposals.filter((p) => /\.basis$/.test(p.setting) && p.value === 'public-task').map((p) => p.setting.replace(/\.basis$/, '.active')),
+  );
+  return proposals.filter((p) => !(publicTask.has(p.setting) && p.value === true));
+}
+
 /** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
 function withoutUnaddedPlaces(proposals: Proposal[]): Proposal[] {
   const added = proposals.find((p) => p.setting === 'photos.contexts+')?.value;
@@ -133,7 +141,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutUnaddedPlaces(merge(found));
+  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(found)));
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

@@ -24,7 +24,11 @@ const optOut =
 
 /** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
 const noConsent =
-  /\b(consent|permission) (is|will) not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental |your )?(consent|permission)\b|\b(we|the school|the academy|the nursery) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental |your )?(consent|permission)\b/;
+  /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental |your )?(consent|permission)\b|\b(we|the school|the academy|the nursery) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental |your )?(consent|permission)\b/;
+
+/** The uses inside school: displays, records of learning, educational purposes. */
+const insideSchool =
+  /\b(within|in|inside|around) (the )?(school|nursery|setting|academy|classrooms?)\b|\binternal(ly)?\b|\beducational purposes\b|\brecords? of (evidence|learning|achievement|progress)\b|\b(assessment|learning journals?|learning journeys?)\b/;
 
 /** A rule for someone else's photographs or conduct: staff, parents' own pictures, personal devices and accounts. */
 const othersSubject =
@@ -142,22 +146,10 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
 export function pageConsent(sentences: Sentence[]): StructuralFound[] {
   if (!sentences.length || sentences.some((s) => optOut.test(s.lower))) return [];
   const otherBasis = new Set(sentences.flatMap(basisStated));
-  // "We do not need consent for photographs used within school": the uses inside school have another basis.
-  if (
-    sentences.some(
-      (s) => noConsent.test(s.lower) && /\b(within|in|inside|around) (the )?(school|nursery|setting|academy|classrooms?)\b|\binternal(ly)?\b/.test(s.lower),
-    )
-  )
-    otherBasis.add('displays');
-  if (
-    sentences.some(
-      (s) =>
-        noConsent.test(s.lower) &&
-        !basisStated(s).length &&
-        !/\b(within|in|inside|around) (the )?(school|nursery|setting|academy|classrooms?)\b|\binternal(ly)?\b/.test(s.lower),
-    )
-  )
-    return [];
+  // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
+  // evidence … therefore consent is not required": the uses inside school have another basis.
+  if (sentences.some((s) => noConsent.test(s.lower) && insideSchool.test(s.lower))) otherBasis.add('displays');
+  if (sentences.some((s) => noConsent.test(s.lower) && !basisStated(s).length && !insideSchool.test(s.lower))) return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];
   const headings = new Map<number | undefined, string>();

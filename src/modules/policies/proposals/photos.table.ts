@@ -162,9 +162,26 @@ const naming: SentencePattern = {
     // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
     // the website, newsletters and displays:") is a rule for each of them.
     const governed = s.item && s.lead && /\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ? channelsIn(s.lead) : [];
+    if (avoidNaming.test(s.lower) && exceptFirstNames.test(s.lower)) {
+      // "To avoid identifying a pupil by name (unless for an award, and then only using a first name)": first names at
+      // most, on the channel the sentence names or the one its list's lead ties it to ("On the school website we will:").
+      const named = channelsIn(s.lower.replace(exceptFirstNames, ''));
+      const led = s.item && s.lead ? channelsIn(s.lead) : [];
+      const found = named.length ? named : led.length === 1 ? led : [];
+      return othersRule.test(s.lower) && !namedSubject.test(s.lower)
+        ? []
+        : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
+    }
     return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
   },
 };
+
+/** A pupil is not to be named… */
+const avoidNaming =
+  /\b(avoid|avoiding|not|never|no)\b (identifying|identify|identification of|naming|name|using the names? of) (a |any |an individual |individual |the )?(pupils?|children|child|students?)\b|\b(avoid|avoiding) (using |giving |publishing )?(pupils'? |children'?s? |their )?names\b|\b(pupils?|children|students?|a child|a pupil)\b (will|should|must|are|is|shall) (not|never) (be )?(named|identified by (their )?names?)\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) be (named|identified by (their )?names?)\b/;
+/** …unless for a reason, and then by first name only: the exception allows first names and no more. */
+const exceptFirstNames =
+  /\b(unless|except)\b[^.;]*\b(only (using |use |give |giving |with |by )?(a |their |the |his or her )?(first|christian|given|fore) ?names?|(first|christian|given|fore) ?names? only)\b[^.;]*/;
 
 const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
 

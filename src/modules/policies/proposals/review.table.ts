@@ -44,6 +44,8 @@ const bodies: [RegExp, string][] = [
   [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
+  // A trust's executive, named alone under the label ("Approved: Executive – July 2017"); not an executive head or officer.
+  [/^(the )?(trust('s)? )?executive( board| team| committee| group| leadership team)?(?=\s*([-–—,:;(]|\d|on\b|in\b|$))/, ''],
 ];
 
 /**
@@ -63,8 +65,14 @@ const approvedBy: SentencePattern = {
   name: 'the policy is approved by a body',
   // A header row's cells on their own: "Owner: Headteacher | Approved: Standards Committee, 2 July 2025".
   read: (s) => {
-    for (const cell of s.lower.split(/\s\|\s/)) {
-      const found = approvedIn(cell);
+    // A table row's pipes are no part of a cell ("| Date ratified by the Trust Board: | 25 October 2018 |").
+    const cells = s.lower
+      .split(/\s\|\s/)
+      .map((cell) => cell.replace(/^\|\s*|\s*\|$/g, '').trim())
+      .filter(Boolean);
+    for (const [i, cell] of cells.entries()) {
+      // A bare label cell ("| Approved by: | Governing Body |") is read with the cell after it.
+      const found = approvedIn(/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) && cells[i + 1] ? `${cell} ${cells[i + 1]}` : cell);
       if (found.length) return found;
     }
     return [];
@@ -179,7 +187,8 @@ const reviewDates: BlockPattern = {
     // alone on the next line ("Issue Date:" then "December 2023") is read with it.
     const parted = lines.map((l) => ({ ...l, text: l.text.replace(/([a-z])([A-Z][a-z]|\d)/g, '$1 $2') }));
     const joined = parted.map((l, i) => {
-      if (!l.text || monthOf(l.text, parseDate) !== null || !/:$|^[^.]{1,40}$/.test(l.text) || l.text.split(' ').length > 5) return l;
+      // A label ending in a colon may be longer: "Date ratified by the Trust Board:" then "25 October 2018".
+      if (!l.text || monthOf(l.text, parseDate) !== null || !/:$|^[^.]{1,40}$/.test(l.text) || l.text.split(' ').length > (/:$/.test(l.text) ? 8 : 5)) return l;
       const next = parted.slice(i + 1, i + 4).find((n) => n.text);
       return next && next.text.split(' ').length <= 4 && monthOf(next.text, parseDate) !== null ? { ...l, text: `${l.text} ${next.text}` } : l;
     });
@@ -212,7 +221,26 @@ const reviewDates: BlockPattern = {
       const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
     }
-    if (!next || !last) return [];
+    // "Approved by the Governing Body on: Autumn 2022" then "Date of Review: Autumn 2024": under an approval date, with
+    // no other next date, "Date of Review" is the next review's (later than the approval; the same date is none).
+    if (!next) {
+      // Both on one row: "Approved by the Governing Body on: Autumn 2022   Date of Review: Autumn 2024".
+      for (const l of header) {
+        const row = /^(.*\b(?:approved|ratified|adopted)\b.*?)\bdate of review\b(.*)$/i.exec(l.text);
+        if (!row || /\breview/i.test(row[1]) || monthOf(row[1], parseDate) === null || monthOf(row[2], parseDate) === null) continue;
+        const round = [12, 24, 36].find((m) => Math.abs(monthOf(row[2], parseDate)! - monthOf(row[1], parseDate)! - m) <= 2);
+        return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: l.line, quote: l.text }] : [];
+      }
+      const approval = header.find((l) => /\b(approved|ratified|adopted)\b/i.test(l.text) && !/\breview/i.test(l.text) && monthOf(l.text, parseDate) !== null);
+      const review = header.find(
+        (l) => /^[|\s]*date of review\b/i.test(l.text) && !/\b(approved|ratified|adopted|last|this)\b/i.test(l.text) && monthOf(l.text, parseDate) !== null,
+      );
+      // In that order only: "Date of review" above an older approval is this review's date, the approval the first.
+      if (!approval || !review || review.line < approval.line) return [];
+      const round = [12, 24, 36].find((m) => Math.abs(monthOf(review.text, parseDate)! - monthOf(approval.text, parseDate)! - m) <= 2);
+      return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: review.line, quote: `${approval.text} / ${review.text}` }] : [];
+    }
+    if (!last) return [];
     const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
     const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
     return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${last.text} / ${next.text}` }] : [];

@@ -142,6 +142,8 @@ export function sentencesOf(text: string): Sentence[] {
   const first = all[0];
   const title = first && first.starts.length === 1 && first.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(first.text) ? normalise(first.text) : '';
   all.forEach((paragraph, index) => {
+    // "We will not –" over bullets is a lead, as if it ended in a colon; not a heading.
+    if (!paragraph.bullet && all[index + 1]?.bullet && /\s[-–—]$/.test(paragraph.text)) paragraph.text = paragraph.text.replace(/\s+[-–—]$/, ':');
     // "3. Publication of Pupil Images" between two paragraphs of prose is a numbered heading, not a list item.
     const numberedHeading = paragraph.numbered && all[index + 1] !== undefined && !all[index + 1].bullet && (index === 0 || !all[index - 1].bullet);
     const shortLine =
