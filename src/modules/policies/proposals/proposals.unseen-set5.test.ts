@@ -54,3 +54,40 @@ describe('a request for permission whose object lists the uses', () => {
     'We display work in the hall.',
   ])('nothing from: %s', (sentence) => expect(uses(sentence)).toEqual([]));
 });
+
+describe('uses a page says images "may be used" for, on a page that asks permission for images', () => {
+  const page = (...paragraphs: string[]) => `Online Safety Policy\n\nUse of digital and video images\n\n${paragraphs.join('\n\n')}\n`;
+  it.each([
+    [
+      page(
+        'Staff and pupils need to be aware of the risks of publishing images on the internet. Images may also be used to celebrate success through their publication in newsletters, on the school website, official school social media pages and occasionally in the public media.',
+        'The school will comply with the Data Protection Act and request parents/carers permission before taking images of members of the school.',
+      ),
+      ['press', 'publications', 'social-media', 'website'],
+    ],
+    [
+      page(
+        'The academy will seek the written consent of parents or carers before photographs of pupils are taken.',
+        'Photographs may be used to celebrate achievement in the prospectus, on our Facebook page and on the academy website.',
+      ),
+      ['publications', 'social-media', 'website'],
+    ],
+    [
+      page(
+        'Pictures of pupils can be used in the school newsletter and occasionally in the local newspaper.',
+        'We will always obtain parental permission before taking photographs of children.',
+      ),
+      ['press', 'publications'],
+    ],
+  ])('%#', (text, expected) => expect(uses(text)).toEqual(expected));
+
+  it.each([
+    // Permission for something other than images, staff's own rule, and an opt-out page: none of the uses is asked.
+    page('Images may be used in newsletters and on the school website.', 'The school will request parents’ permission before taking pupils on trips.'),
+    page('Images may be used in newsletters and on the school website.', 'Staff will request parents’ permission before taking images.'),
+    page(
+      'Images may be used in newsletters and on the school website.',
+      'The school will request parents’ permission before taking images. If you do not want your child photographed, please tell the office.',
+    ),
+  ])('nothing from page %#', (text) => expect(uses(text)).toEqual([]));
+});
