@@ -147,7 +147,7 @@ export const channels: [string, RegExp][] = [
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
     'press',
-    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 

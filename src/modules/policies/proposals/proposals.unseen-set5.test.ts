@@ -91,3 +91,40 @@ describe('uses a page says images "may be used" for, on a page that asks permiss
     ),
   ])('nothing from page %#', (text) => expect(uses(text)).toEqual([]));
 });
+
+describe('no names "when images are published": on every channel the page publishes on', () => {
+  const naming = (text: string) =>
+    Object.fromEntries(
+      proposeSettings(text)
+        .proposals.filter((p) => p.setting.endsWith('.naming'))
+        .map((p) => [p.setting.split('.')[2], p.value]),
+    );
+  const page = (...paragraphs: string[]) => `E-Safety Policy\n\nImages\n\n${paragraphs.join('\n\n')}\n`;
+  it.each([
+    [
+      page(
+        'Images may also be used to celebrate success through their publication in newsletters, on the school website, official school social media pages and occasionally in the public media.',
+        'We will also ensure that when images are published that the young people cannot be identified by the use of their names.',
+      ),
+      { newsletter: 'none', press: 'none', 'social-media': 'none', website: 'none' },
+    ],
+    [
+      page(
+        'When photographs of pupils are posted, children will not be identified by their names.',
+        'Photographs may be shared on the academy website and on our Instagram account.',
+      ),
+      { 'social-media': 'none', website: 'none' },
+    ],
+    [page('We publish pictures of events in the local newspaper.', 'Once images are published, students must not be named.'), { press: 'none' }],
+  ])('%#', (text, expected) => expect(naming(text)).toEqual(expected));
+
+  it.each([
+    // A condition, a hedge, full names only, parents' rule, or no channel of the school's: nothing.
+    page('Images may be used on the school website.', 'When images are published, pupils will not be named unless parents agree.'),
+    page('Images may be used on the school website.', 'When images are published, pupils generally will not be identified by their names.'),
+    page('Images may be used on the school website.', 'When images are published, pupils cannot be identified by their full names.'),
+    page('Images may be used on the school website.', 'Parents must ensure that when images are shared, children cannot be named.'),
+    page('When images are published, pupils cannot be identified by their names.'),
+    page('Parents may post pictures on Facebook.', 'When images are published, pupils cannot be identified by their names.'),
+  ])('nothing from page %#', (text) => expect(naming(text)).toEqual({}));
+});
