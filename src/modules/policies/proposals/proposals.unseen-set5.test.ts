@@ -128,3 +128,32 @@ describe('no names "when images are published": on every channel the page publis
     page('Parents may post pictures on Facebook.', 'When images are published, pupils cannot be identified by their names.'),
   ])('nothing from page %#', (text) => expect(naming(text)).toEqual({}));
 });
+
+describe('consent asked for a use "and use of their name": on that channel a name needs express permission', () => {
+  const naming = (text: string) =>
+    Object.fromEntries(
+      proposeSettings(text)
+        .proposals.filter((p) => p.setting.endsWith('.naming'))
+        .map((p) => [p.setting.split('.')[2], p.value]),
+    );
+  it.each([
+    ['Parental consent will be obtained annually for publication in a newspaper (and use of their name).', { press: 'full-with-permission' }],
+    [
+      'We will seek parents’ permission for photographs on the school website, together with the use of their child’s name.',
+      { website: 'full-with-permission' },
+    ],
+    ['We seek consent for the newsletter, and for the local newspaper together with the use of their full name.', { press: 'full-with-permission' }],
+    [
+      'Permission is requested each year for images on our Facebook page (including publication of the child’s name).',
+      { 'social-media': 'full-with-permission' },
+    ],
+  ])('%s', (sentence, expected) => expect(naming(sentence)).toEqual(expected));
+
+  it.each([
+    // Two channels before the name, staff's rule, a hedge, or no consent asked: no naming rule.
+    'We will ask for your permission for photographs on the website and in the local press, including publication of your child’s name.',
+    'Staff will ask for consent for the newspaper (and use of their name).',
+    'Consent is generally sought for the newspaper (and use of their name).',
+    'Photographs appear in the newspaper (and use of their name is common).',
+  ])('nothing from: %s', (sentence) => expect(naming(sentence)).toEqual({}));
+});
