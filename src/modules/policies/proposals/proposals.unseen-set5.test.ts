@@ -44,6 +44,11 @@ describe('a request for permission whose object lists the uses', () => {
       ['displays', 'press', 'publications'],
     ],
     ['I am writing to request your permission to publish photographs of your child on the school website and in the newsletter.', ['publications', 'website']],
+    [
+      'We would like your permission to display photographs of your child in the school hall and to publish them in the local newspaper.',
+      ['displays', 'press'],
+    ],
+    ['We need your written consent to share photographs from the performance on our Facebook page and in the newsletter.', ['publications', 'social-media']],
     ['We wish to ask for parental consent to display images within the academy buildings and on our Twitter feed.', ['displays', 'social-media']],
   ])('%s', (sentence, expected) => expect(uses(sentence)).toEqual(expected));
 
@@ -52,6 +57,8 @@ describe('a request for permission whose object lists the uses', () => {
     'We are writing to ask for your permission for the trip to the museum.',
     'Pupils should ask for permission to use the school media room.',
     'We display work in the hall.',
+    'We would like your permission to take your child to the museum.',
+    'Staff need your permission to publish photographs on the website.',
   ])('nothing from: %s', (sentence) => expect(uses(sentence)).toEqual([]));
 });
 
