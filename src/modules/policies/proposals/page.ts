@@ -47,7 +47,7 @@ const useVerb =
   /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|taken|take|taking|photographed|filmed)\b/;
 
 /** What a request is for when it is not images: trips, medicine, the internet… */
-const otherSubject =
+export const otherSubject =
   /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b/;
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */

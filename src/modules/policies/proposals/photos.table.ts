@@ -3,6 +3,7 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
+import { asksConsent } from './consent.table.ts';
 import { numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
@@ -147,7 +148,7 @@ export const channels: [string, RegExp][] = [
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
     'press',
-    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 
@@ -158,6 +159,19 @@ const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
   // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
   read: (s) => {
+    // "Consent will be obtained … for publication in a newspaper (and use of their name)": a name there needs the
+    // carers' express permission, on the one channel the name's clause follows.
+    const askedName = nameAsked.exec(s.lower);
+    if (askedName && asksConsent(s) && !/\b(unless|except|generally|usually|normally)\b/.test(s.lower)) {
+      const before = channelsIn(
+        s.lower
+          .slice(0, askedName.index)
+          .split(/[,;:]/)
+          .filter((part) => part.trim())
+          .pop() ?? '',
+      );
+      return before.length === 1 ? [{ setting: `photos.channels.${before[0]}.naming`, value: 'full-with-permission' }] : [];
+    }
     const inScope = scopeChannel(s);
     // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
     // the website, newsletters and displays:") is a rule for each of them.
@@ -175,6 +189,10 @@ const naming: SentencePattern = {
     return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
   },
 };
+
+/** The child's name asked about with the use: "(and use of their name)", "including publication of your child's name". */
+const nameAsked =
+  /\b(and|including|with|together with|as well as) (the )?(use|publication|printing|inclusion|naming) (of )?((their|your|the|his or her|a) ((child|pupil|student|son|daughter)('s|s') )?|(pupils'?|children's|students'?) )(full )?names?\b/;
 
 /** A pupil is not to be named… */
 const avoidNaming =

@@ -14,6 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
+import { otherSubject } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -125,6 +126,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
     if (/\bi agree\b/.test(request.lower) && !images.test(request.lower)) return;
     // "…will only show your child if you have agreed to this on our consent form": a condition of one use, no request for the page's.
     if (/\b(if|unless)\b/.test(request.lower)) return;
+    // Permission for a trip or the internet ("…before taking pupils on trips") is no request for the page's images.
+    if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
     if (/:$/.test(request.lower) || otherConsent.test(request.lower) || readBySentence(request).length) return;
     const scope = scopeOf(sentences, at);
     if (!scope) return;
