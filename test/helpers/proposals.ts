@@ -1,3 +1,4 @@
+import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts';
 import { sentencesOf } from '../../src/modules/policies/proposals/text.ts';
 import type { SentencePattern } from '../../src/modules/policies/proposals/types.ts';
 
@@ -8,3 +9,13 @@ export function read(table: SentencePattern[], sentence: string): Record<string,
   for (const pattern of table) for (const f of pattern.read(s)) out[f.setting] = f.value;
   return out;
 }
+
+/** What the engine proposes for a whole page: { setting: value }. */
+export const proposals = (page: string): Record<string, unknown> => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));
+
+/** The consent uses a page is read to ask about (each `consent.purposes.KEY.active` proposed true), sorted. */
+export const uses = (page: string): string[] =>
+  proposeSettings(page)
+    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
+    .map((p) => p.setting.split('.')[2])
+    .sort();

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { consentPatterns } from './consent.table.ts';
-import { proposeSettings } from './engine.ts';
 import { sentencesOf } from './text.ts';
-import { read } from '../../../../test/helpers/proposals.ts';
+import { read, proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Consent wording met on real pages read once and then retired (the third unseen set, dev set 3), written for any
  * school's way of saying it: each case is paraphrased, with cases that must propose nothing. The other families' are
  * in proposals.unseen-rules.test.ts.
  */
-const proposals = (page: string) => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));
-const uses = (page: string) =>
-  proposeSettings(page)
-    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
-    .map((p) => p.setting.split('.')[2])
-    .sort();
 
 describe('uses listed in brackets or after "such as" inside one sentence', () => {
   it.each([

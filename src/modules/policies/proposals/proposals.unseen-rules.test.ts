@@ -3,14 +3,13 @@ import { ageTable } from './ages.table.ts';
 import { proposeSettings } from './engine.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { policyLines } from './text.ts';
-import { read } from '../../../../test/helpers/proposals.ts';
+import { read, proposals } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Wording met on real pages read once and then retired (the third unseen set, dev set 3) for the policy header, ages,
  * naming per channel, occasions and the head's approval, written for any school's way of saying it: each case is
  * paraphrased, roles varied, with cases that must propose nothing. Consent's are in proposals.unseen-consent.test.ts.
  */
-const proposals = (page: string) => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));
 
 describe('a committee named by an abbreviation joined with "&"', () => {
   it.each([

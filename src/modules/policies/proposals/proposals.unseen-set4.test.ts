@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { proposeSettings } from './engine.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Wording of the kinds the fourth unseen set missed (described in words, never read here), written for any school's
  * way of saying it: each case paraphrased, with cases that must propose nothing.
  */
-const proposals = (page: string) => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));
-const uses = (page: string) =>
-  proposeSettings(page)
-    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
-    .map((p) => p.setting.split('.')[2])
-    .sort();
 
 describe('the press in a list of uses, as several words joined by "or" or "and"', () => {
   it.each([

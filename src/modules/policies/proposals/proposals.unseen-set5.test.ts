@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { proposeSettings } from './engine.ts';
+import { uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Wording of the kinds the fifth unseen set missed (described in words, never read here), written for any school's
  * way of saying it: each case paraphrased, with cases that must propose nothing.
  */
-const uses = (page: string) =>
-  proposeSettings(page)
-    .proposals.filter((p) => /^consent\.purposes\.[a-z-]+\.active$/.test(p.setting) && p.value === true)
-    .map((p) => p.setting.split('.')[2])
-    .sort();
 
 describe('one negated sentence naming several channels, "without consent"', () => {
   it.each([
