@@ -94,6 +94,28 @@ describe.each(variants)('a school’s one-statement read (%s)', (variant) => {
     await withSchool(database.schools, schoolA, (tx) => tx.updateTable('pupils').set({ on_roll: true }).execute());
   });
 
+  it('prepares a read afresh when its table changed under it, and reads the new columns', async () => {
+    const everything = () =>
+      readInSchool(database.schools, schoolA, `test:read-in-school:all:${variant}`, { classId }, (v, q) =>
+        q.selectFrom('pupils').selectAll().where('class_id', '=', v.classId),
+      );
+    expect(Object.keys((await everything())[0])).not.toContain('read_note');
+    await sql`ALTER TABLE pupils ADD COLUMN read_note text`.execute(database.db);
+    try {
+      // PostgreSQL refuses, once, a prepared statement whose columns changed ("cached plan must not change
+      // result type"); the read after it is prepared again.
+      const after = await everything().catch(async (error: { code?: string }) => {
+        expect(error.code).toBe('0A000');
+        return everything();
+      });
+      expect(after).toHaveLength(2);
+      expect(Object.keys(after[0])).toContain('read_note');
+    } finally {
+      await sql`ALTER TABLE pupils DROP COLUMN read_note`.execute(database.db);
+    }
+    expect(Object.keys((await everything().catch(() => everything()))[0])).not.toContain('read_note');
+  });
+
   it('refuses a school id that is not one, and its builder cannot run anything itself', async () => {
     await expect(pupilsOf('1 OR true', classId)).rejects.toThrow();
     await expect(statementBuilder.selectFrom('pupils').selectAll().execute()).rejects.toThrow(/only builds statements/);

@@ -10,8 +10,8 @@ import type { DB } from './schema.ts';
 
 /**
  * A school's read of one statement on the embedded database, as ONE exchange of PostgreSQL's wire
- * protocol that the app writes itself: the school's BEGIN (role and school set, as `withSchool`
- * does), the prepared statement with this request's values, and the COMMIT.
+ * protocol that the app writes itself: the statement that sets the school's role and school, then
+ * the read's prepared statement with this request's values, then a Sync.
  *
  * Why (issue 17, point 10): a busy page that asks one question (the class page) spent about half a
  * millisecond of the main thread per request on the way there and back through Kysely's
@@ -21,15 +21,22 @@ import type { DB } from './schema.ts';
  * gives the connection back at once: the database's thread runs them in turn with what comes after,
  * so it always has the next page's question waiting.
  *
+ * The school is set by a prepared statement too (`set_config('role', …, true)` is `SET LOCAL
+ * ROLE`), and there is no BEGIN or COMMIT: every message up to a Sync is one transaction of
+ * PostgreSQL's own (the extended protocol's implicit transaction), which the Sync ends, the role
+ * and school with it. Nothing of it is text the database parses again on each read.
+ *
  * Safe by construction: the statement is a plain SELECT checked when it was compiled
- * (compiled-once.ts); it runs only after the BEGIN that sets the role and the school, because any
- * error there skips every message up to the Sync (the statement never runs outside the school); and
- * the COMMIT after the Sync ends the transaction whatever happened (a failed one is rolled back),
- * so the connection is idle when the next client gets it.
+ * (compiled-once.ts); it runs only after the statement that sets the role and the school in the
+ * same transaction, because any error there skips every message up to the Sync (the read never runs
+ * outside the school); and the Sync ends that transaction whatever happened (a failed one is rolled
+ * back), so the connection is idle, as the postgres superuser with no school, for the next client.
  */
 export class EmbeddedReader {
-  /** The statements this database has prepared for reads, by SQL text. */
-  readonly #names = new Map<string, string>();
+  /** The reads this database has prepared, by SQL text: the statement's name and, once read, its columns. */
+  readonly #prepared = new Map<string, { name: string; fields: Field[] | null }>();
+  /** The name of the prepared statement that sets the role and the school, once it is prepared. */
+  #school: string | null = null;
   #next = 0;
 
   private constructor(
@@ -46,17 +53,19 @@ export class EmbeddedReader {
 
   async read<Row>(schoolId: string, sql: string, parameters: readonly unknown[]): Promise<Row[]> {
     if (!isUuid(schoolId)) throw new Error('A school read needs the school’s id');
-    let name = this.#names.get(sql);
-    const prepare = name === undefined;
-    name ??= `esafety_read_${++this.#next}`;
+    const known = this.#prepared.get(sql);
+    const read = known ?? { name: `esafety_read_${++this.#next}`, fields: null };
+    const school = this.#school ?? `esafety_school_${++this.#next}`;
     const bytes = joined([
-      serialize.query(`BEGIN; SET LOCAL ROLE app_user; SET LOCAL app.school_id = '${schoolId}'`),
-      ...(prepare ? [serialize.parse({ name, text: sql, types: [] })] : []),
-      serialize.bind({ statement: name, values: parameters.map(asText) }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute(),
-      serialize.sync(),
-      serialize.query('COMMIT'),
+      ...(this.#school === null ? [serialize.parse({ name: school, text: setSchool, types: [] })] : []),
+      serialize.bind({ statement: school, values: [schoolId] }),
+      execute,
+      ...(known ? [] : [serialize.parse({ name: read.name, text: sql, types: [] })]),
+      serialize.bind({ statement: read.name, values: parameters.map(asText) }),
+      // The columns are asked for once; the answer's shape cannot change while the statement stands.
+      ...(read.fields ? [] : [describePortal]),
+      execute,
+      sync,
     ]);
     const client = await this.pool.connect();
     let answer: Promise<BackendMessage[]>;
@@ -67,17 +76,33 @@ export class EmbeddedReader {
       client.release();
     }
     const messages = await answer;
-    if (prepare) this.#names.set(sql, name);
     const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
     const last = messages.at(-1);
     if (failed || last?.name !== 'readyForQuery' || (last as { status?: string }).status !== 'I') {
-      // Whatever failed (the Parse, a table changed under the prepared statement, the school's BEGIN), the
-      // next read prepares the statement afresh under a new name.
-      this.#names.delete(sql);
+      // Whatever failed (a Parse, a table changed under the prepared statement, setting the school), the
+      // next read prepares both statements afresh under new names.
+      this.#prepared.delete(sql);
+      this.#school = null;
       throw failed ?? new Error('The embedded database did not end the read’s transaction');
     }
-    return rows<Row>(messages);
+    this.#school = school;
+    // The read's answer comes after the school's statement's (its one row, then CommandComplete).
+    const answered = messages.slice(messages.findIndex((m) => m.name === 'commandComplete') + 1);
+    read.fields ??= fieldsOf(answered);
+    this.#prepared.set(sql, read);
+    return rows<Row>(read.fields, answered);
   }
+}
+
+/** Sets the role and the school until the end of the transaction, as `withSchool`'s SET LOCALs do. */
+const setSchool = `select set_config('role', 'app_user', true), set_config('app.school_id', $1, true)`;
+const execute = serialize.execute();
+const sync = serialize.sync();
+const describePortal = serialize.describe({ type: 'P' });
+
+interface Field {
+  name: string;
+  parse: (text: string) => unknown;
 }
 
 /** A value as PostgreSQL's text format has it, as pg sends it; only the kinds compiled statements hold. */
@@ -88,10 +113,14 @@ function asText(value: unknown): string | null {
   throw new Error(`A school read cannot send a ${typeof value} as a value`);
 }
 
-function rows<Row>(messages: BackendMessage[]): Row[] {
+/** The read's columns, with pg's parser for each, from its RowDescription. */
+function fieldsOf(messages: BackendMessage[]): Field[] {
   const description = messages.find((m): m is RowDescriptionMessage => m.name === 'rowDescription');
-  if (!description) return [];
-  const fields = description.fields.map((field) => ({ name: field.name, parse: typeParser(field.dataTypeID) }));
+  if (!description) throw new Error('The embedded database did not describe the read’s columns');
+  return description.fields.map((field) => ({ name: field.name, parse: typeParser(field.dataTypeID) }));
+}
+
+function rows<Row>(fields: Field[], messages: BackendMessage[]): Row[] {
   const out: Row[] = [];
   for (const message of messages) {
     if (message.name !== 'dataRow') continue;
