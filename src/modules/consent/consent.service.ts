@@ -6,11 +6,21 @@ import { withSchool, type SchoolDatabase } from '../../platform/db/school-databa
 import type { SchoolTx } from '../../platform/db/school-scope.ts';
 import { AppError, NotFound } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { currentSettings } from '../settings/settings.service.ts';
+import { currentSettings, settingsVersionOf } from '../settings/settings.service.ts';
 import type { ConsentPurpose, PolicySettings } from '../settings/settings.schema.ts';
 import * as repo from './consent.repository.ts';
 import { pupilDisplayName as displayName } from '../people/names.ts';
-import { answerProgress, consentStatus, effectiveBasis, isWithdrawal, type Basis, type ConsentStatus, type LapseContext } from './consent.rules.ts';
+import {
+  answerProgress,
+  consentStatus,
+  effectiveBasis,
+  isWithdrawal,
+  type Basis,
+  type CarerLink,
+  type ConsentStatus,
+  type Decision,
+  type LapseContext,
+} from './consent.rules.ts';
 
 import { isUuid } from '../../platform/http/ids.ts';
 
@@ -61,6 +71,17 @@ export async function statusesFor(tx: SchoolTx, settings: PolicySettings, pupils
     repo.carerLinksFor(tx, ids),
     repo.doNotPhotographAmong(tx, ids),
   ]);
+  return statusesFrom(settings, pupils, purposes, { decisions, carers, neverPhotographed });
+}
+
+/** The same statuses from what was read already (the class sheet reads it all in one statement). */
+export function statusesFrom(
+  settings: PolicySettings,
+  pupils: Pick<repo.PupilForConsent, 'id' | 'year_group'>[],
+  purposes: string[],
+  read: { decisions: Map<string, Decision[]>; carers: Map<string, CarerLink[]>; neverPhotographed: ReadonlySet<string> },
+) {
+  const { decisions, carers, neverPhotographed } = read;
   const bases = new Map(purposes.map((purpose) => [purpose, basisFor(settings, purpose)]));
   return new Map(
     pupils.map((p) => [
@@ -234,33 +255,32 @@ export function createConsentService(
     async classSheet(actor: Actor, classId: string, purposeKey: string | null = null) {
       requireAccess(actor, 'consent:consult');
       if (!isUuid(classId)) throw new NotFound('There is no such class');
-      return inSchool(actor, async (tx) => {
-        const found = await repo.findClass(tx, classId);
-        if (!found) throw new NotFound('There is no such class');
-        const settings = await settingsOf(tx, actor);
-        const purposes = activePurposes(settings);
-        const chosen = purposeKey === null ? null : settings.consent.purposes.find((p) => p.key === purposeKey);
-        if (chosen === undefined) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
-        const pupils = await repo.pupilsOnRollIn(tx, { classId });
-        const keys = [...new Set([...purposes.map((p) => p.key), ...(chosen ? [chosen.key] : [])])];
-        const statuses = await statusesFor(tx, settings, pupils, keys);
-        const list = chosen ? { purpose: chosen, may: [] as typeof pupils, mayNot: [] as typeof pupils, noAnswer: [] as typeof pupils } : null;
-        if (list) {
-          for (const p of pupils) {
-            const status = statuses.get(p.id)!.get(list.purpose.key)!;
-            list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
-          }
+      const read = await repo.classSheetData(schools, actor.schoolId, classId);
+      if (!read) throw new NotFound('There is no such class');
+      const { settings } = settingsVersionOf(read.settings);
+      const purposes = activePurposes(settings);
+      const chosen = purposeKey === null ? null : settings.consent.purposes.find((p) => p.key === purposeKey);
+      if (chosen === undefined) throw new NotFound(`There is no consent purpose "${purposeKey}"`);
+      const { pupils } = read;
+      const keys = [...new Set([...purposes.map((p) => p.key), ...(chosen ? [chosen.key] : [])])];
+      const neverPhotographed = new Set(pupils.filter((p) => p.do_not_photograph).map((p) => p.id));
+      const statuses = statusesFrom(settings, pupils, keys, { ...read, neverPhotographed });
+      const list = chosen ? { purpose: chosen, may: [] as typeof pupils, mayNot: [] as typeof pupils, noAnswer: [] as typeof pupils } : null;
+      if (list) {
+        for (const p of pupils) {
+          const status = statuses.get(p.id)!.get(list.purpose.key)!;
+          list[status === 'may' ? 'may' : status === 'may-not' ? 'mayNot' : 'noAnswer'].push(p);
         }
-        return {
-          class: found,
-          purposes,
-          list,
-          rows: pupils.map((p) => {
-            const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
-            return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
-          }),
-        };
-      });
+      }
+      return {
+        class: read.class,
+        purposes,
+        list,
+        rows: pupils.map((p) => {
+          const row = purposes.map((purpose) => statuses.get(p.id)!.get(purpose.key)!);
+          return { pupil: { ...p, displayName: displayName(p) }, statuses: row, nothingAllowed: row.every((s) => s !== 'may') };
+        }),
+      };
     },
 
     /** Per class: families who have answered every purpose, some, or none (CON-4). */

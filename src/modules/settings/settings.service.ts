@@ -35,7 +35,11 @@ export function validateSettings(document: unknown): PolicySettings {
 }
 
 export async function currentSettings(tx: SchoolTx, schoolId: string): Promise<SettingsVersion> {
-  const row = await repo.latestSettings(tx, schoolId);
+  return settingsVersionOf(await repo.latestSettings(tx, schoolId));
+}
+
+/** A stored settings row as the version it is (none stored: the defaults, version 0), for a read that fetched it with other things. */
+export function settingsVersionOf(row: { version: number; document: unknown; created_at: Date } | undefined | null): SettingsVersion {
   if (!row) return { version: 0, settings: defaultSettings, createdAt: new Date(0) };
   // A document stored before a field existed still loads: the field reads its default.
   return { version: row.version, settings: withDefaults(row.document as PolicySettings), createdAt: row.created_at };
