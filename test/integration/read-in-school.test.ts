@@ -116,6 +116,27 @@ describe.each(variants)('a school’s one-statement read (%s)', (variant) => {
     expect(Object.keys((await everything().catch(() => everything()))[0])).not.toContain('read_note');
   });
 
+  it('leaves no prepared statement behind, however many reads fail', async () => {
+    // The embedded database's one connection prepares the reads; PostgreSQL's pool prepares nothing by name.
+    const embedded = variant !== 'postgres';
+    const prepared = async () =>
+      Number(
+        (await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 'esafety_%'`)).rows[0].n,
+      );
+    await pupilsOf(schoolA, classId);
+    const before = await prepared();
+    for (let i = 0; i < 20; i++) await expect(pupilsOf(schoolA, 'not-a-class-id')).rejects.toMatchObject({ code: '22P02' });
+    expect(await pupilsOf(schoolA, classId)).toHaveLength(2);
+    // The failed reads' statements were closed and prepared again: the same number as before them.
+    if (embedded) expect(await prepared()).toBe(before);
+    // Five first reads of a new statement at once prepare it once: the first, and the others use it.
+    const names = () =>
+      readInSchool(database.schools, schoolA, `test:read-in-school:names:${variant}`, {}, (_, q) => q.selectFrom('pupils').select('given_name'));
+    const answers = await Promise.all(Array.from({ length: 5 }, names));
+    expect(answers.every((rows) => rows.length === 2)).toBe(true);
+    if (embedded) expect(await prepared()).toBe(before + 1);
+  });
+
   it('refuses a school id that is not one, and its builder cannot run anything itself', async () => {
     await expect(pupilsOf('1 OR true', classId)).rejects.toThrow();
     await expect(statementBuilder.selectFrom('pupils').selectAll().execute()).rejects.toThrow(/only builds statements/);

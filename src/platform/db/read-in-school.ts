@@ -34,9 +34,11 @@ import type { DB } from './schema.ts';
  */
 export class EmbeddedReader {
   /** The reads this database has prepared, by SQL text: the statement's name and, once read, its columns. */
-  readonly #prepared = new Map<string, { name: string; fields: Field[] | null }>();
-  /** The name of the prepared statement that sets the role and the school, once it is prepared. */
+  readonly #prepared = new Map<string, Statement>();
+  /** The name of the prepared statement that sets the role and the school, once a read has prepared it. */
   #school: string | null = null;
+  /** Statements a failed read used, closed at the start of the next. */
+  readonly #closing: string[] = [];
   #next = 0;
 
   private constructor(
@@ -53,23 +55,32 @@ export class EmbeddedReader {
 
   async read<Row>(schoolId: string, sql: string, parameters: readonly unknown[]): Promise<Row[]> {
     if (!isUuid(schoolId)) throw new Error('A school read needs the school’s id');
-    const known = this.#prepared.get(sql);
-    const read = known ?? { name: `esafety_read_${++this.#next}`, fields: null };
-    const school = this.#school ?? `esafety_school_${++this.#next}`;
-    const bytes = joined([
-      ...(this.#school === null ? [serialize.parse({ name: school, text: setSchool, types: [] })] : []),
-      serialize.bind({ statement: school, values: [schoolId] }),
-      execute,
-      ...(known ? [] : [serialize.parse({ name: read.name, text: sql, types: [] })]),
-      serialize.bind({ statement: read.name, values: parameters.map(asText) }),
-      // The columns are asked for once; the answer's shape cannot change while the statement stands.
-      ...(read.fields ? [] : [describePortal]),
-      execute,
-      sync,
-    ]);
     const client = await this.pool.connect();
     let answer: Promise<BackendMessage[]>;
+    let read: Statement;
+    let school: string;
     try {
+      // Written while the connection is held, so what it closes, prepares and uses is in order with every
+      // other exchange: a statement is prepared by the first read that needs it, and the reads posted
+      // after it use it without waiting for its answer.
+      const known = this.#prepared.get(sql);
+      read = known ?? { name: `esafety_read_${++this.#next}`, fields: null };
+      const prepareSchool = this.#school === null;
+      school = this.#school ??= `esafety_school_${++this.#next}`;
+      this.#prepared.set(sql, read);
+      const bytes = joined([
+        // It is no error to close a statement that does not exist.
+        ...this.#closing.splice(0).map((name) => serialize.close({ type: 'S', name })),
+        ...(prepareSchool ? [serialize.parse({ name: school, text: setSchool, types: [] })] : []),
+        serialize.bind({ statement: school, values: [schoolId] }),
+        execute,
+        ...(known ? [] : [serialize.parse({ name: read.name, text: sql, types: [] })]),
+        serialize.bind({ statement: read.name, values: parameters.map(asText) }),
+        // The columns are asked for until they are known; the answer's shape cannot change while the statement stands.
+        ...(read.fields ? [] : [describePortal]),
+        execute,
+        sync,
+      ]);
       answer = this.send(bytes);
       if (!this.postsAtOnce) await answer;
     } finally {
@@ -79,17 +90,17 @@ export class EmbeddedReader {
     const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
     const last = messages.at(-1);
     if (failed || last?.name !== 'readyForQuery' || (last as { status?: string }).status !== 'I') {
-      // Whatever failed (a Parse, a table changed under the prepared statement, setting the school), the
-      // next read prepares both statements afresh under new names.
-      this.#prepared.delete(sql);
-      this.#school = null;
+      // Whatever failed (a Parse, a table changed under the prepared statement, setting the school), both
+      // statements are closed at the start of the next read and prepared afresh under new names: a failure
+      // leaves nothing behind, however often it happens.
+      this.#closing.push(read.name, school);
+      if (this.#prepared.get(sql) === read) this.#prepared.delete(sql);
+      if (this.#school === school) this.#school = null;
       throw failed ?? new Error('The embedded database did not end the read’s transaction');
     }
-    this.#school = school;
     // The read's answer comes after the school's statement's (its one row, then CommandComplete).
     const answered = messages.slice(messages.findIndex((m) => m.name === 'commandComplete') + 1);
     read.fields ??= fieldsOf(answered);
-    this.#prepared.set(sql, read);
     return rows<Row>(read.fields, answered);
   }
 }
@@ -103,6 +114,11 @@ const describePortal = serialize.describe({ type: 'P' });
 interface Field {
   name: string;
   parse: (text: string) => unknown;
+}
+
+interface Statement {
+  name: string;
+  fields: Field[] | null;
 }
 
 /** A value as PostgreSQL's text format has it, as pg sends it; only the kinds compiled statements hold. */
