@@ -31,7 +31,7 @@ const interval: SentencePattern = {
 };
 
 /** A word of a committee's name, an abbreviation joined by "&" included ("PP&C", "T&L"). */
-const word = String.raw`[a-z](?:[a-z&]*[a-z])?`;
+const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
 
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
@@ -86,6 +86,23 @@ function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
   return who && who !== 'Headteacher' && !/committee/i.test(who) ? m : null;
 }
 
+/** Someone who could approve, as a template's choice: a body, or a role ("Headteacher", "Chair", "Chief Executive"). */
+const approverWord = /\b(head ?teachers?|head|principal|chief executive|ceo|chair(man|woman|person)?|directors?|executive|slt|senior leadership|leadership team|clerk|manager)\b/;
+
+/**
+ * Whether the approver's place holds a template's choices rather than a choice: tick boxes, "and/or", or two who
+ * could approve set apart by "/" or "or" ("the Board of Directors / Governing Body / Governors Sub Committee on: May
+ * 2014", "Governors or Headteacher"). Nobody was chosen, so nothing is proposed. One name with a "/" inside it stays one
+ * body ("Finance/Premises Committee": only one of its parts names anyone).
+ */
+export function unchosenApprover(text: string): boolean {
+  // The approver's words only: up to a date, "on", a full stop or a bracket.
+  const phrase = text.slice(0, 120).split(/\s(?:on|in|at|dated?|from|with effect)\b|\d|[;.()]|:\s/)[0];
+  if (/[☐☑☒□■▢◻❑✓✔✗✘]|\[\s*[x✓✔]?\s*\]|\band\s*\/\s*or\b/.test(phrase)) return true;
+  const named = phrase.split(/\s*\/\s*|\s+or\s+/).filter((part) => body(part) !== null || approverWord.test(part));
+  return named.length > 1;
+}
+
 function approvedIn(lower: string): Found[] {
   {
     const m =
@@ -103,7 +120,7 @@ function approvedIn(lower: string): Found[] {
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
       /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
-    if (!m) return [];
+    if (!m || unchosenApprover(m[1])) return [];
     // "Approved by the Head and Governors": a person and a body, so neither alone is the approver.
     if (/\b(head ?teacher|head|principal)\b[^.]{0,20}\b(and|&)\b[^.]{0,12}\b(governors?|governing|trustees|board|committee)\b/.test(m[1].slice(0, 60)))
       return [];
