@@ -12,12 +12,12 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
   ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
   [
     'press',
@@ -168,6 +168,9 @@ const asked: SentencePattern = {
       return (own.length ? own : oneChannel(s)).map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
     }
     if (!asksConsent(s)) return [];
+    // "Should a newspaper wish to photograph your child, we will ask your permission separately": a use the school may ask
+    // about one day, on its own occasion; not one this page asks about.
+    if (/^(should|in the event|were|if)\b/.test(s.lower) && /\b(separately|again|individually|at the time|first)\b/.test(s.lower)) return [];
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);

@@ -44,7 +44,14 @@ const othersPhotographs =
 
 /** A verb of the school using or publishing images. */
 const useVerb =
-  /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|taken|take|taking|photographed|filmed)\b/;
+  /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|goes (in|on|into)|went (in|on|into)|taken|take|taking|photographed|filmed|see|seen|carry|carries|carried|celebrate|celebrates|celebrated|celebrating|promote|promotes|promoted|promoting|showcase|showcases|showcased|advertise|advertises|advertised|sent (home|out)|send (home|out)|reproduce|reproduced|circulate|circulated|distribute|distributed|tweet|tweets|tweeted|find|found|spot|view|viewed)\b/;
+
+/**
+ * A condition or a hypothetical: "If we wished to use a photograph in the newspaper, we would contact you first", "Should
+ * the press ask…", "…provided that…": a use the page may ask about later, not one it describes.
+ */
+export const conditional =
+  /\b(if|unless|in the event|provided( that)?|providing|as long as|on condition|should (we|the school|the academy|the nursery|a|the|your|any)|were (we|the school) to|in case|whether)\b|\bwould (first |always )?(ask|contact|seek|write|check|get in touch|let you know)\b/;
 
 /** What a request is for when it is not images: trips, medicine, the internet… */
 export const otherSubject =
@@ -69,7 +76,15 @@ const headingForOthers = (h: string) =>
   /\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|staff|by (pupils|children|students))\b/.test(h);
 const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|parents'? (own )?(photography|photographs)|visitors?|acceptable use)\b/.test(h);
 
-function isRequest(s: Sentence): boolean {
+/** Carers asked to give consent for their child's images in prose: "please tell us whether you give permission for…", "we ask
+ * every family to give written consent", "sign and return the consent form"; not carers asking others' permission. */
+const proseRequest =
+  /\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|agree|happy)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consent|permission)\b/;
+/** Carers asking someone else ("please ask permission before you photograph other children"): no request of theirs. */
+const carersAsk =
+  /\b(you|parents?|carers?|visitors?)\b[^.]{0,30}\b(must|should|need to|are asked to|please) (ask|seek|get|obtain)\b|\b(ask|seek|get|obtain)s? (for )?(the )?(permission|consent) (of|from) (the )?(person|people|other|others|owner|their parents|the parents of)\b|\bbefore (you|they|parents|carers|visitors) (take|post|share|upload|film|photograph)\b/;
+
+export function isRequest(s: Sentence): boolean {
   if (s.isHeading) return false;
   if (staffPermission(s.lower) || ruleSubject.test(s.lower)) return false;
   if (/\b(sought|asked|seek|request|required|needed|give|agree|consent)\b/.test(s.negated) && !/\bi do not give\b/.test(s.lower)) return false;
@@ -84,7 +99,7 @@ function isRequest(s: Sentence): boolean {
     return false;
   if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
   if (yesNo.test(s.lower)) return true;
-  return asksConsent(s) || directRequest.test(s.lower);
+  return asksConsent(s) || directRequest.test(s.lower) || (proseRequest.test(s.lower) && !carersAsk.test(s.lower) && !otherSubject.test(s.lower));
 }
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */
@@ -106,14 +121,21 @@ function leadOf(sentences: Sentence[], i: number): string {
   return '';
 }
 
-function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
-  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
+function usesOf(s: Sentence, listed: boolean, asked: boolean, before = ''): string[] {
+  // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
+  const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
+  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
+  // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
+  if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
+  // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
+  if (!asked && !listed && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
   if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
-  const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
+  // A question just before it ("Where will my child's picture be seen?") says what an answer is about.
+  const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
   return namedUses(s.lower, s.negated);
 }
@@ -124,9 +146,9 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const out: number[] = [];
   const step = forward ? 1 : -1;
   // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
-  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
+  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower) || Boolean(sentences[i].row);
   // A table's rows (a Markdown table: its header and rule open sections of their own) stay in the list too.
-  const tableRow = (i: number) => /^\|/.test(sentences[i].text);
+  const tableRow = (i: number) => /^\|/.test(sentences[i].text) || Boolean(sentences[i].row);
   const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
@@ -186,7 +208,8 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       const lead = leadOf(sentences, i);
       const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
       // A row of the consent form the carer marks is a use asked about.
-      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower));
+      const question = i > 0 && !use.previous && /\?$/.test(sentences[i - 1].text) ? sentences[i - 1].lower : '';
+      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower), question);
       read.set(i, keys);
     }
     return keys;
@@ -219,8 +242,11 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
     if (back || forward) {
-      for (const i of listAround(sentences, at, forward)) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower)));
-      return;
+      const list = listAround(sentences, at, forward);
+      // A table's row (its cells a heading-like line) is a row the carer answers, as a form's is.
+      for (const i of list) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower) || Boolean(sentences[i].row)));
+      // "Please complete the slip below to tell us whether…": the slip, not a list of uses; the page's uses are read below.
+      if (list.length || !/\b(slip|form|reply|tear[- ]off|section|box(es)?)\b/.test(request.lower)) return;
     }
     if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.

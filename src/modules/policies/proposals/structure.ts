@@ -14,7 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
-import { otherSubject } from './page.ts';
+import { conditional, otherSubject } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -135,6 +135,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       const use = sentences[i];
       // Read on its own, the press visiting is the press's; a list the request points to is what the carer agrees to.
       if (!scope.explicit && othersPhotographs.test(use.lower)) continue;
+      // "If we wished to use a photograph in the newspaper, we would ask you first": a use the page may ask about, not one it describes.
+      if (!scope.explicit && conditional.test(use.lower)) continue;
       for (const key of usesIn(use)) {
         if (otherBasis.has(key)) continue;
         const setting = `consent.purposes.${key}.active`;

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { uses } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Consent uses in prose (round 13): on a page that asks carers for permission for images (a consent page, a letter, a
+ * form, a question-and-answer guide), the uses are taken from any sentence that names channels for the school's images,
+ * whatever its wording — never from one that negates, is a condition, concerns staff's or parents' own photography, or
+ * concerns something other than images. Every page here is written for the test, in several styles and voices.
+ */
+
+describe('a page that asks for permission for images: the uses its prose describes', () => {
+  it.each([
+    [
+      'a letter, the request after the uses, pointing at a reply slip',
+      `Dear Parents and Carers,
+
+At Oakfield Primary we love to celebrate what our children achieve. Throughout the year we take photographs of pupils at work and at play.
+
+Some of these pictures go into our termly newsletter, and others appear on the school website and our Facebook page.
+
+Please complete the slip below to tell us whether you give permission for your child's photograph to be used.
+
+Yours sincerely,
+Mrs J Patel
+Headteacher`,
+      ['publications', 'social-media', 'website'],
+    ],
+    [
+      'a letter from the Principal, "you might spot your child…"',
+      `Dear Families,
+
+Each year the Principal writes to ask for your permission regarding photographs of your child.
+
+During the year we capture moments from lessons, sports day and performances. You might spot your child in our weekly bulletin, on the academy website or on our Instagram page, and the best pictures are displayed in the main corridor.
+
+Please return the reply slip by Friday.`,
+      ['displays', 'publications', 'social-media', 'website'],
+    ],
+    [
+      'a letter asking every family, the uses after it',
+      `Dear Parent or Carer
+
+Photographs and your child
+
+We are asking every family to give permission for photographs. Photographs of pupils are used on our website, in the school magazine and on wall displays around the building.
+
+Mr Jones
+Head Teacher`,
+      ['displays', 'publications', 'website'],
+    ],
+    [
+      'questions and answers, the answer naming the channels',
+      `Photographs in school: questions parents ask
+
+Why does the school take photographs?
+Pictures help us record learning and share the life of the school.
+
+Where will my child's picture be seen?
+Pictures are shown in the school newsletter, on the website and on our Instagram feed.
+
+Do I have to give consent?
+Yes. We ask every family to give written consent when their child joins the school.`,
+      ['publications', 'social-media', 'website'],
+    ],
+    [
+      'questions and answers, a class photographer among them',
+      `Frequently asked questions about photographs
+
+Will you ask me before using my child's photo?
+Yes. We ask all parents to sign a consent form when their child starts.
+
+Where might photos be used?
+Photos of pupils may appear in the prospectus and on the school's Twitter feed. Class photographs are taken each autumn by a professional photographer.`,
+      ['class-photo', 'publications', 'social-media'],
+    ],
+    [
+      'bullets with no lead, each a sentence of use',
+      `Photo Permission
+
+We need your consent before we use images of your child.
+- Pictures of class activities are shared on our Facebook page
+- Achievements are celebrated in the newsletter with photographs
+- Images are sometimes sent to the local newspaper`,
+      ['press', 'publications', 'social-media'],
+    ],
+    [
+      'a table flattened to pipes',
+      `Pupil Photographs – Consent Form
+We ask parents to give consent for the following:
+| Use | Yes | No |
+| School website | ☐ | ☐ |
+| Newsletter | ☐ | ☐ |
+| Local press | ☐ | ☐ |`,
+      ['press', 'publications', 'website'],
+    ],
+    [
+      'consent asked on joining, the uses in the next sentence',
+      `Consent for Photographs
+
+When your child starts at the academy we ask you to give your consent for us to photograph them. The academy celebrates pupils' success in the press and on its social media channels, and you may see your child's photograph in the school magazine.`,
+      ['press', 'publications', 'social-media'],
+    ],
+  ])('%s', (_, page, expected) => expect(uses(page)).toEqual(expected));
+});
+
+describe('prose that names channels but describes no use consent is asked for: nothing', () => {
+  it.each([
+    [
+      'a condition: the school would ask first',
+      `Photographs
+
+We ask for your consent to take photographs of your child. If we ever wished to use a photograph in the local newspaper, we would contact you first.`,
+    ],
+    [
+      'the press asked about separately, social media negated',
+      `Photography
+
+We ask parents to give their consent for photographs to be taken in school. Should a newspaper wish to photograph your child, we will ask your permission separately. We will not put photographs on social media.`,
+    ],
+    [
+      'a hypothetical channel',
+      `Photographs
+
+We ask all parents to complete a consent form for photographs used around school. If the school were to start a Facebook page, images might be used there, and we would ask you again.`,
+    ],
+    [
+      'every channel negated',
+      `Photographs of pupils
+
+Please tell us whether you give permission for photographs of your child to be taken for our records. Images of children will never appear on our website, in the press or on social media.`,
+    ],
+    [
+      'staff’s and parents’ own photographs',
+      `Photography
+
+We ask parents for their consent before photographs of pupils are taken. Staff must not upload photographs of pupils to their own Facebook accounts. Parents must not post images from school events on social media.`,
+    ],
+    [
+      'a staff agreement',
+      `Staff Acceptable Use Agreement
+
+Staff must obtain parental consent before photographing pupils. I will only upload photographs of pupils to the school website using school equipment. I will not post images of pupils on social media.`,
+    ],
+    [
+      'parents asking other parents',
+      `Photographs at School Events
+
+Parents are welcome to take photographs of their own child at the nativity. Please ask permission before you photograph other children. Please do not post images of other pupils on Facebook or other social media.`,
+    ],
+    [
+      'consent for a trip',
+      `School trip to the zoo
+
+Please sign and return the consent form for the trip. Photographs of the trip will be posted on the school website.`,
+    ],
+    [
+      'consent for the internet',
+      `Internet Access
+
+Parents are asked to sign a consent form for their child to use the internet. Pupils' photographs are shown on the school website.`,
+    ],
+    [
+      'consent for medicine, the channels about something else',
+      `Consent
+
+We ask parents for their consent to administer medicine. Details of our medicine policy are on the school website and in the prospectus.`,
+    ],
+    [
+      'consent for data, the website about data',
+      `Privacy notice
+
+We ask for your consent to process certain data. The school website explains how we use data about pupils and publishes the newsletter.`,
+    ],
+    [
+      'trips asked each year by the Head, a use of pictures only as news',
+      `Dear Parents
+
+The Headteacher writes each year to ask for your consent for local walks. You can read about our walks in the newsletter.`,
+    ],
+  ])('%s', (_, page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a table flattened by tabs, the rows a request points to', () => {
+  it('the rows above "each use listed in the table"', () => {
+    const page = [
+      'Image Consent',
+      'Use\tWhere it appears\tWho sees it',
+      'Newsletter\tSent home each half term\tFamilies',
+      'Website\tPublic pages\tAnyone',
+      'Class photographs\tTaken by a photographer\tFamilies',
+      'Parents are asked to give permission for each use listed in the table.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['class-photo', 'publications', 'website']);
+  });
+
+  it('the rows below "the following uses"; a row that says a channel is not used is none', () => {
+    const page = [
+      'Photographs of Students',
+      'We ask parents to give consent for the following uses:',
+      'Prospectus\tPrinted each autumn',
+      'Twitter\tPosts about events',
+      'Local newspaper\tNot used',
+    ].join('\n');
+    expect(uses(page)).toEqual(['publications', 'social-media']);
+  });
+
+  it.each([
+    [
+      'a table of trips',
+      ['Summer trips', 'Please give consent for each trip listed below:', 'Zoo\tJune\tPhotos on the website', 'Farm\tJuly\tPhotos in the newsletter'].join('\n'),
+    ],
+    [
+      'a table of staff duties with no request pointing to it',
+      ['Photography', 'Who\tWhat they do', 'Office\tUpdates the website', 'Head\tWrites the newsletter', 'We ask parents to sign the consent form for photographs.'].join(
+        '\n',
+      ),
+    ],
+  ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
+});
