@@ -55,7 +55,7 @@ export const conditional =
 
 /** What a request is for when it is not images: trips, medicine, the internet… */
 export const otherSubject =
-  /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b/;
+  /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b|\b(take|taking|took) (your |the |their )?(child|children|pupils?|students?|son|daughter|them) (to|on|out|off[- ]site)\b/;
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 const question =
@@ -79,7 +79,7 @@ const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|paren
 /** Carers asked to give consent for their child's images in prose: "please tell us whether you give permission for…", "we ask
  * every family to give written consent", "sign and return the consent form"; not carers asking others' permission. */
 const proseRequest =
-  /\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|agree|happy)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consent|permission)\b/;
+  /^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|agree|happy)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consent|permission)\b/;
 /** Carers asking someone else ("please ask permission before you photograph other children"): no request of theirs. */
 const carersAsk =
   /\b(you|parents?|carers?|visitors?)\b[^.]{0,30}\b(must|should|need to|are asked to|please) (ask|seek|get|obtain)\b|\b(ask|seek|get|obtain)s? (for )?(the )?(permission|consent) (of|from) (the )?(person|people|other|others|owner|their parents|the parents of)\b|\bbefore (you|they|parents|carers|visitors) (take|post|share|upload|film|photograph)\b/;
@@ -121,7 +121,7 @@ function leadOf(sentences: Sentence[], i: number): string {
   return '';
 }
 
-function usesOf(s: Sentence, listed: boolean, asked: boolean, before = ''): string[] {
+function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
   if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
@@ -129,7 +129,8 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = ''): stri
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
   if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
   // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
-  if (!asked && !listed && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
+  // (A request's own uses may be asked "whether" or "if you are happy": it is the request.)
+  if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
   if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
@@ -218,7 +219,11 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (!isRequest(request)) return;
     const heading = headingOf(request.section);
     if (titleForOthers(heading)) return;
-    const ofImages = images.test(request.lower) || images.test(request.previous ?? '') || aboutImages(heading) || pageOfImages;
+    // "Photos are also used in our prospectus. For us to do this we need your consent.": the sentence before on the page,
+    // in the same section, when the request points back to it ("this", "these", "so", "them") or is a bare request.
+    const before = at > 0 && sentences[at - 1].section === request.section && !sentences[at - 1].isHeading ? sentences[at - 1].lower : '';
+    const imagesBefore = images.test(request.previous ?? '') || (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
+    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
@@ -250,10 +255,10 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     }
     if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
-    add(request, at, usesOf(request, false, false), false);
+    add(request, at, usesOf(request, false, false, '', true), false);
     const inScope = (i: number) => {
       if (pageOfImages) return true;
-      if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower);
+      if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;
       if (!aboutImages(heading)) return false;
       for (let section = (request.section ?? 0) + 1; section <= (sentences[i].section ?? 0); section++) if (!aboutImages(headingOf(section))) return false;
       return (sentences[i].section ?? 0) > (request.section ?? 0);

@@ -217,3 +217,38 @@ describe('a table flattened by tabs, the rows a request points to', () => {
     ],
   ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
 });
+
+describe('a request that leans on the sentence before, or opens with "with your permission"', () => {
+  it.each([
+    [
+      'a letter with no heading: "for us to do this we need your consent" after the uses',
+      `Dear parents,
+We regularly take photos of the children to share on the class pages of our website. Photos are also used in our yearly prospectus.
+For us to do this we need your consent. Please fill in the enclosed form and return it to the office.
+Kind regards,
+Ms Green`,
+      ['publications', 'website'],
+    ],
+    [
+      'a nursery: "with your permission, photographs may also be used on…"',
+      `Photographs at Little Acorns
+
+At Little Acorns we take photographs to record your child's learning journey. With your permission, photographs may also be used on our Facebook page and in our parent newsletter.`,
+      ['publications', 'social-media'],
+    ],
+    [
+      'a heading about consent, the uses before "we must have your written consent first"',
+      `Why we ask for your consent
+
+We want to share the good news from our school. Pictures of pupils feature in the local press, on our YouTube channel and across our social media. We must have your written consent first.`,
+      ['press', 'social-media'],
+    ],
+  ])('%s', (_, page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    ['a walk', `Dear parents,\nPhotos of our walks go on the website.\nFor us to take your child to the park we need your consent.`],
+    ['the head’s permission', `Photographs\n\nWith the Headteacher's permission, staff may post photographs on the school Twitter account.`],
+    ['no images', `Pupil blogs\n\nWith parental consent, pupils may use the school website to publish their blogs.`],
+    ['medicine', `Medicines\n\nThe nursery must have your written consent before giving medicine. Our medicines policy is on the website.`],
+  ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
+});
