@@ -53,6 +53,17 @@ const useVerb =
 export const conditional =
   /\b(if|unless|in the event|provided( that)?|providing|as long as|on condition|should (we|the school|the academy|the nursery|a|the|your|any)|were (we|the school) to|in case|whether)\b|\bwould (first |always )?(ask|contact|seek|write|check|get in touch|let you know)\b/;
 
+/**
+ * A sentence naming a channel that still describes no use of the child's image: photographs of pupils' work ("Children
+ * love to have their work photographed and by uploading this onto our website…"), a generalisation ("Generally,
+ * photographs … are a source of pride"), a risk or concern ("the risk of a child being identified by a photograph in
+ * the local press").
+ */
+export const noDescribedUse = (lower: string) =>
+  /\b(their|pupils'?|children's|students'?|the) work (being |is |are )?photographed\b|\b(photo(graph)?s?|images?|pictures?) of (their|pupils'?|children's|students'?) work\b/.test(lower) ||
+  /^(generally|in general|on the whole|typically|as a rule)\b/.test(lower) ||
+  /\b(risks?|concerns?|misuse|dangers?|abuse|targeted|identified by)\b/.test(lower);
+
 /** What a request is for when it is not images: trips, medicine, the internet… */
 export const otherSubject =
   /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b|\b(take|taking|took) (your |the |their )?(child|children|pupils?|students?|son|daughter|them) (to|on|out|off[- ]site)\b/;
@@ -79,7 +90,7 @@ const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|paren
 /** Carers asked to give consent for their child's images in prose: "please tell us whether you give permission for…", "we ask
  * every family to give written consent", "sign and return the consent form"; not carers asking others' permission. */
 const proseRequest =
-  /^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|agree|happy)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consent|permission)\b/;
+  /^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|agree|happy)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b|\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b|\b(sign|signs|signed) to (allow|permit|agree|consent)\b/;
 /** Carers asking someone else ("please ask permission before you photograph other children"): no request of theirs. */
 const carersAsk =
   /\b(you|parents?|carers?|visitors?)\b[^.]{0,30}\b(must|should|need to|are asked to|please) (ask|seek|get|obtain)\b|\b(ask|seek|get|obtain)s? (for )?(the )?(permission|consent) (of|from) (the )?(person|people|other|others|owner|their parents|the parents of)\b|\bbefore (you|they|parents|carers|visitors) (take|post|share|upload|film|photograph)\b/;
@@ -124,7 +135,8 @@ function leadOf(sentences: Sentence[], i: number): string {
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
-  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
+  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
+  if (!own && noDescribedUse(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
   if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
@@ -253,7 +265,8 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       // "Please complete the slip below to tell us whether…": the slip, not a list of uses; the page's uses are read below.
       if (list.length || !/\b(slip|form|reply|tear[- ]off|section|box(es)?)\b/.test(request.lower)) return;
     }
-    if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
+    // (…unless it asks "whether they agree to images of their child appearing on…": a request naming its own uses.)
+    if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
     add(request, at, usesOf(request, false, false, '', true), false);
     const inScope = (i: number) => {
