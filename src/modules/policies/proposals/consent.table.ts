@@ -4,7 +4,7 @@
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
 import { rolesIn, type Sentence } from './text.ts';
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 
 /** The default purposes by the words schools use for them. */
 export const purposes: [string, RegExp][] = [
@@ -221,6 +221,52 @@ const noSocialMedia: SentencePattern = {
   },
 };
 
+const socialMedia = purposes.find(([key]) => key === 'social-media')![1];
+/** "The nursery has a social network page…", "We run a Facebook page": the school's own page, named the sentence before. */
+const ownPage =
+  /\b(the (school|nursery|academy|setting|trust|pre-?school|playgroup|college|federation)|we|our (school|nursery|academy|setting|pre-?school|playgroup)|[a-z.']+ (primary|school|academy|nursery|pre-?school))( now| also| currently)? (has|have|runs?|operates?|uses?|manages?|is (now )?(active|on)|are (now )?(active|on)) (a |an |its own |our own |its |our )?(social network(ing)?|social media|facebook|twitter|instagram|x)\b/;
+
+/**
+ * The school's own social media on which it never publishes pupils' photographs: "The nursery has a social network page
+ * which is for information only. Photographs of children are never posted."; "We will not be using Facebook for the
+ * following:" over "To publish photographs or children's names". That channel is no use carers are asked about
+ * (active: false); with names in the same refusal, pupils are not named there. Never with "without consent", "unless",
+ * "only", a condition, someone's own account, or names alone ("never posted with their names" is a naming rule).
+ */
+const noPhotosOnOwnPage: SentencePattern = {
+  name: 'the school never publishes photographs on its own social media',
+  readsLists: true,
+  read: (s) => {
+    if (/\b(without|unless|until|except|consent|permission|if|only|when|where|personal|own|private)\b/.test(s.lower)) return [];
+    const channels = (text: string) => purposes.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
+    const lead = s.item ? (s.lead ?? '') : '';
+    const leadRefuses =
+      /^(we|the (school|academy|nursery|setting)|our (school|academy|nursery))( will| shall| do| does)( not|n't| never)( be)? (using|use|post|posting|publish|publishing)\b[^:]*:$/.test(lead) &&
+      channels(lead).length === 1 &&
+      channels(lead)[0] === 'social-media';
+    const publishes = /^(to )?(publish|post|share|upload|put|show|display|tweet)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower);
+    if (leadRefuses && publishes && !channels(s.lower).some((key) => key !== 'social-media')) {
+      const found: Found[] = [{ setting: 'consent.purposes.social-media.active', value: false }];
+      if (/\b(children's|pupils'|students'|their|full) names\b|\bnames of (children|pupils|students)\b/.test(s.lower))
+        found.push({ setting: 'photos.channels.social-media.naming', value: 'none' });
+      return found;
+    }
+    if (/\bnames?\b/.test(s.lower)) return [];
+    const refusal =
+      /^(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))? (are|will be|will|is|shall be|must|should) (never|not)( be)? (posted|published|shared|uploaded|put|shown|used|placed)\b/.test(s.lower) ||
+      /^(we|the (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (post|publish|share|upload|put|use) (any )?(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))?\b/.test(s.lower);
+    if (!refusal) return [];
+    const named = channels(s.lower);
+    // "…a social network page" is social media too, though the purposes' words are for the channels carers are asked about.
+    const previous = s.previous ?? '';
+    const ownChannels = ownPage.test(previous) ? [...new Set([...channels(previous), ...(/\bsocial network(ing)?\b/.test(previous) ? ['social-media'] : [])])] : [];
+    const there = named.length ? named : ownChannels;
+    return there.length === 1 && there[0] === 'social-media' && (named.length ? socialMedia.test(s.lower) : true)
+      ? [{ setting: 'consent.purposes.social-media.active', value: false }]
+      : [];
+  },
+};
+
 /** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"). */
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
@@ -297,7 +343,7 @@ const lapse: SentencePattern = {
   },
 };
 
-export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, lapse];
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);

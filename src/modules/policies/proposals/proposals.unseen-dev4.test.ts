@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uses } from '../../../../test/helpers/proposals.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Kinds met on the fourth real dev set (read, never copied: every sentence here is written for the test, with other
@@ -51,5 +51,38 @@ describe('on a consent letter, a sentence that names channels but describes no u
 
   it('a sentence that does describe the school’s use is still read', () => {
     expect(uses(letter('We often share photographs of pupils at events on our website and in the newsletter.'))).toEqual(['publications', 'website']);
+  });
+});
+
+describe('the school’s own social media, on which it never publishes pupils’ photographs', () => {
+  it.each([
+    ['The preschool runs a Facebook page for reminders. Pictures of the children are never posted.', { 'consent.purposes.social-media.active': false }],
+    ['Hill Top Academy has an Instagram account for news only. Photographs of pupils will not be posted.', { 'consent.purposes.social-media.active': false }],
+    ['Our setting has a social networking page. Photographs are never shared.', { 'consent.purposes.social-media.active': false }],
+    ['We do not post photographs of children on our Twitter account.', { 'consent.purposes.social-media.active': false }],
+    [
+      'Our Twitter Account\n\nWe will use Twitter to share news. We will not be using Twitter for the following:\n\n- To post photographs or pupils’ names;\n- To answer complaints.',
+      { 'consent.purposes.social-media.active': false, 'photos.channels.social-media.naming': 'none' },
+    ],
+    [
+      'Facebook\n\nThe school will not use Facebook to:\n\n- share pictures of pupils;\n- set homework.',
+      { 'consent.purposes.social-media.active': false },
+    ],
+  ])('%s', (page, expected) => expect(proposals(page)).toEqual(expected));
+
+  it.each([
+    // Consent asked (a double negative), a condition, staff's own accounts, a naming rule, another channel, a page not the school's.
+    'The nursery has a Facebook page. Photographs of children are never posted without written consent.',
+    'The school has a Twitter account. Photographs are not posted unless parents have agreed.',
+    'We have a Facebook page. Photographs of children are never posted on personal accounts.',
+    'The academy has an Instagram account. Photographs are never posted with pupils’ full names.',
+    'The school has a Facebook page. Photographs of children are never posted on the website.',
+    'Many parents use Facebook. Photographs of children are never posted.',
+    'Staff must not post photographs of pupils on Facebook.',
+    'Twitter\n\nWe will not be using Twitter for the following:\n\n- To post photographs without consent.',
+  ])('nothing about social media from: %s', (page) => {
+    const found = proposals(page);
+    expect(found['consent.purposes.social-media.active']).not.toBe(false);
+    expect(found).not.toHaveProperty('photos.channels.social-media.naming', 'none');
   });
 });
