@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { proposals, uses } from '../../../../test/helpers/proposals.ts';
+import { reviewPatterns } from './review.table.ts';
+import { proposals, read, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Kinds met on the fourth real dev set (read, never copied: every sentence here is written for the test, with other
@@ -85,4 +86,61 @@ describe('the school’s own social media, on which it never publishes pupils’
     expect(found['consent.purposes.social-media.active']).not.toBe(false);
     expect(found).not.toHaveProperty('photos.channels.social-media.naming', 'none');
   });
+});
+
+describe('the header: an approval field left blank, "agreed" dates, a bare date over "Review <date>"', () => {
+  it.each([
+    'RATIFIED BY GOVERNORS:',
+    'Approved by the Trust Board: ________',
+    'Agreed by the Local Governing Body: [date]',
+    'Date ratified by governors: TBC',
+  ])('a blank field approves nothing: %s', (line) => expect(read(reviewPatterns, line)).toEqual({}));
+
+  it.each([
+    ['Approved by the Governing Body: 3 March 2024', 'Governing body'],
+    ['| Date ratified by the Trust Board: | 25 October 2018 |', 'Board of trustees'],
+  ])('a filled field still approves: %s', (line, body) => expect(read(reviewPatterns, line)).toEqual({ 'policyReview.approvingBody': body }));
+
+  it('a label whose date stands alone on the next line', () => {
+    expect(proposals('E-Safety Policy\n\nAdopted by the Full Governing Body:\nMarch 2023\n\nStaff report concerns.')['policyReview.approvingBody']).toBe('Governing body');
+  });
+
+  it('a blank approval between two dates: no approver, the interval from the dates', () => {
+    const page = 'Online Safety Policy\n\nAGREED BY STAFF: September 2023\nAGREED BY GOVERNORS:\nREVIEW DATE: September 2024\n\nKey people';
+    expect(proposals(page)).toEqual({ 'policyReview.intervalMonths': 12 });
+  });
+
+  it.each([
+    ['Social Media Policy\n\nJune 2021\n\nReview June 2023\n\nThe purpose of this policy is to explain our accounts.', 24],
+    ['Photography Policy\n\nSpring 2022\nReview Spring 2025\n\nWe take photographs.', 36],
+  ])('a bare date over "Review <date>": %s', (page, months) => expect(proposals(page)['policyReview.intervalMonths']).toBe(months));
+
+  it.each([
+    // "Reviewed <date>" is the last review, not the next; a bare date not right above it; a date with another label.
+    'Social Media Policy\n\nJune 2021\n\nReviewed June 2023\n\nText here.',
+    'Social Media Policy\n\nJune 2021\n\nWritten by the office.\n\nReview June 2023\n\nText here.',
+    'Social Media Policy\n\nPrinted: June 2021\nReview June 2021\n\nText here.',
+  ])('no interval from: %s', (page) => expect(proposals(page)).not.toHaveProperty('policyReview.intervalMonths'));
+
+  it.each([
+    ['It is expected that staff and governors will revise the AUP annually.', 12],
+    ['The acceptable use policy will be revised every two years by the ICT lead.', 24],
+  ])('the AUP revised at an interval: %s', (sentence, months) => expect(read(reviewPatterns, sentence)).toEqual({ 'policyReview.intervalMonths': months }));
+
+  it.each(['Pupils will revise their passwords annually.', 'The AUP will not be revised annually.'])('no interval from: %s', (sentence) =>
+    expect(read(reviewPatterns, sentence)).toEqual({}),
+  );
+});
+
+describe('a carer’s own choice about an occasion bans no photographs at it', () => {
+  it.each([
+    'Some families may need to protect a child’s identity and would therefore not agree to their child taking part in a concert where photographs could be taken.',
+    'Carers who do not wish their child to be photographed at sports day may choose to keep them at home.',
+    'Parents may decide not to let their child perform in the nativity where it will be filmed.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('photos.prohibitedContexts'));
+
+  it.each([
+    ['Photographs will not be taken during swimming lessons.', ['swimming']],
+    ['No photography is allowed at the nativity play.', ['performance']],
+  ])('the school’s own ban is still read: %s', (sentence, value) => expect(proposals(sentence)['photos.prohibitedContexts']).toEqual(value));
 });
