@@ -252,3 +252,14 @@ We want to share the good news from our school. Pictures of pupils feature in th
     ['medicine', `Medicines\n\nThe nursery must have your written consent before giving medicine. Our medicines policy is on the website.`],
   ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
 });
+
+describe('requests that are not the carers’ consent for images', () => {
+  it.each([
+    ['someone else’s permission', 'Photographs\n\nWe need permission from the copyright owner to use images on the website.'],
+    ['a question about something else', 'Photographs on our website\n\nPlease let us know if you are happy to help at the summer fair, which appears in the newsletter.'],
+  ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
+
+  it('the permission of each child’s parents is the carers’', () => {
+    expect(uses('Photographs\n\nWe need the written permission of each child’s parents before photographs appear on the website.')).toEqual(['website']);
+  });
+});
