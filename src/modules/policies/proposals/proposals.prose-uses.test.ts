@@ -263,3 +263,19 @@ describe('requests that are not the carers’ consent for images', () => {
     expect(uses('Photographs\n\nWe need the written permission of each child’s parents before photographs appear on the website.')).toEqual(['website']);
   });
 });
+
+describe('"please … give your consent" after the uses; verbs of promotion and tweeting', () => {
+  it.each([
+    [
+      'Dear Parents,\n\nThe school publishes a yearbook and a termly magazine that include photographs of pupils. We also tweet pictures from the school account. Please sign the form to give your consent.',
+      ['publications', 'social-media'],
+    ],
+    ['Photograph consent\n\nWe ask parents for their consent each September. Photographs will be used to promote the school on our website and social media.', ['social-media', 'website']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    'Photographs\n\nPhotos of the residential go on the website. Please sign the consent form for the residential trip.',
+    'Photographs at events\n\nPhotos from events go on our Facebook page. Please ask permission before you take photographs of other children.',
+    'Photographs\n\nPhotos of the play will be on the website. Please return the consent form for the internet.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
