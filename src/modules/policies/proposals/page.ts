@@ -148,12 +148,14 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
-  if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
+  // The press's own photographs are not the school's use; class photographs by a visiting photographer are.
+  const byOthers = !asked && !listed && othersPhotographs.test(s.lower);
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
   // A question just before it ("Where will my child's picture be seen?") says what an answer is about.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  return namedUses(s.lower, s.negated);
+  const keys = namedUses(s.lower, s.negated);
+  return byOthers ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower)) : keys;
 }
 
 /** The list items of the section before (or after) sentence at. */

@@ -279,3 +279,16 @@ describe('"please … give your consent" after the uses; verbs of promotion and 
     'Photographs\n\nPhotos of the play will be on the website. Please return the consent form for the internet.',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('class photographs by a visiting photographer are the school’s use; the press’s own photographs are not', () => {
+  const page = (sentence: string) => `Photograph consent\n\nWe ask for your consent each year. ${sentence}`;
+  it.each([
+    'Class photographs are taken every autumn by a visiting photographer.',
+    'The school photographer visits in October to take class photographs and individual portraits.',
+  ])('class photographs from: %s', (sentence) => expect(uses(page(sentence))).toEqual(['class-photo']));
+
+  it.each([
+    'The local press visits to take photographs of sports day.',
+    'Newspaper photographers sometimes take class photographs for the paper.',
+  ])('nothing from: %s', (sentence) => expect(uses(page(sentence))).toEqual([]));
+});
