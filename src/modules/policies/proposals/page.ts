@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -90,7 +90,7 @@ const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|paren
 /** Carers asked to give consent for their child's images in prose: "please tell us whether you give permission for…", "we ask
  * every family to give written consent", "sign and return the consent form"; not carers asking others' permission. */
 const proseRequest =
-  /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b|^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|photo(graph)?s?|images?|pictures?|photographed|filmed)\b|\bwhether (or not )?you (give|grant|are happy|agree|consent)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b|\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b|\b(sign|signs|signed) to (allow|permit|agree|consent)\b/;
+  /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b|^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|photo(graph)?s?|images?|pictures?|photographed|filmed)\b|\bwhether (or not )?(you|they|parents|carers|families) (give|grant|are happy|agree|consent|permit|allow)\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b|\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b|\b(sign|signs|signed) to (allow|permit|agree|consent)\b/;
 /**
  * Carers asking someone else ("please ask permission before you photograph other children"), or a permission that is not
  * the carers' ("we need permission from the copyright owner to use images on the website"): no request of theirs.
@@ -113,7 +113,8 @@ export function isRequest(s: Sentence): boolean {
     return false;
   if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
   if (yesNo.test(s.lower)) return true;
-  return asksConsent(s) || directRequest.test(s.lower) || (proseRequest.test(s.lower) && !carersAsk.test(s.lower) && !otherSubject.test(s.lower));
+  const lower = agreementAsConsent(s.lower);
+  return asksConsent(s) || directRequest.test(lower) || (proseRequest.test(lower) && !carersAsk.test(lower) && !otherSubject.test(lower));
 }
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */

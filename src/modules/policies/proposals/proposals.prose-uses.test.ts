@@ -292,3 +292,24 @@ describe('class photographs by a visiting photographer are the school’s use; t
     'Newspaper photographers sometimes take class photographs for the paper.',
   ])('nothing from: %s', (sentence) => expect(uses(page(sentence))).toEqual([]));
 });
+
+describe('carers’ "agreement" is their consent; "whether they are happy…"; "no child will be photographed … without consent"', () => {
+  it.each([
+    ["We seek parents' agreement before images of their children are shared on social media or printed in the prospectus.", ['publications', 'social-media']],
+    ['Photographs and video\n\nWe will always obtain your agreement before your child’s photograph appears in the newsletter or on Twitter.', ['publications', 'social-media']],
+    [
+      'Images of pupils\n\nParents are asked on admission whether they are happy for their child’s image to be used on the website and in the local paper.',
+      ['press', 'website'],
+    ],
+    ['No child will be photographed for publicity purposes, such as the website or newspapers, without parental agreement.', ['press', 'website']],
+    ['No pupil will be filmed for the school’s YouTube channel without written consent.', ['social-media']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    'Photos\n\nThe home-school agreement is signed each year. Photographs appear on the website.',
+    'Parents sign the acceptable use agreement before pupils use the website.',
+    "We seek parents' agreement to the behaviour policy, which is on the website.",
+    'No child will be photographed in the changing rooms.',
+    "Staff: no child will be photographed on the website without the Headteacher's permission.",
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
