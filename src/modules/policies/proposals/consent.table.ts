@@ -17,7 +17,7 @@ export const purposes: [string, RegExp][] = [
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
   [
     'press',
@@ -111,10 +111,12 @@ const formCovers = (s: Sentence) =>
   (/\b(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (sign|complete|fill in|return)s? (a|an|the|our) ([a-z-]+ )?(photo(graph)?|image|picture|media|video|camera)s? (consent|permission) forms?\b/.test(
     s.lower,
   ) ||
-    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?forms? (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) forms? (covers?|covering|includes?|asks? (about|for))\b/.test(
+    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?(forms?|slips?) (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) (forms?|slips?)( [a-z]+){0,4} (covers?|covering|includes?|asks? (about|for))\b/.test(
       s.lower,
     ) &&
-      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)));
+      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
+    // "…we send home a permission slip. It covers photos on the website…": "it" is the form the sentence before names.
+    (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) && /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 export function staffPermission(lower: string): boolean {

@@ -313,3 +313,24 @@ describe('carers’ "agreement" is their consent; "whether they are happy…"; "
     "Staff: no child will be photographed on the website without the Headteacher's permission.",
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('releases, authorisations, choices and slips', () => {
+  it.each([
+    [
+      "Photo release\n\nI hereby authorise the school to use photographs of my child in the yearbook and on the school's Facebook page.",
+      ['publications', 'social-media'],
+    ],
+    [
+      "Media consent\n\nParents/guardians can choose whether their child's photo may be published. Photos are published on the school app, the website and in the local newspaper.",
+      ['press', 'website'],
+    ],
+    ["Photography\n\nConsent is requested at enrolment. Images may appear in the school's annual report, on the website and in local media.", ['press', 'publications', 'website']],
+    ['Photographs\n\nAt the start of each year we send home a permission slip. It covers photos on the website, in the newsletter and on Facebook.', ['publications', 'social-media', 'website']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    'Photographs\n\nThe permission slip sent home each year covers trips only. Photos of trips are shared on Facebook.',
+    'Internet\n\nI hereby authorise my child to use the internet. Photos of lessons are on the website.',
+    'Photographs\n\nWe send home a newsletter. It covers news from the website and Facebook.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
