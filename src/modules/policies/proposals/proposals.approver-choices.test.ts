@@ -52,5 +52,8 @@ describe('one body, with or without a "/" or "or" elsewhere on the line, is stil
     ['This policy was ratified by the Local Governing Body in June 2024 or earlier.', 'Governing body'],
     ['This policy was approved by the Governors Sub Committee on: 26.9.16', 'Governors sub committee'],
     ['Approved by the Head and Governors / Trustees', null],
+    // The choices of who reviews, after the approval's own clause, are not the approver's.
+    ['This policy was approved by the Governing Body and will be reviewed by the Headteacher or the Deputy Head.', 'Governing body'],
+    ['This policy was ratified by the Trust Board, who delegate its review to the Principal or the DSL.', 'Board of trustees'],
   ])('%s', (sentence, body) => expect(read(reviewPatterns, sentence)).toEqual(body ? { 'policyReview.approvingBody': body } : {}));
 });

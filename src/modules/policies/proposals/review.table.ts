@@ -98,7 +98,8 @@ const approverWord = /\b(head ?teachers?|head|principal|chief executive|ceo|chai
  */
 export function unchosenApprover(text: string): boolean {
   // The approver's words only: up to a date, "on", a full stop or a bracket.
-  const phrase = text.slice(0, 120).split(/\s(?:on|in|at|dated?|from|with effect)\b|\d|[;.()]|:\s/)[0];
+  // (…and not the clause after it: "approved by the Governing Body and will be reviewed by the Head or the Deputy".)
+  const phrase = text.slice(0, 120).split(/\s(?:on|in|at|dated?|from|with effect|who|which|that)\b|\s(?:and|but) (?:will|is|was|has|have|shall|should|must|may|it|the policy|this policy)\b|\d|[;.()]|:\s/)[0];
   if (/[☐☑☒□■▢◻❑✓✔✗✘]|\[\s*[x✓✔]?\s*\]|\band\s*\/\s*or\b/.test(phrase)) return true;
   const named = phrase.split(/\s*\/\s*|\s+or\s+/).filter((part) => body(part) !== null || approverWord.test(part));
   return named.length > 1;
