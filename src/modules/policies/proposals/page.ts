@@ -62,6 +62,8 @@ export const conditional =
 export const noDescribedUse = (lower: string) =>
   /\b(their|pupils'?|children's|students'?|the) work (being |is |are )?photographed\b|\b(photo(graph)?s?|images?|pictures?) of (their|pupils'?|children's|students'?) work\b/.test(lower) ||
   /^(generally|in general|on the whole|typically|as a rule)\b/.test(lower) ||
+  // Pictures of things or of adults, not of the children: "photos of lost property can be found on our Facebook page".
+  /\b(photo(graph)?s?|images?|pictures?) of (the |our |any )?(new )?(lost property|uniforms?|buildings?|site|grounds|premises|staff|teachers|governors|food|meals|menus?|equipment|art ?work|projects|models|garden|classrooms?|items?|products?)\b/.test(lower) ||
   /\b(risks?|concerns?|misuse|dangers?|abuse|targeted|identified by)\b/.test(lower);
 
 /** What a request is for when it is not images: trips, medicine, the internet… */

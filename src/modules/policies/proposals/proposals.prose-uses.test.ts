@@ -166,6 +166,10 @@ Parents are asked to sign a consent form for their child to use the internet. Pu
 We ask parents for their consent to administer medicine. Details of our medicine policy are on the school website and in the prospectus.`,
     ],
     [
+      'pictures of things and of adults',
+      `Photographs\n\nWe ask parents for their consent to photographs of pupils. Photos of lost property can be found on our Facebook page. Pictures of the new building can be seen on the website. Photographs of staff appear in the prospectus.`,
+    ],
+    [
       'consent for data, the website about data',
       `Privacy notice
 
