@@ -116,7 +116,8 @@ const formCovers = (s: Sentence) =>
     ) &&
       /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
     // "…we send home a permission slip. It covers photos on the website…": "it" is the form the sentence before names.
-    (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) && /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));
+    (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) &&
+      /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 export function staffPermission(lower: string): boolean {
@@ -254,7 +255,9 @@ const noPhotosOnOwnPage: SentencePattern = {
     const channels = (text: string) => purposes.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
     const lead = s.item ? (s.lead ?? '') : '';
     const leadRefuses =
-      /^(we|the (school|academy|nursery|setting)|our (school|academy|nursery))( will| shall| do| does)( not|n't| never)( be)? (using|use|post|posting|publish|publishing)\b[^:]*:$/.test(lead) &&
+      /^(we|the (school|academy|nursery|setting)|our (school|academy|nursery))( will| shall| do| does)( not|n't| never)( be)? (using|use|post|posting|publish|publishing)\b[^:]*:$/.test(
+        lead,
+      ) &&
       channels(lead).length === 1 &&
       channels(lead)[0] === 'social-media';
     const publishes = /^(to )?(publish|post|share|upload|put|show|display|tweet)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower);
@@ -266,13 +269,19 @@ const noPhotosOnOwnPage: SentencePattern = {
     }
     if (/\bnames?\b/.test(s.lower)) return [];
     const refusal =
-      /^(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))? (are|will be|will|is|shall be|must|should) (never|not)( be)? (posted|published|shared|uploaded|put|shown|used|placed)\b/.test(s.lower) ||
-      /^(we|the (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (post|publish|share|upload|put|use) (any )?(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))?\b/.test(s.lower);
+      /^(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))? (are|will be|will|is|shall be|must|should) (never|not)( be)? (posted|published|shared|uploaded|put|shown|used|placed)\b/.test(
+        s.lower,
+      ) ||
+      /^(we|the (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (post|publish|share|upload|put|use) (any )?(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))?\b/.test(
+        s.lower,
+      );
     if (!refusal) return [];
     const named = channels(s.lower);
     // "…a social network page" is social media too, though the purposes' words are for the channels carers are asked about.
     const previous = s.previous ?? '';
-    const ownChannels = ownPage.test(previous) ? [...new Set([...channels(previous), ...(/\bsocial network(ing)?\b/.test(previous) ? ['social-media'] : [])])] : [];
+    const ownChannels = ownPage.test(previous)
+      ? [...new Set([...channels(previous), ...(/\bsocial network(ing)?\b/.test(previous) ? ['social-media'] : [])])]
+      : [];
     const there = named.length ? named : ownChannels;
     return there.length === 1 && there[0] === 'social-media' && (named.length ? socialMedia.test(s.lower) : true)
       ? [{ setting: 'consent.purposes.social-media.active', value: false }]

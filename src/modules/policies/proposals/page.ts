@@ -60,10 +60,14 @@ export const conditional =
  * the local press").
  */
 export const noDescribedUse = (lower: string) =>
-  /\b(their|pupils'?|children's|students'?|the) work (being |is |are )?photographed\b|\b(photo(graph)?s?|images?|pictures?) of (their|pupils'?|children's|students'?) work\b/.test(lower) ||
+  /\b(their|pupils'?|children's|students'?|the) work (being |is |are )?photographed\b|\b(photo(graph)?s?|images?|pictures?) of (their|pupils'?|children's|students'?) work\b/.test(
+    lower,
+  ) ||
   /^(generally|in general|on the whole|typically|as a rule)\b/.test(lower) ||
   // Pictures of things or of adults, not of the children: "photos of lost property can be found on our Facebook page".
-  /\b(photo(graph)?s?|images?|pictures?) of (the |our |any )?(new )?(lost property|uniforms?|buildings?|site|grounds|premises|staff|teachers|governors|food|meals|menus?|equipment|art ?work|projects|models|garden|classrooms?|items?|products?)\b/.test(lower) ||
+  /\b(photo(graph)?s?|images?|pictures?) of (the |our |any )?(new )?(lost property|uniforms?|buildings?|site|grounds|premises|staff|teachers|governors|food|meals|menus?|equipment|art ?work|projects|models|garden|classrooms?|items?|products?)\b/.test(
+    lower,
+  ) ||
   /\b(risks?|concerns?|misuse|dangers?|abuse|targeted|identified by)\b/.test(lower);
 
 /** What a request is for when it is not images: trips, medicine, the internet… */
@@ -89,10 +93,29 @@ const headingForOthers = (h: string) =>
   /\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|staff|by (pupils|children|students))\b/.test(h);
 const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|parents'? (own )?(photography|photographs)|visitors?|acceptable use)\b/.test(h);
 
-/** Carers asked to give consent for their child's images in prose: "please tell us whether you give permission for…", "we ask
- * every family to give written consent", "sign and return the consent form"; not carers asking others' permission. */
-const proseRequest =
-  /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b|^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b|\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b|\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b|\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|photo(graph)?s?|images?|pictures?|photographed|filmed)\b|\bwhether (or not )?(you|they|parents|carers|families) (give|grant|are happy|agree|consent|permit|allow)\b|\b(choose|decide|say|indicate|tell us) whether (or not )?(their|your|the) (child|son|daughter|children)('s)? (photo(graph)?|image|picture)s? (may|can|will|should|could) be\b|\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b|\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b|\b(sign|signs|signed) to (allow|permit|agree|consent)\b/;
+/** Carers asked to give consent for their child's images in prose; not carers asking others' permission (below). */
+const proseRequests: RegExp[] = [
+  // "Please sign the form to give your consent."
+  /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b/,
+  // "With your permission, photographs may also be used on…"
+  /^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b/,
+  // "We must have your written consent first."
+  /\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b/,
+  // "Parents give / sign / return … consent"
+  /\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b/,
+  // "Please tell us whether you give permission for…"
+  /\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|photo(graph)?s?|images?|pictures?|photographed|filmed)\b/,
+  // "…whether they are happy for…"
+  /\bwhether (or not )?(you|they|parents|carers|families) (give|grant|are happy|agree|consent|permit|allow)\b/,
+  // "Parents can choose whether their child's photo may be published."
+  /\b(choose|decide|say|indicate|tell us) whether (or not )?(their|your|the) (child|son|daughter|children)('s)? (photo(graph)?|image|picture)s? (may|can|will|should|could) be\b/,
+  // "We ask every family…", "The Principal writes to ask for your permission…", "individual permissions"
+  /\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b/,
+  // "Parents sign on entry … and whether they permit images to appear on…"
+  /\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b/,
+  // "Carers sign to allow…"
+  /\b(sign|signs|signed) to (allow|permit|agree|consent)\b/,
+];
 /**
  * Carers asking someone else ("please ask permission before you photograph other children"), or a permission that is not
  * the carers' ("we need permission from the copyright owner to use images on the website"): no request of theirs.
@@ -116,7 +139,9 @@ export function isRequest(s: Sentence): boolean {
   if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
   if (yesNo.test(s.lower)) return true;
   const lower = agreementAsConsent(s.lower);
-  return asksConsent(s) || directRequest.test(lower) || (proseRequest.test(lower) && !carersAsk.test(lower) && !otherSubject.test(lower));
+  return (
+    asksConsent(s) || directRequest.test(lower) || (proseRequests.some((pattern) => pattern.test(lower)) && !carersAsk.test(lower) && !otherSubject.test(lower))
+  );
 }
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */
@@ -158,7 +183,9 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
   const keys = namedUses(s.lower, s.negated);
-  return byOthers ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower)) : keys;
+  return byOthers
+    ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower))
+    : keys;
 }
 
 /** The list items of the section before (or after) sentence at. */
@@ -242,7 +269,9 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     // "Photos are also used in our prospectus. For us to do this we need your consent.": the sentence before on the page,
     // in the same section, when the request points back to it ("this", "these", "so", "them") or is a bare request.
     const before = at > 0 && sentences[at - 1].section === request.section && !sentences[at - 1].isHeading ? sentences[at - 1].lower : '';
-    const imagesBefore = images.test(request.previous ?? '') || (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
+    const imagesBefore =
+      images.test(request.previous ?? '') ||
+      (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
     const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.

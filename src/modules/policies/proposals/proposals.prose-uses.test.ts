@@ -211,13 +211,19 @@ describe('a table flattened by tabs, the rows a request points to', () => {
   it.each([
     [
       'a table of trips',
-      ['Summer trips', 'Please give consent for each trip listed below:', 'Zoo\tJune\tPhotos on the website', 'Farm\tJuly\tPhotos in the newsletter'].join('\n'),
+      ['Summer trips', 'Please give consent for each trip listed below:', 'Zoo\tJune\tPhotos on the website', 'Farm\tJuly\tPhotos in the newsletter'].join(
+        '\n',
+      ),
     ],
     [
       'a table of staff duties with no request pointing to it',
-      ['Photography', 'Who\tWhat they do', 'Office\tUpdates the website', 'Head\tWrites the newsletter', 'We ask parents to sign the consent form for photographs.'].join(
-        '\n',
-      ),
+      [
+        'Photography',
+        'Who\tWhat they do',
+        'Office\tUpdates the website',
+        'Head\tWrites the newsletter',
+        'We ask parents to sign the consent form for photographs.',
+      ].join('\n'),
     ],
   ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
 });
@@ -260,7 +266,10 @@ We want to share the good news from our school. Pictures of pupils feature in th
 describe('requests that are not the carers’ consent for images', () => {
   it.each([
     ['someone else’s permission', 'Photographs\n\nWe need permission from the copyright owner to use images on the website.'],
-    ['a question about something else', 'Photographs on our website\n\nPlease let us know if you are happy to help at the summer fair, which appears in the newsletter.'],
+    [
+      'a question about something else',
+      'Photographs on our website\n\nPlease let us know if you are happy to help at the summer fair, which appears in the newsletter.',
+    ],
   ])('nothing from %s', (_, page) => expect(uses(page)).toEqual([]));
 
   it('the permission of each child’s parents is the carers’', () => {
@@ -274,7 +283,10 @@ describe('"please … give your consent" after the uses; verbs of promotion and 
       'Dear Parents,\n\nThe school publishes a yearbook and a termly magazine that include photographs of pupils. We also tweet pictures from the school account. Please sign the form to give your consent.',
       ['publications', 'social-media'],
     ],
-    ['Photograph consent\n\nWe ask parents for their consent each September. Photographs will be used to promote the school on our website and social media.', ['social-media', 'website']],
+    [
+      'Photograph consent\n\nWe ask parents for their consent each September. Photographs will be used to promote the school on our website and social media.',
+      ['social-media', 'website'],
+    ],
   ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
 
   it.each([
@@ -291,16 +303,19 @@ describe('class photographs by a visiting photographer are the school’s use; t
     'The school photographer visits in October to take class photographs and individual portraits.',
   ])('class photographs from: %s', (sentence) => expect(uses(page(sentence))).toEqual(['class-photo']));
 
-  it.each([
-    'The local press visits to take photographs of sports day.',
-    'Newspaper photographers sometimes take class photographs for the paper.',
-  ])('nothing from: %s', (sentence) => expect(uses(page(sentence))).toEqual([]));
+  it.each(['The local press visits to take photographs of sports day.', 'Newspaper photographers sometimes take class photographs for the paper.'])(
+    'nothing from: %s',
+    (sentence) => expect(uses(page(sentence))).toEqual([]),
+  );
 });
 
 describe('carers’ "agreement" is their consent; "whether they are happy…"; "no child will be photographed … without consent"', () => {
   it.each([
     ["We seek parents' agreement before images of their children are shared on social media or printed in the prospectus.", ['publications', 'social-media']],
-    ['Photographs and video\n\nWe will always obtain your agreement before your child’s photograph appears in the newsletter or on Twitter.', ['publications', 'social-media']],
+    [
+      'Photographs and video\n\nWe will always obtain your agreement before your child’s photograph appears in the newsletter or on Twitter.',
+      ['publications', 'social-media'],
+    ],
     [
       'Images of pupils\n\nParents are asked on admission whether they are happy for their child’s image to be used on the website and in the local paper.',
       ['press', 'website'],
@@ -328,8 +343,14 @@ describe('releases, authorisations, choices and slips', () => {
       "Media consent\n\nParents/guardians can choose whether their child's photo may be published. Photos are published on the school app, the website and in the local newspaper.",
       ['press', 'website'],
     ],
-    ["Photography\n\nConsent is requested at enrolment. Images may appear in the school's annual report, on the website and in local media.", ['press', 'publications', 'website']],
-    ['Photographs\n\nAt the start of each year we send home a permission slip. It covers photos on the website, in the newsletter and on Facebook.', ['publications', 'social-media', 'website']],
+    [
+      "Photography\n\nConsent is requested at enrolment. Images may appear in the school's annual report, on the website and in local media.",
+      ['press', 'publications', 'website'],
+    ],
+    [
+      'Photographs\n\nAt the start of each year we send home a permission slip. It covers photos on the website, in the newsletter and on Facebook.',
+      ['publications', 'social-media', 'website'],
+    ],
   ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
 
   it.each([

@@ -21,10 +21,7 @@ describe('a request in prose: "permissions" for a range of purposes, "parents si
       'Cameras and photographs\n\n- Photographs of children are taken only on nursery tablets. Carers sign to allow photographs of their child when they join, and say whether they permit pictures to go on our Facebook page and in the local paper.',
       ['press', 'social-media'],
     ],
-    [
-      'Photographs\n\nFamilies indicate on the admission form whether they agree to images of their child appearing on the school website.',
-      ['website'],
-    ],
+    ['Photographs\n\nFamilies indicate on the admission form whether they agree to images of their child appearing on the school website.', ['website']],
   ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
 
   it.each([
@@ -65,10 +62,7 @@ describe('the school’s own social media, on which it never publishes pupils’
       'Our Twitter Account\n\nWe will use Twitter to share news. We will not be using Twitter for the following:\n\n- To post photographs or pupils’ names;\n- To answer complaints.',
       { 'consent.purposes.social-media.active': false, 'photos.channels.social-media.naming': 'none' },
     ],
-    [
-      'Facebook\n\nThe school will not use Facebook to:\n\n- share pictures of pupils;\n- set homework.',
-      { 'consent.purposes.social-media.active': false },
-    ],
+    ['Facebook\n\nThe school will not use Facebook to:\n\n- share pictures of pupils;\n- set homework.', { 'consent.purposes.social-media.active': false }],
   ])('%s', (page, expected) => expect(proposals(page)).toEqual(expected));
 
   it.each([
@@ -89,12 +83,10 @@ describe('the school’s own social media, on which it never publishes pupils’
 });
 
 describe('the header: an approval field left blank, "agreed" dates, a bare date over "Review <date>"', () => {
-  it.each([
-    'RATIFIED BY GOVERNORS:',
-    'Approved by the Trust Board: ________',
-    'Agreed by the Local Governing Body: [date]',
-    'Date ratified by governors: TBC',
-  ])('a blank field approves nothing: %s', (line) => expect(read(reviewPatterns, line)).toEqual({}));
+  it.each(['RATIFIED BY GOVERNORS:', 'Approved by the Trust Board: ________', 'Agreed by the Local Governing Body: [date]', 'Date ratified by governors: TBC'])(
+    'a blank field approves nothing: %s',
+    (line) => expect(read(reviewPatterns, line)).toEqual({}),
+  );
 
   it.each([
     ['Approved by the Governing Body: 3 March 2024', 'Governing body'],
@@ -102,7 +94,9 @@ describe('the header: an approval field left blank, "agreed" dates, a bare date 
   ])('a filled field still approves: %s', (line, body) => expect(read(reviewPatterns, line)).toEqual({ 'policyReview.approvingBody': body }));
 
   it('a label whose date stands alone on the next line', () => {
-    expect(proposals('E-Safety Policy\n\nAdopted by the Full Governing Body:\nMarch 2023\n\nStaff report concerns.')['policyReview.approvingBody']).toBe('Governing body');
+    expect(proposals('E-Safety Policy\n\nAdopted by the Full Governing Body:\nMarch 2023\n\nStaff report concerns.')['policyReview.approvingBody']).toBe(
+      'Governing body',
+    );
   });
 
   it('a blank approval between two dates: no approver, the interval from the dates', () => {

@@ -73,7 +73,11 @@ const approvedBy: SentencePattern = {
     for (const [i, cell] of cells.entries()) {
       // A bare label cell ("| Approved by: | Governing Body |") is read with the cell after it.
       // So is a label cell ending in a colon: "| Date ratified by the Trust Board: | 25 October 2018 |".
-      const found = approvedIn((/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) || (/:$/.test(cell) && !/:/.test(cells[i + 1] ?? ''))) && cells[i + 1] ? `${cell} ${cells[i + 1]}` : cell);
+      const found = approvedIn(
+        (/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) || (/:$/.test(cell) && !/:/.test(cells[i + 1] ?? ''))) && cells[i + 1]
+          ? `${cell} ${cells[i + 1]}`
+          : cell,
+      );
       if (found.length) return found;
     }
     return [];
@@ -88,7 +92,8 @@ function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
 }
 
 /** Someone who could approve, as a template's choice: a body, or a role ("Headteacher", "Chair", "Chief Executive"). */
-const approverWord = /\b(head ?teachers?|head|principal|chief executive|ceo|chair(man|woman|person)?|directors?|executive|slt|senior leadership|leadership team|clerk|manager)\b/;
+const approverWord =
+  /\b(head ?teachers?|head|principal|chief executive|ceo|chair(man|woman|person)?|directors?|executive|slt|senior leadership|leadership team|clerk|manager)\b/;
 
 /**
  * Whether the approver's place holds a template's choices rather than a choice: tick boxes, "and/or", or two who
@@ -99,7 +104,11 @@ const approverWord = /\b(head ?teachers?|head|principal|chief executive|ceo|chai
 export function unchosenApprover(text: string): boolean {
   // The approver's words only: up to a date, "on", a full stop or a bracket.
   // (…and not the clause after it: "approved by the Governing Body and will be reviewed by the Head or the Deputy".)
-  const phrase = text.slice(0, 120).split(/\s(?:on|in|at|dated?|from|with effect|who|which|that)\b|\s(?:and|but) (?:will|is|was|has|have|shall|should|must|may|it|the policy|this policy)\b|\d|[;.()]|:\s/)[0];
+  const phrase = text
+    .slice(0, 120)
+    .split(
+      /\s(?:on|in|at|dated?|from|with effect|who|which|that)\b|\s(?:and|but) (?:will|is|was|has|have|shall|should|must|may|it|the policy|this policy)\b|\d|[;.()]|:\s/,
+    )[0];
   if (/[☐☑☒□■▢◻❑✓✔✗✘]|\[\s*[x✓✔]?\s*\]|\band\s*\/\s*or\b/.test(phrase)) return true;
   const named = phrase.split(/\s*\/\s*|\s+or\s+/).filter((part) => body(part) !== null || approverWord.test(part));
   return named.length > 1;
@@ -264,7 +273,10 @@ const reviewDates: BlockPattern = {
     }
     // "March 2017" alone, then "Review March 2020" on the next line: a bare date over a bare review date is the policy's own.
     if (!last && /^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i.test(next.text)) {
-      const above = header.slice(0, header.indexOf(next)).reverse().find((l) => l.text);
+      const above = header
+        .slice(0, header.indexOf(next))
+        .reverse()
+        .find((l) => l.text);
       const bare = above && !/:/.test(above.text) && above.text.split(' ').length <= 4 && monthOf(above.text, parseDate) !== null ? above : null;
       if (!bare) return [];
       const round = [12, 24, 36].find((m) => Math.abs(monthOf(next.text, parseDate)! - monthOf(bare.text, parseDate)! - m) <= 2);
