@@ -4,7 +4,7 @@
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
 import { rolesIn, type Sentence } from './text.ts';
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 
 /** The default purposes by the words schools use for them. */
 export const purposes: [string, RegExp][] = [
@@ -12,12 +12,12 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
   ],
   ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
   [
     'press',
@@ -87,7 +87,7 @@ const schoolAsks =
  * Only the school's own use: a rule for staff, pupils or parents, or for personal accounts and devices, is conduct.
  */
 const notWithoutConsent =
-  /\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+|^[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put|show|include|print)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
+  /\bno (child|pupil|student)(ren)?s? (will|shall|may|can|should|is|are) (ever )?(be )?(photographed|filmed|pictured|featured|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+|^[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put|show|include|print)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
 /** "The website will not include photographs unless permission has been granted by parents": the same double negative. */
 const notUnlessConsent =
   /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b/;
@@ -111,10 +111,13 @@ const formCovers = (s: Sentence) =>
   (/\b(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (sign|complete|fill in|return)s? (a|an|the|our) ([a-z-]+ )?(photo(graph)?|image|picture|media|video|camera)s? (consent|permission) forms?\b/.test(
     s.lower,
   ) ||
-    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?forms? (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) forms? (covers?|covering|includes?|asks? (about|for))\b/.test(
+    (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?(forms?|slips?) (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) (forms?|slips?)( [a-z]+){0,4} (covers?|covering|includes?|asks? (about|for))\b/.test(
       s.lower,
     ) &&
-      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)));
+      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
+    // "…we send home a permission slip. It covers photos on the website…": "it" is the form the sentence before names.
+    (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) &&
+      /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));
 
 /** "…without permission from the Headteacher", "the consent of the DSL": a member of staff's approval, not carers' consent. */
 export function staffPermission(lower: string): boolean {
@@ -122,8 +125,19 @@ export function staffPermission(lower: string): boolean {
   return /\b(head ?teacher|head|principal|dsl|head of school)'s (permission|consent|approval)\b/.test(lower);
 }
 
+/**
+ * Carers' "agreement" is their consent: "we seek parents' agreement before…", "without parental agreement", "your written
+ * agreement". Only so qualified: a home-school or acceptable use agreement is a document, not consent.
+ */
+export const agreementAsConsent = (lower: string) =>
+  // …and only in a sentence about images: "parents' agreement to the behaviour policy" is no consent for them.
+  !/\b(photo(graph)?s?|photographed|images?|pictures?|videos?|filmed|footage)\b/.test(lower)
+    ? lower
+    : lower.replace(/\b((?:your|their|parents'?|carers'?|parental|families'?|written|prior|signed|express) )agreement\b/g, '$1consent');
+
 /** The sentence asks carers for consent (or says that what it names needs it), whether or not it names the uses. */
-export function asksConsent(s: Sentence): boolean {
+export function asksConsent(sentence: Sentence): boolean {
+  const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
   const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
   const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
@@ -168,6 +182,9 @@ const asked: SentencePattern = {
       return (own.length ? own : oneChannel(s)).map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
     }
     if (!asksConsent(s)) return [];
+    // "Should a newspaper wish to photograph your child, we will ask your permission separately": a use the school may ask
+    // about one day, on its own occasion; not one this page asks about.
+    if (/^(should|in the event|were|if)\b/.test(s.lower) && /\b(separately|again|individually|at the time|first)\b/.test(s.lower)) return [];
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);
@@ -215,6 +232,60 @@ const noSocialMedia: SentencePattern = {
       return [{ setting: 'consent.purposes.social-media.active', value: false }];
     }
     return [];
+  },
+};
+
+const socialMedia = purposes.find(([key]) => key === 'social-media')![1];
+/** "The nursery has a social network page…", "We run a Facebook page": the school's own page, named the sentence before. */
+const ownPage =
+  /\b(the (school|nursery|academy|setting|trust|pre-?school|playgroup|college|federation)|we|our (school|nursery|academy|setting|pre-?school|playgroup)|[a-z.']+ (primary|school|academy|nursery|pre-?school))( now| also| currently)? (has|have|runs?|operates?|uses?|manages?|is (now )?(active|on)|are (now )?(active|on)) (a |an |its own |our own |its |our )?(social network(ing)?|social media|facebook|twitter|instagram|x)\b/;
+
+/**
+ * The school's own social media on which it never publishes pupils' photographs: "The nursery has a social network page
+ * which is for information only. Photographs of children are never posted."; "We will not be using Facebook for the
+ * following:" over "To publish photographs or children's names". That channel is no use carers are asked about
+ * (active: false); with names in the same refusal, pupils are not named there. Never with "without consent", "unless",
+ * "only", a condition, someone's own account, or names alone ("never posted with their names" is a naming rule).
+ */
+const noPhotosOnOwnPage: SentencePattern = {
+  name: 'the school never publishes photographs on its own social media',
+  readsLists: true,
+  read: (s) => {
+    if (/\b(without|unless|until|except|consent|permission|if|only|when|where|personal|own|private)\b/.test(s.lower)) return [];
+    const channels = (text: string) => purposes.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
+    const lead = s.item ? (s.lead ?? '') : '';
+    const leadRefuses =
+      /^(we|the (school|academy|nursery|setting)|our (school|academy|nursery))( will| shall| do| does)( not|n't| never)( be)? (using|use|post|posting|publish|publishing)\b[^:]*:$/.test(
+        lead,
+      ) &&
+      channels(lead).length === 1 &&
+      channels(lead)[0] === 'social-media';
+    const publishes = /^(to )?(publish|post|share|upload|put|show|display|tweet)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower);
+    if (leadRefuses && publishes && !channels(s.lower).some((key) => key !== 'social-media')) {
+      const found: Found[] = [{ setting: 'consent.purposes.social-media.active', value: false }];
+      if (/\b(children's|pupils'|students'|their|full) names\b|\bnames of (children|pupils|students)\b/.test(s.lower))
+        found.push({ setting: 'photos.channels.social-media.naming', value: 'none' });
+      return found;
+    }
+    if (/\bnames?\b/.test(s.lower)) return [];
+    const refusal =
+      /^(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))? (are|will be|will|is|shall be|must|should) (never|not)( be)? (posted|published|shared|uploaded|put|shown|used|placed)\b/.test(
+        s.lower,
+      ) ||
+      /^(we|the (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (post|publish|share|upload|put|use) (any )?(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))?\b/.test(
+        s.lower,
+      );
+    if (!refusal) return [];
+    const named = channels(s.lower);
+    // "…a social network page" is social media too, though the purposes' words are for the channels carers are asked about.
+    const previous = s.previous ?? '';
+    const ownChannels = ownPage.test(previous)
+      ? [...new Set([...channels(previous), ...(/\bsocial network(ing)?\b/.test(previous) ? ['social-media'] : [])])]
+      : [];
+    const there = named.length ? named : ownChannels;
+    return there.length === 1 && there[0] === 'social-media' && (named.length ? socialMedia.test(s.lower) : true)
+      ? [{ setting: 'consent.purposes.social-media.active', value: false }]
+      : [];
   },
 };
 
@@ -294,7 +365,7 @@ const lapse: SentencePattern = {
   },
 };
 
-export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, lapse];
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);

@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -44,11 +44,35 @@ const othersPhotographs =
 
 /** A verb of the school using or publishing images. */
 const useVerb =
-  /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|taken|take|taking|photographed|filmed)\b/;
+  /\b(use|uses|used|using|publish|publishes|published|publishing|publication|appear|appears|appearing|display|displays|displayed|show|shows|shown|feature|features|featured|include|includes|included|post|posts|posted|upload|uploaded|share|shared|print|printed|put|placed|go (in|on|into)|goes (in|on|into)|went (in|on|into)|taken|take|taking|photographed|filmed|see|seen|carry|carries|carried|celebrate|celebrates|celebrated|celebrating|promote|promotes|promoted|promoting|showcase|showcases|showcased|advertise|advertises|advertised|sent (home|out)|send (home|out)|reproduce|reproduced|circulate|circulated|distribute|distributed|tweet|tweets|tweeted|find|found|spot|view|viewed)\b/;
+
+/**
+ * A condition or a hypothetical: "If we wished to use a photograph in the newspaper, we would contact you first", "Should
+ * the press ask…", "…provided that…": a use the page may ask about later, not one it describes.
+ */
+export const conditional =
+  /\b(if|unless|in the event|provided( that)?|providing|as long as|on condition|should (we|the school|the academy|the nursery|a|the|your|any)|were (we|the school) to|in case|whether)\b|\bwould (first |always )?(ask|contact|seek|write|check|get in touch|let you know)\b/;
+
+/**
+ * A sentence naming a channel that still describes no use of the child's image: photographs of pupils' work ("Children
+ * love to have their work photographed and by uploading this onto our website…"), a generalisation ("Generally,
+ * photographs … are a source of pride"), a risk or concern ("the risk of a child being identified by a photograph in
+ * the local press").
+ */
+export const noDescribedUse = (lower: string) =>
+  /\b(their|pupils'?|children's|students'?|the) work (being |is |are )?photographed\b|\b(photo(graph)?s?|images?|pictures?) of (their|pupils'?|children's|students'?) work\b/.test(
+    lower,
+  ) ||
+  /^(generally|in general|on the whole|typically|as a rule)\b/.test(lower) ||
+  // Pictures of things or of adults, not of the children: "photos of lost property can be found on our Facebook page".
+  /\b(photo(graph)?s?|images?|pictures?) of (the |our |any )?(new )?(lost property|uniforms?|buildings?|site|grounds|premises|staff|teachers|governors|food|meals|menus?|equipment|art ?work|projects|models|garden|classrooms?|items?|products?)\b/.test(
+    lower,
+  ) ||
+  /\b(risks?|concerns?|misuse|dangers?|abuse|targeted|identified by)\b/.test(lower);
 
 /** What a request is for when it is not images: trips, medicine, the internet… */
 export const otherSubject =
-  /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b/;
+  /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b|\b(take|taking|took) (your |the |their )?(child|children|pupils?|students?|son|daughter|them) (to|on|out|off[- ]site)\b/;
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 const question =
@@ -57,7 +81,7 @@ const question =
 const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
 const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
-  /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (give|grant|do not give|agree|consent|am happy)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
+  /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
 
 const refersBack = /\b(above|listed|set out|described|these (uses|ways|options))\b(?! the age)/;
 const refersForward = /\bthe following\b|\bbelow\b/;
@@ -69,7 +93,37 @@ const headingForOthers = (h: string) =>
   /\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|staff|by (pupils|children|students))\b/.test(h);
 const titleForOthers = (h: string) => /\b(staff|employees?|code of conduct|parents'? (own )?(photography|photographs)|visitors?|acceptable use)\b/.test(h);
 
-function isRequest(s: Sentence): boolean {
+/** Carers asked to give consent for their child's images in prose; not carers asking others' permission (below). */
+const proseRequests: RegExp[] = [
+  // "Please sign the form to give your consent."
+  /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b/,
+  // "With your permission, photographs may also be used on…"
+  /^(with|given|subject to) (your|parental|parents'?|carers'?|written|prior|signed|express|the|their) ((parental|parents'?|carers'?|written|prior|signed|express) )*(permission|consent|agreement)\b/,
+  // "We must have your written consent first."
+  /\b(we|the school|the academy|the nursery) (must|need to|have to|will need to) (have|get|obtain|receive|hold) (your|parents'?|carers'?|parental|written|signed|prior| )+(consent|permission)\b/,
+  // "Parents give / sign / return … consent"
+  /\b(you|parents?|carers?|families|family|guardians?)\b[^.?]{0,40}\b(give|gives|grant|grants|provide|provides|sign|signs|complete|completes|return|returns|indicate|confirm)\b[^.?]{0,40}\b(consent|permission)\b/,
+  // "Please tell us whether you give permission for…"
+  /\b(tell|let) us (know )?(whether|if)\b[^.?]*\b(consent|permission|photo(graph)?s?|images?|pictures?|photographed|filmed)\b/,
+  // "…whether they are happy for…"
+  /\bwhether (or not )?(you|they|parents|carers|families) (give|grant|are happy|agree|consent|permit|allow)\b/,
+  // "Parents can choose whether their child's photo may be published."
+  /\b(choose|decide|say|indicate|tell us) whether (or not )?(their|your|the) (child|son|daughter|children)('s)? (photo(graph)?|image|picture)s? (may|can|will|should|could) be\b/,
+  // "We ask every family…", "The Principal writes to ask for your permission…", "individual permissions"
+  /\b(we|the school|the academy|the nursery|the setting|the trust|[a-z]+ (primary|school|academy|nursery)|the (head ?teacher|head|principal|head of school))( will| shall| must| always| therefore| writes to| write to| writing to| is writing to| are writing to| each year| every year| annually)* (ask|asks|seek|seeks|request|requests|need|needs|require|requires|obtain|obtains)\b[^.?]{0,50}\b(consents?|permissions?)\b/,
+  // "Parents sign on entry … and whether they permit images to appear on…"
+  /\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b/,
+  // "Carers sign to allow…"
+  /\b(sign|signs|signed) to (allow|permit|agree|consent)\b/,
+];
+/**
+ * Carers asking someone else ("please ask permission before you photograph other children"), or a permission that is not
+ * the carers' ("we need permission from the copyright owner to use images on the website"): no request of theirs.
+ */
+const carersAsk =
+  /\b(consent|permission) (of|from) (?!(the |a |each |every |their |your )?(parents?|carers?|families|family|guardians?|child's parents?|child's carers?|pupil's parents?|you)\b)|\b(you|parents?|carers?|visitors?)\b[^.]{0,30}\b(must|should|need to|are asked to|please) (ask|seek|get|obtain)\b|\b(ask|seek|get|obtain)s? (for )?(the )?(permission|consent) (of|from) (the )?(person|people|other|others|owner|their parents|the parents of)\b|\bbefore (you|they|parents|carers|visitors) (take|post|share|upload|film|photograph)\b/;
+
+export function isRequest(s: Sentence): boolean {
   if (s.isHeading) return false;
   if (staffPermission(s.lower) || ruleSubject.test(s.lower)) return false;
   if (/\b(sought|asked|seek|request|required|needed|give|agree|consent)\b/.test(s.negated) && !/\bi do not give\b/.test(s.lower)) return false;
@@ -84,7 +138,10 @@ function isRequest(s: Sentence): boolean {
     return false;
   if (questionEnd.test(s.text.trim()) && question.test(s.lower)) return true;
   if (yesNo.test(s.lower)) return true;
-  return asksConsent(s) || directRequest.test(s.lower);
+  const lower = agreementAsConsent(s.lower);
+  return (
+    asksConsent(s) || directRequest.test(lower) || (proseRequests.some((pattern) => pattern.test(lower)) && !carersAsk.test(lower) && !otherSubject.test(lower))
+  );
 }
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */
@@ -106,16 +163,29 @@ function leadOf(sentences: Sentence[], i: number): string {
   return '';
 }
 
-function usesOf(s: Sentence, listed: boolean, asked: boolean): string[] {
-  if ((s.isHeading && !asked) || (!asked && othersSubject.test(s.lower)) || ownPhotos.test(s.lower)) return [];
+function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
+  // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
+  const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
+  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
+  if (!own && noDescribedUse(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
+  // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
+  if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
+  // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
+  // (A request's own uses may be asked "whether" or "if you are happy": it is the request.)
+  if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
     return [];
-  if (!asked && !listed && othersPhotographs.test(s.lower)) return [];
+  // The press's own photographs are not the school's use; class photographs by a visiting photographer are.
+  const byOthers = !asked && !listed && othersPhotographs.test(s.lower);
   // A use is a verb of using images, or an item of a list about them, or a question asked of the carer.
-  const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''}`;
+  // A question just before it ("Where will my child's picture be seen?") says what an answer is about.
+  const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  return namedUses(s.lower, s.negated);
+  const keys = namedUses(s.lower, s.negated);
+  return byOthers
+    ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower))
+    : keys;
 }
 
 /** The list items of the section before (or after) sentence at. */
@@ -124,9 +194,9 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   const out: number[] = [];
   const step = forward ? 1 : -1;
   // A form's rows may stand as short lines of their own, each read as a heading: they stay in the list.
-  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower);
+  const entry = (i: number) => Boolean(sentences[i].item) || formRow.test(sentences[i].lower) || Boolean(sentences[i].row);
   // A table's rows (a Markdown table: its header and rule open sections of their own) stay in the list too.
-  const tableRow = (i: number) => /^\|/.test(sentences[i].text);
+  const tableRow = (i: number) => /^\|/.test(sentences[i].text) || Boolean(sentences[i].row);
   const inside = (i: number) => i >= 0 && i < sentences.length && (sentences[i].section === section || formRow.test(sentences[i].lower) || tableRow(i));
   let i = at + step;
   // Skip the prose between the request and its list (a paragraph or two), then take the list.
@@ -186,7 +256,8 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
       const lead = leadOf(sentences, i);
       const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
       // A row of the consent form the carer marks is a use asked about.
-      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower));
+      const question = i > 0 && !use.previous && /\?$/.test(sentences[i - 1].text) ? sentences[i - 1].lower : '';
+      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower), question);
       read.set(i, keys);
     }
     return keys;
@@ -195,7 +266,13 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (!isRequest(request)) return;
     const heading = headingOf(request.section);
     if (titleForOthers(heading)) return;
-    const ofImages = images.test(request.lower) || images.test(request.previous ?? '') || aboutImages(heading) || pageOfImages;
+    // "Photos are also used in our prospectus. For us to do this we need your consent.": the sentence before on the page,
+    // in the same section, when the request points back to it ("this", "these", "so", "them") or is a bare request.
+    const before = at > 0 && sentences[at - 1].section === request.section && !sentences[at - 1].isHeading ? sentences[at - 1].lower : '';
+    const imagesBefore =
+      images.test(request.previous ?? '') ||
+      (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
+    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
@@ -219,15 +296,19 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.
     if (back || forward) {
-      for (const i of listAround(sentences, at, forward)) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower)));
-      return;
+      const list = listAround(sentences, at, forward);
+      // A table's row (its cells a heading-like line) is a row the carer answers, as a form's is.
+      for (const i of list) add(request, i, usesOf(sentences[i], true, formRow.test(sentences[i].lower) || Boolean(sentences[i].row)));
+      // "Please complete the slip below to tell us whether…": the slip, not a list of uses; the page's uses are read below.
+      if (list.length || !/\b(slip|form|reply|tear[- ]off|section|box(es)?)\b/.test(request.lower)) return;
     }
-    if (yesNo.test(request.lower) && !consentWord.test(request.lower)) return;
+    // (…unless it asks "whether they agree to images of their child appearing on…": a request naming its own uses.)
+    if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
-    add(request, at, usesOf(request, false, false), false);
+    add(request, at, usesOf(request, false, false, '', true), false);
     const inScope = (i: number) => {
       if (pageOfImages) return true;
-      if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower);
+      if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;
       if (!aboutImages(heading)) return false;
       for (let section = (request.section ?? 0) + 1; section <= (sentences[i].section ?? 0); section++) if (!aboutImages(headingOf(section))) return false;
       return (sentences[i].section ?? 0) > (request.section ?? 0);

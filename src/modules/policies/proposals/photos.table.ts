@@ -42,6 +42,10 @@ const narrowed = (text: string) =>
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
 
+/** A carer who does not agree, allow or wish something, or may withdraw a child: the carer's decision, not the school's rule. */
+const carersChoice =
+  /\b(parents?|carers?|families|guardians?|they|you)\b[^.;]{0,200}\b(not|n't|never) (agree|allow|wish|want|consent|permit|give (their |your )?(consent|permission))\b|\b(parents?|carers?|families|guardians?|they|you) (may|might|can|could) (wish|decide|choose|prefer) (to|not to)\b/;
+
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
   readsLists: true,
@@ -49,6 +53,8 @@ const prohibited: SentencePattern = {
     if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
     // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
     if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
+    // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
+    if (carersChoice.test(s.lower)) return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) {
       // "Children are photographed only in suitable dress (i.e. not during swimming)": the occasion after "not during".

@@ -10,7 +10,7 @@ import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
@@ -20,18 +20,18 @@ const interval: SentencePattern = {
       (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
       /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower);
     if (
-      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
+      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
       !(aboutThePolicy.test(s.lower) || itThePolicy)
     )
       return [];
-    if (/\breview(ed|ing)?\b/.test(s.negated)) return [];
+    if (/\breview(ed|ing)?\b|\brevis(e|ed)\b/.test(s.negated)) return [];
     const months = intervalMonths(s.lower);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
 };
 
 /** A word of a committee's name, an abbreviation joined by "&" included ("PP&C", "T&L"). */
-const word = String.raw`[a-z](?:[a-z&]*[a-z])?`;
+const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
 
 /** Bodies that approve a school policy, as written → as the settings name them. */
 const bodies: [RegExp, string][] = [
@@ -72,7 +72,12 @@ const approvedBy: SentencePattern = {
       .filter(Boolean);
     for (const [i, cell] of cells.entries()) {
       // A bare label cell ("| Approved by: | Governing Body |") is read with the cell after it.
-      const found = approvedIn(/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) && cells[i + 1] ? `${cell} ${cells[i + 1]}` : cell);
+      // So is a label cell ending in a colon: "| Date ratified by the Trust Board: | 25 October 2018 |".
+      const found = approvedIn(
+        (/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) || (/:$/.test(cell) && !/:/.test(cells[i + 1] ?? ''))) && cells[i + 1]
+          ? `${cell} ${cells[i + 1]}`
+          : cell,
+      );
       if (found.length) return found;
     }
     return [];
@@ -84,6 +89,29 @@ function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
   // A committee reviews and recommends, and the governors may approve: only the whole board that reviews approves.
   const who = m && body(m[1].slice(0, 60));
   return who && who !== 'Headteacher' && !/committee/i.test(who) ? m : null;
+}
+
+/** Someone who could approve, as a template's choice: a body, or a role ("Headteacher", "Chair", "Chief Executive"). */
+const approverWord =
+  /\b(head ?teachers?|head|principal|chief executive|ceo|chair(man|woman|person)?|directors?|executive|slt|senior leadership|leadership team|clerk|manager)\b/;
+
+/**
+ * Whether the approver's place holds a template's choices rather than a choice: tick boxes, "and/or", or two who
+ * could approve set apart by "/" or "or" ("the Board of Directors / Governing Body / Governors Sub Committee on: May
+ * 2014", "Governors or Headteacher"). Nobody was chosen, so nothing is proposed. One name with a "/" inside it stays one
+ * body ("Finance/Premises Committee": only one of its parts names anyone).
+ */
+export function unchosenApprover(text: string): boolean {
+  // The approver's words only: up to a date, "on", a full stop or a bracket.
+  // (…and not the clause after it: "approved by the Governing Body and will be reviewed by the Head or the Deputy".)
+  const phrase = text
+    .slice(0, 120)
+    .split(
+      /\s(?:on|in|at|dated?|from|with effect|who|which|that)\b|\s(?:and|but) (?:will|is|was|has|have|shall|should|must|may|it|the policy|this policy)\b|\d|[;.()]|:\s/,
+    )[0];
+  if (/[☐☑☒□■▢◻❑✓✔✗✘]|\[\s*[x✓✔]?\s*\]|\band\s*\/\s*or\b/.test(phrase)) return true;
+  const named = phrase.split(/\s*\/\s*|\s+or\s+/).filter((part) => body(part) !== null || approverWord.test(part));
+  return named.length > 1;
 }
 
 function approvedIn(lower: string): Found[] {
@@ -103,7 +131,9 @@ function approvedIn(lower: string): Found[] {
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
       /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
-    if (!m) return [];
+    if (!m || unchosenApprover(m[1])) return [];
+    // "AGREED BY GOVERNORS:" with nothing after the colon (or a blank to fill in): not yet agreed, so nobody approved it.
+    if (/^[^:]*:\s*(_+|\.{2,}|…|tbc|tba|to be confirmed|\[[^\]]*\]|dd\/mm\/yy(yy)?|date|n\/a|-+)?\s*$/.test(m[1])) return [];
     // "Approved by the Head and Governors": a person and a body, so neither alone is the approver.
     if (/\b(head ?teacher|head|principal)\b[^.]{0,20}\b(and|&)\b[^.]{0,12}\b(governors?|governing|trustees|board|committee)\b/.test(m[1].slice(0, 60)))
       return [];
@@ -198,11 +228,12 @@ const reviewDates: BlockPattern = {
     const next =
       dated(/\bnext review\b/i) ??
       dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
-      dated(/(?<!last |date of |this )\breview\s*:/i);
+      dated(/(?<!last |date of |this )\breview\s*:/i) ??
+      dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i);
     const last = header.find(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified)|(ratified|adopted) (by|on)\b|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified|agreed)|(ratified|adopted|agreed) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
@@ -240,6 +271,17 @@ const reviewDates: BlockPattern = {
       const round = [12, 24, 36].find((m) => Math.abs(monthOf(review.text, parseDate)! - monthOf(approval.text, parseDate)! - m) <= 2);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: review.line, quote: `${approval.text} / ${review.text}` }] : [];
     }
+    // "March 2017" alone, then "Review March 2020" on the next line: a bare date over a bare review date is the policy's own.
+    if (!last && /^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i.test(next.text)) {
+      const above = header
+        .slice(0, header.indexOf(next))
+        .reverse()
+        .find((l) => l.text);
+      const bare = above && !/:/.test(above.text) && above.text.split(' ').length <= 4 && monthOf(above.text, parseDate) !== null ? above : null;
+      if (!bare) return [];
+      const round = [12, 24, 36].find((m) => Math.abs(monthOf(next.text, parseDate)! - monthOf(bare.text, parseDate)! - m) <= 2);
+      return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${bare.text} / ${next.text}` }] : [];
+    }
     if (!last) return [];
     const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
     const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
@@ -263,6 +305,22 @@ const cycle: SentencePattern = {
   },
 };
 
+/** "Approved by the Governing Body:" with its date alone on the next line ("March 2023"): approved, by the body in the label. */
+const approvedAboveDate: BlockPattern = {
+  name: 'the approver in a label whose date is on the next line',
+  read: (lines) => {
+    const header = lines.slice(0, 40);
+    for (const [i, l] of header.entries()) {
+      const label = /^((?:policy |document )?(?:approved|ratified|adopted|agreed) by .+):\s*$/i.exec(l.text);
+      if (!label) continue;
+      const next = header.slice(i + 1, i + 3).find((n) => n.text);
+      if (!next || /:/.test(next.text) || next.text.split(' ').length > 4 || monthOf(next.text, parseDate) === null) continue;
+      return approvedIn(normalise(label[1])).map((f) => ({ ...f, line: l.line, quote: `${l.text} ${next.text}` }));
+    }
+    return [];
+  },
+};
+
 /** A header's label on a line of its own, its value on the next ("Approved By" then "Chief Executive"). */
 const approverBelow: BlockPattern = {
   name: 'the approver on the line under its label',
@@ -279,4 +337,4 @@ const approverBelow: BlockPattern = {
 };
 
 export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
-export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow];
+export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate];

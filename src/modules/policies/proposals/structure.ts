@@ -14,7 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
-import { otherSubject } from './page.ts';
+import { conditional, noDescribedUse, otherSubject } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -135,6 +135,15 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       const use = sentences[i];
       // Read on its own, the press visiting is the press's; a list the request points to is what the carer agrees to.
       if (!scope.explicit && othersPhotographs.test(use.lower)) continue;
+      // "If we wished to use a photograph in the newspaper, we would ask you first": a use the page may ask about, not one it describes.
+      if (!scope.explicit && conditional.test(use.lower)) continue;
+      // Read by section, a sentence must be about images (in itself, or the sentence before it): "we are now active on
+      // Facebook and Twitter" in a consent letter is the school's news, not a use of the child's image.
+      // (A list's item takes its images from its heading: "Sharing Pupils' Photographs" over "- on the school website".)
+      // A section headed by the school's use of images ("How We Publish Pupil Photographs") is about them throughout.
+      const aboutImagesToo = [use.lower, use.previous ?? '', use.lead ?? '', use.item || use.row ? `${use.heading ?? ''} ${use.title ?? ''}` : ''];
+      if (!scope.explicit && !aboutImagesToo.some((text) => images.test(text)) && !useHeading(use.heading ?? '')) continue;
+      if (!scope.explicit && noDescribedUse(use.lower)) continue;
       for (const key of usesIn(use)) {
         if (otherBasis.has(key)) continue;
         const setting = `consent.purposes.${key}.active`;

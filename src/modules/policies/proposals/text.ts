@@ -43,6 +43,8 @@ export interface Sentence {
   isHeading?: boolean;
   /** The sentences before it in the same paragraph, normalised and joined; '' if it opens one. */
   earlier?: string;
+  /** The sentence is a table's row flattened by tabs (two cells or more on a line of its own). */
+  row?: boolean;
   /** The page's first line when it reads as a title (up to 15 words, no closing stop), normalised: what the whole page is about. */
   title?: string;
 }
@@ -109,12 +111,14 @@ interface Paragraph {
   bullet: boolean;
   /** The raw line began with a number ("3. "), not a bullet sign. */
   numbered: boolean;
+  /** A line of its own whose tabs part two cells or more: a table's row. */
+  row?: boolean;
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
-  for (const { text, line, bullet, numbered } of lines) {
+  for (const { text, line, bullet, numbered, tabbed } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
       continue;
@@ -124,7 +128,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
-      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered) };
+      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered), row: Boolean(tabbed) };
       out.push(current);
     }
   }
@@ -138,7 +142,9 @@ export function sentencesOf(text: string): Sentence[] {
   let heading = '';
   let section = 0;
   let firstParagraph = true;
-  const all = paragraphs(policyLines(text));
+  // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
+  const raw = text.split(/\r?\n/);
+  const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
   const first = all[0];
   const title = first && first.starts.length === 1 && first.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(first.text) ? normalise(first.text) : '';
   all.forEach((paragraph, index) => {
@@ -157,7 +163,8 @@ export function sentencesOf(text: string): Sentence[] {
     // A page's title may be in lower case ("photography permissions"): it opens a section, but is no heading for the tables.
     const isTitle = firstParagraph && shortLine;
     firstParagraph = false;
-    if (isHeading) heading = normalise(paragraph.text);
+    // A table's row ("Head  Writes the newsletter") opens a section, but names no heading for the sentences after it.
+    if (isHeading) heading = paragraph.row ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
@@ -187,6 +194,7 @@ export function sentencesOf(text: string): Sentence[] {
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
         earlier: earlier.join(' '),
+        ...(paragraph.row ? { row: true } : {}),
         ...(title ? { title } : {}),
       });
       earlier.push(lower);
