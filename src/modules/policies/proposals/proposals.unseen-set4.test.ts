@@ -167,6 +167,26 @@ describe('"We will not:" and a bullet "publish photographs … without consent" 
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
 
+describe('a page that asks before images of children are shared, on the channels where the school shares their work', () => {
+  it.each([
+    [
+      'Photography Protocol\n\nOur school uses Seesaw and Twitter to share the work of the school and of individual children.\n\n- No images of children will be shared without the express permission of their parents\n- Lists of children with permission are given to class teachers\n',
+      ['social-media'],
+    ],
+    [
+      'Sharing Learning\n\nWe use our Facebook page to celebrate pupils’ achievements.\n\n- No photograph of a child is shared without written parental consent\n',
+      ['social-media'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // News of the school's accounts, not what it shares there.
+    'Dear Parents\n\nWe are now active on Facebook and Twitter.\n\n- No images of children will be shared without the express permission of their parents\n',
+    // Parents sharing, not the school.
+    'Photography\n\nParents use WhatsApp to share photos of their children.\n\n- Please do not share images of other children without their parents’ permission\n',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
 describe('no names, except first names for a reason: first names at most on the channel the list is about', () => {
   const naming = (page: string) => Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => /\.naming$/.test(setting)));
   it.each([

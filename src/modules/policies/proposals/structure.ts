@@ -18,6 +18,9 @@ import { conditional, noDescribedUse, otherSubject } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
+/** The school sharing what its children do on a channel ("to share the work of … individual children", "to celebrate pupils' achievements"). */
+const sharesChildren = /\bto (share|post|publish|celebrate|showcase|show)\b[^.]*\b(children|child|pupils?|students?)('s|s'|')?\b/;
+
 const images = /\b(photo(graph)?s?|photographic|photography|images?|pictures?|videos?|filming|footage)\b/;
 const consentWord = /\b(consent|permission)s?\b/;
 
@@ -142,7 +145,9 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       // (A list's item takes its images from its heading: "Sharing Pupils' Photographs" over "- on the school website".)
       // A section headed by the school's use of images ("How We Publish Pupil Photographs") is about them throughout.
       const aboutImagesToo = [use.lower, use.previous ?? '', use.lead ?? '', use.item || use.row ? `${use.heading ?? ''} ${use.title ?? ''}` : ''];
-      if (!scope.explicit && !aboutImagesToo.some((text) => images.test(text)) && !useHeading(use.heading ?? '')) continue;
+      // (A sentence saying the school shares the children's doings there is about them: "uses X to share the work of the
+      // school and that of individual children", on a page that asks before images of children are shared.)
+      if (!scope.explicit && !aboutImagesToo.some((text) => images.test(text)) && !sharesChildren.test(use.lower) && !useHeading(use.heading ?? '')) continue;
       if (!scope.explicit && noDescribedUse(use.lower)) continue;
       for (const key of usesIn(use)) {
         if (otherBasis.has(key)) continue;
