@@ -43,17 +43,17 @@ describe('a template’s choices of approver: nobody was chosen', () => {
 
 describe('one body, with or without a "/" or "or" elsewhere on the line, is still read', () => {
   it.each([
-    ['Approved by: Full Governing Body', 'Governing body'],
+    ['Approved by: Full Governing Body', 'Full governing body'],
     ['Approved by: PP&C Committee', 'Pp&c committee'],
     ['Approved by: Finance/Premises Committee', 'Finance/premises committee'],
     ['Approved by: Curriculum/Standards Committee  Date: 12/05/2021', 'Curriculum/standards committee'],
     ['Approved by: Governing Body / 14.03.2022', 'Governing body'],
-    ['Approved by: Trust Board / Date: July 2024', 'Board of trustees'],
-    ['This policy was ratified by the Local Governing Body in June 2024 or earlier.', 'Governing body'],
+    ['Approved by: Trust Board / Date: July 2024', 'Trust board'],
+    ['This policy was ratified by the Local Governing Body in June 2024 or earlier.', 'Local governing body'],
     ['This policy was approved by the Governors Sub Committee on: 26.9.16', 'Governors sub committee'],
     ['Approved by the Head and Governors / Trustees', null],
     // The choices of who reviews, after the approval's own clause, are not the approver's.
     ['This policy was approved by the Governing Body and will be reviewed by the Headteacher or the Deputy Head.', 'Governing body'],
-    ['This policy was ratified by the Trust Board, who delegate its review to the Principal or the DSL.', 'Board of trustees'],
+    ['This policy was ratified by the Trust Board, who delegate its review to the Principal or the DSL.', 'Trust board'],
   ])('%s', (sentence, body) => expect(read(reviewPatterns, sentence)).toEqual(body ? { 'policyReview.approvingBody': body } : {}));
 });

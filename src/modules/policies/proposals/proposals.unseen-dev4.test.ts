@@ -90,12 +90,12 @@ describe('the header: an approval field left blank, "agreed" dates, a bare date 
 
   it.each([
     ['Approved by the Governing Body: 3 March 2024', 'Governing body'],
-    ['| Date ratified by the Trust Board: | 25 October 2018 |', 'Board of trustees'],
+    ['| Date ratified by the Trust Board: | 25 October 2018 |', 'Trust board'],
   ])('a filled field still approves: %s', (line, body) => expect(read(reviewPatterns, line)).toEqual({ 'policyReview.approvingBody': body }));
 
   it('a label whose date stands alone on the next line', () => {
     expect(proposals('E-Safety Policy\n\nAdopted by the Full Governing Body:\nMarch 2023\n\nStaff report concerns.')['policyReview.approvingBody']).toBe(
-      'Governing body',
+      'Full governing body',
     );
   });
 

@@ -23,7 +23,7 @@ describe('a committee named by an abbreviation joined with "&"', () => {
 
   it('the governors named first, on a committee’s advice, stay the approver', () => {
     expect(read(reviewPatterns, 'This policy was approved by the governors on the advice of the F&P Committee.')).toEqual({
-      'policyReview.approvingBody': 'Governing body',
+      'policyReview.approvingBody': 'Governors',
     });
   });
 });
@@ -33,11 +33,11 @@ describe('the policy header: who approves, how often it is reviewed', () => {
 
   it.each([
     ['This Online Safety policy was approved by the Governors Sub Committee on: 26.9.16', { 'policyReview.approvingBody': 'Governors sub committee' }],
-    ['This photography and filming policy was ratified by the Local Governing Body in June 2024.', { 'policyReview.approvingBody': 'Governing body' }],
+    ['This photography and filming policy was ratified by the Local Governing Body in June 2024.', { 'policyReview.approvingBody': 'Local governing body' }],
     ['This policy will be reviewed by the Deputy Principal within three years from the date it was authorised.', { 'policyReview.intervalMonths': 36 }],
     ['The policy is to be reviewed at least every two years.', { 'policyReview.intervalMonths': 24 }],
     ['This document will be reviewed within a year of its adoption.', { 'policyReview.intervalMonths': 12 }],
-    ['Reviewed by: Full Governing Board', { 'policyReview.approvingBody': 'Governing body' }],
+    ['Reviewed by: Full Governing Board', { 'policyReview.approvingBody': 'Full governing board' }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
 
   it.each([
@@ -169,7 +169,7 @@ describe('an approver under its label', () => {
     });
     // A chief executive is no body (proposals.wording.test.ts, dev set 2).
     expect(proposals('Approved By\nChief Executive')).toEqual({});
-    expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+    expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Full governing body' });
   });
 
   it.each([

@@ -132,7 +132,7 @@ describe('held-out wording: who decides, and the review', () => {
   ])('%s', (sentence, expected) => expect(read(decisionPatterns, sentence)).toEqual(expected));
 
   it('"FGB" is the governing body; "it will be reviewed" is the policy named just before', () => {
-    expect(read(reviewPatterns, 'Approved by: FGB')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+    expect(read(reviewPatterns, 'Approved by: FGB')).toEqual({ 'policyReview.approvingBody': 'Full governing body' });
     const [, second] = sentencesOf('This policy was agreed by governors in May. It will be reviewed every two years.');
     expect(reviewPatterns.flatMap((p) => p.read(second))).toEqual([{ setting: 'policyReview.intervalMonths', value: 24 }]);
     const [, other] = sentencesOf('Staff receive e-safety training each September. It will be reviewed every two years.');
@@ -562,7 +562,7 @@ describe('round 5 (real policies, dev set): ages, who is told, naming, the revie
   ])('no naming from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 
   it('"endorsed by" a body approves the policy; a bare "Review date" beside "Next review" is this review', () => {
-    expect(read(reviewPatterns, 'Endorsed by the Full Governing Body, March 2021')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
+    expect(read(reviewPatterns, 'Endorsed by the Full Governing Body, March 2021')).toEqual({ 'policyReview.approvingBody': 'Full governing body' });
     expect(read(reviewPatterns, 'This guidance was endorsed by staff in a meeting.')).toEqual({});
     const header = (lines: string[]) => reviewBlocks.flatMap((b) => b.read(policyLines(lines.join('\n')))).map((f) => [f.setting, f.value]);
     expect(header(['Review date: Autumn 2022', '', 'Next review date: Autumn 2024'])).toEqual([['policyReview.intervalMonths', 24]]);
@@ -638,7 +638,7 @@ describe('round 5 (real policies, dev set, fourth batch): consent by "unless" an
 
   it('"this guidance … has been approved by" a body', () => {
     expect(read(reviewPatterns, 'This guidance was written by staff and has been approved by the Governing Board.')).toEqual({
-      'policyReview.approvingBody': 'Governing body',
+      'policyReview.approvingBody': 'Governing board',
     });
     expect(read(reviewPatterns, 'Our guidance on trips has been approved by the Local Authority.')).toEqual({});
   });
@@ -744,8 +744,8 @@ describe('dev set 2 (real pages): roles, channels and routes in more words', () 
   });
 
   it('"Reviewed by:" a body approves; a person does not', () => {
-    expect(read(reviewPatterns, 'Reviewed by: Full Governing Board')).toEqual({ 'policyReview.approvingBody': 'Governing body' });
-    expect(read(reviewPatterns, 'Reviewed by: the Trust Board')).toEqual({ 'policyReview.approvingBody': 'Board of trustees' });
+    expect(read(reviewPatterns, 'Reviewed by: Full Governing Board')).toEqual({ 'policyReview.approvingBody': 'Full governing board' });
+    expect(read(reviewPatterns, 'Reviewed by: the Trust Board')).toEqual({ 'policyReview.approvingBody': 'Trust board' });
     expect(read(reviewPatterns, 'Reviewed by: Headteacher')).toEqual({});
     expect(read(reviewPatterns, 'Reviewed by: Mrs J Smith, Office Manager')).toEqual({});
   });
@@ -804,7 +804,7 @@ describe('dev set 2: who approves and signs, and header dates on one row', () =>
   const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
 
   it.each([
-    ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Governing body' }],
+    ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Local governing body' }],
     ['Approved by: Executive Principal', { 'policyReview.approvingBody': 'Headteacher' }],
     ['Reviewed: every year', { 'policyReview.intervalMonths': 12 }],
     ['Issued: March 2024    Review date: March 2025', { 'policyReview.intervalMonths': 12 }],

@@ -33,13 +33,19 @@ const interval: SentencePattern = {
 /** A word of a committee's name, an abbreviation joined by "&" included ("PP&C", "T&L"). */
 const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
 
-/** Bodies that approve a school policy, as written → as the settings name them. */
+/**
+ * Bodies that approve a school policy. The name is kept as the school writes it ("Full Governing Body", "Trust Board",
+ * "Governors"), as the import reads it from the header and as anyone reading the policy would write it down; only an
+ * abbreviation is written out. An empty name here means "as written".
+ */
 const bodies: [RegExp, string][] = [
-  [/\b(full |local )?governing (body|board)\b|\b(fgb|lgb)\b/, 'Governing body'],
-  [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, 'Board of trustees'],
+  [/\b(full |local )?governing (body|board)\b/, ''],
+  [/\bfgb\b/, 'Full governing body'],
+  [/\blgb\b/, 'Local governing body'],
+  [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, ''],
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
   [new RegExp(String.raw`\b(the )?governors'? (${word} )?committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`), ''],
-  [/\bgovernors\b/, 'Governing body'],
+  [/\bgovernors\b/, ''],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
   [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
