@@ -120,9 +120,7 @@ describe.each(variants)('a school’s one-statement read (%s)', (variant) => {
     // The embedded database's one connection prepares the reads; PostgreSQL's pool prepares nothing by name.
     const embedded = variant !== 'postgres';
     const prepared = async () =>
-      Number(
-        (await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 'esafety_%'`)).rows[0].n,
-      );
+      Number((await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 'esafety_%'`)).rows[0].n);
     await pupilsOf(schoolA, classId);
     const before = await prepared();
     for (let i = 0; i < 20; i++) await expect(pupilsOf(schoolA, 'not-a-class-id')).rejects.toMatchObject({ code: '22P02' });
@@ -140,6 +138,15 @@ describe.each(variants)('a school’s one-statement read (%s)', (variant) => {
   it('refuses a school id that is not one, and its builder cannot run anything itself', async () => {
     await expect(pupilsOf('1 OR true', classId)).rejects.toThrow();
     await expect(statementBuilder.selectFrom('pupils').selectAll().execute()).rejects.toThrow(/only builds statements/);
+    // A value the read cannot send is refused before anything is sent; the reads after it go on.
+    if (variant !== 'postgres') {
+      await expect(
+        readInSchool(database.schools, schoolA, `test:read-in-school:date:${variant}`, {}, (_, q) =>
+          q.selectNoFrom(sql<Date>`${new Date(0)}::timestamptz`.as('at')),
+        ),
+      ).rejects.toThrow(/cannot send/);
+    }
+    expect(await pupilsOf(schoolA, classId)).toHaveLength(2);
   });
 
   it('answers a long read right; on the thread, as one message, giving the connection back while the database works on it', async () => {

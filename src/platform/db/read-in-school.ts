@@ -55,6 +55,7 @@ export class EmbeddedReader {
 
   async read<Row>(schoolId: string, sql: string, parameters: readonly unknown[]): Promise<Row[]> {
     if (!isUuid(schoolId)) throw new Error('A school read needs the school’s id');
+    const values = parameters.map(asText);
     const client = await this.pool.connect();
     let answer: Promise<BackendMessage[]>;
     let read: Statement;
@@ -75,33 +76,50 @@ export class EmbeddedReader {
         serialize.bind({ statement: school, values: [schoolId] }),
         execute,
         ...(known ? [] : [serialize.parse({ name: read.name, text: sql, types: [] })]),
-        serialize.bind({ statement: read.name, values: parameters.map(asText) }),
+        serialize.bind({ statement: read.name, values }),
         // The columns are asked for until they are known; the answer's shape cannot change while the statement stands.
         ...(read.fields ? [] : [describePortal]),
         execute,
         sync,
       ]);
-      answer = this.send(bytes);
-      if (!this.postsAtOnce) await answer;
+      try {
+        answer = this.send(bytes);
+      } catch (error) {
+        this.#forget(sql, read, school);
+        throw error;
+      }
+      if (!this.postsAtOnce) await answer.catch(() => undefined);
     } finally {
       client.release();
     }
-    const messages = await answer;
+    let messages: BackendMessage[];
+    try {
+      messages = await answer;
+    } catch (error) {
+      this.#forget(sql, read, school);
+      throw error;
+    }
     const failed = messages.find((m): m is DatabaseError => m instanceof DatabaseError);
     const last = messages.at(-1);
     if (failed || last?.name !== 'readyForQuery' || (last as { status?: string }).status !== 'I') {
-      // Whatever failed (a Parse, a table changed under the prepared statement, setting the school), both
-      // statements are closed at the start of the next read and prepared afresh under new names: a failure
-      // leaves nothing behind, however often it happens.
-      this.#closing.push(read.name, school);
-      if (this.#prepared.get(sql) === read) this.#prepared.delete(sql);
-      if (this.#school === school) this.#school = null;
+      this.#forget(sql, read, school);
       throw failed ?? new Error('The embedded database did not end the read’s transaction');
     }
     // The read's answer comes after the school's statement's (its one row, then CommandComplete).
     const answered = messages.slice(messages.findIndex((m) => m.name === 'commandComplete') + 1);
     read.fields ??= fieldsOf(answered);
     return rows<Row>(read.fields, answered);
+  }
+
+  /**
+   * After a failed read, whatever failed (a Parse, a table changed under the prepared statement, setting the school,
+   * the exchange itself): both statements are closed at the start of the next read and prepared afresh under new
+   * names, so a failure leaves nothing behind, however often it happens.
+   */
+  #forget(sql: string, read: Statement, school: string): void {
+    this.#closing.push(read.name, school);
+    if (this.#prepared.get(sql) === read) this.#prepared.delete(sql);
+    if (this.#school === school) this.#school = null;
   }
 }
 
