@@ -39,7 +39,8 @@ describe.each(databaseKinds())('the photo list read in one statement (%s)', (kin
           const pattern = (i + j + k) % 5;
           // 0: granted this year; 1: granted last year (lapsed); 2: refused; 3: granted then refused; 4: nothing.
           if (pattern === 4) continue;
-          if (pattern === 3) rows.push({ pupil_id: p.id, carer_id: c.carer_id, purpose, decision: 'granted', recorded_at: new Date(now.getTime() - 3_600_000) });
+          if (pattern === 3)
+            rows.push({ pupil_id: p.id, carer_id: c.carer_id, purpose, decision: 'granted', recorded_at: new Date(now.getTime() - 3_600_000) });
           rows.push({
             pupil_id: p.id,
             carer_id: c.carer_id,
@@ -83,7 +84,11 @@ describe.each(databaseKinds())('the photo list read in one statement (%s)', (kin
       ]);
       expect(got.size).toBe(expected.pupils.length);
       for (const p of expected.pupils) {
-        expect({ pupil: p.given_name, purpose, status: got.get(p.id) }).toEqual({ pupil: p.given_name, purpose, status: expected.statuses.get(p.id)!.get(purpose) });
+        expect({ pupil: p.given_name, purpose, status: got.get(p.id) }).toEqual({
+          pupil: p.given_name,
+          purpose,
+          status: expected.statuses.get(p.id)!.get(purpose),
+        });
         seen.add(expected.statuses.get(p.id)!.get(purpose)!);
       }
       expect(list.doNotPhotograph).toEqual([expected.pupils.find((p) => p.do_not_photograph)!.id]);
