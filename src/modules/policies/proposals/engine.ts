@@ -12,6 +12,7 @@ import { onlyNamedInside } from './names.page.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
+import { consentList } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -124,6 +125,11 @@ export function proposeSettings(text: string): Proposals {
   });
   // Consent asked in one place, its uses named in another paragraph, list or section of the page.
   for (const f of structuralConsent(sentences, askedUses)) {
+    found.push(f);
+    used.add(f.order);
+  }
+  // A lead that asks for consent, and the items of its list that are about images.
+  for (const f of consentList(sentences)) {
     found.push(f);
     used.add(f.order);
   }

@@ -32,7 +32,7 @@ const useHeading = (h: string) =>
 
 /** "We therefore need consent to do this", "using such images … requires the consent of … their guardians", "I agree to … as described above". */
 const alsoAsks =
-  /\b(we|the school|the academy|the nursery|the setting|school) (therefore |will )?(need|needs|require|requires) (your |their |parents'? |parental |written |signed )*(consent|permission)\b|\brequires? (the )?(consent|permission) of\b|\b(have|need) to (ask for|seek|get|obtain) (your |their |parents'? |parental |written )*(consent|permission)\b|\byou (are|will be) asked (to give|to grant|to sign|to complete|to provide|for)\b[^.]*\b(consent|permission)\b|\bi (agree|consent) to\b|\b(the )?(consent|permission) (you|parents|carers) (give|gives|provide|provides|gave|provided|have given)\b/;
+  /\b(we|the school|the academy|the nursery|the setting|school) (therefore |will )?(need|needs|require|requires) (your |their |parents'? |parental |written |signed )*(consent|permission)\b|\brequires? (the )?(consent|permission) of\b|\b(have|need) to (ask for|seek|get|obtain) (your |their |parents'? |parental |written )*(consent|permission)\b|\byou (are|will be) asked (to give|to grant|to sign|to complete|to provide|for)\b[^.]*\b(consent|permission)\b|\bi (agree|consent) to\b|\b(is|are) required to (seek|obtain|ask for|request|get) (the )?(parental |parents'? |carers'? |written )*(consent|permission)\b|\b(the )?(consent|permission) (you|parents|carers) (give|gives|provide|provides|gave|provided|have given)\b/;
 
 /** Consent for something else ("any other purpose", "separate consent" for a name): no scope of this page's uses. */
 const otherConsent = /\b(any other|other than|further|separate|additional|different|new)\b/;

@@ -1,0 +1,61 @@
+/**
+ * The consent list (issue 19, round 14): a lead that asks carers for consent and ends in a colon ("By signing the form
+ * below you give permission for the school to:", "Things we will need your consent for:"), then the list it governs.
+ * Each item is read with the sentences that follow it inside the list (an item's second sentence is still the item), and
+ * names a use only if the item is about images: "Display your child's artwork in the hall" is no photograph purpose,
+ * "Use photos of your child in the newsletter" is. A sentence pattern cannot see this: the request and the uses it governs
+ * stand in different sentences, and an item's channel may stand in the sentence after the one that names the images.
+ *
+ * Never a guess: a lead that is negated ("we will not need to seek consent:"), conditional, a staff member's permission,
+ * a rule for staff or pupils, or an opt-out reads nothing; a use the page gives another basis is left out, and so is a
+ * use under a negation.
+ */
+import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
+import type { StructuralFound } from './structure.ts';
+import type { Sentence } from './text.ts';
+
+const images =
+  /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;
+
+/** A lead that says what follows needs carers' consent, beyond the sentences asksConsent reads as a request. */
+const leadAsks =
+  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b/;
+
+/** The lead denies, conditions or opts out: "we will not need consent:", "unless you object:", "if you agree:". */
+const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;
+const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
+
+function isConsentLead(s: Sentence): boolean {
+  if (!/:$/.test(s.lower) || s.item) return false;
+  if (notARequest.test(s.lower) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
+  return asksConsent(s) || leadAsks.test(s.lower);
+}
+
+/** Consent uses named by the items of a list whose lead asks for consent. */
+export function consentList(sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  sentences.forEach((lead, at) => {
+    if (!isConsentLead(lead)) return;
+    // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
+    const blocks: Sentence[][] = [];
+    for (let i = at + 1; i < sentences.length && sentences[i].lead === lead.lower; i++) {
+      const s = sentences[i];
+      if (s.item || !blocks.length) blocks.push([s]);
+      else blocks[blocks.length - 1].push(s);
+    }
+    for (const block of blocks) {
+      if (!block.some((s) => images.test(s.lower))) continue;
+      // An item that is opt-out ("…unless you tell us") or conditional is no use the carer consents to.
+      if (block.some((s) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(s.lower))) continue;
+      for (const s of block) {
+        // A use under a negation is none: namedUses leaves out what the negation covers.
+        for (const key of namedUses(s.lower, s.negated)) {
+          if (otherBasis.has(key)) continue;
+          found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${lead.text} … ${s.text}`, line: s.line, order: sentences.indexOf(s) });
+        }
+      }
+    }
+  });
+  return found;
+}
