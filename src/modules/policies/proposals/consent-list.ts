@@ -25,6 +25,38 @@ const leadAsks =
 const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;
 const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
 
+/** A lead that lists the ways the school uses images: "Images may be used in the following ways:", "We use photographs:". */
+const usesLead =
+  /^((the )?(photo(graph)?s|images|pictures|videos)( and (photo(graph)?s|images|pictures|videos))?( of ([a-z']+ ){1,3})? (may|will|can|might|are|could) (also )?(be )?used\b[^:]*|(we|the (school|academy|nursery|setting)) (may|will|can|might)? ?(use|uses) (photo(graph)?s|images|pictures|videos)( of ([a-z']+ ){1,3})?\b[^:]*):$/;
+
+/** The page's opt-out, anywhere: a uses lead is read only where carers' consent is the basis. */
+const pageOptOut =
+  /\bunless (you|a parent|the parent|parents|carers?|families) (tell|inform|notify|object|let|ask)s?\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\bif you (do not|don't|would not|would prefer not|prefer not|object)\b/;
+
+/**
+ * A uses lead governed by a request for consent for images near it (its own section or the one before): "We will not use
+ * images for publicity without parents' consent." then "Images may be used in the following ways:" and the list.
+ */
+function governedUsesLead(sentences: Sentence[], at: number): boolean {
+  const lead = sentences[at];
+  if (lead.item || !usesLead.test(lead.lower) || notARequest.test(lead.lower)) return false;
+  if (sentences.some((s) => pageOptOut.test(s.lower))) return false;
+  const near = (s: Sentence) => (lead.section ?? 0) - (s.section ?? 0) <= 1 && (lead.section ?? 0) >= (s.section ?? 0);
+  return sentences
+    .slice(0, at)
+    .some(
+      (s) =>
+        near(s) &&
+        images.test(s.lower) &&
+        asksConsent(s) &&
+        !staffPermission(s.lower) &&
+        !ruleSubject.test(s.lower) &&
+        !/\b(if|unless|should)\b/.test(
+          s.lower.replace(/\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent)\b/, ''),
+        ),
+    );
+}
+
 function isConsentLead(s: Sentence): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
   if (notARequest.test(s.lower) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
@@ -36,7 +68,8 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
   sentences.forEach((lead, at) => {
-    if (!isConsentLead(lead)) return;
+    const governed = governedUsesLead(sentences, at);
+    if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
     const blocks: Sentence[][] = [];
     for (let i = at + 1; i < sentences.length && sentences[i].lead === lead.lower; i++) {
@@ -45,7 +78,8 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
       else blocks[blocks.length - 1].push(s);
     }
     for (const block of blocks) {
-      if (!block.some((s) => images.test(s.lower))) continue;
+      // Under a uses lead every item is about images (the lead says so); under a consent lead the item must say it.
+      if (!governed && !block.some((s) => images.test(s.lower))) continue;
       // An item that is opt-out ("…unless you tell us") or conditional is no use the carer consents to.
       if (block.some((s) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(s.lower))) continue;
       for (const s of block) {
