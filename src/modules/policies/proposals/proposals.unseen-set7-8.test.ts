@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Kinds met on the seventh and eighth real test sets, now dev sets (read, never copied: every sentence here is written
+ * for the test, with other schools, roles and channels), each as a rule any school's wording would meet, with
+ * must-propose-nothing cases.
+ */
+
+describe('a lead that asks for consent governs the list under it; each item about images names its uses', () => {
+  it.each([
+    // A letter: the request, then bullets of what the signature allows; the channel may be in the item's second sentence.
+    [
+      'Dear Parents and Carers,\n\nEvery year we ask for your permission for several things. By returning the slip below you are giving permission for Oakfield Primary to:\n\n- Put your child’s paintings on the corridor walls.\n- Take pictures of your child during lessons. These pictures may be shared on our Instagram page.\n- Include photographs of your child in the termly newsletter and the prospectus.',
+      ['publications', 'social-media'],
+    ],
+    // A data-protection page: what needs consent, as a heading-like lead and bullets.
+    [
+      'Your data and your child\n\nThings we will need your consent for:\n\n* Showing photographs of your child on the classroom wall\n* Using your child’s picture on our website or in a leaflet about the nursery',
+      ['displays', 'publications', 'website'],
+    ],
+    // FAQ style, the lead in a question's answer.
+    [
+      'Q. What does the form cover?\nA. Consent is needed for the following:\n1. Videos of school events posted on our YouTube channel.\n2. Photographs sent to the local newspaper with a report.',
+      ['press', 'social-media'],
+    ],
+    // A table flattened to text under the lead.
+    [
+      'Media permissions\n\nWe need to seek parental consent for these uses:\n- Images in the yearbook\tYes / No\n- Images on the school website\tYes / No',
+      ['publications', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The lead says no consent is needed: its items are the public task, no purpose.
+    'Photographs\n\nExamples where we do not need to ask for consent:\n\n- Photographs of your child in their learning journal\n- Images on the classroom wall as a record of learning',
+    // Items that are about the child's work or name, not images.
+    'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Display your child’s artwork in the hall.\n- Print your child’s first name in the newsletter and on the website.',
+    // A rule for staff.
+    'Staff conduct\n\nStaff need to seek the headteacher’s permission before they:\n\n- post photographs of pupils on the school Facebook page\n- send images to the local press',
+    // An item that is opt-out in its second sentence.
+    'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Take photos of your child in class. Photos go on the website unless you tell us otherwise.',
+    // The photograph is in one item, the channel in another item about the child's work.
+    'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Photograph your child in lessons for their records.\n- Post your child’s stories on our Facebook page.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a list of the ways images are used, near a request for consent for images', () => {
+  it.each([
+    [
+      'Photography policy\n\nData\n\nWe will not publish images of pupils for publicity without the written consent of a parent or guardian.\n\nUse of images\n\nImages may be used in the following ways:\n- as a record of the school year\n- in the school magazine\n- with articles in the local press about our events',
+      ['press', 'publications'],
+    ],
+    [
+      'Photographs and video\n\nThe academy asks parents for written consent before any image of their child is published. We use photographs:\n\n• on the academy website\n• in our prospectus',
+      ['publications', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The same list with no request for consent: a description of uses, not what carers are asked.
+    'Photography policy\n\nImages may be used in the following ways:\n- in the school magazine\n- on the website',
+    // An opt-out page: the list is used unless carers object.
+    'Photographs\n\nWe ask for consent when your child joins. Images may be used in the following ways unless you tell us otherwise:\n- on the website',
+    'Photographs\n\nWe ask for consent for photographs when your child joins; tell us if you would prefer not to and we will opt your child out.\n\nImages may be used in the following ways:\n- on the website',
+    // The request is a member of staff’s permission.
+    'Photographs\n\nStaff must obtain the consent of the headteacher before taking photographs.\n\nImages may be used in the following ways:\n- in the newsletter',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('the press in other words: media organisations, news stories', () => {
+  it.each([
+    ['Photographs\n\nWe ask for your consent for your child to be interviewed or photographed for media stories.', ['press']],
+    ['Photographs\n\nWe seek your permission before images of your child are passed to news organisations or used in local news reports.', ['press']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The school's news, no image and no request.
+    'News\n\nOur choir featured in local news stories this term.',
+    'Media studies\n\nPupils write media stories in Year 9.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a yearly request in other words: "each school year we seek", "at the commencement of the year"', () => {
+  it.each([
+    'Each school year we seek parental permission for photographs.',
+    'A permission note for photographs is sent home at the commencement of the year.',
+    'Every academic year the school seeks consent for images from all families.',
+  ])('%s', (sentence) => expect(proposals(sentence)['consent.lapse']).toBe('each-september'));
+
+  it.each([
+    'Each school year we seek volunteers for the book fair.',
+    'At the commencement of the year pupils sign the acceptable use agreement.',
+    'We do not seek consent each school year.',
+  ])('no lapse from: %s', (sentence) => expect(proposals(sentence)['consent.lapse']).toBeUndefined());
+});
