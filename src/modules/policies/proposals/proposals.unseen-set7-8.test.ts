@@ -94,3 +94,45 @@ describe('a yearly request in other words: "each school year we seek", "at the c
     'We do not seek consent each school year.',
   ])('no lapse from: %s', (sentence) => expect(proposals(sentence)['consent.lapse']).toBeUndefined());
 });
+
+describe('a header: "accepted by" approves; the interval counts from the latest date of this version', () => {
+  it.each([
+    [
+      'Behaviour online\n\nDate accepted by Governors: Autumn 2022\n\nReview date: Autumn 2025',
+      { 'policyReview.approvingBody': 'Governors', 'policyReview.intervalMonths': 36 },
+    ],
+    ['Date Accepted by the Local Governing Body: March 2023\nNext review: March 2024', { 'policyReview.intervalMonths': 12 }],
+    // An original date and a later ratification: the next review counts from the ratification.
+    [
+      'Original: June 2016 (Reviewed: May 2019)\n\nDate ratified by the Board of Trustees: 12 September 2019\n\nDate for review: September 2021',
+      { 'policyReview.intervalMonths': 24 },
+    ],
+    // An approval and a later review: the next review counts from the review.
+    ['Approved: January 2020\nLast reviewed: January 2023\nNext review: January 2024', { 'policyReview.intervalMonths': 12 }],
+  ])('%s', (page, expected) => expect(proposals(page)).toMatchObject(expected));
+
+  it.each([
+    // Accepted by staff or pupils is no approval; a date accepted by no one names nobody.
+    'Staff have accepted by email the new code: May 2022',
+    'Offers accepted by: 1 June 2024',
+  ])('no approving body from: %s', (page) => expect(proposals(page)['policyReview.approvingBody']).toBeUndefined());
+
+  it.each([
+    // A next review earlier than the approval is no interval; two dates a year and a half apart are none either.
+    'Date ratified by governors: May 2023\nDate for review: May 2022',
+    'Original: March 2020\nDate ratified: September 2020\nDate for review: March 2022',
+  ])('no interval from: %s', (page) => expect(proposals(page)['policyReview.intervalMonths']).toBeUndefined());
+});
+
+describe('a signature label for a co-chair or vice-chair keeps the title as written', () => {
+  it.each([
+    ['Signature of Co-Chair of Governors:\n\n\nThis policy explains…', ['co-chair of governors']],
+    ['Signed: ______ Headteacher\nSigned: ______ Vice-Chair of the Governing Body', ['headteacher', 'vice-chair of the governing body']],
+  ])('%s', (page, expected) => expect((proposals(page)['policyReview.signatories'] as string[]).map((r) => r.toLowerCase())).toEqual(expected));
+
+  it.each([
+    // A deputy is a signer we do not read: the block proposes nothing rather than some of those who sign.
+    'Signed: ______ Deputy Headteacher\nSigned: ______ Co-Chair of Governors',
+    'The co-chair of governors attends every meeting.',
+  ])('no signatories from: %s', (page) => expect(proposals(page)['policyReview.signatories']).toBeUndefined());
+});
