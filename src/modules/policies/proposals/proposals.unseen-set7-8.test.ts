@@ -136,3 +136,56 @@ describe('a signature label for a co-chair or vice-chair keeps the title as writ
     'The co-chair of governors attends every meeting.',
   ])('no signatories from: %s', (page) => expect(proposals(page)['policyReview.signatories']).toBeUndefined());
 });
+
+describe('abuse someone is aware of, told at once to the Principal or the Designated Liaison Person', () => {
+  it.each([
+    [
+      'Anyone who becomes aware of abuse or inappropriate contact with pupils linked to our website must report it immediately to the Principal or the Designated Liaison Person.',
+      { 'concerns.routes.safeguarding.notify': ['headteacher', 'dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    [
+      'Staff who suspect neglect report it without delay to the DLP.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    ['- Inappropriate contact with a child online: tell the Headteacher at once.', { 'concerns.routes.safeguarding.notify': ['headteacher'] }],
+  ])('%s', (sentence, expected) => expect(proposals(sentence)).toMatchObject(expected));
+
+  it.each([
+    'Pupils who are aware of abuse of the network will lose their login.',
+    'We teach children about abuse and neglect in PSHE lessons.',
+    'Staff must not report abuse to anyone other than the Head or the DLP without a reason.',
+  ])('no safeguarding route from: %s', (sentence) => {
+    const found = proposals(sentence);
+    expect(found['concerns.routes.safeguarding.notify']).toBeUndefined();
+    expect(found['concerns.routes.safeguarding.immediate']).toBeUndefined();
+  });
+});
+
+describe('advice to a family about their own child sets no urgency unless a role is told', () => {
+  it.each([
+    'If you believe that your child is being bullied online, please contact Mrs Okafor straight away.',
+    'Worried that your son is a victim of cyberbullying? Ring Mr Lee immediately – do not wait!',
+    'Should you think your daughter has been the target of online bullying, get in touch with the office at once.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)['concerns.routes.cyber-bullying.immediate']).toBeUndefined());
+
+  it.each([
+    'If you believe your child is being cyberbullied, please tell the Headteacher immediately.',
+    'Any cyberbullying of your child reported to us will be passed immediately to the DSL.',
+  ])('urgency kept from: %s', (sentence) => expect(proposals(sentence)['concerns.routes.cyber-bullying.immediate']).toBe(true));
+});
+
+describe('"identify by name any of the children": the naming rule in another word order', () => {
+  it.each([
+    [
+      'Social Media Guidelines\n\n- We do not identify by name any of the children featured in our photographs.',
+      { 'photos.channels.social-media.naming': 'none' },
+    ],
+    ['On the school website we will not identify by name the pupils shown in pictures.', { 'photos.channels.website.naming': 'none' }],
+  ])('%s', (page, expected) => expect(proposals(page)).toMatchObject(expected));
+
+  it.each([
+    // Staff named; a condition; a first-name rule is not "no names".
+    'School Website\n\nWe do not identify by name any of the staff in photographs.',
+    'Social Media\n\nWe do not identify by name any of the children unless parents agree.',
+  ])('no "none" naming from: %s', (page) => expect(Object.values(proposals(page))).not.toContain('none'));
+});
