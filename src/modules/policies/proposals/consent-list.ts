@@ -93,3 +93,33 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
   });
   return found;
 }
+
+/** An answer that makes the use its question names depend on the carers' consent: "Only if you have given consent.", "Yes, with your permission." */
+const consentAnswer =
+  /^((yes|no)[,.;:!-]* )?(but )?(only )?(with|if|once|when|where|after|provided( that)?)\b[^.?]{0,60}\b(your|you|parents?|carers?|families|their)\b[^.?]{0,40}\b(consent|permission|agreed|agree|consented)\b|^((yes|no)[,.;:!-]* )?(we|the school|the academy|the nursery) (always |will |first )*(ask|asks|seek|seeks|need|needs|request|requests) (for )?(your|parents'?|carers'?|their|written|signed|parental| )+(consent|permission)\b/;
+
+/**
+ * A question that names a use of the child's image, answered by its consent: "Will my child's photograph go on the
+ * website?" then "Only if you have agreed on the consent form." The question names the use, the answer governs it.
+ * Never from an answer that opts out ("unless you tell us") or denies ("No, we never…"), nor a question about someone
+ * else's photographs (parents', the press's own).
+ */
+export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  sentences.forEach((question, at) => {
+    const answer = sentences[at + 1];
+    if (!answer || !/\?$/.test(question.text) || !consentAnswer.test(answer.lower)) return;
+    if (/\b(unless|opt(ed|ing)? out|object|objects|not|never|don't|doesn't|won't)\b/.test(answer.lower)) return;
+    if (
+      !images.test(`${question.lower} ${question.heading ?? ''}`) ||
+      /\b(can|may|could) (i|we|parents?|carers?) (take|film|record|photograph|post|share)\b/.test(question.lower)
+    )
+      return;
+    for (const key of namedUses(question.lower, question.negated)) {
+      if (otherBasis.has(key)) continue;
+      found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${question.text} ${answer.text}`, line: question.line, order: at });
+    }
+  });
+  return found;
+}

@@ -12,7 +12,7 @@ import { onlyNamedInside } from './names.page.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
-import { consentList } from './consent-list.ts';
+import { answeredQuestions, consentList } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -128,8 +128,8 @@ export function proposeSettings(text: string): Proposals {
     found.push(f);
     used.add(f.order);
   }
-  // A lead that asks for consent, and the items of its list that are about images.
-  for (const f of consentList(sentences)) {
+  // A lead that asks for consent, and the items of its list that are about images; a question naming a use, answered by consent.
+  for (const f of [...consentList(sentences), ...answeredQuestions(sentences)]) {
     found.push(f);
     used.add(f.order);
   }

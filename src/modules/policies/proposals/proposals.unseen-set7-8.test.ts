@@ -189,3 +189,22 @@ describe('"identify by name any of the children": the naming rule in another wor
     'Social Media\n\nWe do not identify by name any of the children unless parents agree.',
   ])('no "none" naming from: %s', (page) => expect(Object.values(proposals(page))).not.toContain('none'));
 });
+
+describe('a question naming a use of images, answered by consent (FAQ pages)', () => {
+  it.each([
+    [
+      'Photographs: your questions\n\nWill my child’s picture be on the school website?\nOnly if you have given your consent on the photo form.\n\nCould my child be in the local newspaper?\nYes, but only with your written permission.',
+      ['press', 'website'],
+    ],
+    ['Is my daughter’s photo used in the prospectus?\nWe always ask for your consent first.', ['publications']],
+    ['Images FAQ\n\nDo you post photos on Instagram?\nOnly once parents have agreed on the consent slip.', ['social-media']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // An opt-out answer, a denial, a question about parents' own photographs, a question about no image.
+    'Photographs\n\nWill my child be on the website?\nYes, unless you tell us you do not want this.',
+    'Photographs\n\nWill my child be on Facebook?\nNo, we never post pupils on social media, even with consent.',
+    'Photographs\n\nCan parents take photos at the nativity and post them on Facebook?\nOnly with the consent of the other families.',
+    'Newsletters\n\nWill the newsletter be on the website?\nOnly if parents agree at the consultation.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
