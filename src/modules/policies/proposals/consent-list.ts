@@ -12,7 +12,7 @@
  */
 import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
 import type { StructuralFound } from './structure.ts';
-import type { Sentence } from './text.ts';
+import { normalise, type Line, type Sentence } from './text.ts';
 
 const images =
   /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;
@@ -119,6 +119,45 @@ export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
     for (const key of namedUses(question.lower, question.negated)) {
       if (otherBasis.has(key)) continue;
       found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${question.text} ${answer.text}`, line: question.line, order: at });
+    }
+  });
+  return found;
+}
+
+/** A table's column that says whether a use needs consent: "Consent needed?", "Permission required", "Consent sought". */
+const consentColumn =
+  /^(parental |parents'? |carers'? |written )?(consent|permission)( (needed|required|sought|asked|asked for|given))?\??$|^(needs?|requires?) (parental |written )?(consent|permission)\??$|^(is )?(consent|permission) (needed|required)\??$/;
+const yes = /^(yes|y|required|needed|✓|✔|☑|x)$/;
+
+/**
+ * A table flattened to text whose column says whether each use needs consent ("Use of images | Consent needed?", then
+ * "School website | Yes"): the rows marked yes name the uses consent is asked for; a row marked no names none. Only a
+ * table about images (its header, or the heading or lines just above it).
+ */
+export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  lines.forEach((header, at) => {
+    const cells = (header.cells ?? []).map((c) => normalise(c));
+    if (cells.length < 2) return;
+    const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (columns.length !== 1) return;
+    const column = columns[0];
+    const above = lines
+      .slice(Math.max(0, at - 4), at)
+      .map((l) => l.text)
+      .join(' ');
+    if (!images.test(normalise(`${cells.join(' ')} ${above}`))) return;
+    for (const row of lines.slice(at + 1, at + 30)) {
+      if (!row.text) continue;
+      const rowCells = (row.cells ?? []).map((c) => normalise(c));
+      if (rowCells.length !== cells.length) break;
+      if (!yes.test(rowCells[column].replace(/[.!]$/, ''))) continue;
+      const use = rowCells.filter((_, i) => i !== column).join('; ');
+      for (const key of namedUses(use)) {
+        if (otherBasis.has(key)) continue;
+        found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
+      }
     }
   });
   return found;

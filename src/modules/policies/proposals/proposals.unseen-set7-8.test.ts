@@ -208,3 +208,33 @@ describe('a question naming a use of images, answered by consent (FAQ pages)', (
     'Newsletters\n\nWill the newsletter be on the website?\nOnly if parents agree at the consultation.',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('a table whose column says whether each use of images needs consent', () => {
+  it.each([
+    ['How we use photographs\n\nUse\tConsent needed?\nSchool website\tYes\nClassroom displays\tNo\nLocal press\tYes', ['press', 'website']],
+    ['Use of images | Parental consent required\nPrinted prospectus | Yes\nTwitter and Facebook | Yes', ['publications', 'social-media']],
+    ['Photographs\n\nPurpose   Permission sought   Notes\nNewsletter   yes   termly\nLearning journals   no   public task', ['publications']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // Every row marked no; a table about something else; a table with no consent column.
+    'How we use photographs\n\nUse\tConsent needed?\nSchool website\tNo\nClassroom displays\tNo',
+    'School trips\n\nActivity\tConsent needed?\nVisit to the newspaper office\tYes\nWebsite coding club\tYes',
+    'How we use photographs\n\nUse\tHow long kept\nSchool website\t2 years\nLocal press\tNot kept',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('"all of the above require your consent" after the uses', () => {
+  it.each([
+    [
+      'Photographs may be used on our website, in our newsletter and in the local press. All of the above require your written consent.',
+      ['press', 'publications', 'website'],
+    ],
+    ['Photographs\n\nWe may share pictures of class activities on Instagram.\nEach of these needs your permission.', ['social-media']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    'Trips\n\nPupils will visit the newspaper office and the local radio station. All of the above require your written consent.',
+    'Photographs may be used on our website and in our newsletter. None of the above require your consent.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
