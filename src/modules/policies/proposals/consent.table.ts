@@ -103,7 +103,7 @@ const usedAfterPermission = (s: Sentence) =>
 
 /** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
 const onlyWithConsent =
-  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|^((we|the (school|academy|nursery|setting|trust|pre-?school))( will| shall| would| do| does)? only (use|publish|post|show|display|share|upload|include|feature))\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
 
 /** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
 const formCovers = (s: Sentence) =>
@@ -115,6 +115,9 @@ const formCovers = (s: Sentence) =>
       s.lower,
     ) &&
       /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
+    // "Your consent … covers the website, the newsletter and displays", on a page or in a sentence about images.
+    (/\b(your|this|the|parental|their|such|that) (consent|permission)\b[^.]{0,60}\b(covers?|covering|includes?|applies to|extends to)\b/.test(s.lower) &&
+      /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.title ?? ''}`)) ||
     // "…we send home a permission slip. It covers photos on the website…": "it" is the form the sentence before names.
     (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) &&
       /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));

@@ -238,3 +238,24 @@ describe('"all of the above require your consent" after the uses', () => {
     'Photographs may be used on our website and in our newsletter. None of the above require your consent.',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('"your consent covers…" and "we will only use images … with your agreement" (written from no page)', () => {
+  it.each([
+    [
+      'Consent for images\n\nYour consent lasts while your child is with us and covers the website, the newsletter and classroom displays.',
+      ['displays', 'publications', 'website'],
+    ],
+    ['Photographs\n\nThis permission also extends to pictures in the local paper.', ['press']],
+    ['Images of children\n\nWe will only use images of your child on the website or in the local press with your agreement.', ['press', 'website']],
+    ['The nursery will only post photos on Facebook once parents have given consent.', ['social-media']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // Consent for something else; a rule for parents; a denial.
+    'Trips\n\nYour consent covers the coach journey and lunch at the museum, as described in the newsletter.',
+    'Photographs\n\nParents will only post photos on Facebook with the consent of the other families.',
+    'Photographs\n\nWe will never use images of your child on the website, even with your agreement.',
+    // A member of staff's own undertaking in the first person.
+    'Staff agreement\n\nI will only upload photographs of pupils to the school website with parental consent.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
