@@ -15,7 +15,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
@@ -127,6 +127,9 @@ const immediate: SentencePattern = {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
     if (familyAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
+    // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
+    // Mr Patel straight away") sets no route's urgency unless it names a role who is told.
+    if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index)) return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];

@@ -21,7 +21,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -103,7 +103,7 @@ const usedAfterPermission = (s: Sentence) =>
 
 /** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
 const onlyWithConsent =
-  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|^((we|the (school|academy|nursery|setting|trust|pre-?school))( will| shall| would| do| does)? only (use|publish|post|show|display|share|upload|include|feature))\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
 
 /** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
 const formCovers = (s: Sentence) =>
@@ -115,6 +115,9 @@ const formCovers = (s: Sentence) =>
       s.lower,
     ) &&
       /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
+    // "Your consent … covers the website, the newsletter and displays", on a page or in a sentence about images.
+    (/\b(your|this|the|parental|their|such|that) (consent|permission)\b[^.]{0,60}\b(covers?|covering|includes?|applies to|extends to)\b/.test(s.lower) &&
+      /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.title ?? ''}`)) ||
     // "…we send home a permission slip. It covers photos on the website…": "it" is the form the sentence before names.
     (/^(it|this|this (form|slip)) (covers?|includes?|asks? (about|for))\b/.test(s.lower) &&
       /\b(consent|permission) (forms?|slips?|letters?)\b/.test(s.previous ?? '')));
@@ -293,7 +296,7 @@ const noPhotosOnOwnPage: SentencePattern = {
 const consentWord =
   /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
 const askVerb =
-  /\b(obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
+  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
@@ -317,7 +320,7 @@ const lapse: SentencePattern = {
     // In Scotland the school year is the "session": "permission is gathered at the start of each session".
     // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
     const yearly =
-      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning) of (each|every|the|the new) (new )?(academic |school )?year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?session\b|\b(each|every) (new )?(academic|school) session\b/;
+      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning|commencement) of (each|every|the|the new) (new )?(academic |school )?year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?session\b|\b(each|every) (new )?(academic|school) session\b/;
     // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
     if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).

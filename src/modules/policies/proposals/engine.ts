@@ -12,6 +12,7 @@ import { onlyNamedInside } from './names.page.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
+import { answeredQuestions, consentList, consentTable } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -127,6 +128,11 @@ export function proposeSettings(text: string): Proposals {
     found.push(f);
     used.add(f.order);
   }
+  // A lead that asks for consent, and the items of its list that are about images; a question naming a use, answered by consent.
+  for (const f of [...consentList(sentences), ...answeredQuestions(sentences)]) {
+    found.push(f);
+    used.add(f.order);
+  }
   // A page (or a section of images) that asks carers for consent for images: the places it names as the school's uses.
   for (const f of pageConsent(sentences)) {
     found.push(f);
@@ -138,6 +144,8 @@ export function proposeSettings(text: string): Proposals {
     used.add(f.order);
   }
   const lines = policyLines(text);
+  // A table whose column says whether each use needs consent: the rows marked yes.
+  for (const f of consentTable(lines, sentences)) found.push(f);
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).

@@ -280,10 +280,13 @@ describe('the policy’s review, approval and signatures', () => {
     'Signed by:\n\nJo Bloggs\tHeadteacher\nSam Smith\tDesignated Safeguarding Lead',
     'Signed:\nHead Teacher\nSigned:\nSafeguarding Governor',
     'Signature ____ Principal    Signature ____ Vice Principal',
-    // A co-chair is one of two chairs, not the chair: the block says who signs only in part.
-    'Signed: ________ Headteacher          Signed: ________ Co-Chair of Governors',
-    'Signed ____ Co Chair of the Governing Body',
   ])('proposes no signatories when someone else signs too: %s', (text) => expect(blocks(text)).toEqual({}));
+
+  // Round 14: a co-chair named on the signature line is who signs, with the title as written (a deputy is still unread).
+  it.each([
+    ['Signed: ________ Headteacher          Signed: ________ Co-Chair of Governors', ['Headteacher', 'Co-chair of governors']],
+    ['Signed ____ Co Chair of the Governing Body', ['Co chair of the governing body']],
+  ])('proposes a co-chair who signs: %s', (text, expected) => expect(blocks(text)).toEqual({ 'policyReview.signatories': expected }));
 
   it('works out the interval from this review and the next, in terms, months or days; not from one date', () => {
     expect(blocks('Date of this review: Autumn 2021\nDate of next review: Autumn 2023')).toEqual({ 'policyReview.intervalMonths': 24 });

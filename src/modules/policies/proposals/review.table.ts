@@ -125,7 +125,7 @@ function approvedIn(lower: string): Found[] {
     const m =
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
-      /^date (?:approved|ratified|adopted|agreed) by:?\s*(.*)$/.exec(lower) ??
+      /^date (?:approved|ratified|adopted|agreed|accepted) by:?\s*(.*)$/.exec(lower) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
       // "Reviewed By: Full Governing Board": the body that reviews the policy in its header is the one that approves it.
@@ -149,9 +149,12 @@ function approvedIn(lower: string): Found[] {
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
-/** A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Chair" are someone else). */
+/**
+ * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
+ * a chair's title keeps its "Vice-" or "Co-" ("Signature of Co-Chair of Governors": the co-chair signs).
+ */
 const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice|co)[- ])${titles.source}`, 'g');
 
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
@@ -236,14 +239,21 @@ const reviewDates: BlockPattern = {
       dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
       dated(/(?<!last |date of |this )\breview\s*:/i) ??
       dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i);
-    const last = header.find(
+    // The latest of the dates a header gives for this version (issued, ratified, last reviewed): the next review counts from
+    // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
+    const lasts = header.filter(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified|agreed)|(ratified|adopted|agreed) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
-        monthOf(l.text, parseDate) !== null,
+        monthOf(l.text, parseDate) !== null &&
+        (!next || monthOf(l.text, parseDate)! < monthOf(next.text, parseDate)!),
+    );
+    const last = lasts.reduce<(typeof lasts)[number] | undefined>(
+      (a, l) => (!a || monthOf(l.text, parseDate)! > monthOf(a.text, parseDate)! ? l : a),
+      undefined,
     );
     // One header row holding both: "Date approved: July 2024   Next review: July 2027".
     const split = next && !last ? /^(.*?)\b(?:next review|review (?:date|due)|review\s*:)(.*)$/i.exec(next.text) : null;

@@ -215,7 +215,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior )?(?:person|persons|lead|officer|teacher)s?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b)/y,
   ],
   [
     'senior-leader',

@@ -1,0 +1,164 @@
+/**
+ * The consent list (issue 19, round 14): a lead that asks carers for consent and ends in a colon ("By signing the form
+ * below you give permission for the school to:", "Things we will need your consent for:"), then the list it governs.
+ * Each item is read with the sentences that follow it inside the list (an item's second sentence is still the item), and
+ * names a use only if the item is about images: "Display your child's artwork in the hall" is no photograph purpose,
+ * "Use photos of your child in the newsletter" is. A sentence pattern cannot see this: the request and the uses it governs
+ * stand in different sentences, and an item's channel may stand in the sentence after the one that names the images.
+ *
+ * Never a guess: a lead that is negated ("we will not need to seek consent:"), conditional, a staff member's permission,
+ * a rule for staff or pupils, or an opt-out reads nothing; a use the page gives another basis is left out, and so is a
+ * use under a negation.
+ */
+import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
+import type { StructuralFound } from './structure.ts';
+import { normalise, type Line, type Sentence } from './text.ts';
+
+const images =
+  /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;
+
+/** A lead that says what follows needs carers' consent, beyond the sentences asksConsent reads as a request. */
+const leadAsks =
+  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b/;
+
+/** The lead denies, conditions or opts out: "we will not need consent:", "unless you object:", "if you agree:". */
+const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;
+const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
+
+/** A lead that lists the ways the school uses images: "Images may be used in the following ways:", "We use photographs:". */
+const usesLead =
+  /^((the )?(photo(graph)?s|images|pictures|videos)( and (photo(graph)?s|images|pictures|videos))?( of ([a-z']+ ){1,3})? (may|will|can|might|are|could) (also )?(be )?used\b[^:]*|(we|the (school|academy|nursery|setting)) (may|will|can|might)? ?(use|uses) (photo(graph)?s|images|pictures|videos)( of ([a-z']+ ){1,3})?\b[^:]*):$/;
+
+/** The page's opt-out, anywhere: a uses lead is read only where carers' consent is the basis. */
+const pageOptOut =
+  /\bunless (you|a parent|the parent|parents|carers?|families) (tell|inform|notify|object|let|ask)s?\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\bif you (do not|don't|would not|would prefer not|prefer not|object)\b/;
+
+/**
+ * A uses lead governed by a request for consent for images near it (its own section or the one before): "We will not use
+ * images for publicity without parents' consent." then "Images may be used in the following ways:" and the list.
+ */
+function governedUsesLead(sentences: Sentence[], at: number): boolean {
+  const lead = sentences[at];
+  if (lead.item || !usesLead.test(lead.lower) || notARequest.test(lead.lower)) return false;
+  if (sentences.some((s) => pageOptOut.test(s.lower))) return false;
+  const near = (s: Sentence) => (lead.section ?? 0) - (s.section ?? 0) <= 1 && (lead.section ?? 0) >= (s.section ?? 0);
+  return sentences
+    .slice(0, at)
+    .some(
+      (s) =>
+        near(s) &&
+        images.test(s.lower) &&
+        asksConsent(s) &&
+        !staffPermission(s.lower) &&
+        !ruleSubject.test(s.lower) &&
+        !/\b(if|unless|should)\b/.test(
+          s.lower.replace(/\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent)\b/, ''),
+        ),
+    );
+}
+
+function isConsentLead(s: Sentence): boolean {
+  if (!/:$/.test(s.lower) || s.item) return false;
+  if (notARequest.test(s.lower) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
+  return asksConsent(s) || leadAsks.test(s.lower);
+}
+
+/** Consent uses named by the items of a list whose lead asks for consent. */
+export function consentList(sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  sentences.forEach((lead, at) => {
+    const governed = governedUsesLead(sentences, at);
+    if (!governed && !isConsentLead(lead)) return;
+    // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
+    const blocks: Sentence[][] = [];
+    for (let i = at + 1; i < sentences.length && sentences[i].lead === lead.lower; i++) {
+      const s = sentences[i];
+      if (s.item || !blocks.length) blocks.push([s]);
+      else blocks[blocks.length - 1].push(s);
+    }
+    for (const block of blocks) {
+      // Under a uses lead every item is about images (the lead says so); under a consent lead the item must say it.
+      if (!governed && !block.some((s) => images.test(s.lower))) continue;
+      // An item that is opt-out ("…unless you tell us") or conditional is no use the carer consents to.
+      if (block.some((s) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(s.lower))) continue;
+      for (const s of block) {
+        // A use under a negation is none: namedUses leaves out what the negation covers.
+        for (const key of namedUses(s.lower, s.negated)) {
+          if (otherBasis.has(key)) continue;
+          found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${lead.text} … ${s.text}`, line: s.line, order: sentences.indexOf(s) });
+        }
+      }
+    }
+  });
+  return found;
+}
+
+/** An answer that makes the use its question names depend on the carers' consent: "Only if you have given consent.", "Yes, with your permission." */
+const consentAnswer =
+  /^((yes|no)[,.;:!-]* )?(but )?(only )?(with|if|once|when|where|after|provided( that)?)\b[^.?]{0,60}\b(your|you|parents?|carers?|families|their)\b[^.?]{0,40}\b(consent|permission|agreed|agree|consented)\b|^((yes|no)[,.;:!-]* )?(we|the school|the academy|the nursery) (always |will |first )*(ask|asks|seek|seeks|need|needs|request|requests) (for )?(your|parents'?|carers'?|their|written|signed|parental| )+(consent|permission)\b/;
+
+/**
+ * A question that names a use of the child's image, answered by its consent: "Will my child's photograph go on the
+ * website?" then "Only if you have agreed on the consent form." The question names the use, the answer governs it.
+ * Never from an answer that opts out ("unless you tell us") or denies ("No, we never…"), nor a question about someone
+ * else's photographs (parents', the press's own).
+ */
+export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  sentences.forEach((question, at) => {
+    const answer = sentences[at + 1];
+    if (!answer || !/\?$/.test(question.text) || !consentAnswer.test(answer.lower)) return;
+    if (/\b(unless|opt(ed|ing)? out|object|objects|not|never|don't|doesn't|won't)\b/.test(answer.lower)) return;
+    if (
+      !images.test(`${question.lower} ${question.heading ?? ''}`) ||
+      /\b(can|may|could) (i|we|parents?|carers?) (take|film|record|photograph|post|share)\b/.test(question.lower)
+    )
+      return;
+    for (const key of namedUses(question.lower, question.negated)) {
+      if (otherBasis.has(key)) continue;
+      found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${question.text} ${answer.text}`, line: question.line, order: at });
+    }
+  });
+  return found;
+}
+
+/** A table's column that says whether a use needs consent: "Consent needed?", "Permission required", "Consent sought". */
+const consentColumn =
+  /^(parental |parents'? |carers'? |written )?(consent|permission)( (needed|required|sought|asked|asked for|given))?\??$|^(needs?|requires?) (parental |written )?(consent|permission)\??$|^(is )?(consent|permission) (needed|required)\??$/;
+const yes = /^(yes|y|required|needed|✓|✔|☑|x)$/;
+
+/**
+ * A table flattened to text whose column says whether each use needs consent ("Use of images | Consent needed?", then
+ * "School website | Yes"): the rows marked yes name the uses consent is asked for; a row marked no names none. Only a
+ * table about images (its header, or the heading or lines just above it).
+ */
+export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFound[] {
+  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const found: StructuralFound[] = [];
+  lines.forEach((header, at) => {
+    const cells = (header.cells ?? []).map((c) => normalise(c));
+    if (cells.length < 2) return;
+    const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (columns.length !== 1) return;
+    const column = columns[0];
+    const above = lines
+      .slice(Math.max(0, at - 4), at)
+      .map((l) => l.text)
+      .join(' ');
+    if (!images.test(normalise(`${cells.join(' ')} ${above}`))) return;
+    for (const row of lines.slice(at + 1, at + 30)) {
+      if (!row.text) continue;
+      const rowCells = (row.cells ?? []).map((c) => normalise(c));
+      if (rowCells.length !== cells.length) break;
+      if (!yes.test(rowCells[column].replace(/[.!]$/, ''))) continue;
+      const use = rowCells.filter((_, i) => i !== column).join('; ');
+      for (const key of namedUses(use)) {
+        if (otherBasis.has(key)) continue;
+        found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
+      }
+    }
+  });
+  return found;
+}
