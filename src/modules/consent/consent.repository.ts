@@ -54,17 +54,27 @@ export async function decisionsFor(tx: SchoolTx, pupilIds: string[]): Promise<Ma
     .orderBy('recorded_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  for (const r of rows) {
-    byPupil.get(r.pupil_id)?.push({
-      purpose: r.purpose,
-      decision: r.decision,
-      carerId: r.carer_id,
-      recordedAt: r.recorded_at,
-      formVersion: r.form_version,
-      yearGroup: r.year_group,
-    });
-  }
+  for (const r of rows) byPupil.get(r.pupil_id)?.push(decisionOf(r));
   return byPupil;
+}
+
+/** A carer's answer as the consent rule reads it, from its row (or from JSON, which carries the time as text). */
+function decisionOf(r: {
+  purpose: string;
+  decision: Decision['decision'];
+  carer_id: string;
+  recorded_at: Date | string;
+  form_version: number;
+  year_group: number | null;
+}): Decision {
+  return {
+    purpose: r.purpose,
+    decision: r.decision,
+    carerId: r.carer_id,
+    recordedAt: r.recorded_at instanceof Date ? r.recorded_at : new Date(r.recorded_at),
+    formVersion: r.form_version,
+    yearGroup: r.year_group,
+  };
 }
 
 /**
@@ -129,18 +139,7 @@ export async function classSheetData(schools: SchoolDatabase, schoolId: string, 
   const carers = new Map<string, CarerLink[]>();
   for (const { decisions: answers, carers: links, ...p } of row.pupils) {
     pupils.push({ ...p, year_group: row.year_group });
-    decisions.set(
-      p.id,
-      answers.map((d) => ({
-        purpose: d.purpose,
-        decision: d.decision,
-        carerId: d.carer_id,
-        // JSON carries the time as text.
-        recordedAt: new Date(d.recorded_at),
-        formVersion: d.form_version,
-        yearGroup: d.year_group,
-      })),
-    );
+    decisions.set(p.id, answers.map(decisionOf));
     carers.set(
       p.id,
       links.map((l) => ({ carerId: l.carer_id, parentalResponsibility: l.parental_responsibility })),
