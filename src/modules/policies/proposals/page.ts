@@ -213,8 +213,29 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
 }
 
 /** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
-export function pageConsent(sentences: Sentence[]): StructuralFound[] {
-  if (!sentences.length || sentences.some((s) => optOut.test(s.lower))) return [];
+/** A heading about another matter than the school's own use of images: copies parents order, parents' own photographs… */
+const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas\w*|order(s|ing)?|buy(ing)?|sell(ing)?|prints|reprints)\b/.test(h);
+
+/**
+ * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
+ * about copies other parents ask for, not the page's uses. null when an opt-out stands anywhere else (the page is opt-out).
+ */
+function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
+  const fenced = new Set<number | undefined>();
+  for (const s of sentences) {
+    if (!optOut.test(s.lower)) continue;
+    const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
+    if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
+    fenced.add(s.section);
+  }
+  return fenced;
+}
+
+export function pageConsent(all: Sentence[]): StructuralFound[] {
+  const fenced = all.length ? fencedOptOuts(all) : null;
+  if (!fenced) return [];
+  // The sections of an opt-out about another matter are left out whole: neither their requests nor their uses are read.
+  const sentences = fenced.size ? all.map((s) => (fenced.has(s.section) ? { ...s, lower: '', text: '', negated: '' } : s)) : all;
   const otherBasis = new Set(sentences.flatMap(basisStated));
   // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
   // evidence … therefore consent is not required": the uses inside school have another basis.

@@ -3,7 +3,7 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
-import { asksConsent } from './consent.table.ts';
+import { asksConsent, staffPermission } from './consent.table.ts';
 import { numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
@@ -246,6 +246,10 @@ const nameOrPhoto =
 /** The name-or-photograph rule ("if a pupil is named, no photograph; if a photograph is used, no name"), in a sentence. */
 export const nameOrPhotoRule = (lower: string) => nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower);
 
+/** Names withheld unless the carers give express (written, specific) permission. */
+const namesUnlessExpress =
+  /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b(unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)\b/;
+
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
@@ -264,7 +268,8 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
     // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
     // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
-    const conditional = /\b(unless|except|if)\b/.test(lower);
+    // (So is "without the Headteacher's permission": a member of staff's exception, not the carers'.)
+    const conditional = /\b(unless|except|if)\b/.test(lower) || (/\bwithout\b/.test(lower) && staffPermission(lower));
     // Staff's own accounts: conduct, not how the school's channel names pupils.
     if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming ("Staff who appear on our page are not named" too).
@@ -277,10 +282,14 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       )
     )
       return [];
-    const rule =
-      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
-        lower,
-      )
+    // "…will not be released with the child's name unless the parent gives express permission": named only with express
+    // permission ("unless parents agree", with no express or written permission, stays a condition).
+    const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
+    const rule = withExpressPermission
+      ? 'full-with-permission'
+      : /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
+            lower,
+          )
         ? 'first-names'
         : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
               lower,
@@ -294,7 +303,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
     const named = channelsIn(lower);
-    if (conditional) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+    if (conditional && !withExpressPermission) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
     const single = inScope === 'ambiguous' ? null : inScope;

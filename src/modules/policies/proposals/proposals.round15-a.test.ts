@@ -182,3 +182,94 @@ describe('what a page keeps off a channel is no use of it', () => {
       ),
     ).toEqual([]));
 });
+
+describe('an opt-out under a heading about another matter leaves the page’s own request standing', () => {
+  it.each([
+    [
+      'When your child joins the nursery, you are asked to agree to your child being photographed by our staff. Pictures may be used on the nursery website and in the local paper.\n\nIn house use of photographs\n\nPhotographs are used on display boards in the playroom.\n\nCopies of photographs\n\nParents sometimes ask for copies of group photographs. If you do not wish your child to appear in copies given to other families, tell your key person.',
+      ['displays', 'press', 'website'],
+    ],
+    [
+      'Photography consent\n\nWe ask parents to give written consent for their child’s photograph to be used in the school newsletter.\n\nParents at events\n\nIf you do not want to be filmed by other parents at the concert, please sit at the back.',
+      ['publications'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The opt-out is the page's own: nothing.
+    'Photographs\n\nWe ask parents to agree to photographs on admission. Pictures may be used on our website.\n\nYour choices\n\nIf you do not want your child’s photograph on the website, please tell the office.',
+    // Unheaded opt-out: the page is opt-out.
+    'We ask parents to agree to photographs on admission. Pictures may be used on our website. If you do not want this, please tell the office.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('the school photographer, and carers asked whether they want their child photographed', () => {
+  it.each([
+    [
+      'Photographs policy\n\nSchool photographer\n\nEach autumn a professional photographer visits. We tell every family the date and ask whether they want their child’s photo to be taken.',
+      ['class-photo'],
+    ],
+    [
+      'Photographs\n\nClass photographs\n\nThe office asks parents whether they would like their son or daughter’s portrait to be taken by the school photographer.',
+      ['class-photo'],
+    ],
+    // A consent form's question and row.
+    ['Consent form\n\nDo you give permission for your child to be photographed by the school photographer for class photographs? Yes / No', ['class-photo']],
+    [
+      'Photograph permissions\n\nPlease tick each use you agree to:\n\n☐ Class and individual photographs taken by the school photographer\n☐ The school website',
+      ['class-photo', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The press's own photographer.
+    'Photographs\n\nNewspaper photographers sometimes visit to take pictures of events; we ask whether they want to name the children.',
+    // Asked whether they want to buy prints: no consent.
+    'School photographer\n\nThe photographer visits each June. Parents can order prints online.',
+    // A rule for parents.
+    'School photographer\n\nParents are asked whether they wish to take their own photographs at the sports day.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('names given only with express permission, on the channel named', () => {
+  it.each([
+    [
+      'Where photographs are sent to the local newspaper, they will not be released with the children’s names unless the parent gives express permission.',
+      { 'photos.channels.press.naming': 'full-with-permission' },
+    ],
+    ['Pupils are never named on the website without the written consent of their parents.', { 'photos.channels.website.naming': 'full-with-permission' }],
+    [
+      'No names will appear in the newsletter unless specific permission has been given by carers.',
+      { 'photos.channels.newsletter.naming': 'full-with-permission' },
+    ],
+  ])('%s', (page, expected) => expect(naming(page)).toEqual(expected));
+
+  it.each([
+    // Permission with no "express" or "written": a condition, as before.
+    'We do not name children in the newsletter unless their parents agree.',
+    // The Head's permission.
+    'Pupils are never named on the website without the express permission of the Headteacher.',
+    // Parents' own posts.
+    'Parents must not name other children on Facebook without the express consent of their families.',
+  ])('%s', (page) => expect(naming(page)).toEqual({}));
+});
+
+describe('a nursery page whose opening sentence names the uses of images', () => {
+  it.each([
+    [
+      'At Little Acorns we use photographs of the children on our website and in the local press, and we ask parents for their written consent before we do so.\n\nCameras\n\nOnly nursery cameras are used.',
+      ['press', 'website'],
+    ],
+    [
+      'Camera and image policy\n\nPhotographs of children may be used on the setting’s website and in newspapers, with the permission of parents.\n\nStaff must not bring personal cameras into the playroom.',
+      ['press', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The opening names uses, but nothing asks consent.
+    'At Little Acorns we use photographs of the children on our website and in the local press.\n\nCameras\n\nOnly nursery cameras are used.',
+    // The opening is staff's rule.
+    'Staff must not put photographs of the children on their own websites or send them to the press.\n\nParents sign a consent form for trips.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
