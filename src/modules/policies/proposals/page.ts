@@ -326,7 +326,12 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     // (…unless it asks "whether they agree to images of their child appearing on…": a request naming its own uses.)
     if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
-    add(request, at, usesOf(request, false, false, '', true), false);
+    const own = usesOf(request, false, false, '', true);
+    add(request, at, own, false);
+    // A request that names its own uses outside school ("a consent form for photographs on our website and in the local
+    // press") asks nothing about displays another sentence ties to learning inside school ("…for learning journeys and
+    // for display in the playroom").
+    const outsideOnly = own.length > 0 && !own.includes('displays');
     const inScope = (i: number) => {
       if (pageOfImages) return true;
       if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;
@@ -337,7 +342,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     sentences.forEach((use, i) => {
       if (i === at || !inScope(i)) return;
       if (use.section !== request.section && headingForOthers(headingOf(use.section))) return;
-      add(request, i, pageUse(i));
+      add(
+        request,
+        i,
+        pageUse(i).filter((key) => !(outsideOnly && key === 'displays' && insideSchool.test(use.lower))),
+      );
     });
     // The title names the channel ("Permission for Photographs to be Published on the School Website").
     if (pageOfImages && useVerb.test(title) && (consentWord.test(title) || /\bforms?\b/.test(title)))

@@ -246,6 +246,10 @@ const nameOrPhoto =
 /** The name-or-photograph rule ("if a pupil is named, no photograph; if a photograph is used, no name"), in a sentence. */
 export const nameOrPhotoRule = (lower: string) => nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower);
 
+/** Places names are used that are none of the channels: letters, reports, registers, learning journals, the classroom. */
+const otherMedium =
+  /\b(e-?mails?|letters?|reports?|registers?|text messages?|messages|class ?dojo|tapestry|seesaw|learning (journals?|journeys?)|classrooms?|lanyards?|badges?|pegs|trays|in (the )?(school|class|nursery|setting)|around (the )?(school|nursery|setting)|comments?|commenting)\b/;
+
 /** Names withheld unless the carers give express (written, specific) permission. */
 const namesUnlessExpress =
   /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b(unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)\b/;
@@ -264,6 +268,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
+    // "When commenting, parents should use first names only": after an opening clause, the subject is who the rule is for.
+    const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
+    if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];
     // "Generally no names will be attached": a hedge is no rule.
     if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
     // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
@@ -303,6 +310,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
     const named = channelsIn(lower);
+    // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
+    // channel in scope (a heading, the page's title) is not the rule's.
+    if (!named.length && otherMedium.test(lower)) return [];
     if (conditional && !withExpressPermission) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.

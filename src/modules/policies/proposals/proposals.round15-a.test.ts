@@ -273,3 +273,36 @@ describe('a nursery page whose opening sentence names the uses of images', () =>
     'Staff must not put photographs of the children on their own websites or send them to the press.\n\nParents sign a consent form for trips.',
   ])('%s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('never guess: displays and first names the page does not settle', () => {
+  it.each([
+    // The request names its uses outside school; displays are tied to learning inside it.
+    [
+      'Camera Policy\n\nWe ask parents to sign a consent form for photographs to be used on our website and in the local press.\n\nPhotographs are also taken for the children’s learning journeys and for display in the playroom as part of their learning.',
+      ['press', 'website'],
+    ],
+    [
+      'Photographs at Willow Tree Nursery\n\nParents give written consent for images of their child to appear in our newsletter and on Facebook.\n\nPictures taken for assessment are used in learning journals and on display boards in the nursery.',
+      ['publications', 'social-media'],
+    ],
+    // The request names no use: the page's displays are among the uses it asks about (the keying guide's rule).
+    [
+      'Photographs\n\nWe ask every family for written consent to photographs of their child.\n\nPictures are shown on our website and on display boards around the nursery.',
+      ['displays', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // Parents' own rule after an opening clause.
+    ['Social Media Policy\n\nOur Facebook page shares news of the school.\n\nWhen commenting, parents should use first names only.', {}],
+    ['Twitter\n\nOur feed shares class news.\n\nIf replying to a post, families are asked to use children’s first names only.', {}],
+    // Another medium than the page's channel.
+    ['Social Media Policy\n\nThe school Twitter account celebrates achievements.\n\nIn emails and letters, pupils are referred to by first name only.', {}],
+    ['Facebook Guidelines\n\nOn lanyards and trays around the school, children are identified by first name only.', {}],
+    // The page's channel, named by the rule itself: still read.
+    [
+      'Social Media Policy\n\nOur Facebook page shares news of the school.\n\nChildren are referred to by first names only on Facebook.',
+      { 'photos.channels.social-media.naming': 'first-names' },
+    ],
+  ])('%s', (page, expected) => expect(naming(page)).toEqual(expected));
+});
