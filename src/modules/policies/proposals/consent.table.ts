@@ -103,7 +103,7 @@ const usedAfterPermission = (s: Sentence) =>
 
 /** "Photographs will only be published on the website with written parental consent", "…only appear in the press if parents have agreed". */
 const onlyWithConsent =
-  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|^((we|the (school|academy|nursery|setting|trust|pre-?school))( will| shall| would| do| does)? only (use|publish|post|show|display|share|upload|include|feature))\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))/;
+  /\bonly with (the )?((parental|parents'?|carers'?|guardians'?|written|prior|signed|express) ){1,3}(approval|consent|permission)\b|\bonly (be )?(used|published|posted|shown|displayed|shared|uploaded|put|appears?|included|featured?)\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|^((we|the (school|academy|nursery|setting|trust|pre-?school))( will| shall| would| do| does)? only (use|publish|post|show|display|share|upload|include|feature))\b[^.]*\b(with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))|\b(used|published|posted|shown|displayed|shared|uploaded|included)\b[^.]{0,50}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented))|^(we|the (school|academy|nursery|setting|trust|pre-?school))( will| shall| would| do| does)? (use|publish|post|show|display|share|upload|include|feature)\b[^.]{0,80}\bonly (with|where|if|once|after|when)\b[^.]{0,50}\b((consent|permission)\b|(have|has) (agreed|consented|given (their |written )?(consent|permission)))/;
 
 /** "Parents sign a photo permission form…", "The form covers the website…" after a sentence about the consent form. */
 const formCovers = (s: Sentence) =>
@@ -139,13 +139,34 @@ export const agreementAsConsent = (lower: string) =>
     : lower.replace(/\b((?:your|their|parents'?|carers'?|parental|families'?|written|prior|signed|express) )agreement\b/g, '$1consent');
 
 /** The sentence asks carers for consent (or says that what it names needs it), whether or not it names the uses. */
+/**
+ * More ways a school says it asks: "The purpose of this letter is to ask for your permission…", "The school follows a
+ * policy of seeking parents' permission before…", "We have prior written permission in place from parents before posting
+ * any images", "Parents are given the choice to consent or not…".
+ */
+const moreAsks =
+  /\b(the )?(purpose|aim|point) of (this|the|our) (letter|form|note|slip|message|page) (is|is to|is therefore) (to )?(ask|seek|request|obtain|gain|gather)( for)? (your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(this|the|our) (letter|form|note|slip) (is (written )?to|asks?|seeks?|requests?) (ask )?(for )?(your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (follows?|has|have|operates?|adopts?|keeps?) (a|the) (policy|practice|rule) of (always )?(seeking|requesting|obtaining|asking for|gaining|getting) (the )?(your |parents'? |carers'? |parental |written |signed |prior |express )*(permission|consent)\b|^(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery))( will| must)?( always)? (have|has|hold|holds|obtain|obtains|get|gets|gain|gains|secure|secures|ensure (we|that we|it) (have|has|holds?)) ((prior|written|signed|express|parental|the|their|parents'?|carers'?) )*(consent|permission)\b[^.]{0,60}\b(before|prior to) (posting|publishing|using|sharing|uploading|displaying|taking|putting|including|any)\b|\b(ask|asks|asking|asked) (you |parents |carers |families |each parent |every parent )?(whether|if) (or not )?(they|you) (wish|want|would like|are happy|agree)( for)? (their|your) (child|son|daughter|children|son or daughter|son\/daughter)('s|s|s')? (photo(graph)?|picture|image|portrait)s? (to be )?(taken|used|published|included)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded)\b[^.]{0,100}\bwith (the )?((prior|written|signed|express) )*(permission|consent|agreement) of (their |the child's |the pupil's |the |each )?(parents?|carers?|families|family|guardians?)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded)\b[^.]{0,100}\bwith (parental|parents'?|carers'?|their parents'?|your) ((prior|written|signed|express) )*(permission|consent|agreement)\b|\b(are|is|will be) (given|offered) (the )?(choice|option|opportunity|chance) (of whether |whether |as to whether )?(or not )?(to )?(give |grant |provide |withhold )?(consent|permission|agree)\b/;
+
+/** moreAsks, for images only ("…to ask for your permission for the trip" asks none), the school's or carers' (not staff's), not negated. */
+const moreAsksImages = (s: Sentence) =>
+  moreAsks.test(s.lower) &&
+  /\b(photo(graph)?s?|photographed|photography|photographers?|portraits?|images?|pictures?|videos?|filmed|filming)\b/.test(s.lower) &&
+  !/^(staff|members of staff|pupils?|students?|employees?|volunteers?|governors?|visitors?|teachers?)\b(?!')|^(if|should|were|unless|whether|in the event|in case)\b/.test(
+    s.lower,
+  ) &&
+  !/\b(follow|follows|seeking|have|has|hold|holds|ask|seek|given|offered|purpose|aim)\b/.test(s.negated);
+
+/** "…the choice to consent or not consent to images…", "giving or declining permission": a choice offered, not a negation. */
+export const offeredChoice =
+  /\b(consent|agree|permission|permit) or (not|decline|refuse|withhold)\b|\b(giving|give|grant|granting) or (declining|refusing|withholding|not giving)\b/;
+
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
   const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
   const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
   return (
-    (schoolAsks.test(s.lower) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
+    (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
     !s.negated.match(/\b(sought|asked|seek|request|required|needed)\b/)
   );
 }
@@ -176,10 +197,21 @@ function oneChannel(s: Sentence): string[] {
   return [];
 }
 
+/** A list's lead that is the school's undertakings ("Oakwood Primary will:", "As a school we shall:"); not staff's. */
+const undertakingLead =
+  /^((as a (school|nursery|setting|academy),? )?(we|the (school|academy|nursery|setting|trust|pre-?school)|our (school|academy|nursery|setting)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery|pre-?school)))( will| shall| aim to| undertakes? to| commits? to| promises? to)( always)?:$/;
+
+/** An item under the school's undertakings, read with its subject: "Use images of children, but only with…" → "we will use…". */
+function withUndertaking(s: Sentence): Sentence {
+  if (!s.item || !undertakingLead.test(s.lead ?? '') || /^(we|the|our|staff|pupils?|parents?)\b/.test(s.lower)) return s;
+  return { ...s, lower: `we will ${s.lower}` };
+}
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
-  read: (s) => {
+  read: (item) => {
+    const s = withUndertaking(item);
     if (negatedLead(s)) {
       const own = namedUses(s.lower);
       return (own.length ? own : oneChannel(s)).map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
@@ -191,7 +223,7 @@ const asked: SentencePattern = {
     // "…images must not be posted on social media": a use under a negation is none, unless the negation is the
     // consent's own ("not … without consent", "never … unless permission has been granted").
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);
-    let found = namedUses(s.lower, doubleNegative ? '' : s.negated);
+    let found = namedUses(s.lower, doubleNegative || offeredChoice.test(s.lower) ? '' : s.negated);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
     if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
@@ -203,6 +235,12 @@ const asked: SentencePattern = {
     if (!found.length && s.heading) {
       const underHeading = purposes.filter(([, pattern]) => pattern.test(s.heading!)).map(([key]) => key);
       if (underHeading.length === 1) found = underHeading;
+    }
+    // "Social Media" over "Ourtown School will:" and "Use images of children, but only with parents' permission": the
+    // one channel the page's title names, for a sentence about images that names none.
+    if (!found.length && s.title && /\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) {
+      const titled = purposes.filter(([, pattern]) => pattern.test(s.title!)).map(([key]) => key);
+      if (titled.length === 1) found = titled;
     }
     return found.map((key) => ({ setting: `consent.purposes.${key}.active`, value: true }));
   },
@@ -357,6 +395,13 @@ const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
+    // "This form is valid indefinitely from the date you sign it", "consent remains in place until you withdraw it": no lapse.
+    if (
+      /\b(valid|remains? (valid|in (force|place|effect))|lasts?|stands?|applies|apply|continues?( to apply)?) (indefinitely|until (it is |they are |you |parents? |carers? |the parent |a parent )?(withdrawn|withdraws?|revoked|revokes?|cancell?ed|cancels?|tells? us otherwise|informs? us otherwise|notif(y|ies) us otherwise))\b/.test(
+        s.lower,
+      )
+    )
+      return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
       /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(

@@ -8,7 +8,7 @@ import { ageTable } from './ages.table.ts';
 import { concernBlocks, concernPatterns } from './concerns.table.ts';
 import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { onlyNamedInside } from './names.page.ts';
+import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { newPlaces, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
@@ -139,7 +139,7 @@ export function proposeSettings(text: string): Proposals {
     used.add(f.order);
   }
   // "Only photographs used for assessment will have a child's name": no names on the channels the page publishes on.
-  for (const f of onlyNamedInside(sentences)) {
+  for (const f of [...onlyNamedInside(sentences), ...namingInScopeOfOpening(sentences)]) {
     found.push(f);
     used.add(f.order);
   }
@@ -149,7 +149,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(found)));
+  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(found))));
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

@@ -5,7 +5,7 @@
  * a channel the "only" names itself keeps its names open. Never a guess: a condition, a hedge, or a page that
  * names no channel of its own reads nothing.
  */
-import { channels } from './photos.table.ts';
+import { channels, nameOrPhotoRule, photoPatterns } from './photos.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -47,6 +47,59 @@ export function onlyNamedInside(sentences: Sentence[]): StructuralFound[] {
         for (const [key, pattern] of channels) if (pattern.test(use.lower) && !kept.includes(key)) named.add(key);
     for (const key of channels.map(([k]) => k).filter((k) => named.has(k)))
       found.push({ setting: `photos.channels.${key}.naming`, value: 'none', quote: s.text, line: s.line, order });
+  });
+  return found;
+}
+
+/** Where pupils are named in text: "Where pupils are named, only their first names are given". */
+const namedInText =
+  /^(where|when|if|whenever|in cases where) (the )?(pupils?|children|a pupil|a child|students?|a student|individuals?)('s)? (names? )?(are|is) (named|mentioned|referred to|identified)\b(?! (with|beside|alongside|next to|under|in) (a |their |the )?(photo|image|picture))/;
+
+/**
+ * The naming settings are how pupils are named beside their photographs. A page that keeps names and photographs apart
+ * ("if a pupil is named, no photograph is used; where a photograph is used, no name is displayed") and also says "where
+ * pupils are named, only first names are given" gives the first names to text without photographs: on that channel
+ * the rule beside photographs is no names, and the first-names finding is left out (not a disagreement).
+ */
+export function namesBesidePhotographs<T extends { setting: string; value: unknown; quote: string }>(found: T[]): T[] {
+  const apart = new Set(
+    found
+      .filter(
+        (f) => /^photos\.channels\.[a-z-]+\.naming$/.test(f.setting) && f.value === 'none' && nameOrPhotoRule(f.quote.toLowerCase().replace(/[‘’]/g, "'")),
+      )
+      .map((f) => f.setting),
+  );
+  return found.filter((f) => !(apart.has(f.setting) && f.value === 'first-names' && namedInText.test(f.quote.toLowerCase())));
+}
+
+/** An opening sentence that says what the page is about: "This policy outlines how Little Acorns use their Facebook page…". */
+const openingScope =
+  /^(this|the|our) (policy|document|guidance|statement|procedure|page|guide)( is written| has been written| is intended| aims)?( to)? (outlines?|sets? out|describes?|explains?|covers?|is about|relates to|details?)\b[^.]*\bhow (we|the (school|nursery|academy|setting|pre-?school)|[a-z.']+( [a-z.']+){0,4}) (uses?|runs?|manages?|operates?) (our|their|its|the (school|nursery|academy|setting)'s) /;
+
+/**
+ * A page with no title whose opening sentence says it is about the school's own channel ("This policy sets out how the
+ * nursery uses its Facebook page…"): that channel is the page's, as a title would make it, for naming rules that name
+ * none ("Children who appear on our pages are not named"). Not a page about staff's or parents' own accounts.
+ */
+export function namingInScopeOfOpening(sentences: Sentence[]): StructuralFound[] {
+  const opening = sentences[0];
+  if (!opening || opening.title || opening.isHeading || !openingScope.test(opening.lower)) return [];
+  // Staff's, parents' or pupils' own accounts are theirs, not the school's channel.
+  if (
+    /\bhow (staff|members of staff|employees|parents|carers|families|pupils|students|children|volunteers)\b|\b(personal|private|own) (accounts?|pages?|profiles?|social media|use)\b/.test(
+      opening.lower,
+    )
+  )
+    return [];
+  const named = channels.filter(([, pattern]) => pattern.test(opening.lower));
+  if (named.length !== 1) return [];
+  // The channel's own words stand as the title (the rest of the sentence may name staff or children as who it protects).
+  const title = named[0][1].exec(opening.lower)![0];
+  const naming = photoPatterns.filter((p) => /named/.test(p.name));
+  const found: StructuralFound[] = [];
+  sentences.forEach((s, order) => {
+    if (order === 0 || s.title) return;
+    for (const pattern of naming) for (const f of pattern.read({ ...s, title })) if (f.value !== null) found.push({ ...f, quote: s.text, line: s.line, order });
   });
   return found;
 }

@@ -213,8 +213,29 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
 }
 
 /** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
-export function pageConsent(sentences: Sentence[]): StructuralFound[] {
-  if (!sentences.length || sentences.some((s) => optOut.test(s.lower))) return [];
+/** A heading about another matter than the school's own use of images: copies parents order, parents' own photographs… */
+const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas\w*|order(s|ing)?|buy(ing)?|sell(ing)?|prints|reprints)\b/.test(h);
+
+/**
+ * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
+ * about copies other parents ask for, not the page's uses. null when an opt-out stands anywhere else (the page is opt-out).
+ */
+function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
+  const fenced = new Set<number | undefined>();
+  for (const s of sentences) {
+    if (!optOut.test(s.lower)) continue;
+    const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
+    if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
+    fenced.add(s.section);
+  }
+  return fenced;
+}
+
+export function pageConsent(all: Sentence[]): StructuralFound[] {
+  const fenced = all.length ? fencedOptOuts(all) : null;
+  if (!fenced) return [];
+  // The sections of an opt-out about another matter are left out whole: neither their requests nor their uses are read.
+  const sentences = fenced.size ? all.map((s) => (fenced.has(s.section) ? { ...s, lower: '', text: '', negated: '' } : s)) : all;
   const otherBasis = new Set(sentences.flatMap(basisStated));
   // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
   // evidence … therefore consent is not required": the uses inside school have another basis.
@@ -305,7 +326,12 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     // (…unless it asks "whether they agree to images of their child appearing on…": a request naming its own uses.)
     if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
-    add(request, at, usesOf(request, false, false, '', true), false);
+    const own = usesOf(request, false, false, '', true);
+    add(request, at, own, false);
+    // A request that names its own uses outside school ("a consent form for photographs on our website and in the local
+    // press") asks nothing about displays another sentence ties to learning inside school ("…for learning journeys and
+    // for display in the playroom").
+    const outsideOnly = own.length > 0 && !own.includes('displays');
     const inScope = (i: number) => {
       if (pageOfImages) return true;
       if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;
@@ -316,7 +342,11 @@ export function pageConsent(sentences: Sentence[]): StructuralFound[] {
     sentences.forEach((use, i) => {
       if (i === at || !inScope(i)) return;
       if (use.section !== request.section && headingForOthers(headingOf(use.section))) return;
-      add(request, i, pageUse(i));
+      add(
+        request,
+        i,
+        pageUse(i).filter((key) => !(outsideOnly && key === 'displays' && insideSchool.test(use.lower))),
+      );
     });
     // The title names the channel ("Permission for Photographs to be Published on the School Website").
     if (pageOfImages && useVerb.test(title) && (consentWord.test(title) || /\bforms?\b/.test(title)))

@@ -3,7 +3,7 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
-import { asksConsent } from './consent.table.ts';
+import { asksConsent, staffPermission } from './consent.table.ts';
 import { numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
@@ -241,7 +241,18 @@ const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|p
 
 /** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
 const nameOrPhoto =
-  /\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
+  /\b(not|never) (print|use|give|include|publish|add|put|show|state|display)s? (a|the|any|their) (child's|pupil's|student's|children's|pupils'|students') names? (if|when|where|whenever) (it is|they are|it's|this is) (accompanied by|next to|beside|alongside|shown with|used with|placed with|with) (a|an|their|the|any) (photo(graph)?|image|picture)\b|\b(if|where|when|whenever) (a |an |the )?(photo(graph)?|image|picture)s? (is|are) (used|published|shown|displayed|posted)\b[^.;]*\bno (pupil's |child's |student's )?names? (is|are|will be) (displayed|given|used|shown|published|included|attached|printed|added)\b|\b(if|where|when|whenever) (a |an |the )?(individual )?(pupil|child|student) is (named|identified by name)\b[^.;]*\bno (photo(graph)?|image|picture)s? (of (that|the|this) (pupil|child|student) )?(is|are|will be) (displayed|used|shown|published|included)\b|\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
+
+/** The name-or-photograph rule ("if a pupil is named, no photograph; if a photograph is used, no name"), in a sentence. */
+export const nameOrPhotoRule = (lower: string) => nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower);
+
+/** Places names are used that are none of the channels: letters, reports, registers, learning journals, the classroom. */
+const otherMedium =
+  /\b(e-?mails?|letters?|reports?|registers?|text messages?|messages|class ?dojo|tapestry|seesaw|learning (journals?|journeys?)|classrooms?|lanyards?|badges?|pegs|trays|in (the )?(school|class|nursery|setting)|around (the )?(school|nursery|setting)|comments?|commenting)\b/;
+
+/** Names withheld unless the carers give express (written, specific) permission. */
+const namesUnlessExpress =
+  /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b(unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)\b/;
 
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
@@ -257,24 +268,35 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
+    // "When commenting, parents should use first names only": after an opening clause, the subject is who the rule is for.
+    const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
+    if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];
     // "Generally no names will be attached": a hedge is no rule.
     if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
     // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
     // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
-    const conditional = /\b(unless|except|if)\b/.test(lower);
+    // (So is "without the Headteacher's permission": a member of staff's exception, not the carers'.)
+    const conditional = /\b(unless|except|if)\b/.test(lower) || (/\bwithout\b/.test(lower) && staffPermission(lower));
     // Staff's own accounts: conduct, not how the school's channel names pupils.
     if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
-    // Staff's or governors' names are not pupils' naming.
+    // Staff's or governors' names are not pupils' naming ("Staff who appear on our page are not named" too).
     if (
+      /^(staff|members of staff|teachers?|adults?|employees?|governors?|volunteers?|colleagues?)\b(?!')[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called)\b/.test(
+        lower,
+      ) ||
       /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
         lower,
       )
     )
       return [];
-    const rule =
-      /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
-        lower,
-      )
+    // "…will not be released with the child's name unless the parent gives express permission": named only with express
+    // permission ("unless parents agree", with no express or written permission, stays a condition).
+    const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
+    const rule = withExpressPermission
+      ? 'full-with-permission'
+      : /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
+            lower,
+          )
         ? 'first-names'
         : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
               lower,
@@ -288,7 +310,10 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
     const named = channelsIn(lower);
-    if (conditional) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+    // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
+    // channel in scope (a heading, the page's title) is not the rule's.
+    if (!named.length && otherMedium.test(lower)) return [];
+    if (conditional && !withExpressPermission) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
     const single = inScope === 'ambiguous' ? null : inScope;

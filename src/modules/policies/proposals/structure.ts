@@ -62,7 +62,11 @@ function usesIn(s: Sentence): string[] {
   if (documentScope.test(s.lower)) return [];
   // "If a newspaper wants a picture, we will ask you separately": a consent of its own, not this one.
   if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without|separately)\b/.test(s.lower)) return [];
-  if (/\b(used|use|published|publish|shown|displayed|shared|posted|appear)\b/.test(s.negated)) return [];
+  // ("We will not include addresses … on our website": what is kept off a channel is no use of it.)
+  if (
+    /\b(used|use|published|publish|shown|displayed|shared|posted|appear|include|included|put|upload|uploaded|print|printed|feature|featured)\b/.test(s.negated)
+  )
+    return [];
   // "…does not have a Facebook account": a use under a negation is none.
   return namedUses(s.lower, s.negated);
 }
