@@ -236,7 +236,6 @@ describe('the policy’s review, approval and signatures', () => {
     ['Approved by: Full Governing Body', { 'policyReview.approvingBody': 'Full governing body' }],
     ['This policy was ratified by the Board of Trustees.', { 'policyReview.approvingBody': 'Board of trustees' }],
     ['Approved by: Curriculum Committee', { 'policyReview.approvingBody': 'Curriculum committee' }],
-    ['Approved by: Headteacher', { 'policyReview.approvingBody': 'Headteacher' }],
     ['Date ratified by governors: 5 February 2023', { 'policyReview.approvingBody': 'Governors' }],
     ['Version: 2.1 Approved by: Trust Board Date approved: July 2024', { 'policyReview.approvingBody': 'Trust board' }],
     ['Review cycle: Annual', { 'policyReview.intervalMonths': 12 }],

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ageTable } from './ages.table.ts';
+import { concernPatterns } from './concerns.table.ts';
+import { reviewBlocks, reviewPatterns } from './review.table.ts';
+import { policyLines } from './text.ts';
+import { proposals, read } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 15 (b): the policy's header and footer, concern routes and age limits as schools anywhere write them, from the
+ * kinds met on a fifth real dev set and on an earlier sealed set (described in words only). Every sentence here is
+ * written for the test, with other schools, roles and structures; each kind has must-propose-nothing cases.
+ */
+
+const blocks = (text: string) => {
+  const out: Record<string, unknown> = {};
+  for (const block of reviewBlocks) for (const f of block.read(policyLines(text))) out[f.setting] = f.value;
+  return out;
+};
+
+describe('Irish and Northern Irish boards approve: Board of Management, BoM, Board of Governors', () => {
+  it.each([
+    ['(Updated and ratified by the Board of Management on 14 March 2016)', 'Board of Management'],
+    ['Reviewed and approved by the Board of Governors, Spring 2020.', 'Board of Governors'],
+    ['This policy was adopted by the Board of Management on 4/6/2019.', 'Board of Management'],
+    ['The AUP was first adopted by our school Board of Management at its meeting in March 2011.', 'Board of Management'],
+    ['This revision was discussed, approved and ratified by the Board of Management at its meeting of 2 May 2019.', 'Board of Management'],
+    ['The Code of Behaviour was formally adopted by the BoM in September 2018.', 'Board of Management'],
+    ['Ratified by BOM: March 2022', 'Board of Management'],
+    ['Approved by: Board of Governors', 'Board of Governors'],
+    ['Our mobile phone policy has been reviewed, amended and approved by the Board of Management.', 'Board of Management'],
+  ])('%s → %s', (sentence, body) => expect(read(reviewPatterns, sentence)).toEqual({ 'policyReview.approvingBody': body }));
+
+  it.each([
+    // Reviewed, discussed or sent to a board is no approval; a person is never the approving body.
+    'The Board of Management will review the AUP annually or sooner if needed.',
+    'The AUP was reviewed by the Board of Management in May 2019.',
+    'This update was discussed by the Board of Management at its meeting.',
+    'The policy was drafted by the Principal and will be sent to the Board of Management.',
+    'Updated and approved by the Principal, June 2020.',
+    'Approved by: Headteacher',
+    'This policy was approved by the Executive Principal in May 2024.',
+    // A template's choices, or a blank to fill in.
+    'Ratified by the Board of Management / Board of Governors on: ________',
+    'Approved by the Board of Management:',
+    // Negated or conditional.
+    'This policy has not yet been ratified by the Board of Management.',
+    'If the policy is adopted by the Board of Management, it will apply from September.',
+  ])('no approver from: %s', (sentence) => expect(read(reviewPatterns, sentence)).not.toHaveProperty('policyReview.approvingBody'));
+});
+
+describe('a footer that gives the approval and the review interval in one line', () => {
+  it.each([
+    ['Ratified by the Board of Management on 3 May 2021 and to be reviewed annually.', 12],
+    ['Approved by the Board of Management, October 2020 – to be reviewed every three years.', 36],
+    ['Adopted by the governors in June 2022 and will be reviewed every two years.', 24],
+    ['Agreed by the Full Governing Body on 1 July 2023; to be reviewed biennially.', 24],
+    ['This policy was ratified by the Board of Management on 12 March 2019 and will be reviewed every two years.', 24],
+  ])('%s → %s months', (sentence, months) => expect(read(reviewPatterns, sentence)['policyReview.intervalMonths']).toBe(months));
+
+  it('"To be reviewed annually." after the footer’s approval', () => {
+    expect(proposals('Mobile Phone Policy\n\nPhones stay in bags.\n\nRatified by the Board of Management on 3 May 2021. To be reviewed every two years.')).toEqual({
+      'policyReview.approvingBody': 'Board of Management',
+      'policyReview.intervalMonths': 24,
+    });
+  });
+
+  it.each([
+    // Something else is reviewed, or the review is no interval.
+    'Approved by the Principal on 3 May 2021, pupils’ passwords are to be reviewed annually.',
+    'Ratified by the Board of Management on 3 May 2021 and to be reviewed as required.',
+    'Ratified by the Board of Management on 3 May 2021 and not to be reviewed before 2024.',
+  ])('no interval from: %s', (sentence) => expect(read(reviewPatterns, sentence)).not.toHaveProperty('policyReview.intervalMonths'));
+
+  it.each(['Pupils’ logins are to be reviewed annually.', 'Phones handed in are to be reviewed every two years.'])(
+    'a bare "to be reviewed" without an approval before it: %s',
+    (sentence) => expect(proposals(`Mobile Phone Policy\n\nPhones stay in bags.\n\n${sentence}`)).not.toHaveProperty('policyReview.intervalMonths'),
+  );
+});
+
+describe('a signature line for a body names no post, so the block names nobody', () => {
+  it.each([
+    'Signed on behalf of the Governing Body:\n\nSigned on behalf of the Headteacher:',
+    'Signed for the Trust Board: ____________\nSigned: ____________ Headteacher',
+    'Signature on behalf of the Board of Management: ________\nSignature: ________ Principal',
+  ])('nothing from: %s', (text) => expect(blocks(text)).not.toHaveProperty('policyReview.signatories'));
+
+  it.each([
+    ['Signed: ____________ Headteacher\nSigned: ____________ Chair of Governors', ['Headteacher', 'Chair of governors']],
+    ['Signed: ____________ Chair of the Board of Governors\nSigned: ____________ Principal', ['Chair of the board of governors', 'Principal']],
+  ])('posts on their own lines still sign: %s', (text, posts) => {
+    const found = blocks(text)['policyReview.signatories'] as string[];
+    expect(found.map((p) => p.toLowerCase()).sort()).toEqual(posts.map((p) => p.toLowerCase()).sort());
+  });
+});
