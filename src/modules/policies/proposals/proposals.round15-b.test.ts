@@ -92,3 +92,127 @@ describe('a signature line for a body names no post, so the block names nobody',
     expect(found.map((p) => p.toLowerCase()).sort()).toEqual(posts.map((p) => p.toLowerCase()).sort());
   });
 });
+
+describe('an acceptable use policy’s rule for unsuitable material found online: pupils (and staff) tell a named person at once', () => {
+  it.each([
+    [
+      'Pupils will immediately report any inappropriate material they come across online to their class teacher.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Pupils and staff must tell the Principal at once if they accidentally access unsuitable material on the internet.',
+      { 'concerns.routes.inappropriate-content.notify': ['headteacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Any pupil who encounters offensive images online is to inform the class teacher immediately.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Students should report accidental accessing of inappropriate materials to the Head Teacher without delay.',
+      { 'concerns.routes.inappropriate-content.notify': ['headteacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Children who find harmful websites while online are required to tell their class teacher or the Head.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher', 'headteacher'] },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    // Advice or teaching, not the school's rule.
+    'We encourage pupils to tell their class teacher straight away if they see inappropriate content.',
+    'Pupils are taught to report inappropriate content to their class teacher.',
+    'Children are reminded that they should tell the Principal about offensive images.',
+    // Negated.
+    'Pupils must not search for inappropriate material online.',
+    'Pupils will not be asked to report inappropriate material to the Principal.',
+    // Parents told what to do about their own child.
+    'Parents should tell the class teacher at once if their child sees inappropriate content at home.',
+    // Another kind of concern stays advice to pupils.
+    'Pupils who experience cyberbullying must tell their class teacher immediately.',
+  ])('nothing from: %s', (sentence) => expect(read(concernPatterns, sentence)).toEqual({}));
+});
+
+describe('on a safeguarding policy, "any concerns" are safeguarding concerns', () => {
+  const page = (last: string, extra = '') =>
+    [
+      'Keeping Children Safe',
+      '',
+      'Designated Safeguarding Lead',
+      '- DSL: Mrs A Rahman',
+      '- Deputy: Mr T Okafor',
+      '',
+      'Types of Abuse',
+      '- Physical abuse',
+      '- Sexual abuse',
+      '- Emotional abuse',
+      '- Neglect',
+      extra,
+      '',
+      'What staff do',
+      '- Staff watch for signs of abuse.',
+      '- Child protection records are kept securely.',
+      `- ${last}`,
+    ].join('\n');
+
+  it.each([
+    [
+      'All concerns must be passed to the Designated Safeguarding Lead without delay.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+    [
+      'Staff must report any worries or concerns to the Head or the DSL on the same day.',
+      { 'concerns.routes.safeguarding.notify': ['headteacher', 'dsl'], 'concerns.routes.safeguarding.deadline': 'same-day' },
+    ],
+    ['Any concerns will be referred to the designated person immediately.', { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true }],
+  ])('%s', (last, expected) => expect(proposals(page(last))).toEqual(expected));
+
+  it.each([
+    // "You", a family, the policy itself, a discretion, concerns about something else.
+    'If you have any concerns, please speak to the DSL.',
+    'Any concerns about this policy should be raised with the Head.',
+    'Parents with any concerns should contact the Head immediately.',
+    'Any concerns may be discussed with the DSL.',
+    'Concerns about the curriculum go to the Head.',
+    'Any concerns must not be discussed with the Head.',
+  ])('nothing from: %s', (last) => expect(proposals(page(last))).toEqual({}));
+
+  it('not on a page that names another kind of concern', () => {
+    expect(proposals(page('Any concerns must be passed to the Head immediately.', '- Cyberbullying'))).toEqual({});
+  });
+
+  it('not on a page that speaks of safeguarding only in passing', () => {
+    const photos =
+      'Photography Policy\n\nWe take photographs for our website, and safeguarding is at the heart of this. Images are stored securely. Staff do not use their own phones. Any concerns must be reported to the Head immediately.';
+    expect(proposals(photos)).not.toHaveProperty('concerns.routes.safeguarding.notify');
+    expect(proposals(photos)).not.toHaveProperty('concerns.routes.safeguarding.immediate');
+  });
+});
+
+describe('a time for telling someone outside the staff is not the route’s own deadline', () => {
+  it.each([
+    ['Allegations against staff need to be notified to the LADO within one working day.', { 'concerns.routes.staff-misuse.tell': ['lado'] }],
+    ['All allegations against a member of staff have to be referred to the LADO within 24 hours.', { 'concerns.routes.staff-misuse.tell': ['lado'] }],
+    ['Cyberbullying incidents will be reported to parents within 24 hours.', { 'concerns.routes.cyber-bullying.tell': ['carers'] }],
+    [
+      'Allegations against staff must be reported to the Headteacher within 24 hours, who will inform the LADO.',
+      {
+        'concerns.routes.staff-misuse.notify': ['headteacher'],
+        'concerns.routes.staff-misuse.tell': ['lado'],
+        'concerns.routes.staff-misuse.deadline': '24-hours',
+      },
+    ],
+    [
+      'Incidents of cyberbullying must be reported to the Head on the same day and parents will be informed.',
+      {
+        'concerns.routes.cyber-bullying.notify': ['headteacher'],
+        'concerns.routes.cyber-bullying.tell': ['carers'],
+        'concerns.routes.cyber-bullying.deadline': 'same-day',
+      },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each(['Allegations against staff may need to be notified to the LADO.', 'Allegations against staff need not be notified to the LADO within 24 hours.'])(
+    'nothing from: %s',
+    (sentence) => expect(read(concernPatterns, sentence)).toEqual({}),
+  );
+});
