@@ -58,7 +58,9 @@ describe('a footer that gives the approval and the review interval in one line',
   ])('%s → %s months', (sentence, months) => expect(read(reviewPatterns, sentence)['policyReview.intervalMonths']).toBe(months));
 
   it('"To be reviewed annually." after the footer’s approval', () => {
-    expect(proposals('Mobile Phone Policy\n\nPhones stay in bags.\n\nRatified by the Board of Management on 3 May 2021. To be reviewed every two years.')).toEqual({
+    expect(
+      proposals('Mobile Phone Policy\n\nPhones stay in bags.\n\nRatified by the Board of Management on 3 May 2021. To be reviewed every two years.'),
+    ).toEqual({
       'policyReview.approvingBody': 'Board of Management',
       'policyReview.intervalMonths': 24,
     });
@@ -163,7 +165,10 @@ describe('on a safeguarding policy, "any concerns" are safeguarding concerns', (
       'Staff must report any worries or concerns to the Head or the DSL on the same day.',
       { 'concerns.routes.safeguarding.notify': ['headteacher', 'dsl'], 'concerns.routes.safeguarding.deadline': 'same-day' },
     ],
-    ['Any concerns will be referred to the designated person immediately.', { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true }],
+    [
+      'Any concerns will be referred to the designated person immediately.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
   ])('%s', (last, expected) => expect(proposals(page(last))).toEqual(expected));
 
   it.each([
@@ -215,4 +220,22 @@ describe('a time for telling someone outside the staff is not the route’s own 
     'nothing from: %s',
     (sentence) => expect(read(concernPatterns, sentence)).toEqual({}),
   );
+});
+
+describe('a site only for users of an age is the social media minimum age', () => {
+  it.each([
+    ['Facebook’s terms say the site should only be used by those aged 13 and over.', 13],
+    ['Instagram is only for people aged 13 or older, so none of our pupils should have an account.', 13],
+    ['WhatsApp can only be joined by users aged 16 and above.', 16],
+    ['TikTok is intended for users 13+ only.', 13],
+    ['Snapchat is open to young people aged 13 and above.', 13],
+  ])('%s → %s', (sentence, age) => expect(read(ageTable, sentence)).toEqual({ 'ageLimits.socialMediaMinimumAge': age }));
+
+  it.each([
+    // A range for a children's site, an age for something else, two ages.
+    'Our children’s social network is only open to children aged 6 to 12.',
+    'The film club is only for pupils aged 11 and over.',
+    'Facebook is for users aged 13 and over, and WhatsApp for those aged 16 and over.',
+    'Staff must not follow former pupils aged 18 and over on social media.',
+  ])('nothing from: %s', (sentence) => expect(read(ageTable, sentence)).toEqual({}));
 });
