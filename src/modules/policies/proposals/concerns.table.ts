@@ -110,7 +110,9 @@ export function recipients(s: Sentence): RoleKey[] | null {
 export function pupilsContentRule(s: Sentence, kind: string | null): boolean {
   return (
     kind === 'inappropriate-content' &&
-    /^(pupils?|children|students?|learners|young people|any (pupil|child|student|learner))\b[^.;]*?\b(must|will|shall|should|are to|is to|are required to|need to)\b/.test(s.lower) &&
+    /^(pupils?|children|students?|learners|young people|any (pupil|child|student|learner))\b[^.;]*?\b(must|will|shall|should|are to|is to|are required to|need to)\b/.test(
+      s.lower,
+    ) &&
     !/\b(must|will|shall|should|are to|is to|need to) (not|never)\b|n't\b/.test(s.lower) &&
     !/\b(encourage|encouraged|teach|taught|remind|reminded|learn|advised|advise)\b/.test(s.lower)
   );
@@ -133,7 +135,6 @@ const notify: SentencePattern = {
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };
-
 
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',

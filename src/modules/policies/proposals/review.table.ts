@@ -13,7 +13,8 @@ const aboutThePolicy =
   /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
-const approvalOpening = /^\(?(?:(?:updated|reviewed|revised|amended|discussed|agreed)(?:,| and|, and) )*(?:approved|ratified|adopted|agreed)\b(?: and (?:approved|ratified|adopted))? (?:by|on|at)\b/;
+const approvalOpening =
+  /^\(?(?:(?:updated|reviewed|revised|amended|discussed|agreed)(?:,| and|, and) )*(?:approved|ratified|adopted|agreed)\b(?: and (?:approved|ratified|adopted))? (?:by|on|at)\b/;
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
@@ -25,7 +26,9 @@ const interval: SentencePattern = {
       // A footer line that opens with the approval names the policy it closes: "Ratified by the Board of Management on
       // 3 May 2021 and to be reviewed annually"; so does "To be reviewed annually." after such a line.
       (approvalOpening.test(s.lower) &&
-        /(?:\band|[-–—,;])\s*(?:it |(?:this|the) (?:policy|document|aup) )?(?:is |will be |shall be |to be |is to be )(?:reviewed|revisited|revised)\b/.test(s.lower)) ||
+        /(?:\band|[-–—,;])\s*(?:it |(?:this|the) (?:policy|document|aup) )?(?:is |will be |shall be |to be |is to be )(?:reviewed|revisited|revised)\b/.test(
+          s.lower,
+        )) ||
       (/^(to be|next to be|will be) (reviewed|revised)\b/.test(s.lower) && approvalOpening.test(s.previous ?? ''));
     if (
       !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
