@@ -23,7 +23,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'inappropriate-content',
-    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/,
+    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
   ],
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
   [
@@ -128,6 +128,9 @@ const notify: SentencePattern = {
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
     const who = recipients(s);
     if (!who) return [];
+    // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
+    const verb = tellVerb.exec(s.lower);
+    if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     const roles = who.filter((r) => recipientRoles.has(r));
     if (!roles.length) return [];

@@ -239,3 +239,48 @@ describe('a site only for users of an age is the social media minimum age', () =
     'Staff must not follow former pupils aged 18 and over on social media.',
   ])('nothing from: %s', (sentence) => expect(read(ageTable, sentence)).toEqual({}));
 });
+
+describe('accidental access and objectionable sites are unsuitable material found online', () => {
+  it('"in the event of accidentally accessing any of the above sites, the pupil will … report the incident to the class teacher"', () => {
+    const page = [
+      'Internet Acceptable Use Policy',
+      '',
+      'Pupils will not knowingly visit websites that hold obscene, hateful or otherwise objectionable material.',
+      '',
+      'In the event of accidentally accessing any of the above sites, the pupil will immediately close the page and report the incident to the class teacher.',
+    ].join('\n');
+    expect(proposals(page)).toEqual({
+      'concerns.routes.inappropriate-content.notify': ['class-teacher'],
+      'concerns.routes.inappropriate-content.immediate': true,
+    });
+  });
+
+  it.each([
+    ['Inadvertent access to blocked sites must be reported to the computing lead.', { 'concerns.routes.inappropriate-content.notify': ['ict-lead'] }],
+    [
+      'If a member of staff accidentally comes across pornographic content on a school laptop, it must be reported to the Head immediately.',
+      { 'concerns.routes.inappropriate-content.notify': ['headteacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+  ])('%s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
+
+  it.each([
+    'Accidental damage to a laptop must be reported to the office.',
+    'Pupils must not try to access objectionable sites.',
+    'Accidental access to distressing material may be discussed with the class teacher.',
+  ])('no route from: %s', (sentence) => expect(read(concernPatterns, sentence)).not.toHaveProperty('concerns.routes.inappropriate-content.notify'));
+});
+
+describe('a discretion names no recipient; a "may" inside the subject’s clause does not make one', () => {
+  it.each([
+    'Concerns about cyberbullying may be raised with the Head of Year or the Head.',
+    'Incidents of online bullying can be passed to the DSL.',
+    'Unsuitable websites might also be reported to the computing lead.',
+  ])('no recipient from: %s', (sentence) => expect(Object.keys(read(concernPatterns, sentence)).filter((k) => k.endsWith('.notify'))).toEqual([]));
+
+  it('"Any member of staff who is worried that a pupil may be at risk must speak to the DSL" is still a route', () => {
+    expect(read(concernPatterns, 'Any member of staff who is worried that a pupil may be at risk must speak to the DSL at once.')).toEqual({
+      'concerns.routes.safeguarding.notify': ['dsl'],
+      'concerns.routes.safeguarding.immediate': true,
+    });
+  });
+});
