@@ -284,3 +284,19 @@ describe('a discretion names no recipient; a "may" inside the subject’s clause
     });
   });
 });
+
+describe('the approval date and the next review date in one sentence', () => {
+  it.each([
+    ['This policy was ratified by the Board of Management on 5th May 2022 and will be reviewed in May 2024.', 24],
+    ['Adopted by the governors in September 2023; to be reviewed by September 2024.', 12],
+    ['The policy was approved by the Trust Board on 1 March 2021 and is due to be reviewed in March 2024.', 36],
+  ])('%s → %s months', (sentence, months) => expect(read(reviewPatterns, sentence)['policyReview.intervalMonths']).toBe(months));
+
+  it.each([
+    // Not a whole number of years, a review that may happen, one date only, no approval.
+    'This policy was ratified by the Board of Management in May 2022 and will be reviewed in January 2023.',
+    'This policy was ratified by the Board of Management in May 2022 and may be reviewed in May 2023.',
+    'This policy was ratified by the Board of Management in May 2022 and will be reviewed when legislation changes.',
+    'Pupils joined in May 2022 and will be reviewed in May 2023.',
+  ])('no interval from: %s', (sentence) => expect(read(reviewPatterns, sentence)).not.toHaveProperty('policyReview.intervalMonths'));
+});

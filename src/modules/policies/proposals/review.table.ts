@@ -384,5 +384,26 @@ const approverBelow: BlockPattern = {
   },
 };
 
-export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
+/**
+ * One sentence with both dates: "This policy was ratified by the Board of Management on 5 May 2022 and will be reviewed
+ * in May 2024", a whole number of years apart (the keying guide's pair of dates). Not "reviewed as needed", nor a review
+ * that is negated or only possible.
+ */
+const approvedThenReviewed: SentencePattern = {
+  name: 'the approval date and the next review date in one sentence',
+  read: (s) => {
+    const m =
+      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:will be|is to be|to be|shall be|is due to be|is next|next) (?:reviewed|revised|due for review)\b(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
+        s.lower,
+      );
+    if (!m || !(approvalOpening.test(s.lower) || aboutThePolicy.test(m[1])) || /\b(may|might|could) (be|also)\b|\bnot\b/.test(s.lower)) return [];
+    const from = monthOf(m[1], parseDate);
+    const to = monthOf(m[2], parseDate);
+    if (from === null || to === null) return [];
+    const round = [12, 24, 36].find((n) => Math.abs(to - from - n) <= 2);
+    return round ? [{ setting: 'policyReview.intervalMonths', value: round }] : [];
+  },
+};
+
+export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle, approvedThenReviewed];
 export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate];
