@@ -25,6 +25,9 @@ const agePatterns: RegExp[] = [
   // "Facebook and Instagram have a recommended age of 13+", "an age rating of 13", "are rated 13+".
   /\b(?:have|has|carry|carries|with) (?:a |an )?(?:recommended |minimum |lower )?(?:age|age rating|age restriction|age limit) (?:of |at )?(\d{1,2})\+?/,
   /\b(?:are|is) (?:rated |recommended for (?:ages? |users )?)(\d{1,2})\+/,
+  // "The site should only be used by those aged 13 and over", "Instagram is for users aged 13 or older", "open to 13+".
+  /\b(?:used|joined|accessed) (?:only )?by (?:those|people|users|children|young people|anyone|persons|members|teenagers) (?:aged |over the age of )?(\d{1,2})(?: years)?(?: of age)?(?: (?:and|or) (?:over|above|older)|\+)/,
+  /\b(?:(?:only |solely )?(?:for|open to|available to|intended for|designed for|meant for)) (?:those|people|users|young people|anyone|persons|members|teenagers|children) (?:aged |over the age of )?(\d{1,2})(?: years)?(?: of age)?(?: (?:and|or) (?:over|above|older)|\+)/,
 ];
 
 const minimumAge: SentencePattern = {

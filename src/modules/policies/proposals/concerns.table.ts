@@ -4,7 +4,7 @@
  * never "in the first instance" (that names the first recipient, not the list), never negated,
  * and for restricted records only people who may see them.
  */
-import type { BlockPattern, SentencePattern } from './types.ts';
+import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 
 /** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
@@ -23,7 +23,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'inappropriate-content',
-    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)/,
+    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
   ],
   ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
   [
@@ -36,6 +36,8 @@ export const concernKinds: [string, RegExp][] = [
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
+/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
+const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
 /** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
 const restricted = new Set(['safeguarding', 'staff-misuse']);
@@ -100,6 +102,22 @@ export function recipients(s: Sentence): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
+/**
+ * An acceptable use policy's own rule for what pupils (or pupils and staff) do when they come across unsuitable material
+ * online ("Pupils will immediately tell their class teacher or the Principal"): for that kind, the route is the pupil's
+ * telling. Only a rule (must, will, should, are to), never "we encourage / teach / remind pupils to", nor a negated one.
+ */
+export function pupilsContentRule(s: Sentence, kind: string | null): boolean {
+  return (
+    kind === 'inappropriate-content' &&
+    /^(pupils?|children|students?|learners|young people|any (pupil|child|student|learner))\b[^.;]*?\b(must|will|shall|should|are to|is to|are required to|need to)\b/.test(
+      s.lower,
+    ) &&
+    !/\b(must|will|shall|should|are to|is to|need to) (not|never)\b|n't\b/.test(s.lower) &&
+    !/\b(encourage|encouraged|teach|taught|remind|reminded|learn|advised|advise)\b/.test(s.lower)
+  );
+}
+
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
@@ -107,9 +125,12 @@ const notify: SentencePattern = {
     if (!kind) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
-    if (pupilAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
+    if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
     const who = recipients(s);
     if (!who) return [];
+    // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
+    const verb = tellVerb.exec(s.lower);
+    if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     const roles = who.filter((r) => recipientRoles.has(r));
     if (!roles.length) return [];
@@ -118,15 +139,12 @@ const notify: SentencePattern = {
   },
 };
 
-/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
-const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
-
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
-    if (familyAdvice.test(s.lower) && !staffRoute.test(s.lower)) return [];
+    if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
     // Mr Patel straight away") sets no route's urgency unless it names a role who is told.
     if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
@@ -161,7 +179,7 @@ const tell: SentencePattern = {
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
-      /\b(must|will|shall|should|are to|is to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
+      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
         s.lower,
       ) ?? (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null);
     if (
@@ -193,6 +211,9 @@ export function deadlineIn(lower: string, cell = false): string | null {
   return null;
 }
 
+const deadlineAt =
+  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b/;
+
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
   read: (s) => {
@@ -200,7 +221,12 @@ const deadline: SentencePattern = {
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
     if (/\b(may|might|could)\b/.test(s.lower)) return [];
     const when = deadlineIn(s.lower);
-    return when ? [{ setting: `concerns.routes.${kind}.deadline`, value: when }] : [];
+    if (!when) return [];
+    // "Allegations must be notified to the LADO within 24 hours": a time for telling someone outside the staff (the
+    // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
+    const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);
+    if (outsiders.some(([, pattern]) => pattern.test(before)) && !rolesIn(before).some((r) => recipientRoles.has(r))) return [];
+    return [{ setting: `concerns.routes.${kind}.deadline`, value: when }];
   },
 };
 
@@ -250,3 +276,28 @@ const incidentTable: BlockPattern = {
 };
 
 export const concernBlocks: BlockPattern[] = [incidentTable];
+
+/** "Any concerns", "All concerns or worries", "Concerns must…": concerns named by no kind of their own. */
+const bareConcerns =
+  /(?:^|\b(?:any|all) )(?:such )?(?:concerns?|worries)(?: (?:or|and) (?:concerns?|worries))?\b(?! (?:about|regarding|over|with|relating|around|on|in relation|raised|for|of)\b)/;
+
+/**
+ * On a safeguarding policy, "Any concerns must be reported to the DSL immediately" is about safeguarding concerns: the
+ * page names no other kind, and child protection in at least four sentences and a fifth of them. Not a family or pupil
+ * told what to do, not "you", not questions about the policy itself.
+ */
+export function safeguardingPageConcerns(sentences: Sentence[]): (Found & { quote: string; line: number; order: number })[] {
+  const kinds = sentences.map((s) => concernKind(s.lower));
+  const named = kinds.filter((k) => k === 'safeguarding').length;
+  if (kinds.some((k) => k && k !== 'safeguarding') || named < 4 || named < sentences.length / 5) return [];
+  const out: (Found & { quote: string; line: number; order: number })[] = [];
+  sentences.forEach((s, order) => {
+    if (kindOf(s) || !bareConcerns.test(s.lower)) return;
+    if (familyAdvice.test(s.lower) || /\b(you|your)\b|\b(this|the) (policy|document|procedure)\b/.test(s.lower)) return;
+    // A rule ("must be reported", "staff will pass"), never a discretion ("may be discussed with the DSL").
+    if (!/\b(must|will|shall|should|are to|is to|needs? to|ha(s|ve) to|always)\b/.test(s.lower) || /\b(may|might|could|can)\b/.test(s.lower)) return;
+    const lower = s.lower.replace(bareConcerns, (m) => `${m} about a child's safety`);
+    for (const pattern of concernPatterns) for (const f of pattern.read({ ...s, lower, previous: '' })) out.push({ ...f, quote: s.text, line: s.line, order });
+  });
+  return out;
+}

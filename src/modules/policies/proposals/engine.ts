@@ -5,7 +5,7 @@
  * Pure and offline; a 20-page policy reads in well under a second.
  */
 import { ageTable } from './ages.table.ts';
-import { concernBlocks, concernPatterns } from './concerns.table.ts';
+import { concernBlocks, concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
@@ -140,6 +140,11 @@ export function proposeSettings(text: string): Proposals {
   }
   // "Only photographs used for assessment will have a child's name": no names on the channels the page publishes on.
   for (const f of [...onlyNamedInside(sentences), ...namingInScopeOfOpening(sentences)]) {
+    found.push(f);
+    used.add(f.order);
+  }
+  // On a safeguarding policy, "Any concerns must be reported to the DSL": safeguarding concerns.
+  for (const f of safeguardingPageConcerns(sentences)) {
     found.push(f);
     used.add(f.order);
   }

@@ -805,7 +805,8 @@ describe('dev set 2: who approves and signs, and header dates on one row', () =>
 
   it.each([
     ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Local governing body' }],
-    ['Approved by: Executive Principal', { 'policyReview.approvingBody': 'Headteacher' }],
+    // A person is never the approving body (bench/proposals-keying.md).
+    ['Approved by: Executive Principal', {}],
     ['Reviewed: every year', { 'policyReview.intervalMonths': 12 }],
     ['Issued: March 2024    Review date: March 2025', { 'policyReview.intervalMonths': 12 }],
     ['Adopted: 1 May 2023 | Review: May 2025', { 'policyReview.intervalMonths': 24 }],

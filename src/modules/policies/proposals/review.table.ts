@@ -12,13 +12,24 @@ import type { BlockPattern, Found, SentencePattern } from './types.ts';
 const aboutThePolicy =
   /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
 
+/** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
+const approvalOpening =
+  /^\(?(?:(?:updated|reviewed|revised|amended|discussed|agreed)(?:,| and|, and) )*(?:approved|ratified|adopted|agreed)\b(?: and (?:approved|ratified|adopted))? (?:by|on|at)\b/;
+
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
   read: (s) => {
     // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
     const itThePolicy =
       (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
-      /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower);
+      /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower) ||
+      // A footer line that opens with the approval names the policy it closes: "Ratified by the Board of Management on
+      // 3 May 2021 and to be reviewed annually"; so does "To be reviewed annually." after such a line.
+      (approvalOpening.test(s.lower) &&
+        /(?:\band|[-–—,;])\s*(?:it |(?:this|the) (?:policy|document|aup) )?(?:is |will be |shall be |to be |is to be )(?:reviewed|revisited|revised)\b/.test(
+          s.lower,
+        )) ||
+      (/^(to be|next to be|will be) (reviewed|revised)\b/.test(s.lower) && approvalOpening.test(s.previous ?? ''));
     if (
       !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
       !(aboutThePolicy.test(s.lower) || itThePolicy)
@@ -41,6 +52,9 @@ const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
 const bodies: [RegExp, string][] = [
   [/\b(full |local )?governing (body|board)\b/, ''],
   [/\bfgb\b/, 'Full governing body'],
+  // Ireland's and Northern Ireland's boards ("our school Board of Management", "the BoM"), before "school board" and "governors".
+  [/\b(school )?board of management\b|\bbom\b/, 'Board of Management'],
+  [/\b(school )?board of governors\b/, 'Board of Governors'],
   [/\blgb\b/, 'Local governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, ''],
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
@@ -120,6 +134,10 @@ export function unchosenApprover(text: string): boolean {
   return named.length > 1;
 }
 
+/** What was done to the text before its approval: "updated and", "discussed, approved and" (each optional). */
+const doneBefore = String.raw`(?:(?:updated|reviewed|revised|amended|discussed|considered|agreed|approved)(?:,| and|, and) )*`;
+const adverb = String.raw`(?:(?:initially|first|formally|originally|unanimously|fully|duly|officially|subsequently) )?`;
+
 function approvedIn(lower: string): Found[] {
   {
     const m =
@@ -136,20 +154,33 @@ function approvedIn(lower: string): Found[] {
         lower,
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
-      /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower);
+      /^it (?:was|is|has been) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // A header or footer line that opens with what was done: "(Updated and ratified by the Board of Management on…)",
+      // "Reviewed and approved by the Governors, Spring 2020".
+      new RegExp(String.raw`^\(?${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`).exec(lower) ??
+      // "The AUP was initially adopted by our Board of Management", "This update was discussed, approved and ratified by…".
+      new RegExp(
+        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,3}?(?:aup|version|update|revision|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|is|has been|have been|were) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
+      ).exec(lower) ??
+      new RegExp(
+        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement)\b[^.]*?\b(?:was|is|has been|have been|were) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
+      ).exec(lower);
     if (!m || unchosenApprover(m[1])) return [];
+    // "If the policy is adopted by the Board…": a condition, nothing approved yet.
+    if (/^(if|when|once|unless|until|where|should|whether)\b/.test(lower)) return [];
     // "AGREED BY GOVERNORS:" with nothing after the colon (or a blank to fill in): not yet agreed, so nobody approved it.
     if (/^[^:]*:\s*(_+|\.{2,}|…|tbc|tba|to be confirmed|\[[^\]]*\]|dd\/mm\/yy(yy)?|date|n\/a|-+)?\s*$/.test(m[1])) return [];
     // "Approved by the Head and Governors": a person and a body, so neither alone is the approver.
     if (/\b(head ?teacher|head|principal)\b[^.]{0,20}\b(and|&)\b[^.]{0,12}\b(governors?|governing|trustees|board|committee)\b/.test(m[1].slice(0, 60)))
       return [];
     const who = body(m[1].slice(0, 60));
-    return who ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
+    // A person (the head, the principal) is never the approving body (the keying guide): nothing, not "Headteacher".
+    return who && who !== 'Headteacher' ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
   }
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -170,14 +201,15 @@ function titlesIn(text: string): string[] {
 
 /**
  * Whether a line of a signature block names a signer whose role is not one we read: a deputy or
- * assistant head, a committee's chair, a governor, the DSL. The roles we did read would then be
+ * assistant head, a committee's chair, a governor, the DSL, whoever signs for a body. The roles we did read would then be
  * only some of those who sign, so the block proposes nothing (a wrong list costs more than none).
  */
 function otherSigner(text: string): boolean {
   const rest = normalise(text)
     .replace(ownTitle, ' ')
     .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
-  return /\b(deputy|assistant|vice|co|governors?|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
+  // "Signed on behalf of the Governing Body": someone signs for a body, and which post signs is not said.
+  return /\b(deputy|assistant|vice|co|governors?|governing|board|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
     rest,
   );
 }
@@ -352,5 +384,26 @@ const approverBelow: BlockPattern = {
   },
 };
 
-export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle];
+/**
+ * One sentence with both dates: "This policy was ratified by the Board of Management on 5 May 2022 and will be reviewed
+ * in May 2024", a whole number of years apart (the keying guide's pair of dates). Not "reviewed as needed", nor a review
+ * that is negated or only possible.
+ */
+const approvedThenReviewed: SentencePattern = {
+  name: 'the approval date and the next review date in one sentence',
+  read: (s) => {
+    const m =
+      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:will be|is to be|to be|shall be|is due to be|is next|next) (?:reviewed|revised|due for review)\b(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
+        s.lower,
+      );
+    if (!m || !(approvalOpening.test(s.lower) || aboutThePolicy.test(m[1])) || /\b(may|might|could) (be|also)\b|\bnot\b/.test(s.lower)) return [];
+    const from = monthOf(m[1], parseDate);
+    const to = monthOf(m[2], parseDate);
+    if (from === null || to === null) return [];
+    const round = [12, 24, 36].find((n) => Math.abs(to - from - n) <= 2);
+    return round ? [{ setting: 'policyReview.intervalMonths', value: round }] : [];
+  },
+};
+
+export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle, approvedThenReviewed];
 export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate];
