@@ -98,6 +98,8 @@ const usedAfterPermission = (s: Sentence) =>
   /\b(will|may|can|would) (only )?be used (for|on|in)\b|\bwill (appear|be (published|shown|displayed)) (on|in)\b/.test(s.lower) &&
   /\b(permission|consent)\b[^.]*\b(given|granted|held|obtained)\b|\b(given|granted|gave|give) (their |your )?(permission|consent)\b/.test(s.previous ?? '') &&
   !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '') &&
+  // The use itself stated, not denied or left to someone's say ("Unless the Head agrees otherwise, no photograph will be used…").
+  !/\b(not|no|never|unless|if)\b/.test(s.lower) &&
   // The consent is for photographs: "consent for trips" gives none.
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
@@ -418,10 +420,49 @@ export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhoto
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
 
+/**
+ * The carers' word against a default use, said with "otherwise": "unless the pupil or his or her parent has requested
+ * otherwise", "unless you tell us otherwise", "unless we are informed otherwise", "unless otherwise requested by a
+ * parent". Only the carers' (or the pupil's) word, or the school's hearing of it: "unless the Headteacher agrees
+ * otherwise" is a member of staff's discretion, "unless otherwise stated" the document's own caveat.
+ */
+export function optsOutOtherwise(lower: string): boolean {
+  if (
+    /\bunless otherwise (requested|instructed|indicated|advised|notified|specified|stated|agreed|directed) by (the |a |any |their |your )?(child's |pupil's )?(parents?|carers?|guardians?|famil(y|ies)|you|pupils?|students?)\b/.test(
+      lower,
+    )
+  )
+    return true;
+  const m =
+    /\bunless ([^.;:]{0,80}?)\b(request|requests|requested|ask|asks|asked|indicate|indicates|indicated|state|states|stated|specify|specifies|specified|tell|tells|told|inform|informs|informed|notify|notifies|notified|advise|advises|advised|instruct|instructs|instructed|express|expresses|expressed|wish|wishes|wished|direct|directs|directed|hear|hears|heard|say|says|said|let us know)\b[^.;:]{0,24}?\botherwise\b/.exec(
+      lower,
+    );
+  if (!m) return false;
+  const who = m[1];
+  return (
+    /\b(parents?|carers?|guardians?|famil(y|ies)|you|pupils?|students?|child|we|us|the (school|academy|nursery|setting|office))\b/.test(who) &&
+    !/\b(head|headteacher|head teacher|principal|staff|teachers?|dsl|governors?|managers?|officers?|leads?|leaders?|coordinators?|team)\b/.test(who)
+  );
+}
+
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
+/** Images used unless a carer objects, opts out or says otherwise. */
+const optsOut = (lower: string) =>
+  optsOutOtherwise(lower) ||
+  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+    lower,
+  );
+
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
+    // "Unless a parent has asked otherwise, we use pupils' images in these ways:" over the item "on displays around the
+    // school": the lead's opt-out is the item's (a use inside school only; one outside it cannot be opt-out).
+    const lead = s.item ? (s.lead ?? '') : '';
+    if (/:$/.test(lead) && /\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(lead) && optsOut(lead))
+      return namedUses(s.lower, s.negated)
+        .filter((key) => key === 'displays' || key === 'class-photo')
+        .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     // "We take photographs … for the prospectus, the website and school displays. This is part of our public task…":
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
@@ -438,11 +479,7 @@ const basis: SentencePattern = {
       )
     )
       return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
-    if (
-      /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
-        s.lower,
-      )
-    )
+    if (optsOut(s.lower))
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     return [];
   },
