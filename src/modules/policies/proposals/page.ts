@@ -38,6 +38,18 @@ const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|
 const ownPhotos =
   /\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?|use|photo(graph)?s?|images?|pictures?|videos?|recordings?)\b|\bfor (their|your) own\b|\b(parents?|carers?|visitors?|families|relatives|grandparents) (may|can|are (welcome|allowed|permitted) to|wish to|who wish to|are asked not to|should not|must not) (take|film|record|photograph)\b|\bstaff\b[^.]*\b(must|should|will|are (expected|required))\b/;
 
+/**
+ * Staff taking photographs for the school's own purposes: "Staff and volunteers may take photographs on the school's
+ * cameras, to be used for display purposes in the nursery", "Teachers take pictures … for use in the newsletter". The
+ * purpose is the school's use; not a rule on staff's conduct (must, should, never, personal devices: ownPhotos).
+ */
+const staffForSchool = (s: Sentence) =>
+  /^(staff|members of staff|teachers|practitioners|key workers|employees)\b[^.]*\b(may|can|will|are (able|allowed|permitted|encouraged) to|regularly|often|routinely)\b[^.]*\b(take|taking|photograph|film|record)\b[^.]*\b(to be used (for|in|on|as)|for use (in|on|as)|for (the )?(purposes? of )?display)\b/.test(
+    s.lower,
+  ) &&
+  !s.negated &&
+  !/\b(must|should|never|not|unless|if|personal|own|private)\b/.test(s.lower);
+
 /** The press or a photographer visiting takes its own photographs: no use of the school's images unless asked about. */
 const othersPhotographs =
   /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
@@ -76,7 +88,7 @@ export const otherSubject =
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 const question =
-  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
+  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
 /** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
 const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
 const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
@@ -114,7 +126,7 @@ const proseRequests: RegExp[] = [
   // "Parents sign on entry … and whether they permit images to appear on…"
   /\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b/,
   // "Carers sign to allow…"
-  /\b(sign|signs|signed) to (allow|permit|agree|consent)\b/,
+  /\b(sign|signs|signed)( [a-z]+){0,3} to (allow|permit|agree|consent)\b/,
 ];
 /**
  * Carers asking someone else ("please ask permission before you photograph other children"), or a permission that is not
@@ -166,7 +178,9 @@ function leadOf(sentences: Sentence[], i: number): string {
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
-  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
+  const forSchool = staffForSchool(s);
+  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers && !forSchool) || (ownPhotos.test(s.lower) && !forSchool))
+    return [];
   if (!own && noDescribedUse(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
@@ -331,7 +345,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     // A request that names its own uses outside school ("a consent form for photographs on our website and in the local
     // press") asks nothing about displays another sentence ties to learning inside school ("…for learning journeys and
     // for display in the playroom").
-    const outsideOnly = own.length > 0 && !own.includes('displays');
+    // (One that also asks about a use inside school, "…to allow photographs of their child on entry, including for learning
+    // journeys, and whether they permit images on our website…", asks about the page's displays too.)
+    // (The uses it names with no verb of use count: "Parents sign a form giving consent for photographs on our website".)
+    const named = own.length ? own : namedUses(request.lower, request.negated);
+    const outsideOnly = named.length > 0 && !named.includes('displays') && !insideSchool.test(request.lower);
     const inScope = (i: number) => {
       if (pageOfImages) return true;
       if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;

@@ -58,3 +58,84 @@ describe('an opt-out said with "otherwise": images used unless the carer (or pup
     expect(basis(page)).toEqual({});
   });
 });
+
+describe("a question that asks to let someone photograph the child, and the photography company's portraits", () => {
+  it.each([
+    [
+      'Photograph permission form\n\nPlease answer each question.\n\n1. May we let a professional photography company take individual and class photographs of your child?\n2. May we use your child’s photograph on the school website?',
+      ['class-photo', 'website'],
+    ],
+    ['Image consent\n\nCan the academy allow the visiting school photographer to take your son or daughter’s photograph? Yes / No', ['class-photo']],
+    ['Permissions\n\nCould we invite the local newspaper to photograph your child at the summer fair? Yes / No', ['press']],
+    [
+      'Consent for photographs\n\nWe ask every family for written consent before class portraits are taken by our portrait studio each autumn.',
+      ['class-photo'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // A question about the internet, not an image.
+    'Consent form\n\n1. May we allow your child to use the internet in lessons? Yes / No',
+    // The company's own sales to parents: no use the carer is asked about.
+    'Photographs\n\nThe photography company will send you a proof card, and you may order prints directly from them.',
+    // A negated use: the company does not photograph pupils.
+    'Photographs\n\nThis year no photography company will visit the school, so there will be no class portraits.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a consent form that needs completing only once', () => {
+  it.each([
+    'Photography consent form\n\nPlease fill in this form and return it to the office. This only needs to be completed once.',
+    'Images of pupils\n\nWe ask for your consent to use photographs on the website. Your consent need only be given once.',
+    'Media consent\n\nParents only need to sign the photograph permission slip once, when their child joins the school.',
+    'Photographs\n\nThe image consent form is signed once only, on admission.',
+  ])('%s', (page) => expect(proposals(page)['consent.lapse']).toBe('never'));
+
+  it.each([
+    // Once a year is yearly, not once.
+    'Photography consent form\n\nThe photograph consent form only needs to be completed once a year.',
+    // A trip's form, not the consent for images.
+    'School trips\n\nPlease complete the trip form. This only needs to be completed once.',
+    // Negated.
+    'Photography consent form\n\nPlease complete this form. This does not only need to be completed once; we will check it again.',
+    // Someone else's form.
+    'Photographs\n\nPlease read the guidance on photographs. The home-school agreement only needs to be signed once.',
+  ])('%s', (page) => expect(proposals(page)['consent.lapse']).not.toBe('never'));
+});
+
+describe("staff taking photographs for the school's own purposes, on a page that asks carers", () => {
+  it.each([
+    [
+      'Cameras and photographs\n\nCarers sign on admission to allow photographs of their child, including for learning records, and whether images may appear on our website.\n\n- Practitioners may take photographs on the setting’s tablets, to be used in learning records or for display purposes in the playroom.',
+      ['displays', 'website'],
+    ],
+    [
+      'Photography\n\nWe ask all parents for their written consent to photographs of their child.\n\nTeachers regularly take pictures of pupils at work for use in the termly newsletter.',
+      ['publications'],
+    ],
+    [
+      'Images of children\n\nParents are asked to give consent for images of their child when they join.\n\nStaff will take photographs on school cameras to be used on classroom displays.',
+      ['displays'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // Staff's conduct: a rule, not a use.
+    [
+      'Photography\n\nWe ask all parents for their written consent to photographs of their child.\n\nStaff must not take photographs on personal phones to be used on social media.',
+      [],
+    ],
+    // A condition.
+    [
+      'Photography\n\nWe ask all parents for their written consent to photographs of their child.\n\nTeachers may take pictures for use in the newsletter if the headteacher agrees.',
+      [],
+    ],
+    // No request on the page.
+    ['Photography\n\nTeachers regularly take pictures of pupils at work for use in the termly newsletter.', []],
+    // The request names only uses outside school: displays tied to learning inside it stay unasked.
+    [
+      'Camera policy\n\nParents sign a form giving consent for photographs on our website and in the local paper.\n\nPhotographs are also taken for learning records and for display in the classroom.',
+      ['press', 'website'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+});
