@@ -426,6 +426,14 @@ const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'never' }];
+    // "…valid for the duration of your child's time at the school".
+    if (
+      /\b(valid|in force|in place|lasts?|stands?|applies|apply|(is|are) held|will (cover|apply|last)|covers)\b[^.]*\b(for )?the (whole |entire |full )?(duration|length|period) of (your|the|their) (child|son|daughter|pupil|student)'s (time|stay|attendance|education|school (life|career))\b/.test(
+        s.lower,
+      ) &&
+      !/\b(valid|force|place|lasts?|stands?|applies|apply|held|cover|covers)\b/.test(s.negated)
+    )
+      return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
       /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
@@ -438,6 +446,10 @@ const lapse: SentencePattern = {
 };
 
 export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
+
+/** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */
+export const formLapse = (s: Sentence): Found[] =>
+  /\b(this|the|our) (form|slip)s?\b/.test(s.lower) ? lapse.read({ ...s, earlier: `${s.earlier ?? ''} (consent form for images)` }) : [];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);

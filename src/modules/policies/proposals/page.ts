@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { agreementAsConsent, asksConsent, basisStated, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, formLapse, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -175,6 +175,10 @@ function leadOf(sentences: Sentence[], i: number): string {
   return '';
 }
 
+/** What a negation withholds is the child's name beside the photographs, not the photographs: "full names alongside their photographs". */
+const namesWithheld =
+  /^(use|publish|print|give|include|show|put|add|display|attach)( [a-z']+){0,3} (full |first |sur)?names?( [a-z']+){0,2} (alongside|with|beside|next to|under|below|accompanying|on|in captions (of|for|to)|to caption|to accompany) (their |the |any |these |such |pupils'? |students'? |children's |a )?(photo(graph)?s?|images?|pictures?)\b/;
+
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
@@ -188,7 +192,10 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
   // (A request's own uses may be asked "whether" or "if you are happy": it is the request.)
   if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
-  if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
+  // "We will not use pupils' full names alongside their photographs in the newsletter or on our website": the name is
+  // withheld, the photographs are used there.
+  const negated = namesWithheld.test(s.negated) && !/\b(photo(graph)?s?|images?|pictures?) (are|will|is)( be)? (not|never)\b/.test(s.lower) ? '' : s.negated;
+  if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(negated))
     return [];
   // The press's own photographs are not the school's use; class photographs by a visiting photographer are.
   const byOthers = !asked && !listed && othersPhotographs.test(s.lower);
@@ -196,7 +203,7 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   // A question just before it ("Where will my child's picture be seen?") says what an answer is about.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  const keys = namedUses(s.lower, s.negated);
+  const keys = namedUses(s.lower, negated);
   return byOthers
     ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower))
     : keys;
@@ -307,7 +314,13 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     const imagesBefore =
       images.test(request.previous ?? '') ||
       (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
-    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages;
+    // A question whether the child may appear on a channel ("Are you happy for your child to appear in the media?") is
+    // about the child's image, as a form of such questions is, whatever its heading.
+    const appearsOn =
+      questionEnd.test(request.text.trim()) &&
+      question.test(request.lower) &&
+      /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be featured|feature|be pictured)\b/.test(request.lower);
+    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
@@ -374,5 +387,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
         purposes.filter(([, pattern]) => pattern.test(title)).map(([key]) => key),
       );
   });
+  // On a page that asks for consent for images and names its uses, "This form is valid for the duration of your child's
+  // time here" is that consent's form, whatever the page's heading (a web form may have none but its menu).
+  if (found.length)
+    sentences.forEach((s, i) => {
+      for (const f of formLapse(s)) found.push({ ...f, quote: s.text, line: s.line, order: i });
+    });
   return found;
 }

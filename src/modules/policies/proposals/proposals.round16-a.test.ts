@@ -139,3 +139,61 @@ describe("staff taking photographs for the school's own purposes, on a page that
     ],
   ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
 });
+
+describe('a name withheld beside photographs still says where the photographs are used', () => {
+  it.each([
+    [
+      'Photographs\n\nWe ask parents to sign the consent form if they are happy for us to use photographs of their child.\n\nWe will not publish pupils’ full names alongside their photographs in the newsletter or on the school website.',
+      ['publications', 'website'],
+    ],
+    [
+      'Images of children\n\nPlease complete the enclosed permission slip for photographs of your child.\n\nThe school does not print surnames beside pictures on its Facebook page.',
+      ['social-media'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The photographs themselves are withheld.
+    'Photographs\n\nWe ask parents to sign the consent form for photographs of their child.\n\nPhotographs will not be published with names in the newsletter or on the website.',
+    // No request on the page.
+    'Photographs\n\nWe will not publish pupils’ full names alongside their photographs in the newsletter or on the school website.',
+    // The photographs are not used there at all.
+    'Photographs\n\nWe ask parents to sign the consent form for photographs of their child.\n\nWe do not use photographs or names on the website.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a question whether the child may appear on a channel, on a form with no heading of images', () => {
+  it.each([
+    [
+      'Skip to main content\n\n1. Are you happy for your child to appear in the local newspaper?\n2. Would you be happy for your son or daughter to be featured on our Instagram page?',
+      ['press', 'social-media'],
+    ],
+    ['Menu\n\nDo you agree to your child appearing in the school prospectus? Yes / No', ['publications']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // Appearing in a performance is no channel.
+    'Menu\n\n1. Are you happy for your child to appear in the Christmas play?',
+    // The pupil's own use of a channel, no image.
+    'Menu\n\n1. Are you happy for your child to use the school website for homework?',
+    // A statement, not a question asked of the carer.
+    'Menu\n\nYour child may appear in the local newspaper from time to time.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('a consent form valid for the child’s time at the school, on a page that asks for consent for images', () => {
+  it.each([
+    'Skip to content\n\nWe need your permission before we photograph your child for the school website.\n\nThis form is valid for the duration of your child’s time at Riverside Primary.\n\n1. May we use your child’s photograph on our website?',
+    'Home | News\n\nMay we use photographs of your child in the school newsletter? Yes / No\n\nThe form remains valid for the whole length of your child’s stay at the academy.',
+    'Images consent\n\nYour consent for photographs on the website applies for the entire period of your child’s education with us.',
+  ])('%s', (page) => expect(proposals(page)['consent.lapse']).toBe('never'));
+
+  it.each([
+    // No consent for images on the page: the form is some other form.
+    'Skip to content\n\nThis form is valid for the duration of your child’s time at Riverside Primary.\n\nPlease give details of any allergies.',
+    // A trip's form.
+    'Home\n\nMay we use photographs of your child in the newsletter? Yes / No\n\nThe residential trip form is valid for the duration of your child’s time in Year 6.',
+    // Negated.
+    'Images consent\n\nMay we use photographs of your child in the newsletter? Yes / No\n\nThis form is not valid for the duration of your child’s time here; we ask again each September.',
+  ])('%s', (page) => expect(proposals(page)['consent.lapse']).not.toBe('never'));
+});
