@@ -197,3 +197,24 @@ describe('a consent form valid for the child’s time at the school, on a page t
     'Images consent\n\nMay we use photographs of your child in the newsletter? Yes / No\n\nThis form is not valid for the duration of your child’s time here; we ask again each September.',
   ])('%s', (page) => expect(proposals(page)['consent.lapse']).not.toBe('never'));
 });
+
+const naming = (page: string) => Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => /^photos\.channels\.[a-z-]+\.naming$/.test(setting)));
+
+describe('captions or labels on photographs inside school are the display’s naming rule', () => {
+  it.each([
+    ['Photographs\n\nIn school, we use first names only for captions on photographs.', { 'photos.channels.display.naming': 'first-names' }],
+    ['Images\n\nPictures put up around the nursery are labelled with the children’s first names only.', { 'photos.channels.display.naming': 'first-names' }],
+    ['Use of images\n\nWithin the academy, photographs are never captioned with pupils’ names.', { 'photos.channels.display.naming': 'none' }],
+  ])('%s', (page, expected) => expect(naming(page)).toEqual(expected));
+
+  it.each([
+    // Outside school: no channel named, so no rule.
+    'Photographs\n\nWhen photographs are used outside school, captions give first names only.',
+    // Not photographs: pegs and trays.
+    'Classrooms\n\nIn school, labels on pegs and trays use first names only.',
+    // A condition.
+    'Photographs\n\nIn school, captions on photographs use first names only unless parents agree otherwise.',
+    // Parents' own rule.
+    'Photographs\n\nParents labelling photographs taken in school should use first names only.',
+  ])('%s', (page) => expect(naming(page)).toEqual({}));
+});
