@@ -350,3 +350,27 @@ const tagging: SentencePattern = {
 };
 
 photoPatterns.push(naming, tagging);
+
+/**
+ * The sentences that are someone else's rules for their own photographs: what follows a lead that sets parents' or
+ * visitors' guidelines ("…allows parents to photograph and film providing they follow these guidelines, which are:"),
+ * in its section, up to eight sentences on. "Photographs or video may not be taken at swimming events" there is a
+ * guideline for parents, not an occasion the school never photographs. Orders of the sentences (indices).
+ */
+export function othersGuidelines(sentences: Sentence[]): Set<number> {
+  const out = new Set<number>();
+  sentences.forEach((lead, at) => {
+    if (!/:$/.test(lead.text) || lead.isHeading) return;
+    const others = /\b(parents?|carers?|visitors?|families|relatives|spectators|guests?|members of the public)\b/;
+    const theirPhotos =
+      /\b(parents?|carers?|visitors?|families|relatives|spectators|guests?|members of the public)\b[^:]{0,80}\b(photograph|photographs|photographing|film|filming|take (photo(graph)?s|pictures|images|videos?)|taking (photo(graph)?s|pictures|images|videos?)|record|recording|cameras?)\b/;
+    const guidance = /\b(guidelines?|rules?|conditions?|code|following|below|providing|provided|as long as|asked to|expected to|must|should)\b/;
+    if (!others.test(lead.lower) || !theirPhotos.test(lead.lower) || !guidance.test(lead.lower)) return;
+    for (let i = at + 1; i < sentences.length && i <= at + 8; i++) {
+      const s = sentences[i];
+      if (s.isHeading || s.section !== lead.section) break;
+      out.add(i);
+    }
+  });
+  return out;
+}

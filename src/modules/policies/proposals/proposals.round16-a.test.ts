@@ -218,3 +218,22 @@ describe('captions or labels on photographs inside school are the display’s na
     'Photographs\n\nParents labelling photographs taken in school should use first names only.',
   ])('%s', (page) => expect(naming(page)).toEqual({}));
 });
+
+const prohibited = (page: string) => proposals(page)['photos.prohibitedContexts'];
+
+describe("guidelines for parents' own photographs prohibit no occasion of the school's", () => {
+  it.each([
+    'Concerts and matches\n\nWe let families film and take photographs at our events as long as they keep to these rules:\n\nAll recordings are for the family’s own use.\n\nNo filming is allowed at swimming galas.',
+    'Events\n\nVisitors may photograph their own children at school events provided they follow the guidelines below:\n\n- Pictures must not be shared online.\n- Cameras may not be used at sports day.',
+  ])('%s', (page) => expect(prohibited(page)).toBeUndefined());
+
+  it.each([
+    // The school's own rule, in a section of its own after the parents' guidelines.
+    [
+      'Events\n\nParents may take photographs at concerts if they follow these rules:\n\n- Photos are for personal use only.\n\nOur own photographs\n\nStaff never take photographs at swimming lessons.',
+      ['swimming'],
+    ],
+    // A lead that is the school's, not parents'.
+    ['Photography\n\nThe school follows these guidelines for its own photographs:\n\nNo photographs are taken at swimming lessons.', ['swimming']],
+  ])('%s', (page, expected) => expect(prohibited(page)).toEqual(expected));
+});
