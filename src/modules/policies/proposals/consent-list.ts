@@ -10,7 +10,7 @@
  * a rule for staff or pupils, or an opt-out reads nothing; a use the page gives another basis is left out, and so is a
  * use under a negation.
  */
-import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
+import { asksConsent, basisStated, namedUses, optsOutOtherwise, staffPermission } from './consent.table.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 
@@ -40,7 +40,7 @@ const pageOptOut =
 function governedUsesLead(sentences: Sentence[], at: number): boolean {
   const lead = sentences[at];
   if (lead.item || !usesLead.test(lead.lower) || notARequest.test(lead.lower)) return false;
-  if (sentences.some((s) => pageOptOut.test(s.lower))) return false;
+  if (sentences.some((s) => pageOptOut.test(s.lower) || optsOutOtherwise(s.lower))) return false;
   const near = (s: Sentence) => (lead.section ?? 0) - (s.section ?? 0) <= 1 && (lead.section ?? 0) >= (s.section ?? 0);
   return sentences
     .slice(0, at)

@@ -14,7 +14,11 @@ export const purposes: [string, RegExp][] = [
     'displays',
     /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
   ],
-  ['class-photo', /\bclass (photo(graph)?s?|pictures?)\b|school photographer/],
+  // The school photographer's class or individual portraits: a photography company or studio the school invites, portraits.
+  [
+    'class-photo',
+    /\bclass (photo(graph)?s?|pictures?)\b|school photographer|\b(photographic|photography|school photo(graph)?|portrait) (compan(y|ies)|firms?|studios?)\b|\bindividual (and|or|&|and\/or) (class|group) (photo(graph)?s?|pictures?|portraits?)\b|\b(class|school|individual) portraits?\b/,
+  ],
   [
     'publications',
     /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
@@ -80,7 +84,7 @@ export function namedUses(lower: string, negated = ''): string[] {
 }
 
 const schoolAsks =
-  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete|to consent)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all )?(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(we|the school|the academy|the nursery|the setting|the trust)( will| shall)? [^.]{0,80}\b(request|requests|seek|seeks|obtain|obtains|ask for|asks for|gain|gains) (the )?((parents?|carers?|guardians?)('s|s'|')?( ?\/ ?| and | or | or the |, )?){1,3} ?(written |signed |express |prior )?(permission|consent)\b|\b(we|i) (are|am|would like|wish|want|write|are writing|am writing) (to )?(ask|seek|request|asking|seeking|requesting)( for)? (your|parents'?|carers'?|parental|written|signed| )+(permission|consent) (to|for)\b|\b(we|i) (would like|need|require|will need|are requesting|are seeking) (your|parents'?|carers'?|parental|written|signed| )+(permission|consent) (to|for)\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b|\b(parents?|carers?|families|guardians?)( and carers| or carers| \/ carers|\/carers|\(s\)\/guardians?\(s\)|\/guardians?)? (all )?(need|needs|have|has|are required|is required|will need|must|are asked) to (provide|give|grant|sign|complete) (their |your |written |signed )*(consent|permission)\b|^(when|where|once|provided|after|if) (parental |your |their |written )*(consent|permission) (has been|have been|is|was) (provided|given|granted|obtained|received)\b[^.]*\b(we|the school|the academy|the trust|the nursery) (will |may |can |would )?(use|uses|publish|publishes|display|displays|share|shares|include|includes)\b/;
+  /\b(permissions? (is |are |will be )?(sought|requested|asked|obtained|gained)|(parents?|carers?)( and carers| \/ carers|\/carers)? (are|will be) asked (to give|for|to sign|to complete|to consent)|(we|the school|the academy|school|academy) (will )?(seek|ask for|request|obtain)s? ([a-z]+ )*(permission|consent)|(we|the school|the academy|the nursery) (will )?(always )?(ask|seek|request|obtain|get)s? (for )?(your|their|parents'?|carers'?|parental|written|signed| )+(permission|consent)\b|(parental |written )?(consent|permission) (is|are|will be) (gathered|collected|obtained|sought)\b|(we|the school|the academy) (will )?(always )?asks? (all |every |each )?(parents?|carers?|families|family)( and carers| or carers| \/ carers|\/carers)? for (their |your |written |signed )*(permission|consent)|consent (form|is sought|will be sought|is requested)|(permission|consent) (for|to) [a-z ]+ (is|will be) (sought|requested|asked)|(permission|consent)\b[^.]{0,60}\b(is|are|will be) (sought|obtained|requested|gained|asked for) (before|for|to)|(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (are|will be) asked\b[^.]{0,50}\bwhether\b[^.]{0,80}\b(may|can|could|is allowed to) be (used|published|shown|shared|displayed))\b|\b(we|the [a-z-]+|our [a-z-]+) (will )?(always )?(ask|invite|request)s? (all )?(parents?|carers?|families|you)( and carers| or carers| \/ carers|\/carers)? (to (give|sign|complete|provide|grant|return) )([a-z']+ ){0,3}(permission|consent)\b|\b(ask|request)s? that (parents?|carers?|families|you) (give |provide )?(consent|permission|their consent)\b|\b(you|parents?|carers?)( and carers| or carers)? (can|may) (give )?(consent|permission) (to|for)\b|\bi (give|grant) (my )?(permission|consent)\b|\b(parents?|carers?|families)( and carers| or carers| \/ carers|\/carers)? (give|gives|provide|provides|grant|grants) (their )?(written |signed )?(consent|permission) (on (admission|entry|joining) |when [a-z ]+ )?(for|to)\b|\bi consent to\b|\b(parents?|carers?|families|guardians?|you)( and carers| or carers| \/ carers|\/carers)? (sign|signs|complete|completes|return|returns) (a|an|the|our) ([a-z-]+ ){0,2}(forms?|slips?|letters?) (giving|granting|to give|to grant|providing) (their |your |written )?(consent|permission) (for|to)\b|\b(we|the school|the academy|the nursery|the setting|the trust)( will| shall)? [^.]{0,80}\b(request|requests|seek|seeks|obtain|obtains|ask for|asks for|gain|gains) (the )?((parents?|carers?|guardians?)('s|s'|')?( ?\/ ?| and | or | or the |, )?){1,3} ?(written |signed |express |prior )?(permission|consent)\b|\b(we|i) (are|am|would like|wish|want|write|are writing|am writing) (to )?(ask|seek|request|asking|seeking|requesting)( for)? (your|parents'?|carers'?|parental|written|signed| )+(permission|consent) (to|for)\b|\b(we|i) (would like|need|require|will need|are requesting|are seeking) (your|parents'?|carers'?|parental|written|signed| )+(permission|consent) (to|for)\b|\b(permission|consent)\b[^.]{0,60}\bmust be (sought|obtained|requested|gained|given) (before|for|to|prior)\b|\b(parental |parents'? |carers'? |written )?(consent|permission) (is|are|will be) (required|needed) (before|for|to|prior)\b[^.]*\b(photo(graph)?s?|images?|pictures?|videos?)\b|\b(consent|permission) (is |will be )?(obtained|sought|requested|asked for) (on each occasion|each time|every time|beforehand|in advance)\b|\b(parents?|carers?|families|guardians?)( and carers| or carers| \/ carers|\/carers|\(s\)\/guardians?\(s\)|\/guardians?)? (all )?(need|needs|have|has|are required|is required|will need|must|are asked) to (provide|give|grant|sign|complete) (their |your |written |signed )*(consent|permission)\b|^(when|where|once|provided|after|if) (parental |your |their |written )*(consent|permission) (has been|have been|is|was) (provided|given|granted|obtained|received)\b[^.]*\b(we|the school|the academy|the trust|the nursery) (will |may |can |would )?(use|uses|publish|publishes|display|displays|share|shares|include|includes)\b/;
 
 /**
  * "No photographs will be posted without the parents' written consent": a double negative, so consent is asked.
@@ -98,6 +102,8 @@ const usedAfterPermission = (s: Sentence) =>
   /\b(will|may|can|would) (only )?be used (for|on|in)\b|\bwill (appear|be (published|shown|displayed)) (on|in)\b/.test(s.lower) &&
   /\b(permission|consent)\b[^.]*\b(given|granted|held|obtained)\b|\b(given|granted|gave|give) (their |your )?(permission|consent)\b/.test(s.previous ?? '') &&
   !/\b(not|no|never|refused|withdrawn|withdraw|without)\b/.test(s.previous ?? '') &&
+  // The use itself stated, not denied or left to someone's say ("Unless the Head agrees otherwise, no photograph will be used…").
+  !/\b(not|no|never|unless|if)\b/.test(s.lower) &&
   // The consent is for photographs: "consent for trips" gives none.
   /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(s.previous ?? '');
 
@@ -339,6 +345,10 @@ const askVerb =
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
 
+/** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
+const onlyOnce =
+  /\b(only )?(needs?|has|have|is required|are required) (only )?to be (completed|signed|filled (in|out)|returned|given|granted|provided|done|submitted) (only )?once\b(?! (a|per|each|every|in|more|again)\b)|\bneeds? only (to )?be (completed|signed|filled (in|out)|returned|given|granted|provided|submitted) once\b(?! (a|per|each|every|in|more|again)\b)|\b(is|are|will be) (only )?(completed|signed|given|granted|sought|requested|asked for|collected) (only )?once( only)?\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) (will )?only (need to|have to|be asked to) (complete|sign|fill in|return|give)\b[^.]{0,50}\bonce\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) will only be asked (for (your|their) (consent|permission) )?once\b(?! (a|per|each|every|in|more|again)\b)/;
+
 const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
@@ -347,6 +357,20 @@ const lapse: SentencePattern = {
     const consentForm =
       /\b(this|the|our|each) (form|slip|letter)s?\b/.test(s.lower) &&
       /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
+    // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
+    // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
+    const formBefore =
+      /^(this|it)\b/.test(s.lower) &&
+      /\b(form|slip)s?\b/.test(s.previous ?? '') &&
+      /\b(consent|permission|photo(graph)?s?|images?|videos?|multimedia|media)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.previous ?? ''}`);
+    if (
+      (consentWord.test(s.lower) || consentForm || formBefore) &&
+      onlyOnce.test(s.lower) &&
+      !/\b(not|never|no longer)\b/.test(s.lower) &&
+      !/\b(once|only|need|needs|needed|required)\b/.test(s.negated) &&
+      !(otherForm.test(`${s.lower} ${formBefore ? (s.previous ?? '') : ''}`) && !/\b(photo(graph)?s?|images?|videos?|media)\b/.test(s.lower))
+    )
+      return [{ setting: 'consent.lapse', value: 'never' }];
     if (
       !(consentWord.test(s.lower) || consentForm) ||
       /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
@@ -402,6 +426,14 @@ const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'never' }];
+    // "…valid for the duration of your child's time at the school".
+    if (
+      /\b(valid|in force|in place|lasts?|stands?|applies|apply|(is|are) held|will (cover|apply|last)|covers)\b[^.]*\b(for )?the (whole |entire |full )?(duration|length|period) of (your|the|their) (child|son|daughter|pupil|student)'s (time|stay|attendance|education|school (life|career))\b/.test(
+        s.lower,
+      ) &&
+      !/\b(valid|force|place|lasts?|stands?|applies|apply|held|cover|covers)\b/.test(s.negated)
+    )
+      return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
       /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
@@ -415,13 +447,56 @@ const lapse: SentencePattern = {
 
 export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
 
+/** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */
+export const formLapse = (s: Sentence): Found[] =>
+  /\b(this|the|our) (form|slip)s?\b/.test(s.lower) ? lapse.read({ ...s, earlier: `${s.earlier ?? ''} (consent form for images)` }) : [];
+
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
 
+/**
+ * The carers' word against a default use, said with "otherwise": "unless the pupil or his or her parent has requested
+ * otherwise", "unless you tell us otherwise", "unless we are informed otherwise", "unless otherwise requested by a
+ * parent". Only the carers' (or the pupil's) word, or the school's hearing of it: "unless the Headteacher agrees
+ * otherwise" is a member of staff's discretion, "unless otherwise stated" the document's own caveat.
+ */
+export function optsOutOtherwise(lower: string): boolean {
+  if (
+    /\bunless otherwise (requested|instructed|indicated|advised|notified|specified|stated|agreed|directed) by (the |a |any |their |your )?(child's |pupil's )?(parents?|carers?|guardians?|famil(y|ies)|you|pupils?|students?)\b/.test(
+      lower,
+    )
+  )
+    return true;
+  const m =
+    /\bunless ([^.;:]{0,80}?)\b(request|requests|requested|ask|asks|asked|indicate|indicates|indicated|state|states|stated|specify|specifies|specified|tell|tells|told|inform|informs|informed|notify|notifies|notified|advise|advises|advised|instruct|instructs|instructed|express|expresses|expressed|wish|wishes|wished|direct|directs|directed|hear|hears|heard|say|says|said|let us know)\b[^.;:]{0,24}?\botherwise\b/.exec(
+      lower,
+    );
+  if (!m) return false;
+  const who = m[1];
+  return (
+    /\b(parents?|carers?|guardians?|famil(y|ies)|you|pupils?|students?|child|we|us|the (school|academy|nursery|setting|office))\b/.test(who) &&
+    !/\b(head|headteacher|head teacher|principal|staff|teachers?|dsl|governors?|managers?|officers?|leads?|leaders?|coordinators?|team)\b/.test(who)
+  );
+}
+
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
+/** Images used unless a carer objects, opts out or says otherwise. */
+const optsOut = (lower: string) =>
+  optsOutOtherwise(lower) ||
+  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+    lower,
+  );
+
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
+    // "Unless a parent has asked otherwise, we use pupils' images in these ways:" over the item "on displays around the
+    // school": the lead's opt-out is the item's (a use inside school only; one outside it cannot be opt-out).
+    const lead = s.item ? (s.lead ?? '') : '';
+    if (/:$/.test(lead) && /\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(lead) && optsOut(lead))
+      return namedUses(s.lower, s.negated)
+        .filter((key) => key === 'displays' || key === 'class-photo')
+        .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     // "We take photographs … for the prospectus, the website and school displays. This is part of our public task…":
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
@@ -438,11 +513,7 @@ const basis: SentencePattern = {
       )
     )
       return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
-    if (
-      /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
-        s.lower,
-      )
-    )
+    if (optsOut(s.lower))
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     return [];
   },

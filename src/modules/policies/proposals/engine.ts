@@ -9,7 +9,7 @@ import { concernBlocks, concernPatterns, safeguardingPageConcerns } from './conc
 import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
-import { newPlaces, photoPatterns } from './photos.table.ts';
+import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
 import { answeredQuestions, consentList, consentTable } from './consent-list.ts';
@@ -105,9 +105,12 @@ export function proposeSettings(text: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
   const sentences = sentencesOf(text);
+  // Parents' or visitors' guidelines for their own photographs prohibit no occasion of the school's.
+  const othersRules = othersGuidelines(sentences);
   sentences.forEach((s, order) => {
     for (const pattern of sentencePatterns) {
       for (const f of pattern.read(s)) {
+        if (othersRules.has(order) && /^photos\.(prohibitedContexts|contexts\+)$/.test(f.setting)) continue;
         found.push({ ...f, quote: s.text, line: s.line, order });
         used.add(order);
       }

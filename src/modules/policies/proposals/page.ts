@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { agreementAsConsent, asksConsent, basisStated, namedUses, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, formLapse, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
@@ -37,6 +37,18 @@ const othersSubject =
 const ruleSubject = /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?|members of staff|no one|nobody|anyone)\b(?!')/;
 const ownPhotos =
   /\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?|use|photo(graph)?s?|images?|pictures?|videos?|recordings?)\b|\bfor (their|your) own\b|\b(parents?|carers?|visitors?|families|relatives|grandparents) (may|can|are (welcome|allowed|permitted) to|wish to|who wish to|are asked not to|should not|must not) (take|film|record|photograph)\b|\bstaff\b[^.]*\b(must|should|will|are (expected|required))\b/;
+
+/**
+ * Staff taking photographs for the school's own purposes: "Staff and volunteers may take photographs on the school's
+ * cameras, to be used for display purposes in the nursery", "Teachers take pictures … for use in the newsletter". The
+ * purpose is the school's use; not a rule on staff's conduct (must, should, never, personal devices: ownPhotos).
+ */
+const staffForSchool = (s: Sentence) =>
+  /^(staff|members of staff|teachers|practitioners|key workers|employees)\b[^.]*\b(may|can|will|are (able|allowed|permitted|encouraged) to|regularly|often|routinely)\b[^.]*\b(take|taking|photograph|film|record)\b[^.]*\b(to be used (for|in|on|as)|for use (in|on|as)|for (the )?(purposes? of )?display)\b/.test(
+    s.lower,
+  ) &&
+  !s.negated &&
+  !/\b(must|should|never|not|unless|if|personal|own|private)\b/.test(s.lower);
 
 /** The press or a photographer visiting takes its own photographs: no use of the school's images unless asked about. */
 const othersPhotographs =
@@ -76,7 +88,7 @@ export const otherSubject =
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 const question =
-  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
+  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
 /** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
 const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
 const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
@@ -114,7 +126,7 @@ const proseRequests: RegExp[] = [
   // "Parents sign on entry … and whether they permit images to appear on…"
   /\b(you|parents?|carers?|families|guardians?)\b[^.?]{0,30}\b(sign|signs|indicate|indicates|confirm|confirms|tell us|say|says|decide|decides|choose|chooses)\b[^.?]{0,80}\bwhether (or not )?(they|you) (permit|allow|agree|consent|are happy|give)\b/,
   // "Carers sign to allow…"
-  /\b(sign|signs|signed) to (allow|permit|agree|consent)\b/,
+  /\b(sign|signs|signed)( [a-z]+){0,3} to (allow|permit|agree|consent)\b/,
 ];
 /**
  * Carers asking someone else ("please ask permission before you photograph other children"), or a permission that is not
@@ -163,10 +175,16 @@ function leadOf(sentences: Sentence[], i: number): string {
   return '';
 }
 
+/** What a negation withholds is the child's name beside the photographs, not the photographs: "full names alongside their photographs". */
+const namesWithheld =
+  /^(use|publish|print|give|include|show|put|add|display|attach)( [a-z']+){0,3} (full |first |sur)?names?( [a-z']+){0,2} (alongside|with|beside|next to|under|below|accompanying|on|in captions (of|for|to)|to caption|to accompany) (their |the |any |these |such |pupils'? |students'? |children's |a )?(photo(graph)?s?|images?|pictures?)\b/;
+
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);
-  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers) || ownPhotos.test(s.lower)) return [];
+  const forSchool = staffForSchool(s);
+  if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers && !forSchool) || (ownPhotos.test(s.lower) && !forSchool))
+    return [];
   if (!own && noDescribedUse(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
@@ -174,7 +192,10 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
   // (A request's own uses may be asked "whether" or "if you are happy": it is the request.)
   if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
-  if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(s.negated))
+  // "We will not use pupils' full names alongside their photographs in the newsletter or on our website": the name is
+  // withheld, the photographs are used there.
+  const negated = namesWithheld.test(s.negated) && !/\b(photo(graph)?s?|images?|pictures?) (are|will|is)( be)? (not|never)\b/.test(s.lower) ? '' : s.negated;
+  if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(negated))
     return [];
   // The press's own photographs are not the school's use; class photographs by a visiting photographer are.
   const byOthers = !asked && !listed && othersPhotographs.test(s.lower);
@@ -182,7 +203,7 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   // A question just before it ("Where will my child's picture be seen?") says what an answer is about.
   const context = `${s.lower} ${s.lead ?? ''} ${s.previous ?? ''} ${before}`;
   if (!asked && !listed && !(useVerb.test(s.lower) && images.test(context))) return [];
-  const keys = namedUses(s.lower, s.negated);
+  const keys = namedUses(s.lower, negated);
   return byOthers
     ? keys.filter((key) => key === 'class-photo' && !/\b(press|newspapers?|media|journalists?|reporters?|television|tv|paper)\b/.test(s.lower))
     : keys;
@@ -223,7 +244,7 @@ const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas
 function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   const fenced = new Set<number | undefined>();
   for (const s of sentences) {
-    if (!optOut.test(s.lower)) continue;
+    if (!optOut.test(s.lower) && !optsOutOtherwise(s.lower)) continue;
     const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
     if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
     fenced.add(s.section);
@@ -293,7 +314,13 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     const imagesBefore =
       images.test(request.previous ?? '') ||
       (images.test(before) && (/\b(this|these|them|so|it|that|such)\b/.test(request.lower) || !images.test(request.lower)));
-    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages;
+    // A question whether the child may appear on a channel ("Are you happy for your child to appear in the media?") is
+    // about the child's image, as a form of such questions is, whatever its heading.
+    const appearsOn =
+      questionEnd.test(request.text.trim()) &&
+      question.test(request.lower) &&
+      /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be featured|feature|be pictured)\b/.test(request.lower);
+    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
@@ -331,7 +358,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     // A request that names its own uses outside school ("a consent form for photographs on our website and in the local
     // press") asks nothing about displays another sentence ties to learning inside school ("…for learning journeys and
     // for display in the playroom").
-    const outsideOnly = own.length > 0 && !own.includes('displays');
+    // (One that also asks about a use inside school, "…to allow photographs of their child on entry, including for learning
+    // journeys, and whether they permit images on our website…", asks about the page's displays too.)
+    // (The uses it names with no verb of use count: "Parents sign a form giving consent for photographs on our website".)
+    const named = own.length ? own : namedUses(request.lower, request.negated);
+    const outsideOnly = named.length > 0 && !named.includes('displays') && !insideSchool.test(request.lower);
     const inScope = (i: number) => {
       if (pageOfImages) return true;
       if (sentences[i].section === request.section) return aboutImages(heading) || images.test(request.lower) || imagesBefore;
@@ -356,5 +387,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
         purposes.filter(([, pattern]) => pattern.test(title)).map(([key]) => key),
       );
   });
+  // On a page that asks for consent for images and names its uses, "This form is valid for the duration of your child's
+  // time here" is that consent's form, whatever the page's heading (a web form may have none but its menu).
+  if (found.length)
+    sentences.forEach((s, i) => {
+      for (const f of formLapse(s)) found.push({ ...f, quote: s.text, line: s.line, order: i });
+    });
   return found;
 }

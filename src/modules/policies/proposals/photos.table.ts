@@ -302,14 +302,21 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'
             : null;
     // "Full names will not be used" leaves first names open: it settles no naming rule.
     if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
-    const named = channelsIn(lower);
+    // "In school, we use first names only for captions on photographs", "photographs displayed around the nursery are
+    // labelled with first names": captions or labels on photographs inside school are the display's.
+    const captionsInSchool =
+      /\b(captions?|captioned|labels?|labelled|labeled)\b/.test(lower) &&
+      /\b(photo(graph)?s?|images?|pictures?)\b/.test(lower) &&
+      /\b(in|within|around|inside|throughout) (the )?(school|nursery|setting|academy|classrooms?|corridors?|building)\b/.test(lower) &&
+      !/\b(outside|beyond|external|externally|online|internet)\b/.test(lower);
+    const named = channelsIn(lower).length ? channelsIn(lower) : captionsInSchool ? ['display'] : [];
     // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
     // channel in scope (a heading, the page's title) is not the rule's.
     if (!named.length && otherMedium.test(lower)) return [];
@@ -343,3 +350,27 @@ const tagging: SentencePattern = {
 };
 
 photoPatterns.push(naming, tagging);
+
+/**
+ * The sentences that are someone else's rules for their own photographs: what follows a lead that sets parents' or
+ * visitors' guidelines ("…allows parents to photograph and film providing they follow these guidelines, which are:"),
+ * in its section, up to eight sentences on. "Photographs or video may not be taken at swimming events" there is a
+ * guideline for parents, not an occasion the school never photographs. Orders of the sentences (indices).
+ */
+export function othersGuidelines(sentences: Sentence[]): Set<number> {
+  const out = new Set<number>();
+  sentences.forEach((lead, at) => {
+    if (!/:$/.test(lead.text) || lead.isHeading) return;
+    const others = /\b(parents?|carers?|visitors?|families|relatives|spectators|guests?|members of the public)\b/;
+    const theirPhotos =
+      /\b(parents?|carers?|visitors?|families|relatives|spectators|guests?|members of the public)\b[^:]{0,80}\b(photograph|photographs|photographing|film|filming|take (photo(graph)?s|pictures|images|videos?)|taking (photo(graph)?s|pictures|images|videos?)|record|recording|cameras?)\b/;
+    const guidance = /\b(guidelines?|rules?|conditions?|code|following|below|providing|provided|as long as|asked to|expected to|must|should)\b/;
+    if (!others.test(lead.lower) || !theirPhotos.test(lead.lower) || !guidance.test(lead.lower)) return;
+    for (let i = at + 1; i < sentences.length && i <= at + 8; i++) {
+      const s = sentences[i];
+      if (s.isHeading || s.section !== lead.section) break;
+      out.add(i);
+    }
+  });
+  return out;
+}

@@ -13,7 +13,7 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, basisStated, namedUses, staffPermission } from './consent.table.ts';
+import { asksConsent, basisStated, namedUses, optsOutOtherwise, staffPermission } from './consent.table.ts';
 import { conditional, noDescribedUse, otherSubject } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -115,7 +115,7 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
 
 /** Consent uses a page names away from the sentence that asks for consent. */
 export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sentence) => string[]): StructuralFound[] {
-  if (sentences.some((s) => optOut.test(s.lower))) return [];
+  if (sentences.some((s) => optOut.test(s.lower) || optsOutOtherwise(s.lower))) return [];
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
