@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concernPatterns } from './concerns.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { policyLines } from './text.ts';
 import { proposals, read } from '../../../../test/helpers/proposals.ts';
@@ -168,4 +169,60 @@ describe('a signature line whose post is written "Chairperson, Board of Manageme
     'Signed: _______ (Secretary, Board of Management)',
     'Signed: _______ (Chairperson, Board of Management)\nSigned: _______ (Secretary, Board of Management)',
   ])('no signatories from: %s', (text) => expect(blocks(text)).not.toHaveProperty('policyReview.signatories'));
+});
+
+describe('misuse "either by a teacher or a pupil": misuse by staff is one of its kinds', () => {
+  it.each([
+    ['If teachers learn of misuse, either by a colleague or a pupil, it should be reported to the Head Teacher without delay.', ['headteacher']],
+    ['Should staff become aware of misuse, whether by a member of staff or a child, it must be reported to the Principal immediately.', ['headteacher']],
+    ['Any misuse, either by a teacher or a pupil, must be passed to the DSL at once.', ['dsl']],
+  ])('%s → %j', (sentence, roles) =>
+    expect(read(concernPatterns, sentence)).toEqual({ 'concerns.routes.staff-misuse.notify': roles, 'concerns.routes.staff-misuse.immediate': true }),
+  );
+
+  it.each([
+    // A pupil's misuse alone is no staff misuse; a discretion; a negation.
+    'Misuse by a pupil should be reported to the class teacher straight away.',
+    'Misuse, either by a teacher or a pupil, may be reported to the Head.',
+    'Misuse, whether by a teacher or a pupil, need not be reported to the Principal.',
+  ])('no staff-misuse route from: %s', (sentence) => {
+    const found = read(concernPatterns, sentence);
+    expect(found).not.toHaveProperty('concerns.routes.staff-misuse.notify');
+    expect(found).not.toHaveProperty('concerns.routes.staff-misuse.immediate');
+  });
+});
+
+describe('"told at once" only about the people outside the staff sets no route’s urgency', () => {
+  it.each([
+    'If a pupil is at risk of harm, the relevant authorities must be informed immediately.',
+    'Where posts raise safeguarding concerns, the appropriate agencies will be contacted without delay.',
+    'Where a child is at risk of harm, the police will be contacted straight away.',
+  ])('no immediate from: %s', (sentence) => expect(read(concernPatterns, sentence)).not.toHaveProperty('concerns.routes.safeguarding.immediate'));
+
+  it.each([
+    'Where a child is at risk of harm, the DSL must be informed immediately and will contact the police.',
+    'Any safeguarding concern must be reported to the Designated Safeguarding Lead without delay.',
+  ])('a staff recipient told at once: %s', (sentence) => expect(read(concernPatterns, sentence)['concerns.routes.safeguarding.immediate']).toBe(true));
+});
+
+describe('families, pupils or visitors told whom to tell, in the middle of a sentence', () => {
+  it.each([
+    'The academy has an anti-bullying policy and parents, pupils and visitors who see cyberbullying should report it straight away to the Head of Year or the Principal.',
+    'We take safety seriously, and children who are worried about abuse should tell the DSL immediately.',
+    'Safety matters to us; carers who suspect a child is at risk of harm are asked to contact the Headteacher at once.',
+  ])('no route from: %s', (sentence) => {
+    const found = Object.keys(read(concernPatterns, sentence));
+    expect(found.filter((k) => /\.(notify|immediate)$/.test(k))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'If a pupil tells a teacher about cyberbullying, the teacher must report it to the Headteacher immediately.',
+      { 'concerns.routes.cyber-bullying.notify': ['headteacher'], 'concerns.routes.cyber-bullying.immediate': true },
+    ],
+    [
+      'Staff who are worried that pupils are at risk should report it to the DSL immediately.',
+      { 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true },
+    ],
+  ])('staff still route it: %s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
 });
