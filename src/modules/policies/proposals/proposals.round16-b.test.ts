@@ -226,3 +226,24 @@ describe('families, pupils or visitors told whom to tell, in the middle of a sen
     ],
   ])('staff still route it: %s', (sentence, expected) => expect(read(concernPatterns, sentence)).toEqual(expected));
 });
+
+describe('more header wordings of the same kinds: "Date of approval by <body>", "Policy reviewed annually", "and due for review in <date>"', () => {
+  it.each([
+    ['Date of approval by the Governing Body: 12/03/2023', { 'policyReview.approvingBody': 'Governing body' }],
+    ['Date of ratification by the Board of Management: 4 June 2021', { 'policyReview.approvingBody': 'Board of Management' }],
+    ['Policy reviewed annually.', { 'policyReview.intervalMonths': 12 }],
+    ['Document reviewed every three years', { 'policyReview.intervalMonths': 36 }],
+    [
+      'Approved by the Local Governing Body in May 2023 and due for review in May 2025.',
+      { 'policyReview.approvingBody': 'Local governing body', 'policyReview.intervalMonths': 24 },
+    ],
+  ])('%s', (line, expected) => expect(read(reviewPatterns, line)).toEqual(expected));
+
+  it.each([
+    ['Date of approval by: ________', {}],
+    ['Date of approval by the Headteacher: 3 May 2022', {}],
+    ['Policy reviewed by the Computing Lead.', {}],
+    // Not due before a date is no interval.
+    ['Approved by the governors in May 2023 and not due for review until May 2025.', { 'policyReview.approvingBody': 'Governors' }],
+  ])('nothing more than the body from: %s', (line, expected) => expect(read(reviewPatterns, line)).toEqual(expected));
+});

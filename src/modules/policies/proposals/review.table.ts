@@ -10,7 +10,7 @@ import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -166,6 +166,8 @@ function approvedIn(lower: string): Found[] {
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed|accepted) by:?\s*(.*)$/.exec(lower) ??
+      // "Date of approval by the Governing Body: 12/03/2023", "Date of ratification by the BoM:".
+      /^date of (?:approval|ratification|adoption) by:?\s*(.*)$/.exec(lower) ??
       // "Date reviewed by the Governing Body | FGB 22.11.2022": a body that reviews in the header approves.
       bodyOnly(/^date (?:last )?reviewed by:?\s*(.*)$/.exec(lower)) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
@@ -431,7 +433,7 @@ const approvedThenReviewed: SentencePattern = {
   name: 'the approval date and the next review date in one sentence',
   read: (s) => {
     const m =
-      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:will be|is to be|to be|shall be|is due to be|is next|next) (?:reviewed|revised|due for review)\b:?(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
+      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:(?:will be|is to be|to be|shall be|is due to be|is next|next|is) (?:reviewed|revised|due for review)|due for (?:its )?(?:next )?review)\b:?(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
         s.lower,
       );
     if (!m || !(approvalOpening.test(s.lower) || aboutThePolicy.test(m[1])) || /\b(may|might|could) (be|also)\b|\bnot\b/.test(s.lower)) return [];
