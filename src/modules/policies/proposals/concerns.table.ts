@@ -19,7 +19,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)? by (a )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
   ],
   [
     'inappropriate-content',
@@ -38,6 +38,12 @@ const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
 /** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
 const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
+/**
+ * Families, pupils or visitors told what to do in the middle of a sentence: "The school has a policy and parents, children
+ * and other adults who know of abuse should report it at once to the Principal". No staff between them and the verb.
+ */
+const familyReports =
+  /(?:^|[,;]\s|\b(?:and|but|so|also)\s)(?:all |any |our )?(parents?|carers?|guardians?|families|pupils?|children|students?|learners|visitors?|other adults)\b(?:(?!\b(?:staff|teachers?|employees?|colleagues?|the adult|an adult|the school|we|head ?teacher|principal|dsl|leads?|members?)\b)[^.;:]){0,200}?\b(?:should|must|are asked to|are encouraged to|need to|are to|can|may)(?: (?:always|immediately|then|also))? (?:report|tell|inform|contact|speak|talk|let|raise|share|pass|alert)\b/;
 /** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
 const restricted = new Set(['safeguarding', 'staff-misuse']);
@@ -126,6 +132,7 @@ const notify: SentencePattern = {
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
     const who = recipients(s);
     if (!who) return [];
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
@@ -144,12 +151,21 @@ const immediate: SentencePattern = {
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
-    if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind))
+      return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
     // Mr Patel straight away") sets no route's urgency unless it names a role who is told.
     if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index)) return [];
+    // Only those outside the staff told at once ("the appropriate authorities must be informed immediately", "parents will
+    // be contacted straight away"): a time for the route's "tell", not for the route itself (as for deadlines).
+    const staff = (recipients(s) ?? []).filter((r) => recipientRoles.has(r));
+    if (
+      !staff.length &&
+      (outsiders.some(([, pattern]) => pattern.test(s.lower)) || /\b(authorit(y|ies)|agenc(y|ies)|external (bodies|services|organisations))\b/.test(s.lower))
+    )
+      return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
   },
 };

@@ -41,7 +41,7 @@ describe('Irish and Northern Irish boards approve: Board of Management, BoM, Boa
     'This policy was approved by the Executive Principal in May 2024.',
     // A template's choices, or a blank to fill in.
     'Ratified by the Board of Management / Board of Governors on: ________',
-    'Approved by the Board of Management:',
+    'Approved by: __________',
     // Negated or conditional.
     'This policy has not yet been ratified by the Board of Management.',
     'If the policy is adopted by the Board of Management, it will apply from September.',

@@ -83,9 +83,19 @@ describe('the school’s own social media, on which it never publishes pupils’
 });
 
 describe('the header: an approval field left blank, "agreed" dates, a bare date over "Review <date>"', () => {
-  it.each(['RATIFIED BY GOVERNORS:', 'Approved by the Trust Board: ________', 'Agreed by the Local Governing Body: [date]', 'Date ratified by governors: TBC'])(
+  // The keying guide: a field that names the body settles it even when its date is blank; nobody named, or a date "to be
+  // confirmed", settles nothing.
+  it.each(['Approved by: ________', 'Approved by:', 'Date ratified by governors: TBC', 'Agreed by the Local Governing Body: to be confirmed'])(
     'a blank field approves nothing: %s',
     (line) => expect(read(reviewPatterns, line)).toEqual({}),
+  );
+
+  it.each([
+    ['RATIFIED BY GOVERNORS:', 'Governors'],
+    ['Approved by the Trust Board: ________', 'Trust board'],
+    ['Agreed by the Local Governing Body: [date]', 'Local governing body'],
+  ])('a field naming the body with its date blank still approves: %s', (line, body) =>
+    expect(read(reviewPatterns, line)).toEqual({ 'policyReview.approvingBody': body }),
   );
 
   it.each([
@@ -99,9 +109,9 @@ describe('the header: an approval field left blank, "agreed" dates, a bare date 
     );
   });
 
-  it('a blank approval between two dates: no approver, the interval from the dates', () => {
+  it('an approval with its date blank between two dates: the body named, the interval from the dates', () => {
     const page = 'Online Safety Policy\n\nAGREED BY STAFF: September 2023\nAGREED BY GOVERNORS:\nREVIEW DATE: September 2024\n\nKey people';
-    expect(proposals(page)).toEqual({ 'policyReview.intervalMonths': 12 });
+    expect(proposals(page)).toEqual({ 'policyReview.approvingBody': 'Governors', 'policyReview.intervalMonths': 12 });
   });
 
   it.each([

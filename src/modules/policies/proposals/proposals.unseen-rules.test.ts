@@ -38,12 +38,14 @@ describe('the policy header: who approves, how often it is reviewed', () => {
     ['The policy is to be reviewed at least every two years.', { 'policyReview.intervalMonths': 24 }],
     ['This document will be reviewed within a year of its adoption.', { 'policyReview.intervalMonths': 12 }],
     ['Reviewed by: Full Governing Board', { 'policyReview.approvingBody': 'Full governing board' }],
+    // The keying guide: "Reviewed by:" naming a governing board or a committee counts as its approval.
+    ['Reviewed by: PP&C Committee March 2026', { 'policyReview.approvingBody': 'Pp&c committee' }],
+    ['Reviewed by: Curriculum Committee', { 'policyReview.approvingBody': 'Curriculum committee' }],
   ])('%s', (sentence, expected) => expect(read(reviewPatterns, sentence)).toEqual(expected));
 
   it.each([
-    // A committee reviews and recommends; who approves is not said.
-    'Reviewed by: PP&C Committee March 2026',
-    'Reviewed by: Curriculum Committee',
+    // A person who reviews is never the approving body.
+    'Reviewed by: Headteacher',
     // Within a time that is not the policy's review.
     'Concerns will be reviewed by the DSL within two days.',
     'This policy applies to photographs taken within the last three years.',

@@ -10,7 +10,7 @@ import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -36,6 +36,9 @@ const interval: SentencePattern = {
     )
       return [];
     if (/\breview(ed|ing)?\b|\brevis(e|ed)\b/.test(s.negated)) return [];
+    // A hope, not a cycle: "It is envisaged that the AUP will be revised annually", "We hope to review it every year".
+    if (/\b(envisaged|envisioned|hoped|anticipated|(we|i) (hope|aim|aspire)|our (hope|aim|intention) is|ideally|where possible|if possible)\b/.test(s.lower))
+      return [];
     const months = intervalMonths(s.lower);
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
@@ -98,6 +101,10 @@ const approvedBy: SentencePattern = {
           ? `${cell} ${cells[i + 1]}`
           : cell,
       );
+      // The label's body, and the value cell naming it as the school does: "Date reviewed by the Governing Body | FGB
+      // 22.11.2022" is the full governing body.
+      const named = cells[i + 1] && !/:/.test(cell) ? body(cells[i + 1].slice(0, 60)) : null;
+      if (found.length && named && named !== 'Headteacher' && /^date\b/.test(cell)) return [{ ...found[0], value: named }];
       if (found.length) return found;
     }
     return [];
@@ -106,9 +113,9 @@ const approvedBy: SentencePattern = {
 
 /** A header's "Reviewed by:" names the approver only when it names a body (governors, trustees, a committee), not a person. */
 function bodyOnly(m: RegExpExecArray | null): RegExpExecArray | null {
-  // A committee reviews and recommends, and the governors may approve: only the whole board that reviews approves.
+  // A governing board or a committee of it that reviews the policy in its header approves it (the keying guide); a person does not.
   const who = m && body(m[1].slice(0, 60));
-  return who && who !== 'Headteacher' && !/committee/i.test(who) ? m : null;
+  return who && who !== 'Headteacher' ? m : null;
 }
 
 /** Someone who could approve, as a template's choice: a body, or a role ("Headteacher", "Chair", "Chief Executive"). */
@@ -138,19 +145,38 @@ export function unchosenApprover(text: string): boolean {
 const doneBefore = String.raw`(?:(?:updated|reviewed|revised|amended|discussed|considered|agreed|approved)(?:,| and|, and) )*`;
 const adverb = String.raw`(?:(?:initially|first|formally|originally|unanimously|fully|duly|officially|subsequently) )?`;
 
+/**
+ * The body as the subject: "The Board of Management has discussed and ratified the following at its meeting of 13 March
+ * 2019", "The Governors approved this policy in May 2024". Not what a body will do, may do or has not done.
+ */
+function activeApproval(lower: string): RegExpExecArray | null {
+  const m = new RegExp(
+    String.raw`^(?:the |our )?(?:school('s)? )?((?:[a-z&'-]+ ){0,6}?[a-z&'-]+) (?:has |have |had )?${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? (?:(?:this|the|these|our)\b[^.;]{0,60}?\b(?:policy|policies|document|aup|charter|guidelines|guidance|code|statement|agreement|following)\b|it\b)`,
+  ).exec(lower);
+  // The subject is a body and nothing else: not a person ("The Headteacher has approved this policy"), nor a body
+  // with someone beside it ("The Head and the Governors have approved…").
+  if (!m || !bodies.some(([pattern]) => pattern.exec(m[2])?.[0].replace(/^the /, '') === m[2])) return null;
+  const who = body(m[2]);
+  return who && who !== 'Headteacher' ? /^(.*)$/.exec(m[2]) : null;
+}
+
 function approvedIn(lower: string): Found[] {
   {
     const m =
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed|accepted) by:?\s*(.*)$/.exec(lower) ??
+      // "Date of approval by the Governing Body: 12/03/2023", "Date of ratification by the BoM:".
+      /^date of (?:approval|ratification|adoption) by:?\s*(.*)$/.exec(lower) ??
+      // "Date reviewed by the Governing Body | FGB 22.11.2022": a body that reviews in the header approves.
+      bodyOnly(/^date (?:last )?reviewed by:?\s*(.*)$/.exec(lower)) ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
       // "Reviewed By: Full Governing Board": the body that reviews the policy in its header is the one that approves it.
       bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower)) ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
-      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
+      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement|charter)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
         lower,
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
@@ -164,12 +190,21 @@ function approvedIn(lower: string): Found[] {
       ).exec(lower) ??
       new RegExp(
         String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement)\b[^.]*?\b(?:was|is|has been|have been|were) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
-      ).exec(lower);
+      ).exec(lower) ??
+      // What was done first has its own date: "This AUP was revised on 7/12/2016 and ratified by the Board of Management
+      // in January 2017", "The policy was written in May and then adopted by the governors".
+      new RegExp(
+        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement|aup|guidance|charter|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|has been|have been|were) (?:[a-z]+ed|written|drawn up)\b[^.;]*? and (?:(?:was|has been|then|subsequently) )?${adverb}(?:approved|ratified|adopted) by (.*)$`,
+      ).exec(lower) ??
+      activeApproval(lower);
     if (!m || unchosenApprover(m[1])) return [];
     // "If the policy is adopted by the Board…": a condition, nothing approved yet.
     if (/^(if|when|once|unless|until|where|should|whether)\b/.test(lower)) return [];
-    // "AGREED BY GOVERNORS:" with nothing after the colon (or a blank to fill in): not yet agreed, so nobody approved it.
-    if (/^[^:]*:\s*(_+|\.{2,}|…|tbc|tba|to be confirmed|\[[^\]]*\]|dd\/mm\/yy(yy)?|date|n\/a|-+)?\s*$/.test(m[1])) return [];
+    // "Approved by: ____" with nothing named: nobody approved it. A field that names the body with its date left blank
+    // ("AGREED BY GOVERNORS:", "Ratified by Governing Body (date): ____") still says who approves (the keying guide);
+    // a date "to be confirmed" says it is not approved yet.
+    if (/^[^:]*:\s*(tbc|tba|to be confirmed|to be agreed|pending|n\/a)\s*$/.test(m[1])) return [];
+    if (/^\s*(_+|\.{2,}|…|\[[^\]]*\]|dd\/mm\/yy(yy)?|date|-+)?\s*$/.test(m[1])) return [];
     // "Approved by the Head and Governors": a person and a body, so neither alone is the approver.
     if (/\b(head ?teacher|head|principal)\b[^.]{0,20}\b(and|&)\b[^.]{0,12}\b(governors?|governing|trustees|board|committee)\b/.test(m[1].slice(0, 60)))
       return [];
@@ -180,7 +215,7 @@ function approvedIn(lower: string): Found[] {
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body))|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -194,7 +229,8 @@ function titlesIn(text: string): string[] {
     const words = m[1]
       .replace(/^(acting|interim) /, '')
       .replace(/head ?teacher/, 'headteacher')
-      .replace(/^chair(man|woman|person)\b/, 'chair');
+      // "Chairperson, Board of Management" is kept as written, the post's own name.
+      .replace(/^chair(man|woman|person)\b(?!,)/, 'chair');
     return words.charAt(0).toUpperCase() + words.slice(1);
   });
 }
@@ -259,7 +295,9 @@ const reviewDates: BlockPattern = {
     const parted = lines.map((l) => ({ ...l, text: l.text.replace(/([a-z])([A-Z][a-z]|\d)/g, '$1 $2') }));
     const joined = parted.map((l, i) => {
       // A label ending in a colon may be longer: "Date ratified by the Trust Board:" then "25 October 2018".
-      if (!l.text || monthOf(l.text, parseDate) !== null || !/:$|^[^.]{1,40}$/.test(l.text) || l.text.split(' ').length > (/:$/.test(l.text) ? 8 : 5)) return l;
+      // A label's aside in brackets is no part of its length: "Review Due (or in line with new legislation)".
+      const label = l.text.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+      if (!label || monthOf(l.text, parseDate) !== null || !/:$|^[^.]{1,40}$/.test(label) || label.split(' ').length > (/:$/.test(label) ? 8 : 5)) return l;
       const next = parted.slice(i + 1, i + 4).find((n) => n.text);
       return next && next.text.split(' ').length <= 4 && monthOf(next.text, parseDate) !== null ? { ...l, text: `${l.text} ${next.text}` } : l;
     });
@@ -268,7 +306,9 @@ const reviewDates: BlockPattern = {
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
     const next =
       dated(/\bnext review\b/i) ??
-      dated(/\breview(ed)? (due|date)\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
+      // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
+      dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
+      dated(/\breview(ed)? date\b/i) ??
       dated(/(?<!last |date of |this )\breview\s*:/i) ??
       dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i);
     // The latest of the dates a header gives for this version (issued, ratified, last reviewed): the next review counts from
@@ -393,10 +433,12 @@ const approvedThenReviewed: SentencePattern = {
   name: 'the approval date and the next review date in one sentence',
   read: (s) => {
     const m =
-      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:will be|is to be|to be|shall be|is due to be|is next|next) (?:reviewed|revised|due for review)\b(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
+      /^(.*\b(?:approved|ratified|adopted|agreed)\b.*?)\b(?:and )?(?:it )?(?:(?:will be|is to be|to be|shall be|is due to be|is next|next|is) (?:reviewed|revised|due for review)|due for (?:its )?(?:next )?review)\b:?(?: (?:again )?(?:in|by|on|before|no later than|during))? (.*)$/.exec(
         s.lower,
       );
     if (!m || !(approvalOpening.test(s.lower) || aboutThePolicy.test(m[1])) || /\b(may|might|could) (be|also)\b|\bnot\b/.test(s.lower)) return [];
+    // Two dates to choose from ("May 2023 or May 2024"): no one interval.
+    if (/\b(or|and\/or)\b/.test(m[2])) return [];
     const from = monthOf(m[1], parseDate);
     const to = monthOf(m[2], parseDate);
     if (from === null || to === null) return [];
@@ -405,5 +447,31 @@ const approvedThenReviewed: SentencePattern = {
   },
 };
 
+/**
+ * A schedule's label on a line of its own and its answer on the next: "This policy will be reviewed:" then "Annually
+ * during Term 1", "Review frequency" then "Every two years". Not another schedule row ("Monitoring will take place:").
+ */
+const intervalBelow: BlockPattern = {
+  name: 'the review interval on the line under its label',
+  read: (lines) => {
+    for (const [i, l] of lines.entries()) {
+      const label = normalise(l.text);
+      if (
+        !/^(?:(?:this|the) (?:[a-z-]+ ){0,3}?(?:policy|document|aup|agreement) (?:will|is to|shall|should|must) be reviewed|review (?:cycle|frequency|period|interval)|frequency of review|reviewed)\s*:?$/.test(
+          label,
+        )
+      )
+        continue;
+      const next = lines.slice(i + 1, i + 4).find((n) => n.text);
+      if (!next || next.text.split(' ').length > 8 || /:/.test(next.text)) continue;
+      const answer = normalise(next.text);
+      if (/\b(not|no|may|might|could|unless|either)\b/.test(answer)) continue;
+      const months = intervalMonths(answer) ?? (/^(annual|yearly)\b/.test(answer) ? 12 : null);
+      if (months) return [{ setting: 'policyReview.intervalMonths', value: months, line: next.line, quote: `${l.text} ${next.text}` }];
+    }
+    return [];
+  },
+};
+
 export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle, approvedThenReviewed];
-export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate];
+export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate, intervalBelow];
