@@ -165,7 +165,7 @@ describe('settings proposed from a policy’s text, over the API and on the poli
     expect(all.statusCode).toBe(303);
     const afterAll = await settingsNow();
     expect(afterAll.version).toBe(startVersion + 3);
-    expect(afterAll.settings.policyReview).toMatchObject({ intervalMonths: 24, approvingBody: 'Board of trustees' });
+    expect(afterAll.settings.policyReview).toMatchObject({ intervalMonths: 24, approvingBody: 'Board of Trustees' });
 
     const teacher = new TestBrowser(t.app);
     await teacher.signIn(s.staff.teacher);

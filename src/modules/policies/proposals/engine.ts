@@ -56,9 +56,28 @@ function merge(found: Seen[]): Proposal[] {
       value = all[0].value;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
+    if (setting === 'policyReview.approvingBody' && typeof value === 'string') value = asWritten(value, quotes);
     out.push({ setting, value, quote: quotes.join(' … '), line: all[0].line, order: all[0].order });
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/**
+ * A body's name as the policy writes it ("PP&C Committee", "Board of Governors"), not as the patterns read it (in lower
+ * case): the head sees their own body's name. A name the text does not hold (an abbreviation written out: FGB) stays.
+ */
+function asWritten(value: string, quotes: string[]): string {
+  for (const quote of quotes) {
+    const lower = quote.toLowerCase();
+    // Lower case may change a string's length (a few letters outside English); then the places do not match.
+    if (lower.length !== quote.length) continue;
+    const at = lower.search(new RegExp(String.raw`\b${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`));
+    if (at < 0) continue;
+    const written = quote.slice(at, at + value.length);
+    // A header in capitals ("AGREED BY GOVERNORS:") says nothing of how the name is written.
+    return written === written.toUpperCase() ? value : written.replace(/^./, (c) => c.toUpperCase());
+  }
+  return value;
 }
 
 /** "Parents are asked to give consent for the following uses:" and the bullets under it, as one sentence; null if s is no such lead. */

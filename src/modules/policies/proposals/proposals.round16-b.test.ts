@@ -28,7 +28,7 @@ describe('a field that names the approving body with its date left blank still a
   it('a schedule whose approval date is blank and whose next rows are other fields', () => {
     const page =
       'Online Safety Policy\n\nSchedule\n\nPolicy adopted by the Governing Board on:\n\n\nMonitored by:\n\nComputing Lead\n\nPupils use the internet.';
-    expect(proposals(page)['policyReview.approvingBody']).toBe('Governing board');
+    expect(proposals(page)['policyReview.approvingBody']).toBe('Governing Board');
   });
 
   it.each([
@@ -246,4 +246,14 @@ describe('more header wordings of the same kinds: "Date of approval by <body>", 
     // Not due before a date is no interval.
     ['Approved by the governors in May 2023 and not due for review until May 2025.', { 'policyReview.approvingBody': 'Governors' }],
   ])('nothing more than the body from: %s', (line, expected) => expect(read(reviewPatterns, line)).toEqual(expected));
+});
+
+describe('the approving body as the policy writes it', () => {
+  it.each([
+    ['Online Safety Policy\nReviewed by: PP&C Committee March 2026\nNext Review: Spring 2027', 'PP&C Committee'],
+    ['Photography Policy\n\nThis policy was adopted by the Board of Governors in May 2024.', 'Board of Governors'],
+    // Capitals say nothing of how the name is written; an abbreviation is written out.
+    ['Online Safety Policy\n\nAGREED BY GOVERNORS:\nREVIEW DATE: September 2024', 'Governors'],
+    ['Online Safety Policy\n\nApproved by: FGB, 3 March 2024', 'Full governing body'],
+  ])('%s → %s', (page, body) => expect(proposals(page)['policyReview.approvingBody']).toBe(body));
 });

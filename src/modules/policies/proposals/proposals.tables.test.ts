@@ -363,7 +363,7 @@ describe('any layout', () => {
         line: 3,
       },
       { setting: 'photos.prohibitedContexts', value: ['swimming'], quote: 'Photographs will not be taken of pupils in the swimming pool.', line: 5 },
-      { setting: 'policyReview.approvingBody', value: 'Governing body', quote: 'Policy Reviewed Approved by: The Governing Body', line: 6 },
+      { setting: 'policyReview.approvingBody', value: 'Governing Body', quote: 'Policy Reviewed Approved by: The Governing Body', line: 6 },
     ]);
   });
 

@@ -105,7 +105,7 @@ describe('the header: an approval field left blank, "agreed" dates, a bare date 
 
   it('a label whose date stands alone on the next line', () => {
     expect(proposals('E-Safety Policy\n\nAdopted by the Full Governing Body:\nMarch 2023\n\nStaff report concerns.')['policyReview.approvingBody']).toBe(
-      'Full governing body',
+      'Full Governing Body',
     );
   });
 

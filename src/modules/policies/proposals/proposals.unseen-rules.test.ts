@@ -167,11 +167,11 @@ describe('an approver under its label', () => {
     expect(
       proposals('Our Nursery - Photographing Children\n\nApproval Date\n1 June 2020\nApproved By\nBoard of Trustees\nNext Review\n30 November 2022'),
     ).toMatchObject({
-      'policyReview.approvingBody': 'Board of trustees',
+      'policyReview.approvingBody': 'Board of Trustees',
     });
     // A chief executive is no body (proposals.wording.test.ts, dev set 2).
     expect(proposals('Approved By\nChief Executive')).toEqual({});
-    expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Full governing body' });
+    expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Full Governing Body' });
   });
 
   it.each([

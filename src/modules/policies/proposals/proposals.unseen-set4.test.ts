@@ -62,9 +62,9 @@ describe('the review interval from an approval date and a review date on the lin
 
   it('a table row’s label cell and its body', () => {
     expect(proposals('Online Safety Policy\n\n| Date ratified by the Trust Board: | 25 October 2018 |\n\nText.\n')['policyReview.approvingBody']).toBe(
-      'Trust board',
+      'Trust Board',
     );
-    expect(proposals('Online Safety Policy\n\n| Approved by: | Local Governing Body |\n\nText.\n')['policyReview.approvingBody']).toBe('Local governing body');
+    expect(proposals('Online Safety Policy\n\n| Approved by: | Local Governing Body |\n\nText.\n')['policyReview.approvingBody']).toBe('Local Governing Body');
   });
 
   it.each([
@@ -80,11 +80,11 @@ describe('the approver as label, body, dash and date on one line', () => {
   const header = (line: string) => `E-Safety Policy\n\n${line}\n\nThis policy applies to all.\n`;
   it.each([
     ['Approved: Executive – July 2017', 'Executive'],
-    ['Approved: Executive Board - 3 March 2021', 'Executive board'],
-    ['Ratified: Trust Executive, Spring 2020', 'Trust executive'],
-    ['Approved by: Executive Team on 4 May 2022', 'Executive team'],
-    ['Approved: Governing Body – July 2017', 'Governing body'],
-    ['Adopted: Trust Board — September 2019', 'Trust board'],
+    ['Approved: Executive Board - 3 March 2021', 'Executive Board'],
+    ['Ratified: Trust Executive, Spring 2020', 'Trust Executive'],
+    ['Approved by: Executive Team on 4 May 2022', 'Executive Team'],
+    ['Approved: Governing Body – July 2017', 'Governing Body'],
+    ['Adopted: Trust Board — September 2019', 'Trust Board'],
   ])('%s', (line, body) => expect(proposals(header(line))['policyReview.approvingBody']).toBe(body));
 
   it.each(['Approved: Executive Officer – July 2017', 'Approved: July 2017', 'The executive will approve changes to the policy.'])('nothing from: %s', (line) =>

@@ -804,7 +804,7 @@ describe('dev set 2: who approves and signs, and header dates on one row', () =>
   const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
 
   it.each([
-    ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Local governing body' }],
+    ['Approving body: Local Governing Body', { 'policyReview.approvingBody': 'Local Governing Body' }],
     // A person is never the approving body (bench/proposals-keying.md).
     ['Approved by: Executive Principal', {}],
     ['Reviewed: every year', { 'policyReview.intervalMonths': 12 }],
