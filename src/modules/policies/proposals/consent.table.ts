@@ -173,7 +173,7 @@ export function asksConsent(sentence: Sentence): boolean {
   const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
   return (
     (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
-    !s.negated.match(/\b(sought|asked|seek|request|required|needed)\b/)
+    !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
   );
 }
 
@@ -483,9 +483,15 @@ export function optsOutOtherwise(lower: string): boolean {
 /** Images used unless a carer objects, opts out or says otherwise. */
 const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
-  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
     lower,
-  );
+  ) ||
+  // "If you do not wish photographs of your child to be used for these purposes, please contact the school": used unless
+  // the carer speaks up (not "…please tick the box on the consent form": that is the form's answer).
+  (/\bif you (do not|don't|would not|would prefer not|prefer not|would rather not|(would )?(prefer|rather)(?= (that )?your (child|son|daughter|children)('s)? (photo(graph)?s? |images? |pictures? )?(is |are |was |were )?(did |does |do |would |should )?(not|never)\b))( wish| want| like)?( for| that)? (your|photo(graph)?s? of your|images? of your|pictures? of your) (child|son|daughter|children)\b[^.]*\b(please |then |simply |just )*(contact|tell|inform|notify|let|speak to|write to|email|e-mail|see)\b/.test(
+    lower,
+  ) &&
+    !/\b(forms?|slips?|boxe?s?|tick|indicate)\b/.test(lower));
 
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
@@ -501,7 +507,7 @@ const basis: SentencePattern = {
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
     const pointsBack =
-      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$/.test(
+      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$|\b(for|in) (these|such|those|the above) (uses|purposes|ways)\b/.test(
         s.lower,
       ) && s.previous;
     const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);
