@@ -113,3 +113,49 @@ describe('"if you do not wish your child\'s photographs to be used for these pur
     expect(basis(page)).toEqual({});
   });
 });
+
+describe('"no image may be used for … unless consent is given": consent is asked for the uses it names', () => {
+  it.each([
+    ['Data protection\n\nPhotographs are personal data, so no image will be used for display unless consent has been given by the parent.', ['displays']],
+    [
+      'Images\n\nNo photographs of pupils may be published in the newsletter or on the website unless written consent is obtained.',
+      ['publications', 'website'],
+    ],
+    ['Pictures\n\nNo picture can be shown on classroom displays, in the prospectus etc. unless permission is given by a carer.', ['displays', 'publications']],
+  ])('%s', (page, expected) => {
+    expect(uses(page)).toEqual(expected);
+  });
+
+  it.each([
+    // A rule for staff's own devices, a condition on the Head's say, and no "no … unless consent" at all.
+    "Staff\n\nNo images may be posted on staff's personal social media accounts unless consent is given by the Headteacher.",
+    'Images\n\nNo photographs will be used on the website unless the Principal agrees.',
+    'Images\n\nNo photographs are used in the newsletter.',
+  ])('%s', (page) => {
+    expect(uses(page)).toEqual([]);
+  });
+});
+
+describe('displays said as publishing "in and around the school building"; portraits by a professional photographer', () => {
+  it.each([
+    [
+      'Use of images\n\nWe need your consent before we photograph your child. We use photographs in these ways:\n\n- We publish pictures in and around the school building to show life at school.\n- We put photographs on the academy website.',
+      ['displays', 'website'],
+    ],
+    ['Photographs\n\nPlease sign the consent form for photographs. Images of pupils are displayed throughout the school premises.', ['displays']],
+    [
+      'Photographs\n\nPhotographs may also be taken in the following ways:\n\n- We ask parents for their consent for photographs on the registration form.\n- A professional photographer takes portraits of the children each spring, which parents may buy.',
+      ['class-photo'],
+    ],
+  ])('%s', (page, expected) => {
+    expect(uses(page)).toEqual(expected);
+  });
+
+  it.each([
+    // Photographs taken around the school and published elsewhere are not displays; portraits of staff are no pupils'.
+    'Photographs\n\nPlease sign the consent form for photographs. Pictures taken in and around the school are published on our website only.',
+    'Staff photographs\n\nA professional photographer takes portraits of the staff for the entrance board.',
+  ])('%s', (page) => {
+    expect(uses(page).filter((key) => key === 'displays' || key === 'class-photo')).toEqual([]);
+  });
+});
