@@ -19,7 +19,7 @@ const images =
 
 /** A lead that says what follows needs carers' consent, beyond the sentences asksConsent reads as a request. */
 const leadAsks =
-  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b/;
+  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b|\b(your|parents'?|carers'?|parental|written|signed) (consent|permission) (to|for):$/;
 
 /** The lead denies, conditions or opts out: "we will not need consent:", "unless you object:", "if you agree:". */
 const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;
@@ -31,7 +31,7 @@ const usesLead =
 
 /** The page's opt-out, anywhere: a uses lead is read only where carers' consent is the basis. */
 const pageOptOut =
-  /\bunless (you|a parent|the parent|parents|carers?|families) (tell|inform|notify|object|let|ask)s?\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\bif you (do not|don't|would not|would prefer not|prefer not|object)\b/;
+  /\bunless (you|a parent|the parent|parents|carers?|families) (tell|inform|notify|object|let|ask)s?\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\bif you (do not|don't|would not|would prefer not|prefer not|object)\b/;
 
 /**
  * A uses lead governed by a request for consent for images near it (its own section or the one before): "We will not use

@@ -12,12 +12,12 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\b(in and around|around|throughout|within) (the )?(school|academy|nursery|setting|college) (buildings?|premises)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\bin and around (the )?(school|academy|nursery|setting|college)\b/,
   ],
   // The school photographer's class or individual portraits: a photography company or studio the school invites, portraits.
   [
     'class-photo',
-    /\bclass (photo(graph)?s?|pictures?)\b|school photographer|\b(photographic|photography|school photo(graph)?|portrait) (compan(y|ies)|firms?|studios?)\b|\bindividual (and|or|&|and\/or) (class|group) (photo(graph)?s?|pictures?|portraits?)\b|\b(class|school|individual) portraits?\b/,
+    /\bclass (photo(graph)?s?|pictures?)\b|school photographer|\b(photographic|photography|school photo(graph)?|portrait) (compan(y|ies)|firms?|studios?)\b|\bindividual (and|or|&|and\/or) (class|group) (photo(graph)?s?|pictures?|portraits?)\b|\b(class|school|individual) portraits?\b|\bprofessional photographers?\b[^.;]*\bportraits?\b|\bportraits? of (the |each |every |your |our )?(child|children|pupils?|students?)\b/,
   ],
   [
     'publications',
@@ -94,7 +94,7 @@ const notWithoutConsent =
   /\bno (child|pupil|student)(ren)?s? (will|shall|may|can|should|is|are) (ever )?(be )?(photographed|filmed|pictured|featured|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+|^[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put|show|include|print)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
 /** "The website will not include photographs unless permission has been granted by parents": the same double negative. */
 const notUnlessConsent =
-  /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b/;
+  /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b|\bno (photo(graph)?s?|images?|pictures?)( of [a-z']+( [a-z']+)?)? (can|could|will|may|shall|should|is|are) (ever )?(be )?(used|published|posted|displayed|shown|shared|uploaded|included)\b([^.]|\betc\.)*\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received)\b/;
 const othersConduct =
   /^(staff|pupils?|students?|parents?|carers?|visitors?|employees?|governors?|volunteers?|children|you|no one|nobody|anyone)\b(?!')|\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?)\b/;
 /** "…this permission is held while the pupil attends. The photo will be used for the website…": uses of a consent the sentence before gives. */
@@ -173,7 +173,7 @@ export function asksConsent(sentence: Sentence): boolean {
   const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
   return (
     (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
-    !s.negated.match(/\b(sought|asked|seek|request|required|needed)\b/)
+    !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
   );
 }
 
@@ -483,9 +483,15 @@ export function optsOutOtherwise(lower: string): boolean {
 /** Images used unless a carer objects, opts out or says otherwise. */
 const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
-  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
     lower,
-  );
+  ) ||
+  // "If you do not wish photographs of your child to be used for these purposes, please contact the school": used unless
+  // the carer speaks up (not "…please tick the box on the consent form": that is the form's answer).
+  (/\bif you (do not|don't|would not|would prefer not|prefer not|would rather not|(would )?(prefer|rather)(?= (that )?your (child|son|daughter|children)('s)? (photo(graph)?s? |images? |pictures? )?(is |are |was |were )?(did |does |do |would |should )?(not|never)\b))( wish| want| like)?( for| that)? (your|photo(graph)?s? of your|images? of your|pictures? of your) (child|son|daughter|children)\b[^.]*\b(please |then |simply |just )*(contact|tell|inform|notify|let|speak to|write to|email|e-mail|see)\b/.test(
+    lower,
+  ) &&
+    !/\b(forms?|slips?|boxe?s?|tick|indicate)\b/.test(lower));
 
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
@@ -501,7 +507,7 @@ const basis: SentencePattern = {
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
     const pointsBack =
-      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$/.test(
+      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$|\b(for|in) (these|such|those|the above) (uses|purposes|ways)\b/.test(
         s.lower,
       ) && s.previous;
     const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);

@@ -20,11 +20,20 @@ const consentWord = /\b(consent|permission)s?\b/;
 
 /** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
 const optOut =
-  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
 const noConsent =
   /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\bdo(es)? not (need|require) (parental |your )?(consent|permission)\b|\b(we|the school|the academy|the nursery) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental |your )?(consent|permission)\b/;
+
+/**
+ * The page says the school needs no consent: not a breach or a condition ("if an image was taken without consent, the
+ * student must delete it", "failure to delete images taken without consent…"), nor someone else's rule.
+ */
+const saysNoConsent = (s: Sentence) =>
+  noConsent.test(s.lower) &&
+  (noConsent.test(s.lower.replace(/\bwithout (the need for )?(parental |your )?(consent|permission)\b/g, '')) ||
+    (!/\b(if|unless|failure|fails?|not|never|must|should|delete|deleted|removed?|breach|disciplinary)\b/.test(s.lower) && !othersSubject.test(s.lower)));
 
 /** The uses inside school: displays, records of learning, educational purposes. */
 const insideSchool =
@@ -138,7 +147,11 @@ const carersAsk =
 export function isRequest(s: Sentence): boolean {
   if (s.isHeading) return false;
   if (staffPermission(s.lower) || ruleSubject.test(s.lower)) return false;
-  if (/\b(sought|asked|seek|request|required|needed|give|agree|consent)\b/.test(s.negated) && !/\bi do not give\b/.test(s.lower)) return false;
+  if (
+    /\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks|give|agree|consent)\b/.test(s.negated) &&
+    !/\bi do not give\b/.test(s.lower)
+  )
+    return false;
   // A condition ("only if you have agreed") is no request for the page's uses.
   if (/\bonly (if|when|once|where)\b|\bunless\b/.test(s.lower)) return false;
   // Consent for something beyond the page's uses ("for any other purpose we will ask separately").
@@ -260,8 +273,8 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   const otherBasis = new Set(sentences.flatMap(basisStated));
   // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
   // evidence … therefore consent is not required": the uses inside school have another basis.
-  if (sentences.some((s) => noConsent.test(s.lower) && insideSchool.test(s.lower))) otherBasis.add('displays');
-  if (sentences.some((s) => noConsent.test(s.lower) && !basisStated(s).length && !insideSchool.test(s.lower))) return [];
+  if (sentences.some((s) => saysNoConsent(s) && insideSchool.test(s.lower))) otherBasis.add('displays');
+  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower))) return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];
   const headings = new Map<number | undefined, string>();

@@ -150,6 +150,8 @@ export function sentencesOf(text: string): Sentence[] {
   all.forEach((paragraph, index) => {
     // "We will not –" over bullets is a lead, as if it ended in a colon; not a heading.
     if (!paragraph.bullet && all[index + 1]?.bullet && /\s[-–—]$/.test(paragraph.text)) paragraph.text = paragraph.text.replace(/\s+[-–—]$/, ':');
+    // "…such as your permission to" over bullets that finish it ("take photographs", "use them on the website"): a lead too.
+    if (!paragraph.bullet && all[index + 1]?.bullet && /\s(to|for|such as|including|namely)$/i.test(paragraph.text)) paragraph.text = `${paragraph.text}:`;
     // "3. Publication of Pupil Images" between two paragraphs of prose is a numbered heading, not a list item.
     const numberedHeading = paragraph.numbered && all[index + 1] !== undefined && !all[index + 1].bullet && (index === 0 || !all[index - 1].bullet);
     const shortLine =
