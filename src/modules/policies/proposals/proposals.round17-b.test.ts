@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { concernPatterns } from './concerns.table.ts';
+import { reviewPatterns } from './review.table.ts';
+import { monthOf } from './text.ts';
+import { proposals, read } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 17 (b): the policy's header and concern routes as schools anywhere write them, from the kinds met on two more
+ * real dev sets (described in words only). Every sentence here is written for the test, with other schools, roles and
+ * structures; each kind has must-propose-nothing cases.
+ */
+
+const noDate = () => null;
+
+describe('an academic year as a date: approved in one school year, reviewed in the next', () => {
+  it.each([
+    ['in the academic year 2018/2019', 2018 * 12 + 8],
+    ['during school year 2024-25', 2024 * 12 + 8],
+    ['2022/23', 2022 * 12 + 8],
+    ['2019 – 2020', 2019 * 12 + 8],
+  ])('%s is read as its first September', (text, month) => expect(monthOf(text, noDate)).toBe(month));
+
+  it.each(['2018/2020', '2019-2022', '1999/2010'])('%s is no one academic year', (text) => expect(monthOf(text, noDate)).toBeNull());
+
+  it.each([
+    ['The Board of Management adopted this policy in the academic year 2020/2021; it will be reviewed in the academic year 2021/2022.', 12],
+    ['This policy was ratified by the Board of Management during the school year 2016-17 and is to be reviewed in the school year 2018-19.', 24],
+    ['This policy was agreed by the governors in the academic year 2022/23 and will be reviewed in 2023/24.', 12],
+  ])('%s', (sentence, months) => expect(read(reviewPatterns, sentence)['policyReview.intervalMonths']).toBe(months));
+
+  it.each([
+    // Two years apart but not as whole academic years, a choice of years, or a hope.
+    'This policy was approved by the governors in 2018/2020 and will be reviewed in 2021.',
+    'This policy was approved by the Board of Management in 2019/2020 and may be reviewed in 2020/2021.',
+    'This policy was approved by the governors in 2021/22 and will be reviewed in 2022/23 or 2023/24.',
+  ])('nothing: %s', (sentence) => expect(read(reviewPatterns, sentence)['policyReview.intervalMonths']).toBeUndefined());
+});
+
+describe("an independent school's owners approve: 'authorised by', the Directors, the Proprietor", () => {
+  it.each([
+    ['2. This policy has been authorised by the Directors of Oakfield Education Limited and applies to all staff.', 'Directors'],
+    ['This document is authorized by the Proprietor and is available to parents on request.', 'Proprietor'],
+    ['Approved by the Proprietors on 4 June 2024.', 'Proprietors'],
+    ['Authorised by: Board of Governors', 'Board of Governors'],
+    ['Policy agreed by: Local Governing Body, Spring 2025', 'Local governing body'],
+  ])('%s → %s', (sentence, body) => expect(read(reviewPatterns, sentence)['policyReview.approvingBody']).toBe(body));
+
+  it.each([
+    // A person, a post that is no body, a condition, a template's choice, or something else authorised.
+    'This policy is authorised by the Principal.',
+    'Authorised by: Director of Studies',
+    'Any photograph must be authorised by the Headteacher before it is published.',
+    'If this policy is authorised by the Directors, it will apply from September.',
+    'Approved by the Directors / Governing Body on: ______',
+  ])('nothing: %s', (sentence) => expect(read(reviewPatterns, sentence)['policyReview.approvingBody']).toBeUndefined());
+
+  it('a whole page: the clause that authorises the policy', () => {
+    const page = 'Use of Images Policy\n\n1. This policy has been authorised by the Directors of Hillcrest School Ltd.\n\n2. It covers all images of pupils.';
+    expect(proposals(page)['policyReview.approvingBody']).toBe('Directors');
+  });
+});
+
+void concernPatterns;
