@@ -60,4 +60,54 @@ describe("an independent school's owners approve: 'authorised by', the Directors
   });
 });
 
-void concernPatterns;
+describe("pupils trying to join staff members' own social networking pages is a contact attempt; 'if this happens' points back", () => {
+  it('a bullet: the rule, who the member of staff tells, and the carers told', () => {
+    const page =
+      'Staff and social networking\n\n' +
+      "• Pupils must not try to add a teacher's personal profile on social networking sites. If pupils attempt to do this, the teacher is to tell the Headteacher. Carers will be contacted if this happens.\n";
+    const found = proposals(page);
+    expect(found['concerns.routes.contact-attempt.notify']).toEqual(['headteacher']);
+    expect(found['concerns.routes.contact-attempt.tell']).toEqual(['carers']);
+  });
+
+  it('should this happen, on a page naming the kind before', () => {
+    const page =
+      "Online contact\n\nA learner may request to follow a member of staff's private account on Instagram. Should this happen, the member of staff will report it to the Designated Safeguarding Lead.\n";
+    expect(proposals(page)['concerns.routes.contact-attempt.notify']).toEqual(['dsl']);
+  });
+
+  it.each([
+    // "If this happens" with nothing before it that names a kind, or a paragraph naming two kinds.
+    'Phones\n\nPhones are kept in lockers. If this happens, the Head will be told. Parents will be informed if this happens.\n',
+    'Online life\n\nCyberbullying and sexting are both serious. If this happens, staff must inform the Principal straight away.\n',
+    // The pupil trying to join staff pages is named, but what follows is a discretion.
+    "Contact\n\nStudents sometimes try to join a staff member's pages on social media. If students attempt to do this, the member of staff may tell the Principal.\n",
+  ])('nothing: %s', (page) => {
+    const found = Object.keys(proposals(page)).filter((k) => k.startsWith('concerns.'));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the school contacts those outside the staff, in the active voice', () => {
+  it.each([
+    ['Any allegation against a member of staff goes to the Principal, who will then contact the LADO for advice.', 'staff-misuse', ['lado']],
+    ["Where a pupil is at risk of harm, the Designated Teacher for Child Protection will contact children's social care.", 'safeguarding', ['social-care']],
+    ['The Head Teacher must inform the police of any sexting incident involving a pupil.', 'safeguarding', ['police']],
+    ['In every case of cyber bullying, the Head of School will notify the parents of the pupils involved.', 'cyber-bullying', ['carers']],
+    [
+      'The Child Protection Officer must refer the matter to the Local Authority Designated Officer when an adult is alleged to have behaved inappropriately towards a child.',
+      'staff-misuse',
+      ['lado'],
+    ],
+  ])('%s', (sentence, kind, who) => expect(read(concernPatterns, sentence)[`concerns.routes.${kind}.tell`]).toEqual(who));
+
+  it.each([
+    // A family told whom to call, a discretion, a negation, a matter to consider, or someone inside the staff.
+    'Parents should contact the police if they think their child is being groomed online.',
+    'Where a child is at risk of harm, the DSL may contact the police.',
+    'The DSL will not contact the parents first where a child discloses abuse.',
+    'In cases of cyberbullying, the Head will consider whether to contact the police.',
+    'Any safeguarding concern will be passed to the DSL, who will contact the Deputy Head.',
+    'If you are worried about a child at risk of harm, you should contact the police.',
+  ])('nothing: %s', (sentence) => expect(Object.keys(read(concernPatterns, sentence)).filter((k) => k.endsWith('.tell'))).toEqual([]));
+});
