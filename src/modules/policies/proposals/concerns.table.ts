@@ -251,14 +251,15 @@ const tell: SentencePattern = {
 export function deadlineIn(lower: string, cell = false): string | null {
   if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
   if (/\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b/.test(lower)) return 'same-day';
-  if (/\b(by )?the (next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
+  // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
+  if (/\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/.test(lower)) return 'next-school-day';
   if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
   if (cell && /^(next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
   return null;
 }
 
 const deadlineAt =
-  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b/;
+  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
 
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
@@ -272,6 +273,9 @@ const deadline: SentencePattern = {
     // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);
     if (outsiders.some(([, pattern]) => pattern.test(before)) && !rolesIn(before).some((r) => recipientRoles.has(r))) return [];
+    // "…reported to the Head, who must consult the LADO within one working day": the time is the outsider's clause's.
+    const clause = before.split(/[,;]|\bwho\b|\band (?:then )?(?:must|will|should|shall)\b/).pop() ?? '';
+    if (outsiders.some(([, pattern]) => pattern.test(clause))) return [];
     return [{ setting: `concerns.routes.${kind}.deadline`, value: when }];
   },
 };

@@ -111,3 +111,18 @@ describe('the school contacts those outside the staff, in the active voice', () 
     'If you are worried about a child at risk of harm, you should contact the police.',
   ])('nothing: %s', (sentence) => expect(Object.keys(read(concernPatterns, sentence)).filter((k) => k.endsWith('.tell'))).toEqual([]));
 });
+
+describe("'within one working day' is a time to act by the next school day", () => {
+  it.each([
+    ['Any allegation against a member of staff must be reported to the Principal within one working day.', 'staff-misuse'],
+    ['Incidents of online bullying will be passed to the Head of Year within 1 school day.', 'cyber-bullying'],
+  ])('%s', (sentence, kind) => expect(read(concernPatterns, sentence)[`concerns.routes.${kind}.deadline`]).toBe('next-school-day'));
+
+  it.each([
+    // A discretion, several days, or a time for telling those outside the staff only.
+    'Incidents of cyberbullying may be reported to the Head within one working day.',
+    'Incidents of cyberbullying will be reported to the Head within five working days.',
+    'Allegations against a member of staff must be notified to the LADO within one working day.',
+    'An allegation that a teacher behaved inappropriately will be reported to the Head, who must speak to the LADO within one working day.',
+  ])('nothing: %s', (sentence) => expect(Object.keys(read(concernPatterns, sentence)).filter((k) => k.endsWith('.deadline'))).toEqual([]));
+});
