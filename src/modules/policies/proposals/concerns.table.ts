@@ -11,7 +11,7 @@ import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)/,
   ],
   [
     'safeguarding',
@@ -87,8 +87,23 @@ export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
   if (own) return own;
   const pointsBack =
-    /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|image|case)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
-  return pointsBack.test(s.lower) && s.previous ? concernKind(s.previous) : null;
+    /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
+  return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
+}
+
+/** "If pupils attempt to do this, …", "Parents will be informed if this happens": the sentence is about what was said before. */
+const happensBack =
+  /\b(attempts?|attempted|tries|tried|try) to do (this|so|that)\b|\b(if|when|where|should|whenever) (this|that|it|such a thing) (happens|occurs|happen|occur|has happened|has occurred)\b|\bshould (this|that) (happen|occur)\b|^(if|when) (this|that) is the case\b/;
+
+/**
+ * The kind the sentence before names; when that one points back too ("If pupils try to do this, staff inform the Head.
+ * Parents will be told if this happens."), the one kind its paragraph names before it, if only one.
+ */
+function kindBefore(s: Sentence): string | null {
+  const previous = s.previous ?? '';
+  const own = concernKind(previous);
+  if (own) return own;
+  return happensBack.test(previous) && s.earlier ? concernKind(s.earlier) : null;
 }
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
@@ -190,7 +205,8 @@ const tell: SentencePattern = {
     // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
     const kind =
       concernKind(s.lower) ??
-      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? concernKind(s.previous) : null);
+      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? concernKind(s.previous) : null) ??
+      (happensBack.test(s.lower) && s.previous ? kindBefore(s) : null);
     if (!kind) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
@@ -198,6 +214,20 @@ const tell: SentencePattern = {
       /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
         s.lower,
       ) ?? (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null);
+    // The school or its staff as the subject, those outside as the object: "The DSL will then contact the LADO", "the
+    // Head must inform the police". Not a family or a pupil told whom to call ("Parents should contact the police").
+    const active = must
+      ? null
+      : /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+          s.lower,
+        );
+    if (active) {
+      if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
+      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
+      const object = s.lower.slice(active.index + active[0].length).split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
+      const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
+      return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+    }
     if (
       !must ||
       s.negated.includes(must[0].split(' ').pop()!) ||
@@ -221,14 +251,15 @@ const tell: SentencePattern = {
 export function deadlineIn(lower: string, cell = false): string | null {
   if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
   if (/\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b/.test(lower)) return 'same-day';
-  if (/\b(by )?the (next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
+  // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
+  if (/\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/.test(lower)) return 'next-school-day';
   if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
   if (cell && /^(next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
   return null;
 }
 
 const deadlineAt =
-  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b/;
+  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
 
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
@@ -242,6 +273,9 @@ const deadline: SentencePattern = {
     // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);
     if (outsiders.some(([, pattern]) => pattern.test(before)) && !rolesIn(before).some((r) => recipientRoles.has(r))) return [];
+    // "…reported to the Head, who must consult the LADO within one working day": the time is the outsider's clause's.
+    const clause = before.split(/[,;]|\bwho\b|\band (?:then )?(?:must|will|should|shall)\b/).pop() ?? '';
+    if (outsiders.some(([, pattern]) => pattern.test(clause))) return [];
     return [{ setting: `concerns.routes.${kind}.deadline`, value: when }];
   },
 };

@@ -66,6 +66,8 @@ const bodies: [RegExp, string][] = [
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
   [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
+  // An independent school's company or owner: "authorised by the Directors of … Limited", "approved by the Proprietor".
+  [/\bdirectors\b|\bproprietors?\b/, ''],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
   // A trust's executive, named alone under the label ("Approved: Executive – July 2017"); not an executive head or officer.
   [/^(the )?(trust('s)? )?executive( board| team| committee| group| leadership team)?(?=\s*([-–—,:;(]|\d|on\b|in\b|$))/, ''],
@@ -160,8 +162,10 @@ function activeApproval(lower: string): RegExpExecArray | null {
   return who && who !== 'Headteacher' ? /^(.*)$/.exec(m[2]) : null;
 }
 
-function approvedIn(lower: string): Found[] {
+function approvedIn(said: string): Found[] {
   {
+    // "Authorised by the Directors", "Endorsed and authorised by the Board": an approval in other words.
+    const lower = said.replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'));
     const m =
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".

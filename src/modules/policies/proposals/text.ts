@@ -312,6 +312,17 @@ const termMonths: Record<string, number> = { spring: 1, summer: 4, autumn: 9, fa
 export function monthOf(text: string, parse: (t: string) => Date | null): number | null {
   const term = /\b(spring|summer|autumn|fall)(?: term)?,? (\d{4})\b/i.exec(text);
   if (term) return Number(term[2]) * 12 + termMonths[term[1].toLowerCase()] - 1;
+  // An academic year ("the academic year 2018/2019", "school year 2024-25", "2023/24"): its first September, when the
+  // text names no month or day of its own. Two years one apart only, so "2018/2020" or "2019-2022" is no date here.
+  const academic = /\b((?:19|20)\d{2})\s*[/–-]\s*((?:19|20)?\d{2})\b(?![/.-]\d)/.exec(text);
+  if (
+    academic &&
+    (Number(academic[2]) === Number(academic[1]) + 1 || (academic[2].length === 2 && Number(academic[2]) === (Number(academic[1]) + 1) % 100)) &&
+    !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}(st|nd|rd|th)?\b(?![/–-]?\d)/i.test(
+      text.replace(academic[0], ' '),
+    )
+  )
+    return Number(academic[1]) * 12 + 8;
   const numeric = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b/.exec(text);
   if (numeric) {
     const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
