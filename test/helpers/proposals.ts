@@ -1,5 +1,6 @@
 import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts';
-import { sentencesOf } from '../../src/modules/policies/proposals/text.ts';
+import { reviewBlocks } from '../../src/modules/policies/proposals/review.table.ts';
+import { policyLines, sentencesOf } from '../../src/modules/policies/proposals/text.ts';
 import type { SentencePattern } from '../../src/modules/policies/proposals/types.ts';
 
 /** What a policy-proposal table finds in one sentence: { setting: value }, conflicts (null) included. */
@@ -9,6 +10,10 @@ export function read(table: SentencePattern[], sentence: string): Record<string,
   for (const pattern of table) for (const f of pattern.read(s)) out[f.setting] = f.value;
   return out;
 }
+
+/** What the policy header's blocks (signatures, dates under labels, approvers below) find in some lines: { setting: value }. */
+export const blocks = (text: string): Record<string, unknown> =>
+  Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
 
 /** What the engine proposes for a whole page: { setting: value }. */
 export const proposals = (page: string): Record<string, unknown> => Object.fromEntries(proposeSettings(page).proposals.map((p) => [p.setting, p.value]));

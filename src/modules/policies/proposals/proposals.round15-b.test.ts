@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ageTable } from './ages.table.ts';
 import { concernPatterns } from './concerns.table.ts';
-import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines } from './text.ts';
-import { proposals, read } from '../../../../test/helpers/proposals.ts';
+import { reviewPatterns } from './review.table.ts';
+import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Round 15 (b): the policy's header and footer, concern routes and age limits as schools anywhere write them, from the
  * kinds met on a fifth real dev set and on an earlier sealed set (described in words only). Every sentence here is
  * written for the test, with other schools, roles and structures; each kind has must-propose-nothing cases.
  */
-
-const blocks = (text: string) => {
-  const out: Record<string, unknown> = {};
-  for (const block of reviewBlocks) for (const f of block.read(policyLines(text))) out[f.setting] = f.value;
-  return out;
-};
 
 describe('Irish and Northern Irish boards approve: Board of Management, BoM, Board of Governors', () => {
   it.each([

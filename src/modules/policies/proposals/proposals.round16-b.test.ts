@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { concernPatterns } from './concerns.table.ts';
-import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines } from './text.ts';
-import { proposals, read } from '../../../../test/helpers/proposals.ts';
+import { reviewPatterns } from './review.table.ts';
+import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Round 16 (b): the policy's header and concern routes as schools anywhere write them, from the kinds met on two more
  * real dev sets (described in words only). Every sentence here is written for the test, with other schools, roles and
  * structures; each kind has must-propose-nothing cases.
  */
-
-const blocks = (text: string) => {
-  const out: Record<string, unknown> = {};
-  for (const block of reviewBlocks) for (const f of block.read(policyLines(text))) out[f.setting] = f.value;
-  return out;
-};
 
 describe('a field that names the approving body with its date left blank still approves (the keying guide)', () => {
   it.each([

@@ -5,10 +5,10 @@ import { consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { proposeSettings } from './engine.ts';
 import { photoPatterns } from './photos.table.ts';
-import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { intervalMonths, policyLines, rolesIn } from './text.ts';
+import { reviewPatterns } from './review.table.ts';
+import { intervalMonths, rolesIn } from './text.ts';
 import { cpuStopwatch } from '../../../../test/helpers/cpu.ts';
-import { read } from '../../../../test/helpers/proposals.ts';
+import { blocks, read } from '../../../../test/helpers/proposals.ts';
 
 describe('roles as schools name them', () => {
   it.each([
@@ -255,8 +255,6 @@ describe('the policy’s review, approval and signatures', () => {
     'The Governing Body has responsibility for handling complaints.',
     'Next review: Autumn 2025',
   ])('nothing from: %s', (sentence) => expect(read(reviewPatterns, sentence)).toEqual({}));
-
-  const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
 
   it('reads signatures in a block or a table, "Acting" dropped and each role once', () => {
     expect(blocks('Signed by:\n\nJo Bloggs\tHead Teacher\tMay 2024\nSam Smith\tActing Chair of Governors\tMay 2024')).toEqual({

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ageTable } from './ages.table.ts';
 import { proposeSettings } from './engine.ts';
-import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines } from './text.ts';
-import { read, proposals } from '../../../../test/helpers/proposals.ts';
+import { reviewPatterns } from './review.table.ts';
+import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Wording met on real pages read once and then retired (the third unseen set, dev set 3) for the policy header, ages,
@@ -29,8 +28,6 @@ describe('a committee named by an abbreviation joined with "&"', () => {
 });
 
 describe('the policy header: who approves, how often it is reviewed', () => {
-  const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
-
   it.each([
     ['This Online Safety policy was approved by the Governors Sub Committee on: 26.9.16', { 'policyReview.approvingBody': 'Governors sub committee' }],
     ['This photography and filming policy was ratified by the Local Governing Body in June 2024.', { 'policyReview.approvingBody': 'Local governing body' }],

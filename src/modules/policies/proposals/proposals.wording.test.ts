@@ -7,7 +7,7 @@ import { proposeSettings } from './engine.ts';
 import { photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { policyLines, rolesIn, sentencesOf } from './text.ts';
-import { read } from '../../../../test/helpers/proposals.ts';
+import { blocks, read } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Wording met on policies the patterns were not written from, round by round: the held-out policies
@@ -645,7 +645,6 @@ describe('round 5 (real policies, dev set, fourth batch): consent by "unless" an
 });
 
 describe('dev set 2 (real pages): roles, channels and routes in more words', () => {
-  const blocks = (text: string) => Object.fromEntries(reviewBlocks.flatMap((b) => b.read(policyLines(text))).map((f) => [f.setting, f.value]));
   const settings = (text: string) => Object.fromEntries(proposeSettings(text).proposals.map((p) => [p.setting, p.value]));
 
   it.each([
