@@ -5,6 +5,7 @@
  */
 import { rolesIn, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
+import { lapse } from './lapse.table.ts';
 
 /** The default purposes by the words schools use for them. */
 export const purposes: [string, RegExp][] = [
@@ -336,120 +337,7 @@ const noPhotosOnOwnPage: SentencePattern = {
   },
 };
 
-/** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"). */
-const consentWord =
-  /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
-const askVerb =
-  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
-/** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
-const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
-
-/** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
-const onlyOnce =
-  /\b(only )?(needs?|has|have|is required|are required) (only )?to be (completed|signed|filled (in|out)|returned|given|granted|provided|done|submitted) (only )?once\b(?! (a|per|each|every|in|more|again)\b)|\bneeds? only (to )?be (completed|signed|filled (in|out)|returned|given|granted|provided|submitted) once\b(?! (a|per|each|every|in|more|again)\b)|\b(is|are|will be) (only )?(completed|signed|given|granted|sought|requested|asked for|collected) (only )?once( only)?\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) (will )?only (need to|have to|be asked to) (complete|sign|fill in|return|give)\b[^.]{0,50}\bonce\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) will only be asked (for (your|their) (consent|permission) )?once\b(?! (a|per|each|every|in|more|again)\b)/;
-
-const lapse: SentencePattern = {
-  name: 'consent is asked again each year, or lasts',
-  read: (s) => {
-    // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
-    // "This form is valid for…" on a page about consent for images: the form is the consent form.
-    const consentForm =
-      /\b(this|the|our|each) (form|slip|letter)s?\b/.test(s.lower) &&
-      /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
-    // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
-    // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
-    const formBefore =
-      /^(this|it)\b/.test(s.lower) &&
-      /\b(form|slip)s?\b/.test(s.previous ?? '') &&
-      /\b(consent|permission|photo(graph)?s?|images?|videos?|multimedia|media)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.previous ?? ''}`);
-    if (
-      (consentWord.test(s.lower) || consentForm || formBefore) &&
-      onlyOnce.test(s.lower) &&
-      !/\b(not|never|no longer)\b/.test(s.lower) &&
-      !/\b(once|only|need|needs|needed|required)\b/.test(s.negated) &&
-      !(otherForm.test(`${s.lower} ${formBefore ? (s.previous ?? '') : ''}`) && !/\b(photo(graph)?s?|images?|videos?|media)\b/.test(s.lower))
-    )
-      return [{ setting: 'consent.lapse', value: 'never' }];
-    if (
-      !(consentWord.test(s.lower) || consentForm) ||
-      /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
-        s.negated,
-      )
-    )
-      return [];
-    // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
-    // In Scotland the school year is the "session": "permission is gathered at the start of each session".
-    // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".
-    const yearly =
-      /\bannual (data|registration|update|admissions?|check|collection)\b|\b(each|every) (new )?(september|academic year|school year|year)\b|\bon an annual basis\b|\bannually\b|\byearly\b|\bonce a year\b|\b(at|from) the (start|beginning|commencement) of (each|every|the|the new) (new )?(academic |school )?year\b|\b(at|from) the (start|beginning) of (each|every) (new )?(academic |school )?session\b|\b(each|every) (new )?(academic|school) session\b/;
-    // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
-    if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
-    // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
-    const clauses = s.lower.split(/;|: | but | whereas /);
-    if (
-      clauses.some(
-        (c) =>
-          (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) &&
-          yearly.test(c) &&
-          (consentWord.test(c) || consentForm),
-      ) ||
-      /\b(annual|yearly) (consent|permission)/.test(s.lower)
-    )
-      return [{ setting: 'consent.lapse', value: 'each-september' }];
-    // "Photo consent is valid for one academic year", "consent expires at the end of each school year".
-    if (
-      /\b(valid|in force|lasts?|applies|apply) (for )?(one|a|1|the current|that|each) (academic |school )?year\b|\b(expires?|lapses?|ends?) at the end of (each|every|the) (academic |school )?year\b/.test(
-        s.lower,
-      ) &&
-      !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated)
-    )
-      return [{ setting: 'consent.lapse', value: 'each-september' }];
-    // "…remain in force until the beginning of the next academic year".
-    if (
-      /\b(valid|in force|in place|lasts?|stands?|applies|apply)\b[^.]*\buntil the (beginning|start|end) of the (next|following|current) (academic |school )?year\b/.test(
-        s.lower,
-      )
-    )
-      return [{ setting: 'consent.lapse', value: 'each-september' }];
-    if (
-      /\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
-      /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
-        s.lower,
-      )
-    )
-      return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
-    // "This form is valid indefinitely from the date you sign it", "consent remains in place until you withdraw it": no lapse.
-    if (
-      /\b(valid|remains? (valid|in (force|place|effect))|lasts?|stands?|applies|apply|continues?( to apply)?) (indefinitely|until (it is |they are |you |parents? |carers? |the parent |a parent )?(withdrawn|withdraws?|revoked|revokes?|cancell?ed|cancels?|tells? us otherwise|informs? us otherwise|notif(y|ies) us otherwise))\b/.test(
-        s.lower,
-      )
-    )
-      return [{ setting: 'consent.lapse', value: 'never' }];
-    // "…valid for the duration of your child's time at the school".
-    if (
-      /\b(valid|in force|in place|lasts?|stands?|applies|apply|(is|are) held|will (cover|apply|last)|covers)\b[^.]*\b(for )?the (whole |entire |full )?(duration|length|period) of (your|the|their) (child|son|daughter|pupil|student)'s (time|stay|attendance|education|school (life|career))\b/.test(
-        s.lower,
-      ) &&
-      !/\b(valid|force|place|lasts?|stands?|applies|apply|held|cover|covers)\b/.test(s.negated)
-    )
-      return [{ setting: 'consent.lapse', value: 'never' }];
-    // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
-    if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
-        s.lower,
-      )
-    )
-      return [{ setting: 'consent.lapse', value: 'never' }];
-    return [];
-  },
-};
-
 export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
-
-/** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */
-export const formLapse = (s: Sentence): Found[] =>
-  /\b(this|the|our) (form|slip)s?\b/.test(s.lower) ? lapse.read({ ...s, earlier: `${s.earlier ?? ''} (consent form for images)` }) : [];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);

@@ -11,7 +11,8 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { agreementAsConsent, asksConsent, basisStated, formLapse, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
+import { formLapse } from './lapse.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
 
