@@ -166,7 +166,7 @@ describe('an approver under its label', () => {
     ).toMatchObject({
       'policyReview.approvingBody': 'Board of Trustees',
     });
-    // A chief executive is no body (proposals.wording.test.ts, dev set 2).
+    // A chief executive is no body (proposals.wording-real.test.ts, dev set 2).
     expect(proposals('Approved By\nChief Executive')).toEqual({});
     expect(proposals('Ratified by:\n\nThe Full Governing Body\n\nSpring 2024')).toEqual({ 'policyReview.approvingBody': 'Full Governing Body' });
   });
