@@ -24,9 +24,10 @@ export const purposes: [string, RegExp][] = [
     'publications',
     /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
+  // ("the Media Consent Form" is the form's name, not the press: "media" before consent, release or form is no channel.)
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -49,10 +50,10 @@ const bareItems: [string, RegExp][] = [
 ];
 
 /** The items of the lists a sentence gives in brackets or after "such as", "including", "e.g.": each as a bare phrase. */
-function listItems(lower: string): string[] {
+function listItems(lower: string): string[][] {
   const lists = [...lower.matchAll(/\(([^()]{3,160})\)/g)].map((m) => m[1]);
   for (const m of lower.matchAll(/\b(?:such as|including|e\.g\.?|eg|for example|for instance|i\.e\.?|ie)[,:]? ([^.;:()]{3,160})/g)) lists.push(m[1]);
-  return lists.flatMap((list) => {
+  return lists.map((list) => {
     // "in the local or national press": one item, its adjectives joined, not two ("in the local", "national press").
     const items = list
       .replace(/\b(local|national|regional) (?:and|or|and\/or) (?=(local|national|regional) )/g, '')
@@ -75,12 +76,16 @@ function listItems(lower: string): string[] {
 
 /**
  * The uses a sentence names: by the purposes' own words, and by bare items of a list ("for school purposes (display,
- * newsletter, press)"), where "display" or "press" alone name the use. A use under a negation is none.
+ * newsletter, press)"), where "display" or "press" alone name the use. A use under a negation is none, and so is a
+ * list the negation reaches: "Do not post images on social networks (Facebook, Instagram, YouTube)" denies all three,
+ * though the negation's words run out after the first.
  */
 export function namedUses(lower: string, negated = ''): string[] {
   const keys = purposes.filter(([, pattern]) => pattern.test(lower) && !pattern.test(negated)).map(([key]) => key);
-  for (const item of listItems(lower))
-    for (const [key, pattern] of bareItems) if (pattern.test(item) && !keys.includes(key) && !(negated && negated.includes(item))) keys.push(key);
+  for (const list of listItems(lower)) {
+    if (negated && list.some((item) => negated.includes(item))) continue;
+    for (const item of list) for (const [key, pattern] of bareItems) if (pattern.test(item) && !keys.includes(key)) keys.push(key);
+  }
   return purposes.map(([key]) => key).filter((key) => keys.includes(key));
 }
 
@@ -98,6 +103,32 @@ const notUnlessConsent =
   /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b|\bno (photo(graph)?s?|images?|pictures?)( of [a-z']+( [a-z']+)?)? (can|could|will|may|shall|should|is|are) (ever )?(be )?(used|published|posted|displayed|shown|shared|uploaded|included)\b([^.]|\betc\.)*\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received)\b/;
 const othersConduct =
   /^(staff|pupils?|students?|parents?|carers?|visitors?|employees?|governors?|volunteers?|children|you|no one|nobody|anyone)\b(?!')|\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?)\b/;
+
+/**
+ * A rule for everyone's posting, not the school's use: the consent is the person's own ("without the written consent of
+ * the individuals concerned"), or the ban reaches any site ("must not be posted on any social networking site"), or the
+ * photographs are of adults as well as children ("photographs of staff, children and families"). A centre's code of
+ * conduct says so; a consent form does not.
+ */
+const everyonesRule =
+  /\b(consent|permission) (of|by|from) (the )?(individuals?|persons?|people|person concerned|people concerned|subjects?|those (photographed|pictured|concerned))\b|\b(must|should|may|can|are|is|will)( not|n't| never) be (posted|shared|uploaded|published|put) (on|to|onto) any\b|\b(photo(graph)?s?|images?|pictures?)( or [a-z ]+)? of (the )?(staff|adults|families|parents|other people|others|anyone),/;
+
+/**
+ * "If you do not want your child to take part, you need to:" over "Complete the consent form…": the carer's way to opt
+ * out, or a condition, governs the item; it asks nothing about the uses the item names.
+ */
+const conditionalLead = (s: Sentence) =>
+  (!!s.item && /^(if|unless|should|where|when|in the event)\b|\b(opt(ed|ing)? out|object|objects)\b/.test(s.lead ?? '')) ||
+  // (The engine reads a lead with its items as one sentence: "If you would rather…, you should: …; return the form…".)
+  /^(if|should|unless) (you|a parent|parents|carers?|families)\b[^:]*\b(not|object|rather|refuse|prefer|opt)\b[^:]*:/.test(s.lower);
+
+/**
+ * "If you are happy for your child's photographs to be used, you do not need to return the form", "…no further action
+ * is needed": the answer the carer does not give counts as yes, so the page's uses are opt-out. "If you have decided
+ * that you do not want images of your child used, please tell us" says the same from the other side.
+ */
+export const noActionOptOut =
+  /\bif you\b[^.]{0,60}?\b(are|feel) (happy|comfortable|content|ok|okay|in agreement)\b[^.]*\b((do not|don't|will not|won't|need not) (need to )?(do anything|take any (further )?action|return|respond|reply|complete|send)|no (further )?action (is )?(needed|required|necessary))\b|\bif you (have )?(decided|decide|feel|think)( that)? you (do not|don't) (want|wish)\b/;
 /** "…this permission is held while the pupil attends. The photo will be used for the website…": uses of a consent the sentence before gives. */
 const usedAfterPermission = (s: Sentence) =>
   /\b(will|may|can|would) (only )?be used (for|on|in)\b|\bwill (appear|be (published|shown|displayed)) (on|in)\b/.test(s.lower) &&
@@ -218,6 +249,7 @@ const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (item) => {
+    if (conditionalLead(item) || everyonesRule.test(item.lower)) return [];
     const s = withUndertaking(item);
     if (negatedLead(s)) {
       const own = namedUses(s.lower);
@@ -371,6 +403,7 @@ export function optsOutOtherwise(lower: string): boolean {
 /** Images used unless a carer objects, opts out or says otherwise. */
 const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
+  noActionOptOut.test(lower) ||
   /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
     lower,
   ) ||

@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { agreementAsConsent, asksConsent, basisStated, namedUses, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
 import { formLapse } from './lapse.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
@@ -22,6 +22,17 @@ const consentWord = /\b(consent|permission)s?\b/;
 /** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
 const optOut =
   /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+
+/**
+ * What the document covers ("This policy applies to the use of photographs on its website and in the press", "It also
+ * covers … the media") is no use when read by section (structure.ts); a page that asks consent for images reads it.
+ */
+export const documentScope =
+  /\b(this|the) (policy|guidance|document|statement|procedure)( also)? (applies|covers|relates|is about|sets out)\b|^it (also )?(covers|applies to|relates to)\b/;
+/** "Photo in the newsletter without name": an option of a form, whose "without" withholds the name, not consent. */
+export const withoutName = (lower: string) => lower.replace(/\bwithout (a |any |the |their |the child's |the pupil's )?(full |sur)?names?\b/g, '');
+/** "Do not post images on social networks": an instruction to the reader (a parent at a concert) is their conduct, not the school's use. */
+export const instruction = /^(do not|don't|never|avoid|refrain from)\b/;
 
 /** "We do not need consent for…" with no use named: which uses it covers is not clear, so the page's uses inside school are left. */
 const noConsent =
@@ -62,7 +73,8 @@ const staffForSchool = (s: Sentence) =>
 
 /** The press or a photographer visiting takes its own photographs: no use of the school's images unless asked about. */
 const othersPhotographs =
-  /\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
+  // (…and "the use of cameras … by parents, pupils and the media": the media's own cameras.)
+  /\b(cameras?|filming equipment|photography|filming|video equipment)\b[^.]*\bby\b[^.]*\b(the )?(media|press|journalists?|reporters?)\b|\b(press|media|newspaper photographers?|photographers?|journalists?|film crews?|reporters?|television)\b[^.]*\b(take|takes|taking|visit|visits|attend|attends|come|comes|are in school|is in school)\b|\bvisited by\b|\b(taken|filmed|recorded) by (the |a |an |local |visiting )*(press|media|newspapers?|photographers?|journalists?|reporters?|television|tv)\b/;
 
 /** A verb of the school using or publishing images. */
 const useVerb =
@@ -200,7 +212,8 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   if ((s.isHeading && !asked) || (!asked && !own && othersSubject.test(s.lower) && !seenByCarers && !forSchool) || (ownPhotos.test(s.lower) && !forSchool))
     return [];
   if (!own && noDescribedUse(s.lower)) return [];
-  if (/\b(unless|without|separate|separately|further|additional)\b/.test(s.lower)) return [];
+  if (instruction.test(s.lower)) return [];
+  if (/\b(unless|without|separate|separately|further|additional)\b/.test(withoutName(s.lower))) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
   if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
   // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.
@@ -258,7 +271,7 @@ const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas
 function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   const fenced = new Set<number | undefined>();
   for (const s of sentences) {
-    if (!optOut.test(s.lower) && !optsOutOtherwise(s.lower)) continue;
+    if (!optOut.test(s.lower) && !optsOutOtherwise(s.lower) && !noActionOptOut.test(s.lower)) continue;
     const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
     if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
     fenced.add(s.section);
@@ -266,9 +279,30 @@ function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   return fenced;
 }
 
+/**
+ * The options of an opt-out notice inside school. Issue 19: a school may run a use inside school opt-out, never one
+ * outside it. On a page where a carer who is content need do nothing ("If you are happy …, you do not need to return the
+ * form"), each option the carer may tick to refuse ("☐ Use within the school community (… on display around the
+ * school)", "- No consent for use inside school. This includes classroom displays.") that names displays or class
+ * photographs is that use's opt-out basis. An option for a use outside school proposes nothing: the product refuses it.
+ */
+function optOutOptions(sentences: Sentence[]): StructuralFound[] {
+  if (!sentences.some((s) => noActionOptOut.test(s.lower))) return [];
+  const found: StructuralFound[] = [];
+  sentences.forEach((s, i) => {
+    const lead = s.lead ?? '';
+    const option = formRow.test(s.lower) || (/:$/.test(lead) && (images.test(lead) || /\b(options?|choices?|consent|permission|ways)\b/.test(lead)));
+    if (!option || othersSubject.test(s.lower) || ownPhotos.test(s.lower)) return;
+    if (!images.test(`${s.lower} ${lead} ${s.previous ?? ''}`) && !formRow.test(s.lower)) return;
+    for (const key of namedUses(s.lower).filter((k) => k === 'displays' || k === 'class-photo'))
+      found.push({ setting: `consent.purposes.${key}.basis`, value: 'opt-out', quote: s.text, line: s.line, order: i });
+  });
+  return found;
+}
+
 export function pageConsent(all: Sentence[]): StructuralFound[] {
   const fenced = all.length ? fencedOptOuts(all) : null;
-  if (!fenced) return [];
+  if (!fenced) return optOutOptions(all);
   // The sections of an opt-out about another matter are left out whole: neither their requests nor their uses are read.
   const sentences = fenced.size ? all.map((s) => (fenced.has(s.section) ? { ...s, lower: '', text: '', negated: '' } : s)) : all;
   const otherBasis = new Set(sentences.flatMap(basisStated));

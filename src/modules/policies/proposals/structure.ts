@@ -13,8 +13,8 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, basisStated, namedUses, optsOutOtherwise, staffPermission } from './consent.table.ts';
-import { conditional, noDescribedUse, otherSubject } from './page.ts';
+import { asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, staffPermission } from './consent.table.ts';
+import { conditional, documentScope, instruction, noDescribedUse, otherSubject, withoutName } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -55,13 +55,10 @@ const qualifiers: [string, RegExp][] = [
 
 export type StructuralFound = Found & { quote: string; line: number; order: number };
 
-/** What the document covers ("This policy applies to the use of photographs on its website and in the press") is no use. */
-const documentScope = /\b(this|the) (policy|guidance|document|statement|procedure)( also)? (applies|covers|relates|is about|sets out)\b/;
-
 function usesIn(s: Sentence): string[] {
-  if (documentScope.test(s.lower)) return [];
+  if (documentScope.test(s.lower) || instruction.test(s.lower)) return [];
   // "If a newspaper wants a picture, we will ask you separately": a consent of its own, not this one.
-  if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without|separately)\b/.test(s.lower)) return [];
+  if (s.isHeading || othersSubject.test(s.lower) || /\b(unless|without|separately)\b/.test(withoutName(s.lower))) return [];
   // ("We will not include addresses … on our website": what is kept off a channel is no use of it.)
   if (
     /\b(used|use|published|publish|shown|displayed|shared|posted|appear|include|included|put|upload|uploaded|print|printed|feature|featured)\b/.test(s.negated)
@@ -115,7 +112,7 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
 
 /** Consent uses a page names away from the sentence that asks for consent. */
 export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sentence) => string[]): StructuralFound[] {
-  if (sentences.some((s) => optOut.test(s.lower) || optsOutOtherwise(s.lower))) return [];
+  if (sentences.some((s) => optOut.test(s.lower) || optsOutOtherwise(s.lower) || noActionOptOut.test(s.lower))) return [];
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
