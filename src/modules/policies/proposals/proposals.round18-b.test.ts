@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { lapse } from './lapse.table.ts';
+import { proposals, read } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 18 (b): how long consent lasts, who decides, the policy's header, concern routes and age limits, from the kinds
+ * met on two more real dev sets (described in words only). Every sentence here is written for the test, with other
+ * schools, roles and layouts; each kind has must-propose-nothing cases (negation, conditions, "may", advice, another
+ * body's rule).
+ */
+
+const lapseOf = (sentence: string) => read([lapse], sentence)['consent.lapse'];
+
+describe('consent named for its year, or asked at the start of each year', () => {
+  it.each([
+    // A form sent home at the start of the year, in the present tense: every year.
+    'At the start of the school year we send home a photo release form for each family to complete.',
+    'At the beginning of each academic year the office sends out a media release form.',
+    'Every September we hand out the photograph consent slips in the first week.',
+    // Named for its year in a sentence.
+    'Please return the yearly image consent form to the class teacher.',
+    'The annual media consent form is part of the registration pack.',
+  ])('%s', (sentence) => expect(lapseOf(sentence)).toBe('each-september'));
+
+  it('a page whose title names the consent for its year', () => {
+    const page = 'Annual Media Consent\n\nEach term staff photograph pupils at events. You can tell us which uses you do not agree to on the form.\n';
+    expect(proposals(page)['consent.lapse']).toBe('each-september');
+  });
+
+  it.each([
+    // A yearly photograph is an occasion, not how long the answer lasts; a form for something else; a one-off.
+    'Consent for the annual school photograph is asked when your child joins us.',
+    'At the start of the year we send home a trip consent form for the residential visit.',
+    'We send home a photo release form when your child starts at the school.',
+    'Annual Sports Day photographs will be shared with families on the app.',
+  ])('nothing: %s', (sentence) => expect(lapseOf(sentence)).toBeUndefined());
+
+  it('a page titled for a yearly event says nothing of consent', () => {
+    const page = 'Annual Photo Day\n\nThe photographer visits in October. Consent for images is asked when your child joins the school.\n';
+    expect(proposals(page)['consent.lapse']).toBeUndefined();
+  });
+});
+
+describe('an opt-out that must be made again each year', () => {
+  it.each([
+    'Parents may request that their child not be photographed by writing to the school within the first two weeks of each school year.',
+    'Families who wish to opt out of photographs must tell the office in writing at the start of every academic year.',
+    'Carers can ask for their child not to be filmed by returning the slip each September.',
+  ])('%s', (sentence) => expect(lapseOf(sentence)).toBe('each-september'));
+
+  it.each([
+    // No year, a yearly occasion rather than a yearly answer, or an opt-out that is not made again.
+    'Parents may request that their child not be photographed by writing to the Head at any time.',
+    'Parents who wish to opt out of the yearly class photograph should tell the office.',
+    'Families may opt out of photographs once, when their child joins the school.',
+  ])('nothing: %s', (sentence) => expect(lapseOf(sentence)).not.toBe('each-september'));
+});
+
+describe("the carer's answer holds for the school year", () => {
+  it.each([
+    'The media consent choices parents make at registration are the directions the school must follow throughout the year.',
+    'Your consent selection is valid for the whole academic year.',
+    'The permission you give on the form applies for the rest of the school year.',
+  ])('%s', (sentence) => expect(lapseOf(sentence)).toBe('each-september'));
+
+  it.each([
+    // Photographs taken through the year, or the answer's year negated.
+    'We take photographs throughout the year at concerts and sports events, and consent is asked when your child joins.',
+    'Your consent choice is not valid for the whole school year if you change schools.',
+  ])('nothing: %s', (sentence) => expect(lapseOf(sentence)).toBeUndefined());
+});
+
+describe('consent once given stands until the carer writes', () => {
+  it.each([
+    'This consent, once given, will be changed or withdrawn only on receipt of a written request from the parent or carer.',
+    'Permission, once granted, remains in place until a parent tells us otherwise in writing.',
+    'Consent once given will stand until it is revoked by the parent in writing.',
+  ])('%s', (sentence) => expect(lapseOf(sentence)).toBe('never'));
+
+  it.each([
+    // Withdrawn at any time says nothing of renewal; a yearly renewal; another form's consent.
+    'Consent can be withdrawn at any time by writing to the school office.',
+    'Consent, once given, will be checked with parents each September.',
+    'Trip consent, once given, will be withdrawn only on written notice from the parent.',
+  ])('nothing: %s', (sentence) => expect(lapseOf(sentence)).not.toBe('never'));
+});
