@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decisionPatterns } from './decisions.table.ts';
 import { lapse } from './lapse.table.ts';
 import { proposals, read } from '../../../../test/helpers/proposals.ts';
 
@@ -83,4 +84,38 @@ describe('consent once given stands until the carer writes', () => {
     'Consent, once given, will be checked with parents each September.',
     'Trip consent, once given, will be withdrawn only on written notice from the parent.',
   ])('nothing: %s', (sentence) => expect(lapseOf(sentence)).not.toBe('never'));
+});
+
+describe('the images used are those someone judges fit: who decides what is published', () => {
+  it.each([
+    ['We only use photographs that the Head Teacher considers appropriate for publication.', ['headteacher']],
+    ['The school publishes only images which the Principal and the governors consider suitable.', ['headteacher', 'governor']],
+    ['Our newsletter and website use only pictures that the Designated Safeguarding Lead has approved.', ['dsl']],
+    ['We will only post images that the Senior Leadership Team deem suitable.', ['senior-leader']],
+  ])('%s', (sentence, who) => expect(read(decisionPatterns, sentence)['decisions.photoPublication']).toEqual(who));
+
+  it.each([
+    // A discretion, a negation, nobody named, or families' own sharing.
+    'We may use images that the Headteacher considers suitable.',
+    'We do not use images that the Headteacher considers unsuitable.',
+    'Staff only use images that they consider appropriate.',
+    'Parents should only share photographs that the Head would consider suitable.',
+  ])('nothing: %s', (sentence) => expect(read(decisionPatterns, sentence)['decisions.photoPublication']).toBeUndefined());
+});
+
+describe("who approves a school's social media account, page, profile or platform", () => {
+  it.each([
+    ['Teachers and coaches must obtain approval from the Head Teacher before creating an official class or team social media platform.', ['headteacher']],
+    ['Staff must seek the approval of the Headteacher before setting up a class Facebook page.', ['headteacher']],
+    ['Principals have the authority to grant clubs and departments (e.g. the PE department) permission to create a social media profile.', ['headteacher']],
+    ['The Deputy Head has the authority to give year groups permission to start an Instagram page.', ['deputy-headteacher']],
+  ])('%s', (sentence, who) => expect(read(decisionPatterns, sentence)['decisions.accounts']).toEqual(who));
+
+  it.each([
+    // Someone outside the staff, advice rather than approval, staff's own profiles, or no school's page at all.
+    "Pupils need their parents' permission to create a social media profile.",
+    'Teachers should seek advice from the Principal before creating a class social media page.',
+    'Staff do not need the approval of the Headteacher for their personal social media profiles.',
+    'Each class page on the school website is updated by the class teacher and approved by the Head.',
+  ])('nothing: %s', (sentence) => expect(read(decisionPatterns, sentence)['decisions.accounts']).toBeUndefined());
 });
