@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionPatterns } from './decisions.table.ts';
 import { lapse } from './lapse.table.ts';
+import { reviewPatterns } from './review.table.ts';
 import { proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**
@@ -118,4 +119,31 @@ describe("who approves a school's social media account, page, profile or platfor
     'Staff do not need the approval of the Headteacher for their personal social media profiles.',
     'Each class page on the school website is updated by the class teacher and approved by the Head.',
   ])('nothing: %s', (sentence) => expect(read(decisionPatterns, sentence)['decisions.accounts']).toBeUndefined());
+});
+
+describe("a template's 'by whom' field naming the body that reviews the policy", () => {
+  const bodyOf = (sentence: string) => read(reviewPatterns, sentence)['policyReview.approvingBody'];
+
+  it.each([
+    ['Key dates: Date this policy was reviewed and by whom [03/10/2024 Mrs Patel] Date of next review and by whom [01/10/2025 Governors]', 'Governors'],
+    ['Date of next review and by whom: Summer 2026, Full Governing Body', 'Full governing body'],
+    ['Date of last review and by whom | March 2025 | Local Governing Body', 'Local governing body'],
+    ['Date of next review and by whom [Autumn 2025 – Curriculum Committee]', 'Curriculum committee'],
+  ])('%s → %s', (sentence, body) => expect(bodyOf(sentence)).toBe(body));
+
+  it.each([
+    // Left blank, a person, a person beside a body, a template's choice, or a review date with no "by whom".
+    'Date of next review and by whom [] What is this policy?',
+    'Date of next review and by whom [September 2025 Headteacher]',
+    'Date this policy was reviewed and by whom [12/09/2024 Mr Khan]',
+    'Date of next review and by whom: July 2026, Head and Governors',
+    'Date of next review and by whom: Governors / Headteacher',
+    'Next review by: September 2026',
+  ])('nothing: %s', (sentence) => expect(bodyOf(sentence)).toBeUndefined());
+
+  it('a whole page: the body as the header writes it', () => {
+    const page =
+      'Online Safety Policy\n\nKey people / dates\tDate of next review and by whom\t[Sept 2025 Curriculum Committee]\n\nThis policy applies to all staff.\n';
+    expect(proposals(page)['policyReview.approvingBody']).toBe('Curriculum Committee');
+  });
 });
