@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ageTable } from './ages.table.ts';
+import { concernPatterns } from './concerns.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { lapse } from './lapse.table.ts';
 import { reviewPatterns } from './review.table.ts';
@@ -146,4 +148,42 @@ describe("a template's 'by whom' field naming the body that reviews the policy",
       'Online Safety Policy\n\nKey people / dates\tDate of next review and by whom\t[Sept 2025 Curriculum Committee]\n\nThis policy applies to all staff.\n';
     expect(proposals(page)['policyReview.approvingBody']).toBe('Curriculum Committee');
   });
+});
+
+describe("the school's duty to refer concerns to social care", () => {
+  const tellOf = (sentence: string) => Object.fromEntries(Object.entries(read(concernPatterns, sentence)).filter(([k]) => k.endsWith('.tell')));
+
+  it.each([
+    ['All schools are required to refer concerns to the local authority social care team.', 'safeguarding', ['social-care']],
+    ["The Designated Person has a statutory duty to refer concerns about a child's welfare to Social Services.", 'safeguarding', ['social-care']],
+    ['The school will follow the procedure and refer child protection concerns to the Social Care Department.', 'safeguarding', ['social-care']],
+    ['The Headteacher must refer allegations against staff to the LADO.', 'staff-misuse', ['lado']],
+  ])('%s', (sentence, kind, who) => expect(tellOf(sentence)[`concerns.routes.${kind}.tell`]).toEqual(who));
+
+  it.each([
+    // A discretion, a condition, a family told whom to call, a negation, someone inside the staff first, or bare
+    // concerns sent to someone whose concerns could be of any kind.
+    "Schools may refer concerns to children's social care.",
+    'Where appropriate, the DSL will refer concerns to the Social Care Department.',
+    "Parents can refer concerns directly to Children's Social Care.",
+    'We will not refer concerns to social care without first speaking to the family.',
+    'Staff must refer concerns to the DSL, who will decide whether to contact social care.',
+    'Staff must refer concerns to the police.',
+  ])('nothing: %s', (sentence) => expect(tellOf(sentence)).toEqual({}));
+});
+
+describe('a minimum age the school holds pupils to, not advice to families', () => {
+  const ageOf = (sentence: string) => read(ageTable, sentence)['ageLimits.socialMediaMinimumAge'];
+
+  it.each([
+    ['Pupils are reminded that TikTok requires its users to be 13.', 13],
+    ['Instagram and Snapchat require users to be at least 13, and pupils under that age must not hold accounts.', 13],
+  ])('%s', (sentence, age) => expect(ageOf(sentence)).toBe(age));
+
+  it.each([
+    // The school advising families of a site's terms holds no one to them.
+    "We would like to advise parents that WhatsApp's terms say a person must be 16 to use it.",
+    'We strongly advise that children under 13 do not use social media.',
+    "Parents are advised that Snapchat's rules say that users must be 13 to join.",
+  ])('nothing: %s', (sentence) => expect(ageOf(sentence)).toBeUndefined());
 });
