@@ -30,10 +30,16 @@ const agePatterns: RegExp[] = [
   /\b(?:(?:only |solely )?(?:for|open to|available to|intended for|designed for|meant for)) (?:those|people|users|young people|anyone|persons|members|teenagers|children) (?:aged |over the age of )?(\d{1,2})(?: years)?(?: of age)?(?: (?:and|or) (?:over|above|older)|\+)/,
 ];
 
+const adviceToFamilies =
+  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?advised\b/;
+
 const minimumAge: SentencePattern = {
   name: 'social media sites need users of an age',
   read: (s) => {
     if (!social.test(s.lower) || /\b(past|former|ex-) ?pupils?\b/.test(s.lower)) return [];
+    // Families advised of a site's terms ("We would like to advise that Snapchat's regulations say a person must be 13"):
+    // advice, not an age the school holds pupils to (the keying guide). Pupils reminded of the terms is the school's teaching.
+    if (adviceToFamilies.test(s.lower)) return [];
     const ages = new Set<number>();
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];

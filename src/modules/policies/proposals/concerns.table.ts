@@ -190,7 +190,10 @@ const outsiders: [string, RegExp][] = [
   ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
   ['police', /\bpolice\b/],
   ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
-  ['social-care', /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub/],
+  [
+    'social-care',
+    /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub|\bsocial care (department|team|services?)\b|\b(local authority|council)('s)? social care\b/,
+  ],
 ];
 
 /** A lead that makes the items under it duties: "requirements include:", "staff must:"; never "avoid:" or "do not:". */
@@ -247,6 +250,30 @@ const tell: SentencePattern = {
   },
 };
 
+/**
+ * The school's duty to refer concerns outside: "Every school is required to follow procedure and refer concerns to the
+ * Social Care Department", "the DSL has a statutory duty to refer child protection concerns to children's social care".
+ * Concerns sent to social care are about a child's welfare, so bare "concerns" there are safeguarding ones; to anyone
+ * else they must name their kind. A duty only: not "may", "where appropriate", a family told whom to call, or a negation.
+ */
+const referralDuty =
+  /\b(must|will|shall|(?:is|are) required to|(?:has|have) (?:a )?(?:legal |statutory )?duty to)\b[^.;]{0,40}?\brefer (?:any |all |such |these |their |the )?(?:(?:safeguarding|child protection|welfare) )?(?:concerns?|cases?|worries|allegations?|disclosures?|incidents?)\b(?: (?:about|against|regarding|concerning) [^.;]{1,40}?)? to\b([^.;]*)/;
+
+const referredOut: SentencePattern = {
+  name: 'the school must refer concerns to those outside the staff',
+  read: (s) => {
+    const m = referralDuty.exec(s.lower);
+    if (!m || familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower)) return [];
+    if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider|considers)\b/.test(s.lower)) return [];
+    if (negatedAt(s.lower, m.index + m[0].indexOf('refer')) || /\b(not|never)\b/.test(m[0])) return [];
+    // The first recipient named: "refer concerns to the DSL, who will contact social care" is the DSL's, not social care's.
+    const object = m[2].split(/[,;:]|\b(?:who|which|if|unless|when|where)\b/)[0];
+    const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
+    const kind = concernKind(s.lower) ?? (who.includes('social-care') ? 'safeguarding' : null);
+    return kind && who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+  },
+};
+
 /** "within 24 hours", "the same day", "before the end of the school day", "by the next working day"; a table cell may say just "Same day". */
 export function deadlineIn(lower: string, cell = false): string | null {
   if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
@@ -280,7 +307,7 @@ const deadline: SentencePattern = {
   },
 };
 
-export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline];
+export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline, referredOut];
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =

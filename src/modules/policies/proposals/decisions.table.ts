@@ -31,39 +31,66 @@ function decidedBy(lower: string): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
-/** "The Headteacher decides/approves which photographs…": the subject's roles. */
+/** "Principals have the authority…": a role named in the plural is still that role (rolesIn reads "principal" alone). */
+const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
+
+/**
+ * "The Headteacher decides/approves which photographs…", "Principals have the authority to grant … permission to create
+ * a social media profile": the subject's roles.
+ */
 function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|checks?|looks? at|reviews?|vets?|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding|checking))\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|checks?|looks? at|reviews?|vets?|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding|checking)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission)\b(.*)$/.exec(
       lower,
     );
   if (!m || !object.test(m[3])) return null;
-  const roles = rolesIn(m[1]).filter((r) => staffRoles.has(r));
+  const roles = rolesIn(singular(m[1])).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
 }
 
 /** "must not be created without the approval of…": a double negative, so the approval is required. */
 const notWithout = /\b(not|never|no)\b[^.;]*\bwithout\b/;
 
+/** A social network by name or kind. */
+const socialNetwork = /\b(social media|social networking|facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin)\b/;
+/**
+ * What a school runs on a social network, besides an account: "a class Facebook page", "an official classroom or team
+ * social media platform", "a social media profile". A page alone (a class page on the school website) is no account.
+ */
+const socialPlace = new RegExp(String.raw`${socialNetwork.source}(?: [a-z]+){0,2}? (pages?|profiles?|platforms?|channels?|groups?|feeds?)\b`);
+
+/** Whose account it is: the school's, a class's, a team's, or one staff need a leader's permission to create. */
+const schoolSide = new RegExp(
+  [
+    /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b/.source,
+    /\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b/.source,
+    /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/
+      .source,
+    // "an official classroom or team social media platform", "a class Facebook page".
+    String.raw`\b(official|departmental|department|class|classroom|club|team|faculty|subject|year group)\b(?: [a-z]+){0,4}? ${socialPlace.source}`,
+    // "…grant departments or athletics groups permission to create a social media profile": a profile someone must be
+    // given leave to create is the school's (a personal one needs nobody's).
+    String.raw`\b(grant|grants|granting|give|gives|giving)\b[^.;]{0,100}\bpermission to (create|set up|open|start|run)\b[^.;]{0,20}${socialNetwork.source}`,
+  ].join('|'),
+);
+
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
-  read: (s) => {
+  read: (sentence) => {
+    // "(e.g. building accounts)" is no end of a clause.
+    const s = { ...sentence, lower: sentence.lower.replace(/\b(e\.g|i\.e)\./g, (m) => m.replace(/\./g, '')) };
     // "Each academy may run official accounts. New accounts need the agreement of…": the sentence before says whose.
     const context = /\b(new|such|these|those|any) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
+    if (!(/\baccounts?\b/.test(s.lower) || socialPlace.test(s.lower)) || !schoolSide.test(context)) return [];
+    // Staff's own accounts are not the school's: "staff need no approval for their personal social media profiles".
+    if (/\b(personal|private)\b/.test(s.lower)) return [];
     if (
-      !/\baccounts?\b/.test(s.lower) ||
-      !/\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b|\bin the (school|academy)'s name\b|\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/.test(
-        context,
-      )
-    )
-      return [];
-    if (
-      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|started|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
+      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
         s.lower,
       )
     )
       return [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?/);
+    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };
@@ -117,4 +144,31 @@ const publication: SentencePattern = {
   },
 };
 
-export const decisionPatterns: SentencePattern[] = [accounts, unblock, publication];
+/**
+ * The images the school uses are those someone judges fit: "We only use images that the Headteacher and Governing Body
+ * consider suitable", "the school publishes only photographs the Principal has approved". Whoever judges decides what is
+ * published; a governing body that judges is the governors'. A rule only: not "may use", not negated, not families'
+ * or pupils' own sharing, and someone named (not "images that staff consider suitable").
+ */
+const judgedFit =
+  /\b(use|uses|publish|publishes|post|posts|share|shares|are used|is used|are published|are posted)\b(?: only)? (?:the )?(?:images?|photo(?:graph)?s?|pictures?) (?:that|which) ((?:the |our )?[^.;,]{1,60}?) (?:(?:consider|considers|deem|deems|judge|judges|regard|regards|think|thinks)(?: to be| as)? (?:suitable|appropriate|acceptable|fit)|(?:has|have) (?:approved|agreed|checked|signed off))\b/;
+
+const governingBody = /\b(governing (body|board)|board of governors|governors)\b/;
+
+const judgedPublication: SentencePattern = {
+  name: 'the images used are those someone judges fit',
+  read: (s) => {
+    const m = judgedFit.exec(s.lower);
+    if (!m || /\b(may|might|could|can)\b/.test(s.lower.slice(0, m.index + m[1].length + 1))) return [];
+    if (familyOwn.test(s.lower) || /\b(use|uses|publish|publishes|post|posts|share|shares|used|published|posted)\b/.test(s.negated)) return [];
+    const judge = m[2];
+    const roles: RoleKey[] = rolesIn(singular(judge)).filter((r) => staffRoles.has(r));
+    if (governingBody.test(judge) && !roles.includes('governor')) roles.push('governor');
+    return roles.length ? [{ setting: 'decisions.photoPublication', value: roles }] : [];
+  },
+};
+
+/** Families, pupils or visitors sharing their own pictures: not what the school publishes. */
+const familyOwn = /^(parents?|carers?|families|visitors?|pupils?|children|students?|you)\b(?!')/;
+
+export const decisionPatterns: SentencePattern[] = [accounts, unblock, publication, judgedPublication];

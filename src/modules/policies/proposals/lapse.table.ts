@@ -6,11 +6,23 @@
 import type { Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
-/** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"). */
-const consentWord =
-  /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/;
+/**
+ * A carer's refusal, where images are used unless they object: "opt out", "request that their child not be photographed".
+ * Made again each year, it lasts a year as consent does.
+ */
+const optOut =
+  /\bopt(s|ing)? (your child |their child )?out\b|\b(request|requests|ask|asks)( for| that)?( (your|their|the) (child|son|daughter))? not (to )?be (photographed|filmed|videotaped|video-?recorded|pictured)\b/;
+/** How a carer makes the refusal known: "by telling the office", "by writing to the school". */
+const optOutVerb = /\b(tell|tells|telling|notif(y|ies|ying)|inform(s|ing)?|writ(e|es|ing)|return(s|ing)?|request(s|ing)?|ask(s|ing)?)\b/;
+
+/** What a lapse sentence is about: consent, or the form that asks for it ("a form … will cover the 7 years…"), or a refusal. */
+const consentWord = new RegExp(
+  `${optOut.source}|` +
+    /\b(consent|permission)s?\b|\b(consent|permission|photo(graph)?|image|media) (forms?|slips?|letters?)\b|\b(photo(graph)?|image|media|model) releases?( forms?)?\b|\b(parents?|carers?|you)\b[^.]*\b(fill(ing)? (out|in)|complet(e|es|ing)|sign(s|ing)?|return(s|ing)?) (a|an|the|their)( [a-z]+)? forms?\b/
+      .source,
+);
 const askVerb =
-  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sent (home|out)|(handed|given) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
+  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
@@ -18,6 +30,28 @@ const otherForm =
 /** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
 const onlyOnce =
   /\b(only )?(needs?|has|have|is required|are required) (only )?to be (completed|signed|filled (in|out)|returned|given|granted|provided|done|submitted) (only )?once\b(?! (a|per|each|every|in|more|again)\b)|\bneeds? only (to )?be (completed|signed|filled (in|out)|returned|given|granted|provided|submitted) once\b(?! (a|per|each|every|in|more|again)\b)|\b(is|are|will be) (only )?(completed|signed|given|granted|sought|requested|asked for|collected) (only )?once( only)?\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) (will )?only (need to|have to|be asked to) (complete|sign|fill in|return|give)\b[^.]{0,50}\bonce\b(?! (a|per|each|every|in|more|again)\b)|\b(you|parents?|carers?|families) will only be asked (for (your|their) (consent|permission) )?once\b(?! (a|per|each|every|in|more|again)\b)/;
+
+/**
+ * The consent is named for its year: "Annual Photo Consent" (a page's title), "the yearly media consent form". Not a
+ * yearly photograph ("consent for the annual school photograph" names the occasion, not how long the answer lasts).
+ */
+const annualConsent = /\b(annual|yearly) ((photo(graph(y|ic)?)?|image|media|video|filming|picture) )?(consent|permission)/;
+
+/**
+ * The carer's answer is what the school follows for one school year: "the media consent selection parents make at
+ * registration is the directive the school must follow throughout the year", "your choice applies for the whole school
+ * year". The answer is the subject (consent, a choice, a selection), not the photographs ("we take photographs
+ * throughout the year").
+ */
+const forTheYear =
+  /\b(consent|permission|choices?|selections?|answers?|preferences?)\b[^.;]*\b(applies|apply|is valid|are valid|remains? (valid|in (force|place|effect))|stands?|(must|will|shall|is to|are to) (be )?(follow(ed)?|honou?red|respected|used)|(is|are) (followed|honou?red|respected)) (for|throughout) the (whole |entire |full |rest of the )?(current )?(academic |school )?year\b/;
+
+/**
+ * Given once, changed only when the carer writes: "This consent, once given, will be amended or revoked only upon
+ * receipt of written notification from the parent", "once given, permission stands until you tell us in writing".
+ */
+const onceGivenUntilRevoked =
+  /\b(consent|permission)s?,? once (given|granted|signed),? (will|shall|is to|can|may)? ?(only )?(be )?(amended|revoked|withdrawn|changed|cancell?ed|altered)\b[^.;]*\bonly (up)?on\b|\b(consent|permission)s?,? once (given|granted|signed),? (will )?(remains?|stands?|continues?|lasts?|(is|will be) valid)\b[^.;]*\buntil\b[^.;]*\b(revoked|withdrawn|withdraws?|cancell?ed|writes|in writing|written|notif(y|ies|ication)|tells? us)\b/;
 
 export const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
@@ -56,15 +90,18 @@ export const lapse: SentencePattern = {
     // Named in the sentence itself: "Consent for trips is valid for one year" on a page of photographs is the trips'.
     if (otherForm.test(s.lower) && !/\b(photo(graph)?s?|photography|images?|pictures?|videos?|media|filming)\b/.test(s.lower)) return [];
     // The yearly word and the asking in the same clause ("Parents sign a home-school agreement each year; photo consent is asked on entry" is no lapse).
-    const clauses = s.lower.split(/;|: | but | whereas /);
+    // A yearly photograph is an occasion ("opt out of the yearly class photograph by telling the office"), not a yearly answer.
+    const clauses = s.lower
+      .replace(/\b(yearly|annual) (school |class |team |individual )?(photo(graph)?s?|pictures?|portraits?|photo day)\b/g, 'the photograph')
+      .split(/;|: | but | whereas /);
     if (
       clauses.some(
         (c) =>
-          (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c)) &&
+          (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c) || (optOut.test(c) && optOutVerb.test(c))) &&
           yearly.test(c) &&
           (consentWord.test(c) || consentForm),
       ) ||
-      /\b(annual|yearly) (consent|permission)/.test(s.lower)
+      annualConsent.test(s.lower)
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "Photo consent is valid for one academic year", "consent expires at the end of each school year".
@@ -74,6 +111,10 @@ export const lapse: SentencePattern = {
       ) &&
       !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated)
     )
+      return [{ setting: 'consent.lapse', value: 'each-september' }];
+    // "The choice you make at registration is followed throughout the school year", "your answer applies for the whole
+    // academic year": the answer holds for one school year, so it is asked again the next.
+    if (forTheYear.test(s.lower) && !/\b(follow(ed)?|honou?red|respected|valid|applies|apply|stands?)\b/.test(s.negated))
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "…remain in force until the beginning of the next academic year".
     if (
@@ -89,6 +130,9 @@ export const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'key-stage-change' }];
+    // "This consent, once given, will be changed or revoked only on written notice from the parent": it stands until then.
+    if (onceGivenUntilRevoked.test(s.lower) && !/\b(only|revoked|withdrawn|changed|amended|valid|remains?)\b/.test(s.negated))
+      return [{ setting: 'consent.lapse', value: 'never' }];
     // "This form is valid indefinitely from the date you sign it", "consent remains in place until you withdraw it": no lapse.
     if (
       /\b(valid|remains? (valid|in (force|place|effect))|lasts?|stands?|applies|apply|continues?( to apply)?) (indefinitely|until (it is |they are |you |parents? |carers? |the parent |a parent )?(withdrawn|withdraws?|revoked|revokes?|cancell?ed|cancels?|tells? us otherwise|informs? us otherwise|notif(y|ies) us otherwise))\b/.test(

@@ -477,5 +477,28 @@ const intervalBelow: BlockPattern = {
   },
 };
 
-export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle, approvedThenReviewed];
+/**
+ * A template's "by whom" field (the date, then who reviews): "Date of next review and by whom [17/09/2026 Governors]",
+ * "Date this policy was reviewed and by whom: Autumn 2025, Full Governing Body". A body that reviews the policy in its
+ * header approves it (the keying guide); a person (the Head, the DSL, a name) never does, and a person beside a body
+ * ("Head and Governors") leaves neither alone as the approver.
+ */
+const byWhomField =
+  /\b(?:date (?:of )?(?:the )?(?:next|last) review|next review(?: date)?|date (?:this|the) (?:policy|document) was (?:last )?reviewed|date of (?:this )?review|(?:last )?reviewed) and by whom\b[\s:|[\]-]*([^\]]*?)(?=\]|\bdate\b|\?|\. |$)/g;
+
+const reviewedByWhom: SentencePattern = {
+  name: "the body in a review's 'by whom' field",
+  read: (s) => {
+    for (const m of s.lower.matchAll(byWhomField)) {
+      const value = m[1].replace(/\|/g, ' ').slice(0, 60);
+      if (unchosenApprover(value) || /\b(head ?teacher|head|principal|dsl|designated|lead|co-?ordinator|manager|officer|mr|mrs|ms|miss|dr)\b/.test(value))
+        continue;
+      const who = body(value);
+      if (who && who !== 'Headteacher') return [{ setting: 'policyReview.approvingBody', value: who }];
+    }
+    return [];
+  },
+};
+
+export const reviewPatterns: SentencePattern[] = [interval, approvedBy, cycle, approvedThenReviewed, reviewedByWhom];
 export const reviewBlocks: BlockPattern[] = [signedBlock, reviewDates, approverBelow, approvedAboveDate, intervalBelow];
