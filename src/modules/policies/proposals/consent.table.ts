@@ -374,7 +374,37 @@ const noPhotosOnOwnPage: SentencePattern = {
   },
 };
 
-export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
+/**
+ * The school never puts pupils' photographs on the internet at all: "Photographs will not be used on the internet", "We do
+ * not post images of the children online". Neither the website nor social media is a use carers are asked about (both
+ * active: false). Never with a condition or consent ("…without permission", "unless"), "only", someone's own photographs
+ * or accounts, or a list of parents' or visitors' rules.
+ */
+const notOnline: SentencePattern = {
+  name: 'the school never puts photographs on the internet',
+  read: (s) => {
+    if (/\b(without|unless|until|except|consent|permission|if|only|when|where|personal|own|private|parents?|carers?|visitors?|staff)\b/.test(s.lower))
+      return [];
+    if (s.item && /\b(parents?|carers?|visitors?|families|staff|pupils?|students?)\b/.test(s.lead ?? '')) return [];
+    const photos = String.raw`(any )?(photo(graph)?s?|images?|pictures?)( of (the |your |our )?(children|child|pupils?|students?))?`;
+    const online = String.raw`(on|onto) (the internet|the web)\b|online\b`;
+    const refused =
+      new RegExp(String.raw`^${photos} (will|shall|are|is)( never| not) (be )?(used|posted|published|shared|uploaded|put|placed|shown) (${online})`).test(
+        s.lower,
+      ) ||
+      new RegExp(
+        String.raw`^(we|the (school|nursery|academy|setting)|our (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (use|post|publish|share|upload|put|show) ${photos} (${online})`,
+      ).test(s.lower);
+    return refused
+      ? [
+          { setting: 'consent.purposes.website.active', value: false },
+          { setting: 'consent.purposes.social-media.active', value: false },
+        ]
+      : [];
+  },
+};
+
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, notOnline, lapse];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
@@ -406,7 +436,7 @@ export function optsOutOtherwise(lower: string): boolean {
 
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
 /** Images used unless a carer objects, opts out or says otherwise. */
-const optsOut = (lower: string) =>
+export const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
   noActionOptOut.test(lower) ||
   /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(

@@ -97,3 +97,53 @@ describe('carers "who have opted out" refused a consent the page asks: the page 
     ).toEqual([]);
   });
 });
+
+const basis = (page: string) => Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => /^consent\.purposes\.[a-z-]+\.basis$/.test(setting)));
+
+describe('an opt-out "for these purposes" after a list: the items inside school are opt-out', () => {
+  it.each([
+    'Photographs taken by staff\n\nWe sometimes photograph the children. They are used:\n\n- On the academy website\n- On noticeboards and displays in classrooms\n\nUnless you tell us otherwise, we will assume you have no objection to photographs being used for these purposes.',
+    'Images\n\nStaff take photographs of pupils at work. These are used:\n\n- In corridor displays\n- In the newsletter\n\nIf you do not want photographs of your child used in these ways, please contact the office.',
+  ])('%s', (page) => {
+    expect(basis(page)).toEqual({ 'consent.purposes.displays.basis': 'opt-out' });
+    expect(uses(page)).not.toContain('displays');
+  });
+
+  it.each([
+    // Only uses outside school: the product refuses opt-out there.
+    'Images\n\nPhotographs are used:\n\n- On the website\n- In the local press\n\nUnless you tell us otherwise, we assume you are happy for them to be used for these purposes.',
+    // The Head's word, not the carers'.
+    'Images\n\nPhotographs are used:\n\n- In classroom displays\n\nUnless the Headteacher agrees otherwise, photographs are used only for these purposes.',
+    // Parents' own photographs.
+    'Photographs taken by parents\n\nParents may take photographs:\n\n- For displays at home\n\nUnless you tell us otherwise, we assume you have no objection to these purposes.',
+  ])('%s', (page) => expect(basis(page)).toEqual({}));
+});
+
+describe('the school never puts photographs on the internet: neither website nor social media is used', () => {
+  it.each([
+    'Our promises to families\n\n- Photographs will not be used on the internet;\n- Photographs stay in the setting.',
+    'Photographs\n\nWe do not post pictures of the children online.',
+    'Images\n\nImages of pupils will never be published on the internet.',
+  ])('%s', (page) => expect(proposals(page)).toMatchObject({ 'consent.purposes.website.active': false, 'consent.purposes.social-media.active': false }));
+
+  it.each([
+    'Photographs\n\nPhotographs will not be used on the internet without your written permission.',
+    'Photographs\n\nImages of pupils will not be published online unless parents agree.',
+    'Parents at events\n\nParents are asked:\n\n- Photographs will not be posted online.',
+    'Staff\n\nStaff must not post photographs of pupils online on their personal accounts.',
+  ])('%s', (page) => {
+    const found = proposals(page);
+    expect(found['consent.purposes.website.active']).not.toBe(false);
+    expect(found['consent.purposes.social-media.active']).not.toBe(false);
+  });
+});
+
+describe('"we will not use them for any reason other than above without permission" asks nothing about the uses above', () => {
+  it('the uses above are not asked about by it', () => {
+    expect(
+      uses(
+        'Photographs\n\nWe use photographs in the children’s learning journals.\n\n- Any photographs left at the end of the year (some may be in classroom displays) are destroyed on request.\n- We will not use photographs of your child for any reason other than those above without your written permission.',
+      ),
+    ).toEqual([]);
+  });
+});
