@@ -25,9 +25,10 @@ export const purposes: [string, RegExp][] = [
     /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
   ],
   // ("the Media Consent Form" is the form's name, not the press: "media" before consent, release or form is no channel.)
+  // ("press" alone may be a verb, "press the button"; before advertising, releases or coverage it is the press.)
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
+    /\bnewspapers?\b|\btelevis(ion|ed)\b|\bpress (advertising|advertisements?|adverts?|releases?|coverage|articles?|reports?|purposes|publicity|photo(graph)?s?)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -183,12 +184,16 @@ export const agreementAsConsent = (lower: string) =>
  * any images", "Parents are given the choice to consent or not…".
  */
 const moreAsks =
-  /\b(the )?(purpose|aim|point) of (this|the|our) (letter|form|note|slip|message|page) (is|is to|is therefore) (to )?(ask|seek|request|obtain|gain|gather)( for)? (your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(this|the|our) (letter|form|note|slip) (is (written )?to|asks?|seeks?|requests?) (ask )?(for )?(your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (follows?|has|have|operates?|adopts?|keeps?) (a|the) (policy|practice|rule) of (always )?(seeking|requesting|obtaining|asking for|gaining|getting) (the )?(your |parents'? |carers'? |parental |written |signed |prior |express )*(permission|consent)\b|^(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery))( will| must)?( always)? (have|has|hold|holds|obtain|obtains|get|gets|gain|gains|secure|secures|ensure (we|that we|it) (have|has|holds?)) ((prior|written|signed|express|parental|the|their|parents'?|carers'?) )*(consent|permission)\b[^.]{0,60}\b(before|prior to) (posting|publishing|using|sharing|uploading|displaying|taking|putting|including|any)\b|\b(ask|asks|asking|asked) (you |parents |carers |families |each parent |every parent )?(whether|if) (or not )?(they|you) (wish|want|would like|are happy|agree)( for)? (their|your) (child|son|daughter|children|son or daughter|son\/daughter)('s|s|s')? (photo(graph)?|picture|image|portrait)s? (to be )?(taken|used|published|included)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded)\b[^.]{0,100}\bwith (the )?((prior|written|signed|express) )*(permission|consent|agreement) of (their |the child's |the pupil's |the |each )?(parents?|carers?|families|family|guardians?)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded)\b[^.]{0,100}\bwith (parental|parents'?|carers'?|their parents'?|your) ((prior|written|signed|express) )*(permission|consent|agreement)\b|\b(are|is|will be) (given|offered) (the )?(choice|option|opportunity|chance) (of whether |whether |as to whether )?(or not )?(to )?(give |grant |provide |withhold )?(consent|permission|agree)\b/;
+  /\b(the )?(purpose|aim|point) of (this|the|our) (letter|form|note|slip|message|page) (is|is to|is therefore) (to )?(ask|seek|request|obtain|gain|gather)( for)? (your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(this|the|our) (letter|form|note|slip) (is (written )?to|asks?|seeks?|requests?) (ask )?(for )?(your |parents'? |carers'? |parental |written |signed )*(permission|consent)\b|\b(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (follows?|has|have|operates?|adopts?|keeps?) (a|the) (policy|practice|rule) of (always )?(seeking|requesting|obtaining|asking for|gaining|getting) (the )?(your |parents'? |carers'? |parental |written |signed |prior |express )*(permission|consent)\b|^(we|the (school|academy|nursery|setting|trust|pre-?school)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery))( will| must)?( always)? (have|has|hold|holds|obtain|obtains|get|gets|gain|gains|secure|secures|ensure (we|that we|it) (have|has|holds?)) ((prior|written|signed|express|parental|the|their|parents'?|carers'?) )*(consent|permission)\b[^.]{0,60}\b(before|prior to) (posting|publishing|using|sharing|uploading|displaying|taking|putting|including|any)\b|\b(ask|asks|asking|asked) (you |parents |carers |families |each parent |every parent )?(whether|if) (or not )?(they|you) (wish|want|would like|are happy|agree)( for)? (their|your) (child|son|daughter|children|son or daughter|son\/daughter)('s|s|s')? (photo(graph)?|picture|image|portrait)s? (to be )?(taken|used|published|included)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded|appear|feature)\b[^.]{0,100}\bwith (the )?((prior|written|signed|express) )*(permission|consent|agreement) (of|from) (their |the child's |the pupil's |the |each |a )?(parents?|carers?|families|family|guardians?)\b|\b(may|will|can|could|would|are|is) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded)\b[^.]{0,100}\bwith (parental|parents'?|carers'?|their parents'?|your) ((prior|written|signed|express) )*(permission|consent|agreement)\b|\b(are|is|will be) (given|offered) (the )?(choice|option|opportunity|chance) (of whether |whether |as to whether )?(or not )?(to )?(give |grant |provide |withhold )?(consent|permission|agree)\b/;
+
+const imageWords = /\b(photo(graph)?s?|photographed|photography|photographers?|portraits?|images?|pictures?|videos?|filmed|filming)\b/;
 
 /** moreAsks, for images only ("…to ask for your permission for the trip" asks none), the school's or carers' (not staff's), not negated. */
 const moreAsksImages = (s: Sentence) =>
   moreAsks.test(s.lower) &&
-  /\b(photo(graph)?s?|photographed|photography|photographers?|portraits?|images?|pictures?|videos?|filmed|filming)\b/.test(s.lower) &&
+  // "Photographs record progress. They may also be used on our website with parental permission.": "they" are the
+  // photographs of the sentence before.
+  imageWords.test(/^(they|these|these (ones|copies))\b/.test(s.lower) ? `${s.lower} ${s.previous ?? ''}` : s.lower) &&
   !/^(staff|members of staff|pupils?|students?|employees?|volunteers?|governors?|visitors?|teachers?)\b(?!')|^(if|should|were|unless|whether|in the event|in case)\b/.test(
     s.lower,
   ) &&
@@ -369,7 +374,37 @@ const noPhotosOnOwnPage: SentencePattern = {
   },
 };
 
-export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, lapse];
+/**
+ * The school never puts pupils' photographs on the internet at all: "Photographs will not be used on the internet", "We do
+ * not post images of the children online". Neither the website nor social media is a use carers are asked about (both
+ * active: false). Never with a condition or consent ("…without permission", "unless"), "only", someone's own photographs
+ * or accounts, or a list of parents' or visitors' rules.
+ */
+const notOnline: SentencePattern = {
+  name: 'the school never puts photographs on the internet',
+  read: (s) => {
+    if (/\b(without|unless|until|except|consent|permission|if|only|when|where|personal|own|private|parents?|carers?|visitors?|staff)\b/.test(s.lower))
+      return [];
+    if (s.item && /\b(parents?|carers?|visitors?|families|staff|pupils?|students?)\b/.test(s.lead ?? '')) return [];
+    const photos = String.raw`(any )?(photo(graph)?s?|images?|pictures?)( of (the |your |our )?(children|child|pupils?|students?))?`;
+    const online = String.raw`(on|onto) (the internet|the web)\b|online\b`;
+    const refused =
+      new RegExp(String.raw`^${photos} (will|shall|are|is)( never| not) (be )?(used|posted|published|shared|uploaded|put|placed|shown) (${online})`).test(
+        s.lower,
+      ) ||
+      new RegExp(
+        String.raw`^(we|the (school|nursery|academy|setting)|our (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (use|post|publish|share|upload|put|show) ${photos} (${online})`,
+      ).test(s.lower);
+    return refused
+      ? [
+          { setting: 'consent.purposes.website.active', value: false },
+          { setting: 'consent.purposes.social-media.active', value: false },
+        ]
+      : [];
+  },
+};
+
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, notOnline, lapse];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);
@@ -401,7 +436,7 @@ export function optsOutOtherwise(lower: string): boolean {
 
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
 /** Images used unless a carer objects, opts out or says otherwise. */
-const optsOut = (lower: string) =>
+export const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
   noActionOptOut.test(lower) ||
   /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(

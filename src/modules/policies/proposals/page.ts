@@ -11,7 +11,17 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { agreementAsConsent, asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, purposes, staffPermission } from './consent.table.ts';
+import {
+  agreementAsConsent,
+  asksConsent,
+  basisStated,
+  namedUses,
+  noActionOptOut,
+  optsOut,
+  optsOutOtherwise,
+  purposes,
+  staffPermission,
+} from './consent.table.ts';
 import { formLapse } from './lapse.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
@@ -19,9 +29,12 @@ import type { StructuralFound } from './structure.ts';
 const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;
 const consentWord = /\b(consent|permission)s?\b/;
 
-/** The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". */
+/**
+ * The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". (Not "the parents of children
+ * who have opted out of having their child photographed": carers who refused, named on a page that asks.)
+ */
 const optOut =
-  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?|\b(who|that) (have|has|had) )\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /**
  * What the document covers ("This policy applies to the use of photographs on its website and in the press", "It also
@@ -167,9 +180,10 @@ export function isRequest(s: Sentence): boolean {
     return false;
   // A condition ("only if you have agreed") is no request for the page's uses.
   if (/\bonly (if|when|once|where)\b|\bunless\b/.test(s.lower)) return false;
-  // Consent for something beyond the page's uses ("for any other purpose we will ask separately").
+  // Consent for something beyond the page's uses ("for any other purpose we will ask separately", "we will not use them for
+  // any reason other than above without your permission").
   if (
-    /\b(any other|other than|separate|separately|further|additional|different|new) (purposes?|uses?|consent|permission)\b|\b(separate|separately|again)\b/.test(
+    /\b(any other|other than|separate|separately|further|additional|different|new) (purposes?|uses?|consent|permission)\b|\b(separate|separately|again)\b|\b(reasons?|purposes?|uses?|ways?) other than\b/.test(
       s.lower,
     )
   )
@@ -300,9 +314,43 @@ function optOutOptions(sentences: Sentence[]): StructuralFound[] {
   return found;
 }
 
+/** "…for these purposes", "in the ways above", "for the purposes listed": what the list just before says. */
+const listAbove =
+  /\b(for|in|to) (these|the above|all of these|the purposes (above|listed)|the ways (above|listed)|those) (purposes|uses|ways|reasons)\b|\b(listed )?above\b/;
+
+/**
+ * The opt-out of the list just before it. "Photographs are taken:" over "- For noticeboards and displays of work", "- On
+ * the school website", then "Unless you inform us otherwise, we presume you have no objection to photographs being used
+ * for these purposes.": each item that is a use inside school (displays, class photographs) is used unless a carer
+ * objects. An item outside school proposes nothing (the product refuses opt-out there). Only a list about images, and
+ * only the carers' word: "unless the Head agrees otherwise" is no opt-out (optsOut).
+ */
+function optOutOfListAbove(sentences: Sentence[]): StructuralFound[] {
+  const found: StructuralFound[] = [];
+  sentences.forEach((s, at) => {
+    if (s.item || !listAbove.test(s.lower) || !optsOut(s.lower) || othersSubject.test(s.lower)) return;
+    // Under a heading for parents' or visitors' photographs the list is theirs; staff taking them is the school's use.
+    if (/\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|by (pupils|children|students))\b/.test(s.heading ?? '')) return;
+    const items: number[] = [];
+    for (let i = at - 1; i >= 0 && sentences[i].item; i--) items.unshift(i);
+    if (!items.length) return;
+    const lead = sentences[items[0]].lead ?? '';
+    // The images may be named by the lead, or by the sentence before a short lead ("…take photographs. These are taken:").
+    const leadSentence = sentences[items[0] - 1];
+    const context = `${leadSentence?.earlier ?? ''} ${lead} ${s.lower}`;
+    if (!images.test(context) || conditional.test(lead)) return;
+    for (const i of items)
+      for (const key of namedUses(sentences[i].lower, sentences[i].negated).filter((k) => k === 'displays' || k === 'class-photo'))
+        found.push({ setting: `consent.purposes.${key}.basis`, value: 'opt-out', quote: `${s.text} … ${sentences[i].text}`, line: s.line, order: at });
+  });
+  return found;
+}
+
 export function pageConsent(all: Sentence[]): StructuralFound[] {
   const fenced = all.length ? fencedOptOuts(all) : null;
-  if (!fenced) return optOutOptions(all);
+  if (!fenced) return [...optOutOptions(all), ...optOutOfListAbove(all)];
+  // (An opt-out fenced in its own section is still that section's list's.)
+  const listOptOuts = fenced.size ? optOutOfListAbove(all) : [];
   // The sections of an opt-out about another matter are left out whole: neither their requests nor their uses are read.
   const sentences = fenced.size ? all.map((s) => (fenced.has(s.section) ? { ...s, lower: '', text: '', negated: '' } : s)) : all;
   const otherBasis = new Set(sentences.flatMap(basisStated));
@@ -441,5 +489,7 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     sentences.forEach((s, i) => {
       for (const f of formLapse(s)) found.push({ ...f, quote: s.text, line: s.line, order: i });
     });
-  return found;
+  // A use a list's opt-out covers is no use carers are asked about.
+  const optedOut = new Set(listOptOuts.map((f) => f.setting.replace(/\.basis$/, '.active')));
+  return [...found.filter((f) => !optedOut.has(f.setting)), ...listOptOuts];
 }

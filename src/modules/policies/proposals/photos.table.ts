@@ -176,7 +176,11 @@ const naming: SentencePattern = {
           .filter((part) => part.trim())
           .pop() ?? '',
       );
-      return before.length === 1 ? [{ setting: `photos.channels.${before[0]}.naming`, value: 'full-with-permission' }] : [];
+      // "…the photographing of their children (and use of their name) for publication in a newspaper": the channel after
+      // the name's clause, in the same clause, when none stands before it.
+      const after = before.length ? [] : channelsIn(s.lower.slice(askedName.index + askedName[0].length).split(/[,;:]|\. /)[0] ?? '');
+      const named = before.length ? before : after;
+      return named.length === 1 ? [{ setting: `photos.channels.${named[0]}.naming`, value: 'full-with-permission' }] : [];
     }
     const inScope = scopeChannel(s);
     // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
@@ -250,9 +254,13 @@ export const nameOrPhotoRule = (lower: string) => nameOrPhoto.test(lower) && !ot
 const otherMedium =
   /\b(e-?mails?|letters?|reports?|registers?|text messages?|messages|class ?dojo|tapestry|seesaw|learning (journals?|journeys?)|classrooms?|lanyards?|badges?|pegs|trays|in (the )?(school|class|nursery|setting)|around (the )?(school|nursery|setting)|comments?|commenting)\b/;
 
-/** Names withheld unless the carers give express (written, specific) permission. */
+/**
+ * Names withheld unless the carers give express (written, specific) permission; or unless the carer gives their
+ * permission, an act of its own for the name ("…will not be released with the child's name unless the parent gives their
+ * permission for this"): express too. ("Unless their parents agree" stays a condition.)
+ */
 const namesUnlessExpress =
-  /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b(unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)\b/;
+  /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b((unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)|unless (the |a |their |his or her |the child's |the pupil's )?(parents?|carers?|guardians?|famil(y|ies))( or (carers?|guardians?))? (gives?|grants?|has given|have given|provides?|has provided|have provided) (their |his or her |her |his |its )?(permission|consent))\b/;
 
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
