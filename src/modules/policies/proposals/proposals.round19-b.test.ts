@@ -75,3 +75,41 @@ describe('two statements of the interval that disagree settle nothing', () => {
     ['E-Safety Policy\n\nReview frequency: Annual\n\nThis policy and its implementation will be reviewed annually.\n', 12],
   ])('one interval, said twice or once: %s', (page, months) => expect(proposals(page)['policyReview.intervalMonths']).toBe(months));
 });
+
+const approverOf = (sentence: string) => read(reviewPatterns, sentence)['policyReview.approvingBody'];
+
+describe("a header's label naming the body beside its approval", () => {
+  it.each([
+    ['Governor Approval: March 2025', 'Governors'],
+    ["Governors' approval: 4 July 2024", 'Governors'],
+    ['FGB ratification date: 12/06/2024', 'Full governing body'],
+    ['Date of Trust Board approval: Autumn 2023', 'Trust board'],
+    ['Board of Management approval: 9 May 2022', 'Board of Management'],
+    // A field that names the body settles it with its date left blank.
+    ['Governing Body approval: ________', 'Governing body'],
+  ])('%s', (line, body) => expect(String(approverOf(line)).toLowerCase()).toBe(body.toLowerCase()));
+
+  it.each([
+    // A person's approval, a date still to come, a field that names nobody.
+    'Headteacher approval: March 2025',
+    'Principal sign-off: 3 June 2024',
+    'Governor approval: TBC',
+    'Approval: ____',
+  ])('nothing: %s', (line) => expect(approverOf(line)).toBeUndefined());
+});
+
+describe('those who agreed or wrote the policy, then the body that approved it', () => {
+  it.each([
+    ['It has been agreed by the Head Teacher, staff and pupils and approved by the Governing Body.', 'Governing body'],
+    ['This policy was drafted by the DSL and the computing lead and ratified by the Board of Governors in May 2023.', 'Board of Governors'],
+    ['Our acceptable use policy has been discussed with staff and parents, and was then adopted by the Trust Board.', 'Trust board'],
+  ])('%s', (sentence, body) => expect(String(approverOf(sentence)).toLowerCase()).toBe(body.toLowerCase()));
+
+  it.each([
+    // A person approves (never the approving body), or a person beside a body.
+    'It has been agreed by the Governing Body and approved by the Headteacher.',
+    'This policy was written by the office and approved by the Principal and the Governors.',
+    // A condition: nothing approved yet.
+    'If it has been agreed by staff and approved by the governors, the policy is published on the website.',
+  ])('nothing: %s', (sentence) => expect(approverOf(sentence)).toBeUndefined());
+});

@@ -162,11 +162,34 @@ function activeApproval(lower: string): RegExpExecArray | null {
   return who && who !== 'Headteacher' ? /^(.*)$/.exec(m[2]) : null;
 }
 
+/** Who agreed, wrote or reviewed the text before the approval that follows: "agreed by the Head, staff and approved by…". */
+const consultedThenApproved =
+  /\b(was|is|has been|have been|were) (?:agreed|written|drafted|drawn up|prepared|reviewed|discussed|considered|shared) (?:by|with) [^.;]{1,80}?,? and (?:(?:was|has been|have been|were|then|subsequently|finally) )*((?:approved|ratified|adopted) by)\b/;
+
+/**
+ * A header's label that names the body beside the approval: "Governor Approval: October 2024", "FGB ratification
+ * date: 3/7/24", "Date of Trust Board approval:". The body (a governor's approval is the governors'), not a person's
+ * ("Headteacher approval:"); a date "to be confirmed" approves nothing.
+ */
+function bodyLabel(lower: string): RegExpExecArray | null {
+  const m =
+    /^(?:date of )?((?:the )?(?:(?:full |local )?governing (?:body|board)|governors?'?|fgb|lgb|trust board|trustees'?|board of (?:governors|management|trustees|directors)|bom)) (?:approval|ratification|sign-off)(?: date)?\s*:\s*(.*)$/.exec(
+      lower,
+    );
+  if (!m || /^(tbc|tba|to be confirmed|to be agreed|pending|n\/a)\b/.test(m[2])) return null;
+  return /^(.*)$/.exec(m[1].replace(/'$/, '').replace(/\bgovernor$/, 'governors'));
+}
+
 function approvedIn(said: string): Found[] {
   {
     // "Authorised by the Directors", "Endorsed and authorised by the Board": an approval in other words.
-    const lower = said.replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'));
+    const lower = said
+      .replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'))
+      // "It has been agreed by the Headteacher, Staff and approved by the Governing Body": those who agreed or wrote it
+      // were consulted; the approval is the body's after "approved by".
+      .replace(consultedThenApproved, '$1 $2');
     const m =
+      bodyLabel(lower) ??
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed|accepted) by:?\s*(.*)$/.exec(lower) ??
