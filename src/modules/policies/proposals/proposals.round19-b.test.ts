@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concernPatterns } from './concerns.table.ts';
 import { reviewPatterns, yearsApart } from './review.table.ts';
 import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
@@ -112,4 +113,71 @@ describe('those who agreed or wrote the policy, then the body that approved it',
     // A condition: nothing approved yet.
     'If it has been agreed by staff and approved by the governors, the policy is published on the website.',
   ])('nothing: %s', (sentence) => expect(approverOf(sentence)).toBeUndefined());
+});
+
+describe('a concern written down, handed to someone, then told outside', () => {
+  it.each([
+    [
+      'If anyone is worried about the conduct of a member of staff, the details will be written down at once. This will be handed directly to the Headteacher. The LADO will be contacted by the Headteacher.',
+      ['headteacher'],
+      ['lado'],
+    ],
+    [
+      'Where there is an allegation against a teacher the person receiving it records what was said. The record is passed straight to the Principal. The local authority designated officer will then be informed.',
+      ['headteacher'],
+      ['lado'],
+    ],
+    [
+      "A disclosure of abuse by a pupil is noted in the pupil's own words. It is sent directly to the designated person. The DSL will then contact children's social care.",
+      ['dsl'],
+      ['social-care'],
+    ],
+  ])('%s', (paragraph, notify, tell) => {
+    const found = proposals(`Safeguarding\n\n${paragraph}\n`);
+    const kind = notify[0] === 'dsl' ? 'safeguarding' : 'staff-misuse';
+    expect(found[`concerns.routes.${kind}.notify`]).toEqual(notify);
+    expect(found[`concerns.routes.${kind}.tell`]).toEqual(tell);
+  });
+
+  it.each([
+    // The paragraph names two kinds: "this" could be either.
+    "Staff record concerns about a child's safety and allegations against staff on the form. This will be handed directly to the Head. The LADO will be contacted by the Head.",
+    // A discretion, not a duty.
+    'If a concern is raised about the behaviour of a member of staff, it is written down. This will be handed directly to the Head. The LADO may be contacted by the Head.',
+  ])('nothing outside the staff: %s', (paragraph) => {
+    const found = proposals(`Safeguarding\n\n${paragraph}\n`);
+    expect(Object.keys(found).filter((k) => k.endsWith('.tell'))).toEqual([]);
+  });
+
+  it.each([
+    "Concerns about a member of staff's conduct are handed directly to the Head Teacher.",
+    'Any allegation against a colleague is passed straight to the Principal.',
+  ])('handed directly to: %s', (sentence) => expect(read(concernPatterns, sentence)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']));
+
+  it.each([
+    // Not handed on, or someone a staff concern may not go to.
+    "Concerns about a member of staff's conduct are not handed directly to the Head Teacher but to the Chair of Governors.",
+    'Any allegation against a colleague is passed straight to the class teacher.',
+  ])('nothing: %s', (sentence) => expect(read(concernPatterns, sentence)['concerns.routes.staff-misuse.notify'] ?? null).toBeNull());
+});
+
+describe('those outside the staff told on a condition of their own', () => {
+  const tellOf = (paragraph: string) => Object.fromEntries(Object.entries(proposals(`Online Safety\n\n${paragraph}\n`)).filter(([k]) => k.endsWith('.tell')));
+
+  it.each([
+    ['Incidents of cyberbullying are logged by the class teacher. Their parents will be informed.', { 'concerns.routes.cyber-bullying.tell': ['carers'] }],
+    ['Staff record any allegation about a colleague. The LADO must be told by the Head.', { 'concerns.routes.staff-misuse.tell': ['lado'] }],
+    // "If this happens" names the concern itself.
+    ['Pupils must not send staff friend requests. The carers will be contacted if this happens.', { 'concerns.routes.contact-attempt.tell': ['carers'] }],
+  ])('%s', (paragraph, expected) => expect(tellOf(paragraph)).toEqual(expected));
+
+  it.each([
+    // A condition of its own: a crime, the head's judgement, how serious it is.
+    'Any allegation against a member of staff is recorded. The police will be contacted where a crime has been committed.',
+    'Incidents of cyberbullying are logged by the class teacher. The parents will be informed if the Headteacher considers it necessary.',
+    'Incidents of cyberbullying are logged by the class teacher. The parents will be contacted when the incident is serious.',
+    // A discretion, or a paragraph that names two kinds.
+    'Incidents of cyberbullying are logged by the class teacher. The parents may be informed.',
+    'Cyberbullying and allegations against staff are both logged. This will be passed to the Head. The parents will be informed.',
+  ])('nothing: %s', (paragraph) => expect(tellOf(paragraph)).toEqual({}));
 });
