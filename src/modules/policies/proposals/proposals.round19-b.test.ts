@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concernPatterns } from './concerns.table.ts';
+import { decisionPatterns } from './decisions.table.ts';
 import { reviewPatterns, yearsApart } from './review.table.ts';
 import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
@@ -180,4 +181,24 @@ describe('those outside the staff told on a condition of their own', () => {
     'Incidents of cyberbullying are logged by the class teacher. The parents may be informed.',
     'Cyberbullying and allegations against staff are both logged. This will be passed to the Head. The parents will be informed.',
   ])('nothing: %s', (paragraph) => expect(tellOf(paragraph)).toEqual({}));
+});
+
+describe('the images used are those named leaders judge fit, in any role names and layout', () => {
+  const decidedOf = (sentence: string) => read(decisionPatterns, sentence)['decisions.photoPublication'];
+
+  it.each([
+    ['We only use images that the Principal and Board of Governors consider suitable.', ['headteacher', 'governor']],
+    ['The school only publishes photographs which the Head Teacher and the FGB deem appropriate.', ['headteacher', 'governor']],
+    // A web page's inline markup around the words.
+    ['We only use <strong>images</strong> that the Headteacher and Governing Body consider suitable and which<br />', ['headteacher', 'governor']],
+    ['We use only <em>photographs</em> that the <b>DSL</b> has approved.', ['dsl']],
+  ])('%s', (sentence, roles) => expect(decidedOf(sentence)).toEqual(roles));
+
+  it.each([
+    // Anyone's judgement, a possibility, a negation, families' own pictures.
+    'We only use <strong>images</strong> that staff consider suitable.',
+    'We may use images that the Principal considers suitable.',
+    'We do not use <em>images</em> that the Board of Governors considers unsuitable.',
+    'Parents only share <strong>photos</strong> that the Headteacher has approved.',
+  ])('nothing: %s', (sentence) => expect(decidedOf(sentence)).toBeUndefined());
 });
