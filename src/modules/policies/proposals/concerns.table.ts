@@ -51,7 +51,7 @@ const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
 
 const tellVerb =
-  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|sent to|forwarded to|handed to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
+  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -82,12 +82,14 @@ export function negatedAt(lower: string, at: number): boolean {
   return /\b(not|never|no)\b|n't\b/.test(clause);
 }
 
+/** A sentence about what the one before said: "the incident", "it", "this". */
+const pointsBack =
+  /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|record|written record|details|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
+
 /** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
 export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
   if (own) return own;
-  const pointsBack =
-    /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
   return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
 }
 
@@ -103,7 +105,9 @@ function kindBefore(s: Sentence): string | null {
   const previous = s.previous ?? '';
   const own = concernKind(previous);
   if (own) return own;
-  return happensBack.test(previous) && s.earlier ? concernKind(s.earlier) : null;
+  // "If a concern is raised about a member of staff, it is written down. This will be handed to the Head. The LADO will be
+  // contacted…": the sentence before points back too, so the kind is the one its paragraph names, if only one.
+  return (happensBack.test(previous) || pointsBack.test(previous)) && s.earlier ? concernKind(s.earlier) : null;
 }
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
@@ -208,7 +212,7 @@ const tell: SentencePattern = {
     // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
     const kind =
       concernKind(s.lower) ??
-      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? concernKind(s.previous) : null) ??
+      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
       (happensBack.test(s.lower) && s.previous ? kindBefore(s) : null);
     if (!kind) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
@@ -238,6 +242,14 @@ const tell: SentencePattern = {
     )
       return [];
     const after = s.lower.slice(must.index);
+    // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a
+    // condition of its own, not always ("Carers will be contacted if this happens" names the concern itself).
+    if (
+      /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+        after,
+      )
+    )
+      return [];
     // "Parents will be informed of…": the people told are the subject of a passive verb.
     const before = /(informed|told|notified|contacted)$/.test(must[0])
       ? (s.lower

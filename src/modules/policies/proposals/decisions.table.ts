@@ -153,11 +153,13 @@ const publication: SentencePattern = {
 const judgedFit =
   /\b(use|uses|publish|publishes|post|posts|share|shares|are used|is used|are published|are posted)\b(?: only)? (?:the )?(?:images?|photo(?:graph)?s?|pictures?) (?:that|which) ((?:the |our )?[^.;,]{1,60}?) (?:(?:consider|considers|deem|deems|judge|judges|regard|regards|think|thinks)(?: to be| as)? (?:suitable|appropriate|acceptable|fit)|(?:has|have) (?:approved|agreed|checked|signed off))\b/;
 
-const governingBody = /\b(governing (body|board)|board of governors|governors)\b/;
+const governingBody = /\b(governing (body|board)|board of governors|governors|fgb|lgb)\b/;
 
 const judgedPublication: SentencePattern = {
   name: 'the images used are those someone judges fit',
-  read: (s) => {
+  read: (sentence) => {
+    // A web page's inline markup is no part of the words: "We only use <strong>images</strong> that the Principal…".
+    const s = { ...sentence, lower: sentence.lower.replace(/<\/?[a-z][a-z0-9]*\b[^<>]*>/g, '').replace(/\s+/g, ' ') };
     const m = judgedFit.exec(s.lower);
     if (!m || /\b(may|might|could|can)\b/.test(s.lower.slice(0, m.index + m[1].length + 1))) return [];
     if (familyOwn.test(s.lower) || /\b(use|uses|publish|publishes|post|posts|share|shares|used|published|posted)\b/.test(s.negated)) return [];

@@ -10,7 +10,7 @@ import { intervalMonths, monthOf, normalise, type Line } from './text.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies) (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -162,11 +162,34 @@ function activeApproval(lower: string): RegExpExecArray | null {
   return who && who !== 'Headteacher' ? /^(.*)$/.exec(m[2]) : null;
 }
 
+/** Who agreed, wrote or reviewed the text before the approval that follows: "agreed by the Head, staff and approved by…". */
+const consultedThenApproved =
+  /\b(was|is|has been|have been|were) (?:agreed|written|drafted|drawn up|prepared|reviewed|discussed|considered|shared) (?:by|with) [^.;]{1,80}?,? and (?:(?:was|has been|have been|were|then|subsequently|finally) )*((?:approved|ratified|adopted) by)\b/;
+
+/**
+ * A header's label that names the body beside the approval: "Governor Approval: October 2024", "FGB ratification
+ * date: 3/7/24", "Date of Trust Board approval:". The body (a governor's approval is the governors'), not a person's
+ * ("Headteacher approval:"); a date "to be confirmed" approves nothing.
+ */
+function bodyLabel(lower: string): RegExpExecArray | null {
+  const m =
+    /^(?:date of )?((?:the )?(?:(?:full |local )?governing (?:body|board)|governors?'?|fgb|lgb|trust board|trustees'?|board of (?:governors|management|trustees|directors)|bom)) (?:approval|ratification|sign-off)(?: date)?\s*:\s*(.*)$/.exec(
+      lower,
+    );
+  if (!m || /^(tbc|tba|to be confirmed|to be agreed|pending|n\/a)\b/.test(m[2])) return null;
+  return /^(.*)$/.exec(m[1].replace(/'$/, '').replace(/\bgovernor$/, 'governors'));
+}
+
 function approvedIn(said: string): Found[] {
   {
     // "Authorised by the Directors", "Endorsed and authorised by the Board": an approval in other words.
-    const lower = said.replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'));
+    const lower = said
+      .replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'))
+      // "It has been agreed by the Headteacher, Staff and approved by the Governing Body": those who agreed or wrote it
+      // were consulted; the approval is the body's after "approved by".
+      .replace(consultedThenApproved, '$1 $2');
     const m =
+      bodyLabel(lower) ??
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
       // A header cell: "Date ratified by governors: 5 February 2023".
       /^date (?:approved|ratified|adopted|agreed|accepted) by:?\s*(.*)$/.exec(lower) ??
@@ -291,6 +314,33 @@ const parseDate = (text: string) => {
   return chrono.en.GB.parseDate(text);
 };
 
+/** The months of each school term, for a date given as a term ("Autumn 2024") beside one given as a month. */
+const termMonthsOf: Record<string, number[]> = { spring: [0, 1, 2, 3], summer: [3, 4, 5, 6], autumn: [8, 9, 10, 11], fall: [8, 9, 10, 11] };
+
+/**
+ * The interval two dates settle: 12, 24 or 36 months when they are a whole number of years apart (the keying guide),
+ * else null. "July 2022" to "September 2025" or "October 2024" to "September 2025" settle nothing: the review is not on
+ * a yearly cycle, or the header's dates are not this cycle's. Terms compare as terms ("Autumn 2024" to "Autumn 2026"); a
+ * term beside a month holds when the month falls in that term ("October 2024" to "Autumn 2025").
+ */
+export function yearsApart(from: string, to: string): number | null {
+  const a = monthOf(from, parseDate);
+  const b = monthOf(to, parseDate);
+  if (a === null || b === null) return null;
+  const termOf = (text: string) => /\b(spring|summer|autumn|fall)(?: term)?,? \d{4}\b/i.exec(text)?.[1].toLowerCase() ?? null;
+  const [ta, tb] = [termOf(from), termOf(to)];
+  let years: number;
+  if (Boolean(ta) === Boolean(tb)) {
+    if ((b - a) % 12 !== 0) return null;
+    years = (b - a) / 12;
+  } else {
+    const [term, month] = ta ? [ta, b % 12] : [tb!, a % 12];
+    if (!termMonthsOf[term].includes(month)) return null;
+    years = Math.floor(b / 12) - Math.floor(a / 12);
+  }
+  return years >= 1 && years <= 3 ? years * 12 : null;
+}
+
 const reviewDates: BlockPattern = {
   name: 'the interval between this review and the next',
   read: (lines) => {
@@ -320,7 +370,7 @@ const reviewDates: BlockPattern = {
     const lasts = header.filter(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
@@ -340,8 +390,7 @@ const reviewDates: BlockPattern = {
       monthOf(split[2], parseDate) !== null &&
       /\b(approved|ratified|adopted|review(ed)?|policy date|date of (this )?policy|issued?|date)\b/i.test(split[1])
     ) {
-      const months = monthOf(split[2], parseDate)! - monthOf(split[1], parseDate)!;
-      const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
+      const round = yearsApart(split[1], split[2]);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
     }
     // "Approved by the Governing Body on: Autumn 2022" then "Date of Review: Autumn 2024": under an approval date, with
@@ -351,7 +400,7 @@ const reviewDates: BlockPattern = {
       for (const l of header) {
         const row = /^(.*\b(?:approved|ratified|adopted)\b.*?)\bdate of review\b(.*)$/i.exec(l.text);
         if (!row || /\breview/i.test(row[1]) || monthOf(row[1], parseDate) === null || monthOf(row[2], parseDate) === null) continue;
-        const round = [12, 24, 36].find((m) => Math.abs(monthOf(row[2], parseDate)! - monthOf(row[1], parseDate)! - m) <= 2);
+        const round = yearsApart(row[1], row[2]);
         return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: l.line, quote: l.text }] : [];
       }
       const approval = header.find((l) => /\b(approved|ratified|adopted)\b/i.test(l.text) && !/\breview/i.test(l.text) && monthOf(l.text, parseDate) !== null);
@@ -360,7 +409,7 @@ const reviewDates: BlockPattern = {
       );
       // In that order only: "Date of review" above an older approval is this review's date, the approval the first.
       if (!approval || !review || review.line < approval.line) return [];
-      const round = [12, 24, 36].find((m) => Math.abs(monthOf(review.text, parseDate)! - monthOf(approval.text, parseDate)! - m) <= 2);
+      const round = yearsApart(approval.text, review.text);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: review.line, quote: `${approval.text} / ${review.text}` }] : [];
     }
     // "March 2017" alone, then "Review March 2020" on the next line: a bare date over a bare review date is the policy's own.
@@ -371,12 +420,11 @@ const reviewDates: BlockPattern = {
         .find((l) => l.text);
       const bare = above && !/:/.test(above.text) && above.text.split(' ').length <= 4 && monthOf(above.text, parseDate) !== null ? above : null;
       if (!bare) return [];
-      const round = [12, 24, 36].find((m) => Math.abs(monthOf(next.text, parseDate)! - monthOf(bare.text, parseDate)! - m) <= 2);
+      const round = yearsApart(bare.text, next.text);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${bare.text} / ${next.text}` }] : [];
     }
     if (!last) return [];
-    const months = monthOf(next.text, parseDate)! - monthOf(last.text, parseDate)!;
-    const round = [12, 24, 36].find((m) => Math.abs(months - m) <= 2);
+    const round = yearsApart(last.text, next.text);
     return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: `${last.text} / ${next.text}` }] : [];
   },
 };
@@ -443,10 +491,7 @@ const approvedThenReviewed: SentencePattern = {
     if (!m || !(approvalOpening.test(s.lower) || aboutThePolicy.test(m[1])) || /\b(may|might|could) (be|also)\b|\bnot\b/.test(s.lower)) return [];
     // Two dates to choose from ("May 2023 or May 2024"): no one interval.
     if (/\b(or|and\/or)\b/.test(m[2])) return [];
-    const from = monthOf(m[1], parseDate);
-    const to = monthOf(m[2], parseDate);
-    if (from === null || to === null) return [];
-    const round = [12, 24, 36].find((n) => Math.abs(to - from - n) <= 2);
+    const round = yearsApart(m[1], m[2]);
     return round ? [{ setting: 'policyReview.intervalMonths', value: round }] : [];
   },
 };
