@@ -23,6 +23,11 @@ describe('a pair of dates settles the interval only when they are a whole number
     ['October 2024', 'Autumn 2025', 12],
     ['Summer 2023', 'May 2025', 24],
     ['21.10.21', '04.10.23', 24],
+    // Whole dates a few days either side of a whole year: the school year, or a review dated on another weekday.
+    ['01/09/2023', '31/08/2024', 12],
+    ['1 January 2023', '31 December 2023', 12],
+    ['14/09/2018', '17/09/2019', 12],
+    ['3rd September 2022', '29th August 2024', 24],
   ])('%s to %s', (from, to, months) => expect(yearsApart(from, to)).toBe(months));
 
   it.each([
@@ -30,7 +35,8 @@ describe('a pair of dates settles the interval only when they are a whole number
     ['July 2022', 'September 2025'],
     ['October 2024', 'September 2025'],
     ['August 2024', 'September 2025'],
-    ['1 January 2023', '31 December 2023'],
+    ['1 January 2023', '15 December 2023'],
+    ['01/09/2023', '20/08/2024'],
     // Terms that differ, or a month outside the term.
     ['Autumn 2023', 'Spring 2025'],
     ['Summer 2024', 'Autumn 2025'],

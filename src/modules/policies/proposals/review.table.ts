@@ -327,6 +327,9 @@ export function yearsApart(from: string, to: string): number | null {
   const a = monthOf(from, parseDate);
   const b = monthOf(to, parseDate);
   if (a === null || b === null) return null;
+  // Two whole dates a few days either side of a whole year ("01/09/2023" to "31/08/2024": the school year) are that year.
+  const nearly = nearlyWholeYears(dayOf(from), dayOf(to));
+  if (nearly !== null && (b - a) % 12 !== 0) return nearly;
   const termOf = (text: string) => /\b(spring|summer|autumn|fall)(?: term)?,? \d{4}\b/i.exec(text)?.[1].toLowerCase() ?? null;
   const [ta, tb] = [termOf(from), termOf(to)];
   let years: number;
@@ -339,6 +342,28 @@ export function yearsApart(from: string, to: string): number | null {
     years = Math.floor(b / 12) - Math.floor(a / 12);
   }
   return years >= 1 && years <= 3 ? years * 12 : null;
+}
+
+/** The day a text names, when it names one ("01/09/2023", "1st September 2023"), in milliseconds; else null. */
+function dayOf(text: string): number | null {
+  const numeric = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b/.exec(text);
+  if (numeric) {
+    const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
+    return Date.UTC(year, Number(numeric[2]) - 1, Number(numeric[1]));
+  }
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  const [found] = chrono.en.GB.parse(text);
+  const start = found?.start;
+  if (!start || !(['day', 'month', 'year'] as const).every((part) => start.isCertain(part))) return null;
+  return Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!);
+}
+
+/** 12, 24 or 36 when two days are within a week of that many years apart, else null. */
+function nearlyWholeYears(from: number | null, to: number | null): number | null {
+  if (from === null || to === null) return null;
+  const days = (to - from) / 86_400_000;
+  const years = Math.round(days / 365.25);
+  return years >= 1 && years <= 3 && Math.abs(days - years * 365.25) <= 7 ? years * 12 : null;
 }
 
 const reviewDates: BlockPattern = {
