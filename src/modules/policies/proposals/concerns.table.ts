@@ -170,6 +170,8 @@ const immediate: SentencePattern = {
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
+    // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
+    if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];
     if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind))
       return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call

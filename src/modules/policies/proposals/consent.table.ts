@@ -115,6 +115,14 @@ const everyonesRule =
   /\b(consent|permission) (of|by|from) (the )?(individuals?|persons?|people|person concerned|people concerned|subjects?|those (photographed|pictured|concerned))\b|\b(must|should|may|can|are|is|will)( not|n't| never) be (posted|shared|uploaded|published|put) (on|to|onto) any\b|\b(photo(graph)?s?|images?|pictures?)( or [a-z ]+)? of (the )?(staff|adults|families|parents|other people|others|anyone),/;
 
 /**
+ * Users, parents or pupils told not to share photographs themselves ("All users will not share any photos on social media
+ * unless permission is sought", "Parents must not post pictures on Facebook without permission"): their own conduct,
+ * not a use the school asks carers about.
+ */
+const othersSharing =
+  /^(all )?(users|members|parents?|carers?|families|visitors|pupils?|students?|children|you|everyone|anyone)( and [a-z]+)? (will|must|should|shall|are to|may|can|agree to)( not|n't| never| only)? (share|post|upload|publish|put|forward|send|circulate)\b/;
+
+/**
  * "If you do not want your child to take part, you need to:" over "Complete the consent form…": the carer's way to opt
  * out, or a condition, governs the item; it asks nothing about the uses the item names.
  */
@@ -254,7 +262,7 @@ const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (item) => {
-    if (conditionalLead(item) || everyonesRule.test(item.lower)) return [];
+    if (conditionalLead(item) || everyonesRule.test(item.lower) || othersSharing.test(item.lower)) return [];
     const s = withUndertaking(item);
     if (negatedLead(s)) {
       const own = namedUses(s.lower);
@@ -282,7 +290,9 @@ const asked: SentencePattern = {
     }
     // "Social Media" over "Ourtown School will:" and "Use images of children, but only with parents' permission": the
     // one channel the page's title names, for a sentence about images that names none.
-    if (!found.length && s.title && /\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) {
+    // A title listing the media a policy covers ("Photographs, Videos, Websites and Webcams Policy") names its subjects,
+    // not one channel the page's images go to.
+    if (!found.length && s.title && /\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) && !/,[^,]+\b(and|&)\b/i.test(s.title)) {
       const titled = purposes.filter(([, pattern]) => pattern.test(s.title!)).map(([key]) => key);
       if (titled.length === 1) found = titled;
     }

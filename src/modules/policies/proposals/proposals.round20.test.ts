@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 20: wording met on an unread real set (read, never copied: every sentence here is written for the test, with
+ * other schools, roles and layouts), each as a rule any school's wording would meet, with must-propose-nothing cases.
+ */
+
+const only = (page: string, pattern: RegExp) => Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => pattern.test(setting)));
+
+describe('"as soon as possible the same day": the deadline, not "at once"', () => {
+  it.each([
+    'Safeguarding\n\nIf you are worried about a pupil’s welfare, write it down and report it to the Designated Safeguarding Lead as soon as possible the same day.',
+    'Safeguarding\n\nAny child protection concern must be passed to the Designated Safeguarding Lead as soon as possible and within 24 hours.',
+  ])('%s', (page) => {
+    const found = only(page, /^concerns\.routes\.safeguarding\./);
+    expect(found['concerns.routes.safeguarding.immediate']).toBeUndefined();
+    expect(found['concerns.routes.safeguarding.deadline']).toBeDefined();
+  });
+
+  it('"immediately" beside a deadline is still "at once"', () => {
+    const found = only('Safeguarding\n\nAny child protection concern must be reported to the DSL immediately, and in any case the same day.', /immediate$/);
+    expect(found).toEqual({ 'concerns.routes.safeguarding.immediate': true });
+  });
+});
+
+describe('a body that "has decided to adopt" the guidance or policy approves it', () => {
+  it.each([
+    ['Photographs\n\nThe Governing Body has decided to adopt the county’s guidance on images as this policy.', 'Governing Body'],
+    ['Online safety\n\nThe Trustees have resolved to adopt this policy for all academies in the trust.', 'Trustees'],
+    ['Images\n\nThe Board of Management has agreed to adopt the following guidelines.', 'Board of Management'],
+  ])('%s', (page, body) => expect(only(page, /approvingBody/)).toEqual({ 'policyReview.approvingBody': body }));
+
+  it.each([
+    // A person decides, not a body.
+    'Images\n\nThe Headteacher has decided to adopt the county’s guidance on images.',
+    // A body that may decide one day.
+    'Images\n\nThe Governing Body will decide whether to adopt the county’s guidance.',
+    // A condition.
+    'Images\n\nIf the Governing Body has decided to adopt the guidance, staff will be told.',
+  ])('%s', (page) => expect(only(page, /approvingBody/)).toEqual({}));
+});
+
+describe("a place's school committee keeps its place name", () => {
+  it.each([
+    ['Student Pictures\n\nStudents are photographed each autumn.\n\nAdopted by Westford School Committee: May 2019', 'Westford School Committee'],
+    ['Photographs\n\nApproved by the Millbrook School Committee on 3 March 2021.', 'Millbrook School Committee'],
+  ])('%s', (page, body) => expect(only(page, /approvingBody/)).toEqual({ 'policyReview.approvingBody': body }));
+
+  it('"our school committee" is the committee as written, no place', () => {
+    expect(only('Photographs\n\nThis policy was approved by our School Committee in June 2022.', /approvingBody/)).toEqual({
+      'policyReview.approvingBody': 'School Committee',
+    });
+  });
+});
+
+describe('a header "To be reviewed" date under the approval date settles the interval', () => {
+  it.each([
+    ['Agreed by the Governors on 2nd May 2023\nTo be reviewed May 2024\n\nOnline safety\n\nPupils use the internet in lessons.', 12],
+    ['Approved by LGB: 10 September 2021\nTo be reviewed: September 2023\n\nImages\n\nWe photograph pupils at events.', 24],
+  ])('%s', (page, months) => expect(only(page, /intervalMonths/)).toEqual({ 'policyReview.intervalMonths': months }));
+
+  it.each([
+    // A next date alone settles nothing.
+    'To be reviewed May 2024\n\nOnline safety\n\nPupils use the internet in lessons.',
+    // Not a whole number of years apart.
+    'Agreed by the Governors on 2nd May 2023\nTo be reviewed November 2023\n\nOnline safety\n\nPupils use the internet in lessons.',
+  ])('%s', (page) => expect(only(page, /intervalMonths/)).toEqual({}));
+});
+
+describe('a title listing the media a policy covers names no use', () => {
+  it.each([
+    'PHOTOGRAPHS, VIDEOS, WEBSITES AND WEBCAMS POLICY\n\nConsent to take photographs is gathered on the admission form when children join.',
+    'Images, Film, Websites and Social Media Policy\n\nParents are asked for consent to photographs of their child on entry.',
+    'ANYTOWN PRIMARY USING IMAGES: PHOTOGRAPHS, WEBSITES AND VIDEO POLICY The purpose of this policy is to guide staff. Permission to take photographs is obtained through a consent form when children join.',
+  ])('%s', (page) => expect(uses(page).filter((key) => key === 'website' || key === 'social-media')).toEqual([]));
+
+  it('a title naming one channel still names it', () => {
+    expect(uses('Permission for Photographs on the School Website\n\nPlease sign the consent form below to give your permission.')).toEqual(['website']);
+  });
+});
+
+describe('users, parents or pupils told not to share photographs themselves ask no consent', () => {
+  it.each([
+    'Class app agreement\n\nAll users will not share any photos on social media unless permission is sought from the families in them.',
+    'Agreement\n\nParents must not post pictures from the app on Facebook without permission.',
+    'Pupils\n\nStudents should not upload photographs of others to Instagram unless permission is given.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+
+  it('the school asking is still a request', () => {
+    expect(uses('Photographs\n\nWe will not share any photos on social media unless permission is sought from parents.')).toEqual(['social-media']);
+  });
+});
