@@ -91,3 +91,25 @@ describe('users, parents or pupils told not to share photographs themselves ask 
     expect(uses('Photographs\n\nWe will not share any photos on social media unless permission is sought from parents.')).toEqual(['social-media']);
   });
 });
+
+describe('a lead asking carers to opt in to the uses listed below is consent for them', () => {
+  it.each([
+    [
+      'Photo consent\n\nWe ask parents to opt in to the following uses of their child’s photograph:\n\n- Photographs on the academy website\n- Pictures in the termly newsletter',
+      ['publications', 'website'],
+    ],
+    [
+      'Images\n\nPlease opt in to each use of your child’s image below:\n\n- Images on our Facebook and Instagram pages\n- Photos sent to the local newspaper',
+      ['press', 'social-media'],
+    ],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // An opt-out is no consent.
+    'Images\n\nParents may opt out of the following uses of photographs:\n\n- Photographs on the academy website',
+    // A condition.
+    'Images\n\nIf you opt in to photographs, we may use them for:\n\n- Photographs on the academy website',
+    // Opting in to something that is no image: its items name none.
+    'Newsletters\n\nWe ask you to opt in to the following mailing lists:\n\n- The school website news feed\n- The newsletter by e-mail',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+});
