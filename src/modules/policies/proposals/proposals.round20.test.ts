@@ -113,3 +113,35 @@ describe('a lead asking carers to opt in to the uses listed below is consent for
     'Newsletters\n\nWe ask you to opt in to the following mailing lists:\n\n- The school website news feed\n- The newsletter by e-mail',
   ])('%s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('a pupil’s rule or pledge to tell their teacher about something upsetting seen online', () => {
+  const content = (page: string) => only(page, /^concerns\.routes\.inappropriate-content\./);
+
+  it.each([
+    [
+      'My online promise\n\n- I will tell my teacher if I find nasty pictures or rude words on a website.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'] },
+    ],
+    [
+      'Class blog rules\n\n- If you read anything on the class page that makes you feel uncomfortable, tell your teacher immediately.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Our internet code\n\nI promise to tell my class teacher straight away if I see something online that upsets me.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+  ])('%s', (page, expected) => expect(content(page)).toEqual(expected));
+
+  it.each([
+    // An adult is no role.
+    'Rules\n\n- If I see something online that upsets me, I will tell an adult straight away.',
+    // A choice of people.
+    'Rules\n\n- I will tell my teacher or my parents if I see something online that I don’t like.',
+    // Someone contacting the pupil is another kind.
+    'Rules\n\n- If someone sends me a message that upsets me, I will tell my teacher.',
+    // Nothing seen: the pupil's own worry.
+    'Rules\n\n- I will tell my teacher if I forget my password.',
+    // Negated.
+    'Rules\n\n- If you see something rude online, do not tell your teacher you clicked it on purpose.',
+  ])('%s', (page) => expect(content(page)).toEqual({}));
+});
