@@ -112,7 +112,13 @@ function kindBefore(s: Sentence): string | null {
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
-  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
+  // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
+  // decides, so the route is theirs (the keying guide); otherwise the first recipient only, not the route.
+  const decides = /,? (?:[-–—] )?who (?:will|shall|then) (?:then )?(?:consider|decide|determine) (?:what|the|how|whether|any)\b/.test(s.lower);
+  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower) && !decides) return null;
+  // A bracketed alternative on a condition is someone else's route: "(or the Chair of Governors if it concerns the Head)".
+  const lower = s.lower.replace(/\((?:or|and) [^()]*\b(?:if|when|where|unless)\b[^()]*\)/g, '');
+  if (lower !== s.lower) return recipients({ ...s, lower });
   const passive = madeAware.exec(s.lower);
   if (passive) {
     const before = rolesIn(s.lower.slice(Math.max(0, passive.index - 60), passive.index));

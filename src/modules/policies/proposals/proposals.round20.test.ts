@@ -145,3 +145,18 @@ describe('a pupil’s rule or pledge to tell their teacher about something upset
     'Rules\n\n- If you see something rude online, do not tell your teacher you clicked it on purpose.',
   ])('%s', (page) => expect(content(page)).toEqual({}));
 });
+
+describe('"in the first instance to the Head, who will decide what action to take": the first one told decides', () => {
+  const staff = (page: string) => only(page, /^concerns\.routes\.staff-misuse\.notify$/);
+
+  it.each([
+    'Allegations\n\nAny concern about the conduct of a member of staff should be reported in the first instance to the Principal (or to the Chair of Governors if it concerns the Principal), who will decide what action to take.',
+    'Staff\n\nIf you are worried about the behaviour of a colleague, report it in the first instance to the Head Teacher, who will then consider whether further action is needed.',
+  ])('%s', (page) => expect(staff(page)).toEqual({ 'concerns.routes.staff-misuse.notify': ['headteacher'] }));
+
+  it.each([
+    // The first one told passes it on: someone else decides.
+    'Allegations\n\nAny concern about the conduct of a member of staff should be reported in the first instance to the Headteacher, who will pass it to the LADO.',
+    'Allegations\n\nAny concern about the conduct of a member of staff should be reported in the first instance to the Headteacher.',
+  ])('%s', (page) => expect(staff(page)).toEqual({}));
+});
