@@ -160,3 +160,22 @@ describe('"in the first instance to the Head, who will decide what action to tak
     'Allegations\n\nAny concern about the conduct of a member of staff should be reported in the first instance to the Headteacher.',
   ])('%s', (page) => expect(staff(page)).toEqual({}));
 });
+
+describe('pictures taken "upon consent for" the uses named; a school’s own newspaper is a publication', () => {
+  it.each([
+    ['Photographs\n\nStaff may take pictures of pupils upon consent for such uses as the school magazine and the website.', ['publications', 'website']],
+    ['Student photographs\n\nPhotographs of students are taken upon parental consent for the yearbook or the student newspaper.', ['publications']],
+    ['Images\n\nWe ask parents for consent before a photograph appears in the school newspaper.', ['publications']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // No consent named as the basis.
+    'Photographs\n\nStudents may take pictures for the yearbook.',
+    // A condition on someone else.
+    'Photographs\n\nIf a photographer takes pictures upon consent for the yearbook, the office keeps the forms.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+
+  it('the local newspaper is still the press', () => {
+    expect(uses('Images\n\nWe ask parents for consent before a photograph appears in the local newspaper.')).toEqual(['press']);
+  });
+});
