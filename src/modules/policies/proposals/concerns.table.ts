@@ -112,7 +112,13 @@ function kindBefore(s: Sentence): string | null {
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
-  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower)) return null;
+  // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
+  // decides, so the route is theirs (the keying guide); otherwise the first recipient only, not the route.
+  const decides = /,? (?:[-–—] )?who (?:will|shall|then) (?:then )?(?:consider|decide|determine) (?:what|the|how|whether|any)\b/.test(s.lower);
+  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower) && !decides) return null;
+  // A bracketed alternative on a condition is someone else's route: "(or the Chair of Governors if it concerns the Head)".
+  const lower = s.lower.replace(/\((?:or|and) [^()]*\b(?:if|when|where|unless)\b[^()]*\)/g, '');
+  if (lower !== s.lower) return recipients({ ...s, lower });
   const passive = madeAware.exec(s.lower);
   if (passive) {
     const before = rolesIn(s.lower.slice(Math.max(0, passive.index - 60), passive.index));
@@ -170,6 +176,8 @@ const immediate: SentencePattern = {
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !atOnce.test(s.lower)) return [];
+    // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
+    if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];
     if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind))
       return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
@@ -319,7 +327,31 @@ const deadline: SentencePattern = {
   },
 };
 
-export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline, referredOut];
+/**
+ * A pupil's own rule or pledge for something upsetting or unsuitable seen online, naming their teacher: "I will always
+ * tell my teacher if I see bad language or nasty pictures online", "If you see something on the blog that upsets you,
+ * tell your teacher straight away". Not "tell an adult" or "a grown-up" (no role), not a choice of people ("my teacher or
+ * my parents"), not messages or people (someone contacting or bullying the pupil is another kind), not advice taught.
+ */
+const upsettingSeen =
+  /\b(see|sees|find|finds|come across|comes across|read|watch|view)\b (anything|something|things|any [a-z]+|a [a-z]+|an? [a-z]+ or [a-z]+)?[^.;]{0,60}?\b(upsets?|upsetting|(do not|don't|doesn't|does not) like|makes? (me|you) (feel )?(uncomfortable|unhappy|worried|scared|sad|upset)|bad language|distasteful|nasty|rude|unpleasant|inappropriate|unsuitable|offensive|scary|frightening)\b/;
+const pupilsOwnRule = /^(i will|i'll|i promise to|i agree to|if (i|you) (see|find|come across|read|watch|view)\b|tell (your|my) (class )?teacher\b)/;
+const pupilPledge: SentencePattern = {
+  name: 'a pupil tells their teacher about something upsetting seen online',
+  read: (s) => {
+    if (!pupilsOwnRule.test(s.lower) || !upsettingSeen.test(s.lower)) return [];
+    if (/\b(someone|somebody|anyone|people|person|stranger|messages?|emails?|texts?|bull(y|ied|ying)|contacts?|asks?|meet)\b/.test(s.lower)) return [];
+    if (/\b(not|never|n't)\b[^.;]{0,20}\btell\b/.test(s.lower)) return [];
+    const m = /\btell (my|your|a|the) (class )?teacher\b( or\b)?/.exec(s.lower);
+    if (!m || m[3]) return [];
+    const route = 'concerns.routes.inappropriate-content';
+    const found: Found[] = [{ setting: `${route}.notify`, value: ['class-teacher'], combine: 'union' }];
+    if (/\b(immediately|straight ?away|at once|right away)\b/.test(s.lower)) found.push({ setting: `${route}.immediate`, value: true });
+    return found;
+  },
+};
+
+export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline, referredOut, pupilPledge];
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =

@@ -17,9 +17,12 @@ import { normalise, type Line, type Sentence } from './text.ts';
 const images =
   /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;
 
-/** A lead that says what follows needs carers' consent, beyond the sentences asksConsent reads as a request. */
+/**
+ * A lead that says what follows needs carers' consent, beyond the sentences asksConsent reads as a request; an opt-in
+ * asked of carers is consent ("We therefore require you to opt in to allowing your child's photo to be taken for:").
+ */
 const leadAsks =
-  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b|\b(your|parents'?|carers'?|parental|written|signed) (consent|permission) (to|for):$/;
+  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b|\b(your|parents'?|carers'?|parental|written|signed) (consent|permission) (to|for):$|\b(require|requires|ask|asks|need|needs|invite|invites) (you|parents?|carers?|families)( and carers)? to opt[- ]in\b|\b(please )?opt[- ]in (to|for)\b[^:]*\b(photo(graph)?s?|images?|pictures?)\b/;
 
 /** The lead denies, conditions or opts out: "we will not need consent:", "unless you object:", "if you agree:". */
 const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;

@@ -22,13 +22,14 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b|\b(school|student|students'|pupil|pupils'|class|academy|in-house) newspapers?\b/,
   ],
   // ("the Media Consent Form" is the form's name, not the press: "media" before consent, release or form is no channel.)
   // ("press" alone may be a verb, "press the button"; before advertising, releases or coverage it is the press.)
   [
     'press',
-    /\bnewspapers?\b|\btelevis(ion|ed)\b|\bpress (advertising|advertisements?|adverts?|releases?|coverage|articles?|reports?|purposes|publicity|photo(graph)?s?)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
+    // (A school's or its students' own newspaper is one of its publications, not the press.)
+    /\b(?<!(?:school|student|students'|pupil|pupils'|class|academy|the school's|our school's|in-house) )newspapers?\b|\btelevis(ion|ed)\b|\bpress (advertising|advertisements?|adverts?|releases?|coverage|articles?|reports?|purposes|publicity|photo(graph)?s?)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -113,6 +114,14 @@ const othersConduct =
  */
 const everyonesRule =
   /\b(consent|permission) (of|by|from) (the )?(individuals?|persons?|people|person concerned|people concerned|subjects?|those (photographed|pictured|concerned))\b|\b(must|should|may|can|are|is|will)( not|n't| never) be (posted|shared|uploaded|published|put) (on|to|onto) any\b|\b(photo(graph)?s?|images?|pictures?)( or [a-z ]+)? of (the )?(staff|adults|families|parents|other people|others|anyone),/;
+
+/**
+ * Users, parents or pupils told not to share photographs themselves ("All users will not share any photos on social media
+ * unless permission is sought", "Parents must not post pictures on Facebook without permission"): their own conduct,
+ * not a use the school asks carers about.
+ */
+const othersSharing =
+  /^(all )?(users|members|parents?|carers?|families|visitors|pupils?|students?|children|you|everyone|anyone)( and [a-z]+)? (will|must|should|shall|are to|may|can|agree to)( not|n't| never| only)? (share|post|upload|publish|put|forward|send|circulate)\b/;
 
 /**
  * "If you do not want your child to take part, you need to:" over "Complete the consent form…": the carer's way to opt
@@ -208,8 +217,13 @@ export function asksConsent(sentence: Sentence): boolean {
   if (staffPermission(s.lower)) return false;
   const doubleNegative = (notWithoutConsent.test(s.lower) || notUnlessConsent.test(s.lower)) && !othersConduct.test(s.lower);
   const onlyWith = onlyWithConsent.test(s.lower) && !othersConduct.test(s.lower) && !/\b(not|never)\b/.test(s.lower);
+  // "Pictures of students may be taken upon consent for the yearbook": consent is what each use named there rests on.
+  const upon =
+    /\b(photo(graph)?s?|pictures?|images?)\b[^.;]{0,40}\b(taken|take|used|published)?\b[^.;]{0,30}\b(upon|subject to) ((parental|parents'?|written|prior|signed) )*consent (for|in)\b/.test(
+      s.lower,
+    ) && !/\b(not|never|unless|if)\b/.test(s.lower);
   return (
-    (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || usedAfterPermission(s) || formCovers(s)) &&
+    (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || upon || usedAfterPermission(s) || formCovers(s)) &&
     !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
   );
 }
@@ -254,7 +268,7 @@ const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (item) => {
-    if (conditionalLead(item) || everyonesRule.test(item.lower)) return [];
+    if (conditionalLead(item) || everyonesRule.test(item.lower) || othersSharing.test(item.lower)) return [];
     const s = withUndertaking(item);
     if (negatedLead(s)) {
       const own = namedUses(s.lower);
@@ -282,7 +296,9 @@ const asked: SentencePattern = {
     }
     // "Social Media" over "Ourtown School will:" and "Use images of children, but only with parents' permission": the
     // one channel the page's title names, for a sentence about images that names none.
-    if (!found.length && s.title && /\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) {
+    // A title listing the media a policy covers ("Photographs, Videos, Websites and Webcams Policy") names its subjects,
+    // not one channel the page's images go to.
+    if (!found.length && s.title && /\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) && !/,[^,]+\b(and|&)\b/i.test(s.title)) {
       const titled = purposes.filter(([, pattern]) => pattern.test(s.title!)).map(([key]) => key);
       if (titled.length === 1) found = titled;
     }

@@ -133,6 +133,23 @@ const directRequest =
 const refersBack = /\b(above|listed|set out|described|these (uses|ways|options))\b(?! the age)/;
 const refersForward = /\bthe following\b|\bbelow\b/;
 
+/**
+ * A title listing the media a policy covers ("Using Images of Children: Photographs, Videos, Websites and Webcams Policy",
+ * a heading or a line in capitals): it names the policy's subjects, not a use the school makes of the child's image.
+ */
+export const subjectsTitle = (s: Sentence): boolean =>
+  (s.isHeading || /^[^a-z]*\b(POLICY|GUIDANCE|GUIDELINES|PROCEDURES?)\b[^a-z]*$/.test(s.text)) &&
+  /,[^,]+\b(and|&)\b/.test(s.lower) &&
+  /\b(polic(y|ies)|guidance|guidelines|procedures?)\b/.test(s.lower);
+
+/** A sentence with such a title glued before it (a transcription's page run together): the sentence after the title. */
+export function withoutTitle(s: Sentence): Sentence {
+  const m = /^([^a-z]*\b(?:POLICY|GUIDANCE|GUIDELINES|PROCEDURES?)\b[^a-z]*?)\s+(?=[A-Z][a-z])/.exec(s.text);
+  if (!m || !subjectsTitle({ ...s, isHeading: false, text: m[1], lower: m[1].toLowerCase() })) return s;
+  const text = s.text.slice(m[0].length);
+  return { ...s, text, lower: text.toLowerCase() };
+}
+
 /** The title or heading is about images or consent for them: its section (or, as a title, its page) is one of images. */
 const aboutImages = (h: string) => images.test(h) || /\b(consent|permission) forms?\b/.test(h);
 /** A heading about others' photographs ("Who Else Uses Images?", "Parents at Events", "The Media"): not the school's uses. */
@@ -389,13 +406,19 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     let keys = read.get(i);
     if (!keys) {
       const use = sentences[i];
+      // A heading listing the media the policy covers ("Using Images of Children: Photographs, Videos, Websites and
+      // Webcams Policy") names its subjects, not a use the school makes of the child's image.
+      if (subjectsTitle(use)) {
+        read.set(i, []);
+        return [];
+      }
       // A list that hangs from a lead about the school's use of images is what the carer agrees to; other sentences
       // must use images themselves.
       const lead = leadOf(sentences, i);
       const listed = Boolean(lead && images.test(lead) && useVerb.test(lead) && !ownPhotos.test(lead) && !ruleSubject.test(lead));
       // A row of the consent form the carer marks is a use asked about.
       const question = i > 0 && !use.previous && /\?$/.test(sentences[i - 1].text) ? sentences[i - 1].lower : '';
-      keys = usesOf(use, listed, formRow.test(use.lower) && !othersSubject.test(use.lower), question);
+      keys = usesOf(withoutTitle(use), listed, formRow.test(use.lower) && !othersSubject.test(use.lower), question);
       read.set(i, keys);
     }
     return keys;

@@ -63,6 +63,9 @@ const bodies: [RegExp, string][] = [
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
   [new RegExp(String.raw`\b(the )?governors'? (${word} )?committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`), ''],
   [/\bgovernors\b/, ''],
+  // A district's or town's school committee keeps its place name, as the text names it: "Adopted by Lexington School
+  // Committee" (not "our school committee", "the school committee").
+  [new RegExp(String.raw`\b(?!(?:the|our|a|an|this|its|their|by|of|and|or|to|with) )${word} school committee\b`), ''],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
   [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
@@ -153,7 +156,7 @@ const adverb = String.raw`(?:(?:initially|first|formally|originally|unanimously|
  */
 function activeApproval(lower: string): RegExpExecArray | null {
   const m = new RegExp(
-    String.raw`^(?:the |our )?(?:school('s)? )?((?:[a-z&'-]+ ){0,6}?[a-z&'-]+) (?:has |have |had )?${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? (?:(?:this|the|these|our)\b[^.;]{0,60}?\b(?:policy|policies|document|aup|charter|guidelines|guidance|code|statement|agreement|following)\b|it\b)`,
+    String.raw`^(?:the |our )?(?:school('s)? )?((?:[a-z&'-]+ ){0,6}?[a-z&'-]+) (?:has |have |had )?(?:(?:decided|resolved|agreed|voted) to (?:approve|ratify|adopt) |${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? )(?:(?:this|the|these|our)\b[^.;]{0,60}?\b(?:policy|policies|document|aup|charter|guidelines|guidance|code|statement|agreement|following)\b|it\b)`,
   ).exec(lower);
   // The subject is a body and nothing else: not a person ("The Headteacher has approved this policy"), nor a body
   // with someone beside it ("The Head and the Governors have approved…").
@@ -389,7 +392,9 @@ const reviewDates: BlockPattern = {
       dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b/i) ??
       dated(/\breview(ed)? date\b/i) ??
       dated(/(?<!last |date of |this )\breview\s*:/i) ??
-      dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i);
+      dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i) ??
+      // "Agreed by FGB on 14th March 2022" over "To be reviewed March 2023": the header's next review.
+      dated(/^(?:to be|will be|is to be|is due to be|due to be) reviewed(?: again)?:? (?:on |by |in |before |during )?(?=[a-z]+ \d{4}|\d)/i);
     // The latest of the dates a header gives for this version (issued, ratified, last reviewed): the next review counts from
     // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
     const lasts = header.filter(

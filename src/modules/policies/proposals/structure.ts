@@ -14,7 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, staffPermission } from './consent.table.ts';
-import { conditional, documentScope, instruction, noDescribedUse, otherSubject, withoutName } from './page.ts';
+import { conditional, documentScope, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -150,7 +150,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       // school and that of individual children", on a page that asks before images of children are shared.)
       if (!scope.explicit && !aboutImagesToo.some((text) => images.test(text)) && !sharesChildren.test(use.lower) && !useHeading(use.heading ?? '')) continue;
       if (!scope.explicit && noDescribedUse(use.lower)) continue;
-      for (const key of usesIn(use)) {
+      if (subjectsTitle(use)) continue;
+      for (const key of usesIn(withoutTitle(use))) {
         if (otherBasis.has(key)) continue;
         const setting = `consent.purposes.${key}.active`;
         if (seen.has(`${setting} ${i}`)) continue;
