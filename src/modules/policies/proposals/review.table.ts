@@ -312,10 +312,8 @@ const signedBlock: BlockPattern = {
 
 /** chrono-node (266 modules) is loaded the first time a policy's dates are read, not when the app starts. */
 let chrono: typeof Chrono | null = null;
-const parseDate = (text: string) => {
-  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
-  return chrono.en.GB.parseDate(text);
-};
+const britishDates = () => (chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono).en.GB;
+const parseDate = (text: string) => britishDates().parseDate(text);
 
 /** The months of each school term, for a date given as a term ("Autumn 2024") beside one given as a month. */
 const termMonthsOf: Record<string, number[]> = { spring: [0, 1, 2, 3], summer: [3, 4, 5, 6], autumn: [8, 9, 10, 11], fall: [8, 9, 10, 11] };
@@ -354,8 +352,7 @@ function dayOf(text: string): number | null {
     const year = numeric[3].length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
     return Date.UTC(year, Number(numeric[2]) - 1, Number(numeric[1]));
   }
-  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
-  const [found] = chrono.en.GB.parse(text);
+  const [found] = britishDates().parse(text);
   const start = found?.start;
   if (!start || !(['day', 'month', 'year'] as const).every((part) => start.isCertain(part))) return null;
   return Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!);
