@@ -80,10 +80,10 @@ export async function liftBan(tx: SchoolTx, id: string, by: string, note: string
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Bans with their pupils, not yet narrowed or selected from. */
+/** Bans, not yet narrowed or selected from. */
 /** Built from a school's transaction, or from the builder of the class page's one read (read-in-school.ts). */
 function bans(q: QueryCreator<DB>) {
-  return q.selectFrom('computer_bans as b').innerJoin('pupils as p', 'p.id', 'b.pupil_id');
+  return q.selectFrom('computer_bans as b');
 }
 
 /** Bans not lifted that have not ended by this day (some may start later). */
@@ -96,9 +96,14 @@ function inForceOn(q: QueryCreator<DB>, day: string) {
   return notEnded(q, day).where('b.starts_on', '<=', day);
 }
 
+/** The bans with their pupils. */
+function withPupils(query: ReturnType<typeof bans>) {
+  return query.innerJoin('pupils as p', 'p.id', 'b.pupil_id');
+}
+
 /** What the bans' pages show of each ban. */
 function withDetails(query: ReturnType<typeof bans>) {
-  return query
+  return withPupils(query)
     .leftJoin('classes as c', 'c.id', 'p.class_id')
     .select(['b.id', 'b.pupil_id', 'b.concern_id', 'b.reason', 'b.starts_on', 'b.ends_on', 'b.supervised_use', 'b.created_at', 'c.title as class_title'])
     .select(fullName('p').as('pupil_name'));
@@ -106,13 +111,16 @@ function withDetails(query: ReturnType<typeof bans>) {
 
 /**
  * A class's bans in force on this day, as the class page shows them (FLT-4): a query for the page's
- * one statement to read with the rest (people.repository.ts), not run on its own.
+ * one statement to read with the rest (people.repository.ts), not run on its own. Whether the school
+ * has any ban in force is asked first, once (one look-up in `computer_bans_in_force`): most days
+ * there is none, and then the class's pupils are not looked up one by one.
  */
 export function activeBansOfClassQuery(q: QueryCreator<DB>, day: string, classId: string) {
-  return inForceOn(q, day)
+  return withPupils(inForceOn(q, day))
     .select(['b.pupil_id', 'b.supervised_use', 'b.ends_on'])
     .select(fullName('p').as('pupil_name'))
     .where('p.class_id', '=', classId)
+    .where(({ exists }) => exists(inForceOn(q, day).select(sql`1`.as('one'))))
     .orderBy('b.ends_on');
 }
 

@@ -25,6 +25,7 @@ import * as signInWithProvider from './migrations/20261202T1000_sign_in_with_pro
 import * as policyRules from './migrations/20261202T1300_policy_rules.ts';
 import * as platformRole from './migrations/20261202T1500_platform_role.ts';
 import * as schoolReadOnce from './migrations/20261203T0900_school_read_once.ts';
+import * as bansInForce from './migrations/20261203T1000_bans_in_force.ts';
 
 // Migrations are listed explicitly (no folder scanning) so they work the same from tsx, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1300_policy_rules': policyRules,
   '20261202T1500_platform_role': platformRole,
   '20261203T0900_school_read_once': schoolReadOnce,
+  '20261203T1000_bans_in_force': bansInForce,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
