@@ -14,14 +14,17 @@ const patronymic = /^(ap|ab|ferch|verch)\s+/i;
 /** The part of a family name a list is sorted by. */
 export const familySortKey = (familyName: string): string => familyName.trim().replace(patronymic, '');
 
-/** Family name, then given name, as people expect (Intl.Collator en-GB). */
-export function compareNames(a: { given_name: string; family_name: string }, b: { given_name: string; family_name: string }): number {
-  return (
-    nameCollator.compare(familySortKey(a.family_name), familySortKey(b.family_name)) ||
-    nameCollator.compare(a.given_name, b.given_name) ||
-    nameCollator.compare(a.family_name, b.family_name)
+/**
+ * Sorts a list of people (in place) by family name then given name, as people expect (Intl.Collator en-GB), and
+ * returns it. Each family name's sort key is worked out once, not at every comparison (the class page sorts on
+ * every request).
+ */
+export function byName<T extends { given_name: string; family_name: string }>(people: T[]): T[] {
+  const keys = new Map(people.map((p) => [p, familySortKey(p.family_name)]));
+  return people.sort(
+    (a, b) =>
+      nameCollator.compare(keys.get(a)!, keys.get(b)!) ||
+      nameCollator.compare(a.given_name, b.given_name) ||
+      nameCollator.compare(a.family_name, b.family_name),
   );
 }
-
-/** Sorts a list of people (in place) by family name then given name, and returns it. */
-export const byName = <T extends { given_name: string; family_name: string }>(people: T[]): T[] => people.sort(compareNames);
