@@ -14,7 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, staffPermission } from './consent.table.ts';
-import { conditional, documentScope, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.ts';
+import { conditional, documentScope, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 

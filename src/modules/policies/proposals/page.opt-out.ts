@@ -1,0 +1,83 @@
+/**
+ * The opt-outs a page states (issue 19): a school may run a use inside school opt-out ("images are used unless a carer
+ * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
+ */
+import { namedUses, noActionOptOut, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
+import type { StructuralFound } from './structure.ts';
+import type { Sentence } from './text.ts';
+
+/**
+ * The page's opt-out: "unless you tell us", "if you do not want", "opt out", "objections". (Not "the parents of children
+ * who have opted out of having their child photographed": carers who refused, named on a page that asks.)
+ */
+export const optOut =
+  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?|\b(who|that) (have|has|had) )\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
+
+/**
+ * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
+ * about copies other parents ask for, not the page's uses. null when an opt-out stands anywhere else (the page is opt-out).
+ */
+export function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
+  const fenced = new Set<number | undefined>();
+  for (const s of sentences) {
+    if (!optOut.test(s.lower) && !optsOutOtherwise(s.lower) && !noActionOptOut.test(s.lower)) continue;
+    const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
+    if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
+    fenced.add(s.section);
+  }
+  return fenced;
+}
+
+/**
+ * The options of an opt-out notice inside school. Issue 19: a school may run a use inside school opt-out, never one
+ * outside it. On a page where a carer who is content need do nothing ("If you are happy …, you do not need to return the
+ * form"), each option the carer may tick to refuse ("☐ Use within the school community (… on display around the
+ * school)", "- No consent for use inside school. This includes classroom displays.") that names displays or class
+ * photographs is that use's opt-out basis. An option for a use outside school proposes nothing: the product refuses it.
+ */
+export function optOutOptions(sentences: Sentence[]): StructuralFound[] {
+  if (!sentences.some((s) => noActionOptOut.test(s.lower))) return [];
+  const found: StructuralFound[] = [];
+  sentences.forEach((s, i) => {
+    const lead = s.lead ?? '';
+    const option = formRow.test(s.lower) || (/:$/.test(lead) && (images.test(lead) || /\b(options?|choices?|consent|permission|ways)\b/.test(lead)));
+    if (!option || othersSubject.test(s.lower) || ownPhotos.test(s.lower)) return;
+    if (!images.test(`${s.lower} ${lead} ${s.previous ?? ''}`) && !formRow.test(s.lower)) return;
+    for (const key of namedUses(s.lower).filter((k) => k === 'displays' || k === 'class-photo'))
+      found.push({ setting: `consent.purposes.${key}.basis`, value: 'opt-out', quote: s.text, line: s.line, order: i });
+  });
+  return found;
+}
+
+/** "…for these purposes", "in the ways above", "for the purposes listed": what the list just before says. */
+const listAbove =
+  /\b(for|in|to) (these|the above|all of these|the purposes (above|listed)|the ways (above|listed)|those) (purposes|uses|ways|reasons)\b|\b(listed )?above\b/;
+
+/**
+ * The opt-out of the list just before it. "Photographs are taken:" over "- For noticeboards and displays of work", "- On
+ * the school website", then "Unless you inform us otherwise, we presume you have no objection to photographs being used
+ * for these purposes.": each item that is a use inside school (displays, class photographs) is used unless a carer
+ * objects. An item outside school proposes nothing (the product refuses opt-out there). Only a list about images, and
+ * only the carers' word: "unless the Head agrees otherwise" is no opt-out (optsOut).
+ */
+export function optOutOfListAbove(sentences: Sentence[]): StructuralFound[] {
+  const found: StructuralFound[] = [];
+  sentences.forEach((s, at) => {
+    if (s.item || !listAbove.test(s.lower) || !optsOut(s.lower) || othersSubject.test(s.lower)) return;
+    // Under a heading for parents' or visitors' photographs the list is theirs; staff taking them is the school's use.
+    if (/\b(who else|others?|other people|parents?|carers?|families|visitors?|media|press|by (pupils|children|students))\b/.test(s.heading ?? '')) return;
+    const items: number[] = [];
+    for (let i = at - 1; i >= 0 && sentences[i].item; i--) items.unshift(i);
+    if (!items.length) return;
+    const lead = sentences[items[0]].lead ?? '';
+    // The images may be named by the lead, or by the sentence before a short lead ("…take photographs. These are taken:").
+    const leadSentence = sentences[items[0] - 1];
+    const context = `${leadSentence?.earlier ?? ''} ${lead} ${s.lower}`;
+    if (!images.test(context) || conditional.test(lead)) return;
+    for (const i of items)
+      for (const key of namedUses(sentences[i].lower, sentences[i].negated).filter((k) => k === 'displays' || k === 'class-photo'))
+        found.push({ setting: `consent.purposes.${key}.basis`, value: 'opt-out', quote: `${s.text} … ${sentences[i].text}`, line: s.line, order: at });
+  });
+  return found;
+}
