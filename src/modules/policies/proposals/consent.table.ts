@@ -22,7 +22,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b|\b(school|student|students'|pupil|pupils'|class|academy|in-house) newspapers?\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b|\b(school|student|students'|pupil|pupils'|class|academy|in-house) newspapers?\b|\bpublished (documents?|materials?)\b/,
   ],
   // ("the Media Consent Form" is the form's name, not the press: "media" before consent, release or form is no channel.)
   // ("press" alone may be a verb, "press the button"; before advertising, releases or coverage it is the press.)
@@ -100,9 +100,18 @@ const schoolAsks =
  */
 const notWithoutConsent =
   /\bno (child|pupil|student)(ren)?s? (will|shall|may|can|should|is|are) (ever )?(be )?(photographed|filmed|pictured|featured|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\bno (photo(graph)?s?|images?|pictures?|videos?)\b[^.]*\b((will|shall|may|can|should|are|is) (be )?(used|posted|published|shared|displayed|put|uploaded|shown)|(will )?appears?)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b((will|shall|must|may|can|should)( not|n't| never) be|(is|are) (not|never)|not to be) (used|posted|published|shared|displayed|put|uploaded|shown)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b|\b(we|the [a-z-]+|our [a-z-]+|^[a-z.']+( [a-z.']+){0,3} (school|academy|nursery)) (will |do |does )?(not|never) (use|post|publish|share|display|upload|put|show|include|print)\b[^.]*\bwithout ((the|their|your|such|this|that|any|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,4}(consent|permission)\b/;
-/** "The website will not include photographs unless permission has been granted by parents": the same double negative. */
-const notUnlessConsent =
-  /\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b[^.]*\bunless ((the|their|your|prior|express|explicit|written|signed|parental) ){0,3}(permission|consent) (has|have) been (granted|given|obtained)\b|\bno (photo(graph)?s?|images?|pictures?)( of [a-z']+( [a-z']+)?)? (can|could|will|may|shall|should|is|are) (ever )?(be )?(used|published|posted|displayed|shown|shared|uploaded|included)\b([^.]|\betc\.)*\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received)\b/;
+/**
+ * "The website will not include photographs unless permission has been granted by parents", "Images of pupils will not be
+ * published in the newsletter unless consent has been given", "No photo or video image of a pupil can be used for display
+ * unless consent is given": the same double negative. Consent given by carers, not a carer's objection ("unless a parent
+ * objects" is an opt-out, which names no consent) nor staff's approval ("unless permission has been given by the Head").
+ */
+const unlessConsentGiven =
+  /\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received|provided)\b(?! by (?!(the |a |their |your |his |her |each )?(parents?|carers?|families|family|guardians?)\b))/;
+const notUnlessConsent = new RegExp(
+  String.raw`(\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b|\b(will|shall|must|may|can|should)( not|n't| never) be (used|published|posted|displayed|shown|shared|uploaded|included|featured)\b|\bno ((photo(graph)?|video|image|picture)s?( image)?s?( (or|and|and\/or|\/) )?){1,3}( of [a-z']+( [a-z']+)?)? (can|could|will|may|shall|should|is|are) (ever )?(be )?(used|published|posted|displayed|shown|shared|uploaded|included)\b)([^.]|\b(etc|e\.g|i\.e)\.)*` +
+    unlessConsentGiven.source,
+);
 const othersConduct =
   /^(staff|pupils?|students?|parents?|carers?|visitors?|employees?|governors?|volunteers?|children|you|no one|nobody|anyone)\b(?!')|\b(personal|own|private) (social media|accounts?|devices?|phones?|cameras?|profiles?)\b/;
 

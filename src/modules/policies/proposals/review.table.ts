@@ -392,12 +392,12 @@ const reviewDates: BlockPattern = {
       dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i) ??
       // "Agreed by FGB on 14th March 2022" over "To be reviewed March 2023": the header's next review.
       dated(/^(?:to be|will be|is to be|is due to be|due to be) reviewed(?: again)?:? (?:on |by |in |before |during )?(?=[a-z]+ \d{4}|\d)/i);
-    // The latest of the dates a header gives for this version (issued, ratified, last reviewed): the next review counts from
+    // The latest of the dates a header gives for this version (issued, ratified, last reviewed, updated): the next review counts from
     // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
     const lasts = header.filter(
       (l) =>
         l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?|(date )?(last )?updated( on)?)\b|^date\s*:/i.test(
           l.text,
         ) &&
         !/next/i.test(l.text) &&
@@ -415,7 +415,7 @@ const reviewDates: BlockPattern = {
       next &&
       monthOf(split[1], parseDate) !== null &&
       monthOf(split[2], parseDate) !== null &&
-      /\b(approved|ratified|adopted|review(ed)?|policy date|date of (this )?policy|issued?|date)\b/i.test(split[1])
+      /\b(approved|ratified|adopted|review(ed)?|policy date|date of (this )?policy|issued?|updated|date)\b/i.test(split[1])
     ) {
       const round = yearsApart(split[1], split[2]);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 21: wording met on three fresh real sets after their first read (read, never copied: every sentence here is
+ * written for the test, with other schools, roles and layouts), each as a rule any school's wording would meet, with
+ * must-propose-nothing cases.
+ */
+
+describe('"will not be published … unless consent has been given": consent is asked for the uses it names', () => {
+  it.each([
+    ['Images\n\nPhotographs of pupils will not be published in the newsletter unless consent has been given by a parent.', ['publications']],
+    [
+      'Our website\n\nPictures of children must not be posted on the school website or Facebook page unless written consent has been obtained.',
+      ['social-media', 'website'],
+    ],
+    [
+      'Data protection\n\nNo photo or video image of a pupil may be used for displays or on the website (e.g. the class pages) unless parental consent is given.',
+      ['displays', 'website'],
+    ],
+    ['Images\n\nNo photographs and videos of children will be shared on social media unless permission has been given by their parents.', ['social-media']],
+  ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
+
+  it.each([
+    // The Head's approval, a carer's objection (an opt-out, for a use outside school: nothing), and staff's own conduct.
+    'Images\n\nPhotographs will not be posted on social media unless permission has been given by the Headteacher.',
+    'Images\n\nPhotographs will not be published on the website unless a parent objects.',
+    'Staff conduct\n\nStaff must not show pupils’ photographs on their own Instagram accounts unless consent has been given.',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+});
+
+describe('the school’s "published documents" are its publications', () => {
+  it('consent obtained for published documents', () => {
+    expect(uses('Photographs\n\nParents’ written consent will be obtained for all published documents in which a pupil can be identified.')).toEqual([
+      'publications',
+    ]);
+  });
+});
+
+describe('a header’s "Updated" date is this version’s date, for the interval to the next review', () => {
+  it.each([
+    ['E-safety policy\nUpdated March 2024 (KB)          Review date March 2025', 12],
+    ['Acceptable use policy\nLast updated: September 2023\nNext review: September 2025', 24],
+  ])('%s', (page, months) => expect(proposals(page)['policyReview.intervalMonths']).toBe(months));
+
+  it.each([
+    // Not a whole number of years apart; a page updated with no next review named.
+    'Acceptable use policy\nUpdated: 3 March 2024\nNext review: September 2024',
+    'Acceptable use policy\nPage last updated: 12 January 2025',
+  ])('nothing from: %s', (page) => expect(proposals(page)['policyReview.intervalMonths']).toBeUndefined());
+});
