@@ -46,7 +46,9 @@ async function answer(request) {
       // (for LISTEN, which the app does not use) would parse every row a second time.
       const chunks = [];
       let size = 0;
+      // (No syncToFs: a data folder is Node's own file system, which PGlite has nothing to copy back to.)
       await pglite.execProtocolRawStream(request.bytes, {
+        syncToFs: false,
         onRawData: (chunk) => {
           chunks.push(chunk.slice());
           size += chunk.length;
