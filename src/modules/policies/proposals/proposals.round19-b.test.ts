@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concernPatterns } from './concerns.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { reviewPatterns, yearsApart } from './review.table.ts';
+import { yearsApart } from './review.dates.ts';
+import { reviewPatterns } from './review.table.ts';
 import { blocks, proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**
