@@ -140,7 +140,7 @@ export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, de
 
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
-  ['website', /\bweb ?sites?\b/],
+  ['website', /\bweb ?(sites?|pages?)\b/],
   [
     'social-media',
     /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(re)?tweet(s|ed|ing)?\b/,
@@ -262,6 +262,10 @@ const otherMedium =
 const namesUnlessExpress =
   /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b((unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)|unless (the |a |their |his or her |the child's |the pupil's )?(parents?|carers?|guardians?|famil(y|ies))( or (carers?|guardians?))? (gives?|grants?|has given|have given|provides?|has provided|have provided) (their |his or her |her |his |its )?(permission|consent))\b/;
 
+/** "If (pupils') photographs are used (on the website)," opening a naming rule: its scope, not a condition on it. */
+const usedScope =
+  /^if (any |the )?((pupils'?|students'?|children's|pupil|student|child) )?(photo(graph)?s?|images?|pictures?|videos?)( of (pupils|students|children))? (are|is) (used|published|posted|shown|displayed|included)\b[^,]{0,60},\s*/;
+
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
@@ -284,7 +288,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
     // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
     // (So is "without the Headteacher's permission": a member of staff's exception, not the carers'.)
-    const conditional = /\b(unless|except|if)\b/.test(lower) || (/\bwithout\b/.test(lower) && staffPermission(lower));
+    // ("If pupils' photographs are used on the website, only first names…" opens with the rule's scope, as "When…" does.)
+    const ruled = lower.replace(usedScope, '');
+    const conditional = /\b(unless|except|if)\b/.test(ruled) || (/\bwithout\b/.test(lower) && staffPermission(lower));
     // Staff's own accounts: conduct, not how the school's channel names pupils.
     if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
     // Staff's or governors' names are not pupils' naming ("Staff who appear on our page are not named" too).
@@ -302,7 +308,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
     const rule = withExpressPermission
       ? 'full-with-permission'
-      : /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's )?(first|christian|fore|given) ?names?)\b/.test(
+      : /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
             lower,
           )
         ? 'first-names'
