@@ -321,8 +321,13 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               )
             ? 'none'
             : null;
-    // "Full names will not be used" leaves first names open: it settles no naming rule.
-    if (!rule || (rule === 'none' && /\b(full names?|surnames?|last names?)\b/.test(lower))) return [];
+    if (!rule) return [];
+    // "Full names are never published on the website", "We never give a pupil's surname": a first name at most, the
+    // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
+    // names nor surnames") it is left: which way the clause goes is not plain.
+    const partNames = rule === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
+    if (partNames && /\b(first|christian|fore|given) ?names?\b/.test(lower)) return [];
+    const value = partNames ? 'first-names' : rule;
     // "In school, we use first names only for captions on photographs", "photographs displayed around the nursery are
     // labelled with first names": captions or labels on photographs inside school are the display's.
     const captionsInSchool =
@@ -349,7 +354,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
           : inScope === 'ambiguous' && governed.length > 1
             ? governed
             : [];
-    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: rule }));
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value }));
   }
 }
 

@@ -54,12 +54,12 @@ describe('"If pupils’ photographs are used on the website, only first names…
   it.each([
     'Our website\n\nIf pupils’ photographs are used on the website, only the pupil’s first name may accompany them.',
     'Class pages\n\nIf student pictures are used on our web pages, only the student’s first name will be given.',
+    'Our website\n\nIf photographs are used on the website, full names will never be given.',
   ])('%s', (page) => expect(proposals(page)['photos.channels.website.naming']).toBe('first-names'));
 
   it.each([
-    // A condition of the carers' or the Head's, and full names withheld (first names left open).
+    // A condition of the carers' or the Head's.
     'Our website\n\nIf parents agree, only first names will be used on the school website.',
     'Our website\n\nIf the Headteacher allows it, only first names will be given on the website.',
-    'Our website\n\nIf photographs are used on the website, surnames will never be given.',
   ])('nothing from: %s', (page) => expect(proposals(page)['photos.channels.website.naming']).toBeUndefined());
 });

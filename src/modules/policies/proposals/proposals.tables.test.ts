@@ -171,14 +171,17 @@ describe('naming and tagging per channel (photos.channels.KEY.naming / .tagging,
       { 'photos.channels.website.naming': 'none', 'photos.channels.social-media.naming': 'none' },
     ],
     ['Only first names will be used in the newsletter.', { 'photos.channels.newsletter.naming': 'first-names' }],
+    // Full names or surnames withheld: a first name at most.
+    ["Learners' full names will not be used anywhere on the website, particularly with photographs.", { 'photos.channels.website.naming': 'first-names' }],
+    ['Full names are never printed in the newsletter.', { 'photos.channels.newsletter.naming': 'first-names' }],
   ])('%s', (sentence, expected) => expect(read(photoPatterns, sentence)).toEqual(expected));
 
   it.each([
     'Parents should not tag other children in photographs on social media.',
     'Names may be used with photographs on the website if carers agree.',
     'Staff should not name the school on their personal social media.',
-    // First names stay open: no naming rule is settled.
-    "Learners' full names will not be used anywhere on the website, particularly with photographs.",
+    // With first names in the same clause, which way it goes is not plain.
+    'Neither first names nor surnames will be given on the website.',
   ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 });
 
