@@ -63,3 +63,27 @@ describe('"If pupils’ photographs are used on the website, only first names…
     'Our website\n\nIf the Headteacher allows it, only first names will be given on the website.',
   ])('nothing from: %s', (page) => expect(proposals(page)['photos.channels.website.naming']).toBeUndefined());
 });
+
+describe('a pupils’ rule said of them, not by them: "If pupils find anything that upsets them, they must tell their teacher"', () => {
+  const route = (page: string) =>
+    Object.fromEntries(Object.entries(proposals(page)).filter(([setting]) => setting.startsWith('concerns.routes.inappropriate-content.')));
+
+  it.each([
+    [
+      'Using the internet\n\nIf children come across anything online that upsets them, they must tell their teacher straight away.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'], 'concerns.routes.inappropriate-content.immediate': true },
+    ],
+    [
+      'Using the internet\n\nStudents should always tell their teacher if they see anything offensive on a school laptop.',
+      { 'concerns.routes.inappropriate-content.notify': ['class-teacher'] },
+    ],
+  ])('%s', (page, expected) => expect(route(page)).toEqual(expected));
+
+  it.each([
+    // A choice of people, no role, advice taught, and messages from someone (a contact, another kind).
+    'Using the internet\n\nPupils should tell their teacher or their parents if they see something upsetting online.',
+    'Using the internet\n\nIf pupils see something upsetting, they should tell a trusted adult.',
+    'Using the internet\n\nPupils are taught to tell their teacher if they see something upsetting online.',
+    'Using the internet\n\nIf pupils receive messages from someone that upset them, they should tell their teacher.',
+  ])('nothing from: %s', (page) => expect(route(page)).toEqual({}));
+});
