@@ -10,7 +10,8 @@
  * a rule for staff or pupils, or an opt-out reads nothing; a use the page gives another basis is left out, and so is a
  * use under a negation.
  */
-import { asksConsent, basisStated, namedUses, optsOutOtherwise, staffPermission } from './consent.table.ts';
+import { asksConsent, staffPermission } from './consent.asks.ts';
+import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 

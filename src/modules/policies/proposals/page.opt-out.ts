@@ -2,7 +2,8 @@
  * The opt-outs a page states (issue 19): a school may run a use inside school opt-out ("images are used unless a carer
  * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
  */
-import { namedUses, noActionOptOut, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { noActionOptOut } from './consent.asks.ts';
+import { namedUses, optsOut, optsOutOtherwise } from './consent.table.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';

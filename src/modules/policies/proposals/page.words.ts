@@ -2,7 +2,7 @@
  * The words the page-level reader of consent uses (page.ts) and the section reader (structure.ts) share: what names
  * images, a request for consent, a use, a condition, someone else's photographs, and the headings around them.
  */
-import { agreementAsConsent, asksConsent, staffPermission } from './consent.table.ts';
+import { agreementAsConsent, asksConsent, staffPermission } from './consent.asks.ts';
 import type { Sentence } from './text.ts';
 
 export const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;

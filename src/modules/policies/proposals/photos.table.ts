@@ -3,7 +3,7 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
-import { asksConsent, staffPermission } from './consent.table.ts';
+import { asksConsent, staffPermission } from './consent.asks.ts';
 import { numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 

@@ -13,7 +13,8 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, basisStated, namedUses, noActionOptOut, optsOutOtherwise, staffPermission } from './consent.table.ts';
+import { asksConsent, noActionOptOut, staffPermission } from './consent.asks.ts';
+import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
 import { conditional, documentScope, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
