@@ -21,7 +21,7 @@ const notWithoutConsent =
  * objects" is an opt-out, which names no consent) nor staff's approval ("unless permission has been given by the Head").
  */
 const unlessConsentGiven =
-  /\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received|provided)\b(?! by (?!(the |a |their |your |his |her |each )?(parents?|carers?|families|family|guardians?)\b))/;
+  /\bunless ((the|their|your|prior|express|explicit|written|signed|parental|parents'?|carers'?) ){0,3}(permission|consent) (is|are|has been|have been|was|were) (given|granted|obtained|received|provided)\b(?! (in writing |in advance |beforehand )?(by|from) (?!(the |a |their |your |his |her |each )?(parents?|carers?|families|family|guardians?)\b))/;
 const notUnlessConsent = new RegExp(
   String.raw`(\b(will|shall|must|may|can|should|do|does)( not|n't| never) (include|show|use|publish|display|post|contain|carry|feature)\b|\b(will|shall|must|may|can|should)( not|n't| never) be (used|published|posted|displayed|shown|shared|uploaded|included|featured)\b|\bno ((photo(graph)?|video|image|picture)s?( image)?s?( (or|and|and\/or|\/) )?){1,3}( of [a-z']+( [a-z']+)?)? (can|could|will|may|shall|should|is|are) (ever )?(be )?(used|published|posted|displayed|shown|shared|uploaded|included)\b)([^.]|\b(etc|e\.g|i\.e)\.)*` +
     unlessConsentGiven.source,

@@ -64,6 +64,7 @@ function leadOf(sentences: Sentence[], i: number): string {
 const namesWithheld =
   /^(use|publish|print|give|include|show|put|add|display|attach)( [a-z']+){0,3} (full |first |sur)?names?( [a-z']+){0,2} (alongside|with|beside|next to|under|below|accompanying|on|in captions (of|for|to)|to caption|to accompany) (their |the |any |these |such |pupils'? |students'? |children's |a )?(photo(graph)?s?|images?|pictures?)\b/;
 
+/** The uses a sentence names as the school's use of images; [] when it is none. */
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
   // "You might see your child on our website" describes the school's use; "You must not post…" is a rule for carers.
   const seenByCarers = /^you (may|might|will|can|could|should) (also )?(see|spot|find|notice|recognise|recognize)\b/.test(s.lower);

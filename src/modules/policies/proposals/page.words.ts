@@ -131,7 +131,7 @@ export const titleForOthers = (h: string) =>
   /\b(staff|employees?|code of conduct|parents'? (own )?(photography|photographs)|visitors?|acceptable use)\b/.test(h);
 
 /** Carers asked to give consent for their child's images in prose; not carers asking others' permission (below). */
-export const proseRequests: RegExp[] = [
+const proseRequests: RegExp[] = [
   // "Please sign the form to give your consent."
   /\bplease\b[^.?]{0,40}\b(give|grant|provide|sign|complete|return|indicate|confirm|tick|record)\b[^.?]{0,40}\b(consent|permission)\b/,
   // "With your permission, photographs may also be used on…"

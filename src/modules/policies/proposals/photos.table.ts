@@ -326,7 +326,11 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
     // names nor surnames") it is left: which way the clause goes is not plain.
     const partNames = rule === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
-    if (partNames && /\b(first|christian|fore|given) ?names?\b/.test(lower)) return [];
+    // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
+    // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
+    const otherNames = lower.replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part');
+    if (partNames && (/\b(first|christian|fore|given) ?names?\b/.test(lower) || /\bnames?\b|\bnamed\b/.test(otherNames) || /\bwithout\b/.test(lower)))
+      return [];
     const value = partNames ? 'first-names' : rule;
     // "In school, we use first names only for captions on photographs", "photographs displayed around the nursery are
     // labelled with first names": captions or labels on photographs inside school are the display's.

@@ -87,3 +87,20 @@ describe('a pupils’ rule said of them, not by them: "If pupils find anything t
     'Using the internet\n\nIf pupils receive messages from someone that upset them, they should tell their teacher.',
   ])('nothing from: %s', (page) => expect(route(page)).toEqual({}));
 });
+
+describe('cases a review of round 21 found, each proposing nothing it should not', () => {
+  it.each([
+    // Full names withheld beside a channel that allows no names at all, or full names allowed with consent.
+    ['Website\n\nChildren’s full names will not be used on the website, and no names will be used on social media.', /naming$/],
+    ['Website\n\nPupils’ full names will not be published on the website without parental consent.', /naming$/],
+    // Permission from the Head is staff's approval, however it is worded.
+    ['Website\n\nPhotographs will not be published on the website unless permission has been obtained from the Headteacher.', /^consent\./],
+    ['Website\n\nPhotographs will not be published on the website unless consent has been given in writing by the Headteacher.', /^consent\./],
+  ])('nothing from: %s', (page, settings) => expect(Object.keys(proposals(page)).filter((s) => settings.test(s))).toEqual([]));
+
+  it.each([
+    // An update to come, or an interim update, is not this version's date: the approval is.
+    ['Policy\nApproved: September 2022\nTo be updated: September 2024\nNext review: September 2025', 36],
+    ['Policy\nApproved: September 2023\nUpdated to reflect KCSIE: September 2024\nNext review: September 2025', 24],
+  ])('%s', (page, months) => expect(proposals(page)['policyReview.intervalMonths']).toBe(months));
+});

@@ -91,16 +91,20 @@ export const reviewDates: BlockPattern = {
       dated(/^(?:to be|will be|is to be|is due to be|due to be) reviewed(?: again)?:? (?:on |by |in |before |during )?(?=[a-z]+ \d{4}|\d)/i);
     // The latest of the dates a header gives for this version (issued, ratified, last reviewed, updated): the next review counts from
     // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
-    const lasts = header.filter(
+    const beforeNext = (l: (typeof header)[number]) =>
+      l !== next && !/next/i.test(l.text) && monthOf(l.text, parseDate) !== null && (!next || monthOf(l.text, parseDate)! < monthOf(next.text, parseDate)!);
+    const versions = header.filter(
       (l) =>
-        l !== next &&
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?|(date )?(last )?updated( on)?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
-        ) &&
-        !/next/i.test(l.text) &&
-        monthOf(l.text, parseDate) !== null &&
-        (!next || monthOf(l.text, parseDate)! < monthOf(next.text, parseDate)!),
+        ) && beforeNext(l),
     );
+    // "Updated Feb 2024 … Review date Feb 2025": an update's date stands for this version only when the header gives no
+    // approval or review ("Approved: Sept 2023", then "Updated to reflect KCSIE: Sept 2024", counts from the approval),
+    // and never an update to come ("To be updated: September 2024").
+    const lasts = versions.length
+      ? versions
+      : header.filter((l) => /^(?:date )?(?:last )?updated\b(?! to\b)/i.test(l.text.replace(/^(?:page|policy|document)\s+/i, '')) && beforeNext(l));
     const last = lasts.reduce<(typeof lasts)[number] | undefined>(
       (a, l) => (!a || monthOf(l.text, parseDate)! > monthOf(a.text, parseDate)! ? l : a),
       undefined,
