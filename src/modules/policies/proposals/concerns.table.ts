@@ -347,7 +347,8 @@ const pupilPledge: SentencePattern = {
     const m = /\btell (my|your|their|a|the) (class )?teacher\b( or\b)?/.exec(s.lower);
     if (!m || m[3]) return [];
     const route = 'concerns.routes.inappropriate-content';
-    const found: Found[] = [{ setting: `${route}.notify`, value: ['class-teacher'], combine: 'union' }];
+    // "my teacher", "their teacher": the pupil's own; "a teacher": any teacher at hand (as two keyers read it, each alone).
+    const found: Found[] = [{ setting: `${route}.notify`, value: [m[1] === 'a' ? 'teacher' : 'class-teacher'], combine: 'union' }];
     if (/\b(immediately|straight ?away|at once|right away)\b/.test(s.lower)) found.push({ setting: `${route}.immediate`, value: true });
     return found;
   },

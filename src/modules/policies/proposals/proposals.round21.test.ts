@@ -104,3 +104,11 @@ describe('cases a review of round 21 found, each proposing nothing it should not
     ['Policy\nApproved: September 2023\nUpdated to reflect KCSIE: September 2024\nNext review: September 2025', 24],
   ])('%s', (page, months) => expect(proposals(page)['policyReview.intervalMonths']).toBe(months));
 });
+
+describe('a pupil’s "tell a teacher" is any teacher at hand; "my", "your" or "their teacher" is their own', () => {
+  it.each([
+    ['Our rules online\n\nI will tell a teacher straight away if I see something that upsets me.', ['teacher']],
+    ['Our rules online\n\nIf students find anything inappropriate online, they will tell a teacher.', ['teacher']],
+    ['Our rules online\n\nI will tell my teacher if I see something that upsets me.', ['class-teacher']],
+  ])('%s', (page, roles) => expect(proposals(page)['concerns.routes.inappropriate-content.notify']).toEqual(roles));
+});
