@@ -19,6 +19,7 @@ import {
   conditional,
   consentWord,
   formRow,
+  groupPhotos,
   headingForOthers,
   images,
   insideSchool,
@@ -232,6 +233,10 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
     const own = usesOf(request, false, false, '', true);
     add(request, at, own, false);
+    // Consent asked for one kind of picture, group photographs with other children ("We will ask for your consent to show
+    // your child in a group setting…", "Parents give explicit permission for their child to be included in group photos"):
+    // the uses it names itself, not the page's.
+    if (groupPhotos.test(request.lower)) return;
     // A request that names its own uses outside school ("a consent form for photographs on our website and in the local
     // press") asks nothing about displays another sentence ties to learning inside school ("…for learning journeys and
     // for display in the playroom").

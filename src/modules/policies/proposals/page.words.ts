@@ -191,3 +191,6 @@ export const formRow = /\byes\s*\/\s*no\b|[☐□❑]|\[ ?\]|\byes\s+no\s*$/;
 
 /** A heading about another matter than the school's own use of images: copies parents order, parents' own photographs… */
 export const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas\w*|order(s|ing)?|buy(ing)?|sell(ing)?|prints|reprints)\b/.test(h);
+
+/** Group photographs, or other children appearing with the child: a kind of picture consent may be asked for on its own. */
+export const groupPhotos = /\bgroup (photo(graph)?s?|pictures?|images?|shots?|settings?)\b|\bother (children|pupils) (will |may |would )?(also )?appear\b/;

@@ -112,3 +112,16 @@ describe('a pupil’s "tell a teacher" is any teacher at hand; "my", "your" or "
     ['Our rules online\n\nI will tell my teacher if I see something that upsets me.', ['class-teacher']],
   ])('%s', (page, roles) => expect(proposals(page)['concerns.routes.inappropriate-content.notify']).toEqual(roles));
 });
+
+describe('consent asked for group photographs is for that kind of picture, not for the page’s uses', () => {
+  it.each([
+    'Photographs in the nursery\n\nWe take photographs to record your child’s learning, and they are used on displays around the nursery.\n\nWe will ask for your consent to show your child in a group setting, as other children will appear in the photograph.',
+    'Images of children\n\nPhotographs are used on our display boards and in learning journals.\n\nParents give explicit permission for their child to be included in group photos with one or more other children.',
+  ])('%s', (page) => expect(uses(page)).toEqual([]));
+
+  it('a group-photograph request that names its own use still asks about it', () => {
+    expect(uses('Photographs\n\nWe will ask for your consent before group photographs of your child’s class are published on the school website.')).toEqual([
+      'website',
+    ]);
+  });
+});

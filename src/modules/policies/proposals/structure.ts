@@ -15,7 +15,7 @@
  */
 import { asksConsent, noActionOptOut, staffPermission } from './consent.asks.ts';
 import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
-import { conditional, documentScope, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
+import { conditional, documentScope, groupPhotos, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -134,6 +134,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
     // Permission for a trip or the internet ("…before taking pupils on trips") is no request for the page's images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
     if (/:$/.test(request.lower) || otherConsent.test(request.lower) || readBySentence(request).length) return;
+    // Consent for group photographs with other children is for that kind of picture, not the page's uses (page.ts).
+    if (groupPhotos.test(request.lower)) return;
     const scope = scopeOf(sentences, at);
     if (!scope) return;
     for (const i of scope.indices) {
