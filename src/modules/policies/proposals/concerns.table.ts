@@ -19,7 +19,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worries|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))/,
   ],
   [
     'inappropriate-content',
@@ -31,7 +31,7 @@ export const concernKinds: [string, RegExp][] = [
     /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
-  ['filter-circumvention', /(circumvent\w*|bypass\w*|get(ting)? (round|around)) [a-z' ]*(filter|firewall)/],
+  ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
 const pupilAdvice =
@@ -128,7 +128,10 @@ export function recipients(s: Sentence): RoleKey[] | null {
   if (!verb) return null;
   if (negatedAt(s.lower, verb.index)) return null;
   // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
-  const after = s.lower.slice(verb.index).split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b/)[0];
+  // (So is an alternative on a condition: "…to the Headteacher, or to the Chair of Governors if the concern is about the Headteacher".)
+  const after = s.lower
+    .slice(verb.index)
+    .split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/)[0];
   const roles = rolesIn(after);
   return roles.length ? roles : null;
 }
@@ -149,6 +152,26 @@ export function pupilsContentRule(s: Sentence, kind: string | null): boolean {
   );
 }
 
+/**
+ * "Staff should not attempt to bypass the filtering and must report any site that should be blocked … to the DSL": the
+ * kind is named only in a prohibition before the report, whose own object is something else. No route for that kind.
+ */
+function kindOnlyForbidden(lower: string, verbAt: number): boolean {
+  const clauses = lower.slice(0, verbAt).split(/\band (?:must|should|will|shall|always|then|also)\b|;/);
+  if (clauses.length < 2) return false;
+  const earlier = clauses.slice(0, -1).join(' ');
+  // The prohibition governs the kind ("not attempt to bypass the filtering", not "discovers unsuitable material…, they must
+  // not investigate it"), and the report has an object of its own ("report any site…", not "report it").
+  const negation = /\b(not|never|no)\b|n't\b/.exec(earlier);
+  return (
+    negation !== null &&
+    concernKind(earlier.slice(negation.index)) !== null &&
+    concernKind(clauses[clauses.length - 1]) === null &&
+    concernKind(lower.slice(verbAt)) === null &&
+    !/^\S+ (it|this|them|these|that|such|so)\b/.test(lower.slice(verbAt))
+  );
+}
+
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
@@ -163,6 +186,7 @@ const notify: SentencePattern = {
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
     const verb = tellVerb.exec(s.lower);
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
+    if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     const roles = who.filter((r) => recipientRoles.has(r));
     if (!roles.length) return [];
@@ -184,7 +208,7 @@ const immediate: SentencePattern = {
     // Mr Patel straight away") sets no route's urgency unless it names a role who is told.
     if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
-    if (!verb || negatedAt(s.lower, verb.index)) return [];
+    if (!verb || negatedAt(s.lower, verb.index) || kindOnlyForbidden(s.lower, verb.index)) return [];
     // Only those outside the staff told at once ("the appropriate authorities must be informed immediately", "parents will
     // be contacted straight away"): a time for the route's "tell", not for the route itself (as for deadlines).
     const staff = (recipients(s) ?? []).filter((r) => recipientRoles.has(r));

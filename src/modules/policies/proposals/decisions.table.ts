@@ -64,6 +64,8 @@ const schoolSide = new RegExp(
   [
     /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b/.source,
     /\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b/.source,
+    // "Departments may have their own accounts…".
+    /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes)\b[^.;]{0,30}\b(their|its) own (social media )?accounts?\b/.source,
     /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/
       .source,
     // "an official classroom or team social media platform", "a class Facebook page".
@@ -86,6 +88,12 @@ const accounts: SentencePattern = {
     if (/\b(personal|private)\b/.test(s.lower)) return [];
     if (
       !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
+        s.lower,
+      ) &&
+      // "…responsible for approving any official school social media account", "who may authorise new accounts", "an X
+      // account, run by the office with the Principal's approval", "their own accounts only with the written approval of…":
+      // the account itself approved (not posts on it).
+      !/\b(approv(e|es|ing)|authori[sz](e|es|ing))\b[^.;]{0,50}\baccounts?\b|\baccounts?\b[^.;]{0,30}\brun by\b|\baccounts?\b[^.;]{0,40}\bwith (the )?(written |prior |express )?(approval|authori[sz]ation|agreement)\b/.test(
         s.lower,
       )
     )

@@ -16,13 +16,23 @@ export const optOut =
   /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?|\b(who|that) (have|has|had) )\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /**
+ * "The consent you give lasts until your child leaves, unless you tell us you want to change it": how long an answer
+ * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects.
+ */
+export const lastsUnlessChanged =
+  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b/;
+
+/** A sentence that states an opt-out, in the page's words or a form's. */
+export const statesOptOut = (lower: string) => (optOut.test(lower) && !lastsUnlessChanged.test(lower)) || optsOutOtherwise(lower) || noActionOptOut.test(lower);
+
+/**
  * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
  * about copies other parents ask for, not the page's uses. null when an opt-out stands anywhere else (the page is opt-out).
  */
 export function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   const fenced = new Set<number | undefined>();
   for (const s of sentences) {
-    if (!optOut.test(s.lower) && !optsOutOtherwise(s.lower) && !noActionOptOut.test(s.lower)) continue;
+    if (!statesOptOut(s.lower)) continue;
     const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
     if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
     fenced.add(s.section);

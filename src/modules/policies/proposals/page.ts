@@ -64,6 +64,9 @@ function leadOf(sentences: Sentence[], i: number): string {
 /** What a negation withholds is the child's name beside the photographs, not the photographs: "full names alongside their photographs". */
 const namesWithheld =
   /^(use|publish|print|give|include|show|put|add|display|attach)( [a-z']+){0,3} (full |first |sur)?names?( [a-z']+){0,2} (alongside|with|beside|next to|under|below|accompanying|on|in captions (of|for|to)|to caption|to accompany) (their |the |any |these |such |pupils'? |students'? |children's |a )?(photo(graph)?s?|images?|pictures?)\b/;
+/** "(no names will be used)": what is withheld is the name, said on its own. */
+const nameWithheld =
+  /^(the |their |pupils'? |children's |a child's |your child's )?(full |first |sur)?names? (will |are |is |shall |may )?(be )?(used|given|printed|published|shown|included|added)\b/;
 
 /** The uses a sentence names as the school's use of images; [] when it is none. */
 function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own = false): string[] {
@@ -82,7 +85,10 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
   if (!asked && !listed && !own && (conditional.test(s.lower) || (otherSubject.test(s.lower) && !images.test(s.lower)))) return [];
   // "We will not use pupils' full names alongside their photographs in the newsletter or on our website": the name is
   // withheld, the photographs are used there.
-  const negated = namesWithheld.test(s.negated) && !/\b(photo(graph)?s?|images?|pictures?) (are|will|is)( be)? (not|never)\b/.test(s.lower) ? '' : s.negated;
+  const negated =
+    (namesWithheld.test(s.negated) || nameWithheld.test(s.negated)) && !/\b(photo(graph)?s?|images?|pictures?) (are|will|is)( be)? (not|never)\b/.test(s.lower)
+      ? ''
+      : s.negated;
   if (/\b(use|used|publish|published|shown|displayed|shared|posted|appear|put|upload|uploaded|include|included|feature|featured|share|post)\b/.test(negated))
     return [];
   // The press's own photographs are not the school's use; class photographs by a visiting photographer are.
@@ -121,6 +127,10 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
   return out;
 }
 
+/** The school's own records of a child: identification, security, medical needs, recording learning. */
+const ownRecords =
+  /\b(identification|identity|id (photos?|photographs?|cards?|badges?|passes?)|management information system|mis|security|medical|recording (children's |pupils' |students' )?(learning|progress|achievement))\b/;
+
 /** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
 export function pageConsent(all: Sentence[]): StructuralFound[] {
   const fenced = all.length ? fencedOptOuts(all) : null;
@@ -133,7 +143,9 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
   // evidence … therefore consent is not required": the uses inside school have another basis.
   if (sentences.some((s) => saysNoConsent(s) && insideSchool.test(s.lower))) otherBasis.add('displays');
-  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower))) return [];
+  // (Not one about the school's own records, "Images used for identification (the MIS photo…) and for recording learning
+  // … we do not need consent for these": those uses, not the page's.)
+  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower) && !ownRecords.test(s.lower))) return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];
   const headings = new Map<number | undefined, string>();
@@ -198,7 +210,14 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
       questionEnd.test(request.text.trim()) &&
       question.test(request.lower) &&
       /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be featured|feature|be pictured)\b/.test(request.lower);
-    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn;
+    // "Please circle Yes or No for each." over the form's rows: the rows after it. (A row that ends its words with a full
+    // stop, "1. Photographs … on the website.   [ ] Yes  [ ] No", reads as two sentences, its boxes the second.)
+    const rows = sentences.slice(at + 1, at + 3);
+    const rowsNext = yesNo.test(request.lower) && rows.some((row) => formRow.test(row.lower));
+    // Rows that say they are about images ("Photographs of my child may be used…"): a form of images, whatever the heading
+    // above it (a form's title run into its first line).
+    const rowsOfImages = rowsNext && images.test(rows[0].lower);
+    const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn || rowsOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
     if (!images.test(request.lower) && otherSubject.test(request.lower)) return;
@@ -216,8 +235,6 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
       return;
     }
     const back = refersBack.test(request.lower);
-    // "Please circle Yes or No for each." over the form's rows: the rows after it.
-    const rowsNext = yesNo.test(request.lower) && at + 1 < sentences.length && formRow.test(sentences[at + 1].lower);
     const forward = refersForward.test(request.lower) || (rowsNext && !back);
     if (back && forward) return;
     // "Please answer yes or no to each of the ways listed above": the list before it; "the following": the list after.

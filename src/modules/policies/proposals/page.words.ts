@@ -98,7 +98,7 @@ export const question =
   /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
 /** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
 export const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
-export const yesNo = /\byes or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
+export const yesNo = /\byes(?: \([a-z]{1,4}\))? or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
   /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
 
@@ -186,8 +186,11 @@ export function isRequest(s: Sentence): boolean {
   );
 }
 
-/** A row of a form the carer marks ("On the school website  Yes / No", "☐ Newsletters"): it may stand as a short line of its own. */
-export const formRow = /\byes\s*\/\s*no\b|[☐□❑]|\[ ?\]|\byes\s+no\s*$/;
+/**
+ * A row of a form the carer marks ("On the school website  Yes / No", "☐ Newsletters", a Welsh school's "Ie / Na"): it
+ * may stand as a short line of its own.
+ */
+export const formRow = /\byes\s*\/\s*no\b|\bie\s*\/\s*na\b|[☐□❑]|\[ ?\]|\byes\s+no\s*$/;
 
 /** A heading about another matter than the school's own use of images: copies parents order, parents' own photographs… */
 export const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|purchas\w*|order(s|ing)?|buy(ing)?|sell(ing)?|prints|reprints)\b/.test(h);

@@ -55,6 +55,19 @@ const prohibited: SentencePattern = {
     if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
     // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
     if (carersChoice.test(s.lower)) return [];
+    // Families asked not to photograph ("we ask parents not to take photographs during performances"), the reader doing
+    // something ("…when you are helping in class"), or the school keeping a choice ("may ask that no photography takes
+    // place during a particular performance"): no occasion the school never photographs.
+    if (
+      /\b(ask|asks|asked|request|requests|remind|reminds|require|requires)( that)? (all )?(parents?|carers?|families|visitors?|you|the audience|audiences?|guests?|spectators)\b/.test(
+        s.lower,
+      ) ||
+      /\byou (are|were|come|visit|attend|help|take|bring|film|record)\b/.test(s.lower) ||
+      /\b(may|might|can|could|reserves? the right to) (ask|request|decide|choose|stop|prevent)\b|\b(a particular|certain|some|specific|individual) (performances?|events?|occasions?|concerts?|productions?)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
     if (!negatedPhoto && !refusal.test(s.lower)) {
       // "Children are photographed only in suitable dress (i.e. not during swimming)": the occasion after "not during".
@@ -94,6 +107,14 @@ const deleted: SentencePattern = {
     }
     if (!/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
     if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
+    // "…removed or archived within two years": kept in an archive, not deleted.
+    if (/\bor (be )?(archived|archive|moved|transferred|kept)\b/.test(s.lower)) return [];
+    // "Photographs on the website … removed": taken off a channel, which is not deleting them.
+    if (
+      !/\b(delet|destroy|eras)/.test(s.lower) &&
+      /\b(websites?|web ?pages?|social media|displays?|noticeboards?|walls?|apps?|class ?dojo|seesaw|tapestry|newsletters?)\b/.test(s.lower)
+    )
+      return [];
     // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
     if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
@@ -154,51 +175,96 @@ export const channels: [string, RegExp][] = [
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
     'press',
-    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 
 /** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
 const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called|shown)\b/;
 
+/**
+ * A name given on a channel only with the carers' consent: "Learners' full names may appear in the local newspaper with
+ * parental consent", a form's "(names may be printed if you agree)", "Newspapers may wish to print pupils' full names; the
+ * school will ask parents for specific consent before any name is given".
+ */
+const namesWithConsent = new RegExp(
+  [
+    String.raw`\bnames?\b[^.;()]{0,50}\b(may|can|will|would|could|are|is)( only)? (be )?(printed|given|published|used|shown|included|added|disclosed|released|appear)\b[^.;()]{0,60}\b(with|if|where|once|after|when)\b[^.;()]{0,40}\b(consent|permission|agree|agrees|agreed|consented|consents)\b`,
+    String.raw`\b(ask|asks|seek|seeks|obtain|obtains|request|requests|get|gets)\b[^.;()]{0,40}\b(consent|permission)\b[^.;()]{0,30}\bbefore (any |a |their |the |the child's |pupils'? )?(full )?names? (is |are |will be |can be )?(given|printed|published|used|released|disclosed)\b`,
+    String.raw`\bnames? (only )?(if|with|where|once) (i|you|we|parents?|carers?|the parents?|families) (agree|consent|give (consent|permission)|have (agreed|consented))\b`,
+  ].join('|'),
+);
+/** "Names will not be printed in the newspaper without consent": the same rule, said twice negated. */
+const namesNotWithoutConsent =
+  /\bnames?\b[^.;()]{0,50}\b(will|must|should|are|is|may|can|shall)( not|n't| never) (be )?(printed|given|published|used|shown|included|released|disclosed|appear)\b[^.;()]{0,60}\bwithout\b[^.;()]{0,40}\b(consent|permission|agreement)\b/;
+
+/** The channels a name given with consent is for: those of its clause, or the sentence's one channel. */
+function namedWithConsent(s: Sentence): string[] {
+  const lower = s.lower.replace(/[()]/g, (c) => (c === '(' ? '; ' : ' '));
+  const clauses = lower.split(/;\s*/);
+  const at = clauses.findIndex((clause) => namesWithConsent.test(clause) || namesNotWithoutConsent.test(clause));
+  if (at < 0) return [];
+  const clause = clauses[at];
+  // A first name, an initial, staff's names or a member of staff's say are other rules.
+  if (
+    /\b(first|christian|fore|given) ?names?\b|\binitials?\b/.test(clause) ||
+    staffPermission(clause) ||
+    /\b(staff|teachers?|governors?)('s?)? names?\b/.test(clause)
+  )
+    return [];
+  // Any other negation ("names may not be printed, even if you agree") is not this rule; a form's "Yes / No" is no negation.
+  if (!namesNotWithoutConsent.test(clause) && /\b(not|never|no)\b/.test(clause.replace(/\bno names?\b|\byes\s*\/\s*no\b/g, ''))) return [];
+  const own = channelsIn(clause);
+  if (own.length) return own;
+  const all = channelsIn(lower);
+  return all.length === 1 ? all : [];
+}
+
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
   // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
   read: (s) => {
-    // "Consent will be obtained … for publication in a newspaper (and use of their name)": a name there needs the
-    // carers' express permission, on the one channel the name's clause follows.
-    const askedName = nameAsked.exec(s.lower);
-    if (askedName && asksConsent(s) && !/\b(unless|except|generally|usually|normally)\b/.test(s.lower)) {
-      const before = channelsIn(
-        s.lower
-          .slice(0, askedName.index)
-          .split(/[,;:]/)
-          .filter((part) => part.trim())
-          .pop() ?? '',
-      );
-      // "…the photographing of their children (and use of their name) for publication in a newspaper": the channel after
-      // the name's clause, in the same clause, when none stands before it.
-      const after = before.length ? [] : channelsIn(s.lower.slice(askedName.index + askedName[0].length).split(/[,;:]|\. /)[0] ?? '');
-      const named = before.length ? before : after;
-      return named.length === 1 ? [{ setting: `photos.channels.${named[0]}.naming`, value: 'full-with-permission' }] : [];
-    }
-    const inScope = scopeChannel(s);
-    // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
-    // the website, newsletters and displays:") is a rule for each of them.
-    const governed = s.item && s.lead && /\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ? channelsIn(s.lead) : [];
-    if (avoidNaming.test(s.lower) && exceptFirstNames.test(s.lower)) {
-      // "To avoid identifying a pupil by name (unless for an award, and then only using a first name)": first names at
-      // most, on the channel the sentence names or the one its list's lead ties it to ("On the school website we will:").
-      const named = channelsIn(s.lower.replace(exceptFirstNames, ''));
-      const led = s.item && s.lead ? channelsIn(s.lead) : [];
-      const found = named.length ? named : led.length === 1 ? led : [];
-      return othersRule.test(s.lower) && !namedSubject.test(s.lower)
-        ? []
-        : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
-    }
-    return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
+    // A channel named with consent takes that rule; the sentence's other clauses are read for the other channels.
+    const withConsent = namedWithConsent(s);
+    const rest = namingRules(s).filter((f) => !withConsent.some((key) => f.setting === `photos.channels.${key}.naming`));
+    return [...withConsent.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'full-with-permission' })), ...rest];
   },
 };
+
+function namingRules(s: Sentence): Found[] {
+  // "Consent will be obtained … for publication in a newspaper (and use of their name)": a name there needs the
+  // carers' express permission, on the one channel the name's clause follows.
+  const askedName = nameAsked.exec(s.lower);
+  if (askedName && asksConsent(s) && !/\b(unless|except|generally|usually|normally)\b/.test(s.lower)) {
+    const before = channelsIn(
+      s.lower
+        .slice(0, askedName.index)
+        .split(/[,;:]/)
+        .filter((part) => part.trim())
+        .pop() ?? '',
+    );
+    // "…the photographing of their children (and use of their name) for publication in a newspaper": the channel after
+    // the name's clause, in the same clause, when none stands before it.
+    const after = before.length ? [] : channelsIn(s.lower.slice(askedName.index + askedName[0].length).split(/[,;:]|\. /)[0] ?? '');
+    const named = before.length ? before : after;
+    return named.length === 1 ? [{ setting: `photos.channels.${named[0]}.naming`, value: 'full-with-permission' }] : [];
+  }
+  const inScope = scopeChannel(s);
+  // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
+  // the website, newsletters and displays:") is a rule for each of them.
+  const governed = s.item && s.lead && /\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ? channelsIn(s.lead) : [];
+  if (avoidNaming.test(s.lower) && exceptFirstNames.test(s.lower)) {
+    // "To avoid identifying a pupil by name (unless for an award, and then only using a first name)": first names at
+    // most, on the channel the sentence names or the one its list's lead ties it to ("On the school website we will:").
+    const named = channelsIn(s.lower.replace(exceptFirstNames, ''));
+    const led = s.item && s.lead ? channelsIn(s.lead) : [];
+    const found = named.length ? named : led.length === 1 ? led : [];
+    return othersRule.test(s.lower) && !namedSubject.test(s.lower)
+      ? []
+      : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
+  }
+  return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
+}
 
 /** The child's name asked about with the use: "(and use of their name)", "including publication of your child's name". */
 const nameAsked =
@@ -316,7 +382,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\bnever (carries|shows|includes|gives|uses|displays|prints|publishes|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'

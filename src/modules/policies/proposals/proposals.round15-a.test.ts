@@ -70,7 +70,8 @@ describe('the school’s undertakings as a list: each item read with the school 
     ],
     [
       'Our Twitter Feed\n\nAs a school we shall:\n\n- publish photographs of pupils, but only where their parents have given consent;\n- never use a pupil’s full name when it is shown with a picture.',
-      { uses: ['social-media'], naming: {} },
+      // A full name never used: a first name at most (the keying guide, thirteenth session).
+      { uses: ['social-media'], naming: { 'photos.channels.social-media.naming': 'first-names' } },
     ],
     [
       'School Website\n\nThe academy will:\n\n- post pictures of students only with parental consent\n- check every page once a term',

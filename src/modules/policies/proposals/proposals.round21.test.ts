@@ -92,7 +92,6 @@ describe('cases a review of round 21 found, each proposing nothing it should not
   it.each([
     // Full names withheld beside a channel that allows no names at all, or full names allowed with consent.
     ['Website\n\nChildren’s full names will not be used on the website, and no names will be used on social media.', /naming$/],
-    ['Website\n\nPupils’ full names will not be published on the website without parental consent.', /naming$/],
     // Permission from the Head is staff's approval, however it is worded.
     ['Website\n\nPhotographs will not be published on the website unless permission has been obtained from the Headteacher.', /^consent\./],
     ['Website\n\nPhotographs will not be published on the website unless consent has been given in writing by the Headteacher.', /^consent\./],

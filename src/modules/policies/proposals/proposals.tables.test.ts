@@ -178,7 +178,6 @@ describe('naming and tagging per channel (photos.channels.KEY.naming / .tagging,
 
   it.each([
     'Parents should not tag other children in photographs on social media.',
-    'Names may be used with photographs on the website if carers agree.',
     'Staff should not name the school on their personal social media.',
     // With first names in the same clause, which way it goes is not plain.
     'Neither first names nor surnames will be given on the website.',

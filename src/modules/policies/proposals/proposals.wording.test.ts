@@ -250,7 +250,6 @@ describe('round 2 wording: consent and naming', () => {
 
   it.each([
     'Pupils are identified by first name and surname on the website.',
-    'We do not use full names on Facebook.',
     // Counted from when the pupil leaves: not the retention the settings hold.
     'Images are deleted two years after the pupil leaves the school.',
     'Photographs are deleted within a year of your child leaving.',

@@ -244,7 +244,7 @@ function approvedIn(said: string): Found[] {
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo)\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|head(?= *(?:$|date\b|\(|\)|[:.,_]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -279,6 +279,22 @@ function otherSigner(text: string): boolean {
   );
 }
 
+/**
+ * A line a form's signer fills in ("Learner name: ____ Signed: ____", "Signed (parent/carer): ____"): an appendix's
+ * consent form or acceptable use agreement, not the policy's own signatures, so it neither adds nor spoils them.
+ */
+function formSigner(text: string): boolean {
+  const lower = normalise(text);
+  // The signer's label says who fills it in: "Pupil name:", "Parent/carer signature", "Signed (student)"; not a body
+  // that signs ("Chair, Parent Council").
+  return (
+    !titlesIn(text).length &&
+    /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
+      lower,
+    )
+  );
+}
+
 const signedBlock: BlockPattern = {
   name: 'the roles that sign the policy',
   read: (lines) => {
@@ -290,13 +306,28 @@ const signedBlock: BlockPattern = {
       // A PDF flattened into one line: "…reviewed annually Signed :- Signed :- Headteacher Chairman of Governors".
       const label = /^signed\b|^signature[s]?\b/i.test(whole.text) ? null : /\bsign(?:ed|ature)\s*(?::-?|-)/i.exec(whole.text);
       if (!label && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
+      if (formSigner(whole.text)) return;
       // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
       // flattened first page) is not read.
       const line = label && whole.text.slice(0, label.index).split(' ').length > 6 ? { ...whole, text: whole.text.slice(label.index) } : whole;
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
         if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
+        if (
+          l !== line &&
+          (/^(appendix|annex|annexe|schedule|part|section|atodiad)\b/i.test(l.text) || (/[A-Z]{3}/.test(l.text) && l.text === l.text.toUpperCase()))
+        )
+          break;
+        if (formSigner(l.text)) continue;
         if (otherSigner(l.text)) unread = true;
+        // "Signed: ____ Mrs J Patel" with no post: who signs is not said, so neither is the list.
+        if (
+          l === line &&
+          !titlesIn(l.text).length &&
+          /[a-z]{2,}/.test(normalise(l.text).replace(/\b(signed|signature|sign|date|dated|name|print(ed)?|by|here)\b/g, ' '))
+        )
+          unread = true;
         for (const role of titlesIn(l.text)) {
           first ??= line;
           if (!roles.some((r) => r.toLowerCase() === role.toLowerCase())) roles.push(role);

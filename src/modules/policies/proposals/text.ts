@@ -227,7 +227,11 @@ const roleNames: [RoleKey, RegExp][] = [
     'headteacher',
     /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
   ],
-  ['ict-lead', /(?:ict|computing) (?:lead|leader|co-?ordinator|manager|subject leader)(?: teacher)?s?\b/y],
+  // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator.)
+  [
+    'ict-lead',
+    /(?:(?:ict|computing|e-?safety|online safety|digital learning) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b))/y,
+  ],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
   ['line-manager', /line managers?\b/y],
   ['governor', /(?:chair of (?:the )?governors|chair of the governing body)\b/y],
