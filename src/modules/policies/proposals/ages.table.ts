@@ -3,6 +3,7 @@
  * media or networking sites. "Sites unsuitable for primary-aged pupils" has no age; "past pupils
  * under the age of 18" is about friendships, not the sites' age.
  */
+import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 const social =
@@ -51,3 +52,28 @@ const minimumAge: SentencePattern = {
 };
 
 export const ageTable: SentencePattern[] = [minimumAge];
+
+/** The sentence says only what the sites' terms are ("Most social media apps have a minimum age of 13"): no pupil, no school. */
+const sitesOnly = (lower: string) =>
+  !/\b(pupils?|children|child|students?|learners?|young people|our|we|us|school|academy|nursery|under[- ]?(13|thirteen)s?|anyone under|reminded|remind|taught|teach)\b/.test(
+    lower,
+  );
+
+/** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
+const holdsPupils =
+  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage)\b/;
+
+/**
+ * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each
+ * alone, left "Most social media platforms have a minimum age of 13. We advise parents to check privacy settings"
+ * unsettled): the school's rule is not said. Advice to families beside it ("The school advises parents…") is no rule.
+ */
+export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
+  const s = sentences[order];
+  if (!sitesOnly(s.lower)) return false;
+  const next = sentences[order + 1];
+  const beside = [s.previous ?? '', next && next.previous === s.lower ? next.lower : ''];
+  return !beside.some(
+    (b) => b && holdsPupils.test(b) && !adviceToFamilies.test(b) && !/^(the school|we|our school|the academy) (advises|recommends)\b/.test(b),
+  );
+}

@@ -4,7 +4,7 @@
  * or one a sentence poisons (a restricted route told to someone who may not see it), gets nothing.
  * Pure and offline; a 20-page policy reads in well under a second.
  */
-import { ageTable } from './ages.table.ts';
+import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernBlocks, concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { askedUses, consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
@@ -130,6 +130,7 @@ export function proposeSettings(text: string): Proposals {
     for (const pattern of sentencePatterns) {
       for (const f of pattern.read(s)) {
         if (othersRules.has(order) && /^photos\.(prohibitedContexts|contexts\+)$/.test(f.setting)) continue;
+        if (f.setting === 'ageLimits.socialMediaMinimumAge' && siteTermsOnly(sentences, order)) continue;
         found.push({ ...f, quote: s.text, line: s.line, order });
         used.add(order);
       }

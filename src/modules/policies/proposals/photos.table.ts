@@ -50,7 +50,11 @@ const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
   readsLists: true,
   read: (s) => {
-    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
+    // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
+    // taken" is the school's rule in its second clause.)
+    const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
+    const othersOnly = othersRule.test(s.lower) && (!refusing.length || refusing.some((clause) => othersRule.test(clause)));
+    if (!photo.test(s.lower) || (othersOnly && !photographedSubject.test(s.lower))) return [];
     // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
     if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
     // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
@@ -87,7 +91,27 @@ const prohibited: SentencePattern = {
     // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
     // ("in the swimming baths, in the toilets or…") it is a rule of its own.
     const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
-    const found = occasions.filter(([, pattern]) => parts.some((part) => pattern.test(part))).map(([key]) => key);
+    // "The school does not post photographs of children in swimwear": what is not published is a state of dress, not an
+    // occasion never photographed (taking them is another matter: "no photographs of children in swimsuits are taken").
+    const publishingOnly =
+      /\b(post|posts|posted|publish|publishes|published|share|shares|shared|upload|uploads|uploaded|display|displays|displayed)\b/.test(s.lower) &&
+      !/\b(take|takes|taken|taking|photograph|photographed|photographing|film|filmed|filming)\b/.test(s.lower);
+    const dressOnly = (part: string) =>
+      /\b(swimwear|swimsuits?|swimming costumes?|costumes? for swimming)\b/.test(part) &&
+      !/\bswim(ming)? (lessons?|galas?|sessions?|pools?|baths|trips?)\b|\bswimming\b(?! costumes?)/.test(part);
+    // "…photographs of swimming lessons or changing will not be taken": the occasion is the subject, before the negation.
+    const subject =
+      negatedPhoto && s.negated
+        ? (/(?:^|[;,]\s*)(?:[a-z' ]{0,30}\b)?(?:photo(?:graph)?s|images|pictures|videos|photography|filming) (?:of|at|during|in) ([^,;]{3,60}?) (?:will|must|should|shall|may|are|is|can)(?: not|n't| never)\b/.exec(
+            s.lower,
+          )?.[1] ?? '')
+        : '';
+    const subjectParts = narrowed(subject)
+      .split(/ or | and /)
+      .filter((part) => part && !place.test(part));
+    const found = occasions
+      .filter(([key, pattern]) => [...parts, ...subjectParts].some((part) => pattern.test(part) && !(key === 'swimming' && publishingOnly && dressOnly(part))))
+      .map(([key]) => key);
     return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
   },
 };
@@ -448,6 +472,13 @@ photoPatterns.push(naming, tagging);
  */
 export function othersGuidelines(sentences: Sentence[]): Set<number> {
   const out = new Set<number>();
+  // A section headed for families' or visitors' own pictures ("9. Parents and visitors taking images", "Photography by
+  // parents at events"): its rules are theirs.
+  const othersHeading =
+    /\b(parents?|carers?|families|visitors?|spectators|audiences?|guests?)\b[^.]{0,40}\b(taking|take|photograph\w*|filming|film|images?|cameras?|videos?|recording)\b|\b(photograph\w*|filming|images?|videos?|cameras?)\b[^.]{0,30}\bby (parents|carers|families|visitors|spectators)\b|\b(guidance|guidelines|advice|code of conduct|rules|information) for (parents|carers|families|visitors|spectators)\b/;
+  sentences.forEach((s, at) => {
+    if (!s.isHeading && s.heading && othersHeading.test(s.heading)) out.add(at);
+  });
   sentences.forEach((lead, at) => {
     if (!/:$/.test(lead.text) || lead.isHeading) return;
     const others = /\b(parents?|carers?|visitors?|families|relatives|spectators|guests?|members of the public)\b/;

@@ -357,7 +357,9 @@ describe('dev set 2: wider vocabulary for any school', () => {
     ['We ask for consent before a pupil’s picture goes on the school’s X account.', { 'consent.purposes.social-media.active': true }],
     ['Carers give written permission on entry for pictures to be shown on classroom displays.', { 'consent.purposes.displays.active': true }],
     ['Consent will be sought before a pupil’s photo is sent to the regional paper.', { 'consent.purposes.press.active': true }],
-    ['The age restriction for most of these apps is 13.', { 'ageLimits.socialMediaMinimumAge': 13 }],
+    // The sites' terms alone, with nothing holding pupils to them, settle no age (the keying guide, fourteenth session).
+    ['The age restriction for most of these apps is 13.', {}],
+    ['The age restriction for most of these apps is 13. Consequently, pupils do not use them in school.', { 'ageLimits.socialMediaMinimumAge': 13 }],
     ['A class social media account may only be opened once the Principal has authorised it.', {}],
     ['Setting up a school social media account must be approved by the Head Teacher.', { 'decisions.accounts': ['headteacher'] }],
   ])('%s', (sentence, expected) => expect(settings(sentence)).toEqual(expected));

@@ -157,7 +157,12 @@ export function sentencesOf(text: string): Sentence[] {
     const shortLine =
       (!paragraph.bullet || numberedHeading) &&
       paragraph.starts.length === 1 &&
-      paragraph.text.split(' ').length <= 8 &&
+      // (A line in capitals is a heading up to 16 words, a bilingual one's included: "APPENDIX 2 – GUIDANCE FOR PARENTS AT
+      // SCHOOL EVENTS", "ATODIAD C / APPENDIX C: CANIATÂD I DDEFNYDDIO DELWEDDAU / CONSENT TO USE IMAGES OF LEARNERS".)
+      (paragraph.text.split(' ').length <= 8 ||
+        (paragraph.text.split(' ').filter((word) => /[A-Za-z0-9]/.test(word)).length <= 16 &&
+          !/[a-z]/.test(paragraph.text) &&
+          /[A-Z]{2}/.test(paragraph.text))) &&
       !/[.!?:;,]["'”’)]?$/.test(paragraph.text);
     const isHeading = shortLine && /^[^a-z]/.test(paragraph.text);
     const asItem = paragraph.bullet && !isHeading;
