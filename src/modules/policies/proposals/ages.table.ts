@@ -32,7 +32,7 @@ const agePatterns: RegExp[] = [
 ];
 
 const adviceToFamilies =
-  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?advised\b/;
+  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b/;
 
 const minimumAge: SentencePattern = {
   name: 'social media sites need users of an age',
@@ -40,7 +40,9 @@ const minimumAge: SentencePattern = {
     if (!social.test(s.lower) || /\b(past|former|ex-) ?pupils?\b/.test(s.lower)) return [];
     // Families advised of a site's terms ("We would like to advise that Snapchat's regulations say a person must be 13"):
     // advice, not an age the school holds pupils to (the keying guide). Pupils reminded of the terms is the school's teaching.
-    if (adviceToFamilies.test(s.lower)) return [];
+    // (Unless the sentence itself holds pupils to it: "Parents are reminded that many sites require members to be 13;
+    // therefore children at this school are not expected to use social media".)
+    if (adviceToFamilies.test(s.lower) && !holdsPupils.test(s.lower)) return [];
     const ages = new Set<number>();
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
@@ -62,6 +64,9 @@ const sitesOnly = (lower: string) =>
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
   /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage)\b/;
+/** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
+const ofTheAge =
+  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
 
 /**
  * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each
@@ -74,6 +79,7 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const next = sentences[order + 1];
   const beside = [s.previous ?? '', next && next.previous === s.lower ? next.lower : ''];
   return !beside.some(
-    (b) => b && holdsPupils.test(b) && !adviceToFamilies.test(b) && !/^(the school|we|our school|the academy) (advises|recommends)\b/.test(b),
+    (b) =>
+      b && holdsPupils.test(b) && ofTheAge.test(b) && !adviceToFamilies.test(b) && !/^(the school|we|our school|the academy) (advises|recommends)\b/.test(b),
   );
 }

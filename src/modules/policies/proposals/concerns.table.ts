@@ -15,7 +15,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'safeguarding',
-    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil)'s (welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil|student|learner|young person)'s (welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
@@ -172,11 +172,15 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
   );
 }
 
+/** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
+const beforePublishing =
+  /\bbefore (any |an? |the |their )?(images?|photo(graph)?s?|pictures?|posts?|videos?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
+
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
     const kind = kindOf(s);
-    if (!kind) return [];
+    if (!kind || beforePublishing.test(s.lower)) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
@@ -246,7 +250,7 @@ const tell: SentencePattern = {
       concernKind(s.lower) ??
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
       (happensBack.test(s.lower) && s.previous ? kindBefore(s) : null);
-    if (!kind) return [];
+    if (!kind || beforePublishing.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
@@ -263,6 +267,13 @@ const tell: SentencePattern = {
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
+      // "The DSL will contact the police where an online incident involves a possible crime": on a condition of its own.
+      if (
+        /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+          s.lower.slice(active.index),
+        )
+      )
+        return [];
       const object = s.lower.slice(active.index + active[0].length).split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
       const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
       return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];

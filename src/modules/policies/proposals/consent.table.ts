@@ -179,7 +179,7 @@ const noSocialMedia: SentencePattern = {
           clause
             .trim()
             .replace(
-              /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube)(,? (or|and) (a |an )?(facebook|twitter|instagram|tiktok|youtube)|, (a |an )?(facebook|twitter|instagram|tiktok|youtube))*( pages?| accounts?| channels?)\b/,
+              /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin)(,? (or|and) (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x)|, (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x))*( pages?| accounts?| channels?)\b/,
               'social media',
             ),
         );

@@ -103,14 +103,32 @@ const accounts: SentencePattern = {
   },
 };
 
+/** "…must be made to the ICT Co-ordinator, who will pass it to the Principal for authorisation": who it goes to for the decision. */
+const passedForDecision =
+  /\b(?:pass(?:es|ed)?|send(?:s)?|sent|refer(?:s|red)?|forward(?:s|ed)?|take(?:s)?)\b[^.;]{0,20}?\bto (?:the )?([a-z' ()-]{1,40}?) for (?:authori[sz]ation|approval|a decision|sign-off|agreement)\b/;
+
 const unblock: SentencePattern = {
-  name: 'someone decides whether a blocked site is opened',
+  name: 'someone decides whether a blocked site is opened, or a site blocked',
   read: (s) => {
     const aboutUnblocking =
       /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
-    if (!aboutUnblocking.test(s.lower) || !/\b(decision|decides?|decided|approved|authori[sz]ed|agreed)\b/.test(s.lower)) return [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|site/);
-    return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
+    // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
+    const aboutBlocking =
+      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) or block|block or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
+    const aboutChanges =
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b/;
+    const unblocks = aboutUnblocking.test(s.lower) || aboutChanges.test(s.lower);
+    const blocks = aboutBlocking.test(s.lower) || aboutChanges.test(s.lower);
+    if (!unblocks && !blocks) return [];
+    if (!/\b(decision|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval)\b/.test(s.lower)) return [];
+    const passed = passedForDecision.exec(s.lower);
+    const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
+    const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/);
+    if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
+    return [
+      ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),
+      ...(blocks ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : []),
+    ];
   },
 };
 
@@ -133,6 +151,18 @@ const publication: SentencePattern = {
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    // "Posts … are made by the office and the headteacher only": who posts, not who approves. "…may use their own phone with
+    // the agreement of the Headteacher, but the images must be uploaded to the school system": a device allowed, and storage.
+    if (
+      /\b(posts?|tweets?|updates?)\b[^.;]{0,60}\b(are|is) (made|written|posted|done|run) by\b/.test(s.lower) &&
+      !/\b(approv\w*|authori[sz]\w*|checked|signed off|agreed)\b/.test(s.lower)
+    )
+      return [];
+    if (
+      /\b(own|personal) (phones?|devices?|cameras?)\b/.test(s.lower) &&
+      /\buploaded to (the |a )?(school|academy|secure|trust)?[a-z' ]{0,20}(system|network|server|drive|storage|area|folder|cloud)\b/.test(s.lower)
+    )
+      return [];
     // "Parents' posts…", "Staff's own tweets…": someone else's posts.
     if (/\b(parents?|carers?|visitors?|pupils?|children|students?|staff|families)('s?|s')? (own |personal )?(posts?|tweets?)\b/.test(s.lower)) return [];
     // "…nothing is posted until the Principal or a Vice Principal has approved it".

@@ -51,6 +51,7 @@ export function settingInWords(setting: string, settings: PolicySettings): strin
     'decisions.photoPublication': 'Who approves publishing photographs',
     'decisions.accounts': 'Who approves the school’s accounts',
     'decisions.unblock': 'Who decides to unblock a site',
+    'decisions.blockedContentRequests': 'Who decides to block a site',
   };
   return fixed[setting] ?? setting;
 }

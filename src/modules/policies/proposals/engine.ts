@@ -37,6 +37,11 @@ const rule =
 
 type Seen = Found & { quote: string; line: number; order: number };
 
+/** Naming values from the strictest: a value is within a ceiling when it is no less strict. */
+const namingOrder = ['none', 'first-names', 'full-with-permission'];
+const withinCeiling = (value: unknown, ceiling: unknown) =>
+  value === ceiling || (namingOrder.includes(value as string) && namingOrder.indexOf(value as string) <= namingOrder.indexOf(ceiling as string));
+
 function merge(found: Seen[]): Proposal[] {
   const bySetting = new Map<string, Seen[]>();
   for (const f of found) {
@@ -51,9 +56,13 @@ function merge(found: Seen[]): Proposal[] {
     if (all.every((f) => f.combine === 'union')) {
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
     } else {
-      const values = new Set(all.map((f) => JSON.stringify(f.value)));
+      // A ceiling ("no full names": a first name at most) agrees with a stricter rule said elsewhere ("no names").
+      const plain = all.filter((f) => f.combine !== 'at-most');
+      const ceilings = all.filter((f) => f.combine === 'at-most');
+      const values = new Set((plain.length ? plain : all).map((f) => JSON.stringify(f.value)));
       if (values.size !== 1) continue;
-      value = all[0].value;
+      value = (plain.length ? plain : all)[0].value;
+      if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
     if (setting === 'policyReview.approvingBody' && typeof value === 'string') value = asWritten(value, quotes);

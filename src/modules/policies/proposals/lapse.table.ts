@@ -155,9 +155,18 @@ export const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'never' }];
+    // "Consent remains valid for the whole of a pupil's time at the school unless it is withdrawn", "…lasts until you leave
+    // the College", "…will be assumed to continue through the student's time at the academy".
+    if (staysForTheirTime.test(s.lower) && !/\b(valid|force|place|effect|lasts?|stands?|continues?|applies)\b/.test(s.negated))
+      return [{ setting: 'consent.lapse', value: 'never' }];
     return [];
   },
 };
+
+const whose = String.raw`(?:a|the|their|your|each) (?:child|pupil|student|learner|young person)'s`;
+const staysForTheirTime = new RegExp(
+  String.raw`\b(valid|remains? (valid|in (force|place|effect))|lasts?|stands?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|stay|attendance|education)\b)`,
+);
 
 /** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */
 export const formLapse = (s: Sentence): Found[] =>

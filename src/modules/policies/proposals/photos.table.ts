@@ -448,7 +448,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
           : inScope === 'ambiguous' && governed.length > 1
             ? governed
             : [];
-    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value }));
+    // "No full names on the website" sets a ceiling (a first name at most): a stricter rule for the channel elsewhere ("No
+    // names") is the same rule said more narrowly (the keying guide).
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value, ...(partNames ? { combine: 'at-most' as const } : {}) }));
   }
 }
 

@@ -199,3 +199,110 @@ describe('the keying guide’s computing or e-safety lead: network manager, onli
     ]),
   );
 });
+
+describe('"no full names" is a ceiling: a stricter rule for the channel elsewhere is the same rule (the keying guide)', () => {
+  it.each([
+    ['Names\n\nWe will not use full names on the website.\n\nConsent form\n\nPhotographs on the school website (no names)   Yes / No', 'none'],
+    ['Names\n\nWe will not use full names on the website.\n\nOn the website we use first names only.', 'first-names'],
+    ['Names\n\nWe will not use full names on the website.\n\nFull names may appear on the website with your consent.', undefined],
+  ])('%s', (page, value) => expect(proposals(page)['photos.channels.website.naming']).toBe(value));
+});
+
+describe('who approves the policy: a body, never a person who signs for it', () => {
+  it.each([
+    ['Policy details\nApproved by: Mrs J. Okafor (Chair of Governors)', undefined],
+    ['Policy details\nApproved by: Chair of Governors', undefined],
+    ['Policy details\nApproved by: The Corporation (on the advice of its Standards Committee)', 'Corporation'],
+    ['Policy details\nDate approved by the Local Governing Body: 3 March 2025', 'Local Governing Body'],
+  ])('%s', (page, body) => expect(proposals(page)['policyReview.approvingBody']).toBe(body));
+});
+
+describe('a college, a centre or a pre-school is the school', () => {
+  it.each([
+    ['Marketing\n\nThe College does not have its own Facebook, Instagram, X or TikTok account.', 'consent.purposes.social-media.active', false],
+    ['Consent\n\nConsent given at enrolment lasts until you leave the College.', 'consent.lapse', 'never'],
+  ])('%s', (page, setting, value) => expect(proposals(page)[setting]).toBe(value));
+});
+
+describe('asking to block or unblock a site, or to change the filtering, and who decides', () => {
+  it.each([
+    [
+      'Filtering\n\nAny request to unblock or block a website goes to the Computing Lead, who will pass it to the Head Teacher for approval.',
+      ['headteacher'],
+      ['headteacher'],
+    ],
+    ['Filtering\n\nAny request to change the filtering must be made to the technician and approved by the DSL.', ['dsl'], ['dsl']],
+    ['Filtering\n\nRequests to have a website blocked are decided by the Online Safety Lead.', undefined, ['ict-lead']],
+  ])('%s', (page, unblock, block) => {
+    const found = proposals(page);
+    expect([found['decisions.unblock'], found['decisions.blockedContentRequests']]).toEqual([unblock, block]);
+  });
+
+  it('who a request is made to is not who decides it', () => {
+    expect(proposals('Filtering\n\nAny request to unblock a website must be made to the Network Manager.')['decisions.unblock']).toBeUndefined();
+  });
+});
+
+describe('consent that lasts for the pupil’s time, said of a pupil, a student or "you"', () => {
+  it.each([
+    'Consent\n\nConsent remains valid for the whole of a pupil’s time at the school unless it is withdrawn.',
+    'Consent\n\nConsent will be assumed to continue through the student’s time at the academy unless it is withdrawn.',
+    'Consent\n\nConsent remains valid until the learner leaves the school.',
+  ])('%s', (page) => expect(proposals(page)['consent.lapse']).toBe('never'));
+
+  it('not said', () => {
+    expect(proposals('Consent\n\nConsent is not valid for the whole of a pupil’s time at the school.')['consent.lapse']).toBeUndefined();
+  });
+});
+
+describe('a site’s terms set an age only when the school holds pupils to them (the keying guide)', () => {
+  it.each([
+    ['Social media\n\nMost social media platforms have a minimum age of 13. We advise parents to check their children’s privacy settings.', undefined],
+    ['Social media\n\nParents are asked to remember that most apps have a minimum age of 13 and to think carefully before allowing accounts.', undefined],
+    ['Social media\n\nMost social media apps have a minimum age of 13. Pupils may not use social media in school.', undefined],
+    ['Social media\n\nMost social media apps have a minimum age of 13. The school does not support pupils under that age having accounts.', 13],
+    [
+      'Social media\n\nParents are reminded that many social media sites require users to be 13; therefore pupils at this school are not expected to use them.',
+      13,
+    ],
+    ['Social media\n\nPupils are reminded that most social media services require users to be 13 or over.', 13],
+  ])('%s', (page, age) => expect(proposals(page)['ageLimits.socialMediaMinimumAge']).toBe(age));
+});
+
+describe('occasions never photographed: families’ sections, states of dress, the occasion as the subject', () => {
+  it.each([
+    ['APPENDIX 2 – GUIDANCE FOR PARENTS AT SCHOOL EVENTS\n\nPhotography is not allowed at swimming galas or in the pool area.', undefined],
+    ['Parents and visitors taking photographs\n\nPhotography is not permitted at swimming galas.', undefined],
+    ['Publishing\n\nThe school does not post photographs of children in swimwear.', undefined],
+    ['Images\n\nPupils will be suitably dressed in every image; photographs of swimming lessons will not be taken.', ['swimming']],
+    ['Images\n\nNo photographs of children in swimsuits will be taken.', ['swimming']],
+  ])('%s', (page, contexts) => expect(proposals(page)['photos.prohibitedContexts']).toEqual(contexts));
+});
+
+describe('who posts, a device allowed, a check before posting, a condition: no approver and no route', () => {
+  it.each([
+    ['Social media\n\nPosts on the school’s Facebook page are made by the office and the headteacher only.', /headteacherApproval|photoPublication/],
+    [
+      'Trips\n\nStaff may use their own phone with the agreement of the Headteacher, but the images must be uploaded to the school system and deleted.',
+      /photoPublication/,
+    ],
+    ['Publishing\n\nThe DSL must be told before any image is posted of a pupil who is subject to a child protection plan.', /^concerns\./],
+    ['Incidents\n\nThe DSL will contact the police where an online incident involves a possible crime.', /^concerns\./],
+  ])('nothing from: %s', (page, settings) => expect(Object.keys(proposals(page)).filter((s) => settings.test(s))).toEqual([]));
+
+  it('posts written by someone and approved by the Head are the Head’s approval', () => {
+    expect(
+      proposals('Social media\n\nTweets are written by class teachers and approved by the Head before posting.')[
+        'photos.channels.social-media.headteacherApproval'
+      ],
+    ).toBe(true);
+  });
+});
+
+describe('a student’s safety, and the Designated Safeguarding Officer (DSO)', () => {
+  it('is the safeguarding route', () => {
+    expect(
+      proposals('Monitoring\n\nAlerts that suggest a risk to a student’s safety are passed to the DSO immediately.')['concerns.routes.safeguarding.notify'],
+    ).toEqual(['dsl']);
+  });
+});

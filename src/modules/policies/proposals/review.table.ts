@@ -70,6 +70,8 @@ const bodies: [RegExp, string][] = [
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   // An independent school's company or owner: "authorised by the Directors of … Limited", "approved by the Proprietor".
   [/\bdirectors\b|\bproprietors?\b/, ''],
+  // A further education or sixth-form college's governing body: "Approved by: The Corporation".
+  [/\b(the )?corporation\b/, 'Corporation'],
   [/^(the )?(executive |acting )?(head ?teacher|principal|head of school)\b/, 'Headteacher'],
   // A trust's executive, named alone under the label ("Approved: Executive – July 2017"); not an executive head or officer.
   [/^(the )?(trust('s)? )?executive( board| team| committee| group| leadership team)?(?=\s*([-–—,:;(]|\d|on\b|in\b|$))/, ''],
@@ -227,6 +229,13 @@ function approvedIn(said: string): Found[] {
       ).exec(lower) ??
       activeApproval(lower);
     if (!m || unchosenApprover(m[1])) return [];
+    // "Approved by: Mrs R. Thwaite (Chair of Governors)": a person who signs for the body, not the body.
+    if (
+      /^(the )?((mr|mrs|ms|miss|mx|dr|rev|revd|reverend|fr|father|canon|sister|prof)\.? [a-z]|(acting |vice[- ]|co[- ])?chair(man|woman|person)?\b)/.test(
+        m[1].trim(),
+      )
+    )
+      return [];
     // "If the policy is adopted by the Board…": a condition, nothing approved yet.
     if (/^(if|when|once|unless|until|where|should|whether)\b/.test(lower)) return [];
     // "Approved by: ____" with nothing named: nobody approved it. A field that names the body with its date left blank

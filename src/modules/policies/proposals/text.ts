@@ -82,6 +82,11 @@ export const normalise = (text: string) =>
     .replace(/[“”]/g, '"')
     .replace(/[‐‑–—]/g, '-')
     .replace(/\s+/g, ' ')
+    // A college, a pupil referral unit's centre or a pre-school calls itself so where a school says "the school".
+    .replace(
+      /\b(the|our|this|a|each|every|any) (sixth[- ]form )?(college|centre|center|unit|pre-?school)('s)?\b/g,
+      (_, det: string, _sixth, _place, own?: string) => `${det} school${own ?? ''}`,
+    )
     .trim();
 
 /** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
@@ -222,7 +227,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
   ],
   [
     'senior-leader',

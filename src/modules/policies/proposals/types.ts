@@ -1,10 +1,13 @@
 import type { Line, Sentence } from './text.ts';
 
-/** One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. */
+/**
+ * One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. `at-most`:
+ * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to.
+ */
 export interface Found {
   setting: string;
   value: unknown;
-  combine?: 'union';
+  combine?: 'union' | 'at-most';
 }
 
 /** One way a school might say something, with a sentence it was written for (shown in its tests). */
