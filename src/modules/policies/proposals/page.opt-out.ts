@@ -17,13 +17,21 @@ export const optOut =
 
 /**
  * "The consent you give lasts until your child leaves, unless you tell us you want to change it": how long an answer
- * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects.
+ * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects. So is "images
+ * may continue to be used for two years after you leave unless you tell us otherwise": what happens after leaving.
  */
 export const lastsUnlessChanged =
-  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b/;
+  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b|\b(continue|continues|remain|remains) (to be )?(used|in use|published|online)\b[^.]{0,60}\bafter\b[^.]{0,40}\b(leave|leaves|left|leaving)\b[^.]{0,40}\bunless\b/;
+
+/**
+ * An opt-out about images: said of them in the sentence, the one before it, its list's lead or its heading. "Lost cards
+ * must be collected unless you tell us otherwise" on a page that also asks about photographs makes no use opt-out.
+ */
+export const ofImagesHere = (s: Sentence) => [s.lower, s.previous ?? '', s.lead ?? '', s.heading ?? ''].some((text) => images.test(text));
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
-export const statesOptOut = (lower: string) => (optOut.test(lower) && !lastsUnlessChanged.test(lower)) || optsOutOtherwise(lower) || noActionOptOut.test(lower);
+export const statesOptOut = (lower: string) =>
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower)) || noActionOptOut.test(lower);
 
 /**
  * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
@@ -32,7 +40,7 @@ export const statesOptOut = (lower: string) => (optOut.test(lower) && !lastsUnle
 export function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   const fenced = new Set<number | undefined>();
   for (const s of sentences) {
-    if (!statesOptOut(s.lower)) continue;
+    if (!statesOptOut(s.lower) || !ofImagesHere(s)) continue;
     const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
     if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
     fenced.add(s.section);

@@ -16,6 +16,7 @@ import { formLapse } from './lapse.table.ts';
 import { fencedOptOuts, optOutOfListAbove, optOutOptions } from './page.opt-out.ts';
 import {
   aboutImages,
+  asksEach,
   conditional,
   consentWord,
   formRow,
@@ -77,7 +78,7 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
     return [];
   if (!own && noDescribedUse(s.lower)) return [];
   if (instruction.test(s.lower)) return [];
-  if (/\b(unless|without|separate|separately|further|additional)\b/.test(withoutName(s.lower))) return [];
+  if (/\b(unless|without|separate|separately|further|additional)\b/.test(withoutName(asksEach(s.lower)))) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
   if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
   // A use described, not one the page may ask about later: no condition, no hypothetical, nothing but images.

@@ -29,6 +29,11 @@ const noConsent =
  */
 export const saysNoConsent = (s: Sentence) =>
   noConsent.test(s.lower) &&
+  // "Cyberbullying … includes sharing images without consent": a wrong someone does, not the school's basis.
+  !/\b(shar(e|es|ed|ing)|post(s|ed|ing)?|tak(e|es|en|ing)|distribut\w*|circulat\w*|forward\w*|send(s|ing)?|sent)\b[^.;]{0,40}\bwithout (their |the |someone's |a person's |the person's )?(consent|permission)\b/.test(
+    s.lower,
+  ) &&
+  !/\b(bully\w*|bullied|cyberbull\w*|harass\w*|abus(e|ive)|offences?|crimes?|criminal|illegal|unlawful)\b/.test(s.lower) &&
   (noConsent.test(s.lower.replace(/\bwithout (the need for )?(parental |your )?(consent|permission)\b/g, '')) ||
     (!/\b(if|unless|failure|fails?|not|never|must|should|delete|deleted|removed?|breach|disciplinary)\b/.test(s.lower) && !othersSubject.test(s.lower)));
 
@@ -93,6 +98,9 @@ export const noDescribedUse = (lower: string) =>
 export const otherSubject =
   /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b|\b(take|taking|took) (your |the |their )?(child|children|pupils?|students?|son|daughter|them) (to|on|out|off[- ]site)\b/;
 
+/** A form that "asks separately about" each use asks about them one by one: no consent beyond the page's uses. */
+export const asksEach = (lower: string) => lower.replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about');
+
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 export const question =
   /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
@@ -100,7 +108,8 @@ export const question =
 export const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
 export const yesNo = /\byes(?: \([a-z]{1,4}\))? or no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
-  /\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
+  // "The form asks separately about photographs in school displays, the school website…": the consent form's questions.
+  /\b(the|this|our|each|a) ([a-z]+ ){0,3}(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b|\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
 
 export const refersBack = /\b(above|listed|set out|described|these (uses|ways|options))\b(?! the age)/;
 export const refersForward = /\bthe following\b|\bbelow\b/;
@@ -174,7 +183,7 @@ export function isRequest(s: Sentence): boolean {
   // any reason other than above without your permission").
   if (
     /\b(any other|other than|separate|separately|further|additional|different|new) (purposes?|uses?|consent|permission)\b|\b(separate|separately|again)\b|\b(reasons?|purposes?|uses?|ways?) other than\b/.test(
-      s.lower,
+      asksEach(s.lower),
     )
   )
     return false;

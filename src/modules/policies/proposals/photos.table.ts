@@ -276,7 +276,16 @@ function namingRules(s: Sentence): Found[] {
   const inScope = scopeChannel(s);
   // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
   // the website, newsletters and displays:") is a rule for each of them.
-  const governed = s.item && s.lead && /\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ? channelsIn(s.lead) : [];
+  // So is one under "When publishing images on the website or social media:", "On all websites and official social media:".
+  const governed =
+    s.item &&
+    s.lead &&
+    (/\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ||
+      /^([0-9.]+ )?([a-z ]{0,30}\. )?((when|whenever|before) (publishing|posting|sharing|using|uploading)\b|on (all |the |our |any )?([a-z']+ )?(websites?|social media|facebook|twitter|instagram|newsletters?)\b)/.test(
+        s.lead,
+      ))
+      ? channelsIn(s.lead)
+      : [];
   if (avoidNaming.test(s.lower) && exceptFirstNames.test(s.lower)) {
     // "To avoid identifying a pupil by name (unless for an award, and then only using a first name)": first names at
     // most, on the channel the sentence names or the one its list's lead ties it to ("On the school website we will:").
@@ -361,7 +370,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
     // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
     const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
-    const nameWord = /\b(fore|first|given)?names?\b|\bnam(ed|ing)\b/;
+    const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
     const lower = nameWord.test(main) ? main : clause;
     if (!nameWord.test(lower)) return [];
     if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
@@ -406,7 +415,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\bnames? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\b(sur|full |last |family )?names? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should) (not|never) (use|give|include|publish|print|add|put|carry|show|display|attach|state) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states) (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
                 lower,
               )
             ? 'none'
@@ -430,6 +439,8 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       /\b(in|within|around|inside|throughout) (the )?(school|nursery|setting|academy|classrooms?|corridors?|building)\b/.test(lower) &&
       !/\b(outside|beyond|external|externally|online|internet)\b/.test(lower);
     const named = channelsIn(lower).length ? channelsIn(lower) : captionsInSchool ? ['display'] : [];
+    // "…on any channel", "anywhere": every channel, which is no one channel in scope; which ones the school has is not said.
+    if (!named.length && /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b/.test(lower)) return [];
     // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
     // channel in scope (a heading, the page's title) is not the rule's.
     if (!named.length && otherMedium.test(lower)) return [];
@@ -443,10 +454,10 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
         ? single
           ? [single]
           : ['website', 'social-media']
-        : single
-          ? [single]
-          : inScope === 'ambiguous' && governed.length > 1
-            ? governed
+        : governed.length > 1
+          ? governed
+          : single
+            ? [single]
             : [];
     // "No full names on the website" sets a ceiling (a first name at most): a stricter rule for the channel elsewhere ("No
     // names") is the same rule said more narrowly (the keying guide).

@@ -306,3 +306,42 @@ describe('a student’s safety, and the Designated Safeguarding Officer (DSO)', 
     ).toEqual(['dsl']);
   });
 });
+
+describe('an opt-out for one narrow thing does not make a page’s consent form opt-out', () => {
+  const form = '\n\nPlease tick YES or NO for each box.\n\n1. Photographs of my child may be used on the school website.   [ ] Yes  [ ] No';
+  it.each([
+    `Consent\n\nConsent given on the slip applies for the whole time the child is at the school, unless parents tell us otherwise.${form}`,
+    `Leavers\n\nImages used in marketing may continue to be used for up to two years after you leave unless you tell us otherwise.${form}`,
+    `ID cards\n\nLost cards must be collected from the office unless you tell us otherwise.${form}`,
+    `Cyberbullying\n\nCyberbullying includes sharing images without consent and creating fake profiles.${form}`,
+  ])('%s', (page) => expect(uses(page)).toEqual(['website']));
+});
+
+describe('"the form asks separately about" each use asks about them', () => {
+  it('the uses it names', () => {
+    expect(
+      uses(
+        'Consent\n\nParents complete the consent form on entry. The form asks separately about photographs on displays, on the website and in the local paper.',
+      ),
+    ).toEqual(['displays', 'press', 'website']);
+  });
+});
+
+describe('a list’s lead that names channels sets the rule for each', () => {
+  it.each([
+    [
+      'Publishing\n\nWhen publishing images on the website or social media:\n- students’ full names will not be published with their photograph;\n- students will be suitably dressed.',
+      'first-names',
+    ],
+    ['Publishing\n\nOn all websites and official social media:\n- pupils’ surnames must never be used with images;\n- no pupil is tagged.', 'first-names'],
+  ])('%s', (page, value) => {
+    const found = proposals(page);
+    expect([found['photos.channels.website.naming'], found['photos.channels.social-media.naming']]).toEqual([value, value]);
+  });
+
+  it('"on any channel" is no one channel in scope', () => {
+    expect(
+      Object.keys(proposals('Social media\n\nAcademies must not publish a pupil’s surname with their image on any channel.')).filter((s) => /naming$/.test(s)),
+    ).toEqual([]);
+  });
+});

@@ -215,6 +215,8 @@ describe('naming rules per channel: the channel from the rule’s heading, list 
       ['We post photographs of class trips on the website. No names will be published with them.'],
       { website: 'none' },
     ],
+    // Round 22: a lead naming two channels sets the rule for both ("When publishing images on the website or social media:").
+    ['two channels in the lead', ['On the website and in the newsletter:', '- first names only'], { website: 'first-names', newsletter: 'first-names' }],
     [
       'an item whose lead names the channel, under a heading that names the same',
       ['Twitter', '', 'When we tweet pictures:', '- we will never use names'],
@@ -226,7 +228,6 @@ describe('naming rules per channel: the channel from the rule’s heading, list 
 
   describe('proposes nothing', () => {
     it.each([
-      ['two channels in the lead', ['On the website and in the newsletter:', '- first names only']],
       [
         'a lead naming one channel under a heading naming another',
         ['School Website', '', 'In the termly newsletter:', '- pupils are referred to by first names only'],

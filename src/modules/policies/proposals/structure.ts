@@ -16,7 +16,7 @@
 import { asksConsent, noActionOptOut, staffPermission } from './consent.asks.ts';
 import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
 import { conditional, documentScope, groupPhotos, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
-import { lastsUnlessChanged } from './page.opt-out.ts';
+import { lastsUnlessChanged, ofImagesHere } from './page.opt-out.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -114,7 +114,11 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
 
 /** Consent uses a page names away from the sentence that asks for consent. */
 export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sentence) => string[]): StructuralFound[] {
-  if (sentences.some((s) => (optOut.test(s.lower) && !lastsUnlessChanged.test(s.lower)) || optsOutOtherwise(s.lower) || noActionOptOut.test(s.lower)))
+  if (
+    sentences.some(
+      (s) => (((optOut.test(s.lower) || optsOutOtherwise(s.lower)) && !lastsUnlessChanged.test(s.lower)) || noActionOptOut.test(s.lower)) && ofImagesHere(s),
+    )
+  )
     return [];
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
   const otherBasis = new Set(sentences.flatMap(basisStated));
