@@ -99,7 +99,8 @@ export const otherSubject =
   /\b(trips?|outings?|visits? out|excursions?|medicines?|medication|first aid|sun ?cream|plasters?|swimming|internet|computers?|e-?mail|data sharing|data protection|cookies|treatment|walks?|transport|collect(ion|ing)?)\b|\b(take|taking|took) (your |the |their )?(child|children|pupils?|students?|son|daughter|them) (to|on|out|off[- ]site)\b/;
 
 /** A form that "asks separately about" each use asks about them one by one: no consent beyond the page's uses. */
-export const asksEach = (lower: string) => lower.replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about');
+export const asksEach = (lower: string) =>
+  lower.replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about');
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 export const question =
