@@ -296,7 +296,9 @@ function namingRules(s: Sentence): Found[] {
       ? []
       : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
   }
-  return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, governed));
+  // Several channels in scope (a paragraph about "our website and Facebook page", a section on both): the rule is each one's.
+  const scoped = governed.length ? governed : inScope === 'ambiguous' ? scopeChannels(s) : [];
+  return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, scoped));
 }
 
 /** The child's name asked about with the use: "(and use of their name)", "including publication of your child's name". */
@@ -321,6 +323,12 @@ const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|
  * (no rule is proposed); none: null.
  */
 export function scopeChannel(s: Sentence): string | null {
+  const named = scopeChannels(s);
+  return named.length === 1 ? named[0] : named.length > 1 ? 'ambiguous' : null;
+}
+
+/** Every channel a rule that names none is about: its heading's, its list's lead's, its paragraph's, or else its page title's. */
+function scopeChannels(s: Sentence): string[] {
   // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
   // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
   const earlier = (s.earlier ?? '')
@@ -328,14 +336,14 @@ export function scopeChannel(s: Sentence): string | null {
     .filter((t) => aboutPublishing.test(t) && !othersOwn.test(t))
     .join(' ');
   const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
-  const sources = [heading, s.item ? (s.lead ?? '') : '', earlier];
+  // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
+  const led = s.item ? channelsIn(s.lead ?? '') : [];
+  if (led.length) return led;
+  const sources = [heading, earlier];
   const named = new Set(sources.flatMap(channelsIn));
-  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may, if it names one alone.
-  if (!named.size && s.title && !othersHeading.test(s.title)) {
-    const titled = channelsIn(s.title);
-    return titled.length === 1 ? titled[0] : titled.length > 1 ? 'ambiguous' : null;
-  }
-  return named.size === 1 ? [...named][0] : named.size > 1 ? 'ambiguous' : null;
+  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
+  if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
+  return [...named];
 }
 
 const othersOwn =

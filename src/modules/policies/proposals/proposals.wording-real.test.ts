@@ -163,8 +163,12 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
     expect(propose(['The Academy Website', '', 'We seek carers’ consent for pupils’ images on the internet.'].join('\n'))).toEqual({
       'consent.purposes.website.active': true,
     });
-    // A heading naming two channels, or none, settles nothing; nor does a question or a sentence ending in a stop.
-    expect(propose(['Website and Facebook', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
+    // A heading naming two channels sets the rule for both (round 22: keyers read it so, each alone); one naming none, a
+    // question or a sentence ending in a stop settles nothing.
+    expect(propose(['Website and Facebook', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({
+      'photos.channels.website.naming': 'none',
+      'photos.channels.social-media.naming': 'none',
+    });
     expect(propose(['Pictures in school', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
     expect(propose(['We have a Facebook page.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
     // Staff names are no naming rule for pupils, under a channel's heading or not.
@@ -268,11 +272,14 @@ describe('dev set 2 (real pages): roles, channels and routes in more words', () 
     'Parents should under no circumstances name other children on Facebook.',
   ])('nothing from: %s', (sentence) => expect(read(photoPatterns, sentence)).toEqual({}));
 
-  it('a rule that names no channel takes the one the page’s title names, and none from a title naming two', () => {
+  it('a rule that names no channel takes the channels the page’s title names (round 22: each of two)', () => {
     expect(settings('Our School Twitter Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({
       'photos.channels.social-media.naming': 'none',
     });
-    expect(settings('Website and Facebook Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({});
+    expect(settings('Website and Facebook Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({
+      'photos.channels.website.naming': 'none',
+      'photos.channels.social-media.naming': 'none',
+    });
     // A nearer heading naming another channel wins over the title.
     expect(settings('Our School Twitter Guidelines\n\nThe website\n\nNo child will be named in a post.')).toEqual({
       'photos.channels.website.naming': 'none',

@@ -215,6 +215,19 @@ describe('naming rules per channel: the channel from the rule’s heading, list 
       ['We post photographs of class trips on the website. No names will be published with them.'],
       { website: 'none' },
     ],
+    // Round 22: the list's lead is nearest, over a heading naming another channel.
+    [
+      'a lead naming one channel under a heading naming another',
+      ['School Website', '', 'In the termly newsletter:', '- pupils are referred to by first names only'],
+      { newsletter: 'first-names' },
+    ],
+    // Round 22: two channels in scope set the rule for both (keyers read "Pictures appear on our website and on Facebook.
+    // Only first names are used." so, each alone).
+    [
+      'an earlier sentence naming two channels',
+      ['Pictures appear on our website and on Facebook. Only first names are used.'],
+      { website: 'first-names', 'social-media': 'first-names' },
+    ],
     // Round 22: a lead naming two channels sets the rule for both ("When publishing images on the website or social media:").
     ['two channels in the lead', ['On the website and in the newsletter:', '- first names only'], { website: 'first-names', newsletter: 'first-names' }],
     [
@@ -228,11 +241,6 @@ describe('naming rules per channel: the channel from the rule’s heading, list 
 
   describe('proposes nothing', () => {
     it.each([
-      [
-        'a lead naming one channel under a heading naming another',
-        ['School Website', '', 'In the termly newsletter:', '- pupils are referred to by first names only'],
-      ],
-      ['an earlier sentence naming two channels', ['Pictures appear on our website and on Facebook. Only first names are used.']],
       ['an earlier sentence that is not about publishing on the channel', ['The newsletter goes home every Friday. No names are given over the telephone.']],
       ['a rule with no channel anywhere in scope', ['Keeping Children Safe', '', 'Children are known by first names only.']],
     ])('%s', (_name, lines) => {

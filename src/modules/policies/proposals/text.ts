@@ -82,6 +82,11 @@ export const normalise = (text: string) =>
     .replace(/[“”]/g, '"')
     .replace(/[‐‑–—]/g, '-')
     .replace(/\s+/g, ' ')
+    // "won't", "don't", "can't": the patterns read "will not", "do not", "cannot".
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'cannot')
+    .replace(/\bshan't\b/g, 'shall not')
+    .replace(/\b(do|does|did|is|are|was|were|should|would|could|must|has|have|had|need)n't\b/g, '$1 not')
     // A college, a pupil referral unit's centre or a pre-school calls itself so where a school says "the school".
     .replace(
       /\b(the|our|this|a|each|every|any) (sixth[- ]form )?(college|centre|center|unit|pre-?school)('s)?\b/g,
