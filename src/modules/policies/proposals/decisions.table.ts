@@ -82,7 +82,7 @@ const accounts: SentencePattern = {
     // "(e.g. building accounts)" is no end of a clause.
     const s = { ...sentence, lower: sentence.lower.replace(/\b(e\.g|i\.e)\./g, (m) => m.replace(/\./g, '')) };
     // "Each academy may run official accounts. New accounts need the agreement of…": the sentence before says whose.
-    const context = /\b(new|such|these|those|any) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
+    const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
     if (!(/\baccounts?\b/.test(s.lower) || socialPlace.test(s.lower)) || !schoolSide.test(context)) return [];
     // Staff's own accounts are not the school's: "staff need no approval for their personal social media profiles".
     if (/\b(personal|private)\b/.test(s.lower)) return [];
@@ -93,7 +93,7 @@ const accounts: SentencePattern = {
       // "…responsible for approving any official school social media account", "who may authorise new accounts", "an X
       // account, run by the office with the Principal's approval", "their own accounts only with the written approval of…":
       // the account itself approved (not posts on it).
-      !/\b(approv(e|es|ing)|authori[sz](e|es|ing))\b[^.;]{0,50}\baccounts?\b|\baccounts?\b[^.;]{0,30}\brun by\b|\baccounts?\b[^.;]{0,40}\bwith (the )?(written |prior |express )?(approval|authori[sz]ation|agreement)\b/.test(
+      !/\b(approv(e|es|ing)|authori[sz](e|es|ing))\b[^.;]{0,50}\baccounts?\b|\baccounts?\b[^.;]{0,30}\brun by\b|\baccounts?\b[^.;]{0,40}\bwith (the )?(written |prior |express )?(approval|authori[sz]ation|agreement)\b|\baccounts?\b[^.;]{0,60}\b(obtain|get|seek|have|need|require)s? (the )?(written |prior |express )?(permission|approval|authori[sz]ation|agreement) (of|from)\b/.test(
         s.lower,
       )
     )

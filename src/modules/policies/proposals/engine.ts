@@ -6,12 +6,13 @@
  */
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernBlocks, concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
-import { askedUses, consentPatterns } from './consent.table.ts';
+import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
+import { formRow } from './page.words.ts';
 import { answeredQuestions, consentList, consentTable } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
@@ -112,11 +113,19 @@ function leadWithList(sentences: Sentence[], order: number): Sentence | null {
 }
 
 /** A use the page says needs no consent (its public task) is no purpose carers are asked about, whatever else reads it so. */
-function withoutPublicTaskUses(proposals: Proposal[]): Proposal[] {
+function withoutPublicTaskUses(proposals: Proposal[], sentences: Sentence[]): Proposal[] {
   const publicTask = new Set(
     proposals.filter((p) => /\.basis$/.test(p.setting) && p.value === 'public-task').map((p) => p.setting.replace(/\.basis$/, '.active')),
   );
-  return proposals.filter((p) => !(publicTask.has(p.setting) && p.value === true));
+  // A row of the consent form the carer marks for the use ("Internal displays | ☐ | ☐"), beside a sentence that says it
+  // needs no consent: the two disagree, so neither is proposed.
+  // (A row whose words end in a full stop reads as two sentences, its boxes the second.)
+  const onForm = new Set(
+    sentences.flatMap((s, i) =>
+      !formRow.test(s.lower) ? [] : namedUses(/^[\s[\]☐□❑yesno/]*$/.test(s.lower) && i > 0 ? `${sentences[i - 1].lower} ${s.lower}` : s.lower),
+    ),
+  );
+  return proposals.filter((p) => !(publicTask.has(p.setting) && p.value === true) && !(p.value === 'public-task' && onForm.has(p.setting.split('.')[2])));
 }
 
 /** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
@@ -186,7 +195,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(found))));
+  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(found))), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

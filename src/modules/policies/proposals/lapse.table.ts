@@ -165,7 +165,7 @@ export const lapse: SentencePattern = {
 
 const whose = String.raw`(?:a|the|their|your|each) (?:child|pupil|student|learner|young person)'s`;
 const staysForTheirTime = new RegExp(
-  String.raw`\b(valid|remains? (valid|in (force|place|effect))|lasts?|stands?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|stay|attendance|education)\b)`,
+  String.raw`\b(valid|remains? (valid|in (force|place|effect))|stays? (valid|in place)|lasts?|stands?|covers?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|stay|attendance|education)\b|the (whole|entire) of ${whose} time\b|(for )?the (whole|entire) time (that )?(your|the|their|a) (child|pupil|student|learner) (is|attends|remains)\b)`,
 );
 
 /** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */

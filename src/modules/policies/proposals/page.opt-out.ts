@@ -18,10 +18,11 @@ export const optOut =
 /**
  * "The consent you give lasts until your child leaves, unless you tell us you want to change it": how long an answer
  * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects. So is "images
- * may continue to be used for two years after you leave unless you tell us otherwise": what happens after leaving.
+ * may continue to be used for two years after you leave unless you tell us otherwise": what happens after leaving; and
+ * "posts stay on the page unless you ask us to remove a photo": a photograph taken down on request.
  */
 export const lastsUnlessChanged =
-  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b|\b(continue|continues|remain|remains) (to be )?(used|in use|published|online)\b[^.]{0,60}\bafter\b[^.]{0,40}\b(leave|leaves|left|leaving)\b[^.]{0,40}\bunless\b/;
+  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b|\b(continue|continues|remain|remains) (to be )?(used|in use|published|online)\b[^.]{0,60}\bafter\b[^.]{0,40}\b(leave|leaves|left|leaving)\b[^.]{0,40}\bunless\b|\bunless (you|parents?|carers?|families) (ask|asks|request|requests|tell|tells) (us )?(to )?(remove|delete|take down|take (it|them) down)\b/;
 
 /**
  * An opt-out about images: said of them in the sentence, the one before it, its list's lead or its heading. "Lost cards

@@ -146,7 +146,9 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   if (sentences.some((s) => saysNoConsent(s) && insideSchool.test(s.lower))) otherBasis.add('displays');
   // (Not one about the school's own records, "Images used for identification (the MIS photo…) and for recording learning
   // … we do not need consent for these": those uses, not the page's.)
-  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower) && !ownRecords.test(s.lower))) return [];
+  // (Nor one over a list, "Consent is not required for images taken for the following purposes:": the list's uses.)
+  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower) && !ownRecords.test(s.lower) && !/:$/.test(s.text)))
+    return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];
   const headings = new Map<number | undefined, string>();

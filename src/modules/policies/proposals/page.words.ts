@@ -30,10 +30,10 @@ const noConsent =
 export const saysNoConsent = (s: Sentence) =>
   noConsent.test(s.lower) &&
   // "Cyberbullying … includes sharing images without consent": a wrong someone does, not the school's basis.
-  !/\b(shar(e|es|ed|ing)|post(s|ed|ing)?|tak(e|es|en|ing)|distribut\w*|circulat\w*|forward\w*|send(s|ing)?|sent)\b[^.;]{0,40}\bwithout (their |the |someone's |a person's |the person's )?(consent|permission)\b/.test(
+  !/\b(shar(e|es|ed|ing)|post(s|ed|ing)?|tak(e|es|en|ing)|distribut\w*|circulat\w*|forward\w*|send(s|ing)?|sent|film(s|ed|ing)?|photograph(s|ed|ing)?|record(s|ed|ing)?)\b[^.;]{0,40}\bwithout (their |the |someone's |a person's |the person's )?(consent|permission)\b/.test(
     s.lower,
   ) &&
-  !/\b(bully\w*|bullied|cyberbull\w*|harass\w*|abus(e|ive)|offences?|crimes?|criminal|illegal|unlawful)\b/.test(s.lower) &&
+  !/\b(bully\w*|bullied|cyberbull\w*|harass\w*|abus(e|ive)|offences?|crimes?|criminal|illegal|unlawful|misuse|sanctions?)\b/.test(s.lower) &&
   (noConsent.test(s.lower.replace(/\bwithout (the need for )?(parental |your )?(consent|permission)\b/g, '')) ||
     (!/\b(if|unless|failure|fails?|not|never|must|should|delete|deleted|removed?|breach|disciplinary)\b/.test(s.lower) && !othersSubject.test(s.lower)));
 

@@ -476,9 +476,11 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
 const tagging: SentencePattern = {
   name: 'children are never tagged on social media',
   read: (s) => {
-    if (!/\btag(s|ged|ging)?\b/.test(s.lower) || !/\b(pupils?|children|child|students?)\b/.test(s.lower)) return [];
-    if (!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) || /\b(unless|except)\b/.test(s.lower)) return [];
-    if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower)) return [];
+    if (!/\btag(s|ged|ging)?\b/.test(s.lower) || !/\b(pupils?|children|child|students?|anyone|anybody|people)\b/.test(s.lower)) return [];
+    // An item under a lead that forbids ("Staff must not:" then "tag children … on social media") is negated by its lead.
+    const forbiddingLead = Boolean(s.item && s.lead && /\b(must|should|will|shall|do|does|may|can)( not|never)\b[^:]*:$|\bnever\b[^:]*:$/.test(s.lead));
+    if ((!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !(forbiddingLead && /^tag/.test(s.lower))) || /\b(unless|except)\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower) || (s.lead && /^(parents?|carers?|visitors?|families)\b/.test(s.lead))) return [];
     return [{ setting: 'photos.channels.social-media.tagging', value: false }];
   },
 };

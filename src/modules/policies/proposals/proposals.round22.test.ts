@@ -345,3 +345,49 @@ describe('a list’s lead that names channels sets the rule for each', () => {
     ).toEqual([]);
   });
 });
+
+describe('more that does not void a consent form: a photograph taken down on request, a wrong in a sanctions table, a list’s lead', () => {
+  const form = '\n\nPlease tick YES or NO for each box.\n\n1. Photographs of my child may be used on the school website.   [ ] Yes  [ ] No';
+  it.each([
+    `Facebook\n\nPhotos stay on our page unless you ask us to remove a photo of your child.${form}`,
+    `Sanctions\n\nFilming another pupil without permission\tPhone confiscated for a week${form}`,
+    `Consent\n\nConsent is not required for images taken for the following purposes:\n- the MIS photograph;\n- assessment records.${form}`,
+  ])('%s', (page) => expect(uses(page)).toEqual(['website']));
+});
+
+describe('a form’s row for a use, beside a sentence that says the use needs no consent: the two disagree', () => {
+  it('proposes neither basis nor consent for displays', () => {
+    const found = proposals(
+      'Consent\n\nWe do not ask permission for photographs used in class displays, as this is part of teaching.\n\nPlease tick YES or NO for each box.\n\n1. Photographs of my child may be used on classroom displays.   [ ] Yes  [ ] No',
+    );
+    expect([found['consent.purposes.displays.basis'], found['consent.purposes.displays.active']]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('tagging: "do not tag anyone", and an item under a lead that forbids', () => {
+  it.each([
+    'Facebook\n\nWe don’t tag anyone in photos of children.',
+    'Staff must not:\n- post photographs of pupils on personal accounts;\n- tag children, or their parents, in images on social media;',
+  ])('%s', (page) => expect(proposals(page)['photos.channels.social-media.tagging']).toBe(false));
+
+  it('not a parents’ list', () => {
+    expect(
+      proposals('Parents are asked not to:\n- tag other children in photographs on social media;')['photos.channels.social-media.tagging'],
+    ).toBeUndefined();
+  });
+});
+
+describe('more ways a school says who is told', () => {
+  it.each([
+    ['Media\n\nStaff must refer any approach from the media to the Head Teacher.', 'concerns.routes.media-enquiry.notify', ['headteacher']],
+    ['Concerns\n\nStaff report any concern about a child’s online safety to the DSL straight away.', 'concerns.routes.safeguarding.notify', ['dsl']],
+    [
+      'Accounts\n\nDepartments that wish to run a school social media account must obtain the permission of the Headteacher.',
+      'decisions.accounts',
+      ['headteacher'],
+    ],
+    ['Header\nApproved by: Federation Governing Board', 'policyReview.approvingBody', 'Federation Governing Board'],
+    ['Consent\n\nWhen you complete the consent form, your choices stay in place for the whole time your child is at the school.', 'consent.lapse', 'never'],
+    ['Consent\n\nConsent covers the whole of the child’s time in the federation unless parents tell us otherwise.', 'consent.lapse', 'never'],
+  ])('%s', (page, setting, value) => expect(proposals(page)[setting]).toEqual(value));
+});

@@ -52,7 +52,7 @@ const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
  * abbreviation is written out. An empty name here means "as written".
  */
 const bodies: [RegExp, string][] = [
-  [/\b(full |local )?governing (body|board)\b/, ''],
+  [/\b(full |local |federation )?governing (body|board)\b/, ''],
   [/\bfgb\b/, 'Full governing body'],
   // Ireland's and Northern Ireland's boards ("our school Board of Management", "the BoM"), before "school board" and "governors".
   [/\b(school )?board of management\b|\bbom\b/, 'Board of Management'],
