@@ -11,7 +11,7 @@ import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(makes?|made|tries to make|attempts? to make) contact with (a |any )?(member of staff|staff member|teacher|members of staff|staff)\b[^.;]{0,40}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp)|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b[^.;]{0,30}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp|phone)/,
   ],
   [
     'safeguarding',
@@ -25,10 +25,13 @@ export const concernKinds: [string, RegExp][] = [
     'inappropriate-content',
     /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
   ],
-  ['disparaging-content', /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school/],
+  [
+    'disparaging-content',
+    /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school|\b(inappropriate|offensive|negative|abusive|derogatory|upsetting) (content|comments?|posts?|material) about the school\b/,
+  ],
   [
     'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
+    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|\bcontacted by (a |the |any )?(journalists?|reporters?|newspapers?|press|media)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
@@ -48,10 +51,10 @@ const familyReports =
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
 const restricted = new Set(['safeguarding', 'staff-misuse']);
 const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
-const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager']);
+const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager', 'office']);
 
 const tellVerb =
-  /\b(report(ed|ing)?|refer(red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
+  /\b(report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -66,6 +69,9 @@ export function concernKind(text: string): string | null {
     // "In line with the Safeguarding Policy" names a document, not the concern.
     .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
   const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+  // "Inappropriate content about the school": what it is about makes it disparaging, not unsuitable material a pupil met.
+  if (kinds.length === 2 && kinds.includes('disparaging-content') && kinds.includes('inappropriate-content') && /\babout the school\b/.test(lower))
+    return 'disparaging-content';
   return kinds.length === 1 ? kinds[0] : null;
 }
 
@@ -182,8 +188,15 @@ const notify: SentencePattern = {
     const kind = kindOf(s);
     if (!kind || beforePublishing.test(s.lower)) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
-    // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record.
+    // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
+    // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    if (
+      s.item &&
+      s.lead &&
+      (familyAdvice.test(s.lead) || /\b(ask|asks|expect|expects|remind|reminds|encourage|encourages) (all )?(parents|carers|families)\b/.test(s.lead))
+    )
+      return [];
     if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
     const who = recipients(s);
     if (!who) return [];
@@ -192,7 +205,9 @@ const notify: SentencePattern = {
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
     if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
-    const roles = who.filter((r) => recipientRoles.has(r));
+    // (The office, named beside a restricted kind, is read as no one: "a data breach must be reported to the Bursar" beside a
+    // safeguarding sentence is the breach's route, and the office is no recipient the product would give such a record.)
+    const roles = who.filter((r) => recipientRoles.has(r) && !(r === 'office' && restricted.has(kind)));
     if (!roles.length) return [];
     if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) return [{ setting: `concerns.routes.${kind}.notify`, value: null }];
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
@@ -267,11 +282,14 @@ const tell: SentencePattern = {
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
-      // "The DSL will contact the police where an online incident involves a possible crime": on a condition of its own.
+      // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
+      // the DSL will contact the police": on a condition of its own.
       if (
         /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
-          s.lower.slice(active.index),
-        )
+          s.lower,
+        ) ||
+        /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(s.lower) ||
+        /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(s.lower)
       )
         return [];
       const object = s.lower.slice(active.index + active[0].length).split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
@@ -290,7 +308,9 @@ const tell: SentencePattern = {
     if (
       /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
         after,
-      )
+      ) ||
+      /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(s.lower) ||
+      /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(s.lower)
     )
       return [];
     // "Parents will be informed of…": the people told are the subject of a passive verb.
@@ -358,6 +378,12 @@ const deadline: SentencePattern = {
     // "…reported to the Head, who must consult the LADO within one working day": the time is the outsider's clause's.
     const clause = before.split(/[,;]|\bwho\b|\band (?:then )?(?:must|will|should|shall)\b/).pop() ?? '';
     if (outsiders.some(([, pattern]) => pattern.test(clause))) return [];
+    // "…must report it to the DSL immediately, and record it on CPOMS the same day": the time is the record's.
+    if (
+      /\b(record|records|recorded|log|logs|logged|write|writes|written|note|notes|noted)\b/.test(before.split(/\band\b|[,;]/).pop() ?? '') &&
+      tellVerb.exec(s.lower)!.index < before.lastIndexOf(' and ')
+    )
+      return [];
     return [{ setting: `concerns.routes.${kind}.deadline`, value: when }];
   },
 };

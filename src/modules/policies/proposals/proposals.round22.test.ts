@@ -391,3 +391,55 @@ describe('more ways a school says who is told', () => {
     ['Consent\n\nConsent covers the whole of the child’s time in the federation unless parents tell us otherwise.', 'consent.lapse', 'never'],
   ])('%s', (page, setting, value) => expect(proposals(page)[setting]).toEqual(value));
 });
+
+describe('routes in more words: contact from pupils, journalists, the office, content about the school', () => {
+  it.each([
+    [
+      'Staff conduct\n\nIf a student makes contact with a member of staff through personal social media, the member of staff must not respond and should inform the DSL.',
+      'concerns.routes.contact-attempt.notify',
+      ['dsl'],
+    ],
+    [
+      'Staff conduct\n\nStaff who are contacted by a pupil on social media should not reply and must report it to the DSL.',
+      'concerns.routes.contact-attempt.notify',
+      ['dsl'],
+    ],
+    [
+      'Media\n\nStaff who are contacted by a journalist about the school must not comment and must pass the enquiry to the School Business Manager.',
+      'concerns.routes.media-enquiry.notify',
+      ['office'],
+    ],
+    [
+      'Staff conduct\n\nStaff who see inappropriate content about the school online should not respond and should inform the Deputy Headteacher.',
+      'concerns.routes.disparaging-content.notify',
+      ['deputy-headteacher'],
+    ],
+    ['Filtering\n\nThe Network Manager reports any attempts to bypass filtering to the DSL.', 'concerns.routes.filter-circumvention.notify', ['dsl']],
+  ])('%s', (page, setting, value) => expect(proposals(page)[setting]).toEqual(value));
+
+  it('the office is no recipient of a safeguarding record, and does not spoil the route', () => {
+    const found = proposals(
+      'Safeguarding\n\nAny safeguarding concern must be reported to the DSL.\n\nAny image of a pupil published without consent must be reported to the Bursar.',
+    );
+    expect(found['concerns.routes.safeguarding.notify']).toEqual(['dsl']);
+  });
+});
+
+describe('no route from a time to record, a parents’ list, or a decision left to someone', () => {
+  it.each([
+    ['Concerns\n\nStaff must report a safeguarding concern to the DSL immediately, and record it on CPOMS the same day.', /deadline$/],
+    [
+      'We ask parents to:\n- not post negative comments about the school on social media; if you have a concern, please speak to the class teacher.',
+      /^concerns\./,
+    ],
+    ['Searching devices\n\nIn a case of sexting, the DSL will decide whether the police must be contacted.', /tell$/],
+    ['Searching devices\n\nIn a case of sexting, parents will be informed unless this would put the pupil at risk.', /tell$/],
+    ['Incidents\n\nIf the content is illegal, the DSL will contact the police.', /tell$/],
+  ])('nothing from: %s', (page, settings) => expect(Object.keys(proposals(page)).filter((s) => settings.test(s))).toEqual([]));
+
+  it('a safeguarding concern defined by its risk is still told', () => {
+    expect(
+      proposals('Safeguarding\n\nWhere a pupil is at risk of harm, the DSL will contact children’s social care.')['concerns.routes.safeguarding.tell'],
+    ).toEqual(['social-care']);
+  });
+});

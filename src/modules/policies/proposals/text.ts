@@ -225,7 +225,7 @@ export function sentencesOf(text: string): Sentence[] {
 
 // ---- Roles, as schools write them ---------------------------------------------------------------
 
-export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | 'dsl' | 'ict-lead' | 'class-teacher' | 'line-manager' | 'governor';
+export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | 'dsl' | 'ict-lead' | 'class-teacher' | 'line-manager' | 'governor' | 'office';
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
@@ -249,6 +249,8 @@ const roleNames: [RoleKey, RegExp][] = [
   ],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
   ['line-manager', /line managers?\b/y],
+  // (The keying guide's school office and business manager; a bursar is an independent school's.)
+  ['office', /(?:(?:school )?business manager|school office|office manager|bursar)s?\b/y],
   ['governor', /(?:chair of (?:the )?governors|chair of the governing body)\b/y],
 ];
 
