@@ -14,6 +14,8 @@ const agePatterns: RegExp[] = [
   /\bno (?:pupils?|children|child|one|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
+  // "The school does not support or condone pupils under 13 holding accounts".
+  /\b(?:does|do|will) not (?:support|condone|allow|permit|encourage)\b[^.;]{0,40}\bunder (?:the age of )?(\d{1,2})\b/,
   // "the age limit for most social media platforms is 13".
   /\bage (?:limit|restriction)s? (?:for [a-z ]+ )?(?:is|are) (?:set at )?(\d{1,2})\b/,
   /\b(?:must|should) be (?:at least |over )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older)? (?:to|before they) (?:use|join|open|have|create|sign up)/,
@@ -57,13 +59,14 @@ export const ageTable: SentencePattern[] = [minimumAge];
 
 /** The sentence says only what the sites' terms are ("Most social media apps have a minimum age of 13"): no pupil, no school. */
 const sitesOnly = (lower: string) =>
+  // ("…are for children aged 13 or over" describes the sites' users, not this school's pupils.)
   !/\b(pupils?|children|child|students?|learners?|young people|our|we|us|school|academy|nursery|under[- ]?(13|thirteen)s?|anyone under|reminded|remind|taught|teach)\b/.test(
-    lower,
+    lower.replace(/\b(for|by) (children|young people|users|people) aged \d{1,2}( or over| and over| or older|\+)?/g, ' '),
   );
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage)\b/;
+  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage|create|set up|open)\b/;
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
   /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;

@@ -12,6 +12,7 @@
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
+import { channels } from './photos.table.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 
@@ -131,7 +132,8 @@ export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
 /** A table's column that says whether a use needs consent: "Consent needed?", "Permission required", "Consent sought". */
 const consentColumn =
   /^(parental |parents'? |carers'? |written )?(consent|permission)( (needed|required|sought|asked|asked for|given))?\??$|^(needs?|requires?) (parental |written )?(consent|permission)\??$|^(is )?(consent|permission) (needed|required)\??$/;
-const yes = /^(yes|y|required|needed|✓|✔|☑|x)$/;
+/** A cell marked yes: "Yes", "✓", "Yes – "Website"", "Yes, for each occasion" (not a form's "Yes / No"). */
+const yes = /^(yes|y|required|needed|✓|✔|☑|x)$|^yes\b(?!\s*\/\s*no)(?=\s*[-–—,;:(("'])/;
 
 /**
  * A table flattened to text whose column says whether each use needs consent ("Use of images | Consent needed?", then
@@ -162,6 +164,41 @@ export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFo
         if (otherBasis.has(key)) continue;
         found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
       }
+    }
+  });
+  return found;
+}
+
+/** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
+const namingColumn = /^(names?|naming|name with (image|photo(graph)?)s?|names? (used|given|shown)|will (names?|the child) be (named|used|given))\??$/;
+
+/** A naming cell's rule: "No names", "First name only; no surname". Anything else (a hedge, a choice, a condition) is none. */
+function namingCell(cell: string): string | null {
+  if (/\b(if|unless|where|when|only with|may be given|agree|agreement|consent|permission)\b/.test(cell)) return null;
+  if (/^no names?\b/.test(cell)) return 'none';
+  if (/^first names? only\b|^first names?;? no surnames?\b/.test(cell) && !/\bsurnames? (may|will|can)\b/.test(cell)) return 'first-names';
+  return null;
+}
+
+/**
+ * A table flattened to text whose column says how pupils are named on each use ("Use | Consent needed? | Names?", then
+ * "School website | Yes | No names"): each row whose first cell names one channel sets that channel's naming rule.
+ */
+export function namingTable(lines: Line[]): StructuralFound[] {
+  const found: StructuralFound[] = [];
+  lines.forEach((header, at) => {
+    const cells = (header.cells ?? []).map((c) => normalise(c));
+    if (cells.length < 2) return;
+    const column = cells.findIndex((c) => namingColumn.test(c));
+    if (column <= 0) return;
+    for (const row of lines.slice(at + 1, at + 30)) {
+      if (!row.text) continue;
+      const rowCells = (row.cells ?? []).map((c) => normalise(c));
+      if (rowCells.length !== cells.length) break;
+      const keys = channels.filter(([, pattern]) => pattern.test(rowCells[0])).map(([key]) => key);
+      const value = namingCell(rowCells[column]);
+      if (keys.length !== 1 || !value) continue;
+      found.push({ setting: `photos.channels.${keys[0]}.naming`, value, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
     }
   });
   return found;

@@ -100,7 +100,10 @@ export const otherSubject =
 
 /** A form that "asks separately about" each use asks about them one by one: no consent beyond the page's uses. */
 export const asksEach = (lower: string) =>
-  lower.replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about');
+  lower
+    .replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about')
+    .replace(/\b(is|are) (sought|asked|requested|given|obtained) (separately|individually) (for|about)\b/g, '$1 $2 for')
+    .replace(/\b(agree|consent)( \(or not\))? (separately|individually) to\b/g, '$1 to');
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 export const question =

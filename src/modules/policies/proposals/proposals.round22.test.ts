@@ -443,3 +443,37 @@ describe('no route from a time to record, a parents’ list, or a decision left 
     ).toEqual(['social-care']);
   });
 });
+
+describe('a table of uses with a column for names', () => {
+  it('each row naming one channel sets its naming rule', () => {
+    const found = proposals(
+      'How we use images\n\nUse | Consent needed? | Names?\nSchool website | Yes – "Website" | No names\nSchool Facebook page | Yes | First name only; no surname\nLocal press | Yes, for each story | Full name only with parents’ agreement',
+    );
+    expect([found['photos.channels.website.naming'], found['photos.channels.social-media.naming'], found['photos.channels.press.naming']]).toEqual([
+      'none',
+      'first-names',
+      undefined,
+    ]);
+    expect(
+      uses('How we use images\n\nUse | Consent needed? | Names?\nSchool website | Yes – "Website" | No names\nSchool Facebook page | Yes, always | No names'),
+    ).toEqual(['social-media', 'website']);
+  });
+});
+
+describe('consent "sought separately for each of the following purposes", items numbered 6.3.1', () => {
+  it('asks about each item', () => {
+    expect(
+      uses(
+        'Consent\n\n6.3 Consent is sought separately for each of the following purposes:\n6.3.1 the Academy website;\n6.3.2 printed publications (prospectus, newsletters);\n6.3.3 local and national press.',
+      ),
+    ).toEqual(['press', 'publications', 'website']);
+  });
+});
+
+describe('ages: the school holding pupils to them, and the sites’ users described', () => {
+  it.each([
+    ['Social media\n\nMost social media sites have a minimum age of 13. We will not create accounts for pupils on such sites.', 13],
+    ['Social media\n\nThe school does not support or condone pupils under 13 holding social media accounts.', 13],
+    ['Apps\n\nMost apps and games (such as TikTok and Instagram) are for children aged 13 or over.', undefined],
+  ])('%s', (page, age) => expect(proposals(page)['ageLimits.socialMediaMinimumAge']).toBe(age));
+});

@@ -96,7 +96,8 @@ export const normalise = (text: string) =>
 
 /** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
 const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
-const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
+// (A clause number of three parts before words in lower case, "6.3.1 the Academy website;", is a list's item.)
+const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 export function policyLines(text: string): Line[] {
   return text.split(/\r?\n/).map((raw, i) => ({
