@@ -69,6 +69,13 @@ export function concernKind(text: string): string | null {
     // "In line with the Safeguarding Policy" names a document, not the concern.
     .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
   const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+  // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
+  if (
+    /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&
+    kinds.length === 1 &&
+    kinds[0] === 'inappropriate-content'
+  )
+    return null;
   // "Inappropriate content about the school": what it is about makes it disparaging, not unsuitable material a pupil met.
   if (kinds.length === 2 && kinds.includes('disparaging-content') && kinds.includes('inappropriate-content') && /\babout the school\b/.test(lower))
     return 'disparaging-content';
@@ -228,6 +235,8 @@ const immediate: SentencePattern = {
     if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index) || kindOnlyForbidden(s.lower, verb.index)) return [];
+    // A pledge in the first person to tell "a member of staff" or "an adult" names no one: its haste sets no route's.
+    if (/^i (will|must|should|shall|promise to)\b/.test(s.lower) && !(recipients(s) ?? []).some((r) => recipientRoles.has(r))) return [];
     // Only those outside the staff told at once ("the appropriate authorities must be informed immediately", "parents will
     // be contacted straight away"): a time for the route's "tell", not for the route itself (as for deadlines).
     const staff = (recipients(s) ?? []).filter((r) => recipientRoles.has(r));

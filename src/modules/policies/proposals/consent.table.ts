@@ -23,7 +23,7 @@ export const purposes: [string, RegExp][] = [
   ],
   [
     'publications',
-    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b|\b(school|student|students'|pupil|pupils'|class|academy|in-house) newspapers?\b|\bpublished (documents?|materials?)\b/,
+    /\bprospectus(es)?\b|school publications?|\b(school|academy)('s)? (own )?media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|policy|consent))|newsletters?|printed (materials?|publications?)(?! (within|in|inside|around) (the )?school)|\b(school|academy|termly|annual|our|the) magazines?\b|\b(school's |academy's |our |the )?annual reports?\b|\b(weekly|termly|monthly|school|academy|parents'?|family|our) bulletins?\b(?! boards?)|\bpublications\b|\b(school )?(brochures?|leaflets?|yearbooks?)\b|\b(school|student|students'|pupil|pupils'|class|academy|in-house) newspapers?\b|\bpublished (documents?|materials?)\b/,
   ],
   // ("the Media Consent Form" is the form's name, not the press: "media" before consent, release or form is no channel.)
   // ("press" alone may be a verb, "press the button"; before advertising, releases or coverage it is the press.)

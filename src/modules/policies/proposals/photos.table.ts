@@ -255,7 +255,18 @@ const naming: SentencePattern = {
   },
 };
 
+/** "First name and initial may be used", "a first name and the initial of the surname": neither first names only nor none. */
+const firstAndInitial =
+  /\b(first|given|fore) ?names? (and|plus|with) (an? |the |their )?(surname |last name |family name )?initials?\b|\binitials? of (the |their )?(surname|last name|family name)\b/;
+
 function namingRules(s: Sentence): Found[] {
+  // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")
+  // is not the whole rule, so no naming rule is proposed there.
+  if (firstAndInitial.test(s.lower) && !/\b(not|never|no)\b/.test(s.lower.split(firstAndInitial)[0].split(/[,;]/).pop() ?? '')) {
+    const own = channelsIn(s.lower);
+    const near = own.length ? own : channelsIn(s.previous ?? '').length ? channelsIn(s.previous ?? '') : scopeChannels(s);
+    return near.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+  }
   // "Consent will be obtained … for publication in a newspaper (and use of their name)": a name there needs the
   // carers' express permission, on the one channel the name's clause follows.
   const askedName = nameAsked.exec(s.lower);

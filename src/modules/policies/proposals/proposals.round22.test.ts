@@ -477,3 +477,21 @@ describe('ages: the school holding pupils to them, and the sites’ users descri
     ['Apps\n\nMost apps and games (such as TikTok and Instagram) are for children aged 13 or over.', undefined],
   ])('%s', (page, age) => expect(proposals(page)['ageLimits.socialMediaMinimumAge']).toBe(age));
 });
+
+describe('fewer false proposals: a first name and initial, printed material within school, broad pledges', () => {
+  it('a first name and initial allowed leaves the channel’s naming open', () => {
+    const found = proposals(
+      'Images\n\nPhotographs on the school website will not include full names. First name and initial may be used with the pupil’s permission.',
+    );
+    expect(found['photos.channels.website.naming']).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'Consent form\n\nPlease tick YES or NO for each box.\n\n1. Photographs of my child may be used in displays and printed material within school.   [ ] Yes  [ ] No',
+      /publications/,
+    ],
+    ['Staff agreement\n\nI will report any illegal, inappropriate or harmful material or incident to the DSL.', /^concerns\./],
+    ['Pupil agreement\n\nI will immediately report any unpleasant material or messages to a member of staff.', /immediate$/],
+  ])('nothing from: %s', (page, settings) => expect(Object.keys(proposals(page)).filter((s) => settings.test(s))).toEqual([]));
+});
