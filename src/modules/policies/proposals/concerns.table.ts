@@ -103,6 +103,12 @@ const pointsBack =
 export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
   if (own) return own;
+  // "A child tells you they have seen something upsetting online. Listen, reassure… Tell a DSL the same day.": an
+  // instruction in a paragraph that opens with one kind of concern is about that kind.
+  if (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) && s.earlier) {
+    const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
+    if (opening && concernKind(s.earlier) === opening) return opening;
+  }
   return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
 }
 

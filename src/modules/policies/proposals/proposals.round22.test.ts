@@ -495,3 +495,28 @@ describe('fewer false proposals: a first name and initial, printed material with
     ['Pupil agreement\n\nI will immediately report any unpleasant material or messages to a member of staff.', /immediate$/],
   ])('nothing from: %s', (page, settings) => expect(Object.keys(proposals(page)).filter((s) => settings.test(s))).toEqual([]));
 });
+
+describe('"yes" or "no" in quotes, and a scenario’s instructions', () => {
+  it('a form asking to say "yes" or "no" to each of its lettered items', () => {
+    expect(
+      uses(
+        'Consent\n\nThe admissions form includes a section on photographs. This asks you to say "yes" or "no" to each of the following:\n\n(a) photographs in the school newsletter\n(b) photographs on the school website',
+      ),
+    ).toEqual(['publications', 'website']);
+  });
+
+  it('an instruction in a paragraph that opens with one kind of concern is about that kind', () => {
+    const found = proposals(
+      'What to do if…\n\nA child tells you they have come across unsuitable material online. Listen and reassure them. Tell the DSL the same day.',
+    );
+    expect([found['concerns.routes.inappropriate-content.notify'], found['concerns.routes.inappropriate-content.deadline']]).toEqual([['dsl'], 'same-day']);
+  });
+
+  it('not when the paragraph names two kinds', () => {
+    expect(
+      proposals('What to do if…\n\nA child sees something upsetting online, or is being bullied online. Tell the DSL the same day.')[
+        'concerns.routes.inappropriate-content.notify'
+      ],
+    ).toBeUndefined();
+  });
+});
