@@ -15,7 +15,7 @@ const agePatterns: RegExp[] = [
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
   // "The school does not support or condone pupils under 13 holding accounts".
-  /\b(?:does|do|will) not (?:support|condone|allow|permit|encourage)\b[^.;]{0,40}\bunder (?:the age of )?(\d{1,2})\b/,
+  /\b(?:does|do|will) not (?:support|condone|allow|permit|encourage)\b[^.;]{0,40}\bunder (?:the age of )?(\d{1,2})\b[^.;]{0,30}\b(?:holding|having|using|with|to (?:have|hold|use|open))\b[^.;]{0,20}\b(?:accounts?|social media|profiles?)\b/,
   // "the age limit for most social media platforms is 13".
   /\bage (?:limit|restriction)s? (?:for [a-z ]+ )?(?:is|are) (?:set at )?(\d{1,2})\b/,
   /\b(?:must|should) be (?:at least |over )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older)? (?:to|before they) (?:use|join|open|have|create|sign up)/,
@@ -44,7 +44,11 @@ const minimumAge: SentencePattern = {
     // advice, not an age the school holds pupils to (the keying guide). Pupils reminded of the terms is the school's teaching.
     // (Unless the sentence itself holds pupils to it: "Parents are reminded that many sites require members to be 13;
     // therefore children at this school are not expected to use social media".)
-    if (adviceToFamilies.test(s.lower) && !holdsPupils.test(s.lower)) return [];
+    if (
+      adviceToFamilies.test(s.lower) &&
+      !(holdsPupils.test(s.lower) && /\b(therefore|consequently|as a result|for this reason)\b|\bunder (that|this) age\b|\bsuch (sites|apps)\b/.test(s.lower))
+    )
+      return [];
     const ages = new Set<number>();
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
@@ -66,7 +70,7 @@ const sitesOnly = (lower: string) =>
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage|create|set up|open)\b/;
+  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage|create|set up|open)\b/;
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
   /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;

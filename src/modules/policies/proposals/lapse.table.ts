@@ -25,7 +25,7 @@ const askVerb =
   /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
+  /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
 
 /** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
 const onlyOnce =
@@ -165,7 +165,7 @@ export const lapse: SentencePattern = {
 
 const whose = String.raw`(?:a|the|their|your|each) (?:child|pupil|student|learner|young person)'s`;
 const staysForTheirTime = new RegExp(
-  String.raw`\b(valid|remains? (valid|in (force|place|effect))|stays? (valid|in place)|lasts?|stands?|covers?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|stay|attendance|education)\b|the (whole|entire) of ${whose} time\b|(for )?the (whole|entire) time (that )?(your|the|their|a) (child|pupil|student|learner) (is|attends|remains)\b)`,
+  String.raw`\b(valid|remains? (valid|in (force|place|effect))|stays? (valid|in place)|lasts?|stands?|covers?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|education) (at|in|with)\b|the (whole|entire) of ${whose} time\b|(for )?the (whole|entire) time (that )?(your|the|their|a) (child|pupil|student|learner) (is|attends|remains)\b)`,
 );
 
 /** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */

@@ -147,7 +147,16 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   // (Not one about the school's own records, "Images used for identification (the MIS photo…) and for recording learning
   // … we do not need consent for these": those uses, not the page's.)
   // (Nor one over a list, "Consent is not required for images taken for the following purposes:": the list's uses.)
-  if (sentences.some((s) => saysNoConsent(s) && !basisStated(s).length && !insideSchool.test(s.lower) && !ownRecords.test(s.lower) && !/:$/.test(s.text)))
+  if (
+    sentences.some(
+      (s) =>
+        saysNoConsent(s) &&
+        !basisStated(s).length &&
+        !insideSchool.test(s.lower) &&
+        !(ownRecords.test(s.lower) && !namedUses(s.lower).some((key) => key !== 'displays' && key !== 'class-photo')) &&
+        !/:$/.test(s.text),
+    )
+  )
     return [];
   const title = sentences[0].isHeading ? sentences[0].lower : '';
   if (titleForOthers(title)) return [];

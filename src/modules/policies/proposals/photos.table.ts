@@ -53,10 +53,11 @@ const prohibited: SentencePattern = {
     // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
     // taken" is the school's rule in its second clause.)
     const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
-    const othersOnly = othersRule.test(s.lower) && (!refusing.length || refusing.some((clause) => othersRule.test(clause)));
+    const othersOnly =
+      othersRule.test(s.lower) && (!/^(pupils?|children|students?)\b/.test(s.lower) || !refusing.length || refusing.some((clause) => othersRule.test(clause)));
     if (!photo.test(s.lower) || (othersOnly && !photographedSubject.test(s.lower))) return [];
     // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
-    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
+    if (/\b(unless|except|without|if|until)\b/.test(s.lower) || device.test(s.lower)) return [];
     // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
     if (carersChoice.test(s.lower)) return [];
     // Families asked not to photograph ("we ask parents not to take photographs during performances"), the reader doing
@@ -101,7 +102,7 @@ const prohibited: SentencePattern = {
       !/\bswim(ming)? (lessons?|galas?|sessions?|pools?|baths|trips?)\b|\bswimming\b(?! costumes?)/.test(part);
     // "…photographs of swimming lessons or changing will not be taken": the occasion is the subject, before the negation.
     const subject =
-      negatedPhoto && s.negated
+      negatedPhoto && s.negated && /\b(taken|take|filmed|photographed|recorded)\b/.test(s.negated)
         ? (/(?:^|[;,]\s*)(?:[a-z' ]{0,30}\b)?(?:photo(?:graph)?s|images|pictures|videos|photography|filming) (?:of|at|during|in) ([^,;]{3,60}?) (?:will|must|should|shall|may|are|is|can)(?: not|n't| never)\b/.exec(
             s.lower,
           )?.[1] ?? '')
@@ -236,6 +237,13 @@ function namedWithConsent(s: Sentence): string[] {
     /\b(staff|teachers?|governors?)('s?)? names?\b/.test(clause)
   )
     return [];
+  // The school's own name ("The school's name or logo must not be used … without written permission"), or the school's say.
+  if (
+    /\b(school|academy|trust|college|company)('s)? (own )?names?\b|\bnames? (or|and) logos?\b|\bpermission (from|of) the (school|academy|headteacher|head|principal|trust)\b/.test(
+      lower,
+    )
+  )
+    return [];
   // Any other negation ("names may not be printed, even if you agree") is not this rule; a form's "Yes / No" is no negation.
   if (!namesNotWithoutConsent.test(clause) && /\b(not|never|no)\b/.test(clause.replace(/\bno names?\b|\byes\s*\/\s*no\b/g, ''))) return [];
   const own = channelsIn(clause);
@@ -260,6 +268,8 @@ const firstAndInitial =
   /\b(first|given|fore) ?names? (and|plus|with) (an? |the |their )?(surname |last name |family name )?initials?\b|\binitials? of (the |their )?(surname|last name|family name)\b/;
 
 function namingRules(s: Sentence): Found[] {
+  // A request to the reader ("Please do not use children's full names when you comment") is theirs, not the channel's rule.
+  if (/^please (do not|never|avoid|only|use|refrain|make sure)\b/.test(s.lower)) return [];
   // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")
   // is not the whole rule, so no naming rule is proposed there.
   if (firstAndInitial.test(s.lower) && !/\b(not|never|no)\b/.test(s.lower.split(firstAndInitial)[0].split(/[,;]/).pop() ?? '')) {
@@ -344,7 +354,12 @@ function scopeChannels(s: Sentence): string[] {
   // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
   const earlier = (s.earlier ?? '')
     .split(/(?<=[.!?]) /)
-    .filter((t) => aboutPublishing.test(t) && !othersOwn.test(t))
+    .filter(
+      (t) =>
+        aboutPublishing.test(t) &&
+        !othersOwn.test(t) &&
+        !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
+    )
     .join(' ');
   const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
   // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
@@ -487,10 +502,19 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
 const tagging: SentencePattern = {
   name: 'children are never tagged on social media',
   read: (s) => {
-    if (!/\btag(s|ged|ging)?\b/.test(s.lower) || !/\b(pupils?|children|child|students?|anyone|anybody|people)\b/.test(s.lower)) return [];
+    // ("We do not tag anyone": the school's own rule; "I will not tag other people", "Please do not tag…": a pupil's pledge, a
+    // request to the reader.)
+    if (!/\btag(s|ged|ging)?\b/.test(s.lower)) return [];
+    if (!/\b(pupils?|children|child|students?)\b/.test(s.lower) && !/^(we|the school|our school|the academy)\b[^.]*\b(anyone|anybody|people)\b/.test(s.lower))
+      return [];
+    if (
+      /^(i|please|you)\b/.test(s.lower) ||
+      /\b(personal|own|private) (accounts?|social media|profiles?|pages?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.lead ?? ''}`)
+    )
+      return [];
     // An item under a lead that forbids ("Staff must not:" then "tag children … on social media") is negated by its lead.
     const forbiddingLead = Boolean(s.item && s.lead && /\b(must|should|will|shall|do|does|may|can)( not|never)\b[^:]*:$|\bnever\b[^:]*:$/.test(s.lead));
-    if ((!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !(forbiddingLead && /^tag/.test(s.lower))) || /\b(unless|except)\b/.test(s.lower)) return [];
+    if ((!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !(forbiddingLead && /^tag/.test(s.lower))) || /\b(unless|except|without)\b/.test(s.lower)) return [];
     if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower) || (s.lead && /^(parents?|carers?|visitors?|families)\b/.test(s.lead))) return [];
     return [{ setting: 'photos.channels.social-media.tagging', value: false }];
   },

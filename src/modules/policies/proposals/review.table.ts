@@ -253,7 +253,7 @@ function approvedIn(said: string): Found[] {
 }
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|head(?= *(?:$|date\b|\(|\)|[:.,_]|signed\b|signature\b)))\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
