@@ -34,7 +34,7 @@ const agePatterns: RegExp[] = [
 ];
 
 const adviceToFamilies =
-  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b/;
+  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b|\b(parents|carers|families|you) (should|need to|must|may wish to) (be aware|note|remember)\b|^please (note|be aware|remember)\b/;
 
 const minimumAge: SentencePattern = {
   name: 'social media sites need users of an age',

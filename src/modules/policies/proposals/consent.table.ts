@@ -3,7 +3,7 @@
  * Only the school asking proposes a purpose; only the school saying it has no social media turns
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
-import type { Sentence } from './text.ts';
+import { aboutSchoolsOwnName, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 import { lapse } from './lapse.table.ts';
 import { asksConsent, conditionalLead, everyonesRule, noActionOptOut, offeredChoice, othersSharing } from './consent.asks.ts';
@@ -132,7 +132,7 @@ const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
   read: (item) => {
-    if (conditionalLead(item) || everyonesRule.test(item.lower) || othersSharing.test(item.lower)) return [];
+    if (conditionalLead(item) || everyonesRule.test(item.lower) || othersSharing.test(item.lower) || aboutSchoolsOwnName(item.lower)) return [];
     const s = withUndertaking(item);
     if (negatedLead(s)) {
       const own = namedUses(s.lower);

@@ -4,7 +4,7 @@
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { numberFrom, type Sentence } from './text.ts';
+import { aboutSchoolsOwnName, numberFrom, type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
@@ -268,6 +268,7 @@ const firstAndInitial =
   /\b(first|given|fore) ?names? (and|plus|with) (an? |the |their )?(surname |last name |family name )?initials?\b|\binitials? of (the |their )?(surname|last name|family name)\b/;
 
 function namingRules(s: Sentence): Found[] {
+  if (aboutSchoolsOwnName(s.lower)) return [];
   // A request to the reader ("Please do not use children's full names when you comment") is theirs, not the channel's rule.
   if (/^please (do not|never|avoid|only|use|refrain|make sure)\b/.test(s.lower)) return [];
   // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")

@@ -256,6 +256,15 @@ const roleNames: [RoleKey, RegExp][] = [
 ];
 
 /** The roles named in some (normalised) text, in the order they appear, each once. */
+/**
+ * The school's own name, logo or badge, and no child in the sentence ("The school's name and logo must not be used on
+ * social media without written consent"): a rule about the school's brand, not a pupil's name or image.
+ */
+export const aboutSchoolsOwnName = (lower: string) =>
+  /\b(school|academy|trust|college|nursery|company)('s)? (own )?(names?|logos?|badges?|crests?|brand(ing)?)\b|\bnames? (or|and) logos?\b|\blogos?\b/.test(
+    lower,
+  ) && !/\b(pupils?|children|child|students?|learners?|boys|girls)('s?)?\b/.test(lower);
+
 export function rolesIn(lower: string): RoleKey[] {
   const found: RoleKey[] = [];
   for (let i = 0; i < lower.length; i++) {
