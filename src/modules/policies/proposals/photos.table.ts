@@ -5,6 +5,7 @@
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { aboutSchoolsOwnName, numberFrom, type Sentence } from './text.ts';
+import { pressNamingPattern } from './naming.press.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
@@ -521,7 +522,7 @@ const tagging: SentencePattern = {
   },
 };
 
-photoPatterns.push(naming, tagging);
+photoPatterns.push(naming, tagging, pressNamingPattern);
 
 /**
  * The sentences that are someone else's rules for their own photographs: what follows a lead that sets parents' or

@@ -189,7 +189,8 @@ describe('a table of uses with a column for names', () => {
     expect([found['photos.channels.website.naming'], found['photos.channels.social-media.naming'], found['photos.channels.press.naming']]).toEqual([
       'none',
       'first-names',
-      undefined,
+      // A name given to the press only with the parents' agreement (bench/proposals-keying.md; round 29).
+      'full-with-permission',
     ]);
     expect(
       uses('How we use images\n\nUse | Consent needed? | Names?\nSchool website | Yes – "Website" | No names\nSchool Facebook page | Yes, always | No names'),

@@ -1,0 +1,37 @@
+/**
+ * Naming in the press (issue 19): "Newspapers often want full names; we will ask you before any name is given",
+ * "Pupils may be named in a newspaper only with the consent of the young person and their parent", and a consent form's
+ * "(the newspaper may print my child's name) Yes / No". The press names a pupil only with the family's say: full names
+ * with permission. Never where the sentence limits names ("first names only", "no names") or staff decide instead.
+ */
+import { formRow } from './page.words.ts';
+import type { Sentence } from './text.ts';
+import type { Found, SentencePattern } from './types.ts';
+
+const press =
+  /\b(the press|local press|national press|press (releases?|photographers?|coverage|use)|newspapers?|(local|the) paper|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b/;
+const pupilsName =
+  /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the )?(pupils?|children|child|students?)\b/;
+/** The family's say: asked first, specific agreement, consent. */
+const familysSay =
+  /\b(ask|asks|asked|check|checks|checked|contact|ring|call|speak to|consult) (with )?(you|parents?|carers?|the (parents?|carers?|family|families|pupil|student|young person)|families|them)\b[^.;]{0,60}\b(first|before|beforehand|in advance|each time|on each occasion)\b|\b(ask|asks|check|checks) (you|parents?|carers?|the family) first\b|\bwe will (always )?ask you first\b|\bwith (the )?(parents'? |carers'? |their |your |the family's |specific |express |explicit |written )*(consent|agreement|permission)\b|\bonly with\b[^.;]{0,50}\b(consent|agreement|permission)\b|\b(specific|express|explicit|written) (parental )?(consent|agreement|permission)\b|\b(agreed|checked) with (the )?(pupils?|students?|parents?|carers?|family|families)\b|\bwhere (the )?(parents?|carers?)[^.;]{0,40}\b(agreed|consented)\b/;
+/** A limit on names, or someone else's say: not this rule. */
+const otherRule =
+  /\bfirst names?\b|\bno (full )?names?\b|\b(not|never)\b[^.;]{0,40}\bnames?\b|\bnames?\b[^.;]{0,30}\b(not|never)\b|\b(head ?teacher|principal|head)'s (agreement|permission|approval)\b|\b(decide|decides|decided|discretion)\b/;
+
+/** A consent form's row that warns the press may print a name: "(the newspaper may print my child's name) Yes / No". */
+const formWarns =
+  /\b(may|might|could|will|usually|often) (want to )?(print|use|include|give|publish|carry|name)\b[^.;()]{0,30}\bnames?\b|\bwhich may include\b[^.;()]{0,30}\bnames?\b/;
+
+function pressNaming(s: Sentence): Found[] {
+  const lower = s.lower.replace(/\bsocial media\b/g, 'social-media');
+  if (!press.test(lower) || !pupilsName.test(lower)) return [];
+  if (/\b(staff|teachers?|governors?|employees?)('s?)? names?\b|\bschool's name\b/.test(lower)) return [];
+  const clause = lower.split(/;\s*(?=for |but )/)[0];
+  if (otherRule.test(clause.replace(/\bno\s*$/, '').replace(/\byes\s*\/\s*no\b/g, ''))) return [];
+  const onForm = formRow.test(lower) || /\byes\s*\/\s*no\b|\[ ?\]/.test(s.text.toLowerCase());
+  if (!familysSay.test(lower) && !(onForm && formWarns.test(lower))) return [];
+  return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
+}
+
+export const pressNamingPattern: SentencePattern = { name: 'the press names a pupil only with the family’s say', readsLists: true, read: pressNaming };
