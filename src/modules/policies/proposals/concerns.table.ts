@@ -11,7 +11,7 @@ import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
 export const concernKinds: [string, RegExp][] = [
   [
     'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(makes?|made|tries to make|attempts? to make) contact with (a |any )?(member of staff|staff member|teacher|members of staff|staff)\b[^.;]{0,40}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp)|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b[^.;]{0,30}\b(social media|personal (accounts?|social media|profiles?|email|mobile|number)|facebook|instagram|snapchat|whatsapp|tiktok)/,
+    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(makes?|made|tries to make|attempts? to make) contact with (a |any )?(member of staff|staff member|teacher|members of staff|staff)\b[^.;]{0,40}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp)|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|whatsapp|tiktok|a personal account|their personal accounts?) by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b[^.;]{0,30}\b(social media|personal (accounts?|social media|profiles?|email|mobile|number)|facebook|instagram|snapchat|whatsapp|tiktok)/,
   ],
   [
     'safeguarding',
@@ -23,17 +23,21 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'inappropriate-content',
-    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
+    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|\b(sees?|seen|saw|seeing|finds?|found|finding|comes? across|came across|coming across|encounters?|encountered|views?|viewed) (something|anything|material|content|a (website|site|page|picture|image|video))( online)? (upsetting|unsuitable|inappropriate|harmful|distressing|disturbing|worrying|frightening|scary|rude|nasty|unpleasant)\b|\b(sees?|seen|saw|finds?|found|comes? across|came across) (something|anything)( online)? that (upsets?|worries|frightens?|scares?|makes (them|you|me|him|her) (feel )?(upset|uncomfortable|worried|scared|unsafe))\b|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
   ],
   [
     'disparaging-content',
-    /disparag|reflects? poorly on|(negative|derogatory) (comments?|posts?|content) about the school|\b(inappropriate|offensive|negative|abusive|derogatory|upsetting) (content|comments?|posts?|material) about the school\b/,
+    /disparag|reflects? poorly on|\b(offensive|negative|abusive|derogatory|upsetting|malicious|unkind|defamatory|threatening) (comments?|posts?|content|messages?|remarks?) about (the )?(school|academy|staff|members? of staff|teachers?|a member of staff|a teacher|colleagues?)\b|\b(pupils?|students?|parents?|carers?|somebody|someone|anyone|a member of the public)\b[^.;]{0,20}\bpost(s|ed|ing)? (something|anything|content|comments?|material|messages?)( [a-z]+){0,2} about (them|you|staff|a member of staff|members of staff|teachers?|a teacher|the school)\b|\b(staff|members? of staff|teachers?|employees?|colleagues?)\b[^.;]{0,30}\b(the subject of|targeted by|victims? of) (online )?(abuse|harassment|trolling)\b|\b(staff|members? of staff|teachers?|employees?)\b[^.;]{0,30}\b(targeted|abused|harassed|trolled) online\b|(negative|derogatory) (comments?|posts?|content) about the school|\b(inappropriate|offensive|negative|abusive|derogatory|upsetting) (content|comments?|posts?|material) about the school\b/,
   ],
   [
     'media-enquiry',
     /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|\bcontacted by (a |the |any )?(journalists?|reporters?|newspapers?|press|media)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
   ],
   ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
+  [
+    'community-post',
+    /\b(parents?|carers?|families|family members|community members?|members? of the (public|community)|visitors?)\b[^.;]{0,20}\b(posts?|posted|posting|shares?|shared|sharing|uploads?|uploaded|uploading|puts?|putting) (a |any )?(photo(graph)?s?|images?|pictures?|videos?|footage)\b[^.;]{0,40}\b(other (children|pupils|students)|children|pupils|students)\b|\b(posts?|comments?|photo(graph)?s?|images?) (about|of) (a |the |our )?(pupils?|child(ren)?|students?)\b[^.;]{0,30}\b(community|local|parents'?|village|class) (facebook |whatsapp )?(groups?|pages?|chats?)\b|\bpost about (a |the )?(pupil|child|student)\b[^.;]{0,40}\b(community|local|parents'?) (facebook |whatsapp )?(groups?|pages?)\b/,
+  ],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
@@ -79,6 +83,19 @@ export function concernKind(text: string): string | null {
   // "Inappropriate content about the school": what it is about makes it disparaging, not unsuitable material a pupil met.
   if (kinds.length === 2 && kinds.includes('disparaging-content') && kinds.includes('inappropriate-content') && /\babout the school\b/.test(lower))
     return 'disparaging-content';
+  if (kinds.length > 1) {
+    // The kind the sentence is about, not one named in an example or on a condition: "Concerns about a member of staff's use
+    // of social media are reported to the Headteacher … and, if a child may be at risk, with the LADO"; "an online safety
+    // concern about a pupil (for example, seeing a post about a pupil on a community Facebook group)".
+    const main = lower
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
+      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ');
+    if (main !== lower) {
+      const left = concernKinds.filter(([, pattern]) => pattern.test(main)).map(([kind]) => kind);
+      if (left.length === 1) return left[0];
+    }
+  }
   return kinds.length === 1 ? kinds[0] : null;
 }
 
@@ -99,13 +116,17 @@ export function negatedAt(lower: string, at: number): boolean {
 const pointsBack =
   /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|record|written record|details|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
 
+const instructionThenTell =
+  /^(record|confiscate|remove|close|take|screenshot|note|make|keep|listen|reassure|leave|switch|turn|write|save|log|stop|block|secure|follow|ask|check|delete|hide|report it)\b[^.;]*,? (and|then)( then)? (tell|report it to|inform|speak to|talk to|contact|let|alert|notify)\b/;
+
 /** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
 export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
   if (own) return own;
   // "A child tells you they have seen something upsetting online. Listen, reassure… Tell a DSL the same day.": an
   // instruction in a paragraph that opens with one kind of concern is about that kind.
-  if (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) && s.earlier) {
+  // ("Confiscate the device if safe to do so, and tell the Headteacher": an instruction that ends in telling.)
+  if ((/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) || instructionThenTell.test(s.lower)) && s.earlier) {
     const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
     if (opening && concernKind(s.earlier) === opening) return opening;
   }
@@ -242,7 +263,11 @@ const immediate: SentencePattern = {
     const verb = tellVerb.exec(s.lower) ?? madeAware.exec(s.lower);
     if (!verb || negatedAt(s.lower, verb.index) || kindOnlyForbidden(s.lower, verb.index)) return [];
     // A pledge in the first person to tell "a member of staff" or "an adult" names no one: its haste sets no route's.
-    if (/^i (will|must|should|shall|promise to)\b/.test(s.lower) && !(recipients(s) ?? []).some((r) => recipientRoles.has(r))) return [];
+    if (
+      /^i (will|must|should|shall|promise to)\b|^(if|when|whenever) i\b[^.;]*\bi (will|must|should|shall|promise to)\b/.test(s.lower) &&
+      !(recipients(s) ?? []).some((r) => recipientRoles.has(r))
+    )
+      return [];
     // Only those outside the staff told at once ("the appropriate authorities must be informed immediately", "parents will
     // be contacted straight away"): a time for the route's "tell", not for the route itself (as for deadlines).
     const staff = (recipients(s) ?? []).filter((r) => recipientRoles.has(r));

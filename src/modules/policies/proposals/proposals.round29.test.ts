@@ -37,3 +37,62 @@ describe('round 29: the press names a pupil only with the family’s say', () =>
     'Pupils may be named on social media only with parental consent.',
   ])('not named with permission from: %s', (text) => expect(proposals(text)['photos.channels.press.naming']).not.toBe('full-with-permission'));
 });
+
+describe('round 29: kinds of concern said in other words', () => {
+  const route = (text: string) => Object.fromEntries(Object.entries(proposals(text)).filter(([setting]) => setting.endsWith('.notify')));
+
+  it.each([
+    // A parent's or neighbour's post of other children: a community post.
+    [
+      'A parent shares pictures of other pupils from the sports day on Facebook: tell the Headteacher.',
+      { 'concerns.routes.community-post.notify': ['headteacher'] },
+    ],
+    [
+      'Staff who notice posts about a pupil on a village WhatsApp group should report them to the Headteacher.',
+      { 'concerns.routes.community-post.notify': ['headteacher'] },
+    ],
+    // Posts about staff or the school, and staff abused online.
+    [
+      'Staff who find abusive comments about a teacher online must report them to the Principal.',
+      { 'concerns.routes.disparaging-content.notify': ['headteacher'] },
+    ],
+    [
+      'Any member of staff who is the subject of online harassment should tell the Head Teacher.',
+      { 'concerns.routes.disparaging-content.notify': ['headteacher'] },
+    ],
+    ['If a parent posts comments about you on social media, report it to the Headteacher.', { 'concerns.routes.disparaging-content.notify': ['headteacher'] }],
+    // Something upsetting or unsuitable seen.
+    [
+      'Staff who come across something unsuitable online must report it to the Computing Lead.',
+      { 'concerns.routes.inappropriate-content.notify': ['ict-lead'] },
+    ],
+    // Contact on social media from a pupil.
+    [
+      'Any teacher who is contacted on Instagram by a pupil should not reply and should let the DSL know.',
+      { 'concerns.routes.contact-attempt.notify': ['dsl'] },
+    ],
+    // The kind the sentence is about, not one named on a condition or in an example.
+    [
+      'Concerns about a member of staff’s use of social media are reported to the Principal and, if a child may be at risk, to the LADO.',
+      { 'concerns.routes.staff-misuse.notify': ['headteacher'] },
+    ],
+  ])('%s', (text, expected) => expect(route(text)).toEqual(expected));
+
+  it('an instruction that ends in telling someone, under a paragraph that opens with the kind', () => {
+    expect(
+      route('What to do\n\nA pupil shows you a nude image on their phone. Do not copy or forward it. Take the phone, switch it off and tell the DSL at once.'),
+    ).toEqual({ 'concerns.routes.safeguarding.notify': ['dsl'] });
+    expect(route('What to do\n\nA parent posts a photograph of other children from the nativity on Facebook. Screenshot it and tell the office.')).toEqual({
+      'concerns.routes.community-post.notify': ['office'],
+    });
+  });
+
+  it.each([
+    // A colleague's own posts of their own children, the office's hours, a pupil's pledge to tell an adult.
+    'Parents may share photographs of their own children on social media.',
+    'The office is open from 8am; please call the office to report an absence.',
+    'If I see something online that upsets me, I will tell an adult straight away.',
+    // An instruction in a paragraph about no kind of concern.
+    'Visits\n\nSign in at reception. Wear your badge and tell the office when you leave.',
+  ])('no route from: %s', (text) => expect(route(text)).toEqual({}));
+});

@@ -251,11 +251,11 @@ const roleNames: [RoleKey, RegExp][] = [
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
   ['line-manager', /line managers?\b/y],
   // (The keying guide's school office and business manager; a bursar is an independent school's.)
-  ['office', /(?:(?:school )?business manager|school office|office manager|bursar)s?\b/y],
+  // "Tell the office": the school office (not "the office of…", "office hours").
+  ['office', /(?:(?:school )?business manager|school office|office manager|bursar)s?\b|(?<=\b(?:the|our) )office\b(?! (?:of|hours|365|for|staff)\b)/y],
   ['governor', /(?:chair of (?:the )?governors|chair of the governing body)\b/y],
 ];
 
-/** The roles named in some (normalised) text, in the order they appear, each once. */
 /**
  * The school's own name, logo or badge, and no child in the sentence ("The school's name and logo must not be used on
  * social media without written consent"): a rule about the school's brand, not a pupil's name or image.
@@ -265,6 +265,7 @@ export const aboutSchoolsOwnName = (lower: string) =>
     lower,
   ) && !/\b(pupils?|children|child|students?|learners?|boys|girls)('s?)?\b/.test(lower);
 
+/** The roles named in some (normalised) text, in the order they appear, each once. */
 export function rolesIn(lower: string): RoleKey[] {
   const found: RoleKey[] = [];
   for (let i = 0; i < lower.length; i++) {
