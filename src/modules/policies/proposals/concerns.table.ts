@@ -126,7 +126,10 @@ export function kindOf(s: Sentence): string | null {
   // "A child tells you they have seen something upsetting online. Listen, reassure… Tell a DSL the same day.": an
   // instruction in a paragraph that opens with one kind of concern is about that kind.
   // ("Confiscate the device if safe to do so, and tell the Headteacher": an instruction that ends in telling.)
-  if ((/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) || instructionThenTell.test(s.lower)) && s.earlier) {
+  if (
+    (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) || instructionThenTell.test(s.lower)) &&
+    s.earlier
+  ) {
     const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
     if (opening && concernKind(s.earlier) === opening) return opening;
   }

@@ -120,10 +120,10 @@ function oneChannel(s: Sentence): string[] {
 
 /** A list's lead that is the school's undertakings ("Oakwood Primary will:", "As a school we shall:"); not staff's. */
 const undertakingLead =
-  /^((as a (school|nursery|setting|academy),? )?(we|the (school|academy|nursery|setting|trust|pre-?school)|our (school|academy|nursery|setting)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery|pre-?school)))( will| shall| aim to| undertakes? to| commits? to| promises? to)( always)?:$/;
+  /^((as a (school|nursery|setting|academy),? |(on|in|for) (the |our |all )?[a-z' ]{1,30},? )?(we|the (school|academy|nursery|setting|trust|pre-?school)|our (school|academy|nursery|setting)|[a-z.']+( [a-z.']+){0,3} (school|academy|nursery|pre-?school)))( will| shall| aim to| undertakes? to| commits? to| promises? to)( always)?:$/;
 
 /** An item under the school's undertakings, read with its subject: "Use images of children, but only with…" → "we will use…". */
-function withUndertaking(s: Sentence): Sentence {
+export function withUndertaking(s: Sentence): Sentence {
   if (!s.item || !undertakingLead.test(s.lead ?? '') || /^(we|the|our|staff|pupils?|parents?)\b/.test(s.lower)) return s;
   return { ...s, lower: `we will ${s.lower}` };
 }

@@ -96,3 +96,27 @@ describe('round 29: kinds of concern said in other words', () => {
     'Visits\n\nSign in at reception. Wear your badge and tell the office when you leave.',
   ])('no route from: %s', (text) => expect(route(text)).toEqual({}));
 });
+
+describe('round 29: full names kept off a channel', () => {
+  it.each([
+    [
+      'We never put a pupil’s full name beside their picture on our website or Instagram.',
+      { 'photos.channels.website.naming': 'first-names', 'photos.channels.social-media.naming': 'first-names' },
+    ],
+    ['On the school website, children will not be identified by their surname.', { 'photos.channels.website.naming': 'first-names' }],
+    ['Children are never identified by full name on the academy’s Facebook page.', { 'photos.channels.social-media.naming': 'first-names' }],
+    ['Children will not be named in any post on X.', { 'photos.channels.social-media.naming': 'none' }],
+    [
+      'On our website we will:\n- not print a child’s full name next to their photograph;\n- keep photographs for two years.',
+      { 'photos.channels.website.naming': 'first-names' },
+    ],
+  ])('%s', (text, expected) => expect(proposals(text)).toMatchObject(expected));
+
+  it.each([
+    // The school's undertaking is not staff's conduct; a request to families is theirs.
+    'Staff will:\n- not use a pupil’s full name on their personal Facebook page.',
+    'Please never put another child’s full name in a comment on our website.',
+    // "X" as a letter, not the platform.
+    'Mark the box with an x to say whether names may be used.',
+  ])('no naming rule from: %s', (text) => expect(Object.keys(proposals(text)).filter((setting) => setting.endsWith('.naming'))).toEqual([]));
+});
