@@ -22,7 +22,7 @@ const consentWord = new RegExp(
       .source,
 );
 const askVerb =
-  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|included in|part of|reviewed with (parents|carers|families|you))\b/;
+  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|check (your|the) (choices|answers|consent)( with you)?|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
@@ -58,8 +58,9 @@ export const lapse: SentencePattern = {
   read: (s) => {
     // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
     // "This form is valid for…" on a page about consent for images: the form is the consent form.
+    // (So are "the choices you make" and "your choices", said of the answers on such a page.)
     const consentForm =
-      /\b(this|the|our|each) (form|slip|letter)s?\b/.test(s.lower) &&
+      /\b(this|the|our|each) (form|slip|letter)s?\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b/.test(s.lower) &&
       /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
     // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
@@ -99,6 +100,9 @@ export const lapse: SentencePattern = {
         (c) =>
           (askVerb.test(c) || /\b(yearly|annual) (consent |permission |photo(graph)? |image )?forms?\b/.test(c) || (optOut.test(c) && optOutVerb.test(c))) &&
           yearly.test(c) &&
+          // A yearly reminder to check one's choices ("We will send a reminder each September asking you to check your
+          // choices") asks nothing again: the answer stands until changed.
+          !/\breminders?\b|\bremind(s|ed)?\b/.test(c) &&
           (consentWord.test(c) || consentForm),
       ) ||
       annualConsent.test(s.lower)
@@ -123,7 +127,12 @@ export const lapse: SentencePattern = {
       )
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
+    // "…renewed when a pupil starts Year 7", "reissued at the start of Reception, Year 3, Year 7 and Year 10": asked again
+    // as the child moves up a phase.
+    const atPhases =
+      /\b(renewed|reissued|re-?issued|re-?sought|asked (for )?again|sought again|requested again|sent (out )?again|re-?confirmed|re-?collected|re-?checked|refreshed)\b[^.;]{0,40}\b(when (a |the |your |their )?(child|pupil|student)s? (starts?|moves? (up )?(to|into)|enters?|joins?|transfers? to) (year \d+|reception|the (junior|senior|upper|secondary|middle) (school|phase|department))|at the (start|beginning) of (reception|year \d+)(, (year \d+|reception))*(,? and (year \d+))?|on transfer between (phases|key stages))\b/;
     if (
+      atPhases.test(s.lower) ||
       /\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
       /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
         s.lower,
@@ -150,7 +159,7 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       )
     )

@@ -120,3 +120,24 @@ describe('round 29: full names kept off a channel', () => {
     'Mark the box with an x to say whether names may be used.',
   ])('no naming rule from: %s', (text) => expect(Object.keys(proposals(text)).filter((setting) => setting.endsWith('.naming'))).toEqual([]));
 });
+
+describe('round 29: how long an answer about images lasts', () => {
+  const lapse = (text: string) => proposals(text)['consent.lapse'];
+
+  it.each([
+    ['The photo consent form is sent home in Reception and reissued at the start of Year 3 and Year 7.', 'key-stage-change'],
+    ['Image consent is collected on entry and renewed when a pupil moves up to the junior school.', 'key-stage-change'],
+    ['Photograph consent stays valid for as long as your child attends the school, unless you withdraw it.', 'never'],
+    ['Photographs\n\nPlease tick each use you agree to on the form. Your choices stay in place for the whole time your child is at the school.', 'never'],
+    ['Photographs\n\nPlease tick each use you agree to on the form. We will check your choices with you each September.', 'each-september'],
+  ])('%s', (text, expected) => expect(lapse(text)).toBe(expected));
+
+  it.each([
+    // A reminder asks nothing again.
+    'Photographs\n\nPlease tick each use you agree to on the form. Each September we send a reminder asking you to check your choices.',
+    // Another form, renewed at a change of phase.
+    'The trip consent form is reissued at the start of Year 7.',
+    // The answers are not what is renewed.
+    'Your choices about school dinners can be changed each September.',
+  ])('no lapse from: %s', (text) => expect(lapse(text)).toBeUndefined());
+});
