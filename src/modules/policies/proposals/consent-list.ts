@@ -24,7 +24,7 @@ const images =
  * asked of carers is consent ("We therefore require you to opt in to allowing your child's photo to be taken for:").
  */
 const leadAsks =
-  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b|\b(your|parents'?|carers'?|parental|written|signed) (consent|permission) (to|for):$|\b(require|requires|ask|asks|need|needs|invite|invites) (you|parents?|carers?|families)( and carers)? to opt[- ]in\b|\b(please )?opt[- ]in (to|for)\b[^:]*\b(photo(graph)?s?|images?|pictures?)\b/;
+  /\b(need|needs|have|has|will need|are required|is required) to (seek|ask for|request|obtain|get|gain) (your |their |the )?(written |signed |parental |parents'? |carers'? )*(consent|permission)\b|\b(you|parents?|carers?) (are|is) (giving|granting|agreeing to give) (your |their )?(written )?(consent|permission)\b|\b(consent|permission) (is|will be) (needed|required|sought|asked) (for|to|before)\b|\b(things|uses|ways|activities|examples)\b[^:]*\b(need|needs|require|requires|ask for|seek)\b[^:]*\b(consent|permission)\b|\b(consent|permission) (for|to) (the following|these)\b|\b(your|parents'?|carers'?|parental|written|signed) (consent|permission) (to|for):$|\b(require|requires|ask|asks|need|needs|invite|invites) (you|parents?|carers?|families)( and carers)? to opt[- ]in\b|\b(please )?opt[- ]in (to|for)\b[^:]*\b(photo(graph)?s?|images?|pictures?)\b|\b(are|is) asked\b[^:]{0,40}\bto agree( \(or not\))?( separately)? to:$/;
 
 /** The lead denies, conditions or opts out: "we will not need consent:", "unless you object:", "if you agree:". */
 const notARequest = /\b(not|no|never|without|unless|except|don't|doesn't|won't|if|whether|opt out|opt-out|object|objects|objection)\b/;
@@ -64,7 +64,8 @@ function governedUsesLead(sentences: Sentence[], at: number): boolean {
 
 function isConsentLead(s: Sentence): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
-  if (notARequest.test(s.lower) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
+  // ("…asked to agree (or not) to:" offers a choice; it denies nothing.)
+  if (notARequest.test(s.lower.replace(/\(or not\)/g, '')) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
   return asksConsent(s) || leadAsks.test(s.lower);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Round 29: wording met in the fitted policies of session 14, paraphrased and varied. The press names
@@ -140,4 +140,27 @@ describe('round 29: how long an answer about images lasts', () => {
     // The answers are not what is renewed.
     'Your choices about school dinners can be changed each September.',
   ])('no lapse from: %s', (text) => expect(lapse(text)).toBeUndefined());
+});
+
+describe('round 29: a refusal to one item is no opt-out; online safety concerns', () => {
+  it('“If a parent does not consent to (b)…” under a list of uses asked about leaves the list asked', () => {
+    expect(
+      uses(
+        'Parental consent\n\nParents are asked on the registration form to agree (or not) to:\n\na) photographs on displays in the nursery;\nb) photographs on the nursery’s website.\n\nIf a parent does not consent to (b), staff will crop the child out of any picture before it is uploaded.',
+      ),
+    ).toEqual(['displays', 'website']);
+  });
+
+  it('“If a parent does not want…” is still an opt-out of the page', () => {
+    expect(
+      uses(
+        'Photographs\n\nWe use photographs on displays in school and on our website. If a parent does not want their child photographed, please tell the office.',
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['All staff must report online safety concerns to the Designated Safeguarding Lead without delay.', { 'concerns.routes.safeguarding.notify': ['dsl'] }],
+    ['Any e-safety concern must be passed to the DSL.', { 'concerns.routes.safeguarding.notify': ['dsl'] }],
+  ])('%s', (text, expected) => expect(proposals(text)).toMatchObject(expected));
 });

@@ -13,10 +13,10 @@
  * Never a guess: a page with an opt-out ("unless you tell us", "if you do not want") reads nothing here, a use the
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
-import { asksConsent, noActionOptOut, staffPermission } from './consent.asks.ts';
-import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
+import { asksConsent, staffPermission } from './consent.asks.ts';
+import { basisStated, namedUses } from './consent.table.ts';
 import { conditional, documentScope, groupPhotos, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
-import { lastsUnlessChanged, ofImagesHere } from './page.opt-out.ts';
+import { ofImagesHere, statesOptOut } from './page.opt-out.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -38,9 +38,6 @@ const alsoAsks =
 
 /** Consent for something else ("any other purpose", "separate consent" for a name): no scope of this page's uses. */
 const otherConsent = /\b(any other|other than|further|separate|additional|different|new)\b/;
-
-const optOut =
-  /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b|\bif (a |any )?(parents?|carers?) (do not|does not|don't|doesn't|would not|object|objects)\b|\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
 
 /** Someone else's photographs: the press or a photographer visiting takes its own. */
 const othersPhotographs =
@@ -114,12 +111,7 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
 
 /** Consent uses a page names away from the sentence that asks for consent. */
 export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sentence) => string[]): StructuralFound[] {
-  if (
-    sentences.some(
-      (s) => (((optOut.test(s.lower) || optsOutOtherwise(s.lower)) && !lastsUnlessChanged.test(s.lower)) || noActionOptOut.test(s.lower)) && ofImagesHere(s),
-    )
-  )
-    return [];
+  if (sentences.some((s) => statesOptOut(s.lower) && ofImagesHere(s))) return [];
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
