@@ -6,40 +6,7 @@
  */
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
-
-/** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
-export const concernKinds: [string, RegExp][] = [
-  [
-    'contact-attempt',
-    /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(makes?|made|tries to make|attempts? to make) contact with (a |any )?(member of staff|staff member|teacher|members of staff|staff)\b[^.;]{0,40}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp)|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|whatsapp|tiktok|a personal account|their personal accounts?) by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b[^.;]{0,30}\b(social media|personal (accounts?|social media|profiles?|email|mobile|number)|facebook|instagram|snapchat|whatsapp|tiktok)/,
-  ],
-  [
-    'safeguarding',
-    /safeguarding|child protection|\b(online|e-?) ?safety (concerns?|worries)\b|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil|student|learner|young person)'s (online )?(welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
-  ],
-  [
-    'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worries|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))/,
-  ],
-  [
-    'inappropriate-content',
-    /inappropriate (website |online )?content|unsuitable (content|material|websites?|sites?)|\b(sees?|seen|saw|seeing|finds?|found|finding|comes? across|came across|coming across|encounters?|encountered|views?|viewed) (something|anything|material|content|a (website|site|page|picture|image|video))( online)? (upsetting|unsuitable|inappropriate|harmful|distressing|disturbing|worrying|frightening|scary|rude|nasty|unpleasant)\b|\b(sees?|seen|saw|finds?|found|comes? across|came across) (something|anything)( online)? that (upsets?|worries|frightens?|scares?|makes (them|you|me|him|her) (feel )?(upset|uncomfortable|worried|scared|unsafe))\b|(offensive|harmful|upsetting|inappropriate) (material|images|websites?|sites?)|\b(obscene|objectionable|pornographic|distressing|disturbing) (material|content|images|websites?|sites?)|\b(accidental(ly)?|inadvertent(ly)?) (access(ing|es|ed)?|view(ing|s|ed)?|visit(ing|s|ed)?|(comes?|came|coming) across|(finds?|found|finding))\b/,
-  ],
-  [
-    'disparaging-content',
-    /disparag|reflects? poorly on|\b(offensive|negative|abusive|derogatory|upsetting|malicious|unkind|defamatory|threatening) (comments?|posts?|content|messages?|remarks?) about (the )?(school|academy|staff|members? of staff|teachers?|a member of staff|a teacher|colleagues?)\b|\b(pupils?|students?|parents?|carers?|somebody|someone|anyone|a member of the public)\b[^.;]{0,20}\bpost(s|ed|ing)? (something|anything|content|comments?|material|messages?)( [a-z]+){0,2} about (them|you|staff|a member of staff|members of staff|teachers?|a teacher|the school)\b|\b(staff|members? of staff|teachers?|employees?|colleagues?)\b[^.;]{0,30}\b(the subject of|targeted by|victims? of) (online )?(abuse|harassment|trolling)\b|\b(staff|members? of staff|teachers?|employees?)\b[^.;]{0,30}\b(targeted|abused|harassed|trolled) online\b|(negative|derogatory) (comments?|posts?|content) about the school|\b(inappropriate|offensive|negative|abusive|derogatory|upsetting) (content|comments?|posts?|material) about the school\b/,
-  ],
-  [
-    'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|\bcontacted by (a |the |any )?(journalists?|reporters?|newspapers?|press|media)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
-  ],
-  ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
-  [
-    'community-post',
-    /\b(parents?|carers?|families|family members|community members?|members? of the (public|community)|visitors?)\b[^.;]{0,20}\b(posts?|posted|posting|shares?|shared|sharing|uploads?|uploaded|uploading|puts?|putting) (a |any )?(photo(graph)?s?|images?|pictures?|videos?|footage)\b[^.;]{0,40}\b(other (children|pupils|students)|children|pupils|students)\b|\b(posts?|comments?|photo(graph)?s?|images?) (about|of) (a |the |our )?(pupils?|child(ren)?|students?)\b[^.;]{0,30}\b(community|local|parents'?|village|class) (facebook |whatsapp )?(groups?|pages?|chats?)\b|\bpost about (a |the )?(pupil|child|student)\b[^.;]{0,40}\b(community|local|parents'?) (facebook |whatsapp )?(groups?|pages?)\b/,
-  ],
-  ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
-];
+import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
@@ -62,43 +29,6 @@ const tellVerb =
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
-/** The one kind a sentence is about, or null (none or several). */
-export function concernKind(text: string): string | null {
-  // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
-  const lower = text
-    .replace(
-      /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
-      'dsl',
-    )
-    // "In line with the Safeguarding Policy" names a document, not the concern.
-    .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
-  const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
-  // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
-  if (
-    /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&
-    kinds.length === 1 &&
-    kinds[0] === 'inappropriate-content'
-  )
-    return null;
-  // "Inappropriate content about the school": what it is about makes it disparaging, not unsuitable material a pupil met.
-  if (kinds.length === 2 && kinds.includes('disparaging-content') && kinds.includes('inappropriate-content') && /\babout the school\b/.test(lower))
-    return 'disparaging-content';
-  if (kinds.length > 1) {
-    // The kind the sentence is about, not one named in an example or on a condition: "Concerns about a member of staff's use
-    // of social media are reported to the Headteacher … and, if a child may be at risk, with the LADO"; "an online safety
-    // concern about a pupil (for example, seeing a post about a pupil on a community Facebook group)".
-    const main = lower
-      .replace(/\([^()]*\)/g, ' ')
-      .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
-      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ');
-    if (main !== lower) {
-      const left = concernKinds.filter(([, pattern]) => pattern.test(main)).map(([kind]) => kind);
-      if (left.length === 1) return left[0];
-    }
-  }
-  return kinds.length === 1 ? kinds[0] : null;
-}
-
 /**
  * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
  * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
@@ -110,47 +40,6 @@ export function negatedAt(lower: string, at: number): boolean {
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
       .pop() ?? '';
   return /\b(not|never|no)\b|n't\b/.test(clause);
-}
-
-/** A sentence about what the one before said: "the incident", "it", "this". */
-const pointsBack =
-  /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|record|written record|details|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
-
-const instructionThenTell =
-  /^(record|confiscate|remove|close|take|screenshot|note|make|keep|listen|reassure|leave|switch|turn|write|save|log|stop|block|secure|follow|ask|check|delete|hide|report it)\b[^.;]*,? (and|then)( then)? (tell|report it to|inform|speak to|talk to|contact|let|alert|notify)\b/;
-
-/** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
-export function kindOf(s: Sentence): string | null {
-  const own = concernKind(s.lower);
-  if (own) return own;
-  // "A child tells you they have seen something upsetting online. Listen, reassure… Tell a DSL the same day.": an
-  // instruction in a paragraph that opens with one kind of concern is about that kind.
-  // ("Confiscate the device if safe to do so, and tell the Headteacher": an instruction that ends in telling.)
-  if (
-    (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) || instructionThenTell.test(s.lower)) &&
-    s.earlier
-  ) {
-    const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
-    if (opening && concernKind(s.earlier) === opening) return opening;
-  }
-  return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
-}
-
-/** "If pupils attempt to do this, …", "Parents will be informed if this happens": the sentence is about what was said before. */
-const happensBack =
-  /\b(attempts?|attempted|tries|tried|try) to do (this|so|that)\b|\b(if|when|where|should|whenever) (this|that|it|such a thing) (happens|occurs|happen|occur|has happened|has occurred)\b|\bshould (this|that) (happen|occur)\b|^(if|when) (this|that) is the case\b/;
-
-/**
- * The kind the sentence before names; when that one points back too ("If pupils try to do this, staff inform the Head.
- * Parents will be told if this happens."), the one kind its paragraph names before it, if only one.
- */
-function kindBefore(s: Sentence): string | null {
-  const previous = s.previous ?? '';
-  const own = concernKind(previous);
-  if (own) return own;
-  // "If a concern is raised about a member of staff, it is written down. This will be handed to the Head. The LADO will be
-  // contacted…": the sentence before points back too, so the kind is the one its paragraph names, if only one.
-  return (happensBack.test(previous) || pointsBack.test(previous)) && s.earlier ? concernKind(s.earlier) : null;
 }
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
@@ -424,7 +313,8 @@ const deadline: SentencePattern = {
     // "…must report it to the DSL immediately, and record it on CPOMS the same day": the time is the record's.
     if (
       /\b(record|records|recorded|log|logs|logged|write|writes|written|note|notes|noted)\b/.test(before.split(/\band\b|[,;]/).pop() ?? '') &&
-      tellVerb.exec(s.lower)!.index < before.lastIndexOf(' and ')
+      // (No reporting verb, only "made aware" or "recorded": the time is still the record's when it follows the telling.)
+      ((tellVerb.exec(s.lower) ?? madeAware.exec(s.lower))?.index ?? -1) < before.lastIndexOf(' and ')
     )
       return [];
     return [{ setting: `concerns.routes.${kind}.deadline`, value: when }];
