@@ -69,12 +69,29 @@ function isConsentLead(s: Sentence): boolean {
   return asksConsent(s) || leadAsks.test(s.lower);
 }
 
+/**
+ * A consent form's questions as a list: "The photograph consent form asks separately about:", or "…complete the Photograph
+ * Consent Form. The form asks about each of the following:" (the form the sentence before names). Each item is a place
+ * the form asks about images, so an item need not say "photographs" itself ("(i) the school website;").
+ */
+function formQuestionsLead(s: Sentence): boolean {
+  if (!/:$/.test(s.lower) || s.item || notARequest.test(s.lower)) return false;
+  const form =
+    /\b(the|this|our|each) (([a-z]+ ){0,2}(photo(graph)?|image|consent|media) )?(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.exec(
+      s.lower,
+    );
+  if (!form) return false;
+  return Boolean(form[2])
+    ? images.test(s.lower) || /\bconsent\b/.test(form[2])
+    : /\b(consent|permission)\b/.test(s.previous ?? '') && images.test(`${s.previous ?? ''} ${s.heading ?? ''}`);
+}
+
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = new Set(sentences.flatMap(basisStated));
   const found: StructuralFound[] = [];
   sentences.forEach((lead, at) => {
-    const governed = governedUsesLead(sentences, at);
+    const governed = governedUsesLead(sentences, at) || formQuestionsLead(lead);
     if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
     const blocks: Sentence[][] = [];
@@ -84,7 +101,8 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
       else blocks[blocks.length - 1].push(s);
     }
     for (const block of blocks) {
-      // Under a uses lead every item is about images (the lead says so); under a consent lead the item must say it.
+      // Under a uses lead (or a form's questions) every item is about images (the lead says so); under a consent lead the
+      // item must say it.
       if (!governed && !block.some((s) => images.test(s.lower))) continue;
       // An item that is opt-out ("…unless you tell us") or conditional is no use the carer consents to.
       if (block.some((s) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(s.lower))) continue;

@@ -130,7 +130,7 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
 
 /** The school's own records of a child: identification, security, medical needs, recording learning. */
 const ownRecords =
-  /\b(identification|identity|id (photos?|photographs?|cards?|badges?|passes?)|management information system|mis|security|medical|recording (children's |pupils' |students' )?(learning|progress|achievement))\b/;
+  /\b(identification|identity|id (photos?|photographs?|cards?|badges?|passes?)|management information system|mis|security|medical|recording (children's |pupils' |students' )?(learning|progress|achievement)|(education(al)?|learning|pupil|assessment) records?|evidence (for|of) learning|learning journals?|assessment|visual timetables?|communication (books?|boards?)|symbol cards?)\b/;
 
 /** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
 export function pageConsent(all: Sentence[]): StructuralFound[] {
@@ -151,9 +151,14 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     sentences.some(
       (s) =>
         saysNoConsent(s) &&
+        // (A heading, "When we don't need consent", opens the uses that follow it, not the page's.)
+        !s.isHeading &&
         !basisStated(s).length &&
         !insideSchool.test(s.lower) &&
-        !(ownRecords.test(s.lower) && !namedUses(s.lower).some((key) => key !== 'displays' && key !== 'class-photo')) &&
+        !(
+          (ownRecords.test(s.lower) || (/\b(for|of|with) (this|these|them|that|those)\b/.test(s.lower) && ownRecords.test(s.previous ?? ''))) &&
+          !namedUses(s.lower).some((key) => key !== 'displays' && key !== 'class-photo')
+        ) &&
         !/:$/.test(s.text),
     )
   )
@@ -260,7 +265,9 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     // (…unless it asks "whether they agree to images of their child appearing on…": a request naming its own uses.)
     if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
-    const own = usesOf(request, false, false, '', true);
+    // ("The form asks separately about photographs in the newsletter, on the website…": the form's questions, asked.)
+    const formAsks = /\b(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.test(request.lower);
+    const own = usesOf(request, false, formAsks, '', true);
     add(request, at, own, false);
     // Consent asked for one kind of picture, group photographs with other children ("We will ask for your consent to show
     // your child in a group setting…", "Parents give explicit permission for their child to be included in group photos"):

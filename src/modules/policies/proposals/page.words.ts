@@ -3,7 +3,7 @@
  * images, a request for consent, a use, a condition, someone else's photographs, and the headings around them.
  */
 import { agreementAsConsent, asksConsent, staffPermission } from './consent.asks.ts';
-import type { Sentence } from './text.ts';
+import { aboutSchoolsOwnName, type Sentence } from './text.ts';
 
 export const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;
 export const consentWord = /\b(consent|permission)s?\b/;
@@ -29,6 +29,8 @@ const noConsent =
  */
 export const saysNoConsent = (s: Sentence) =>
   noConsent.test(s.lower) &&
+  // "No member of staff may set up an account that uses the academy's name or logo without permission": the school's brand.
+  !aboutSchoolsOwnName(s.lower) &&
   // "Cyberbullying … includes sharing images without consent": a wrong someone does, not the school's basis.
   !/\b(shar(e|es|ed|ing)|post(s|ed|ing)?|tak(e|es|en|ing)|distribut\w*|circulat\w*|forward\w*|send(s|ing)?|sent|film(s|ed|ing)?|photograph(s|ed|ing)?|record(s|ed|ing)?)\b[^.;]{0,40}\bwithout (their |the |someone's |a person's |the person's )?(consent|permission)\b/.test(
     s.lower,

@@ -164,3 +164,29 @@ describe('round 29: a refusal to one item is no opt-out; online safety concerns'
     ['Any e-safety concern must be passed to the DSL.', { 'concerns.routes.safeguarding.notify': ['dsl'] }],
   ])('%s', (text, expected) => expect(proposals(text)).toMatchObject(expected));
 });
+
+describe('round 29 (blind sets 38–39): one sentence no longer silences a consent form', () => {
+  const form =
+    'Consent\n\nWe ask for photograph consent when your child joins. The form asks separately about photographs in the newsletter, on the website and on our Facebook page.';
+
+  it.each([
+    // A heading that opens the uses needing no consent, and a record kept as part of a pupil's education.
+    [`${form}\n\n### When we do not need consent\n\nPhotographs of pupils' work are kept in their learning journal, and we do not ask for consent for this.`],
+    // The academy's own name or logo used "without permission".
+    [`${form}\n\nNo member of staff may set up an account that uses the academy's name or logo without permission.`],
+  ])('%s', (page) => expect(uses(page)).toEqual(['publications', 'social-media', 'website']));
+
+  it('a consent form’s questions as a list, whose items name only the place', () => {
+    expect(
+      uses(
+        'Consent\n\nParents complete the Image Consent Form when their child joins. The form asks about each of the following:\n(i) the school website;\n(ii) the school’s X account;\n(iii) the local newspaper.',
+      ),
+    ).toEqual(['press', 'social-media', 'website']);
+  });
+
+  it.each([
+    // A form about something else, and a page that needs no consent at all.
+    'Trips\n\nParents complete the trips form. The form asks about each of the following:\n- the school website;\n- the residential.',
+    'Photographs\n\nWe do not need consent for photographs used in school.\n\nWe use photographs on the website and in the newsletter.',
+  ])('no uses asked from: %s', (page) => expect(uses(page)).toEqual([]));
+});
