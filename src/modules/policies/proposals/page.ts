@@ -229,11 +229,12 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
       /\b(your|the|their) (child|son|daughter|children)\b[^?]*\b(appear|appears|appearing|be shown|be featured|feature|be pictured)\b/.test(request.lower);
     // "Please circle Yes or No for each." over the form's rows: the rows after it. (A row that ends its words with a full
     // stop, "1. Photographs … on the website.   [ ] Yes  [ ] No", reads as two sentences, its boxes the second.)
-    const rows = sentences.slice(at + 1, at + 3);
+    // (A Markdown table's header and rule, "| | Yes | No |" and "|---|---|", stand between the request and its rows.)
+    const rows = sentences.slice(at + 1, at + 5).filter((row, i) => i < 2 || formRow.test(row.lower));
     const rowsNext = yesNo.test(request.lower) && rows.some((row) => formRow.test(row.lower));
     // Rows that say they are about images ("Photographs of my child may be used…"): a form of images, whatever the heading
     // above it (a form's title run into its first line).
-    const rowsOfImages = rowsNext && images.test(rows[0].lower);
+    const rowsOfImages = rowsNext && images.test((rows.find((row) => formRow.test(row.lower)) ?? rows[0]).lower);
     const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn || rowsOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.

@@ -190,3 +190,19 @@ describe('round 29 (blind sets 38–39): one sentence no longer silences a conse
     'Photographs\n\nWe do not need consent for photographs used in school.\n\nWe use photographs on the website and in the newsletter.',
   ])('no uses asked from: %s', (page) => expect(uses(page)).toEqual([]));
 });
+
+describe('round 29 (blind set 40): a reply slip as a Markdown table with numbered rows', () => {
+  it('reads each numbered row the carer ticks', () => {
+    expect(
+      uses(
+        'Reply slip\n\nPlease tick **Yes** or **No** for each one.\n\n| | Yes | No |\n|---|---|---|\n| 1. Photos of my child on the school website | ☐ | ☐ |\n| 2. Photos of my child in the local newspaper | ☐ | ☐ |',
+      ),
+    ).toEqual(['press', 'website']);
+  });
+
+  it('a numbered table of something else asks nothing', () => {
+    expect(
+      uses('Reply slip\n\nPlease tick **Yes** or **No** for each one.\n\n| | Yes | No |\n|---|---|---|\n| 1. My child may walk home alone | ☐ | ☐ |'),
+    ).toEqual([]);
+  });
+});

@@ -63,16 +63,20 @@ export interface Line {
 
 /** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
 export function cleanLine(raw: string): string {
-  return raw
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|`/g, '')
-    .replace(/^\s*#{1,6}\s*/, '')
-    .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
-    .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
-    .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
-    .replace(/\t+/g, '  ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*|__|`/g, '')
+      .replace(/^\s*#{1,6}\s*/, '')
+      // A table row numbered in its first cell ("| 1. Photos of my child on the website | ☐ | ☐ |"): the row, not a list.
+      .replace(/^\s*\|\s*(?:\|\s*)?(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/i, '| ')
+      .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+      .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
+      .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+      .replace(/\t+/g, '  ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export const normalise = (text: string) =>
