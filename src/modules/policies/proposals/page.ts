@@ -234,7 +234,7 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     const rowsNext = yesNo.test(request.lower) && rows.some((row) => formRow.test(row.lower));
     // Rows that say they are about images ("Photographs of my child may be used…"): a form of images, whatever the heading
     // above it (a form's title run into its first line).
-    const rowsOfImages = rowsNext && images.test((rows.find((row) => formRow.test(row.lower)) ?? rows[0]).lower);
+    const rowsOfImages = rowsNext && [rows[0], rows.find((row) => formRow.test(row.lower))].some((row) => row && images.test(row.lower));
     const ofImages = images.test(request.lower) || imagesBefore || aboutImages(heading) || pageOfImages || appearsOn || rowsOfImages;
     if (!ofImages) return;
     // Consent asked for something else (a trip, the internet) names none of the page's uses of images.
