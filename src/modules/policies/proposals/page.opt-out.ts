@@ -3,7 +3,7 @@
  * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
  */
 import { noActionOptOut } from './consent.asks.ts';
-import { namedUses, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { basisStated, namedUses, optsOut, optsOutOtherwise } from './consent.table.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';
@@ -35,13 +35,49 @@ export const statesOptOut = (lower: string) =>
   ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower)) || noActionOptOut.test(lower);
 
 /**
+ * An opt-out said of one use the page has, not of the page: "The school photographer takes individual and class photos.
+ * Every child is included unless you tell the office…" is the class photographs' opt-out; the consent form for the
+ * website and newsletter on the same page is still consent. The uses named by the sentence itself, or else by the
+ * sentence before it in its paragraph; [] when it names none (then it is the page's).
+ */
+export function optOutScope(s: Sentence): string[] {
+  // "If you are content…, no further action is needed" governs the page's whole form, whatever it names.
+  if (noActionOptOut.test(s.lower)) return [];
+  const own = namedUses(s.lower);
+  const scope = own.length ? own : s.previous ? namedUses(s.previous) : [];
+  // Only a use inside school may run opt-out (issue 19): an opt-out said of the newsletter or the website is the page's.
+  return scope.length && scope.every((key) => key === 'displays' || key === 'class-photo') ? scope : [];
+}
+
+/** The uses a page's scoped opt-outs are said of: not uses the carer is asked to consent to. */
+const optedOutUses = (sentences: Sentence[]): string[] => sentences.flatMap((s) => (statesOptOut(s.lower) && ofImagesHere(s) ? optOutScope(s) : []));
+
+/** A list's lead that says its items need no consent: "We do not ask for consent for:", "Consent is not needed for:". */
+const noConsentLead =
+  /\b(do not|does not|will not|need not|never) (need|ask|ask for|require|seek|request)\b[^:]*\b(consent|permission)\b[^:]*:$|\b(consent|permission) (is|are) not (needed|required|sought|asked( for)?|requested)\b[^:]*:$|\bwithout (asking|consent|permission)\b[^:]*:$/;
+
+/**
+ * The uses a page runs on another basis than consent, so none it asks carers about: those a sentence gives no consent or
+ * opt-out, the items of a list whose lead needs no consent, and a scoped opt-out's use.
+ */
+export const otherBases = (sentences: Sentence[]): Set<string> =>
+  new Set([
+    ...sentences.flatMap(basisStated),
+    ...sentences.flatMap((s) => (s.item && noConsentLead.test(s.lead ?? '') ? namedUses(s.lower) : [])),
+    ...optedOutUses(sentences),
+  ]);
+
+/** A page-wide opt-out: stated, about images, and not scoped to a use the sentence (or the one before) names. */
+export const pageWideOptOut = (s: Sentence) => statesOptOut(s.lower) && ofImagesHere(s) && !optOutScope(s).length;
+
+/**
  * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is
  * about copies other parents ask for, not the page's uses. null when an opt-out stands anywhere else (the page is opt-out).
  */
 export function fencedOptOuts(sentences: Sentence[]): Set<number | undefined> | null {
   const fenced = new Set<number | undefined>();
   for (const s of sentences) {
-    if (!statesOptOut(s.lower) || !ofImagesHere(s)) continue;
+    if (!pageWideOptOut(s)) continue;
     const heading = sentences.find((h, i) => i > 0 && h.isHeading && h.section === s.section);
     if (!heading || s.isHeading || !otherMatter(heading.lower)) return null;
     fenced.add(s.section);

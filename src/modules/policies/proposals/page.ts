@@ -13,7 +13,7 @@
  */
 import { basisStated, namedUses, purposes } from './consent.table.ts';
 import { formLapse } from './lapse.table.ts';
-import { fencedOptOuts, optOutOfListAbove, optOutOptions } from './page.opt-out.ts';
+import { fencedOptOuts, otherBases, optOutOfListAbove, optOutOptions } from './page.opt-out.ts';
 import {
   aboutImages,
   asksEach,
@@ -140,7 +140,9 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   const listOptOuts = fenced.size ? optOutOfListAbove(all) : [];
   // The sections of an opt-out about another matter are left out whole: neither their requests nor their uses are read.
   const sentences = fenced.size ? all.map((s) => (fenced.has(s.section) ? { ...s, lower: '', text: '', negated: '' } : s)) : all;
-  const otherBasis = new Set(sentences.flatMap(basisStated));
+  // (Nor is a scoped opt-out's use, "class photos … unless you tell the office", nor an item under "We do not ask for
+  // consent for:".)
+  const otherBasis = otherBases(sentences);
   // "We do not need consent for photographs used within school", "…taken for educational purposes or as records of
   // evidence … therefore consent is not required": the uses inside school have another basis.
   if (sentences.some((s) => saysNoConsent(s) && insideSchool.test(s.lower))) otherBasis.add('displays');

@@ -206,3 +206,20 @@ describe('round 29 (blind set 40): a reply slip as a Markdown table with numbere
     ).toEqual([]);
   });
 });
+
+describe('round 29: an opt-out or a "no consent" list said of one use inside school is not the page’s', () => {
+  const page = 'Photographs\n\nPlease complete the consent form for photographs.\n\nWe use photographs on our website, on displays and in our newsletter.';
+
+  it('the school photographer’s opt-out leaves the form’s uses asked, and the class photographs are not asked about', () => {
+    const text = `${page}\n\nEach autumn a photographer takes individual and class photos. Every child is included unless you tell the office.`;
+    expect(uses(text)).toEqual(['displays', 'publications', 'website']);
+  });
+
+  it('items under “We do not ask for consent for:” are not asked about', () => {
+    const text = `${page}\n\nWe do not ask for consent for:\n- photos on displays inside school;\n- the photo on your child’s school record.`;
+    expect(uses(text)).toEqual(['publications', 'website']);
+  });
+
+  // (An opt-out said of a use outside school, or of nothing named, stays the page's: page.test.ts, 'an opt-out page reads
+  // nothing', and round 19's 'a page that says carers opt out is still an opt-out page'.)
+});

@@ -14,9 +14,9 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { basisStated, namedUses } from './consent.table.ts';
+import { namedUses } from './consent.table.ts';
 import { conditional, documentScope, groupPhotos, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
-import { ofImagesHere, statesOptOut } from './page.opt-out.ts';
+import { otherBases, pageWideOptOut } from './page.opt-out.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
@@ -111,9 +111,11 @@ function scopeOf(sentences: Sentence[], at: number): { indices: number[]; explic
 
 /** Consent uses a page names away from the sentence that asks for consent. */
 export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sentence) => string[]): StructuralFound[] {
-  if (sentences.some((s) => statesOptOut(s.lower) && ofImagesHere(s))) return [];
+  if (sentences.some(pageWideOptOut)) return [];
   // A use the page gives another basis (no consent, or opt-out) is not one consent is asked for.
-  const otherBasis = new Set(sentences.flatMap(basisStated));
+  // (Nor is a scoped opt-out's use, "class photos … unless you tell the office", nor an item under "We do not ask for
+  // consent for:".)
+  const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   // One finding per use sentence and setting, whichever request reaches it first: a long page stays linear to merge.
   const seen = new Set<string>();
