@@ -80,6 +80,11 @@ function formQuestionsLead(s: Sentence): boolean {
     /\b(the|this|our|each) (([a-z]+ ){0,2}(photo(graph)?|image|consent|media) )?(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.exec(
       s.lower,
     );
+  // "There are separate choices for:", "The enrolment form has separate tick boxes for:" after or in a sentence about
+  // consent for photographs.
+  const context = `${s.lower} ${s.previous ?? ''} ${s.heading ?? ''}`;
+  if (/\b(separate|individual) (choices|tick ?boxes|boxes|questions|options|consents)( [a-z]+)? (for|about|on):$/.test(s.lower))
+    return /\b(consent|permission|asked|choices?)\b/.test(context) && images.test(context);
   if (!form) return false;
   return Boolean(form[2])
     ? images.test(s.lower) || /\bconsent\b/.test(form[2])

@@ -30,7 +30,7 @@ export const purposes: [string, RegExp][] = [
   [
     'press',
     // (A school's or its students' own newspaper is one of its publications, not the press.)
-    /\b(?<!(?:school|student|students'|pupil|pupils'|class|academy|the school's|our school's|in-house) )newspapers?\b|\btelevis(ion|ed)\b|\bpress (advertising|advertisements?|adverts?|releases?|coverage|articles?|reports?|purposes|publicity|photo(graph)?s?)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (and|or|and\/or) (local|national|regional))? (press|newspapers?|news ?papers?|media)\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
+    /\b(?<!(?:school|student|students'|pupil|pupils'|class|academy|the school's|our school's|in-house) )newspapers?\b|\btelevis(ion|ed)\b|\bpress (advertising|advertisements?|adverts?|releases?|coverage|articles?|reports?|purposes|publicity|photo(graph)?s?)\b|\b(outside|external) media\b|\btv (news|programmes?|crews?|stations?)\b|\bnews programmes?\b|\b(local|national|regional) (news)?papers?\b|\b(the|local) (local )?press\b|\b(local|national|regional|trade)( (and|or|and\/or) (local|national|regional|trade))? (press|newspapers?|news ?papers?|media)\b|\b(the )?press (and|or|&) (the )?(broadcast )?media\b|\b(the|local|national|news|other|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club|consents?|release|permissions?|forms?|polic(y|ies)))|\b(invite|invites|invited|inviting|visited by) (the )?media\b|\b(media|news) (organisations?|organizations?|outlets?|stories|story|coverage|reports?|articles?|crews?)\b|\b(local|national|regional|international)( (and|or|and\/or) (local|national|regional|international))? news (stories|reports?|articles?|coverage|programmes?)\b/,
   ],
   ['website', /\b(school('s)? )?web ?sites?\b/],
   [
@@ -200,6 +200,20 @@ const noSocialMedia: SentencePattern = {
   },
 };
 
+/**
+ * "Our website does not have any photographs of children on it": the school publishes no pupil's image there, so that use
+ * is not one carers are asked about (active: false). Not "…without consent", "unless", a name rule, or someone else's site.
+ */
+const noPhotosOnWebsite: SentencePattern = {
+  name: 'the school website carries no photographs of children',
+  read: (s) =>
+    /^(our|the|the school's|the academy's|the nursery's) (school |academy |nursery )?web ?site (does not|do not|will not) (have|include|show|contain|carry|feature|display|use) (any )?(photo(graph)?s?|images?|pictures?) (of|showing) (the )?(children|pupils|students)\b/.test(
+      s.lower,
+    ) && !/\b(without|unless|until|except|names?|if|only)\b/.test(s.lower)
+      ? [{ setting: 'consent.purposes.website.active', value: false }]
+      : [],
+};
+
 const socialMedia = purposes.find(([key]) => key === 'social-media')![1];
 /** "The nursery has a social network page…", "We run a Facebook page": the school's own page, named the sentence before. */
 const ownPage =
@@ -284,7 +298,7 @@ const notOnline: SentencePattern = {
   },
 };
 
-export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnOwnPage, notOnline, lapse];
+export const consentPatterns: SentencePattern[] = [asked, noSocialMedia, noPhotosOnWebsite, noPhotosOnOwnPage, notOnline, lapse];
 
 /** The uses a consent sentence names itself (or by the sentence before, or its heading). */
 export const askedUses = (s: Sentence) => asked.read(s).map((f) => f.setting);

@@ -223,3 +223,36 @@ describe('round 29: an opt-out or a "no consent" list said of one use inside sch
   // (An opt-out said of a use outside school, or of nothing named, stays the page's: page.test.ts, 'an opt-out page reads
   // nothing', and round 19's 'a page that says carers opt out is still an opt-out page'.)
 });
+
+describe('round 29 (blind sets 39–42): separate choices, numbered tick boxes, a website without photographs', () => {
+  it('“There are separate choices for:” after a sentence about photographs', () => {
+    expect(
+      uses(
+        'Images\n\nPupils’ families are asked about photographs when they join. There are separate choices for:\n- the school website;\n- the press and media;\n- the newsletter.',
+      ),
+    ).toEqual(['press', 'publications', 'website']);
+  });
+
+  it('separate choices about something else ask nothing', () => {
+    expect(uses('Clubs\n\nFamilies choose clubs each term. There are separate choices for:\n- the website club;\n- the newsletter team.')).toEqual([]);
+  });
+
+  it('a tick box before a numbered row', () => {
+    expect(
+      uses(
+        'Permission form\n\nPlease tick each box you agree to.\n☐ 1. Photographs of my child may be used on the school website.\n☐ 2. Photographs of my child may appear in the newsletter.',
+      ),
+    ).toEqual(['publications', 'website']);
+  });
+
+  it.each([
+    ['Our website does not have any photographs of children on it.', false],
+    ['The school website does not include images of pupils.', false],
+  ])('%s', (text, value) => expect(proposals(text)['consent.purposes.website.active']).toBe(value));
+
+  it.each([
+    'Our website does not include photographs of children without their parents’ consent.',
+    'The website does not show photographs of pupils with their names.',
+    'Their website does not have any photographs of children on it.',
+  ])('no website setting from: %s', (text) => expect(proposals(text)['consent.purposes.website.active']).not.toBe(false));
+});
