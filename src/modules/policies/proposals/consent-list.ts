@@ -12,7 +12,7 @@
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
-import { channels } from './photos.table.ts';
+import { channels } from './naming.table.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 

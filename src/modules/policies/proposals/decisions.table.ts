@@ -2,7 +2,7 @@
  * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
  * the sentence names, and the roles it gives it to after "by" or as its subject.
  */
-import { channels } from './photos.table.ts';
+import { channels } from './naming.table.ts';
 import { rolesIn, type RoleKey } from './text.ts';
 import type { SentencePattern } from './types.ts';
 

@@ -1,0 +1,355 @@
+/**
+ * Naming and tagging (photos.channels.KEY.naming / .tagging): how pupils are named beside their photographs on each
+ * channel the school publishes on, and whether children are tagged on social media. Each clause is read on its own; a
+ * rule for parents, visitors, staff's own accounts or a condition is not the channel's.
+ */
+import { asksConsent, staffPermission } from './consent.asks.ts';
+import { withUndertaking } from './consent.table.ts';
+import { pressNamingPattern } from './naming.press.ts';
+import { aboutSchoolsOwnName, type Sentence } from './text.ts';
+import type { Found, SentencePattern } from './types.ts';
+
+/** A rule for parents, visitors or pupils themselves ("Parents may take photographs…"), not the school's. */
+// "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
+export const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
+
+/** Where photographs are published (the default photos.channels keys) by the words schools use. */
+export const channels: [string, RegExp][] = [
+  ['website', /\bweb ?(sites?|pages?)\b/],
+  [
+    'social-media',
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \(formerly twitter\)|\b(re)?tweet(s|ed|ing)?\b/,
+  ],
+  // Displays in school: a naming rule for captions on a wall is the display's, not an online channel's.
+  [
+    'display',
+    /\b(classroom|corridor|wall|school|class|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\bdisplay (boards?|areas?)\b|\b(displayed|put up) (in|within|around|on the walls of|on the walls in) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
+  ],
+  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b/],
+  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
+  [
+    'press',
+    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+  ],
+];
+
+/** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
+const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called|shown)\b/;
+
+/**
+ * A name given on a channel only with the carers' consent: "Learners' full names may appear in the local newspaper with
+ * parental consent", a form's "(names may be printed if you agree)", "Newspapers may wish to print pupils' full names; the
+ * school will ask parents for specific consent before any name is given".
+ */
+const namesWithConsent = new RegExp(
+  [
+    String.raw`\bnames?\b[^.;()]{0,50}\b(may|can|will|would|could|are|is)( only)? (be )?(printed|given|published|used|shown|included|added|disclosed|released|appear)\b[^.;()]{0,60}\b(with|if|where|once|after|when)\b[^.;()]{0,40}\b(consent|permission|agree|agrees|agreed|consented|consents)\b`,
+    String.raw`\b(ask|asks|seek|seeks|obtain|obtains|request|requests|get|gets)\b[^.;()]{0,40}\b(consent|permission)\b[^.;()]{0,30}\bbefore (any |a |their |the |the child's |pupils'? )?(full )?names? (is |are |will be |can be )?(given|printed|published|used|released|disclosed)\b`,
+    String.raw`\bnames? (only )?(if|with|where|once) (i|you|we|parents?|carers?|the parents?|families) (agree|consent|give (consent|permission)|have (agreed|consented))\b`,
+  ].join('|'),
+);
+/** "Names will not be printed in the newspaper without consent": the same rule, said twice negated. */
+const namesNotWithoutConsent =
+  /\bnames?\b[^.;()]{0,50}\b(will|must|should|are|is|may|can|shall)( not|n't| never) (be )?(printed|given|published|used|shown|included|released|disclosed|appear)\b[^.;()]{0,60}\bwithout\b[^.;()]{0,40}\b(consent|permission|agreement)\b/;
+
+/** The channels a name given with consent is for: those of its clause, or the sentence's one channel. */
+function namedWithConsent(s: Sentence): string[] {
+  const lower = s.lower.replace(/[()]/g, (c) => (c === '(' ? '; ' : ' '));
+  const clauses = lower.split(/;\s*/);
+  const at = clauses.findIndex((clause) => namesWithConsent.test(clause) || namesNotWithoutConsent.test(clause));
+  if (at < 0) return [];
+  const clause = clauses[at];
+  // A first name, an initial, staff's names or a member of staff's say are other rules.
+  if (
+    /\b(first|christian|fore|given) ?names?\b|\binitials?\b/.test(clause) ||
+    staffPermission(clause) ||
+    /\b(staff|teachers?|governors?)('s?)? names?\b/.test(clause)
+  )
+    return [];
+  // The school's own name ("The school's name or logo must not be used … without written permission"), or the school's say.
+  if (
+    /\b(school|academy|trust|college|company)('s)? (own )?names?\b|\bnames? (or|and) logos?\b|\bpermission (from|of) the (school|academy|headteacher|head|principal|trust)\b/.test(
+      lower,
+    )
+  )
+    return [];
+  // Any other negation ("names may not be printed, even if you agree") is not this rule; a form's "Yes / No" is no negation.
+  if (!namesNotWithoutConsent.test(clause) && /\b(not|never|no)\b/.test(clause.replace(/\bno names?\b|\byes\s*\/\s*no\b/g, ''))) return [];
+  const own = channelsIn(clause);
+  if (own.length) return own;
+  const all = channelsIn(lower);
+  return all.length === 1 ? all : [];
+}
+
+const naming: SentencePattern = {
+  name: 'how pupils are named beside their photographs on a channel',
+  // Each clause on its own: "first names only on social media; full names on the website with permission" is two rules.
+  read: (item) => {
+    // An item under the school's undertakings ("We will:" then "not publish a pupil's full name…") is read with its subject.
+    const s = withUndertaking(item);
+    // A channel named with consent takes that rule; the sentence's other clauses are read for the other channels.
+    const withConsent = namedWithConsent(s);
+    const rest = namingRules(s).filter((f) => !withConsent.some((key) => f.setting === `photos.channels.${key}.naming`));
+    return [...withConsent.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'full-with-permission' })), ...rest];
+  },
+};
+
+/** "First name and initial may be used", "a first name and the initial of the surname": neither first names only nor none. */
+const firstAndInitial =
+  /\b(first|given|fore) ?names? (and|plus|with) (an? |the |their )?(surname |last name |family name )?initials?\b|\binitials? of (the |their )?(surname|last name|family name)\b/;
+
+function namingRules(s: Sentence): Found[] {
+  if (aboutSchoolsOwnName(s.lower)) return [];
+  // A request to the reader ("Please do not use children's full names when you comment") is theirs, not the channel's rule.
+  if (/^please (do not|never|avoid|only|use|refrain|make sure)\b/.test(s.lower)) return [];
+  // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")
+  // is not the whole rule, so no naming rule is proposed there.
+  if (firstAndInitial.test(s.lower) && !/\b(not|never|no)\b/.test(s.lower.split(firstAndInitial)[0].split(/[,;]/).pop() ?? '')) {
+    const own = channelsIn(s.lower);
+    const near = own.length ? own : channelsIn(s.previous ?? '').length ? channelsIn(s.previous ?? '') : scopeChannels(s);
+    return near.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+  }
+  // "Consent will be obtained … for publication in a newspaper (and use of their name)": a name there needs the
+  // carers' express permission, on the one channel the name's clause follows.
+  const askedName = nameAsked.exec(s.lower);
+  if (askedName && asksConsent(s) && !/\b(unless|except|generally|usually|normally)\b/.test(s.lower)) {
+    const before = channelsIn(
+      s.lower
+        .slice(0, askedName.index)
+        .split(/[,;:]/)
+        .filter((part) => part.trim())
+        .pop() ?? '',
+    );
+    // "…the photographing of their children (and use of their name) for publication in a newspaper": the channel after
+    // the name's clause, in the same clause, when none stands before it.
+    const after = before.length ? [] : channelsIn(s.lower.slice(askedName.index + askedName[0].length).split(/[,;:]|\. /)[0] ?? '');
+    const named = before.length ? before : after;
+    return named.length === 1 ? [{ setting: `photos.channels.${named[0]}.naming`, value: 'full-with-permission' }] : [];
+  }
+  const inScope = scopeChannel(s);
+  // A list item under a lead that sets guidelines for several channels ("…the following guidelines when using images on
+  // the website, newsletters and displays:") is a rule for each of them.
+  // So is one under "When publishing images on the website or social media:", "On all websites and official social media:".
+  const governed =
+    s.item &&
+    s.lead &&
+    (/\b(following|guidelines|rules|principles|conditions)\b/.test(s.lead) ||
+      /^([0-9.]+ )?([a-z ]{0,30}\. )?((when|whenever|before) (publishing|posting|sharing|using|uploading)\b|on (all |the |our |any )?([a-z']+ )?(websites?|social media|facebook|twitter|instagram|newsletters?)\b)/.test(
+        s.lead,
+      ))
+      ? channelsIn(s.lead)
+      : [];
+  if (avoidNaming.test(s.lower) && exceptFirstNames.test(s.lower)) {
+    // "To avoid identifying a pupil by name (unless for an award, and then only using a first name)": first names at
+    // most, on the channel the sentence names or the one its list's lead ties it to ("On the school website we will:").
+    const named = channelsIn(s.lower.replace(exceptFirstNames, ''));
+    const led = s.item && s.lead ? channelsIn(s.lead) : [];
+    const found = named.length ? named : led.length === 1 ? led : [];
+    return othersRule.test(s.lower) && !namedSubject.test(s.lower)
+      ? []
+      : found.map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'first-names' }));
+  }
+  // Several channels in scope (a paragraph about "our website and Facebook page", a section on both): the rule is each one's.
+  const scoped = governed.length ? governed : inScope === 'ambiguous' ? scopeChannels(s) : [];
+  return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, scoped));
+}
+
+/** The child's name asked about with the use: "(and use of their name)", "including publication of your child's name". */
+const nameAsked =
+  /\b(and|including|with|together with|as well as) (the )?(use|publication|printing|inclusion|naming) (of )?((their|your|the|his or her|a) ((child|pupil|student|son|daughter)('s|s') )?|(pupils'?|children's|students'?) )(full )?names?\b/;
+
+/** A pupil is not to be named… */
+const avoidNaming =
+  /\b(avoid|avoiding|not|never|no)\b (identifying|identify|identification of|naming|name|using the names? of) (a |any |an individual |individual |the )?(pupils?|children|child|students?)\b|\b(avoid|avoiding) (using |giving |publishing )?(pupils'? |children'?s? |their )?names\b|\b(pupils?|children|students?|a child|a pupil)\b (will|should|must|are|is|shall) (not|never) (be )?(named|identified by (their )?names?)\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) be (named|identified by (their )?names?)\b/;
+/** …unless for a reason, and then by first name only: the exception allows first names and no more. */
+const exceptFirstNames =
+  /\b(unless|except)\b[^.;]*\b(only (using |use |give |giving |with |by )?(a |their |the |his or her )?(first|christian|given|fore) ?names?|(first|christian|given|fore) ?names? only)\b[^.;]*/;
+
+const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
+
+/** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
+const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b/;
+
+/**
+ * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
+ * Facebook page we:") and the earlier sentences of its paragraph name, together. Two channels in scope: 'ambiguous'
+ * (no rule is proposed); none: null.
+ */
+export function scopeChannel(s: Sentence): string | null {
+  const named = scopeChannels(s);
+  return named.length === 1 ? named[0] : named.length > 1 ? 'ambiguous' : null;
+}
+
+/** Every channel a rule that names none is about: its heading's, its list's lead's, its paragraph's, or else its page title's. */
+function scopeChannels(s: Sentence): string[] {
+  // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
+  // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
+  const earlier = (s.earlier ?? '')
+    .split(/(?<=[.!?]) /)
+    .filter(
+      (t) =>
+        aboutPublishing.test(t) &&
+        !othersOwn.test(t) &&
+        !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
+    )
+    .join(' ');
+  const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
+  // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
+  const led = s.item ? channelsIn(s.lead ?? '') : [];
+  if (led.length) return led;
+  const sources = [heading, earlier];
+  const named = new Set(sources.flatMap(channelsIn));
+  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
+  if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
+  return [...named];
+}
+
+const othersOwn =
+  /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
+const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|personal)\b/;
+
+/** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
+const nameOrPhoto =
+  /\b(not|never) (print|use|give|include|publish|add|put|show|state|display)s? (a|the|any|their) (child's|pupil's|student's|children's|pupils'|students') names? (if|when|where|whenever) (it is|they are|it's|this is) (accompanied by|next to|beside|alongside|shown with|used with|placed with|with) (a|an|their|the|any) (photo(graph)?|image|picture)\b|\b(if|where|when|whenever) (a |an |the )?(photo(graph)?|image|picture)s? (is|are) (used|published|shown|displayed|posted)\b[^.;]*\bno (pupil's |child's |student's )?names? (is|are|will be) (displayed|given|used|shown|published|included|attached|printed|added)\b|\b(if|where|when|whenever) (a |an |the )?(individual )?(pupil|child|student) is (named|identified by name)\b[^.;]*\bno (photo(graph)?|image|picture)s? (of (that|the|this) (pupil|child|student) )?(is|are|will be) (displayed|used|shown|published|included)\b|\b(if|where|when) (a |an |the )?(individual )?(pupil|child|student)('s name)? is (named|identified by name)\b[^.;]*\b(photo(graph)?s?|images?|pictures?)\b[^.;]*\b((will|should|must|is|are) (not be (used|shown|published|included)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (use|using|include|including|publish|publishing))\b|\b(if|where|when) (their|a|the|his or her|(a|the) (pupil|child|student)'s) (photo(graph)?|image|picture) is (used|published|shown)\b[^.;]*\b(name (will|should|must|is) (not be (used|given|included|published)|be (omitted|left out|removed))|(avoid|do not|don't|will not|won't) (naming|name|use (their|the|his or her) name))\b/;
+
+/** The name-or-photograph rule ("if a pupil is named, no photograph; if a photograph is used, no name"), in a sentence. */
+export const nameOrPhotoRule = (lower: string) => nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower);
+
+/** Places names are used that are none of the channels: letters, reports, registers, learning journals, the classroom. */
+const otherMedium =
+  /\b(e-?mails?|letters?|reports?|registers?|text messages?|messages|class ?dojo|tapestry|seesaw|learning (journals?|journeys?)|classrooms?|lanyards?|badges?|pegs|trays|in (the )?(school|class|nursery|setting)|around (the )?(school|nursery|setting)|comments?|commenting)\b/;
+
+/**
+ * Names withheld unless the carers give express (written, specific) permission; or unless the carer gives their
+ * permission, an act of its own for the name ("…will not be released with the child's name unless the parent gives their
+ * permission for this"): express too. ("Unless their parents agree" stays a condition.)
+ */
+const namesUnlessExpress =
+  /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b((unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)|unless (the |a |their |his or her |the child's |the pupil's )?(parents?|carers?|guardians?|famil(y|ies))( or (carers?|guardians?))? (gives?|grants?|has given|have given|provides?|has provided|have provided) (their |his or her |her |his |its )?(permission|consent))\b/;
+
+/** "If (pupils') photographs are used (on the website)," opening a naming rule: its scope, not a condition on it. */
+const usedScope =
+  /^if (any |the )?((pupils'?|students'?|children's|pupil|student|child) )?(photo(graph)?s?|images?|pictures?|videos?)( of (pupils|students|children))? (are|is) (used|published|posted|shown|displayed|included)\b[^,]{0,60},\s*/;
+
+function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
+  {
+    // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
+    // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
+    const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
+    const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
+    const lower = nameWord.test(main) ? main : clause;
+    if (!nameWord.test(lower)) return [];
+    if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
+      const named = channelsIn(lower);
+      if (!named.length && inScope === 'ambiguous') return [];
+      return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
+    }
+    if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
+    // "When commenting, parents should use first names only": after an opening clause, the subject is who the rule is for.
+    const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
+    if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];
+    // "Generally no names will be attached": a hedge is no rule.
+    if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
+    // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
+    // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
+    // (So is "without the Headteacher's permission": a member of staff's exception, not the carers'.)
+    // ("If pupils' photographs are used on the website, only first names…" opens with the rule's scope, as "When…" does.)
+    const ruled = lower.replace(usedScope, '');
+    const conditional = /\b(unless|except|if)\b/.test(ruled) || (/\bwithout\b/.test(lower) && staffPermission(lower));
+    // Staff's own accounts: conduct, not how the school's channel names pupils.
+    if (/\b(personal|own|private) (social media|accounts?|profiles?|pages?|devices?|phones?)\b/.test(lower)) return [];
+    // Staff's or governors' names are not pupils' naming ("Staff who appear on our page are not named" too).
+    if (
+      /^(staff|members of staff|teachers?|adults?|employees?|governors?|volunteers?|colleagues?)\b(?!')[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called)\b/.test(
+        lower,
+      ) ||
+      /\b(staff|teachers?|employees?|governors?|adults?|colleagues?)('s?)? (full |first )?names?\b|\bnames? of (the )?(staff|teachers|employees|governors|adults|colleagues)\b/.test(
+        lower,
+      )
+    )
+      return [];
+    // "…will not be released with the child's name unless the parent gives express permission": named only with express
+    // permission ("unless parents agree", with no express or written permission, stays a condition).
+    const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
+    const rule = withExpressPermission
+      ? 'full-with-permission'
+      : /\b((first|christian|fore|given) ?names? only|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
+            lower,
+          )
+        ? 'first-names'
+        : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b/.test(
+              lower,
+            )
+          ? 'full-with-permission'
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\b(sur|full |last |family )?names? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?(full |sur|last |family )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?(full |sur|last |family )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should|won't|don't|doesn't) (not |never )?(use|give|include|publish|print|add|put|carry|show|display|attach|state|post) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states|put|puts|add|adds|attach|attaches|post|posts) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b/.test(
+                lower,
+              )
+            ? 'none'
+            : null;
+    if (!rule) return [];
+    // "Full names are never published on the website", "We never give a pupil's surname": a first name at most, the
+    // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
+    // names nor surnames") it is left: which way the clause goes is not plain.
+    const partNames = rule === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
+    // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
+    // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
+    const otherNames = lower.replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part');
+    if (partNames && (/\b(first|christian|fore|given) ?names?\b/.test(lower) || /\bnames?\b|\bnamed\b/.test(otherNames) || /\bwithout\b/.test(lower)))
+      return [];
+    const value = partNames ? 'first-names' : rule;
+    // "In school, we use first names only for captions on photographs", "photographs displayed around the nursery are
+    // labelled with first names": captions or labels on photographs inside school are the display's.
+    const captionsInSchool =
+      /\b(captions?|captioned|labels?|labelled|labeled)\b/.test(lower) &&
+      /\b(photo(graph)?s?|images?|pictures?)\b/.test(lower) &&
+      /\b(in|within|around|inside|throughout) (the )?(school|nursery|setting|academy|classrooms?|corridors?|building)\b/.test(lower) &&
+      !/\b(outside|beyond|external|externally|online|internet)\b/.test(lower);
+    const named = channelsIn(lower).length ? channelsIn(lower) : captionsInSchool ? ['display'] : [];
+    // "…on any channel", "anywhere": every channel, which is no one channel in scope; which ones the school has is not said.
+    if (!named.length && /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b/.test(lower)) return [];
+    // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
+    // channel in scope (a heading, the page's title) is not the rule's.
+    if (!named.length && otherMedium.test(lower)) return [];
+    if (conditional && !withExpressPermission) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+    // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
+    // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
+    const single = inScope === 'ambiguous' ? null : inScope;
+    const found = named.length
+      ? named
+      : /\bonline\b|\bon the internet\b/.test(lower)
+        ? single
+          ? [single]
+          : ['website', 'social-media']
+        : governed.length > 1
+          ? governed
+          : single
+            ? [single]
+            : [];
+    // "No full names on the website" sets a ceiling (a first name at most): a stricter rule for the channel elsewhere ("No
+    // names") is the same rule said more narrowly (the keying guide).
+    return found.map((key) => ({ setting: `photos.channels.${key}.naming`, value, ...(partNames ? { combine: 'at-most' as const } : {}) }));
+  }
+}
+
+const tagging: SentencePattern = {
+  name: 'children are never tagged on social media',
+  read: (s) => {
+    // ("We do not tag anyone": the school's own rule; "I will not tag other people", "Please do not tag…": a pupil's pledge, a
+    // request to the reader.)
+    if (!/\btag(s|ged|ging)?\b/.test(s.lower)) return [];
+    if (!/\b(pupils?|children|child|students?)\b/.test(s.lower) && !/^(we|the school|our school|the academy)\b[^.]*\b(anyone|anybody|people)\b/.test(s.lower))
+      return [];
+    if (
+      /^(i|please|you)\b/.test(s.lower) ||
+      /\b(personal|own|private) (accounts?|social media|profiles?|pages?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.lead ?? ''}`)
+    )
+      return [];
+    // An item under a lead that forbids ("Staff must not:" then "tag children … on social media") is negated by its lead.
+    const forbiddingLead = Boolean(s.item && s.lead && /\b(must|should|will|shall|do|does|may|can)( not|never)\b[^:]*:$|\bnever\b[^:]*:$/.test(s.lead));
+    if ((!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !(forbiddingLead && /^tag/.test(s.lower))) || /\b(unless|except|without)\b/.test(s.lower)) return [];
+    if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower) || (s.lead && /^(parents?|carers?|visitors?|families)\b/.test(s.lead))) return [];
+    return [{ setting: 'photos.channels.social-media.tagging', value: false }];
+  },
+};
+
+export const namingPatterns: SentencePattern[] = [naming, tagging, pressNamingPattern];
