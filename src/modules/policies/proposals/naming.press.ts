@@ -11,10 +11,13 @@ import type { Found, SentencePattern } from './types.ts';
 const press =
   /\b(the press|local press|national press|press (releases?|photographers?|coverage|use)|newspapers?|(local|the) paper|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b/;
 const pupilsName =
-  /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the )?(pupils?|children|child|students?)\b/;
+  /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the |your |their )?(pupils?|children|child|students?)\b/;
 /** The family's say: asked first, specific agreement, consent. */
 const familysSay =
-  /\b(ask|asks|asked|check|checks|checked|contact|ring|call|speak to|consult) (with )?(you|parents?|carers?|the (parents?|carers?|family|families|pupil|student|young person)|families|them)\b[^.;]{0,60}\b(first|before|beforehand|in advance|each time|on each occasion)\b|\b(ask|asks|check|checks) (you|parents?|carers?|the family) first\b|\bwe will (always )?ask you first\b|\bwith (the )?(parents'? |carers'? |their |your |the family's |specific |express |explicit |written )*(consent|agreement|permission)\b|\bonly with\b[^.;]{0,50}\b(consent|agreement|permission)\b|\b(specific|express|explicit|written) (parental )?(consent|agreement|permission)\b|\b(agreed|checked) with (the )?(pupils?|students?|parents?|carers?|family|families)\b|\bwhere (the )?(parents?|carers?)[^.;]{0,40}\b(agreed|consented)\b/;
+  /\b(ask|asks|asked|check|checks|checked|contact|ring|call|speak to|consult) (with )?(you|parents?|carers?|the (parents?|carers?|family|families|pupil|student|young person)|families|them)\b[^.;]{0,60}\b(first|before|beforehand|in advance|each time|on each occasion)\b|\b(ask|asks|check|checks) (you|parents?|carers?|the family) first\b|\bwe will (always )?ask you first\b|\bwith (the )?(parents'? |carers'? |their |your |the family's |specific |express |explicit |written )*(consent|agreement|permission)\b|\bonly with\b[^.;]{0,50}\b(consent|agreement|permission)\b|\b(specific|express|explicit|written) (parental )?(consent|agreement|permission)\b|\b(agreed|checked) with (the )?(pupils?|students?|parents?|carers?|family|families)\b|\b(where|whose|if|once|when) (the |their |a )?(parents?|carers?|pupils?|students?|famil(y|ies)|young person)\b[^.;]{0,60}\b(agreed|consented|ticked|given (their )?(consent|permission|agreement))\b|\bwhere (consent|agreement|permission) (for|to) (press|media|newspaper)( use| naming)?\b[^.;]{0,30}\b(has been|is|was) (recorded|given|held|received)\b|\b(consent|agreement|permission) for (press|media) (use|naming) is held\b|\bask you (separately|individually|first|beforehand)\b/;
+/** "…will not give your child's name without your agreement": the double negative is the family's say. */
+const notWithoutSay =
+  /\b(not|never)\b[^.;]{0,60}\bnames?\b[^.;]{0,20}\bwithout (your|their|the parents'?|the family's|parental|the pupil's|the student's) (agreement|consent|permission)\b/;
 /** A limit on names, or someone else's say: not this rule. */
 const otherRule =
   /\bfirst names?\b|\bno (full )?names?\b|\b(not|never)\b[^.;]{0,40}\bnames?\b|\bnames?\b[^.;]{0,30}\b(not|never)\b|\b(head ?teacher|principal|head)'s (agreement|permission|approval)\b|\b(decide|decides|decided|discretion)\b/;
@@ -25,9 +28,14 @@ const formWarns =
 
 function pressNaming(s: Sentence): Found[] {
   const lower = s.lower.replace(/\bsocial media\b/g, 'social-media');
-  if (!press.test(lower) || !pupilsName.test(lower)) return [];
+  // ("Press: we rarely work with the press. If we do, we will not give your child's name without your agreement.": the
+  // press of the sentence before, in a sentence that names no other channel.)
+  const previous = (s.previous ?? '').replace(/\bsocial media\b/g, 'social-media');
+  const pressHere = press.test(lower) || (press.test(previous) && !/\b(web ?sites?|social-media|facebook|instagram|newsletters?|prospectus)\b/.test(lower));
+  if (!pressHere || !pupilsName.test(lower)) return [];
   if (/\b(staff|teachers?|governors?|employees?)('s?)? names?\b|\bschool's name\b/.test(lower)) return [];
   const clause = lower.split(/;\s*(?=for |but )/)[0];
+  if (notWithoutSay.test(clause)) return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
   if (otherRule.test(clause.replace(/\bno\s*$/, '').replace(/\byes\s*\/\s*no\b/g, ''))) return [];
   const onForm = formRow.test(lower) || /\byes\s*\/\s*no\b|\[ ?\]/.test(s.text.toLowerCase());
   if (!familysSay.test(lower) && !(onForm && formWarns.test(lower))) return [];

@@ -256,3 +256,27 @@ describe('round 29 (blind sets 39–42): separate choices, numbered tick boxes, 
     'Their website does not have any photographs of children on it.',
   ])('no website setting from: %s', (text) => expect(proposals(text)['consent.purposes.website.active']).not.toBe(false));
 });
+
+describe('round 29 (blind sets 38–42): more ways to say how a channel names pupils', () => {
+  it.each([
+    // The press names a pupil only with the family's say.
+    ['Full names will only be passed to newspapers for pupils whose parents have consented to press use.', 'press', 'full-with-permission'],
+    ['Where consent for press naming has been recorded, we may give a reporter a pupil’s full name.', 'press', 'full-with-permission'],
+    ['We will only give a child’s name to the local paper where the parent has ticked the press box.', 'press', 'full-with-permission'],
+    ['The press\n\nWe seldom work with reporters. If we do, we will not give your child’s name without your consent.', 'press', 'full-with-permission'],
+    // Names kept off a channel.
+    ['Pictures of children on the website will not have names attached.', 'website', 'none'],
+    ['Our Instagram account (we never name children on Instagram).', 'social-media', 'none'],
+    ['Website: we may use a child’s first name, but never their surname.', 'website', 'first-names'],
+    ['On our Facebook page we use a first name and class only.', 'social-media', 'first-names'],
+  ])('%s', (text, channel, value) => expect(proposals(text)[`photos.channels.${channel}.naming`]).toBe(value));
+
+  it.each([
+    // Someone else decides, or the name is the school's.
+    ['The press\n\nWe seldom work with reporters. The Headteacher decides whether a pupil’s name is given.', 'press'],
+    // The sentence before names the press, but this one names the website.
+    ['The press visit twice a year. On the website we will not give your child’s name without your consent.', 'press'],
+  ])('no naming rule for the channel from: %s', (text, channel) =>
+    expect(proposals(text)[`photos.channels.${channel}.naming`]).not.toBe('full-with-permission'),
+  );
+});
