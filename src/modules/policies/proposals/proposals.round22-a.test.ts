@@ -11,7 +11,7 @@ describe('an appendix form’s signers (pupils, parents, staff) neither add to n
   it.each([
     [
       'Review\n\nSigned: ____________ Head Teacher   Date: ______\nSigned: ____________ Chair of Governors   Date: ______\n\nAppendix 2: Home agreement\n\nPupil name: __________ Signed: __________ Date: ______\nSigned (parent/carer): __________ Date: ______',
-      ['Headteacher', 'Chair of governors'],
+      ['Head Teacher', 'Chair of governors'],
     ],
     ['Approval\n\nSigned (Principal): ______________  Date: ________\nSigned (Chair of LGB): ______________  Date: ________', ['Principal', 'Chair of lgb']],
     ['Staff agreement\n\nStaff name: ____________ Signed: ____________\n\nSigned: ____________ Executive Headteacher', ['Executive headteacher']],

@@ -44,8 +44,9 @@ describe('the policy’s review, approval and signatures', () => {
   ])('nothing from: %s', (sentence) => expect(read(reviewPatterns, sentence)).toEqual({}));
 
   it('reads signatures in a block or a table, "Acting" dropped and each role once', () => {
+    // (A post as written: "Head Teacher" stays two words, the keying guide's convention.)
     expect(blocks('Signed by:\n\nJo Bloggs\tHead Teacher\tMay 2024\nSam Smith\tActing Chair of Governors\tMay 2024')).toEqual({
-      'policyReview.signatories': ['Headteacher', 'Chair of governors'],
+      'policyReview.signatories': ['Head Teacher', 'Chair of governors'],
     });
     expect(blocks('Signed\tChair of the Governing Body\nSigned\tPrincipal')).toEqual({
       'policyReview.signatories': ['Chair of the governing body', 'Principal'],

@@ -266,7 +266,8 @@ function titlesIn(text: string): string[] {
   return [...normalise(text).matchAll(ownTitle)].map((m) => {
     const words = m[1]
       .replace(/^(acting|interim) /, '')
-      .replace(/head ?teacher/, 'headteacher')
+      // ("Head Teacher" stays two words, as the line writes it: the keying guide keys posts as written.)
+      .replace(/head teacher/, 'head Teacher')
       // "Chairperson, Board of Management" is kept as written, the post's own name.
       .replace(/^chair(man|woman|person)\b(?!,)/, 'chair');
     return words.charAt(0).toUpperCase() + words.slice(1);
