@@ -15,6 +15,7 @@ import { basisStated, namedUses, purposes } from './consent.table.ts';
 import { formLapse } from './lapse.table.ts';
 import { fencedOptOuts, otherBases, optOutOfListAbove, optOutOptions } from './page.opt-out.ts';
 import {
+  aboutKeeping,
   aboutImages,
   asksEach,
   conditional,
@@ -78,6 +79,8 @@ function usesOf(s: Sentence, listed: boolean, asked: boolean, before = '', own =
     return [];
   if (!own && noDescribedUse(s.lower)) return [];
   if (instruction.test(s.lower)) return [];
+  // How long photographs are kept: no use of them.
+  if (!asked && aboutKeeping(s.lower)) return [];
   if (/\b(unless|without|separate|separately|further|additional)\b/.test(withoutName(asksEach(s.lower)))) return [];
   // A table's row that says a channel is not used ("Social media  Not used", "Press  n/a") names no use.
   if (s.row && !formRow.test(s.lower) && /\b(not|never|no|none|n\/a)\b/.test(s.lower)) return [];
@@ -132,6 +135,10 @@ function listAround(sentences: Sentence[], at: number, forward: boolean): number
 const ownRecords =
   /\b(identification|identity|id (photos?|photographs?|cards?|badges?|passes?)|management information system|mis|security|medical|recording (children's |pupils' |students' )?(learning|progress|achievement)|(education(al)?|learning|pupil|assessment) records?|evidence (for|of) learning|learning journals?|assessment|visual timetables?|communication (books?|boards?)|symbol cards?)\b/;
 
+/** A sentence saying some uses need no consent, not the page's: a label, a pointer to a list, "this", "even where". */
+const someUsesOnly =
+  /^(uses|what|which|these|this|those|some|certain|other|the following|even)\b|\b(listed|set out|described|given) (in|below|above|at)\b|\bsection \d|\bthe following\b|\beven (where|when|if)\b|\b(these|those|such|some|certain|other) (uses|purposes|photo(graph)?s|images|pictures)\b/;
+
 /** Consent uses a page names as the school's use of images, on a page (or section) that asks carers for consent for images. */
 export function pageConsent(all: Sentence[]): StructuralFound[] {
   const fenced = all.length ? fencedOptOuts(all) : null;
@@ -153,8 +160,11 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     sentences.some(
       (s) =>
         saysNoConsent(s) &&
-        // (A heading, "When we don't need consent", opens the uses that follow it, not the page's.)
+        // (A heading, "When we don't need consent", opens the uses that follow it, not the page's; so does a label, "Uses that
+        // do not need consent.", and a sentence about some uses, "These are listed in section 5 as uses that do not require
+        // consent", "This is part of the assessment and does not require consent", "Even where consent is not needed…".)
         !s.isHeading &&
+        !someUsesOnly.test(s.lower) &&
         !basisStated(s).length &&
         !insideSchool.test(s.lower) &&
         !(
@@ -173,7 +183,13 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
   // A page that opens with a request for consent for images ("All parents need to provide consent for photography…")
   // is about images, as a title would say.
   const opening = sentences[0];
-  const pageOfImages = aboutImages(title) || (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
+  // (A school's name on the first line, then "Photography and Video Policy": the page's title is its second heading.)
+  const schoolsName = /\b(school|academy|primary|college|nursery|pre-?school|federation|trust|infants?|juniors?|high)\b/.test(title);
+  const subtitle = sentences[1]?.isHeading && sentences[0].isHeading && schoolsName && !aboutImages(title) ? sentences[1].lower : '';
+  const pageOfImages =
+    aboutImages(title) ||
+    (Boolean(subtitle) && aboutImages(subtitle) && !titleForOthers(subtitle)) ||
+    (!opening.isHeading && images.test(opening.lower) && !otherSubject.test(opening.lower) && isRequest(opening));
 
   const found: StructuralFound[] = [];
   const seen = new Set<string>();
@@ -269,7 +285,10 @@ export function pageConsent(all: Sentence[]): StructuralFound[] {
     if (yesNo.test(request.lower) && !consentWord.test(request.lower) && !(images.test(request.lower) && /\bwhether\b/.test(request.lower))) return;
     // The request's own uses, then the page's (a page of images) or its section's and the sections of images after it.
     // ("The form asks separately about photographs in the newsletter, on the website…": the form's questions, asked.)
-    const formAsks = /\b(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.test(request.lower);
+    const formAsks =
+      /\b(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b|\b(forms?|slips?) (lists?|names?|sets? out|includes?) (each|every|all the|the) (uses?|purposes?|ways?)\b/.test(
+        request.lower,
+      );
     const own = usesOf(request, false, formAsks, '', true);
     add(request, at, own, false);
     // Consent asked for one kind of picture, group photographs with other children ("We will ask for your consent to show

@@ -105,7 +105,8 @@ export const asksEach = (lower: string) =>
   lower
     .replace(/\b(asks?|asked|covers?) (you |parents |carers )?(separately|individually) (about|for|whether)\b/g, 'asks about')
     .replace(/\b(is|are) (sought|asked|requested|given|obtained) (separately|individually) (for|about)\b/g, '$1 $2 for')
-    .replace(/\b(agree|consent)( \(or not\))? (separately|individually) to\b/g, '$1 to');
+    .replace(/\b(agree|consent)( \(or not\))? (separately|individually) to\b/g, '$1 to')
+    .replace(/\b(lists?|names?|sets? out) (each|every) (use|purpose|way)s? (separately|individually)\b/g, '$1 each use');
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 export const question =
@@ -115,7 +116,7 @@ export const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\
 export const yesNo = /\byes"?(?: \([a-z]{1,4}\))? or "?no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
   // "The form asks separately about photographs in school displays, the school website…": the consent form's questions.
-  /\b(the|this|our|each|a) ([a-z]+ ){0,3}(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b|\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
+  /\b(the|this|our|each|a) ([a-z]+ ){0,3}(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b|\b(the|this|our|each|a) ([a-z]+ ){0,3}(forms?|slips?) (lists?|names?|sets? out|includes?) (each|every|all the|the) (uses?|purposes?|ways?)\b|\b(agree|agrees|consent|consents|permission) to (your|their|my|his|her|the) (child|son|daughter|children|pupils?)( or children)? (being|to be) (photographed|filmed)\b|\bi (hereby )?(give|grant|do not give|agree|consent|am happy|authori[sz]e|allow|permit)\b|\b(consent|permission) (to|for) (your|my|their|the) (child|son|daughter|children)('s)? (being|to be) (photographed|filmed)\b|\b(consent|permission) (to|for) (the use of|using|use of|the taking of|taking) (photo(graph)?s?|images?|pictures?)\b|\b(asked|ask you|asks parents|ask parents|asks carers|ask carers|invited) (to )?(give|sign|grant|provide|complete)\b[^.]*\b(consent|permission|form)\b/;
 
 export const refersBack = /\b(above|listed|set out|described|these (uses|ways|options))\b(?! the age)/;
 export const refersForward = /\bthe following\b|\bbelow\b/;
@@ -212,3 +213,8 @@ export const otherMatter = (h: string) => headingForOthers(h) || /\b(cop(y|ies)|
 
 /** Group photographs, or other children appearing with the child: a kind of picture consent may be asked for on its own. */
 export const groupPhotos = /\bgroup (photo(graph)?s?|pictures?|images?|shots?|settings?)\b|\bother (children|pupils) (will |may |would )?(also )?appear\b/;
+
+/** How long photographs are kept ("…we delete them, apart from whole-class photos, which go in the history folder"): no use of them. */
+export const aboutKeeping = (lower: string) =>
+  /\b(delete|deletes|deleted|deleting|keep|keeps|kept|store|stores|stored|archived?|retain|retains|retained|retention)\b/.test(lower) &&
+  !/\b(publish|published|post|posted|display|displayed|share|shared|appear|appears)\b/.test(lower);

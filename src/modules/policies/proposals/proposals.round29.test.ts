@@ -280,3 +280,34 @@ describe('round 29 (blind sets 38–42): more ways to say how a channel names pu
     expect(proposals(text)[`photos.channels.${channel}.naming`]).not.toBe('full-with-permission'),
   );
 });
+
+describe('round 29 (blind sets 43–45): a consent form read whole', () => {
+  const form = 'Consent\n\nParents complete the photo consent form when their child joins. We use photographs on the website and in the newsletter.';
+
+  it.each([
+    // A label or a pointer to some uses that need no consent is not the page's "no consent".
+    `${form}\n\nUses that do not need consent.\n\nPhotographs kept as evidence of learning.`,
+    `${form}\n\nThese are listed in section 5 as uses that do not require consent.`,
+    `${form}\n\nEven where consent is not needed, parents can tell us their worries.`,
+  ])('%s', (page) => expect(uses(page)).toEqual(['publications', 'website']));
+
+  it('“The form lists each use separately (…)” under a policy about images', () => {
+    expect(
+      uses(
+        'Oakfield Academy\n\nPhotography and Video Policy\n\nConsent is collected on the parent app. The form lists each use separately (website; social media; press and media) so that consent can be given for some uses and not others.',
+      ),
+    ).toEqual(['press', 'social-media', 'website']);
+    // The same words under a school's name and a policy about something else ask nothing.
+    expect(
+      uses('Oakfield Academy\n\nCharging Policy\n\nThe form lists each use separately (website; social media; press and media) so that parents can choose.'),
+    ).toEqual([]);
+  });
+
+  it('how long photographs are kept is no use consent is asked for', () => {
+    expect(
+      uses(
+        'Photographs\n\nPlease complete the consent form for photographs. We use photographs on our website.\n\nWe delete photos at the end of each year, apart from whole-class photos, which go in the school’s history folder.',
+      ),
+    ).toEqual(['website']);
+  });
+});

@@ -15,7 +15,18 @@
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { namedUses } from './consent.table.ts';
-import { conditional, documentScope, groupPhotos, instruction, noDescribedUse, otherSubject, subjectsTitle, withoutName, withoutTitle } from './page.words.ts';
+import {
+  aboutKeeping,
+  conditional,
+  documentScope,
+  groupPhotos,
+  instruction,
+  noDescribedUse,
+  otherSubject,
+  subjectsTitle,
+  withoutName,
+  withoutTitle,
+} from './page.words.ts';
 import { otherBases, pageWideOptOut } from './page.opt-out.ts';
 import type { Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -142,6 +153,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
       const use = sentences[i];
       // Read on its own, the press visiting is the press's; a list the request points to is what the carer agrees to.
       if (!scope.explicit && othersPhotographs.test(use.lower)) continue;
+      // How long photographs are kept is no use of them.
+      if (!scope.explicit && aboutKeeping(use.lower)) continue;
       // "If we wished to use a photograph in the newspaper, we would ask you first": a use the page may ask about, not one it describes.
       if (!scope.explicit && conditional.test(use.lower)) continue;
       // Read by section, a sentence must be about images (in itself, or the sentence before it): "we are now active on
