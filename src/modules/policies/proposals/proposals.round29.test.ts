@@ -311,3 +311,29 @@ describe('round 29 (blind sets 43–45): a consent form read whole', () => {
     ).toEqual(['website']);
   });
 });
+
+describe('round 29 (blind sets 40–45): more words for concerns about staff and posts about the school', () => {
+  const route = (text: string) => Object.fromEntries(Object.entries(proposals(text)).filter(([setting]) => setting.endsWith('.notify')));
+
+  it.each([
+    ['If your worry is about a member of staff, tell the Headteacher.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
+    [
+      'Any concern that a teacher has behaved online in a way that may harm a child must be reported to the Principal.',
+      { 'concerns.routes.staff-misuse.notify': ['headteacher'] },
+    ],
+    [
+      'Anyone worried about something posted about the school on Facebook should raise it with the Head Teacher.',
+      { 'concerns.routes.disparaging-content.notify': ['headteacher'] },
+    ],
+    [
+      'Abusive comments about the school on social media: pass these to the Headteacher, who will decide how to respond.',
+      { 'concerns.routes.disparaging-content.notify': ['headteacher'] },
+    ],
+  ])('%s', (text, expected) => expect(route(text)).toEqual(expected));
+
+  it.each([
+    // A worry about a member of staff's own child, and a post about a school trip, are other matters.
+    'If your worry is about a member of staff’s own child, speak to the class teacher.',
+    'Photographs posted about the school trip are on the website.',
+  ])('no staff or school-post route from: %s', (text) => expect(Object.keys(route(text)).filter((s) => /staff-misuse|disparaging/.test(s))).toEqual([]));
+});
