@@ -12,7 +12,11 @@ export const occasions: [string, RegExp][] = [
   ['swimming', /\bswim(ming)?\b|swimwear|swimsuits?|costumes? for swimming|in the pool\b|swimming pool/],
   ['sports-day', /\bsports? days?\b/],
   ['assembly', /\bassembl(y|ies)\b/],
-  ['performance', /\b(performances?|plays?|concerts?|nativity)\b/],
+  // (Not the play of the early years: "water play", "role play", "free play".)
+  [
+    'performance',
+    /\b(performances?|(?<!\b(?:water|sand|role|free|messy|outdoor|imaginative|small world|physical|rough|child-led|heuristic|construction) )plays?|concerts?|nativity)\b/,
+  ],
   ['trip', /\b(school trips?|educational visits?|residentials?|outings?)\b/],
 ];
 
@@ -38,7 +42,11 @@ const narrowed = (text: string) =>
       ' ',
     )
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
-    .replace(/\b[\w-]+ (?:[\w-]+ )?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?))\b/g, ' ');
+    // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
+    .replace(
+      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?|sleeping (areas?|quarters)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,
+      ' ',
+    );
 
 /** A carer who does not agree, allow or wish something, or may withdraw a child: the carer's decision, not the school's rule. */
 const carersChoice =
@@ -79,9 +87,24 @@ const prohibited: SentencePattern = {
       return named.length && !place.test(except![1]) ? [{ setting: 'photos.prohibitedContexts', value: named, combine: 'union' }] : [];
     }
     // The whole sentence: only its clauses that refuse ("Photography is not permitted by parents; parents may…").
+    // (The negation's reach runs on through a list of occasions that continues past its comma: "Staff will not photograph
+    // pupils while they are changing, in the toilets, during swimming lessons, or when…" refuses each one.)
+    const negatedAt = s.negated ? s.lower.indexOf(s.negated) : -1;
+    // (Up to a new clause with a subject of its own: "…, and photographs of sports day are taken with care", "…, and we'll help".)
+    const negatedClause =
+      negatedAt >= 0
+        ? (s.lower
+            .slice(negatedAt)
+            // (A lead read with its list, "…will not take photographs of pupils: a; b; c": every item is in its reach.)
+            .split(
+              /^[^;]*:/.test(s.lower.slice(negatedAt))
+                ? /\.(?= |$)/
+                : /;|\.(?= |$)|\bbut\b|, (?:and|while|whereas|so) (?:the |our |all |any )?(?:photo(?:graph)?s?|images?|pictures?|videos?|we|we'll|we will|staff|parents?|carers?|they|it|this|children|pupils|you)\b/,
+            )[0] ?? s.negated)
+        : s.negated;
     const scope = narrowed(
       s.negated && negatedPhoto
-        ? s.negated
+        ? negatedClause
         : s.lower
             .split(/;\s*/)
             .filter((clause) => refusal.test(clause))
@@ -108,6 +131,8 @@ const prohibited: SentencePattern = {
     const subjectParts = narrowed(subject)
       .split(/ or | and /)
       .filter((part) => part && !place.test(part));
+    // (A refusal to publish images "taken during water sports on residential trips" bans publishing, not the trip.)
+    if (publishingOnly && !subjectParts.length) return [];
     const found = occasions
       .filter(([key, pattern]) => [...parts, ...subjectParts].some((part) => pattern.test(part) && !(key === 'swimming' && publishingOnly && dressOnly(part))))
       .map(([key]) => key);

@@ -337,3 +337,35 @@ describe('round 29 (blind sets 40–45): more words for concerns about staff and
     'Photographs posted about the school trip are on the website.',
   ])('no staff or school-post route from: %s', (text) => expect(Object.keys(route(text)).filter((s) => /staff-misuse|disparaging/.test(s))).toEqual([]));
 });
+
+describe('round 29 (blind sets 38–45): a refusal reaches each occasion of its list', () => {
+  it.each([
+    ['Staff will not photograph pupils while they are changing, in the toilets, during swimming lessons, or when they are upset.', ['swimming']],
+    [
+      'Staff will not take photographs of pupils:\n- while they are changing;\n- at swimming lessons, under any circumstances;\n- in the toilets.',
+      ['swimming'],
+    ],
+  ])('%s', (text, value) => expect(proposals(text)['photos.prohibitedContexts']).toEqual(value));
+
+  it.each([
+    // The refusal ends where a new clause with its own subject begins.
+    'We do not take photographs when children are getting changed, and photographs of sports day are taken with care.',
+    'We will make sure your child is not in any photos that leave school, and we will help you with events like the nativity.',
+  ])('no occasion from the clause after: %s', (text) => expect(proposals(text)['photos.prohibitedContexts']).toBeUndefined());
+});
+
+describe('round 29: what narrows an occasion in a list of refusals', () => {
+  it.each([
+    'We never take photographs:\n- in the toilets;\n- at bedtime or in the dormitories on the Year 6 residential trip.',
+    'We never take photographs of children:\n- while they are getting changed, for example after water play;\n- of any injury.',
+    'Images must never be taken of pupils:\n(a) in toilets;\n(b) in bedrooms or sleeping areas on residential visits.',
+    'We will never publish photographs from the residential trip on Facebook.',
+  ])('no occasion from: %s', (text) => expect(proposals(text)['photos.prohibitedContexts']).toBeUndefined());
+
+  it('a residential trip or the school play refused outright still is', () => {
+    expect(proposals('We never take photographs:\n- on the residential trip;\n- at the school play.')['photos.prohibitedContexts']).toEqual([
+      'performance',
+      'trip',
+    ]);
+  });
+});
