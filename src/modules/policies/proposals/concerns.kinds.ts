@@ -66,7 +66,9 @@ export function concernKind(text: string): string | null {
     const main = lower
       .replace(/\([^()]*\)/g, ' ')
       .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
-      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ');
+      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ')
+      // ("…online bullying which does not raise a child protection concern": a kind said not to be there.)
+      .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');
     if (main !== lower) {
       const left = concernKinds.filter(([, pattern]) => pattern.test(main)).map(([kind]) => kind);
       if (left.length === 1) return left[0];
@@ -90,7 +92,12 @@ export function kindOf(s: Sentence): string | null {
   // instruction in a paragraph that opens with one kind of concern is about that kind.
   // ("Confiscate the device if safe to do so, and tell the Headteacher": an instruction that ends in telling.)
   if (
-    (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) || instructionThenTell.test(s.lower)) &&
+    // (So is "All staff must tell the DSL straight away" under the scenario that opens the paragraph: telling a person.)
+    (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) ||
+      /^(all )?(staff|members of staff|you|the adult|adults|teachers?)( must| should| will)( always)? (tell|inform|contact|speak to|let) (the|a|your|their|our|any)\b/.test(
+        s.lower,
+      ) ||
+      instructionThenTell.test(s.lower)) &&
     s.earlier
   ) {
     const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');

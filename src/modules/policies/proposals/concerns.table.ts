@@ -39,7 +39,11 @@ export function negatedAt(lower: string, at: number): boolean {
       .slice(0, at)
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
       .pop() ?? '';
-  return /\b(not|never|no)\b|n't\b/.test(clause);
+  // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is
+  // its own: the reporting stays a rule.)
+  return /\b(not|never|no)\b|n't\b/.test(
+    clause.replace(/\b(which|that|who) (do|does|did|will|would) not \w+( \w+){0,5}? (concerns?|matters?|issues?|risks?|harm|threshold)\b/g, ''),
+  );
 }
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */

@@ -170,3 +170,27 @@ describe('round 29 (blind sets 40–45): more words for concerns about staff and
     'Photographs posted about the school trip are on the website.',
   ])('no staff or school-post route from: %s', (text) => expect(Object.keys(route(text)).filter((s) => /staff-misuse|disparaging/.test(s))).toEqual([]));
 });
+
+describe('round 29 (blind sets 46–47): a kind said not to be there, and staff told under a scenario', () => {
+  const route = (text: string) => Object.fromEntries(Object.entries(proposals(text)).filter(([setting]) => setting.endsWith('.notify')));
+
+  it('“online bullying which does not raise a child protection concern” is online bullying', () => {
+    expect(route('Incidents of online bullying which do not raise a child protection concern are reported to the class teacher.')).toEqual({
+      'concerns.routes.cyber-bullying.notify': ['class-teacher'],
+    });
+  });
+
+  it('“All staff must tell the DSL” in a paragraph that opens with a pupil at risk', () => {
+    expect(route('What to do\n\nA pupil may be at risk of harm online. All staff must tell the DSL straight away.')).toEqual({
+      'concerns.routes.safeguarding.notify': ['dsl'],
+    });
+  });
+
+  it('a Scottish school’s Principal Teacher is not the head', () => {
+    expect(route('Incidents of online bullying should be reported to the pupil’s Principal Teacher of Pupil Support.')).toEqual({});
+  });
+
+  it('staff reporting something else under that opening is no route', () => {
+    expect(route('What to do\n\nCyberbullying is taken seriously. Staff must report absences to the office.')).toEqual({});
+  });
+});

@@ -247,7 +247,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ],
   [
     'headteacher',
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose))|head\b(?! of| start| office|ing|s? up))/y,
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator.)
   [
