@@ -193,6 +193,10 @@ const requiringLead = (lead: string | undefined) =>
   /\b(must|should|shall|will|required|requirements?|expected|expectations|duties|responsibilities|are to|always)\b/.test(lead!) &&
   !/\b(not|never|avoid|don't|no)\b/.test(lead!);
 
+/** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
+const leftToJudgement = (lower: string) =>
+  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(lower);
+
 const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
@@ -224,8 +228,7 @@ const tell: SentencePattern = {
         /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
           s.lower,
         ) ||
-        /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(s.lower) ||
-        /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(s.lower)
+        leftToJudgement(s.lower)
       )
         return [];
       const object = s.lower.slice(active.index + active[0].length).split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
@@ -245,8 +248,7 @@ const tell: SentencePattern = {
       /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
         after,
       ) ||
-      /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(s.lower) ||
-      /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(s.lower)
+      leftToJudgement(s.lower)
     )
       return [];
     // "Parents will be informed of…": the people told are the subject of a passive verb.

@@ -11,7 +11,8 @@
  * use under a negation.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { basisStated, namedUses, optsOutOtherwise } from './consent.table.ts';
+import { namedUses, optsOutOtherwise } from './consent.table.ts';
+import { otherBases } from './page.opt-out.ts';
 import { channels } from './naming.table.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
@@ -93,7 +94,7 @@ function formQuestionsLead(s: Sentence): boolean {
 
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
-  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   sentences.forEach((lead, at) => {
     const governed = governedUsesLead(sentences, at) || formQuestionsLead(lead);
@@ -134,7 +135,7 @@ const consentAnswer =
  * else's photographs (parents', the press's own).
  */
 export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
-  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   sentences.forEach((question, at) => {
     const answer = sentences[at + 1];
@@ -165,7 +166,7 @@ const yes = /^(yes|y|required|needed|✓|✔|☑|x)$|^yes\b(?!\s*\/\s*no)(?=\s*[
  * table about images (its header, or the heading or lines just above it).
  */
 export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFound[] {
-  const otherBasis = new Set(sentences.flatMap(basisStated));
+  const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   lines.forEach((header, at) => {
     const cells = (header.cells ?? []).map((c) => normalise(c));

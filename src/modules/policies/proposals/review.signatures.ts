@@ -1,0 +1,104 @@
+/**
+ * Who signs the policy (policyReview.signatories): the role titles on its signature lines, as the lines write them. A
+ * signer whose role is not read, or a form's signer in an appendix, spoils or is left out of the list.
+ */
+import { normalise, type Line } from './text.ts';
+import type { BlockPattern } from './types.ts';
+
+const titles =
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_]|signed\b|signature\b)))\b/;
+
+/**
+ * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
+ * a chair's title keeps its "Vice-" or "Co-" ("Signature of Co-Chair of Governors": the co-chair signs).
+ */
+const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice|co)[- ])${titles.source}`, 'g');
+
+/** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
+function titlesIn(text: string): string[] {
+  return [...normalise(text).matchAll(ownTitle)].map((m) => {
+    const words = m[1]
+      .replace(/^(acting|interim) /, '')
+      // ("Head Teacher" stays two words, as the line writes it: the keying guide keys posts as written.)
+      .replace(/head teacher/, 'head Teacher')
+      // "Chairperson, Board of Management" is kept as written, the post's own name.
+      .replace(/^chair(man|woman|person)\b(?!,)/, 'chair');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  });
+}
+
+/**
+ * Whether a line of a signature block names a signer whose role is not one we read: a deputy or
+ * assistant head, a committee's chair, a governor, the DSL, whoever signs for a body. The roles we did read would then be
+ * only some of those who sign, so the block proposes nothing (a wrong list costs more than none).
+ */
+function otherSigner(text: string): boolean {
+  const rest = normalise(text)
+    .replace(ownTitle, ' ')
+    .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
+  // "Signed on behalf of the Governing Body": someone signs for a body, and which post signs is not said.
+  return /\b(deputy|assistant|vice|co|governors?|governing|board|chair(man|woman|person)?|clerk|dsl|designated|lead|manager|officer|co-?ordinator|trustees?|directors?|committee|parents?|carers?|pupils?|students?|members?|bursar|business|senco|head of)\b/.test(
+    rest,
+  );
+}
+
+/**
+ * A line a form's signer fills in ("Learner name: ____ Signed: ____", "Signed (parent/carer): ____"): an appendix's
+ * consent form or acceptable use agreement, not the policy's own signatures, so it neither adds nor spoils them.
+ */
+function formSigner(text: string): boolean {
+  const lower = normalise(text);
+  // The signer's label says who fills it in: "Pupil name:", "Parent/carer signature", "Signed (student)"; not a body
+  // that signs ("Chair, Parent Council").
+  return (
+    !titlesIn(text).length &&
+    /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
+      lower,
+    )
+  );
+}
+
+export const signedBlock: BlockPattern = {
+  name: 'the roles that sign the policy',
+  read: (lines) => {
+    const roles: string[] = [];
+    let first: Line | null = null;
+    let unread = false;
+    const quote: string[] = [];
+    lines.forEach((whole, i) => {
+      // A PDF flattened into one line: "…reviewed annually Signed :- Signed :- Headteacher Chairman of Governors".
+      const label = /^signed\b|^signature[s]?\b/i.test(whole.text) ? null : /\bsign(?:ed|ature)\s*(?::-?|-)/i.exec(whole.text);
+      if (!label && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
+      if (formSigner(whole.text)) return;
+      // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
+      // flattened first page) is not read.
+      const line = label && whole.text.slice(0, label.index).split(' ').length > 6 ? { ...whole, text: whole.text.slice(label.index) } : whole;
+      const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
+      for (const l of block) {
+        if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
+        if (
+          l !== line &&
+          (/^(appendix|annex|annexe|schedule|part|section|atodiad)\b/i.test(l.text) || (/[A-Z]{3}/.test(l.text) && l.text === l.text.toUpperCase()))
+        )
+          break;
+        if (formSigner(l.text)) continue;
+        if (otherSigner(l.text)) unread = true;
+        // "Signed: ____ Mrs J Patel" with no post: who signs is not said, so neither is the list.
+        if (
+          l === line &&
+          !titlesIn(l.text).length &&
+          /[a-z]{2,}/.test(normalise(l.text).replace(/\b(signed|signature|sign|date|dated|name|print(ed)?|by|here)\b/g, ' '))
+        )
+          unread = true;
+        for (const role of titlesIn(l.text)) {
+          first ??= line;
+          if (!roles.some((r) => r.toLowerCase() === role.toLowerCase())) roles.push(role);
+          if (!quote.includes(l.text)) quote.push(l.text);
+        }
+      }
+    });
+    if (unread) return [];
+    return first && roles.length ? [{ setting: 'policyReview.signatories', value: roles, line: (first as Line).line, quote: quote.join(' / ') }] : [];
+  },
+};
