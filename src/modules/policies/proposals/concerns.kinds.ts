@@ -16,7 +16,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'staff-misuse',
-    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))|\b(concerns?|worr(y|ies)|allegations?) that (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|supply (worker|teacher))\b[^.;]{0,60}\b(behaved|acted|harmed|has harmed|may harm|posted|contacted|misused)\b/,
+    /(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s? [a-z ]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))|\b(concerns?|worr(y|ies)|allegations?) that (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|supply (worker|teacher))\b[^.;]{0,60}\b(behaved|acted|harmed|has harmed|may harm|posted|contacted|misused)\b|\b(incidents?|concerns?|allegations?|worr(y|ies)|complaints?) (involves?|involving|relates? to|relating to) (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee)\b(?!'s? (own )?(child|children|son|daughter))|\b(concerns?|worr(y|ies)|allegations?|complaints?) (is |are )?(about|regarding|against) (a |an |any |the )?adults? (who works?|working) (at|in|for|with)\b/,
   ],
   [
     'inappropriate-content',
@@ -88,22 +88,39 @@ const instructionThenTell =
 export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
   if (own) return own;
+  // (An answer to a flowchart's question reads as the instruction after it: "yes: tell the headteacher the same day".)
+  const said = s.lower.replace(/^(?:if )?(?:yes|no)\b[:,.]?\s*(?:[-–—]\s*)?/, '');
   // "A child tells you they have seen something upsetting online. Listen, reassure… Tell a DSL the same day.": an
   // instruction in a paragraph that opens with one kind of concern is about that kind.
   // ("Confiscate the device if safe to do so, and tell the Headteacher": an instruction that ends in telling.)
+  // (So is "All staff must tell the DSL straight away" under the scenario that opens the paragraph: telling a person.)
   if (
-    // (So is "All staff must tell the DSL straight away" under the scenario that opens the paragraph: telling a person.)
-    (/^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(s.lower) ||
-      /^(all )?(staff|members of staff|you|the adult|adults|teachers?)( must| should| will)( always)? (tell|inform|contact|speak to|let) (the|a|your|their|our|any)\b/.test(
-        s.lower,
-      ) ||
-      instructionThenTell.test(s.lower)) &&
-    s.earlier
+    /^(then )?(tell|report|inform|speak to|talk to|pass|contact|let|alert|refer|notify)\b/.test(said) ||
+    /^(all )?(staff|members of staff|you|the adult|adults|teachers?)( must| should| will)( always)? (tell|inform|contact|speak to|let) (the|a|your|their|our|any)\b/.test(
+      said,
+    ) ||
+    instructionThenTell.test(said)
   ) {
+    const scenario = scenarioKind(s);
+    if (scenario) return scenario;
+  }
+  return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
+}
+
+/**
+ * The kind of concern an instruction stands under: its paragraph's opening sentence (when the paragraph names no other
+ * kind), else the flowchart question it answers ("Does the incident involve a member of staff?" then "--> YES: Tell the
+ * headteacher"), else its heading ("9.3 Concerns about a member of staff" over "Report to the Headteacher immediately")
+ * when nothing in its own paragraph names a kind.
+ */
+export function scenarioKind(s: Sentence): string | null {
+  if (s.earlier) {
     const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
     if (opening && concernKind(s.earlier) === opening) return opening;
   }
-  return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
+  if (s.earlier && concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return null;
+  if (s.question) return concernKind(s.question);
+  return s.heading ? concernKind(s.heading) : null;
 }
 
 /** "If pupils attempt to do this, …", "Parents will be informed if this happens": the sentence is about what was said before. */
@@ -120,5 +137,8 @@ export function kindBefore(s: Sentence): string | null {
   if (own) return own;
   // "If a concern is raised about a member of staff, it is written down. This will be handed to the Head. The LADO will be
   // contacted…": the sentence before points back too, so the kind is the one its paragraph names, if only one.
-  return (happensBack.test(previous) || pointsBack.test(previous)) && s.earlier ? concernKind(s.earlier) : null;
+  if ((happensBack.test(previous) || pointsBack.test(previous)) && s.earlier) return concernKind(s.earlier);
+  // "9.3 Concerns about a member of staff" over "Report to the Headteacher immediately. … The Headteacher will contact the
+  // LADO within one working day.": the paragraph's or heading's scenario, when no sentence before names a kind.
+  return scenarioKind(s);
 }

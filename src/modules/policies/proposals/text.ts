@@ -45,6 +45,11 @@ export interface Sentence {
   earlier?: string;
   /** The sentence is a table's row flattened by tabs (two cells or more on a line of its own). */
   row?: boolean;
+  /**
+   * For an answer in a flowchart or a list of questions ("--> YES: Tell the headteacher the same day" under "Does the
+   * incident involve a member of staff?"): the question it answers, normalised.
+   */
+  question?: string;
   /** The page's first line when it reads as a title (up to 15 words, no closing stop), normalised: what the whole page is about. */
   title?: string;
 }
@@ -57,6 +62,8 @@ export interface Line {
   bullet?: boolean;
   /** The raw line began with a list number ("3. ", "2) "). */
   numbered?: boolean;
+  /** The raw line is marked as a heading: Markdown's "#", a clause number of two parts or more ("9.3 "), or bold throughout. */
+  headingMark?: boolean;
   /** A table row flattened to text: its cells (split at tabs, '|' or three or more spaces), cleaned; one cell if it is not a row. */
   cells?: string[];
 }
@@ -68,6 +75,8 @@ export function cleanLine(raw: string): string {
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\*\*|__|`/g, '')
       .replace(/^\s*#{1,6}\s*/, '')
+      // A flowchart's arrow before its answer ("--> YES: Tell the DSL…", "→ No: go to step 3").
+      .replace(/^\s*(?:-+>|=+>|→|⇒|➔)\s*/, '')
       // A table row numbered in its first cell ("| 1. Photos of my child on the website | ☐ | ☐ |"): the row, not a list.
       .replace(/^\s*\|\s*(?:\|\s*)?(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/i, '| ')
       // A tick box before a numbered row ("☐ 1. Photographs of my child…"): the box, then the row's words.
@@ -111,6 +120,7 @@ export function policyLines(text: string): Line[] {
     line: i + 1,
     bullet: bulletStart.test(raw) || dashLabel.test(raw),
     numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
+    headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
     cells: raw
       .split(/\t+|\s*\|\s*|\s{3,}/)
       .map(cleanLine)
@@ -130,12 +140,14 @@ interface Paragraph {
   numbered: boolean;
   /** A line of its own whose tabs part two cells or more: a table's row. */
   row?: boolean;
+  /** Its one line is marked as a heading ("## …", "9.3 …", bold throughout). */
+  headingMark?: boolean;
 }
 
 function paragraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
-  for (const { text, line, bullet, numbered, tabbed } of lines as (Line & { tabbed?: boolean })[]) {
+  for (const { text, line, bullet, numbered, tabbed, headingMark } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
       continue;
@@ -145,7 +157,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
-      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered), row: Boolean(tabbed) };
+      current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered), row: Boolean(tabbed), headingMark };
       out.push(current);
     }
   }
@@ -177,6 +189,12 @@ export function sentencesOf(text: string): Sentence[] {
       // (A line in capitals is a heading up to 16 words, a bilingual one's included: "APPENDIX 2 – GUIDANCE FOR PARENTS AT
       // SCHOOL EVENTS", "ATODIAD C / APPENDIX C: CANIATÂD I DDEFNYDDIO DELWEDDAU / CONSENT TO USE IMAGES OF LEARNERS".)
       (paragraph.text.split(' ').length <= 8 ||
+        // (A marked heading may be longer, if it states no rule: "9.3 Concerns about a member of staff, volunteer or visitor".)
+        // (Not a wrapped line of a PDF's clause, "1.1 Images of students are personal data under the UK General Data": a blank line follows.)
+        (paragraph.headingMark &&
+          paragraph.text.split(' ').length <= 16 &&
+          !/\b(must|should|shall|will|may|can|cannot)\b/i.test(paragraph.text) &&
+          (all[index + 1]?.starts[0].line ?? Infinity) > paragraph.starts[0].line + 1) ||
         (paragraph.text.split(' ').filter((word) => /[A-Za-z0-9]/.test(word)).length <= 16 &&
           !/[a-z]/.test(paragraph.text) &&
           /[A-Z]{2}/.test(paragraph.text))) &&
@@ -190,6 +208,9 @@ export function sentencesOf(text: string): Sentence[] {
     // A table's row ("Head  Writes the newsletter") opens a section, but names no heading for the sentences after it.
     if (isHeading) heading = paragraph.row ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
+    // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario.
+    const asked = all[index - 1]?.text;
+    const question = asked && /\?["'”’)]?$/.test(asked) && /^(?:if )?(?:yes|no)\b/i.test(paragraph.text) ? normalise(asked) : '';
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
@@ -220,6 +241,7 @@ export function sentencesOf(text: string): Sentence[] {
         earlier: earlier.join(' '),
         ...(paragraph.row ? { row: true } : {}),
         ...(title ? { title } : {}),
+        ...(question ? { question } : {}),
       });
       earlier.push(lower);
       previous = lower;
