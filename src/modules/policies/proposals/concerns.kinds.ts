@@ -11,8 +11,13 @@ export const concernKinds: [string, RegExp][] = [
     /(friend(ship)?|follow|connection)( or (friend|follow|connection))? requests?|(pupils?|students?|parents?) (tries|try|attempts?) to (contact|message|friend|follow) (me|staff|a member of staff|them|you)\b[^.]*\b(social media|online|personal (accounts?|phones?|email))|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s?\b[^.]{0,30}\b(personal|private) (accounts?|social media|profiles?)|(messages?|contact) [a-z ]{0,20}from (a |any )?(current )?(pupil|student|parent)s? (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|twitter|whatsapp|tiktok)\b|"?friend"? or otherwise contact|attempts? to "?friend|attempts? to contact (members of )?staff|\b(pupils?|students?|parents?|carers?|child(ren)?)\b[^.]{0,30}\b(sought|seeks?|tries|tried|try|attempts?|attempted|asks?|asked|wants?|wanted) to (become|be) (your|a|their|my|the) (friends?|followers?|contacts?)\b|\bbefriend(ing)? (of |with )?(a |any )?(staff member|member of staff|members of staff|teachers?|staff)\b|\b(pupils?|children|child|students?) (requests?|asks?|tries|try|attempts?) to befriend\b|contact (members of )?staff through social media|staff (attempt|try) to "?friend|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(attempts?|attempted|tries|tried|try|seeks?|sought|asks?|asked|requests?|requested) to (join|add|access|view|follow|connect with|link with|befriend|message|contact) (a |any )?(staff member|member of staff|teacher|employee|staff members|members of staff)(?:'s|s'|')? (personal |private |own )?(areas?|pages?|profiles?|accounts?|networks?|sites?|spaces?)\b[^.;]{0,30}\b(networking|social media|online|facebook|instagram|snapchat|tiktok)|\b(pupils?|students?|child(ren)?|learners?|parents?)\b[^.;]{0,20}\b(makes?|made|tries to make|attempts? to make) contact with (a |any )?(member of staff|staff member|teacher|members of staff|staff)\b[^.;]{0,40}\b(social media|personal|online|facebook|instagram|snapchat|whatsapp)|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted (on|via|through|over) (social media|social networking|facebook|instagram|snapchat|whatsapp|tiktok|a personal account|their personal accounts?) by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b|\b(staff|members? of staff|teachers?|employees?|you)\b[^.;]{0,20}\b(is|are|who are|who is|being|get|gets) contacted by (a |any )?(current )?(pupil|student|child|learner|parent)s?\b[^.;]{0,30}\b(social media|personal (accounts?|social media|profiles?|email|mobile|number)|facebook|instagram|snapchat|whatsapp|tiktok)/,
   ],
   [
+    // (The keying guide's other contact: someone a pupil does not know contacting them online.)
+    'contact-attempt',
+    /\b(someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she|the (pupil|child|student)) (do|does|did) not know| unknown to (them|the (pupil|child|student)))?( online)? (contacts?|contacted|messages?|messaged|approach(es|ed)?) (them|him|her|a (pupil|child|student)|pupils|children|students)\b[^.;]{0,20}\b(online|on social media|through (a )?(game|app)s?|on (a )?(game|app)s?)\b|\b(being|been|is|are) contacted (online )?by (someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she) (do|does|did) not know| unknown to them)\b|\bcontact(ed)? (online )?(from|by) (an? )?(unknown adults?|strangers?|adults? (they|he|she) (do|does|did) not know)\b|\ba stranger (making|makes|made) contact\b/,
+  ],
+  [
     'safeguarding',
-    /safeguarding|child protection|\b(online|e-?) ?safety (concerns?|worries)\b|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil|student|learner|young person)'s (online )?(welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries) (about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
+    /safeguarding|child protection|\b(online|e-?) ?safety (concerns?|worries)\b|at risk of (significant )?harm|(child|pupil|children|pupils)( is| are| may be| might be| could be)? at risk\b|(welfare|safety) of (a|the|any) (child|pupil)|(child|pupil|student|learner|young person)'s (online )?(welfare|safety)|\b(child|pupil|student|young person|children|pupils|students|young people)\b[^.]{0,30}\b(at risk|being harmed)\b|(welfare|safety) of (a|the|any) student\b|\b(pupil|child|student)s?\b[^.]{0,60}\b(worr(y|ies)|concern(s|ed)?)\b[^.]{0,40}\b(their|his|her) (safety|welfare)\b|\b(concerns?|worried|worries|worry) (them |you |him |her )?(about|regarding|for) (a|the|any|this|that) (child|pupil|student|young person)\b|\bdisclos(ure|ures|es|ed) (of )?(abuse|harm)\b|\b(child|pupil|student|young person)s? (discloses?|disclosed|makes? a disclosure)\b|\bsexting\b|\b(youth|self)[- ]produced (sexual )?(imagery|images)\b|\bsexual imagery\b|\bsemi-nudes?\b|\b(child|sexual|physical|emotional|suspected) abuse\b|\babuse (of|towards) (a |any )?(child|pupil|student|children|pupils|students)\b|\bsigns of abuse\b|\b(aware of|know of|knows of|suspect|suspects|suspicion of|suspicions of|witness|witnesses|witnessed) (any )?(abuse|neglect)\b(?! of (the )?(system|network|equipment|ict|internet|technology|computers?|devices?))|\binappropriate contact with (a |any )?(child|children|pupils?|students?|young people)\b|\babuse (or|and) neglect\b|grooming|sexual (images|abuse)|\bnudes?\b|radicali[sz]/,
   ],
   [
     'staff-misuse',
@@ -28,7 +33,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'media-enquiry',
-    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|\bcontacted by (a |the |any )?(journalists?|reporters?|newspapers?|press|media)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)/,
+    /contacted (by [a-z ]+ )?for (a )?comments?|\brequests? from (the )?(local |national )?(press|media|newspapers?|journalists?|tv|television|radio)\b|\b(journalists?|reporters?|the press|the media|newspapers?)( or (a |the )?(journalists?|reporters?|press|media|newspapers?))? (contacts?|approach(es)?|calls?|phones?|rings?|asks?)\b|(press|media|journalist)s?('s)? (enquir|inquir|request)|\bapproach(es)? from (the |a )?(press|media|journalists?|newspapers?|reporters?)\b|\bcontacted by (a |the |any )?(journalists?|reporters?|newspapers?|press|media)\b|(enquir|inquir)(y|ies) from (the )?(press|media|journalists?)|approached by (the )?(press|media|a journalist)|contact (from|by) (the )?(press|media|journalists?)|\b(enquir|inquir)(y|ies) from (a|an|any|the) (local |national )?(journalists?|reporters?|newspapers?|broadcasters?|radio station|tv company)\b|\b(calls?|approach(es)?) from (a |an |any |the )?(local )?(newspaper|journalist|reporter|tv company|television company|radio station)s?\b|\b(a|any) (journalist|reporter|newspaper)(, [a-z ]{1,30})*,? or [a-z ]{1,30} (contacts?|approach(es)?|calls?|phones?|rings?)\b/,
   ],
   ['cyber-bullying', /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online/],
   [
@@ -48,7 +53,7 @@ export function concernKind(text: string): string | null {
     )
     // "In line with the Safeguarding Policy" names a document, not the concern.
     .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
-  const kinds = concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+  const kinds = kindsIn(lower);
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
     /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&
@@ -70,12 +75,24 @@ export function concernKind(text: string): string | null {
       // ("…online bullying which does not raise a child protection concern": a kind said not to be there.)
       .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');
     if (main !== lower) {
-      const left = concernKinds.filter(([, pattern]) => pattern.test(main)).map(([kind]) => kind);
+      const left = kindsIn(main);
       if (left.length === 1) return left[0];
     }
   }
+  // "…someone they do not know has contacted them online: this is a safeguarding matter and goes to the DSL": the concern
+  // is the contact; "a safeguarding matter" says how it is handled.
+  if (kinds.length === 2 && kinds.includes('safeguarding')) {
+    const left = kindsIn(lower.replace(classedAsSafeguarding, ' '));
+    if (left.length === 1 && left[0] !== 'safeguarding') return left[0];
+  }
   return kinds.length === 1 ? kinds[0] : null;
 }
+
+/** Each kind whose words the (normalised) text has, once. */
+const kindsIn = (lower: string) => [...new Set(concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind))];
+
+const classedAsSafeguarding =
+  /\b(this|it|which|these|they)? ?(is|are|will be|must be|should be|counts as|count as)( always| then)? ?(treated|dealt with|handled|managed|regarded|recorded)? ?(as )?(a |an )?(safeguarding|child protection) (concerns?|matters?|issues?|incidents?)\b/g;
 
 /** A sentence about what the one before said: "the incident", "it", "this". */
 const pointsBack =

@@ -25,7 +25,8 @@ const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
 const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager', 'office']);
 
 const tellVerb =
-  /\b(report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
+  // ("The annual safeguarding report", "a written report": the noun, not the telling.)
+  /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
@@ -98,7 +99,8 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
   const earlier = clauses.slice(0, -1).join(' ');
   // The prohibition governs the kind ("not attempt to bypass the filtering", not "discovers unsuitable material…, they must
   // not investigate it"), and the report has an object of its own ("report any site…", not "report it").
-  const negation = /\b(not|never|no)\b|n't\b/.exec(earlier);
+  // ("…an adult they do not know, this is a safeguarding concern and must go to the DSL": a stranger, not a prohibition.)
+  const negation = /\b(not|never|no)\b|n't\b/.exec(earlier.replace(/\b(do|does|did) not know\b|\bnot known\b/g, (m) => ' '.repeat(m.length)));
   return (
     negation !== null &&
     concernKind(earlier.slice(negation.index)) !== null &&
@@ -110,7 +112,7 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
 
 /** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
 const beforePublishing =
-  /\bbefore (any |an? |the |their )?(images?|photo(graph)?s?|pictures?|posts?|videos?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
+  /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
 
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
@@ -187,6 +189,25 @@ const outsiders: [string, RegExp][] = [
   ],
 ];
 
+/**
+ * A condition after the telling ("…will be informed if the material was particularly distressing"), not the concern itself:
+ * "if this happens", or a clause that names the kind ("Informing the carers if a pupil sends them a follow request").
+ */
+function conditionIn(rest: string): boolean {
+  const m =
+    /\b(if|where|unless|provided( that)?|in cases where|in the event that|should (the|a|an|any))\b(?! (this|that|it|such a thing) (happens|occurs|has happened|has occurred)\b)/.exec(
+      rest,
+    );
+  return m !== null && concernKind(rest.slice(m.index)) === null;
+}
+
+/**
+ * Families told, as the subject of a passive: "Parents of the children involved will be told", "Both families are
+ * contacted". Not told of something else ("Parents will be informed of school trips by letter").
+ */
+const familyTold =
+  /\b(parents?|carers?|families|parent ?\/ ?carers?)\b(?: (?:and|or) (?:parents?|carers?))?(?: of [a-z ,'-]{1,60}?)? ((?:will|must|shall|are to)(?: always| then| also)? be|are(?: always)?) (informed|told|notified|contacted)\b(?! (?:of|about) (?!(?:this|it|the (?:incident|concern|matter|outcome|allegation|report|bullying))\b))/;
+
 /** A lead that makes the items under it duties: "requirements include:", "staff must:"; never "avoid:" or "do not:". */
 const requiringLead = (lead: string | undefined) =>
   Boolean(lead) &&
@@ -201,24 +222,30 @@ const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
     // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
+    // ("Parents of the children involved will be told." after "Online bullying between learners: tell the class teacher".)
+    const toldAfter = familyTold.exec(s.lower);
     const kind =
       concernKind(s.lower) ??
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
-      (happensBack.test(s.lower) && s.previous ? kindBefore(s) : null);
+      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
       /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
         s.lower,
-      ) ?? (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null);
+      ) ??
+      (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
+      // ("Both families are contacted by the key workers": a present passive of those told.)
+      (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);
     // The school or its staff as the subject, those outside as the object: "The DSL will then contact the LADO", "the
     // Head must inform the police". Not a family or a pupil told whom to call ("Parents should contact the police").
+    // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
-        );
+        ) ?? /\b(contacts|informs|notifies|consults|alerts)(?= (the )?(lado|local authority designated officer|police|parents?|carers?)\b)/.exec(s.lower));
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
@@ -231,7 +258,10 @@ const tell: SentencePattern = {
         leftToJudgement(s.lower)
       )
         return [];
-      const object = s.lower.slice(active.index + active[0].length).split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
+      const rest = s.lower.slice(active.index + active[0].length);
+      // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
+      if (conditionIn(rest)) return [];
+      const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
       const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
       return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
     }
@@ -242,6 +272,8 @@ const tell: SentencePattern = {
     )
       return [];
     const after = s.lower.slice(must.index);
+    // "Parents will be informed if the material was particularly distressing": told on a condition of its own.
+    if (conditionIn(after.slice(must[0].length))) return [];
     // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a
     // condition of its own, not always ("Carers will be contacted if this happens" names the concern itself).
     if (

@@ -66,7 +66,7 @@ const schoolSide = new RegExp(
     /\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b/.source,
     // "Departments may have their own accounts…".
     /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes)\b[^.;]{0,30}\b(their|its) own (social media )?accounts?\b/.source,
-    /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b/
+    /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b|\baccounts? (that|which) (represents?|speaks? for) the (school|academy)\b/
       .source,
     // "an official classroom or team social media platform", "a class Facebook page".
     String.raw`\b(official|departmental|department|class|classroom|club|team|faculty|subject|year group)\b(?: [a-z]+){0,4}? ${socialPlace.source}`,
@@ -86,6 +86,13 @@ const accounts: SentencePattern = {
     if (!(/\baccounts?\b/.test(s.lower) || socialPlace.test(s.lower)) || !schoolSide.test(context)) return [];
     // Staff's own accounts are not the school's: "staff need no approval for their personal social media profiles".
     if (/\b(personal|private)\b/.test(s.lower)) return [];
+    // "Posts on the main school accounts are approved by the Headteacher": the posts approved, not the account.
+    if (
+      /^(all |any |each |every )?(posts?|content|images?|photo(graph)?s?|messages?|updates?|tweets?)\b[^.;]{0,60}\b(are|is|must be|will be|should be) (approved|checked|authori[sz]ed|agreed)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     if (
       !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
         s.lower,

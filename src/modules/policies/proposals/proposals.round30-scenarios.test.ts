@@ -60,3 +60,90 @@ describe('round 30: a flowchart’s answer takes its question’s concern', () =
     expect(proposals(text)['concerns.routes.staff-misuse.notify']).toBeUndefined();
   });
 });
+
+describe('round 30: a hard-wrapped text reads as its sentences', () => {
+  // A PDF's lines wrap near one width; a line that ends no sentence runs on into the next even when that starts in capitals.
+  const filler = Array.from(
+    { length: 12 },
+    (_, i) => `${i + 1}.${i} This clause of the policy explains a rule that is not about concerns at all and it is long.`,
+  );
+  it('a route broken before a capital runs on', () => {
+    const text = [
+      ...filler,
+      '',
+      '8.5 Online bullying between pupils: report to the class teacher, who will investigate under the',
+      'Anti-Bullying Policy and record the incident. Parents or carers of the pupils involved',
+      'will be contacted.',
+    ].join('\n');
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.cyber-bullying.notify': ['class-teacher'], 'concerns.routes.cyber-bullying.tell': ['carers'] });
+  });
+
+  it('a short page, a table’s rows or a form’s fields do not run on', () => {
+    // Too few lines to be a wrapped text: the title stays a title.
+    expect(
+      proposals('Pupil Photographs – Consent Form\nWe ask parents to give consent for the following:\n| Use | Yes | No |\n| School website | ☐ | ☐ |'),
+    ).toMatchObject({
+      'consent.purposes.website.active': true,
+    });
+    // A form's field, "Senior leader authorised to approve content: Mr Nnamdi", then a label: no account decision.
+    const fields = [
+      ...filler,
+      '',
+      'Senior leader authorised to approve website and social media content (3.4 / 6.2): Mr O. Nnamdi',
+      'Academy social media accounts: Facebook, Instagram',
+    ].join('\n');
+    expect(proposals(fields)['decisions.accounts']).toBeUndefined();
+  });
+});
+
+describe('round 30: kinds and those told, in more words', () => {
+  it.each([
+    ['A journalist, radio station or TV company contacts any member of staff: pass them to the Headteacher.', 'media-enquiry', ['headteacher']],
+    ['An enquiry from a journalist: do not comment; pass the details to the Principal.', 'media-enquiry', ['headteacher']],
+    ['Someone the pupil does not know contacts them online: report to the DSL immediately.', 'contact-attempt', ['dsl']],
+    // "A safeguarding concern" says how the contact is handled; the concern is the contact.
+    [
+      'If a pupil is being contacted online by an adult they do not know, this is a safeguarding concern and must go to the DSL without delay.',
+      'contact-attempt',
+      ['dsl'],
+    ],
+    ['Does the incident involve a member of staff?\nYes: tell the Headteacher.', 'staff-misuse', ['headteacher']],
+  ])('%s', (text, kind, roles) => expect(proposals(text)[`concerns.routes.${kind}.notify`]).toEqual(roles));
+
+  it.each([
+    'Concerns about a member of staff must be reported to the Head. The Head will consult the Local Authority Designated Officer (LADO) within one working day.',
+    'Allegations about staff go to the Principal. The Principal contacts the LADO about any allegation against staff, within one working day.',
+    'Allegations against a member of staff will be reported to the Headteacher, who will seek advice from the LADO.',
+  ])('the LADO is told: %s', (text) => expect(proposals(text)['concerns.routes.staff-misuse.tell']).toEqual(['lado']));
+
+  it.each([
+    'Online bullying between learners: tell the class teacher. Parents of the children involved will be told.',
+    'Cyberbullying is dealt with under the Anti-Bullying Policy. Heads of Year investigate and both families are contacted by the tutors.',
+  ])('carers are told: %s', (text) => expect(proposals(text)['concerns.routes.cyber-bullying.tell']).toEqual(['carers']));
+
+  it.each([
+    // On a condition of its own.
+    'Allegations about staff go to the Principal. The Principal will consult the LADO within one working day where the student is under 18.',
+    'If a pupil sees unsuitable material, tell the teacher. Parents will be informed if the material was particularly distressing.',
+    // Told of something else.
+    'Online bullying is handled under the Anti-Bullying Policy. Parents will be informed of school trips by letter.',
+  ])('no one outside is told from: %s', (text) => {
+    const out = proposals(text);
+    expect(Object.keys(out).filter((k) => k.endsWith('.tell'))).toEqual([]);
+  });
+
+  it('the Local Authority Designated Officer is not the DSL, and a report is not a telling', () => {
+    expect(
+      proposals('Allegations against a member of staff will be referred to the Local Authority Designated Officer (LADO) within one working day.'),
+    ).not.toHaveProperty('concerns.routes.staff-misuse.notify');
+    expect(
+      proposals('Local Academy Board – monitors its effectiveness through the annual safeguarding report; the Chair receives concerns about the Principal.'),
+    ).toEqual({});
+  });
+
+  it('posts on the school’s accounts approved are not the accounts approved', () => {
+    const text =
+      'No member of staff may create an account that represents the school without the written approval of the Headteacher. Posts on the main school accounts are approved by the Headteacher or the Deputy Headteacher before publication.';
+    expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
+  });
+});

@@ -144,22 +144,60 @@ interface Paragraph {
   headingMark?: boolean;
 }
 
+/**
+ * The width a hard-wrapped text (a PDF's extracted lines, a plain-text e-mail) breaks its lines at, less a margin: a line at
+ * least this long that ends no sentence runs on into the next, even one that starts in capitals ("…under the" then
+ * "Anti-Bullying Policy and record it"). Infinity when the text is not wrapped: fewer than three lines in ten near its
+ * longest (the 90th percentile of line lengths), lines shorter than 50 characters, or fewer than a dozen lines.
+ */
+export function wrapWidth(lines: Line[]): number {
+  const lengths = lines
+    .map((l) => l.text.length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const near = lengths.filter((n) => n >= width - 25 && n <= width + 10).length;
+  return lengths.length >= 12 && width >= 50 && near >= lengths.length * 0.3 ? width - 25 : Infinity;
+}
+
 function paragraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
-  for (const { text, line, bullet, numbered, tabbed, headingMark } of lines as (Line & { tabbed?: boolean })[]) {
+  const wrapAt = wrapWidth(lines);
+  let lastLength = 0;
+  let inRow = false;
+  let lastField = false;
+  for (const { text, line, bullet, numbered, tabbed, headingMark, cells } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
+      lastLength = 0;
+      inRow = false;
       continue;
     }
     // A bullet always starts its own item, even after an item that did not end a sentence.
-    if (current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && /^[a-z(]/.test(text)) {
+    const runsOn: boolean =
+      /^[a-z(]/.test(text) ||
+      // (Not a table's rows, by tabs, bars or wide spaces: each is its own.)
+      // (Nor a form's fields, "Academy DSL: Mr O. Nnamdi" then "Academy social media accounts:".)
+      (lastLength >= wrapAt &&
+        !headingMark &&
+        !inRow &&
+        !lastField &&
+        (cells?.length ?? 0) < 2 &&
+        /^[A-Z0-9"'“‘]/.test(text) &&
+        !/^[A-Z][^.:]{2,40}:(\s|$)/.test(text));
+    const joined: boolean = Boolean(current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && runsOn);
+    if (current && joined) {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
       current = { text, starts: [{ offset: 0, line }], bullet: Boolean(bullet), numbered: Boolean(numbered), row: Boolean(tabbed), headingMark };
       out.push(current);
     }
+    lastLength = text.length;
+    // (A paragraph that holds a table's row, by bars or wide spaces, is that row: no line in capitals runs on into it.)
+    inRow = (joined && inRow) || (cells?.length ?? 0) >= 2;
+    lastField = /^[A-Z][^.:]{2,100}:\s+[^:]{1,40}$/.test(text) && !joined;
   }
   return out;
 }
@@ -261,7 +299,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
   ],
   [
     'senior-leader',
