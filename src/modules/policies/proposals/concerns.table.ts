@@ -5,7 +5,7 @@
  * and for restricted records only people who may see them.
  */
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
-import { normalise, rolesIn, type RoleKey, type Sentence } from './text.ts';
+import { cleanLine, normalise, rolesIn, type Line, type RoleKey, type Sentence } from './text.ts';
 import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =
@@ -390,13 +390,46 @@ export const concernPatterns: SentencePattern[] = [notify, immediate, tell, dead
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
-  /^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b/;
+  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b/;
 const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how quickly|response time|timing)\b/;
 
 /**
  * An incident table flattened to text: each row's first cell names the kind, the "who" column the roles,
  * a "when" column the time to act. Rows stop at a blank line or a row of another shape.
  */
+/**
+ * The rows under a table's header, as the reader sees them: a piped row that wraps onto lines indented further than the
+ * header ("Disclosure by a student… |" then "    DSL | Immediately…") is one row; a line of another shape in a table
+ * set out by spaces (a cell's second line) is passed over. Rows stop at a blank line.
+ */
+function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }[] {
+  const header = lines[at];
+  const piped = /\|/.test(header.raw ?? '');
+  const rows: { cells: string[]; line: number; raw: string }[] = [];
+  for (const row of lines.slice(at + 1, at + 60)) {
+    if (!row.text) break;
+    if (/^[\s|:+-]+$/.test(row.raw ?? '')) continue;
+    const last = rows[rows.length - 1];
+    if (piped && last && (row.indent ?? 0) > (header.indent ?? 0)) last.raw += ` ${(row.raw ?? '').trim()}`;
+    else rows.push({ cells: [], line: row.line, raw: row.raw ?? row.text });
+  }
+  const width = (header.cells ?? []).length;
+  let odd = 0;
+  const out: { cells: string[]; line: number }[] = [];
+  for (const row of rows) {
+    const cells = row.raw
+      .split(piped ? /\s*\|\s*/ : /\t+|\s*\|\s*|\s{3,}/)
+      .map(cleanLine)
+      .filter(Boolean);
+    if (cells.length !== width) {
+      if (piped || ++odd > 3) break;
+      continue;
+    }
+    out.push({ cells, line: row.line });
+  }
+  return out;
+}
+
 const incidentTable: BlockPattern = {
   name: 'a table of incidents, who is told and when',
   read: (lines) => {
@@ -407,13 +440,16 @@ const incidentTable: BlockPattern = {
       const who = cells.findIndex((c) => whoColumn.test(c));
       if (who <= 0) return;
       const when = cells.findIndex((c) => whenColumn.test(c));
-      for (const row of lines.slice(i + 1, i + 30)) {
-        const rowCells = (row.cells ?? []).map(normalise);
-        if (rowCells.length !== cells.length) break;
+      for (const row of rowsUnder(lines, i)) {
+        const rowCells = row.cells.map(normalise);
         const kind = concernKind(rowCells[0]);
         if (!kind) continue;
-        const quote = (row.cells ?? []).join(' | ');
-        const roles = rolesIn(rowCells[who]).filter((r) => recipientRoles.has(r));
+        const quote = row.cells.join(' | ');
+        // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
+        const told = rowCells[who].split(
+          /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b/,
+        )[0];
+        const roles = rolesIn(told).filter((r) => recipientRoles.has(r));
         if (roles.length) {
           const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
           out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line: row.line, quote });

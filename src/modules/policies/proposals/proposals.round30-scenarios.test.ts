@@ -147,3 +147,69 @@ describe('round 30: kinds and those told, in more words', () => {
     expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
   });
 });
+
+describe('round 30: tables and arrows that say who is told', () => {
+  it('a piped table whose rows wrap onto indented lines', () => {
+    const text = [
+      '     Type of concern | Report to | When | Further action',
+      '     ----------------|-----------|------|---------------',
+      '     Student contacted online by an adult or someone unknown to them |',
+      '       DSL | Immediately | DSL informs parents',
+      '     Concern or allegation about a member of staff, volunteer or contractor (including',
+      '       online contact with students) | Headteacher | Immediately, and before any other action |',
+      '       Headteacher consults LADO within one working day',
+      '     Enquiry from a journalist, broadcaster or blogger | Headteacher | Immediately, before any',
+      '       response | Headteacher liaises with the Trust communications lead',
+    ].join('\n');
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.contact-attempt.notify': ['dsl'],
+      'concerns.routes.staff-misuse.notify': ['headteacher'],
+      'concerns.routes.media-enquiry.notify': ['headteacher'],
+      'concerns.routes.media-enquiry.immediate': true,
+    });
+  });
+
+  it('a table set out by spaces reads on past a cell’s second line; a "Tell" column; a stand-in is no one told', () => {
+    const spaced = [
+      'Concern                                         Report to                    When',
+      'A student has seen unsuitable content on        Network Manager              Same day',
+      'an academy device                               to be informed',
+      'Media or press enquiry                          Headteacher                  Do not comment',
+    ].join('\n');
+    expect(proposals(spaced)['concerns.routes.media-enquiry.notify']).toEqual(['headteacher']);
+    const told = '| What happened | Tell | How quickly |\n|---|---|---|\n| A journalist calls or emails | The Principal | Before you say anything |';
+    expect(proposals(told)['concerns.routes.media-enquiry.notify']).toEqual(['headteacher']);
+    const standIn =
+      '| Concern | Who to tell | When |\n|---|---|---|\n| Child protection | Child Protection Co-ordinator; if unavailable, Head Teacher | Immediately |';
+    expect(proposals(standIn)['concerns.routes.safeguarding.notify']).toEqual(['dsl']);
+  });
+
+  it('a scenario, then an arrow to whoever is told', () => {
+    const text = [
+      'Who to tell, and when',
+      '',
+      '  • Online bullying between pupils',
+      '      → Assistant Headteacher (Pastoral), within 24 hours. Both families are contacted by the key workers.',
+      '  • A concern about a member of staff, supply worker or volunteer',
+      '      → Headteacher, immediately. The Headteacher contacts the LADO within one working day.',
+      '  • A parent or carer is worried about something online',
+      '      → Key worker in the first instance; the key worker passes it to the DSL if it is a safeguarding matter.',
+    ].join('\n');
+    const out = proposals(text);
+    expect(out).toMatchObject({
+      'concerns.routes.cyber-bullying.notify': ['senior-leader'],
+      'concerns.routes.cyber-bullying.deadline': '24-hours',
+      'concerns.routes.cyber-bullying.tell': ['carers'],
+      'concerns.routes.staff-misuse.notify': ['headteacher'],
+      'concerns.routes.staff-misuse.immediate': true,
+      'concerns.routes.staff-misuse.tell': ['lado'],
+    });
+    expect(out['concerns.routes.raised-by-carer.notify']).toBeUndefined();
+  });
+
+  it('"YES ->" answers a question that ends in examples', () => {
+    const text =
+      'Is a child at risk of harm, or is there a safeguarding concern? (e.g. disclosure, self-harm content)\n   YES -> Report to the DSL at once, in person.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true });
+  });
+});

@@ -66,6 +66,12 @@ export interface Line {
   headingMark?: boolean;
   /** A table row flattened to text: its cells (split at tabs, '|' or three or more spaces), cleaned; one cell if it is not a row. */
   cells?: string[];
+  /** The line as the file has it (for tables whose rows wrap onto lines of their own). */
+  raw?: string;
+  /** How many spaces (a tab as four) the raw line starts with. */
+  indent?: number;
+  /** The raw line starts with an arrow ("→ DSL, immediately."): where the line before it goes. */
+  arrow?: boolean;
 }
 
 /** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
@@ -77,6 +83,8 @@ export function cleanLine(raw: string): string {
       .replace(/^\s*#{1,6}\s*/, '')
       // A flowchart's arrow before its answer ("--> YES: Tell the DSL…", "→ No: go to step 3").
       .replace(/^\s*(?:-+>|=+>|→|⇒|➔)\s*/, '')
+      // "YES -> Report to the DSL": the answer, then what to do.
+      .replace(/^\s*(yes|no)\s*(?:-+>|=+>|→|⇒|➔)\s*/i, '$1: ')
       // A table row numbered in its first cell ("| 1. Photos of my child on the website | ☐ | ☐ |"): the row, not a list.
       .replace(/^\s*\|\s*(?:\|\s*)?(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/i, '| ')
       // A tick box before a numbered row ("☐ 1. Photographs of my child…"): the box, then the row's words.
@@ -125,6 +133,9 @@ export function policyLines(text: string): Line[] {
       .split(/\t+|\s*\|\s*|\s{3,}/)
       .map(cleanLine)
       .filter(Boolean),
+    raw,
+    indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length,
+    arrow: /^\s*(?:-+>|=+>|→|⇒|➔)/.test(raw),
   }));
 }
 
@@ -167,7 +178,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
   let lastLength = 0;
   let inRow = false;
   let lastField = false;
-  for (const { text, line, bullet, numbered, tabbed, headingMark, cells } of lines as (Line & { tabbed?: boolean })[]) {
+  for (const { text, line, bullet, numbered, tabbed, headingMark, cells, arrow } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
       lastLength = 0;
@@ -187,7 +198,13 @@ function paragraphs(lines: Line[]): Paragraph[] {
         /^[A-Z0-9"'“‘]/.test(text) &&
         !/^[A-Z][^.:]{2,40}:(\s|$)/.test(text));
     const joined: boolean = Boolean(current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && runsOn);
-    if (current && joined) {
+    // "• Online bullying between pupils" then "→ Assistant Headteacher (Pastoral), within 24 hours.": the scenario goes to
+    // whoever the arrow names, as if it said "Online bullying between pupils: report to the Assistant Headteacher…".
+    if (current && arrow && !/[.!?:;]["'”’)]?$/.test(current.text)) {
+      const goesTo = rolesIn(normalise(text.split(/[,.;(]/)[0] ?? '')).length > 0 && !/^(report|tell|inform|contact|pass|speak)\b/i.test(text);
+      current.starts.push({ offset: current.text.length + 2, line });
+      current.text += `: ${goesTo ? 'report to ' : ''}${text}`;
+    } else if (current && joined) {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
     } else {
@@ -248,7 +265,7 @@ export function sentencesOf(text: string): Sentence[] {
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario.
     const asked = all[index - 1]?.text;
-    const question = asked && /\?["'”’)]?$/.test(asked) && /^(?:if )?(?:yes|no)\b/i.test(paragraph.text) ? normalise(asked) : '';
+    const question = asked && /\?(?:\s*\([^()]*\))?["'”’)]?$/.test(asked) && /^(?:if )?(?:yes|no)\b/i.test(paragraph.text) ? normalise(asked) : '';
     const reader = nlp();
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
