@@ -213,3 +213,47 @@ describe('round 30: tables and arrows that say who is told', () => {
     expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true });
   });
 });
+
+describe('round 30: a table with one cell to a line, and concerns about staff in more words', () => {
+  it('rows one after another', () => {
+    const text = [
+      'Appendix A: Reporting (text version)',
+      'Concern',
+      'Who to tell',
+      'When',
+      'Online bullying between pupils',
+      'Class teacher and DSL',
+      'Same day',
+      'Someone unknown contacting a pupil online',
+      'DSL',
+      'Immediately',
+    ].join('\n');
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.cyber-bullying.notify': ['class-teacher', 'dsl'],
+      'concerns.routes.cyber-bullying.deadline': 'same-day',
+      'concerns.routes.contact-attempt.notify': ['dsl'],
+      'concerns.routes.contact-attempt.immediate': true,
+    });
+  });
+
+  it('rows apart by blank lines, a cell that wraps, the stand-in after "If it is about"', () => {
+    const text = [
+      'Concern',
+      'Who to tell',
+      'When',
+      '',
+      'A concern or allegation about a member of staff, volunteer or therapist (including their use of',
+      'phones, photos or social media)',
+      'Principal. If it is about the Principal, the Chair of the Local Governing Body.',
+      'Immediately. Do not discuss with the person concerned.',
+      '',
+    ].join('\n');
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.staff-misuse.notify': ['headteacher'], 'concerns.routes.staff-misuse.immediate': true });
+  });
+
+  it.each([
+    'Any member of staff who has a concern that another adult has misused school systems, or has shared images of children inappropriately, must report it immediately to the Headteacher.',
+    'If I am concerned about the behaviour of another adult in school, I will tell the Headteacher straight away.',
+    'If your concern is about something a member of staff has said or done online, please contact the Head directly, without delay.',
+  ])('%s', (text) => expect(proposals(text)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']));
+});
