@@ -76,7 +76,9 @@ function isConsentLead(s: Sentence): boolean {
  * the form asks about images, so an item need not say "photographs" itself ("(i) the school website;").
  */
 function formQuestionsLead(s: Sentence): boolean {
-  if (!/:$/.test(s.lower) || s.item || notARequest.test(s.lower)) return false;
+  if (!/:$/.test(s.lower) || s.item) return false;
+  // ("…choose separately whether the school may use their child's image:" is a choice, not a condition.)
+  if (notARequest.test(s.lower.replace(/\b(separately|individually) whether\b/, 'separately'))) return false;
   const form =
     /\b(the|this|our|each) (([a-z]+ ){0,2}(photo(graph)?|image|consent|media) )?(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.exec(
       s.lower,
@@ -86,10 +88,19 @@ function formQuestionsLead(s: Sentence): boolean {
   const context = `${s.lower} ${s.previous ?? ''} ${s.heading ?? ''}`;
   if (/\b(separate|individual) (choices|tick ?boxes|boxes|questions|options|consents)( [a-z]+)? (for|about|on):$/.test(s.lower))
     return /\b(consent|permission|asked|choices?)\b/.test(context) && images.test(context);
+  // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
+  // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).
+  if (
+    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?)\b[^:]{0,40}\b(separately|individually|one by one)\b[^:]{0,60}:$/.test(s.lower) ||
+    /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower)
+  )
+    return /\b(consent|permission|asked|choose|form)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
   if (!form) return false;
   return Boolean(form[2])
     ? images.test(s.lower) || /\bconsent\b/.test(form[2])
-    : /\b(consent|permission)\b/.test(s.previous ?? '') && images.test(`${s.previous ?? ''} ${s.heading ?? ''}`);
+    : // ("The form asks separately for consent to:" says itself that it asks for consent.)
+      /\b(consent|permission)\b/.test(`${s.previous ?? ''} ${s.lower}`) &&
+        images.test(`${s.previous ?? ''} ${s.heading ?? ''} ${s.earlier ?? ''} ${s.title ?? ''}`);
 }
 
 /** Consent uses named by the items of a list whose lead asks for consent. */

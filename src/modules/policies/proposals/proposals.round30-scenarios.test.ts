@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { sentencesOf } from './text.ts';
 
 /**
  * Round 30 (session 16): a route said across a scenario and its instruction. The scenario stands in a heading over the
@@ -256,4 +257,31 @@ describe('round 30: a table with one cell to a line, and concerns about staff in
     'If I am concerned about the behaviour of another adult in school, I will tell the Headteacher straight away.',
     'If your concern is about something a member of staff has said or done online, please contact the Head directly, without delay.',
   ])('%s', (text) => expect(proposals(text)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']));
+});
+
+describe('round 30: a consent form’s choices, in more layouts', () => {
+  it.each([
+    'Parents may choose separately whether the school may use their child’s image:\n  a) on the school website;\n  b) in the termly newsletter.',
+    'We take photographs of students. Consent is asked for when a student joins. Families are asked separately about each of these uses:\n- the academy website;\n- the printed newsletter.',
+    'Photographs of pupils\n\nThe consent form covers each use separately:\n  – photos on the school website\n  – photos in the newsletter',
+    'For all other uses of photographs the academy will ask for consent. The form asks separately for consent to:\n  a) the academy website;\n  b) the academy newsletter.',
+  ])('%s', (text) => expect(proposals(text)).toMatchObject({ 'consent.purposes.website.active': true, 'consent.purposes.publications.active': true }));
+
+  it('a form converted with a cell to a line: each use keeps its tick boxes, as a row the carer marks', () => {
+    const text = ['Use', 'YES', 'NO', 'School website (no names)', '[ ]', '[ ]', 'Newsletter (first name only)', '☐', '☐', '', 'Thank you.'].join('\n');
+    expect(sentencesOf(text).map((s) => s.text)).toEqual([
+      'Use',
+      'YES',
+      'NO',
+      'School website (no names) [ ] [ ]',
+      'Newsletter (first name only) ☐ ☐',
+      'Thank you.',
+    ]);
+  });
+
+  it('a choice that is a condition still reads nothing', () => {
+    expect(proposals('If parents decide whether to allow photographs, the school will use images:\n  a) on the school website;')).not.toHaveProperty(
+      'consent.purposes.website.active',
+    );
+  });
 });

@@ -89,9 +89,9 @@ export function cleanLine(raw: string): string {
       .replace(/^\s*\|\s*(?:\|\s*)?(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/i, '| ')
       // A tick box before a numbered row ("☐ 1. Photographs of my child…"): the box, then the row's words.
       .replace(/^\s*([☐□❑]|\[ ?\])\s*(?:\d{1,2}[.)])\s+(?=\S)/, '$1 ')
-      .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+      .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
       .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
-      .replace(/^\s*(?:[-*•◦▪●·]\s*)+/, '')
+      .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
       .replace(/\t+/g, '  ')
       .replace(/\s+/g, ' ')
       .trim()
@@ -120,7 +120,7 @@ export const normalise = (text: string) =>
 /** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
 const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
 // (A clause number of three parts before words in lower case, "6.3.1 the Academy website;", is a list's item.)
-const bulletStart = /^\s*(?:[-*•◦▪●·]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
+const bulletStart = /^\s*(?:[-*•◦▪●·–—]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 export function policyLines(text: string): Line[] {
   return text.split(/\r?\n/).map((raw, i) => ({
@@ -200,7 +200,10 @@ function paragraphs(lines: Line[]): Paragraph[] {
     const joined: boolean = Boolean(current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && runsOn);
     // "• Online bullying between pupils" then "→ Assistant Headteacher (Pastoral), within 24 hours.": the scenario goes to
     // whoever the arrow names, as if it said "Online bullying between pupils: report to the Assistant Headteacher…".
-    if (current && arrow && !/[.!?:;]["'”’)]?$/.test(current.text)) {
+    // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
+    if (current && /^((\[ ?\]|[☐□❑])\s*)+$/.test(text) && !/[.!?:;]["'”’)]?$/.test(current.text) && current.text.split(' ').length <= 15) {
+      current.text += ` ${text}`;
+    } else if (current && arrow && !/[.!?:;]["'”’)]?$/.test(current.text)) {
       const goesTo = rolesIn(normalise(text.split(/[,.;(]/)[0] ?? '')).length > 0 && !/^(report|tell|inform|contact|pass|speak)\b/i.test(text);
       current.starts.push({ offset: current.text.length + 2, line });
       current.text += `: ${goesTo ? 'report to ' : ''}${text}`;
