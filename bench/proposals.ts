@@ -85,16 +85,21 @@ function scoreSet(title: string, policiesFolder: URL, keysFolder: URL, label: (p
   if (notes.length) console.log(`\nFalse proposals and misses:\n\n${notes.join('\n')}`);
 }
 
-scoreSet('Seed policies (the patterns were written from these)', folder, keysFolder, (policy) => policy.slice(0, 3));
-// Written by us after the engine, keyed before it was run on them: a weaker test than policies nobody here has read.
-const heldout = new URL('heldout/', folder);
-scoreSet('Held-out policies (test/fixtures/policies/heldout)', heldout, heldout, (policy) => policy.replace(/\.md$/, ''));
+// (Imported by bench/proposals-agreement.ts for its scoring: the tables print only when this file is run.)
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) main();
 
-// Any other folder of NAME.md beside NAME.json: `npm run bench:proposals -- --dir /path/to/folder`.
-const dirAt = process.argv.indexOf('--dir');
-if (dirAt >= 0) {
-  const dir = process.argv[dirAt + 1];
-  if (!dir) throw new Error('--dir needs a folder: npm run bench:proposals -- --dir /path/to/folder');
-  const other = pathToFileURL(`${resolve(dir)}/`);
-  scoreSet(`Folder ${dir}`, other, other, (policy) => policy.replace(/\.md$/, ''));
+function main() {
+  scoreSet('Seed policies (the patterns were written from these)', folder, keysFolder, (policy) => policy.slice(0, 3));
+  // Written by us after the engine, keyed before it was run on them: a weaker test than policies nobody here has read.
+  const heldout = new URL('heldout/', folder);
+  scoreSet('Held-out policies (test/fixtures/policies/heldout)', heldout, heldout, (policy) => policy.replace(/\.md$/, ''));
+
+  // Any other folder of NAME.md beside NAME.json: `npm run bench:proposals -- --dir /path/to/folder`.
+  const dirAt = process.argv.indexOf('--dir');
+  if (dirAt >= 0) {
+    const dir = process.argv[dirAt + 1];
+    if (!dir) throw new Error('--dir needs a folder: npm run bench:proposals -- --dir /path/to/folder');
+    const other = pathToFileURL(`${resolve(dir)}/`);
+    scoreSet(`Folder ${dir}`, other, other, (policy) => policy.replace(/\.md$/, ''));
+  }
 }
