@@ -285,3 +285,36 @@ describe('round 30: a consent form’s choices, in more layouts', () => {
     );
   });
 });
+
+describe('round 30: signature lines in more layouts', () => {
+  it.each([
+    [
+      'Signed: ____________________ (Chair of the Trust Board)\nSigned: ____________________ (Chief Executive Officer)',
+      ['Chair of the Trust Board', 'Chief Executive Officer'],
+    ],
+    [
+      'Signed: H. Ashdown, Executive Headteacher    Date: 14/03/2024\nSigned: R. Okafor, Chair of the Federation Governing Body    Date: 14/03/2024',
+      ['Executive Headteacher', 'Chair of the Federation Governing Body'],
+    ],
+    [
+      'Signed on behalf of the Governors:\n\nChair, Pastoral and Welfare Committee    ..........   Date ......\n\nHead                                     ..........   Date ......',
+      ['Chair, Pastoral and Welfare Committee', 'Head'],
+    ],
+    [
+      'Chair of the IEB: ________________________   Date: __________\n\nHeadteacher: ____________________________   Date: __________',
+      ['Chair of the IEB', 'Headteacher'],
+    ],
+    ['Signed: *Chair of Governors*\n\nSigned: *Head*', ['Chair of Governors', 'Head']],
+    ['Signed (Chairperson, Board of Governors): ____________\nSigned (Principal): ____________', ['Chairperson, Board of Governors', 'Principal']],
+    ['Signed: ____ Principal and Chief Executive\nSigned: ____ Chair of the Corporation', ['Principal and Chief Executive', 'Chair of the Corporation']],
+  ])('%s', (text, posts) => {
+    const signed = proposals(text)['policyReview.signatories'] as string[];
+    expect(signed.map((p) => p.toLowerCase())).toEqual(posts.map((p) => p.toLowerCase()));
+  });
+
+  it('a form’s field naming several posts is no signature line, and does not spoil the real ones', () => {
+    const text =
+      'Signed: ______ (Headteacher)   Date: ____\n\nSigned: ______ (Chair of Governors)   Date: ____\n\nIncident form\n\nReported to (DSL / Online Safety Lead / Headteacher): ______   Date/time: ____';
+    expect(proposals(text)['policyReview.signatories']).toEqual(['Headteacher', 'Chair of governors']);
+  });
+});

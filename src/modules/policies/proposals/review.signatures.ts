@@ -6,7 +6,7 @@ import { normalise, type Line } from './text.ts';
 import type { BlockPattern } from './types.ts';
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_]|signed\b|signature\b)))\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}?(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -25,6 +25,13 @@ function titlesIn(text: string): string[] {
       .replace(/^chair(man|woman|person)\b(?!,)/, 'chair');
     return words.charAt(0).toUpperCase() + words.slice(1);
   });
+}
+
+/** The line, its blanks to sign on left aside, starts with a post: "Chair of the IEB: ____", "____ Pennaeth / Headteacher". */
+function startsWithTitle(text: string): boolean {
+  const lower = normalise(text).replace(/^[\s_.…]+/, '');
+  const first = new RegExp(ownTitle.source).exec(lower);
+  return first !== null && (first.index === 0 || /^[a-z]+ \/ $/.test(lower.slice(0, first.index)));
 }
 
 /**
@@ -68,7 +75,10 @@ export const signedBlock: BlockPattern = {
     lines.forEach((whole, i) => {
       // A PDF flattened into one line: "…reviewed annually Signed :- Signed :- Headteacher Chairman of Governors".
       const label = /^signed\b|^signature[s]?\b/i.test(whole.text) ? null : /\bsign(?:ed|ature)\s*(?::-?|-)/i.exec(whole.text);
-      if (!label && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
+      // A post beside a line to sign on, with no label: "Chair of the IEB: ________ Date: ____", "Head ....... Date ....".
+      // (The post is the line's label, at its start or after the line to sign on; not a form's "Reported to (DSL / Headteacher): ___".)
+      const blankFor = /_{4,}|\.{6,}|…{2,}/.test(whole.raw ?? whole.text) && startsWithTitle(whole.text) && whole.text.split(' ').length <= 14;
+      if (!label && !blankFor && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
       if (formSigner(whole.text)) return;
       // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
       // flattened first page) is not read.
@@ -83,10 +93,14 @@ export const signedBlock: BlockPattern = {
         )
           break;
         if (formSigner(l.text)) continue;
-        if (otherSigner(l.text)) unread = true;
+        // ("Signed on behalf of the Governors:" over the posts that sign: the lines below say who.)
+        const onBehalf =
+          l === line && /\bon behalf of\b[^:]*:$/i.test(l.text) && block[1] !== undefined && !/^sign/i.test(block[1].text) && startsWithTitle(block[1].text);
+        if (otherSigner(l.text) && !onBehalf) unread = true;
         // "Signed: ____ Mrs J Patel" with no post: who signs is not said, so neither is the list.
         if (
           l === line &&
+          !onBehalf &&
           !titlesIn(l.text).length &&
           /[a-z]{2,}/.test(normalise(l.text).replace(/\b(signed|signature|sign|date|dated|name|print(ed)?|by|here)\b/g, ' '))
         )
