@@ -2,7 +2,7 @@
  * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
  * the sentence names, and the roles it gives it to after "by" or as its subject.
  */
-import { channels } from './naming.table.ts';
+import { channels, scopeChannel } from './naming.table.ts';
 import { rolesIn, type RoleKey } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
@@ -139,9 +139,26 @@ const unblock: SentencePattern = {
   },
 };
 
+/**
+ * Who stands in is no one who decides: "…approved by the Headteacher (or in her absence the Deputy Headteacher)", "…the
+ * Headteacher or, when she is out of school, the Deputy Headteacher".
+ */
+export const withoutStandIns = (lower: string) =>
+  lower
+    .replace(
+      /\s*\((?:or )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
+      '',
+    )
+    .replace(
+      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^.;]*/g,
+      '',
+    );
+
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
-  read: (s) => {
+  read: (sentence) => {
+    // (", and agrees any visit from the press": another approval, of something else, in the same sentence.)
+    const s = { ...sentence, lower: withoutStandIns(sentence.lower).split(/,? and (?:agrees?|decides?|signs? off|is responsible for)\b/)[0] };
     // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
     // "Every tweet is approved by…", "All posts on the school's Facebook page…": posts and tweets on a named channel.
     const posts =
@@ -152,7 +169,7 @@ const publication: SentencePattern = {
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
       (!postsNoun &&
-        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live)\b/.test(
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram))\b/.test(
           s.lower,
         ))
     )
@@ -182,7 +199,11 @@ const publication: SentencePattern = {
     // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.
     if (!roles || (s.negated.match(/approv|authori|checked/) && !/\b(not|never|no|nothing)\b[^.;]*\bwithout\b/.test(s.lower))) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
-    const named = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // (A sentence that names no channel is about the one its heading or paragraph names: "Every post that includes a
+    // photograph is approved by the Headteacher before it goes live" under "Our Facebook page".)
+    const own = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    const scope = own.length ? null : scopeChannel(sentence);
+    const named = own.length ? own : scope && scope !== 'ambiguous' ? [scope] : [];
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
       return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
     return [{ setting: 'decisions.photoPublication', value: roles }];

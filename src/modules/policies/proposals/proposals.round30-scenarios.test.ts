@@ -318,3 +318,27 @@ describe('round 30: signature lines in more layouts', () => {
     expect(proposals(text)['policyReview.signatories']).toEqual(['Headteacher', 'Chair of governors']);
   });
 });
+
+describe('round 30: the head approves what is published', () => {
+  it.each([
+    ['Nothing is posted on the website until the Headteacher (or in her absence the Deputy Headteacher) has checked each photograph.', 'website'],
+    [
+      'No photograph goes on our Facebook page until it has been checked and approved by the Headteacher or, when she is out of school, the Deputy Headteacher.',
+      'social-media',
+    ],
+    ['Images for the press are approved by the Headteacher.', 'press'],
+    ['Our Facebook page\n\nEvery post that includes a photograph of children is approved by the Headteacher before it goes live.', 'social-media'],
+  ])('%s', (text, channel) => expect(proposals(text)[`photos.channels.${channel}.headteacherApproval`]).toBe(true));
+
+  it('another approval in the same sentence names no channel of its own', () => {
+    const out = proposals('The Headteacher approves all photographs before they are used on the website, and agrees any visit from the press.');
+    expect(out['photos.channels.website.headteacherApproval']).toBe(true);
+    expect(out['photos.channels.press.headteacherApproval']).toBeUndefined();
+  });
+
+  it('a list of contacts with dot leaders is no signature block', () => {
+    const text =
+      'Signed: __________  Principal            Date: ________\n\nSigned: __________  Chair, Board of Governors   Date: ________\n\nKEY CONTACTS\n\nChair of the Board of Governors ........ Dr E. Boyd';
+    expect(proposals(text)['policyReview.signatories']).toEqual(['Principal', 'Chair, board of governors']);
+  });
+});

@@ -77,7 +77,11 @@ export const signedBlock: BlockPattern = {
       const label = /^signed\b|^signature[s]?\b/i.test(whole.text) ? null : /\bsign(?:ed|ature)\s*(?::-?|-)/i.exec(whole.text);
       // A post beside a line to sign on, with no label: "Chair of the IEB: ________ Date: ____", "Head ....... Date ....".
       // (The post is the line's label, at its start or after the line to sign on; not a form's "Reported to (DSL / Headteacher): ___".)
-      const blankFor = /_{4,}|\.{6,}|…{2,}/.test(whole.raw ?? whole.text) && startsWithTitle(whole.text) && whole.text.split(' ').length <= 14;
+      // (Nor a list of contacts, "Chair of the Board of Governors ........ Dr E. Boyd": a line to sign on ends the line, or a date does.)
+      const blankFor =
+        /(?:_{4,}|\.{6,}|…{2,})[\s:]*(?:(?:dyddiad \/ )?date\b.*)?$/i.test(whole.raw ?? whole.text) &&
+        startsWithTitle(whole.text) &&
+        whole.text.split(' ').length <= 14;
       if (!label && !blankFor && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
       if (formSigner(whole.text)) return;
       // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
