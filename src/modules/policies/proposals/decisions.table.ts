@@ -25,7 +25,7 @@ function decidedBy(lower: string): RoleKey[] | null {
   const deciding = lower
     .slice(by.index)
     .split(
-      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b/,
+      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;/,
     )[0];
   const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
@@ -39,12 +39,17 @@ const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
  * a social media profile": the subject's roles.
  */
 function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
+  // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
+  // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|agrees?|signs? off|checks?|looks? at|reviews?|vets?|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding|checking)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission)\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission)\b(.*)$/.exec(
       lower,
-    );
+    ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
   if (!m || !object.test(m[3])) return null;
-  const roles = rolesIn(singular(m[1])).filter((r) => staffRoles.has(r));
+  const clause = m[1].split(/;|\bthen\b/).pop() ?? m[1];
+  const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
+  // "…pass the request to the Deputy Headteacher, who decides": the one just named.
+  if (/,? who (?:will |then |shall |alone )*$/.test(clause) && roles.length) return [roles[roles.length - 1]];
   return roles.length ? roles : null;
 }
 

@@ -342,3 +342,30 @@ describe('round 30: the head approves what is published', () => {
     expect(proposals(text)['policyReview.signatories']).toEqual(['Principal', 'Chair, board of governors']);
   });
 });
+
+describe('round 30: more names for roles, and who decides', () => {
+  it.each([
+    ['If a child has come across something unsuitable on a school device, report it to the Depute Head Teacher the same day.', ['deputy-headteacher']],
+    ['If a pupil sees unsuitable content online, staff tell the Head of Centre straight away.', ['headteacher']],
+    ['If a child sees unsuitable content on a nursery tablet, tell the Nursery Manager straight away.', ['headteacher']],
+    ['If a pupil sees unsuitable content, tell the Digital Competence Co-ordinator the same day.', ['ict-lead']],
+    ['If a pupil sees unsuitable content, tell the ICT Technician the same day.', ['ict-lead']],
+  ])('%s', (text, roles) => expect(proposals(text)['concerns.routes.inappropriate-content.notify']).toEqual(roles));
+
+  it('a deputy nursery manager is not the head', () => {
+    expect(
+      proposals('If a child sees unsuitable content, tell the Deputy Nursery Manager straight away.')['concerns.routes.inappropriate-content.notify'],
+    ).toBeUndefined();
+  });
+
+  it.each([
+    'The Digital Lead will look at the site and pass the request to the Headteacher; the Headteacher decides whether the school asks the local authority to unblock it.',
+    'The Computing Lead will look at the site and pass the request to the Headteacher, who decides whether it should be unblocked.',
+  ])('who decides, not who looks: %s', (text) => expect(proposals(text)['decisions.unblock']).toEqual(['headteacher']));
+
+  it('a second clause with its own subject is not among those who agree', () => {
+    const text =
+      'A department which would like its own account must first have the written agreement of the Head Teacher, and the Depute Head Teacher must be given administrator access to it.';
+    expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
+  });
+});

@@ -316,23 +316,25 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
-  ['deputy-headteacher', /(?:(?:deputy|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
+  // (A Scottish school's "Depute Head Teacher".)
+  ['deputy-headteacher', /(?:(?:deputy|depute|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher)s?|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher|practitioner)s?|safeguarding manager\b|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
   ],
   [
     'senior-leader',
-    /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b)/y,
+    /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b|assistant principals?\b)/y,
   ],
   [
     'headteacher',
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
+    // (The head of a nursery, a pre-school, a centre or a hospital service is who heads the setting, as keyers read it.)
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator.)
   [
     'ict-lead',
-    /(?:(?:ict|computing|e-?safety|online safety|digital learning) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b))/y,
+    /(?:(?:ict|computing|e-?safety|online safety|digital learning|digital competence|digital) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b)|(?:ict|it) (?:services |support )?(?:manager|technician)s?\b|(?:head|director) of (?:it|ict)(?: services)?\b)/y,
   ],
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
   ['line-manager', /line managers?\b/y],
