@@ -231,6 +231,9 @@ const namesUnlessExpress =
 const usedScope =
   /^if (any |the )?((pupils'?|students'?|children's|pupil|student|child) )?(photo(graph)?s?|images?|pictures?|videos?)( of (pupils|students|children))? (are|is) (used|published|posted|shown|displayed|included)\b[^,]{0,60},\s*/;
 
+const permittedFirstNames =
+  /\b(first|given|fore) ?names? (may|will|can|are|is) (also )?(be )?(used|printed|given|included|shown|added)\b|\b(may |will |can )?(use|uses|print|prints|give|gives|include|includes) (a |their |the |pupils'? |children's )?(first|given|fore) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))/;
+
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
@@ -286,17 +289,27 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               )
             ? 'none'
             : null;
-    if (!rule) return [];
+    // "First names may be used in the printed newsletter", "In the newsletter we use first names and year group", "We may
+    // use a first name here": first names are what the channel gives, with no negation in the clause.
+    // (Not "might", nor names with a pupil's work rather than a photograph: "first names may be used with their work on displays".)
+    const value0 =
+      rule ??
+      (permittedFirstNames.test(lower) &&
+      !/\b(not|never|no|without|might|occasionally)\b|n't\b/.test(lower) &&
+      !/\b(with|beside|on|next to) (their|the|a|his or her) (work|artwork|writing|drawings?|paintings?)\b/.test(lower)
+        ? 'first-names'
+        : null);
+    if (!value0) return [];
     // "Full names are never published on the website", "We never give a pupil's surname": a first name at most, the
     // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
     // names nor surnames") it is left: which way the clause goes is not plain.
-    const partNames = rule === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
+    const partNames = value0 === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
     // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
     // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
     const otherNames = lower.replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part');
     if (partNames && (/\b(first|christian|fore|given) ?names?\b/.test(lower) || /\bnames?\b|\bnamed\b/.test(otherNames) || /\bwithout\b/.test(lower)))
       return [];
-    const value = partNames ? 'first-names' : rule;
+    const value = partNames ? 'first-names' : value0;
     // "In school, we use first names only for captions on photographs", "photographs displayed around the nursery are
     // labelled with first names": captions or labels on photographs inside school are the display's.
     const captionsInSchool =

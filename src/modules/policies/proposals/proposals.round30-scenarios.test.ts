@@ -369,3 +369,21 @@ describe('round 30: more names for roles, and who decides', () => {
     expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
   });
 });
+
+describe('round 30: first names a channel may give', () => {
+  it.each([
+    ['First names may be used in the printed newsletter.', 'newsletter'],
+    ['In the printed newsletter we use first names and year group.', 'newsletter'],
+    ['Our newsletter\n\nWe may use a first name here.', 'newsletter'],
+  ])('%s', (text, channel) => expect(proposals(text)[`photos.channels.${channel}.naming`]).toBe('first-names'));
+
+  it.each([
+    'We might use a first name in the newsletter.',
+    'Children’s first names may be used with their work on classroom displays.',
+    'We do not use first names in the newsletter.',
+    'The newsletter uses first names and initials.',
+  ])('no first-names rule from: %s', (text) => {
+    const out = proposals(text);
+    expect(Object.entries(out).filter(([k, v]) => k.endsWith('.naming') && v === 'first-names')).toEqual([]);
+  });
+});
