@@ -4,8 +4,8 @@
  * never "in the first instance" (that names the first recipient, not the list), never negated,
  * and for restricted records only people who may see them.
  */
-import type { BlockPattern, Found, SentencePattern } from './types.ts';
-import { cleanLine, normalise, rolesIn, type Line, type RoleKey, type Sentence } from './text.ts';
+import type { Found, SentencePattern } from './types.ts';
+import { rolesIn, type RoleKey, type Sentence } from './text.ts';
 import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =
@@ -20,15 +20,24 @@ const familyReports =
   /(?:^|[,;]\s|\b(?:and|but|so|also)\s)(?:all |any |our )?(parents?|carers?|guardians?|families|pupils?|children|students?|learners|visitors?|other adults)\b(?:(?!\b(?:staff|teachers?|employees?|colleagues?|the adult|an adult|the school|we|head ?teacher|principal|dsl|leads?|members?)\b)[^.;:]){0,200}?\b(?:should|must|are asked to|are encouraged to|need to|are to|can|may)(?: (?:always|immediately|then|also))? (?:report|tell|inform|contact|speak|talk|let|raise|share|pass|alert)\b/;
 /** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
-const restricted = new Set(['safeguarding', 'staff-misuse']);
-const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
-const recipientRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead', 'class-teacher', 'line-manager', 'office']);
+export const restricted = new Set(['safeguarding', 'staff-misuse']);
+export const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
+export const recipientRoles = new Set<RoleKey>([
+  'headteacher',
+  'deputy-headteacher',
+  'senior-leader',
+  'dsl',
+  'ict-lead',
+  'class-teacher',
+  'line-manager',
+  'office',
+]);
 
 const tellVerb =
   // ("The annual safeguarding report", "a written report": the noun, not the telling.)
   /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
-const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
+export const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
 /**
  * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
@@ -387,153 +396,6 @@ const pupilPledge: SentencePattern = {
 };
 
 export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline, referredOut, pupilPledge];
-
-/** A header row naming who is told: "Incident | Who to inform | Timescale". */
-const whoColumn =
-  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b/;
-const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how quickly|response time|timing)\b/;
-
-/**
- * An incident table flattened to text: each row's first cell names the kind, the "who" column the roles,
- * a "when" column the time to act. Rows stop at a blank line or a row of another shape.
- */
-/**
- * The rows under a table's header, as the reader sees them: a piped row that wraps onto lines indented further than the
- * header ("Disclosure by a student… |" then "    DSL | Immediately…") is one row; a line of another shape in a table
- * set out by spaces (a cell's second line) is passed over. Rows stop at a blank line.
- */
-function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }[] {
-  const header = lines[at];
-  const piped = /\|/.test(header.raw ?? '');
-  const rows: { cells: string[]; line: number; raw: string }[] = [];
-  for (const row of lines.slice(at + 1, at + 60)) {
-    if (!row.text) break;
-    if (/^[\s|:+-]+$/.test(row.raw ?? '')) continue;
-    const last = rows[rows.length - 1];
-    if (piped && last && (row.indent ?? 0) > (header.indent ?? 0)) last.raw += ` ${(row.raw ?? '').trim()}`;
-    else rows.push({ cells: [], line: row.line, raw: row.raw ?? row.text });
-  }
-  const width = (header.cells ?? []).length;
-  let odd = 0;
-  const out: { cells: string[]; line: number }[] = [];
-  for (const row of rows) {
-    const cells = row.raw
-      .split(piped ? /\s*\|\s*/ : /\t+|\s*\|\s*|\s{3,}/)
-      .map(cleanLine)
-      .filter(Boolean);
-    if (cells.length !== width) {
-      if (piped || ++odd > 3) break;
-      continue;
-    }
-    out.push({ cells, line: row.line });
-  }
-  return out;
-}
-
-const incidentTable: BlockPattern = {
-  name: 'a table of incidents, who is told and when',
-  read: (lines) => {
-    const out: ReturnType<BlockPattern['read']> = [];
-    lines.forEach((header, i) => {
-      const cells = (header.cells ?? []).map(normalise);
-      if (cells.length < 2) return;
-      const who = cells.findIndex((c) => whoColumn.test(c));
-      if (who <= 0) return;
-      const when = cells.findIndex((c) => whenColumn.test(c));
-      for (const row of rowsUnder(lines, i)) out.push(...readIncidentRow(row.cells, row.line, who, when));
-    });
-    return out;
-  },
-};
-
-/** Other columns an incident table may have. */
-const otherColumn = /^(what happens next|further action|actions?|next steps?|notes?|how|record|where to record|follow[- ]?up|then)\b/;
-
-/** The first column's header of an incident table: what happened. */
-const whatColumn =
-  /^(concerns?|type of concern|nature of (the )?concern|incidents?|type of incident|what happened|what has happened|issue|situation|scenario|if)\b/;
-
-/**
- * A table converted with one cell to a line (a .docx's table as text): "Concern", "Who to tell", "When" on lines of
- * their own, then each row's cells on as many lines, rows apart by blank lines or one after another. A cell that wraps
- * goes on in lower case ("…or that something has" then "happened to them online").
- */
-function cellPerLineRows(lines: Line[], at: number): { header: string[]; rows: { cells: string[]; line: number }[] } | null {
-  const header: string[] = [];
-  for (const l of lines.slice(at, at + 6)) {
-    const cell = normalise(l.text);
-    if (!cell || cell.split(' ').length > 5 || /[.:;]$/.test(cell)) break;
-    if (!(whatColumn.test(cell) || whoColumn.test(cell) || whenColumn.test(cell) || otherColumn.test(cell))) break;
-    header.push(cell);
-  }
-  if (header.length < 3 || !whatColumn.test(header[0]) || !header.some((h, i) => i > 0 && whoColumn.test(h))) return null;
-  const width = header.length;
-  const rows: { cells: string[]; line: number }[] = [];
-  let row: { cells: string[]; line: number } | null = null;
-  const body = lines.slice(at + width, at + width + 200);
-  const apart = !body[0]?.text;
-  for (const l of body) {
-    if (!l.text) {
-      if (!apart) break;
-      if (row) {
-        if (row.cells.length !== width) break;
-        rows.push(row);
-        row = null;
-      }
-      continue;
-    }
-    if (row && /^[a-z(]/.test(l.text) && row.cells.length) row.cells[row.cells.length - 1] += ` ${l.text}`;
-    else {
-      row ??= { cells: [], line: l.line };
-      row.cells.push(l.text);
-    }
-    if (!apart && row.cells.length === width) {
-      rows.push(row);
-      row = null;
-    }
-  }
-  if (row && row.cells.length === width) rows.push(row);
-  return { header, rows };
-}
-
-/** One row of an incident table: its kind, who is told first (not a stand-in) and how fast. */
-function readIncidentRow(cells: string[], line: number, who: number, when: number): ReturnType<BlockPattern['read']> {
-  const out: ReturnType<BlockPattern['read']> = [];
-  const rowCells = cells.map(normalise);
-  const kind = concernKind(rowCells[0]);
-  if (!kind) return out;
-  const quote = cells.join(' | ');
-  // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
-  const told = rowCells[who].split(
-    /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
-  )[0];
-  const roles = rolesIn(told).filter((r) => recipientRoles.has(r));
-  if (roles.length) {
-    const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
-    out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line, quote });
-  }
-  if (when > 0) {
-    const cell = rowCells[when];
-    if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
-    const by = deadlineIn(cell, true);
-    if (by) out.push({ setting: `concerns.routes.${kind}.deadline`, value: by, line, quote });
-  }
-  return out;
-}
-
-const cellPerLineTable: BlockPattern = {
-  name: 'a table of incidents with one cell to a line',
-  read: (lines) =>
-    lines.flatMap((_, i) => {
-      const table = cellPerLineRows(lines, i);
-      if (!table) return [];
-      const who = table.header.findIndex((h, k) => k > 0 && whoColumn.test(h));
-      const when = table.header.findIndex((h) => whenColumn.test(h));
-      return table.rows.flatMap((row) => readIncidentRow(row.cells, row.line, who, when));
-    }),
-};
-
-export const concernBlocks: BlockPattern[] = [incidentTable, cellPerLineTable];
 
 /** "Any concerns", "All concerns or worries", "Concerns must…": concerns named by no kind of their own. */
 const bareConcerns =

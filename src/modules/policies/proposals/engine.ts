@@ -5,7 +5,8 @@
  * Pure and offline; a 20-page policy reads in well under a second.
  */
 import { ageTable, siteTermsOnly } from './ages.table.ts';
-import { concernBlocks, concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
+import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
+import { concernBlocks } from './concerns.tables.ts';
 import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
