@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposeSettings } from './engine.ts';
 import { sentencesOf } from './text.ts';
 
 /**
@@ -206,6 +207,9 @@ describe('round 30: tables and arrows that say who is told', () => {
       'concerns.routes.staff-misuse.tell': ['lado'],
     });
     expect(out['concerns.routes.raised-by-carer.notify']).toBeUndefined();
+    // The quote is the page's words, arrow and all: nothing is put in the policy's mouth.
+    const quote = proposeSettings(text).proposals.find((p) => p.setting === 'concerns.routes.cyber-bullying.notify')?.quote;
+    expect(quote).toBe('Online bullying between pupils → Assistant Headteacher (Pastoral), within 24 hours.');
   });
 
   it('"YES ->" answers a question that ends in examples', () => {

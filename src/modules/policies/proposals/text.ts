@@ -104,6 +104,8 @@ export const normalise = (text: string) =>
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[‐‑–—]/g, '-')
+    // An arrow from a scenario to whoever is told ("Online bullying → Head of Year, the same day").
+    .replace(/\s*(?:→|⇒|➔|=+>|(?<!-)-{1,2}>)\s*/g, ': goes to ')
     .replace(/\s+/g, ' ')
     // "won't", "don't", "can't": the patterns read "will not", "do not", "cannot".
     .replace(/\bwon't\b/g, 'will not')
@@ -185,7 +187,6 @@ function paragraphs(lines: Line[]): Paragraph[] {
       inRow = false;
       continue;
     }
-    // A bullet always starts its own item, even after an item that did not end a sentence.
     const runsOn: boolean =
       /^[a-z(]/.test(text) ||
       // (Not a table's rows, by tabs, bars or wide spaces: each is its own.)
@@ -197,16 +198,16 @@ function paragraphs(lines: Line[]): Paragraph[] {
         (cells?.length ?? 0) < 2 &&
         /^[A-Z0-9"'“‘]/.test(text) &&
         !/^[A-Z][^.:]{2,40}:(\s|$)/.test(text));
+    // A bullet always starts its own item, even after an item that did not end a sentence.
     const joined: boolean = Boolean(current && !bullet && !/[.!?:;]["'”’)]?$/.test(current.text) && runsOn);
-    // "• Online bullying between pupils" then "→ Assistant Headteacher (Pastoral), within 24 hours.": the scenario goes to
-    // whoever the arrow names, as if it said "Online bullying between pupils: report to the Assistant Headteacher…".
-    // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
     if (current && /^((\[ ?\]|[☐□❑])\s*)+$/.test(text) && !/[.!?:;]["'”’)]?$/.test(current.text) && current.text.split(' ').length <= 15) {
+      // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
       current.text += ` ${text}`;
     } else if (current && arrow && !/[.!?:;]["'”’)]?$/.test(current.text)) {
-      const goesTo = rolesIn(normalise(text.split(/[,.;(]/)[0] ?? '')).length > 0 && !/^(report|tell|inform|contact|pass|speak)\b/i.test(text);
-      current.starts.push({ offset: current.text.length + 2, line });
-      current.text += `: ${goesTo ? 'report to ' : ''}${text}`;
+      // "• Online bullying between pupils" then "→ Assistant Headteacher (Pastoral), within 24 hours.": the scenario and
+      // where it goes, one sentence as the page shows it (normalise reads the arrow as "goes to").
+      current.starts.push({ offset: current.text.length + 1, line });
+      current.text += ` → ${text}`;
     } else if (current && joined) {
       current.starts.push({ offset: current.text.length + 1, line });
       current.text += ' ' + text;
