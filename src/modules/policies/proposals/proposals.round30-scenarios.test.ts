@@ -391,3 +391,18 @@ describe('round 30: first names a channel may give', () => {
     expect(Object.entries(out).filter(([k, v]) => k.endsWith('.naming') && v === 'first-names')).toEqual([]);
   });
 });
+
+describe('round 30: posts about the school, in more words', () => {
+  it.each([
+    'Staff who become aware of a post about the school, its staff or its pupils should not respond to it, but should take a screenshot and tell the Head Teacher.',
+    'If a post appears online that names or is critical of the school, it should be brought to the attention of the Principal.',
+    'Staff who see a negative, offensive or inaccurate post about the academy must send it to the Headteacher.',
+    'Staff will report anything they see posted about the academy to the Headteacher.',
+  ])('%s', (text) => expect(proposals(text)['concerns.routes.disparaging-content.notify']).toEqual(['headteacher']));
+
+  it('a post about a pupil in a community group is not about the school', () => {
+    expect(proposals('If a parent posts photographs of other children in a community Facebook group, tell the Headteacher.')).not.toHaveProperty(
+      'concerns.routes.disparaging-content.notify',
+    );
+  });
+});
