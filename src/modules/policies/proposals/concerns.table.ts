@@ -5,7 +5,8 @@
  * and for restricted records only people who may see them.
  */
 import type { Found, SentencePattern } from './types.ts';
-import { rolesIn, type RoleKey, type Sentence } from './text.ts';
+import { type Sentence } from './text.ts';
+import { rolesIn, type RoleKey } from './roles.ts';
 import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =

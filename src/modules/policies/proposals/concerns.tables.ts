@@ -5,7 +5,8 @@
  */
 import { atOnce, deadlineIn, mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
 import { concernKind } from './concerns.kinds.ts';
-import { cleanLine, normalise, rolesIn, type Line } from './text.ts';
+import { cleanLine, normalise, type Line } from './text.ts';
+import { rolesIn, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
@@ -124,9 +125,7 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   if (!kind) return out;
   const quote = cells.join(' | ');
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
-  const told = rowCells[who].split(
-    /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
-  )[0];
+  const told = withoutStandIns(rowCells[who]);
   const roles = rolesIn(told).filter((r) => recipientRoles.has(r));
   if (roles.length) {
     const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));

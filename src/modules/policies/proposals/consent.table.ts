@@ -3,7 +3,8 @@
  * Only the school asking proposes a purpose; only the school saying it has no social media turns
  * that purpose off; a rule for staff, pupils or parents is never a consent setting.
  */
-import { aboutSchoolsOwnName, type Sentence } from './text.ts';
+import { type Sentence } from './text.ts';
+import { aboutSchoolsOwnName } from './roles.ts';
 import type { Found, SentencePattern } from './types.ts';
 import { lapse } from './lapse.table.ts';
 import { asksConsent, conditionalLead, everyonesRule, noActionOptOut, offeredChoice, othersSharing } from './consent.asks.ts';

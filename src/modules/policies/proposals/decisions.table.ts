@@ -3,7 +3,7 @@
  * the sentence names, and the roles it gives it to after "by" or as its subject.
  */
 import { channels, scopeChannel } from './naming.table.ts';
-import { rolesIn, type RoleKey } from './text.ts';
+import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { SentencePattern } from './types.ts';
 
 const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
@@ -143,21 +143,6 @@ const unblock: SentencePattern = {
     ];
   },
 };
-
-/**
- * Who stands in is no one who decides: "…approved by the Headteacher (or in her absence the Deputy Headteacher)", "…the
- * Headteacher or, when she is out of school, the Deputy Headteacher".
- */
-export const withoutStandIns = (lower: string) =>
-  lower
-    .replace(
-      /\s*\((?:or )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
-      '',
-    )
-    .replace(
-      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^.;]*/g,
-      '',
-    );
 
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',

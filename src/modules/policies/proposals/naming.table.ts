@@ -6,7 +6,8 @@
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { withUndertaking } from './consent.table.ts';
 import { pressNamingPattern } from './naming.press.ts';
-import { aboutSchoolsOwnName, type Sentence } from './text.ts';
+import { type Sentence } from './text.ts';
+import { aboutSchoolsOwnName } from './roles.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 /** A rule for parents, visitors or pupils themselves ("Parents may take photographs…"), not the school's. */

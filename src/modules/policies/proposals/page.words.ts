@@ -3,7 +3,8 @@
  * images, a request for consent, a use, a condition, someone else's photographs, and the headings around them.
  */
 import { agreementAsConsent, asksConsent, staffPermission } from './consent.asks.ts';
-import { aboutSchoolsOwnName, type Sentence } from './text.ts';
+import { type Sentence } from './text.ts';
+import { aboutSchoolsOwnName } from './roles.ts';
 
 export const images = /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage)\b/;
 export const consentWord = /\b(consent|permission)s?\b/;

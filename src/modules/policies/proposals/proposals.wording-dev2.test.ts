@@ -4,7 +4,7 @@ import { consentPatterns } from './consent.table.ts';
 import { proposeSettings } from './engine.ts';
 import { photoPatterns } from './photos.table.ts';
 import { reviewPatterns } from './review.table.ts';
-import { rolesIn } from './text.ts';
+import { rolesIn } from './roles.ts';
 import { blocks, read } from '../../../../test/helpers/proposals.ts';
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * Roles as schools write them: who a sentence names (rolesIn), as the product's role keys, and the school's own name or
+ * logo, which names no one.
+ */
+
+export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | 'dsl' | 'ict-lead' | 'class-teacher' | 'line-manager' | 'governor' | 'office';
+
+/** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
+const roleNames: [RoleKey, RegExp][] = [
+  // (A Scottish school's "Depute Head Teacher".)
+  ['deputy-headteacher', /(?:(?:deputy|depute|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
+  [
+    'dsl',
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher|practitioner)s?|safeguarding manager\b|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
+  ],
+  [
+    'senior-leader',
+    /(?:(?:a )?member of (?:your |the )?)?(?:senior leadership team|senior management team|slt\b|smt\b|senior leaders?\b|leadership team|assistant head ?teachers?\b|assistant heads?\b|assistant principals?\b)/y,
+  ],
+  [
+    'headteacher',
+    // (The head of a nursery, a pre-school, a centre or a hospital service is who heads the setting, as keyers read it.)
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
+  ],
+  // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator.)
+  [
+    'ict-lead',
+    /(?:(?:ict|computing|e-?safety|online safety|digital learning|digital competence|digital) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b)|(?:ict|it) (?:services |support )?(?:manager|technician)s?\b|(?:head|director) of (?:it|ict)(?: services)?\b)/y,
+  ],
+  ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
+  ['line-manager', /line managers?\b/y],
+  // (The keying guide's school office and business manager; a bursar is an independent school's.)
+  // "Tell the office": the school office (not "the office of…", "office hours").
+  ['office', /(?:(?:school )?business manager|school office|office manager|bursar)s?\b|(?<=\b(?:the|our) )office\b(?! (?:of|hours|365|for|staff)\b)/y],
+  ['governor', /(?:chair of (?:the )?governors|chair of the governing body)\b/y],
+];
+
+/**
+ * The school's own name, logo or badge, and no child in the sentence ("The school's name and logo must not be used on
+ * social media without written consent"): a rule about the school's brand, not a pupil's name or image.
+ */
+export const aboutSchoolsOwnName = (lower: string) =>
+  /\b(school|academy|trust|college|nursery|company)('s)? (own )?(names?|logos?|badges?|crests?|brand(ing)?)\b|\bnames? (or|and) logos?\b|\blogos?\b/.test(
+    lower,
+  ) && !/\b(pupils?|children|child|students?|learners?|boys|girls)('s?)?\b/.test(lower);
+
+/** The roles named in some (normalised) text, in the order they appear, each once. */
+export function rolesIn(lower: string): RoleKey[] {
+  const found: RoleKey[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    if (i > 0 && /[a-z0-9-]/.test(lower[i - 1])) continue;
+    for (const [role, pattern] of roleNames) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(lower);
+      if (m) {
+        if (!found.includes(role)) found.push(role);
+        i += m[0].length - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Who stands in is no one who decides or is told first: "…approved by the Headteacher (or in her absence the Deputy
+ * Headteacher)", "…the Headteacher or, when she is out of school, the Deputy Headteacher", a table's "Child Protection
+ * Co-ordinator; if unavailable, Head Teacher", "Principal. If it is about the Principal, the Chair of Governors".
+ */
+export const withoutStandIns = (lower: string) =>
+  lower
+    .replace(
+      /\s*\((?:or )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
+      '',
+    )
+    .replace(
+      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^.;]*/g,
+      '',
+    )
+    .split(
+      /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
+    )[0];
