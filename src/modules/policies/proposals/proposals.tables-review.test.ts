@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ageTable } from './ages.table.ts';
 import { concernPatterns } from './concerns.table.ts';
@@ -5,8 +7,9 @@ import { consentPatterns } from './consent.table.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { proposeSettings } from './engine.ts';
 import { reviewPatterns } from './review.table.ts';
-import { cpuStopwatch } from '../../../../test/helpers/cpu.ts';
 import { blocks, read } from '../../../../test/helpers/proposals.ts';
+
+const run = promisify(execFile);
 
 /**
  * The pattern tables, as designed, continued: the review, the minimum age, who decides, any layout, words with two
@@ -166,23 +169,11 @@ describe('any layout', () => {
     expect(proposals.filter((p) => p.setting === 'policyReview.intervalMonths')).toEqual([]);
   });
 
-  it('reads a 20-page policy in under a second', () => {
-    const page = [
-      '3. Reporting',
-      'Any cyber bullying must be reported to the DSL without delay, and the class teacher should be told the same day.',
-      'Staff must not use personal devices to photograph pupils, and photographs will not be taken at swimming.',
-      'Parents are asked to give permission for photographs on the school website and in the prospectus.',
-      'This policy will be reviewed annually by the Governing Body, who approve any change to it in a full meeting.',
-      'Pupils are taught about staying safe online in computing lessons and assemblies throughout the year.',
-    ].join('\n\n');
-    const text = Array.from({ length: 20 * 8 }, () => page).join('\n\n');
-    // The model loads once per process, the first time any policy is read (about half a second); this times the reading.
-    // (A first read of this text warms the patterns' compiled code too: on a worker shared with other files, compiling
-    // and collecting them counted 1.6 s of the process's CPU in one CI run, none of it the reading a school waits for.)
-    proposeSettings(text);
-    const elapsed = cpuStopwatch();
-    proposeSettings(text);
-    expect(elapsed()).toBeLessThan(1000);
+  it('reads a 20-page policy in under a second', async () => {
+    // In a process of its own, so that other files' garbage is not counted against it (test/helpers/policy-read-speed.ts).
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/helpers/policy-read-speed.ts']);
+    expect(Number(stdout.trim())).toBeGreaterThan(0);
+    expect(Number(stdout.trim())).toBeLessThan(1000);
   });
 });
 
