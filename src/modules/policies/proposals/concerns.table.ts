@@ -6,7 +6,7 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { rolesIn, type RoleKey } from './roles.ts';
+import { postWithoutKey, rolesIn, type RoleKey } from './roles.ts';
 import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =
@@ -79,6 +79,10 @@ export function recipients(s: Sentence): RoleKey[] | null {
   const after = s.lower
     .slice(verb.index)
     .split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/)[0];
+  // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
+  // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
+  const unkeyed = postWithoutKey.exec(after);
+  if (unkeyed && !rolesIn(after.slice(0, unkeyed.index)).length) return null;
   const roles = rolesIn(after);
   return roles.length ? roles : null;
 }
@@ -348,7 +352,8 @@ const deadline: SentencePattern = {
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
-    if (/\b(may|might|could)\b/.test(s.lower)) return [];
+    // (Not the concern's own "may": "something which suggests they may be at risk of harm … report … before the end of the day".)
+    if (/\b(may|might|could)\b/.test(s.lower.replace(/\b(may|might|could) (be|have been) (at risk|in danger|being harmed|harmed|suffering)\b/g, ''))) return [];
     const when = deadlineIn(s.lower);
     if (!when) return [];
     // "Allegations must be notified to the LADO within 24 hours": a time for telling someone outside the staff (the

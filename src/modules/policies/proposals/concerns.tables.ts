@@ -6,7 +6,7 @@
 import { atOnce, deadlineIn, mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
 import { concernKind } from './concerns.kinds.ts';
 import { cleanLine, normalise, type Line } from './text.ts';
-import { rolesIn, withoutStandIns } from './roles.ts';
+import { postWithoutKey, rolesIn, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
@@ -126,7 +126,8 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   const quote = cells.join(' | ');
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
   const told = withoutStandIns(rowCells[who]);
-  const roles = rolesIn(told).filter((r) => recipientRoles.has(r));
+  // (A post no key names among those told, "Head of Year and Network Manager": the list cannot be written.)
+  const roles = postWithoutKey.test(told) ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
   if (roles.length) {
     const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
     out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line, quote });

@@ -80,3 +80,10 @@ export const withoutStandIns = (lower: string) =>
     .split(
       /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
     )[0];
+
+/**
+ * Posts no role key names (the keying guide: "keyed nothing"): a head of year or house, a marketing or communications
+ * officer, the head's PA. Named first, they are who is told, and whoever they pass it on to is not.
+ */
+export const postWithoutKey =
+  /\b(?:heads? of (?:year|house|department|sixth form|key stage|faculty|pastoral care)|year (?:leader|head)s?|house ?(?:master|mistress|parent)s?|hsms?\b|(?:marketing|communications|marketing and communications|marketing & communications) (?:manager|officer|department|team|lead|director)s?|director of (?:marketing|communications)|(?:head ?teacher|principal|head)'s (?:pa|personal assistant))\b/;

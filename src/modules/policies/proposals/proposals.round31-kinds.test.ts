@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 31 (session 17): the kinds of concern in more of the words the sixteenth session's blind sets use, the posts no
+ * role key names, and the concern's own "may" that is no discretion.
+ */
+
+describe('round 31: kinds of concern in more words', () => {
+  it.each([
+    ['All enquiries from newspapers, radio or television are passed to the Head Teacher.', 'media-enquiry', ['headteacher']],
+    ['Any telephone call, email or visit from a journalist must be passed straight to the Headteacher.', 'media-enquiry', ['headteacher']],
+    ['Journalists, bloggers or community newspapers who contact any member of staff should be referred to the Headteacher.', 'media-enquiry', ['headteacher']],
+    ['If a pupil is being bullied or bullying others online, tell the Deputy Headteacher.', 'cyber-bullying', ['deputy-headteacher']],
+    ['If someone is being unkind to them online, report it to the class teacher.', 'cyber-bullying', ['class-teacher']],
+    [
+      'Where staff become aware of social media posts about the school, a member of staff or a student which are abusive or threatening, they should not respond, but should pass them to the Deputy Headteacher.',
+      'disparaging-content',
+      ['deputy-headteacher'],
+    ],
+    ['If an offensive or inaccurate post about the school is found, it must be reported to the Headteacher.', 'disparaging-content', ['headteacher']],
+    ['If you become aware of online abuse of staff, tell the Business Manager.', 'disparaging-content', ['office']],
+    ['Where a student reports that an adult or stranger has contacted them online, the member of staff should inform the DSL.', 'contact-attempt', ['dsl']],
+    [
+      'A student who sees or accesses unsuitable or upsetting content in school must report it to the Online Safety Lead.',
+      'inappropriate-content',
+      ['ict-lead'],
+    ],
+    ['If a member of staff sees something online that worries them about a child, they must tell the Designated Safeguarding Lead.', 'safeguarding', ['dsl']],
+    ['If anyone is worried about how a member of staff has used a phone or photos, they must tell the Headteacher.', 'staff-misuse', ['headteacher']],
+  ])('%s', (text, kind, roles) => {
+    expect(proposals(text)[`concerns.routes.${kind}.notify`]).toEqual(roles);
+  });
+
+  it('a post about the school with nothing wrong with it is no concern', () => {
+    const text = 'Posts about the school’s events are written by the office and must be passed to the Headteacher before they go up.';
+    expect(Object.keys(proposals(text)).filter((k) => k.startsWith('concerns.'))).toEqual([]);
+  });
+
+  it('a colleague’s workload is no concern about their conduct', () => {
+    expect(proposals('Staff concerned about a colleague’s workload should tell the Head.')).toEqual({});
+  });
+
+  it('"could harm a child" keeps a concern about staff a concern about staff', () => {
+    const text = 'Any allegation that a member of staff has used a camera in a way that could harm a child must be reported to the Headteacher straight away.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.staff-misuse.notify': ['headteacher'], 'concerns.routes.staff-misuse.immediate': true });
+  });
+});
+
+describe('round 31: a post no role key names, told first', () => {
+  it.each([
+    'Any contact from a journalist should be referred to the Marketing Manager, who will inform the Head.',
+    'Enquiries from the press are passed to the Director of Communications, who will then tell the Principal.',
+  ])('no route: %s', (text) => expect(proposals(text)['concerns.routes.media-enquiry.notify']).toBeUndefined());
+
+  it('a keyed post named before it still is the route', () => {
+    const text = 'Online bullying should be reported to the Form Tutor or Head of Year, who will investigate.';
+    expect(proposals(text)['concerns.routes.cyber-bullying.notify']).toEqual(['class-teacher']);
+  });
+
+  it('a table’s row whose first told is a head of year gives no list, but keeps its time', () => {
+    const text = [
+      '| Concern | Who to tell | When |',
+      '|---|---|---|',
+      '| Online bullying between students | Head of Year and Network Manager | Same school day |',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found['concerns.routes.cyber-bullying.notify']).toBeUndefined();
+    expect(found['concerns.routes.cyber-bullying.deadline']).toBe('same-day');
+  });
+});
+
+describe('round 31: the concern’s own "may" is no discretion', () => {
+  it('"something which suggests they may be at risk of harm … before the end of the school day" has its time', () => {
+    const text =
+      'If a pupil tells a member of staff about something online which suggests they may be at risk of harm, the member of staff must report to the Designated Teacher immediately and in any case before the end of the school day.';
+    expect(proposals(text)['concerns.routes.safeguarding.deadline']).toBe('same-day');
+  });
+
+  it('"may be reported the same day" is still one', () => {
+    const text = 'A concern that a pupil may be at risk of harm may be reported to the DSL the same day.';
+    expect(proposals(text)['concerns.routes.safeguarding.deadline']).toBeUndefined();
+  });
+});
