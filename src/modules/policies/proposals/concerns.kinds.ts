@@ -43,19 +43,33 @@ export const concernKinds: [string, RegExp][] = [
     'community-post',
     /\b(parents?|carers?|families|family members|community members?|members? of the (public|community)|visitors?)\b[^.;]{0,20}\b(posts?|posted|posting|shares?|shared|sharing|uploads?|uploaded|uploading|puts?|putting) (a |any )?(photo(graph)?s?|images?|pictures?|videos?|footage)\b[^.;]{0,40}\b(other (children|pupils|students)|children|pupils|students)\b|\b(posts?|comments?|photo(graph)?s?|images?) (about|of) (a |the |our )?(pupils?|child(ren)?|students?)\b[^.;]{0,30}\b(community|local|parents'?|village|class) (facebook |whatsapp )?(groups?|pages?|chats?)\b|\bpost about (a |the )?(pupil|child|student)\b[^.;]{0,40}\b(community|local|parents'?) (facebook |whatsapp )?(groups?|pages?)\b/,
   ],
+  [
+    // A worry a parent brings, as staff route it: "Where a parent or carer raises a concern about images, it should be passed
+    // to the Vice Principal", "Concerns about the welfare of a student raised by a parent or carer are passed to…". (A page
+    // telling families whom to speak to is advice, which keyers mostly leave unkeyed: 17 of 29 such sentences in sessions
+    // 15 and 16.)
+    'raised-by-carer',
+    /\b(a |any )?(parents?|carers?)( or (a )?carers?)? (raises?|raised|brings?|has|have) (a |any )?(concerns?|worr(y|ies)|complaints?)\b|\b(concerns?|worr(y|ies)|complaints?)\b[^.;]{0,60}\b(raised|brought) by (a |any )?(parents?|carers?)( or (a )?carers?)?\b/,
+  ],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
 ];
 
+/** "Designated Safeguarding Lead" names a person, and "the Safeguarding Policy" a document, not a safeguarding concern. */
+function personsAndPolicies(text: string): string {
+  return (
+    text
+      .replace(
+        /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
+        'dsl',
+      )
+      // "In line with the Safeguarding Policy" names a document, not the concern.
+      .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy')
+  );
+}
+
 /** The one kind a sentence is about, or null (none or several). */
 export function concernKind(text: string): string | null {
-  // "Designated Safeguarding Lead" names a person, not a safeguarding concern.
-  const lower = text
-    .replace(
-      /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
-      'dsl',
-    )
-    // "In line with the Safeguarding Policy" names a document, not the concern.
-    .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy');
+  const lower = personsAndPolicies(text);
   const kinds = kindsIn(lower);
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
@@ -67,6 +81,12 @@ export function concernKind(text: string): string | null {
   // "Inappropriate content about the school": what it is about makes it disparaging, not unsuitable material a pupil met.
   if (kinds.length === 2 && kinds.includes('disparaging-content') && kinds.includes('inappropriate-content') && /\babout the school\b/.test(lower))
     return 'disparaging-content';
+  if (kinds.length > 1) {
+    // "Any safeguarding concern, including a disclosure, a pupil contacted by an unknown adult online, or a pupil exposed to
+    // harmful content, must be reported to the DSL": a safeguarding concern, with its examples (exampleKinds).
+    const left = kindsIn(lower.replace(exampleSpan, ' '));
+    if (left.length === 1 && left[0] === 'safeguarding') return 'safeguarding';
+  }
   if (kinds.length > 1) {
     // The kind the sentence is about, not one named in an example or on a condition: "Concerns about a member of staff's use
     // of social media are reported to the Headteacher … and, if a child may be at risk, with the LADO"; "an online safety
@@ -88,7 +108,36 @@ export function concernKind(text: string): string | null {
     const left = kindsIn(lower.replace(classedAsSafeguarding, ' '));
     if (left.length === 1 && left[0] !== 'safeguarding') return left[0];
   }
+  // "Concerns about the welfare of a student raised by a parent or carer": the route is the one for a parent's worry.
+  // ("A parent raises a concern about the behaviour of a member of staff": the concern's own kind.)
+  if (kinds.length === 2 && kinds.includes('raised-by-carer')) {
+    const other = kinds.find((k) => k !== 'raised-by-carer')!;
+    return other === 'safeguarding' || other === 'inappropriate-content' ? 'raised-by-carer' : other;
+  }
   return kinds.length === 1 ? kinds[0] : null;
+}
+
+/**
+ * Examples a sentence lists: "…concern, including a, b, or c, must be…", "(this includes things like a stranger messaging
+ * them, …)", "- for example being contacted by an adult they do not know, … -". Up to the bracket or dash that closes
+ * them, else the verb that follows.
+ */
+const exampleSpan =
+  /(?:,\s*|\s[-–—]\s*|\s?\(\s*)(?:including|for example|for instance|such as|e\.g\.|this includes(?: things like)?)\b[^()]*?(?=\)|\s[-–—]\s|,? (?:must|should|will|shall|needs? to)\b|, (?:is|are|this is|they must|staff must|you must|report|tell)\b|$)/g;
+
+/**
+ * The kinds a safeguarding sentence gives as its examples, which keyers give the same route: "Any safeguarding concern,
+ * including … contacted by an unknown adult online … or exposed to harmful content, must be reported to the DSL" routes
+ * contact from strangers and harmful content to the DSL too. Only when the sentence without its examples is about
+ * safeguarding alone.
+ */
+export function exampleKinds(text: string): string[] {
+  const lower = personsAndPolicies(text);
+  const examples = lower.match(exampleSpan);
+  if (!examples) return [];
+  const left = kindsIn(lower.replace(exampleSpan, ' '));
+  if (left.length !== 1 || left[0] !== 'safeguarding') return [];
+  return kindsIn(examples.join(' ')).filter((k) => k !== 'safeguarding' && k !== 'raised-by-carer');
 }
 
 /** Each kind whose words the (normalised) text has, once. */

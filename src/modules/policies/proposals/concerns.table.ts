@@ -7,7 +7,7 @@
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
 import { postWithoutKey, rolesIn, type RoleKey } from './roles.ts';
-import { concernKind, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
+import { concernKind, exampleKinds, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
@@ -144,6 +144,9 @@ const notify: SentencePattern = {
     )
       return [];
     if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    // A parent's worry is a route only as staff pass it on ("…raised by a parent are passed to the DSL"), not a family
+    // asked whom to speak to ("If a parent has a concern, we ask that they speak to the class teacher").
+    if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];
     const who = recipients(s);
     if (!who) return [];
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
@@ -401,7 +404,22 @@ const pupilPledge: SentencePattern = {
   },
 };
 
-export const concernPatterns: SentencePattern[] = [notify, immediate, tell, deadline, referredOut, pupilPledge];
+/**
+ * A safeguarding route reaches the kinds the sentence gives as its examples ("Any safeguarding concern, including … contact
+ * from an unknown adult online …, must be reported to the DSL immediately"): keyers route them alike.
+ */
+const withExamples = (pattern: SentencePattern): SentencePattern => ({
+  ...pattern,
+  read: (s) => {
+    const found = pattern.read(s);
+    const safeguarding = found.filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null);
+    if (!safeguarding.length) return found;
+    const examples = exampleKinds(s.lower);
+    return [...found, ...examples.flatMap((k) => safeguarding.map((f) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })))];
+  },
+});
+
+export const concernPatterns: SentencePattern[] = [withExamples(notify), withExamples(immediate), tell, withExamples(deadline), referredOut, pupilPledge];
 
 /** "Any concerns", "All concerns or worries", "Concerns must…": concerns named by no kind of their own. */
 const bareConcerns =

@@ -82,3 +82,46 @@ describe('round 31: the concern’s own "may" is no discretion', () => {
     expect(proposals(text)['concerns.routes.safeguarding.deadline']).toBeUndefined();
   });
 });
+
+describe('round 31: a worry a parent brings, as staff pass it on', () => {
+  it.each([
+    ['Where a parent or carer raises a concern about images or social media, it should be passed to the Vice Principal (Pastoral).', ['deputy-headteacher']],
+    ['Concerns about the welfare of a student raised by a parent or carer are passed to a Designated Safeguarding Lead.', ['dsl']],
+  ])('%s', (text, roles) => expect(proposals(text)['concerns.routes.raised-by-carer.notify']).toEqual(roles));
+
+  it.each([
+    // A family asked whom to speak to is advice, which keyers mostly leave unkeyed.
+    'If a parent has a concern or complaint about the school, we ask that they speak to the class teacher first.',
+    'Parents who are worried about their child’s safety online are encouraged to speak to the class teacher.',
+  ])('no route: %s', (text) => expect(proposals(text)['concerns.routes.raised-by-carer.notify']).toBeUndefined());
+
+  it('a parent’s concern about a member of staff is a concern about staff', () => {
+    const text = 'If a parent raises a concern about the behaviour of a member of staff online, it must be reported to the Headteacher the same day.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.staff-misuse.notify': ['headteacher'], 'concerns.routes.staff-misuse.deadline': 'same-day' });
+  });
+});
+
+describe('round 31: a safeguarding route reaches the kinds it gives as examples', () => {
+  it('"including … contacted by an unknown adult … exposed to harmful content" routes all three to the DSL', () => {
+    const text =
+      'Any safeguarding concern, including a disclosure by a student, evidence that a student is being groomed or contacted by an unknown adult online, or a student being exposed to harmful content, must be reported to the DSL immediately.';
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.safeguarding.notify': ['dsl'],
+      'concerns.routes.safeguarding.immediate': true,
+      'concerns.routes.contact-attempt.notify': ['dsl'],
+      'concerns.routes.contact-attempt.immediate': true,
+      'concerns.routes.inappropriate-content.notify': ['dsl'],
+    });
+  });
+
+  it('an example between dashes, with the telling after it', () => {
+    const text =
+      'Any concern that a pupil may be at risk of harm online – for example contact from an adult they do not know – must be reported to the DSL the same day.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.contact-attempt.notify': ['dsl'], 'concerns.routes.contact-attempt.deadline': 'same-day' });
+  });
+
+  it('a sentence about another kind lends its route to no example', () => {
+    const text = 'Online bullying, for example unkind messages in a group chat, must be reported to the class teacher.';
+    expect(Object.keys(proposals(text)).filter((k) => k.includes('safeguarding') || k.includes('contact-attempt'))).toEqual([]);
+  });
+});
