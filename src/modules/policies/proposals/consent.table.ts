@@ -20,7 +20,8 @@ export const purposes: [string, RegExp][] = [
   // The school photographer's class or individual portraits: a photography company or studio the school invites, portraits.
   [
     'class-photo',
-    /\bclass (photo(graph)?s?|pictures?)\b|school photographer|\b(photographic|photography|school photo(graph)?|portrait) (compan(y|ies)|firms?|studios?)\b|\bindividual (and|or|&|and\/or) (class|group) (photo(graph)?s?|pictures?|portraits?)\b|\b(class|school|individual) portraits?\b|\bprofessional photographers?\b[^.;]*\bportraits?\b|\bportraits? of (the |each |every |your |our )?(child|children|pupils?|students?)\b/,
+    // (A secondary school's "form photograph" is its class photograph.)
+    /\b(class|form|tutor group) (photo(graph)?s?|pictures?)\b|school photographer|\b(photographic|photography|school photo(graph)?|portrait) (compan(y|ies)|firms?|studios?)\b|\bindividual (and|or|&|and\/or) (class|group) (photo(graph)?s?|pictures?|portraits?)\b|\b(class|school|individual) portraits?\b|\bprofessional photographers?\b[^.;]*\bportraits?\b|\bportraits? of (the |each |every |your |our )?(child|children|pupils?|students?)\b/,
   ],
   [
     'publications',

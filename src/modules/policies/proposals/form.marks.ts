@@ -1,0 +1,54 @@
+/**
+ * A consent form's rows the carer marks (issue 19): "A1. Displays around the school …" then "☐ YES ☐ NO", "3. Photos on
+ * the school website ........ YES / NO", "| 4 | Photographs of my child on displays … | ☐ | ☐ |". Each marked row that
+ * is about the child's image asks about the uses it names, whatever sentence (if any) asks for consent around it: forms
+ * ask in many ways, or only by the marks.
+ *
+ * Never a guess: two marked rows at least, on a page that asks consent for images or with a row about them, on a page with no opt-out; a row under a negation, a row about parents' own
+ * photographs, and a use the page runs on another basis (no consent, opt-out) ask about nothing.
+ */
+import { namedUses } from './consent.table.ts';
+import { otherBases, pageWideOptOut } from './page.opt-out.ts';
+import { formRow, images, othersSubject } from './page.words.ts';
+import type { StructuralFound } from './structure.ts';
+import type { Sentence } from './text.ts';
+
+/** Marks only: "☐ YES ☐ NO", "Yes / No", "[ ] Yes [ ] No", a table's boxes. */
+const marksOnly = /^[\s[\]☐□❑|.…]*(yes|no|ie|na|y|n)?([\s[\]☐□❑|/.…]*(yes|no|ie|na|y|n)\b)*[\s[\]☐□❑|/.…]*$/;
+
+export function markedForm(sentences: Sentence[]): StructuralFound[] {
+  // Each marked row, with the words it marks: its own, or (marks on a line of their own) those since the last row.
+  const rows: { text: string; negated: string; at: number; line: number }[] = [];
+  let since = -1;
+  sentences.forEach((s, i) => {
+    if (!formRow.test(s.lower)) return;
+    // (A line of marks alone reads as a heading of its own: the words are those before it, back to a heading.)
+    const before = sentences.slice(Math.max(since + 1, i - 3), i);
+    const fromHeading = before.map((w) => w.isHeading).lastIndexOf(true);
+    const words = marksOnly.test(s.lower) ? before.slice(fromHeading + 1) : [s];
+    since = i;
+    if (!words.length) return;
+    rows.push({
+      text: words.map((w) => w.lower).join(' '),
+      negated: words.map((w) => w.negated).join(' '),
+      at: words[0] === s ? i : i - 1,
+      line: words[0].line,
+    });
+  });
+  // (A page whose uses run unless carers object asks about none of them: "Photographs are used unless you tell us".)
+  // (The rows need not say "photographs" themselves when the page asks for consent for images: "A1. Displays around the
+  // school" on a photograph consent form.)
+  const ofImages = rows.some((r) => images.test(r.text)) || sentences.some((s) => images.test(s.lower) && /\b(consent|permission)\b/.test(s.lower));
+  if (rows.length < 2 || !ofImages || sentences.some(pageWideOptOut)) return [];
+  const otherBasis = otherBases(sentences);
+  const found: StructuralFound[] = [];
+  for (const row of rows) {
+    if (othersSubject.test(row.text) || /\b(not|never|nothing|none|no one|do not|don't)\b/.test(row.text.replace(/\byes\s*\/\s*no\b|\bno\b\s*$/g, '')))
+      continue;
+    for (const key of namedUses(row.text, row.negated)) {
+      if (otherBasis.has(key)) continue;
+      found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: sentences[row.at].text, line: row.line, order: row.at });
+    }
+  }
+  return found;
+}
