@@ -11,7 +11,7 @@ import type { BlockPattern } from './types.ts';
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
-  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b/;
+  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b/;
 const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how quickly|response time|timing)\b/;
 
 /**
@@ -125,9 +125,11 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   if (!kind) return out;
   const quote = cells.join(' | ');
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
-  const told = withoutStandIns(rowCells[who]);
-  // (A post no key names among those told, "Head of Year and Network Manager": the list cannot be written.)
-  const roles = postWithoutKey.test(told) ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
+  // (Nor is someone told on a condition: "Class teacher; DSL as well if there is any risk of harm".)
+  const told = withoutStandIns(rowCells[who]).replace(/[;(][^;()]*\b(?:if|where|when|unless)\b[^;()]*\)?/g, ' ');
+  // (A post no key names first among those told, "Head of Year and Network Manager": the list cannot be written.)
+  const unkeyed = postWithoutKey.exec(told);
+  const roles = unkeyed && !rolesIn(told.slice(0, unkeyed.index)).length ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
   if (roles.length) {
     const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
     out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line, quote });
@@ -135,7 +137,14 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   if (when > 0) {
     const cell = rowCells[when];
     if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
-    const by = deadlineIn(cell, true);
+    // ("Immediately. Head/Chair contact the LADO within 1 working day": the later time is the outsider's.)
+    const by = deadlineIn(
+      cell
+        .split(/\.\s|;\s/)
+        .filter((part) => !/\b(lado|police|social care|parents?|carers?)\b/.test(part))
+        .join('. '),
+      true,
+    );
     if (by) out.push({ setting: `concerns.routes.${kind}.deadline`, value: by, line, quote });
   }
   return out;

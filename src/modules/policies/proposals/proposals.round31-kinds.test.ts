@@ -125,3 +125,24 @@ describe('round 31: a safeguarding route reaches the kinds it gives as examples'
     expect(Object.keys(proposals(text)).filter((k) => k.includes('safeguarding') || k.includes('contact-attempt'))).toEqual([]);
   });
 });
+
+describe('round 31: a quick guide’s table', () => {
+  const table = [
+    '| What has happened | What you do | Who you tell | When |',
+    '|---|---|---|---|',
+    '| Online bullying between pupils | Save what you can. | Class teacher / Head of Year; DSL as well if there is any risk of harm | Same day |',
+    '| A pupil or parent contacts you on your personal social media or phone | Don’t reply. | DSL or Deputy DSL | Same day |',
+    '| A colleague, volunteer or governor behaving inappropriately online | Don’t discuss it. | **Headteacher** | **Immediately**. Head contacts the LADO within 1 working day. |',
+  ].join('\n');
+
+  it('reads "Who you tell", leaves out who is told on a condition, and the LADO’s time', () => {
+    expect(proposals(table)).toMatchObject({
+      'concerns.routes.cyber-bullying.notify': ['class-teacher'],
+      'concerns.routes.cyber-bullying.deadline': 'same-day',
+      'concerns.routes.contact-attempt.notify': ['dsl'],
+      'concerns.routes.staff-misuse.notify': ['headteacher'],
+      'concerns.routes.staff-misuse.immediate': true,
+    });
+    expect(proposals(table)['concerns.routes.staff-misuse.deadline']).toBeUndefined();
+  });
+});
