@@ -47,6 +47,9 @@ const namesWithConsent = new RegExp(
     String.raw`\bnames?\b[^.;()]{0,50}\b(may|can|will|would|could|are|is)( only)? (be )?(printed|given|published|used|shown|included|added|disclosed|released|appear)\b[^.;()]{0,60}\b(with|if|where|once|after|when)\b[^.;()]{0,40}\b(consent|permission|agree|agrees|agreed|consented|consents)\b`,
     String.raw`\b(ask|asks|seek|seeks|obtain|obtains|request|requests|get|gets)\b[^.;()]{0,40}\b(consent|permission)\b[^.;()]{0,30}\bbefore (any |a |their |the |the child's |pupils'? )?(full )?names? (is |are |will be |can be )?(given|printed|published|used|released|disclosed)\b`,
     String.raw`\bnames? (only )?(if|with|where|once) (i|you|we|parents?|carers?|the parents?|families) (agree|consent|give (consent|permission)|have (agreed|consented))\b`,
+    // "We will only give the newspaper your child's full name where you have ticked YES", "We will only use your full name
+    // in the local press if you tick the box for this".
+    String.raw`\b(will|may|can|would|shall)( only)? (give|print|publish|use|include|pass|release)\b[^.;()]{0,50}\b(full|sur|last|family) ?names?\b[^.;()]{0,60}\b(if|where|when|once|with)\b[^.;()]{0,40}\b(consent|permission|agree|agreed|agrees|ticked|ticks?|said yes|say yes)\b`,
   ].join('|'),
 );
 /** "Names will not be printed in the newspaper without consent": the same rule, said twice negated. */
@@ -57,9 +60,11 @@ const namesNotWithoutConsent =
 function namedWithConsent(s: Sentence): string[] {
   const lower = s.lower.replace(/[()]/g, (c) => (c === '(' ? '; ' : ' '));
   const clauses = lower.split(/;\s*/);
-  const at = clauses.findIndex((clause) => namesWithConsent.test(clause) || namesNotWithoutConsent.test(clause));
+  const fullName = (clause: string) => clause.replace(/\b(first|christian|given|fore) ?names? and (sur|last |family )names?\b/g, 'full name');
+  const at = clauses.findIndex((clause) => namesWithConsent.test(fullName(clause)) || namesNotWithoutConsent.test(clause));
   if (at < 0) return [];
-  const clause = clauses[at];
+  // ("A first name and surname" is the full name.)
+  const clause = fullName(clauses[at]);
   // A first name, an initial, staff's names or a member of staff's say are other rules.
   if (
     /\b(first|christian|fore|given) ?names?\b|\binitials?\b/.test(clause) ||
@@ -185,11 +190,12 @@ export function scopeChannel(s: Sentence): string | null {
 function scopeChannels(s: Sentence): string[] {
   // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
   // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
+  // (A label opening the paragraph, "School website and Facebook page." in bold, names its channels too.)
   const earlier = (s.earlier ?? '')
     .split(/(?<=[.!?]) /)
     .filter(
-      (t) =>
-        aboutPublishing.test(t) &&
+      (t, i) =>
+        (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
         !othersOwn.test(t) &&
         !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
     )
@@ -204,6 +210,14 @@ function scopeChannels(s: Sentence): string[] {
   if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
   return [...named];
 }
+
+/** A label of channels alone: "School website and Facebook page." (no verb: "The newsletter goes home every Friday" is none). */
+const channelLabel = (t: string) =>
+  channelsIn(t).length > 0 &&
+  !channels
+    .reduce((rest, [, pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), t)
+    .replace(/\b(the|our|school|academy|official|and|or|page|pages|accounts?|feeds?|sites?)\b|[.,:*&/]/g, ' ')
+    .trim();
 
 const othersOwn =
   /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
@@ -277,7 +291,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
     const rule = withExpressPermission
       ? 'full-with-permission'
-      : /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
+      : /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(beyond|other than|more than) (a |their |the )?(first|christian|fore|given) ?names?|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
             lower,
           )
         ? 'first-names'
@@ -285,7 +299,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
               lower,
             )
           ? 'full-with-permission'
-          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\b(sur|full |last |family )?names? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?(full |sur|last |family )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?(full |sur|last |family )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should|won't|don't|doesn't) (not |never )?(use|give|include|publish|print|add|put|carry|show|display|attach|state|post) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states|put|puts|add|adds|attach|attaches|post|posts) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b|\bnever name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child)\b|\b(will|must|should|shall|do|does)( not|n't| never) (have|carry|include|bear) (any |their |the )?(pupils'? |children'?s? )?names? (attached|added|on them|with them)\b/.test(
+          : /\bno (pupils'? |children'?s? |child's |individual )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify (any |individual |the )?(children|pupils?|students?|a child|any child|them) by (their )?names?\b|\b(will|do|does|must|should|shall|may)( not|n't| never) identify by (their )?names? ((any|the|individual|a|our|all) )?((of )?(the |our )?)?(children|pupils?|students?|child|boys|girls)\b|\b(sur|full |last |family )?names? (of [a-z ]+ )?(will|must|should|are|is|do|does) (not|never) (be )?(given|used|published|included|shown|printed|displayed|appear|attached|added|stated|disclosed)\b|\b(under no circumstances|in no circumstances|at no time) (should|will|must|may|shall|are|is|can) (any |a |the )?(child|children|pupils?|students?|child\/children)( or [a-z]+)? (be )?(named|identified by (their )?names?)\b|\b(will|must|should|are) (not|never) be (named|identified by (their )?(full |sur|last |family )?names?|captioned with (their |the |pupils'? |children'?s? )?names?)\b|\b(are|is) (not|never) (named|identified by (their )?(full |sur|last |family )?names?|(captioned|labelled|labeled) with (their |the |pupils'? |children'?s? )?names?)\b|\bwithout (their |any )?names?\b|\b(will|must|should|shall|are|is)( not|n't| never) be (used|published|shown|printed|posted|shared|displayed) (with|alongside|beside|next to) (their|a|the|any|his or her) (full |sur|last |family )?names?\b|\bno (child|pupil|student)s? (will|should|must|is|are|shall) (be )?(named|identified by name)\b|\b(do|does|will|shall|must|should|won't|don't|doesn't) (not |never )?(use|give|include|publish|print|add|put|carry|show|display|attach|state|post) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\bnever (carry|carries|show|shows|include|includes|give|gives|use|uses|display|displays|print|prints|publish|publishes|state|states|put|puts|add|adds|attach|attaches|post|posts) (any |a |the |their |your |our |his or her )?(pupils'? |children'?s? |child's |pupil's |students'? |student's )?(full |last |family |sur)?names?\b|\b(will|shall|must|should|are|is)( not|n't| never) (be )?accompanied by (any |a |the |their )?(pupils'? |children'?s? |child's |pupil's )?names?\b|\b(do|does|will|shall|must|should) (not|never) name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child|them)\b|\bnever name (any |the |individual )?(pupils?|children|students?|a child|a pupil|any child)\b|\b(will|must|should|shall|do|does)( not|n't| never) (have|carry|include|bear) (any |their |the )?(pupils'? |children'?s? )?names? (attached|added|on them|with them)\b/.test(
                 lower,
               )
             ? 'none'

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+/** Round 31 (session 17): naming on a channel in more of the blind sets' words. */
+
+const naming = (text: string) =>
+  Object.fromEntries(
+    Object.entries(proposals(text))
+      .filter(([k]) => k.endsWith('.naming'))
+      .map(([k, v]) => [k.split('.')[2], v]),
+  );
+
+describe('round 31: naming in more words', () => {
+  it.each([
+    [
+      'At a sports event we will only give the newspaper your child’s first name and surname where you have ticked YES for use D.',
+      { press: 'full-with-permission' },
+    ],
+    ['We will only use your **full name** in the local press if you tick the box for this in Part 2.', { press: 'full-with-permission' }],
+    ['The college does not name learners under 18 on its social media channels beyond a first name.', { 'social-media': 'first-names' }],
+    ['Images of learners will not be used with their full name on the college website.', { website: 'first-names' }],
+    [
+      '* **School website and Facebook page.** Only children with consent for that channel appear. We don’t put children’s full names with photographs.',
+      { website: 'first-names', 'social-media': 'first-names' },
+    ],
+  ])('%s', (text, expected) => expect(naming(text)).toEqual(expected));
+
+  it('an opening sentence with a verb is no label of channels', () => {
+    expect(naming('The newsletter goes home every Friday. No names are given over the telephone.')).toEqual({});
+  });
+});
