@@ -45,9 +45,11 @@ export const atOnce = /\b(immediately|without delay|straight ?away|at once|as so
  * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
  */
 export function negatedAt(lower: string, at: number): boolean {
+  // (A bracket's negation is its own: "close the screen (do not switch off) and tell the Online Safety Lead".)
   const clause =
     lower
       .slice(0, at)
+      .replace(/\([^()]*\)/g, ' ')
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
       .pop() ?? '';
   // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is
@@ -338,6 +340,8 @@ const referredOut: SentencePattern = {
 
 /** "within 24 hours", "the same day", "before the end of the school day", "by the next working day"; a table cell may say just "Same day". */
 export function deadlineIn(lower: string, cell = false): string | null {
+  // (A cell's own time comes first: "Same day. IT provider to close the gap within 1 working day.")
+  if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
   if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
   if (/\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b/.test(lower)) return 'same-day';
   // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".

@@ -27,14 +27,29 @@ function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }
   const header = lines[at];
   const piped = /\|/.test(header.raw ?? '');
   const rows: { cells: string[]; line: number; raw: string }[] = [];
-  for (const row of lines.slice(at + 1, at + 60)) {
-    if (!row.text) break;
+  const width = (header.cells ?? []).length;
+  const body = lines.slice(at + 1, at + 120);
+  for (let i = 0; i < body.length; i++) {
+    const row = body[i];
+    if (!row.text) {
+      // A tabbed table in parts ("B. CONTENT – something the student has seen" between blank lines): the rows go on
+      // after the part's label when the next line has the header's cells.
+      if (piped) break;
+      let next = i + 1;
+      while (next < body.length && !body[next].text) next++;
+      if (next < body.length && (body[next].cells ?? []).length === 1 && !/\t/.test(body[next].raw ?? '')) {
+        next++;
+        while (next < body.length && !body[next].text) next++;
+      }
+      if (next >= body.length || (body[next].cells ?? []).length !== width || !/\t/.test(body[next].raw ?? '')) break;
+      i = next - 1;
+      continue;
+    }
     if (/^[\s|:+-]+$/.test(row.raw ?? '')) continue;
     const last = rows[rows.length - 1];
     if (piped && last && (row.indent ?? 0) > (header.indent ?? 0)) last.raw += ` ${(row.raw ?? '').trim()}`;
     else rows.push({ cells: [], line: row.line, raw: row.raw ?? row.text });
   }
-  const width = (header.cells ?? []).length;
   let odd = 0;
   const out: { cells: string[]; line: number }[] = [];
   for (const row of rows) {
@@ -126,7 +141,7 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   const quote = cells.join(' | ');
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
   // (Nor is someone told on a condition: "Class teacher; DSL as well if there is any risk of harm".)
-  const told = withoutStandIns(rowCells[who]).replace(/[;(][^;()]*\b(?:if|where|when|unless)\b[^;()]*\)?/g, ' ');
+  const told = withoutStandIns(rowCells[who]).replace(/(?:[;(]|\.\s)[^;().]*\b(?:if|where|when|unless)\b[^;().]*\)?/g, ' ');
   // (A post no key names first among those told, "Head of Year and Network Manager": the list cannot be written.)
   const unkeyed = postWithoutKey.exec(told);
   const roles = unkeyed && !rolesIn(told.slice(0, unkeyed.index)).length ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));

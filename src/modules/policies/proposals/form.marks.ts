@@ -39,7 +39,13 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
   // (The rows need not say "photographs" themselves when the page asks for consent for images: "A1. Displays around the
   // school" on a photograph consent form.)
   const ofImages = rows.some((r) => images.test(r.text)) || sentences.some((s) => images.test(s.lower) && /\b(consent|permission)\b/.test(s.lower));
-  if (rows.length < 2 || !ofImages || sentences.some(pageWideOptOut)) return [];
+  // (An opt-out of how long images are kept, "…for up to two years, even if the student has left, unless you ask us to
+  // stop", is no basis for using them.)
+  const optOut = sentences.some(
+    (s) =>
+      pageWideOptOut(s) && !/\b(for up to|years?|months?|even if|after (he|she|they|the (student|pupil|child)|your child) (has |have )?left)\b/.test(s.lower),
+  );
+  if (rows.length < 2 || !ofImages || optOut) return [];
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   for (const row of rows) {

@@ -263,6 +263,8 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       return (named.length ? named : inScope ? [inScope] : []).map((key) => ({ setting: `photos.channels.${key}.naming`, value: 'none' }));
     }
     if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
+    // "Pupils' work may be shown with a first name only": their work's label, not their photographs'.
+    if (/^((pupils'?|children'?s?|students'?|their|a pupil's|a child's|the child's) )?(work|artwork|writing|drawings?|paintings?)\b/.test(lower)) return [];
     // "When commenting, parents should use first names only": after an opening clause, the subject is who the rule is for.
     const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
     if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];

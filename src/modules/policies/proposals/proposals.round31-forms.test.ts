@@ -82,3 +82,22 @@ describe('round 31: the rows a carer marks', () => {
     expect(uses(page)).toEqual(['publications', 'website']);
   });
 });
+
+describe('round 31: what a marked form’s page says beside it', () => {
+  it('an opt-out of how long images are kept leaves the form’s rows asked', () => {
+    const page = [
+      '| | Use | Yes | No |',
+      '|---|---|---|---|',
+      '| 1 | Photos in displays in school | [ ] | [ ] |',
+      '| 2 | Photos on the school website | [ ] | [ ] |',
+      '',
+      'Images in printed materials may be used for up to two years, even if the student has left, unless you ask us to stop.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'website']);
+  });
+
+  it('pupils’ work shown with a first name is no naming rule for the photographs', () => {
+    const text = 'On the website and Facebook page we will not put a child’s name with their photo. Pupils’ work may be shown with a first name only.';
+    expect(proposals(text)).toMatchObject({ 'photos.channels.website.naming': 'none', 'photos.channels.social-media.naming': 'none' });
+  });
+});

@@ -146,3 +146,32 @@ describe('round 31: a quick guide’s table', () => {
     expect(proposals(table)['concerns.routes.staff-misuse.deadline']).toBeUndefined();
   });
 });
+
+describe('round 31: a tabbed grid in parts, and a bracket’s own negation', () => {
+  const grid = [
+    'Incident\tImmediate action\tWho to inform\tTimescale',
+    '',
+    'A. CONTENT',
+    '',
+    'Accidental access to inappropriate material (violence, gore)\tClose the lid.\tClass teacher. DSL if the student is upset.\tSame day.',
+    'Getting round the filtering (VPN, proxy)\tRemove the device.\tDSL.\tSame day. IT to close the gap within 1 working day.',
+  ].join('\n');
+
+  it('reads the rows after a part’s label, without who is told on a condition or a later time', () => {
+    expect(proposals(grid)).toMatchObject({
+      'concerns.routes.inappropriate-content.notify': ['class-teacher'],
+      'concerns.routes.inappropriate-content.deadline': 'same-day',
+      'concerns.routes.filter-circumvention.notify': ['dsl'],
+      'concerns.routes.filter-circumvention.deadline': 'same-day',
+    });
+  });
+
+  it('"(do not switch off)" does not negate the telling after it', () => {
+    const text =
+      'If anyone finds that an unsuitable site can be reached, they close the screen (do not switch off) and tell the Online Safety Lead the same day.';
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.inappropriate-content.notify': ['ict-lead'],
+      'concerns.routes.inappropriate-content.deadline': 'same-day',
+    });
+  });
+});
