@@ -13,8 +13,8 @@ import { formRow, images, othersSubject } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';
 
-/** Marks only: "☐ YES ☐ NO", "Yes / No", "[ ] Yes [ ] No", a table's boxes. */
-const marksOnly = /^[\s[\]☐□❑|.…]*(yes|no|ie|na|y|n)?([\s[\]☐□❑|/.…]*(yes|no|ie|na|y|n)\b)*[\s[\]☐□❑|/.…]*$/;
+/** Marks only: "☐ YES ☐ NO", "Yes / No", "[ ] Yes [ ] No", a table's boxes, a Welsh form's "Ydw / Yes ☐ Nac ydw / No ☐". */
+const marksOnly = (lower: string) => !lower.replace(/\b(yes|no|ie|na|ydw|nac|oes|y|n)\b|[\s[\]☐□❑|/.…]/g, '');
 
 export function markedForm(sentences: Sentence[]): StructuralFound[] {
   // Each marked row, with the words it marks: its own, or (marks on a line of their own) those since the last row.
@@ -25,7 +25,7 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     // (A line of marks alone reads as a heading of its own: the words are those before it, back to a heading.)
     const before = sentences.slice(Math.max(since + 1, i - 3), i);
     const fromHeading = before.map((w) => w.isHeading).lastIndexOf(true);
-    const words = marksOnly.test(s.lower) ? before.slice(fromHeading + 1) : [s];
+    const words = marksOnly(s.lower) ? before.slice(fromHeading + 1) : [s];
     since = i;
     if (!words.length) return;
     rows.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposals, uses } from '../../../../test/helpers/proposals.ts';
+import { sentencesOf } from './text.ts';
 
 /**
  * Round 31 (session 17): a consent form's rows the carer marks ask about the uses they name, however the form asks
@@ -100,4 +101,26 @@ describe('round 31: what a marked form’s page says beside it', () => {
     const text = 'On the website and Facebook page we will not put a child’s name with their photo. Pupils’ work may be shown with a first name only.';
     expect(proposals(text)).toMatchObject({ 'photos.channels.website.naming': 'none', 'photos.channels.social-media.naming': 'none' });
   });
+});
+
+describe('round 31: a Welsh form’s marks, and an address that ends no sentence', () => {
+  it('"Ydw / Yes ☐ Nac ydw / No ☐" under a question with the school’s address in it', () => {
+    const form = [
+      'FFURFLEN GANIATÂD / PHOTOGRAPH CONSENT FORM',
+      '',
+      '2a. Gwefan yr ysgol / School website',
+      'May we use photographs of your child on the school website (www.caeronnen.caerwen.sch.uk)?',
+      'Ydw / Yes ☐ Nac ydw / No ☐',
+      '',
+      '2b. Cyfryngau cymdeithasol / School social media',
+      'May we use photographs of your child on the school’s Facebook page?',
+      'Ydw / Yes ☐ Nac ydw / No ☐',
+    ].join('\n');
+    expect(uses(form)).toEqual(['social-media', 'website']);
+  });
+});
+
+it('an address’s dots end no sentence, and come back in its words', () => {
+  const found = sentencesOf('Photos go on www.caeronnen.caerwen.sch.uk/news each week. E-mail office@caeronnen.sch.uk with any worry.');
+  expect(found.map((s) => s.text)).toEqual(['Photos go on www.caeronnen.caerwen.sch.uk/news each week.', 'E-mail office@caeronnen.sch.uk with any worry.']);
 });

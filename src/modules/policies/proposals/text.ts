@@ -101,6 +101,8 @@ export function cleanLine(raw: string): string {
 export const normalise = (text: string) =>
   text
     .toLowerCase()
+    // (An address's dots, held apart while sentences are found: sentencesOf.)
+    .replace(/\u2024/g, '.')
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[‐‑–—]/g, '-')
@@ -223,6 +225,9 @@ function paragraphs(lines: Line[]): Paragraph[] {
   return out;
 }
 
+/** A web or e-mail address: "www.school.sch.uk", "office@school.org.uk", "caeronnen.caerwen.sch.uk/photos". */
+const address = /\b[\w.-]*(?:www\.|@)[\w.-]*\w|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|ie|scot|wales|gov|sch|edu)\b(?:\/[^\s)]*)?/gi;
+
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
@@ -271,6 +276,9 @@ export function sentencesOf(text: string): Sentence[] {
     const asked = all[index - 1]?.text;
     const question = asked && /\?(?:\s*\([^()]*\))?["'”’)]?$/.test(asked) && /^(?:if )?(?:yes|no)\b/i.test(paragraph.text) ? normalise(asked) : '';
     const reader = nlp();
+    // An address's dots end no sentence ("the school website (www.caeronnen.caerwen.sch.uk)?"): they are held as one-dot
+    // leaders, the same length, while the sentences are found, and given back in each sentence's words.
+    paragraph.text = paragraph.text.replace(address, (m) => m.replace(/\./g, '\u2024'));
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
     let previous = '';
@@ -278,16 +286,17 @@ export function sentencesOf(text: string): Sentence[] {
     let first = true;
     doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
+      const plain = said.replace(/\u2024/g, '.');
       const at = Math.max(0, paragraph.text.indexOf(said, from));
       from = at + said.length;
       const line = [...paragraph.starts].reverse().find((start) => start.offset <= at)?.line ?? paragraph.starts[0].line;
       const flags = s.tokens().out(reader.its.negationFlag) as unknown as boolean[];
       const words: string[] = s.tokens().out();
       const negated = words.filter((_, i) => flags[i]).join(' ');
-      const lower = normalise(said);
+      const lower = normalise(plain);
       const item = first && asItem;
       sentences.push({
-        text: said.trim(),
+        text: plain.trim(),
         lower,
         line,
         negated: normalise(negated),
