@@ -175,3 +175,16 @@ describe('round 31: a tabbed grid in parts, and a bracket’s own negation', () 
     });
   });
 });
+
+describe('round 31: an image of a pupil misused is a safeguarding concern', () => {
+  it.each([
+    'A member of staff who becomes aware that an image of a pupil has been taken, shared or published inappropriately must report it to the DSL immediately.',
+    'Any member of staff who sees an image of a pupil that worries them must tell the DSL immediately.',
+  ])('%s', (text) => expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true }));
+
+  it('a member of staff who shared it is a concern about staff', () => {
+    const text =
+      'Any concern that a member of staff has taken, shared or kept images of children inappropriately must be passed to the Head Teacher without delay.';
+    expect(proposals(text)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']);
+  });
+});
