@@ -56,7 +56,13 @@ function merge(found: Seen[]): Proposal[] {
   for (const [setting, all] of bySetting) {
     if (all.some((f) => f.value === null)) continue;
     let value: unknown;
-    if (all.every((f) => f.combine === 'union')) {
+    const first = all[0].value as unknown[];
+    if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting) && all.every((f) => (f.value as unknown[]).some((r) => first.includes(r)))) {
+      // Who is told first about a kind of concern, said again with others beside ("tell the DSL" … "tell the DSL or the
+      // Head"): the list where the policy first says so; the others are stand-ins or next steps more often than more of
+      // the same list. Lists with no one in common (staff tell the Head, pupils their class teacher) add up.
+      value = first;
+    } else if (all.every((f) => f.combine === 'union')) {
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
     } else {
       // A ceiling ("no full names": a first name at most) agrees with a stricter rule said elsewhere ("no names").

@@ -188,3 +188,25 @@ describe('round 31: an image of a pupil misused is a safeguarding concern', () =
     expect(proposals(text)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']);
   });
 });
+
+describe('round 31: who is told first, said twice', () => {
+  it('a later list with the same person and a stand-in keeps the first', () => {
+    const text = [
+      'Any safeguarding concern must be reported to the DSL immediately.',
+      '',
+      'A concern about a child’s welfare may also be raised with the Headteacher or the DSL.',
+      '',
+      'Child protection concerns are passed to the DSL or the Headteacher the same day.',
+    ].join('\n');
+    expect(proposals(text)['concerns.routes.safeguarding.notify']).toEqual(['dsl']);
+  });
+
+  it('lists with no one in common add up (staff tell the Head, pupils their class teacher)', () => {
+    const text = [
+      'If inappropriate content is accessed online, a report form should be completed and passed on to the Headteacher.',
+      '',
+      'Inappropriate content which is accessed on the school computers should be reported to the class teacher immediately.',
+    ].join('\n');
+    expect(proposals(text)['concerns.routes.inappropriate-content.notify']).toEqual(['headteacher', 'class-teacher']);
+  });
+});
