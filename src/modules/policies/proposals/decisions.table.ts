@@ -4,6 +4,7 @@
  */
 import { channels, scopeChannel } from './naming.table.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
+import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
@@ -151,9 +152,16 @@ const publication: SentencePattern = {
     const s = { ...sentence, lower: withoutStandIns(sentence.lower).split(/,? and (?:agrees?|decides?|signs? off|is responsible for)\b/)[0] };
     // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
     // "Every tweet is approved by…", "All posts on the school's Facebook page…": posts and tweets on a named channel.
+    // ("No post is published without the Principal's approval" under "The Facebook page is managed by…": the channel in
+    // scope; "Nothing is posted on the website without…": nothing posted there is every post.)
+    const channelNamed = channels.some(([, pattern]) => pattern.test(s.lower));
     const posts =
-      /\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content)\b|\b(posts?|tweets?)\b/.test(s.lower) &&
-      channels.some(([, pattern]) => pattern.test(s.lower));
+      (/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
+        (channelNamed &&
+          /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
+            s.lower,
+          ))) &&
+      (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
@@ -192,13 +200,20 @@ const publication: SentencePattern = {
     // (A sentence that names no channel is about the one its heading or paragraph names: "Every post that includes a
     // photograph is approved by the Headteacher before it goes live" under "Our Facebook page".)
     const own = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    const scope = own.length ? null : scopeChannel(sentence);
-    const named = own.length ? own : scope && scope !== 'ambiguous' ? [scope] : [];
+    const named = own.length ? own : postsScope(sentence);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
       return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
     return [{ setting: 'decisions.photoPublication', value: roles }];
   },
 };
+
+/** The one channel a rule naming none is about: its scope (naming.table.ts), else the sentence before it ("The Facebook page is managed by…"). */
+function postsScope(s: Sentence): string[] {
+  const scope = scopeChannel(s);
+  if (scope) return scope === 'ambiguous' ? [] : [scope];
+  const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
+  return before.length === 1 ? before : [];
+}
 
 /**
  * The images the school uses are those someone judges fit: "We only use images that the Headteacher and Governing Body

@@ -29,3 +29,17 @@ describe('round 31: naming in more words', () => {
     expect(naming('The newsletter goes home every Friday. No names are given over the telephone.')).toEqual({});
   });
 });
+
+describe('round 31: every post approved by the head, said without the word "photograph"', () => {
+  it.each([
+    ['The Facebook page is managed by the Principal and the Office Manager. No post is published without the Principal’s approval.', ['social-media']],
+    ['Nothing is posted on the website or Facebook page without the Headteacher’s approval.', ['website', 'social-media']],
+  ])('%s', (text, keys) => {
+    const found = proposals(text);
+    for (const key of keys) expect(found[`photos.channels.${key}.headteacherApproval`]).toBe(true);
+  });
+
+  it('a post with no channel in its paragraph approves nothing anywhere', () => {
+    expect(proposals('No post is published without the Principal’s approval.')).toEqual({});
+  });
+});
