@@ -424,8 +424,11 @@ describe('round 4 wording', () => {
     expect(read(decisionPatterns, 'No photo is posted on the website until the Principal or a Vice Principal has approved it.')).toEqual({
       'decisions.photoPublication': ['headteacher', 'deputy-headteacher'],
     });
-    // Not about photographs, or no one approving.
-    expect(read(decisionPatterns, 'Nothing is posted on the website until the Principal has approved it.')).toEqual({});
+    // Nothing posted there until the head approves it is every post approved first (the keying guide's
+    // headteacherApproval); a time with no one approving is no approval.
+    expect(read(decisionPatterns, 'Nothing is posted on the website until the Principal has approved it.')).toEqual({
+      'photos.channels.website.headteacherApproval': true,
+    });
     expect(read(decisionPatterns, 'No photo is posted until the end of term.')).toEqual({});
     expect(read(reviewPatterns, 'It was agreed by the School Council in May and is looked at again every two years.')).toEqual({
       'policyReview.approvingBody': 'School council',
