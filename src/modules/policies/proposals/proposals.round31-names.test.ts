@@ -43,3 +43,16 @@ describe('round 31: every post approved by the head, said without the word "phot
     expect(proposals('No post is published without the Principal’s approval.')).toEqual({});
   });
 });
+
+describe('round 31: the paperwork of an annex, a notice or a leaflet; a committee of several words', () => {
+  it.each([
+    'C10.3 This annex is reviewed every year by the School Business Manager with the DPO.',
+    'This leaflet is reviewed annually by the DT and the Online Safety Group.',
+    'This notice is reviewed every year by the School Business Manager with the DPO Service.',
+  ])('%s', (text) => expect(proposals(text)['policyReview.intervalMonths']).toBe(12));
+
+  it.each([
+    ['Approved by: Local Governing Committee', 'Local Governing Committee'],
+    ['13.2 The reviewed policy is approved by the Pupil Welfare Committee on behalf of the Governing Body.', 'Pupil Welfare Committee'],
+  ])('%s', (text, name) => expect(proposals(text)['policyReview.approvingBody']).toBe(name));
+});

@@ -10,7 +10,7 @@ import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { signedBlock } from './review.signatures.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol)\b|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -67,7 +67,13 @@ const bodies: [RegExp, string][] = [
   // Committee" (not "our school committee", "the school committee").
   [new RegExp(String.raw`\b(?!(?:the|our|a|an|this|its|their|by|of|and|or|to|with) )${word} school committee\b`), ''],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
-  [new RegExp(String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?${word} committee\b`), ''],
+  // (Or by words before it, "Pupil Welfare Committee", "Local Governing Committee": up to three, none a little word.)
+  [
+    new RegExp(
+      String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b`,
+    ),
+    '',
+  ],
   [/\b(academy|school|local|trust) (council|board)\b/, ''],
   // An independent school's company or owner: "authorised by the Directors of … Limited", "approved by the Proprietor".
   [/\bdirectors\b|\bproprietors?\b/, ''],
