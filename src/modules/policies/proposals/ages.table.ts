@@ -53,7 +53,9 @@ const minimumAge: SentencePattern = {
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
     // "WhatsApp requires users to be 16 and most other platforms 13": any other number that could be an age settles nothing.
-    const others = [...s.lower.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
+    // (A bracketed exception for one app, "(16 for WhatsApp in the UK)", leaves the age the sentence gives.)
+    const unbracketed = s.lower.replace(/\((\d{1,2}) for [a-z ]{1,40}\)/g, ' ');
+    const others = [...unbracketed.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
     if (others.length) return [];
     return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];
   },
@@ -70,10 +72,10 @@ const sitesOnly = (lower: string) =>
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy) (do|does|will) not (allow|permit|support|expect|encourage|create|set up|open)\b/;
+  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust) (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help)\b/;
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
-  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
+  /\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! (in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
 
 /**
  * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each
@@ -87,6 +89,11 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const beside = [s.previous ?? '', next && next.previous === s.lower ? next.lower : ''];
   return !beside.some(
     (b) =>
-      b && holdsPupils.test(b) && ofTheAge.test(b) && !adviceToFamilies.test(b) && !/^(the school|we|our school|the academy) (advises|recommends)\b/.test(b),
+      b &&
+      holdsPupils.test(b) &&
+      ofTheAge.test(b) &&
+      !adviceToFamilies.test(b) &&
+      // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
+      !/\b(the school|we|our school|the academy) (advises?|recommends?|would advise|would recommend|ask|asks)( that)? (you|parents|carers|families)\b/.test(b),
   );
 }

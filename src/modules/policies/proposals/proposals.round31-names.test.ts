@@ -56,3 +56,17 @@ describe('round 31: the paperwork of an annex, a notice or a leaflet; a committe
     ['13.2 The reviewed policy is approved by the Pupil Welfare Committee on behalf of the Governing Body.', 'Pupil Welfare Committee'],
   ])('%s', (text, name) => expect(proposals(text)['policyReview.approvingBody']).toBe(name));
 });
+
+describe('round 31: the sites’ age, and the school holding pupils to it in the next sentence', () => {
+  it.each([
+    'Most social media platforms set a minimum age of 13. The school will not ask or encourage any pupil under 13 to use social media.',
+    'Most apps, including Instagram and TikTok, have a minimum age of 13. We do not support children at our school having social media accounts.',
+    'Most social networking sites have a minimum age of 13 (16 for WhatsApp in the UK). The Trust does not encourage pupils under 13 to hold accounts.',
+  ])('%s', (text) => expect(proposals(text)['ageLimits.socialMediaMinimumAge']).toBe(13));
+
+  it('a ban in school beside advice to parents about home holds no one to the sites’ age', () => {
+    const text =
+      'Most social media services have a minimum age of 13. We do not allow pupils to access social media in school and we advise parents that primary-aged children should not have accounts.';
+    expect(proposals(text)['ageLimits.socialMediaMinimumAge']).toBeUndefined();
+  });
+});
