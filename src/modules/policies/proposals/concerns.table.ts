@@ -343,7 +343,13 @@ export function deadlineIn(lower: string, cell = false): string | null {
   // (A cell's own time comes first: "Same day. IT provider to close the gap within 1 working day.")
   if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
   if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
-  if (/\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b/.test(lower)) return 'same-day';
+  // ("…before the end of your working day", "…and always before you go home".)
+  if (
+    /\b(on )?the same (school |working )?day\b|\b(by|before) the end of (the|that|your|their|his or her) (school |working )?day\b|\bbefore (you|they|staff|the member of staff) (go|goes|leave|leaves) home\b/.test(
+      lower,
+    )
+  )
+    return 'same-day';
   // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
   if (/\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/.test(lower)) return 'next-school-day';
   if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
@@ -352,7 +358,7 @@ export function deadlineIn(lower: string, cell = false): string | null {
 }
 
 const deadlineAt =
-  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of the (school |working )?day\b|\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
+  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of (the|that|your|their|his or her) (school |working )?day\b|\bbefore (you|they|staff|the member of staff) (go|goes|leave|leaves) home\b|\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
 
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',

@@ -153,10 +153,11 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
     const cell = rowCells[when];
     if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
     // ("Immediately. Head/Chair contact the LADO within 1 working day": the later time is the outsider's.)
+    // (Nor is a time to record it: "Immediately, and record it on CPOMS before you go home".)
     const by = deadlineIn(
       cell
-        .split(/\.\s|;\s/)
-        .filter((part) => !/\b(lado|police|social care|parents?|carers?)\b/.test(part))
+        .split(/\.\s|;\s|,? and (?=record|log|write)/)
+        .filter((part) => !/\b(lado|police|social care|parents?|carers?)\b|^(then )?(record|log|write)\b/.test(part.trim()))
         .join('. '),
       true,
     );

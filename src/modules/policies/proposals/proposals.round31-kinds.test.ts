@@ -210,3 +210,22 @@ describe('round 31: who is told first, said twice', () => {
     expect(proposals(text)['concerns.routes.inappropriate-content.notify']).toEqual(['headteacher', 'class-teacher']);
   });
 });
+
+describe('round 31: "before you go home", and a table’s time to record', () => {
+  it('"…and in any case before they go home that day" is the same day', () => {
+    const text =
+      'If a member of staff sees something online that worries them about a child, they must tell the DSL straight away, and in any case before they go home that day.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.immediate': true, 'concerns.routes.safeguarding.deadline': 'same-day' });
+  });
+
+  it('"Immediately, and record it on CPOMS before you go home" in a table is at once, with no deadline', () => {
+    const table = [
+      '| What happened | Tell | How quickly |',
+      '|---|---|---|',
+      '| A student discloses abuse or harm, online or offline | DSL | Immediately, and record it on CPOMS before you go home |',
+    ].join('\n');
+    const found = proposals(table);
+    expect(found['concerns.routes.safeguarding.immediate']).toBe(true);
+    expect(found['concerns.routes.safeguarding.deadline']).toBeUndefined();
+  });
+});
