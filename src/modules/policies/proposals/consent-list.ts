@@ -217,6 +217,53 @@ function namingCell(cell: string): string | null {
 }
 
 /**
+ * A naming cell in a table whose column is headed otherwise ("Names used?", "What we publish"), read by its words: "Never
+ * named", "No names", "First name only – never the surname", "First name and class", "First name may be shown", "Full
+ * name only if you tick Question 7". Anything else (a choice, "or no name", a first name and surname) is none.
+ */
+function namingWords(cell: string): string | null {
+  if (/\b(or|and) no names?\b|\bor\b.*\bnames?\b/.test(cell) && !/^no names?\b/.test(cell)) return null;
+  if (/^(never named|not named|no names?)\b/.test(cell)) return 'none';
+  if (/^full names? (only )?(if|where|when|with)\b[^.;]*\b(consent|agree|agreed|agrees|tick|ticked|permission)\b/.test(cell)) return 'full-with-permission';
+  if (/\bsurnames? (may|will|can)\b|\b(first names?|forenames?) and (sur|last |family )names?\b/.test(cell)) return null;
+  if (
+    /^first names?( only)?( (and|plus) (class|form|year group|year|tutor group|house))?( only)?( may (be shown|appear|be used))?\b(?![^.;]*\b(or|if|unless|sometimes)\b)/.test(
+      cell,
+    )
+  )
+    return 'first-names';
+  return null;
+}
+
+/**
+ * Rows of a table that name one channel and how pupils are named there, whatever its column is headed: "| School website
+ * | News stories | First name only – never the surname |", "| Newsletter | Yes, with consent | First name and class |".
+ * Two such rows at least, in one table, so that a lone cell elsewhere reads nothing.
+ */
+export function namingRows(lines: Line[]): StructuralFound[] {
+  const found: StructuralFound[] = [];
+  let block: StructuralFound[] = [];
+  const flush = () => {
+    if (block.length >= 2) found.push(...block);
+    block = [];
+  };
+  for (const row of lines) {
+    const cells = (row.cells ?? []).map((c) => normalise(c));
+    if (cells.length < 2 || !/\||\t/.test(row.raw ?? '')) {
+      flush();
+      continue;
+    }
+    const at = cells.findIndex((c, i) => i > 0 && namingWords(c) !== null);
+    if (at < 0) continue;
+    const keys = channels.filter(([, pattern]) => cells.slice(0, at).some((c) => pattern.test(c))).map(([key]) => key);
+    if (keys.length !== 1) continue;
+    block.push({ setting: `photos.channels.${keys[0]}.naming`, value: namingWords(cells[at]), quote: row.text, line: row.line, order: -1 });
+  }
+  flush();
+  return found;
+}
+
+/**
  * A table flattened to text whose column says how pupils are named on each use ("Use | Consent needed? | Names?", then
  * "School website | Yes | No names"): each row whose first cell names one channel sets that channel's naming rule.
  */

@@ -15,7 +15,7 @@ import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
 import { markedForm } from './form.marks.ts';
 import { formRow } from './page.words.ts';
-import { answeredQuestions, consentList, consentTable, namingTable } from './consent-list.ts';
+import { answeredQuestions, consentList, consentTable, namingRows, namingTable } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
 import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -202,7 +202,7 @@ export function proposeSettings(text: string): Proposals {
   // A table whose column says whether each use needs consent: the rows marked yes.
   for (const f of consentTable(lines, sentences)) found.push(f);
   // A table whose column says how pupils are named on each use: the rows that name one channel.
-  for (const f of namingTable(lines)) found.push(f);
+  for (const f of [...namingTable(lines), ...namingRows(lines)]) found.push(f);
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { namingRows } from './consent-list.ts';
+import { policyLines } from './text.ts';
 
 /** Round 31 (session 17): naming on a channel in more of the blind sets' words. */
 
@@ -69,4 +71,25 @@ describe('round 31: the sites’ age, and the school holding pupils to it in the
       'Most social media services have a minimum age of 13. We do not allow pupils to access social media in school and we advise parents that primary-aged children should not have accounts.';
     expect(proposals(text)['ageLimits.socialMediaMinimumAge']).toBeUndefined();
   });
+});
+
+describe('round 31: a table’s rows that say how pupils are named, whatever the column is headed', () => {
+  const table = [
+    '| | Where | What it covers | Names used? |',
+    '|---|---|---|---|',
+    '| 1 | School website | News stories, gallery pages | First name only – never the surname |',
+    '| 2 | School social media | Instagram, Facebook and X | Never named |',
+    '| 3 | Local newspapers and media | The local paper | Full name only if you tick Question 7 |',
+    '| 4 | Displays inside school | Corridors | First name and form may appear |',
+  ].join('\n');
+
+  it('reads each row’s channel and rule', () => {
+    expect(naming(table)).toEqual({ website: 'first-names', 'social-media': 'none', press: 'full-with-permission', display: 'first-names' });
+  });
+
+  it.each([
+    // One row is no table of naming; a choice ("or no name") is no rule.
+    '| School website | First name only |',
+    '| Website | First name and year group, or no name |\n| Newsletter | First name or full name |',
+  ])('the rows read nothing from %s', (text) => expect(namingRows(policyLines(text))).toEqual([]));
 });
