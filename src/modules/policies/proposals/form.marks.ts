@@ -4,8 +4,9 @@
  * is about the child's image asks about the uses it names, whatever sentence (if any) asks for consent around it: forms
  * ask in many ways, or only by the marks.
  *
- * Never a guess: two marked rows at least, on a page that asks consent for images or with a row about them, on a page with no opt-out; a row under a negation, a row about parents' own
- * photographs, and a use the page runs on another basis (no consent, opt-out) ask about nothing.
+ * Never a guess: two marked rows at least, on a page that asks consent for images (or with a row about them) and states
+ * no opt-out; a row under a negation, a row about parents' own photographs, and a use the page runs on another basis (no
+ * consent, opt-out) ask about nothing.
  */
 import { namedUses } from './consent.table.ts';
 import { otherBases, pageWideOptOut } from './page.opt-out.ts';
@@ -35,10 +36,10 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
       line: words[0].line,
     });
   });
-  // (A page whose uses run unless carers object asks about none of them: "Photographs are used unless you tell us".)
   // (The rows need not say "photographs" themselves when the page asks for consent for images: "A1. Displays around the
   // school" on a photograph consent form.)
   const ofImages = rows.some((r) => images.test(r.text)) || sentences.some((s) => images.test(s.lower) && /\b(consent|permission)\b/.test(s.lower));
+  // A page whose uses run unless carers object asks about none of them: "Photographs are used unless you tell us".
   // (An opt-out of how long images are kept, "…for up to two years, even if the student has left, unless you ask us to
   // stop", is no basis for using them.)
   const optOut = sentences.some(
