@@ -26,13 +26,16 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     // (A line of marks alone reads as a heading of its own: the words are those before it, back to a heading.)
     const before = sentences.slice(Math.max(since + 1, i - 3), i);
     const fromHeading = before.map((w) => w.isHeading).lastIndexOf(true);
-    const words = marksOnly(s.lower) ? before.slice(fromHeading + 1) : [s];
+    // (A row whose words end in a full stop reads as two sentences on one line: "| D | On the school website. | Never named |
+    // ☐ | ☐ |".)
+    const sameLine = before.filter((w) => w.line === s.line);
+    const words = marksOnly(s.lower) ? before.slice(fromHeading + 1) : [...sameLine, s];
     since = i;
     if (!words.length) return;
     rows.push({
       text: words.map((w) => w.lower).join(' '),
       negated: words.map((w) => w.negated).join(' '),
-      at: words[0] === s ? i : i - 1,
+      at: words.includes(s) ? i : i - 1,
       line: words[0].line,
     });
   });
@@ -50,8 +53,11 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   for (const row of rows) {
-    if (othersSubject.test(row.text) || /\b(not|never|nothing|none|no one|do not|don't)\b/.test(row.text.replace(/\byes\s*\/\s*no\b|\bno\b\s*$/g, '')))
-      continue;
+    // (How the row's pupils are named, "– never named", "no names", is no refusal of the use.)
+    const refusal = row.text
+      .replace(/\byes\s*\/\s*no\b|\bno\b\s*$/g, '')
+      .replace(/\b(never|not|no) (be )?(named|names?|surnames?|full names?|the surname)\b|\bnames? (are |is |will be )?(never|not) (used|given|shown)\b/g, ' ');
+    if (othersSubject.test(row.text) || /\b(not|never|nothing|none|no one|do not|don't)\b/.test(refusal)) continue;
     for (const key of namedUses(row.text, row.negated)) {
       if (otherBasis.has(key)) continue;
       found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: sentences[row.at].text, line: row.line, order: row.at });

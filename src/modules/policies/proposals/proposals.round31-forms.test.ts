@@ -124,3 +124,15 @@ it('an address’s dots end no sentence, and come back in its words', () => {
   const found = sentencesOf('Photos go on www.caeronnen.caerwen.sch.uk/news each week. E-mail office@caeronnen.sch.uk with any worry.');
   expect(found.map((s) => s.text)).toEqual(['Photos go on www.caeronnen.caerwen.sch.uk/news each week.', 'E-mail office@caeronnen.sch.uk with any worry.']);
 });
+
+it('a marked row that says how its pupils are named ("Never named") still asks about its use', () => {
+  const form = [
+    'Photograph consent',
+    '',
+    '| | Where | Names | Yes | No |',
+    '|---|---|---|---|---|',
+    '| D | On the school website. | Never named | ☐ | ☐ |',
+    '| E | On the school Facebook page. | Never named | ☐ | ☐ |',
+  ].join('\n');
+  expect(uses(form)).toEqual(['social-media', 'website']);
+});
