@@ -6,8 +6,9 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { postWithoutKey, rolesIn, type RoleKey } from './roles.ts';
+import { rolesIn, unkeyedFirst, type RoleKey } from './roles.ts';
 import { concernKind, exampleKinds, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
+import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
@@ -38,7 +39,6 @@ const tellVerb =
   // ("The annual safeguarding report", "a written report": the noun, not the telling.)
   /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
-export const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
 
 /**
  * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
@@ -83,8 +83,7 @@ export function recipients(s: Sentence): RoleKey[] | null {
     .split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/)[0];
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
-  const unkeyed = postWithoutKey.exec(after);
-  if (unkeyed && !rolesIn(after.slice(0, unkeyed.index)).length) return null;
+  if (unkeyedFirst(after)) return null;
   const roles = rolesIn(after);
   return roles.length ? roles : null;
 }
@@ -337,28 +336,6 @@ const referredOut: SentencePattern = {
     return kind && who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
   },
 };
-
-/** "within 24 hours", "the same day", "before the end of the school day", "by the next working day"; a table cell may say just "Same day". */
-export function deadlineIn(lower: string, cell = false): string | null {
-  // (A cell's own time comes first: "Same day. IT provider to close the gap within 1 working day.")
-  if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
-  if (/\bwithin (24|twenty-four) hours\b/.test(lower)) return '24-hours';
-  // ("…before the end of your working day", "…and always before you go home".)
-  if (
-    /\b(on )?the same (school |working )?day\b|\b(by|before) the end of (the|that|your|their|his or her) (school |working )?day\b|\bbefore (you|they|staff|the member of staff) (go|goes|leave|leaves) home\b/.test(
-      lower,
-    )
-  )
-    return 'same-day';
-  // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
-  if (/\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/.test(lower)) return 'next-school-day';
-  if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
-  if (cell && /^(next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
-  return null;
-}
-
-const deadlineAt =
-  /\bwithin (24|twenty-four) hours\b|\b(on )?the same (school |working )?day\b|\b(by|before) the end of (the|that|your|their|his or her) (school |working )?day\b|\bbefore (you|they|staff|the member of staff) (go|goes|leave|leaves) home\b|\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
 
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',

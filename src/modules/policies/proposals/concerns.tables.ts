@@ -3,10 +3,11 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { atOnce, deadlineIn, mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
+import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
+import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind } from './concerns.kinds.ts';
 import { cleanLine, normalise, type Line } from './text.ts';
-import { postWithoutKey, rolesIn, withoutStandIns } from './roles.ts';
+import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
@@ -143,8 +144,7 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   // (Nor is someone told on a condition: "Class teacher; DSL as well if there is any risk of harm".)
   const told = withoutStandIns(rowCells[who]).replace(/(?:[;(]|\.\s)[^;().]*\b(?:if|where|when|unless)\b[^;().]*\)?/g, ' ');
   // (A post no key names first among those told, "Head of Year and Network Manager": the list cannot be written.)
-  const unkeyed = postWithoutKey.exec(told);
-  const roles = unkeyed && !rolesIn(told.slice(0, unkeyed.index)).length ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
+  const roles = unkeyedFirst(told) ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
   if (roles.length) {
     const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
     out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line, quote });

@@ -85,5 +85,11 @@ export const withoutStandIns = (lower: string) =>
  * Posts no role key names (the keying guide: "keyed nothing"): a head of year or house, a marketing or communications
  * officer, the head's PA. Named first, they are who is told, and whoever they pass it on to is not.
  */
-export const postWithoutKey =
+const postWithoutKey =
   /\b(?:heads? of (?:year|house|department|sixth form|key stage|faculty|pastoral care)|year (?:leader|head)s?|house ?(?:master|mistress|parent)s?|hsms?\b|(?:marketing|communications|marketing and communications|marketing & communications) (?:manager|officer|department|team|lead|director)s?|director of (?:marketing|communications)|(?:head ?teacher|principal|head)'s (?:pa|personal assistant))\b/;
+
+/** A post no key names comes before any keyed role in some text: the list of those told first cannot be written. */
+export function unkeyedFirst(text: string): boolean {
+  const unkeyed = postWithoutKey.exec(text);
+  return unkeyed !== null && !rolesIn(text.slice(0, unkeyed.index)).length;
+}

@@ -1,0 +1,28 @@
+/**
+ * How fast a concern is to be passed on, in the words schools use: at once (concerns.routes.TYPE.immediate) or by a time
+ * (concerns.routes.TYPE.deadline). Read by the sentence patterns (concerns.table.ts) and the incident tables
+ * (concerns.tables.ts).
+ */
+
+export const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
+
+const within24Hours = /\bwithin (24|twenty-four) hours\b/;
+// ("…before the end of your working day", "…and always before you go home".)
+const sameDay =
+  /\b(on )?the same (school |working )?day\b|\b(by|before) the end of (the|that|your|their|his or her) (school |working )?day\b|\bbefore (you|they|staff|the member of staff) (go|goes|leave|leaves) home\b/;
+// "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
+const nextSchoolDay = /\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
+
+/** Where in a sentence its time to act is said. */
+export const deadlineAt = new RegExp([within24Hours, sameDay, nextSchoolDay].map((pattern) => pattern.source).join('|'));
+
+/** "within 24 hours", "the same day", "before the end of the school day", "by the next working day"; a table cell may say just "Same day". */
+export function deadlineIn(lower: string, cell = false): string | null {
+  // (A cell's own time comes first: "Same day. IT provider to close the gap within 1 working day.")
+  if (cell && /^same (school |working )?day\b/.test(lower)) return 'same-day';
+  if (within24Hours.test(lower)) return '24-hours';
+  if (sameDay.test(lower)) return 'same-day';
+  if (nextSchoolDay.test(lower)) return 'next-school-day';
+  if (cell && /^(next|following) (school |working )day\b/.test(lower)) return 'next-school-day';
+  return null;
+}
