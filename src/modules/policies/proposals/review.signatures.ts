@@ -6,7 +6,7 @@ import { normalise, type Line } from './text.ts';
 import type { BlockPattern } from './types.ts';
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}?(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}?(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|lac|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|pennaeth|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -16,7 +16,9 @@ const ownTitle = new RegExp(`(?<!(?:deputy|assistant|vice|co)[- ])${titles.sourc
 
 /** Every role title on a line ("Signed: ____ Headteacher   Signed: ____ Chair of Governors"), "Acting" dropped. */
 function titlesIn(text: string): string[] {
-  return [...normalise(text).matchAll(ownTitle)].map((m) => {
+  // ("Pennaeth / Headteacher" is one post in two languages; "Pennaeth" alone is the post as written.)
+  const bilingual = normalise(text).replace(/\bpennaeth ?\/ ?(?=head)|(?<=head ?teacher) ?\/ ?pennaeth\b/g, '');
+  return [...bilingual.matchAll(ownTitle)].map((m) => {
     const words = m[1]
       .replace(/^(acting|interim) /, '')
       // ("Head Teacher" stays two words, as the line writes it: the keying guide keys posts as written.)
@@ -59,9 +61,11 @@ function formSigner(text: string): boolean {
   // that signs ("Chair, Parent Council").
   return (
     !titlesIn(text).length &&
-    /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
-      lower,
-    )
+    // A form's row, "Name: ____  Role: ____  Signature: ____  Date: ____", "Name: ____  Signed: ____", is filled in by whoever signs it.
+    (/^(full |print(ed)? )?name\b[\s:_.…]*(\b(role|position|job title|house|class|form|year|tutor group)\b[\s:_.…]*)?\b(signature|signed)\b/.test(lower) ||
+      /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
+        lower,
+      ))
   );
 }
 
@@ -83,6 +87,8 @@ export const signedBlock: BlockPattern = {
         startsWithTitle(whole.text) &&
         whole.text.split(' ').length <= 14;
       if (!label && !blankFor && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
+      // A sentence about signing ("Signed agreements are kept by the office. A child whose…") is no line to sign on.
+      if (/^(signed|signatures?) [a-z]+ (are|is|will|must|should|have|has|can|may)\b/i.test(whole.text)) return;
       if (formSigner(whole.text)) return;
       // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
       // flattened first page) is not read.
@@ -90,6 +96,9 @@ export const signedBlock: BlockPattern = {
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
         if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        // The policy's dates under its signatures ("Approved by the Full Governing Body: 3 October 2024", "Next review:
+        // Autumn 2025") end the block: a body that approves is not a signer.
+        if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|next review|review date|date of (next )?review|version)\b/i.test(l.text)) break;
         // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
         if (
           l !== line &&

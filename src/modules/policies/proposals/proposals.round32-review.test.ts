@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+/** Round 32 (session 18): who signs the policy, beside the forms and dates that share its last page. */
+
+const signatories = (text: string) => proposals(text)['policyReview.signatories'];
+
+describe('round 32: signature lines beside a form or a date', () => {
+  it('a staff agreement’s "Name … Role … Signature" row in an appendix does not spoil the policy’s signatures', () => {
+    const text = [
+      '14.2 The reviewed policy is approved by the Full Governing Body.',
+      '',
+      'Signed: ………………………………… Headteacher        Date: ……………',
+      '',
+      'Signed: ………………………………… Chair of Governors   Date: ……………',
+      '',
+      'I have read the Online Safety Policy and I will report any concern to the DSL the same day.',
+      '',
+      'Name: ………………………………   Role: …………………………   Signature: …………………………   Date: ……………',
+      '',
+      'Name: ______________________  House: ____________  Signed: ______________________  Date: __________',
+    ].join('\n');
+    expect(signatories(text)).toEqual(['Headteacher', 'Chair of governors']);
+  });
+
+  it('the approval and review dates under the signatures end the block: a body that approves does not sign', () => {
+    const text = [
+      'We review this policy every year.',
+      '',
+      'Signed: J. Okonkwo-Hale, Headteacher',
+      'Signed: P. Mensah, Chair of Governors',
+      'Approved by the Full Governing Body: 3 October 2024',
+      'Next review: Autumn 2025',
+    ].join('\n');
+    expect(signatories(text)).toEqual(['Headteacher', 'Chair of governors']);
+  });
+
+  it('a sentence that starts "Signed agreements are…" is no line to sign on', () => {
+    const text = [
+      '11.2 Signed agreements are kept by the office. A child whose agreement has not come back may still use devices with an adult.',
+      '',
+      'Signed: ............................................ (Chair, Curriculum Committee)',
+      '',
+      'Signed: ............................................ (Headteacher)',
+    ].join('\n');
+    expect(signatories(text)).toEqual(['Chair, curriculum committee', 'Headteacher']);
+  });
+
+  it('the chair of the LAC signs; Pennaeth signs as written, and "Pennaeth / Headteacher" is one post', () => {
+    expect(signatories('Signed: ______ Principal   Date: ____\nSigned: ______ Chair of the LAC    Date: ____')).toEqual(['Principal', 'Chair of the lac']);
+    expect(signatories('Signed: ______ Chair of Governors   Date: ____\n\nSigned: ______ Pennaeth   Date: ____')).toEqual(['Chair of governors', 'Pennaeth']);
+    expect(signatories('Llofnodwyd / Signed: ______ Pennaeth / Headteacher\n\nSigned: ______ Chair of Governors')).toEqual([
+      'Headteacher',
+      'Chair of governors',
+    ]);
+  });
+
+  it('a form’s own signer still spoils nothing and adds nothing', () => {
+    expect(signatories('Name: __________  Signed: __________  Date: ______')).toBeUndefined();
+  });
+});
