@@ -234,7 +234,7 @@ const requiringLead = (lead: string | undefined) =>
 
 /** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
 const leftToJudgement = (lower: string) =>
-  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,60}\b(risk|danger|harm)\b/.test(lower);
+  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
 
 const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',

@@ -59,3 +59,31 @@ describe('round 32: signature lines beside a form or a date', () => {
     expect(signatories('Name: __________  Signed: __________  Date: ______')).toBeUndefined();
   });
 });
+
+describe('round 32: a clause whose lines hang under its words', () => {
+  it('a line indented to where the clause’s words start carries on the clause, whatever its first letter', () => {
+    const text = [
+      '9.  REPORTING AND RESPONDING TO INCIDENTS',
+      '',
+      '9.1   All online safety concerns shall be reported to the DSL (or in the DSL’s absence the Deputy',
+      '      DSL) immediately, and in any event before the end of the same school day, and recorded',
+      '      on CPOMS.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found['concerns.routes.safeguarding.immediate']).toBe(true);
+    expect(found['concerns.routes.safeguarding.deadline']).toBe('same-day');
+  });
+
+  it('a line indented elsewhere is a line of its own', () => {
+    const text = ['9.1   All online safety concerns shall be reported to the DSL', '  Immediately after a lesson the class goes to lunch.'].join('\n');
+    expect(proposals(text)['concerns.routes.safeguarding.immediate']).toBeUndefined();
+  });
+});
+
+describe('round 32: families told unless that would put the child at risk', () => {
+  it('is left to judgement, however long the clause before "risk"', () => {
+    const text =
+      'Online safety incidents\n\nAny safeguarding concern is reported to the DSL. Parents will be informed by the DSL unless there is good reason to believe that involving them would put the pupil at risk.';
+    expect(proposals(text)['concerns.routes.safeguarding.tell']).toBeUndefined();
+  });
+});

@@ -182,15 +182,21 @@ function paragraphs(lines: Line[]): Paragraph[] {
   let lastLength = 0;
   let inRow = false;
   let lastField = false;
-  for (const { text, line, bullet, numbered, tabbed, headingMark, cells, arrow } of lines as (Line & { tabbed?: boolean })[]) {
+  // Where a clause's words start after its number ("9.1   All online safety concerns…"): a line indented to there carries
+  // on the clause ("      DSL) immediately, and…"), whatever its first letter.
+  let hang = 0;
+  for (const { text, line, bullet, numbered, tabbed, headingMark, cells, arrow, raw, indent } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
       lastLength = 0;
       inRow = false;
+      hang = 0;
       continue;
     }
+    const hanging = Boolean(current) && hang >= 3 && indent === hang && !bullet && (cells?.length ?? 0) < 2;
     const runsOn: boolean =
       /^[a-z(]/.test(text) ||
+      hanging ||
       // (Not a table's rows, by tabs, bars or wide spaces: each is its own.)
       // (Nor a form's fields, "Academy DSL: Mr O. Nnamdi" then "Academy social media accounts:".)
       (lastLength >= wrapAt &&
@@ -221,6 +227,7 @@ function paragraphs(lines: Line[]): Paragraph[] {
     // (A paragraph that holds a table's row, by bars or wide spaces, is that row: no line in capitals runs on into it.)
     inRow = (joined && inRow) || (cells?.length ?? 0) >= 2;
     lastField = /^[A-Z][^.:]{2,100}:\s+[^:]{1,40}$/.test(text) && !joined;
+    if (!joined) hang = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\([a-z0-9]{1,4}\))[ \t]+(?=\S)/i.exec(raw ?? '')?.[0].replace(/\t/g, '    ').length ?? 0;
   }
   return out;
 }
