@@ -28,11 +28,24 @@ export const lastsUnlessChanged =
  * An opt-out about images: said of them in the sentence, the one before it, its list's lead or its heading. "Lost cards
  * must be collected unless you tell us otherwise" on a page that also asks about photographs makes no use opt-out.
  */
-export const ofImagesHere = (s: Sentence) => [s.lower, s.previous ?? '', s.lead ?? '', s.heading ?? ''].some((text) => images.test(text));
+export const ofImagesHere = (s: Sentence) =>
+  // ("If you don't want to appear in the results list, tell Mr Collier" under "Photos and videos of you": a name in a list.)
+  !(!images.test(s.lower) && namedOrListed.test(s.lower)) && [s.lower, s.previous ?? '', s.lead ?? '', s.heading ?? ''].some((text) => images.test(text));
+
+/** An opt-out of being named or listed, not of images. */
+const namedOrListed =
+  /\b(do not|don't|would not|would rather not|prefer not)( to)? (want|wish|like)?\b[^.]{0,30}\b(to appear in (the |a |our )?[a-z ]{0,30}(lists?|programmes?|results)|to be (listed|named|mentioned)|(your|their|his|her) (child's )?names?)\b/;
+
+/**
+ * How to answer a form's question NO ("Tick NO if you don't want this", "If you would rather we didn't, circle No"): the
+ * form's own choice, not a use that runs unless a carer objects.
+ */
+const answerNo =
+  /\b(tick|circle|mark|choose|select|answer|cross|put a (tick|cross) (in|by|against)) (the )?["'‘]?no["'’]?( box| column| option)?\b[^.]{0,10}\bif you\b|\bif you\b[^.]{0,80}\b(tick|circle|mark|choose|select|answer|cross) (the )?["'‘]?no\b/;
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower)) || noActionOptOut.test(lower);
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower)) || noActionOptOut.test(lower);
 
 /**
  * An opt-out said of one use the page has, not of the page: "The school photographer takes individual and class photos.

@@ -87,3 +87,45 @@ describe('round 32: families told unless that would put the child at risk', () =
     expect(proposals(text)['concerns.routes.safeguarding.tell']).toBeUndefined();
   });
 });
+
+describe('round 32: a form’s instructions are no opt-out', () => {
+  const uses = (text: string) =>
+    Object.entries(proposals(text))
+      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+      .map(([k]) => k.split('.')[2])
+      .sort();
+  const form = (notes: string) =>
+    [
+      'IMAGE CONSENT FORM',
+      '',
+      'Please tick ONE box on EVERY line.',
+      '',
+      '| No. | How we might use your child’s photo | YES | NO | Notes |',
+      '|-----|-----|-----|----|-------|',
+      '| 1 | Displays in school — classrooms, corridors, the hall | ☐ | ☐ | First name may be shown with the photo. |',
+      '| 4 | The school website | ☐ | ☐ | No names. |',
+      `| 7 | Local newspapers (Hexley Gazette) | ☐ | ☐ | ${notes} |`,
+    ].join('\n');
+
+  it('"Tick NO if you don’t want this" in a row’s notes is how to answer the form', () => {
+    expect(uses(form('The paper may print your child’s FULL NAME with the photo. Tick NO if you don’t want this.'))).toEqual(['displays', 'press', 'website']);
+  });
+
+  it('a row that runs unless a carer objects still makes the form opt-out', () => {
+    expect(uses(form('If you do not want your child’s photo in the paper, please tell the office.'))).toEqual([]);
+  });
+
+  it('an opt-out of a name in a list, under a heading about photos, is not of images', () => {
+    const text = [
+      'PART A – PHOTOS AND VIDEOS OF YOU',
+      '',
+      'In Part C you tick YES or NO for each of the following:',
+      '',
+      '1. Displays inside the academy',
+      '2. The academy website',
+      '',
+      'Your name without a photo may appear in the results day list. If you don’t want to appear in the results list tell Mr Collier by the end of July.',
+    ].join('\n');
+    expect(uses(text)).toEqual(['displays', 'website']);
+  });
+});
