@@ -43,9 +43,13 @@ const namedOrListed =
 const answerNo =
   /\b(tick|circle|mark|choose|select|answer|cross|put a (tick|cross) (in|by|against)) (the )?["'‘]?no["'’]?( box| column| option)?\b[^.]{0,10}\bif you\b|\bif you\b[^.]{0,80}\b(tick|circle|mark|choose|select|answer|cross) (the )?["'‘]?no\b/;
 
+/** "Results day press photos: first name and grades only unless the student asks otherwise": an exception to how pupils are named. */
+const namingUnless = /\b(first names?|full names?|surnames?|names?|initials?)\b[^.;]{0,40}\bonly,? unless\b/;
+
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower)) || noActionOptOut.test(lower);
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower)) ||
+  noActionOptOut.test(lower);
 
 /**
  * An opt-out said of one use the page has, not of the page: "The school photographer takes individual and class photos.

@@ -129,3 +129,45 @@ describe('round 32: a form’s instructions are no opt-out', () => {
     expect(uses(text)).toEqual(['displays', 'website']);
   });
 });
+
+describe('round 32: options ticked by letter, and a naming exception', () => {
+  const uses = (text: string) =>
+    Object.entries(proposals(text))
+      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+      .map(([k]) => k.split('.')[2])
+      .sort();
+
+  it('"[ ] D – press and employer partner publications" asks about the press', () => {
+    const text = [
+      '## 4. Photographs, video and consent',
+      '',
+      '4.1 On enrolment every student completes the Media Consent section of the admissions form. The options are:',
+      '',
+      '  [ ] A – internal use only (displays, internal newsletters)',
+      '  [ ] B – UTC website and printed prospectus',
+      '  [ ] D – press and employer partner publications, incl. case studies',
+    ].join('\n');
+    expect(uses(text)).toContain('press');
+    expect(uses(text)).toContain('website');
+  });
+
+  it('"first name and grades only unless the student asks otherwise" is how pupils are named, not an opt-out of the uses', () => {
+    const text = [
+      'Photographs and consent',
+      '',
+      'Every student completes the Media Consent form. The options are:',
+      '',
+      '  [ ] A – the UTC website',
+      '  [ ] B – UTC social media channels',
+      '',
+      'Results day press photos: first name and grades only unless the student asks otherwise.',
+    ].join('\n');
+    expect(uses(text)).toEqual(['social-media', 'website']);
+  });
+
+  it('"press" as a verb is no use', () => {
+    expect(uses('Consent form\n\nPlease tick the uses you agree to:\n\n[ ] A – the school website\n\nPress, hold and release the button to send.')).toEqual([
+      'website',
+    ]);
+  });
+});

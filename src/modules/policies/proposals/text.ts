@@ -89,6 +89,8 @@ export function cleanLine(raw: string): string {
       .replace(/^\s*\|\s*(?:\|\s*)?(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)/i, '| ')
       // A tick box before a numbered row ("☐ 1. Photographs of my child…"): the box, then the row's words.
       .replace(/^\s*([☐□❑]|\[ ?\])\s*(?:\d{1,2}[.)])\s+(?=\S)/, '$1 ')
+      // ("[ ] B – UTC website and printed prospectus": the box, then the option's words.)
+      .replace(/^\s*([☐□❑]|\[ ?\])\s*[A-H]\s*[–—-]\s+(?=\S)/, '$1 ')
       .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
       .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
       .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
