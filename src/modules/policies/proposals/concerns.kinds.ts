@@ -69,7 +69,12 @@ function personsAndPolicies(text: string): string {
 
 /** The one kind a sentence is about, or null (none or several). */
 export function concernKind(text: string): string | null {
-  const lower = personsAndPolicies(text);
+  // ("…tell the Computing Lead straight away, then tell the DSL if there is any safeguarding side to it": a kind on a
+  // condition after the telling is not what the sentence is about.)
+  const lower = personsAndPolicies(text).replace(
+    /(\b(?:tell|tells|inform|informs|report|reports|let|lets)\b[^.;]*?)\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g,
+    '$1',
+  );
   const kinds = kindsIn(lower);
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
@@ -94,6 +99,8 @@ export function concernKind(text: string): string | null {
     const main = lower
       .replace(/\([^()]*\)/g, ' ')
       .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
+      // ("…then tell Mr Farrant if there is any safeguarding side to it": a kind on a condition of its own.)
+      .replace(/\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g, ' ')
       .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ')
       // ("…online bullying which does not raise a child protection concern": a kind said not to be there.)
       .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');

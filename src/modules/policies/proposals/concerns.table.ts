@@ -81,10 +81,15 @@ export function recipients(s: Sentence): RoleKey[] | null {
   const after = s.lower
     .slice(verb.index)
     .split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/)[0];
+  // ("Tell the class teacher, who logs it on CPOMS and lets the DSL know": whoever they tell is told next. Not "report it
+  // to the Network Manager, who will block the site, and to the DSL", nor "tell any member of staff, who will pass it to
+  // the DSL": no one in particular is told first.)
+  const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
+  const first = rolesIn(told).length ? told : after;
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
-  if (unkeyedFirst(after)) return null;
-  const roles = rolesIn(after);
+  if (unkeyedFirst(first)) return null;
+  const roles = rolesIn(first);
   return roles.length ? roles : null;
 }
 

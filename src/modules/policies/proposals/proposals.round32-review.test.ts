@@ -171,3 +171,45 @@ describe('round 32: options ticked by letter, and a naming exception', () => {
     ]);
   });
 });
+
+describe('round 32: who is told first, and who only next', () => {
+  const notify = (text: string, kind: string) => proposals(text)[`concerns.routes.${kind}.notify`];
+
+  it('"Tell the class teacher, who … lets the DSL know": the class teacher is told first', () => {
+    expect(
+      notify('Online bullying is dealt with like any other bullying. Tell the class teacher, who logs it on CPOMS and lets the DSL know.', 'cyber-bullying'),
+    ).toEqual(['class-teacher']);
+  });
+
+  it('"to the Network Manager, who will block the site, and to the DSL": both are told', () => {
+    expect(
+      notify(
+        'Where a pupil accidentally accesses inappropriate material, the adult present should report it to the Network Manager, who will block the site, and to the DSL, who will decide whether parents need to be informed.',
+        'inappropriate-content',
+      ),
+    ).toEqual(['ict-lead', 'dsl']);
+  });
+
+  it('"tell any member of staff, who will pass it to the DSL": no one in particular first, so the DSL', () => {
+    expect(
+      notify(
+        'If a student is contacted online by someone they do not know, they should tell any member of staff, who will pass it to the DSL the same day.',
+        'contact-attempt',
+      ),
+    ).toEqual(['dsl']);
+  });
+
+  it('a kind named on a condition of its own ("then tell the DSL if there is any safeguarding side to it") is not the sentence’s kind', () => {
+    const found = proposals(
+      'If you come across something that you think ought to be blocked, tell the Computing Lead straight away and she will get it blocked, then tell the DSL if there is any safeguarding side to it.',
+    );
+    expect(found['concerns.routes.safeguarding.notify']).toBeUndefined();
+    expect(found['concerns.routes.safeguarding.immediate']).toBeUndefined();
+  });
+
+  it('a stand-in named with "when she is out" is left out', () => {
+    const found = proposals('The Headteacher (or the Deputy Head when she is out) approves every photograph before it is published on the website.');
+    expect(found['photos.channels.website.headteacherApproval']).toBe(true);
+    expect(found['decisions.photoPublication']).toBeUndefined();
+  });
+});

@@ -70,7 +70,8 @@ export function rolesIn(lower: string): RoleKey[] {
 export const withoutStandIns = (lower: string) =>
   lower
     .replace(
-      /\s*\((?:or )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
+      // ("The Headteacher (or Mr Pryce when she is out) looks at every post": whoever stands in, by name too.)
+      /\s*\((?:or )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
       '',
     )
     .replace(
