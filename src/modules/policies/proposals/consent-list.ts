@@ -103,12 +103,19 @@ function formQuestionsLead(s: Sentence): boolean {
         images.test(`${s.previous ?? ''} ${s.heading ?? ''} ${s.earlier ?? ''} ${s.title ?? ''}`);
 }
 
+/**
+ * A lead that makes the uses below it depend on carers' consent: "Depending on the permissions given, photographs may be
+ * used:", "Subject to your consent, images will be used:". Every item is a use of images (the lead says so).
+ */
+const consentedUsesLead =
+  /^(depending on|subject to|according to|in line with|with) (the |your |parents'? |carers'? |written |parental )*(permissions?|consents?)\b[^:]*\b(photo(graph)?s|images|pictures|videos)\b[^:]*\b(may|will|can|could|are)\b[^:]*\bused\b[^:]*:$/;
+
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   sentences.forEach((lead, at) => {
-    const governed = governedUsesLead(sentences, at) || formQuestionsLead(lead);
+    const governed = governedUsesLead(sentences, at) || formQuestionsLead(lead) || (!lead.item && consentedUsesLead.test(lead.lower));
     if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
     const blocks: Sentence[][] = [];

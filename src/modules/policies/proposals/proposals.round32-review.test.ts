@@ -213,3 +213,26 @@ describe('round 32: who is told first, and who only next', () => {
     expect(found['decisions.photoPublication']).toBeUndefined();
   });
 });
+
+describe('round 32: a list of uses that depend on the permissions given', () => {
+  it('"Depending on the permissions given, photographs may be used:" asks about each use below it', () => {
+    const text = [
+      '6.3 Using photographs',
+      'Depending on the permissions given,',
+      'photographs may be used:',
+      '• on classroom and corridor displays',
+      '• in the printed newsletter and school',
+      'prospectus',
+      '• on the school website',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found['consent.purposes.displays.active']).toBe(true);
+    expect(found['consent.purposes.publications.active']).toBe(true);
+    expect(found['consent.purposes.website.active']).toBe(true);
+  });
+
+  it('a list of uses with no word of consent asks about none', () => {
+    const text = ['Using photographs', '', 'Photographs may be used:', '', '• on classroom and corridor displays', '• on the school website'].join('\n');
+    expect(proposals(text)['consent.purposes.website.active']).toBeUndefined();
+  });
+});
