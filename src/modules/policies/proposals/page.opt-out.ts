@@ -46,9 +46,16 @@ const answerNo =
 /** "Results day press photos: first name and grades only unless the student asks otherwise": an exception to how pupils are named. */
 const namingUnless = /\b(first names?|full names?|surnames?|names?|initials?)\b[^.;]{0,40}\bonly,? unless\b/;
 
+/**
+ * "If you don't return a form we will treat it as **No** to everything on it", "…as though you have said no to every use":
+ * an unanswered form refuses, the opposite of an opt-out.
+ */
+const unansweredRefuses =
+  /\bif (you|parents?|carers?|families) (do not|don't|does not|doesn't) (return|complete|reply|respond|send|fill)\b[^.]*\b((treat|take|count|record)( it| this| that| your answers?| the form)? as( though| if)?( you (have|had) (said|answered|ticked))? (a )?[*_"“'‘]*no\b|will not (use|publish|take|include|share)\b|assume\b[^.]{0,30}\b(not|no)\b)/;
+
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower)) ||
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower) && !unansweredRefuses.test(lower)) ||
   noActionOptOut.test(lower);
 
 /**

@@ -236,3 +236,24 @@ describe('round 32: a list of uses that depend on the permissions given', () => 
     expect(proposals(text)['consent.purposes.website.active']).toBeUndefined();
   });
 });
+
+describe('round 32: an unanswered form refuses', () => {
+  const uses = (text: string) =>
+    Object.entries(proposals(text))
+      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+      .map(([k]) => k.split('.')[2])
+      .sort();
+  const form = (line: string) =>
+    ['Photographs – Permission Form', '', line, '', '| | YES | NO |', '|---|---|---|', '| School website | ☐ | ☐ |', '| School Facebook page | ☐ | ☐ |'].join(
+      '\n',
+    );
+
+  it.each([
+    'If you don’t return a form we will treat it as **No** to everything on it until we hear from you.',
+    'If you don’t return the form, we will treat it as though you have said **no** to every use.',
+  ])('%s', (line) => expect(uses(form(line))).toEqual(['social-media', 'website']));
+
+  it('"If you do not return the slip, we will still use photographs on the website" is an opt-out', () => {
+    expect(uses(form('If you do not return the slip, we will still use photographs on the website and Facebook.'))).toEqual([]);
+  });
+});
