@@ -53,9 +53,16 @@ const namingUnless = /\b(first names?|full names?|surnames?|names?|initials?)\b[
 const unansweredRefuses =
   /\bif (you|parents?|carers?|families) (do not|don't|does not|doesn't) (return|complete|reply|respond|send|fill)\b[^.]*\b((treat|take|count|record)( it| this| that| your answers?| the form)? as( though| if)?( you (have|had) (said|answered|ticked))? (a )?[*_"“'‘]*no\b|will not (use|publish|take|include|share)\b|assume\b[^.]{0,30}\b(not|no)\b)/;
 
+/**
+ * An objection to any photograph at all ("If you do not want ANY photographs taken of your child, please speak to…"), or to a
+ * child in the background of a crowd shot: what the school does for a child never photographed, not the uses run opt-out.
+ */
+const notPhotographedAtAll =
+  /\bif you (do not|don't) (want|wish)\b[^.]{0,30}\b(any|all)\b[^.]{0,20}\b(photo(graph)?s?|pictures?|images?)\b[^.]{0,30}\btaken\b|\b(photographed|filmed|pictured) at all\b|\b(background|crowd (photo|shot|picture)s?|large (crowd|group) (photo|shot|picture)s?)\b.{0,120}?\bif you (do not|don't) want\b/;
+
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower) && !unansweredRefuses.test(lower)) ||
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower) && !unansweredRefuses.test(lower) && !notPhotographedAtAll.test(lower)) ||
   noActionOptOut.test(lower);
 
 /**

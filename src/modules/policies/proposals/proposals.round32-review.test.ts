@@ -257,3 +257,25 @@ describe('round 32: an unanswered form refuses', () => {
     expect(uses(form('If you do not return the slip, we will still use photographs on the website and Facebook.'))).toEqual([]);
   });
 });
+
+describe('round 32: an objection to any photograph at all, or to a crowd shot, is no opt-out of the uses', () => {
+  const uses = (text: string) =>
+    Object.entries(proposals(text))
+      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+      .map(([k]) => k.split('.')[2])
+      .sort();
+  const form = (line: string) =>
+    [
+      'Photographs – Permission Form',
+      '',
+      line,
+      '',
+      'D. Photos of my child on the school website (no names)   [ ]   [ ]',
+      'E. Photos of my child on the school Facebook page (no names)   [ ]   [ ]',
+    ].join('\n');
+
+  it.each([
+    'If you do not want ANY photographs taken of your child please speak to Miss Lomas and we will keep a paper record instead.',
+    '(They may still appear in the background of a large crowd photo, e.g. the whole school on the front field – if you do not want this either, please tell the office.)',
+  ])('%s', (line) => expect(uses(form(line))).toEqual(['social-media', 'website']));
+});
