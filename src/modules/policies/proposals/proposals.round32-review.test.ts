@@ -279,3 +279,26 @@ describe('round 32: an objection to any photograph at all, or to a crowd shot, i
     '(They may still appear in the background of a large crowd photo, e.g. the whole school on the front field – if you do not want this either, please tell the office.)',
   ])('%s', (line) => expect(uses(form(line))).toEqual(['social-media', 'website']));
 });
+
+describe('round 32: naming in more words', () => {
+  const naming = (text: string) =>
+    Object.fromEntries(
+      Object.entries(proposals(text))
+        .filter(([k]) => k.endsWith('.naming'))
+        .map(([k, v]) => [k.split('.')[2], v]),
+    );
+
+  it.each([
+    ['Names on our channels\n\n- Website: photos, and a first name and class may be used.', { website: 'first-names' }],
+    ['5.3 On the website news pages and the prospectus, first name and year group may be used.', { website: 'first-names', prospectus: 'first-names' }],
+    ['* In this Bulletin we only ever use first names.', { newsletter: 'first-names' }],
+    ['- Facebook: never. We don’t tag or name children on Facebook.', { 'social-media': 'none' }],
+    ['Local press (Skelmouth Gazette etc) .. full names only if consent box (d) ticked - MCO checks', { press: 'full-with-permission' }],
+    ['• Pupils will only be named in the press if you have agreed to that particular story.', { press: 'full-with-permission' }],
+    ['Press. We will only give a name to a newspaper where you have ticked box D.', { press: 'full-with-permission' }],
+  ])('%s', (text, expected) => expect(naming(text)).toEqual(expected));
+
+  it('a first name and initial is neither value', () => {
+    expect(naming('On the website, first name and initial may be used.')).toEqual({});
+  });
+});
