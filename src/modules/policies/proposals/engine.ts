@@ -13,7 +13,7 @@ import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from 
 import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
-import { markedForm } from './form.marks.ts';
+import { checklistPage, markedForm } from './form.marks.ts';
 import { formRow } from './page.words.ts';
 import { answeredQuestions, consentList, consentTable, namingRows, namingTable } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
@@ -184,7 +184,7 @@ export function proposeSettings(text: string): Proposals {
   }
   // A page (or a section of images) that asks carers for consent for images: the places it names as the school's uses.
   // (A consent form's rows the carer marks ask about the uses they name.)
-  for (const f of [...pageConsent(sentences), ...markedForm(sentences)]) {
+  for (const f of checklistPage(sentences) ? [] : [...pageConsent(sentences), ...markedForm(sentences)]) {
     found.push(f);
     used.add(f.order);
   }

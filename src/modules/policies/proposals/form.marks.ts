@@ -17,12 +17,27 @@ import type { Sentence } from './text.ts';
 /** Marks only: "☐ YES ☐ NO", "Yes / No", "[ ] Yes [ ] No", a table's boxes, a Welsh form's "Ydw / Yes ☐ Nac ydw / No ☐". */
 const marksOnly = (lower: string) => !lower.replace(/\b(yes|no|ie|na|ydw|nac|oes|y|n)\b|[\s[\]☐□❑|/.…]/g, '');
 
+/** A box before a task to do, in the imperative: a checklist's line, not a form's question. */
+const checklistTask =
+  /^\s*(\[ ?[x✓]?\]|[☐□❑])\s*(\d{1,2}[.)]\s*)?(phone|ring|call|tell|email|e-mail|lock|check|send|brief|inform|record|log|write|prepare|update|contact|confirm|notify|remove|hold|make|keep|agree|draft|issue|review|arrange|alert|secure|close|switch|turn|take|save|print|file|book|share|put|set up|post|resume|report|pause|stop|delete|hide|monitor|ask|give|follow|escalate|debrief|decide|meet|speak)\b/;
+
+/**
+ * A page whose boxes are mostly tasks to do is a checklist ("[ ] 17. Daily check-in call with the press office"): none of
+ * its lines asks a carer anything.
+ */
+export function checklistPage(sentences: Sentence[]): boolean {
+  const boxed = sentences.filter((s) => /^\s*(\[ ?[x✓]?\]|[☐□❑])/.test(s.lower));
+  return boxed.length >= 3 && boxed.filter((s) => checklistTask.test(s.lower)).length * 2 >= boxed.length;
+}
+
 export function markedForm(sentences: Sentence[]): StructuralFound[] {
   // Each marked row, with the words it marks: its own, or (marks on a line of their own) those since the last row.
   const rows: { text: string; negated: string; at: number; line: number }[] = [];
   let since = -1;
   sentences.forEach((s, i) => {
     if (!formRow.test(s.lower)) return;
+    // A checklist's task ("[ ] 2. Phone the press office", "[ ] 6. Lock down academy social media:") is no question a carer answers.
+    if (checklistTask.test(s.lower)) return;
     // (A line of marks alone reads as a heading of its own: the words are those before it, back to a heading.)
     const before = sentences.slice(Math.max(since + 1, i - 3), i);
     const fromHeading = before.map((w) => w.isHeading).lastIndexOf(true);
@@ -39,6 +54,7 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
       line: words[0].line,
     });
   });
+  if (checklistPage(sentences)) return [];
   // (The rows need not say "photographs" themselves when the page asks for consent for images: "A1. Displays around the
   // school" on a photograph consent form.)
   const ofImages = rows.some((r) => images.test(r.text)) || sentences.some((s) => images.test(s.lower) && /\b(consent|permission)\b/.test(s.lower));

@@ -62,7 +62,12 @@ const notPhotographedAtAll =
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !lastsUnlessChanged.test(lower) && !answerNo.test(lower) && !namingUnless.test(lower) && !unansweredRefuses.test(lower) && !notPhotographedAtAll.test(lower)) ||
+  ((optOut.test(lower) || optsOutOtherwise(lower)) &&
+    !lastsUnlessChanged.test(lower) &&
+    !answerNo.test(lower) &&
+    !namingUnless.test(lower) &&
+    !unansweredRefuses.test(lower) &&
+    !notPhotographedAtAll.test(lower)) ||
   noActionOptOut.test(lower);
 
 /**

@@ -302,3 +302,28 @@ describe('round 32: naming in more words', () => {
     expect(naming('On the website, first name and initial may be used.')).toEqual({});
   });
 });
+
+describe('round 32: a checklist’s boxes ask carers nothing', () => {
+  it('a crisis checklist of tasks proposes no consent uses', () => {
+    const text = [
+      'Crisis communications checklist – images of pupils',
+      '',
+      '[ ] 1. Phone the press office before you say anything to a journalist.',
+      '[ ] 2. Tell your DSL (if it isn’t you).',
+      '[ ] 3. Lock down academy social media: pause scheduled posts on Facebook and Instagram.',
+      '[ ] 4. Check the consent list before any photograph goes on the website.',
+    ].join('\n');
+    expect(Object.keys(proposals(text)).filter((k) => k.startsWith('consent.purposes'))).toEqual([]);
+  });
+
+  it('a form’s boxes still ask', () => {
+    const text = [
+      'Photograph consent form',
+      '',
+      '[ ] 1. Photos of my child on the school website',
+      '[ ] 2. Photos of my child on the school Facebook page',
+      '[ ] 3. Photos of my child in the local newspaper',
+    ].join('\n');
+    expect(proposals(text)['consent.purposes.website.active']).toBe(true);
+  });
+});
