@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposeSettings } from './engine.ts';
 
 /** Round 32 (session 18): who signs the policy, beside the forms and dates that share its last page. */
 
@@ -72,6 +73,17 @@ describe('round 32: a clause whose lines hang under its words', () => {
     const found = proposals(text);
     expect(found['concerns.routes.safeguarding.immediate']).toBe(true);
     expect(found['concerns.routes.safeguarding.deadline']).toBe('same-day');
+  });
+
+  it('a short numbered heading keeps its own line above its indented body', () => {
+    const text = [
+      '3. Photo consent - the list has changed',
+      '   Consent is now asked for every September on the parent app, with separate boxes for newsletter, website,',
+      '   social media and press.',
+    ].join('\n');
+    const lapse = proposeSettings(text).proposals.find((p) => p.setting === 'consent.lapse');
+    expect(lapse?.quote).toMatch(/^Consent is now asked/);
+    expect(lapse?.line).toBe(2);
   });
 
   it('a line indented elsewhere is a line of its own', () => {

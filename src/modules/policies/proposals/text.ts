@@ -195,7 +195,8 @@ function paragraphs(lines: Line[]): Paragraph[] {
       hang = 0;
       continue;
     }
-    const hanging = Boolean(current) && hang >= 3 && indent === hang && !bullet && (cells?.length ?? 0) < 2;
+    // (Not a short numbered heading over its indented body: "3. Photo consent - the list has changed" then "   Consent is…".)
+    const hanging = Boolean(current) && hang >= 3 && indent === hang && lastLength >= 50 && !bullet && (cells?.length ?? 0) < 2;
     const runsOn: boolean =
       /^[a-z(]/.test(text) ||
       hanging ||
