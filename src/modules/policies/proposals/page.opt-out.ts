@@ -30,7 +30,7 @@ export const lastsUnlessChanged =
  */
 export const ofImagesHere = (s: Sentence) =>
   // ("If you don't want to appear in the results list, tell Mr Collier" under "Photos and videos of you": a name in a list.)
-  !(!images.test(s.lower) && namedOrListed.test(s.lower)) && [s.lower, s.previous ?? '', s.lead ?? '', s.heading ?? ''].some((text) => images.test(text));
+  (images.test(s.lower) || !namedOrListed.test(s.lower)) && [s.lower, s.previous ?? '', s.lead ?? '', s.heading ?? ''].some((text) => images.test(text));
 
 /** An opt-out of being named or listed, not of images. */
 const namedOrListed =
@@ -60,15 +60,12 @@ const unansweredRefuses =
 const notPhotographedAtAll =
   /\bif you (do not|don't) (want|wish)\b[^.]{0,30}\b(any|all)\b[^.]{0,20}\b(photo(graph)?s?|pictures?|images?)\b[^.]{0,30}\btaken\b|\b(photographed|filmed|pictured) at all\b|\b(background|crowd (photo|shot|picture)s?|large (crowd|group) (photo|shot|picture)s?)\b.{0,120}?\bif you (do not|don't) want\b/;
 
+/** Sentences an opt-out's words appear in that run no use unless a carer objects (each above). */
+const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll];
+
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) &&
-    !lastsUnlessChanged.test(lower) &&
-    !answerNo.test(lower) &&
-    !namingUnless.test(lower) &&
-    !unansweredRefuses.test(lower) &&
-    !notPhotographedAtAll.test(lower)) ||
-  noActionOptOut.test(lower);
+  ((optOut.test(lower) || optsOutOtherwise(lower)) && !noOptOut.some((pattern) => pattern.test(lower))) || noActionOptOut.test(lower);
 
 /**
  * An opt-out said of one use the page has, not of the page: "The school photographer takes individual and class photos.

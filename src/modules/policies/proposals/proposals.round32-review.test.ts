@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
 import { proposeSettings } from './engine.ts';
 
-/** Round 32 (session 18): who signs the policy, beside the forms and dates that share its last page. */
+/**
+ * Round 32 (session 18): who signs the policy beside the forms and dates on its last page; consent forms that one
+ * sentence used to silence; who is told first; naming in more words.
+ */
 
 const signatories = (text: string) => proposals(text)['policyReview.signatories'];
+
+/** The uses a text asks carers' consent for, by key. */
+const uses = (text: string) =>
+  Object.entries(proposals(text))
+    .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+    .map(([k]) => k.split('.')[2])
+    .sort();
 
 describe('round 32: signature lines beside a form or a date', () => {
   it('a staff agreement’s "Name … Role … Signature" row in an appendix does not spoil the policy’s signatures', () => {
@@ -101,11 +111,6 @@ describe('round 32: families told unless that would put the child at risk', () =
 });
 
 describe('round 32: a form’s instructions are no opt-out', () => {
-  const uses = (text: string) =>
-    Object.entries(proposals(text))
-      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-      .map(([k]) => k.split('.')[2])
-      .sort();
   const form = (notes: string) =>
     [
       'IMAGE CONSENT FORM',
@@ -143,12 +148,6 @@ describe('round 32: a form’s instructions are no opt-out', () => {
 });
 
 describe('round 32: options ticked by letter, and a naming exception', () => {
-  const uses = (text: string) =>
-    Object.entries(proposals(text))
-      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-      .map(([k]) => k.split('.')[2])
-      .sort();
-
   it('"[ ] D – press and employer partner publications" asks about the press', () => {
     const text = [
       '## 4. Photographs, video and consent',
@@ -250,11 +249,6 @@ describe('round 32: a list of uses that depend on the permissions given', () => 
 });
 
 describe('round 32: an unanswered form refuses', () => {
-  const uses = (text: string) =>
-    Object.entries(proposals(text))
-      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-      .map(([k]) => k.split('.')[2])
-      .sort();
   const form = (line: string) =>
     ['Photographs – Permission Form', '', line, '', '| | YES | NO |', '|---|---|---|', '| School website | ☐ | ☐ |', '| School Facebook page | ☐ | ☐ |'].join(
       '\n',
@@ -271,11 +265,6 @@ describe('round 32: an unanswered form refuses', () => {
 });
 
 describe('round 32: an objection to any photograph at all, or to a crowd shot, is no opt-out of the uses', () => {
-  const uses = (text: string) =>
-    Object.entries(proposals(text))
-      .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-      .map(([k]) => k.split('.')[2])
-      .sort();
   const form = (line: string) =>
     [
       'Photographs – Permission Form',
