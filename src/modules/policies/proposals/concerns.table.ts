@@ -7,19 +7,13 @@
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
 import { rolesIn, unkeyedFirst, type RoleKey } from './roles.ts';
-import { concernKind, exampleKinds, happensBack, kindBefore, kindOf } from './concerns.kinds.ts';
+import { concernKind, exampleKinds, kindOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
+import { outsiders, referredOut, tell } from './concerns.tell.ts';
+import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
-/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
-const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
-/**
- * Families, pupils or visitors told what to do in the middle of a sentence: "The school has a policy and parents, children
- * and other adults who know of abuse should report it at once to the Principal". No staff between them and the verb.
- */
-const familyReports =
-  /(?:^|[,;]\s|\b(?:and|but|so|also)\s)(?:all |any |our )?(parents?|carers?|guardians?|families|pupils?|children|students?|learners|visitors?|other adults)\b(?:(?!\b(?:staff|teachers?|employees?|colleagues?|the adult|an adult|the school|we|head ?teacher|principal|dsl|leads?|members?)\b)[^.;:]){0,200}?\b(?:should|must|are asked to|are encouraged to|need to|are to|can|may)(?: (?:always|immediately|then|also))? (?:report|tell|inform|contact|speak|talk|let|raise|share|pass|alert)\b/;
 /** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
 export const restricted = new Set(['safeguarding', 'staff-misuse']);
@@ -39,25 +33,6 @@ const tellVerb =
   // ("The annual safeguarding report", "a written report": the noun, not the telling.)
   /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
-
-/**
- * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
- * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
- */
-export function negatedAt(lower: string, at: number): boolean {
-  // (A bracket's negation is its own: "close the screen (do not switch off) and tell the Online Safety Lead".)
-  const clause =
-    lower
-      .slice(0, at)
-      .replace(/\([^()]*\)/g, ' ')
-      .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
-      .pop() ?? '';
-  // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is
-  // its own: the reporting stays a rule.)
-  return /\b(not|never|no)\b|n't\b/.test(
-    clause.replace(/\b(which|that|who) (do|does|did|will|would) not \w+( \w+){0,5}? (concerns?|matters?|issues?|risks?|harm|threshold)\b/g, ''),
-  );
-}
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
@@ -130,10 +105,6 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
   );
 }
 
-/** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
-const beforePublishing =
-  /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
-
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
@@ -198,147 +169,6 @@ const immediate: SentencePattern = {
     )
       return [];
     return [{ setting: `concerns.routes.${kind}.immediate`, value: true }];
-  },
-};
-
-/** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
-const outsiders: [string, RegExp][] = [
-  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
-  ['police', /\bpolice\b/],
-  ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
-  [
-    'social-care',
-    /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub|\bsocial care (department|team|services?)\b|\b(local authority|council)('s)? social care\b/,
-  ],
-];
-
-/**
- * A condition after the telling ("…will be informed if the material was particularly distressing"), not the concern itself:
- * "if this happens", or a clause that names the kind ("Informing the carers if a pupil sends them a follow request").
- */
-function conditionIn(rest: string): boolean {
-  const m =
-    /\b(if|where|unless|provided( that)?|in cases where|in the event that|should (the|a|an|any))\b(?! (this|that|it|such a thing) (happens|occurs|has happened|has occurred)\b)/.exec(
-      rest,
-    );
-  return m !== null && concernKind(rest.slice(m.index)) === null;
-}
-
-/**
- * Families told, as the subject of a passive: "Parents of the children involved will be told", "Both families are
- * contacted". Not told of something else ("Parents will be informed of school trips by letter").
- */
-const familyTold =
-  /\b(parents?|carers?|families|parent ?\/ ?carers?)\b(?: (?:and|or) (?:parents?|carers?))?(?: of [a-z ,'-]{1,60}?)? ((?:will|must|shall|are to)(?: always| then| also)? be|are(?: always)?) (informed|told|notified|contacted)\b(?! (?:of|about) (?!(?:this|it|the (?:incident|concern|matter|outcome|allegation|report|bullying))\b))/;
-
-/** A lead that makes the items under it duties: "requirements include:", "staff must:"; never "avoid:" or "do not:". */
-const requiringLead = (lead: string | undefined) =>
-  Boolean(lead) &&
-  /\b(must|should|shall|will|required|requirements?|expected|expectations|duties|responsibilities|are to|always)\b/.test(lead!) &&
-  !/\b(not|never|avoid|don't|no)\b/.test(lead!);
-
-/** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
-const leftToJudgement = (lower: string) =>
-  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
-
-const tell: SentencePattern = {
-  name: 'a kind of concern is always told to people outside the staff',
-  read: (s) => {
-    // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
-    // ("Parents of the children involved will be told." after "Online bullying between learners: tell the class teacher".)
-    const toldAfter = familyTold.exec(s.lower);
-    const kind =
-      concernKind(s.lower) ??
-      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
-      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
-    if (!kind || beforePublishing.test(s.lower)) return [];
-    // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
-    // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
-    const must =
-      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
-        s.lower,
-      ) ??
-      (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
-      // ("Both families are contacted by the key workers": a present passive of those told.)
-      (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);
-    // The school or its staff as the subject, those outside as the object: "The DSL will then contact the LADO", "the
-    // Head must inform the police". Not a family or a pupil told whom to call ("Parents should contact the police").
-    // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
-    const active = must
-      ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
-          s.lower,
-        ) ?? /\b(contacts|informs|notifies|consults|alerts)(?= (the )?(lado|local authority designated officer|police|parents?|carers?)\b)/.exec(s.lower));
-    if (active) {
-      if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
-      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
-      // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
-      // the DSL will contact the police": on a condition of its own.
-      if (
-        /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
-          s.lower,
-        ) ||
-        leftToJudgement(s.lower)
-      )
-        return [];
-      const rest = s.lower.slice(active.index + active[0].length);
-      // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
-      if (conditionIn(rest)) return [];
-      const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
-      const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
-      return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
-    }
-    if (
-      !must ||
-      s.negated.includes(must[0].split(' ').pop()!) ||
-      /\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
-    )
-      return [];
-    const after = s.lower.slice(must.index);
-    // "Parents will be informed if the material was particularly distressing": told on a condition of its own.
-    if (conditionIn(after.slice(must[0].length))) return [];
-    // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a
-    // condition of its own, not always ("Carers will be contacted if this happens" names the concern itself).
-    if (
-      /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
-        after,
-      ) ||
-      leftToJudgement(s.lower)
-    )
-      return [];
-    // "Parents will be informed of…": the people told are the subject of a passive verb.
-    const before = /(informed|told|notified|contacted)$/.test(must[0])
-      ? (s.lower
-          .slice(0, must.index)
-          .split(/[,;:]| and | then /)
-          .pop() ?? '')
-      : '';
-    const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
-    return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
-  },
-};
-
-/**
- * The school's duty to refer concerns outside: "Every school is required to follow procedure and refer concerns to the
- * Social Care Department", "the DSL has a statutory duty to refer child protection concerns to children's social care".
- * Concerns sent to social care are about a child's welfare, so bare "concerns" there are safeguarding ones; to anyone
- * else they must name their kind. A duty only: not "may", "where appropriate", a family told whom to call, or a negation.
- */
-const referralDuty =
-  /\b(must|will|shall|(?:is|are) required to|(?:has|have) (?:a )?(?:legal |statutory )?duty to)\b[^.;]{0,40}?\brefer (?:any |all |such |these |their |the )?(?:(?:safeguarding|child protection|welfare) )?(?:concerns?|cases?|worries|allegations?|disclosures?|incidents?)\b(?: (?:about|against|regarding|concerning) [^.;]{1,40}?)? to\b([^.;]*)/;
-
-const referredOut: SentencePattern = {
-  name: 'the school must refer concerns to those outside the staff',
-  read: (s) => {
-    const m = referralDuty.exec(s.lower);
-    if (!m || familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower)) return [];
-    if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider|considers)\b/.test(s.lower)) return [];
-    if (negatedAt(s.lower, m.index + m[0].indexOf('refer')) || /\b(not|never)\b/.test(m[0])) return [];
-    // The first recipient named: "refer concerns to the DSL, who will contact social care" is the DSL's, not social care's.
-    const object = m[2].split(/[,;:]|\b(?:who|which|if|unless|when|where)\b/)[0];
-    const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
-    const kind = concernKind(s.lower) ?? (who.includes('social-care') ? 'safeguarding' : null);
-    return kind && who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
   },
 };
 

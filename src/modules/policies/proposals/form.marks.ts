@@ -30,6 +30,7 @@ export function checklistPage(sentences: Sentence[]): boolean {
   return boxed.length >= 3 && boxed.filter((s) => checklistTask.test(s.lower)).length * 2 >= boxed.length;
 }
 
+/** The marked rows' uses (a checklist page, checklistPage, is left out by the engine before this is read). */
 export function markedForm(sentences: Sentence[]): StructuralFound[] {
   // Each marked row, with the words it marks: its own, or (marks on a line of their own) those since the last row.
   const rows: { text: string; negated: string; at: number; line: number }[] = [];
@@ -54,7 +55,6 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
       line: words[0].line,
     });
   });
-  if (checklistPage(sentences)) return [];
   // (The rows need not say "photographs" themselves when the page asks for consent for images: "A1. Displays around the
   // school" on a photograph consent form.)
   const ofImages = rows.some((r) => images.test(r.text)) || sentences.some((s) => images.test(s.lower) && /\b(consent|permission)\b/.test(s.lower));

@@ -1,0 +1,149 @@
+/**
+ * Who outside the staff must be told about a kind of concern (concerns.routes.TYPE.tell): the pupil's carers, the police,
+ * the LADO or children's social care. A requirement only ("will be informed", "must refer"), never a discretion ("may be
+ * reported"), a condition of its own ("if a crime has been committed"), someone's judgement or a family told whom to call.
+ */
+import type { SentencePattern } from './types.ts';
+import { concernKind, happensBack, kindBefore } from './concerns.kinds.ts';
+import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
+
+/** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
+export const outsiders: [string, RegExp][] = [
+  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
+  ['police', /\bpolice\b/],
+  ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
+  [
+    'social-care',
+    /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub|\bsocial care (department|team|services?)\b|\b(local authority|council)('s)? social care\b/,
+  ],
+];
+
+/**
+ * A condition after the telling ("…will be informed if the material was particularly distressing"), not the concern itself:
+ * "if this happens", or a clause that names the kind ("Informing the carers if a pupil sends them a follow request").
+ */
+function conditionIn(rest: string): boolean {
+  const m =
+    /\b(if|where|unless|provided( that)?|in cases where|in the event that|should (the|a|an|any))\b(?! (this|that|it|such a thing) (happens|occurs|has happened|has occurred)\b)/.exec(
+      rest,
+    );
+  return m !== null && concernKind(rest.slice(m.index)) === null;
+}
+
+/**
+ * Families told, as the subject of a passive: "Parents of the children involved will be told", "Both families are
+ * contacted". Not told of something else ("Parents will be informed of school trips by letter").
+ */
+const familyTold =
+  /\b(parents?|carers?|families|parent ?\/ ?carers?)\b(?: (?:and|or) (?:parents?|carers?))?(?: of [a-z ,'-]{1,60}?)? ((?:will|must|shall|are to)(?: always| then| also)? be|are(?: always)?) (informed|told|notified|contacted)\b(?! (?:of|about) (?!(?:this|it|the (?:incident|concern|matter|outcome|allegation|report|bullying))\b))/;
+
+/** A lead that makes the items under it duties: "requirements include:", "staff must:"; never "avoid:" or "do not:". */
+const requiringLead = (lead: string | undefined) =>
+  Boolean(lead) &&
+  /\b(must|should|shall|will|required|requirements?|expected|expectations|duties|responsibilities|are to|always)\b/.test(lead!) &&
+  !/\b(not|never|avoid|don't|no)\b/.test(lead!);
+
+/** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
+const leftToJudgement = (lower: string) =>
+  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
+
+export const tell: SentencePattern = {
+  name: 'a kind of concern is always told to people outside the staff',
+  read: (s) => {
+    // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
+    // ("Parents of the children involved will be told." after "Online bullying between learners: tell the class teacher".)
+    const toldAfter = familyTold.exec(s.lower);
+    const kind =
+      concernKind(s.lower) ??
+      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
+      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
+    if (!kind || beforePublishing.test(s.lower)) return [];
+    // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
+    // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
+    const must =
+      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
+        s.lower,
+      ) ??
+      (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
+      // ("Both families are contacted by the key workers": a present passive of those told.)
+      (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);
+    // The school or its staff as the subject, those outside as the object: "The DSL will then contact the LADO", "the
+    // Head must inform the police". Not a family or a pupil told whom to call ("Parents should contact the police").
+    // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
+    const active = must
+      ? null
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+          s.lower,
+        ) ?? /\b(contacts|informs|notifies|consults|alerts)(?= (the )?(lado|local authority designated officer|police|parents?|carers?)\b)/.exec(s.lower));
+    if (active) {
+      if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
+      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
+      // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
+      // the DSL will contact the police": on a condition of its own.
+      if (
+        /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+          s.lower,
+        ) ||
+        leftToJudgement(s.lower)
+      )
+        return [];
+      const rest = s.lower.slice(active.index + active[0].length);
+      // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
+      if (conditionIn(rest)) return [];
+      const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
+      const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
+      return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+    }
+    if (
+      !must ||
+      s.negated.includes(must[0].split(' ').pop()!) ||
+      /\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
+    )
+      return [];
+    const after = s.lower.slice(must.index);
+    // "Parents will be informed if the material was particularly distressing": told on a condition of its own.
+    if (conditionIn(after.slice(must[0].length))) return [];
+    // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a
+    // condition of its own, not always ("Carers will be contacted if this happens" names the concern itself).
+    if (
+      /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+        after,
+      ) ||
+      leftToJudgement(s.lower)
+    )
+      return [];
+    // "Parents will be informed of…": the people told are the subject of a passive verb.
+    const before = /(informed|told|notified|contacted)$/.test(must[0])
+      ? (s.lower
+          .slice(0, must.index)
+          .split(/[,;:]| and | then /)
+          .pop() ?? '')
+      : '';
+    const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
+    return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+  },
+};
+
+/**
+ * The school's duty to refer concerns outside: "Every school is required to follow procedure and refer concerns to the
+ * Social Care Department", "the DSL has a statutory duty to refer child protection concerns to children's social care".
+ * Concerns sent to social care are about a child's welfare, so bare "concerns" there are safeguarding ones; to anyone
+ * else they must name their kind. A duty only: not "may", "where appropriate", a family told whom to call, or a negation.
+ */
+const referralDuty =
+  /\b(must|will|shall|(?:is|are) required to|(?:has|have) (?:a )?(?:legal |statutory )?duty to)\b[^.;]{0,40}?\brefer (?:any |all |such |these |their |the )?(?:(?:safeguarding|child protection|welfare) )?(?:concerns?|cases?|worries|allegations?|disclosures?|incidents?)\b(?: (?:about|against|regarding|concerning) [^.;]{1,40}?)? to\b([^.;]*)/;
+
+export const referredOut: SentencePattern = {
+  name: 'the school must refer concerns to those outside the staff',
+  read: (s) => {
+    const m = referralDuty.exec(s.lower);
+    if (!m || familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower)) return [];
+    if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider|considers)\b/.test(s.lower)) return [];
+    if (negatedAt(s.lower, m.index + m[0].indexOf('refer')) || /\b(not|never)\b/.test(m[0])) return [];
+    // The first recipient named: "refer concerns to the DSL, who will contact social care" is the DSL's, not social care's.
+    const object = m[2].split(/[,;:]|\b(?:who|which|if|unless|when|where)\b/)[0];
+    const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
+    const kind = concernKind(s.lower) ?? (who.includes('social-care') ? 'safeguarding' : null);
+    return kind && who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+  },
+};

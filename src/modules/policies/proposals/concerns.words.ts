@@ -1,0 +1,37 @@
+/**
+ * Words the concern readers share (concerns.table.ts, concerns.tell.ts): families or pupils told what to do, which is
+ * advice and no route; a negation just before a verb; a check before publishing, which is no concern.
+ */
+
+/** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
+export const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
+
+/**
+ * Families, pupils or visitors told what to do in the middle of a sentence: "The school has a policy and parents, children
+ * and other adults who know of abuse should report it at once to the Principal". No staff between them and the verb.
+ */
+export const familyReports =
+  /(?:^|[,;]\s|\b(?:and|but|so|also)\s)(?:all |any |our )?(parents?|carers?|guardians?|families|pupils?|children|students?|learners|visitors?|other adults)\b(?:(?!\b(?:staff|teachers?|employees?|colleagues?|the adult|an adult|the school|we|head ?teacher|principal|dsl|leads?|members?)\b)[^.;:]){0,200}?\b(?:should|must|are asked to|are encouraged to|need to|are to|can|may)(?: (?:always|immediately|then|also))? (?:report|tell|inform|contact|speak|talk|let|raise|share|pass|alert)\b/;
+
+/**
+ * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
+ * the image and must refer it" is not (wink-nlp's negation runs on past "and must").
+ */
+export function negatedAt(lower: string, at: number): boolean {
+  // (A bracket's negation is its own: "close the screen (do not switch off) and tell the Online Safety Lead".)
+  const clause =
+    lower
+      .slice(0, at)
+      .replace(/\([^()]*\)/g, ' ')
+      .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
+      .pop() ?? '';
+  // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is
+  // its own: the reporting stays a rule.)
+  return /\b(not|never|no)\b|n't\b/.test(
+    clause.replace(/\b(which|that|who) (do|does|did|will|would) not \w+( \w+){0,5}? (concerns?|matters?|issues?|risks?|harm|threshold)\b/g, ''),
+  );
+}
+
+/** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
+export const beforePublishing =
+  /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
