@@ -8,6 +8,7 @@ import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { concernBlocks } from './concerns.tables.ts';
 import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
+import { channelConsent } from './consent.channels.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
@@ -178,7 +179,7 @@ export function proposeSettings(text: string): Proposals {
     used.add(f.order);
   }
   // A lead that asks for consent, and the items of its list that are about images; a question naming a use, answered by consent.
-  for (const f of [...consentList(sentences), ...answeredQuestions(sentences)]) {
+  for (const f of [...consentList(sentences), ...answeredQuestions(sentences), ...channelConsent(sentences)]) {
     found.push(f);
     used.add(f.order);
   }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+/**
+ * Round 33 (session 19): readers written for the way any school says a thing, not for one set's layout. Each case
+ * paraphrases the wording found in several blind sets, with different roles, channels and layouts.
+ */
+
+/** The uses a text asks carers' consent for, by key. */
+const uses = (text: string) =>
+  Object.entries(proposals(text))
+    .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
+    .map(([k]) => k.split('.')[2])
+    .sort();
+
+describe('round 33: a consent named by its channel', () => {
+  it('"social media consent", "press/media consent" and "website consent" name the uses carers are asked about', () => {
+    expect(uses('Photographs\n\nIf the pupil does not have social media consent recorded on Arbor, do not post the picture.')).toEqual(['social-media']);
+    expect(uses('Images of students\n\nPress/media consent is a separate tick from website and social media consent.')).toEqual([
+      'press',
+      'social-media',
+      'website',
+    ]);
+    expect(uses('Check that every child in the photograph has newsletter consent before it goes to print.')).toEqual(['publications']);
+  });
+
+  it('"consent for the newsletter", "permission for their use on Facebook", "said yes to social media" do too', () => {
+    expect(uses('Children are named by first name only, and only where you have given consent for the newsletter.')).toEqual(['publications']);
+    expect(uses('We only post pictures of pupils whose parents have said yes to social media on the data form.')).toEqual(['social-media']);
+    expect(uses('Photographs of pupils go on our X page only where we hold parental consent for their use on X.')).toEqual(['social-media']);
+  });
+
+  it('a staff member’s own posting without consent, the Media Consent Form’s name, or a use needing no consent name nothing', () => {
+    expect(uses('Staff must not post photographs on personal social media without consent.')).toEqual([]);
+    expect(uses('Please return the Media Consent Form to the office by Friday so that your child’s photograph can be taken.')).toEqual([]);
+    expect(uses('No consent is needed for classroom displays of pupils’ work and photographs.')).toEqual([]);
+    // Consent for a trip, not for a channel.
+    expect(uses('Pupils must have trip consent before they leave school.')).toEqual([]);
+  });
+});
