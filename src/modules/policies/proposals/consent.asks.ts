@@ -138,6 +138,13 @@ const moreAsksImages = (s: Sentence) =>
 export const offeredChoice =
   /\b(consent|agree|permission|permit) or (not|decline|refuse|withhold)\b|\b(giving|give|grant|granting) or (declining|refusing|withholding|not giving)\b/;
 
+/**
+ * Carers asked, with words between the asking and the question: "Parents/carers are asked on the data collection form
+ * whether they consent to…", "Families are asked when their child joins to give written permission for…".
+ */
+const askedWhether =
+  /\b(parents?|carers?|families|guardians?|you)( and carers| or carers| \/ carers|\/carers|\/guardians?)? (are|will be|were|is|get) asked\b[^.]{0,70}?\b((whether|if) (or not )?(they|you) (consent|agree|give (their |your )?(consent|permission)|are happy)|to (give|sign|complete|provide|grant|record) (their |your |written |signed )*(consent|permission))\b/;
+
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
@@ -149,7 +156,14 @@ export function asksConsent(sentence: Sentence): boolean {
       s.lower,
     ) && !/\b(not|never|unless|if)\b/.test(s.lower);
   return (
-    (schoolAsks.test(s.lower) || moreAsksImages(s) || doubleNegative || onlyWith || upon || usedAfterPermission(s) || formCovers(s)) &&
+    (schoolAsks.test(s.lower) ||
+      askedWhether.test(s.lower) ||
+      moreAsksImages(s) ||
+      doubleNegative ||
+      onlyWith ||
+      upon ||
+      usedAfterPermission(s) ||
+      formCovers(s)) &&
     !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
   );
 }

@@ -38,3 +38,19 @@ describe('round 33: a consent named by its channel', () => {
     expect(uses('Pupils must have trip consent before they leave school.')).toEqual([]);
   });
 });
+
+describe('round 33: carers asked, with words between the asking and the question', () => {
+  it('"asked on the data collection form whether they consent", "asked when their child joins to give written permission"', () => {
+    expect(
+      uses(
+        "3.1 On joining the academy, parents/carers are asked on the data collection form whether they consent to their child's photograph being used (a) in school (displays, the prospectus), (b) on the website and (c) on social media.",
+      ),
+    ).toEqual(['displays', 'publications', 'social-media', 'website']);
+    expect(uses('Families are asked when their child joins us to give written permission for photographs in the newsletter.')).toEqual(['publications']);
+  });
+
+  it('a question about something else, or staff asked, asks carers nothing', () => {
+    expect(uses('Parents are asked at the start of each year whether they can help on trips to the museum.')).toEqual([]);
+    expect(uses('Staff are asked on induction to give their consent for their photograph to appear on the website.')).toEqual([]);
+  });
+});
