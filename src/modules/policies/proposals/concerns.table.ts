@@ -60,7 +60,11 @@ export function recipients(s: Sentence): RoleKey[] | null {
   // to the Network Manager, who will block the site, and to the DSL", nor "tell any member of staff, who will pass it to
   // the DSL": no one in particular is told first.)
   const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
-  const first = rolesIn(told).length ? told : after;
+  // ("…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone
+  // named only to be passed over is not told.)
+  const passedOver = (text: string) =>
+    text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
+  const first = passedOver(rolesIn(passedOver(told)).length ? told : after);
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
   if (unkeyedFirst(first)) return null;

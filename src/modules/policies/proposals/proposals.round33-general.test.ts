@@ -54,3 +54,13 @@ describe('round 33: carers asked, with words between the asking and the question
     expect(uses('Staff are asked on induction to give their consent for their photograph to appear on the website.')).toEqual([]);
   });
 });
+
+describe('round 33: someone named only to be passed over is not told', () => {
+  it.each([
+    ['If the concern is about the online conduct of a member of staff, it must be reported to the Headteacher, not the DSL.', 'staff-misuse', ['headteacher']],
+    ['Concerns about a colleague’s online conduct go to the Principal (not the DSL) the same day.', 'staff-misuse', ['headteacher']],
+    ['Any safeguarding concern must be passed to the Designated Safeguarding Lead, rather than the class teacher, straight away.', 'safeguarding', ['dsl']],
+  ])('%s', (text, kind, who) => {
+    expect(proposals(`Online safety\n\n${text}`)[`concerns.routes.${kind}.notify`]).toEqual(who);
+  });
+});
