@@ -160,14 +160,22 @@ const publication: SentencePattern = {
         (channelNamed &&
           /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
             s.lower,
-          ))) &&
+          )) ||
+        // "Everything that goes on the website or the Facebook page is approved by…", "Nothing goes on the website or
+        // Facebook until the Headteacher has approved it", "The Head decides what is published on the website": all
+        // that a named channel carries.
+        (channelNamed &&
+          (/^(everything|anything|nothing|whatever|all (content|material))\b[^.;]{0,30}?\b(goes|go|going|gets|is (posted|published|uploaded|put)|are (posted|published|uploaded|put))\b/.test(
+            s.lower,
+          ) ||
+            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|will be|are)\b/.test(s.lower)))) &&
       (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
       (!postsNoun &&
-        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram))\b/.test(
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram))\b/.test(
           s.lower,
         ))
     )
@@ -192,14 +200,21 @@ const publication: SentencePattern = {
     const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
     const roles =
       decidedBy(s.lower) ??
-      subjectDecides(s.lower, posts ? /photo|image|picture|posts?\b|tweets?|content|updates?/ : /photo|image|picture/) ??
+      subjectDecides(
+        s.lower,
+        posts ? /photo|image|picture|posts?\b|tweets?|content|updates?|\bwhat (is|goes|gets)\b|\b(everything|anything)\b/ : /photo|image|picture/,
+      ) ??
       (untilRoles.length ? untilRoles : null);
     // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.
     if (!roles || (s.negated.match(/approv|authori|checked/) && !/\b(not|never|no|nothing)\b[^.;]*\bwithout\b/.test(s.lower))) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
     // (A sentence that names no channel is about the one its heading or paragraph names: "Every post that includes a
     // photograph is approved by the Headteacher before it goes live" under "Our Facebook page".)
-    const own = channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
+    // ("Nothing goes on the website without her check, and the Headteacher signs off anything going out to the press": the
+    // channels of what the head signs off, when the words after the signing name some.)
+    const signed = /\b(decides?|approves?|signs? off|checks?|agrees?)\b(.*)$/.exec(s.lower)?.[2] ?? '';
+    const ofSigned = !decidedBy(s.lower) && !untilRoles.length ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
+    const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     const named = own.length ? own : postsScope(sentence);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
       return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));

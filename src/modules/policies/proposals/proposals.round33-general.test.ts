@@ -64,3 +64,30 @@ describe('round 33: someone named only to be passed over is not told', () => {
     expect(proposals(`Online safety\n\n${text}`)[`concerns.routes.${kind}.notify`]).toEqual(who);
   });
 });
+
+describe('round 33: the head approves all that a channel carries', () => {
+  const approved = (text: string) =>
+    Object.entries(proposals(`Our website and social media\n\n${text}`))
+      .filter(([k, v]) => /\.headteacherApproval$/.test(k) && v === true)
+      .map(([k]) => k.split('.')[2])
+      .sort();
+
+  it.each([
+    [
+      'Everything that goes on the website or the school Facebook page is checked and approved by the Headteacher before it is posted.',
+      ['social-media', 'website'],
+    ],
+    ['Nothing goes on the website or Instagram until the Head Teacher has approved it.', ['social-media', 'website']],
+    ['The Principal decides what is published on the academy website.', ['website']],
+    ['Anything going on the Facebook page is checked by the Headteacher first.', ['social-media']],
+    // The head signs off only what goes to the press; the office checks the rest.
+    ['Nothing goes on the website or Facebook without the office’s check, and the Headteacher signs off anything going out to the press.', ['press']],
+  ])('%s', (text, channels) => {
+    expect(approved(text)).toEqual(channels);
+  });
+
+  it('who posts, or someone else who checks, is no approval by the head', () => {
+    expect(approved('Everything that goes on the website is written by the office and the Headteacher.')).toEqual([]);
+    expect(approved('Everything that goes on the school Facebook page is checked by the Business Manager.')).toEqual([]);
+  });
+});
