@@ -17,9 +17,10 @@ function decidedBy(lower: string): RoleKey[] | null {
     );
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
-    const own = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(
-      lower,
-    );
+    const own =
+      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(
+        lower,
+      );
     return own ? ['headteacher'] : null;
   }
   // "decided by the Head, following advice from the ICT lead": who advises does not decide.
@@ -111,7 +112,11 @@ const accounts: SentencePattern = {
       )
     )
       return [];
-    const roles = decidedBy(s.lower) ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
+    // ("…set up a social media account for the school without the Headteacher's permission": leave to open one is its approval.)
+    const headsLeave = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?permission\b/.test(s.lower)
+      ? (['headteacher'] as RoleKey[])
+      : null;
+    const roles = decidedBy(s.lower) ?? headsLeave ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };

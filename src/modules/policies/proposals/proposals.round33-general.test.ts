@@ -91,3 +91,23 @@ describe('round 33: the head approves all that a channel carries', () => {
     expect(approved('Everything that goes on the school Facebook page is checked by the Business Manager.')).toEqual([]);
   });
 });
+
+describe('round 33: plain sentences every policy writes, in more words', () => {
+  it.each([
+    ['The policy is reviewed annually and approved by the Full Governing Body.', 'Full Governing Body'],
+    ['This policy will be reviewed each year and ratified by the Local Governing Body.', 'Local Governing Body'],
+    ['The policy is reviewed every two years and approved by the Trust Board.', 'Trust Board'],
+  ])('%s', (text, body) => {
+    expect(proposals(`Online Safety Policy\n\n${text}`)['policyReview.approvingBody']).toEqual(body);
+  });
+
+  it('"any changes will be approved by the governing body" names who approves changes, not the policy', () => {
+    const text = 'Online Safety Policy\n\nThe Headteacher will review this policy annually, and any changes will be approved by the governing body.';
+    expect(proposals(text)['policyReview.approvingBody']).toBeUndefined();
+  });
+
+  it('"without the Headteacher’s permission" says who approves a school account', () => {
+    const text = 'Social media\n\nNo member of staff may set up a social media account for the school without the Headteacher’s permission.';
+    expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
+  });
+});

@@ -155,7 +155,8 @@ export function unchosenApprover(text: string): boolean {
 }
 
 /** What was done to the text before its approval: "updated and", "discussed, approved and" (each optional). */
-const doneBefore = String.raw`(?:(?:updated|reviewed|revised|amended|discussed|considered|agreed|approved)(?:,| and|, and) )*`;
+// ("The policy is reviewed annually and approved by…": how often it is reviewed, then who approves it.)
+const doneBefore = String.raw`(?:(?:updated|reviewed|revised|amended|discussed|considered|agreed|approved)(?: (?:annually|yearly|termly|biennially|regularly|each year|every year|every (?:two|three|2|3) years|at least (?:annually|once a year|every (?:two|three|2|3) years)))?(?:,| and|, and) )*`;
 const adverb = String.raw`(?:(?:initially|first|formally|originally|unanimously|fully|duly|officially|subsequently) )?`;
 
 /**
@@ -227,7 +228,7 @@ function approvedIn(said: string): Found[] {
         String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,3}?(?:aup|version|update|revision|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|is|has been|have been|were) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
       ).exec(lower) ??
       new RegExp(
-        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement)\b[^.]*?\b(?:was|is|has been|have been|were) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
+        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement)(?:\b[^.]*?\b(?:was|is|has been|have been|were)| (?:will|shall) be) ${adverb}${doneBefore}(?:approved|ratified|adopted)(?: and (?:approved|ratified|adopted))? by (.*)$`,
       ).exec(lower) ??
       // What was done first has its own date: "This AUP was revised on 7/12/2016 and ratified by the Board of Management
       // in January 2017", "The policy was written in May and then adopted by the governors".
