@@ -27,7 +27,7 @@ function decidedBy(lower: string): RoleKey[] | null {
   const deciding = lower
     .slice(by.index)
     .split(
-      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;/,
+      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
     )[0];
   const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
@@ -70,7 +70,8 @@ const socialPlace = new RegExp(String.raw`${socialNetwork.source}(?: [a-z]+){0,2
 const schoolSide = new RegExp(
   [
     /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b/.source,
-    /\b(departmental|department|class|club|team|faculty|subject|year group) (social media )?accounts?\b/.source,
+    /\b(departmental|department|class|club|team|faculty|subject|year group) (social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b/
+      .source,
     // "Departments may have their own accounts…".
     /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes)\b[^.;]{0,30}\b(their|its) own (social media )?accounts?\b/.source,
     /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b|\baccounts? (that|which) (represents?|speaks? for) the (school|academy)\b/
@@ -138,7 +139,7 @@ const unblock: SentencePattern = {
     const unblocks = aboutUnblocking.test(s.lower) || aboutChanges.test(s.lower);
     const blocks = aboutBlocking.test(s.lower) || aboutChanges.test(s.lower);
     if (!unblocks && !blocks) return [];
-    if (!/\b(decision|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval)\b/.test(s.lower)) return [];
+    if (!/\b(decisions?|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval)\b/.test(s.lower)) return [];
     const passed = passedForDecision.exec(s.lower);
     const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
     const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/);

@@ -42,6 +42,13 @@ const narrowed = (text: string) =>
       ' ',
     )
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
+    // ("…while they are getting changed, including for PE, swimming and performances", "in nightwear on residential trips",
+    // "getting ready for bed on the Year 6 residential": a state of dress, and the occasions it happens on.)
+    // (Changing for swimming is swimming's, as the keying guide reads changing rooms tied to it.)
+    .replace(/\b(getting |get |are |being )?(changed|changing|undress\w*|dressing),? (including |e\.?g\.? |such as )?(for|after|before)\b[^.;]*/g, (m) =>
+      /\bswim/.test(m) ? ' swimming ' : ' ',
+    )
+    .replace(/\b(nightwear|night ?clothes|nightclothes|pyjamas|getting ready for bed|going to bed)\b[^.;]*/g, ' ')
     // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
     .replace(
       /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?|sleeping (areas?|quarters)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,

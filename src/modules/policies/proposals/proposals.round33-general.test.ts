@@ -111,3 +111,36 @@ describe('round 33: plain sentences every policy writes, in more words', () => {
     expect(proposals(text)['decisions.accounts']).toEqual(['headteacher']);
   });
 });
+
+describe('round 33: occasions, displays and decisions in other words', () => {
+  const banned = (text: string) => proposals(`Photographs\n\n${text}`)['photos.prohibitedContexts'];
+
+  it('a state of dress bans no occasion it happens on; changing for swimming is swimming', () => {
+    expect(
+      banned('Staff will never photograph children:\n\n- while they are getting changed, including for PE, swimming and performances;\n- when they are upset.'),
+    ).toEqual(['swimming']);
+    expect(
+      banned('Staff will never photograph children:\n\n- in toilets;\n- when they are getting ready for bed or in nightwear on residential trips.'),
+    ).toBeUndefined();
+    expect(banned('Photographs are never taken at the swimming pool or in nightwear on residential trips.')).toEqual(['swimming']);
+  });
+
+  it('notice boards are displays', () => {
+    const text = 'We ask parents for consent before photographs of their child go on our notice boards in school.';
+    expect(proposals(`Photographs\n\n${text}`)['consent.purposes.displays.active']).toBe(true);
+  });
+
+  it('"Decisions to unblock a site rest with…", "made by the DSL, with the Headteacher where it is disputed"', () => {
+    expect(proposals('Filtering\n\nDecisions to unblock a site rest with the Headteacher.')['decisions.unblock']).toEqual(['headteacher']);
+    expect(
+      proposals('Filtering\n\nDecisions about what is blocked or unblocked are made by the DSL, with the Headteacher where it is disputed.')[
+        'decisions.unblock'
+      ],
+    ).toEqual(['dsl']);
+  });
+
+  it('a class Twitter account is the school’s', () => {
+    const text = 'Staff wishing to set up a class Twitter account must first seek approval from the Headteacher.';
+    expect(proposals(`Social media\n\n${text}`)['decisions.accounts']).toEqual(['headteacher']);
+  });
+});
