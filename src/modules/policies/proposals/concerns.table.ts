@@ -104,6 +104,9 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
     negation !== null &&
     concernKind(earlier.slice(negation.index)) !== null &&
     concernKind(clauses[clauses.length - 1]) === null &&
+    // ("Staff must not investigate allegations against colleagues; these must be reported to the Headteacher": "these" are
+    // the allegations the prohibition named.)
+    !/^\s*(it|this|these|they|such [a-z]+)\b/.test(clauses[clauses.length - 1]) &&
     concernKind(lower.slice(verbAt)) === null &&
     !/^\S+ (it|this|them|these|that|such|so)\b/.test(lower.slice(verbAt))
   );

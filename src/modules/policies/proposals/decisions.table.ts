@@ -135,7 +135,7 @@ const unblock: SentencePattern = {
     const aboutBlocking =
       /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) or block|block or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
-      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b/;
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
     const unblocks = aboutUnblocking.test(s.lower) || aboutChanges.test(s.lower);
     const blocks = aboutBlocking.test(s.lower) || aboutChanges.test(s.lower);
     if (!unblocks && !blocks) return [];

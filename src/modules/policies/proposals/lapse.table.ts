@@ -134,6 +134,10 @@ export const lapse: SentencePattern = {
     if (
       atPhases.test(s.lower) ||
       /\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
+      // "Parents will be asked to complete a new consent form when their child moves from Key Stage 1 to Key Stage 2".
+      /\b(new|fresh|another|further) (consent|permission|photo(graph)?) (form|slip)s?\b[^.;]{0,60}\bwhen (a |the |your |their )?(child|pupil|student)s? (moves?|transfers?|goes|progresses?) (up )?(from (key stage|ks) ?\d+ )?(to|into) (key stage|ks) ?\d+\b/.test(
+        s.lower,
+      ) ||
       /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
         s.lower,
       )

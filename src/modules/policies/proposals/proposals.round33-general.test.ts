@@ -144,3 +144,29 @@ describe('round 33: occasions, displays and decisions in other words', () => {
     expect(proposals(`Social media\n\n${text}`)['decisions.accounts']).toEqual(['headteacher']);
   });
 });
+
+describe('round 33: routes, lapses and filtering in other words', () => {
+  it.each([
+    ['Any online safety incident involving a child must be reported to the DSL, who will decide what action to take.', 'safeguarding.notify', ['dsl']],
+    ['Concerns about pupils’ safety must be passed on to the DSL as soon as possible and always within 24 hours.', 'safeguarding.deadline', '24-hours'],
+    [
+      'Staff must not investigate allegations against colleagues; these must be reported to the Headteacher immediately.',
+      'staff-misuse.notify',
+      ['headteacher'],
+    ],
+    ['Staff must not investigate allegations against colleagues; these must be reported to the Headteacher immediately.', 'staff-misuse.immediate', true],
+  ])('%s (%s)', (text, setting, value) => {
+    expect(proposals(`Online safety\n\n${text}`)[`concerns.routes.${setting}`]).toEqual(value);
+  });
+
+  it('a new consent form when the child moves to Key Stage 2 lapses at each key stage', () => {
+    const text = 'Parents will be asked to complete a new consent form when their child moves from Key Stage 1 to Key Stage 2.';
+    expect(proposals(`Photographs\n\n${text}`)['consent.lapse']).toBe('key-stage-change');
+  });
+
+  it('"Filtering changes must be authorised by…" decides both ways', () => {
+    const found = proposals('Filtering\n\nFiltering changes must be authorised by the DSL and the Network Manager.');
+    expect(found['decisions.unblock']).toEqual(['dsl', 'ict-lead']);
+    expect(found['decisions.blockedContentRequests']).toEqual(['dsl', 'ict-lead']);
+  });
+});
