@@ -170,3 +170,12 @@ describe('round 33: routes, lapses and filtering in other words', () => {
     expect(found['decisions.blockedContentRequests']).toEqual(['dsl', 'ict-lead']);
   });
 });
+
+describe('round 33: a header row naming the body that reviews the policy', () => {
+  it('"| Policy reviewed by | Full Governing Body |" names the approving body; a person who reviews does not', () => {
+    expect(proposals('Online Safety Policy\n\n| Policy reviewed by | Full Governing Body |\n| Date | September 2025 |')['policyReview.approvingBody']).toBe(
+      'Full Governing Body',
+    );
+    expect(proposals('Online Safety Policy\n\n| Reviewed by | Headteacher |\n| Date | September 2025 |')['policyReview.approvingBody']).toBeUndefined();
+  });
+});

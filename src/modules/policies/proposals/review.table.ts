@@ -110,9 +110,12 @@ const approvedBy: SentencePattern = {
       // A bare label cell ("| Approved by: | Governing Body |") is read with the cell after it.
       // So is a label cell ending in a colon: "| Date ratified by the Trust Board: | 25 October 2018 |".
       const found = approvedIn(
+        // (So is "| Policy reviewed by | Full Governing Body |": a body that reviews the policy in its header approves it.)
         (/^(?:approved|ratified|adopted|approving body)(?: by)?:?$/.test(cell) || (/:$/.test(cell) && !/:/.test(cells[i + 1] ?? ''))) && cells[i + 1]
           ? `${cell} ${cells[i + 1]}`
-          : cell,
+          : /^(?:policy |document )?reviewed by$/.test(cell) && cells[i + 1]
+            ? `${cell}: ${cells[i + 1]}`
+            : cell,
       );
       // The label's body, and the value cell naming it as the school does: "Date reviewed by the Governing Body | FGB
       // 22.11.2022" is the full governing body.
