@@ -64,6 +64,8 @@ export const tell: SentencePattern = {
       /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
         s.lower,
       ) ??
+      // ("Allegations about staff are always referred to the LADO": always, in the present, is a requirement too.)
+      /\b(are|is) (always|automatically|invariably) (reported|referred|informed|told|notified|contacted|passed)\b/.exec(s.lower) ??
       (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
       // ("Both families are contacted by the key workers": a present passive of those told.)
       (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);

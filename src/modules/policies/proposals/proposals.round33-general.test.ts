@@ -179,3 +179,16 @@ describe('round 33: a header row naming the body that reviews the policy', () =>
     expect(proposals('Online Safety Policy\n\n| Reviewed by | Headteacher |\n| Date | September 2025 |')['policyReview.approvingBody']).toBeUndefined();
   });
 });
+
+describe('round 33: those outside the staff told, in more words', () => {
+  it.each([
+    ['If an allegation is made against a member of staff, the Headteacher will inform the LADO within one working day.', 'staff-misuse', ['lado']],
+    ['Allegations about staff are always referred to the Local Authority Designated Officer.', 'staff-misuse', ['lado']],
+  ])('%s', (text, kind, who) => {
+    expect(proposals(`Online safety\n\n${text}`)[`concerns.routes.${kind}.tell`]).toEqual(who);
+  });
+
+  it('"are referred" without "always" is no requirement', () => {
+    expect(proposals('Online safety\n\nAllegations about staff are sometimes referred to the LADO.')['concerns.routes.staff-misuse.tell']).toBeUndefined();
+  });
+});
