@@ -381,7 +381,15 @@ const tagging: SentencePattern = {
       return [];
     // An item under a lead that forbids ("Staff must not:" then "tag children … on social media") is negated by its lead.
     const forbiddingLead = Boolean(s.item && s.lead && /\b(must|should|will|shall|do|does|may|can)( not|never)\b[^:]*:$|\bnever\b[^:]*:$/.test(s.lead));
-    if ((!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !(forbiddingLead && /^tag/.test(s.lower))) || /\b(unless|except|without)\b/.test(s.lower)) return [];
+    // ("Tagging of pupils is not permitted…", "…is prohibited": the negation after the tagging.)
+    const forbiddenAfter = /\btagging\b[^.;]{0,40}\b((is|are|will be) (not|never) (permitted|allowed|done|used)|(is|are) (prohibited|forbidden|banned))\b/.test(
+      s.lower,
+    );
+    if (
+      (!/\b(not|never|no)\b[^.]*\btag/.test(s.lower) && !forbiddenAfter && !(forbiddingLead && /^tag/.test(s.lower))) ||
+      /\b(unless|except|without)\b/.test(s.lower)
+    )
+      return [];
     if (/^(parents?|carers?|visitors?|families)\b/.test(s.lower) || (s.lead && /^(parents?|carers?|visitors?|families)\b/.test(s.lead))) return [];
     return [{ setting: 'photos.channels.social-media.tagging', value: false }];
   },

@@ -192,3 +192,10 @@ describe('round 33: those outside the staff told, in more words', () => {
     expect(proposals('Online safety\n\nAllegations about staff are sometimes referred to the LADO.')['concerns.routes.staff-misuse.tell']).toBeUndefined();
   });
 });
+
+describe('round 33: tagging forbidden after the word', () => {
+  it('"Tagging of pupils is not permitted on the school’s social media"; not a family asked', () => {
+    expect(proposals('Social media\n\nTagging of pupils is not permitted on the school’s social media.')['photos.channels.social-media.tagging']).toBe(false);
+    expect(proposals('Social media\n\nTagging of pupils is not permitted unless parents agree.')['photos.channels.social-media.tagging']).toBeUndefined();
+  });
+});
