@@ -199,3 +199,18 @@ describe('round 33: tagging forbidden after the word', () => {
     expect(proposals('Social media\n\nTagging of pupils is not permitted unless parents agree.')['photos.channels.social-media.tagging']).toBeUndefined();
   });
 });
+
+describe('round 33: the same day in other words', () => {
+  it.each([
+    'Staff must tell the DSL about any safeguarding concern on the day it arises.',
+    'If you are worried about a child’s safety online, tell the DSL today, in person.',
+  ])('%s', (text) => {
+    expect(proposals(`Online safety\n\n${text}`)['concerns.routes.safeguarding.deadline']).toBe('same-day');
+  });
+
+  it('"today" in a date or a description is no deadline', () => {
+    expect(
+      proposals('Online safety\n\nToday most safeguarding concerns reach the DSL through CPOMS.')['concerns.routes.safeguarding.deadline'],
+    ).toBeUndefined();
+  });
+});
