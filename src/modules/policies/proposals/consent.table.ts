@@ -130,10 +130,22 @@ export function withUndertaking(s: Sentence): Sentence {
   return { ...s, lower: `we will ${s.lower}` };
 }
 
+/**
+ * A form's line the carer completes by striking one word: "I give / do not give consent for my child's photo to appear on
+ * the school website". The choice offered is no negation: the line asks, as "I give consent…" does.
+ */
+function formChoice(s: Sentence): Sentence {
+  const choice = /\b(give|agree|consent|do)\s*\/\s*(do not|don't|not) (give|agree|consent)\b/;
+  if (!choice.test(s.lower)) return s;
+  const lower = s.lower.replace(choice, '$1');
+  return /\b(not|never|no)\b|n't\b/.test(lower) ? s : { ...s, lower, negated: '' };
+}
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
-  read: (item) => {
+  read: (original) => {
+    const item = formChoice(original);
     if (conditionalLead(item) || everyonesRule.test(item.lower) || othersSharing.test(item.lower) || aboutSchoolsOwnName(item.lower)) return [];
     const s = withUndertaking(item);
     if (negatedLead(s)) {

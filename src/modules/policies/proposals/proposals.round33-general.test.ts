@@ -214,3 +214,16 @@ describe('round 33: the same day in other words', () => {
     ).toBeUndefined();
   });
 });
+
+describe('round 33: a form line the carer completes by striking a word', () => {
+  it('"I give / do not give consent for…" asks about the use it names; "I do not give consent" alone asks nothing', () => {
+    const form = [
+      'Photograph consent',
+      '',
+      "I give / do not give consent for my child's photo to appear on the school website.",
+      "I give / do not give consent for my child's photo to appear in the local press.",
+    ].join('\n');
+    expect(uses(form)).toEqual(['press', 'website']);
+    expect(uses("Photograph consent\n\nI do not give consent for my child's photo to appear on the school website.")).toEqual([]);
+  });
+});
