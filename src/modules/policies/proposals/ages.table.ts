@@ -7,7 +7,7 @@ import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 const social =
-  /\b(social (media|network(ing)?)|networking sites?|facebook|instagram|snapchat|tiktok|whatsapp|twitter|youtube|social apps?|these (sites|apps|platforms))\b/;
+  /\b(social (media|networks?|networking)|networking sites?|facebook|instagram|snapchat|tiktok|whatsapp|twitter|youtube|social apps?|these (sites|apps|platforms))\b/;
 const agePatterns: RegExp[] = [
   /\brequires? (?:its |their )?(?:members|users|account holders|people|anyone|children|you|them)? ?(?:to be )?(?:at least |over |aged |older than )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older|\+)?/,
   /\b(?:minimum|lower) age (?:limit )?(?:for [a-z ]+ )?(?:is|of|at) (?:the age of )?(\d{1,2})\b/,

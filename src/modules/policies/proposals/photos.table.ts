@@ -174,7 +174,7 @@ const deleted: SentencePattern = {
     if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
     const span =
-      /\b(?:after|for|within|kept for|retained for|up to) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
+      /\b(?:after|for|within|kept for|retained for|up to)(?: (?:a maximum of|at most|no more than))? (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
         s.lower,
       );
     // "deleted two years after they were taken".

@@ -227,3 +227,14 @@ describe('round 33: a form line the carer completes by striking a word', () => {
     expect(uses("Photograph consent\n\nI do not give consent for my child's photo to appear on the school website.")).toEqual([]);
   });
 });
+
+describe('round 33: retention and ages in other words', () => {
+  it('"deleted after a maximum of 3 years"', () => {
+    expect(proposals('Photographs\n\nImages will be securely deleted after a maximum of 3 years.')['retention.deletePhotosAfterYears']).toBe(3);
+  });
+
+  it('"social networks" are social media', () => {
+    const text = "Pupils below the age of 13 must not have accounts on social networks, in line with the providers' terms.";
+    expect(proposals(`Online safety\n\n${text}`)['ageLimits.socialMediaMinimumAge']).toBe(13);
+  });
+});
