@@ -238,3 +238,13 @@ describe('round 33: retention and ages in other words', () => {
     expect(proposals(`Online safety\n\n${text}`)['ageLimits.socialMediaMinimumAge']).toBe(13);
   });
 });
+
+describe('round 33: a colleague as the subject of a worry', () => {
+  it('"If you are worried about a colleague" over "Tell the Headteacher the same day"; a colleague’s online conduct in a table', () => {
+    const headed =
+      'Who to tell\n\nIf a child discloses abuse online\nTell the DSL straight away.\n\nIf you are worried about a colleague\nTell the Headteacher the same day.';
+    expect(proposals(headed)['concerns.routes.staff-misuse.notify']).toEqual(['headteacher']);
+    const table = "Concern | Who to tell | When\nA child is at risk of harm | DSL | Immediately\nA colleague's online conduct | Headteacher | Same day";
+    expect(proposals(`Online safety\n\n${table}`)['concerns.routes.staff-misuse.deadline']).toBe('same-day');
+  });
+});
