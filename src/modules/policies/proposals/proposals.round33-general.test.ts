@@ -248,3 +248,16 @@ describe('round 33: a colleague as the subject of a worry', () => {
     expect(proposals(`Online safety\n\n${table}`)['concerns.routes.staff-misuse.deadline']).toBe('same-day');
   });
 });
+
+describe('round 33: consent by the carer, in other words', () => {
+  it('"only with your permission" over a list of places; "only … where parents have opted in"', () => {
+    const list =
+      'Photographs\n\nWe may use photographs of children in the following places, but only with your permission:\n• the school website\n• our Facebook page\n• the school prospectus';
+    expect(uses(list)).toEqual(['publications', 'social-media', 'website']);
+    expect(uses("Photographs\n\nPhotos are only shared on the school's social media where parents have opted in.")).toEqual(['social-media']);
+  });
+
+  it('"only with permission" from no one in particular, or staff’s, asks carers nothing', () => {
+    expect(uses('Photographs\n\nPhotos are only put on the website with permission from the Headteacher.')).toEqual([]);
+  });
+});
