@@ -248,7 +248,39 @@ const withExamples = (pattern: SentencePattern): SentencePattern => ({
   },
 });
 
-export const concernPatterns: SentencePattern[] = [withExamples(notify), withExamples(immediate), tell, withExamples(deadline), referredOut, pupilPledge];
+/**
+ * Examples given in the sentence after the route: "Any online safety concern about a pupil must be reported to the DSL
+ * straight away. This includes cyberbullying, contact from strangers, exposure to upsetting content…": the route the
+ * sentence before gives reaches the kinds this one names, as examples in the same sentence do (withExamples).
+ */
+const examplesAfter: SentencePattern = {
+  name: 'a safeguarding route reaches the examples the next sentence gives',
+  read: (s) => {
+    const m =
+      /^(?:this|these|that|it|they|such concerns?)( can| could| may| might| will)? (?:includes?|covers?|cover|covering|means|could be|can be) (?:things like |for example |e\.g\.? |such as )?/.exec(
+        s.lower,
+      );
+    if (!m || !s.previous || /\b(not|never)\b/.test(s.lower.slice(0, m[0].length))) return [];
+    const previous = { ...s, text: s.previous, lower: s.previous, previous: '', item: false };
+    const joined = `${s.previous.replace(/\.$/, '')} (including ${s.lower.slice(m[0].length).replace(/\.$/, '')})`;
+    const examples = exampleKinds(joined);
+    if (!examples.length) return [];
+    return [notify, immediate, deadline]
+      .flatMap((pattern) => pattern.read(previous))
+      .filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null)
+      .flatMap((f) => examples.map((k) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })));
+  },
+};
+
+export const concernPatterns: SentencePattern[] = [
+  withExamples(notify),
+  withExamples(immediate),
+  tell,
+  withExamples(deadline),
+  referredOut,
+  pupilPledge,
+  examplesAfter,
+];
 
 /** "Any concerns", "All concerns or worries", "Concerns must…": concerns named by no kind of their own. */
 const bareConcerns =

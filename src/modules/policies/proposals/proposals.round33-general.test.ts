@@ -261,3 +261,20 @@ describe('round 33: consent by the carer, in other words', () => {
     expect(uses('Photographs\n\nPhotos are only put on the website with permission from the Headteacher.')).toEqual([]);
   });
 });
+
+describe('round 33: examples given in the sentence after the route', () => {
+  it('"…must be reported to the DSL straight away. This includes cyberbullying, contact from strangers…" routes those kinds alike', () => {
+    const found = proposals(
+      'Online safety\n\nAny online safety concern about a pupil must be reported to the DSL straight away and logged on CPOMS. This includes cyberbullying, contact from strangers and concerns that a pupil is being groomed.',
+    );
+    expect(found['concerns.routes.cyber-bullying.notify']).toEqual(['dsl']);
+    expect(found['concerns.routes.contact-attempt.immediate']).toBe(true);
+  });
+
+  it('a sentence that says what is not included names no example', () => {
+    const found = proposals(
+      'Online safety\n\nAny online safety concern about a pupil must be reported to the DSL straight away. This does not include cyberbullying, which the class teacher handles.',
+    );
+    expect(found['concerns.routes.cyber-bullying.notify']).toBeUndefined();
+  });
+});
