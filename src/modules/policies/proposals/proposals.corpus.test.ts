@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proposeSettings } from './engine.ts';
+import { corpus, readsWithQuotes } from '../../../../test/helpers/policy-corpus.ts';
 import { proposals } from '../../../../test/helpers/proposals.ts';
 
 /**
@@ -10,28 +8,12 @@ import { proposals } from '../../../../test/helpers/proposals.ts';
  * turn the policy page into an error: the first blind set of session 15 did, on "The incident should be logged on
  * CPOMS within 24 hours."
  */
-const root = join(import.meta.dirname, '../../../../test/fixtures/policies');
-const texts = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? texts(path) : /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
-  });
-
-describe('every stored policy text', () => {
-  const files = texts(root);
+describe('every stored policy text (seeds, held-out, sessions 14–16; the later sessions in proposals.corpus-late.test.ts)', () => {
+  const files = corpus('early');
 
   it('is found (the corpus is not empty)', () => expect(files.length).toBeGreaterThan(50));
 
-  it.each(files.map((path) => [path.slice(root.length + 1), path]))('%s reads, with each proposal quoting a line of the file', (_name, path) => {
-    const text = readFileSync(path, 'utf8');
-    const lines = text.split('\n').length;
-    const read = proposeSettings(text);
-    for (const p of [...read.proposals, ...read.unrepresented]) {
-      expect(p.quote.trim()).not.toBe('');
-      expect(p.line).toBeGreaterThanOrEqual(1);
-      expect(p.line).toBeLessThanOrEqual(lines);
-    }
-  });
+  it.each(files)('%s reads, with each proposal quoting a line of the file', (_name, path) => readsWithQuotes(path));
 });
 
 describe('a time to record with no one told in the sentence', () => {
