@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 import { proposeSettings } from './engine.ts';
 
 /**
@@ -9,12 +9,6 @@ import { proposeSettings } from './engine.ts';
 
 const signatories = (text: string) => proposals(text)['policyReview.signatories'];
 
-/** The uses a text asks carers' consent for, by key. */
-const uses = (text: string) =>
-  Object.entries(proposals(text))
-    .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-    .map(([k]) => k.split('.')[2])
-    .sort();
 
 describe('round 32: signature lines beside a form or a date', () => {
   it('a staff agreement’s "Name … Role … Signature" row in an appendix does not spoil the policy’s signatures', () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 /**
  * Round 33 (session 19): readers written for the way any school says a thing, not for one set's layout. Each case
  * paraphrases the wording found in several blind sets, with different roles, channels and layouts.
  */
 
-/** The uses a text asks carers' consent for, by key. */
-const uses = (text: string) =>
-  Object.entries(proposals(text))
-    .filter(([k, v]) => /^consent\.purposes\.[^.]+\.active$/.test(k) && v === true)
-    .map(([k]) => k.split('.')[2])
-    .sort();
 
 describe('round 33: a consent named by its channel', () => {
   it('"social media consent", "press/media consent" and "website consent" name the uses carers are asked about', () => {
