@@ -9,7 +9,6 @@ import { proposeSettings } from './engine.ts';
 
 const signatories = (text: string) => proposals(text)['policyReview.signatories'];
 
-
 describe('round 32: signature lines beside a form or a date', () => {
   it('a staff agreement’s "Name … Role … Signature" row in an appendix does not spoil the policy’s signatures', () => {
     const text = [

@@ -6,7 +6,6 @@ import { proposals, uses } from '../../../../test/helpers/proposals.ts';
  * paraphrases the wording found in several blind sets, with different roles, channels and layouts.
  */
 
-
 describe('round 33: a consent named by its channel', () => {
   it('"social media consent", "press/media consent" and "website consent" name the uses carers are asked about', () => {
     expect(uses('Photographs\n\nIf the pupil does not have social media consent recorded on Arbor, do not post the picture.')).toEqual(['social-media']);
