@@ -63,6 +63,7 @@ function leading(phrase: string): string[] {
   return [];
 }
 
+/** Shortens a captured phrase to the longest run of trailing words that names channels (the words right before "consent"). */
 function trailing(phrase: string): string[] {
   const words = phrase.split(' ');
   for (let n = 0; n < words.length; n++) {
@@ -72,6 +73,7 @@ function trailing(phrase: string): string[] {
   return [];
 }
 
+/** The channels whose consent one sentence names, as keys of consent.purposes. */
 export function channelConsents(s: Sentence): string[] {
   // A sentence that asks is the asking patterns' to read, with their guards for the page around it; one that says it
   // does not ask ("This letter does not ask for your consent to photographs on our website") asks nothing.
