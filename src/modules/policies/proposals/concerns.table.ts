@@ -241,12 +241,15 @@ const withExamples = (pattern: SentencePattern): SentencePattern => ({
   ...pattern,
   read: (s) => {
     const found = pattern.read(s);
-    const safeguarding = found.filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null);
-    if (!safeguarding.length) return found;
-    const examples = exampleKinds(s.lower);
-    return [...found, ...examples.flatMap((k) => safeguarding.map((f) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })))];
+    return [...found, ...routedAlike(found, exampleKinds(s.lower))];
   },
 });
+
+/** The safeguarding route found (not a conflict), given again for each kind its examples name. */
+const routedAlike = (found: Found[], kinds: string[]): Found[] =>
+  found
+    .filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null)
+    .flatMap((f) => kinds.map((k) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })));
 
 /**
  * Examples given in the sentence after the route: "Any online safety concern about a pupil must be reported to the DSL
@@ -264,11 +267,12 @@ const examplesAfter: SentencePattern = {
     const previous = { ...s, text: s.previous, lower: s.previous, previous: '', item: false };
     const joined = `${s.previous.replace(/\.$/, '')} (including ${s.lower.slice(m[0].length).replace(/\.$/, '')})`;
     const examples = exampleKinds(joined);
-    if (!examples.length) return [];
-    return [notify, immediate, deadline]
-      .flatMap((pattern) => pattern.read(previous))
-      .filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null)
-      .flatMap((f) => examples.map((k) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })));
+    return examples.length
+      ? routedAlike(
+          [notify, immediate, deadline].flatMap((pattern) => pattern.read(previous)),
+          examples,
+        )
+      : [];
   },
 };
 

@@ -204,8 +204,9 @@ const publication: SentencePattern = {
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
     const until = /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
     const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
+    const byRoles = decidedBy(s.lower);
     const roles =
-      decidedBy(s.lower) ??
+      byRoles ??
       subjectDecides(
         s.lower,
         posts ? /photo|image|picture|posts?\b|tweets?|content|updates?|\bwhat (is|goes|gets)\b|\b(everything|anything)\b/ : /photo|image|picture/,
@@ -219,7 +220,7 @@ const publication: SentencePattern = {
     // ("Nothing goes on the website without her check, and the Headteacher signs off anything going out to the press": the
     // channels of what the head signs off, when the words after the signing name some.)
     const signed = /\b(decides?|approves?|signs? off|checks?|agrees?)\b(.*)$/.exec(s.lower)?.[2] ?? '';
-    const ofSigned = !decidedBy(s.lower) && !untilRoles.length ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
+    const ofSigned = !byRoles && !untilRoles.length ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     const named = own.length ? own : postsScope(sentence);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
