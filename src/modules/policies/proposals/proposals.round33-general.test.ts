@@ -271,3 +271,25 @@ describe('round 33: examples given in the sentence after the route', () => {
     expect(found['concerns.routes.cyber-bullying.notify']).toBeUndefined();
   });
 });
+
+describe('a ban on photographs at a public occasion is the school’s only when the school is the one refusing', () => {
+  // Across the keyed sets, 58 sentences banned photographs at a performance, an assembly, sports day or a trip; keyers
+  // read one as an occasion the school never photographs, and it named staff. The rest are the audience's rules.
+  it.each([
+    'No filming during the Christmas performances - there will be a photo opportunity at the end!',
+    'Photography is not allowed at the Year 11 and Year 13 leavers’ assemblies in the main hall.',
+    'At the Year 6 production and the Christmas carol concert, photographs and filming are not allowed during the performance.',
+    'No photography is allowed at the nativity play.',
+    'Flash photography should not be used during performances.',
+  ])('no occasion from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('photos.prohibitedContexts'));
+
+  it.each([
+    ['Staff do not photograph pupils on educational visits or trips.', ['trip']],
+    ['We will never film the school play.', ['performance']],
+    ['Photographs will not be taken on sports day.', ['sports-day']],
+    ['Images of pupils cannot be taken at assemblies.', ['assembly']],
+    // Swimming is everyone's rule, however it is said.
+    ['No photography is allowed at the swimming gala.', ['swimming']],
+    ['No filming during swimming lessons.', ['swimming']],
+  ])('%s', (sentence, value) => expect(proposals(sentence)['photos.prohibitedContexts']).toEqual(value));
+});
