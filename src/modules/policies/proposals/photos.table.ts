@@ -182,8 +182,20 @@ const deleted: SentencePattern = {
     )
       return [];
     // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
-    if (/\bleav(e|es|ing)\b|\bhas left\b/.test(s.lower)) return [];
-    if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower)) return [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
+    // ("Kept for as long as your child is at the academy and then for one year after": from leaving too.)
+    if (
+      /\bleav(e|es|ing)\b|\bhas left\b|\b(as long as|while) (your child|the (child|pupil|student)|they) (is|are|remains?) (at|with|in|on roll)\b/.test(s.lower)
+    )
+      return [];
+    // "Kept for the current school year and the following year": two years (as keyers count it). "Deleted at the end of the
+    // following school year" says when, not how long after they were taken (a photograph of June goes in a year, one of
+    // September in nearly two): nothing (keyers left 3 of 3 unkeyed). "…deleted the following year": one.
+    if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower))
+      return /\b(the|this) current (academic |school )?(year )?and (the )?(following|next)\b/.test(s.lower)
+        ? [{ setting: 'retention.deletePhotosAfterYears', value: 2 }]
+        : /\b(end|until|by)\b[^.;]{0,20}\b(of )?the (following|next) (academic |school )year\b/.test(s.lower)
+          ? []
+          : [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
     const span =
       /\b(?:after|for|within|kept for|retained for|up to)(?: (?:a maximum of|at most|no more than))? (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
         s.lower,

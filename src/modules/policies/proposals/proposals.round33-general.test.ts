@@ -293,3 +293,19 @@ describe('a ban on photographs at a public occasion is the school’s only when 
     ['No filming during swimming lessons.', ['swimming']],
   ])('%s', (sentence, value) => expect(proposals(sentence)['photos.prohibitedContexts']).toEqual(value));
 });
+
+describe('how long photographs are kept, counted in school years', () => {
+  it.each([
+    ['Photographs are kept for the current and the following school year and then deleted.', 2],
+    ['Images taken for an event are kept for the current academic year and the following year, after which they are deleted.', 2],
+    ['Photos are archived at the end of the year and deleted the following year.', 1],
+  ])('%s', (sentence, years) => expect(proposals(sentence)['retention.deletePhotosAfterYears']).toBe(years));
+
+  it.each([
+    // When, not how long after they were taken: a June photograph goes in a year, a September one in nearly two.
+    'Unused photos are deleted at the end of the following academic year.',
+    'All photos taken by staff are kept until 31 August of the following academic year, then deleted.',
+    // Counted from leaving.
+    'Images are kept for as long as your child is at the academy and then for one year after, when they are deleted.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('retention.deletePhotosAfterYears'));
+});
