@@ -24,11 +24,11 @@ function decidedBy(lower: string): RoleKey[] | null {
     return own ? ['headteacher'] : null;
   }
   // "decided by the Head, following advice from the ICT lead": who advises does not decide.
-  const deciding = lower
-    .slice(by.index)
-    .split(
-      /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
-    )[0];
+  // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
+  // Headteacher is out of school".)
+  const deciding = withoutStandIns(lower.slice(by.index)).split(
+    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
+  )[0];
   const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
 }

@@ -309,3 +309,17 @@ describe('how long photographs are kept, counted in school years', () => {
     'Images are kept for as long as your child is at the academy and then for one year after, when they are deleted.',
   ])('nothing from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('retention.deletePhotosAfterYears'));
 });
+
+describe('whoever stands in when the decider is away does not decide', () => {
+  it.each([
+    [
+      'Every photograph of a pupil is checked by the Headteacher, or by the Deputy Headteacher when the Headteacher is out of school, before it is published.',
+      'decisions.photoPublication',
+      ['headteacher'],
+    ],
+    ['Requests to unblock a site must be agreed by the Headteacher, or the DSL in her absence.', 'decisions.unblock', ['headteacher']],
+    ['Requests to unblock a site must be agreed by the Headteacher, or by the DSL if she is unavailable.', 'decisions.unblock', ['headteacher']],
+    // Two who may each decide are both named.
+    ['Requests to unblock a site must be agreed by the Headteacher or the DSL.', 'decisions.unblock', ['headteacher', 'dsl']],
+  ])('%s', (sentence, setting, value) => expect(proposals(sentence)[setting]).toEqual(value));
+});

@@ -74,6 +74,12 @@ export const withoutStandIns = (lower: string) =>
       /\s*\((?:or )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^()]*\)/g,
       '',
     )
+    // ("…approved by the Headteacher, or by the Deputy Headteacher when the Headteacher is out of school": the stand-in after
+    // its name too.)
+    .replace(
+      /,? or (?:by |to )?(?:the |a |an |their |your )?[a-z' -]{1,40}? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site)|if (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))\b[^.;,]*/g,
+      '',
+    )
     .replace(
       /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|off site))[^.;]*/g,
       '',
