@@ -140,6 +140,14 @@ const unblock: SentencePattern = {
     const blocks = aboutBlocking.test(s.lower) || aboutChanges.test(s.lower);
     if (!unblocks && !blocks) return [];
     if (!/\b(decisions?|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval)\b/.test(s.lower)) return [];
+    // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
+    // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
+    if (
+      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     const passed = passedForDecision.exec(s.lower);
     const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
     const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/);

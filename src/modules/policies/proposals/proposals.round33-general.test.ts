@@ -323,3 +323,18 @@ describe('whoever stands in when the decider is away does not decide', () => {
     ['Requests to unblock a site must be agreed by the Headteacher or the DSL.', 'decisions.unblock', ['headteacher', 'dsl']],
   ])('%s', (sentence, setting, value) => expect(proposals(sentence)[setting]).toEqual(value));
 });
+
+describe('a second approval for some requests to unblock is not who decides them', () => {
+  it.each([
+    'Any request to unblock a whole category (for example social networking) must also be agreed by the Headteacher.',
+    'Requests to unblock social networking sites for pupil use must also be approved by the Vice-Principal.',
+    'Requests to unblock a website are approved by the DSL where there is any safeguarding implication.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('decisions.unblock'));
+
+  it('the decider named first is still read', () =>
+    expect(
+      proposals(
+        'Requests to unblock a site are decided by the Network Manager. Any request to unblock a whole category must also be agreed by the Headteacher.',
+      )['decisions.unblock'],
+    ).toEqual(['ict-lead']));
+});
