@@ -33,6 +33,18 @@ function decidedBy(lower: string): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
+/**
+ * Someone else who may approve instead of the head, whom no staff role names ("checked by the Headteacher or the Business
+ * Manager", "…by the Principal Teacher or the Head Teacher", "…or a member of staff delegated by them"): not every post is
+ * the head's to approve (the keying guide: "or a senior leader the Headteacher nominates" is not the head's approval).
+ */
+function otherApprover(lower: string): boolean {
+  const by = /\b(approved|authori[sz]ed|agreed|signed off|checked|decided) (in advance )?by\b/.exec(lower);
+  if (!by) return false;
+  const deciding = withoutStandIns(lower.slice(by.index + by[0].length)).split(/\b(before|after|once|prior to|when|where|and then)\b|[,;.]/)[0];
+  return deciding.split(/\bor\b/).some((alternative) => alternative.trim() && !rolesIn(alternative).includes('headteacher'));
+}
+
 /** "Principals have the authority…": a role named in the plural is still that role (rolesIn reads "principal" alone). */
 const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
 
@@ -232,7 +244,7 @@ const publication: SentencePattern = {
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     const named = own.length ? own : postsScope(sentence);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
-      return named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
+      return otherApprover(s.lower) ? [] : named.map((key) => ({ setting: `photos.channels.${key}.headteacherApproval`, value: true }));
     return [{ setting: 'decisions.photoPublication', value: roles }];
   },
 };

@@ -338,3 +338,21 @@ describe('a second approval for some requests to unblock is not who decides them
       )['decisions.unblock'],
     ).toEqual(['ict-lead']));
 });
+
+describe('the head approves every post only when no one else may approve instead', () => {
+  it.each([
+    'Photographs for the website and newsletter must be checked by the Headteacher or the Business Manager before they are published.',
+    'All photographs for the website are checked by the Principal Teacher or the Head Teacher before they are posted.',
+    'Each post on our Facebook page must be approved by the Headteacher or a member of staff delegated by them before it is published.',
+  ])('nothing from: %s', (sentence) => {
+    const found = proposals(sentence);
+    expect(Object.keys(found).filter((setting) => /headteacherApproval|photoPublication/.test(setting))).toEqual([]);
+  });
+
+  it.each([
+    'Anything going on the Facebook page is checked by the head (or by Mr Haines if she is not in school) before it goes up.',
+    'Every post on our Facebook page is approved by the Headteacher, or by the Deputy Headteacher when she is out of school, before it goes live.',
+  ])('a stand-in while the head is away still leaves it the head’s: %s', (sentence) =>
+    expect(proposals(sentence)['photos.channels.social-media.headteacherApproval']).toBe(true),
+  );
+});
