@@ -356,3 +356,19 @@ describe('the head approves every post only when no one else may approve instead
     expect(proposals(sentence)['photos.channels.social-media.headteacherApproval']).toBe(true),
   );
 });
+
+describe('the haste for nude images is that sort’s, not the safeguarding route’s', () => {
+  it.each([
+    'Incidents involving nudes or semi-nudes are reported to the DSL immediately.',
+    'Any nude or semi-nude image of a person under 18 must not be viewed or copied by staff; the device is secured and the DSL is told immediately.',
+  ])('no haste from: %s', (sentence) => {
+    const found = proposals(sentence);
+    expect(found).not.toHaveProperty('concerns.routes.safeguarding.immediate');
+    expect(found['concerns.routes.safeguarding.notify']).toEqual(['dsl']);
+  });
+
+  it.each([
+    'Any safeguarding concern, including the sharing of nudes or contact from an unknown adult, must be reported to the DSL immediately.',
+    'Any concern that a child is at risk of harm (for example grooming or sharing nudes) must be reported to the DSL immediately.',
+  ])('the route’s own haste: %s', (sentence) => expect(proposals(sentence)['concerns.routes.safeguarding.immediate']).toBe(true));
+});
