@@ -154,7 +154,8 @@ const notify: SentencePattern = {
  * speeds for one kind"). Not when the images are one example of a concern the sentence is about ("any safeguarding
  * concern, including the sharing of nudes, …"), nor on a paragraph's or heading's word alone.
  */
-const narrowSort = /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?)\b/;
+const narrowSort =
+  /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?|radicali[sz]\w*|extremis\w*)\b/;
 function narrowSafeguarding(s: Sentence): boolean {
   const own = s.lower.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
   return (
@@ -205,7 +206,7 @@ const deadline: SentencePattern = {
     // (Not the concern's own "may": "something which suggests they may be at risk of harm … report … before the end of the day".)
     if (/\b(may|might|could)\b/.test(s.lower.replace(/\b(may|might|could) (be|have been) (at risk|in danger|being harmed|harmed|suffering)\b/g, ''))) return [];
     const when = deadlineIn(s.lower);
-    if (!when) return [];
+    if (!when || (kind === 'safeguarding' && narrowSafeguarding(s))) return [];
     // "Allegations must be notified to the LADO within 24 hours": a time for telling someone outside the staff (the
     // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);

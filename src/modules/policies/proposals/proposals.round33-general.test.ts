@@ -372,3 +372,10 @@ describe('the haste for nude images is that sort’s, not the safeguarding route
     'Any concern that a child is at risk of harm (for example grooming or sharing nudes) must be reported to the DSL immediately.',
   ])('the route’s own haste: %s', (sentence) => expect(proposals(sentence)['concerns.routes.safeguarding.immediate']).toBe(true));
 });
+
+describe('a time to act for one sort of safeguarding concern is not the route’s', () => {
+  it.each([
+    'Any member of staff who becomes aware of an incident involving nudes or semi-nudes must report it to the DSL the same day.',
+    'Radicalisation or extremist material: tell the DSL the same day.',
+  ])('no deadline from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('concerns.routes.safeguarding.deadline'));
+});
