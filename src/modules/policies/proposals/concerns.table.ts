@@ -133,6 +133,8 @@ const notify: SentencePattern = {
     if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];
     const who = recipients(s);
     if (!who) return [];
+    // A choice with the pupil's own family ("tell their teacher or their parents") is no route the school keeps.
+    if (choiceWithFamily.test(s.lower)) return [];
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
     const verb = tellVerb.exec(s.lower);
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
@@ -146,6 +148,9 @@ const notify: SentencePattern = {
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };
+
+/** A choice between staff and the pupil's own family: "tell their teacher or their parents", "my teacher or my parent". */
+const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?|mum|dad|family)\b/;
 
 /**
  * One sort of safeguarding concern as the sentence's subject, not the kind as a whole: nude or semi-nude images ("Any
@@ -183,7 +188,9 @@ const immediate: SentencePattern = {
     // A pledge in the first person to tell "a member of staff" or "an adult" names no one: its haste sets no route's.
     if (
       /^i (will|must|should|shall|promise to)\b|^(if|when|whenever) i\b[^.;]*\bi (will|must|should|shall|promise to)\b/.test(s.lower) &&
-      !(recipients(s) ?? []).some((r) => recipientRoles.has(r))
+      (!(recipients(s) ?? []).some((r) => recipientRoles.has(r)) ||
+        // (Nor a choice with their family: "I will tell my teacher or my parent straight away".)
+        choiceWithFamily.test(s.lower))
     )
       return [];
     // Only those outside the staff told at once ("the appropriate authorities must be informed immediately", "parents will

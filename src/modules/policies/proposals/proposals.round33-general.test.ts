@@ -379,3 +379,17 @@ describe('a time to act for one sort of safeguarding concern is not the route’
     'Radicalisation or extremist material: tell the DSL the same day.',
   ])('no deadline from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('concerns.routes.safeguarding.deadline'));
 });
+
+describe('“their teacher” is the pupil’s own teacher, told first', () => {
+  it.each([
+    'Pupils will report accidental accessing of inappropriate materials to their teacher straight away.',
+    'If a student sees inappropriate content on a school device, they should report it to their teacher, who passes the details to the Network Manager.',
+  ])('%s', (sentence) => expect(proposals(sentence)['concerns.routes.inappropriate-content.notify']).toEqual(['class-teacher']));
+
+  it.each([
+    'Pupils should tell their teacher or their parents if they see something upsetting online.',
+    'I will tell my teacher or my parent straight away if I see anything online that upsets me.',
+  ])('a choice with the family is no route: %s', (sentence) =>
+    expect(Object.keys(proposals(sentence)).filter((setting) => setting.startsWith('concerns.'))).toEqual([]),
+  );
+});

@@ -27,7 +27,8 @@ const roleNames: [RoleKey, RegExp][] = [
     'ict-lead',
     /(?:(?:ict|computing|e-?safety|online safety|digital learning|digital competence|digital) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b)|(?:ict|it) (?:services |support )?(?:manager|technician)s?\b|(?:head|director) of (?:it|ict)(?: services)?\b)/y,
   ],
-  ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b/y],
+  // ("Their teacher", "your teacher": the pupil's own, as the keying guide reads them.)
+  ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b|(?<=\b(?:their|your|his|her|my) )teachers?\b/y],
   ['line-manager', /line managers?\b/y],
   // (The keying guide's school office and business manager; a bursar is an independent school's.)
   // "Tell the office": the school office (not "the office of…", "office hours").
