@@ -137,6 +137,29 @@ function withoutPublicTaskUses(proposals: Proposal[], sentences: Sentence[]): Pr
   return proposals.filter((p) => !(publicTask.has(p.setting) && p.value === true) && !(p.value === 'public-task' && onForm.has(p.setting.split('.')[2])));
 }
 
+/**
+ * A page written to families: its title names them ("Photographs and online safety: a guide for parents", "Letter to
+ * parents") or it opens "Dear Parents". There "If you are worried about a child's safety, please speak to our DSL" is
+ * advice to a parent, which keyers leave unkeyed (the keying guide), not how staff route a concern.
+ */
+function familyPage(text: string, sentences: Sentence[]): boolean {
+  const title = sentences[0]?.title ?? '';
+  if (/\b(parents?|carers?|families|parent\/carer)('s?|s')?\b/.test(title) && !/\b(staff|governors?)\b/.test(title)) return true;
+  return text
+    .split(/\r?\n/)
+    .slice(0, 30)
+    .some((line) => /^\W*dear (parents?|carers?|families|parent\/carers?|parents\/carers|parents and carers|parent or carer)\b/i.test(line.trim()));
+}
+
+/**
+ * A sentence speaking to the reader ("you", "your"), with no staff as its subject and no route staff follow ("…it has to
+ * be passed to the DSL").
+ */
+const addressesFamily = (s: Sentence) =>
+  /\b(you|your)\b/.test(s.lower) &&
+  !/\b(staff|members? of staff|teachers|employees|colleagues)\b[^.;]{0,20}\b(must|should|will|shall|are to)\b/.test(s.lower) &&
+  !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
+
 /** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
 function withoutUnaddedPlaces(proposals: Proposal[]): Proposal[] {
   const added = proposals.find((p) => p.setting === 'photos.contexts+')?.value;
@@ -153,11 +176,14 @@ export function proposeSettings(text: string): Proposals {
   const sentences = sentencesOf(text);
   // Parents' or visitors' guidelines for their own photographs prohibit no occasion of the school's.
   const othersRules = othersGuidelines(sentences);
+  // A letter or guide to families: "you" is a parent, and whom they are asked to speak to is advice, not a route.
+  const toFamilies = familyPage(text, sentences);
   sentences.forEach((s, order) => {
     for (const pattern of sentencePatterns) {
       for (const f of pattern.read(s)) {
         if (othersRules.has(order) && /^photos\.(prohibitedContexts|contexts\+)$/.test(f.setting)) continue;
         if (f.setting === 'ageLimits.socialMediaMinimumAge' && siteTermsOnly(sentences, order)) continue;
+        if (toFamilies && /^concerns\.routes\./.test(f.setting) && addressesFamily(s)) continue;
         found.push({ ...f, quote: s.text, line: s.line, order });
         used.add(order);
       }

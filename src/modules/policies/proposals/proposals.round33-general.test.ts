@@ -393,3 +393,19 @@ describe('“their teacher” is the pupil’s own teacher, told first', () => {
     expect(Object.keys(proposals(sentence)).filter((setting) => setting.startsWith('concerns.'))).toEqual([]),
   );
 });
+
+describe('a letter or guide to families: whom a parent is asked to speak to is advice, not a route', () => {
+  const concerns = (page: string) => Object.keys(proposals(page)).filter((setting) => setting.startsWith('concerns.'));
+
+  it.each([
+    'Photographs and online safety: a guide for parents\n\nIf you are worried about a child’s safety, please speak to our Designated Safeguarding Lead straight away.',
+    'Dear Parents and Carers,\n\nIf your child tells you something that worries you about their safety, please contact the DSL.',
+  ])('nothing from: %s', (page) => expect(concerns(page)).toEqual([]));
+
+  it.each([
+    // Staff's route, told to parents, is still the school's route.
+    'Dear Parents,\n\nIf you tell us something which suggests a child is at risk of harm, it is always passed to the DSL.',
+    // The same words in a staff code are an instruction.
+    'Staff code of conduct\n\nIf you are worried about a child’s safety, speak to the Designated Safeguarding Lead straight away.',
+  ])('still read: %s', (page) => expect(proposals(page)['concerns.routes.safeguarding.notify']).toEqual(['dsl']));
+});
