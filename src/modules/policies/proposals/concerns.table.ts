@@ -162,7 +162,11 @@ const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?
 const narrowSort =
   /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?|radicali[sz]\w*|extremis\w*)\b/;
 function narrowSafeguarding(s: Sentence): boolean {
-  const own = s.lower.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
+  // (The sort is what the telling is about: named before it, not in a column beside it, "Tell the DSL the same day if a
+  // pupil tells you something… | Investigate an indecent image yourself".)
+  const plain = s.lower.replace(/\([^()]*\)/g, ' ');
+  const verb = tellVerb.exec(plain) ?? madeAware.exec(plain);
+  const own = plain.slice(0, verb?.index ?? plain.length).replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
   return (
     concernKind(s.lower) === 'safeguarding' &&
     narrowSort.test(own) &&

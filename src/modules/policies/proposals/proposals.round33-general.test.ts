@@ -409,3 +409,12 @@ describe('a letter or guide to families: whom a parent is asked to speak to is a
     'Staff code of conduct\n\nIf you are worried about a child’s safety, speak to the Designated Safeguarding Lead straight away.',
   ])('still read: %s', (page) => expect(proposals(page)['concerns.routes.safeguarding.notify']).toEqual(['dsl']));
 });
+
+describe('the sort of safeguarding concern is what the telling is about, named before it', () => {
+  it('a column beside the telling names no sort', () =>
+    expect(
+      proposals(
+        'Do\tDon’t\nTell the DSL the same day if a pupil tells you something that worries you about their safety online\tInvestigate an indecent image yourself, view it, copy it or forward it',
+      )['concerns.routes.safeguarding.deadline'],
+    ).toBe('same-day'));
+});
