@@ -21,7 +21,7 @@ const keyed = (keys: string, texts: string): [string, string, string][] =>
 
 describe('the seeds and the held-out pages are read as their keys say', () => {
   it.each([...keyed('proposal-keys', '.'), ...keyed('heldout', 'heldout')])('%s', (_name, key, path) => {
-    const result = score(JSON.parse(key), readFileSync(path, 'utf8'));
+    const result = score(JSON.parse(key) as Parameters<typeof score>[0], readFileSync(path, 'utf8'));
     expect({ missed: result.missed, wrong: result.wrong }).toEqual({ missed: [], wrong: [] });
   });
 });
