@@ -30,6 +30,14 @@ export function checklistPage(sentences: Sentence[]): boolean {
   return boxed.length >= 3 && boxed.filter((s) => checklistTask.test(s.lower)).length * 2 >= boxed.length;
 }
 
+/** A first-person line that gives no consent, a task marked done, or a concern checked: no question about a use. */
+const pledgeOrCheck = (text: string) =>
+  (/^[\s[\]☐□❑|\d.)]*i (have|will|understand|know|am aware|agree to (follow|support|abide))\b/.test(text) &&
+    !/\b(consent|permission|happy for|agree (to|that) (my|our) (child|son|daughter)|allow (my|our))\b/.test(text)) ||
+  /\b(checked|sent|completed|done|logged|recorded|reported|uploaded) (against|to|on|in|with)\b/.test(text) ||
+  // (A checklist's question about a concern, "Any concern about staff conduct today (incl. phones, social media…) [ ]".)
+  (/\b(concerns?|incidents?|worr(y|ies))\b/.test(text) && !images.test(text));
+
 /** The marked rows' uses (a checklist page, checklistPage, is left out by the engine before this is read). */
 export function markedForm(sentences: Sentence[]): StructuralFound[] {
   // Each marked row, with the words it marks: its own, or (marks on a line of their own) those since the last row.
@@ -74,6 +82,9 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
       .replace(/\byes\s*\/\s*no\b|\bno\b\s*$/g, '')
       .replace(/\b(never|not|no) (be )?(named|names?|surnames?|full names?|the surname)\b|\bnames? (are |is |will be )?(never|not) (used|given|shown)\b/g, ' ');
     if (othersSubject.test(row.text) || /\b(not|never|nothing|none|no one|do not|don't)\b/.test(refusal)) continue;
+    // A pledge or a check ticked off ("[ ] I have been told most social media apps have a minimum age of 13", "Photos for
+    // the newsletter: checked against consent list & sent to office [ ]") asks a carer nothing.
+    if (pledgeOrCheck(row.text)) continue;
     for (const key of namedUses(row.text, row.negated)) {
       if (otherBasis.has(key)) continue;
       found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: sentences[row.at].text, line: row.line, order: row.at });

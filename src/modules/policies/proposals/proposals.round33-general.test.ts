@@ -418,3 +418,19 @@ describe('the sort of safeguarding concern is what the telling is about, named b
       )['concerns.routes.safeguarding.deadline'],
     ).toBe('same-day'));
 });
+
+describe('a box ticked for a pledge, a check or a concern asks a carer about no use', () => {
+  const uses = (page: string) => Object.keys(proposals(page)).filter((setting) => /^consent\.purposes\./.test(setting));
+
+  it.each([
+    'Staff induction checklist\n\n[ ] I have been told most social media apps have a minimum age of 13.\n[ ] I will support the school in following the rules on the website and social media.\n[ ] I have read the photograph consent procedures.',
+    'End of day checklist\n\nD6  Photos for newsletter/website/Facebook: checked against consent list & sent to office [ ] [ ]\nE3  Any concern about staff conduct today (incl. phones, social media, messages) [ ] [ ]\nE4  Photographs of pupils taken today uploaded to the school drive [ ] [ ]',
+  ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+
+  it('a consent form’s rows are still read', () =>
+    expect(
+      uses(
+        'Photograph consent form\n\nPlease tick yes or no for each use of your child’s photograph.\n\n1. I have read the school’s photograph policy   ☐ Yes ☐ No\n2. Photographs on the school website   ☐ Yes ☐ No\n3. Photographs on the school Facebook page   ☐ Yes ☐ No\n',
+      ).sort(),
+    ).toEqual(['consent.purposes.social-media.active', 'consent.purposes.website.active']));
+});
