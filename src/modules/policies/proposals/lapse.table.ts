@@ -83,6 +83,18 @@ export const lapse: SentencePattern = {
       )
     )
       return [];
+    // "We will not ask you to fill in a new form every year", "every time, not once a year": no yearly asking. A register
+    // or a form kept up to date ("the consent list (updated each September…)", "this form … is reviewed each year by the
+    // Data Protection Lead", "arranges the annual consent check") renews no carer's answer (keyers: 0 of 6 keyed).
+    if (
+      /\b(not|never|no need to) (ask|be asked|need|have|fill|complete|send|sign|renew|be required|require)\b[^.;]{0,50}\b(every|each|once a) (year|september|academic year|school year)\b|\bnot once a year\b/.test(
+        s.lower,
+      ) ||
+      /\b(consent|permissions?) (list|register|record|log|spreadsheet)s?\b[^.;]{0,40}\b(updated|checked|reviewed|kept up to date)\b|\b(form|policy|procedure)\b[^.;]{0,80}\b(is|are) reviewed (each|every) year\b|\bannual (consent |permission )?checks?\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // "At the start of each academic year permission letters are issued", "consent is requested on an annual basis".
     // In Scotland the school year is the "session": "permission is gathered at the start of each session".
     // "Parents sign a new consent form every year", "a form signed at the beginning of the school year", "a yearly form".

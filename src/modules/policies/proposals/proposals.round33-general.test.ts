@@ -434,3 +434,24 @@ describe('a box ticked for a pledge, a check or a concern asks a carer about no 
       ).sort(),
     ).toEqual(['consent.purposes.social-media.active', 'consent.purposes.website.active']));
 });
+
+describe('consent asked each year: not a register kept up to date, a negated year or a change struck out', () => {
+  it.each([
+    'Your choices last until your child leaves us. We will not ask you to fill in a new consent form every year.',
+    'Staff must check the consent list held by the office (updated each September and whenever a parent changes their mind).',
+    'This photograph consent form is reviewed each year by the Data Protection Lead.',
+    'The School Business Manager keeps the consent register and arranges the annual consent check.',
+  ])('not each September: %s', (sentence) => expect(proposals(sentence)['consent.lapse']).not.toBe('each-september'));
+
+  it('a tracked deletion is read as removed', () =>
+    expect(
+      proposals(
+        'Consent lasts for the whole time your child is at the school [~~and is renewed every September~~]{.deletion author="J H"} unless you change it.',
+      )['consent.lapse'],
+    ).toBe('never'));
+
+  it('a tracked insertion is read as written', () =>
+    expect(proposals('[Consent for photographs is renewed every September.]{.insertion author="J H" date="2024-02-06T15:31:00Z"}')['consent.lapse']).toBe(
+      'each-september',
+    ));
+});

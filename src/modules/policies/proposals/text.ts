@@ -128,21 +128,35 @@ const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=
 // (A clause number of three parts before words in lower case, "6.3.1 the Academy website;", is a list's item.)
 const bulletStart = /^\s*(?:[-*•◦▪●·–—]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
+/**
+ * A converted file's tracked changes, read as accepted (the keying guide: struck-out words are read as removed): a deletion
+ * ("[~~and is renewed every September~~]{.deletion author=…}", "~~…~~") goes, an insertion ("[…]{.insertion …}") stays
+ * without its markup.
+ */
+const acceptingChanges = (raw: string) =>
+  raw
+    .replace(/\[[^\]]*\]\{\.deletion\b[^}]*\}/g, '')
+    .replace(/\[([^\]]*)\]\{\.insertion\b[^}]*\}/g, '$1')
+    .replace(/~~[^~]+~~/g, '');
+
 export function policyLines(text: string): Line[] {
-  return text.split(/\r?\n/).map((raw, i) => ({
-    text: cleanLine(raw.replace(dashLabel, '')),
-    line: i + 1,
-    bullet: bulletStart.test(raw) || dashLabel.test(raw),
-    numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
-    headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
-    cells: raw
-      .split(/\t+|\s*\|\s*|\s{3,}/)
-      .map(cleanLine)
-      .filter(Boolean),
-    raw,
-    indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length,
-    arrow: /^\s*(?:-+>|=+>|→|⇒|➔)/.test(raw),
-  }));
+  return text
+    .split(/\r?\n/)
+    .map(acceptingChanges)
+    .map((raw, i) => ({
+      text: cleanLine(raw.replace(dashLabel, '')),
+      line: i + 1,
+      bullet: bulletStart.test(raw) || dashLabel.test(raw),
+      numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
+      headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
+      cells: raw
+        .split(/\t+|\s*\|\s*|\s{3,}/)
+        .map(cleanLine)
+        .filter(Boolean),
+      raw,
+      indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length,
+      arrow: /^\s*(?:-+>|=+>|→|⇒|➔)/.test(raw),
+    }));
 }
 
 /**
