@@ -183,7 +183,7 @@ export function proposeSettings(text: string): Proposals {
       for (const f of pattern.read(s)) {
         if (othersRules.has(order) && /^photos\.(prohibitedContexts|contexts\+)$/.test(f.setting)) continue;
         if (f.setting === 'ageLimits.socialMediaMinimumAge' && siteTermsOnly(sentences, order)) continue;
-        if (toFamilies && /^concerns\.routes\./.test(f.setting) && addressesFamily(s)) continue;
+        if (toFamilies && /^concerns\.routes\.[a-z-]+\.(notify|immediate|deadline)$/.test(f.setting) && addressesFamily(s)) continue;
         found.push({ ...f, quote: s.text, line: s.line, order });
         used.add(order);
       }
