@@ -20,6 +20,8 @@ describe('a ban on photographs at a public occasion is the school’s only when 
     ['Staff do not photograph pupils on educational visits or trips.', ['trip']],
     ['We will never film the school play.', ['performance']],
     ['Photographs will not be taken on sports day.', ['sports-day']],
+    ['No photographs are taken at sports day.', ['sports-day']],
+    ['Photographs are never taken at the leavers’ assembly.', ['assembly']],
     ['Images of pupils cannot be taken at assemblies.', ['assembly']],
     // Swimming is everyone's rule, however it is said.
     ['No photography is allowed at the swimming gala.', ['swimming']],
