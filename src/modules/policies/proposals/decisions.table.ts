@@ -207,6 +207,10 @@ const publication: SentencePattern = {
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    // Who decides for particular children ("images of looked after children, or of pupils subject to a court order, are
+    // never published without the DSL's written agreement", "the DSL decides case by case") decides nothing for the rest.
+    if (/\b(looked[- ]after|court orders?|adopted|case by case|in this situation|must not be (identified|traced|photographed|published|named))\b/.test(s.lower))
+      return [];
     // "Posts … are made by the office and the headteacher only": who posts, not who approves. "…may use their own phone with
     // the agreement of the Headteacher, but the images must be uploaded to the school system": a device allowed, and storage.
     if (

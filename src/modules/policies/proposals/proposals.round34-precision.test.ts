@@ -190,3 +190,15 @@ describe('consent asked each year: not a register kept up to date, a negated yea
       'each-september',
     ));
 });
+
+describe('who decides for particular children decides nothing for the rest', () => {
+  it.each([
+    'Images of looked after children, or of pupils subject to a court order, are never published on any channel without the written agreement of the DSL.',
+    'The Designated Safeguarding Lead decides case by case, and a child in this situation may not appear in any published image.',
+  ])('nothing from: %s', (sentence) => expect(proposals(sentence)).not.toHaveProperty('decisions.photoPublication'));
+
+  it('who approves every photograph is still read', () =>
+    expect(proposals('Every photograph of a pupil must be approved by the Deputy Headteacher before it is published.')['decisions.photoPublication']).toEqual([
+      'deputy-headteacher',
+    ]));
+});
