@@ -18,7 +18,7 @@ import { checklistPage, markedForm } from './form.marks.ts';
 import { formRow } from './page.words.ts';
 import { answeredQuestions, consentList, consentTable, namingRows, namingTable } from './consent-list.ts';
 import { structuralConsent } from './structure.ts';
-import { normalise, policyLines, sentencesOf, type Sentence } from './text.ts';
+import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
 export interface Proposal {
@@ -142,13 +142,12 @@ function withoutPublicTaskUses(proposals: Proposal[], sentences: Sentence[]): Pr
  * parents") or it opens "Dear Parents". There "If you are worried about a child's safety, please speak to our DSL" is
  * advice to a parent, which keyers leave unkeyed (the keying guide), not how staff route a concern.
  */
-function familyPage(text: string, sentences: Sentence[]): boolean {
+function familyPage(lines: Line[], sentences: Sentence[]): boolean {
   const title = sentences[0]?.title ?? '';
   if (/\b(parents?|carers?|families|parent\/carer)('s?|s')?\b/.test(title) && !/\b(staff|governors?)\b/.test(title)) return true;
-  return text
-    .split(/\r?\n/)
+  return lines
     .slice(0, 30)
-    .some((line) => /^\W*dear (parents?|carers?|families|parent\/carers?|parents\/carers|parents and carers|parent or carer)\b/i.test(line.trim()));
+    .some((line) => /^\W*dear (parents?|carers?|families|parent\/carers?|parents\/carers|parents and carers|parent or carer)\b/i.test(line.text));
 }
 
 /**
@@ -177,7 +176,8 @@ export function proposeSettings(text: string): Proposals {
   // Parents' or visitors' guidelines for their own photographs prohibit no occasion of the school's.
   const othersRules = othersGuidelines(sentences);
   // A letter or guide to families: "you" is a parent, and whom they are asked to speak to is advice, not a route.
-  const toFamilies = familyPage(text, sentences);
+  const lines = policyLines(text);
+  const toFamilies = familyPage(lines, sentences);
   sentences.forEach((s, order) => {
     for (const pattern of sentencePatterns) {
       for (const f of pattern.read(s)) {
@@ -225,7 +225,6 @@ export function proposeSettings(text: string): Proposals {
     found.push(f);
     used.add(f.order);
   }
-  const lines = policyLines(text);
   // A table whose column says whether each use needs consent: the rows marked yes.
   for (const f of consentTable(lines, sentences)) found.push(f);
   // A table whose column says how pupils are named on each use: the rows that name one channel.
