@@ -1,5 +1,5 @@
 /**
- * Reads a 20-page policy twice in a process of its own and prints the second read's CPU time in milliseconds:
+ * Reads a 20-page policy in a process of its own and prints the CPU time of the best read after the first, in milliseconds:
  * `node --import tsx test/helpers/policy-read-speed.ts`. In a test worker shared with other files, collecting
  * their garbage counted in the same clock (1.3–1.6 s in CI runs for a read that takes a tenth of that alone).
  * The first read loads the language model and compiles the patterns, once per process; the second is the
@@ -20,6 +20,10 @@ const text = Array.from({ length: 20 * 8 }, () => page).join('\n\n');
 
 const first = proposeSettings(text);
 if (first.proposals.length === 0) throw new Error('the 20-page policy proposed nothing');
-const elapsed = cpuStopwatch();
-proposeSettings(text);
-process.stdout.write(`${Math.round(elapsed())}\n`);
+// The best of three reads, so that a moment when the machine is busy elsewhere is not taken for the reader's speed.
+const times = [0, 1, 2].map(() => {
+  const elapsed = cpuStopwatch();
+  proposeSettings(text);
+  return elapsed();
+});
+process.stdout.write(`${Math.round(Math.min(...times))}\n`);
