@@ -118,6 +118,8 @@ const notify: SentencePattern = {
     const kind = kindOf(s);
     if (!kind || beforePublishing.test(s.lower)) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    // A summary on a timetable is no route: "The Network Manager reports filtering failures to the DSL each week".
+    if (/\b(each|every) (week|month|term|half[- ]term|fortnight)\b|\b(weekly|monthly|termly|fortnightly|half-termly)\b/.test(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
     // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];

@@ -13,7 +13,7 @@ import type { BlockPattern } from './types.ts';
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
   /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b/;
-const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how quickly|response time|timing)\b/;
+const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how (quickly|fast|soon)|response time|timing|time to (act|report|tell))\b/;
 
 /**
  * An incident table flattened to text: each row's first cell names the kind, the "who" column the roles,
@@ -142,7 +142,10 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   const quote = cells.join(' | ');
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
   // (Nor is someone told on a condition: "Class teacher; DSL as well if there is any risk of harm".)
-  const told = withoutStandIns(rowCells[who]).replace(/(?:[;(]|\.\s)[^;().]*\b(?:if|where|when|unless)\b[^;().]*\)?/g, ' ');
+  // (Nor whom the one told tells in turn: "Class teacher, who logs it and tells the DSL", "DSL (she tells Fenbridge IT)".)
+  const told = withoutStandIns(rowCells[who])
+    .replace(/(?:[;(]|\.\s)[^;().]*\b(?:if|where|when|unless)\b[^;().]*\)?/g, ' ')
+    .replace(/,\s*who\b[^;()]*|\((?:she|he|they|who)\b[^()]*\)/g, ' ');
   // (A post no key names first among those told, "Head of Year and Network Manager": the list cannot be written.)
   const roles = unkeyedFirst(told) ? [] : rolesIn(told).filter((r) => recipientRoles.has(r));
   if (roles.length) {

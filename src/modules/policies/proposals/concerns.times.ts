@@ -4,7 +4,9 @@
  * (concerns.tables.ts).
  */
 
-export const atOnce = /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently)\b/;
+// ("As soon as seen", "as soon as you notice it", "as soon as they become aware": the moment it is known.)
+export const atOnce =
+  /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently|as soon as (it is |they are )?(seen|noticed|spotted|discovered)|as soon as (you|they|staff|i|we) (see|notice|spot|discover|become aware|are aware)( (it|them|of (it|them)))?)\b/;
 
 const within24Hours = /\bwithin (24|twenty-four) hours\b/;
 // ("…before the end of your working day", "…and always before you go home".)

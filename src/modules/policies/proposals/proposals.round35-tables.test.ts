@@ -1,0 +1,86 @@
+/**
+ * The twenty-first session's incident tables: the labels schools give a row, the columns they give the time, whom the
+ * one told tells in turn, and a summary sent on a timetable. Each case paraphrases a row the keyed sets had and the
+ * reader missed, with the row it must still not read.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+const table = (header: string, ...rows: string[]) => [header, '|---|---|---|', ...rows].join('\n');
+
+describe('a row’s label names the kind of concern in a few words', () => {
+  it.each([
+    ['| Bullying over text or group chats | Head of Year | Same day |', 'cyber-bullying'],
+    ['| Unkind comments between children | Class teacher | Same day |', 'cyber-bullying'],
+    ['| A carer posts pictures from a school concert | Headteacher | Same day |', 'community-post'],
+    ['| Threatening messages by a member of the public | Headteacher | Same day |', 'disparaging-content'],
+    ['| Abuse of teachers by parents online | Headteacher | Same day |', 'disparaging-content'],
+    ['| An account that pretends to be the school | Headteacher | Same day |', 'disparaging-content'],
+    ['| A pupil has seen something frightening on a tablet | DSL | Same day |', 'inappropriate-content'],
+    ['| A filtering failure in a classroom | DSL | Same day |', 'inappropriate-content'],
+    ['| A carer complains about a video lesson | Class teacher | Same day |', 'raised-by-carer'],
+  ])('%s', (row, kind) => {
+    expect(proposals(table('| Concern | Who to tell | When |', row))).toHaveProperty([`concerns.routes.${kind}.deadline`], 'same-day');
+  });
+
+  it('a kind said not to be there is not read: "bullying with no safeguarding element" is bullying alone', () => {
+    const read = proposals(table('| Concern | Who to tell | When |', '| Online bullying with no wider safeguarding concern | Head of Year | Same day |'));
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.deadline']);
+  });
+
+  it('a photograph found online is a parent’s post only when a parent is named', () => {
+    expect(
+      proposals(table('| Concern | Who to tell | When |', '| You find a photo of a pupil on social media, e.g. a parent’s page | DSL | Same day |')),
+    ).toHaveProperty(['concerns.routes.community-post.notify'], ['dsl']);
+    expect(proposals('If a photograph of a pupil has appeared online without consent, tell the Headteacher at once.')).not.toHaveProperty([
+      'concerns.routes.community-post.notify',
+    ]);
+  });
+});
+
+describe('the time column, however it is headed, and a time said as "as soon as seen"', () => {
+  it.each(['How fast', 'How soon', 'Time to act'])('a column headed "%s"', (heading) => {
+    expect(proposals(table(`| Concern | Tell | ${heading} |`, '| Concern about a staff member’s posts | Headteacher | Immediately |'))).toHaveProperty(
+      ['concerns.routes.staff-misuse.immediate'],
+      true,
+    );
+  });
+
+  it.each(['As soon as seen', 'As soon as you become aware', 'As soon as it is noticed'])('"%s" is at once', (cell) => {
+    expect(proposals(table('| Concern | Tell | When |', `| A post online about the school or staff | Headteacher | ${cell} |`))).toHaveProperty(
+      ['concerns.routes.disparaging-content.immediate'],
+      true,
+    );
+  });
+
+  it('"as soon as you can" is not', () => {
+    expect(proposals('Please tell the DSL about any safeguarding concern as soon as you can.')).not.toHaveProperty(['concerns.routes.safeguarding.immediate']);
+  });
+});
+
+describe('who is told first in a row', () => {
+  it.each([
+    ['Class teacher, who tells the DSL if there is a safeguarding concern'],
+    ['Class teacher, who records it and lets the DSL know'],
+    ['Class teacher (she tells the DSL)'],
+  ])('%s', (cell) => {
+    expect(proposals(table('| Concern | Who to tell | When |', `| Cyberbullying between pupils | ${cell} | Same day |`))).toHaveProperty(
+      ['concerns.routes.cyber-bullying.notify'],
+      ['class-teacher'],
+    );
+  });
+});
+
+describe('a summary sent on a timetable is not a route', () => {
+  it.each([
+    'The Network Manager reports filtering failures to the DSL each week.',
+    'A summary of online safety incidents is reported to the Headteacher termly.',
+  ])('%s', (sentence) => {
+    expect(Object.keys(proposals(sentence)).filter((k) => k.endsWith('.notify'))).toEqual([]);
+  });
+
+  it('the same report without a timetable is one', () => {
+    expect(proposals('Any filtering failure must be reported to the DSL.')).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['dsl']);
+  });
+});
