@@ -78,7 +78,9 @@ function isConsentLead(s: Sentence): boolean {
 function formQuestionsLead(s: Sentence): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
   // ("…choose separately whether the school may use their child's image:" is a choice, not a condition.)
-  if (notARequest.test(s.lower.replace(/\b(separately|individually) whether\b/, 'separately'))) return false;
+  // ("…and you can say yes to some and no to others:" offers a choice; it denies nothing.)
+  if (notARequest.test(s.lower.replace(/\b(separately|individually) whether\b/, 'separately').replace(/\byes (to|or) [a-z ]{0,20}\bno\b( to [a-z]+)?/g, '')))
+    return false;
   const form =
     /\b(the|this|our|each) (([a-z]+ ){0,2}(photo(graph)?|image|consent|media) )?(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.exec(
       s.lower,

@@ -60,8 +60,17 @@ const unansweredRefuses =
 const notPhotographedAtAll =
   /\bif you (do not|don't) (want|wish)\b[^.]{0,30}\b(any|all)\b[^.]{0,20}\b(photo(graph)?s?|pictures?|images?)\b[^.]{0,30}\btaken\b|\b(photographed|filmed|pictured) at all\b|\b(background|crowd (photo|shot|picture)s?|large (crowd|group) (photo|shot|picture)s?)\b.{0,120}?\bif you (do not|don't) want\b/;
 
+/**
+ * Not the uses either: an objection to being photographed at all ("If you do not want to be photographed, tell a member of
+ * staff"), to any image ("a few families object to any image of their daughters"), to a photograph bought ("…an individual
+ * photograph for purchase, tick the box"), or to one recording ("…included in that recording, tell the class teacher"); and
+ * "unless you tell us that you want it", which is an opt-in.
+ */
+const notTheUses =
+  /\bif you (do not|don't) (want|wish) (to be|your (child|son|daughter) to be|them to be|him or her to be) (photographed|filmed|pictured)\b(?! (for|on|in|by)\b)|\bobject(s|ion)? to (any|all) (images?|photo(graph)?s?|pictures?)\b|\b(for (purchase|sale)|to (buy|purchase)|purchas(e|ed|ing))\b|\bif you (do not|don't) want\b[^.]{0,40}\b(in|on|from) (that|this) (recording|video|film|footage|dvd)\b|\bunless (you|parents?|carers?|families) (tell|tells|ask|asks|let) us\b[^.]{0,40}\b(you|they) (want|would like|wish)\b/;
+
 /** Sentences an opt-out's words appear in that run no use unless a carer objects (each above). */
-const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll];
+const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses];
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
@@ -101,7 +110,11 @@ export const otherBases = (sentences: Sentence[]): Set<string> =>
   ]);
 
 /** A page-wide opt-out: stated, about images, and not scoped to a use the sentence (or the one before) names. */
-export const pageWideOptOut = (s: Sentence) => statesOptOut(s.lower) && ofImagesHere(s) && !optOutScope(s).length;
+export const pageWideOptOut = (s: Sentence) => statesOptOut(s.lower) && ofImagesHere(s) && !optOutScope(s).length && !ofGroupBefore(s);
+
+/** "…it will appear in the other children's journals too. If you do not want this, tick 'individual only'": a group photograph's opt-out. */
+const ofGroupBefore = (s: Sentence) =>
+  /\bif you (do not|don't) (want|wish for) (this|that)\b/.test(s.lower) && /\b(other (children|pupils)|group|crowd|background)\b/.test(s.previous ?? '');
 
 /**
  * The sections whose opt-out is theirs alone: "if you do not wish for this to happen" under "Copies of photographs" is

@@ -4,7 +4,7 @@
  * reader missed, with the row it must still not read.
  */
 import { describe, expect, it } from 'vitest';
-import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposals, uses } from '../../../../test/helpers/proposals.ts';
 
 const table = (header: string, ...rows: string[]) => [header, '|---|---|---|', ...rows].join('\n');
 
@@ -82,5 +82,44 @@ describe('a summary sent on a timetable is not a route', () => {
 
   it('the same report without a timetable is one', () => {
     expect(proposals('Any filtering failure must be reported to the DSL.')).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['dsl']);
+  });
+});
+
+describe('an objection to something else on a consent form’s page leaves the form’s questions asked', () => {
+  const form = (line: string) =>
+    [
+      'Photograph permission slip',
+      '',
+      line,
+      '',
+      'Please tick one box on each line.',
+      '',
+      'A. Photos on the school website            [ ]   [ ]',
+      'B. Photos in the printed newsletter        [ ]   [ ]',
+    ].join('\n');
+
+  it.each([
+    'If you do not want your child to be photographed, just tell a member of staff on the day.',
+    'A few families object to any image of their children being taken, and we respect that.',
+    'If you do not want your child to have a portrait taken for purchase, tell the office.',
+    'Our carol service is filmed; if you do not want your child included in that recording, please tell the class teacher.',
+    'Group photos show other children as well. If you do not want this, tick "individual only".',
+    'Your child will not be photographed for the website unless you tell us in writing that you want them to be.',
+  ])('%s', (line) => expect(uses(form(line))).toEqual(['publications', 'website']));
+
+  it('an objection that runs the uses is still an opt-out', () => {
+    expect(uses(form('Photographs are used on the website and in the newsletter unless you tell us you object.'))).toEqual([]);
+  });
+
+  it('a form that offers yes to some uses and no to others asks about each', () => {
+    const page = [
+      'Joining us',
+      '',
+      'The enrolment form has a section about photographs. Parents choose yes or no for every one of these uses, separately:',
+      '',
+      '- Our prospectus',
+      '- The school website',
+    ].join('\n');
+    expect(uses(page)).toEqual(['publications', 'website']);
   });
 });
