@@ -15,7 +15,16 @@ import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';
 
 /** Marks only: "☐ YES ☐ NO", "Yes / No", "[ ] Yes [ ] No", a table's boxes, a Welsh form's "Ydw / Yes ☐ Nac ydw / No ☐". */
-const marksOnly = (lower: string) => !lower.replace(/\b(yes|no|ie|na|ydw|nac|oes|y|n)\b|[\s[\]☐□❑|/.…]/g, '');
+// (A form in two languages marks each answer in both, "[ ] Yes / Tak   [ ] No / Nie": a short line of boxes with yes and no.)
+const marksOnly = (lower: string) =>
+  !lower.replace(/\b(yes|no|ie|na|ydw|nac|oes|y|n|i (do not |don't )?(agree|consent)|(do not |don't )?(agree|disagree|consent))\b|[\s[\]☐□❑|/.…]/g, '') ||
+  (/[[☐□❑]/.test(lower) &&
+    /\byes\b/.test(lower) &&
+    /\bno\b/.test(lower) &&
+    lower
+      .replace(/[[\]☐□❑|/]/g, ' ')
+      .trim()
+      .split(/\s+/).length <= 6);
 
 /** A box before a task to do, in the imperative: a checklist's line, not a form's question. */
 const checklistTask =
@@ -80,12 +89,17 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     // (How the row's pupils are named, "– never named", "no names", is no refusal of the use.)
     const refusal = row.text
       .replace(/\byes\s*\/\s*no\b|\bno\b\s*$/g, '')
-      .replace(/\b(never|not|no) (be )?(named|names?|surnames?|full names?|the surname)\b|\bnames? (are |is |will be )?(never|not) (used|given|shown)\b/g, ' ');
+      .replace(
+        /\b(never|not|no) (be )?(named|names?|surnames?|full names?|the surname)\b|\bnames? (are |is |will be )?(never|not) (used|given|shown)\b|\b(never|does not|do not|will not) (puts?|uses?|gives?|shows?|includes?|prints?|publish(es)?) (any |their |a child's |children's |pupils' )?(names?|surnames?|full names?)\b/g,
+        ' ',
+      );
     if (othersSubject.test(row.text) || /\b(not|never|nothing|none|no one|do not|don't)\b/.test(refusal)) continue;
     // A pledge or a check ticked off ("[ ] I have been told most social media apps have a minimum age of 13", "Photos for
     // the newsletter: checked against consent list & sent to office [ ]") asks a carer nothing.
     if (pledgeOrCheck(row.text)) continue;
-    for (const key of namedUses(row.text, row.negated)) {
+    // (What wink reads as negated there is the naming rule's: "The school never puts names with photos on the website".)
+    const negated = /\b(never|not|no)\b|n't\b/.test(refusal) ? row.negated : '';
+    for (const key of namedUses(row.text, negated)) {
       if (otherBasis.has(key)) continue;
       found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: sentences[row.at].text, line: row.line, order: row.at });
     }

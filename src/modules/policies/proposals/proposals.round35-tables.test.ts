@@ -123,3 +123,59 @@ describe('an objection to something else on a consent form’s page leaves the f
     expect(uses(page)).toEqual(['publications', 'website']);
   });
 });
+
+describe('a consent form’s rows, marked however the form marks them', () => {
+  it('boxes marked in two languages, under the row they answer', () => {
+    const page = [
+      'Photograph permission form',
+      '',
+      'Please tick one box on each line. A line left blank counts as no.',
+      '',
+      'A1  Pictures of my child may be used on displays in the classroom.',
+      '    Les photos de mon enfant peuvent être affichées en classe.',
+      '   [ ] Yes / Oui      [ ] No / Non',
+      '',
+      'A2  Pictures of my child may be used in the newsletter.',
+      '    Les photos de mon enfant peuvent paraître dans la lettre.',
+      '   [ ] Yes / Oui      [ ] No / Non',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'publications']);
+  });
+
+  it('"☐ I agree ☐ I do not agree" under each row', () => {
+    const page = [
+      'Permissions',
+      '',
+      '1. Photographs of my child may be shown on the school website.',
+      '',
+      '☐ I agree ☐ I do not agree',
+      '',
+      '2. Photographs of my child may appear on the school’s Instagram account.',
+      '',
+      '☐ I agree ☐ I do not agree',
+    ].join('\n');
+    expect(uses(page)).toEqual(['social-media', 'website']);
+  });
+
+  it('how a row’s pupils are named is no refusal of the row’s use', () => {
+    const page = [
+      'Photo consent form',
+      '',
+      '| 1 | Photos of my child on the school website – the school does not use names with these photos | ☐ | ☐ |',
+      '| 2 | Photos of my child in the printed prospectus | ☐ | ☐ |',
+    ].join('\n');
+    expect(uses(page)).toEqual(['publications', 'website']);
+  });
+
+  it('"Things we only do with consent:" and its list', () => {
+    const page = [
+      'How we use photographs',
+      '',
+      'Things we only do with consent (UK GDPR Article 6):',
+      '',
+      '- putting photos on our website;',
+      '- photos in the printed prospectus.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['publications', 'website']);
+  });
+});
