@@ -78,6 +78,14 @@ function isConsentLead(s: Sentence): boolean {
 function formQuestionsLead(s: Sentence): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
   // ("…choose separately whether the school may use their child's image:" is a choice, not a condition.)
+  // "We send home a Photo Permission Form. It asks whether we may use photos of your child:" (a question, not a condition).
+  // ("…complete the Image Consent Form. It has three separate parts which can be answered separately:")
+  if (
+    (/^(it|the form|this form|the slip|this slip) asks( you| parents| carers)? (whether|if)\b[^:]*:$/.test(s.lower) ||
+      /^(it|the form|this form) (has|contains|includes) ([a-z]+ )?(separate )?(parts|sections|questions|tick ?boxes|boxes|choices)\b[^:]*:$/.test(s.lower)) &&
+    !/\b(not|never)\b/.test(s.lower)
+  )
+    return /\b(forms?|slips?)\b/.test(`${s.previous ?? ''} ${s.lower}`) && images.test(`${s.previous ?? ''} ${s.lower}`);
   // ("…and you can say yes to some and no to others:" offers a choice; it denies nothing.)
   if (notARequest.test(s.lower.replace(/\b(separately|individually) whether\b/, 'separately').replace(/\byes (to|or) [a-z ]{0,20}\bno\b( to [a-z]+)?/g, '')))
     return false;
@@ -116,13 +124,20 @@ const consentedUsesLead =
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
-  sentences.forEach((lead, at) => {
-    const governed = governedUsesLead(sentences, at) || formQuestionsLead(lead) || (!lead.item && consentedUsesLead.test(lead.lower));
+  sentences.forEach((said, at) => {
+    // (A list item may lead a list of its own: "- Consent is asked separately for each of these uses:" then indented items.)
+    const hangs = (s: Sentence | undefined) => s !== undefined && (s.lead === said.lower || (said.item === true && s.lead === said.lower.replace(/:$/, '')));
+    // (Its "previous" is then the item before it in its own list: "- …complete the form, which includes a photograph consent section.")
+    const lead = said.item && hangs(sentences[at + 1]) ? { ...said, item: false, previous: said.previous || (sentences[at - 1]?.lower ?? '') } : said;
+    const governed = (lead === said && governedUsesLead(sentences, at)) || formQuestionsLead(lead) || (!lead.item && consentedUsesLead.test(lead.lower));
     if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
     const blocks: Sentence[][] = [];
-    for (let i = at + 1; i < sentences.length && sentences[i].lead === lead.lower; i++) {
+    for (let i = at + 1; i < sentences.length && hangs(sentences[i]); i++) {
       const s = sentences[i];
+      // (Items of the same list as the lead item end with the one that ends the sentence: "a) …in these ways:", "b) in
+      // the prospectus;", "c) on our website.", "d) The class photograph is taken every summer.")
+      if (lead !== said && s.item && /\.$/.test(sentences[i - 1].text) && i - 1 > at) break;
       if (s.item || !blocks.length) blocks.push([s]);
       else blocks[blocks.length - 1].push(s);
     }

@@ -179,3 +179,53 @@ describe('a consent form’s rows, marked however the form marks them', () => {
     expect(uses(page)).toEqual(['publications', 'website']);
   });
 });
+
+describe('a form’s questions said of "it", or in a list inside a list', () => {
+  it('"It asks whether we may use photos of your child:"', () => {
+    const page = [
+      'Pictures',
+      '',
+      'Each September we send home a permission form. It asks whether we may use photos of your child:',
+      '',
+      '- on the school website',
+      '- in the printed prospectus',
+    ].join('\n');
+    expect(uses(page)).toEqual(['publications', 'website']);
+  });
+
+  it('"It has two separate parts:" after the form about images', () => {
+    const page = [
+      'Consent',
+      '',
+      'New families complete our image consent form. It has two separate parts, answered separately:',
+      '',
+      '(a) the school website;',
+      '(b) the local newspaper.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['press', 'website']);
+  });
+
+  it('a list item that leads a list of its own', () => {
+    const page = [
+      'Parents and carers',
+      '',
+      '- On joining, families fill in a form with a section on photographs and video.',
+      '- The form asks separately about each of these:',
+      '    - the school website',
+      '    - the school Instagram account',
+    ].join('\n');
+    expect(uses(page)).toEqual(['social-media', 'website']);
+  });
+
+  it('a form that asks nothing about images names no use', () => {
+    const page = [
+      'Trips',
+      '',
+      'Each September we send home a trips form. It asks whether your child may go on:',
+      '',
+      '- local walks',
+      '- visits to the website of the museum',
+    ].join('\n');
+    expect(uses(page)).toEqual([]);
+  });
+});
