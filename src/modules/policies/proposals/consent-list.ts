@@ -101,7 +101,9 @@ function formQuestionsLead(s: Sentence): boolean {
   // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
   // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).
   if (
-    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?)\b[^:]{0,40}\b(separately|individually|one by one)\b[^:]{0,60}:$/.test(s.lower) ||
+    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|given)\b[^:]{0,40}\b(separately|individually|one by one)\b[^:]{0,60}:$/.test(
+      s.lower,
+    ) ||
     /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower)
   )
     return /\b(consent|permission|asked|choose|form)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);

@@ -229,3 +229,19 @@ describe('a form’s questions said of "it", or in a list inside a list', () => 
     expect(uses(page)).toEqual([]);
   });
 });
+
+describe('consent "sought separately" for a list of uses', () => {
+  it('after a paragraph about images', () => {
+    const page = [
+      '7. Images of pupils',
+      '',
+      '7.1 A parent’s consent is obtained before an identifiable image of a pupil is used outside school.',
+      '',
+      '7.2 Consent shall be sought separately for each of the following uses:',
+      '     (a)  displays inside the building;',
+      '     (b)  the Trust’s public website;',
+      '     (c)  printed newsletters.',
+    ].join('\n');
+    expect(uses(page)).toEqual(['displays', 'publications', 'website']);
+  });
+});
