@@ -30,7 +30,8 @@ export const channels: [string, RegExp][] = [
   ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
   [
     'press',
-    /\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    // ("Press: full names only with written consent": a list's label.)
+    /^press( and media| coverage| photo(graph)?s)?:|\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 
@@ -298,7 +299,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
     const rule = withExpressPermission
       ? 'full-with-permission'
-      : /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(beyond|other than|more than) (a |their |the )?(first|christian|fore|given) ?names?|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
+      : // ("Newsletter: first name and class.": a list's label, then the most it gives.)
+        /:\s*(the |their |a )?(first|given) ?names?( and (their )?(class|year group|year|form|tutor group|house|course|subject))?( only)?\.?$/.test(lower) ||
+          /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(beyond|other than|more than) (a |their |the )?(first|christian|fore|given) ?names?|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
             lower,
           )
         ? 'first-names'

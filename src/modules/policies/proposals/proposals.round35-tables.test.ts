@@ -245,3 +245,27 @@ describe('consent "sought separately" for a list of uses', () => {
     expect(uses(page)).toEqual(['displays', 'publications', 'website']);
   });
 });
+
+describe('naming said as a list of channels with their labels', () => {
+  const page = (...items: string[]) => ['Names with photographs', '', ...items.map((i) => `- ${i}`)].join('\n');
+
+  it('"Press:" labels the press', () => {
+    expect(proposals(page('Press: full names only with the parents’ written consent.'))).toHaveProperty(
+      ['photos.channels.press.naming'],
+      'full-with-permission',
+    );
+  });
+
+  it.each(['Newsletter: first name and class.', 'Newsletter: first name and year group', 'Newsletter: first names only.'])('%s', (item) => {
+    expect(proposals(page(item))).toHaveProperty(['photos.channels.newsletter.naming'], 'first-names');
+  });
+
+  it('a first name and an initial is more than a first name', () => {
+    expect(proposals(page('Newsletter: first name and initial.'))).not.toHaveProperty(['photos.channels.newsletter.naming']);
+  });
+
+  it('how the press names a child asks no consent for the page’s other uses', () => {
+    const read = proposals(page('Website: first name only.', 'Press: full name only with written consent.'));
+    expect(Object.keys(read).filter((k) => k.startsWith('consent.'))).toEqual([]);
+  });
+});

@@ -140,6 +140,8 @@ export function structuralConsent(sentences: Sentence[], readBySentence: (s: Sen
     if (staffPermission(request.lower) || (!consentHeading && /^(staff|pupils?|students?|visitors?|employees?|volunteers?|governors?)\b/.test(request.lower)))
       return;
     if (/\bi agree\b/.test(request.lower) && !images.test(request.lower)) return;
+    // "Press: full name only with written consent" says how a child is named there, not that the page's uses need consent.
+    if (/\b(first |full |sur)?names?\b[^.;]{0,40}\b(only )?(with|given|if)\b[^.;]{0,30}\b(consent|permission)\b/.test(request.lower)) return;
     // "…will only show your child if you have agreed to this on our consent form": a condition of one use, no request for the page's.
     if (/\b(if|unless)\b/.test(request.lower)) return;
     // Permission for a trip or the internet ("…before taking pupils on trips") is no request for the page's images.
