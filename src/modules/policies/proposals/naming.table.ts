@@ -163,7 +163,20 @@ function namingRules(s: Sentence): Found[] {
   }
   // Several channels in scope (a paragraph about "our website and Facebook page", a section on both): the rule is each one's.
   const scoped = governed.length ? governed : inScope === 'ambiguous' ? scopeChannels(s) : [];
-  return s.lower.split(/;\s*/).flatMap((clause) => namingIn(clause, inScope, scoped));
+  return s.lower
+    .split(/;\s*/)
+    .flatMap(channelRules)
+    .flatMap((clause) => namingIn(clause, inScope, scoped));
+}
+
+/**
+ * "First names only on the website and newsletter, and no names at all on social media": one rule for each channel,
+ * joined by "and" or "but". Parted only when each part names both a channel and names; else the clause is one rule.
+ */
+function channelRules(clause: string): string[] {
+  const parts = clause.split(/,? (?:and|but|while|whereas) (?=(?:no|not|never|only|first|full|pupils?|children|students?|we|the school|names?)\b)/);
+  const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
+  return parts.length > 1 && parts.every((part) => nameWord.test(part) && channelsIn(part).length) ? parts : [clause];
 }
 
 /** The child's name asked about with the use: "(and use of their name)", "including publication of your child's name". */

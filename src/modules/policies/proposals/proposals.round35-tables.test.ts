@@ -269,3 +269,24 @@ describe('naming said as a list of channels with their labels', () => {
     expect(Object.keys(read).filter((k) => k.startsWith('consent.'))).toEqual([]);
   });
 });
+
+describe('one sentence, a naming rule for each channel it joins', () => {
+  it.each([
+    // (Round 21 read this as no rule at all; keyers give each channel its own, and "full names never" is first names.)
+    [
+      'Website\n\nChildren’s full names will not be used on the website, and no names will be used on social media.',
+      { 'photos.channels.website.naming': 'first-names', 'photos.channels.social-media.naming': 'none' },
+    ],
+    [
+      'First names only in the newsletter, and no names at all on Instagram.',
+      { 'photos.channels.newsletter.naming': 'first-names', 'photos.channels.social-media.naming': 'none' },
+    ],
+    [
+      'We use first names on the school website, but we never put a pupil’s name beside a photograph on Facebook.',
+      { 'photos.channels.website.naming': 'first-names', 'photos.channels.social-media.naming': 'none' },
+    ],
+  ])('%s', (sentence, expected) => {
+    const read = proposals(sentence);
+    for (const [setting, value] of Object.entries(expected)) expect(read).toHaveProperty([setting], value);
+  });
+});
