@@ -2,7 +2,7 @@
  * Reads a 20-page policy in a process of its own and prints the CPU time of the best read after the first, in milliseconds:
  * `node --import tsx test/helpers/policy-read-speed.ts`. In a test worker shared with other files, collecting
  * their garbage counted in the same clock (1.3–1.6 s in CI runs for a read that takes a tenth of that alone).
- * The first read loads the language model and compiles the patterns, once per process; the second is the
+ * The first read loads the language model and compiles the patterns, once per process; the reads after it are the
  * reading a school waits for.
  */
 import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts';

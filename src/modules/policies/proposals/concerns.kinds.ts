@@ -37,11 +37,11 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'cyber-bullying',
-    /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online|\bbull(y|ied|ying)( or bull(y|ied|ying)( others)?)?,? online\b|\b(being )?(unkind|nasty|mean) (to (them|you|him|her|others|other (pupils|children)) )?,?(online|on social media|in (a |the )?(group )?chats?)\b|\bunkind (messages?|comments?|posts?)( or (images|pictures|photos))? (are |is )?(sent|shared|posted)\b|\bbull(y|ying|ied) (via|by|on|through|using|over) (a )?(phones?|mobiles?|texts?|social media|messages?|messaging|apps?|gaming|games?|group chats?)\b|\bunkind (messages?|comments?|posts?)( or [a-z]+)? between (pupils|students|children)\b/,
+    /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online|\bbull(y|ied|ying)( or bull(y|ied|ying)( others)?)?,? online\b|\b(being )?(unkind|nasty|mean) (to (them|you|him|her|others|other (pupils|children)) )?,?(online|on social media|in (a |the )?(group )?chats?)\b|\bunkind (messages?|comments?|posts?)( or (images|pictures|photos))? (are |is )?(sent|shared|posted)\b|\bbull(y|ying|ied) (via|by|on|through|using|over) (a )?(phones?|mobiles?|texts?|social media|messages?|messaging|apps?|gaming|games?|group chats?)\b|\bunkind (messages|posts)( or [a-z]+)? between (pupils|students|children)\b/,
   ],
   [
     'community-post',
-    /\b(parents?|carers?|families|family members|community members?|members? of the (public|community)|visitors?)\b[^.;]{0,20}\b(posts?|posted|posting|shares?|shared|sharing|uploads?|uploaded|uploading|puts?|putting) (a |any )?(photo(graph)?s?|images?|pictures?|videos?|footage)\b[^.;]{0,40}\b(other (children|pupils|students)|children|pupils|students)\b|\b(posts?|comments?|photo(graph)?s?|images?) (about|of) (a |the |our )?(pupils?|child(ren)?|students?)\b[^.;]{0,30}\b(community|local|parents'?|village|class) (facebook |whatsapp )?(groups?|pages?|chats?)\b|\bpost about (a |the )?(pupil|child|student)\b[^.;]{0,40}\b(community|local|parents'?) (facebook |whatsapp )?(groups?|pages?)\b|\b(parents?|carers?)\b[^.;]{0,10}\bpost(s|ed|ing)? (photos?|pics|pictures|images|videos?|footage)( or (photos?|pics|pictures|images|videos?|footage))? (of|from) (a |the )?school (events?|trips?|performances?|plays?|concerts?|assembl(y|ies)|sports days?)\b|\bphoto(graph)?s? of (a |any |one of our )?(pupils?|child(ren)?|students?)\b[^.;]{0,20}\b(posted|appears?|uploaded|shared)\b[^.;]{0,30}\b(online|on (a |any )?(public )?(websites?|social media|facebook))\b[^;]{0,40}\bparent|\b(find|see|finds|sees|found|saw) (a |any )?photo(graph)?s? of (a |any |one of our )?(pupils?|child(ren)?|students?) on (a |any )?(public )?(websites?|social media|facebook)\b[^;]{0,40}\bparent/,
+    /\b(parents?|carers?|families|family members|community members?|members? of the (public|community)|visitors?)\b[^.;]{0,20}\b(posts?|posted|posting|shares?|shared|sharing|uploads?|uploaded|uploading|puts?|putting) (a |any )?(photo(graph)?s?|images?|pictures?|videos?|footage)\b[^.;]{0,40}\b(other (children|pupils|students)|children|pupils|students)\b|\b(posts?|comments?|photo(graph)?s?|images?) (about|of) (a |the |our )?(pupils?|child(ren)?|students?)\b[^.;]{0,30}\b(community|local|parents'?|village|class) (facebook |whatsapp )?(groups?|pages?|chats?)\b|\bpost about (a |the )?(pupil|child|student)\b[^.;]{0,40}\b(community|local|parents'?) (facebook |whatsapp )?(groups?|pages?)\b|\b(parents?|carers?)\b[^.;]{0,10}\bpost(s|ed|ing)? (photos?|pics|pictures|images|videos?|footage)( or (photos?|pics|pictures|images|videos?|footage))? (of|from) (a |the )?school (events?|trips?|performances?|plays?|concerts?|assembl(y|ies)|sports days?)\b|\bphoto(graph)?s? of (a |any |one of our )?(pupils?|child(ren)?|students?)\b[^.;]{0,20}\b(posted|appears?|appeared|uploaded|shared)\b[^.;]{0,30}\b(online|on (a |any )?(public )?(websites?|social media|facebook))\b(e\.g\.|[^.;]){0,40}\bparents?('s|s'|')? (own )?(facebook|pages?|accounts?|groups?|whatsapp|instagram|tiktok|social media|posts?)\b|\b(find|see|finds|sees|found|saw) (a |any )?photo(graph)?s? of (a |any |one of our )?(pupils?|child(ren)?|students?) on (a |any )?(public )?(websites?|social media|facebook)\b(e\.g\.|[^.;]){0,40}\bparents?('s|s'|')? (own )?(facebook|pages?|accounts?|groups?|whatsapp|instagram|tiktok|social media|posts?)\b/,
   ],
   [
     // A worry a parent brings, as staff route it: "Where a parent or carer raises a concern about images, it should be passed
@@ -71,11 +71,14 @@ function personsAndPolicies(text: string): string {
 export function concernKind(text: string): string | null {
   // ("…tell the Computing Lead straight away, then tell the DSL if there is any safeguarding side to it": a kind on a
   // condition after the telling is not what the sentence is about.)
-  const lower = personsAndPolicies(text).replace(
-    /(\b(?:tell|tells|inform|informs|report|reports|let|lets)\b[^.;]*?)\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g,
-    '$1',
-  );
-  const kinds = kindsIn(lower.replace(noSafeguarding, ' '));
+  // ("Online bullying with no wider safeguarding worry": the kind said not to be there is taken out first.)
+  const lower = personsAndPolicies(text)
+    .replace(noSafeguarding, ' ')
+    .replace(
+      /(\b(?:tell|tells|inform|informs|report|reports|let|lets)\b[^.;]*?)\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g,
+      '$1',
+    );
+  const kinds = kindsIn(lower);
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
     /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&

@@ -119,7 +119,13 @@ const notify: SentencePattern = {
     if (!kind || beforePublishing.test(s.lower)) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
     // A summary on a timetable is no route: "The Network Manager reports filtering failures to the DSL each week".
-    if (/\b(each|every) (week|month|term|half[- ]term|fortnight)\b|\b(weekly|monthly|termly|fortnightly|half-termly)\b/.test(s.lower)) return [];
+    // (The timetable is the report's, after its verb: not "Every term, staff are reminded that … must be reported to the DSL".)
+    if (
+      /\b(reports?|reported|inform(s|ed)?|told|updated|pass(es|ed)?|sends?|sent|shares?|shared|summari[sz]\w*)\b[^.;]*\b((each|every) (week|month|term|half[- ]term|fortnight)|weekly|monthly|termly|fortnightly|half-termly)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
     // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];

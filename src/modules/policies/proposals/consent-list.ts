@@ -83,11 +83,18 @@ function formQuestionsLead(s: Sentence): boolean {
   if (
     (/^(it|the form|this form|the slip|this slip) asks( you| parents| carers)? (whether|if)\b[^:]*:$/.test(s.lower) ||
       /^(it|the form|this form) (has|contains|includes) ([a-z]+ )?(separate )?(parts|sections|questions|tick ?boxes|boxes|choices)\b[^:]*:$/.test(s.lower)) &&
-    !/\b(not|never)\b/.test(s.lower)
+    // (The question's "whether" or "if" is no condition; "…whether you object:" still is an opt-out.)
+    !notARequest.test(s.lower.replace(/\b(whether|if)\b/g, ''))
   )
     return /\b(forms?|slips?)\b/.test(`${s.previous ?? ''} ${s.lower}`) && images.test(`${s.previous ?? ''} ${s.lower}`);
   // ("…and you can say yes to some and no to others:" offers a choice; it denies nothing.)
-  if (notARequest.test(s.lower.replace(/\b(separately|individually) whether\b/, 'separately').replace(/\byes (to|or) [a-z ]{0,20}\bno\b( to [a-z]+)?/g, '')))
+  if (
+    notARequest.test(
+      s.lower
+        .replace(/\b(separately|individually) whether\b/, 'separately')
+        .replace(/\byes (to|or) ((some|each|any|all|every|one) (and|or) )?no\b( to [a-z]+)?/g, ''),
+    )
+  )
     return false;
   const form =
     /\b(the|this|our|each) (([a-z]+ ){0,2}(photo(graph)?|image|consent|media) )?(forms?|slips?) (asks?|covers?)( you| parents| carers)?( separately| individually)? (about|for|whether)\b/.exec(
@@ -139,7 +146,8 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
       const s = sentences[i];
       // (Items of the same list as the lead item end with the one that ends the sentence: "a) …in these ways:", "b) in
       // the prospectus;", "c) on our website.", "d) The class photograph is taken every summer.")
-      if (lead !== said && s.item && /\.$/.test(sentences[i - 1].text) && i - 1 > at) break;
+      // (Not an indented list's items, which go on in lower case: "- the school website." then "- the school Instagram account".)
+      if (lead !== said && s.item && /\.$/.test(sentences[i - 1].text) && /^[A-Z]/.test(s.text)) break;
       if (s.item || !blocks.length) blocks.push([s]);
       else blocks[blocks.length - 1].push(s);
     }

@@ -98,7 +98,7 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     // the newsletter: checked against consent list & sent to office [ ]") asks a carer nothing.
     if (pledgeOrCheck(row.text)) continue;
     // (What wink reads as negated there is the naming rule's: "The school never puts names with photos on the website".)
-    const negated = /\b(never|not|no)\b|n't\b/.test(refusal) ? row.negated : '';
+    const negated = /\bno\b|n't\b/.test(refusal) ? row.negated : '';
     for (const key of namedUses(row.text, negated)) {
       if (otherBasis.has(key)) continue;
       found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: sentences[row.at].text, line: row.line, order: row.at });

@@ -67,7 +67,7 @@ const notPhotographedAtAll =
  * "unless you tell us that you want it", which is an opt-in.
  */
 const notTheUses =
-  /\bif you (do not|don't) (want|wish) (to be|your (child|son|daughter) to be|them to be|him or her to be) (photographed|filmed|pictured)\b(?! (for|on|in|by)\b)|\bobject(s|ion)? to (any|all) (images?|photo(graph)?s?|pictures?)\b|\b(for (purchase|sale)|to (buy|purchase)|purchas(e|ed|ing))\b|\bif you (do not|don't) want\b[^.]{0,40}\b(in|on|from) (that|this) (recording|video|film|footage|dvd)\b|\bunless (you|parents?|carers?|families) (tell|tells|ask|asks|let) us\b[^.]{0,40}\b(you|they) (want|would like|wish)\b/;
+  /\bif you (do not|don't) (want|wish) (to be|your (child|son|daughter) to be|them to be|him or her to be) (photographed|filmed|pictured)\b(?! (for|on|in|by)\b)|\bobject(s|ion)? to (any|all) (images?|photo(graph)?s?|pictures?)\b(?![^.]{0,40}\b(used|published|posted|shared) (on|in)\b)|\bif you (do not|don't) want\b[^.]{0,60}\b(for (purchase|sale)|to (buy|purchase)|purchas(e|ed|ing))\b|\bif you (do not|don't) want\b[^.]{0,40}\b(in|on|from) (that|this) (recording|video|film|footage|dvd)\b|\bunless (you|parents?|carers?|families) (tell|tells|ask|asks|let) us\b[^.]{0,40}\b(you|they) (want|would like|wish)\b(?! to (opt out|withdraw|object|stop|remove))/;
 
 /** Sentences an opt-out's words appear in that run no use unless a carer objects (each above). */
 const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses];

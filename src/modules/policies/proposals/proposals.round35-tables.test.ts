@@ -11,7 +11,7 @@ const table = (header: string, ...rows: string[]) => [header, '|---|---|---|', .
 describe('a row’s label names the kind of concern in a few words', () => {
   it.each([
     ['| Bullying over text or group chats | Head of Year | Same day |', 'cyber-bullying'],
-    ['| Unkind comments between children | Class teacher | Same day |', 'cyber-bullying'],
+    ['| Unkind messages between children | Class teacher | Same day |', 'cyber-bullying'],
     ['| A carer posts pictures from a school concert | Headteacher | Same day |', 'community-post'],
     ['| Threatening messages by a member of the public | Headteacher | Same day |', 'disparaging-content'],
     ['| Abuse of teachers by parents online | Headteacher | Same day |', 'disparaging-content'],
@@ -23,7 +23,7 @@ describe('a row’s label names the kind of concern in a few words', () => {
     expect(proposals(table('| Concern | Who to tell | When |', row))).toHaveProperty([`concerns.routes.${kind}.deadline`], 'same-day');
   });
 
-  it('a kind said not to be there is not read: "bullying with no safeguarding element" is bullying alone', () => {
+  it('a kind said not to be there is not read: "bullying with no wider safeguarding concern" is bullying alone', () => {
     const read = proposals(table('| Concern | Who to tell | When |', '| Online bullying with no wider safeguarding concern | Head of Year | Same day |'));
     expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
     expect(read).not.toHaveProperty(['concerns.routes.safeguarding.deadline']);
@@ -33,7 +33,7 @@ describe('a row’s label names the kind of concern in a few words', () => {
     expect(
       proposals(table('| Concern | Who to tell | When |', '| You find a photo of a pupil on social media, e.g. a parent’s page | DSL | Same day |')),
     ).toHaveProperty(['concerns.routes.community-post.notify'], ['dsl']);
-    expect(proposals('If a photograph of a pupil has appeared online without consent, tell the Headteacher at once.')).not.toHaveProperty([
+    expect(proposals('If a photograph of a pupil is posted online without consent, tell the Headteacher at once.')).not.toHaveProperty([
       'concerns.routes.community-post.notify',
     ]);
   });
@@ -288,5 +288,50 @@ describe('one sentence, a naming rule for each channel it joins', () => {
   ])('%s', (sentence, expected) => {
     const read = proposals(sentence);
     for (const [setting, value] of Object.entries(expected)) expect(read).toHaveProperty([setting], value);
+  });
+});
+
+describe('the review’s cases: what the readings above must still leave alone', () => {
+  const form = (line: string) =>
+    ['Photograph permission slip', '', line, '', 'A. Photos on the school website   [ ]   [ ]', 'B. Photos in the printed newsletter   [ ]   [ ]'].join('\n');
+
+  it.each([
+    'We use photographs on the website and in the newsletter unless you tell us that you wish to opt out.',
+    'Parents who object to any photographs being used on the website should tell the office.',
+  ])('still an opt-out: %s', (line) => expect(uses(form(line))).toEqual([]));
+
+  it('"It asks whether you object" is an opt-out, not a form’s questions', () => {
+    const page = [
+      'Pictures',
+      '',
+      'We send home a photo form each year. It asks whether you object to photos of your child:',
+      '',
+      '- on the website',
+      '- in the newsletter',
+    ];
+    expect(uses(page.join('\n'))).toEqual([]);
+  });
+
+  it('an indented list whose items end in full stops is read to its end', () => {
+    const page = [
+      'Parents and carers',
+      '',
+      '- On joining, families fill in a form with a section on photographs and video.',
+      '- The form asks separately about each of these:',
+      '    - the school website.',
+      '    - the school Instagram account.',
+    ];
+    expect(uses(page.join('\n'))).toEqual(['social-media', 'website']);
+  });
+
+  it('a reminder given every term is still a route', () => {
+    expect(proposals('Every term, staff are reminded that any cyberbullying must be reported to the DSL immediately.')).toHaveProperty(
+      ['concerns.routes.cyber-bullying.notify'],
+      ['dsl'],
+    );
+  });
+
+  it('telling the parents about a photograph online is no parent’s post', () => {
+    expect(proposals('If a photo of a pupil is posted online, tell the parents at once.')).not.toHaveProperty(['concerns.routes.community-post.notify']);
   });
 });
