@@ -172,8 +172,9 @@ describe('any layout', () => {
   it('reads a 20-page policy in under a second', async () => {
     // In a process of its own, so that other files' garbage is not counted against it (test/helpers/policy-read-speed.ts).
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/helpers/policy-read-speed.ts']);
-    expect(Number(stdout.trim())).toBeGreaterThan(0);
-    expect(Number(stdout.trim())).toBeLessThan(1000);
+    const ms = Number(stdout.split('\n')[0]);
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(1000);
   });
 });
 
