@@ -169,13 +169,15 @@ function namingRules(s: Sentence): Found[] {
     .flatMap((clause) => namingIn(clause, inScope, scoped));
 }
 
+/** A word for a pupil's name: "first names", "surname", "named", "naming". */
+const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
+
 /**
  * "First names only on the website and newsletter, and no names at all on social media": one rule for each channel,
  * joined by "and" or "but". Parted only when each part names both a channel and names; else the clause is one rule.
  */
 function channelRules(clause: string): string[] {
   const parts = clause.split(/,? (?:and|but|while|whereas) (?=(?:no|not|never|only|first|full|pupils?|children|students?|we|the school|names?)\b)/);
-  const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
   return parts.length > 1 && parts.every((part) => nameWord.test(part) && channelsIn(part).length) ? parts : [clause];
 }
 
@@ -273,7 +275,6 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
     // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
     const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
-    const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
     const lower = nameWord.test(main) ? main : clause;
     if (!nameWord.test(lower)) return [];
     if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
