@@ -10,7 +10,7 @@ import { concernBlocks } from './concerns.tables.ts';
 import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
 import { channelConsent } from './consent.channels.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { namesBesidePhotographs, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
+import { namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
@@ -232,7 +232,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(found))), sentences);
+  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(namingEverywhere(found, sentences)))), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

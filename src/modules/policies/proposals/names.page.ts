@@ -5,7 +5,7 @@
  * a channel the "only" names itself keeps its names open. Never a guess: a condition, a hedge, or a page that
  * names no channel of its own reads nothing.
  */
-import { channels, nameOrPhotoRule } from './naming.table.ts';
+import { channels, everyChannelNaming, nameOrPhotoRule } from './naming.table.ts';
 import { photoPatterns } from './photos.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';
@@ -37,19 +37,35 @@ export function onlyNamedInside(sentences: Sentence[]): StructuralFound[] {
     // A rule for parents' or staff's own photographs is theirs, not the school's channels'.
     if (/^(parents?|carers?|staff|visitors?|pupils?|students?)\b(?!')/.test(s.lower)) return;
     const kept = m ? channels.filter(([, pattern]) => pattern.test(m[0])).map(([key]) => key) : [];
-    const named = new Set<string>();
-    for (const use of sentences)
-      if (
-        images.test(use.lower) &&
-        schoolUses.test(use.lower) &&
-        !othersTake.test(use.lower) &&
-        !use.negated.match(/\b(use|take|publish|post|share|display)\b/)
-      )
-        for (const [key, pattern] of channels) if (pattern.test(use.lower) && !kept.includes(key)) named.add(key);
-    for (const key of channels.map(([k]) => k).filter((k) => named.has(k)))
+    for (const key of schoolChannels(sentences).filter((k) => !kept.includes(k)))
       found.push({ setting: `photos.channels.${key}.naming`, value: 'none', quote: s.text, line: s.line, order });
   });
   return found;
+}
+
+/** The channels a page names as the school's own places for images, in the channels' order. */
+function schoolChannels(sentences: Sentence[]): string[] {
+  const named = new Set<string>();
+  for (const use of sentences)
+    if (images.test(use.lower) && schoolUses.test(use.lower) && !othersTake.test(use.lower) && !use.negated.match(/\b(use|take|publish|post|share|display)\b/))
+      for (const [key, pattern] of channels) if (pattern.test(use.lower)) named.add(key);
+  return channels.map(([k]) => k).filter((k) => named.has(k));
+}
+
+/**
+ * A naming rule for every channel ("We will not use a pupil's full name alongside any photograph, anywhere") is the rule
+ * of each channel the page names as the school's own place for images, where no other sentence gives that channel a
+ * rule of its own (its own rule is the nearer one: "…except in the local paper, with your permission").
+ */
+export function namingEverywhere<T extends { setting: string; value: unknown }>(found: T[], sentences: Sentence[]): T[] {
+  const everywhere = found.filter((f) => f.setting === everyChannelNaming);
+  if (!everywhere.length) return found;
+  const own = new Set(found.filter((f) => /^photos\.channels\.[a-z-]+\.naming$/.test(f.setting)).map((f) => f.setting));
+  const open = schoolChannels(sentences)
+    .filter((key) => key !== 'display')
+    .map((key) => `photos.channels.${key}.naming`)
+    .filter((setting) => !own.has(setting));
+  return [...found.filter((f) => f.setting !== everyChannelNaming), ...everywhere.flatMap((f) => open.map((setting) => ({ ...f, setting })))];
 }
 
 /** Where pupils are named in text: "Where pupils are named, only their first names are given". */
