@@ -175,6 +175,10 @@ const everyChannel =
 /** The setting a rule for every channel is found under, until the page's channels are known (engine.ts). */
 export const everyChannelNaming = 'photos.channels.*.naming';
 
+/** "…if the parent has consented to newsletter photographs", "and only if you tick that box": the family's say, as a condition. */
+const familyAgrees =
+  /\b(and )?(only )?(if|where|once|when) (the |a |their |his or her )?(parents?|carers?|you|famil(y|ies)|pupils?|students?)( or (carers?|guardians?|the pupil|the student))? (have |has )?(consented|agreed|agree|given (their |your )?(consent|permission|agreement)|ticked|tick|said yes|say yes)\b[^,;.]*/g;
+
 /** A word for a pupil's name: "first names", "surname", "named", "naming". */
 const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
 
@@ -274,7 +278,7 @@ const usedScope =
   /^if (any |the )?((pupils'?|students'?|children's|pupil|student|child) )?(photo(graph)?s?|images?|pictures?|videos?)( of (pupils|students|children))? (are|is) (used|published|posted|shown|displayed|included)\b[^,]{0,60},\s*/;
 
 const permittedFirstNames =
-  /\b(first|given|fore) ?names?( and (class|year group|year|form|tutor group|class\/tutor group|course|house|school))? (may|will|can|are|is) (also )?(be )?(used|printed|given|included|shown|added)\b|\b(may |will |can )?(use|uses|print|prints|give|gives|include|includes) (a |their |the |pupils'? |children's )?(first|given|fore) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))/;
+  /\b(first|given|fore) ?names?( and (class|year group|year|form|tutor group|class\/tutor group|course|house|school))? (may|will|can|are|is) (also )?(be )?(used|printed|given|included|shown|added)\b|\b(may |will |can )?(use|uses|print|prints|give|gives|include|includes) (a |their |the |pupils'? |children's |your child's |my child's |a child's |the child's |your )?(first|given|fore) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))|\b(photo(graph)?s?|images?|pictures?)\b[^.;]*,? with (their|his or her|my child's|your child's|the child's) (first|given) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))/;
 
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
@@ -341,6 +345,8 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       rule ??
       (permittedFirstNames.test(lower) &&
       !/\b(not|never|no|without|might|occasionally)\b|n't\b/.test(lower) &&
+      // (A question to the carers, "May we use your child's first name…?", and what a newspaper "may want to print".)
+      !/\?\s*$|^(question \d+\.? )?(may|can) we\b|\b(may|might|will|would) (want|wish|like|ask) to\b/.test(lower) &&
       !/\b(with|beside|on|next to) (their|the|a|his or her) (work|artwork|writing|drawings?|paintings?)\b/.test(lower)
         ? 'first-names'
         : null);
@@ -348,7 +354,12 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "Full names are never published on the website", "We never give a pupil's surname": a first name at most, the
     // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
     // names nor surnames") it is left: which way the clause goes is not plain.
-    const partNames = value0 === 'none' && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
+    // ("…a child's name, first name or surname", "…including first names", "not even first names": every name, so no names.)
+    const everyName =
+      /\b(including|not even|or even|even) (their |a |the )?first names?\b|\bfirst names? or (sur|last |family )names?\b|\b(sur|last |family )names? or (their |a )?first names?\b|\bin any (form|way)\b/.test(
+        lower,
+      );
+    const partNames = value0 === 'none' && !everyName && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
     // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
     // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
     const otherNames = lower.replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part');
@@ -370,7 +381,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "In emails and letters, pupils are referred to by first name only": another medium than the channels, so the
     // channel in scope (a heading, the page's title) is not the rule's.
     if (!named.length && otherMedium.test(lower)) return [];
-    if (conditional && !withExpressPermission) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
+    // ("…first names, and only if the parent has agreed": the family's say over a first name at most keeps it first names.)
+    const consentOnly = value === 'first-names' && !/^(if|where|when|once)\b/.test(ruled) && !/\b(unless|except|if)\b/.test(ruled.replace(familyAgrees, ''));
+    if (conditional && !withExpressPermission && !consentOnly) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.
     const single = inScope === 'ambiguous' ? null : inScope;

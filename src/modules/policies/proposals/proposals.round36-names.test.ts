@@ -33,12 +33,25 @@ describe('the press names a pupil only with the family’s say', () => {
   });
 
   it.each([
+    '| Press | Full name only where the parent has agreed for that particular story |',
+    '| External media | Full name only where the family has agreed to that specific article |',
+    '| Local press | Full name, if consent for press use is given |',
+    '| Local newspaper | The paper may want a full name. We will only give it if you tick row 7 |',
+    'Regional newspapers usually want a full name. We only give one if you tick box 5.',
+    'Reporters like to print a child’s full name. If you tick both boxes, we may give your child’s full name to the paper.',
+  ])('in a table’s row, or as the form’s box: %s', (page) => {
+    expect(proposals(page)).toHaveProperty([press], 'full-with-permission');
+  });
+
+  it.each([
     // The sentence before limits names: the family's say is about the photograph, not a full name.
     'Newspapers are never given pupils’ names. We will only allow this if you have said yes to press photographs.',
     // Nothing before it about names: "this" is the photograph.
     'A local paper sometimes visits for a sports result. We will only allow this if you have said yes to press photographs.',
     // The school decides, not the family.
     'Newspapers usually want full names. The Headteacher decides whether to allow this.',
+    // A row that limits the name, whatever the family ticks.
+    '| Press | First name only, if consent for press use is given |',
   ])('not when the names are not the family’s to give: %s', (page) => {
     expect(proposals(page)).not.toHaveProperty([press]);
   });
@@ -86,4 +99,43 @@ describe('"no pupil names", as "no pupils’ names"', () => {
       expect(read).toHaveProperty(['photos.channels.social-media.naming'], 'none');
     },
   );
+});
+
+describe('every name, said as "first name or surname"', () => {
+  it.each([
+    'We never put a pupil’s name, first name or surname, with a photograph on Facebook.',
+    'Pupils must not be named, by first name or surname, in any Facebook post that shows them.',
+    'Children will not be named on Facebook in any form, including first names.',
+  ])('%s', (sentence) => {
+    expect(proposals(sentence)).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+
+  it('a surname alone is still a first name at most', () => {
+    expect(proposals('We never put a pupil’s surname with a photograph on Facebook.')).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+  });
+});
+
+describe('a first name the school gives, in the family’s words', () => {
+  it.each([
+    ['On displays in school, we may use your child’s first name with their photograph.', 'display'],
+    ['Photographs of my child may be used on classroom displays, with their first name.', 'display'],
+    ['In the printed newsletter we may use your child’s first name with a photo.', 'newsletter'],
+    ['The newsletter will only print first names, and only if you tick that box on the form.', 'newsletter'],
+    ['Press: first names only, and only if parents agree.', 'press'],
+  ])('%s', (sentence, channel) => {
+    expect(proposals(sentence)).toHaveProperty([`photos.channels.${channel}.naming`], 'first-names');
+  });
+
+  it.each([
+    // A question to the carers.
+    'Question 4. May we use your child’s first name with their photograph in the newsletter?',
+    // What a newspaper may want.
+    'The newspaper may want to print your child’s first name.',
+    // A menu the carers choose from.
+    'If you agree to the press, you can choose whether your child’s full name may be printed, first name only, or no name.',
+    // A condition that is not the family's say.
+    'Newsletter photographs carry first names only if the Headteacher agrees.',
+  ])('not: %s', (sentence) => {
+    expect(Object.keys(proposals(sentence)).filter((k) => k.endsWith('.naming'))).toEqual([]);
+  });
 });
