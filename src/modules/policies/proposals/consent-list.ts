@@ -63,8 +63,14 @@ function governedUsesLead(sentences: Sentence[], at: number): boolean {
     );
 }
 
+/** "It asks you to say yes or no to each of these:", "You can say yes or no separately to:" (the carers' answer to each use). */
+const yesOrNoLead =
+  /^(it|the form|this form|the slip|this slip|you|parents|carers|families)( and carers)? (asks?( you| parents| carers)? to say|can say|may say|are asked to say|will be asked to say) yes or no( separately)? to( each of)?( these| the following)?( uses| purposes)?( separately)?:$/;
+
 function isConsentLead(s: Sentence): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
+  // (With no word of images near it, each item must name images itself.)
+  if (yesOrNoLead.test(s.lower)) return true;
   // ("…asked to agree (or not) to:" offers a choice; it denies nothing.)
   if (notARequest.test(s.lower.replace(/\(or not\)/g, '')) || ruleSubject.test(s.lower) || staffPermission(s.lower)) return false;
   return asksConsent(s) || leadAsks.test(s.lower);
@@ -103,12 +109,19 @@ function formQuestionsLead(s: Sentence): boolean {
   // "There are separate choices for:", "The enrolment form has separate tick boxes for:" after or in a sentence about
   // consent for photographs.
   const context = `${s.lower} ${s.previous ?? ''} ${s.heading ?? ''}`;
-  if (/\b(separate|individual) (choices|tick ?boxes|boxes|questions|options|consents)( [a-z]+)? (for|about|on):$/.test(s.lower))
-    return /\b(consent|permission|asked|choices?)\b/.test(context) && images.test(context);
+  // ("The form has a separate tick box for each of these uses:", "Separate answers are given for:")
+  if (
+    /\b(separate|individual) (choices?|tick ?box(es)?|boxes|questions?|options?|consents?|answers?)\b([a-z ]{0,30})? (for|about|on|to)( each of( these| the following)?( uses| purposes)?)?:$/.test(
+      s.lower,
+    )
+  )
+    return /\b(consent|permission|asked|asks|choices?|forms?|answers?)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
+  // "It asks you to say yes or no to each of these:", "You can say yes or no separately to:" (the carers' answer to each use).
+  if (yesOrNoLead.test(s.lower)) return images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
   // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
   // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).
   if (
-    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|given)\b[^:]{0,40}\b(separately|individually|one by one)\b[^:]{0,60}:$/.test(
+    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|given|recorded)\b[^:]{0,40}\b(separately|seperately|individually|one by one)\b[^:]{0,60}:$/.test(
       s.lower,
     ) ||
     /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower)

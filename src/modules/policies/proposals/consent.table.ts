@@ -15,7 +15,7 @@ export const purposes: [string, RegExp][] = [
   // "displayed around the school" is the use inside school; "displayed on the website" is the website's.
   [
     'displays',
-    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bnotice ?boards?\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\b(in and around|around|throughout|within) (the )?(school|academy|nursery|setting|college) (buildings?|premises)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\bin and around (the )?(school|academy|nursery|setting|college)\b/,
+    /\b(classroom|corridor|wall|school|learning|celebration) displays?\b|\bdisplays\b|\b(photo(graph)?s?|pictures?|images?) (up )?on the (classroom |nursery |school )?walls\b|\bon display\b|\b(classroom|working) walls?\b|\bdisplay (boards?|purposes|areas?|screens?)\b|\bnotice ?boards?\b|\bfor display\b|\b(displayed|displaying|display|put up) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(in|within|around|on the walls of) (the )?(main |front |school |entrance )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b|\b(areas?|parts?|places?) (of|in) the (school|building|nursery|academy) (where|which|that) visitors\b|\bwhere visitors (to the (school|academy|nursery) )?(have access|can see|may see)\b|\b(display|displays|displayed|displaying|exhibit|exhibited|show|shows|shown|showing)\b[^.;]*\b(in|at) (a|any) public (place|area|space|location)s?\b|\b(display|displayed|displaying) ((them|it|(the |their )?(photo(graph)?s|images|pictures|videos|work)( of (your|their|the|our) (child|children|son|daughter|pupils?))?) )?(on|in|around|within|throughout) (the |our )?((school|academy|nursery|setting)('s)? )?(premises|buildings?|grounds|site)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\b(in and around|around|throughout|within) (the )?(school|academy|nursery|setting|college) (buildings?|premises)\b|\b(publish|publishes|published|publishing|put up|puts up|display|displays|displayed|show|shows|shown)\b[^.;]{0,30}\bin and around (the )?(school|academy|nursery|setting|college)\b/,
   ],
   // The school photographer's class or individual portraits: a photography company or studio the school invites, portraits.
   [
@@ -357,6 +357,10 @@ export const optsOut = (lower: string) =>
   ) &&
     !/\b(forms?|slips?|boxe?s?|tick|indicate)\b/.test(lower));
 
+/** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
+const respectsObjection =
+  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families) (may|can) (object|opt out|ask us not to)\b/;
+
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
   read: (s) => {
@@ -376,13 +380,18 @@ const basis: SentencePattern = {
       ) && s.previous;
     const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);
     // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
-    if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''}`)) return [];
+    // (Or in its paragraph or heading: "Parents are asked separately about… Displays inside the academy do not require consent.")
+    if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.earlier ?? ''} ${s.heading ?? ''}`))
+      return [];
     if (
       /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/.test(
         s.lower,
       )
     )
-      return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'public-task' }));
+      // ("…do not require consent, but we will respect any objection a parent makes": used unless a carer objects.)
+      return found
+        .filter((key) => key === 'displays')
+        .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: respectsObjection.test(s.lower) ? 'opt-out' : 'public-task' }));
     if (optsOut(s.lower))
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     return [];
