@@ -150,7 +150,8 @@ export function policyLines(text: string): Line[] {
       numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
       headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
       cells: raw
-        .split(/\t+|\s*\|\s*|\s{3,}/)
+        // (A leader of dots parts two cells too: "Concern about a child ........... CPOMS + DSL same day".)
+        .split(/\t+|\s*\|\s*|\s{3,}|\s*(?:\.{4,}|…{2,})\s*/)
         .map(cleanLine)
         .filter(Boolean),
       raw,

@@ -1,0 +1,44 @@
+/**
+ * The twenty-second session's concern routes: lines a card sets out with a leader of dots ("Concern about a child ......
+ * DSL same day") are rows of their own, not one sentence that runs the rows together.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('rows set out with a leader of dots', () => {
+  it('are each their own: the head of the row below is not told about the row above', () => {
+    const card = [
+      'TIMES AT A GLANCE',
+      ' Concern about a child ........... CPOMS + DSL same day',
+      ' Child at immediate risk ......... DSL now (999 if needed)',
+      ' Nudes / sexting ................. DSL immediately',
+      ' DSL -> Trust (serious) .......... within 24 hours',
+      ' Allegation v. staff ............. Head same day; LADO 1 working day',
+      ' Consent withdrawn ................ photos taken down within 2 working days',
+    ].join('\n');
+    // A card hard-wrapped at about 70 characters, as a plain-text file is: a long line that ends no sentence runs on.
+    const wrapped = [
+      'This card is for every member of staff and volunteer to keep by the',
+      'class computer or in a lanyard wallet, so that the steps that matter',
+      'most are always to hand when something worrying happens online, and',
+      'so that nobody has to look for the full policy in the middle of a day',
+      'that is already busy. It does not replace the online safety policy or',
+      'the child protection policy, which say the same things at more length',
+      'and which every member of staff reads each September, before the first',
+      'day of term, and signs to say that they have read and understood them.',
+      'If anything on this card seems to disagree with either of the policies',
+      'then the policies are right, and you should tell the office so that the',
+      'card can be corrected before it is printed again for the next school',
+      'year. The times below are the most that any step should ever take here.',
+    ].join('\n');
+    const read = proposals(`${wrapped}\n\n${card}`);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify'], ['headteacher']);
+    expect(read).not.toHaveProperty(['concerns.routes.staff-misuse.notify'], ['dsl']);
+  });
+
+  it('a signature’s dotted line still names who signs', () => {
+    expect(
+      proposals('Signed ..........................................  Headteacher\n\nSigned .......................................... Chair of Governors'),
+    ).toHaveProperty(['policyReview.signatories'], ['Headteacher', 'Chair of governors']);
+  });
+});
