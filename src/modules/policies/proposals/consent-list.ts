@@ -13,7 +13,7 @@
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { namedUses, optsOutOtherwise } from './consent.table.ts';
 import { otherBases } from './page.opt-out.ts';
-import { channels } from './naming.table.ts';
+import { channels } from './naming.channels.ts';
 import type { StructuralFound } from './structure.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 

@@ -2,7 +2,7 @@
  * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
  * the sentence names, and the roles it gives it to after "by" or as its subject.
  */
-import { channels, scopeChannel } from './naming.table.ts';
+import { channels, scopeChannel } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
@@ -253,7 +253,7 @@ const publication: SentencePattern = {
   },
 };
 
-/** The one channel a rule naming none is about: its scope (naming.table.ts), else the sentence before it ("The Facebook page is managed by…"). */
+/** The one channel a rule naming none is about: its scope (naming.channels.ts), else the sentence before it ("The Facebook page is managed by…"). */
 function postsScope(s: Sentence): string[] {
   const scope = scopeChannel(s);
   if (scope) return scope === 'ambiguous' ? [] : [scope];

@@ -5,7 +5,8 @@
  * a channel the "only" names itself keeps its names open. Never a guess: a condition, a hedge, or a page that
  * names no channel of its own reads nothing.
  */
-import { channels, everyChannelNaming, nameOrPhotoRule } from './naming.table.ts';
+import { channels } from './naming.channels.ts';
+import { everyChannelNaming, nameOrPhotoRule } from './naming.table.ts';
 import { photoPatterns } from './photos.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';

@@ -5,6 +5,8 @@
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
 import { withUndertaking } from './consent.table.ts';
+import { channelsIn, scopeChannel, scopeChannels } from './naming.channels.ts';
+import { namedWithConsent } from './naming.consent.ts';
 import { pressNamingPattern } from './naming.press.ts';
 import { type Sentence } from './text.ts';
 import { aboutSchoolsOwnName } from './roles.ts';
@@ -14,84 +16,8 @@ import type { Found, SentencePattern } from './types.ts';
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
 export const othersRule = /^(parents?|carers?|visitors?|pupils?|children|families|guests?|members of the public|spectators)\b(?!')/;
 
-/** Where photographs are published (the default photos.channels keys) by the words schools use. */
-export const channels: [string, RegExp][] = [
-  ['website', /\bweb ?(sites?|pages?)\b/],
-  [
-    'social-media',
-    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \(formerly twitter\)|\b(re)?tweet(s|ed|ing)?\b/,
-  ],
-  // Displays in school: a naming rule for captions on a wall is the display's, not an online channel's.
-  [
-    'display',
-    /\b(classroom|corridor|wall|school|class|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\bdisplay (boards?|areas?)\b|\b(displayed|put up) (in|within|around|on the walls of|on the walls in) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
-  ],
-  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b|\bbulletins?\b(?! boards?)/],
-  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
-  [
-    'press',
-    // ("Press: full names only with written consent": a list's label.)
-    /^press( and media| coverage| photo(graph)?s)?:|\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
-  ],
-];
-
 /** "Pupils are referred to by first name…": the pupils are who is named, not who names. */
 const namedSubject = /^(pupils?|children|students?)\b[^,;]*\b(are|is|will be|be)( not| never)? (referred to|identified|known|named|called|shown)\b/;
-
-/**
- * A name given on a channel only with the carers' consent: "Learners' full names may appear in the local newspaper with
- * parental consent", a form's "(names may be printed if you agree)", "Newspapers may wish to print pupils' full names; the
- * school will ask parents for specific consent before any name is given".
- */
-const namesWithConsent = new RegExp(
-  [
-    String.raw`\bnames?\b[^.;()]{0,50}\b(may|can|will|would|could|are|is)( only)? (be )?(printed|given|published|used|shown|included|added|disclosed|released|appear)\b[^.;()]{0,60}\b(with|if|where|once|after|when)\b[^.;()]{0,40}\b(consent|permission|agree|agrees|agreed|consented|consents)\b`,
-    String.raw`\b(ask|asks|seek|seeks|obtain|obtains|request|requests|get|gets)\b[^.;()]{0,40}\b(consent|permission)\b[^.;()]{0,30}\bbefore (any |a |their |the |the child's |pupils'? )?(full )?names? (is |are |will be |can be )?(given|printed|published|used|released|disclosed)\b`,
-    String.raw`\bnames? (only )?(if|with|where|once) (i|you|we|parents?|carers?|the parents?|families) (agree|consent|give (consent|permission)|have (agreed|consented))\b`,
-    // "We will only give the newspaper your child's full name where you have ticked YES", "We will only use your full name
-    // in the local press if you tick the box for this".
-    String.raw`\b(will|may|can|would|shall)( only)? (give|print|publish|use|include|pass|release)\b[^.;()]{0,50}\b(full|sur|last|family) ?names?\b[^.;()]{0,60}\b(if|where|when|once|with)\b[^.;()]{0,40}\b(consent|permission|agree|agreed|agrees|ticked|ticks?|said yes|say yes)\b`,
-    // "Local press … full names only if consent box (d) ticked", "Pupils will only be named in the press if you have
-    // agreed", "We will only give a name to a newspaper where you have ticked box D".
-    String.raw`\bfull names?\b[^.;()]{0,40}\bonly (if|where|when|with|once)\b[^.;()]{0,50}\b(consent|permission|agree|agreed|agrees|ticked|ticks?|said yes|says yes)\b`,
-    String.raw`\b(be )?named\b[^.;()]{0,40}\bonly (if|where|when|once)\b[^.;()]{0,50}\b(consent|consented|permission|agree|agreed|ticked|said yes)\b|\bonly be named\b[^.;()]{0,40}\b(if|where|when|once)\b[^.;()]{0,50}\b(consent|consented|permission|agree|agreed|ticked|said yes)\b`,
-    String.raw`\bonly (give|print|publish|release|pass on) (a |their |your child's |the child's |the )?names? to\b[^.;()]{0,40}\b(if|where|when|once)\b[^.;()]{0,50}\b(consent|consented|permission|agree|agreed|ticked|said yes)\b`,
-  ].join('|'),
-);
-/** "Names will not be printed in the newspaper without consent": the same rule, said twice negated. */
-const namesNotWithoutConsent =
-  /\bnames?\b[^.;()]{0,50}\b(will|must|should|are|is|may|can|shall)( not|n't| never) (be )?(printed|given|published|used|shown|included|released|disclosed|appear)\b[^.;()]{0,60}\bwithout\b[^.;()]{0,40}\b(consent|permission|agreement)\b/;
-
-/** The channels a name given with consent is for: those of its clause, or the sentence's one channel. */
-function namedWithConsent(s: Sentence): string[] {
-  const lower = s.lower.replace(/[()]/g, (c) => (c === '(' ? '; ' : ' '));
-  const clauses = lower.split(/;\s*/);
-  const fullName = (clause: string) => clause.replace(/\b(first|christian|given|fore) ?names? and (sur|last |family )names?\b/g, 'full name');
-  const at = clauses.findIndex((clause) => namesWithConsent.test(fullName(clause)) || namesNotWithoutConsent.test(clause));
-  if (at < 0) return [];
-  // ("A first name and surname" is the full name.)
-  const clause = fullName(clauses[at]);
-  // A first name, an initial, staff's names or a member of staff's say are other rules.
-  if (
-    /\b(first|christian|fore|given) ?names?\b|\binitials?\b/.test(clause) ||
-    staffPermission(clause) ||
-    /\b(staff|teachers?|governors?)('s?)? names?\b/.test(clause)
-  )
-    return [];
-  // The school's own name ("The school's name or logo must not be used … without written permission"), or the school's say.
-  if (
-    /\b(school|academy|trust|college|company)('s)? (own )?names?\b|\bnames? (or|and) logos?\b|\bpermission (from|of) the (school|academy|headteacher|head|principal|trust)\b/.test(
-      lower,
-    )
-  )
-    return [];
-  // Any other negation ("names may not be printed, even if you agree") is not this rule; a form's "Yes / No" is no negation.
-  if (!namesNotWithoutConsent.test(clause) && /\b(not|never|no)\b/.test(clause.replace(/\bno names?\b|\byes\s*\/\s*no\b/g, ''))) return [];
-  const own = channelsIn(clause);
-  if (own.length) return own;
-  const all = channelsIn(lower);
-  return all.length === 1 ? all : [];
-}
 
 const naming: SentencePattern = {
   name: 'how pupils are named beside their photographs on a channel',
@@ -201,58 +127,6 @@ const avoidNaming =
 /** …unless for a reason, and then by first name only: the exception allows first names and no more. */
 const exceptFirstNames =
   /\b(unless|except)\b[^.;]*\b(only (using |use |give |giving |with |by )?(a |their |the |his or her )?(first|christian|given|fore) ?names?|(first|christian|given|fore) ?names? only)\b[^.;]*/;
-
-const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
-
-/** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
-const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b/;
-
-/**
- * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
- * Facebook page we:") and the earlier sentences of its paragraph name, together. Two channels in scope: 'ambiguous'
- * (no rule is proposed); none: null.
- */
-export function scopeChannel(s: Sentence): string | null {
-  const named = scopeChannels(s);
-  return named.length === 1 ? named[0] : named.length > 1 ? 'ambiguous' : null;
-}
-
-/** Every channel a rule that names none is about: its heading's, its list's lead's, its paragraph's, or else its page title's. */
-function scopeChannels(s: Sentence): string[] {
-  // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
-  // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
-  // (A label opening the paragraph, "School website and Facebook page." in bold, names its channels too.)
-  const earlier = (s.earlier ?? '')
-    .split(/(?<=[.!?]) /)
-    .filter(
-      (t, i) =>
-        (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
-        !othersOwn.test(t) &&
-        !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
-    )
-    .join(' ');
-  const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
-  // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
-  const led = s.item ? channelsIn(s.lead ?? '') : [];
-  if (led.length) return led;
-  const sources = [heading, earlier];
-  const named = new Set(sources.flatMap(channelsIn));
-  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
-  if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
-  return [...named];
-}
-
-/** A label of channels alone: "School website and Facebook page." (no verb: "The newsletter goes home every Friday" is none). */
-const channelLabel = (t: string) =>
-  channelsIn(t).length > 0 &&
-  !channels
-    .reduce((rest, [, pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), t)
-    .replace(/\b(the|our|school|academy|official|and|or|page|pages|accounts?|feeds?|sites?)\b|[.,:*&/]/g, ' ')
-    .trim();
-
-const othersOwn =
-  /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
-const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|personal)\b/;
 
 /** "If a pupil is named, their photograph is not used; if their photograph is used, they are not named": never a name beside a photograph. */
 const nameOrPhoto =

@@ -1,0 +1,78 @@
+/**
+ * Where a naming rule applies (photos.channels.KEY): the channels by the words schools use, and the channel a rule that
+ * names none is about (its list's lead, its heading, its paragraph, else its page's title).
+ */
+import { type Sentence } from './text.ts';
+
+/** Where photographs are published (the default photos.channels keys) by the words schools use. */
+export const channels: [string, RegExp][] = [
+  ['website', /\bweb ?(sites?|pages?)\b/],
+  [
+    'social-media',
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \(formerly twitter\)|\b(re)?tweet(s|ed|ing)?\b/,
+  ],
+  // Displays in school: a naming rule for captions on a wall is the display's, not an online channel's.
+  [
+    'display',
+    /\b(classroom|corridor|wall|school|class|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\bdisplay (boards?|areas?)\b|\b(displayed|put up) (in|within|around|on the walls of|on the walls in) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
+  ],
+  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b|\bbulletins?\b(?! boards?)/],
+  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
+  [
+    'press',
+    // ("Press: full names only with written consent": a list's label.)
+    /^press( and media| coverage| photo(graph)?s)?:|\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+  ],
+];
+
+export const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
+
+/** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
+const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b/;
+
+/**
+ * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
+ * Facebook page we:") and the earlier sentences of its paragraph name, together. Two channels in scope: 'ambiguous'
+ * (no rule is proposed); none: null.
+ */
+export function scopeChannel(s: Sentence): string | null {
+  const named = scopeChannels(s);
+  return named.length === 1 ? named[0] : named.length > 1 ? 'ambiguous' : null;
+}
+
+/** Every channel a rule that names none is about: its heading's, its list's lead's, its paragraph's, or else its page title's. */
+export function scopeChannels(s: Sentence): string[] {
+  // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
+  // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
+  // (A label opening the paragraph, "School website and Facebook page." in bold, names its channels too.)
+  const earlier = (s.earlier ?? '')
+    .split(/(?<=[.!?]) /)
+    .filter(
+      (t, i) =>
+        (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
+        !othersOwn.test(t) &&
+        !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
+    )
+    .join(' ');
+  const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
+  // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
+  const led = s.item ? channelsIn(s.lead ?? '') : [];
+  if (led.length) return led;
+  const sources = [heading, earlier];
+  const named = new Set(sources.flatMap(channelsIn));
+  // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
+  if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
+  return [...named];
+}
+
+/** A label of channels alone: "School website and Facebook page." (no verb: "The newsletter goes home every Friday" is none). */
+const channelLabel = (t: string) =>
+  channelsIn(t).length > 0 &&
+  !channels
+    .reduce((rest, [, pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), t)
+    .replace(/\b(the|our|school|academy|official|and|or|page|pages|accounts?|feeds?|sites?)\b|[.,:*&/]/g, ' ')
+    .trim();
+
+const othersOwn =
+  /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
+const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|personal)\b/;
