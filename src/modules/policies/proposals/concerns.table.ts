@@ -167,7 +167,7 @@ const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?
  * speeds for one kind"). Not when the images are one example of a concern the sentence is about ("any safeguarding
  * concern, including the sharing of nudes, …"), nor on a paragraph's or heading's word alone.
  */
-const narrowSort =
+export const narrowSort =
   /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?|radicali[sz]\w*|extremis\w*)\b/;
 function narrowSafeguarding(s: Sentence): boolean {
   // (The sort is what the telling is about: named before it, not in a column beside it, "Tell the DSL the same day if a

@@ -3,7 +3,7 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
+import { mayBeToldRestricted, narrowSort, recipientRoles, restricted } from './concerns.table.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind } from './concerns.kinds.ts';
 import { cleanLine, normalise, type Line } from './text.ts';
@@ -12,7 +12,7 @@ import type { BlockPattern } from './types.ts';
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
-  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b/;
+  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b|^(first )?(person|people|role|staff) (to tell|to inform|to contact|to report to|told|informed)\b/;
 const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how (quickly|fast|soon)|response time|timing|time to (act|report|tell))\b/;
 
 /**
@@ -152,7 +152,12 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
     const poisoned = restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r));
     out.push({ setting: `concerns.routes.${kind}.notify`, value: poisoned ? null : roles, combine: 'union', line, quote });
   }
-  if (when > 0) {
+  // (A row for one sort of safeguarding concern, "Nudes, semi-nudes or image-based abuse", gives that sort's haste, not the
+  // route's: as narrowSafeguarding in concerns.table.ts.)
+  // (Not one named among examples: "A pupil may be at risk of harm online (grooming, radicalisation, sextortion)".)
+  const label = rowCells[0].replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b.*/, ' ');
+  const narrow = kind === 'safeguarding' && narrowSort.test(label) && !/\b(safeguarding|child protection)\b/.test(label);
+  if (when > 0 && !narrow) {
     const cell = rowCells[when];
     if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
     // ("Immediately. Head/Chair contact the LADO within 1 working day": the later time is the outsider's.)

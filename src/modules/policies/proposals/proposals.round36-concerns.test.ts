@@ -42,3 +42,55 @@ describe('rows set out with a leader of dots', () => {
     ).toHaveProperty(['policyReview.signatories'], ['Headteacher', 'Chair of governors']);
   });
 });
+
+describe('a time said as a label says it: "DSL, same day"', () => {
+  it('after an arrow, with no verb', () => {
+    expect(proposals('- Safeguarding concern → DSL, same day, CPOMS. A blocked site → helpdesk ticket.')).toHaveProperty(
+      ['concerns.routes.safeguarding.deadline'],
+      'same-day',
+    );
+  });
+
+  it('not "the same day as" another event', () => {
+    expect(proposals('Safeguarding concerns go to the DSL, who meets the family on the same day as the review.')).not.toHaveProperty([
+      'concerns.routes.safeguarding.deadline',
+    ]);
+  });
+});
+
+describe('incident tables', () => {
+  const table = (header: string, ...rows: string[]) => [header, '|---|---|---|', ...rows].join('\n');
+
+  it('a column headed "First person to tell" names who is told', () => {
+    const read = proposals(table('| Harm | First person to tell | How quickly |', '| Online bullying | Class teacher | same day |'));
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['class-teacher']);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
+  });
+
+  it('a post no key names is told first, and the row’s time still stands', () => {
+    const read = proposals(table('| Harm | First person to tell | How quickly |', '| Online bullying | Head of Year | same day |'));
+    expect(read).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
+  });
+
+  it('a row for one sort of safeguarding concern gives that sort’s haste, not the route’s', () => {
+    const read = proposals(table('| Concern | Report to | When |', '| Nudes, semi-nudes or image-based abuse | DSL | Immediately, same day at the latest |'));
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.immediate']);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.deadline']);
+  });
+
+  it('a sort named among a row’s examples is not the row’s sort', () => {
+    expect(
+      proposals(table('| Concern | Report to | When |', '| A pupil may be at risk of harm online (grooming, radicalisation, nudes) | DSL | Immediately |')),
+    ).toHaveProperty(['concerns.routes.safeguarding.immediate'], true);
+  });
+});
+
+describe('monitoring alerts about a member of staff', () => {
+  it('are a concern about staff', () => {
+    const read = proposals('Monitoring alerts about a member of staff are passed to the headteacher on the same day.');
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
+  });
+});
