@@ -11,7 +11,7 @@ import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
 import { channelConsent } from './consent.channels.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
-import { newPlaces, othersGuidelines, photoPatterns } from './photos.table.ts';
+import { othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
 import { checklistPage, markedForm } from './form.marks.ts';
@@ -37,7 +37,7 @@ export const sentencePatterns = [...concernPatterns, ...photoPatterns, ...consen
 
 /** A sentence that states a rule: what the head should see if no setting holds it. */
 const rule =
-  /\b(must|should|shall|will not|won't|may not|cannot|can't|are not allowed|is not allowed|not permitted|prohibited|forbidden|never|are asked|are expected|is expected|are required|is required|are responsible|is responsible|will be (reported|referred|dealt|taken|kept|stored|deleted|archived|removed|contacted|told|informed)|are to)\b/;
+  /\b(must|should|shall|will not|won't|may not|cannot|can't|are not allowed|is not allowed|not permitted|prohibited|forbidden|never|are asked|are expected|is expected|are required|is required|are responsible|is responsible|will be (reported|referred|dealt|taken|kept|stored|deleted|archived|removed|contacted|told|informed)|are to)\b|\bno\b[^.]{0,40}\b(is|are) (permitted|allowed)\b/;
 
 type Seen = Found & { quote: string; line: number; order: number };
 
@@ -159,16 +159,6 @@ const addressesFamily = (s: Sentence) =>
   !/\b(staff|members? of staff|teachers|employees|colleagues)\b[^.;]{0,20}\b(must|should|will|shall|are to)\b/.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
-/** A prohibited place is proposed only with its addition: two different additions cancel (merge), and so do their prohibitions. */
-function withoutUnaddedPlaces(proposals: Proposal[]): Proposal[] {
-  const added = proposals.find((p) => p.setting === 'photos.contexts+')?.value;
-  return proposals.flatMap((p) => {
-    if (p.setting !== 'photos.prohibitedContexts') return [p];
-    const value = (p.value as string[]).filter((key) => key === added || !newPlaces.some(([place]) => place === key));
-    return value.length ? [{ ...p, value }] : [];
-  });
-}
-
 export function proposeSettings(text: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
@@ -232,7 +222,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(withoutUnaddedPlaces(merge(namesBesidePhotographs(namingEverywhere(found, sentences)))), sentences);
+  const proposals = withoutPublicTaskUses(merge(namesBesidePhotographs(namingEverywhere(found, sentences))), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

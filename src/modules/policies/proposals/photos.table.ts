@@ -208,35 +208,7 @@ const deleted: SentencePattern = {
   },
 };
 
-/**
- * Places the default occasions do not have, where schools forbid photographs: proposed as an addition
- * (photos.contexts+, the new key) with its prohibition. One place a sentence: "toilets or changing rooms"
- * would be two additions on one path, so it proposes nothing (the head adds them in the editor).
- */
-export const newPlaces: [string, RegExp][] = [
-  ['changing-rooms', /\bchanging (rooms?|areas?|facilities|cubicles?)\b/],
-  ['toilets', /\btoilets?\b|\bwashrooms?\b|\blavatories\b/],
-];
-
-const placeProhibited: SentencePattern = {
-  name: 'photographs are never taken in a place the occasions do not list',
-  read: (s) => {
-    if (!photo.test(s.lower) || (othersRule.test(s.lower) && !photographedSubject.test(s.lower))) return [];
-    if (/\b(unless|except|without|if)\b/.test(s.lower) || device.test(s.lower)) return [];
-    const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use)\b/.test(s.negated);
-    if (!negatedPhoto && !refusal.test(s.lower)) return [];
-    const found = newPlaces.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    // "…in the toilets or in any place where children are changing": a second private place, not one addition.
-    const others = s.lower.replace(/\bchanging (rooms?|areas?|facilities|cubicles?)\b/g, '');
-    if (found.length !== 1 || /\b(chang(ing|ed)|dress(ing|ed)|showers?|bedrooms?)\b/.test(others)) return [];
-    return [
-      { setting: 'photos.contexts+', value: found[0] },
-      { setting: 'photos.prohibitedContexts', value: found, combine: 'union' },
-    ];
-  },
-};
-
-export const photoPatterns: SentencePattern[] = [prohibited, placeProhibited, deleted];
+export const photoPatterns: SentencePattern[] = [prohibited, deleted];
 
 photoPatterns.push(...namingPatterns);
 

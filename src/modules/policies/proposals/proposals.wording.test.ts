@@ -141,36 +141,28 @@ describe('held-out wording: who decides, and the review', () => {
   });
 });
 
-describe('additions: a place the occasions do not list (photos.contexts+)', () => {
-  const propose = (text: string) => proposeSettings(text).proposals.map((p) => [p.setting, p.value]);
+describe('a place where no photograph is taken is no occasion: listed, not proposed', () => {
+  // The occasions are what an upload is tagged with ("Sports day", "Swimming"); a place no photograph is ever taken in
+  // (changing rooms, toilets) would only be one more choice on every upload form. Keyers never keyed it (0 of 34 in the
+  // fitted sets, twenty-second session), and proposing it made the occasions' list wrong beside it. The head can still add
+  // a place in the settings editor.
+  const read = (text: string) => proposeSettings(text);
 
   it.each([
     'Photographs are never taken in the changing rooms.',
     'No cameras or photography are permitted in changing areas at any time.',
-    'Children will not be photographed while in the changing cubicles.',
-  ])('%s → the place added, and prohibited', (sentence) =>
-    expect(propose(sentence)).toEqual([
-      ['photos.contexts+', 'changing-rooms'],
-      ['photos.prohibitedContexts', ['changing-rooms']],
-    ]),
-  );
-
-  it('an addition goes with any occasion the same policy prohibits', () => {
-    expect(propose('No photographs are taken during swimming lessons.\n\nImages must never be taken in the toilets.')).toEqual([
-      ['photos.prohibitedContexts', ['swimming', 'toilets']],
-      ['photos.contexts+', 'toilets'],
-    ]);
+    'Images must never be taken in the toilets.',
+  ])('%s → no proposal; the rule is listed as one the product does not run', (sentence) => {
+    const { proposals, unrepresented } = read(sentence);
+    expect(proposals).toEqual([]);
+    expect(unrepresented.map((u) => u.quote)).toEqual([sentence]);
   });
 
-  it.each([
-    // Two new places would be two additions on one path: nothing, not a guess at one.
-    'No photography is allowed in toilets or changing rooms.',
-    // A device rule, a condition, pupils' own conduct, no photograph at all.
-    'Staff must not use mobile phones in the changing rooms.',
-    'Photographs will not be taken in changing rooms unless a parent is present.',
-    'Pupils must not take pictures in the toilets.',
-    'Pupils should use the toilets before the swimming lesson.',
-  ])('nothing from: %s', (sentence) => expect(propose(sentence)).toEqual([]));
+  it('an occasion named beside the place is still prohibited, alone', () => {
+    expect(read('We do not take photographs during swimming lessons or in changing rooms.').proposals.map((p) => [p.setting, p.value])).toEqual([
+      ['photos.prohibitedContexts', ['swimming']],
+    ]);
+  });
 
   it('accepted, the addition and its prohibition make a valid settings document', async () => {
     const { applySetting } = await import('./apply.ts');
