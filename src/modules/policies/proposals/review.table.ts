@@ -70,7 +70,8 @@ const bodies: [RegExp, string][] = [
   // (Or by words before it, "Pupil Welfare Committee", "Local Governing Committee": up to three, none a little word.)
   [
     new RegExp(
-      String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b`,
+      // (With the board it is a committee of, as the text names it: "Education Committee of the Board of Trustees".)
+      String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b(?: of the (?:board of (?:governors|trustees|directors)|corporation|(?:local )?governing (?:body|board)|trust board))?`,
     ),
     '',
   ],
