@@ -85,7 +85,9 @@ function listItems(lower: string): string[][] {
  * list the negation reaches: "Do not post images on social networks (Facebook, Instagram, YouTube)" denies all three,
  * though the negation's words run out after the first.
  */
-export function namedUses(lower: string, negated = ''): string[] {
+export function namedUses(said: string, negated = ''): string[] {
+  // ("…show children in groups rather than individual portraits": what the school does instead is no use of it.)
+  const lower = said.replace(/\b(rather than|instead of)\b[^,.;:]*/g, ' ');
   const keys = purposes.filter(([, pattern]) => pattern.test(lower) && !pattern.test(negated)).map(([key]) => key);
   for (const list of listItems(lower)) {
     if (negated && list.some((item) => negated.includes(item))) continue;
@@ -198,6 +200,14 @@ const noSocialMedia: SentencePattern = {
             ),
         );
       if (!m) continue;
+      // ("We do not use any social media with pupils in school", "…does not use social media to communicate with students":
+      // social media in teaching or contact, not the school's page for photographs.)
+      if (
+        /^\s*(any |our |its )?(accounts? |platforms? |apps? )?(with|to (communicate|contact|message|talk|keep in touch)|for (teaching|lessons|learning|homework|school ?work)|in (lessons|class|the classroom))\b/.test(
+          (m.input ?? '').slice(m.index + m[0].length),
+        )
+      )
+        continue;
       const subject = m[1].trim();
       if (/^(if|where|when|should|unless|although|even)\b/.test(subject)) continue;
       if (

@@ -58,3 +58,24 @@ describe('a use that needs no consent, said in a section on images', () => {
     expect(proposals('# School trips\n\nDisplays inside the school do not require consent.')).not.toHaveProperty(['consent.purposes.displays.basis']);
   });
 });
+
+describe('what the school does not do with images', () => {
+  it('"rather than individual portraits" names no portraits the school takes', () => {
+    expect(
+      uses(
+        '# Photographs\n\nWe ask parents for consent to use photographs of their children. Images will show children in groups rather than individual portraits.',
+      ),
+    ).toEqual([]);
+  });
+
+  it.each(['We do not use any social media with pupils in school.', 'The school does not use social media to communicate with students.'])(
+    'social media kept out of teaching is no refusal of the school’s page: %s',
+    (sentence) => {
+      expect(proposals(sentence)).not.toHaveProperty(['consent.purposes.social-media.active']);
+    },
+  );
+
+  it('the school that has no social media at all still says so', () => {
+    expect(proposals('The school does not use social media.')).toHaveProperty(['consent.purposes.social-media.active'], false);
+  });
+});
