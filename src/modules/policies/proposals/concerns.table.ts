@@ -139,6 +139,9 @@ const notify: SentencePattern = {
     // A parent's worry is a route only as staff pass it on ("…raised by a parent are passed to the DSL"), not a family
     // asked whom to speak to ("If a parent has a concern, we ask that they speak to the class teacher").
     if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];
+    // Staff's own conduct over friend requests ("Staff must not accept friend requests from parents; where a member of staff
+    // is already friends with a family, they tell the Head"): a declaration of a relationship, not a concern reported.
+    if (kind === 'contact-attempt' && staffOwnRequests.test(s.lower)) return [];
     const who = recipients(s);
     if (!who) return [];
     // A choice with the pupil's own family ("tell their teacher or their parents") is no route the school keeps.
@@ -156,6 +159,10 @@ const notify: SentencePattern = {
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };
+
+/** Staff's own friend requests forbidden, or a friendship already there: "must not accept…", "think carefully before accepting…". */
+const staffOwnRequests =
+  /\b(must|should|will|do|are asked)( not|n't| never)( to)? (accept|send|make|be "?friends"?|become "?friends"?|follow)\b|\bnot to (accept|send|be "?friends"?|follow)\b|\bthink carefully before accepting\b|\balready (friends|connected)\b/;
 
 /** A choice between staff and the pupil's own family: "tell their teacher or their parents", "my teacher or my parent". */
 const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?|mum|dad|family)\b/;

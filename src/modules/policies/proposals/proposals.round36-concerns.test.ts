@@ -94,3 +94,19 @@ describe('monitoring alerts about a member of staff', () => {
     expect(read).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
   });
 });
+
+describe('staff’s own friend requests', () => {
+  it.each([
+    'Staff must not be "friends" with, follow or message pupils on social media, and must tell the Headteacher if a pupil sends them a request.',
+    'Staff should think carefully before accepting friend requests from parents; where a member of staff is already friends with a parent, they should tell the Headteacher.',
+  ])('are a declaration, not a concern reported: %s', (sentence) => {
+    expect(proposals(sentence)).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+  });
+
+  it('a stranger contacting a pupil is still routed', () => {
+    expect(proposals('Someone the pupil does not know contacts them online: report it to the DSL immediately.')).toHaveProperty(
+      ['concerns.routes.contact-attempt.notify'],
+      ['dsl'],
+    );
+  });
+});
