@@ -174,19 +174,23 @@ const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?
  * speeds for one kind"). Not when the images are one example of a concern the sentence is about ("any safeguarding
  * concern, including the sharing of nudes, …"), nor on a paragraph's or heading's word alone.
  */
-export const narrowSort =
+const narrowSort =
   /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?|radicali[sz]\w*|extremis\w*)\b/;
 function narrowSafeguarding(s: Sentence): boolean {
   // (The sort is what the telling is about: named before it, not in a column beside it, "Tell the DSL the same day if a
   // pupil tells you something… | Investigate an indecent image yourself".)
   const plain = s.lower.replace(/\([^()]*\)/g, ' ');
   const verb = tellVerb.exec(plain) ?? madeAware.exec(plain);
-  const own = plain.slice(0, verb?.index ?? plain.length).replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
-  return (
-    concernKind(s.lower) === 'safeguarding' &&
-    narrowSort.test(own) &&
-    !/\b(any|all|other) (other )?(safeguarding|child protection) (concerns?|matters?|issues?)\b/.test(own)
-  );
+  return concernKind(s.lower) === 'safeguarding' && oneSortOf(plain.slice(0, verb?.index ?? plain.length));
+}
+
+/**
+ * One sort of safeguarding concern (nudes, radicalisation) as what a text is about, not the kind as a whole nor one
+ * example among others: "(grooming, nudes)", ", including …" and "– for example …" are taken out first.
+ */
+export function oneSortOf(text: string): boolean {
+  const own = text.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
+  return narrowSort.test(own) && !/\b(any|all|other) (other )?(safeguarding|child protection) (concerns?|matters?|issues?)\b/.test(own);
 }
 
 const immediate: SentencePattern = {

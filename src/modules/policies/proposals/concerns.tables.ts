@@ -3,7 +3,7 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { mayBeToldRestricted, narrowSort, recipientRoles, restricted } from './concerns.table.ts';
+import { mayBeToldRestricted, oneSortOf, recipientRoles, restricted } from './concerns.table.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind } from './concerns.kinds.ts';
 import { cleanLine, normalise, type Line } from './text.ts';
@@ -155,8 +155,8 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   // (A row for one sort of safeguarding concern, "Nudes, semi-nudes or image-based abuse", gives that sort's haste, not the
   // route's: as narrowSafeguarding in concerns.table.ts.)
   // (Not one named among examples: "A pupil may be at risk of harm online (grooming, radicalisation, sextortion)".)
-  const label = rowCells[0].replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b.*/, ' ');
-  const narrow = kind === 'safeguarding' && narrowSort.test(label) && !/\b(safeguarding|child protection)\b/.test(label);
+  // (Nor a row about safeguarding as a whole: "Online safeguarding concern about a pupil (incl. nudes, …".)
+  const narrow = kind === 'safeguarding' && oneSortOf(rowCells[0]) && !/\b(safeguarding|child protection)\b/.test(rowCells[0]);
   if (when > 0 && !narrow) {
     const cell = rowCells[when];
     if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });

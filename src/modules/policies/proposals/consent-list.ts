@@ -11,7 +11,8 @@
  * use under a negation.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { namedUses, optsOutOtherwise } from './consent.table.ts';
+import { optsOutOtherwise } from './consent.table.ts';
+import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
 import { channels } from './naming.channels.ts';
 import type { StructuralFound } from './structure.ts';

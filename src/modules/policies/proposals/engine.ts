@@ -7,7 +7,8 @@
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { concernBlocks } from './concerns.tables.ts';
-import { askedUses, consentPatterns, namedUses } from './consent.table.ts';
+import { askedUses, consentPatterns } from './consent.table.ts';
+import { namedUses } from './consent.uses.ts';
 import { channelConsent } from './consent.channels.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';

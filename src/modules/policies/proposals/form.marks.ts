@@ -8,7 +8,7 @@
  * no opt-out; a row under a negation, a row about parents' own photographs, and a use the page runs on another basis (no
  * consent, opt-out) ask about nothing.
  */
-import { namedUses } from './consent.table.ts';
+import { namedUses } from './consent.uses.ts';
 import { otherBases, pageWideOptOut } from './page.opt-out.ts';
 import { formRow, images, othersSubject } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';

@@ -5,7 +5,7 @@
  * a channel the "only" names itself keeps its names open. Never a guess: a condition, a hedge, or a page that
  * names no channel of its own reads nothing.
  */
-import { channels } from './naming.channels.ts';
+import { channels, channelsIn } from './naming.channels.ts';
 import { everyChannelNaming, nameOrPhotoRule } from './naming.table.ts';
 import { photoPatterns } from './photos.table.ts';
 import type { Sentence } from './text.ts';
@@ -49,7 +49,7 @@ function schoolChannels(sentences: Sentence[]): string[] {
   const named = new Set<string>();
   for (const use of sentences)
     if (images.test(use.lower) && schoolUses.test(use.lower) && !othersTake.test(use.lower) && !use.negated.match(/\b(use|take|publish|post|share|display)\b/))
-      for (const [key, pattern] of channels) if (pattern.test(use.lower)) named.add(key);
+      for (const key of channelsIn(use.lower)) named.add(key);
   return channels.map(([k]) => k).filter((k) => named.has(k));
 }
 

@@ -3,7 +3,8 @@
  * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
  */
 import { noActionOptOut } from './consent.asks.ts';
-import { basisStated, namedUses, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { basisStated, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { namedUses } from './consent.uses.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';

@@ -14,7 +14,7 @@
  * page says needs no consent or is opt-out is left out, and a request pointing both up and down reads nothing.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { namedUses } from './consent.table.ts';
+import { namedUses } from './consent.uses.ts';
 import {
   aboutKeeping,
   conditional,
