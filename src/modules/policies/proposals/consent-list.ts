@@ -82,7 +82,7 @@ function isConsentLead(s: Sentence): boolean {
  * Consent Form. The form asks about each of the following:" (the form the sentence before names). Each item is a place
  * the form asks about images, so an item need not say "photographs" itself ("(i) the school website;").
  */
-function formQuestionsLead(s: Sentence): boolean {
+function formQuestionsLead(s: Sentence, section = ''): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
   // ("…choose separately whether the school may use their child's image:" is a choice, not a condition.)
   // "We send home a Photo Permission Form. It asks whether we may use photos of your child:" (a question, not a condition).
@@ -116,24 +116,26 @@ function formQuestionsLead(s: Sentence): boolean {
       s.lower,
     )
   )
-    return /\b(consent|permission|asked|asks|choices?|forms?|answers?)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
+    return (
+      /\b(consent|permission|asked|asks|choices?|forms?|answers?)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`)
+    );
   // "It asks you to say yes or no to each of these:", "You can say yes or no separately to:" (the carers' answer to each use).
-  if (yesOrNoLead.test(s.lower)) return images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
+  if (yesOrNoLead.test(s.lower)) return images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
   // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).
   if (
-    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|given|recorded)\b[^:]{0,40}\b(separately|seperately|individually|one by one)\b[^:]{0,60}:$/.test(
+    /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|give|gives|given|recorded)\b[^:]{0,40}\b(separately|seperately|individually|one by one)\b[^:]{0,60}:$/.test(
       s.lower,
     ) ||
     /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower)
   )
-    return /\b(consent|permission|asked|choose|form)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''}`);
+    return /\b(consent|permission|asked|choose|form)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   if (!form) return false;
   return Boolean(form[2])
     ? images.test(s.lower) || /\bconsent\b/.test(form[2])
     : // ("The form asks separately for consent to:" says itself that it asks for consent.)
       /\b(consent|permission)\b/.test(`${s.previous ?? ''} ${s.lower}`) &&
-        images.test(`${s.previous ?? ''} ${s.heading ?? ''} ${s.earlier ?? ''} ${s.title ?? ''}`);
+        images.test(`${s.previous ?? ''} ${s.heading ?? ''} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
 }
 
 /**
@@ -142,6 +144,14 @@ function formQuestionsLead(s: Sentence): boolean {
  */
 const consentedUsesLead =
   /^(depending on|subject to|according to|in line with|with) (the |your |parents'? |carers'? |written |parental )*(permissions?|consents?)\b[^:]*\b(photo(graph)?s|images|pictures|videos)\b[^:]*\b(may|will|can|could|are)\b[^:]*\bused\b[^:]*:$/;
+
+/** The sentences of a lead's section before it (its heading included): what the page says the form is about. */
+function sectionBefore(sentences: Sentence[], at: number): string {
+  const section = sentences[at].section;
+  const before: string[] = [];
+  for (let i = at - 1; i >= 0 && sentences[i].section === section; i--) before.push(sentences[i].lower);
+  return before.join(' ');
+}
 
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
@@ -152,7 +162,10 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
     const hangs = (s: Sentence | undefined) => s !== undefined && (s.lead === said.lower || (said.item === true && s.lead === said.lower.replace(/:$/, '')));
     // (Its "previous" is then the item before it in its own list: "- …complete the form, which includes a photograph consent section.")
     const lead = said.item && hangs(sentences[at + 1]) ? { ...said, item: false, previous: said.previous || (sentences[at - 1]?.lower ?? '') } : said;
-    const governed = (lead === said && governedUsesLead(sentences, at)) || formQuestionsLead(lead) || (!lead.item && consentedUsesLead.test(lead.lower));
+    const governed =
+      (lead === said && governedUsesLead(sentences, at)) ||
+      formQuestionsLead(lead, sectionBefore(sentences, at)) ||
+      (!lead.item && consentedUsesLead.test(lead.lower));
     if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
     const blocks: Sentence[][] = [];

@@ -115,9 +115,10 @@ const noSocialMedia: SentencePattern = {
         );
       if (!m) continue;
       // ("We do not use any social media with pupils in school", "…does not use social media to communicate with students":
-      // social media in teaching or contact, not the school's page for photographs.)
+      // social media in teaching or contact, not the school's page for photographs; nor "…as the only way of telling
+      // families anything urgent", which says what else it uses.)
       if (
-        /^\s*(any |our |its )?(accounts? |platforms? |apps? )?(with|to (communicate|contact|message|talk|keep in touch)|for (teaching|lessons|learning|homework|school ?work)|in (lessons|class|the classroom))\b/.test(
+        /^\s*(any |our |its )?(accounts? |platforms? |apps? )?(with|to (communicate|contact|message|talk|keep in touch)|for (teaching|lessons|learning|homework|school ?work)|in (lessons|class|the classroom)|as (the|our|a|its) (only|main|sole|first|usual|primary) (way|means|channel|source|route))\b/.test(
           (m.input ?? '').slice(m.index + m[0].length),
         )
       )
@@ -131,7 +132,13 @@ const noSocialMedia: SentencePattern = {
       )
         continue;
       if (/^(he|she|they|it|who|one|someone|anyone|everyone|nobody|i|you)$/.test(subject)) continue;
-      if (/\b(staff|pupils?|children|parents?|carers?|governors?|visitors?|employees?|teachers?|members|users|sites?)\b/.test(subject)) continue;
+      // ("Tablets do not have social media apps on them": the devices, not the school.)
+      if (
+        /\b(staff|pupils?|children|parents?|carers?|governors?|visitors?|employees?|teachers?|members|users|sites?|tablets?|ipads?|phones?|devices?|computers?|laptops?|cameras?|chromebooks?)\b/.test(
+          subject,
+        )
+      )
+        continue;
       return [{ setting: 'consent.purposes.social-media.active', value: false }];
     }
     return [];

@@ -28,3 +28,68 @@ describe('grooming, when it is what the sentence is about, is an adult contactin
     );
   });
 });
+
+describe('a consent form’s list of uses', () => {
+  it('is read when the section, not the lead, says the form is about photographs', () => {
+    const page = [
+      'Permission from families',
+      '',
+      'We will not share a photograph of any child without the permission of a parent or carer.',
+      '',
+      'Permission is collected each autumn on the data check form. The form asks separately about:',
+      '',
+      '- the school website',
+      '- our Instagram account',
+      '- the local paper',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('but not when nothing in the section is about images', () => {
+    const page = [
+      'Contact details',
+      '',
+      'We keep the details you give us up to date. Permission is collected each autumn on the data check form. The form asks separately about:',
+      '',
+      '- the school website login',
+      '- our Instagram account',
+    ].join('\n');
+    expect(proposals(page)).not.toHaveProperty(['consent.purposes.website.active']);
+  });
+
+  it('"may give or refuse consent separately for each of the following" asks about each use', () => {
+    const page = [
+      'Use of images',
+      '',
+      'Parents may give or refuse consent separately for each of the following:',
+      '(a) the School website;',
+      '(b) local, national and specialist press;',
+      '(c) class and individual photographs taken by the school photographer.',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.class-photo.active'], true);
+  });
+});
+
+describe('a school that does not use social media', () => {
+  it('is not one that does not use it as the only way of telling families', () => {
+    expect(proposals("We don't use social media as the only way of telling families anything urgent.")).not.toHaveProperty([
+      'consent.purposes.social-media.active',
+    ]);
+  });
+
+  it('nor one whose tablets have no social media apps', () => {
+    expect(proposals('Nursery tablets do not have social media apps, personal email or messaging apps on them.')).not.toHaveProperty([
+      'consent.purposes.social-media.active',
+    ]);
+  });
+
+  it('still is one that says so', () => {
+    expect(proposals('The school does not have any social media accounts.')).toHaveProperty(['consent.purposes.social-media.active'], false);
+  });
+});
