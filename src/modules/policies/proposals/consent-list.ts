@@ -77,6 +77,11 @@ function isConsentLead(s: Sentence): boolean {
   return asksConsent(s) || leadAsks.test(s.lower);
 }
 
+const tickEachLead =
+  /\b(tick|choose|circle|select|mark|answer|say)( either)? "?yes"?( or |\/| \/ )"?no"?( separately)? (for|to|against) (each|every)( one| line| use| purpose)?( of)?( these| the following| the uses| them)?( uses| purposes)?( below)?:$/;
+const countedChoicesLead =
+  /^(there are|it has|the form has|this form has|the section has)( (two|three|four|five|six|seven|eight|\d+))?( separate)? (options|choices|tick ?boxes|boxes|parts|questions)\b[^:]{0,40}:$/;
+
 /**
  * A consent form's questions as a list: "The photograph consent form asks separately about:", or "…complete the Photograph
  * Consent Form. The form asks about each of the following:" (the form the sentence before names). Each item is a place
@@ -121,6 +126,10 @@ function formQuestionsLead(s: Sentence, section = ''): boolean {
     );
   // "It asks you to say yes or no to each of these:", "You can say yes or no separately to:" (the carers' answer to each use).
   if (yesOrNoLead.test(s.lower)) return images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
+  // "We ask you to tick yes or no for each of the following:", "There are four options, each ticked separately:", "There
+  // are three separate tick boxes:" (a form's choices about images, one for each use).
+  if (tickEachLead.test(s.lower) || countedChoicesLead.test(s.lower))
+    return /\b(consent|permission|form)\b/.test(`${context} ${section}`) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
   // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).
   if (
@@ -153,6 +162,29 @@ function sectionBefore(sentences: Sentence[], at: number): string {
   return before.join(' ');
 }
 
+/** A table row flattened to text: tab-separated cells, or a Markdown row ("| 1 | School website | …"). */
+const tableRow = (s: Sentence) => s.row === true || /^\|/.test(s.text);
+
+/**
+ * The rows of a table that follows a lead ("Consent is given separately for each of the following:"), each row's
+ * sentences as one block; none when the table has a column of its own saying whether consent is needed (the consent
+ * table reader's), or the lead is not straight above it.
+ */
+function tableRowsAfter(sentences: Sentence[], at: number): Sentence[][] {
+  const rows: Sentence[][] = [];
+  for (let i = at + 1; i < sentences.length && tableRow(sentences[i]); i++) {
+    const s = sentences[i];
+    if (rows.length && rows[rows.length - 1][0].line === s.line) rows[rows.length - 1].push(s);
+    else rows.push([s]);
+  }
+  if (!rows.length || rows[0][0].line - sentences[at].line > 3) return [];
+  const header = rows[0]
+    .map((s) => s.lower)
+    .join(' ')
+    .split(/\s*(?:\||\t)\s*/);
+  return header.some((cell) => consentColumn.test(cell.trim())) ? [] : rows;
+}
+
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
@@ -178,6 +210,8 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
       if (s.item || !blocks.length) blocks.push([s]);
       else blocks[blocks.length - 1].push(s);
     }
+    // ("You can choose YES or NO for each of the following:" over a table: each row is an item.)
+    if (!blocks.length) blocks.push(...tableRowsAfter(sentences, at));
     for (const block of blocks) {
       // Under a uses lead (or a form's questions) every item is about images (the lead says so); under a consent lead the
       // item must say it.

@@ -93,3 +93,68 @@ describe('a school that does not use social media', () => {
     expect(proposals('The school does not have any social media accounts.')).toHaveProperty(['consent.purposes.social-media.active'], false);
   });
 });
+
+describe('a table of uses under a consent form’s lead', () => {
+  it('each row is a use the form asks about', () => {
+    const page = [
+      'Photographs: your choices',
+      '',
+      'When your child joins us you fill in the image consent form. You can choose YES or NO for each of the following:',
+      '',
+      '| Use | What this means |',
+      '|-----|-----------------|',
+      '| In school | Classroom displays and learning journals |',
+      '| Our website | News pages and the gallery |',
+      '| Newspapers | The local paper, when it visits |',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.displays.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('"There are four options, each ticked separately:" over lettered rows', () => {
+    const page = [
+      'Consent',
+      '',
+      'Parents complete the image consent section of the acceptance form. There are four options, each ticked separately:',
+      '| Option | Covers |',
+      '| A – Internal | displays and the year book |',
+      '| B – Online | the website |',
+      '| C – Social media | all official social accounts |',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.social-media.active'], true);
+  });
+
+  it('not a table whose own column says which uses need no consent', () => {
+    const page = [
+      'Photographs',
+      '',
+      'The photograph consent form asks separately about:',
+      '| Use | Consent needed? |',
+      '| School website | Yes |',
+      '| Classroom displays | No |',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).not.toHaveProperty(['consent.purposes.displays.active']);
+  });
+
+  it('not a table far below the lead', () => {
+    const page = [
+      'Photographs',
+      '',
+      'The photograph consent form asks separately about:',
+      '',
+      'We keep the forms in the office.',
+      '',
+      'Staff must record every request.',
+      '',
+      '| Where | Names |',
+      '| School website | First names |',
+    ].join('\n');
+    expect(proposals(page)).not.toHaveProperty(['consent.purposes.website.active']);
+  });
+});
