@@ -330,6 +330,9 @@ function namingWords(cell: string): string | null {
   return null;
 }
 
+const fullNameWithSay =
+  /\b(full|sur) ?names?\b[^.;]{0,30}\b(only )?(with|if|where|when|once)\b[^.;]{0,40}\b(consent|permission|ok|okay|agree|agrees|agreed|agreement|forms?|say|ticks?|ticked|approval)\b/;
+
 /**
  * Rows of a table that name one channel and how pupils are named there, whatever its column is headed: "| School website
  * | News stories | First name only – never the surname |", "| Newsletter | Yes, with consent | First name and class |".
@@ -352,7 +355,11 @@ export function namingRows(lines: Line[]): StructuralFound[] {
     if (at < 0) continue;
     const keys = channels.filter(([, pattern]) => cells.slice(0, at).some((c) => pattern.test(c))).map(([key]) => key);
     if (keys.length !== 1) continue;
-    block.push({ setting: `photos.channels.${keys[0]}.naming`, value: namingWords(cells[at]), quote: row.text, line: row.line, order: -1 });
+    // ("First name + course | Full name only with the Appendix 1 form": a first name beside a full name given with the
+    // family's say is two rules for the channel, and neither is proposed.)
+    const value = namingWords(cells[at]);
+    const fullWithSay = value === 'first-names' && cells.slice(at).some((c) => fullNameWithSay.test(c));
+    block.push({ setting: `photos.channels.${keys[0]}.naming`, value: fullWithSay ? null : value, quote: row.text, line: row.line, order: -1 });
   }
   flush();
   return found;

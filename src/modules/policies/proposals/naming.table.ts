@@ -38,6 +38,12 @@ const firstAndInitial =
 
 function namingRules(s: Sentence): Found[] {
   if (aboutSchoolsOwnName(s.lower)) return [];
+  // ("We do not use students' names in image file names or in the alt text of images on the website": a rule for files,
+  // not how pupils are named beside their photographs.)
+  if (
+    /\bnames?\b[^.;]{0,30}\b(in|as|within) (the |image |photo |their |its )*(file ?names?|alt(ernative)?[- ]text|metadata|image descriptions?)\b/.test(s.lower)
+  )
+    return [];
   // A request to the reader ("Please do not use children's full names when you comment") is theirs, not the channel's rule.
   if (/^please (do not|never|avoid|only|use|refrain|make sure)\b/.test(s.lower)) return [];
   // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")

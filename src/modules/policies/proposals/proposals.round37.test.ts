@@ -158,3 +158,31 @@ describe('a table of uses under a consent form’s lead', () => {
     expect(proposals(page)).not.toHaveProperty(['consent.purposes.website.active']);
   });
 });
+
+describe('naming beside photographs', () => {
+  it('names kept out of file names and alt text are no naming rule', () => {
+    expect(proposals("We do not use pupils' names in image file names or in the alt text of images on the website.")).not.toHaveProperty([
+      'photos.channels.website.naming',
+    ]);
+  });
+
+  it('a table row giving a first name, and a full name with the family’s say, sets neither', () => {
+    const table = [
+      '| Channel | Names | Notes |',
+      '| College website news | First name + course | Full name only with the signed Appendix 1 form |',
+      '| Prospectus | No names | Reprinted each year |',
+    ].join('\n');
+    const read = proposals(table);
+    expect(read).not.toHaveProperty(['photos.channels.website.naming']);
+    expect(read).toHaveProperty(['photos.channels.prospectus.naming'], 'none');
+  });
+
+  it('but "never a full name with a photo" is still first names', () => {
+    const table = [
+      '| Where | What we do |',
+      '| School website | First names only - never a full name with a photo |',
+      '| School Facebook page | No names at all, no tagging |',
+    ].join('\n');
+    expect(proposals(table)).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+  });
+});
