@@ -47,7 +47,30 @@ const namingOrder = ['none', 'first-names', 'full-with-permission'];
 const withinCeiling = (value: unknown, ceiling: unknown) =>
   value === ceiling || (namingOrder.includes(value as string) && namingOrder.indexOf(value as string) <= namingOrder.indexOf(ceiling as string));
 
-function merge(found: Seen[]): Proposal[] {
+/**
+ * Whom the part of the page a sentence stands in is written for, by its heading or the numbered title above it ("7.
+ * Social Media Use – pupils and parents"): staff, pupils, or neither (or both).
+ */
+function audiences(sentences: Sentence[], lines: Line[]): (order: number) => 'staff' | 'pupils' | null {
+  const titleAbove = (line: number) => {
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (lines[i].line >= line) continue;
+      const raw = (lines[i].raw ?? lines[i].text).trim();
+      if (/^(#{1,6}\s*)?\d{1,2}\.?\s+[A-Z][^.:;]{2,80}$/.test(raw)) return normalise(raw);
+    }
+    return '';
+  };
+  return (order) => {
+    const s = sentences[order];
+    if (!s) return null;
+    const heading = `${s.heading ?? ''} ${titleAbove(s.line)}`;
+    const staff = /\b(staff|employees?|teachers|colleagues|adults)\b/.test(heading);
+    const pupils = /\b(pupils?|students?|children|learners?)\b/.test(heading);
+    return staff === pupils ? null : staff ? 'staff' : 'pupils';
+  };
+}
+
+function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' | null): Proposal[] {
   const bySetting = new Map<string, Seen[]>();
   for (const f of found) {
     const same = bySetting.get(f.setting);
@@ -59,11 +82,17 @@ function merge(found: Seen[]): Proposal[] {
     if (all.some((f) => f.value === null)) continue;
     let value: unknown;
     const first = all[0].value as unknown[];
-    if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting) && all.every((f) => (f.value as unknown[]).some((r) => first.includes(r)))) {
+    if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting)) {
+      const audiences = new Set(all.map((f) => audienceOf(f.order)));
       // Who is told first about a kind of concern, said again with others beside ("tell the DSL" … "tell the DSL or the
       // Head"): the list where the policy first says so; the others are stand-ins or next steps more often than more of
-      // the same list. Lists with no one in common (staff tell the Head, pupils their class teacher) add up.
-      value = first;
+      // the same list. Lists with no one in common disagree: across the keyed sets their union was never the key (18
+      // false proposals, none right), so nothing is proposed.
+      // (Lists said in parts of the page written for different readers add up: "6. Social media use – staff" … "passed on
+      // to the Headteacher", and "8. Blocked content" … "reported to the class teacher".)
+      if (all.every((f) => (f.value as unknown[]).some((r) => first.includes(r)))) value = first;
+      else if (audiences.size > 1) value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
+      else continue;
     } else if (all.every((f) => f.combine === 'union')) {
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
     } else {
@@ -223,7 +252,7 @@ export function proposeSettings(text: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(merge(namesBesidePhotographs(namingEverywhere(found, sentences))), sentences);
+  const proposals = withoutPublicTaskUses(merge(namesBesidePhotographs(namingEverywhere(found, sentences)), audiences(sentences, lines)), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));
