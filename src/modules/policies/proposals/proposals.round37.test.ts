@@ -186,3 +186,16 @@ describe('naming beside photographs', () => {
     expect(proposals(table)).toHaveProperty(['photos.channels.website.naming'], 'first-names');
   });
 });
+
+describe('the approving body, as the text names it', () => {
+  it.each([
+    ['Approved by: Local Academy Council', 'Local Academy Council'],
+    ['Approved by: Local Academy Board (LAB), Safeguarding & Standards Committee', 'Local Academy Board'],
+    ['This policy was adopted by Ashcombe Village Pre-School Committee.', 'Ashcombe Village Pre-School Committee'],
+    ['Approved by: Pupil Welfare, Ethos and Community Committee', 'Pupil Welfare, Ethos and Community Committee'],
+    ['Approved by the Teaching, Learning and Standards Committee.', 'Teaching, Learning and Standards Committee'],
+    ['Approved by: Academy Council', 'Academy Council'],
+  ])('%s', (line, body) => {
+    expect(proposals(`Online Safety Policy\n\n${line}`)).toHaveProperty(['policyReview.approvingBody'], body);
+  });
+});

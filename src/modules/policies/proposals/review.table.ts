@@ -66,16 +66,19 @@ const bodies: [RegExp, string][] = [
   // A district's or town's school committee keeps its place name, as the text names it: "Adopted by Lexington School
   // Committee" (not "our school committee", "the school committee").
   [new RegExp(String.raw`\b(?!(?:the|our|a|an|this|its|their|by|of|and|or|to|with) )${word} school committee\b`), ''],
+  // ("Adopted by Ashcombe Village Pre-School Committee": the pre-school's name with it.)
+  [new RegExp(String.raw`\b(?:(?!(?:the|our|a|an|this|its|their|by|of|and|or|to|with) )${word} ){0,2}pre-?school committee\b`), ''],
   // A committee named by a list keeps the whole list: "Teaching, Learning and Standards Committee".
   // (Or by words before it, "Pupil Welfare Committee", "Local Governing Committee": up to three, none a little word.)
   [
     new RegExp(
       // (With the board it is a committee of, as the text names it: "Education Committee of the Board of Trustees".)
-      String.raw`\b(?:(?:${word}, )*${word},? (?:&|and) )?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b(?: of the (?:board of (?:governors|trustees|directors)|corporation|(?:local )?governing (?:body|board)|trust board))?`,
+      // ("Pupil Welfare, Ethos and Community Committee": the list's first item may be two words.)
+      String.raw`\b(?:(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} )?(?:${word}, )+${word},? (?:&|and) |(?:${word} (?:&|and) ))?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b(?: of the (?:board of (?:governors|trustees|directors)|corporation|(?:local )?governing (?:body|board)|trust board))?`,
     ),
     '',
   ],
-  [/\b(academy|school|local|trust) (council|board)\b/, ''],
+  [/\b((local )?(academy|school|trust)|local) (council|board)\b/, ''],
   // An independent school's company or owner: "authorised by the Directors of … Limited", "approved by the Proprietor".
   [/\bdirectors\b|\bproprietors?\b/, ''],
   // A further education or sixth-form college's governing body: "Approved by: The Corporation".
