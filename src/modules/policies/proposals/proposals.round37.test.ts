@@ -199,3 +199,28 @@ describe('the approving body, as the text names it', () => {
     expect(proposals(`Online Safety Policy\n\n${line}`)).toHaveProperty(['policyReview.approvingBody'], body);
   });
 });
+
+describe('concerns about staff, and showing a post to someone', () => {
+  it('"concerns about another member of staff" are concerns about staff', () => {
+    expect(proposals('Concerns about another member of staff must be reported to the Headteacher.')).toHaveProperty(
+      ['concerns.routes.staff-misuse.notify'],
+      ['headteacher'],
+    );
+  });
+
+  it('"concerns about staff conduct online" too, but not low-level concerns, which have a process of their own', () => {
+    expect(proposals('Concerns about staff conduct online are reported to the Principal the same day.')).toHaveProperty(
+      ['concerns.routes.staff-misuse.notify'],
+      ['headteacher'],
+    );
+    expect(proposals('Low-level concerns about staff conduct online are passed to the Deputy Head.')).not.toHaveProperty([
+      'concerns.routes.staff-misuse.notify',
+    ]);
+  });
+
+  it('"show it to the Headteacher" tells the Headteacher', () => {
+    expect(
+      proposals('If staff see a post about the school that is abusive or untrue, they should not reply but should show it to the Headteacher.'),
+    ).toHaveProperty(['concerns.routes.disparaging-content.notify'], ['headteacher']);
+  });
+});
