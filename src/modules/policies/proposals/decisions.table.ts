@@ -18,7 +18,7 @@ function decidedBy(lower: string): RoleKey[] | null {
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
     const own =
-      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b/.exec(
+      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b|\bwithout (the )?(head ?teacher|head teacher|head|principal|head of school) (agreeing|approving|signing it off|signing off|authori[sz]ing)\b/.exec(
         lower,
       );
     return own ? ['headteacher'] : null;
@@ -56,7 +56,7 @@ function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
   // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
   // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission)\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to)\b(.*)$/.exec(
       lower,
     ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
   if (!m || !object.test(m[3])) return null;
@@ -194,14 +194,16 @@ const publication: SentencePattern = {
           (/^(everything|anything|nothing|whatever|all (content|material))\b[^.;]{0,30}?\b(goes|go|going|gets|is (posted|published|uploaded|put)|are (posted|published|uploaded|put))\b/.test(
             s.lower,
           ) ||
-            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|will be|are)\b/.test(s.lower)))) &&
+            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|going|will be|are)\b/.test(
+              s.lower,
+            )))) &&
       (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
       (!postsNoun &&
-        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram))\b/.test(
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram)|(going|goes|go|sent) (out )?to (the )?(local )?(press|newspapers?|media|tv))\b/.test(
           s.lower,
         ))
     )

@@ -224,3 +224,20 @@ describe('concerns about staff, and showing a post to someone', () => {
     ).toHaveProperty(['concerns.routes.disparaging-content.notify'], ['headteacher']);
   });
 });
+
+describe('the head approves what a channel carries', () => {
+  it.each([
+    ['The Principal signs off anything going to the press or TV.', 'press'],
+    ['The Headteacher must agree anything going to the press.', 'press'],
+    ['Nothing is posted on the Facebook page without the Headteacher agreeing to it.', 'social-media'],
+    ['Mrs Begum, our Headteacher, says yes or no to every photo before it goes on the website.', 'website'],
+  ])('%s', (sentence, channel) => {
+    expect(proposals(sentence)).toHaveProperty([`photos.channels.${channel}.headteacherApproval`], true);
+  });
+
+  it('but not anything going to the press that a parent sends', () => {
+    expect(proposals('Parents must agree anything going to the press with the school office first.')).not.toHaveProperty([
+      'photos.channels.press.headteacherApproval',
+    ]);
+  });
+});
