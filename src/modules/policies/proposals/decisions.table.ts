@@ -52,18 +52,23 @@ const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
  * "The Headteacher decides/approves which photographs…", "Principals have the authority to grant … permission to create
  * a social media profile": the subject's roles.
  */
-function subjectDecides(lower: string, object: RegExp): RoleKey[] | null {
+function subjectDecides(lower: string, object: RegExp, objectBefore = false): RoleKey[] | null {
   // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
   // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
   const m =
     /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to)\b(.*)$/.exec(
       lower,
     ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
-  if (!m || !object.test(m[3])) return null;
+  if (!m) return null;
   const clause = m[1].split(/;|\bthen\b/).pop() ?? m[1];
+  // ("Staff who need a site unblocked ask the Online Safety Lead, who decides": what is decided may stand before the one
+  // who decides, for a request; for photographs, keyers read such sentences as who is sent them, not who decides.)
+  // (Not a template's choice left open: "…made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide".)
+  const whoDecides = /,? who (?:will |then |shall |alone )*$/.test(clause) && !/\[[^\]]*\/[^\]]*\]|\bdelete as appropriate\b/.test(clause);
+  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(clause))) return null;
   const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
   // "…pass the request to the Deputy Headteacher, who decides": the one just named.
-  if (/,? who (?:will |then |shall |alone )*$/.test(clause) && roles.length) return [roles[roles.length - 1]];
+  if (whoDecides && roles.length) return [roles[roles.length - 1]];
   return roles.length ? roles : null;
 }
 
@@ -162,7 +167,7 @@ const unblock: SentencePattern = {
       return [];
     const passed = passedForDecision.exec(s.lower);
     const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
-    const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/);
+    const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     return [
       ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),

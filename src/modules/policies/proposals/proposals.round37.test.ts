@@ -241,3 +241,23 @@ describe('the head approves what a channel carries', () => {
     ]);
   });
 });
+
+describe('who decides a request to unblock a site, named before "who decides"', () => {
+  it.each([
+    ['Staff who need a site unblocked ask the Online Safety Lead, who decides, and records the decision in the log.', ['ict-lead']],
+    ['Staff who need a site unblocked for teaching should ask the Deputy Head, who will decide and arrange the change.', ['deputy-headteacher']],
+  ])('%s', (sentence, roles) => {
+    expect(proposals(`Filtering\n\n${sentence}`)).toHaveProperty(['decisions.unblock'], roles);
+  });
+
+  it('not a template’s choice left open', () => {
+    const text =
+      'Requests to unblock a website must be made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide whether the change is appropriate.';
+    expect(proposals(`Filtering\n\n${text}`)).not.toHaveProperty(['decisions.unblock']);
+  });
+
+  it('nor, for photographs, whoever they are sent to', () => {
+    const text = 'Photographs for the website are sent to the Computing Lead, who decides when to upload them.';
+    expect(proposals(text)).not.toHaveProperty(['decisions.photoPublication']);
+  });
+});
