@@ -18,6 +18,11 @@ export const outsiders: [string, RegExp][] = [
   ],
 ];
 
+const lado = outsiders.find(([key]) => key === 'lado')![1];
+/** "Where the concern relates to the Headteacher, it goes to the Chair, who will contact the LADO": the head's stand-in's route. */
+const aboutTheHead =
+  /\b(if|where|when|should) (the |an? )?(concern|allegation|it|this)\b[^.;]{0,30}\b(relates? to|is about|concerns|involves|is against|is made against) (the )?(head ?teacher|head teacher|head|principal|head of school|manager)\b/;
+
 /**
  * A condition after the telling ("…will be informed if the material was particularly distressing"), not the concern itself:
  * "if this happens", or a clause that names the kind ("Informing the carers if a pupil sends them a follow request").
@@ -53,8 +58,12 @@ export const tell: SentencePattern = {
     // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
     // ("Parents of the children involved will be told." after "Online bullying between learners: tell the class teacher".)
     const toldAfter = familyTold.exec(s.lower);
+    // (The LADO hears of allegations about staff: every one of 143 keyed tellings of the LADO is the staff route's, so a
+    // sentence that tells the LADO and names no kind of its own, "The Headteacher will contact the LADO within one working
+    // day", is about staff.)
     const kind =
       concernKind(s.lower) ??
+      (lado.test(s.lower) && !aboutTheHead.test(s.lower) ? 'staff-misuse' : null) ??
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
       ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
@@ -79,11 +88,12 @@ export const tell: SentencePattern = {
         ) ?? /\b(contacts|informs|notifies|consults|alerts)(?= (the )?(lado|local authority designated officer|police|parents?|carers?)\b)/.exec(s.lower));
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
-      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve|consider)\b/.test(s.lower)) return [];
+      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(s.lower))
+        return [];
       // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
       // the DSL will contact the police": on a condition of its own.
       if (
-        /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+        /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe|threshold)\b/.test(
           s.lower,
         ) ||
         leftToJudgement(s.lower)
@@ -108,7 +118,7 @@ export const tell: SentencePattern = {
     // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a
     // condition of its own, not always ("Carers will be contacted if this happens" names the concern itself).
     if (
-      /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe)\b/.test(
+      /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe|threshold)\b/.test(
         after,
       ) ||
       leftToJudgement(s.lower)

@@ -261,3 +261,26 @@ describe('who decides a request to unblock a site, named before "who decides"', 
     expect(proposals(text)).not.toHaveProperty(['decisions.photoPublication']);
   });
 });
+
+describe('telling the LADO is the staff route', () => {
+  it.each([
+    'The Headteacher will contact the LADO within one working day.',
+    'The Principal will speak to the Local Authority Designated Officer (LADO) within one working day of being told.',
+    '- Head informs LADO within 1 working day',
+  ])('%s', (sentence) => {
+    expect(proposals(sentence)).toHaveProperty(['concerns.routes.staff-misuse.tell'], ['lado']);
+  });
+
+  it('not when only a concern about the head goes that way', () => {
+    expect(
+      proposals('Where the concern relates to the Headteacher, it must be reported to the Chair of Governors, who will contact the LADO.'),
+    ).not.toHaveProperty(['concerns.routes.staff-misuse.tell']);
+  });
+
+  it('nor where it is relevant, or where the harm threshold is met', () => {
+    expect(proposals('Where relevant the school will refer the matter to the LADO.')).not.toHaveProperty(['concerns.routes.staff-misuse.tell']);
+    expect(proposals('Where a concern meets the harm threshold, the Principal will contact the LADO.')).not.toHaveProperty([
+      'concerns.routes.staff-misuse.tell',
+    ]);
+  });
+});
