@@ -3,7 +3,7 @@
  * the LADO or children's social care. A requirement only ("will be informed", "must refer"), never a discretion ("may be
  * reported"), a condition of its own ("if a crime has been committed"), someone's judgement or a family told whom to call.
  */
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 import { concernKind, happensBack, kindBefore } from './concerns.kinds.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 
@@ -52,6 +52,20 @@ const requiringLead = (lead: string | undefined) =>
 const leftToJudgement = (lower: string) =>
   /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
 
+/**
+ * The tellings a sentence requires, by route: the LADO's is the staff route's whatever kind the sentence reads as (every one
+ * of 143 keyed tellings of the LADO is), the others the kind's own.
+ */
+function toldOutside(kind: string, who: string[]): Found[] {
+  if (!who.length) return [];
+  if (kind === 'staff-misuse' || !who.includes('lado')) return [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }];
+  const others = who.filter((key) => key !== 'lado');
+  return [
+    { setting: 'concerns.routes.staff-misuse.tell', value: ['lado'], combine: 'union' },
+    ...(others.length ? [{ setting: `concerns.routes.${kind}.tell`, value: others, combine: 'union' as const }] : []),
+  ];
+}
+
 export const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
@@ -83,9 +97,12 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
-        ) ?? /\b(contacts|informs|notifies|consults|alerts)(?= (the )?(lado|local authority designated officer|police|parents?|carers?)\b)/.exec(s.lower));
+        ) ??
+        /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings)(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
+          s.lower,
+        ));
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(s.lower))
@@ -103,8 +120,11 @@ export const tell: SentencePattern = {
       // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
       if (conditionIn(rest)) return [];
       const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
-      const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
-      return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+      // ("…will talk to the families involved", "meets with the parents": a conversation with a family, which keyers do not
+      // read as a duty to tell them; "rings the LADO", "speaks to the police" are the telling.)
+      const conversation = /\b(talk|talks|meet|meets|write|writes|phone|phones|ring|rings)\b/.test(active[0]);
+      const who = outsiders.filter(([key, pattern]) => pattern.test(object) && !(conversation && key === 'carers')).map(([key]) => key);
+      return toldOutside(kind, who);
     }
     if (
       !must ||
@@ -132,7 +152,7 @@ export const tell: SentencePattern = {
           .pop() ?? '')
       : '';
     const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
-    return who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+    return toldOutside(kind, who);
   },
 };
 
@@ -156,6 +176,6 @@ export const referredOut: SentencePattern = {
     const object = m[2].split(/[,;:]|\b(?:who|which|if|unless|when|where)\b/)[0];
     const who = outsiders.filter(([, pattern]) => pattern.test(object)).map(([key]) => key);
     const kind = concernKind(s.lower) ?? (who.includes('social-care') ? 'safeguarding' : null);
-    return kind && who.length ? [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }] : [];
+    return kind ? toldOutside(kind, who) : [];
   },
 };

@@ -284,3 +284,21 @@ describe('telling the LADO is the staff route', () => {
     ]);
   });
 });
+
+describe('who rings the LADO', () => {
+  it.each(['The Head speaks to the LADO within one working day.', 'Helen or the Chair will ring the LADO within one working day.'])('%s', (sentence) => {
+    expect(proposals(sentence)).toHaveProperty(['concerns.routes.staff-misuse.tell'], ['lado']);
+  });
+
+  it('is the staff route’s, whatever kind the sentence reads as', () => {
+    const read = proposals('Where a member of staff has accepted friend requests from pupils, the Head contacts the LADO within one working day.');
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.tell'], ['lado']);
+    expect(read).not.toHaveProperty(['concerns.routes.contact-attempt.tell']);
+  });
+
+  it('but a talk with the families is no duty to tell them', () => {
+    expect(
+      proposals('Cyberbullying between pupils is dealt with under the Behaviour Policy, and the class teacher will talk to the families involved.'),
+    ).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
+  });
+});
