@@ -288,6 +288,10 @@ export const optsOut = (lower: string) =>
   ) &&
     !/\b(forms?|slips?|boxe?s?|tick|indicate)\b/.test(lower));
 
+/** A use that needs no consent: "consent is not needed", "part of our public task", "not covered by consent", "without asking". */
+const noConsentNeeded =
+  /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
+
 /** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
 const respectsObjection =
   /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families) (may|can) (object|opt out|ask us not to)\b/;
@@ -302,6 +306,14 @@ const basis: SentencePattern = {
       return namedUses(s.lower, s.negated)
         .filter((key) => key === 'displays' || key === 'class-photo')
         .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
+    // "Some images are needed to run the academy and are not covered by consent:" over "classroom and corridor displays":
+    // the lead's basis is the item's.
+    // (Not displays split by place, "classroom displays in areas not open to visitors": the public ones are asked about, and
+    // keyers left such pages open.)
+    if (/:$/.test(lead) && !optsOut(lead) && noConsentNeeded.test(lead.replace(/:$/, '')) && !/\bnot open to\b/.test(s.lower))
+      return namedUses(s.lower, s.negated)
+        .filter((key) => key === 'displays')
+        .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: respectsObjection.test(lead) ? 'opt-out' : 'public-task' }));
     // "We take photographs … for the prospectus, the website and school displays. This is part of our public task…":
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
@@ -314,11 +326,7 @@ const basis: SentencePattern = {
     // (Or in its paragraph or heading: "Parents are asked separately about… Displays inside the academy do not require consent.")
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.earlier ?? ''} ${s.heading ?? ''}`))
       return [];
-    if (
-      /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/.test(
-        s.lower,
-      )
-    )
+    if (noConsentNeeded.test(s.lower))
       // ("…do not require consent, but we will respect any objection a parent makes": used unless a carer objects.)
       return found
         .filter((key) => key === 'displays')

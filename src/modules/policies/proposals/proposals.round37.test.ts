@@ -302,3 +302,19 @@ describe('who rings the LADO', () => {
     ).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
   });
 });
+
+describe('uses listed under a lead that needs no consent', () => {
+  it.each([
+    'Some images are needed to run the academy and are not covered by consent:',
+    'We do not ask for consent for:',
+    'The following uses do not need consent:',
+  ])('"%s" makes displays the school’s public task', (lead) => {
+    const page = `Photographs\n\n${lead}\n\n- classroom and corridor displays inside the school building;\n- the photograph on the pupil's record.`;
+    expect(proposals(page)).toHaveProperty(['consent.purposes.displays.basis'], 'public-task');
+  });
+
+  it('but not displays split by place', () => {
+    const page = 'Photographs\n\nWe do not ask for consent for:\n\n- classroom displays in areas not open to visitors;\n- ID photographs.';
+    expect(proposals(page)).not.toHaveProperty(['consent.purposes.displays.basis']);
+  });
+});
