@@ -56,12 +56,20 @@ const onceGivenUntilRevoked =
 export const lapse: SentencePattern = {
   name: 'consent is asked again each year, or lasts',
   read: (s) => {
+    // "The county model recommends that schools renew consent every year": someone else's advice, not the school's rule.
+    if (
+      /^(the |our )?([a-z']+ ){0,3}(model|guidance|template|council|authority|ico|dfe|department for education|trust)( [a-z']+){0,3} (recommends?|suggests?|advises?)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // Negation only where it reaches the lapse: "valid while your child attends, and not used once they have left" lasts.
     // "This form is valid for…" on a page about consent for images: the form is the consent form.
     // (So are "the choices you make" and "your choices", said of the answers on such a page.)
     const consentForm =
-      /\b(this|the|our|each) (form|slip|letter)s?\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b/.test(s.lower) &&
-      /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
+      /\b(this|the|our|each) (form|slip|letter)s?\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b|\bwhat you (say|tell us|choose|decide)\b|\byour (reply |consent |permission )?(slip|form)\b|^answers\b/.test(
+        s.lower,
+      ) && /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
     // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
     const formBefore =
@@ -175,7 +183,7 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last)|covers|applies)\b[^.]*\b(until (your child|the child|they|he or she|the pupil) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       )
     )

@@ -318,3 +318,40 @@ describe('uses listed under a lead that needs no consent', () => {
     expect(proposals(page)).not.toHaveProperty(['consent.purposes.displays.basis']);
   });
 });
+
+describe('consent that lasts the child’s time', () => {
+  it.each([
+    'What you say lasts for the whole time your child is at nursery. You can change your mind at any time.',
+    'Your reply slip applies for as long as your child is at Larkhill Lane, but you can change your mind at any time.',
+    'Consent lasts for the duration of the course. A student may withdraw consent at any time.',
+    "Answers stand for the pupil's whole time at the Academy unless the family tells the office.",
+    'The consent given on the form will be used for the whole time your child is at Harrowfield Green.',
+    'Consent given on the Acceptance Form lasts until your daughter leaves the school, unless you change it.',
+  ])('%s', (sentence) => {
+    expect(proposals(`Photograph consent\n\n${sentence}`)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('someone else’s recommendation is not the school’s lapse', () => {
+    const page = [
+      'Photograph consent',
+      '',
+      'Consent given on the form will remain valid for the whole time the child is at Millbrook unless the parent withdraws it.',
+      '',
+      'The county model recommends that schools renew consent every year. Governors agreed that a reminder in the first newsletter of each year is enough.',
+    ].join('\n');
+    expect(proposals(page)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('a Markdown table’s row is no heading for the rows under it', () => {
+    const page = [
+      'Publication and naming',
+      '',
+      '| Channel | Names with images |',
+      '|---|---|',
+      '| Social media | No names, initials or tags of any kind. |',
+      '| Prospectus and advertising | No names. |',
+      '| The Chronicle and Friday Notes | First name and year group may be used in captions. |',
+    ].join('\n');
+    expect(proposals(page)).toHaveProperty(['photos.channels.prospectus.naming'], 'none');
+  });
+});

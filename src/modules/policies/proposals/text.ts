@@ -295,7 +295,8 @@ export function sentencesOf(text: string): Sentence[] {
     const isTitle = firstParagraph && shortLine;
     firstParagraph = false;
     // A table's row ("Head  Writes the newsletter") opens a section, but names no heading for the sentences after it.
-    if (isHeading) heading = paragraph.row ? '' : normalise(paragraph.text);
+    // (Nor a Markdown table's row, "| School Facebook page | No name |".)
+    if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario.
     const asked = all[index - 1]?.text;
