@@ -136,7 +136,10 @@ function formQuestionsLead(s: Sentence, section = ''): boolean {
     /\b(asked|asks?|choose|chooses|decide|decides|indicate|covers?|lists?|sought|requested|obtained|give|gives|given|recorded)\b[^:]{0,40}\b(separately|seperately|individually|one by one)\b[^:]{0,60}:$/.test(
       s.lower,
     ) ||
-    /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower)
+    /\b(covers?|lists?) (each|every) (use|purpose|way)s? (separately|individually)( [a-z]+)?:$/.test(s.lower) ||
+    /\b(consent|permission)s? (is|are) (asked for |sought |given |requested |recorded )?separate(ly)? (for|about|on)( each of)?( these| the following)?( uses| purposes)?:$/.test(
+      s.lower,
+    )
   )
     return /\b(consent|permission|asked|choose|form)\b/.test(context) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   if (!form) return false;
@@ -185,10 +188,28 @@ function tableRowsAfter(sentences: Sentence[], at: number): Sentence[][] {
   return header.some((cell) => consentColumn.test(cell.trim())) ? [] : rows;
 }
 
+/**
+ * A form's questions listed in the sentence that leads them: "Consent is separate for: (a) internal displays, (b) the
+ * website…". The words before the colon are read as a lead of its own; each use after it is one the form asks about.
+ */
+function inlineList(sentences: Sentence[], at: number, otherBasis: Set<string>): StructuralFound[] {
+  const said = sentences[at];
+  const colon = said.lower.indexOf(': ');
+  if (colon < 0 || said.item || said.row || /^\|/.test(said.text)) return [];
+  const lead = { ...said, lower: said.lower.slice(0, colon + 1) };
+  if (!formQuestionsLead(lead, sectionBefore(sentences, at))) return [];
+  const items = said.lower.slice(colon + 2);
+  if (/\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(items)) return [];
+  return namedUses(items, said.negated)
+    .filter((key) => !otherBasis.has(key))
+    .map((key) => ({ setting: `consent.purposes.${key}.active`, value: true, quote: said.text, line: said.line, order: at }));
+}
+
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
+  sentences.forEach((_, at) => found.push(...inlineList(sentences, at, otherBasis)));
   sentences.forEach((said, at) => {
     // (A list item may lead a list of its own: "- Consent is asked separately for each of these uses:" then indented items.)
     const hangs = (s: Sentence | undefined) => s !== undefined && (s.lead === said.lower || (said.item === true && s.lead === said.lower.replace(/:$/, '')));

@@ -355,3 +355,21 @@ describe('consent that lasts the child’s time', () => {
     expect(proposals(page)).toHaveProperty(['photos.channels.prospectus.naming'], 'none');
   });
 });
+
+describe('a form’s questions listed in the sentence that leads them', () => {
+  it('"Consent is separate for: (a) …, (b) …" names each use', () => {
+    const read = proposals(
+      "Photographs\n\nParents complete the consent form. Consent is separate for: (a) internal displays, (b) the Academy website, (c) the Academy's social media, and (d) local press.",
+    );
+    expect(read).toHaveProperty(['consent.purposes.displays.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('but not a list of what the school does without asking', () => {
+    expect(proposals('Photographs\n\nWe use photographs without asking for: internal displays and the pupil record.')).not.toHaveProperty([
+      'consent.purposes.displays.active',
+    ]);
+  });
+});
