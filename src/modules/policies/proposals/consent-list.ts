@@ -128,7 +128,12 @@ function formQuestionsLead(s: Sentence, section = ''): boolean {
   if (yesOrNoLead.test(s.lower)) return images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   // "We ask you to tick yes or no for each of the following:", "There are four options, each ticked separately:", "There
   // are three separate tick boxes:" (a form's choices about images, one for each use).
-  if (tickEachLead.test(s.lower) || countedChoicesLead.test(s.lower))
+  // ("…are asked to give consent using the Trust's four photo consent categories:" over "Category B - academy website…".)
+  if (
+    tickEachLead.test(s.lower) ||
+    countedChoicesLead.test(s.lower) ||
+    /\b(consent|permission)\b[^:]{0,60}\b(categories|options|tiers|levels)\b[^:]{0,20}:$/.test(s.lower)
+  )
     return /\b(consent|permission|form)\b/.test(`${context} ${section}`) && images.test(`${context} ${s.earlier ?? ''} ${s.title ?? ''} ${section}`);
   // "Families are asked separately about each of these uses:", "Parents may choose separately whether the school may use
   // their child's image:", "The consent form covers each use separately:" (on a page or under a heading of images).

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { sentencesOf } from './text.ts';
 
 describe('grooming, when it is what the sentence is about, is an adult contacting a pupil', () => {
   it('"being groomed online" routes the contact', () => {
@@ -371,5 +372,29 @@ describe('a form’s questions listed in the sentence that leads them', () => {
     expect(proposals('Photographs\n\nWe use photographs without asking for: internal displays and the pupil record.')).not.toHaveProperty([
       'consent.purposes.displays.active',
     ]);
+  });
+});
+
+describe('consent categories set out as labelled lines', () => {
+  const page = [
+    "PHOTOGRAPHS, VIDEO AND PUPILS' NAMES",
+    '',
+    '6.1 Consent. Parents/carers (or the pupil themselves where they are judged able to decide, normally from age',
+    "13) are asked to give consent using the Trust's four photo consent categories:",
+    '',
+    '  Category B - academy website, printed newsletter and prospectus',
+    '  Category C - academy and Trust official social media accounts',
+    "  Category D - external media (newspapers, TV, the Trust's partner organisations' publications)",
+  ].join('\n');
+
+  it('each category is a use the form asks about', () => {
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('and "13)" at the start of a wrapped line closes the bracket above it, not a list', () => {
+    expect(sentencesOf(page).find((s) => /are asked to give consent/.test(s.text))?.text).toMatch(/^Parents\/carers \(or the pupil/);
   });
 });

@@ -143,11 +143,18 @@ export function policyLines(text: string): Line[] {
   return text
     .split(/\r?\n/)
     .map(acceptingChanges)
-    .map((raw, i) => ({
-      text: cleanLine(raw.replace(dashLabel, '')),
+    .map((raw, i, all) => ({
+      raw,
+      // ("…(or the pupil themselves, normally from age" then "13) are asked to give consent": the number closes the
+      // bracket the line before opened, and is no list's.)
+      closesBracket: i > 0 && /^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length,
+    }))
+    .map(({ raw, closesBracket }, i) => ({
+      text: closesBracket ? raw.trim() : cleanLine(raw.replace(dashLabel, '')),
       line: i + 1,
-      bullet: bulletStart.test(raw) || dashLabel.test(raw),
-      numbered: /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
+      // ("  Category B - academy website, printed newsletter and prospectus": a labelled tier is an item of the list above it.)
+      bullet: !closesBracket && (bulletStart.test(raw) || dashLabel.test(raw) || /^\s*(category|tier|level|box|option) [a-z0-9]{1,2}\s*[-–—:=]\s/i.test(raw)),
+      numbered: !closesBracket && /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
       headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
       cells: raw
         // (A leader of dots parts two cells too: "Concern about a child ........... CPOMS + DSL same day".)
@@ -214,6 +221,8 @@ function paragraphs(lines: Line[]): Paragraph[] {
     const hanging = Boolean(current) && hang >= 3 && indent === hang && lastLength >= 50 && !bullet && (cells?.length ?? 0) < 2;
     const runsOn: boolean =
       /^[a-z(]/.test(text) ||
+      // ("…normally from age" then "13) are asked…": a number that closes the bracket the paragraph opened.)
+      (Boolean(current) && /^\d{1,3}\) [a-z]/.test(text) && (current!.text.match(/\(/g) ?? []).length > (current!.text.match(/\)/g) ?? []).length) ||
       hanging ||
       // (Not a table's rows, by tabs, bars or wide spaces: each is its own.)
       // (Nor a form's fields, "Academy DSL: Mr O. Nnamdi" then "Academy social media accounts:".)
