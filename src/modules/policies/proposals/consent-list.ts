@@ -210,11 +210,41 @@ function inlineList(sentences: Sentence[], at: number, otherBasis: Set<string>):
     .map((key) => ({ setting: `consent.purposes.${key}.active`, value: true, quote: said.text, line: said.line, order: at }));
 }
 
+/**
+ * A table straight after a paragraph that says the form asks about each use, in a sentence of its own: "The form lists
+ * each use separately. You can agree to some and not others." The sentence is read as a lead ("…separately:").
+ */
+function tableAfterStatement(sentences: Sentence[], at: number, otherBasis: Set<string>): StructuralFound[] {
+  const said = sentences[at];
+  if (said.item || tableRow(said) || !/\.$/.test(said.lower) || !sentences[at + 1]) return [];
+  // The paragraph's last sentences before the table: this one, or this one and a short one after it.
+  const next = sentences[at + 1];
+  const tableAt = tableRow(next) ? at + 1 : next.previous === said.lower && sentences[at + 2] && tableRow(sentences[at + 2]) ? at + 1 : -1;
+  if (tableAt < 0) return [];
+  const lead = { ...said, lower: said.lower.replace(/\.$/, ':') };
+  if (!formQuestionsLead(lead, sectionBefore(sentences, at))) return [];
+  return tableRowsAfter(sentences, tableAt).flatMap((row) =>
+    row.flatMap((s) =>
+      /\b(unless|opt(ed|ing)? out|object|objects)\b/.test(s.lower)
+        ? []
+        : namedUses(s.lower, s.negated)
+            .filter((key) => !otherBasis.has(key))
+            .map((key) => ({
+              setting: `consent.purposes.${key}.active`,
+              value: true,
+              quote: `${said.text} … ${s.text}`,
+              line: s.line,
+              order: sentences.indexOf(s),
+            })),
+    ),
+  );
+}
+
 /** Consent uses named by the items of a list whose lead asks for consent. */
 export function consentList(sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
-  sentences.forEach((_, at) => found.push(...inlineList(sentences, at, otherBasis)));
+  sentences.forEach((_, at) => found.push(...inlineList(sentences, at, otherBasis), ...tableAfterStatement(sentences, at, otherBasis)));
   sentences.forEach((said, at) => {
     // (A list item may lead a list of its own: "- Consent is asked separately for each of these uses:" then indented items.)
     const hangs = (s: Sentence | undefined) => s !== undefined && (s.lead === said.lower || (said.item === true && s.lead === said.lower.replace(/:$/, '')));

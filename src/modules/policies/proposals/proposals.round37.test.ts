@@ -398,3 +398,26 @@ describe('consent categories set out as labelled lines', () => {
     expect(sentencesOf(page).find((s) => /are asked to give consent/.test(s.text))?.text).toMatch(/^Parents\/carers \(or the pupil/);
   });
 });
+
+describe('a table after a paragraph that says the form asks about each use', () => {
+  it('reads the table’s rows as the form’s questions', () => {
+    const page = [
+      'Images we only use with your consent',
+      '',
+      'We ask for it on the admission form when your child joins us. The form lists each use separately. You can agree to some and not others.',
+      '',
+      '| Box | Use | Names used? |',
+      '|-----|-----|-------------|',
+      '| 1 | School website | First name only |',
+      '| 2 | Local and regional press | Full name, only if you agree |',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('not after a paragraph about something else', () => {
+    const page = ['Our channels', '', 'We publish news in several places.', '', '| Where | Names |', '| School website | First names |'].join('\n');
+    expect(proposals(page)).not.toHaveProperty(['consent.purposes.website.active']);
+  });
+});
