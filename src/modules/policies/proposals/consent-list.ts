@@ -86,8 +86,9 @@ const countedChoicesLead =
  * Consent Form. The form asks about each of the following:" (the form the sentence before names). Each item is a place
  * the form asks about images, so an item need not say "photographs" itself ("(i) the school website;").
  */
-function formQuestionsLead(s: Sentence, section = ''): boolean {
+function formQuestionsLead(s: Sentence, sectionOf: () => string = () => ''): boolean {
   if (!/:$/.test(s.lower) || s.item) return false;
+  const section = sectionOf();
   // ("…choose separately whether the school may use their child's image:" is a choice, not a condition.)
   // "We send home a Photo Permission Form. It asks whether we may use photos of your child:" (a question, not a condition).
   // ("…complete the Image Consent Form. It has three separate parts which can be answered separately:")
@@ -192,6 +193,16 @@ function tableRowsAfter(sentences: Sentence[], at: number): Sentence[][] {
   return header.some((cell) => consentColumn.test(cell.trim())) ? [] : rows;
 }
 
+/** An item that is opt-out ("…unless you tell us") or conditional: no use the carer consents to. */
+const notConsented = (lower: string) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(lower);
+
+/** The uses some words of a list name, as consent asked for, less those the page gives another basis. */
+function asked(words: Sentence, quote: string, order: number, otherBasis: Set<string>): StructuralFound[] {
+  return namedUses(words.lower, words.negated)
+    .filter((key) => !otherBasis.has(key))
+    .map((key) => ({ setting: `consent.purposes.${key}.active`, value: true, quote, line: words.line, order }));
+}
+
 /**
  * A form's questions listed in the sentence that leads them: "Consent is separate for: (a) internal displays, (b) the
  * website…". The words before the colon are read as a lead of its own; each use after it is one the form asks about.
@@ -199,14 +210,11 @@ function tableRowsAfter(sentences: Sentence[], at: number): Sentence[][] {
 function inlineList(sentences: Sentence[], at: number, otherBasis: Set<string>): StructuralFound[] {
   const said = sentences[at];
   const colon = said.lower.indexOf(': ');
-  if (colon < 0 || said.item || said.row || /^\|/.test(said.text)) return [];
+  if (colon < 0 || said.item || tableRow(said)) return [];
   const lead = { ...said, lower: said.lower.slice(0, colon + 1) };
-  if (!formQuestionsLead(lead, sectionBefore(sentences, at))) return [];
-  const items = said.lower.slice(colon + 2);
-  if (/\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(items)) return [];
-  return namedUses(items, said.negated)
-    .filter((key) => !otherBasis.has(key))
-    .map((key) => ({ setting: `consent.purposes.${key}.active`, value: true, quote: said.text, line: said.line, order: at }));
+  if (!formQuestionsLead(lead, () => sectionBefore(sentences, at))) return [];
+  const items = { ...said, lower: said.lower.slice(colon + 2) };
+  return notConsented(items.lower) ? [] : asked(items, said.text, at, otherBasis);
 }
 
 /**
@@ -221,22 +229,10 @@ function tableAfterStatement(sentences: Sentence[], at: number, otherBasis: Set<
   const tableAt = tableRow(next) ? at + 1 : next.previous === said.lower && sentences[at + 2] && tableRow(sentences[at + 2]) ? at + 1 : -1;
   if (tableAt < 0) return [];
   const lead = { ...said, lower: said.lower.replace(/\.$/, ':') };
-  if (!formQuestionsLead(lead, sectionBefore(sentences, at))) return [];
-  return tableRowsAfter(sentences, tableAt).flatMap((row) =>
-    row.flatMap((s) =>
-      /\b(unless|opt(ed|ing)? out|object|objects)\b/.test(s.lower)
-        ? []
-        : namedUses(s.lower, s.negated)
-            .filter((key) => !otherBasis.has(key))
-            .map((key) => ({
-              setting: `consent.purposes.${key}.active`,
-              value: true,
-              quote: `${said.text} … ${s.text}`,
-              line: s.line,
-              order: sentences.indexOf(s),
-            })),
-    ),
-  );
+  if (!formQuestionsLead(lead, () => sectionBefore(sentences, at))) return [];
+  return tableRowsAfter(sentences, tableAt)
+    .filter((row) => !row.some((s) => notConsented(s.lower)))
+    .flatMap((row) => row.flatMap((s) => asked(s, `${said.text} … ${s.text}`, sentences.indexOf(s), otherBasis)));
 }
 
 /** Consent uses named by the items of a list whose lead asks for consent. */
@@ -251,7 +247,7 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
     const lead = said.item && hangs(sentences[at + 1]) ? { ...said, item: false, previous: said.previous || (sentences[at - 1]?.lower ?? '') } : said;
     const governed =
       (lead === said && governedUsesLead(sentences, at)) ||
-      formQuestionsLead(lead, sectionBefore(sentences, at)) ||
+      formQuestionsLead(lead, () => sectionBefore(sentences, at)) ||
       (!lead.item && consentedUsesLead.test(lead.lower));
     if (!governed && !isConsentLead(lead)) return;
     // The list: the sentences after the lead that hang from it, grouped by item (an item and the sentences after it).
@@ -271,15 +267,9 @@ export function consentList(sentences: Sentence[]): StructuralFound[] {
       // Under a uses lead (or a form's questions) every item is about images (the lead says so); under a consent lead the
       // item must say it.
       if (!governed && !block.some((s) => images.test(s.lower))) continue;
-      // An item that is opt-out ("…unless you tell us") or conditional is no use the carer consents to.
-      if (block.some((s) => /\b(unless|opt(ed|ing)? out|object|objects)\b|\bif you (do not|don't)\b/.test(s.lower))) continue;
-      for (const s of block) {
-        // A use under a negation is none: namedUses leaves out what the negation covers.
-        for (const key of namedUses(s.lower, s.negated)) {
-          if (otherBasis.has(key)) continue;
-          found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${lead.text} … ${s.text}`, line: s.line, order: sentences.indexOf(s) });
-        }
-      }
+      if (block.some((s) => notConsented(s.lower))) continue;
+      // A use under a negation is none: namedUses leaves out what the negation covers.
+      for (const s of block) found.push(...asked(s, `${lead.text} … ${s.text}`, sentences.indexOf(s), otherBasis));
     }
   });
   return found;

@@ -84,7 +84,6 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     let value: unknown;
     const first = all[0].value as unknown[];
     if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting)) {
-      const audiences = new Set(all.map((f) => audienceOf(f.order)));
       // Who is told first about a kind of concern, said again with others beside ("tell the DSL" … "tell the DSL or the
       // Head"): the list where the policy first says so; the others are stand-ins or next steps more often than more of
       // the same list. Lists with no one in common disagree: across the keyed sets their union was never the key (18
@@ -92,7 +91,7 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       // (Lists said in parts of the page written for different readers add up: "6. Social media use – staff" … "passed on
       // to the Headteacher", and "8. Blocked content" … "reported to the class teacher".)
       if (all.every((f) => (f.value as unknown[]).some((r) => first.includes(r)))) value = first;
-      else if (audiences.size > 1) value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
+      else if (new Set(all.map((f) => audienceOf(f.order))).size > 1) value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
       else continue;
     } else if (all.every((f) => f.combine === 'union')) {
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];

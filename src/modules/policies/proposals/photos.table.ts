@@ -4,7 +4,8 @@
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
 import { namingPatterns, othersRule } from './naming.table.ts';
-import { numberFrom, type Sentence } from './text.ts';
+import { numberFrom } from './text.dates.ts';
+import { type Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concernPatterns } from './concerns.table.ts';
 import { reviewPatterns } from './review.table.ts';
-import { monthOf } from './text.ts';
+import { monthOf } from './text.dates.ts';
 import { proposals, read } from '../../../../test/helpers/proposals.ts';
 
 /**

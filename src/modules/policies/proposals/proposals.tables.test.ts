@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { concernPatterns } from './concerns.table.ts';
 import { consentPatterns } from './consent.table.ts';
 import { photoPatterns } from './photos.table.ts';
-import { intervalMonths } from './text.ts';
+import { intervalMonths } from './text.dates.ts';
 import { rolesIn } from './roles.ts';
 import { read } from '../../../../test/helpers/proposals.ts';
 

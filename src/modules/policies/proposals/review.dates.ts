@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
-import { monthOf } from './text.ts';
+import { monthOf } from './text.dates.ts';
 import type { BlockPattern } from './types.ts';
 
 /** chrono-node (266 modules) is loaded the first time a policy's dates are read, not when the app starts. */

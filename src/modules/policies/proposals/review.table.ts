@@ -4,7 +4,8 @@
  * An interval said in words ("annually", "every two years") wins over one worked out from the
  * header's dates ("Date of this review: Autumn 2015", "Next review: Autumn 2018").
  */
-import { intervalMonths, monthOf, normalise } from './text.ts';
+import { intervalMonths, monthOf } from './text.dates.ts';
+import { normalise } from './text.ts';
 import { parseDate, reviewDates, yearsApart } from './review.dates.ts';
 import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { signedBlock } from './review.signatures.ts';
