@@ -181,7 +181,10 @@ function narrowSafeguarding(s: Sentence): boolean {
   // pupil tells you something… | Investigate an indecent image yourself".)
   const plain = s.lower.replace(/\([^()]*\)/g, ' ');
   const verb = tellVerb.exec(plain) ?? madeAware.exec(plain);
-  return concernKind(s.lower) === 'safeguarding' && oneSortOf(plain.slice(0, verb?.index ?? plain.length));
+  if (concernKind(s.lower) === 'safeguarding') return oneSortOf(plain.slice(0, verb?.index ?? plain.length));
+  // (Or the list's lead names it, over an item that names no kind: "If the concern involves a nude image then:" … "tell
+  // the DSL immediately by phone".)
+  return s.item === true && !concernKind(s.lower) && concernKind(s.lead ?? '') === 'safeguarding' && oneSortOf(s.lead ?? '');
 }
 
 /**

@@ -1,0 +1,118 @@
+/**
+ * The twenty-fourth session's readings of when and about what a concern is passed on, each written as a paraphrase of
+ * what the keyed sets say, with a case that keeps the reading from going too far.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('a pupil who contacts a member of staff on a personal account', () => {
+  it('is an attempt at contact, whoever it is told to', () => {
+    const read = proposals(
+      'If a student messages you through a private account, do not answer from that account. Inform the Designated Safeguarding Lead on the same working day.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.deadline'], 'same-day');
+  });
+
+  it('but a pupil who contacts staff about homework on the school platform is not', () => {
+    const read = proposals('If a pupil contacts a teacher through the learning platform, the teacher will reply within two days and tell the class tutor.');
+    expect(read).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+  });
+});
+
+describe('the end of the day, in more words', () => {
+  it('"no later than the end of the working day" is the same day', () => {
+    expect(
+      proposals('Any allegation against a member of staff must be reported to the Principal without delay and no later than the end of the working day.'),
+    ).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
+  });
+
+  it('"before the child goes home" and "before the end of the same school day" are the same day', () => {
+    expect(
+      proposals('Any safeguarding concern arising online must be passed to the Designated Person at once and in any case before the child goes home.'),
+    ).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+    expect(proposals('Child protection concerns are reported to the DSL immediately, and in any event before the end of the same school day.')).toHaveProperty(
+      ['concerns.routes.safeguarding.deadline'],
+      'same-day',
+    );
+  });
+
+  it('"before you leave that day" is the same day', () => {
+    expect(proposals('If you see inappropriate content on a school laptop, tell the Online Safety Lead before you leave that day.')).toHaveProperty(
+      ['concerns.routes.inappropriate-content.deadline'],
+      'same-day',
+    );
+  });
+
+  it('but a pupil leaving early is no deadline', () => {
+    expect(
+      proposals('If you see inappropriate content on a school laptop, tell the Online Safety Lead; the pupil may go home early if upset.'),
+    ).not.toHaveProperty(['concerns.routes.inappropriate-content.deadline']);
+  });
+});
+
+describe('a worry about another adult in school is about a member of staff', () => {
+  it('when the sentence says the adult is in school', () => {
+    const page = [
+      '**…you are worried about what another adult in school is doing online**',
+      '',
+      'For example messaging a pupil or following pupils on social media. Tell the Head the same day.',
+    ].join('\n');
+    const read = proposals(page);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
+  });
+
+  it('but an adult a pupil does not know is someone contacting them', () => {
+    expect(proposals('If you are worried about an adult a pupil does not know who has messaged them online, tell the DSL straight away.')).not.toHaveProperty([
+      'concerns.routes.staff-misuse.notify',
+    ]);
+  });
+});
+
+describe('a list item stands under its lead before the heading over both', () => {
+  const page = [
+    'WHAT TO DO WHEN YOU SEE SOMETHING WORRYING',
+    '',
+    '5.1 Worries about a pupil (for example something they post, a message they show you, bullying or radicalisation):',
+    '- tell the Designated Safeguarding Lead in person straight away;',
+    '- write it up on CPOMS.',
+    '',
+    '5.2 Worries about an adult – a colleague, volunteer or visitor (for example messaging a pupil on a personal account):',
+    '- report it to the Headteacher the same day;',
+    '- do not tell the colleague concerned.',
+  ].join('\n');
+
+  it('so each list is routed by the worry its lead names', () => {
+    const read = proposals(page);
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+
+  it('and one about a nude image keeps its haste to that sort of concern', () => {
+    const read = proposals(
+      [
+        '2.2 If the concern involves a nude or semi-nude image of anyone under 18, then:',
+        '- do not view, copy or forward it;',
+        '- tell the DSL immediately by phone.',
+      ].join('\n'),
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.immediate']);
+  });
+
+  it('"something that worries you" is not unsuitable content on its own', () => {
+    const read = proposals(
+      [
+        'IF YOU ARE WORRIED ABOUT A CHILD',
+        '',
+        'If a child tells you something, or you see something that worries you (a mark, a comment, someone taking a photo):',
+        '1. Stay calm and listen.',
+        '2. Tell a DSL straight away.',
+      ].join('\n'),
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+});
