@@ -49,7 +49,7 @@ export const concernKinds: [string, RegExp][] = [
     // telling families whom to speak to is advice, which keyers mostly leave unkeyed: 17 of 29 such sentences in sessions
     // 15 and 16.)
     'raised-by-carer',
-    /\b(a |any )?(parents?|carers?)( or (a )?carers?)? (raises?|raised|brings?|has|have) (a |any )?(concerns?|worr(y|ies)|complaints?)\b|\b(concerns?|worr(y|ies)|complaints?)\b[^.;]{0,60}\b(raised|brought) by (a |any )?(parents?|carers?)( or (a )?carers?)?\b|\b(a )?(parents?|carers?) complains?\b/,
+    /\b(a |any )?(parents?|carers?)( or (a )?carers?)? (raises?|raised|brings?|has|have) (a |any )?(concerns?|worr(y|ies)|complaints?)\b|\b(concerns?|worr(y|ies)|complaints?)\b[^.;]{0,60}\b(raised|brought) by (a |any )?(parents?|carers?)( or (a )?carers?)?\b|\b(a )?(parents?|carers?) complains?\b|\b(a |any )?(parents?|carers?)( or (a )?carers?)? (rings?|phones?|calls?|emails?|contacts?|tells?) (the )?(school|office|us|reception|a member of staff|staff|you)\b[^.;]{0,20}\b(to say|about|with a|because|that)\b/,
   ],
   ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
 ];
@@ -99,18 +99,17 @@ export function concernKind(text: string): string | null {
     // The kind the sentence is about, not one named in an example or on a condition: "Concerns about a member of staff's use
     // of social media are reported to the Headteacher … and, if a child may be at risk, with the LADO"; "an online safety
     // concern about a pupil (for example, seeing a post about a pupil on a community Facebook group)".
-    const main = lower
-      .replace(/\([^()]*\)/g, ' ')
-      .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
-      // ("…then tell Mr Farrant if there is any safeguarding side to it": a kind on a condition of its own.)
-      .replace(/\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g, ' ')
-      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—]*[-–—]/g, ' ')
-      // ("…online bullying which does not raise a child protection concern": a kind said not to be there.)
-      .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');
+    const main = withoutAsides(lower);
     if (main !== lower) {
       const left = kindsIn(main);
       if (left.length === 1) return left[0];
     }
+  }
+  // "Concerns about how an adult who works at our school behaves towards children (messages, friend requests…)": friend
+  // requests as an example of a member of staff's conduct are that conduct, not a pupil's attempt at contact.
+  if (kinds.length === 1 && kinds[0] === 'contact-attempt') {
+    const main = withoutAsides(lower);
+    if (main !== lower && !kindsIn(main).length && staffSubject.test(main)) return /\blow[- ]level\b/.test(main) ? null : 'staff-misuse';
   }
   // "…someone they do not know has contacted them online: this is a safeguarding matter and goes to the DSL": the concern
   // is the contact; "a safeguarding matter" says how it is handled.
@@ -153,6 +152,23 @@ export function exampleKinds(text: string): string[] {
 /** "Online bullying with no wider safeguarding worry", "Phone misuse (not safeguarding)": a kind said not to be there. */
 const noSafeguarding =
   /\b(?:with |where there is |there is )?no (?:wider |other |obvious |further )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?|dimension)\b|\(not (?:a )?(?:safeguarding|child protection)(?: concern| matter| issue)?\)|\bwithout (?:any )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?)\b/g;
+
+/**
+ * A sentence without its asides: brackets, examples ("for example …", "e.g. …", "including …") and conditions of their
+ * own ("if there is any safeguarding side to it"), and a kind said not to be there ("which does not raise a child
+ * protection concern").
+ */
+function withoutAsides(lower: string): string {
+  return lower
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
+    .replace(/\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g, ' ')
+    .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—|]*(?:[-–—|]|$)/g, ' ')
+    .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');
+}
+
+/** A member of staff or another adult working in the school as what a sentence is about. */
+const staffSubject = /\b(members? of staff|staff|volunteers?|colleagues?|employees?|adults? who (works?|volunteers?))\b/;
 
 /** Each kind whose words the (normalised) text has, once. */
 const kindsIn = (lower: string) => [...new Set(concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind))];

@@ -7,7 +7,7 @@
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { concernBlocks } from './concerns.tables.ts';
-import { askedUses, consentPatterns } from './consent.table.ts';
+import { askedUses, classPhotosWithoutConsent, consentPatterns } from './consent.table.ts';
 import { namedUses } from './consent.uses.ts';
 import { channelConsent } from './consent.channels.ts';
 import { decisionPatterns } from './decisions.table.ts';
@@ -164,6 +164,8 @@ function withoutPublicTaskUses(proposals: Proposal[], sentences: Sentence[]): Pr
       !formRow.test(s.lower) ? [] : namedUses(/^[\s[\]☐□❑yesno/]*$/.test(s.lower) && i > 0 ? `${sentences[i - 1].lower} ${s.lower}` : s.lower),
     ),
   );
+  // (Class photographs the page takes on legitimate interests, "not covered by the consent form", are no use asked about either.)
+  for (const key of sentences.flatMap(classPhotosWithoutConsent)) publicTask.add(`consent.purposes.${key}.active`);
   return proposals.filter((p) => !(publicTask.has(p.setting) && p.value === true) && !(p.value === 'public-task' && onForm.has(p.setting.split('.')[2])));
 }
 

@@ -218,4 +218,7 @@ export const groupPhotos = /\bgroup (photo(graph)?s?|pictures?|images?|shots?|se
 /** How long photographs are kept ("…we delete them, apart from whole-class photos, which go in the history folder"): no use of them. */
 export const aboutKeeping = (lower: string) =>
   /\b(delete|deletes|deleted|deleting|keep|keeps|kept|store|stores|stored|archived?|retain|retains|retained|retention)\b/.test(lower) &&
-  !/\b(publish|published|post|posted|display|displayed|share|shared|appear|appears)\b/.test(lower);
+  // (A "shared drive" or "shared area" is where they are kept, not a sharing of them.)
+  !/\b(publish|published|post|posted|display|displayed|share|shared|appear|appears)\b/.test(
+    lower.replace(/\bshared (drive|area|folder|network|storage|server|space)s?\b/g, ' '),
+  );

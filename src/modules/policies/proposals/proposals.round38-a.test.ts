@@ -116,3 +116,72 @@ describe('a list item stands under its lead before the heading over both', () =>
     expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
   });
 });
+
+describe('passing concerns on, and who raises them', () => {
+  it('"pass online safety concerns to the DSL" names the DSL', () => {
+    const read = proposals('All staff pass online safety concerns to the Designated Safeguarding Lead on the same day.');
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+
+  it('but passing a ball to a partner is no telling', () => {
+    expect(proposals('In PE, pupils pass the ball to a partner; online safety concerns are covered in section 9.')).toEqual({});
+  });
+
+  it('a parent who rings the school about their child is a concern raised by a carer', () => {
+    expect(proposals('If a parent phones the school to say their child has been sent an image, the call is passed to the DSL.')).toHaveProperty(
+      ['concerns.routes.raised-by-carer.notify'],
+      ['dsl'],
+    );
+  });
+});
+
+describe('friend requests given as an example of a member of staff’s conduct', () => {
+  it('are that conduct, not a pupil’s attempt at contact', () => {
+    const read = proposals(
+      'If your worry is about how an adult who works at our school is behaving towards children – for example messages or friend requests – please tell the Headteacher.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+  });
+
+  it('but a low-level concern about staff conduct names no route', () => {
+    const read = proposals(
+      'Low-level concerns about staff conduct online (for example, a teacher who has accepted a follow request from a pupil) are shared with the Deputy Head.',
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+    expect(read).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+
+  it('and a pupil’s friend request, said on its own, is still an attempt at contact', () => {
+    expect(proposals('Any friend request from a pupil must be declined and reported to the DSL.')).toHaveProperty(
+      ['concerns.routes.contact-attempt.notify'],
+      ['dsl'],
+    );
+  });
+});
+
+describe('class photographs the consent form does not cover', () => {
+  const asks = 'Photographs and consent\n\nWhen a child joins, parents are asked to complete the photograph consent form.\n\n';
+
+  it('kept on the shared drive are kept, not shared', () => {
+    const read = proposals(
+      `${asks}Retention\n\nPhotographs on the staff shared drive are deleted when the children leave, apart from the whole-class photographs, which go in the school archive.`,
+    );
+    expect(read).not.toHaveProperty(['consent.purposes.class-photo.active']);
+  });
+
+  it('taken on legitimate interests are no use asked about', () => {
+    const read = proposals(
+      `${asks}The annual class photographs taken by the contracted school photographer are taken for the academy's legitimate purposes and are not covered by the consent form.`,
+    );
+    expect(read).not.toHaveProperty(['consent.purposes.class-photo.active']);
+  });
+
+  it('but class photographs the form asks about are', () => {
+    const read = proposals(
+      'Photographs and consent\n\nThe form asks separately for consent to:\n\n- the school website\n- class photographs taken by the school photographer',
+    );
+    expect(read).toHaveProperty(['consent.purposes.class-photo.active'], true);
+  });
+});
