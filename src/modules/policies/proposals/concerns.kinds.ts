@@ -21,7 +21,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'staff-misuse',
-    /\b(worried|concerned|concerns?|worr(y|ies)) about (how|what|the way) (a |an |any |another )?(member of staff|colleague|adult from school|teacher|staff member)\b|\b(worried|concerned|concerns?|worr(y|ies)) about (a |an |any )?(member of staff|staff member|colleague)(?=\s*(?:[-,:;.]|$))|\b(a |an |any )?(colleague|member of staff|staff member)'s (online )?(conduct|behaviour|posts?|messages?)\b|\ballegations? that (a |an |any )?(member of ([a-z]+ )?staff|staff member|colleague|teacher|employee|volunteer)\b|(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|\ballegations? (is |are |has been |have been )?(made |raised )(against|about) (a |an |any )?(member of staff|staff member|colleague|teacher|employee|volunteer)\b|\ballegations? (against|about) (a )?colleagues?\b|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s?,? [a-z ,]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the |another )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))|(?<!low[- ]level )\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|relating to) (staff|staff members'?|colleagues'?)('s?)? (online )?(behaviour|conduct|misconduct)\b|\b(concerns?|worr(y|ies)|allegations?) that (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|supply (worker|teacher))\b[^.;]{0,60}\b(behaved|acted|harmed|has harmed|may harm|posted|contacted|misused)\b|\b(concerns?|worr(y|ies)|allegations?|suspicions?) that (a |an |any |another |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|adult)\b[^.;]{0,40}\b(has|have|had|may have|might have|is|was) (taken|shared|kept|accessed|made|used|sent|misused|behaved|acted|posted|contacted|been)\b|\b(concern(ed|s)?|worried|worries) about the (behaviour|conduct|actions?|online conduct) of (a |an |any |another )?(member of staff|colleague|adult|teacher|employee)\b|\b(concern|worry) is about (something )?(a |an )?(member of staff|colleague|teacher|adult (in|at|who works))\b|\b(incidents?|concerns?|allegations?|worr(y|ies)|complaints?) (involves?|involving|relates? to|relating to) (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee)\b(?!'s? (own )?(child|children|son|daughter))|\b(concerns?|worr(y|ies)|allegations?|complaints?) (is |are )?(about|regarding|against) (a |an |any |the )?adults? (who works?|working) (at|in|for|with)\b|\b(monitoring |filtering )?alerts? (about|concerning|involving|relating to) (a |an |any )?(member of staff|staff member|colleague|employee)\b|\b(worried|concerned|concerns?|worr(y|ies)) about (what |how |the way )?(an|another|any) adult( in school| at school| in the (school|academy)| who works (here|at|in)|\s*[—–:(-]+\s*(a |any )?(colleague|member of staff|staff))/,
+    /\b(worried|concerned|concerns?|worr(y|ies)) about (how|what|the way) (a |an |any |another )?(member of staff|colleague|adult from school|teacher|staff member)\b|\b(worried|concerned|concerns?|worr(y|ies)) about (a |an |any )?(member of staff|staff member|colleague)(?=\s*(?:[-,:;.]|$))|\b(a |an |any )?(colleague|member of staff|staff member)'s (online )?(conduct|behaviour|posts?|messages?)\b|\ballegations? that (a |an |any )?(member of ([a-z]+ )?staff|staff member|colleague|teacher|employee|volunteer)\b|(misuse|inappropriate use|misconduct|breach(es)? of this policy)( of [a-z ]+)?,? (?:(?:either|whether) )?by (a |an |any )?(member of |members of )?(staff|employees?|governors?|the governing body|teachers?|adults|(a )?colleagues?)|allegations? (against|about) (a )?(member of )?staff|\ballegations? (is |are |has been |have been )?(made |raised )(against|about) (a |an |any )?(member of staff|staff member|colleague|teacher|employee|volunteer)\b|\ballegations? (against|about) (a )?colleagues?\b|(staff|employee)('s|s')? (misuse|misconduct)|colleagues? (is |are )?(using|misusing|posting)|\b(concern(ed|s)?|worried) about (a |any |the )?(colleague|member of staff|teacher|adult)('s)? (use|misuse|conduct|behaviour|posts?|online|messages?|contact)\b|allegations? (that|against|about) (an? |any )?(adult|member of staff|teacher|colleague|employee|volunteer)|(adult|member of staff|colleague|teacher|employee)s?,? [a-z ,]{0,40}(behaved|acted|behaving|acting) inappropriately|(conduct|behaviour) of (a |any )?(member of staff|members of staff|colleague|teacher|employee)s?\b|\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|involving|relating to) (a |an |any |the |another )?(member of staff|members of staff|staff member|colleague|employee)\b(?!'s? (own )?(child|children|son|daughter))|(?<!low[- ]level )\b(concerns?|worr(y|ies)|complaints?) (is |are )?(about|regarding|relating to) (staff|staff members'?|colleagues'?)('s?)? (online )?(behaviour|conduct|misconduct)\b|\b(concerns?|worr(y|ies)|allegations?) that (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|supply (worker|teacher))\b[^.;]{0,60}\b(behaved|acted|harmed|has harmed|may harm|posted|contacted|misused)\b|\b(concerns?|worr(y|ies)|allegations?|suspicions?)( is| are)? that (a |an |any |another |the )?(member of staff|staff member|colleague|teacher|employee|volunteer|adult)\b[^.;]{0,40}\b(has|have|had|may have|might have|is|was) (taken|shared|kept|accessed|made|used|sent|misused|behaved|acted|posted|contacted|been)\b|\b(concern(ed|s)?|worried|worries) about the (behaviour|conduct|actions?|online conduct) of (a |an |any |another )?(member of staff|colleague|adult|teacher|employee)\b|\b(concern|worry) is about (something )?(a |an )?(member of staff|colleague|teacher|adult (in|at|who works))\b|\b(incidents?|concerns?|allegations?|worr(y|ies)|complaints?) (involves?|involving|relates? to|relating to) (a |an |any |the )?(member of staff|staff member|colleague|teacher|employee)\b(?!'s? (own )?(child|children|son|daughter))|\b(concerns?|worr(y|ies)|allegations?|complaints?) (is |are )?(about|regarding|against) (a |an |any |the )?adults? (who works?|working) (at|in|for|with)\b|\b(monitoring |filtering )?alerts? (about|concerning|involving|relating to) (a |an |any )?(member of staff|staff member|colleague|employee)\b|\b(worried|concerned|concerns?|worr(y|ies)) about (what |how |the way )?(an|another|any) adult( in school| at school| in the (school|academy)| who works (here|at|in)|\s*[—–:(-]+\s*(a |any )?(colleague|member of staff|staff))/,
   ],
   [
     'inappropriate-content',
@@ -117,6 +117,15 @@ export function concernKind(text: string): string | null {
     const left = kindsIn(lower.replace(classedAsSafeguarding, ' '));
     if (left.length === 1 && left[0] !== 'safeguarding') return left[0];
   }
+  // "…that a member of staff, volunteer or visitor has shared images of pupils": adults working in the school first, the
+  // visitor beside them; not a parent's post in the community.
+  if (
+    kinds.length === 2 &&
+    kinds.includes('staff-misuse') &&
+    kinds.includes('community-post') &&
+    /\b(members? of staff|staff members?|colleagues?|employees?),? (a |any )?(volunteers?,? )?(or |and )?(a |any )?(visitors?|volunteers?)\b/.test(lower)
+  )
+    return 'staff-misuse';
   // "Concerns about the welfare of a student raised by a parent or carer": the route is the one for a parent's worry.
   // ("A parent raises a concern about the behaviour of a member of staff": the concern's own kind.)
   if (kinds.length === 2 && kinds.includes('raised-by-carer')) {
@@ -159,12 +168,18 @@ const noSafeguarding =
  * protection concern").
  */
 function withoutAsides(lower: string): string {
-  return lower
-    .replace(/\([^()]*\)/g, ' ')
-    .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
-    .replace(/\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b[^,;.]*/g, ' ')
-    .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—|]*(?:[-–—|]|$)/g, ' ')
-    .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ');
+  return (
+    lower
+      .replace(/\([^()]*\)/g, ' ')
+      .replace(/[,;]\s*(?:and |or |but )?(?:if|where|when|unless|including|for example|such as|e\.g\.)\b[^,;]*(?=[,;]|$)/g, ' ')
+      // (Not the sentence's own subject: "Where there is a concern that a member of staff has…".)
+      .replace(
+        /\b(?:if|where|unless) there (?:is|are|may be) (?:any|a|an|some)\b(?! (?:concerns?|worry|worries|allegations?|suspicions?) (?:that|about)\b)[^,;.]*/g,
+        ' ',
+      )
+      .replace(/\s*[-–—]\s*(?:including|for example|such as|e\.g\.)\b[^-–—|]*(?:[-–—|]|$)/g, ' ')
+      .replace(/\b(?:which |that |who )?(?:do|does|did|will|would) not (?:raise|involve|suggest|amount to|meet|indicate|reach)\b[^,;.]*/g, ' ')
+  );
 }
 
 /** A member of staff or another adult working in the school as what a sentence is about. */

@@ -52,9 +52,12 @@ const narrowed = (text: string) =>
     .replace(/\b(nightwear|night ?clothes|nightclothes|pyjamas|getting ready for bed|going to bed)\b[^.;]*/g, ' ')
     // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
     .replace(
-      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|dormitor\w+|tents?|sleeping (areas?|quarters)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,
+      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|tents?)|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,
       ' ',
-    );
+    )
+    // ("…on residential trips with pool time", "the Year 6 residential drop-off": a part of the trip, not the trip.)
+    .replace(/\b(residentials?|residential (trips?|visits?)|(school )?trips?|educational visits?) (with|that include|including|involving) [^.;,]*/g, ' ')
+    .replace(/\b(residential|trip|visit)('s)? (drop-?off|pick-?up|departure|return|coach journey)\b/g, ' ');
 
 /**
  * The school itself refusing to photograph: "Staff do not photograph pupils on educational visits", "we will not film…",

@@ -1,0 +1,53 @@
+/**
+ * The twenty-fourth session's readings of concerns about staff and of occasions never photographed, each written as a
+ * paraphrase of what the keyed sets say, with a case that keeps the reading from going too far.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('a concern about a member of staff, however the sentence opens', () => {
+  it('"Where there is a concern that a member of staff has…" is about the member of staff, whatever the examples name', () => {
+    const read = proposals(
+      'Where there is a concern that a teacher (or a volunteer) has used social media in a way that may harm a child – for example by messaging pupils or posting inappropriate content – it must be reported to the Principal straight away.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+
+  it('"If the concern is that a member of staff, volunteer or visitor has shared images…" is about staff, not a parent’s post', () => {
+    const read = proposals(
+      'If the concern is that a member of staff, volunteer or visitor has taken or shared images of pupils inappropriately, tell the Head Teacher immediately.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).not.toHaveProperty(['concerns.routes.community-post.notify']);
+  });
+
+  it('but "where there is any safeguarding side to it" after the telling is still a condition', () => {
+    const read = proposals('Cyberbullying between pupils is reported to the Head of Year, and to the DSL where there is a safeguarding element.');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('a part of a trip is not the trip', () => {
+  it('sleeping areas and boarding accommodation on residential trips', () => {
+    const read = proposals('Images must never be taken in changing rooms, toilets, or sleeping areas on residential trips, or during swimming lessons.');
+    expect(read).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+    expect(proposals('Photographs must not be taken during public examinations or in boarding accommodation on residential visits.')).not.toHaveProperty([
+      'photos.prohibitedContexts',
+    ]);
+  });
+
+  it('their rooms on the residential, and trips with pool time', () => {
+    expect(
+      proposals('We do not take photos of children getting changed, at swimming lessons, or in their rooms on the Year 6 residential trip.'),
+    ).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+    expect(
+      proposals('Staff will not photograph or film pupils in swimwear, including at swimming galas and on residential trips with pool time.'),
+    ).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+
+  it('but a trip the school never photographs is one', () => {
+    expect(proposals('Staff will not take photographs on residential trips.')).toHaveProperty(['photos.prohibitedContexts'], ['trip']);
+  });
+});
