@@ -67,7 +67,7 @@ export const lapse: SentencePattern = {
     // "This form is valid for…" on a page about consent for images: the form is the consent form.
     // (So are "the choices you make" and "your choices", said of the answers on such a page.)
     const consentForm =
-      /\b(this|the|our|each) (form|slip|letter)s?\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b|\bwhat you (say|tell us|choose|decide)\b|\byour (reply |consent |permission )?(slip|form)\b|^answers\b/.test(
+      /\b(this|the|our|each) (form|slip|letter)s?\b|\b(a|an) (new|fresh|further) (form|slip)\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b|\bwhat you (say|tell us|choose|decide)\b|\byour (reply |consent |permission )?(slip|form)\b|^answers\b/.test(
         s.lower,
       ) && /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
@@ -150,12 +150,15 @@ export const lapse: SentencePattern = {
     // "…renewed when a pupil starts Year 7", "reissued at the start of Reception, Year 3, Year 7 and Year 10": asked again
     // as the child moves up a phase.
     const atPhases =
-      /\b(renewed|reissued|re-?issued|re-?sought|asked (for )?again|sought again|requested again|sent (out )?again|re-?confirmed|re-?collected|re-?checked|refreshed)\b[^.;]{0,40}\b(when (a |the |your |their )?(child|pupil|student)s? (starts?|moves? (up )?(to|into)|enters?|joins?|transfers? to) (year \d+|reception|the (junior|senior|upper|secondary|middle) (school|phase|department))|at the (start|beginning) of (reception|year \d+)(, (year \d+|reception))*(,? and (year \d+))?|on transfer between (phases|key stages))\b/;
+      /\b(renewed|reissued|re-?issued|re-?sought|asked (for )?again|sought again|requested again|sent (out )?again|re-?send|re-?sends|re-?sent|re-?confirmed|re-?collected|re-?check(s|ed)?|refreshed|check (your |their )?(choices|answers|consent|permissions?) again)\b[^.;]{0,40}\b(when (a |the |your |their )?(child|pupil|student)s? (starts?|moves? (up )?(to|into)|enters?|joins?|transfers? to) (year \d+|reception|the (junior|senior|upper|secondary|middle) (school|phase|department))|at the (start|beginning) of (reception|year \d+)(, (year \d+|reception))*(,? and (year \d+))?|on transfer between (phases|key stages))\b/;
     if (
       atPhases.test(s.lower) ||
+      // (Not a reminder to check one's choices, nor a sixth former's own form: "When your daughter joins Year 12, we will ask
+      // her to complete this form for herself".)
+      (askedAtStage.test(s.lower.replace(/\byear 1[23]\b/g, ' ')) && againVerb.test(s.lower) && !/\bremind(s|ed|er|ers)?\b/.test(s.lower)) ||
       /\b(each|every|at the start of (a|each) new|when (a )?(child|pupil)s? (moves?|starts?) (to|in) a new) key stage\b/.test(s.lower) ||
       // "Parents will be asked to complete a new consent form when their child moves from Key Stage 1 to Key Stage 2".
-      /\b(new|fresh|another|further) (consent|permission|photo(graph)?) (form|slip)s?\b[^.;]{0,60}\bwhen (a |the |your |their )?(child|pupil|student)s? (moves?|transfers?|goes|progresses?) (up )?(from (key stage|ks) ?\d+ )?(to|into) (key stage|ks) ?\d+\b/.test(
+      /\b(new|fresh|another|further) ((consent|permission|photo(graph)?) )?(form|slip)s?\b[^.;]{0,60}\bwhen (a |the |your |their )?(child|pupil|student)s? (moves?|transfers?|goes|progresses?) (up )?(from (key stage|ks) ?\d+ )?(to|into) (key stage|ks) ?\d+\b/.test(
         s.lower,
       ) ||
       /\bagain when (they|your child|the child|pupils?|children) (move|moves|transfer|transfers|go|goes) (up )?(to|into) (the )?(junior|upper) (school|phase|department)\b/.test(
@@ -195,6 +198,16 @@ export const lapse: SentencePattern = {
     return [];
   },
 };
+
+/**
+ * A stage of school the answers are asked for or checked again at: "at the start of Year 7", "when they start Reception",
+ * "on transfer from the Junior School to the Senior School", "when learners reach the sixth form".
+ */
+const askedAtStage =
+  /\b(at|from) the (start|beginning) of (nursery|reception|year \d+|p\d|primary \d|key stage \d|ks\d)\b|\b(move|moves|moving|transfer|transfers|transferring|progress|progresses)( up)? (in)?to (key stage \d|ks\d|year \d+|reception|the senior school|the upper school)\b|\bwhen (they|your child|the child|a child|pupils?|learners?|students?|your (son|daughter)) (start|starts|reach|reaches|enter|enters|join|joins|move|moves|go|goes)( up)?( in)?( to| into)? (reception|year \d+|key stage \d|ks\d|the senior school|the upper school)\b|\bon (transfer|entry|entering)( from the (junior|infant|primary|prep) (school|phase|department))? (in)?to (the )?(senior school|year \d+|upper school)\b|\bon transfer from the (junior|infant|primary|prep) (school|phase|department)\b/;
+/** Asked again, checked or a new form given: "we send home the choices and ask parents to confirm or update them". */
+const againVerb =
+  /\b(ask|asks|asked|send|sends|sent|re-?confirm|re-?confirms|confirm (or (update|change)|your)|reviewed|review|new (consent |permission )?form|fresh (consent |permission )?form|fill in a new|check (your |their )?(choices|answers|consent))\b/;
 
 const whose = String.raw`(?:a|the|their|your|each) (?:child|pupil|student|learner|young person)'s`;
 const staysForTheirTime = new RegExp(

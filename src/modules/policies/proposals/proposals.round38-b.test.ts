@@ -51,3 +51,35 @@ describe('a part of a trip is not the trip', () => {
     expect(proposals('Staff will not take photographs on residential trips.')).toHaveProperty(['photos.prohibitedContexts'], ['trip']);
   });
 });
+
+describe('answers asked again at a stage of school', () => {
+  it('"we send home the choices at the start of Year 7 and ask parents to confirm them" is asked again at a key stage', () => {
+    expect(
+      proposals(
+        'Photograph consent\n\nAs pupils move into Key Stage 3 at the start of Year 7, we send home a copy of the choices on file and ask parents to confirm or update them.',
+      ),
+    ).toHaveProperty(['consent.lapse'], 'key-stage-change');
+  });
+
+  it('so it disagrees with consent that lasts the child’s whole time, and neither is proposed', () => {
+    const page = [
+      'Photograph consent',
+      '',
+      'Your answers last for the whole time your child is at Hollybrook. If your child joins our Nursery, we will ask you to fill in a new form when they start Reception.',
+    ].join('\n');
+    expect(proposals(page)).not.toHaveProperty(['consent.lapse']);
+    expect(
+      proposals(
+        'Photograph consent\n\nYour choices last for the whole time your child is at the school. We re-send the form to every family at the start of Year 3.',
+      ),
+    ).not.toHaveProperty(['consent.lapse']);
+  });
+
+  it('but a reminder at the move up, or a sixth former’s own form, asks nothing again', () => {
+    const lasting = 'Photograph consent\n\nYour consent stays in place for the whole time your child is at the school unless you change it.';
+    expect(
+      proposals(`${lasting} We will remind you every September to check your choices, and again when your child moves up to the Senior School.`),
+    ).toHaveProperty(['consent.lapse'], 'never');
+    expect(proposals(`${lasting} When your son joins Year 12, we will ask him to complete this form for himself.`)).toHaveProperty(['consent.lapse'], 'never');
+  });
+});
