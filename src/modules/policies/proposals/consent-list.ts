@@ -15,6 +15,7 @@ import { optsOutOtherwise } from './consent.table.ts';
 import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
 import type { StructuralFound } from './structure.ts';
+import { stackedTable } from './tables.stacked.ts';
 import { normalise, type Line, type Sentence } from './text.ts';
 
 const images =
@@ -308,6 +309,8 @@ export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
 /** A table's column that says whether a use needs consent: "Consent needed?", "Permission required", "Consent sought". */
 const consentColumn =
   /^(parental |parents'? |carers'? |written )?(consent|permission)( (needed|required|sought|asked|asked for|given))?\??$|^(needs?|requires?) (parental |written )?(consent|permission)\??$|^(is )?(consent|permission) (needed|required)\??$/;
+/** A consent column's answer, yes or no, in a table stacked one cell per line. */
+const answered = /^(yes|no|y|n|n\/a|not (needed|required)|required|needed|✓|✔|✗|✘)\b/;
 /** A cell marked yes: "Yes", "✓", "Yes – "Website"", "Yes, for each occasion" (not a form's "Yes / No"). */
 const yes = /^(yes|y|required|needed|✓|✔|☑|x)$|^yes\b(?!\s*\/\s*no)(?=\s*[-–—,;:(("'])/;
 
@@ -320,6 +323,30 @@ export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFo
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   lines.forEach((header, at) => {
+    // (Or stacked one cell per line, as a PDF flattens it: "Use" / "Consent needed?" / "Notes", then three lines a row.)
+    const stacked = stackedTable(lines, at, consentColumn, answered);
+    if (
+      stacked &&
+      images.test(
+        `${stacked.header.join(' ')} ${lines
+          .slice(Math.max(0, at - 4), at)
+          .map((l) => normalise(l.text))
+          .join(' ')}`,
+      )
+    )
+      for (const row of stacked.rows) {
+        if (!yes.test(row.cells[stacked.column].replace(/[.!]$/, ''))) continue;
+        for (const key of namedUses(row.cells.filter((_, i) => i !== stacked.column).join('; '))) {
+          if (otherBasis.has(key)) continue;
+          found.push({
+            setting: `consent.purposes.${key}.active`,
+            value: true,
+            quote: `${stacked.header.join(' | ')} … ${row.text}`,
+            line: row.line,
+            order: -1,
+          });
+        }
+      }
     const cells = (header.cells ?? []).map((c) => normalise(c));
     if (cells.length < 2) return;
     const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);

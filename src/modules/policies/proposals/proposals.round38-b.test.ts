@@ -83,3 +83,41 @@ describe('answers asked again at a stage of school', () => {
     expect(proposals(`${lasting} When your son joins Year 12, we will ask him to complete this form for himself.`)).toHaveProperty(['consent.lapse'], 'never');
   });
 });
+
+describe('a consent table flattened one cell per line, as a PDF gives it', () => {
+  const table = (rows: string[]) =>
+    [
+      'Photographs: the choices',
+      '',
+      'When a place is accepted, parents complete the image consent section.',
+      '',
+      'Use',
+      'Consent needed?',
+      'Notes',
+      ...rows,
+    ].join('\n');
+
+  it('is read row by row: the rows marked yes are the uses consent is asked for', () => {
+    const read = proposals(
+      table([
+        'Classroom displays and school reports',
+        'No',
+        'Used for education.',
+        'School website',
+        'Yes',
+        'No surnames.',
+        'Local and national press',
+        'Yes',
+        'We contact parents first.',
+      ]),
+    );
+    expect(read).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(read).toHaveProperty(['consent.purposes.press.active'], true);
+    expect(read).not.toHaveProperty(['consent.purposes.displays.active']);
+  });
+
+  it('but not when a row does not fit the header, so the lines may be something else', () => {
+    const read = proposals(table(['School website', 'Yes', 'No surnames.', 'Local and national press', 'Yes']));
+    expect(read).not.toHaveProperty(['consent.purposes.press.active']);
+  });
+});
