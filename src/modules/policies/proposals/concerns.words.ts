@@ -23,6 +23,9 @@ export function negatedAt(lower: string, at: number): boolean {
     lower
       .slice(0, at)
       .replace(/\([^()]*\)/g, ' ')
+      // (So is a dash's aside, and a person described as unknown: "– including contact from an adult they do not know –".)
+      .replace(/\s[–—-]\s[^–—]*?\s[–—-]\s/g, ' ')
+      .replace(/\b(they|he|she|the (child|pupil|student)|you|we) (do|does|did) not know\b/g, ' ')
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
       .pop() ?? '';
   // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is

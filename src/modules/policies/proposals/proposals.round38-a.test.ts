@@ -185,3 +185,49 @@ describe('class photographs the consent form does not cover', () => {
     expect(read).toHaveProperty(['consent.purposes.class-photo.active'], true);
   });
 });
+
+describe('a negation inside an aside is the aside’s', () => {
+  it('"– including contact from an adult they do not know –" does not negate the reporting', () => {
+    const read = proposals(
+      'Anything that suggests a pupil may be at risk of harm – including a pupil being messaged by an adult they do not know – must be reported to the Designated Safeguarding Lead at once.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.immediate'], true);
+  });
+
+  it('but a rule said not to apply still reads nothing', () => {
+    expect(proposals('Concerns about a pupil at risk of harm do not need to be reported to the DSL immediately.')).not.toHaveProperty([
+      'concerns.routes.safeguarding.immediate',
+    ]);
+  });
+});
+
+describe('what a colleague does, in more words', () => {
+  it('a colleague taking photos of children, or messaging pupils', () => {
+    const read = proposals(
+      'This includes a colleague taking photos of children on their own phone or messaging pupils. Report it to the Headteacher without delay.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+  });
+
+  it('images of children on someone’s personal device', () => {
+    expect(proposals('If you believe photographs of pupils are on a colleague’s personal phone, tell the Headteacher straight away.')).toHaveProperty(
+      ['concerns.routes.staff-misuse.notify'],
+      ['headteacher'],
+    );
+  });
+
+  it('something a member of staff has done or posted', () => {
+    expect(proposals('If you are worried about something a member of staff has posted online, tell the Principal.')).toHaveProperty(
+      ['concerns.routes.staff-misuse.notify'],
+      ['headteacher'],
+    );
+  });
+
+  it('but pupils’ own photographs on their own phones are not about staff', () => {
+    expect(proposals('If pupils take photographs of other pupils on their own phones, staff tell the Head of Year.')).not.toHaveProperty([
+      'concerns.routes.staff-misuse.notify',
+    ]);
+  });
+});
