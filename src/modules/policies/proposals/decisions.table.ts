@@ -12,7 +12,7 @@ const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senio
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
 function decidedBy(lower: string): RoleKey[] | null {
   const by =
-    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
       lower,
     );
   if (!by) {
@@ -86,7 +86,10 @@ const socialPlace = new RegExp(String.raw`${socialNetwork.source}(?: [a-z]+){0,2
 /** Whose account it is: the school's, a class's, a team's, or one staff need a leader's permission to create. */
 const schoolSide = new RegExp(
   [
-    /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the (school|academy)'s name\b/.source,
+    /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the [a-z-]+'s name\b/.source,
+    // ("The Headteacher decides … which accounts the school has", "No other account may use the school's name…".)
+    /\bwhich (official )?(social media )?accounts the (school|academy|federation|trust|college|nursery)\b|\b(no|any) other accounts?\b[^.;]{0,40}\b(use|uses|using) the (school|academy|federation|trust|college)'s name\b/
+      .source,
     /\b(departmental|department|class|club|team|faculty|subject|year group) (social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b/
       .source,
     // "Departments may have their own accounts…".
@@ -113,13 +116,13 @@ const accounts: SentencePattern = {
     if (/\b(personal|private)\b/.test(s.lower)) return [];
     // "Posts on the main school accounts are approved by the Headteacher": the posts approved, not the account.
     if (
-      /^(all |any |each |every )?(posts?|content|images?|photo(graph)?s?|messages?|updates?|tweets?)\b[^.;]{0,60}\b(are|is|must be|will be|should be) (approved|checked|authori[sz]ed|agreed)\b/.test(
+      /^(all |any |each |every )?(posts?|content|images?|photo(graph)?s?|messages?|updates?|tweets?|anything|everything|material)\b[^.;]{0,120}\b(are|is|must be|will be|should be) (approved|checked|authori[sz]ed|agreed)\b/.test(
         s.lower,
       )
     )
       return [];
     if (
-      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed)\b/.test(
+      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which)\b/.test(
         s.lower,
       ) &&
       // "…responsible for approving any official school social media account", "who may authorise new accounts", "an X
@@ -134,7 +137,17 @@ const accounts: SentencePattern = {
     const headsLeave = /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?permission\b/.test(s.lower)
       ? (['headteacher'] as RoleKey[])
       : null;
-    const roles = decidedBy(s.lower) ?? headsLeave ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
+    // ("Teams may have their own account only if the Headteacher has approved it in writing": leave to have one.)
+    const granted =
+      /\b(set up|create|open|start|have) (a |an |their own |its own )?(new )?accounts?\b/.test(s.lower) && !/\bpost(s|ed|ing)?\b/.test(s.lower)
+        ? /\b(?:only if|unless|until) (?:the )?([a-z' ()-]{2,60}?) (?:has|have) (?:first )?(?:approved|agreed|authori[sz]ed)\b/.exec(s.lower)
+        : null;
+    const grantedBy = granted ? rolesIn(granted[1]).filter((r) => staffRoles.has(r)) : [];
+    const roles =
+      decidedBy(s.lower) ??
+      headsLeave ??
+      (grantedBy.length ? grantedBy : null) ??
+      subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };

@@ -121,3 +121,36 @@ describe('a consent table flattened one cell per line, as a PDF gives it', () =>
     expect(read).not.toHaveProperty(['consent.purposes.press.active']);
   });
 });
+
+describe('who approves the school’s accounts, in more words', () => {
+  it('"in the studio’s name", "in the UTC’s name": any school’s name', () => {
+    expect(proposals('No one may set up a page, account or group in the college’s name without written agreement from the Principal.')).toHaveProperty(
+      ['decisions.accounts'],
+      ['headteacher'],
+    );
+  });
+
+  it('"approved in writing by" and "only if the Headteacher has approved it"', () => {
+    expect(proposals('No other account may use the school’s name or crest unless it has been approved in writing by the Headteacher.')).toHaveProperty(
+      ['decisions.accounts'],
+      ['headteacher'],
+    );
+    expect(proposals('Clubs and teams may have their own account only if the Head Teacher has approved it in writing.')).toHaveProperty(
+      ['decisions.accounts'],
+      ['headteacher'],
+    );
+  });
+
+  it('"decides which accounts the school has"', () => {
+    expect(proposals('The Principal decides which official accounts the academy has.')).toHaveProperty(['decisions.accounts'], ['headteacher']);
+  });
+
+  it('but posts approved on the school’s accounts are not the accounts', () => {
+    expect(
+      proposals('Anything published on the school website or the school’s official social media accounts must be approved beforehand by the Headteacher.'),
+    ).not.toHaveProperty(['decisions.accounts']);
+    expect(proposals('I will not post on the academy’s official accounts unless the Headteacher has authorised me to.')).not.toHaveProperty([
+      'decisions.accounts',
+    ]);
+  });
+});
