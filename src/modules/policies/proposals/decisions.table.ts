@@ -189,6 +189,23 @@ const unblock: SentencePattern = {
   },
 };
 
+/**
+ * Who blocks a site reported as unsuitable decides such requests: "…tell the Network Manager, who will block it", "the
+ * DSL, who asks the IT provider to block it", "The Network Manager may block a site straight away".
+ */
+const blocker: SentencePattern = {
+  name: 'someone blocks a site reported to them',
+  read: (s) => {
+    const named =
+      /\b([a-z' ()-]{2,60}?),? who (?:will |then |can |may |shall |should )*(?:block|blocks|get it blocked|gets it blocked|add it to the block ?list|adds it to the block ?list|arranges? for (?:it|the site) to be (?:blocked|added to the block ?list)|(?:asks?|contacts?|tells?) [a-z0-9 ]{1,30}? to block (?:it|the site))\b/.exec(
+        s.lower,
+      ) ?? /^(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower);
+    if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
+    const roles = rolesIn(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop() ?? '').filter((r) => staffRoles.has(r));
+    return roles.length ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
+  },
+};
+
 const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (sentence) => {
@@ -310,4 +327,4 @@ const judgedPublication: SentencePattern = {
 /** Families, pupils or visitors sharing their own pictures: not what the school publishes. */
 const familyOwn = /^(parents?|carers?|families|visitors?|pupils?|children|students?|you)\b(?!')/;
 
-export const decisionPatterns: SentencePattern[] = [accounts, unblock, publication, judgedPublication];
+export const decisionPatterns: SentencePattern[] = [accounts, unblock, blocker, publication, judgedPublication];

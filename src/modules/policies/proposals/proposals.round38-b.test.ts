@@ -154,3 +154,29 @@ describe('who approves the school’s accounts, in more words', () => {
     ]);
   });
 });
+
+describe('who blocks a site reported as unsuitable decides such requests', () => {
+  it('"…tell the Network Manager, who will block it"', () => {
+    expect(proposals('Anyone can ask for a site to be blocked. Send the web address to the Network Manager, who will block it the same day.')).toHaveProperty(
+      ['decisions.blockedContentRequests'],
+      ['ict-lead'],
+    );
+  });
+
+  it('"…tell the DSL, who asks the IT provider to block it"', () => {
+    expect(
+      proposals('Staff who find a site that should be blocked tell the Designated Safeguarding Lead, who asks the IT company to block it.'),
+    ).toHaveProperty(['decisions.blockedContentRequests'], ['dsl']);
+  });
+
+  it('"The ICT Technician may block a site straight away"', () => {
+    expect(proposals('The ICT Technician may block a site straight away and will let the DSL know.')).toHaveProperty(
+      ['decisions.blockedContentRequests'],
+      ['ict-lead'],
+    );
+  });
+
+  it('but someone who may not block a site decides nothing', () => {
+    expect(proposals('Class teachers will not block a site themselves; they report it.')).not.toHaveProperty(['decisions.blockedContentRequests']);
+  });
+});
