@@ -166,10 +166,19 @@ const unblock: SentencePattern = {
       /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) or block|block or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
       /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
-    const unblocks = aboutUnblocking.test(s.lower) || aboutChanges.test(s.lower);
-    const blocks = aboutBlocking.test(s.lower) || aboutChanges.test(s.lower);
+    // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
+    // Network Manager": the sentence before says what is decided.)
+    const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
+    const about =
+      bare &&
+      s.previous &&
+      /^(the |such |these |this |all |any )?(requests?\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(s.lower)
+        ? s.previous
+        : s.lower;
+    const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
+    const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
     if (!unblocks && !blocks) return [];
-    if (!/\b(decisions?|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval)\b/.test(s.lower)) return [];
+    if (!/\b(decisions?|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval|agreement)\b/.test(s.lower)) return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
     if (
@@ -178,9 +187,20 @@ const unblock: SentencePattern = {
       )
     )
       return [];
+    // ("Requests are made by the ICT Co-ordinator and must be agreed by the Principal": who asks does not decide.)
+    const asked = s.lower.replace(
+      /\b(requests?|applications?)( [a-z]+){0,3} (are|is|must be|should be|can be) (made|submitted|sent|raised) by [a-z' ()-]+?(?= and\b|,|;|$)/,
+      '$1',
+    );
     const passed = passedForDecision.exec(s.lower);
     const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
-    const roles = (passedRoles.length ? passedRoles : null) ?? decidedBy(s.lower) ?? subjectDecides(s.lower, /access|unblock|block|site|filter/, true);
+    const alone = about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)\.?$/.exec(s.lower);
+    const aloneRoles = alone ? rolesIn(alone[1]).filter((r) => staffRoles.has(r)) : [];
+    const roles =
+      (passedRoles.length ? passedRoles : null) ??
+      decidedBy(asked) ??
+      (aloneRoles.length ? aloneRoles : null) ??
+      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     return [
       ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),

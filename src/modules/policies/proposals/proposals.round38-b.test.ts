@@ -180,3 +180,34 @@ describe('who blocks a site reported as unsuitable decides such requests', () =>
     expect(proposals('Class teachers will not block a site themselves; they report it.')).not.toHaveProperty(['decisions.blockedContentRequests']);
   });
 });
+
+describe('who decides a request to unblock, said in the next sentence', () => {
+  it('"Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides."', () => {
+    expect(proposals('Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.')).toHaveProperty(['decisions.unblock'], ['dsl']);
+  });
+
+  it('"…Requests are decided by the Network Manager"', () => {
+    expect(
+      proposals('Teachers who need a site unblocked for a lesson log a request with the IT helpdesk. Requests are decided by the Network Manager.'),
+    ).toHaveProperty(['decisions.unblock'], ['ict-lead']);
+  });
+
+  it('"only with the agreement of the DSL or the Headteacher"', () => {
+    expect(proposals('Sites are unblocked only with the agreement of the DSL or the Headteacher.')).toHaveProperty(
+      ['decisions.unblock'],
+      ['dsl', 'headteacher'],
+    );
+  });
+
+  it('but who makes a request does not decide it', () => {
+    expect(
+      proposals('The school can ask for particular websites to be unblocked. Requests are made by the Computing Lead and must be agreed by the Principal.'),
+    ).toHaveProperty(['decisions.unblock'], ['headteacher']);
+  });
+
+  it('and a decision about something else after an unblocking sentence is not one', () => {
+    expect(proposals('Staff can ask for a site to be unblocked by emailing the DSL. The Headteacher decides which devices pupils may use.')).not.toHaveProperty(
+      ['decisions.unblock'],
+    );
+  });
+});
