@@ -18,7 +18,7 @@ function decidedBy(lower: string): RoleKey[] | null {
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
     const own =
-      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so)\b|\bwithout (the )?(head ?teacher|head teacher|head|principal|head of school) (agreeing|approving|signing it off|signing off|authori[sz]ing)\b/.exec(
+      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so|ok|okay|go-ahead)\b|\bwithout (the )?(head ?teacher|head teacher|head|principal|head of school) (agreeing|approving|signing it off|signing off|authori[sz]ing)\b/.exec(
         lower,
       );
     return own ? ['headteacher'] : null;
@@ -56,7 +56,7 @@ function subjectDecides(lower: string, object: RegExp, objectBefore = false): Ro
   // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
   // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
   const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to)\b(.*)$/.exec(
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to|(?:has|have) the (?:final|last) (?:say|word|decision))\b(.*)$/.exec(
       lower,
     ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
   if (!m) return null;
@@ -237,7 +237,7 @@ const publication: SentencePattern = {
     // scope; "Nothing is posted on the website without…": nothing posted there is every post.)
     const channelNamed = channels.some(([, pattern]) => pattern.test(s.lower));
     const posts =
-      (/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
+      (/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content|material)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
         (channelNamed &&
           /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
             s.lower,
@@ -249,7 +249,7 @@ const publication: SentencePattern = {
           (/^(everything|anything|nothing|whatever|all (content|material))\b[^.;]{0,30}?\b(goes|go|going|gets|is (posted|published|uploaded|put)|are (posted|published|uploaded|put))\b/.test(
             s.lower,
           ) ||
-            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|going|will be|are)\b/.test(
+            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
               s.lower,
             )))) &&
       (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
@@ -290,7 +290,7 @@ const publication: SentencePattern = {
       byRoles ??
       subjectDecides(
         s.lower,
-        posts ? /photo|image|picture|posts?\b|tweets?|content|updates?|\bwhat (is|goes|gets)\b|\b(everything|anything)\b/ : /photo|image|picture/,
+        posts ? /photo|image|picture|posts?\b|tweets?|content|material|updates?|\bwhat (is|goes|gets)\b|\b(everything|anything)\b/ : /photo|image|picture/,
       ) ??
       (untilRoles.length ? untilRoles : null);
     // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.

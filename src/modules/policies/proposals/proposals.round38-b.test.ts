@@ -211,3 +211,32 @@ describe('who decides a request to unblock, said in the next sentence', () => {
     );
   });
 });
+
+describe('the head’s approval of what is published, in more words', () => {
+  it('"has the final say on whether any photograph is published"', () => {
+    expect(proposals('The Principal has the final say on whether any photograph of a pupil is published anywhere.')).toHaveProperty(
+      ['decisions.photoPublication'],
+      ['headteacher'],
+    );
+  });
+
+  it('"approves all material before it is published on the website, in the newsletter…" approves each channel named', () => {
+    const read = proposals(
+      'The Headteacher approves all material before it is published on the school website, in the newsletter or on the school’s Facebook page.',
+    );
+    expect(read).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+    expect(read).toHaveProperty(['photos.channels.newsletter.headteacherApproval'], true);
+    expect(read).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('"needs the Head’s OK before it goes out" under the channel’s heading', () => {
+    expect(proposals('Our Facebook page\n\nEvery post with a child in it needs the Head’s OK before it goes out.')).toHaveProperty(
+      ['photos.channels.social-media.headteacherApproval'],
+      true,
+    );
+  });
+
+  it('but the final say on something else is not publishing', () => {
+    expect(proposals('The Headteacher has the final say on which devices pupils may bring to school.')).not.toHaveProperty(['decisions.photoPublication']);
+  });
+});
