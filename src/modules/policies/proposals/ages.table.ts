@@ -14,6 +14,10 @@ const agePatterns: RegExp[] = [
   /\bno (?:pupils?|children|child|one|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
+  // "Staff will not help a pupil under 13 to set up a social media account", "…ask, encourage or help a pupil under the age of 13".
+  /\b(?:help|ask|encourage|require|sign|set)\w*\b[^.;]{0,40}\b(?:a |any )?(?:pupils?|students?|children|child|learners?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
+  // "If we find out that a pupil under 13 has a social media account…".
+  /\b(?:pupils?|students?|children|child|learners?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:has|have|is using|are using|holds?|is on|are on)\b/,
   // "The school does not support or condone pupils under 13 holding accounts".
   /\b(?:does|do|will) not (?:support|condone|allow|permit|encourage)\b[^.;]{0,40}\bunder (?:the age of )?(\d{1,2})\b[^.;]{0,30}\b(?:holding|having|using|with|to (?:have|hold|use|open))\b[^.;]{0,20}\b(?:accounts?|social media|profiles?)\b/,
   // "the age limit for most social media platforms is 13".
@@ -54,7 +58,10 @@ const minimumAge: SentencePattern = {
     const [age] = [...ages];
     // "WhatsApp requires users to be 16 and most other platforms 13": any other number that could be an age settles nothing.
     // (A bracketed exception for one app, "(16 for WhatsApp in the UK)", leaves the age the sentence gives.)
-    const unbracketed = s.lower.replace(/\((\d{1,2}) for [a-z ]{1,40}\)/g, ' ');
+    // (Nor is a year group: "a Year 7 or Year 8 student under 13".)
+    const unbracketed = s.lower
+      .replace(/\((\d{1,2}) for [a-z ]{1,40}\)/g, ' ')
+      .replace(/\b(years?|yr|key stage|ks|primary|p|s)\s?\d{1,2}((,| and| or|-|–) ?\d{1,2})*\b/g, ' ');
     const others = [...unbracketed.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
     if (others.length) return [];
     return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];

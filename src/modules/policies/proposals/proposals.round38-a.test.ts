@@ -231,3 +231,28 @@ describe('what a colleague does, in more words', () => {
     ]);
   });
 });
+
+describe('the age the school holds pupils to, in more words', () => {
+  it('"Staff will not help a pupil under 13 to set up a social media account"', () => {
+    expect(proposals('Staff will not help a pupil under 13 to set up or use a social media account.')).toHaveProperty(['ageLimits.socialMediaMinimumAge'], 13);
+  });
+
+  it('"If we learn that a pupil under 13 has a social media account…"', () => {
+    expect(proposals('If we learn that a pupil under 13 has a social media account, the class teacher will let the Headteacher know.')).toHaveProperty(
+      ['ageLimits.socialMediaMinimumAge'],
+      13,
+    );
+  });
+
+  it('a year group beside the age is no second age', () => {
+    expect(
+      proposals('Students under 13 should not have accounts on Snapchat or TikTok, and we will tell parents if a Year 7 or Year 8 student under 13 has one.'),
+    ).toHaveProperty(['ageLimits.socialMediaMinimumAge'], 13);
+  });
+
+  it('but two ages for social media still settle nothing', () => {
+    expect(proposals('Pupils under 13 should not use TikTok, and pupils under 16 should not use WhatsApp.')).not.toHaveProperty([
+      'ageLimits.socialMediaMinimumAge',
+    ]);
+  });
+});
