@@ -84,7 +84,7 @@ export const tell: SentencePattern = {
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
-      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed)\b/.exec(
+      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed|consulted)\b/.exec(
         s.lower,
       ) ??
       // ("Allegations about staff are always referred to the LADO": always, in the present, is a requirement too.)
@@ -97,10 +97,10 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
         ) ??
-        /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings)(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
+        /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
           s.lower,
         ));
     if (active) {

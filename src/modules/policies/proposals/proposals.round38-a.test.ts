@@ -256,3 +256,22 @@ describe('the age the school holds pupils to, in more words', () => {
     ]);
   });
 });
+
+describe('the LADO told, in more words', () => {
+  it('"will refer an allegation about a member of staff to the LADO"', () => {
+    expect(
+      proposals('The Principal will refer an allegation about a member of staff to the Local Authority Designated Officer within one working day.'),
+    ).toHaveProperty(['concerns.routes.staff-misuse.tell'], ['lado']);
+  });
+
+  it('"They contact the LADO within 1 working day"', () => {
+    expect(proposals('Concerns about a colleague go to the Head. They contact the LADO within 1 working day.')).toHaveProperty(
+      ['concerns.routes.staff-misuse.tell'],
+      ['lado'],
+    );
+  });
+
+  it('but a LADO who may be consulted is no duty', () => {
+    expect(proposals('The Head may refer an allegation about a member of staff to the LADO.')).not.toHaveProperty(['concerns.routes.staff-misuse.tell']);
+  });
+});
