@@ -275,3 +275,24 @@ describe('the LADO told, in more words', () => {
     expect(proposals('The Head may refer an allegation about a member of staff to the LADO.')).not.toHaveProperty(['concerns.routes.staff-misuse.tell']);
   });
 });
+
+describe('families told, beside a discretion of another clause', () => {
+  it('"The DSL will inform the parents and may refer the matter to the police" tells the parents', () => {
+    const read = proposals(
+      'If a pupil is contacted online by an adult they do not know, staff must tell the DSL at once. The DSL will inform the parents and may refer the matter to the police.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.tell'], ['carers']);
+  });
+
+  it('"…will investigate and inform the parents of the pupils involved"', () => {
+    expect(
+      proposals('Cyberbullying between pupils is reported to the Head of Year, who will investigate and inform the parents of the pupils involved.'),
+    ).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
+  });
+
+  it('but parents the DSL may inform are no duty', () => {
+    expect(
+      proposals('If a pupil is contacted online by an adult they do not know, staff must tell the DSL at once. The DSL may inform the parents.'),
+    ).not.toHaveProperty(['concerns.routes.contact-attempt.tell']);
+  });
+});
