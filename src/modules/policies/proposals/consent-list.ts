@@ -322,51 +322,30 @@ const yes = /^(yes|y|required|needed|✓|✔|☑|x)$|^yes\b(?!\s*\/\s*no)(?=\s*[
 export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFound[] {
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
+  // The uses a row marked yes names, beside the column that says so.
+  const rowUses = (cells: string[], column: number, quote: string, line: number) => {
+    if (!yes.test(cells[column].replace(/[.!]$/, ''))) return;
+    for (const key of namedUses(cells.filter((_, i) => i !== column).join('; ')))
+      if (!otherBasis.has(key)) found.push({ setting: `consent.purposes.${key}.active`, value: true, quote, line, order: -1 });
+  };
   lines.forEach((header, at) => {
-    // (Or stacked one cell per line, as a PDF flattens it: "Use" / "Consent needed?" / "Notes", then three lines a row.)
-    const stacked = stackedTable(lines, at, consentColumn, answered);
-    if (
-      stacked &&
-      images.test(
-        `${stacked.header.join(' ')} ${lines
-          .slice(Math.max(0, at - 4), at)
-          .map((l) => normalise(l.text))
-          .join(' ')}`,
-      )
-    )
-      for (const row of stacked.rows) {
-        if (!yes.test(row.cells[stacked.column].replace(/[.!]$/, ''))) continue;
-        for (const key of namedUses(row.cells.filter((_, i) => i !== stacked.column).join('; '))) {
-          if (otherBasis.has(key)) continue;
-          found.push({
-            setting: `consent.purposes.${key}.active`,
-            value: true,
-            quote: `${stacked.header.join(' | ')} … ${row.text}`,
-            line: row.line,
-            order: -1,
-          });
-        }
-      }
-    const cells = (header.cells ?? []).map((c) => normalise(c));
-    if (cells.length < 2) return;
-    const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);
-    if (columns.length !== 1) return;
-    const column = columns[0];
     const above = lines
       .slice(Math.max(0, at - 4), at)
       .map((l) => l.text)
       .join(' ');
-    if (!images.test(normalise(`${cells.join(' ')} ${above}`))) return;
+    // (Or stacked one cell per line, as a PDF flattens it: "Use" / "Consent needed?" / "Notes", then three lines a row.)
+    const stacked = stackedTable(lines, at, consentColumn, answered);
+    if (stacked && images.test(normalise(`${stacked.header.join(' ')} ${above}`)))
+      for (const row of stacked.rows) rowUses(row.cells, stacked.column, `${stacked.header.join(' | ')} … ${row.text}`, row.line);
+    const cells = (header.cells ?? []).map((c) => normalise(c));
+    if (cells.length < 2) return;
+    const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (columns.length !== 1 || !images.test(normalise(`${cells.join(' ')} ${above}`))) return;
     for (const row of lines.slice(at + 1, at + 30)) {
       if (!row.text) continue;
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
-      if (!yes.test(rowCells[column].replace(/[.!]$/, ''))) continue;
-      const use = rowCells.filter((_, i) => i !== column).join('; ');
-      for (const key of namedUses(use)) {
-        if (otherBasis.has(key)) continue;
-        found.push({ setting: `consent.purposes.${key}.active`, value: true, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
-      }
+      rowUses(rowCells, columns[0], `${header.text} … ${row.text}`, row.line);
     }
   });
   return found;

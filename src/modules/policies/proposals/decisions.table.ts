@@ -9,6 +9,12 @@ import type { SentencePattern } from './types.ts';
 
 const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
 
+/** The staff roles a piece of text names; null if none (or no text). */
+function staffNamed(text: string | undefined): RoleKey[] | null {
+  const roles = text ? rolesIn(text).filter((r) => staffRoles.has(r)) : [];
+  return roles.length ? roles : null;
+}
+
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
 function decidedBy(lower: string): RoleKey[] | null {
   const by =
@@ -142,12 +148,8 @@ const accounts: SentencePattern = {
       /\b(set up|create|open|start|have) (a |an |their own |its own )?(new )?accounts?\b/.test(s.lower) && !/\bpost(s|ed|ing)?\b/.test(s.lower)
         ? /\b(?:only if|unless|until) (?:the )?([a-z' ()-]{2,60}?) (?:has|have) (?:first )?(?:approved|agreed|authori[sz]ed)\b/.exec(s.lower)
         : null;
-    const grantedBy = granted ? rolesIn(granted[1]).filter((r) => staffRoles.has(r)) : [];
     const roles =
-      decidedBy(s.lower) ??
-      headsLeave ??
-      (grantedBy.length ? grantedBy : null) ??
-      subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
+      decidedBy(s.lower) ?? headsLeave ?? staffNamed(granted?.[1]) ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };
@@ -193,13 +195,11 @@ const unblock: SentencePattern = {
       '$1',
     );
     const passed = passedForDecision.exec(s.lower);
-    const passedRoles = passed ? rolesIn(passed[1]).filter((r) => staffRoles.has(r)) : [];
     const alone = about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)\.?$/.exec(s.lower);
-    const aloneRoles = alone ? rolesIn(alone[1]).filter((r) => staffRoles.has(r)) : [];
     const roles =
-      (passedRoles.length ? passedRoles : null) ??
+      staffNamed(passed?.[1]) ??
       decidedBy(asked) ??
-      (aloneRoles.length ? aloneRoles : null) ??
+      staffNamed(alone?.[1]) ??
       subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     return [
@@ -221,8 +221,8 @@ const blocker: SentencePattern = {
         s.lower,
       ) ?? /^(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower);
     if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
-    const roles = rolesIn(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop() ?? '').filter((r) => staffRoles.has(r));
-    return roles.length ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
+    const roles = staffNamed(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop());
+    return roles ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
   },
 };
 
@@ -284,7 +284,7 @@ const publication: SentencePattern = {
     if (/\b(parents?|carers?|visitors?|pupils?|children|students?|staff|families)('s?|s')? (own |personal )?(posts?|tweets?)\b/.test(s.lower)) return [];
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
     const until = /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
-    const untilRoles = until ? rolesIn(until[1]).filter((r) => staffRoles.has(r)) : [];
+    const untilRoles = staffNamed(until?.[1]);
     const byRoles = decidedBy(s.lower);
     const roles =
       byRoles ??
@@ -292,7 +292,7 @@ const publication: SentencePattern = {
         s.lower,
         posts ? /photo|image|picture|posts?\b|tweets?|content|material|updates?|\bwhat (is|goes|gets)\b|\b(everything|anything)\b/ : /photo|image|picture/,
       ) ??
-      (untilRoles.length ? untilRoles : null);
+      untilRoles;
     // "Nothing goes on … without the Principal's approval": a double negative, so the approval is required.
     if (!roles || (s.negated.match(/approv|authori|checked/) && !/\b(not|never|no|nothing)\b[^.;]*\bwithout\b/.test(s.lower))) return [];
     // The head approving each photograph for a named channel is that channel's setting; otherwise who decides publishing.
@@ -301,7 +301,7 @@ const publication: SentencePattern = {
     // ("Nothing goes on the website without her check, and the Headteacher signs off anything going out to the press": the
     // channels of what the head signs off, when the words after the signing name some.)
     const signed = /\b(decides?|approves?|signs? off|checks?|agrees?)\b(.*)$/.exec(s.lower)?.[2] ?? '';
-    const ofSigned = !byRoles && !untilRoles.length ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
+    const ofSigned = !byRoles && !untilRoles ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     const named = own.length ? own : postsScope(sentence);
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
