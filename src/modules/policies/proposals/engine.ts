@@ -97,11 +97,17 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
     } else {
       // A ceiling ("no full names": a first name at most) agrees with a stricter rule said elsewhere ("no names").
-      const plain = all.filter((f) => f.combine !== 'at-most');
-      const ceilings = all.filter((f) => f.combine === 'at-most');
-      const values = new Set((plain.length ? plain : all).map((f) => JSON.stringify(f.value)));
-      if (values.size !== 1) continue;
-      value = (plain.length ? plain : all)[0].value;
+      // A fallback ("Reviewed by: Local Academy Council") yields to what any other sentence says.
+      const said = all.some((f) => f.combine !== 'fallback') ? all.filter((f) => f.combine !== 'fallback') : all;
+      const plain = said.filter((f) => f.combine !== 'at-most');
+      const ceilings = said.filter((f) => f.combine === 'at-most');
+      const chosen = plain.length ? plain : said;
+      const values = new Set(chosen.map((f) => JSON.stringify(f.value)));
+      // The same body with and without "full" ("Full Governing Board" in the header, "the Governing Board" in the text): the
+      // fuller name.
+      const full = setting === 'policyReview.approvingBody' ? fullerBody(chosen.map((f) => f.value)) : null;
+      if (values.size !== 1 && !full) continue;
+      value = full ?? chosen[0].value;
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
@@ -109,6 +115,14 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     out.push({ setting, value, quote: quotes.join(' … '), line: all[0].line, order: all[0].order });
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/** Names of one body said with and without "full" ("Full governing board", "Governing board"): the one with it. */
+function fullerBody(values: unknown[]): string | null {
+  const names = [...new Set(values.map((v) => String(v).toLowerCase()))];
+  const bare = new Set(names.map((n) => n.replace(/^full /, '')));
+  if (names.length < 2 || bare.size !== 1) return null;
+  return String(values.find((v) => /^full /i.test(String(v))));
 }
 
 /**

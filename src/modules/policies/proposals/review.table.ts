@@ -11,7 +11,7 @@ import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { signedBlock } from './review.signatures.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol)\b|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol|guide|form|sheet|charter|briefing|checklist|handbook|poster|flowchart)\b|\b(these|the) (rules|guidelines)\b|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -30,7 +30,12 @@ const interval: SentencePattern = {
         /(?:\band|[-–—,;])\s*(?:it |(?:this|the) (?:policy|document|aup) )?(?:is |will be |shall be |to be |is to be )(?:reviewed|revisited|revised)\b/.test(
           s.lower,
         )) ||
-      (/^(to be|next to be|will be) (reviewed|revised)\b/.test(s.lower) && approvalOpening.test(s.previous ?? ''));
+      (/^(to be|next to be|will be) (reviewed|revised)\b/.test(s.lower) && approvalOpening.test(s.previous ?? '')) ||
+      // A header's or footer's fragment with no subject but the page itself: "Reviewed annually by the DSL; approved by the
+      // Head.", "Last updated: January 2025 · Reviewed every two years by…", "Review: with the CP Policy each September".
+      /(^|·\s*)(\*\*)?(reviewed|review)(\*\*)?:?(\*\*)? (annually|yearly|biennially|every|each|with (the|our) [a-z ]{0,40}polic(y|ies) (each|every|annually))\b/.test(
+        s.lower,
+      );
     if (
       !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
       !(aboutThePolicy.test(s.lower) || itThePolicy)
@@ -40,7 +45,12 @@ const interval: SentencePattern = {
     // A hope, not a cycle: "It is envisaged that the AUP will be revised annually", "We hope to review it every year".
     if (/\b(envisaged|envisioned|hoped|anticipated|(we|i) (hope|aim|aspire)|our (hope|aim|intention) is|ideally|where possible|if possible)\b/.test(s.lower))
       return [];
-    const months = intervalMonths(s.lower);
+    // The model a policy is based on has a cycle of its own ("The Trust Board reviews the model policy on which this policy is based every two years").
+    if (/\bmodel policy\b|\bon which (this|the) policy is based\b/.test(s.lower)) return [];
+    // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
+    const months = intervalMonths(
+      s.lower.replace(/\b(termly|annual|yearly)( [a-z]+)? (reports?|meetings?|visits?|updates?|audits?|training|surveys?|returns?)\b/g, ' '),
+    );
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
 };
@@ -208,6 +218,8 @@ function approvedIn(said: string): Found[] {
       // "It has been agreed by the Headteacher, Staff and approved by the Governing Body": those who agreed or wrote it
       // were consulted; the approval is the body's after "approved by".
       .replace(consultedThenApproved, '$1 $2');
+    const reviewedDate = bodyOnly(/^date (?:last )?reviewed by:?\s*(.*)$/.exec(lower));
+    const reviewedLabel = bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower));
     const m =
       bodyLabel(lower) ??
       /^(?:policy |document )?(?:approved|ratified|adopted|agreed|approval|endorsed|approving body|approval body)(?: by)?:?\s*(.*)$/.exec(lower) ??
@@ -216,11 +228,11 @@ function approvedIn(said: string): Found[] {
       // "Date of approval by the Governing Body: 12/03/2023", "Date of ratification by the BoM:".
       /^date of (?:approval|ratification|adoption) by:?\s*(.*)$/.exec(lower) ??
       // "Date reviewed by the Governing Body | FGB 22.11.2022": a body that reviews in the header approves.
-      bodyOnly(/^date (?:last )?reviewed by:?\s*(.*)$/.exec(lower)) ??
+      reviewedDate ??
       // A cell of a header row: "Version: 2.1 Approved by: Trust Board Date approved: July 2024".
       /\bapproved by:\s*(.*)$/.exec(lower) ??
       // "Reviewed By: Full Governing Board": the body that reviews the policy in its header is the one that approves it.
-      bodyOnly(/^(?:policy |document )?reviewed by\s*:\s*(.*)$/.exec(lower)) ??
+      reviewedLabel ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
       /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement|charter)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
@@ -264,7 +276,11 @@ function approvedIn(said: string): Found[] {
       return [];
     const who = body(m[1].slice(0, 60));
     // A person (the head, the principal) is never the approving body (the keying guide): nothing, not "Headteacher".
-    return who && who !== 'Headteacher' ? [{ setting: 'policyReview.approvingBody', value: who }] : [];
+    if (!who || who === 'Headteacher') return [];
+    // A body that reviews the policy stands for its approver only when the page names no approval of its own ("Approved by:
+    // Trust Board" beside "Reviewed by: Local Academy Council" is the board's).
+    const byReview = m === reviewedDate || m === reviewedLabel;
+    return [{ setting: 'policyReview.approvingBody', value: who, ...(byReview ? { combine: 'fallback' as const } : {}) }];
   }
 }
 

@@ -2,12 +2,13 @@ import type { Line, Sentence } from './text.ts';
 
 /**
  * One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. `at-most`:
- * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to.
+ * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to. `fallback`:
+ * the value stands only when no other sentence settles the setting (a body that reviews the policy, where none approves it).
  */
 export interface Found {
   setting: string;
   value: unknown;
-  combine?: 'union' | 'at-most';
+  combine?: 'union' | 'at-most' | 'fallback';
 }
 
 /** One way a school might say something, with a sentence it was written for (shown in its tests). */
