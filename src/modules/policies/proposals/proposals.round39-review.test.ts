@@ -83,3 +83,18 @@ describe('the approving body said twice', () => {
     expect(read).not.toHaveProperty(['policyReview.approvingBody']);
   });
 });
+
+describe('bodies a school names as its approver', () => {
+  it.each([
+    ['| Approved by | Senior Leadership Team |', 'Senior Leadership Team'],
+    ['Agreed by: SLT, 20 January 2025', 'Senior Leadership Team'],
+    ['Adopted by the Interim Executive Board: 4 March 2025', 'Interim Executive Board'],
+    ['**Approved:** Online Safety Steering Group, 18 June 2025', 'Online Safety Steering Group'],
+  ])('%s', (text, body) => {
+    expect(proposals(text)).toHaveProperty(['policyReview.approvingBody'], body);
+  });
+
+  it('but a form\'s column "Approved by (SLT / Head of Phase)" is who signs a row', () => {
+    expect(proposals('| Date | Post | Approved by (SLT / Head of Phase) |\n|---|---|---|\n| | | |')).not.toHaveProperty(['policyReview.approvingBody']);
+  });
+});

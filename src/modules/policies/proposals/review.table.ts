@@ -90,6 +90,10 @@ const bodies: [RegExp, string][] = [
     '',
   ],
   [/\b((local )?(academy|school|trust)|local) (council|board)\b/, ''],
+  // A school's leadership as one body ("Approved by: SLT"), and the board that stands in for governors ("Interim Executive Board").
+  [/\b(senior leadership team|slt)\b/, 'Senior Leadership Team'],
+  [new RegExp(String.raw`\b(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that)\b)${word} ){1,2}steering group\b`), ''],
+  [/\binterim executive board\b|\bieb\b/, 'Interim Executive Board'],
   // An independent school's company or owner: "authorised by the Directors of … Limited", "approved by the Proprietor".
   [/\bdirectors\b|\bproprietors?\b/, ''],
   // A further education or sixth-form college's governing body: "Approved by: The Corporation".
@@ -264,6 +268,8 @@ function approvedIn(said: string): Found[] {
       )
     )
       return [];
+    // A form's column, "| Approved by (SLT / Head of Phase) | |": who may sign a row, not the policy's approval.
+    if (/^\(/.test(m[1].trim())) return [];
     // "If the policy is adopted by the Board…": a condition, nothing approved yet.
     if (/^(if|when|once|unless|until|where|should|whether)\b/.test(lower)) return [];
     // "Approved by: ____" with nothing named: nobody approved it. A field that names the body with its date left blank
