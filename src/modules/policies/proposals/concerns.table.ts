@@ -6,7 +6,7 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { rolesIn, unkeyedFirst, type RoleKey } from './roles.ts';
+import { rolesIn, unkeyedFirst, withoutStandIns, type RoleKey } from './roles.ts';
 import { concernKind, exampleKinds, kindOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { outsiders, referredOut, tell } from './concerns.tell.ts';
@@ -64,7 +64,8 @@ export function recipients(s: Sentence): RoleKey[] | null {
   // named only to be passed over is not told.)
   const passedOver = (text: string) =>
     text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
-  const first = passedOver(rolesIn(passedOver(told)).length ? told : after);
+  // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
+  const first = withoutStandIns(passedOver(rolesIn(passedOver(told)).length ? told : after));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
   if (unkeyedFirst(first)) return null;
@@ -155,7 +156,13 @@ const notify: SentencePattern = {
     // safeguarding sentence is the breach's route, and the office is no recipient the product would give such a record.)
     const roles = who.filter((r) => recipientRoles.has(r) && !(r === 'office' && restricted.has(kind)));
     if (!roles.length) return [];
-    if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) return [{ setting: `concerns.routes.${kind}.notify`, value: null }];
+    // A restricted kind told to someone who may not see it poisons the route, unless one who may is named beside them: "…to
+    // the ICT Co-ordinator or, where it is a child protection concern, directly to the Designated Teacher" routes the
+    // concern to the Designated Teacher; the others are for the clause's other concerns, or stand-ins and copies.
+    if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) {
+      const allowed = roles.filter((r) => mayBeToldRestricted.includes(r));
+      return [{ setting: `concerns.routes.${kind}.notify`, value: allowed.length ? allowed : null, ...(allowed.length ? { combine: 'union' as const } : {}) }];
+    }
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };

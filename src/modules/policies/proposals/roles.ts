@@ -72,7 +72,7 @@ export const withoutStandIns = (lower: string) =>
   lower
     .replace(
       // ("The Headteacher (or Mr Pryce when she is out) looks at every post": whoever stands in, by name too.)
-      /\s*\((?:or )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|(?:when|if) (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))[^()]*\)/g,
+      /\s*\((?:or,? )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|(?:when|if) (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))[^()]*\)/g,
       '',
     )
     // ("…approved by the Headteacher, or by the Deputy Headteacher when the Headteacher is out of school": the stand-in after

@@ -1,0 +1,56 @@
+/**
+ * The twenty-fifth session's readings of who is told about a safeguarding concern: one who may see it named beside others
+ * who may not, and whoever stands in.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('a safeguarding concern told to the DSL beside someone who may not see it', () => {
+  it('"…to the IT Co-ordinator or, where it is a child protection concern, directly to the Designated Teacher"', () => {
+    const read = proposals(
+      'Any online safety incident must be reported to the IT Co-ordinator or, where it is a child protection concern, directly to the Designated Teacher, on the day it happens.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('"…to the Computing Lead so the site can be blocked, and to the DSL if it is a safeguarding concern"', () => {
+    const read = proposals(
+      'Staff must report any concern about a child’s safety online to the Designated Safeguarding Lead at once.\n\nIf a pupil finds an unsuitable site, the teacher reports it to the Computing Lead so that it can be blocked, and to the DSL if it is a safeguarding concern.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('"Tell the DSL the same day…, and copy in the Online Safety Lead"', () => {
+    const read = proposals('Tell the DSL the same day, as for any other safeguarding worry, and copy in the Online Safety Lead.');
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('but a safeguarding concern told only to someone who may not see it still names no route', () => {
+    const read = proposals('Any safeguarding concern about a pupil online must be reported to the Network Manager straight away.');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+
+  it('and poisons a route said elsewhere', () => {
+    const read = proposals(
+      'Any safeguarding concern must be reported to the DSL immediately.\n\nAny safeguarding concern about a pupil online must be reported to the Network Manager straight away.',
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('whoever stands in is not told first', () => {
+  it.each([
+    'Staff must pass any child protection concern to the Child Protection Coordinator (or, in her absence, the Head Teacher) without delay.',
+    'Staff must pass any child protection concern to the Designated Safeguarding Lead or, in his absence, the Principal, without delay.',
+    'Staff must pass any child protection concern to the DSL (or, if she is unavailable, the Headteacher) without delay.',
+  ])('%s', (text) => {
+    expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('but two told together are both told', () => {
+    expect(proposals('Staff must pass any child protection concern to the DSL and the Headteacher without delay.')).toHaveProperty(
+      ['concerns.routes.safeguarding.notify'],
+      ['dsl', 'headteacher'],
+    );
+  });
+});
