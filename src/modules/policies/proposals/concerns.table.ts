@@ -247,6 +247,13 @@ const deadline: SentencePattern = {
     if (/\b(may|might|could)\b/.test(s.lower.replace(/\b(may|might|could) (be|have been) (at risk|in danger|being harmed|harmed|suffering)\b/g, ''))) return [];
     const when = deadlineIn(s.lower);
     if (!when || (kind === 'safeguarding' && narrowSafeguarding(s))) return [];
+    // The one told, telling someone else in turn ("The DSL must notify the Director of Safeguarding within 24 hours", "The
+    // DSL will inform the pupil's home school of any concern within one working day"): a next step's time, not the route's.
+    const subject =
+      /^(?:[0-9.]+ )?(?:the )?(?:academy |school's |school |trust )?([a-z' -]{2,60}?) (?:must|will|should|shall|is to|are to)(?: then| also| always)? (?:notify|inform|tell|contact|update|report (?:this |it |the [a-z]+ )?to|refer (?:this |it |the [a-z]+ )?to|pass (?:this |it |the [a-z]+ )?(?:on )?to)\b/.exec(
+        s.lower,
+      );
+    if (subject && rolesIn(subject[1]).some((r) => r === 'dsl' || r === 'headteacher')) return [];
     // "Allegations must be notified to the LADO within 24 hours": a time for telling someone outside the staff (the
     // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);

@@ -54,3 +54,24 @@ describe('whoever stands in is not told first', () => {
     );
   });
 });
+
+describe('the one told, telling someone else in turn', () => {
+  it('"The DSL must notify the Director of Safeguarding within 24 hours" is not the route’s time', () => {
+    const read = proposals(
+      'If a pupil discloses online abuse, staff must report it to the DSL immediately and in any case before the end of the school day.\n\nThe Academy DSL must notify the Trust’s Director of Safeguarding within 24 hours of any safeguarding referral.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+
+  it('"The Headteacher will inform the home school of any safeguarding concern within one working day"', () => {
+    const read = proposals('The Headteacher will inform the pupil’s home school of any safeguarding concern within one working day.');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.deadline']);
+  });
+
+  it('but staff telling the DSL within a time is the route’s', () => {
+    expect(proposals('Staff will inform the DSL of any safeguarding concern within 24 hours.')).toHaveProperty(
+      ['concerns.routes.safeguarding.deadline'],
+      '24-hours',
+    );
+  });
+});
