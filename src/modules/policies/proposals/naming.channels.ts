@@ -9,7 +9,7 @@ export const channels: [string, RegExp][] = [
   ['website', /\bweb ?(sites?|pages?)\b/],
   [
     'social-media',
-    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \(formerly twitter\)|\b(re)?tweet(s|ed|ing)?\b/,
+    /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \((formerly )?twitter\)|^x:|\b(re)?tweet(s|ed|ing)?\b/,
   ],
   // Displays in school: a naming rule for captions on a wall is the display's, not an online channel's.
   [

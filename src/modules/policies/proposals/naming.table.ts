@@ -167,6 +167,14 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
     const lower = nameWord.test(main) ? main : clause;
     if (!nameWord.test(lower)) return [];
+    // Names in clothes or on belongings ("navy fleeces with no names in"), and conduct that names no one ("never discuss
+    // pupils online, even without names"): no rule for how photographs are captioned.
+    if (
+      /\b(fleeces?|jumpers?|cardigans?|clothing|clothes|coats?|bags?|lunch ?boxes?|water bottles?|(lost )?property)\b|\beven without (their |any )?names?\b/.test(
+        lower,
+      )
+    )
+      return [];
     if (nameOrPhoto.test(lower) && !othersRule.test(lower) && !/\b(unless|except)\b/.test(lower)) {
       const named = channelsIn(lower);
       if (!named.length && inScope === 'ambiguous') return [];

@@ -1,0 +1,38 @@
+/**
+ * The twenty-fifth session's readings of naming rules: a list labelled "X:", and names that are no caption (on clothes,
+ * or in a rule of conduct that names no one).
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('a list item labelled with the channel', () => {
+  it('"X: photos only, no names." is the X account’s rule, not the website’s', () => {
+    const read = proposals(
+      '**Our website and social media**\n\nOur school website, X account and Facebook page are public.\n\n - X: photos only, no names.\n - Website: photos, and a first name and class may be used.',
+    );
+    expect(read).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+    expect(read).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+  });
+});
+
+describe('names that are no caption', () => {
+  it('"navy fleeces with no names in" says nothing of the newsletter’s photographs', () => {
+    const read = proposals(
+      '# Parent Bulletin\n\nIn this Bulletin we only ever use first names.\n\nLost property: we have six navy fleeces with no names in. Anything not collected by Friday goes to the PTA sale.',
+    );
+    expect(read).toHaveProperty(['photos.channels.newsletter.naming'], 'first-names');
+  });
+
+  it('"never discuss pupils online, even without names" is conduct, not a naming rule', () => {
+    const read = proposals(
+      'Children are never named in a social media post, not even by first name.\n\nFirst names may be used under photographs on the school website.\n\nStaff must:\n\n- never discuss pupils, families or colleagues online, even without names;',
+    );
+    expect(read).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+    expect(read).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+
+  it('but a photograph that shows a uniform badge is still about photographs', () => {
+    const read = proposals('- School website: first name only, and never with a photograph that shows a school uniform badge and the pupil’s street.');
+    expect(read).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+  });
+});
