@@ -75,3 +75,25 @@ describe('the one told, telling someone else in turn', () => {
     );
   });
 });
+
+describe('a worry about an image of a pupil is a safeguarding concern', () => {
+  it('"…worried that a photo or video of a pupil has been taken, shared or used inappropriately"', () => {
+    const read = proposals(
+      'If anyone is worried that a photo or video of a pupil has been taken, shared or used inappropriately – whether by a member of staff, a parent or another pupil – they must tell the DSL straight away.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.immediate'], true);
+  });
+
+  it('"Any concern about an image – for example one circulating online – must be reported to the DSL immediately"', () => {
+    const read = proposals(
+      'Any concern about an image — for example an image of one of our pupils circulating online, or one that seems to have been taken inappropriately — must be reported to the Designated Safeguarding Lead immediately.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('but a question about which image is used goes nowhere in particular', () => {
+    const read = proposals('Any concern about an image on the website should be raised with the office, who will take it down while it is checked.');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
