@@ -36,3 +36,15 @@ describe('names that are no caption', () => {
     expect(read).toHaveProperty(['photos.channels.website.naming'], 'first-names');
   });
 });
+
+describe('a noticeboard outside school is no display', () => {
+  it('"on the church noticeboard" on a consent form asks for no display use', () => {
+    const read = proposals('Photo consent form\n\nPlease tick yes or no for each use.\n\nIn the parish magazine / on the church noticeboard   [ ] Yes  [ ] No');
+    expect(read).not.toHaveProperty(['consent.purposes.displays.active']);
+  });
+
+  it('but the school’s own noticeboards are', () => {
+    const read = proposals('We ask for your consent before we use photographs of your child on the school noticeboards.');
+    expect(read).toHaveProperty(['consent.purposes.displays.active'], true);
+  });
+});
