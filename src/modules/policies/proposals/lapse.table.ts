@@ -85,7 +85,8 @@ export const lapse: SentencePattern = {
     )
       return [{ setting: 'consent.lapse', value: 'never' }];
     if (
-      !(consentWord.test(s.lower) || consentForm) ||
+      // ("Consent is asked when a child joins. It lasts for the whole time…": "it" is the consent the sentence before names.)
+      !(consentWord.test(s.lower) || consentForm || (/^(it|this)\b/.test(s.lower) && consentWord.test(s.previous ?? ''))) ||
       /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
         s.negated,
       )
@@ -186,9 +187,11 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|lasts?|stands?|(is|are) held|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|stands?|(is|are) (held|given)|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
-      )
+      ) &&
+      // ("…for as long as your child is at Glenmorven, except that…", "…as long as your child is in the same phase": not the child's whole time.)
+      !/\bexcept\b|\b(in|within) the same (phase|key stage|department|section)\b/.test(s.lower)
     )
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "Consent remains valid for the whole of a pupil's time at the school unless it is withdrawn", "…lasts until you leave

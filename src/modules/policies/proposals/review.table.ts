@@ -49,7 +49,7 @@ const interval: SentencePattern = {
     if (/\bmodel policy\b|\bon which (this|the) policy is based\b/.test(s.lower)) return [];
     // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
     const months = intervalMonths(
-      s.lower.replace(/\b(termly|annual|yearly)( [a-z]+)? (reports?|meetings?|visits?|updates?|audits?|training|surveys?|returns?)\b/g, ' '),
+      s.lower.replace(/\b(termly|annual|yearly)( [a-z]+){0,3}? (reports?|meetings?|visits?|updates?|audits?|training|surveys?|returns?|summar(y|ies))\b/g, ' '),
     );
     return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
   },
