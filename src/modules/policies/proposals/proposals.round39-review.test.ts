@@ -98,3 +98,21 @@ describe('bodies a school names as its approver', () => {
     expect(proposals('| Date | Post | Approved by (SLT / Head of Phase) |\n|---|---|---|\n| | | |')).not.toHaveProperty(['policyReview.approvingBody']);
   });
 });
+
+describe('signature lines', () => {
+  it('"Signed: Mrs H. Armitage, Executive Headteacher and DSL" is one signer in both posts', () => {
+    const read = proposals('Signed: Rev. J. Moss, Chair of Governors\nSigned: Mrs A. Kent, Executive Headteacher and DSL');
+    expect(read).toHaveProperty(['policyReview.signatories'], ['Chair of governors', 'Executive headteacher']);
+  });
+
+  it('a carer’s form in an appendix ("Signed: ____ Relationship to pupil: ____") neither adds nor spoils them', () => {
+    const read = proposals(
+      'Signed: ________________  Chair of the Local Governing Body   Date: 14/03/2025\n\nSigned: ________________  Headteacher   Date: 14/03/2025\n\nAPPENDIX 1: CONSENT FORM\n\nPupil name: ____________\n\nSigned: _______________   Relationship to pupil: ______________',
+    );
+    expect(read).toHaveProperty(['policyReview.signatories'], ['Chair of the local governing body', 'Headteacher']);
+  });
+
+  it('but a deputy signing beside the head still leaves the list unread', () => {
+    expect(proposals('Signed: Mrs A. Kent, Headteacher\nSigned: Mr B. Lowe, Deputy Headteacher')).not.toHaveProperty(['policyReview.signatories']);
+  });
+});

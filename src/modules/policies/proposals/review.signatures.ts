@@ -42,7 +42,9 @@ function startsWithTitle(text: string): boolean {
  * only some of those who sign, so the block proposes nothing (a wrong list costs more than none).
  */
 function otherSigner(text: string): boolean {
+  // ("Mrs H. Armitage, Executive Headteacher and DSL": one signer holding both posts.)
   const rest = normalise(text)
+    .replace(new RegExp(`${ownTitle.source}\\s*(?:and|&|\\/)\\s*(?:the )?(?:dsl|designated safeguarding lead)\\b`, 'g'), ' ')
     .replace(ownTitle, ' ')
     .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
   // "Signed on behalf of the Governing Body": someone signs for a body, and which post signs is not said.
@@ -63,6 +65,8 @@ function formSigner(text: string): boolean {
     !titlesIn(text).length &&
     // A form's row, "Name: ____  Role: ____  Signature: ____  Date: ____", "Name: ____  Signed: ____", is filled in by whoever signs it.
     (/^(full |print(ed)? )?name\b[\s:_.…]*(\b(role|position|job title|house|class|form|year|tutor group)\b[\s:_.…]*)?\b(signature|signed)\b/.test(lower) ||
+      // ("Signed: ____  Relationship to pupil: ____": a carer's form.)
+      /\brelationship to (the )?(pupil|child|student|learner)\b/.test(lower) ||
       /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
         lower,
       ))
