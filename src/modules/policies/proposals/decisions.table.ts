@@ -93,6 +93,9 @@ const socialPlace = new RegExp(String.raw`${socialNetwork.source}(?: [a-z]+){0,2
 const schoolSide = new RegExp(
   [
     /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the [a-z-]+'s name\b/.source,
+    // ("…an account, page or group that uses the name or logo of either school…".)
+    /\b(uses?|using|bears?|bearing|carries|carrying) the (name|logo|badge|crest)( or (name|logo|badge|crest))? of (the|either|any|our|a|each) (school|academy|schools|academies|federation|trust)\b/
+      .source,
     // ("The Headteacher decides … which accounts the school has", "No other account may use the school's name…".)
     /\bwhich (official )?(social media )?accounts the (school|academy|federation|trust|college|nursery)\b|\b(no|any) other accounts?\b[^.;]{0,40}\b(use|uses|using) the (school|academy|federation|trust|college)'s name\b/
       .source,
@@ -127,6 +130,8 @@ const accounts: SentencePattern = {
       )
     )
       return [];
+    // "Only staff authorised by the Headteacher … may post on school accounts": who may post, not who approves an account.
+    if (/\b(may|can|are allowed to|are permitted to|will) (post|publish|upload)\b[^.;]{0,20}\b(on|to) (the )?[a-z' ]{0,30}accounts?\b/.test(s.lower)) return [];
     if (
       !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which)\b/.test(
         s.lower,

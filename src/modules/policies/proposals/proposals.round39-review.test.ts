@@ -116,3 +116,19 @@ describe('signature lines', () => {
     expect(proposals('Signed: Mrs A. Kent, Headteacher\nSigned: Mr B. Lowe, Deputy Headteacher')).not.toHaveProperty(['policyReview.signatories']);
   });
 });
+
+describe('who approves the school’s accounts', () => {
+  it('an account "that uses the name or logo of either school" is the school’s', () => {
+    const read = proposals(
+      'No member of staff, governor or PTA member may set up a social media account, page or group that uses the name or logo of either school, without the written approval of the Executive Headteacher.',
+    );
+    expect(read).toHaveProperty(['decisions.accounts'], ['headteacher']);
+  });
+
+  it('"Only staff authorised by the Head (the Deputy Head …) may post on school accounts" is who posts, not who approves', () => {
+    const read = proposals(
+      'No new school social media account may be set up without the written approval of the Headteacher.\n\nOnly staff authorised by the Headteacher (currently the Deputy Head and the Computing Lead) may post on school accounts.',
+    );
+    expect(read).toHaveProperty(['decisions.accounts'], ['headteacher']);
+  });
+});
