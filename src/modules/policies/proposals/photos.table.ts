@@ -6,7 +6,7 @@
 import { namingPatterns, othersRule } from './naming.table.ts';
 import { numberFrom } from './text.dates.ts';
 import { type Sentence } from './text.ts';
-import type { SentencePattern } from './types.ts';
+import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
 export const occasions: [string, RegExp][] = [
@@ -42,13 +42,13 @@ const narrowed = (text: string) =>
       /\b(withdraw\w*|excus\w*|remov\w*|(take|takes|taken|taking|kept|keep|keeps|opt|opts|opted) (them |their child |the child |him or her |pupils? |children )?out|(not|choose not to) (take|taking) part|sit(s|ting)? out)\b[^.;,]*/g,
       ' ',
     )
-    .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     // ("…while they are getting changed, including for PE, swimming and performances", "in nightwear on residential trips",
     // "getting ready for bed on the Year 6 residential": a state of dress, and the occasions it happens on.)
     // (Changing for swimming is swimming's, as the keying guide reads changing rooms tied to it.)
     .replace(/\b(getting |get |are |being )?(changed|changing|undress\w*|dressing),? (including |e\.?g\.? |such as )?(for|after|before)\b[^.;]*/g, (m) =>
       /\bswim/.test(m) ? ' swimming ' : ' ',
     )
+    .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     .replace(/\b(nightwear|night ?clothes|nightclothes|pyjamas|getting ready for bed|going to bed)\b[^.;]*/g, ' ')
     // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
     .replace(
@@ -77,7 +77,25 @@ const carersChoice =
 const prohibited: SentencePattern = {
   name: 'photographs are not taken on an occasion',
   readsLists: true,
+  // A lead read with its list ("Photos will never be taken: a; b; c, except as agreed with the DSL"): an item on a
+  // condition is left out, and the others are still refused.
   read: (s) => {
+    const list = /^([^;:]*:) (.*)$/.exec(s.lower);
+    if (!list || !list[2].includes('; ')) return refusedOccasions(s);
+    const items = list[2].split(/;\s*/);
+    const onCondition = (item: string) => /\b(unless|except|exception|apart from|without|if|until)\b/.test(item);
+    const kept = items.filter((item) => !onCondition(item));
+    if (!kept.length || kept.length === items.length) return refusedOccasions(s);
+    // ("in swimwear, except at a swimming gala": swimming is refused only on a condition, whatever another item says.)
+    const conditional = occasions.filter(([, pattern]) => items.some((item) => onCondition(item) && pattern.test(narrowed(item)))).map(([key]) => key);
+    return refusedOccasions({ ...s, lower: `${list[1]} ${kept.join('; ')}` })
+      .map((f) => ({ ...f, value: (f.value as string[]).filter((key) => !conditional.includes(key)) }))
+      .filter((f) => (f.value as string[]).length);
+  },
+};
+
+function refusedOccasions(s: Sentence): Found[] {
+  {
     // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
     // taken" is the school's rule in its second clause.)
     const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
@@ -160,8 +178,8 @@ const prohibited: SentencePattern = {
       .filter(([key]) => key === 'swimming' || schoolRefuses.test(s.lower))
       .map(([key]) => key);
     return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
-  },
-};
+  }
+}
 
 const deleted: SentencePattern = {
   name: 'photographs are deleted after a time',

@@ -48,3 +48,26 @@ describe('a noticeboard outside school is no display', () => {
     expect(read).toHaveProperty(['consent.purposes.displays.active'], true);
   });
 });
+
+describe('a list of times photographs are never taken, with one item on a condition', () => {
+  it('the other items are still refused ("…except as agreed with the DSL" on one item)', () => {
+    const read = proposals(
+      '7.2 When we will not take photos\n\nPhotos and videos will never be taken:\n- in toilets or changing areas\n- at the swimming pool during lessons\n- of pupils on the DSL’s confidential list, except as agreed with the DSL',
+    );
+    expect(read).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+
+  it('but an occasion refused only with an exception is not ("in swimwear, except at a swimming gala")', () => {
+    const read = proposals(
+      'We will not photograph or film children:\n   - when they are getting changed, including for PE and swimming;\n   - in swimwear, except where a child is taking part in a swimming gala;\n   - when they are upset.',
+    );
+    expect(read).not.toHaveProperty(['photos.prohibitedContexts']);
+  });
+
+  it('getting changed "for PE, swimming or performances" bans swimming, not performances', () => {
+    const read = proposals(
+      'Photographs of pupils will never be taken:\n\n- in toilets, or while pupils are getting changed for PE, swimming or performances;\n- when a pupil is injured or upset.',
+    );
+    expect(read).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+});
