@@ -11,7 +11,7 @@ export const atOnce =
 const within24Hours = /\bwithin (24|twenty-four) hours\b/;
 // ("…before the end of your working day", "…and always before you go home".)
 const sameDay =
-  /\b(on )?the same (school |working )?day\b|(^|[,:;]\s*)same (school |working )?day\b(?! (as|that|when|it))|\b(by|before|no later than|not later than) the end of (the|that|your|their|his or her)( same)? (school |working )?day\b|\bbefore (i|you|they|we|staff|the member of staff|the (pupil|child|learner|student)) (go|goes|leave|leaves)( home| (that|the) day| for the day)\b|\bon the day (it|they|the concern|the incident|the disclosure) (arises?|happens?|occurs?|(is|are|was|were) (raised|noticed|seen|found|discovered|disclosed|made|received))\b|\b(tell|report it to|inform|speak to|let)\b[^.;]{0,40}\b(today|that day)\b/;
+  /\b(on )?the same (school |working )?day\b|(^|[,:;]\s*)same (school |working )?day\b(?! (as|that|when|it))|\b(by|before|no later than|not later than) the end of (the|that|your|their|his or her)( same)? (school |working )?day\b|\bbefore (i|you|they|we|staff|the member of staff|the (pupil|child|learner|student)) (go|goes|leave|leaves)( home| (that|the) day| for the day| the (site|building|school|premises)( (that|the) day)?)\b|\bon the day (it|they|the concern|the incident|the disclosure) (arises?|happens?|occurs?|(is|are|was|were) (raised|noticed|seen|found|discovered|disclosed|made|received))\b|\b(tell|report it to|inform|speak to|let)\b[^.;]{0,40}\b(today|that day)\b/;
 // "Within one working day", "within 1 school day": by the end of the next one, as "by the next working day".
 const nextSchoolDay = /\b(by )?the (next|following) (school |working )day\b|\bwithin (one|1|a) (school |working )day\b/;
 

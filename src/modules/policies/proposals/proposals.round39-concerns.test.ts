@@ -97,3 +97,20 @@ describe('a worry about an image of a pupil is a safeguarding concern', () => {
     expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
   });
 });
+
+describe('more ways to say the end of the day', () => {
+  it('"straight away and before I leave the site that day"', () => {
+    const read = proposals('If I am worried about a child’s safety online, I will tell the DSL straight away and before I leave the site that day.');
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+
+  it('"before you leave the building"', () => {
+    const read = proposals('Any safeguarding concern must be passed to the DSL before you leave the building.');
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+
+  it('but not leaving the site as part of a trip', () => {
+    const read = proposals('Any safeguarding concern must be passed to the DSL, and the register checked before the pupils leave the site for a trip.');
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.deadline']);
+  });
+});
