@@ -90,7 +90,7 @@ const prohibited: SentencePattern = {
     const conditional = occasions.filter(([, pattern]) => items.some((item) => onCondition(item) && pattern.test(narrowed(item)))).map(([key]) => key);
     return refusedOccasions({ ...s, lower: `${list[1]} ${kept.join('; ')}` })
       .map((f) => ({ ...f, value: (f.value as string[]).filter((key) => !conditional.includes(key)) }))
-      .filter((f) => (f.value as string[]).length);
+      .filter((f) => f.value.length);
   },
 };
 
