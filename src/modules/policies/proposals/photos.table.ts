@@ -95,90 +95,88 @@ const prohibited: SentencePattern = {
 };
 
 function refusedOccasions(s: Sentence): Found[] {
-  {
-    // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
-    // taken" is the school's rule in its second clause.)
-    const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
-    const othersOnly =
-      othersRule.test(s.lower) && (!/^(pupils?|children|students?)\b/.test(s.lower) || !refusing.length || refusing.some((clause) => othersRule.test(clause)));
-    if (!photo.test(s.lower) || (othersOnly && !photographedSubject.test(s.lower))) return [];
-    // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
-    if (/\b(unless|except|without|if|until)\b/.test(s.lower) || device.test(s.lower)) return [];
-    // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
-    if (carersChoice.test(s.lower)) return [];
-    // Families asked not to photograph ("we ask parents not to take photographs during performances"), the reader doing
-    // something ("…when you are helping in class"), or the school keeping a choice ("may ask that no photography takes
-    // place during a particular performance"): no occasion the school never photographs.
-    if (
-      /\b(ask|asks|asked|request|requests|remind|reminds|require|requires)( that)? (all )?(parents?|carers?|families|visitors?|you|the audience|audiences?|guests?|spectators)\b/.test(
-        s.lower,
-      ) ||
-      /\byou (are|were|come|visit|attend|help|take|bring|film|record)\b/.test(s.lower) ||
-      /\b(may|might|can|could|reserves? the right to) (ask|request|decide|choose|stop|prevent)\b|\b(a particular|certain|some|specific|individual) (performances?|events?|occasions?|concerts?|productions?)\b/.test(
-        s.lower,
-      )
+  // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
+  // taken" is the school's rule in its second clause.)
+  const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
+  const othersOnly =
+    othersRule.test(s.lower) && (!/^(pupils?|children|students?)\b/.test(s.lower) || !refusing.length || refusing.some((clause) => othersRule.test(clause)));
+  if (!photo.test(s.lower) || (othersOnly && !photographedSubject.test(s.lower))) return [];
+  // A condition ("if a parent has asked us not to", "unless…") prohibits nothing outright.
+  if (/\b(unless|except|without|if|until)\b/.test(s.lower) || device.test(s.lower)) return [];
+  // A carer's own choice ("parents … would not agree to allow their child to take part in a performance where…") bans nothing.
+  if (carersChoice.test(s.lower)) return [];
+  // Families asked not to photograph ("we ask parents not to take photographs during performances"), the reader doing
+  // something ("…when you are helping in class"), or the school keeping a choice ("may ask that no photography takes
+  // place during a particular performance"): no occasion the school never photographs.
+  if (
+    /\b(ask|asks|asked|request|requests|remind|reminds|require|requires)( that)? (all )?(parents?|carers?|families|visitors?|you|the audience|audiences?|guests?|spectators)\b/.test(
+      s.lower,
+    ) ||
+    /\byou (are|were|come|visit|attend|help|take|bring|film|record)\b/.test(s.lower) ||
+    /\b(may|might|can|could|reserves? the right to) (ask|request|decide|choose|stop|prevent)\b|\b(a particular|certain|some|specific|individual) (performances?|events?|occasions?|concerts?|productions?)\b/.test(
+      s.lower,
     )
-      return [];
-    const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
-    if (!negatedPhoto && !refusal.test(s.lower)) {
-      // "Children are photographed only in suitable dress (i.e. not during swimming)": the occasion after "not during".
-      const except = /\b(?:not|never) (?:during|at|in|on|while|when)\b([^.;,)]*)/.exec(s.lower);
-      const named = except ? occasions.filter(([, pattern]) => pattern.test(narrowed(except[1]))).map(([key]) => key) : [];
-      return named.length && !place.test(except![1]) ? [{ setting: 'photos.prohibitedContexts', value: named, combine: 'union' }] : [];
-    }
-    // The whole sentence: only its clauses that refuse ("Photography is not permitted by parents; parents may…").
-    // (The negation's reach runs on through a list of occasions that continues past its comma: "Staff will not photograph
-    // pupils while they are changing, in the toilets, during swimming lessons, or when…" refuses each one.)
-    const negatedAt = s.negated ? s.lower.indexOf(s.negated) : -1;
-    // (Up to a new clause with a subject of its own: "…, and photographs of sports day are taken with care", "…, and we'll help".)
-    const negatedClause =
-      negatedAt >= 0
-        ? (s.lower
-            .slice(negatedAt)
-            // (A lead read with its list, "…will not take photographs of pupils: a; b; c": every item is in its reach.)
-            .split(
-              /^[^;]*:/.test(s.lower.slice(negatedAt))
-                ? /\.(?= |$)/
-                : /;|\.(?= |$)|\bbut\b|, (?:and|while|whereas|so) (?:the |our |all |any )?(?:photo(?:graph)?s?|images?|pictures?|videos?|we|we'll|we will|staff|parents?|carers?|they|it|this|children|pupils|you)\b/,
-            )[0] ?? s.negated)
-        : s.negated;
-    const scope = narrowed(
-      s.negated && negatedPhoto
-        ? negatedClause
-        : s.lower
-            .split(/;\s*/)
-            .filter((clause) => refusal.test(clause))
-            .join('; '),
-    );
-    // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
-    // ("in the swimming baths, in the toilets or…") it is a rule of its own.
-    const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
-    // "The school does not post photographs of children in swimwear": what is not published is a state of dress, not an
-    // occasion never photographed (taking them is another matter: "no photographs of children in swimsuits are taken").
-    const publishingOnly =
-      /\b(post|posts|posted|publish|publishes|published|share|shares|shared|upload|uploads|uploaded|display|displays|displayed)\b/.test(s.lower) &&
-      !/\b(take|takes|taken|taking|photograph|photographed|photographing|film|filmed|filming)\b/.test(s.lower);
-    const dressOnly = (part: string) =>
-      /\b(swimwear|swimsuits?|swimming costumes?|costumes? for swimming)\b/.test(part) &&
-      !/\bswim(ming)? (lessons?|galas?|sessions?|pools?|baths|trips?)\b|\bswimming\b(?! costumes?)/.test(part);
-    // "…photographs of swimming lessons or changing will not be taken": the occasion is the subject, before the negation.
-    const subject =
-      negatedPhoto && s.negated && /\b(taken|take|filmed|photographed|recorded)\b/.test(s.negated)
-        ? (/(?:^|[;,]\s*)(?:[a-z' ]{0,30}\b)?(?:photo(?:graph)?s|images|pictures|videos|photography|filming) (?:of|at|during|in) ([^,;]{3,60}?) (?:will|must|should|shall|may|are|is|can)(?: not|n't| never)\b/.exec(
-            s.lower,
-          )?.[1] ?? '')
-        : '';
-    const subjectParts = narrowed(subject)
-      .split(/ or | and /)
-      .filter((part) => part && !place.test(part));
-    // (A refusal to publish images "taken during water sports on residential trips" bans publishing, not the trip.)
-    if (publishingOnly && !subjectParts.length) return [];
-    const found = occasions
-      .filter(([key, pattern]) => [...parts, ...subjectParts].some((part) => pattern.test(part) && !(key === 'swimming' && publishingOnly && dressOnly(part))))
-      .filter(([key]) => key === 'swimming' || schoolRefuses.test(s.lower))
-      .map(([key]) => key);
-    return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
+  )
+    return [];
+  const negatedPhoto = photo.test(s.negated) || /\b(taken|take|used|use|published|shared|displayed)\b/.test(s.negated);
+  if (!negatedPhoto && !refusal.test(s.lower)) {
+    // "Children are photographed only in suitable dress (i.e. not during swimming)": the occasion after "not during".
+    const except = /\b(?:not|never) (?:during|at|in|on|while|when)\b([^.;,)]*)/.exec(s.lower);
+    const named = except ? occasions.filter(([, pattern]) => pattern.test(narrowed(except[1]))).map(([key]) => key) : [];
+    return named.length && !place.test(except![1]) ? [{ setting: 'photos.prohibitedContexts', value: named, combine: 'union' }] : [];
   }
+  // The whole sentence: only its clauses that refuse ("Photography is not permitted by parents; parents may…").
+  // (The negation's reach runs on through a list of occasions that continues past its comma: "Staff will not photograph
+  // pupils while they are changing, in the toilets, during swimming lessons, or when…" refuses each one.)
+  const negatedAt = s.negated ? s.lower.indexOf(s.negated) : -1;
+  // (Up to a new clause with a subject of its own: "…, and photographs of sports day are taken with care", "…, and we'll help".)
+  const negatedClause =
+    negatedAt >= 0
+      ? (s.lower
+          .slice(negatedAt)
+          // (A lead read with its list, "…will not take photographs of pupils: a; b; c": every item is in its reach.)
+          .split(
+            /^[^;]*:/.test(s.lower.slice(negatedAt))
+              ? /\.(?= |$)/
+              : /;|\.(?= |$)|\bbut\b|, (?:and|while|whereas|so) (?:the |our |all |any )?(?:photo(?:graph)?s?|images?|pictures?|videos?|we|we'll|we will|staff|parents?|carers?|they|it|this|children|pupils|you)\b/,
+          )[0] ?? s.negated)
+      : s.negated;
+  const scope = narrowed(
+    s.negated && negatedPhoto
+      ? negatedClause
+      : s.lower
+          .split(/;\s*/)
+          .filter((clause) => refusal.test(clause))
+          .join('; '),
+  );
+  // A place in the same part as the occasion narrows it ("trips … in their bedrooms"); listed apart
+  // ("in the swimming baths, in the toilets or…") it is a rule of its own.
+  const parts = scope.split(/,|;| or | and /).filter((part) => !place.test(part));
+  // "The school does not post photographs of children in swimwear": what is not published is a state of dress, not an
+  // occasion never photographed (taking them is another matter: "no photographs of children in swimsuits are taken").
+  const publishingOnly =
+    /\b(post|posts|posted|publish|publishes|published|share|shares|shared|upload|uploads|uploaded|display|displays|displayed)\b/.test(s.lower) &&
+    !/\b(take|takes|taken|taking|photograph|photographed|photographing|film|filmed|filming)\b/.test(s.lower);
+  const dressOnly = (part: string) =>
+    /\b(swimwear|swimsuits?|swimming costumes?|costumes? for swimming)\b/.test(part) &&
+    !/\bswim(ming)? (lessons?|galas?|sessions?|pools?|baths|trips?)\b|\bswimming\b(?! costumes?)/.test(part);
+  // "…photographs of swimming lessons or changing will not be taken": the occasion is the subject, before the negation.
+  const subject =
+    negatedPhoto && s.negated && /\b(taken|take|filmed|photographed|recorded)\b/.test(s.negated)
+      ? (/(?:^|[;,]\s*)(?:[a-z' ]{0,30}\b)?(?:photo(?:graph)?s|images|pictures|videos|photography|filming) (?:of|at|during|in) ([^,;]{3,60}?) (?:will|must|should|shall|may|are|is|can)(?: not|n't| never)\b/.exec(
+          s.lower,
+        )?.[1] ?? '')
+      : '';
+  const subjectParts = narrowed(subject)
+    .split(/ or | and /)
+    .filter((part) => part && !place.test(part));
+  // (A refusal to publish images "taken during water sports on residential trips" bans publishing, not the trip.)
+  if (publishingOnly && !subjectParts.length) return [];
+  const found = occasions
+    .filter(([key, pattern]) => [...parts, ...subjectParts].some((part) => pattern.test(part) && !(key === 'swimming' && publishingOnly && dressOnly(part))))
+    .filter(([key]) => key === 'swimming' || schoolRefuses.test(s.lower))
+    .map(([key]) => key);
+  return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
 }
 
 const deleted: SentencePattern = {
