@@ -62,6 +62,12 @@ function personsAndPolicies(text: string): string {
         /designated safeguarding (lead|leader|officer|person|teacher)s?|child protection (lead|officer|co-?ordinator)s?|safeguarding (lead|team)s?/g,
         'dsl',
       )
+      // "Link governor for safeguarding", "safeguarding training": a post and a course, not the concern. (Not "record it on
+      // the safeguarding log": where a concern is recorded says what kind it is, 2 of 3 times in the keyed sets.)
+      .replace(
+        /\b(safeguarding|child protection) (training|audits?|governors?|trustees?)\b|\b(governors?|trustees?|lead|leads|responsibility|responsible) for (safeguarding|child protection)\b/g,
+        'the other record',
+      )
       // "In line with the Safeguarding Policy" names a document, not the concern.
       .replace(/(safeguarding|child protection)( and (safeguarding|child protection))? (polic(y|ies)|procedures?)/g, 'the other policy')
   );
@@ -160,7 +166,7 @@ export function exampleKinds(text: string): string[] {
 
 /** "Online bullying with no wider safeguarding worry", "Phone misuse (not safeguarding)": a kind said not to be there. */
 const noSafeguarding =
-  /\b(?:with |where there is |there is )?no (?:wider |other |obvious |further )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?|dimension)\b|\(not (?:a )?(?:safeguarding|child protection)(?: concern| matter| issue)?\)|\bwithout (?:any )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?)\b/g;
+  /\b(?:with |where there is |there is )?no (?:wider |other |obvious |further )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?|dimension)\b|\(not (?:a )?(?:safeguarding|child protection)(?: concern| matter| issue)?\)|\bwithout (?:any )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?)\b|\b(?:do|does|did|will|would) not (?:raise|involve|amount to|indicate|reach) (?:a |an |any )?(?:safeguarding|child protection)(?: (?:concerns?|worr(?:y|ies)|matters?|issues?|threshold|element))?\b/g;
 
 /**
  * A sentence without its asides: brackets, examples ("for example …", "e.g. …", "including …") and conditions of their

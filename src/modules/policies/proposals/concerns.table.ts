@@ -150,6 +150,9 @@ const notify: SentencePattern = {
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
     const verb = tellVerb.exec(s.lower);
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
+    // The DSL or the head telling someone in turn ("…the DSL will tell the Deputy Headteacher and the pupil will be marked"):
+    // their own next step, not how staff route the concern.
+    if (verb && tellerIsLead.test(s.lower.slice(Math.max(0, verb.index - 80), verb.index))) return [];
     if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     // (The office, named beside a restricted kind, is read as no one: "a data breach must be reported to the Bursar" beside a
@@ -166,6 +169,10 @@ const notify: SentencePattern = {
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };
+
+/** The clause's subject, just before its verb of telling, is the DSL or the head: "the DSL will", "the Headteacher then". */
+const tellerIsLead =
+  /(?:^|[,;:]\s*|\b(?:and|then|so) )(?:the )?(?:dsl|designated safeguarding lead|designated person|head ?teacher|head|principal)( or (?:the )?(?:deputy )?(?:dsl|deputy|headteacher))? (?:will|must|should|shall|then|may)?\s?(?:then |also |always )?$/;
 
 /** Staff's own friend requests forbidden, or a friendship already there: "must not accept…", "think carefully before accepting…". */
 const staffOwnRequests =

@@ -1,0 +1,52 @@
+/**
+ * The twenty-sixth session's readings of sentences that named a safeguarding concern's route poisoned when they are no
+ * route at all: the DSL or the head telling someone in turn, a kind said not to be there, and posts and courses named
+ * after safeguarding.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+const route = 'Staff must pass any child protection concern to the Designated Safeguarding Lead at once.';
+
+describe('the DSL or the head telling someone in turn is their next step, not the route', () => {
+  it.each([
+    'Where a court order or a safeguarding concern means a child must not be identified, the Designated Safeguarding Lead will inform the Deputy Head and the child is marked on the register.',
+    'If a safeguarding concern involves a photograph on the school website, the DSL will tell the Office Manager so that it can be taken down.',
+    'Where there is a child protection concern about a device, the Principal will inform the ICT Technician so it can be checked.',
+  ])('%s', (text) => {
+    expect(proposals(`${route}\n\n${text}`)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('but a member of staff telling someone who may not see a safeguarding concern still poisons the route', () => {
+    const read = proposals(`${route}\n\nWhere a safeguarding concern arises in a lesson, the class teacher will tell the Network Manager.`);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('a kind said not to be there', () => {
+  it.each([
+    'Breaches of the pupil agreement that do not raise a child protection concern are dealt with by the class teacher under the behaviour policy.',
+    'Misuse of the internet which does not involve any safeguarding concern is passed to the Computing Lead.',
+    'An incident that does not amount to a safeguarding matter is reported to the Head of Year.',
+  ])('%s', (text) => {
+    expect(proposals(`${route}\n\n${text}`)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('posts and courses named after safeguarding are not the concern', () => {
+  it.each([
+    '| Link governor for safeguarding | Mrs A. Stone | Meets the DSL each term; reports to the Headteacher and governors |',
+    'Safeguarding training needs are discussed with the Deputy Head at each appraisal.',
+    'The trustee responsible for safeguarding is told about the filtering review by the IT Manager.',
+  ])('%s', (text) => {
+    expect(proposals(`${route}\n\n${text}`)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('but where a concern is recorded still says what kind it is', () => {
+    const read = proposals(
+      'If a child tells a member of staff something that has happened online, they record it on CPOMS, our safeguarding system, and tell the DSL the same day.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+});
