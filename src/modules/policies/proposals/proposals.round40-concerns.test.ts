@@ -50,3 +50,34 @@ describe('posts and courses named after safeguarding are not the concern', () =>
     expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
   });
 });
+
+describe('several kinds listed as the condition of one telling', () => {
+  const text =
+    'If you think a pupil is being bullied online, has been contacted by a stranger through a game, or has come across something upsetting, tell the Designated Safeguarding Lead the same day.';
+
+  it.each(['cyber-bullying', 'contact-attempt', 'inappropriate-content'])('routes %s as the sentence says', (kind) => {
+    const read = proposals(text);
+    expect(read).toHaveProperty([`concerns.routes.${kind}.notify`], ['dsl']);
+    expect(read).toHaveProperty([`concerns.routes.${kind}.deadline`], 'same-day');
+  });
+
+  it('each at once, when the telling is at once', () => {
+    const read = proposals(
+      'Where a student is being bullied on social media, or is contacted online by an adult they do not know, report it to the DSL immediately.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.immediate'], true);
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.immediate'], true);
+  });
+
+  it('but a restricted kind in the list told to someone who may not see it is no route', () => {
+    const read = proposals('If a pupil is being bullied online, or a child discloses abuse, tell the class teacher.');
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['class-teacher']);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+
+  it('nor is a list of things that are one kind', () => {
+    const read = proposals('If a pupil is unkind online, in a group chat, or through a game, tell the class teacher.');
+    expect(read).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+});
