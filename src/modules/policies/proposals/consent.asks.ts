@@ -145,6 +145,14 @@ export const offeredChoice =
 const askedWhether =
   /\b(parents?|carers?|families|guardians?|you)( and carers| or carers| \/ carers|\/carers|\/guardians?)? (are|will be|were|is|get) asked\b[^.]{0,70}?\b((whether|if) (or not )?(they|you) (consent|agree|give (their |your )?(consent|permission)|are happy)|to (give|sign|complete|provide|grant|record) (their |your |written |signed )*(consent|permission))\b/;
 
+/** Images used on the carers' yes: "Photos may be used in our newsletter and on our website if you have agreed". */
+const usedIfAgreed =
+  /^(?:[a-z' ]{0,30} )?(photo(graph)?s?|images?|pictures?|videos?)\b[^.;]{0,40}\b(may|will|can|could) (also )?(be )?(used|published|shown|displayed|shared|posted|put|included|uploaded|appear)\b[^.;]{0,120}\b(if|when|once|where) (you|you've|parents?|carers?|families|their parents?|a parent)( or carers?| and carers)? (have |has )?(agreed|agree|given (their |your )?(consent|permission)|consented|said yes)(?=\s*(?:$|[.,;)]|to (?:this|it|that|them|its use|their use)\b|on (?:the|your|our) (?:consent |admission |data collection )?form\b|in writing\b))/;
+
+/** A pupil's agreement: "Ask your parents' or carers' permission before we use your photo on our website…". */
+const familyAskedFirst =
+  /^(i will )?(always )?ask (your|my) (parents'?|carers'?|parents'? or carers'?|parents'?\/carers'?|family's) (permission|consent) before (we|the school|the academy|school) (use|uses|post|posts|publish|publishes|share|shares|put|puts)\b[^.;]{0,20}\b(photo(graph)?s?|images?|pictures?|videos?)\b/;
+
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
@@ -163,6 +171,8 @@ export function asksConsent(sentence: Sentence): boolean {
       onlyWith ||
       upon ||
       usedAfterPermission(s) ||
+      usedIfAgreed.test(s.lower) ||
+      familyAskedFirst.test(s.lower) ||
       formCovers(s)) &&
     !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
   );
