@@ -101,3 +101,25 @@ export function unkeyedFirst(text: string): boolean {
   const unkeyed = postWithoutKey.exec(text);
   return unkeyed !== null && !rolesIn(text.slice(0, unkeyed.index)).length;
 }
+
+/** The post some (normalised) text begins with ("headteacher) decides…"), or null. */
+export function roleAtStart(lower: string): RoleKey | null {
+  for (const [role, pattern] of roleNames) {
+    pattern.lastIndex = 0;
+    if (pattern.exec(lower)) return role;
+  }
+  return null;
+}
+
+/** The post some (normalised) text ends with ("only the school business manager"), or null. */
+export function roleAtEnd(lower: string): RoleKey | null {
+  for (let i = lower.length - 1; i >= 0; i--) {
+    if (i > 0 && /[a-z0-9-]/.test(lower[i - 1])) continue;
+    for (const [role, pattern] of roleNames) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(lower);
+      if (m && i + m[0].length === lower.length) return role;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+/**
+ * People a page names in place of their posts: "Mrs Garside decides which photographs go on our website", where another
+ * sentence says "Our Headteacher, Mrs Garside, …" or "Mrs Garside (Headteacher)". Each name the page gives exactly one
+ * post is read as that post, so the patterns that read posts read it. Letters and guides for families name people more
+ * than posts. Never a guess: a name given two posts, or none, stays a name.
+ */
+import { roleAtEnd, roleAtStart, rolesIn, type RoleKey } from './roles.ts';
+import type { Sentence } from './text.ts';
+
+/** How each post is written where a name stood, in words rolesIn reads as that post. */
+const postWords: Record<RoleKey, string> = {
+  headteacher: 'the headteacher',
+  'deputy-headteacher': 'the deputy headteacher',
+  'senior-leader': 'a senior leader',
+  dsl: 'the dsl',
+  'ict-lead': 'the computing lead',
+  'class-teacher': 'the class teacher',
+  'line-manager': 'the line manager',
+  office: 'the school office',
+  governor: 'the chair of governors',
+};
+
+/** "Mrs Lorraine Fox", "Mr Okonjo-Barrett", "Dr J. Patel": a title, then up to two more names or initials, then the surname. */
+const person = /\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.? ((?:(?:[A-Z]\.?|[A-Z][\p{L}'’-]+) ){0,2})([A-Z][\p{L}'’-]+)/gu;
+/** "Jo is our Designated Safeguarding Lead": a first name alone, only in this form. */
+const firstNameIs = /(?:^|[.!?]\s+|\n\s*)([A-Z][a-z]{1,15}) is (?:our|the) /g;
+const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'who', 'what', 'which', 'one', 'each', 'everyone', 'nobody', 'safety']);
+
+const clean = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ');
+
+/** Each name's posts, from where the page gives them beside it. */
+export function postsOfNames(text: string): Map<string, Set<RoleKey>> {
+  const posts = new Map<string, Set<RoleKey>>();
+  const give = (key: string, role: RoleKey | null) => {
+    if (!role) return;
+    const known = posts.get(key) ?? new Set<RoleKey>();
+    known.add(role);
+    posts.set(key, known);
+  };
+  for (const m of text.matchAll(person)) {
+    const key = `${m[1].toLowerCase()} ${m[3].toLowerCase().replace(/’/g, "'")}`;
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = clean(
+      text
+        .slice(Math.max(0, start - 80), start)
+        .split(/[.;!?\n]/)
+        .pop() ?? '',
+    );
+    const after = clean(text.slice(end, end + 120).split(/[.;!?\n]/)[0] ?? '');
+    // After the name: "Mrs Garside (Headteacher)", "Mrs Fox, our School Business Manager", "Mr Rowlands is our DSP".
+    const told = /^\s*(?:\(|,|-|:)\s*(?:(?:our|the|who is (?:our|the)|is (?:our|the))\s+)?|^\s+(?:is|who is) (?:our|the|also our|also the)\s+/.exec(after);
+    if (told) {
+      const rest = after.slice(told[0].length);
+      // ("Mrs Doherty, Vice-Principal and Designated Teacher for Child Protection": two posts, so neither.)
+      if (roleAtStart(rest)) for (const role of rolesIn(rest.split(/[),]/)[0])) give(key, role);
+    }
+    // Before the name: "the School Business Manager, Mrs Lorraine Fox, posts…", "Our DSL is Mrs Penhaligon", "Headteacher
+    // (Mr Okonjo-Barrett)". Not a list: "tell the DSL, Mrs Pearce and the class teacher".
+    const lead = /(?:,|\(|:|\bis)\s*$/.exec(before);
+    if (lead && !/^\s*(?:and|or|&)\b/.test(after) && /^\s*(?:$|[),:]|is\b|has\b|who\b|will\b|can\b|decides?\b|checks?\b|approves?\b)/.test(after)) {
+      // ("The Designated Safeguarding Person (DSP) is Mr Rowlands": the post before its letters.)
+      give(
+        key,
+        roleAtEnd(
+          before
+            .slice(0, lead.index)
+            .replace(/\s*\([^()]*\)\s*$/, '')
+            .replace(/\s+$/, ''),
+        ),
+      );
+    }
+    // The sentence after: "…please speak to Mrs Carter straight away. She is also our Designated Safeguarding Lead."
+    const next = /^[^.!?\n]*[.!?]\s+(?:she|he|they) (?:is|are) (?:also )?(?:our|the) /i.exec(text.slice(end, end + 200));
+    if (next && !person.test(next[0])) give(key, roleAtStart(clean(text.slice(end + next[0].length, end + next[0].length + 80))));
+    person.lastIndex = 0;
+    // "If it is about Mrs Ferris, tell the Chair of Governors": only the head's own concerns go to the chair.
+    if (
+      /\babout\s*$/.test(before) &&
+      /^(?: herself| himself| themselves)?[?,:]?\s*(?:->|→|-)?\s*(?:please )?(?:tell|contact|speak to|go to|report (?:it |this )?to|it goes to|pass it to)?\s*(?:the )?chair of (?:the )?(?:governors|governing body|trustees)\b/.test(
+        after,
+      )
+    )
+      give(key, 'headteacher');
+  }
+  for (const m of text.matchAll(firstNameIs)) {
+    const key = m[1].toLowerCase();
+    if (notNames.has(key)) continue;
+    const rest = clean(text.slice(m.index + m[0].length, m.index + m[0].length + 80).split(/[.;!?\n]/)[0]);
+    give(key, roleAtStart(rest));
+  }
+  return posts;
+}
+
+/** The sentences with each name the page gives one post read as that post. */
+export function withPostsForNames(text: string, sentences: Sentence[]): Sentence[] {
+  const named = [...postsOfNames(text)].filter(([, roles]) => roles.size === 1);
+  if (!named.length) return sentences;
+  const swaps = named.map(([key, roles]) => {
+    const [title, surname] = key.includes(' ') ? key.split(' ') : ['', key];
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = title
+      ? new RegExp(`\\b${title}\\.? (?:[a-z][\\p{L}'-]*\\.? ){0,2}?${escaped}\\b`, 'gu')
+      : new RegExp(`(?<![\\p{L}'-])${escaped}(?![\\p{L}'-])`, 'gu');
+    return { pattern, words: postWords[[...roles][0]] };
+  });
+  const swap = (lower: string | undefined) => {
+    if (!lower) return lower;
+    let out = lower;
+    for (const { pattern, words } of swaps) out = out.replace(pattern, words);
+    return out;
+  };
+  return sentences.map((s) => ({
+    ...s,
+    lower: swap(s.lower)!,
+    previous: swap(s.previous),
+    lead: swap(s.lead),
+    earlier: swap(s.earlier),
+    question: swap(s.question),
+  }));
+}
