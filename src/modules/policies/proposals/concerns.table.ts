@@ -261,6 +261,13 @@ const deadline: SentencePattern = {
         s.lower,
       );
     if (subject && rolesIn(subject[1]).some((r) => r === 'dsl' || r === 'headteacher')) return [];
+    // ("…the DSL decides whether to refer to Children's Services or the police; normally within 24 hours": their referral's time.)
+    if (
+      /\b(dsl|designated safeguarding lead|head ?teacher|head|principal)( will| must| should| then)? (decides?|considers?) (whether|if) to (refer|contact|notify|tell|inform|report|involve)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // "Allegations must be notified to the LADO within 24 hours": a time for telling someone outside the staff (the
     // route's "tell"), not the route's own time to act; "reported to the DSL within 24 hours, who informs the LADO" is.
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);

@@ -10,6 +10,12 @@ import { cleanLine, normalise, type Line } from './text.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
+/** A header's words, without the marks after them: "If… | Tell… | How fast?". */
+const headerCell = (cell: string) =>
+  normalise(cell)
+    .replace(/(?:\s*(?:…|\.{2,}|[?:*]))+$/, '')
+    .trim();
+
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
   /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b|^(first )?(person|people|role|staff) (to tell|to inform|to contact|to report to|told|informed)\b/;
@@ -72,7 +78,7 @@ const incidentTable: BlockPattern = {
   read: (lines) => {
     const out: ReturnType<BlockPattern['read']> = [];
     lines.forEach((header, i) => {
-      const cells = (header.cells ?? []).map(normalise);
+      const cells = (header.cells ?? []).map(headerCell);
       if (cells.length < 2) return;
       const who = cells.findIndex((c) => whoColumn.test(c));
       if (who <= 0) return;
