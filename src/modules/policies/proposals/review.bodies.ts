@@ -21,7 +21,13 @@ const bodies: [RegExp, string][] = [
   [/\blgb\b/, 'Local governing body'],
   [/\bboard of (trustees|directors)\b|\btrust board\b|\btrustees\b/, ''],
   // A committee's whole name, also when it joins two words: "Finance & Resources Committee", not "Resources committee".
-  [new RegExp(String.raw`\b(the )?governors'? (${word} )?committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`), ''],
+  // ("Governors' Safeguarding & Welfare Committee", "Governors' Pupil Welfare Committee": up to three words, "&" or "and".)
+  [
+    new RegExp(
+      String.raw`\b(the )?governors'? (?:(?!(?:the|our|a|an|by|of|and|to|on|in|its|their|this|that)\b)${word} (?:(?:&|and) )?){0,3}committee\b|\b(${word} (?:&|and) )?(${word} )committee of the governing body\b`,
+    ),
+    '',
+  ],
   [/\bgovernors\b/, ''],
   // A district's or town's school committee keeps its place name, as the text names it: "Adopted by Lexington School
   // Committee" (not "our school committee", "the school committee").

@@ -46,6 +46,14 @@ const interval: SentencePattern = {
     // A hope, not a cycle: "It is envisaged that the AUP will be revised annually", "We hope to review it every year".
     if (/\b(envisaged|envisioned|hoped|anticipated|(we|i) (hope|aim|aspire)|our (hope|aim|intention) is|ideally|where possible|if possible)\b/.test(s.lower))
       return [];
+    // What else is reviewed on a cycle: "…reviews each account every term and may close an account not run in line with
+    // this policy".
+    if (
+      /\breview(s|ed|ing)? (each|every|all|the|our|its|their|any)? ?(school |official )?(accounts?|logs?|pages?|posts?|alerts?|filtering|records?|photo(graph)?s?|images?|consents?|lists?|settings?|access|permissions?|passwords?|devices?)\b|\breview(s|ed|ing)? (the )?(operation|working|running|day-to-day running) of (this|the) (policy|guidance)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // The model a policy is based on has a cycle of its own ("The Trust Board reviews the model policy on which this policy is based every two years").
     if (/\bmodel policy\b|\bon which (this|the) policy is based\b/.test(s.lower)) return [];
     // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
@@ -149,7 +157,8 @@ function approvedIn(said: string): Found[] {
       reviewedLabel ??
       /\b(?:this|the) (?:policy|document|agreement|statement) (?:was|is|will be|has been|shall be) (?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
       // "This guidance has been endorsed by … and has been approved by the governing body".
-      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement|charter)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted) by (?:the )?(?:following |said )?(.*)$/.exec(
+      // ("These rules were agreed by the Governing Body in July 2024", "This guide was agreed by the Governing Board".)
+      /^(?:this|these) (?:[a-z-]+ ){0,4}?(?:policy|document|guidance|guidelines|statement|charter|guide|rules|procedures?)\b[^.]*?\b(?:was|is|has been|have been|were) (?:approved|ratified|adopted|agreed) by (?:the )?(?:following |said )?(.*)$/.exec(
         lower,
       ) ??
       // "It was agreed by the Academy Council on…": in a policy, what is agreed by a body is the document.
