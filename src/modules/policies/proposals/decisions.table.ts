@@ -176,11 +176,15 @@ const unblock: SentencePattern = {
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
     // Network Manager": the sentence before says what is decided.)
     const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
+    // (Or, for a list's item, its lead: "Unblocking sites:" then its steps, "The Head of School decides"; for a sentence that
+    // opens its paragraph, its heading.)
+    const says = (text: string | undefined) => !!text && (aboutUnblocking.test(text) || aboutBlocking.test(text) || aboutChanges.test(text));
+    const context = says(s.previous) ? s.previous : says(s.lead) ? s.lead : !s.previous && says(s.heading) ? s.heading : s.previous;
     const about =
       bare &&
-      s.previous &&
+      context &&
       /^(the |such |these |this |all |any )?(requests?\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(s.lower)
-        ? s.previous
+        ? context
         : s.lower;
     const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
     const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
@@ -200,7 +204,9 @@ const unblock: SentencePattern = {
       '$1',
     );
     const passed = passedForDecision.exec(s.lower);
-    const alone = about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)\.?$/.exec(s.lower);
+    // ("The DSL decides and, if agreed, instructs the IT provider": what the decider does next follows.)
+    const alone =
+      about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)(?:\.?$|,? and\b)/.exec(s.lower);
     const roles =
       staffNamed(passed?.[1]) ??
       decidedBy(asked) ??
