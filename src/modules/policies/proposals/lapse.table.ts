@@ -69,7 +69,12 @@ export const lapse: SentencePattern = {
     const consentForm =
       /\b(this|the|our|each) (form|slip|letter)s?\b|\b(a|an) (new|fresh|further) (form|slip)\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b|\bwhat you (say|tell us|choose|decide)\b|\byour (reply |consent |permission )?(slip|form)\b|^answers\b/.test(
         s.lower,
-      ) && /\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`);
+      ) &&
+      // (Or a heading that asks how long the answer lasts: "How long your answer lasts".)
+      (/\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`) ||
+        /^how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
+          s.heading ?? '',
+        ));
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
     // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
     const formBefore =
@@ -151,7 +156,7 @@ export const lapse: SentencePattern = {
     // "…renewed when a pupil starts Year 7", "reissued at the start of Reception, Year 3, Year 7 and Year 10": asked again
     // as the child moves up a phase.
     const atPhases =
-      /\b(renewed|reissued|re-?issued|re-?sought|asked (for )?again|sought again|requested again|sent (out )?again|re-?send|re-?sends|re-?sent|re-?confirmed|re-?collected|re-?check(s|ed)?|refreshed|check (your |their )?(choices|answers|consent|permissions?) again)\b[^.;]{0,40}\b(when (a |the |your |their )?(child|pupil|student)s? (starts?|moves? (up )?(to|into)|enters?|joins?|transfers? to) (year \d+|reception|the (junior|senior|upper|secondary|middle) (school|phase|department))|at the (start|beginning) of (reception|year \d+)(, (year \d+|reception))*(,? and (year \d+))?|on transfer between (phases|key stages))\b/;
+      /\b(renewed|reissued|re-?issued|re-?sought|asked (for )?again|sought again|requested again|sent (out )?again|re-?send|re-?sends|re-?sent|re-?confirmed|re-?collected|re-?check(s|ed)?|refreshed|check (your |their )?(choices|answers|consent|permissions?) again)\b[^.;]{0,40}\b(when (a |the |your |their )?(child|pupil|student)s? (starts?|moves? (up )?(to|into)|enters?|joins?|transfers? to) (year \d+|reception|(primary|p) ?\d+|the (junior|senior|upper|secondary|middle) (school|phase|department))|at the (start|beginning) of (reception|year \d+)(, (year \d+|reception))*(,? and (year \d+))?|on transfer between (phases|key stages))\b/;
     if (
       atPhases.test(s.lower) ||
       // (Not a reminder to check one's choices, nor a sixth former's own form: "When your daughter joins Year 12, we will ask
@@ -187,7 +192,7 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|stands?|(is|are) (held|given)|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|stands?|(is|are) (held|given)|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at|is enrolled (at|in)|is registered (at|with))|(for )?the (whole|entire) of (their|your child's|the child's|his or her|the pupil's) time\b(?! in (years?|key stages?|ks) ?\d)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       ) &&
       // ("…for as long as your child is at Glenmorven, except that…", "…as long as your child is in the same phase": not the child's whole time.)

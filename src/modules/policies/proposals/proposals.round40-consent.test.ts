@@ -35,3 +35,20 @@ describe('a pupil asks their family before the school uses their photograph', ()
     expect(read).not.toHaveProperty(['consent.purposes.social-media.active']);
   });
 });
+
+describe('answers that last the child’s time at the school', () => {
+  it.each([
+    'How long your answer lasts\n\nYour answer will apply until your child leaves the school, unless you tell us otherwise.',
+    'We ask for your permission before using photographs of your child.\n\nThis permission remains in place for as long as the child is enrolled in the school, unless the parent withdraws it in writing.',
+    'Photographs\n\nHow long does my permission last?\n\nThe form you fill in when your child starts with us lasts for the whole of their time with us.',
+  ])('%s', (text) => {
+    expect(proposals(text)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it.each([
+    'How long does consent last?\n\nThe choices you make will apply for the whole of your child’s time in Years 7 to 11 unless you tell us otherwise.',
+    'Photograph permissions\n\nThese permissions will be used for the whole of your child’s time at the school. Permissions given in the nursery class will be asked for again when your child moves into Primary 1.',
+  ])('but not a phase’s time, nor one asked again at a phase: %s', (text) => {
+    expect(proposals(text)).not.toHaveProperty(['consent.lapse'], 'never');
+  });
+});
