@@ -22,6 +22,8 @@ const postWords: Record<RoleKey, string> = {
 
 /** "Mrs Lorraine Fox", "Mr Okonjo-Barrett", "Dr J. Patel": a title, then up to two more names or initials, then the surname. */
 const person = /\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.? ((?:(?:[A-Z]\.?|[A-Z][\p{L}'’-]+) ){0,2})([A-Z][\p{L}'’-]+)/gu;
+/** The same, to ask whether some text names anyone (no state kept between calls). */
+const aPerson = new RegExp(person.source, 'u');
 /** "Jo is our Designated Safeguarding Lead": a first name alone, only in this form. */
 const firstNameIs = /(?:^|[.!?]\s+|\n\s*)([A-Z][a-z]{1,15}) is (?:our|the) /g;
 const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'who', 'what', 'which', 'one', 'each', 'everyone', 'nobody', 'safety']);
@@ -72,8 +74,7 @@ export function postsOfNames(text: string): Map<string, Set<RoleKey>> {
     }
     // The sentence after: "…please speak to Mrs Carter straight away. She is also our Designated Safeguarding Lead."
     const next = /^[^.!?\n]*[.!?]\s+(?:she|he|they) (?:is|are) (?:also )?(?:our|the) /i.exec(text.slice(end, end + 200));
-    if (next && !person.test(next[0])) give(key, roleAtStart(clean(text.slice(end + next[0].length, end + next[0].length + 80))));
-    person.lastIndex = 0;
+    if (next && !aPerson.test(next[0])) give(key, roleAtStart(clean(text.slice(end + next[0].length, end + next[0].length + 80))));
     // "If it is about Mrs Ferris, tell the Chair of Governors": only the head's own concerns go to the chair.
     if (
       /\babout\s*$/.test(before) &&
