@@ -97,7 +97,7 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
         ) ??
         /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
@@ -105,6 +105,16 @@ export const tell: SentencePattern = {
         ));
     if (active) {
       if (familyAdvice.test(s.lower) || familyReports.test(s.lower) || /^(you|if you)\b/.test(s.lower) || negatedAt(s.lower, active.index)) return [];
+      // ("…the class teacher will let the parents know; if there is any safeguarding worry, it will be dealt with as…": the
+      // kind named only on a later clause's condition is that clause's.)
+      const clauseEnd = s.lower.indexOf(';', active.index);
+      if (
+        clauseEnd > 0 &&
+        /^;\s*(if|where|when|unless)\b/.test(s.lower.slice(clauseEnd)) &&
+        concernKind(s.lower.slice(0, clauseEnd)) === null &&
+        concernKind(s.lower.slice(clauseEnd)) !== null
+      )
+        return [];
       // (A discretion in a later clause of its own is that clause's: "The DSL will inform the parents and may refer the matter
       // to the police" tells the parents.)
       const own =

@@ -81,3 +81,19 @@ describe('several kinds listed as the condition of one telling', () => {
     expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
   });
 });
+
+describe('the carers told, in "let the parents know"', () => {
+  it('"The DSL will let the parents know the same day" after a kind', () => {
+    const read = proposals(
+      'If a pupil has seen something upsetting online, staff must tell the DSL straight away. The DSL will let the family know the same day, by phone.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.tell'], ['carers']);
+  });
+
+  it('but not a telling whose kind is only a later clause’s condition', () => {
+    const read = proposals(
+      'If we find out a pupil is using an app that is too old for them, the class teacher will let the parents know; if there is any safeguarding worry, it is dealt with as a safeguarding concern.',
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+});
