@@ -31,7 +31,7 @@ const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'w
 const clean = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ');
 
 /** Each name's posts, from where the page gives them beside it. */
-export function postsOfNames(text: string): Map<string, Set<RoleKey>> {
+function postsOfNames(text: string): Map<string, Set<RoleKey>> {
   const posts = new Map<string, Set<RoleKey>>();
   const give = (key: string, role: RoleKey | null) => {
     if (!role) return;
