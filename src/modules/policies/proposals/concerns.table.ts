@@ -7,7 +7,7 @@
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns, type RoleKey } from './roles.ts';
-import { concernKind, exampleKinds, kindOf } from './concerns.kinds.ts';
+import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
@@ -189,8 +189,6 @@ const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?
  * speeds for one kind"). Not when the images are one example of a concern the sentence is about ("any safeguarding
  * concern, including the sharing of nudes, …"), nor on a paragraph's or heading's word alone.
  */
-const narrowSort =
-  /\b(semi-?nudes?|nudes?|nude (or semi-nude )?(images?|pictures?|photos?)|sexting|intimate images?|indecent images?|child abuse images?|radicali[sz]\w*|extremis\w*)\b/;
 function narrowSafeguarding(s: Sentence): boolean {
   // (The sort is what the telling is about: named before it, not in a column beside it, "Tell the DSL the same day if a
   // pupil tells you something… | Investigate an indecent image yourself".)
@@ -200,15 +198,6 @@ function narrowSafeguarding(s: Sentence): boolean {
   // (Or the list's lead names it, over an item that names no kind: "If the concern involves a nude image then:" … "tell
   // the DSL immediately by phone".)
   return s.item === true && !concernKind(s.lower) && concernKind(s.lead ?? '') === 'safeguarding' && oneSortOf(s.lead ?? '');
-}
-
-/**
- * One sort of safeguarding concern (nudes, radicalisation) as what a text is about, not the kind as a whole nor one
- * example among others: "(grooming, nudes)", ", including …" and "– for example …" are taken out first.
- */
-export function oneSortOf(text: string): boolean {
-  const own = text.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
-  return narrowSort.test(own) && !/\b(any|all|other) (other )?(safeguarding|child protection) (concerns?|matters?|issues?)\b/.test(own);
 }
 
 const immediate: SentencePattern = {

@@ -3,9 +3,9 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { mayBeToldRestricted, oneSortOf, recipientRoles, restricted } from './concerns.table.ts';
+import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
-import { concernKind } from './concerns.kinds.ts';
+import { concernKind, oneSortOf } from './concerns.kinds.ts';
 import { cleanLine, normalise, type Line } from './text.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
@@ -19,7 +19,8 @@ const headerCell = (cell: string) =>
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
   /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b|^(first )?(person|people|role|staff) (to tell|to inform|to contact|to report to|told|informed)\b/;
-const whenColumn = /^(timescale|timeframe|time ?scale|when|by when|deadline|how (quickly|fast|soon)|response time|timing|time to (act|report|tell))\b/;
+const whenColumn =
+  /^(timescale|timeframe|time ?scale|when|by when|deadline|how (quickly|fast|soon)|response time|timing|time to (act|report|tell))\b|^how ?(\/|and) ?when\b/;
 
 /**
  * An incident table flattened to text: each row's first cell names the kind, the "who" column the roles,
@@ -58,8 +59,18 @@ function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }
     else rows.push({ cells: [], line: row.line, raw: row.raw ?? row.text });
   }
   let odd = 0;
-  const out: { cells: string[]; line: number }[] = [];
+  const out: { cells: string[]; line: number; lines?: number }[] = [];
+  const starts = spacedColumns(header.raw ?? '', width);
   for (const row of rows) {
+    // (A table set out by spaces whose cells wrap: "Any other safeguarding concern,   DSL via CPOMS   Same day" then
+    // "  incl. online (bullying, grooming," under the first column: the line goes on with the cells above it.)
+    const last = out[out.length - 1];
+    const wrapped = starts && last && last.line === row.line - 1 - (last.lines ?? 0) ? cellsByColumn(row.raw, starts) : null;
+    if (wrapped && last) {
+      wrapped.forEach((part, k) => part && (last.cells[k] += ` ${part}`));
+      last.lines = (last.lines ?? 0) + 1;
+      continue;
+    }
     const cells = row.raw
       .split(piped ? /\s*\|\s*/ : /\t+|\s*\|\s*|\s{3,}/)
       .map(cleanLine)
@@ -70,7 +81,37 @@ function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }
     }
     out.push({ cells, line: row.line });
   }
-  return out;
+  return out.map(({ cells, line }) => ({ cells, line }));
+}
+
+/**
+ * Where each column of a header set out by wide spaces starts ("   WHAT      WHO      HOW / WHEN"): null for a header
+ * with tabs or bars, or of another width.
+ */
+function spacedColumns(raw: string, width: number): number[] | null {
+  if (/[\t|]/.test(raw)) return null;
+  const starts = [...raw.matchAll(/(?:^|\s{3,})(?=\S)/g)].map((m) => m.index + m[0].length);
+  return starts.length === width ? starts : null;
+}
+
+/**
+ * A line that wraps a spaced row's cells: each of its pieces starts at a column's start (within two characters) and
+ * the line has fewer pieces than columns; its pieces by column, or null for a line of another shape.
+ */
+function cellsByColumn(raw: string, starts: number[]): string[] | null {
+  const pieces = [...raw.matchAll(/(?:^|\s{3,})(?=\S)/g)].map((m, k, all) => {
+    const at = m.index + m[0].length;
+    const end = k + 1 < all.length ? all[k + 1].index : raw.length;
+    return { at, text: cleanLine(raw.slice(at, end)) };
+  });
+  if (!pieces.length || pieces.length >= starts.length) return null;
+  const parts = starts.map(() => '');
+  for (const piece of pieces) {
+    const column = starts.findIndex((start) => Math.abs(start - piece.at) <= 2);
+    if (column < 0) return null;
+    parts[column] = piece.text;
+  }
+  return parts;
 }
 
 const incidentTable: BlockPattern = {

@@ -1,0 +1,80 @@
+/**
+ * The twenty-seventh session's readings of concern routes: a table set out by spaces whose cells wrap onto the next line,
+ * a "how / when" column, an adult's conduct, something seen that has frightened a child, and a list of kinds whose
+ * telling names who tells ("the member of staff must let the DSL know").
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+const spaced = [
+  'REPORTING ONLINE CONCERNS',
+  '',
+  '   Concern                              Who                         How / when',
+  '   A pupil is being bullied online      Head of Year and the DSL    The same day,',
+  '     or through messages                                            before you leave',
+  "   Worry about an adult's conduct       Principal (the Chair of      At once, by phone",
+  '     towards pupils                       Governors for the Principal)',
+].join('\n');
+
+describe('an incident table set out by spaces', () => {
+  it('reads a "how / when" column for the time to act', () => {
+    const read = proposals(spaced);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+  });
+
+  it("joins a cell that wraps onto the next line to its row, and reads an adult's conduct as about staff", () => {
+    const read = proposals(spaced);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    // The wrapped line is no row of its own: "or through messages" names no kind and no one.
+    expect(
+      Object.keys(read)
+        .filter((k) => k.startsWith('concerns.routes.'))
+        .sort(),
+    ).toEqual(['concerns.routes.cyber-bullying.deadline', 'concerns.routes.staff-misuse.immediate', 'concerns.routes.staff-misuse.notify']);
+  });
+
+  it('does not join a line whose pieces start under no column', () => {
+    const text = [
+      '   Concern                              Who                         When',
+      '   A pupil is being bullied online      The DSL                     Same day',
+      ' Staff should keep a note of what they saw and when they saw it, and who they told.',
+    ].join('\n');
+    const read = proposals(text);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.deadline'], 'same-day');
+  });
+});
+
+describe('what a child has seen', () => {
+  it('"has seen something online that has frightened them" is unsuitable content', () => {
+    const read = proposals('If a pupil has seen something online that has frightened them, staff must tell the Online Safety Lead the same day.');
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead']);
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.deadline'], 'same-day');
+  });
+
+  it('but not something that has worried staff about a child', () => {
+    const read = proposals('If you see something that has worried you about a pupil, tell the DSL the same day.');
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+});
+
+describe('kinds listed before a telling that names who tells', () => {
+  it('gives each kind listed the route', () => {
+    const read = proposals(
+      'If a child tells a member of staff that a stranger has messaged them online, or that they have seen something that has upset them, the member of staff must let the Designated Safeguarding Lead know the same day.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.deadline'], 'same-day');
+  });
+
+  it('but an item that is one sort of safeguarding concern sets no safeguarding route', () => {
+    const read = proposals(
+      'If the concern involves semi-nude images, a pupil being contacted by an adult they do not know, or being bullied online, staff must tell the DSL at once.',
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['dsl']);
+  });
+});
