@@ -13,7 +13,7 @@ export const concernKinds: [string, RegExp][] = [
   [
     // (The keying guide's other contact: someone a pupil does not know contacting them online.)
     'contact-attempt',
-    /\b(someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( unknown)?( (they|he|she|the (pupil|child|student)|your (child|son|daughter)) (do|does|did) not know| unknown to (them|the (pupil|child|student)))?( online)? (has |have |had )?(contacts?|contacted|contacting|messages?|messaged|messaging|approach(es|ed|ing)?) (them|him|her|a (pupil|child|student)|pupils|children|students)\b[^.;]{0,20}\b(online|on social media|through (a )?(game|app)s?|on (a )?(game|app)s?)\b|\b(being|been|is|are) contacted (online )?by (someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she) (do|does|did) not know| unknown to them)\b|\bcontact(ed)? (online )?(from|by) (an? )?(unknown adults?|strangers?|adults? (they|he|she) (do|does|did) not know)\b|\ba stranger (making|makes|made) contact\b|\b(an? )?(adult|person|stranger) or (an? )?(adult|person|stranger)\b[^.;]{0,20}\bcontact(s|ed|ing)? (them|him|her|a (pupil|child|student)|pupils|children|students)\b|\b(someone|somebody|an? (adult|person)) (you|they|he|she) (do|does|did) not know (is |has |have )?(been )?(contacting|messaging|contacted|messaged|contacts|messages) (you|them|him|her)\b|\b(an? )?(adult|person) (who is )?not known to (the (school|academy)|them|the (pupil|child|student))\b[^.;]{0,20}\b(tries|try|attempts?) to (contact|message)\b|\b(contacted|messaged) (online )?by an? (unknown|strange) (adult|person)\b|\bstrangers? messaging (them|him|her|a (pupil|child))\b|\b(pupils?|students?|child(ren)?|learners?)( is| are| being| has been| have been| was)? contacted (online )?by (an? )?(unknown )?(adults?|strangers?|someone|somebody|person|people)\b|\bgroom(ed|ing)\b/,
+    /\b(someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( unknown)?( (they|he|she|the (pupil|child|student)|your (child|son|daughter)) ((do|does|did) not know|(has|have|had) never met)| unknown to (them|the (pupil|child|student)))?( online)? (has |have |had )?(contacts?|contacted|contacting|messages?|messaged|messaging|approach(es|ed|ing)?) (them|him|her|a (pupil|child|student)|pupils|children|students)\b[^.;]{0,20}\b(online|on social media|through (a )?(game|app)s?|on (a )?(game|app)s?)\b|\b(being|been|is|are) contacted (online )?by (someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she) (do|does|did) not know| unknown to them)\b|\bcontact(ed)? (online )?(from|by) (an? )?(unknown adults?|strangers?|adults? (they|he|she) (do|does|did) not know)\b|\ba stranger (making|makes|made) contact\b|\b(an? )?(adult|person|stranger) or (an? )?(adult|person|stranger)\b[^.;]{0,20}\bcontact(s|ed|ing)? (them|him|her|a (pupil|child|student)|pupils|children|students)\b|\b(someone|somebody|an? (adult|person)) (you|they|he|she) (do|does|did) not know (is |has |have )?(been )?(contacting|messaging|contacted|messaged|contacts|messages) (you|them|him|her)\b|\b(an? )?(adult|person) (who is )?not known to (the (school|academy)|them|the (pupil|child|student))\b[^.;]{0,20}\b(tries|try|attempts?) to (contact|message)\b|\b(contacted|messaged) (online )?by an? (unknown|strange) (adult|person)\b|\bstrangers? messaging (them|him|her|a (pupil|child))\b|\b(pupils?|students?|child(ren)?|learners?)( is| are| being| has been| have been| was)? contacted (online )?by (an? )?(unknown )?(adults?|strangers?|someone|somebody|person|people)\b|\bgroom(ed|ing)\b/,
   ],
   [
     'safeguarding',
@@ -207,6 +207,17 @@ const instructionThenTell =
 /** The kind a sentence is about, or the kind of the sentence before when this one points back to it ("the incident", "it"). */
 export function kindOf(s: Sentence): string | null {
   const own = concernKind(s.lower);
+  // ("Someone the child does not know has contacted them online. This is a safeguarding concern: tell the DSL
+  // immediately.": the concern is the one before; "a safeguarding concern" says how it is handled, as in concernKind.)
+  if (
+    own === 'safeguarding' &&
+    /^(this|that|it|these|they) (is|are)( always| then)? (treated as |dealt with as |handled as )?(an? )?(safeguarding|child protection) (concerns?|matters?|issues?)\b/.test(
+      s.lower,
+    )
+  ) {
+    const before = concernKind(s.previous ?? '');
+    if (before && before !== 'safeguarding') return before;
+  }
   if (own) return own;
   // (An answer to a flowchart's question reads as the instruction after it: "yes: tell the headteacher the same day".)
   const said = s.lower.replace(/^(?:if )?(?:yes|no)\b[:,.]?\s*(?:[-–—]\s*)?/, '');
@@ -219,7 +230,9 @@ export function kindOf(s: Sentence): string | null {
     /^(all )?(staff|members of staff|you|the adult|adults|teachers?)( must| should| will)( always)? (tell|inform|contact|speak to|let) (the|a|your|their|our|any)\b/.test(
       said,
     ) ||
-    instructionThenTell.test(said)
+    instructionThenTell.test(said) ||
+    // ("…this is a child protection matter. The member of staff must report it to the DSL immediately": it is that matter.)
+    /^the (member of staff|staff member) (must|should|will) report (it|this) to (the|a)\b/.test(said)
   ) {
     const scenario = scenarioKind(s);
     if (scenario) return scenario;

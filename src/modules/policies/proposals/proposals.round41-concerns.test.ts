@@ -78,3 +78,55 @@ describe('kinds listed before a telling that names who tells', () => {
     expect(read).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['dsl']);
   });
 });
+
+describe('a line of its own over the bullets it heads', () => {
+  const text = [
+    'What to do',
+    '',
+    'Worries about a colleague, a volunteer or a visitor to the school',
+    '- Tell the Principal at once.',
+    '- If the worry is about the Principal, tell the Chair of Governors.',
+  ].join('\n');
+
+  it('is the scenario of the instructions under it', () => {
+    const read = proposals(text);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+  });
+
+  it('but a line that states a rule is no heading', () => {
+    const read = proposals(['Staff are asked to keep this card in their lanyard', '- Tell the Principal at once.'].join('\n'));
+    expect(read).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+});
+
+describe('a line a PDF wrapped after a word no sentence ends on', () => {
+  it('runs on into the next line even when that starts with a capital', () => {
+    const text = [
+      '- A concern or allegation about a member of staff, a volunteer or a governor: report it to the',
+      'Principal immediately. If it is about the Principal, report it to the Chair of Governors.',
+    ].join('\n');
+    const read = proposals(text);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(read).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+  });
+
+  it('but a line that ends a sentence does not', () => {
+    const text = ['A concern about a member of staff goes to the Principal.', 'Headteacher immediately reviews the log.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.immediate']);
+  });
+});
+
+describe('"This is a safeguarding concern" after the concern it classes', () => {
+  it('routes the concern named before it', () => {
+    const read = proposals('An adult the pupil has never met has messaged them on a game. This is a safeguarding concern: tell the DSL immediately.');
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+    expect(read).toHaveProperty(['concerns.routes.contact-attempt.immediate'], true);
+    expect(read).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+
+  it('but a safeguarding concern named on its own is that route', () => {
+    const read = proposals('Please read this carefully. This is a safeguarding concern if a child is at risk of harm: tell the DSL immediately.');
+    expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+});

@@ -227,6 +227,13 @@ function paragraphs(lines: Line[]): Paragraph[] {
       // ("…normally from age" then "13) are asked…": a number that closes the bracket the line before opened.)
       closesBracket === true ||
       hanging ||
+      // ("…a member of staff, volunteer or governor: tell the" then "Headteacher immediately.": a line that ends on a word no
+      // sentence ends on runs on, whatever the next one's first letter.)
+      (Boolean(current) &&
+        /\s(the|a|an|to|of|and|or|by|with|for|from|into|your|their|our|must|should|shall)$/i.test(current?.text ?? '') &&
+        !headingMark &&
+        !inRow &&
+        (cells?.length ?? 0) < 2) ||
       // (Not a table's rows, by tabs, bars or wide spaces: each is its own.)
       // (Nor a form's fields, "Academy DSL: Mr O. Nnamdi" then "Academy social media accounts:".)
       (lastLength >= wrapAt &&
@@ -296,6 +303,12 @@ export function sentencesOf(text: string): Sentence[] {
           paragraph.text.split(' ').length <= 16 &&
           !/\b(must|should|shall|will|may|can|cannot)\b/i.test(paragraph.text) &&
           (all[index + 1]?.starts[0].line ?? Infinity) > paragraph.starts[0].line + 1) ||
+        // (So may a line of its own over the bullets it heads, "Concerns about a member of staff, volunteer or visitor".)
+        (!paragraph.bullet &&
+          Boolean(all[index + 1]?.bullet) &&
+          all[index + 1]?.starts[0].line === paragraph.starts[0].line + 1 &&
+          paragraph.text.split(' ').length <= 16 &&
+          !/\b(must|should|shall|will|may|can|cannot|is|are)\b/i.test(paragraph.text)) ||
         (paragraph.text.split(' ').filter((word) => /[A-Za-z0-9]/.test(word)).length <= 16 &&
           !/[a-z]/.test(paragraph.text) &&
           /[A-Z]{2}/.test(paragraph.text))) &&
