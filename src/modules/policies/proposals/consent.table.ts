@@ -290,7 +290,7 @@ export const optsOut = (lower: string) =>
 
 /** A use that needs no consent: "consent is not needed", "part of our public task", "not covered by consent", "without asking". */
 const noConsentNeeded =
-  /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is|will be) (needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
+  /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
 
 /**
  * Class photographs the page takes on another basis than consent: "The annual individual portrait taken by the academy's
@@ -305,7 +305,7 @@ export const classPhotosWithoutConsent = (s: Sentence): string[] =>
 
 /** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
 const respectsObjection =
-  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families) (may|can) (object|opt out|ask us not to)\b/;
+  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families) (may|can) (object|opt out|ask us not to|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
 
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',

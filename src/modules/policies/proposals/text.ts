@@ -362,9 +362,11 @@ export function sentencesOf(text: string): Sentence[] {
         ...(title ? { title } : {}),
         ...(question ? { question } : {}),
       });
+      // ("Some uses … do not need consent. These are:" over its items: the lead that points back is read with what it points to.)
+      if (/:$/.test(lower))
+        lead = /^(these|they|those|this|which)( uses)? (are|is|include|includes)( as follows)?:$/.test(lower) && previous ? `${previous} ${lower}` : lower;
       earlier.push(lower);
       previous = lower;
-      if (/:$/.test(lower)) lead = lower;
       first = false;
     });
   });
