@@ -118,12 +118,16 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
 }
 
-/** Names of one body said with and without "full" ("Full governing board", "Governing board"): the one with it. */
+/**
+ * Names of one body said with and without "full" or whose it is ("Full governing board" and "Governing board", "Governors'
+ * Pupil Welfare Committee" and "Pupil Welfare Committee"): the fuller name.
+ */
 function fullerBody(values: unknown[]): string | null {
   const names = [...new Set(values.map((v) => String(v).toLowerCase()))];
-  const bare = new Set(names.map((n) => n.replace(/^full /, '')));
+  const bare = new Set(names.map((n) => n.replace(/^(full|(the )?[a-z]+( [a-z]+)?('s|s'))\s+/, '')));
   if (names.length < 2 || bare.size !== 1) return null;
-  return String(values.find((v) => /^full /i.test(String(v))));
+  const fullest = names.reduce((a, b) => (b.length > a.length ? b : a));
+  return String(values.find((v) => String(v).toLowerCase() === fullest));
 }
 
 /**

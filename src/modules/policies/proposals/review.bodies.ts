@@ -13,6 +13,13 @@ const word = String.raw`[a-z](?:[a-z&/]*[a-z])?`;
  * abbreviation is written out. An empty name here means "as written".
  */
 const bodies: [RegExp, string][] = [
+  // A committee named with the board it belongs to: "the Governing Board's Safeguarding Committee".
+  [
+    new RegExp(
+      String.raw`\b(?:full |local )?governing (?:body|board)'s (?:(?!(?:the|our|a|an|by|of|and|to|on|in|its|their|this|that)\b)${word} (?:(?:&|and) )?){0,3}committee\b`,
+    ),
+    '',
+  ],
   [/\b(full |local |federation )?governing (body|board)\b/, ''],
   [/\bfgb\b/, 'Full governing body'],
   // Ireland's and Northern Ireland's boards ("our school Board of Management", "the BoM"), before "school board" and "governors".
@@ -40,7 +47,7 @@ const bodies: [RegExp, string][] = [
     new RegExp(
       // (With the board it is a committee of, as the text names it: "Education Committee of the Board of Trustees".)
       // ("Pupil Welfare, Ethos and Community Committee": the list's first item may be two words.)
-      String.raw`\b(?:(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} )?(?:${word}, )+${word},? (?:&|and) |(?:${word} (?:&|and) ))?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b(?: of the (?:board of (?:governors|trustees|directors)|corporation|(?:local )?governing (?:body|board)|trust board))?`,
+      String.raw`\b(?<!['’])(?:(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} )?(?:${word}, )+${word},? (?:&|and) |(?:(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} )?${word} (?:&|and) ))?(?:(?!(?:the|our|a|an|by|of|and|to|its|their|this|that|approved|ratified|adopted|reviewed|agreed|governors)\b)${word} ){0,2}${word} committee\b(?: of the (?:board of (?:governors|trustees|directors)|corporation|(?:local )?governing (?:body|board)|trust board))?`,
     ),
     '',
   ],

@@ -176,7 +176,7 @@ function approvedIn(said: string): Found[] {
       // What was done first has its own date: "This AUP was revised on 7/12/2016 and ratified by the Board of Management
       // in January 2017", "The policy was written in May and then adopted by the governors".
       new RegExp(
-        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement|aup|guidance|charter|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|has been|have been|were) (?:[a-z]+ed|written|drawn up)\b[^.;]*? and (?:(?:was|has been|then|subsequently) )?${adverb}(?:approved|ratified|adopted) by (.*)$`,
+        String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement|aup|guidance|charter|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|is|are|has been|have been|were) (?:[a-z]+ed|written|drawn up)\b[^.;]*? and (?:(?:was|has been|then|subsequently) )?${adverb}(?:approved|ratified|adopted) by (.*)$`,
       ).exec(lower) ??
       activeApproval(lower);
     if (!m || unchosenApprover(m[1])) return [];
