@@ -46,3 +46,52 @@ describe("a committee's whole name", () => {
     expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody']);
   });
 });
+
+describe('signature lines', () => {
+  it("a grown-up's signature on a pupils' agreement is a form's, and spoils none of the policy's own", () => {
+    const text = [
+      '5. KS1 Pupil Agreement',
+      'I will tell a grown-up if something upsets me.',
+      'My name:',
+      "Grown-up's signature:",
+      '',
+      '6. Review',
+      'This policy is reviewed every year.',
+      '',
+      'Signed: ____________________ Headteacher',
+      'Signed: ____________________ Chair of Governors',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.signatories'], ['Headteacher', 'Chair of governors']);
+  });
+
+  it('a signature block ends at the next numbered heading', () => {
+    const text = [
+      'Staff signature',
+      'Name:',
+      'Signed:',
+      'Date:',
+      '',
+      '4. Pupil Agreement (Years 3 to 6)',
+      'I will be kind online.',
+      '',
+      'Signed: ____________________ Headteacher',
+      'Signed: ____________________ Chair of Governors',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.signatories'], ['Headteacher', 'Chair of governors']);
+  });
+
+  it("a committee's chair keeps the committee's whole name", () => {
+    const text = ['Signed: .......................... Headteacher', '', "Signed: .......................... Chair, Governors' Standards Committee"].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.signatories'], ['Headteacher', "Chair, governors' standards committee"]);
+  });
+
+  it('what the chair is besides, in brackets, is no other signer', () => {
+    const text = ['Signed: Mrs A. Byrne, Chair of Governors (Parent Governor)', 'Signed: Mr T. Noor, Headteacher'].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.signatories'], ['Chair of governors', 'Headteacher']);
+  });
+
+  it('but a deputy signing beside them still spoils the list', () => {
+    const text = ['Signed: ______ Headteacher', 'Signed: ______ Deputy Headteacher', 'Signed: ______ Chair of Governors'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['policyReview.signatories']);
+  });
+});

@@ -6,7 +6,7 @@ import { normalise, type Line } from './text.ts';
 import type { BlockPattern } from './types.ts';
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}?(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|lac|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|pennaeth|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|lac|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|pennaeth|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -44,6 +44,8 @@ function startsWithTitle(text: string): boolean {
 function otherSigner(text: string): boolean {
   // ("Mrs H. Armitage, Executive Headteacher and DSL": one signer holding both posts.)
   const rest = normalise(text)
+    // ("Chair of Governors (Foundation Governor)": what the signer is besides, in brackets after the post.)
+    .replace(new RegExp(`(${ownTitle.source})\\s*\\([^()]*\\)`, 'g'), '$1')
     .replace(new RegExp(`${ownTitle.source}\\s*(?:and|&|\\/)\\s*(?:the )?(?:dsl|designated safeguarding lead)\\b`, 'g'), ' ')
     .replace(ownTitle, ' ')
     .replace(/\bsign(ed|ature)s?\b|\bdated?\b|\bprint(ed)? name\b|\bname\b/g, ' ');
@@ -67,7 +69,7 @@ function formSigner(text: string): boolean {
     (/^(full |print(ed)? )?name\b[\s:_.…]*(\b(role|position|job title|house|class|form|year|tutor group)\b[\s:_.…]*)?\b(signature|signed)\b/.test(lower) ||
       // ("Signed: ____  Relationship to pupil: ____": a carer's form.)
       /\brelationship to (the )?(pupil|child|student|learner)\b/.test(lower) ||
-      /\b(parents?|carers?|guardians?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
+      /\b(parents?|carers?|guardians?|grown-?ups?|pupils?|students?|learners?|child|staff|employee|volunteer|visitor)('s|s')?( ?\/ ?(carers?|guardians?|parents?))?:? (full )?(name|signature|signed)\b|\bsigned:? ?\((parents?|carers?|guardians?|pupils?|students?|learners?|child|staff( member)?|member of staff|employee|volunteer|visitor)\b|\bsigned by (the )?(parents?|carers?|pupils?|students?|learners?)\b/.test(
         lower,
       ))
   );
@@ -106,7 +108,10 @@ export const signedBlock: BlockPattern = {
         // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
         if (
           l !== line &&
-          (/^(appendix|annex|annexe|schedule|part|section|atodiad)\b/i.test(l.text) || (/[A-Z]{3}/.test(l.text) && l.text === l.text.toUpperCase()))
+          (/^(appendix|annex|annexe|schedule|part|section|atodiad)\b/i.test(l.text) ||
+            (/[A-Z]{3}/.test(l.text) && l.text === l.text.toUpperCase()) ||
+            // ("4. KS1 Pupil Agreement (Reception, Year 1 and Year 2)", "## Appendix": a numbered or marked heading.)
+            /^(#{1,6}\s|\d{1,2}\.\s+[A-Z])/.test(l.raw?.trim() ?? l.text))
         )
           break;
         if (formSigner(l.text)) continue;
