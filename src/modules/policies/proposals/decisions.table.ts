@@ -260,7 +260,7 @@ const publication: SentencePattern = {
           (/^(everything|anything|nothing|whatever|all (content|material))\b[^.;]{0,30}?\b(goes|go|going|gets|is (posted|published|uploaded|put)|are (posted|published|uploaded|put))\b/.test(
             s.lower,
           ) ||
-            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever) (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
+            /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever)( that| which)? (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
               s.lower,
             )))) &&
       (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
@@ -269,7 +269,7 @@ const publication: SentencePattern = {
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
       (!postsNoun &&
-        !/\b(publish|published|publication|posted|posting|uploaded|put on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram)|(going|goes|go|sent) (out )?to (the )?(local )?(press|newspapers?|media|tv))\b/.test(
+        !/\b(publish|published|publication|posted|posting|uploaded|put on|placed on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram)|(going|goes|go|sent) (out )?to (the )?(local )?(press|newspapers?|media|tv))\b/.test(
           s.lower,
         ))
     )

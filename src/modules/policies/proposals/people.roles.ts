@@ -120,3 +120,35 @@ export function withPostsForNames(text: string, sentences: Sentence[]): Sentence
     question: swap(s.question),
   }));
 }
+
+/** An item that starts with what its subject decides: "approves everything published on the website", "Decides which…". */
+const doesFirst = /^(approves?|authori[sz]es|decides? (what|which)|has the final say)\b/;
+
+/**
+ * The post a list's lead or heading names and nothing else: "The Headteacher:", "Y Pennaeth / The Headteacher",
+ * "Principal (Mr Ross McCandless)". Null for a lead that says more ("The Headteacher and governors will:").
+ */
+function postAlone(text: string | undefined): RoleKey | null {
+  const rest = (text ?? '')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/^[a-z ]*\/\s*/, '')
+    .replace(/\b(the|our|school's|school|academy's|academy|will|should|must)\b|[:*.\s]+/g, ' ')
+    .trim();
+  if (!rest || rest.split(' ').length > 3) return null;
+  const roles = rolesIn(rest);
+  return roles.length === 1 && roleAtStart(rest) === roles[0] && roleAtEnd(rest) === roles[0] ? roles[0] : null;
+}
+
+/**
+ * Roles and responsibilities set out as lists: "The Headteacher:" over "• approves everything published on the school
+ * website…", or a heading "Principal (Mr Ross McCandless)" over "• Approves all content before it is published". Each item
+ * that starts with what its subject does is read with that post as its subject ("the headteacher approves…"); its
+ * words as the page gives them stay its quote.
+ */
+export function withPostsForLists(sentences: Sentence[]): Sentence[] {
+  return sentences.map((s) => {
+    if (!s.item || !doesFirst.test(s.lower)) return s;
+    const post = postAlone(s.lead) ?? (s.lead ? null : postAlone(s.heading));
+    return post ? { ...s, lower: `${postWords[post]} ${s.lower}` } : s;
+  });
+}
