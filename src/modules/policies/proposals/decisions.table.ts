@@ -170,7 +170,7 @@ const unblock: SentencePattern = {
       /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
     // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
     const aboutBlocking =
-      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) or block|block or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
+      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
       /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
@@ -234,6 +234,31 @@ const blocker: SentencePattern = {
     if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
     const roles = staffNamed(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop());
     return roles ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
+  },
+};
+
+/**
+ * Whoever checks a site asked for and has it unblocked decides: "Requests go to the Computing Leader, who will check the
+ * site and ask the IT provider to unblock it", "…they ask Mrs Pearce, who checks the site and, if she is happy with it,
+ * asks our broadband provider to unblock it".
+ */
+const checker: SentencePattern = {
+  name: 'someone checks a site asked for and has it unblocked',
+  read: (s) => {
+    // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
+    // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
+    if (
+      /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
+      /\bunblock/.test(s.previous ?? '')
+    )
+      return [{ setting: 'decisions.unblock', value: null }];
+    const named =
+      /\b([a-z' ()-]{2,60}?),? who (?:will |then |first )*(?:checks?|looks? at|reviews?) (?:the (?:site|website|request|content)|it)\b[^.;]*?\b(?:unblock|unblocks|unblocked|unblocking)\b/.exec(
+        s.lower,
+      );
+    if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
+    const roles = staffNamed(named[1].split(/\b(?:to|ask|asks|email|emails|contact|contacts)\b/).pop());
+    return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
   },
 };
 
@@ -358,4 +383,4 @@ const judgedPublication: SentencePattern = {
 /** Families, pupils or visitors sharing their own pictures: not what the school publishes. */
 const familyOwn = /^(parents?|carers?|families|visitors?|pupils?|children|students?|you)\b(?!')/;
 
-export const decisionPatterns: SentencePattern[] = [accounts, unblock, blocker, publication, judgedPublication];
+export const decisionPatterns: SentencePattern[] = [accounts, unblock, blocker, checker, publication, judgedPublication];

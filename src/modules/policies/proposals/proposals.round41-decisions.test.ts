@@ -54,3 +54,26 @@ describe('what the head approves', () => {
     );
   });
 });
+
+describe('who decides whether a site is unblocked', () => {
+  it('whoever checks the site asked for and has it unblocked', () => {
+    const read = proposals(
+      'Staff may ask for a site to be unblocked. Requests go to the Network Manager, who will check the site and ask the IT provider to unblock it.',
+    );
+    expect(read).toHaveProperty(['decisions.unblock'], ['ict-lead']);
+  });
+
+  it('but not when another decides for some requests', () => {
+    const read = proposals(
+      'Staff ask the Computing Lead, who checks the site and then asks the IT provider to unblock it. If the site is anything other than plainly educational, the Headteacher decides.',
+    );
+    expect(read).not.toHaveProperty(['decisions.unblock']);
+  });
+
+  it('"Requests to unblock (or block) a site" over "The DSL decides." settles both', () => {
+    const text = ['## Requests to unblock (or block) a site', '', 'Any member of staff may ask.', '', 'The DSL decides.'].join('\n');
+    const read = proposals(text);
+    expect(read).toHaveProperty(['decisions.unblock'], ['dsl']);
+    expect(read).toHaveProperty(['decisions.blockedContentRequests'], ['dsl']);
+  });
+});
