@@ -25,7 +25,7 @@ const askVerb =
   /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|check (your|the) (choices|answers|consent)( with you)?|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|data collection|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
+  /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
 
 /** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
 const onlyOnce =
@@ -128,7 +128,11 @@ export const lapse: SentencePattern = {
           yearly.test(c) &&
           // A yearly reminder to check one's choices ("We will send a reminder each September asking you to check your
           // choices") asks nothing again: the answer stands until changed.
-          !/\breminders?\b|\bremind(s|ed)?\b/.test(c) &&
+          // (Nor does asking carers to check the answers they gave, "We will ask you to check your choices each September, when
+          // we send home the data collection sheet", nor sending them their current choices and asking for changes.)
+          !/\breminders?\b|\bremind(s|ed)?\b|\b(ask|asks|asked|invite|invites) (you|parents|carers|families|them) to check (your|their|the) (choices|answers)\b|\b(current|existing) (consent )?(choices|answers)\b[^.;]*\b(asks?|asking) for (any )?changes\b/.test(
+            c,
+          ) &&
           (consentWord.test(c) || consentForm),
       ) ||
       annualConsent.test(s.lower)

@@ -50,3 +50,33 @@ describe('uses that need no consent', () => {
     expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
   });
 });
+
+describe('how long an answer lasts', () => {
+  it('consent renewed each September on the data collection sheet lasts a year', () => {
+    const text = ['Photographs of pupils', '', 'Consent is renewed every September on the annual data collection sheet.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['consent.lapse'], 'each-september');
+  });
+
+  it('asking carers to check their choices each September renews nothing', () => {
+    const text = [
+      'Photographs of pupils',
+      '',
+      'Your consent lasts for the whole time your child is at the school. We will ask you to check your choices each September.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('nor does sending families their current choices and asking for changes', () => {
+    const text = [
+      'Photographs of pupils',
+      '',
+      'Every September the office sends each family its current consent choices with the data collection sheet and asks for any changes.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['consent.lapse']);
+  });
+
+  it('but a data collection sheet for trips is no consent for images', () => {
+    const text = ['School trips', '', 'Consent for trips is renewed every September on the data collection sheet.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['consent.lapse']);
+  });
+});
