@@ -44,7 +44,7 @@ const annualConsent = /\b(annual|yearly) ((photo(graph(y|ic)?)?|image|media|vide
  * throughout the year").
  */
 const forTheYear =
-  /\b(consent|permission|choices?|selections?|answers?|preferences?)\b[^.;]*\b(applies|apply|is valid|are valid|remains? (valid|in (force|place|effect))|stands?|(must|will|shall|is to|are to) (be )?(follow(ed)?|honou?red|respected|used)|(is|are) (followed|honou?red|respected)) (for|throughout) the (whole |entire |full |rest of the )?(current )?(academic |school )?year\b/;
+  /\b(consent|permission|choices?|selections?|answers?|preferences?)\b[^.;]*\b(applies|apply|is valid|are valid|remains? (valid|in (force|place|effect))|stands?|(must|will|shall|is to|are to) (be )?(follow(ed)?|honou?red|respected|used)|(is|are) (followed|honou?red|respected)|(stays?|remains?) in place) (for|throughout) the (whole |entire |full |rest of the )?(of the )?(current )?(academic |school )?year\b/;
 
 /**
  * Given once, changed only when the carer writes: "This consent, once given, will be amended or revoked only upon
@@ -140,10 +140,12 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "Photo consent is valid for one academic year", "consent expires at the end of each school year".
     if (
-      /\b(valid|in force|lasts?|applies|apply) (for )?(one|a|1|the current|that|each) (academic |school )?year\b|\b(expires?|lapses?|ends?) at the end of (each|every|the) (academic |school )?year\b/.test(
+      /\b(valid|in force|lasts?|applies|apply) (for )?(one|a|1|the current|that|each) (academic |school )?(year|session)( only)?\b|\b(expires?|lapses?|ends?) at the end of (each|every|the) (academic |school )?year\b/.test(
         s.lower,
       ) &&
-      !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated)
+      !/\b(valid|force|lasts?|applies|apply|expires?|lapses?|ends?)\b/.test(s.negated) &&
+      // (A session is the Scottish school year, not "a filming session".)
+      !/\b(filming|photo(graph(y|ic))?|photo shoot|training|coaching|swimming|class|lesson|video|recording|taster|club) sessions?\b/.test(s.lower)
     )
       return [{ setting: 'consent.lapse', value: 'each-september' }];
     // "The choice you make at registration is followed throughout the school year", "your answer applies for the whole
@@ -196,7 +198,7 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|stands?|(is|are) (held|given)|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|remains at|is a (pupil|student) at|is enrolled (at|in)|is registered (at|with))|(for )?the (whole|entire) of (their|your child's|the child's|his or her|the pupil's) time\b(?! in (years?|key stages?|ks) ?\d)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|runs?|stands?|(is|are) (held|given)|will (cover|apply|last|be used)|covers|applies)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|is with|remains at|is a (pupil|student) at|is enrolled (at|in)|is registered (at|with))|(for )?the (whole|entire) of (their|your child's|the child's|his or her|the pupil's) time\b(?! in (years?|key stages?|ks) ?\d)|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       ) &&
       // ("…for as long as your child is at Glenmorven, except that…", "…as long as your child is in the same phase": not the child's whole time.)

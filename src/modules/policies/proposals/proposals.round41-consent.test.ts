@@ -80,3 +80,24 @@ describe('how long an answer lasts', () => {
     expect(proposals(text)).not.toHaveProperty(['consent.lapse']);
   });
 });
+
+describe('how long an answer lasts, in other words', () => {
+  const onImages = (sentence: string) =>
+    proposals(['Photographs of pupils', '', 'We ask for your consent before we use photographs of your child.', '', sentence].join('\n'));
+
+  it('"the consent runs until the student leaves"', () => {
+    expect(onImages('The consent runs until the student leaves the school unless it is withdrawn in writing.')).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('"stays in place for the whole of the school year"', () => {
+    expect(onImages('Your choices will stay in place for the whole of the school year.')).toHaveProperty(['consent.lapse'], 'each-september');
+  });
+
+  it('"lasts for that session only", a Scottish school year', () => {
+    expect(onImages('Consent given on the data check lasts for that session only.')).toHaveProperty(['consent.lapse'], 'each-september');
+  });
+
+  it('but not a session of something else', () => {
+    expect(onImages('Consent for a filming session lasts for that session only.')).not.toHaveProperty(['consent.lapse'], 'each-september');
+  });
+});
