@@ -130,3 +130,20 @@ describe('"This is a safeguarding concern" after the concern it classes', () => 
     expect(read).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
   });
 });
+
+describe('the carers told', () => {
+  it('"will investigate and keep parents informed"', () => {
+    const read = proposals('If a pupil is being bullied online, tell the Head of Year, who will investigate and keep the parents informed.');
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
+  });
+
+  it('"will involve the parents of the children concerned"', () => {
+    const read = proposals('Online bullying is dealt with under the anti-bullying policy, and we will involve the parents of the children concerned.');
+    expect(read).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
+  });
+
+  it('but not "may involve the parents"', () => {
+    const read = proposals('Online bullying is dealt with under the anti-bullying policy, and we may involve the parents of the children concerned.');
+    expect(read).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
+  });
+});
