@@ -94,7 +94,22 @@ const prohibited: SentencePattern = {
   },
 };
 
+/**
+ * Occasions refused in a sentence of two clauses, each with its own subject and negation ("Photographs are never taken in
+ * changing rooms or during swimming lessons, and we do not photograph pupils who are upset"): each clause read alone.
+ */
 function refusedOccasions(s: Sentence): Found[] {
+  const clauses = s.lower.split(/, and (?=(?:we|staff|they|the school|the academy)\b)/);
+  if (clauses.length < 2) return refusedIn(s);
+  const found = clauses.flatMap((clause) => {
+    const at = /\b(never|not|no)\b/.exec(clause);
+    return refusedIn({ ...s, lower: clause, negated: at ? clause.slice(at.index) : '' });
+  });
+  const keys = [...new Set(found.flatMap((f) => f.value as string[]))];
+  return keys.length ? [{ setting: 'photos.prohibitedContexts', value: keys, combine: 'union' }] : [];
+}
+
+function refusedIn(s: Sentence): Found[] {
   // (Each clause has its own subject: "Pupils will be appropriately dressed…; photographs of swimming lessons will not be
   // taken" is the school's rule in its second clause.)
   const refusing = s.lower.split(/;\s*/).filter((clause) => refusal.test(clause));
