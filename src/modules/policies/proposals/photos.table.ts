@@ -10,7 +10,7 @@ import type { Found, SentencePattern } from './types.ts';
 
 /** Occasions (the default photos.contexts keys) by the words schools use for them. */
 export const occasions: [string, RegExp][] = [
-  ['swimming', /\bswim(ming)?\b|swimwear|swimsuits?|costumes? for swimming|in the pool\b|swimming pool/],
+  ['swimming', /\bswim(ming)?\b|swimwear|swimsuits?|costumes? for swimming|in the pool\b|swimming pool|\b(sports centre|leisure centre|school) pool\b/],
   ['sports-day', /\bsports? days?\b/],
   ['assembly', /\bassembl(y|ies)\b/],
   // (Not the play of the early years: "water play", "role play", "free play".)
@@ -29,7 +29,7 @@ const device = /\b(personal|own|mobile|private|staff) (phones?|devices?|cameras?
 /** A place narrower than an occasion (bedrooms, toilets): in the same part of the sentence as the occasion, it narrows it. */
 const place = /\b(bedrooms?|dormitor\w*|toilets?|showers?|washrooms?|changing (rooms?|areas?|facilities|cubicles?)|undress(ed)?|state of undress)\b/;
 /** "Children will never be photographed…": the children are what is photographed, not who photographs. */
-const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|are|is|get) (photographed|filmed|recorded|pictured)\b/;
+const photographedSubject = /^(pupils?|children|students?)\b[^,;]*\b(be|being|are|is|get)( never| not)? (photographed|filmed|recorded|pictured)\b/;
 
 /**
  * A moment narrower than an occasion is no prohibition of it: "dressed after swimming", "trips at night",

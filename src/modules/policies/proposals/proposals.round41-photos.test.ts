@@ -28,3 +28,20 @@ describe('occasions refused in a sentence of two clauses', () => {
     expect(read).not.toHaveProperty(['photos.prohibitedContexts']);
   });
 });
+
+describe('pupils as the subject of a refusal', () => {
+  it('"Pupils are never photographed in swimming lessons"', () => {
+    expect(proposals('Pupils are never photographed in swimming lessons.')).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+
+  it('"…in the Sports Centre pool" is swimming', () => {
+    expect(proposals('Images are never taken in changing rooms or in the College Sports Centre pool.')).toHaveProperty(
+      ['photos.prohibitedContexts'],
+      ['swimming'],
+    );
+  });
+
+  it('but pupils who never photograph others refuse no occasion', () => {
+    expect(proposals('Pupils are never allowed to photograph other pupils during swimming lessons.')).not.toHaveProperty(['photos.prohibitedContexts']);
+  });
+});
