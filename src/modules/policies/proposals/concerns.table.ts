@@ -154,6 +154,7 @@ const notify: SentencePattern = {
     // The DSL or the head telling someone in turn ("…the DSL will tell the Deputy Headteacher and the pupil will be marked"):
     // their own next step, not how staff route the concern.
     if (verb && tellerIsLead.test(s.lower.slice(Math.max(0, verb.index - 80), verb.index))) return [];
+    if (verb && toldBefore(s, verb.index)) return [];
     if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     // (The office, named beside a restricted kind, is read as no one: "a data breach must be reported to the Bursar" beside a
@@ -174,6 +175,17 @@ const notify: SentencePattern = {
 /** The clause's subject, just before its verb of telling, is the DSL or the head: "the DSL will", "the Headteacher then". */
 const tellerIsLead =
   /(?:^|[,;:]\s*|\b(?:and|then|so) )(?:the )?(?:dsl|designated safeguarding lead|designated person|head ?teacher|head|principal)( or (?:the )?(?:deputy )?(?:dsl|deputy|headteacher))? (?:will|must|should|shall|then|may)?\s?(?:then |also |always )?$/;
+
+/**
+ * The one the sentence before told, telling someone in turn: "…turn off the monitor and tell the teacher. The teacher will
+ * report the site to the Network Manager" is the teacher's next step, not the route.
+ */
+function toldBefore(s: Sentence, verbAt: number): boolean {
+  const subject = /^(?:the |their |your )?([a-z][a-z -]{1,30}?) (?:will|must|should|shall|then)(?: then| also| always)?\s?$/.exec(s.lower.slice(0, verbAt));
+  if (!subject || !(rolesIn(subject[1]).length || /\b(teacher|tutor|adult|member of staff)$/.test(subject[1]))) return false;
+  const told = new RegExp(`\\b(tell|tells|inform|informs|report (it |this )?to|speak to|talk to|alert|contact)( the| their| your| a)? ${subject[1]}\\b`);
+  return told.test(s.previous ?? '');
+}
 
 /** Staff's own friend requests forbidden, or a friendship already there: "must not accept…", "think carefully before accepting…". */
 const staffOwnRequests =

@@ -147,3 +147,19 @@ describe('the carers told', () => {
     expect(read).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
   });
 });
+
+describe('the one told telling someone in turn', () => {
+  it('"…tell the teacher. The teacher will report the site to the Network Manager" is no route to the Network Manager', () => {
+    const read = proposals(
+      'If a pupil accidentally accesses unsuitable material in school, they should turn off the monitor and tell the teacher. The teacher will report the site to the Network Manager so that it can be blocked, and log the incident.',
+    );
+    expect(read).not.toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead']);
+  });
+
+  it('and the first telling still routes the concern', () => {
+    const read = proposals(
+      'If a pupil sees unsuitable material in school, staff should close the screen and tell the class teacher. The class teacher will report the site to the Network Manager so that it can be blocked.',
+    );
+    expect(read).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
+  });
+});
