@@ -142,8 +142,9 @@ function postAlone(text: string | undefined): RoleKey | null {
 /**
  * Roles and responsibilities set out as lists: "The Headteacher:" over "• approves everything published on the school
  * website…", or a heading "Principal (Mr Ross McCandless)" over "• Approves all content before it is published". Each item
- * that starts with what its subject does is read with that post as its subject ("the headteacher approves…"); its
- * words as the page gives them stay its quote.
+ * that starts with what its subject approves or decides is read with that post as its subject ("the headteacher
+ * approves…"); its words as the page gives them stay its quote. (Items that check or report are left as they are: read
+ * so, they gave five false proposals and no right one.)
  */
 export function withPostsForLists(sentences: Sentence[]): Sentence[] {
   return sentences.map((s) => {
