@@ -151,10 +151,7 @@ const notify: SentencePattern = {
     // A discretion, not a route: "may be discussed with the class teacher", "can be passed to the DSL".
     const verb = tellVerb.exec(s.lower);
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
-    // The DSL or the head telling someone in turn ("…the DSL will tell the Deputy Headteacher and the pupil will be marked"):
-    // their own next step, not how staff route the concern.
-    if (verb && tellerIsLead.test(s.lower.slice(Math.max(0, verb.index - 80), verb.index))) return [];
-    if (verb && toldBefore(s, verb.index)) return [];
+    if (verb && tellsInTurn(s, verb.index)) return [];
     if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     // (The office, named beside a restricted kind, is read as no one: "a data breach must be reported to the Bursar" beside a
@@ -177,10 +174,12 @@ const tellerIsLead =
   /(?:^|[,;:]\s*|\b(?:and|then|so) )(?:the )?(?:dsl|designated safeguarding lead|designated person|head ?teacher|head|principal)( or (?:the )?(?:deputy )?(?:dsl|deputy|headteacher))? (?:will|must|should|shall|then|may)?\s?(?:then |also |always )?$/;
 
 /**
- * The one the sentence before told, telling someone in turn: "…turn off the monitor and tell the teacher. The teacher will
- * report the site to the Network Manager" is the teacher's next step, not the route.
+ * Someone telling in turn, their own next step and not how staff route the concern: the DSL or the head ("…the DSL will
+ * tell the Deputy Headteacher and the pupil will be marked"), or the one the sentence before told ("…turn off the monitor
+ * and tell the teacher. The teacher will report the site to the Network Manager").
  */
-function toldBefore(s: Sentence, verbAt: number): boolean {
+function tellsInTurn(s: Sentence, verbAt: number): boolean {
+  if (tellerIsLead.test(s.lower.slice(Math.max(0, verbAt - 80), verbAt))) return true;
   const subject = /^(?:the |their |your )?([a-z][a-z -]{1,30}?) (?:will|must|should|shall|then)(?: then| also| always)?\s?$/.exec(s.lower.slice(0, verbAt));
   if (!subject || !(rolesIn(subject[1]).length || /\b(teacher|tutor|adult|member of staff)$/.test(subject[1]))) return false;
   const told = new RegExp(`\\b(tell|tells|inform|informs|report (it |this )?to|speak to|talk to|alert|contact)( the| their| your| a)? ${subject[1]}\\b`);

@@ -166,6 +166,13 @@ const passedForDecision =
 const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened, or a site blocked',
   read: (s) => {
+    // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
+    // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
+    if (
+      /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
+      /\bunblock/.test(s.previous ?? '')
+    )
+      return [{ setting: 'decisions.unblock', value: null }];
     const aboutUnblocking =
       /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
     // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
@@ -245,13 +252,6 @@ const blocker: SentencePattern = {
 const checker: SentencePattern = {
   name: 'someone checks a site asked for and has it unblocked',
   read: (s) => {
-    // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
-    // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
-    if (
-      /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
-      /\bunblock/.test(s.previous ?? '')
-    )
-      return [{ setting: 'decisions.unblock', value: null }];
     const named =
       /\b([a-z' ()-]{2,60}?),? who (?:will |then |first )*(?:checks?|looks? at|reviews?) (?:the (?:site|website|request|content)|it)\b[^.;]*?\b(?:unblock|unblocks|unblocked|unblocking)\b/.exec(
         s.lower,
