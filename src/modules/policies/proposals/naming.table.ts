@@ -298,11 +298,26 @@ const tagging: SentencePattern = {
     // ("We do not tag anyone": the school's own rule; "I will not tag other people", "Please do not tag…": a pupil's pledge, a
     // request to the reader.)
     if (!/\btag(s|ged|ging)?\b/.test(s.lower)) return [];
-    if (!/\b(pupils?|children|child|students?)\b/.test(s.lower) && !/^(we|the school|our school|the academy)\b[^.]*\b(anyone|anybody|people)\b/.test(s.lower))
+    // ("No names, no tagging" beside a social media channel, or under one: the pupils are the names'.)
+    const besideNoNames =
+      /\bno (full |first )?names?\b[^.;]{0,60}\bno (tagging|tags)\b/.test(s.lower) &&
+      /\b(social media|facebook|instagram|twitter|x|tiktok|youtube|linkedin)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.lead ?? ''}`);
+    if (
+      !/\b(pupils?|children|child|students?|learners?|young people)\b/.test(s.lower) &&
+      !/^(we|the school|our school|the academy)\b[^.]*\b(anyone|anybody|people)\b/.test(s.lower) &&
+      !besideNoNames
+    )
       return [];
+    // (Staff's own accounts are their conduct; pupils' own accounts tagged in the school's posts are the school's rule: "We
+    // don't tag students' personal accounts", "no tagging of pupils' personal accounts".)
+    const pupilsOwn = (text: string) =>
+      text.replace(
+        /\b((pupils|students|learners|children)'|(a |the )?(pupil|student|learner|child)'s)( or (a )?(parents?'s?|parents'|staff's|member of staff's))? (personal|own|private) (social media )?(accounts?|profiles?|pages?)\b/g,
+        'pupils',
+      );
     if (
       /^(i|please|you)\b/.test(s.lower) ||
-      /\b(personal|own|private) (accounts?|social media|profiles?|pages?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.lead ?? ''}`)
+      /\b(personal|own|private) (accounts?|social media|profiles?|pages?)\b/.test(pupilsOwn(`${s.lower} ${s.heading ?? ''} ${s.lead ?? ''}`))
     )
       return [];
     // An item under a lead that forbids ("Staff must not:" then "tag children … on social media") is negated by its lead.
