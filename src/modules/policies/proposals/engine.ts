@@ -21,6 +21,7 @@ import { answeredQuestions, consentList, consentTable } from './consent-list.ts'
 import { namingRows, namingTable } from './naming.rows.ts';
 import { structuralConsent } from './structure.ts';
 import { withPostsForAbbreviations } from './people.abbreviations.ts';
+import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
 import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
@@ -211,7 +212,9 @@ const addressesFamily = (s: Sentence) =>
   !/\b(staff|members? of staff|teachers|employees|colleagues)\b[^.;]{0,20}\b(must|should|will|shall|are to)\b/.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
-export function proposeSettings(text: string): Proposals {
+export function proposeSettings(page: string): Proposals {
+  // A quick-reference card's two columns ("SITUATION" beside "WHAT TO DO") read as prose, a row to a paragraph.
+  const text = withScenarioRows(page);
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)
