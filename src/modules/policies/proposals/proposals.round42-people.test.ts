@@ -73,3 +73,18 @@ describe('letters that stand for no post stay letters', () => {
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
   });
 });
+
+describe("a template's offered choice is not the school's review cycle", () => {
+  it('"[Template guidance: you may choose to review this policy annually.]" beside the school\'s own two years', () => {
+    const text = [
+      'The governors approve this policy and review it every two years.',
+      '',
+      '[Template guidance: you may choose to review this policy annually.]',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 24);
+  });
+
+  it('"schools can decide to review it each year" offers a choice and sets nothing', () => {
+    expect(proposals('Schools can decide to review this policy every year if they wish.')).not.toHaveProperty(['policyReview.intervalMonths']);
+  });
+});

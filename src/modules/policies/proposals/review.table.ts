@@ -46,6 +46,8 @@ const interval: SentencePattern = {
     // A hope, not a cycle: "It is envisaged that the AUP will be revised annually", "We hope to review it every year".
     if (/\b(envisaged|envisioned|hoped|anticipated|(we|i) (hope|aim|aspire)|our (hope|aim|intention) is|ideally|where possible|if possible)\b/.test(s.lower))
       return [];
+    // A choice a template offers, not the school's cycle: "[Template guidance: you may choose to review this policy annually.]".
+    if (/\b(may|might|could|can) (choose|decide|wish|want|opt|prefer)\b/.test(s.lower) || /^\[(template|guidance|note|drafting)\b/.test(s.lower)) return [];
     // What else is reviewed on a cycle: "…reviews each account every term and may close an account not run in line with
     // this policy".
     if (
