@@ -51,7 +51,10 @@ export const concernKinds: [string, RegExp][] = [
     'raised-by-carer',
     /\b(a |any )?(parents?|carers?)( or (a )?carers?)? (raises?|raised|brings?|has|have) (a |any )?(concerns?|worr(y|ies)|complaints?)\b|\b(concerns?|worr(y|ies)|complaints?)\b[^.;]{0,60}\b(raised|brought) by (a |any )?(parents?|carers?)( or (a )?carers?)?\b|\b(a )?(parents?|carers?) complains?\b|\b(a |any )?(parents?|carers?)( or (a )?carers?)? (rings?|phones?|calls?|emails?|contacts?|tells?) (the )?(school|office|us|reception|a member of staff|staff|you)\b[^.;]{0,20}\b(to say|about|with a|because|that)\b/,
   ],
-  ['filter-circumvention', /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)/],
+  [
+    'filter-circumvention',
+    /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)|\b(filter\w*|firewall)\b[^.;]{0,120}\b(attempted|attempts? (to|at)|any) (bypass\w*|circumvent\w*)/,
+  ],
 ];
 
 /** "Designated Safeguarding Lead" names a person, and "the Safeguarding Policy" a document, not a safeguarding concern. */

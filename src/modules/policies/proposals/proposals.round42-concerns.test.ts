@@ -34,3 +34,19 @@ describe('a stranger who "has been messaging" a pupil', () => {
     ).toMatchObject({ 'concerns.routes.contact-attempt.notify': ['dsl'], 'concerns.routes.contact-attempt.deadline': 'same-day' });
   });
 });
+
+describe('an attempt to get round the filter, named after the filtering', () => {
+  it('"…looks after the web filtering and tells the DSL immediately about any attempted bypass"', () => {
+    const text = [
+      'The IT technician will:',
+      '- look after the web filtering and the monitoring software and tell the DSL immediately about any attempted bypass;',
+    ].join('\n');
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.filter-circumvention.notify': ['dsl'], 'concerns.routes.filter-circumvention.immediate': true });
+  });
+
+  it('but a bypass of something else is no filter circumvention', () => {
+    expect(
+      proposals('The filtering is checked each term. Staff must tell the DSL about any attempted bypass of the visitor sign-in system.'),
+    ).not.toHaveProperty(['concerns.routes.filter-circumvention.notify']);
+  });
+});
