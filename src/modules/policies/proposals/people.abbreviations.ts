@@ -8,8 +8,11 @@
 import { rolesIn } from './roles.ts';
 import type { Sentence } from './text.ts';
 
-/** "Words Of A Post (ABBR)": up to eight words before the bracket, then two to six letters, capitals first. */
-const defined = /((?:[A-Za-z][A-Za-z'’-]*[ ]+){1,8})\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,5})\s*\)/g;
+/** "(ABBR)": two to six letters, capitals first, in brackets. */
+const bracketed = /\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,5})\s*\)/g;
+/** Up to eight words just before the bracket: the words of the post. */
+const wordsBefore = /(?:[A-Za-z][A-Za-z'’-]*[ ]+){1,8}$/;
+
 /** Small words a post's initials skip: "Designated Teacher for Child Protection" is DT…, "Head of Service" HoS or HS. */
 const skipped = new Set(['and', 'of', 'for', 'the', 'in', 'on', '&']);
 /** Two letters that are also words, which a page written in capitals uses as words. */
@@ -78,10 +81,11 @@ function expansion(before: string, letters: string): string | null {
 /** Each abbreviation the page defines for a post, and the words it stands for. */
 function abbreviationsOf(text: string): Map<string, string> {
   const found = new Map<string, string | null>();
-  for (const m of text.matchAll(defined)) {
-    const abbreviation = m[2].toLowerCase();
-    if (rolesIn(`the ${abbreviation}`).length) continue;
-    const words = expansion(m[1], m[2]);
+  for (const m of text.matchAll(bracketed)) {
+    const abbreviation = m[1].toLowerCase();
+    const before = wordsBefore.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[0];
+    if (!before || rolesIn(`the ${abbreviation}`).length) continue;
+    const words = expansion(before, m[1]);
     // (One set of letters defined for two posts is neither.)
     if (found.has(abbreviation) && found.get(abbreviation) !== words) found.set(abbreviation, null);
     else found.set(abbreviation, words);
