@@ -5,6 +5,7 @@
  * that read posts read it. Never a guess: letters that are not the initials, words that name no post or two posts, and
  * abbreviations that are also English words ("DO", "AT") stay as they are.
  */
+import { withWordsSwapped } from './people.roles.ts';
 import { rolesIn } from './roles.ts';
 import type { Sentence } from './text.ts';
 
@@ -97,18 +98,5 @@ export function withPostsForAbbreviations(text: string, sentences: Sentence[]): 
   const known = abbreviationsOf(text);
   if (!known.size) return sentences;
   const swaps = [...known].map(([abbreviation, words]) => ({ pattern: new RegExp(`(?<![\\w-])${abbreviation}s?(?![\\w-])`, 'g'), words }));
-  const swap = (lower: string | undefined) => {
-    if (!lower) return lower;
-    let out = lower;
-    for (const { pattern, words } of swaps) out = out.replace(pattern, words);
-    return out;
-  };
-  return sentences.map((s) => ({
-    ...s,
-    lower: swap(s.lower)!,
-    previous: swap(s.previous),
-    lead: swap(s.lead),
-    earlier: swap(s.earlier),
-    question: swap(s.question),
-  }));
+  return withWordsSwapped(sentences, swaps);
 }

@@ -105,6 +105,11 @@ export function withPostsForNames(text: string, sentences: Sentence[]): Sentence
       : new RegExp(`(?<![\\p{L}'-])${escaped}(?![\\p{L}'-])`, 'gu');
     return { pattern, words: postWords[[...roles][0]] };
   });
+  return withWordsSwapped(sentences, swaps);
+}
+
+/** Each sentence, and what it is read with (the sentence before, its lead, its paragraph, its question), with words swapped. */
+export function withWordsSwapped(sentences: Sentence[], swaps: { pattern: RegExp; words: string }[]): Sentence[] {
   const swap = (lower: string | undefined) => {
     if (!lower) return lower;
     let out = lower;
