@@ -14,35 +14,10 @@ const bracketed = /\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,5})\s*\)/g;
 /** Up to eight words just before the bracket: the words of the post. */
 const wordsBefore = /(?:[A-Za-z][A-Za-z'’-]*[ ]+){1,8}$/;
 
-/** Small words a post's initials skip: "Designated Teacher for Child Protection" is DT…, "Head of Service" HoS or HS. */
+/** Small words a post's initials skip: "Designated Teacher for Child Protection" is DT…, "Head of Service" HS. */
 const skipped = new Set(['and', 'of', 'for', 'the', 'in', 'on', '&']);
 /** Two letters that are also words, which a page written in capitals uses as words. */
-const words = new Set([
-  'am',
-  'an',
-  'as',
-  'at',
-  'be',
-  'by',
-  'do',
-  'go',
-  'he',
-  'if',
-  'in',
-  'is',
-  'it',
-  'me',
-  'my',
-  'no',
-  'of',
-  'on',
-  'or',
-  'so',
-  'to',
-  'up',
-  'us',
-  'we',
-]);
+const englishWords = new Set('am an as at be by do go he if in is it me my no of on or so to up us we'.split(' '));
 
 /** The initials of some words, a hyphen starting a word ("E-Safety Lead" is ESL, "Co-ordinator" C or CO). */
 const initials = (ws: string[]) =>
@@ -55,7 +30,7 @@ const initials = (ws: string[]) =>
 /** The post the letters stand for, as the page writes it (lower case), or null. */
 function expansion(before: string, letters: string): string | null {
   const abbreviation = letters.toLowerCase();
-  if (words.has(abbreviation)) return null;
+  if (englishWords.has(abbreviation)) return null;
   const ws = before.toLowerCase().replace(/’/g, "'").trim().split(/\s+/);
   // The longest run of words ending at the bracket whose initials begin with the letters: "designated teacher for child
   // protection" for DT (the page's own "DT for Child Protection" shortened), "child protection co-ordinator" for CPC.
