@@ -6,7 +6,7 @@ import { NotFound, TooManyRequests } from '../http/errors.ts';
 import { render, setFlash } from '../http/render.ts';
 import { actorOf } from '../http/request-context.ts';
 import { continueSignedIn } from './auth.routes.ts';
-import { SignInRefused, type RefusalReason } from './sso.service.ts';
+import { SignInRefused, type RefusalReason } from './sso.refusals.ts';
 
 // A URN (digits, perhaps letters and dashes): anything else, a NUL byte included, is a 400 before the database sees it.
 const StartQuery = Type.Object({ school: Type.String({ pattern: '^[0-9A-Za-z-]{1,20}$' }), next: Type.Optional(Type.String({ maxLength: 2000 })) });
