@@ -153,6 +153,15 @@ const usedIfAgreed =
 const familyAskedFirst =
   /^(i will )?(always )?ask (your|my) (parents'?|carers'?|parents'? or carers'?|parents'?\/carers'?|family's) (permission|consent) before (we|the school|the academy|school) (use|uses|post|posts|publish|publishes|share|shares|put|puts)\b[^.;]{0,20}\b(photo(graph)?s?|images?|pictures?|videos?)\b/;
 
+/**
+ * The lawful basis named as consent, for uses the sentence or its section names: "For these uses we rely on your consent
+ * (Article 6(1)(a))". Not where it is a condition ("Where we rely on consent, you can withdraw it").
+ */
+const reliesOnConsent = (lower: string) =>
+  /(^|[;:] )(for [^.;]{1,60}?,? )?(we|the (school|academy|trust|nursery|setting)) (will )?(rely|relies) on (your |their |parents'? |carers'? |parental |written |explicit )*consent\b/.test(
+    lower,
+  );
+
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
@@ -173,7 +182,8 @@ export function asksConsent(sentence: Sentence): boolean {
       usedAfterPermission(s) ||
       usedIfAgreed.test(s.lower) ||
       familyAskedFirst.test(s.lower) ||
+      reliesOnConsent(s.lower) ||
       formCovers(s)) &&
-    !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks)\b/)
+    !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks|rely|relies)\b/)
   );
 }

@@ -288,9 +288,12 @@ export const optsOut = (lower: string) =>
   ) &&
     !/\b(forms?|slips?|boxe?s?|tick|indicate)\b/.test(lower));
 
-/** A use that needs no consent: "consent is not needed", "part of our public task", "not covered by consent", "without asking". */
+/**
+ * A use that needs no consent: "consent is not needed", "part of our public task", "not covered by consent", "without asking",
+ * "we rely on Article 6(1)(e) of the UK GDPR – carrying out a task in the public interest".
+ */
 const noConsentNeeded =
-  /\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
+  /\b(rely|relies|relying) on (article 6\(1\)\(e\)|(the |our |its )?public (task|interest)\b|(carrying out |the performance of )?a task (carried out )?in the public interest)|\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
 
 /**
  * Class photographs the page takes on another basis than consent: "The annual individual portrait taken by the academy's
@@ -329,7 +332,7 @@ const basis: SentencePattern = {
     // "this" is the sentence before and its uses.
     // "…are processed under the school's public duty. Therefore, consent is not required.": so is "therefore".
     const pointsBack =
-      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$|\b(for|in) (these|such|those|the above) (uses|purposes|ways)\b/.test(
+      /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses)|for (this|these)(?=,))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$|\b(for|in) (these|such|those|the above) (uses|purposes|ways)\b/.test(
         s.lower,
       ) && s.previous;
     const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);

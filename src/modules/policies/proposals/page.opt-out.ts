@@ -70,8 +70,14 @@ const notPhotographedAtAll =
 const notTheUses =
   /\bif you (do not|don't) (want|wish) (to be|your (child|son|daughter) to be|them to be|him or her to be) (photographed|filmed|pictured)\b(?! (for|on|in|by)\b)|\bobject(s|ion)? to (any|all) (images?|photo(graph)?s?|pictures?)\b(?![^.]{0,40}\b(used|published|posted|shared) (on|in)\b)|\bif you (do not|don't) want\b[^.]{0,60}\b(for (purchase|sale)|to (buy|purchase)|purchas(e|ed|ing))\b|\bif you (do not|don't) want\b[^.]{0,40}\b(in|on|from) (that|this) (recording|video|film|footage|dvd)\b|\bunless (you|parents?|carers?|families) (tell|tells|ask|asks|let) us\b[^.]{0,40}\b(you|they) (want|would like|wish)\b(?! to (opt out|withdraw|object|stop|remove))/;
 
+/**
+ * A family's right to object to what the school does as its public task ("object to our use of images for the public task
+ * purpose (section 7.2(a))", "…under Article 21"): the uses consent is asked for are still asked.
+ */
+const publicTaskObjection = /\bobject(s|ion|ing)?\b[^.;]{0,80}\b(public task|public interest|article 21|legitimate interests?)\b/;
+
 /** Sentences an opt-out's words appear in that run no use unless a carer objects (each above). */
-const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses];
+const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses, publicTaskObjection];
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
 export const statesOptOut = (lower: string) =>
