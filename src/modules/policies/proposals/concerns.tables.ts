@@ -18,7 +18,7 @@ const headerCell = (cell: string) =>
 
 /** A header row naming who is told: "Incident | Who to inform | Timescale". */
 const whoColumn =
-  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b|^(first )?(person|people|role|staff) (to tell|to inform|to contact|to report to|told|informed)\b/;
+  /^(tell|who|contact|first contact|report|go to|person)$|^(who (to |is |should be |must be )?(inform|tell|told|informed|contact|notify|notified|report to|to report to)|report(ed)? to|reporting to|recipients?|inform|notify|person to inform)\b|^who (you|do you|staff|we) (tell|inform|contact|notify|report to)\b|^(first )?(person|people|role|staff) (to tell|to inform|to contact|to report to|told|informed)\b|^(who (deals|handles|receives|takes) (with )?(it|this|them)|(dealt with|handled) by|contact first)$/;
 const whenColumn =
   /^(timescale|timeframe|time ?scale|when|by when|deadline|how (quickly|fast|soon)|response time|timing|time to (act|report|tell))\b|^how ?(\/|and) ?when\b/;
 
@@ -123,12 +123,17 @@ const incidentTable: BlockPattern = {
       if (cells.length < 2) return;
       const who = cells.findIndex((c) => whoColumn.test(c));
       if (who <= 0) return;
+      // A table of sanctions ("Behaviour | Usual response | Who deals with it"): who disciplines, not who is told.
+      if (cells.some((c) => behaviourColumn.test(c))) return;
       const when = cells.findIndex((c) => whenColumn.test(c));
       for (const row of rowsUnder(lines, i)) out.push(...readIncidentRow(row.cells, row.line, who, when));
     });
     return out;
   },
 };
+
+/** The columns of a table of sanctions. */
+const behaviourColumn = /^(behaviou?rs?|sanctions?|usual (response|sanction)|consequences?|first (time|offence|occasion)|repeated|repeat (offence|behaviour))$/;
 
 /** Other columns an incident table may have. */
 const otherColumn = /^(what happens next|further action|actions?|next steps?|notes?|how|record|where to record|follow[- ]?up|then)\b/;
