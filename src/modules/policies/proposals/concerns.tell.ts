@@ -50,7 +50,7 @@ const requiringLead = (lead: string | undefined) =>
 
 /** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
 const leftToJudgement = (lower: string) =>
-  /\b(decide|decides|consider|considers|judge|judges) (whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
+  /\b(decide|decides|consider|considers|judge|judges) ([a-z ]{0,40} )?(whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
 
 /**
  * The tellings a sentence requires, by route: the LADO's is the staff route's whatever kind the sentence reads as (every one

@@ -26,13 +26,17 @@ const person = /\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.? ((?:(?:[A-Z]\.?|[A-Z][\p{L}'’-]+) 
 const aPerson = new RegExp(person.source, 'u');
 /** "Jo is our Designated Safeguarding Lead": a first name alone, only in this form. */
 const firstNameIs = /(?:^|[.!?]\s+|\n\s*)([A-Z][a-z]{1,15}) is (?:our|the) /g;
+/** A staff card's line naming a post's holder without a title: "DSL = Helen Tranter (Head)", "DSL – Rachel Thwaite". */
+const cardLine =
+  /(?:^|\n|[ \t]{2,}|\|\s*)([A-Za-z][A-Za-z /&-]{1,40}?)[ \t]*(?:=|:|–|-)[ \t]*([A-Z][a-z]{1,15}) ([A-Z][\p{L}'’-]+)(?:[ \t]*\(([^()\n]{1,40})\))?/gu;
 const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'who', 'what', 'which', 'one', 'each', 'everyone', 'nobody', 'safety']);
 
 const clean = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ');
 
 /** Each name's posts, from where the page gives them beside it. */
-function postsOfNames(text: string): Map<string, Set<RoleKey>> {
+function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCards: Set<string> } {
   const posts = new Map<string, Set<RoleKey>>();
+  const fromCards = new Set<string>();
   const give = (key: string, role: RoleKey | null) => {
     if (!role) return;
     const known = posts.get(key) ?? new Set<RoleKey>();
@@ -84,18 +88,40 @@ function postsOfNames(text: string): Map<string, Set<RoleKey>> {
     )
       give(key, 'headteacher');
   }
+  // A staff card's line: "DSL = Helen Tranter (Head)", "Online Safety Lead – Sam Ferreira (Computing)": the post before
+  // the name, and one in brackets after it. The card then says "Tell Helen": the first name is read too, where the page
+  // never writes it in lower case (so never a word: "will", "grace").
+  for (const m of text.matchAll(cardLine)) {
+    const [, postText, first, surname, bracket] = m;
+    // ("Headteacher: Mrs Joy Okonjo" is read above; "DSL: Assistant Headteacher (Inclusion)" names a post, not a person.)
+    if (
+      /^(mr|mrs|ms|miss|mx|dr|the|our|a|an|all|any|no|each|every|see|if|when|tell|ask|call|ring)$/.test(first.toLowerCase()) ||
+      rolesIn(clean(`${first} ${surname}`)).length
+    )
+      continue;
+    const roles = [roleAtEnd(clean(postText).trim()), bracket && roleAtStart(clean(bracket)) ? roleAtStart(clean(bracket)) : null];
+    const keys = [`${first.toLowerCase()} ${surname.toLowerCase().replace(/’/g, "'")}`];
+    if (!new RegExp(`(?<![\\p{L}'-])${first.toLowerCase()}(?![\\p{L}'-])`, 'u').test(text)) keys.push(first.toLowerCase());
+    for (const key of keys) {
+      fromCards.add(key);
+      for (const role of roles) give(key, role);
+    }
+  }
   for (const m of text.matchAll(firstNameIs)) {
     const key = m[1].toLowerCase();
     if (notNames.has(key)) continue;
     const rest = clean(text.slice(m.index + m[0].length, m.index + m[0].length + 80).split(/[.;!?\n]/)[0]);
     give(key, roleAtStart(rest));
   }
-  return posts;
+  return { posts, fromCards };
 }
 
 /** The sentences with each name the page gives one post read as that post. */
 export function withPostsForNames(text: string, sentences: Sentence[]): Sentence[] {
-  const named = [...postsOfNames(text)].filter(([, roles]) => roles.size === 1);
+  // (Two posts only for a name a staff card gives both, "DSL = Helen Tranter (Head)": elsewhere, keys read such a name as
+  // either post, or neither.)
+  const { posts, fromCards } = postsOfNames(text);
+  const named = [...posts].filter(([key, roles]) => roles.size === 1 || (roles.size === 2 && fromCards.has(key)));
   if (!named.length) return sentences;
   const swaps = named.map(([key, roles]) => {
     const [title, surname] = key.includes(' ') ? key.split(' ') : ['', key];
@@ -103,7 +129,7 @@ export function withPostsForNames(text: string, sentences: Sentence[]): Sentence
     const pattern = title
       ? new RegExp(`\\b${title}\\.? (?:[a-z][\\p{L}'-]*\\.? ){0,2}?${escaped}\\b`, 'gu')
       : new RegExp(`(?<![\\p{L}'-])${escaped}(?![\\p{L}'-])`, 'gu');
-    return { pattern, words: postWords[[...roles][0]] };
+    return { pattern, words: [...roles].map((role) => postWords[role]).join(' and ') };
   });
   return withWordsSwapped(sentences, swaps);
 }

@@ -113,12 +113,13 @@ export function roleAtStart(lower: string): RoleKey | null {
 
 /** The post some (normalised) text ends with ("only the school business manager"), or null. */
 export function roleAtEnd(lower: string): RoleKey | null {
-  for (let i = lower.length - 1; i >= 0; i--) {
+  // From the left, so the longest post ending there wins: "the deputy head" is the deputy, not the head.
+  for (let i = 0; i < lower.length; i++) {
     if (i > 0 && /[a-z0-9-]/.test(lower[i - 1])) continue;
     for (const [role, pattern] of roleNames) {
       pattern.lastIndex = i;
       const m = pattern.exec(lower);
-      if (m && i + m[0].length === lower.length) return role;
+      if (m && m.index === i && i + m[0].length === lower.length) return role;
     }
   }
   return null;
