@@ -198,9 +198,16 @@ function withoutPublicTaskUses(proposals: Proposal[], sentences: Sentence[]): Pr
 function familyPage(lines: Line[], sentences: Sentence[]): boolean {
   const title = sentences[0]?.title ?? '';
   if (/\b(parents?|carers?|families|parent\/carer)('s?|s')?\b/.test(title) && !/\b(staff|governors?)\b/.test(title)) return true;
-  return lines
-    .slice(0, 30)
-    .some((line) => /^\W*dear (parents?|carers?|families|parent\/carers?|parents\/carers|parents and carers|parent or carer)\b/i.test(line.text));
+  return lines.slice(0, 30).some(
+    (line, i) =>
+      /^\W*dear (parents?|carers?|families|parent\/carers?|parents\/carers|parents and carers|parent or carer)\b/i.test(line.text) ||
+      // A subtitle under the school's name: "A guide for parents and carers".
+      (i < 12 &&
+        line.text.split(/\s+/).length <= 12 &&
+        /^\W*(a |an |our )?(short |quick )?(guide|letter|leaflet|booklet|handbook|handout|information sheet|information|note|faqs?) (for|to) (parents?|carers?|families|parents\/carers|parents and carers)\b/i.test(
+          line.text,
+        )),
+  );
 }
 
 /**

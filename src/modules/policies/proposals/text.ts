@@ -323,9 +323,15 @@ export function sentencesOf(text: string): Sentence[] {
     // (Nor a Markdown table's row, "| School Facebook page | No name |".)
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
-    // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario.
+    // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
+    // answer under a question on the line above it, as a page of questions sets them out ("**…a member of staff is worried
+    // about something my child says online?**" then "All staff must tell the DSL straight away").
     const asked = all[index - 1]?.text;
-    const question = asked && /\?(?:\s*\([^()]*\))?["'”’)]?$/.test(asked) && /^(?:if )?(?:yes|no)\b/i.test(paragraph.text) ? normalise(asked) : '';
+    const questionAbove = all[index - 1]?.starts.length === 1 && all[index - 1].starts[0].line >= paragraph.starts[0].line - 2 && asked.split(' ').length <= 25;
+    const question =
+      asked && /\?(?:\s*\([^()]*\))?["'”’)]?$/.test(asked) && (/^(?:if )?(?:yes|no)\b/i.test(paragraph.text) || (questionAbove && !paragraph.bullet))
+        ? normalise(asked)
+        : '';
     const reader = nlp();
     // An address's dots end no sentence ("the school website (www.caeronnen.caerwen.sch.uk)?"): they are held as one-dot
     // leaders, the same length, while the sentences are found, and given back in each sentence's words.

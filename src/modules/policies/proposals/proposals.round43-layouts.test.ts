@@ -1,0 +1,59 @@
+/**
+ * The twenty-ninth session's layouts: a guide to families known by its subtitle under the school's name ("A guide for
+ * parents and carers"), where "please tell the class teacher" is advice to a parent; and a page of questions, where the
+ * answer under a question takes its kind from it ("…a member of staff is worried about something my child says online?"
+ * then "All staff must tell the DSL straight away").
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('a guide to families known by its subtitle', () => {
+  const guide = (subtitle: string) =>
+    [
+      'OAKWELL PRIMARY SCHOOL',
+      'Mill Lane, Oakwell',
+      '',
+      'Photographs and staying safe online',
+      '',
+      subtitle,
+      '',
+      'If your child sees something upsetting online, please tell the class teacher the same day if you can.',
+    ].join('\n');
+
+  it.each(['A guide for parents and carers', 'Information for families', 'A short guide for parents / Canllaw i rieni'])('"%s"', (subtitle) => {
+    expect(proposals(guide(subtitle))).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+
+  it('a guide for staff is still read', () => {
+    const text = guide('A guide for staff')
+      .replace('If your child sees', 'If a pupil sees')
+      .replace(', please tell', ', staff must tell')
+      .replace(' if you can', '');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
+  });
+});
+
+describe('the answer under a question', () => {
+  it.each([
+    ['**…a member of staff is worried about something my child says or does online?**', ''],
+    ['What happens if a member of staff is worried about a child they teach?', ''],
+    ['What happens if a member of staff is worried about a child they teach?', '\n'],
+  ])('%s', (question, gap) => {
+    const text = `Questions and answers\n\n${question}\n${gap}All staff must tell the DSL straight away, and always before the end of that day.`;
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.safeguarding.notify': ['dsl'],
+      'concerns.routes.safeguarding.immediate': true,
+      'concerns.routes.safeguarding.deadline': 'same-day',
+    });
+  });
+
+  it('a long paragraph ending in a question is no question the next answers', () => {
+    const text = [
+      'Introduction',
+      '',
+      'We have thought hard about how the school uses technology, how pupils learn to stay safe, how staff keep their own accounts private and how families can help at home, so what does this mean for you?',
+      'All staff must tell the DSL straight away.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
