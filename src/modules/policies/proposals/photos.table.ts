@@ -50,6 +50,11 @@ const narrowed = (text: string) =>
     )
     .replace(/\b(changed|changing|getting dressed|dressed|dressing|undress\w*|shower\w*) (after|before|for|at) (the |their )?[\w-]+/g, ' ')
     .replace(/\b(nightwear|night ?clothes|nightclothes|pyjamas|getting ready for bed|going to bed)\b[^.;]*/g, ' ')
+    // ("on the residential, in dormitories or at bedtime": the trip's rooms and nights, not the trip.)
+    .replace(
+      /\b(residentials?|residential (trips?|visits?)|(school )?trips?|educational visits?),? (in|at|during) (the |their )?(dormitor\w*|bedrooms?|bedtime|night|tents?|sleeping (areas?|quarters))\b/g,
+      ' ',
+    )
     // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
     .replace(
       /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|tents?)|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,
