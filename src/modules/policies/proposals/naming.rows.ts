@@ -9,10 +9,13 @@ import { normalise, type Line } from './text.ts';
 /** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
 const namingColumn = /^(names?|naming|name with (image|photo(graph)?)s?|names? (used|given|shown)|will (names?|the child) be (named|used|given))\??$/;
 
+/** A cell in the school's own words, before a translation after a spaced slash: "Never / Nigdy", "Name / Imię i nazwisko". */
+const ownWords = (cell: string) => cell.split(/\s+\/\s+/)[0];
+
 /** A naming cell's rule: "No names", "First name only; no surname". Anything else (a hedge, a choice, a condition) is none. */
 function namingCell(cell: string): string | null {
   if (/\b(if|unless|where|when|only with|may be given|agree|agreement|consent|permission)\b/.test(cell)) return null;
-  if (/^no names?\b/.test(cell)) return 'none';
+  if (/^(no names?|never|none|not named|never named)\b/.test(cell)) return 'none';
   if (/^first names? only\b|^first names?;? no surnames?\b/.test(cell) && !/\bsurnames? (may|will|can)\b/.test(cell)) return 'first-names';
   return null;
 }
@@ -80,14 +83,15 @@ export function namingTable(lines: Line[]): StructuralFound[] {
   lines.forEach((header, at) => {
     const cells = (header.cells ?? []).map((c) => normalise(c));
     if (cells.length < 2) return;
-    const column = cells.findIndex((c) => namingColumn.test(c));
+    const column = cells.findIndex((c) => namingColumn.test(ownWords(c)));
     if (column <= 0) return;
     for (const row of lines.slice(at + 1, at + 30)) {
-      if (!row.text) continue;
+      // (A Markdown table's rule under its header, "|---|---|", is no row.)
+      if (!row.text || /^[\s|:+-]+$/.test(row.raw ?? row.text)) continue;
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
       const keys = channels.filter(([, pattern]) => pattern.test(rowCells[0])).map(([key]) => key);
-      const value = namingCell(rowCells[column]);
+      const value = namingCell(ownWords(rowCells[column]));
       if (keys.length !== 1 || !value) continue;
       found.push({ setting: `photos.channels.${keys[0]}.naming`, value, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
     }

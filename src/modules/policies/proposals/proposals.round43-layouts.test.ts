@@ -57,3 +57,23 @@ describe('the answer under a question', () => {
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
   });
 });
+
+describe('a naming column in a Markdown table, and in two languages', () => {
+  it.each([
+    ['| Where | Photo | Name |', '| School website | With consent | Never |', '| School Facebook page | With consent | No names |'],
+    [
+      '| Where / Gdzie | Photo / Zdjęcie | Name / Imię |',
+      '| School website / Strona szkoły | With consent / Za zgodą | Never / Nigdy |',
+      '| School Facebook page / Facebook | With consent / Za zgodą | Never / Nigdy |',
+    ],
+  ])('%s', (header, website, facebook) => {
+    const found = proposals(['Where photos may appear', '', header, '|---|---|---|', website, facebook].join('\n'));
+    expect(found).toHaveProperty(['photos.channels.website.naming'], 'none');
+    expect(found).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+
+  it('"Never without your consent" is a condition, not a rule', () => {
+    const text = ['| Where | Photo | Name |', '|---|---|---|', '| School website | With consent | Never without your consent |'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming']);
+  });
+});
