@@ -342,7 +342,8 @@ export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFo
     const columns = cells.map((c, i) => (consentColumn.test(c) ? i : -1)).filter((i) => i >= 0);
     if (columns.length !== 1 || !images.test(normalise(`${cells.join(' ')} ${above}`))) return;
     for (const row of lines.slice(at + 1, at + 30)) {
-      if (!row.text) continue;
+      // (A Markdown table's rule under its header, "|---|---|", is no row.)
+      if (!row.text || /^[\s|:+-]+$/.test(row.raw ?? row.text)) continue;
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
       rowUses(rowCells, columns[0], `${header.text} … ${row.text}`, row.line);

@@ -77,3 +77,14 @@ describe('a naming column in a Markdown table, and in two languages', () => {
     expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming']);
   });
 });
+
+describe('a consent column in a Markdown table', () => {
+  it("reads the rows under the header's rule", () => {
+    const text = ['Photographs', '', '| Use of photographs | Consent needed? |', '|---|---|', '| School website | Yes |', '| School newsletter | Yes |'].join(
+      '\n',
+    );
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
+  });
+});
