@@ -9,8 +9,11 @@ import { normalise, type Line } from './text.ts';
 /** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
 const namingColumn = /^(names?|naming|name with (image|photo(graph)?)s?|names? (used|given|shown)|will (names?|the child) be (named|used|given))\??$/;
 
-/** A cell in the school's own words, before a translation after a spaced slash: "Never / Nigdy", "Name / Imię i nazwisko". */
-const ownWords = (cell: string) => cell.split(/\s+\/\s+/)[0];
+/**
+ * A cell's words in each language it gives, apart at a spaced slash: "Never / Nigdy", "Name / Imię i nazwisko", "Enw / Name"
+ * (English first or second): read in each, the first reading that says something is the cell's.
+ */
+const inEachLanguage = (cell: string) => cell.split(/\s+\/\s+/);
 
 /** A naming cell's rule: "No names", "First name only; no surname". Anything else (a hedge, a choice, a condition) is none. */
 function namingCell(cell: string): string | null {
@@ -83,7 +86,7 @@ export function namingTable(lines: Line[]): StructuralFound[] {
   lines.forEach((header, at) => {
     const cells = (header.cells ?? []).map((c) => normalise(c));
     if (cells.length < 2) return;
-    const column = cells.findIndex((c) => namingColumn.test(ownWords(c)));
+    const column = cells.findIndex((c) => inEachLanguage(c).some((words) => namingColumn.test(words)));
     if (column <= 0) return;
     for (const row of lines.slice(at + 1, at + 30)) {
       // (A Markdown table's rule under its header, "|---|---|", is no row.)
@@ -91,7 +94,7 @@ export function namingTable(lines: Line[]): StructuralFound[] {
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
       const keys = channels.filter(([, pattern]) => pattern.test(rowCells[0])).map(([key]) => key);
-      const value = namingCell(ownWords(rowCells[column]));
+      const value = inEachLanguage(rowCells[column]).map(namingCell).find(Boolean) ?? null;
       if (keys.length !== 1 || !value) continue;
       found.push({ setting: `photos.channels.${keys[0]}.naming`, value, quote: `${header.text} … ${row.text}`, line: row.line, order: -1 });
     }

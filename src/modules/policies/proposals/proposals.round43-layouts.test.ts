@@ -88,3 +88,17 @@ describe('a consent column in a Markdown table', () => {
     expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
   });
 });
+
+describe("a naming column with the school's other language first", () => {
+  it('"Enw / Name" over "Dim enwau / No names"', () => {
+    const text = [
+      '| Defnydd / Use | Enw / Name |',
+      '|---|---|',
+      '| Gwefan yr ysgol / School website | Dim enwau / No names |',
+      '| Facebook yr ysgol / School Facebook page | Dim enwau / No names |',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.website.naming'], 'none');
+    expect(found).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+});
