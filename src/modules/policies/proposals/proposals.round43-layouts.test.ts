@@ -90,12 +90,12 @@ describe('a consent column in a Markdown table', () => {
 });
 
 describe("a naming column with the school's other language first", () => {
-  it('"Enw / Name" over "Dim enwau / No names"', () => {
+  it('"Enw / Name" over "Byth / Never"', () => {
     const text = [
       '| Defnydd / Use | Enw / Name |',
       '|---|---|',
-      '| Gwefan yr ysgol / School website | Dim enwau / No names |',
-      '| Facebook yr ysgol / School Facebook page | Dim enwau / No names |',
+      '| Gwefan yr ysgol / School website | Byth / Never |',
+      '| Facebook yr ysgol / School Facebook page | Byth / Never |',
     ].join('\n');
     const found = proposals(text);
     expect(found).toHaveProperty(['photos.channels.website.naming'], 'none');
