@@ -266,7 +266,12 @@ const publication: SentencePattern = {
   name: 'someone approves photographs before they are published',
   read: (sentence) => {
     // (", and agrees any visit from the press": another approval, of something else, in the same sentence.)
-    const s = { ...sentence, lower: withoutStandIns(sentence.lower).split(/,? and (?:agrees?|decides?|signs? off|is responsible for)\b/)[0] };
+    // (Not when the approval is that clause: "The Headteacher makes sure staff follow it and decides what goes on our website".)
+    const [first, ...more] = withoutStandIns(sentence.lower).split(/,? and (?=(?:agrees?|decides?|signs? off|is responsible for)\b)/);
+    const s = {
+      ...sentence,
+      lower: more.length && !/\b(approv\w*|authori[sz]\w*|decid\w*|signs? off|checks?|agrees?)\b/.test(first) ? `${first} and ${more.join(' and ')}` : first,
+    };
     // "Every post is checked by…" before it goes on a named channel: the posts carry the photographs.
     // "Every tweet is approved by…", "All posts on the school's Facebook page…": posts and tweets on a named channel.
     // ("No post is published without the Principal's approval" under "The Facebook page is managed by…": the channel in
@@ -294,7 +299,7 @@ const publication: SentencePattern = {
     if (
       !(/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower) || posts) ||
       (!postsNoun &&
-        !/\b(publish|published|publication|posted|posting|uploaded|put on|placed on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram)|(going|goes|go|sent) (out )?to (the )?(local )?(press|newspapers?|media|tv))\b/.test(
+        !/\b(publish|publishes|published|publication|posted|posting|uploaded|put on|placed on|shared online|go(es|ing)? (up |out )?on|appears? on|tweeted|sent out|is sent|are sent|goes out|go out|goes live|go live|used (on|in)|for (the )?(press|newspapers?|website|newsletters?|prospectus|social media|facebook|instagram)|(going|goes|go|sent) (out )?to (the )?(local )?(press|newspapers?|media|tv))\b/.test(
           s.lower,
         ))
     )
