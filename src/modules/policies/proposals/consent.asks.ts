@@ -86,7 +86,8 @@ const formCovers = (s: Sentence) =>
     (/\b(the|this|our|each) (consent |permission |photo(graph)? |image |media )?(forms?|slips?) (covers?|covering|includes?|asks? (about|for))\b|\b(consent|permission) (forms?|slips?)( [a-z]+){0,4} (covers?|covering|includes?|asks? (about|for))\b/.test(
       s.lower,
     ) &&
-      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''}`)) ||
+      // (Or the heading over it: "How consent is collected" over "- The form covers: displays; the website; …".)
+      /\b(consent|permission)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.heading ?? ''}`)) ||
     // "Your consent … covers the website, the newsletter and displays", on a page or in a sentence about images.
     (/\b(your|this|the|parental|their|such|that) (consent|permission)\b[^.]{0,60}\b(covers?|covering|includes?|applies to|extends to)\b/.test(s.lower) &&
       /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(`${s.lower} ${s.heading ?? ''} ${s.title ?? ''}`)) ||

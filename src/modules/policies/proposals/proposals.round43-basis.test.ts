@@ -73,3 +73,23 @@ describe('a right to object to the public task', () => {
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.publications.active']);
   });
 });
+
+describe('what the form covers, under a heading about consent', () => {
+  it('"How consent is collected" over "- The form covers: displays; the website; social media"', () => {
+    const text = [
+      'How consent is collected',
+      '',
+      '- Families complete a form in the admissions pack when their child starts.',
+      '- The form covers: displays inside the school; the school website; school social media.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.displays.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.social-media.active'], true);
+  });
+
+  it('a form that covers trips, under a heading about the trip, asks nothing about images', () => {
+    const text = ['Year 6 residential', '', '- The form covers: the coach journey; the activities; the evening meal.'].join('\n');
+    expect(proposals(text)).toEqual({});
+  });
+});
