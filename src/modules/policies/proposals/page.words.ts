@@ -111,9 +111,9 @@ export const asksEach = (lower: string) =>
 
 /** A request for consent, or a question the carer answers yes or no, or a pointer to the uses to answer. */
 export const question =
-  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b/;
+  /^(may|can|could) (we|the school|the academy|the nursery|the setting|staff) (use|publish|include|display|show|put|post|share|take|photograph|film|print|feature|allow|permit|let|invite|arrange for)\b|^(are|would) you (be )?(happy|content|willing|agreeable|ok|okay)\b|^do you (agree|consent|give (your )?(permission|consent)|give us|allow|permit)\b|^(is it|will it be) (ok|okay|alright|all right)\b|^(does|do) (the school|we) have (your )?(permission|consent)\b|^(may|can|could) (your (child|son|daughter|son or daughter)|photo(graph)?s|images|pictures|videos|the [a-z' ]{2,40}?)( of your (child|son|daughter))? (appear|be (photographed|filmed|pictured|shown|featured|included|used|published)|have [a-z ]{0,30}photo(graph)?s taken|use|publish|print|take|film|photograph|include|show|share|post|feature)\b/;
 /** A question's end: "?", perhaps with the marks the carer answers by ("? Yes / No", "? ☐"). */
-export const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]))*\s*$/i;
+export const questionEnd = /\?(\s*(yes\s*\/\s*no|yes|no|y\s*\/\s*n|[☐□❑]|\[ ?\]|\*))*\s*$/i;
 export const yesNo = /\byes"?(?: \([a-z]{1,4}\))? or "?no\b|\byes\s*\/\s*no\b|\b(tick|circle|delete|indicate|answer)\b[^.]*\b(yes|no|agree|consent|each)\b/;
 const directRequest =
   // "The form asks separately about photographs in school displays, the school website…": the consent form's questions.

@@ -93,3 +93,19 @@ describe('what the form covers, under a heading about consent', () => {
     expect(proposals(text)).toEqual({});
   });
 });
+
+describe("a form's questions about the child", () => {
+  it.each([
+    'May your child appear in photographs taken by the local newspaper? *',
+    'May photographs of your child appear in the local newspaper?',
+    'Can your child be photographed by the local newspaper? Yes / No',
+  ])('%s', (question) => {
+    const text = ['Photograph permission form', '', 'Please answer every question marked *.', '', `1. ${question}`, '   ( ) Yes   ( ) No'].join('\n');
+    expect(proposals(text)).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('a question about something else asks no consent for images', () => {
+    const text = ['Trip form', '', '1. May your child travel on the minibus driven by a member of staff? *', '   ( ) Yes   ( ) No'].join('\n');
+    expect(proposals(text)).toEqual({});
+  });
+});
