@@ -75,6 +75,45 @@ function formSigner(text: string): boolean {
   );
 }
 
+/** Words a post is named by on a signature line, however the school titles it. */
+const postWord =
+  /\b(head|headteacher|headmaster|headmistress|principal|chair|chairperson|manager|director|governor|trustee|lead|leader|officer|clerk|registered person|proprietor|owner|dsl|ceo|executive|co-?ordinator|postholder)\b/i;
+
+/**
+ * The post a signature line writes in its own words, when the titles above do not name it: "Signed: ____ Head of School
+ * Date: ____", "Signed: Assistant Headteacher (Community and Communications) ....", "Signed (Chair): T. Halloran",
+ * "Nursery Manager signature: ____". Null when the line names no post, or a person only.
+ */
+function postAsWritten(text: string): string | null {
+  // Only a line with a blank to sign on, and nothing on it but the label, the blank, the post and a date's blank.
+  if (!/[_.…]{4,}/.test(text)) return null;
+  const label = /^([A-Za-z][A-Za-z ,/&'()-]{1,60}?)\s+signature\s*:/i.exec(text.trim());
+  const written = (
+    label?.[1] ??
+    text
+      .replace(/^\s*sign(?:ed|ature)\b\s*:?/i, ' ')
+      .replace(/\b(dyddiad \/ )?date\b\s*:?\s*[_.…]*\s*$/i, ' ')
+      .replace(/[_.…]{3,}/g, ' ')
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+    // ("(Chair of the Corff Llywodraethu)": the post in brackets after the blank.)
+    .replace(/^\((.*)\)$/, '$1');
+  if (!written || /[\d:()*]|\bname\b|\bon behalf\b|\bfor the\b/i.test(written) || written.split(' ').length > 8 || !postWord.test(written)) return null;
+  // A deputy's, an assistant's or a secretary's post ("Secretary, Board of Management", who is the principal) is someone
+  // the keys name otherwise, or not at all: the list is left unsaid, as before.
+  // (Nor a head of a part of the school, "House Head", "Head of Year", who signs a pupil's form, not the policy.)
+  if (
+    /\b(deputy|assistant|vice|secretary)\b|\b(year|house|department|subject|faculty|stage|phase|section) head\b|\bhead of (year|house|department|subject|faculty|sixth form)\b/i.test(
+      written,
+    )
+  )
+    return null;
+  // A person's name is no post: "Mrs H. Oduya, Headteacher", "G. Ritchie".
+  if (/\b(Mr|Mrs|Ms|Miss|Dr|Revd)\b|(^|\s)[A-Z]\.\s/.test(written)) return null;
+  return written.charAt(0).toUpperCase() + written.slice(1);
+}
+
 export const signedBlock: BlockPattern = {
   name: 'the roles that sign the policy',
   read: (lines) => {
@@ -118,6 +157,14 @@ export const signedBlock: BlockPattern = {
         // ("Signed on behalf of the Governors:" over the posts that sign: the lines below say who.)
         const onBehalf =
           l === line && /\bon behalf of\b[^:]*:$/i.test(l.text) && block[1] !== undefined && !/^sign/i.test(block[1].text) && startsWithTitle(block[1].text);
+        // (A post the titles do not read, written on the line in its own words, is read as written.)
+        const asWritten = !onBehalf && (otherSigner(l.text) || !titlesIn(l.text).length) ? postAsWritten(l.raw ?? l.text) : null;
+        if (asWritten) {
+          first ??= line;
+          if (!roles.some((r) => r.toLowerCase() === asWritten.toLowerCase())) roles.push(asWritten);
+          if (!quote.includes(l.text)) quote.push(l.text);
+          continue;
+        }
         if (otherSigner(l.text) && !onBehalf) unread = true;
         // "Signed: ____ Mrs J Patel" with no post: who signs is not said, so neither is the list.
         if (
