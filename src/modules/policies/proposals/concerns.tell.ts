@@ -11,7 +11,12 @@ import { beforePublishing, familyAdvice, familyReports, negatedAt } from './conc
 export const outsiders: [string, RegExp][] = [
   ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
   ['police', /\bpolice\b/],
-  ['lado', /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority/],
+  // (Wales: "the local authority's Designated Lead Officer for Safeguarding in Education", "professional concerns officer";
+  // Northern Ireland: "the EA CPSS Designated Officer".)
+  [
+    'lado',
+    /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority|\bdesignated lead officer for safeguarding\b|\bprofessional concerns (officer|lead|team)\b|\b(ea|cpss|ea cpss) designated officer\b/,
+  ],
   [
     'social-care',
     /children'?s social care|social services|children'?s services|\bmash\b|multi-agency safeguarding hub|\bsocial care (department|team|services?)\b|\b(local authority|council)('s)? social care\b/,

@@ -118,3 +118,13 @@ describe('something that gets through the filter', () => {
     ]);
   });
 });
+
+describe('the designated officer by the names Wales and Northern Ireland give the post', () => {
+  it.each([
+    "The Headteacher will contact the local authority's Designated Lead Officer for Safeguarding in Education on the same working day.",
+    "The Headteacher or Chair will contact the Local Authority's professional concerns officer within one working day.",
+  ])('%s', (sentence) => {
+    const text = `Concerns about a member of staff\n\nAny concern about a member of staff's conduct online must be reported to the Headteacher. ${sentence}`;
+    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.tell'], ['lado']);
+  });
+});
