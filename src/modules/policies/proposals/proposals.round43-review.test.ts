@@ -63,3 +63,18 @@ describe('posts still left unsaid on a signature line', () => {
     expect(proposals(['Signed: ______________________ Headteacher', '', other].join('\n'))).not.toHaveProperty([signatories]);
   });
 });
+
+describe('how often the policy is looked at', () => {
+  it.each([
+    ['This guide is checked every year alongside our full Online Safety Policy.', 12],
+    ['We look at this policy again: every year', 12],
+    ['The policy will now be reviewed every year rather than every two years, so it keeps up with changes.', 12],
+    ['This policy will be reviewed every two years instead of every year.', 24],
+  ])('%s', (sentence, months) => {
+    expect(proposals(`Review\n\n${sentence}`)).toHaveProperty(['policyReview.intervalMonths'], months);
+  });
+
+  it('photographs checked every term are no review of the policy', () => {
+    expect(proposals('Photographs on the website are checked every term by the office.')).not.toHaveProperty(['policyReview.intervalMonths']);
+  });
+});

@@ -20,7 +20,15 @@ const approvalOpening =
 
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
-  read: (s) => {
+  read: (original) => {
+    // ("…reviewed every year rather than every two years": the cycle it leaves is none.)
+    const s = {
+      ...original,
+      lower: original.lower.replace(
+        /,? (rather than|instead of|and no longer) (every|each|once every|once each) [a-z0-9 -]{1,20}?(years?|months?|terms?)\b/g,
+        '',
+      ),
+    };
     // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
     const itThePolicy =
       (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
@@ -38,7 +46,9 @@ const interval: SentencePattern = {
         s.lower,
       );
     if (
-      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b/.test(s.lower) ||
+      !/\breview(ed|s|ing)?\b|\brevisit(ed)?\b|\brevis(e|ed|es)\b|\bupdated\b|\blooked at again\b|\bre-?examined\b|\b(is|are) checked (every|each|annually)\b|^we look at (this|the) (policy|guide|document) again\b/.test(
+        s.lower,
+      ) ||
       !(aboutThePolicy.test(s.lower) || itThePolicy)
     )
       return [];
