@@ -2,7 +2,8 @@
  * People a page names in place of their posts: "Mrs Garside decides which photographs go on our website", where another
  * sentence says "Our Headteacher, Mrs Garside, …" or "Mrs Garside (Headteacher)". Each name the page gives exactly one
  * post is read as that post, so the patterns that read posts read it. Letters and guides for families name people more
- * than posts. Never a guess: a name given two posts, or none, stays a name.
+ * than posts. Never a guess: a name given two posts, or none, stays a name (save on a staff card's line, "DSL = Helen
+ * Tranter (Head)", which gives both posts at once).
  */
 import { roleAtEnd, roleAtStart, rolesIn, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
@@ -99,7 +100,7 @@ function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCar
       rolesIn(clean(`${first} ${surname}`)).length
     )
       continue;
-    const roles = [roleAtEnd(clean(postText).trim()), bracket && roleAtStart(clean(bracket)) ? roleAtStart(clean(bracket)) : null];
+    const roles = [roleAtEnd(clean(postText).trim()), bracket ? roleAtStart(clean(bracket)) : null];
     const keys = [`${first.toLowerCase()} ${surname.toLowerCase().replace(/’/g, "'")}`];
     if (!new RegExp(`(?<![\\p{L}'-])${first.toLowerCase()}(?![\\p{L}'-])`, 'u').test(text)) keys.push(first.toLowerCase());
     for (const key of keys) {

@@ -80,9 +80,9 @@ const postWord =
   /\b(head|headteacher|headmaster|headmistress|principal|chair|chairperson|manager|director|governor|trustee|lead|leader|officer|clerk|registered person|proprietor|owner|dsl|ceo|executive|co-?ordinator|postholder)\b/i;
 
 /**
- * The post a signature line writes in its own words, when the titles above do not name it: "Signed: ____ Head of School
- * Date: ____", "Signed: Assistant Headteacher (Community and Communications) ....", "Signed (Chair): T. Halloran",
- * "Nursery Manager signature: ____". Null when the line names no post, or a person only.
+ * The post a signature line writes in its own words, when the titles above do not name it: "Signed: ____ Education
+ * Director", "Nursery Manager signature: ____ Date: ____", "Signed: …. (Chair of the Corff Llywodraethu)". Null when the
+ * line has no blank to sign on, names no post, or names a person, a deputy or anything besides the post.
  */
 function postAsWritten(text: string): string | null {
   // Only a line with a blank to sign on, and nothing on it but the label, the blank, the post and a date's blank.

@@ -324,8 +324,8 @@ export function sentencesOf(text: string): Sentence[] {
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
-    // answer under a question on the line above it, as a page of questions sets them out ("**…a member of staff is worried
-    // about something my child says online?**" then "All staff must tell the DSL straight away").
+    // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out
+    // ("**…a member of staff is worried about something my child says online?**" then "All staff must tell the DSL…").
     const asked = all[index - 1]?.text;
     const questionAbove = all[index - 1]?.starts.length === 1 && all[index - 1].starts[0].line >= paragraph.starts[0].line - 2 && asked.split(' ').length <= 25;
     const question =
