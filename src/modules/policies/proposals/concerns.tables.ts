@@ -6,7 +6,7 @@
 import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind, oneSortOf } from './concerns.kinds.ts';
-import { cleanLine, normalise, type Line } from './text.ts';
+import { cleanLine, normalise, tableRule, type Line } from './text.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
@@ -53,7 +53,7 @@ function rowsUnder(lines: Line[], at: number): { cells: string[]; line: number }
       i = next - 1;
       continue;
     }
-    if (/^[\s|:+-]+$/.test(row.raw ?? '')) continue;
+    if (tableRule(row)) continue;
     const last = rows[rows.length - 1];
     if (piped && last && (row.indent ?? 0) > (header.indent ?? 0)) last.raw += ` ${(row.raw ?? '').trim()}`;
     else rows.push({ cells: [], line: row.line, raw: row.raw ?? row.text });

@@ -16,7 +16,7 @@ import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
 import type { StructuralFound } from './structure.ts';
 import { stackedTable } from './tables.stacked.ts';
-import { normalise, type Line, type Sentence } from './text.ts';
+import { normalise, tableRule, type Line, type Sentence } from './text.ts';
 
 const images =
   /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;
@@ -343,7 +343,7 @@ export function consentTable(lines: Line[], sentences: Sentence[]): StructuralFo
     if (columns.length !== 1 || !images.test(normalise(`${cells.join(' ')} ${above}`))) return;
     for (const row of lines.slice(at + 1, at + 30)) {
       // (A Markdown table's rule under its header, "|---|---|", is no row.)
-      if (!row.text || /^[\s|:+-]+$/.test(row.raw ?? row.text)) continue;
+      if (!row.text || tableRule(row)) continue;
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
       rowUses(rowCells, columns[0], `${header.text} … ${row.text}`, row.line);

@@ -4,7 +4,7 @@
  */
 import { channels } from './naming.channels.ts';
 import type { StructuralFound } from './structure.ts';
-import { normalise, type Line } from './text.ts';
+import { normalise, tableRule, type Line } from './text.ts';
 
 /** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
 const namingColumn = /^(names?|naming|name with (image|photo(graph)?)s?|names? (used|given|shown)|will (names?|the child) be (named|used|given))\??$/;
@@ -90,7 +90,7 @@ export function namingTable(lines: Line[]): StructuralFound[] {
     if (column <= 0) return;
     for (const row of lines.slice(at + 1, at + 30)) {
       // (A Markdown table's rule under its header, "|---|---|", is no row.)
-      if (!row.text || /^[\s|:+-]+$/.test(row.raw ?? row.text)) continue;
+      if (!row.text || tableRule(row)) continue;
       const rowCells = (row.cells ?? []).map((c) => normalise(c));
       if (rowCells.length !== cells.length) break;
       const keys = channels.filter(([, pattern]) => pattern.test(rowCells[0])).map(([key]) => key);

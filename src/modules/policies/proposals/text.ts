@@ -77,6 +77,9 @@ export interface Line {
 }
 
 /** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
+/** A table's rule, "|---|:---:|" or "+-----+": a line of the table that is no row. */
+export const tableRule = (line: Line) => /^[\s|:+-]+$/.test(line.raw ?? line.text);
+
 export function cleanLine(raw: string): string {
   return (
     raw
