@@ -307,10 +307,10 @@ export function answeredQuestions(sentences: Sentence[]): StructuralFound[] {
 }
 
 /** A table's column that says whether a use needs consent: "Consent needed?", "Permission required", "Consent sought". */
-const consentColumn =
+export const consentColumn =
   /^(parental |parents'? |carers'? |written )?(consent|permission)( (needed|required|sought|asked|asked for|given))?\??$|^(needs?|requires?) (parental |written )?(consent|permission)\??$|^(is )?(consent|permission) (needed|required)\??$/;
 /** A consent column's answer, yes or no, in a table stacked one cell per line. */
-const answered = /^(yes|no|y|n|n\/a|not (needed|required)|required|needed|✓|✔|✗|✘)\b/;
+export const answered = /^(yes|no|y|n|n\/a|not (needed|required)|required|needed|✓|✔|✗|✘)\b/;
 /** A cell marked yes: "Yes", "✓", "Yes – "Website"", "Yes, for each occasion" (not a form's "Yes / No"). */
 const yes = /^(yes|y|required|needed|✓|✔|☑|x)$|^yes\b(?!\s*\/\s*no)(?=\s*[-–—,;:(("'])/;
 

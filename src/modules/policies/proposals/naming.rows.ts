@@ -4,6 +4,8 @@
  */
 import { channels } from './naming.channels.ts';
 import type { StructuralFound } from './structure.ts';
+import { answered, consentColumn } from './consent-list.ts';
+import { stackedTable } from './tables.stacked.ts';
 import { normalise, tableRule, type Line } from './text.ts';
 
 /** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
@@ -31,16 +33,25 @@ function namingCell(cell: string): string | null {
 function namingWords(cell: string): string | null {
   if (/\b(or|and) no names?\b|\bor\b.*\bnames?\b/.test(cell) && !/^no names?\b/.test(cell)) return null;
   if (/^(never named|not named|no names?)\b/.test(cell)) return 'none';
+  // ("No surnames.", "No full names": a first name at most, the rule the product calls first names only.)
+  if (/^no (sur|last |family |full )names?\b(?![^.;]*\b(or|if|unless|without|except)\b)/.test(cell)) return 'first-names';
   if (/^full names? (only )?(if|where|when|with)\b[^.;]*\b(consent|agree|agreed|agrees|tick|ticked|permission)\b/.test(cell)) return 'full-with-permission';
   if (/\bsurnames? (may|will|can)\b|\b(first names?|forenames?) and (sur|last |family )names?\b/.test(cell)) return null;
   if (
-    /^first names?( only)?( (and|plus) (class|form|year group|year|tutor group|house))?( only)?( may (be shown|appear|be used))?\b(?![^.;]*\b(or|if|unless|sometimes)\b)/.test(
+    /^first names?( only)?( (and|plus) (class|form|year group|year|tutor group|house|pathway|course|subject|age)( and (class|form|year group|year|tutor group|house|pathway|course|subject|age))?)?( only)?( may (be shown|appear|be used))?\b(?![^.;]*\b(or|if|unless|sometimes)\b)/.test(
       cell,
     )
   )
     return 'first-names';
   return null;
 }
+
+/** A cell of channels and nothing else: "Website and prospectus", "Facebook, Instagram". */
+const onlyChannels = (cell: string) =>
+  !channels
+    .reduce((rest, [, pattern]) => rest.replace(new RegExp(pattern.source, 'g'), ' '), cell)
+    .replace(/\b(the|our|school|academy|official|and|or|page|pages|accounts?|feeds?|sites?|printed|news)\b|[.,:*&/]/g, ' ')
+    .trim();
 
 const fullNameWithSay =
   /\b(full|sur) ?names?\b[^.;]{0,30}\b(only )?(with|if|where|when|once)\b[^.;]{0,40}\b(consent|permission|ok|okay|agree|agrees|agreed|agreement|forms?|say|ticks?|ticked|approval)\b/;
@@ -66,14 +77,29 @@ export function namingRows(lines: Line[]): StructuralFound[] {
     const at = cells.findIndex((c, i) => i > 0 && namingWords(c) !== null);
     if (at < 0) continue;
     const keys = channels.filter(([, pattern]) => cells.slice(0, at).some((c) => pattern.test(c))).map(([key]) => key);
-    if (keys.length !== 1) continue;
+    // (One channel, or a first cell of channels alone: "Website and prospectus".)
+    if (keys.length !== 1 && !(keys.length > 1 && at === 1 && onlyChannels(cells[0]))) continue;
     // ("First name + course | Full name only with the Appendix 1 form": a first name beside a full name given with the
     // family's say is two rules for the channel, and neither is proposed.)
     const value = namingWords(cells[at]);
     const fullWithSay = value === 'first-names' && cells.slice(at).some((c) => fullNameWithSay.test(c));
-    block.push({ setting: `photos.channels.${keys[0]}.naming`, value: fullWithSay ? null : value, quote: row.text, line: row.line, order: -1 });
+    for (const key of keys)
+      block.push({ setting: `photos.channels.${key}.naming`, value: fullWithSay ? null : value, quote: row.text, line: row.line, order: -1 });
   }
   flush();
+  // (A table stacked one cell per line, as a PDF flattens it: "Use" / "Consent needed?" / "Notes", then a row's three lines.)
+  lines.forEach((_, at) => {
+    const stacked = stackedTable(lines, at, consentColumn, answered);
+    if (!stacked) return;
+    for (const row of stacked.rows) {
+      const keys = channels.filter(([, pattern]) => pattern.test(row.cells[0])).map(([key]) => key);
+      if (keys.length !== 1 && !(keys.length > 1 && onlyChannels(row.cells[0]))) continue;
+      const value = row.cells.find((cell, i) => i > 0 && i !== stacked.column && namingWords(cell) !== null);
+      if (value)
+        block.push(...keys.map((key) => ({ setting: `photos.channels.${key}.naming`, value: namingWords(value), quote: row.text, line: row.line, order: -1 })));
+    }
+    flush();
+  });
   return found;
 }
 

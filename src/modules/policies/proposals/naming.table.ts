@@ -101,6 +101,13 @@ function namingRules(s: Sentence): Found[] {
     .flatMap((clause) => namingIn(clause, inScope, scoped));
 }
 
+/** A clause banning any name beside a photograph: "photographs are never published alongside a pupil's name". */
+const photoNeverBesideName =
+  /\b(photo(graph)?s?|images?|pictures?) (are|is|will|will be) (never|not) (be )?(published|used|shown|posted|displayed|printed|put) (alongside|with|beside|next to) (a|the|their|any) (pupil's|child's|student's|pupils'|children's|students') names?\b/;
+
+/** A consent form's box named by its channel: "the website/Facebook box", "the press box has been ticked". */
+const formBox = /\b(the |a |that )?[a-z]+(\/[a-z]+)*( [a-z]+)? (box|boxes|tick ?box|tick ?boxes|checkbox|checkboxes)\b/g;
+
 /** A rule for every channel: "anywhere", "on any platform", "in anything published outside school". */
 const everyChannel =
   /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b|\b(any|all) (material|materials|publications?|thing|things)( (we )?(publish|published|produced))? (outside|beyond) (the )?(school|academy|nursery|setting)\b/;
@@ -182,7 +189,14 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     }
     if (othersRule.test(lower) && !namedSubject.test(lower)) return [];
     // "Pupils' work may be shown with a first name only": their work's label, not their photographs'.
-    if (/^((pupils'?|children'?s?|students'?|their|a pupil's|a child's|the child's) )?(work|artwork|writing|drawings?|paintings?)\b/.test(lower)) return [];
+    // (So is "Where a child's work is shown we may use a first name only".)
+    if (
+      /^((pupils'?|children'?s?|students'?|their|a pupil's|a child's|the child's) )?(work|artwork|writing|drawings?|paintings?)\b/.test(lower) ||
+      /^(where|when|if) (a |the )?(pupils'?|children'?s?|students'?|their|pupil's|child's|student's) (work|artwork|writing|drawings?|paintings?) (is|are) (shown|displayed|published|used|shared)\b/.test(
+        lower,
+      )
+    )
+      return [];
     // "When commenting, parents should use first names only": after an opening clause, the subject is who the rule is for.
     const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
     if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];
@@ -251,6 +265,15 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
     // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
     const otherNames = lower.replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part');
+    // ("Full names are never used on the website, and photographs are never published alongside a pupil's name": the
+    // second clause bans every name beside a photograph, so no names.)
+    if (partNames && !/\b(first|christian|fore|given) ?names?\b|\bwithout\b/.test(lower) && photoNeverBesideName.test(otherNames)) {
+      const named = channelsIn(lower);
+      return (named.length ? named : inScope && inScope !== 'ambiguous' ? [inScope] : governed).map((key) => ({
+        setting: `photos.channels.${key}.naming`,
+        value: 'none',
+      }));
+    }
     if (partNames && (/\b(first|christian|fore|given) ?names?\b/.test(lower) || /\bnames?\b|\bnamed\b/.test(otherNames) || /\bwithout\b/.test(lower)))
       return [];
     const value = partNames ? 'first-names' : value0;
@@ -261,7 +284,9 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       /\b(photo(graph)?s?|images?|pictures?)\b/.test(lower) &&
       /\b(in|within|around|inside|throughout) (the )?(school|nursery|setting|academy|classrooms?|corridors?|building)\b/.test(lower) &&
       !/\b(outside|beyond|external|externally|online|internet)\b/.test(lower);
-    const named = channelsIn(lower).length ? channelsIn(lower) : captionsInSchool ? ['display'] : [];
+    // ("…only if the website/Facebook box has been ticked": a box on the consent form, not where the rule applies.)
+    const places = lower.replace(formBox, ' ');
+    const named = channelsIn(places).length ? channelsIn(places) : captionsInSchool ? ['display'] : [];
     // "…on any channel", "anywhere", "in any material published outside the school": every channel the school has, which
     // the page's own uses say (engine.ts reads them); here the rule is kept for all of them at once.
     if (!named.length && everyChannel.test(lower))
