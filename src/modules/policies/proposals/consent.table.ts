@@ -104,13 +104,17 @@ const noSocialMedia: SentencePattern = {
   name: 'the school does not use social media',
   read: (s) => {
     for (const clause of s.lower.split(/[;:]/)) {
+      let platforms = 0;
       const m =
         /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(
           clause
             .trim()
             .replace(
               /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin)(,? (or|and) (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x)|, (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x))*( pages?| accounts?| channels?)\b/,
-              'social media',
+              (named) => {
+                platforms = named.split(/,? (?:or|and) |, /).length;
+                return 'social media';
+              },
             ),
         );
       if (!m) continue;
@@ -118,7 +122,7 @@ const noSocialMedia: SentencePattern = {
       // social media in teaching or contact, not the school's page for photographs; nor "…as the only way of telling
       // families anything urgent", which says what else it uses.)
       if (
-        /^\s*(any |our |its )?(accounts? |platforms? |apps? )?(with|to (communicate|contact|message|talk|keep in touch)|for (teaching|lessons|learning|homework|school ?work)|in (lessons|class|the classroom)|as (the|our|a|its) (only|main|sole|first|usual|primary) (way|means|channel|source|route))\b/.test(
+        /^\s*((or|and) [a-z -]{1,30}? )?(any |our |its )?(accounts? |platforms? |apps? )?(with|to (communicate|contact|message|talk|keep in touch)|for (teaching|lessons|learning|homework|school ?work)|in (lessons|class|the classroom)|as (the|our|a|its) (only|main|sole|first|usual|primary) (way|means|channel|source|route))\b/.test(
           (m.input ?? '').slice(m.index + m[0].length),
         )
       )
@@ -139,7 +143,9 @@ const noSocialMedia: SentencePattern = {
         )
       )
         continue;
-      return [{ setting: 'consent.purposes.social-media.active', value: false }];
+      // ("The school does not currently have a Twitter account": one platform it lacks, where another may be its page. Only
+      // when the page says nothing else of social media.)
+      return [{ setting: 'consent.purposes.social-media.active', value: false, ...(platforms === 1 ? { combine: 'fallback' as const } : {}) }];
     }
     return [];
   },
