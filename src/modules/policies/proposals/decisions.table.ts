@@ -33,7 +33,7 @@ function decidedBy(lower: string): RoleKey[] | null {
   // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
   // Headteacher is out of school".)
   const deciding = withoutStandIns(lower.slice(by.index)).split(
-    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
+    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
   )[0];
   const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
   return roles.length ? roles : null;
@@ -163,6 +163,10 @@ const accounts: SentencePattern = {
 const passedForDecision =
   /\b(?:pass(?:es|ed)?|send(?:s)?|sent|refer(?:s|red)?|forward(?:s|ed)?|take(?:s)?)\b[^.;]{0,20}?\bto (?:the )?([a-z' ()-]{1,40}?) for (?:authori[sz]ation|approval|a decision|sign-off|agreement)\b/;
 
+/** An approval the change waits for: "only once the DSL, or a Deputy DSL, has approved it", "unless the Headteacher agrees", "if the Head agrees". */
+const approvalCondition =
+  /\b((?:only )?(?:once|when|after|if|provided)|unless|until) (the )?([a-z' (),-]{2,60}?),? (has |have )?(approved|agreed|agrees|approves|authori[sz]ed|authori[sz]es|given (their |his or her |her |his )?(approval|agreement|permission)|gives (their |his or her |her |his )?(approval|agreement|permission))\b/;
+
 const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened, or a site blocked',
   read: (s) => {
@@ -186,17 +190,21 @@ const unblock: SentencePattern = {
     // (Or, for a list's item, its lead: "Unblocking sites:" then its steps, "The Head of School decides"; for a sentence that
     // opens its paragraph, its heading.)
     const says = (text: string | undefined) => !!text && (aboutUnblocking.test(text) || aboutBlocking.test(text) || aboutChanges.test(text));
-    const context = says(s.previous) ? s.previous : says(s.lead) ? s.lead : !s.previous && says(s.heading) ? s.heading : s.previous;
+    // (Its paragraph's earlier sentences, or its heading, when nothing nearer says it: "Requests to unblock a website" over "…pass her recommendation to
+    // the Headteacher. The Headteacher decides whether the request goes ahead.")
+    const context = says(s.previous) ? s.previous : says(s.lead) ? s.lead : says(s.earlier) ? s.earlier : says(s.heading) ? s.heading : s.previous;
     const about =
       bare &&
       context &&
-      /^(the |such |these |this |all |any )?(requests?\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(s.lower)
+      /^(the |such |these |this |all |any )?(requests?\b|(final )?decision (rests|lies|is made|is taken) (with|by)\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(
+        s.lower,
+      )
         ? context
         : s.lower;
     const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
     const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
     if (!unblocks && !blocks) return [];
-    if (!/\b(decisions?|decides?|decided|approved?|authori[sz](ed|es|ation)|agreed|approval|agreement)\b/.test(s.lower)) return [];
+    if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
     if (
@@ -214,9 +222,12 @@ const unblock: SentencePattern = {
     // ("The DSL decides and, if agreed, instructs the IT provider": what the decider does next follows.)
     const alone =
       about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)(?:\.?$|,? and\b)/.exec(s.lower);
+    // ("The site will be unblocked only once the DSL has approved it", "…will not unblock a site unless the DSL agrees".)
+    const condition = approvalCondition.exec(s.lower);
     const roles =
       staffNamed(passed?.[1]) ??
       decidedBy(asked) ??
+      staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
       subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
@@ -256,7 +267,8 @@ const checker: SentencePattern = {
       /\b([a-z' ()-]{2,60}?),? who (?:will |then |first )*(?:checks?|looks? at|reviews?) (?:the (?:site|website|request|content)|it)\b[^.;]*?\b(?:unblock|unblocks|unblocked|unblocking)\b/.exec(
         s.lower,
       );
-    if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
+    // (Not when someone else's approval comes first: "…who will check the site and, if the Headteacher agrees, ask…".)
+    if (!named || /\b(not|never|no)\b/.test(s.negated) || approvalCondition.test(named[0])) return [];
     const roles = staffNamed(named[1].split(/\b(?:to|ask|asks|email|emails|contact|contacts)\b/).pop());
     return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
   },
