@@ -22,7 +22,7 @@ const consentWord = new RegExp(
       .source,
 );
 const askVerb =
-  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|check (your|the) (choices|answers|consent)( with you)?|included in|part of|reviewed with (parents|carers|families|you))\b/;
+  /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|sen[dt]s? (the|a|our|your) ([a-z]+ )?(form|slip)s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|check (your|the) (choices|answers|consent)( with you)?|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
   /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|e-?safety|online safety|ict|swimming|clubs?|lessons)\b/;
@@ -91,7 +91,12 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     if (
       // ("Consent is asked when a child joins. It lasts for the whole time…": "it" is the consent the sentence before names.)
-      !(consentWord.test(s.lower) || consentForm || (/^(it|this)\b/.test(s.lower) && consentWord.test(s.previous ?? ''))) ||
+      // (Or "…you fill it in once, and it lasts until your child leaves": the form the sentence before asks consent with.)
+      !(
+        consentWord.test(s.lower) ||
+        consentForm ||
+        ((/^(it|this)\b/.test(s.lower) || /\bit (lasts|stays|remains|is valid|stands)\b/.test(s.lower)) && consentWord.test(s.previous ?? ''))
+      ) ||
       /\b(valid|force|place|lasts?|stands?|held|cover|covers|apply|applies|renewed|sought|requested|asked|issued|sent|collected|signed|obtained|gathered|gained|consent|permission)\b/.test(
         s.negated,
       )
@@ -130,7 +135,7 @@ export const lapse: SentencePattern = {
           // choices") asks nothing again: the answer stands until changed.
           // (Nor does asking carers to check the answers they gave, "We will ask you to check your choices each September, when
           // we send home the data collection sheet", nor sending them their current choices and asking for changes.)
-          !/\breminders?\b|\bremind(s|ed)?\b|\b(ask|asks|asked|invite|invites) (you|parents|carers|families|them) to check (your|their|the) (choices|answers)\b|\b(current|existing) (consent )?(choices|answers)\b[^.;]*\b(asks?|asking) for (any )?changes\b/.test(
+          !/\breminders?\b|\bremind(s|ed)?\b|\bso (that )?(you|parents|carers|families|they) can check\b|\b(ask|asks|asked|invite|invites) (you|parents|carers|families|them) to check (your|their|the) (choices|answers)\b|\b(current|existing) (consent )?(choices|answers)\b[^.;]*\b(asks?|asking) for (any )?changes\b/.test(
             c,
           ) &&
           (consentWord.test(c) || consentForm),
@@ -225,7 +230,7 @@ const againVerb =
 
 const whose = String.raw`(?:a|the|their|your|each) (?:child|pupil|student|learner|young person)'s`;
 const staysForTheirTime = new RegExp(
-  String.raw`\b(valid|remains? (valid|in (force|place|effect))|stays? (valid|in place)|lasts?|stands?|covers?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|education) (at|in|with)\b|the (whole|entire) of ${whose} time\b|(for )?the (whole|entire) time (that )?(your|the|their|a) (child|pupil|student|learner) (is|attends|remains)\b)`,
+  String.raw`\b(valid|remains? (valid|in (force|place|effect)|the same|unchanged)|stays? (valid|in place|the same|unchanged)|lasts?|stands?|covers?|(be assumed to )?continues?|applies)\b[^.;]*\b(until (you|the (pupil|student|learner|child)|your child|they) (leave|leaves)\b|(for|through|throughout) (the (whole|entire) of )?${whose} (time|education) (at|in|with)\b|the (whole|entire) of ${whose} time\b|(for )?the (whole|entire) time (that )?(your|the|their|a) (child|pupil|student|learner) (is|attends|remains)\b)`,
 );
 
 /** How long an answer lasts, read from "This form is valid…" on a page that asks carers for consent for images (page.ts knows the page). */
