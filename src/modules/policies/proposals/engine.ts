@@ -23,7 +23,7 @@ import { structuralConsent } from './structure.ts';
 import { withPostsForAbbreviations } from './people.abbreviations.ts';
 import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
-import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
+import { normalise, policyLines, sentencesOf, withClauseOnLastItem, type Line, type Sentence } from './text.ts';
 import type { Found } from './types.ts';
 
 export interface Proposal {
@@ -225,7 +225,7 @@ export function proposeSettings(page: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)
-  const sentences = withPostsForLists(withPostsForNames(text, withPostsForAbbreviations(text, sentencesOf(text))));
+  const sentences = withPostsForLists(withPostsForNames(text, withPostsForAbbreviations(text, withClauseOnLastItem(sentencesOf(text)))));
   // Parents' or visitors' guidelines for their own photographs prohibit no occasion of the school's.
   const othersRules = othersGuidelines(sentences);
   // A letter or guide to families: "you" is a parent, and whom they are asked to speak to is advice, not a route.
