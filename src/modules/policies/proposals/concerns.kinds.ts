@@ -285,7 +285,12 @@ export function kindBefore(s: Sentence): string | null {
   if (own) return own;
   // "If a concern is raised about a member of staff, it is written down. This will be handed to the Head. The LADO will be
   // contacted…": the sentence before points back too, so the kind is the one its paragraph names, if only one.
-  if ((happensBack.test(previous) || pointsBack.test(previous)) && s.earlier) return concernKind(s.earlier);
+  // (When the paragraph names none either, "It will be dealt with under the Anti-Bullying Policy. Parents will be told.",
+  // its heading's scenario, as below.)
+  if ((happensBack.test(previous) || pointsBack.test(previous)) && s.earlier) {
+    const earlier = concernKind(s.earlier);
+    if (earlier || concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return earlier;
+  }
   // "9.3 Concerns about a member of staff" over "Report to the Headteacher immediately. … The Headteacher will contact the
   // LADO within one working day.": the paragraph's or heading's scenario, when no sentence before names a kind.
   return scenarioKind(s);

@@ -83,7 +83,9 @@ export const tell: SentencePattern = {
     const kind =
       concernKind(s.lower) ??
       (lado.test(s.lower) && !aboutTheHead.test(s.lower) ? 'staff-misuse' : null) ??
-      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && s.previous ? kindBefore(s) : null) ??
+      // (A list's item, the first of its own, under its scenario: "Online bullying" over "- The class teacher will let the
+      // parents know".)
+      (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && (s.previous || s.item) ? kindBefore(s) : null) ??
       ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
@@ -102,7 +104,7 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: ?\/ ?carers?)?(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
         ) ??
         /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
@@ -122,9 +124,13 @@ export const tell: SentencePattern = {
         return [];
       // (A discretion in a later clause of its own is that clause's: "The DSL will inform the parents and may refer the matter
       // to the police" tells the parents.)
+      // (A purpose after it is no discretion: "…will let the child's parents know, so they can talk about it at home".)
       const own =
         s.lower.slice(0, active.index + active[0].length) +
-        s.lower.slice(active.index + active[0].length).split(/,? and (?=(?:may|might|could|can|will decide|decides)\b)/)[0];
+        s.lower
+          .slice(active.index + active[0].length)
+          .split(/,? and (?=(?:may|might|could|can|will decide|decides)\b)/)[0]
+          .replace(/,? so (?:that )?(?:they|you|parents|carers|families|the family) (?:can|could|may|might)\b.*$/, '');
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(own))
         return [];
       // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
