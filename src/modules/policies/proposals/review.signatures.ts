@@ -6,7 +6,7 @@ import { normalise, type Line } from './text.ts';
 import type { BlockPattern } from './types.ts';
 
 const titles =
-  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|lac|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|pennaeth|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
+  /\b((?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)? (?:of (?:the )?(?:governors|governing (?:body|board)|trustees|board of (?:governors|management|directors|trustees)|the board|the local governing body|lgb|fgb))|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?(?: of(?: the)?|,(?: the)?) (?:(?:[a-z&'-]+ ){0,3}(?:governors|governing (?:body|board|committee)|trustees|board(?: of (?:governors|management|directors|trustees))?|committee|ieb|lgb|lgc|lac|fgb|corporation)|(?:(?:parent|academy|local|school|trust) )?council)|head of (?:centre|service|college|academy)|principal and chief executive(?: officer)?|(?:acting |interim |vice[- ]|co[- ])?chair(?:man|woman|person)?, (?:the )?(?:board of (?:governors|management|directors|trustees)|governing (?:body|board)|trustees)|(?:acting |interim |executive |co-)?head ?teacher|headmaster|headmistress|pennaeth|head of school|(?:executive )?principal|chief executive(?: officer)?|ceo|(?<!(?:year|house|department|subject|faculty|stage|phase|section) )head(?= *(?:$|date\b|\(|\)|[:.,_*]|signed\b|signature\b)))\b/;
 
 /**
  * A role title that is not a deputy's, assistant's, vice's or co-'s ("Deputy Headteacher", "Co-Head" are someone else);
@@ -114,9 +114,32 @@ function postAsWritten(text: string): string | null {
   return written.charAt(0).toUpperCase() + written.slice(1);
 }
 
+/**
+ * A post wrapped onto the next line, under the end of a line to sign on: "Signed ….. Chair, Pupil Welfare" over
+ * "      Committee      Date …..". The post's last words join their line; the date's blank stays on the next.
+ */
+function withWrappedPosts(lines: Line[]): Line[] {
+  const out = lines.slice();
+  out.forEach((line, i) => {
+    const next = out[i + 1];
+    const raw = line.raw ?? line.text;
+    if (!next || !/[_.…]{4,}/.test(raw) || /\bdate\b/i.test(raw)) return;
+    const piece = /^\s{20,}([A-Z][A-Za-z&'-]*(?: [A-Za-z&'-]+){0,3})(?=\s{3,}|\s*$)/.exec(next.raw ?? '');
+    if (!piece || /^date\b/i.test(piece[1])) return;
+    // (Only a post the joined words complete: "Chair, Pupil Welfare" and "Committee".)
+    const joined = `${line.text} ${piece[1]}`;
+    if (titlesIn(joined).join() === titlesIn(line.text).join()) return;
+    out[i] = { ...line, text: joined, raw: `${raw} ${piece[1]}` };
+    const rest = (next.raw ?? '').slice(piece[0].length).trim();
+    out[i + 1] = { ...next, text: rest, raw: rest };
+  });
+  return out;
+}
+
 export const signedBlock: BlockPattern = {
   name: 'the roles that sign the policy',
-  read: (lines) => {
+  read: (all) => {
+    const lines = withWrappedPosts(all);
     const roles: string[] = [];
     let first: Line | null = null;
     let unread = false;
@@ -134,20 +157,24 @@ export const signedBlock: BlockPattern = {
       if (!label && !blankFor && !/^signed\b|^signature[s]?\b/i.test(whole.text)) return;
       // A sentence about signing ("Signed agreements are kept by the office. A child whose…") is no line to sign on.
       if (/^(signed|signatures?) [a-z]+ (are|is|will|must|should|have|has|can|may)\b/i.test(whole.text)) return;
+      // ("Signature block (please return this page…)", "Signatures page": a heading over the lines to sign on.)
+      if (/^signatures? (block|page|section|sheet)\b/i.test(whole.text)) return;
       if (formSigner(whole.text)) return;
       // A short cell before the label ("Headteacher: J Smith   Signed: ____") names the signer; a long text (a PDF's
       // flattened first page) is not read.
       const line = label && whole.text.slice(0, label.index).split(' ').length > 6 ? { ...whole, text: whole.text.slice(label.index) } : whole;
       const block = [line, ...lines.slice(i + 1, i + 12).filter((l) => l.text)].slice(0, 6);
       for (const l of block) {
-        if (l !== line && (/^signed\b/i.test(l.text) || l.text.length > 60)) break;
+        // (A line with a blank to sign on may be longer: "Mr A. Fairbairn, Chair of the Pupil Welfare Committee ….. Date: ….".)
+        const words = l.text.replace(/[_.…]{3,}/g, ' ').length;
+        if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !/[_.…]{4,}/.test(l.text))))) break;
         // The policy's dates under its signatures ("Approved by the Full Governing Body: 3 October 2024", "Next review:
         // Autumn 2025") end the block: a body that approves is not a signer.
         if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|next review|review date|date of (next )?review|version)\b/i.test(l.text)) break;
         // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
         if (
           l !== line &&
-          (/^(appendix|annex|annexe|schedule|part|section|atodiad)\b/i.test(l.text) ||
+          (/^(appendix|appendices|annex|annexe|annexes|schedule|part|section|atodiad)\b/i.test(l.text) ||
             (/[A-Z]{3}/.test(l.text) && l.text === l.text.toUpperCase()) ||
             // ("4. KS1 Pupil Agreement (Reception, Year 1 and Year 2)", "## Appendix": a numbered or marked heading.)
             /^(#{1,6}\s|\d{1,2}\.\s+[A-Z])/.test(l.raw?.trim() ?? l.text))
@@ -155,8 +182,13 @@ export const signedBlock: BlockPattern = {
           break;
         if (formSigner(l.text)) continue;
         // ("Signed on behalf of the Governors:" over the posts that sign: the lines below say who.)
+        // ("Signed on behalf of the Governing Body" over "….. Chair of Governors"; "…of the school:" over "Mrs H. Oduya, Headteacher …..".)
         const onBehalf =
-          l === line && /\bon behalf of\b[^:]*:$/i.test(l.text) && block[1] !== undefined && !/^sign/i.test(block[1].text) && startsWithTitle(block[1].text);
+          l === line &&
+          /\bon behalf of\b[^:]*:?$/i.test(l.text) &&
+          block[1] !== undefined &&
+          !/^sign/i.test(block[1].text) &&
+          (startsWithTitle(block[1].text) || (titlesIn(block[1].text).length > 0 && /[_.…]{4,}/.test(block[1].text)));
         // (A post the titles do not read, written on the line in its own words, is read as written.)
         const asWritten = !onBehalf && (otherSigner(l.text) || !titlesIn(l.text).length) ? postAsWritten(l.raw ?? l.text) : null;
         if (asWritten) {
