@@ -120,6 +120,12 @@ const notify: SentencePattern = {
     const kind = kindOf(s);
     if (!kind || beforePublishing.test(s.lower)) return [];
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    // Where the monitoring system's alerts go ("…; monitoring alerts are sent to the DSL and the Online Safety Lead") is the
+    // system's set-up, not whom staff tell.
+    if (
+      /^(?:[^.;]*;\s*)?(?:the |all )?(?:monitoring |filtering |filter |system )?alerts? (?:are |is |will be )?(?:sent|go|goes|emailed|routed)\b/.test(s.lower)
+    )
+      return [];
     // A summary on a timetable is no route: "The Network Manager reports filtering failures to the DSL each week".
     // (The timetable is the report's, after its verb: not "Every term, staff are reminded that … must be reported to the DSL".)
     if (

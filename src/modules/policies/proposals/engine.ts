@@ -93,8 +93,12 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       // false proposals, none right), so nothing is proposed.
       // (Lists said in parts of the page written for different readers add up: "6. Social media use – staff" … "passed on
       // to the Headteacher", and "8. Blocked content" … "reported to the class teacher".)
+      const table = all.filter((f) => f.order === -1);
+      const tableFirst = table[0]?.value as unknown[] | undefined;
       if (all.every((f) => (f.value as unknown[]).some((r) => first.includes(r)))) value = first;
       else if (new Set(all.map((f) => audienceOf(f.order))).size > 1) value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
+      // (An incident table's row, where it and the prose disagree: the table is where the page sets its routes out.)
+      else if (tableFirst && table.length < all.length && table.every((f) => (f.value as unknown[]).some((r) => tableFirst.includes(r)))) value = tableFirst;
       else continue;
     } else if (all.every((f) => f.combine === 'union')) {
       value = [...new Set(all.flatMap((f) => f.value as unknown[]))];
