@@ -92,7 +92,8 @@ const socialPlace = new RegExp(String.raw`${socialNetwork.source}(?: [a-z]+){0,2
 /** Whose account it is: the school's, a class's, a team's, or one staff need a leader's permission to create. */
 const schoolSide = new RegExp(
   [
-    /\b(on behalf of|for|in the name of|representing) the (school|academy)\b|\bin the [a-z-]+'s name\b/.source,
+    /\b(on behalf of|for|in the name of|representing) (the|either|any|our|a|each) (school|academy|federation|trust|college|nursery)\b|\bin the [a-z-]+'s name\b/
+      .source,
     // ("…an account, page or group that uses the name or logo of either school…".)
     /\b(uses?|using|bears?|bearing|carries|carrying) the (name|logo|badge|crest)( or (name|logo|badge|crest))? of (the|either|any|our|a|each) (school|academy|schools|academies|federation|trust)\b/
       .source,
@@ -103,6 +104,11 @@ const schoolSide = new RegExp(
       .source,
     // "Departments may have their own accounts…".
     /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes)\b[^.;]{0,30}\b(their|its) own (social media )?accounts?\b/.source,
+    // ("Departments or clubs wishing to run an account…", "…an account that represents, or appears to represent, an academy".)
+    /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes|houses?)\b[^.;]{0,20}\b(wishing|wanting|who (want|wants|wish|wishes)|that (want|wants|wish|wishes)) to (run|have|set up|open|start|create) (an? |their own |its own )?(new )?(social media )?accounts?\b/
+      .source,
+    /\baccounts? (that|which) (represents?|appears? to represent|speaks? for)\b[^.;]{0,40}\b(school|academy|department|class|team|club|federation|trust)\b/
+      .source,
     /\b(school|academy)('s)? (official )?(social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b|\bofficial ([a-z()]+ ){0,2}accounts?\b|\baccounts? (that|which) (represents?|speaks? for) the (school|academy)\b/
       .source,
     // "an official classroom or team social media platform", "a class Facebook page".
@@ -317,6 +323,11 @@ const publication: SentencePattern = {
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    // A look at a sample afterwards ("…will review a sample of school social media posts annually") oversees; it decides nothing.
+    if (
+      /\b(reviews?|reviewed|audits?|audited|checks?|checked|looks? at|monitors?|monitored)\b[^.;]{0,20}\b(a |an )?(random )?(sample|selection)\b/.test(s.lower)
+    )
+      return [];
     // Who decides for particular children ("images of looked after children, or of pupils subject to a court order, are
     // never published without the DSL's written agreement", "the DSL decides case by case") decides nothing for the rest.
     if (/\b(looked[- ]after|court orders?|adopted|case by case|in this situation|must not be (identified|traced|photographed|published|named))\b/.test(s.lower))

@@ -48,3 +48,28 @@ describe('a bare decision under a heading about unblocking', () => {
     expect(proposals(text)).not.toHaveProperty(['decisions.unblock']);
   });
 });
+
+describe('who approves a school account', () => {
+  it.each([
+    'Nobody may open an account in the name of the Federation or either school without the written agreement of the Executive Headteacher.',
+    'No member of staff may set up an account that represents, or appears to represent, the school or a team without the written approval of the Headteacher.',
+    'Clubs or departments wishing to run an account (for example the drama account) must have the approval of the Principal.',
+  ])('"%s"', (sentence) => {
+    expect(proposals(sentence)).toHaveProperty(['decisions.accounts'], ['headteacher']);
+  });
+
+  it("a member of staff's own account is not the school's", () => {
+    expect(proposals('Staff wishing to run a personal account need no approval from the Headteacher.')).not.toHaveProperty(['decisions.accounts']);
+  });
+});
+
+describe('a look at a sample of posts afterwards', () => {
+  it.each([
+    'The link governor meets the DSL each term and will review a sample of the school social media posts annually.',
+    'The Headteacher checks a random selection of posts on the school Facebook page each half term.',
+  ])('"%s" decides nothing about publishing', (sentence) => {
+    const found = proposals(sentence);
+    expect(found).not.toHaveProperty(['decisions.photoPublication']);
+    expect(found).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+});

@@ -23,9 +23,15 @@ describe('an incident table and a sentence that disagree', () => {
   ].join('\n');
 
   it("the table's row is the route", () => {
-    const text = ['3. Filtering', '', 'If a pupil sees unsuitable content in school, tell the Computing Lead straight away.', '', '9. Reporting', '', table].join(
-      '\n',
-    );
+    const text = [
+      '3. Filtering',
+      '',
+      'If a pupil sees unsuitable content in school, tell the Computing Lead straight away.',
+      '',
+      '9. Reporting',
+      '',
+      table,
+    ].join('\n');
     expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
   });
 
