@@ -187,7 +187,7 @@ const unblock: SentencePattern = {
       /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
     // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
     const aboutBlocking =
-      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content) (should|to) be (added to the block ?list|blocked))\b/;
+      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
       /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
@@ -210,6 +210,18 @@ const unblock: SentencePattern = {
     const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
     const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
     if (!unblocks && !blocks) return [];
+    // ("…ask the Deputy Headteacher, who decides…. Requests to block a site go the same way": the decider before.)
+    if (
+      blocks &&
+      !unblocks &&
+      s.previous &&
+      /\b(go|goes|are (handled|dealt with|made|decided)|follow|follows) (in )?the same (way|route|process)\b/.test(s.lower)
+    ) {
+      const before = unblock
+        .read({ ...s, lower: s.previous, text: s.previous, previous: '', negated: '' })
+        .find((f) => f.setting === 'decisions.unblock' && f.value);
+      return before ? [{ setting: 'decisions.blockedContentRequests', value: before.value }] : [];
+    }
     if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
@@ -254,7 +266,12 @@ const blocker: SentencePattern = {
     const named =
       /\b([a-z' ()-]{2,60}?),? who (?:will |then |can |may |shall |should )*(?:block|blocks|get it blocked|gets it blocked|add it to the block ?list|adds it to the block ?list|arranges? for (?:it|the site) to be (?:blocked|added to the block ?list)|(?:asks?|contacts?|tells?) [a-z0-9 ]{1,30}? to block (?:it|the site))\b/.exec(
         s.lower,
-      ) ?? /^(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower);
+      ) ??
+      /(?:^|\band )(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower) ??
+      // ("…tell the Computing Lead straight away and she'll get it blocked".)
+      /\b(?:tell|ask|email|contact|report it to) (?:the )?([a-z' ()-]{2,40}?)(?: straight away| immediately| at once)?,? and (?:she|he|they)(?:'ll| will) (?:get|have) (?:it|the site) blocked\b/.exec(
+        s.lower,
+      );
     if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
     const roles = staffNamed(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop());
     return roles ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];

@@ -73,3 +73,29 @@ describe('a look at a sample of posts afterwards', () => {
     expect(found).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
   });
 });
+
+describe('who decides a request to block a site', () => {
+  it('"…or who find a site that should be blocked" then "Requests are considered by…, who will decide"', () => {
+    const text =
+      'Staff who need a blocked site opened for teaching, or who find a site that should be blocked, fill in the filtering request form. Requests are considered by the Online Safety Lead, who will decide whether the change is appropriate.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['decisions.unblock'], ['ict-lead']);
+    expect(found).toHaveProperty(['decisions.blockedContentRequests'], ['ict-lead']);
+  });
+
+  it('"Requests to block a site go the same way" after who decides an unblocking', () => {
+    const text =
+      'If a teacher needs a website unblocked, they ask the Deputy Headteacher, who decides whether the request is appropriate. Requests to block a site that turns out to be unsuitable go the same way.';
+    expect(proposals(text)).toHaveProperty(['decisions.blockedContentRequests'], ['deputy-headteacher']);
+  });
+
+  it('"…tell the Computing Lead and she\'ll get it blocked"', () => {
+    const text = 'If you find something that ought to be blocked, tell the Computing Lead straight away and she will get it blocked.';
+    expect(proposals(text)).toHaveProperty(['decisions.blockedContentRequests'], ['ict-lead']);
+  });
+
+  it('"…go the same way" with no decider before it settles nothing', () => {
+    const text = 'Staff email the office about broken laptops. Requests to block a site go the same way.';
+    expect(proposals(text)).not.toHaveProperty(['decisions.blockedContentRequests']);
+  });
+});
