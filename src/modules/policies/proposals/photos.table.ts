@@ -243,7 +243,14 @@ const deleted: SentencePattern = {
       );
     // "deleted two years after they were taken".
     const before = /\b(a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years? (?:after|from|following)\b/.exec(s.lower);
-    const years = span ? numberFrom(span[1]) : before ? numberFrom(before[1]) : null;
+    // "Images that are more than three years old are deleted", "anything older than three academic years is deleted".
+    // (Deleted, not taken down or archived; counted from when they were taken, not from when a pupil left.)
+    const age =
+      /\b(delet|destroy|eras)/.test(s.lower) &&
+      !/\b(normally|usually|generally)\b|\barchived or\b|\bor (be )?archived\b|\b(who|have|has|had) left\b|\bleft the (school|academy|college)\b/.test(s.lower)
+        ? /\b(?:more than|older than|over) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?(?: old)?\b/.exec(s.lower)
+        : null;
+    const years = span ? numberFrom(span[1]) : before ? numberFrom(before[1]) : age ? numberFrom(age[1]) : null;
     return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
   },
 };

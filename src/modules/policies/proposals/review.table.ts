@@ -67,7 +67,13 @@ const interval: SentencePattern = {
     )
       return [];
     // The model a policy is based on has a cycle of its own ("The Trust Board reviews the model policy on which this policy is based every two years").
-    if (/\bmodel policy\b|\bon which (this|the) policy is based\b/.test(s.lower)) return [];
+    // ("The county model on which it is based is revised by the County Council every two years.")
+    if (
+      /\bmodel policy\b|\bon which (this|the) policy is based\b|\bmodel\b[^.;]{0,60}\b(revised|reviewed|updated)\b[^.;]{0,50}\b(every|annually|each)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
     const months = intervalMonths(
       s.lower.replace(/\b(termly|annual|yearly)( [a-z]+){0,3}? (reports?|meetings?|visits?|updates?|audits?|training|surveys?|returns?|summar(y|ies))\b/g, ' '),
