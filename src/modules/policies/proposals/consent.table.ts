@@ -284,7 +284,7 @@ export function optsOutOtherwise(lower: string): boolean {
 export const optsOut = (lower: string) =>
   optsOutOtherwise(lower) ||
   noActionOptOut.test(lower) ||
-  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
+  /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\bopt (their|your|a) (child|children|son|daughter) out\b|\b(parents?|carers?|families)( or carers)? (who|that) (do not|don't|would not|would rather not) (want|wish|like) (their|your) (child|children|son|daughter) to (appear|be included|be photographed|take part|be in)\b[^.]*\b(should|must|can|may|are asked to|need to)( simply| just)? (tell|contact|let|inform|speak to|write to|email)\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
     lower,
   ) ||
   // "If you do not wish photographs of your child to be used for these purposes, please contact the school": used unless
@@ -341,7 +341,10 @@ const basis: SentencePattern = {
       /^(this|these|such (use|uses|photographs|images)|all of this|all of these|therefore|thus|as such|for (this|these) (reasons?|purposes|uses)|for (this|these)(?=,))\b|\bfor (these|such)( uses| purposes| images| photographs| pictures)?\.?$|\b(for|in) (these|such|those|the above) (uses|purposes|ways)\b/.test(
         s.lower,
       ) && s.previous;
-    const found = pointsBack ? [...new Set([...namedUses(s.lower), ...namedUses(s.previous!)])] : namedUses(s.lower);
+    // ("The annual school photograph is taken by an external photographer. Parents who do not wish their child to take part
+    // should let the office know.": an objection that names no use is to the use the sentence before names.)
+    const own = namedUses(s.lower);
+    const found = pointsBack || (!own.length && s.previous && optsOut(s.lower)) ? [...new Set([...own, ...namedUses(s.previous!)])] : own;
     // "Photographs matter to us. We use them on displays…": the images may be named in the sentence before.
     // (Or in its paragraph or heading: "Parents are asked separately about… Displays inside the academy do not require consent.")
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.earlier ?? ''} ${s.heading ?? ''}`))

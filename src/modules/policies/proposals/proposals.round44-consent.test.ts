@@ -66,3 +66,19 @@ describe('a worry that a child is being harmed', () => {
     ]);
   });
 });
+
+describe('class photographs a family may keep their child out of', () => {
+  it.each([
+    'Individual and class photographs are taken once a year. Parents who do not want their child to appear in a class photograph should tell the class teacher.',
+    'Individual portraits and the annual class photograph are taken by an external photographer under contract to the school. Families who do not wish their child to take part should let the office know.',
+    'Class photographs are taken every summer. Families can opt their child out of the class photograph.',
+  ])('"%s" is opt-out', (text) => {
+    expect(proposals(text)).toHaveProperty(['consent.purposes.class-photo.basis'], 'opt-out');
+  });
+
+  it('an objection after a sentence that names no use sets nothing', () => {
+    expect(proposals('Sports day is on 12 July. Parents who do not want their child to take part should tell the office.')).not.toHaveProperty([
+      'consent.purposes.class-photo.basis',
+    ]);
+  });
+});
