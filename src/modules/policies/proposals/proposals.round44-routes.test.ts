@@ -22,29 +22,16 @@ describe('an incident table and a sentence that disagree', () => {
     'Cyberbullying between pupils\tClass teacher\tThe same day',
   ].join('\n');
 
+  /** A filtering section that names the Computing Lead, then a reporting section. */
+  const page = (reporting: string) =>
+    ['3. Filtering', '', 'If a pupil sees unsuitable content in school, tell the Computing Lead straight away.', '', '9. Reporting', '', reporting].join('\n');
+
   it("the table's row is the route", () => {
-    const text = [
-      '3. Filtering',
-      '',
-      'If a pupil sees unsuitable content in school, tell the Computing Lead straight away.',
-      '',
-      '9. Reporting',
-      '',
-      table,
-    ].join('\n');
-    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
+    expect(proposals(page(table))).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
   });
 
   it('two sentences that disagree, with no table, settle nothing', () => {
-    const text = [
-      '3. Filtering',
-      '',
-      'If a pupil sees unsuitable content in school, tell the Computing Lead straight away.',
-      '',
-      '9. Reporting',
-      '',
-      'If a pupil sees unsuitable content on a school device, tell the class teacher.',
-    ].join('\n');
+    const text = page('If a pupil sees unsuitable content on a school device, tell the class teacher.');
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
   });
 });

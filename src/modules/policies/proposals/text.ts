@@ -382,8 +382,6 @@ export function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
-// ---- Numbers, intervals, dates ------------------------------------------------------------------
-
 /**
  * A list whose lead names who ("Any member of staff who:") and whose last item carries the main clause ("(c) sees
  * something on a screen that worries them, must report it to the DSL before the end of the day."): each item is read as
