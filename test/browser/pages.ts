@@ -72,7 +72,9 @@ export async function fillDate(scope: Page | Locator, isoDay: string): Promise<v
 
 /** Runs an action that loads a new page (a link, a form, Enter) and waits until that page has loaded. */
 export async function navigates(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 });
+  // (45 s: under the whole suite on a two-core machine, one form post in a journey has taken over 15 s to answer; alone
+  // the journey's longest step takes under 2 s. The journey's own limit still bounds the whole.)
+  const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 45_000 });
   await action();
   await committed;
   await page.waitForLoadState('load');
