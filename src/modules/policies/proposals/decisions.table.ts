@@ -1,43 +1,14 @@
 /**
- * Who decides (decisions.accounts, decisions.unblock, decisions.photoPublication): a decision
- * the sentence names, and the roles it gives it to after "by" or as its subject.
+ * Who decides (decisions.accounts, decisions.photoPublication): a decision the sentence names, and the roles it gives it to
+ * after "by" or as its subject. Requests about the web filter are read in decisions.filtering.ts; the words
+ * both read by are in decisions.words.ts.
  */
+import { filteringPatterns } from './decisions.filtering.ts';
+import { decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
 import { channels, scopeChannel } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
-
-const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
-
-/** The staff roles a piece of text names; null if none (or no text). */
-function staffNamed(text: string | undefined): RoleKey[] | null {
-  const roles = text ? rolesIn(text).filter((r) => staffRoles.has(r)) : [];
-  return roles.length ? roles : null;
-}
-
-/** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
-function decidedBy(lower: string): RoleKey[] | null {
-  const by =
-    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
-      lower,
-    );
-  if (!by) {
-    // "…need the Headteacher's approval", "without the Principal's sign-off".
-    const own =
-      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so|ok|okay|go-ahead)\b|\bwithout (the )?(head ?teacher|head teacher|head|principal|head of school) (agreeing|approving|signing it off|signing off|authori[sz]ing)\b/.exec(
-        lower,
-      );
-    return own ? ['headteacher'] : null;
-  }
-  // "decided by the Head, following advice from the ICT lead": who advises does not decide.
-  // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
-  // Headteacher is out of school".)
-  const deciding = withoutStandIns(lower.slice(by.index)).split(
-    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
-  )[0];
-  const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
-  return roles.length ? roles : null;
-}
 
 /**
  * Someone else who may approve instead of the head, whom no staff role names ("checked by the Headteacher or the Business
@@ -49,33 +20,6 @@ function otherApprover(lower: string): boolean {
   if (!by) return false;
   const deciding = withoutStandIns(lower.slice(by.index + by[0].length)).split(/\b(before|after|once|prior to|when|where|and then)\b|[,;.]/)[0];
   return deciding.split(/\bor\b/).some((alternative) => alternative.trim() && !rolesIn(alternative).includes('headteacher'));
-}
-
-/** "Principals have the authority…": a role named in the plural is still that role (rolesIn reads "principal" alone). */
-const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
-
-/**
- * "The Headteacher decides/approves which photographs…", "Principals have the authority to grant … permission to create
- * a social media profile": the subject's roles.
- */
-function subjectDecides(lower: string, object: RegExp, objectBefore = false): RoleKey[] | null {
-  // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
-  // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
-  const m =
-    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to|(?:has|have) the (?:final|last) (?:say|word|decision))\b(.*)$/.exec(
-      lower,
-    ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
-  if (!m) return null;
-  const clause = m[1].split(/;|\bthen\b/).pop() ?? m[1];
-  // ("Staff who need a site unblocked ask the Online Safety Lead, who decides": what is decided may stand before the one
-  // who decides, for a request; for photographs, keyers read such sentences as who is sent them, not who decides.)
-  // (Not a template's choice left open: "…made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide".)
-  const whoDecides = /,? who (?:will |then |shall |alone )*$/.test(clause) && !/\[[^\]]*\/[^\]]*\]|\bdelete as appropriate\b/.test(clause);
-  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(clause))) return null;
-  const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
-  // "…pass the request to the Deputy Headteacher, who decides": the one just named.
-  if (whoDecides && roles.length) return [roles[roles.length - 1]];
-  return roles.length ? roles : null;
 }
 
 /** "must not be created without the approval of…": a double negative, so the approval is required. */
@@ -162,138 +106,6 @@ const accounts: SentencePattern = {
     const roles =
       decidedBy(s.lower) ?? headsLeave ?? staffNamed(granted?.[1]) ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
-  },
-};
-
-/** "…must be made to the ICT Co-ordinator, who will pass it to the Principal for authorisation": who it goes to for the decision. */
-const passedForDecision =
-  /\b(?:pass(?:es|ed)?|send(?:s)?|sent|refer(?:s|red)?|forward(?:s|ed)?|take(?:s)?)\b[^.;]{0,20}?\bto (?:the )?([a-z' ()-]{1,40}?) for (?:authori[sz]ation|approval|a decision|sign-off|agreement)\b/;
-
-/** An approval the change waits for: "only once the DSL, or a Deputy DSL, has approved it", "unless the Headteacher agrees", "if the Head agrees". */
-const approvalCondition =
-  /\b((?:only )?(?:once|when|after|if|provided)|unless|until) (the )?([a-z' (),-]{2,60}?),? (has |have )?(approved|agreed|agrees|approves|authori[sz]ed|authori[sz]es|given (their |his or her |her |his )?(approval|agreement|permission)|gives (their |his or her |her |his )?(approval|agreement|permission))\b/;
-
-const unblock: SentencePattern = {
-  name: 'someone decides whether a blocked site is opened, or a site blocked',
-  read: (s) => {
-    // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
-    // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
-    if (
-      /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
-      /\bunblock/.test(s.previous ?? '')
-    )
-      return [{ setting: 'decisions.unblock', value: null }];
-    const aboutUnblocking =
-      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
-    // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
-    const aboutBlocking =
-      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
-    const aboutChanges =
-      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
-    // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
-    // Network Manager": the sentence before says what is decided.)
-    const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
-    // (Or, for a list's item, its lead: "Unblocking sites:" then its steps, "The Head of School decides"; for a sentence that
-    // opens its paragraph, its heading.)
-    const says = (text: string | undefined) => !!text && (aboutUnblocking.test(text) || aboutBlocking.test(text) || aboutChanges.test(text));
-    // (Its paragraph's earlier sentences, or its heading, when nothing nearer says it: "Requests to unblock a website" over "…pass her recommendation to
-    // the Headteacher. The Headteacher decides whether the request goes ahead.")
-    const context = says(s.previous) ? s.previous : says(s.lead) ? s.lead : says(s.earlier) ? s.earlier : says(s.heading) ? s.heading : s.previous;
-    const about =
-      bare &&
-      context &&
-      /^(the |such |these |this |all |any )?(requests?\b|(final )?decision (rests|lies|is made|is taken) (with|by)\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(
-        s.lower,
-      )
-        ? context
-        : s.lower;
-    const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
-    const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
-    if (!unblocks && !blocks) return [];
-    // ("…ask the Deputy Headteacher, who decides…. Requests to block a site go the same way": the decider before.)
-    if (
-      blocks &&
-      !unblocks &&
-      s.previous &&
-      /\b(go|goes|are (handled|dealt with|made|decided)|follow|follows) (in )?the same (way|route|process)\b/.test(s.lower)
-    ) {
-      const before = unblock
-        .read({ ...s, lower: s.previous, text: s.previous, previous: '', negated: '' })
-        .find((f) => f.setting === 'decisions.unblock' && f.value);
-      return before ? [{ setting: 'decisions.blockedContentRequests', value: before.value }] : [];
-    }
-    if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
-    // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
-    // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
-    if (
-      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b/.test(
-        s.lower,
-      )
-    )
-      return [];
-    // ("Requests are made by the ICT Co-ordinator and must be agreed by the Principal": who asks does not decide.)
-    const asked = s.lower.replace(
-      /\b(requests?|applications?)( [a-z]+){0,3} (are|is|must be|should be|can be) (made|submitted|sent|raised) by [a-z' ()-]+?(?= and\b|,|;|$)/,
-      '$1',
-    );
-    const passed = passedForDecision.exec(s.lower);
-    // ("The DSL decides and, if agreed, instructs the IT provider": what the decider does next follows.)
-    const alone =
-      about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)(?:\.?$|,? and\b)/.exec(s.lower);
-    // ("The site will be unblocked only once the DSL has approved it", "…will not unblock a site unless the DSL agrees".)
-    const condition = approvalCondition.exec(s.lower);
-    const roles =
-      staffNamed(passed?.[1]) ??
-      decidedBy(asked) ??
-      staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
-      staffNamed(alone?.[1]) ??
-      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
-    if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
-    return [
-      ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),
-      ...(blocks ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : []),
-    ];
-  },
-};
-
-/**
- * Who blocks a site reported as unsuitable decides such requests: "…tell the Network Manager, who will block it", "the
- * DSL, who asks the IT provider to block it", "The Network Manager may block a site straight away".
- */
-const blocker: SentencePattern = {
-  name: 'someone blocks a site reported to them',
-  read: (s) => {
-    const named =
-      /\b([a-z' ()-]{2,60}?),? who (?:will |then |can |may |shall |should )*(?:block|blocks|get it blocked|gets it blocked|add it to the block ?list|adds it to the block ?list|arranges? for (?:it|the site) to be (?:blocked|added to the block ?list)|(?:asks?|contacts?|tells?) [a-z0-9 ]{1,30}? to block (?:it|the site))\b/.exec(
-        s.lower,
-      ) ??
-      /(?:^|\band )(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower) ??
-      // ("…tell the Computing Lead straight away and she'll get it blocked".)
-      /\b(?:tell|ask|email|contact|report it to) (?:the )?([a-z' ()-]{2,40}?)(?: straight away| immediately| at once)?,? and (?:she|he|they)(?:'ll| will) (?:get|have) (?:it|the site) blocked\b/.exec(
-        s.lower,
-      );
-    if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
-    const roles = staffNamed(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop());
-    return roles ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
-  },
-};
-
-/**
- * Whoever checks a site asked for and has it unblocked decides: "Requests go to the Computing Leader, who will check the
- * site and ask the IT provider to unblock it", "…they ask Mrs Pearce, who checks the site and, if she is happy with it,
- * asks our broadband provider to unblock it".
- */
-const checker: SentencePattern = {
-  name: 'someone checks a site asked for and has it unblocked',
-  read: (s) => {
-    const named =
-      /\b([a-z' ()-]{2,60}?),? who (?:will |then |first )*(?:checks?|looks? at|reviews?) (?:the (?:site|website|request|content)|it)\b[^.;]*?\b(?:unblock|unblocks|unblocked|unblocking)\b/.exec(
-        s.lower,
-      );
-    // (Not when someone else's approval comes first: "…who will check the site and, if the Headteacher agrees, ask…".)
-    if (!named || /\b(not|never|no)\b/.test(s.negated) || approvalCondition.test(named[0])) return [];
-    const roles = staffNamed(named[1].split(/\b(?:to|ask|asks|email|emails|contact|contacts)\b/).pop());
-    return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
   },
 };
 
@@ -428,4 +240,4 @@ const judgedPublication: SentencePattern = {
 /** Families, pupils or visitors sharing their own pictures: not what the school publishes. */
 const familyOwn = /^(parents?|carers?|families|visitors?|pupils?|children|students?|you)\b(?!')/;
 
-export const decisionPatterns: SentencePattern[] = [accounts, unblock, blocker, checker, publication, judgedPublication];
+export const decisionPatterns: SentencePattern[] = [accounts, ...filteringPatterns, publication, judgedPublication];

@@ -23,7 +23,8 @@ import { structuralConsent } from './structure.ts';
 import { withPostsForAbbreviations } from './people.abbreviations.ts';
 import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
-import { normalise, policyLines, sentencesOf, withClauseOnLastItem, type Line, type Sentence } from './text.ts';
+import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
+import { withClauseOnLastItem } from './text.lists.ts';
 import type { Found } from './types.ts';
 
 export interface Proposal {

@@ -1,0 +1,142 @@
+/**
+ * Who decides a request about the web filter (decisions.unblock, decisions.blockedContentRequests): the one who approves
+ * opening a blocked site or blocking one, whom the request is passed to for a decision, or who blocks a site reported to
+ * them. The deciding words and roles are read as for accounts and photographs (decisions.words.ts).
+ */
+import { decidedBy, staffNamed, subjectDecides } from './decisions.words.ts';
+import { withoutStandIns } from './roles.ts';
+import type { SentencePattern } from './types.ts';
+
+/** "…must be made to the ICT Co-ordinator, who will pass it to the Principal for authorisation": who it goes to for the decision. */
+const passedForDecision =
+  /\b(?:pass(?:es|ed)?|send(?:s)?|sent|refer(?:s|red)?|forward(?:s|ed)?|take(?:s)?)\b[^.;]{0,20}?\bto (?:the )?([a-z' ()-]{1,40}?) for (?:authori[sz]ation|approval|a decision|sign-off|agreement)\b/;
+
+/** An approval the change waits for: "only once the DSL, or a Deputy DSL, has approved it", "unless the Headteacher agrees", "if the Head agrees". */
+const approvalCondition =
+  /\b((?:only )?(?:once|when|after|if|provided)|unless|until) (the )?([a-z' (),-]{2,60}?),? (has |have )?(approved|agreed|agrees|approves|authori[sz]ed|authori[sz]es|given (their |his or her |her |his )?(approval|agreement|permission)|gives (their |his or her |her |his )?(approval|agreement|permission))\b/;
+
+const unblock: SentencePattern = {
+  name: 'someone decides whether a blocked site is opened, or a site blocked',
+  read: (s) => {
+    // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
+    // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
+    if (
+      /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
+      /\bunblock/.test(s.previous ?? '')
+    )
+      return [{ setting: 'decisions.unblock', value: null }];
+    const aboutUnblocking =
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+    // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
+    const aboutBlocking =
+      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
+    const aboutChanges =
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
+    // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
+    // Network Manager": the sentence before says what is decided.)
+    const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
+    // (Or, for a list's item, its lead: "Unblocking sites:" then its steps, "The Head of School decides"; for a sentence that
+    // opens its paragraph, its heading.)
+    const says = (text: string | undefined) => !!text && (aboutUnblocking.test(text) || aboutBlocking.test(text) || aboutChanges.test(text));
+    // (Its paragraph's earlier sentences, or its heading, when nothing nearer says it: "Requests to unblock a website" over "…pass her recommendation to
+    // the Headteacher. The Headteacher decides whether the request goes ahead.")
+    const context = says(s.previous) ? s.previous : says(s.lead) ? s.lead : says(s.earlier) ? s.earlier : says(s.heading) ? s.heading : s.previous;
+    const about =
+      bare &&
+      context &&
+      /^(the |such |these |this |all |any )?(requests?\b|(final )?decision (rests|lies|is made|is taken) (with|by)\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(
+        s.lower,
+      )
+        ? context
+        : s.lower;
+    const unblocks = aboutUnblocking.test(about) || aboutChanges.test(about);
+    const blocks = aboutBlocking.test(about) || aboutChanges.test(about);
+    if (!unblocks && !blocks) return [];
+    // ("…ask the Deputy Headteacher, who decides…. Requests to block a site go the same way": the decider before.)
+    if (
+      blocks &&
+      !unblocks &&
+      s.previous &&
+      /\b(go|goes|are (handled|dealt with|made|decided)|follow|follows) (in )?the same (way|route|process)\b/.test(s.lower)
+    ) {
+      const before = unblock
+        .read({ ...s, lower: s.previous, text: s.previous, previous: '', negated: '' })
+        .find((f) => f.setting === 'decisions.unblock' && f.value);
+      return before ? [{ setting: 'decisions.blockedContentRequests', value: before.value }] : [];
+    }
+    if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
+    // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
+    // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
+    if (
+      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
+    // ("Requests are made by the ICT Co-ordinator and must be agreed by the Principal": who asks does not decide.)
+    const asked = s.lower.replace(
+      /\b(requests?|applications?)( [a-z]+){0,3} (are|is|must be|should be|can be) (made|submitted|sent|raised) by [a-z' ()-]+?(?= and\b|,|;|$)/,
+      '$1',
+    );
+    const passed = passedForDecision.exec(s.lower);
+    // ("The DSL decides and, if agreed, instructs the IT provider": what the decider does next follows.)
+    const alone =
+      about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)(?:\.?$|,? and\b)/.exec(s.lower);
+    // ("The site will be unblocked only once the DSL has approved it", "…will not unblock a site unless the DSL agrees".)
+    const condition = approvalCondition.exec(s.lower);
+    const roles =
+      staffNamed(passed?.[1]) ??
+      decidedBy(asked) ??
+      staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
+      staffNamed(alone?.[1]) ??
+      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
+    if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
+    return [
+      ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),
+      ...(blocks ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : []),
+    ];
+  },
+};
+
+/**
+ * Who blocks a site reported as unsuitable decides such requests: "…tell the Network Manager, who will block it", "the
+ * DSL, who asks the IT provider to block it", "The Network Manager may block a site straight away".
+ */
+const blocker: SentencePattern = {
+  name: 'someone blocks a site reported to them',
+  read: (s) => {
+    const named =
+      /\b([a-z' ()-]{2,60}?),? who (?:will |then |can |may |shall |should )*(?:block|blocks|get it blocked|gets it blocked|add it to the block ?list|adds it to the block ?list|arranges? for (?:it|the site) to be (?:blocked|added to the block ?list)|(?:asks?|contacts?|tells?) [a-z0-9 ]{1,30}? to block (?:it|the site))\b/.exec(
+        s.lower,
+      ) ??
+      /(?:^|\band )(?:the )?([a-z' ()-]{2,60}?) (?:will|can|may|shall) block (?:it|the site|a site|any site)\b/.exec(s.lower) ??
+      // ("…tell the Computing Lead straight away and she'll get it blocked".)
+      /\b(?:tell|ask|email|contact|report it to) (?:the )?([a-z' ()-]{2,40}?)(?: straight away| immediately| at once)?,? and (?:she|he|they)(?:'ll| will) (?:get|have) (?:it|the site) blocked\b/.exec(
+        s.lower,
+      );
+    if (!named || /\b(not|never|no)\b/.test(s.negated)) return [];
+    const roles = staffNamed(named[1].split(/\b(?:to|tell|tells|ask|asks|report it to|send it to|email)\b/).pop());
+    return roles ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : [];
+  },
+};
+
+/**
+ * Whoever checks a site asked for and has it unblocked decides: "Requests go to the Computing Leader, who will check the
+ * site and ask the IT provider to unblock it", "…they ask Mrs Pearce, who checks the site and, if she is happy with it,
+ * asks our broadband provider to unblock it".
+ */
+const checker: SentencePattern = {
+  name: 'someone checks a site asked for and has it unblocked',
+  read: (s) => {
+    const named =
+      /\b([a-z' ()-]{2,60}?),? who (?:will |then |first )*(?:checks?|looks? at|reviews?) (?:the (?:site|website|request|content)|it)\b[^.;]*?\b(?:unblock|unblocks|unblocked|unblocking)\b/.exec(
+        s.lower,
+      );
+    // (Not when someone else's approval comes first: "…who will check the site and, if the Headteacher agrees, ask…".)
+    if (!named || /\b(not|never|no)\b/.test(s.negated) || approvalCondition.test(named[0])) return [];
+    const roles = staffNamed(named[1].split(/\b(?:to|ask|asks|email|emails|contact|contacts)\b/).pop());
+    return roles ? [{ setting: 'decisions.unblock', value: roles }] : [];
+  },
+};
+
+export const filteringPatterns: SentencePattern[] = [unblock, blocker, checker];

@@ -1,0 +1,65 @@
+/**
+ * How a sentence says who decides: the staff roles it names, after "by" ("approved by the Headteacher", "rests with the
+ * Principal") or as the subject of a deciding verb ("The DSL decides…"). Read by decisions.table.ts and
+ * decisions.filtering.ts.
+ */
+import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
+
+export const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
+
+/** The staff roles a piece of text names; null if none (or no text). */
+export function staffNamed(text: string | undefined): RoleKey[] | null {
+  const roles = text ? rolesIn(text).filter((r) => staffRoles.has(r)) : [];
+  return roles.length ? roles : null;
+}
+
+/** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
+export function decidedBy(lower: string): RoleKey[] | null {
+  const by =
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+      lower,
+    );
+  if (!by) {
+    // "…need the Headteacher's approval", "without the Principal's sign-off".
+    const own =
+      /\b(head ?teacher|head teacher|head|principal|head of school)'s (prior |written |express )?(approval|authori[sz]ation|agreement|sign-off|say-so|ok|okay|go-ahead)\b|\bwithout (the )?(head ?teacher|head teacher|head|principal|head of school) (agreeing|approving|signing it off|signing off|authori[sz]ing)\b/.exec(
+        lower,
+      );
+    return own ? ['headteacher'] : null;
+  }
+  // "decided by the Head, following advice from the ICT lead": who advises does not decide.
+  // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
+  // Headteacher is out of school".)
+  const deciding = withoutStandIns(lower.slice(by.index)).split(
+    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
+  )[0];
+  const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
+  return roles.length ? roles : null;
+}
+
+/** "Principals have the authority…": a role named in the plural is still that role (rolesIn reads "principal" alone). */
+export const singular = (text: string) => text.replace(/\bprincipals\b/g, 'principal');
+
+/**
+ * "The Headteacher decides/approves which photographs…", "Principals have the authority to grant … permission to create
+ * a social media profile": the subject's roles.
+ */
+export function subjectDecides(lower: string, object: RegExp, objectBefore = false): RoleKey[] | null {
+  // A deciding verb before one that only looks ("The Digital Lead will look at the site and pass the request to the
+  // Headteacher; the Headteacher decides…"): the one who decides, in the clause the verb stands in.
+  const m =
+    /^(.*?)\b(decides?|approves?|authori[sz]es?|signs? off|(?:is|are) responsible for (?:approving|authori[sz]ing|signing off|deciding)|(?:has|have) (?:the )?(?:sole )?(?:authority|power|right) to (?:grant|give|approve|authori[sz]e)|grants? permission|gives? permission|says? yes or no to|(?:has|have) the (?:final|last) (?:say|word|decision))\b(.*)$/.exec(
+      lower,
+    ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
+  if (!m) return null;
+  const clause = m[1].split(/;|\bthen\b/).pop() ?? m[1];
+  // ("Staff who need a site unblocked ask the Online Safety Lead, who decides": what is decided may stand before the one
+  // who decides, for a request; for photographs, keyers read such sentences as who is sent them, not who decides.)
+  // (Not a template's choice left open: "…made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide".)
+  const whoDecides = /,? who (?:will |then |shall |alone )*$/.test(clause) && !/\[[^\]]*\/[^\]]*\]|\bdelete as appropriate\b/.test(clause);
+  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(clause))) return null;
+  const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
+  // "…pass the request to the Deputy Headteacher, who decides": the one just named.
+  if (whoDecides && roles.length) return [roles[roles.length - 1]];
+  return roles.length ? roles : null;
+}
