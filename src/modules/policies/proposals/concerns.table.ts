@@ -54,9 +54,12 @@ export function recipients(s: Sentence): RoleKey[] | null {
   if (negatedAt(s.lower, verb.index)) return null;
   // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
   // (So is an alternative on a condition: "…to the Headteacher, or to the Chair of Governors if the concern is about the Headteacher".)
+  // (And a clause where the one told passes it on: "…to the class teacher; the class teacher will inform the DSL".)
   const after = s.lower
     .slice(verb.index)
-    .split(/;\s*(?:if|unless|where|when)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/)[0];
+    .split(
+      /;\s*(?:if|unless|where|when)\b|;\s*(?:the|they|he|she|who)\b[a-z' ]{0,30}\b(?:will|then|must|should|shall) (?:then )?(?:inform|tell|pass|let|notify|contact|alert|refer)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/,
+    )[0];
   // ("Tell the class teacher, who logs it on CPOMS and lets the DSL know": whoever they tell is told next. Not "report it
   // to the Network Manager, who will block the site, and to the DSL", nor "tell any member of staff, who will pass it to
   // the DSL": no one in particular is told first.)

@@ -22,10 +22,11 @@ const roleNames: [RoleKey, RegExp][] = [
     // (The head of a nursery, a pre-school, a centre or a hospital service is who heads the setting, as keyers read it.)
     /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
   ],
-  // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator.)
+  // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator; a bare "the technician" is
+  // the school's IT technician, not a media, science or site one.)
   [
     'ict-lead',
-    /(?:(?:ict|computing|e-?safety|online safety|digital learning|digital competence|digital) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b)|(?:ict|it) (?:services |support )?(?:manager|technician)s?\b|(?:head|director) of (?:it|ict)(?: services)?\b)/y,
+    /(?:(?:ict|computing|e-?safety|online safety|digital learning|digital competence|digital) (?:lead|leader|co-?ordinator|manager|subject leader|officer)(?: teacher)?s?\b|network manager(?:s\b|\b)|it manager(?:s\b|\b)|(?:ict|it) (?:services |support )?(?:manager|technician)s?\b|(?<!(?:media|science|lab|laboratory|dt|art|food|design|reprographics?|site|premises|drama|music) )(?:on-site |school )?technicians?\b|(?:head|director) of (?:it|ict)(?: services)?\b)/y,
   ],
   // ("Their teacher", "your teacher": the pupil's own, as the keying guide reads them.)
   ['class-teacher', /(?:class ?teacher|form tutor|class tutor)s?\b|(?<=\b(?:their|your|his|her|my) )teachers?\b/y],
