@@ -25,6 +25,7 @@ import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
 import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import { withClauseOnLastItem } from './text.lists.ts';
+import { withoutTemplateNotes } from './text.notes.ts';
 import type { Found } from './types.ts';
 
 export interface Proposal {
@@ -226,7 +227,8 @@ const addressesFamily = (s: Sentence) =>
 
 export function proposeSettings(page: string): Proposals {
   // A quick-reference card's two columns ("SITUATION" beside "WHAT TO DO") read as prose, a row to a paragraph.
-  const text = withScenarioRows(page);
+  // (A model policy's bracketed notes to whoever adopts it are no rule of the school's.)
+  const text = withScenarioRows(withoutTemplateNotes(page));
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)

@@ -24,10 +24,17 @@ const otherRule =
 
 /** A consent form's row that warns the press may print a name: "(the newspaper may print my child's name) Yes / No". */
 const formWarns =
-  /\b(may|might|could|will|usually|often) (want to )?(print|use|include|give|publish|carry|name)\b[^.;()]{0,30}\bnames?\b|\bwhich may include\b[^.;()]{0,30}\bnames?\b/;
+  /\b(may|might|could|will|usually|often) (want to )?(print|use|include|give|publish|carry|name)\b[^.;()]{0,30}\bnames?\b|\bwhich may include\b[^.;()]{0,30}\bnames?\b|\bnames?\b[^.;()]{0,20}\b(may|might|could|can) be (printed|given|used|published|included|passed)\b/;
+
+/** A first name and surname together is a full name: "the newspaper may print my child's first name and surname". */
+const fullNames = (lower: string) =>
+  lower.replace(/\bfirst names? (and|&|\+|plus) (surnames?|last names?|family names?)\b|\bfirst and (last|family) names?\b/g, 'full name');
+
+/** The page is a form families fill in: its title says so ("Photograph permission form", "Reply slip"). */
+const formPage = (s: Sentence) => /\b(forms?|slips?)\b/.test(s.title ?? '');
 
 function pressNaming(s: Sentence): Found[] {
-  const lower = s.lower.replace(/\bsocial media\b/g, 'social-media');
+  const lower = fullNames(s.lower.replace(/\bsocial media\b/g, 'social-media'));
   // ("Press: we rarely work with the press. If we do, we will not give your child's name without your agreement.": the
   // press of the sentence before, in a sentence that names no other channel.)
   const previous = (s.previous ?? '').replace(/\bsocial media\b/g, 'social-media');
@@ -44,7 +51,7 @@ function pressNaming(s: Sentence): Found[] {
   const clause = lower.split(/;\s*(?=for |but )/)[0];
   if (notWithoutSay.test(clause)) return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
   if (otherRule.test(clause.replace(/\bno\s*$/, '').replace(/\byes\s*\/\s*no\b/g, ''))) return [];
-  const onForm = formRow.test(lower) || /\byes\s*\/\s*no\b|\[ ?\]/.test(s.text.toLowerCase());
+  const onForm = formRow.test(lower) || /\byes\s*\/\s*no\b|\[ ?\]/.test(s.text.toLowerCase()) || formPage(s);
   if (!familysSay.test(lower) && !(onForm && formWarns.test(lower))) return [];
   return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
 }

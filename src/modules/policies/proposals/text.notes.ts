@@ -1,0 +1,9 @@
+/**
+ * A model policy's notes to whoever adopts it ("[Template guidance: some schools allow first names… Delete if not
+ * applicable.]", "*[Schools should decide whether…]*") are no rule of the school's. They are blanked before reading, each
+ * character but the line breaks, so every line keeps its number.
+ */
+const templateNote =
+  /\[\s*(?:template (?:guidance|note)|guidance(?: note)?|note (?:to|for) (?:schools?|settings?|editors?|users?|the school)|schools? (?:should|may|must|can|will need to|might)|settings? (?:should|may|must|can)|delete (?:as|if|this)|insert|amend (?:as|to)|choose (?:one|either)|optional)\b[^\]]{0,1200}\]/gi;
+
+export const withoutTemplateNotes = (text: string) => text.replace(templateNote, (note) => note.replace(/[^\n]/g, ' '));
