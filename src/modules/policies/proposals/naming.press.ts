@@ -14,7 +14,7 @@ const pupilsName =
   /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the |your |their )?(pupils?|children|child|students?)\b|\bto be named\b|\bnamed (photo(graph)?s?|images?|pictures?)\b|\bpass(es)? on (their |the |any )?names\b/;
 /** The family's say: asked first, specific agreement, consent. */
 const familysSay =
-  /\b(ask|asks|asked|check|checks|checked|contact|ring|call|speak to|consult) (with )?(you|parents?|carers?|the (parents?|carers?|family|families|pupil|student|young person)|families|them)\b[^.;]{0,60}\b(first|before|beforehand|in advance|each time|on each occasion)\b|\b(ask|asks|check|checks) (you|parents?|carers?|the family) first\b|\bwe will (always )?ask you first\b|\bwith (the )?(parents'? |carers'? |their |your |the family's |specific |express |explicit |written )*(consent|agreement|permission)\b|\bonly with\b[^.;]{0,50}\b(consent|agreement|permission)\b|\b(specific|express|explicit|written) (parental )?(consent|agreement|permission)\b|\b(agreed|checked) with (the )?(pupils?|students?|parents?|carers?|family|families)\b|\b(where|whose|if|once|when) (the |their |a )?(parents?|carers?|pupils?|students?|famil(y|ies)|young person)\b[^.;]{0,60}\b(agreed|consented|ticked|given (their )?(consent|permission|agreement))\b|\bwhere (consent|agreement|permission) (for|to) (press|media|newspaper)( use| naming)?\b[^.;]{0,30}\b(has been|is|was) (recorded|given|held|received)\b|\b(consent|agreement|permission) for (press|media) (use|naming) is held\b|\bask you (separately|individually|first|beforehand)\b|\b(if|where|once|when) you (have )?(said yes|say yes|agreed|agree to|ticked|tick|answered yes|answer yes|told us|given (your |us your )?(consent|permission|agreement))\b|\b(if|where|once|when) (consent|permission|agreement) (for|to) [a-z ]{1,20}\b(is |has been |was )?(given|held|recorded)\b|\b(you|parents?|carers?|families) will be asked\b[^.;]{0,30}\b(before|first|beforehand)\b|\bagree with (the )?(parents?|carers?|famil(y|ies)|you)\b[^.;]{0,10}\b(in advance|first|beforehand)\b|\bask (the )?(parents?|carers?|famil(y|ies)|you) for (their |your )?(consent|permission|agreement) (for|to) (that|this|each|the) (article|story|report|occasion|publication|photograph)\b/;
+  /\b(ask|asks|asked|check|checks|checked|contact|ring|call|speak to|consult) (with )?(you|parents?|carers?|the (parents?|carers?|family|families|pupil|student|young person)|families|them)\b[^.;]{0,60}\b(first|before|beforehand|in advance|each time|on each occasion)\b|\b(ask|asks|check|checks) (you|parents?|carers?|the family) first\b|\bwe will (always )?ask you first\b|\bwith (the )?(parents'? |carers'? |their |your |the family's |specific |express |explicit |written )*(consent|agreement|permission)\b|\bonly with\b[^.;]{0,50}\b(consent|agreement|permission)\b|\b(specific|express|explicit|written) (parental )?(consent|agreement|permission)\b|\b(agreed|checked) with (the )?(pupils?|students?|parents?|carers?|family|families)\b|\b(where|whose|if|once|when) (the |their |a )?(parents?|carers?|pupils?|students?|famil(y|ies)|young person)\b[^.;]{0,60}\b(agreed|consented|ticked|said yes|given (their )?(consent|permission|agreement))\b|\b(only )?(if|where|when) (the )?(pupil|student|young person|child) (has|holds) (box|option|part|section|tier) \(?[a-z0-9]\)?\b|\b(parents?|carers?) (must|will) (also )?confirm\b|\bwhere (consent|agreement|permission) (for|to) (press|media|newspaper)( use| naming)?\b[^.;]{0,30}\b(has been|is|was) (recorded|given|held|received)\b|\b(consent|agreement|permission) for (press|media) (use|naming) is held\b|\bask you (separately|individually|first|beforehand)\b|\b(if|where|once|when) you (have )?(said yes|say yes|agreed|agree to|ticked|tick|answered yes|answer yes|told us|given (your |us your )?(consent|permission|agreement))\b|\b(if|where|once|when) (consent|permission|agreement) (for|to) [a-z ]{1,20}\b(is |has been |was )?(given|held|recorded)\b|\b(you|parents?|carers?|families) will be asked\b[^.;]{0,30}\b(before|first|beforehand)\b|\bagree with (the )?(parents?|carers?|famil(y|ies)|you)\b[^.;]{0,10}\b(in advance|first|beforehand)\b|\bask (the )?(parents?|carers?|famil(y|ies)|you) for (their |your )?(consent|permission|agreement) (for|to) (that|this|each|the) (article|story|report|occasion|publication|photograph)\b/;
 /** "…will not give your child's name without your agreement": the double negative is the family's say. */
 const notWithoutSay =
   /\b(not|never)\b[^.;]{0,60}\bnames?\b[^.;]{0,20}\bwithout (your|their|the parents'?|the family's|parental|the pupil's|the student's) (agreement|consent|permission)\b/;
@@ -28,7 +28,11 @@ const formWarns =
 
 /** A first name and surname together is a full name: "the newspaper may print my child's first name and surname". */
 const fullNames = (lower: string) =>
-  lower.replace(/\bfirst names? (and|&|\+|plus) (surnames?|last names?|family names?)\b|\bfirst and (last|family) names?\b/g, 'full name');
+  lower.replace(/\bfirst names?,? (and|&|\+|plus)? ?(surnames?|last names?|family names?)\b|\bfirst and (last|family) names?\b/g, 'full name');
+
+/** "Newspapers usually want full names": what the press asks, which the family's say in the next sentence is about. */
+const pressWantsNames =
+  /\b(usually|often|normally|generally|sometimes|always|may|might|will|tend to)( [a-z]+)? (want|wants|ask for|asks for|print|prints|like|expect|expects)\b[^.;]{0,20}\b(full )?names?\b/;
 
 /** The page is a form families fill in: its title says so ("Photograph permission form", "Reply slip"). */
 const formPage = (s: Sentence) => /\b(forms?|slips?)\b/.test(s.title ?? '');
@@ -41,8 +45,11 @@ function pressNaming(s: Sentence): Found[] {
   const pressHere = press.test(lower) || (press.test(previous) && !/\b(web ?sites?|social-media|facebook|instagram|newsletters?|prospectus)\b/.test(lower));
   // "Newspapers usually want to print full names. We will only allow this if you have said yes to press photographs": the
   // names of the sentence before, which the family's say is about.
+  // (So is "Newspapers usually want full names. We will always ask you first": what the press wants, asked about.)
   const namesBefore =
-    (/\b(this|it|them|one)\b/.test(lower) || /^only (if|where|when|with)\b/.test(lower)) &&
+    (/\b(this|it|them|one)\b/.test(lower) ||
+      /^only (if|where|when|with)\b/.test(lower) ||
+      (pressWantsNames.test(previous) && familysSay.test(lower) && /\b(story|stories|article|names?|print\w*|publish\w*)\b/.test(lower))) &&
     press.test(previous) &&
     pupilsName.test(previous) &&
     !otherRule.test(previous);

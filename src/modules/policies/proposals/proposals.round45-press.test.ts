@@ -44,6 +44,28 @@ describe('the press printing a full name, on a consent form', () => {
   });
 });
 
+describe('what the press wants, and the family asked in the next sentence', () => {
+  it('"Newspapers usually want full names. We will always ask you first…"', () => {
+    const text = 'Newspapers usually want full names. We will always ask you before a story about your child goes to the paper.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
+  });
+
+  it('"…ask for full names – we only give these where the family has said yes"', () => {
+    const text = '- The local paper will often ask for full names – we only give these where the family has said yes on the form.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
+  });
+
+  it('"Only if the student has box C…"', () => {
+    const text = '- Newspapers: the Echo usually wants full names. Only if the student has box C, and the parent must also confirm by email.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
+  });
+
+  it('what the press wants, and the next sentence about something else, is nothing', () => {
+    const text = 'Newspapers usually want full names. We will always ask you to sign the form before the end of term.';
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.press.naming']);
+  });
+});
+
 describe("a model policy's notes to whoever adopts it", () => {
   it('"[Template guidance: …]" is no rule', () => {
     const text = [
