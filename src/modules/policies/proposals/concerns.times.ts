@@ -4,9 +4,10 @@
  * (concerns.tables.ts).
  */
 
-// ("As soon as seen", "as soon as you notice it", "as soon as they become aware": the moment it is known.)
+// ("As soon as seen", "as soon as you notice it", "as soon as they become aware": the moment it is known. So is "passed
+// straight to the Head" and "Tell the DSL NOW".)
 export const atOnce =
-  /\b(immediately|without delay|straight ?away|at once|as soon as possible|as a matter of urgency|urgently|as soon as (it is |they are )?(seen|noticed|spotted|discovered)|as soon as (you|they|staff|i|we) (see|notice|spot|discover|become aware|are aware)( (it|them|of (it|them)))?)\b/;
+  /\b(immediately|without delay|straight ?away|right away|at once|(passed|pass|passes|go|goes|sent|send|sends|taken|take|takes|referred|forwarded|put through) (straight|directly) (on )?to|(tell|inform|call|ring|contact|alert) (the|a|your)\b[^.;()]{0,30}\bnow(?! (?:on|and then|has|have|is|are|that)\b)|as soon as possible|as a matter of urgency|urgently|as soon as (it is |they are )?(seen|noticed|spotted|discovered)|as soon as (you|they|staff|i|we) (see|notice|spot|discover|become aware|are aware)( (it|them|of (it|them)))?)\b/;
 
 const within24Hours = /\bwithin (24|twenty-four) hours\b/;
 // ("…before the end of your working day", "…and always before you go home".)

@@ -96,7 +96,9 @@ export function cleanLine(raw: string): string {
       .replace(/^\s*([☐□❑]|\[ ?\])\s*(?:\d{1,2}[.)])\s+(?=\S)/, '$1 ')
       // ("[ ] B – UTC website and printed prospectus": the box, then the option's words.)
       .replace(/^\s*([☐□❑]|\[ ?\])\s*[A-H]\s*[–—-]\s+(?=\S)/, '$1 ')
-      .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
+      .replace(/^\s*(?:(?:[-*•◦▪●·✔✓►▸➢■◆❖➤]|[–—](?=\s))\s*)+/, '')
+      // (An indented "> " before each point: a bullet, not a quotation.)
+      .replace(/^\s{2,}>\s+/, '')
       .replace(/^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[ivx]{1,5}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2}[.)]?)\s+/i, '')
       .replace(/^\s*(?:(?:[-*•◦▪●·]|[–—](?=\s))\s*)+/, '')
       .replace(/\t+/g, '  ')
@@ -131,7 +133,8 @@ export const normalise = (text: string) =>
 /** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
 const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
 // (A clause number of three parts before words in lower case, "6.3.1 the Academy website;", is a list's item.)
-const bulletStart = /^\s*(?:[-*•◦▪●·–—]\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
+const bulletStart =
+  /^\s*(?:[-*•◦▪●·–—✔✓►▸➢■◆❖➤]\s+|(?<=^\s{2,})>\s+|\d{1,2}[.)]\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\.\d{1,2}\s+(?=[a-z])|[a-z][.)]\s+|\([a-z0-9]{1,3}\)\s+)/;
 
 /**
  * A converted file's tracked changes, read as accepted (the keying guide: struck-out words are read as removed): a deletion
