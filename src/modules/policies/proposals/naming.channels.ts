@@ -21,7 +21,7 @@ export const channels: [string, RegExp][] = [
   [
     'press',
     // ("Press: full names only with written consent": a list's label.)
-    /^press( and media| coverage| photo(graph)?s)?:|\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
+    /^press( and media| coverage| photo(graph)?s)?:|\bnewspapers?\b|\b(local|national|regional) (news)?papers?\b|\bpress releases?\b|\b(the|local) (local )?press\b|\b(local|national|regional)( (or|and) (local|national|regional))? press\b|\b(the|local|national|news|public|mainstream|wider) media\b(?! (room|suite|centre|center|studies|department|lessons?|library|studio|club))/,
   ],
 ];
 

@@ -9,7 +9,7 @@ import type { Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 const press =
-  /\b(the press|local press|national press|press (releases?|photographers?|coverage|use|articles?|stories|story)|newspapers?|(local|the) papers?|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b|\bexternal media\b|^\| ?(the )?(local )?press\b/;
+  /\b(the press|local press|national press|(local|national|regional) (or|and) (local|national|regional) press|regional press|press (releases?|photographers?|coverage|use|articles?|stories|story)|newspapers?|(local|the) papers?|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b|\bexternal media\b|^\| ?(the )?(local )?press\b/;
 const pupilsName =
   /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the |your |their )?(pupils?|children|child|students?)\b|\bto be named\b|\bnamed (photo(graph)?s?|images?|pictures?)\b|\bpass(es)? on (their |the |any )?names\b/;
 /** The family's say: asked first, specific agreement, consent. */

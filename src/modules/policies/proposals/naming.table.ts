@@ -46,6 +46,14 @@ function namingRules(s: Sentence): Found[] {
     return [];
   // A request to the reader ("Please do not use children's full names when you comment") is theirs, not the channel's rule.
   if (/^please (do not|never|avoid|only|use|refrain|make sure)\b/.test(s.lower)) return [];
+  // Particular pupils ("Pupils on the No Photo / No Name list are not named at all", "…posts that do not match the No Name
+  // list"): a rule for them, not the channel's.
+  if (
+    /\bno (photo(graph)?s?|images?|pictures?)?( ?\/ ?| or | and )?no[- ]names?\b[^.;]{0,10}\b(list|register|pupils?|children|students?)\b|\bon the [a-z/ -]{0,30}\blist\b/.test(
+      s.lower,
+    )
+  )
+    return [];
   // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")
   // is not the whole rule, so no naming rule is proposed there.
   if (firstAndInitial.test(s.lower) && !/\b(not|never|no)\b/.test(s.lower.split(firstAndInitial)[0].split(/[,;]/).pop() ?? '')) {

@@ -113,3 +113,25 @@ describe("a model policy's notes to whoever adopts it", () => {
     expect(proposals(text)).toHaveProperty(['photos.channels.newsletter.headteacherApproval'], true);
   });
 });
+
+describe('the regional press, and particular pupils', () => {
+  it('"the local or regional press" is the press, not the channel of the sentence before', () => {
+    const text = [
+      '6.6 Naming students. Students must not be identified by their full name alongside a photograph on social media or websites.',
+      "Where the local or regional press wish to publish a student's full name with a photograph, separate specific consent must be obtained for that occasion.",
+    ].join(' ');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+    expect(found).toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
+  });
+
+  it('pupils on a "No Photo / No Name" list are not the channel\'s rule', () => {
+    const text = [
+      'Social media',
+      '',
+      "We do not give pupils' full names in social media posts. A first name may be used with a photograph.",
+      'Pupils on the No Photo / No Name list are not named or pictured at all.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+  });
+});
