@@ -139,7 +139,10 @@ function withWrappedPosts(lines: Line[]): Line[] {
 export const signedBlock: BlockPattern = {
   name: 'the roles that sign the policy',
   read: (all) => {
-    const lines = withWrappedPosts(all);
+    // ("Signed (Chair): T. Halloran" in a policy's header is the chair of its governors; in minutes, of the meeting.)
+    const lines = withWrappedPosts(all).map((l) =>
+      l.line <= 30 ? { ...l, text: l.text.replace(/^(signed|signature)\s*\(chair\)/i, '$1 (Chair of Governors)') } : l,
+    );
     const roles: string[] = [];
     let first: Line | null = null;
     let unread = false;
