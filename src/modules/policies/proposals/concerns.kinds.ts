@@ -266,7 +266,9 @@ export function scenarioKind(s: Sentence): string | null {
   if (s.earlier && concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return null;
   // ("7.4 Worries about an adult – a colleague, volunteer…:" over "• report it to the Headteacher the same day;": a list
   // item's lead names its scenario before the heading over both, "When you see something worrying", does.)
-  const led = s.item && s.lead ? concernKind(s.lead) : null;
+  // (Or the sentence before the lead, "All online safety concerns are safeguarding concerns. A member of staff must:"; not
+  // one sort of it, "Where an incident involves nude images, … staff must:", which a school may route faster.)
+  const led = s.item && s.lead ? (concernKind(s.lead) ?? (s.leadEarlier && !oneSortOf(s.leadEarlier) ? concernKind(s.leadEarlier) : null)) : null;
   if (led) return led;
   if (s.question) return concernKind(s.question);
   return s.heading ? concernKind(s.heading) : null;

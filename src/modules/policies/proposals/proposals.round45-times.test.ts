@@ -47,3 +47,32 @@ describe('points marked other than by dashes', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.immediate'], true);
   });
 });
+
+describe('the sentence before a lead names the concern', () => {
+  it('"All online safety concerns are safeguarding concerns. A member of staff who has a concern must:"', () => {
+    const text = [
+      '9.1 General principles',
+      'All online safety concerns about a pupil are safeguarding concerns. A member of staff who has a concern must:',
+      '1.\tmake sure the pupil is safe;',
+      '2.\treport it in person to the DSL as soon as possible, and always before the end of the school day;',
+      '3.\tlog it on CPOMS.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(found).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+
+  it('one sort of safeguarding concern before the lead is not the whole kind', () => {
+    const text = [
+      '8.4 Where an incident involves nude or semi-nude images of a pupil, staff must follow the UKCIS guidance. In particular, staff must:',
+      '- not view or copy the image;',
+      '- report the incident to the DSL immediately.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.immediate']);
+  });
+
+  it('"the same session" is the same day', () => {
+    const text = 'Any safeguarding concern must be reported to the DSL in the same session.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+});

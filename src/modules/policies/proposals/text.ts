@@ -35,6 +35,8 @@ export interface Sentence {
   previous?: string;
   /** For a list item: the sentence ending in a colon that the list hangs from ("Staff are required to:"), normalised. */
   lead?: string;
+  /** For a list item: the sentences of the lead's paragraph before the lead, normalised; '' if the lead opens it. */
+  leadEarlier?: string;
   /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
   heading?: string;
   /** Which section of the page it stands in: 0 before the first heading, then one more at each heading (the heading opens its section). */
@@ -285,6 +287,7 @@ export function sentencesOf(text: string): Sentence[] {
   let heading = '';
   let section = 0;
   let firstParagraph = true;
+  let leadEarlier = '';
   // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
   const raw = text.split(/\r?\n/);
   const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
@@ -365,7 +368,7 @@ export function sentencesOf(text: string): Sentence[] {
         negated: normalise(negated),
         item,
         previous,
-        ...(asItem && lead ? { lead } : {}),
+        ...(asItem && lead ? { lead, leadEarlier } : {}),
         ...(heading && !isHeading ? { heading } : {}),
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
@@ -375,8 +378,10 @@ export function sentencesOf(text: string): Sentence[] {
         ...(question ? { question } : {}),
       });
       // ("Some uses … do not need consent. These are:" over its items: the lead that points back is read with what it points to.)
-      if (/:$/.test(lower))
+      if (/:$/.test(lower)) {
         lead = /^(these|they|those|this|which)( uses)? (are|is|include|includes)( as follows)?:$/.test(lower) && previous ? `${previous} ${lower}` : lower;
+        leadEarlier = earlier.join(' ');
+      }
       earlier.push(lower);
       previous = lower;
       first = false;
