@@ -88,7 +88,8 @@ export function concernKind(text: string): string | null {
       '$1',
     );
   // ("Inappropriate (but not illegal) content": an aside inside the words that name the kind.)
-  const kinds = kindsIn(lower).length ? kindsIn(lower) : kindsIn(lower.replace(/\s*\([^()]{1,30}\)/g, ''));
+  const named = kindsIn(lower);
+  const kinds = named.length || !lower.includes('(') ? named : kindsIn(lower.replace(/\s*\([^()]{1,30}\)/g, ''));
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
     /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&
