@@ -49,7 +49,7 @@ function namingRules(s: Sentence): Found[] {
   // Particular pupils ("Pupils on the No Photo / No Name list are not named at all", "…posts that do not match the No Name
   // list"): a rule for them, not the channel's.
   if (
-    /\bno (photo(graph)?s?|images?|pictures?)?( ?\/ ?| or | and )?no[- ]names?\b[^.;]{0,10}\b(list|register|pupils?|children|students?)\b|\bon the [a-z/ -]{0,30}\blist\b/.test(
+    /\bno (photo(graph)?s?|images?|pictures?)?( ?\/ ?| or | and )?no[- ]names?\b[^.;]{0,10}\b(list|register|pupils?|children|students?)\b|\bon the (no[- ](photos?|photographs?|images?|names?|publish)|do not (photograph|publish|name)|dnp|restricted|red|vulnerable|protection|sg|safeguarding)\b[a-z/ -]{0,20}\blist\b/.test(
       s.lower,
     )
   )

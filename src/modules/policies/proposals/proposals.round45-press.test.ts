@@ -134,4 +134,9 @@ describe('the regional press, and particular pupils', () => {
     ].join('\n');
     expect(proposals(text)).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
   });
+
+  it('pupils on the consent list are everyone the channel shows: its rule still reads', () => {
+    const text = "Only children on the consent list are photographed for the website, and pupils' full names are never used on the website.";
+    expect(proposals(text)).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+  });
 });
