@@ -6,77 +6,18 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { rolesIn, unkeyedFirst, withoutStandIns, type RoleKey } from './roles.ts';
+import { rolesIn } from './roles.ts';
 import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
+import { madeAware, mayBeToldRestricted, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
 /** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
 const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
-export const restricted = new Set(['safeguarding', 'staff-misuse']);
-export const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
-export const recipientRoles = new Set<RoleKey>([
-  'headteacher',
-  'deputy-headteacher',
-  'senior-leader',
-  'dsl',
-  'ict-lead',
-  'class-teacher',
-  'line-manager',
-  'office',
-]);
-
-const tellVerb =
-  // ("The annual safeguarding report", "a written report": the noun, not the telling.)
-  /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b| (all |such |these )?[a-z' ]{0,40}?\b(concerns?|worries|incidents?|disclosures?) (on )?to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|show(s|n|ed)? (it |them |this |that |the [a-z]+ |any [a-z]+ )?to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
-const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
-
-/** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
-export function recipients(s: Sentence): RoleKey[] | null {
-  // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
-  // decides, so the route is theirs (the keying guide); otherwise the first recipient only, not the route.
-  const decides = /,? (?:[-–—] )?who (?:will|shall|then) (?:then )?(?:consider|decide|determine) (?:what|the|how|whether|any)\b/.test(s.lower);
-  if (/\bin the first instance\b|\binitially\b|\bfirst of all\b/.test(s.lower) && !decides) return null;
-  // A bracketed alternative on a condition is someone else's route: "(or the Chair of Governors if it concerns the Head)".
-  const lower = s.lower.replace(/\((?:or|and) [^()]*\b(?:if|when|where|unless)\b[^()]*\)/g, '');
-  if (lower !== s.lower) return recipients({ ...s, lower });
-  const passive = madeAware.exec(s.lower);
-  if (passive) {
-    const before = rolesIn(s.lower.slice(Math.max(0, passive.index - 60), passive.index));
-    if (before.length) return before;
-  }
-  const verb = tellVerb.exec(s.lower);
-  if (!verb) return null;
-  if (negatedAt(s.lower, verb.index)) return null;
-  // Up to a clause that names someone else on a condition: "…raised with the Principal; if the concern is about the Principal, …".
-  // (So is an alternative on a condition: "…to the Headteacher, or to the Chair of Governors if the concern is about the Headteacher".)
-  // (And a clause where the one told passes it on: "…to the class teacher; the class teacher will inform the DSL".)
-  const after = s.lower
-    .slice(verb.index)
-    .split(
-      /;\s*(?:if|unless|where|when)\b|;\s*(?:the|they|he|she|who)\b[a-z' ]{0,30}\b(?:will|then|must|should|shall) (?:then )?(?:inform|tell|pass|let|notify|contact|alert|refer)\b|,\s*(?:if|unless)\b|,\s*or (?:to |with )?(?:the |a |our )?[a-z' ]{1,40}\b(?:if|where|when|unless|should)\b/,
-    )[0];
-  // ("Tell the class teacher, who logs it on CPOMS and lets the DSL know": whoever they tell is told next. Not "report it
-  // to the Network Manager, who will block the site, and to the DSL", nor "tell any member of staff, who will pass it to
-  // the DSL": no one in particular is told first.)
-  const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
-  // ("…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone
-  // named only to be passed over is not told.)
-  const passedOver = (text: string) =>
-    text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
-  // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
-  const first = withoutStandIns(passedOver(rolesIn(passedOver(told)).length ? told : after));
-  // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
-  // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
-  if (unkeyedFirst(first)) return null;
-  const roles = rolesIn(first);
-  return roles.length ? roles : null;
-}
-
 /**
  * An acceptable use policy's own rule for what pupils (or pupils and staff) do when they come across unsuitable material
  * online ("Pupils will immediately tell their class teacher or the Principal"): for that kind, the route is the pupil's

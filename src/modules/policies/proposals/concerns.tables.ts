@@ -3,7 +3,7 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.table.ts';
+import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.recipients.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind, oneSortOf } from './concerns.kinds.ts';
 import { cleanLine, normalise, tableRule, type Line } from './text.ts';
