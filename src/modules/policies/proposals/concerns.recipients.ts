@@ -26,6 +26,13 @@ export const tellVerb =
 export const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
+/**
+ * "…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone named
+ * only to be passed over is not told.
+ */
+export const passedOver = (text: string) =>
+  text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
+
 export function recipients(s: Sentence): RoleKey[] | null {
   // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
   // decides, so the route is theirs (the keying guide); otherwise the first recipient only, not the route.
@@ -54,10 +61,6 @@ export function recipients(s: Sentence): RoleKey[] | null {
   // to the Network Manager, who will block the site, and to the DSL", nor "tell any member of staff, who will pass it to
   // the DSL": no one in particular is told first.)
   const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
-  // ("…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone
-  // named only to be passed over is not told.)
-  const passedOver = (text: string) =>
-    text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
   // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
   const first = withoutStandIns(passedOver(rolesIn(passedOver(told)).length ? told : after));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of

@@ -3,7 +3,7 @@
  * fast, flattened to text as schools' documents come — rows by bars, tabs or wide spaces (a piped row that wraps onto
  * indented lines is one row), or one cell to a line as a .docx's table converted to text.
  */
-import { mayBeToldRestricted, recipientRoles, restricted } from './concerns.recipients.ts';
+import { mayBeToldRestricted, passedOver, recipientRoles, restricted } from './concerns.recipients.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind, oneSortOf } from './concerns.kinds.ts';
 import { cleanLine, normalise, tableRule, type Line } from './text.ts';
@@ -195,7 +195,8 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   // ("Child Protection Co-ordinator; if unavailable, Head Teacher or a Depute": the stand-in is no one told first.)
   // (Nor is someone told on a condition: "Class teacher; DSL as well if there is any risk of harm".)
   // (Nor whom the one told tells in turn: "Class teacher, who logs it and tells the DSL", "DSL (she tells Fenbridge IT)".)
-  const told = withoutStandIns(rowCells[who])
+  // (Nor someone passed over: "Headteacher (not DSL)".)
+  const told = withoutStandIns(passedOver(rowCells[who]))
     .replace(/(?:[;(]|\.\s)[^;().]*\b(?:if|where|when|unless)\b[^;().]*\)?/g, ' ')
     .replace(/,\s*who\b[^;()]*|\((?:she|he|they|who)\b[^()]*\)/g, ' ');
   // (A post no key names first among those told, "Head of Year and Network Manager": the list cannot be written.)

@@ -126,6 +126,10 @@ export const everyChannelNaming = 'photos.channels.*.naming';
 const familyAgrees =
   /\b(and )?(only )?(if|where|once|when) (the |a |their |his or her )?(parents?|carers?|you|famil(y|ies)|pupils?|students?)( or (carers?|guardians?|the pupil|the student))? (have |has )?(consented|agreed|agree|given (their |your )?(consent|permission|agreement)|ticked|tick|said yes|say yes)\b[^,;.]*/g;
 
+/** "…unless you have said no on the form": the family's say again, as a refusal that wins. */
+const familyRefuses =
+  /,? ?\bunless (the |a |their |his or her )?(parents?|carers?|you|famil(y|ies))( or (carers?|guardians?))? (have |has )?(said no|say no|objected|object|refused|opted out|ticked no|asked us not to)\b[^,;.]*/g;
+
 /** A word for a pupil's name: "first names", "surname", "named", "naming". */
 const nameWord = /\b(fore|first|given|sur)?names?\b|\bnam(ed|ing)\b/;
 
@@ -175,12 +179,30 @@ const usedScope =
 const permittedFirstNames =
   /\b(first|given|fore) ?names?( and (class|year group|year|form|tutor group|class\/tutor group|course|house|school))? (may|will|can|are|is) (also )?(be )?(used|printed|given|included|shown|added)\b|\b(may |will |can )?(use|uses|print|prints|give|gives|include|includes) (a |their |the |pupils'? |children's |your child's |my child's |a child's |the child's |your )?(first|given|fore) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))|\b(photo(graph)?s?|images?|pictures?)\b[^.;]*,? with (their|his or her|my child's|your child's|the child's) (first|given) ?names?\b(?! and (surnames?|last names?|family names?|an? initials?|the initials?|initials?))/;
 
+/**
+ * "In the newsletter we sometimes use a child's first name", "The printed newsletter sometimes names children by first
+ * name": how often the school names, not whether; what it gives is a first name. (A newspaper's wishes, "the press
+ * sometimes want full names", and any negation stay as they were.)
+ */
+function oftenFirstNames(clause: string): string {
+  const often = /\bsometimes (we )?(may )?(?=[^.;]{0,40}\b(first|given|christian) ?names?\b)/;
+  // (Nor what is done "at the moment", before a change, nor in an app: "teachers sometimes use first names in the app gallery".)
+  if (
+    !often.test(clause) ||
+    /\b(not|never|no|without)\b|n't\b|\b(newspapers?|papers?|press|journalists?|reporters?|media|apps?|at the moment|at present|currently|until now|used to|(wants?|wish(es)?|likes?|asks?) to)\b/.test(
+      clause.replace(familyRefuses, ''),
+    )
+  )
+    return clause;
+  return clause.replace(often, '');
+}
+
 function namingIn(clause: string, inScope: string | null, governed: string[]): Found[] {
   {
     // "first name only for newspapers, or when the child wrote the article": the rule is the main clause's; an
     // alternative occasion ("or when…", "or if…") adds cases the rule does not settle per channel.
     const [main] = clause.split(/,? (?:or|and) (?:when|if)\b/);
-    const lower = nameWord.test(main) ? main : clause;
+    const lower = oftenFirstNames(nameWord.test(main) ? main : clause);
     if (!nameWord.test(lower)) return [];
     // Names in clothes or on belongings ("navy fleeces with no names in"), and conduct that names no one ("never discuss
     // pupils online, even without names"): no rule for how photographs are captioned.
@@ -235,7 +257,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       ? 'full-with-permission'
       : // ("Newsletter: first name and class.": a list's label, then the most it gives.)
         /:\s*(the |their |a )?(first|given) ?names?( and (their )?(class|year group|year|form|tutor group|house|course|subject))?( only)?\.?$/.test(lower) ||
-          /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(beyond|other than|more than) (a |their |the )?(first|christian|fore|given) ?names?|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
+          /\b((first|christian|fore|given) ?names?( and (course|class|year group|year|form|tutor group|subject))? only|(beyond|other than|more than) (a |their |the )?(first|christian|fore|given) ?names?|(first|given) ?names?\b[^.;]{0,30},? (but|and) (never|not)( (use|give|include|publish|print|with))?( (their|a|the|his or her|any))? (surnames?|full names?|last names?|family names?)|(identified|referred to|known|named|(mentions?|names|identif(y|ies)|refers? to) (children|pupils|students|them)) by (their )?(first|christian|fore|given) ?names?\b(?! and (surnames?|last names?|family names?))|only (ever )?(use |give |print |publish |include )?(their |the |a |pupils' |children's |a child's |the child's |a pupil's |the pupil's |a student's |the student's |students' )?(first|christian|fore|given) ?names?)\b/.test(
             lower,
           )
         ? 'first-names'
@@ -254,7 +276,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const value0 =
       rule ??
       (permittedFirstNames.test(lower) &&
-      !/\b(not|never|no|without|might|occasionally)\b|n't\b/.test(lower) &&
+      !/\b(not|never|no|without|might|occasionally)\b|n't\b/.test(lower.replace(familyRefuses, '')) &&
       // (A question to the carers, "May we use your child's first name…?", and what a newspaper "may want to print".)
       !/\?\s*$|^(question \d+\.? )?(may|can) we\b|\b(may|might|will|would) (want|wish|like|ask) to\b/.test(lower) &&
       !/\b(with|beside|on|next to) (their|the|a|his or her) (work|artwork|writing|drawings?|paintings?)\b/.test(lower)
@@ -303,7 +325,10 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // channel in scope (a heading, the page's title) is not the rule's.
     if (!named.length && otherMedium.test(lower)) return [];
     // ("…first names, and only if the parent has agreed": the family's say over a first name at most keeps it first names.)
-    const consentOnly = value === 'first-names' && !/^(if|where|when|once)\b/.test(ruled) && !/\b(unless|except|if)\b/.test(ruled.replace(familyAgrees, ''));
+    const consentOnly =
+      value === 'first-names' &&
+      !/^(if|where|when|once)\b/.test(ruled) &&
+      !/\b(unless|except|if)\b/.test(ruled.replace(familyAgrees, '').replace(familyRefuses, ''));
     if (conditional && !withExpressPermission && !consentOnly) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.

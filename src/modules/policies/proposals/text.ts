@@ -37,6 +37,11 @@ export interface Sentence {
   lead?: string;
   /** For a list item: the sentences of the lead's paragraph before the lead, normalised; '' if the lead opens it. */
   leadEarlier?: string;
+  /**
+   * For a list item with no lead: the paragraph of prose just above its list, normalised ("IF A POST SAYS A MEMBER OF STAFF
+   * HAS HARMED A CHILD … it is an allegation. It does not go to Mr Harrow." over "- Tell the Headteacher immediately").
+   */
+  above?: string;
   /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
   heading?: string;
   /** Which section of the page it stands in: 0 before the first heading, then one more at each heading (the heading opens its section). */
@@ -288,6 +293,8 @@ export function sentencesOf(text: string): Sentence[] {
   let section = 0;
   let firstParagraph = true;
   let leadEarlier = '';
+  // The paragraph of prose just above a list that has no lead.
+  let above = '';
   // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
   const raw = text.split(/\r?\n/);
   const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
@@ -331,6 +338,7 @@ export function sentencesOf(text: string): Sentence[] {
     // A table's row ("Head  Writes the newsletter") opens a section, but names no heading for the sentences after it.
     // (Nor a Markdown table's row, "| School Facebook page | No name |".)
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
+    if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
     // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out
@@ -369,6 +377,7 @@ export function sentencesOf(text: string): Sentence[] {
         item,
         previous,
         ...(asItem && lead ? { lead, leadEarlier } : {}),
+        ...(asItem && !lead && above ? { above } : {}),
         ...(heading && !isHeading ? { heading } : {}),
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
