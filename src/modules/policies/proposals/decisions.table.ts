@@ -5,7 +5,7 @@
  */
 import { filteringPatterns } from './decisions.filtering.ts';
 import { decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
-import { channels, scopeChannel } from './naming.channels.ts';
+import { channels, scopeChannels } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
@@ -140,7 +140,7 @@ const publication: SentencePattern = {
             /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever)( that| which)? (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
               s.lower,
             )))) &&
-      (channelNamed || (postsScope(sentence).length > 0 && /^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower)));
+      (channelNamed || (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower))));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
@@ -210,10 +210,27 @@ const publication: SentencePattern = {
   },
 };
 
+/**
+ * "Posts about pupils are approved by the Headteacher before they go out" under "Social media": the posts in scope, when
+ * the head alone approves them (keyers split on "the Headteacher or the Deputy Headteacher", 2 against 3) and nothing is
+ * let through ("apart from routine notices").
+ */
+const scopedPosts = (lower: string) =>
+  /^(the )?(posts|tweets)( (about|of|with|showing|that (include|show)) (pupils|children|students))? (are|must|will|should|need to|have to) (be )?((written|drafted|prepared|made|created) by [^.;]{1,60}? and )?(approved|checked|agreed|signed off|authori[sz]ed) by (the )?(head ?teacher|head|principal|head of school)( \([^()]*\))? before\b/.test(
+    lower,
+  ) && !/\b(apart from|except|unless|other than)\b/.test(lower);
+
 /** The one channel a rule naming none is about: its scope (naming.channels.ts), else the sentence before it ("The Facebook page is managed by…"). */
 function postsScope(s: Sentence): string[] {
-  const scope = scopeChannel(s);
-  if (scope) return scope === 'ambiguous' ? [] : [scope];
+  // (Several named in its own paragraph or list's lead, "We have a school Facebook page and an X account, as well as this
+  // website. Every post must be checked by the Head of School…": each that carries posts; a heading's several, "The school
+  // Facebook page and website", is no one channel.)
+  const scope = scopeChannels(s);
+  if (scope.length === 1) return scope;
+  if (scope.length > 1) {
+    const near = scopeChannels({ ...s, heading: '', title: '' }).filter((key) => key !== 'display' && key !== 'prospectus');
+    return near.length === scope.length || near.length > 1 ? near : [];
+  }
   const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
   return before.length === 1 ? before : [];
 }

@@ -28,7 +28,9 @@ export const channels: [string, RegExp][] = [
 export const channelsIn = (text: string) => channels.filter(([, pattern]) => pattern.test(text)).map(([key]) => key);
 
 /** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
-const aboutPublishing = /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b/;
+// (Or that says the school has the channel: "The school has a Facebook page, managed by the office".)
+const aboutPublishing =
+  /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b|^(the (school|academy|nursery|college)|we)( also)? (has|have|had|runs?|keeps?|uses?) (a|an|one|its own|our own)\b[^.;]{0,40}\b(pages?|accounts?|feeds?|websites?|blogs?)\b/;
 
 /**
  * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
@@ -58,8 +60,10 @@ export function scopeChannels(s: Sentence): string[] {
   // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
   const led = s.item ? channelsIn(s.lead ?? '') : [];
   if (led.length) return led;
-  const sources = [heading, earlier];
-  const named = new Set(sources.flatMap(channelsIn));
+  // (The paragraph's own sentences are nearer than its heading: "Since 2021 the school has had a Facebook page…" under
+  // "School website and social media".)
+  const own = channelsIn(earlier);
+  const named = new Set(own.length ? own : channelsIn(heading));
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
   if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
   return [...named];

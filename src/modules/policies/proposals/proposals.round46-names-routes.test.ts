@@ -40,7 +40,7 @@ describe('a channel that sometimes names pupils by first name', () => {
 });
 
 describe('a list with no lead under a paragraph that opens with its scenario', () => {
-  it('takes the paragraph\'s concern', () => {
+  it("takes the paragraph's concern", () => {
     const text = [
       'D2. IF A MESSAGE SAYS A TEACHER HAS HURT A PUPIL, it is an allegation, whatever you think of it. It is not dealt with by the form tutor.',
       '',
@@ -53,11 +53,7 @@ describe('a list with no lead under a paragraph that opens with its scenario', (
   });
 
   it('a paragraph that names two kinds gives the list none', () => {
-    const text = [
-      'Online bullying and worries about a colleague are both taken seriously here.',
-      '',
-      '   - Tell the Principal straight away.',
-    ].join('\n');
+    const text = ['Online bullying and worries about a colleague are both taken seriously here.', '', '   - Tell the Principal straight away.'].join('\n');
     const found = proposals(text);
     expect(found).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
     expect(found).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);

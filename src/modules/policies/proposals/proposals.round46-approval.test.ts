@@ -1,0 +1,58 @@
+/**
+ * The thirty-second session's readings of who approves what the school posts: "Posts are approved by the Headteacher
+ * before they go out" under a heading that names the channel (the head alone, nothing let through); posts written by one
+ * person and approved by the head; several channels named in the paragraph itself; and the paragraph's own channel
+ * nearer than its heading's.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('posts in scope approved by the head', () => {
+  it('"Posts about pupils are approved by the Principal before they go out" under "Social media"', () => {
+    const text = ['Social media', '', 'Posts about pupils are approved by the Principal (or the deputy in her absence) before they go out.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('posts written by one person and approved by the head', () => {
+    const text = ['Our Instagram account', '', 'Posts are drafted by the office manager and approved by the Head Teacher before they are posted.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('not when routine posts are let through', () => {
+    const text = ['Social media', '', 'Posts are approved by the headteacher before they go live, apart from routine reminders.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+
+  it('not when someone else approves as well', () => {
+    const text = ['Social media', '', 'Posts are approved by the Marketing Officer or a member of SLT before they go out.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+});
+
+describe('several channels in the paragraph', () => {
+  it('each channel the paragraph names carries the approval', () => {
+    const text =
+      'We have a school Instagram account as well as this website. Posts are usually written by the office. Every post must be checked by the Head of School, or by the Executive Head if he is not available, before it goes live.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+  });
+
+  it('a heading that names two channels is no one channel', () => {
+    const text = ['## 9. The school website and Facebook page', '', '9.2 Every post must be checked and agreed by the Headteacher before it goes live.'].join('\n');
+    const found = proposals(text);
+    expect(found).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+    expect(found).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+
+  it("the paragraph's own channel is nearer than its heading's", () => {
+    const text = [
+      'School website and social media',
+      '',
+      'Since 2022 the school has had an Instagram account to share news with families. Posts are written by the Business Manager and approved by the Headteacher before they are posted.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+    expect(found).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+  });
+});
