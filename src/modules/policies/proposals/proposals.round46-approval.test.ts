@@ -56,3 +56,19 @@ describe('several channels in the paragraph', () => {
     expect(found).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
   });
 });
+
+describe('posts published once the head has approved them', () => {
+  it('"Posts are drafted by class teachers and are only published once they have been approved by the Headteacher or, in her absence, the Deputy"', () => {
+    const text = [
+      '7.3 The school has an Instagram account, used to celebrate pupils\' learning.',
+      'Posts are drafted by class teachers and are only published once they have been approved by the Headteacher or, in her absence, the Deputy Headteacher.',
+    ].join(' ');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('posts prepared by one person that must be approved by the head, a stand-in apart', () => {
+    const text =
+      '4.2 Facebook page. The school has one Facebook page. Posts are prepared by the School Business Manager and must be approved by the Principal, or by the Vice Principal when the Principal is not in school, before they are published.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+});
