@@ -129,7 +129,9 @@ export const tell: SentencePattern = {
         s.lower.slice(0, active.index + active[0].length) +
         s.lower
           .slice(active.index + active[0].length)
-          .split(/,? and (?=(?:may|might|could|can|will decide|decides)\b)/)[0]
+          // ("The DSP will speak to parents and, where appropriate, report to CEOP", "…will contact the parents, and the police
+          // if necessary": a later part after a comma has its own condition.)
+          .split(/,? and (?=(?:may|might|could|can|will decide|decides)\b)|,\s*and\b|\band,/)[0]
           .replace(/,? so (?:that )?(?:they|you|parents|carers|families|the family) (?:can|could|may|might)\b.*$/, '');
       if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(own))
         return [];
@@ -137,12 +139,12 @@ export const tell: SentencePattern = {
       // the DSL will contact the police": on a condition of its own.
       if (
         /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe|threshold)\b/.test(
-          s.lower,
+          own,
         ) ||
         leftToJudgement(s.lower)
       )
         return [];
-      const rest = s.lower.slice(active.index + active[0].length);
+      const rest = own.slice(active.index + active[0].length);
       // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
       if (conditionIn(rest)) return [];
       const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];

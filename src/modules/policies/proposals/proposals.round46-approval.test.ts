@@ -39,7 +39,9 @@ describe('several channels in the paragraph', () => {
   });
 
   it('a heading that names two channels is no one channel', () => {
-    const text = ['## 9. The school website and Facebook page', '', '9.2 Every post must be checked and agreed by the Headteacher before it goes live.'].join('\n');
+    const text = ['## 9. The school website and Facebook page', '', '9.2 Every post must be checked and agreed by the Headteacher before it goes live.'].join(
+      '\n',
+    );
     const found = proposals(text);
     expect(found).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
     expect(found).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
@@ -60,7 +62,7 @@ describe('several channels in the paragraph', () => {
 describe('posts published once the head has approved them', () => {
   it('"Posts are drafted by class teachers and are only published once they have been approved by the Headteacher or, in her absence, the Deputy"', () => {
     const text = [
-      '7.3 The school has an Instagram account, used to celebrate pupils\' learning.',
+      "7.3 The school has an Instagram account, used to celebrate pupils' learning.",
       'Posts are drafted by class teachers and are only published once they have been approved by the Headteacher or, in her absence, the Deputy Headteacher.',
     ].join(' ');
     expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
