@@ -3,6 +3,7 @@
  * the LADO or children's social care. A requirement only ("will be informed", "must refer"), never a discretion ("may be
  * reported"), a condition of its own ("if a crime has been committed"), someone's judgement or a family told whom to call.
  */
+import type { Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 import { concernKind, happensBack, kindBefore } from './concerns.kinds.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
@@ -71,6 +72,13 @@ function toldOutside(kind: string, who: string[]): Found[] {
   ];
 }
 
+/** The one kind a paragraph opens with, when it names no other. */
+function openingKind(s: Sentence): string | null {
+  if (!s.earlier) return null;
+  const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
+  return opening && concernKind(s.earlier) === opening ? opening : null;
+}
+
 export const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
@@ -86,7 +94,13 @@ export const tell: SentencePattern = {
       // (A list's item, the first of its own, under its scenario: "Online bullying" over "- The class teacher will let the
       // parents know".)
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && (s.previous || s.item) ? kindBefore(s) : null) ??
-      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null);
+      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null) ??
+      // (A sentence in a paragraph that opens with its concern: "Online bullying is dealt with under the Anti-bullying Policy.
+      // … Staff should log incidents, and the Head of Year will investigate and contact the parents of those involved.")
+      // Only the families of those involved: the police or the LADO told there are the paragraph's graver cases.
+      (/\b(parents?|carers?|families)( or carers?)? of (the |both |all )?(pupils?|students?|children|learners?|those)( involved| concerned)?\b/.test(s.lower)
+        ? openingKind(s)
+        : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".

@@ -1,7 +1,8 @@
 /**
  * The thirty-second session's readings of who outside the staff is told: a later part after a comma with its own condition
  * ("The DSP will speak to parents and, where appropriate, report to CEOP or the police") leaves the first telling a duty;
- * and "this is not usually a safeguarding matter" says the kind is not there.
+ * "this is not usually a safeguarding matter" says the kind is not there; and the families of those involved, told in a
+ * paragraph that opens with its concern.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -34,5 +35,18 @@ describe('"not usually a safeguarding matter"', () => {
     const text =
       'Where we learn that a pupil under the minimum age has an account, the class teacher will let the parent know and may share advice; this is not usually a safeguarding matter in itself.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+});
+
+describe('the families of those involved, in a paragraph that opens with its concern', () => {
+  it('are told for that concern', () => {
+    const text =
+      'Cyberbullying is handled under the Anti-Bullying Policy. Staff log it on CPOMS first. Heads of Year will contact the parents of both pupils within two school days.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
+  });
+
+  it('not the police named in such a paragraph, which are its graver cases', () => {
+    const text = 'Cyberbullying is handled under the Anti-Bullying Policy. Serious cases, such as threats of violence, will be reported to the police.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
   });
 });
