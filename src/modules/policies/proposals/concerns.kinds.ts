@@ -179,7 +179,7 @@ export function exampleKinds(text: string): string[] {
 
 /** "Online bullying with no wider safeguarding worry", "Phone misuse (not safeguarding)": a kind said not to be there. */
 const noSafeguarding =
-  /\b(?:is|are) not (?:usually |normally |always |necessarily |in itself |of itself )?(?:a |an )?(?:safeguarding|child protection) (?:concerns?|matters?|issues?)\b|\b(?:with |where there is |there is )?no (?:wider |other |obvious |further )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?|dimension)\b|\(not (?:a )?(?:safeguarding|child protection)(?: concern| matter| issue)?\)|\bwithout (?:any )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?)\b|\b(?:do|does|did|will|would) not (?:raise|involve|amount to|indicate|reach) (?:a |an |any )?(?:safeguarding|child protection)(?: (?:concerns?|worr(?:y|ies)|matters?|issues?|threshold|element))?\b/g;
+  /\b(?:is|are) not (?:usually |normally |in itself |of itself )?(?:a |an )?(?:safeguarding|child protection) (?:concerns?|matters?|issues?)\b|\b(?:with |where there is |there is )?no (?:wider |other |obvious |further )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?|dimension)\b|\(not (?:a )?(?:safeguarding|child protection)(?: concern| matter| issue)?\)|\bwithout (?:any )?(?:safeguarding|child protection) (?:worry|worries|element|concerns?|side|issues?|aspects?|risks?)\b|\b(?:do|does|did|will|would) not (?:raise|involve|amount to|indicate|reach) (?:a |an |any )?(?:safeguarding|child protection)(?: (?:concerns?|worr(?:y|ies)|matters?|issues?|threshold|element))?\b/g;
 
 /**
  * A sentence without its asides: brackets, examples ("for example …", "e.g. …", "including …") and conditions of their
@@ -313,6 +313,6 @@ const narrowSort =
  * example among others: "(grooming, nudes)", ", including …" and "– for example …" are taken out first.
  */
 export function oneSortOf(text: string): boolean {
-  const own = text.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*(including|for example|such as|e\.g\.|for instance)\b[^;–—]*/g, ' ');
+  const own = text.replace(/\([^()]*\)/g, ' ').replace(/[,;–—-]\s*((including|for example|such as|for instance)\b|e\.g\.)[^;–—]*/g, ' ');
   return narrowSort.test(own) && !/\b(any|all|other) (other )?(safeguarding|child protection) (concerns?|matters?|issues?)\b/.test(own);
 }

@@ -25,7 +25,6 @@ export const tellVerb =
   /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b| (all |such |these )?[a-z' ]{0,40}?\b(concerns?|worries|incidents?|disclosures?) (on )?to (the|a|your|their|our|any)\b)|inform(ed)?|tell|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|show(s|n|ed)? (it |them |this |that |the [a-z]+ |any [a-z]+ )?to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 export const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 
-/** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 /**
  * "…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone named
  * only to be passed over is not told.
@@ -33,6 +32,7 @@ export const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immedi
 export const passedOver = (text: string) =>
   text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
 
+/** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
   // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
   // decides, so the route is theirs (the keying guide); otherwise the first recipient only, not the route.

@@ -272,10 +272,10 @@ const withExamples = (pattern: SentencePattern): SentencePattern => ({
   ...pattern,
   read: (s) => {
     const found = pattern.read(s);
-    // (Or the flowchart's question it answers: "Is a child at risk, or is there a safeguarding concern? (e.g. … a stranger
+    // (Or, for the YES answer, the flowchart's question it answers: "Is a child at risk, or is there a safeguarding concern? (e.g. … a stranger
     // making contact …)" then "YES -> Report to the DSL at once".)
     const own = exampleKinds(s.lower);
-    const asked = !own.length && s.question && /^(?:if )?(?:yes|no)\b/.test(s.lower) ? exampleKinds(s.question) : [];
+    const asked = !own.length && s.question && /^(?:if )?yes\b/.test(s.lower) ? exampleKinds(s.question) : [];
     return [...found, ...routedAlike(found, own.length ? own : asked)];
   },
 });

@@ -232,7 +232,7 @@ function postsScope(s: Sentence): string[] {
   if (scope.length === 1) return scope;
   if (scope.length > 1) {
     const near = scopeChannels({ ...s, heading: '', title: '' }).filter((key) => key !== 'display' && key !== 'prospectus');
-    return near.length === scope.length || near.length > 1 ? near : [];
+    return near;
   }
   const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
   return before.length === 1 ? before : [];

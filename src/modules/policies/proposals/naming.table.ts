@@ -189,7 +189,7 @@ function oftenFirstNames(clause: string): string {
   // (Nor what is done "at the moment", before a change, nor in an app: "teachers sometimes use first names in the app gallery".)
   if (
     !often.test(clause) ||
-    /\b(not|never|no|without)\b|n't\b|\b(newspapers?|papers?|press|journalists?|reporters?|media|apps?|at the moment|at present|currently|until now|used to|(wants?|wish(es)?|likes?|asks?) to)\b/.test(
+    /\b(not|never|no|without)\b|n't\b|\b(newspapers?|papers?|press|journalists?|reporters?|(?<!social )media|apps?|at the moment|at present|currently|until now|used to|(wants?|wish(es)?|likes?|asks?) to)\b/.test(
       clause.replace(familyRefuses, ''),
     )
   )

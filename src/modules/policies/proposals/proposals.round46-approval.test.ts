@@ -74,3 +74,20 @@ describe('posts published once the head has approved them', () => {
     expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
   });
 });
+
+describe('the review of the whole change', () => {
+  it('a channel the paragraph says the school has is in scope, with an opening phrase and "has had"', () => {
+    const text = [
+      'School website and social media',
+      '',
+      'Since 2022 the school has had an Instagram account. Posts are written by the office and approved by the Headteacher before they are posted.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('a display named beside the one channel that carries posts leaves that channel', () => {
+    const text =
+      'We have a school Instagram account and a display board in the hall. Posts are usually written by the office. Every post must be checked by the Head of School before it goes live.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+});

@@ -17,4 +17,13 @@ describe("a flowchart's answer", () => {
     expect(found).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
     expect(found).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
   });
+
+  it('the NO answer does not take them', () => {
+    const text = [
+      'STEP 3',
+      'Is a child at risk of harm, or is there a safeguarding concern? (e.g. a disclosure, a stranger making contact, nude images being shared)',
+      '   NO -> Tell the Headteacher the same day.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+  });
 });

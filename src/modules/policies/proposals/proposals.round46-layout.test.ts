@@ -40,7 +40,8 @@ describe('a wrapped numbered clause whose line ends a sentence', () => {
     const text = [
       ...filler,
       '3.4 If a member of staff needs a website unblocked for teaching, they should ask the Head Teacher.',
-      '3.5 The Head Teacher decides what goes in the newsletter, and the office then sends it to families.',
+      '3.5 The Head Teacher decides, and the School Business Manager then asks the IT company to make the',
+      'change. If a site should be blocked, tell the School Business Manager straight away.',
     ].join('\n');
     expect(proposals(text)).not.toHaveProperty(['decisions.unblock']);
   });

@@ -27,15 +27,19 @@ describe('a channel that sometimes names pupils by first name', () => {
   });
 
   it('what is done "at the moment", before a change, is no rule', () => {
-    const text = [
-      "At the moment we sometimes use children's first names in our Facebook posts.",
-      "From January we will not use any child's name on Facebook at all, not even first names.",
-    ].join(' ');
-    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+    expect(proposals("We sometimes use children's first names in our Instagram posts.")).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+    expect(proposals("At the moment we sometimes use children's first names in our Instagram posts.")).not.toHaveProperty([
+      'photos.channels.social-media.naming',
+    ]);
   });
 
-  it('a newspaper that sometimes wants names is its wish, not the school rule', () => {
-    expect(proposals('The local paper sometimes wants to print first names with a photograph.')).not.toHaveProperty(['photos.channels.press.naming']);
+  it('what newspapers sometimes do is theirs, not the school rule', () => {
+    expect(proposals('Newspapers use first names only in their captions.')).toHaveProperty(['photos.channels.press.naming'], 'first-names');
+    expect(proposals('Newspapers sometimes use first names only in their captions.')).not.toHaveProperty(['photos.channels.press.naming']);
+  });
+
+  it('"social media" is a channel, not the press', () => {
+    expect(proposals("On social media we sometimes use children's first names.")).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
   });
 });
 
@@ -52,8 +56,12 @@ describe('a list with no lead under a paragraph that opens with its scenario', (
     expect(found).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
   });
 
-  it('a paragraph that names two kinds gives the list none', () => {
-    const text = ['Online bullying and worries about a colleague are both taken seriously here.', '', '   - Tell the Principal straight away.'].join('\n');
+  it('a paragraph that names another kind after its opening gives the list none', () => {
+    const text = [
+      "Worries about a colleague's conduct online are always taken seriously. Online bullying is dealt with by the Head of Year.",
+      '',
+      '   - Tell the Principal straight away.',
+    ].join('\n');
     const found = proposals(text);
     expect(found).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
     expect(found).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
