@@ -235,7 +235,11 @@ function postsScope(s: Sentence): string[] {
     return near;
   }
   const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
-  return before.length === 1 ? before : [];
+  if (before.length) return before.length === 1 ? before : [];
+  // (A list's item with no channel near: the one channel its earlier items name, "- The school has one Facebook page." over
+  // "- Every post is approved by the Head of School first.")
+  const items = channels.filter(([, pattern]) => pattern.test(s.siblings ?? '')).map(([key]) => key);
+  return items.length === 1 ? items : [];
 }
 
 /**

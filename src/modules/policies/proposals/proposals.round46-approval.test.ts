@@ -91,3 +91,25 @@ describe('the review of the whole change', () => {
     expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
   });
 });
+
+describe('a list item with no channel near', () => {
+  it('takes the one channel its earlier items name', () => {
+    const text = [
+      '**School accounts**',
+      '',
+      '- The school has one Instagram account.',
+      '- The office manager writes and posts.',
+      '- Every post is approved by the Head of School first.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('not when the earlier items name two channels', () => {
+    const text = ['**School accounts**', '', '- We have a website and an Instagram account.', '- Every post is approved by the Head of School first.'].join(
+      '\n',
+    );
+    const found = proposals(text);
+    expect(found).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+    expect(found).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+  });
+});

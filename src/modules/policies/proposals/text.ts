@@ -43,6 +43,8 @@ export interface Sentence {
    * HAS HARMED A CHILD … it is an allegation. It does not go to Mr Harrow." over "- Tell the Headteacher immediately").
    */
   above?: string;
+  /** For a list item: the earlier items of its list, normalised and joined ("The school has one Facebook page." over "Every post is approved…"). */
+  siblings?: string;
   /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
   heading?: string;
   /** Which section of the page it stands in: 0 before the first heading, then one more at each heading (the heading opens its section). */
@@ -197,6 +199,8 @@ export function sentencesOf(text: string): Sentence[] {
   let leadEarlier = '';
   // The paragraph of prose just above a list that has no lead.
   let above = '';
+  // The earlier items of the list being read.
+  let siblings: string[] = [];
   // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
   const raw = text.split(/\r?\n/);
   const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
@@ -241,6 +245,9 @@ export function sentencesOf(text: string): Sentence[] {
     // (Nor a Markdown table's row, "| School Facebook page | No name |".)
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
     if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
+    if (!asItem) siblings = [];
+    const before = siblings.join(' ');
+    if (asItem) siblings.push(normalise(paragraph.text));
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
     // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out
@@ -280,6 +287,7 @@ export function sentencesOf(text: string): Sentence[] {
         previous,
         ...(asItem && lead ? { lead, leadEarlier } : {}),
         ...(asItem && !lead && above ? { above } : {}),
+        ...(asItem && before ? { siblings: before } : {}),
         ...(heading && !isHeading ? { heading } : {}),
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
