@@ -253,6 +253,13 @@ export function kindOf(s: Sentence): string | null {
   return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
 }
 
+/** The one kind a paragraph opens with, when the paragraph names no other. */
+export function openingKind(paragraph: string | undefined): string | null {
+  if (!paragraph) return null;
+  const opening = concernKind(paragraph.split(/(?<=[.!?]) /)[0] ?? '');
+  return opening && concernKind(paragraph) === opening ? opening : null;
+}
+
 /**
  * The kind of concern an instruction stands under: its paragraph's opening sentence (when the paragraph names no other
  * kind), else the flowchart question it answers ("Does the incident involve a member of staff?" then "--> YES: Tell the
@@ -260,10 +267,8 @@ export function kindOf(s: Sentence): string | null {
  * when nothing in its own paragraph names a kind.
  */
 export function scenarioKind(s: Sentence): string | null {
-  if (s.earlier) {
-    const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
-    if (opening && concernKind(s.earlier) === opening) return opening;
-  }
+  const opening = openingKind(s.earlier);
+  if (opening) return opening;
   if (s.earlier && concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return null;
   // ("7.4 Worries about an adult – a colleague, volunteer…:" over "• report it to the Headteacher the same day;": a list
   // item's lead names its scenario before the heading over both, "When you see something worrying", does.)
@@ -272,10 +277,8 @@ export function scenarioKind(s: Sentence): string | null {
   const led = s.item && s.lead ? (concernKind(s.lead) ?? (s.leadEarlier && !oneSortOf(s.leadEarlier) ? concernKind(s.leadEarlier) : null)) : null;
   if (led) return led;
   // (A list with no lead under a paragraph that opens with its scenario: that paragraph's, if it names no other kind.)
-  if (s.above) {
-    const opening = concernKind(s.above.split(/(?<=[.!?]) /)[0] ?? '');
-    if (opening && concernKind(s.above) === opening) return opening;
-  }
+  const above = openingKind(s.above);
+  if (above) return above;
   if (s.question) return concernKind(s.question);
   return s.heading ? concernKind(s.heading) : null;
 }

@@ -3,9 +3,8 @@
  * the LADO or children's social care. A requirement only ("will be informed", "must refer"), never a discretion ("may be
  * reported"), a condition of its own ("if a crime has been committed"), someone's judgement or a family told whom to call.
  */
-import type { Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
-import { concernKind, happensBack, kindBefore } from './concerns.kinds.ts';
+import { concernKind, happensBack, kindBefore, openingKind } from './concerns.kinds.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 
 /** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
@@ -72,13 +71,6 @@ function toldOutside(kind: string, who: string[]): Found[] {
   ];
 }
 
-/** The one kind a paragraph opens with, when it names no other. */
-function openingKind(s: Sentence): string | null {
-  if (!s.earlier) return null;
-  const opening = concernKind(s.earlier.split(/(?<=[.!?]) /)[0] ?? '');
-  return opening && concernKind(s.earlier) === opening ? opening : null;
-}
-
 export const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
   read: (s) => {
@@ -99,7 +91,7 @@ export const tell: SentencePattern = {
       // … Staff should log incidents, and the Head of Year will investigate and contact the parents of those involved.")
       // Only the families of those involved: the police or the LADO told there are the paragraph's graver cases.
       (/\b(parents?|carers?|families)( or carers?)? of (the |both |all )?(pupils?|students?|children|learners?|those)( involved| concerned)?\b/.test(s.lower)
-        ? openingKind(s)
+        ? openingKind(s.earlier)
         : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
