@@ -10,6 +10,7 @@ import { concernBlocks } from './concerns.tables.ts';
 import { askedUses, classPhotosWithoutConsent, consentPatterns } from './consent.table.ts';
 import { namedUses } from './consent.uses.ts';
 import { channelConsent } from './consent.channels.ts';
+import { usesNamed } from './consent.named.ts';
 import { decisionPatterns } from './decisions.table.ts';
 import { namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { othersGuidelines, photoPatterns } from './photos.table.ts';
@@ -292,7 +293,9 @@ export function proposeSettings(page: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const proposals = withoutPublicTaskUses(merge(namesBesidePhotographs(namingEverywhere(found, sentences)), audiences(sentences, lines)), sentences);
+  const merged = merge(namesBesidePhotographs(namingEverywhere(found, sentences)), audiences(sentences, lines));
+  // A channel the page names pupils on is a use the school makes.
+  const proposals = withoutPublicTaskUses(usesNamed(merged, found), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

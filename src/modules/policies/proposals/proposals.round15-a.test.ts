@@ -176,12 +176,12 @@ describe('consent that lasts until withdrawn', () => {
 });
 
 describe('what a page keeps off a channel is no use of it', () => {
-  it('"we will not include addresses … on our website or in the prospectus" on a consent page names no use', () =>
+  it('"we will not include addresses … on our website or in the prospectus" on a consent page names no use (the newsletter’s naming rule does)', () =>
     expect(
       uses(
         'Photographic Consent\n\nConditions of photography\n\n- We will not include home addresses or telephone numbers on our website or in the prospectus.\n- We will not print pupils’ full names in the newsletter.',
       ),
-    ).toEqual([]));
+    ).toEqual(['publications']));
 });
 
 describe('an opt-out under a heading about another matter leaves the page’s own request standing', () => {

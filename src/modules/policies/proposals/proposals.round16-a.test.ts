@@ -150,13 +150,16 @@ describe('a name withheld beside photographs still says where the photographs ar
       'Images of children\n\nPlease complete the enclosed permission slip for photographs of your child.\n\nThe school does not print surnames beside pictures on its Facebook page.',
       ['social-media'],
     ],
+    // With no request on the page as well.
+    [
+      'Photographs\n\nWe will not publish pupils’ full names alongside their photographs in the newsletter or on the school website.',
+      ['publications', 'website'],
+    ],
   ])('%s', (page, expected) => expect(uses(page)).toEqual(expected));
 
   it.each([
     // The photographs themselves are withheld.
     'Photographs\n\nWe ask parents to sign the consent form for photographs of their child.\n\nPhotographs will not be published with names in the newsletter or on the website.',
-    // No request on the page.
-    'Photographs\n\nWe will not publish pupils’ full names alongside their photographs in the newsletter or on the school website.',
     // The photographs are not used there at all.
     'Photographs\n\nWe ask parents to sign the consent form for photographs of their child.\n\nWe do not use photographs or names on the website.',
   ])('%s', (page) => expect(uses(page)).toEqual([]));

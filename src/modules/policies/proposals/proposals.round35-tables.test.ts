@@ -264,9 +264,12 @@ describe('naming said as a list of channels with their labels', () => {
     expect(proposals(page('Newsletter: first name and initial.'))).not.toHaveProperty(['photos.channels.newsletter.naming']);
   });
 
-  it('how the press names a child asks no consent for the page’s other uses', () => {
+  it('how the press names a child asks no consent for the page’s other uses (each channel named is one the school uses)', () => {
     const read = proposals(page('Website: first name only.', 'Press: full name only with written consent.'));
-    expect(Object.keys(read).filter((k) => k.startsWith('consent.'))).toEqual([]);
+    expect(Object.entries(read).filter(([k]) => k.startsWith('consent.'))).toEqual([
+      ['consent.purposes.website.active', true],
+      ['consent.purposes.press.active', true],
+    ]);
   });
 });
 

@@ -77,7 +77,7 @@ describe('naming rules attach to the channel they are stated for', () => {
       '',
       'Parents are welcome to take photographs at events, but we ask that they do not post them on social media. Captions on displays in school will use first names only.',
     ].join('\n');
-    expect(proposals(page)).toEqual({ 'photos.channels.display.naming': 'first-names' });
+    expect(proposals(page)).toEqual({ 'photos.channels.display.naming': 'first-names', 'consent.purposes.displays.active': true });
   });
 
   it.each([
@@ -100,6 +100,10 @@ describe('naming rules attach to the channel they are stated for', () => {
       'photos.channels.newsletter.naming': 'none',
       'photos.channels.display.naming': 'none',
       'photos.prohibitedContexts': ['swimming'],
+      // (Each channel a naming rule is for is one the school uses.)
+      'consent.purposes.website.active': true,
+      'consent.purposes.publications.active': true,
+      'consent.purposes.displays.active': true,
     });
   });
 
@@ -110,7 +114,12 @@ describe('naming rules attach to the channel they are stated for', () => {
       '',
       'Staff may only include a pupil’s first name with photographs displayed in school or on the website.',
     ].join('\n');
-    expect(proposals(page)).toEqual({ 'photos.channels.display.naming': 'first-names' });
+    // (Two rules for the website disagree on how pupils are named there, not on whether the school uses it.)
+    expect(proposals(page)).toEqual({
+      'photos.channels.display.naming': 'first-names',
+      'consent.purposes.displays.active': true,
+      'consent.purposes.website.active': true,
+    });
     // A hedge is no rule.
     expect(proposals('Generally no names will be attached to pictures on the website.')).toEqual({});
   });

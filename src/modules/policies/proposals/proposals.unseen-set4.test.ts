@@ -163,8 +163,10 @@ describe('"We will not:" and a bullet "publish photographs … without consent" 
     'Twitter Policy\n\nWe will not:\n\n- publish photographs of children at all\n- publish names without consent\n',
     'Photography Policy\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
     'Website and Twitter\n\nWe will not:\n\n- publish photographs of children without the written consent of parents/carers\n',
-    'Twitter Policy\n\nWe will:\n\n- publish photographs of children with first names only\n',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+
+  it('a lead that is not negated asks no consent, but its naming rule says the school posts there', () =>
+    expect(uses('Twitter Policy\n\nWe will:\n\n- publish photographs of children with first names only\n')).toEqual(['social-media']));
 });
 
 describe('a page that asks before images of children are shared, on the channels where the school shares their work', () => {

@@ -34,8 +34,8 @@ describe('a lead that asks for consent governs the list under it; each item abou
   it.each([
     // The lead says no consent is needed: its items are the public task, no purpose.
     'Photographs\n\nExamples where we do not need to ask for consent:\n\n- Photographs of your child in their learning journal\n- Images on the classroom wall as a record of learning',
-    // Items that are about the child's work or name, not images.
-    'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Display your child’s artwork in the hall.\n- Print your child’s first name in the newsletter and on the website.',
+    // An item that is about the child's work, not images.
+    'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Display your child’s artwork in the hall.',
     // A rule for staff.
     'Staff conduct\n\nStaff need to seek the headteacher’s permission before they:\n\n- post photographs of pupils on the school Facebook page\n- send images to the local press',
     // An item that is opt-out in its second sentence.
@@ -43,6 +43,13 @@ describe('a lead that asks for consent governs the list under it; each item abou
     // The photograph is in one item, the channel in another item about the child's work.
     'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Photograph your child in lessons for their records.\n- Post your child’s stories on our Facebook page.',
   ])('nothing from: %s', (page) => expect(uses(page)).toEqual([]));
+
+  it('an item about a child’s name asks nothing of images, but says which channels the school names pupils on', () =>
+    expect(
+      uses(
+        'Dear Families,\n\nBy signing below you give permission for the school to:\n\n- Display your child’s artwork in the hall.\n- Print your child’s first name in the newsletter and on the website.',
+      ),
+    ).toEqual(['publications', 'website']));
 });
 
 describe('a list of the ways images are used, near a request for consent for images', () => {

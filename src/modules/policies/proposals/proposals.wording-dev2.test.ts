@@ -59,14 +59,18 @@ describe('dev set 2 (real pages): roles, channels and routes in more words', () 
   it('a rule that names no channel takes the channels the page’s title names (round 22: each of two)', () => {
     expect(settings('Our School Twitter Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({
       'photos.channels.social-media.naming': 'none',
+      'consent.purposes.social-media.active': true,
     });
     expect(settings('Website and Facebook Guidelines\n\nGeneral rules\n\nNo child will be named in a post.')).toEqual({
       'photos.channels.website.naming': 'none',
       'photos.channels.social-media.naming': 'none',
+      'consent.purposes.website.active': true,
+      'consent.purposes.social-media.active': true,
     });
     // A nearer heading naming another channel wins over the title.
     expect(settings('Our School Twitter Guidelines\n\nThe website\n\nNo child will be named in a post.')).toEqual({
       'photos.channels.website.naming': 'none',
+      'consent.purposes.website.active': true,
     });
   });
 
@@ -143,9 +147,13 @@ describe('dev set 2: wider vocabulary for any school', () => {
     ['This document is reviewed every two academic years.', { 'policyReview.intervalMonths': 24 }],
     ['The governors look at this policy again each October.', {}],
     ['This policy is reviewed each autumn term.', { 'policyReview.intervalMonths': 12 }],
-    ['The website never carries a pupil’s name.', { 'photos.channels.website.naming': 'none' }],
-    ['Pictures on Facebook are not accompanied by the children’s names.', { 'photos.channels.social-media.naming': 'none' }],
-    ['We do not name pupils in the newsletter.', { 'photos.channels.newsletter.naming': 'none' }],
+    // (A channel the school names pupils on is one it uses.)
+    ['The website never carries a pupil’s name.', { 'photos.channels.website.naming': 'none', 'consent.purposes.website.active': true }],
+    [
+      'Pictures on Facebook are not accompanied by the children’s names.',
+      { 'photos.channels.social-media.naming': 'none', 'consent.purposes.social-media.active': true },
+    ],
+    ['We do not name pupils in the newsletter.', { 'photos.channels.newsletter.naming': 'none', 'consent.purposes.publications.active': true }],
     ['We ask for consent before a pupil’s picture goes on the school’s X account.', { 'consent.purposes.social-media.active': true }],
     ['Carers give written permission on entry for pictures to be shown on classroom displays.', { 'consent.purposes.displays.active': true }],
     ['Consent will be sought before a pupil’s photo is sent to the regional paper.', { 'consent.purposes.press.active': true }],
@@ -215,8 +223,11 @@ describe('dev set 2: consent lists, naming and routes in more words', () => {
     ['Families fill in an image permission form covering our Instagram page.', { 'consent.purposes.social-media.active': true }],
     ['Pictures of pupils are only posted on Facebook once parents have agreed.', { 'consent.purposes.social-media.active': true }],
     ['Photos are used in the newsletter only with written consent.', { 'consent.purposes.publications.active': true }],
-    ['On the website, pupils are not identified by name.', { 'photos.channels.website.naming': 'none' }],
-    ['Pictures in the prospectus will not be captioned with children’s names.', { 'photos.channels.prospectus.naming': 'none' }],
+    ['On the website, pupils are not identified by name.', { 'photos.channels.website.naming': 'none', 'consent.purposes.website.active': true }],
+    [
+      'Pictures in the prospectus will not be captioned with children’s names.',
+      { 'photos.channels.prospectus.naming': 'none', 'consent.purposes.publications.active': true },
+    ],
     ['Staff worried about a colleague’s posts online should tell the Principal.', { 'concerns.routes.staff-misuse.notify': ['headteacher'] }],
     [
       'A disclosure of abuse made through a chat app is passed to the DSL at once.',

@@ -159,6 +159,7 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
   it('a rule that names no channel takes the one channel of its heading', () => {
     expect(propose(['Our Instagram Guidelines', '', 'We post class pictures often.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({
       'photos.channels.social-media.naming': 'none',
+      'consent.purposes.social-media.active': true,
     });
     expect(propose(['The Academy Website', '', 'We seek carers’ consent for pupils’ images on the internet.'].join('\n'))).toEqual({
       'consent.purposes.website.active': true,
@@ -168,6 +169,8 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
     expect(propose(['Website and Facebook', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({
       'photos.channels.website.naming': 'none',
       'photos.channels.social-media.naming': 'none',
+      'consent.purposes.website.active': true,
+      'consent.purposes.social-media.active': true,
     });
     expect(propose(['Pictures in school', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
     expect(propose(['We have a Facebook page.', '', 'Group photographs are shared with no names.'].join('\n'))).toEqual({});
@@ -176,6 +179,7 @@ describe('round 5 (real policies, dev set, second batch): the heading a rule sta
     // A channel the sentence names wins over the heading's.
     expect(propose(['Twitter', '', 'No names appear beside photographs in the prospectus.'].join('\n'))).toEqual({
       'photos.channels.prospectus.naming': 'none',
+      'consent.purposes.publications.active': true,
     });
   });
 
