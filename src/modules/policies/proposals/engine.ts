@@ -12,7 +12,7 @@ import { namedUses } from './consent.uses.ts';
 import { channelConsent } from './consent.channels.ts';
 import { usesNamed } from './consent.named.ts';
 import { decisionPatterns } from './decisions.table.ts';
-import { namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
+import { namesApartFromPhotographs, namesBesidePhotographs, namingEverywhere, namingInScopeOfOpening, onlyNamedInside } from './names.page.ts';
 import { othersGuidelines, photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
 import { pageConsent } from './page.ts';
@@ -293,7 +293,7 @@ export function proposeSettings(page: string): Proposals {
   for (const block of [...reviewBlocks, ...concernBlocks]) for (const f of block.read(lines)) found.push({ ...f, order: -1 });
   // An interval worked out from two dates and one a sentence states: when they disagree, merge()
   // proposes neither (the header may be out of date, or the sentence: the head decides).
-  const merged = merge(namesBesidePhotographs(namingEverywhere(found, sentences)), audiences(sentences, lines));
+  const merged = merge(namesBesidePhotographs(namingEverywhere(namesApartFromPhotographs(found, sentences), sentences)), audiences(sentences, lines));
   // A channel the page names pupils on is a use the school makes.
   const proposals = withoutPublicTaskUses(usesNamed(merged, found), sentences);
   const unrepresented = sentences

@@ -121,3 +121,28 @@ export function namingInScopeOfOpening(sentences: Sentence[]): StructuralFound[]
   });
   return found;
 }
+
+/** "…but never next to a photograph of that child", "Where a pupil is mentioned by name, no photograph will accompany the name". */
+const nameNeverBesidePhoto =
+  /\b(first names?|names?|named|by name)\b[^.;]*\b(never|not|no) (next to|beside|alongside|with|accompanied by) (a |an |the |their |any )?(photo(graph)?|image|picture)s?\b|\bno (photo(graph)?|image|picture)s?( of (the|that|this) (child|pupil|student))? (will|is|are|shall|should) (accompany|be (used|shown|published|included))\b/;
+
+/**
+ * "Full names will not be published on the website. A first name may be used with a piece of work, but never next to a
+ * photograph": the ceiling (a first name at most) and, in the next sentence, no name beside a photograph at all. The
+ * naming settings are how pupils are named beside their photographs, so the channel's rule is no names.
+ */
+export function namesApartFromPhotographs<T extends { setting: string; value: unknown; combine?: string; order: number; quote: string; line: number }>(
+  found: T[],
+  sentences: Sentence[],
+): T[] {
+  const apart = found.flatMap((f) => {
+    const next = f.order >= 0 ? sentences[f.order + 1] : undefined;
+    if (!/^photos\.channels\.[a-z-]+\.naming$/.test(f.setting) || f.value !== 'first-names' || f.combine !== 'at-most') return [];
+    if (!next?.previous || !nameNeverBesidePhoto.test(next.lower) || /\b(unless|except|without)\b/.test(next.lower)) return [];
+    // (Not a sentence about another channel: "First names may be used in the newsletter, but not with a photograph".)
+    const named = channelsIn(next.lower);
+    if (named.length && !named.includes(f.setting.split('.')[2])) return [];
+    return [{ ...f, value: 'none', combine: undefined, quote: next.text, line: next.line, order: f.order + 1 }];
+  });
+  return [...found, ...apart];
+}
