@@ -116,8 +116,12 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       // The same body with and without "full" ("Full Governing Board" in the header, "the Governing Board" in the text): the
       // fuller name.
       const full = setting === 'policyReview.approvingBody' ? fullerBody(chosen.map((f) => f.value)) : null;
-      if (values.size !== 1 && !full) continue;
-      value = full ?? chosen[0].value;
+      // ("Approved by the Staffing Committee: 9 July" then "Ratified by the Full Governing Body: 16 July": the one body that
+      // ratifies has the last word.)
+      const ratifying =
+        setting === 'policyReview.approvingBody' ? new Set(chosen.filter((f) => /\bratif(y|ied|ies)\b/i.test(f.quote)).map((f) => f.value)) : new Set();
+      if (values.size !== 1 && !full && ratifying.size !== 1) continue;
+      value = values.size !== 1 && !full ? [...ratifying][0] : (full ?? chosen[0].value);
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
