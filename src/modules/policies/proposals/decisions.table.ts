@@ -124,8 +124,14 @@ const publication: SentencePattern = {
     // ("No post is published without the Principal's approval" under "The Facebook page is managed by…": the channel in
     // scope; "Nothing is posted on the website without…": nothing posted there is every post.)
     const channelNamed = channels.some(([, pattern]) => pattern.test(s.lower));
+    // ("The Headteacher approves anything published in the school's name": all the school publishes, wherever.)
+    const everythingPublished =
+      /\b(approves?|decides?|signs? off|checks?) (anything|everything|all (content|material))( that is| which is| that's)? (published|posted|put out)\b/.test(
+        s.lower,
+      );
     const posts =
-      (/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content|material)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
+      everythingPublished ||
+      ((/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content|material)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
         (channelNamed &&
           /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
             s.lower,
@@ -140,7 +146,7 @@ const publication: SentencePattern = {
             /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever)( that| which)? (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
               s.lower,
             )))) &&
-      (channelNamed || (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower))));
+        (channelNamed || (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower)))));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
@@ -197,6 +203,10 @@ const publication: SentencePattern = {
     const ofSigned = !byRoles && !untilRoles ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     const named = own.length ? own : postsScope(sentence);
+    // ("…approves anything published on the website, or delegates this to a named senior leader": the head decides who
+    // approves, so publishing is the head's, but not each post on the channel.)
+    if (named.length && roles.length === 1 && roles[0] === 'headteacher' && /\bor (delegates?|passes) (this|it|that)\b/.test(s.lower))
+      return [{ setting: 'decisions.photoPublication', value: roles }];
     if (named.length && roles.length === 1 && roles[0] === 'headteacher')
       return otherApprover(s.lower)
         ? []

@@ -1,0 +1,33 @@
+/**
+ * The thirty-third session's reading of who approves what the school publishes: "approves anything published in the
+ * school's name", said in a role's list of duties or as a sentence; and the head who may delegate it, who decides
+ * publishing but does not approve each post on the channel.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('anything the school publishes', () => {
+  it.each([
+    ['The Principal approves anything published in the school’s name.', ['headteacher']],
+    ['The Deputy Head signs off everything that is published about the school.', ['deputy-headteacher']],
+    [
+      ['Roles', '', 'Head Teacher', '- leads the school’s online safety work', '- approves anything published in the school’s name'].join('\n'),
+      ['headteacher'],
+    ],
+  ])('%s', (text, roles) => expect(proposals(text)).toHaveProperty(['decisions.photoPublication'], roles));
+
+  it('the head who may delegate it decides publishing, but does not approve each post on the channels named', () => {
+    const read = proposals('The Headteacher approves anything published on the school website or Facebook page, or delegates this to a named senior leader.');
+    expect(read).toHaveProperty(['decisions.photoPublication'], ['headteacher']);
+    expect(read).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+    expect(read).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+
+  it.each([
+    // What someone reads or checks afterwards decides nothing; nor does a parent's approval of their own posts.
+    'The governors review a sample of everything published each term.',
+    'Parents approve anything published about their own child on the class page.',
+    // Not publishing.
+    'The Headteacher approves anything purchased for the school.',
+  ])('nothing from: %s', (text) => expect(proposals(text)).not.toHaveProperty(['decisions.photoPublication']));
+});
