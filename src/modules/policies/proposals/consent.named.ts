@@ -3,6 +3,9 @@
  * full name") says pupils are published there, so the purpose carers are asked about is active. Keyers read it so:
  * across the keyed sets, a naming rule and its channel's purpose were keyed together 995 times in 1,079.
  */
+import type { Proposal } from './engine.ts';
+import { pageWideOptOut } from './page.opt-out.ts';
+import { normalise, type Sentence } from './text.ts';
 
 /** The consent purpose each channel publishes under (the default photos.channels). */
 const purposeOf: Record<string, string> = {
@@ -14,32 +17,32 @@ const purposeOf: Record<string, string> = {
   press: 'press',
 };
 
-/** A rule that keeps photographs off the channel ("the newsletter uses first names only and no photographs of pupils"). */
+/**
+ * A rule that keeps photographs off the channel: "the newsletter uses first names only and no photographs of pupils", "we
+ * will not give names or photographs to the press", "photographs will not be published on the website". (Not "we will not
+ * use full names with photographs", where the photographs are published and the names withheld.)
+ */
 const noPhotographs =
-  /\bno (photo(graph)?s|pictures|images)\b|\b(will|do|does|must|should) not (give|send|publish|use|show|share|post|carry|include)\b[^.;]{0,30}\b(photo(graph)?s|pictures|images)\b/;
-
-interface Proposed {
-  setting: string;
-  value: unknown;
-  quote: string;
-  line: number;
-}
+  /\bno (photo(graph)?s|pictures|images)\b(?! (of [a-z' ]+ )?(with|alongside|beside|next to)\b)|\b(will|do|does|must|should) not (give|send|publish|use|show|share|post|carry|include)\b(?:(?!\bnames? (with|alongside|beside|next to)\b)[^.;]){0,30}\b(?<!(with|alongside|beside|next to) (a |the |their |any )?)(photo(graph)?s|pictures|images)\b|\b(photo(graph)?s|pictures|images)( of [a-z' ]+)? (will|are|must|should|shall) (not|never) be (published|used|shown|posted|put)\b(?! (with|alongside|beside|next to)\b)/;
 
 /**
  * Each purpose whose channel a naming rule is about, active, quoting the rule. A rule found counts even where two
- * sentences disagree on it (and no naming is proposed): either way the school names pupils there. A rule with a
- * condition (found as null) is no rule. Not where a reader found the purpose already (asked, not used, or disagreeing:
- * what the page says of the use itself wins), nor where the rule keeps photographs off the channel.
+ * sentences disagree on it (and no naming is proposed): either way the school names pupils there. An entry found as null
+ * (a rule with a condition, or a name the setting cannot hold) is left out: it is not plain. Not where a reader found
+ * anything of the purpose already (asked, not used, its basis, or disagreeing: what the page says of the use itself
+ * wins), nor on a page whose uses run unless carers object (it asks about none of them), nor where the rule keeps
+ * photographs off the channel.
  */
-export function usesNamed<P extends Proposed>(proposals: P[], found: Proposed[]): (P | Proposed)[] {
-  const read = new Set(found.map((f) => f.setting));
-  const added: Proposed[] = [];
+export function usesNamed(proposals: Proposal[], found: Proposal[], sentences: Sentence[]): Proposal[] {
+  if (sentences.some(pageWideOptOut)) return proposals;
+  const read = new Set(found.map((f) => /^consent\.purposes\.([a-z-]+)\./.exec(f.setting)?.[1]).filter(Boolean));
+  const added: Proposal[] = [];
   for (const f of found) {
     const channel = /^photos\.channels\.([a-z-]+)\.naming$/.exec(f.setting)?.[1];
     const purpose = channel ? purposeOf[channel] : undefined;
-    if (!purpose || f.value === null || noPhotographs.test(f.quote.toLowerCase())) continue;
+    if (!purpose || f.value === null || read.has(purpose) || noPhotographs.test(normalise(f.quote))) continue;
     const setting = `consent.purposes.${purpose}.active`;
-    if (read.has(setting) || added.some((a) => a.setting === setting)) continue;
+    if (added.some((a) => a.setting === setting)) continue;
     added.push({ setting, value: true, quote: f.quote, line: f.line });
   }
   return [...proposals, ...added];

@@ -126,7 +126,7 @@ const publication: SentencePattern = {
     const channelNamed = channels.some(([, pattern]) => pattern.test(s.lower));
     // ("The Headteacher approves anything published in the school's name": all the school publishes, wherever.)
     const everythingPublished =
-      /\b(approves?|decides?|signs? off|checks?) (anything|everything|all (content|material))( that is| which is| that's)? (published|posted|put out)\b/.test(
+      /\b(approves?|decides?|signs? off) (anything|everything|all (content|material))( that is| which is| that's)? (published|posted|put out)\b(?! by (pupils|students|children|parents|carers|families|staff)\b)/.test(
         s.lower,
       );
     const posts =
@@ -202,7 +202,8 @@ const publication: SentencePattern = {
     const signed = /\b(decides?|approves?|signs? off|checks?|agrees?)\b(.*)$/.exec(s.lower)?.[2] ?? '';
     const ofSigned = !byRoles && !untilRoles ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
-    const named = own.length ? own : postsScope(sentence);
+    // (All the school publishes is no one channel's, whatever the heading: "approves anything published in the school's name".)
+    const named = own.length || everythingPublished ? own : postsScope(sentence);
     // ("…approves anything published on the website, or delegates this to a named senior leader": the head decides who
     // approves, so publishing is the head's, but not each post on the channel.)
     if (named.length && roles.length === 1 && roles[0] === 'headteacher' && /\bor (delegates?|passes) (this|it|that)\b/.test(s.lower))

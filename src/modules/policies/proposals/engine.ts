@@ -116,10 +116,12 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       // The same body with and without "full" ("Full Governing Board" in the header, "the Governing Board" in the text): the
       // fuller name.
       const full = setting === 'policyReview.approvingBody' ? fullerBody(chosen.map((f) => f.value)) : null;
-      // ("Approved by the Staffing Committee: 9 July" then "Ratified by the Full Governing Body: 16 July": the one body that
-      // ratifies has the last word.)
+      // ("Approved by the Staffing Committee: 9 July" then "Ratified by the Full Governing Body: 16 July": the one body a
+      // sentence says has ratified the policy has the last word. Not "…to be ratified by the FGB", which has not happened.)
       const ratifying =
-        setting === 'policyReview.approvingBody' ? new Set(chosen.filter((f) => /\bratif(y|ied|ies)\b/i.test(f.quote)).map((f) => f.value)) : new Set();
+        setting === 'policyReview.approvingBody'
+          ? new Set(chosen.filter((f) => ratifiedBy(normalise(f.quote), String(f.value).toLowerCase())).map((f) => f.value))
+          : new Set();
       if (values.size !== 1 && !full && ratifying.size !== 1) continue;
       value = values.size !== 1 && !full ? [...ratifying][0] : (full ?? chosen[0].value);
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
@@ -129,6 +131,12 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     out.push({ setting, value, quote: quotes.join(' … '), line: all[0].line, order: all[0].order });
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/** "Ratified by the Full Governing Body: 16 July 2024": the body named just after has ratified the policy. */
+function ratifiedBy(lower: string, body: string): boolean {
+  const at = lower.search(/(?<!\b(to be|not yet|yet to be|will be|is to be|awaiting) )\bratified by\b/);
+  return at >= 0 && lower.slice(at, at + 20 + body.length).includes(body);
 }
 
 /**
@@ -299,7 +307,7 @@ export function proposeSettings(page: string): Proposals {
   // proposes neither (the header may be out of date, or the sentence: the head decides).
   const merged = merge(namesBesidePhotographs(namingEverywhere(namesApartFromPhotographs(found, sentences), sentences)), audiences(sentences, lines));
   // A channel the page names pupils on is a use the school makes.
-  const proposals = withoutPublicTaskUses(usesNamed(merged, found), sentences);
+  const proposals = withoutPublicTaskUses(usesNamed(merged, found, sentences), sentences);
   const unrepresented = sentences
     .filter((s, order) => !used.has(order) && s.text.length >= 25 && s.text.split(' ').length >= 5 && rule.test(s.lower))
     .map((s) => ({ quote: s.text, line: s.line }));

@@ -138,7 +138,9 @@ export function namesApartFromPhotographs<T extends { setting: string; value: un
   const apart = found.flatMap((f) => {
     const next = f.order >= 0 ? sentences[f.order + 1] : undefined;
     if (!/^photos\.channels\.[a-z-]+\.naming$/.test(f.setting) || f.value !== 'first-names' || f.combine !== 'at-most') return [];
-    if (!next?.previous || !nameNeverBesidePhoto.test(next.lower) || /\b(unless|except|without)\b/.test(next.lower)) return [];
+    // (A sentence about a name: "No photographs will be published of pupils on the protection register" is no naming rule.)
+    if (!next?.previous || !nameNeverBesidePhoto.test(next.lower) || !/\b(names?|named)\b/.test(next.lower) || /\b(unless|except|without)\b/.test(next.lower))
+      return [];
     // (Not a sentence about another channel: "First names may be used in the newsletter, but not with a photograph".)
     const named = channelsIn(next.lower);
     if (named.length && !named.includes(f.setting.split('.')[2])) return [];

@@ -122,8 +122,8 @@ describe('round 32: a form’s instructions are no opt-out', () => {
   });
 
   it('a row that runs unless a carer objects still makes the form opt-out', () => {
-    // (No use is read from the form's rows; the rows' naming notes still say which channels the school names pupils on.)
-    expect(uses(form('If you do not want your child’s photo in the paper, please tell the office.'))).toEqual(['displays', 'website']);
+    // (Nor from the rows' naming notes: the page asks about none of its uses.)
+    expect(uses(form('If you do not want your child’s photo in the paper, please tell the office.'))).toEqual([]);
   });
 
   it('an opt-out of a name in a list, under a heading about photos, is not of images', () => {

@@ -23,6 +23,11 @@ describe('a first name kept apart from photographs, in the next sentence', () =>
     expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming'], 'none');
   });
 
+  it('not when the next sentence keeps photographs of some pupils off, with no word of names', () => {
+    const text = 'We do not print full names on the website. No photographs will be published of pupils on the protection register.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.website.naming'], 'first-names');
+  });
+
   it('not across paragraphs', () => {
     const text = 'We do not print full names on the website.\n\nA first name may go with a piece of work, but never beside a photo.';
     expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming'], 'none');

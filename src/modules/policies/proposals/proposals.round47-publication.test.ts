@@ -23,11 +23,18 @@ describe('anything the school publishes', () => {
     expect(read).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
   });
 
+  it('under a channel’s heading, anything published in the school’s name is still no one channel’s', () => {
+    const read = proposals(['Our website', '', 'The Headteacher approves anything published in the school’s name.'].join('\n'));
+    expect(read).toHaveProperty(['decisions.photoPublication'], ['headteacher']);
+    expect(read).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+  });
+
   it.each([
     // What someone reads or checks afterwards decides nothing; nor does a parent's approval of their own posts.
     'The governors review a sample of everything published each term.',
     'Parents approve anything published about their own child on the class page.',
-    // Not publishing.
+    // Not publishing, and not the school's: what pupils post is checked, not approved for the school.
     'The Headteacher approves anything purchased for the school.',
+    'Staff check everything posted by pupils on the learning platform.',
   ])('nothing from: %s', (text) => expect(proposals(text)).not.toHaveProperty(['decisions.photoPublication']));
 });

@@ -21,6 +21,16 @@ describe('approved by a committee, ratified by the board', () => {
     expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody']);
   });
 
+  it('a ratification still to come is no ratification', () => {
+    const text = [
+      'Online Safety Policy',
+      '',
+      'Approved by the Curriculum Committee: 9 July 2024',
+      'To be ratified by the Full Governing Body in the autumn term.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody'], 'Full Governing Body');
+  });
+
   it('two bodies that each say they ratify disagree', () => {
     const text = ['Online Safety Policy', '', 'Ratified by the Curriculum Committee: 9 July 2024', 'Ratified by the Full Governing Body: 16 July 2024'].join(
       '\n',

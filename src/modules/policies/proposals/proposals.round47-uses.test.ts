@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposeSettings } from './engine.ts';
 
 const uses = (text: string) =>
   Object.entries(proposals(text))
@@ -21,8 +22,9 @@ describe('a channel pupils are named on is a use the school makes', () => {
   ])('%s', (text, expected) => expect(uses(text)).toEqual(expected));
 
   it('one purpose for the newsletter and the prospectus, quoting the first rule', () => {
-    const read = proposals(['Printed publications', '', 'The prospectus shows no names.', 'The newsletter uses first names only.'].join('\n'));
-    expect(read).toHaveProperty(['consent.purposes.publications.active'], true);
+    const text = ['Printed publications', '', 'The prospectus shows no names.', 'The newsletter uses first names only.'].join('\n');
+    const uses = proposeSettings(text).proposals.filter((p) => p.setting === 'consent.purposes.publications.active');
+    expect(uses).toEqual([{ setting: 'consent.purposes.publications.active', value: true, quote: 'The prospectus shows no names.', line: 3 }]);
   });
 
   it('where two rules disagree on how pupils are named there, the channel is still used', () => {
@@ -43,9 +45,15 @@ describe('not a use', () => {
     // The rule keeps photographs off the channel.
     'The newsletter goes home on Fridays; it uses first names only and no photographs of pupils.',
     'We will not give names or photographs of your child to the press.',
+    'Photographs of pupils will not be published on the website; pupils are never named there either.',
     // A naming rule with a condition settles nothing, and says nothing of use.
     'At no time should a child be named on the website unless their family has agreed.',
+    // A page whose uses run unless carers object asks about none of them.
+    'We use photographs of pupils in school and on our website unless you tell us you do not want us to. Children are never named on the website.',
   ])('%s', (text) => expect(uses(text)).toEqual([]));
+
+  it('names withheld beside photographs still publish the photographs', () =>
+    expect(uses('We will not use full names with photographs on the website.')).toEqual([['website', true]]));
 
   it('a page that says only one platform is not used leaves the school’s other social media', () => {
     const text = ['Social media', '', 'We do not have Instagram.', '', 'On our Facebook page pupils are named by first name only.'].join('\n');
