@@ -41,3 +41,17 @@ describe('names that never appear', () => {
     ['Surnames never feature in the newsletter.', 'photos.channels.newsletter.naming', 'first-names'],
   ])('%s', (text, setting, value) => expect(proposals(text)).toHaveProperty([setting], value));
 });
+
+describe('no tags beside no names', () => {
+  it.each([
+    'On TikTok we do not name pupils. No first names, no surnames, no tags.',
+    ['Social media', '', 'No names. No tagging.'].join('\n'),
+    '| Facebook and Instagram | No names, initials or tags of any kind. |',
+  ])('%s', (text) => expect(proposals(text)).toHaveProperty(['photos.channels.social-media.tagging'], false));
+
+  it.each([
+    // No channel of the school's near; a tag that is allowed.
+    ['Displays', '', 'No names. No tagging.'].join('\n'),
+    ['Social media', '', 'No names. Tagging the trust is fine.'].join('\n'),
+  ])('nothing from: %s', (text) => expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.tagging']));
+});
