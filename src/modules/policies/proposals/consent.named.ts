@@ -3,19 +3,13 @@
  * full name") says pupils are published there, so the purpose carers are asked about is active. Keyers read it so:
  * across the keyed sets, a naming rule and its channel's purpose were keyed together 995 times in 1,079.
  */
+import { defaultSettings } from '../../settings/settings.defaults.ts';
 import type { Proposal } from './engine.ts';
 import { pageWideOptOut } from './page.opt-out.ts';
 import { normalise, type Sentence } from './text.ts';
 
-/** The consent purpose each channel publishes under (the default photos.channels). */
-const purposeOf: Record<string, string> = {
-  display: 'displays',
-  website: 'website',
-  prospectus: 'publications',
-  newsletter: 'publications',
-  'social-media': 'social-media',
-  press: 'press',
-};
+/** The consent purpose each channel publishes under, as the default settings pair them (newsletter → publications). */
+const purposeOf: Record<string, string> = Object.fromEntries(defaultSettings.photos.channels.map((c) => [c.key, c.purpose]));
 
 /**
  * A rule that keeps photographs off the channel: "the newsletter uses first names only and no photographs of pupils", "we

@@ -206,9 +206,8 @@ const publication: SentencePattern = {
     const named = own.length || everythingPublished ? own : postsScope(sentence);
     // ("…approves anything published on the website, or delegates this to a named senior leader": the head decides who
     // approves, so publishing is the head's, but not each post on the channel.)
-    if (named.length && roles.length === 1 && roles[0] === 'headteacher' && /\bor (delegates?|passes) (this|it|that)\b/.test(s.lower))
-      return [{ setting: 'decisions.photoPublication', value: roles }];
-    if (named.length && roles.length === 1 && roles[0] === 'headteacher')
+    if (named.length && roles.length === 1 && roles[0] === 'headteacher') {
+      if (/\bor (delegates?|passes) (this|it|that)\b/.test(s.lower)) return [{ setting: 'decisions.photoPublication', value: roles }];
       return otherApprover(s.lower)
         ? []
         : [
@@ -217,6 +216,7 @@ const publication: SentencePattern = {
             // in 45 of 48 such sentences, and in 26 of 60 for one channel.)
             ...(named.length > 1 ? [{ setting: 'decisions.photoPublication', value: roles }] : []),
           ];
+    }
     return [{ setting: 'decisions.photoPublication', value: roles }];
   },
 };
@@ -242,8 +242,7 @@ function postsScope(s: Sentence): string[] {
   const scope = scopeChannels(s);
   if (scope.length === 1) return scope;
   if (scope.length > 1) {
-    const near = scopeChannels({ ...s, heading: '', title: '' }).filter((key) => key !== 'display' && key !== 'prospectus');
-    return near;
+    return scopeChannels({ ...s, heading: '', title: '' }).filter((key) => key !== 'display' && key !== 'prospectus');
   }
   const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
   if (before.length) return before.length === 1 ? before : [];

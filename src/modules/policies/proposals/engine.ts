@@ -122,8 +122,9 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
         setting === 'policyReview.approvingBody'
           ? new Set(chosen.filter((f) => ratifiedBy(normalise(f.quote), String(f.value).toLowerCase())).map((f) => f.value))
           : new Set();
-      if (values.size !== 1 && !full && ratifying.size !== 1) continue;
-      value = values.size !== 1 && !full ? [...ratifying][0] : (full ?? chosen[0].value);
+      const agreed = values.size === 1 || full !== null;
+      if (!agreed && ratifying.size !== 1) continue;
+      value = agreed ? (full ?? chosen[0].value) : [...ratifying][0];
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
