@@ -2,6 +2,7 @@
  * Which kind of concern a sentence is about (concerns.routes.TYPE), by the words schools use: its own words, or those of
  * the sentence or paragraph it points back to ("the incident", "it", an instruction under a scenario's opening).
  */
+import { memoised } from './memo.ts';
 import type { Sentence } from './text.ts';
 
 /** Kinds of concern by the words schools use; a sentence naming two kinds settles neither. */
@@ -77,7 +78,9 @@ function personsAndPolicies(text: string): string {
 }
 
 /** The one kind a sentence is about, or null (none or several). */
-export function concernKind(text: string): string | null {
+export const concernKind = memoised(kindOfText);
+
+function kindOfText(text: string): string | null {
   // ("…tell the Computing Lead straight away, then tell the DSL if there is any safeguarding side to it": a kind on a
   // condition after the telling is not what the sentence is about.)
   // ("Online bullying with no wider safeguarding worry": the kind said not to be there is taken out first.)
@@ -204,6 +207,9 @@ function withoutAsides(lower: string): string {
 /** A member of staff or another adult working in the school as what a sentence is about. */
 const staffSubject = /\b(members? of staff|staff|volunteers?|colleagues?|employees?|adults? who (works?|volunteers?))\b/;
 
+/** Whether the text names any kind of concern. */
+const namesAKind = memoised((text: string) => concernKinds.some(([, pattern]) => pattern.test(text)));
+
 /** Each kind whose words the (normalised) text has, once. */
 const kindsIn = (lower: string) => [...new Set(concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind))];
 
@@ -269,7 +275,7 @@ export function openingKind(paragraph: string | undefined): string | null {
 export function scenarioKind(s: Sentence): string | null {
   const opening = openingKind(s.earlier);
   if (opening) return opening;
-  if (s.earlier && concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return null;
+  if (s.earlier && namesAKind(s.earlier)) return null;
   // ("7.4 Worries about an adult – a colleague, volunteer…:" over "• report it to the Headteacher the same day;": a list
   // item's lead names its scenario before the heading over both, "When you see something worrying", does.)
   // (Or the sentence before the lead, "All online safety concerns are safeguarding concerns. A member of staff must:"; not
@@ -301,7 +307,7 @@ export function kindBefore(s: Sentence): string | null {
   // its heading's scenario, as below.)
   if ((happensBack.test(previous) || pointsBack.test(previous)) && s.earlier) {
     const earlier = concernKind(s.earlier);
-    if (earlier || concernKinds.some(([, pattern]) => pattern.test(s.earlier!))) return earlier;
+    if (earlier || namesAKind(s.earlier)) return earlier;
   }
   // "9.3 Concerns about a member of staff" over "Report to the Headteacher immediately. … The Headteacher will contact the
   // LADO within one working day.": the paragraph's or heading's scenario, when no sentence before names a kind.
