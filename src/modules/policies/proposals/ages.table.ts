@@ -79,10 +79,25 @@ const sitesOnly = (lower: string) =>
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust) (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help)\b/;
+  /\bnone of (our|the) (pupils|children|learners|students) (should|is expected|are expected)\b|\b(we|the (school|academy|trust))( still)? expects? (pupils?|students?|learners?|children|them|you|these age limits|the age limits)\b[^.;]{0,30}\b(follow|respect|keep to|stick to|be respected)\b|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust) (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help)\b/;
+/**
+ * The pupils said to be under the age: "All of our pupils are under this age", "None of our children is old enough". Held to
+ * it, unless advice to families follows ("…and we would rather they were not on these sites", "We strongly advise…"): three
+ * keyers settled the first and left the second unsettled.
+ */
+const pupilsTooYoung =
+  /\b(pupils?|children|students?|learners?)\b[^.;]{0,30}\b(are|is) (all |almost all |therefore )?(under|below|younger than) (this|that|these|the( minimum| required)?) ages?\b|\b(all|almost all|most|nearly all) (of )?(our|the) (pupils|children|students|learners) (are|is) (under|below|younger than) (\d{1,2}|this|that|these)\b|\b(none|no one|nobody|no (pupil|child|learner|student))\b[^.;]{0,40}\b(is|are) old enough\b/;
+
+/** Advice to families, which holds no pupil to anything. */
+const advises = (lower: string) =>
+  adviceToFamilies.test(lower) ||
+  /\b(the school|we|our school|the academy)( would| strongly| also)* (advises?|recommends?|ask|asks|would rather)( that)? (you|parents|carers|families|they|primary)\b/.test(
+    lower,
+  );
+
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
-  /\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! (in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
+  /\bold enough\b|\bunder (these|those) ages\b|\b(follow|respect|keep to|stick to)\b[^.;]{0,40}\b(terms|age limits?|minimum ages?|age settings|these|them)\b|\bage limits to be respected\b|\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! (in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
 
 /**
  * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each
@@ -93,14 +108,9 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const s = sentences[order];
   if (!sitesOnly(s.lower)) return false;
   const next = sentences[order + 1];
-  const beside = [s.previous ?? '', next && next.previous === s.lower ? next.lower : ''];
-  return !beside.some(
-    (b) =>
-      b &&
-      holdsPupils.test(b) &&
-      ofTheAge.test(b) &&
-      !adviceToFamilies.test(b) &&
-      // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
-      !/\b(the school|we|our school|the academy) (advises?|recommends?|would advise|would recommend|ask|asks)( that)? (you|parents|carers|families)\b/.test(b),
-  );
+  const after = next && next.previous === s.lower ? next.lower : '';
+  const then = sentences[order + 2]?.previous === after ? sentences[order + 2].lower : '';
+  // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
+  const holds = (b: string) => b && holdsPupils.test(b) && ofTheAge.test(b) && !advises(b);
+  return !(holds(s.previous ?? '') || holds(after) || (after && pupilsTooYoung.test(after) && !advises(after) && !advises(then)));
 }

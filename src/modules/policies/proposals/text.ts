@@ -157,6 +157,9 @@ const acceptingChanges = (raw: string) =>
     .replace(/\[([^\]]*)\]\{\.insertion\b[^}]*\}/g, '$1')
     .replace(/~~[^~]+~~/g, '');
 
+/** A line that stops in the middle of a phrase, before a number: "…set a minimum age of", "…is 16 in some countries and". */
+const wrappedBefore = /\S\s+(?:of|at|is|are|was|were|to|than|under|over|below|above|aged|age|and|or|from|by|with|between)\s*$/i;
+
 export function policyLines(text: string): Line[] {
   return text
     .split(/\r?\n/)
@@ -165,7 +168,11 @@ export function policyLines(text: string): Line[] {
       raw,
       // ("…(or the pupil themselves, normally from age" then "13) are asked to give consent": the number closes the
       // bracket the line before opened, and is no list's.)
-      closesBracket: i > 0 && /^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length,
+      closesBracket:
+        i > 0 &&
+        ((/^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length) ||
+          // ("…have a minimum age of" then "13. We will not help…": a wrapped line's number finishes the words above it.)
+          (/^\s*\d{1,3}\b/.test(raw) && wrappedBefore.test(all[i - 1]))),
     }))
     .map(({ raw, closesBracket }, i) => ({
       closesBracket,

@@ -1,0 +1,59 @@
+/**
+ * The thirty-fourth session's reading of the sites' minimum age: the terms stated as a fact, then the pupils said to be
+ * under it or held to it ("None of our pupils is old enough", "The school expects pupils to respect…"), and a wrapped
+ * line whose number finishes the words above it ("…a minimum age of" / "13. We will not…").
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+const age = 'ageLimits.socialMediaMinimumAge';
+const page = (...paragraphs: string[]) => ['Social Media Policy', '', '6. Pupils and social media', '', ...paragraphs].join('\n');
+
+describe('the sites’ terms, then the pupils said to be under the age', () => {
+  it.each([
+    'Most social networking apps, such as Snapchat and TikTok, set a minimum age of 13. All of our children are under this age.',
+    'Nearly all social media platforms have a minimum age of 13. Pupils at Oakbrook are all below that age.',
+    'Most social media services require users to be at least 13. None of our pupils is old enough.',
+    'Facebook, Instagram and TikTok have a minimum age of 13. Nobody in our junior school is old enough, and pupils must not use these apps.',
+  ])('%s', (paragraph) => {
+    expect(proposals(page(paragraph))).toHaveProperty([age], 13);
+  });
+
+  it.each([
+    'Most social media platforms have a minimum age of 13. The Academy expects students to respect the age limits set by each platform.',
+    'Many social media apps set a minimum age of 13. All our Sixth Form students are over that age, but we still expect them to follow the platforms’ terms.',
+    'Most social media services set a minimum age of 13 in their terms of service. The School expects these age limits to be respected.',
+  ])('held to the terms: %s', (paragraph) => {
+    expect(proposals(page(paragraph))).toHaveProperty([age], 13);
+  });
+});
+
+describe('the pupils too young, then advice to families: no rule of the school’s', () => {
+  it.each([
+    'Most social media sites require users to be at least 13. None of our pupils is old enough, and we would rather they were not on these sites.',
+    'Most social media apps have a minimum age of 13. None of our children are old enough to have an account and we would strongly advise parents not to set one up.',
+    'Most social media apps have a minimum age of 13. None of our pupils is old enough. We strongly advise that primary school children do not have accounts.',
+  ])('%s', (paragraph) => {
+    expect(proposals(page(paragraph))).not.toHaveProperty([age]);
+  });
+
+  it('the terms alone, with the school saying nothing of its pupils, settle nothing', () => {
+    expect(proposals(page('Most social media platforms have a minimum age of 13. We teach pupils how to report a post.'))).not.toHaveProperty([age]);
+  });
+});
+
+describe('a wrapped line whose number finishes the words above it', () => {
+  it('"…a minimum age of" then "13. We will not help…" is one sentence and the rule after it', () => {
+    const text = page(
+      'Pupils learn about the risks of chat in games. Most social media platforms have a minimum age of',
+      '13. We will not help a pupil under 13 to open an account, and will talk with parents if we become',
+      'aware of one.',
+    );
+    expect(proposals(text)).toHaveProperty([age], 13);
+  });
+
+  it('a numbered item after a line that ends a sentence is still an item', () => {
+    const text = ['Online Safety Policy', '', 'Pupils are taught to keep safe online.', '13. Review', '', 'This policy is reviewed every year.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 12);
+  });
+});
