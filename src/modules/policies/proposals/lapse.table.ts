@@ -71,8 +71,12 @@ export const lapse: SentencePattern = {
         s.lower,
       ) &&
       // (Or a heading that asks how long the answer lasts: "How long your answer lasts".)
-      (/\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''}`) ||
-        /^how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
+      // (Or the question it answers: "How long does my consent last?" over "Your choices stay in place…".)
+      (/\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(
+        `${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''} ${s.question ?? ''}`,
+      ) ||
+        // ("Part 6 – How long your answers last, and changing your mind".)
+        /(^|[-–—:] )how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
           s.heading ?? '',
         ));
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
