@@ -116,7 +116,7 @@ export const reviewDates: BlockPattern = {
       next &&
       monthOf(split[1], parseDate) !== null &&
       monthOf(split[2], parseDate) !== null &&
-      /\b(approved|ratified|adopted|review(ed)?|policy date|date of (this )?policy|issued?|updated|date)\b/i.test(split[1])
+      /\b(approved|ratified|adopted|agreed|review(ed)?|policy date|date of (this )?policy|issued?|updated|date)\b/i.test(split[1])
     ) {
       const round = yearsApart(split[1], split[2]);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
