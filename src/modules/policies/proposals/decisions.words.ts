@@ -15,10 +15,12 @@ export function staffNamed(text: string | undefined): RoleKey[] | null {
 
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
 export function decidedBy(lower: string): RoleKey[] | null {
+  // ("…is checked by the Online Safety Lead and must be approved by the Headteacher": who approves decides; who checks
+  // decides only where no one approves.)
   const by =
-    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
       lower,
-    );
+    ) ?? /\bchecked (in advance |in writing |beforehand |first )?(by|with)\b/.exec(lower);
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
     const own =

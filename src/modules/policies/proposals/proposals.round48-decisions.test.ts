@@ -1,0 +1,36 @@
+/**
+ * The thirty-fourth session's reading of who decides when one person checks and another approves: "…is checked by the
+ * Online Safety Lead and must be approved by the Headteacher before it is published". The one who approves decides.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+const page = (heading: string, rule: string) => ['Images Policy', '', heading, '', rule].join('\n');
+
+describe('checked by one, approved by another: the approver decides', () => {
+  it.each([
+    'All content for the website is checked by the Online Safety Lead and must be approved by the Headteacher before it is published.',
+    'Every post on the school website is checked by the office manager and then approved by the Head Teacher before it goes live.',
+    'All material for the website is checked by the Computing Lead and must be signed off by the Principal before it is published.',
+  ])('%s', (rule) => {
+    const read = proposals(page('5. The school website', rule));
+    expect(read).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+    expect(read['decisions.photoPublication'] ?? []).not.toContain('ict-lead');
+  });
+
+  it('a check with no one approving is still who decides', () => {
+    const read = proposals(page('5. The school website', 'Every post on the school website is checked by the Computing Lead before it is published.'));
+    expect(read).toHaveProperty(['decisions.photoPublication'], ['ict-lead']);
+    expect(read).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+  });
+
+  it('approved by someone other than the head is no head’s approval', () => {
+    const read = proposals(
+      page(
+        '5. The school website',
+        'All content for the website is checked by the Headteacher and must be approved by the Computing Lead before it is published.',
+      ),
+    );
+    expect(read).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
+  });
+});
