@@ -7,6 +7,13 @@ import type { Found, SentencePattern } from './types.ts';
 import { concernKind, happensBack, kindBefore, openingKind } from './concerns.kinds.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 
+/**
+ * A "may" that says what is feared is no discretion about telling: "Where there is an allegation that a member of staff …
+ * may pose a risk, the Headteacher will contact the LADO", "Any concern that a member of staff may pose a risk to children
+ * is dealt with under the allegations procedure and the LADO is contacted within one working day".
+ */
+const withoutWhatIsFeared = (lower: string) =>
+  lower.replace(/\b(?:allegations?|concerns?|suspicions?|worr(?:y|ies)) (?:that|about|against)\b[^,;]*?\b(?:may|might|could) (?:pose|be|have|present)\b/g, ' ');
 /** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
 export const outsiders: [string, RegExp][] = [
   ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
@@ -139,7 +146,10 @@ export const tell: SentencePattern = {
           // if necessary": a later part after a comma has its own condition.)
           .split(/,? and (?=(?:may|might|could|can|will decide|decides)\b)|,\s*and\b|\band,/)[0]
           .replace(/,? so (?:that )?(?:they|you|parents|carers|families|the family) (?:can|could|may|might)\b.*$/, '');
-      if (/\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(own))
+      if (
+        /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(own)) ||
+        /\b(if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(own)
+      )
         return [];
       // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
       // the DSL will contact the police": on a condition of its own.
@@ -163,7 +173,8 @@ export const tell: SentencePattern = {
     if (
       !must ||
       s.negated.includes(must[0].split(' ').pop()!) ||
-      /\b(may|might|could|can|if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
+      /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(s.lower)) ||
+      /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
     )
       return [];
     const after = s.lower.slice(must.index);
