@@ -70,8 +70,9 @@ const accounts: SentencePattern = {
   read: (sentence) => {
     // "(e.g. building accounts)" is no end of a clause.
     const s = { ...sentence, lower: sentence.lower.replace(/\b(e\.g|i\.e)\./g, (m) => m.replace(/\./g, '')) };
-    // "Each academy may run official accounts. New accounts need the agreement of…": the sentence before says whose.
-    const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.previous ?? ''} ${s.lower}` : s.lower;
+    // "Each academy may run official accounts. New accounts need the agreement of…": the sentences before say whose (or the
+    // heading over them, "9. Official accounts").
+    const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.heading ?? ''}. ${s.earlier ?? ''} ${s.lower}` : s.lower;
     if (!(/\baccounts?\b/.test(s.lower) || socialPlace.test(s.lower)) || !schoolSide.test(context)) return [];
     // Staff's own accounts are not the school's: "staff need no approval for their personal social media profiles".
     if (/\b(personal|private)\b/.test(s.lower)) return [];

@@ -34,3 +34,22 @@ describe('checked by one, approved by another: the approver decides', () => {
     expect(read).not.toHaveProperty(['photos.channels.website.headteacherApproval']);
   });
 });
+
+describe('new accounts, whose the heading or the paragraph says', () => {
+  it.each([
+    ['9. Official accounts', 'New accounts may only be set up with the written approval of the Principal.', ['headteacher']],
+    [
+      '8. Social media',
+      'The Academy runs official accounts on Facebook and Instagram. Only the office may post to them. New accounts (for a department, a club or a trip) need the Headteacher’s approval.',
+      ['headteacher'],
+    ],
+  ])('%s / %s', (heading, rule, roles) => {
+    expect(proposals(page(heading, rule))).toHaveProperty(['decisions.accounts'], roles);
+  });
+
+  it('new accounts under a heading about staff’s own social media are no school’s', () => {
+    expect(
+      proposals(page('7. Staff’s own social media', 'Staff who open new accounts should tell their line manager and keep them private.')),
+    ).not.toHaveProperty(['decisions.accounts']);
+  });
+});
