@@ -86,12 +86,15 @@ const holdsPupils =
  * keyers settled the first and left the second unsettled.
  */
 const pupilsTooYoung =
-  /\b(pupils?|children|students?|learners?)\b[^.;]{0,30}\b(are|is) (all |almost all |therefore )?(under|below|younger than) (this|that|these|the( minimum| required)?) ages?\b|\b(all|almost all|most|nearly all) (of )?(our|the) (pupils|children|students|learners) (are|is) (under|below|younger than) (\d{1,2}|this|that|these)\b|\b(none|no one|nobody|no (pupil|child|learner|student))\b[^.;]{0,40}\b(is|are) old enough\b/;
+  /\b(our|all|all of our|almost all of our|the school's) (pupils|children|students|learners)\b[^.;]{0,30}\b(are|is) (all |almost all |therefore )?(under|below|younger than) (this|that|these|the( minimum| required)?) ages?\b|\b(pupils|children|students|learners) (at|in) (?!(?:a|an|any)\b)[a-z' ]{2,30}? (are|is) (all |almost all |therefore )?(under|below|younger than) (this|that|these|the( minimum| required)?) ages?\b|\b(all|almost all|most|nearly all) (of )?(our|the) (pupils|children|students|learners) (are|is) (under|below|younger than) (\d{1,2}|this|that|these)\b|\b(none|no one|nobody|no (pupil|child|learner|student))\b[^.;]{0,40}\b(is|are) old enough\b/;
+
+/** "…but many already have accounts, so we teach them…": the pupils' ages described beside what they do anyway, no rule. */
+const yetTheyDo = /\b(but|yet|although|though|however)\b[^.;]*\b(have|has|hold|holds|use|uses|using|already|anyway)\b/;
 
 /** Advice to families, which holds no pupil to anything. */
 const advises = (lower: string) =>
   adviceToFamilies.test(lower) ||
-  /\b(the school|we|our school|the academy)( would| strongly| also)* (advises?|recommends?|ask|asks|would rather)( that)? (you|parents|carers|families|they|primary)\b/.test(
+  /\b(the school|we|our school|the academy)( would| strongly| also)* ((advises?|recommends?|ask|asks)( that)? (you|parents|carers|families|primary)|would rather (they|pupils|children))\b/.test(
     lower,
   );
 
@@ -112,5 +115,5 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const then = sentences[order + 2]?.previous === after ? sentences[order + 2].lower : '';
   // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
   const holds = (b: string) => b && holdsPupils.test(b) && ofTheAge.test(b) && !advises(b);
-  return !(holds(s.previous ?? '') || holds(after) || (after && pupilsTooYoung.test(after) && !advises(after) && !advises(then)));
+  return !(holds(s.previous ?? '') || holds(after) || (after && pupilsTooYoung.test(after) && !yetTheyDo.test(after) && !advises(after) && !advises(then)));
 }

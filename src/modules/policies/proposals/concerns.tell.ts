@@ -13,7 +13,10 @@ import { beforePublishing, familyAdvice, familyReports, negatedAt } from './conc
  * is dealt with under the allegations procedure and the LADO is contacted within one working day".
  */
 const withoutWhatIsFeared = (lower: string) =>
-  lower.replace(/\b(?:allegations?|concerns?|suspicions?|worr(?:y|ies)) (?:that|about|against)\b[^,;]*?\b(?:may|might|could) (?:pose|be|have|present)\b/g, ' ');
+  lower.replace(
+    /\b(?:allegations?|concerns?|suspicions?|worr(?:y|ies)) that\b[^,;]*?\b(?:may|might|could) (?:pose|present|have (?:harmed|behaved|acted|done|committed))\b/g,
+    ' ',
+  );
 /** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
 export const outsiders: [string, RegExp][] = [
   ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],

@@ -4,7 +4,7 @@
  * both read by are in decisions.words.ts.
  */
 import { filteringPatterns } from './decisions.filtering.ts';
-import { decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
+import { approverAfterCheck, decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
 import { channels, scopeChannels } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
@@ -16,9 +16,8 @@ import type { SentencePattern } from './types.ts';
  * the head's to approve (the keying guide: "or a senior leader the Headteacher nominates" is not the head's approval).
  */
 function otherApprover(lower: string): boolean {
-  // ("…is checked by the Online Safety Lead and must be approved by the Headteacher": the one who approves decides; a check
-  // alone is who decides only when no one approves.)
-  const by = /\b(approved|authori[sz]ed|agreed|signed off|decided) (in advance )?by\b/.exec(lower) ?? /\bchecked (in advance )?by\b/.exec(lower);
+  // ("…is checked by the Online Safety Lead and must be approved by the Headteacher": the one who approves decides.)
+  const by = approverAfterCheck(lower) ?? /\b(approved|authori[sz]ed|agreed|signed off|checked|decided) (in advance )?by\b/.exec(lower);
   if (!by) return false;
   const deciding = withoutStandIns(lower.slice(by.index + by[0].length)).split(/\b(before|after|once|prior to|when|where|and then)\b|[,;.]/)[0];
   return deciding.split(/\bor\b/).some((alternative) => alternative.trim() && !rolesIn(alternative).includes('headteacher'));

@@ -13,14 +13,27 @@ export function staffNamed(text: string | undefined): RoleKey[] | null {
   return roles.length ? roles : null;
 }
 
+/**
+ * "…is checked by the Online Safety Lead and must be approved by the Headteacher": after a check, a member of staff who
+ * approves is who decides (where the check is all, or the "by" after it names no one on the staff, the check is read as
+ * before: "checked by the Headteacher …, as agreed by the governing body").
+ */
+export function approverAfterCheck(lower: string): RegExpExecArray | null {
+  const check = /\bchecked (?:in advance |first )?by\b/.exec(lower);
+  if (!check) return null;
+  const approves = /\b(?:approved|authori[sz]ed|signed off|sanctioned) (?:in advance |in writing |beforehand |first )?by\b/g;
+  approves.lastIndex = check.index;
+  const approval = approves.exec(lower);
+  return approval && staffNamed(lower.slice(approval.index + approval[0].length, approval.index + approval[0].length + 60)) ? approval : null;
+}
+
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
 export function decidedBy(lower: string): RoleKey[] | null {
-  // ("…is checked by the Online Safety Lead and must be approved by the Headteacher": who approves decides; who checks
-  // decides only where no one approves.)
   const by =
-    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+    approverAfterCheck(lower) ??
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
       lower,
-    ) ?? /\bchecked (in advance |in writing |beforehand |first )?(by|with)\b/.exec(lower);
+    );
   if (!by) {
     // "…need the Headteacher's approval", "without the Principal's sign-off".
     const own =

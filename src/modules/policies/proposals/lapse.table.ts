@@ -70,12 +70,12 @@ export const lapse: SentencePattern = {
       /\b(this|the|our|each) (form|slip|letter)s?\b|\b(a|an) (new|fresh|further) (form|slip)\b|\b(your|the) (choices?|answers?|preferences?)( you (make|made|give|gave|have made))?\b|\bwhat you (say|tell us|choose|decide)\b|\byour (reply |consent |permission )?(slip|form)\b|^answers\b/.test(
         s.lower,
       ) &&
-      // (Or a heading that asks how long the answer lasts: "How long your answer lasts".)
-      // (Or the question it answers: "How long does my consent last?" over "Your choices stay in place…".)
+      // (Said under words about consent or images, or under the question it answers: "How long does my consent last?" over
+      // "Your choices stay in place…".)
       (/\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(
         `${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''} ${s.question ?? ''}`,
       ) ||
-        // ("Part 6 – How long your answers last, and changing your mind".)
+        // (Or a heading that asks how long the answer lasts: "How long your answer lasts", "Part 6 – How long your answers last".)
         /(^|[-–—:] )how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
           s.heading ?? '',
         ));

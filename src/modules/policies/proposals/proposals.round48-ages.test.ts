@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { policyLines } from './text.ts';
 
 const age = 'ageLimits.socialMediaMinimumAge';
 const page = (...paragraphs: string[]) => ['Social Media Policy', '', '6. Pupils and social media', '', ...paragraphs].join('\n');
@@ -37,6 +38,18 @@ describe('the pupils too young, then advice to families: no rule of the school�
     expect(proposals(page(paragraph))).not.toHaveProperty([age]);
   });
 
+  it.each([
+    'Most social media platforms have a minimum age of 13. Most of our pupils are under 13, but many already have accounts, so we teach them how to use privacy settings.',
+    'Most social media platforms have a minimum age of 13. Children who are under this age and use them anyway are more likely to meet harmful content.',
+  ])('the pupils’ ages described, with no rule: %s', (paragraph) => {
+    expect(proposals(page(paragraph))).not.toHaveProperty([age]);
+  });
+
+  it('the school asking its pupils not to open accounts is no advice to families', () => {
+    const paragraph = 'Most social media platforms have a minimum age of 13. All of our pupils are under this age, and we ask that they do not open accounts.';
+    expect(proposals(page(paragraph))).toHaveProperty([age], 13);
+  });
+
   it('the terms alone, with the school saying nothing of its pupils, settle nothing', () => {
     expect(proposals(page('Most social media platforms have a minimum age of 13. We teach pupils how to report a post.'))).not.toHaveProperty([age]);
   });
@@ -52,8 +65,33 @@ describe('a wrapped line whose number finishes the words above it', () => {
     expect(proposals(text)).toHaveProperty([age], 13);
   });
 
-  it('a numbered item after a line that ends a sentence is still an item', () => {
-    const text = ['Online Safety Policy', '', 'Pupils are taught to keep safe online.', '13. Review', '', 'This policy is reviewed every year.'].join('\n');
-    expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 12);
+  it('the wrapped number is kept as words of the line, not read as an item', () => {
+    const wrapped = policyLines(
+      ['Most social media platforms have a minimum age of', '13. We will not help a pupil under 13 to open an account.'].join('\n'),
+    )[1];
+    expect(wrapped.closesBracket).toBe(true);
+    expect(wrapped.text).toMatch(/^13\. We will not help/);
+  });
+
+  it.each([
+    ['a list’s “; and”', ['When a pupil reports online bullying, staff must:', '1. reassure the pupil; and', '2. tell the DSL the same day.']],
+    ['the next item of a numbered list', ['When a pupil reports online bullying, staff must:', '1. reassure the pupil and', '2. tell the DSL the same day.']],
+    ['a clause number', ['Pupils are taught about the risks of chat in games and', '4.2 Photographs of pupils are only taken on school devices.']],
+  ])('a numbered line after %s is still numbered', (_case, lines) => {
+    const numbered = policyLines(lines.join('\n')).at(-1)!;
+    expect(numbered.closesBracket).toBe(false);
+    expect(numbered.text).not.toMatch(/^\d/);
+  });
+
+  it('the item after "; and" keeps its list’s scenario', () => {
+    const text = [
+      'Online safety',
+      '',
+      'When a pupil reports online bullying, staff must:',
+      '1. reassure the pupil; and',
+      '2. tell the DSL the same day; and',
+      '3. record it on CPOMS.',
+    ];
+    expect(proposals(text.join('\n'))).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['dsl']);
   });
 });

@@ -18,6 +18,14 @@ describe('checked by one, approved by another: the approver decides', () => {
     expect(read['decisions.photoPublication'] ?? []).not.toContain('ict-lead');
   });
 
+  it.each([
+    'All photographs are checked by the Headteacher before they go on the school website, with the consent of parents.',
+    'Every post on the school website is checked by the Headteacher, including photographs taken by staff on trips.',
+    'Every post on the school website is checked by the Headteacher, as agreed by the governing body in 2023.',
+  ])('a later "by" that names no one approving leaves the check as the decision: %s', (rule) => {
+    expect(proposals(page('5. The school website', rule))).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+  });
+
   it('a check with no one approving is still who decides', () => {
     const read = proposals(page('5. The school website', 'Every post on the school website is checked by the Computing Lead before it is published.'));
     expect(read).toHaveProperty(['decisions.photoPublication'], ['ict-lead']);

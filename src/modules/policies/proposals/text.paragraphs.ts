@@ -63,7 +63,8 @@ export function paragraphs(lines: Line[]): Paragraph[] {
     const hanging = Boolean(current) && hang >= 3 && indent === hang && lastLength >= 50 && !bullet && (cells?.length ?? 0) < 2;
     const runsOn: boolean =
       /^[a-z(]/.test(text) ||
-      // ("…normally from age" then "13) are asked…": a number that closes the bracket the line before opened.)
+      // ("…normally from age" then "13) are asked…", "…a minimum age of" then "13. We will not…": a number that belongs to the
+      // words above.)
       closesBracket === true ||
       hanging ||
       // ("…a member of staff, volunteer or governor: tell the" then "Headteacher immediately.": a line that ends on a word no

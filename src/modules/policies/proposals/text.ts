@@ -82,7 +82,10 @@ export interface Line {
   indent?: number;
   /** The raw line starts with an arrow ("→ DSL, immediately."): where the line before it goes. */
   arrow?: boolean;
-  /** The raw line starts with a number that closes the bracket the line before opened ("…normally from age" then "13) are asked"). */
+  /**
+   * The raw line starts with a number that belongs to the words above, not to a list: it closes the bracket the line before
+   * opened ("…normally from age" then "13) are asked"), or finishes a wrapped line ("…a minimum age of" then "13. We will…").
+   */
   closesBracket?: boolean;
 }
 
@@ -160,6 +163,18 @@ const acceptingChanges = (raw: string) =>
 /** A line that stops in the middle of a phrase, before a number: "…set a minimum age of", "…is 16 in some countries and". */
 const wrappedBefore = /\S\s+(?:of|at|is|are|was|were|to|than|under|over|below|above|aged|age|and|or|from|by|with|between)\s*$/i;
 
+/**
+ * The number that starts a line finishes the words of the line above ("…have a minimum age of" then "13. We will not
+ * help…"), and is no list's: not after a list's "; and" or ", or", not a clause number ("4.2 Photographs"), and not the
+ * next item of a numbered list ("1. reassure the pupil and" then "2. tell the DSL").
+ */
+function wrapsOnto(above: string, raw: string): boolean {
+  const number = /^\s*(\d{1,3})(?![.,]?\d)\b/.exec(raw);
+  if (!number || !wrappedBefore.test(above) || /[;,]\s*(?:and|or)\s*$/i.test(above)) return false;
+  const item = /^\s*(\d{1,3})[.)]\s/.exec(above);
+  return !(item && Number(number[1]) === Number(item[1]) + 1);
+}
+
 export function policyLines(text: string): Line[] {
   return text
     .split(/\r?\n/)
@@ -172,7 +187,7 @@ export function policyLines(text: string): Line[] {
         i > 0 &&
         ((/^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length) ||
           // ("…have a minimum age of" then "13. We will not help…": a wrapped line's number finishes the words above it.)
-          (/^\s*\d{1,3}\b/.test(raw) && wrappedBefore.test(all[i - 1]))),
+          wrapsOnto(all[i - 1], raw)),
     }))
     .map(({ raw, closesBracket }, i) => ({
       closesBracket,
