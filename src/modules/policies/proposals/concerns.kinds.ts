@@ -250,6 +250,12 @@ export function kindOf(s: Sentence): string | null {
       said,
     ) ||
     instructionThenTell.test(said) ||
+    // ("…my child sees something upsetting on a school iPad?" then "The adult will calm and reassure your child, note what was
+    // seen, and tell Mrs Pearce": under a question, what is done and then the telling answers it.)
+    (Boolean(s.question) &&
+      /^(the|an?) (adult|member of staff|staff member|teacher)( in the room)? (will|must|should) [^.;]*,? and (then )?(tell|inform|report it to|let|alert)\b/.test(
+        said,
+      )) ||
     // ("…this is a child protection matter. The member of staff must report it to the DSL immediately": it is that matter.)
     /^the (member of staff|staff member) (must|should|will) report (it|this) to (the|a)\b/.test(said)
   ) {

@@ -237,6 +237,8 @@ function familyPage(lines: Line[], sentences: Sentence[]): boolean {
 const addressesFamily = (s: Sentence) =>
   /\b(you|your)\b/.test(s.lower) &&
   !/\b(staff|members? of staff|teachers|employees|colleagues)\b[^.;]{0,20}\b(must|should|will|shall|are to)\b/.test(s.lower) &&
+  // ("The adult will calm and reassure your child … and tell Mrs Pearce": a member of staff as the subject, "your" the child.)
+  !/^(the|an?|our) (adult|member of staff|staff member|teacher|class teacher|key person)( in the room| with them)? (will|must|should|shall)\b/.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
 export function proposeSettings(page: string): Proposals {
