@@ -2,6 +2,7 @@
  * Which kind of concern a sentence is about (concerns.routes.TYPE), by the words schools use: its own words, or those of
  * the sentence or paragraph it points back to ("the incident", "it", an instruction under a scenario's opening).
  */
+import { staffActs } from './concerns.words.ts';
 import { memoised } from './memo.ts';
 import type { Sentence } from './text.ts';
 
@@ -252,10 +253,7 @@ export function kindOf(s: Sentence): string | null {
     instructionThenTell.test(said) ||
     // ("…my child sees something upsetting on a school iPad?" then "The adult will calm and reassure your child, note what was
     // seen, and tell Mrs Pearce": under a question, what is done and then the telling answers it.)
-    (Boolean(s.question) &&
-      /^(the|an?) (adult|member of staff|staff member|teacher)( in the room)? (will|must|should) [^.;]*,? and (then )?(tell|inform|report it to|let|alert)\b/.test(
-        said,
-      )) ||
+    (Boolean(s.question) && staffActs.test(said) && /^[^.;]*,? and (then )?(tell|inform|report it to|let|alert)\b/.test(said)) ||
     // ("…this is a child protection matter. The member of staff must report it to the DSL immediately": it is that matter.)
     /^the (member of staff|staff member) (must|should|will) report (it|this) to (the|a)\b/.test(said)
   ) {

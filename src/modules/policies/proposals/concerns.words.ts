@@ -3,6 +3,13 @@
  * advice and no route; a negation just before a verb; a check before publishing, which is no concern.
  */
 
+/**
+ * A member of staff as the sentence's subject, doing something: "The adult will calm and reassure your child…", "The class
+ * teacher will let you know…". On a page to families, such a sentence says what staff do, not whom a parent should tell.
+ */
+export const staffActs =
+  /^(the|an?|our) (adult|member of staff|staff member|teacher|class teacher|key person)( in the room| with them)? (will|must|should|shall)\b/;
+
 /** Parents or pupils told what to do ("Parents who have concerns … should inform the school as soon as possible") is advice, not a route. */
 export const familyAdvice = /^(parents?|carers?|families|family members|pupils?|children|learners|students|young people|any (pupil|child|parent))\b/;
 

@@ -7,6 +7,7 @@
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
 import { concernBlocks } from './concerns.tables.ts';
+import { staffActs } from './concerns.words.ts';
 import { askedUses, classPhotosWithoutConsent, consentPatterns } from './consent.table.ts';
 import { namedUses } from './consent.uses.ts';
 import { channelConsent } from './consent.channels.ts';
@@ -238,7 +239,7 @@ const addressesFamily = (s: Sentence) =>
   /\b(you|your)\b/.test(s.lower) &&
   !/\b(staff|members? of staff|teachers|employees|colleagues)\b[^.;]{0,20}\b(must|should|will|shall|are to)\b/.test(s.lower) &&
   // ("The adult will calm and reassure your child … and tell Mrs Pearce": a member of staff as the subject, "your" the child.)
-  !/^(the|an?|our) (adult|member of staff|staff member|teacher|class teacher|key person)( in the room| with them)? (will|must|should|shall)\b/.test(s.lower) &&
+  !staffActs.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
 export function proposeSettings(page: string): Proposals {
