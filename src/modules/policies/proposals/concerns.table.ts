@@ -78,6 +78,14 @@ const notify: SentencePattern = {
       )
     )
       return [];
+    // Counts given to a board are oversight, not a route: "The Principal will include the number and type of child protection
+    // reports (without names) in the Principal's Report to each meeting of the Board of Management".
+    if (
+      /\b(how many|the (number|numbers)( and (type|types|nature|kind|kinds))? of)\b[^.;]{0,60}\b(reports?|concerns?|incidents?|referrals?|cases?)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
     // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];

@@ -100,7 +100,8 @@ export function staffPermission(lower: string): boolean {
   for (const m of lower.matchAll(/\b(permission|consent|approval) (of|from) ([^.,;]{0,40})/g)) if (rolesIn(m[3]).length) return true;
   // "…without permission from the school": the school's own say, not the carers'.
   if (/\b(permission|consent|approval) (of|from) (the )?(school|academy|trust|nursery|setting|senior leadership( team)?|slt)\b/.test(lower)) return true;
-  return /\b(head ?teacher|head|principal|dsl|head of school|school|academy)'s (permission|consent|approval)\b/.test(lower);
+  // (So is "without the Head's written permission".)
+  return /\b(head ?teacher|head|principal|dsl|head of school|school|academy)'s ((written|prior|express|explicit) )?(permission|consent|approval)\b/.test(lower);
 }
 
 /**

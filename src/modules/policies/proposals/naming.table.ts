@@ -210,6 +210,10 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     if (
       /\b(fleeces?|jumpers?|cardigans?|clothing|clothes|coats?|bags?|lunch ?boxes?|water bottles?|(lost )?property)\b|\beven without (their |any )?names?\b/.test(
         lower,
+      ) ||
+      // A report's names ("a summary (with no names) goes to the full governing body"): a record kept, not a caption.
+      /\b(summar(y|ies)|reports?|logs?|records?|minutes|figures|statistics|numbers)\b[^.;]{0,10}\(?(with no|without) (pupils'? |children's |any )?names?\b/.test(
+        lower,
       )
     )
       return [];
@@ -287,9 +291,10 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // "Full names are never published on the website", "We never give a pupil's surname": a first name at most, the
     // rule the product calls first names only (the keying guide). With first names in the same clause ("neither first
     // names nor surnames") it is left: which way the clause goes is not plain.
-    // ("…a child's name, first name or surname", "…including first names", "not even first names": every name, so no names.)
+    // ("…a child's name, first name or surname", "…including first names", "not even first names", "– no first names, no
+    // surnames, no initials": every name, so no names.)
     const everyName =
-      /\b(including|not even|or even|even) (their |a |the )?first names?\b|\bfirst names? or (sur|last |family )names?\b|\b(sur|last |family )names? or (their |a )?first names?\b|\bin any (form|way)\b/.test(
+      /\b(including|not even|or even|even) (their |a |the )?first names?\b|\bfirst names? or (sur|last |family )names?\b|\b(sur|last |family )names? or (their |a )?first names?\b|\bin any (form|way)\b|\bno first names?,? (and |or |nor )?no (sur|last |family )names?\b/.test(
         lower,
       );
     const partNames = value0 === 'none' && !everyName && /\b(full names?|surnames?|last names?|family names?)\b/.test(lower);
