@@ -20,8 +20,12 @@ const unblock: SentencePattern = {
   read: (s) => {
     // "…who checks the site and then asks the local authority to unblock it. If the site is anything other than clearly
     // educational, the Headteacher decides.": a second decider for some requests splits the decision, so none is settled.
+    // (Not a tie-break: "If the DSL and the member of staff cannot agree, the Headteacher decides" leaves the DSL's say.)
     if (
       /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
+      !/^(if|where|when)\b[^,;]*\b(cannot|can't|can not|do not|don't|does not|doesn't|fail to) agree\b|^(if|where|when)\b[^,;]*\bdisagree(s|ment)?\b/.test(
+        s.lower,
+      ) &&
       /\bunblock/.test(s.previous ?? '')
     )
       return [{ setting: 'decisions.unblock', value: null }];
@@ -91,8 +95,15 @@ const unblock: SentencePattern = {
       staffNamed(alone?.[1]) ??
       subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
+    // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
+    // be approved by the DSL"): the decision is split, so neither is settled.
+    const alsoMay = /(?:^|[;:,]\s*|\bbut\s+)(?:the )?([a-z' ()-]{2,40}?) (?:may|can) (?:also |themselves |quickly )?(?:unblock|approve|authori[sz]e)\b/.exec(
+      s.lower,
+    );
+    const others = staffNamed(alsoMay?.[1]);
+    const split = unblocks && others?.some((r) => !roles.includes(r));
     return [
-      ...(unblocks ? [{ setting: 'decisions.unblock', value: roles }] : []),
+      ...(unblocks ? [{ setting: 'decisions.unblock', value: split ? null : roles }] : []),
       ...(blocks ? [{ setting: 'decisions.blockedContentRequests', value: roles }] : []),
     ];
   },

@@ -45,7 +45,12 @@ const schoolSide = new RegExp(
     // ("The Headteacher decides … which accounts the school has", "No other account may use the school's name…".)
     /\bwhich (official )?(social media )?accounts the (school|academy|federation|trust|college|nursery)\b|\b(no|any) other accounts?\b[^.;]{0,40}\b(use|uses|using) the (school|academy|federation|trust|college)'s name\b/
       .source,
-    /\b(departmental|department|class|club|team|faculty|subject|year group) (social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b/
+    /\b(departmental|department|class|club|team|faculty|subject|year group|trip|house) (social media |twitter |x |facebook |instagram |tiktok |youtube )?accounts?\b/
+      .source,
+    // ("…may open a social media account, blog or similar for a department, club or team", "No new account (including for a
+    // department, club or trip)…".)
+    // (And "…any social media account, group, blog or channel connected with the school, a class or a club".)
+    /\baccounts?\b[^.;]{0,60}\b(for|(connected|linked|associated) (with|to)) (a|the|any|each|our|either) (school|academy|department|club|team|trip|year group|class|subject|house|faculty|sports team)\b/
       .source,
     // "Departments may have their own accounts…".
     /\b(departments?|faculties|clubs?|teams?|subjects?|year groups?|classes)\b[^.;]{0,30}\b(their|its) own (social media )?accounts?\b/.source,
@@ -64,6 +69,9 @@ const schoolSide = new RegExp(
   ].join('|'),
 );
 
+/** Who may approve a school account: the staff who decide, and the governors. */
+const accountDeciders = new Set<RoleKey>([...staffRoles, 'governor']);
+
 const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (sentence) => {
@@ -73,8 +81,21 @@ const accounts: SentencePattern = {
     // heading over them, "9. Official accounts").
     const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.heading ?? ''}. ${s.earlier ?? ''} ${s.lower}` : s.lower;
     if (!(/\baccounts?\b/.test(s.lower) || socialPlace.test(s.lower)) || !schoolSide.test(context)) return [];
+    // Accounts only used in what is approved: "Any live lesson has to be agreed by the Head, use school accounts, and…".
+    if (
+      !/\baccounts?\b/.test(s.lower.replace(/\b(use|uses|using) (the |their |our )?(school|official|school-approved)( [a-z]+)? accounts?\b/g, '')) &&
+      !socialPlace.test(s.lower)
+    )
+      return [];
     // Staff's own accounts are not the school's: "staff need no approval for their personal social media profiles".
-    if (/\b(personal|private)\b/.test(s.lower)) return [];
+    // (A closing clause about them is another rule: "…without the written approval of the Headteacher, and staff must not
+    // use a personal account to represent the school".)
+    if (
+      /\b(personal|private)\b/.test(
+        s.lower.replace(/,? and (staff|members of staff|employees|no one|nobody|they) (must|should|may|will)( not|n't| never)\b[^.;]*\.?$/, ''),
+      )
+    )
+      return [];
     // "Posts on the main school accounts are approved by the Headteacher": the posts approved, not the account.
     if (
       /^(all |any |each |every )?(posts?|content|images?|photo(graph)?s?|messages?|updates?|tweets?|anything|everything|material)\b[^.;]{0,120}\b(are|is|must be|will be|should be) (approved|checked|authori[sz]ed|agreed)\b/.test(
@@ -105,8 +126,17 @@ const accounts: SentencePattern = {
       /\b(set up|create|open|start|have) (a |an |their own |its own )?(new )?accounts?\b/.test(s.lower) && !/\bpost(s|ed|ing)?\b/.test(s.lower)
         ? /\b(?:only if|unless|until) (?:the )?([a-z' ()-]{2,60}?) (?:has|have) (?:first )?(?:approved|agreed|authori[sz]ed)\b/.exec(s.lower)
         : null;
+    // (The governors may approve an account beside the head: "…agreed by the Headteacher and the governors first", "…the
+    // written agreement of the Headteacher and the Chair of Trustees".)
+    const governors = s.lower.replace(
+      /\b(the )?(governors|governing (body|board)|board of governors|chair of (the )?trustees|trustees)\b/g,
+      'the chair of governors',
+    );
     const roles =
-      decidedBy(s.lower) ?? headsLeave ?? staffNamed(granted?.[1]) ?? subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
+      decidedBy(governors, accountDeciders) ??
+      headsLeave ??
+      staffNamed(granted?.[1]) ??
+      subjectDecides(s.lower, /accounts?|pages?|profiles?|platforms?|channels?|groups?|feeds?/);
     return roles && (!s.negated.match(/approv|authori/) || notWithout.test(s.lower)) ? [{ setting: 'decisions.accounts', value: roles }] : [];
   },
 };

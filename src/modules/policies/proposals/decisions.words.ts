@@ -28,7 +28,7 @@ export function approverAfterCheck(lower: string): RegExpExecArray | null {
 }
 
 /** The roles after "by" (or after "rests with", "is made by"), staff roles only; null if none. */
-export function decidedBy(lower: string): RoleKey[] | null {
+export function decidedBy(lower: string, deciders: ReadonlySet<RoleKey> = staffRoles): RoleKey[] | null {
   const by =
     approverAfterCheck(lower) ??
     /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
@@ -42,13 +42,15 @@ export function decidedBy(lower: string): RoleKey[] | null {
       );
     return own ? ['headteacher'] : null;
   }
-  // "decided by the Head, following advice from the ICT lead": who advises does not decide.
+  // "decided by the Head, following advice from the ICT lead": who advises does not decide. (Nor are those told afterwards:
+  // "…with the agreement of the Headteacher and must be reported to governors", "…the Headteacher, who will report it to the
+  // governing body".)
   // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
   // Headteacher is out of school".)
   const deciding = withoutStandIns(lower.slice(by.index)).split(
-    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b/,
+    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b|,?\s*(?:and|who) (?:will |must |should |shall |then |also )*(?:be )?(?:report|reports|reported|inform|informs|informed|notify|notifies|notified|tell|tells|told)\b/,
   )[0];
-  const roles = rolesIn(deciding).filter((r) => staffRoles.has(r));
+  const roles = rolesIn(deciding).filter((r) => deciders.has(r));
   return roles.length ? roles : null;
 }
 

@@ -147,10 +147,20 @@ function ratifiedBy(lower: string, body: string): boolean {
  */
 function fullerBody(values: unknown[]): string | null {
   const names = [...new Set(values.map((v) => String(v).toLowerCase()))];
+  if (names.length < 2) return null;
+  const named = (name: string) => String(values.find((v) => String(v).toLowerCase() === name));
+  // A committee said with and without whose it is after it ("Pupil Welfare Committee of the Governing Body" and "Pupil
+  // Welfare Committee"): the committee's own name.
+  const own = new Set(names.map((n) => n.replace(/ of the (local |full )?(governing (body|board)|board|governors|lgb|trust( board)?)$/, '')));
+  if (own.size === 1 && names.includes([...own][0]) && /\bcommittee$/.test([...own][0])) return named([...own][0]);
   const bare = new Set(names.map((n) => n.replace(/^(full|(the )?[a-z]+( [a-z]+)?('s|s'))\s+/, '')));
-  if (names.length < 2 || bare.size !== 1) return null;
   const fullest = names.reduce((a, b) => (b.length > a.length ? b : a));
-  return String(values.find((v) => String(v).toLowerCase() === fullest));
+  // (And a committee's name with a word before it: "PRU Management Committee" and "Management Committee".)
+  const shortest = names.reduce((a, b) => (b.length < a.length ? b : a));
+  const qualified =
+    names.length === 2 && /^[a-z&]+ [a-z&]+ committee$/.test(fullest) && fullest.endsWith(` ${shortest}`) && /^[a-z&]+ committee$/.test(shortest);
+  if (bare.size !== 1 && !qualified) return null;
+  return named(fullest);
 }
 
 /**
