@@ -62,7 +62,13 @@ export function recipients(s: Sentence): RoleKey[] | null {
   // the DSL": no one in particular is told first.)
   const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
   // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
-  const first = withoutStandIns(passedOver(rolesIn(passedOver(told)).length ? told : after));
+  // ("…reported to the police by the Headteacher": the one who reports to an outside body is no one told.)
+  const byTeller = (text: string) =>
+    text.replace(
+      /\b(to (?:the )?(?:police|lado|local authority designated officer|local authority|children's social care|social care|social services|ceop))\b([^.;,]{0,20}?)\s+by (?:the |a |an |our )?[a-z' -]{1,40}/,
+      '$1$2',
+    );
+  const first = withoutStandIns(passedOver(byTeller(rolesIn(passedOver(told)).length ? told : after)));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
   if (unkeyedFirst(first)) return null;

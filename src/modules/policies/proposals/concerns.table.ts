@@ -78,6 +78,16 @@ const notify: SentencePattern = {
       )
     )
       return [];
+    // What may be published about an incident is a rule for posts, not a route for the concern: "Any post concerning a
+    // safeguarding incident … may be published only with the Headteacher's approval", "Anything touching on … a safeguarding
+    // matter goes to the Head and must not be issued by Marketing alone".
+    if (
+      /^(any|all|every)? ?(posts?|press releases?|statements?|announcements?|news (items?|stories)|anything|content)\b[^.;]{0,30}\b(concerning|about|touching on|relating to|mentioning)\b/.test(
+        s.lower,
+      ) &&
+      /\b(may|must|can|will|should|shall)( not| only| never)? (be )?(published|issued|released|posted)\b/.test(s.lower)
+    )
+      return [];
     // Counts given to a board are oversight, not a route: "The Principal will include the number and type of child protection
     // reports (without names) in the Principal's Report to each meeting of the Board of Management".
     if (
