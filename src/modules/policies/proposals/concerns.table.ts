@@ -12,7 +12,7 @@ import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
-import { madeAware, mayBeToldRestricted, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
+import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
@@ -63,7 +63,15 @@ const notify: SentencePattern = {
   read: (s) => {
     const kind = kindOf(s);
     if (!kind || beforePublishing.test(s.lower)) return [];
-    if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(s.lower)) return [];
+    // (Not an aside that passes someone over: "…reported to the Headteacher (not the DSL if the DSL is the subject)".)
+    if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(passedOver(s.lower))) return [];
+    // ("If the concern is about the Headteacher, report it to the Chair…": the route for concerns about the head alone.)
+    if (
+      /^(if|where|when) (the |a |your |any )?(concern|worry|allegation|complaint|it)('s| is| are)? (about|against|regarding|concerns|involves|relates to) (the )?(head ?teacher|head|principal|head of school|dsl|pennaeth)\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // Where the monitoring system's alerts go ("…; monitoring alerts are sent to the DSL and the Online Safety Lead") is the
     // system's set-up, not whom staff tell.
     if (
