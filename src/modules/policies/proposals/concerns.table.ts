@@ -337,7 +337,34 @@ const examplesAfter: SentencePattern = {
   },
 };
 
+/**
+ * Whoever deals with the press is who a press enquiry goes to: "The Headteacher deals with all requests from the press",
+ * "The Principal is the point of contact for the media", and a list's item under its subject ("The Headteacher:" over
+ * "deals with all enquiries from the press and broadcast media"), or under its heading ("4.2 The Headteacher" over "4.2.4 is the
+ * point of contact for the media").
+ */
+const pressHandler: SentencePattern = {
+  name: 'someone deals with the press',
+  read: (s) => {
+    const handles =
+      /^(?:the )?([a-z' ()-]{2,50}?),? (?:(?:will|shall|alone|also) )?(?:deals?|handles?|responds?|answers?|fields?) (?:with |to )?(?:all |any |every )?(?:enquiries|inquiries|requests|calls|approaches|contacts?)(?: of any kind)? (?:from|by) (?:the )?(?:local |national )?(?:press|media|journalists?|newspapers?)\b|^(?:the )?([a-z' ()-]{2,50}?) is (?:the |our )?(?:main |only |single |first )?(?:point|person) of contact for (?:the )?(?:press|media|journalists?)\b/.exec(
+        s.lower,
+      );
+    const item =
+      /^(?:(?:will|shall) )?(?:(?:deals?|handles?|responds?|answers?) (?:with |to )?(?:all |any )?(?:enquiries|inquiries|requests|calls|approaches) from|(?:is|be|acts? as) (?:the )?(?:main |only |single )?(?:point|person) of contact for) (?:the )?(?:local |national )?(?:press|media|journalists?|newspapers?)\b/.test(
+        s.lower,
+      )
+        ? /^(?:[0-9.]+ )?(?:the )?([a-z' ()-]{2,50}?)(?: (?:will|shall|must|is responsible for|is to))?:?$/.exec(s.lead || s.heading || '')
+        : null;
+    const who = handles ? (handles[1] ?? handles[2]) : item?.[1];
+    if (!who || /\b(not|never|no longer)\b|n't\b/.test(who)) return [];
+    const roles = rolesIn(who).filter((r) => recipientRoles.has(r));
+    return roles.length ? [{ setting: 'concerns.routes.media-enquiry.notify', value: roles, combine: 'union' }] : [];
+  },
+};
+
 export const concernPatterns: SentencePattern[] = [
+  pressHandler,
   eachKindListed(withExamples(notify)),
   eachKindListed(withExamples(immediate)),
   tell,
