@@ -31,7 +31,11 @@ const interval: SentencePattern = {
     };
     // "This policy was adopted on… It will be reviewed every three years": "it" is the policy the sentence before names.
     const itThePolicy =
-      (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) && aboutThePolicy.test(s.previous ?? '')) ||
+      (/^it (will|is to|shall|should|must|is) (be )?(reviewed|revisited|updated|looked at again)\b/.test(s.lower) &&
+        (aboutThePolicy.test(s.previous ?? '') ||
+          // (Or the sentence before that, past a label between them: "This guide was written by… Polish translation: A. Wróbel.
+          // It will be reviewed every year".)
+          (/^[a-z ]{2,40}: [^;:]{1,60}$/.test(s.previous ?? '') && aboutThePolicy.test(s.earlier ?? '')))) ||
       /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower) ||
       // A footer line that opens with the approval names the policy it closes: "Ratified by the Board of Management on
       // 3 May 2021 and to be reviewed annually"; so does "To be reviewed annually." after such a line.
