@@ -6,6 +6,7 @@
 import { type Sentence } from './text.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns, type RoleKey } from './roles.ts';
 import { negatedAt } from './concerns.words.ts';
+import { outsiders } from './concerns.tell.ts';
 
 export const restricted = new Set(['safeguarding', 'staff-misuse']);
 export const mayBeToldRestricted: RoleKey[] = ['dsl', 'headteacher'];
@@ -65,8 +66,8 @@ export function recipients(s: Sentence): RoleKey[] | null {
   // ("…reported to the police by the Headteacher": the one who reports to an outside body is no one told.)
   const byTeller = (text: string) =>
     text.replace(
-      /\b(to (?:the )?(?:police|lado|local authority designated officer|local authority|children's social care|social care|social services|ceop))\b([^.;,]{0,20}?)\s+by (?:the |a |an |our )?[a-z' -]{1,40}/,
-      '$1$2',
+      /\bto (?:the )?([a-z' -]{2,60}?) by (?:the |a |an |our )?[a-z' -]{1,40}?(?=$|[,;.]| and | or | within\b| the same\b| immediately\b| at once\b| straight away\b)/g,
+      (all: string, body: string) => (outsiders.some(([, pattern]) => pattern.test(body)) ? `to ${body}` : all),
     );
   const first = withoutStandIns(passedOver(byTeller(rolesIn(passedOver(told)).length ? told : after)));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of

@@ -6,10 +6,10 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { rolesIn } from './roles.ts';
+import { rolesIn, withoutStandIns } from './roles.ts';
 import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
-import { outsiders, referredOut, tell } from './concerns.tell.ts';
+import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
@@ -58,6 +58,16 @@ function kindOnlyForbidden(lower: string, verbAt: number): boolean {
   );
 }
 
+/** A sentence that opens with a condition about the head: "If the concern is about the Headteacher, …". */
+const headAlone = new RegExp(`^${aboutTheHead.source.replace(/^\\b/, '')}`);
+
+/** A count given to a board or in a head's report: "…the number and type of child protection reports … to each meeting of the Board". */
+const countsToABoard = (lower: string) =>
+  /\b(how many|the (number|numbers)( and (type|types|nature|kind|kinds))? of)\b[^.;]{0,60}\b(reports?|concerns?|incidents?|referrals?|cases?)\b/.test(lower) &&
+  /\b(governors|governing (body|board)|board|trustees|committee|(head ?teacher|principal|head)'s report|each meeting|termly report|annual report)\b/.test(
+    lower,
+  );
+
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
   read: (s) => {
@@ -65,13 +75,9 @@ const notify: SentencePattern = {
     if (!kind || beforePublishing.test(s.lower)) return [];
     // (Not an aside that passes someone over: "…reported to the Headteacher (not the DSL if the DSL is the subject)".)
     if (/^(if|where|when)\b.*\b(the )?(head|principal|dsl)\b[^,]* (is|are) (absent|unavailable|involved|the subject)/.test(passedOver(s.lower))) return [];
-    // ("If the concern is about the Headteacher, report it to the Chair…": the route for concerns about the head alone.)
-    if (
-      /^(if|where|when) (the |a |your |any )?(concern|worry|allegation|complaint|it)('s| is| are)? (about|against|regarding|concerns|involves|relates to) (the )?(head ?teacher|head|principal|head of school|dsl|pennaeth)\b/.test(
-        s.lower,
-      )
-    )
-      return [];
+    // ("If the concern is about the Headteacher, report it to the Chair…": the route for concerns about the head alone, not
+    // the route for staff.)
+    if (headAlone.test(s.lower)) return [];
     // Where the monitoring system's alerts go ("…; monitoring alerts are sent to the DSL and the Online Safety Lead") is the
     // system's set-up, not whom staff tell.
     if (
@@ -93,17 +99,14 @@ const notify: SentencePattern = {
       /^(any|all|every)? ?(posts?|press releases?|statements?|announcements?|news (items?|stories)|anything|content)\b[^.;]{0,30}\b(concerning|about|touching on|relating to|mentioning)\b/.test(
         s.lower,
       ) &&
-      /\b(may|must|can|will|should|shall)( not| only| never)? (be )?(published|issued|released|posted)\b/.test(s.lower)
+      /\b(may|must|can|will|should|shall)( not| only| never)? (be )?(published|issued|released|posted)\b/.test(s.lower) &&
+      // (Not content to be reported: "Content about a pupil that should not be posted must be reported to the DSL".)
+      !/\b(must|should|will|shall) (be )?(reported|passed|referred|escalated)\b/.test(s.lower)
     )
       return [];
     // Counts given to a board are oversight, not a route: "The Principal will include the number and type of child protection
     // reports (without names) in the Principal's Report to each meeting of the Board of Management".
-    if (
-      /\b(how many|the (number|numbers)( and (type|types|nature|kind|kinds))? of)\b[^.;]{0,60}\b(reports?|concerns?|incidents?|referrals?|cases?)\b/.test(
-        s.lower,
-      )
-    )
-      return [];
+    if (countsToABoard(s.lower)) return [];
     // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
     // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
     if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
@@ -354,10 +357,11 @@ const pressHandler: SentencePattern = {
       /^(?:(?:will|shall) )?(?:(?:deals?|handles?|responds?|answers?) (?:with |to )?(?:all |any )?(?:enquiries|inquiries|requests|calls|approaches) from|(?:is|be|acts? as) (?:the )?(?:main |only |single )?(?:point|person) of contact for) (?:the )?(?:local |national )?(?:press|media|journalists?|newspapers?)\b/.test(
         s.lower,
       )
-        ? /^(?:[0-9.]+ )?(?:the )?([a-z' ()-]{2,50}?)(?: (?:will|shall|must|is responsible for|is to))?:?$/.exec(s.lead || s.heading || '')
+        ? /^(?:[0-9.]+ )?(?:the )?([a-z' ()-]{2,50}?)(?: (?:will|shall|must|is responsible for|is to))?:?$/.exec(s.lead || (s.item ? (s.heading ?? '') : ''))
         : null;
-    const who = handles ? (handles[1] ?? handles[2]) : item?.[1];
-    if (!who || /\b(not|never|no longer)\b|n't\b/.test(who)) return [];
+    // (Not whoever is passed over or stands in: "The Headteacher (not class teachers) deals with…".)
+    const who = withoutStandIns(passedOver((handles ? (handles[1] ?? handles[2]) : item?.[1]) ?? ''));
+    if (!who.trim() || /\b(not|never|no longer)\b/.test(who)) return [];
     const roles = rolesIn(who).filter((r) => recipientRoles.has(r));
     return roles.length ? [{ setting: 'concerns.routes.media-enquiry.notify', value: roles, combine: 'union' }] : [];
   },

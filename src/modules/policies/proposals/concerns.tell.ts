@@ -35,8 +35,8 @@ export const outsiders: [string, RegExp][] = [
 
 const lado = outsiders.find(([key]) => key === 'lado')![1];
 /** "Where the concern relates to the Headteacher, it goes to the Chair, who will contact the LADO": the head's stand-in's route. */
-const aboutTheHead =
-  /\b(if|where|when|should) (the |an? )?(concern|allegation|it|this)\b[^.;]{0,30}\b(relates? to|is about|concerns|involves|is against|is made against) (the )?(head ?teacher|head teacher|head|principal|head of school|manager)\b/;
+export const aboutTheHead =
+  /\b(if|where|when|should) (the |an? |any )?(concerns?|allegations?|worr(y|ies)|complaints?|it|this)\b[^.;]{0,30}\b(relates? to|is about|are about|concerns|involves|is against|are against|is made against) (the )?(head ?teacher|head teacher|head(?! of (year|department|house|faculty|subject|key stage|sixth form|phase))|principal|manager|pennaeth)\b/;
 
 /**
  * A condition after the telling ("…will be informed if the material was particularly distressing"), not the concern itself:

@@ -23,7 +23,7 @@ const unblock: SentencePattern = {
     // (Not a tie-break: "If the DSL and the member of staff cannot agree, the Headteacher decides" leaves the DSL's say.)
     if (
       /^(if|where|when|unless)\b[^.;]*,\s*(the )?[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\.?$/.test(s.lower) &&
-      !/^(if|where|when)\b[^,;]*\b(cannot|can't|can not|do not|don't|does not|doesn't|fail to) agree\b|^(if|where|when)\b[^,;]*\bdisagree(s|ment)?\b/.test(
+      !/^(if|where|when)\b[^,;]*\b((cannot|can not|do not|does not|fail to|are unable to|is unable to) (agree|reach agreement)|disagree(s|ment)?)\b/.test(
         s.lower,
       ) &&
       /\bunblock/.test(s.previous ?? '')
@@ -97,10 +97,14 @@ const unblock: SentencePattern = {
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
     // be approved by the DSL"): the decision is split, so neither is settled.
-    const alsoMay = /(?:^|[;:,]\s*|\bbut\s+)(?:the )?([a-z' ()-]{2,40}?) (?:may|can) (?:also |themselves |quickly )?(?:unblock|approve|authori[sz]e)\b/.exec(
-      s.lower,
-    );
-    const others = staffNamed(alsoMay?.[1]);
+    // (Not a stand-in, nor whoever carries out an approval: "…the IT technician can unblock the site once it has been approved".)
+    const alsoMay =
+      /(?:^|[;:,]\s*|\bbut\s+)(?:the )?([a-z' ()-]{2,40}?) (?:may|can) (?:also |themselves |quickly )?(?:unblock|approve|authori[sz]e)\b([^.;]*)/.exec(
+        withoutStandIns(s.lower),
+      );
+    const some = !!alsoMay && /\b(single|individual|one|some|specific|a few)\b|\bfor (a|one) lesson\b|\bin an emergency\b/.test(alsoMay[2]);
+    const carriesOut = !!alsoMay && /\b(once|after|when|if)\b[^.;]{0,40}\b(approved|agreed|authori[sz]ed)\b/.test(alsoMay[2]);
+    const others = alsoMay && some && !carriesOut ? staffNamed(alsoMay[1]) : null;
     const split = unblocks && others?.some((r) => !roles.includes(r));
     return [
       ...(unblocks ? [{ setting: 'decisions.unblock', value: split ? null : roles }] : []),

@@ -92,7 +92,10 @@ const accounts: SentencePattern = {
     // use a personal account to represent the school".)
     if (
       /\b(personal|private)\b/.test(
-        s.lower.replace(/,? and (staff|members of staff|employees|no one|nobody|they) (must|should|may|will)( not|n't| never)\b[^.;]*\.?$/, ''),
+        s.lower.replace(
+          /,? and ((staff|members of staff|employees|they) (must|should|may|will)( not| never)|(no one|nobody) (must|should|may|will|can))\b[^.;]*\.?$/,
+          '',
+        ),
       )
     )
       return [];

@@ -143,7 +143,8 @@ function ratifiedBy(lower: string, body: string): boolean {
 
 /**
  * Names of one body said with and without "full" or whose it is ("Full governing board" and "Governing board", "Governors'
- * Pupil Welfare Committee" and "Pupil Welfare Committee"): the fuller name.
+ * Pupil Welfare Committee" and "Pupil Welfare Committee"): the fuller name. (But a committee said with and without "of the
+ * Governing Body" after it: the committee's own, shorter, name.)
  */
 function fullerBody(values: unknown[]): string | null {
   const names = [...new Set(values.map((v) => String(v).toLowerCase()))];

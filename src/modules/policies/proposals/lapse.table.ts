@@ -121,7 +121,7 @@ export const lapse: SentencePattern = {
     // What was done before ("(Before 2018 consent was collected each year.)") and what a guidance note says schools may do
     // ("Schools may wish to ask parents to renew consent each year") are not this school's cycle.
     if (
-      /^\(?before (19|20)\d\d\b|\b(used to be|was previously|were previously|in the past)\b|\b(schools|academies|settings) (may|might|could) (wish|want|choose|decide|like) to\b/.test(
+      /^\(?before (19|20)\d\d\b|\b(used to be|was previously|were previously)\b|\b(schools|academies|settings) (may|might|could) (wish|want|choose|decide|like) to\b/.test(
         s.lower,
       )
     )
@@ -148,7 +148,7 @@ export const lapse: SentencePattern = {
           // (Nor does asking carers to check the answers they gave, "We will ask you to check your choices each September, when
           // we send home the data collection sheet", nor sending them their current choices and asking for changes.)
           // (Nor a sheet that shows the choices held, "…the annual data check sheet, which shows your current choices", a
-          // "Check your choices" slip, or a re-check: the answers stand unless changed.)
+          // slip sent "with what we hold for your child", or a re-check: the answers stand unless changed.)
           !/\breminders?\b|\bremind(s|ed)?\b|\bso (that )?(you|parents|carers|families|they) can check\b|\b(shows?|showing|lists?|listing) (you )?(your|their|the) (current|existing) (choices|answers|consents?)\b|\bwhat we (already )?(hold|have on record)\b|\bre-?check(s|ed|ing)?\b|\b(ask|asks|asked|invite|invites) (you|parents|carers|families|them) to check (your|their|the) (choices|answers)\b|\b(current|existing) (consent )?(choices|answers)\b[^.;]*\b(asks?|asking) for (any )?changes\b/.test(
             c,
           ) &&

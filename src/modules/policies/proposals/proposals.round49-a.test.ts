@@ -15,11 +15,18 @@ describe('whom a concern goes to, beside sentences that name no route', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
   });
 
-  it('the route itself is still read when it says how many people are told', () => {
-    expect(proposals('Any child protection concern must be reported to the Designated Safeguarding Lead at once.')).toHaveProperty(
-      ['concerns.routes.safeguarding.notify'],
-      ['dsl'],
-    );
+  it('a route that mentions a count, with no board, is still read', () => {
+    expect(
+      proposals('Any child protection concern must be reported to the DSL the same day, and the DSL keeps a log of the number of concerns raised.'),
+    ).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+  });
+
+  it('"The Board is told at each meeting how many child protection reports were made": a count, before or after the board', () => {
+    const text = [
+      'Any child protection concern must be reported to the DSL the same day.',
+      'The Board of Management is told at each meeting how many child protection reports were made, without names, in the Principal’s report.',
+    ].join('\n\n');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
   });
 
   it('a "Social Media Request" form is not a request from the press', () => {

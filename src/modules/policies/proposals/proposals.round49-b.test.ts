@@ -3,7 +3,8 @@
  * blocked sites, and new accounts for a department or club, approved by the head and the governors.
  */
 import { describe, expect, it } from 'vitest';
-import { proposals } from '../../../../test/helpers/proposals.ts';
+import { proposals, read } from '../../../../test/helpers/proposals.ts';
+import { decisionPatterns } from './decisions.table.ts';
 
 describe('the approving body named two ways', () => {
   it('with and without "of the Governing Body" after the committee: the committee', () => {
@@ -42,7 +43,19 @@ describe('who opens a blocked site', () => {
   it('a second person who may open some sites splits the decision', () => {
     const text =
       'Requests to unblock a site are logged by the Computing Lead; the Computing Lead may unblock a single page for a lesson, but any change to a whole category must be approved by the DSL.';
-    expect(proposals(text)).not.toHaveProperty(['decisions.unblock']);
+    expect(read(decisionPatterns, text)).toHaveProperty(['decisions.unblock'], null);
+    // (Without the second person, the DSL decides.)
+    expect(read(decisionPatterns, 'Requests to unblock a site are logged by the Computing Lead, and any change must be approved by the DSL.')).toHaveProperty(
+      ['decisions.unblock'],
+      ['dsl'],
+    );
+  });
+
+  it.each([
+    'Requests to unblock a site must be approved by the DSL; the IT technician can unblock the site once it has been approved.',
+    'Requests to unblock a site must be approved by the DSL, but if the DSL is absent, the Headteacher may approve them.',
+  ])('whoever carries out an approval, or stands in, is no second decider: %s', (text) => {
+    expect(proposals(text)).toHaveProperty(['decisions.unblock'], ['dsl']);
   });
 });
 

@@ -18,6 +18,19 @@ const aboutThePolicy =
 const approvalOpening =
   /^\(?(?:(?:updated|reviewed|revised|amended|discussed|agreed)(?:,| and|, and) )*(?:approved|ratified|adopted|agreed)\b(?: and (?:approved|ratified|adopted))? (?:by|on|at)\b/;
 
+/** A credit on a line of its own: "Polish translation: A. Wróbel.", "Illustrations by: Year 5.". */
+const credit = /^([a-z]+ )?(translation|translated|illustrations?|illustrated|design|designed|prepared|author|artwork|photographs?)( by)?: [^;:]{1,60}$/;
+
+/** The sentence just before `previous` in its paragraph (`earlier` ends with it), '' if none. */
+const sentenceBefore = (earlier: string, previous: string) =>
+  earlier.endsWith(previous)
+    ? (earlier
+        .slice(0, earlier.length - previous.length)
+        .trim()
+        .split(/(?<=[.!?])\s+/)
+        .pop() ?? '')
+    : '';
+
 const interval: SentencePattern = {
   name: 'the policy is reviewed at an interval',
   read: (original) => {
@@ -35,7 +48,7 @@ const interval: SentencePattern = {
         (aboutThePolicy.test(s.previous ?? '') ||
           // (Or the sentence before that, past a label between them: "This guide was written by… Polish translation: A. Wróbel.
           // It will be reviewed every year".)
-          (/^[a-z ]{2,40}: [^;:]{1,60}$/.test(s.previous ?? '') && aboutThePolicy.test(s.earlier ?? '')))) ||
+          (credit.test(s.previous ?? '') && aboutThePolicy.test(sentenceBefore(s.earlier ?? '', s.previous ?? ''))))) ||
       /^it (was|is|has been) (approved|ratified|adopted|agreed) by\b/.test(s.lower) ||
       // A footer line that opens with the approval names the policy it closes: "Ratified by the Board of Management on
       // 3 May 2021 and to be reviewed annually"; so does "To be reviewed annually." after such a line.
