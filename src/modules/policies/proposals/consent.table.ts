@@ -135,7 +135,8 @@ const noSocialMedia: SentencePattern = {
         )
       )
         continue;
-      if (/^(he|she|they|it|who|one|someone|anyone|everyone|nobody|i|you)$/.test(subject)) continue;
+      // (Nor a request to families: "Please do not use social media to complain about the school".)
+      if (/^(he|she|they|it|who|one|someone|anyone|everyone|nobody|i|you|please)$/.test(subject)) continue;
       // ("Tablets do not have social media apps on them": the devices, not the school.)
       if (
         /\b(staff|pupils?|children|parents?|carers?|governors?|visitors?|employees?|teachers?|members|users|sites?|tablets?|ipads?|phones?|devices?|computers?|laptops?|cameras?|chromebooks?)\b/.test(
@@ -205,7 +206,8 @@ const noPhotosOnOwnPage: SentencePattern = {
       /^(we|the (school|nursery|academy|setting)) (will |do |does |shall )?(never|not) (post|publish|share|upload|put|use) (any )?(photo(graph)?s?|images?|pictures?)( of (the |our )?(children|pupils|students))?\b/.test(
         s.lower,
       );
-    if (!refusal) return [];
+    // (What goes beside an image is another rule: "We do not publish any image alongside a pupil's home address…".)
+    if (!refusal || /\b(photo(graph)?s?|images?|pictures?)\b[^.;]{0,12}\b(alongside|beside|next to|with (a|the|their|any))\b/.test(s.lower)) return [];
     const named = channels(s.lower);
     // "…a social network page" is social media too, though the purposes' words are for the channels carers are asked about.
     const previous = s.previous ?? '';

@@ -76,9 +76,9 @@ const interval: SentencePattern = {
     // A choice a template offers, not the school's cycle: "[Template guidance: you may choose to review this policy annually.]".
     if (/\b(may|might|could|can) (choose|decide|wish|want|opt|prefer)\b/.test(s.lower) || /^\[(template|guidance|note|drafting)\b/.test(s.lower)) return [];
     // What else is reviewed on a cycle: "…reviews each account every term and may close an account not run in line with
-    // this policy".
+    // this policy", "…meets the DSL termly and reviews online safety incidents".
     if (
-      /\breview(s|ed|ing)? (each|every|all|the|our|its|their|any)? ?(school |official )?(accounts?|logs?|pages?|posts?|alerts?|filtering|records?|photo(graph)?s?|images?|consents?|lists?|settings?|access|permissions?|passwords?|devices?)\b|\breview(s|ed|ing)? (the )?(operation|working|running|day-to-day running) of (this|the) (policy|guidance)\b/.test(
+      /\breview(s|ed|ing)? (each|every|all|the|our|its|their|any)? ?(school |official )?(accounts?|logs?|pages?|posts?|alerts?|filtering|records?|photo(graph)?s?|images?|consents?|lists?|settings?|access|permissions?|passwords?|devices?)\b|\breview(s|ed|ing)? (the )?(operation|working|running|day-to-day running) of (this|the) (policy|guidance)\b|\breview(s|ed|ing)? (the |any |all |each )?([a-z-]+ ){0,2}(incidents?|reports?|concerns?|cases?|referrals?)\b/.test(
         s.lower,
       )
     )
