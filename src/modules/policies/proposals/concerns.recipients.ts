@@ -33,6 +33,13 @@ export const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immedi
 export const passedOver = (text: string) =>
   text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
 
+/** "…reported to the police by the Headteacher": the one who reports to an outside body taken out, the body left. */
+const byTeller = (text: string) =>
+  text.replace(
+    /\bto (?:the )?([a-z' -]{2,60}?) by (?:the |a |an |our )?[a-z' -]{1,40}?(?=$|[,;.]| and | or | within\b| the same\b| immediately\b| at once\b| straight away\b)/g,
+    (all: string, body: string) => (outsiders.some(([, pattern]) => pattern.test(body)) ? `to ${body}` : all),
+  );
+
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
   // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
@@ -64,11 +71,6 @@ export function recipients(s: Sentence): RoleKey[] | null {
   const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
   // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
   // ("…reported to the police by the Headteacher": the one who reports to an outside body is no one told.)
-  const byTeller = (text: string) =>
-    text.replace(
-      /\bto (?:the )?([a-z' -]{2,60}?) by (?:the |a |an |our )?[a-z' -]{1,40}?(?=$|[,;.]| and | or | within\b| the same\b| immediately\b| at once\b| straight away\b)/g,
-      (all: string, body: string) => (outsiders.some(([, pattern]) => pattern.test(body)) ? `to ${body}` : all),
-    );
   const first = withoutStandIns(passedOver(byTeller(rolesIn(passedOver(told)).length ? told : after)));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".

@@ -6,13 +6,14 @@
  */
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
-import { rolesIn, withoutStandIns } from './roles.ts';
+import { rolesIn } from './roles.ts';
 import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, familyReports, negatedAt, publishingRule } from './concerns.words.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
+import { pressHandler } from './concerns.press.ts';
 
 const pupilAdvice =
   /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
@@ -92,18 +93,8 @@ const notify: SentencePattern = {
       )
     )
       return [];
-    // What may be published about an incident is a rule for posts, not a route for the concern: "Any post concerning a
-    // safeguarding incident … may be published only with the Headteacher's approval", "Anything touching on … a safeguarding
-    // matter goes to the Head and must not be issued by Marketing alone".
-    if (
-      /^(any|all|every)? ?(posts?|press releases?|statements?|announcements?|news (items?|stories)|anything|content)\b[^.;]{0,30}\b(concerning|about|touching on|relating to|mentioning)\b/.test(
-        s.lower,
-      ) &&
-      /\b(may|must|can|will|should|shall)( not| only| never)? (be )?(published|issued|released|posted)\b/.test(s.lower) &&
-      // (Not content to be reported: "Content about a pupil that should not be posted must be reported to the DSL".)
-      !/\b(must|should|will|shall) (be )?(reported|passed|referred|escalated)\b/.test(s.lower)
-    )
-      return [];
+    // What may be published about an incident is a rule for posts, not a route for the concern.
+    if (publishingRule(s.lower)) return [];
     // Counts given to a board are oversight, not a route: "The Principal will include the number and type of child protection
     // reports (without names) in the Principal's Report to each meeting of the Board of Management".
     if (countsToABoard(s.lower)) return [];
@@ -337,33 +328,6 @@ const examplesAfter: SentencePattern = {
           examples,
         )
       : [];
-  },
-};
-
-/**
- * Whoever deals with the press is who a press enquiry goes to: "The Headteacher deals with all requests from the press",
- * "The Principal is the point of contact for the media", and a list's item under its subject ("The Headteacher:" over
- * "deals with all enquiries from the press and broadcast media"), or under its heading ("4.2 The Headteacher" over "4.2.4 is the
- * point of contact for the media").
- */
-const pressHandler: SentencePattern = {
-  name: 'someone deals with the press',
-  read: (s) => {
-    const handles =
-      /^(?:the )?([a-z' ()-]{2,50}?),? (?:(?:will|shall|alone|also) )?(?:deals?|handles?|responds?|answers?|fields?) (?:with |to )?(?:all |any |every )?(?:enquiries|inquiries|requests|calls|approaches|contacts?)(?: of any kind)? (?:from|by) (?:the )?(?:local |national )?(?:press|media|journalists?|newspapers?)\b|^(?:the )?([a-z' ()-]{2,50}?) is (?:the |our )?(?:main |only |single |first )?(?:point|person) of contact for (?:the )?(?:press|media|journalists?)\b/.exec(
-        s.lower,
-      );
-    const item =
-      /^(?:(?:will|shall) )?(?:(?:deals?|handles?|responds?|answers?) (?:with |to )?(?:all |any )?(?:enquiries|inquiries|requests|calls|approaches) from|(?:is|be|acts? as) (?:the )?(?:main |only |single )?(?:point|person) of contact for) (?:the )?(?:local |national )?(?:press|media|journalists?|newspapers?)\b/.test(
-        s.lower,
-      )
-        ? /^(?:[0-9.]+ )?(?:the )?([a-z' ()-]{2,50}?)(?: (?:will|shall|must|is responsible for|is to))?:?$/.exec(s.lead || (s.item ? (s.heading ?? '') : ''))
-        : null;
-    // (Not whoever is passed over or stands in: "The Headteacher (not class teachers) deals with…".)
-    const who = withoutStandIns(passedOver((handles ? (handles[1] ?? handles[2]) : item?.[1]) ?? ''));
-    if (!who.trim() || /\b(not|never|no longer)\b/.test(who)) return [];
-    const roles = rolesIn(who).filter((r) => recipientRoles.has(r));
-    return roles.length ? [{ setting: 'concerns.routes.media-enquiry.notify', value: roles, combine: 'union' }] : [];
   },
 };
 
