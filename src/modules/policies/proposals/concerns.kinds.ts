@@ -39,7 +39,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'cyber-bullying',
-    /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online|\bbull(y|ied|ying)( or bull(y|ied|ying)( others)?)?,? online\b|\b(being )?(unkind|nasty|mean) (to (them|you|him|her|others|other (pupils|children)) )?,?(online|on social media|in (a |the )?(group )?chats?)\b|\bunkind (messages?|comments?|posts?)( or (images|pictures|photos))? (are |is )?(sent|shared|posted)\b|\bbull(y|ying|ied) (via|by|on|through|using|over) (a )?(phones?|mobiles?|texts?|social media|messages?|messaging|apps?|gaming|games?|group chats?)\b|\bunkind (messages|posts)( or [a-z]+)? between (pupils|students|children)\b/,
+    /cyber[- ]?bull(ying|ied)|online bullying|bullying online|bullied online|\bbull(y|ied|ying)( or bull(y|ied|ying)( others)?)?,? online\b|\b(being )?(unkind|nasty|mean) (to (them|you|him|her|others|other (pupils|children)) )?,?(online|on social media|in (a |the )?(group )?chats?)\b|\bunkind (messages?|comments?|posts?)( or (images|pictures|photos))? (are |is )?(sent|shared|posted)\b|\bbull(y|ying|ied) (via|by|on|through|using|over) (a )?(phones?|mobiles?|texts?|social media|messages?|messaging|apps?|gaming|games?|group chats?)\b|\bunkind (messages|posts)( or [a-z]+)? between (pupils|students|children)\b|\b(unkind|hurtful|nasty|mean|cruel)( or (unkind|hurtful|nasty|mean|cruel|upsetting))? (behaviour|messages|comments|posts)( or [a-z]+)? (between|among|amongst) (pupils|students|children)\b[^.;?]{0,40}\b(online|apps?|games?|group chats?|social media|phones?)\b/,
   ],
   [
     'community-post',
@@ -251,6 +251,11 @@ export function kindOf(s: Sentence): string | null {
       said,
     ) ||
     instructionThenTell.test(said) ||
+    // ("Unkind messages between pupils … are dealt with under our Anti-Bullying Policy. The class teacher should be told first
+    // and will involve…": a post told, in the passive.)
+    /^(the |a |their |your )?[a-z' -]{2,40}? (must|should|will|is to|are to)( always| then| first)? be (told|informed|notified|made aware)\b(?! (of|about) (any|the|a|each|every) [a-z ]{0,20}\b(referrals?|decisions?|outcomes?|reports?)\b)/.test(
+      said,
+    ) ||
     // ("…my child sees something upsetting on a school iPad?" then "The adult will calm and reassure your child, note what was
     // seen, and tell Mrs Pearce": under a question, what is done and then the telling answers it.)
     (Boolean(s.question) && staffActs.test(said) && /^[^.;]*,? and (then )?(tell|inform|report it to|let|alert)\b/.test(said)) ||

@@ -123,6 +123,9 @@ const notify: SentencePattern = {
     if (verb && /\b(may|might|could|can)( (also|then|only|choose to|wish to|decide to|be))* $/.test(s.lower.slice(0, verb.index))) return [];
     if (verb && tellsInTurn(s, verb.index)) return [];
     if (verb && kindOnlyForbidden(s.lower, verb.index)) return [];
+    // Someone told as well on a condition after the telling ("Tell the DSL as well if the bullying is severe, repeated…")
+    // is an escalation, not the route.
+    if (verb && escalation.test(s.lower.slice(verb.index))) return [];
     // "report to the head and the police": the police are not on a notify list (the route's "tell"); the head still is.
     // (The office, named beside a restricted kind, is read as no one: "a data breach must be reported to the Bursar" beside a
     // safeguarding sentence is the breach's route, and the office is no recipient the product would give such a record.)
@@ -138,6 +141,10 @@ const notify: SentencePattern = {
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
   },
 };
+
+/** "…as well if the bullying is severe", "…also be told where there is any risk of harm": told on a condition, besides. */
+// (Not one of several told, "tell Miss Birtles the same day and a DSL as well if a child saw it": keyers keep that one.)
+const escalation = /^(?:(?! and )[^.;])*\b(as well|also|too)\b,? (if|where|when|unless|in cases? where|should)\b/;
 
 /** The clause's subject, just before its verb of telling, is the DSL or the head: "the DSL will", "the Headteacher then". */
 const tellerIsLead =

@@ -56,9 +56,11 @@ const narrowed = (text: string) =>
       ' ',
     )
     // (…and what the place is on: "in the dormitories on the Year 6 residential trip" narrows the trip, it bans none.)
+    // ("in bedrooms/dorms on residentials", "in the changing areas before and after the performance": the place, not the
+    // occasion; changing for swimming stays swimming's.)
     .replace(
-      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|tents?)|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?)))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at) [^.;,]*)?/g,
-      ' ',
+      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|dorms?|tents?)(\/(bedrooms?|rooms|dormitor\w+|dorms?))?|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?))|in (the )?changing (rooms?|areas?))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at|before|after|before and after) [^.;,]*)?/g,
+      (m) => (/\bswim/.test(m) ? ' swimming ' : ' '),
     )
     // ("…on residential trips with pool time", "the Year 6 residential drop-off": a part of the trip, not the trip.)
     .replace(/\b(residentials?|residential (trips?|visits?)|(school )?trips?|educational visits?) (with|that include|including|involving) [^.;,]*/g, ' ')
