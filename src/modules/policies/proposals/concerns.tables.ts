@@ -6,7 +6,8 @@
 import { mayBeToldRestricted, passedOver, recipientRoles, restricted } from './concerns.recipients.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind, oneSortOf } from './concerns.kinds.ts';
-import { cleanLine, normalise, tableRule, type Line } from './text.ts';
+import { cleanLine, normalise, sentencesOf, tableRule, type Line } from './text.ts';
+import { tell } from './concerns.tell.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';
 
@@ -171,7 +172,9 @@ function cellPerLineRows(lines: Line[], at: number): { header: string[]; rows: {
       }
       continue;
     }
-    if (row && /^[a-z(]/.test(l.text) && row.cells.length) row.cells[row.cells.length - 1] += ` ${l.text}`;
+    // (A row already full, in a table whose rows stand apart, goes on in its last cell: "…and the police." then "Keep the
+    // device; do not delete anything.")
+    if (row && row.cells.length && (/^[a-z(]/.test(l.text) || (apart && row.cells.length === width))) row.cells[row.cells.length - 1] += ` ${l.text}`;
     else {
       row ??= { cells: [], line: l.line };
       row.cells.push(l.text);
@@ -210,6 +213,18 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   // (Not one named among examples: "A pupil may be at risk of harm online (grooming, radicalisation, sextortion)".)
   // (Nor a row about safeguarding as a whole: "Online safeguarding concern about a pupil (incl. nudes, …".)
   const narrow = kind === 'safeguarding' && oneSortOf(rowCells[0]) && !/\b(safeguarding|child protection)\b/.test(rowCells[0]);
+  // Those outside the staff a row's other cells say are told: "DSL informs parents/carers", "Parents informed the same day"
+  // (a cell's shorthand for "are informed"), each read as a sentence about the row's concern, a cell's parts apart ("DSL
+  // informs parents; referral to police/CEOP where indicated").
+  for (const [k, cell] of cells.entries()) {
+    if (k === 0 || k === who || k === when) continue;
+    for (const said of sentencesOf(cell).flatMap((c) => c.text.split(/;\s+/))) {
+      const shorthand = said.replace(/^((?:parents|carers|families)(?: ?(?:\/|and|or) ?carers)?) (?=informed|told|contacted|notified)/i, '$1 are ');
+      // ("For …": a row that opens with "Pupil…" or "Parent…" is no advice to families.)
+      for (const s of sentencesOf(`For ${cells[0].replace(/[.:;]+\s*$/, '')}: ${shorthand}`))
+        for (const f of tell.read(s)) if (f.setting.startsWith(`concerns.routes.${kind}.`)) out.push({ ...f, line, quote });
+    }
+  }
   if (when > 0 && !narrow) {
     const cell = rowCells[when];
     if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });

@@ -175,10 +175,23 @@ function wrapsOnto(above: string, raw: string): boolean {
   return !(item && Number(number[1]) === Number(item[1]) + 1);
 }
 
+/**
+ * A table drawn with box characters ("┌───┬───┐", "│ Situation │ Who │") reads as one drawn with bars: its rules as
+ * "|---|---|", its walls as "|".
+ */
+const boxToBars = (raw: string) =>
+  /[│┃║]/.test(raw) || /^\s*[┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝]+\s*$/.test(raw)
+    ? raw
+        .replace(/[│┃║]/g, '|')
+        .replace(/[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝]/g, '|')
+        .replace(/[─━═]/g, '-')
+    : raw;
+
 export function policyLines(text: string): Line[] {
   return text
     .split(/\r?\n/)
     .map(acceptingChanges)
+    .map(boxToBars)
     .map((raw, i, all) => ({
       raw,
       // ("…(or the pupil themselves, normally from age" then "13) are asked to give consent": the number closes the
