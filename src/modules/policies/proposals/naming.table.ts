@@ -57,7 +57,18 @@ function namingRules(s: Sentence): Found[] {
     return [];
   // A first name and initial allowed on a channel: what the sentence before said of it ("…will not include full names")
   // is not the whole rule, so no naming rule is proposed there.
-  if (firstAndInitial.test(s.lower) && !/\b(not|never|no)\b/.test(s.lower.split(firstAndInitial)[0].split(/[,;]/).pop() ?? '')) {
+  // ("…will not be named on Facebook in any form, including first names and initials": the names "including" lists are
+  // the ones the clause before refuses.)
+  if (
+    firstAndInitial.test(s.lower) &&
+    !/\b(not|never|no)\b/.test(
+      s.lower
+        .split(firstAndInitial)[0]
+        .replace(/,\s*((?:not )?even|including|or)\s*$/, ' $1 ')
+        .split(/[,;]/)
+        .pop() ?? '',
+    )
+  ) {
     const own = channelsIn(s.lower);
     const near = own.length ? own : channelsIn(s.previous ?? '').length ? channelsIn(s.previous ?? '') : scopeChannels(s);
     return near.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
