@@ -204,7 +204,11 @@ function refusedIn(s: Sentence): Found[] {
 const deleted: SentencePattern = {
   name: 'photographs are deleted after a time',
   read: (s) => {
-    if (!/\b(photo(graph)?s?|images?|pictures?)\b/.test(s.lower)) return [];
+    const photos = /\b(photo(graph)?s?|images?|pictures?)\b/;
+    // ("Photos … are stored in the department's folder. They are deleted three years after they were taken", "…clears the
+    // folder each summer; anything older than three academic years is deleted": the photographs the sentence before names.)
+    const pointsBack = /^(they|these|those|such (photos|images))\b|\b(anything|everything)\b/.test(s.lower) && photos.test(s.previous ?? '');
+    if (!photos.test(s.lower) && !pointsBack) return [];
     // "held for no longer than three years": the limit says they go after it.
     const limit =
       /\b(?:held|kept|retained|stored) (?:for )?(?:no (?:longer|more) than|a maximum of|at most) (a|an|one|two|three|four|five|six|seven|\d{1,2}) (?:full )?(?:academic |school )?years?\b/.exec(
@@ -215,7 +219,16 @@ const deleted: SentencePattern = {
       return years !== null && years <= 10 ? [{ setting: 'retention.deletePhotosAfterYears', value: years }] : [];
     }
     if (!/\b(delet|destroy|eras|remov)/.test(s.lower)) return [];
-    if (/\b(delet|destroy|eras|remov)\w*/.test(s.negated)) return [];
+    // (A negation inside the subject's own clause, "Images … that are not needed for the school archive are deleted after
+    // two years", leaves the deleting alone.)
+    const ownClause =
+      /\b(that|which) (are|is) not (needed|required|wanted|selected|chosen|used)\b[^.;]*?(?= (are|is|will be|must be|should be) (deleted|destroyed|erased|removed)\b)/;
+    if (
+      ownClause.test(s.lower)
+        ? /\b(not|never)\b[^.;,]{0,25}\b(delet|destroy|eras|remov)/.test(s.lower.replace(ownClause, ' '))
+        : /\b(delet|destroy|eras|remov)\w*/.test(s.negated)
+    )
+      return [];
     // "…removed or archived within two years": kept in an archive, not deleted.
     if (/\bor (be )?(archived|archive|moved|transferred|kept)\b/.test(s.lower)) return [];
     // "Photographs on the website … removed": taken off a channel, which is not deleting them.
@@ -226,8 +239,12 @@ const deleted: SentencePattern = {
       return [];
     // Counted from when the pupil leaves, not from the year the photograph was taken: another rule.
     // ("Kept for as long as your child is at the academy and then for one year after": from leaving too.)
+    // (Unless the years are a cap beside it: "…deleted when the pupil leaves, or after two years, whichever is sooner".)
     if (
-      /\bleav(e|es|ing)\b|\bhas left\b|\b(as long as|while) (your child|the (child|pupil|student)|they) (is|are|remains?) (at|with|in|on roll)\b/.test(s.lower)
+      /\bleav(e|es|ing)\b|\bhas left\b|\b(as long as|while) (your child|the (child|pupil|student)|they) (is|are|remains?) (at|with|in|on roll)\b/.test(
+        s.lower,
+      ) &&
+      !/\bwhichever (is|comes|happens) (sooner|first|earlier)\b/.test(s.lower)
     )
       return [];
     // "Kept for the current school year and the following year": two years (as keyers count it). "Deleted at the end of the
@@ -236,7 +253,7 @@ const deleted: SentencePattern = {
     if (/\bthe (following|next) (academic |school )?year\b/.test(s.lower))
       return /\b(the|this) current (academic |school )?(year )?and (the )?(following|next)\b/.test(s.lower)
         ? [{ setting: 'retention.deletePhotosAfterYears', value: 2 }]
-        : /\b(end|until|by)\b[^.;]{0,20}\b(of )?the (following|next) (academic |school )year\b/.test(s.lower)
+        : /\b(end|until|by)\b[^.;]{0,20}\b(of )?the (following|next) (academic |school )?year\b/.test(s.lower)
           ? []
           : [{ setting: 'retention.deletePhotosAfterYears', value: 1 }];
     const span =
