@@ -87,6 +87,12 @@ const postWord =
 function postAsWritten(text: string): string | null {
   // Only a line with a blank to sign on, and nothing on it but the label, the blank, the post and a date's blank.
   if (!/[_.…]{4,}/.test(text)) return null;
+  // "Signed on behalf of the Local Governing Body: ______ (Chair)": the chair of that body.
+  const forBody =
+    /\bon behalf of (?:the )?((?:[A-Za-z&'-]+ ){0,3}(?:Governing (?:Body|Board)|Governors|Trustees|Board|Committee|Council))\b[^()]*\((chair(?:man|woman|person)?)\)/i.exec(
+      text.replace(/[*_]/g, ' '),
+    );
+  if (forBody) return `Chair of the ${forBody[1].replace(/\s+/g, ' ')}`;
   const label = /^([A-Za-z][A-Za-z ,/&'()-]{1,60}?)\s+signature\s*:/i.exec(text.trim());
   const written = (
     label?.[1] ??
@@ -95,6 +101,8 @@ function postAsWritten(text: string): string | null {
       .replace(/\b(dyddiad \/ )?date\b\s*:?\s*[_.…]*\s*$/i, ' ')
       .replace(/[_.…]{3,}/g, ' ')
   )
+    // ("Signed: ____ Director of Education, for the proprietor": the post, and whom it signs for.)
+    .replace(/,\s*(?:for|on behalf of) (?:the )?[a-z ]{3,40}$/i, '')
     .replace(/\s+/g, ' ')
     .trim()
     // ("(Chair of the Corff Llywodraethu)": the post in brackets after the blank.)
@@ -170,7 +178,8 @@ export const signedBlock: BlockPattern = {
       for (const l of block) {
         // (A line with a blank to sign on may be longer: "Mr A. Fairbairn, Chair of the Pupil Welfare Committee ….. Date: ….".)
         const words = l.text.replace(/[_.…]{3,}/g, ' ').length;
-        if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !/[_.…]{4,}/.test(l.text))))) break;
+        // (The blank is looked for on the line as written: the cleaned text has lost it.)
+        if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !/[_.…]{4,}/.test(l.raw ?? l.text))))) break;
         // The policy's dates under its signatures ("Approved by the Full Governing Body: 3 October 2024", "Next review:
         // Autumn 2025") end the block: a body that approves is not a signer.
         if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|next review|review date|date of (next )?review|version)\b/i.test(l.text)) break;
@@ -188,7 +197,7 @@ export const signedBlock: BlockPattern = {
         // ("Signed on behalf of the Governing Body" over "….. Chair of Governors"; "…of the school:" over "Mrs H. Oduya, Headteacher …..".)
         const onBehalf =
           l === line &&
-          /\bon behalf of\b[^:]*:?$/i.test(l.text) &&
+          /\bon behalf of\b[^:]*:?$/i.test(l.text.replace(/[*_\s]+$/, '')) &&
           block[1] !== undefined &&
           !/^sign/i.test(block[1].text) &&
           (startsWithTitle(block[1].text) || (titlesIn(block[1].text).length > 0 && /[_.…]{4,}/.test(block[1].text)));
@@ -206,7 +215,8 @@ export const signedBlock: BlockPattern = {
           l === line &&
           !onBehalf &&
           !titlesIn(l.text).length &&
-          /[a-z]{2,}/.test(normalise(l.text).replace(/\b(signed|signature|sign|date|dated|name|print(ed)?|by|here)\b/g, ' '))
+          // (A Welsh school's labels beside the English: "Llofnodwyd / Signed:", "Dyddiad / Date".)
+          /[a-z]{2,}/.test(normalise(l.text).replace(/\b(signed|signature|sign|date|dated|name|print(ed)?|by|here|llofnodwyd|llofnod|dyddiad)\b/g, ' '))
         )
           unread = true;
         for (const role of titlesIn(l.text)) {
