@@ -178,8 +178,10 @@ export const signedBlock: BlockPattern = {
       for (const l of block) {
         // (A line with a blank to sign on may be longer: "Mr A. Fairbairn, Chair of the Pupil Welfare Committee ….. Date: ….".)
         const words = l.text.replace(/[_.…]{3,}/g, ' ').length;
-        // (The blank is looked for on the line as written: the cleaned text has lost it.)
-        if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !/[_.…]{4,}/.test(l.raw ?? l.text))))) break;
+        // (A line that opens with its blank to sign on, "____ Cadeirydd y Corff Llywodraethol / Chair of the Governing Body", is
+        // looked for as written: the cleaned text has lost the blank. Not a form's field, "Reported to (…): ____".)
+        const opensBlank = /^\s*[_.…]{4,}/.test(l.raw ?? '');
+        if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !(opensBlank || /[_.…]{4,}/.test(l.text)))))) break;
         // The policy's dates under its signatures ("Approved by the Full Governing Body: 3 October 2024", "Next review:
         // Autumn 2025") end the block: a body that approves is not a signer.
         if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|next review|review date|date of (next )?review|version)\b/i.test(l.text)) break;
