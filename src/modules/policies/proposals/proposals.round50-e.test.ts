@@ -69,3 +69,15 @@ describe('who signs the policy', () => {
     expect(signers(text)).toEqual(['head of school', 'director of education']);
   });
 });
+
+describe('the body that approves, in a Welsh school’s two languages', () => {
+  it.each([
+    'Cymeradwywyd gan y Corff Llywodraethu / Approved by the Governing Body: 4 February 2025',
+    '| Mabwysiadwyd gan y Corff Llywodraethol / Adopted by the Governing Body | 14 Tachwedd / November 2024 |',
+    '12.2 The revised policy is approved by the Corff Llywodraethol / Governing Body.',
+  ])('%s', (line) => expect(proposals(line)).toHaveProperty(['policyReview.approvingBody'], 'Governing Body'));
+
+  it('a line in English alone reads as before', () => {
+    expect(proposals('Approved by the Full Governing Body: 4 February 2025')).toHaveProperty(['policyReview.approvingBody'], 'Full Governing Body');
+  });
+});

@@ -106,7 +106,7 @@ const approvedBy: SentencePattern = {
     // A table row's pipes are no part of a cell ("| Date ratified by the Trust Board: | 25 October 2018 |").
     const cells = s.lower
       .split(/\s\|\s/)
-      .map((cell) => cell.replace(/^\|\s*|\s*\|$/g, '').trim())
+      .map((cell) => englishHalf(cell.replace(/^\|\s*|\s*\|$/g, '').trim()))
       .filter(Boolean);
     for (const [i, cell] of cells.entries()) {
       // A bare label cell ("| Approved by: | Governing Body |") is read with the cell after it.
@@ -167,10 +167,20 @@ function bodyLabel(lower: string): RegExpExecArray | null {
   return /^(.*)$/.exec(m[1].replace(/'$/, '').replace(/\bgovernor$/, 'governors'));
 }
 
+/**
+ * A Welsh school's words beside their English ("Cymeradwywyd gan y Corff Llywodraethu / Approved by the Governing Body: 4
+ * February 2025", "approved by the Corff Llywodraethol / Governing Body"): the English half, read as any other.
+ */
+const englishHalf = (text: string) =>
+  text.replace(
+    /(?:\b(?:gan|y|yr|corff)\s+)*\b(?:corff|llywodraeth\w*|cymeradwy\w*|mabwysiad\w*|adolygiad|cadeirydd|pennaeth|dyddiad|llofnod\w*)\b(?:\s+(?:gan|y|yr|nesaf|corff|llywodraeth\w*))*\s*\/\s*/g,
+    '',
+  );
+
 function approvedIn(said: string): Found[] {
   {
     // "Authorised by the Directors", "Endorsed and authorised by the Board": an approval in other words.
-    const lower = said
+    const lower = englishHalf(said)
       .replace(/\bauthori[sz](ed|ation)\b/g, (_, end: string) => (end === 'ed' ? 'approved' : 'approval'))
       // "It has been agreed by the Headteacher, Staff and approved by the Governing Body": those who agreed or wrote it
       // were consulted; the approval is the body's after "approved by".
