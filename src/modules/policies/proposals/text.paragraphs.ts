@@ -89,7 +89,10 @@ export function paragraphs(lines: Line[]): Paragraph[] {
     // "The Headteacher decides, and…".)
     const fullStop =
       blankParagraphs && lastLength >= wrapAt && hang > 0 && /[.!?]["'”’)]?$/.test(current?.text ?? '') && !clauseNumber.test(raw ?? '') && !bullet;
-    const joined: boolean = Boolean(current && !bullet && (!/[.!?:;]["'”’)]?$/.test(current.text) || fullStop) && runsOn);
+    // (A bullet's line that ends in a colon and goes on, indented, in lower case: "- A post about the school … that causes
+    // concern:" then "  tell the Headteacher.", one item.)
+    const bulletRunsOn = Boolean(current?.bullet) && /:$/.test(current?.text ?? '') && /^[a-z]/.test(text) && (indent ?? 0) > 0 && !arrow;
+    const joined: boolean = Boolean(current && !bullet && (((!/[.!?:;]["'”’)]?$/.test(current.text) || fullStop) && runsOn) || bulletRunsOn));
     if (current && /^((\[ ?\]|[☐□❑])\s*)+$/.test(text) && !/[.!?:;]["'”’)]?$/.test(current.text) && current.text.split(' ').length <= 15) {
       // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
       current.text += ` ${text}`;
