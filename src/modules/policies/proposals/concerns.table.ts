@@ -338,8 +338,31 @@ const examplesAfter: SentencePattern = {
   },
 };
 
+/**
+ * A lead that routes safeguarding concerns over a list of what they are ("Safeguarding concerns – report to the DSL straight
+ * away (same day…):" then "- a pupil has been contacted online by someone they do not know"): the route reaches the kind
+ * each item names, as examples in one sentence do (withExamples). Not an item with a route of its own.
+ */
+const examplesListed: SentencePattern = {
+  name: 'a safeguarding route reaches the kinds its list names',
+  read: (s) => {
+    if (!s.item || !s.lead) return [];
+    const kind = concernKind(s.lower);
+    if (!kind || kind === 'safeguarding' || concernKind(s.lead) !== 'safeguarding' || oneSortOf(s.lead)) return [];
+    if (tellVerb.test(s.lower) || madeAware.test(s.lower)) return [];
+    // (Nor an item that is only the graver part of its kind: "online bullying that is serious or persistent".)
+    if (/\b(serious|severe|persistent|repeated|extreme)\b/.test(s.lower)) return [];
+    const lead = { ...s, text: s.lead, lower: s.lead, previous: '', item: false, lead: undefined };
+    return routedAlike(
+      [notify, immediate, deadline].flatMap((pattern) => pattern.read(lead)),
+      [kind],
+    );
+  },
+};
+
 export const concernPatterns: SentencePattern[] = [
   pressHandler,
+  examplesListed,
   eachKindListed(withExamples(notify)),
   eachKindListed(withExamples(immediate)),
   tell,

@@ -112,3 +112,35 @@ describe('incident tables', () => {
     expect(got).toHaveProperty(['concerns.routes.disparaging-content.notify'], ['headteacher']);
   });
 });
+
+describe('a safeguarding lead over a list of what the concerns are', () => {
+  const text = [
+    'Safeguarding concerns – report to the DSL straight away (same day, before the pupil goes home):',
+    '- a pupil tells you about images of them being shared',
+    '- a pupil has seen something harmful or upsetting online in school',
+    '- a pupil has been contacted online by someone they do not know',
+    '- online bullying that is serious or persistent',
+  ].join('\n');
+
+  it('each kind an item names takes the lead’s route', () => {
+    const got = proposals(text);
+    expect(got).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(got).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+    expect(got).toHaveProperty(['concerns.routes.contact-attempt.deadline'], 'same-day');
+    expect(got).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['dsl']);
+    expect(got).toHaveProperty(['concerns.routes.inappropriate-content.immediate'], true);
+  });
+
+  it('an item that is only the graver part of its kind takes no route', () => {
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+  });
+
+  it('an item with a route of its own keeps it', () => {
+    const own = [
+      'Safeguarding concerns – report to the DSL straight away:',
+      '- a pupil discloses abuse',
+      '- a pupil sees unsuitable content on a school device: tell the Computing Lead',
+    ].join('\n');
+    expect(proposals(own)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead']);
+  });
+});
