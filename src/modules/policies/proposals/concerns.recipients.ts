@@ -40,6 +40,16 @@ const byTeller = (text: string) =>
     (all: string, body: string) => (outsiders.some(([, pattern]) => pattern.test(body)) ? `to ${body}` : all),
   );
 
+/**
+ * A setting's manager marked as the DSL ("the Nursery Manager (DSL)", "the Manager (DSP)"): told as the DSL. (Not "the
+ * Headteacher (DSL)", which keyers read as both posts.)
+ */
+const alsoTheDsl = (text: string) =>
+  text.replace(
+    /\b(?:the )?(?:(?:nursery|centre|setting|pre-?school|playgroup) )?(?:manager|leader)\s*\((?:dsl|dsp|designated safeguarding (?:lead|person|officer))\)/g,
+    'the dsl',
+  );
+
 /** Who a sentence says is told: the roles after the reporting verb, or before "must be made aware"; null if it does not say. */
 export function recipients(s: Sentence): RoleKey[] | null {
   // "…in the first instance to the Head, who will consider what action to take": the first one told is the one who
@@ -71,7 +81,7 @@ export function recipients(s: Sentence): RoleKey[] | null {
   const told = after.replace(/,\s*who\b[^,;]*,\s*(?=and (?:to |with )?(?:the|a|an|our|your)\b)/g, ', ').split(/,\s*(?:[-–—]\s*)?who\b/)[0];
   // ("…to the DSL (or, in her absence, the Headteacher)": whoever stands in is not told first.)
   // ("…reported to the police by the Headteacher": the one who reports to an outside body is no one told.)
-  const first = withoutStandIns(passedOver(byTeller(rolesIn(passedOver(told)).length ? told : after)));
+  const first = alsoTheDsl(withoutStandIns(passedOver(byTeller(rolesIn(passedOver(told)).length ? told : after))));
   // "…referred to the Marketing Manager, who will inform the Head": a post no key names is told first, and the list of
   // those told first cannot be written (the Head is told next). So is "the Head of Year and the Network Manager".
   if (unkeyedFirst(first)) return null;
