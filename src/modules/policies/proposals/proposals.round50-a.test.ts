@@ -1,7 +1,7 @@
 /**
  * The thirty-sixth session's first readings: a yearly report to governors that counts withdrawals, a place named with the
  * occasion it belongs to, unkind messages between pupils online, someone told as well on a condition, and a post told in
- * the passive under the sentence that names the concern.
+ * the passive under the sentence that names the concern; contact from a pupil on a personal account.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -80,5 +80,25 @@ describe('whom a concern goes to', () => {
     const text =
       'Concerns about a member of staff go to the Principal, who consults the LADO within one working day. The DSL must be told of any LADO referral the same day.';
     expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+  });
+});
+
+describe('contact from a pupil on a personal account', () => {
+  it('"Any contact from a learner on a personal account should be reported to the DSP"', () => {
+    expect(proposals('Any contact from a learner on a personal account should be reported to the DSP.')).toHaveProperty(
+      ['concerns.routes.contact-attempt.notify'],
+      ['dsl'],
+    );
+  });
+
+  it('"Report any contact from a pupil to the DSL" in a list of staff rules', () => {
+    const text = ['Staff must follow these rules:', '- No posting about pupils, families or the school.', '- Report any contact from a pupil to the DSL.'].join(
+      '\n',
+    );
+    expect(proposals(text)).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+  });
+
+  it('contact from a parent about a trip, with no personal account, is no such concern', () => {
+    expect(proposals('Any contact from a parent about a trip should be passed to the office.')).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
   });
 });
