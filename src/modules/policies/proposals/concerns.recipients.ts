@@ -46,7 +46,8 @@ const byTeller = (text: string) =>
  */
 const alsoTheDsl = (text: string) =>
   text.replace(
-    /\b(?:the )?(?:(?:nursery|centre|setting|pre-?school|playgroup) )?(?:manager|leader)\s*\((?:dsl|dsp|designated safeguarding (?:lead|person|officer))\)/g,
+    // (Not another post's manager or leader, "the Network Manager (DSL)", "the Online Safety Leader (DSL)": both posts.)
+    /(?:\b(?:nursery|centre|setting|pre-?school|playgroup) (?:manager|leader)|(?<=\b(?:the|our|a) )manager)\s*\((?:dsl|dsp|designated safeguarding (?:lead|person|officer))\)/g,
     'the dsl',
   );
 

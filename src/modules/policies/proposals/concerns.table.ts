@@ -144,7 +144,8 @@ const notify: SentencePattern = {
 
 /** "…as well if the bullying is severe", "…also be told where there is any risk of harm": told on a condition, besides. */
 // (Not one of several told, "tell Miss Birtles the same day and a DSL as well if a child saw it": keyers keep that one.)
-const escalation = /^(?:(?! and )[^.;])*\b(as well|also|too)\b,? (if|where|when|unless|in cases? where|should)\b/;
+// (Nor the next step of the one told, "…to the DSL, who will also, where appropriate, inform parents".)
+const escalation = /^(?:(?! and |,\s*who\b)[^.;])*\b(as well|also|too)\b,? (if|where|when|unless|in cases? where|should)\b/;
 
 /** The clause's subject, just before its verb of telling, is the DSL or the head: "the DSL will", "the Headteacher then". */
 const tellerIsLead =

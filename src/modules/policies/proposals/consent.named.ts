@@ -28,7 +28,7 @@ const noPhotographs =
  * photographs off the channel.
  */
 export function usesNamed(proposals: Proposal[], found: Proposal[], sentences: Sentence[]): Proposal[] {
-  if (process.env.NOUSES || sentences.some(pageWideOptOut)) return proposals;
+  if (sentences.some(pageWideOptOut)) return proposals;
   const read = new Set(found.map((f) => /^consent\.purposes\.([a-z-]+)\./.exec(f.setting)?.[1]).filter(Boolean));
   const added: Proposal[] = [];
   for (const f of found) {

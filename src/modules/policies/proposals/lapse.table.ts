@@ -109,13 +109,19 @@ export const lapse: SentencePattern = {
     // "We will not ask you to fill in a new form every year", "every time, not once a year": no yearly asking. A register
     // or a form kept up to date ("the consent list (updated each September…)", "this form … is reviewed each year by the
     // Data Protection Lead", "arranges the annual consent check") renews no carer's answer (keyers: 0 of 6 keyed).
-    // Nor does a yearly report to governors that counts withdrawals ("…shall report annually to the Full Governing Body, as
-    // part of the safeguarding report, … including the number of consent withdrawals").
+    // Nor does a report to governors that counts withdrawals ("…shall report annually to the Full Governing Body, as part of
+    // the safeguarding report, … including the number of consent withdrawals"): the clause is left out and the rest read.
+    const report =
+      /[^.;,]*\breports? (annually |each year |every year |yearly |once a year )?to (the )?([a-z&]+ ){0,3}(governing (body|board)|governors|board|trustees|committee)\b[^.;]*/;
+    if (report.test(s.lower)) {
+      const rest = s.lower.replace(report, ' ');
+      return /[a-z]{3}/.test(rest) ? lapse.read({ ...s, lower: rest, text: rest }) : [];
+    }
     if (
       /\b(not|never|no need to) (ask|be asked|need|have|fill|complete|send|sign|renew|be required|require)\b[^.;]{0,50}\b(every|each|once a) (year|september|academic year|school year)\b|\bnot once a year\b/.test(
         s.lower,
       ) ||
-      /\b(consent|permissions?) (list|register|record|log|spreadsheet)s?\b[^.;]{0,40}\b(updated|checked|reviewed|kept up to date)\b|\b(form|policy|procedure)\b[^.;]{0,80}\b(is|are) reviewed (each|every) year\b|\bannual (consent |permission )?checks?\b|\breports? (annually |each year |every year |yearly |once a year )?to (the )?([a-z&]+ ){0,3}(governing (body|board)|governors|board|trustees|committee)\b/.test(
+      /\b(consent|permissions?) (list|register|record|log|spreadsheet)s?\b[^.;]{0,40}\b(updated|checked|reviewed|kept up to date)\b|\b(form|policy|procedure)\b[^.;]{0,80}\b(is|are) reviewed (each|every) year\b|\bannual (consent |permission )?checks?\b/.test(
         s.lower,
       )
     )

@@ -59,8 +59,8 @@ const narrowed = (text: string) =>
     // ("in bedrooms/dorms on residentials", "in the changing areas before and after the performance": the place, not the
     // occasion; changing for swimming stays swimming's.)
     .replace(
-      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|dorms?|tents?)(\/(bedrooms?|rooms|dormitor\w+|dorms?))?|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?))|in (the )?changing (rooms?|areas?))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at|before|after|before and after) [^.;,]*)?/g,
-      (m) => (/\bswim/.test(m) ? ' swimming ' : ' '),
+      /(?:\b[\w-]+ (?:[\w-]+ )?)?(at night|overnight|at bedtime|in (their |the )?(bedrooms?|rooms|dormitor\w+|dorms?|tents?)(\/(bedrooms?|rooms|dormitor\w+|dorms?))?|(in (their |the )?)?(sleeping (areas?|quarters)|boarding (accommodation|houses?))|in (the )?changing (rooms?|areas?))\b(?:(?: or [\w ]{1,20}?)? (?:on|during|at|before and after|before|after) [^.;,]*)?/g,
+      (m) => (/\bchanging\b/.test(m) && /\bswim/.test(m) ? ' swimming ' : ' '),
     )
     // ("…on residential trips with pool time", "the Year 6 residential drop-off": a part of the trip, not the trip.)
     .replace(/\b(residentials?|residential (trips?|visits?)|(school )?trips?|educational visits?) (with|that include|including|involving) [^.;,]*/g, ' ')
@@ -207,7 +207,11 @@ const deleted: SentencePattern = {
     const photos = /\b(photo(graph)?s?|images?|pictures?)\b/;
     // ("Photos … are stored in the department's folder. They are deleted three years after they were taken", "…clears the
     // folder each summer; anything older than three academic years is deleted": the photographs the sentence before names.)
-    const pointsBack = /^(they|these|those|such (photos|images))\b|\b(anything|everything)\b/.test(s.lower) && photos.test(s.previous ?? '');
+    // (Not "they" who do something else, "They delete their emails…", nor "everything else", which is other records.)
+    const pointsBack =
+      /^(they|these|those|such (photos|images)) (are|will be|should be|must be|get|then get)( then| all)? (deleted|destroyed|erased|removed)\b|\banything (older|more) than\b/.test(
+        s.lower,
+      ) && photos.test(s.previous ?? '');
     if (!photos.test(s.lower) && !pointsBack) return [];
     // "held for no longer than three years": the limit says they go after it.
     const limit =

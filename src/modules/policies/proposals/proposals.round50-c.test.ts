@@ -26,10 +26,10 @@ describe('an answer that lasts the child’s whole time at the school', () => {
     );
   });
 
-  it('the photographs kept for the child’s whole time are no answer that lasts', () => {
-    expect(onAConsentPage('Class photographs are kept on the shared drive for the whole time your child is at Elm Bank.')).not.toHaveProperty([
-      'consent.lapse',
-    ]);
+  it('a report to governors beside a yearly form leaves the yearly form', () => {
+    expect(
+      onAConsentPage('Consent forms are sent home every September, and the Headteacher reports to the governing body on the number of withdrawals.'),
+    ).toHaveProperty(['consent.lapse'], 'each-september');
   });
 
   it('"a fresh consent form" when a pupil "moves from Year 6 into Year 7" is asked again at a stage', () => {

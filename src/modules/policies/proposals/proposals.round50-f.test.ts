@@ -16,8 +16,11 @@ describe('a review cycle from the dates a header gives', () => {
     expect(interval('Agreed by the management committee: March 2024\nTo be looked at again: March 2026\n')).toBe(24);
   });
 
-  it('"To be looked at again" with no date beside it sets nothing', () => {
-    expect(interval('Agreed by the management committee: March 2024\nTo be looked at again when the law changes.\n')).toBeUndefined();
+  it('the next review of something else sets nothing', () => {
+    const body = 'Staff use school devices for photographs.\n\n'.repeat(25);
+    expect(
+      interval(`Approved by the Governing Body: September 2024\n\n${body}Next review of the filtering provider: September 2026\n\n${body}`),
+    ).toBeUndefined();
   });
 
   it('a header after fifty lines of a web page’s menu and text', () => {

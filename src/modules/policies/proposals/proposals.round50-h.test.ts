@@ -23,10 +23,18 @@ describe('a phone or camera used against the policy', () => {
     );
   });
 
-  it('pupils using their phones against the rules is no concern about staff', () => {
-    expect(proposals('If pupils are using phones in a way that breaks this policy, tell the Head of Year straight away.')).not.toHaveProperty([
-      'concerns.routes.staff-misuse.notify',
-    ]);
+  it.each([
+    'If you are worried about the way a tablet is being used by a pupil, tell the Computing Lead the same day.',
+    'If a parent’s phone or camera is being used inappropriately at a school event, staff should tell the Headteacher straight away.',
+  ])('a device a pupil or a parent uses is no concern about staff: %s', (text) => {
+    expect(Object.keys(proposals(text)).filter((key) => key.startsWith('concerns.routes.staff-misuse.'))).toEqual([]);
+  });
+
+  it('"the Network Manager (DSL)" is read as both posts, not the DSL alone', () => {
+    expect(proposals('If a pupil sees unsuitable content, tell the Network Manager (DSL) the same day.')).toHaveProperty(
+      ['concerns.routes.inappropriate-content.notify'],
+      ['ict-lead', 'dsl'],
+    );
   });
 
   it('"the Headteacher (DSL)" is still read as both posts', () => {

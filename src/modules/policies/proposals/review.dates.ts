@@ -77,12 +77,16 @@ export const reviewDates: BlockPattern = {
       const next = parted.slice(i + 1, i + 4).find((n) => n.text);
       return next && next.text.split(' ').length <= 4 && monthOf(next.text, parseDate) !== null ? { ...l, text: `${l.text} ${next.text}` } : l;
     });
-    // (A web page's or a long form's header may come after a menu or a letter: the first sixty lines.)
-    const header = joined.slice(0, 60).concat(joined.slice(-15));
+    // (A web page's or a long form's header may come after a menu or a letter: the first sixty lines, when the first forty
+    // give no date of a next review.)
+    const nextReview = /\bnext review\b(?! of\b)|\breview(ed)? (due|date)\b|\b(date )?to be (reviewed|looked at)\b|\breview\s*:/i;
+    const first = joined.slice(0, 40);
+    const header = (first.some((l) => nextReview.test(l.text) && monthOf(l.text, parseDate) !== null) ? first : joined.slice(0, 60)).concat(joined.slice(-15));
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
     const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
     const next =
-      dated(/\bnext review\b/i) ??
+      // (Not another thing's, "Next review of the filtering provider: September 2026".)
+      dated(/\bnext review\b(?! of\b)/i) ??
       // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
       dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b|\bdate to be reviewed\b/i) ??
       dated(/\breview(ed)? date\b/i) ??
