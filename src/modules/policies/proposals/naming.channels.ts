@@ -6,7 +6,8 @@ import { type Sentence } from './text.ts';
 
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
 export const channels: [string, RegExp][] = [
-  ['website', /\bweb ?(sites?|pages?)\b/],
+  // (A school's blog is its website's, "the Glow blog" in Scotland; a class blog may have rules of its own, as keyers read it.)
+  ['website', /\bweb ?(sites?|pages?)\b|\b(school|glow) blogs?\b/],
   [
     'social-media',
     /\bsocial (media|networking)\b|\bfacebook\b|\btwitter\b|\binstagram\b|\byoutube\b|\btiktok\b|\b(school|academy|our|its|the school's)('s)? x (account|feed|page)\b|\b(on|via|to) x\b(?![-'])|\bx \((formerly )?twitter\)|^x:|\b(re)?tweet(s|ed|ing)?\b/,

@@ -31,3 +31,19 @@ describe('a post about the school, and whom it goes to', () => {
     'If a pupil is the target of abusive messages online, they should tell their form tutor.',
   ])('no post about the school: %s', (text) => expect(route(text)).toBeUndefined());
 });
+
+describe('a school’s blog is its website', () => {
+  it('"On the school X account and the Glow blog, we do not name children in photographs"', () => {
+    const got = proposals('On the school X account and the Glow blog, we do not name children in photographs.');
+    expect(got).toHaveProperty(['photos.channels.website.naming'], 'none');
+    expect(got).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+
+  it('a class blog’s own rule is not the website’s', () => {
+    const text = [
+      'On the Facebook page and the website we do not put a child’s name next to their photograph.',
+      'On the class blogs, children may be referred to by first name only.',
+    ].join('\n\n');
+    expect(proposals(text)).toHaveProperty(['photos.channels.website.naming'], 'none');
+  });
+});
