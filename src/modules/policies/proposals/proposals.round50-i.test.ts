@@ -45,3 +45,14 @@ describe('the press names a pupil only with the family’s say', () => {
     expect(press('At press events the names of prize winners may be printed in the local newspaper.')).toBeUndefined();
   });
 });
+
+describe('full names on a channel where the family has agreed', () => {
+  it.each([
+    'The website and printed newsletter may use full names where a parent has consented (e.g. awards evening).',
+    'On the website and in the newsletter, a full name may be used for significant achievements such as county sports selection or exam success, but only where you have given consent for that use.',
+  ])('%s', (text) => {
+    const got = proposals(text);
+    expect(got).toHaveProperty(['photos.channels.website.naming'], 'full-with-permission');
+    expect(got).toHaveProperty(['photos.channels.newsletter.naming'], 'full-with-permission');
+  });
+});
