@@ -222,12 +222,16 @@ const namesAKind = memoised((text: string) => concernKinds.some(([, pattern]) =>
 /** Each kind whose words the (normalised) text has, once. */
 const kindsIn = (lower: string) => [...new Set(concernKinds.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind))];
 
-const classedAsSafeguarding =
-  /\b(this|it|which|these|they)? ?(is|are|will be|must be|should be|counts as|count as)( always| then)? ?(treated|dealt with|handled|managed|regarded|recorded)? ?(as )?(a |an )?(safeguarding|child protection) (concerns?|matters?|issues?|incidents?)\b/g;
+/** "…is treated as a safeguarding concern", "…counts as a child protection matter": how a concern is handled. */
+const classedAs = (handled: string) =>
+  String.raw`(is|are|will be|must be|should be|counts as|count as)( always| then)? ?(${handled})? ?(as )?(a |an )?(safeguarding|child protection) (concerns?|matters?|issues?|incidents?)\b`;
+
+const classedAsSafeguarding = new RegExp(String.raw`\b(this|it|which|these|they)? ?${classedAs('treated|dealt with|handled|managed|regarded|recorded')}`, 'g');
 
 /** A paragraph that opens by saying how what is above it is handled: "YES: This is a safeguarding concern.", "This is treated as…". */
-const classedOpening =
-  /^(?:(?:if )?(?:yes|no)\b[:,.]?\s*(?:[-–—]\s*)?)?(this|it|these|they) (is|are|will be|must be|should be|counts as|count as)( always| then)? ?(treated|dealt with|handled|managed|regarded)? ?(as )?(a |an )?(safeguarding|child protection) (concerns?|matters?|issues?|incidents?)\b(?!,?\s*(if|where|when|unless)\b)/;
+const classedOpening = new RegExp(
+  String.raw`^(?:(?:if )?(?:yes|no)\b[:,.]?\s*(?:[-–—]\s*)?)?(this|it|these|they) ${classedAs('treated|dealt with|handled|managed|regarded')}(?!,?\s*(if|where|when|unless)\b)`,
+);
 
 /** A sentence about what the one before said: "the incident", "it", "this". */
 const pointsBack =

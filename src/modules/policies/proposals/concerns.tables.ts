@@ -218,7 +218,7 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   // informs parents; referral to police/CEOP where indicated").
   for (const [k, cell] of cells.entries()) {
     if (k === 0 || k === who || k === when) continue;
-    for (const said of sentencesOf(cell).flatMap((c) => c.text.split(/;\s+/))) {
+    for (const said of cell.split(/(?<=[.!?])\s+(?=[A-Z])|;\s+/)) {
       const shorthand = said.replace(/^((?:parents|carers|families)(?: ?(?:\/|and|or) ?carers)?) (?=informed|told|contacted|notified)/i, '$1 are ');
       // ("For …": a row that opens with "Pupil…" or "Parent…" is no advice to families.)
       for (const s of sentencesOf(`For ${cells[0].replace(/[.:;]+\s*$/, '')}: ${shorthand}`))

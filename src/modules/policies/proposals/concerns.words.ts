@@ -42,7 +42,6 @@ export function negatedAt(lower: string, at: number): boolean {
   );
 }
 
-/** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
 /**
  * What may be published about an incident, a rule for posts and no route for the concern: "Any post concerning a
  * safeguarding incident … may be published only with the Headteacher's approval", "Anything touching on … a safeguarding
@@ -56,5 +55,6 @@ export const publishingRule = (lower: string) =>
   /\b(may|must|can|will|should|shall)( not| only| never)? (be )?(published|issued|released|posted)\b/.test(lower) &&
   !/\b(must|should|will|shall) (be )?(reported|passed|referred|escalated)\b/.test(lower);
 
+/** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
 export const beforePublishing =
   /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;

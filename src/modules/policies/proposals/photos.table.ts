@@ -201,10 +201,11 @@ function refusedIn(s: Sentence): Found[] {
   return found.length ? [{ setting: 'photos.prohibitedContexts', value: found, combine: 'union' }] : [];
 }
 
+const photos = /\b(photo(graph)?s?|images?|pictures?)\b/;
+
 const deleted: SentencePattern = {
   name: 'photographs are deleted after a time',
   read: (s) => {
-    const photos = /\b(photo(graph)?s?|images?|pictures?)\b/;
     // ("Photos … are stored in the department's folder. They are deleted three years after they were taken", "…clears the
     // folder each summer; anything older than three academic years is deleted": the photographs the sentence before names.)
     // (Not "they" who do something else, "They delete their emails…", nor "everything else", which is other records.)

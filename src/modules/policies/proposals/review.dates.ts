@@ -77,24 +77,28 @@ export const reviewDates: BlockPattern = {
       const next = parted.slice(i + 1, i + 4).find((n) => n.text);
       return next && next.text.split(' ').length <= 4 && monthOf(next.text, parseDate) !== null ? { ...l, text: `${l.text} ${next.text}` } : l;
     });
-    // (A web page's or a long form's header may come after a menu or a letter: the first sixty lines, when the first forty
-    // give no date of a next review.)
-    const nextReview = /\bnext review\b(?! of\b)|\breview(ed)? (due|date)\b|\b(date )?to be (reviewed|looked at)\b|\breview\s*:/i;
-    const first = joined.slice(0, 40);
-    const header = (first.some((l) => nextReview.test(l.text) && monthOf(l.text, parseDate) !== null) ? first : joined.slice(0, 60)).concat(joined.slice(-15));
     // "Next review" first: beside it, a bare "Review date: Spring 2014" is this review's date, not the next.
-    const dated = (pattern: RegExp) => header.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
-    const next =
-      // (Not another thing's, "Next review of the filtering provider: September 2026".)
-      dated(/\bnext review\b(?! of\b)/i) ??
-      // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
-      dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b|\bdate to be reviewed\b/i) ??
-      dated(/\breview(ed)? date\b/i) ??
-      dated(/(?<!last |date of |this )\breview\s*:/i) ??
-      dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i) ??
-      // "Agreed by FGB on 14th March 2022" over "To be reviewed March 2023": the header's next review.
-      // ("To be looked at again: March 2026": the same in plainer words.)
-      dated(/^(?:to be|will be|is to be|is due to be|due to be) (?:reviewed|looked at)(?: again)?:? (?:on |by |in |before |during )?(?=[a-z]+ \d{4}|\d)/i);
+    const nextIn = (lines: typeof joined) => {
+      const dated = (pattern: RegExp) => lines.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
+      return (
+        // (Not another thing's, "Next review of the filtering provider: September 2026".)
+        dated(/\bnext review\b(?! of\b)/i) ??
+        // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
+        dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b|\bdate to be reviewed\b/i) ??
+        dated(/\breview(ed)? date\b/i) ??
+        dated(/(?<!last |date of |this )\breview\s*:/i) ??
+        dated(/^review\s+(?:on |by |in |date )?(?=[a-z]+ \d{4}|\d)/i) ??
+        // "Agreed by FGB on 14th March 2022" over "To be reviewed March 2023": the header's next review.
+        // ("To be looked at again: March 2026": the same in plainer words.)
+        dated(/^(?:to be|will be|is to be|is due to be|due to be) (?:reviewed|looked at)(?: again)?:? (?:on |by |in |before |during )?(?=[a-z]+ \d{4}|\d)/i)
+      );
+    };
+    // (A web page's or a long form's header may come after a menu or a letter: the first sixty lines, when the first forty
+    // give no next review.)
+    const last15 = joined.slice(-15);
+    const first = joined.slice(0, 40).concat(last15);
+    const header = nextIn(first) ? first : joined.slice(0, 60).concat(last15);
+    const next = nextIn(header);
     // The latest of the dates a header gives for this version (issued, ratified, last reviewed, updated): the next review counts from
     // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
     const beforeNext = (l: (typeof header)[number]) =>
