@@ -21,10 +21,12 @@ const marksOnly = (lower: string) =>
   (/[[☐□❑]/.test(lower) &&
     /\byes\b/.test(lower) &&
     /\bno\b/.test(lower) &&
+    // (Not a row short enough to look like one, "On the school website [ ] Yes [ ] No": a word for each answer at most.)
     lower
-      .replace(/[[\]☐□❑|/]/g, ' ')
+      .replace(/[[\]☐□❑|/]|\b(yes|no)\b/g, ' ')
       .trim()
-      .split(/\s+/).length <= 6);
+      .split(/\s+/)
+      .filter(Boolean).length <= 2);
 
 /** A box before a task to do, in the imperative: a checklist's line, not a form's question. */
 const checklistTask =
@@ -38,6 +40,9 @@ export function checklistPage(sentences: Sentence[]): boolean {
   const boxed = sentences.filter((s) => /^\s*(\[ ?[x✓]?\]|[☐□❑])/.test(s.lower));
   return boxed.length >= 3 && boxed.filter((s) => checklistTask.test(s.lower)).length * 2 >= boxed.length;
 }
+
+const incidentOrRequest =
+  /\b(cyber-?bullying|bullying|unsuitable content|extremist|nude|semi-nude|grooming|(contact|message)s? from (an? )?(unknown|stranger)|viral|self-harm|radicali[sz]\w*|(incident|concern) (type|category))\b/;
 
 /** A first-person line that gives no consent, a task marked done, or a concern checked: no question about a use. */
 const pledgeOrCheck = (text: string) =>
@@ -82,7 +87,11 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     (s) =>
       pageWideOptOut(s) && !/\b(for up to|years?|months?|even if|after (he|she|they|the (student|pupil|child)|your child) (has |have )?left)\b/.test(s.lower),
   );
-  if (rows.length < 2 || !ofImages || optOut) return [];
+  // An incident log's or a request form's boxes ("[ ] cyberbullying  [ ] contact from unknown adult", "[ ] UNBLOCK a
+  // website") name what happened or what is asked for: no carer's answer about a use.
+  const incidentBoxes = rows.filter((r) => incidentOrRequest.test(r.text)).length;
+  const filterRequest = rows.some((r) => /\b(un)?block (a |the |this )?(web ?site|site|page|url|app)\b/.test(r.text));
+  if (rows.length < 2 || !ofImages || optOut || incidentBoxes >= 2 || filterRequest) return [];
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   for (const row of rows) {

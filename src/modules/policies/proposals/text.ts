@@ -224,6 +224,9 @@ export function policyLines(text: string): Line[] {
 /** A web or e-mail address: "www.school.sch.uk", "office@school.org.uk", "caeronnen.caerwen.sch.uk/photos". */
 const address = /\b[\w.-]*(?:www\.|@)[\w.-]*\w|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|ie|scot|wales|gov|sch|edu)\b(?:\/[^\s)]*)?/gi;
 
+/** More brackets closed than opened: the end of something the line before began. */
+const closesEarlier = (text: string) => (text.match(/\)/g)?.length ?? 0) > (text.match(/\(/g)?.length ?? 0);
+
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
@@ -269,7 +272,10 @@ export function sentencesOf(text: string): Sentence[] {
         (paragraph.text.split(' ').filter((word) => /[A-Za-z0-9]/.test(word)).length <= 16 &&
           !/[a-z]/.test(paragraph.text) &&
           /[A-Z]{2}/.test(paragraph.text))) &&
-      !/[.!?:;,]["'”’)]?$/.test(paragraph.text);
+      // (A question in capitals heads what follows, "WORRIED ABOUT AN ADULT WHO WORKS HERE?".)
+      (!/[.!?:;,]["'”’)]?$/.test(paragraph.text) || (/\?$/.test(paragraph.text) && !/[a-z]/.test(paragraph.text) && /[A-Z]{3}/.test(paragraph.text))) &&
+      // (Nor the end of a bracket opened on the line before, "FAWS helpers)".)
+      !closesEarlier(paragraph.text);
     const isHeading = shortLine && /^[^a-z]/.test(paragraph.text);
     const asItem = paragraph.bullet && !isHeading;
     if (!asItem && !/:$/.test(paragraph.text)) lead = '';

@@ -1,0 +1,97 @@
+/**
+ * The thirty-seventh session's first readings: an incident log's or a filter request's boxes are no consent form; a
+ * question in capitals heads the steps under it, and a bracket closed on its own line heads nothing; a question or a
+ * worry about a member of staff in more words; going to someone is telling them.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('boxes that ask a carer nothing', () => {
+  it("an incident log's category boxes name no use of photographs", () => {
+    const text = [
+      'ONLINE INCIDENT LOG',
+      'Type of incident (tick all that apply):',
+      '  [ ] harmful content seen in class          [ ] online bullying between pupils',
+      '  [ ] message from an unknown adult          [ ] photo of a pupil shared without consent',
+      '  [ ] under-age account on social media      [ ] other: ______________',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.social-media.active']);
+  });
+
+  it("a filter request's boxes name no use of the website", () => {
+    const text = [
+      'FILTERING CHANGE REQUEST',
+      'Photographs of pupils on the website need parental consent; do not ask for photo sites to be opened for that.',
+      'I am asking to: [ ] unblock a site   [ ] block a site',
+      'Reason for the request: [ ] teaching resource  [ ] other',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.active']);
+  });
+
+  it("a carer's form with boxes is still read, a short row's words included", () => {
+    const text = [
+      'PHOTOGRAPH CONSENT FORM',
+      'Please tick to show whether you give consent for photographs of your child to be used in each of these ways.',
+      'On the school website [ ] Yes [ ] No',
+      'On the school Facebook page [ ] Yes [ ] No',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.social-media.active'], true);
+  });
+});
+
+describe('a question in capitals over the steps under it', () => {
+  it('the steps under "CONCERNED ABOUT AN ADULT WHO WORKS HERE?" are that route, past a bracket wrapped onto its own line', () => {
+    const text = [
+      '-------------------------------------------',
+      'CONCERNED ABOUT AN ADULT WHO WORKS HERE?',
+      '-------------------------------------------',
+      '',
+      '(teachers, support staff, volunteers, visitors,',
+      ' students on placement)',
+      '',
+      '  ▸ Tell the Head Teacher - Mr Ellis - straight away.',
+      '  ▸ Do not tell the adult concerned.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
+  });
+
+  it('a question in lower case over a paragraph is no heading of its own', () => {
+    const text = ['Concerned about an adult who works here?', '', 'Our staff are trained every year and we keep a record of that training.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+});
+
+describe('a worry about a member of staff, in more words', () => {
+  it('"What if it\'s about a member of staff…?" then "Go to the Headteacher, not the DSL, and do it the same day."', () => {
+    const text = [
+      "B2. What if it's about a member of staff, a volunteer or a supply teacher?",
+      '',
+      "Go to the Headteacher, not the DSL, and do it the same day. If it's about the Headteacher, go to the Chair of Governors.",
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.deadline'], 'same-day');
+  });
+
+  it('"worried about another member of staff\'s use of technology" is a worry about staff', () => {
+    const text = "You are worried about another member of staff's use of technology. Speak to the Principal the same day.";
+    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+  });
+
+  it('"worried about a colleague (including…)" is a worry about staff', () => {
+    const text = 'If you are worried about a colleague (including photos kept on their own phone), tell the Headteacher straight away.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+  });
+
+  it('"Referrals … should be made within 24 hours" after a safeguarding sentence is no instruction to tell someone', () => {
+    const text = [
+      'Any member of staff with a concern about a pupil must tell the DSL before the end of the school day.',
+      'The DSL decides whether to refer to children’s social care. Referrals should be made within 24 hours of that decision.',
+    ].join(' ');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
+  });
+});
