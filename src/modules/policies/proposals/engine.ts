@@ -109,7 +109,20 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     } else {
       // A ceiling ("no full names": a first name at most) agrees with a stricter rule said elsewhere ("no names").
       // A fallback ("Reviewed by: Local Academy Council") yields to what any other sentence says.
-      const said = all.some((f) => f.combine !== 'fallback') ? all.filter((f) => f.combine !== 'fallback') : all;
+      const said0 = all.some((f) => f.combine !== 'fallback') ? all.filter((f) => f.combine !== 'fallback') : all;
+      // "Website: first name and year group only." then "Full names may be used … only where the box has been ticked": first
+      // names unless the family says more is the rule the product calls full names with permission.
+      // (Only where the exception names full names in a sentence of its own: not "…for Primary pupils we will only give first
+      // names, for Secondary pupils we will ask the family first", two rules in one sentence.)
+      const fuller = said0.filter((f) => f.value === 'full-with-permission');
+      const lifted =
+        /^photos\.channels\.[a-z-]+\.naming$/.test(setting) &&
+        fuller.length > 0 &&
+        fuller.every((f) => /\b(full|sur|last|family) ?names?\b/.test(normalise(f.quote))) &&
+        said0.every(
+          (f) => (f.value === 'full-with-permission' || f.value === 'first-names') && (f.value !== 'first-names' || !fuller.some((g) => g.order === f.order)),
+        );
+      const said = lifted ? said0.filter((f) => f.value === 'full-with-permission') : said0;
       const plain = said.filter((f) => f.combine !== 'at-most');
       const ceilings = said.filter((f) => f.combine === 'at-most');
       const chosen = plain.length ? plain : said;

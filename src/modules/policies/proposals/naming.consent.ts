@@ -50,6 +50,10 @@ export function namedWithConsent(s: Sentence): string[] {
   if (
     /\b(school|academy|trust|college|company)('s)? (own )?names?\b|\bnames? (or|and) logos?\b|\bpermission (from|of) the (school|academy|headteacher|head|principal|trust)\b/.test(
       lower,
+    ) ||
+    // ("…only where the Headteacher has agreed": the head's say is not the family's.)
+    /\b(where|if|once|when|after|with) the (head ?teacher|head|principal|head of school|dsl|school|academy|trust)('s)? (has |have )?(agreed|approved|consented|given (permission|consent|approval)|agreement|approval|permission|consent)\b/.test(
+      lower,
     )
   )
     return [];
