@@ -164,6 +164,17 @@ const reliesOnConsent = (lower: string) =>
     lower,
   );
 
+/**
+ * Consent for one use said apart from another's: "Consent for the school website or newsletter does not cover social
+ * media", "This is a separate choice from the school website", "you'll be asked separately about the school website and
+ * the local newspaper". (About images: the sentence, the one before it or the question it answers speaks of them or of consent.)
+ */
+// ("Press/media consent is a separate tick from website consent": a consent named by its channel, read in consent.channels.ts.)
+const consentApart = (s: Sentence) =>
+  /\b(consent|permission)s? (for|to) [^.;]{1,60}? (does not|doesn't|do not|don't|will not|won't) (cover|include|extend to)\b|\b(this|it|that|which) (is|are) (a |an )?separate (choices?|ticks?|questions?|consents?|boxes|box|permissions?|answers?) (from|to)\b|\b(asked|ask you|ask) separately (about|for|whether)\b/.test(
+    s.lower,
+  ) && /\b(photo(graph)?s?|images?|pictures?|videos?|consent|permission)\b/.test(`${s.question ?? ''} ${s.previous ?? ''} ${s.lower}`);
+
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;
   if (staffPermission(s.lower)) return false;
@@ -185,7 +196,8 @@ export function asksConsent(sentence: Sentence): boolean {
       usedIfAgreed.test(s.lower) ||
       familyAskedFirst.test(s.lower) ||
       reliesOnConsent(s.lower) ||
-      formCovers(s)) &&
+      formCovers(s) ||
+      consentApart(s)) &&
     !s.negated.match(/\b(sought|asked|seek|seeks|request|requests|required|needed|need|needs|require|requires|ask|asks|rely|relies)\b/)
   );
 }

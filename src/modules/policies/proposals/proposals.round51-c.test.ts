@@ -1,0 +1,38 @@
+/**
+ * The thirty-seventh session's consent readings: a use's consent said apart from another's ("does not cover", "a separate
+ * choice from", "asked separately about") names both as uses the school asks about.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('consent for one use said apart from another', () => {
+  it('"Consent for the school website or newsletter does not cover social media" asks about the website and the newsletter', () => {
+    const found = proposals('Consent for the school website or the printed newsletter does not cover social media.');
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
+  });
+
+  it('"This is a separate choice from the school website" after a sentence about consent for social media', () => {
+    const text =
+      'We only post photographs on Instagram of pupils whose parents have said yes to social media on the consent form. This is a separate choice from the school website.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+  });
+
+  it('"you will be asked separately about …" under a question about photographs', () => {
+    const text = [
+      '**Will photos of my child go on the school website?**',
+      'Not straight away. You will be asked separately about the school website, the school Facebook page and the local newspaper.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.press.active'], true);
+  });
+
+  it('"asked separately" about something other than images asks about no use', () => {
+    const text = 'Parents are asked separately about school dinners and the website login for homework.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.active']);
+  });
+});
