@@ -217,7 +217,11 @@ const publication: SentencePattern = {
     // "Parents' posts…", "Staff's own tweets…": someone else's posts.
     if (/\b(parents?|carers?|visitors?|pupils?|children|students?|staff|families)('s?|s')? (own |personal )?(posts?|tweets?)\b/.test(s.lower)) return [];
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
-    const until = /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed)\b/.exec(s.lower);
+    // ("…until the Head of School has said yes".)
+    const until =
+      /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed|said yes|given (the go-ahead|approval|permission|the ok))\b/.exec(
+        s.lower,
+      );
     const untilRoles = staffNamed(until?.[1]);
     const byRoles = decidedBy(s.lower);
     const roles =

@@ -36,3 +36,17 @@ describe('consent for one use said apart from another', () => {
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.active']);
   });
 });
+
+describe('the head’s say before anything goes up', () => {
+  it('"Nothing goes on the website or Facebook until the Head of School has said yes" is the head approving both', () => {
+    const found = proposals('Nothing goes on the school website or Facebook until the Head of School has said yes.');
+    expect(found).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('"…until a parent has said yes" is no approval by the head', () => {
+    expect(proposals('Nothing goes on Facebook until a parent has said yes on the form.')).not.toHaveProperty([
+      'photos.channels.social-media.headteacherApproval',
+    ]);
+  });
+});
