@@ -271,7 +271,7 @@ export function kindOf(s: Sentence): string | null {
     // ("Unkind messages between pupils … are dealt with under our Anti-Bullying Policy. The class teacher should be told first
     // and will involve…": a post told, in the passive. Not the one who tells, "…will be informed by the class teacher", nor a
     // step on a condition, "…where there is a risk of harm".)
-    /^(the |a |their |your )?[a-z' -]{2,40}? (must|should|will|is to|are to)( always| then| first)? be (told|informed|notified|made aware)\b(?! (of|about) (any|the|a|each|every) [a-z ]{0,20}\b(referrals?|decisions?|outcomes?|reports?)\b)(?! by (the|a|an|their)\b)(?![^.;,]*\b(where|unless|if there (is|are|may be))\b)/.test(
+    /^(the |a |their |your )?[a-z' -]{2,40}? (must|should|will|is to|are to)( always| then| first)? be (told|informed|notified|made aware|contacted)\b(?! (of|about) (any|the|a|each|every) [a-z ]{0,20}\b(referrals?|decisions?|outcomes?|reports?)\b)(?! by (the|a|an|their)\b)(?![^.;,]*\b(where|unless|if there (is|are|may be))\b)/.test(
       said,
     ) ||
     // ("…my child sees something upsetting on a school iPad?" then "The adult will calm and reassure your child, note what was
@@ -309,7 +309,8 @@ export function scenarioKind(s: Sentence): string | null {
     if (above && above !== 'safeguarding') return above;
   }
   if (opening) return opening;
-  if (s.earlier && namesAKind(s.earlier)) return null;
+  // (A kind named only on a condition, "…and the DSL where there is a safeguarding concern", leaves the heading's.)
+  if (s.earlier && namesAKind(s.earlier.replace(/\b(where|if|when|unless) there (is|are|may be) (any |a |an |some )?[^,;.()]*/g, ' '))) return null;
   // ("7.4 Worries about an adult – a colleague, volunteer…:" over "• report it to the Headteacher the same day;": a list
   // item's lead names its scenario before the heading over both, "When you see something worrying", does.)
   // (Or the sentence before the lead, "All online safety concerns are safeguarding concerns. A member of staff must:"; not

@@ -11,7 +11,7 @@ import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.t
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, familyReports, negatedAt, publishingRule } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, familyReports, negatedAt, publishingRule, staffAmongThem } from './concerns.words.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
 
@@ -107,7 +107,8 @@ const notify: SentencePattern = {
       (familyAdvice.test(s.lead) || /\b(ask|asks|expect|expects|remind|reminds|encourage|encourages) (all )?(parents|carers|families)\b/.test(s.lead))
     )
       return [];
-    if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    // (Unless staff are among them: "Anyone – staff, students, volunteers or parents – who is worried … must tell the DSL".)
+    if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind) && !staffAmongThem.test(s.lower)) return [];
     // A parent's worry is a route only as staff pass it on ("…raised by a parent are passed to the DSL"), not a family
     // asked whom to speak to ("If a parent has a concern, we ask that they speak to the class teacher").
     if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];

@@ -20,6 +20,10 @@ export const familyAdvice = /^(parents?|carers?|families|family members|pupils?|
 export const familyReports =
   /(?:^|[,;]\s|\b(?:and|but|so|also)\s)(?:all |any |our )?(parents?|carers?|guardians?|families|pupils?|children|students?|learners|visitors?|other adults)\b(?:(?!\b(?:staff|teachers?|employees?|colleagues?|the adult|an adult|the school|we|head ?teacher|principal|dsl|leads?|members?)\b)[^.;:]){0,200}?\b(?:should|must|are asked to|are encouraged to|need to|are to|can|may)(?: (?:always|immediately|then|also))? (?:report|tell|inform|contact|speak|talk|let|raise|share|pass|alert)\b/;
 
+/** Everyone who might know, staff first among them: "Anyone – staff, students, volunteers or parents – who…". */
+export const staffAmongThem =
+  /^(anyone|everyone|any adult|all adults)\s*[-–(,:]\s*(staff|members of staff|employees|teachers)\b[^.;]{0,60}\b(parents?|carers?|pupils?|students?|visitors?|volunteers?)\b/;
+
 /**
  * Whether the words just before `at`, back to the clause's start, negate it: "must not report" is, "must not view
  * the image and must refer it" is not (wink-nlp's negation runs on past "and must").

@@ -95,3 +95,30 @@ describe('a worry about a member of staff, in more words', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.deadline'], 'same-day');
   });
 });
+
+describe('concerns told by everyone, staff among them', () => {
+  it('"Anyone – staff, students, volunteers or parents – who is worried … must tell the Manager (DSL)" is the route', () => {
+    const text = [
+      'The Manager is our Designated Safeguarding Lead (DSL).',
+      '',
+      'Anyone – staff, students, volunteers or parents – who is worried about the way a phone or camera is being used must tell the Manager (DSL) straight away.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['dsl']);
+  });
+
+  it('parents alone told whom to tell is still advice', () => {
+    const text = 'Parents who are worried about the way a phone or camera is being used by a member of staff should tell the Manager straight away.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+});
+
+describe('a kind named only on a condition leaves the heading’s', () => {
+  it('"…and the DSL where there is a safeguarding concern" does not stop the heading’s kind for the sentence after', () => {
+    const text = [
+      '5.2 Online bullying',
+      'Online bullying is dealt with under the Anti-Bullying Policy.',
+      'Staff should report it to the class teacher and log it; the class teacher will inform the DSL where there is a safeguarding concern (for example threats). The parents of all children involved will be contacted, normally within two school days.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
+  });
+});
