@@ -30,12 +30,12 @@ const unblock: SentencePattern = {
     )
       return [{ setting: 'decisions.unblock', value: null }];
     const aboutUnblocking =
-      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b/;
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b|\bdecisions? (on|about) blocked (websites?|sites?|content|pages?)\b/;
     // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
     const aboutBlocking =
       /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
-      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b/;
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\bwhat is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
     // Network Manager": the sentence before says what is decided.)
     const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
@@ -88,8 +88,11 @@ const unblock: SentencePattern = {
       about === s.lower ? null : /^(?:the )?([a-z' ()-]{2,40}?) (?:decides|will decide|makes the (?:final )?decision)(?:\.?$|,? and\b)/.exec(s.lower);
     // ("The site will be unblocked only once the DSL has approved it", "…will not unblock a site unless the DSL agrees".)
     const condition = approvalCondition.exec(s.lower);
+    // ("Changes to filtering are the Principal's decision.")
+    const theirs = /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower);
     const roles =
       staffNamed(passed?.[1]) ??
+      staffNamed(theirs?.[1]) ??
       decidedBy(asked) ??
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??

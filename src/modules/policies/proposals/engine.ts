@@ -126,7 +126,8 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       const plain = said.filter((f) => f.combine !== 'at-most');
       const ceilings = said.filter((f) => f.combine === 'at-most');
       const chosen = plain.length ? plain : said;
-      const values = new Set(chosen.map((f) => JSON.stringify(f.value)));
+      // (Lists of roles compare as sets: "the DSL and the Headteacher" and "Headteacher and DSL" agree.)
+      const values = new Set(chosen.map((f) => JSON.stringify(Array.isArray(f.value) ? [...(f.value as unknown[])].sort() : f.value)));
       // The same body with and without "full" ("Full Governing Board" in the header, "the Governing Board" in the text): the
       // fuller name.
       const full = setting === 'policyReview.approvingBody' ? fullerBody(chosen.map((f) => f.value)) : null;

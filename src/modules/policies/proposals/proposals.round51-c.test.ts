@@ -50,3 +50,35 @@ describe('the head’s say before anything goes up', () => {
     ]);
   });
 });
+
+describe('who decides about the filter, in more words', () => {
+  it('"Only the DSL can approve a change to what is filtered" decides both ways', () => {
+    const found = proposals('Only the DSL can approve a change to what is filtered.');
+    expect(found).toHaveProperty(['decisions.unblock'], ['dsl']);
+    expect(found).toHaveProperty(['decisions.blockedContentRequests'], ['dsl']);
+  });
+
+  it('"Decisions about what is blocked or allowed are made by the Designated Safeguarding Lead"', () => {
+    expect(proposals('Decisions about what is blocked or allowed are made by the Designated Safeguarding Lead.')).toHaveProperty(
+      ['decisions.blockedContentRequests'],
+      ['dsl'],
+    );
+  });
+
+  it('"Changes to filtering are the Principal’s decision"', () => {
+    expect(proposals("Changes to the web filtering are the Principal's decision.")).toHaveProperty(['decisions.unblock'], ['headteacher']);
+  });
+
+  it('the same two people named in another order in two sentences agree', () => {
+    const text = [
+      'Headteacher and DSL – decide what is blocked or allowed, and sign off any change.',
+      '',
+      'Requests to unblock a site are decided by the DSL and the Headteacher together.',
+    ].join('\n');
+    expect([...((proposals(text)['decisions.unblock'] as string[] | undefined) ?? [])].sort()).toEqual(['dsl', 'headteacher']);
+  });
+
+  it('what is filtered, with no decision, settles nothing', () => {
+    expect(proposals('The DSL is told each week about what is blocked and what pupils tried to reach.')).not.toHaveProperty(['decisions.unblock']);
+  });
+});
