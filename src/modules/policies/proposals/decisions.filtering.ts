@@ -89,7 +89,10 @@ const unblock: SentencePattern = {
     // ("The site will be unblocked only once the DSL has approved it", "…will not unblock a site unless the DSL agrees".)
     const condition = approvalCondition.exec(s.lower);
     // ("Changes to filtering are the Principal's decision.")
-    const theirs = /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower);
+    // ("The Headteacher makes the final decision on blocked websites.")
+    const theirs =
+      /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower) ??
+      /^(?:the )?([a-z' ()-]{2,40}?) (?:makes|takes|has) (?:the )?(?:final )?(?:decisions?|say) (?:on|about)\b/.exec(s.lower);
     const roles =
       staffNamed(passed?.[1]) ??
       staffNamed(theirs?.[1]) ??

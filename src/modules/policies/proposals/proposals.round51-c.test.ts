@@ -82,3 +82,9 @@ describe('who decides about the filter, in more words', () => {
     expect(proposals('The DSL is told each week about what is blocked and what pupils tried to reach.')).not.toHaveProperty(['decisions.unblock']);
   });
 });
+
+describe('who makes the decision on blocked websites', () => {
+  it('"The Headteacher makes the final decision on blocked websites"', () => {
+    expect(proposals('The Headteacher makes the final decision on blocked websites.')).toHaveProperty(['decisions.unblock'], ['headteacher']);
+  });
+});
