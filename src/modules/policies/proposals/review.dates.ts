@@ -82,7 +82,7 @@ export const reviewDates: BlockPattern = {
       const dated = (pattern: RegExp) => lines.find((l) => pattern.test(l.text) && monthOf(l.text, parseDate) !== null);
       return (
         // (Not another thing's, "Next review of the filtering provider: September 2026".)
-        dated(/\bnext review\b(?! of\b)/i) ??
+        dated(/\bnext (full )?review\b(?! of\b)/i) ??
         // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
         dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b|\bdate to be reviewed\b/i) ??
         dated(/\breview(ed)? date\b/i) ??
@@ -105,7 +105,7 @@ export const reviewDates: BlockPattern = {
       l !== next && !/next/i.test(l.text) && monthOf(l.text, parseDate) !== null && (!next || monthOf(l.text, parseDate)! < monthOf(next.text, parseDate)!);
     const versions = header.filter(
       (l) =>
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last (full )?review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) && beforeNext(l),
     );
@@ -120,7 +120,9 @@ export const reviewDates: BlockPattern = {
       undefined,
     );
     // One header row holding both: "Date approved: July 2024   Next review: July 2027".
-    const split = next && !last ? /^(.*?)\b(?:next review|review (?:date|due)|review\s*:)(.*)$/i.exec(next.text) : null;
+    // ("Last review: July 2024   Next review: July 2025": the next review's label, not the first "review:", parts the row.)
+    const split =
+      next && !last ? (/^(.*)\bnext (?:full )?review\b(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text)) : null;
     if (
       split &&
       next &&
