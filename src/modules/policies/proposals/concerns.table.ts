@@ -198,7 +198,12 @@ const immediate: SentencePattern = {
     if (kind === 'safeguarding' && narrowSafeguarding(s)) return [];
     // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
     if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];
-    if ((familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind))
+    if (
+      (familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) &&
+      !staffRoute.test(s.lower) &&
+      !pupilsContentRule(s, kind) &&
+      !staffAmongThem.test(s.lower)
+    )
       return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
     // Mr Patel straight away") sets no route's urgency unless it names a role who is told.

@@ -167,13 +167,16 @@ const reliesOnConsent = (lower: string) =>
 /**
  * Consent for one use said apart from another's: "Consent for the school website or newsletter does not cover social
  * media", "This is a separate choice from the school website", "you'll be asked separately about the school website and
- * the local newspaper". (About images: the sentence, the one before it or the question it answers speaks of them or of consent.)
+ * the local newspaper". (About images: the sentence, the one before it or the question it answers speaks of them.)
  */
 // ("Press/media consent is a separate tick from website consent": a consent named by its channel, read in consent.channels.ts.)
 const consentApart = (s: Sentence) =>
   /\b(consent|permission)s? (for|to) [^.;]{1,60}? (does not|doesn't|do not|don't|will not|won't) (cover|include|extend to)\b|\b(this|it|that|which) (is|are) (a |an )?separate (choices?|ticks?|questions?|consents?|boxes|box|permissions?|answers?) (from|to)\b|\b(asked|ask you|ask) separately (about|for|whether)\b/.test(
     s.lower,
-  ) && /\b(photo(graph)?s?|images?|pictures?|videos?|consent|permission)\b/.test(`${s.question ?? ''} ${s.previous ?? ''} ${s.lower}`);
+  ) &&
+  /\b(photo(graph)?s?|images?|pictures?|videos?)\b/.test(`${s.question ?? ''} ${s.previous ?? ''} ${s.lower}`) &&
+  // (Not staff asked for their own: "Staff will be asked separately for permission before their photo goes on the website".)
+  !/\b(staff|employees?|teachers?|governors?|volunteers?)\b[^.;]{0,40}\b(asked|consent|permission|their (own )?photo)/.test(s.lower);
 
 export function asksConsent(sentence: Sentence): boolean {
   const s = /\bagreement\b/.test(sentence.lower) ? { ...sentence, lower: agreementAsConsent(sentence.lower) } : sentence;

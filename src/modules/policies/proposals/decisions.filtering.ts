@@ -35,7 +35,7 @@ const unblock: SentencePattern = {
     const aboutBlocking =
       /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
-      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\bwhat is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\b(decides?|decided|decisions? (about|on|over)|say (over|on|about)) what is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
     // Network Manager": the sentence before says what is decided.)
     const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);

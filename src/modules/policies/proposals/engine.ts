@@ -118,7 +118,12 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       const lifted =
         /^photos\.channels\.[a-z-]+\.naming$/.test(setting) &&
         fuller.length > 0 &&
-        fuller.every((f) => /\b(full|sur|last|family) ?names?\b/.test(normalise(f.quote))) &&
+        // (Pupils' names: not "Staff full names may appear on the website where the member of staff has consented".)
+        fuller.every(
+          (f) =>
+            /\b(full|sur|last|family) ?names?\b/.test(normalise(f.quote)) &&
+            !/\b(staff|teachers?|governors?|employees?|colleagues?)\b/.test(normalise(f.quote)),
+        ) &&
         said0.every(
           (f) => (f.value === 'full-with-permission' || f.value === 'first-names') && (f.value !== 'first-names' || !fuller.some((g) => g.order === f.order)),
         );

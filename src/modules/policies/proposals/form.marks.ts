@@ -41,7 +41,8 @@ export function checklistPage(sentences: Sentence[]): boolean {
   return boxed.length >= 3 && boxed.filter((s) => checklistTask.test(s.lower)).length * 2 >= boxed.length;
 }
 
-const incidentOrRequest =
+/** What an incident log's boxes name: "[ ] cyberbullying", "[ ] contact from unknown adult". */
+const incidentKind =
   /\b(cyber-?bullying|bullying|unsuitable content|extremist|nude|semi-nude|grooming|(contact|message)s? from (an? )?(unknown|stranger)|viral|self-harm|radicali[sz]\w*|(incident|concern) (type|category))\b/;
 
 /** A first-person line that gives no consent, a task marked done, or a concern checked: no question about a use. */
@@ -87,11 +88,10 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     (s) =>
       pageWideOptOut(s) && !/\b(for up to|years?|months?|even if|after (he|she|they|the (student|pupil|child)|your child) (has |have )?left)\b/.test(s.lower),
   );
-  // An incident log's or a request form's boxes ("[ ] cyberbullying  [ ] contact from unknown adult", "[ ] UNBLOCK a
-  // website") name what happened or what is asked for: no carer's answer about a use.
-  const incidentBoxes = rows.filter((r) => incidentOrRequest.test(r.text)).length;
-  const filterRequest = rows.some((r) => /\b(un)?block (a |the |this )?(web ?site|site|page|url|app)\b/.test(r.text));
-  if (rows.length < 2 || !ofImages || optOut || incidentBoxes >= 2 || filterRequest) return [];
+  // An incident log's boxes ("[ ] cyberbullying  [ ] contact from unknown adult") name what happened: no carer's answer
+  // about a use. (Two such rows make the page a log; a filter request's row is left out below, row by row.)
+  const incidentBoxes = rows.filter((r) => incidentKind.test(r.text)).length;
+  if (rows.length < 2 || !ofImages || optOut || incidentBoxes >= 2) return [];
   const otherBasis = otherBases(sentences);
   const found: StructuralFound[] = [];
   for (const row of rows) {
@@ -106,6 +106,8 @@ export function markedForm(sentences: Sentence[]): StructuralFound[] {
     // A pledge or a check ticked off ("[ ] I have been told most social media apps have a minimum age of 13", "Photos for
     // the newsletter: checked against consent list & sent to office [ ]") asks a carer nothing.
     if (pledgeOrCheck(row.text)) continue;
+    // A filter request's boxes ("[ ] unblock a site  [ ] block a site") ask about the filter, not a use.
+    if (/\b(un)?block (a |the |this )?(web ?site|site|page|url|app)\b/.test(row.text)) continue;
     // (What wink reads as negated there is the naming rule's: "The school never puts names with photos on the website".)
     const negated = /\bno\b|n't\b/.test(refusal) ? row.negated : '';
     for (const key of namedUses(row.text, negated)) {

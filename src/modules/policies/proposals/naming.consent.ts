@@ -52,9 +52,10 @@ export function namedWithConsent(s: Sentence): string[] {
       lower,
     ) ||
     // ("…only where the Headteacher has agreed": the head's say is not the family's.)
-    /\b(where|if|once|when|after|with) the (head ?teacher|head|principal|head of school|dsl|school|academy|trust)('s)? (has |have )?(agreed|approved|consented|given (permission|consent|approval)|agreement|approval|permission|consent)\b/.test(
+    (/\b(where|if|once|when|after|with) the (head ?teacher|head|principal|head of school|dsl|school|academy|trust)('s)? (has |have )?(agreed|approved|consented|given (permission|consent|approval)|agreement|approval|permission|consent)\b/.test(
       lower,
-    )
+    ) &&
+      !/\b(parents?|carers?|families|family|you)\b[^.;]{0,20}\b(consent(ed)?|agreed?|given (their |your )?(consent|permission))\b/.test(lower))
   )
     return [];
   // Any other negation ("names may not be printed, even if you agree") is not this rule; a form's "Yes / No" is no negation.

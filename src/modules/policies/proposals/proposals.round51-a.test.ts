@@ -18,14 +18,20 @@ describe('boxes that ask a carer nothing', () => {
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.social-media.active']);
   });
 
-  it("a filter request's boxes name no use of the website", () => {
+  it("a filter request's row asks about no use, and the consent rows above it are still read", () => {
     const text = [
-      'FILTERING CHANGE REQUEST',
-      'Photographs of pupils on the website need parental consent; do not ask for photo sites to be opened for that.',
-      'I am asking to: [ ] unblock a site   [ ] block a site',
-      'Reason for the request: [ ] teaching resource  [ ] other',
+      'PHOTOGRAPH CONSENT FORM',
+      'Please tick to show whether you give consent for photographs of your child to be used in each of these ways.',
+      'In the school newsletter [ ] Yes [ ] No',
+      'On the school Facebook page [ ] Yes [ ] No',
+      '',
+      'APPENDIX 4: FILTERING CHANGE REQUEST',
+      'I am asking to: [ ] unblock a website   [ ] block a website',
     ].join('\n');
-    expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.active']);
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.social-media.active'], true);
+    expect(found).not.toHaveProperty(['consent.purposes.website.active']);
   });
 
   it("a carer's form with boxes is still read, a short row's words included", () => {
@@ -82,6 +88,20 @@ describe('a worry about a member of staff, in more words', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
   });
 
+  it('"What if it\'s about a member of staff\'s own child?" is not a worry about staff', () => {
+    const text = ["B3. What if it's about a member of staff's own child?", '', 'Go to the DSL the same day, as for any other pupil.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+
+  it('"Go to the Anti-Bullying Policy…" under a question is no one told', () => {
+    const text = [
+      'What if my child is bullied online?',
+      '',
+      'Go to the Anti-Bullying Policy on the school website for the steps the class teacher will take.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+  });
+
   it('"worried about a colleague (including…)" is a worry about staff', () => {
     const text = 'If you are worried about a colleague (including photos kept on their own phone), tell the Headteacher straight away.';
     expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
@@ -103,7 +123,9 @@ describe('concerns told by everyone, staff among them', () => {
       '',
       'Anyone – staff, students, volunteers or parents – who is worried about the way a phone or camera is being used must tell the Manager (DSL) straight away.',
     ].join('\n');
-    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['dsl']);
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['dsl']);
+    expect(found).toHaveProperty(['concerns.routes.staff-misuse.immediate'], true);
   });
 
   it('parents alone told whom to tell is still advice', () => {

@@ -35,7 +35,19 @@ describe('full names with the family’s or the pupil’s say', () => {
       '8.5 The press',
       '8.5.1 Newspapers may photograph pupils only with the Head’s agreement and for pupils whose parents have said yes to the press question. Reporters usually want full names; for infant pupils we will only give first names, for junior pupils we will ask the family first.',
     ].join('\n');
-    expect(proposals(text)).not.toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.press.naming']);
+  });
+
+  it('staff’s full names with their own consent lift nothing for pupils', () => {
+    const text = 'Website: first names only.\n\nStaff full names may appear on the website only where the member of staff has given written consent.';
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming'], 'full-with-permission');
+  });
+
+  it('the head’s agreement and the family’s together are the family’s say', () => {
+    expect(proposals('Full names may be used on the website only where the Headteacher has agreed and parents have given consent.')).toHaveProperty(
+      ['photos.channels.website.naming'],
+      'full-with-permission',
+    );
   });
 
   it('"full names may be used where the Headteacher agrees" is still not the family’s say', () => {
@@ -55,6 +67,18 @@ describe('no names beside photographs, in other words', () => {
 
   it('"Photographs on the website are never published with the pupil\'s name" is no names', () => {
     expect(proposals("Photographs on the website are never published with the pupil's name.")).toHaveProperty(['photos.channels.website.naming'], 'none');
+  });
+
+  it('"with their names attached" in a clause after ", and" is no ban', () => {
+    const text = "We do not post photographs without consent, and class displays show pupils' work with their names attached.";
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.display.naming'], 'none');
+  });
+
+  it('"Because they are posted on our Facebook page, photographs carry no names" keeps its channel', () => {
+    expect(proposals('Because they are posted on our Facebook page, photographs never carry pupils’ names.')).toHaveProperty(
+      ['photos.channels.social-media.naming'],
+      'none',
+    );
   });
 
   it('a channel named only in the reason for a rule is not the rule’s channel', () => {

@@ -7,9 +7,17 @@ import { proposals } from '../../../../test/helpers/proposals.ts';
 
 describe('consent for one use said apart from another', () => {
   it('"Consent for the school website or newsletter does not cover social media" asks about the website and the newsletter', () => {
-    const found = proposals('Consent for the school website or the printed newsletter does not cover social media.');
+    const found = proposals(
+      'Photographs of pupils are used in several places. Consent for the school website or the printed newsletter does not cover social media.',
+    );
     expect(found).toHaveProperty(['consent.purposes.website.active'], true);
     expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
+    expect(found).not.toHaveProperty(['consent.purposes.social-media.active']);
+  });
+
+  it('staff asked separately about their own photographs ask about no use of pupils’ images', () => {
+    const text = 'Staff photographs: staff will be asked separately for permission before their photo goes on the school website.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.active']);
   });
 
   it('"This is a separate choice from the school website" after a sentence about consent for social media', () => {
@@ -71,11 +79,15 @@ describe('who decides about the filter, in more words', () => {
 
   it('the same two people named in another order in two sentences agree', () => {
     const text = [
-      'Headteacher and DSL – decide what is blocked or allowed, and sign off any change.',
+      'Requests to unblock a website are decided by the DSL and the Headteacher together.',
       '',
-      'Requests to unblock a site are decided by the DSL and the Headteacher together.',
+      'Any request to unblock a site is decided by the Headteacher and the DSL.',
     ].join('\n');
     expect([...((proposals(text)['decisions.unblock'] as string[] | undefined) ?? [])].sort()).toEqual(['dsl', 'headteacher']);
+  });
+
+  it('filtering reports "showing what is blocked" approved by the DSL decide no request', () => {
+    expect(proposals('Filtering reports showing what is blocked are reviewed and approved by the DSL each term.')).not.toHaveProperty(['decisions.unblock']);
   });
 
   it('what is filtered, with no decision, settles nothing', () => {

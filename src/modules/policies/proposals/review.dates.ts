@@ -122,7 +122,9 @@ export const reviewDates: BlockPattern = {
     // One header row holding both: "Date approved: July 2024   Next review: July 2027".
     // ("Last review: July 2024   Next review: July 2025": the next review's label, not the first "review:", parts the row.)
     const split =
-      next && !last ? (/^(.*)\bnext (?:full )?review\b(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text)) : null;
+      next && !last
+        ? (/^(.*)\bnext (?:full )?review\b(?! of\b)(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text))
+        : null;
     if (
       split &&
       next &&
