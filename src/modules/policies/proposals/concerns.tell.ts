@@ -166,7 +166,9 @@ export const tell: SentencePattern = {
       const rest = own.slice(active.index + active[0].length);
       // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
       if (conditionIn(rest)) return [];
-      const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b/)[0];
+      // ("The academy DSL will inform the Trust DSL of any case referred to Children's Social Care": who hears of the
+      // referral, not those it went to; "…tell their class teacher rather than contacting the other parents": not them.)
+      const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b|\bof (?:any|a|the|each|every)\b|\b(?:rather than|instead of)\b/)[0];
       // ("…will talk to the families involved", "meets with the parents": a conversation with a family, which keyers do not
       // read as a duty to tell them; "rings the LADO", "speaks to the police" are the telling.)
       const conversation = /\b(talk|talks|meet|meets|write|writes|phone|phones|ring|rings)\b/.test(active[0]);
@@ -180,7 +182,10 @@ export const tell: SentencePattern = {
       /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
     )
       return [];
-    const after = s.lower.slice(must.index);
+    // ("The TSL must be informed within 24 hours of any police involvement": the police are not told.)
+    const after = s.lower
+      .slice(must.index)
+      .replace(/\bof (?:any|a|the|each|every) [a-z' ]{0,40}?(?:involvement|referrals?|(?:cases?|matters?) (?:referred|reported) to [a-z' ]+)\b/g, ' ');
     // "Parents will be informed if the material was particularly distressing": told on a condition of its own.
     if (conditionIn(after.slice(must[0].length))) return [];
     // "The police will be contacted where a crime has been committed", "…if the Head considers it necessary": told on a

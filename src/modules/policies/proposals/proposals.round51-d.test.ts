@@ -1,6 +1,6 @@
 /**
- * The thirty-seventh session's review dates: both dates on one header row with "Last review:" before "Next review:", and
- * a "full" review.
+ * The thirty-seventh session's review dates (both dates on one header row with "Last review:" before "Next review:", and
+ * a "full" review) and those outside the staff who are only mentioned beside a telling, not told.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -17,5 +17,27 @@ describe('both review dates on one header row', () => {
 
   it('dates two and a half years apart on one row settle nothing', () => {
     expect(proposals('E-SAFETY POLICY\n\nLast review: January 2024        Next review: July 2026\n')).not.toHaveProperty(['policyReview.intervalMonths']);
+  });
+});
+
+describe('those outside the staff who are only mentioned, not told', () => {
+  it('"…inform the Trust DSL of any case referred to Children’s Social Care or the police" tells neither', () => {
+    const text = 'Safeguarding concerns go to the DSL. The academy DSL will inform the Trust DSL of any case referred to Children’s Social Care or the police.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('"The Trust Safeguarding Lead must be informed within 24 hours of any police involvement" tells no police', () => {
+    const text = 'Any safeguarding concern is reported to the DSL. The Trust Safeguarding Lead must be informed within 24 hours of any police involvement.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('"…tell their class teacher rather than contacting the other parents" tells no parents', () => {
+    const text = 'If a pupil is bullied online by another pupil, staff will tell the class teacher rather than contacting the other parents.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
+  });
+
+  it('"The DSL will inform the parents of the children involved" still tells them', () => {
+    const text = 'Online bullying between pupils is reported to the DSL. The DSL will inform the parents of the children involved.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
   });
 });
