@@ -11,29 +11,10 @@ import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.t
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, familyReports, negatedAt, publishingRule, staffAmongThem } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, negatedAt, publishingRule } from './concerns.words.ts';
+import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
-
-const pupilAdvice =
-  /^(pupils?|children|learners|students|young people|any (pupil|child))\b|\b(we )?(encourage|teach|remind|tell|ask) (pupils|children|learners|students) to\b/;
-/** Staff route it: "…will be reported to the Head" after a sentence that starts with the children. */
-const staffRoute = /\b(will|must|should|is|are|shall) (always |then |immediately )?(be )?(reported|referred|passed|escalated|recorded)\b/;
-/**
- * An acceptable use policy's own rule for what pupils (or pupils and staff) do when they come across unsuitable material
- * online ("Pupils will immediately tell their class teacher or the Principal"): for that kind, the route is the pupil's
- * telling. Only a rule (must, will, should, are to), never "we encourage / teach / remind pupils to", nor a negated one.
- */
-export function pupilsContentRule(s: Sentence, kind: string | null): boolean {
-  return (
-    kind === 'inappropriate-content' &&
-    /^(pupils?|children|students?|learners|young people|any (pupil|child|student|learner))\b[^.;]*?\b(must|will|shall|should|are to|is to|are required to|need to)\b/.test(
-      s.lower,
-    ) &&
-    !/\b(must|will|shall|should|are to|is to|need to) (not|never)\b|n't\b/.test(s.lower) &&
-    !/\b(encourage|encouraged|teach|taught|remind|reminded|learn|advised|advise)\b/.test(s.lower)
-  );
-}
 
 /**
  * "Staff should not attempt to bypass the filtering and must report any site that should be blocked … to the DSL": the
@@ -98,17 +79,15 @@ const notify: SentencePattern = {
     // Counts given to a board are oversight, not a route: "The Principal will include the number and type of child protection
     // reports (without names) in the Principal's Report to each meeting of the Board of Management".
     if (countsToABoard(s.lower)) return [];
-    // Pupils told whom to tell ("pupils should tell their class teacher") is advice, not how staff route a record; so is an
-    // item of a list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
-    if ((pupilAdvice.test(s.lower) || familyAdvice.test(s.lower)) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind)) return [];
+    // Pupils or families told whom to tell is advice, not how staff route a record (concerns.advice.ts); so is an item of a
+    // list that asks parents ("We ask parents to:" then "… if you have a concern, please speak to the class teacher").
+    if (advisedNotRouted(s, kind)) return [];
     if (
       s.item &&
       s.lead &&
       (familyAdvice.test(s.lead) || /\b(ask|asks|expect|expects|remind|reminds|encourage|encourages) (all )?(parents|carers|families)\b/.test(s.lead))
     )
       return [];
-    // (Unless staff are among them: "Anyone – staff, students, volunteers or parents – who is worried … must tell the DSL".)
-    if (familyReports.test(s.lower) && !staffRoute.test(s.lower) && !pupilsContentRule(s, kind) && !staffAmongThem.test(s.lower)) return [];
     // A parent's worry is a route only as staff pass it on ("…raised by a parent are passed to the DSL"), not a family
     // asked whom to speak to ("If a parent has a concern, we ask that they speak to the class teacher").
     if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];
@@ -198,13 +177,7 @@ const immediate: SentencePattern = {
     if (kind === 'safeguarding' && narrowSafeguarding(s)) return [];
     // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
     if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];
-    if (
-      (familyAdvice.test(s.lower) || pupilAdvice.test(s.lower) || familyReports.test(s.lower)) &&
-      !staffRoute.test(s.lower) &&
-      !pupilsContentRule(s, kind) &&
-      !staffAmongThem.test(s.lower)
-    )
-      return [];
+    if (advisedNotRouted(s, kind)) return [];
     // A page telling a family what to do about their own child ("If you think your child is being bullied online, call
     // Mr Patel straight away") sets no route's urgency unless it names a role who is told.
     if (/\byour (child|children|son|daughter)\b/.test(s.lower) && !staffRoute.test(s.lower) && !recipients(s)?.length) return [];
