@@ -167,6 +167,7 @@ const publication: SentencePattern = {
     const posts =
       everythingPublished ||
       ((/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content|material)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
+        nothingWithout.test(s.lower) ||
         (channelNamed &&
           /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
             s.lower,
@@ -181,7 +182,10 @@ const publication: SentencePattern = {
             /\b(decides?|approves?|signs? off|checks?|agrees?) (what|everything|anything|all that|whatever)( that| which)? (is|gets|goes|going|will be|are|(that )?(the (school|academy|nursery|college)|we) (publishes|posts|puts|shares))\b/.test(
               s.lower,
             )))) &&
-        (channelNamed || (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower)))));
+        (channelNamed ||
+          (postsScope(sentence).length > 0 &&
+            (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingWithout.test(s.lower))) ||
+          (nothingWithout.test(s.lower) && channelsBefore(sentence).length > 1)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
@@ -219,10 +223,12 @@ const publication: SentencePattern = {
     // "…nothing is posted until the Principal or a Vice Principal has approved it".
     // ("…until the Head of School has said yes".)
     const until =
-      /\b(?:until|once|after)\b(.*)\b(has|have) (approved|checked|agreed|signed off|authori[sz]ed|said yes|given (the go-ahead|approval|permission|the ok))\b/.exec(
+      /\b(?:until|once|after)\b(.*)\b(has|have) (?:(?:looked at|read|seen|viewed|checked) (?:it|the (?:post|photo(?:graph)?|image|picture|draft|content))( and (?:has |have )?)?)?(approved|checked|agreed|signed off|authori[sz]ed|said yes|given (the go-ahead|approval|permission|the ok))\b/.exec(
         s.lower,
       );
-    const untilRoles = staffNamed(until?.[1]);
+    // ("…until the Executive Headteacher, or the Head of School of the site it concerns, has looked at it": two who may say
+    // yes, though both are heads, is no one head's approval.)
+    const untilRoles = until && until[1].split(/,? or /).length > (staffNamed(until[1])?.length ?? 0) ? null : staffNamed(until?.[1]);
     const byRoles = decidedBy(s.lower);
     const roles =
       byRoles ??
@@ -242,7 +248,10 @@ const publication: SentencePattern = {
     const ofSigned = !byRoles && !untilRoles ? channels.filter(([, pattern]) => pattern.test(signed)).map(([key]) => key) : [];
     const own = ofSigned.length ? ofSigned : channels.filter(([, pattern]) => pattern.test(s.lower)).map(([key]) => key);
     // (All the school publishes is no one channel's, whatever the heading: "approves anything published in the school's name".)
-    const named = own.length || everythingPublished ? own : postsScope(sentence);
+    // ("The website is kept by the principal. The Facebook page is run by … Nothing goes up on either without being approved
+    // by the principal": the channels the sentences before it name, all of them.)
+    const before = nothingWithout.test(s.lower) ? channelsBefore(sentence) : [];
+    const named = own.length || everythingPublished ? own : before.length > 1 ? before : postsScope(sentence);
     // ("…approves anything published on the website, or delegates this to a named senior leader": the head decides who
     // approves, so publishing is the head's, but not each post on the channel.)
     if (named.length && roles.length === 1 && roles[0] === 'headteacher') {
@@ -272,6 +281,16 @@ const scopedPosts = (lower: string) =>
   ) &&
   !/\b(apart from|except|unless|other than)\b/.test(lower) &&
   decidedBy(lower)?.join() === 'headteacher';
+
+/** "Nothing is posted without the approval of the Principal", "Nothing goes up on either without…": every post, wherever it goes. */
+const nothingWithout =
+  /^(nothing|no (posts?|tweets?|content|photo(graph)?s?|images?|pictures?))\b[^.;]{0,20}\b(is|are|will be|may be|can be|goes|go|gets)( up| out| live)?( (posted|published|uploaded|put up|put online))?( on (either|them|it))? without\b/;
+
+/** The channels the sentence before, or its paragraph, names (several): "Content for the website and Facebook page is uploaded by…". */
+function channelsBefore(s: Sentence): string[] {
+  const text = `${s.earlier ?? ''} ${s.previous ?? ''}`;
+  return channels.filter(([key, pattern]) => key !== 'display' && pattern.test(text)).map(([key]) => key);
+}
 
 /** The one channel a rule naming none is about: its scope (naming.channels.ts), else the sentence before it ("The Facebook page is managed by…"). */
 function postsScope(s: Sentence): string[] {

@@ -1,0 +1,56 @@
+/**
+ * The thirty-eighth session's readings of who approves what goes out: "nothing is posted without…" under sentences that
+ * name the channels, and the head who looks at a post and agrees it.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('nothing goes out without the head, on the channels the sentences before name', () => {
+  it('"Nothing is posted without the approval of the Head" after a sentence naming the website and Facebook: both, and publishing', () => {
+    const text = [
+      '8.1 Our website and our Facebook page share news of the children with families.',
+      '',
+      '8.2 Items for the website and the Facebook page are put up by the office staff or by a teacher with editing rights. Nothing is posted without the approval of the Head.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+    expect(found).toHaveProperty(['decisions.photoPublication'], ['headteacher']);
+  });
+
+  it('"Nothing goes up on either without being approved by the Principal" after one sentence for each channel', () => {
+    const text = [
+      'Who looks after them. The school website is kept up to date by the Principal. The Instagram account is run by the Principal and one teacher chosen each year. Nothing goes up on either without being approved by the Principal.',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('with no channel named near it, "nothing is posted without…" sets no channel', () => {
+    const text = 'Pupils may write for the class blog. Nothing is posted without the approval of the Headteacher.';
+    const found = proposals(text);
+    expect(Object.keys(found).filter((k) => k.endsWith('.headteacherApproval'))).toEqual([]);
+  });
+
+  it('"nothing is posted without the approval of a parent" gives the head nothing', () => {
+    const text = 'The website and the Facebook page show pupils at work. Nothing is posted without the approval of a parent.';
+    const found = proposals(text);
+    expect(Object.keys(found).filter((k) => k.endsWith('.headteacherApproval'))).toEqual([]);
+    expect(found).not.toHaveProperty(['decisions.photoPublication']);
+  });
+});
+
+describe('the head who looks at a post and agrees it', () => {
+  it('"only after the Headteacher has looked at the post and agreed it" is the head approving each post on that channel', () => {
+    const text =
+      'Only the school secretary posts on our Facebook page, and only after the Headteacher (or the Deputy Headteacher when she is out) has looked at the post and agreed it.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+  });
+
+  it('"…until the Executive Headteacher, or the Head of School of the site it concerns, has read it and approved it" is no one head\'s approval', () => {
+    const text =
+      'Staff may draft posts, but nothing goes onto the Facebook page until the Executive Headteacher, or the Head of School of the site it concerns, has read it and approved it.';
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+});
