@@ -17,8 +17,9 @@ export const channels: [string, RegExp][] = [
     'display',
     /\b(classroom|corridor|wall|school|class|learning|celebration) displays?\b|\bdisplays\b|\bon display\b|\bdisplay (boards?|areas?)\b|\b(displayed|put up) (in|within|around|on the walls of|on the walls in) (the )?(school|classrooms?|corridors?|nursery|setting|building|hall)\b/,
   ],
-  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b|\bbulletins?\b(?! boards?)/],
-  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b/],
+  // ("Printed material" is both of the school's printed channels, as "printed publications" are.)
+  ['newsletter', /\bnewsletters?\b|\b(school|printed) publications?\b|\bprinted materials?\b|\bbulletins?\b(?! boards?)/],
+  ['prospectus', /\bprospectus(es)?\b|\b(school|printed) publications?\b|\bprinted materials?\b/],
   [
     'press',
     // ("Press: full names only with written consent": a list's label.)

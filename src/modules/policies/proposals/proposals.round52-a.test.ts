@@ -54,3 +54,38 @@ describe('the head who looks at a post and agrees it', () => {
     expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
   });
 });
+
+describe('a stand-in named before the sentence goes on', () => {
+  it('"…approved by the Head or, in his absence, the Deputy Head before it is posted" is the head deciding what is published', () => {
+    const text =
+      '6.4 The office posts our news. Every post that includes a photograph of a pupil is checked against the consent list and approved by the Head or, in his absence, the Deputy Head before it is posted.';
+    expect(proposals(text)).toHaveProperty(['decisions.photoPublication'], ['headteacher']);
+  });
+});
+
+describe('printed material is both printed channels', () => {
+  it('"The Head of School approves … its printed material" is the head approving the newsletter and the prospectus', () => {
+    const text = 'The Head of School approves everything the academy publishes in its printed material.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.newsletter.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.prospectus.headteacherApproval'], true);
+  });
+});
+
+describe("a model policy's note to schools in italics", () => {
+  it('"*Diocesan guidance note: … others use no names at all.*" sets no naming rule, and the rule above it stands', () => {
+    const text = [
+      '7.3 In the newsletter, a first name may be used with a photograph.',
+      '',
+      "*Diocesan guidance note: Schools may wish to set out here whether pupils' names are used with images in the school's prospectus. Some schools prefer first names; others use no names at all.*",
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['photos.channels.newsletter.naming'], 'first-names');
+    expect(found).not.toHaveProperty(['photos.channels.prospectus.naming']);
+  });
+
+  it("a sentence in italics that is the school's own rule is still read", () => {
+    const text = '*No photographs are taken at swimming lessons.*';
+    expect(proposals(text)).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+});

@@ -82,8 +82,10 @@ export const withoutStandIns = (lower: string) =>
       /,? or (?:by |to )?(?:the |a |an |their |your )?[a-z' -]{1,40}? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site)|if (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))\b[^.;,]*/g,
       '',
     )
+    // (The stand-in's name only, where the sentence goes on: "…approved by the Headteacher or, in her absence, the Deputy
+    // Headteacher before it is posted".)
     .replace(
-      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))[^.;]*/g,
+      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))(?:,? (?:by |to )?[a-z' -]{1,40}?(?=\s+(?:before|after|once|until)\b)|[^.;]*)/g,
       '',
     )
     .split(

@@ -6,4 +6,9 @@
 const templateNote =
   /\[\s*(?:template (?:guidance|note)|guidance(?: note)?|note (?:to|for) (?:schools?|settings?|editors?|users?|the school)|schools? (?:should|may|must|can|will need to|might)|settings? (?:should|may|must|can)|delete (?:as|if|this)|insert|amend (?:as|to)|choose (?:one|either)|optional)\b[^\]]{0,1200}\]/gi;
 
-export const withoutTemplateNotes = (text: string) => text.replace(templateNote, (note) => note.replace(/[^\n]/g, ' '));
+/** The same note in italics, not brackets: "*DES guidance note: Schools may wish to set out here whether pupils' names…*". */
+const italicNote =
+  /(?<![*_\w])([*_])\s*(?:[a-z]{2,6} |model |template |diocesan |trust )?(?:guidance note|drafting note|note (?:to|for) (?:schools?|settings?|editors?|users?|the school))\s*:[^*_]{0,1200}\1(?![*_\w])/gi;
+
+export const withoutTemplateNotes = (text: string) =>
+  text.replace(templateNote, (note) => note.replace(/[^\n]/g, ' ')).replace(italicNote, (note) => note.replace(/[^\n]/g, ' '));
