@@ -57,6 +57,10 @@ function formChoice(s: Sentence): Sentence {
   return /\b(not|never|no)\b|n't\b/.test(lower) ? s : { ...s, lower, negated: '' };
 }
 
+/** The school's own channels, said as its own: "We use our official Instagram and Facebook accounts to celebrate…". */
+const ownChannels =
+  /^(we|the (school|academy|nursery))( also)? (use|uses|have|has|run|runs) (our|its|an?) (official |own )?[a-z ,]{0,40}\b(accounts?|pages?|website)\b/;
+
 const asked: SentencePattern = {
   name: 'the school asks carers about uses of photographs',
   readsLists: true,
@@ -77,7 +81,14 @@ const asked: SentencePattern = {
     const doubleNegative = /\b(without|unless)\b/.test(s.lower);
     let found = namedUses(s.lower, doubleNegative || offeredChoice.test(s.lower) ? '' : s.negated);
     // "The nursery has a Facebook page. No photos will be posted without consent.": posted where the sentence before says.
-    if (!found.length && /\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) && s.previous)
+    // ("We use our official Instagram and Facebook accounts to celebrate… We only use photographs of students whose parents
+    // have given consent": used where the school's own accounts are.)
+    if (
+      !found.length &&
+      s.previous &&
+      (/\b(post(ed|ing)?|upload(ed|ing)?|published)\b/.test(s.lower) ||
+        (/^(we|the (school|academy|nursery))( will)? only use\b/.test(s.lower) && ownChannels.test(s.previous)))
+    )
       found = purposes.filter(([, pattern]) => pattern.test(s.previous!)).map(([key]) => key);
     // "…may want to post photographs on the website or social media. Permission to do so is granted only with…": the uses
     // of the sentence before, with the sentence's own.
@@ -106,9 +117,14 @@ const noSocialMedia: SentencePattern = {
     for (const clause of s.lower.split(/[;:]/)) {
       let platforms = 0;
       const m =
-        /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any)?( official| its own| school)? (social media|social networking)\b/.exec(
+        /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any| a| an)?( official| its own| school)? (social media|social networking)\b/.exec(
           clause
             .trim()
+            // ("…does not operate a Facebook, Instagram, X (Twitter) or other social media account": the list is social media.)
+            .replace(
+              /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x)( \(twitter\))?(,? (facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x)( \(twitter\))?)*,? (or|and) (any )?other social media\b/,
+              'social media',
+            )
             .replace(
               /\b(a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin)(,? (or|and) (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x)|, (a |an )?(facebook|twitter|instagram|tiktok|youtube|snapchat|linkedin|x))*( pages?| accounts?| channels?)\b/,
               (named) => {

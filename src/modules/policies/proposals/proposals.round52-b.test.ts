@@ -1,0 +1,48 @@
+/**
+ * The thirty-eighth session's consent readings: a school that runs no social media, said with a list of networks; pupils
+ * whose parents have given consent; the school's own accounts named the sentence before.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('no social media, said with the networks listed', () => {
+  it('"The academy does not run a TikTok, Instagram, X (Twitter) or other social media account" is no social media use', () => {
+    expect(proposals('The academy does not run a TikTok, Instagram, X (Twitter) or other social media account.')).toHaveProperty(
+      ['consent.purposes.social-media.active'],
+      false,
+    );
+  });
+
+  it('"We do not have a school Instagram page" is no social media use either', () => {
+    expect(proposals('We do not have a school Instagram page.')).toHaveProperty(['consent.purposes.social-media.active'], false);
+  });
+
+  it('"Pupils do not have a Facebook or other social media account at school" says nothing of the school\'s own', () => {
+    expect(proposals('Pupils do not have a Facebook or other social media account at school.')).not.toHaveProperty(['consent.purposes.social-media.active']);
+  });
+});
+
+describe('pupils whose parents have given consent', () => {
+  it('"We will only include children whose parents have given consent for the press" asks about the press', () => {
+    expect(proposals('When a newspaper visits, we will only include children whose parents have given consent for the press.')).toHaveProperty(
+      ['consent.purposes.press.active'],
+      true,
+    );
+  });
+
+  it("the school's own accounts the sentence before, and a rule joined after the consent: both read", () => {
+    const text =
+      "We use our official X and YouTube accounts to share pupils' successes. We only use photographs of pupils whose carers have given consent on the admission form, and we do not keep them after pupils leave.";
+    expect(proposals(text)).toHaveProperty(['consent.purposes.social-media.active'], true);
+  });
+
+  it('"…whose parents have given consent" with no use named near it asks about nothing', () => {
+    const text = 'We take pictures in lessons. We only use photographs of pupils whose parents have given consent.';
+    expect(Object.keys(proposals(text)).filter((k) => k.startsWith('consent.purposes.'))).toEqual([]);
+  });
+
+  it('"…whose parents have not given consent" is no use asked about', () => {
+    const text = 'We will only include children whose parents have not objected in the local newspaper.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.press.active']);
+  });
+});
