@@ -8,7 +8,8 @@ export type RoleKey = 'headteacher' | 'deputy-headteacher' | 'senior-leader' | '
 /** Each role's names; tried in this order at each place, so "deputy head" is never read as "head". */
 const roleNames: [RoleKey, RegExp][] = [
   // (A Scottish school's "Depute Head Teacher".)
-  ['deputy-headteacher', /(?:(?:deputy|depute|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b)/y],
+  // (A Welsh school's "Dirprwy Bennaeth".)
+  ['deputy-headteacher', /(?:(?:deputy|depute|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b|dirprwy bennaeth\b)/y],
   [
     'dsl',
     /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher|practitioner)s?|safeguarding manager\b|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
@@ -20,7 +21,8 @@ const roleNames: [RoleKey, RegExp][] = [
   [
     'headteacher',
     // (The head of a nursery, a pre-school, a centre or a hospital service is who heads the setting, as keyers read it.)
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
+    // (A Welsh school's "Pennaeth", in English text too.)
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|pennaeth\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator; a bare "the technician" is
   // the school's IT technician, not a media, science or site one.)

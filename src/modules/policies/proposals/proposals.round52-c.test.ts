@@ -1,0 +1,45 @@
+/**
+ * The thirty-eighth session's readings of whom a concern goes to: a Welsh school's Pennaeth, "tells" and "forward it to".
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe("a Welsh school's head", () => {
+  it('"Concerns about a member of staff … go to the Pennaeth" route staff concerns to the head', () => {
+    const text = 'Concerns about a member of staff or a volunteer go to the Pennaeth on the same day, and not to the person concerned.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
+  });
+
+  it('"with the written agreement of the Pennaeth" is the head deciding about school accounts', () => {
+    const text = 'Departments may open their own social media accounts only with the written agreement of the Pennaeth.';
+    expect(proposals(text)).toHaveProperty(['decisions.accounts'], ['headteacher']);
+  });
+
+  it('"the Dirprwy Bennaeth" is the deputy, not the head', () => {
+    const text = 'Online bullying between pupils must be reported to the Dirprwy Bennaeth.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['deputy-headteacher']);
+  });
+});
+
+describe('more verbs of telling', () => {
+  it('"…and tells the Computing Lead and the DSL before the end of the day" names both, with the time', () => {
+    const text =
+      'A child sees unsuitable content on a school laptop: the teacher closes the lid, reassures the child and tells the Computing Lead and the DSL before the end of the day.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead', 'dsl']);
+    expect(found).toHaveProperty(['concerns.routes.inappropriate-content.deadline'], 'same-day');
+  });
+
+  it('"Do not respond to criticism of the school online; forward it to the Principal"', () => {
+    expect(proposals('Do not respond to criticism of the school online; forward it to the Principal.')).toHaveProperty(
+      ['concerns.routes.disparaging-content.notify'],
+      ['headteacher'],
+    );
+  });
+
+  it('"…do not forward it to the Headteacher" tells no one', () => {
+    expect(proposals('Negative comments about the school online: do not forward it to the Headteacher or reply.')).not.toHaveProperty([
+      'concerns.routes.disparaging-content.notify',
+    ]);
+  });
+});
