@@ -173,7 +173,9 @@ const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
     const kind = kindOf(s);
-    if (!kind || !atOnce.test(s.lower)) return [];
+    // (The haste of the one told, in their own clause, is theirs: "…must report it to the Network Manager, who will block it
+    // immediately and inform the DSL".)
+    if (!kind || !atOnce.test(s.lower.replace(/,\s*who (will|must|should|shall|then)\b[^;]*/g, ' '))) return [];
     if (kind === 'safeguarding' && narrowSafeguarding(s)) return [];
     // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
     if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];

@@ -43,3 +43,19 @@ describe('more verbs of telling', () => {
     ]);
   });
 });
+
+describe('a site that should be blocked', () => {
+  it('"…finds that a site which should be blocked is accessible, they must tell the DSL the same day" is a route for unsuitable content', () => {
+    const text = 'If a member of staff finds that a website which should be blocked is accessible, they must tell the DSL the same day.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['dsl']);
+    expect(found).toHaveProperty(['concerns.routes.inappropriate-content.deadline'], 'same-day');
+  });
+
+  it('"…to the Network Manager, who will block it immediately" is the Network Manager\'s haste, not the route\'s', () => {
+    const text = 'Staff who find that a site which should be blocked is accessible must report it to the Network Manager, who will block it immediately.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead']);
+    expect(found).not.toHaveProperty(['concerns.routes.inappropriate-content.immediate']);
+  });
+});
