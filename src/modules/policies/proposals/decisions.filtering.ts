@@ -99,7 +99,7 @@ const unblock: SentencePattern = {
       decidedBy(asked) ??
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
-      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter/ : /access|unblock|block|site|filter|requests?|whether/, true);
+      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
     // be approved by the DSL"): the decision is split, so neither is settled.

@@ -69,12 +69,21 @@ export function subjectDecides(lower: string, object: RegExp, objectBefore = fal
       lower,
     ) ?? /^(.*?)\b(agrees?|checks?(?! with)|looks? at|reviews?|vets?|(?:is|are) responsible for checking)\b(.*)$/.exec(lower);
   if (!m) return null;
-  const clause = m[1].split(/;|\bthen\b/).pop() ?? m[1];
+  // (The clause the verb stands in: not "Requests … are made to the Business Manager, and the DSL decides…"; a "then" just
+  // before the verb is the subject's own, "The DSL then decides…".)
+  // (A subject shared by both halves stays: "The Deputy Headteacher manages the website, and checks every image…".)
+  const own =
+    m[1]
+      .replace(/\bthen\s*$/, '')
+      .split(/;|\bthen\b/)
+      .pop() ?? m[1];
+  const afterAnd = own.split(/,\s*and\b/).pop() ?? own;
+  const clause = rolesIn(singular(afterAnd)).length ? afterAnd : own;
   // ("Staff who need a site unblocked ask the Online Safety Lead, who decides": what is decided may stand before the one
   // who decides, for a request; for photographs, keyers read such sentences as who is sent them, not who decides.)
   // (Not a template's choice left open: "…made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide".)
   const whoDecides = /,? who (?:will |then |shall |alone )*$/.test(clause) && !/\[[^\]]*\/[^\]]*\]|\bdelete as appropriate\b/.test(clause);
-  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(clause))) return null;
+  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(m[1]))) return null;
   const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
   // "…pass the request to the Deputy Headteacher, who decides": the one just named.
   if (whoDecides && roles.length) return [roles[roles.length - 1]];

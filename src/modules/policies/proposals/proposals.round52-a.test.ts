@@ -89,3 +89,28 @@ describe("a model policy's note to schools in italics", () => {
     expect(proposals(text)).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
   });
 });
+
+describe('who decides a request to open a blocked site', () => {
+  it('"…are made to the Business Manager, and the DSL decides whether it may be opened": the DSL, not the one asked', () => {
+    const text = 'Requests for a blocked website to be opened are made to the Bursar, and the DSL decides whether it may be opened.';
+    expect(proposals(text)).toHaveProperty(['decisions.unblock'], ['dsl']);
+  });
+
+  it('"The Headteacher then decides whether the site may be unblocked"', () => {
+    const text = 'The Network Manager checks each request for security risks. The Headteacher then decides whether the site may be unblocked.';
+    expect(proposals(text)).toHaveProperty(['decisions.unblock'], ['headteacher']);
+  });
+
+  it('"…and she will pass it to the Headteacher, who decides" is still the head', () => {
+    const text =
+      'If you need a site unblocked, e-mail the Computing Lead with the address and the reason, and she will pass it to the Headteacher, who decides.';
+    expect(proposals(text)).toHaveProperty(['decisions.unblock'], ['headteacher']);
+  });
+});
+
+describe('a subject shared by both halves of a sentence', () => {
+  it('"The Deputy Headteacher manages the website, and checks every image before it is published" is the deputy deciding', () => {
+    const text = 'The Deputy Headteacher manages the school website day to day, and checks every image before it is published.';
+    expect(proposals(text)).toHaveProperty(['decisions.photoPublication'], ['deputy-headteacher']);
+  });
+});
