@@ -46,3 +46,32 @@ describe('pupils whose parents have given consent', () => {
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.press.active']);
   });
 });
+
+describe("a model policy's choices left to the school", () => {
+  it('"[on entry / each September]" settles nothing, and the sentence after it still does', () => {
+    const text =
+      '11.2 Parents complete the consent form when their child joins the school [on entry / each September]. Consent remains in place until the child leaves the school unless a parent changes it.';
+    expect(proposals(text)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('"reviewed [annually / every two years]" sets no interval', () => {
+    expect(proposals('13.2 This policy will be reviewed [annually / every two years] by the DSL.')).not.toHaveProperty(['policyReview.intervalMonths']);
+  });
+
+  it('a header\'s "Next review due | [November 2025 / November 2026]" sets no interval', () => {
+    const text = [
+      '| Approved by | Full Governing Body |',
+      '|---|---|',
+      '| Date approved | 14 November 2024 |',
+      '| Next review due | [November 2025 / November 2026] |',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['policyReview.intervalMonths']);
+  });
+
+  it('a header with one next review date still sets the interval', () => {
+    const text = ['| Approved by | Full Governing Body |', '|---|---|', '| Date approved | 14 November 2024 |', '| Next review due | November 2025 |'].join(
+      '\n',
+    );
+    expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 12);
+  });
+});

@@ -10,5 +10,15 @@ const templateNote =
 const italicNote =
   /(?<![*_\w])([*_])\s*(?:[a-z]{2,6} |model |template |diocesan |trust )?(?:guidance note|drafting note|note (?:to|for) (?:schools?|settings?|editors?|users?|the school))\s*:[^*_]{0,1200}\1(?![*_\w])/gi;
 
+/**
+ * A choice the model leaves to whoever adopts it: "[on entry / each September]", "[renewed annually/valid for the whole…]".
+ * (Not one between dates or times, "[November 2025 / November 2026]", "[within 24 hours / the same day]": left as it is, it
+ * still shows that the page has not settled them.)
+ */
+const templateChoice = /\[[^\[\]\n\d]{1,120}?[a-z)]\s?\/\s?[a-z(][^\[\]\n\d]{0,120}\]/gi;
+
 export const withoutTemplateNotes = (text: string) =>
-  text.replace(templateNote, (note) => note.replace(/[^\n]/g, ' ')).replace(italicNote, (note) => note.replace(/[^\n]/g, ' '));
+  text
+    .replace(templateNote, (note) => note.replace(/[^\n]/g, ' '))
+    .replace(italicNote, (note) => note.replace(/[^\n]/g, ' '))
+    .replace(templateChoice, (note) => note.replace(/[^\n]/g, ' '));
