@@ -10,7 +10,10 @@ const social =
   /\b(social (media|networks?|networking)|networking sites?|facebook|instagram|snapchat|tiktok|whatsapp|twitter|youtube|social apps?|these (sites|apps|platforms))\b/;
 const agePatterns: RegExp[] = [
   /\brequires? (?:its |their )?(?:members|users|account holders|people|anyone|children|you|them)? ?(?:to be )?(?:at least |over |aged |older than )?(\d{1,2})(?: years)?(?: of age| years old| or over| or older|\+)?/,
-  /\b(?:minimum|lower) age (?:limit )?(?:for [a-z ]+ )?(?:is|of|at) (?:the age of )?(\d{1,2})\b/,
+  // ("WhatsApp's minimum age in the UK is 13".)
+  /\b(?:minimum|lower) age (?:limit )?(?:for [a-z ]+ |in the [a-z]+ )?(?:is|of|at) (?:the age of )?(\d{1,2})\b/,
+  // ("…say that users must be at least 13 years old".)
+  /\b(?:users|members|account holders|anyone|people|children) (?:must|should|have to|need to) be (?:at least |over |aged )?(\d{1,2})(?: years old| years of age| or over| or older|\+)/,
   /\bno (?:pupils?|children|child|one|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2})\b/,
   /\b(?:pupils?|children|students?) (?:under|below|younger than) (?:the age of )?(\d{1,2}) (?:should|must|may|are|can|will)(?: not|n't| never)\b/,
   /\b(?:age restrictions?|age limits?) of (\d{1,2})\b/,
@@ -38,7 +41,8 @@ const agePatterns: RegExp[] = [
 ];
 
 const adviceToFamilies =
-  /^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b|\b(parents|carers|families|you) (should|need to|must|may wish to) (be aware|note|remember)\b|^please (note|be aware|remember)\b/;
+  // ("I'd just remind you that WhatsApp's minimum age in the UK is 13": a letter's reminder to families.)
+  /\b(i|we)('d| would)?( just)?( like to)? remind (you|parents|carers|families)\b|^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b|\b(parents|carers|families|you) (should|need to|must|may wish to) (be aware|note|remember)\b|^please (note|be aware|remember)\b/;
 
 const minimumAge: SentencePattern = {
   name: 'social media sites need users of an age',
@@ -79,7 +83,7 @@ const sitesOnly = (lower: string) =>
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /\bnone of (our|the) (pupils|children|learners|students) (should|is expected|are expected)\b|\b(we|the (school|academy|trust))( still)? expects? (pupils?|students?|learners?|children|them|you|these age limits|the age limits)\b[^.;]{0,30}\b(follow|respect|keep to|stick to|be respected)\b|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust) (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help)\b/;
+  /\bnone of (our|the) (pupils|children|learners|students) (should|is expected|are expected)\b|\b(we|the (school|academy|trust))( still)? expects? (pupils?|students?|learners?|children|them|you|these age limits|the age limits)\b[^.;]{0,30}\b(follow|respect|keep to|stick to|be respected)\b|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust)( therefore| also| still)? (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help|use)\b/;
 /**
  * The pupils said to be under the age: "All of our pupils are under this age", "None of our children is old enough". Held to
  * it, unless advice to families follows ("…and we would rather they were not on these sites", "We strongly advise…"): three
@@ -115,5 +119,11 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const then = sentences[order + 2]?.previous === after ? sentences[order + 2].lower : '';
   // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
   const holds = (b: string) => b && holdsPupils.test(b) && ofTheAge.test(b) && !advises(b);
-  return !(holds(s.previous ?? '') || holds(after) || (after && pupilsTooYoung.test(after) && !yetTheyDo.test(after) && !advises(after) && !advises(then)));
+  // (Or the sentence after another site's terms: "WhatsApp's minimum age in the UK is 13. We therefore do not expect…".)
+  return !(
+    holds(s.previous ?? '') ||
+    holds(after) ||
+    (after && pupilsTooYoung.test(after) && !yetTheyDo.test(after) && !advises(after) && !advises(then)) ||
+    (after && sitesOnly(after) && holds(then))
+  );
 }

@@ -75,3 +75,32 @@ describe("a model policy's choices left to the school", () => {
     expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 12);
   });
 });
+
+describe('the social media minimum age', () => {
+  it('"…say that users must be at least 13 years old. All of our pupils are under 13, so we do not expect…" holds pupils to 13', () => {
+    const text =
+      'Most social media apps, including Instagram and TikTok, say that users must be at least 13 years old. All of our pupils are under 13, so we do not expect any of them to have their own accounts.';
+    expect(proposals(text)).toHaveProperty(['ageLimits.socialMediaMinimumAge'], 13);
+  });
+
+  it('"…minimum age of 13. WhatsApp\'s minimum age in the UK is 13. We therefore do not expect any of our pupils to have accounts"', () => {
+    const text =
+      "Most social media platforms set a minimum age of 13. WhatsApp's minimum age in the UK is 13. We therefore do not expect any of our pupils to have their own social media accounts.";
+    expect(proposals(text)).toHaveProperty(['ageLimits.socialMediaMinimumAge'], 13);
+  });
+
+  it('"The school will not use any social media service with pupils below the age set by that service" after the terms', () => {
+    const text =
+      'Most social media services have a minimum age of 13. The school will not use any social media service with pupils below the age set by that service.';
+    expect(proposals(text)).toHaveProperty(['ageLimits.socialMediaMinimumAge'], 13);
+  });
+
+  it('"We remind parents that most social media apps have a minimum age of 13" is a reminder to families, no rule', () => {
+    const text = 'We remind parents that most social media apps have a minimum age of 13, and that children need help to stay safe online.';
+    expect(proposals(text)).not.toHaveProperty(['ageLimits.socialMediaMinimumAge']);
+  });
+
+  it("\"I'd just remind you that WhatsApp's minimum age in the UK is 13\" is a letter's reminder, no rule", () => {
+    expect(proposals("I'd just remind you that WhatsApp's minimum age in the UK is 13.")).not.toHaveProperty(['ageLimits.socialMediaMinimumAge']);
+  });
+});
