@@ -94,6 +94,12 @@ const notify: SentencePattern = {
     // Staff's own conduct over friend requests ("Staff must not accept friend requests from parents; where a member of staff
     // is already friends with a family, they tell the Head"): a declaration of a relationship, not a concern reported.
     if (kind === 'contact-attempt' && staffOwnRequests.test(s.lower)) return [];
+    // What happened, told as a report ("All 23 cases were passed to the DSL", "…was reported to the Head in March"): no
+    // rule for the next one.
+    if (
+      /\b(was|were) (then |all |immediately |promptly )?(passed|reported|referred|sent|forwarded|escalated|shared|logged and passed) (on )?to\b/.test(s.lower)
+    )
+      return [];
     const who = recipients(s);
     if (!who) return [];
     // A choice with the pupil's own family ("tell their teacher or their parents") is no route the school keeps.

@@ -59,3 +59,16 @@ describe('a site that should be blocked', () => {
     expect(found).not.toHaveProperty(['concerns.routes.inappropriate-content.immediate']);
   });
 });
+
+describe('what happened, told as a report', () => {
+  it('"All 14 nude image cases were passed to the DSL" in a governors\' report is no route', () => {
+    expect(proposals('Autumn term: all 14 nude image cases were passed to the DSL within the day.')).not.toHaveProperty([
+      'concerns.routes.safeguarding.notify',
+    ]);
+  });
+
+  it('"…tell the DSL on the same day and make a note of what was sent" is still a route', () => {
+    const text = 'If a pupil contacts you through a personal account, do not reply. Tell the DSL on the same day and make a note of what was sent.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
+  });
+});
