@@ -86,7 +86,8 @@ const prohibited: SentencePattern = {
   readsLists: true,
   // A lead read with its list ("Photos will never be taken: a; b; c, except as agreed with the DSL"): an item on a
   // condition is left out, and the others are still refused.
-  read: (s) => {
+  read: (sentence) => {
+    const s = underRefusal(sentence);
     const list = /^([^;:]*:) (.*)$/.exec(s.lower);
     if (!list || !list[2].includes('; ')) return refusedOccasions(s);
     const items = list[2].split(/;\s*/);
@@ -100,6 +101,25 @@ const prohibited: SentencePattern = {
       .filter((f) => f.value.length);
   },
 };
+
+/**
+ * An item under a heading that refuses photographs, read with it: "Occasions when photographs are NOT taken" over "- At
+ * the swimming pool", "WE WON'T…" over "• Put up photos of children swimming". (Not a heading that only names the
+ * occasions, "Photographs at swimming", nor an item that is no place or act: it must name an occasion to read anything.)
+ */
+function underRefusal(s: Sentence): Sentence {
+  if (!s.item || s.lead || !s.heading) return s;
+  const heading = s.heading.replace(/[.…:]+$/, '').trim();
+  if (
+    /^(occasions?|times?|places?|situations?|when|where)\b[^.]{0,40}\b(photo(graph)?s?|images?|pictures?|photography|filming)\b[^.]{0,20}\b(are|is|will be) (not|never) (taken|allowed|permitted)$|^(occasions?|places?|times?)\b[^.]{0,40}\b(never|not) (photographed|filmed)$/.test(
+      heading,
+    )
+  )
+    return { ...s, lower: `photographs are never taken ${s.lower}`, negated: s.lower };
+  if (/^(we|staff) (will not|won't|never|do not|don't)$/.test(heading) && /^(put|post|take|photograph|film|share|publish|use|upload)\b/.test(s.lower))
+    return { ...s, lower: `we will not ${s.lower}`, negated: s.lower };
+  return s;
+}
 
 /**
  * Occasions refused in a sentence of two clauses, each with its own subject and negation ("Photographs are never taken in

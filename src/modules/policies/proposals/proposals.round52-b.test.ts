@@ -104,3 +104,20 @@ describe('the social media minimum age', () => {
     expect(proposals("I'd just remind you that WhatsApp's minimum age in the UK is 13.")).not.toHaveProperty(['ageLimits.socialMediaMinimumAge']);
   });
 });
+
+describe('occasions listed under a heading that refuses photographs', () => {
+  it('"Times when photographs are not taken" over "- At the swimming pool" and "- During assemblies"', () => {
+    const text = ['Times when photographs are not taken', '  - At the swimming pool – no exceptions.', '  - During assemblies.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.prohibitedContexts'], ['swimming', 'assembly']);
+  });
+
+  it('"WE WON\'T…" over "• Take photos of children swimming or getting changed"', () => {
+    const text = ["WE WON'T…", '', '• Take photos of children swimming or getting changed.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['photos.prohibitedContexts'], ['swimming']);
+  });
+
+  it('a heading that only names the occasions ("Photographs at swimming") refuses nothing', () => {
+    const text = ['Photographs at swimming and sports day', '  - Parents may take photographs of their own child.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['photos.prohibitedContexts']);
+  });
+});
