@@ -95,9 +95,13 @@ const notify: SentencePattern = {
     // is already friends with a family, they tell the Head"): a declaration of a relationship, not a concern reported.
     if (kind === 'contact-attempt' && staffOwnRequests.test(s.lower)) return [];
     // What happened, told as a report ("All 23 cases were passed to the DSL", "…was reported to the Head in March"): no
-    // rule for the next one.
+    // rule for the next one. (Not a rule about such a thing: "If nude images were sent to a pupil, staff must tell the DSL",
+    // "Any concern that was reported to a member of staff must be passed to the DSL".)
     if (
-      /\b(was|were) (then |all |immediately |promptly )?(passed|reported|referred|sent|forwarded|escalated|shared|logged and passed) (on )?to\b/.test(s.lower)
+      /\b(was|were) (then |all |immediately |promptly )?(passed|reported|referred|sent|forwarded|escalated|shared|logged and passed) (on )?to\b/.test(
+        s.lower,
+      ) &&
+      !/\b(if|where|when|whenever|any|must|should|will|shall|may|can|needs? to|have to|has to)\b/.test(s.lower)
     )
       return [];
     const who = recipients(s);
@@ -181,7 +185,7 @@ const immediate: SentencePattern = {
     const kind = kindOf(s);
     // (The haste of the one told, in their own clause, is theirs: "…must report it to the Network Manager, who will block it
     // immediately and inform the DSL".)
-    if (!kind || !atOnce.test(s.lower.replace(/,\s*who (will|must|should|shall|then)\b[^;]*/g, ' '))) return [];
+    if (!kind || !atOnce.test(s.lower.replace(/,\s*who (will|must|should|shall|then)\b[^,;]*/g, ' '))) return [];
     if (kind === 'safeguarding' && narrowSafeguarding(s)) return [];
     // "as soon as possible the same day", "ASAP and within 24 hours": the stated time is the deadline, not "at once".
     if (/^as soon as possible$/.test(atOnce.exec(s.lower)![0]) && deadlineIn(s.lower)) return [];

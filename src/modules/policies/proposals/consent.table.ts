@@ -117,7 +117,7 @@ const noSocialMedia: SentencePattern = {
     for (const clause of s.lower.split(/[;:]/)) {
       let platforms = 0;
       const m =
-        /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any| a| an)?( official| its own| school)? (social media|social networking)\b/.exec(
+        /^(.*?)\b(does not|doesn't|do not|don't|has no|have no)( currently| yet)?( use| have| run| operate)?( any| a| an)?( official| its own| school)? (social media|social networking)\b(?! (polic(y|ies)|leads?|clubs?|courses?|training|lessons?|safety|guidance|codes?|curriculum|bans?|rules?)\b)/.exec(
           clause
             .trim()
             // ("…does not operate a Facebook, Instagram, X (Twitter) or other social media account": the list is social media.)

@@ -226,9 +226,11 @@ const publication: SentencePattern = {
       /\b(?:until|once|after)\b(.*)\b(has|have) (?:(?:looked at|read|seen|viewed|checked) (?:it|the (?:post|photo(?:graph)?|image|picture|draft|content))( and (?:has |have )?)?)?(approved|checked|agreed|signed off|authori[sz]ed|said yes|given (the go-ahead|approval|permission|the ok))\b/.exec(
         s.lower,
       );
-    // ("…until the Executive Headteacher, or the Head of School of the site it concerns, has looked at it": two who may say
-    // yes, though both are heads, is no one head's approval.)
-    const untilRoles = until && until[1].split(/,? or /).length > (staffNamed(until[1])?.length ?? 0) ? null : staffNamed(until?.[1]);
+    // ("…until the Executive Headteacher, or the Head of School of the site it concerns, has read it and approved it": two
+    // who may say yes, though both are heads, is no one head's approval. Only alternatives that each name a post count: not
+    // "After a photo or video is taken, it is not posted until the Headteacher has approved it".)
+    const alternatives = until ? until[1].split(/,? or /).filter((piece) => staffNamed(piece)).length : 0;
+    const untilRoles = until && alternatives > (staffNamed(until[1])?.length ?? 0) ? null : staffNamed(until?.[1]);
     const byRoles = decidedBy(s.lower);
     const roles =
       byRoles ??

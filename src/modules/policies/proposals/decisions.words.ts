@@ -3,7 +3,7 @@
  * Principal") or as the subject of a deciding verb ("The DSL decides…"). Read by decisions.table.ts and
  * decisions.filtering.ts.
  */
-import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
+import { roleAtStart, rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 
 export const staffRoles = new Set<RoleKey>(['headteacher', 'deputy-headteacher', 'senior-leader', 'dsl', 'ict-lead']);
 
@@ -77,13 +77,17 @@ export function subjectDecides(lower: string, object: RegExp, objectBefore = fal
       .replace(/\bthen\s*$/, '')
       .split(/;|\bthen\b/)
       .pop() ?? m[1];
+  // (Only a half that opens with its own subject: not "The Headteacher considers each request, and after speaking to the
+  // DSL decides…".)
   const afterAnd = own.split(/,\s*and\b/).pop() ?? own;
-  const clause = rolesIn(singular(afterAnd)).length ? afterAnd : own;
+  const clause = roleAtStart(afterAnd.replace(/^\s*(the|a|an|our) /, '')) ? afterAnd : own;
   // ("Staff who need a site unblocked ask the Online Safety Lead, who decides": what is decided may stand before the one
   // who decides, for a request; for photographs, keyers read such sentences as who is sent them, not who decides.)
   // (Not a template's choice left open: "…made to the [Online Safety Lead / Headteacher] (delete as appropriate), who will decide".)
   const whoDecides = /,? who (?:will |then |shall |alone )*$/.test(clause) && !/\[[^\]]*\/[^\]]*\]|\bdelete as appropriate\b/.test(clause);
-  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(m[1]))) return null;
+  // (What is decided may stand in the clause before ", and": "If you need a site unblocked, e-mail…, and she will pass it to
+  // the Headteacher, who decides".)
+  if (!object.test(m[3]) && !(objectBefore && whoDecides && object.test(own))) return null;
   const roles = rolesIn(singular(clause)).filter((r) => staffRoles.has(r));
   // "…pass the request to the Deputy Headteacher, who decides": the one just named.
   if (whoDecides && roles.length) return [roles[roles.length - 1]];

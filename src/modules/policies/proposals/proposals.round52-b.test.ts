@@ -42,7 +42,7 @@ describe('pupils whose parents have given consent', () => {
   });
 
   it('"…whose parents have not given consent" is no use asked about', () => {
-    const text = 'We will only include children whose parents have not objected in the local newspaper.';
+    const text = 'We will only include children whose parents have not given consent in the local newspaper.';
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.press.active']);
   });
 });

@@ -72,3 +72,51 @@ describe('what happened, told as a report', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
   });
 });
+
+describe("the review's guards on this session's readings", () => {
+  it('"After a photo or video is taken, it is not posted … until the Headteacher has approved it" is still the head\'s approval', () => {
+    const text = 'After a photo or video is taken, it is not posted on the website until the Headteacher has approved it.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
+  });
+
+  it('"The school does not have a social media policy" says nothing of its social media', () => {
+    expect(proposals('The school does not have a social media policy.')).not.toHaveProperty(['consent.purposes.social-media.active']);
+  });
+
+  it('"the Pennaeth Cynorthwyol" (an assistant head) is not the head', () => {
+    expect(proposals('Online bullying must be reported to the Pennaeth Cynorthwyol.')).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+  });
+
+  it('the haste after a "who" clause that ends at its comma is still the route\'s', () => {
+    const text = 'Report any online bullying to the class teacher, who will record it, and do so immediately.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.immediate'], true);
+  });
+
+  it('"The Headteacher considers each request…, and after speaking to the DSL decides…" does not give the DSL the decision', () => {
+    const text = 'The Headteacher considers each request to unblock a site, and after speaking to the DSL decides whether to allow it.';
+    expect(proposals(text)['decisions.unblock']).not.toEqual(['dsl']);
+  });
+
+  it('"If nude images were sent to a pupil, staff must tell the DSL" is a rule, though it says "were sent to"', () => {
+    expect(proposals('If nude images were sent to a pupil, staff must tell the DSL immediately.')).toHaveProperty(
+      ['concerns.routes.safeguarding.notify'],
+      ['dsl'],
+    );
+  });
+
+  it('a next review written as one date with slashes, "[01/09/2026]", is read', () => {
+    expect(proposals('Policy approved: 01/09/2025\nNext review: [01/09/2026]')).toHaveProperty(['policyReview.intervalMonths'], 12);
+  });
+
+  it('a form\'s "[Yes / No]" rows are still read as rows the carer marks', () => {
+    const text = [
+      'PHOTOGRAPH CONSENT FORM',
+      'Please tick to show whether you give consent for photographs of your child to be used in each of these ways.',
+      'On the school website [Yes / No]',
+      'In the newsletter [Yes / No]',
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+    expect(found).toHaveProperty(['consent.purposes.publications.active'], true);
+  });
+});

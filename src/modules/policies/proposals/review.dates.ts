@@ -100,7 +100,8 @@ export const reviewDates: BlockPattern = {
     const header = nextIn(first) ? first : joined.slice(0, 60).concat(last15);
     const next = nextIn(header);
     // A next review the model leaves to the school, "[November 2025 / November 2026]": not settled.
-    if (next && /\[[^\]]*\d[^\]]*\/[^\]]*\d[^\]]*\]/.test(next.text)) return [];
+    // (Not one date written with slashes, "[01/09/2026]".)
+    if (next && /\[[^\]]*\d[^\]]*\s\/\s[^\]]*\d[^\]]*\]/.test(next.text)) return [];
     // The latest of the dates a header gives for this version (issued, ratified, last reviewed, updated): the next review counts from
     // the most recent ("Original: May 2017", then "Date ratified by the Trust Board: 25 October 2018").
     const beforeNext = (l: (typeof header)[number]) =>

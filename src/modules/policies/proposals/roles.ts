@@ -22,7 +22,7 @@ const roleNames: [RoleKey, RegExp][] = [
     'headteacher',
     // (The head of a nursery, a pre-school, a centre or a hospital service is who heads the setting, as keyers read it.)
     // (A Welsh school's "Pennaeth", in English text too.)
-    /(?:co-|executive |acting )?(?:head ?teachers?\b|pennaeth\b|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
+    /(?:co-|executive |acting )?(?:head ?teachers?\b|pennaeth\b(?! (?:cynorthwyol|blwyddyn|adran|cynnydd)\b)|head ?(?:master|mistress)\b|head of school\b|head of (?:the )?academy\b|(?<!(?:deputy|assistant|depute) )(?:head of (?:centre|service)\b|nursery manager\b|pre-?school (?:leader|manager)\b)|ht\b|principal\b(?! (?:of|aim|purpose|teachers?\b))|head\b(?! of| start| office|ing|s? up))/y,
   ],
   // (The keying guide's computing or e-safety lead, network manager, online safety co-ordinator; a bare "the technician" is
   // the school's IT technician, not a media, science or site one.)

@@ -12,8 +12,9 @@ const italicNote =
 
 /**
  * A choice the model leaves to whoever adopts it: "[on entry / each September]", "[renewed annually/valid for the whole…]".
- * (Not one between dates or times, "[November 2025 / November 2026]", "[within 24 hours / the same day]": left as it is, it
- * still shows that the page has not settled them.)
+ * (Not one between dates or times, "[November 2025 / November 2026]", "[within 24 hours / the same day]": those are left as
+ * they are, and a header's next review given so is read as unsettled in review.dates.ts. Nor a form's "[Yes / No]", nor a
+ * tracked change, "[parents/carers]{.insertion}", which text.ts reads.)
  */
 const templateChoice = /\[[^\[\]\n\d]{1,120}?[a-z)]\s?\/\s?[a-z(][^\[\]\n\d]{0,120}\]/gi;
 
@@ -21,4 +22,6 @@ export const withoutTemplateNotes = (text: string) =>
   text
     .replace(templateNote, (note) => note.replace(/[^\n]/g, ' '))
     .replace(italicNote, (note) => note.replace(/[^\n]/g, ' '))
-    .replace(templateChoice, (note) => note.replace(/[^\n]/g, ' '));
+    .replace(templateChoice, (note: string, at: number, page: string) =>
+      page.startsWith('{.', at + note.length) || /^\[\s*(yes|no|y|n)\s*\/\s*(yes|no|y|n)\s*\]$/i.test(note) ? note : note.replace(/[^\n]/g, ' '),
+    );
