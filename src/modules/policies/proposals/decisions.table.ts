@@ -5,7 +5,7 @@
  */
 import { filteringPatterns } from './decisions.filtering.ts';
 import { approverAfterCheck, decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
-import { channels, scopeChannels } from './naming.channels.ts';
+import { channels, channelsIn, scopeChannels } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
@@ -159,6 +159,7 @@ const publication: SentencePattern = {
     // ("No post is published without the Principal's approval" under "The Facebook page is managed by…": the channel in
     // scope; "Nothing is posted on the website without…": nothing posted there is every post.)
     const channelNamed = channels.some(([, pattern]) => pattern.test(s.lower));
+    const nothingGoesOut = nothingWithout.test(s.lower);
     // ("The Headteacher approves anything published in the school's name": all the school publishes, wherever.)
     const everythingPublished =
       /\b(approves?|decides?|signs? off) (anything|everything|all (content|material))( that is| which is| that's)? (published|posted|put out)\b(?! by (pupils|students|children|parents|carers|families|staff)\b)/.test(
@@ -167,7 +168,7 @@ const publication: SentencePattern = {
     const posts =
       everythingPublished ||
       ((/\b(every|each|all|any) ([a-z]+ ){0,2}(posts?|tweets?|updates?|content|material)\b|\b(posts?|tweets?)\b/.test(s.lower) ||
-        nothingWithout.test(s.lower) ||
+        nothingGoesOut ||
         (channelNamed &&
           /^(nothing|no (content|item|photo(graph)?|image|picture)s?)\b[^.;]{0,30}\b(is|are|will be|may be|can be|goes|go) (posted|published|uploaded|put)\b/.test(
             s.lower,
@@ -183,9 +184,8 @@ const publication: SentencePattern = {
               s.lower,
             )))) &&
         (channelNamed ||
-          (postsScope(sentence).length > 0 &&
-            (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingWithout.test(s.lower))) ||
-          (nothingWithout.test(s.lower) && channelsBefore(sentence).length > 1)));
+          (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingGoesOut)) ||
+          (nothingGoesOut && channelsBefore(sentence).length > 1)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
     if (
@@ -252,7 +252,7 @@ const publication: SentencePattern = {
     // (All the school publishes is no one channel's, whatever the heading: "approves anything published in the school's name".)
     // ("The website is kept by the principal. The Facebook page is run by … Nothing goes up on either without being approved
     // by the principal": the channels the sentences before it name, all of them.)
-    const before = nothingWithout.test(s.lower) ? channelsBefore(sentence) : [];
+    const before = nothingGoesOut ? channelsBefore(sentence) : [];
     const named = own.length || everythingPublished ? own : before.length > 1 ? before : postsScope(sentence);
     // ("…approves anything published on the website, or delegates this to a named senior leader": the head decides who
     // approves, so publishing is the head's, but not each post on the channel.)
@@ -290,8 +290,7 @@ const nothingWithout =
 
 /** The channels the sentence before, or its paragraph, names (several): "Content for the website and Facebook page is uploaded by…". */
 function channelsBefore(s: Sentence): string[] {
-  const text = `${s.earlier ?? ''} ${s.previous ?? ''}`;
-  return channels.filter(([key, pattern]) => key !== 'display' && pattern.test(text)).map(([key]) => key);
+  return channelsIn(`${s.earlier ?? ''} ${s.previous ?? ''}`).filter((key) => key !== 'display');
 }
 
 /** The one channel a rule naming none is about: its scope (naming.channels.ts), else the sentence before it ("The Facebook page is managed by…"). */

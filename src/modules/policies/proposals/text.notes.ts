@@ -18,10 +18,13 @@ const italicNote =
  */
 const templateChoice = /\[[^\[\]\n\d]{1,120}?[a-z)]\s?\/\s?[a-z(][^\[\]\n\d]{0,120}\]/gi;
 
+/** Every character but the line breaks made a space, so every line keeps its number. */
+const blank = (note: string) => note.replace(/[^\n]/g, ' ');
+
 export const withoutTemplateNotes = (text: string) =>
   text
-    .replace(templateNote, (note) => note.replace(/[^\n]/g, ' '))
-    .replace(italicNote, (note) => note.replace(/[^\n]/g, ' '))
+    .replace(templateNote, blank)
+    .replace(italicNote, blank)
     .replace(templateChoice, (note: string, at: number, page: string) =>
-      page.startsWith('{.', at + note.length) || /^\[\s*(yes|no|y|n)\s*\/\s*(yes|no|y|n)\s*\]$/i.test(note) ? note : note.replace(/[^\n]/g, ' '),
+      page.startsWith('{.', at + note.length) || /^\[\s*(yes|no|y|n)\s*\/\s*(yes|no|y|n)\s*\]$/i.test(note) ? note : blank(note),
     );
