@@ -71,8 +71,10 @@ const unblock: SentencePattern = {
     if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
+    // (So is "Decisions to unblock a site in a safeguarding-related category require the agreement of the DSL", "any request
+    // relating to a category blocked for safeguarding reasons must be agreed by the DSL".)
     if (
-      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b/.test(
+      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b|\b(safeguarding|child protection)[- ]related categor(y|ies)\b|\bcategor(y|ies) (blocked |filtered )?for (safeguarding|child protection) reasons\b/.test(
         s.lower,
       )
     )

@@ -12,7 +12,7 @@ const roleNames: [RoleKey, RegExp][] = [
   ['deputy-headteacher', /(?:(?:deputy|depute|vice)[- ](?:head ?teacher|head|principal)s?\b|dhts?\b|dirprwy bennaeth\b)/y],
   [
     'dsl',
-    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher|practitioner)s?|safeguarding manager\b|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
+    /(?:deputy )?(?:designated safeguarding (?:lead|leader|officer|person|teacher|practitioner)s?|safeguarding manager\b|d?dsls?\b|(?<!authority(?:'s)? )designated (?:named |senior |liaison )?(?:person|persons|lead|officer|teacher)s?\b|d?dlps?\b|named persons?\b|child protection (?:lead|officer|co-?ordinator)s?\b|person diogelu dynodedig\b|safeguarding (?:lead|leader|officer|co-?ordinator)s?\b|dsps?\b|dsos?\b)/y,
   ],
   [
     'senior-leader',
