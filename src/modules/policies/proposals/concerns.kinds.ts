@@ -15,7 +15,7 @@ export const concernKinds: [string, RegExp][] = [
   [
     // (The keying guide's other contact: someone a pupil does not know contacting them online.)
     'contact-attempt',
-    /\b(someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( unknown)?( (they|he|she|the (pupil|child|student)|your (child|son|daughter)) ((do|does|did) not know|(has|have|had) never met)| unknown to (them|the (pupil|child|student)))?( online)? (has |have |had )?(been )?(contacts?|contacted|contacting|messages?|messaged|messaging|approach(es|ed|ing)?) (them|him|her|a (pupil|child|student)|pupils|children|students)\b[^.;]{0,20}\b(online|on social media|through (a )?(game|app)s?|on (a )?(game|app)s?)\b|\b(being|been|is|are) contacted (online )?by (someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she) (do|does|did) not know| unknown to them)\b|\bcontact(ed)? (online )?(from|by) (an? )?(unknown adults?|strangers?|adults? (they|he|she) (do|does|did) not know)\b|\ba stranger (making|makes|made) contact\b|\b(an? )?(adult|person|stranger) or (an? )?(adult|person|stranger)\b[^.;]{0,20}\bcontact(s|ed|ing)? (them|him|her|a (pupil|child|student)|pupils|children|students)\b|\b(someone|somebody|an? (adult|person)) (you|they|he|she) (do|does|did) not know (is |has |have )?(been )?(contacting|messaging|contacted|messaged|contacts|messages) (you|them|him|her)\b|\b(an? )?(adult|person) (who is )?not known to (the (school|academy)|them|the (pupil|child|student))\b[^.;]{0,20}\b(tries|try|attempts?) to (contact|message)\b|\b(contacted|messaged) (online )?by an? (unknown|strange) (adult|person)\b|\bstrangers? messaging (them|him|her|a (pupil|child))\b|\b(pupils?|students?|child(ren)?|learners?)( is| are| being| has been| have been| was)? contacted (online )?by (an? )?(unknown )?(adults?|strangers?|someone|somebody|person|people)\b|\bgroom(ed|ing)\b|\b(an? )?(adult|person|stranger|someone|somebody)\b[^.;?]{0,40}\b(who|that) (the|a|your) (child|pupil|student) (does|do|did) not know\b[^.;?]{0,20}\b(contacted|contacts|messaged|messages|approached|approaches)( them| him| her)?\b[^.;?]{0,30}\b(online|apps?|games?|messages?|social media|internet)\b/,
+    /\b(someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( unknown)?( (they|he|she|the (pupil|child|student)|your (child|son|daughter)) ((do|does|did) not know|(has|have|had) never met)| unknown to (them|the (pupil|child|student))| (they |he |she )?met (on|at|during) (a |an |the )?[a-z-]+( [a-z-]+)?)?( online)? (has |have |had )?(been )?(contacts?|contacted|contacting|messages?|messaged|messaging|approach(es|ed|ing)?) (them|him|her|a (pupil|child|student)|pupils|children|students)\b[^.;]{0,20}\b(online|on social media|through (a )?(game|app)s?|on (a )?(game|app)s?)\b|\b(being|been|is|are) contacted (online )?by (someone|somebody|an? (adult|person|stranger)|adults|people|strangers)( (they|he|she) (do|does|did) not know| unknown to them)\b|\bcontact(ed)? (online )?(from|by) (an? )?(unknown adults?|(adult )?strangers?|adults? (they|he|she) (do|does|did) not know)\b|\ba stranger (making|makes|made) contact\b|\b(an? )?(adult|person|stranger) or (an? )?(adult|person|stranger)\b[^.;]{0,20}\bcontact(s|ed|ing)? (them|him|her|a (pupil|child|student)|pupils|children|students)\b|\b(someone|somebody|an? (adult|person)) (you|they|he|she) (do|does|did) not know (is |has |have )?(been )?(contacting|messaging|contacted|messaged|contacts|messages) (you|them|him|her)\b|\b(an? )?(adult|person) (who is )?not known to (the (school|academy)|them|the (pupil|child|student))\b[^.;]{0,20}\b(tries|try|attempts?) to (contact|message)\b|\b(contacted|messaged) (online )?by an? (unknown|strange) (adult|person)\b|\bstrangers? messaging (them|him|her|a (pupil|child))\b|\b(pupils?|students?|child(ren)?|learners?)( is| are| being| has been| have been| was)? contacted (online )?by (an? )?(unknown )?(adults?|strangers?|someone|somebody|person|people)\b|\bgroom(ed|ing)\b|\bin contact with (someone|somebody|an? (adult|person|stranger)|adults|people|strangers) (who|that) (may|might|could|wants? to|intends? to) (harm|hurt|exploit|groom|abuse)\b|\b(an? )?(adult|person|stranger|someone|somebody)\b[^.;?]{0,40}\b(who|that) (the|a|your) (child|pupil|student) (does|do|did) not know\b[^.;?]{0,20}\b(contacted|contacts|messaged|messages|approached|approaches)( them| him| her)?\b[^.;?]{0,30}\b(online|apps?|games?|messages?|social media|internet)\b/,
   ],
   [
     'safeguarding',
@@ -63,7 +63,7 @@ export const concernKinds: [string, RegExp][] = [
   ],
   [
     'filter-circumvention',
-    /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)|\b(filter\w*|firewall)\b[^.;]{0,120}\b(attempted|attempts? (to|at)|any) (bypass\w*|circumvent\w*)/,
+    /(circumvent\w*|bypass\w*|(get|gets|got|getting) (round|around)) [a-z' ]*(filter|firewall)|\b(filter\w*|firewall)\b[^.;]{0,120}\b(attempted|attempts? (to|at)|any|suspected) (bypass\w*|circumvent\w*|get(ting)? (round|around) (it|them)\b)/,
   ],
 ];
 
@@ -226,7 +226,11 @@ const kindsIn = (lower: string) => [...new Set(concernKinds.filter(([, pattern])
 const classedAs = (handled: string) =>
   String.raw`(is|are|will be|must be|should be|counts as|count as)( always| then)? ?(${handled})? ?(as )?(a |an )?(safeguarding|child protection) (concerns?|matters?|issues?|incidents?)\b`;
 
-const classedAsSafeguarding = new RegExp(String.raw`\b(this|it|which|these|they)? ?${classedAs('treated|dealt with|handled|managed|regarded|recorded')}`, 'g');
+const classedAsSafeguarding = new RegExp(
+  // ("…this is reported to the DSL as a safeguarding concern": how the concern is handled too.)
+  String.raw`\b(this|it|which|these|they)? ?${classedAs('treated|dealt with|handled|managed|regarded|recorded')}|\b(is|are|will be|must be|should be) (reported|passed|referred)( to (the )?[a-z ]{1,30}?)? as (a |an )?(safeguarding|child protection) (concerns?|matters?|issues?)\b`,
+  'g',
+);
 
 /** A paragraph that opens by saying how what is above it is handled: "YES: This is a safeguarding concern.", "This is treated as…". */
 const classedOpening = new RegExp(
@@ -285,7 +289,9 @@ export function kindOf(s: Sentence): string | null {
     const scenario = scenarioKind(s);
     if (scenario) return scenario;
   }
-  return (pointsBack.test(s.lower) || happensBack.test(s.lower)) && s.previous ? kindBefore(s) : null;
+  // ("When a pupil gets round the filter" over "Staff who notice this should … tell the DSL the same day": what happens
+  // is the heading's, when the sentence opens its paragraph.)
+  return (pointsBack.test(s.lower) && s.previous) || happensBack.test(s.lower) ? kindBefore(s) : null;
 }
 
 /** The one kind a paragraph opens with, when the paragraph names no other. */
@@ -328,7 +334,7 @@ export function scenarioKind(s: Sentence): string | null {
 
 /** "If pupils attempt to do this, …", "Parents will be informed if this happens": the sentence is about what was said before. */
 export const happensBack =
-  /\b(attempts?|attempted|tries|tried|try) to do (this|so|that)\b|\b(if|when|where|should|whenever) (this|that|it|such a thing) (happens|occurs|happen|occur|has happened|has occurred)\b|\bshould (this|that) (happen|occur)\b|^(if|when) (this|that) is the case\b/;
+  /\b(attempts?|attempted|tries|tried|try) to do (this|so|that)\b|\b(staff|members? of staff|adults?|anyone|you|teachers?) (who|that) (notices?|spots?|discovers?|becomes? aware of|witness(es)?) (this|that|it)\b|\b(if|when|where|should|whenever) (this|that|it|such a thing) (happens|occurs|happen|occur|has happened|has occurred)\b|\bshould (this|that) (happen|occur)\b|^(if|when) (this|that) is the case\b/;
 
 /**
  * The kind the sentence before names; when that one points back too ("If pupils try to do this, staff inform the Head.
