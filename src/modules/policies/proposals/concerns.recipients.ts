@@ -23,15 +23,18 @@ export const recipientRoles = new Set<RoleKey>([
 
 export const tellVerb =
   // ("The annual safeguarding report", "a written report": the noun, not the telling.)
-  /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b| (all |such |these )?[a-z' ]{0,40}?\b(concerns?|worries|incidents?|disclosures?) (on )?to (the|a|your|their|our|any)\b)|inform(ed)?|tells?|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|forwards? (it|them|this|that|the (post|message|screenshot|email|comment)s?) (directly |straight |on )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|show(s|n|ed)? (it |them |this |that |the [a-z]+ |any [a-z]+ )?to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
+  /\b((?<!\b(?:annual|termly|yearly|safeguarding|monitoring|written|full|a|an|the|this|that|their|our|his|her|its|each|every) )report(s|ed|ing)?|refer(s|red|ring)?|direct(ed)?|pass(ed)? on|passed|pass(es)?(?= (it|them|this|that|these|those|the [a-z]+|any [a-z]+|on)( on)? to\b| (the|any|a) [a-z' ]{1,80}? to (the|a|your|their|our|any)\b| (all |such |these )?[a-z' ]{0,40}?\b(concerns?|worries|incidents?|disclosures?) (on )?to (the|a|your|their|our|any)\b)|inform(ed)?|tells?|told|notif(y|ied)|contact|escalat(e|ed)|raise(d)? (it |them )?with|speak to|speak with|talk to|discuss(ed)? (it |this |them |the matter |the concern |your concerns? )?with|share(d)? (it |this |them )?with|alert(ed)?|brought to the attention of|(sent|forwarded|handed|passed) (directly |straight |personally |immediately )?to|forwards? (it|them|this|that|the (post|message|screenshot|email|comment)s?) (directly |straight |on )?to|sends? (it |them |this |a screenshot |the screenshot |the details )?(directly |straight )?to|go(es)? to|(?<!\b(?:i|we|you|he|she|pupils?|children|students?|parents?|carers?|visitors?|families) (?:will |may |can |should |must |often |sometimes )?)come(s)? (straight |directly )?to(?! (the |a |an |our )?([a-z]+ ){0,3}(meetings?|panels?|committees?|reviews?|school|class|lessons?|agreements?|decisions?|conclusions?|terms|light|harm|attention)\b)|show(s|n|ed)? (it |them |this |that |the [a-z]+ |any [a-z]+ )?to|let(?= (the|a|your|their|our) [a-z' ()-]{1,40} know\b)|(handled|dealt with|managed|answered|responded to) (only |solely )?by)\b/;
 export const madeAware = /\b(must|should|will|shall|is|are) (be |then be |immediately be )?(made aware|informed|told|notified|alerted)\b/;
 
 /**
- * "…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher": someone named
- * only to be passed over is not told.
+ * "…reported to the Headteacher, not the DSL, the same day", "(not the DSL)", "rather than the class teacher", "…come to me
+ * and not to the DSL": someone named only to be passed over is not told.
  */
 export const passedOver = (text: string) =>
-  text.replace(/\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*/g, ' ');
+  text.replace(
+    /\((?:but )?(?:not|never|rather than|instead of)\b[^()]*\)|(?:,|\s[-–—])\s*(?:and |but )?(?:not|never|rather than|instead of)\s[^,;.]*|\s(?:and|but) not (?:to |with )(?:the |a |an |your )?[^,;.]*/g,
+    ' ',
+  );
 
 /** "…reported to the police by the Headteacher": the one who reports to an outside body taken out, the body left. */
 const byTeller = (text: string) =>

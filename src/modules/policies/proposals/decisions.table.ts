@@ -184,7 +184,8 @@ const publication: SentencePattern = {
               s.lower,
             )))) &&
         (channelNamed ||
-          (postsScope(sentence).length > 0 && (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingGoesOut)) ||
+          (postsScope(sentence).length > 0 &&
+            (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingGoesOut || checksPosts(s.lower))) ||
           (nothingGoesOut && channelsBefore(sentence).length > 1)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
@@ -283,6 +284,18 @@ const scopedPosts = (lower: string) =>
   ) &&
   !/\b(apart from|except|unless|other than)\b/.test(lower) &&
   decidedBy(lower)?.join() === 'headteacher';
+
+/**
+ * "…send it to the School Business Manager, and the Headteacher checks posts before they go live": a post, as the subject of
+ * its clause, checks or approves the posts (all of them), under a paragraph that names the channel.
+ */
+const checksPosts = (lower: string) => {
+  const m =
+    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:all |every |each |the )?(?:posts|tweets)\b(?! (?:made|written|shared) by)/.exec(
+      lower,
+    );
+  return !!m && staffNamed(m[1]) !== null;
+};
 
 /** "Nothing is posted without the approval of the Principal", "Nothing goes up on either without…": every post, wherever it goes. */
 const nothingWithout =

@@ -25,6 +25,7 @@ import { structuralConsent } from './structure.ts';
 import { withPostsForAbbreviations } from './people.abbreviations.ts';
 import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
+import { withSignerForMe } from './people.signer.ts';
 import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import { withClauseOnLastItem } from './text.lists.ts';
 import { withoutTemplateNotes } from './text.notes.ts';
@@ -279,7 +280,8 @@ export function proposeSettings(page: string): Proposals {
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)
-  const sentences = withPostsForLists(withPostsForNames(text, withPostsForAbbreviations(text, withClauseOnLastItem(sentencesOf(text)))));
+  // (And "tell me" on a page the head signs: the head.)
+  const sentences = withSignerForMe(text, withPostsForLists(withPostsForNames(text, withPostsForAbbreviations(text, withClauseOnLastItem(sentencesOf(text))))));
   // Parents' or visitors' guidelines for their own photographs prohibit no occasion of the school's.
   const othersRules = othersGuidelines(sentences);
   // A letter or guide to families: "you" is a parent, and whom they are asked to speak to is advice, not a route.

@@ -75,23 +75,23 @@ export const withoutStandIns = (lower: string) =>
   lower
     .replace(
       // ("The Headteacher (or Mr Pryce when she is out) looks at every post": whoever stands in, by name too.)
-      /\s*\((?:or,? )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|(?:when|if) (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))[^()]*\)/g,
+      /\s*\((?:or,? )?(?:[a-z .'-]{1,40}? )?(?:in (?:his|her|their|my|the [a-z ]{1,30}'s) absence|(?:when|if) (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))[^()]*\)/g,
       '',
     )
     // ("…approved by the Headteacher, or by the Deputy Headteacher when the Headteacher is out of school": the stand-in after
     // its name too.)
     .replace(
-      /,? or (?:by |to )?(?:the |a |an |their |your )?[a-z' -]{1,40}? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site)|if (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))\b[^.;,]*/g,
+      /,? or (?:by |to )?(?:the |a |an |their |your )?[a-z' -]{1,40}? (?:in (?:his|her|their|my|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site)|if (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))\b[^.;,]*/g,
       '',
     )
     // (The stand-in's name only, where the sentence goes on: "…approved by the Headteacher or, in her absence, the Deputy
     // Headteacher before it is posted".)
     .replace(
-      /,? or,? (?:in (?:his|her|their|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))(?:,? (?:by |to )?[a-z' -]{1,40}?(?=\s+(?:before|after|once|until)\b)|[^.;]*)/g,
+      /,? or,? (?:in (?:his|her|their|my|the [a-z ]{1,30}'s) absence|when (?:he|she|they|the [a-z ]{1,30}) (?:is|are) (?:away|absent|out(?: of school)?|unavailable|not available|not in(?: school)?|off site))(?:,? (?:by |to )?[a-z' -]{1,40}?(?=\s+(?:before|after|once|until)\b)|[^.;]*)/g,
       '',
     )
     .split(
-      /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
+      /[;,(]?\s*(?:or )?\b(?:if|when|where) (?:they are |he is |she is |(?:the )?[a-z ]{1,30} is )?(?:unavailable|absent|not available|away|off site)\b|\bin (?:his|her|their|my|the [a-z ]{1,30}'s) absence\b|[.;(]\s*(?:if|where) (?:it|the concern|the allegation) (?:is|concerns) about\b/,
     )[0];
 
 /**
