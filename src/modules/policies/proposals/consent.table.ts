@@ -297,10 +297,22 @@ export function optsOutOtherwise(lower: string): boolean {
   );
 }
 
+/**
+ * "…include all children unless you tell us", "Every child is in the class photo unless you let the office know": used
+ * unless the carer speaks up. (Not consent that lasts "unless you tell us that you have changed your mind".)
+ */
+const unlessTheyTellUs =
+  /\bunless (you|a parent|the parent|parents|a carer|carers) (tell|tells|let|lets|contact|contacts|inform|informs|ask|asks) (us|the (school )?office|the school|the academy|the nursery)\b(?! (that )?(you|they) (have )?(changed?|want to change|wish to change))/;
+/** "Consent lasts while the child is at the school unless…", "The answers you give last for…": how long an answer stands. */
+const lastingConsent = /\b(consent|permission|answers?|choices?|form)\b[^.;]{0,40}\b(lasts?|remains?|stands?|continues?|is valid|are valid)\b/;
+
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
 /** Images used unless a carer objects, opts out or says otherwise. */
-export const optsOut = (lower: string) =>
+export const optsOut = (lower: string) => !lastingConsent.test(lower) && optsOutAny(lower);
+
+const optsOutAny = (lower: string) =>
   optsOutOtherwise(lower) ||
+  unlessTheyTellUs.test(lower) ||
   noActionOptOut.test(lower) ||
   /\bunless (a |the )?(parents?|carers?)( or carers?)? (object|objects|has objected|have objected|tell us|have told us|ask us not|opt out|raises? an objection|has raised an objection)|\bunless (specific |an |any )?objections? (is |are |has been |have been )?(raised|made|received|lodged)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?)\b(opt|opted) out\b|\bopt (their|your|a) (child|children|son|daughter) out\b|\b(parents?|carers?|families)( or carers)? (who|that) (do not|don't|would not|would rather not) (want|wish|like) (their|your) (child|children|son|daughter) to (appear|be included|be photographed|take part|be in)\b[^.]*\b(should|must|can|may|are asked to|need to)( simply| just)? (tell|contact|let|inform|speak to|write to|email)\b|\botherwise (the|your|their) (child|pupil)(ren)?s? will be (included|photographed|shown)\b/.test(
     lower,
@@ -317,7 +329,7 @@ export const optsOut = (lower: string) =>
  * "we rely on Article 6(1)(e) of the UK GDPR – carrying out a task in the public interest".
  */
 const noConsentNeeded =
-  /\b(rely|relies|relying) on (article 6\(1\)\(e\)|(the |our |its )?public (task|interest)\b|(carrying out |the performance of )?a task (carried out )?in the public interest)|\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
+  /\b(rely|relies|relying) on (article 6\(1\)\(e\)|(the |our |its )?public (task|interest)\b|(carrying out |the performance of )?a task (carried out )?in the public interest)|\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental |this |separate |specific |your |any )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your |separate |specific )?(consent|permission)\b|\b(used|taken|shown|displayed) without (asking|seeking) (for )?(your |parental |separate )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
 
 /**
  * Class photographs the page takes on another basis than consent: "The annual individual portrait taken by the academy's
@@ -332,7 +344,7 @@ export const classPhotosWithoutConsent = (s: Sentence): string[] =>
 
 /** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
 const respectsObjection =
-  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families) (may|can) (object|opt out|ask us not to|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
+  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families|(the )?(students?|pupils?)) (may|can) (still |also )?(object|opt out|ask us not to|ask not to be included|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
 
 const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',

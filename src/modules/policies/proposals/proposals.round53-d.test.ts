@@ -1,0 +1,58 @@
+/**
+ * The thirty-ninth session's readings of uses without consent: displays that "do not require this consent", "do not need
+ * separate permission", are "used without asking for consent" or "we do not ask for separate permission"; the student who
+ * "may still ask not to be included"; and class photographs that include every child "unless you tell us".
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('displays used without consent', () => {
+  it('"Photographs used inside the school for displays … do not require this consent": public task', () => {
+    const text =
+      'Photographs used inside the school for displays, learning walls and assessment do not require this consent, as they are part of the normal educational work of the school.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.displays.basis'], 'public-task');
+    expect(found).not.toHaveProperty(['consent.purposes.displays.active']);
+  });
+
+  it('"Displays in school … do not need separate permission"', () => {
+    const text = 'Displays in school and photographs used within the classroom for learning do not need separate permission.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'public-task');
+  });
+
+  it('"…for classroom and corridor displays within the school are used without asking for consent"', () => {
+    const text = 'Photographs taken for identification and for classroom and corridor displays within the school are used without asking for consent.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'public-task');
+  });
+
+  it('"Use on internal displays … does not require separate consent but the student may still ask not to be included": opt-out', () => {
+    const text =
+      'Photographs of students: use on internal displays and in course materials does not require separate consent but the student may still ask not to be included.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+  });
+
+  it('"Photographs on displays do not need your permission to be printed in colour" is about printing, still no consent asked', () => {
+    const text = 'We ask your permission for photographs on the website. Photographs for displays require a signed form.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
+  });
+});
+
+describe('class photographs that include every child unless the family says', () => {
+  it('"Every child is in the class photograph unless you let the office know": opt-out', () => {
+    const text = 'The school photographer visits each summer. Every child is in the class photograph unless you let the office know.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.class-photo.basis'], 'opt-out');
+  });
+
+  it('"The answers you give last … unless you tell us that you have changed your mind" is how long consent lasts, not an opt-out', () => {
+    const text =
+      "We ask you whether your child may appear in school displays and class photographs. The answers you give last for the whole of your child's time at the school unless you tell us that you have changed your mind.";
+    const found = proposals(text);
+    expect(found).not.toHaveProperty(['consent.purposes.displays.basis']);
+    expect(found).not.toHaveProperty(['consent.purposes.class-photo.basis']);
+  });
+
+  it('"Consent for displays lasts while the child is here unless parents tell the school otherwise" likewise', () => {
+    const text = 'Consent for photographs in displays lasts while the child is at the school unless parents tell the school otherwise.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
+  });
+});
