@@ -303,12 +303,19 @@ export function optsOutOtherwise(lower: string): boolean {
  */
 const unlessTheyTellUs =
   /\bunless (you|a parent|the parent|parents|a carer|carers) (tell|tells|let|lets|contact|contacts|inform|informs|ask|asks) (us|the (school )?office|the school|the academy|the nursery)\b(?! (that )?(you|they) (have )?(changed?|want to change|wish to change))/;
-/** "Consent lasts while the child is at the school unless…", "The answers you give last for…": how long an answer stands. */
-const lastingConsent = /\b(consent|permission|answers?|choices?|form)\b[^.;]{0,40}\b(lasts?|remains?|stands?|continues?|is valid|are valid)\b/;
+
+/**
+ * "The consent you give lasts until your child leaves, unless you tell us you want to change it": how long an answer
+ * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects. So is "images
+ * may continue to be used for two years after you leave unless you tell us otherwise": what happens after leaving; and
+ * "posts stay on the page unless you ask us to remove a photo": a photograph taken down on request.
+ */
+export const lastsUnlessChanged =
+  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b|\b(continue|continues|remain|remains) (to be )?(used|in use|published|online)\b[^.]{0,60}\bafter\b[^.]{0,40}\b(leave|leaves|left|leaving)\b[^.]{0,40}\bunless\b|\bunless (you|parents?|carers?|families) (ask|asks|request|requests|tell|tells) (us )?(to )?(remove|delete|take down|take (it|them) down)\b/;
 
 /** Uses that need no consent (the school's public task), and uses where carers opt out (consent.purposes.KEY.basis). */
-/** Images used unless a carer objects, opts out or says otherwise. */
-export const optsOut = (lower: string) => !lastingConsent.test(lower) && optsOutAny(lower);
+/** Images used unless a carer objects, opts out or says otherwise (not how long an answer lasts, lastsUnlessChanged). */
+export const optsOut = (lower: string) => !lastsUnlessChanged.test(lower) && optsOutAny(lower);
 
 const optsOutAny = (lower: string) =>
   optsOutOtherwise(lower) ||
@@ -386,8 +393,24 @@ const basis: SentencePattern = {
         .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: respectsObjection.test(s.lower) ? 'opt-out' : 'public-task' }));
     if (optsOut(s.lower))
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
-    return [];
+    return unansweredStillUsed(s).map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
   },
 };
+
+/** "If you do not return the reply slip", "If we receive nothing back from you", "Where no form is returned": no answer. */
+const noFormBack =
+  /\b(if|where|when|until) (you do not|you don't|we do not|we don't|we have not|we haven't|parents do not|parents don't)\b[^,.;]{0,30}\b(return|receive|get|had|have|hear)\b[^,.;]{0,40}\b(forms?|slips?|reply|replies|response|answer)\b|\b(receive|get|have|hear) nothing back\b|\b(where|if) no (form|reply|response|slip) (is |has been )?(back|returned|received)\b|\bno form back\b/;
+
+/**
+ * Displays run without an answer: "If you do not return the reply slip, we will only use photographs … for displays inside
+ * school", "…we will treat it as "no" to everything except displays inside school", "If we don't have a form back … We will
+ * still take photos for classroom displays": used unless the carer says no, opt-out.
+ */
+function unansweredStillUsed(s: Sentence): string[] {
+  const here = noFormBack.exec(s.lower);
+  const used = here ? s.lower.slice(here.index + here[0].length) : noFormBack.test(s.previous ?? '') && /\bstill\b/.test(s.lower) ? s.lower : '';
+  const kept = /\b(only|except|still|apart from|other than|but)\b(.*)$/.exec(used)?.[2] ?? '';
+  return namedUses(kept).filter((key) => key === 'displays');
+}
 
 consentPatterns.push(basis);

@@ -3,7 +3,7 @@
  * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
  */
 import { noActionOptOut } from './consent.asks.ts';
-import { basisStated, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { basisStated, lastsUnlessChanged, optsOut, optsOutOtherwise } from './consent.table.ts';
 import { namedUses } from './consent.uses.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
@@ -15,15 +15,6 @@ import type { Sentence } from './text.ts';
  */
 export const optOut =
   /\bunless (you|a parent|the parent|parents|carers?|a carer|families) (tell|tells|told|inform|informs|notify|notifies|object|objects|let|lets|ask|asks)\b|\bif you (do not|don't|would not|wouldn't|would prefer not|prefer not|object)\b(?! (provide|give|grant|sign|consent|agree)\b)|\bif (a |any )?(parents?|carers?) ((do not|does not|don't|doesn't|would not)(?! (consent|give (their |your )?(consent|permission)|agree|sign|tick|return|reply)\b)|object|objects)\b|(?<!\bopt[- ]in,? (or|and) (to )?|\bopt[- ]in ?\/ ?|\b(who|that) (have|has|had) )\bopt(ed|ing)? out\b|\bunless (specific |any |an )?objections?\b|\b(object|objects|objection) to\b/;
-
-/**
- * "The consent you give lasts until your child leaves, unless you tell us you want to change it": how long an answer
- * lasts, and that a carer may change it; the uses are still asked about, not run unless a carer objects. So is "images
- * may continue to be used for two years after you leave unless you tell us otherwise": what happens after leaving; and
- * "posts stay on the page unless you ask us to remove a photo": a photograph taken down on request.
- */
-export const lastsUnlessChanged =
-  /\b(consent|permission|forms?|answers?|choices?|agreement)\b[^.]{0,80}\b(lasts?|remains?|stays?|valid|continues?|stands?|applies|runs?)\b[^.]{0,80}\bunless\b|\b(continue|continues|remain|remains) (to be )?(used|in use|published|online)\b[^.]{0,60}\bafter\b[^.]{0,40}\b(leave|leaves|left|leaving)\b[^.]{0,40}\bunless\b|\bunless (you|parents?|carers?|families) (ask|asks|request|requests|tell|tells) (us )?(to )?(remove|delete|take down|take (it|them) down)\b/;
 
 /**
  * An opt-out about images: said of them in the sentence, the one before it, its list's lead or its heading. "Lost cards

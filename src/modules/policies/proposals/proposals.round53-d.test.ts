@@ -56,3 +56,24 @@ describe('class photographs that include every child unless the family says', ()
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
   });
 });
+
+describe('displays used when no form comes back', () => {
+  it('"If you do not return the reply slip, we will only use photographs … for displays inside school": opt-out', () => {
+    const text =
+      'If you do not return the reply slip, we will only use photographs for the learning records described above and for displays inside school. We will not use them on the website or in the press.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+    expect(found).not.toHaveProperty(['consent.purposes.website.basis']);
+  });
+
+  it("\"If we don't have a form back from you, we won't use your child's photo on the website. We will still take photos for classroom displays.\"", () => {
+    const text =
+      "If we don't have a form back from you, we won't use your child's photo on the website, social media or in the press. We will still take photos for classroom displays and the app.";
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+  });
+
+  it('"If you do not return the form, we will not use photographs for displays" is no opt-out', () => {
+    const text = 'If you do not return the form, we will not use photographs of your child for displays or on the website.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
+  });
+});
