@@ -40,6 +40,21 @@ const agePatterns: RegExp[] = [
   /\b(?:(?:only |solely )?(?:for|open to|available to|intended for|designed for|meant for)) (?:those|people|users|young people|anyone|persons|members|teenagers|children) (?:aged |over the age of )?(\d{1,2})(?: years)?(?: of age)?(?: (?:and|or) (?:over|above|older)|\+)/,
 ];
 
+/**
+ * The age most sites set, said beside exceptions: "the age limits set by the platforms (13 for most …; 16 for WhatsApp)",
+ * "the minimum age set by each platform (most are 13; some are 16 or 18)", "…which for almost all social media is 13",
+ * "For most platforms we see in school … this is 13". The exceptions' ages are not the rule's.
+ */
+const mostSites = [
+  /\b(\d{1,2}) for (?:most|almost all|nearly all|the majority)\b/,
+  /\b(?:most|almost all|nearly all) (?:of them )?(?:are|is) (\d{1,2})\b/,
+  /\bwhich for (?:most|almost all|nearly all)\b[^.;]{0,40}? is (\d{1,2})\b/,
+  /^for (?:most|almost all|nearly all) [^.;]{0,100}? this is (\d{1,2})\b/,
+];
+/** The sentence ties the age to the platforms' own limits. */
+const platformsLimit =
+  /\b(age limits?|minimum ages?|age restrictions?)\b[^.;]{0,30}\b(set by|of) (the |each |every )?(platforms?|sites?|apps?|services?|providers?)\b|\bfor (most|almost all|nearly all) (platforms|sites|apps|services)\b/;
+
 const adviceToFamilies =
   // ("I'd just remind you that WhatsApp's minimum age in the UK is 13": a letter's reminder to families.)
   /\b(i|we)('d| would)?( just)?( like to)? remind (you|parents|carers|families)\b|^(we|the school|our school)( would| wish to| want to| strongly| also| always)* (like to |wish to |want to )?(advise|recommend)s?\b|\b(parents|carers|families|you) (are|is) (strongly )?(advised|asked to (remember|note|be aware)|reminded|encouraged)\b|\b(parents|carers|families|you) (should|need to|must|may wish to) (be aware|note|remember)\b|^please (note|be aware|remember)\b/;
@@ -57,6 +72,8 @@ const minimumAge: SentencePattern = {
       !(holdsPupils.test(s.lower) && /\b(therefore|consequently|as a result|for this reason)\b|\bunder (that|this) age\b|\bsuch (sites|apps)\b/.test(s.lower))
     )
       return [];
+    const most = platformsLimit.test(s.lower) ? mostSites.map((pattern) => pattern.exec(s.lower)?.[1]).find(Boolean) : undefined;
+    if (most && Number(most) >= 8 && Number(most) <= 18) return [{ setting: 'ageLimits.socialMediaMinimumAge', value: Number(most) }];
     const ages = new Set<number>();
     for (const pattern of agePatterns) for (const m of s.lower.matchAll(new RegExp(pattern.source, 'g'))) ages.add(Number(m[1]));
     const [age] = [...ages];
