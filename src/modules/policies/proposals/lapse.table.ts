@@ -75,9 +75,12 @@ export const lapse: SentencePattern = {
       (/\b(consent|permission|photo(graph)?s?|images?|videos?)\b/.test(
         `${s.heading ?? ''} ${s.title ?? ''} ${s.earlier ?? ''} ${s.lead ?? ''} ${s.question ?? ''}`,
       ) ||
-        // (Or a heading that asks how long the answer lasts: "How long your answer lasts", "Part 6 – How long your answers last".)
-        /(^|[-–—:] )how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
-          s.heading ?? '',
+        // (Or a heading, or the question the sentence answers, that asks how long the answer lasts: "How long your answer
+        // lasts", "Part 6 – How long your answers last", "How long does my answer last?".)
+        [s.heading ?? '', s.question ?? ''].some((asked) =>
+          /(^|[-–—:] )how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
+            asked,
+          ),
         ));
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
     // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.

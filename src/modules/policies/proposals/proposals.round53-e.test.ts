@@ -27,3 +27,18 @@ describe('the age most platforms set, with exceptions beside it', () => {
     expect(proposals('Instagram posts from the library show reading targets: 13 for most of Year 8.')).not.toHaveProperty(['ageLimits.socialMediaMinimumAge']);
   });
 });
+
+describe('how long an answer lasts, under the question that asks it', () => {
+  it('"How long does my answer last?" over "Your answers last for the whole time your child is at Brackenmoor": never', () => {
+    const text = [
+      'How long does my answer last?',
+      'Your answers last for the whole time your child is at Brackenmoor (up to the end of Year 8), unless you change them.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty(['consent.lapse'], 'never');
+  });
+
+  it('"How long does the trip last?" over "Your answers last for the whole time…" is no question about consent', () => {
+    const text = ['How long does the trip last?', 'Your answers last for the whole time your child is away.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['consent.lapse']);
+  });
+});
