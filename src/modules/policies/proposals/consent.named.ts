@@ -20,12 +20,12 @@ const noPhotographs =
   /\bno (photo(graph)?s|pictures|images)\b(?! (of [a-z' ]+ )?(with|alongside|beside|next to)\b)|\b(will|do|does|must|should) not (give|send|publish|use|show|share|post|carry|include)\b(?:(?!\bnames? (with|alongside|beside|next to)\b)[^.;]){0,30}\b(?<!(with|alongside|beside|next to) (a |the |their |any )?)(photo(graph)?s|pictures|images)\b|\b(photo(graph)?s|pictures|images)( of [a-z' ]+)? (will|are|must|should|shall) (not|never) be (published|used|shown|posted|put)\b(?! (with|alongside|beside|next to)\b)/;
 
 /**
- * A page's own title naming it a staff code, card, handbook or briefing, the minutes of a meeting or a report: there a
+ * A page's own title (its first lines, or a heading) naming it a staff code, card, handbook or briefing, the minutes of a meeting or a report: there a
  * naming rule tells staff what to do, and keyers did not read it as a use carers are asked about (the keying notes:
  * "mostly staff codes, quick cards and minutes"). Not a line listing the policies a page is read with.
  */
 const staffOrMeetingTitle =
-  /^(?!.*\b(related|linked|read (with|alongside)|alongside|forms? part|sits (under|alongside)|links to|published|policies)\b)(?=(\S+\s+){0,15}\S+$).*(\bstaff (code of conduct|quick (guide|reference card)|briefing|bulletin|handbook|induction|card|guidance|procedure|rules|faq|q&a)\b|^minutes\b|\bminutes of (the|a)\b|\bgovernors'? [a-z ]*(report|visit)\b|\bannual report\b|\bchecklist\b)/;
+  /^(?!.*\b(related|linked|read (with|alongside)|alongside|forms? part|sits (under|alongside)|links to|published|policies)\b)(?=(\S+\s+){0,15}\S+$).*(\bstaff (code of conduct|quick (guide|reference card)|briefing|bulletin|handbook|induction|card|guidance|procedure|rules|faq|q&a)\b|^minutes\b|\bminutes of (the|a) ([a-z]+ )?(meeting|committee|governing|board)\b|\bgovernors'? [a-z ]*(report|visit)\b|\bannual report\b|\bchecklist\b)/;
 
 /**
  * Each purpose whose channel a naming rule is about, active, quoting the rule. A rule found counts even where two
@@ -37,7 +37,7 @@ const staffOrMeetingTitle =
  */
 export function usesNamed(proposals: Proposal[], found: Proposal[], sentences: Sentence[]): Proposal[] {
   if (sentences.some(pageWideOptOut)) return proposals;
-  if (sentences.slice(0, 12).some((s) => staffOrMeetingTitle.test(s.lower))) return proposals;
+  if (sentences.slice(0, 12).some((s, i) => (i < 3 || s.isHeading) && staffOrMeetingTitle.test(s.lower))) return proposals;
   const read = new Set(found.map((f) => /^consent\.purposes\.([a-z-]+)\./.exec(f.setting)?.[1]).filter(Boolean));
   const added: Proposal[] = [];
   for (const f of found) {

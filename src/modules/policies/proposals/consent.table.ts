@@ -410,7 +410,11 @@ function unansweredStillUsed(s: Sentence): string[] {
   const here = noFormBack.exec(s.lower);
   const used = here ? s.lower.slice(here.index + here[0].length) : noFormBack.test(s.previous ?? '') && /\bstill\b/.test(s.lower) ? s.lower : '';
   const kept = /\b(only|except|still|apart from|other than|but)\b(.*)$/.exec(used)?.[2] ?? '';
-  return namedUses(kept).filter((key) => key === 'displays');
+  // ("…we will only use photographs with consent, so your child will not appear in displays": displays refused. What is
+  // refused after "and not on the website" is another clause.)
+  const clause = kept.split(/,? (?:and|but) not\b|;/)[0];
+  if (/\b(not|never|no)\b|n't\b/.test(clause)) return [];
+  return namedUses(clause).filter((key) => key === 'displays');
 }
 
 consentPatterns.push(basis);

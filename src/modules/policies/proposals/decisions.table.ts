@@ -287,14 +287,15 @@ const scopedPosts = (lower: string) =>
 
 /**
  * "…send it to the School Business Manager, and the Headteacher checks posts before they go live": a post, as the subject of
- * its clause, checks or approves the posts (all of them), under a paragraph that names the channel.
+ * its clause, checks or approves the posts (all of them) before they go out, under a paragraph that names the channel.
+ * (Not a look afterwards, "the Headteacher checks posts weekly for comments", nor one with exceptions, as for scopedPosts.)
  */
 const checksPosts = (lower: string) => {
   const m =
-    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:all |every |each |the )?(?:posts|tweets)\b(?! (?:made|written|shared) by)/.exec(
+    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:all |every |each |the )?(?:posts|tweets) before (?:they|it) (?:go|goes|are|is) (?:live|out|up|online|posted|published)\b/.exec(
       lower,
     );
-  return !!m && staffNamed(m[1]) !== null;
+  return !!m && staffNamed(m[1]) !== null && !/\b(apart from|except|unless|other than)\b/.test(lower);
 };
 
 /** "Nothing is posted without the approval of the Principal", "Nothing goes up on either without…": every post, wherever it goes. */

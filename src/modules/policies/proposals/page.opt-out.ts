@@ -67,7 +67,7 @@ const notTheUses =
  */
 const publicTaskObjection = /\bobject(s|ion|ing)?\b[^.;]{0,80}\b(public task|public interest|article 21|legitimate interests?)\b/;
 
-/** Sentences an opt-out's words appear in that run no use unless a carer objects (each above). */
+/** Sentences an opt-out's words appear in that run no use unless a carer objects (each above, and lastsUnlessChanged in consent.table.ts). */
 const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses, publicTaskObjection];
 
 /** A sentence that states an opt-out, in the page's words or a form's. */

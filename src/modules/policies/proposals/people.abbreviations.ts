@@ -12,7 +12,7 @@ import type { Sentence } from './text.ts';
 /** "(ABBR)": two to six letters, capitals first, in brackets. */
 const bracketed = /\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,5})\s*\)/g;
 /** Up to eight words just before the bracket: the words of the post, a line's wrap among them ("Child Protection\n Co-ordinator (CPC)"). */
-const wordsBefore = /(?:[A-Za-z][A-Za-z'’-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,8}$/;
+const wordsBefore = /(?:[A-Za-z][A-Za-z'’-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,8}$/;
 
 /** Small words a post's initials skip: "Designated Teacher for Child Protection" is DT…, "Head of Service" HS. */
 const skipped = new Set(['and', 'of', 'for', 'the', 'in', 'on', '&']);

@@ -1,23 +1,30 @@
 /**
  * A letter or policy the head writes in the first person and signs ("Yours sincerely, … Headteacher", "Written by: Ruth
  * Penhaligon, Headteacher", "Signed: J. Okonkwo-Hale, Headteacher"): "tell me", "contact me (Headteacher)", "approved by
- * me" name the head. Only where one post signs: a page signed by two posts, or by none, leaves "me" as it is.
+ * me" name the head. A line of the post alone, or a name (in capitals) and the post, signs; a deputy's or an assistant
+ * head's line ("Deputy Headteacher", "Vice Principal") signs as no head, and a page one of them signs too leaves "me" as
+ * it is, as does a page no head signs.
  */
 import { withWordsSwapped } from './people.roles.ts';
 import { rolesIn } from './roles.ts';
 import type { Sentence } from './text.ts';
 
-/** A line that is the signer's post, with their name before it or not: "Headteacher", "Signed: J. Okonkwo-Hale, Headteacher". */
+/**
+ * A line that is the signer's post, with their name before it or not: "Headteacher", "Signed: J. Okonkwo-Hale,
+ * Headteacher". Names are capitalised words (not "The", nor an instruction, "Report to the Headteacher"); the post is
+ * captured with any "Deputy", "Assistant" or "Vice" before it, so that a deputy's line is read as the deputy's.
+ */
 const signature =
-  /^\s*(?:(?:signed|written by|from)\s*:?\s*)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:[A-Z][\p{L}.'-]*\s+){0,3}?(?:[A-Z][\p{L}.'-]*,\s*)?((?:executive |acting )?(?:head ?teacher|head teacher|head of school|principal))\s*$/iu;
+  /^\s*(?:(?:[Ss]igned|SIGNED|[Ww]ritten by|WRITTEN BY|[Ff]rom)\s*:?\s*)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:(?!The\b|Deputy\b|Depute\b|Assistant\b|Vice\b|Acting\b|Executive\b)[A-Z][\p{L}.'’-]*\s+){0,3}?(?:[A-Z][\p{L}.'’-]*,\s*)?((?:(?:[Dd]eputy|[Dd]epute|[Aa]ssistant|[Vv]ice|[Ee]xecutive|[Aa]cting)[ -])?(?:[Hh]ead ?[Tt]eacher|HEAD ?TEACHER|[Hh]ead of [Ss]chool|[Pp]rincipal|PRINCIPAL))\s*$/u;
 
 /** The one post that signs the page, as words the role patterns read, or null. */
 function signer(text: string): string | null {
   const posts = new Set<string>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/\*\*|__/g, '').trim();
-    const m = signature.exec(line);
-    if (m && rolesIn(m[1].toLowerCase()).length === 1) posts.add(rolesIn(m[1].toLowerCase())[0]);
+    const post = signature.exec(line)?.[1].toLowerCase();
+    const roles = post ? rolesIn(post) : [];
+    if (roles.length === 1) posts.add(roles[0]);
   }
   return posts.size === 1 && posts.has('headteacher') ? 'the headteacher' : null;
 }

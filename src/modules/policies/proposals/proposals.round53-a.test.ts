@@ -80,6 +80,11 @@ describe("a staff code or a meeting's minutes: naming rules are no use carers ar
     expect(found).not.toHaveProperty(['consent.purposes.website.active']);
   });
 
+  it('"Tell the DSL within 30 minutes of the disclosure" near the top is no meeting\'s minutes', () => {
+    const found = proposals(['Photographs Policy', '', 'Tell the DSL within 30 minutes of the disclosure.', '', rule].join('\n'));
+    expect(found).toHaveProperty(['consent.purposes.website.active'], true);
+  });
+
   it('a policy that lists the staff code among the policies it is read with still shows the use', () => {
     const found = proposals(
       ['Photographs Policy', '', 'Related policies: safeguarding and child protection; staff code of conduct; data protection.', '', rule].join('\n'),

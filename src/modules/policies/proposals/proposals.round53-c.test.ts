@@ -30,6 +30,23 @@ describe('"me" on a page the head signs', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
   });
 
+  it('a page the Deputy Headteacher signs leaves "me" alone', () => {
+    const text = [
+      'If you see offensive posts about the school online, please let me know rather than replying.',
+      '',
+      'Best wishes,',
+      '',
+      'Sam Hale',
+      'Deputy Headteacher',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.disparaging-content.notify']);
+  });
+
+  it('"Report to the Headteacher" on a line of its own signs nothing', () => {
+    const text = ['If you see offensive posts about the school online, please let me know rather than replying.', '', 'Report to the Headteacher'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.disparaging-content.notify']);
+  });
+
   it('a page no head signs leaves "me" alone', () => {
     const text = ['If you see offensive posts about the school online, please let me know rather than replying.', '', 'Mrs A. Patel', 'Office Manager'].join(
       '\n',
@@ -44,14 +61,20 @@ describe('concerns that "come to" someone', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.staff-misuse.notify'], ['headteacher']);
   });
 
-  it('"AMBER concerns come to the weekly safeguarding meeting (Head, DSL, deputies)" is a meeting, not someone told', () => {
+  it('"…will come to the weekly safeguarding meeting (Head, DSL, deputies)" is a meeting, not someone told', () => {
     const text = "Any concern about a child's safety online that is not urgent will come to the weekly safeguarding meeting (Head, DSL, deputies).";
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
   });
 
-  it('"Pupils come to the office" is no telling', () => {
-    expect(proposals('If a pupil is worried about their safety online, pupils come to the office at break.')).not.toHaveProperty([
-      'concerns.routes.safeguarding.notify',
+  it('"Pupils come to the Headteacher" is no telling', () => {
+    expect(proposals('If pupils see something upsetting online at home, pupils come to the Headteacher at break to talk about it.')).not.toHaveProperty([
+      'concerns.routes.inappropriate-content.notify',
+    ]);
+  });
+
+  it('"When it comes to the Headteacher…" is no telling', () => {
+    expect(proposals('When it comes to the Headteacher, offensive posts about the school are answered by the governors.')).not.toHaveProperty([
+      'concerns.routes.disparaging-content.notify',
     ]);
   });
 });
@@ -63,8 +86,9 @@ describe('the head who checks posts in a clause of their own', () => {
     expect(proposals(text)).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
   });
 
-  it('"…and parents check posts made by their children" is no one on the staff', () => {
-    const text = 'The school Facebook page is used to share news with parents. Pupils may draft a post, and parents check posts before they go live.';
+  it('"…and the Headteacher checks posts weekly for comments" is a look afterwards, not an approval', () => {
+    const text =
+      'The school Facebook page is used to share news with parents. The office posts the news, and the Headteacher checks posts weekly for comments.';
     expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
   });
 });

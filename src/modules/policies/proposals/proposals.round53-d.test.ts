@@ -31,7 +31,7 @@ describe('displays used without consent', () => {
     expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
   });
 
-  it('"Photographs on displays do not need your permission to be printed in colour" is about printing, still no consent asked', () => {
+  it('"Photographs for displays require a signed form" beside a use asked about is no public task', () => {
     const text = 'We ask your permission for photographs on the website. Photographs for displays require a signed form.';
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
   });
@@ -70,6 +70,17 @@ describe('displays used when no form comes back', () => {
     const text =
       "If we don't have a form back from you, we won't use your child's photo on the website, social media or in the press. We will still take photos for classroom displays and the app.";
     expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+  });
+
+  it('"If we have not had a form back we will only use photographs inside school, for example on classroom displays, and not on the website": opt-out', () => {
+    const text =
+      'If we have not had a form back we will only use photographs of that child inside school, for example on classroom displays, and not on the website or in the newsletter.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+  });
+
+  it('"…we will only use photographs with consent, so your child will not appear in displays" is no opt-out', () => {
+    const text = 'If you do not return the form, we will only use photographs with consent, so your child will not appear in displays.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
   });
 
   it('"If you do not return the form, we will not use photographs for displays" is no opt-out', () => {
