@@ -11,7 +11,7 @@
  * use under a negation.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { optsOutOtherwise } from './consent.table.ts';
+import { optsOutOtherwise } from './consent.basis.ts';
 import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
 import type { StructuralFound } from './structure.ts';

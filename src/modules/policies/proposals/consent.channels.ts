@@ -6,7 +6,7 @@
  * ("…on personal social media without consent") names no channel's consent.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
-import { basisStated } from './consent.table.ts';
+import { basisStated } from './consent.basis.ts';
 import type { Sentence } from './text.ts';
 import { insideSchool, saysNoConsent } from './page.words.ts';
 import type { Found } from './types.ts';

@@ -3,7 +3,7 @@
  * objects"), never one outside it. Read by the page-level reader of consent uses (page.ts).
  */
 import { noActionOptOut } from './consent.asks.ts';
-import { basisStated, lastsUnlessChanged, optsOut, optsOutOtherwise } from './consent.table.ts';
+import { basisStated, lastsUnlessChanged, optsOut, optsOutOtherwise } from './consent.basis.ts';
 import { namedUses } from './consent.uses.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
@@ -67,7 +67,7 @@ const notTheUses =
  */
 const publicTaskObjection = /\bobject(s|ion|ing)?\b[^.;]{0,80}\b(public task|public interest|article 21|legitimate interests?)\b/;
 
-/** Sentences an opt-out's words appear in that run no use unless a carer objects (each above, and lastsUnlessChanged in consent.table.ts). */
+/** Sentences an opt-out's words appear in that run no use unless a carer objects (each above, and lastsUnlessChanged in consent.basis.ts). */
 const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses, publicTaskObjection];
 
 /** A sentence that states an opt-out, in the page's words or a form's. */

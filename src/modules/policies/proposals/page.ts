@@ -11,7 +11,7 @@
  * left out; a negated use, the press's own photographs (unless a list or question the carer answers names them), a
  * rule for staff or for parents' own photographs, and what a request for something other than images names, are none.
  */
-import { basisStated } from './consent.table.ts';
+import { basisStated } from './consent.basis.ts';
 import { namedUses, purposes } from './consent.uses.ts';
 import { formLapse } from './lapse.table.ts';
 import { fencedOptOuts, otherBases, optOutOfListAbove, optOutOptions } from './page.opt-out.ts';
