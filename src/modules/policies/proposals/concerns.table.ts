@@ -221,7 +221,16 @@ const deadline: SentencePattern = {
     const kind = kindOf(s);
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
     // (Not the concern's own "may": "something which suggests they may be at risk of harm … report … before the end of the day".)
-    if (/\b(may|might|could)\b/.test(s.lower.replace(/\b(may|might|could) (be|have been) (at risk|in danger|being harmed|harmed|suffering)\b/g, ''))) return [];
+    // (Nor an adult's: "…that suggests they may not be suitable to work with children, or may have harmed a child".)
+    if (
+      /\b(may|might|could)\b/.test(
+        s.lower.replace(
+          /\b(may|might|could) (not )?(be|have been) (at risk|in danger|being harmed|harmed|suffering|suitable|unsuitable|a risk)\b|\b(may|might|could) (have )?(harm|harmed|behaved|posed?|abused?)\b/g,
+          '',
+        ),
+      )
+    )
+      return [];
     const when = deadlineIn(s.lower);
     if (!when || (kind === 'safeguarding' && narrowSafeguarding(s))) return [];
     // The one told, telling someone else in turn ("The DSL must notify the Director of Safeguarding within 24 hours", "The

@@ -227,7 +227,10 @@ function readIncidentRow(cells: string[], line: number, who: number, when: numbe
   }
   if (when > 0 && !narrow) {
     const cell = rowCells[when];
-    if (atOnce.test(cell) && !/\b(may|might|could|if)\b/.test(cell)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
+    // (On no condition in the part of the cell that says so: not "Immediately if the child is at risk", but "Immediately; the
+    // Headteacher will contact the LADO … if the threshold is met" is.)
+    const atOnceSaid = cell.split(/;\s|\.\s/).find((part) => atOnce.test(part));
+    if (atOnceSaid && !/\b(may|might|could|if)\b/.test(atOnceSaid)) out.push({ setting: `concerns.routes.${kind}.immediate`, value: true, line, quote });
     // ("Immediately. Head/Chair contact the LADO within 1 working day": the later time is the outsider's.)
     // (Nor is a time to record it: "Immediately, and record it on CPOMS before you go home".)
     const by = deadlineIn(

@@ -144,9 +144,15 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
         setting === 'policyReview.approvingBody'
           ? new Set(chosen.filter((f) => ratifiedBy(normalise(f.quote), String(f.value).toLowerCase())).map((f) => f.value))
           : new Set();
+      // Times that disagree for one kind of concern ("report it to the DSL … before the end of the same school day", then "the
+      // DSL will decide … within 24 hours"): the time said where the concern is reported, in the sentence that names whom it
+      // goes to; the others are steps after it.
+      const reportedAt = /^concerns\.routes\.[a-z-]+\.deadline$/.test(setting)
+        ? new Set(chosen.filter((f) => found.some((g) => g.setting === setting.replace(/deadline$/, 'notify') && g.order === f.order)).map((f) => f.value))
+        : new Set();
       const agreed = values.size === 1 || full !== null;
-      if (!agreed && ratifying.size !== 1) continue;
-      value = agreed ? (full ?? chosen[0].value) : [...ratifying][0];
+      if (!agreed && ratifying.size !== 1 && reportedAt.size !== 1) continue;
+      value = agreed ? (full ?? chosen[0].value) : ratifying.size === 1 ? [...ratifying][0] : [...reportedAt][0];
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);

@@ -350,10 +350,17 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // channel in scope (a heading, the page's title) is not the rule's.
     if (!named.length && otherMedium.test(lower)) return [];
     // ("…first names, and only if the parent has agreed": the family's say over a first name at most keeps it first names.)
+    // (So does a condition that only narrows a first name further: "first name only (plus year group if you like)", a newspaper's visit "if one comes", "If a local newspaper asks for names, we will only
+    // give first names…".)
+    const narrowed = ruled
+      .replace(/^if (a|the|any) (local )?(newspapers?|press|journalists?|reporters?|media)\b[^,]*,\s*/, '')
+      // (Not the form's own "(If No, only the first name may be used)": what a refusal leaves.)
+      .replace(/\((?!if (no|yes)\b)[^()]*\b(if|unless|when)\b[^()]*\)/g, ' ')
+      .replace(/\bif (one|they|it|a [a-z]+) (comes?|visits?|attends?)\b/g, ' ');
     const consentOnly =
       value === 'first-names' &&
-      !/^(if|where|when|once)\b/.test(ruled) &&
-      !/\b(unless|except|if)\b/.test(ruled.replace(familyAgrees, '').replace(familyRefuses, ''));
+      !/^(if|where|when|once)\b/.test(narrowed) &&
+      !/\b(unless|except|if)\b/.test(narrowed.replace(familyAgrees, '').replace(familyRefuses, ''));
     if (conditional && !withExpressPermission && !consentOnly) return named.map((key) => ({ setting: `photos.channels.${key}.naming`, value: null }));
     // "online" with no channel named: the one channel in scope, or else every channel that is online; no place at
     // all: the one channel in scope (its heading, its list's lead, the sentences before it); two in scope: no rule.

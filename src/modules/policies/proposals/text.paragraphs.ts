@@ -92,7 +92,11 @@ export function paragraphs(lines: Line[]): Paragraph[] {
     // (A bullet's line that ends in a colon and goes on, indented, in lower case: "- A post about the school … that causes
     // concern:" then "  tell the Headteacher.", one item.)
     const bulletRunsOn = Boolean(current?.bullet) && /:$/.test(current?.text ?? '') && /^[a-z]/.test(text) && (indent ?? 0) > 0 && !arrow;
-    const joined: boolean = Boolean(current && !bullet && (((!/[.!?:;]["'”’)]?$/.test(current.text) || fullStop) && runsOn) || bulletRunsOn));
+    // (A line of prose that ends in a colon and goes on, in lower case, on the next line: "We do not need consent … for
+    // photographs that stay inside school:" then "classroom displays, children's learning journals…", one sentence.)
+    const proseRunsOn: boolean =
+      Boolean(current && !current.bullet) && /:$/.test(current?.text ?? '') && /^[a-z]/.test(text) && !arrow && (cells?.length ?? 0) < 2 && !inRow;
+    const joined: boolean = Boolean(current && !bullet && (((!/[.!?:;]["'”’)]?$/.test(current.text) || fullStop) && runsOn) || bulletRunsOn || proseRunsOn));
     if (current && /^((\[ ?\]|[☐□❑])\s*)+$/.test(text) && !/[.!?:;]["'”’)]?$/.test(current.text) && current.text.split(' ').length <= 15) {
       // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
       current.text += ` ${text}`;
