@@ -130,7 +130,7 @@ const formBox = /\b(the |a |that )?[a-z]+(\/[a-z]+)*( [a-z]+)? (box|boxes|tick ?
 
 /** A rule for every channel: "anywhere", "on any platform", "in anything published outside school". */
 const everyChannel =
-  /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b|\b(any|all) (material|materials|publications?|thing|things)( (we )?(publish|published|produced))? (outside|beyond) (the )?(school|academy|nursery|setting)\b/;
+  /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b|\b(any|every|all) (published|public) (photo(graph)?s?|images?|pictures?)\b|\b(photo(graph)?s?|images?|pictures?) (leaving|that (leaves?|goes (out of|outside)|go (out of|outside)))( the)? (school|academy|nursery|setting|service)\b|\b(any|all) (material|materials|publications?|thing|things)( (we )?(publish|published|produced))? (outside|beyond) (the )?(school|academy|nursery|setting)\b/;
 /** The setting a rule for every channel is found under, until the page's channels are known (engine.ts). */
 export const everyChannelNaming = 'photos.channels.*.naming';
 
