@@ -186,7 +186,13 @@ export function exampleKinds(text: string): string[] {
   if (!examples) return [];
   const left = kindsIn(lower.replace(exampleSpan, ' '));
   if (left.length !== 1 || left[0] !== 'safeguarding') return [];
-  return kindsIn(examples.join(' ').replace(/\bgroom(ed|ing)\b/g, ' ')).filter((k) => k !== 'safeguarding' && k !== 'raised-by-carer');
+  // ("…(including grooming, …, or serious cyberbullying)": the worst of a kind is the safeguarding sort of it, not its route.)
+  return kindsIn(
+    examples
+      .join(' ')
+      .replace(/\bgroom(ed|ing)\b/g, ' ')
+      .replace(/\b(serious|severe|extreme|persistent|sustained) (cyber-? ?bullying|online bullying|bullying online|bullying)\b/g, ' '),
+  ).filter((k) => k !== 'safeguarding' && k !== 'raised-by-carer');
 }
 
 /** "Online bullying with no wider safeguarding worry", "Phone misuse (not safeguarding)": a kind said not to be there. */

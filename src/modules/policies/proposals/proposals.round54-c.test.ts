@@ -53,3 +53,19 @@ describe('a page for staff asks carers about no use', () => {
     expect(uses(text)).toContain('website');
   });
 });
+
+describe('the worst of a kind among the examples of a safeguarding concern', () => {
+  it('"…at risk of harm online (including grooming, nude images, or serious cyberbullying) must report it to the DSL immediately": bullying keeps no route from it', () => {
+    const text =
+      'Any member of staff who has a concern that a pupil may be at risk of harm online (including grooming, sharing of nude images, or serious cyberbullying) must report it to the DSL immediately.';
+    const found = proposals(text);
+    expect(found).toHaveProperty(['concerns.routes.safeguarding.notify'], ['dsl']);
+    expect(found).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+  });
+
+  it('plain "cyberbullying" among the examples is still routed alike', () => {
+    const text =
+      'Any member of staff who has a concern that a pupil may be at risk of harm online (including grooming, sharing of nude images, or cyberbullying) must report it to the DSL immediately.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['dsl']);
+  });
+});
