@@ -25,7 +25,7 @@ export const outsiders: [string, RegExp][] = [
   // Northern Ireland: "the EA CPSS Designated Officer".)
   [
     'lado',
-    /\blado\b|local authority designated officer|designated officer (at|for|of) the local authority|\bdesignated lead officer for safeguarding\b|\bprofessional concerns (officer|lead|team)\b|\b(ea|cpss|ea cpss) designated officer\b/,
+    /\blado\b|local authority designated officer|\b(la|local authority's|council's) designated officer\b|designated officer (at|for|of) the local authority|\bdesignated lead officer for safeguarding\b|\bprofessional concerns (officer|lead|team)\b|\b(ea|cpss|ea cpss) designated officer\b/,
   ],
   [
     'social-care',
@@ -120,10 +120,10 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: ?\/ ?carers?)?(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|discuss(?: it| this| the (?:matter|allegation|concern|case))? with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: ?\/ ?carers?)?(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
         ) ??
-        /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
+        /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|discusses(?: it| this| the (?:matter|allegation|concern|case))? with|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
           s.lower,
         ));
     if (active) {
@@ -169,9 +169,10 @@ export const tell: SentencePattern = {
       // ("The academy DSL will inform the Trust DSL of any case referred to Children's Social Care": who hears of the
       // referral, not those it went to; "…tell their class teacher rather than contacting the other parents": not them.)
       const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b|\bof (?:any|a|the|each|every)\b|\b(?:rather than|instead of)\b/)[0];
-      // ("…will talk to the families involved", "meets with the parents": a conversation with a family, which keyers do not
-      // read as a duty to tell them; "rings the LADO", "speaks to the police" are the telling.)
-      const conversation = /\b(talk|talks|meet|meets|write|writes|phone|phones|ring|rings)\b/.test(active[0]);
+      // ("…will phone the parent first", "writes to families": a call or a letter to a family, which keyers do not read as a
+      // duty to tell them of the concern; "rings the LADO", "speaks to the police" are the telling. But "will talk to the
+      // parents involved" and "meets the families of both pupils" are.)
+      const conversation = /\b(write|writes|phone|phones|ring|rings)\b/.test(active[0]);
       const who = outsiders.filter(([key, pattern]) => pattern.test(object) && !(conversation && key === 'carers')).map(([key]) => key);
       return toldOutside(kind, who);
     }
