@@ -19,7 +19,8 @@ const withoutWhatIsFeared = (lower: string) =>
   );
 /** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
 export const outsiders: [string, RegExp][] = [
-  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b/],
+  // (Not a "Family Support Worker" or "family liaison officer": staff.)
+  ['carers', /\b(parents?|carers?|parent ?\/ ?carers?|families|family)\b(?! (support|liaison|link|workers?|services?|hub|practitioners?|officers?)\b)/],
   ['police', /\bpolice\b/],
   // (Wales: "the local authority's Designated Lead Officer for Safeguarding in Education", "professional concerns officer";
   // Northern Ireland: "the EA CPSS Designated Officer".)
@@ -172,7 +173,13 @@ export const tell: SentencePattern = {
       // ("…will phone the parent first", "writes to families": a call or a letter to a family, which keyers do not read as a
       // duty to tell them of the concern; "rings the LADO", "speaks to the police" are the telling. But "will talk to the
       // parents involved" and "meets the families of both pupils" are.)
-      const conversation = /\b(write|writes|phone|phones|ring|rings)\b/.test(active[0]);
+      // (Nor a pupil talking to their own parents: "If a pupil is bullied online, they should talk to their parents and a
+      // member of staff", "I will talk to my parents…".)
+      const pupilTalks =
+        /\b(talk|talks|meet|meets)\b/.test(active[0]) &&
+        (/^(if |when |where )?(a |the |any )?(pupils?|children|students?|learners?|child|i|they|you)\b/.test(own) ||
+          /^(?:[a-z]+ ){0,3}(their|my|your) (own )?(parents?|carers?|famil)/.test(rest.trim()));
+      const conversation = /\b(write|writes|phone|phones|ring|rings)\b/.test(active[0]) || pupilTalks;
       const who = outsiders.filter(([key, pattern]) => pattern.test(object) && !(conversation && key === 'carers')).map(([key]) => key);
       return toldOutside(kind, who);
     }

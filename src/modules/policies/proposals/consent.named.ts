@@ -25,7 +25,7 @@ const noPhotographs =
  * "mostly staff codes, quick cards and minutes"). Not a line listing the policies a page is read with.
  */
 const staffOrMeetingTitle =
-  /^(?!.*\b(related|linked|read (with|alongside)|alongside|forms? part|sits (under|alongside)|links to|published|policies)\b)(?=(\S+\s+){0,15}\S+$).*(\bstaff (code of conduct|quick (guide|reference card)|briefing|bulletin|handbook|induction|card|guidance|procedure|rules|faq|q&a|only|(weekly )?update)\b|\b(personal )?tutors'? guide\b|^minutes\b|\bminutes of (the|a) ([a-z]+ )?(meeting|committee|governing|board)\b|\bgovernors?'? [a-z ]*(report|visit)\b|\bannual report\b|\bchecklist\b)/;
+  /^(?!.*\b(related|linked|read (with|alongside)|alongside|forms? part|sits (under|alongside)|links to|published|policies)\b)(?=(\S+\s+){0,15}\S+$).*(\bstaff (code of conduct|quick (guide|reference card)|briefing|bulletin|handbook|induction|card|guidance|procedure|rules|faq|q&a|(weekly )?update)\b|\bstaff only( [-–—:]|:|$)|\b(personal )?tutors'? guide\b|^minutes\b|\bminutes of (the|a) ([a-z]+ )?(meeting|committee|governing|board)\b|\bgovernors'? [a-z ]*(report|visit)\b|\bgovernor (monitoring |visit |link )?(report|visit)\b|\bannual report\b|\bchecklist\b)/;
 
 /**
  * Each purpose whose channel a naming rule is about, active, quoting the rule. A rule found counts even where two

@@ -28,6 +28,7 @@ import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
 import { withSignerForMe } from './people.signer.ts';
 import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
+import { deadlineAt } from './concerns.times.ts';
 import { withClauseOnLastItem } from './text.lists.ts';
 import { withoutTemplateNotes } from './text.notes.ts';
 import type { Found } from './types.ts';
@@ -148,7 +149,15 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
       // DSL will decide … within 24 hours"): the time said where the concern is reported, in the sentence that names whom it
       // goes to; the others are steps after it.
       const reportedAt = /^concerns\.routes\.[a-z-]+\.deadline$/.test(setting)
-        ? new Set(chosen.filter((f) => found.some((g) => g.setting === setting.replace(/deadline$/, 'notify') && g.order === f.order)).map((f) => f.value))
+        ? new Set(
+            chosen
+              .filter(
+                (f) =>
+                  found.some((g) => g.setting === setting.replace(/deadline$/, 'notify') && g.order === f.order) &&
+                  (f.order === -1 || timeOfTheReport(f.quote)),
+              )
+              .map((f) => f.value),
+          )
         : new Set();
       const agreed = values.size === 1 || full !== null;
       if (!agreed && ratifying.size !== 1 && reportedAt.size !== 1) continue;
@@ -160,6 +169,14 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     out.push({ setting, value, quote: quotes.join(' … '), line: all[0].line, order: all[0].order });
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/** A time said of the report itself, not of what the one told does next: not "…to the DSL, who will decide on next steps within 24 hours". */
+function timeOfTheReport(quote: string): boolean {
+  const lower = normalise(quote);
+  const at = deadlineAt.exec(lower)?.index ?? -1;
+  const next = lower.search(/,\s*who\b|\bwho (will|must|should|then)\b/);
+  return next < 0 || at < next;
 }
 
 /** "Ratified by the Full Governing Body: 16 July 2024": the body named just after has ratified the policy. */

@@ -130,13 +130,13 @@ const formBox = /\b(the |a |that )?[a-z]+(\/[a-z]+)*( [a-z]+)? (box|boxes|tick ?
 
 /** A rule for every channel: "anywhere", "on any platform", "in anything published outside school". */
 const everyChannel =
-  /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b|\b(any|every|all) (published|public) (photo(graph)?s?|images?|pictures?)\b|\b(photo(graph)?s?|images?|pictures?) (leaving|that (leaves?|goes (out of|outside)|go (out of|outside)))( the)? (school|academy|nursery|setting|service)\b|\b(any|all) (material|materials|publications?|thing|things)( (we )?(publish|published|produced))? (outside|beyond) (the )?(school|academy|nursery|setting)\b/;
+  /\b(any|every|all) ([a-z]+ )?(channels?|platforms?|media|outlets?)\b|\banywhere\b|\b(any|every|all) (published|public) (photo(graph)?s?|images?|pictures?)\b|\b(photo(graph)?s?|images?|pictures?) (leaving|that (leaves?|goes (out of|outside)|go (out of|outside)))( the)? (school|academy|nursery|setting|service)\b(?! by (e-?mail|post|letter))|\b(any|all) (material|materials|publications?|thing|things)( (we )?(publish|published|produced))? (outside|beyond) (the )?(school|academy|nursery|setting)\b/;
 /** The setting a rule for every channel is found under, until the page's channels are known (engine.ts). */
 export const everyChannelNaming = 'photos.channels.*.naming';
 
 /** "…if the parent has consented to newsletter photographs", "and only if you tick that box": the family's say, as a condition. */
 const familyAgrees =
-  /\b(and )?(only )?(if|where|once|when) (the |a |their |his or her )?(parents?|carers?|you|famil(y|ies)|pupils?|students?)( or (carers?|guardians?|the pupil|the student))? (have |has )?(consented|agreed|agree|given (their |your )?(consent|permission|agreement)|ticked|tick|said yes|say yes)\b[^,;.]*/g;
+  /\b(and )?(only )?(if|where|once|when) (the |a |their |his or her )?(parents?|carers?|you|famil(y|ies)|pupils?|students?)( or (carers?|guardians?|the pupil|the student))? (have |has )?(consented|agreed|agree|given (their |your )?(consent|permission|agreement)|ticked|tick|said yes|say yes)\b(?! (no|the no)\b)[^,;.]*/g;
 
 /** "…unless you have said no on the form": the family's say again, as a refusal that wins. */
 const familyRefuses =
@@ -247,7 +247,13 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     const afterOpening = lower.replace(/^(when|whenever|while|if|on|in|before|after|during|for)\b[^,]{0,80},\s*/, '');
     if (afterOpening !== lower && othersRule.test(afterOpening) && !namedSubject.test(afterOpening)) return [];
     // "Generally no names will be attached": a hedge is no rule.
-    if (/\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b/.test(lower)) return [];
+    // ("We try never to name pupils", "we aim not to…": an aim.)
+    if (
+      /\b(generally|usually|normally|typically|in most cases|where possible|wherever possible|as a rule|often|sometimes)\b|\b(try|tries|aim|aims|strive|strives) (never|not) to\b/.test(
+        lower,
+      )
+    )
+      return [];
     // "only first names … on the website unless prior consent is received": a condition; it settles no rule for the
     // channels it names, and another sentence's plain rule for them is not proposed either (merge drops a null).
     // (So is "without the Headteacher's permission": a member of staff's exception, not the carers'.)
@@ -316,12 +322,12 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       value0 === 'none' &&
       !everyName &&
       (/\b(full names?|surnames?|last names?|family names?)\b/.test(lower) ||
-        /\b(named?|naming) (any |the |our |individual )?((pupils?|children|students?|them) )?in full\b/.test(lower));
+        /\b(named?|naming) (any |the |our |individual )?((pupils?|children|students?|them) )?in full\b(?! or in part)/.test(lower));
     // Left alone too: a clause that also bans every name somewhere ("…, and no names are used on social media": which
     // channel has which rule is not plain) or lets full names through with consent ("…without parental consent").
     const otherNames = lower
       .replace(/\b(full|last|family) names?\b|\bsurnames?\b/g, 'part')
-      .replace(/\b(named?|naming) (any |the |our |individual )?((pupils?|children|students?|them) )?in full\b/g, 'part');
+      .replace(/\b(named?|naming) (any |the |our |individual )?((pupils?|children|students?|them) )?in full\b(?! or in part)/g, 'part');
     // ("Full names are never used on the website, and photographs are never published alongside a pupil's name": the
     // second clause bans every name beside a photograph, so no names.)
     if (partNames && !/\b(first|christian|fore|given) ?names?\b|\bwithout\b/.test(lower) && photoNeverBesideName.test(otherNames)) {
@@ -363,11 +369,16 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // (So does a condition that only narrows a first name further: "first name only (plus year group if you like)", a newspaper's visit "if one comes", "If a local newspaper asks for names, we will only
     // give first names…".)
     const narrowed = ruled
-      .replace(/^if (a|the|any) (local )?(newspapers?|press|journalists?|reporters?|media)\b[^,]*,\s*/, '')
+      .replace(/^if (a|the|any) (local )?(newspapers?|press|journalists?|reporters?|media)\b(?![^,]*\b(full|sur|last|family) ?names?\b)[^,]*,\s*/, '')
       // (Not the form's own "(If No, only the first name may be used)": what a refusal leaves.)
-      .replace(/\((?!if (no|yes)\b)[^()]*\b(if|unless|when)\b[^()]*\)/g, ' ')
+      // (Nor one that lets a fuller name through or is the form's own choice: "(unless a parent has asked for the full name)",
+      // "(if you tick No, …)".)
+      .replace(
+        /\((?!if (you )?((tick|say|answer|choose|mark) )?(no|yes)\b)(?![^()]*\b((full|sur|last|family) ?names?|consent|permission|agree[sd]?)\b)[^()]*\b(if|unless|when)\b[^()]*\)/g,
+        ' ',
+      )
       .replace(/\bif (one|they|it|a [a-z]+) (comes?|visits?|attends?)\b/g, ' ')
-      .replace(/,? if at all,?/g, ' ');
+      .replace(/,? if at all(?! possible),?/g, ' ');
     const consentOnly =
       value === 'first-names' &&
       !/^(if|where|when|once)\b/.test(narrowed) &&

@@ -31,7 +31,7 @@ describe('a family talked to', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.tell'], ['carers']);
   });
 
-  it('"…the office will phone the parent first" is a call, not a duty to tell them of the concern', () => {
+  it('"…who will phone the parents of the children involved" is a call, not a duty to tell them of the concern', () => {
     const text = 'Cyberbullying between pupils is dealt with by the class teacher, who will phone the parents of the children involved.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
   });
