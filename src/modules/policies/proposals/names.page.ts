@@ -6,7 +6,7 @@
  * names no channel of its own reads nothing.
  */
 import { channels, channelsIn } from './naming.channels.ts';
-import { everyChannelNaming, nameOrPhotoRule } from './naming.table.ts';
+import { everyChannelNaming, nameOrPhotoRule } from './naming.words.ts';
 import { photoPatterns } from './photos.table.ts';
 import type { Sentence } from './text.ts';
 import type { StructuralFound } from './structure.ts';

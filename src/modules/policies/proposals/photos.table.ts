@@ -3,7 +3,8 @@
  * are kept (retention.deletePhotosAfterYears). A prohibition needs a photograph, a negation on
  * taking or using it, and an occasion; a rule for parents or visitors, or one with "unless", is not the school's.
  */
-import { namingPatterns, othersRule } from './naming.table.ts';
+import { namingPatterns } from './naming.table.ts';
+import { othersRule } from './naming.words.ts';
 import { numberFrom } from './text.dates.ts';
 import { type Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
