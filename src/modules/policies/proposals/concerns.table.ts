@@ -94,6 +94,7 @@ const notify: SentencePattern = {
     // Staff's own conduct over friend requests ("Staff must not accept friend requests from parents; where a member of staff
     // is already friends with a family, they tell the Head"): a declaration of a relationship, not a concern reported.
     if (kind === 'contact-attempt' && staffOwnRequests.test(s.lower)) return [];
+    if (kind === 'cyber-bullying' && severeBullyingOnly.test(s.lower)) return [];
     // What happened, told as a report ("All 23 cases were passed to the DSL", "…was reported to the Head in March"): no
     // rule for the next one. (Not a rule about such a thing: "If nude images were sent to a pupil, staff must tell the DSL",
     // "Any concern that was reported to a member of staff must be passed to the DSL".)
@@ -157,6 +158,13 @@ function tellsInTurn(s: Sentence, verbAt: number): boolean {
 /** Staff's own friend requests forbidden, or a friendship already there: "must not accept…", "think carefully before accepting…". */
 const staffOwnRequests =
   /\b(must|should|will|do|are asked)( not|n't| never)( to)? (accept|send|make|be "?friends"?|become "?friends"?|follow)\b|\bnot to (accept|send|be "?friends"?|follow)\b|\bthink carefully before accepting\b|\balready (friends|connected)\b/;
+
+/**
+ * Only the worst sort of bullying: "Online bullying that includes threats or sexual content is passed to the DSL", "Where
+ * cyberbullying involves threats, …", "…, but the DSL must be told if it involves threats". An escalation, not the route.
+ */
+const severeBullyingOnly =
+  /\b(cyber-?bullying|online bullying|bullying)( (online|between (pupils|students)))?( that| which)? (includes?|involves?)\b|\b(where|if|when) (the )?(cyber-?bullying|online bullying|bullying)( online)? (includes?|involves?)\b|\b(told|informed|notified) if it (involves?|includes?)\b/;
 
 /** A choice between staff and the pupil's own family: "tell their teacher or their parents", "my teacher or my parent". */
 const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?|mum|dad|family)\b/;

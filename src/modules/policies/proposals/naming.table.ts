@@ -10,6 +10,7 @@ import { namedWithConsent } from './naming.consent.ts';
 import { pressNamingPattern } from './naming.press.ts';
 import { tagging } from './naming.tagging.ts';
 import {
+  firstNameUnlessAgreed,
   othersRule,
   photoNeverBesideName,
   formBox,
@@ -229,7 +230,11 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
       return [];
     // "…will not be released with the child's name unless the parent gives express permission": named only with express
     // permission ("unless parents agree", with no express or written permission, stays a condition).
-    const withExpressPermission = namesUnlessExpress.test(lower) && !staffPermission(lower);
+    // ("Press: first name only, unless the family agrees otherwise": full names with their say, in the press. Elsewhere, "on
+    // the website we use first names only unless a parent has asked us to print the full name" stays a condition: keyers
+    // left such a rule for social media unkeyed.)
+    const withExpressPermission =
+      (namesUnlessExpress.test(lower) && !staffPermission(lower)) || (firstNameUnlessAgreed.test(lower) && channelsIn(lower).join() === 'press');
     const rule = withExpressPermission ? 'full-with-permission' : valueSaid(lower);
     // "First names may be used in the printed newsletter", "In the newsletter we use first names and year group", "We may
     // use a first name here": first names are what the channel gives, with no negation in the clause.

@@ -62,6 +62,10 @@ export const otherMedium =
 export const namesUnlessExpress =
   /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b((unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)|unless (the |a |their |his or her |the child's |the pupil's )?(parents?|carers?|guardians?|famil(y|ies))( or (carers?|guardians?))? (gives?|grants?|has given|have given|provides?|has provided|have provided) (their |his or her |her |his |its )?(permission|consent))\b/;
 
+/** "first name only, unless the parent has agreed otherwise", "first name and grades only unless the student asks otherwise". */
+export const firstNameUnlessAgreed =
+  /\bfirst names?( and [a-z ]{1,20})? only,? unless\b[^.;]{0,60}\b(agrees?|agreed|asks?|asked|consents?|consented|permission)\b/;
+
 /** "If (pupils') photographs are used (on the website)," opening a naming rule: its scope, not a condition on it. */
 export const usedScope =
   /^if (any |the )?((pupils'?|students'?|children's|pupil|student|child) )?(photo(graph)?s?|images?|pictures?|videos?)( of (pupils|students|children))? (are|is) (used|published|posted|shown|displayed|included)\b[^,]{0,60},\s*/;
@@ -73,7 +77,9 @@ export const permittedFirstNames =
  * The value a clause's words give a channel: first names at most, full names only with the family's express permission,
  * no names, or null when they give none.
  */
-export function valueSaid(lower: string): 'first-names' | 'full-with-permission' | 'none' | null {
+export function valueSaid(said: string): 'first-names' | 'full-with-permission' | 'none' | null {
+  // ("…in press releases (e.g. results day) but only where…": an abbreviation's full stops end no clause.)
+  const lower = said.replace(/\b(e\.g|i\.e)\.,?/g, (abbreviation) => abbreviation.replace(/[.,]/g, ''));
   return (
     // ("Newsletter: first name and class.": a list's label, then the most it gives.)
     /:\s*(the |their |a )?(first|given) ?names?( and (their )?(class|year group|year|form|tutor group|house|course|subject))?( only)?\.?$/.test(lower) ||
@@ -84,7 +90,7 @@ export function valueSaid(lower: string): 'first-names' | 'full-with-permission'
         ),
       )
       ? 'first-names'
-      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bfull names? (may|can|will) (only )?be (used|given|printed|published)\b[^.;]{0,120}\b(only )?(where|if) (a |the |their )?(parents?|carers?|you|pupils?|students?|families|family)\b( \([^()]*\))?( or (a |the |their )?[a-z]+( \([^()]*\))?)?[^.;]{0,20}\b(has|have) (consented|agreed|given (their |your )?(consent|permission|agreement))\b|\bfull names? (may|can|will) (only )?be (used|given|printed|published)\b[^.;]{0,120}\b(only )?(where|if) (the |a )?"?[a-z ]{1,30}"? (box|option) (has been|is|was) ticked\b|\bmay use full names? where (a |the |their )?(parents?|carers?) (has|have) (consented|agreed)\b/.test(
+      : /\bfull names?\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\b(express|written|specific|explicit) (written )?(permission|consent)\b.*\b(include|use|give|publish)s? (a |their |the )?(full )?names?\b|\b(include|use|give|publish|add)s? (a |their |the )?(full )?names? (with|beside|alongside|under)\b.*\b(express|written|specific|explicit) (written )?(permission|consent)\b|\bonly (carry|include|show|print|publish|use|give)s? (their |the |a |pupils'? |children'?s? )?(full )?names? (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bnames? (are |is |will be )?(printed|published|given|used|included) only (with|after|once)\b[^.]*\b(express|written|specific|explicit|signed) (written )?(permission|consent)\b|\bfull names? (may|can|will) (only )?be (used|given|printed|published)\b[^.;]{0,120}\b(only )?(where|if) (a |the |their )?(parents?|carers?|you|pupils?|students?|learners?|families|family)\b( \([^()]*\))?( or (a |the |their )?[a-z]+( \([^()]*\))?)?[^.;]{0,20}\b(has|have) (consented|agreed|given (their |your )?(consent|permission|agreement))\b|\bfull names? (may|can|will) (only )?be (used|given|printed|published)\b[^.;]{0,120}\b(only )?(where|if) ((the |a )?"?[a-z ]{1,30}"? (box|option)|(box|option|part) \(?[a-z0-9]\)?) (has been|is|was) ticked\b|\bmay use full names? where (a |the |their )?(parents?|carers?) (has|have) (consented|agreed)\b/.test(
             lower,
           )
         ? 'full-with-permission'
