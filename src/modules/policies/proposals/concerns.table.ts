@@ -90,7 +90,7 @@ const notify: SentencePattern = {
       return [];
     // A parent's worry is a route only as staff pass it on ("…raised by a parent are passed to the DSL"), not a family
     // asked whom to speak to ("If a parent has a concern, we ask that they speak to the class teacher").
-    if (kind === 'raised-by-carer' && !/\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/.test(s.lower)) return [];
+    if (kind === 'raised-by-carer' && !carersWorryPassedOn.test(s.lower)) return [];
     // Staff's own conduct over friend requests ("Staff must not accept friend requests from parents; where a member of staff
     // is already friends with a family, they tell the Head"): a declaration of a relationship, not a concern reported.
     if (kind === 'contact-attempt' && staffOwnRequests.test(s.lower)) return [];
@@ -165,6 +165,9 @@ const staffOwnRequests =
  */
 const severeBullyingOnly =
   /\b(cyber-?bullying|online bullying|bullying)( (online|between (pupils|students)))?( that| which)? (includes?|involves?)\b|\b(where|if|when) (the )?(cyber-?bullying|online bullying|bullying)( online)? (includes?|involves?)\b|\b(told|informed|notified) if it (involves?|includes?)\b/;
+
+/** A parent's worry as staff pass it on: "…raised by a parent are passed to the DSL", not "a parent tells you…". */
+const carersWorryPassedOn = /\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/;
 
 /** A choice between staff and the pupil's own family: "tell their teacher or their parents", "my teacher or my parent". */
 const choiceWithFamily = /\b(or|and) (my|your|their|his|her|a) (parents?|carers?|mum|dad|family)\b/;
@@ -241,6 +244,8 @@ const deadline: SentencePattern = {
       return [];
     const when = deadlineIn(s.lower);
     if (!when || (kind === 'safeguarding' && narrowSafeguarding(s))) return [];
+    // (A parent's worry has a time only as its route does: passed on by staff.)
+    if (kind === 'raised-by-carer' && !carersWorryPassedOn.test(s.lower)) return [];
     // The one told, telling someone else in turn ("The DSL must notify the Director of Safeguarding within 24 hours", "The
     // DSL will inform the pupil's home school of any concern within one working day"): a next step's time, not the route's.
     const subject =
@@ -260,7 +265,14 @@ const deadline: SentencePattern = {
     const before = s.lower.slice(0, deadlineAt.exec(s.lower)?.index ?? s.lower.length);
     if (outsiders.some(([, pattern]) => pattern.test(before)) && !rolesIn(before).some((r) => recipientRoles.has(r))) return [];
     // "…reported to the Head, who must consult the LADO within one working day": the time is the outsider's clause's.
-    const clause = before.split(/[,;]|\bwho\b|\band (?:then )?(?:must|will|should|shall)\b/).pop() ?? '';
+    // (From the telling on: "…something a child says, a message shown by a parent – must report it to the DSL the same day"
+    // names a parent among the concern's examples, not as one told.)
+    const toldAt = (tellVerb.exec(before) ?? madeAware.exec(before))?.index ?? 0;
+    const clause =
+      before
+        .slice(toldAt)
+        .split(/[,;]|\bwho\b|\band (?:then )?(?:must|will|should|shall)\b/)
+        .pop() ?? '';
     if (outsiders.some(([, pattern]) => pattern.test(clause))) return [];
     // "…must report it to the DSL immediately, and record it on CPOMS the same day": the time is the record's.
     if (
