@@ -82,8 +82,14 @@ const minimumAge: SentencePattern = {
     // (Nor is a year group: "a Year 7 or Year 8 student under 13".)
     const unbracketed = s.lower
       .replace(/\((\d{1,2}) for [a-z ]{1,40}\)/g, ' ')
-      .replace(/\b(years?|yr|key stage|ks|primary|p|s)\s?\d{1,2}((,| and| or|-|–) ?\d{1,2})*\b/g, ' ');
-    const others = [...unbracketed.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
+      .replace(/\b(years?|yr|key stage|ks|primary|p|s)\s?\d{1,2}((,| and| or|-|–) ?\d{1,2})*\b/g, ' ')
+      // (Nor a game's rating: "some games and apps are rated 16 or 18".)
+      .replace(/\b(rated|pegi|age[- ]rated)\s?\d{1,2}\+?((,| and| or|-|–) ?\d{1,2}\+?)*/g, ' ');
+    // (Nor an aside in brackets beside an age said outside them: "…a minimum age of 13 (WhatsApp is 13 in the UK since 2024;
+    // it was 16 before)".)
+    const outside = unbracketed.replace(/\([^()]*\)/g, ' ');
+    const counted = new RegExp(`\\b${age}\\b`).test(outside) ? outside : unbracketed;
+    const others = [...counted.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1])).filter((n) => n >= 8 && n <= 18 && n !== age);
     if (others.length) return [];
     return ages.size === 1 && age >= 8 && age <= 18 ? [{ setting: 'ageLimits.socialMediaMinimumAge', value: age }] : [];
   },
@@ -100,7 +106,7 @@ const sitesOnly = (lower: string) =>
 
 /** The school holding pupils to it: "Consequently, no such websites are used with children", "Pupils must not…". */
 const holdsPupils =
-  /\bnone of (our|the) (pupils|children|learners|students) (should|is expected|are expected)\b|\b(we|the (school|academy|trust))( still)? expects? (pupils?|students?|learners?|children|them|you|these age limits|the age limits)\b[^.;]{0,30}\b(follow|respect|keep to|stick to|be respected)\b|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust)( therefore| also| still)? (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help|use)\b/;
+  /\bnone of (our|the) (pupils|children|learners|students) (should|is expected|are expected)\b|\b(we|the (school|academy|trust))( still)? expects? (pupils?|students?|learners?|children|them|you|these age limits|the age limits)\b[^.;]{0,30}\b(follow|respect|keep to|stick to|be respected)\b|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b[^.]*\b(no|not|never)\b|\b(pupils?|children|students?|learners?)\b[^.;]{0,60}\b(should not|must not|are not (allowed|permitted|expected)|may not|cannot|will not|do not|are too young)\b|\b(we|the school|the academy|the trust)( therefore| also| still)? (do|does|will) (not|never) (allow|permit|support|expect|encourage|create|set up|open|ask|recommend|help|use|teach with)\b/;
 /**
  * The pupils said to be under the age: "All of our pupils are under this age", "None of our children is old enough". Held to
  * it, unless advice to families follows ("…and we would rather they were not on these sites", "We strongly advise…"): three
@@ -121,13 +127,16 @@ const advises = (lower: string) =>
 
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
-  /\bold enough\b|\bunder (these|those) ages\b|\b(follow|respect|keep to|stick to)\b[^.;]{0,40}\b(terms|age limits?|minimum ages?|age settings|these|them)\b|\bage limits to be respected\b|\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! (in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|the minimum|the required) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
+  /\bold enough\b|\bunder (these|those) ages\b|\b(follow|respect|keep to|stick to)\b[^.;]{0,40}\b(terms|age limits?|minimum ages?|age settings|these|them)\b|\bage limits to be respected\b|\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! ((with|for) (pupils|children|students|learners) )?(in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|its|their|the minimum|the required|its minimum|their minimum) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
 
 /**
  * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each
  * alone, left "Most social media platforms have a minimum age of 13. We advise parents to check privacy settings"
  * unsettled): the school's rule is not said. Advice to families beside it ("The school advises parents…") is no rule.
  */
+/** The clause before advice that follows it ("…, and we advise parents not to allow…"): the school's own words. */
+const ruleClause = (lower: string) => lower.split(/,? and (?=we (?:also )?(?:advise|recommend|ask)\b)|;\s*/)[0];
+
 export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const s = sentences[order];
   if (!sitesOnly(s.lower)) return false;
@@ -135,7 +144,9 @@ export function siteTermsOnly(sentences: Sentence[], order: number): boolean {
   const after = next && next.previous === s.lower ? next.lower : '';
   const then = sentences[order + 2]?.previous === after ? sentences[order + 2].lower : '';
   // ("We do not allow pupils to access social media in school and we advise parents that…": advice about home.)
-  const holds = (b: string) => b && holdsPupils.test(b) && ofTheAge.test(b) && !advises(b);
+  // (Advice after the school's own rule, in a clause of its own, leaves the rule: "The school will not use any social media
+  // service with learners below the age set by that service, and we advise parents not to allow…".)
+  const holds = (b: string) => Boolean(b) && [b, ruleClause(b)].some((said) => holdsPupils.test(said) && ofTheAge.test(said) && !advises(said));
   // (Or the sentence after another site's terms: "WhatsApp's minimum age in the UK is 13. We therefore do not expect…".)
   return !(
     holds(s.previous ?? '') ||
