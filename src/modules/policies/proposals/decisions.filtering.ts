@@ -68,13 +68,18 @@ const unblock: SentencePattern = {
         .find((f) => f.setting === 'decisions.unblock' && f.value);
       return before ? [{ setting: 'decisions.blockedContentRequests', value: before.value }] : [];
     }
-    if (!/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)) return [];
+    // ("Requests are checked by the DSL before a site is unblocked": a check the opening waits for.)
+    const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by (?:the )?([a-z' ()-]{2,40}?) before\b[^.;]*\bunblock/.exec(
+      s.lower,
+    );
+    if (!checkedFirst && !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower))
+      return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
     // (So is "Decisions to unblock a site in a safeguarding-related category require the agreement of the DSL", "any request
     // relating to a category blocked for safeguarding reasons must be agreed by the DSL".)
     if (
-      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b|\b(safeguarding|child protection)[- ]related categor(y|ies)\b|\bcategor(y|ies) (blocked |filtered )?for (safeguarding|child protection) reasons\b/.test(
+      /\balso (be )?(approved|agreed|authori[sz]ed|decided|signed off|checked)\b|\b(where|if|when) there (is|are) (any |a |an )?(safeguarding|child protection|wellbeing)\b|\b(safeguarding|child protection)[- ]related categor(y|ies)\b|\bcategor(y|ies) (blocked |filtered )?for (safeguarding|child protection) reasons\b|\b(sites?|websites?) in the [a-z ,/-]{1,60} categor(y|ies)\b|\bcategor(y|ies) themselves\b|\bthe staff (group|profile|filtering profile)\b/.test(
         s.lower,
       )
     )
@@ -95,13 +100,29 @@ const unblock: SentencePattern = {
     const theirs =
       /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower) ??
       /^(?:the )?([a-z' ()-]{2,40}?) (?:makes|takes|has) (?:the )?(?:final )?(?:decisions?|say) (?:on|about)\b/.exec(s.lower);
+    // ("Requests … go to IT Services via the HM; the Network Manager decides, referring anything doubtful to the DSL", "…; the
+    // DSL approves (or the Headteacher if the DSL is away); WDAT IT make the change": the clause whose subject decides.)
+    // ("…; the DSL decides with the Head and asks Group IT": both decide.)
+    const clause =
+      about === s.lower
+        ? /;\s*(?:the )?([a-z' ()-]{2,40}?) (?:decides|approves|will decide|makes the (?:final )?decision)\b(?: with (?:the )?([a-z' -]{2,40}?)(?= and\b|[,;.]|$))?/.exec(
+            withoutStandIns(s.lower),
+          )
+        : null;
     const roles =
+      staffNamed(checkedFirst?.[3]) ??
       staffNamed(passed?.[1]) ??
       staffNamed(theirs?.[1]) ??
+      staffNamed(clause ? [clause[1], clause[2]].filter(Boolean).join(' and ') : undefined) ??
       decidedBy(asked) ??
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
-      subjectDecides(s.lower, about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/, true);
+      // ("Only the DSL (or in her absence the Headteacher) can approve a change…": whoever stands in does not decide.)
+      subjectDecides(
+        withoutStandIns(s.lower),
+        about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/,
+        true,
+      );
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
     // be approved by the DSL"): the decision is split, so neither is settled.

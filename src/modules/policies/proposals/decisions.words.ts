@@ -48,7 +48,7 @@ export function decidedBy(lower: string, deciders: ReadonlySet<RoleKey> = staffR
   // (Whoever stands in when the decider is away does not decide: "…checked by the Headteacher, or by the Deputy when the
   // Headteacher is out of school".)
   const deciding = withoutStandIns(lower.slice(by.index)).split(
-    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b|,?\s*\b(?:and|who) (?:will |must |should |shall |then |also )*(?:be )?(?:report|reports|reported|inform|informs|informed|notify|notifies|notified|tell|tells|told)\b/,
+    /\b(following|after|on|with) (the )?(advice|recommendation|guidance|input) (of|from)\b|\b(advised|recommended) by\b|\bin consultation with\b|\bhaving consulted\b|,\s*who (?:will |then |must |should |shall )*(?:authori[sz]e|ask|instruct|tell|pass|log|contact)s?\b|\s[-–—]\s|,? and (?:the |a |an )?[a-z' ()-]{1,60}? (?:must|will|should|shall|is|are|may)\b|;|, with (?:the )?[a-z' ]{1,40}? (?:where|if|when|should)\b|,?\s*\b(?:and|who) (?:will |must |should |shall |then |also )*(?:be )?(?:report|reports|reported|inform|informs|informed|notify|notifies|notified|tell|tells|told)\b/,
   )[0];
   const roles = rolesIn(deciding).filter((r) => deciders.has(r));
   return roles.length ? roles : null;
