@@ -30,10 +30,10 @@ const unblock: SentencePattern = {
     )
       return [{ setting: 'decisions.unblock', value: null }];
     const aboutUnblocking =
-      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b|\bdecisions? (on|about) blocked (websites?|sites?|content|pages?)\b/;
+      /\bunblock|\b(access|permission) (should|will|may|can|is to) be (granted|given|allowed) to (a |the )?(blocked )?(site|website)|\bblocked (content|sites?|websites?|pages?)\b.*\b(access|opened|released|made available|allowed|unblocked)\b|\b(decision|decide)[a-z ]*(whether )?access (should|will|may) be granted\b|\bdecisions? (on|about) blocked (websites?|sites?|content|pages?)\b|\b(needs?|wants?|asks? for|requests?|access to) (access to )?(a |the )?blocked (sites?|websites?|pages?)\b/;
     // "Any request to unblock or block a website", "Any request to change the filtering": both ways.
     const aboutBlocking =
-      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
+      /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|unblocked \(?or blocked|blocked \(?or unblocked|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
       /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\b(decides?|decided|decisions? (about|on|over)|say (over|on|about)) what is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
@@ -48,7 +48,7 @@ const unblock: SentencePattern = {
     const about =
       bare &&
       context &&
-      /^(the |such |these |this |all |any )?(requests?\b|(final )?decision (rests|lies|is made|is taken) (with|by)\b|[a-z' ()-]{2,40}? (decides|will decide|makes the (final )?decision)\b)/.test(
+      /^(the |such |these |this |all |any )?(requests?\b|changes? (can|may|must|will|are|is)( only)? be\b|(final )?decision (rests|lies|is made|is taken) (with|by)\b|[a-z' ()-]{2,60}?( considers (each|every|the) requests? and)? (decides|will decide|makes the (final )?decision)\b)/.test(
         s.lower,
       )
         ? context

@@ -69,4 +69,39 @@ describe('who decides about the filter, in other words', () => {
     const text = 'Requests to unblock a site go to the office; the technician makes the change the same week.';
     expect(proposals(text)).not.toHaveProperty([unblock]);
   });
+
+  it('"Students who need a blocked website … Requests are decided by the Deputy Headteacher": the request is to unblock', () => {
+    const text =
+      'Students who need a blocked website for coursework should ask their teacher, who will pass the request to the IT Network Manager. Requests are decided by the Deputy Headteacher.';
+    expect(proposals(text)).toHaveProperty([unblock], ['deputy-headteacher']);
+  });
+
+  it('"The Depute Head Teacher … considers each request and decides whether the school will support it"', () => {
+    const text = [
+      'A member of staff who needs access to a blocked website for teaching should complete the request form on the staff SharePoint.',
+      'The Depute Head Teacher (Digital Learning and Wellbeing) considers each request and decides whether the school will support it.',
+    ].join(' ');
+    expect(proposals(text)).toHaveProperty([unblock], ['deputy-headteacher']);
+  });
+
+  it('a site wanted "unblocked (or blocked)", then "The request must be approved by the DSL": both ways', () => {
+    const text = [
+      'A member of staff who wants a site unblocked (or blocked) completes the Filtering Change Request form on the staff SharePoint.',
+      'The request must be approved by the DSL (or, in her absence, a deputy DSL) before the IT provider makes the change.',
+    ].join(' ');
+    const found = proposals(text);
+    expect(found).toHaveProperty([unblock], ['dsl']);
+    expect(found).toHaveProperty([block], ['dsl']);
+  });
+
+  it('"Changes can only be made with the DSL’s agreement" under a paragraph about the filter', () => {
+    const text = [
+      'Web filtering',
+      '',
+      "The filter is run by the trust's IT service. Requests to block or unblock a site go to the DSL. Changes can only be made with the DSL's agreement (or, in the DSL's absence, a Head of School) and must be logged.",
+    ].join('\n');
+    const found = proposals(text);
+    expect(found).toHaveProperty([unblock], ['dsl']);
+    expect(found).toHaveProperty([block], ['dsl']);
+  });
 });
