@@ -109,7 +109,7 @@ const accounts: SentencePattern = {
     // "Only staff authorised by the Headteacher … may post on school accounts": who may post, not who approves an account.
     if (/\b(may|can|are allowed to|are permitted to|will) (post|publish|upload)\b[^.;]{0,20}\b(on|to) (the )?[a-z' ]{0,30}accounts?\b/.test(s.lower)) return [];
     if (
-      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which)\b/.test(
+      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which|decides(,[^,;.]{1,30},)? (which|on|about)|decides\b[^.;]{0,80}\band which (social media |official )?accounts)\b/.test(
         s.lower,
       ) &&
       // "…responsible for approving any official school social media account", "who may authorise new accounts", "an X
