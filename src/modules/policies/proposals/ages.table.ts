@@ -84,7 +84,7 @@ const minimumAge: SentencePattern = {
       .replace(/\((\d{1,2}) for [a-z ]{1,40}\)/g, ' ')
       .replace(/\b(years?|yr|key stage|ks|primary|p|s)\s?\d{1,2}((,| and| or|-|–) ?\d{1,2})*\b/g, ' ')
       // (Nor a game's rating: "some games and apps are rated 16 or 18".)
-      .replace(/\b(rated|pegi|age[- ]rated)\s?\d{1,2}\+?((,| and| or|-|–) ?\d{1,2}\+?)*/g, ' ');
+      .replace(/\bpegi ?\d{1,2}\+?|\bgames?\b[^.;]{0,30}\brated \d{1,2}\+?((,| and| or|-|–) ?\d{1,2}\+?)*/g, ' ');
     // (Nor an aside in brackets beside an age said outside them: "…a minimum age of 13 (WhatsApp is 13 in the UK since 2024;
     // it was 16 before)".)
     const outside = unbracketed.replace(/\([^()]*\)/g, ' ');
@@ -127,7 +127,7 @@ const advises = (lower: string) =>
 
 /** …and says it of the age or the sites: "pupils under that age", "such sites", "them" (not "social media in school"). */
 const ofTheAge =
-  /\bold enough\b|\bunder (these|those) ages\b|\b(follow|respect|keep to|stick to)\b[^.;]{0,40}\b(terms|age limits?|minimum ages?|age settings|these|them)\b|\bage limits to be respected\b|\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?! ((with|for) (pupils|children|students|learners) )?(in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|its|their|the minimum|the required|its minimum|their minimum) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
+  /\bold enough\b|\bunder (these|those) ages\b|\b(follow|respect|keep to|stick to)\b[^.;]{0,40}\b(terms|age limits?|minimum ages?|age settings|these|them)\b|\bage limits to be respected\b|\b(having|hold(ing)?|have|open(ing)?|set(ting)? up|create|creating) (a |an |any |their own |social media )?(social media )?accounts?\b|\b(having|using|to use|use|hold(ing)?) (any )?social (media|networking)\b(?!( accounts?)? ((with|for) (pupils|children|students|learners) )?(in|at|during) (school|lessons?))|^(consequently|therefore|as a result|for this reason|this means|so|because of this)\b|\b(under|below|younger than) (that|this|the|its|their|the minimum|the required|its minimum|their minimum) age\b|\bunder[- ]?(13|thirteen)s?\b|\b(too young|not old enough)\b|\b(such|these|those) (sites|apps|platforms|services|websites)\b|\b(use|using|join|joining|have|having|access|accessing|hold|holding) (them|these|such)\b/;
 
 /**
  * A site's terms stated as a fact, with nothing in the sentences beside it that holds pupils to them (four keyers, each

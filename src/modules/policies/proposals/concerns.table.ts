@@ -159,12 +159,17 @@ function tellsInTurn(s: Sentence, verbAt: number): boolean {
 const staffOwnRequests =
   /\b(must|should|will|do|are asked)( not|n't| never)( to)? (accept|send|make|be "?friends"?|become "?friends"?|follow)\b|\bnot to (accept|send|be "?friends"?|follow)\b|\bthink carefully before accepting\b|\balready (friends|connected)\b/;
 
+/** What makes bullying the worst sort: threats, sexual content, hate, a crime. */
+const severity =
+  /(threats?|sexual|intimate|nudes?|hate|violen\w*|(a (possible )?)?crimes?|criminal|racist|homophobic|extremis\w*|the sharing of (images|intimate|nude|sexual))\b/;
+
 /**
  * Only the worst sort of bullying: "Online bullying that includes threats or sexual content is passed to the DSL", "Where
  * cyberbullying involves threats, …", "…, but the DSL must be told if it involves threats". An escalation, not the route.
  */
-const severeBullyingOnly =
-  /\b(cyber-?bullying|online bullying|bullying)( (online|between (pupils|students)))?( that| which)? (includes?|involves?)\b|\b(where|if|when) (the )?(cyber-?bullying|online bullying|bullying)( online)? (includes?|involves?)\b|\b(told|informed|notified) if it (involves?|includes?)\b/;
+const severeBullyingOnly = new RegExp(
+  String.raw`(?:\b(cyber-?bullying|online bullying|bullying)( (online|between (pupils|students)))?( that| which)? |\b(where|if|when) (the )?(cyber-?bullying|online bullying|bullying)( online)? |\b(told|informed|notified) if it )(includes?|involves?) ${severity.source}`,
+);
 
 /** A parent's worry as staff pass it on: "…raised by a parent are passed to the DSL", not "a parent tells you…". */
 const carersWorryPassedOn = /\b(is|are|be) (passed|referred|reported|forwarded|sent|dealt with|handled|escalated)\b/;

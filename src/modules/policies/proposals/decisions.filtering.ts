@@ -105,12 +105,11 @@ const unblock: SentencePattern = {
     // ("…; the DSL decides with the Head and asks Group IT": both decide.)
     const clause =
       about === s.lower
-        ? /;\s*(?:the )?([a-z' ()-]{2,40}?) (?:decides|approves|will decide|makes the (?:final )?decision)\b(?: with (?:the )?([a-z' -]{2,40}?)(?= and\b|[,;.]|$))?/.exec(
+        ? /;\s*(?:the )?([a-z' ()-]{2,40}?) (?:decides|approves|will decide|makes the (?:final )?decision)\b(?: with (?!(?:advice|input|guidance|support|help)\b)(?:the )?([a-z' -]{2,40}?)(?= and\b|[,;.]|$))?/.exec(
             withoutStandIns(s.lower),
           )
         : null;
     const roles =
-      staffNamed(checkedFirst?.[3]) ??
       staffNamed(passed?.[1]) ??
       staffNamed(theirs?.[1]) ??
       staffNamed(clause ? [clause[1], clause[2]].filter(Boolean).join(' and ') : undefined) ??

@@ -7,7 +7,7 @@ import { filteringPatterns } from './decisions.filtering.ts';
 import { approverAfterCheck, decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
 import { channels, channelsIn, scopeChannels } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
-import type { Sentence } from './text.ts';
+import { withoutAbbreviationStops, type Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
 
 /**
@@ -76,7 +76,7 @@ const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (sentence) => {
     // "(e.g. building accounts)" is no end of a clause.
-    const s = { ...sentence, lower: sentence.lower.replace(/\b(e\.g|i\.e)\./g, (m) => m.replace(/\./g, '')) };
+    const s = { ...sentence, lower: withoutAbbreviationStops(sentence.lower) };
     // "Each academy may run official accounts. New accounts need the agreement of…": the sentences before say whose (or the
     // heading over them, "9. Official accounts").
     const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.heading ?? ''}. ${s.earlier ?? ''} ${s.lower}` : s.lower;
@@ -109,7 +109,7 @@ const accounts: SentencePattern = {
     // "Only staff authorised by the Headteacher … may post on school accounts": who may post, not who approves an account.
     if (/\b(may|can|are allowed to|are permitted to|will) (post|publish|upload)\b[^.;]{0,20}\b(on|to) (the )?[a-z' ]{0,30}accounts?\b/.test(s.lower)) return [];
     if (
-      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which|decides(,[^,;.]{1,30},)? (which|on|about)|decides\b[^.;]{0,80}\band which (social media |official )?accounts)\b/.test(
+      !/\b(created|creat(e|ing)|set(ting)? up|open(ed|ing)?|start(ed|ing)?|made|registered|use[sd]?|needs?|requires?|approved|authori[sz]ed|sanctioned|agreed|decides which|decides(,[^,;.]{1,30},)? which|decides (on|about) (new |the |any )?(school |social media |official )*accounts|decides\b[^.;]{0,80}\band which (social media |official )?accounts)\b/.test(
         s.lower,
       ) &&
       // "…responsible for approving any official school social media account", "who may authorise new accounts", "an X

@@ -10,7 +10,11 @@ import type { Sentence } from './text.ts';
 import type { Found, SentencePattern } from './types.ts';
 
 const press =
-  /\b(the press|local press|national press|(local|national|regional) (or|and) (local|national|regional) press|regional press|press (releases?|photographers?|photos?|photographs?|coverage|use|articles?|stories|story)|newspapers?|(local|the) papers?|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b|\bexternal media\b|^\| ?(the )?(local )?press\b|\b(gazette|echo|advertiser|courier)\b/;
+  /\b(the press|local press|national press|(local|national|regional) (or|and) (local|national|regional) press|regional press|press (releases?|photographers?|photos?|photographs?|coverage|use|articles?|stories|story)|newspapers?|(local|the) papers?|journalists?|reporters?|(local|news) media|media (organisations?|visits?|coverage)|parish magazine|television|tv)\b|\bthe media\b|\bexternal media\b|^\| ?(the )?(local )?press\b/;
+/** A local paper by its title: "the Gazette", "the Wenbridge Echo". */
+const paperTitle = /\b(gazette|echo|advertiser|courier)\b/;
+/** A channel of the school's own. */
+const otherChannel = /\b(web ?sites?|social-media|facebook|instagram|newsletters?|prospectus)\b/;
 const pupilsName =
   /\b(child's|pupil's|student's|children's|pupils'|students'|their|your child's|my child's|full|a|any|the) names?\b|\bnames? (of|with) (a |the |your |my )?(child|children|pupils?|students?)\b|\b(pupils?|children|students?|child) (may|will|can|are|is)( only)? be named\b|\b(naming|print|prints|printing|use|using|give|given|publish|publishing) (a |any )?names?\b|\bnam(e|es|ing) (a |any |the |your |their )?(pupils?|children|child|students?)\b|\bto be named\b|\bnamed (photo(graph)?s?|images?|pictures?)\b|\bpass(es)? (on )?(their |the |any )?names\b|\bnames? (may|might|could|can|will) (only )?be (printed|given|published|used)\b/;
 /** The family's say: asked first, specific agreement, consent. */
@@ -43,7 +47,11 @@ function pressNaming(s: Sentence): Found[] {
   // ("Press: we rarely work with the press. If we do, we will not give your child's name without your agreement.": the
   // press of the sentence before, in a sentence that names no other channel.)
   const previous = (s.previous ?? '').replace(/\bsocial media\b/g, 'social-media');
-  const pressHere = press.test(lower) || (press.test(previous) && !/\b(web ?sites?|social-media|facebook|instagram|newsletters?|prospectus)\b/.test(lower));
+  const pressHere =
+    press.test(lower) ||
+    // (A paper by its title, "the Gazette", unless the sentence calls it the school's own: "Our newsletter, the Gazette, …".)
+    (paperTitle.test(lower) && !/\b(newsletters?|bulletins?|magazines?)\b/.test(lower)) ||
+    (press.test(previous) && !otherChannel.test(lower));
   // "Newspapers usually want to print full names. We will only allow this if you have said yes to press photographs": the
   // names of the sentence before, which the family's say is about.
   // (So is "Newspapers usually want full names. We will always ask you first": what the press wants, asked about.)
@@ -55,10 +63,10 @@ function pressNaming(s: Sentence): Found[] {
     pupilsName.test(previous) &&
     !otherRule.test(previous);
   if (!pressHere) return [];
-  // "Press: first name only, unless the family agrees otherwise": a fuller name with the family's say.
-  if (firstNameUnlessAgreed.test(lower)) return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
+  if (/\b(staff|teachers?|governors?|employees?)('s?)? names?\b|\bschool's name\b|\b(staff|teachers?|governors?|employees?) are named\b/.test(lower)) return [];
+  // "Press: first name only, unless the family agrees otherwise": a fuller name with the family's say, in the press alone.
+  if (firstNameUnlessAgreed.test(lower) && !otherChannel.test(lower)) return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
   if (!(pupilsName.test(lower) || namesBefore)) return [];
-  if (/\b(staff|teachers?|governors?|employees?)('s?)? names?\b|\bschool's name\b/.test(lower)) return [];
   const clause = lower.split(/;\s*(?=for |but )/)[0];
   if (notWithoutSay.test(clause)) return [{ setting: 'photos.channels.press.naming', value: 'full-with-permission' }];
   if (otherRule.test(clause.replace(/\bno\s*$/, '').replace(/\byes\s*\/\s*no\b/g, ''))) return [];

@@ -3,6 +3,7 @@
  * over a name, and the value a clause's words give (none, first names, full names with permission). Read by the naming
  * patterns (naming.table.ts) and the page readers (names.page.ts, photos.table.ts).
  */
+import { withoutAbbreviationStops } from './text.ts';
 
 /** A rule for parents, visitors or pupils themselves ("Parents may take photographs…"), not the school's. */
 // "Children's photographs…" is about the school's photographs: only the people themselves as the subject count.
@@ -64,7 +65,7 @@ export const namesUnlessExpress =
 
 /** "first name only, unless the parent has agreed otherwise", "first name and grades only unless the student asks otherwise". */
 export const firstNameUnlessAgreed =
-  /\bfirst names?( and [a-z ]{1,20})? only,? unless\b[^.;]{0,60}\b(agrees?|agreed|asks?|asked|consents?|consented|permission)\b/;
+  /\bfirst names?( and [a-z ]{1,20})? only,? unless\b(?=[^.;]{0,80}\b(parents?|carers?|famil(y|ies)|pupils?|students?|learners?|you)\b)[^.;]{0,60}\b(agrees?|agreed|asks?|asked|consents?|consented|permission)\b/;
 
 /** "If (pupils') photographs are used (on the website)," opening a naming rule: its scope, not a condition on it. */
 export const usedScope =
@@ -79,7 +80,7 @@ export const permittedFirstNames =
  */
 export function valueSaid(said: string): 'first-names' | 'full-with-permission' | 'none' | null {
   // ("…in press releases (e.g. results day) but only where…": an abbreviation's full stops end no clause.)
-  const lower = said.replace(/\b(e\.g|i\.e)\.,?/g, (abbreviation) => abbreviation.replace(/[.,]/g, ''));
+  const lower = withoutAbbreviationStops(said);
   return (
     // ("Newsletter: first name and class.": a list's label, then the most it gives.)
     /:\s*(the |their |a )?(first|given) ?names?( and (their )?(class|year group|year|form|tutor group|house|course|subject))?( only)?\.?$/.test(lower) ||

@@ -61,3 +61,31 @@ describe('a naming rule with an abbreviation in it', () => {
     expect(found).toHaveProperty(['photos.channels.press.naming'], 'full-with-permission');
   });
 });
+
+describe('a first name the press may widen only with the family’s say (review guards)', () => {
+  it('"…unless a journalist asks for full names": the paper’s wish, not the family’s say', () => {
+    expect(proposals('Press: first names only, unless a journalist asks for full names.')).not.toHaveProperty(
+      ['photos.channels.press.naming'],
+      'full-with-permission',
+    );
+  });
+
+  it('"…unless the Headteacher gives permission": staff decide, not the family', () => {
+    expect(proposals('Press: first names only, unless the Headteacher gives permission.')).not.toHaveProperty(
+      ['photos.channels.press.naming'],
+      'full-with-permission',
+    );
+  });
+
+  it('staff named in press releases are no pupils: "…staff are named by first name only, unless they have agreed otherwise"', () => {
+    expect(proposals('In press releases, staff are named by first name only, unless they have agreed otherwise.')).not.toHaveProperty([
+      'photos.channels.press.naming',
+    ]);
+  });
+
+  it('a newsletter called the Gazette is no newspaper', () => {
+    expect(proposals('Our weekly newsletter, the Gazette, gives first names only, unless a parent has agreed otherwise.')).not.toHaveProperty([
+      'photos.channels.press.naming',
+    ]);
+  });
+});

@@ -27,4 +27,9 @@ describe('bullying told onward only at its worst', () => {
     const text = 'Online bullying between pupils must be reported to the class teacher the same day.';
     expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['class-teacher']);
   });
+
+  it('a definition is no escalation: "Cyberbullying involves using technology to hurt or upset someone, and must always be reported…"', () => {
+    const text = 'Cyberbullying involves using technology to hurt or upset someone, and must always be reported to the class teacher the same day.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['class-teacher']);
+  });
 });

@@ -53,4 +53,15 @@ describe('the age the school holds pupils to, in other words', () => {
     const text = 'Most social media apps have a minimum age of 13, and WhatsApp is 16. We do not expect pupils to hold accounts.';
     expect(proposals(text)).not.toHaveProperty([age]);
   });
+
+  it('an app’s own age is still a second age: "…and WhatsApp is rated 16"', () => {
+    const text = 'Most social media apps have a minimum age of 13, and WhatsApp is rated 16. We do not expect pupils to hold accounts.';
+    expect(proposals(text)).not.toHaveProperty([age]);
+  });
+
+  it('accounts not used in school are no age rule: "Pupils must not use social media accounts in school, and we advise parents…"', () => {
+    const text =
+      'Most social media services have a minimum age of 13. Pupils must not use social media accounts in school, and we advise parents not to let children under 13 join such sites.';
+    expect(proposals(text)).not.toHaveProperty([age]);
+  });
 });

@@ -104,4 +104,14 @@ describe('who decides about the filter, in other words', () => {
     expect(found).toHaveProperty([unblock], ['dsl']);
     expect(found).toHaveProperty([block], ['dsl']);
   });
+
+  it('a check before the approval is not the decision: "…checked by the IT technician … and must be approved by the Headteacher"', () => {
+    const text = 'Requests are checked by the IT technician before a site is unblocked, and must be approved by the Headteacher.';
+    expect(proposals(text)).toHaveProperty([unblock], ['headteacher']);
+  });
+
+  it('one who advises does not decide: "…; the DSL decides with advice from the IT manager"', () => {
+    const text = 'Requests to unblock a site go to the office; the DSL decides with advice from the IT manager.';
+    expect(proposals(text)).toHaveProperty([unblock], ['dsl']);
+  });
 });

@@ -7,7 +7,7 @@ import { proposals } from '../../../../test/helpers/proposals.ts';
 const accounts = 'decisions.accounts';
 
 describe('who decides which accounts the school has', () => {
-  it('"Nobody sets up a new account for a department, club or trip. The Head decides on new accounts."', () => {
+  it('"Nobody sets up a new account for a department, club or trip. The Head decides on new school accounts."', () => {
     const text = 'Nobody sets up a new account for a department, club or trip. The Head decides on new school accounts.';
     expect(proposals(text)).toHaveProperty([accounts], ['headteacher']);
   });
@@ -23,6 +23,10 @@ describe('who decides which accounts the school has', () => {
   });
 
   it('a decision about posts is still no decision about accounts: "The Head decides on posts for the school accounts"', () => {
+    expect(proposals('The Head decides on posts for the school accounts.')).not.toHaveProperty([accounts]);
+  });
+
+  it('"Every post on the school accounts is approved by the Head before it goes out": posts, not accounts', () => {
     expect(proposals('Every post on the school accounts is approved by the Head before it goes out.')).not.toHaveProperty([accounts]);
   });
 });

@@ -120,6 +120,9 @@ export function cleanLine(raw: string): string {
   );
 }
 
+/** "e.g." and "i.e." without their full stops, which end no clause: "(e.g. building accounts)", "(e.g. results day) but only…". */
+export const withoutAbbreviationStops = (lower: string) => lower.replace(/\b(e\.g|i\.e)\./g, (abbreviation) => abbreviation.replace(/\./g, ''));
+
 export const normalise = (text: string) =>
   text
     .toLowerCase()
