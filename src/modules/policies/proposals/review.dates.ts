@@ -83,6 +83,8 @@ export const reviewDates: BlockPattern = {
       return (
         // (Not another thing's, "Next review of the filtering provider: September 2026".)
         dated(/\bnext (full )?review\b(?! of\b)/i) ??
+        // ("Poster updated Sept 2024, next check Sept 2025", "agreed 25 Feb 2025, next look Feb 2026".)
+        dated(/\bnext (check|look( at it)?)\b(?! (at|of|on)\b)/i) ??
         // "Review Date: February 2022" beside "Review Due: February 2025": the date is this review's, the due date the next.
         dated(/\breview(ed)? due\b|\bdue for review\b|\bdate for (next )?review\b|\bdate to be reviewed\b/i) ??
         dated(/\breview(ed)? date\b/i) ??
@@ -108,7 +110,7 @@ export const reviewDates: BlockPattern = {
       l !== next && !/next/i.test(l.text) && monthOf(l.text, parseDate) !== null && (!next || monthOf(l.text, parseDate)! < monthOf(next.text, parseDate)!);
     const versions = header.filter(
       (l) =>
-        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last (full )?review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
+        /\b(date (this|the) (policy|document) was (reviewed|approved|adopted|ratified|issued|agreed)|date of (this |last )?review|last (full )?review(ed)?|reviewed( on)?:?|date approved|approved( on)?:?|(date of )?approval( date)?(?=\s*:)|date (adopted|ratified|agreed|accepted)|(ratified|adopted|agreed|accepted) (by|on|at)\b|^agreed\s*:|review date|date of (this )?policy|policy date|issue date|date (of )?issued?)\b|^date\s*:/i.test(
           l.text,
         ) && beforeNext(l),
     );
@@ -117,7 +119,11 @@ export const reviewDates: BlockPattern = {
     // and never an update to come ("To be updated: September 2024").
     const lasts = versions.length
       ? versions
-      : header.filter((l) => /^(?:date )?(?:last )?updated\b(?! to\b)/i.test(l.text.replace(/^(?:page|policy|document)\s+/i, '')) && beforeNext(l));
+      : header.filter(
+          (l) =>
+            /^(?:date )?(?:last )?updated\b(?! to\b)/i.test(l.text.replace(/^(?:page|policy|document|poster|card|leaflet|guide|sheet)\s+/i, '')) &&
+            beforeNext(l),
+        );
     const last = lasts.reduce<(typeof lasts)[number] | undefined>(
       (a, l) => (!a || monthOf(l.text, parseDate)! > monthOf(a.text, parseDate)! ? l : a),
       undefined,
@@ -126,16 +132,18 @@ export const reviewDates: BlockPattern = {
     // ("Last review: July 2024   Next review: July 2025": the next review's label, not the first "review:", parts the row.)
     const split =
       next && !last
-        ? (/^(.*)\bnext (?:full )?review\b(?! of\b)(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text))
+        ? (/^(.*)\bnext (?:full )?(?:review|check|look)\b(?! of\b)(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text))
         : null;
     if (
       split &&
       next &&
       monthOf(split[1], parseDate) !== null &&
       monthOf(split[2], parseDate) !== null &&
-      /\b(approved|ratified|adopted|agreed|review(ed)?|policy date|date of (this )?policy|issued?|updated|date)\b/i.test(split[1])
+      /\b(approved|ratified|adopted|agreed|review(ed)?|policy date|date of (this )?policy|issued?|updated|date|version|v\d)\b/i.test(split[1])
     ) {
-      const round = yearsApart(split[1], split[2]);
+      // ("Last updated: 9 September 2024 · Agreed by governors: …, 2 July 2024 · Next review: July 2025": the approval's date.)
+      const approval = /\b(approved|ratified|adopted|agreed)\b.*$/i.exec(split[1])?.[0];
+      const round = yearsApart(approval && monthOf(approval, parseDate) !== null ? approval : split[1], split[2]);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
     }
     // "Approved by the Governing Body on: Autumn 2022" then "Date of Review: Autumn 2024": under an approval date, with
