@@ -37,4 +37,19 @@ describe('the review interval from one row of dates', () => {
     const text = ['Photographs and video', '', '*Version 3 · September 2024 · Review: November 2025*'].join('\n');
     expect(proposals(text)).not.toHaveProperty([interval]);
   });
+
+  it('the label on the line the row wraps from: "…agreed by the Board of Governors" then "Sept 2025. Next review Sept 2026."', () => {
+    const text = [
+      'Reporting a concern: flowchart',
+      '',
+      'This flowchart forms part of the Safeguarding Policy. Reviewed by the DT and agreed by the Board of Governors',
+      'Sept 2025. Next review Sept 2026.',
+    ].join('\n');
+    expect(proposals(text)).toHaveProperty([interval], 12);
+  });
+
+  it('a label a blank line away is no label for the row', () => {
+    const text = ['Reporting a concern', '', 'Agreed by the governors', '', 'September 2024. Next review September 2025.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty([interval]);
+  });
 });

@@ -134,15 +134,17 @@ export const reviewDates: BlockPattern = {
       next && !last
         ? (/^(.*)\bnext (?:full )?(?:review|check|look)\b(?! of\b)(.*)$/i.exec(next.text) ?? /^(.*?)\b(?:review (?:date|due)|review\s*:)(.*)$/i.exec(next.text))
         : null;
-    if (
-      split &&
-      next &&
-      monthOf(split[1], parseDate) !== null &&
-      monthOf(split[2], parseDate) !== null &&
-      /\b(approved|ratified|adopted|agreed|review(ed)?|policy date|date of (this )?policy|issued?|updated|date|version|v\d)\b/i.test(split[1])
-    ) {
+    const rowLabel = /\b(approved|ratified|adopted|agreed|review(ed)?|policy date|date of (this )?policy|issued?|updated|date|version|v\d)\b/i;
+    // ("…Reviewed by the DT and agreed by the Board of Governors" then "Sept 2025. Next review Sept 2026.": the label on the
+    // line the row wraps from, when that line gives no date of its own.)
+    const above = next ? header[header.indexOf(next) - 1] : undefined;
+    const labelled =
+      split && !rowLabel.test(split[1]) && above && above.line === next!.line - 1 && above.text && monthOf(above.text, parseDate) === null
+        ? `${above.text} ${split[1]}`
+        : split?.[1];
+    if (split && next && labelled && monthOf(split[1], parseDate) !== null && monthOf(split[2], parseDate) !== null && rowLabel.test(labelled)) {
       // ("Last updated: 9 September 2024 · Agreed by governors: …, 2 July 2024 · Next review: July 2025": the approval's date.)
-      const approval = /\b(approved|ratified|adopted|agreed)\b.*$/i.exec(split[1])?.[0];
+      const approval = /\b(approved|ratified|adopted|agreed)\b.*$/i.exec(labelled)?.[0];
       const round = yearsApart(approval && monthOf(approval, parseDate) !== null ? approval : split[1], split[2]);
       return round ? [{ setting: 'policyReview.intervalMonths', value: round, line: next.line, quote: next.text }] : [];
     }
