@@ -69,9 +69,7 @@ const unblock: SentencePattern = {
       return before ? [{ setting: 'decisions.blockedContentRequests', value: before.value }] : [];
     }
     // ("Requests are checked by the DSL before a site is unblocked": a check the opening waits for.)
-    const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by (?:the )?([a-z' ()-]{2,40}?) before\b[^.;]*\bunblock/.exec(
-      s.lower,
-    );
+    const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by [a-z' ()-]{2,40}? before\b[^.;]*\bunblock/.test(s.lower);
     if (!checkedFirst && !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower))
       return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
@@ -100,13 +98,15 @@ const unblock: SentencePattern = {
     const theirs =
       /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower) ??
       /^(?:the )?([a-z' ()-]{2,40}?) (?:makes|takes|has) (?:the )?(?:final )?(?:decisions?|say) (?:on|about)\b/.exec(s.lower);
+    // (Whoever stands in when the decider is away decides nothing: read once, without them.)
+    const decidersOnly = withoutStandIns(s.lower);
     // ("Requests … go to IT Services via the HM; the Network Manager decides, referring anything doubtful to the DSL", "…; the
     // DSL approves (or the Headteacher if the DSL is away); WDAT IT make the change": the clause whose subject decides.)
     // ("…; the DSL decides with the Head and asks Group IT": both decide.)
     const clause =
       about === s.lower
         ? /;\s*(?:the )?([a-z' ()-]{2,40}?) (?:decides|approves|will decide|makes the (?:final )?decision)\b(?: with (?!(?:advice|input|guidance|support|help)\b)(?:the )?([a-z' -]{2,40}?)(?= and\b|[,;.]|$))?/.exec(
-            withoutStandIns(s.lower),
+            decidersOnly,
           )
         : null;
     const roles =
@@ -117,18 +117,14 @@ const unblock: SentencePattern = {
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
       // ("Only the DSL (or in her absence the Headteacher) can approve a change…": whoever stands in does not decide.)
-      subjectDecides(
-        withoutStandIns(s.lower),
-        about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/,
-        true,
-      );
+      subjectDecides(decidersOnly, about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
     // be approved by the DSL"): the decision is split, so neither is settled.
     // (Not a stand-in, nor whoever carries out an approval: "…the IT technician can unblock the site once it has been approved".)
     const alsoMay =
       /(?:^|[;:,]\s*|\bbut\s+)(?:the )?([a-z' ()-]{2,40}?) (?:may|can) (?:also |themselves |quickly )?(?:unblock|approve|authori[sz]e)\b([^.;]*)/.exec(
-        withoutStandIns(s.lower),
+        decidersOnly,
       );
     const some = !!alsoMay && /\b(single|individual|one|some|specific|a few)\b|\bfor (a|one) lesson\b|\bin an emergency\b/.test(alsoMay[2]);
     const carriesOut = !!alsoMay && /\b(once|after|when|if)\b[^.;]{0,40}\b(approved|agreed|authori[sz]ed)\b/.test(alsoMay[2]);
