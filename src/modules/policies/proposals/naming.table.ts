@@ -25,6 +25,7 @@ import {
   exceptFirstNames,
   otherMedium,
   namesUnlessExpress,
+  surnameOnlyWithAgreement,
   usedScope,
   permittedFirstNames,
   valueSaid,
@@ -234,7 +235,8 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // the website we use first names only unless a parent has asked us to print the full name" stays a condition: keyers
     // left such a rule for social media unkeyed.)
     const withExpressPermission =
-      (namesUnlessExpress.test(lower) && !staffPermission(lower)) || (firstNameUnlessAgreed.test(lower) && channelsIn(lower).join() === 'press');
+      ((namesUnlessExpress.test(lower) || surnameOnlyWithAgreement.test(lower)) && !staffPermission(lower)) ||
+      (firstNameUnlessAgreed.test(lower) && channelsIn(lower).join() === 'press');
     const rule = withExpressPermission ? 'full-with-permission' : valueSaid(lower);
     // "First names may be used in the printed newsletter", "In the newsletter we use first names and year group", "We may
     // use a first name here": first names are what the channel gives, with no negation in the clause.

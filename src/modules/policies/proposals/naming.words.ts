@@ -63,6 +63,16 @@ export const otherMedium =
 export const namesUnlessExpress =
   /\b(not|never|no)\b[^.;]*\b(names?|named|naming)\b[^.;]*\b((unless|without|except with)\b[^.;]*\b(express|written|specific|explicit|signed)( written)? (parental |parents'? |carers'? )?(permission|consent)|unless (the |a |their |his or her |the child's |the pupil's )?(parents?|carers?|guardians?|famil(y|ies))( or (carers?|guardians?))? (gives?|grants?|has given|have given|provides?|has provided|have provided) (their |his or her |her |his |its )?(permission|consent))\b/;
 
+/**
+ * A surname (or full name) kept back unless the family or pupil agrees: "Surnames are only used with the student's
+ * agreement", "Surnames are not used unless the student and the parent have agreed in writing for a specific item",
+ * "…not used, save in the case of national selection and then only with the specific agreement of the boy and his parents",
+ * "…not used on the website, except for results … where a parent has given specific consent". Full names with permission.
+ * (A plain "unless their parents agree" with neither "only" nor the agreement made specific stays a condition.)
+ */
+export const surnameOnlyWithAgreement =
+  /\b(full names?|surnames?|last names?|family names?)\b[^.;]*\b(only\b[^.;]*\b(with|where|if|when)\b|(unless|except|save)\b(?=[^.;]*\b(specific|specifically|particular|in writing|written|express|explicit)\b))(?=[^.;]*\b(parents?|carers?|famil(y|ies)|pupils?|students?|learners?|you|boy|girl)\b)[^.;]*\b(agree|agrees|agreed|agreement|consent|consented|permission)\b/;
+
 /** "first name only, unless the parent has agreed otherwise", "first name and grades only unless the student asks otherwise". */
 export const firstNameUnlessAgreed =
   /\bfirst names?( and [a-z ]{1,20})? only,? unless\b(?=[^.;]{0,80}\b(parents?|carers?|famil(y|ies)|pupils?|students?|learners?|you)\b)[^.;]{0,60}\b(agrees?|agreed|asks?|asked|consents?|consented|permission)\b/;
