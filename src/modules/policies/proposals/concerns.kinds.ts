@@ -102,6 +102,18 @@ function kindOfText(text: string): string | null {
   // ("Inappropriate (but not illegal) content": an aside inside the words that name the kind.)
   const named = kindsIn(lower);
   const kinds = named.length || !lower.includes('(') ? named : kindsIn(lower.replace(/\s*\([^()]{1,30}\)/g, ''));
+  // "If a parent contacts you through your personal Facebook about school, … pass it on to me": a parent's message about
+  // school is school business sent to the wrong place, not a pupil's attempt at contact (keyers left it unkeyed). (A parent
+  // who tries to friend or message a member of staff, with no business named, still is.)
+  if (
+    kinds.includes('contact-attempt') &&
+    /\babout (the )?(school|academy|nursery)\b(?! (accounts?|pages?|business))/.test(lower) &&
+    /\b(parents?|carers?|families)\b[^.;]{0,20}\b(contacts?|contacted|messages?|messaged|tries|try|attempts?)\b[^.;]{0,20}\b(you|staff|a member of staff|a staff member|me)\b/.test(
+      lower,
+    ) &&
+    !/\b(pupils?|students?|child(ren)?|learners?|young (people|person)|someone|somebody|strangers?|adults?)\b/.test(lower)
+  )
+    return null;
   // "Any illegal, inappropriate or harmful material or incident": material and any incident, several kinds at once.
   if (
     /\b(material|content|images?)( or (any )?(incidents?|behaviour|concerns?|messages?))\b/.test(lower) &&
