@@ -82,9 +82,23 @@ function toldOutside(kind: string, who: string[]): Found[] {
   ];
 }
 
+/**
+ * The sentence said plainly: "we'll" as "we will", and "talk to the children involved and to their parents" as talking to
+ * the parents (the children's talk is the school's own business).
+ */
+const plainly = (lower: string) =>
+  lower
+    .replace(/\b(we|they|i|he|she)(?:'|’)ll\b/g, '$1 will')
+    .replace(/\b(talk|speak)( to| with) the (children|pupils|students) involved and (to |with )?(?=(their|the) (parents|carers|families)\b)/g, '$1$2 ');
+
+/** A later step of the same duty that tells the families: ", inform parents of all students involved", "and contact the parents". */
+const laterStepTellsFamily =
+  /(?:,|\band)\s+(?:then\s+)?(?:contact|inform|notify|tell|talk to|speak to|speak with)s?\s+(?:the\s+|their\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:parents?|carers?|famil(?:y|ies))\b/;
+
 export const tell: SentencePattern = {
   name: 'a kind of concern is always told to people outside the staff',
-  read: (s) => {
+  read: (said) => {
+    const s = { ...said, lower: plainly(said.lower) };
     // "Incidents of cyberbullying will be dealt with… The parents of the pupils involved will be informed.": the kind is the sentence before's.
     // ("Parents of the children involved will be told." after "Online bullying between learners: tell the class teacher".)
     const toldAfter = familyTold.exec(s.lower);
@@ -97,11 +111,24 @@ export const tell: SentencePattern = {
       // (A list's item, the first of its own, under its scenario: "Online bullying" over "- The class teacher will let the
       // parents know".)
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && (s.previous || s.item) ? kindBefore(s) : null) ??
-      ((happensBack.test(s.lower) || toldAfter) && s.previous ? kindBefore(s) : null) ??
+      // (Or a list's item of its own: "Parents of all pupils involved will be contacted." under "Cyberbullying".)
+      ((happensBack.test(s.lower) && s.previous) || (toldAfter && (s.previous || s.item)) ? kindBefore(s) : null) ??
       // (A sentence in a paragraph that opens with its concern: "Online bullying is dealt with under the Anti-bullying Policy.
       // … Staff should log incidents, and the Head of Year will investigate and contact the parents of those involved.")
       // Only the families of those involved: the police or the LADO told there are the paragraph's graver cases.
-      (/\b(parents?|carers?|families)( or carers?)? of (the |both |all )?(pupils?|students?|children|learners?|those)( involved| concerned)?\b/.test(s.lower)
+      // (A list's item, "DHT … contacts the parents of all children involved", under its scenario: the scenario's.)
+      // (So is the first sentence of a paragraph under its heading: "6. Cyberbullying" over "6.2 We will talk to the children
+      // involved and to their parents".)
+      (/\b(parents?|carers?|families)( or carers?)? of (the |both |all (of )?(the )?)?(pupils?|students?|children|learners?|those)( involved| concerned)?\b|\b(children|pupils|students|learners) (involved|concerned) and (to |with )?(their|the) (parents|carers|families)\b/.test(
+        said.lower,
+      )
+        ? (openingKind(s.earlier) ?? (!s.previous ? kindBefore(s) : null))
+        : null) ??
+      // (The families involved, told in a paragraph that opens with its concern: "Online bullying between learners is dealt with
+      // under the Anti-bullying Policy. Learners should report it to the Form Tutor, who will investigate and keep parents
+      // informed", "…and will talk to the families involved".)
+      (/\b(parents|carers|families)( or carers)? (involved|concerned)\b|\bkeep (the )?(parents|carers|families) (informed|updated)\b/.test(s.lower) &&
+      !outsiders.some(([key, pattern]) => key !== 'carers' && pattern.test(s.lower))
         ? openingKind(s.earlier)
         : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
@@ -121,7 +148,7 @@ export const tell: SentencePattern = {
     // ("The Head will consult the LADO within one working day", "The Principal contacts the LADO about any allegation".)
     const active = must
       ? null
-      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|discuss(?: it| this| the (?:matter|allegation|concern|case))? with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: ?\/ ?carers?)?(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
+      : (/\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then| also| now)? (?:(?:investigate|record it|log it|look into it|deal with it|speak to the (?:children|pupils|students) involved) and )?(contact|inform|notify|tell|alert|consult|speak to|speak with|talk to|talk with|meet with|meet|write to|phone|ring|seek advice from|liaise with|discuss(?: it| this| the (?:matter|allegation|concern|case))? with|involve|keep(?= (?:the |their )?(?:parents?|carers?|famil(?:y|ies))(?: [a-z]+){0,3} informed\b)|let(?= (?:the |their |the (?:child|pupil|student)'s )?(?:parents?|carers?|famil(?:y|ies))(?: ?\/ ?carers?)?(?: [a-z]+){0,3} know\b)|refer (?:it|this|the matter|the incident|the allegation|the concern|the case|them|(?:an|any|the) allegations? (?:about|against) (?:a |an |any |the )?(?:member of staff|staff member|colleague|adult|volunteer)) to|report (?:it|this|the matter|the incident|the allegation|the concern|them) to)\b/.exec(
           s.lower,
         ) ??
         /\b(contacts|informs|notifies|consults|alerts|(?:talks|speaks|writes) to|discusses(?: it| this| the (?:matter|allegation|concern|case))? with|meets(?: with)?|phones|rings|(?<=^(?:they|we) )(?:contact|inform|notify|consult))(?= (the )?(lado|local authority designated officer|police|parents?|carers?|famil(?:y|ies))\b)/.exec(
@@ -178,10 +205,15 @@ export const tell: SentencePattern = {
       const pupilTalks =
         /\b(talk|talks|meet|meets)\b/.test(active[0]) &&
         (/^(if |when |where )?(a |the |any )?(pupils?|children|students?|learners?|child|i|they|you)\b/.test(own) ||
-          /^(?:[a-z]+ ){0,3}(their|my|your) (own )?(parents?|carers?|famil)/.test(rest.trim()));
+          (/^(?:[a-z]+ ){0,3}(their|my|your) (own )?(parents?|carers?|famil)/.test(rest.trim()) && !/^we\b/.test(own)));
       const conversation = /\b(write|writes|phone|phones|ring|rings)\b/.test(active[0]) || pupilTalks;
       const who = outsiders.filter(([key, pattern]) => pattern.test(object) && !(conversation && key === 'carers')).map(([key]) => key);
-      return toldOutside(kind, who);
+      // ("…who will involve the Headteacher and contact the parents of the children concerned", "…will talk to the students
+      // involved, ask for screenshots to be kept, inform parents of all students involved and…": the families told in a
+      // later step of the same duty.)
+      // ("…the Head of Year, who will now contact home": the family at home.)
+      const home = /^\s*home\b/.test(rest) && /\b(contact|phone|ring|call)s?$/.test(active[0]) && !conversation;
+      return toldOutside(kind, who.length ? who : laterStepTellsFamily.test(rest) || home ? ['carers'] : []);
     }
     if (
       !must ||
