@@ -13,10 +13,14 @@ import { beforePublishing, familyAdvice, familyReports, negatedAt } from './conc
  * is dealt with under the allegations procedure and the LADO is contacted within one working day".
  */
 const withoutWhatIsFeared = (lower: string) =>
-  lower.replace(
-    /\b(?:allegations?|concerns?|suspicions?|worr(?:y|ies)) that\b[^,;]*?\b(?:may|might|could) (?:pose|present|have (?:harmed|behaved|acted|done|committed))\b/g,
-    ' ',
-  );
+  lower
+    .replace(
+      /\b(?:allegations?|concerns?|suspicions?|worr(?:y|ies)) that\b[^,;]*?\b(?:may|might|could) (?:pose|present|have (?:harmed|behaved|acted|done|committed))\b/g,
+      ' ',
+    )
+    // ("…behaved in a way that suggests they may, or … that shows they may not be suitable to work with children": the
+    // allegations procedure's own words.)
+    .replace(/\b(?:suggests?|shows?|indicates?) (?:that )?(?:they|he|she|the (?:person|adult)) (?:may|might|could)\b/g, ' ');
 /** People outside the staff a route can require to be told (the setting `concerns.routes.TYPE.tell`). */
 export const outsiders: [string, RegExp][] = [
   // (Not a "Family Support Worker" or "family liaison officer": staff.)
@@ -135,11 +139,15 @@ export const tell: SentencePattern = {
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =
-      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed|consulted)\b/.exec(
+      /\b(must|will|shall|should|are to|is to|needs? to|ha(?:s|ve) to)( always| automatically| immediately| then)? (be )?(reported|referred|informed|told|notified|contacted|passed|consulted|discussed with)\b/.exec(
         s.lower,
       ) ??
       // ("Allegations about staff are always referred to the LADO": always, in the present, is a requirement too.)
       /\b(are|is) (always|automatically|invariably) (reported|referred|informed|told|notified|contacted|passed)\b/.exec(s.lower) ??
+      // ("…and the LADO is contacted within one working day": those outside told, in the present passive.)
+      /\b(?:the )?(?:lado|local authority designated officer|police)(?: \([a-z]+\))? (?:is|are) (?:contacted|informed|consulted|notified|told)\b/.exec(
+        s.lower,
+      ) ??
       (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
       // ("Both families are contacted by the key workers": a present passive of those told.)
       (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);
@@ -193,7 +201,9 @@ export const tell: SentencePattern = {
         return [];
       const rest = own.slice(active.index + active[0].length);
       // "…will consult the LADO within one working day where the student is under 18": on a condition of its own.
-      if (conditionIn(rest)) return [];
+      // (Not a condition on a later step of its own: "…contacts the LADO within one working day and informs the Trust if the
+      // person works for the Trust".)
+      if (conditionIn(rest.split(/ and (?=(?:informs?|tells?|notif(?:y|ies)|lets?|records?|logs?)\b)/)[0])) return [];
       // ("The academy DSL will inform the Trust DSL of any case referred to Children's Social Care": who hears of the
       // referral, not those it went to; "…tell their class teacher rather than contacting the other parents": not them.)
       const object = rest.split(/[,;:]|\b(?:and|or|who|which|if|unless|when|where)\b|\bof (?:any|a|the|each|every)\b|\b(?:rather than|instead of)\b/)[0];
@@ -238,7 +248,7 @@ export const tell: SentencePattern = {
     )
       return [];
     // "Parents will be informed of…": the people told are the subject of a passive verb.
-    const before = /(informed|told|notified|contacted)$/.test(must[0])
+    const before = /(informed|told|notified|contacted|consulted)$/.test(must[0])
       ? (s.lower
           .slice(0, must.index)
           .split(/[,;:]| and | then /)
