@@ -196,7 +196,7 @@ export const tell: SentencePattern = {
         /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,60}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe|threshold)\b/.test(
           own,
         ) ||
-        leftToJudgement(s.lower)
+        leftToJudgement(own)
       )
         return [];
       const rest = own.slice(active.index + active[0].length);
@@ -225,15 +225,19 @@ export const tell: SentencePattern = {
       const home = /^\s*home\b/.test(rest) && /\b(contact|phone|ring|call)s?$/.test(active[0]) && !conversation;
       return toldOutside(kind, who.length ? who : laterStepTellsFamily.test(rest) || home ? ['carers'] : []);
     }
+    if (!must) return [];
+    // (A discretion in a later clause of its own is that clause's: "Parents will be informed, and the CPC may contact Police
+    // Scotland" informs the parents.)
+    const end = must.index + must[0].length;
+    const clause = s.lower.slice(0, end) + s.lower.slice(end).split(/,\s*and\b(?=[^.;]*\b(?:may|might|could|can)\b)/)[0];
     if (
-      !must ||
       s.negated.includes(must[0].split(' ').pop()!) ||
-      /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(s.lower)) ||
-      /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(s.lower)
+      /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(clause)) ||
+      /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(clause)
     )
       return [];
     // ("The TSL must be informed within 24 hours of any police involvement": the police are not told.)
-    const after = s.lower
+    const after = clause
       .slice(must.index)
       .replace(/\bof (?:any|a|the|each|every) [a-z' ]{0,40}?(?:involvement|referrals?|(?:cases?|matters?) (?:referred|reported) to [a-z' ]+)\b/g, ' ');
     // "Parents will be informed if the material was particularly distressing": told on a condition of its own.
@@ -244,7 +248,7 @@ export const tell: SentencePattern = {
       /\b(if|unless|where|when|in the event that|in cases where)\b[^.;]{0,40}\b(crimes?|criminal|offences?|illegal|unlawful|necessary|appropriate|required|needed|deemed|decides?|considers?|thinks?|feels?|judges?|serious|severe|threshold)\b/.test(
         after,
       ) ||
-      leftToJudgement(s.lower)
+      leftToJudgement(clause)
     )
       return [];
     // "Parents will be informed of…": the people told are the subject of a passive verb.
