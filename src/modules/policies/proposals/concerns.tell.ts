@@ -223,7 +223,7 @@ export const tell: SentencePattern = {
       // later step of the same duty.)
       // ("…the Head of Year, who will now contact home": the family at home.)
       const home = /^\s*home\b/.test(rest) && /\b(contact|phone|ring|call)s?$/.test(active[0]) && !conversation;
-      return toldOutside(kind, who.length ? who : laterStepTellsFamily.test(rest) || home ? ['carers'] : []);
+      return toldOutside(kind, withoutThreshold(s.lower, who.length ? who : laterStepTellsFamily.test(rest) || home ? ['carers'] : []));
     }
     if (!must) return [];
     // (A discretion in a later clause of its own is that clause's: "Parents will be informed, and the CPC may contact Police
@@ -259,9 +259,16 @@ export const tell: SentencePattern = {
           .pop() ?? '')
       : '';
     const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
-    return toldOutside(kind, who);
+    return toldOutside(kind, withoutThreshold(s.lower, who));
   },
 };
+
+/**
+ * The LADO told only about what "meets the harm threshold" ("…within one working day of an allegation that meets the harm
+ * threshold", "Where the concern meets the threshold the LADO will be contacted"): a judgement first, which keyers left
+ * unkeyed (4 of 4 such sentences).
+ */
+const withoutThreshold = (lower: string, who: string[]) => (/\bthresholds?\b/.test(lower) ? who.filter((key) => key !== 'lado') : who);
 
 /**
  * The school's duty to refer concerns outside: "Every school is required to follow procedure and refer concerns to the
