@@ -95,6 +95,9 @@ const plainly = (lower: string) =>
     .replace(/\b(we|they|i|he|she)(?:'|’)ll\b/g, '$1 will')
     .replace(/\b(talk|speak)( to| with) the (children|pupils|students) involved and (to |with )?(?=(their|the) (parents|carers|families)\b)/g, '$1$2 ');
 
+const pupilsOwnSocialMedia =
+  /\b(pupils?|children|child|students?|learners?)\b[^.;]{0,30}\b(is|are) using (social media|one|an? (app|platform|site))\b|\bminimum age\b/;
+
 /** A later step of the same duty that tells the families: ", inform parents of all students involved", "and contact the parents". */
 const laterStepTellsFamily =
   /(?:,|\band)\s+(?:then\s+)?(?:contact|inform|notify|tell|talk to|speak to|speak with)s?\s+(?:the\s+|their\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:parents?|carers?|famil(?:y|ies))\b/;
@@ -136,6 +139,11 @@ export const tell: SentencePattern = {
         ? openingKind(s.earlier)
         : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
+    // A pupil's own use of social media ("Where the school becomes aware that a pupil is using social media in a way that puts
+    // them at risk, the DSL will speak to the parents", "…a pupil under 13 is using social media…", "…most apps have a minimum
+    // age of 13 and if a child is using one the parents are told"): advice to a family, no concern route's telling (keyers
+    // left all five unkeyed).
+    if (pupilsOwnSocialMedia.test(s.lower)) return [];
     // A requirement, not a discretion: "will be reported to the police", never "may be", "could be", "reserve the right".
     // Or a duty listed under a lead that requires it: "Staff are required to:" then "• Notifying the parents if…".
     const must =

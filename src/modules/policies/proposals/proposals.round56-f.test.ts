@@ -24,3 +24,22 @@ describe('the LADO, on the harm threshold', () => {
     expect(proposals(text)).toHaveProperty(told, ['lado']);
   });
 });
+
+describe('a pupil’s own use of social media is no concern route’s telling', () => {
+  it('"Where the school becomes aware that a pupil is using social media in a way that puts them at risk, the DSL will speak to the parents"', () => {
+    const text =
+      'Where the school becomes aware that a pupil is using social media in a way that means a child is at risk of harm, the DSL will speak to the parents.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('"…most apps have a minimum age of 13 and if a child is using one the parents are told"', () => {
+    const text =
+      'I have been told that most social media apps have a minimum age of 13 and that if I find out a child is using one the parents will be told, as it becomes a safeguarding concern.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('a safeguarding concern still tells the parents: "Where a pupil may be at risk of harm, the DSL will inform the parents"', () => {
+    const text = 'Any safeguarding concern about a pupil is reported to the DSL, who will inform the parents the same day.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.tell'], ['carers']);
+  });
+});
