@@ -70,13 +70,16 @@ const requiringLead = (lead: string | undefined) =>
 
 /** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
 const leftToJudgement = (lower: string) =>
-  /\b(decide|decides|consider|considers|judge|judges) ([a-z ]{0,40} )?(whether|if)\b/.test(lower) || /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
+  /\b(decide|decides|consider|considers|judge|judges) ([a-z ,]{0,50} )?(whether|if|which)\b/.test(lower) ||
+  /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
 
 /**
  * The tellings a sentence requires, by route: the LADO's is the staff route's whatever kind the sentence reads as (every one
  * of 143 keyed tellings of the LADO is), the others the kind's own.
  */
-function toldOutside(kind: string, who: string[]): Found[] {
+function toldOutside(kind: string, told: string[]): Found[] {
+  // (A worry the carers raised is not told back to them as a duty: "The Manager will speak to the parent the same day".)
+  const who = kind === 'raised-by-carer' ? told.filter((key) => key !== 'carers') : told;
   if (!who.length) return [];
   if (kind === 'staff-misuse' || !who.includes('lado')) return [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }];
   const others = who.filter((key) => key !== 'lado');

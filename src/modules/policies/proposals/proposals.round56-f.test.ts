@@ -43,3 +43,21 @@ describe('a pupil’s own use of social media is no concern route’s telling', 
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.tell'], ['carers']);
   });
 });
+
+describe('a telling left to someone’s judgement, or back to those who raised it', () => {
+  it('"The DSL will decide what action is needed, including whether the matter should be referred to children’s social care"', () => {
+    const text =
+      "Any concern that a pupil may be at risk of harm is reported to the DSL. The DSL will decide what action is needed, including whether the matter should be referred to children's social care or the police.";
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('"…then the DSL decides which of their tutors and parents are told"', () => {
+    const text = 'Any concern that a child is at risk of harm goes to the DSL the same day. The DSL decides which of their tutors and parents are told.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
+  });
+
+  it('a parent who raises a worry is not told it back: "Where a parent raises a concern, the Manager will speak to the parent the same day"', () => {
+    const text = 'Where a parent raises a concern about their child online, it is passed to the Nursery Manager, who will speak to the parent the same day.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.raised-by-carer.tell']);
+  });
+});
