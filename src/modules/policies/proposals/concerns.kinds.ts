@@ -107,7 +107,8 @@ function kindOfText(text: string): string | null {
   // who tries to friend or message a member of staff, with no business named, still is.)
   if (
     kinds.includes('contact-attempt') &&
-    /\babout (the )?(school|academy|nursery)\b(?! (accounts?|pages?|business))/.test(lower) &&
+    /\babout (the )?(school|academy|nursery)\b(?! (accounts?|pages?|business)| or\b)/.test(lower) &&
+    !/\bwhether about\b/.test(lower) &&
     /\b(parents?|carers?|families)\b[^.;]{0,20}\b(contacts?|contacted|messages?|messaged|tries|try|attempts?)\b[^.;]{0,20}\b(you|staff|a member of staff|a staff member|me)\b/.test(
       lower,
     ) &&

@@ -70,16 +70,16 @@ const requiringLead = (lead: string | undefined) =>
 
 /** Telling left to someone's judgement ("the DSL will decide whether the police must be contacted", "unless this would put the pupil at risk"). */
 const leftToJudgement = (lower: string) =>
-  /\b(decide|decides|consider|considers|judge|judges) ([a-z ,]{0,50} )?(whether|if|which)\b/.test(lower) ||
+  /\b(decide|decides|consider|considers|judge|judges) ([a-z ,]{0,50} )?(whether|if)\b/.test(lower) ||
+  // ("…decides which of their tutors and parents are told"; not "…and decide which sanctions apply".)
+  /\b(decide|decides) which\b[^.;]{0,40}\b(are|is|will be|should be) (told|informed|contacted)\b/.test(lower) ||
   /\bunless\b[^.;]{0,100}\b(risk|danger|harm)\b/.test(lower);
 
 /**
  * The tellings a sentence requires, by route: the LADO's is the staff route's whatever kind the sentence reads as (every one
  * of 143 keyed tellings of the LADO is), the others the kind's own.
  */
-function toldOutside(kind: string, told: string[]): Found[] {
-  // (A worry the carers raised is not told back to them as a duty: "The Manager will speak to the parent the same day".)
-  const who = kind === 'raised-by-carer' ? told.filter((key) => key !== 'carers') : told;
+function toldOutside(kind: string, who: string[]): Found[] {
   if (!who.length) return [];
   if (kind === 'staff-misuse' || !who.includes('lado')) return [{ setting: `concerns.routes.${kind}.tell`, value: who, combine: 'union' }];
   const others = who.filter((key) => key !== 'lado');
@@ -98,8 +98,42 @@ const plainly = (lower: string) =>
     .replace(/\b(we|they|i|he|she)(?:'|’)ll\b/g, '$1 will')
     .replace(/\b(talk|speak)( to| with) the (children|pupils|students) involved and (to |with )?(?=(their|the) (parents|carers|families)\b)/g, '$1$2 ');
 
+/**
+ * A pupil's own use of social media, as a family's matter: "…is using social media in a way that puts them at risk", "a
+ * pupil under 13 is using social media", "…a minimum age of 13 and … if a child is using one". (Not "a child is using social
+ * media to share nude images", nor "a pupil under the minimum age for an app is contacted by an adult".)
+ */
 const pupilsOwnSocialMedia =
-  /\b(pupils?|children|child|students?|learners?)\b[^.;]{0,30}\b(is|are) using (social media|one|an? (app|platform|site))\b|\bminimum age\b/;
+  /\b(pupils?|children|child|students?|learners?)\b[^.;]{0,30}\b(is|are) using (social media|one|an? (app|platform|site))\b[^.;]{0,10}\b(in a way|and this)\b|\b(under[- ]13|under the age of 13|underage|under-age)\b[^.;]{0,30}\b(is|are) using\b|\bminimum age\b[^.;]{0,80}\b(is|are) using (one|it|them|social media)\b/;
+
+/** The families of the children involved: "…of all pupils involved", "…the children concerned", "the pupil's parents". */
+const involved = /\b(involved|concerned)\b|\b(the|a|that|this) (pupil|child|student|learner)'s (parents?|carers?|famil)/;
+
+function outsiderToldNow(lower: string): RegExpExecArray | null {
+  const m = /\b(?:the )?(?:lado|local authority designated officer|police)(?: \([a-z]+\))? (?:is|are) (?:contacted|informed|consulted|notified|told)\b/.exec(
+    lower,
+  );
+  return m && !/\b(if|where|when|once|in cases where)\b[^,;]*$/.test(lower.slice(0, m.index)) ? m : null;
+}
+
+/**
+ * The LADO told only about what meets the harm threshold ("…within one working day of an allegation that meets the harm
+ * threshold", "Where the concern meets the threshold the LADO will be contacted"): a judgement first, which keyers left
+ * unkeyed (4 of 4 such sentences). Not "…, and the LADO will advise whether the harm threshold is met".
+ */
+const withoutThreshold = (lower: string, who: string[]) =>
+  /\b(if|where|when|that|which)\b[^.;,]{0,60}\b(meets?|meeting|reach(es)?)\b[^.;,]{0,20}\bthresholds?\b/.test(lower)
+    ? who.filter((key) => key !== 'lado')
+    : who;
+
+/**
+ * A worry the carers raised is not told back to them as a duty ("Where a parent raises a concern, … the Manager will speak
+ * to the parent the same day"); the families of other children affected still are.
+ */
+const withoutTheRaiser = (kind: string, lower: string, who: string[]) =>
+  kind === 'raised-by-carer' && !/\b(other|another)\b[^.;]{0,30}\b(parents?|carers?|famil)|\b(parents?|carers?|famil(y|ies)) of (any |the )?other\b/.test(lower)
+    ? who.filter((key) => key !== 'carers')
+    : who;
 
 /** A later step of the same duty that tells the families: ", inform parents of all students involved", "and contact the parents". */
 const laterStepTellsFamily =
@@ -122,23 +156,25 @@ export const tell: SentencePattern = {
       // parents know".)
       (/^(the|their|his|her|its|this|these|in (this|that|such|these) cases?)\b/.test(s.lower) && (s.previous || s.item) ? kindBefore(s) : null) ??
       // (Or a list's item of its own: "Parents of all pupils involved will be contacted." under "Cyberbullying".)
-      ((happensBack.test(s.lower) && s.previous) || (toldAfter && (s.previous || s.item)) ? kindBefore(s) : null) ??
+      ((happensBack.test(s.lower) && s.previous) || (toldAfter && (s.previous || (s.item && involved.test(s.lower)))) ? kindBefore(s) : null) ??
       // (A sentence in a paragraph that opens with its concern: "Online bullying is dealt with under the Anti-bullying Policy.
       // … Staff should log incidents, and the Head of Year will investigate and contact the parents of those involved.")
       // Only the families of those involved: the police or the LADO told there are the paragraph's graver cases.
       // (A list's item, "DHT … contacts the parents of all children involved", under its scenario: the scenario's.)
       // (So is the first sentence of a paragraph under its heading: "6. Cyberbullying" over "6.2 We will talk to the children
-      // involved and to their parents".)
+      // involved and to their parents". The sentence's own words are read here, before `plainly` took "the children
+      // involved" out.)
       (/\b(parents?|carers?|families)( or carers?)? of (the |both |all (of )?(the )?)?(pupils?|students?|children|learners?|those)( involved| concerned)?\b|\b(children|pupils|students|learners) (involved|concerned) and (to |with )?(their|the) (parents|carers|families)\b/.test(
         said.lower,
       )
-        ? (openingKind(s.earlier) ?? (!s.previous ? kindBefore(s) : null))
+        ? (openingKind(s.earlier) ?? (!s.previous && involved.test(said.lower) ? kindBefore(s) : null))
         : null) ??
       // (The families involved, told in a paragraph that opens with its concern: "Online bullying between learners is dealt with
       // under the Anti-bullying Policy. Learners should report it to the Form Tutor, who will investigate and keep parents
       // informed", "…and will talk to the families involved".)
-      (/\b(parents|carers|families)( or carers)? (involved|concerned)\b|\bkeep (the )?(parents|carers|families) (informed|updated)\b/.test(s.lower) &&
-      !outsiders.some(([key, pattern]) => key !== 'carers' && pattern.test(s.lower))
+      (/\b(parents|carers|families)( or carers)? (involved|concerned)\b|\bkeep (the )?(parents|carers|families) (informed|updated)\b(?! (about|of|on|through|by) (?!(it|this|progress|the outcome)\b))/.test(
+        s.lower,
+      ) && !outsiders.some(([key, pattern]) => key !== 'carers' && pattern.test(s.lower))
         ? openingKind(s.earlier)
         : null);
     if (!kind || beforePublishing.test(s.lower)) return [];
@@ -155,10 +191,9 @@ export const tell: SentencePattern = {
       ) ??
       // ("Allegations about staff are always referred to the LADO": always, in the present, is a requirement too.)
       /\b(are|is) (always|automatically|invariably) (reported|referred|informed|told|notified|contacted|passed)\b/.exec(s.lower) ??
-      // ("…and the LADO is contacted within one working day": those outside told, in the present passive.)
-      /\b(?:the )?(?:lado|local authority designated officer|police)(?: \([a-z]+\))? (?:is|are) (?:contacted|informed|consulted|notified|told)\b/.exec(
-        s.lower,
-      ) ??
+      // ("…and the LADO is contacted within one working day": those outside told, in the present passive. Not inside a
+      // condition: "If the police are contacted about…, the Headteacher will cooperate", "In cases where the LADO is contacted…".)
+      outsiderToldNow(s.lower) ??
       (s.item && requiringLead(s.lead) ? /^(notifying|informing|telling|contacting|alerting)\b/.exec(s.lower) : null) ??
       // ("Both families are contacted by the key workers": a present passive of those told.)
       (toldAfter && /^(are|is)/.test(toldAfter[2]) ? /\b(informed|told|notified|contacted)$/.exec(toldAfter[0]) : null);
@@ -198,7 +233,9 @@ export const tell: SentencePattern = {
           .replace(/,? so (?:that )?(?:they|you|parents|carers|families|the family) (?:can|could|may|might)\b.*$/, '');
       if (
         /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(own)) ||
-        /\b(if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b/.test(own)
+        /\b(if necessary|where appropriate|if appropriate|as appropriate|where relevant|if relevant|reserve|consider)\b|\b(if|where|when) (there is (any )?|in )doubt\b/.test(
+          own,
+        )
       )
         return [];
       // "The DSL will contact the police where an online incident involves a possible crime", "if the content is illegal,
@@ -233,8 +270,12 @@ export const tell: SentencePattern = {
       // involved, ask for screenshots to be kept, inform parents of all students involved and…": the families told in a
       // later step of the same duty.)
       // ("…the Head of Year, who will now contact home": the family at home.)
-      const home = /^\s*home\b/.test(rest) && /\b(contact|phone|ring|call)s?$/.test(active[0]) && !conversation;
-      return toldOutside(kind, withoutThreshold(s.lower, who.length ? who : laterStepTellsFamily.test(rest) || home ? ['carers'] : []));
+      const home = /^\s*home\b/.test(rest) && /\bcontacts?$/.test(active[0]);
+      // (A later step on a condition of its own is that step's: "…will tell the Head of Year and inform the parents if…".)
+      const later = laterStepTellsFamily.exec(rest);
+      const laterTold = later !== null && !conditionIn(rest.slice(later.index));
+      const told = who.length ? who : laterTold || home ? ['carers'] : [];
+      return toldOutside(kind, withoutTheRaiser(kind, s.lower, withoutThreshold(s.lower, told)));
     }
     if (!must) return [];
     // (A discretion in a later clause of its own is that clause's: "Parents will be informed, and the CPC may contact Police
@@ -244,7 +285,7 @@ export const tell: SentencePattern = {
     if (
       s.negated.includes(must[0].split(' ').pop()!) ||
       /\b(may|might|could|can)\b/.test(withoutWhatIsFeared(clause)) ||
-      /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b/.test(clause)
+      /\b(if necessary|where appropriate|if appropriate|as appropriate|reserve)\b|\b(if|where|when) (there is (any )?|in )doubt\b/.test(clause)
     )
       return [];
     // ("The TSL must be informed within 24 hours of any police involvement": the police are not told.)
@@ -270,16 +311,9 @@ export const tell: SentencePattern = {
           .pop() ?? '')
       : '';
     const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
-    return toldOutside(kind, withoutThreshold(s.lower, who));
+    return toldOutside(kind, withoutTheRaiser(kind, s.lower, withoutThreshold(s.lower, who)));
   },
 };
-
-/**
- * The LADO told only about what "meets the harm threshold" ("…within one working day of an allegation that meets the harm
- * threshold", "Where the concern meets the threshold the LADO will be contacted"): a judgement first, which keyers left
- * unkeyed (4 of 4 such sentences).
- */
-const withoutThreshold = (lower: string, who: string[]) => (/\bthresholds?\b/.test(lower) ? who.filter((key) => key !== 'lado') : who);
 
 /**
  * The school's duty to refer concerns outside: "Every school is required to follow procedure and refer concerns to the

@@ -31,9 +31,9 @@ export const channelsIn = (text: string) => channels.filter(([, pattern]) => pat
 
 /** An earlier sentence that is about publishing photographs on a channel ("Our Twitter feed shares pictures of class activities."). */
 // (Or that says the school has the channel: "The school has a Facebook page, managed by the office".)
-// (Or how pupils are named there: "Pupils may be identified on the School's social media accounts by first name only.")
+// (Or how pupils are named there, by first name: "Pupils may be identified on the School's social media accounts by first name only.")
 const aboutPublishing =
-  /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b|\b(pupils?|students?|children|learners?) (may|will|can|are|is)( only)? (be )?(identified|named|referred to)\b|^([^,.;]{0,30},? )?(the (school|academy|nursery|college)|we)( also)? (has|have|had|runs?|keeps?|uses?)( had| got)? (a|an|one|its own|our own)\b[^.;]{0,40}\b(pages?|accounts?|feeds?|websites?|blogs?)\b/;
+  /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b|\b(pupils?|students?|children|learners?) (may|will|can|are|is)( only)? (be )?(identified|named|referred to)\b[^.;]{0,60}\bby (their )?(first|given) ?names?\b|^([^,.;]{0,30},? )?(the (school|academy|nursery|college)|we)( also)? (has|have|had|runs?|keeps?|uses?)( had| got)? (a|an|one|its own|our own)\b[^.;]{0,40}\b(pages?|accounts?|feeds?|websites?|blogs?)\b/;
 
 /**
  * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our

@@ -235,7 +235,7 @@ function namingIn(clause: string, inScope: string | null, governed: string[]): F
     // the website we use first names only unless a parent has asked us to print the full name" stays a condition: keyers
     // left such a rule for social media unkeyed.)
     const withExpressPermission =
-      ((namesUnlessExpress.test(lower) || surnameOnlyWithAgreement.test(lower)) && !staffPermission(lower)) ||
+      ((namesUnlessExpress.test(lower) || surnameOnlyWithAgreement(lower)) && !staffPermission(lower)) ||
       (firstNameUnlessAgreed.test(lower) && channelsIn(lower).join() === 'press');
     const rule = withExpressPermission ? 'full-with-permission' : valueSaid(lower);
     // "First names may be used in the printed newsletter", "In the newsletter we use first names and year group", "We may

@@ -70,8 +70,19 @@ export const namesUnlessExpress =
  * "…not used on the website, except for results … where a parent has given specific consent". Full names with permission.
  * (A plain "unless their parents agree" with neither "only" nor the agreement made specific stays a condition.)
  */
-export const surnameOnlyWithAgreement =
-  /\b(full names?|surnames?|last names?|family names?)\b[^.;]*\b(only\b[^.;]*\b(with|where|if|when)\b|(unless|except|save)\b(?=[^.;]*\b(specific|specifically|particular|in writing|written|express|explicit)\b))(?=[^.;]*\b(parents?|carers?|famil(y|ies)|pupils?|students?|learners?|you|boy|girl)\b)[^.;]*\b(agree|agrees|agreed|agreement|consent|consented|permission)\b/;
+const surnameKeptBack =
+  /\b(full names?|surnames?|last names?|family names?)\b[^.;]*\b(only\b[^.;]*\b(with|where|if|when)\b|(unless|except|save)\b(?=[^.;]*\b(specific|specifically|particular|in writing|written|express|explicit)\b))/;
+
+/**
+ * The family's or pupil's own agreement: "the student's agreement", "the agreement of the boy and his parents", "a parent
+ * has given specific consent", "the family … specifically asks for it in writing".
+ */
+const familysAgreement =
+  /\b(parents?|carers?|famil(?:y|ies)|pupils?|students?|learners?|boy|girl|you)(?:'s|s'|')?(?: [a-z]+){0,2} (?:specific |express |written |explicit |own )?(?:agreement|consent|permission)\b|\b(?:agreement|consent|permission) of (?:the |a |their |his |her )?(?:[a-z]+ )?(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|learners?|boy|girl)\b|\b(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|learners?|boy|girl|you)\b[^.;]{0,40}\b(?:ha(?:s|ve) (?:given|agreed)|agrees?|agreed|consented|consents?|asks? for (?:it|them|this)|requests? (?:it|them|this))\b/;
+
+/** Whether one clause of the sentence keeps a surname back until the family or pupil agrees (not "…, and photographs are only published with consent"). */
+export const surnameOnlyWithAgreement = (lower: string) =>
+  lower.split(/;|,\s*and\b/).some((clause) => surnameKeptBack.test(clause) && familysAgreement.test(clause));
 
 /** "first name only, unless the parent has agreed otherwise", "first name and grades only unless the student asks otherwise". */
 export const firstNameUnlessAgreed =

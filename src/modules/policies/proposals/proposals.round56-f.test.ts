@@ -26,7 +26,7 @@ describe('the LADO, on the harm threshold', () => {
 });
 
 describe('a pupil’s own use of social media is no concern route’s telling', () => {
-  it('"Where the school becomes aware that a pupil is using social media in a way that puts them at risk, the DSL will speak to the parents"', () => {
+  it('"Where the school becomes aware that a pupil is using social media in a way that means a child is at risk of harm, the DSL will speak to the parents"', () => {
     const text =
       'Where the school becomes aware that a pupil is using social media in a way that means a child is at risk of harm, the DSL will speak to the parents.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
@@ -38,7 +38,7 @@ describe('a pupil’s own use of social media is no concern route’s telling', 
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.tell']);
   });
 
-  it('a safeguarding concern still tells the parents: "Where a pupil may be at risk of harm, the DSL will inform the parents"', () => {
+  it('a safeguarding concern still tells the parents: "Any safeguarding concern … is reported to the DSL, who will inform the parents the same day"', () => {
     const text = 'Any safeguarding concern about a pupil is reported to the DSL, who will inform the parents the same day.';
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.tell'], ['carers']);
   });
