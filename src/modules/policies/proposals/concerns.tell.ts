@@ -135,6 +135,9 @@ const withoutTheRaiser = (kind: string, lower: string, who: string[]) =>
     ? who.filter((key) => key !== 'carers')
     : who;
 
+/** The tellings a sentence's route carries, less the two its own words take back (the threshold, the carer who raised it). */
+const toldFor = (kind: string, lower: string, who: string[]) => toldOutside(kind, withoutTheRaiser(kind, lower, withoutThreshold(lower, who)));
+
 /** A later step of the same duty that tells the families: ", inform parents of all students involved", "and contact the parents". */
 const laterStepTellsFamily =
   /(?:,|\band)\s+(?:then\s+)?(?:contact|inform|notify|tell|talk to|speak to|speak with)s?\s+(?:the\s+|their\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:parents?|carers?|famil(?:y|ies))\b/;
@@ -275,7 +278,7 @@ export const tell: SentencePattern = {
       const later = laterStepTellsFamily.exec(rest);
       const laterTold = later !== null && !conditionIn(rest.slice(later.index));
       const told = who.length ? who : laterTold || home ? ['carers'] : [];
-      return toldOutside(kind, withoutTheRaiser(kind, s.lower, withoutThreshold(s.lower, told)));
+      return toldFor(kind, s.lower, told);
     }
     if (!must) return [];
     // (A discretion in a later clause of its own is that clause's: "Parents will be informed, and the CPC may contact Police
@@ -311,7 +314,7 @@ export const tell: SentencePattern = {
           .pop() ?? '')
       : '';
     const who = outsiders.filter(([, pattern]) => pattern.test(after) || pattern.test(before)).map(([key]) => key);
-    return toldOutside(kind, withoutTheRaiser(kind, s.lower, withoutThreshold(s.lower, who)));
+    return toldFor(kind, s.lower, who);
   },
 };
 
