@@ -37,6 +37,11 @@ export function negatedAt(lower: string, at: number): boolean {
       // (So is a dash's aside, and a person described as unknown: "– including contact from an adult they do not know –".)
       .replace(/\s[–—-]\s[^–—]*?\s[–—-]\s/g, ' ')
       .replace(/\b(they|he|she|the (child|pupil|student)|you|we) (do|does|did) not know\b/g, ' ')
+      // (And what not to do first, then what to do: "do not reply and inform the Headteacher".)
+      .replace(
+        /\b(?:do not|don't|never|must not|should not) (?:reply|respond|engage|investigate|comment|confront|argue|panic)(?: (?:to|with) (?:it|them|the [a-z]+))? and\b/g,
+        ' ',
+      )
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)
       .pop() ?? '';
   // (A relative clause's negation, "online bullying which does not raise a child protection concern is reported…", is

@@ -262,7 +262,8 @@ export function sentencesOf(text: string): Sentence[] {
       (paragraph.text.split(' ').length <= 8 ||
         // (A marked heading may be longer, if it states no rule: "9.3 Concerns about a member of staff, volunteer or visitor".)
         // (Not a wrapped line of a PDF's clause, "1.1 Images of students are personal data under the UK General Data": a blank line follows.)
-        (paragraph.headingMark &&
+        // (So may a numbered line of its own between paragraphs, "5. An adult or a stranger contacts a student online".)
+        ((paragraph.headingMark || (numberedHeading && !/:$/.test(all[index - 1]?.text ?? '') && !/☐|\[ \]|\byes\b[^a-z]*\bno\b/i.test(all[index + 1].text))) &&
           paragraph.text.split(' ').length <= 16 &&
           !/\b(must|should|shall|will|may|can|cannot)\b/i.test(paragraph.text) &&
           (all[index + 1]?.starts[0].line ?? Infinity) > paragraph.starts[0].line + 1) ||
