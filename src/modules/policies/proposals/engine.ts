@@ -159,9 +159,18 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
               .map((f) => f.value),
           )
         : new Set();
+      // ("Approved by: Trust Board (Safeguarding Committee)" in the header, then "Adopted by LGB: 2 October" in the school's
+      // own footer: the header's. Not a header that names a committee beside the board, "Local Governing Body – Welfare
+      // Committee", which keyers read either way.)
+      const header =
+        setting === 'policyReview.approvingBody'
+          ? new Set(
+              chosen.filter((f) => f.line <= 25 && !/[-–—,]\s*[^()]*\bcommittee\b/.test(normalise(f.quote).replace(/\([^()]*\)/g, ' '))).map((f) => f.value),
+            )
+          : new Set();
       const agreed = values.size === 1 || full !== null;
-      if (!agreed && ratifying.size !== 1 && reportedAt.size !== 1) continue;
-      value = agreed ? (full ?? chosen[0].value) : ratifying.size === 1 ? [...ratifying][0] : [...reportedAt][0];
+      if (!agreed && ratifying.size !== 1 && reportedAt.size !== 1 && header.size !== 1) continue;
+      value = agreed ? (full ?? chosen[0].value) : ratifying.size === 1 ? [...ratifying][0] : reportedAt.size === 1 ? [...reportedAt][0] : [...header][0];
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);

@@ -141,7 +141,8 @@ export const normalise = (text: string) =>
     .replace(/\b(do|does|did|is|are|was|were|should|would|could|must|has|have|had|need)n't\b/g, '$1 not')
     // A college, a pupil referral unit's centre or a pre-school calls itself so where a school says "the school".
     .replace(
-      /\b(the|our|this|a|each|every|any) (sixth[- ]form )?(college|centre|center|unit|pre-?school)('s)?\b/g,
+      // (Not its leader's post, "the Pre-school Leader", who heads the setting.)
+      /\b(the|our|this|a|each|every|any) (sixth[- ]form )?(college|centre|center|unit|pre-?school)('s)?\b(?! (leader|manager)s?\b)/g,
       (_, det: string, _sixth, _place, own?: string) => `${det} school${own ?? ''}`,
     )
     .trim();
