@@ -15,6 +15,10 @@ const passedForDecision =
 const approvalCondition =
   /\b((?:only )?(?:once|when|after|if|provided)|unless|until) (the )?([a-z' (),-]{2,60}?),? (has |have )?(approved|agreed|agrees|approves|authori[sz]ed|authori[sz]es|given (their |his or her |her |his )?(approval|agreement|permission)|gives (their |his or her |her |his )?(approval|agreement|permission))\b/;
 
+/** Someone's own approval the opening waits for: "only with the DSL's approval", "The Headteacher must agree before…". */
+const approvalFirst =
+  /\bwith (?:the )?(?!(?:parents?|carers?|pupils?|students?|user)(?:'s|s')\b)([a-z' ()-]{2,40}?)(?:'s|s') (?:prior |written |express )?(?:approval|agreement|authori[sz]ation|say-so)\b|^(?:the )?([a-z' ()-]{2,40}?) (?:must|should|has to|needs to|will) (?:first )?(?:agree|approve|authori[sz]e)(?: it| the request| the change)? (?:before|first)\b/;
+
 const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened, or a site blocked',
   read: (s) => {
@@ -70,7 +74,11 @@ const unblock: SentencePattern = {
     }
     // ("Requests are checked by the DSL before a site is unblocked": a check the opening waits for.)
     const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by [a-z' ()-]{2,40}? before\b[^.;]*\bunblock/.test(s.lower);
-    if (!checkedFirst && !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower))
+    if (
+      !checkedFirst &&
+      !approvalFirst.test(s.lower) &&
+      !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)
+    )
       return [];
     // "…a whole category must also be agreed by the Headteacher": a second approval, for some requests, beside the decider
     // named elsewhere; "…decided by the DSL where there is any safeguarding implication": a decider for some requests only.
@@ -116,6 +124,7 @@ const unblock: SentencePattern = {
       decidedBy(asked) ??
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
+      staffNamed(approvalFirst.exec(decidersOnly)?.slice(1).find(Boolean)) ??
       // ("Only the DSL (or in her absence the Headteacher) can approve a change…": whoever stands in does not decide.)
       subjectDecides(decidersOnly, about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/, true);
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];

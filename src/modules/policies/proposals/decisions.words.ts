@@ -31,7 +31,7 @@ export function approverAfterCheck(lower: string): RegExpExecArray | null {
 export function decidedBy(lower: string, deciders: ReadonlySet<RoleKey> = staffRoles): RoleKey[] | null {
   const by =
     approverAfterCheck(lower) ??
-    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
+    /\b(approved|authori[sz]ed|agreed|signed off|sanctioned|made|taken|decided|checked|rests?|lies) (in advance |in writing |beforehand |first )?(by|with)\b|\b(approved|authori[sz]ed|agreed|signed off) before (publication|posting|use|it is (posted|published|used)|it goes (live|out|up)) by\b|\b(approval|authori[sz]ation|agreement|permission|consent) (of|from)\b/.exec(
       lower,
     );
   if (!by) {
