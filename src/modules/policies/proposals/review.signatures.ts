@@ -184,7 +184,9 @@ export const signedBlock: BlockPattern = {
         if (l !== line && (/^signed\b/i.test(l.text) || (words > 60 && (words > 80 || !(opensBlank || /[_.…]{4,}/.test(l.text)))))) break;
         // The policy's dates under its signatures ("Approved by the Full Governing Body: 3 October 2024", "Next review:
         // Autumn 2025") end the block: a body that approves is not a signer.
-        if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|next review|review date|date of (next )?review|version)\b/i.test(l.text)) break;
+        // (So does a receipt, "Received by Trust Safeguarding Lead: RM 07/10/24": who received it signed nothing.)
+        if (l !== line && /^(approved|adopted|ratified|agreed|reviewed|received|noted|next review|review date|date of (next )?review|version)\b/i.test(l.text))
+          break;
         // The next part of the document ("APPENDIX A – REQUEST FORM", "Part 2") ends the block: its fields are not signers.
         if (
           l !== line &&
