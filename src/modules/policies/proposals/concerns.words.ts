@@ -39,7 +39,8 @@ export function negatedAt(lower: string, at: number): boolean {
       .replace(/\b(they|he|she|the (child|pupil|student)|you|we) (do|does|did) not know\b/g, ' ')
       // (And what not to do first, then what to do: "do not reply and inform the Headteacher".)
       .replace(
-        /\b(?:do not|don't|never|must not|should not) (?:reply|respond|engage|investigate|comment|confront|argue|panic)(?: (?:to|with) (?:it|them|the [a-z]+))? and\b/g,
+        // (Normalised text has no "don't". Not "do not investigate and report it", which some read as both forbidden.)
+        /\b(?:do not|never|must not|should not) (?:reply|respond|engage)(?: (?:to|with) (?:it|them|the [a-z]+))? and\b/g,
         ' ',
       )
       .split(/[,;:]|\band (must|should|will|shall|then)\b|\bbut\b/)

@@ -15,9 +15,12 @@ const passedForDecision =
 const approvalCondition =
   /\b((?:only )?(?:once|when|after|if|provided)|unless|until) (the )?([a-z' (),-]{2,60}?),? (has |have )?(approved|agreed|agrees|approves|authori[sz]ed|authori[sz]es|given (their |his or her |her |his )?(approval|agreement|permission)|gives (their |his or her |her |his )?(approval|agreement|permission))\b/;
 
-/** Someone's own approval the opening waits for: "only with the DSL's approval", "The Headteacher must agree before…". */
-const approvalFirst =
-  /\bwith (?:the )?(?!(?:parents?|carers?|pupils?|students?|user)(?:'s|s')\b)([a-z' ()-]{2,40}?)(?:'s|s') (?:prior |written |express )?(?:approval|agreement|authori[sz]ation|say-so)\b|^(?:the )?([a-z' ()-]{2,40}?) (?:must|should|has to|needs to|will) (?:first )?(?:agree|approve|authori[sz]e)(?: it| the request| the change)? (?:before|first)\b/;
+/**
+ * Someone's own approval the opening waits for: "only with the DSL's approval", "The Headteacher must agree before…".
+ * (Not an approval on a condition, "…with the DSL's agreement where a request raises a safeguarding concern".)
+ */
+const ownApprovalWaited =
+  /\bwith (?:the )?(?!(?:parents?|carers?|pupils?|students?|user)(?:'s|s')\b)([a-z' ()-]{2,40}?)(?:'s|s') (?:prior |written |express )?(?:approval|agreement|authori[sz]ation|say-so)\b(?![^.;]{0,20}\b(?:where|if|when|unless)\b)|^(?:the )?([a-z' ()-]{2,40}?) (?:must|should|has to|needs to|will) (?:first )?(?:agree|approve|authori[sz]e)(?: it| the request| the change)? (?:before|first)\b/;
 
 const unblock: SentencePattern = {
   name: 'someone decides whether a blocked site is opened, or a site blocked',
@@ -76,7 +79,7 @@ const unblock: SentencePattern = {
     const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by [a-z' ()-]{2,40}? before\b[^.;]*\bunblock/.test(s.lower);
     if (
       !checkedFirst &&
-      !approvalFirst.test(s.lower) &&
+      !ownApprovalWaited.test(s.lower) &&
       !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)
     )
       return [];
@@ -124,9 +127,13 @@ const unblock: SentencePattern = {
       decidedBy(asked) ??
       staffNamed(condition ? withoutStandIns(condition[3]) : undefined) ??
       staffNamed(alone?.[1]) ??
-      staffNamed(approvalFirst.exec(decidersOnly)?.slice(1).find(Boolean)) ??
       // ("Only the DSL (or in her absence the Headteacher) can approve a change…": whoever stands in does not decide.)
-      subjectDecides(decidersOnly, about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/, true);
+      subjectDecides(
+        decidersOnly,
+        about === s.lower ? /access|unblock|block|site|filter|opened/ : /access|unblock|block|site|filter|requests?|whether/,
+        true,
+      ) ??
+      staffNamed(ownApprovalWaited.exec(decidersOnly)?.slice(1).find(Boolean));
     if (!roles || /\b(approv|authori|decid)\w*/.test(s.negated)) return [];
     // Someone else may open some sites ("…the OSCL may unblock a single site for a lesson … but any change to a category must
     // be approved by the DSL"): the decision is split, so neither is settled.

@@ -76,9 +76,9 @@ const accountDeciders = new Set<RoleKey>([...staffRoles, 'governor']);
  * "Before anything is posted on the school's accounts, it must be approved by…" read as "anything that is posted on the
  * school's accounts must be approved by…": what is approved, the posts, stands first, as the patterns read it.
  */
-export const approvalFirst = (lower: string) =>
+const postsBeforeTheirApproval = (lower: string) =>
   lower.replace(
-    /(^|, but |; )before (anything|any [a-z]+|a [a-z]+|each [a-z]+|every [a-z]+) (is|are) (posted|published|uploaded|put up|put online|used)\b([^,]*?),? (?:it|they|this) (must|should|will|has to|have to) (be (?:approved|checked|agreed|authori[sz]ed|signed off))\b/,
+    /(^|, but |; )before (anything|(?:any|a|an|each|every) [a-z]+(?: of (?:a|the|any) [a-z]+)?) (is|are) (posted|published|uploaded|put up|put online|used)\b([^,]*?),? (?:it|they|this) (must|should|will|has to|have to) (be (?:approved|checked|agreed|authori[sz]ed|signed off))\b/,
     '$1$2 that $3 $4$5 $6 $7',
   );
 
@@ -86,7 +86,7 @@ const accounts: SentencePattern = {
   name: 'school accounts are approved by someone',
   read: (sentence) => {
     // "(e.g. building accounts)" is no end of a clause.
-    const s = { ...sentence, lower: approvalFirst(withoutAbbreviationStops(sentence.lower)) };
+    const s = { ...sentence, lower: postsBeforeTheirApproval(withoutAbbreviationStops(sentence.lower)) };
     // "Each academy may run official accounts. New accounts need the agreement of…": the sentences before say whose (or the
     // heading over them, "9. Official accounts").
     const context = /\b(new|such|these|those|any|no) accounts?\b/.test(s.lower) ? `${s.heading ?? ''}. ${s.earlier ?? ''} ${s.lower}` : s.lower;
@@ -159,7 +159,7 @@ const publication: SentencePattern = {
   read: (sentence) => {
     // (", and agrees any visit from the press": another approval, of something else, in the same sentence.)
     // (Not when the approval is that clause: "The Headteacher makes sure staff follow it and decides what goes on our website".)
-    const [first, ...more] = withoutStandIns(approvalFirst(sentence.lower)).split(/,? and (?=(?:agrees?|decides?|signs? off|is responsible for)\b)/);
+    const [first, ...more] = withoutStandIns(postsBeforeTheirApproval(sentence.lower)).split(/,? and (?=(?:agrees?|decides?|signs? off|is responsible for)\b)/);
     const s = {
       ...sentence,
       lower: more.length && !/\b(approv\w*|authori[sz]\w*|decid\w*|signs? off|checks?|agrees?)\b/.test(first) ? `${first} and ${more.join(' and ')}` : first,

@@ -159,18 +159,19 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
               .map((f) => f.value),
           )
         : new Set();
-      // ("Approved by: Trust Board (Safeguarding Committee)" in the header, then "Adopted by LGB: 2 October" in the school's
-      // own footer: the header's. Not a header that names a committee beside the board, "Local Governing Body – Welfare
-      // Committee", which keyers read either way.)
+      // ("Approved by: Trust Board (Safeguarding Committee)" as the header's label, then "Adopted by LGB: 2 October" in the
+      // school's own footer: the header's. Not a header that names a committee beside the board, "Local Governing Body –
+      // Welfare Committee", which keyers read either way; nor an earlier or coming approval, "First approved by…".)
+      // (Only when whatever disagrees stands below the header: two bodies in the header itself still disagree.)
+      const inHeader = (f: Seen) => f.line <= headerLines && approvalLabel(f.quote);
       const header =
-        setting === 'policyReview.approvingBody'
-          ? new Set(
-              chosen.filter((f) => f.line <= 25 && !/[-–—,]\s*[^()]*\bcommittee\b/.test(normalise(f.quote).replace(/\([^()]*\)/g, ' '))).map((f) => f.value),
-            )
+        setting === 'policyReview.approvingBody' && chosen.every((f) => inHeader(f) || f.line > headerLines)
+          ? new Set(chosen.filter(inHeader).map((f) => f.value))
           : new Set();
       const agreed = values.size === 1 || full !== null;
-      if (!agreed && ratifying.size !== 1 && reportedAt.size !== 1 && header.size !== 1) continue;
-      value = agreed ? (full ?? chosen[0].value) : ratifying.size === 1 ? [...ratifying][0] : reportedAt.size === 1 ? [...reportedAt][0] : [...header][0];
+      const settled = [ratifying, reportedAt, header].find((one) => one.size === 1);
+      if (!agreed && !settled) continue;
+      value = agreed ? (full ?? chosen[0].value) : [...settled!][0];
       if (!ceilings.every((c) => withinCeiling(value, c.value))) continue;
     }
     const quotes = [...new Set(all.map((f) => f.quote))].slice(0, 3);
@@ -178,6 +179,15 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     out.push({ setting, value, quote: quotes.join(' … '), line: all[0].line, order: all[0].order });
   }
   return out.sort((a, b) => a.order - b.order).map(({ order: _order, ...p }) => p);
+}
+
+/** How far down a page its header's approval is looked for. */
+const headerLines = 25;
+
+/** "Approved by: Trust Board (…)", "| Approved by | Local Governing Body |": the header's label, naming the body alone. */
+function approvalLabel(quote: string): boolean {
+  const lower = normalise(quote);
+  return /^\|?\s*(approved|ratified|adopted|agreed)( by)?\s*[:|]/.test(lower) && !/[-–—,]\s*[^()]*\bcommittee\b/.test(lower.replace(/\([^()]*\)/g, ' '));
 }
 
 /** A time said of the report itself, not of what the one told does next: not "…to the DSL, who will decide on next steps within 24 hours". */

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
+import { sentencesOf } from './text.ts';
 
 describe('"tries to contact a pupil" is what happened, not whom staff tell', () => {
   it('"If an adult not known to the school tries to contact a pupil…, report it to the Designated Safeguarding Lead at once"', () => {
@@ -58,21 +59,22 @@ describe('images someone takes are no unsuitable material a pupil came across', 
 });
 
 describe('a bracket after a safeguarding worry lists its examples', () => {
-  it('"If there is any safeguarding element (nudes, grooming, threats of violence) the DSL must be told immediately"', () => {
+  it('"If there is any safeguarding element (nudes, threats of self-harm, grooming, threats of violence) the DSL must be told … immediately"', () => {
     const text =
       'If there is any safeguarding element (nudes, threats of self-harm, grooming, threats of violence) the DSL must be told in person immediately.';
     expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true });
   });
 
-  it('a bracket naming a second kind beside a kind that is not safeguarding settles neither', () => {
-    const text = 'Online bullying (or any contact from a stranger online) must be reported to the Head of Year.';
+  it('a bracket beside a kind that is not safeguarding does not make the sentence a safeguarding route', () => {
+    const text = 'Online bullying (or any contact from a stranger online) must be reported to the DSL.';
     const found = proposals(text);
     expect(found).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+    expect(found).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
   });
 });
 
 describe('a risk to a pupil’s safety beside one sort of it', () => {
-  it('"Alerts suggesting a risk to a pupil’s safety or of radicalisation are passed to the DSL immediately" is the kind’s haste', () => {
+  it('"Monitoring alerts that suggest a risk to a pupil’s safety or of radicalisation are passed to the DSL immediately" is the kind’s haste', () => {
     const text = "Monitoring alerts that suggest a risk to a pupil's safety or of radicalisation are passed to the DSL immediately.";
     expect(proposals(text)).toHaveProperty(['concerns.routes.safeguarding.immediate'], true);
   });
@@ -100,15 +102,45 @@ describe('a numbered line of its own between paragraphs is a heading', () => {
     expect(proposals(page)).toMatchObject({ 'concerns.routes.contact-attempt.notify': ['dsl'], 'concerns.routes.contact-attempt.immediate': true });
   });
 
+  const headingOf = (text: string, opening: string) => sentencesOf(text).find((x) => x.lower.startsWith(opening))?.heading ?? '';
+
   it('a numbered use under a lead that ends in a colon stays an item of the lead', () => {
     const form = [
       'I give permission for photographs of my child to be used in:',
       '',
       '1. Classroom and corridor displays, and the learning journal we share with you',
       '',
-      'Yes ☐      No ☐',
+      'We keep this form in the office.',
     ].join('\n');
-    expect(proposals(form)).toHaveProperty(['consent.purposes.displays.active'], true);
+    expect(headingOf(form, 'we keep')).not.toContain('classroom');
+  });
+
+  it('a numbered use over tick boxes stays a form’s question', () => {
+    const form = [
+      'Please answer for each use.',
+      '',
+      '1. Classroom and corridor displays, and the learning journal we share with you',
+      '',
+      'Yes ☐      No ☐',
+      '',
+      'We keep this form in the office.',
+    ].join('\n');
+    expect(headingOf(form, 'we keep')).not.toContain('classroom');
+  });
+
+  it('a numbered step to take is no heading', () => {
+    const steps = [
+      'When a pupil tells you something, stay calm.',
+      '',
+      '2. Report what the pupil has told you to the DSL at once',
+      '',
+      'Then write it down.',
+    ].join('\n');
+    expect(headingOf(steps, 'then write')).toBe('');
+  });
+
+  it('a numbered scenario between paragraphs heads the paragraph under it', () => {
+    expect(headingOf(page, 'this covers')).toContain('an adult or a stranger messages a student');
   });
 });
 
@@ -118,8 +150,20 @@ describe('what not to do first, then whom to tell', () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.contact-attempt.notify'], ['dsl']);
   });
 
-  it('"do not screenshot and share it with the class teacher" stays a prohibition', () => {
-    const text = 'If a pupil receives a nude image, do not screenshot and share it with the class teacher.';
+  it('"do not screenshot and forward it to the DSL" stays a prohibition (only a reply is set apart)', () => {
+    const text = 'If a pupil shares a nude image, do not screenshot and forward it to the DSL.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('the review’s guards', () => {
+  it('staff who "try to contact the DSL" still tell the DSL', () => {
+    const text = 'If a member of staff is worried that a pupil is at risk of harm, they should try to contact the DSL immediately.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.safeguarding.notify': ['dsl'], 'concerns.routes.safeguarding.immediate': true });
+  });
+
+  it('harmful material a pupil has taken from a website is still unsuitable material', () => {
+    const text = 'If a pupil has taken harmful material from a website and shared it with others, tell the IT Manager.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead']);
   });
 });

@@ -24,7 +24,7 @@ describe('a section’s own review cycle', () => {
   });
 });
 
-describe('how the policy is working is no review of the policy', () => {
+describe('how the policy is working yields to the policy’s own cycle', () => {
   const page = [
     'Community Social Media Policy',
     '',
@@ -35,6 +35,16 @@ describe('how the policy is working is no review of the policy', () => {
 
   it('the policy’s own cycle stands', () => {
     expect(proposals(page)).toHaveProperty(['policyReview.intervalMonths'], 24);
+  });
+
+  it('alone, a review of how the policy is working is its cycle', () => {
+    const text = 'The governing body will review how this policy is working every two years and update it as needed.';
+    expect(proposals(text)).toHaveProperty(['policyReview.intervalMonths'], 24);
+  });
+
+  it('"this section" not as what is reviewed sets no cycle', () => {
+    const text = 'This section sets out the full procedure; the safeguarding log is reviewed termly by the DSL.';
+    expect(proposals(text)).not.toHaveProperty(['policyReview.intervalMonths']);
   });
 });
 
@@ -60,6 +70,10 @@ describe('the header’s approver', () => {
       ['policyReview.approvingBody'],
       'Trust Board',
     );
+  });
+
+  it('an earlier approval near the top is no header label', () => {
+    expect(proposals(page('This policy was first approved by the Trust Board in 2019.'))).not.toHaveProperty(['policyReview.approvingBody']);
   });
 
   it('a header naming a committee beside the board, after a dash, is no clearer than the later line', () => {

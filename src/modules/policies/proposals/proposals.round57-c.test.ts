@@ -19,7 +19,7 @@ describe('the approval said before what it approves', () => {
     expect(proposals(text)).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
   });
 
-  it('"Any post showing a pupil must be approved before publication by a member of the senior leadership team"', () => {
+  it('"Any post showing an image of a pupil must be approved before publication by a member of the senior leadership team"', () => {
     const text = 'Any post showing an image of a pupil must be approved before publication by a member of the senior leadership team.';
     expect(proposals(text)).toHaveProperty(['decisions.photoPublication'], ['senior-leader']);
   });
@@ -32,7 +32,7 @@ describe('the approval said before what it approves', () => {
 });
 
 describe('an opening of the filter that waits for someone’s own approval', () => {
-  it('"Blocked sites are opened only with the DSL’s approval"', () => {
+  it('"Blocked sites are unblocked only with the DSL’s approval"', () => {
     expect(proposals("Blocked sites are unblocked only with the DSL's approval.")).toHaveProperty(['decisions.unblock'], ['dsl']);
   });
 
@@ -42,5 +42,16 @@ describe('an opening of the filter that waits for someone’s own approval', () 
 
   it('a family’s agreement is no one’s decision on the filter', () => {
     expect(proposals("Sites are unblocked only with the parents' agreement.")).not.toHaveProperty(['decisions.unblock']);
+  });
+
+  it('an approval on a condition leaves the one who decides', () => {
+    const text = "The IT Manager decides on unblocking requests, with the DSL's agreement where a request raises a safeguarding concern.";
+    expect(proposals(text)).toHaveProperty(['decisions.unblock'], ['ict-lead']);
+  });
+
+  it('"Before any image of a pupil is posted on a class account, it must be approved by the Headteacher": the posts, not the account', () => {
+    const found = proposals('Before any image of a pupil is posted on a class account, it must be approved by the Headteacher.');
+    expect(found).not.toHaveProperty(['decisions.accounts']);
+    expect(found).toHaveProperty(['decisions.photoPublication'], ['headteacher']);
   });
 });

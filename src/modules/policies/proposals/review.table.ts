@@ -12,7 +12,7 @@ import { signedBlock } from './review.signatures.ts';
 import { body, bodyOnly, onlyABody, unchosenApprover } from './review.bodies.ts';
 
 const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol|guide|form|sheet|charter|briefing|checklist|handbook|poster|flowchart)\b|\b(these|the) (rules|guidelines)\b|\bthis section\b(?=[^.]*\b(whole|full|wider|entire)\b)|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
+  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol|guide|form|sheet|charter|briefing|checklist|handbook|poster|flowchart)\b|\b(these|the) (rules|guidelines)\b|^(\d+(\.\d+)*\.? )?this section (is|will be|shall be) reviewed\b(?=[^.]*\b(whole|full|wider|entire|main|parent|overall)\b)|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -78,7 +78,7 @@ const interval: SentencePattern = {
     // What else is reviewed on a cycle: "…reviews each account every term and may close an account not run in line with
     // this policy", "…meets the DSL termly and reviews online safety incidents".
     if (
-      /\breview(s|ed|ing)? (each|every|all|the|our|its|their|any)? ?(school |official )?(accounts?|logs?|pages?|posts?|alerts?|filtering|records?|photo(graph)?s?|images?|consents?|lists?|settings?|access|permissions?|passwords?|devices?)\b|\breview(s|ed|ing)? (the )?(operation|working|running|day-to-day running) of (this|the) (policy|guidance)\b|\breview(s|ed|ing)? how (well )?(this|the) (policy|guidance) (is working|works)\b|\breview(s|ed|ing)? (the |any |all |each )?([a-z-]+ ){0,2}(incidents?|reports?|concerns?|cases?|referrals?)\b/.test(
+      /\breview(s|ed|ing)? (each|every|all|the|our|its|their|any)? ?(school |official )?(accounts?|logs?|pages?|posts?|alerts?|filtering|records?|photo(graph)?s?|images?|consents?|lists?|settings?|access|permissions?|passwords?|devices?)\b|\breview(s|ed|ing)? (the )?(operation|working|running|day-to-day running) of (this|the) (policy|guidance)\b|\breview(s|ed|ing)? (the |any |all |each )?([a-z-]+ ){0,2}(incidents?|reports?|concerns?|cases?|referrals?)\b/.test(
         s.lower,
       )
     )
@@ -94,14 +94,18 @@ const interval: SentencePattern = {
     // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
     // "This section is reviewed every year …, and the whole Visits Policy is reviewed every two years": this page's cycle,
     // not the larger policy's it belongs to.
-    const own = s.lower.split(/,? and (?:the|our) (?:whole|full|wider|main|parent|overall)\b/)[0];
+    const own = s.lower.split(/,? and (?:the|our) (?:whole|full|wider|entire|main|parent|overall)\b/)[0];
+    const ownFirst = own !== s.lower && /^[^,]*\bthis (section|part|appendix|annex|page)\b/.test(own) && intervalMonths(own) !== null;
     const months = intervalMonths(
-      (own !== s.lower && /^[^,]*\bthis (section|part|appendix|annex|page)\b/.test(own) && intervalMonths(own) ? own : s.lower).replace(
+      (ownFirst ? own : s.lower).replace(
         /\b(termly|annual|yearly)( [a-z]+){0,3}? (reports?|meetings?|visits?|updates?|audits?|training|surveys?|returns?|summar(y|ies))\b/g,
         ' ',
       ),
     );
-    return months ? [{ setting: 'policyReview.intervalMonths', value: months }] : [];
+    // "…will review how this policy is working each year": a look at how it works, which yields to the policy's own cycle
+    // said elsewhere ("The policy will be reviewed … every two years"), and stands when nothing else says one.
+    const howItWorks = /\breview(s|ed|ing)? how (well )?(this|the) (policy|guidance) (is working|works)\b/.test(s.lower);
+    return months ? [{ setting: 'policyReview.intervalMonths', value: months, ...(howItWorks ? { combine: 'fallback' as const } : {}) }] : [];
   },
 };
 

@@ -147,6 +147,22 @@ export const normalise = (text: string) =>
     )
     .trim();
 
+/**
+ * A numbered line of its own between paragraphs that heads them ("5. An adult or a stranger contacts a student online"),
+ * not a step to take ("2. Report what the pupil told you to the DSL") nor a use a form asks about under its lead ("…used
+ * in:" then "1. Classroom displays" over "Yes ☐ No ☐").
+ */
+function standaloneNumbered(text: string, before: string | undefined, after: string): boolean {
+  const words = text.replace(/^\s*\d{1,2}[.)]\s*/, '').toLowerCase();
+  return (
+    !/:$/.test(before ?? '') &&
+    !/[☐☑☒□✓✔]|\[ ?\]|\b(tick|signature|signed)\b|\byes\b[^a-z]*\bno\b/i.test(after) &&
+    !/^(report|tell|record|log|inform|speak|talk|contact|call|ring|make|keep|do|don't|ask|take|check|pass|send|give|follow|use|turn|close|stay|listen|write|remove|delete|save|screenshot|find|go|get|let|put|show|switch|secure|note|read|sign|return|complete|please)\b/.test(
+      words,
+    )
+  );
+}
+
 /** A form's or list's label before a dash or colon: "A – School website", "B: Newsletters", "Q2. May we…", "3 - Displays". */
 const dashLabel = /^\s*(?:[A-WYZa-wyz]|\d{1,2}|Q\d{1,2})\s*(?:[–—-]|:)\s+(?=\S)|^\s*Q\d{1,2}[.)]\s+/;
 // (A clause number of three parts before words in lower case, "6.3.1 the Academy website;", is a list's item.)
@@ -264,7 +280,7 @@ export function sentencesOf(text: string): Sentence[] {
         // (A marked heading may be longer, if it states no rule: "9.3 Concerns about a member of staff, volunteer or visitor".)
         // (Not a wrapped line of a PDF's clause, "1.1 Images of students are personal data under the UK General Data": a blank line follows.)
         // (So may a numbered line of its own between paragraphs, "5. An adult or a stranger contacts a student online".)
-        ((paragraph.headingMark || (numberedHeading && !/:$/.test(all[index - 1]?.text ?? '') && !/☐|\[ \]|\byes\b[^a-z]*\bno\b/i.test(all[index + 1].text))) &&
+        ((paragraph.headingMark || (numberedHeading && standaloneNumbered(paragraph.text, all[index - 1]?.text, all[index + 1].text))) &&
           paragraph.text.split(' ').length <= 16 &&
           !/\b(must|should|shall|will|may|can|cannot)\b/i.test(paragraph.text) &&
           (all[index + 1]?.starts[0].line ?? Infinity) > paragraph.starts[0].line + 1) ||
