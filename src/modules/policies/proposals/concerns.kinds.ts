@@ -135,15 +135,14 @@ function kindOfText(text: string): string | null {
     return 'disparaging-content';
   if (kinds.length > 1) {
     // "Any safeguarding concern, including a disclosure, a pupil contacted by an unknown adult online, or a pupil exposed to
-    // harmful content, must be reported to the DSL": a safeguarding concern, with its examples (exampleKinds).
-    const left = kindsIn(lower.replace(exampleSpan, ' '));
-    if (left.length === 1 && left[0] === 'safeguarding') return 'safeguarding';
-  }
-  if (kinds.length > 1 && lower.includes('(')) {
-    // "If there is any safeguarding element (nudes, threats of self-harm, grooming…), the DSL must be told": a bracket's list
-    // is the kind's examples, as "including …" is.
-    const left = kindsIn(lower.replace(/\s*\([^()]*\)/g, ' '));
-    if (left.length === 1 && left[0] === 'safeguarding') return 'safeguarding';
+    // harmful content, must be reported to the DSL": a safeguarding concern, with its examples (exampleKinds). So is a
+    // bracket's list after it, "If there is any safeguarding element (nudes, threats of self-harm, grooming…), the DSL
+    // must be told".
+    const safeguardingWithout = (examples: RegExp) => {
+      const left = kindsIn(lower.replace(examples, ' '));
+      return left.length === 1 && left[0] === 'safeguarding';
+    };
+    if (safeguardingWithout(exampleSpan) || safeguardingWithout(/\s*\([^()]*\)/g)) return 'safeguarding';
   }
   if (kinds.length > 1) {
     // The kind the sentence is about, not one named in an example or on a condition: "Concerns about a member of staff's use
