@@ -195,6 +195,10 @@ function wrapsOnto(above: string, raw: string): boolean {
   return !(item && Number(number[1]) === Number(item[1]) + 1);
 }
 
+/** A wrapped line (no stop at its end, not itself a bullet) carried on by a dash aside: "- for example, …", "– such as …". */
+const asideOnto = (above: string, raw: string) =>
+  /^\s*[-–—]\s+(?:for example|for instance|e\.g\.?|such as)\b/i.test(raw) && /[a-z,]\s*$/i.test(above) && !bulletStart.test(above);
+
 /**
  * A table drawn with box characters ("┌───┬───┐", "│ Situation │ Who │") reads as one drawn with bars: its rules as
  * "|---|---|", its walls as "|".
@@ -220,7 +224,10 @@ export function policyLines(text: string): Line[] {
         i > 0 &&
         ((/^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length) ||
           // ("…have a minimum age of" then "13. We will not help…": a wrapped line's number finishes the words above it.)
-          wrapsOnto(all[i - 1], raw)),
+          wrapsOnto(all[i - 1], raw) ||
+          // ("…of a member of staff, a student or a volunteer" then "- for example, taking photographs on a personal phone -
+          // this must be reported…": a dash aside that a wrapped sentence carries on into, not a bullet of its own.)
+          asideOnto(all[i - 1], raw)),
     }))
     .map(({ raw, closesBracket }, i) => ({
       closesBracket,
