@@ -42,7 +42,7 @@ const unblock: SentencePattern = {
     const aboutBlocking =
       /\b(request(s|ed)? to (have )?(a |the )?(site|website|page|content)s? (be )?blocked|requests? to block|(unblock|allow) \(?or block|block \(?or unblock|unblocked \(?or blocked|blocked \(?or unblocked|(sites?|websites?|content)( that| which)? (should|to|ought to) be (added to the block ?list|blocked))\b/;
     const aboutChanges =
-      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the )?(web |internet )?filter(ing)?( settings| rules| system)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\b(decides?|decided|decisions? (about|on|over)|say (over|on|about)) what is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
+      /\b(change|changes|changing|amend|amending|amendments?|alterations?) (to )?(the |the school's |the academy's |our )?(web |internet )?filter(ing)?( settings| rules| system| levels?)?\b|\b(web |internet )?filter(ing)? (changes|amendments|alterations)\b|\b(change|changes) to what (is|gets|pupils can|students can|children can|learners can) (filtered|blocked|access(ed)?|see)\b|\b(decides?|decided|decisions? (about|on|over)|say (over|on|about)) what is (blocked|filtered)( (or|and) (allowed|unblocked|not))?\b/;
     // ("Staff can ask for a site to be unblocked by emailing the DSL. The DSL decides.", "Requests are decided by the
     // Network Manager": the sentence before says what is decided.)
     const bare = !aboutUnblocking.test(s.lower) && !aboutBlocking.test(s.lower) && !aboutChanges.test(s.lower);
@@ -79,6 +79,7 @@ const unblock: SentencePattern = {
     const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by [a-z' ()-]{2,40}? before\b[^.;]*\bunblock/.test(s.lower);
     if (
       !checkedFirst &&
+      !/\b(go|goes) (only )?through\b|\b(is|are) (a |the )?matter for\b/.test(s.lower) &&
       !ownApprovalWaited.test(s.lower) &&
       !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)
     )
@@ -106,9 +107,18 @@ const unblock: SentencePattern = {
     const condition = approvalCondition.exec(s.lower);
     // ("Changes to filtering are the Principal's decision.")
     // ("The Headteacher makes the final decision on blocked websites.")
+    // ("Any change to the filtering level is a decision for the Principal, having consulted…".)
     const theirs =
       /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower) ??
+      /\b(?:is|are) (?:a |the )?(?:decision|matter) for (?:the )?([a-z' ()-]{2,40}?)(?=,|\.|$| having\b| after\b| who\b| in consultation\b)/.exec(s.lower) ??
       /^(?:the )?([a-z' ()-]{2,40}?) (?:makes|takes|has) (?:the )?(?:final )?(?:decisions?|say) (?:on|about)\b/.exec(s.lower);
+    // ("All filtering changes go through the DSL and Head": whom every change passes through decides it; not a desk or a
+    // form, "Requests to unblock a website go through the IT helpdesk".)
+    const through =
+      /^(?:all |any |every )?(?:[a-z]+ )?(?:changes?|requests?)\b[^.;]{0,40}\b(?:go|goes|must go|has to go|have to go|should go) (?:only )?through (?:the )?([a-z' ()-]{2,40}?)\.?$/.exec(
+        s.lower,
+      );
+    const throughWhom = through && !/\b(desk|helpdesk|portal|form|system|ticket|log|process|procedure)s?\b/.test(through[1]) ? through[1] : undefined;
     // (Whoever stands in when the decider is away decides nothing: read once, without them.)
     const decidersOnly = withoutStandIns(s.lower);
     // ("Requests … go to IT Services via the HM; the Network Manager decides, referring anything doubtful to the DSL", "…; the
@@ -122,6 +132,7 @@ const unblock: SentencePattern = {
         : null;
     const roles =
       staffNamed(passed?.[1]) ??
+      staffNamed(throughWhom) ??
       staffNamed(theirs?.[1]) ??
       staffNamed(clause ? [clause[1], clause[2]].filter(Boolean).join(' and ') : undefined) ??
       decidedBy(asked) ??

@@ -302,7 +302,7 @@ const scopedPosts = (lower: string) =>
  */
 const checksPosts = (lower: string) => {
   const m =
-    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:all |every |each |the )?(?:posts|tweets) before (?:they|it) (?:go|goes|are|is) (?:live|out|up|online|posted|published)\b/.exec(
+    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:(?:all |the )?(?:posts|tweets)|(?:every|each) (?:post|tweet))(?: before (?:they|it) (?:go|goes|are|is) (?:live|out|up|online|posted|published)\b|\s*[.;]?$)/.exec(
       lower,
     );
   return !!m && staffNamed(m[1]) !== null && !/\b(apart from|except|unless|other than)\b/.test(lower);
