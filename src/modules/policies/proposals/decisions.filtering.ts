@@ -77,9 +77,33 @@ const unblock: SentencePattern = {
     }
     // ("Requests are checked by the DSL before a site is unblocked": a check the opening waits for.)
     const checkedFirst = /\b(requests?|sites?|websites?) (are|is|will be|must be) checked by [a-z' ()-]{2,40}? before\b[^.;]*\bunblock/.test(s.lower);
+    // ("All filtering changes go through the DSL and Head": whom every change passes through, as the sentence's own verb,
+    // decides it. Not a desk, a form or an inbox, "Requests to unblock a website go through the IT helpdesk"; not changes
+    // that go through someone in a clause of their own, "Filtering changes that go through the technician are logged".)
+    const through =
+      /^(?:all |any |every )?(?:[a-z]+ ){0,2}(?:changes?|requests?)\b(?:(?!\b(?:that|which|who)\b)[^.;,]){0,40}?\b(?:go|goes) (?:only )?through (?:the )?([a-z' ()-]{2,40}?(?:,? (?:and |or )?(?:the )?[a-z' ()-]{2,40}?)*)\.?$/.exec(
+        s.lower,
+      );
+    const throughWhom =
+      through &&
+      !/\b(desk|helpdesk|portal|form|system|ticket|log|process|procedure|inbox|e-?mail|mailbox|address|are|is|to|who|which|that|will)s?\b/.test(through[1])
+        ? through[1]
+        : undefined;
+    // ("Any change to the filtering level is a decision for the Principal": the one it is for. Not misconduct, "Unauthorised
+    // changes to the filtering are a matter for the Headteacher", nor anyone outside the staff beside them, "…a matter for
+    // the police and the Headteacher".)
+    const matterFor =
+      /\b(?:is|are) (?:a |the )?(?:decision|matter) for (?:the )?([a-z' ()-]{2,40}?)(?=,|\.|$| having\b| after\b| who\b| in consultation\b)/.exec(s.lower);
+    const forWhom =
+      matterFor &&
+      !/\b(unauthori[sz]ed|attempts?|breach(es)?|misuse|disciplin\w*|criminal|illegal|themselves)\b/.test(s.lower) &&
+      !/\b(police|trust|authority|council|provider|company|lado|courts?)\b/.test(matterFor[1])
+        ? matterFor[1]
+        : undefined;
     if (
       !checkedFirst &&
-      !/\b(go|goes) (only )?through\b|\b(is|are) (a |the )?matter for\b/.test(s.lower) &&
+      !throughWhom &&
+      !forWhom &&
       !ownApprovalWaited.test(s.lower) &&
       !/\b(decisions?|decides?|decided|approved?|approves|authori[sz](ed|es|ation)|agreed|agrees|approval|agreement)\b/.test(s.lower)
     )
@@ -107,18 +131,9 @@ const unblock: SentencePattern = {
     const condition = approvalCondition.exec(s.lower);
     // ("Changes to filtering are the Principal's decision.")
     // ("The Headteacher makes the final decision on blocked websites.")
-    // ("Any change to the filtering level is a decision for the Principal, having consulted…".)
     const theirs =
       /\b(?:is|are|remains?) (?:the )?([a-z' ()-]{2,40}?)(?:'s|s') (?:decision|call)\b/.exec(s.lower) ??
-      /\b(?:is|are) (?:a |the )?(?:decision|matter) for (?:the )?([a-z' ()-]{2,40}?)(?=,|\.|$| having\b| after\b| who\b| in consultation\b)/.exec(s.lower) ??
       /^(?:the )?([a-z' ()-]{2,40}?) (?:makes|takes|has) (?:the )?(?:final )?(?:decisions?|say) (?:on|about)\b/.exec(s.lower);
-    // ("All filtering changes go through the DSL and Head": whom every change passes through decides it; not a desk or a
-    // form, "Requests to unblock a website go through the IT helpdesk".)
-    const through =
-      /^(?:all |any |every )?(?:[a-z]+ )?(?:changes?|requests?)\b[^.;]{0,40}\b(?:go|goes|must go|has to go|have to go|should go) (?:only )?through (?:the )?([a-z' ()-]{2,40}?)\.?$/.exec(
-        s.lower,
-      );
-    const throughWhom = through && !/\b(desk|helpdesk|portal|form|system|ticket|log|process|procedure)s?\b/.test(through[1]) ? through[1] : undefined;
     // (Whoever stands in when the decider is away decides nothing: read once, without them.)
     const decidersOnly = withoutStandIns(s.lower);
     // ("Requests … go to IT Services via the HM; the Network Manager decides, referring anything doubtful to the DSL", "…; the
@@ -133,6 +148,7 @@ const unblock: SentencePattern = {
     const roles =
       staffNamed(passed?.[1]) ??
       staffNamed(throughWhom) ??
+      staffNamed(forWhom) ??
       staffNamed(theirs?.[1]) ??
       staffNamed(clause ? [clause[1], clause[2]].filter(Boolean).join(' and ') : undefined) ??
       decidedBy(asked) ??

@@ -195,7 +195,10 @@ const publication: SentencePattern = {
             )))) &&
         (channelNamed ||
           (postsScope(sentence).length > 0 &&
-            (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) || scopedPosts(s.lower) || nothingGoesOut || checksPosts(s.lower))) ||
+            (/^(no|every|each|all|any) (posts?|tweets?)\b/.test(s.lower) ||
+              scopedPosts(s.lower) ||
+              nothingGoesOut ||
+              checksPosts({ ...sentence, lower: s.lower }))) ||
           (nothingGoesOut && channelsBefore(sentence).length > 1)));
     // Posts are what is published: "All posts on the school Facebook page must be approved by the Principal".
     const postsNoun = posts && /\b(posts|tweets|post|tweet)\b/.test(s.lower.replace(/\b(may|can|will|to|must|should|who|staff) post\b/g, ''));
@@ -208,6 +211,13 @@ const publication: SentencePattern = {
     )
       return [];
     if (/^(parents?|carers?|visitors?|pupils?|children)\b(?!')/.test(s.lower)) return [];
+    // ("The PTA runs its own Facebook page; the Headteacher approves all posts": not the school's channel.)
+    if (
+      /\b(pta|parent teacher association|parents' association|friends of (the )?[a-z' ]{2,30}?)\b[^.;]{0,30}\b(runs?|has|have|manages?) (its|their) own\b/.test(
+        s.lower,
+      )
+    )
+      return [];
     // A look at a sample afterwards ("…will review a sample of school social media posts annually") oversees; it decides nothing.
     if (
       /\b(reviews?|reviewed|audits?|audited|checks?|checked|looks? at|monitors?|monitored)\b[^.;]{0,20}\b(a |an )?(random )?(sample|selection)\b/.test(s.lower)
@@ -299,13 +309,26 @@ const scopedPosts = (lower: string) =>
  * "…send it to the School Business Manager, and the Headteacher checks posts before they go live": a post, as the subject of
  * its clause, checks or approves the posts (all of them) before they go out, under a paragraph that names the channel.
  * (Not a look afterwards, "the Headteacher checks posts weekly for comments", nor one with exceptions, as for scopedPosts.)
+ * Said with nothing after, "The Headteacher approves every post.", only where the sentences before name the school's
+ * channel itself (not the page's title), and not posts others make: families on a class group, pupils on a learning
+ * platform, the PTA on its own page.
  */
-const checksPosts = (lower: string) => {
+const checksPosts = (s: Sentence) => {
   const m =
-    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:(?:all |the )?(?:posts|tweets)|(?:every|each) (?:post|tweet))(?: before (?:they|it) (?:go|goes|are|is) (?:live|out|up|online|posted|published)\b|\s*[.;]?$)/.exec(
-      lower,
+    /(?:^|,? and |; )(?:the )?([a-z' ()-]{2,40}?) (?:checks|approves|agrees|signs off|looks at and approves) (?:(?:all |the )?(?:posts|tweets)|(?:every|each) (?:post|tweet))( before (?:they|it) (?:go|goes|are|is) (?:live|out|up|online|posted|published)\b|\s*[.;]?$)/.exec(
+      s.lower,
     );
-  return !!m && staffNamed(m[1]) !== null && !/\b(apart from|except|unless|other than)\b/.test(lower);
+  if (!m || staffNamed(m[1]) === null || /\b(apart from|except|unless|other than)\b/.test(s.lower)) return false;
+  if (/^ before/.test(m[2])) return true;
+  const before = `${s.earlier ?? ''} ${s.previous ?? ''}`;
+  return (
+    m.index === 0 &&
+    !/\b(usually|normally|generally|often|sometimes|in term time)\b/.test(m[1]) &&
+    channelsBefore(s).length > 0 &&
+    !/\b(pta|friends of|parents?|carers?|families|pupils?|students?|children) (can |may |run |share |post )|\b(seesaw|class ?dojo|tapestry|class groups?|learning platforms?|newspaper)\b|\b(its|their) own (facebook )?(page|group|account)s?\b/.test(
+      before,
+    )
+  );
 };
 
 /** "Nothing is posted without the approval of the Principal", "Nothing goes up on either without…": every post, wherever it goes. */

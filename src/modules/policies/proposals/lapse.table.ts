@@ -25,7 +25,7 @@ const askVerb =
   /\b(seek|seeks|obtained|gathered|gained|renew(s|ed)?|re-?sought|re-?confirmed|confirmed|re-?checked|asked again|sought again|requested again|refreshed|updated?|collected|sought|requested|requests?|asks? for|asked for|sen[dt]s? (home|out)|sen[dt]s? (the|a|our|your) ([a-z]+ )?(form|slip)s? (home|out)|(hand(s|ed)?|give(s|n)?) out|issued|complete[ds]?|completing|re-?sign(s|ed)?|sign(s|ed)?|fill(s|ed)? (in|out)|return(s|ed)?|checked|check (your|the) (choices|answers|consent)( with you)?|included in|part of|reviewed with (parents|carers|families|you))\b/;
 /** A lapse said of something other than images ("trip consent forms are signed each year"): not the consent for images. */
 const otherForm =
-  /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|e-?safety|online safety|ict|swimming|clubs?|lessons|work (experience )?placements?|work experience)\b/;
+  /\b(trips?|outings?|visits?|excursions?|residentials?|medical|medicines?|medication|first aid|sun ?cream|internet|computers?|acceptable use|home[- ]school|e-?safety|online safety|ict|swimming|clubs?|lessons|work placements?|work experience)\b/;
 
 /** Asked or completed once, and no more: "only needs to be completed once", "need only be given once", "is signed once only". */
 const onlyOnce =
@@ -78,10 +78,19 @@ export const lapse: SentencePattern = {
         // (Or a heading, or the question the sentence answers, that asks how long the answer lasts: "How long your answer
         // lasts", "Part 6 – How long your answers last", "How long does my answer last?".)
         [s.heading ?? '', s.question ?? ''].some((asked) =>
-          /(^|[-–—:] )how long (does |do |will )?((your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?|(this|it) (last|apply|stand))\b/.test(
+          /(^|[-–—:] )how long (does |do |will )?(your|my|the|our) (answers?|choices?|permissions?|consents?)( last| lasts| stands?| apply| applies)?\b/.test(
             asked,
           ),
-        ));
+        ) ||
+        // ("How long does this last?" over "Your answers last for as long as your child is with the PRU": the form's own
+        // question, when nothing around names another form, "Free school meals", "Home-school agreement".)
+        ([s.heading ?? '', s.question ?? ''].some((asked) =>
+          /(^|[-–—:] )how long (does |do |will )?(this|it) (last|apply|stand)\b|(^|[-–—:] )how long (this|it) (lasts|applies|stands)\b/.test(asked),
+        ) &&
+          !otherForm.test(`${s.heading ?? ''} ${s.title ?? ''} ${s.lead ?? ''} ${s.earlier ?? ''} ${s.question ?? ''}`) &&
+          !/\b(meals?|dinners?|lunch(es)?|breakfast|uniform|transport|bus|wraparound|after-school|agreements?)\b/.test(
+            `${s.heading ?? ''} ${s.title ?? ''} ${s.lead ?? ''} ${s.question ?? ''}`,
+          )));
     // "This only needs to be completed once" after "Please complete this form" (on a page or under a heading of consent or
     // images), "Consent need only be given once", "you will only be asked for permission once": one answer for the child's time.
     const formBefore =
@@ -228,7 +237,7 @@ export const lapse: SentencePattern = {
       return [{ setting: 'consent.lapse', value: 'never' }];
     // "…is held for the time that the pupil attends", "…will cover the 7 years that the child is in school".
     if (
-      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|runs?|stands?|(is|are) (held|given)|will (normally |usually )?(cover|apply|last|be used)|covers|applies|apply|continues)\b[^.]*\b(for the (duration|length) of (the|their|your) (course|programme|placement)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|is with|remains at|is a (pupil|student) at|is enrolled (at|in)|is registered (at|with))|(for )?the (whole|entire) of (their|your (child|son|daughter)'s|the child's|his or her|the pupil's) time\b(?! in (years?|key stages?|ks) ?\d)|the (whole|entire) time (you are|you're) (a (pupil|student|learner) )?(here|at|with us|in)\b|\b(your|the|their) (child|son|daughter|pupil|student)'s (whole|entire) time (at|in|with)\b|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
+      /\b(valid|remains? in (force|place)|stays? in (force|place)|lasts?|runs?|stands?|(is|are) (held|given)|will (normally |usually )?(cover|apply|last|be used)|covers|applies|apply|continues)\b[^.]*\b(for the (duration|length) of (the|their|your) (current )?(course|programme|placement)|until (your (child|son|daughter)|the child|they|he or she|she|he|the pupil|the student) leaves?|(whole|entire) time (at|in) (the )?(school|academy)|(for )?the (whole |entire )?(time|period( of time)?|duration) (that )?(the|your|their) (child|pupil|student) (attends|is at|is in|is a (pupil|student) (at|in)|is with us|is here|remains)|throughout (their|the child's|your child's) time|(for )?as long as (your|the|their|a) (child|pupil|student|learner) (attends|is at|is in|is with|remains at|is a (pupil|student) at|is enrolled (at|in)|is registered (at|with))|(for )?the (whole|entire) of (their|your (child|son|daughter)'s|the child's|his or her|the pupil's) time\b(?! in (years?|key stages?|ks) ?\d)|the (whole|entire) time (you are|you're) (a (pupil|student|learner) )?(here|at|with us|in)\b|\b(your|the|their) (child|son|daughter|pupil|student)'s (whole|entire) time (at|in|with)\b|while (your|the|their) (child|pupil|student) (is (at|in|with)|remains|attends)|the (\w+ )?years? (that )?(the|your|their) (child|pupil|student) (is|spends|attends) (at|in)? ?(the )?(school|academy)?|\b(your|the|their) (child|pupil|student)'s (lifetime|whole time|time|school life) (with us|at (the )?(school|academy|nursery)|here))/.test(
         s.lower,
       ) &&
       // ("…for as long as your child is at Glenmorven, except that…", "…as long as your child is in the same phase": not the child's whole time.)

@@ -69,7 +69,7 @@ describe('a wrapped line whose number finishes the words above it', () => {
     const wrapped = policyLines(
       ['Most social media platforms have a minimum age of', '13. We will not help a pupil under 13 to open an account.'].join('\n'),
     )[1];
-    expect(wrapped.closesBracket).toBe(true);
+    expect(wrapped.continuesAbove).toBe(true);
     expect(wrapped.text).toMatch(/^13\. We will not help/);
   });
 
@@ -79,7 +79,7 @@ describe('a wrapped line whose number finishes the words above it', () => {
     ['a clause number', ['Pupils are taught about the risks of chat in games and', '4.2 Photographs of pupils are only taken on school devices.']],
   ])('a numbered line after %s is still numbered', (_case, lines) => {
     const numbered = policyLines(lines.join('\n')).at(-1)!;
-    expect(numbered.closesBracket).toBe(false);
+    expect(numbered.continuesAbove).toBe(false);
     expect(numbered.text).not.toMatch(/^\d/);
   });
 

@@ -48,9 +48,11 @@ describe('one child being unkind to another online', () => {
     });
   });
 
-  it('being kind to one another online is no concern', () => {
-    const text = 'We teach children to be kind to one another online and to tell the class teacher about anything that upsets them.';
-    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+  it('a member of staff or a parent unkind to another online is no bullying between pupils', () => {
+    expect(proposals('If a member of staff is unkind to another online, tell the Headteacher.')).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
+    expect(proposals('Parents who are unkind to one another online about the school should be reported to the Headteacher.')).not.toHaveProperty([
+      'concerns.routes.cyber-bullying.notify',
+    ]);
   });
 });
 
@@ -67,6 +69,11 @@ describe('a member of staff with photos of pupils on a personal device', () => {
 
   it('photos of pupils on a school device are no concern about staff', () => {
     const text = 'A member of staff who has photos of pupils on a school iPad must upload them to the shared drive by Friday and tell the office.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
+  });
+
+  it('the rule for a member of staff who takes photos on their own phone is no concern about them', () => {
+    const text = 'A member of staff who takes photos of pupils on a personal device must delete them the same day and tell the Headteacher.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.staff-misuse.notify']);
   });
 });
@@ -87,7 +94,25 @@ describe('a wrapped line carried on by a dash aside', () => {
   });
 
   it('a list under a lead that ends with a colon keeps its bullets', () => {
-    const list = ['Examples of unsuitable use include:', '- for example, sharing a password', '- such as posting photographs of pupils'].join('\n');
-    expect(sentencesOf(list).length).toBeGreaterThan(1);
+    const list = [
+      'Examples of unsuitable use of a school device by a member of staff include:',
+      '- for example, sharing a password',
+      '- such as posting photographs of pupils',
+    ].join('\n');
+    expect(sentencesOf(list)).toHaveLength(3);
+  });
+
+  it('a heading over dash items keeps them as items under it', () => {
+    const text = ['### Unsuitable behaviour online', '- for example, sending unkind messages', '- for example, sharing photos'].join('\n');
+    expect(sentencesOf(text).map((s) => [s.text, s.heading ?? ''])).toEqual([
+      ['Unsuitable behaviour online', ''],
+      ['for example, sending unkind messages', 'unsuitable behaviour online'],
+      ['for example, sharing photos', 'unsuitable behaviour online'],
+    ]);
+  });
+
+  it('a bullet wrapped onto an indented line does not swallow the next item', () => {
+    const text = ['- Staff must report any concern about a child to the', '  DSL immediately', '- e.g. a child who discloses abuse'].join('\n');
+    expect(sentencesOf(text)).toHaveLength(2);
   });
 });

@@ -16,9 +16,12 @@ describe('"How long does this last?" over the answer', () => {
     expect(proposals(text)).toHaveProperty(['consent.lapse'], 'never');
   });
 
-  it('the same answer under a question about something else proposes no lapse', () => {
-    const text = ['How long does the trip last?', 'Your answers last for as long as your child is with the PRU.'].join('\n');
-    expect(proposals(text)).not.toHaveProperty(['consent.lapse']);
+  it('"How long does this last?" on a form for something else proposes no lapse', () => {
+    for (const heading of ['## Free school meals', '## Home-school agreement', '## School dinners'])
+      expect(
+        proposals([heading, '', 'How long does this last?', 'Your answers last for as long as your child is at the school.'].join('\n')),
+        heading,
+      ).not.toHaveProperty(['consent.lapse']);
   });
 });
 

@@ -51,7 +51,7 @@ export function paragraphs(lines: Line[]): Paragraph[] {
   // Where a clause's words start after its number ("9.1   All online safety concerns…"): a line indented to there carries
   // on the clause ("      DSL) immediately, and…"), whatever its first letter.
   let hang = 0;
-  for (const { text, line, bullet, numbered, tabbed, headingMark, cells, arrow, raw, indent, closesBracket } of lines as (Line & { tabbed?: boolean })[]) {
+  for (const { text, line, bullet, numbered, tabbed, headingMark, cells, arrow, raw, indent, continuesAbove } of lines as (Line & { tabbed?: boolean })[]) {
     if (!text) {
       current = null;
       lastLength = 0;
@@ -65,7 +65,7 @@ export function paragraphs(lines: Line[]): Paragraph[] {
       /^[a-z(]/.test(text) ||
       // ("…normally from age" then "13) are asked…", "…a minimum age of" then "13. We will not…": a number that belongs to the
       // words above.)
-      closesBracket === true ||
+      continuesAbove === true ||
       hanging ||
       // ("…a member of staff, volunteer or governor: tell the" then "Headteacher immediately.": a line that ends on a word no
       // sentence ends on runs on, whatever the next one's first letter.)

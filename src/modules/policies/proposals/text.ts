@@ -83,10 +83,11 @@ export interface Line {
   /** The raw line starts with an arrow ("→ DSL, immediately."): where the line before it goes. */
   arrow?: boolean;
   /**
-   * The raw line starts with a number that belongs to the words above, not to a list: it closes the bracket the line before
-   * opened ("…normally from age" then "13) are asked"), or finishes a wrapped line ("…a minimum age of" then "13. We will…").
+   * The raw line carries on the words above rather than starting a list item: a number that closes the bracket the line
+   * before opened ("…normally from age" then "13) are asked") or finishes a wrapped line ("…a minimum age of" then "13. We
+   * will…"), or a dash aside ("- for example, …") after a wrapped line of prose.
    */
-  closesBracket?: boolean;
+  continuesAbove?: boolean;
 }
 
 /** Markdown emphasis, links, bullets and clause numbers ("6.17.", "1.", "i)", "(a)", "A.") removed from the start of a line. */
@@ -195,9 +196,17 @@ function wrapsOnto(above: string, raw: string): boolean {
   return !(item && Number(number[1]) === Number(item[1]) + 1);
 }
 
-/** A wrapped line (no stop at its end, not itself a bullet) carried on by a dash aside: "- for example, …", "– such as …". */
+/**
+ * A wrapped line of prose carried on by a dash aside: "- for example, …", "– such as …" under a line with no stop at its
+ * end. Not under a heading ("### Unsuitable behaviour online", "**Cyberbullying**", a short line), a bullet, or an
+ * indented line that carries a bullet on: there the dash starts an item of its own.
+ */
 const asideOnto = (above: string, raw: string) =>
-  /^\s*[-–—]\s+(?:for example|for instance|e\.g\.?|such as)\b/i.test(raw) && /[a-z,]\s*$/i.test(above) && !bulletStart.test(above);
+  /^\s*[-–—]\s+(?:for example|for instance|e\.g\.?|such as)\b/i.test(raw) &&
+  /[a-z,]\s*$/i.test(above) &&
+  !bulletStart.test(above) &&
+  !/^\s{2,}|^\s*(#{1,6}\s|\*\*|\d{1,2}(\.\d{1,2}){0,2}\.?\s)/.test(above) &&
+  above.trim().split(/\s+/).length >= 8;
 
 /**
  * A table drawn with box characters ("┌───┬───┐", "│ Situation │ Who │") reads as one drawn with bars: its rules as
@@ -220,7 +229,7 @@ export function policyLines(text: string): Line[] {
       raw,
       // ("…(or the pupil themselves, normally from age" then "13) are asked to give consent": the number closes the
       // bracket the line before opened, and is no list's.)
-      closesBracket:
+      continuesAbove:
         i > 0 &&
         ((/^\s*\d{1,3}\)/.test(raw) && (all[i - 1].match(/\(/g) ?? []).length > (all[i - 1].match(/\)/g) ?? []).length) ||
           // ("…have a minimum age of" then "13. We will not help…": a wrapped line's number finishes the words above it.)
@@ -229,13 +238,13 @@ export function policyLines(text: string): Line[] {
           // this must be reported…": a dash aside that a wrapped sentence carries on into, not a bullet of its own.)
           asideOnto(all[i - 1], raw)),
     }))
-    .map(({ raw, closesBracket }, i) => ({
-      closesBracket,
-      text: closesBracket ? raw.trim() : cleanLine(raw.replace(dashLabel, '')),
+    .map(({ raw, continuesAbove }, i) => ({
+      continuesAbove,
+      text: continuesAbove ? raw.trim() : cleanLine(raw.replace(dashLabel, '')),
       line: i + 1,
       // ("  Category B - academy website, printed newsletter and prospectus": a labelled tier is an item of the list above it.)
-      bullet: !closesBracket && (bulletStart.test(raw) || dashLabel.test(raw) || /^\s*(category|tier|level|box|option) [a-z0-9]{1,2}\s*[-–—:=]\s/i.test(raw)),
-      numbered: !closesBracket && /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
+      bullet: !continuesAbove && (bulletStart.test(raw) || dashLabel.test(raw) || /^\s*(category|tier|level|box|option) [a-z0-9]{1,2}\s*[-–—:=]\s/i.test(raw)),
+      numbered: !continuesAbove && /^\s*\d{1,2}[.)]\s+(?=[A-Za-z])/.test(raw),
       headingMark: /^\s*#{1,6}\s|^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])|^\s*\*\*[^*]+\*\*\s*$/.test(raw),
       cells: raw
         // (A leader of dots parts two cells too: "Concern about a child ........... CPOMS + DSL same day".)
