@@ -11,8 +11,15 @@ import type { BlockPattern, Found, SentencePattern } from './types.ts';
 import { signedBlock } from './review.signatures.ts';
 import { body, bodyOnly, onlyABody, unchosenApprover } from './review.bodies.ts';
 
-const aboutThePolicy =
-  /\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol|guide|form|sheet|charter|briefing|checklist|handbook|poster|flowchart)\b|\b(these|the) (rules|guidelines)\b|^(\d+(\.\d+)*\.? )?this section (is|will be|shall be) reviewed\b(?=[^.]*\b(whole|full|wider|entire|main|parent|overall)\b)|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b/;
+/** The larger policy a section belongs to: "…together with the whole policy", "…and the full Visits Policy is reviewed…". */
+const largerPolicy = String.raw`(?:whole|full|wider|entire|main|parent|overall)`;
+
+const aboutThePolicy = new RegExp(
+  String.raw`\b(this|the) (policy|document|guidance|statement|procedures?|agreement|aup|(school('s)? )?acceptable use policy)\b|\bthis (annex|appendix|notice|privacy notice|leaflet|booklet|card|code( of conduct)?|standard|chapter|protocol|guide|form|sheet|charter|briefing|checklist|handbook|poster|flowchart)\b|\b(these|the) (rules|guidelines)\b|^(\d+(\.\d+)*\.? )?this section (is|will be|shall be) reviewed\b(?=[^.]*\b${largerPolicy}\b)|\bpolic(y|ies)(,? and (its|their) (implementation|operation|effectiveness|procedures?))? (is|are|will be|shall be|should be) (reviewed|revisited|updated)|\breview(ed)? (of )?(this|the) (policy|document)|^(policy|document) reviewed\b`,
+);
+
+/** ", and the whole Visits Policy is reviewed every two years": where a section's own cycle ends and the larger policy's begins. */
+const andTheLargerPolicy = new RegExp(String.raw`,? and (?:the|our) ${largerPolicy}\b`);
 
 /** A header's or footer's line that opens with the policy's approval: "Ratified by…", "(Updated and approved by…". */
 const approvalOpening =
@@ -94,7 +101,7 @@ const interval: SentencePattern = {
     // A report or meeting's cycle is not the review's: "It approves this policy and receives a termly safeguarding report".
     // "This section is reviewed every year …, and the whole Visits Policy is reviewed every two years": this page's cycle,
     // not the larger policy's it belongs to.
-    const own = s.lower.split(/,? and (?:the|our) (?:whole|full|wider|entire|main|parent|overall)\b/)[0];
+    const own = s.lower.split(andTheLargerPolicy)[0];
     const ownFirst = own !== s.lower && /^[^,]*\bthis (section|part|appendix|annex|page)\b/.test(own) && intervalMonths(own) !== null;
     const months = intervalMonths(
       (ownFirst ? own : s.lower).replace(
