@@ -5,6 +5,7 @@
 import { noActionOptOut } from './consent.asks.ts';
 import { basisStated, lastsUnlessChanged, optsOut, optsOutOtherwise } from './consent.basis.ts';
 import { namedUses } from './consent.uses.ts';
+import { memoised } from './memo.ts';
 import { conditional, formRow, images, otherMatter, othersSubject, ownPhotos } from './page.words.ts';
 import type { StructuralFound } from './structure.ts';
 import type { Sentence } from './text.ts';
@@ -71,8 +72,9 @@ const publicTaskObjection = /\bobject(s|ion|ing)?\b[^.;]{0,80}\b(public task|pub
 const noOptOut = [lastsUnlessChanged, answerNo, namingUnless, unansweredRefuses, notPhotographedAtAll, notTheUses, publicTaskObjection];
 
 /** A sentence that states an opt-out, in the page's words or a form's. */
-export const statesOptOut = (lower: string) =>
-  ((optOut.test(lower) || optsOutOtherwise(lower)) && !noOptOut.some((pattern) => pattern.test(lower))) || noActionOptOut.test(lower);
+export const statesOptOut = memoised(
+  (lower: string) => ((optOut.test(lower) || optsOutOtherwise(lower)) && !noOptOut.some((pattern) => pattern.test(lower))) || noActionOptOut.test(lower),
+);
 
 /**
  * An opt-out said of one use the page has, not of the page: "The school photographer takes individual and class photos.
@@ -100,12 +102,24 @@ const noConsentLead =
  * The uses a page runs on another basis than consent, so none it asks carers about: those a sentence gives no consent or
  * opt-out, the items of a list whose lead needs no consent, and a scoped opt-out's use.
  */
-export const otherBases = (sentences: Sentence[]): Set<string> =>
-  new Set([
-    ...sentences.flatMap(basisStated),
-    ...sentences.flatMap((s) => (s.item && noConsentLead.test(s.lead ?? '') ? namedUses(s.lower) : [])),
-    ...optedOutUses(sentences),
-  ]);
+export function otherBases(sentences: Sentence[]): Set<string> {
+  let keys = otherBasesRead.get(sentences);
+  if (!keys) {
+    keys = [
+      ...new Set([
+        ...sentences.flatMap(basisStated),
+        ...sentences.flatMap((s) => (s.item && noConsentLead.test(s.lead ?? '') ? namedUses(s.lower) : [])),
+        ...optedOutUses(sentences),
+      ]),
+    ];
+    otherBasesRead.set(sentences, keys);
+  }
+  // (A new set each time: a reader may add to its own.)
+  return new Set(keys);
+}
+
+/** The page's other bases, read once for each page's sentences: five readers of a page ask. */
+const otherBasesRead = new WeakMap<Sentence[], string[]>();
 
 /** A page-wide opt-out: stated, about images, and not scoped to a use the sentence (or the one before) names. */
 export const pageWideOptOut = (s: Sentence) => statesOptOut(s.lower) && ofImagesHere(s) && !optOutScope(s).length && !ofGroupBefore(s);
