@@ -55,6 +55,16 @@ function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCar
         .pop() ?? '',
     );
     const after = clean(text.slice(end, end + 120).split(/[.;!?\n]/)[0] ?? '');
+    // A who's who line, "- DSL: Mr Dan Whitlock (Deputy Head), room 4", "- Computing lead: Miss Hannah Brierley (Year 4)":
+    // the post the line is for, not the one in brackets after the name. (A deputy's line, "Deputy DSLs: Mrs Okafor (Head)",
+    // names a second post of someone whose own is in the brackets.)
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const whosWho = /^[ \t]*(?:[-*•·][ \t]+)?([A-Za-z][A-Za-z /&'-]{1,40}?)[ \t]*:[ \t]*$/.exec(text.slice(lineStart, start));
+    const linePost = whosWho && !/^\s*(deputy|assistant|alternate|acting|vice|co)\b/i.test(whosWho[1]) ? roleAtEnd(clean(whosWho[1]).trim()) : null;
+    if (linePost && /^\s*[(,]/.test(after)) {
+      give(key, linePost);
+      continue;
+    }
     // After the name: "Mrs Garside (Headteacher)", "Mrs Fox, our School Business Manager", "Mr Rowlands is our DSP".
     const told = /^\s*(?:\(|,|-|:)\s*(?:(?:our|the|who is (?:our|the)|is (?:our|the))\s+)?|^\s+(?:is|who is) (?:our|the|also our|also the)\s+/.exec(after);
     if (told) {

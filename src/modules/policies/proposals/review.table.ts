@@ -166,6 +166,11 @@ function activeApproval(lower: string): RegExpExecArray | null {
   return who && who !== 'Headteacher' ? /^(.*)$/.exec(m[2]) : null;
 }
 
+/** The larger policy a section's sentence names as approved: the body that approves it approves the section. */
+const sectionsPolicy = new RegExp(
+  String.raw`^(?:\d+(?:\.\d+)*\.? )?this (?:section|annex|appendix|part|chapter)\b[^.]*\b${largerPolicy} (?:[a-z&'-]+ ){0,4}?policy\b[^.]*?\b(?:approved|ratified|adopted|agreed) by (.*)$`,
+);
+
 /** Who agreed, wrote or reviewed the text before the approval that follows: "agreed by the Head, staff and approved by…". */
 const consultedThenApproved =
   /\b(was|is|has been|have been|were) (?:agreed|written|drafted|drawn up|prepared|reviewed|discussed|considered|shared) (?:by|with) [^.;]{1,80}?,? and (?:(?:was|has been|have been|were|then|subsequently|finally) )*((?:approved|ratified|adopted) by)\b/;
@@ -240,6 +245,11 @@ function approvedIn(said: string): Found[] {
       new RegExp(
         String.raw`^(?:this|the|our) (?:[a-z-]+ ){0,4}?(?:policy|document|agreement|statement|aup|guidance|charter|code of (?:conduct|behaviour|behavior|practice))\b[^.]*?\b(?:was|is|are|has been|have been|were) (?:[a-z]+ed|written|drawn up)\b[^.;]*? and (?:(?:was|has been|then|subsequently) )?${adverb}(?:approved|ratified|adopted) by (.*)$`,
       ).exec(lower) ??
+      // A line that opens with who reviewed it: "Reviewed by the DT and agreed by the Board of Governors Sept 2025".
+      /^\(?(?:reviewed|updated|revised|written|drafted|prepared) by [^.;]{1,60}? and (?:then )?(?:approved|ratified|adopted|agreed) by (.*)$/.exec(lower) ??
+      // A section approved with the policy it belongs to: "This section is reviewed every year by the EVC, and the whole
+      // Educational Visits Policy is reviewed every two years and approved by the Full Governing Body".
+      sectionsPolicy.exec(lower) ??
       activeApproval(lower);
     if (!m || unchosenApprover(m[1])) return [];
     // "Approved by: Mrs R. Thwaite (Chair of Governors)": a person who signs for the body, not the body.
