@@ -3,7 +3,8 @@
  * approved with the larger policy it belongs to. "- Computing lead: Miss Hannah Brierley (Year 4)" makes "tell Miss
  * Brierley" a telling of the computing lead; "a pupil sees something they shouldn't on a school iPad" is inappropriate
  * content; "This section is reviewed every year …, and the whole … Policy is … approved by the Full Governing Body" names
- * the body that approves the section too.
+ * the body that approves the section too; "No pupil's name is used on the school website with an image" withholds names as
+ * "no child's name" always did.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -93,5 +94,22 @@ describe('a line that opens with who reviewed it, then who agreed it', () => {
   it('posts drafted by one person and approved by another are no approval of the policy', () => {
     const text = 'Posts are drafted by the school office or class teachers and approved by the Headteacher or Deputy Headteacher.';
     expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody']);
+  });
+});
+
+describe('"no pupil\'s name" with a channel', () => {
+  it('"No pupil\'s name is used on the school website with an image": no names on the website', () => {
+    const text = "25. No pupil's name is used on the school website with an image - not in the caption, the file name or the alt text.";
+    expect(proposals(text)).toHaveProperty(['photos.channels.website.naming'], 'none');
+  });
+
+  it('"no student\'s name" reads the same', () => {
+    const text = "No student's name is printed in the newsletter beside a photograph.";
+    expect(proposals(text)).toHaveProperty(['photos.channels.newsletter.naming'], 'none');
+  });
+
+  it("a pupil's name on a peg or a tray is no caption rule", () => {
+    const text = "No pupil's name is shown on pegs or trays in the corridor.";
+    expect(Object.keys(proposals(text)).filter((k) => k.endsWith('.naming'))).toEqual([]);
   });
 });
