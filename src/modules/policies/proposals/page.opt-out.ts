@@ -118,7 +118,7 @@ export function otherBases(sentences: Sentence[]): Set<string> {
   return new Set(keys);
 }
 
-/** The page's other bases, read once for each page's sentences: five readers of a page ask. */
+/** The page's other bases, read once for each page's sentences: six readers of a page ask. */
 const otherBasesRead = new WeakMap<Sentence[], string[]>();
 
 /** A page-wide opt-out: stated, about images, and not scoped to a use the sentence (or the one before) names. */

@@ -3,7 +3,8 @@
  * sentence says "Our Headteacher, Mrs Garside, …" or "Mrs Garside (Headteacher)". Each name the page gives exactly one
  * post is read as that post, so the patterns that read posts read it. Letters and guides for families name people more
  * than posts. Never a guess: a name given two posts, or none, stays a name (save on a staff card's line, "DSL = Helen
- * Tranter (Head)", which gives both posts at once).
+ * Tranter (Head)", which gives both posts at once). A who's who list's line with a title, "- DSL: Mr Dan Whitlock (Deputy
+ * Head)", gives the post the line is for: keys read "tell Mr Whitlock" there as telling the DSL.
  */
 import { roleAtEnd, roleAtStart, rolesIn, type RoleKey } from './roles.ts';
 import type { Sentence } from './text.ts';
@@ -34,6 +35,13 @@ const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'w
 
 const clean = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ');
 
+/** A label that is one post and nothing else ("Computing lead", "The DSL"), not a deputy's nor a line manager's. */
+function onePost(label: string): RoleKey | null {
+  if (/^(deputy|assistant|alternate|acting|vice|co)\b|^d+dsls?$/.test(label)) return null;
+  const role = roleAtStart(label);
+  return role && role !== 'line-manager' && roleAtEnd(label) === role && rolesIn(label).length === 1 ? role : null;
+}
+
 /** Each name's posts, from where the page gives them beside it. */
 function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCards: Set<string> } {
   const posts = new Map<string, Set<RoleKey>>();
@@ -56,18 +64,16 @@ function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCar
     );
     const after = clean(text.slice(end, end + 120).split(/[.;!?\n]/)[0] ?? '');
     // A who's who line, "- DSL: Mr Dan Whitlock (Deputy Head), room 4", "- Computing lead: Miss Hannah Brierley (Year 4)":
-    // the post the line is for, not the one in brackets after the name. (A deputy's line, "Deputy DSLs: Mrs Okafor (Head)",
-    // names a second post of someone whose own is in the brackets.)
+    // the post the line is for, in place of one in brackets after the name. Only a label that is one post and nothing
+    // else: not "Concerns about the Headteacher:", "Headteacher / DSL:", "Backup DSL:", nor a deputy's line ("Deputy
+    // DSLs: Mrs Okafor (Head)", "DDSL:"), which names a second post of someone whose own is in the brackets.
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const whosWho = /^[ \t]*(?:[-*•·][ \t]+)?([A-Za-z][A-Za-z /&'-]{1,40}?)[ \t]*:[ \t]*$/.exec(text.slice(lineStart, start));
-    const linePost = whosWho && !/^\s*(deputy|assistant|alternate|acting|vice|co)\b/i.test(whosWho[1]) ? roleAtEnd(clean(whosWho[1]).trim()) : null;
-    if (linePost && /^\s*[(,]/.test(after)) {
-      give(key, linePost);
-      continue;
-    }
-    // After the name: "Mrs Garside (Headteacher)", "Mrs Fox, our School Business Manager", "Mr Rowlands is our DSP".
+    const label = /^[ \t]*(?:[-*•·][ \t]+)?([A-Za-z][A-Za-z /&'-]{1,40}?)[ \t]*:[ \t]*$/.exec(text.slice(lineStart, start))?.[1];
+    const linePost = label ? onePost(clean(label).trim()) : null;
+    const byLine = linePost !== null && /^\s*[(,]/.test(after);
+    if (byLine) give(key, linePost);
     const told = /^\s*(?:\(|,|-|:)\s*(?:(?:our|the|who is (?:our|the)|is (?:our|the))\s+)?|^\s+(?:is|who is) (?:our|the|also our|also the)\s+/.exec(after);
-    if (told) {
+    if (told && !byLine) {
       const rest = after.slice(told[0].length);
       // ("Mrs Doherty, Vice-Principal and Designated Teacher for Child Protection": two posts, so neither.)
       if (roleAtStart(rest)) for (const role of rolesIn(rest.split(/[),]/)[0])) give(key, role);

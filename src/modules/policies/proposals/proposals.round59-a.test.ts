@@ -32,9 +32,29 @@ describe("a who's who list: each name read as the post its line is for", () => {
     expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['headteacher']);
   });
 
-  it('a field that is not a post ("Approved by: …") gives the name no post of its own', () => {
-    const text = ['Approved by: Mrs Ruth Garside (Chair of Governors)', '', 'If a pupil is being bullied online, tell Mrs Garside.'].join('\n');
-    expect(proposals(text)['concerns.routes.cyber-bullying.notify']).not.toEqual(['dsl']);
+  it('a field that is not a post ("Approved by: …"): the post in brackets stands (a guard)', () => {
+    const text = ['Approved by: Mrs Ruth Garside (Headteacher)', '', 'If a pupil is being bullied online, tell Mrs Garside.'].join('\n');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], ['headteacher']);
+  });
+
+  // (The review's mend: only a label that is one post and nothing else is the line's post.)
+  it.each([
+    ['Backup DSL: Mrs Okafor (Headteacher)', 'Mrs Okafor', ['headteacher']],
+    ['DDSL: Mrs Okafor (Headteacher)', 'Mrs Okafor', ['headteacher']],
+    ['In the absence of the DSL: Mrs Okafor (Headteacher)', 'Mrs Okafor', ['headteacher']],
+    ['Line manager: Mrs Okafor (Headteacher)', 'Mrs Okafor', ['headteacher']],
+  ])('"%s": the brackets\' post, not the label\'s', (line, name, notify) => {
+    const text = [line, '', `If a pupil is being bullied online, tell ${name}.`].join('\n');
+    expect(proposals(text)).toHaveProperty(['concerns.routes.cyber-bullying.notify'], notify);
+  });
+
+  it.each([
+    'Concerns about the Headteacher: Mrs Ruth Garside (Chair of Governors)',
+    'Headteacher / DSL: Mrs Ruth Garside (ext 201)',
+    '- DSL: Mrs Ruth Garside (Deputy Head). She is also our Computing Lead.',
+  ])('"%s": no one post, so the name stays a name', (line) => {
+    const text = [line, '', 'If a pupil is being bullied online, tell Mrs Garside.'].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.notify']);
   });
 });
 
@@ -54,8 +74,21 @@ describe('a pupil who sees something they should not', () => {
     });
   });
 
-  it('something a pupil should not share or post is their conduct, not content they met', () => {
-    const text = 'If a pupil finds something they should not share online, tell the class teacher.';
+  it('"…something they shouldn\'t, tell…" and "…on a school iPad": what they saw', () => {
+    for (const text of [
+      "If a pupil sees something they shouldn't, tell the class teacher.",
+      "If a pupil sees something they shouldn't on a school iPad, tell the class teacher.",
+    ])
+      expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['class-teacher']);
+  });
+
+  it.each([
+    'If a pupil finds something they should not share online, tell the class teacher.',
+    "If a pupil finds something they shouldn't have, such as a phone, tell the class teacher.",
+    "If a pupil sees something they shouldn't be doing, tell the class teacher.",
+    'If a pupil sees something they should not in the staff room, tell the class teacher.',
+    'If a pupil finds content they should not be sharing, tell the class teacher.',
+  ])('"%s": their conduct or an object, not content they met', (text) => {
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
   });
 });
@@ -75,9 +108,13 @@ describe('a section approved with the larger policy it belongs to', () => {
     expect(proposals(text)).toHaveProperty(['policyReview.approvingBody'], 'Full Governing Board');
   });
 
-  it('a section that names no larger policy approves nothing by these words', () => {
-    const text = 'This section is reviewed every year by the DSL and the class teachers approved by the Head.';
-    expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody']);
+  it.each([
+    'This annex forms part of the whole school Safeguarding Policy and visits are approved by the Governing Body.',
+    'This appendix is not part of the main policy approved by the Governing Body.',
+    'This chapter supplements the main Trust policy, which is approved by the Trust Board, but this chapter is approved by the Local Governing Body.',
+  ])('"%s": not the larger policy\'s approval of the section', (text) => {
+    expect(proposals(text)['policyReview.approvingBody']).not.toBe('Governing Body');
+    expect(proposals(text)['policyReview.approvingBody']).not.toBe('Trust Board');
   });
 });
 
@@ -91,8 +128,12 @@ describe('a line that opens with who reviewed it, then who agreed it', () => {
     expect(proposals(text)).toHaveProperty(['policyReview.approvingBody'], 'Board of Governors');
   });
 
-  it('posts drafted by one person and approved by another are no approval of the policy', () => {
-    const text = 'Posts are drafted by the school office or class teachers and approved by the Headteacher or Deputy Headteacher.';
+  it.each([
+    'Drafted by the school office or class teachers and approved by the Governing Body.',
+    'Reviewed by the class teacher and approved by the Governing Body if the trip is residential.',
+    'Reviewed by the trip leader and approved by the Governing Body for residential visits.',
+  ])('"%s": a step of a procedure, not the policy\'s approval', (line) => {
+    const text = ['Some words about the visits and the forms that go with them.', line].join('\n');
     expect(proposals(text)).not.toHaveProperty(['policyReview.approvingBody']);
   });
 });
