@@ -298,6 +298,12 @@ export function kindOf(s: Sentence): string | null {
       said,
     ) ||
     instructionThenTell.test(said) ||
+    // ("14.4.4 Online grooming and sexual exploitation. Concerns must go to the DSL immediately.": the concerns are the kind
+    // the paragraph opens with. Not "Any concerns must be reported to the Head", a catch-all on a page that mentions
+    // safeguarding in passing.)
+    /^(such |these |those )?concerns (must|should|will|are to)( always| then)? (go|be (passed|referred|sent|taken)) (straight |directly |immediately )?to (the|a|your|their|our|any)\b/.test(
+      said,
+    ) ||
     // ("Unkind messages between pupils … are dealt with under our Anti-Bullying Policy. The class teacher should be told first
     // and will involve…": a post told, in the passive. Not the one who tells, "…will be informed by the class teacher", nor a
     // step on a condition, "…where there is a risk of harm".)

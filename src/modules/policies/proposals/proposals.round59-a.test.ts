@@ -154,3 +154,26 @@ describe('"no pupil\'s name" with a channel', () => {
     expect(Object.keys(proposals(text)).filter((k) => k.endsWith('.naming'))).toEqual([]);
   });
 });
+
+describe('"Concerns must go to…" after a run-in heading that names the kind', () => {
+  it('"14.4.4 Online grooming and sexual exploitation. Concerns must go to the DSL immediately."', () => {
+    const text =
+      '14.4.4  Online grooming and sexual exploitation. Concerns must go to the DSL immediately. The DSL will refer to the police and to the Front Door.';
+    expect(proposals(text)).toMatchObject({
+      'concerns.routes.contact-attempt.notify': ['dsl'],
+      'concerns.routes.contact-attempt.immediate': true,
+    });
+  });
+
+  it('with no kind in the paragraph, concerns going to the DSL route nothing', () => {
+    const text = '14.4.4  Reporting. Concerns must go to the DSL immediately.';
+    expect(Object.keys(proposals(text)).filter((k) => k.startsWith('concerns.routes.'))).toEqual([]);
+  });
+});
+
+describe('"Any concerns must be reported to…" stays a catch-all (a guard)', () => {
+  it('after a run-in heading, "any concerns" routes nothing of the heading\'s kind', () => {
+    const text = '14.4.4  Online grooming and sexual exploitation. Any concerns must be reported to the Head immediately.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.contact-attempt.notify']);
+  });
+});
