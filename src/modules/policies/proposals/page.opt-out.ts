@@ -99,6 +99,12 @@ const noConsentLead =
   /\b(do not|does not|will not|need not|never) (need|ask|ask for|require|seek|request)\b[^:]*\b(consent|permission)\b[^:]*:$|\b(consent|permission) (is|are) not (needed|required|sought|asked( for)?|requested)\b[^:]*:$|\bwithout (asking|consent|permission)\b[^:]*:$/;
 
 /**
+ * The page's other bases, read once for each page's sentences: six readers of a page ask (one of them, on a page fenced
+ * into sections, with sentences of its own, read afresh).
+ */
+const otherBasesRead = new WeakMap<Sentence[], string[]>();
+
+/**
  * The uses a page runs on another basis than consent, so none it asks carers about: those a sentence gives no consent or
  * opt-out, the items of a list whose lead needs no consent, and a scoped opt-out's use.
  */
@@ -117,9 +123,6 @@ export function otherBases(sentences: Sentence[]): Set<string> {
   // (A new set each time: a reader may add to its own.)
   return new Set(keys);
 }
-
-/** The page's other bases, read once for each page's sentences: six readers of a page ask. */
-const otherBasesRead = new WeakMap<Sentence[], string[]>();
 
 /** A page-wide opt-out: stated, about images, and not scoped to a use the sentence (or the one before) names. */
 export const pageWideOptOut = (s: Sentence) => statesOptOut(s.lower) && ofImagesHere(s) && !optOutScope(s).length && !ofGroupBefore(s);

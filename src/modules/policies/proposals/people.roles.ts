@@ -35,11 +35,21 @@ const notNames = new Set(['this', 'that', 'it', 'he', 'she', 'there', 'here', 'w
 
 const clean = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ');
 
-/** A label that is one post and nothing else ("Computing lead", "The DSL"), not a deputy's nor a line manager's. */
+/** The one post some words are and nothing else: it starts them, ends them, and no other post is in them. */
+function soleRole(words: string): RoleKey | null {
+  const roles = rolesIn(words);
+  return roles.length === 1 && roleAtStart(words) === roles[0] && roleAtEnd(words) === roles[0] ? roles[0] : null;
+}
+
+/**
+ * A who's who label that is one post and nothing else ("Computing lead", "The DSL"): not a line manager's (whoever a
+ * reader's line manager is), nor a deputy's DSL line ("Deputy DSLs", "DDSL"), a second post of someone whose own is in
+ * the brackets. ("Deputy Headteacher:" and "Acting Headteacher:" are posts of their own.)
+ */
 function onePost(label: string): RoleKey | null {
-  if (/^(deputy|assistant|alternate|acting|vice|co)\b|^d+dsls?$/.test(label)) return null;
-  const role = roleAtStart(label);
-  return role && role !== 'line-manager' && roleAtEnd(label) === role && rolesIn(label).length === 1 ? role : null;
+  const role = soleRole(label.replace(/^(the|our) /, ''));
+  if (role === 'dsl' && /^(deputy|assistant|alternate|acting|vice|co)\b|^ddsls?$/.test(label)) return null;
+  return role === 'line-manager' ? null : role;
 }
 
 /** Each name's posts, from where the page gives them beside it. */
@@ -68,10 +78,11 @@ function postsOfNames(text: string): { posts: Map<string, Set<RoleKey>>; fromCar
     // else: not "Concerns about the Headteacher:", "Headteacher / DSL:", "Backup DSL:", nor a deputy's line ("Deputy
     // DSLs: Mrs Okafor (Head)", "DDSL:"), which names a second post of someone whose own is in the brackets.
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const label = /^[ \t]*(?:[-*•·][ \t]+)?([A-Za-z][A-Za-z /&'-]{1,40}?)[ \t]*:[ \t]*$/.exec(text.slice(lineStart, start))?.[1];
-    const linePost = label ? onePost(clean(label).trim()) : null;
+    // (Also a numbered line, and a label in bold: "1. DSL:", "- **DSL:** Mr …".)
+    const label = /^[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?\**([A-Za-z][A-Za-z /&'-]{1,40}?)[ \t]*\**:\**[ \t]*$/.exec(text.slice(lineStart, start))?.[1];
+    const linePost = label ? onePost(clean(label)) : null;
     const byLine = linePost !== null && /^\s*[(,]/.test(after);
-    if (byLine) give(key, linePost);
+    if (linePost && byLine) give(key, linePost);
     const told = /^\s*(?:\(|,|-|:)\s*(?:(?:our|the|who is (?:our|the)|is (?:our|the))\s+)?|^\s+(?:is|who is) (?:our|the|also our|also the)\s+/.exec(after);
     if (told && !byLine) {
       const rest = after.slice(told[0].length);
@@ -183,8 +194,7 @@ function postAlone(text: string | undefined): RoleKey | null {
     .replace(/\b(the|our|school's|school|academy's|academy|will|should|must)\b|[:*.\s]+/g, ' ')
     .trim();
   if (!rest || rest.split(' ').length > 3) return null;
-  const roles = rolesIn(rest);
-  return roles.length === 1 && roleAtStart(rest) === roles[0] && roleAtEnd(rest) === roles[0] ? roles[0] : null;
+  return soleRole(rest);
 }
 
 /**

@@ -171,7 +171,7 @@ function activeApproval(lower: string): RegExpExecArray | null {
 // visits are approved by…"; after it no second approval, "…which is approved by the Trust Board, but this chapter is
 // approved by the Local Governing Body"; and not a section outside it, "This appendix is not part of the main policy".)
 const sectionsPolicy = new RegExp(
-  String.raw`^(?!.*\bnot (?:part|covered)\b)(?:\d+(?:\.\d+)*\.? )?this (?:section|annex|appendix|part|chapter)\b[^.]*\b${largerPolicy} (?:[a-z&'-]+ ){0,4}?policy\b(?:,? (?:which |that )?(?:is|was|has been|will be)\b)?(?:(?!\b(?:is|are|was|were|not)\b)[^.;]){0,80}?\b(?:approved|ratified|adopted|agreed) by ((?:(?!\b(?:approved|ratified|adopted|agreed) by\b).)*)$`,
+  String.raw`^(?!.*\bnot (?:part|covered)\b)(?:\d+(?:\.\d+)*\.? )?this (?:section|annex|appendix|part|chapter)\b[^.]*\b${largerPolicy} (?:[a-z&'-]+ ){0,4}?policy\b(?:,? (?:which |that )?(?:is|was|has been|will be)\b)?(?:(?!\b(?:is|are|was|were|not)\b)[^.;]){0,80}?\b(?:approved|ratified|adopted|agreed) by (?!.*\b(?:approved|ratified|adopted|agreed) by\b)(.*)$`,
 );
 
 /** Who agreed, wrote or reviewed the text before the approval that follows: "agreed by the Head, staff and approved by…". */
@@ -250,7 +250,7 @@ function approvedIn(said: string): Found[] {
       ).exec(lower) ??
       // A line that opens with who reviewed it: "Reviewed by the DT and agreed by the Board of Governors Sept 2025". (Not a
       // step of a procedure: "Reviewed by the trip leader and approved by the Governing Body for residential visits".)
-      /^\(?(?:reviewed|updated|revised) by [^.;]{1,60}? and (?:then )?(?:approved|ratified|adopted|agreed) by ((?:(?!\b(?:if|when|where|whenever|for|before|after|once|unless)\b)[^;])*)$/.exec(
+      /^\(?(?:reviewed|updated|revised) by [^.;]{1,60}? and (?:then )?(?:approved|ratified|adopted|agreed) by (?![^;]*\b(?:if|when|where|whenever|for|before|after|once|unless)\b)([^;]*)$/.exec(
         lower,
       ) ??
       // A section approved with the policy it belongs to: "This section is reviewed every year by the EVC, and the whole
