@@ -2,7 +2,8 @@
  * A telling whose condition lists several kinds of concern (concerns.routes.TYPE.*), read item by item by the patterns of
  * concerns.table.ts.
  */
-import { concernKind, kindOf, oneSortOf } from './concerns.kinds.ts';
+import { kindOf } from './concerns.context.ts';
+import { concernKind, oneSortOf } from './concerns.kinds.ts';
 import type { SentencePattern } from './types.ts';
 
 /**

@@ -7,7 +7,8 @@
 import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
 import { rolesIn } from './roles.ts';
-import { concernKind, exampleKinds, kindOf, oneSortOf } from './concerns.kinds.ts';
+import { kindOf } from './concerns.context.ts';
+import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';

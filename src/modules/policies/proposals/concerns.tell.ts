@@ -4,7 +4,8 @@
  * reported"), a condition of its own ("if a crime has been committed"), someone's judgement or a family told whom to call.
  */
 import type { Found, SentencePattern } from './types.ts';
-import { concernKind, happensBack, kindBefore, openingKind } from './concerns.kinds.ts';
+import { happensBack, kindBefore, openingKind } from './concerns.context.ts';
+import { concernKind } from './concerns.kinds.ts';
 import { beforePublishing, familyAdvice, familyReports, negatedAt } from './concerns.words.ts';
 
 /**
