@@ -12,7 +12,7 @@ import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, negatedAt, publishingRule } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSaw } from './concerns.words.ts';
 import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
@@ -51,6 +51,8 @@ const countsToABoard = (lower: string) =>
   /\b(governors|governing (body|board)|board|trustees|committee|(head ?teacher|principal|head)'s report|each meeting|termly report|annual report)\b/.test(
     lower,
   );
+
+const sawToo = pupilSaw(false);
 
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
@@ -107,7 +109,10 @@ const notify: SentencePattern = {
       !/\b(if|where|when|whenever|any|must|should|will|shall|may|can|needs? to|have to|has to)\b/.test(s.lower)
     )
       return [];
-    const who = recipients(s);
+    // ("If a pupil has seen the content, the DSL must also be told": told besides the list before. Not "…the DSL must also be
+    // told" on any other condition, "If the breach has a safeguarding element…", an escalation keyers leave out.)
+    const adds = sawToo.test(s.lower);
+    const who = recipients(adds ? { ...s, lower: s.lower.replace(/\b(must|should|will|shall) also be\b/, '$1 be') } : s);
     if (!who) return [];
     // A choice with the pupil's own family ("tell their teacher or their parents") is no route the school keeps.
     if (choiceWithFamily.test(s.lower)) return [];
@@ -131,7 +136,7 @@ const notify: SentencePattern = {
       const allowed = roles.filter((r) => mayBeToldRestricted.includes(r));
       return [{ setting: `concerns.routes.${kind}.notify`, value: allowed.length ? allowed : null, ...(allowed.length ? { combine: 'union' as const } : {}) }];
     }
-    return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: 'union' }];
+    return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: adds ? 'adds' : 'union' }];
   },
 };
 

@@ -68,3 +68,16 @@ export const publishingRule = (lower: string) =>
 /** "The DSL must be told before any image is posted of a pupil who is looked after": a check before publishing, not a concern. */
 export const beforePublishing =
   /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
+
+/**
+ * A telling on the condition that a pupil saw what the sentence before was about: "If a pupil has seen it, also tell the
+ * designated person", "The DSL must be told if a child has seen the content". `back` is the object that points back.
+ */
+export const pupilSaw = (back: boolean) =>
+  new RegExp(
+    String.raw`\b(if|where|when|once) (a|the|any) (pupil|child|student|learner|young person)s? (has|have|had) (already |actually )?(seen|viewed|been shown|watched) (` +
+      (back
+        ? String.raw`it|this|that|them|the (content|material|site|page|images?|videos?|website)`
+        : String.raw`it|this|that|them|the (content|material|site|page|images?|videos?|website)|(harmful|inappropriate|unsuitable|upsetting) (content|material)|(something|anything) (upsetting|harmful|inappropriate|unsuitable)`) +
+      String.raw`)\b`,
+  );

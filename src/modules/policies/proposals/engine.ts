@@ -81,6 +81,21 @@ function audiences(sentences: Sentence[], lines: Line[]): (order: number) => 'st
   };
 }
 
+/**
+ * Recipients told besides those the sentence before names ("…tell Mr Hartley. If a pupil has seen it, also tell the
+ * designated person."): added to that sentence's list, or standing alone when no sentence just before names one.
+ */
+function withAdditions(all: Seen[]): Seen[] {
+  if (!all.some((f) => f.combine === 'adds')) return all;
+  const out: Seen[] = [];
+  for (const f of all) {
+    const before = f.combine === 'adds' ? [...out].reverse().find((g) => g.order >= 0 && g.order < f.order && f.order - g.order <= 2) : undefined;
+    if (before) out[out.indexOf(before)] = { ...before, value: [...new Set([...(before.value as unknown[]), ...(f.value as unknown[])])] };
+    else out.push(f);
+  }
+  return out;
+}
+
 function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' | null): Proposal[] {
   const bySetting = new Map<string, Seen[]>();
   for (const f of found) {
@@ -89,8 +104,9 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
     else bySetting.set(f.setting, [f]);
   }
   const out: (Proposal & { order: number })[] = [];
-  for (const [setting, all] of bySetting) {
-    if (all.some((f) => f.value === null)) continue;
+  for (const [setting, said] of bySetting) {
+    if (said.some((f) => f.value === null)) continue;
+    const all = withAdditions(said);
     let value: unknown;
     const first = all[0].value as unknown[];
     if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting)) {

@@ -4,11 +4,13 @@ import type { Line, Sentence } from './text.ts';
  * One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. `at-most`:
  * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to. `fallback`:
  * the value stands only when no other sentence settles the setting (a body that reviews the policy, where none approves it).
+ * `adds`: recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also tell
+ * the designated person.").
  */
 export interface Found {
   setting: string;
   value: unknown;
-  combine?: 'union' | 'at-most' | 'fallback';
+  combine?: 'union' | 'at-most' | 'fallback' | 'adds';
 }
 
 /** One way a school might say something, with a sentence it was written for (shown in its tests). */

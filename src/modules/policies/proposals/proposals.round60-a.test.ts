@@ -1,0 +1,50 @@
+/**
+ * The forty-sixth session. A telling on the condition that a pupil saw what the sentence before was about adds to that
+ * sentence's list: "If something gets through the filter …, tell Mr Hartley. If a pupil has seen it, also tell the
+ * designated person." routes unsuitable content to both.
+ */
+import { describe, expect, it } from 'vitest';
+import { proposals } from '../../../../test/helpers/proposals.ts';
+
+describe('told besides, if a pupil saw it', () => {
+  it('"If a pupil has seen it, also tell the designated person" after the technician\'s telling: both', () => {
+    const text =
+      "If something gets through the filter that shouldn't have, close the page, note the time and address, and tell the network manager. If a pupil has seen it, also tell the designated person.";
+    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead', 'dsl']);
+  });
+
+  it('"Where a student has seen harmful content, the DSL must also be told": both', () => {
+    const text =
+      'If staff become aware that inappropriate content has got past the filtering, they must report this to the Network Manager through the IT helpdesk. Where a student has seen harmful content, the DSL must also be told.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead', 'dsl']);
+  });
+
+  it('"The DSL must be told if a child has seen the content", with no "also": both', () => {
+    const text =
+      'If a child sees something upsetting on a school device, switch off the screen, write down the time and tell the Online Safety Lead, who will ask our provider to block the site. The DSL must be told if a child has seen the content.';
+    expect(proposals(text)).toHaveProperty(['concerns.routes.inappropriate-content.notify'], ['ict-lead', 'dsl']);
+  });
+
+  it('on its own, with no telling before it: the one list it names', () => {
+    const text = 'If a pupil has seen harmful content on a school device, tell the DSL the same day.';
+    expect(proposals(text)).toMatchObject({ 'concerns.routes.inappropriate-content.notify': ['dsl'] });
+  });
+
+  it('a telling far before it on the page is not joined: the two lists still disagree (a guard)', () => {
+    const text = [
+      "If something gets through the filter that shouldn't have, tell the network manager.",
+      '',
+      'Pupils learn about staying safe online in every year group. Lessons follow the Education for a Connected World framework.',
+      'Parents are sent a newsletter each term. It covers the apps children use most.',
+      '',
+      'Where a pupil has seen harmful content, the DSL must also be told.',
+    ].join('\n');
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.inappropriate-content.notify']);
+  });
+
+  it('"…the DSL must also be told" on another condition is an escalation, not a route (a guard)', () => {
+    const text =
+      'If an image is published without consent, report it to the Data Protection Lead. If the breach has a safeguarding element the DSL must also be told immediately.';
+    expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
