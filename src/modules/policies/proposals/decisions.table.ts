@@ -5,7 +5,7 @@
  */
 import { filteringPatterns } from './decisions.filtering.ts';
 import { approverAfterCheck, decidedBy, singular, staffNamed, staffRoles, subjectDecides } from './decisions.words.ts';
-import { channels, channelsIn, scopeChannels } from './naming.channels.ts';
+import { channels, channelsIn, othersPage, scopeChannels } from './naming.channels.ts';
 import { rolesIn, withoutStandIns, type RoleKey } from './roles.ts';
 import { withoutAbbreviationStops, type Sentence } from './text.ts';
 import type { SentencePattern } from './types.ts';
@@ -350,7 +350,8 @@ function postsScope(s: Sentence): string[] {
   if (scope.length > 1) {
     return scopeChannels({ ...s, heading: '', title: '' }).filter((key) => key !== 'display' && key !== 'prospectus');
   }
-  const before = channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
+  // (Not a page someone else runs: "The PTA's Facebook page is run by parent volunteers.")
+  const before = othersPage.test(s.previous ?? '') ? [] : channels.filter(([, pattern]) => pattern.test(s.previous ?? '')).map(([key]) => key);
   if (before.length) return before.length === 1 ? before : [];
   // (A list's item with no channel near: the one channel its earlier items name, "- The school has one Facebook page." over
   // "- Every post is approved by the Head of School first.")

@@ -1,7 +1,8 @@
 /**
  * The forty-sixth session. A telling on the condition that a pupil saw what the sentence before was about adds to that
  * sentence's list: "If something gets through the filter …, tell Mr Hartley. If a pupil has seen it, also tell the
- * designated person." routes unsuitable content to both.
+ * designated person." routes unsuitable content to both. "The website, Facebook page and X account are run by the School
+ * Business Manager" gives the next sentence's "every post" those channels.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -46,5 +47,27 @@ describe('told besides, if a pupil saw it', () => {
     const text =
       'If an image is published without consent, report it to the Data Protection Lead. If the breach has a safeguarding element the DSL must also be told immediately.';
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.safeguarding.notify']);
+  });
+});
+
+describe('the channels a paragraph says someone runs', () => {
+  it('"…are run by the School Business Manager. Every post … must be approved by the Headteacher": each channel, and publishing', () => {
+    const text =
+      '30. The website, Facebook page and X account are run by the School Business Manager (Mrs D. Rourke). Every post with an image of a pupil must be approved by the Headteacher, or the Deputy Headteacher when she is not in school, before it goes up.';
+    expect(proposals(text)).toMatchObject({
+      'photos.channels.website.headteacherApproval': true,
+      'photos.channels.social-media.headteacherApproval': true,
+      'decisions.photoPublication': ['headteacher'],
+    });
+  });
+
+  it('"Our Facebook page is managed by the office. Pupils are never named in full": the page\'s naming rule', () => {
+    const text = 'Our Facebook page is managed by the office. Pupils are never named in full: first names only.';
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.naming'], 'first-names');
+  });
+
+  it('a page run by someone else ("The PTA page is run by parents"): no scope for the school\'s posts (a guard)', () => {
+    const text = "The PTA's Facebook page is run by parent volunteers. Every post must be approved by the Headteacher before it goes up.";
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
   });
 });
