@@ -2,7 +2,9 @@
  * The forty-sixth session. A telling on the condition that a pupil saw what the sentence before was about adds to that
  * sentence's list: "If something gets through the filter …, tell Mr Hartley. If a pupil has seen it, also tell the
  * designated person." routes unsuitable content to both. "The website, Facebook page and X account are run by the School
- * Business Manager" gives the next sentence's "every post" those channels.
+ * Business Manager" gives the next sentence's "every post" those channels. "Photographs may be used in school displays …
+ * without specific consent" is a use without consent; with "but … who do not want this should let … know", one carers
+ * opt out of.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -69,5 +71,28 @@ describe('the channels a paragraph says someone runs', () => {
   it('a page run by someone else ("The PTA page is run by parents"): no scope for the school\'s posts (a guard)', () => {
     const text = "The PTA's Facebook page is run by parent volunteers. Every post must be approved by the Headteacher before it goes up.";
     expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.headteacherApproval']);
+  });
+});
+
+describe('a use said to go ahead "without specific consent"', () => {
+  it('"Photographs may be used in school displays … without specific consent": the school\'s public task', () => {
+    const text = '- Photographs may be used in school displays and learning journals (Tapestry/Seesaw) without specific consent.';
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'public-task');
+  });
+
+  it('"…but pupils or parents who do not want this should let their teacher know": opt-out', () => {
+    const text =
+      "- Pupils' photographs may be used within the school (displays, the yearbook) without specific consent as part of normal school life, but pupils or parents/carers who do not want this should let their Pastoral teacher know.";
+    expect(proposals(text)).toHaveProperty(['consent.purposes.displays.basis'], 'opt-out');
+  });
+
+  it('"may not be used … without specific consent" asks for consent (a guard)', () => {
+    const text = 'Photographs may not be used in displays without specific consent.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.displays.basis']);
+  });
+
+  it('a use outside school said to need no consent is not proposed as one (a guard)', () => {
+    const text = 'Photographs may be used on the school website without specific consent.';
+    expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.basis']);
   });
 });
