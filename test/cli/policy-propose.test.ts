@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -47,6 +48,17 @@ describe('esafety policy propose (issue 19)', { timeout: 120_000 }, () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('a file longer than the engine reads: said on stderr with the line reading stopped at; the JSON keeps its shape', async () => {
+    const long = join(dataDir, 'long-policy.txt');
+    writeFileSync(long, `${readFileSync(policy, 'utf8')}\n\n${'Appendix: the school calendar for the year.\n'.repeat(12_000)}`);
+    const result = await cli(dataDir, ['policy', 'propose', long, '--school', '122633', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/longer than 500,000 characters: it was read up to line \d+\./);
+    const json = JSON.parse(result.out) as { proposals: { setting: string; value: unknown }[] };
+    expect(Object.keys(json)).toEqual(['proposals', 'unrepresented']);
+    expect(json.proposals).toContainEqual(expect.objectContaining({ setting: 'photos.prohibitedContexts', value: ['swimming'] }));
   });
 
   it('names what is wrong: an unknown school, a missing file', async () => {

@@ -172,6 +172,21 @@ describe('settings proposed from a policy’s text, over the API and on the poli
     expect(visible((await teacher.get(`/policies/${policyId}`)).body)).not.toContain('Settings this policy sets');
   });
 
+  it('a policy imported whole that is longer than the engine reads: the page says which line reading stopped at, and proposes what came before', async () => {
+    const deps = { schools: t.database.schools, baseUrl: '', onMail: () => {} };
+    const appendix = 'Appendix: the school calendar for the year, with every club and trip.\n'.repeat(7500);
+    const long = Buffer.from(`${birchHill.toString('utf8')}\n\n${appendix}`);
+    expect(long.length).toBeGreaterThan(500_000);
+    const longId = (await importPolicyFile(deps, s.school.id, { id: s.staff.head.id, label: 'test' }, 'birch-hill-with-calendar.md', long)).id;
+    const head = new TestBrowser(t.app);
+    await head.signIn(s.staff.head);
+    const text = visible((await head.get(`/policies/${longId}`)).body);
+    expect(text).toMatch(/longer than eSafety Office reads for settings \(500,000 characters\), so it was read up to line \d{4}\b/);
+    expect(text).toContain('Line 22: “Images of pupils are deleted after three years.”');
+    // (The policy of ordinary length says nothing of the kind.)
+    expect(visible((await head.get(`/policies/${policyId}`)).body)).not.toContain('longer than eSafety Office reads');
+  });
+
   it('proposes the rules real policies keep, and the product holds them once accepted: no tagging of children on social media', async () => {
     const found = (await proposals()).json<{ proposals: { setting: string; value: unknown; line: number }[] }>();
     expect(found.proposals).toContainEqual(expect.objectContaining({ setting: 'photos.channels.social-media.tagging', value: false, line: 24 }));

@@ -6,16 +6,17 @@ import { currentSettings, saveSettings } from '../settings/settings.service.ts';
 import { inSchool, loadPolicy, type PoliciesDeps } from './policies.context.ts';
 import { applySetting, settingValue, UnknownSetting } from './proposals/apply.ts';
 import { settingInWords, todayInWords, valueInWords } from './proposals/describe.ts';
-import { proposeSettings, type Proposals } from './proposals/engine.ts';
+import { lastLineRead, proposeSettings, type Proposals } from './proposals/engine.ts';
 import * as repo from './policies.repository.ts';
 
 /** The newest version of a policy (a draft just imported, or the one in force) and what its text proposes. */
-async function proposalsOf(tx: SchoolTx, id: string): Promise<{ title: string; versionNumber: number; found: Proposals }> {
+async function proposalsOf(tx: SchoolTx, id: string): Promise<{ title: string; versionNumber: number; found: Proposals; lastLine: number | null }> {
   const policy = await loadPolicy(tx, id);
   const [newest] = await repo.listVersions(tx, id);
   if (!newest) throw new NotFound();
   const version = await repo.findVersion(tx, id, newest.number);
-  return { title: policy.title, versionNumber: newest.number, found: proposeSettings(version?.body_markdown ?? '') };
+  const body = version?.body_markdown ?? '';
+  return { title: policy.title, versionNumber: newest.number, found: proposeSettings(body), lastLine: lastLineRead(body) };
 }
 
 function holds(settings: unknown, setting: string, value: unknown): boolean {
@@ -41,10 +42,12 @@ export function proposalsService(deps: PoliciesDeps) {
     async proposalRows(actor: Actor, id: string) {
       requireAccess(actor, 'settings:edit');
       return inSchool(deps, actor, async (tx) => {
-        const { found, versionNumber } = await proposalsOf(tx, id);
+        const { found, versionNumber, lastLine } = await proposalsOf(tx, id);
         const { settings } = await currentSettings(tx, actor.schoolId);
         return {
           versionNumber,
+          // (A text longer than the engine reads: the line reading stopped at, which the page names.)
+          lastLine,
           unrepresented: found.unrepresented,
           proposals: found.proposals.map((p) => ({
             ...p,

@@ -27,7 +27,7 @@ import { withPostsForAbbreviations } from './people.abbreviations.ts';
 import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
 import { withSignerForMe } from './people.signer.ts';
-import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
+import { normalise, policyLines, readableLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import { deadlineAt } from './concerns.times.ts';
 import { withClauseOnLastItem } from './text.lists.ts';
 import { withoutTemplateNotes } from './text.notes.ts';
@@ -332,10 +332,20 @@ const addressesFamily = (s: Sentence) =>
   !staffActs.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
+/**
+ * How much of a page is read for settings: 500,000 characters, the most the policy editor takes (over 150 pages). A
+ * longer text (a file imported whole) is read up to there, and the policy page says where reading stopped.
+ */
+export const longestPage = 500_000;
+
+/** The line reading stops at, for a page longer than `longestPage`; null for any other. */
+export const lastLineRead = (page: string): number | null => (page.length > longestPage ? page.slice(0, longestPage).split('\n').length : null);
+
 export function proposeSettings(page: string): Proposals {
   // A quick-reference card's two columns ("SITUATION" beside "WHAT TO DO") read as prose, a row to a paragraph.
   // (A model policy's bracketed notes to whoever adopts it are no rule of the school's.)
-  const text = withScenarioRows(withoutTemplateNotes(page));
+  // (At most `longestPage` characters, each line cut to 4,000: text.ts, readableLines.)
+  const text = withScenarioRows(withoutTemplateNotes(readableLines(page.length > longestPage ? page.slice(0, longestPage) : page)));
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)

@@ -220,6 +220,19 @@ const boxToBars = (raw: string) =>
         .replace(/[─━═]/g, '-')
     : raw;
 
+/**
+ * The page with each line cut to 4,000 characters (the longest line in the 469 stored policies has 2,177), so that no
+ * reading meets a line hundreds of thousands of characters long: some of its patterns take time that grows with the
+ * square of a line's length, and a 500,000-character line of brackets took over a minute. Line numbers are kept.
+ */
+export const readableLines = (page: string) => (/[^\n]{4001}/.test(page) ? page.replace(/^([^\n]{4000})[^\n]*/gm, '$1') : page);
+
+/**
+ * Past this many characters a "sentence" is no sentence a policy writes (the longest in the stored policies has 659), and
+ * it is not read: it proposes nothing, and nothing is read from it for the sentences around it.
+ */
+export const longestSentence = 2000;
+
 export function policyLines(text: string): Line[] {
   return text
     .split(/\r?\n/)
@@ -325,7 +338,8 @@ export function sentencesOf(text: string): Sentence[] {
     if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
     if (!asItem) siblings = [];
     const before = siblings.join(' ');
-    if (asItem) siblings.push(normalise(paragraph.text));
+    // (The last twenty items: a list of thousands would otherwise give each item all the others', a page's worth each.)
+    if (asItem) siblings = [...siblings.slice(-19), normalise(paragraph.text)];
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
     // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out
@@ -339,7 +353,10 @@ export function sentencesOf(text: string): Sentence[] {
     const reader = nlp();
     // An address's dots end no sentence ("the school website (www.caeronnen.caerwen.sch.uk)?"): they are held as one-dot
     // leaders, the same length, while the sentences are found, and given back in each sentence's words.
-    paragraph.text = paragraph.text.replace(address, (m) => m.replace(/\./g, '\u2024'));
+    // (A run of 200 characters or more with no space is no word the page means, and wink-nlp's test for an abbreviation
+    // takes time that grows with the square of a word's length: 100,000 such characters took 5.6 s. Such a run is read
+    // as words of 100 characters, the same length in all.)
+    paragraph.text = paragraph.text.replace(/\S{200,}/g, (run) => run.replace(/(\S{99})\S/g, '$1 ')).replace(address, (m) => m.replace(/\./g, '\u2024'));
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
     let previous = '';
@@ -347,6 +364,10 @@ export function sentencesOf(text: string): Sentence[] {
     let first = true;
     doc.sentences().each((s: ItemSentence) => {
       const said = s.out();
+      if (said.length > longestSentence) {
+        from = Math.max(0, paragraph.text.indexOf(said, from)) + said.length;
+        return;
+      }
       const plain = said.replace(/\u2024/g, '.');
       const at = Math.max(0, paragraph.text.indexOf(said, from));
       from = at + said.length;
