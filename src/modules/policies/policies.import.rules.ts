@@ -276,7 +276,7 @@ export function parsePolicyText(input: string): ImportedPolicy {
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0/g, ' ')
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+    .map((l) => l.trimEnd());
   const { title, index: titleIndex } = findTitle(lines);
   const dates = findDates(lines);
   const drop = linesToDrop(lines);
