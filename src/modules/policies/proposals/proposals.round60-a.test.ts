@@ -4,7 +4,8 @@
  * designated person." routes unsuitable content to both. "The website, Facebook page and X account are run by the School
  * Business Manager" gives the next sentence's "every post" those channels. "Photographs may be used in school displays …
  * without specific consent" is a use without consent; with "but … who do not want this should let … know", one carers
- * opt out of.
+ * opt out of. "Children's names, including first names, are never used on our Facebook page" gives no names, the aside
+ * set apart.
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
@@ -94,5 +95,17 @@ describe('a use said to go ahead "without specific consent"', () => {
   it('a use outside school said to need no consent is not proposed as one (a guard)', () => {
     const text = 'Photographs may be used on the school website without specific consent.';
     expect(proposals(text)).not.toHaveProperty(['consent.purposes.website.basis']);
+  });
+});
+
+describe('every name, said in an aside', () => {
+  it('"Children\'s names, including first names, are never used in posts on our Facebook page": no names', () => {
+    const text = "Children's names, including first names, are never used in posts on our Facebook page.";
+    expect(proposals(text)).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+  });
+
+  it('"Full names, including surnames, are never used on the website" is not every name (a guard)', () => {
+    const text = 'Full names, including surnames, are never used on the website.';
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming'], 'none');
   });
 });
