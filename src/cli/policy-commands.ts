@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Database } from '../platform/db/database.ts';
 import { importJson, importPolicyFile } from '../modules/policies/policies.import.service.ts';
 import { policyFileText } from '../modules/policies/policies.files.ts';
-import { lastLineRead, proposeSettings } from '../modules/policies/proposals/engine.ts';
+import { lastLineRead, longestPage, proposeSettings } from '../modules/policies/proposals/engine.ts';
 import { findSchoolByUrn } from '../modules/school/school.service.ts';
 import { cliActor, UsageError, type Output } from './commands.ts';
 
@@ -55,7 +55,8 @@ export async function policyPropose(database: Database, io: Output, path: string
   const { text } = await policyFileText(basename(path), bytes);
   const found = proposeSettings(text);
   const lastLine = lastLineRead(text);
-  if (lastLine) io.err(`${path} is longer than 500,000 characters: it was read up to line ${lastLine}. Check what comes after it yourself.`);
+  if (lastLine)
+    io.err(`${path} is longer than ${longestPage.toLocaleString('en-GB')} characters: it was read up to line ${lastLine}. Check what comes after it yourself.`);
   if (args.json) {
     io.out(JSON.stringify(found));
     return 0;

@@ -6,7 +6,7 @@ import { currentSettings, saveSettings } from '../settings/settings.service.ts';
 import { inSchool, loadPolicy, type PoliciesDeps } from './policies.context.ts';
 import { applySetting, settingValue, UnknownSetting } from './proposals/apply.ts';
 import { settingInWords, todayInWords, valueInWords } from './proposals/describe.ts';
-import { lastLineRead, proposeSettings, type Proposals } from './proposals/engine.ts';
+import { lastLineRead, longestPage, proposeSettings, type Proposals } from './proposals/engine.ts';
 import * as repo from './policies.repository.ts';
 
 /** The newest version of a policy (a draft just imported, or the one in force) and what its text proposes. */
@@ -46,8 +46,9 @@ export function proposalsService(deps: PoliciesDeps) {
         const { settings } = await currentSettings(tx, actor.schoolId);
         return {
           versionNumber,
-          // (A text longer than the engine reads: the line reading stopped at, which the page names.)
+          // (A text longer than the engine reads: the line reading stopped at, which the page names, and how much is read.)
           lastLine,
+          readLimit: longestPage.toLocaleString('en-GB'),
           unrepresented: found.unrepresented,
           proposals: found.proposals.map((p) => ({
             ...p,

@@ -4,7 +4,7 @@
  * the flowchart question it answers, its list's lead or its heading.
  */
 import { classedAs, concernKind, namesAKind, oneSortOf } from './concerns.kinds.ts';
-import { pupilSaw, staffActs } from './concerns.words.ts';
+import { pupilSawIt, staffActs, tellingInstead } from './concerns.words.ts';
 import type { Sentence } from './text.ts';
 /** A paragraph that opens by saying how what is above it is handled: "YES: This is a safeguarding concern.", "This is treated as…". */
 const classedOpening = new RegExp(
@@ -14,8 +14,6 @@ const classedOpening = new RegExp(
 /** A sentence about what the one before said: "the incident", "it", "this". */
 const pointsBack =
   /\b(the|this|such an?|that) (incident|matter|concern|disclosure|report|record|written record|details|image|case|allegation)\b|^(it|this|these|they|their|in (this|that|such|these) cases?)\b/;
-
-const sawIt = pupilSaw(true);
 
 const instructionThenTell =
   /^(record|confiscate|remove|close|take|screenshot|note|make|keep|listen|reassure|leave|switch|turn|write|save|log|stop|block|secure|follow|ask|check|delete|hide|report it)\b[^.;]*,? (and|then)( then)? (tell|report it to|inform|speak to|talk to|contact|let|alert|notify)\b/;
@@ -73,8 +71,10 @@ export function kindOf(s: Sentence): string | null {
   }
   // ("When a pupil gets round the filter" over "Staff who notice this should … tell the DSL the same day", or "If this
   // happens, …" opening a paragraph: what happens is the one before, else the paragraph's or heading's scenario.)
-  // (So is what a pupil saw: "…tell Mr Hartley. If a pupil has seen it, also tell the designated person.")
-  return ((pointsBack.test(s.lower) || sawIt.test(s.lower)) && s.previous) || happensBack.test(s.lower) ? kindBefore(s) : null;
+  // (So is what a pupil saw: "…tell Mr Hartley. If a pupil has seen it, also tell the designated person." Not a telling in
+  // place of the one before, "…tell the DSL instead", nor none at all, "…there is no need to tell the DSL".)
+  const sawIt = pupilSawIt.test(s.lower) && !tellingInstead.test(s.lower);
+  return ((pointsBack.test(s.lower) || sawIt) && s.previous) || happensBack.test(s.lower) ? kindBefore(s) : null;
 }
 
 /** The one kind a paragraph opens with, when the paragraph names no other. */

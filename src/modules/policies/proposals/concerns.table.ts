@@ -12,7 +12,7 @@ import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSaw } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSawIt, pupilSawSomething, tellingInstead } from './concerns.words.ts';
 import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
@@ -52,7 +52,16 @@ const countsToABoard = (lower: string) =>
     lower,
   );
 
-const sawToo = pupilSaw(false);
+/**
+ * A telling besides the one the sentence before names, in the same paragraph, on the condition that a pupil saw what it
+ * was about: pointing back to it ("If a pupil has seen it, also tell the designated person", "The DSL must be told if a
+ * child has seen the content"), or saying "also" of a thing named ("Where a student has seen harmful content, the DSL
+ * must also be told"). Such a list is joined to the one before (engine.ts, withAdditions), or dropped if there is none.
+ */
+export const besides = (s: Sentence) =>
+  Boolean(s.earlier) &&
+  !tellingInstead.test(s.lower) &&
+  (pupilSawIt.test(s.lower) || (pupilSawSomething.test(s.lower) && /\b(also|as well|too)\b/.test(s.lower)));
 
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
@@ -109,9 +118,10 @@ const notify: SentencePattern = {
       !/\b(if|where|when|whenever|any|must|should|will|shall|may|can|needs? to|have to|has to)\b/.test(s.lower)
     )
       return [];
-    // ("If a pupil has seen the content, the DSL must also be told": told besides the list before. Not "…the DSL must also be
-    // told" on any other condition, "If the breach has a safeguarding element…", an escalation keyers leave out.)
-    const adds = sawToo.test(s.lower);
+    // ("If a pupil has seen the content, the DSL must also be told": told besides the list of the sentence before, in the same
+    // paragraph. Not "…the DSL must also be told" on any other condition, "If the breach has a safeguarding element…", an
+    // escalation keyers leave out; nor a telling in place of the one before, "…tell the DSL instead".)
+    const adds = besides(s);
     const who = recipients(adds ? { ...s, lower: s.lower.replace(/\b(must|should|will|shall) also be\b/, '$1 be') } : s);
     if (!who) return [];
     // A choice with the pupil's own family ("tell their teacher or their parents") is no route the school keeps.
@@ -205,6 +215,9 @@ function narrowSafeguarding(s: Sentence): boolean {
 const immediate: SentencePattern = {
   name: 'a kind of concern is reported at once',
   read: (s) => {
+    // (A telling besides the route's that names no kind of its own, "If a pupil has seen it, also tell the DSL immediately":
+    // its haste is the added step's.)
+    if (besides(s) && !concernKind(s.lower)) return [];
     const kind = kindOf(s);
     // (The haste of the one told, in their own clause, is theirs: "…must report it to the Network Manager, who will block it
     // immediately and inform the DSL".)
@@ -241,6 +254,8 @@ const immediate: SentencePattern = {
 const deadline: SentencePattern = {
   name: 'a kind of concern has a time to act',
   read: (s) => {
+    // (Nor is the time of such a telling.)
+    if (besides(s) && !concernKind(s.lower)) return [];
     const kind = kindOf(s);
     if (!kind || !(tellVerb.test(s.lower) || madeAware.test(s.lower) || /\b(dealt with|acted on|recorded|logged)\b/.test(s.lower))) return [];
     // (Not the concern's own "may": "something which suggests they may be at risk of harm … report … before the end of the day".)

@@ -69,15 +69,24 @@ export const publishingRule = (lower: string) =>
 export const beforePublishing =
   /\bbefore (any |an? |the |their )?(named )?(images?|photo(graph)?s?|pictures?|posts?|videos?|articles?|stor(y|ies)|press releases?)\b[^.;]{0,30}\b(is|are) (posted|published|shared|used|uploaded)\b/;
 
+const pupilHasSeen = String.raw`\b(if|where|when|once) (a|the|any) (pupil|child|student|learner|young person)s? (has|have|had) (already |actually )?(seen|viewed|been shown|watched) `;
+const whatWasReported = String.raw`(it|this|that|them|the (content|material|site|page|images?|videos?|website))\b`;
+
 /**
- * A telling on the condition that a pupil saw what the sentence before was about: "If a pupil has seen it, also tell the
- * designated person", "The DSL must be told if a child has seen the content". `back` is the object that points back.
+ * A condition that a pupil saw what the sentence before was about: "If a pupil has seen it, also tell the designated
+ * person", "The DSL must be told if a child has seen the content".
  */
-export const pupilSaw = (back: boolean) =>
-  new RegExp(
-    String.raw`\b(if|where|when|once) (a|the|any) (pupil|child|student|learner|young person)s? (has|have|had) (already |actually )?(seen|viewed|been shown|watched) (` +
-      (back
-        ? String.raw`it|this|that|them|the (content|material|site|page|images?|videos?|website)`
-        : String.raw`it|this|that|them|the (content|material|site|page|images?|videos?|website)|(harmful|inappropriate|unsuitable|upsetting) (content|material)|(something|anything) (upsetting|harmful|inappropriate|unsuitable)`) +
-      String.raw`)\b`,
-  );
+export const pupilSawIt = new RegExp(pupilHasSeen + whatWasReported);
+
+/** The same condition, or one that names what was seen: "Where a student has seen harmful content, the DSL must also be told". */
+export const pupilSawSomething = new RegExp(
+  pupilHasSeen +
+    String.raw`(${whatWasReported}|(harmful|inappropriate|unsuitable|upsetting) (content|material)\b|(something|anything) (upsetting|harmful|inappropriate|unsuitable)\b)`,
+);
+
+/**
+ * A telling that replaces or rules out another, not one more: "…tell the DSL instead", "only the DSL should be told", "the
+ * DSL rather than the network manager", "there is no need to tell the DSL".
+ */
+export const tellingInstead =
+  /\b(instead|rather than|in place of|only (the|a|your)|no need|not need|need not|needn't|do not need|don't need|does not need|doesn't need|not necessary|unnecessary)\b/;

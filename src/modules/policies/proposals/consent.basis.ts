@@ -75,7 +75,7 @@ const optsOutAny = (lower: string) =>
  * "we rely on Article 6(1)(e) of the UK GDPR – carrying out a task in the public interest".
  */
 const noConsentNeeded =
-  /\b(rely|relies|relying) on (article 6\(1\)\(e\)|(the |our |its )?public (task|interest)\b|(carrying out |the performance of )?a task (carried out )?in the public interest)|\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental |this |separate |specific |your |any )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your |separate |specific )?(consent|permission)\b|\b(used|taken|shown|displayed) without (asking|seeking) (for )?(your |parental |separate )?(consent|permission)\b|\b(may|can|will) (also )?be (used|displayed|shown)\b[^.;]{0,100}\bwithout (specific|separate) (parental )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
+  /\b(rely|relies|relying) on (article 6\(1\)\(e\)|(the |our |its )?public (task|interest)\b|(carrying out |the performance of )?a task (carried out )?in the public interest)|\b(consent|permission) (is|will) (therefore |thus |also )?not (be )?(needed|required|sought|asked)\b|\b(are|is) not covered by (the |parental |your )?(consent|permission)( form)?\b|\b(we|the school|the academy) (take|takes|use|uses) without asking\b|\b(needs?|requires?) no (parental |separate )?(consent|permission)\b|\bno (parental )?(consent|permission) (is |will be )?(needed|required|sought|asked)\b|\b(part of|under) (our|the school's|the academy's|its) public task\b|\bdo(es)? not (need|require) (parental |this |separate |specific |your |any )?(consent|permission)\b|\b(we|the school|the academy) (do|does|will) not (ask|seek) (for )?(parental |your |separate |specific )?(consent|permission)\b|\b(used|taken|shown|displayed) without (asking|seeking) (for )?(your |parental |separate )?(consent|permission)\b|\bwithout (the need for )?(parental )?(consent|permission)\b[^.]*\b(public task|legitimate|educational purposes)\b|\b(processed|used|taken|held|kept) (on the (lawful )?basis of|under|as part of) (the |our |its |a )?(school's |academy's |trust's |nursery's )?public (task|duty)\b|\bon the (lawful )?basis of (the |our |its )?([a-z']+ ){0,2}public (task|duty)\b[^.]*\b(consent|permission) is (therefore |thus )?not (needed|required)\b/;
 
 /**
  * Class photographs the page takes on another basis than consent: "The annual individual portrait taken by the academy's
@@ -90,7 +90,21 @@ export const classPhotosWithoutConsent = (s: Sentence): string[] =>
 
 /** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
 const respectsObjection =
-  /\b(but|although|however)\b[^.]*\b(who|that) (do not|don't) (want|wish)\b[^.]*\b(should|can|may|must|need to) (let|tell|inform|contact|speak to)\b|\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families|(the )?(students?|pupils?)) (may|can) (still |also )?(object|opt out|ask us not to|ask not to be included|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
+  /\b(but|although|however)\b[^.]*\b(parents?|carers?|pupils?|students?|families|you)\b[^.;]{0,30}?\b(who|that) (do not|don't) (want|wish)\b[^.]*\b(should|can|may|must|need to) (let|tell|inform|contact|speak to)\b|\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families|(the )?(students?|pupils?)) (may|can) (still |also )?(object|opt out|ask us not to|ask not to be included|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
+
+/**
+ * A use allowed without asking: "Photographs may be used in school displays … without specific consent". Only where
+ * nothing before a "but" rules it out or rests it on consent given another way ("No photograph will be used … without
+ * specific consent", "Once parents have signed the consent form, photographs may be used … without specific consent being
+ * asked each time").
+ */
+function usedWithoutAsking(lower: string): boolean {
+  const said = lower.split(/,? (?:but|however|although)\b/)[0];
+  return (
+    /\b(may|can|will) (also )?be (used|displayed|shown)\b[^.;]{0,100}\bwithout (specific|separate) (parental )?(consent|permission)\b/.test(said) &&
+    !/\b(no|not|never|once|after|covered by|consent forms?|signed|each time|every time|obtained|sought|first)\b|n't\b/.test(said)
+  );
+}
 
 export const basis: SentencePattern = {
   name: 'a use needs no consent, or carers opt out',
@@ -125,7 +139,7 @@ export const basis: SentencePattern = {
     // (Or in its paragraph or heading: "Parents are asked separately about… Displays inside the academy do not require consent.")
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.earlier ?? ''} ${s.heading ?? ''}`))
       return [];
-    if (noConsentNeeded.test(s.lower))
+    if (noConsentNeeded.test(s.lower) || usedWithoutAsking(s.lower))
       // ("…do not require consent, but we will respect any objection a parent makes": used unless a carer objects.)
       return found
         .filter((key) => key === 'displays')

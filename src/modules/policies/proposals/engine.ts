@@ -2,7 +2,9 @@
  * Settings proposed from a policy's text (issue 19): each with the sentence it rests on, and the
  * rules the product cannot hold listed apart. Never guesses: a setting two sentences disagree on,
  * or one a sentence poisons (a restricted route told to someone who may not see it), gets nothing.
- * Pure and offline; a 20-page policy reads in well under a second.
+ * Pure and offline; a 20-page policy reads in well under a second. What is read is bounded (whole lines up to 500,000
+ * characters, each line to 4,000, no "sentence" over 2,000), so the longest page the editor takes reads in seconds,
+ * whatever its shape: at most about 10 s, for 124,000 lines of "No.", on the machine that measured it.
  */
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
@@ -82,16 +84,25 @@ function audiences(sentences: Sentence[], lines: Line[]): (order: number) => 'st
 }
 
 /**
- * Recipients told besides those the sentence before names ("…tell Mr Hartley. If a pupil has seen it, also tell the
- * designated person."): added to that sentence's list, or standing alone when no sentence just before names one.
+ * Recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also tell the
+ * designated person.", concerns.table.ts, besides): added to that sentence's list, quoting both sentences. With no list
+ * in the sentence just before (or the one before that), such a telling is a step on a condition, not the route, and is
+ * dropped.
  */
 function withAdditions(all: Seen[]): Seen[] {
   if (!all.some((f) => f.combine === 'adds')) return all;
   const out: Seen[] = [];
   for (const f of all) {
-    const before = f.combine === 'adds' ? [...out].reverse().find((g) => g.order >= 0 && g.order < f.order && f.order - g.order <= 2) : undefined;
-    if (before) out[out.indexOf(before)] = { ...before, value: [...new Set([...(before.value as unknown[]), ...(f.value as unknown[])])] };
-    else out.push(f);
+    if (f.combine !== 'adds') {
+      out.push(f);
+      continue;
+    }
+    // (Or the one before that: a wrapped line of a PDF may part the sentence that names the list from its last words.)
+    let at = out.findIndex((g) => g.order === f.order - 1);
+    if (at < 0) at = out.findIndex((g) => g.order === f.order - 2);
+    if (at < 0) continue;
+    const before = out[at];
+    out[at] = { ...before, value: [...new Set([...(before.value as unknown[]), ...(f.value as unknown[])])], quote: `${before.quote} ${f.quote}` };
   }
   return out;
 }
@@ -107,6 +118,7 @@ function merge(found: Seen[], audienceOf: (order: number) => 'staff' | 'pupils' 
   for (const [setting, said] of bySetting) {
     if (said.some((f) => f.value === null)) continue;
     const all = withAdditions(said);
+    if (!all.length) continue;
     let value: unknown;
     const first = all[0].value as unknown[];
     if (/^concerns\.routes\.[a-z-]+\.notify$/.test(setting)) {
@@ -338,14 +350,21 @@ const addressesFamily = (s: Sentence) =>
  */
 export const longestPage = 500_000;
 
-/** The line reading stops at, for a page longer than `longestPage`; null for any other. */
-export const lastLineRead = (page: string): number | null => (page.length > longestPage ? page.slice(0, longestPage).split('\n').length : null);
+/** What is read of a page: all of it, or for one longer than `longestPage`, its whole lines up to there. */
+function readPart(page: string): string {
+  if (page.length <= longestPage) return page;
+  const cut = page.lastIndexOf('\n', longestPage);
+  return cut > 0 ? page.slice(0, cut) : page.slice(0, longestPage);
+}
+
+/** The last line read, for a page longer than `longestPage`; null for any other. */
+export const lastLineRead = (page: string): number | null => (page.length > longestPage ? readPart(page).split('\n').length : null);
 
 export function proposeSettings(page: string): Proposals {
   // A quick-reference card's two columns ("SITUATION" beside "WHAT TO DO") read as prose, a row to a paragraph.
   // (A model policy's bracketed notes to whoever adopts it are no rule of the school's.)
-  // (At most `longestPage` characters, each line cut to 4,000: text.ts, readableLines.)
-  const text = withScenarioRows(withoutTemplateNotes(readableLines(page.length > longestPage ? page.slice(0, longestPage) : page)));
+  // (Whole lines up to `longestPage` characters, each cut to `longestLine`, text.ts; again once a card's rows are joined.)
+  const text = readableLines(withScenarioRows(withoutTemplateNotes(readableLines(readPart(page)))));
   const found: Seen[] = [];
   const used = new Set<number>();
   // (People the page names in place of their posts are read as their posts: "Mrs Garside decides…".)

@@ -33,7 +33,7 @@ export const channelsIn = (text: string) => channels.filter(([, pattern]) => pat
 // (Or that says the school has the channel: "The school has a Facebook page, managed by the office".)
 // (Or how pupils are named there, by first name: "Pupils may be identified on the School's social media accounts by first name only.")
 const aboutPublishing =
-  /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b|\b(pupils?|students?|children|learners?) (may|will|can|are|is)( only)? (be )?(identified|named|referred to)\b[^.;]{0,60}\bby (their )?(first|given) ?names?\b|^([^,.;]{0,30},? )?(the (school|academy|nursery|college)|we)( also)? (has|have|had|runs?|keeps?|uses?)( had| got)? (a|an|one|its own|our own)\b[^.;]{0,40}\b(pages?|accounts?|feeds?|websites?|blogs?)\b|^([0-9.]+ )?(the|our) [^.;]{0,60}\b(pages?|accounts?|websites?|blogs?)\b (is|are) (run|managed|kept|maintained|looked after|administered) by\b/;
+  /\b(photo(graph)?s?|images?|pictures?|videos?|post(s|ed|ing)?|publish(es|ed|ing)?|shares?|shared|tweets?|feed|uploaded)\b|\b(pupils?|students?|children|learners?) (may|will|can|are|is)( only)? (be )?(identified|named|referred to)\b[^.;]{0,60}\bby (their )?(first|given) ?names?\b|^([^,.;]{0,30},? )?(the (school|academy|nursery|college)|we)( also)? (has|have|had|runs?|keeps?|uses?)( had| got)? (a|an|one|its own|our own)\b[^.;]{0,40}\b(pages?|accounts?|feeds?|websites?|blogs?)\b|^([0-9.]+ )?(the|our) ((school|academy|nursery|college|trust)'s )?[^.;']{0,60}\b(pages?|accounts?|websites?|blogs?)\b (is|are) (run|managed|kept|maintained|looked after|administered) by (?=(the |our |a |an )?[a-z' -]{0,40}\b(head ?teacher|head|principal|manager|office|deputy|teacher|lead|leader|co-?ordinator|officer|team|staff|administrator|secretary|clerk|dsl|senior leadership team|slt)\b)/;
 
 /**
  * The channel a rule that names none is about: the one channel its heading, the lead of its list ("On our
@@ -83,7 +83,7 @@ const channelLabel = (t: string) =>
 
 const othersOwn =
   /^(parents?|carers?|visitors?|families|relatives|grandparents|guests?|staff|members of staff|employees?|pupils?|students?|children)\b(?!')[^.]*\b(take|takes|taking|post|posts|posting|share|shares|sharing|upload|uploads|film|films|record|records|photograph|use|using)\b|\b(their|your|his|her) own\b|\bpersonal (social media|accounts?|devices?|phones?|pages?|profiles?)\b/;
-/** A page someone else runs: "The PTA's Facebook page is run by parent volunteers", "the class WhatsApp groups". */
+/** A page someone else runs: "The PTA's Facebook page is run by parent volunteers", "parents' WhatsApp groups". */
 export const othersPage =
   /\b(pta|parent teacher association|parents'? association|friends of (the )?[a-z' ]{2,30}?|parents?|carers?|families|class reps?)('s?|s')? (own |private |unofficial )?(facebook |whatsapp |social media )?(pages?|accounts?|groups?|chats?)\b|\b(is|are) run by (parents?|parent volunteers?|volunteers|the pta|the friends)\b/;
 const othersHeading = /\b(parents?|carers?|visitors?|families|staff|employees?|personal)\b/;

@@ -220,12 +220,27 @@ const boxToBars = (raw: string) =>
         .replace(/[─━═]/g, '-')
     : raw;
 
+/** The longest line read: the longest in the 469 stored policies has 2,177 characters. */
+export const longestLine = 4000;
+
 /**
- * The page with each line cut to 4,000 characters (the longest line in the 469 stored policies has 2,177), so that no
- * reading meets a line hundreds of thousands of characters long: some of its patterns take time that grows with the
- * square of a line's length, and a 500,000-character line of brackets took over a minute. Line numbers are kept.
+ * The page with each line over `longestLine` characters cut back to the end of its last sentence before there (or to
+ * `longestLine` if it has none, leaving one "sentence" too long to read), so that no reading meets a line hundreds of
+ * thousands of characters long: some patterns take time that grows with the square of a line's length, and a
+ * 500,000-character line of brackets took over a minute. Line numbers are kept.
  */
-export const readableLines = (page: string) => (/[^\n]{4001}/.test(page) ? page.replace(/^([^\n]{4000})[^\n]*/gm, '$1') : page);
+export function readableLines(page: string): string {
+  const lines = page.split('\n');
+  if (!lines.some((line) => line.length > longestLine)) return page;
+  return lines
+    .map((line) => {
+      if (line.length <= longestLine) return line;
+      const head = line.slice(0, longestLine);
+      const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+      return end > 0 ? head.slice(0, end + 1) : head;
+    })
+    .join('\n');
+}
 
 /**
  * Past this many characters a "sentence" is no sentence a policy writes (the longest in the stored policies has 659), and
@@ -286,8 +301,9 @@ export function sentencesOf(text: string): Sentence[] {
   let leadEarlier = '';
   // The paragraph of prose just above a list that has no lead.
   let above = '';
-  // The earlier items of the list being read.
-  let siblings: string[] = [];
+  // The earlier items of the list being read, up to 20,000 characters (no list a policy writes is longer; a list of
+  // thousands would otherwise give each item all the others', a page's worth each).
+  let siblings = '';
   // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
   const raw = text.split(/\r?\n/);
   const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
@@ -336,10 +352,9 @@ export function sentencesOf(text: string): Sentence[] {
     // (Nor a Markdown table's row, "| School Facebook page | No name |".)
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
     if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
-    if (!asItem) siblings = [];
-    const before = siblings.join(' ');
-    // (The last twenty items: a list of thousands would otherwise give each item all the others', a page's worth each.)
-    if (asItem) siblings = [...siblings.slice(-19), normalise(paragraph.text)];
+    if (!asItem) siblings = '';
+    const before = siblings;
+    if (asItem && siblings.length < 20_000) siblings = siblings ? `${siblings} ${normalise(paragraph.text)}` : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
     // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out
@@ -353,10 +368,10 @@ export function sentencesOf(text: string): Sentence[] {
     const reader = nlp();
     // An address's dots end no sentence ("the school website (www.caeronnen.caerwen.sch.uk)?"): they are held as one-dot
     // leaders, the same length, while the sentences are found, and given back in each sentence's words.
-    // (A run of 200 characters or more with no space is no word the page means, and wink-nlp's test for an abbreviation
-    // takes time that grows with the square of a word's length: 100,000 such characters took 5.6 s. Such a run is read
-    // as words of 100 characters, the same length in all.)
-    paragraph.text = paragraph.text.replace(/\S{200,}/g, (run) => run.replace(/(\S{99})\S/g, '$1 ')).replace(address, (m) => m.replace(/\./g, '\u2024'));
+    // (A run of 500 characters or more with no space is no word the page means, and wink-nlp's test for an abbreviation
+    // takes time that grows with the square of a word's length: 100,000 such characters took 5.6 s. In such a run every
+    // 251st character is read as a space, so its words are 250 characters long and the paragraph keeps its length.)
+    paragraph.text = paragraph.text.replace(/\S{500,}/g, (run) => run.replace(/(\S{250})\S/g, '$1 ')).replace(address, (m) => m.replace(/\./g, '\u2024'));
     const doc = reader.readDoc(paragraph.text);
     let from = 0;
     let previous = '';
@@ -366,6 +381,7 @@ export function sentencesOf(text: string): Sentence[] {
       const said = s.out();
       if (said.length > longestSentence) {
         from = Math.max(0, paragraph.text.indexOf(said, from)) + said.length;
+        first = false;
         return;
       }
       const plain = said.replace(/\u2024/g, '.');
