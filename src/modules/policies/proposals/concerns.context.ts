@@ -4,7 +4,7 @@
  * the flowchart question it answers, its list's lead or its heading.
  */
 import { classedAs, concernKind, namesAKind, oneSortOf } from './concerns.kinds.ts';
-import { pupilSawIt, staffActs, tellingInstead } from './concerns.words.ts';
+import { sawWhatWasReported, staffActs } from './concerns.words.ts';
 import type { Sentence } from './text.ts';
 /** A paragraph that opens by saying how what is above it is handled: "YES: This is a safeguarding concern.", "This is treated as…". */
 const classedOpening = new RegExp(
@@ -73,8 +73,7 @@ export function kindOf(s: Sentence): string | null {
   // happens, …" opening a paragraph: what happens is the one before, else the paragraph's or heading's scenario.)
   // (So is what a pupil saw: "…tell Mr Hartley. If a pupil has seen it, also tell the designated person." Not a telling in
   // place of the one before, "…tell the DSL instead", nor none at all, "…there is no need to tell the DSL".)
-  const sawIt = pupilSawIt.test(s.lower) && !tellingInstead.test(s.lower);
-  return ((pointsBack.test(s.lower) || sawIt) && s.previous) || happensBack.test(s.lower) ? kindBefore(s) : null;
+  return ((pointsBack.test(s.lower) || sawWhatWasReported(s.lower)) && s.previous) || happensBack.test(s.lower) ? kindBefore(s) : null;
 }
 
 /** The one kind a paragraph opens with, when the paragraph names no other. */

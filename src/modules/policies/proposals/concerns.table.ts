@@ -12,7 +12,7 @@ import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSawIt, pupilSawSomething, tellingInstead } from './concerns.words.ts';
+import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSawSomething, sawWhatWasReported, tellingInstead } from './concerns.words.ts';
 import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
@@ -58,10 +58,9 @@ const countsToABoard = (lower: string) =>
  * child has seen the content"), or saying "also" of a thing named ("Where a student has seen harmful content, the DSL
  * must also be told"). Such a list is joined to the one before (engine.ts, withAdditions), or dropped if there is none.
  */
-export const besides = (s: Sentence) =>
+const besides = (s: Sentence) =>
   Boolean(s.earlier) &&
-  !tellingInstead.test(s.lower) &&
-  (pupilSawIt.test(s.lower) || (pupilSawSomething.test(s.lower) && /\b(also|as well|too)\b/.test(s.lower)));
+  (sawWhatWasReported(s.lower) || (pupilSawSomething.test(s.lower) && !tellingInstead.test(s.lower) && /\b(also|as well|too)\b/.test(s.lower)));
 
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',
@@ -144,6 +143,8 @@ const notify: SentencePattern = {
     // concern to the Designated Teacher; the others are for the clause's other concerns, or stand-ins and copies.
     if (restricted.has(kind) && roles.some((r) => !mayBeToldRestricted.includes(r))) {
       const allowed = roles.filter((r) => mayBeToldRestricted.includes(r));
+      // (An addition, "If a pupil has seen it, also tell the class teacher", is a step beside the route: left out, not a poison.)
+      if (adds) return allowed.length ? [{ setting: `concerns.routes.${kind}.notify`, value: allowed, combine: 'adds' as const }] : [];
       return [{ setting: `concerns.routes.${kind}.notify`, value: allowed.length ? allowed : null, ...(allowed.length ? { combine: 'union' as const } : {}) }];
     }
     return [{ setting: `concerns.routes.${kind}.notify`, value: roles, combine: adds ? 'adds' : 'union' }];

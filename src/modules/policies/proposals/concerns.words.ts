@@ -76,7 +76,7 @@ const whatWasReported = String.raw`(it|this|that|them|the (content|material|site
  * A condition that a pupil saw what the sentence before was about: "If a pupil has seen it, also tell the designated
  * person", "The DSL must be told if a child has seen the content".
  */
-export const pupilSawIt = new RegExp(pupilHasSeen + whatWasReported);
+const pupilSawIt = new RegExp(pupilHasSeen + whatWasReported);
 
 /** The same condition, or one that names what was seen: "Where a student has seen harmful content, the DSL must also be told". */
 export const pupilSawSomething = new RegExp(
@@ -90,3 +90,6 @@ export const pupilSawSomething = new RegExp(
  */
 export const tellingInstead =
   /\b(instead|rather than|in place of|only (the|a|your)|no need|not need|need not|needn't|do not need|don't need|does not need|doesn't need|not necessary|unnecessary)\b/;
+
+/** A sentence pointing back to what was reported, on the condition that a pupil saw it, that tells someone besides. */
+export const sawWhatWasReported = (lower: string) => pupilSawIt.test(lower) && !tellingInstead.test(lower);

@@ -90,7 +90,7 @@ export const classPhotosWithoutConsent = (s: Sentence): string[] =>
 
 /** "…but we will respect any objection", "…but parents may object": a use without consent that a carer can still refuse. */
 const respectsObjection =
-  /\b(but|although|however)\b[^.]*\b(parents?|carers?|pupils?|students?|families|you)\b[^.;]{0,30}?\b(who|that) (do not|don't) (want|wish)\b[^.]*\b(should|can|may|must|need to) (let|tell|inform|contact|speak to)\b|\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families|(the )?(students?|pupils?)) (may|can) (still |also )?(object|opt out|ask us not to|ask not to be included|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
+  /\b(but|although|however)\b[^.]*\b(respect|honour|act on|follow) (any|an|a parent's|your|their) (objections?|wish(es)?|requests?)\b|\b(but|although|however)\b[^.]*\b(parents?|carers?|you|families|(the )?(students?|pupils?)) (may|can) (still |also )?(object|opt out|ask us not to|ask not to be included|ask (us |the (school|academy) )?to leave (their|your|the) (child|children|son|daughter) out)\b/;
 
 /**
  * A use allowed without asking: "Photographs may be used in school displays … without specific consent". Only where
@@ -98,12 +98,25 @@ const respectsObjection =
  * specific consent", "Once parents have signed the consent form, photographs may be used … without specific consent being
  * asked each time").
  */
-function usedWithoutAsking(lower: string): boolean {
-  const said = lower.split(/,? (?:but|however|although)\b/)[0];
-  return (
-    /\b(may|can|will) (also )?be (used|displayed|shown)\b[^.;]{0,100}\bwithout (specific|separate) (parental )?(consent|permission)\b/.test(said) &&
-    !/\b(no|not|never|once|after|covered by|consent forms?|signed|each time|every time|obtained|sought|first)\b|n't\b/.test(said)
-  );
+function usedWithoutAsking(lower: string): 'public-task' | 'opt-out' | null {
+  const [said, ...rest] = lower.split(/,? (?:but|however|although)\b/);
+  if (
+    !/\b(may|can|will) (also )?be (used|displayed|shown)\b[^.;]{0,100}\bwithout (specific|separate) (parental )?(consent|permission)\b/.test(said) ||
+    /\b(no|not|never|once|after|covered by|consent forms?|signed|each time|every time|obtained|sought|first)\b|n't\b/.test(said)
+  )
+    return null;
+  // ("…, but pupils or parents who do not want this should let their teacher know", "…, but you can tell us if you do not
+  // want this": carers may say no, so opt-out. A "but" about anyone else, "but staff who do not want their own photograph
+  // displayed…", leaves the school's public task; one about carers in words not read here leaves nothing.)
+  const contrast = rest.join(' ');
+  if (!/\b(parents?|carers?|famil(y|ies)|pupils?|students?|you)\b/.test(contrast)) return 'public-task';
+  return /\b(not want|not wish|rather not|would rather|object|objects|objection|opt out|let (us|the [a-z ]+|their [a-z ]+) know|tell (us|the [a-z ]+))\b/.test(
+    contrast,
+  ) && !/\bstaff\b/.test(contrast)
+    ? 'opt-out'
+    : /\bstaff\b/.test(contrast)
+      ? 'public-task'
+      : null;
 }
 
 export const basis: SentencePattern = {
@@ -139,11 +152,14 @@ export const basis: SentencePattern = {
     // (Or in its paragraph or heading: "Parents are asked separately about… Displays inside the academy do not require consent.")
     if (!found.length || !/\b(photo(graph)?s?|photography|images?|pictures?)\b/.test(`${s.lower} ${s.previous ?? ''} ${s.earlier ?? ''} ${s.heading ?? ''}`))
       return [];
-    if (noConsentNeeded.test(s.lower) || usedWithoutAsking(s.lower))
+    if (noConsentNeeded.test(s.lower))
       // ("…do not require consent, but we will respect any objection a parent makes": used unless a carer objects.)
       return found
         .filter((key) => key === 'displays')
         .map((key) => ({ setting: `consent.purposes.${key}.basis`, value: respectsObjection.test(s.lower) ? 'opt-out' : 'public-task' }));
+    // (Read for a sentence's own uses only, not as a list's lead.)
+    const allowed = usedWithoutAsking(s.lower);
+    if (allowed) return found.filter((key) => key === 'displays').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: allowed }));
     if (optsOut(s.lower))
       return found.filter((key) => key === 'displays' || key === 'class-photo').map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));
     return unansweredStillUsed(s).map((key) => ({ setting: `consent.purposes.${key}.basis`, value: 'opt-out' }));

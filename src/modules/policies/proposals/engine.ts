@@ -2,9 +2,9 @@
  * Settings proposed from a policy's text (issue 19): each with the sentence it rests on, and the
  * rules the product cannot hold listed apart. Never guesses: a setting two sentences disagree on,
  * or one a sentence poisons (a restricted route told to someone who may not see it), gets nothing.
- * Pure and offline; a 20-page policy reads in well under a second. What is read is bounded (whole lines up to 500,000
- * characters, each line to 4,000, no "sentence" over 2,000), so the longest page the editor takes reads in seconds,
- * whatever its shape: at most about 10 s, for 124,000 lines of "No.", on the machine that measured it.
+ * Pure and offline; a 20-page policy reads in well under a second. What is read is bounded (`longestPage` here;
+ * `longestLine` and the sentence, paragraph and list limits in text.ts), so the longest page the editor takes reads in
+ * seconds whatever its shape: the slowest found, 124,000 lines of "No.", took about 10 s on the machine that measured it.
  */
 import { ageTable, siteTermsOnly } from './ages.table.ts';
 import { concernPatterns, safeguardingPageConcerns } from './concerns.table.ts';
@@ -86,8 +86,8 @@ function audiences(sentences: Sentence[], lines: Line[]): (order: number) => 'st
 /**
  * Recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also tell the
  * designated person.", concerns.table.ts, besides): added to that sentence's list, quoting both sentences. With no list
- * in the sentence just before (or the one before that), such a telling is a step on a condition, not the route, and is
- * dropped.
+ * in the sentence just before (or in the one before that, when a wrapped line parted it from its end), such a telling is
+ * a step on a condition, not the route, and is dropped.
  */
 function withAdditions(all: Seen[]): Seen[] {
   if (!all.some((f) => f.combine === 'adds')) return all;
@@ -97,9 +97,10 @@ function withAdditions(all: Seen[]): Seen[] {
       out.push(f);
       continue;
     }
-    // (Or the one before that: a wrapped line of a PDF may part the sentence that names the list from its last words.)
+    // (Or the one before that, when it stops without ending: a wrapped line of a PDF may part the sentence that names the
+    // list, "…tell the Online Safety Lead, who will ask", from its last words, "BayNet to block the site and log it.")
     let at = out.findIndex((g) => g.order === f.order - 1);
-    if (at < 0) at = out.findIndex((g) => g.order === f.order - 2);
+    if (at < 0) at = out.findIndex((g) => g.order === f.order - 2 && !/[.!?:;]["'”’)]*$/.test(g.quote.trim()));
     if (at < 0) continue;
     const before = out[at];
     out[at] = { ...before, value: [...new Set([...(before.value as unknown[]), ...(f.value as unknown[])])], quote: `${before.quote} ${f.quote}` };

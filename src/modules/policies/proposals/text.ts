@@ -236,8 +236,10 @@ export function readableLines(page: string): string {
     .map((line) => {
       if (line.length <= longestLine) return line;
       const head = line.slice(0, longestLine);
-      const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
-      return end > 0 ? head.slice(0, end + 1) : head;
+      // (A sentence's end may carry a closing quote or bracket: '." ', '.” ', '.) '.)
+      const ends = [...head.matchAll(/[.!?]["'”’)]*\s/g)];
+      const last = ends[ends.length - 1];
+      return last ? head.slice(0, last.index + last[0].length - 1) : head;
     })
     .join('\n');
 }
@@ -246,7 +248,10 @@ export function readableLines(page: string): string {
  * Past this many characters a "sentence" is no sentence a policy writes (the longest in the stored policies has 659), and
  * it is not read: it proposes nothing, and nothing is read from it for the sentences around it.
  */
-export const longestSentence = 2000;
+const longestSentence = 2000;
+
+/** A list item is given its earlier items' words up to this many characters (a list of thousands would give each all). */
+const longestSiblings = 20_000;
 
 export function policyLines(text: string): Line[] {
   return text
@@ -301,8 +306,7 @@ export function sentencesOf(text: string): Sentence[] {
   let leadEarlier = '';
   // The paragraph of prose just above a list that has no lead.
   let above = '';
-  // The earlier items of the list being read, up to 20,000 characters (no list a policy writes is longer; a list of
-  // thousands would otherwise give each item all the others', a page's worth each).
+  // The earlier items of the list being read, up to `longestSiblings` characters.
   let siblings = '';
   // A row of a table flattened by tabs keeps its mark: a request can point to the rows as its list ("each use in the table").
   const raw = text.split(/\r?\n/);
@@ -354,7 +358,7 @@ export function sentencesOf(text: string): Sentence[] {
     if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
     if (!asItem) siblings = '';
     const before = siblings;
-    if (asItem && siblings.length < 20_000) siblings = siblings ? `${siblings} ${normalise(paragraph.text)}` : normalise(paragraph.text);
+    if (asItem && siblings.length < longestSiblings) siblings = siblings ? `${siblings} ${normalise(paragraph.text)}` : normalise(paragraph.text);
     if (isHeading || isTitle) section++;
     // An answer ("Yes: …", "If yes, …") to the paragraph before, a question: that question is its scenario. So is the
     // answer under a short question of one line, just above it or one blank line up, as a page of questions sets them out

@@ -4,8 +4,8 @@ import type { Line, Sentence } from './text.ts';
  * One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. `at-most`:
  * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to. `fallback`:
  * the value stands only when no other sentence settles the setting (a body that reviews the policy, where none approves it).
- * `adds`: recipients told besides those the sentence just before names, in the same paragraph ("…tell Mr Hartley. If a
- * pupil has seen it, also tell the designated person."): joined to that sentence's list, or dropped if it names none.
+ * `adds`: recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also
+ * tell the designated person."): joined to that sentence's list, or dropped if it names none (engine.ts, withAdditions).
  */
 export interface Found {
   setting: string;
