@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Database } from '../platform/db/database.ts';
 import { importJson, importPolicyFile } from '../modules/policies/policies.import.service.ts';
 import { policyFileText } from '../modules/policies/policies.files.ts';
-import { lastLineRead, longestPage, proposeSettings } from '../modules/policies/proposals/engine.ts';
+import { lastLineRead, longestPage } from '../modules/policies/proposals/bounds.ts';
+import { proposeSettings } from '../modules/policies/proposals/engine.ts';
 import { findSchoolByUrn } from '../modules/school/school.service.ts';
 import { cliActor, UsageError, type Output } from './commands.ts';
 

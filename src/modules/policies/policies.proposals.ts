@@ -6,7 +6,8 @@ import { currentSettings, saveSettings } from '../settings/settings.service.ts';
 import { inSchool, loadPolicy, type PoliciesDeps } from './policies.context.ts';
 import { applySetting, settingValue, UnknownSetting } from './proposals/apply.ts';
 import { settingInWords, todayInWords, valueInWords } from './proposals/describe.ts';
-import { lastLineRead, longestPage, proposeSettings, type Proposals } from './proposals/engine.ts';
+import { lastLineRead, longestPage } from './proposals/bounds.ts';
+import { proposeSettings, type Proposals } from './proposals/engine.ts';
 import * as repo from './policies.repository.ts';
 
 /** The newest version of a policy (a draft just imported, or the one in force) and what its text proposes. */

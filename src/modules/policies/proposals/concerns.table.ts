@@ -12,7 +12,7 @@ import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
-import { beforePublishing, familyAdvice, negatedAt, publishingRule, pupilSawSomething, sawWhatWasReported, tellingInstead } from './concerns.words.ts';
+import { beforePublishing, besides, familyAdvice, negatedAt, publishingRule } from './concerns.words.ts';
 import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
@@ -51,16 +51,6 @@ const countsToABoard = (lower: string) =>
   /\b(governors|governing (body|board)|board|trustees|committee|(head ?teacher|principal|head)'s report|each meeting|termly report|annual report)\b/.test(
     lower,
   );
-
-/**
- * A telling besides the one the sentence before names, in the same paragraph, on the condition that a pupil saw what it
- * was about: pointing back to it ("If a pupil has seen it, also tell the designated person", "The DSL must be told if a
- * child has seen the content"), or saying "also" of a thing named ("Where a student has seen harmful content, the DSL
- * must also be told"). Such a list is joined to the one before (engine.ts, withAdditions), or dropped if there is none.
- */
-const besides = (s: Sentence) =>
-  Boolean(s.earlier) &&
-  (sawWhatWasReported(s.lower) || (pupilSawSomething.test(s.lower) && !tellingInstead.test(s.lower) && /\b(also|as well|too)\b/.test(s.lower)));
 
 const notify: SentencePattern = {
   name: 'a kind of concern is reported to named people',

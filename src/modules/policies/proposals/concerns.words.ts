@@ -1,7 +1,9 @@
 /**
  * Words the concern readers share (concerns.table.ts, concerns.tell.ts): families or pupils told what to do, which is
- * advice and no route; a negation just before a verb; a check before publishing, which is no concern.
+ * advice and no route; a negation just before a verb; a check before publishing, which is no concern; a telling besides
+ * the route, when a pupil saw what was reported.
  */
+import type { Sentence } from './text.ts';
 
 /**
  * A member of staff as the sentence's subject, doing something: "The adult will calm and reassure your child…", "The class
@@ -93,3 +95,13 @@ export const tellingInstead =
 
 /** A sentence pointing back to what was reported, on the condition that a pupil saw it, that tells someone besides. */
 export const sawWhatWasReported = (lower: string) => pupilSawIt.test(lower) && !tellingInstead.test(lower);
+
+/**
+ * A telling besides the one the sentence before names, in the same paragraph, on the condition that a pupil saw what it
+ * was about: pointing back to it ("If a pupil has seen it, also tell the designated person", "The DSL must be told if a
+ * child has seen the content"), or saying "also" of a thing named ("Where a student has seen harmful content, the DSL
+ * must also be told"). Such a list is joined to the one before (engine.ts, withAdditions), or dropped if there is none.
+ */
+export const besides = (s: Sentence) =>
+  Boolean(s.earlier) &&
+  (sawWhatWasReported(s.lower) || (pupilSawSomething.test(s.lower) && !tellingInstead.test(s.lower) && /\b(also|as well|too)\b/.test(s.lower)));

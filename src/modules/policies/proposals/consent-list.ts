@@ -11,6 +11,7 @@
  * use under a negation.
  */
 import { asksConsent, staffPermission } from './consent.asks.ts';
+import { sentencesBeforeALead } from './bounds.ts';
 import { optsOutOtherwise } from './consent.basis.ts';
 import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
@@ -167,9 +168,8 @@ const consentedUsesLead =
 function sectionBefore(sentences: Sentence[], at: number): string {
   const section = sentences[at].section;
   const before: string[] = [];
-  // (The 200 sentences before at most: walking back through the whole of a section from each of its leads took time that
-  // grows with the square of its length, 45 s for 38,000 lines of "Approved by:".)
-  for (let i = at - 1; i >= 0 && i >= at - 200 && sentences[i].section === section; i--) before.push(sentences[i].lower);
+  // (At most `sentencesBeforeALead` sentences back, bounds.ts.)
+  for (let i = at - 1; i >= 0 && i >= at - sentencesBeforeALead && sentences[i].section === section; i--) before.push(sentences[i].lower);
   return before.join(' ');
 }
 

@@ -110,13 +110,12 @@ function usedWithoutAsking(lower: string): 'public-task' | 'opt-out' | null {
   // displayed…", leaves the school's public task; one about carers in words not read here leaves nothing.)
   const contrast = rest.join(' ');
   if (!/\b(parents?|carers?|famil(y|ies)|pupils?|students?|you)\b/.test(contrast)) return 'public-task';
+  if (/\bstaff\b/.test(contrast)) return 'public-task';
   return /\b(not want|not wish|rather not|would rather|object|objects|objection|opt out|let (us|the [a-z ]+|their [a-z ]+) know|tell (us|the [a-z ]+))\b/.test(
     contrast,
-  ) && !/\bstaff\b/.test(contrast)
+  )
     ? 'opt-out'
-    : /\bstaff\b/.test(contrast)
-      ? 'public-task'
-      : null;
+    : null;
 }
 
 export const basis: SentencePattern = {

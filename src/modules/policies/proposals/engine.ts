@@ -2,8 +2,7 @@
  * Settings proposed from a policy's text (issue 19): each with the sentence it rests on, and the
  * rules the product cannot hold listed apart. Never guesses: a setting two sentences disagree on,
  * or one a sentence poisons (a restricted route told to someone who may not see it), gets nothing.
- * Pure and offline; a 20-page policy reads in well under a second. What is read is bounded (`longestPage` here;
- * `longestLine` and the sentence, paragraph and list limits in text.ts), so the longest page the editor takes reads in
+ * Pure and offline; a 20-page policy reads in well under a second. What is read is bounded (bounds.ts), so the longest page the editor takes reads in
  * seconds whatever its shape: the slowest found, 124,000 lines of "No.", took about 10 s on the machine that measured it.
  */
 import { ageTable, siteTermsOnly } from './ages.table.ts';
@@ -29,7 +28,8 @@ import { withPostsForAbbreviations } from './people.abbreviations.ts';
 import { withScenarioRows } from './tables.scenario.ts';
 import { withPostsForLists, withPostsForNames } from './people.roles.ts';
 import { withSignerForMe } from './people.signer.ts';
-import { normalise, policyLines, readableLines, sentencesOf, type Line, type Sentence } from './text.ts';
+import { readableLines, readPart } from './bounds.ts';
+import { normalise, policyLines, sentencesOf, type Line, type Sentence } from './text.ts';
 import { deadlineAt } from './concerns.times.ts';
 import { withClauseOnLastItem } from './text.lists.ts';
 import { withoutTemplateNotes } from './text.notes.ts';
@@ -345,26 +345,10 @@ const addressesFamily = (s: Sentence) =>
   !staffActs.test(s.lower) &&
   !/\b(is|are|be) (always |then |immediately )?(passed|referred|reported|escalated)\b/.test(s.lower);
 
-/**
- * How much of a page is read for settings: 500,000 characters, the most the policy editor takes (over 150 pages). A
- * longer text (a file imported whole) is read up to there, and the policy page says where reading stopped.
- */
-export const longestPage = 500_000;
-
-/** What is read of a page: all of it, or for one longer than `longestPage`, its whole lines up to there. */
-function readPart(page: string): string {
-  if (page.length <= longestPage) return page;
-  const cut = page.lastIndexOf('\n', longestPage);
-  return cut > 0 ? page.slice(0, cut) : page.slice(0, longestPage);
-}
-
-/** The last line read, for a page longer than `longestPage`; null for any other. */
-export const lastLineRead = (page: string): number | null => (page.length > longestPage ? readPart(page).split('\n').length : null);
-
 export function proposeSettings(page: string): Proposals {
   // A quick-reference card's two columns ("SITUATION" beside "WHAT TO DO") read as prose, a row to a paragraph.
   // (A model policy's bracketed notes to whoever adopts it are no rule of the school's.)
-  // (Whole lines up to `longestPage` characters, each cut to `longestLine`, text.ts; again once a card's rows are joined.)
+  // (Whole lines up to `longestPage` characters, each cut to `longestLine`, bounds.ts; again once a card's rows are joined.)
   const text = readableLines(withScenarioRows(withoutTemplateNotes(readableLines(readPart(page)))));
   const found: Seen[] = [];
   const used = new Set<number>();

@@ -6,8 +6,8 @@
  * of memory.
  */
 import { describe, expect, it } from 'vitest';
-import { lastLineRead, longestPage, proposeSettings } from './engine.ts';
-import { longestLine } from './text.ts';
+import { lastLineRead, longestLine, longestPage } from './bounds.ts';
+import { proposeSettings } from './engine.ts';
 import { proposals } from '../../../../test/helpers/proposals.ts';
 
 const timed = (text: string) => {

@@ -3,6 +3,7 @@
  * where a new paragraph, item or table row starts.
  */
 import type { Line } from './text.ts';
+import { longestParagraph } from './bounds.ts';
 
 /**
  * Paragraphs: a line continues the one before when that did not end a sentence and this one starts
@@ -96,11 +97,10 @@ export function paragraphs(lines: Line[]): Paragraph[] {
     // photographs that stay inside school:" then "classroom displays, children's learning journals…", one sentence.)
     const proseRunsOn: boolean =
       Boolean(current && !current.bullet) && /:$/.test(current?.text ?? '') && /^[a-z]/.test(text) && !arrow && (cells?.length ?? 0) < 2 && !inRow;
-    // (Not past 20,000 characters, eight times the longest paragraph of the stored policies (2,463): each test of a
-    // paragraph's end reads all of it again, and a page of lines that never end one took 19 s.)
+    // (Not past `longestParagraph` characters, bounds.ts.)
     const joined: boolean =
       Boolean(current && !bullet && (((!/[.!?:;]["'”’)]?$/.test(current.text) || fullStop) && runsOn) || bulletRunsOn || proseRunsOn)) &&
-      (current?.text.length ?? 0) < 20_000;
+      (current?.text.length ?? 0) < longestParagraph;
     if (current && /^((\[ ?\]|[☐□❑])\s*)+$/.test(text) && !/[.!?:;]["'”’)]?$/.test(current.text) && current.text.split(' ').length <= 15) {
       // A form converted with a cell to a line: "School website (no names)" then "[ ]" and "[ ]" is one row the carer marks.
       current.text += ` ${text}`;

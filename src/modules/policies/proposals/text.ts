@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { ItemSentence, WinkMethods } from 'wink-nlp';
 import type winkNLPType from 'wink-nlp';
 import type modelType from 'wink-eng-lite-web-model';
+import { longestSentence, longestSiblings } from './bounds.ts';
 import { paragraphs } from './text.paragraphs.ts';
 
 /** The model costs about 60 MB and half a second: loaded the first time a policy is read, not when the app starts. */
@@ -219,39 +220,6 @@ const boxToBars = (raw: string) =>
         .replace(/[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝]/g, '|')
         .replace(/[─━═]/g, '-')
     : raw;
-
-/** The longest line read: the longest in the 469 stored policies has 2,177 characters. */
-export const longestLine = 4000;
-
-/**
- * The page with each line over `longestLine` characters cut back to the end of its last sentence before there (or to
- * `longestLine` if it has none, leaving one "sentence" too long to read), so that no reading meets a line hundreds of
- * thousands of characters long: some patterns take time that grows with the square of a line's length, and a
- * 500,000-character line of brackets took over a minute. Line numbers are kept.
- */
-export function readableLines(page: string): string {
-  const lines = page.split('\n');
-  if (!lines.some((line) => line.length > longestLine)) return page;
-  return lines
-    .map((line) => {
-      if (line.length <= longestLine) return line;
-      const head = line.slice(0, longestLine);
-      // (A sentence's end may carry a closing quote or bracket: '." ', '.” ', '.) '.)
-      const ends = [...head.matchAll(/[.!?]["'”’)]*\s/g)];
-      const last = ends[ends.length - 1];
-      return last ? head.slice(0, last.index + last[0].length - 1) : head;
-    })
-    .join('\n');
-}
-
-/**
- * Past this many characters a "sentence" is no sentence a policy writes (the longest in the stored policies has 659), and
- * it is not read: it proposes nothing, and nothing is read from it for the sentences around it.
- */
-const longestSentence = 2000;
-
-/** A list item is given its earlier items' words up to this many characters (a list of thousands would give each all). */
-const longestSiblings = 20_000;
 
 export function policyLines(text: string): Line[] {
   return text
