@@ -100,7 +100,7 @@ export const sawWhatWasReported = (lower: string) => pupilSawIt.test(lower) && !
  * A telling besides the one the sentence before names, in the same paragraph, on the condition that a pupil saw what it
  * was about: pointing back to it ("If a pupil has seen it, also tell the designated person", "The DSL must be told if a
  * child has seen the content"), or saying "also" of a thing named ("Where a student has seen harmful content, the DSL
- * must also be told"). Such a list is joined to the one before (engine.ts, withAdditions), or dropped if there is none.
+ * must also be told"). Such a list is joined to the one before (merge.ts, withAdditions), or dropped if there is none.
  */
 export const besides = (s: Sentence) =>
   Boolean(s.earlier) &&

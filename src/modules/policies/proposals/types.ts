@@ -5,7 +5,7 @@ import type { Line, Sentence } from './text.ts';
  * the value is a ceiling ("no full names": a first name at most), which a stricter value elsewhere keeps to. `fallback`:
  * the value stands only when no other sentence settles the setting (a body that reviews the policy, where none approves it).
  * `adds`: recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also
- * tell the designated person."): joined to that sentence's list, or dropped if it names none (engine.ts, withAdditions).
+ * tell the designated person."): joined to that sentence's list, or dropped if it names none (merge.ts, withAdditions).
  */
 export interface Found {
   setting: string;
@@ -25,4 +25,16 @@ export interface SentencePattern {
 export interface BlockPattern {
   name: string;
   read: (lines: Line[]) => (Found & { line: number; quote: string })[];
+}
+
+export interface Proposal {
+  setting: string;
+  value: unknown;
+  quote: string;
+  line: number;
+}
+
+export interface Proposals {
+  proposals: Proposal[];
+  unrepresented: { quote: string; line: number }[];
 }
