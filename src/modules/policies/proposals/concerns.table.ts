@@ -8,7 +8,7 @@ import type { Found, SentencePattern } from './types.ts';
 import { type Sentence } from './text.ts';
 import { rolesIn } from './roles.ts';
 import { kindOf } from './concerns.context.ts';
-import { concernKind, exampleKinds, oneSortOf } from './concerns.kinds.ts';
+import { concernKind, oneSortOf } from './concerns.kinds.ts';
 import { atOnce, deadlineAt, deadlineIn } from './concerns.times.ts';
 import { aboutTheHead, outsiders, referredOut, tell } from './concerns.tell.ts';
 import { eachKindListed } from './concerns.lists.ts';
@@ -17,6 +17,7 @@ import { advisedNotRouted, staffRoute } from './concerns.advice.ts';
 import { madeAware, mayBeToldRestricted, passedOver, recipientRoles, recipients, restricted, tellVerb } from './concerns.recipients.ts';
 import { pressHandler } from './concerns.press.ts';
 import { pupilPledge } from './concerns.pledge.ts';
+import { examplesAfter, examplesListed, withExamples } from './concerns.examples.ts';
 
 /**
  * "Staff should not attempt to bypass the filtering and must report any site that should be blocked … to the DSL": the
@@ -303,85 +304,19 @@ const deadline: SentencePattern = {
   },
 };
 
-/**
- * A safeguarding route reaches the kinds the sentence gives as its examples ("Any safeguarding concern, including … contact
- * from an unknown adult online …, must be reported to the DSL immediately"): keyers route them alike.
- */
-const withExamples = (pattern: SentencePattern): SentencePattern => ({
-  ...pattern,
-  read: (s) => {
-    const found = pattern.read(s);
-    // (Or, for the YES answer, the flowchart's question it answers: "Is a child at risk, or is there a safeguarding concern? (e.g. … a stranger
-    // making contact …)" then "YES -> Report to the DSL at once".)
-    const own = exampleKinds(s.lower);
-    const asked = !own.length && s.question && /^(?:if )?yes\b/.test(s.lower) ? exampleKinds(s.question) : [];
-    return [...found, ...routedAlike(found, own.length ? own : asked)];
-  },
-});
-
-/** The safeguarding route found (not a conflict), given again for each kind its examples name. */
-const routedAlike = (found: Found[], kinds: string[]): Found[] =>
-  found
-    .filter((f) => f.setting.startsWith('concerns.routes.safeguarding.') && f.value !== null)
-    .flatMap((f) => kinds.map((k) => ({ ...f, setting: f.setting.replace('.safeguarding.', `.${k}.`) })));
-
-/**
- * Examples given in the sentence after the route: "Any online safety concern about a pupil must be reported to the DSL
- * straight away. This includes cyberbullying, contact from strangers, exposure to upsetting content…": the route the
- * sentence before gives reaches the kinds this one names, as examples in the same sentence do (withExamples).
- */
-const examplesAfter: SentencePattern = {
-  name: 'a safeguarding route reaches the examples the next sentence gives',
-  read: (s) => {
-    const m =
-      /^(?:this|these|that|it|they|such concerns?)( can| could| may| might| will)? (?:includes?|covers?|cover|covering|means|could be|can be) (?:things like |for example |e\.g\.? |such as )?/.exec(
-        s.lower,
-      );
-    if (!m || !s.previous || /\b(not|never)\b/.test(s.lower.slice(0, m[0].length))) return [];
-    const previous = { ...s, text: s.previous, lower: s.previous, previous: '', item: false };
-    const joined = `${s.previous.replace(/\.$/, '')} (including ${s.lower.slice(m[0].length).replace(/\.$/, '')})`;
-    const examples = exampleKinds(joined);
-    return examples.length
-      ? routedAlike(
-          [notify, immediate, deadline].flatMap((pattern) => pattern.read(previous)),
-          examples,
-        )
-      : [];
-  },
-};
-
-/**
- * A lead that routes safeguarding concerns over a list of what they are ("Safeguarding concerns – report to the DSL straight
- * away (same day…):" then "- a pupil has been contacted online by someone they do not know"): the route reaches the kind
- * each item names, as examples in one sentence do (withExamples). Not an item with a route of its own.
- */
-const examplesListed: SentencePattern = {
-  name: 'a safeguarding route reaches the kinds its list names',
-  read: (s) => {
-    if (!s.item || !s.lead) return [];
-    const kind = concernKind(s.lower);
-    if (!kind || kind === 'safeguarding' || concernKind(s.lead) !== 'safeguarding' || oneSortOf(s.lead)) return [];
-    if (tellVerb.test(s.lower) || madeAware.test(s.lower)) return [];
-    // (Nor an item that is only the graver part of its kind: "online bullying that is serious or persistent".)
-    if (/\b(serious|severe|persistent|repeated|extreme)\b/.test(s.lower)) return [];
-    const lead = { ...s, text: s.lead, lower: s.lead, previous: '', item: false, lead: undefined };
-    return routedAlike(
-      [notify, immediate, deadline].flatMap((pattern) => pattern.read(lead)),
-      [kind],
-    );
-  },
-};
+/** The routes whose examples reach the kinds they name (concerns.examples.ts). */
+const routes = [notify, immediate, deadline];
 
 export const concernPatterns: SentencePattern[] = [
   pressHandler,
-  examplesListed,
+  examplesListed(routes),
   eachKindListed(withExamples(notify)),
   eachKindListed(withExamples(immediate)),
   tell,
   eachKindListed(withExamples(deadline)),
   referredOut,
   pupilPledge,
-  examplesAfter,
+  examplesAfter(routes),
 ];
 
 /** "Any concerns", "All concerns or worries", "Concerns must…": concerns named by no kind of their own. */
