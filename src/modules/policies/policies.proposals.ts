@@ -8,7 +8,11 @@ import { applySetting, settingValue, UnknownSetting } from './proposals/apply.ts
 import { settingInWords, todayInWords, valueInWords } from './proposals/describe.ts';
 import { lastLineRead, longestPage } from './proposals/bounds.ts';
 import { proposeSettings, type Proposals } from './proposals/engine.ts';
+import { rememberProposals } from './proposals/remembered.ts';
 import * as repo from './policies.repository.ts';
+
+/** Proposals of the last few texts read, kept (remembered.ts): the policy page shown again, or accepted, reads nothing again. */
+const proposalsOfText = rememberProposals(proposeSettings);
 
 /** The newest version of a policy (a draft just imported, or the one in force) and what its text proposes. */
 async function proposalsOf(tx: SchoolTx, id: string): Promise<{ title: string; versionNumber: number; found: Proposals; lastLine: number | null }> {
@@ -17,7 +21,7 @@ async function proposalsOf(tx: SchoolTx, id: string): Promise<{ title: string; v
   if (!newest) throw new NotFound();
   const version = await repo.findVersion(tx, id, newest.number);
   const body = version?.body_markdown ?? '';
-  return { title: policy.title, versionNumber: newest.number, found: proposeSettings(body), lastLine: lastLineRead(body) };
+  return { title: policy.title, versionNumber: newest.number, found: proposalsOfText(body), lastLine: lastLineRead(body) };
 }
 
 function holds(settings: unknown, setting: string, value: unknown): boolean {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { proposeSettings } from './engine.ts';
+import { rememberProposals } from './remembered.ts';
+import type { Proposals } from './types.ts';
+
+const page = (n: number) => `Any cyber bullying must be reported to the DSL. This policy will be reviewed every ${n} years.`;
+
+/** A reader that counts its reads. */
+function counted() {
+  const texts: string[] = [];
+  const read = (text: string): Proposals => {
+    texts.push(text);
+    return proposeSettings(text);
+  };
+  return { texts, read };
+}
+
+describe('proposals kept for the texts read last (remembered.ts)', () => {
+  it('reads a text once, however often its page is shown', () => {
+    const { texts, read } = counted();
+    const proposals = rememberProposals(read);
+    const first = proposals(page(2));
+    expect(proposals(page(2))).toEqual(first);
+    expect(proposals(page(2))).toEqual(first);
+    expect(texts).toHaveLength(1);
+    expect(first.proposals).toContainEqual(expect.objectContaining({ setting: 'policyReview.intervalMonths', value: 24 }));
+  });
+
+  it('reads an edited text afresh: a new version proposes what it says', () => {
+    const { texts, read } = counted();
+    const proposals = rememberProposals(read);
+    proposals(page(2));
+    const edited = proposals(page(3));
+    expect(texts).toHaveLength(2);
+    expect(edited.proposals).toContainEqual(expect.objectContaining({ setting: 'policyReview.intervalMonths', value: 36 }));
+  });
+
+  it('keeps only the last few texts, the one shown longest ago going first', () => {
+    const { texts, read } = counted();
+    const proposals = rememberProposals(read, 2);
+    proposals(page(1));
+    proposals(page(2));
+    proposals(page(1)); // shown again: now the newest
+    proposals(page(3)); // page(2) goes
+    expect(texts).toHaveLength(3);
+    proposals(page(1));
+    expect(texts).toHaveLength(3);
+    proposals(page(2));
+    expect(texts).toHaveLength(4);
+  });
+
+  it('gives each caller its own copy: changing one does not change what the next is shown', () => {
+    const proposals = rememberProposals(proposeSettings);
+    const first = proposals(page(2));
+    first.proposals.length = 0;
+    expect(proposals(page(2)).proposals).not.toHaveLength(0);
+  });
+
+  it('shows a long policy again without reading it again', () => {
+    const proposals = rememberProposals(proposeSettings);
+    // About 120,000 characters of policy: reading it takes a good part of a second or more.
+    const text = Array.from({ length: 1200 }, (_, i) => `${page(2)} Pupils in year ${i} learn to stay safe online.`).join('\n\n');
+    const started = performance.now();
+    const first = proposals(text);
+    const reading = performance.now() - started;
+    const again = performance.now();
+    expect(proposals(text)).toEqual(first);
+    const shown = performance.now() - again;
+    expect(shown).toBeLessThan(Math.max(50, reading / 5));
+  });
+});
