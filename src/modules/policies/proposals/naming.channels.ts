@@ -2,6 +2,7 @@
  * Where a naming rule applies (photos.channels.KEY): the channels by the words schools use, and the channel a rule that
  * names none is about (its list's lead, its heading, its paragraph, else its page's title).
  */
+import { formRow } from './page.words.ts';
 import { type Sentence } from './text.ts';
 
 /** Where photographs are published (the default photos.channels keys) by the words schools use. */
@@ -50,16 +51,18 @@ export function scopeChannels(s: Sentence): string[] {
   // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
   // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
   // (A label opening the paragraph, "School website and Facebook page." in bold, names its channels too.)
-  const earlier = (s.earlier ?? '')
-    .split(/(?<=[.!?]) /)
-    .filter(
-      (t, i) =>
-        (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
-        !othersOwn.test(t) &&
-        !othersPage.test(t) &&
-        !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
-    )
-    .join(' ');
+  const publishing = (text: string) =>
+    text
+      .split(/(?<=[.!?]) /)
+      .filter(
+        (t, i) =>
+          (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
+          !othersOwn.test(t) &&
+          !othersPage.test(t) &&
+          !/\b(do|does|will) not (post|publish|use|have|share)\b|\bno (facebook|twitter|instagram|social media)\b/.test(t),
+      )
+      .join(' ');
+  const earlier = publishing(s.earlier ?? '');
   const heading = othersHeading.test(s.heading ?? '') ? '' : (s.heading ?? '');
   // The list's own lead is nearest: "In the termly newsletter:" under "School Website" is the newsletter's rule.
   const led = s.item ? channelsIn(s.lead ?? '') : [];
@@ -68,10 +71,39 @@ export function scopeChannels(s: Sentence): string[] {
   // "School website and social media".)
   const own = channelsIn(earlier);
   const named = new Set(own.length ? own : channelsIn(heading));
+  // (Nor its heading: the paragraph just before it in its section, "These are the only photos that will go on the federation
+  // Facebook page and website." over "We will not put any child's name with a photo.")
+  if (!named.size && !s.earlier && s.prior && priorScopes(s))
+    for (const key of channelsIn(
+      publishing(s.prior)
+        .split(/(?<=[.!?]) /)
+        .filter((t) => picturesOn.test(t))
+        .join(' '),
+    ))
+      named.add(key);
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
   if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
   return [...named];
 }
+
+/**
+ * A sentence the paragraph before may give its channel: prose, not a lead over its own list, a table's row or a form's row
+ * ("PART B - Outside the Service (no names will be used) YES NO"), nor one that says where it applies another way ("…photo
+ * boards used inside school").
+ */
+const priorScopes = (s: Sentence) =>
+  !/:$/.test(s.lower) &&
+  !s.row &&
+  !/^\|/.test(s.text) &&
+  !formRow.test(s.lower) &&
+  !/\b(inside|outside|within|beyond)\b/.test(s.lower) &&
+  // (Nor one that opens on a place of its own, "On the class blogs, children may be…", nor one for whenever images are
+  // published, "When images are published, pupils…": every channel's, read elsewhere.)
+  !/^(on|in|at|for) /.test(s.lower) &&
+  !/\b(when|whenever|once|where|if) [^,;.]{0,40}\b(is|are|get|gets) (published|posted|shared|used|uploaded)\b/.test(s.lower);
+
+/** The paragraph before speaks of putting pictures on its channels, not only of having them ("We have a Facebook page."). */
+const picturesOn = /\b(photo(graph)?s?|images?|pictures?|videos?|posts?|posted|published|uploaded|shared)\b/;
 
 /** A label of channels alone: "School website and Facebook page." (no verb: "The newsletter goes home every Friday" is none). */
 const channelLabel = (t: string) =>

@@ -46,6 +46,12 @@ export interface Sentence {
   above?: string;
   /** For a list item: the earlier items of its list, normalised and joined ("The school has one Facebook page." over "Every post is approved…"). */
   siblings?: string;
+  /**
+   * For a sentence of prose: the paragraph of prose just before its own in the same section, normalised; '' if a heading,
+   * a list or a table's row stands between ("…go on the federation Facebook page and website." then "We will not put any
+   * child's name with a photo.").
+   */
+  prior?: string;
   /** The heading the sentence stands under (a short line of its own with no closing stop, "School Website"), normalised; '' if none. */
   heading?: string;
   /** Which section of the page it stands in: 0 before the first heading, then one more at each heading (the heading opens its section). */
@@ -323,6 +329,7 @@ export function sentencesOf(text: string): Sentence[] {
     // A table's row ("Head  Writes the newsletter") opens a section, but names no heading for the sentences after it.
     // (Nor a Markdown table's row, "| School Facebook page | No name |".)
     if (isHeading) heading = paragraph.row || /^\|/.test(paragraph.text) ? '' : normalise(paragraph.text);
+    const prior = asItem || isHeading || isTitle || paragraph.row || !all[index - 1] || all[index - 1].bullet ? '' : above;
     if (!asItem) above = isHeading || isTitle || paragraph.row ? '' : normalise(paragraph.text);
     if (!asItem) siblings = '';
     const before = siblings;
@@ -375,6 +382,7 @@ export function sentencesOf(text: string): Sentence[] {
         ...(asItem && lead ? { lead, leadEarlier } : {}),
         ...(asItem && !lead && above ? { above } : {}),
         ...(asItem && before ? { siblings: before } : {}),
+        ...(prior ? { prior } : {}),
         ...(heading && !isHeading ? { heading } : {}),
         section,
         ...(isHeading || isTitle ? { isHeading: true } : {}),
