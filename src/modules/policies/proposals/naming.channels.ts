@@ -82,7 +82,8 @@ export function scopeChannels(s: Sentence): string[] {
     ))
       named.add(key);
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
-  if (!named.size && s.title && !othersHeading.test(s.title)) return channelsIn(s.title);
+  // (Not for a rule with a place of its own: "On the class blogs, children may be referred to by first name only.")
+  if (!named.size && s.title && !othersHeading.test(s.title) && !/^(on|in|at) (the|our|a|any|each|every) /.test(s.lower)) return channelsIn(s.title);
   return [...named];
 }
 

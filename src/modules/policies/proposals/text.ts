@@ -270,6 +270,10 @@ const address = /\b[\w.-]*(?:www\.|@)[\w.-]*\w|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|
 /** More brackets closed than opened: the end of something the line before began. */
 const closesEarlier = (text: string) => (text.match(/\)/g)?.length ?? 0) > (text.match(/\(/g)?.length ?? 0);
 
+/** Words that say what a document is: "Social Media Policy", "Photographs: a guide for parents". */
+const documentWord =
+  /\b(polic(y|ies)|guidance|guide|guidelines|code|procedures?|protocol|agreement|statement|letter|form|leaflet|handbook|booklet|charter|newsletter|faqs?|rules|aup)\b/i;
+
 export function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   // The last sentence ending in a colon; list items after it hang from it until a paragraph that is no item.
@@ -286,7 +290,22 @@ export function sentencesOf(text: string): Sentence[] {
   const raw = text.split(/\r?\n/);
   const all = paragraphs(policyLines(text).map((l, i) => ({ ...l, tabbed: /\S\t+\S/.test(raw[i] ?? '') && (l.cells?.length ?? 0) >= 2 })));
   const first = all[0];
-  const title = first && first.starts.length === 1 && first.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(first.text) ? normalise(first.text) : '';
+  const titleLike = (p: (typeof all)[number] | undefined) =>
+    Boolean(p && p.starts.length === 1 && p.text.split(' ').length <= 15 && !/[.!?:;,]["'”’)]?$/.test(p.text));
+  // ("UPPER WYKE AND THORNBY CE PRIMARY FEDERATION" over "Social Media Policy": the school's name, then what the page is;
+  // the two lines are its title.)
+  const second = all[1];
+  const namesDocument = (t: string) => documentWord.test(t);
+  const title = !titleLike(first)
+    ? ''
+    : !namesDocument(first.text) &&
+        second &&
+        second.starts.length <= 2 &&
+        second.text.split(' ').length <= 15 &&
+        second.starts[0].line <= first.starts[0].line + 3 &&
+        namesDocument(second.text)
+      ? normalise(`${first.text} ${second.text}`)
+      : normalise(first.text);
   all.forEach((paragraph, index) => {
     // "We will not –" over bullets is a lead, as if it ended in a colon; not a heading.
     if (!paragraph.bullet && all[index + 1]?.bullet && /\s[-–—]$/.test(paragraph.text)) paragraph.text = paragraph.text.replace(/\s+[-–—]$/, ':');
