@@ -39,7 +39,7 @@ export function audiences(sentences: Sentence[], lines: Line[]): (order: number)
 
 /**
  * Recipients told besides those the sentence just before names ("…tell Mr Hartley. If a pupil has seen it, also tell the
- * designated person.", concerns.table.ts, besides): added to that sentence's list, quoting both sentences. With no list
+ * designated person.", concerns.words.ts, besides): added to that sentence's list, quoting both sentences. With no list
  * in the sentence just before (or in the one before that, when a wrapped line parted it from its end), such a telling is
  * a step on a condition, not the route, and is dropped.
  */

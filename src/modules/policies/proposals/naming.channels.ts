@@ -72,7 +72,8 @@ export function scopeChannels(s: Sentence): string[] {
   const own = channelsIn(earlier);
   const named = new Set(own.length ? own : channelsIn(heading));
   // (Nor its heading: the paragraph just before it in its section, "These are the only photos that will go on the federation
-  // Facebook page and website." over "We will not put any child's name with a photo.")
+  // Facebook page and website." over "We will not put any child's name with a photo.", for a paragraph's first sentence.
+  // Its later sentences are not given it: across the keyed sets that lost a right answer and added false ones.)
   if (!named.size && !s.earlier && s.prior && priorScopes(s))
     for (const key of channelsIn(
       publishing(s.prior)
@@ -83,7 +84,7 @@ export function scopeChannels(s: Sentence): string[] {
       named.add(key);
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
   // (Not for a rule with a place of its own: "On the class blogs, children may be referred to by first name only.")
-  if (!named.size && s.title && !othersHeading.test(s.title) && !/^(on|in|at) (the|our|a|any|each|every) /.test(s.lower)) return channelsIn(s.title);
+  if (!named.size && s.title && !othersHeading.test(s.title) && !placeOfItsOwn(s.lower)) return channelsIn(s.title);
   return [...named];
 }
 
@@ -100,8 +101,23 @@ const priorScopes = (s: Sentence) =>
   !/\b(inside|outside|within|beyond)\b/.test(s.lower) &&
   // (Nor one that opens on a place of its own, "On the class blogs, children may be…", nor one for whenever images are
   // published, "When images are published, pupils…": every channel's, read elsewhere.)
-  !/^(on|in|at|for) /.test(s.lower) &&
+  !placeOfItsOwn(s.lower) &&
   !/\b(when|whenever|once|where|if) [^,;.]{0,40}\b(is|are|get|gets) (published|posted|shared|used|uploaded)\b/.test(s.lower);
+
+/**
+ * A rule that opens on the place it is for ("On the class blogs, …", "In the school magazine, …", "On Facebook, …"): that
+ * place is its scope, not one from further away. Not an opening that names no place ("In the interests of safety, …",
+ * "For safety reasons, …").
+ */
+const placeOfItsOwn = (lower: string) => {
+  const opening = /^(?:on|in|at|for) ([^,;.]{1,60}),/.exec(lower)?.[1] ?? '';
+  return (
+    channelsIn(opening).length > 0 ||
+    /\b(blogs?|pages?|sites?|accounts?|feeds?|channels?|apps?|displays?|boards?|newsletters?|magazines?|journals?|prospectus(es)?|papers?|platforms?|groups?|portals?|screens?|walls?)\b/.test(
+      opening,
+    )
+  );
+};
 
 /** The paragraph before speaks of putting pictures on its channels, not only of having them ("We have a Facebook page."). */
 const picturesOn = /\b(photo(graph)?s?|images?|pictures?|videos?|posts?|posted|published|uploaded|shared)\b/;

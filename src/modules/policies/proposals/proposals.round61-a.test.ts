@@ -34,14 +34,14 @@ describe('a naming rule takes its channels from the paragraph before it', () => 
     expect(found).toHaveProperty(['photos.channels.website.naming'], 'none');
   });
 
-  it('not across a heading: the rule under "Our newsletter" is not the Instagram paragraph\'s', () => {
-    const found = proposals(newsletter('No child will be named with a photo.', '## Our newsletter\n'));
+  it('not across a heading: the rule under "Names" is not the Instagram paragraph\'s', () => {
+    const found = proposals(newsletter('No child will be named with a photo.', '## Names\n'));
     expect(found).not.toHaveProperty(['photos.channels.social-media.naming']);
     expect(found).not.toHaveProperty(['photos.channels.website.naming']);
   });
 
-  it('not a form\'s row ("Outside the school (no names will be used) YES NO")', () => {
-    const found = proposals(newsletter('Outside the school (no names will be used)   YES   NO'));
+  it('not a form\'s row ("Group photographs (no names will be used) YES NO")', () => {
+    const found = proposals(newsletter('Group photographs (no names will be used)   YES   NO'));
     expect(found).not.toHaveProperty(['photos.channels.social-media.naming']);
     expect(found).not.toHaveProperty(['photos.channels.website.naming']);
   });
@@ -50,5 +50,23 @@ describe('a naming rule takes its channels from the paragraph before it', () => 
     const found = proposals(newsletter('Photo boards used inside school will not show names with photographs.'));
     expect(found).not.toHaveProperty(['photos.channels.social-media.naming']);
     expect(found).not.toHaveProperty(['photos.channels.website.naming']);
+  });
+
+  it('an opening that names no place ("In the interests of safety, …") still takes the paragraph before\'s channels', () => {
+    const found = proposals(newsletter('In the interests of safety, no child will be named with a photo.'));
+    expect(found).toHaveProperty(['photos.channels.social-media.naming'], 'none');
+    expect(found).toHaveProperty(['photos.channels.website.naming'], 'none');
+  });
+
+  it('not a rule that opens on a place of its own ("On the class blogs, …")', () => {
+    const found = proposals(newsletter('On the class blogs, children may be referred to by first name only.'));
+    expect(found).not.toHaveProperty(['photos.channels.social-media.naming']);
+    expect(found).not.toHaveProperty(['photos.channels.website.naming']);
+  });
+
+  it('the head approving "every post" there approves posts on both channels', () => {
+    const found = proposals(newsletter('Every post is approved by the Headteacher before it goes out.'));
+    expect(found).toHaveProperty(['photos.channels.social-media.headteacherApproval'], true);
+    expect(found).toHaveProperty(['photos.channels.website.headteacherApproval'], true);
   });
 });

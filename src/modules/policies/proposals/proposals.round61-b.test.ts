@@ -32,4 +32,26 @@ describe('the title under the school’s name', () => {
     const [first] = sentencesOf(['ST BRIGID’S CATHOLIC PRIMARY SCHOOL', '', 'Facebook news, Spring Term', '', 'Pupils are never named.'].join('\n'));
     expect(first.title).toBe("st brigid's catholic primary school");
   });
+
+  it('a sentence under the school\'s name is no part of the title: "This policy is published on our website and Facebook page."', () => {
+    const text = [
+      'Oakfield Primary School',
+      '',
+      'This policy is published on our website and Facebook page.',
+      '',
+      '## Names',
+      '',
+      'Pupils are never named beside their photographs.',
+    ].join('\n');
+    expect(sentencesOf(text)[0].title).toBe('oakfield primary school');
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.social-media.naming']);
+    expect(proposals(text)).not.toHaveProperty(['photos.channels.website.naming']);
+  });
+
+  it('an opening that names no place ("In the interests of safety, …") takes the title\'s channel', () => {
+    expect(proposals(page('In the interests of safety, pupils are never named beside their photographs.'))).toHaveProperty(
+      ['photos.channels.social-media.naming'],
+      'none',
+    );
+  });
 });

@@ -20,6 +20,8 @@ describe('families told after speaking to those involved', () => {
     'Online bullying: the Head of Year will speak to those involved.',
     // Nor a telling that may happen.
     'Online bullying: the Head of Year will speak to those involved and may let their parents know.',
+    // Nor parents let do something else: "…will let parents who would like to know more attend a workshop".
+    'Online bullying: the school will let parents who would like to know more attend a workshop.',
   ])('nothing from: %s', (text) => {
     expect(proposals(text)).not.toHaveProperty(['concerns.routes.cyber-bullying.tell']);
   });

@@ -300,6 +300,11 @@ export function sentencesOf(text: string): Sentence[] {
     ? ''
     : !namesDocument(first.text) &&
         second &&
+        // (A line or two of its own, no list's item, table's row or sentence: not "This policy is published on our website.")
+        !second.bullet &&
+        !second.row &&
+        !/^\|/.test(second.text) &&
+        !/[.!?:;,]["'”’]?$/.test(second.text) &&
         second.starts.length <= 2 &&
         second.text.split(' ').length <= 15 &&
         second.starts[0].line <= first.starts[0].line + 3 &&
