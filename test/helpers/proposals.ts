@@ -1,6 +1,7 @@
 import { proposeSettings } from '../../src/modules/policies/proposals/engine.ts';
 import { reviewBlocks } from '../../src/modules/policies/proposals/review.table.ts';
-import { policyLines, sentencesOf } from '../../src/modules/policies/proposals/text.ts';
+import { sentencesOf } from '../../src/modules/policies/proposals/text.ts';
+import { policyLines } from '../../src/modules/policies/proposals/text.lines.ts';
 import type { SentencePattern } from '../../src/modules/policies/proposals/types.ts';
 
 /** What a policy-proposal table finds in one sentence: { setting: value }, conflicts (null) included. */

@@ -6,7 +6,8 @@
 import { mayBeToldRestricted, passedOver, recipientRoles, restricted } from './concerns.recipients.ts';
 import { atOnce, deadlineIn } from './concerns.times.ts';
 import { concernKind, oneSortOf } from './concerns.kinds.ts';
-import { cleanLine, normalise, sentencesOf, tableRule, type Line } from './text.ts';
+import { normalise, sentencesOf } from './text.ts';
+import { cleanLine, tableRule, type Line } from './text.lines.ts';
 import { tell } from './concerns.tell.ts';
 import { rolesIn, unkeyedFirst, withoutStandIns } from './roles.ts';
 import type { BlockPattern } from './types.ts';

@@ -17,7 +17,8 @@ import { namedUses } from './consent.uses.ts';
 import { otherBases } from './page.opt-out.ts';
 import type { StructuralFound } from './structure.ts';
 import { stackedTable } from './tables.stacked.ts';
-import { normalise, tableRule, type Line, type Sentence } from './text.ts';
+import { normalise, type Sentence } from './text.ts';
+import { tableRule, type Line } from './text.lines.ts';
 
 const images =
   /\b(photo(graph)?s?|photographic|photography|photographed|photographing|images?|pictures?|videos?|filmed|filming|footage|recorded|recordings?)\b/;

@@ -4,7 +4,8 @@
  * body, the time a concern is reported, the header's approval, a fuller name of the same body, a ceiling kept to).
  */
 import { deadlineAt } from './concerns.times.ts';
-import { normalise, type Line, type Sentence } from './text.ts';
+import { normalise, type Sentence } from './text.ts';
+import { type Line } from './text.lines.ts';
 import type { Found, Proposal } from './types.ts';
 
 export type Seen = Found & { quote: string; line: number; order: number };

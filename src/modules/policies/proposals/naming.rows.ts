@@ -6,7 +6,8 @@ import { channels } from './naming.channels.ts';
 import type { StructuralFound } from './structure.ts';
 import { answered, consentColumn } from './consent-list.ts';
 import { stackedTable } from './tables.stacked.ts';
-import { normalise, tableRule, type Line } from './text.ts';
+import { normalise } from './text.ts';
+import { tableRule, type Line } from './text.lines.ts';
 
 /** A table's column that says how pupils are named with their images: "Names?", "Name with image?", "Naming". */
 const namingColumn = /^(names?|naming|name with (image|photo(graph)?)s?|names? (used|given|shown)|will (names?|the child) be (named|used|given))\??$/;

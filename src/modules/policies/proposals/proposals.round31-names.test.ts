@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
 import { namingRows } from './naming.rows.ts';
-import { policyLines } from './text.ts';
+import { policyLines } from './text.lines.ts';
 
 /** Round 31 (session 17): naming on a channel in more of the blind sets' words. */
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { proposals } from '../../../../test/helpers/proposals.ts';
-import { policyLines } from './text.ts';
+import { policyLines } from './text.lines.ts';
 
 const age = 'ageLimits.socialMediaMinimumAge';
 const page = (...paragraphs: string[]) => ['Social Media Policy', '', '6. Pupils and social media', '', ...paragraphs].join('\n');

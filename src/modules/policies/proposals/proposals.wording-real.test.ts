@@ -5,7 +5,7 @@ import { consentPatterns } from './consent.table.ts';
 import { proposeSettings } from './engine.ts';
 import { photoPatterns } from './photos.table.ts';
 import { reviewBlocks, reviewPatterns } from './review.table.ts';
-import { policyLines } from './text.ts';
+import { policyLines } from './text.lines.ts';
 import { read } from '../../../../test/helpers/proposals.ts';
 
 /**

@@ -2,7 +2,8 @@
  * Who signs the policy (policyReview.signatories): the role titles on its signature lines, as the lines write them. A
  * signer whose role is not read, or a form's signer in an appendix, spoils or is left out of the list.
  */
-import { normalise, type Line } from './text.ts';
+import { normalise } from './text.ts';
+import { type Line } from './text.lines.ts';
 import type { BlockPattern } from './types.ts';
 
 const titles =

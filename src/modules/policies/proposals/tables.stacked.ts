@@ -4,7 +4,8 @@
  * every row fits: a column the caller names (the answer column) holds an answer in every row, and the rows fill the
  * table exactly, so a paragraph of short lines is never taken for one.
  */
-import { normalise, type Line } from './text.ts';
+import { normalise } from './text.ts';
+import { type Line } from './text.lines.ts';
 import { longestStackedRun } from './bounds.ts';
 
 export interface StackedTable {

@@ -2,7 +2,7 @@
  * The paragraphs of a policy's lines (text.ts reads them into sentences): where a wrapped line runs on into the next and
  * where a new paragraph, item or table row starts.
  */
-import type { Line } from './text.ts';
+import type { Line } from './text.lines.ts';
 import { longestParagraph } from './bounds.ts';
 
 /**

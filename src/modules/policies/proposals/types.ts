@@ -1,4 +1,5 @@
-import type { Line, Sentence } from './text.ts';
+import type { Sentence } from './text.ts';
+import type { Line } from './text.lines.ts';
 
 /**
  * One setting a sentence settles. `union`: several sentences naming recipients for the same setting add up. `at-most`:
