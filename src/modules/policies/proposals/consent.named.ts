@@ -4,7 +4,7 @@
  * across the keyed sets, a naming rule and its channel's purpose were keyed together 995 times in 1,079.
  */
 import { defaultSettings } from '../../settings/settings.defaults.ts';
-import type { Proposal } from './engine.ts';
+import type { Proposal } from './types.ts';
 import { pageWideOptOut } from './page.opt-out.ts';
 import { normalise, type Sentence } from './text.ts';
 

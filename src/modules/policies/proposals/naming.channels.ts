@@ -51,11 +51,13 @@ export function scopeChannels(s: Sentence): string[] {
   // A sentence or heading about parents' or staff's own photographs ("Parents must not post pictures on social
   // media") says nothing of where the school publishes: its channel is no scope for the school's naming rule.
   // (A label opening the paragraph, "School website and Facebook page." in bold, names its channels too.)
-  const publishing = (text: string) =>
+  // (The sentences of `text` about publishing on a channel, and meeting `also`.)
+  const publishing = (text: string, also = (_t: string) => true) =>
     text
       .split(/(?<=[.!?]) /)
       .filter(
         (t, i) =>
+          also(t) &&
           (aboutPublishing.test(t) || (i === 0 && channelLabel(t))) &&
           !othersOwn.test(t) &&
           !othersPage.test(t) &&
@@ -74,14 +76,7 @@ export function scopeChannels(s: Sentence): string[] {
   // (Nor its heading: the paragraph just before it in its section, "These are the only photos that will go on the federation
   // Facebook page and website." over "We will not put any child's name with a photo.", for a paragraph's first sentence.
   // Its later sentences are not given it: across the keyed sets that lost a right answer and added false ones.)
-  if (!named.size && !s.earlier && s.prior && priorScopes(s))
-    for (const key of channelsIn(
-      publishing(s.prior)
-        .split(/(?<=[.!?]) /)
-        .filter((t) => picturesOn.test(t))
-        .join(' '),
-    ))
-      named.add(key);
+  if (!named.size && !s.earlier && s.prior && priorScopes(s)) for (const key of channelsIn(publishing(s.prior, (t) => picturesOn.test(t)))) named.add(key);
   // Nothing nearer names a channel: the page's own title ("Facebook Guidelines") may.
   // (Not for a rule with a place of its own: "On the class blogs, children may be referred to by first name only.")
   if (!named.size && s.title && !othersHeading.test(s.title) && !placeOfItsOwn(s.lower)) return channelsIn(s.title);
